@@ -1,0 +1,15 @@
+//! Taipan's front end: CPython 3.11's tokenizer and parser, producing CPython's
+//! AST exactly (node types, fields and positions) and CPython's SyntaxErrors.
+//!
+//! Architecture Invariant: this crate knows nothing about the compiler or the
+//! VM; it turns bytes into an AST or a `SyntaxError`, and never panics.
+
+pub mod ast;
+pub mod error;
+pub mod literal;
+pub mod source;
+pub mod token;
+pub mod tokenizer;
+
+pub use error::{ErrorType, SyntaxError, Warning, WarningCategory};
+pub use source::InputMode;

@@ -1,0 +1,1111 @@
+//! The tokenizer: CPython's `Parser/tokenizer.c` state machine, reading the
+//! decoded source one line at a time so that line numbers, columns and the
+//! order in which errors surface are CPython's.
+
+use crate::error::{ErrorType, SyntaxError, Warning, WarningCategory};
+use crate::token::{Token, TokenKind};
+
+const EOF: i32 = -1;
+const TABSIZE: u32 = 8;
+const ALTTABSIZE: u32 = 1;
+/// Maximum indentation depth (CPython's MAXINDENT).
+const MAXINDENT: usize = 100;
+/// Maximum parenthesis nesting (CPython's MAXLEVEL).
+pub const MAXLEVEL: usize = 200;
+
+/// What a failed `next_token` reports. `Raised` is a finished exception (CPython's
+/// `syntaxerror()` in the tokenizer); the others are the tokenizer's `done`
+/// codes, which the parser turns into an exception using the tokenizer state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokErr {
+    Raised(SyntaxError),
+    /// End of input inside brackets, or after a line continuation (E_EOF).
+    Eof,
+    /// A dedent to a column no enclosing block has (E_DEDENT).
+    Dedent,
+    /// Inconsistent tabs and spaces (E_TABSPACE).
+    TabSpace,
+    /// Indentation deeper than MAXINDENT (E_TOODEEP).
+    TooDeep,
+    /// A character after a line continuation backslash (E_LINECONT).
+    LineCont,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Done {
+    Ok,
+    Eof,
+    Error,
+}
+
+/// An open bracket: the character, its line and its column.
+#[derive(Clone, Copy, Debug)]
+pub struct OpenParen {
+    pub ch: u8,
+    pub lineno: u32,
+    pub col: u32,
+}
+
+pub struct Tokenizer<'a> {
+    src: &'a [u8],
+    /// Where readable input ends (a deferred error may sit there).
+    end: usize,
+    deferred: Option<SyntaxError>,
+    filename: String,
+    cur: usize,
+    /// End of the line(s) read so far (CPython's `tok->inp`).
+    inp: usize,
+    line_start: usize,
+    /// Start of the tokenizer buffer (CPython's `tok->buf`).
+    buf: usize,
+    lineno: u32,
+    start: Option<usize>,
+    done: Done,
+    atbol: bool,
+    pendin: i32,
+    indstack: Vec<u32>,
+    altindstack: Vec<u32>,
+    parens: Vec<OpenParen>,
+    cont_line: bool,
+    first_lineno: u32,
+    multi_line_start: usize,
+    /// Shift applied to columns on `starting_lineno` (f-string expressions).
+    starting_lineno: u32,
+    starting_col_offset: i32,
+    pub warnings: Vec<Warning>,
+}
+
+#[inline]
+fn is_potential_identifier_start(c: i32) -> bool {
+    (c >= b'a' as i32 && c <= b'z' as i32)
+        || (c >= b'A' as i32 && c <= b'Z' as i32)
+        || c == b'_' as i32
+        || c >= 128
+}
+
+#[inline]
+fn is_potential_identifier_char(c: i32) -> bool {
+    is_potential_identifier_start(c) || (c >= b'0' as i32 && c <= b'9' as i32)
+}
+
+#[inline]
+fn is_digit(c: i32) -> bool {
+    (b'0' as i32..=b'9' as i32).contains(&c)
+}
+
+#[inline]
+fn is_xdigit(c: i32) -> bool {
+    is_digit(c)
+        || (b'a' as i32..=b'f' as i32).contains(&c)
+        || (b'A' as i32..=b'F' as i32).contains(&c)
+}
+
+impl<'a> Tokenizer<'a> {
+    /// A tokenizer over decoded `src`; `deferred` is an error to raise when
+    /// reading reaches byte `deferred.0`.
+    pub fn new(src: &'a str, deferred: Option<(usize, SyntaxError)>, filename: &str) -> Self {
+        let src = src.as_bytes();
+        let (end, deferred) = match deferred {
+            Some((at, err)) => (at, Some(err)),
+            None => (src.len(), None),
+        };
+        Tokenizer {
+            src,
+            end,
+            deferred,
+            filename: filename.to_string(),
+            cur: 0,
+            inp: 0,
+            line_start: 0,
+            buf: 0,
+            lineno: 0,
+            start: None,
+            done: Done::Ok,
+            atbol: true,
+            pendin: 0,
+            indstack: vec![0],
+            altindstack: vec![0],
+            parens: Vec::new(),
+            cont_line: false,
+            first_lineno: 0,
+            multi_line_start: 0,
+            starting_lineno: 0,
+            starting_col_offset: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Number lines from `lineno + 1` and shift columns on the first line by
+    /// `col_offset` (the expression of an f-string is tokenized on its own but
+    /// keeps its position in the file).
+    pub fn set_start(
+        &mut self,
+        lineno_before: u32,
+        starting_lineno: u32,
+        starting_col_offset: i32,
+    ) {
+        self.lineno = lineno_before;
+        self.starting_lineno = starting_lineno;
+        self.starting_col_offset = starting_col_offset;
+    }
+
+    pub fn source(&self) -> &'a [u8] {
+        self.src
+    }
+    pub fn lineno(&self) -> u32 {
+        self.lineno
+    }
+    pub fn level(&self) -> usize {
+        self.parens.len()
+    }
+    pub fn parens(&self) -> &[OpenParen] {
+        &self.parens
+    }
+    pub fn cur(&self) -> usize {
+        self.cur
+    }
+    pub fn line_start(&self) -> usize {
+        self.line_start
+    }
+    pub fn buf(&self) -> usize {
+        self.buf
+    }
+    pub fn inp(&self) -> usize {
+        self.inp
+    }
+    pub fn filename(&self) -> &str {
+        &self.filename
+    }
+    pub fn is_ok(&self) -> bool {
+        self.done == Done::Ok || self.done == Done::Eof
+    }
+    pub fn at_eof(&self) -> bool {
+        self.done == Done::Eof
+    }
+
+    // ---- reading characters -------------------------------------------------
+
+    #[inline]
+    fn nextc(&mut self) -> i32 {
+        loop {
+            if self.cur != self.inp {
+                let c = self.src[self.cur];
+                self.cur += 1;
+                return c as i32;
+            }
+            if self.done != Done::Ok {
+                return EOF;
+            }
+            if !self.underflow() {
+                self.cur = self.inp;
+                return EOF;
+            }
+            self.line_start = self.cur;
+        }
+    }
+
+    /// Read the next line into the buffer (CPython's `tok_underflow_file`).
+    fn underflow(&mut self) -> bool {
+        if self.inp >= self.end {
+            self.done = if self.deferred.is_some() {
+                Done::Error
+            } else {
+                Done::Eof
+            };
+            return false;
+        }
+        if self.start.is_none() {
+            self.buf = self.cur;
+        }
+        let rest = &self.src[self.inp..self.end];
+        let line_end = match rest.iter().position(|&b| b == b'\n') {
+            Some(p) => self.inp + p + 1,
+            None => self.end,
+        };
+        self.inp = line_end;
+        self.lineno += 1;
+        true
+    }
+
+    #[inline]
+    fn backup(&mut self, c: i32) {
+        if c != EOF {
+            self.cur -= 1;
+        }
+    }
+
+    /// The deferred decoding error, once reading has reached it.
+    pub fn take_deferred_error(&mut self) -> Option<SyntaxError> {
+        if self.done == Done::Error && self.inp >= self.end {
+            self.deferred.take()
+        } else {
+            None
+        }
+    }
+
+    // ---- errors ---------------------------------------------------------------
+
+    fn lossy(&self, from: usize, to: usize) -> String {
+        String::from_utf8_lossy(&self.src[from..to.min(self.src.len())]).into_owned()
+    }
+
+    fn line_len_from(&self, from: usize) -> usize {
+        self.src[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(self.src.len() - from)
+    }
+
+    /// CPython's `_syntaxerror_range`: offsets in characters, from the text
+    /// between the line start and the current position.
+    fn error_range(&mut self, msg: String, col: Option<i64>, end_col: Option<i64>) -> TokErr {
+        let upto = self.lossy(self.line_start, self.cur);
+        let col = col.unwrap_or(upto.chars().count() as i64);
+        let end_col = end_col.unwrap_or(col);
+        let line_len = self.line_len_from(self.line_start);
+        let text = self.lossy(self.line_start, self.line_start + line_len);
+        self.done = Done::Error;
+        TokErr::Raised(SyntaxError {
+            error_type: ErrorType::SyntaxError,
+            msg,
+            filename: self.filename.clone(),
+            lineno: Some(self.lineno as i64),
+            offset: Some(col),
+            text: Some(text),
+            end_lineno: Some(self.lineno as i64),
+            end_offset: Some(end_col),
+        })
+    }
+
+    fn syntax_error(&mut self, msg: impl Into<String>) -> TokErr {
+        self.error_range(msg.into(), None, None)
+    }
+
+    fn indent_error(&mut self) -> TokErr {
+        self.done = Done::Error;
+        self.cur = self.inp;
+        TokErr::TabSpace
+    }
+
+    fn warn(&mut self, category: WarningCategory, msg: String) {
+        self.warnings.push(Warning {
+            category,
+            msg,
+            lineno: self.lineno,
+        });
+    }
+
+    // ---- tokens ---------------------------------------------------------------
+
+    /// The next token, or the error that stops tokenizing.
+    pub fn next_token(&mut self) -> Result<Token, TokErr> {
+        let (kind, start, end) = match self.tok_get() {
+            Ok(t) => t,
+            Err(e) => {
+                if self.done == Done::Ok {
+                    self.done = Done::Error;
+                }
+                return Err(e);
+            }
+        };
+        Ok(self.make_token(kind, start, end))
+    }
+
+    fn make_token(&self, kind: TokenKind, start: usize, end: usize) -> Token {
+        let (line_start, lineno) = if kind == TokenKind::String {
+            (self.multi_line_start, self.first_lineno)
+        } else {
+            (self.line_start, self.lineno)
+        };
+        let mut col = if start >= line_start {
+            (start - line_start) as i32
+        } else {
+            -1
+        };
+        let mut end_col = if end >= self.line_start {
+            (end - self.line_start) as i32
+        } else {
+            -1
+        };
+        if self.lineno == self.starting_lineno {
+            col += self.starting_col_offset;
+            end_col += self.starting_col_offset;
+        }
+        Token {
+            kind,
+            level: self.parens.len() as u16,
+            start: start as u32,
+            end: end as u32,
+            lineno,
+            col_offset: col,
+            end_lineno: self.lineno,
+            end_col_offset: end_col,
+        }
+    }
+
+    fn continuation_line(&mut self) -> Result<i32, TokErr> {
+        let c = self.nextc();
+        if c != b'\n' as i32 {
+            self.done = Done::Error;
+            return Err(TokErr::LineCont);
+        }
+        let c = self.nextc();
+        if c == EOF {
+            self.done = Done::Eof;
+            self.cur = self.inp;
+            return Err(TokErr::Eof);
+        }
+        self.backup(c);
+        Ok(c)
+    }
+
+    fn tok_get(&mut self) -> Result<(TokenKind, usize, usize), TokErr> {
+        'nextline: loop {
+            self.start = None;
+            let mut blankline = false;
+
+            if self.atbol {
+                self.atbol = false;
+                let (mut col, mut altcol, mut cont_line_col) = (0u32, 0u32, 0u32);
+                let mut c;
+                loop {
+                    c = self.nextc();
+                    if c == b' ' as i32 {
+                        col += 1;
+                        altcol += 1;
+                    } else if c == b'\t' as i32 {
+                        col = (col / TABSIZE + 1) * TABSIZE;
+                        altcol = (altcol / ALTTABSIZE + 1) * ALTTABSIZE;
+                    } else if c == 0x0c {
+                        col = 0;
+                        altcol = 0;
+                    } else if c == b'\\' as i32 {
+                        cont_line_col = if cont_line_col != 0 {
+                            cont_line_col
+                        } else {
+                            col
+                        };
+                        c = self.continuation_line()?;
+                        let _ = c;
+                    } else {
+                        break;
+                    }
+                }
+                self.backup(c);
+                if c == b'#' as i32 || c == b'\n' as i32 {
+                    blankline = true;
+                }
+                if !blankline && self.parens.is_empty() {
+                    if cont_line_col != 0 {
+                        col = cont_line_col;
+                        altcol = cont_line_col;
+                    }
+                    let top = *self.indstack.last().unwrap();
+                    let alttop = *self.altindstack.last().unwrap();
+                    if col == top {
+                        if altcol != alttop {
+                            return Err(self.indent_error());
+                        }
+                    } else if col > top {
+                        if self.indstack.len() >= MAXINDENT {
+                            self.done = Done::Error;
+                            self.cur = self.inp;
+                            return Err(TokErr::TooDeep);
+                        }
+                        if altcol <= alttop {
+                            return Err(self.indent_error());
+                        }
+                        self.pendin += 1;
+                        self.indstack.push(col);
+                        self.altindstack.push(altcol);
+                    } else {
+                        while self.indstack.len() > 1 && col < *self.indstack.last().unwrap() {
+                            self.pendin -= 1;
+                            self.indstack.pop();
+                            self.altindstack.pop();
+                        }
+                        if col != *self.indstack.last().unwrap() {
+                            self.done = Done::Error;
+                            self.cur = self.inp;
+                            return Err(TokErr::Dedent);
+                        }
+                        if altcol != *self.altindstack.last().unwrap() {
+                            return Err(self.indent_error());
+                        }
+                    }
+                }
+            }
+
+            self.start = Some(self.cur);
+            if self.pendin != 0 {
+                if self.pendin < 0 {
+                    self.pendin += 1;
+                    return Ok((TokenKind::Dedent, self.cur, self.cur));
+                } else {
+                    self.pendin -= 1;
+                    return Ok((TokenKind::Indent, self.cur, self.cur));
+                }
+            }
+
+            'again: loop {
+                self.start = None;
+                let mut c;
+                loop {
+                    c = self.nextc();
+                    if !(c == b' ' as i32 || c == b'\t' as i32 || c == 0x0c) {
+                        break;
+                    }
+                }
+                let tstart = if c == EOF { self.cur } else { self.cur - 1 };
+                self.start = Some(tstart);
+
+                if c == b'#' as i32 {
+                    while c != EOF && c != b'\n' as i32 {
+                        c = self.nextc();
+                    }
+                }
+
+                if c == EOF {
+                    if !self.parens.is_empty() {
+                        return Err(TokErr::Eof);
+                    }
+                    return if self.done == Done::Eof {
+                        Ok((TokenKind::EndMarker, self.cur, self.cur))
+                    } else {
+                        Err(self.deferred_or_eof())
+                    };
+                }
+
+                // Identifier, keyword, or string with a prefix.
+                if is_potential_identifier_start(c) {
+                    let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
+                    loop {
+                        let ch = c as u8;
+                        if !(saw_b || saw_u || saw_f) && (ch == b'b' || ch == b'B') {
+                            saw_b = true;
+                        } else if !(saw_b || saw_u || saw_r || saw_f) && (ch == b'u' || ch == b'U')
+                        {
+                            saw_u = true;
+                        } else if !(saw_r || saw_u) && (ch == b'r' || ch == b'R') {
+                            saw_r = true;
+                        } else if !(saw_f || saw_b || saw_u) && (ch == b'f' || ch == b'F') {
+                            saw_f = true;
+                        } else {
+                            break;
+                        }
+                        c = self.nextc();
+                        if c == b'"' as i32 || c == b'\'' as i32 {
+                            return self.string(c as u8, tstart);
+                        }
+                    }
+                    let mut nonascii = false;
+                    while is_potential_identifier_char(c) {
+                        if c >= 128 {
+                            nonascii = true;
+                        }
+                        c = self.nextc();
+                    }
+                    self.backup(c);
+                    if nonascii {
+                        self.verify_identifier(tstart)?;
+                    }
+                    let kind =
+                        TokenKind::keyword(&self.src[tstart..self.cur]).unwrap_or(TokenKind::Name);
+                    return Ok((kind, tstart, self.cur));
+                }
+
+                if c == b'\n' as i32 {
+                    self.atbol = true;
+                    if blankline || !self.parens.is_empty() {
+                        continue 'nextline;
+                    }
+                    self.cont_line = false;
+                    return Ok((TokenKind::Newline, tstart, self.cur - 1));
+                }
+
+                if c == b'.' as i32 {
+                    c = self.nextc();
+                    if is_digit(c) {
+                        return self.number_fraction(c, tstart);
+                    } else if c == b'.' as i32 {
+                        c = self.nextc();
+                        if c == b'.' as i32 {
+                            return Ok((TokenKind::Ellipsis, tstart, self.cur));
+                        }
+                        self.backup(c);
+                        self.backup(b'.' as i32);
+                    } else {
+                        self.backup(c);
+                    }
+                    return Ok((TokenKind::Dot, tstart, self.cur));
+                }
+
+                if is_digit(c) {
+                    return self.number(c, tstart);
+                }
+
+                if c == b'\'' as i32 || c == b'"' as i32 {
+                    return self.string(c as u8, tstart);
+                }
+
+                if c == b'\\' as i32 {
+                    self.continuation_line()?;
+                    self.cont_line = true;
+                    continue 'again;
+                }
+
+                // Two- and three-character operators.
+                let c2 = self.nextc();
+                if c2 != EOF {
+                    if let Some(kind2) = TokenKind::two_chars(c as u8, c2 as u8) {
+                        let c3 = self.nextc();
+                        if c3 != EOF {
+                            if let Some(kind3) = TokenKind::three_chars(c as u8, c2 as u8, c3 as u8)
+                            {
+                                return Ok((kind3, tstart, self.cur));
+                            }
+                        }
+                        self.backup(c3);
+                        return Ok((kind2, tstart, self.cur));
+                    }
+                }
+                self.backup(c2);
+
+                let ch = c as u8;
+                match ch {
+                    b'(' | b'[' | b'{' => {
+                        if self.parens.len() >= MAXLEVEL {
+                            return Err(self.syntax_error("too many nested parentheses"));
+                        }
+                        self.parens.push(OpenParen {
+                            ch,
+                            lineno: self.lineno,
+                            col: (tstart - self.line_start) as u32,
+                        });
+                    }
+                    b')' | b']' | b'}' => {
+                        let Some(open) = self.parens.pop() else {
+                            return Err(self.syntax_error(format!("unmatched '{}'", ch as char)));
+                        };
+                        let matches =
+                            matches!((open.ch, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
+                        if !matches {
+                            let msg = if open.lineno != self.lineno {
+                                format!(
+                                    "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
+                                    ch as char, open.ch as char, open.lineno
+                                )
+                            } else {
+                                format!(
+                                    "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                    ch as char, open.ch as char
+                                )
+                            };
+                            return Err(self.syntax_error(msg));
+                        }
+                    }
+                    _ => {}
+                }
+
+                if !taipan_unicode::is_printable(c as u32) {
+                    return Err(
+                        self.syntax_error(format!("invalid non-printable character U+{:04X}", c))
+                    );
+                }
+                return Ok((TokenKind::one_char(ch), tstart, self.cur));
+            }
+        }
+    }
+
+    fn deferred_or_eof(&mut self) -> TokErr {
+        match self.take_deferred_error() {
+            Some(e) => TokErr::Raised(e),
+            None => TokErr::Eof,
+        }
+    }
+
+    /// PEP 3131: every character of a non-ASCII identifier must be XID.
+    fn verify_identifier(&mut self, tstart: usize) -> Result<(), TokErr> {
+        // The bytes are valid UTF-8: the source was decoded before tokenizing.
+        let text = std::str::from_utf8(&self.src[tstart..self.cur]).unwrap_or("");
+        let mut invalid = None;
+        for (i, (pos, ch)) in text.char_indices().enumerate() {
+            let ok = if i == 0 {
+                taipan_unicode::is_id_start(ch as u32)
+            } else {
+                taipan_unicode::is_id_continue(ch as u32)
+            };
+            if !ok {
+                invalid = Some((pos, ch));
+                break;
+            }
+        }
+        let Some((pos, ch)) = invalid else {
+            return Ok(());
+        };
+        let after = pos + ch.len_utf8();
+        if tstart + after < self.cur {
+            self.cur = tstart + after;
+        }
+        let msg = if taipan_unicode::is_printable(ch as u32) {
+            format!("invalid character '{}' (U+{:04X})", ch, ch as u32)
+        } else {
+            format!("invalid non-printable character U+{:04X}", ch as u32)
+        };
+        Err(self.syntax_error(msg))
+    }
+
+    /// Does the input continue with `rest` and then a non-identifier character?
+    fn lookahead(&mut self, rest: &[u8]) -> bool {
+        let save = self.cur;
+        let mut matched = true;
+        for &want in rest {
+            let c = self.nextc();
+            if c != want as i32 {
+                matched = false;
+                break;
+            }
+        }
+        let res = matched && {
+            let c = self.nextc();
+            !is_potential_identifier_char(c)
+        };
+        self.cur = save;
+        res
+    }
+
+    /// CPython's `verify_end_of_number`: a number must not run into a name,
+    /// except (with a warning) into a keyword that may follow it in valid code.
+    fn verify_end_of_number(&mut self, c: i32, kind: &str) -> Result<(), TokErr> {
+        let r = match c as u8 {
+            b'a' if c != EOF => self.lookahead(b"nd"),
+            b'e' if c != EOF => self.lookahead(b"lse"),
+            b'f' if c != EOF => self.lookahead(b"or"),
+            b'i' if c != EOF => {
+                let c2 = self.nextc();
+                let r = c2 == b'f' as i32 || c2 == b'n' as i32 || c2 == b's' as i32;
+                self.backup(c2);
+                r
+            }
+            b'o' if c != EOF => self.lookahead(b"r"),
+            b'n' if c != EOF => self.lookahead(b"ot"),
+            _ => false,
+        };
+        if r {
+            self.backup(c);
+            self.warn(
+                WarningCategory::SyntaxWarning,
+                format!("invalid {kind} literal"),
+            );
+            self.nextc();
+        } else if is_potential_identifier_char(c) {
+            self.backup(c);
+            return Err(self.syntax_error(format!("invalid {kind} literal")));
+        }
+        Ok(())
+    }
+
+    /// Digits with single underscores between them; returns the first character after.
+    fn decimal_tail(&mut self) -> Result<i32, TokErr> {
+        loop {
+            let mut c;
+            loop {
+                c = self.nextc();
+                if !is_digit(c) {
+                    break;
+                }
+            }
+            if c != b'_' as i32 {
+                return Ok(c);
+            }
+            c = self.nextc();
+            if !is_digit(c) {
+                self.backup(c);
+                return Err(self.syntax_error("invalid decimal literal"));
+            }
+        }
+    }
+
+    fn number(&mut self, first: i32, tstart: usize) -> Result<(TokenKind, usize, usize), TokErr> {
+        let mut c = first;
+        if c == b'0' as i32 {
+            c = self.nextc();
+            if c == b'x' as i32 || c == b'X' as i32 {
+                c = self.nextc();
+                loop {
+                    if c == b'_' as i32 {
+                        c = self.nextc();
+                    }
+                    if !is_xdigit(c) {
+                        self.backup(c);
+                        return Err(self.syntax_error("invalid hexadecimal literal"));
+                    }
+                    loop {
+                        c = self.nextc();
+                        if !is_xdigit(c) {
+                            break;
+                        }
+                    }
+                    if c != b'_' as i32 {
+                        break;
+                    }
+                }
+                self.verify_end_of_number(c, "hexadecimal")?;
+            } else if c == b'o' as i32 || c == b'O' as i32 {
+                c = self.nextc();
+                loop {
+                    if c == b'_' as i32 {
+                        c = self.nextc();
+                    }
+                    if c < b'0' as i32 || c >= b'8' as i32 {
+                        if is_digit(c) {
+                            return Err(self.syntax_error(format!(
+                                "invalid digit '{}' in octal literal",
+                                c as u8 as char
+                            )));
+                        }
+                        self.backup(c);
+                        return Err(self.syntax_error("invalid octal literal"));
+                    }
+                    loop {
+                        c = self.nextc();
+                        if !(b'0' as i32..b'8' as i32).contains(&c) {
+                            break;
+                        }
+                    }
+                    if c != b'_' as i32 {
+                        break;
+                    }
+                }
+                if is_digit(c) {
+                    return Err(self.syntax_error(format!(
+                        "invalid digit '{}' in octal literal",
+                        c as u8 as char
+                    )));
+                }
+                self.verify_end_of_number(c, "octal")?;
+            } else if c == b'b' as i32 || c == b'B' as i32 {
+                c = self.nextc();
+                loop {
+                    if c == b'_' as i32 {
+                        c = self.nextc();
+                    }
+                    if c != b'0' as i32 && c != b'1' as i32 {
+                        if is_digit(c) {
+                            return Err(self.syntax_error(format!(
+                                "invalid digit '{}' in binary literal",
+                                c as u8 as char
+                            )));
+                        }
+                        self.backup(c);
+                        return Err(self.syntax_error("invalid binary literal"));
+                    }
+                    loop {
+                        c = self.nextc();
+                        if c != b'0' as i32 && c != b'1' as i32 {
+                            break;
+                        }
+                    }
+                    if c != b'_' as i32 {
+                        break;
+                    }
+                }
+                if is_digit(c) {
+                    return Err(self.syntax_error(format!(
+                        "invalid digit '{}' in binary literal",
+                        c as u8 as char
+                    )));
+                }
+                self.verify_end_of_number(c, "binary")?;
+            } else {
+                let mut nonzero = false;
+                loop {
+                    if c == b'_' as i32 {
+                        c = self.nextc();
+                        if !is_digit(c) {
+                            self.backup(c);
+                            return Err(self.syntax_error("invalid decimal literal"));
+                        }
+                    }
+                    if c != b'0' as i32 {
+                        break;
+                    }
+                    c = self.nextc();
+                }
+                let zeros_end = self.cur;
+                if is_digit(c) {
+                    nonzero = true;
+                    c = self.decimal_tail()?;
+                }
+                if c == b'.' as i32 {
+                    c = self.nextc();
+                    return self.number_fraction(c, tstart);
+                } else if c == b'e' as i32 || c == b'E' as i32 {
+                    return self.number_exponent(c, tstart);
+                } else if c == b'j' as i32 || c == b'J' as i32 {
+                    return self.number_imaginary(tstart);
+                } else if nonzero {
+                    self.backup(c);
+                    let col = (tstart + 1 - self.line_start) as i64;
+                    let end_col = (zeros_end - self.line_start) as i64;
+                    return Err(self.error_range(
+                        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+                        Some(col),
+                        Some(end_col),
+                    ));
+                }
+                self.verify_end_of_number(c, "decimal")?;
+            }
+        } else {
+            c = self.decimal_tail()?;
+            if c == b'.' as i32 {
+                c = self.nextc();
+                return self.number_fraction(c, tstart);
+            }
+            if c == b'e' as i32 || c == b'E' as i32 {
+                return self.number_exponent(c, tstart);
+            }
+            if c == b'j' as i32 || c == b'J' as i32 {
+                return self.number_imaginary(tstart);
+            }
+            self.verify_end_of_number(c, "decimal")?;
+        }
+        self.backup(c);
+        Ok((TokenKind::Number, tstart, self.cur))
+    }
+
+    /// After the '.', with `c` the first character of the fraction.
+    fn number_fraction(
+        &mut self,
+        mut c: i32,
+        tstart: usize,
+    ) -> Result<(TokenKind, usize, usize), TokErr> {
+        if is_digit(c) {
+            c = self.decimal_tail()?;
+        }
+        if c == b'e' as i32 || c == b'E' as i32 {
+            return self.number_exponent(c, tstart);
+        }
+        if c == b'j' as i32 || c == b'J' as i32 {
+            return self.number_imaginary(tstart);
+        }
+        self.verify_end_of_number(c, "decimal")?;
+        self.backup(c);
+        Ok((TokenKind::Number, tstart, self.cur))
+    }
+
+    /// At the 'e' of an exponent.
+    fn number_exponent(
+        &mut self,
+        e: i32,
+        tstart: usize,
+    ) -> Result<(TokenKind, usize, usize), TokErr> {
+        let mut c = self.nextc();
+        if c == b'+' as i32 || c == b'-' as i32 {
+            c = self.nextc();
+            if !is_digit(c) {
+                self.backup(c);
+                return Err(self.syntax_error("invalid decimal literal"));
+            }
+        } else if !is_digit(c) {
+            self.backup(c);
+            self.verify_end_of_number(e, "decimal")?;
+            self.backup(e);
+            return Ok((TokenKind::Number, tstart, self.cur));
+        }
+        c = self.decimal_tail()?;
+        if c == b'j' as i32 || c == b'J' as i32 {
+            return self.number_imaginary(tstart);
+        }
+        self.verify_end_of_number(c, "decimal")?;
+        self.backup(c);
+        Ok((TokenKind::Number, tstart, self.cur))
+    }
+
+    fn number_imaginary(&mut self, tstart: usize) -> Result<(TokenKind, usize, usize), TokErr> {
+        let c = self.nextc();
+        self.verify_end_of_number(c, "imaginary")?;
+        self.backup(c);
+        Ok((TokenKind::Number, tstart, self.cur))
+    }
+
+    /// A string literal; `quote` has just been read and `tstart` is the start of
+    /// its prefix.
+    fn string(&mut self, quote: u8, tstart: usize) -> Result<(TokenKind, usize, usize), TokErr> {
+        let quote = quote as i32;
+        let mut quote_size = 1;
+        let mut end_quote_size = 0;
+        self.first_lineno = self.lineno;
+        self.multi_line_start = self.line_start;
+
+        let mut c = self.nextc();
+        if c == quote {
+            c = self.nextc();
+            if c == quote {
+                quote_size = 3;
+            } else {
+                end_quote_size = 1;
+            }
+        }
+        if c != quote {
+            self.backup(c);
+        }
+        while end_quote_size != quote_size {
+            c = self.nextc();
+            if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
+                if c == EOF {
+                    if let Some(e) = self.take_deferred_error() {
+                        return Err(TokErr::Raised(e));
+                    }
+                }
+                self.cur = tstart + 1;
+                self.line_start = self.multi_line_start;
+                let detected = self.lineno;
+                self.lineno = self.first_lineno;
+                let msg = if quote_size == 3 {
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {detected})"
+                    )
+                } else {
+                    format!("unterminated string literal (detected at line {detected})")
+                };
+                return Err(self.syntax_error(msg));
+            }
+            if c == quote {
+                end_quote_size += 1;
+            } else {
+                end_quote_size = 0;
+                if c == b'\\' as i32 {
+                    self.nextc();
+                }
+            }
+        }
+        Ok((TokenKind::String, tstart, self.cur))
+    }
+
+    /// The text of line `lineno` (with its newline) if the source has it.
+    pub fn source_line(&self, lineno: i64) -> Option<&'a str> {
+        if lineno < 1 {
+            return None;
+        }
+        let mut start = 0usize;
+        for _ in 1..lineno {
+            let nl = self.src[start..self.end].iter().position(|&b| b == b'\n')?;
+            start += nl + 1;
+        }
+        if start >= self.end {
+            return None;
+        }
+        let len = self.src[start..self.end]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.end - start, |p| p + 1);
+        std::str::from_utf8(&self.src[start..start + len]).ok()
+    }
+
+    /// The bytes from `buf` to `inp` (CPython's fallback error line).
+    pub fn buffer_text(&self) -> String {
+        self.lossy(self.buf, self.inp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TokenKind::*;
+
+    fn kinds(src: &str) -> Vec<TokenKind> {
+        let mut t = Tokenizer::new(src, None, "<test>");
+        let mut out = vec![];
+        loop {
+            let tok = t.next_token().expect("token");
+            out.push(tok.kind);
+            if tok.kind == EndMarker {
+                return out;
+            }
+        }
+    }
+
+    #[test]
+    fn simple_statement() {
+        assert_eq!(kinds("x = 1\n"), [Name, Equal, Number, Newline, EndMarker]);
+    }
+
+    #[test]
+    fn blocks() {
+        assert_eq!(
+            kinds("if x:\n    pass\n\n# c\nelse:\n  y\n"),
+            [
+                If, Name, Colon, Newline, Indent, Pass, Newline, Dedent, Else, Colon, Newline,
+                Indent, Name, Newline, Dedent, EndMarker
+            ]
+        );
+    }
+
+    #[test]
+    fn operators_and_numbers() {
+        assert_eq!(
+            kinds("a **= 1.5e-3j ... -> := != <>\n"),
+            [
+                Name,
+                DoubleStarEqual,
+                Number,
+                Ellipsis,
+                RArrow,
+                ColonEqual,
+                NotEqual,
+                NotEqual,
+                Newline,
+                EndMarker
+            ]
+        );
+    }
+
+    #[test]
+    fn positions() {
+        let mut t = Tokenizer::new("x = 'é'\n", None, "<test>");
+        let toks: Vec<Token> = (0..4).map(|_| t.next_token().unwrap()).collect();
+        assert_eq!(
+            (toks[2].lineno, toks[2].col_offset, toks[2].end_col_offset),
+            (1, 4, 8)
+        );
+        assert_eq!((toks[3].col_offset, toks[3].end_col_offset), (8, 8));
+    }
+
+    #[test]
+    fn errors() {
+        let err = |src: &str| {
+            let mut t = Tokenizer::new(src, None, "<test>");
+            loop {
+                match t.next_token() {
+                    Ok(tok) if tok.kind == EndMarker => panic!("no error in {src:?}"),
+                    Ok(_) => {}
+                    Err(TokErr::Raised(e)) => return (e.msg, e.lineno.unwrap(), e.offset.unwrap()),
+                    Err(other) => return (format!("{other:?}"), 0, 0),
+                }
+            }
+        };
+        assert_eq!(
+            err("x = 'abc\n"),
+            (
+                "unterminated string literal (detected at line 1)".into(),
+                1,
+                5
+            )
+        );
+        assert_eq!(err("x = 0777\n"), ("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(), 1, 5));
+        assert_eq!(err("1_a\n").0, "invalid decimal literal");
+        assert_eq!(err("0o8\n").0, "invalid digit '8' in octal literal");
+        assert_eq!(
+            err("x = (]\n").0,
+            "closing parenthesis ']' does not match opening parenthesis '('"
+        );
+        assert_eq!(err("€ = 1\n").0, "invalid character '€' (U+20AC)");
+        assert_eq!(
+            err("x\u{a0}= 1\n").0,
+            "invalid non-printable character U+00A0"
+        );
+        assert_eq!(err(")\n").0, "unmatched ')'");
+        assert_eq!(err("if x:\n        a\n    b\n").0, "Dedent");
+    }
+}
