@@ -7,9 +7,11 @@
 pub mod ast;
 pub mod error;
 pub mod literal;
+pub mod parser;
 pub mod source;
 pub mod token;
 pub mod tokenizer;
 
 pub use error::{ErrorType, SyntaxError, Warning, WarningCategory};
+pub use parser::{parse, parse_module, ParseOutput, StartRule};
 pub use source::InputMode;

@@ -10,8 +10,10 @@ use crate::error::{ErrorType, SyntaxError};
 pub enum InputMode {
     /// `python3 FILE`: errors as the file tokenizer reports them.
     File,
-    /// `compile()` / `ast.parse()` of a bytes or str object.
-    String,
+    /// `compile()` / `ast.parse()` of a bytes object (coding cookie honoured).
+    Bytes,
+    /// `compile()` / `ast.parse()` of a str (already text: cookies ignored).
+    Text,
 }
 
 /// Decoded source text.
@@ -19,6 +21,9 @@ pub enum InputMode {
 pub struct Source {
     /// UTF-8 with every `\r\n` and `\r` turned into `\n`.
     pub text: String,
+    /// Did a BOM or a coding declaration name the encoding? (CPython then
+    /// reports error columns in characters rather than bytes.)
+    pub encoding_declared: bool,
     /// An error the tokenizer raises when it reaches byte offset `.0` of `text`
     /// (CPython reads and checks a file one line at a time, so an error on a
     /// later line only shows if parsing gets that far).
@@ -27,7 +32,7 @@ pub struct Source {
 
 /// Decode `bytes` as CPython's tokenizer does.
 pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, SyntaxError> {
-    if mode == InputMode::String && bytes.contains(&0) {
+    if mode != InputMode::File && bytes.contains(&0) {
         return Err(SyntaxError::bare(
             ErrorType::SyntaxError,
             "source code string cannot contain null bytes",
@@ -38,11 +43,15 @@ pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, S
         Some(rest) => (true, rest),
         None => (false, &translated[..]),
     };
-    let declared = find_coding_spec(body);
+    let declared = if mode == InputMode::Text {
+        None
+    } else {
+        find_coding_spec(body)
+    };
     let init_error = |msg: String| -> SyntaxError {
         match mode {
             InputMode::File => SyntaxError::bare(ErrorType::SyntaxError, msg),
-            InputMode::String => SyntaxError {
+            InputMode::Bytes | InputMode::Text => SyntaxError {
                 filename: filename.to_string(),
                 lineno: Some(0),
                 offset: Some(-1),
@@ -58,17 +67,20 @@ pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, S
             let Some(codec) = lookup_codec(spec) else {
                 return Err(init_error(match mode {
                     InputMode::File => format!("encoding problem: {spec}"),
-                    InputMode::String => format!("unknown encoding: {spec}"),
+                    _ => format!("unknown encoding: {spec}"),
                 }));
             };
-            let text = codec.decode(body).map_err(|e| init_error(e))?;
+            let text = codec.decode(body).map_err(init_error)?;
             return Ok(Source {
                 text,
+                encoding_declared: true,
                 deferred_error: None,
             });
         }
     }
-    Ok(decode_utf8_lines(body, mode, filename))
+    let mut src = decode_utf8_lines(body, mode, filename);
+    src.encoding_declared = has_bom || declared.is_some();
+    Ok(src)
 }
 
 /// `\r\n` and lone `\r` become `\n` (CPython's universal newlines).
@@ -133,7 +145,7 @@ fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
                          https://peps.python.org/pep-0263/ for details"
                     ),
                 ),
-                InputMode::String => SyntaxError {
+                InputMode::Bytes | InputMode::Text => SyntaxError {
                     filename: filename.to_string(),
                     lineno: Some(lineno),
                     offset: Some(0),
@@ -156,6 +168,7 @@ fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
     let text = String::from_utf8(body[..cut].to_vec()).expect("valid UTF-8 prefix");
     Source {
         text,
+        encoding_declared: false,
         deferred_error: error.map(|e| (cut, e)),
     }
 }
@@ -381,7 +394,7 @@ mod tests {
     fn encoding_errors() {
         let e = decode(b"# coding: uft-8\n", InputMode::File, "f.py").unwrap_err();
         assert_eq!(e.msg, "encoding problem: uft-8");
-        let e = decode(b"# coding: uft-8\n", InputMode::String, "f.py").unwrap_err();
+        let e = decode(b"# coding: uft-8\n", InputMode::Bytes, "f.py").unwrap_err();
         assert_eq!(e.msg, "unknown encoding: uft-8");
         let e = decode(b"\xEF\xBB\xBF# coding: utf8\n", InputMode::File, "f.py").unwrap_err();
         assert_eq!(e.msg, "encoding problem: utf8 with BOM");

@@ -62,6 +62,8 @@ pub enum TokenKind {
     ColonEqual,
     /// A character that is no token of Python (`$`, `?`, `!`, a backtick).
     Op,
+    /// Where the tokenizer failed (the parser records it as CPython does).
+    ErrorToken,
     // Keywords.
     FalseKw,
     NoneKw,

@@ -73,3 +73,115 @@ mod tests {
         assert!(!is_id_start(0x0300));
     }
 }
+
+mod names {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+
+    static NAMES_TXT: &str = include_str!("../data/names.txt");
+
+    const JAMO_L: [&str; 19] = [
+        "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T",
+        "P", "H",
+    ];
+    const JAMO_V: [&str; 21] = [
+        "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO",
+        "WE", "WI", "YU", "EU", "YI", "I",
+    ];
+    const JAMO_T: [&str; 28] = [
+        "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH",
+        "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
+    ];
+    const S_BASE: u32 = 0xAC00;
+
+    struct Db {
+        by_name: HashMap<&'static str, u32>,
+        by_cp: HashMap<u32, &'static str>,
+    }
+
+    fn db() -> &'static Db {
+        static DB: OnceLock<Db> = OnceLock::new();
+        DB.get_or_init(|| {
+            let mut by_name = HashMap::with_capacity(40_000);
+            let mut by_cp = HashMap::with_capacity(40_000);
+            for line in NAMES_TXT.lines() {
+                if let Some((name, hex)) = line.split_once('\t') {
+                    if let Ok(cp) = u32::from_str_radix(hex, 16) {
+                        by_name.insert(name, cp);
+                        by_cp.insert(cp, name);
+                    }
+                }
+            }
+            Db { by_name, by_cp }
+        })
+    }
+
+    /// The longest jamo name in `table` that starts `s`: (index, length).
+    fn longest_jamo(s: &str, table: &[&str]) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, j) in table.iter().enumerate() {
+            if s.starts_with(j) && best.map_or(true, |(_, l)| j.len() > l) {
+                best = Some((i, j.len()));
+            }
+        }
+        best
+    }
+
+    /// The code point named `name` (case-insensitive), as `\N{...}` and
+    /// `unicodedata.lookup` resolve it.
+    pub fn lookup(name: &str) -> Option<u32> {
+        let upper = name.to_ascii_uppercase();
+        if let Some(rest) = upper.strip_prefix("HANGUL SYLLABLE ") {
+            let (l, n1) = longest_jamo(rest, &JAMO_L)?;
+            let (v, n2) = longest_jamo(&rest[n1..], &JAMO_V)?;
+            let (t, n3) = longest_jamo(&rest[n1 + n2..], &JAMO_T)?;
+            if n1 + n2 + n3 != rest.len() {
+                return None;
+            }
+            return Some(S_BASE + ((l as u32 * 21) + v as u32) * 28 + t as u32);
+        }
+        if let Some(hex) = upper.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
+            if !(4..=5).contains(&hex.len()) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            let cp = u32::from_str_radix(hex, 16).ok()?;
+            return super::in_table(super::tables::CJK_UNIFIED, cp).then_some(cp);
+        }
+        db().by_name.get(upper.as_str()).copied()
+    }
+
+    /// The name of `cp` (`unicodedata.name`).
+    pub fn name(cp: u32) -> Option<String> {
+        if (S_BASE..S_BASE + 11172).contains(&cp) {
+            let s = cp - S_BASE;
+            let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+            return Some(format!(
+                "HANGUL SYLLABLE {}{}{}",
+                JAMO_L[l as usize], JAMO_V[v as usize], JAMO_T[t as usize]
+            ));
+        }
+        if super::in_table(super::tables::CJK_UNIFIED, cp) {
+            return Some(format!("CJK UNIFIED IDEOGRAPH-{cp:X}"));
+        }
+        db().by_cp.get(&cp).map(|s| s.to_string())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn names_round_trip() {
+            assert_eq!(lookup("latin small letter a"), Some('a' as u32));
+            assert_eq!(lookup("EM DASH"), Some(0x2014));
+            assert_eq!(lookup("HANGUL SYLLABLE GAG"), Some(0xAC01));
+            assert_eq!(name(0xAC01).as_deref(), Some("HANGUL SYLLABLE GAG"));
+            assert_eq!(lookup("CJK UNIFIED IDEOGRAPH-4E00"), Some(0x4E00));
+            assert_eq!(name(0x4E00).as_deref(), Some("CJK UNIFIED IDEOGRAPH-4E00"));
+            assert_eq!(lookup("NO SUCH CHARACTER"), None);
+            assert_eq!(name(0x20AC).as_deref(), Some("EURO SIGN"));
+        }
+    }
+}
+
+pub use names::{lookup as lookup_name, name as char_name};

@@ -2,6 +2,18 @@
 
 pub const UNICODE_VERSION: &str = "14.0.0";
 
+/// Code points named `CJK UNIFIED IDEOGRAPH-XXXX`.
+pub static CJK_UNIFIED: &[(u32, u32)] = &[
+    (0x3400, 0x4dbf),
+    (0x4e00, 0x9fff),
+    (0x20000, 0x2a6df),
+    (0x2a700, 0x2b738),
+    (0x2b740, 0x2b81d),
+    (0x2b820, 0x2cea1),
+    (0x2ceb0, 0x2ebe0),
+    (0x30000, 0x3134a),
+];
+
 /// Code points for which `str.isprintable()` is true.
 pub static PRINTABLE: &[(u32, u32)] = &[
     (0x20, 0x7e),

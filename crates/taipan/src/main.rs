@@ -1,1 +1,79 @@
-fn main() {}
+//! The `taipan` command (CPython's Programs/python.c and Modules/main.c).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use taipan_syntax::ast;
+
+fn usage() -> ExitCode {
+    eprintln!("usage: taipan --dump-ast FILE");
+    ExitCode::from(2)
+}
+
+/// CPython 3.11 makes the script path absolute before compiling it.
+fn absolute(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => cwd.join(p).to_string_lossy().into_owned(),
+        Err(_) => path.to_string(),
+    }
+}
+
+/// `taipan --dump-ast FILE`: print `ast.dump(ast.parse(source),
+/// include_attributes=True, indent=1)` as CPython 3.11 does, or the
+/// SyntaxError exactly as `python3 FILE` reports it.
+fn dump_ast(path: &str) -> ExitCode {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!(
+                "taipan: can't open file '{}': [Errno {}] {}",
+                absolute(path),
+                e.raw_os_error().unwrap_or(0),
+                e
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let filename = absolute(path);
+    let out = taipan_syntax::parse_module(&bytes, &filename);
+    for w in &out.warnings {
+        if w.category == taipan_syntax::WarningCategory::SyntaxWarning {
+            eprintln!(
+                "{}:{}: {}: {}",
+                filename,
+                w.lineno,
+                w.category.name(),
+                w.msg
+            );
+        }
+    }
+    match out.result {
+        Ok(module) => {
+            let text = ast::dump(&module, 1);
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.write_all(b"\n");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            let _ = std::io::stdout().flush();
+            eprint!("{}", err.render());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("--dump-ast") => match args.get(2) {
+            Some(path) => dump_ast(path),
+            None => usage(),
+        },
+        _ => usage(),
+    }
+}

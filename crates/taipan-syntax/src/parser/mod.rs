@@ -1,0 +1,735 @@
+//! A hand-written parser for CPython 3.11's grammar (`Grammar/python.gram`).
+//!
+//! Each grammar rule has a function of the same name; a rule returns `None`
+//! when it does not match, and records a raised exception in `self.error`
+//! (CPython's `error_indicator`), after which every rule fails at once. Hot
+//! paths are written predictively (statements dispatch on their first token,
+//! binary operators use precedence climbing) while producing the very AST and
+//! positions that CPython's PEG parser produces.
+//!
+//! Errors follow CPython's two passes: the first pass parses without the
+//! `invalid_*` rules; if it fails, a second pass re-parses with them enabled
+//! so that the first specialised error in source order is raised, and a
+//! generic "invalid syntax" otherwise points at the furthest token the first
+//! pass read.
+
+mod expression;
+mod invalid;
+mod params;
+mod pattern;
+mod statement;
+mod string;
+mod target;
+
+use crate::ast::{Expr, Mod, Range};
+use crate::error::{ErrorType, SyntaxError, Warning};
+use crate::source::{self, InputMode};
+use crate::token::{Token, TokenKind};
+use crate::tokenizer::{TokErr, Tokenizer};
+
+/// Marker for "position computed from the tokenizer's current position"
+/// (CPython's CURRENT_POS).
+const CURRENT_POS: i64 = -5;
+
+/// How deep rules may nest before the parser gives up like CPython's MAXSTACK.
+const MAX_LEVEL: u32 = 6000;
+
+/// Which start rule of the grammar to parse with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartRule {
+    /// `file`: a module (`exec` mode).
+    File,
+    /// `eval`: one expression list.
+    Eval,
+    /// `interactive`: one statement (`single` mode).
+    Interactive,
+    /// `fstring`: the expression inside an f-string's braces.
+    FString,
+}
+
+/// The outcome of parsing: the tree or the SyntaxError, plus the warnings the
+/// front end emitted (SyntaxWarning, DeprecationWarning) in source order.
+#[derive(Debug)]
+pub struct ParseOutput {
+    pub result: Result<Mod, SyntaxError>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Parse a source file's bytes. `mode` says whether to report errors as the
+/// file reader or as `compile()` of a string does.
+pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) -> ParseOutput {
+    let src = match source::decode(bytes, mode, filename) {
+        Ok(src) => src,
+        Err(e) => {
+            return ParseOutput {
+                result: Err(e),
+                warnings: vec![],
+            }
+        }
+    };
+    let encoding_known = match mode {
+        InputMode::Text => true,
+        _ => src.encoding_declared,
+    };
+    let mut text = src.text;
+    if !text.is_empty() && !text.ends_with('\n') && src.deferred_error.is_none() {
+        text.push('\n');
+    }
+    let tok = Tokenizer::new(&text, src.deferred_error, filename);
+    let mut p = Parser::new(tok, start, encoding_known);
+    let result = p.run();
+    let warnings = std::mem::take(&mut p.tok.warnings);
+    ParseOutput { result, warnings }
+}
+
+/// Parse a module from source bytes as `python3 FILE` reads it.
+pub fn parse_module(bytes: &[u8], filename: &str) -> ParseOutput {
+    parse(bytes, filename, InputMode::File, StartRule::File)
+}
+
+pub(crate) struct Parser<'a> {
+    pub(crate) tok: Tokenizer<'a>,
+    tokens: Vec<Token>,
+    mark: usize,
+    /// The `invalid_*` rules are active (second pass, outside `_without_invalid` rules).
+    invalid_pass: bool,
+    /// In the second pass (memoization is on).
+    second_pass: bool,
+    /// Positions where `invalid_named_expression` already ran (it is memoized).
+    invalid_named_tried: std::collections::HashSet<u32>,
+    pub(crate) error: Option<SyntaxError>,
+    known_err_token: Option<usize>,
+    start_rule: StartRule,
+    /// Byte offsets become character offsets in errors only when CPython's
+    /// tokenizer knows the encoding (a BOM, a coding cookie, or str input).
+    encoding_known: bool,
+    level: u32,
+    /// Column shift of an f-string expression's first line (for its errors).
+    starting_col_offset: i32,
+    starting_lineno: u32,
+    /// Results of expensive rules by (rule, start token), second pass only
+    /// (CPython memoizes them in both passes; the first pass here never
+    /// backtracks over them).
+    memo: std::collections::HashMap<(MemoRule, u32), (Option<Expr>, u32)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum MemoRule {
+    Expression,
+    Disjunction,
+    BitwiseOr,
+    StarExpression,
+    Strings,
+}
+
+impl<'a> Parser<'a> {
+    pub(crate) fn new(tok: Tokenizer<'a>, start_rule: StartRule, encoding_known: bool) -> Self {
+        Parser {
+            tok,
+            tokens: Vec::with_capacity(64),
+            mark: 0,
+            invalid_pass: false,
+            second_pass: false,
+            invalid_named_tried: std::collections::HashSet::new(),
+            error: None,
+            known_err_token: None,
+            start_rule,
+            encoding_known,
+            level: 0,
+            starting_col_offset: 0,
+            starting_lineno: 0,
+            memo: std::collections::HashMap::new(),
+        }
+    }
+
+    /// CPython's `_PyPegen_run_parser`.
+    pub(crate) fn run(&mut self) -> Result<Mod, SyntaxError> {
+        let res = self.parse_start();
+        if let Some(m) = res {
+            if self.error.is_none() {
+                return Ok(m);
+            }
+        }
+        if self.tokens.is_empty() {
+            // Nothing was read: an error before the first token.
+            if self.error.is_none() {
+                self.raise_known_location_raw(
+                    ErrorType::SyntaxError,
+                    0,
+                    0,
+                    0,
+                    -1,
+                    "error at start before reading any input".into(),
+                );
+            }
+            return Err(self.error.take().unwrap());
+        }
+        if let Some(e) = &self.error {
+            if !matches!(
+                e.error_type,
+                ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError
+            ) {
+                return Err(self.error.take().unwrap());
+            }
+        }
+        let last_token = self.tokens.len() - 1;
+        self.mark = 0;
+        self.invalid_pass = true;
+        self.second_pass = true;
+        if self.error.is_none() {
+            self.parse_start();
+        }
+        self.set_syntax_error(last_token);
+        Err(self.error.take().expect("an error after a failed parse"))
+    }
+
+    fn parse_start(&mut self) -> Option<Mod> {
+        match self.start_rule {
+            StartRule::File => self.file(),
+            StartRule::Eval => self.eval(),
+            StartRule::Interactive => self.interactive(),
+            StartRule::FString => {
+                let e = self.fstring_rule()?;
+                Some(Mod::Expression { body: Box::new(e) })
+            }
+        }
+    }
+
+    /// CPython's `_Pypegen_set_syntax_error`.
+    fn set_syntax_error(&mut self, last_token: usize) {
+        if self.error.is_some() {
+            if self.tok.is_ok() && !self.tok.at_eof() {
+                self.tokenize_full_source_to_check_for_errors();
+            }
+            return;
+        }
+        let last = self.tokens[last_token];
+        if last.kind == TokenKind::Indent || last.kind == TokenKind::Dedent {
+            let msg = if last.kind == TokenKind::Indent {
+                "unexpected indent"
+            } else {
+                "unexpected unindent"
+            };
+            self.raise_error(ErrorType::IndentationError, msg);
+            return;
+        }
+        self.raise_at_token(last_token, "invalid syntax");
+        self.tokenize_full_source_to_check_for_errors();
+    }
+
+    /// After a parser error, read the rest of the input: a tokenizer error
+    /// there (or a bracket left open before the error's line) wins.
+    fn tokenize_full_source_to_check_for_errors(&mut self) {
+        if self.start_rule == StartRule::FString {
+            return;
+        }
+        let current = self.known_err_token.unwrap_or(self.tokens.len() - 1);
+        let current_err_line = self.tokens[current].lineno;
+        loop {
+            match self.tok.next_token() {
+                Ok(t) if t.kind == TokenKind::EndMarker => return,
+                Ok(_) => continue,
+                Err(TokErr::Raised(e)) => {
+                    self.error = Some(e);
+                    return;
+                }
+                Err(_) => {
+                    if let Some(open) = self.tok.parens().last().copied() {
+                        if current_err_line > open.lineno {
+                            self.error = None;
+                            self.raise_unclosed_parentheses_error();
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    fn raise_unclosed_parentheses_error(&mut self) {
+        let open = *self.tok.parens().last().expect("an open bracket");
+        self.raise_known(
+            ErrorType::SyntaxError,
+            open.lineno as i64,
+            open.col as i64,
+            open.lineno as i64,
+            -1,
+            format!("'{}' was never closed", open.ch as char),
+        );
+    }
+
+    // ---- tokens ---------------------------------------------------------------
+
+    /// Read one more token into the buffer (CPython's `_PyPegen_fill_token`).
+    fn fill_token(&mut self) -> bool {
+        match self.tok.next_token() {
+            Ok(t) => {
+                self.tokens.push(t);
+                true
+            }
+            Err(e) => {
+                let lineno = self.tok.lineno();
+                self.tokens.push(Token {
+                    kind: TokenKind::ErrorToken,
+                    level: self.tok.level() as u16,
+                    start: self.tok.cur() as u32,
+                    end: self.tok.cur() as u32,
+                    lineno,
+                    col_offset: -1,
+                    end_lineno: lineno,
+                    end_col_offset: -1,
+                });
+                self.tokenizer_error(e);
+                false
+            }
+        }
+    }
+
+    /// CPython's `_Pypegen_tokenizer_error`.
+    fn tokenizer_error(&mut self, e: TokErr) {
+        if self.error.is_some() {
+            return;
+        }
+        let lineno = self.tok.lineno() as i64;
+        match e {
+            TokErr::Raised(err) => self.error = Some(err),
+            TokErr::Eof => {
+                if self.tok.level() > 0 {
+                    self.raise_unclosed_parentheses_error();
+                } else {
+                    self.raise_error(ErrorType::SyntaxError, "unexpected EOF while parsing");
+                }
+            }
+            TokErr::Dedent => self.raise_error(
+                ErrorType::IndentationError,
+                "unindent does not match any outer indentation level",
+            ),
+            TokErr::TabSpace => self.raise_known(
+                ErrorType::TabError,
+                lineno,
+                0,
+                lineno,
+                -1,
+                "inconsistent use of tabs and spaces in indentation".into(),
+            ),
+            TokErr::TooDeep => self.raise_known(
+                ErrorType::IndentationError,
+                lineno,
+                0,
+                lineno,
+                -1,
+                "too many levels of indentation".into(),
+            ),
+            TokErr::LineCont => {
+                let col = self.tok.cur() as i64 - self.tok.buf() as i64 - 1;
+                self.raise_known(
+                    ErrorType::SyntaxError,
+                    lineno,
+                    col.max(0),
+                    lineno,
+                    -1,
+                    "unexpected character after line continuation character".into(),
+                );
+            }
+        }
+    }
+
+    /// The kind of the token at `mark`, reading it if needed. `ErrorToken` once
+    /// an error has been raised.
+    #[inline]
+    fn peek(&mut self) -> TokenKind {
+        self.peek_n(0)
+    }
+
+    #[inline]
+    fn peek_n(&mut self, n: usize) -> TokenKind {
+        while self.mark + n >= self.tokens.len() {
+            if self.error.is_some() || !self.fill_token() {
+                return TokenKind::ErrorToken;
+            }
+        }
+        self.tokens[self.mark + n].kind
+    }
+
+    #[inline]
+    fn at(&mut self, kind: TokenKind) -> bool {
+        self.peek() == kind
+    }
+
+    /// Consume a token of `kind`; its index.
+    #[inline]
+    fn expect(&mut self, kind: TokenKind) -> Option<usize> {
+        if self.peek() == kind {
+            self.mark += 1;
+            Some(self.mark - 1)
+        } else {
+            None
+        }
+    }
+
+    /// CPython's `_PyPegen_expect_forced_token` (`&&'x'` in the grammar): a
+    /// missing token is an immediate "expected 'x'" error.
+    fn expect_forced(&mut self, kind: TokenKind, what: &str) -> Option<usize> {
+        if self.error.is_some() {
+            return None;
+        }
+        if self.peek() == kind {
+            self.mark += 1;
+            return Some(self.mark - 1);
+        }
+        if self.error.is_none() {
+            let t = self.mark;
+            self.raise_at_token(t, &format!("expected '{what}'"));
+        }
+        None
+    }
+
+    fn token(&self, idx: usize) -> &Token {
+        &self.tokens[idx]
+    }
+
+    /// Source text of token `idx`.
+    fn text(&self, idx: usize) -> &'a str {
+        let t = &self.tokens[idx];
+        let src = self.tok.source();
+        std::str::from_utf8(&src[t.start as usize..t.end as usize]).unwrap_or("")
+    }
+
+    /// Is the token at `mark` the soft keyword `kw` (a NAME with that text)?
+    fn at_soft_keyword(&mut self, kw: &str) -> bool {
+        self.peek() == TokenKind::Name && self.text(self.mark) == kw
+    }
+
+    fn expect_soft_keyword(&mut self, kw: &str) -> Option<usize> {
+        if self.at_soft_keyword(kw) {
+            self.mark += 1;
+            Some(self.mark - 1)
+        } else {
+            None
+        }
+    }
+
+    fn token_range(&self, idx: usize) -> Range {
+        let t = &self.tokens[idx];
+        Range::new(
+            t.lineno,
+            t.col_offset as u32,
+            t.end_lineno,
+            t.end_col_offset as u32,
+        )
+    }
+
+    /// The span of a rule that started at token `start` and has consumed up to
+    /// `mark` (CPython's EXTRA): from that token to the last token read that is
+    /// not NEWLINE, INDENT, DEDENT or ENDMARKER.
+    fn range_from(&self, start: usize) -> Range {
+        let first = &self.tokens[start.min(self.tokens.len() - 1)];
+        let mut last = first;
+        for m in (0..self.mark).rev() {
+            let t = &self.tokens[m];
+            last = t;
+            if !matches!(
+                t.kind,
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+            ) {
+                break;
+            }
+        }
+        Range::new(
+            first.lineno,
+            first.col_offset as u32,
+            last.end_lineno,
+            last.end_col_offset as u32,
+        )
+    }
+
+    /// Run `f` for a memoized rule: in the second pass, each (rule, position)
+    /// is parsed once.
+    fn memoized(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> Option<Expr>,
+    ) -> Option<Expr> {
+        if !self.second_pass {
+            return f(self);
+        }
+        let key = (rule, self.mark as u32);
+        if let Some((res, end)) = self.memo.get(&key) {
+            self.mark = *end as usize;
+            return res.clone();
+        }
+        let start = self.mark;
+        let res = f(self);
+        if self.error.is_some() {
+            return None;
+        }
+        if res.is_none() {
+            self.mark = start;
+        }
+        self.memo.insert(key, (res.clone(), self.mark as u32));
+        res
+    }
+
+    /// Try an alternative: on failure, the position is restored.
+    fn alt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let m = self.mark;
+        let r = f(self);
+        if r.is_none() {
+            self.mark = m;
+        }
+        r
+    }
+
+    /// `sep.elem+`: one or more `elem` separated by `sep`. A separator whose
+    /// element does not follow is left unconsumed.
+    fn gather<T>(
+        &mut self,
+        sep: TokenKind,
+        mut elem: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let first = elem(self)?;
+        let mut out = vec![first];
+        loop {
+            let m = self.mark;
+            if self.expect(sep).is_none() {
+                break;
+            }
+            match elem(self) {
+                Some(x) => out.push(x),
+                None => {
+                    self.mark = m;
+                    break;
+                }
+            }
+        }
+        if self.error.is_some() {
+            return None;
+        }
+        Some(out)
+    }
+
+    /// Guard against input nested too deep (CPython's MAXSTACK check).
+    fn enter(&mut self) -> bool {
+        self.level += 1;
+        if self.level >= MAX_LEVEL {
+            if self.error.is_none() {
+                self.error = Some(SyntaxError::bare(ErrorType::MemoryError, ""));
+            }
+            return false;
+        }
+        true
+    }
+
+    fn leave(&mut self) {
+        self.level -= 1;
+    }
+
+    // ---- raising errors ---------------------------------------------------------
+
+    /// CPython's `_PyPegen_raise_error`: at the last token read (or the known
+    /// error token).
+    fn raise_error(&mut self, ty: ErrorType, msg: &str) {
+        if self.error.is_some() {
+            return;
+        }
+        if self.tokens.is_empty() {
+            self.raise_known_location_raw(ty, 0, 0, 0, -1, msg.into());
+            return;
+        }
+        let idx = self.known_err_token.unwrap_or(self.tokens.len() - 1);
+        let t = self.tokens[idx];
+        let col = if t.col_offset == -1 {
+            if self.tok.cur() == self.tok.buf() {
+                0
+            } else {
+                self.tok.cur() as i64 - self.tok.line_start() as i64
+            }
+        } else {
+            t.col_offset as i64 + 1
+        };
+        let end_col = if t.end_col_offset != -1 {
+            t.end_col_offset as i64 + 1
+        } else {
+            -1
+        };
+        self.raise_known_location_raw(
+            ty,
+            t.lineno as i64,
+            col,
+            t.end_lineno as i64,
+            end_col,
+            msg.into(),
+        );
+    }
+
+    /// RAISE_SYNTAX_ERROR
+    fn raise_syntax(&mut self, msg: &str) {
+        self.raise_error(ErrorType::SyntaxError, msg)
+    }
+
+    /// RAISE_INDENTATION_ERROR
+    fn raise_indentation(&mut self, msg: &str) {
+        self.raise_error(ErrorType::IndentationError, msg)
+    }
+
+    /// RAISE_ERROR_KNOWN_LOCATION: 0-based byte columns, made 1-based here.
+    fn raise_known(
+        &mut self,
+        ty: ErrorType,
+        lineno: i64,
+        col: i64,
+        end_lineno: i64,
+        end_col: i64,
+        msg: String,
+    ) {
+        let col = if col == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            col + 1
+        };
+        let end_col = if end_col == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            end_col + 1
+        };
+        self.raise_known_location_raw(ty, lineno, col, end_lineno, end_col, msg);
+    }
+
+    /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION(node)
+    fn raise_at(&mut self, r: Range, msg: &str) {
+        self.raise_known(
+            ErrorType::SyntaxError,
+            r.lineno as i64,
+            r.col_offset as i64,
+            r.end_lineno as i64,
+            r.end_col_offset as i64,
+            msg.into(),
+        );
+    }
+
+    /// RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)
+    fn raise_range(&mut self, a: Range, b: Range, msg: &str) {
+        self.raise_known(
+            ErrorType::SyntaxError,
+            a.lineno as i64,
+            a.col_offset as i64,
+            b.end_lineno as i64,
+            b.end_col_offset as i64,
+            msg.into(),
+        );
+    }
+
+    /// RAISE_SYNTAX_ERROR_STARTING_FROM(node)
+    fn raise_starting_from(&mut self, a: Range, msg: &str) {
+        self.raise_known(
+            ErrorType::SyntaxError,
+            a.lineno as i64,
+            a.col_offset as i64,
+            CURRENT_POS,
+            CURRENT_POS,
+            msg.into(),
+        );
+    }
+
+    fn raise_at_token(&mut self, idx: usize, msg: &str) {
+        let r = self.token_range_raw(idx);
+        self.raise_known(ErrorType::SyntaxError, r.0, r.1, r.2, r.3, msg.into());
+    }
+
+    fn token_range_raw(&self, idx: usize) -> (i64, i64, i64, i64) {
+        let t = &self.tokens[idx];
+        (
+            t.lineno as i64,
+            t.col_offset as i64,
+            t.end_lineno as i64,
+            t.end_col_offset as i64,
+        )
+    }
+
+    /// CPython's `_PyPegen_raise_error_known_location`: columns are 1-based
+    /// byte offsets here and become character offsets in the exception.
+    fn raise_known_location_raw(
+        &mut self,
+        ty: ErrorType,
+        lineno: i64,
+        col: i64,
+        end_lineno: i64,
+        end_col: i64,
+        msg: String,
+    ) {
+        if self.error.is_some() {
+            return;
+        }
+        let end_lineno = if end_lineno == CURRENT_POS {
+            self.tok.lineno() as i64
+        } else {
+            end_lineno
+        };
+        let end_col = if end_col == CURRENT_POS {
+            self.tok.cur() as i64 - self.tok.line_start() as i64
+        } else {
+            end_col
+        };
+        let (mut col, mut end_col, msg) = (col, end_col, msg);
+        let msg = if self.start_rule == StartRule::FString {
+            col -= self.starting_col_offset as i64;
+            end_col -= self.starting_col_offset as i64;
+            format!("f-string: {msg}")
+        } else {
+            msg
+        };
+        let error_line = self.error_line(lineno);
+        let (offset, end_offset) = if self.encoding_known {
+            let offset = byte_offset_to_character_offset(&error_line, col);
+            let end_offset = if end_col > 0 {
+                byte_offset_to_character_offset(&error_line, end_col)
+            } else {
+                end_col
+            };
+            (offset, end_offset)
+        } else {
+            (col, end_col)
+        };
+        self.error = Some(SyntaxError {
+            error_type: ty,
+            msg,
+            filename: self.tok.filename().to_string(),
+            lineno: Some(lineno),
+            offset: Some(offset),
+            text: Some(error_line),
+            end_lineno: Some(end_lineno),
+            end_offset: Some(end_offset),
+        });
+    }
+
+    /// The text of line `lineno` for an error (CPython re-reads the file; past
+    /// its end it falls back on the tokenizer's buffer).
+    fn error_line(&self, lineno: i64) -> String {
+        if self.start_rule != StartRule::FString {
+            if let Some(line) = self.tok.source_line(lineno) {
+                return line.to_string();
+            }
+        }
+        if (self.tok.lineno() as i64) <= lineno && self.tok.inp() > self.tok.buf() {
+            return self.tok.buffer_text();
+        }
+        if self.start_rule == StartRule::FString {
+            let rel = if self.starting_lineno > 0 {
+                lineno - self.starting_lineno as i64 + 1
+            } else {
+                lineno
+            };
+            return self.tok.source_line(rel).unwrap_or("").to_string();
+        }
+        String::new()
+    }
+}
+
+/// CPython's `_PyPegen_byte_offset_to_character_offset`.
+fn byte_offset_to_character_offset(line: &str, col: i64) -> i64 {
+    let bytes = line.as_bytes();
+    let len = bytes.len() as i64;
+    let col = col.clamp(0, len + 1);
+    let take = (col as usize).min(bytes.len());
+    String::from_utf8_lossy(&bytes[..take]).chars().count() as i64 + (col - take as i64)
+}
