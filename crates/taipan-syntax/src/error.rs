@@ -98,11 +98,7 @@ impl SyntaxError {
 /// caret line under `offset..end_offset`. Offsets count characters while the
 /// clipping counts bytes, exactly as CPython does.
 fn render_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let caret_repetitions = if end_offset > 0 && end_offset > offset {
-        (end_offset - offset) as usize
-    } else {
-        1
-    };
+    let caret_repetitions = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {

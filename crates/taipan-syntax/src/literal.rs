@@ -19,10 +19,7 @@ impl StrLit {
     }
 
     pub fn from_str(s: &str) -> StrLit {
-        StrLit {
-            bytes: s.as_bytes().to_vec(),
-            has_surrogates: false,
-        }
+        StrLit { bytes: s.as_bytes().to_vec(), has_surrogates: false }
     }
 
     pub fn push_str(&mut self, s: &str) {
@@ -31,8 +28,7 @@ impl StrLit {
 
     pub fn push(&mut self, c: char) {
         let mut buf = [0u8; 4];
-        self.bytes
-            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
 
     /// Append one code point (0..=0x10FFFF), which may be a lone surrogate.
@@ -79,10 +75,7 @@ impl StrLit {
     }
 
     pub fn code_points(&self) -> CodePoints<'_> {
-        CodePoints {
-            bytes: &self.bytes,
-            pos: 0,
-        }
+        CodePoints { bytes: &self.bytes, pos: 0 }
     }
 
     /// Number of code points (Python's `len`).
@@ -113,10 +106,7 @@ impl Iterator for CodePoints<'_> {
         } else if first < 0xE0 {
             (((first as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F), 2)
         } else if first < 0xF0 {
-            (
-                ((first as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F),
-                3,
-            )
+            (((first as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F), 3)
         } else {
             (
                 ((first as u32 & 0x07) << 18)
@@ -208,11 +198,7 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
     let exp: i32 = exp.parse().expect("integer exponent");
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let digits = digits.trim_end_matches('0');
-    let digits = if digits.is_empty() {
-        "0".to_string()
-    } else {
-        digits.to_string()
-    };
+    let digits = if digits.is_empty() { "0".to_string() } else { digits.to_string() };
     (digits, exp + 1)
 }
 
@@ -325,10 +311,7 @@ mod tests {
         assert_eq!(r("'\""), "'\\'\"'");
         assert_eq!(r("a\nb\t\\"), "'a\\nb\\t\\\\'");
         assert_eq!(r("\x00\x7f\u{a0}é"), "'\\x00\\x7f\\xa0é'");
-        assert_eq!(
-            r("\u{2028}\u{e000}\u{10ffff}"),
-            "'\\u2028\\ue000\\U0010ffff'"
-        );
+        assert_eq!(r("\u{2028}\u{e000}\u{10ffff}"), "'\\u2028\\ue000\\U0010ffff'");
         let mut s = StrLit::new();
         s.push_code_point(0xD800);
         assert_eq!(str_repr(&s), "'\\ud800'");

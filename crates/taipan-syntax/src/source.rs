@@ -19,8 +19,10 @@ pub enum InputMode {
 /// Decoded source text.
 #[derive(Debug)]
 pub struct Source {
-    /// UTF-8 with every `\r\n` and `\r` turned into `\n`.
-    pub text: String,
+    /// UTF-8 with every `\r\n` and `\r` turned into `\n`. (For `compile()`
+    /// of bytes it is not checked here: as in CPython, a bad byte is reported
+    /// by the token that holds it.)
+    pub text: Vec<u8>,
     /// Did a BOM or a coding declaration name the encoding? (CPython then
     /// reports error columns in characters rather than bytes.)
     pub encoding_declared: bool,
@@ -33,21 +35,14 @@ pub struct Source {
 /// Decode `bytes` as CPython's tokenizer does.
 pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, SyntaxError> {
     if mode != InputMode::File && bytes.contains(&0) {
-        return Err(SyntaxError::bare(
-            ErrorType::SyntaxError,
-            "source code string cannot contain null bytes",
-        ));
+        return Err(SyntaxError::bare(ErrorType::SyntaxError, "source code string cannot contain null bytes"));
     }
     let translated = translate_newlines(bytes);
     let (has_bom, body) = match translated.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (true, rest),
         None => (false, &translated[..]),
     };
-    let declared = if mode == InputMode::Text {
-        None
-    } else {
-        find_coding_spec(body)
-    };
+    let declared = if mode == InputMode::Text { None } else { find_coding_spec(body) };
     let init_error = |msg: String| -> SyntaxError {
         match mode {
             InputMode::File => SyntaxError::bare(ErrorType::SyntaxError, msg),
@@ -71,11 +66,7 @@ pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, S
                 }));
             };
             let text = codec.decode(body).map_err(init_error)?;
-            return Ok(Source {
-                text,
-                encoding_declared: true,
-                deferred_error: None,
-            });
+            return Ok(Source { text: text.into_bytes(), encoding_declared: true, deferred_error: None });
         }
     }
     let mut src = decode_utf8_lines(body, mode, filename);
@@ -108,15 +99,14 @@ fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
 /// Keep the valid UTF-8 prefix made of whole lines; the first line with a
 /// bad byte (or, in a file, a NUL) becomes a deferred error.
 fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
+    if mode != InputMode::File {
+        return Source { text: body.to_vec(), encoding_declared: false, deferred_error: None };
+    }
     let (valid_upto, problem) = match std::str::from_utf8(body) {
         Ok(_) => (body.len(), None),
         Err(e) => (e.valid_up_to(), Some(body[e.valid_up_to()])),
     };
-    let nul = if mode == InputMode::File {
-        body[..valid_upto].iter().position(|&b| b == 0)
-    } else {
-        None
-    };
+    let nul = if mode == InputMode::File { body[..valid_upto].iter().position(|&b| b == 0) } else { None };
     let (cut, error) = match (nul, problem) {
         (Some(n), _) => {
             let line_start = line_start_of(body, n);
@@ -126,10 +116,7 @@ fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
                 filename: filename.to_string(),
                 lineno: Some(lineno),
                 text: Some(text),
-                ..SyntaxError::bare(
-                    ErrorType::SyntaxError,
-                    "source code cannot contain null bytes",
-                )
+                ..SyntaxError::bare(ErrorType::SyntaxError, "source code cannot contain null bytes")
             };
             (line_start, Some(err))
         }
@@ -165,19 +152,11 @@ fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
     };
     // The prefix up to `cut` is valid UTF-8 (`cut` <= the first bad byte and
     // falls on a line start).
-    let text = String::from_utf8(body[..cut].to_vec()).expect("valid UTF-8 prefix");
-    Source {
-        text,
-        encoding_declared: false,
-        deferred_error: error.map(|e| (cut, e)),
-    }
+    Source { text: body[..cut].to_vec(), encoding_declared: false, deferred_error: error.map(|e| (cut, e)) }
 }
 
 fn line_start_of(body: &[u8], pos: usize) -> usize {
-    body[..pos]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1)
+    body[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
 }
 
 fn line_number(body: &[u8], pos: usize) -> i64 {
@@ -241,10 +220,7 @@ fn coding_spec_in_line(line: &[u8]) -> Option<String> {
                 t += 1;
             }
             let begin = t;
-            while line
-                .get(t)
-                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
-            {
+            while line.get(t).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.') {
                 t += 1;
             }
             if begin < t {
@@ -259,23 +235,11 @@ fn coding_spec_in_line(line: &[u8]) -> Option<String> {
 
 /// CPython's `get_normal_name` (only utf-8 and latin-1 spellings are normalized).
 fn normal_name(s: &str) -> String {
-    let buf: String = s
-        .chars()
-        .take(12)
-        .map(|c| {
-            if c == '_' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
+    let buf: String = s.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
     if buf == "utf-8" || buf.starts_with("utf-8-") {
         "utf-8".into()
     } else if ["latin-1", "iso-8859-1", "iso-latin-1"].contains(&buf.as_str())
-        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
-            .iter()
-            .any(|p| buf.starts_with(p))
+        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"].iter().any(|p| buf.starts_with(p))
     {
         "iso-8859-1".into()
     } else {
@@ -318,17 +282,12 @@ fn lookup_codec(name: &str) -> Option<Codec> {
     let norm: String = name
         .to_ascii_lowercase()
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
         .collect();
     let label = match norm.as_str() {
-        "iso_8859_1" | "latin_1" | "latin1" | "iso8859_1" | "l1" | "latin" | "cp819" | "8859"
-        | "iso_ir_100" => return Some(Codec::Latin1),
+        "iso_8859_1" | "latin_1" | "latin1" | "iso8859_1" | "l1" | "latin" | "cp819" | "8859" | "iso_ir_100" => {
+            return Some(Codec::Latin1)
+        }
         "ascii" | "us_ascii" | "646" | "us" => return Some(Codec::Ascii),
         "cp1252" | "windows_1252" => "windows-1252",
         "cp1250" | "windows_1250" => "windows-1250",
@@ -361,7 +320,7 @@ mod tests {
     use super::*;
 
     fn text(b: &[u8]) -> String {
-        decode(b, InputMode::File, "f.py").unwrap().text
+        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text).unwrap()
     }
 
     #[test]
@@ -372,21 +331,13 @@ mod tests {
     #[test]
     fn bom_and_cookies() {
         assert_eq!(text(b"\xEF\xBB\xBFx = 1\n"), "x = 1\n");
-        assert_eq!(
-            text(b"# coding: latin-1\nx = '\xe9'\n"),
-            "# coding: latin-1\nx = '\u{e9}'\n"
-        );
+        assert_eq!(text(b"# coding: latin-1\nx = '\xe9'\n"), "# coding: latin-1\nx = '\u{e9}'\n");
         assert_eq!(
             text(b"#!python\n# -*- coding: latin-1 -*-\n'\xe9'\n"),
             "#!python\n# -*- coding: latin-1 -*-\n'\u{e9}'\n"
         );
         // A cookie on line 2 only counts when line 1 is a comment.
-        let src = decode(
-            b"x = 1\n# coding: latin-1\n'\xe9'\n",
-            InputMode::File,
-            "f.py",
-        )
-        .unwrap();
+        let src = decode(b"x = 1\n# coding: latin-1\n'\xe9'\n", InputMode::File, "f.py").unwrap();
         assert!(src.deferred_error.is_some());
     }
 

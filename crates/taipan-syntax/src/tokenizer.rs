@@ -29,6 +29,8 @@ pub enum TokErr {
     TooDeep,
     /// A character after a line continuation backslash (E_LINECONT).
     LineCont,
+    /// Undecodable bytes in a name (E_DECODE); the message is the SyntaxError's.
+    Decode(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,14 +75,14 @@ pub struct Tokenizer<'a> {
     starting_lineno: u32,
     starting_col_offset: i32,
     pub warnings: Vec<Warning>,
+    /// Reading a file (CPython's file tokenizer keeps only the current line in
+    /// its buffer) rather than a string.
+    file_mode: bool,
 }
 
 #[inline]
 fn is_potential_identifier_start(c: i32) -> bool {
-    (c >= b'a' as i32 && c <= b'z' as i32)
-        || (c >= b'A' as i32 && c <= b'Z' as i32)
-        || c == b'_' as i32
-        || c >= 128
+    (c >= b'a' as i32 && c <= b'z' as i32) || (c >= b'A' as i32 && c <= b'Z' as i32) || c == b'_' as i32 || c >= 128
 }
 
 #[inline]
@@ -95,16 +97,13 @@ fn is_digit(c: i32) -> bool {
 
 #[inline]
 fn is_xdigit(c: i32) -> bool {
-    is_digit(c)
-        || (b'a' as i32..=b'f' as i32).contains(&c)
-        || (b'A' as i32..=b'F' as i32).contains(&c)
+    is_digit(c) || (b'a' as i32..=b'f' as i32).contains(&c) || (b'A' as i32..=b'F' as i32).contains(&c)
 }
 
 impl<'a> Tokenizer<'a> {
     /// A tokenizer over decoded `src`; `deferred` is an error to raise when
     /// reading reaches byte `deferred.0`.
-    pub fn new(src: &'a str, deferred: Option<(usize, SyntaxError)>, filename: &str) -> Self {
-        let src = src.as_bytes();
+    pub fn new(src: &'a [u8], deferred: Option<(usize, SyntaxError)>, filename: &str, file_mode: bool) -> Self {
         let (end, deferred) = match deferred {
             Some((at, err)) => (at, Some(err)),
             None => (src.len(), None),
@@ -132,18 +131,14 @@ impl<'a> Tokenizer<'a> {
             starting_lineno: 0,
             starting_col_offset: 0,
             warnings: Vec::new(),
+            file_mode,
         }
     }
 
     /// Number lines from `lineno + 1` and shift columns on the first line by
     /// `col_offset` (the expression of an f-string is tokenized on its own but
     /// keeps its position in the file).
-    pub fn set_start(
-        &mut self,
-        lineno_before: u32,
-        starting_lineno: u32,
-        starting_col_offset: i32,
-    ) {
+    pub fn set_start(&mut self, lineno_before: u32, starting_lineno: u32, starting_col_offset: i32) {
         self.lineno = lineno_before;
         self.starting_lineno = starting_lineno;
         self.starting_col_offset = starting_col_offset;
@@ -176,6 +171,9 @@ impl<'a> Tokenizer<'a> {
     pub fn filename(&self) -> &str {
         &self.filename
     }
+    pub fn file_mode(&self) -> bool {
+        self.file_mode
+    }
     pub fn is_ok(&self) -> bool {
         self.done == Done::Ok || self.done == Done::Eof
     }
@@ -206,15 +204,15 @@ impl<'a> Tokenizer<'a> {
 
     /// Read the next line into the buffer (CPython's `tok_underflow_file`).
     fn underflow(&mut self) -> bool {
+        if self.file_mode && self.start.is_none() {
+            // The file reader starts a fresh buffer for the new line.
+            self.buf = self.cur;
+        }
         if self.inp >= self.end {
-            self.done = if self.deferred.is_some() {
-                Done::Error
-            } else {
-                Done::Eof
-            };
+            self.done = if self.deferred.is_some() { Done::Error } else { Done::Eof };
             return false;
         }
-        if self.start.is_none() {
+        if !self.file_mode {
             self.buf = self.cur;
         }
         let rest = &self.src[self.inp..self.end];
@@ -250,10 +248,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn line_len_from(&self, from: usize) -> usize {
-        self.src[from..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .unwrap_or(self.src.len() - from)
+        self.src[from..].iter().position(|&b| b == b'\n').unwrap_or(self.src.len() - from)
     }
 
     /// CPython's `_syntaxerror_range`: offsets in characters, from the text
@@ -288,11 +283,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn warn(&mut self, category: WarningCategory, msg: String) {
-        self.warnings.push(Warning {
-            category,
-            msg,
-            lineno: self.lineno,
-        });
+        self.warnings.push(Warning { category, msg, lineno: self.lineno });
     }
 
     // ---- tokens ---------------------------------------------------------------
@@ -312,21 +303,26 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn make_token(&self, kind: TokenKind, start: usize, end: usize) -> Token {
+        if matches!(kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker) {
+            // CPython gives these tokens no start or end (columns -1).
+            return Token {
+                kind,
+                level: self.parens.len() as u16,
+                start: self.cur as u32,
+                end: self.cur as u32,
+                lineno: self.lineno,
+                col_offset: -1,
+                end_lineno: self.lineno,
+                end_col_offset: -1,
+            };
+        }
         let (line_start, lineno) = if kind == TokenKind::String {
             (self.multi_line_start, self.first_lineno)
         } else {
             (self.line_start, self.lineno)
         };
-        let mut col = if start >= line_start {
-            (start - line_start) as i32
-        } else {
-            -1
-        };
-        let mut end_col = if end >= self.line_start {
-            (end - self.line_start) as i32
-        } else {
-            -1
-        };
+        let mut col = if start >= line_start { (start - line_start) as i32 } else { -1 };
+        let mut end_col = if end >= self.line_start { (end - self.line_start) as i32 } else { -1 };
         if self.lineno == self.starting_lineno {
             col += self.starting_col_offset;
             end_col += self.starting_col_offset;
@@ -380,11 +376,7 @@ impl<'a> Tokenizer<'a> {
                         col = 0;
                         altcol = 0;
                     } else if c == b'\\' as i32 {
-                        cont_line_col = if cont_line_col != 0 {
-                            cont_line_col
-                        } else {
-                            col
-                        };
+                        cont_line_col = if cont_line_col != 0 { cont_line_col } else { col };
                         c = self.continuation_line()?;
                         let _ = c;
                     } else {
@@ -483,8 +475,7 @@ impl<'a> Tokenizer<'a> {
                         let ch = c as u8;
                         if !(saw_b || saw_u || saw_f) && (ch == b'b' || ch == b'B') {
                             saw_b = true;
-                        } else if !(saw_b || saw_u || saw_r || saw_f) && (ch == b'u' || ch == b'U')
-                        {
+                        } else if !(saw_b || saw_u || saw_r || saw_f) && (ch == b'u' || ch == b'U') {
                             saw_u = true;
                         } else if !(saw_r || saw_u) && (ch == b'r' || ch == b'R') {
                             saw_r = true;
@@ -509,8 +500,7 @@ impl<'a> Tokenizer<'a> {
                     if nonascii {
                         self.verify_identifier(tstart)?;
                     }
-                    let kind =
-                        TokenKind::keyword(&self.src[tstart..self.cur]).unwrap_or(TokenKind::Name);
+                    let kind = TokenKind::keyword(&self.src[tstart..self.cur]).unwrap_or(TokenKind::Name);
                     return Ok((kind, tstart, self.cur));
                 }
 
@@ -560,8 +550,7 @@ impl<'a> Tokenizer<'a> {
                     if let Some(kind2) = TokenKind::two_chars(c as u8, c2 as u8) {
                         let c3 = self.nextc();
                         if c3 != EOF {
-                            if let Some(kind3) = TokenKind::three_chars(c as u8, c2 as u8, c3 as u8)
-                            {
+                            if let Some(kind3) = TokenKind::three_chars(c as u8, c2 as u8, c3 as u8) {
                                 return Ok((kind3, tstart, self.cur));
                             }
                         }
@@ -577,18 +566,13 @@ impl<'a> Tokenizer<'a> {
                         if self.parens.len() >= MAXLEVEL {
                             return Err(self.syntax_error("too many nested parentheses"));
                         }
-                        self.parens.push(OpenParen {
-                            ch,
-                            lineno: self.lineno,
-                            col: (tstart - self.line_start) as u32,
-                        });
+                        self.parens.push(OpenParen { ch, lineno: self.lineno, col: (tstart - self.line_start) as u32 });
                     }
                     b')' | b']' | b'}' => {
                         let Some(open) = self.parens.pop() else {
                             return Err(self.syntax_error(format!("unmatched '{}'", ch as char)));
                         };
-                        let matches =
-                            matches!((open.ch, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
+                        let matches = matches!((open.ch, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
                         if !matches {
                             let msg = if open.lineno != self.lineno {
                                 format!(
@@ -608,9 +592,7 @@ impl<'a> Tokenizer<'a> {
                 }
 
                 if !taipan_unicode::is_printable(c as u32) {
-                    return Err(
-                        self.syntax_error(format!("invalid non-printable character U+{:04X}", c))
-                    );
+                    return Err(self.syntax_error(format!("invalid non-printable character U+{:04X}", c)));
                 }
                 return Ok((TokenKind::one_char(ch), tstart, self.cur));
             }
@@ -626,15 +608,19 @@ impl<'a> Tokenizer<'a> {
 
     /// PEP 3131: every character of a non-ASCII identifier must be XID.
     fn verify_identifier(&mut self, tstart: usize) -> Result<(), TokErr> {
-        // The bytes are valid UTF-8: the source was decoded before tokenizing.
-        let text = std::str::from_utf8(&self.src[tstart..self.cur]).unwrap_or("");
+        let text = match std::str::from_utf8(&self.src[tstart..self.cur]) {
+            Ok(t) => t,
+            Err(_) => {
+                // Only `compile()` of bytes gets here: a file was checked line by line.
+                let msg = format!("(unicode error) {}", utf8_error_message(&self.src[tstart..self.cur]));
+                self.done = Done::Error;
+                return Err(TokErr::Decode(msg));
+            }
+        };
         let mut invalid = None;
         for (i, (pos, ch)) in text.char_indices().enumerate() {
-            let ok = if i == 0 {
-                taipan_unicode::is_id_start(ch as u32)
-            } else {
-                taipan_unicode::is_id_continue(ch as u32)
-            };
+            let ok =
+                if i == 0 { taipan_unicode::is_id_start(ch as u32) } else { taipan_unicode::is_id_continue(ch as u32) };
             if !ok {
                 invalid = Some((pos, ch));
                 break;
@@ -693,10 +679,7 @@ impl<'a> Tokenizer<'a> {
         };
         if r {
             self.backup(c);
-            self.warn(
-                WarningCategory::SyntaxWarning,
-                format!("invalid {kind} literal"),
-            );
+            self.warn(WarningCategory::SyntaxWarning, format!("invalid {kind} literal"));
             self.nextc();
         } else if is_potential_identifier_char(c) {
             self.backup(c);
@@ -759,10 +742,9 @@ impl<'a> Tokenizer<'a> {
                     }
                     if c < b'0' as i32 || c >= b'8' as i32 {
                         if is_digit(c) {
-                            return Err(self.syntax_error(format!(
-                                "invalid digit '{}' in octal literal",
-                                c as u8 as char
-                            )));
+                            return Err(
+                                self.syntax_error(format!("invalid digit '{}' in octal literal", c as u8 as char))
+                            );
                         }
                         self.backup(c);
                         return Err(self.syntax_error("invalid octal literal"));
@@ -778,10 +760,7 @@ impl<'a> Tokenizer<'a> {
                     }
                 }
                 if is_digit(c) {
-                    return Err(self.syntax_error(format!(
-                        "invalid digit '{}' in octal literal",
-                        c as u8 as char
-                    )));
+                    return Err(self.syntax_error(format!("invalid digit '{}' in octal literal", c as u8 as char)));
                 }
                 self.verify_end_of_number(c, "octal")?;
             } else if c == b'b' as i32 || c == b'B' as i32 {
@@ -792,10 +771,9 @@ impl<'a> Tokenizer<'a> {
                     }
                     if c != b'0' as i32 && c != b'1' as i32 {
                         if is_digit(c) {
-                            return Err(self.syntax_error(format!(
-                                "invalid digit '{}' in binary literal",
-                                c as u8 as char
-                            )));
+                            return Err(
+                                self.syntax_error(format!("invalid digit '{}' in binary literal", c as u8 as char))
+                            );
                         }
                         self.backup(c);
                         return Err(self.syntax_error("invalid binary literal"));
@@ -811,10 +789,7 @@ impl<'a> Tokenizer<'a> {
                     }
                 }
                 if is_digit(c) {
-                    return Err(self.syntax_error(format!(
-                        "invalid digit '{}' in binary literal",
-                        c as u8 as char
-                    )));
+                    return Err(self.syntax_error(format!("invalid digit '{}' in binary literal", c as u8 as char)));
                 }
                 self.verify_end_of_number(c, "binary")?;
             } else {
@@ -875,11 +850,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// After the '.', with `c` the first character of the fraction.
-    fn number_fraction(
-        &mut self,
-        mut c: i32,
-        tstart: usize,
-    ) -> Result<(TokenKind, usize, usize), TokErr> {
+    fn number_fraction(&mut self, mut c: i32, tstart: usize) -> Result<(TokenKind, usize, usize), TokErr> {
         if is_digit(c) {
             c = self.decimal_tail()?;
         }
@@ -895,11 +866,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// At the 'e' of an exponent.
-    fn number_exponent(
-        &mut self,
-        e: i32,
-        tstart: usize,
-    ) -> Result<(TokenKind, usize, usize), TokErr> {
+    fn number_exponent(&mut self, e: i32, tstart: usize) -> Result<(TokenKind, usize, usize), TokErr> {
         let mut c = self.nextc();
         if c == b'+' as i32 || c == b'-' as i32 {
             c = self.nextc();
@@ -963,9 +930,7 @@ impl<'a> Tokenizer<'a> {
                 let detected = self.lineno;
                 self.lineno = self.first_lineno;
                 let msg = if quote_size == 3 {
-                    format!(
-                        "unterminated triple-quoted string literal (detected at line {detected})"
-                    )
+                    format!("unterminated triple-quoted string literal (detected at line {detected})")
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
@@ -985,6 +950,14 @@ impl<'a> Tokenizer<'a> {
 
     /// The text of line `lineno` (with its newline) if the source has it.
     pub fn source_line(&self, lineno: i64) -> Option<&'a str> {
+        self.source_line_bytes(lineno).and_then(|b| std::str::from_utf8(b).ok())
+    }
+
+    pub fn source_line_raw(&self, lineno: i64) -> Option<&'a [u8]> {
+        self.source_line_bytes(lineno)
+    }
+
+    fn source_line_bytes(&self, lineno: i64) -> Option<&'a [u8]> {
         if lineno < 1 {
             return None;
         }
@@ -996,11 +969,8 @@ impl<'a> Tokenizer<'a> {
         if start >= self.end {
             return None;
         }
-        let len = self.src[start..self.end]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(self.end - start, |p| p + 1);
-        std::str::from_utf8(&self.src[start..start + len]).ok()
+        let len = self.src[start..self.end].iter().position(|&b| b == b'\n').map_or(self.end - start, |p| p + 1);
+        Some(&self.src[start..start + len])
     }
 
     /// The bytes from `buf` to `inp` (CPython's fallback error line).
@@ -1015,7 +985,7 @@ mod tests {
     use TokenKind::*;
 
     fn kinds(src: &str) -> Vec<TokenKind> {
-        let mut t = Tokenizer::new(src, None, "<test>");
+        let mut t = Tokenizer::new(src.as_bytes(), None, "<test>", true);
         let mut out = vec![];
         loop {
             let tok = t.next_token().expect("token");
@@ -1036,8 +1006,8 @@ mod tests {
         assert_eq!(
             kinds("if x:\n    pass\n\n# c\nelse:\n  y\n"),
             [
-                If, Name, Colon, Newline, Indent, Pass, Newline, Dedent, Else, Colon, Newline,
-                Indent, Name, Newline, Dedent, EndMarker
+                If, Name, Colon, Newline, Indent, Pass, Newline, Dedent, Else, Colon, Newline, Indent, Name, Newline,
+                Dedent, EndMarker
             ]
         );
     }
@@ -1046,36 +1016,22 @@ mod tests {
     fn operators_and_numbers() {
         assert_eq!(
             kinds("a **= 1.5e-3j ... -> := != <>\n"),
-            [
-                Name,
-                DoubleStarEqual,
-                Number,
-                Ellipsis,
-                RArrow,
-                ColonEqual,
-                NotEqual,
-                NotEqual,
-                Newline,
-                EndMarker
-            ]
+            [Name, DoubleStarEqual, Number, Ellipsis, RArrow, ColonEqual, NotEqual, NotEqual, Newline, EndMarker]
         );
     }
 
     #[test]
     fn positions() {
-        let mut t = Tokenizer::new("x = 'é'\n", None, "<test>");
+        let mut t = Tokenizer::new("x = 'é'\n".as_bytes(), None, "<test>", true);
         let toks: Vec<Token> = (0..4).map(|_| t.next_token().unwrap()).collect();
-        assert_eq!(
-            (toks[2].lineno, toks[2].col_offset, toks[2].end_col_offset),
-            (1, 4, 8)
-        );
+        assert_eq!((toks[2].lineno, toks[2].col_offset, toks[2].end_col_offset), (1, 4, 8));
         assert_eq!((toks[3].col_offset, toks[3].end_col_offset), (8, 8));
     }
 
     #[test]
     fn errors() {
         let err = |src: &str| {
-            let mut t = Tokenizer::new(src, None, "<test>");
+            let mut t = Tokenizer::new(src.as_bytes(), None, "<test>", true);
             loop {
                 match t.next_token() {
                     Ok(tok) if tok.kind == EndMarker => panic!("no error in {src:?}"),
@@ -1085,27 +1041,45 @@ mod tests {
                 }
             }
         };
+        assert_eq!(err("x = 'abc\n"), ("unterminated string literal (detected at line 1)".into(), 1, 5));
         assert_eq!(
-            err("x = 'abc\n"),
+            err("x = 0777\n"),
             (
-                "unterminated string literal (detected at line 1)".into(),
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
+                    .into(),
                 1,
                 5
             )
         );
-        assert_eq!(err("x = 0777\n"), ("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(), 1, 5));
         assert_eq!(err("1_a\n").0, "invalid decimal literal");
         assert_eq!(err("0o8\n").0, "invalid digit '8' in octal literal");
-        assert_eq!(
-            err("x = (]\n").0,
-            "closing parenthesis ']' does not match opening parenthesis '('"
-        );
+        assert_eq!(err("x = (]\n").0, "closing parenthesis ']' does not match opening parenthesis '('");
         assert_eq!(err("€ = 1\n").0, "invalid character '€' (U+20AC)");
-        assert_eq!(
-            err("x\u{a0}= 1\n").0,
-            "invalid non-printable character U+00A0"
-        );
+        assert_eq!(err("x\u{a0}= 1\n").0, "invalid non-printable character U+00A0");
         assert_eq!(err(")\n").0, "unmatched ')'");
         assert_eq!(err("if x:\n        a\n    b\n").0, "Dedent");
+    }
+}
+
+/// The message of the UnicodeDecodeError CPython's UTF-8 codec raises for
+/// `bytes` (which must not be valid UTF-8).
+pub fn utf8_error_message(bytes: &[u8]) -> String {
+    let err = match std::str::from_utf8(bytes) {
+        Ok(_) => return String::new(),
+        Err(e) => e,
+    };
+    let start = err.valid_up_to();
+    let (end, reason) = match err.error_len() {
+        None => (bytes.len(), "unexpected end of data"),
+        Some(n) => {
+            let lead = bytes[start];
+            let invalid_start = lead < 0xC2 || lead > 0xF4;
+            (start + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+        }
+    };
+    if end - start == 1 {
+        format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start])
+    } else {
+        format!("'utf-8' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
     }
 }

@@ -80,17 +80,15 @@ mod names {
 
     static NAMES_TXT: &str = include_str!("../data/names.txt");
 
-    const JAMO_L: [&str; 19] = [
-        "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T",
-        "P", "H",
-    ];
+    const JAMO_L: [&str; 19] =
+        ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
     const JAMO_V: [&str; 21] = [
-        "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO",
-        "WE", "WI", "YU", "EU", "YI", "I",
+        "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU",
+        "EU", "YI", "I",
     ];
     const JAMO_T: [&str; 28] = [
-        "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH",
-        "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
+        "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
+        "SS", "NG", "J", "C", "K", "T", "P", "H",
     ];
     const S_BASE: u32 = 0xAC00;
 
@@ -155,10 +153,7 @@ mod names {
         if (S_BASE..S_BASE + 11172).contains(&cp) {
             let s = cp - S_BASE;
             let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
-            return Some(format!(
-                "HANGUL SYLLABLE {}{}{}",
-                JAMO_L[l as usize], JAMO_V[v as usize], JAMO_T[t as usize]
-            ));
+            return Some(format!("HANGUL SYLLABLE {}{}{}", JAMO_L[l as usize], JAMO_V[v as usize], JAMO_T[t as usize]));
         }
         if super::in_table(super::tables::CJK_UNIFIED, cp) {
             return Some(format!("CJK UNIFIED IDEOGRAPH-{cp:X}"));

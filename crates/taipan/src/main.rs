@@ -29,12 +29,7 @@ fn dump_ast(path: &str) -> ExitCode {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!(
-                "taipan: can't open file '{}': [Errno {}] {}",
-                absolute(path),
-                e.raw_os_error().unwrap_or(0),
-                e
-            );
+            eprintln!("taipan: can't open file '{}': [Errno {}] {}", absolute(path), e.raw_os_error().unwrap_or(0), e);
             return ExitCode::from(2);
         }
     };
@@ -42,13 +37,7 @@ fn dump_ast(path: &str) -> ExitCode {
     let out = taipan_syntax::parse_module(&bytes, &filename);
     for w in &out.warnings {
         if w.category == taipan_syntax::WarningCategory::SyntaxWarning {
-            eprintln!(
-                "{}:{}: {}: {}",
-                filename,
-                w.lineno,
-                w.category.name(),
-                w.msg
-            );
+            eprintln!("{}:{}: {}: {}", filename, w.lineno, w.category.name(), w.msg);
         }
     }
     match out.result {

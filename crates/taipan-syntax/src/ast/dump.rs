@@ -26,10 +26,7 @@ pub struct Dumper {
 
 /// Render `node` as `ast.dump(node, include_attributes=True, indent=indent)`.
 pub fn dump(node: &dyn DumpValue, indent: usize) -> String {
-    let mut d = Dumper {
-        out: String::new(),
-        indent: " ".repeat(indent),
-    };
+    let mut d = Dumper { out: String::new(), indent: " ".repeat(indent) };
     node.write(&mut d, 0);
     d.out
 }
@@ -47,13 +44,7 @@ impl Dumper {
     }
 
     /// Write one node: its present fields, then its position attributes.
-    pub fn node(
-        &mut self,
-        name: &str,
-        fields: &[(&str, &dyn DumpValue)],
-        range: Option<&Range>,
-        level: usize,
-    ) {
+    pub fn node(&mut self, name: &str, fields: &[(&str, &dyn DumpValue)], range: Option<&Range>, level: usize) {
         let level = level + 1;
         let present = fields.iter().filter(|(_, v)| !v.is_omitted());
         let count = present.clone().count() + if range.is_some() { 4 } else { 0 };

@@ -27,21 +27,12 @@ pub struct Range {
 
 impl Range {
     pub const fn new(lineno: u32, col_offset: u32, end_lineno: u32, end_col_offset: u32) -> Self {
-        Range {
-            lineno,
-            col_offset,
-            end_lineno,
-            end_col_offset,
-        }
+        Range { lineno, col_offset, end_lineno, end_col_offset }
     }
 
     /// The span from the start of `self` to the end of `end`.
     pub fn to(self, end: Range) -> Range {
-        Range {
-            end_lineno: end.end_lineno,
-            end_col_offset: end.end_col_offset,
-            ..self
-        }
+        Range { end_lineno: end.end_lineno, end_col_offset: end.end_col_offset, ..self }
     }
 }
 

@@ -8,20 +8,10 @@ use super::{Constant, Ident, Range};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mod {
-    Module {
-        body: Vec<Stmt>,
-        type_ignores: Vec<TypeIgnore>,
-    },
-    Interactive {
-        body: Vec<Stmt>,
-    },
-    Expression {
-        body: Box<Expr>,
-    },
-    FunctionType {
-        argtypes: Vec<Expr>,
-        returns: Box<Expr>,
-    },
+    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
+    Interactive { body: Vec<Stmt> },
+    Expression { body: Box<Expr> },
+    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
 }
 
 impl Mod {
@@ -44,31 +34,15 @@ impl DumpValue for Mod {
         match self {
             Mod::Module { body, type_ignores } => d.node(
                 "Module",
-                &[
-                    ("body", body as &dyn DumpValue),
-                    ("type_ignores", type_ignores as &dyn DumpValue),
-                ],
+                &[("body", body as &dyn DumpValue), ("type_ignores", type_ignores as &dyn DumpValue)],
                 None,
                 depth,
             ),
-            Mod::Interactive { body } => d.node(
-                "Interactive",
-                &[("body", body as &dyn DumpValue)],
-                None,
-                depth,
-            ),
-            Mod::Expression { body } => d.node(
-                "Expression",
-                &[("body", body as &dyn DumpValue)],
-                None,
-                depth,
-            ),
+            Mod::Interactive { body } => d.node("Interactive", &[("body", body as &dyn DumpValue)], None, depth),
+            Mod::Expression { body } => d.node("Expression", &[("body", body as &dyn DumpValue)], None, depth),
             Mod::FunctionType { argtypes, returns } => d.node(
                 "FunctionType",
-                &[
-                    ("argtypes", argtypes as &dyn DumpValue),
-                    ("returns", returns as &dyn DumpValue),
-                ],
+                &[("argtypes", argtypes as &dyn DumpValue), ("returns", returns as &dyn DumpValue)],
                 None,
                 depth,
             ),
@@ -250,14 +224,7 @@ impl DumpValue for Stmt {
     }
     fn write(&self, d: &mut Dumper, depth: usize) {
         match &self.kind {
-            StmtKind::FunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment,
-            } => d.node(
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => d.node(
                 "FunctionDef",
                 &[
                     ("name", name as &dyn DumpValue),
@@ -270,14 +237,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::AsyncFunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment,
-            } => d.node(
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment } => d.node(
                 "AsyncFunctionDef",
                 &[
                     ("name", name as &dyn DumpValue),
@@ -290,13 +250,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            } => d.node(
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => d.node(
                 "ClassDef",
                 &[
                     ("name", name as &dyn DumpValue),
@@ -308,23 +262,13 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::Return { value } => d.node(
-                "Return",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            StmtKind::Delete { targets } => d.node(
-                "Delete",
-                &[("targets", targets as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            StmtKind::Assign {
-                targets,
-                value,
-                type_comment,
-            } => d.node(
+            StmtKind::Return { value } => {
+                d.node("Return", &[("value", value as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            StmtKind::Delete { targets } => {
+                d.node("Delete", &[("targets", targets as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            StmtKind::Assign { targets, value, type_comment } => d.node(
                 "Assign",
                 &[
                     ("targets", targets as &dyn DumpValue),
@@ -344,12 +288,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => d.node(
+            StmtKind::AnnAssign { target, annotation, value, simple } => d.node(
                 "AnnAssign",
                 &[
                     ("target", target as &dyn DumpValue),
@@ -360,13 +299,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
-            } => d.node(
+            StmtKind::For { target, iter, body, orelse, type_comment } => d.node(
                 "For",
                 &[
                     ("target", target as &dyn DumpValue),
@@ -378,13 +311,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::AsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
-            } => d.node(
+            StmtKind::AsyncFor { target, iter, body, orelse, type_comment } => d.node(
                 "AsyncFor",
                 &[
                     ("target", target as &dyn DumpValue),
@@ -416,11 +343,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::With {
-                items,
-                body,
-                type_comment,
-            } => d.node(
+            StmtKind::With { items, body, type_comment } => d.node(
                 "With",
                 &[
                     ("items", items as &dyn DumpValue),
@@ -430,11 +353,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::AsyncWith {
-                items,
-                body,
-                type_comment,
-            } => d.node(
+            StmtKind::AsyncWith { items, body, type_comment } => d.node(
                 "AsyncWith",
                 &[
                     ("items", items as &dyn DumpValue),
@@ -446,28 +365,17 @@ impl DumpValue for Stmt {
             ),
             StmtKind::Match { subject, cases } => d.node(
                 "Match",
-                &[
-                    ("subject", subject as &dyn DumpValue),
-                    ("cases", cases as &dyn DumpValue),
-                ],
+                &[("subject", subject as &dyn DumpValue), ("cases", cases as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             StmtKind::Raise { exc, cause } => d.node(
                 "Raise",
-                &[
-                    ("exc", exc as &dyn DumpValue),
-                    ("cause", cause as &dyn DumpValue),
-                ],
+                &[("exc", exc as &dyn DumpValue), ("cause", cause as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => d.node(
+            StmtKind::Try { body, handlers, orelse, finalbody } => d.node(
                 "Try",
                 &[
                     ("body", body as &dyn DumpValue),
@@ -478,12 +386,7 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => d.node(
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => d.node(
                 "TryStar",
                 &[
                     ("body", body as &dyn DumpValue),
@@ -496,24 +399,14 @@ impl DumpValue for Stmt {
             ),
             StmtKind::Assert { test, msg } => d.node(
                 "Assert",
-                &[
-                    ("test", test as &dyn DumpValue),
-                    ("msg", msg as &dyn DumpValue),
-                ],
+                &[("test", test as &dyn DumpValue), ("msg", msg as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::Import { names } => d.node(
-                "Import",
-                &[("names", names as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level,
-            } => d.node(
+            StmtKind::Import { names } => {
+                d.node("Import", &[("names", names as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            StmtKind::ImportFrom { module, names, level } => d.node(
                 "ImportFrom",
                 &[
                     ("module", module as &dyn DumpValue),
@@ -523,24 +416,13 @@ impl DumpValue for Stmt {
                 Some(&self.range),
                 depth,
             ),
-            StmtKind::Global { names } => d.node(
-                "Global",
-                &[("names", names as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            StmtKind::Nonlocal { names } => d.node(
-                "Nonlocal",
-                &[("names", names as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            StmtKind::Expr { value } => d.node(
-                "Expr",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
+            StmtKind::Global { names } => {
+                d.node("Global", &[("names", names as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            StmtKind::Nonlocal { names } => {
+                d.node("Nonlocal", &[("names", names as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            StmtKind::Expr { value } => d.node("Expr", &[("value", value as &dyn DumpValue)], Some(&self.range), depth),
             StmtKind::Pass => d.node("Pass", &[], Some(&self.range), depth),
             StmtKind::Break => d.node("Break", &[], Some(&self.range), depth),
             StmtKind::Continue => d.node("Continue", &[], Some(&self.range), depth),
@@ -556,118 +438,33 @@ pub struct Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp {
-        op: BoolOperator,
-        values: Vec<Expr>,
-    },
-    NamedExpr {
-        target: Box<Expr>,
-        value: Box<Expr>,
-    },
-    BinOp {
-        left: Box<Expr>,
-        op: Operator,
-        right: Box<Expr>,
-    },
-    UnaryOp {
-        op: UnaryOperator,
-        operand: Box<Expr>,
-    },
-    Lambda {
-        args: Box<Arguments>,
-        body: Box<Expr>,
-    },
-    IfExp {
-        test: Box<Expr>,
-        body: Box<Expr>,
-        orelse: Box<Expr>,
-    },
-    Dict {
-        keys: Vec<Option<Expr>>,
-        values: Vec<Expr>,
-    },
-    Set {
-        elts: Vec<Expr>,
-    },
-    ListComp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    SetComp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    DictComp {
-        key: Box<Expr>,
-        value: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    GeneratorExp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    Await {
-        value: Box<Expr>,
-    },
-    Yield {
-        value: Option<Box<Expr>>,
-    },
-    YieldFrom {
-        value: Box<Expr>,
-    },
-    Compare {
-        left: Box<Expr>,
-        ops: Vec<CmpOp>,
-        comparators: Vec<Expr>,
-    },
-    Call {
-        func: Box<Expr>,
-        args: Vec<Expr>,
-        keywords: Vec<Keyword>,
-    },
-    FormattedValue {
-        value: Box<Expr>,
-        conversion: i32,
-        format_spec: Option<Box<Expr>>,
-    },
-    JoinedStr {
-        values: Vec<Expr>,
-    },
-    Constant {
-        value: Constant,
-        kind: Option<String>,
-    },
-    Attribute {
-        value: Box<Expr>,
-        attr: Ident,
-        ctx: ExprContext,
-    },
-    Subscript {
-        value: Box<Expr>,
-        slice: Box<Expr>,
-        ctx: ExprContext,
-    },
-    Starred {
-        value: Box<Expr>,
-        ctx: ExprContext,
-    },
-    Name {
-        id: Ident,
-        ctx: ExprContext,
-    },
-    List {
-        elts: Vec<Expr>,
-        ctx: ExprContext,
-    },
-    Tuple {
-        elts: Vec<Expr>,
-        ctx: ExprContext,
-    },
-    Slice {
-        lower: Option<Box<Expr>>,
-        upper: Option<Box<Expr>>,
-        step: Option<Box<Expr>>,
-    },
+    BoolOp { op: BoolOperator, values: Vec<Expr> },
+    NamedExpr { target: Box<Expr>, value: Box<Expr> },
+    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
+    UnaryOp { op: UnaryOperator, operand: Box<Expr> },
+    Lambda { args: Box<Arguments>, body: Box<Expr> },
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Set { elts: Vec<Expr> },
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    Await { value: Box<Expr> },
+    Yield { value: Option<Box<Expr>> },
+    YieldFrom { value: Box<Expr> },
+    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
+    JoinedStr { values: Vec<Expr> },
+    Constant { value: Constant, kind: Option<String> },
+    Attribute { value: Box<Expr>, attr: Ident, ctx: ExprContext },
+    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
+    Starred { value: Box<Expr>, ctx: ExprContext },
+    Name { id: Ident, ctx: ExprContext },
+    List { elts: Vec<Expr>, ctx: ExprContext },
+    Tuple { elts: Vec<Expr>, ctx: ExprContext },
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
 }
 
 impl ExprKind {
@@ -713,47 +510,31 @@ impl DumpValue for Expr {
         match &self.kind {
             ExprKind::BoolOp { op, values } => d.node(
                 "BoolOp",
-                &[
-                    ("op", op as &dyn DumpValue),
-                    ("values", values as &dyn DumpValue),
-                ],
+                &[("op", op as &dyn DumpValue), ("values", values as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::NamedExpr { target, value } => d.node(
                 "NamedExpr",
-                &[
-                    ("target", target as &dyn DumpValue),
-                    ("value", value as &dyn DumpValue),
-                ],
+                &[("target", target as &dyn DumpValue), ("value", value as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::BinOp { left, op, right } => d.node(
                 "BinOp",
-                &[
-                    ("left", left as &dyn DumpValue),
-                    ("op", op as &dyn DumpValue),
-                    ("right", right as &dyn DumpValue),
-                ],
+                &[("left", left as &dyn DumpValue), ("op", op as &dyn DumpValue), ("right", right as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::UnaryOp { op, operand } => d.node(
                 "UnaryOp",
-                &[
-                    ("op", op as &dyn DumpValue),
-                    ("operand", operand as &dyn DumpValue),
-                ],
+                &[("op", op as &dyn DumpValue), ("operand", operand as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::Lambda { args, body } => d.node(
                 "Lambda",
-                &[
-                    ("args", args as &dyn DumpValue),
-                    ("body", body as &dyn DumpValue),
-                ],
+                &[("args", args as &dyn DumpValue), ("body", body as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
@@ -769,42 +550,24 @@ impl DumpValue for Expr {
             ),
             ExprKind::Dict { keys, values } => d.node(
                 "Dict",
-                &[
-                    ("keys", keys as &dyn DumpValue),
-                    ("values", values as &dyn DumpValue),
-                ],
+                &[("keys", keys as &dyn DumpValue), ("values", values as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
-            ExprKind::Set { elts } => d.node(
-                "Set",
-                &[("elts", elts as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
+            ExprKind::Set { elts } => d.node("Set", &[("elts", elts as &dyn DumpValue)], Some(&self.range), depth),
             ExprKind::ListComp { elt, generators } => d.node(
                 "ListComp",
-                &[
-                    ("elt", elt as &dyn DumpValue),
-                    ("generators", generators as &dyn DumpValue),
-                ],
+                &[("elt", elt as &dyn DumpValue), ("generators", generators as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::SetComp { elt, generators } => d.node(
                 "SetComp",
-                &[
-                    ("elt", elt as &dyn DumpValue),
-                    ("generators", generators as &dyn DumpValue),
-                ],
+                &[("elt", elt as &dyn DumpValue), ("generators", generators as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => d.node(
+            ExprKind::DictComp { key, value, generators } => d.node(
                 "DictComp",
                 &[
                     ("key", key as &dyn DumpValue),
@@ -816,36 +579,20 @@ impl DumpValue for Expr {
             ),
             ExprKind::GeneratorExp { elt, generators } => d.node(
                 "GeneratorExp",
-                &[
-                    ("elt", elt as &dyn DumpValue),
-                    ("generators", generators as &dyn DumpValue),
-                ],
+                &[("elt", elt as &dyn DumpValue), ("generators", generators as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
-            ExprKind::Await { value } => d.node(
-                "Await",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            ExprKind::Yield { value } => d.node(
-                "Yield",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            ExprKind::YieldFrom { value } => d.node(
-                "YieldFrom",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => d.node(
+            ExprKind::Await { value } => {
+                d.node("Await", &[("value", value as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            ExprKind::Yield { value } => {
+                d.node("Yield", &[("value", value as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            ExprKind::YieldFrom { value } => {
+                d.node("YieldFrom", &[("value", value as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            ExprKind::Compare { left, ops, comparators } => d.node(
                 "Compare",
                 &[
                     ("left", left as &dyn DumpValue),
@@ -855,11 +602,7 @@ impl DumpValue for Expr {
                 Some(&self.range),
                 depth,
             ),
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => d.node(
+            ExprKind::Call { func, args, keywords } => d.node(
                 "Call",
                 &[
                     ("func", func as &dyn DumpValue),
@@ -869,11 +612,7 @@ impl DumpValue for Expr {
                 Some(&self.range),
                 depth,
             ),
-            ExprKind::FormattedValue {
-                value,
-                conversion,
-                format_spec,
-            } => d.node(
+            ExprKind::FormattedValue { value, conversion, format_spec } => d.node(
                 "FormattedValue",
                 &[
                     ("value", value as &dyn DumpValue),
@@ -883,28 +622,18 @@ impl DumpValue for Expr {
                 Some(&self.range),
                 depth,
             ),
-            ExprKind::JoinedStr { values } => d.node(
-                "JoinedStr",
-                &[("values", values as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
+            ExprKind::JoinedStr { values } => {
+                d.node("JoinedStr", &[("values", values as &dyn DumpValue)], Some(&self.range), depth)
+            }
             ExprKind::Constant { value, kind } => d.node(
                 "Constant",
-                &[
-                    ("value", value as &dyn DumpValue),
-                    ("kind", kind as &dyn DumpValue),
-                ],
+                &[("value", value as &dyn DumpValue), ("kind", kind as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::Attribute { value, attr, ctx } => d.node(
                 "Attribute",
-                &[
-                    ("value", value as &dyn DumpValue),
-                    ("attr", attr as &dyn DumpValue),
-                    ("ctx", ctx as &dyn DumpValue),
-                ],
+                &[("value", value as &dyn DumpValue), ("attr", attr as &dyn DumpValue), ("ctx", ctx as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
@@ -920,10 +649,7 @@ impl DumpValue for Expr {
             ),
             ExprKind::Starred { value, ctx } => d.node(
                 "Starred",
-                &[
-                    ("value", value as &dyn DumpValue),
-                    ("ctx", ctx as &dyn DumpValue),
-                ],
+                &[("value", value as &dyn DumpValue), ("ctx", ctx as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
@@ -935,19 +661,13 @@ impl DumpValue for Expr {
             ),
             ExprKind::List { elts, ctx } => d.node(
                 "List",
-                &[
-                    ("elts", elts as &dyn DumpValue),
-                    ("ctx", ctx as &dyn DumpValue),
-                ],
+                &[("elts", elts as &dyn DumpValue), ("ctx", ctx as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
             ExprKind::Tuple { elts, ctx } => d.node(
                 "Tuple",
-                &[
-                    ("elts", elts as &dyn DumpValue),
-                    ("ctx", ctx as &dyn DumpValue),
-                ],
+                &[("elts", elts as &dyn DumpValue), ("ctx", ctx as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
@@ -1173,36 +893,14 @@ pub struct Pattern {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatternKind {
-    MatchValue {
-        value: Box<Expr>,
-    },
-    MatchSingleton {
-        value: Constant,
-    },
-    MatchSequence {
-        patterns: Vec<Pattern>,
-    },
-    MatchMapping {
-        keys: Vec<Expr>,
-        patterns: Vec<Pattern>,
-        rest: Option<Ident>,
-    },
-    MatchClass {
-        cls: Box<Expr>,
-        patterns: Vec<Pattern>,
-        kwd_attrs: Vec<Ident>,
-        kwd_patterns: Vec<Pattern>,
-    },
-    MatchStar {
-        name: Option<Ident>,
-    },
-    MatchAs {
-        pattern: Option<Box<Pattern>>,
-        name: Option<Ident>,
-    },
-    MatchOr {
-        patterns: Vec<Pattern>,
-    },
+    MatchValue { value: Box<Expr> },
+    MatchSingleton { value: Constant },
+    MatchSequence { patterns: Vec<Pattern> },
+    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Ident> },
+    MatchClass { cls: Box<Expr>, patterns: Vec<Pattern>, kwd_attrs: Vec<Ident>, kwd_patterns: Vec<Pattern> },
+    MatchStar { name: Option<Ident> },
+    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Ident> },
+    MatchOr { patterns: Vec<Pattern> },
 }
 
 impl PatternKind {
@@ -1227,29 +925,16 @@ impl DumpValue for Pattern {
     }
     fn write(&self, d: &mut Dumper, depth: usize) {
         match &self.kind {
-            PatternKind::MatchValue { value } => d.node(
-                "MatchValue",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            PatternKind::MatchSingleton { value } => d.node(
-                "MatchSingleton",
-                &[("value", value as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            PatternKind::MatchSequence { patterns } => d.node(
-                "MatchSequence",
-                &[("patterns", patterns as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            } => d.node(
+            PatternKind::MatchValue { value } => {
+                d.node("MatchValue", &[("value", value as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            PatternKind::MatchSingleton { value } => {
+                d.node("MatchSingleton", &[("value", value as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            PatternKind::MatchSequence { patterns } => {
+                d.node("MatchSequence", &[("patterns", patterns as &dyn DumpValue)], Some(&self.range), depth)
+            }
+            PatternKind::MatchMapping { keys, patterns, rest } => d.node(
                 "MatchMapping",
                 &[
                     ("keys", keys as &dyn DumpValue),
@@ -1259,12 +944,7 @@ impl DumpValue for Pattern {
                 Some(&self.range),
                 depth,
             ),
-            PatternKind::MatchClass {
-                cls,
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            } => d.node(
+            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => d.node(
                 "MatchClass",
                 &[
                     ("cls", cls as &dyn DumpValue),
@@ -1275,27 +955,18 @@ impl DumpValue for Pattern {
                 Some(&self.range),
                 depth,
             ),
-            PatternKind::MatchStar { name } => d.node(
-                "MatchStar",
-                &[("name", name as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
+            PatternKind::MatchStar { name } => {
+                d.node("MatchStar", &[("name", name as &dyn DumpValue)], Some(&self.range), depth)
+            }
             PatternKind::MatchAs { pattern, name } => d.node(
                 "MatchAs",
-                &[
-                    ("pattern", pattern as &dyn DumpValue),
-                    ("name", name as &dyn DumpValue),
-                ],
+                &[("pattern", pattern as &dyn DumpValue), ("name", name as &dyn DumpValue)],
                 Some(&self.range),
                 depth,
             ),
-            PatternKind::MatchOr { patterns } => d.node(
-                "MatchOr",
-                &[("patterns", patterns as &dyn DumpValue)],
-                Some(&self.range),
-                depth,
-            ),
+            PatternKind::MatchOr { patterns } => {
+                d.node("MatchOr", &[("patterns", patterns as &dyn DumpValue)], Some(&self.range), depth)
+            }
         }
     }
 }
@@ -1313,10 +984,7 @@ impl DumpValue for TypeIgnore {
     fn write(&self, d: &mut Dumper, depth: usize) {
         d.node(
             "TypeIgnore",
-            &[
-                ("lineno", &self.lineno as &dyn DumpValue),
-                ("tag", &self.tag as &dyn DumpValue),
-            ],
+            &[("lineno", &self.lineno as &dyn DumpValue), ("tag", &self.tag as &dyn DumpValue)],
             None,
             depth,
         );
@@ -1423,10 +1091,7 @@ impl DumpValue for Keyword {
     fn write(&self, d: &mut Dumper, depth: usize) {
         d.node(
             "keyword",
-            &[
-                ("arg", &self.arg as &dyn DumpValue),
-                ("value", &self.value as &dyn DumpValue),
-            ],
+            &[("arg", &self.arg as &dyn DumpValue), ("value", &self.value as &dyn DumpValue)],
             Some(&self.range),
             depth,
         );
@@ -1447,10 +1112,7 @@ impl DumpValue for Alias {
     fn write(&self, d: &mut Dumper, depth: usize) {
         d.node(
             "alias",
-            &[
-                ("name", &self.name as &dyn DumpValue),
-                ("asname", &self.asname as &dyn DumpValue),
-            ],
+            &[("name", &self.name as &dyn DumpValue), ("asname", &self.asname as &dyn DumpValue)],
             Some(&self.range),
             depth,
         );

@@ -34,13 +34,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// expression (memo):
@@ -101,11 +95,7 @@ impl<'a> Parser<'a> {
                 Some((test, orelse)) => {
                     let r = self.range_from(start);
                     return Some(Expr::new(
-                        ExprKind::IfExp {
-                            test: Box::new(test),
-                            body: Box::new(body),
-                            orelse: Box::new(orelse),
-                        },
+                        ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
                         r,
                     ));
                 }
@@ -125,23 +115,13 @@ impl<'a> Parser<'a> {
         let start = self.expect(T::Yield)?;
         if self.expect(T::From).is_some() {
             let value = self.expression()?;
-            return Some(Expr::new(
-                ExprKind::YieldFrom {
-                    value: Box::new(value),
-                },
-                self.range_from(start),
-            ));
+            return Some(Expr::new(ExprKind::YieldFrom { value: Box::new(value) }, self.range_from(start)));
         }
         let value = self.alt(|p| p.star_expressions());
         if self.error.is_some() {
             return None;
         }
-        Some(Expr::new(
-            ExprKind::Yield {
-                value: value.map(Box::new),
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Yield { value: value.map(Box::new) }, self.range_from(start)))
     }
 
     /// star_expressions: star_expression (',' star_expression)* [','] -> Tuple | star_expression
@@ -168,13 +148,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// star_expression (memo): '*' bitwise_or -> Starred | expression
@@ -186,10 +160,7 @@ impl<'a> Parser<'a> {
                     p.mark += 1;
                     let value = p.bitwise_or()?;
                     Some(Expr::new(
-                        ExprKind::Starred {
-                            value: Box::new(value),
-                            ctx: ExprContext::Load,
-                        },
+                        ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load },
                         p.range_from(start),
                     ))
                 });
@@ -216,10 +187,7 @@ impl<'a> Parser<'a> {
                 p.mark += 1;
                 let value = p.bitwise_or()?;
                 Some(Expr::new(
-                    ExprKind::Starred {
-                        value: Box::new(value),
-                        ctx: ExprContext::Load,
-                    },
+                    ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load },
                     p.range_from(start),
                 ))
             });
@@ -243,10 +211,7 @@ impl<'a> Parser<'a> {
         self.mark += 1;
         match self.expression() {
             Some(value) => Ok(Some(Expr::new(
-                ExprKind::NamedExpr {
-                    target: Box::new(target),
-                    value: Box::new(value),
-                },
+                ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) },
                 self.range_from(start),
             ))),
             None => {
@@ -350,15 +315,8 @@ impl<'a> Parser<'a> {
         if values.len() == 1 {
             return values.pop();
         }
-        let op = if kw == T::Or {
-            BoolOperator::Or
-        } else {
-            BoolOperator::And
-        };
-        Some(Expr::new(
-            ExprKind::BoolOp { op, values },
-            self.range_from(start),
-        ))
+        let op = if kw == T::Or { BoolOperator::Or } else { BoolOperator::And };
+        Some(Expr::new(ExprKind::BoolOp { op, values }, self.range_from(start)))
     }
 
     /// inversion (memo): 'not' inversion -> UnaryOp(Not) | comparison
@@ -373,10 +331,7 @@ impl<'a> Parser<'a> {
                 let operand = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || p.inversion());
                 p.leave();
                 Some(Expr::new(
-                    ExprKind::UnaryOp {
-                        op: UnaryOperator::Not,
-                        operand: Box::new(operand?),
-                    },
+                    ExprKind::UnaryOp { op: UnaryOperator::Not, operand: Box::new(operand?) },
                     p.range_from(start),
                 ))
             });
@@ -462,14 +417,7 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Some(left);
         }
-        Some(Expr::new(
-            ExprKind::Compare {
-                left: Box::new(left),
-                ops,
-                comparators,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Compare { left: Box::new(left), ops, comparators }, self.range_from(start)))
     }
 
     // ---- binary operators -------------------------------------------------------------
@@ -512,11 +460,7 @@ impl<'a> Parser<'a> {
             match operand(self) {
                 Some(right) => {
                     left = Expr::new(
-                        ExprKind::BinOp {
-                            left: Box::new(left),
-                            op,
-                            right: Box::new(right),
-                        },
+                        ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) },
                         self.range_from(start),
                     );
                 }
@@ -548,13 +492,7 @@ impl<'a> Parser<'a> {
             }
             let operand = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || p.factor());
             p.leave();
-            Some(Expr::new(
-                ExprKind::UnaryOp {
-                    op,
-                    operand: Box::new(operand?),
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::UnaryOp { op, operand: Box::new(operand?) }, p.range_from(start)))
         })
     }
 
@@ -568,11 +506,7 @@ impl<'a> Parser<'a> {
             match self.factor() {
                 Some(right) => {
                     return Some(Expr::new(
-                        ExprKind::BinOp {
-                            left: Box::new(left),
-                            op: Operator::Pow,
-                            right: Box::new(right),
-                        },
+                        ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) },
                         self.range_from(start),
                     ));
                 }
@@ -594,12 +528,7 @@ impl<'a> Parser<'a> {
             let r = self.alt(|p| {
                 p.mark += 1;
                 let value = p.primary()?;
-                Some(Expr::new(
-                    ExprKind::Await {
-                        value: Box::new(value),
-                    },
-                    p.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::Await { value: Box::new(value) }, p.range_from(start)))
             });
             if r.is_some() || self.error.is_some() {
                 return r;
@@ -637,35 +566,18 @@ impl<'a> Parser<'a> {
     }
 
     /// '.' NAME after `value`. On failure the unchanged `value` comes back.
-    pub(super) fn attribute_trailer(
-        &mut self,
-        value: Expr,
-        start: usize,
-        ctx: ExprContext,
-    ) -> Result<Expr, Expr> {
+    pub(super) fn attribute_trailer(&mut self, value: Expr, start: usize, ctx: ExprContext) -> Result<Expr, Expr> {
         self.mark += 1;
         if !self.at(T::Name) {
             return Err(value);
         }
         let attr = self.identifier(self.mark);
         self.mark += 1;
-        Ok(Expr::new(
-            ExprKind::Attribute {
-                value: Box::new(value),
-                attr,
-                ctx,
-            },
-            self.range_from(start),
-        ))
+        Ok(Expr::new(ExprKind::Attribute { value: Box::new(value), attr, ctx }, self.range_from(start)))
     }
 
     /// '[' slices ']' after `value`.
-    pub(super) fn subscript_trailer(
-        &mut self,
-        value: Expr,
-        start: usize,
-        ctx: ExprContext,
-    ) -> Result<Expr, Expr> {
+    pub(super) fn subscript_trailer(&mut self, value: Expr, start: usize, ctx: ExprContext) -> Result<Expr, Expr> {
         self.mark += 1;
         let Some(slice) = self.slices() else {
             return Err(value);
@@ -674,11 +586,7 @@ impl<'a> Parser<'a> {
             return Err(value);
         }
         Ok(Expr::new(
-            ExprKind::Subscript {
-                value: Box::new(value),
-                slice: Box::new(slice),
-                ctx,
-            },
+            ExprKind::Subscript { value: Box::new(value), slice: Box::new(slice), ctx },
             self.range_from(start),
         ))
     }
@@ -714,8 +622,8 @@ impl<'a> Parser<'a> {
         }
         // The first argument decides between a generator expression and an
         // argument list; it is parsed once for both.
-        let plain_first = !matches!(self.peek(), T::Star | T::DoubleStar)
-            && !(self.at(T::Name) && self.peek_n(1) == T::Equal);
+        let plain_first =
+            !matches!(self.peek(), T::Star | T::DoubleStar) && !(self.at(T::Name) && self.peek_n(1) == T::Equal);
         if plain_first {
             let Some(first) = self.assignment_expression_or_expression() else {
                 return Err(func);
@@ -727,13 +635,7 @@ impl<'a> Parser<'a> {
                 if self.expect(T::RPar).is_none() {
                     return Err(func);
                 }
-                let g = Expr::new(
-                    ExprKind::GeneratorExp {
-                        elt: Box::new(first),
-                        generators,
-                    },
-                    self.range_from(lpar),
-                );
+                let g = Expr::new(ExprKind::GeneratorExp { elt: Box::new(first), generators }, self.range_from(lpar));
                 return Ok(self.make_call(func, vec![g], vec![], start));
             }
             if self.at(T::Equal) {
@@ -750,13 +652,7 @@ impl<'a> Parser<'a> {
         self.finish_call(func, args, keywords, start)
     }
 
-    fn finish_call(
-        &mut self,
-        func: Expr,
-        args: Vec<Expr>,
-        keywords: Vec<Keyword>,
-        start: usize,
-    ) -> Result<Expr, Expr> {
+    fn finish_call(&mut self, func: Expr, args: Vec<Expr>, keywords: Vec<Keyword>, start: usize) -> Result<Expr, Expr> {
         self.expect(T::Comma);
         if self.expect(T::RPar).is_none() {
             return Err(func);
@@ -764,21 +660,8 @@ impl<'a> Parser<'a> {
         Ok(self.make_call(func, args, keywords, start))
     }
 
-    fn make_call(
-        &mut self,
-        func: Expr,
-        args: Vec<Expr>,
-        keywords: Vec<Keyword>,
-        start: usize,
-    ) -> Expr {
-        Expr::new(
-            ExprKind::Call {
-                func: Box::new(func),
-                args,
-                keywords,
-            },
-            self.range_from(start),
-        )
+    fn make_call(&mut self, func: Expr, args: Vec<Expr>, keywords: Vec<Keyword>, start: usize) -> Expr {
+        Expr::new(ExprKind::Call { func: Box::new(func), args, keywords }, self.range_from(start))
     }
 
     // ---- call arguments ------------------------------------------------------------------
@@ -896,13 +779,7 @@ impl<'a> Parser<'a> {
     pub(super) fn starred_expression(&mut self) -> Option<Expr> {
         let start = self.expect(T::Star)?;
         let value = self.expression()?;
-        Some(Expr::new(
-            ExprKind::Starred {
-                value: Box::new(value),
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+
@@ -917,9 +794,7 @@ impl<'a> Parser<'a> {
             Some(mut items) => {
                 let m = self.mark;
                 if self.expect(T::Comma).is_some() {
-                    match self
-                        .alt(|p| p.gather(T::Comma, |p| p.alt(|p| p.kwarg_or_double_starred())))
-                    {
+                    match self.alt(|p| p.gather(T::Comma, |p| p.alt(|p| p.kwarg_or_double_starred()))) {
                         Some(more) => items.extend(more),
                         None => {
                             if self.error.is_some() {
@@ -977,11 +852,7 @@ impl<'a> Parser<'a> {
         }
         let start = self.expect(T::DoubleStar)?;
         let value = self.expression()?;
-        Some(KwItem::Keyword(Keyword {
-            arg: None,
-            value: Box::new(value),
-            range: self.range_from(start),
-        }))
+        Some(KwItem::Keyword(Keyword { arg: None, value: Box::new(value), range: self.range_from(start) }))
     }
 
     /// NAME '=' expression
@@ -993,11 +864,7 @@ impl<'a> Parser<'a> {
         let arg = self.identifier(start);
         self.mark += 2;
         let value = self.expression()?;
-        Some(Keyword {
-            arg: Some(arg),
-            value: Box::new(value),
-            range: self.range_from(start),
-        })
+        Some(Keyword { arg: Some(arg), value: Box::new(value), range: self.range_from(start) })
     }
 
     // ---- subscripts ----------------------------------------------------------------------
@@ -1026,13 +893,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// slice | starred_expression; true when it was the starred expression.
@@ -1093,11 +954,7 @@ impl<'a> Parser<'a> {
             step = self.optional_expression()?;
         }
         Some(Expr::new(
-            ExprKind::Slice {
-                lower: lower.map(Box::new),
-                upper: upper.map(Box::new),
-                step: step.map(Box::new),
-            },
+            ExprKind::Slice { lower: lower.map(Box::new), upper: upper.map(Box::new), step: step.map(Box::new) },
             self.range_from(start),
         ))
     }
@@ -1120,10 +977,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         let constant = |p: &mut Self, value: Constant| {
             p.mark += 1;
-            Some(Expr::new(
-                ExprKind::Constant { value, kind: None },
-                p.token_range(start),
-            ))
+            Some(Expr::new(ExprKind::Constant { value, kind: None }, p.token_range(start)))
         };
         match self.peek() {
             T::Name => self.name_expr(ExprContext::Load),
@@ -1137,11 +991,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = if self.invalid_pass {
-                    self.paren_atom_pass2()
-                } else {
-                    self.paren_atom()
-                };
+                let r = if self.invalid_pass { self.paren_atom_pass2() } else { self.paren_atom() };
                 self.leave();
                 r
             }
@@ -1149,11 +999,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = if self.invalid_pass {
-                    self.list_atom_pass2()
-                } else {
-                    self.list_atom()
-                };
+                let r = if self.invalid_pass { self.list_atom_pass2() } else { self.list_atom() };
                 self.leave();
                 r
             }
@@ -1161,11 +1007,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = if self.invalid_pass {
-                    self.brace_atom_pass2()
-                } else {
-                    self.brace_atom()
-                };
+                let r = if self.invalid_pass { self.brace_atom_pass2() } else { self.brace_atom() };
                 self.leave();
                 r
             }
@@ -1180,13 +1022,7 @@ impl<'a> Parser<'a> {
         }
         let idx = self.mark;
         self.mark += 1;
-        Some(Expr::new(
-            ExprKind::Name {
-                id: self.identifier(idx),
-                ctx,
-            },
-            self.token_range(idx),
-        ))
+        Some(Expr::new(ExprKind::Name { id: self.identifier(idx), ctx }, self.token_range(idx)))
     }
 
     /// The identifier of NAME token `idx`, NFKC-normalized when not ASCII
@@ -1205,10 +1041,7 @@ impl<'a> Parser<'a> {
         let idx = self.expect(T::Number)?;
         let text = self.text(idx);
         match parse_number(text) {
-            Ok(value) => Some(Expr::new(
-                ExprKind::Constant { value, kind: None },
-                self.token_range(idx),
-            )),
+            Ok(value) => Some(Expr::new(ExprKind::Constant { value, kind: None }, self.token_range(idx))),
             Err(msg) => {
                 let t = *self.token(idx);
                 self.raise_known(
@@ -1229,13 +1062,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         self.mark += 1;
         if self.expect(T::RPar).is_some() {
-            return Some(Expr::new(
-                ExprKind::Tuple {
-                    elts: vec![],
-                    ctx: ExprContext::Load,
-                },
-                self.range_from(start),
-            ));
+            return Some(Expr::new(ExprKind::Tuple { elts: vec![], ctx: ExprContext::Load }, self.range_from(start)));
         }
         if self.at(T::Yield) {
             let e = self.yield_expr()?;
@@ -1251,13 +1078,7 @@ impl<'a> Parser<'a> {
                     elts.extend(self.star_named_expressions()?);
                 }
                 self.expect(T::RPar)?;
-                Some(Expr::new(
-                    ExprKind::Tuple {
-                        elts,
-                        ctx: ExprContext::Load,
-                    },
-                    self.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
             }
             T::RPar => {
                 if matches!(first.kind, ExprKind::Starred { .. }) {
@@ -1272,13 +1093,7 @@ impl<'a> Parser<'a> {
                 }
                 let generators = self.for_if_clauses()?;
                 self.expect(T::RPar)?;
-                Some(Expr::new(
-                    ExprKind::GeneratorExp {
-                        elt: Box::new(first),
-                        generators,
-                    },
-                    self.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::GeneratorExp { elt: Box::new(first), generators }, self.range_from(start)))
             }
             _ => None,
         }
@@ -1318,13 +1133,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(T::RPar)?;
-        Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// group: '(' (yield_expr | named_expression) ')' | invalid_group
@@ -1332,11 +1141,7 @@ impl<'a> Parser<'a> {
         let m = self.mark;
         let r = self.alt(|p| {
             p.expect(T::LPar)?;
-            let e = if p.at(T::Yield) {
-                p.yield_expr()?
-            } else {
-                p.named_expression()?
-            };
+            let e = if p.at(T::Yield) { p.yield_expr()? } else { p.named_expression()? };
             p.expect(T::RPar)?;
             Some(e)
         });
@@ -1356,13 +1161,7 @@ impl<'a> Parser<'a> {
             let elt = p.assignment_expression_or_expression()?;
             let generators = p.for_if_clauses()?;
             p.expect(T::RPar)?;
-            Some(Expr::new(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(elt),
-                    generators,
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::GeneratorExp { elt: Box::new(elt), generators }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() || !self.invalid_pass {
             return r;
@@ -1377,13 +1176,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         self.mark += 1;
         if self.expect(T::RSqb).is_some() {
-            return Some(Expr::new(
-                ExprKind::List {
-                    elts: vec![],
-                    ctx: ExprContext::Load,
-                },
-                self.range_from(start),
-            ));
+            return Some(Expr::new(ExprKind::List { elts: vec![], ctx: ExprContext::Load }, self.range_from(start)));
         }
         let first = self.star_named_expression()?;
         if matches!(self.peek(), T::For | T::Async) {
@@ -1392,26 +1185,14 @@ impl<'a> Parser<'a> {
             }
             let generators = self.for_if_clauses()?;
             self.expect(T::RSqb)?;
-            return Some(Expr::new(
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.range_from(start),
-            ));
+            return Some(Expr::new(ExprKind::ListComp { elt: Box::new(first), generators }, self.range_from(start)));
         }
         let mut elts = vec![first];
         if self.expect(T::Comma).is_some() && !self.at(T::RSqb) {
             elts.extend(self.star_named_expressions()?);
         }
         self.expect(T::RSqb)?;
-        Some(Expr::new(
-            ExprKind::List {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::List { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// '[' in the second pass: list | listcomp (| invalid_comprehension).
@@ -1419,22 +1200,12 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         let list = self.alt(|p| {
             p.expect(T::LSqb)?;
-            let elts = if p.at(T::RSqb) {
-                vec![]
-            } else {
-                p.alt(|p| p.star_named_expressions()).unwrap_or_default()
-            };
+            let elts = if p.at(T::RSqb) { vec![] } else { p.alt(|p| p.star_named_expressions()).unwrap_or_default() };
             if p.error.is_some() {
                 return None;
             }
             p.expect(T::RSqb)?;
-            Some(Expr::new(
-                ExprKind::List {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::List { elts, ctx: ExprContext::Load }, p.range_from(start)))
         });
         if list.is_some() || self.error.is_some() {
             return list;
@@ -1444,13 +1215,7 @@ impl<'a> Parser<'a> {
             let elt = p.named_expression()?;
             let generators = p.for_if_clauses()?;
             p.expect(T::RSqb)?;
-            Some(Expr::new(
-                ExprKind::ListComp {
-                    elt: Box::new(elt),
-                    generators,
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::ListComp { elt: Box::new(elt), generators }, p.range_from(start)))
         });
         if comp.is_some() || self.error.is_some() {
             return comp;
@@ -1465,13 +1230,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         self.mark += 1;
         if self.expect(T::RBrace).is_some() {
-            return Some(Expr::new(
-                ExprKind::Dict {
-                    keys: vec![],
-                    values: vec![],
-                },
-                self.range_from(start),
-            ));
+            return Some(Expr::new(ExprKind::Dict { keys: vec![], values: vec![] }, self.range_from(start)));
         }
         if self.at(T::DoubleStar) {
             return self.dict_rest(start, vec![], vec![]);
@@ -1488,11 +1247,7 @@ impl<'a> Parser<'a> {
                     let generators = self.for_if_clauses()?;
                     self.expect(T::RBrace)?;
                     return Some(Expr::new(
-                        ExprKind::DictComp {
-                            key: Box::new(first),
-                            value: Box::new(value),
-                            generators,
-                        },
+                        ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
                         self.range_from(start),
                     ));
                 }
@@ -1501,13 +1256,7 @@ impl<'a> Parser<'a> {
             T::For | T::Async => {
                 let generators = self.for_if_clauses()?;
                 self.expect(T::RBrace)?;
-                Some(Expr::new(
-                    ExprKind::SetComp {
-                        elt: Box::new(first),
-                        generators,
-                    },
-                    self.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::SetComp { elt: Box::new(first), generators }, self.range_from(start)))
             }
             T::Comma | T::RBrace => {
                 let mut elts = vec![first];
@@ -1530,13 +1279,7 @@ impl<'a> Parser<'a> {
             }
             let generators = self.for_if_clauses()?;
             self.expect(T::RBrace)?;
-            return Some(Expr::new(
-                ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.range_from(start),
-            ));
+            return Some(Expr::new(ExprKind::SetComp { elt: Box::new(first), generators }, self.range_from(start)));
         }
         let mut elts = vec![first];
         if self.expect(T::Comma).is_some() && !self.at(T::RBrace) {
@@ -1547,19 +1290,11 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a dict display: more `double_starred_kvpair`s, then '}'.
-    fn dict_rest(
-        &mut self,
-        start: usize,
-        mut keys: Vec<Option<Expr>>,
-        mut values: Vec<Expr>,
-    ) -> Option<Expr> {
+    fn dict_rest(&mut self, start: usize, mut keys: Vec<Option<Expr>>, mut values: Vec<Expr>) -> Option<Expr> {
         if !keys.is_empty() {
             if self.expect(T::Comma).is_none() {
                 self.expect(T::RBrace)?;
-                return Some(Expr::new(
-                    ExprKind::Dict { keys, values },
-                    self.range_from(start),
-                ));
+                return Some(Expr::new(ExprKind::Dict { keys, values }, self.range_from(start)));
             }
         }
         while !self.at(T::RBrace) {
@@ -1571,10 +1306,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(T::RBrace)?;
-        Some(Expr::new(
-            ExprKind::Dict { keys, values },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Dict { keys, values }, self.range_from(start)))
     }
 
     /// double_starred_kvpair: '**' bitwise_or | kvpair
@@ -1604,9 +1336,7 @@ impl<'a> Parser<'a> {
             p.expect(T::LBrace)?;
             let mut keys = vec![];
             let mut values = vec![];
-            if let Some(pairs) =
-                p.alt(|p| p.gather(T::Comma, |p| p.alt(|p| p.double_starred_kvpair())))
-            {
+            if let Some(pairs) = p.alt(|p| p.gather(T::Comma, |p| p.alt(|p| p.double_starred_kvpair()))) {
                 for (k, v) in pairs {
                     keys.push(k);
                     values.push(v);
@@ -1617,10 +1347,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             p.expect(T::RBrace)?;
-            Some(Expr::new(
-                ExprKind::Dict { keys, values },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::Dict { keys, values }, p.range_from(start)))
         });
         if dict.is_some() || self.error.is_some() {
             return dict;
@@ -1646,11 +1373,7 @@ impl<'a> Parser<'a> {
             let generators = p.for_if_clauses()?;
             p.expect(T::RBrace)?;
             Some(Expr::new(
-                ExprKind::DictComp {
-                    key: Box::new(key),
-                    value: Box::new(value),
-                    generators,
-                },
+                ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators },
                 p.range_from(start),
             ))
         });
@@ -1668,13 +1391,7 @@ impl<'a> Parser<'a> {
             let elt = p.named_expression()?;
             let generators = p.for_if_clauses()?;
             p.expect(T::RBrace)?;
-            Some(Expr::new(
-                ExprKind::SetComp {
-                    elt: Box::new(elt),
-                    generators,
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::SetComp { elt: Box::new(elt), generators }, p.range_from(start)))
         });
         if setcomp.is_some() || self.error.is_some() {
             return setcomp;
@@ -1734,12 +1451,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                return Some(Comprehension {
-                    target: Box::new(target),
-                    iter: Box::new(iter),
-                    ifs,
-                    is_async,
-                });
+                return Some(Comprehension { target: Box::new(target), iter: Box::new(iter), ifs, is_async });
             }
         }
         if self.error.is_some() {
@@ -1772,13 +1484,7 @@ impl<'a> Parser<'a> {
         };
         self.expect(T::Colon)?;
         let body = self.expression()?;
-        Some(Expr::new(
-            ExprKind::Lambda {
-                args: Box::new(args),
-                body: Box::new(body),
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, self.range_from(start)))
     }
 }
 
@@ -1805,11 +1511,7 @@ impl Arguments {
 /// The value of a NUMBER token (CPython's `parsenumber`), or the message of
 /// the SyntaxError for an integer over the 4300-digit conversion limit.
 pub(crate) fn parse_number(text: &str) -> Result<Constant, String> {
-    let cleaned: std::borrow::Cow<str> = if text.contains('_') {
-        text.replace('_', "").into()
-    } else {
-        text.into()
-    };
+    let cleaned: std::borrow::Cow<str> = if text.contains('_') { text.replace('_', "").into() } else { text.into() };
     let s = cleaned.as_ref();
     let b = s.as_bytes();
     if let Some(imag) = s.strip_suffix(['j', 'J']) {

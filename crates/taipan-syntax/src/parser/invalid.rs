@@ -23,11 +23,7 @@ impl<'a> Parser<'a> {
     /// RAISE_SYNTAX_ERROR_INVALID_TARGET: raises if `e` holds an invalid target.
     fn raise_invalid_target(&mut self, ty: TargetsType, e: &Expr) -> Option<()> {
         let bad = get_invalid_target(e, ty)?;
-        let verb = if ty == TargetsType::Del {
-            "delete"
-        } else {
-            "assign to"
-        };
+        let verb = if ty == TargetsType::Del { "delete" } else { "assign to" };
         let msg = format!("cannot {verb} {}", expr_name(bad));
         let r = bad.range;
         self.raise_at(r, &msg);
@@ -53,11 +49,7 @@ impl<'a> Parser<'a> {
             if p.is_legacy_name(&a) || p.token(p.mark - 1).level == 0 {
                 return None;
             }
-            p.raise_range(
-                a.range,
-                b.range,
-                "invalid syntax. Perhaps you forgot a comma?",
-            );
+            p.raise_range(a.range, b.range, "invalid syntax. Perhaps you forgot a comma?");
             Some(())
         }) {
             return;
@@ -116,11 +108,7 @@ impl<'a> Parser<'a> {
             if matches!(p.peek(), T::Equal | T::ColonEqual) {
                 return None;
             }
-            p.raise_range(
-                a.range,
-                b.range,
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            );
+            p.raise_range(a.range, b.range, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             Some(())
         }) {
             return;
@@ -147,10 +135,7 @@ impl<'a> Parser<'a> {
             if matches!(p.peek(), T::Equal | T::ColonEqual) {
                 return None;
             }
-            let msg = format!(
-                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                expr_name(&a)
-            );
+            let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a));
             p.raise_at(a.range, &msg);
             Some(())
         });
@@ -162,19 +147,10 @@ impl<'a> Parser<'a> {
         if self.at(T::LSqb) {
             return self.alt(|p| {
                 p.mark += 1;
-                let elts = if p.at(T::RSqb) {
-                    vec![]
-                } else {
-                    p.alt(|p| p.star_named_expressions()).unwrap_or_default()
-                };
+                let elts =
+                    if p.at(T::RSqb) { vec![] } else { p.alt(|p| p.star_named_expressions()).unwrap_or_default() };
                 p.expect(T::RSqb)?;
-                Some(Expr::new(
-                    ExprKind::List {
-                        elts,
-                        ctx: ExprContext::Load,
-                    },
-                    p.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::List { elts, ctx: ExprContext::Load }, p.range_from(start)))
             });
         }
         let t = self.alt(|p| {
@@ -188,13 +164,7 @@ impl<'a> Parser<'a> {
                 }
             }
             p.expect(T::RPar)?;
-            Some(Expr::new(
-                ExprKind::Tuple {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, p.range_from(start)))
         });
         if t.is_some() || self.error.is_some() {
             return t;
@@ -205,15 +175,13 @@ impl<'a> Parser<'a> {
 
     /// invalid_arguments
     pub(super) fn invalid_arguments(&mut self) {
-        // a=args ',' '*'
+        // args ',' a='*'
         if self.try_invalid(|p| {
-            let (_, _, r) = p.args()?;
+            p.args()?;
             p.expect(T::Comma)?;
-            p.expect(T::Star)?;
-            p.raise_at(
-                r,
-                "iterable argument unpacking follows keyword argument unpacking",
-            );
+            let a = p.expect(T::Star)?;
+            let r = p.token_range(a);
+            p.raise_at(r, "iterable argument unpacking follows keyword argument unpacking");
             Some(())
         }) {
             return;
@@ -247,11 +215,7 @@ impl<'a> Parser<'a> {
             p.expression()?;
             p.for_if_clauses()?;
             let (ra, rb) = (p.token_range(a), p.token_range(b));
-            p.raise_range(
-                ra,
-                rb,
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            );
+            p.raise_range(ra, rb, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             Some(())
         }) {
             return;
@@ -313,11 +277,7 @@ impl<'a> Parser<'a> {
             p.expression()?;
             p.for_if_clauses()?;
             let (ra, rb) = (p.token_range(a), p.token_range(b));
-            p.raise_range(
-                ra,
-                rb,
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            );
+            p.raise_range(ra, rb, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             Some(())
         }) {
             return;
@@ -330,11 +290,7 @@ impl<'a> Parser<'a> {
             let a = p.expression()?;
             let b = p.expect(T::Equal)?;
             let rb = p.token_range(b);
-            p.raise_range(
-                a.range,
-                rb,
-                "expression cannot contain assignment, perhaps you meant \"==\"?",
-            );
+            p.raise_range(a.range, rb, "expression cannot contain assignment, perhaps you meant \"==\"?");
             Some(())
         });
     }
@@ -346,10 +302,7 @@ impl<'a> Parser<'a> {
             let a = p.invalid_ann_assign_target()?;
             p.expect(T::Colon)?;
             p.expression()?;
-            let msg = format!(
-                "only single target (not {}) can be annotated",
-                expr_name(&a)
-            );
+            let msg = format!("only single target (not {}) can be annotated", expr_name(&a));
             p.raise_at(a.range, &msg);
             Some(())
         }) {
@@ -408,10 +361,7 @@ impl<'a> Parser<'a> {
             } else {
                 p.star_expressions()?;
             }
-            let msg = format!(
-                "'{}' is an illegal expression for augmented assignment",
-                expr_name(&a)
-            );
+            let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&a));
             p.raise_at(a.range, &msg);
             Some(())
         });
@@ -440,19 +390,10 @@ impl<'a> Parser<'a> {
         match self.peek() {
             T::LSqb => self.alt(|p| {
                 p.mark += 1;
-                let elts = if p.at(T::RSqb) {
-                    vec![]
-                } else {
-                    p.alt(|p| p.star_named_expressions()).unwrap_or_default()
-                };
+                let elts =
+                    if p.at(T::RSqb) { vec![] } else { p.alt(|p| p.star_named_expressions()).unwrap_or_default() };
                 p.expect(T::RSqb)?;
-                Some(Expr::new(
-                    ExprKind::List {
-                        elts,
-                        ctx: ExprContext::Load,
-                    },
-                    p.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::List { elts, ctx: ExprContext::Load }, p.range_from(start)))
             }),
             T::LPar => {
                 let t = self.alt(|p| p.list_tuple_or_genexp_tuple_only());
@@ -482,13 +423,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(T::RPar)?;
-        Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
 
     /// invalid_del_stmt: 'del' star_expressions
@@ -511,10 +446,7 @@ impl<'a> Parser<'a> {
             p.mark += 1;
             let a = p.starred_expression()?;
             p.for_if_clauses()?;
-            p.raise_at(
-                a.range,
-                "iterable unpacking cannot be used in comprehension",
-            );
+            p.raise_at(a.range, "iterable unpacking cannot be used in comprehension");
             Some(())
         }) {
             return;
@@ -530,11 +462,7 @@ impl<'a> Parser<'a> {
             let b = p.star_named_expressions()?;
             p.for_if_clauses()?;
             let last = b.last()?.range;
-            p.raise_range(
-                a.range,
-                last,
-                "did you forget parentheses around the comprehension target?",
-            );
+            p.raise_range(a.range, last, "did you forget parentheses around the comprehension target?");
             Some(())
         }) {
             return;
@@ -546,11 +474,7 @@ impl<'a> Parser<'a> {
             let b = p.expect(T::Comma)?;
             p.for_if_clauses()?;
             let rb = p.token_range(b);
-            p.raise_range(
-                a.range,
-                rb,
-                "did you forget parentheses around the comprehension target?",
-            );
+            p.raise_range(a.range, rb, "did you forget parentheses around the comprehension target?");
             Some(())
         });
     }
@@ -727,10 +651,7 @@ impl<'a> Parser<'a> {
             let first_star = p.peek_n(1) == T::Star;
             let mut n = 0;
             while p.at(T::Except) && (p.peek_n(1) == T::Star) == first_star {
-                let saved = p.invalid_pass;
-                let ok = p.alt(|p| p.except_block_plain(first_star)).is_some();
-                p.invalid_pass = saved;
-                if !ok {
+                if p.alt(|p| p.except_block(first_star)).is_none() {
                     break;
                 }
                 n += 1;
@@ -748,11 +669,7 @@ impl<'a> Parser<'a> {
                 }
                 p.expect(T::Colon)?;
                 let (ra, rb) = (p.token_range(a), p.token_range(b));
-                p.raise_range(
-                    ra,
-                    rb,
-                    "cannot have both 'except' and 'except*' on the same 'try'",
-                );
+                p.raise_range(ra, rb, "cannot have both 'except' and 'except*' on the same 'try'");
             } else {
                 if !p.at(T::Colon) {
                     p.expression()?;
@@ -762,29 +679,10 @@ impl<'a> Parser<'a> {
                 }
                 p.expect(T::Colon)?;
                 let ra = p.token_range(a);
-                p.raise_at(
-                    ra,
-                    "cannot have both 'except' and 'except*' on the same 'try'",
-                );
+                p.raise_at(ra, "cannot have both 'except' and 'except*' on the same 'try'");
             }
             Some(())
         });
-    }
-
-    /// An except block parsed without its error alternatives.
-    fn except_block_plain(&mut self, star: bool) -> Option<()> {
-        self.expect(T::Except)?;
-        if star {
-            self.expect(T::Star)?;
-        }
-        if !(self.at(T::Colon) && !star) {
-            self.expression()?;
-            if self.at(T::As) && self.peek_n(1) == T::Name {
-                self.mark += 2;
-            }
-        }
-        self.expect(T::Colon)?;
-        self.block_for_invalid()
     }
 
     /// invalid_except_stmt_indent / invalid_except_star_stmt_indent (after 'except').
@@ -805,14 +703,8 @@ impl<'a> Parser<'a> {
             if p.at(T::Indent) {
                 return None;
             }
-            let what = if star {
-                "'except*' statement"
-            } else {
-                "'except' statement"
-            };
-            p.raise_indentation(&format!(
-                "expected an indented block after {what} on line {lineno}"
-            ));
+            let what = if star { "'except*' statement" } else { "'except' statement" };
+            p.raise_indentation(&format!("expected an indented block after {what} on line {lineno}"));
             Some(())
         });
     }
@@ -869,16 +761,6 @@ impl<'a> Parser<'a> {
             p.raise_syntax("expected one or more exception types");
             Some(())
         });
-    }
-
-    /// A block as the invalid rules parse it.
-    fn block_for_invalid(&mut self) -> Option<()> {
-        let m = self.mark;
-        let r = self.alt(|p| p.block()).map(|_| ());
-        if r.is_none() {
-            self.mark = m;
-        }
-        r
     }
 
     // ---- parameters -----------------------------------------------------------------
@@ -982,11 +864,7 @@ impl<'a> Parser<'a> {
 
     /// invalid_star_etc / invalid_lambda_star_etc (at '*')
     pub(super) fn invalid_star_etc(&mut self, style: ParamStyle) {
-        let close = if style == ParamStyle::Def {
-            T::RPar
-        } else {
-            T::Colon
-        };
+        let close = if style == ParamStyle::Def { T::RPar } else { T::Colon };
         // '*' (')' | ',' (')' | '**'))
         let star = self.mark;
         let bare = match self.peek_n(1) {

@@ -60,22 +60,17 @@ pub struct ParseOutput {
 pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) -> ParseOutput {
     let src = match source::decode(bytes, mode, filename) {
         Ok(src) => src,
-        Err(e) => {
-            return ParseOutput {
-                result: Err(e),
-                warnings: vec![],
-            }
-        }
+        Err(e) => return ParseOutput { result: Err(e), warnings: vec![] },
     };
     let encoding_known = match mode {
         InputMode::Text => true,
         _ => src.encoding_declared,
     };
     let mut text = src.text;
-    if !text.is_empty() && !text.ends_with('\n') && src.deferred_error.is_none() {
-        text.push('\n');
+    if !text.is_empty() && !text.ends_with(b"\n") && src.deferred_error.is_none() {
+        text.push(b'\n');
     }
-    let tok = Tokenizer::new(&text, src.deferred_error, filename);
+    let tok = Tokenizer::new(&text, src.deferred_error, filename, mode == InputMode::File);
     let mut p = Parser::new(tok, start, encoding_known);
     let result = p.run();
     let warnings = std::mem::take(&mut p.tok.warnings);
@@ -165,10 +160,7 @@ impl<'a> Parser<'a> {
             return Err(self.error.take().unwrap());
         }
         if let Some(e) = &self.error {
-            if !matches!(
-                e.error_type,
-                ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError
-            ) {
+            if !matches!(e.error_type, ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError) {
                 return Err(self.error.take().unwrap());
             }
         }
@@ -205,11 +197,7 @@ impl<'a> Parser<'a> {
         }
         let last = self.tokens[last_token];
         if last.kind == TokenKind::Indent || last.kind == TokenKind::Dedent {
-            let msg = if last.kind == TokenKind::Indent {
-                "unexpected indent"
-            } else {
-                "unexpected unindent"
-            };
+            let msg = if last.kind == TokenKind::Indent { "unexpected indent" } else { "unexpected unindent" };
             self.raise_error(ErrorType::IndentationError, msg);
             return;
         }
@@ -300,10 +288,9 @@ impl<'a> Parser<'a> {
                     self.raise_error(ErrorType::SyntaxError, "unexpected EOF while parsing");
                 }
             }
-            TokErr::Dedent => self.raise_error(
-                ErrorType::IndentationError,
-                "unindent does not match any outer indentation level",
-            ),
+            TokErr::Dedent => {
+                self.raise_error(ErrorType::IndentationError, "unindent does not match any outer indentation level")
+            }
             TokErr::TabSpace => self.raise_known(
                 ErrorType::TabError,
                 lineno,
@@ -320,6 +307,7 @@ impl<'a> Parser<'a> {
                 -1,
                 "too many levels of indentation".into(),
             ),
+            TokErr::Decode(msg) => self.raise_error(ErrorType::SyntaxError, &msg),
             TokErr::LineCont => {
                 let col = self.tok.cur() as i64 - self.tok.buf() as i64 - 1;
                 self.raise_known(
@@ -388,11 +376,15 @@ impl<'a> Parser<'a> {
         &self.tokens[idx]
     }
 
-    /// Source text of token `idx`.
+    /// Source text of token `idx` ("" if it is not UTF-8, which only
+    /// `compile()` of bytes can produce, and only in strings).
     fn text(&self, idx: usize) -> &'a str {
+        std::str::from_utf8(self.token_bytes(idx)).unwrap_or("")
+    }
+
+    fn token_bytes(&self, idx: usize) -> &'a [u8] {
         let t = &self.tokens[idx];
-        let src = self.tok.source();
-        std::str::from_utf8(&src[t.start as usize..t.end as usize]).unwrap_or("")
+        &self.tok.source()[t.start as usize..t.end as usize]
     }
 
     /// Is the token at `mark` the soft keyword `kw` (a NAME with that text)?
@@ -411,12 +403,7 @@ impl<'a> Parser<'a> {
 
     fn token_range(&self, idx: usize) -> Range {
         let t = &self.tokens[idx];
-        Range::new(
-            t.lineno,
-            t.col_offset as u32,
-            t.end_lineno,
-            t.end_col_offset as u32,
-        )
+        Range::new(t.lineno, t.col_offset as u32, t.end_lineno, t.end_col_offset as u32)
     }
 
     /// The span of a rule that started at token `start` and has consumed up to
@@ -428,28 +415,16 @@ impl<'a> Parser<'a> {
         for m in (0..self.mark).rev() {
             let t = &self.tokens[m];
             last = t;
-            if !matches!(
-                t.kind,
-                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
-            ) {
+            if !matches!(t.kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker) {
                 break;
             }
         }
-        Range::new(
-            first.lineno,
-            first.col_offset as u32,
-            last.end_lineno,
-            last.end_col_offset as u32,
-        )
+        Range::new(first.lineno, first.col_offset as u32, last.end_lineno, last.end_col_offset as u32)
     }
 
     /// Run `f` for a memoized rule: in the second pass, each (rule, position)
     /// is parsed once.
-    fn memoized(
-        &mut self,
-        rule: MemoRule,
-        f: impl FnOnce(&mut Self) -> Option<Expr>,
-    ) -> Option<Expr> {
+    fn memoized(&mut self, rule: MemoRule, f: impl FnOnce(&mut Self) -> Option<Expr>) -> Option<Expr> {
         if !self.second_pass {
             return f(self);
         }
@@ -482,11 +457,7 @@ impl<'a> Parser<'a> {
 
     /// `sep.elem+`: one or more `elem` separated by `sep`. A separator whose
     /// element does not follow is left unconsumed.
-    fn gather<T>(
-        &mut self,
-        sep: TokenKind,
-        mut elem: impl FnMut(&mut Self) -> Option<T>,
-    ) -> Option<Vec<T>> {
+    fn gather<T>(&mut self, sep: TokenKind, mut elem: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let first = elem(self)?;
         let mut out = vec![first];
         loop {
@@ -547,19 +518,8 @@ impl<'a> Parser<'a> {
         } else {
             t.col_offset as i64 + 1
         };
-        let end_col = if t.end_col_offset != -1 {
-            t.end_col_offset as i64 + 1
-        } else {
-            -1
-        };
-        self.raise_known_location_raw(
-            ty,
-            t.lineno as i64,
-            col,
-            t.end_lineno as i64,
-            end_col,
-            msg.into(),
-        );
+        let end_col = if t.end_col_offset != -1 { t.end_col_offset as i64 + 1 } else { -1 };
+        self.raise_known_location_raw(ty, t.lineno as i64, col, t.end_lineno as i64, end_col, msg.into());
     }
 
     /// RAISE_SYNTAX_ERROR
@@ -573,25 +533,9 @@ impl<'a> Parser<'a> {
     }
 
     /// RAISE_ERROR_KNOWN_LOCATION: 0-based byte columns, made 1-based here.
-    fn raise_known(
-        &mut self,
-        ty: ErrorType,
-        lineno: i64,
-        col: i64,
-        end_lineno: i64,
-        end_col: i64,
-        msg: String,
-    ) {
-        let col = if col == CURRENT_POS {
-            CURRENT_POS
-        } else {
-            col + 1
-        };
-        let end_col = if end_col == CURRENT_POS {
-            CURRENT_POS
-        } else {
-            end_col + 1
-        };
+    fn raise_known(&mut self, ty: ErrorType, lineno: i64, col: i64, end_lineno: i64, end_col: i64, msg: String) {
+        let col = if col == CURRENT_POS { CURRENT_POS } else { col + 1 };
+        let end_col = if end_col == CURRENT_POS { CURRENT_POS } else { end_col + 1 };
         self.raise_known_location_raw(ty, lineno, col, end_lineno, end_col, msg);
     }
 
@@ -638,12 +582,7 @@ impl<'a> Parser<'a> {
 
     fn token_range_raw(&self, idx: usize) -> (i64, i64, i64, i64) {
         let t = &self.tokens[idx];
-        (
-            t.lineno as i64,
-            t.col_offset as i64,
-            t.end_lineno as i64,
-            t.end_col_offset as i64,
-        )
+        (t.lineno as i64, t.col_offset as i64, t.end_lineno as i64, t.end_col_offset as i64)
     }
 
     /// CPython's `_PyPegen_raise_error_known_location`: columns are 1-based
@@ -660,16 +599,9 @@ impl<'a> Parser<'a> {
         if self.error.is_some() {
             return;
         }
-        let end_lineno = if end_lineno == CURRENT_POS {
-            self.tok.lineno() as i64
-        } else {
-            end_lineno
-        };
-        let end_col = if end_col == CURRENT_POS {
-            self.tok.cur() as i64 - self.tok.line_start() as i64
-        } else {
-            end_col
-        };
+        let end_lineno = if end_lineno == CURRENT_POS { self.tok.lineno() as i64 } else { end_lineno };
+        let end_col =
+            if end_col == CURRENT_POS { self.tok.cur() as i64 - self.tok.line_start() as i64 } else { end_col };
         let (mut col, mut end_col, msg) = (col, end_col, msg);
         let msg = if self.start_rule == StartRule::FString {
             col -= self.starting_col_offset as i64;
@@ -681,11 +613,7 @@ impl<'a> Parser<'a> {
         let error_line = self.error_line(lineno);
         let (offset, end_offset) = if self.encoding_known {
             let offset = byte_offset_to_character_offset(&error_line, col);
-            let end_offset = if end_col > 0 {
-                byte_offset_to_character_offset(&error_line, end_col)
-            } else {
-                end_col
-            };
+            let end_offset = if end_col > 0 { byte_offset_to_character_offset(&error_line, end_col) } else { end_col };
             (offset, end_offset)
         } else {
             (col, end_col)
@@ -707,18 +635,26 @@ impl<'a> Parser<'a> {
     fn error_line(&self, lineno: i64) -> String {
         if self.start_rule != StartRule::FString {
             if let Some(line) = self.tok.source_line(lineno) {
-                return line.to_string();
+                if self.tok.file_mode() {
+                    // CPython re-reads the line with fgets into a 1000-byte
+                    // buffer and keeps the last chunk of a longer line.
+                    let bytes = line.as_bytes();
+                    let skip = if bytes.len() > 999 { (bytes.len() - 1) / 999 * 999 } else { 0 };
+                    if let Ok(chunk) = std::str::from_utf8(&bytes[skip..]) {
+                        return chunk.to_string();
+                    }
+                } else {
+                    return line.to_string();
+                }
+            } else if let Some(bytes) = self.tok.source_line_raw(lineno) {
+                return String::from_utf8_lossy(bytes).into_owned();
             }
         }
         if (self.tok.lineno() as i64) <= lineno && self.tok.inp() > self.tok.buf() {
             return self.tok.buffer_text();
         }
         if self.start_rule == StartRule::FString {
-            let rel = if self.starting_lineno > 0 {
-                lineno - self.starting_lineno as i64 + 1
-            } else {
-                lineno
-            };
+            let rel = if self.starting_lineno > 0 { lineno - self.starting_lineno as i64 + 1 } else { lineno };
             return self.tok.source_line(rel).unwrap_or("").to_string();
         }
         String::new()

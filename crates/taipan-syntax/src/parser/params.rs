@@ -73,12 +73,7 @@ impl<'a> Parser<'a> {
             self.mark += 1;
             annotation = Some(Box::new(self.expression()?));
         }
-        Some(Arg {
-            arg,
-            annotation,
-            type_comment: None,
-            range: self.range_from(start),
-        })
+        Some(Arg { arg, annotation, type_comment: None, range: self.range_from(start) })
     }
 
     /// param_star_annotation: NAME ':' star_expression (only for `*args`).
@@ -90,12 +85,7 @@ impl<'a> Parser<'a> {
         let arg = self.identifier(start);
         self.mark += 2;
         let annotation = self.star_expression()?;
-        Some(Arg {
-            arg,
-            annotation: Some(Box::new(annotation)),
-            type_comment: None,
-            range: self.range_from(start),
-        })
+        Some(Arg { arg, annotation: Some(Box::new(annotation)), type_comment: None, range: self.range_from(start) })
     }
 
     /// default: '=' expression | invalid_default. `Some(None)`: no default.

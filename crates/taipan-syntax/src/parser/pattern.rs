@@ -25,13 +25,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             p.expect(T::Dedent)?;
-            Some(Stmt::new(
-                StmtKind::Match {
-                    subject: Box::new(subject),
-                    cases,
-                },
-                p.range_from(start),
-            ))
+            Some(Stmt::new(StmtKind::Match { subject: Box::new(subject), cases }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() || !self.invalid_pass {
             return r;
@@ -76,13 +70,7 @@ impl<'a> Parser<'a> {
             if p.error.is_some() {
                 return None;
             }
-            Some(Expr::new(
-                ExprKind::Tuple {
-                    elts,
-                    ctx: ExprContext::Load,
-                },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() {
             return r;
@@ -117,19 +105,13 @@ impl<'a> Parser<'a> {
             if self.at(T::Colon) && self.peek_n(1) == T::Newline && self.peek_n(2) != T::Indent {
                 self.mark += 2;
                 let lineno = self.token(case).lineno;
-                self.raise_indentation(&format!(
-                    "expected an indented block after 'case' statement on line {lineno}"
-                ));
+                self.raise_indentation(&format!("expected an indented block after 'case' statement on line {lineno}"));
                 return None;
             }
         }
         self.expect(T::Colon)?;
         let body = self.block()?;
-        Some(MatchCase {
-            pattern: Box::new(pattern),
-            guard,
-            body,
-        })
+        Some(MatchCase { pattern: Box::new(pattern), guard, body })
     }
 
     /// patterns: open_sequence_pattern -> MatchSequence | pattern
@@ -137,10 +119,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         let r = self.alt(|p| {
             let patterns = p.open_sequence_pattern()?;
-            Some(Pattern::new(
-                PatternKind::MatchSequence { patterns },
-                p.range_from(start),
-            ))
+            Some(Pattern::new(PatternKind::MatchSequence { patterns }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() {
             return r;
@@ -168,10 +147,7 @@ impl<'a> Parser<'a> {
         self.mark += 1;
         if let Some(name) = self.pattern_capture_target() {
             return Some(Pattern::new(
-                PatternKind::MatchAs {
-                    pattern: Some(Box::new(or)),
-                    name: Some(name),
-                },
+                PatternKind::MatchAs { pattern: Some(Box::new(or)), name: Some(name) },
                 self.range_from(start),
             ));
         }
@@ -203,10 +179,7 @@ impl<'a> Parser<'a> {
         if patterns.len() == 1 {
             return patterns.pop();
         }
-        Some(Pattern::new(
-            PatternKind::MatchOr { patterns },
-            self.range_from(start),
-        ))
+        Some(Pattern::new(PatternKind::MatchOr { patterns }, self.range_from(start)))
     }
 
     /// closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern
@@ -214,30 +187,20 @@ impl<'a> Parser<'a> {
     fn closed_pattern(&mut self) -> Option<Pattern> {
         let start = self.mark;
         match self.peek() {
-            T::Number | T::Minus | T::String | T::NoneKw | T::TrueKw | T::FalseKw => {
-                self.literal_pattern()
-            }
+            T::Number | T::Minus | T::String | T::NoneKw | T::TrueKw | T::FalseKw => self.literal_pattern(),
             T::Name => {
                 // capture_pattern: !"_" NAME !('.' | '(' | '=')
                 if let Some(name) = self.pattern_capture_target() {
                     return Some(Pattern::new(
-                        PatternKind::MatchAs {
-                            pattern: None,
-                            name: Some(name),
-                        },
+                        PatternKind::MatchAs { pattern: None, name: Some(name) },
                         self.range_from(start),
                     ));
                 }
                 // wildcard_pattern: "_"
-                if self.at_soft_keyword("_")
-                    && !matches!(self.peek_n(1), T::Dot | T::LPar | T::Equal)
-                {
+                if self.at_soft_keyword("_") && !matches!(self.peek_n(1), T::Dot | T::LPar | T::Equal) {
                     self.mark += 1;
                     return Some(Pattern::new(
-                        PatternKind::MatchAs {
-                            pattern: None,
-                            name: None,
-                        },
+                        PatternKind::MatchAs { pattern: None, name: None },
                         self.range_from(start),
                     ));
                 }
@@ -245,9 +208,7 @@ impl<'a> Parser<'a> {
                 if let Some(attr) = self.alt(|p| p.attr()) {
                     if !matches!(self.peek(), T::Dot | T::LPar | T::Equal) {
                         return Some(Pattern::new(
-                            PatternKind::MatchValue {
-                                value: Box::new(attr),
-                            },
+                            PatternKind::MatchValue { value: Box::new(attr) },
                             self.range_from(start),
                         ));
                     }
@@ -271,16 +232,10 @@ impl<'a> Parser<'a> {
                 }
                 // sequence_pattern: '(' open_sequence_pattern? ')'
                 self.mark += 1;
-                let patterns = if self.at(T::RPar) {
-                    vec![]
-                } else {
-                    self.alt(|p| p.open_sequence_pattern()).unwrap_or_default()
-                };
+                let patterns =
+                    if self.at(T::RPar) { vec![] } else { self.alt(|p| p.open_sequence_pattern()).unwrap_or_default() };
                 self.expect(T::RPar)?;
-                Some(Pattern::new(
-                    PatternKind::MatchSequence { patterns },
-                    self.range_from(start),
-                ))
+                Some(Pattern::new(PatternKind::MatchSequence { patterns }, self.range_from(start)))
             }
             T::LSqb => {
                 // sequence_pattern: '[' maybe_sequence_pattern? ']'
@@ -291,10 +246,7 @@ impl<'a> Parser<'a> {
                     self.alt(|p| p.maybe_sequence_pattern()).unwrap_or_default()
                 };
                 self.expect(T::RSqb)?;
-                Some(Pattern::new(
-                    PatternKind::MatchSequence { patterns },
-                    self.range_from(start),
-                ))
+                Some(Pattern::new(PatternKind::MatchSequence { patterns }, self.range_from(start)))
             }
             T::LBrace => self.mapping_pattern(),
             _ => None,
@@ -307,10 +259,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         let singleton = |p: &mut Self, value: Constant| {
             p.mark += 1;
-            Some(Pattern::new(
-                PatternKind::MatchSingleton { value },
-                p.range_from(start),
-            ))
+            Some(Pattern::new(PatternKind::MatchSingleton { value }, p.range_from(start)))
         };
         match self.peek() {
             T::NoneKw => singleton(self, Constant::None),
@@ -318,12 +267,7 @@ impl<'a> Parser<'a> {
             T::FalseKw => singleton(self, Constant::Bool(false)),
             _ => {
                 let value = self.literal_expr()?;
-                Some(Pattern::new(
-                    PatternKind::MatchValue {
-                        value: Box::new(value),
-                    },
-                    self.range_from(start),
-                ))
+                Some(Pattern::new(PatternKind::MatchValue { value: Box::new(value) }, self.range_from(start)))
             }
         }
     }
@@ -334,10 +278,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         let constant = |p: &mut Self, value: Constant| {
             p.mark += 1;
-            Some(Expr::new(
-                ExprKind::Constant { value, kind: None },
-                p.range_from(start),
-            ))
+            Some(Expr::new(ExprKind::Constant { value, kind: None }, p.range_from(start)))
         };
         match self.peek() {
             T::NoneKw => constant(self, Constant::None),
@@ -368,10 +309,7 @@ impl<'a> Parser<'a> {
         if self.expect(T::Minus).is_some() {
             let n = self.number()?;
             return Some(Expr::new(
-                ExprKind::UnaryOp {
-                    op: UnaryOperator::USub,
-                    operand: Box::new(n),
-                },
+                ExprKind::UnaryOp { op: UnaryOperator::USub, operand: Box::new(n) },
                 self.range_from(start),
             ));
         }
@@ -387,13 +325,7 @@ impl<'a> Parser<'a> {
             let n = self.number()?;
             self.ensure_real(&n)?;
             if neg {
-                Expr::new(
-                    ExprKind::UnaryOp {
-                        op: UnaryOperator::USub,
-                        operand: Box::new(n),
-                    },
-                    self.range_from(start),
-                )
+                Expr::new(ExprKind::UnaryOp { op: UnaryOperator::USub, operand: Box::new(n) }, self.range_from(start))
             } else {
                 n
             }
@@ -406,22 +338,11 @@ impl<'a> Parser<'a> {
         self.mark += 1;
         let imag = self.number()?;
         self.ensure_imaginary(&imag)?;
-        Some(Expr::new(
-            ExprKind::BinOp {
-                left: Box::new(real),
-                op,
-                right: Box::new(imag),
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::BinOp { left: Box::new(real), op, right: Box::new(imag) }, self.range_from(start)))
     }
 
     fn ensure_real(&mut self, e: &Expr) -> Option<()> {
-        if let ExprKind::Constant {
-            value: Constant::Complex { .. },
-            ..
-        } = e.kind
-        {
+        if let ExprKind::Constant { value: Constant::Complex { .. }, .. } = e.kind {
             self.raise_at(e.range, "real number required in complex literal");
             return None;
         }
@@ -429,13 +350,7 @@ impl<'a> Parser<'a> {
     }
 
     fn ensure_imaginary(&mut self, e: &Expr) -> Option<()> {
-        if !matches!(
-            e.kind,
-            ExprKind::Constant {
-                value: Constant::Complex { .. },
-                ..
-            }
-        ) {
+        if !matches!(e.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
             self.raise_at(e.range, "imaginary number required in complex literal");
             return None;
         }
@@ -464,11 +379,7 @@ impl<'a> Parser<'a> {
             let attr = self.identifier(self.mark);
             self.mark += 1;
             e = Expr::new(
-                ExprKind::Attribute {
-                    value: Box::new(e),
-                    attr,
-                    ctx: ExprContext::Load,
-                },
+                ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load },
                 self.range_from(start),
             );
             dots += 1;
@@ -514,17 +425,11 @@ impl<'a> Parser<'a> {
             let start = self.mark;
             self.mark += 1;
             if let Some(name) = self.pattern_capture_target() {
-                return Some(Pattern::new(
-                    PatternKind::MatchStar { name: Some(name) },
-                    self.range_from(start),
-                ));
+                return Some(Pattern::new(PatternKind::MatchStar { name: Some(name) }, self.range_from(start)));
             }
             if self.at_soft_keyword("_") {
                 self.mark += 1;
-                return Some(Pattern::new(
-                    PatternKind::MatchStar { name: None },
-                    self.range_from(start),
-                ));
+                return Some(Pattern::new(PatternKind::MatchStar { name: None }, self.range_from(start)));
             }
             return None;
         }
@@ -567,14 +472,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(T::RBrace)?;
-        Some(Pattern::new(
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            },
-            self.range_from(start),
-        ))
+        Some(Pattern::new(PatternKind::MatchMapping { keys, patterns, rest }, self.range_from(start)))
     }
 
     /// class_pattern: name_or_attr '(' [positional_patterns] [','] [keyword_patterns] [','] ')'
@@ -619,12 +517,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(Pattern::new(
-            PatternKind::MatchClass {
-                cls: Box::new(cls),
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            },
+            PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns },
             self.range_from(start),
         ))
     }

@@ -17,10 +17,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.expect(T::EndMarker)?;
-        Some(Mod::Module {
-            body,
-            type_ignores: vec![],
-        })
+        Some(Mod::Module { body, type_ignores: vec![] })
     }
 
     /// eval: expressions NEWLINE* ENDMARKER
@@ -28,9 +25,7 @@ impl<'a> Parser<'a> {
         let body = self.expressions()?;
         while self.expect(T::Newline).is_some() {}
         self.expect(T::EndMarker)?;
-        Some(Mod::Expression {
-            body: Box::new(body),
-        })
+        Some(Mod::Expression { body: Box::new(body) })
     }
 
     /// interactive: statement_newline
@@ -155,12 +150,7 @@ impl<'a> Parser<'a> {
             T::Global | T::Nonlocal => self.global_stmt(),
             T::Yield if !self.invalid_pass => {
                 let value = self.yield_expr()?;
-                Some(Stmt::new(
-                    StmtKind::Expr {
-                        value: Box::new(value),
-                    },
-                    self.range_from(start),
-                ))
+                Some(Stmt::new(StmtKind::Expr { value: Box::new(value) }, self.range_from(start)))
             }
             _ => {
                 if self.invalid_pass {
@@ -184,21 +174,13 @@ impl<'a> Parser<'a> {
             self.mark += 1;
             return self.ann_assign_rest(start, target, 1);
         }
-        let first = if self.at(T::Yield) {
-            self.yield_expr()?
-        } else {
-            self.star_expressions()?
-        };
+        let first = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
         match self.peek() {
             T::Equal => {
                 let mut targets = vec![first];
                 loop {
                     self.mark += 1;
-                    let value = if self.at(T::Yield) {
-                        self.yield_expr()?
-                    } else {
-                        self.star_expressions()?
-                    };
+                    let value = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
                     if self.at(T::Equal) {
                         targets.push(value);
                         continue;
@@ -206,16 +188,9 @@ impl<'a> Parser<'a> {
                     if !targets.iter().all(is_valid_star_target) {
                         return None;
                     }
-                    let targets = targets
-                        .into_iter()
-                        .map(|t| set_context(t, ExprContext::Store))
-                        .collect();
+                    let targets = targets.into_iter().map(|t| set_context(t, ExprContext::Store)).collect();
                     return Some(Stmt::new(
-                        StmtKind::Assign {
-                            targets,
-                            value: Box::new(value),
-                            type_comment: None,
-                        },
+                        StmtKind::Assign { targets, value: Box::new(value), type_comment: None },
                         self.range_from(start),
                     ));
                 }
@@ -239,11 +214,7 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     self.mark += 1;
-                    let value = if self.at(T::Yield) {
-                        self.yield_expr()?
-                    } else {
-                        self.star_expressions()?
-                    };
+                    let value = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
                     return Some(Stmt::new(
                         StmtKind::AugAssign {
                             target: Box::new(set_context(first, ExprContext::Store)),
@@ -253,18 +224,10 @@ impl<'a> Parser<'a> {
                         self.range_from(start),
                     ));
                 }
-                if matches!(
-                    first.kind,
-                    ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
-                ) {
+                if matches!(first.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
                     // `yield_stmt` spans the same tokens as its expression.
                 }
-                Some(Stmt::new(
-                    StmtKind::Expr {
-                        value: Box::new(first),
-                    },
-                    self.range_from(start),
-                ))
+                Some(Stmt::new(StmtKind::Expr { value: Box::new(first) }, self.range_from(start)))
             }
         }
     }
@@ -287,12 +250,7 @@ impl<'a> Parser<'a> {
             }
         }
         Some(Stmt::new(
-            StmtKind::AnnAssign {
-                target: Box::new(target),
-                annotation: Box::new(annotation),
-                value,
-                simple,
-            },
+            StmtKind::AnnAssign { target: Box::new(target), annotation: Box::new(annotation), value, simple },
             self.range_from(start),
         ))
     }
@@ -368,11 +326,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             Some(Stmt::new(
-                StmtKind::Assign {
-                    targets,
-                    value: Box::new(value),
-                    type_comment: None,
-                },
+                StmtKind::Assign { targets, value: Box::new(value), type_comment: None },
                 p.range_from(start),
             ))
         });
@@ -386,11 +340,7 @@ impl<'a> Parser<'a> {
                 self.mark += 1;
                 let value = self.annotated_rhs()?;
                 return Some(Stmt::new(
-                    StmtKind::AugAssign {
-                        target: Box::new(target),
-                        op,
-                        value: Box::new(value),
-                    },
+                    StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) },
                     self.range_from(start),
                 ));
             }
@@ -406,22 +356,14 @@ impl<'a> Parser<'a> {
         self.mark = start;
         // star_expressions -> Expr
         if let Some(e) = self.alt(|p| p.star_expressions()) {
-            return Some(Stmt::new(
-                StmtKind::Expr { value: Box::new(e) },
-                self.range_from(start),
-            ));
+            return Some(Stmt::new(StmtKind::Expr { value: Box::new(e) }, self.range_from(start)));
         }
         if self.error.is_some() {
             return None;
         }
         if self.at(T::Yield) {
             let value = self.yield_expr()?;
-            return Some(Stmt::new(
-                StmtKind::Expr {
-                    value: Box::new(value),
-                },
-                self.range_from(start),
-            ));
+            return Some(Stmt::new(StmtKind::Expr { value: Box::new(value) }, self.range_from(start)));
         }
         None
     }
@@ -435,12 +377,7 @@ impl<'a> Parser<'a> {
         if self.error.is_some() {
             return None;
         }
-        Some(Stmt::new(
-            StmtKind::Return {
-                value: value.map(Box::new),
-            },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::Return { value: value.map(Box::new) }, self.range_from(start)))
     }
 
     /// raise_stmt: 'raise' expression ['from' expression] | 'raise'
@@ -462,25 +399,13 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
-            Some(Stmt::new(
-                StmtKind::Raise {
-                    exc: Some(Box::new(exc)),
-                    cause,
-                },
-                p.range_from(start),
-            ))
+            Some(Stmt::new(StmtKind::Raise { exc: Some(Box::new(exc)), cause }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() {
             return r;
         }
         self.mark = start + 1;
-        Some(Stmt::new(
-            StmtKind::Raise {
-                exc: None,
-                cause: None,
-            },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::Raise { exc: None, cause: None }, self.range_from(start)))
     }
 
     /// global_stmt / nonlocal_stmt: ('global' | 'nonlocal') ','.NAME+
@@ -492,11 +417,7 @@ impl<'a> Parser<'a> {
             let idx = p.expect(T::Name)?;
             Some(p.identifier(idx))
         })?;
-        let kind = if is_global {
-            StmtKind::Global { names }
-        } else {
-            StmtKind::Nonlocal { names }
-        };
+        let kind = if is_global { StmtKind::Global { names } } else { StmtKind::Nonlocal { names } };
         Some(Stmt::new(kind, self.range_from(start)))
     }
 
@@ -539,23 +460,14 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(Stmt::new(
-            StmtKind::Assert {
-                test: Box::new(test),
-                msg,
-            },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::Assert { test: Box::new(test), msg }, self.range_from(start)))
     }
 
     /// import_name: 'import' dotted_as_names
     fn import_name(&mut self) -> Option<Stmt> {
         let start = self.expect(T::Import)?;
         let names = self.gather(T::Comma, |p| p.dotted_as_name())?;
-        Some(Stmt::new(
-            StmtKind::Import { names },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::Import { names }, self.range_from(start)))
     }
 
     /// dotted_as_name: dotted_name ['as' NAME]
@@ -563,11 +475,7 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         let name = self.dotted_name()?;
         let asname = self.as_name();
-        Some(Alias {
-            name,
-            asname,
-            range: self.range_from(start),
-        })
+        Some(Alias { name, asname, range: self.range_from(start) })
     }
 
     /// ['as' NAME]
@@ -604,24 +512,13 @@ impl<'a> Parser<'a> {
             }
             self.mark += 1;
         }
-        let module = if self.at(T::Name) {
-            Some(self.dotted_name()?)
-        } else {
-            None
-        };
+        let module = if self.at(T::Name) { Some(self.dotted_name()?) } else { None };
         if module.is_none() && level == 0 {
             return None;
         }
         self.expect(T::Import)?;
         let names = self.import_from_targets()?;
-        Some(Stmt::new(
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level: Some(level),
-            },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::ImportFrom { module, names, level: Some(level) }, self.range_from(start)))
     }
 
     /// import_from_targets: '(' import_from_as_names [','] ')'
@@ -638,11 +535,7 @@ impl<'a> Parser<'a> {
             }
             T::Star => {
                 self.mark += 1;
-                Some(vec![Alias {
-                    name: "*".into(),
-                    asname: None,
-                    range: self.range_from(start),
-                }])
+                Some(vec![Alias { name: "*".into(), asname: None, range: self.range_from(start) }])
             }
             _ => {
                 let names = self.gather(T::Comma, |p| p.import_from_as_name())?;
@@ -662,11 +555,7 @@ impl<'a> Parser<'a> {
         let start = self.expect(T::Name)?;
         let name = self.identifier(start);
         let asname = self.as_name();
-        Some(Alias {
-            name,
-            asname,
-            range: self.range_from(start),
-        })
+        Some(Alias { name, asname, range: self.range_from(start) })
     }
 
     // ---- blocks -------------------------------------------------------------------------------
@@ -684,8 +573,7 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let mut body = Vec::new();
-                let ok =
-                    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.statements(&mut body));
+                let ok = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.statements(&mut body));
                 self.leave();
                 if ok && self.expect(T::Dedent).is_some() {
                     return Some(body);
@@ -710,9 +598,7 @@ impl<'a> Parser<'a> {
     fn check_indented_block(&mut self, what: &str, lineno: u32) -> bool {
         if self.invalid_pass && self.at(T::Newline) && self.peek_n(1) != T::Indent {
             self.mark += 1;
-            self.raise_indentation(&format!(
-                "expected an indented block after {what} on line {lineno}"
-            ));
+            self.raise_indentation(&format!("expected an indented block after {what} on line {lineno}"));
             return false;
         }
         self.error.is_none()
@@ -818,23 +704,9 @@ impl<'a> Parser<'a> {
         let body = self.block()?;
         let decorator_list = decorators.unwrap_or_default();
         let kind = if is_async {
-            StmtKind::AsyncFunctionDef {
-                name,
-                args: Box::new(args),
-                body,
-                decorator_list,
-                returns,
-                type_comment: None,
-            }
+            StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
         } else {
-            StmtKind::FunctionDef {
-                name,
-                args: Box::new(args),
-                body,
-                decorator_list,
-                returns,
-                type_comment: None,
-            }
+            StmtKind::FunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
         };
         Some(Stmt::new(kind, self.range_from(start)))
     }
@@ -850,11 +722,7 @@ impl<'a> Parser<'a> {
             let m = self.mark;
             let r = self.alt(|p| {
                 p.mark += 1;
-                let a = if p.at(T::RPar) {
-                    (vec![], vec![])
-                } else {
-                    p.alt(|p| p.arguments()).unwrap_or_default()
-                };
+                let a = if p.at(T::RPar) { (vec![], vec![]) } else { p.alt(|p| p.arguments()).unwrap_or_default() };
                 if p.error.is_some() {
                     return None;
                 }
@@ -884,13 +752,7 @@ impl<'a> Parser<'a> {
         }
         let body = self.block()?;
         Some(Stmt::new(
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list: decorators.unwrap_or_default(),
-            },
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list: decorators.unwrap_or_default() },
             self.range_from(start),
         ))
     }
@@ -907,11 +769,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.expect(T::Colon)?;
-        let what = if kw == T::If {
-            "'if' statement"
-        } else {
-            "'elif' statement"
-        };
+        let what = if kw == T::If { "'if' statement" } else { "'elif' statement" };
         if !self.check_indented_block(what, self.token(start).lineno) {
             return None;
         }
@@ -933,14 +791,7 @@ impl<'a> Parser<'a> {
             T::Else => self.else_block()?,
             _ => vec![],
         };
-        Some(Stmt::new(
-            StmtKind::If {
-                test: Box::new(test),
-                body,
-                orelse,
-            },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::If { test: Box::new(test), body, orelse }, self.range_from(start)))
     }
 
     /// else_block: invalid_else_stmt | 'else' &&':' block  (`Some(vec![])` when absent)
@@ -985,14 +836,7 @@ impl<'a> Parser<'a> {
         }
         let body = self.block()?;
         let orelse = self.else_block()?;
-        Some(Stmt::new(
-            StmtKind::While {
-                test: Box::new(test),
-                body,
-                orelse,
-            },
-            self.range_from(start),
-        ))
+        Some(Stmt::new(StmtKind::While { test: Box::new(test), body, orelse }, self.range_from(start)))
     }
 
     /// for_stmt: invalid_for_stmt
@@ -1026,21 +870,9 @@ impl<'a> Parser<'a> {
         let body = self.block()?;
         let orelse = self.else_block()?;
         let kind = if is_async {
-            StmtKind::AsyncFor {
-                target: Box::new(target),
-                iter: Box::new(iter),
-                body,
-                orelse,
-                type_comment: None,
-            }
+            StmtKind::AsyncFor { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment: None }
         } else {
-            StmtKind::For {
-                target: Box::new(target),
-                iter: Box::new(iter),
-                body,
-                orelse,
-                type_comment: None,
-            }
+            StmtKind::For { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment: None }
         };
         Some(Stmt::new(kind, self.range_from(start)))
     }
@@ -1096,17 +928,9 @@ impl<'a> Parser<'a> {
         }
         let body = self.block()?;
         let kind = if is_async {
-            StmtKind::AsyncWith {
-                items,
-                body,
-                type_comment: None,
-            }
+            StmtKind::AsyncWith { items, body, type_comment: None }
         } else {
-            StmtKind::With {
-                items,
-                body,
-                type_comment: None,
-            }
+            StmtKind::With { items, body, type_comment: None }
         };
         Some(Stmt::new(kind, self.range_from(start)))
     }
@@ -1120,10 +944,7 @@ impl<'a> Parser<'a> {
             self.mark += 1;
             if let Some(t) = self.alt(|p| p.star_target()) {
                 if matches!(self.peek(), T::Comma | T::RPar | T::Colon) {
-                    return Some(WithItem {
-                        context_expr: Box::new(context_expr),
-                        optional_vars: Some(Box::new(t)),
-                    });
+                    return Some(WithItem { context_expr: Box::new(context_expr), optional_vars: Some(Box::new(t)) });
                 }
             }
             if self.error.is_some() {
@@ -1138,10 +959,7 @@ impl<'a> Parser<'a> {
             }
             self.mark = after;
         }
-        Some(WithItem {
-            context_expr: Box::new(context_expr),
-            optional_vars: None,
-        })
+        Some(WithItem { context_expr: Box::new(context_expr), optional_vars: None })
     }
 
     /// try_stmt: invalid_try_stmt | 'try' &&':' block finally_block
@@ -1192,11 +1010,8 @@ impl<'a> Parser<'a> {
             (vec![], self.finally_block()?)
         } else {
             let orelse = self.else_block()?;
-            let finalbody = if self.at(T::Finally) {
-                self.alt(|p| p.finally_block()).unwrap_or_default()
-            } else {
-                vec![]
-            };
+            let finalbody =
+                if self.at(T::Finally) { self.alt(|p| p.finally_block()).unwrap_or_default() } else { vec![] };
             if self.error.is_some() {
                 return None;
             }
@@ -1206,19 +1021,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let kind = if star {
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::TryStar { body, handlers, orelse, finalbody }
         } else {
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::Try { body, handlers, orelse, finalbody }
         };
         Some(Stmt::new(kind, self.range_from(start)))
     }
@@ -1226,7 +1031,7 @@ impl<'a> Parser<'a> {
     /// except_block: invalid_except_stmt_indent | 'except' expression ['as' NAME] ':' block
     ///     | 'except' ':' block | invalid_except_stmt
     /// except_star_block: the same with 'except' '*'.
-    fn except_block(&mut self, star: bool) -> Option<ExceptHandler> {
+    pub(super) fn except_block(&mut self, star: bool) -> Option<ExceptHandler> {
         let start = self.expect(T::Except)?;
         if self.invalid_pass {
             let m = self.mark;
@@ -1251,12 +1056,7 @@ impl<'a> Parser<'a> {
             }
             p.expect(T::Colon)?;
             let body = p.block()?;
-            Some(ExceptHandler {
-                type_,
-                name,
-                body,
-                range: p.range_from(start),
-            })
+            Some(ExceptHandler { type_, name, body, range: p.range_from(start) })
         });
         if r.is_some() || self.error.is_some() {
             return r;

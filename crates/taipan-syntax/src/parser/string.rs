@@ -38,13 +38,7 @@ fn parse_str_token(text: &str) -> StrToken<'_> {
     let q = if triple { 3 } else { 1 };
     let body_offset = i + q;
     let body = &text[body_offset..text.len() - q];
-    StrToken {
-        bytes,
-        raw,
-        fmode,
-        body,
-        body_offset,
-    }
+    StrToken { bytes, raw, fmode, body, body_offset }
 }
 
 /// The parts collected while concatenating literals (CPython's FstringParser).
@@ -89,6 +83,10 @@ impl<'a> Parser<'a> {
         let mut bytes_value = Vec::new();
         let mut state = FstringState::default();
         for t in first..=last {
+            if std::str::from_utf8(self.token_bytes(t)).is_err() {
+                self.raise_undecodable_string(t);
+                return None;
+            }
             let text = self.text(t);
             let st = parse_str_token(text);
             if t != first && st.bytes != bytes_mode {
@@ -98,22 +96,13 @@ impl<'a> Parser<'a> {
             bytes_mode = st.bytes;
             if st.fmode {
                 let mut pos = 0;
-                if !self.fstring_concat(
-                    &mut state,
-                    st.body,
-                    &mut pos,
-                    st.raw,
-                    0,
-                    first,
-                    t,
-                    last,
-                    st.body_offset,
-                ) {
+                if !self.fstring_concat(&mut state, st.body, &mut pos, st.raw, 0, first, t, last, st.body_offset) {
                     return None;
                 }
             } else if st.bytes {
                 if st.body.bytes().any(|c| c >= 0x80) {
-                    self.raise_syntax("bytes can only contain ASCII literal characters");
+                    let r = self.token_range(t);
+                    self.raise_at(r, "bytes can only contain ASCII literal characters");
                     return None;
                 }
                 if st.raw || !st.body.contains('\\') {
@@ -144,15 +133,52 @@ impl<'a> Parser<'a> {
         }
         let range = self.span(first, last);
         if bytes_mode {
-            return Some(Expr::new(
-                ExprKind::Constant {
-                    value: Constant::Bytes(bytes_value),
-                    kind: None,
-                },
-                range,
-            ));
+            return Some(Expr::new(ExprKind::Constant { value: Constant::Bytes(bytes_value), kind: None }, range));
         }
         Some(self.fstring_finish(state, first, last))
+    }
+
+    /// A string token that is not UTF-8 (from `compile()` of bytes): CPython
+    /// reports the codec error for the piece it was decoding.
+    fn raise_undecodable_string(&mut self, t: usize) {
+        let bytes = self.token_bytes(t);
+        let prefix_len = bytes.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let prefix = &bytes[..prefix_len];
+        let quote = bytes[prefix_len];
+        let q = if bytes.len() >= prefix_len + 6 && bytes[prefix_len + 1] == quote && bytes[prefix_len + 2] == quote {
+            3
+        } else {
+            1
+        };
+        let body = &bytes[prefix_len + q..bytes.len() - q];
+        if prefix.iter().any(|c| matches!(c, b'b' | b'B')) {
+            let r = self.token_range(t);
+            self.raise_at(r, "bytes can only contain ASCII literal characters");
+            return;
+        }
+        let raw = prefix.iter().any(|c| matches!(c, b'r' | b'R'));
+        let piece = if raw || !body.contains(&b'\\') {
+            body
+        } else {
+            // Escapes are decoded run by run of non-ASCII bytes.
+            let mut i = 0;
+            let mut bad = body;
+            while i < body.len() {
+                if body[i] >= 0x80 {
+                    let j = i + body[i..].iter().take_while(|&&c| c >= 0x80).count();
+                    if std::str::from_utf8(&body[i..j]).is_err() {
+                        bad = &body[i..j];
+                        break;
+                    }
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            bad
+        };
+        let msg = format!("(unicode error) {}", crate::tokenizer::utf8_error_message(piece));
+        self.raise_syntax(&msg);
     }
 
     fn span(&self, first: usize, last: usize) -> Range {
@@ -161,18 +187,8 @@ impl<'a> Parser<'a> {
 
     /// A Constant for a chunk of string text; `kind` is 'u' for a `u"..."` literal.
     fn str_node(&self, s: StrLit, first: usize, last: usize) -> Expr {
-        let kind = if self.text(first).starts_with('u') {
-            Some("u".to_string())
-        } else {
-            None
-        };
-        Expr::new(
-            ExprKind::Constant {
-                value: Constant::Str(s),
-                kind,
-            },
-            self.span(first, last),
-        )
+        let kind = if self.text(first).starts_with('u') { Some("u".to_string()) } else { None };
+        Expr::new(ExprKind::Constant { value: Constant::Str(s), kind }, self.span(first, last))
     }
 
     /// CPython's `_PyPegen_FstringParser_Finish`.
@@ -185,12 +201,7 @@ impl<'a> Parser<'a> {
             let node = self.str_node(s, first, last);
             state.exprs.push(node);
         }
-        Expr::new(
-            ExprKind::JoinedStr {
-                values: state.exprs,
-            },
-            self.span(first, last),
-        )
+        Expr::new(ExprKind::JoinedStr { values: state.exprs }, self.span(first, last))
     }
 
     /// CPython's `_PyPegen_FstringParser_ConcatFstring`: parse the f-string
@@ -210,19 +221,11 @@ impl<'a> Parser<'a> {
     ) -> bool {
         state.fmode = true;
         loop {
-            let (result, literal, expr_text, expression) = match self.fstring_find_literal_and_expr(
-                body,
-                pos,
-                raw,
-                recurse_lvl,
-                first,
-                t,
-                last,
-                body_offset,
-            ) {
-                Some(r) => r,
-                None => return false,
-            };
+            let (result, literal, expr_text, expression) =
+                match self.fstring_find_literal_and_expr(body, pos, raw, recurse_lvl, first, t, last, body_offset) {
+                    Some(r) => r,
+                    None => return false,
+                };
             if let Some(l) = literal {
                 state.concat(l);
             }
@@ -342,12 +345,7 @@ impl<'a> Parser<'a> {
         Some((result, lit))
     }
 
-    fn fstring_decode_literal(
-        &mut self,
-        text: &str,
-        raw: bool,
-        t: usize,
-    ) -> Option<Option<StrLit>> {
+    fn fstring_decode_literal(&mut self, text: &str, raw: bool, t: usize) -> Option<Option<StrLit>> {
         if text.is_empty() {
             return Some(None);
         }
@@ -427,8 +425,7 @@ impl<'a> Parser<'a> {
             } else if ch == b'#' {
                 self.raise_syntax("f-string expression part cannot include '#'");
                 return None;
-            } else if parenstack.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<')
-            {
+            } else if parenstack.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
                 if *pos + 1 < end {
                     let next = b[*pos + 1];
                     if (ch == b'!' && next == b'=')
@@ -473,8 +470,7 @@ impl<'a> Parser<'a> {
             self.raise_syntax("f-string: expecting '}'");
             return None;
         }
-        let simple_expression =
-            self.fstring_compile_expr(body, brace, expr_start, expr_end, t, body_offset)?;
+        let simple_expression = self.fstring_compile_expr(body, brace, expr_start, expr_end, t, body_offset)?;
 
         let mut expr_text = None;
         if b[*pos] == b'=' {
@@ -498,9 +494,7 @@ impl<'a> Parser<'a> {
             conversion = b[*pos] as i32;
             *pos += 1;
             if !matches!(conversion as u8, b's' | b'r' | b'a') {
-                self.raise_syntax(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                );
+                self.raise_syntax("f-string: invalid conversion character: expected 's', 'r', or 'a'");
                 return None;
             }
         }
@@ -516,17 +510,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let mut spec_state = FstringState::default();
-            if !self.fstring_concat(
-                &mut spec_state,
-                body,
-                pos,
-                raw,
-                recurse_lvl + 1,
-                first,
-                t,
-                last,
-                body_offset,
-            ) {
+            if !self.fstring_concat(&mut spec_state, body, pos, raw, recurse_lvl + 1, first, t, last, body_offset) {
                 return None;
             }
             format_spec = Some(Box::new(self.fstring_finish(spec_state, t, t)));
@@ -540,11 +524,7 @@ impl<'a> Parser<'a> {
             conversion = b'r' as i32;
         }
         let node = Expr::new(
-            ExprKind::FormattedValue {
-                value: Box::new(simple_expression),
-                conversion,
-                format_spec,
-            },
+            ExprKind::FormattedValue { value: Box::new(simple_expression), conversion, format_spec },
             self.span(first, last),
         );
         Some((expr_text, node))
@@ -562,16 +542,11 @@ impl<'a> Parser<'a> {
         body_offset: usize,
     ) -> Option<Expr> {
         let b = body.as_bytes();
-        let all_space = b[expr_start..expr_end]
-            .iter()
-            .all(|&c| matches!(c, b' ' | b'\t' | b'\n' | 0x0c));
+        let all_space = b[expr_start..expr_end].iter().all(|&c| matches!(c, b' ' | b'\t' | b'\n' | 0x0c));
         if all_space {
             let c = b.get(expr_end).copied().unwrap_or(b'}');
             if matches!(c, b'!' | b':' | b'=') {
-                self.raise_syntax(&format!(
-                    "f-string: expression required before '{}'",
-                    c as char
-                ));
+                self.raise_syntax(&format!("f-string: expression required before '{}'", c as char));
             } else {
                 self.raise_syntax("f-string: empty expression not allowed");
             }
@@ -596,10 +571,7 @@ impl<'a> Parser<'a> {
                 cols -= 1;
             }
         }
-        lines += tok_text[..brace_in_tok]
-            .iter()
-            .filter(|&&c| c == b'\n')
-            .count() as i64;
+        lines += tok_text[..brace_in_tok].iter().filter(|&&c| c == b'\n').count() as i64;
 
         let token = *self.token(t);
         let mut src = String::with_capacity(expr_end - expr_start + 3);
@@ -608,18 +580,10 @@ impl<'a> Parser<'a> {
         src.push(')');
         src.push('\n');
         let filename = self.tok.filename().to_string();
-        let mut tok = Tokenizer::new(&src, None, &filename);
+        let mut tok = Tokenizer::new(src.as_bytes(), None, &filename, false);
         let starting_lineno = token.lineno as i64 + lines;
-        let starting_col_offset = if lines != 0 {
-            cols
-        } else {
-            token.col_offset as i64 + cols
-        };
-        tok.set_start(
-            (starting_lineno - 1) as u32,
-            starting_lineno as u32,
-            starting_col_offset as i32,
-        );
+        let starting_col_offset = if lines != 0 { cols } else { token.col_offset as i64 + cols };
+        tok.set_start((starting_lineno - 1) as u32, starting_lineno as u32, starting_col_offset as i32);
         let mut sub = Parser::new(tok, StartRule::FString, false);
         sub.starting_col_offset = starting_col_offset as i32;
         sub.starting_lineno = starting_lineno as u32;
@@ -640,22 +604,12 @@ impl<'a> Parser<'a> {
     fn warn_invalid_escape(&mut self, rest: &str, t: usize) {
         let c = rest.as_bytes().first().copied().unwrap_or(b' ');
         let msg = if (b'4'..=b'7').contains(&c) {
-            format!(
-                "invalid octal escape sequence '\\{}'",
-                rest.chars().take(3).collect::<String>()
-            )
+            format!("invalid octal escape sequence '\\{}'", rest.chars().take(3).collect::<String>())
         } else {
-            format!(
-                "invalid escape sequence '\\{}'",
-                rest.chars().next().unwrap_or(' ')
-            )
+            format!("invalid escape sequence '\\{}'", rest.chars().next().unwrap_or(' '))
         };
         let lineno = self.token(t).lineno;
-        self.tok.warnings.push(Warning {
-            category: WarningCategory::DeprecationWarning,
-            msg,
-            lineno,
-        });
+        self.tok.warnings.push(Warning { category: WarningCategory::DeprecationWarning, msg, lineno });
     }
 
     /// Decode a str literal's escapes (CPython's `decode_unicode_with_escapes`).
@@ -749,11 +703,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                     if v > 0x10FFFF {
-                        return Err(unicode_escape_error(
-                            esc_start,
-                            tpos,
-                            "illegal Unicode character",
-                        ));
+                        return Err(unicode_escape_error(esc_start, tpos, "illegal Unicode character"));
                     }
                     out.push_code_point(v);
                 }
@@ -764,17 +714,11 @@ impl<'a> Parser<'a> {
                     }
                     let name_start = i + 1;
                     let Some(close) = b[name_start..].iter().position(|&c| c == b'}') else {
-                        let rest: usize = s[i..]
-                            .chars()
-                            .map(|c| if c.is_ascii() { 1 } else { 10 })
-                            .sum();
+                        let rest: usize = s[i..].chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum();
                         return Err(unicode_escape_error(esc_start, tpos + rest, malformed));
                     };
                     let name = &s[name_start..name_start + close];
-                    let name_len: usize = name
-                        .chars()
-                        .map(|c| if c.is_ascii() { 1 } else { 10 })
-                        .sum();
+                    let name_len: usize = name.chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum();
                     i = name_start + close + 1;
                     tpos += name_len + 2;
                     if name.is_empty() {
@@ -782,13 +726,7 @@ impl<'a> Parser<'a> {
                     }
                     match taipan_unicode::lookup_name(name) {
                         Some(cp) if name.is_ascii() => out.push_code_point(cp),
-                        _ => {
-                            return Err(unicode_escape_error(
-                                esc_start,
-                                tpos,
-                                "unknown Unicode character name",
-                            ))
-                        }
+                        _ => return Err(unicode_escape_error(esc_start, tpos, "unknown Unicode character name")),
                     }
                 }
                 other => {
@@ -858,11 +796,7 @@ impl<'a> Parser<'a> {
                             out.push((h * 16 + l) as u8);
                             i += 2;
                         }
-                        _ => {
-                            return Err(format!(
-                                "(value error) invalid \\x escape at position {esc_start}"
-                            ))
-                        }
+                        _ => return Err(format!("(value error) invalid \\x escape at position {esc_start}")),
                     }
                 }
                 other => {
@@ -888,9 +822,6 @@ fn unicode_escape_error(start: usize, end: usize, reason: &str) -> String {
     if end == start + 1 {
         format!("(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position {start}: {reason}")
     } else {
-        format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {reason}",
-            end - 1
-        )
+        format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
     }
 }

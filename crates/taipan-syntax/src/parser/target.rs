@@ -38,13 +38,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(Expr::new(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Store,
-            },
-            self.range_from(start),
-        ))
+        Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Store }, self.range_from(start)))
     }
 
     /// star_target: '*' (!'*' star_target) -> Starred | target_with_star_atom
@@ -62,10 +56,7 @@ impl<'a> Parser<'a> {
             self.leave();
             let value = set_context(inner?, ExprContext::Store);
             return Some(Expr::new(
-                ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: ExprContext::Store,
-                },
+                ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Store },
                 self.range_from(start),
             ));
         }
@@ -106,14 +97,12 @@ impl<'a> Parser<'a> {
                 continue;
             }
             return match node.kind {
-                ExprKind::Attribute { value, attr, .. } => Some(Expr::new(
-                    ExprKind::Attribute { value, attr, ctx },
-                    node.range,
-                )),
-                ExprKind::Subscript { value, slice, .. } => Some(Expr::new(
-                    ExprKind::Subscript { value, slice, ctx },
-                    node.range,
-                )),
+                ExprKind::Attribute { value, attr, .. } => {
+                    Some(Expr::new(ExprKind::Attribute { value, attr, ctx }, node.range))
+                }
+                ExprKind::Subscript { value, slice, .. } => {
+                    Some(Expr::new(ExprKind::Subscript { value, slice, ctx }, node.range))
+                }
                 _ => None,
             };
         }
@@ -126,33 +115,37 @@ impl<'a> Parser<'a> {
         match self.peek() {
             T::Name => self.name_expr(ExprContext::Store),
             T::LPar => {
+                // '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')',
+                // decided after the first target so nested parentheses are read once.
                 if !self.enter() {
                     return None;
                 }
                 let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-                    let inner = self.alt(|p| {
-                        p.mark += 1;
-                        let t = p.target_with_star_atom()?;
-                        p.expect(T::RPar)?;
-                        Some(set_context(t, ExprContext::Store))
-                    });
-                    if inner.is_some() || self.error.is_some() {
-                        return inner;
+                    self.mark += 1;
+                    if self.expect(T::RPar).is_some() {
+                        return Some(Expr::new(
+                            ExprKind::Tuple { elts: vec![], ctx: ExprContext::Store },
+                            self.range_from(start),
+                        ));
                     }
-                    self.mark = start + 1;
-                    let elts = if self.at(T::RPar) {
-                        vec![]
-                    } else {
-                        self.star_targets_tuple_seq()?
-                    };
+                    let first = self.star_target()?;
+                    if self.at(T::RPar) {
+                        if matches!(first.kind, ExprKind::Starred { .. }) {
+                            return None;
+                        }
+                        self.mark += 1;
+                        return Some(set_context(first, ExprContext::Store));
+                    }
+                    self.expect(T::Comma)?;
+                    let mut elts = vec![first];
+                    while !self.at(T::RPar) {
+                        elts.push(self.star_target()?);
+                        if self.expect(T::Comma).is_none() {
+                            break;
+                        }
+                    }
                     self.expect(T::RPar)?;
-                    Some(Expr::new(
-                        ExprKind::Tuple {
-                            elts,
-                            ctx: ExprContext::Store,
-                        },
-                        self.range_from(start),
-                    ))
+                    Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Store }, self.range_from(start)))
                 });
                 self.leave();
                 r
@@ -171,39 +164,13 @@ impl<'a> Parser<'a> {
                         e
                     };
                     self.expect(T::RSqb)?;
-                    Some(Expr::new(
-                        ExprKind::List {
-                            elts,
-                            ctx: ExprContext::Store,
-                        },
-                        self.range_from(start),
-                    ))
+                    Some(Expr::new(ExprKind::List { elts, ctx: ExprContext::Store }, self.range_from(start)))
                 });
                 self.leave();
                 r
             }
             _ => None,
         }
-    }
-
-    /// star_targets_tuple_seq: star_target (',' star_target)+ [','] | star_target ','
-    fn star_targets_tuple_seq(&mut self) -> Option<Vec<Expr>> {
-        let first = self.star_target()?;
-        let mut elts = vec![first];
-        self.expect(T::Comma)?;
-        loop {
-            match self.alt(|p| p.star_target()) {
-                Some(t) => elts.push(t),
-                None => break,
-            }
-            if self.expect(T::Comma).is_none() {
-                break;
-            }
-        }
-        if self.error.is_some() {
-            return None;
-        }
-        Some(elts)
     }
 
     /// single_target: single_subscript_attribute_target | NAME | '(' single_target ')'
@@ -245,45 +212,41 @@ impl<'a> Parser<'a> {
         match self.peek() {
             T::Name => self.name_expr(ExprContext::Del),
             T::LPar => {
-                let inner = self.alt(|p| {
-                    p.mark += 1;
-                    let t = p.del_target()?;
-                    p.expect(T::RPar)?;
-                    Some(set_context(t, ExprContext::Del))
-                });
-                if inner.is_some() || self.error.is_some() {
-                    return inner;
+                // '(' del_target ')' | '(' [del_targets] ')', decided after the first target.
+                if !self.enter() {
+                    return None;
                 }
-                self.mark = start + 1;
-                let elts = if self.at(T::RPar) {
-                    vec![]
-                } else {
-                    self.alt(|p| p.del_targets()).unwrap_or_default()
-                };
-                self.expect(T::RPar)?;
-                Some(Expr::new(
-                    ExprKind::Tuple {
-                        elts,
-                        ctx: ExprContext::Del,
-                    },
-                    self.range_from(start),
-                ))
+                let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+                    self.mark += 1;
+                    if self.expect(T::RPar).is_some() {
+                        return Some(Expr::new(
+                            ExprKind::Tuple { elts: vec![], ctx: ExprContext::Del },
+                            self.range_from(start),
+                        ));
+                    }
+                    let first = self.del_target()?;
+                    if self.expect(T::RPar).is_some() {
+                        return Some(set_context(first, ExprContext::Del));
+                    }
+                    self.expect(T::Comma)?;
+                    let mut elts = vec![first];
+                    while !self.at(T::RPar) {
+                        elts.push(self.del_target()?);
+                        if self.expect(T::Comma).is_none() {
+                            break;
+                        }
+                    }
+                    self.expect(T::RPar)?;
+                    Some(Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Del }, self.range_from(start)))
+                });
+                self.leave();
+                r
             }
             T::LSqb => {
                 self.mark += 1;
-                let elts = if self.at(T::RSqb) {
-                    vec![]
-                } else {
-                    self.alt(|p| p.del_targets()).unwrap_or_default()
-                };
+                let elts = if self.at(T::RSqb) { vec![] } else { self.alt(|p| p.del_targets()).unwrap_or_default() };
                 self.expect(T::RSqb)?;
-                Some(Expr::new(
-                    ExprKind::List {
-                        elts,
-                        ctx: ExprContext::Del,
-                    },
-                    self.range_from(start),
-                ))
+                Some(Expr::new(ExprKind::List { elts, ctx: ExprContext::Del }, self.range_from(start)))
             }
             _ => None,
         }
@@ -299,20 +262,15 @@ pub(crate) fn set_context(e: Expr, ctx: ExprContext) -> Expr {
     let range = e.range;
     let kind = match e.kind {
         ExprKind::Name { id, .. } => ExprKind::Name { id, ctx },
-        ExprKind::Tuple { elts, .. } => ExprKind::Tuple {
-            elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(),
-            ctx,
-        },
-        ExprKind::List { elts, .. } => ExprKind::List {
-            elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(),
-            ctx,
-        },
+        ExprKind::Tuple { elts, .. } => {
+            ExprKind::Tuple { elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(), ctx }
+        }
+        ExprKind::List { elts, .. } => {
+            ExprKind::List { elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(), ctx }
+        }
         ExprKind::Subscript { value, slice, .. } => ExprKind::Subscript { value, slice, ctx },
         ExprKind::Attribute { value, attr, .. } => ExprKind::Attribute { value, attr, ctx },
-        ExprKind::Starred { value, .. } => ExprKind::Starred {
-            value: Box::new(set_context(*value, ctx)),
-            ctx,
-        },
+        ExprKind::Starred { value, .. } => ExprKind::Starred { value: Box::new(set_context(*value, ctx)), ctx },
         other => other,
     };
     Expr::new(kind, range)
@@ -325,19 +283,14 @@ pub(crate) fn is_valid_star_target(e: &Expr) -> bool {
         ExprKind::Starred { value, .. } => {
             !matches!(value.kind, ExprKind::Starred { .. }) && is_valid_star_target(value)
         }
-        ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
-            elts.iter().all(is_valid_star_target)
-        }
+        ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => elts.iter().all(is_valid_star_target),
         _ => false,
     }
 }
 
 /// Can `e` stand where `single_target` is expected?
 pub(crate) fn is_valid_single_target(e: &Expr) -> bool {
-    matches!(
-        e.kind,
-        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
-    )
+    matches!(e.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
 }
 
 /// CPython's `_PyPegen_get_invalid_target`: the first part of `e` that cannot
