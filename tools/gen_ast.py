@@ -209,10 +209,18 @@ def emit_sum(asdl_name, rust_name, cons, has_attrs):
     w = print
     kind = f"{rust_name}Kind" if has_attrs else rust_name
     if has_attrs:
-        w("#[derive(Clone, Debug, PartialEq)]")
+        w("#[derive(Debug, PartialEq)]")
         w(f"pub struct {rust_name} {{")
         w(f"    pub kind: {kind},")
         w("    pub range: Range,")
+        w("}")
+        w()
+        w("// Trees can be as deep as the source is long: cloning grows the stack")
+        w("// on demand instead of overflowing it.")
+        w(f"impl Clone for {rust_name} {{")
+        w("    fn clone(&self) -> Self {")
+        w("        stacker::maybe_grow(32 * 1024, 1024 * 1024, || Self { kind: self.kind.clone(), range: self.range })")
+        w("    }")
         w("}")
         w()
     w("#[derive(Clone, Debug, PartialEq)]")

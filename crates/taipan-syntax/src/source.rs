@@ -23,6 +23,8 @@ pub struct Source {
     /// of bytes it is not checked here: as in CPython, a bad byte is reported
     /// by the token that holds it.)
     pub text: Vec<u8>,
+    /// Did the file start with a UTF-8 BOM?
+    pub has_bom: bool,
     /// Did a BOM or a coding declaration name the encoding? (CPython then
     /// reports error columns in characters rather than bytes.)
     pub encoding_declared: bool,
@@ -37,7 +39,11 @@ pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, S
     if mode != InputMode::File && bytes.contains(&0) {
         return Err(SyntaxError::bare(ErrorType::SyntaxError, "source code string cannot contain null bytes"));
     }
-    let translated = translate_newlines(bytes);
+    let mut translated = translate_newlines(bytes);
+    if !translated.is_empty() && !translated.ends_with(b"\n") {
+        // Both of CPython's readers end the last line with a newline.
+        translated.push(b'\n');
+    }
     let (has_bom, body) = match translated.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (true, rest),
         None => (false, &translated[..]),
@@ -66,11 +72,12 @@ pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, S
                 }));
             };
             let text = codec.decode(body).map_err(init_error)?;
-            return Ok(Source { text: text.into_bytes(), encoding_declared: true, deferred_error: None });
+            return Ok(Source { text: text.into_bytes(), has_bom, encoding_declared: true, deferred_error: None });
         }
     }
     let mut src = decode_utf8_lines(body, mode, filename);
     src.encoding_declared = has_bom || declared.is_some();
+    src.has_bom = has_bom;
     Ok(src)
 }
 
@@ -100,7 +107,7 @@ fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
 /// bad byte (or, in a file, a NUL) becomes a deferred error.
 fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
     if mode != InputMode::File {
-        return Source { text: body.to_vec(), encoding_declared: false, deferred_error: None };
+        return Source { text: body.to_vec(), has_bom: false, encoding_declared: false, deferred_error: None };
     }
     let (valid_upto, problem) = match std::str::from_utf8(body) {
         Ok(_) => (body.len(), None),
@@ -152,7 +159,12 @@ fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
     };
     // The prefix up to `cut` is valid UTF-8 (`cut` <= the first bad byte and
     // falls on a line start).
-    Source { text: body[..cut].to_vec(), encoding_declared: false, deferred_error: error.map(|e| (cut, e)) }
+    Source {
+        text: body[..cut].to_vec(),
+        has_bom: false,
+        encoding_declared: false,
+        deferred_error: error.map(|e| (cut, e)),
+    }
 }
 
 fn line_start_of(body: &[u8], pos: usize) -> usize {

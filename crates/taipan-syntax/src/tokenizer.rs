@@ -681,7 +681,8 @@ impl<'a> Tokenizer<'a> {
             self.backup(c);
             self.warn(WarningCategory::SyntaxWarning, format!("invalid {kind} literal"));
             self.nextc();
-        } else if is_potential_identifier_char(c) {
+        } else if c < 128 && is_potential_identifier_char(c) {
+            // (CPython 3.11.7 leaves a non-ASCII character to the name rules.)
             self.backup(c);
             return Err(self.syntax_error(format!("invalid {kind} literal")));
         }

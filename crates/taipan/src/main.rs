@@ -5,6 +5,10 @@ use std::process::ExitCode;
 
 use taipan_syntax::ast;
 
+/// How deep a tree `ast.parse` builds before CPython gives up (its recursion
+/// limit, 1000, times its compiler frame scale, 3, less the frames in use).
+const AST_CONSTRUCTION_DEPTH_LIMIT: usize = 2990;
+
 fn usage() -> ExitCode {
     eprintln!("usage: taipan --dump-ast FILE");
     ExitCode::from(2)
@@ -36,12 +40,23 @@ fn dump_ast(path: &str) -> ExitCode {
     let filename = absolute(path);
     let out = taipan_syntax::parse_module(&bytes, &filename);
     for w in &out.warnings {
+        // Only SyntaxWarning shows under the default warning filters.
         if w.category == taipan_syntax::WarningCategory::SyntaxWarning {
             eprintln!("{}:{}: {}: {}", filename, w.lineno, w.category.name(), w.msg);
+            let line = String::from_utf8_lossy(&bytes).lines().nth(w.lineno as usize - 1).map(str::to_string);
+            if let Some(line) = line.filter(|l| !l.trim().is_empty()) {
+                eprintln!("  {}", line.trim());
+            }
         }
     }
     match out.result {
         Ok(module) => {
+            // CPython's ast.parse turns the tree into Python objects
+            // recursively and stops at about 3000 levels.
+            if ast::max_depth(&module) > AST_CONSTRUCTION_DEPTH_LIMIT {
+                eprintln!("RecursionError: maximum recursion depth exceeded during ast construction");
+                return ExitCode::from(1);
+            }
             let text = ast::dump(&module, 1);
             let mut stdout = std::io::stdout().lock();
             let _ = stdout.write_all(text.as_bytes());

@@ -4,9 +4,11 @@
 //! `tools/gen_ast.py`, so names, fields and their order are CPython's. Positions
 //! follow CPython: 1-based lines, 0-based columns counted in UTF-8 bytes.
 
+mod drop;
 mod dump;
 mod nodes;
 
+pub use drop::max_depth;
 pub use dump::{dump, DumpValue, Dumper};
 pub use nodes::*;
 

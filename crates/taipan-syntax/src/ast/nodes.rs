@@ -50,10 +50,18 @@ impl DumpValue for Mod {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Stmt {
     pub kind: StmtKind,
     pub range: Range,
+}
+
+// Trees can be as deep as the source is long: cloning grows the stack
+// on demand instead of overflowing it.
+impl Clone for Stmt {
+    fn clone(&self) -> Self {
+        stacker::maybe_grow(32 * 1024, 1024 * 1024, || Self { kind: self.kind.clone(), range: self.range })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -430,10 +438,18 @@ impl DumpValue for Stmt {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
     pub range: Range,
+}
+
+// Trees can be as deep as the source is long: cloning grows the stack
+// on demand instead of overflowing it.
+impl Clone for Expr {
+    fn clone(&self) -> Self {
+        stacker::maybe_grow(32 * 1024, 1024 * 1024, || Self { kind: self.kind.clone(), range: self.range })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -885,10 +901,18 @@ impl DumpValue for ExceptHandler {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Pattern {
     pub kind: PatternKind,
     pub range: Range,
+}
+
+// Trees can be as deep as the source is long: cloning grows the stack
+// on demand instead of overflowing it.
+impl Clone for Pattern {
+    fn clone(&self) -> Self {
+        stacker::maybe_grow(32 * 1024, 1024 * 1024, || Self { kind: self.kind.clone(), range: self.range })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

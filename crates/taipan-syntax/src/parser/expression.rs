@@ -44,14 +44,22 @@ impl<'a> Parser<'a> {
         if self.error.is_some() {
             return None;
         }
-        self.memoized(MemoRule::Expression, |p| {
+        if self.known_failure(super::FAILED_EXPRESSION) {
+            return None;
+        }
+        let start = self.mark;
+        let r = self.memoized(MemoRule::Expression, |p| {
             if !p.enter() {
                 return None;
             }
             let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || p.expression_inner(true));
             p.leave();
             r
-        })
+        });
+        if r.is_none() {
+            self.record_failure(start, super::FAILED_EXPRESSION);
+        }
+        r
     }
 
     /// expression_without_invalid: the same without the invalid_ rules.
@@ -503,7 +511,12 @@ impl<'a> Parser<'a> {
         if self.at(T::DoubleStar) {
             let m = self.mark;
             self.mark += 1;
-            match self.factor() {
+            if !self.enter() {
+                return None;
+            }
+            let right = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.factor());
+            self.leave();
+            match right {
                 Some(right) => {
                     return Some(Expr::new(
                         ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) },
@@ -1007,7 +1020,19 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = if self.invalid_pass { self.brace_atom_pass2() } else { self.brace_atom() };
+                let r = if self.invalid_pass {
+                    self.brace_atom_pass2()
+                } else {
+                    let r = self.brace_atom();
+                    if r.is_none() && self.error.is_none() {
+                        // `'{' invalid_double_starred_kvpairs '}'` is not the
+                        // first item of its alternative, so CPython tries it
+                        // in the first pass too.
+                        self.mark = start + 1;
+                        self.invalid_double_starred_kvpairs();
+                    }
+                    r
+                };
                 self.leave();
                 r
             }

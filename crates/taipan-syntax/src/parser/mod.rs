@@ -72,6 +72,7 @@ pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) ->
     }
     let tok = Tokenizer::new(&text, src.deferred_error, filename, mode == InputMode::File);
     let mut p = Parser::new(tok, start, encoding_known);
+    p.bom_in_first_line = mode == InputMode::File && src.has_bom;
     let result = p.run();
     let warnings = std::mem::take(&mut p.tok.warnings);
     ParseOutput { result, warnings }
@@ -106,7 +107,17 @@ pub(crate) struct Parser<'a> {
     /// (CPython memoizes them in both passes; the first pass here never
     /// backtracks over them).
     memo: std::collections::HashMap<(MemoRule, u32), (Option<Expr>, u32)>,
+    /// CPython re-reads a file's line for an error, BOM included.
+    bom_in_first_line: bool,
+    /// First pass: rules known to fail at a token (bit flags per token), so
+    /// that retrying after a failure never re-parses the same text (CPython
+    /// memoizes these rules; failures are all the first pass needs).
+    failed_at: Vec<u8>,
 }
+
+/// Bits of `failed_at`.
+const FAILED_EXPRESSION: u8 = 1;
+const FAILED_BLOCK: u8 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum MemoRule {
@@ -134,6 +145,8 @@ impl<'a> Parser<'a> {
             starting_col_offset: 0,
             starting_lineno: 0,
             memo: std::collections::HashMap::new(),
+            bom_in_first_line: false,
+            failed_at: Vec::new(),
         }
     }
 
@@ -445,6 +458,21 @@ impl<'a> Parser<'a> {
         res
     }
 
+    /// First pass: has `rule` already failed at the current token?
+    fn known_failure(&self, rule: u8) -> bool {
+        !self.second_pass && self.failed_at.get(self.mark).is_some_and(|f| f & rule != 0)
+    }
+
+    fn record_failure(&mut self, at: usize, rule: u8) {
+        if self.second_pass || self.error.is_some() {
+            return;
+        }
+        if self.failed_at.len() <= at {
+            self.failed_at.resize(at + 1, 0);
+        }
+        self.failed_at[at] |= rule;
+    }
+
     /// Try an alternative: on failure, the position is restored.
     fn alt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         let m = self.mark;
@@ -641,6 +669,9 @@ impl<'a> Parser<'a> {
                     let bytes = line.as_bytes();
                     let skip = if bytes.len() > 999 { (bytes.len() - 1) / 999 * 999 } else { 0 };
                     if let Ok(chunk) = std::str::from_utf8(&bytes[skip..]) {
+                        if lineno == 1 && skip == 0 && self.bom_in_first_line {
+                            return format!("\u{feff}{chunk}");
+                        }
                         return chunk.to_string();
                     }
                 } else {

@@ -562,9 +562,18 @@ impl<'a> Parser<'a> {
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts | invalid_block
     pub(super) fn block(&mut self) -> Option<Vec<Stmt>> {
-        if self.error.is_some() {
+        if self.error.is_some() || self.known_failure(super::FAILED_BLOCK) {
             return None;
         }
+        let start = self.mark;
+        let r = self.block_inner();
+        if r.is_none() {
+            self.record_failure(start, super::FAILED_BLOCK);
+        }
+        r
+    }
+
+    fn block_inner(&mut self) -> Option<Vec<Stmt>> {
         if self.at(T::Newline) {
             let m = self.mark;
             if self.peek_n(1) == T::Indent {
@@ -777,7 +786,12 @@ impl<'a> Parser<'a> {
         let orelse = match self.peek() {
             T::Elif => {
                 let m = self.mark;
-                match self.if_stmt() {
+                if !self.enter() {
+                    return None;
+                }
+                let elif = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.if_stmt());
+                self.leave();
+                match elif {
                     Some(s) => vec![s],
                     None => {
                         if self.error.is_some() {

@@ -96,12 +96,14 @@ impl<'a> Parser<'a> {
                 e = node;
                 continue;
             }
-            return match node.kind {
+            let mut node = node;
+            let range = node.range;
+            return match node.take_kind() {
                 ExprKind::Attribute { value, attr, .. } => {
-                    Some(Expr::new(ExprKind::Attribute { value, attr, ctx }, node.range))
+                    Some(Expr::new(ExprKind::Attribute { value, attr, ctx }, range))
                 }
                 ExprKind::Subscript { value, slice, .. } => {
-                    Some(Expr::new(ExprKind::Subscript { value, slice, ctx }, node.range))
+                    Some(Expr::new(ExprKind::Subscript { value, slice, ctx }, range))
                 }
                 _ => None,
             };
@@ -258,9 +260,9 @@ fn is_t_lookahead(kind: T) -> bool {
 }
 
 /// CPython's `_PyPegen_set_expr_context`: the same expression as a target.
-pub(crate) fn set_context(e: Expr, ctx: ExprContext) -> Expr {
+pub(crate) fn set_context(mut e: Expr, ctx: ExprContext) -> Expr {
     let range = e.range;
-    let kind = match e.kind {
+    let kind = match e.take_kind() {
         ExprKind::Name { id, .. } => ExprKind::Name { id, ctx },
         ExprKind::Tuple { elts, .. } => {
             ExprKind::Tuple { elts: elts.into_iter().map(|x| set_context(x, ctx)).collect(), ctx }
