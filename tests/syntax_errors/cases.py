@@ -307,4 +307,18 @@ CASES = [
     ("error_on_later_line", b"def f():\n    x = 1\n    y = (\n    return x\n"),
     ("tokenizer_error_after_parser_error", b"x = (1 2)\ny = 'abc\n"),
     ("unclosed_before_parser_error", b"x = (\ny = 1 2\n"),
+    # --- found by tools/differential_fuzz.py ---------------------------------------------------
+    ("dict_error_after_pair", b"d = {'a': 1, x y}\n"),
+    ("dict_error_after_pair_call", b"{1: 2, f(x y)}\n"),
+    ("dict_error_after_pair_not", b"d = {'a': 1, 'name'not 'xxx', 'v': 2}\n"),
+    ("number_then_non_ascii", "x = 0\u20ac\n".encode()),
+    ("number_then_accent", "x = 1\u00e9\n".encode()),
+    ("bom_error_first_line", b"\xef\xbb\xbf|\n"),
+    ("cookie_without_newline", b"# -*- coding: uft-8 -*-"),
+    ("indent_error_at_multiline_string", b"def f():\n'''doc\nmore'''\n"),
+    ("star_after_positional_bad", b"f(x, *.)\n"),
+    ("star_after_kwargs_with_positional", b"f(x, **a, *b)\n"),
+    ("bare_star_after_kwargs", b"f(**a, *)\n"),
+    ("syntax_warning_then_error", b"rc = 1in\n"),
+    ("syntax_warning_then_unclosed", b"f(a, 42in\nb = 1\n"),
 ]

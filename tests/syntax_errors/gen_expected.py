@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -33,7 +34,9 @@ def main():
             with open(path, "wb") as f:
                 f.write(source)
             try:
-                ast.parse(source)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    ast.parse(source)
             except (SyntaxError, ValueError, MemoryError, RecursionError):
                 pass
             else:
@@ -42,7 +45,9 @@ def main():
             proc = subprocess.run([sys.executable, path], capture_output=True)
             stderr = proc.stderr.decode("utf-8", "replace").replace(path, "<FILE>")
             try:
-                compile(source, "<FILE>", "exec")
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    compile(source, "<FILE>", "exec")
                 attrs = None
             except SyntaxError as e:
                 attrs = {

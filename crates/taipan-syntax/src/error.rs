@@ -69,10 +69,11 @@ impl SyntaxError {
         if let Some(lineno) = self.lineno {
             out.push_str(&format!("  File \"{}\", line {}\n", self.filename, lineno));
             if let Some(text) = &self.text {
-                let end_lineno = self.end_lineno.unwrap_or(lineno);
-                let mut end_offset = match self.error_type {
-                    ErrorType::SyntaxError => self.end_offset.unwrap_or(-1),
-                    _ => -1,
+                // Only an exact SyntaxError shows its end; subclasses
+                // (IndentationError, TabError) get one caret.
+                let (end_lineno, mut end_offset) = match self.error_type {
+                    ErrorType::SyntaxError => (self.end_lineno.unwrap_or(lineno), self.end_offset.unwrap_or(-1)),
+                    _ => (lineno, -1),
                 };
                 let line_size = text.len() as i64;
                 if end_lineno > lineno {
@@ -179,5 +180,28 @@ impl WarningCategory {
             WarningCategory::SyntaxWarning => "SyntaxWarning",
             WarningCategory::DeprecationWarning => "DeprecationWarning",
         }
+    }
+}
+
+impl Warning {
+    /// How CPython's default `warnings.showwarning` prints this warning for
+    /// `filename`, whose source is `source`: the location line, then the
+    /// stripped source line.
+    pub fn render(&self, filename: &str, source: &[u8]) -> String {
+        let mut out = format!("{}:{}: {}: {}\n", filename, self.lineno, self.category.name(), self.msg);
+        let line =
+            String::from_utf8_lossy(source).lines().nth((self.lineno as usize).wrapping_sub(1)).map(str::to_string);
+        if let Some(line) = line.filter(|l| !l.trim().is_empty()) {
+            out.push_str("  ");
+            out.push_str(line.trim());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Is it shown under the default warning filters? (DeprecationWarning
+    /// only shows for `__main__`, which compile-time warnings never name.)
+    pub fn shown_by_default(&self) -> bool {
+        self.category == WarningCategory::SyntaxWarning
     }
 }

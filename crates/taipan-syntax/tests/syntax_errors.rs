@@ -45,7 +45,9 @@ fn syntax_errors_match_cpython() {
         match &file.result {
             Ok(_) => failures.push(format!("{name}: parsed without error")),
             Err(e) => {
-                let got = e.render();
+                let mut got: String =
+                    file.warnings.iter().filter(|w| w.shown_by_default()).map(|w| w.render("<FILE>", &src)).collect();
+                got.push_str(&e.render());
                 if got != expected_stderr {
                     failures.push(format!("{name}: python3 FILE printed\n{expected_stderr}taipan printed\n{got}"));
                 }

@@ -39,15 +39,8 @@ fn dump_ast(path: &str) -> ExitCode {
     };
     let filename = absolute(path);
     let out = taipan_syntax::parse_module(&bytes, &filename);
-    for w in &out.warnings {
-        // Only SyntaxWarning shows under the default warning filters.
-        if w.category == taipan_syntax::WarningCategory::SyntaxWarning {
-            eprintln!("{}:{}: {}: {}", filename, w.lineno, w.category.name(), w.msg);
-            let line = String::from_utf8_lossy(&bytes).lines().nth(w.lineno as usize - 1).map(str::to_string);
-            if let Some(line) = line.filter(|l| !l.trim().is_empty()) {
-                eprintln!("  {}", line.trim());
-            }
-        }
+    for w in out.warnings.iter().filter(|w| w.shown_by_default()) {
+        eprint!("{}", w.render(&filename, &bytes));
     }
     match out.result {
         Ok(module) => {

@@ -777,7 +777,7 @@ impl<'a> Parser<'a> {
     }
 
     /// starred_expression | (assignment_expression | expression !':=') !'='
-    fn positional_arg(&mut self) -> Option<Expr> {
+    pub(super) fn positional_arg(&mut self) -> Option<Expr> {
         if self.at(T::Star) {
             return self.starred_expression();
         }

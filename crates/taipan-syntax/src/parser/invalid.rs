@@ -175,9 +175,22 @@ impl<'a> Parser<'a> {
 
     /// invalid_arguments
     pub(super) fn invalid_arguments(&mut self) {
-        // args ',' a='*'
+        // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
+        //   | kwargs) ',' a='*'   (CPython 3.11.7's form of this alternative)
         if self.try_invalid(|p| {
-            p.args()?;
+            let m = p.mark;
+            let with_positional = p.alt(|p| {
+                p.gather(T::Comma, |p| p.alt(|p| p.positional_arg()))?;
+                p.expect(T::Comma)?;
+                p.kwargs()
+            });
+            if with_positional.is_none() {
+                if p.error.is_some() {
+                    return None;
+                }
+                p.mark = m;
+                p.kwargs()?;
+            }
             p.expect(T::Comma)?;
             let a = p.expect(T::Star)?;
             let r = p.token_range(a);
