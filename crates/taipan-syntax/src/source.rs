@@ -2,6 +2,8 @@
 //! universal newlines, the UTF-8 BOM and PEP 263 coding declarations, with
 //! CPython's errors for each.
 
+use std::borrow::Cow;
+
 use crate::error::{ErrorType, SyntaxError};
 
 /// How the source reached the parser. CPython reads a file line by line and a
@@ -18,11 +20,11 @@ pub enum InputMode {
 
 /// Decoded source text.
 #[derive(Debug)]
-pub struct Source {
+pub struct Source<'a> {
     /// UTF-8 with every `\r\n` and `\r` turned into `\n`. (For `compile()`
     /// of bytes it is not checked here: as in CPython, a bad byte is reported
     /// by the token that holds it.)
-    pub text: Vec<u8>,
+    pub text: Cow<'a, [u8]>,
     /// Did the file start with a UTF-8 BOM?
     pub has_bom: bool,
     /// Did a BOM or a coding declaration name the encoding? (CPython then
@@ -35,19 +37,18 @@ pub struct Source {
 }
 
 /// Decode `bytes` as CPython's tokenizer does.
-pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, SyntaxError> {
+pub fn decode<'a>(bytes: &'a [u8], mode: InputMode, filename: &str) -> Result<Source<'a>, SyntaxError> {
     if mode != InputMode::File && bytes.contains(&0) {
         return Err(SyntaxError::bare(ErrorType::SyntaxError, "source code string cannot contain null bytes"));
     }
-    let mut translated = translate_newlines(bytes);
-    if !translated.is_empty() && !translated.ends_with(b"\n") {
+    let mut buf = translate_newlines(bytes);
+    if !buf.is_empty() && !buf.ends_with(b"\n") {
         // Both of CPython's readers end the last line with a newline.
-        translated.push(b'\n');
+        buf.to_mut().push(b'\n');
     }
-    let (has_bom, body) = match translated.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, &translated[..]),
-    };
+    let has_bom = buf.starts_with(b"\xEF\xBB\xBF");
+    let body_start = if has_bom { 3 } else { 0 };
+    let body = &buf[body_start..];
     let declared = if mode == InputMode::Text { None } else { find_coding_spec(body) };
     let init_error = |msg: String| -> SyntaxError {
         match mode {
@@ -72,19 +73,39 @@ pub fn decode(bytes: &[u8], mode: InputMode, filename: &str) -> Result<Source, S
                 }));
             };
             let text = codec.decode(body).map_err(init_error)?;
-            return Ok(Source { text: text.into_bytes(), has_bom, encoding_declared: true, deferred_error: None });
+            return Ok(Source {
+                text: Cow::Owned(text.into_bytes()),
+                has_bom,
+                encoding_declared: true,
+                deferred_error: None,
+            });
         }
     }
-    let mut src = decode_utf8_lines(body, mode, filename);
-    src.encoding_declared = has_bom || declared.is_some();
-    src.has_bom = has_bom;
-    Ok(src)
+    let (cut, deferred_error) = check_utf8_lines(body, mode, filename);
+    Ok(Source {
+        text: sub_cow(buf, body_start, body_start + cut),
+        has_bom,
+        encoding_declared: has_bom || declared.is_some(),
+        deferred_error: deferred_error.map(|e| (cut, e)),
+    })
+}
+
+/// `buf[start..end]`, without copying when it is borrowed.
+fn sub_cow(buf: Cow<'_, [u8]>, start: usize, end: usize) -> Cow<'_, [u8]> {
+    match buf {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[start..end]),
+        Cow::Owned(mut v) => {
+            v.truncate(end);
+            v.drain(..start);
+            Cow::Owned(v)
+        }
+    }
 }
 
 /// `\r\n` and lone `\r` become `\n` (CPython's universal newlines).
-fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
+fn translate_newlines(bytes: &[u8]) -> Cow<'_, [u8]> {
     if !bytes.contains(&b'\r') {
-        return bytes.to_vec();
+        return Cow::Borrowed(bytes);
     }
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -100,21 +121,23 @@ fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
         }
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
-/// Keep the valid UTF-8 prefix made of whole lines; the first line with a
-/// bad byte (or, in a file, a NUL) becomes a deferred error.
-fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
+/// How much of `body` the tokenizer may read, and the error at that point: a
+/// file is checked line by line, so its first line with a bad byte (or a NUL)
+/// becomes an error raised when reading reaches it. (`compile()` of bytes is
+/// not checked here: the token holding a bad byte reports it.)
+fn check_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> (usize, Option<SyntaxError>) {
     if mode != InputMode::File {
-        return Source { text: body.to_vec(), has_bom: false, encoding_declared: false, deferred_error: None };
+        return (body.len(), None);
     }
     let (valid_upto, problem) = match std::str::from_utf8(body) {
         Ok(_) => (body.len(), None),
         Err(e) => (e.valid_up_to(), Some(body[e.valid_up_to()])),
     };
-    let nul = if mode == InputMode::File { body[..valid_upto].iter().position(|&b| b == 0) } else { None };
-    let (cut, error) = match (nul, problem) {
+    let nul = body[..valid_upto].iter().position(|&b| b == 0);
+    match (nul, problem) {
         (Some(n), _) => {
             let line_start = line_start_of(body, n);
             let lineno = line_number(body, n);
@@ -130,40 +153,16 @@ fn decode_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> Source {
         (None, Some(byte)) => {
             let line_start = line_start_of(body, valid_upto);
             let lineno = line_number(body, valid_upto);
-            let err = match mode {
-                InputMode::File => SyntaxError::bare(
-                    ErrorType::SyntaxError,
-                    format!(
-                        "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line \
-                         {lineno}, but no encoding declared; see \
-                         https://peps.python.org/pep-0263/ for details"
-                    ),
+            let err = SyntaxError::bare(
+                ErrorType::SyntaxError,
+                format!(
+                    "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {lineno}, but no \
+                     encoding declared; see https://peps.python.org/pep-0263/ for details"
                 ),
-                InputMode::Bytes | InputMode::Text => SyntaxError {
-                    filename: filename.to_string(),
-                    lineno: Some(lineno),
-                    offset: Some(0),
-                    ..SyntaxError::bare(
-                        ErrorType::SyntaxError,
-                        format!(
-                            "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in \
-                             position {}: invalid start byte",
-                            valid_upto - line_start
-                        ),
-                    )
-                },
-            };
+            );
             (line_start, Some(err))
         }
         (None, None) => (body.len(), None),
-    };
-    // The prefix up to `cut` is valid UTF-8 (`cut` <= the first bad byte and
-    // falls on a line start).
-    Source {
-        text: body[..cut].to_vec(),
-        has_bom: false,
-        encoding_declared: false,
-        deferred_error: error.map(|e| (cut, e)),
     }
 }
 
@@ -332,7 +331,7 @@ mod tests {
     use super::*;
 
     fn text(b: &[u8]) -> String {
-        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text).unwrap()
+        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text.into_owned()).unwrap()
     }
 
     #[test]

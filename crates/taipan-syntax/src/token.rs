@@ -110,6 +110,10 @@ impl TokenKind {
     /// The keyword token for `name`, if it is one of Python's reserved words.
     pub fn keyword(name: &[u8]) -> Option<TokenKind> {
         use TokenKind::*;
+        // Most names are no keyword: rule them out by length and first letter.
+        if !(2..=8).contains(&name.len()) || !matches!(name[0], b'a'..=b'y' | b'F' | b'N' | b'T') {
+            return Option::None;
+        }
         Some(match name {
             b"False" => FalseKw,
             b"None" => NoneKw,

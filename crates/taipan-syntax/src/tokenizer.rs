@@ -18,7 +18,7 @@ pub const MAXLEVEL: usize = 200;
 /// codes, which the parser turns into an exception using the tokenizer state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokErr {
-    Raised(SyntaxError),
+    Raised(Box<SyntaxError>),
     /// End of input inside brackets, or after a line continuation (E_EOF).
     Eof,
     /// A dedent to a column no enclosing block has (E_DEDENT).
@@ -79,6 +79,19 @@ pub struct Tokenizer<'a> {
     /// its buffer) rather than a string.
     file_mode: bool,
 }
+
+/// Bytes that may continue a name: ASCII letters, digits, '_' and every
+/// byte of a non-ASCII character.
+static IDENT_CHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'_' || b >= 128;
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn is_potential_identifier_start(c: i32) -> bool {
@@ -183,8 +196,18 @@ impl<'a> Tokenizer<'a> {
 
     // ---- reading characters -------------------------------------------------
 
-    #[inline]
+    #[inline(always)]
     fn nextc(&mut self) -> i32 {
+        if self.cur < self.inp {
+            let c = self.src[self.cur];
+            self.cur += 1;
+            return c as i32;
+        }
+        self.nextc_new_line()
+    }
+
+    #[inline(never)]
+    fn nextc_new_line(&mut self) -> i32 {
         loop {
             if self.cur != self.inp {
                 let c = self.src[self.cur];
@@ -216,7 +239,7 @@ impl<'a> Tokenizer<'a> {
             self.buf = self.cur;
         }
         let rest = &self.src[self.inp..self.end];
-        let line_end = match rest.iter().position(|&b| b == b'\n') {
+        let line_end = match memchr::memchr(b'\n', rest) {
             Some(p) => self.inp + p + 1,
             None => self.end,
         };
@@ -260,7 +283,7 @@ impl<'a> Tokenizer<'a> {
         let line_len = self.line_len_from(self.line_start);
         let text = self.lossy(self.line_start, self.line_start + line_len);
         self.done = Done::Error;
-        TokErr::Raised(SyntaxError {
+        TokErr::Raised(Box::new(SyntaxError {
             error_type: ErrorType::SyntaxError,
             msg,
             filename: self.filename.clone(),
@@ -269,7 +292,7 @@ impl<'a> Tokenizer<'a> {
             text: Some(text),
             end_lineno: Some(self.lineno as i64),
             end_offset: Some(end_col),
-        })
+        }))
     }
 
     fn syntax_error(&mut self, msg: impl Into<String>) -> TokErr {
@@ -441,17 +464,22 @@ impl<'a> Tokenizer<'a> {
 
             'again: loop {
                 self.start = None;
-                let mut c;
-                loop {
+                // Spaces never cross a line: skip them in the buffered line.
+                let line = &self.src[self.cur..self.inp];
+                self.cur += line.iter().take_while(|&&b| b == b' ' || b == b'\t' || b == 0x0c).count();
+                let mut c = self.nextc();
+                while c == b' ' as i32 || c == b'\t' as i32 || c == 0x0c {
                     c = self.nextc();
-                    if !(c == b' ' as i32 || c == b'\t' as i32 || c == 0x0c) {
-                        break;
-                    }
                 }
                 let tstart = if c == EOF { self.cur } else { self.cur - 1 };
                 self.start = Some(tstart);
 
                 if c == b'#' as i32 {
+                    // A comment runs to the end of its line.
+                    let line = &self.src[self.cur..self.inp];
+                    let n = memchr::memchr(b'\n', line).unwrap_or(line.len());
+                    self.cur += n;
+                    c = self.nextc();
                     while c != EOF && c != b'\n' as i32 {
                         c = self.nextc();
                     }
@@ -471,7 +499,8 @@ impl<'a> Tokenizer<'a> {
                 // Identifier, keyword, or string with a prefix.
                 if is_potential_identifier_start(c) {
                     let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
-                    loop {
+                    let maybe_prefix = matches!(c as u8, b'b' | b'B' | b'r' | b'R' | b'u' | b'U' | b'f' | b'F');
+                    while maybe_prefix {
                         let ch = c as u8;
                         if !(saw_b || saw_u || saw_f) && (ch == b'b' || ch == b'B') {
                             saw_b = true;
@@ -490,10 +519,13 @@ impl<'a> Tokenizer<'a> {
                         }
                     }
                     let mut nonascii = false;
-                    while is_potential_identifier_char(c) {
-                        if c >= 128 {
-                            nonascii = true;
-                        }
+                    if is_potential_identifier_char(c) {
+                        // The rest of a name never crosses a line: scan the
+                        // buffered line directly.
+                        let line = &self.src[self.cur..self.inp];
+                        let n = line.iter().take_while(|&&b| IDENT_CHAR[b as usize]).count();
+                        nonascii = c >= 128 || line[..n].iter().any(|&b| b >= 128);
+                        self.cur += n;
                         c = self.nextc();
                     }
                     self.backup(c);
@@ -544,21 +576,21 @@ impl<'a> Tokenizer<'a> {
                     continue 'again;
                 }
 
-                // Two- and three-character operators.
-                let c2 = self.nextc();
-                if c2 != EOF {
-                    if let Some(kind2) = TokenKind::two_chars(c as u8, c2 as u8) {
-                        let c3 = self.nextc();
-                        if c3 != EOF {
-                            if let Some(kind3) = TokenKind::three_chars(c as u8, c2 as u8, c3 as u8) {
+                // Two- and three-character operators (the line always goes on,
+                // at least to its newline).
+                let rest = &self.src[self.cur..self.inp];
+                if let Some(&c2) = rest.first() {
+                    if let Some(kind2) = TokenKind::two_chars(c as u8, c2) {
+                        if let Some(&c3) = rest.get(1) {
+                            if let Some(kind3) = TokenKind::three_chars(c as u8, c2, c3) {
+                                self.cur += 2;
                                 return Ok((kind3, tstart, self.cur));
                             }
                         }
-                        self.backup(c3);
+                        self.cur += 1;
                         return Ok((kind2, tstart, self.cur));
                     }
                 }
-                self.backup(c2);
 
                 let ch = c as u8;
                 match ch {
@@ -591,7 +623,8 @@ impl<'a> Tokenizer<'a> {
                     _ => {}
                 }
 
-                if !taipan_unicode::is_printable(c as u32) {
+                // (Only ASCII gets here: other characters start names.)
+                if !(0x20..0x7f).contains(&c) {
                     return Err(self.syntax_error(format!("invalid non-printable character U+{:04X}", c)));
                 }
                 return Ok((TokenKind::one_char(ch), tstart, self.cur));
@@ -601,7 +634,7 @@ impl<'a> Tokenizer<'a> {
 
     fn deferred_or_eof(&mut self) -> TokErr {
         match self.take_deferred_error() {
-            Some(e) => TokErr::Raised(e),
+            Some(e) => TokErr::Raised(Box::new(e)),
             None => TokErr::Eof,
         }
     }
@@ -919,11 +952,17 @@ impl<'a> Tokenizer<'a> {
             self.backup(c);
         }
         while end_quote_size != quote_size {
+            if end_quote_size == 0 {
+                // Skip the run of ordinary characters on this line at once.
+                let line = &self.src[self.cur..self.inp];
+                let q = quote as u8;
+                self.cur += line.iter().take_while(|&&b| b != q && b != b'\\' && b != b'\n').count();
+            }
             c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
                 if c == EOF {
                     if let Some(e) = self.take_deferred_error() {
-                        return Err(TokErr::Raised(e));
+                        return Err(TokErr::Raised(Box::new(e)));
                     }
                 }
                 self.cur = tstart + 1;

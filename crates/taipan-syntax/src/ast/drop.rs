@@ -121,9 +121,48 @@ fn is_leaf(kind: &ExprKind) -> bool {
     matches!(kind, ExprKind::Constant { .. } | ExprKind::Name { .. })
 }
 
+/// Are all the direct children of `kind` leaves (so that the ordinary,
+/// recursive drop goes only one level deep)?
+fn children_are_leaves(kind: &ExprKind) -> bool {
+    use ExprKind::*;
+    match kind {
+        Constant { .. } | Name { .. } => true,
+        Attribute { value, .. } | Starred { value, .. } | Await { value } | UnaryOp { operand: value, .. } => {
+            is_leaf(&value.kind)
+        }
+        BinOp { left, right, .. } => is_leaf(&left.kind) && is_leaf(&right.kind),
+        Subscript { value, slice, .. } => is_leaf(&value.kind) && is_leaf(&slice.kind),
+        Call { func, args, keywords } => {
+            is_leaf(&func.kind)
+                && args.iter().all(|a| is_leaf(&a.kind))
+                && keywords.iter().all(|k| is_leaf(&k.value.kind))
+        }
+        Tuple { elts, .. } | List { elts, .. } | Set { elts } => elts.iter().all(|e| is_leaf(&e.kind)),
+        Compare { left, comparators, .. } => is_leaf(&left.kind) && comparators.iter().all(|e| is_leaf(&e.kind)),
+        BoolOp { values, .. } => values.iter().all(|e| is_leaf(&e.kind)),
+        _ => false,
+    }
+}
+
+thread_local! {
+    /// How many `Expr`/`Stmt` drops are nested on this thread's stack.
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Nesting up to which dropping recurses normally (fast); deeper trees are
+/// taken apart onto an explicit stack.
+const RECURSIVE_DROP_DEPTH: u32 = 400;
+
 impl Drop for Expr {
     fn drop(&mut self) {
-        if is_leaf(&self.kind) {
+        if children_are_leaves(&self.kind) {
+            return;
+        }
+        let depth = DROP_DEPTH.get();
+        if depth < RECURSIVE_DROP_DEPTH {
+            DROP_DEPTH.set(depth + 1);
+            drop(self.take_kind());
+            DROP_DEPTH.set(depth);
             return;
         }
         let mut stack = Vec::new();
@@ -181,13 +220,20 @@ fn detach_stmt_children(kind: &mut StmtKind, stmts: &mut Vec<Stmt>, exprs: &mut 
 
 impl Drop for Stmt {
     fn drop(&mut self) {
+        let depth = DROP_DEPTH.get();
+        if depth < RECURSIVE_DROP_DEPTH {
+            DROP_DEPTH.set(depth + 1);
+            drop(std::mem::replace(&mut self.kind, StmtKind::Pass));
+            DROP_DEPTH.set(depth);
+            return;
+        }
         let mut stmts = Vec::new();
         let mut exprs = Vec::new();
         detach_stmt_children(&mut self.kind, &mut stmts, &mut exprs);
         while let Some(mut s) = stmts.pop() {
             detach_stmt_children(&mut s.kind, &mut stmts, &mut exprs);
         }
-        // `exprs` drops here, each expression iteratively.
+        // `exprs` drops here, each expression on its own.
     }
 }
 

@@ -34,6 +34,13 @@ const CURRENT_POS: i64 = -5;
 /// How deep rules may nest before the parser gives up like CPython's MAXSTACK.
 const MAX_LEVEL: u32 = 6000;
 
+/// Run a nested rule, growing the stack first if it is running low (deep
+/// nesting recurses in Rust; it must end in an error, never an overflow).
+#[inline(always)]
+fn grow<R>(_level: u32, f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(128 * 1024, 8 * 1024 * 1024, f)
+}
+
 /// Which start rule of the grammar to parse with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StartRule {
@@ -66,16 +73,28 @@ pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) ->
         InputMode::Text => true,
         _ => src.encoding_declared,
     };
-    let mut text = src.text;
-    if !text.is_empty() && !text.ends_with(b"\n") && src.deferred_error.is_none() {
-        text.push(b'\n');
-    }
+    let text = src.text;
     let tok = Tokenizer::new(&text, src.deferred_error, filename, mode == InputMode::File);
     let mut p = Parser::new(tok, start, encoding_known);
+    // Token texts are slices of this when the whole source is UTF-8 (it is
+    // not checked up front only for `compile()` of bytes).
+    p.src_str = std::str::from_utf8(&text).ok();
+    p.tokens = TOKEN_BUFFER.with(|b| b.take());
+    p.tokens.reserve(text.len() / 4 + 16);
     p.bom_in_first_line = mode == InputMode::File && src.has_bom;
     let result = p.run();
     let warnings = std::mem::take(&mut p.tok.warnings);
+    let mut tokens = std::mem::take(&mut p.tokens);
+    tokens.clear();
+    TOKEN_BUFFER.with(|b| b.set(tokens));
     ParseOutput { result, warnings }
+}
+
+thread_local! {
+    /// The token array of the last parse on this thread, kept for the next
+    /// one: a fresh array would come back from the OS as new, zeroed pages for
+    /// every file.
+    static TOKEN_BUFFER: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Parse a module from source bytes as `python3 FILE` reads it.
@@ -109,6 +128,8 @@ pub(crate) struct Parser<'a> {
     memo: std::collections::HashMap<(MemoRule, u32), (Option<Expr>, u32)>,
     /// CPython re-reads a file's line for an error, BOM included.
     bom_in_first_line: bool,
+    /// The source as text, when it is UTF-8.
+    src_str: Option<&'a str>,
     /// First pass: rules known to fail at a token (bit flags per token), so
     /// that retrying after a failure never re-parses the same text (CPython
     /// memoizes these rules; failures are all the first pass needs).
@@ -146,6 +167,7 @@ impl<'a> Parser<'a> {
             starting_lineno: 0,
             memo: std::collections::HashMap::new(),
             bom_in_first_line: false,
+            src_str: None,
             failed_at: Vec::new(),
         }
     }
@@ -231,7 +253,7 @@ impl<'a> Parser<'a> {
                 Ok(t) if t.kind == TokenKind::EndMarker => return,
                 Ok(_) => continue,
                 Err(TokErr::Raised(e)) => {
-                    self.error = Some(e);
+                    self.error = Some(*e);
                     return;
                 }
                 Err(_) => {
@@ -293,7 +315,7 @@ impl<'a> Parser<'a> {
         }
         let lineno = self.tok.lineno() as i64;
         match e {
-            TokErr::Raised(err) => self.error = Some(err),
+            TokErr::Raised(err) => self.error = Some(*err),
             TokErr::Eof => {
                 if self.tok.level() > 0 {
                     self.raise_unclosed_parentheses_error();
@@ -344,6 +366,15 @@ impl<'a> Parser<'a> {
 
     #[inline]
     fn peek_n(&mut self, n: usize) -> TokenKind {
+        match self.tokens.get(self.mark + n) {
+            Some(t) => t.kind,
+            None => self.peek_n_slow(n),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn peek_n_slow(&mut self, n: usize) -> TokenKind {
         while self.mark + n >= self.tokens.len() {
             if self.error.is_some() || !self.fill_token() {
                 return TokenKind::ErrorToken;
@@ -392,7 +423,11 @@ impl<'a> Parser<'a> {
     /// Source text of token `idx` ("" if it is not UTF-8, which only
     /// `compile()` of bytes can produce, and only in strings).
     fn text(&self, idx: usize) -> &'a str {
-        std::str::from_utf8(self.token_bytes(idx)).unwrap_or("")
+        let t = &self.tokens[idx];
+        match self.src_str {
+            Some(s) => s.get(t.start as usize..t.end as usize).unwrap_or(""),
+            None => std::str::from_utf8(self.token_bytes(idx)).unwrap_or(""),
+        }
     }
 
     fn token_bytes(&self, idx: usize) -> &'a [u8] {
@@ -437,6 +472,7 @@ impl<'a> Parser<'a> {
 
     /// Run `f` for a memoized rule: in the second pass, each (rule, position)
     /// is parsed once.
+    #[inline(always)]
     fn memoized(&mut self, rule: MemoRule, f: impl FnOnce(&mut Self) -> Option<Expr>) -> Option<Expr> {
         if !self.second_pass {
             return f(self);

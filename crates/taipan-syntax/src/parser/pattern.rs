@@ -132,7 +132,7 @@ impl<'a> Parser<'a> {
         if !self.enter() {
             return None;
         }
-        let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.pattern_inner());
+        let r = super::grow(self.level, || self.pattern_inner());
         self.leave();
         r
     }

@@ -582,7 +582,7 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let mut body = Vec::new();
-                let ok = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.statements(&mut body));
+                let ok = super::grow(self.level, || self.statements(&mut body));
                 self.leave();
                 if ok && self.expect(T::Dedent).is_some() {
                     return Some(body);
@@ -789,7 +789,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let elif = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.if_stmt());
+                let elif = super::grow(self.level, || self.if_stmt());
                 self.leave();
                 match elif {
                     Some(s) => vec![s],

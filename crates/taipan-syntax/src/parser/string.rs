@@ -585,6 +585,7 @@ impl<'a> Parser<'a> {
         let starting_col_offset = if lines != 0 { cols } else { token.col_offset as i64 + cols };
         tok.set_start((starting_lineno - 1) as u32, starting_lineno as u32, starting_col_offset as i32);
         let mut sub = Parser::new(tok, StartRule::FString, false);
+        sub.src_str = Some(&src);
         sub.starting_col_offset = starting_col_offset as i32;
         sub.starting_lineno = starting_lineno as u32;
         let result = sub.run();

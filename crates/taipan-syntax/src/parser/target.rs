@@ -52,7 +52,7 @@ impl<'a> Parser<'a> {
             if !self.enter() {
                 return None;
             }
-            let inner = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.star_target());
+            let inner = super::grow(self.level, || self.star_target());
             self.leave();
             let value = set_context(inner?, ExprContext::Store);
             return Some(Expr::new(
@@ -122,7 +122,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+                let r = super::grow(self.level, || {
                     self.mark += 1;
                     if self.expect(T::RPar).is_some() {
                         return Some(Expr::new(
@@ -156,7 +156,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+                let r = super::grow(self.level, || {
                     self.mark += 1;
                     let elts = if self.at(T::RSqb) {
                         vec![]
@@ -218,7 +218,7 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+                let r = super::grow(self.level, || {
                     self.mark += 1;
                     if self.expect(T::RPar).is_some() {
                         return Some(Expr::new(

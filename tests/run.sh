@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Taipan's test command (the README's, and what CI runs): build once with the
+# `ci` profile, then run every test. CPython 3.11 (`python3`) is the oracle.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --profile ci --workspace --bins
+cargo test --profile ci --workspace
+# Every .py file of CPython's Lib: AST dump identical to CPython's.
+python3 tests/ast_conformance.py --taipan target/ci/taipan
+# Broken and mutated Lib snippets: same errors (or ASTs) as CPython.
+python3 tools/differential_fuzz.py --taipan target/ci/taipan -n 400 --seed 1
