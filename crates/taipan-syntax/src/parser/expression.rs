@@ -1085,6 +1085,7 @@ impl<'a> Parser<'a> {
     }
 
     /// NAME as a Name node.
+    #[inline]
     pub(super) fn name_expr(&mut self, ctx: ExprContext) -> Option<Expr> {
         if !self.at(T::Name) {
             return None;
@@ -1096,6 +1097,7 @@ impl<'a> Parser<'a> {
 
     /// The identifier of NAME token `idx`, NFKC-normalized when not ASCII
     /// (CPython's `_PyPegen_new_identifier`).
+    #[inline]
     pub(super) fn identifier(&self, idx: usize) -> Ident {
         let text = self.text(idx);
         if text.is_ascii() {

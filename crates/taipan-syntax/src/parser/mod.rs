@@ -416,12 +416,14 @@ impl<'a> Parser<'a> {
         None
     }
 
+    #[inline]
     fn token(&self, idx: usize) -> &Token {
         &self.tokens[idx]
     }
 
     /// Source text of token `idx` ("" if it is not UTF-8, which only
     /// `compile()` of bytes can produce, and only in strings).
+    #[inline]
     fn text(&self, idx: usize) -> &'a str {
         let t = &self.tokens[idx];
         match self.src_str {
@@ -430,6 +432,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn token_bytes(&self, idx: usize) -> &'a [u8] {
         let t = &self.tokens[idx];
         &self.tok.source()[t.start as usize..t.end as usize]
@@ -449,6 +452,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn token_range(&self, idx: usize) -> Range {
         let t = &self.tokens[idx];
         Range::new(t.lineno, t.col_offset as u32, t.end_lineno, t.end_col_offset as u32)
@@ -457,6 +461,7 @@ impl<'a> Parser<'a> {
     /// The span of a rule that started at token `start` and has consumed up to
     /// `mark` (CPython's EXTRA): from that token to the last token read that is
     /// not NEWLINE, INDENT, DEDENT or ENDMARKER.
+    #[inline]
     fn range_from(&self, start: usize) -> Range {
         let first = &self.tokens[start.min(self.tokens.len() - 1)];
         let mut last = first;
