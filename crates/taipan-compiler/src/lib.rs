@@ -5,7 +5,13 @@
 //! `taipan_syntax::ast::Mod` into a `CodeObject`, plain data.
 
 pub mod code;
+pub mod constant;
+pub mod error;
 pub mod opcode;
+pub mod optimize;
+pub mod ordmap;
+pub mod symtable;
+pub mod tree;
 
 pub use code::{CodeObject, Constant};
 pub use opcode::Opcode;
