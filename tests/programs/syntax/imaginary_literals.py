@@ -1,0 +1,15 @@
+# Imaginary literals and complex reprs.
+print(1j, 1J, 2.5j, 0j, 1e3j, 1_0j, .5j, 5.j)
+print(type(1j).__name__)
+print(1 + 2j, 1 - 2j, -1j, -(1j))
+print((1+2j) * (3-4j))
+print(repr(0j), repr(-0j), repr(1+0j), repr(-1-1j))
+print(1j * 1j, 1j ** 2)
+print((1+2j).real, (1+2j).imag)
+print(complex(1, 2) == 1 + 2j)
+print(1e400j, -1e400j)
+print(0.1j + 0.2j)
+print(3 + 0j == 3, 3j == 3)
+z = 4j
+print(z.real, z.imag, z.conjugate())
+print([1j, 2j][1], {1j: 'a'}[1j])
