@@ -1,0 +1,239 @@
+//! Float to decimal digits (what CPython gets from David Gay's `_Py_dg_dtoa`)
+//! and `PyOS_double_to_string` (`Python/pystrtod.c`), which lays the digits
+//! out for the `e`, `f`, `g` and `r` codes.
+//!
+//! The digits come from Rust's float formatting, which is exact: `{:e}`
+//! gives the shortest digits that round-trip (dtoa mode 0), and `{:.N}` /
+//! `{:.Ne}` round the exact binary value half-to-even, like dtoa modes 3
+//! and 2.
+
+/// Decimal digits `d1 d2 ... dn` (ASCII, no trailing zeros) and the
+/// position of the decimal point: the value is `0.d1d2...dn * 10**decpt`.
+/// Zero is `"0"` with `decpt == 1`. An empty string means "rounded to zero"
+/// (fixed mode only), with `decpt == -ndigits` as Gay's dtoa reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Digits {
+    pub digits: Vec<u8>,
+    pub decpt: i64,
+}
+
+/// Largest number of significant digits a double can need (767), rounded up.
+const MAX_SIG_DIGITS: usize = 800;
+/// Largest number of digits after the point a double can need (1074), rounded up.
+const MAX_FRAC_DIGITS: usize = 1100;
+
+fn strip_trailing_zeros(d: &mut Vec<u8>) {
+    while d.last() == Some(&b'0') {
+        d.pop();
+    }
+}
+
+/// dtoa mode 0: the shortest digits that round-trip. `ax` finite, >= 0.
+pub(crate) fn shortest(ax: f64) -> Digits {
+    if ax == 0.0 {
+        return Digits { digits: b"0".to_vec(), decpt: 1 };
+    }
+    let (d, decpt) = taipan_syntax::literal::shortest_digits(ax);
+    Digits { digits: d.into_bytes(), decpt: decpt as i64 }
+}
+
+/// dtoa mode 2: `ndigits >= 1` significant digits, correctly rounded.
+pub(crate) fn significant(ax: f64, ndigits: usize) -> Digits {
+    if ax == 0.0 {
+        return Digits { digits: b"0".to_vec(), decpt: 1 };
+    }
+    let n = ndigits.clamp(1, MAX_SIG_DIGITS);
+    let s = format!("{:.*e}", n - 1, ax);
+    let (mant, exp) = s.split_once('e').expect("exponent");
+    let exp: i64 = exp.parse().expect("exponent digits");
+    let mut digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).collect();
+    strip_trailing_zeros(&mut digits);
+    Digits { digits, decpt: exp + 1 }
+}
+
+/// dtoa mode 3: rounded to `ndigits >= 0` digits after the point.
+pub(crate) fn fixed(ax: f64, ndigits: usize) -> Digits {
+    if ax == 0.0 {
+        return Digits { digits: b"0".to_vec(), decpt: 1 };
+    }
+    let n = ndigits.min(MAX_FRAC_DIGITS);
+    let s = format!("{:.*}", n, ax);
+    let (int_part, frac_part) = match s.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (s.as_str(), ""),
+    };
+    let (mut digits, decpt) = if int_part == "0" {
+        let zeros = frac_part.bytes().take_while(|&b| b == b'0').count();
+        (frac_part.as_bytes()[zeros..].to_vec(), -(zeros as i64))
+    } else {
+        let mut d = int_part.as_bytes().to_vec();
+        d.extend_from_slice(frac_part.as_bytes());
+        (d, int_part.len() as i64)
+    };
+    strip_trailing_zeros(&mut digits);
+    if digits.is_empty() {
+        return Digits { digits, decpt: -(ndigits as i64) };
+    }
+    Digits { digits, decpt }
+}
+
+/// The flags of `PyOS_double_to_string` (`Py_DTSF_*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DtsFlags {
+    /// `Py_DTSF_SIGN`: always add a sign.
+    pub sign: bool,
+    /// `Py_DTSF_ADD_DOT_0`: add ".0" to integers in non-exponent form ('r' and 'g').
+    pub add_dot_0: bool,
+    /// `Py_DTSF_ALT`: the '#' alternate form.
+    pub alt: bool,
+    /// `Py_DTSF_NO_NEG_0`: the 'z' flag.
+    pub no_neg_0: bool,
+}
+
+/// `PyOS_double_to_string(val, code, precision, flags)`: `code` is one of
+/// `e E f F g G r` (`r` = repr, precision ignored). Infinities and NaNs give
+/// `inf`/`nan` (`INF`/`NAN` for the upper-case codes), NaN without sign.
+///
+/// Panics on any other code.
+pub fn double_to_string(val: f64, code: char, precision: usize, flags: DtsFlags) -> String {
+    let upper = matches!(code, 'E' | 'F' | 'G');
+    let code = code.to_ascii_lowercase();
+    let mut negative = val.is_sign_negative();
+    if val.is_nan() || val.is_infinite() {
+        let mut out = String::with_capacity(4);
+        if val.is_nan() {
+            negative = false;
+        }
+        if negative {
+            out.push('-');
+        } else if flags.sign {
+            out.push('+');
+        }
+        out.push_str(match (val.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        });
+        return out;
+    }
+    let ax = val.abs();
+    let (d, precision) = match code {
+        'e' => (significant(ax, precision.saturating_add(1)), precision as i64 + 1),
+        'f' => (fixed(ax, precision), precision as i64),
+        'g' => {
+            let p = precision.max(1);
+            (significant(ax, p), p as i64)
+        }
+        'r' => (shortest(ax), 0),
+        _ => panic!("double_to_string: bad format code {code:?}"),
+    };
+    if flags.no_neg_0 && negative && (d.digits.is_empty() || d.digits == b"0") {
+        negative = false;
+    }
+    layout(negative, &d, code, precision, flags, upper)
+}
+
+/// The body of CPython's `format_float_short`: lay `d` out as
+/// `[sign]<zeros><digits><zeros>[exponent]` with one decimal point.
+fn layout(negative: bool, d: &Digits, code: char, precision: i64, flags: DtsFlags, upper: bool) -> String {
+    let n = d.digits.len() as i64;
+    let mut decpt = d.decpt;
+    let mut use_exp = false;
+    // The output is the slice [start, end) of the digits padded with zeros
+    // on both sides, with the point before index `decpt`.
+    let mut end = n;
+    match code {
+        'e' => {
+            use_exp = true;
+            end = precision;
+        }
+        'f' => end = decpt + precision,
+        'g' => {
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
+            if decpt <= -4 || decpt > limit {
+                use_exp = true;
+            }
+            if flags.alt {
+                end = precision;
+            }
+        }
+        _ => {
+            // 'r': exponent from 1e16 on.
+            if decpt <= -4 || decpt > 16 {
+                use_exp = true;
+            }
+        }
+    }
+    let mut exp = 0;
+    if use_exp {
+        exp = decpt - 1;
+        decpt = 1;
+    }
+    let start = if decpt <= 0 { decpt - 1 } else { 0 };
+    end = if !use_exp && flags.add_dot_0 { end.max(decpt + 1) } else { end.max(decpt) };
+
+    let mut out = String::with_capacity((end - start) as usize + 8);
+    if negative {
+        out.push('-');
+    } else if flags.sign {
+        out.push('+');
+    }
+    for i in start..end {
+        if i == decpt {
+            out.push('.');
+        }
+        out.push(if i >= 0 && i < n { d.digits[i as usize] as char } else { '0' });
+    }
+    if decpt == end {
+        out.push('.');
+    }
+    if out.ends_with('.') && !flags.alt {
+        out.pop();
+    }
+    if use_exp {
+        out.push(if upper { 'E' } else { 'e' });
+        out.push(if exp < 0 { '-' } else { '+' });
+        let e = exp.unsigned_abs();
+        if e < 10 {
+            out.push('0');
+        }
+        out.push_str(&e.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(v: f64, code: char, p: usize) -> String {
+        double_to_string(v, code, p, DtsFlags::default())
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(f(0.125, 'f', 2), "0.12");
+        assert_eq!(f(0.375, 'f', 2), "0.38");
+        assert_eq!(f(2.675, 'f', 2), "2.67");
+        assert_eq!(f(1e22, 'f', 0), "10000000000000000000000");
+        assert_eq!(f(5e-324, 'g', 3), "4.94e-324");
+        assert_eq!(f(0.0001, 'f', 2), "0.00");
+        assert_eq!(f(0.5, 'f', 0), "0");
+        assert_eq!(f(1.5, 'f', 0), "2");
+        assert_eq!(f(12345.678, 'e', 2), "1.23e+04");
+        assert_eq!(f(1e100, 'E', 0), "1E+100");
+        assert_eq!(f(100000.0, 'g', 6), "100000");
+        assert_eq!(f(1000000.0, 'g', 6), "1e+06");
+        assert_eq!(f(0.0001, 'g', 6), "0.0001");
+        assert_eq!(f(0.00001, 'G', 6), "1E-05");
+        assert_eq!(f(-0.0, 'r', 0), "-0");
+        let alt = DtsFlags { alt: true, ..DtsFlags::default() };
+        assert_eq!(double_to_string(1.0, 'g', 3, alt), "1.00");
+        assert_eq!(double_to_string(1.0, 'f', 0, alt), "1.");
+        let dot0 = DtsFlags { add_dot_0: true, ..DtsFlags::default() };
+        assert_eq!(double_to_string(1e16, 'r', 0, dot0), "1e+16");
+        assert_eq!(double_to_string(1e15, 'r', 0, dot0), "1000000000000000.0");
+        assert_eq!(double_to_string(f64::NAN, 'F', 2, DtsFlags { sign: true, ..dot0 }), "+NAN");
+    }
+}
