@@ -69,10 +69,12 @@ def generator_finally():
         yield 2
     finally:
         print("generator finally")
-for v in generator_finally():
+gf = generator_finally()
+for v in gf:
     print("got", v)
     break
 print("after break")
+gf.close()
 def while_finally():
     n = 0
     while True:

@@ -1,0 +1,25 @@
+# Interleaving of side effects between lazily evaluated generators.
+def noisy(name, n):
+    for i in range(n):
+        print(f"  {name} yields {i}")
+        yield i
+    print(f"  {name} exhausted")
+print("zip:")
+print(list(zip(noisy("A", 3), noisy("B", 2))))
+print("map with two iterables:")
+print(list(map(lambda a, b: a + b, noisy("C", 2), noisy("D", 3))))
+print("chained genexps:")
+squares = (x * x for x in noisy("E", 3))
+evens = (s for s in squares if s % 2 == 0)
+print(list(evens))
+print("any stops early:")
+print(any(x > 0 for x in noisy("F", 5)))
+print("dict from generator of pairs:")
+print(dict((k, k * 10) for k in noisy("G", 2)))
+print("enumerate + sorted:")
+print(sorted(noisy("H", 3), reverse=True))
+print("unpacking:")
+first, *rest = noisy("I", 3)
+print(first, rest)
+print("min with generator:")
+print(min(noisy("J", 3)))
