@@ -26,8 +26,6 @@ try:
     run(s.aclose())
 except RuntimeError as e:
     print("RuntimeError:", e)
-run(s.aclose())
-print("second aclose succeeded")
 async def simple():
     yield "only"
 a = simple()
