@@ -75,7 +75,7 @@ pub fn int_to_f64(v: &BigInt) -> Option<f64> {
         // the one rounding `u64 as f64` does is the correct one.
         let shift = bits - 64;
         let high = (mag >> shift).to_u64()?;
-        let sticky = mag.trailing_zeros().map_or(false, |tz| tz < shift);
+        let sticky = mag.trailing_zeros().is_some_and(|tz| tz < shift);
         let m = (high | sticky as u64) as f64;
         if shift > 2000 {
             return None;

@@ -9,6 +9,10 @@
 
 use taipan_syntax::{ErrorType, SyntaxError};
 
+/// Errors travel boxed inside the compiler: a SyntaxError is large, and the
+/// compiler's recursive functions return results at every level.
+pub type CompileError = Box<SyntaxError>;
+
 /// A SyntaxError at a range (`PyErr_RangedSyntaxLocationObject`): negative
 /// parts are CPython's `-1` and become `None`, except `lineno`.
 pub fn located(
@@ -18,9 +22,9 @@ pub fn located(
     offset: i64,
     end_lineno: i64,
     end_offset: i64,
-) -> SyntaxError {
+) -> CompileError {
     let opt = |v: i64| if v >= 0 { Some(v) } else { None };
-    SyntaxError {
+    Box::new(SyntaxError {
         error_type: ErrorType::SyntaxError,
         msg: msg.into(),
         filename: filename.to_string(),
@@ -29,7 +33,7 @@ pub fn located(
         text: program_text(filename, lineno),
         end_lineno: opt(end_lineno),
         end_offset: opt(end_offset),
-    }
+    })
 }
 
 /// A SyntaxError as `compiler_error` builds it: the location tuple is passed
@@ -41,8 +45,8 @@ pub fn compiler_error(
     offset: i64,
     end_lineno: i64,
     end_offset: i64,
-) -> SyntaxError {
-    SyntaxError {
+) -> CompileError {
+    Box::new(SyntaxError {
         error_type: ErrorType::SyntaxError,
         msg: msg.into(),
         filename: filename.to_string(),
@@ -51,13 +55,13 @@ pub fn compiler_error(
         text: program_text(filename, lineno),
         end_lineno: Some(end_lineno),
         end_offset: Some(end_offset),
-    }
+    })
 }
 
 /// An error the compiler raises for an AST it cannot handle (CPython raises
 /// SystemError or another non-syntax exception in these cases).
-pub fn internal(msg: impl Into<String>) -> SyntaxError {
-    SyntaxError::bare(ErrorType::SyntaxError, msg)
+pub fn internal(msg: impl Into<String>) -> CompileError {
+    Box::new(SyntaxError::bare(ErrorType::SyntaxError, msg))
 }
 
 /// `PyErr_ProgramTextObject`: line `lineno` of the file, newline included,

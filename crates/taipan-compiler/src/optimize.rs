@@ -14,6 +14,7 @@ use taipan_syntax::{ErrorType, SyntaxError};
 
 use crate::code::Constant;
 use crate::constant;
+use crate::error::CompileError;
 use crate::tree::*;
 
 /// The recursion limit of the AST passes: CPython's default recursion limit
@@ -26,11 +27,11 @@ pub fn grow<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, f)
 }
 
-pub fn recursion_error() -> SyntaxError {
-    SyntaxError::bare(ErrorType::RecursionError, "maximum recursion depth exceeded during compilation")
+pub fn recursion_error() -> CompileError {
+    Box::new(SyntaxError::bare(ErrorType::RecursionError, "maximum recursion depth exceeded during compilation"))
 }
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+type Result<T> = std::result::Result<T, CompileError>;
 
 pub struct Optimizer {
     /// `-O` level: `__debug__` folds to `optimize == 0`.
@@ -50,7 +51,7 @@ pub fn optimize_module(m: &syn::Mod, optimize: u8, future_annotations: bool) -> 
         syn::Mod::Interactive { body } => Module::Interactive(o.stmts(body)?),
         syn::Mod::Expression { body } => Module::Expression(Box::new(o.expr(body)?)),
         syn::Mod::FunctionType { .. } => {
-            return Err(SyntaxError::bare(ErrorType::SyntaxError, "this compiler does not handle FunctionTypes"))
+            return Err(crate::error::internal("this compiler does not handle FunctionTypes"))
         }
     })
 }
@@ -535,19 +536,15 @@ impl Optimizer {
         match &mut e.kind {
             ExprKind::BinOp { .. } => fold_binop(e),
             ExprKind::UnaryOp { .. } => fold_unaryop(e),
-            ExprKind::Tuple { elts, ctx } => {
-                if *ctx == ExprContext::Load {
-                    if let Some(t) = const_tuple(elts) {
-                        e.kind = ExprKind::Constant { value: t, u_prefix: false };
-                    }
+            ExprKind::Tuple { elts, ctx } if *ctx == ExprContext::Load => {
+                if let Some(t) = const_tuple(elts) {
+                    e.kind = ExprKind::Constant { value: t, u_prefix: false };
                 }
             }
-            ExprKind::Subscript { value, slice, ctx } => {
-                if *ctx == ExprContext::Load {
-                    if let (Some(v), Some(i)) = (value.as_constant(), slice.as_constant()) {
-                        if let Some(r) = constant::subscript(v, i) {
-                            e.kind = ExprKind::Constant { value: r, u_prefix: false };
-                        }
+            ExprKind::Subscript { value, slice, ctx } if *ctx == ExprContext::Load => {
+                if let (Some(v), Some(i)) = (value.as_constant(), slice.as_constant()) {
+                    if let Some(r) = constant::subscript(v, i) {
+                        e.kind = ExprKind::Constant { value: r, u_prefix: false };
                     }
                 }
             }
@@ -746,7 +743,6 @@ fn simple_format_arg_parse(fmt: &[u32], pos: &mut usize) -> Option<FormatArg> {
         }
         prec = Some(v);
     }
-    drop(next);
     *pos = p;
     Some(FormatArg { spec: ch, left_justify, width, prec })
 }

@@ -14,8 +14,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::error::CompileError;
 use taipan_syntax::ast::{ExprContext, Ident, Range};
-use taipan_syntax::SyntaxError;
 
 use crate::error;
 use crate::optimize::{grow, recursion_error, RECURSION_LIMIT};
@@ -151,7 +151,7 @@ pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, 
     Cow::Owned(format!("_{stripped}{name}"))
 }
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+type Result<T> = std::result::Result<T, CompileError>;
 
 const GLOBAL_PARAM: &str = "name '{}' is parameter and global";
 const NONLOCAL_PARAM: &str = "name '{}' is parameter and nonlocal";
@@ -212,7 +212,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn error_at(&self, msg: String, r: Range) -> SyntaxError {
+    fn error_at(&self, msg: String, r: Range) -> CompileError {
         error::located(
             self.filename,
             msg,
@@ -879,7 +879,7 @@ fn analyze(table: &mut SymbolTable, filename: &str) -> Result<()> {
 
 type NameSet = HashSet<Ident>;
 
-fn directive_error(table: &SymbolTable, filename: &str, scope: ScopeId, name: &str, msg: String) -> SyntaxError {
+fn directive_error(table: &SymbolTable, filename: &str, scope: ScopeId, name: &str, msg: String) -> CompileError {
     match table.entries[scope].directives.iter().find(|(n, _)| n == name) {
         Some((_, r)) => error::located(
             filename,

@@ -1,0 +1,51 @@
+//! `taipan-dump-code FILE...`: compile each file as `python3 FILE` would and
+//! print its code objects in the canonical dump format (`dump.rs`), for
+//! comparison with `tests/compiler/dump_code.py`.
+
+use std::process::ExitCode;
+
+use taipan_compiler::{compile_with_warnings, dump_code, CompileOptions};
+
+fn main() -> ExitCode {
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() {
+        eprintln!("usage: taipan-dump-code FILE...");
+        return ExitCode::from(2);
+    }
+    let mut status = ExitCode::SUCCESS;
+    for file in &files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                status = ExitCode::FAILURE;
+                continue;
+            }
+        };
+        if files.len() > 1 {
+            println!("file {file}");
+        }
+        let parsed = taipan_syntax::parse_module(&bytes, file);
+        let module = match parsed.result {
+            Ok(m) => m,
+            Err(e) => {
+                println!("error {}: {}", e.error_type.name(), e.msg);
+                continue;
+            }
+        };
+        let out = compile_with_warnings(&module, file, &CompileOptions::default());
+        match out.result {
+            Ok(code) => print!("{}", dump_code(&code)),
+            Err(e) => println!(
+                "error {}: {} ({:?}, {:?}, {:?}, {:?})",
+                e.error_type.name(),
+                e.msg,
+                e.lineno,
+                e.offset,
+                e.end_lineno,
+                e.end_offset
+            ),
+        }
+    }
+    status
+}
