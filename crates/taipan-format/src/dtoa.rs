@@ -7,6 +7,8 @@
 //! `{:.Ne}` round the exact binary value half-to-even, like dtoa modes 3
 //! and 2.
 
+use crate::error::{string_with_capacity, FmtError};
+
 /// Decimal digits `d1 d2 ... dn` (ASCII, no trailing zeros) and the
 /// position of the decimal point: the value is `0.d1d2...dn * 10**decpt`.
 /// Zero is `"0"` with `decpt == 1`. An empty string means "rounded to zero"
@@ -94,8 +96,20 @@ pub struct DtsFlags {
 /// `e E f F g G r` (`r` = repr, precision ignored). Infinities and NaNs give
 /// `inf`/`nan` (`INF`/`NAN` for the upper-case codes), NaN without sign.
 ///
-/// Panics on any other code.
+/// Panics on any other code, and aborts like any allocation if the result
+/// does not fit in memory (see [`try_double_to_string`]).
 pub fn double_to_string(val: f64, code: char, precision: usize, flags: DtsFlags) -> String {
+    try_double_to_string(val, code, precision, flags).expect("out of memory")
+}
+
+/// [`double_to_string`] that reports a result too large for memory
+/// (think `'%.2147483647f' % 1.0`) as `MemoryError`.
+pub fn try_double_to_string(
+    val: f64,
+    code: char,
+    precision: usize,
+    flags: DtsFlags,
+) -> Result<String, FmtError> {
     let upper = matches!(code, 'E' | 'F' | 'G');
     let code = code.to_ascii_lowercase();
     let mut negative = val.is_sign_negative();
@@ -115,7 +129,7 @@ pub fn double_to_string(val: f64, code: char, precision: usize, flags: DtsFlags)
             (false, false) => "inf",
             (false, true) => "INF",
         });
-        return out;
+        return Ok(out);
     }
     let ax = val.abs();
     let (d, precision) = match code {
@@ -136,7 +150,14 @@ pub fn double_to_string(val: f64, code: char, precision: usize, flags: DtsFlags)
 
 /// The body of CPython's `format_float_short`: lay `d` out as
 /// `[sign]<zeros><digits><zeros>[exponent]` with one decimal point.
-fn layout(negative: bool, d: &Digits, code: char, precision: i64, flags: DtsFlags, upper: bool) -> String {
+fn layout(
+    negative: bool,
+    d: &Digits,
+    code: char,
+    precision: i64,
+    flags: DtsFlags,
+    upper: bool,
+) -> Result<String, FmtError> {
     let n = d.digits.len() as i64;
     let mut decpt = d.decpt;
     let mut use_exp = false;
@@ -173,7 +194,7 @@ fn layout(negative: bool, d: &Digits, code: char, precision: i64, flags: DtsFlag
     let start = if decpt <= 0 { decpt - 1 } else { 0 };
     end = if !use_exp && flags.add_dot_0 { end.max(decpt + 1) } else { end.max(decpt) };
 
-    let mut out = String::with_capacity((end - start) as usize + 8);
+    let mut out = string_with_capacity((end - start) as usize + 8)?;
     if negative {
         out.push('-');
     } else if flags.sign {
@@ -200,7 +221,7 @@ fn layout(negative: bool, d: &Digits, code: char, precision: i64, flags: DtsFlag
         }
         out.push_str(&e.to_string());
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

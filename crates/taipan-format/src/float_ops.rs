@@ -203,7 +203,9 @@ pub fn float_fromhex(s: &str) -> Result<f64, FmtError> {
         }
         while i < b.len() && b[i].is_ascii_digit() {
             // Saturate like strtol; anything this large overflows or underflows.
-            exp = (exp * 10 + (b[i] - b'0') as i64).min(1 << 60);
+            if exp < 1 << 58 {
+                exp = exp * 10 + (b[i] - b'0') as i64;
+            }
             i += 1;
         }
         if exp_negative {

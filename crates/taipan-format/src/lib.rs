@@ -56,7 +56,7 @@ mod percent;
 mod spec;
 mod unicode;
 
-pub use dtoa::{double_to_string, DtsFlags};
+pub use dtoa::{double_to_string, try_double_to_string, DtsFlags};
 pub use error::FmtError;
 pub use float_ops::{
     float_as_integer_ratio, float_fromhex, float_hex, float_to_bigint, int_to_f64, round_float,

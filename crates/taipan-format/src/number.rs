@@ -8,7 +8,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use crate::dtoa::{double_to_string, DtsFlags};
+use crate::dtoa::{try_double_to_string, DtsFlags};
 use crate::error::{string_with_capacity, unknown_code, FmtError};
 use crate::float_ops::int_to_f64;
 use crate::int_str::{magnitude_decimal, magnitude_in_base};
@@ -347,7 +347,7 @@ pub fn format_float(v: f64, spec: &FormatSpec, type_name: &str) -> Result<String
         }
         None => default_precision,
     };
-    let mut buf = double_to_string(val, code, precision, flags);
+    let mut buf = try_double_to_string(val, code, precision, flags)?;
     if add_pct {
         buf.push('%');
     }
@@ -420,8 +420,8 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> R
         }
         None => default_precision,
     };
-    let re_buf = double_to_string(re, code, precision, flags);
-    let im_buf = double_to_string(im, code, precision, flags);
+    let re_buf = try_double_to_string(re, code, precision, flags)?;
+    let im_buf = try_double_to_string(im, code, precision, flags)?;
     let grouping = grouping_for(spec, ty);
     let part = |buf: &str, sign: Option<char>| -> Result<String, FmtError> {
         let (negative, body) = match buf.strip_prefix('-') {

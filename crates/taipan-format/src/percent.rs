@@ -11,8 +11,8 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use crate::dtoa::{double_to_string, DtsFlags};
-use crate::error::FmtError;
+use crate::dtoa::{try_double_to_string, DtsFlags};
+use crate::error::{string_with_capacity, FmtError};
 use crate::int_str::{magnitude_decimal, magnitude_in_base};
 
 /// One parsed `%` conversion: `%[(key)][flags][width][.precision][hlL]conv`.
@@ -257,7 +257,7 @@ pub fn percent_int(v: &BigInt, spec: &PercentSpec, max_str_digits: usize) -> Res
     if conv == 'X' {
         digits.make_ascii_uppercase();
     }
-    let mut body = String::with_capacity(digits.len() + 4);
+    let mut body = string_with_capacity(digits.len() + 4 + spec.precision.unwrap_or(0))?;
     if v.is_negative() {
         body.push('-');
     }
@@ -270,19 +270,20 @@ pub fn percent_int(v: &BigInt, spec: &PercentSpec, max_str_digits: usize) -> Res
         }
     }
     body.push_str(&digits);
-    Ok(pad_number(&body, spec, conv))
+    pad_number(&body, spec, conv)
 }
 
 /// `%e %E %f %F %g %G` of a float (precision 6 when not given).
-pub fn percent_float(v: f64, spec: &PercentSpec) -> String {
+/// The only error is `MemoryError` for a result too large for memory.
+pub fn percent_float(v: f64, spec: &PercentSpec) -> Result<String, FmtError> {
     let conv = spec.conv_char().unwrap_or('f');
     let flags = DtsFlags { alt: spec.alt, ..DtsFlags::default() };
-    let body = double_to_string(v, conv, spec.precision.unwrap_or(6), flags);
+    let body = try_double_to_string(v, conv, spec.precision.unwrap_or(6), flags)?;
     pad_number(&body, spec, conv)
 }
 
 /// `unicode_format_arg_output` for a number (ASCII `body`, maybe signed).
-fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> String {
+fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> Result<String, FmtError> {
     let fill = if spec.zero { '0' } else { ' ' };
     let b = body.as_bytes();
     let mut len = b.len() as i64;
@@ -302,7 +303,7 @@ fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> String {
         width = len;
     }
     let prefixed = spec.alt && matches!(conv, 'x' | 'X' | 'o');
-    let mut out = String::with_capacity(width as usize + 2);
+    let mut out = string_with_capacity(width as usize + 2)?;
     if let Some(s) = sign_char {
         if fill != ' ' {
             out.push(s);
@@ -338,7 +339,7 @@ fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> String {
     for _ in len.max(0)..width {
         out.push(' ');
     }
-    out
+    Ok(out)
 }
 
 /// `%s %r %a %c` of a text of `len` code points: (spaces before, spaces
@@ -400,7 +401,7 @@ mod tests {
     fn pf(fmt: &str, v: f64) -> String {
         let cps: Vec<char> = fmt.chars().collect();
         let spec = parse_percent_spec(&cps, 1, &mut NoArgs(vec![])).unwrap();
-        percent_float(v, &spec)
+        percent_float(v, &spec).unwrap()
     }
 
     #[test]
