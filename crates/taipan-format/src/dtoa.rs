@@ -30,13 +30,35 @@ fn strip_trailing_zeros(d: &mut Vec<u8>) {
     }
 }
 
-/// dtoa mode 0: the shortest digits that round-trip. `ax` finite, >= 0.
+/// Splits Rust's `{:e}` output ("1.25e-3") into digits and `decpt`.
+fn split_exp(s: &str) -> Digits {
+    let (mant, exp) = s.split_once('e').expect("exponent");
+    let exp: i64 = exp.parse().expect("exponent digits");
+    let mut digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).collect();
+    strip_trailing_zeros(&mut digits);
+    Digits { digits, decpt: exp + 1 }
+}
+
+/// dtoa mode 0: the shortest digits that round-trip, and of those the
+/// nearest to the value, ties to even. `ax` finite, >= 0.
 pub(crate) fn shortest(ax: f64) -> Digits {
     if ax == 0.0 {
         return Digits { digits: b"0".to_vec(), decpt: 1 };
     }
-    let (d, decpt) = taipan_syntax::literal::shortest_digits(ax);
-    Digits { digits: d.into_bytes(), decpt: decpt as i64 }
+    let s = format!("{ax:e}");
+    let d = split_exp(&s);
+    // Rust's shortest digits break a tie between two candidates upwards
+    // (1836218942582016.25 gives ...16.3) where Gay's dtoa takes the even
+    // one (...16.2). The correctly rounded string of the same length is the
+    // nearest; it wins when it round-trips too. Ties need the two neighbours
+    // to be an ulp apart, so 16 or 17 digits.
+    if d.digits.len() >= 16 {
+        let c = format!("{:.*e}", d.digits.len() - 1, ax);
+        if c != s && c.parse::<f64>() == Ok(ax) {
+            return split_exp(&c);
+        }
+    }
+    d
 }
 
 /// dtoa mode 2: `ndigits >= 1` significant digits, correctly rounded.
@@ -45,12 +67,7 @@ pub(crate) fn significant(ax: f64, ndigits: usize) -> Digits {
         return Digits { digits: b"0".to_vec(), decpt: 1 };
     }
     let n = ndigits.clamp(1, MAX_SIG_DIGITS);
-    let s = format!("{:.*e}", n - 1, ax);
-    let (mant, exp) = s.split_once('e').expect("exponent");
-    let exp: i64 = exp.parse().expect("exponent digits");
-    let mut digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).collect();
-    strip_trailing_zeros(&mut digits);
-    Digits { digits, decpt: exp + 1 }
+    split_exp(&format!("{:.*e}", n - 1, ax))
 }
 
 /// dtoa mode 3: rounded to `ndigits >= 0` digits after the point.
@@ -224,6 +241,24 @@ fn layout(
     Ok(out)
 }
 
+/// `repr(x)` and `str(x)` for a float: the shortest string that reads back
+/// as `x` ("1.0", "1e+16", "inf", "nan").
+pub fn float_repr(x: f64) -> String {
+    double_to_string(x, 'r', 0, DtsFlags { add_dot_0: true, ..DtsFlags::default() })
+}
+
+/// `repr(complex(re, im))`: "1j", "(1+2j)", "(-0-0j)", "(nan+infj)".
+pub fn complex_repr(re: f64, im: f64) -> String {
+    if re == 0.0 && re.is_sign_positive() {
+        let mut s = double_to_string(im, 'r', 0, DtsFlags::default());
+        s.push('j');
+        return s;
+    }
+    let re = double_to_string(re, 'r', 0, DtsFlags::default());
+    let im = double_to_string(im, 'r', 0, DtsFlags { sign: true, ..DtsFlags::default() });
+    format!("({re}{im}j)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +291,9 @@ mod tests {
         assert_eq!(double_to_string(1e16, 'r', 0, dot0), "1e+16");
         assert_eq!(double_to_string(1e15, 'r', 0, dot0), "1000000000000000.0");
         assert_eq!(double_to_string(f64::NAN, 'F', 2, DtsFlags { sign: true, ..dot0 }), "+NAN");
+        // A tie between two shortest candidates goes to the even one.
+        assert_eq!(float_repr(1836218942582016.25), "1836218942582016.2");
+        assert_eq!(float_repr(5e-324), "5e-324");
+        assert_eq!(complex_repr(-0.0, f64::NAN), "(-0+nanj)");
     }
 }

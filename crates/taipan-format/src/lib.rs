@@ -41,7 +41,7 @@
 //!
 //! # Other conversions
 //!
-//! [`float_str`] (= repr), [`double_to_string`] (`PyOS_double_to_string`),
+//! [`float_repr`] / [`float_str`], [`complex_repr`], [`double_to_string`] (`PyOS_double_to_string`),
 //! [`float_hex`], [`round_float`], [`float_as_integer_ratio`],
 //! [`float_to_bigint`], [`int_to_f64`], [`int_to_base`],
 //! [`int_to_decimal_string`].
@@ -56,7 +56,7 @@ mod percent;
 mod spec;
 mod unicode;
 
-pub use dtoa::{double_to_string, try_double_to_string, DtsFlags};
+pub use dtoa::{complex_repr, double_to_string, float_repr, try_double_to_string, DtsFlags};
 pub use error::FmtError;
 pub use float_ops::{
     float_as_integer_ratio, float_fromhex, float_hex, float_to_bigint, int_to_f64, round_float,
@@ -78,7 +78,5 @@ pub use percent::{
 pub use spec::{parse_format_spec, FormatSpec};
 pub use unicode::{decimal_value, is_space, transform_decimal_and_space};
 
-/// `repr(x)` and `str(x)` for a float.
-pub use taipan_syntax::literal::float_repr as float_str;
-/// `repr(complex(re, im))`.
-pub use taipan_syntax::literal::complex_repr;
+/// `str(x)` for a float: the same as `repr(x)`.
+pub use dtoa::float_repr as float_str;

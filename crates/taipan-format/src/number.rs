@@ -27,38 +27,85 @@ struct Parts<'a> {
     remainder: &'a str,
 }
 
-/// The digit groups of `digits` (right to left) as (zeros, start, end):
-/// CPython's `_PyUnicode_InsertThousandsGrouping`, which also zero-pads on
-/// the left up to `min_width` (counting separators), so that `0` padding
-/// with grouping gives "0,000,001".
-fn groups(n_digits: usize, min_width: i64, grouping: Grouping) -> Vec<(usize, usize, usize)> {
-    let mut min_width = min_width.max(0);
-    let mut remaining = n_digits as i64;
-    let mut out = Vec::new();
-    let piece = |len: i64, remaining: i64, out: &mut Vec<(usize, usize, usize)>| {
-        let zeros = (len - remaining).max(0);
-        let chars = remaining.min(len).max(0);
-        let end = remaining as usize;
-        out.push((zeros as usize, end - chars as usize, end));
-        chars
-    };
-    match grouping {
-        Some((_, size)) => loop {
-            let len = (size as i64).min(remaining.max(min_width).max(1));
-            let used = piece(len, remaining, &mut out);
-            remaining -= used;
-            min_width -= len;
-            if remaining <= 0 && min_width <= 0 {
-                break;
-            }
-            min_width -= 1; // the separator
-        },
-        None => {
+/// How `_PyUnicode_InsertThousandsGrouping` lays out the integer digits:
+/// groups of digits (right to left, as (zeros, start, end) with zero
+/// padding on the left), and, when zero padding up to `min_width` goes on
+/// past the digits, a tail of `full` groups of `size` zeros and a leftmost
+/// group of `last` zeros. So `0` padding with grouping gives "0,000,001".
+struct GroupPlan {
+    groups: Vec<(usize, usize, usize)>,
+    tail: Option<(u64, u64)>,
+    sep: char,
+    size: usize,
+}
+
+impl GroupPlan {
+    fn new(n_digits: usize, min_width: i64, grouping: Grouping) -> GroupPlan {
+        let mut min_width = min_width.max(0);
+        let mut remaining = n_digits as i64;
+        let mut groups = Vec::new();
+        let mut tail = None;
+        let piece = |len: i64, remaining: i64, groups: &mut Vec<(usize, usize, usize)>| {
+            let zeros = (len - remaining).max(0);
+            let chars = remaining.min(len).max(0);
+            let end = remaining as usize;
+            groups.push((zeros as usize, end - chars as usize, end));
+            chars
+        };
+        let (sep, size) = grouping.unwrap_or((',', 0));
+        if size == 0 {
             let len = remaining.max(min_width).max(1);
-            piece(len, remaining, &mut out);
+            piece(len, remaining, &mut groups);
+        } else {
+            let g = size as i64;
+            loop {
+                if remaining <= 0 {
+                    // Only zeros are left to write: count them instead of
+                    // looping (the width can be huge).
+                    let full = min_width / (g + 1);
+                    let last = (min_width - full * (g + 1)).max(1);
+                    tail = Some((full as u64, last as u64));
+                    break;
+                }
+                let len = g.min(remaining.max(min_width).max(1));
+                remaining -= piece(len, remaining, &mut groups);
+                min_width -= len;
+                if remaining <= 0 && min_width <= 0 {
+                    break;
+                }
+                min_width -= 1; // the separator
+            }
+        }
+        GroupPlan { groups, tail, sep, size }
+    }
+
+    /// The number of characters, separators included.
+    fn len(&self) -> u64 {
+        let digits: u64 = self.groups.iter().map(|&(z, s, e)| (z + e - s) as u64).sum();
+        let seps = self.groups.len().saturating_sub(1) as u64;
+        let tail = self.tail.map_or(0, |(full, last)| {
+            full.saturating_mul(self.size as u64 + 1).saturating_add(last + 1)
+        });
+        (digits + seps).saturating_add(tail)
+    }
+
+    fn write(&self, out: &mut String, digits: &str) {
+        if let Some((full, last)) = self.tail {
+            push_n(out, '0', last as usize);
+            for _ in 0..full {
+                out.push(self.sep);
+                push_n(out, '0', self.size);
+            }
+            out.push(self.sep);
+        }
+        for (i, &(zeros, s, e)) in self.groups.iter().enumerate().rev() {
+            push_n(out, '0', zeros);
+            out.push_str(&digits[s..e]);
+            if i != 0 {
+                out.push(self.sep);
+            }
         }
     }
-    out
 }
 
 /// `calc_number_widths` + `fill_number`: pads `parts` to `width` with
@@ -81,11 +128,10 @@ fn render(
     let n_non_digit =
         sign_char.is_some() as i64 + parts.prefix.len() as i64 + parts.decimal as i64 + remainder_len;
     let min_width = if fill == '0' && align == '=' { width - n_non_digit } else { 0 };
-    let groups =
-        if parts.digits.is_empty() { Vec::new() } else { groups(parts.digits.len(), min_width, grouping) };
-    let n_grouped: i64 = groups.iter().map(|&(z, s, e)| (z + e - s) as i64).sum::<i64>()
-        + if groups.is_empty() { 0 } else { groups.len() as i64 - 1 };
-    let padding = width - (n_non_digit + n_grouped);
+    // No digits (type 'c', inf, nan): no grouping and no zero padding.
+    let plan = (!parts.digits.is_empty()).then(|| GroupPlan::new(parts.digits.len(), min_width, grouping));
+    let n_grouped = plan.as_ref().map_or(0, |p| p.len().min(i64::MAX as u64) as i64);
+    let padding = width.saturating_sub(n_non_digit.saturating_add(n_grouped));
     let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
     if padding > 0 {
         match align {
@@ -98,9 +144,10 @@ fn render(
             _ => lpad = padding,
         }
     }
-    let total = (lpad + spad + rpad) as usize * fill.len_utf8()
-        + (n_non_digit + n_grouped) as usize
-        + parts.remainder.len();
+    let total = ((lpad + spad + rpad) as usize)
+        .saturating_mul(fill.len_utf8())
+        .saturating_add(n_grouped as usize)
+        .saturating_add(n_non_digit as usize + parts.remainder.len());
     let mut out = string_with_capacity(total)?;
     push_n(&mut out, fill, lpad as usize);
     if let Some(c) = sign_char {
@@ -108,13 +155,8 @@ fn render(
     }
     out.push_str(parts.prefix);
     push_n(&mut out, fill, spad as usize);
-    let sep = grouping.map_or(',', |(c, _)| c);
-    for (i, &(zeros, s, e)) in groups.iter().enumerate().rev() {
-        push_n(&mut out, '0', zeros);
-        out.push_str(&parts.digits[s..e]);
-        if i != 0 {
-            out.push(sep);
-        }
+    if let Some(plan) = &plan {
+        plan.write(&mut out, parts.digits);
     }
     if parts.decimal {
         out.push('.');
@@ -196,7 +238,7 @@ fn format_int_impl(
     check_int_spec(spec)?;
     if ty == 'c' {
         let (l, cp, r) = char_layout(v, spec)?;
-        let mut out = string_with_capacity((l + r) * spec.fill.len_utf8() + 4)?;
+        let mut out = string_with_capacity((l + r).saturating_mul(spec.fill.len_utf8()).saturating_add(4))?;
         push_n(&mut out, spec.fill, l);
         out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
         push_n(&mut out, spec.fill, r);
@@ -434,7 +476,7 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> R
     let im_text = part(&im_buf, if skip_re { spec.sign } else { Some('+') })?;
     let len = re_text.len() + im_text.len() + 1 + 2 * parens as usize;
     let (lpad, rpad) = calc_padding(len, spec.width, spec.align);
-    let mut out = string_with_capacity(len + (lpad + rpad) * spec.fill.len_utf8())?;
+    let mut out = string_with_capacity((lpad + rpad).saturating_mul(spec.fill.len_utf8()).saturating_add(len))?;
     push_n(&mut out, spec.fill, lpad);
     if parens {
         out.push('(');
@@ -536,6 +578,26 @@ mod tests {
         assert_eq!(ff(1.0, ".3"), "1.0");
         assert_eq!(ff(f64::INFINITY, "010"), "0000000inf");
         assert_eq!(ff(0.5, "%"), "50.000000%");
+    }
+
+    #[test]
+    fn memory_errors() {
+        for s in ["1000000000000000000", "😀<9223372036854775807", "=9223372036854775807,"] {
+            let spec = parse_format_spec(s, Some('d'), '>', "int").unwrap();
+            assert_eq!(format_int(&BigInt::from(1), &spec, "int", 0), Err(FmtError::MemoryError));
+            let spec = parse_format_spec(s, None, '>', "float").unwrap();
+            assert_eq!(format_float(1.5, &spec, "float"), Err(FmtError::MemoryError));
+            if !s.starts_with('=') {
+                let spec = parse_format_spec(s, None, '>', "complex").unwrap();
+                assert_eq!(format_complex(1.5, 1.0, &spec, "complex"), Err(FmtError::MemoryError));
+            }
+        }
+        for s in ["09223372036854775807,", "09223372036854775807_x", "09223372036854775807"] {
+            let spec = parse_format_spec(s, Some('d'), '>', "int").unwrap();
+            assert_eq!(format_int(&BigInt::from(1), &spec, "int", 0), Err(FmtError::MemoryError));
+        }
+        let spec = parse_format_spec("9223372036854775807c", Some('d'), '>', "int").unwrap();
+        assert_eq!(format_int(&BigInt::from(65), &spec, "int", 0), Err(FmtError::MemoryError));
     }
 
     #[test]

@@ -235,11 +235,14 @@ pub fn unsupported_format_character(spec: &PercentSpec) -> FmtError {
     ))
 }
 
-/// `%d %i %u %o %x %X` of an int (the VM converts other numbers first:
+/// `%d %i %u %o %x %X` (other conversions: [`unsupported_format_character`]) of an int (the VM converts other numbers first:
 /// `int(x)` for d/i/u, `x.__index__()` for o/x/X). `max_str_digits` is
 /// `sys.get_int_max_str_digits()` (0 = no limit), for decimal output.
 pub fn percent_int(v: &BigInt, spec: &PercentSpec, max_str_digits: usize) -> Result<String, FmtError> {
-    let conv = spec.conv_char().unwrap_or('d');
+    let conv = match spec.conv_char() {
+        Some(c @ ('d' | 'i' | 'u' | 'o' | 'x' | 'X')) => c,
+        _ => return Err(unsupported_format_character(spec)),
+    };
     let (base, prefix) = match conv {
         'o' => (8, "0o"),
         'x' => (16, "0x"),
@@ -273,10 +276,14 @@ pub fn percent_int(v: &BigInt, spec: &PercentSpec, max_str_digits: usize) -> Res
     pad_number(&body, spec, conv)
 }
 
-/// `%e %E %f %F %g %G` of a float (precision 6 when not given).
-/// The only error is `MemoryError` for a result too large for memory.
+/// `%e %E %f %F %g %G` of a float (precision 6 when not given). Errors:
+/// `MemoryError` for a result too large for memory, and
+/// [`unsupported_format_character`] for other conversions.
 pub fn percent_float(v: f64, spec: &PercentSpec) -> Result<String, FmtError> {
-    let conv = spec.conv_char().unwrap_or('f');
+    let conv = match spec.conv_char() {
+        Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => c,
+        _ => return Err(unsupported_format_character(spec)),
+    };
     let flags = DtsFlags { alt: spec.alt, ..DtsFlags::default() };
     let body = try_double_to_string(v, conv, spec.precision.unwrap_or(6), flags)?;
     pad_number(&body, spec, conv)
@@ -425,6 +432,20 @@ mod tests {
         assert_eq!(pf("%#.0f", 2.0), "2.");
         assert_eq!(pf("%g", 1e-5), "1e-05");
         assert_eq!(pf("%010f", f64::INFINITY), "       inf".replace(' ', "0"));
+    }
+
+    #[test]
+    fn memory_errors() {
+        let cps: Vec<char> = "%9223372036854775807d".chars().collect();
+        let spec = parse_percent_spec(&cps, 1, &mut NoArgs(vec![])).unwrap();
+        assert_eq!(percent_int(&BigInt::from(1), &spec, 0), Err(FmtError::MemoryError));
+        let cps: Vec<char> = "%9223372036854775807f".chars().collect();
+        let spec = parse_percent_spec(&cps, 1, &mut NoArgs(vec![])).unwrap();
+        assert_eq!(percent_float(1.0, &spec), Err(FmtError::MemoryError));
+        let cps: Vec<char> = "%*d".chars().collect();
+        let spec = parse_percent_spec(&cps, 1, &mut NoArgs(vec![i64::MIN])).unwrap();
+        assert!(spec.minus);
+        assert_eq!(percent_int(&BigInt::from(1), &spec, 0), Err(FmtError::MemoryError));
     }
 
     #[test]

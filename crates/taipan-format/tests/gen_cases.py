@@ -68,7 +68,14 @@ def interesting_floats():
         xs.append(round(R.uniform(-1000, 1000), R.randint(0, 4)))
     for _ in range(40):
         xs.append(R.randint(-10 ** 6, 10 ** 6) / 2 ** R.randint(0, 12))
+    # Where two shortest reprs tie (1836218942582016.25 -> ...16.2).
+    for _ in range(40):
+        xs.append(math.ldexp(R.getrandbits(53) | 1 << 52, R.randint(-3, 4)))
     return xs
+
+
+def tie_floats():
+    return [math.ldexp(R.getrandbits(53) | 1 << 52, R.randint(-4, 6)) for _ in range(1500)]
 
 
 def finite(xs):
@@ -144,6 +151,17 @@ def gen_format_int(cases):
         for _ in range(10):
             spec = random_spec("bcdoxXneEfFgG%")
             out.append([hex(n), "int", spec, run(lambda: format(n, spec))])
+    # Zero padding with grouping at every width.
+    for n in [0, 1, -1, 12, -123, 1234, 12345678, -999999, 2 ** 40]:
+        for w in range(1, 33):
+            for spec in ["0%d," % w, "0%d_" % w, "+0%d_x" % w, "#0%d_b" % w, "0%dn" % w]:
+                out.append([hex(n), "int", spec, run(lambda: format(n, spec))])
+    # Arbitrary strings as specs.
+    pool = "<>=^+- z#0123456789,_.eEfFgGdxXobcn%sé*"
+    for _ in range(1500):
+        spec = "".join(R.choice(pool) for _ in range(R.randint(1, 7)))
+        n = R.choice(ints)
+        out.append([hex(n), "int", spec, run(lambda: format(n, spec))])
     for b in (True, False):
         for spec in ["d", "x", "y", "5", "<5", ",", "+", "c", ".1f", "%", "abc"]:
             out.append([hex(int(b)), "bool", spec, run(lambda: format(b, spec))])
@@ -163,6 +181,17 @@ def gen_format_float(cases):
         for _ in range(10):
             spec = random_spec("eEfFgGn%")
             out.append([bits(x), spec, run(lambda: format(x, spec))])
+    # Zero padding with grouping at every width.
+    for x in [0.0, -1.5, 1234.5678, 1e-7, float("inf"), -float("nan"), 12345678.9]:
+        for w in range(1, 30):
+            for spec in ["0%d,.2f" % w, "0%d_" % w, "+0%d,e" % w, "0%d,%%" % w, "0%d,.3g" % w]:
+                out.append([bits(x), spec, run(lambda: format(x, spec))])
+    # Arbitrary strings as specs.
+    pool = "<>=^+- z#0123456789,_.eEfFgGdxXobcn%sé*"
+    for _ in range(1500):
+        spec = "".join(R.choice(pool) for _ in range(R.randint(1, 7)))
+        x = R.choice(xs)
+        out.append([bits(x), spec, run(lambda: format(x, spec))])
     # Huge precisions.
     for x in [5e-324, -5e-324, 1.7976931348623157e308, 0.1, 1e22, -1e-300, 123.456, 2.0 ** -1074 * 3,
               1 / 3, 2.2250738585072014e-308, 0.0, float("inf")]:
@@ -190,6 +219,9 @@ def gen_format_complex(cases):
     for re, im in pairs:
         for spec in specs:
             out.append([bits(re), bits(im), spec, run(lambda: format(complex(re, im), spec))])
+        for _ in range(5):
+            spec = "".join(R.choice("<>=^+- z#0123456789,_.eEfFgGn%*") for _ in range(R.randint(1, 7)))
+            out.append([bits(re), bits(im), spec, run(lambda: format(complex(re, im), spec))])
         for _ in range(8):
             spec = random_spec("eEfFgGn")
             out.append([bits(re), bits(im), spec, run(lambda: format(complex(re, im), spec))])
@@ -206,6 +238,10 @@ def gen_format_str(cases):
             out.append([s, spec, run(lambda: format(s, spec))])
         for _ in range(20):
             spec = random_spec("s")
+            out.append([s, spec, run(lambda: format(s, spec))])
+        pool = "<>=^+- z#0123456789,_.sdx*"
+        for _ in range(60):
+            spec = "".join(R.choice(pool) for _ in range(R.randint(1, 6)))
             out.append([s, spec, run(lambda: format(s, spec))])
 
 
@@ -457,7 +493,7 @@ def gen_float_methods(cases):
     extra = [from_bits(R.getrandbits(64)) for _ in range(400)]
     allx = xs + extra
     cases["float_hex"] = [[bits(x), run(lambda: x.hex())] for x in allx]
-    cases["float_repr"] = [[bits(x), repr(x)] for x in allx]
+    cases["float_repr"] = [[bits(x), repr(x)] for x in allx + tie_floats()]
     cases["ratio"] = [[bits(x), run(lambda: [hex(v) for v in x.as_integer_ratio()])] for x in allx]
     cases["float_to_int"] = [[bits(x), run(lambda: hex(int(x)))] for x in allx]
 
