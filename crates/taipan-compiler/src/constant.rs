@@ -735,6 +735,26 @@ fn float_to_bigint(f: f64) -> Option<BigInt> {
     Some(if f < 0.0 { -v } else { v })
 }
 
+/// Give a NaN made by folding an identity of its own: CPython's NaN
+/// constants are distinct objects, never merged into one `co_consts` slot.
+pub fn tag_nans(c: &mut Constant, next_tag: &mut u64) {
+    let mut tag = |f: &mut f64| {
+        if f.is_nan() {
+            *next_tag += 1;
+            let bits = (f.to_bits() & !0xFFFF_FFFF) | 0x8_0000_0000_0000 | (*next_tag & 0xFFFF_FFFF);
+            *f = f64::from_bits(bits);
+        }
+    };
+    match c {
+        Constant::Float(f) => tag(f),
+        Constant::Complex { real, imag } => {
+            tag(real);
+            tag(imag);
+        }
+        _ => {}
+    }
+}
+
 /// Python's `frozenset(items)`: equal items collapse to the first one.
 pub fn make_frozenset(items: Vec<Constant>) -> Constant {
     let mut out: Vec<Constant> = Vec::with_capacity(items.len());
@@ -795,8 +815,22 @@ pub enum ConstKey {
     Tuple(Vec<ConstKey>),
     /// Sorted, so that equal sets have equal keys.
     FrozenSet(Vec<ConstKey>),
-    /// Code objects are never merged.
-    Code(usize),
+    /// Code objects are equal when `code_richcompare` says so (the same
+    /// code compiled twice, as a `finally` body is, is merged).
+    Code(Box<CodeKey>),
+}
+
+/// The fields `code_richcompare` compares.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CodeKey {
+    name: String,
+    counts: [u32; 5],
+    code: Vec<u8>,
+    consts: Vec<ConstKey>,
+    names: Vec<String>,
+    localsplusnames: Vec<String>,
+    linetable: Vec<u8>,
+    exceptiontable: Vec<u8>,
 }
 
 /// An int as a hashable key.
@@ -806,8 +840,10 @@ pub enum BigIntKey {
     Big(Vec<u32>, bool),
 }
 
-/// Floats are keyed by value: `==` except that the zeros keep their sign
-/// (NaNs are keyed by their bits).
+/// Floats are keyed by value: `==` except that the zeros keep their sign.
+/// A NaN is only ever equal to itself in CPython (the same object); the
+/// optimizer gives each NaN it computes its own payload bits, so keying by
+/// bits keeps distinct NaNs apart.
 fn float_key(f: f64) -> u64 {
     f.to_bits()
 }
@@ -833,7 +869,16 @@ impl ConstKey {
                 keys.sort();
                 ConstKey::FrozenSet(keys)
             }
-            Constant::Code(code) => ConstKey::Code(Rc::as_ptr(code) as usize),
+            Constant::Code(code) => ConstKey::Code(Box::new(CodeKey {
+                name: code.name.to_string(),
+                counts: [code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.firstlineno],
+                code: code.code.clone(),
+                consts: code.consts.iter().map(ConstKey::of).collect(),
+                names: code.names.iter().map(|n| n.to_string()).collect(),
+                localsplusnames: code.localsplusnames.iter().map(|n| n.to_string()).collect(),
+                linetable: code.linetable.clone(),
+                exceptiontable: code.exceptiontable.clone(),
+            })),
         }
     }
 }

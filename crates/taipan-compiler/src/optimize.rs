@@ -41,11 +41,13 @@ pub struct Optimizer {
     depth: u32,
     /// Off inside annotations under `from __future__ import annotations`.
     folding: bool,
+    /// The last identity given to a folded NaN.
+    nan_tag: u64,
 }
 
 /// Copy and fold a module (`_PyAST_Optimize`).
 pub fn optimize_module(m: &syn::Mod, optimize: u8, future_annotations: bool) -> Result<Module> {
-    let mut o = Optimizer { optimize, future_annotations, depth: 0, folding: true };
+    let mut o = Optimizer { optimize, future_annotations, depth: 0, folding: true, nan_tag: 0 };
     Ok(match m {
         syn::Mod::Module { body, .. } => Module::Module(o.body(body)?),
         syn::Mod::Interactive { body } => Module::Interactive(o.stmts(body)?),
@@ -431,6 +433,9 @@ impl Optimizer {
             let mut out = new_expr(self.expr_kind(&e.kind)?, e.range);
             if self.folding {
                 self.fold(&mut out);
+                if let ExprKind::Constant { value, .. } = &mut out.kind {
+                    constant::tag_nans(value, &mut self.nan_tag);
+                }
             }
             self.depth -= 1;
             Ok(out)

@@ -29,23 +29,30 @@ fn main() -> ExitCode {
         let module = match parsed.result {
             Ok(m) => m,
             Err(e) => {
-                println!("error {}: {}", e.error_type.name(), e.msg);
+                println!("{}", error_line(&e));
                 continue;
             }
         };
         let out = compile_with_warnings(&module, file, &CompileOptions::default());
         match out.result {
             Ok(code) => print!("{}", dump_code(&code)),
-            Err(e) => println!(
-                "error {}: {} ({:?}, {:?}, {:?}, {:?})",
-                e.error_type.name(),
-                e.msg,
-                e.lineno,
-                e.offset,
-                e.end_lineno,
-                e.end_offset
-            ),
+            Err(e) => println!("{}", error_line(&e)),
         }
     }
     status
+}
+
+/// `error TYPE: MSG (lineno, offset, end_lineno, end_offset)`, as
+/// `dump_code.py` prints CPython's SyntaxErrors.
+fn error_line(e: &taipan_syntax::SyntaxError) -> String {
+    let show = |v: Option<i64>| v.map_or("None".to_string(), |v| v.to_string());
+    format!(
+        "error {}: {} ({}, {}, {}, {})",
+        e.error_type.name(),
+        e.msg,
+        show(e.lineno),
+        show(e.offset),
+        show(e.end_lineno),
+        show(e.end_offset)
+    )
 }

@@ -75,7 +75,8 @@ impl<'a> Compiler<'a> {
                 self.addop(Opcode::PopTop);
             }
             self.visit_stmts(&m.body)?;
-            self.addop_j(Op::Jump, end);
+            // (3.11.4+: the jump to the end takes the body's last location.)
+            self.addop_j_noline(Op::Jump, end);
             // A failed pattern's cleanup belongs to the pattern's line.
             self.set_loc(m.pattern.range);
             self.emit_and_reset_fail_pop(&mut pc);

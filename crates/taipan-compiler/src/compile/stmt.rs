@@ -417,8 +417,10 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::new(FBlockKind::ExceptionGroupHandler, None, None))?;
         for (i, handler) in t.handlers.iter().enumerate() {
             self.set_loc(handler.range);
+            // (3.11.4+ layout: a failed match pops None in `no_match`.)
             except = self.new_block();
-            let handle_match = self.new_block();
+            let except_with_error = self.new_block();
+            let no_match = self.new_block();
             if i == 0 {
                 // [exc] -> [orig, [], exc]: keep the original group and a
                 // list for what the handlers raise.
@@ -430,11 +432,8 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(ty)?;
                 self.addop(Opcode::CheckEgMatch);
                 self.addop_i(Opcode::Copy, 1);
-                self.addop_j(Op::PopJumpIfNotNone, handle_match);
-                self.addop(Opcode::PopTop);
-                self.addop_j(Op::Jump, except);
+                self.addop_j(Op::PopJumpIfNone, no_match);
             }
-            self.use_next_block(handle_match);
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
             match &handler.name {
@@ -467,8 +466,16 @@ impl<'a> Compiler<'a> {
             // Add the exception raised to the list.
             self.addop_i(Opcode::ListAppend, 3);
             self.addop(Opcode::PopTop);
-            self.addop_j(Op::Jump, except);
+            self.addop_j(Op::Jump, except_with_error);
             self.use_next_block(except);
+            // A NOP to hold a propagated location.
+            self.addop(Opcode::Nop);
+            self.addop_j(Op::Jump, except_with_error);
+            self.use_next_block(no_match);
+            self.set_loc(handler.range);
+            self.addop(Opcode::PopTop);
+            self.use_next_block(except_with_error);
+            self.unset_loc();
             if i == n - 1 {
                 // Add the unhandled rest of the group (maybe None).
                 self.addop_i(Opcode::ListAppend, 1);
