@@ -121,12 +121,7 @@ pub fn double_to_string(val: f64, code: char, precision: usize, flags: DtsFlags)
 
 /// [`double_to_string`] that reports a result too large for memory
 /// (think `'%.2147483647f' % 1.0`) as `MemoryError`.
-pub fn try_double_to_string(
-    val: f64,
-    code: char,
-    precision: usize,
-    flags: DtsFlags,
-) -> Result<String, FmtError> {
+pub fn try_double_to_string(val: f64, code: char, precision: usize, flags: DtsFlags) -> Result<String, FmtError> {
     let upper = matches!(code, 'E' | 'F' | 'G');
     let code = code.to_ascii_lowercase();
     let mut negative = val.is_sign_negative();

@@ -54,15 +54,9 @@ impl std::error::Error for FmtError {}
 pub(crate) fn unknown_code(code: char, type_name: &str) -> FmtError {
     let c = code as u32;
     if c > 32 && c < 128 {
-        FmtError::value(format!(
-            "Unknown format code '{code}' for object of type '{}'",
-            truncate_name(type_name)
-        ))
+        FmtError::value(format!("Unknown format code '{code}' for object of type '{}'", truncate_name(type_name)))
     } else {
-        FmtError::value(format!(
-            "Unknown format code '\\x{c:x}' for object of type '{}'",
-            truncate_name(type_name)
-        ))
+        FmtError::value(format!("Unknown format code '\\x{c:x}' for object of type '{}'", truncate_name(type_name)))
     }
 }
 

@@ -268,11 +268,8 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, FmtError> {
     let k = (-ndigits) as u32;
     let (m, e) = decompose(x.abs());
     let pow = BigUint::from(10u32).pow(k);
-    let (num, den) = if e >= 0 {
-        (BigUint::from(m) << e as usize, pow.clone())
-    } else {
-        (BigUint::from(m), &pow << (-e) as usize)
-    };
+    let (num, den) =
+        if e >= 0 { (BigUint::from(m) << e as usize, pow.clone()) } else { (BigUint::from(m), &pow << (-e) as usize) };
     let (mut q, r) = num.div_rem(&den);
     let twice = r << 1usize;
     if twice > den || (twice == den && q.is_odd()) {

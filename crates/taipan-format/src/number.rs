@@ -83,9 +83,8 @@ impl GroupPlan {
     fn len(&self) -> u64 {
         let digits: u64 = self.groups.iter().map(|&(z, s, e)| (z + e - s) as u64).sum();
         let seps = self.groups.len().saturating_sub(1) as u64;
-        let tail = self.tail.map_or(0, |(full, last)| {
-            full.saturating_mul(self.size as u64 + 1).saturating_add(last + 1)
-        });
+        let tail =
+            self.tail.map_or(0, |(full, last)| full.saturating_mul(self.size as u64 + 1).saturating_add(last + 1));
         (digits + seps).saturating_add(tail)
     }
 
@@ -125,8 +124,7 @@ fn render(
     };
     let width = width.map_or(-1, |w| w as i64);
     let remainder_len = parts.remainder.chars().count() as i64;
-    let n_non_digit =
-        sign_char.is_some() as i64 + parts.prefix.len() as i64 + parts.decimal as i64 + remainder_len;
+    let n_non_digit = sign_char.is_some() as i64 + parts.prefix.len() as i64 + parts.decimal as i64 + remainder_len;
     let min_width = if fill == '0' && align == '=' { width - n_non_digit } else { 0 };
     // No digits (type 'c', inf, nan): no grouping and no zero padding.
     let plan = (!parts.digits.is_empty()).then(|| GroupPlan::new(parts.digits.len(), min_width, grouping));
@@ -200,12 +198,7 @@ enum IntArg<'a> {
 ///
 /// Type `c` with a surrogate code point cannot be returned in a `String`:
 /// it is replaced by U+FFFD here; use [`format_int_char`] to get it exactly.
-pub fn format_int(
-    v: &BigInt,
-    spec: &FormatSpec,
-    type_name: &str,
-    max_str_digits: usize,
-) -> Result<String, FmtError> {
+pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str, max_str_digits: usize) -> Result<String, FmtError> {
     match v.to_i64() {
         Some(small) => format_int_impl(IntArg::Small(small), spec, type_name, max_str_digits),
         None => format_int_impl(IntArg::Big(v), spec, type_name, max_str_digits),
@@ -279,9 +272,7 @@ fn check_int_spec(spec: &FormatSpec) -> Result<(), FmtError> {
         return Err(FmtError::value("Precision not allowed in integer format specifier"));
     }
     if spec.no_neg_zero {
-        return Err(FmtError::value(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(FmtError::value("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     Ok(())
 }
@@ -292,9 +283,7 @@ fn char_layout(v: IntArg<'_>, spec: &FormatSpec) -> Result<(usize, u32, usize), 
         return Err(FmtError::value("Sign not allowed with integer format specifier 'c'"));
     }
     if spec.alternate {
-        return Err(FmtError::value(
-            "Alternate form (#) not allowed with integer format specifier 'c'",
-        ));
+        return Err(FmtError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
     }
     let x = match v {
         IntArg::Small(i) => i,
@@ -318,11 +307,7 @@ fn char_layout(v: IntArg<'_>, spec: &FormatSpec) -> Result<(usize, u32, usize), 
 /// number of fill characters (`spec.fill`) before the character, its code
 /// point (which may be a lone surrogate), and the number after.
 /// For any other type, use [`format_int`].
-pub fn format_int_char(
-    v: &BigInt,
-    spec: &FormatSpec,
-    type_name: &str,
-) -> Result<(usize, u32, usize), FmtError> {
+pub fn format_int_char(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<(usize, u32, usize), FmtError> {
     if spec.ty != Some('c') {
         return Err(unknown_code(spec.ty.unwrap_or('\0'), type_name));
     }
@@ -432,9 +417,7 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> R
         return Err(FmtError::value("Zero padding is not allowed in complex format specifier"));
     }
     if spec.align == '=' {
-        return Err(FmtError::value(
-            "'=' alignment flag is not allowed in complex format specifier",
-        ));
+        return Err(FmtError::value("'=' alignment flag is not allowed in complex format specifier"));
     }
     let flags = DtsFlags { alt: spec.alternate, no_neg_0: spec.no_neg_zero, ..DtsFlags::default() };
     let mut code = ty;
@@ -520,9 +503,7 @@ pub fn format_str_spec(
         None => {}
     }
     if spec.no_neg_zero {
-        return Err(FmtError::value(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(FmtError::value("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if spec.alternate {
         return Err(FmtError::value("Alternate form (#) not allowed in string format specifier"));

@@ -50,31 +50,8 @@ pub fn parse_float_code_points(cps: impl IntoIterator<Item = u32>) -> Option<f64
 /// `float(b)` for bytes and bytearray (no Unicode digits or whitespace).
 pub fn parse_float_bytes(b: &[u8]) -> Option<f64> {
     // Underscores: only between digits (checked before stripping whitespace).
-    let cleaned: Vec<u8>;
-    let b = if b.contains(&b'_') {
-        let mut prev = 0u8;
-        let mut out = Vec::with_capacity(b.len());
-        for &c in b {
-            if c == b'_' {
-                if !prev.is_ascii_digit() {
-                    return None;
-                }
-            } else {
-                if prev == b'_' && !c.is_ascii_digit() {
-                    return None;
-                }
-                out.push(c);
-            }
-            prev = c;
-        }
-        if prev == b'_' {
-            return None;
-        }
-        cleaned = out;
-        &cleaned[..]
-    } else {
-        b
-    };
+    let b = remove_underscores(b)?;
+    let b = &b[..];
     let mut start = 0;
     let mut end = b.len();
     while start < end && is_ascii_space(b[start]) {
@@ -133,6 +110,167 @@ fn parse_float_core(b: &[u8]) -> Option<f64> {
     }
     // Validated: Rust's parser is correctly rounded and takes this syntax.
     std::str::from_utf8(b).ok()?.parse::<f64>().ok()
+}
+
+/// The underscore rule of `_Py_string_to_number_with_underscores`: single
+/// underscores between digits are dropped; `None` if one is misplaced.
+fn remove_underscores(b: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    if !b.contains(&b'_') {
+        return Some(std::borrow::Cow::Borrowed(b));
+    }
+    let mut prev = 0u8;
+    let mut out = Vec::with_capacity(b.len());
+    for &c in b {
+        if c == b'_' {
+            if !prev.is_ascii_digit() {
+                return None;
+            }
+        } else {
+            if prev == b'_' && !c.is_ascii_digit() {
+                return None;
+            }
+            out.push(c);
+        }
+        prev = c;
+    }
+    if prev == b'_' {
+        return None;
+    }
+    Some(std::borrow::Cow::Owned(out))
+}
+
+/// The longest prefix of `b` that is a float (`PyOS_string_to_double` with
+/// an end pointer): its value and length, or `None` if there is none.
+fn float_prefix(b: &[u8]) -> Option<(f64, usize)> {
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let mut n_digits = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+        n_digits += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        let mut j = i + 1;
+        let mut frac = 0;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+            frac += 1;
+        }
+        if n_digits + frac > 0 {
+            i = j;
+            n_digits += frac;
+        }
+    }
+    if n_digits == 0 {
+        return parse_inf_or_nan(b);
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_digit() {
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            i = j;
+        }
+    }
+    let x = std::str::from_utf8(&b[..i]).ok()?.parse::<f64>().ok()?;
+    Some((x, i))
+}
+
+/// Why `complex(s)` failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComplexParseError {
+    /// ValueError "complex() arg is a malformed string".
+    Malformed,
+    /// A misplaced underscore: ValueError "could not convert string to
+    /// complex: {repr(arg)}".
+    Underscore,
+}
+
+/// `complex(s)` for a str: "1", "2j", "1+2j", "-1.5e3-infJ", "(1-j)", "j",
+/// with whitespace around (and inside the parentheses), Unicode digits,
+/// and underscores between digits.
+pub fn parse_complex(s: &str) -> Result<(f64, f64), ComplexParseError> {
+    parse_complex_code_points(s.chars().map(|c| c as u32))
+}
+
+/// [`parse_complex`] for a str given as code points.
+pub fn parse_complex_code_points(cps: impl IntoIterator<Item = u32>) -> Result<(f64, f64), ComplexParseError> {
+    use ComplexParseError::Malformed;
+    let ascii = transform_decimal_and_space(cps);
+    let b = remove_underscores(&ascii).ok_or(ComplexParseError::Underscore)?;
+    let b = &b[..];
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while is_ascii_space(at(i)) {
+        i += 1;
+    }
+    let bracket = at(i) == b'(';
+    if bracket {
+        i += 1;
+        while is_ascii_space(at(i)) {
+            i += 1;
+        }
+    }
+    let is_j = |c: u8| c == b'j' || c == b'J';
+    let (mut x, mut y) = (0.0, 0.0);
+    if let Some((z, used)) = float_prefix(&b[i..]) {
+        i += used;
+        if at(i) == b'+' || at(i) == b'-' {
+            x = z;
+            match float_prefix(&b[i..]) {
+                Some((w, used)) => {
+                    y = w;
+                    i += used;
+                }
+                None => {
+                    y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                    i += 1;
+                }
+            }
+            if !is_j(at(i)) {
+                return Err(Malformed);
+            }
+            i += 1;
+        } else if is_j(at(i)) {
+            i += 1;
+            y = z;
+        } else {
+            x = z;
+        }
+    } else {
+        if at(i) == b'+' || at(i) == b'-' {
+            y = if at(i) == b'+' { 1.0 } else { -1.0 };
+            i += 1;
+        } else {
+            y = 1.0;
+        }
+        if !is_j(at(i)) {
+            return Err(Malformed);
+        }
+        i += 1;
+    }
+    while is_ascii_space(at(i)) {
+        i += 1;
+    }
+    if bracket {
+        if at(i) != b')' {
+            return Err(Malformed);
+        }
+        i += 1;
+        while is_ascii_space(at(i)) {
+            i += 1;
+        }
+    }
+    if i != b.len() {
+        return Err(Malformed);
+    }
+    Ok((x, y))
 }
 
 /// Why `int(s, base)` failed.
@@ -248,10 +386,7 @@ pub fn parse_int_bytes(b: &[u8], base: u32, max_str_digits: usize) -> Result<Big
         return Err(Invalid);
     }
     let run = &b[start..i];
-    if !base.is_power_of_two()
-        && n_digits > MAX_STR_DIGITS_THRESHOLD
-        && max_str_digits > 0
-        && n_digits > max_str_digits
+    if !base.is_power_of_two() && n_digits > MAX_STR_DIGITS_THRESHOLD && max_str_digits > 0 && n_digits > max_str_digits
     {
         return Err(IntParseError::Error(int_digits_error(max_str_digits, n_digits)));
     }

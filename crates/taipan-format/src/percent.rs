@@ -83,7 +83,13 @@ where
     A: PercentArgs,
 {
     let n = fmt.len();
-    let get = |i: usize| -> u32 { if i < n { fmt[i].into() } else { 0 } };
+    let get = |i: usize| -> u32 {
+        if i < n {
+            fmt[i].into()
+        } else {
+            0
+        }
+    };
     let is = |c: u32, ch: char| c == ch as u32;
     let mut pos = start;
     // Code points left from `pos` on; CPython's `fmtcnt`.
@@ -229,10 +235,7 @@ where
 pub fn unsupported_format_character(spec: &PercentSpec) -> FmtError {
     let c = spec.conv;
     let shown = if (31..=126).contains(&c) { char::from_u32(c).unwrap_or('?') } else { '?' };
-    FmtError::value(format!(
-        "unsupported format character '{shown}' (0x{c:x}) at index {}",
-        spec.conv_index
-    ))
+    FmtError::value(format!("unsupported format character '{shown}' (0x{c:x}) at index {}", spec.conv_index))
 }
 
 /// `%d %i %u %o %x %X` (other conversions: [`unsupported_format_character`]) of an int (the VM converts other numbers first:

@@ -33,7 +33,11 @@ impl Outcome {
         match self {
             Outcome::Text(cps) => {
                 let s: String = cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
-                let s = if cps.len() > 300 { format!("{}...({} chars)", s.chars().take(300).collect::<String>(), cps.len()) } else { s };
+                let s = if cps.len() > 300 {
+                    format!("{}...({} chars)", s.chars().take(300).collect::<String>(), cps.len())
+                } else {
+                    s
+                };
                 format!("{s:?}")
             }
             Outcome::Err(t, m) => format!("{t}: {m}"),
@@ -251,9 +255,13 @@ fn do_percent(fmt: &str, mut args: Args) -> Outcome {
             };
             match (spec.conv_char(), v) {
                 (Some('d' | 'i' | 'u' | 'o' | 'x' | 'X'), Arg::Int(n)) => out.push_str(&percent_int(&n, &spec, LIMIT)?),
-                (Some('d' | 'i' | 'u'), Arg::Float(x)) => out.push_str(&percent_int(&float_to_bigint(x)?, &spec, LIMIT)?),
+                (Some('d' | 'i' | 'u'), Arg::Float(x)) => {
+                    out.push_str(&percent_int(&float_to_bigint(x)?, &spec, LIMIT)?)
+                }
                 (Some('e' | 'E' | 'f' | 'F' | 'g' | 'G'), Arg::Float(x)) => out.push_str(&percent_float(x, &spec)?),
-                (Some('e' | 'E' | 'f' | 'F' | 'g' | 'G'), Arg::Int(n)) => out.push_str(&percent_float(int_to_f64(&n)?, &spec)?),
+                (Some('e' | 'E' | 'f' | 'F' | 'g' | 'G'), Arg::Int(n)) => {
+                    out.push_str(&percent_float(int_to_f64(&n)?, &spec)?)
+                }
                 (Some('s'), Arg::Str(t)) => text(&t, &mut out),
                 (Some('s'), Arg::Int(n)) => text(&int_to_decimal_string(&n, LIMIT)?, &mut out),
                 (Some('c'), Arg::Int(n)) => {
@@ -310,10 +318,16 @@ fn cpython_cases() {
         );
     }
     for c in cases("format_str") {
-        rep.check("format_str", format!("{:?} {:?}", s(&c[0]), s(&c[1])), do_format_str(s(&c[0]), s(&c[1])), expected(&c[2]));
+        rep.check(
+            "format_str",
+            format!("{:?} {:?}", s(&c[0]), s(&c[1])),
+            do_format_str(s(&c[0]), s(&c[1])),
+            expected(&c[2]),
+        );
     }
     for c in cases("percent") {
-        let mut queue: VecDeque<Arg> = c[1].as_array().unwrap().iter().map(|v| Arg::Int(BigInt::from(v.as_i64().unwrap()))).collect();
+        let mut queue: VecDeque<Arg> =
+            c[1].as_array().unwrap().iter().map(|v| Arg::Int(BigInt::from(v.as_i64().unwrap()))).collect();
         let v = arg(s(&c[2]), &c[3]);
         queue.push_back(v.clone());
         let args = Args { queue, mapping: None, fmt: Vec::new() };
@@ -322,7 +336,12 @@ fn cpython_cases() {
     for c in cases("percent_mapping") {
         let v = arg(s(&c[2]), &c[3]);
         let args = Args { queue: VecDeque::new(), mapping: Some((s(&c[1]).to_string(), v.clone())), fmt: Vec::new() };
-        rep.check("percent_mapping", format!("{:?} % {{{:?}: {v:?}}}", s(&c[0]), s(&c[1])), do_percent(s(&c[0]), args), expected(&c[4]));
+        rep.check(
+            "percent_mapping",
+            format!("{:?} % {{{:?}: {v:?}}}", s(&c[0]), s(&c[1])),
+            do_percent(s(&c[0]), args),
+            expected(&c[4]),
+        );
     }
     for c in cases("float_parse") {
         let text = s(&c[0]);
@@ -358,7 +377,25 @@ fn cpython_cases() {
             Err(IntParseError::Invalid) => Outcome::Err("ValueError".into(), "invalid".into()),
             Err(IntParseError::Error(e)) => Outcome::err(&e),
         };
-        rep.check("int_parse_bytes", format!("{:?} base {base}", String::from_utf8_lossy(&b[..b.len().min(40)])), got, expected(&c[2]));
+        rep.check(
+            "int_parse_bytes",
+            format!("{:?} base {base}", String::from_utf8_lossy(&b[..b.len().min(40)])),
+            got,
+            expected(&c[2]),
+        );
+    }
+    for c in cases("complex_parse") {
+        let text = s(&c[0]);
+        let got = match parse_complex(text) {
+            Ok((re, im)) => Outcome::text(&format!("{},{}", bits(re), bits(im))),
+            Err(ComplexParseError::Malformed) => {
+                Outcome::Err("ValueError".into(), "complex() arg is a malformed string".into())
+            }
+            Err(ComplexParseError::Underscore) => {
+                Outcome::Err("ValueError".into(), format!("could not convert string to complex: {}", repr(text)))
+            }
+        };
+        rep.check("complex_parse", format!("{text:?}"), got, expected(&c[1]));
     }
     for c in cases("float_hex") {
         let x = float(s(&c[0]));
@@ -393,11 +430,22 @@ fn cpython_cases() {
     }
     for c in cases("int_str") {
         let n = int(s(&c[0]));
-        rep.check("str(int)", s(&c[0]).chars().take(40).collect(), Outcome::from(int_to_decimal_string(&n, LIMIT)), expected(&c[1]));
+        rep.check(
+            "str(int)",
+            s(&c[0]).chars().take(40).collect(),
+            Outcome::from(int_to_decimal_string(&n, LIMIT)),
+            expected(&c[1]),
+        );
     }
     for c in cases("int_base") {
         let n = int(s(&c[0]));
-        let got = [int_to_base(&n, 2, true), int_to_base(&n, 8, true), int_to_base(&n, 16, true), int_to_base(&n, 8, false), int_to_base(&n, 16, false)];
+        let got = [
+            int_to_base(&n, 2, true),
+            int_to_base(&n, 8, true),
+            int_to_base(&n, 16, true),
+            int_to_base(&n, 8, false),
+            int_to_base(&n, 16, false),
+        ];
         for (i, g) in got.iter().enumerate() {
             rep.check("int_to_base", format!("{} #{i}", s(&c[0])), Outcome::text(g), Outcome::text(s(&c[i + 1])));
         }

@@ -464,6 +464,40 @@ def gen_int_parse(cases):
         add(s, base)
 
 
+def gen_complex_parse(cases):
+    out = cases.setdefault("complex_parse", [])
+
+    def add(s):
+        def f():
+            z = complex(s)
+            return [bits(z.real), bits(z.imag)]
+        out.append([s, run(f)])
+
+    for s in ["1", "j", "J", "+j", "-j", "2j", "1+2j", "1-2j", "1+j", "1-J", "(1+2j)", " ( 1+2j ) ",
+              "(1+2j", "1+2j)", "()", "(j)", "-1.5e3-infJ", "nan+nanj", "inf", "-inf-infj",
+              "infinityj", "1e5j", "1ej", "1e+j", "1.j", ".5j", ".j", "1 + 2j", "1+ 2j", "1j+2",
+              "1+2", "1+2jj", "++1j", "+-1j", "1e999+1e-999j", "1_0+2_0j", "1__0j", "_1j",
+              "1_j", "1+_2j", "0x1j", "", " ", "(", ")", "1\x00", "\u3000 1+\u0663j \x85",
+              "\u0661\u0662j", "1e", "1.5e+2-3.5e-2j", "-0-0j", "-0j", "0j", "(-0+0j)", "nanj",
+              "-nanj", "1+nan", "j1", "1jj", "1..5j", "1.5.j", "12345678901234567890j"]:
+        add(s)
+    for _ in range(600):
+        parts = []
+        if R.random() < 0.7:
+            parts.append(R.choice(["", "+", "-"]) + repr(R.choice([R.uniform(-1e5, 1e5), R.random(), 1e300, 5e-324])).lstrip("-"))
+        if R.random() < 0.7:
+            parts.append(R.choice(["+", "-"]) + R.choice(["", repr(abs(R.uniform(-1e5, 1e5))), "inf", "nan", "1e-5"]) + R.choice("jJ"))
+        t = "".join(parts)
+        if R.random() < 0.2:
+            t = "(" + t + ")"
+        if R.random() < 0.2:
+            t = " " + t + "\t"
+        if R.random() < 0.15 and t:
+            i = R.randrange(len(t) + 1)
+            t = t[:i] + R.choice("_ j+-e.()") + t[i:]
+        add(t)
+
+
 def gen_bytes_parse(cases):
     """float(bytes) and int(bytes, base): no Unicode digits or whitespace.
     Bytes travel as latin-1 strings."""
@@ -559,6 +593,7 @@ def main():
     gen_float_parse(cases)
     gen_int_parse(cases)
     gen_bytes_parse(cases)
+    gen_complex_parse(cases)
     gen_float_methods(cases)
     gen_int_conversions(cases)
     total = sum(len(v) for v in cases.values())
