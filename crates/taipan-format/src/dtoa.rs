@@ -49,10 +49,15 @@ pub(crate) fn shortest(ax: f64) -> Digits {
     let d = split_exp(&s);
     // Rust's shortest digits break a tie between two candidates upwards
     // (1836218942582016.25 gives ...16.3) where Gay's dtoa takes the even
-    // one (...16.2). The correctly rounded string of the same length is the
-    // nearest; it wins when it round-trips too. Ties need the two neighbours
-    // to be an ulp apart, so 16 or 17 digits.
-    if d.digits.len() >= 16 {
+    // one (...16.2); then the correctly rounded string of the same length
+    // is the one. A tie needs the exact value to have exactly one more
+    // significant digit (a final 5): with ax = odd * 2**e (e < 0) it has
+    // -e digits after the point, so decpt - e digits in all.
+    let bits = ax.to_bits();
+    let exp_field = ((bits >> 52) & 0x7FF) as i64;
+    let mant = if exp_field == 0 { bits & ((1 << 52) - 1) } else { (bits & ((1 << 52) - 1)) | 1 << 52 };
+    let low_bit = if exp_field == 0 { -1074 } else { exp_field - 1075 } + mant.trailing_zeros() as i64;
+    if low_bit < 0 && d.decpt - low_bit == d.digits.len() as i64 + 1 {
         let c = format!("{:.*e}", d.digits.len() - 1, ax);
         if c != s && c.parse::<f64>() == Ok(ax) {
             return split_exp(&c);

@@ -75,7 +75,10 @@ def interesting_floats():
 
 
 def tie_floats():
-    return [math.ldexp(R.getrandbits(53) | 1 << 52, R.randint(-4, 6)) for _ in range(1500)]
+    xs = [math.ldexp(R.getrandbits(53) | 1 << 52, R.randint(-4, 6)) for _ in range(1500)]
+    # Few significant bits: the exact decimal is short, and can end in a tie.
+    xs += [math.ldexp(R.getrandbits(R.randint(20, 53)) | 1, -R.randint(1, 60)) for _ in range(1500)]
+    return xs
 
 
 def finite(xs):
