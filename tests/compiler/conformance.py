@@ -10,6 +10,7 @@ excluded) is compared. Options:
     --show N        print the field differences of the first N differing objects
     --field NAME    with --show, only objects that differ in this field
     --list          print each file with its identical/total counts
+    --optimize N    compile as python3 -O (1) or -OO (2) would
 """
 import argparse
 import os
@@ -139,9 +140,9 @@ def split_files(text):
     return out
 
 
-def run_taipan(binary, files):
+def run_taipan(binary, files, flags=()):
     try:
-        p = subprocess.run([binary, *files], capture_output=True, text=True, timeout=600, errors="replace")
+        p = subprocess.run([binary, *flags, *files], capture_output=True, text=True, timeout=600, errors="replace")
     except subprocess.TimeoutExpired:
         p = None
     if p is not None and p.returncode == 0:
@@ -152,8 +153,8 @@ def run_taipan(binary, files):
         what = "timeout" if p is None else f"crash (exit {p.returncode}): {p.stderr.strip().splitlines()[-1:] }"
         return {files[0]: [f"error CRASH: {what}"]}
     mid = len(files) // 2
-    out = run_taipan(binary, files[:mid])
-    out.update(run_taipan(binary, files[mid:]))
+    out = run_taipan(binary, files[:mid], flags)
+    out.update(run_taipan(binary, files[mid:], flags))
     return out
 
 
@@ -163,6 +164,7 @@ def main():
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--field")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--optimize", type=int, default=0)
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     files = expand(args.paths) if args.paths else lib_files()
@@ -176,9 +178,10 @@ def main():
     batch = 100
     for start in range(0, len(files), batch):
         chunk = files[start:start + batch]
-        mine_all = run_taipan(args.dump_code, chunk)
+        flags = [["", "-O", "-OO"][args.optimize]] if args.optimize else []
+        mine_all = run_taipan(args.dump_code, chunk, flags)
         for path in chunk:
-            theirs = parse_objects(dump_code.dump_file(path))
+            theirs = parse_objects(dump_code.dump_file(path, args.optimize))
             mine = parse_objects(mine_all.get(path, ["error MISSING: no output"]))
             if isinstance(theirs, str) or isinstance(mine, str):
                 if isinstance(mine, str) and "CRASH" in mine:

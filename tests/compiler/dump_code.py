@@ -1,7 +1,7 @@
 """Print CPython's code objects for FILE in the canonical dump format of
 taipan-compiler's `dump_code` (crates/taipan-compiler/src/dump.rs).
 
-Usage: python3 tests/compiler/dump_code.py FILE...
+Usage: python3 tests/compiler/dump_code.py [-O|-OO] FILE...
 """
 import sys
 import types
@@ -61,15 +61,15 @@ def dump(co, out):
             dump(c, out)
 
 
-def dump_file(path):
+def dump_file(path, optimize=0):
     with open(path, "rb") as f:
         source = f.read()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            co = compile(source, path, "exec", dont_inherit=True)
+            co = compile(source, path, "exec", dont_inherit=True, optimize=optimize)
     except SyntaxError as e:
-        return [f"error {type(e).__name__}: {e.msg} ({e.lineno}, {e.offset}, {e.end_lineno}, {e.end_offset})"]
+        return [f"error {type(e).__name__}: {e.msg} ({e.lineno}, {e.offset}, {e.end_lineno}, {e.end_offset}) {e.text!r}"]
     except (ValueError, RecursionError, MemoryError) as e:
         return [f"error {type(e).__name__}: {e}"]
     out = []
@@ -78,13 +78,15 @@ def dump_file(path):
 
 
 def main():
-    files = sys.argv[1:]
+    args = sys.argv[1:]
+    optimize = {"-O": 1, "-OO": 2}.get(args[0], 0) if args else 0
+    files = args[1:] if optimize else args
     if not files:
-        sys.exit("usage: dump_code.py FILE...")
+        sys.exit("usage: dump_code.py [-O|-OO] FILE...")
     for path in files:
         if len(files) > 1:
             print(f"file {path}")
-        print("\n".join(dump_file(path)))
+        print("\n".join(dump_file(path, optimize)))
 
 
 if __name__ == "__main__":

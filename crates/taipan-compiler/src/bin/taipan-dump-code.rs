@@ -1,15 +1,23 @@
-//! `taipan-dump-code FILE...`: compile each file as `python3 FILE` would and
-//! print its code objects in the canonical dump format (`dump.rs`), for
-//! comparison with `tests/compiler/dump_code.py`.
+//! `taipan-dump-code [-O|-OO] FILE...`: compile each file as `python3 FILE`
+//! would and print its code objects in the canonical dump format
+//! (`dump.rs`), for comparison with `tests/compiler/dump_code.py`.
 
 use std::process::ExitCode;
 
 use taipan_compiler::{compile_with_warnings, dump_code, CompileOptions};
 
 fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut options = CompileOptions::default();
+    let mut files = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "-O" => options.optimize = 1,
+            "-OO" => options.optimize = 2,
+            _ => files.push(arg),
+        }
+    }
     if files.is_empty() {
-        eprintln!("usage: taipan-dump-code FILE...");
+        eprintln!("usage: taipan-dump-code [-O|-OO] FILE...");
         return ExitCode::from(2);
     }
     let mut status = ExitCode::SUCCESS;
@@ -33,7 +41,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let out = compile_with_warnings(&module, file, &CompileOptions::default());
+        let out = compile_with_warnings(&module, file, &options);
         match out.result {
             Ok(code) => print!("{}", dump_code(&code)),
             Err(e) => println!("{}", error_line(&e)),
@@ -46,13 +54,18 @@ fn main() -> ExitCode {
 /// `dump_code.py` prints CPython's SyntaxErrors.
 fn error_line(e: &taipan_syntax::SyntaxError) -> String {
     let show = |v: Option<i64>| v.map_or("None".to_string(), |v| v.to_string());
+    let text = match &e.text {
+        Some(t) => taipan_syntax::literal::str_repr(&taipan_syntax::literal::StrLit::from_str(t)),
+        None => "None".to_string(),
+    };
     format!(
-        "error {}: {} ({}, {}, {}, {})",
+        "error {}: {} ({}, {}, {}, {}) {}",
         e.error_type.name(),
         e.msg,
         show(e.lineno),
         show(e.offset),
         show(e.end_lineno),
-        show(e.end_offset)
+        show(e.end_offset),
+        text
     )
 }

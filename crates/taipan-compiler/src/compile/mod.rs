@@ -819,3 +819,6 @@ pub fn find_ann(stmts: &[Stmt]) -> bool {
         _ => false,
     })
 }
+
+#[cfg(test)]
+mod tests;
