@@ -17,6 +17,7 @@ Usage:
 import argparse
 import codecs
 import concurrent.futures
+import glob
 import json
 import os
 import shlex
@@ -69,8 +70,31 @@ def directives(rel):
     return args, stdin
 
 
+def temp_prefix(rel):
+    """Programs that use files create them as /tmp/taipan_<category>_<name>*."""
+    parts = os.path.normpath(rel).split(os.sep)[2:]  # drop tests/programs
+    return "/tmp/taipan_" + "_".join(parts)[:-3]
+
+
+def remove_temp_files(rel):
+    """Safety net: programs delete their own temp files when they can (only
+    `sys` may be imported), this removes anything left behind."""
+    for path in glob.glob(glob.escape(temp_prefix(rel)) + "*"):
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+
 def run_program(interpreter, rel):
     """Run one program; return dict(stdout, stderr, returncode)."""
+    try:
+        return _run_program(interpreter, rel)
+    finally:
+        remove_temp_files(rel)
+
+
+def _run_program(interpreter, rel):
     args, stdin = directives(rel)
     cmd = [interpreter, rel] + args
     try:

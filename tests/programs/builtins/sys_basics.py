@@ -1,0 +1,16 @@
+# Machine-independent parts of the sys module.
+import sys
+print(sys.argv[1:], type(sys.argv).__name__, sys.argv[0].endswith("sys_basics.py"))
+print(sys.maxsize == 2 ** 63 - 1, sys.maxunicode, type(sys.version_info).__name__, sys.version_info[:2] >= (3, 11))
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(1000)
+print(sys.stdout.write("via sys.stdout\n"))
+sys.stdout.flush()
+print(sys.stdin.readable() if hasattr(sys.stdin, "readable") else "no stdin")
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig)
+print(sys.int_info.bits_per_digit in (15, 30), sys.hash_info.modulus, sys.hash_info.inf, sys.hash_info.width)
+print(sys.getdefaultencoding(), sys.byteorder in ("little", "big"), callable(sys.exit), callable(sys.exc_info))
+print("sys" in sys.modules, sys.modules["sys"] is sys, type(sys).__name__, sys.__name__)
+print(sys.intern("abc") == "abc", isinstance(sys.path, list), sys.flags.optimize)
