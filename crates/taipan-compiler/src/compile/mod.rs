@@ -810,6 +810,8 @@ pub fn find_ann(stmts: &[Stmt]) -> bool {
         StmtKind::For(f) => find_ann(&f.body) || find_ann(&f.orelse),
         StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } => find_ann(body),
+        // (3.11.4+ also looks into match cases.)
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
         StmtKind::Try(t) => {
             t.handlers.iter().any(|h| find_ann(&h.body))
                 || find_ann(&t.body)

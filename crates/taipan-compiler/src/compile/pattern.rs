@@ -75,8 +75,9 @@ impl<'a> Compiler<'a> {
                 self.addop(Opcode::PopTop);
             }
             self.visit_stmts(&m.body)?;
-            // (3.11.4+: the jump to the end takes the body's last location.)
-            self.addop_j_noline(Op::Jump, end);
+            // (3.11.4+: the jump to the end is artificial.)
+            self.unset_loc();
+            self.addop_j(Op::Jump, end);
             // A failed pattern's cleanup belongs to the pattern's line.
             self.set_loc(m.pattern.range);
             self.emit_and_reset_fail_pop(&mut pc);
@@ -94,6 +95,7 @@ impl<'a> Compiler<'a> {
                 self.jump_if(guard, end, false)?;
             }
             self.visit_stmts(&last.body)?;
+            self.unset_loc();
         }
         self.use_next_block(end);
         Ok(())
