@@ -116,6 +116,8 @@ def parse_objects(lines):
     for line in lines:
         if line.startswith("error "):
             return line
+        if line.startswith("warning "):
+            continue
         if line.startswith("code "):
             head = line[5:]
             seen[head] += 1
@@ -175,14 +177,20 @@ def main():
     shown = 0
     crashes = []
     per_file = []
+    warning_files = []
     batch = 100
     for start in range(0, len(files), batch):
         chunk = files[start:start + batch]
         flags = [["", "-O", "-OO"][args.optimize]] if args.optimize else []
         mine_all = run_taipan(args.dump_code, chunk, flags)
         for path in chunk:
-            theirs = parse_objects(dump_code.dump_file(path, args.optimize))
-            mine = parse_objects(mine_all.get(path, ["error MISSING: no output"]))
+            theirs_lines = dump_code.dump_file(path, args.optimize)
+            mine_lines = mine_all.get(path, ["error MISSING: no output"])
+            warn = lambda lines: [l for l in lines if l.startswith("warning ")]
+            if warn(theirs_lines) != warn(mine_lines):
+                warning_files.append((path, warn(theirs_lines), warn(mine_lines)))
+            theirs = parse_objects(theirs_lines)
+            mine = parse_objects(mine_lines)
             if isinstance(theirs, str) or isinstance(mine, str):
                 if isinstance(mine, str) and "CRASH" in mine:
                     crashes.append((path, mine))
@@ -228,6 +236,9 @@ def main():
     print(f"code objects: {total}  byte-identical: {identical}  {share(identical)}")
     for f in FIELDS:
         print(f"  {f:16} {share(field_ok[f])}")
+    print(f"files whose warnings differ: {len(warning_files)}")
+    for path, a, b in warning_files[: args.show]:
+        print(f"--- warnings of {path}\n  cpython {a}\n  taipan  {b}")
     for path, msg in crashes[:20]:
         print(f"crash: {path}: {msg}")
 

@@ -65,14 +65,14 @@ def dump_file(path, optimize=0):
     with open(path, "rb") as f:
         source = f.read()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             co = compile(source, path, "exec", dont_inherit=True, optimize=optimize)
     except SyntaxError as e:
         return [f"error {type(e).__name__}: {e.msg} ({e.lineno}, {e.offset}, {e.end_lineno}, {e.end_offset}) {e.text!r}"]
     except (ValueError, RecursionError, MemoryError) as e:
         return [f"error {type(e).__name__}: {e}"]
-    out = []
+    out = [f"warning {w.category.__name__} {w.lineno}: {w.message}" for w in caught]
     dump(co, out)
     return out
 

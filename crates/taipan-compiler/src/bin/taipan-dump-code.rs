@@ -42,6 +42,9 @@ fn main() -> ExitCode {
             }
         };
         let out = compile_with_warnings(&module, file, &options);
+        for w in parsed.warnings.iter().chain(&out.warnings) {
+            println!("warning {} {}: {}", w.category.name(), w.lineno, w.msg);
+        }
         match out.result {
             Ok(code) => print!("{}", dump_code(&code)),
             Err(e) => println!("{}", error_line(&e)),
