@@ -1,0 +1,4 @@
+# This file does not compile: nothing runs, and CPython reports the SyntaxError.
+print("never printed")
+def broken(:
+    pass
