@@ -7,6 +7,7 @@
 //! Every operation returns `None` where CPython would raise (the optimizer
 //! then leaves the expression alone, exactly as `make_const` clears the error).
 
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use num_bigint::{BigInt, Sign};
@@ -15,7 +16,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use taipan_syntax::ast::{Int, Operator, UnaryOperator};
 use taipan_syntax::literal::{bytes_repr, complex_repr, float_repr, str_repr, StrLit};
 
-use crate::code::Constant;
+use crate::code::{CodeObject, Constant};
 
 /// `MAX_INT_SIZE` of ast_opt.c, in bits.
 const MAX_INT_SIZE: u64 = 128;
@@ -799,86 +800,87 @@ pub fn repr(c: &Constant) -> String {
     }
 }
 
-/// CPython's `_PyCode_ConstantKey`: two constants share a `co_consts` slot
-/// exactly when their keys are equal (so `1`, `1.0` and `True` stay apart,
-/// and so do `0.0` and `-0.0`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ConstKey {
-    None,
-    Ellipsis,
-    Bool(bool),
-    Int(BigIntKey),
-    Float(u64),
-    Complex(u64, u64),
-    Str(Vec<u8>),
-    Bytes(Vec<u8>),
-    Tuple(Vec<ConstKey>),
-    /// Sorted, so that equal sets have equal keys.
-    FrozenSet(Vec<ConstKey>),
-    /// Code objects are equal when `code_richcompare` says so (the same
-    /// code compiled twice, as a `finally` body is, is merged).
-    Code(Box<CodeKey>),
+/// CPython's `_PyCode_ConstantKey` equality: two constants share a
+/// `co_consts` slot exactly when this holds (so `1`, `1.0` and `True` stay
+/// apart, and so do `0.0` and `-0.0`; floats compare by their bits, and the
+/// optimizer gives each NaN it makes its own bits). Code objects are equal
+/// when `code_richcompare` says so: the same code compiled twice, as a
+/// `finally` body is, shares one slot.
+pub fn key_eq(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
+        (Constant::Bool(x), Constant::Bool(y)) => x == y,
+        (Constant::Int(x), Constant::Int(y)) => match (x, y) {
+            (Int::Small(p), Int::Small(q)) => p == q,
+            _ => x.to_bigint() == y.to_bigint(),
+        },
+        (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
+        (Constant::Complex { real: r1, imag: i1 }, Constant::Complex { real: r2, imag: i2 }) => {
+            r1.to_bits() == r2.to_bits() && i1.to_bits() == i2.to_bits()
+        }
+        (Constant::Str(x), Constant::Str(y)) => x.as_bytes() == y.as_bytes(),
+        (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
+        (Constant::Tuple(x), Constant::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| key_eq(p, q)),
+        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| key_eq(p, q)))
+        }
+        (Constant::Code(x), Constant::Code(y)) => Rc::ptr_eq(x, y) || code_eq(x, y),
+        _ => false,
+    }
 }
 
-/// The fields `code_richcompare` compares.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CodeKey {
-    name: String,
-    counts: [u32; 5],
-    code: Vec<u8>,
-    consts: Vec<ConstKey>,
-    names: Vec<String>,
-    localsplusnames: Vec<String>,
-    linetable: Vec<u8>,
-    exceptiontable: Vec<u8>,
+/// `code_richcompare`.
+fn code_eq(a: &CodeObject, b: &CodeObject) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.consts.len() == b.consts.len()
+        && a.consts.iter().zip(&b.consts).all(|(p, q)| key_eq(p, q))
+        && a.names == b.names
+        && a.localsplusnames == b.localsplusnames
+        && a.linetable == b.linetable
+        && a.exceptiontable == b.exceptiontable
 }
 
-/// An int as a hashable key.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum BigIntKey {
-    Small(i64),
-    Big(Vec<u32>, bool),
-}
-
-/// Floats are keyed by value: `==` except that the zeros keep their sign.
-/// A NaN is only ever equal to itself in CPython (the same object); the
-/// optimizer gives each NaN it computes its own payload bits, so keying by
-/// bits keeps distinct NaNs apart.
-fn float_key(f: f64) -> u64 {
-    f.to_bits()
-}
-
-impl ConstKey {
-    pub fn of(c: &Constant) -> ConstKey {
-        match c {
-            Constant::None => ConstKey::None,
-            Constant::Ellipsis => ConstKey::Ellipsis,
-            Constant::Bool(b) => ConstKey::Bool(*b),
-            Constant::Int(Int::Small(v)) => ConstKey::Int(BigIntKey::Small(*v)),
-            Constant::Int(Int::Big(b)) => match b.to_i64() {
-                Some(v) => ConstKey::Int(BigIntKey::Small(v)),
-                None => ConstKey::Int(BigIntKey::Big(b.to_u32_digits().1, b.is_negative())),
-            },
-            Constant::Float(f) => ConstKey::Float(float_key(*f)),
-            Constant::Complex { real, imag } => ConstKey::Complex(float_key(*real), float_key(*imag)),
-            Constant::Str(s) => ConstKey::Str(s.as_bytes().to_vec()),
-            Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
-            Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect()),
-            Constant::FrozenSet(items) => {
-                let mut keys: Vec<ConstKey> = items.iter().map(ConstKey::of).collect();
-                keys.sort();
-                ConstKey::FrozenSet(keys)
+/// A hash consistent with `key_eq`.
+pub fn key_hash(c: &Constant, h: &mut impl Hasher) {
+    std::mem::discriminant(c).hash(h);
+    match c {
+        Constant::None | Constant::Ellipsis => {}
+        Constant::Bool(b) => b.hash(h),
+        Constant::Int(Int::Small(v)) => v.hash(h),
+        Constant::Int(Int::Big(b)) => match b.to_i64() {
+            Some(v) => v.hash(h),
+            None => b.hash(h),
+        },
+        Constant::Float(f) => f.to_bits().hash(h),
+        Constant::Complex { real, imag } => (real.to_bits(), imag.to_bits()).hash(h),
+        Constant::Str(s) => s.as_bytes().hash(h),
+        Constant::Bytes(b) => b.hash(h),
+        Constant::Tuple(items) => {
+            items.len().hash(h);
+            for item in items {
+                key_hash(item, h);
             }
-            Constant::Code(code) => ConstKey::Code(Box::new(CodeKey {
-                name: code.name.to_string(),
-                counts: [code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.firstlineno],
-                code: code.code.clone(),
-                consts: code.consts.iter().map(ConstKey::of).collect(),
-                names: code.names.iter().map(|n| n.to_string()).collect(),
-                localsplusnames: code.localsplusnames.iter().map(|n| n.to_string()).collect(),
-                linetable: code.linetable.clone(),
-                exceptiontable: code.exceptiontable.clone(),
-            })),
+        }
+        Constant::FrozenSet(items) => {
+            // Order-independent: a sum of the items' own hashes.
+            let mut sum: u64 = 0;
+            for item in items {
+                let mut ih = crate::ordmap::FxHasher::default();
+                key_hash(item, &mut ih);
+                sum = sum.wrapping_add(ih.finish());
+            }
+            (items.len(), sum).hash(h);
+        }
+        Constant::Code(code) => {
+            code.name.hash(h);
+            code.firstlineno.hash(h);
+            code.code.len().hash(h);
         }
     }
 }
@@ -935,8 +937,9 @@ mod tests {
     fn equality_and_keys() {
         assert!(py_eq(&int(1), &Constant::Float(1.0)));
         assert!(py_eq(&int(1), &Constant::Bool(true)));
-        assert_ne!(ConstKey::of(&int(1)), ConstKey::of(&Constant::Bool(true)));
-        assert_ne!(ConstKey::of(&Constant::Float(0.0)), ConstKey::of(&Constant::Float(-0.0)));
+        assert!(!key_eq(&int(1), &Constant::Bool(true)));
+        assert!(!key_eq(&Constant::Float(0.0), &Constant::Float(-0.0)));
+        assert!(key_eq(&Constant::Tuple(vec![int(1), s("a")]), &Constant::Tuple(vec![int(1), s("a")])));
         let fs = make_frozenset(vec![int(1), Constant::Float(1.0), int(2)]);
         assert_eq!(repr(&fs), "frozenset({1, 2})");
     }

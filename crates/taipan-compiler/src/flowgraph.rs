@@ -9,9 +9,10 @@
 //! and `b_list` is the reverse of allocation order (descending ids here).
 
 use crate::code::Constant;
-use crate::constant::{is_true, ConstKey};
+use crate::constant::{is_true, key_eq, key_hash};
 use crate::opcode::Opcode;
-use std::collections::HashMap;
+use crate::ordmap::HashMap;
+use std::hash::Hasher;
 
 pub type BlockId = usize;
 
@@ -154,30 +155,44 @@ pub struct Cfg {
 }
 
 /// The constants of a code object under construction: a list (its order is
-/// `co_consts`) plus an index by `_PyCode_ConstantKey`.
+/// `co_consts`) plus an index by the hash of `_PyCode_ConstantKey`.
 #[derive(Debug, Default)]
 pub struct ConstPool {
     pub items: Vec<Constant>,
-    index: HashMap<ConstKey, u32>,
+    /// The first constant with each key hash (collisions fall back to a scan).
+    index: HashMap<u64, u32>,
+}
+
+fn hash_of(c: &Constant) -> u64 {
+    let mut h = crate::ordmap::FxHasher::default();
+    key_hash(c, &mut h);
+    h.finish()
 }
 
 impl ConstPool {
+    fn find(&self, c: &Constant, h: u64) -> Option<u32> {
+        let &i = self.index.get(&h)?;
+        if key_eq(&self.items[i as usize], c) {
+            return Some(i);
+        }
+        self.items.iter().position(|x| key_eq(x, c)).map(|i| i as u32)
+    }
+
     /// `compiler_add_const`: the index of an equal constant, or a new one.
     pub fn add(&mut self, c: Constant) -> u32 {
-        let key = ConstKey::of(&c);
-        if let Some(&i) = self.index.get(&key) {
+        let h = hash_of(&c);
+        if let Some(i) = self.find(&c, h) {
             return i;
         }
         let i = self.items.len() as u32;
         self.items.push(c);
-        self.index.insert(key, i);
+        self.index.entry(h).or_insert(i);
         i
     }
 
     pub fn truncate(&mut self, len: usize) {
-        for c in self.items.drain(len..) {
-            self.index.remove(&ConstKey::of(&c));
-        }
+        self.items.truncate(len);
+        self.index.retain(|_, i| (*i as usize) < len);
     }
 }
 

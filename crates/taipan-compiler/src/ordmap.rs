@@ -3,8 +3,69 @@
 //! order of first insertion, and the index of a key is its position.
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
-use std::hash::Hash;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+/// The multiplicative hash of rustc (FxHash): the compiler's keys are short
+/// names and small integers, which need no protection against flooding, and
+/// SipHash was a tenth of the compile time.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
+pub type HashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+pub type HashSet<K> = std::collections::HashSet<K, FxBuildHasher>;
 
 #[derive(Clone, Debug)]
 pub struct OrderedMap<K, V> {
@@ -15,7 +76,7 @@ pub struct OrderedMap<K, V> {
 
 impl<K: Clone + Eq + Hash, V> Default for OrderedMap<K, V> {
     fn default() -> Self {
-        OrderedMap { keys: Vec::new(), values: Vec::new(), index: HashMap::new() }
+        OrderedMap { keys: Vec::new(), values: Vec::new(), index: HashMap::default() }
     }
 }
 

@@ -12,7 +12,7 @@
 //! Scopes are found again by the code generator through the address of the
 //! tree node that opened them (CPython keys them by AST node pointer too).
 
-use std::collections::{HashMap, HashSet};
+use crate::ordmap::{HashMap, HashSet};
 
 use crate::error::CompileError;
 use taipan_syntax::ast::{ExprContext, Ident, Range};
@@ -176,7 +176,7 @@ fn fmt(template: &str, name: &str) -> String {
 /// Build the symbol table of a module (`_PySymtable_Build`).
 pub fn build(module: &Module, filename: &str, future_annotations: bool) -> Result<SymbolTable> {
     let mut b = Builder {
-        table: SymbolTable { entries: Vec::new(), blocks: HashMap::new() },
+        table: SymbolTable { entries: Vec::new(), blocks: HashMap::default() },
         stack: Vec::new(),
         cur: 0,
         private: None,
@@ -872,8 +872,8 @@ impl Builder<'_> {
 
 /// The second pass (`symtable_analyze`).
 fn analyze(table: &mut SymbolTable, filename: &str) -> Result<()> {
-    let mut free = HashSet::new();
-    let mut global = HashSet::new();
+    let mut free = HashSet::default();
+    let mut global = HashSet::default();
     analyze_block(table, filename, 0, None, &mut free, &mut global)
 }
 
@@ -966,11 +966,11 @@ fn analyze_block(
     free: &mut NameSet,
     global: &mut NameSet,
 ) -> Result<()> {
-    let mut local = NameSet::new();
-    let mut scopes: HashMap<Ident, Scope> = HashMap::new();
-    let mut newglobal = NameSet::new();
-    let mut newfree = NameSet::new();
-    let mut newbound = NameSet::new();
+    let mut local = NameSet::default();
+    let mut scopes: HashMap<Ident, Scope> = HashMap::default();
+    let mut newglobal = NameSet::default();
+    let mut newfree = NameSet::default();
+    let mut newbound = NameSet::default();
     let kind = table.entries[scope].kind;
 
     // Class bindings are not visible in methods: the sets passed down are
@@ -1010,7 +1010,7 @@ fn analyze_block(
         newbound.insert("__class__".into());
     }
 
-    let mut allfree = NameSet::new();
+    let mut allfree = NameSet::default();
     let children = table.entries[scope].children.clone();
     for child in children {
         let mut temp_bound = newbound.clone();

@@ -9,12 +9,17 @@ use taipan_compiler::{compile_with_warnings, dump_code, CompileOptions};
 fn main() -> ExitCode {
     let mut options = CompileOptions::default();
     let mut files = Vec::new();
+    let mut bench = false;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "-O" => options.optimize = 1,
             "-OO" => options.optimize = 2,
+            "--bench" => bench = true,
             _ => files.push(arg),
         }
+    }
+    if bench {
+        return run_bench(&files, &options);
     }
     if files.is_empty() {
         eprintln!("usage: taipan-dump-code [-O|-OO] FILE...");
@@ -71,4 +76,23 @@ fn error_line(e: &taipan_syntax::SyntaxError) -> String {
         show(e.end_offset),
         text
     )
+}
+
+/// `--bench`: time parsing and compiling the files, without dumping.
+fn run_bench(files: &[String], options: &CompileOptions) -> ExitCode {
+    let sources: Vec<(String, Vec<u8>)> =
+        files.iter().filter_map(|f| std::fs::read(f).ok().map(|b| (f.clone(), b))).collect();
+    let (mut parse, mut compile, mut ok) = (0.0, 0.0, 0);
+    for (file, bytes) in &sources {
+        let t0 = std::time::Instant::now();
+        let parsed = taipan_syntax::parse_module(bytes, file);
+        let t1 = std::time::Instant::now();
+        parse += (t1 - t0).as_secs_f64();
+        if let Ok(module) = parsed.result {
+            ok += compile_with_warnings(&module, file, options).result.is_ok() as usize;
+            compile += t1.elapsed().as_secs_f64();
+        }
+    }
+    println!("{} files, {ok} compiled: parse {parse:.3}s, compile {compile:.3}s", sources.len());
+    ExitCode::SUCCESS
 }
