@@ -756,7 +756,9 @@ impl Cfg {
                 nb.instrs = copy;
                 nb.exit = exit;
                 nb.nofallthrough = true;
-                nb.instrs[0].loc = last_loc;
+                if let Some(first) = nb.instrs.first_mut() {
+                    first.loc = last_loc;
+                }
                 nb.predecessors = 1;
                 if let Some(l) = self.blocks[b].instrs.last_mut() {
                     l.target = Some(new_target);
@@ -784,7 +786,9 @@ impl Cfg {
             let Some(next) = block.next else { continue };
             if self.blocks[next].is_exit_without_lineno() {
                 let loc = block.instrs[block.instrs.len() - 1].loc;
-                self.blocks[next].instrs[0].loc = loc;
+                if let Some(first) = self.blocks[next].instrs.first_mut() {
+                    first.loc = loc;
+                }
             }
         }
     }
@@ -805,18 +809,26 @@ impl Cfg {
                 }
             }
             let block = &self.blocks[b];
+            let last = block.instrs[block.instrs.len() - 1];
             if !block.nofallthrough {
                 if let Some(next) = block.next {
-                    if self.blocks[next].predecessors == 1 && self.blocks[next].instrs[0].loc.lineno < 0 {
-                        self.blocks[next].instrs[0].loc = prev;
-                    }
+                    self.inherit_location(next, prev);
                 }
             }
-            let last = *self.blocks[b].instrs.last().expect("non-empty block");
             if last.op.is_jump() {
-                let t = last.target();
-                if self.blocks[t].predecessors == 1 && self.blocks[t].instrs[0].loc.lineno < 0 {
-                    self.blocks[t].instrs[0].loc = prev;
+                self.inherit_location(last.target(), prev);
+            }
+        }
+    }
+
+    /// A block with a single predecessor and no location at its start takes
+    /// its predecessor's.
+    fn inherit_location(&mut self, b: BlockId, loc: Loc) {
+        let block = &mut self.blocks[b];
+        if block.predecessors == 1 {
+            if let Some(first) = block.instrs.first_mut() {
+                if first.loc.lineno < 0 {
+                    first.loc = loc;
                 }
             }
         }

@@ -287,6 +287,9 @@ impl<'a> Compiler<'a> {
     /// `compiler_compare`: a chain keeps each middle operand for the next
     /// comparison and bails out on the first false one.
     fn compare(&mut self, _e: &'a Expr, left: &'a Expr, ops: &'a [CmpOp], comparators: &'a [Expr]) -> CResult {
+        if ops.is_empty() || ops.len() != comparators.len() {
+            return Err(crate::error::internal("malformed comparison"));
+        }
         self.check_compare(left, ops, comparators);
         self.visit_expr(left)?;
         let n = ops.len() - 1;
@@ -355,7 +358,7 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         if let ExprKind::Compare { left, ops, comparators } = &e.kind {
-            if ops.len() > 1 {
+            if ops.len() > 1 && ops.len() == comparators.len() {
                 self.check_compare(left, ops, comparators);
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;

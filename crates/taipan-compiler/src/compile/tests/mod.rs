@@ -6,6 +6,8 @@ use taipan_syntax::{InputMode, StartRule};
 
 mod expected;
 
+// The tests compare the public error type as `compile()` returns it.
+#[allow(clippy::result_large_err)]
 fn compile_src(
     src: &str,
     mode: &str,
