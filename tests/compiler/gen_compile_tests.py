@@ -155,6 +155,22 @@ def main():
         print(f"    ({rust_str(src)}, {rust_str(mode)}, {optimize}, {flags}, {rust_str(dump(src, mode, optimize, flags))}),")
     print("];")
     print()
+    import dis
+    import opcode
+    print("/// (opcode, oparg, jump, dis.stack_effect) for every unspecialized opcode")
+    print("pub const STACK_EFFECTS: &[(u8, i32, Option<bool>, Option<i32>)] = &[")
+    for name, op in sorted(opcode.opmap.items(), key=lambda kv: kv[1]):
+        for arg in ([0, 1, 2, 3, 5, 0x105] if op >= opcode.HAVE_ARGUMENT else [None]):
+            for jump in (None, True, False):
+                try:
+                    e = dis.stack_effect(op, arg, jump=jump)
+                except ValueError:
+                    e = None
+                j = "None" if jump is None else f"Some({str(jump).lower()})"
+                ev = "None" if e is None else f"Some({e})"
+                print(f"    ({op}, {0 if arg is None else arg}, {j}, {ev}),")
+    print("];")
+    print()
     print("/// (source, message, lineno, offset, end_lineno, end_offset)")
     print("pub const ERRORS: &[(&str, &str, i64, i64, i64, Option<i64>)] = &[")
     for src in ERROR_CASES:

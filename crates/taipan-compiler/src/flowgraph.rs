@@ -315,6 +315,19 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> Option<i32> {
     })
 }
 
+/// `dis.stack_effect(opcode, oparg, jump=jump)` (CPython's
+/// `PyCompile_OpcodeStackEffectWithJump`): `None` for an opcode the
+/// compiler does not emit (including the specialized ones). Without `jump`,
+/// the larger of the two effects.
+pub fn opcode_stack_effect(opcode: u8, oparg: i32, jump: Option<bool>) -> Option<i32> {
+    let op = Op::Real(Opcode::from_u8(opcode)?);
+    let arg = oparg as u32;
+    match jump {
+        Some(j) => stack_effect(op, arg, j),
+        None => Some(stack_effect(op, arg, false)?.max(stack_effect(op, arg, true)?)),
+    }
+}
+
 /// `instr_size`: code units, EXTENDED_ARGs and CACHEs included.
 pub fn instr_size(i: &Instr) -> u32 {
     let Op::Real(o) = i.op else { return 1 };

@@ -70,3 +70,11 @@ fn deep_trees_do_not_overflow() {
     let err = compile_src(&long, "exec", 0, 0).expect_err("too deep");
     assert_eq!(err.error_type, taipan_syntax::ErrorType::RecursionError);
 }
+
+#[test]
+fn stack_effects_match_dis() {
+    for &(opcode, oparg, jump, want) in expected::STACK_EFFECTS {
+        let got = crate::flowgraph::opcode_stack_effect(opcode, oparg, jump);
+        assert_eq!(got, want, "opcode {opcode} oparg {oparg} jump {jump:?}");
+    }
+}
