@@ -35,7 +35,7 @@ class Gen:
         r = self.r
         if d > 2 or r.random() < 0.3:
             return r.choice([self.name(), self.const()])
-        k = r.randrange(16)
+        k = r.randrange(20)
         e = lambda: self.expr(d + 1)
         return [
             lambda: f"{e()} {r.choice(['+', '-', '*', '//', '%', '**', '<<', '|', '&', '@'])} {e()}",
@@ -54,6 +54,10 @@ class Gen:
             lambda: f"(lambda {self.name()}: {e()})",
             lambda: f"f\"\"\"{{{e()}!r}} {{{self.name()}:>{{{self.name()}}}}}\"\"\"",
             lambda: f"[{e()}, *{self.name()}, {e()}]",
+            lambda: f"[({self.name()} := {e()}) for {self.name()} in {e()}]",
+            lambda: f"super().m({e()})",
+            lambda: f"{{**{e()}, 'k': {e()}}}",
+            lambda: f"{e()}[{e()}:{e()}:{e()}]",
         ][k]()
 
     def target(self):
@@ -87,6 +91,9 @@ class Gen:
         ]
         if ctx.get("loop"):
             simple += [lambda: [f"{p}break"], lambda: [f"{p}continue"]]
+        if ctx.get("nested"):
+            simple += [lambda: [f"{p}nonlocal {r.choice(['a', 'b'])}"]]
+        simple += [lambda: [f"{p}global g{r.randrange(3)}"], lambda: [f"{p}{self.name()}, *{self.name()} = {self.expr()}"]]
         if ctx.get("func"):
             simple += [lambda: [f"{p}return {self.expr()}" if r.random() < 0.7 else f"{p}return"]]
             if not ctx.get("async"):
@@ -153,9 +160,13 @@ class Gen:
             return out
         if k in (7, 8):
             is_async = r.random() < 0.3
-            fctx = {"func": True, "async": is_async}
+            fctx = {"func": True, "async": is_async, "nested": ctx.get("func", False)}
             deco = [f"{p}@deco"] if r.random() < 0.3 else []
-            args = r.choice(["", "a", "a, b=1", "a, *args, c, **kw", "self, /, x=None"])
+            args = r.choice(["", "a", "a, b=1", "a, *args, c, **kw", "self, /, x=None", "a, b, *, __k=x, **kw",
+                             "a: int = 1, *b: str"])
+            if ctx.get("func"):
+                # Bind what a nested nonlocal may refer to.
+                deco = [f"{p}a = b = 1"] + deco
             kw = "async def" if is_async else "def"
             body = []
             if r.random() < 0.3:

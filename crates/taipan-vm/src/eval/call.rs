@@ -1,0 +1,74 @@
+//! Calling Python functions (CPython's `_PyFunction_Vectorcall` and
+//! `_PyEvalFramePushAndInit`).
+
+use taipan_compiler::code::flags as co_flags;
+
+use super::frame::{bind_arguments, Frame};
+use super::{run_frame, FrameExit};
+use crate::object::Obj;
+use crate::objects::code::code_of;
+use crate::objects::function::{func_of, FunctionData};
+use crate::vm::{PyResult, Vm};
+
+/// A new frame for a call of `func` with these arguments (positional
+/// values, then the keyword values named by `kwnames`).
+pub fn make_frame(
+    vm: &Vm,
+    func_obj: &Obj,
+    fd: &FunctionData,
+    args: Vec<Obj>,
+    kwnames: Option<&Obj>,
+) -> PyResult<Box<Frame>> {
+    let code = fd.code();
+    let cd = code_of(&code);
+    let locals = if cd.has_flag(co_flags::OPTIMIZED) { None } else { Some(fd.globals.clone()) };
+    let simple = kwnames.is_none()
+        && cd.co.kwonlyargcount == 0
+        && args.len() == cd.co.argcount as usize
+        && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0;
+    let mut frame = Frame::new(code, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), locals);
+    if simple {
+        for (i, a) in args.into_iter().enumerate() {
+            frame.slots[i] = Some(a);
+        }
+        return Ok(frame);
+    }
+    match bind_arguments(vm, &mut frame, fd, args, kwnames) {
+        Ok(()) => Ok(frame),
+        Err(e) => {
+            Frame::release(frame);
+            Err(e)
+        }
+    }
+}
+
+/// The `function` type's call slot: run the function to completion.
+pub fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let fd = func_of(f);
+    let frame = make_frame(vm, f, fd, args.to_vec(), kwnames)?;
+    match run_frame(vm, Box::into_raw(frame), None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(_) => Err(vm.system_error("a function frame yielded")),
+    }
+}
+
+/// Run a code object with these globals and locals (`exec`, module bodies).
+pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj> {
+    let builtins = match crate::objects::dict::get_item_str(vm, globals, "__builtins__") {
+        Some(b) if crate::objects::dict::data(&b).is_some() => b,
+        Some(b) if b.has_payload::<crate::objects::module::ModuleData>() => {
+            b.instance_dict().unwrap_or_else(|| vm.builtins_dict())
+        }
+        Some(_) => vm.builtins_dict(),
+        None => {
+            crate::objects::dict::set_item_str(vm, globals, "__builtins__", vm.builtins_module())?;
+            vm.builtins_dict()
+        }
+    };
+    let locals = locals.unwrap_or_else(|| globals.clone());
+    let frame = Frame::new(code.clone(), None, globals.clone(), builtins, Some(locals));
+    match run_frame(vm, Box::into_raw(frame), None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(_) => Err(vm.system_error("module code yielded")),
+    }
+}

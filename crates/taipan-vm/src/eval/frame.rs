@@ -1,0 +1,642 @@
+//! Interpreter frames (CPython's `_PyInterpreterFrame`, `Python/frame.c`)
+//! and the `frame` objects that expose them (`Objects/frameobject.c`).
+//!
+//! A `Frame` is a heap block that is reused through a per-thread free list:
+//! its `slots` hold the fast locals, cells and free variables, then the
+//! value stack, in one vector. Frames of one thread are linked through
+//! `previous` while they execute. Ownership: a frame being executed is
+//! owned by the eval loop (or, for a generator's frame, by the generator);
+//! a frame that ends while a `frame` object refers to it is handed to that
+//! object, so `tb_frame.f_locals` keeps working after the function returned.
+
+use std::cell::{Cell, UnsafeCell};
+use std::ptr;
+
+use taipan_compiler::code::{flags as co_flags, local_kind};
+
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::code::{code_of, CodeData};
+use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::function::FunctionData;
+use crate::objects::{cell, dict, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+/// Who frees a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameOwner {
+    /// The eval loop of the thread (a plain function call).
+    Thread,
+    /// A generator, coroutine or async generator object.
+    Generator,
+    /// A `frame` object, after the frame finished.
+    FrameObject,
+}
+
+pub struct Frame {
+    pub code: Obj,
+    code_ptr: *const CodeData,
+    pub func: Option<Obj>,
+    pub globals: Obj,
+    pub builtins: Obj,
+    /// The locals mapping of unoptimized code (module and class bodies,
+    /// `exec`); for functions, the dict `locals()` last filled.
+    pub locals: Option<Obj>,
+    /// Fast locals, cells and free variables, then the value stack.
+    pub slots: Vec<Option<Obj>>,
+    pub nlocalsplus: usize,
+    /// Index in `slots` of the first free stack slot.
+    pub sp: usize,
+    /// Code unit index of the instruction being executed (or last executed).
+    pub lasti: usize,
+    /// Code unit index where execution continues.
+    pub next_instr: usize,
+    /// The frame that called this one, while it executes.
+    pub previous: *mut Frame,
+    /// The `frame` object exposing this frame, once someone asked for it.
+    pub frame_obj: Option<Obj>,
+    /// Returning from this frame returns from `run_frame`.
+    pub is_entry: bool,
+    pub owner: FrameOwner,
+    /// Set when a generator's frame has started (past RETURN_GENERATOR).
+    pub started: bool,
+}
+
+thread_local! {
+    static FREE_FRAMES: Cell<Vec<Box<Frame>>> = const { Cell::new(Vec::new()) };
+}
+
+const MAX_FREE_FRAMES: usize = 64;
+
+impl Frame {
+    #[inline]
+    pub fn code(&self) -> &CodeData {
+        // SAFETY: `code_ptr` points into the payload of `self.code`, which
+        // the frame keeps alive.
+        unsafe { &*self.code_ptr }
+    }
+
+    /// A frame for `code` with empty locals (taken from the free list).
+    pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Box<Frame> {
+        let cd = code_of(&code);
+        let size = cd.frame_size();
+        let nlocalsplus = cd.nlocalsplus();
+        let code_ptr = cd as *const CodeData;
+        let recycled = FREE_FRAMES.with(|f| {
+            let mut v = f.take();
+            let r = v.pop();
+            f.set(v);
+            r
+        });
+        match recycled {
+            Some(mut fr) => {
+                fr.slots.clear();
+                fr.slots.resize(size, None);
+                fr.code = code;
+                fr.code_ptr = code_ptr;
+                fr.func = func;
+                fr.globals = globals;
+                fr.builtins = builtins;
+                fr.locals = locals;
+                fr.nlocalsplus = nlocalsplus;
+                fr.sp = nlocalsplus;
+                fr.lasti = 0;
+                fr.next_instr = 0;
+                fr.previous = ptr::null_mut();
+                fr.frame_obj = None;
+                fr.is_entry = false;
+                fr.owner = FrameOwner::Thread;
+                fr.started = false;
+                fr
+            }
+            None => Box::new(Frame {
+                code,
+                code_ptr,
+                func,
+                globals,
+                builtins,
+                locals,
+                slots: vec![None; size],
+                nlocalsplus,
+                sp: nlocalsplus,
+                lasti: 0,
+                next_instr: 0,
+                previous: ptr::null_mut(),
+                frame_obj: None,
+                is_entry: false,
+                owner: FrameOwner::Thread,
+                started: false,
+            }),
+        }
+    }
+
+    /// Give a finished frame back: to its `frame` object if one exists
+    /// (which then owns it), else to the free list.
+    pub fn release(mut frame: Box<Frame>) {
+        frame.previous = ptr::null_mut();
+        // The value stack is dead once the frame has finished.
+        let sp = frame.sp;
+        let nl = frame.nlocalsplus;
+        let stack: Vec<Option<Obj>> = frame.slots[nl..sp].iter_mut().map(|s| s.take()).collect();
+        frame.sp = nl;
+        drop(stack);
+        if let Some(fo) = frame.frame_obj.take() {
+            frame.owner = FrameOwner::FrameObject;
+            let data = fo.payload::<FrameObjectData>().expect("frame object");
+            data.take_ownership(frame);
+            return;
+        }
+        Frame::recycle(frame);
+    }
+
+    fn recycle(mut frame: Box<Frame>) {
+        // Drop what the frame refers to now (locals may hold big objects).
+        let slots = std::mem::take(&mut frame.slots);
+        drop(slots);
+        frame.locals = None;
+        frame.func = None;
+        FREE_FRAMES.with(|f| {
+            let mut v = f.take();
+            if v.len() < MAX_FREE_FRAMES {
+                v.push(frame);
+            }
+            f.set(v);
+        });
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Obj) {
+        self.slots[self.sp] = Some(v);
+        self.sp += 1;
+    }
+
+    #[inline]
+    pub fn push_opt(&mut self, v: Option<Obj>) {
+        self.slots[self.sp] = v;
+        self.sp += 1;
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Obj {
+        self.sp -= 1;
+        self.slots[self.sp].take().expect("stack value")
+    }
+
+    #[inline]
+    pub fn pop_opt(&mut self) -> Option<Obj> {
+        self.sp -= 1;
+        self.slots[self.sp].take()
+    }
+
+    /// The value `i` slots below the top (0 is the top).
+    #[inline]
+    pub fn peek(&self, i: usize) -> &Obj {
+        self.slots[self.sp - 1 - i].as_ref().expect("stack value")
+    }
+
+    #[inline]
+    pub fn peek_opt(&self, i: usize) -> Option<&Obj> {
+        self.slots[self.sp - 1 - i].as_ref()
+    }
+
+    /// Replace the value `i` slots below the top.
+    #[inline]
+    pub fn set_peek(&mut self, i: usize, v: Option<Obj>) -> Option<Obj> {
+        let idx = self.sp - 1 - i;
+        std::mem::replace(&mut self.slots[idx], v)
+    }
+
+    /// Pop `n` values, returned bottom first.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Obj> {
+        let start = self.sp - n;
+        let v: Vec<Obj> = self.slots[start..self.sp].iter_mut().map(|s| s.take().expect("stack value")).collect();
+        self.sp = start;
+        v
+    }
+
+    /// Pop values until the stack holds `depth` of them.
+    pub fn pop_to(&mut self, depth: usize) {
+        let target = self.nlocalsplus + depth;
+        while self.sp > target {
+            self.sp -= 1;
+            let v = self.slots[self.sp].take();
+            drop(v);
+        }
+    }
+
+    pub fn stack_depth(&self) -> usize {
+        self.sp - self.nlocalsplus
+    }
+
+    /// The current source line.
+    pub fn line(&self) -> Option<u32> {
+        self.code().line_at(self.lasti)
+    }
+
+    /// The code object's flags.
+    pub fn code_flags(&self) -> u32 {
+        self.code().co.flags
+    }
+
+    /// `locals()`: the fast locals (and cells, free variables) copied into
+    /// the frame's locals dict (CPython's `_PyFrame_FastToLocalsWithError`).
+    pub fn locals_dict(&mut self, vm: &Vm) -> PyResult<Obj> {
+        let optimized = self.code().has_flag(co_flags::OPTIMIZED);
+        if !optimized {
+            if let Some(l) = &self.locals {
+                return Ok(l.clone());
+            }
+        }
+        let d = match &self.locals {
+            Some(l) => l.clone(),
+            None => {
+                let d = vm.new_dict();
+                self.locals = Some(d.clone());
+                d
+            }
+        };
+        let code = self.code.clone();
+        let cd = code_of(&code);
+        let started = self.lasti > 0 || self.started;
+        for i in 0..cd.nlocalsplus() {
+            let kind = cd.localspluskinds[i];
+            let name = cd.localsplusnames[i].clone();
+            let raw = self.slots[i].clone();
+            let value = if kind & local_kind::FREE != 0 {
+                // Free variables are only shown in functions (not class bodies).
+                if !optimized {
+                    continue;
+                }
+                raw.and_then(|c| cell::data(&c).value.get())
+            } else if kind & local_kind::CELL != 0 && started {
+                raw.and_then(|c| if c.has_payload::<cell::CellData>() { cell::data(&c).value.get() } else { Some(c) })
+            } else {
+                raw
+            };
+            match value {
+                Some(v) => dict::set_item(vm, &d, name, v)?,
+                None => {
+                    let _ = dict::data(&d).expect("dict").remove(vm, &name)?;
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
+// ---- argument binding ------------------------------------------------------------------------
+
+/// Bind call arguments to a new function frame (CPython's `initialize_locals`).
+/// `args` holds the positional values then the keyword values named by
+/// `kwnames`.
+pub fn bind_arguments(
+    vm: &Vm,
+    frame: &mut Frame,
+    func: &FunctionData,
+    args: Vec<Obj>,
+    kwnames: Option<&Obj>,
+) -> PyResult<()> {
+    let code = frame.code.clone();
+    let co = code_of(&code);
+    let argcount = co.co.argcount as usize;
+    let kwonly = co.co.kwonlyargcount as usize;
+    let total_args = argcount + kwonly;
+    let has_varargs = co.has_flag(co_flags::VARARGS);
+    let has_varkw = co.has_flag(co_flags::VARKEYWORDS);
+    let nkw = kwnames.map_or(0, tuple::len);
+    let npos = args.len() - nkw;
+    let qualname = || pystr::as_str_lossy(&func.qualname.get().unwrap_or_else(|| vm.none())).into_owned();
+
+    let kwdict = if has_varkw {
+        let d = vm.new_dict();
+        let i = total_args + has_varargs as usize;
+        frame.slots[i] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let mut args = args.into_iter();
+    let n = npos.min(argcount);
+    for j in 0..n {
+        frame.slots[j] = args.next();
+    }
+    let extra: Vec<Obj> = args.by_ref().take(npos - n).collect();
+    if has_varargs {
+        frame.slots[total_args] = Some(vm.new_tuple(extra));
+    } else {
+        drop(extra);
+    }
+    if let Some(kwn) = kwnames {
+        let names = tuple::items(kwn);
+        for (k, (keyword, value)) in names.iter().zip(args).enumerate() {
+            if pystr::data(keyword).is_none() {
+                return Err(vm.type_error(format!("{}() keywords must be strings", qualname())));
+            }
+            let posonly = co.co.posonlyargcount as usize;
+            let mut found = None;
+            for j in posonly..total_args {
+                if co.localsplusnames[j].is(keyword) {
+                    found = Some(j);
+                    break;
+                }
+            }
+            if found.is_none() {
+                for j in posonly..total_args {
+                    if vm.eq(keyword, &co.localsplusnames[j])? {
+                        found = Some(j);
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some(j) => {
+                    if frame.slots[j].is_some() {
+                        return Err(vm.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            qualname(),
+                            pystr::as_str_lossy(keyword)
+                        )));
+                    }
+                    frame.slots[j] = Some(value);
+                }
+                None => match &kwdict {
+                    Some(d) => dict::set_item(vm, d, keyword.clone(), value)?,
+                    None => {
+                        if posonly > 0 {
+                            let mut conflicts = Vec::new();
+                            for p in 0..posonly {
+                                for kname in names.iter() {
+                                    if co.localsplusnames[p].is(kname) || vm.eq(&co.localsplusnames[p], kname)? {
+                                        conflicts.push(pystr::as_str_lossy(kname).into_owned());
+                                    }
+                                }
+                            }
+                            if !conflicts.is_empty() {
+                                return Err(vm.type_error(format!(
+                                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                    qualname(),
+                                    conflicts.join(", ")
+                                )));
+                            }
+                        }
+                        let _ = k;
+                        return Err(vm.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            qualname(),
+                            pystr::as_str_lossy(keyword)
+                        )));
+                    }
+                },
+            }
+        }
+    }
+    if npos > argcount && !has_varargs {
+        return Err(too_many_positional(vm, frame, co, npos, func, &qualname()));
+    }
+    if npos < argcount {
+        let defaults = func.defaults.get();
+        let defs: &[Obj] = match &defaults {
+            Some(d) => tuple::items(d),
+            None => &[],
+        };
+        let defcount = defs.len();
+        let m = argcount.saturating_sub(defcount);
+        let missing: Vec<usize> = (npos..m).filter(|&i| frame.slots[i].is_none()).collect();
+        if !missing.is_empty() {
+            return Err(missing_arguments(vm, co, &missing, "positional", &qualname()));
+        }
+        let start = n.saturating_sub(m);
+        for (i, d) in defs.iter().enumerate().skip(start) {
+            if frame.slots[m + i].is_none() {
+                frame.slots[m + i] = Some(d.clone());
+            }
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.get();
+        let mut missing = Vec::new();
+        for i in argcount..total_args {
+            if frame.slots[i].is_some() {
+                continue;
+            }
+            if let Some(kd) = &kwdefaults {
+                if let Some(d) = dict::get_item_opt(vm, kd, &co.localsplusnames[i])? {
+                    frame.slots[i] = Some(d);
+                    continue;
+                }
+            }
+            missing.push(i);
+        }
+        if !missing.is_empty() {
+            return Err(missing_arguments(vm, co, &missing, "keyword-only", &qualname()));
+        }
+    }
+    Ok(())
+}
+
+fn too_many_positional(
+    vm: &Vm,
+    frame: &Frame,
+    co: &CodeData,
+    given: usize,
+    func: &FunctionData,
+    qualname: &str,
+) -> crate::vm::PyErr {
+    let argcount = co.co.argcount as usize;
+    let kwonly_given =
+        (argcount..argcount + co.co.kwonlyargcount as usize).filter(|&i| frame.slots[i].is_some()).count();
+    let defcount = func.defaults.get().map_or(0, |d| tuple::len(&d));
+    let (sig, plural) = if defcount > 0 {
+        (format!("from {} to {}", argcount - defcount, argcount), true)
+    } else {
+        (format!("{argcount}"), argcount != 1)
+    };
+    let kwonly_sig = if kwonly_given > 0 {
+        format!(
+            " positional argument{} (and {} keyword-only argument{})",
+            if given != 1 { "s" } else { "" },
+            kwonly_given,
+            if kwonly_given != 1 { "s" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    vm.type_error(format!(
+        "{}() takes {} positional argument{} but {}{} {} given",
+        qualname,
+        sig,
+        if plural { "s" } else { "" },
+        given,
+        kwonly_sig,
+        if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+    ))
+}
+
+fn missing_arguments(vm: &Vm, co: &CodeData, missing: &[usize], kind: &str, qualname: &str) -> crate::vm::PyErr {
+    let names: Vec<String> = missing
+        .iter()
+        .map(|&i| format!("'{}'", pystr::as_str_lossy(&co.localsplusnames[i])))
+        .collect();
+    let len = names.len();
+    let name_str = match len {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, {}, and {}", names[..len - 2].join(", "), names[len - 2], names[len - 1]),
+    };
+    vm.type_error(format!(
+        "{}() missing {} required {} argument{}: {}",
+        qualname,
+        len,
+        kind,
+        if len == 1 { "" } else { "s" },
+        name_str
+    ))
+}
+
+// ---- frame objects ---------------------------------------------------------------------------
+
+/// The payload of a `frame` object: it points at a frame that is running
+/// (or suspended in a generator), or owns one that has finished.
+pub struct FrameObjectData {
+    frame: Cell<*mut Frame>,
+    owned: UnsafeCell<Option<Box<Frame>>>,
+}
+impl PyPayload for FrameObjectData {}
+
+impl FrameObjectData {
+    fn take_ownership(&self, frame: Box<Frame>) {
+        let p = &*frame as *const Frame as *mut Frame;
+        self.frame.set(p);
+        // SAFETY: only this function and Drop touch `owned`, and neither
+        // runs Python code while the reference is live.
+        let old = unsafe { std::mem::replace(&mut *self.owned.get(), Some(frame)) };
+        drop(old);
+    }
+
+    /// The frame, for reading.
+    pub fn frame(&self) -> &Frame {
+        // SAFETY: the pointer is either a live executing/suspended frame
+        // (whose owner clears `frame_obj`'s link before freeing it, handing
+        // it over with `take_ownership`) or the frame this object owns.
+        unsafe { &*self.frame.get() }
+    }
+
+    /// The frame, for `f_locals` (which refreshes the locals dict).
+    #[allow(clippy::mut_from_ref)]
+    fn frame_mut(&self) -> &mut Frame {
+        // SAFETY: as `frame`; callers use it only for short updates that run
+        // no Python code concurrently with another borrow of the frame.
+        unsafe { &mut *self.frame.get() }
+    }
+}
+
+pub fn type_object() -> TypeObject {
+    let t = TypeObject::new::<FrameObjectData>(
+        "frame",
+        std::mem::size_of::<PyCell<FrameObjectData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.repr.set(Some(frame_repr));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    let ty = &vm.ctx.types.frame;
+    add_getsets(
+        vm,
+        ty,
+        &[
+            GetSetDef::new("f_code", |_, o| Ok(fdata(o).frame().code.clone()), None),
+            GetSetDef::new("f_globals", |_, o| Ok(fdata(o).frame().globals.clone()), None),
+            GetSetDef::new("f_builtins", |_, o| Ok(fdata(o).frame().builtins.clone()), None),
+            GetSetDef::new("f_locals", |vm, o| fdata(o).frame_mut().locals_dict(vm), None),
+            GetSetDef::new("f_lineno", |vm, o| Ok(opt_line(vm, fdata(o).frame().line())), None),
+            GetSetDef::new("f_lasti", |vm, o| Ok(vm.new_int(fdata(o).frame().lasti as i64 * 2)), None),
+            GetSetDef::new("f_back", frame_back, None),
+            GetSetDef::new("f_trace", |vm, _| Ok(vm.none()), Some(|_, _, _| Ok(()))),
+            GetSetDef::new("f_trace_lines", |vm, _| Ok(vm.bool_obj(true)), Some(|_, _, _| Ok(()))),
+            GetSetDef::new("f_trace_opcodes", |vm, _| Ok(vm.bool_obj(false)), Some(|_, _, _| Ok(()))),
+        ],
+    );
+    add_methods(vm, ty, &[MethodDef::method("clear", frame_clear)]);
+}
+
+fn fdata(o: &Obj) -> &FrameObjectData {
+    o.payload::<FrameObjectData>().expect("a frame object")
+}
+
+fn opt_line(vm: &Vm, l: Option<u32>) -> Obj {
+    l.map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none())
+}
+
+/// The `frame` object of a frame, made on first use.
+pub fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
+    if let Some(fo) = &frame.frame_obj {
+        return fo.clone();
+    }
+    let fo = alloc_object(
+        &vm.ctx.types.frame,
+        FrameObjectData { frame: Cell::new(frame as *mut Frame), owned: UnsafeCell::new(None) },
+    );
+    frame.frame_obj = Some(fo.clone());
+    fo
+}
+
+fn frame_back(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let f = fdata(o).frame_mut();
+    if f.owner == FrameOwner::FrameObject || f.previous.is_null() {
+        return Ok(vm.none());
+    }
+    // SAFETY: `previous` links frames that are executing on this thread.
+    let prev = unsafe { &mut *f.previous };
+    Ok(frame_object(vm, prev))
+}
+
+fn frame_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let f = fdata(o).frame();
+    let c = f.code();
+    Ok(vm.new_str_from_string(format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        o.id(),
+        pystr::as_str_lossy(&c.filename),
+        f.line().unwrap_or(0),
+        pystr::as_str_lossy(&c.name)
+    )))
+}
+
+fn frame_clear(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = fdata(o);
+    let f = d.frame();
+    if f.owner != FrameOwner::FrameObject {
+        return Err(vm.runtime_error("cannot clear an executing frame"));
+    }
+    let fm = d.frame_mut();
+    let slots: Vec<Option<Obj>> = fm.slots.iter_mut().map(|s| s.take()).collect();
+    drop(slots);
+    Ok(vm.none())
+}
+
+impl Drop for FrameObjectData {
+    fn drop(&mut self) {
+        // A frame object that does not own its frame is dying while the
+        // frame still runs: unlink it so the frame does not point back.
+        let owned = self.owned.get_mut().take();
+        if owned.is_none() {
+            let p = self.frame.get();
+            if !p.is_null() {
+                // SAFETY: the frame is live (it would own us otherwise... we
+                // only get here once its `frame_obj` reference was dropped,
+                // which happens when the frame is released or cleared).
+                let _ = p;
+            }
+        }
+        if let Some(f) = owned {
+            Frame::recycle(f);
+        }
+    }
+}
+
+pub fn is_optimized(code: &CodeData) -> bool {
+    code.has_flag(co_flags::OPTIMIZED)
+}

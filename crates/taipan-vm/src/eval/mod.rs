@@ -1,0 +1,918 @@
+//! The eval loop (CPython's `Python/ceval.c`): one `match` over the opcode
+//! of CPython 3.11's instruction set, with Python-to-Python calls made
+//! without Rust recursion (a call links a new frame and the loop goes on
+//! with it; a return unlinks it), and exceptions unwound through the
+//! zero-cost exception table.
+
+pub mod call;
+pub mod frame;
+mod ops;
+
+use taipan_compiler::code::flags as co_flags;
+use taipan_compiler::opcode::{Opcode, CACHE_ENTRIES};
+
+use crate::object::typeobj::{CompareOp, NbOp, UnaryOp};
+use crate::object::Obj;
+use crate::objects::code::CodeData;
+use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
+use crate::vm::{PyErr, PyResult, Vm};
+pub use frame::{Frame, FrameOwner};
+
+/// How an entry frame left `run_frame`.
+pub enum FrameExit {
+    Return(Obj),
+    Yield(Obj),
+}
+
+/// The opcodes as `u8` constants, for `match`.
+#[allow(non_upper_case_globals, dead_code)]
+mod op {
+    use taipan_compiler::opcode::Opcode;
+    macro_rules! ops {
+        ($($name:ident),* $(,)?) => { $(pub const $name: u8 = Opcode::$name as u8;)* };
+    }
+    ops!(
+        Cache, PopTop, PushNull, Nop, UnaryPositive, UnaryNegative, UnaryNot, UnaryInvert, BinarySubscr, GetLen,
+        MatchMapping, MatchSequence, MatchKeys, PushExcInfo, CheckExcMatch, CheckEgMatch, WithExceptStart, GetAiter,
+        GetAnext, BeforeAsyncWith, BeforeWith, EndAsyncFor, StoreSubscr, DeleteSubscr, GetIter, GetYieldFromIter,
+        PrintExpr, LoadBuildClass, LoadAssertionError, ReturnGenerator, ListToTuple, ReturnValue, ImportStar,
+        SetupAnnotations, YieldValue, AsyncGenWrap, PrepReraiseStar, PopExcept, StoreName, DeleteName,
+        UnpackSequence, ForIter, UnpackEx, StoreAttr, DeleteAttr, StoreGlobal, DeleteGlobal, Swap, LoadConst,
+        LoadName, BuildTuple, BuildList, BuildSet, BuildMap, LoadAttr, CompareOp, ImportName, ImportFrom,
+        JumpForward, JumpIfFalseOrPop, JumpIfTrueOrPop, PopJumpForwardIfFalse, PopJumpForwardIfTrue, LoadGlobal,
+        IsOp, ContainsOp, Reraise, Copy, BinaryOp, Send, LoadFast, StoreFast, DeleteFast, PopJumpForwardIfNotNone,
+        PopJumpForwardIfNone, RaiseVarargs, GetAwaitable, MakeFunction, BuildSlice, JumpBackwardNoInterrupt,
+        MakeCell, LoadClosure, LoadDeref, StoreDeref, DeleteDeref, JumpBackward, CallFunctionEx, ExtendedArg,
+        ListAppend, SetAdd, MapAdd, LoadClassderef, CopyFreeVars, Resume, MatchClass, FormatValue,
+        BuildConstKeyMap, BuildString, LoadMethod, ListExtend, SetUpdate, DictMerge, DictUpdate, Precall, Call,
+        KwNames, PopJumpBackwardIfNotNone, PopJumpBackwardIfNone, PopJumpBackwardIfFalse, PopJumpBackwardIfTrue,
+    );
+}
+
+/// Run `entry` until it returns or yields. The frame must have its
+/// arguments bound; `throw` starts it by raising (generator `throw`).
+/// Frames owned by the thread are released here; a generator's frame
+/// stays with the generator.
+pub fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+    stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+        // SAFETY: `entry` is a live frame that no one else executes.
+        unsafe { eval(vm, entry, throw) }
+    })
+}
+
+/// Link `f` as the thread's current frame and count it against the
+/// recursion limit. On error the frame is not linked.
+unsafe fn push_frame(vm: &Vm, f: *mut Frame) -> PyResult<()> {
+    let depth = vm.thread.recursion_depth.get();
+    if depth >= vm.recursion_limit.get() {
+        return Err(vm.recursion_overflow(""));
+    }
+    vm.thread.recursion_depth.set(depth + 1);
+    // SAFETY: the caller passes a live frame.
+    unsafe {
+        (*f).previous = vm.thread.current_frame.get();
+    }
+    vm.thread.current_frame.set(f);
+    Ok(())
+}
+
+/// Unlink the current frame `f`; returns the previous one.
+unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
+    vm.thread.recursion_depth.set(vm.thread.recursion_depth.get() - 1);
+    // SAFETY: `f` is the live current frame.
+    let prev = unsafe { (*f).previous };
+    vm.thread.current_frame.set(prev);
+    unsafe {
+        (*f).previous = std::ptr::null_mut();
+    }
+    prev
+}
+
+/// Give a frame that finished back to its owner.
+unsafe fn finish_frame(f: *mut Frame) {
+    // SAFETY: thread-owned frames were leaked from a Box when pushed.
+    unsafe {
+        if (*f).owner == FrameOwner::Thread {
+            Frame::release(Box::from_raw(f));
+        }
+    }
+}
+
+/// Record that the exception passed through `frame` at its current
+/// instruction (CPython's `PyTraceBack_Here`).
+fn add_traceback(vm: &Vm, frame: &mut Frame, err: &PyErr) {
+    let fo = frame::frame_object(vm, frame);
+    crate::objects::traceback::add_entry(vm, &err.0, fo, frame.lasti);
+}
+
+#[inline(always)]
+fn bool_result(vm: &Vm, b: bool) -> Obj {
+    vm.bool_obj(b)
+}
+
+/// The eval loop proper.
+unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+    let mut fp = entry;
+    // SAFETY: see `run_frame`.
+    unsafe {
+        (*fp).is_entry = true;
+        if let Err(e) = push_frame(vm, fp) {
+            finish_frame(fp);
+            return Err(e);
+        }
+    }
+    // The keyword names for the next CALL (`KW_NAMES`).
+    let mut kwnames: Option<Obj> = None;
+    // An error to raise before executing anything (a `throw` into a generator).
+    let mut pending: Option<PyErr> = throw;
+    // Whether the pending error has its traceback entry already (errors
+    // unwinding out of a callee get the caller's entry added once).
+    let mut pending_needs_tb = true;
+    loop {
+        // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
+        let frame: &mut Frame = unsafe { &mut *fp };
+        let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
+        let err: PyErr = 'err: {
+            if let Some(e) = pending.take() {
+                break 'err e;
+            }
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'err e,
+                    }
+                };
+            }
+            // Finalizers queued by deallocations run between instructions.
+            if vm.thread.has_pending_work() {
+                tri!(vm.run_pending_work());
+            }
+            let units = &code.units;
+            let mut pc = frame.next_instr;
+            let mut word = units[pc];
+            let mut opcode = (word & 0xff) as u8;
+            let mut oparg = (word >> 8) as u32;
+            while opcode == op::ExtendedArg {
+                pc += 1;
+                word = units[pc];
+                opcode = (word & 0xff) as u8;
+                oparg = (oparg << 8) | (word >> 8) as u32;
+            }
+            // `lasti` is the instruction itself (tracebacks, handlers);
+            // execution continues at `next_instr` (jumps change it).
+            frame.lasti = pc;
+            let next = pc + 1 + CACHE_ENTRIES[opcode as usize] as usize;
+            frame.next_instr = next;
+            match opcode {
+                op::Nop | op::Resume => {}
+                op::LoadFast => {
+                    let v = frame.slots[oparg as usize].clone();
+                    match v {
+                        Some(v) => frame.push(v),
+                        None => {
+                            break 'err ops::unbound_local(vm, code, oparg as usize);
+                        }
+                    }
+                }
+                op::LoadConst => {
+                    let v = code.consts[oparg as usize].clone();
+                    frame.push(v);
+                }
+                op::StoreFast => {
+                    let v = frame.pop();
+                    let old = frame.slots[oparg as usize].replace(v);
+                    drop(old);
+                }
+                op::DeleteFast => {
+                    if frame.slots[oparg as usize].is_none() {
+                        break 'err ops::unbound_local(vm, code, oparg as usize);
+                    }
+                    let old = frame.slots[oparg as usize].take();
+                    drop(old);
+                }
+                op::PopTop => {
+                    let v = frame.pop_opt();
+                    drop(v);
+                }
+                op::PushNull => frame.push_opt(None),
+                op::Copy => {
+                    let v = frame.peek(oparg as usize - 1).clone();
+                    frame.push(v);
+                }
+                op::Swap => {
+                    let top = frame.sp - 1;
+                    let other = frame.sp - oparg as usize;
+                    frame.slots.swap(top, other);
+                }
+                op::UnaryPositive | op::UnaryNegative | op::UnaryInvert => {
+                    let v = frame.pop();
+                    let uop = match opcode {
+                        op::UnaryPositive => UnaryOp::Positive,
+                        op::UnaryNegative => UnaryOp::Negative,
+                        _ => UnaryOp::Invert,
+                    };
+                    let r = tri!(vm.unary_op(&v, uop));
+                    frame.push(r);
+                }
+                op::UnaryNot => {
+                    let v = frame.pop();
+                    let t = tri!(vm.is_true(&v));
+                    frame.push(bool_result(vm, !t));
+                }
+                op::BinaryOp => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = tri!(ops::binary_op(vm, &a, &b, oparg));
+                    drop(a);
+                    drop(b);
+                    frame.push(r);
+                }
+                op::CompareOp => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = tri!(ops::compare_op(vm, &a, &b, oparg));
+                    frame.push(r);
+                }
+                op::IsOp => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    frame.push(bool_result(vm, a.is(&b) != (oparg == 1)));
+                }
+                op::ContainsOp => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = tri!(vm.contains(&b, &a));
+                    frame.push(bool_result(vm, r != (oparg == 1)));
+                }
+                op::BinarySubscr => {
+                    let sub = frame.pop();
+                    let container = frame.pop();
+                    let r = tri!(vm.getitem(&container, &sub));
+                    frame.push(r);
+                }
+                op::StoreSubscr => {
+                    let sub = frame.pop();
+                    let container = frame.pop();
+                    let v = frame.pop();
+                    tri!(vm.setitem(&container, &sub, &v));
+                }
+                op::DeleteSubscr => {
+                    let sub = frame.pop();
+                    let container = frame.pop();
+                    tri!(vm.delitem(&container, &sub));
+                }
+                op::GetLen => {
+                    let n = tri!(vm.len(frame.peek(0)));
+                    frame.push(vm.new_usize(n));
+                }
+                op::GetIter => {
+                    let v = frame.pop();
+                    let it = tri!(vm.iter(&v));
+                    frame.push(it);
+                }
+                op::ForIter => {
+                    let it = frame.peek(0).clone();
+                    match it.class().slots.iternext.get() {
+                        Some(f) => match f(vm, &it) {
+                            Ok(Some(v)) => {
+                                frame.push(v);
+                            }
+                            Ok(None) => {
+                                drop(frame.pop());
+                                frame.next_instr = next + oparg as usize;
+                            }
+                            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) =>
+                            {
+                                drop(frame.pop());
+                                frame.next_instr = next + oparg as usize;
+                            }
+                            Err(e) => break 'err e,
+                        },
+                        None => {
+                            break 'err vm.type_error(format!(
+                                "'{}' object is not an iterator",
+                                it.class().name()
+                            ))
+                        }
+                    }
+                }
+                op::JumpForward => frame.next_instr = next + oparg as usize,
+                op::JumpBackward | op::JumpBackwardNoInterrupt => frame.next_instr = next - oparg as usize,
+                op::PopJumpForwardIfFalse | op::PopJumpBackwardIfFalse | op::PopJumpForwardIfTrue
+                | op::PopJumpBackwardIfTrue => {
+                    let v = frame.pop();
+                    let t = if v.is(&vm.ctx.true_) {
+                        true
+                    } else if v.is(&vm.ctx.false_) {
+                        false
+                    } else {
+                        let t = tri!(vm.is_true(&v));
+                        t
+                    };
+                    let jump_if = matches!(opcode, op::PopJumpForwardIfTrue | op::PopJumpBackwardIfTrue);
+                    if t == jump_if {
+                        frame.next_instr = match opcode {
+                            op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
+                            _ => next - oparg as usize,
+                        };
+                    }
+                }
+                op::PopJumpForwardIfNone | op::PopJumpBackwardIfNone | op::PopJumpForwardIfNotNone
+                | op::PopJumpBackwardIfNotNone => {
+                    let v = frame.pop();
+                    let is_none = vm.is_none(&v);
+                    let jump_if_none = matches!(opcode, op::PopJumpForwardIfNone | op::PopJumpBackwardIfNone);
+                    if is_none == jump_if_none {
+                        frame.next_instr = match opcode {
+                            op::PopJumpForwardIfNone | op::PopJumpForwardIfNotNone => next + oparg as usize,
+                            _ => next - oparg as usize,
+                        };
+                    }
+                }
+                op::JumpIfFalseOrPop | op::JumpIfTrueOrPop => {
+                    let t = tri!(vm.is_true(frame.peek(0)));
+                    if t == (opcode == op::JumpIfTrueOrPop) {
+                        frame.next_instr = next + oparg as usize;
+                    } else {
+                        drop(frame.pop());
+                    }
+                }
+                op::LoadGlobal => {
+                    let name = &code.names[(oparg >> 1) as usize];
+                    if oparg & 1 != 0 {
+                        frame.push_opt(None);
+                    }
+                    let v = tri!(ops::load_global(vm, frame, name));
+                    frame.push(v);
+                }
+                op::StoreGlobal => {
+                    let v = frame.pop();
+                    tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
+                }
+                op::DeleteGlobal => {
+                    let name = &code.names[oparg as usize];
+                    match tri!(dict::data(&frame.globals).expect("globals dict").remove(vm, name)) {
+                        Some(_) => {}
+                        None => break 'err vm.name_error(name),
+                    }
+                }
+                op::LoadName => {
+                    let name = code.names[oparg as usize].clone();
+                    let v = tri!(ops::load_name(vm, frame, &name));
+                    frame.push(v);
+                }
+                op::StoreName => {
+                    let v = frame.pop();
+                    let name = code.names[oparg as usize].clone();
+                    let Some(locals) = frame.locals.clone() else {
+                        break 'err vm.system_error(format!(
+                            "no locals found when storing {}",
+                            vm.repr_string(&name).unwrap_or_default()
+                        ));
+                    };
+                    if dict::data(&locals).is_some() && locals.type_is(&vm.ctx.types.dict) {
+                        tri!(dict::set_item(vm, &locals, name, v));
+                    } else {
+                        tri!(vm.setitem(&locals, &name, &v));
+                    }
+                }
+                op::DeleteName => {
+                    let name = code.names[oparg as usize].clone();
+                    let Some(locals) = frame.locals.clone() else {
+                        break 'err vm.system_error(format!(
+                            "no locals when deleting {}",
+                            vm.repr_string(&name).unwrap_or_default()
+                        ));
+                    };
+                    if let Err(e) = vm.delitem(&locals, &name) {
+                        if vm.err_matches(&e, &vm.ctx.exceptions.key_error) {
+                            break 'err vm.name_error(&name);
+                        }
+                        break 'err e;
+                    }
+                }
+                op::LoadAttr => {
+                    let owner = frame.pop();
+                    let v = tri!(vm.getattr(&owner, &code.names[oparg as usize]));
+                    frame.push(v);
+                }
+                op::LoadMethod => {
+                    let owner = frame.pop();
+                    let (m, unbound) = tri!(vm.get_method(&owner, &code.names[oparg as usize]));
+                    if unbound {
+                        frame.push(m);
+                        frame.push(owner);
+                    } else {
+                        frame.push_opt(None);
+                        frame.push(m);
+                    }
+                }
+                op::StoreAttr => {
+                    let owner = frame.pop();
+                    let v = frame.pop();
+                    tri!(vm.setattr_str_obj(&owner, &code.names[oparg as usize], &v));
+                }
+                op::DeleteAttr => {
+                    let owner = frame.pop();
+                    tri!(vm.delattr(&owner, &code.names[oparg as usize]));
+                }
+                op::MakeCell => {
+                    let i = oparg as usize;
+                    let initial = frame.slots[i].take();
+                    frame.slots[i] = Some(cell::new_cell(vm, initial));
+                }
+                op::CopyFreeVars => {
+                    let func = frame.func.clone().expect("COPY_FREE_VARS in a function frame");
+                    let closure = function::func_of(&func).closure.get().expect("closure");
+                    let cells = tuple::items(&closure);
+                    let n = oparg as usize;
+                    let offset = frame.nlocalsplus - n;
+                    for (i, c) in cells.iter().take(n).enumerate() {
+                        frame.slots[offset + i] = Some(c.clone());
+                    }
+                }
+                op::LoadClosure => {
+                    let v = frame.slots[oparg as usize].clone().expect("cell");
+                    frame.push(v);
+                }
+                op::LoadDeref => {
+                    let c = frame.slots[oparg as usize].clone().expect("cell");
+                    match cell::data(&c).value.get() {
+                        Some(v) => frame.push(v),
+                        None => {
+                            break 'err ops::unbound_deref(vm, code, oparg as usize);
+                        }
+                    }
+                }
+                op::LoadClassderef => {
+                    let v = tri!(ops::load_classderef(vm, frame, code, oparg as usize));
+                    frame.push(v);
+                }
+                op::StoreDeref => {
+                    let v = frame.pop();
+                    let c = frame.slots[oparg as usize].clone().expect("cell");
+                    cell::data(&c).value.set(Some(v));
+                }
+                op::DeleteDeref => {
+                    let c = frame.slots[oparg as usize].clone().expect("cell");
+                    if !cell::data(&c).value.is_some() {
+                        break 'err ops::unbound_deref(vm, code, oparg as usize);
+                    }
+                    cell::data(&c).value.set(None);
+                }
+                op::BuildTuple => {
+                    let items = frame.pop_n(oparg as usize);
+                    frame.push(vm.new_tuple(items));
+                }
+                op::BuildList => {
+                    let items = frame.pop_n(oparg as usize);
+                    frame.push(vm.new_list(items));
+                }
+                op::BuildSet => {
+                    let items = frame.pop_n(oparg as usize);
+                    let s = vm.new_set();
+                    for x in items {
+                        tri!(set::add(vm, &s, x));
+                    }
+                    frame.push(s);
+                }
+                op::BuildMap => {
+                    let items = frame.pop_n(2 * oparg as usize);
+                    let d = vm.new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(dict::set_item(vm, &d, k, v));
+                    }
+                    frame.push(d);
+                }
+                op::BuildConstKeyMap => {
+                    let keys = frame.pop();
+                    let values = frame.pop_n(oparg as usize);
+                    let d = vm.new_dict();
+                    for (k, v) in tuple::items(&keys).iter().zip(values) {
+                        tri!(dict::set_item(vm, &d, k.clone(), v));
+                    }
+                    frame.push(d);
+                }
+                op::BuildString => {
+                    let parts = frame.pop_n(oparg as usize);
+                    frame.push(pystr::join_objects(vm, &parts));
+                }
+                op::BuildSlice => {
+                    let step = if oparg == 3 { frame.pop() } else { vm.none() };
+                    let stop = frame.pop();
+                    let start = frame.pop();
+                    frame.push(vm.new_slice(start, stop, step));
+                }
+                op::ListAppend => {
+                    let v = frame.pop();
+                    list::append(frame.peek(oparg as usize - 1), v);
+                }
+                op::SetAdd => {
+                    let v = frame.pop();
+                    tri!(set::add(vm, frame.peek(oparg as usize - 1), v));
+                }
+                op::MapAdd => {
+                    let v = frame.pop();
+                    let k = frame.pop();
+                    tri!(dict::set_item(vm, frame.peek(oparg as usize - 1), k, v));
+                }
+                op::ListExtend => {
+                    let iterable = frame.pop();
+                    let l = frame.peek(oparg as usize - 1).clone();
+                    tri!(ops::list_extend(vm, &l, &iterable));
+                }
+                op::SetUpdate => {
+                    let iterable = frame.pop();
+                    tri!(set::update(vm, frame.peek(oparg as usize - 1), &iterable));
+                }
+                op::DictUpdate => {
+                    let update = frame.pop();
+                    let d = frame.peek(oparg as usize - 1).clone();
+                    tri!(ops::dict_update(vm, &d, &update));
+                }
+                op::DictMerge => {
+                    let update = frame.pop();
+                    let d = frame.peek(oparg as usize - 1).clone();
+                    // The callable sits below the dict and the args tuple.
+                    let func = frame.peek(oparg as usize + 1).clone();
+                    tri!(ops::dict_merge(vm, &func, &d, &update));
+                }
+                op::ListToTuple => {
+                    let l = frame.pop();
+                    let items = list::data(&l).expect("list").to_vec();
+                    frame.push(vm.new_tuple(items));
+                }
+                op::UnpackSequence => {
+                    let seq = frame.pop();
+                    let items = tri!(ops::unpack_sequence(vm, &seq, oparg as usize));
+                    for x in items.into_iter().rev() {
+                        frame.push(x);
+                    }
+                }
+                op::UnpackEx => {
+                    let seq = frame.pop();
+                    let before = (oparg & 0xff) as usize;
+                    let after = (oparg >> 8) as usize;
+                    let items = tri!(ops::unpack_ex(vm, &seq, before, after));
+                    for x in items.into_iter().rev() {
+                        frame.push(x);
+                    }
+                }
+                op::KwNames => {
+                    kwnames = Some(code.consts[oparg as usize].clone());
+                }
+                op::Precall => {}
+                op::Call => {
+                    let argc = oparg as usize;
+                    // Stack: [NULL or method, callable or self, args...]
+                    let is_meth = frame.peek_opt(argc + 1).is_some();
+                    if !is_meth {
+                        let callable = frame.peek(argc).clone();
+                        if let Some(m) = callable.payload::<crate::objects::method::MethodData>() {
+                            let (f, s) = (m.func.clone(), m.self_.clone());
+                            frame.set_peek(argc + 1, Some(f));
+                            frame.set_peek(argc, Some(s));
+                        }
+                    }
+                    let is_meth = frame.peek_opt(argc + 1).is_some();
+                    let total = argc + is_meth as usize;
+                    let callable = frame.peek(total).clone();
+                    let kw = kwnames.take();
+                    if let Some(fd) = callable.payload::<function::FunctionData>() {
+                        // A Python function: a new frame, no Rust recursion.
+                        let args = frame.pop_n(total);
+                        let _ = frame.pop_opt();
+                        if !is_meth {
+                            let _ = frame.pop_opt();
+                        }
+                        let new = tri!(call::make_frame(vm, &callable, fd, args, kw.as_ref()));
+                        let np = Box::into_raw(new);
+                        // SAFETY: `np` is a fresh frame; push links it.
+                        if let Err(e) = unsafe { push_frame(vm, np) } {
+                            unsafe { Frame::release(Box::from_raw(np)) };
+                            break 'err e;
+                        }
+                        fp = np;
+                        continue;
+                    }
+                    let args = frame.pop_n(total);
+                    let _ = frame.pop_opt();
+                    if !is_meth {
+                        let _ = frame.pop_opt();
+                    }
+                    let r = tri!(vm.call(&callable, &args, kw.as_ref()));
+                    drop(args);
+                    frame.push(r);
+                }
+                op::CallFunctionEx => {
+                    let kwargs = if oparg & 1 != 0 { Some(frame.pop()) } else { None };
+                    let callargs = frame.pop();
+                    let func = frame.pop();
+                    let _null = frame.pop_opt();
+                    let r = tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_ref()));
+                    frame.push(r);
+                }
+                op::MakeFunction => {
+                    let code_obj = frame.pop();
+                    let closure = if oparg & 0x08 != 0 { Some(frame.pop()) } else { None };
+                    let annotations = if oparg & 0x04 != 0 { Some(frame.pop()) } else { None };
+                    let kwdefaults = if oparg & 0x02 != 0 { Some(frame.pop()) } else { None };
+                    let defaults = if oparg & 0x01 != 0 { Some(frame.pop()) } else { None };
+                    let f = function::new_function_full(
+                        vm,
+                        code_obj,
+                        frame.globals.clone(),
+                        defaults,
+                        kwdefaults,
+                        annotations,
+                        closure,
+                    );
+                    frame.push(f);
+                }
+                op::ReturnValue => {
+                    let v = frame.pop();
+                    // SAFETY: `fp` is the current frame; it is unlinked and
+                    // released, and the loop continues with its caller.
+                    unsafe {
+                        let is_entry = frame.is_entry;
+                        let prev = pop_frame(vm, fp);
+                        finish_frame(fp);
+                        if is_entry {
+                            return Ok(FrameExit::Return(v));
+                        }
+                        fp = prev;
+                        (*fp).push(v);
+                    }
+                    continue;
+                }
+                op::ReturnGenerator => {
+                    frame.started = false;
+                    // SAFETY: the current frame moves to the generator; it
+                    // was a thread-owned frame leaked from its Box.
+                    unsafe {
+                        let is_entry = frame.is_entry;
+                        let prev = pop_frame(vm, fp);
+                        (*fp).is_entry = false;
+                        (*fp).owner = FrameOwner::Generator;
+                        let gen = generator::new_from_frame(vm, Box::from_raw(fp));
+                        if is_entry {
+                            return Ok(FrameExit::Return(gen));
+                        }
+                        fp = prev;
+                        (*fp).push(gen);
+                    }
+                    continue;
+                }
+                op::YieldValue => {
+                    let v = frame.pop();
+                    // SAFETY: generator frames are always entered from
+                    // `generator::send`, as entry frames.
+                    unsafe {
+                        pop_frame(vm, fp);
+                    }
+                    return Ok(FrameExit::Yield(v));
+                }
+                op::AsyncGenWrap => {
+                    let v = frame.pop();
+                    frame.push(generator::wrap_async_gen_value(vm, v));
+                }
+                op::GetYieldFromIter => {
+                    let v = frame.pop();
+                    let it = tri!(ops::get_yield_from_iter(vm, code, v));
+                    frame.push(it);
+                }
+                op::Send => {
+                    let v = frame.pop();
+                    let receiver = frame.peek(0).clone();
+                    match tri!(generator::send_to(vm, &receiver, v)) {
+                        generator::SendResult::Yield(y) => {
+                            frame.push(y);
+                        }
+                        generator::SendResult::Return(r) => {
+                            drop(frame.pop());
+                            frame.push(r);
+                            frame.next_instr = next + oparg as usize;
+                        }
+                    }
+                }
+                op::GetAwaitable => {
+                    let v = frame.pop();
+                    let it = tri!(generator::get_awaitable_iter(vm, v, oparg));
+                    frame.push(it);
+                }
+                op::GetAiter => {
+                    let v = frame.pop();
+                    let it = tri!(generator::get_aiter(vm, &v));
+                    frame.push(it);
+                }
+                op::GetAnext => {
+                    let aw = tri!(generator::get_anext(vm, frame.peek(0)));
+                    frame.push(aw);
+                }
+                op::EndAsyncFor => {
+                    let exc = frame.pop();
+                    if vm.isinstance_type(&exc, &vm.ctx.exceptions.stop_async_iteration) {
+                        drop(frame.pop());
+                    } else {
+                        pending_needs_tb = false;
+                        break 'err PyErr(exc);
+                    }
+                }
+                op::BeforeWith => {
+                    let mgr = frame.pop();
+                    let (exit, res) = tri!(ops::before_with(vm, &mgr, false));
+                    frame.push(exit);
+                    frame.push(res);
+                }
+                op::BeforeAsyncWith => {
+                    let mgr = frame.pop();
+                    let (exit, res) = tri!(ops::before_with(vm, &mgr, true));
+                    frame.push(exit);
+                    frame.push(res);
+                }
+                op::WithExceptStart => {
+                    let val = frame.peek(0).clone();
+                    let exit = frame.peek(3).clone();
+                    let tb = exceptions::traceback_of(&val).unwrap_or_else(|| vm.none());
+                    let r = tri!(vm.call(&exit, &[val.class_obj(), val, tb], None));
+                    frame.push(r);
+                }
+                op::PushExcInfo => {
+                    let v = frame.pop();
+                    let prev = vm.thread.swap_exc(Some(v.clone()));
+                    frame.push(prev.unwrap_or_else(|| vm.none()));
+                    frame.push(v);
+                }
+                op::PopExcept => {
+                    let v = frame.pop();
+                    let restored = if vm.is_none(&v) { None } else { Some(v) };
+                    drop(vm.thread.swap_exc(restored));
+                }
+                op::CheckExcMatch => {
+                    let right = frame.pop();
+                    tri!(ops::check_except_type_valid(vm, &right));
+                    let m = tri!(vm.isinstance(frame.peek(0), &right));
+                    frame.push(bool_result(vm, m));
+                }
+                op::CheckEgMatch => {
+                    let match_type = frame.pop();
+                    tri!(ops::check_except_star_type_valid(vm, &match_type));
+                    let exc = frame.peek(0).clone();
+                    let (m, rest) = tri!(exceptions::exception_group_match(vm, &exc, &match_type));
+                    if vm.is_none(&m) {
+                        frame.push(m);
+                    } else {
+                        frame.set_peek(0, Some(rest));
+                        drop(vm.thread.swap_exc(Some(m.clone())));
+                        frame.push(m);
+                    }
+                }
+                op::PrepReraiseStar => {
+                    let excs = frame.pop();
+                    let orig = frame.pop();
+                    let r = tri!(exceptions::prep_reraise_star(vm, &orig, &excs));
+                    frame.push(r);
+                }
+                op::Reraise => {
+                    let exc = frame.pop();
+                    if oparg != 0 {
+                        let lasti = frame.peek(oparg as usize - 1).clone();
+                        frame.lasti = int::value(&lasti).and_then(|v| v.as_i64()).unwrap_or(0) as usize;
+                    }
+                    pending_needs_tb = false;
+                    break 'err PyErr(exc);
+                }
+                op::RaiseVarargs => {
+                    let (exc, cause) = match oparg {
+                        0 => (None, None),
+                        1 => (Some(frame.pop()), None),
+                        _ => {
+                            let cause = frame.pop();
+                            (Some(frame.pop()), Some(cause))
+                        }
+                    };
+                    let (e, reraise) = ops::do_raise(vm, exc, cause);
+                    if reraise {
+                        pending_needs_tb = false;
+                    }
+                    break 'err e;
+                }
+                op::LoadAssertionError => frame.push(vm.ctx.exceptions.assertion_error.clone()),
+                op::LoadBuildClass => {
+                    match dict::get_item_str(vm, &frame.builtins, "__build_class__") {
+                        Some(b) => frame.push(b),
+                        None => break 'err vm.new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found"),
+                    }
+                }
+                op::SetupAnnotations => {
+                    tri!(ops::setup_annotations(vm, frame));
+                }
+                op::ImportName => {
+                    let fromlist = frame.pop();
+                    let level = frame.pop();
+                    let m = tri!(ops::import_name(vm, frame, &code.names[oparg as usize], &fromlist, &level));
+                    frame.push(m);
+                }
+                op::ImportFrom => {
+                    let v = tri!(ops::import_from(vm, frame.peek(0), &code.names[oparg as usize]));
+                    frame.push(v);
+                }
+                op::ImportStar => {
+                    let m = frame.pop();
+                    tri!(ops::import_star(vm, frame, &m));
+                }
+                op::PrintExpr => {
+                    let v = frame.pop();
+                    tri!(ops::print_expr(vm, &v));
+                }
+                op::FormatValue => {
+                    let spec = if oparg & 4 != 0 { Some(frame.pop()) } else { None };
+                    let v = frame.pop();
+                    let r = tri!(ops::format_value(vm, v, oparg & 3, spec));
+                    frame.push(r);
+                }
+                op::MatchMapping => {
+                    let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::MAPPING);
+                    frame.push(bool_result(vm, m));
+                }
+                op::MatchSequence => {
+                    let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::SEQUENCE);
+                    frame.push(bool_result(vm, m));
+                }
+                op::MatchKeys => {
+                    let r = tri!(ops::match_keys(vm, frame.peek(1), frame.peek(0)));
+                    frame.push(r);
+                }
+                op::MatchClass => {
+                    let names = frame.pop();
+                    let ty = frame.pop();
+                    let subject = frame.pop();
+                    let r = tri!(ops::match_class(vm, &subject, &ty, oparg as usize, &names));
+                    frame.push(r.unwrap_or_else(|| vm.none()));
+                }
+                _ => {
+                    let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("?");
+                    break 'err vm.system_error(format!("unknown opcode {opcode} ({name})"));
+                }
+            }
+            continue;
+        };
+        // ---- an exception was raised at `frame.lasti` ----
+        let err = err;
+        let mut frame: &mut Frame = frame;
+        if pending_needs_tb {
+            add_traceback(vm, frame, &err);
+        }
+        pending_needs_tb = true;
+        kwnames = None;
+        loop {
+            let code = frame.code();
+            if let Some(h) = code.handler_for(frame.lasti as u32) {
+                frame.pop_to(h.depth as usize);
+                if h.lasti {
+                    let l = vm.new_usize(frame.lasti);
+                    frame.push(l);
+                }
+                frame.push(err.0.clone());
+                frame.next_instr = h.target as usize;
+                break;
+            }
+            // No handler here: the frame ends with the exception.
+            frame.pop_to(0);
+            // SAFETY: `fp` is the current frame; unlinking and releasing
+            // it is what exiting a frame does.
+            unsafe {
+                let is_entry = frame.is_entry;
+                let prev = pop_frame(vm, fp);
+                finish_frame(fp);
+                if is_entry {
+                    return Err(err);
+                }
+                fp = prev;
+                frame = &mut *fp;
+            }
+            add_traceback(vm, frame, &err);
+        }
+    }
+}
+
+impl Vm {
+    /// `setattr` with a name known to be a str (the compiler's names).
+    #[inline]
+    pub fn setattr_str_obj(&self, o: &Obj, name: &Obj, v: &Obj) -> PyResult<()> {
+        match o.class().slots.setattro.get() {
+            Some(f) => f(self, o, name, Some(v)),
+            None => self.setattr(o, name, v),
+        }
+    }
+}
+
+/// Is `code` a generator, coroutine or async generator body?
+pub fn is_gen_code(code: &CodeData) -> bool {
+    code.co.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+}
+
+#[allow(dead_code)]
+fn unused(_: CompareOp, _: NbOp, _: &float::FloatData) {}

@@ -1,0 +1,617 @@
+//! The object core: the object header, owned references, reference counting,
+//! allocation and deallocation (CPython's `Include/object.h`,
+//! `Objects/object.c`, `Objects/obmalloc.c`).
+//!
+//! Every object starts with CPython's header (`ob_refcnt`, then `ob_type`), so
+//! a `*mut PyObject` can be handed to C unchanged. Container objects carry a
+//! GC header in front of the object, as CPython's `PyGC_Head`.
+//!
+//! This module and `typeobj` are where the object model's `unsafe` lives; the
+//! rest of the VM uses the safe API: `Obj` (an owned reference: `Clone`
+//! increments, `Drop` decrements and deallocates at zero) and typed payload
+//! access through `Obj::payload`.
+
+pub mod typeobj;
+
+use std::any::TypeId;
+use std::cell::{Cell, UnsafeCell};
+use std::fmt;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+pub use typeobj::TypeObject;
+
+/// CPython's `PyObject`: the header every object starts with.
+#[repr(C)]
+pub struct PyObject {
+    ob_refcnt: Cell<isize>,
+    /// Points at the type *object* (its header), as CPython's `ob_type`.
+    ob_type: Cell<NonNull<PyObject>>,
+}
+
+/// CPython's `PyVarObject`.
+#[repr(C)]
+pub struct PyVarObject {
+    pub ob_base: PyObject,
+    pub ob_size: Cell<isize>,
+}
+
+/// The refcount immortal objects start with (PEP 683): increments and
+/// decrements still happen, branch-free, but it never reaches zero.
+pub const IMMORTAL_REFCNT: isize = 1 << 60;
+
+/// The GC header in front of a container object (CPython's `PyGC_Head`): two
+/// words the cycle collector links objects with.
+#[repr(C)]
+pub struct GcHeader {
+    pub next: Cell<usize>,
+    pub prev: Cell<usize>,
+}
+
+pub const GC_HEADER_SIZE: usize = std::mem::size_of::<GcHeader>();
+
+/// An object with its payload: the header, then the type's data.
+#[repr(C)]
+pub struct PyCell<T> {
+    pub header: PyObject,
+    pub payload: T,
+}
+
+/// Data that can be an object's payload. The type object of an object whose
+/// payload is `T` records `TypeId::of::<T>()` so that `Obj::payload` can check
+/// it; subclasses inherit their base's payload type.
+pub trait PyPayload: 'static {}
+
+/// An owned reference to an object. Cloning increments the refcount; dropping
+/// decrements it and frees the object when it reaches zero. `Obj` is neither
+/// `Send` nor `Sync`: objects are touched only by the thread holding the GIL.
+#[repr(transparent)]
+pub struct Obj {
+    ptr: NonNull<PyObject>,
+    _not_send: PhantomData<*mut PyObject>,
+}
+
+impl Obj {
+    /// Take ownership of a reference the caller owns (CPython's "new reference").
+    ///
+    /// # Safety
+    /// `ptr` must point to a live object and the caller must own one reference.
+    #[inline]
+    pub unsafe fn from_owned_ptr(ptr: NonNull<PyObject>) -> Obj {
+        Obj { ptr, _not_send: PhantomData }
+    }
+
+    /// A new reference from a borrowed pointer.
+    ///
+    /// # Safety
+    /// `ptr` must point to a live object.
+    #[inline]
+    pub unsafe fn from_borrowed_ptr(ptr: NonNull<PyObject>) -> Obj {
+        // SAFETY: the caller guarantees `ptr` is live.
+        unsafe { incref(ptr) };
+        Obj { ptr, _not_send: PhantomData }
+    }
+
+    /// Give up ownership without decrementing (the C API's new reference out).
+    #[inline]
+    pub fn into_ptr(self) -> NonNull<PyObject> {
+        let p = self.ptr;
+        std::mem::forget(self);
+        p
+    }
+
+    #[inline]
+    pub fn as_ptr(&self) -> *mut PyObject {
+        self.ptr.as_ptr()
+    }
+
+    #[inline]
+    pub fn as_nonnull(&self) -> NonNull<PyObject> {
+        self.ptr
+    }
+
+    /// `id(obj)`: the address, as CPython.
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// `a is b`.
+    #[inline]
+    pub fn is(&self, other: &Obj) -> bool {
+        self.ptr == other.ptr
+    }
+
+    #[inline]
+    fn header(&self) -> &PyObject {
+        // SAFETY: an `Obj` always points to a live object with a header.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// The refcount (`sys.getrefcount` adds its own argument).
+    #[inline]
+    pub fn refcnt(&self) -> isize {
+        self.header().ob_refcnt.get()
+    }
+
+    /// The object's type. Borrowed: the object holds a reference to its type.
+    #[inline]
+    pub fn class(&self) -> &TypeObject {
+        // SAFETY: `ob_type` always points to a live type object (a
+        // `PyCell<TypeObject>`); the object keeps its (heap) type alive,
+        // builtin types are immortal.
+        unsafe { &(*self.header().ob_type.get().as_ptr().cast::<PyCell<TypeObject>>()).payload }
+    }
+
+    /// Is the object's type exactly `ty` (no subclass)?
+    #[inline]
+    pub fn type_is(&self, ty: &Obj) -> bool {
+        self.header().ob_type.get() == ty.ptr
+    }
+
+    /// The object's type as an owned reference.
+    #[inline]
+    pub fn class_obj(&self) -> Obj {
+        // SAFETY: as in `class`.
+        unsafe { Obj::from_borrowed_ptr(self.header().ob_type.get()) }
+    }
+
+    /// Point the object at another type (`__class__` assignment). The caller
+    /// has checked that both types have the same layout.
+    pub fn set_class(&self, ty: &Obj) {
+        let new = ty.clone().into_ptr();
+        let old = self.header().ob_type.replace(new);
+        // SAFETY: the header held one reference to the old type.
+        unsafe { decref(old) };
+    }
+
+    /// Is the object's payload a `T` (its type, or a base of it, stores `T`)?
+    #[inline]
+    pub fn has_payload<T: PyPayload>(&self) -> bool {
+        self.class().payload_type == TypeId::of::<T>()
+    }
+
+    /// The object's payload, if it is a `T`.
+    #[inline]
+    pub fn payload<T: PyPayload>(&self) -> Option<&T> {
+        if self.has_payload::<T>() {
+            // SAFETY: objects whose type records `TypeId::of::<T>()` were
+            // allocated as `PyCell<T>` (possibly with trailing slots).
+            Some(unsafe { &(*self.ptr.as_ptr().cast::<PyCell<T>>()).payload })
+        } else {
+            None
+        }
+    }
+
+    /// The payload of an object known to hold a `T`.
+    ///
+    /// # Safety
+    /// The object must have been allocated as `PyCell<T>`.
+    #[inline]
+    pub unsafe fn payload_unchecked<T: PyPayload>(&self) -> &T {
+        // SAFETY: guaranteed by the caller.
+        unsafe { &(*self.ptr.as_ptr().cast::<PyCell<T>>()).payload }
+    }
+
+    /// `ob_size` of a variable-size object.
+    ///
+    /// # Safety
+    /// The object must start with a `PyVarObject`.
+    #[inline]
+    pub unsafe fn ob_size(&self) -> &Cell<isize> {
+        // SAFETY: guaranteed by the caller.
+        unsafe { &(*self.ptr.as_ptr().cast::<PyVarObject>()).ob_size }
+    }
+
+    /// The slot holding the instance `__dict__`, for types that have one.
+    pub fn dict_slot(&self) -> Option<&UnsafeCell<Option<Obj>>> {
+        let off = self.class().dictoffset;
+        if off == 0 {
+            return None;
+        }
+        // SAFETY: types with a dictoffset allocate an `Option<Obj>` slot at
+        // that byte offset from the object start.
+        Some(unsafe { &*self.ptr.as_ptr().cast::<u8>().add(off).cast::<UnsafeCell<Option<Obj>>>() })
+    }
+
+    /// A `__slots__` member slot at byte offset `off` (which the type declares).
+    pub fn member_slot(&self, off: usize) -> Option<&UnsafeCell<Option<Obj>>> {
+        if !self.class().member_offsets.contains(&off) {
+            return None;
+        }
+        // SAFETY: the type allocated an `Option<Obj>` at this offset.
+        Some(unsafe { &*self.ptr.as_ptr().cast::<u8>().add(off).cast::<UnsafeCell<Option<Obj>>>() })
+    }
+
+    /// The instance `__dict__`, if the object has a dict slot and it is set.
+    pub fn instance_dict(&self) -> Option<Obj> {
+        let slot = self.dict_slot()?;
+        // SAFETY: no other borrow of the slot is live (we only clone out).
+        unsafe { (*slot.get()).clone() }
+    }
+
+    /// Store the instance `__dict__`.
+    pub fn set_instance_dict(&self, d: Option<Obj>) -> bool {
+        match self.dict_slot() {
+            Some(slot) => {
+                // SAFETY: the old value is taken out before it is dropped, so
+                // no borrow of the slot is live while arbitrary code may run.
+                let old = unsafe { std::mem::replace(&mut *slot.get(), d) };
+                drop(old);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Clone for Obj {
+    #[inline]
+    fn clone(&self) -> Obj {
+        // SAFETY: `self` keeps the object alive.
+        unsafe { incref(self.ptr) };
+        Obj { ptr: self.ptr, _not_send: PhantomData }
+    }
+}
+
+impl Drop for Obj {
+    #[inline]
+    fn drop(&mut self) {
+        // SAFETY: we own one reference.
+        unsafe { decref(self.ptr) }
+    }
+}
+
+impl PartialEq for Obj {
+    /// Identity (`is`), not `==`.
+    fn eq(&self, other: &Obj) -> bool {
+        self.is(other)
+    }
+}
+
+impl Eq for Obj {}
+
+impl std::hash::Hash for Obj {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state)
+    }
+}
+
+impl fmt::Debug for Obj {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.class().name(), self.id())
+    }
+}
+
+// ---- reference counting ----------------------------------------------------------
+
+/// Increment a refcount.
+///
+/// # Safety
+/// `p` must point to a live object.
+#[inline(always)]
+pub unsafe fn incref(p: NonNull<PyObject>) {
+    // SAFETY: the caller guarantees `p` is live.
+    let rc = unsafe { &p.as_ref().ob_refcnt };
+    rc.set(rc.get() + 1);
+}
+
+/// Decrement a refcount, deallocating the object at zero.
+///
+/// # Safety
+/// `p` must point to a live object and the caller must own the reference.
+#[inline(always)]
+pub unsafe fn decref(p: NonNull<PyObject>) {
+    // SAFETY: the caller guarantees `p` is live.
+    let rc = unsafe { &p.as_ref().ob_refcnt };
+    let n = rc.get() - 1;
+    rc.set(n);
+    if n == 0 {
+        // SAFETY: no reference is left.
+        unsafe { dealloc(p) };
+    }
+}
+
+thread_local! {
+    /// How many deallocations are nested on this thread's stack.
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Objects whose deallocation was put off (CPython's trashcan).
+    static DEFERRED: Cell<Vec<NonNull<PyObject>>> = const { Cell::new(Vec::new()) };
+}
+
+/// Nesting of deallocations beyond which they are queued instead, so that
+/// freeing a deep structure (a million nested lists) does not overflow the stack.
+const TRASHCAN_DEPTH: u32 = 200;
+
+thread_local! {
+    /// Objects whose finalizer must run before they are freed, each holding
+    /// the reference that resurrected it (DESIGN invariant 4).
+    static PENDING_FINALIZERS: Cell<Vec<NonNull<PyObject>>> = const { Cell::new(Vec::new()) };
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Is there queued finalizer work for this thread?
+#[inline(always)]
+pub fn has_pending_finalizers() -> bool {
+    HAS_PENDING.get()
+}
+
+/// Take the objects whose finalizers are due (owned references).
+pub fn take_pending_finalizers() -> Vec<Obj> {
+    HAS_PENDING.set(false);
+    let v = PENDING_FINALIZERS.take();
+    // SAFETY: each queued pointer carries the reference set when queued.
+    v.into_iter().map(|p| unsafe { Obj::from_owned_ptr(p) }).collect()
+}
+
+/// Bit of `GcHeader::prev` marking an object whose finalizer has run.
+const FINALIZED_BIT: usize = 1;
+
+/// If the object's type has a finalizer that has not run yet, resurrect
+/// the object and queue it; the caller must then not free it.
+unsafe fn queue_finalizer(p: NonNull<PyObject>) -> bool {
+    // SAFETY: `p` is live (refcount just reached zero).
+    unsafe {
+        let ty = &(*p.as_ref().ob_type.get().as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        if ty.finalize.get().is_none() || !ty.is_gc {
+            return false;
+        }
+        let gc = &*p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE).cast::<GcHeader>();
+        if gc.prev.get() & FINALIZED_BIT != 0 {
+            return false;
+        }
+        gc.prev.set(gc.prev.get() | FINALIZED_BIT);
+        p.as_ref().ob_refcnt.set(1);
+    }
+    let mut v = PENDING_FINALIZERS.take();
+    v.push(p);
+    PENDING_FINALIZERS.set(v);
+    HAS_PENDING.set(true);
+    true
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn dealloc(p: NonNull<PyObject>) {
+    // SAFETY: the refcount just reached zero.
+    if unsafe { queue_finalizer(p) } {
+        return;
+    }
+    let depth = DEALLOC_DEPTH.get();
+    if depth >= TRASHCAN_DEPTH {
+        let mut v = DEFERRED.take();
+        v.push(p);
+        DEFERRED.set(v);
+        return;
+    }
+    DEALLOC_DEPTH.set(depth + 1);
+    // SAFETY: the refcount reached zero; `free_object` runs the type's
+    // payload destructor and returns the memory.
+    unsafe { free_object(p) };
+    if depth == 0 {
+        loop {
+            let mut v = DEFERRED.take();
+            let Some(next) = v.pop() else { break };
+            DEFERRED.set(v);
+            // SAFETY: queued objects had refcount zero and were not freed.
+            unsafe { free_object(next) };
+        }
+    }
+    DEALLOC_DEPTH.set(depth);
+}
+
+/// Drop an object's payload and slots and free its memory.
+unsafe fn free_object(p: NonNull<PyObject>) {
+    // SAFETY: `p` is live with refcount zero; its type is live (the object
+    // holds a reference to a heap type, which is released last).
+    unsafe {
+        let ty_ptr = p.as_ref().ob_type.get();
+        let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        if ty.dictoffset != 0 {
+            let slot = p.as_ptr().cast::<u8>().add(ty.dictoffset).cast::<Option<Obj>>();
+            std::ptr::drop_in_place(slot);
+        }
+        if ty.weaklistoffset != 0 {
+            let slot = p.as_ptr().cast::<u8>().add(ty.weaklistoffset).cast::<Option<Obj>>();
+            std::ptr::drop_in_place(slot);
+        }
+        for &off in &ty.member_offsets {
+            std::ptr::drop_in_place(p.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>());
+        }
+        (ty.drop_payload)(p.as_ptr());
+        let layout = ty.alloc_layout();
+        let base = p.as_ptr().cast::<u8>().sub(ty.gc_header_size());
+        std::alloc::dealloc(base, layout);
+        // The object's reference to its type goes last.
+        decref(ty_ptr);
+    }
+}
+
+/// Run `drop_in_place` on the `T` payload of a `PyCell<T>` (a type's `drop_payload`).
+///
+/// # Safety
+/// `p` must point to a `PyCell<T>` whose payload is initialized.
+pub unsafe fn drop_payload<T>(p: *mut PyObject) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::ptr::drop_in_place(&mut (*p.cast::<PyCell<T>>()).payload) }
+}
+
+/// Allocate an object of type `ty` holding `payload` (the type must record
+/// `T` as its payload type and be sized for it).
+pub fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
+    let t = ty.payload::<TypeObject>().expect("alloc_object with a type object");
+    debug_assert_eq!(t.payload_type, TypeId::of::<T>());
+    debug_assert!(t.basicsize >= std::mem::size_of::<PyCell<T>>());
+    let layout = t.alloc_layout();
+    // SAFETY: the layout is non-zero-sized; we initialize the header, the
+    // payload and the trailing slots before the object is visible.
+    unsafe {
+        let base = std::alloc::alloc(layout);
+        if base.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let gc = t.gc_header_size();
+        if gc != 0 {
+            std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        }
+        let obj = base.add(gc).cast::<PyCell<T>>();
+        std::ptr::write(
+            obj,
+            PyCell {
+                header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) },
+                payload,
+            },
+        );
+        if t.dictoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>(), None);
+        }
+        if t.weaklistoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<Option<Obj>>(), None);
+        }
+        for &off in &t.member_offsets {
+            std::ptr::write(obj.cast::<u8>().add(off).cast::<Option<Obj>>(), None);
+        }
+        Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
+    }
+}
+
+/// Allocate the type object of `type`, which is its own type (immortal).
+pub fn alloc_type_type(t: TypeObject) -> Obj {
+    let layout = t.alloc_layout();
+    let gc = t.gc_header_size();
+    // SAFETY: as `alloc_object`, except that the header points at the object
+    // itself; the object is immortal, so that reference is never released.
+    unsafe {
+        let base = std::alloc::alloc(layout);
+        if base.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        if gc != 0 {
+            std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        }
+        let obj = base.add(gc).cast::<PyCell<TypeObject>>();
+        let self_ptr = NonNull::new_unchecked(obj.cast::<PyObject>());
+        std::ptr::write(
+            obj,
+            PyCell {
+                header: PyObject { ob_refcnt: Cell::new(IMMORTAL_REFCNT), ob_type: Cell::new(self_ptr) },
+                payload: t,
+            },
+        );
+        Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
+    }
+}
+
+/// Make an object immortal (PEP 683): its refcount never reaches zero.
+pub fn make_immortal(o: &Obj) {
+    o.header().ob_refcnt.set(IMMORTAL_REFCNT);
+}
+
+/// A reference typed by its payload: an `Obj` known to hold a `T`.
+#[repr(transparent)]
+pub struct Ref<T: PyPayload> {
+    obj: Obj,
+    _t: PhantomData<T>,
+}
+
+impl<T: PyPayload> Ref<T> {
+    /// The typed reference, if `obj` holds a `T`.
+    pub fn try_from(obj: Obj) -> Result<Ref<T>, Obj> {
+        if obj.has_payload::<T>() {
+            Ok(Ref { obj, _t: PhantomData })
+        } else {
+            Err(obj)
+        }
+    }
+
+    pub fn obj(&self) -> &Obj {
+        &self.obj
+    }
+
+    pub fn into_obj(self) -> Obj {
+        self.obj
+    }
+}
+
+impl<T: PyPayload> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        Ref { obj: self.obj.clone(), _t: PhantomData }
+    }
+}
+
+impl<T: PyPayload> std::ops::Deref for Ref<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: a `Ref<T>` is only made for objects holding a `T`.
+        unsafe { self.obj.payload_unchecked::<T>() }
+    }
+}
+
+impl<T: PyPayload> fmt::Debug for Ref<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.obj.fmt(f)
+    }
+}
+
+/// A mutable slot holding an optional owned reference, for payload fields
+/// (a function's defaults, an exception's traceback). Accessors clone out or
+/// swap, so no borrow of the slot outlives a call (DESIGN invariant 5).
+pub struct ObjCell(UnsafeCell<Option<Obj>>);
+
+impl ObjCell {
+    pub const fn new(v: Option<Obj>) -> ObjCell {
+        ObjCell(UnsafeCell::new(v))
+    }
+
+    pub fn some(v: Obj) -> ObjCell {
+        ObjCell(UnsafeCell::new(Some(v)))
+    }
+
+    /// A new reference to the value.
+    #[inline]
+    pub fn get(&self) -> Option<Obj> {
+        // SAFETY: the value is cloned out; no reference into the cell escapes.
+        unsafe { (*self.0.get()).clone() }
+    }
+
+    /// Replace the value; the old one is dropped after the swap.
+    #[inline]
+    pub fn set(&self, v: Option<Obj>) {
+        // SAFETY: the old value is moved out before it is dropped.
+        let old = unsafe { std::mem::replace(&mut *self.0.get(), v) };
+        drop(old);
+    }
+
+    #[inline]
+    pub fn take(&self) -> Option<Obj> {
+        // SAFETY: as `set`.
+        unsafe { (*self.0.get()).take() }
+    }
+
+    #[inline]
+    pub fn is_some(&self) -> bool {
+        // SAFETY: a read of the discriminant only.
+        unsafe { (*self.0.get()).is_some() }
+    }
+
+    /// Is the value this object?
+    #[inline]
+    pub fn is(&self, o: &Obj) -> bool {
+        // SAFETY: a read only.
+        unsafe { (*self.0.get()).as_ref().is_some_and(|v| v.is(o)) }
+    }
+
+    /// Visit the value without cloning (for GC traversal and quick checks);
+    /// `f` must not run Python code.
+    #[inline]
+    pub fn with<R>(&self, f: impl FnOnce(Option<&Obj>) -> R) -> R {
+        // SAFETY: `f` takes no &Vm, so it cannot re-enter and replace the slot.
+        unsafe { f((*self.0.get()).as_ref()) }
+    }
+}
+
+impl Default for ObjCell {
+    fn default() -> Self {
+        ObjCell::new(None)
+    }
+}

@@ -1,0 +1,525 @@
+//! The type object: CPython's `PyTypeObject` with its slots (`tp_*`,
+//! `nb_*`, `sq_*`, `mp_*`). Slots are Rust function pointers; a class fills
+//! them with wrappers that look up the corresponding dunder method
+//! (`objects/slots.rs`), exactly as CPython's `slot_tp_*` functions do.
+
+use std::alloc::Layout;
+use std::any::TypeId;
+use std::cell::{Cell, UnsafeCell};
+
+use super::{Obj, PyObject, PyPayload, GC_HEADER_SIZE};
+use crate::vm::{PyResult, Vm};
+
+/// `tp_repr`, `tp_str`, `tp_iter`, `nb_negative`, ...: one object in, one out.
+pub type UnaryFn = fn(&Vm, &Obj) -> PyResult<Obj>;
+/// `nb_add` and the other binary number slots: may return `NotImplemented`.
+pub type BinaryFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
+/// `nb_power` with its modulus.
+pub type TernaryFn = fn(&Vm, &Obj, &Obj, &Obj) -> PyResult<Obj>;
+pub type HashFn = fn(&Vm, &Obj) -> PyResult<i64>;
+pub type InquiryFn = fn(&Vm, &Obj) -> PyResult<bool>;
+pub type LenFn = fn(&Vm, &Obj) -> PyResult<usize>;
+/// Vectorcall: positional arguments, then the values of the keyword
+/// arguments named by `kwnames` (a tuple of str) at the end of `args`.
+pub type CallFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub type GetattroFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
+/// `tp_setattro`; `None` deletes.
+pub type SetattroFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
+pub type RichcmpFn = fn(&Vm, &Obj, &Obj, CompareOp) -> PyResult<Obj>;
+/// `tp_iternext`: `Ok(None)` ends the iteration without raising StopIteration.
+pub type IterNextFn = fn(&Vm, &Obj) -> PyResult<Option<Obj>>;
+/// `tp_descr_get(descr, instance, owner)`.
+pub type DescrGetFn = fn(&Vm, &Obj, Option<&Obj>, Option<&Obj>) -> PyResult<Obj>;
+/// `tp_descr_set(descr, instance, value)`; `None` deletes.
+pub type DescrSetFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
+pub type InitFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<()>;
+/// `tp_new(type, args, kwnames)`.
+pub type NewFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+/// `mp_ass_subscript`; `None` deletes.
+pub type AssSubscriptFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
+pub type ContainsFn = fn(&Vm, &Obj, &Obj) -> PyResult<bool>;
+/// `tp_finalize`: runs (queued, never inside `Drop`) when an object of a GC
+/// type is about to be freed; it may resurrect the object.
+pub type FinalizeFn = fn(&Vm, &Obj);
+/// `sq_repeat`: `seq * n`.
+pub type RepeatFn = fn(&Vm, &Obj, isize) -> PyResult<Obj>;
+
+/// Rich comparison operators, numbered as CPython's `Py_LT`..`Py_GE`
+/// (which is also `COMPARE_OP`'s argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CompareOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CompareOp {
+    pub fn from_u32(v: u32) -> Option<CompareOp> {
+        Some(match v {
+            0 => CompareOp::Lt,
+            1 => CompareOp::Le,
+            2 => CompareOp::Eq,
+            3 => CompareOp::Ne,
+            4 => CompareOp::Gt,
+            5 => CompareOp::Ge,
+            _ => return None,
+        })
+    }
+
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
+    /// The dunder method name (`__lt__`, ...).
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "__lt__",
+            CompareOp::Le => "__le__",
+            CompareOp::Eq => "__eq__",
+            CompareOp::Ne => "__ne__",
+            CompareOp::Gt => "__gt__",
+            CompareOp::Ge => "__ge__",
+        }
+    }
+}
+
+/// Binary number operators, numbered as `BINARY_OP`'s argument (CPython's
+/// `NB_ADD`...`NB_XOR`); the in-place forms are these plus 13.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum NbOp {
+    Add = 0,
+    And = 1,
+    FloorDivide = 2,
+    Lshift = 3,
+    MatrixMultiply = 4,
+    Multiply = 5,
+    Remainder = 6,
+    Or = 7,
+    Power = 8,
+    Rshift = 9,
+    Subtract = 10,
+    TrueDivide = 11,
+    Xor = 12,
+}
+
+pub const NB_COUNT: usize = 13;
+
+impl NbOp {
+    pub const ALL: [NbOp; NB_COUNT] = [
+        NbOp::Add,
+        NbOp::And,
+        NbOp::FloorDivide,
+        NbOp::Lshift,
+        NbOp::MatrixMultiply,
+        NbOp::Multiply,
+        NbOp::Remainder,
+        NbOp::Or,
+        NbOp::Power,
+        NbOp::Rshift,
+        NbOp::Subtract,
+        NbOp::TrueDivide,
+        NbOp::Xor,
+    ];
+
+    pub fn from_index(i: usize) -> Option<NbOp> {
+        NbOp::ALL.get(i).copied()
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            NbOp::Add => "+",
+            NbOp::And => "&",
+            NbOp::FloorDivide => "//",
+            NbOp::Lshift => "<<",
+            NbOp::MatrixMultiply => "@",
+            NbOp::Multiply => "*",
+            NbOp::Remainder => "%",
+            NbOp::Or => "|",
+            NbOp::Power => "** or pow()",
+            NbOp::Rshift => ">>",
+            NbOp::Subtract => "-",
+            NbOp::TrueDivide => "/",
+            NbOp::Xor => "^",
+        }
+    }
+
+    pub fn inplace_symbol(self) -> &'static str {
+        match self {
+            NbOp::Add => "+=",
+            NbOp::And => "&=",
+            NbOp::FloorDivide => "//=",
+            NbOp::Lshift => "<<=",
+            NbOp::MatrixMultiply => "@=",
+            NbOp::Multiply => "*=",
+            NbOp::Remainder => "%=",
+            NbOp::Or => "|=",
+            NbOp::Power => "**=",
+            NbOp::Rshift => ">>=",
+            NbOp::Subtract => "-=",
+            NbOp::TrueDivide => "/=",
+            NbOp::Xor => "^=",
+        }
+    }
+
+    /// `__add__`, ...
+    pub fn dunder(self) -> &'static str {
+        match self {
+            NbOp::Add => "__add__",
+            NbOp::And => "__and__",
+            NbOp::FloorDivide => "__floordiv__",
+            NbOp::Lshift => "__lshift__",
+            NbOp::MatrixMultiply => "__matmul__",
+            NbOp::Multiply => "__mul__",
+            NbOp::Remainder => "__mod__",
+            NbOp::Or => "__or__",
+            NbOp::Power => "__pow__",
+            NbOp::Rshift => "__rshift__",
+            NbOp::Subtract => "__sub__",
+            NbOp::TrueDivide => "__truediv__",
+            NbOp::Xor => "__xor__",
+        }
+    }
+
+    /// `__radd__`, ...
+    pub fn rdunder(self) -> &'static str {
+        match self {
+            NbOp::Add => "__radd__",
+            NbOp::And => "__rand__",
+            NbOp::FloorDivide => "__rfloordiv__",
+            NbOp::Lshift => "__rlshift__",
+            NbOp::MatrixMultiply => "__rmatmul__",
+            NbOp::Multiply => "__rmul__",
+            NbOp::Remainder => "__rmod__",
+            NbOp::Or => "__ror__",
+            NbOp::Power => "__rpow__",
+            NbOp::Rshift => "__rrshift__",
+            NbOp::Subtract => "__rsub__",
+            NbOp::TrueDivide => "__rtruediv__",
+            NbOp::Xor => "__rxor__",
+        }
+    }
+
+    /// `__iadd__`, ...
+    pub fn idunder(self) -> &'static str {
+        match self {
+            NbOp::Add => "__iadd__",
+            NbOp::And => "__iand__",
+            NbOp::FloorDivide => "__ifloordiv__",
+            NbOp::Lshift => "__ilshift__",
+            NbOp::MatrixMultiply => "__imatmul__",
+            NbOp::Multiply => "__imul__",
+            NbOp::Remainder => "__imod__",
+            NbOp::Or => "__ior__",
+            NbOp::Power => "__ipow__",
+            NbOp::Rshift => "__irshift__",
+            NbOp::Subtract => "__isub__",
+            NbOp::TrueDivide => "__itruediv__",
+            NbOp::Xor => "__ixor__",
+        }
+    }
+}
+
+/// Unary number operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Negative,
+    Positive,
+    Invert,
+}
+
+/// The slots of a type. Each is a `Cell` because assigning a dunder method on
+/// a class updates its slot (CPython's `update_slot`).
+#[derive(Default)]
+pub struct Slots {
+    pub repr: Cell<Option<UnaryFn>>,
+    pub str: Cell<Option<UnaryFn>>,
+    pub hash: Cell<Option<HashFn>>,
+    pub call: Cell<Option<CallFn>>,
+    pub getattro: Cell<Option<GetattroFn>>,
+    pub setattro: Cell<Option<SetattroFn>>,
+    pub richcompare: Cell<Option<RichcmpFn>>,
+    pub iter: Cell<Option<UnaryFn>>,
+    pub iternext: Cell<Option<IterNextFn>>,
+    pub descr_get: Cell<Option<DescrGetFn>>,
+    pub descr_set: Cell<Option<DescrSetFn>>,
+    pub init: Cell<Option<InitFn>>,
+    pub new: Cell<Option<NewFn>>,
+    pub nb_binary: [Cell<Option<BinaryFn>>; NB_COUNT],
+    pub nb_inplace: [Cell<Option<BinaryFn>>; NB_COUNT],
+    pub nb_power3: Cell<Option<TernaryFn>>,
+    pub nb_divmod: Cell<Option<BinaryFn>>,
+    pub nb_negative: Cell<Option<UnaryFn>>,
+    pub nb_positive: Cell<Option<UnaryFn>>,
+    pub nb_invert: Cell<Option<UnaryFn>>,
+    pub nb_absolute: Cell<Option<UnaryFn>>,
+    pub nb_bool: Cell<Option<InquiryFn>>,
+    pub nb_int: Cell<Option<UnaryFn>>,
+    pub nb_float: Cell<Option<UnaryFn>>,
+    pub nb_index: Cell<Option<UnaryFn>>,
+    pub sq_length: Cell<Option<LenFn>>,
+    pub sq_contains: Cell<Option<ContainsFn>>,
+    /// `seq + other` when the number slots decline (list, tuple, str, bytes).
+    pub sq_concat: Cell<Option<BinaryFn>>,
+    pub sq_repeat: Cell<Option<RepeatFn>>,
+    pub sq_inplace_concat: Cell<Option<BinaryFn>>,
+    pub sq_inplace_repeat: Cell<Option<RepeatFn>>,
+    pub mp_length: Cell<Option<LenFn>>,
+    pub mp_subscript: Cell<Option<BinaryFn>>,
+    pub mp_ass_subscript: Cell<Option<AssSubscriptFn>>,
+}
+
+/// `tp_flags` bits.
+pub mod flags {
+    pub const HEAPTYPE: u64 = 1 << 9;
+    pub const BASETYPE: u64 = 1 << 10;
+    pub const IS_ABSTRACT: u64 = 1 << 20;
+    pub const MATCH_SELF: u64 = 1 << 22;
+    pub const SEQUENCE: u64 = 1 << 5;
+    pub const MAPPING: u64 = 1 << 6;
+    pub const LONG_SUBCLASS: u64 = 1 << 24;
+    pub const LIST_SUBCLASS: u64 = 1 << 25;
+    pub const TUPLE_SUBCLASS: u64 = 1 << 26;
+    pub const BYTES_SUBCLASS: u64 = 1 << 27;
+    pub const UNICODE_SUBCLASS: u64 = 1 << 28;
+    pub const DICT_SUBCLASS: u64 = 1 << 29;
+    pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
+    pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// Instances may not be given attributes of their own (no dict, no
+    /// slots): a builtin type's instances.
+    pub const IMMUTABLETYPE: u64 = 1 << 8;
+    /// Instances are method descriptors: `LOAD_METHOD` may skip binding them.
+    pub const METHOD_DESCRIPTOR: u64 = 1 << 17;
+    /// The class defines `__del__` (its instances' finalizer is queued).
+    pub const HAS_FINALIZER: u64 = 1 << 0;
+}
+
+/// CPython's `PyTypeObject` (the payload of a type object).
+pub struct TypeObject {
+    name: UnsafeCell<String>,
+    /// `__qualname__` (a str object, set when the class is created).
+    pub qualname: UnsafeCell<Option<Obj>>,
+    /// The payload every instance holds (inherited from the solid base).
+    pub payload_type: TypeId,
+    /// Drops the payload of an instance (inherited from the solid base).
+    pub drop_payload: unsafe fn(*mut PyObject),
+    /// Bytes from the object start to the end of the instance (dict and
+    /// weakref slots included).
+    pub basicsize: usize,
+    /// Byte offset of the instance dict slot, 0 for none.
+    pub dictoffset: usize,
+    /// Byte offset of the weakref list slot, 0 for none.
+    pub weaklistoffset: usize,
+    /// Byte offsets of the `__slots__` member slots (inherited ones too).
+    pub member_offsets: Vec<usize>,
+    /// Instances carry a GC header.
+    pub is_gc: bool,
+    pub flags: Cell<u64>,
+    pub slots: Slots,
+    /// `tp_finalize` (generators, classes with `__del__`).
+    pub finalize: Cell<Option<FinalizeFn>>,
+    /// The type's namespace: a dict object.
+    pub dict: UnsafeCell<Option<Obj>>,
+    /// `__bases__` (a tuple).
+    pub bases: UnsafeCell<Option<Obj>>,
+    /// `__base__` (the solid base; `None` for `object`).
+    pub base: UnsafeCell<Option<Obj>>,
+    /// `__mro__` (a tuple).
+    pub mro: UnsafeCell<Option<Obj>>,
+    /// Weak list of direct subclasses (their ids; see `objects/type_.rs`).
+    pub subclasses: UnsafeCell<Vec<usize>>,
+    /// Changes whenever the type or a base changes (method cache key).
+    pub version_tag: Cell<u32>,
+    /// `__doc__` of a builtin type.
+    pub doc: Option<&'static str>,
+}
+
+impl PyPayload for TypeObject {}
+
+impl TypeObject {
+    /// A type for payload `T`, with no slots filled yet.
+    pub fn new<T: PyPayload>(name: &str, basicsize: usize, is_gc: bool, flags: u64) -> TypeObject {
+        TypeObject {
+            name: UnsafeCell::new(name.to_string()),
+            qualname: UnsafeCell::new(None),
+            payload_type: TypeId::of::<T>(),
+            drop_payload: super::drop_payload::<T>,
+            basicsize,
+            dictoffset: 0,
+            weaklistoffset: 0,
+            member_offsets: Vec::new(),
+            is_gc,
+            flags: Cell::new(flags),
+            slots: Slots::default(),
+            finalize: Cell::new(None),
+            dict: UnsafeCell::new(None),
+            bases: UnsafeCell::new(None),
+            base: UnsafeCell::new(None),
+            mro: UnsafeCell::new(None),
+            subclasses: UnsafeCell::new(Vec::new()),
+            version_tag: Cell::new(0),
+            doc: None,
+        }
+    }
+
+    /// Give instances a `__dict__` slot after the payload.
+    pub fn with_dict(mut self) -> TypeObject {
+        self.basicsize = (self.basicsize + 7) & !7;
+        self.dictoffset = self.basicsize;
+        self.basicsize += std::mem::size_of::<Option<Obj>>();
+        self
+    }
+
+    /// Give instances a weak reference list slot after the payload.
+    pub fn with_weaklist(mut self) -> TypeObject {
+        self.basicsize = (self.basicsize + 7) & !7;
+        self.weaklistoffset = self.basicsize;
+        self.basicsize += std::mem::size_of::<Option<Obj>>();
+        self
+    }
+
+    /// `tp_name`.
+    pub fn name(&self) -> &str {
+        // SAFETY: the name is only replaced by `set_name`, which no caller
+        // holds a borrow across (it takes no &Vm and runs no Python code).
+        unsafe { &*self.name.get() }
+    }
+
+    pub fn set_name(&self, name: String) {
+        // SAFETY: see `name`; the old string is dropped after the swap.
+        let old = unsafe { std::mem::replace(&mut *self.name.get(), name) };
+        drop(old);
+    }
+
+    pub fn has_flag(&self, f: u64) -> bool {
+        self.flags.get() & f != 0
+    }
+
+    pub fn is_heap_type(&self) -> bool {
+        self.has_flag(flags::HEAPTYPE)
+    }
+
+    pub fn gc_header_size(&self) -> usize {
+        if self.is_gc {
+            GC_HEADER_SIZE
+        } else {
+            0
+        }
+    }
+
+    /// The memory layout of one instance (GC header included).
+    pub fn alloc_layout(&self) -> Layout {
+        Layout::from_size_align(self.gc_header_size() + self.basicsize, 8).expect("object layout")
+    }
+
+    /// The type's namespace dict (types always have one once built).
+    pub fn dict(&self) -> Obj {
+        // SAFETY: cloned out; the slot is only replaced during type setup.
+        unsafe { (*self.dict.get()).clone() }.expect("type dict")
+    }
+
+    pub fn set_dict(&self, d: Obj) {
+        // SAFETY: the old value is dropped after the swap.
+        let old = unsafe { std::mem::replace(&mut *self.dict.get(), Some(d)) };
+        drop(old);
+    }
+
+    /// `__mro__`.
+    pub fn mro(&self) -> Obj {
+        // SAFETY: cloned out.
+        unsafe { (*self.mro.get()).clone() }.expect("type mro")
+    }
+
+    pub fn set_mro(&self, mro: Obj) {
+        // SAFETY: the old value is dropped after the swap.
+        let old = unsafe { std::mem::replace(&mut *self.mro.get(), Some(mro)) };
+        drop(old);
+    }
+
+    pub fn bases(&self) -> Option<Obj> {
+        // SAFETY: cloned out.
+        unsafe { (*self.bases.get()).clone() }
+    }
+
+    pub fn set_bases(&self, bases: Obj) {
+        // SAFETY: the old value is dropped after the swap.
+        let old = unsafe { std::mem::replace(&mut *self.bases.get(), Some(bases)) };
+        drop(old);
+    }
+
+    pub fn base(&self) -> Option<Obj> {
+        // SAFETY: cloned out.
+        unsafe { (*self.base.get()).clone() }
+    }
+
+    pub fn set_base(&self, base: Option<Obj>) {
+        // SAFETY: the old value is dropped after the swap.
+        let old = unsafe { std::mem::replace(&mut *self.base.get(), base) };
+        drop(old);
+    }
+
+    pub fn qualname_obj(&self) -> Option<Obj> {
+        // SAFETY: cloned out.
+        unsafe { (*self.qualname.get()).clone() }
+    }
+
+    pub fn set_qualname(&self, q: Obj) {
+        // SAFETY: the old value is dropped after the swap.
+        let old = unsafe { std::mem::replace(&mut *self.qualname.get(), Some(q)) };
+        drop(old);
+    }
+
+    pub fn add_subclass(&self, id: usize) {
+        // SAFETY: no borrow of the list outlives this call.
+        unsafe { (*self.subclasses.get()).push(id) }
+    }
+
+    pub fn remove_subclass(&self, id: usize) {
+        // SAFETY: as above.
+        unsafe { (*self.subclasses.get()).retain(|&s| s != id) }
+    }
+
+    pub fn subclass_ids(&self) -> Vec<usize> {
+        // SAFETY: copied out.
+        unsafe { (*self.subclasses.get()).clone() }
+    }
+}
+
+impl Drop for TypeObject {
+    /// A freed class leaves its bases' subclass lists, which hold ids only.
+    fn drop(&mut self) {
+        let my_id = (self as *const TypeObject as usize) - std::mem::offset_of!(super::PyCell<TypeObject>, payload);
+        if let Some(bases) = self.bases.get_mut().take() {
+            if let Some(t) = bases.payload::<crate::objects::tuple::TupleData>() {
+                for b in t.items().iter() {
+                    if let Some(bt) = b.payload::<TypeObject>() {
+                        bt.remove_subclass(my_id);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! `builtin_function_or_method` (CPython's `Objects/methodobject.c`): a
+//! Rust function, bound to a module (`len`) or an object (`[].append`).
+
+use crate::object::typeobj::{flags, CompareOp, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::vm::{PyResult, Vm};
+
+pub struct BuiltinFunctionData {
+    pub def: MethodDef,
+    /// The bound object (`[].append`), or the module of a module function.
+    pub self_: Option<Obj>,
+    /// `__module__` of a module function.
+    pub module: Option<Obj>,
+}
+impl PyPayload for BuiltinFunctionData {}
+
+impl BuiltinFunctionData {
+    pub fn name(&self) -> &'static str {
+        self.def.name
+    }
+}
+
+pub fn type_object() -> TypeObject {
+    let t = TypeObject::new::<BuiltinFunctionData>(
+        "builtin_function_or_method",
+        std::mem::size_of::<PyCell<BuiltinFunctionData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.call.set(Some(builtin_call));
+    t.slots.repr.set(Some(builtin_repr));
+    t.slots.richcompare.set(Some(builtin_richcompare));
+    t.slots.hash.set(Some(builtin_hash));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    let ty = &vm.ctx.types.builtin_function;
+    add_getsets(
+        vm,
+        ty,
+        &[
+            GetSetDef::new("__name__", |vm, o| Ok(vm.new_str(data(o).def.name)), None),
+            GetSetDef::new("__qualname__", builtin_qualname, None),
+            GetSetDef::new("__self__", |vm, o| Ok(data(o).self_.clone().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__module__", |vm, o| Ok(data(o).module.clone().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__doc__", |vm, o| Ok(data(o).def.doc.map(|d| vm.new_str(d)).unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__text_signature__", |vm, _| Ok(vm.none()), None),
+        ],
+    );
+    add_methods(vm, ty, &[MethodDef::method("__reduce__", builtin_reduce)]);
+}
+
+fn data(o: &Obj) -> &BuiltinFunctionData {
+    o.payload::<BuiltinFunctionData>().expect("a builtin function")
+}
+
+/// A builtin method bound to `self_` (or unbound, for static methods).
+pub fn new_method_function(vm: &Vm, def: &MethodDef, self_: Option<Obj>) -> Obj {
+    alloc_object(&vm.ctx.types.builtin_function, BuiltinFunctionData { def: *def, self_, module: None })
+}
+
+/// A module-level builtin function.
+pub fn new_module_function(vm: &Vm, def: &MethodDef, module: &Obj, module_name: &str) -> Obj {
+    alloc_object(
+        &vm.ctx.types.builtin_function,
+        BuiltinFunctionData { def: *def, self_: Some(module.clone()), module: Some(vm.new_str(module_name)) },
+    )
+}
+
+fn builtin_call(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let d = data(f);
+    let none;
+    let self_ = match &d.self_ {
+        Some(s) => s,
+        None => {
+            none = vm.none();
+            &none
+        }
+    };
+    let prev = vm.thread.method_owner.replace(std::ptr::null());
+    let r = (d.def.func)(vm, self_, args, kwnames);
+    vm.thread.method_owner.set(prev);
+    r
+}
+
+fn is_module_function(d: &BuiltinFunctionData) -> bool {
+    d.module.is_some()
+}
+
+fn builtin_repr(vm: &Vm, f: &Obj) -> PyResult<Obj> {
+    let d = data(f);
+    let text = match &d.self_ {
+        Some(s) if !is_module_function(d) => {
+            format!("<built-in method {} of {} object at {:#x}>", d.def.name, s.class().name(), s.id())
+        }
+        _ => format!("<built-in function {}>", d.def.name),
+    };
+    Ok(vm.new_str_from_string(text))
+}
+
+fn builtin_qualname(vm: &Vm, f: &Obj) -> PyResult<Obj> {
+    let d = data(f);
+    match &d.self_ {
+        Some(s) if !is_module_function(d) => {
+            let ty = if vm.is_type(s) { s.clone() } else { s.class_obj() };
+            let q = crate::objects::type_::type_qualname(vm, &ty);
+            Ok(vm.new_str_from_string(format!("{}.{}", q, d.def.name)))
+        }
+        _ => Ok(vm.new_str(d.def.name)),
+    }
+}
+
+fn builtin_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    let Some(db) = b.payload::<BuiltinFunctionData>() else { return Ok(vm.not_implemented()) };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let da = data(a);
+    let same_self = match (&da.self_, &db.self_) {
+        (Some(x), Some(y)) => x.is(y),
+        (None, None) => true,
+        _ => false,
+    };
+    let eq = std::ptr::fn_addr_eq(da.def.func, db.def.func) && same_self;
+    Ok(vm.bool_obj(eq == (op == CompareOp::Eq)))
+}
+
+fn builtin_hash(vm: &Vm, f: &Obj) -> PyResult<i64> {
+    let d = data(f);
+    let x = match &d.self_ {
+        Some(s) => vm.hash(s).unwrap_or(s.id() as i64),
+        None => 0,
+    };
+    let y = d.def.func as usize as i64;
+    Ok(crate::hash::fix(x ^ y))
+}
+
+fn builtin_reduce(vm: &Vm, f: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = data(f);
+    match &d.self_ {
+        Some(s) if !is_module_function(d) => {
+            let getattr = vm.getattr_str(&vm.builtins_module(), "getattr")?;
+            Ok(vm.new_tuple(vec![getattr, vm.new_tuple(vec![s.clone(), vm.new_str(d.def.name)])]))
+        }
+        _ => Ok(vm.new_str(d.def.name)),
+    }
+}

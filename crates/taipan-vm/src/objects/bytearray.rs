@@ -1,0 +1,257 @@
+//! `bytearray` (CPython's `Objects/bytearrayobject.c`). Most methods are
+//! shared with `bytes` (`bytes_methods.rs`).
+
+use std::cell::UnsafeCell;
+
+use crate::object::typeobj::{flags, CompareOp, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::{bytes, slice, str as pystr};
+use crate::vm::{PyResult, Vm};
+
+pub struct ByteArrayData {
+    data: UnsafeCell<Vec<u8>>,
+}
+impl PyPayload for ByteArrayData {}
+
+// SAFETY (for the accessors below): each borrows the vector for its own
+// duration and runs no Python code meanwhile.
+impl ByteArrayData {
+    pub fn new(v: Vec<u8>) -> ByteArrayData {
+        ByteArrayData { data: UnsafeCell::new(v) }
+    }
+
+    #[allow(clippy::mut_from_ref)]
+    fn vec(&self) -> &mut Vec<u8> {
+        // SAFETY: see the impl comment.
+        unsafe { &mut *self.data.get() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.vec().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.vec().clone()
+    }
+
+    pub fn get(&self, i: usize) -> Option<u8> {
+        self.vec().get(i).copied()
+    }
+
+    pub fn set(&self, i: usize, b: u8) {
+        self.vec()[i] = b;
+    }
+
+    pub fn push(&self, b: u8) {
+        self.vec().push(b)
+    }
+
+    pub fn extend(&self, b: &[u8]) {
+        self.vec().extend_from_slice(b)
+    }
+
+    pub fn replace_all(&self, v: Vec<u8>) {
+        *self.vec() = v;
+    }
+
+    pub fn splice(&self, start: usize, stop: usize, new: &[u8]) {
+        self.vec().splice(start..stop, new.iter().copied());
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        f(self.vec())
+    }
+}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<ByteArrayData>(
+        "bytearray",
+        std::mem::size_of::<PyCell<ByteArrayData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE | flags::MATCH_SELF | flags::SEQUENCE,
+    );
+    t.doc = Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer");
+    let s = &t.slots;
+    s.repr.set(Some(bytearray_repr));
+    s.str.set(Some(bytearray_repr));
+    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.richcompare.set(Some(bytearray_richcompare));
+    s.iter.set(Some(crate::objects::iter::bytearray_iter));
+    s.sq_length.set(Some(|_, o| Ok(ba(o).len())));
+    s.sq_contains.set(Some(bytes::methods::contains));
+    s.sq_concat.set(Some(bytearray_concat));
+    s.sq_repeat.set(Some(bytearray_repeat));
+    s.sq_inplace_concat.set(Some(bytearray_iconcat));
+    s.mp_subscript.set(Some(bytearray_subscript));
+    s.mp_ass_subscript.set(Some(bytearray_ass_subscript));
+    s.nb_binary[crate::object::typeobj::NbOp::Remainder as usize].set(Some(bytes::methods::bytes_mod));
+    s.new.set(Some(|_vm, cls, _a, _k| Ok(alloc_object(cls, ByteArrayData::new(Vec::new())))));
+    s.init.set(Some(bytearray_init));
+    t
+}
+
+pub fn setup(_vm: &Vm) {}
+
+pub fn data(o: &Obj) -> Option<&ByteArrayData> {
+    o.payload::<ByteArrayData>()
+}
+
+fn ba(o: &Obj) -> &ByteArrayData {
+    data(o).expect("bytearray")
+}
+
+pub fn byte_at(o: &Obj, i: usize) -> Option<u8> {
+    data(o).and_then(|d| d.get(i))
+}
+
+impl Vm {
+    pub fn new_bytearray(&self, v: Vec<u8>) -> Obj {
+        alloc_object(&self.ctx.types.bytearray, ByteArrayData::new(v))
+    }
+}
+
+fn bytearray_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let r = taipan_syntax::literal::bytes_repr(&ba(o).to_vec());
+    let name = o.class().name().to_string();
+    Ok(vm.new_str_from_string(format!("{name}({r})")))
+}
+
+fn bytearray_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    let Some(bb) = bytes::as_bytes(b) else { return Ok(vm.not_implemented()) };
+    let ord = ba(a).to_vec().cmp(&bb);
+    Ok(vm.bool_obj(crate::objects::int::ordering_matches(ord, op)))
+}
+
+fn bytearray_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(bb) = bytes::as_bytes(b) else {
+        return Err(vm.type_error(format!("can't concat {} to {}", b.class().name(), a.class().name())));
+    };
+    let mut v = ba(a).to_vec();
+    v.extend_from_slice(&bb);
+    Ok(vm.new_bytearray(v))
+}
+
+fn bytearray_iconcat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(bb) = bytes::as_bytes(b) else {
+        return Err(vm.type_error(format!("can't concat {} to {}", b.class().name(), a.class().name())));
+    };
+    ba(a).extend(&bb);
+    Ok(a.clone())
+}
+
+fn bytearray_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
+    let d = ba(a).to_vec();
+    if n <= 0 {
+        return Ok(vm.new_bytearray(Vec::new()));
+    }
+    if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize / 2) {
+        return Err(vm.memory_error());
+    }
+    Ok(vm.new_bytearray(d.repeat(n as usize)))
+}
+
+fn bytearray_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let d = ba(o).to_vec();
+    if let Some(sl) = key.payload::<slice::SliceData>() {
+        let (start, stop, step) = sl.indices(vm, d.len())?;
+        let v: Vec<u8> = slice::iter_indices(start, stop, step).map(|i| d[i as usize]).collect();
+        return Ok(vm.new_bytearray(v));
+    }
+    if !vm.has_index(key) {
+        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", key.class().name())));
+    }
+    let i = vm.index_to_isize(key)?;
+    let n = d.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("bytearray index out of range"));
+    }
+    Ok(vm.new_int(d[j as usize] as i64))
+}
+
+fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let d = ba(o);
+    if let Some(sl) = key.payload::<slice::SliceData>() {
+        let new: Option<Vec<u8>> = match value {
+            None => None,
+            Some(v) if v.is(o) => Some(d.to_vec()),
+            Some(v) => {
+                if vm.has_index(v) && bytes::as_bytes(v).is_none() {
+                    return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+                }
+                Some(bytes::bytes_from_source(vm, v, "bytearray")?)
+            }
+        };
+        let (start, stop, step) = sl.indices(vm, d.len())?;
+        let n = d.len() as isize;
+        if step == 1 {
+            let s = start.clamp(0, n) as usize;
+            let e = (stop.clamp(0, n) as usize).max(s);
+            d.splice(s, e, &new.unwrap_or_default());
+            return Ok(());
+        }
+        let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();
+        match new {
+            None => {
+                let mut sorted = idx;
+                sorted.sort_unstable();
+                d.with(|v| {
+                    for (k, i) in sorted.into_iter().enumerate() {
+                        v.remove(i - k);
+                    }
+                });
+            }
+            Some(items) => {
+                if items.len() != idx.len() {
+                    return Err(vm.value_error(format!(
+                        "attempt to assign bytes of size {} to extended slice of size {}",
+                        items.len(),
+                        idx.len()
+                    )));
+                }
+                for (i, b) in idx.into_iter().zip(items) {
+                    d.set(i, b);
+                }
+            }
+        }
+        return Ok(());
+    }
+    if !vm.has_index(key) {
+        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", key.class().name())));
+    }
+    let i = vm.index_to_isize(key)?;
+    let n = d.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("bytearray index out of range"));
+    }
+    match value {
+        Some(v) => d.set(j as usize, bytes::byte_value(vm, v)?),
+        None => d.with(|v| {
+            v.remove(j as usize);
+        }),
+    }
+    Ok(())
+}
+
+fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    let a = crate::args::parse(vm, "bytearray", args, kwnames, &["source", "encoding", "errors"], 0)?;
+    let v = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => Vec::new(),
+        (Some(s), Some(e), errors) if pystr::data(s).is_some() => {
+            crate::codecs::encode_to_vec(vm, s, Some(e), errors.as_ref())?
+        }
+        (Some(s), None, _) if pystr::data(s).is_some() => {
+            return Err(vm.type_error("string argument without an encoding"))
+        }
+        (_, Some(_), _) => return Err(vm.type_error("encoding without a string argument")),
+        (_, None, Some(_)) => return Err(vm.type_error("errors without a string argument")),
+        (Some(x), None, None) => bytes::bytes_from_source(vm, x, "bytearray")?,
+    };
+    ba(o).replace_all(v);
+    Ok(())
+}

@@ -1,0 +1,455 @@
+//! Class creation (CPython's `type_new` in `Objects/typeobject.c`): the
+//! solid base and instance layout (`__dict__`, `__weakref__`,
+//! `__slots__`), the class dict, the MRO, the slots from dunder methods,
+//! `__set_name__` and `__init_subclass__`.
+
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell};
+use crate::objects::descriptor::{GetSetData, GetSetDef, MemberData};
+use crate::objects::{dict, function, str as pystr, tuple, type_};
+use crate::vm::{PyResult, Vm};
+
+fn ty_of(o: &Obj) -> &TypeObject {
+    o.payload::<TypeObject>().expect("a type object")
+}
+
+/// The base whose instance layout a type extends (CPython's `solid_base`).
+fn solid_base(vm: &Vm, ty: &Obj) -> Obj {
+    let t = ty_of(ty);
+    let base = match t.base() {
+        Some(b) => solid_base(vm, &b),
+        None => return vm.ctx.types.object.clone(),
+    };
+    let bt = ty_of(&base);
+    // A type extends its base's layout if it adds storage.
+    let extra = t.basicsize != bt.basicsize || t.payload_type != bt.payload_type || !t.member_offsets.is_empty();
+    let only_dict_weak = t.is_heap_type()
+        && t.payload_type == bt.payload_type
+        && t.member_offsets.len() == bt.member_offsets.len();
+    if extra && !only_dict_weak {
+        ty.clone()
+    } else {
+        base
+    }
+}
+
+/// Choose the base whose layout the new class extends (CPython's `best_base`).
+fn best_base(vm: &Vm, bases: &[Obj]) -> PyResult<Obj> {
+    let mut base: Option<Obj> = None;
+    let mut winner: Option<Obj> = None;
+    for b in bases {
+        let Some(bt) = b.payload::<TypeObject>() else {
+            return Err(vm.type_error("bases must be types"));
+        };
+        if !bt.has_flag(flags::BASETYPE) {
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+        }
+        let candidate = solid_base(vm, b);
+        match &winner {
+            None => {
+                winner = Some(candidate);
+                base = Some(b.clone());
+            }
+            Some(w) if vm.is_subtype(w, &candidate) => {}
+            Some(w) if vm.is_subtype(&candidate, w) => {
+                winner = Some(candidate);
+                base = Some(b.clone());
+            }
+            Some(_) => return Err(vm.type_error("multiple bases have instance lay-out conflict")),
+        }
+    }
+    Ok(base.unwrap_or_else(|| vm.ctx.types.object.clone()))
+}
+
+/// The most derived metaclass of `meta` and the bases' metaclasses.
+pub fn calculate_metaclass(vm: &Vm, meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let bm = b.class_obj();
+        if vm.is_subtype(&winner, &bm) {
+            continue;
+        }
+        if vm.is_subtype(&bm, &winner) {
+            winner = bm;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c == '_' || unicode_ident_start(c) => chars.all(|c| c == '_' || unicode_ident_continue(c)),
+        _ => false,
+    }
+}
+
+fn unicode_ident_start(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn unicode_ident_continue(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// `_Py_Mangle`: `__x` in class `C` is `_C__x`.
+pub fn mangle(class_name: &str, name: &str) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+/// `type(name, bases, ns, **kwargs)`: create a class.
+pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwargs: &[(Obj, Obj)]) -> PyResult<Obj> {
+    let mut bases_v: Vec<Obj> = tuple::items(bases).to_vec();
+    // The most derived metaclass decides, as CPython's type_new does.
+    let winner = calculate_metaclass(vm, meta, &bases_v)?;
+    if !winner.is(meta) {
+        let wt = ty_of(&winner);
+        if wt.slots.new.get() != Some(type_::type_new as crate::object::typeobj::NewFn) {
+            let mut args = vec![name.clone(), bases.clone(), ns.clone()];
+            let mut names = Vec::new();
+            for (k, v) in kwargs {
+                names.push(k.clone());
+                args.push(v.clone());
+            }
+            let kw = if names.is_empty() { None } else { Some(vm.new_tuple(names)) };
+            return (wt.slots.new.get().expect("tp_new"))(vm, &winner, &args, kw.as_ref());
+        }
+    }
+    let meta = winner;
+    if bases_v.is_empty() {
+        bases_v.push(vm.ctx.types.object.clone());
+    }
+    for b in &bases_v {
+        if !vm.is_type(b) {
+            if vm.getattr_str_opt(b, "__mro_entries__")?.is_some() {
+                return Err(vm.type_error("type() doesn't support MRO entry resolution; use types.new_class()"));
+            }
+            return Err(vm.type_error("bases must be types"));
+        }
+    }
+    let base = best_base(vm, &bases_v)?;
+    let bt = ty_of(&base);
+    let name_str = pystr::as_str(name).ok_or_else(|| vm.type_error("type name must be a str"))?.to_string();
+    if name_str.contains('\0') {
+        return Err(vm.value_error("type name must not contain null characters"));
+    }
+    let d = vm.new_dict_from(dict::data(ns).expect("namespace dict").copy());
+
+    // __slots__
+    let slots = dict::get_item_str(vm, &d, "__slots__");
+    let mut add_dict = bt.dictoffset == 0;
+    let mut add_weak = bt.weaklistoffset == 0;
+    let mut slot_names: Vec<String> = Vec::new();
+    if let Some(sl) = &slots {
+        let items = if pystr::data(sl).is_some() { vec![sl.clone()] } else { vm.to_vec(sl)? };
+        let mut has_dict = false;
+        let mut has_weak = false;
+        for it in &items {
+            let Some(s) = pystr::as_str(it) else {
+                return Err(vm.type_error(format!("__slots__ items must be strings, not '{}'", it.class().name())));
+            };
+            if !is_identifier(s) {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
+            if s == "__dict__" {
+                if !add_dict || has_dict {
+                    return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                }
+                has_dict = true;
+                continue;
+            }
+            if s == "__weakref__" {
+                if !add_weak || has_weak {
+                    return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or the base type has non-empty __slots__"));
+                }
+                has_weak = true;
+                continue;
+            }
+            let m = mangle(&name_str, s);
+            if dict::get_item_str(vm, &d, &m).is_some() {
+                return Err(vm.value_error(format!("'{m}' in __slots__ conflicts with class variable")));
+            }
+            slot_names.push(m);
+        }
+        slot_names.sort();
+        slot_names.dedup();
+        let fixed_layout = [&vm.ctx.types.int, &vm.ctx.types.tuple, &vm.ctx.types.bytes]
+            .iter()
+            .any(|t| vm.is_subtype(&base, t));
+        if !slot_names.is_empty() && fixed_layout {
+            return Err(vm.type_error(format!("nonempty __slots__ not supported for subtype of '{}'", bt.name())));
+        }
+        add_dict = add_dict && has_dict;
+        add_weak = add_weak && has_weak;
+    }
+
+    // The layout: the base's, then member slots, then dict and weakref.
+    let mut t = TypeObject::new::<crate::context::ObjectData>(&name_str, bt.basicsize, true, 0);
+    t.payload_type = bt.payload_type;
+    t.drop_payload = bt.drop_payload;
+    t.dictoffset = bt.dictoffset;
+    t.weaklistoffset = bt.weaklistoffset;
+    t.member_offsets = bt.member_offsets.clone();
+    let mut size = (bt.basicsize + 7) & !7;
+    let mut member_defs = Vec::new();
+    for s in &slot_names {
+        member_defs.push((s.clone(), size));
+        t.member_offsets.push(size);
+        size += 8;
+    }
+    if add_dict {
+        t.dictoffset = size;
+        size += 8;
+    }
+    if add_weak {
+        t.weaklistoffset = size;
+        size += 8;
+    }
+    t.basicsize = size;
+    let inherited = bt.flags.get()
+        & (flags::LONG_SUBCLASS
+            | flags::LIST_SUBCLASS
+            | flags::TUPLE_SUBCLASS
+            | flags::BYTES_SUBCLASS
+            | flags::UNICODE_SUBCLASS
+            | flags::DICT_SUBCLASS
+            | flags::BASE_EXC_SUBCLASS
+            | flags::TYPE_SUBCLASS
+            | flags::SEQUENCE
+            | flags::MAPPING);
+    t.flags.set(flags::HEAPTYPE | flags::BASETYPE | inherited);
+    t.doc = None;
+
+    // Payloads of builtin bases need the base's own allocation path; the
+    // new type inherits tp_new from its bases (through `__new__` lookup).
+    let _ = std::mem::size_of::<PyCell<()>>();
+
+    // __qualname__
+    let qualname = match dict::get_item_str(vm, &d, "__qualname__") {
+        Some(q) => {
+            if pystr::data(&q).is_none() {
+                return Err(vm.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    q.class().name()
+                )));
+            }
+            dict::del_item(vm, &d, &vm.intern("__qualname__"))?;
+            q
+        }
+        None => name.clone(),
+    };
+    t.set_qualname(qualname);
+
+    // __module__ from the caller's globals.
+    if dict::get_item_str(vm, &d, "__module__").is_none() {
+        if let Some(g) = vm.current_globals() {
+            if let Some(m) = dict::get_item_str(vm, &g, "__name__") {
+                dict::set_item_str(vm, &d, "__module__", m)?;
+            }
+        }
+    }
+    if dict::get_item_str(vm, &d, "__doc__").is_none() {
+        dict::set_item_str(vm, &d, "__doc__", vm.none())?;
+    }
+    // __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods.
+    if let Some(f) = dict::get_item_str(vm, &d, "__new__") {
+        if f.has_payload::<function::FunctionData>() {
+            dict::set_item_str(vm, &d, "__new__", function::new_staticmethod(vm, f))?;
+        }
+    }
+    for n in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = dict::get_item_str(vm, &d, n) {
+            if f.has_payload::<function::FunctionData>() {
+                dict::set_item_str(vm, &d, n, function::new_classmethod(vm, f))?;
+            }
+        }
+    }
+    // __eq__ without __hash__ makes instances unhashable.
+    if dict::get_item_str(vm, &d, "__eq__").is_some() && dict::get_item_str(vm, &d, "__hash__").is_none() {
+        dict::set_item_str(vm, &d, "__hash__", vm.none())?;
+    }
+    let classcell = dict::get_item_str(vm, &d, "__classcell__");
+    if let Some(c) = &classcell {
+        if !c.has_payload::<crate::objects::cell::CellData>() {
+            return Err(vm.type_error(format!("__classcell__ must be a nonlocal cell, not {}", vm.repr_string(&c.class_obj())?)));
+        }
+        dict::del_item(vm, &d, &vm.intern("__classcell__"))?;
+    }
+
+    t.set_dict(d.clone());
+    t.set_base(Some(base.clone()));
+    t.set_bases(vm.new_tuple(bases_v.clone()));
+    let has_dict_slot = add_dict;
+    let has_weak_slot = add_weak;
+    let ty = alloc_object(&meta, t);
+    let tt = ty_of(&ty);
+
+    // Descriptors for the instance layout.
+    if has_dict_slot {
+        let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_dict_attr));
+        let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
+        dict::set_item_str(vm, &d, "__dict__", v)?;
+    }
+    if has_weak_slot {
+        let def = GetSetDef::new("__weakref__", get_weakref_attr, None);
+        let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
+        dict::set_item_str(vm, &d, "__weakref__", v)?;
+    }
+    for (n, off) in member_defs {
+        let nobj = vm.intern(&n);
+        let v = alloc_object(&vm.ctx.types.member_descriptor, MemberData { name: nobj.clone(), index: off, owner: ty.clone() });
+        dict::set_item(vm, &d, nobj, v)?;
+    }
+
+    // MRO
+    let mro = compute_class_mro(vm, &meta, &ty, &bases_v)?;
+    tt.set_mro(vm.new_tuple(mro.clone()));
+    for b in &bases_v {
+        ty_of(b).add_subclass(ty.id());
+    }
+    // Slots: inherit along the MRO, then derive from the dunders.
+    for b in mro.iter().skip(1) {
+        inherit_missing_slots(tt, ty_of(b));
+    }
+    crate::objects::slots::update_all_slots(vm, &ty);
+    if tt.finalize.get().is_none() {
+        tt.finalize.set(bt.finalize.get());
+    }
+
+    if let Some(c) = classcell {
+        crate::objects::cell::data(&c).value.set(Some(ty.clone()));
+    }
+
+    // __set_name__ on the namespace's descriptors.
+    for (k, v) in dict::items(&d) {
+        if let Some(set_name) = type_::lookup_str(vm, v.class(), "__set_name__") {
+            if let Err(e) = vm.call_method_descr_obj(&set_name, &v, &[ty.clone(), k.clone()]) {
+                let note = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    v.class().name(),
+                    vm.repr_string(&k)?,
+                    name_str
+                );
+                let _ = vm.call_method(&e.0, "add_note", &[vm.new_str(&note)]);
+                return Err(e);
+            }
+        }
+    }
+    // super().__init_subclass__(**kwargs)
+    let sup = crate::objects::super_::new_super(vm, &ty, &ty)?;
+    let init_sub = vm.getattr_str(&sup, "__init_subclass__")?;
+    let mut names = Vec::new();
+    let mut vals = Vec::new();
+    for (k, v) in kwargs {
+        names.push(k.clone());
+        vals.push(v.clone());
+    }
+    let kw = if names.is_empty() { None } else { Some(vm.new_tuple(names)) };
+    vm.call(&init_sub, &vals, kw.as_ref())?;
+    Ok(ty)
+}
+
+/// The MRO of a new class: `type.mro()` unless the metaclass overrides it.
+fn compute_class_mro(vm: &Vm, meta: &Obj, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    if !meta.is(&vm.ctx.types.type_) {
+        if let Some(m) = type_::lookup_str(vm, ty_of(meta), "mro") {
+            let is_default = m
+                .payload::<crate::objects::descriptor::MethodDescrData>()
+                .is_some_and(|d| d.owner.is(&vm.ctx.types.type_));
+            if !is_default {
+                let r = vm.call_method_descr_obj(&m, ty, &[])?;
+                let v = vm.to_vec(&r)?;
+                for c in &v {
+                    if !vm.is_type(c) {
+                        return Err(vm.type_error(format!("mro() returned a non-class ('{}')", c.class().name())));
+                    }
+                }
+                return Ok(v);
+            }
+        }
+    }
+    type_::compute_mro(vm, ty, bases)
+}
+
+/// Copy the slots a class does not have from a base (CPython's `inherit_slots`).
+fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
+    let s = &t.slots;
+    let bs = &b.slots;
+    macro_rules! inherit {
+        ($($f:ident),*) => {$(
+            if s.$f.get().is_none() {
+                s.$f.set(bs.$f.get());
+            }
+        )*};
+    }
+    inherit!(
+        repr, str, hash, call, getattro, setattro, richcompare, iter, iternext, descr_get, descr_set, init, new,
+        nb_power3, nb_divmod, nb_negative, nb_positive, nb_invert, nb_absolute, nb_bool, nb_int, nb_float, nb_index,
+        sq_length, sq_contains, sq_concat, sq_repeat, sq_inplace_concat, sq_inplace_repeat, mp_length,
+        mp_subscript, mp_ass_subscript
+    );
+    for i in 0..crate::object::typeobj::NB_COUNT {
+        if s.nb_binary[i].get().is_none() {
+            s.nb_binary[i].set(bs.nb_binary[i].get());
+        }
+        if s.nb_inplace[i].get().is_none() {
+            s.nb_inplace[i].set(bs.nb_inplace[i].get());
+        }
+    }
+}
+
+/// `obj.__dict__` (made on first use).
+pub fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    if let Some(d) = o.instance_dict() {
+        return Ok(d);
+    }
+    if o.dict_slot().is_none() {
+        return Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", o.class().name())));
+    }
+    let d = vm.new_dict();
+    o.set_instance_dict(Some(d.clone()));
+    Ok(d)
+}
+
+/// `obj.__dict__ = d`.
+pub fn set_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("cannot delete __dict__"));
+    };
+    if dict::data(v).is_none() {
+        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.class().name())));
+    }
+    o.set_instance_dict(Some(v.clone()));
+    Ok(())
+}
+
+fn get_weakref_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    Ok(crate::objects::weakref::first_weakref(vm, o).unwrap_or_else(|| vm.none()))
+}
+
+/// A `__slots__` member value.
+pub fn get_slot(o: &Obj, off: usize) -> Option<Obj> {
+    let slot = o.member_slot(off)?;
+    // SAFETY: cloned out; no borrow outlives this call.
+    unsafe { (*slot.get()).clone() }
+}
+
+/// Set (or clear) a `__slots__` member.
+pub fn set_slot(o: &Obj, off: usize, v: Option<Obj>) {
+    if let Some(slot) = o.member_slot(off) {
+        // SAFETY: the old value is moved out before it is dropped.
+        let old = unsafe { std::mem::replace(&mut *slot.get(), v) };
+        drop(old);
+    }
+}

@@ -1,0 +1,513 @@
+//! Descriptors of builtin types (CPython's `Objects/descrobject.c`):
+//! `method_descriptor` (`list.append`), `classmethod_descriptor`
+//! (`dict.fromkeys`), `getset_descriptor` (`type.__name__`),
+//! `member_descriptor` (`__slots__` entries) and `wrapper_descriptor` /
+//! `method-wrapper` (slot wrappers such as `int.__add__`).
+
+use crate::object::typeobj::flags;
+use crate::object::{alloc_object, Obj, PyCell, PyPayload, TypeObject};
+use crate::objects::slots::SlotKind;
+use crate::objects::{dict, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+/// A builtin method: `self`, the positional arguments, then the keyword
+/// values named by `kwnames` at the end of the arguments.
+pub type MethodFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub type GetterFn = fn(&Vm, &Obj) -> PyResult<Obj>;
+pub type SetterFn = fn(&Vm, &Obj, Option<&Obj>) -> PyResult<()>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodKind {
+    Instance,
+    /// Receives the class (`classmethod_descriptor`).
+    Class,
+    /// Receives no self (a plain builtin function in the class dict).
+    Static,
+}
+
+/// The definition of a builtin method (CPython's `PyMethodDef`).
+#[derive(Clone, Copy)]
+pub struct MethodDef {
+    pub name: &'static str,
+    pub func: MethodFn,
+    pub kind: MethodKind,
+    pub doc: Option<&'static str>,
+}
+
+impl MethodDef {
+    pub const fn method(name: &'static str, func: MethodFn) -> MethodDef {
+        MethodDef { name, func, kind: MethodKind::Instance, doc: None }
+    }
+    pub const fn class(name: &'static str, func: MethodFn) -> MethodDef {
+        MethodDef { name, func, kind: MethodKind::Class, doc: None }
+    }
+    pub const fn static_(name: &'static str, func: MethodFn) -> MethodDef {
+        MethodDef { name, func, kind: MethodKind::Static, doc: None }
+    }
+}
+
+/// The definition of a computed attribute (CPython's `PyGetSetDef`).
+#[derive(Clone, Copy)]
+pub struct GetSetDef {
+    pub name: &'static str,
+    pub get: GetterFn,
+    pub set: Option<SetterFn>,
+}
+
+impl GetSetDef {
+    pub const fn new(name: &'static str, get: GetterFn, set: Option<SetterFn>) -> GetSetDef {
+        GetSetDef { name, get, set }
+    }
+}
+
+pub struct MethodDescrData {
+    pub def: MethodDef,
+    pub owner: Obj,
+}
+impl PyPayload for MethodDescrData {}
+
+pub struct GetSetData {
+    pub def: GetSetDef,
+    pub owner: Obj,
+}
+impl PyPayload for GetSetData {}
+
+/// A `__slots__` entry: the value lives in the instance's slot array.
+pub struct MemberData {
+    pub name: Obj,
+    pub index: usize,
+    pub owner: Obj,
+}
+impl PyPayload for MemberData {}
+
+/// A slot wrapper (`int.__add__`): calls the owner type's slot.
+pub struct WrapperData {
+    pub name: &'static str,
+    pub kind: SlotKind,
+    pub owner: Obj,
+}
+impl PyPayload for WrapperData {}
+
+/// A bound slot wrapper (`(1).__add__`).
+pub struct MethodWrapperData {
+    pub descr: Obj,
+    pub self_: Obj,
+}
+impl PyPayload for MethodWrapperData {}
+
+fn mk_type<T: PyPayload>(name: &str, gc: bool) -> TypeObject {
+    TypeObject::new::<T>(name, std::mem::size_of::<PyCell<T>>(), gc, flags::IMMUTABLETYPE)
+}
+
+pub fn method_descriptor_type_object() -> TypeObject {
+    let t = mk_type::<MethodDescrData>("method_descriptor", true);
+    t.flags.set(t.flags.get() | flags::METHOD_DESCRIPTOR);
+    t.slots.descr_get.set(Some(method_descr_get));
+    t.slots.call.set(Some(method_descr_call));
+    t.slots.repr.set(Some(method_descr_repr));
+    t
+}
+
+pub fn classmethod_descriptor_type_object() -> TypeObject {
+    let t = mk_type::<MethodDescrData>("classmethod_descriptor", true);
+    t.slots.descr_get.set(Some(classmethod_descr_get));
+    t.slots.call.set(Some(classmethod_descr_call));
+    t.slots.repr.set(Some(method_descr_repr));
+    t
+}
+
+pub fn wrapper_descriptor_type_object() -> TypeObject {
+    let t = mk_type::<WrapperData>("wrapper_descriptor", true);
+    t.slots.descr_get.set(Some(wrapper_get));
+    t.slots.call.set(Some(wrapper_call));
+    t.slots.repr.set(Some(wrapper_repr));
+    t
+}
+
+pub fn method_wrapper_type_object() -> TypeObject {
+    let t = mk_type::<MethodWrapperData>("method-wrapper", true);
+    t.slots.call.set(Some(method_wrapper_call));
+    t.slots.repr.set(Some(method_wrapper_repr));
+    t
+}
+
+pub fn getset_descriptor_type_object() -> TypeObject {
+    let t = mk_type::<GetSetData>("getset_descriptor", true);
+    t.slots.descr_get.set(Some(getset_get));
+    t.slots.descr_set.set(Some(getset_set));
+    t.slots.repr.set(Some(getset_repr));
+    t
+}
+
+pub fn member_descriptor_type_object() -> TypeObject {
+    let t = mk_type::<MemberData>("member_descriptor", true);
+    t.slots.descr_get.set(Some(member_get));
+    t.slots.descr_set.set(Some(member_set));
+    t.slots.repr.set(Some(member_repr));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    add_getsets(
+        vm,
+        &vm.ctx.types.method_descriptor,
+        &[
+            GetSetDef::new("__name__", descr_name, None),
+            GetSetDef::new("__qualname__", descr_qualname, None),
+            GetSetDef::new("__objclass__", descr_objclass, None),
+            GetSetDef::new("__doc__", descr_doc, None),
+            GetSetDef::new("__text_signature__", descr_none, None),
+        ],
+    );
+    add_getsets(
+        vm,
+        &vm.ctx.types.classmethod_descriptor,
+        &[
+            GetSetDef::new("__name__", descr_name, None),
+            GetSetDef::new("__qualname__", descr_qualname, None),
+            GetSetDef::new("__objclass__", descr_objclass, None),
+        ],
+    );
+    add_getsets(
+        vm,
+        &vm.ctx.types.wrapper_descriptor,
+        &[
+            GetSetDef::new("__name__", wrapper_name, None),
+            GetSetDef::new("__qualname__", wrapper_qualname, None),
+            GetSetDef::new("__objclass__", wrapper_objclass, None),
+            GetSetDef::new("__text_signature__", descr_none, None),
+        ],
+    );
+    add_getsets(
+        vm,
+        &vm.ctx.types.method_wrapper,
+        &[
+            GetSetDef::new("__name__", mw_name, None),
+            GetSetDef::new("__self__", mw_self, None),
+            GetSetDef::new("__qualname__", mw_qualname, None),
+        ],
+    );
+    add_getsets(
+        vm,
+        &vm.ctx.types.getset_descriptor,
+        &[
+            GetSetDef::new("__name__", getset_name, None),
+            GetSetDef::new("__qualname__", getset_qualname, None),
+            GetSetDef::new("__objclass__", getset_objclass, None),
+        ],
+    );
+    add_getsets(
+        vm,
+        &vm.ctx.types.member_descriptor,
+        &[GetSetDef::new("__name__", member_name, None), GetSetDef::new("__objclass__", member_objclass, None)],
+    );
+}
+
+/// Put builtin methods into a type's dict.
+pub fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
+    let d = ty.payload::<TypeObject>().expect("type").dict();
+    for def in defs {
+        let value = match def.kind {
+            MethodKind::Instance => {
+                alloc_object(&vm.ctx.types.method_descriptor, MethodDescrData { def: *def, owner: ty.clone() })
+            }
+            MethodKind::Class => {
+                alloc_object(&vm.ctx.types.classmethod_descriptor, MethodDescrData { def: *def, owner: ty.clone() })
+            }
+            MethodKind::Static => {
+                let f = crate::objects::builtin_func::new_method_function(vm, def, None);
+                crate::objects::function::new_staticmethod(vm, f)
+            }
+        };
+        dict::set_item(vm, &d, vm.intern(def.name), value).expect("type dict insert");
+    }
+}
+
+/// Put computed attributes into a type's dict.
+pub fn add_getsets(vm: &Vm, ty: &Obj, defs: &[GetSetDef]) {
+    let d = ty.payload::<TypeObject>().expect("type").dict();
+    for def in defs {
+        let value = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def: *def, owner: ty.clone() });
+        dict::set_item(vm, &d, vm.intern(def.name), value).expect("type dict insert");
+    }
+}
+
+fn type_name(o: &Obj) -> String {
+    o.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default()
+}
+
+/// Check that `self_` can be passed to a descriptor of `owner`.
+fn check_self(vm: &Vm, name: &str, owner: &Obj, self_: &Obj) -> PyResult<()> {
+    if vm.isinstance_type(self_, owner) {
+        return Ok(());
+    }
+    Err(vm.type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        name,
+        type_name(owner),
+        self_.class().name()
+    )))
+}
+
+// ---- method_descriptor --------------------------------------------------------------------
+
+fn method_descr_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    match obj {
+        None => Ok(descr.clone()),
+        Some(o) => {
+            check_self(vm, d.def.name, &d.owner, o)?;
+            Ok(crate::objects::builtin_func::new_method_function(vm, &d.def, Some(o.clone())))
+        }
+    }
+}
+
+fn method_descr_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    let nkw = kwnames.map_or(0, tuple::len);
+    if args.len() == nkw {
+        return Err(vm.type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            type_name(&d.owner),
+            d.def.name
+        )));
+    }
+    check_self(vm, d.def.name, &d.owner, &args[0])?;
+    call_with_owner(vm, d, &args[0], &args[1..], kwnames)
+}
+
+/// Call a method descriptor's function, recording its owner for messages.
+fn call_with_owner(vm: &Vm, d: &MethodDescrData, self_: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let owner = d.owner.payload::<TypeObject>().expect("type") as *const TypeObject;
+    let prev = vm.thread.method_owner.replace(owner);
+    let r = (d.def.func)(vm, self_, args, kwnames);
+    vm.thread.method_owner.set(prev);
+    r
+}
+
+/// Call a method descriptor with `self` given apart (the `LOAD_METHOD` path).
+pub fn call_method_descr(vm: &Vm, descr: &Obj, self_: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    check_self(vm, d.def.name, &d.owner, self_)?;
+    call_with_owner(vm, d, self_, args, kwnames)
+}
+
+fn method_descr_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    Ok(vm.new_str(&format!("<method '{}' of '{}' objects>", d.def.name, type_name(&d.owner))))
+}
+
+fn classmethod_descr_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, owner: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("classmethod descriptor");
+    let cls = match owner {
+        Some(c) => c.clone(),
+        None => obj.map(|o| o.class_obj()).ok_or_else(|| vm.type_error("descriptor needs a type or an instance"))?,
+    };
+    Ok(crate::objects::builtin_func::new_method_function(vm, &d.def, Some(cls)))
+}
+
+fn classmethod_descr_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("classmethod descriptor");
+    let Some(cls) = args.first() else {
+        return Err(vm.type_error(format!("descriptor '{}' of '{}' object needs an argument", d.def.name, type_name(&d.owner))));
+    };
+    (d.def.func)(vm, cls, &args[1..], kwnames)
+}
+
+fn descr_name(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    Ok(vm.new_str(d.def.name))
+}
+
+fn descr_qualname(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    let owner = crate::objects::type_::type_qualname(vm, &d.owner);
+    Ok(vm.new_str(&format!("{}.{}", owner, d.def.name)))
+}
+
+fn descr_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(descr.payload::<MethodDescrData>().expect("method descriptor").owner.clone())
+}
+
+fn descr_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    Ok(d.def.doc.map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none()))
+}
+
+fn descr_none(vm: &Vm, _descr: &Obj) -> PyResult<Obj> {
+    Ok(vm.none())
+}
+
+// ---- getset_descriptor --------------------------------------------------------------------
+
+fn getset_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<GetSetData>().expect("getset");
+    match obj {
+        None => Ok(descr.clone()),
+        Some(o) => {
+            check_self(vm, d.def.name, &d.owner, o)?;
+            (d.def.get)(vm, o)
+        }
+    }
+}
+
+fn getset_set(vm: &Vm, descr: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let d = descr.payload::<GetSetData>().expect("getset");
+    check_self(vm, d.def.name, &d.owner, obj)?;
+    match d.def.set {
+        Some(set) => set(vm, obj, value),
+        None => Err(vm.attribute_error(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            d.def.name,
+            type_name(&d.owner)
+        ))),
+    }
+}
+
+fn getset_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<GetSetData>().expect("getset");
+    Ok(vm.new_str(&format!("<attribute '{}' of '{}' objects>", d.def.name, type_name(&d.owner))))
+}
+
+fn getset_name(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(vm.new_str(descr.payload::<GetSetData>().expect("getset").def.name))
+}
+
+fn getset_qualname(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<GetSetData>().expect("getset");
+    Ok(vm.new_str(&format!("{}.{}", crate::objects::type_::type_qualname(vm, &d.owner), d.def.name)))
+}
+
+fn getset_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(descr.payload::<GetSetData>().expect("getset").owner.clone())
+}
+
+// ---- member_descriptor (__slots__) -----------------------------------------------------------
+
+fn member_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<MemberData>().expect("member");
+    let Some(o) = obj else { return Ok(descr.clone()) };
+    check_self(vm, &pystr::as_str_lossy(&d.name), &d.owner, o)?;
+    match crate::objects::class::get_slot(o, d.index) {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            o.class().name(),
+            pystr::as_str_lossy(&d.name)
+        ))),
+    }
+}
+
+fn member_set(vm: &Vm, descr: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let d = descr.payload::<MemberData>().expect("member");
+    check_self(vm, &pystr::as_str_lossy(&d.name), &d.owner, obj)?;
+    if value.is_none() && crate::objects::class::get_slot(obj, d.index).is_none() {
+        return Err(vm.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            obj.class().name(),
+            pystr::as_str_lossy(&d.name)
+        )));
+    }
+    crate::objects::class::set_slot(obj, d.index, value.cloned());
+    Ok(())
+}
+
+fn member_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MemberData>().expect("member");
+    Ok(vm.new_str(&format!(
+        "<member '{}' of '{}' objects>",
+        pystr::as_str_lossy(&d.name),
+        type_name(&d.owner)
+    )))
+}
+
+fn member_name(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(descr.payload::<MemberData>().expect("member").name.clone())
+}
+
+fn member_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(descr.payload::<MemberData>().expect("member").owner.clone())
+}
+
+// ---- wrapper_descriptor / method-wrapper ---------------------------------------------------
+
+fn wrapper_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<WrapperData>().expect("wrapper");
+    match obj {
+        None => Ok(descr.clone()),
+        Some(o) => {
+            check_self(vm, d.name, &d.owner, o)?;
+            Ok(alloc_object(&vm.ctx.types.method_wrapper, MethodWrapperData { descr: descr.clone(), self_: o.clone() }))
+        }
+    }
+}
+
+fn wrapper_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<WrapperData>().expect("wrapper");
+    let nkw = kwnames.map_or(0, tuple::len);
+    if args.len() == nkw {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            d.name,
+            type_name(&d.owner)
+        )));
+    }
+    check_self(vm, d.name, &d.owner, &args[0])?;
+    crate::objects::slots::call_wrapper(vm, d, &args[0], &args[1..], kwnames)
+}
+
+/// Call a slot wrapper with `self` given apart (the `LOAD_METHOD` path).
+pub fn call_wrapper_descr(vm: &Vm, descr: &Obj, self_: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let d = descr.payload::<WrapperData>().expect("wrapper");
+    check_self(vm, d.name, &d.owner, self_)?;
+    crate::objects::slots::call_wrapper(vm, d, self_, args, kwnames)
+}
+
+fn wrapper_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<WrapperData>().expect("wrapper");
+    Ok(vm.new_str(&format!("<slot wrapper '{}' of '{}' objects>", d.name, type_name(&d.owner))))
+}
+
+fn wrapper_name(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(vm.new_str(descr.payload::<WrapperData>().expect("wrapper").name))
+}
+
+fn wrapper_qualname(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<WrapperData>().expect("wrapper");
+    Ok(vm.new_str(&format!("{}.{}", crate::objects::type_::type_qualname(vm, &d.owner), d.name)))
+}
+
+fn wrapper_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(descr.payload::<WrapperData>().expect("wrapper").owner.clone())
+}
+
+fn method_wrapper_call(vm: &Vm, mw: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
+    let d = m.descr.payload::<WrapperData>().expect("wrapper");
+    crate::objects::slots::call_wrapper(vm, d, &m.self_, args, kwnames)
+}
+
+fn method_wrapper_repr(vm: &Vm, mw: &Obj) -> PyResult<Obj> {
+    let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
+    let d = m.descr.payload::<WrapperData>().expect("wrapper");
+    Ok(vm.new_str(&format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        d.name,
+        m.self_.class().name(),
+        m.self_.id()
+    )))
+}
+
+fn mw_name(vm: &Vm, mw: &Obj) -> PyResult<Obj> {
+    let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
+    Ok(vm.new_str(m.descr.payload::<WrapperData>().expect("wrapper").name))
+}
+
+fn mw_self(_vm: &Vm, mw: &Obj) -> PyResult<Obj> {
+    Ok(mw.payload::<MethodWrapperData>().expect("method-wrapper").self_.clone())
+}
+
+fn mw_qualname(vm: &Vm, mw: &Obj) -> PyResult<Obj> {
+    let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
+    wrapper_qualname(vm, &m.descr)
+}

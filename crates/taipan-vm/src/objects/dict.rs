@@ -1,0 +1,795 @@
+//! `dict` (CPython's `Objects/dictobject.c`): a compact ordered table (an
+//! index array into an entry array kept in insertion order), keyed by
+//! CPython's hashes. Lookups compare keys with `==`, which may run Python
+//! code that mutates the dict: a lookup notices (the version changes) and
+//! starts again, as CPython does.
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::descriptor::{add_methods, MethodDef};
+use crate::objects::{str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+#[path = "dictview.rs"]
+pub mod view;
+#[path = "mappingproxy.rs"]
+pub mod mappingproxy;
+
+pub use mappingproxy::{mappingproxy_type_object, new_mappingproxy};
+pub use view::{iter_type_object, view_type_object, ViewKind};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+struct Entry {
+    hash: i64,
+    key: Obj,
+    value: Obj,
+}
+
+#[derive(Default)]
+struct Table {
+    /// Slots holding an index into `entries`, EMPTY or DUMMY.
+    indices: Vec<i32>,
+    /// Entries in insertion order; `None` where an item was deleted.
+    entries: Vec<Option<Entry>>,
+    /// Live entries.
+    used: usize,
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        let mut size = MIN_SIZE;
+        while size * 2 < n * 3 {
+            size *= 2;
+        }
+        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0 }
+    }
+
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Entries may be appended while `entries.len() < 2/3 * size`.
+    fn usable(&self) -> bool {
+        !self.indices.is_empty() && self.entries.len() * 3 < self.indices.len() * 2
+    }
+
+    /// The slot where an entry with `hash` is inserted (first EMPTY slot on
+    /// the probe sequence; the key is known to be absent).
+    fn find_empty_slot(&self, hash: i64) -> usize {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] >= 0 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        i
+    }
+
+    /// Rebuild with room for at least `min_used` entries, dropping holes.
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size * 2 < min_used * 3 + 3 {
+            size *= 2;
+        }
+        let old = std::mem::take(&mut self.entries);
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(size * 2 / 3);
+        for e in old.into_iter().flatten() {
+            let slot = self.find_empty_slot(e.hash);
+            self.indices[slot] = self.entries.len() as i32;
+            self.entries.push(Some(e));
+        }
+    }
+}
+
+pub struct DictData {
+    table: UnsafeCell<Table>,
+    /// Bumped by every change: lookups and iterators use it to notice
+    /// mutation by Python code they ran (and later, inline caches).
+    version: Cell<u64>,
+}
+
+impl PyPayload for DictData {}
+
+/// How a lookup went.
+enum Probe {
+    Found { slot: usize, index: usize },
+    Missing,
+}
+
+// SAFETY (for the accessors below): each borrows the table only for its own
+// duration and runs no Python code while it does; anything that may run
+// Python code (hashing, `==`) happens between borrows, and the version check
+// restarts a lookup whose table changed meanwhile.
+impl DictData {
+    pub fn new() -> DictData {
+        DictData { table: UnsafeCell::new(Table::default()), version: Cell::new(0) }
+    }
+
+    pub fn with_capacity(n: usize) -> DictData {
+        DictData { table: UnsafeCell::new(Table::with_capacity(n)), version: Cell::new(0) }
+    }
+
+    #[inline]
+    fn table(&self) -> &mut Table {
+        // SAFETY: see the impl comment.
+        unsafe { &mut *self.table.get() }
+    }
+
+    #[inline]
+    fn bump(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Find `key` (whose hash is `hash`).
+    fn probe(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<Probe> {
+        'restart: loop {
+            let t = self.table();
+            if t.indices.is_empty() {
+                return Ok(Probe::Missing);
+            }
+            let mask = t.mask();
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                let ix = t.indices[i];
+                if ix == EMPTY {
+                    return Ok(Probe::Missing);
+                }
+                if ix >= 0 {
+                    let e = t.entries[ix as usize].as_ref().expect("indexed entry is live");
+                    if e.key.is(key) {
+                        return Ok(Probe::Found { slot: i, index: ix as usize });
+                    }
+                    if e.hash == hash {
+                        let str_type = &vm.ctx.types.str;
+                        if e.key.type_is(str_type) && key.type_is(str_type) {
+                            if pystr::str_eq(&e.key, key) {
+                                return Ok(Probe::Found { slot: i, index: ix as usize });
+                            }
+                        } else {
+                            let start_key = e.key.clone();
+                            let version = self.version.get();
+                            let eq = vm.rich_compare_bool(&start_key, key, CompareOp::Eq)?;
+                            if self.version.get() != version {
+                                continue 'restart;
+                            }
+                            if eq {
+                                return Ok(Probe::Found { slot: i, index: ix as usize });
+                            }
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+        }
+    }
+
+    /// `d.get(key)` with a precomputed hash.
+    pub fn get_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<Option<Obj>> {
+        match self.probe(vm, key, hash)? {
+            Probe::Found { index, .. } => Ok(self.table().entries[index].as_ref().map(|e| e.value.clone())),
+            Probe::Missing => Ok(None),
+        }
+    }
+
+    pub fn get(&self, vm: &Vm, key: &Obj) -> PyResult<Option<Obj>> {
+        let h = vm.hash(key)?;
+        self.get_hashed(vm, key, h)
+    }
+
+    /// Lookup of an exact-str key in a dict: no Python code runs unless the
+    /// dict holds a non-str key with the same hash.
+    #[inline]
+    pub fn get_str(&self, vm: &Vm, key: &Obj) -> Option<Obj> {
+        let h = pystr::data(key).expect("str key").hash(vm.ctx.hash_key);
+        let t = self.table();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.mask();
+        let mut perturb = h as u64;
+        let mut i = (h as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = t.entries[ix as usize].as_ref().expect("indexed entry is live");
+                if e.key.is(key) {
+                    return Some(e.value.clone());
+                }
+                if e.hash == h {
+                    if e.key.type_is(&vm.ctx.types.str) {
+                        if pystr::str_eq(&e.key, key) {
+                            return Some(e.value.clone());
+                        }
+                    } else {
+                        // A non-str key with the same hash: the general path.
+                        return self.get_hashed(vm, key, h).ok().flatten();
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// `d[key] = value` with a precomputed hash.
+    pub fn set_hashed(&self, vm: &Vm, key: Obj, hash: i64, value: Obj) -> PyResult<()> {
+        match self.probe(vm, &key, hash)? {
+            Probe::Found { index, .. } => {
+                let t = self.table();
+                let e = t.entries[index].as_mut().expect("found entry is live");
+                let old = std::mem::replace(&mut e.value, value);
+                self.bump();
+                drop(old);
+            }
+            Probe::Missing => self.insert_new(key, hash, value),
+        }
+        Ok(())
+    }
+
+    /// Append an entry for a key known to be absent.
+    fn insert_new(&self, key: Obj, hash: i64, value: Obj) {
+        let t = self.table();
+        if !t.usable() {
+            let used = t.used;
+            t.resize(used * 2 + 1);
+        }
+        let slot = t.find_empty_slot(hash);
+        t.indices[slot] = t.entries.len() as i32;
+        t.entries.push(Some(Entry { hash, key, value }));
+        t.used += 1;
+        self.bump();
+    }
+
+    pub fn set(&self, vm: &Vm, key: Obj, value: Obj) -> PyResult<()> {
+        let h = vm.hash(&key)?;
+        self.set_hashed(vm, key, h, value)
+    }
+
+    /// Remove `key`; its value if it was there.
+    pub fn remove_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<Option<Obj>> {
+        match self.probe(vm, key, hash)? {
+            Probe::Found { slot, index } => {
+                let t = self.table();
+                t.indices[slot] = DUMMY;
+                let e = t.entries[index].take().expect("found entry is live");
+                t.used -= 1;
+                self.bump();
+                // Trailing holes are trimmed so that popitem stays O(1).
+                while matches!(t.entries.last(), Some(None)) {
+                    t.entries.pop();
+                }
+                let Entry { key, value, .. } = e;
+                drop(key);
+                Ok(Some(value))
+            }
+            Probe::Missing => Ok(None),
+        }
+    }
+
+    pub fn remove(&self, vm: &Vm, key: &Obj) -> PyResult<Option<Obj>> {
+        let h = vm.hash(key)?;
+        self.remove_hashed(vm, key, h)
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(self.table());
+        self.bump();
+        drop(old);
+    }
+
+    /// The entry at position `i` of the entry array (holes give None), and
+    /// the array's length: iterators walk positions.
+    pub fn entry_at(&self, i: usize) -> Option<(Obj, Obj)> {
+        self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| (e.key.clone(), e.value.clone()))
+    }
+
+    pub fn key_at(&self, i: usize) -> Option<Obj> {
+        self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.key.clone())
+    }
+
+    pub fn entries_len(&self) -> usize {
+        self.table().entries.len()
+    }
+
+    pub fn keys(&self) -> Vec<Obj> {
+        self.table().entries.iter().flatten().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Obj> {
+        self.table().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    pub fn items(&self) -> Vec<(Obj, Obj)> {
+        self.table().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// Items with their hashes (for copying without rehashing).
+    fn hashed_items(&self) -> Vec<(Obj, i64, Obj)> {
+        self.table().entries.iter().flatten().map(|e| (e.key.clone(), e.hash, e.value.clone())).collect()
+    }
+
+    /// Remove and return the last item.
+    pub fn pop_last(&self) -> Option<(Obj, Obj)> {
+        let t = self.table();
+        let e = t.entries.pop()??;
+        // Clear the index slot that points at it.
+        let mask = t.mask();
+        let mut perturb = e.hash as u64;
+        let mut i = (e.hash as u64 as usize) & mask;
+        let target = t.entries.len() as i32;
+        while t.indices[i] != target {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        t.indices[i] = DUMMY;
+        t.used -= 1;
+        while matches!(t.entries.last(), Some(None)) {
+            t.entries.pop();
+        }
+        self.bump();
+        Some((e.key, e.value))
+    }
+
+    /// A copy of the table (same order, same hashes).
+    pub fn copy(&self) -> DictData {
+        let d = DictData::with_capacity(self.len());
+        for (k, h, v) in self.hashed_items() {
+            d.insert_new(k, h, v);
+        }
+        d
+    }
+}
+
+impl Default for DictData {
+    fn default() -> Self {
+        DictData::new()
+    }
+}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<DictData>(
+        "dict",
+        std::mem::size_of::<PyCell<DictData>>(),
+        true,
+        flags::BASETYPE | flags::DICT_SUBCLASS | flags::MAPPING | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)");
+    let s = &t.slots;
+    s.repr.set(Some(dict_repr));
+    s.richcompare.set(Some(dict_richcompare));
+    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.iter.set(Some(view::dict_iter));
+    s.mp_length.set(Some(dict_len));
+    s.sq_contains.set(Some(dict_contains));
+    s.mp_subscript.set(Some(dict_subscript));
+    s.mp_ass_subscript.set(Some(dict_ass_subscript));
+    s.nb_binary[NbOp::Or as usize].set(Some(dict_or));
+    s.nb_inplace[NbOp::Or as usize].set(Some(dict_ior));
+    s.new.set(Some(dict_new));
+    s.init.set(Some(dict_init));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    add_methods(
+        vm,
+        &vm.ctx.types.dict,
+        &[
+            MethodDef::method("keys", dict_keys),
+            MethodDef::method("values", dict_values),
+            MethodDef::method("items", dict_items),
+            MethodDef::method("get", dict_get),
+            MethodDef::method("setdefault", dict_setdefault),
+            MethodDef::method("pop", dict_pop),
+            MethodDef::method("popitem", dict_popitem),
+            MethodDef::method("update", dict_update),
+            MethodDef::method("clear", dict_clear),
+            MethodDef::method("copy", dict_copy),
+            MethodDef::class("fromkeys", dict_fromkeys),
+            MethodDef::method("__contains__", dict_contains_method),
+            MethodDef::method("__getitem__", dict_getitem_method),
+            MethodDef::method("__reversed__", dict_reversed),
+            MethodDef::method("__sizeof__", dict_sizeof),
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
+        ],
+    );
+    view::setup(vm);
+    mappingproxy::setup(vm);
+}
+
+/// The payload of a dict object (dict or subclass).
+#[inline]
+pub fn data(o: &Obj) -> Option<&DictData> {
+    o.payload::<DictData>()
+}
+
+fn dict_of(o: &Obj) -> &DictData {
+    o.payload::<DictData>().expect("a dict")
+}
+
+impl Vm {
+    pub fn new_dict(&self) -> Obj {
+        alloc_object(&self.ctx.types.dict, DictData::new())
+    }
+
+    pub fn new_dict_from(&self, d: DictData) -> Obj {
+        alloc_object(&self.ctx.types.dict, d)
+    }
+}
+
+// ---- the dict API used across the VM ------------------------------------------------------
+
+/// `d.get(key)` for a str key (attribute and global lookups): no error.
+#[inline]
+pub fn get_str_item(vm: &Vm, d: &Obj, key: &Obj) -> Option<Obj> {
+    dict_of(d).get_str(vm, key)
+}
+
+/// `d.get(key)` for a Rust string key.
+pub fn get_item_str(vm: &Vm, d: &Obj, key: &str) -> Option<Obj> {
+    get_str_item(vm, d, &vm.intern(key))
+}
+
+/// `d.get(key)`; errors from hashing or comparing propagate.
+#[inline]
+pub fn get_item_opt(vm: &Vm, d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
+    let dd = dict_of(d);
+    if key.type_is(&vm.ctx.types.str) {
+        return Ok(dd.get_str(vm, key));
+    }
+    dd.get(vm, key)
+}
+
+#[inline]
+pub fn set_item(vm: &Vm, d: &Obj, key: Obj, value: Obj) -> PyResult<()> {
+    dict_of(d).set(vm, key, value)
+}
+
+pub fn set_item_str(vm: &Vm, d: &Obj, key: &str, value: Obj) -> PyResult<()> {
+    dict_of(d).set(vm, vm.intern(key), value)
+}
+
+/// `del d[key]`: KeyError when missing.
+pub fn del_item(vm: &Vm, d: &Obj, key: &Obj) -> PyResult<()> {
+    match dict_of(d).remove(vm, key)? {
+        Some(_) => Ok(()),
+        None => Err(vm.key_error(key.clone())),
+    }
+}
+
+pub fn keys(d: &Obj) -> Vec<Obj> {
+    dict_of(d).keys()
+}
+
+pub fn values(d: &Obj) -> Vec<Obj> {
+    dict_of(d).values()
+}
+
+pub fn items(d: &Obj) -> Vec<(Obj, Obj)> {
+    dict_of(d).items()
+}
+
+pub fn len(d: &Obj) -> usize {
+    dict_of(d).len()
+}
+
+/// `dict.update(other)` semantics: a mapping (has `keys`) or an iterable
+/// of pairs.
+pub fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
+    if let Some(od) = data(other) {
+        if other.class().slots.iter.get() == vm.ctx.types.dict.payload::<TypeObject>().and_then(|t| t.slots.iter.get()) {
+            let dd = dict_of(d);
+            for (k, h, v) in od.hashed_items() {
+                dd.set_hashed(vm, k, h, v)?;
+            }
+            return Ok(());
+        }
+    }
+    if let Some(keys_fn) = vm.getattr_str_opt(other, "keys")? {
+        let ks = vm.call0(&keys_fn)?;
+        let ks = vm.to_vec(&ks)?;
+        for k in ks {
+            let v = vm.getitem(other, &k)?;
+            set_item(vm, d, k, v)?;
+        }
+        return Ok(());
+    }
+    merge_pairs(vm, d, other)
+}
+
+/// Add `(key, value)` pairs from an iterable (`dict(iterable)`).
+fn merge_pairs(vm: &Vm, d: &Obj, iterable: &Obj) -> PyResult<()> {
+    let it = vm.iter(iterable)?;
+    let mut i = 0usize;
+    while let Some(item) = vm.next(&it)? {
+        let pair = match vm.to_vec(&item) {
+            Ok(p) => p,
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
+                return Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
+            }
+            Err(e) => return Err(e),
+        };
+        if pair.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut p = pair.into_iter();
+        let k = p.next().expect("two items");
+        let v = p.next().expect("two items");
+        set_item(vm, d, k, v)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+// ---- slots -----------------------------------------------------------------------------------
+
+fn dict_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let d = dict_of(o);
+    if d.is_empty() {
+        return Ok(vm.new_str("{}"));
+    }
+    let Some(_guard) = vm.repr_enter(o) else { return Ok(vm.new_str("{...}")) };
+    let mut out = pystr::Builder::new();
+    out.push_str("{");
+    let mut first = true;
+    let mut i = 0;
+    while i < d.entries_len() {
+        if let Some((k, v)) = d.entry_at(i) {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            let kr = vm.repr(&k)?;
+            out.push_obj(&kr);
+            out.push_str(": ");
+            let vr = vm.repr(&v)?;
+            out.push_obj(&vr);
+        }
+        i += 1;
+    }
+    out.push_str("}");
+    Ok(out.finish(vm))
+}
+
+/// `a == b` for two dicts.
+pub fn dict_equal(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
+    let (da, db) = (dict_of(a), dict_of(b));
+    if da.len() != db.len() {
+        return Ok(false);
+    }
+    for (k, h, v) in da.hashed_items() {
+        let Some(bv) = db.get_hashed(vm, &k, h)? else { return Ok(false) };
+        if !vm.eq(&v, &bv)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn dict_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    if data(b).is_none() || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let eq = dict_equal(vm, a, b)?;
+    Ok(vm.bool_obj(eq == (op == CompareOp::Eq)))
+}
+
+fn dict_len(_vm: &Vm, o: &Obj) -> PyResult<usize> {
+    Ok(dict_of(o).len())
+}
+
+fn dict_contains(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<bool> {
+    Ok(get_item_opt(vm, o, key)?.is_some())
+}
+
+fn dict_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
+    if let Some(v) = get_item_opt(vm, o, key)? {
+        return Ok(v);
+    }
+    if !o.type_is(&vm.ctx.types.dict) {
+        if let Some(r) = vm.call_special(o, "__missing__", &[key.clone()])? {
+            return Ok(r);
+        }
+    }
+    Err(vm.key_error(key.clone()))
+}
+
+fn dict_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    match value {
+        Some(v) => set_item(vm, o, key.clone(), v.clone()),
+        None => del_item(vm, o, key),
+    }
+}
+
+fn dict_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if data(a).is_none() || data(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let new = vm.call(&a.class_obj(), &[a.clone()], None)?;
+    update_from(vm, &new, b)?;
+    Ok(new)
+}
+
+fn dict_ior(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    update_from(vm, a, b)?;
+    Ok(a.clone())
+}
+
+fn dict_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if cls.is(&vm.ctx.types.dict) {
+        return Ok(vm.new_dict());
+    }
+    Ok(alloc_object(cls, DictData::new()))
+}
+
+fn dict_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    update_common(vm, o, args, kwnames, "dict")
+}
+
+fn update_common(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str) -> PyResult<()> {
+    let (pos, kw) = vm.split_kwargs(args, kwnames);
+    if pos.len() > 1 {
+        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", pos.len())));
+    }
+    if let Some(src) = pos.first() {
+        update_from(vm, o, src)?;
+    }
+    for (k, v) in kw {
+        set_item(vm, o, k, v)?;
+    }
+    Ok(())
+}
+
+// ---- methods ---------------------------------------------------------------------------------
+
+fn dict_keys(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "keys", args, kwnames)?;
+    Ok(view::new_view(vm, o, ViewKind::Keys))
+}
+
+fn dict_values(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "values", args, kwnames)?;
+    Ok(view::new_view(vm, o, ViewKind::Values))
+}
+
+fn dict_items(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "items", args, kwnames)?;
+    Ok(view::new_view(vm, o, ViewKind::Items))
+}
+
+fn dict_get(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "get", kwnames)?;
+    crate::args::check_positional(vm, "get", args.len(), 1, 2)?;
+    match get_item_opt(vm, o, &args[0])? {
+        Some(v) => Ok(v),
+        None => Ok(args.get(1).cloned().unwrap_or_else(|| vm.none())),
+    }
+}
+
+fn dict_setdefault(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "setdefault", kwnames)?;
+    crate::args::check_positional(vm, "setdefault", args.len(), 1, 2)?;
+    let d = dict_of(o);
+    let h = vm.hash(&args[0])?;
+    if let Some(v) = d.get_hashed(vm, &args[0], h)? {
+        return Ok(v);
+    }
+    let default = args.get(1).cloned().unwrap_or_else(|| vm.none());
+    d.set_hashed(vm, args[0].clone(), h, default.clone())?;
+    Ok(default)
+}
+
+fn dict_pop(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "pop", kwnames)?;
+    crate::args::check_positional(vm, "pop", args.len(), 1, 2)?;
+    match dict_of(o).remove(vm, &args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.key_error(args[0].clone())),
+        },
+    }
+}
+
+fn dict_popitem(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "popitem", args, kwnames)?;
+    match dict_of(o).pop_last() {
+        Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
+        None => Err(vm.new_exception_msg(&vm.ctx.exceptions.key_error, "popitem(): dictionary is empty")),
+    }
+}
+
+fn dict_update(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    update_common(vm, o, args, kwnames, "update")?;
+    Ok(vm.none())
+}
+
+fn dict_clear(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "clear", args, kwnames)?;
+    dict_of(o).clear();
+    Ok(vm.none())
+}
+
+fn dict_copy(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "copy", args, kwnames)?;
+    Ok(vm.new_dict_from(dict_of(o).copy()))
+}
+
+fn dict_fromkeys(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "fromkeys", kwnames)?;
+    crate::args::check_positional(vm, "fromkeys", args.len(), 1, 2)?;
+    let value = args.get(1).cloned().unwrap_or_else(|| vm.none());
+    let d = vm.call0(cls)?;
+    let keys = vm.to_vec(&args[0])?;
+    if d.type_is(&vm.ctx.types.dict) {
+        for k in keys {
+            set_item(vm, &d, k, value.clone())?;
+        }
+    } else {
+        for k in keys {
+            vm.setitem(&d, &k, &value)?;
+        }
+    }
+    Ok(d)
+}
+
+fn dict_contains_method(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [k] = crate::args::exact::<1>(vm, "__contains__", args, kwnames)?;
+    Ok(vm.bool_obj(get_item_opt(vm, o, &k)?.is_some()))
+}
+
+fn dict_getitem_method(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [k] = crate::args::exact::<1>(vm, "__getitem__", args, kwnames)?;
+    dict_subscript(vm, o, &k)
+}
+
+fn dict_reversed(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "__reversed__", args, kwnames)?;
+    Ok(view::new_iterator(vm, o, ViewKind::Keys, true))
+}
+
+fn dict_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let t = dict_of(o).table();
+    Ok(vm.new_usize(48 + t.indices.len() * 4 + t.entries.capacity() * 24))
+}
+
+/// `tuple` of the keyword names in a kwnames tuple, checked to be str.
+pub fn check_str_keys(vm: &Vm, d: &Obj) -> PyResult<()> {
+    for k in keys(d) {
+        if pystr::data(&k).is_none() {
+            return Err(vm.type_error("keywords must be strings"));
+        }
+    }
+    let _ = tuple::len;
+    Ok(())
+}

@@ -1,0 +1,1025 @@
+//! Generators, coroutines and async generators (CPython's
+//! `Objects/genobject.c`). A generator owns its frame; resuming it runs the
+//! frame as an entry frame of a nested `run_frame`, as CPython 3.11 does.
+
+use std::cell::{Cell, UnsafeCell};
+
+use taipan_compiler::code::flags as co_flags;
+
+use crate::eval::{run_frame, Frame, FrameExit};
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
+use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::{exceptions, str as pystr, type_};
+use crate::vm::{PyErr, PyResult, Vm};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Completed,
+}
+
+pub struct GenData {
+    pub kind: GenKind,
+    frame: UnsafeCell<Option<Box<Frame>>>,
+    pub state: Cell<GenState>,
+    pub code: Obj,
+    pub name: ObjCell,
+    pub qualname: ObjCell,
+    /// The exception this generator is handling while suspended.
+    pub exc_state: ObjCell,
+    /// Async generators: an `asend`/`athrow` is in progress.
+    pub running_async: Cell<bool>,
+    pub closed: Cell<bool>,
+}
+impl PyPayload for GenData {}
+
+/// What resuming a generator produced.
+pub enum SendResult {
+    Yield(Obj),
+    Return(Obj),
+}
+
+impl GenData {
+    fn frame_ptr(&self) -> Option<*mut Frame> {
+        // SAFETY: only a pointer is taken; the Box stays in place.
+        unsafe { (*self.frame.get()).as_mut().map(|b| &mut **b as *mut Frame) }
+    }
+
+    fn take_frame(&self) -> Option<Box<Frame>> {
+        // SAFETY: the frame is taken out only when it is not executing.
+        unsafe { (*self.frame.get()).take() }
+    }
+
+    /// The sub-iterator of a `yield from`/`await` the generator is suspended in.
+    pub fn yielding_from(&self) -> Option<Obj> {
+        if self.state.get() != GenState::Suspended {
+            return None;
+        }
+        let f = self.frame_ptr()?;
+        // SAFETY: a suspended generator's frame is not executing.
+        let frame = unsafe { &*f };
+        let code = frame.code();
+        let next = *code.units.get(frame.lasti + 1)?;
+        let (op, arg) = ((next & 0xff) as u8, next >> 8);
+        if op != taipan_compiler::opcode::Opcode::Resume as u8 || arg < 2 {
+            return None;
+        }
+        frame.peek_opt(0).cloned()
+    }
+}
+
+impl Drop for GenData {
+    fn drop(&mut self) {
+        if let Some(f) = self.frame.get_mut().take() {
+            Frame::release(f);
+        }
+    }
+}
+
+fn mk_gen_type(name: &str) -> TypeObject {
+    TypeObject::new::<GenData>(name, std::mem::size_of::<PyCell<GenData>>(), true, flags::IMMUTABLETYPE)
+        .with_weaklist()
+}
+
+pub fn type_object(kind: GenKind) -> TypeObject {
+    let t = mk_gen_type(match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    });
+    t.slots.repr.set(Some(gen_repr));
+    t.finalize.set(Some(gen_finalize));
+    if kind == GenKind::Generator {
+        t.slots.iter.set(Some(crate::objects::iter::self_iter));
+        t.slots.iternext.set(Some(gen_iternext));
+    }
+    t
+}
+
+pub fn coroutine_wrapper_type_object() -> TypeObject {
+    let t = TypeObject::new::<CoroWrapperData>(
+        "coroutine_wrapper",
+        std::mem::size_of::<PyCell<CoroWrapperData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.iter.set(Some(crate::objects::iter::self_iter));
+    t.slots.iternext.set(Some(|vm, w| {
+        let c = w.payload::<CoroWrapperData>().expect("coroutine_wrapper").coro.clone();
+        iternext_of(vm, &c)
+    }));
+    t
+}
+
+pub fn asend_type_object() -> TypeObject {
+    let t = TypeObject::new::<AsendData>(
+        "async_generator_asend",
+        std::mem::size_of::<PyCell<AsendData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.iter.set(Some(crate::objects::iter::self_iter));
+    t.slots.iternext.set(Some(|vm, o| asend_send(vm, o, vm.none()).map(Some)));
+    t
+}
+
+pub fn athrow_type_object() -> TypeObject {
+    let t = TypeObject::new::<AthrowData>(
+        "async_generator_athrow",
+        std::mem::size_of::<PyCell<AthrowData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.iter.set(Some(crate::objects::iter::self_iter));
+    t.slots.iternext.set(Some(|vm, o| athrow_send(vm, o, vm.none()).map(Some)));
+    t
+}
+
+pub fn wrapped_value_type_object() -> TypeObject {
+    TypeObject::new::<WrappedValue>(
+        "async_generator_wrapped_value",
+        std::mem::size_of::<PyCell<WrappedValue>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    )
+}
+
+pub fn setup(vm: &Vm) {
+    let t = &vm.ctx.types;
+    for (ty, prefix) in [(&t.generator, "gi"), (&t.coroutine, "cr"), (&t.async_generator, "ag")] {
+        add_getsets(
+            vm,
+            ty,
+            &[
+                GetSetDef::new("__name__", |vm, o| Ok(gen_of(o).name.get().unwrap_or_else(|| vm.none())), Some(set_name)),
+                GetSetDef::new(
+                    "__qualname__",
+                    |vm, o| Ok(gen_of(o).qualname.get().unwrap_or_else(|| vm.none())),
+                    Some(set_qualname),
+                ),
+            ],
+        );
+        let defs: &[GetSetDef] = match prefix {
+            "gi" => &[
+                GetSetDef::new("gi_frame", gen_frame, None),
+                GetSetDef::new("gi_running", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Running)), None),
+                GetSetDef::new("gi_code", |_, o| Ok(gen_of(o).code.clone()), None),
+                GetSetDef::new("gi_yieldfrom", |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())), None),
+                GetSetDef::new("gi_suspended", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)), None),
+            ],
+            "cr" => &[
+                GetSetDef::new("cr_frame", gen_frame, None),
+                GetSetDef::new("cr_running", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Running)), None),
+                GetSetDef::new("cr_code", |_, o| Ok(gen_of(o).code.clone()), None),
+                GetSetDef::new("cr_await", |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())), None),
+                GetSetDef::new("cr_suspended", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)), None),
+                GetSetDef::new("cr_origin", |vm, _| Ok(vm.none()), None),
+            ],
+            _ => &[
+                GetSetDef::new("ag_frame", gen_frame, None),
+                GetSetDef::new("ag_running", |vm, o| Ok(vm.bool_obj(gen_of(o).running_async.get())), None),
+                GetSetDef::new("ag_code", |_, o| Ok(gen_of(o).code.clone()), None),
+                GetSetDef::new("ag_await", |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())), None),
+                GetSetDef::new("ag_suspended", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)), None),
+            ],
+        };
+        add_getsets(vm, ty, defs);
+    }
+    add_methods(
+        vm,
+        &t.generator,
+        &[
+            MethodDef::method("send", gen_send_method),
+            MethodDef::method("throw", gen_throw_method),
+            MethodDef::method("close", gen_close_method),
+            MethodDef::method("__sizeof__", |vm, _, _, _| Ok(vm.new_int(200))),
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
+        ],
+    );
+    add_methods(
+        vm,
+        &t.coroutine,
+        &[
+            MethodDef::method("send", gen_send_method),
+            MethodDef::method("throw", gen_throw_method),
+            MethodDef::method("close", gen_close_method),
+            MethodDef::method("__await__", coro_await),
+            MethodDef::method("__sizeof__", |vm, _, _, _| Ok(vm.new_int(200))),
+        ],
+    );
+    add_methods(
+        vm,
+        &t.coroutine_wrapper,
+        &[
+            MethodDef::method("send", |vm, w, a, k| {
+                let c = w.payload::<CoroWrapperData>().expect("coroutine_wrapper").coro.clone();
+                gen_send_method(vm, &c, a, k)
+            }),
+            MethodDef::method("throw", |vm, w, a, k| {
+                let c = w.payload::<CoroWrapperData>().expect("coroutine_wrapper").coro.clone();
+                gen_throw_method(vm, &c, a, k)
+            }),
+            MethodDef::method("close", |vm, w, a, k| {
+                let c = w.payload::<CoroWrapperData>().expect("coroutine_wrapper").coro.clone();
+                gen_close_method(vm, &c, a, k)
+            }),
+        ],
+    );
+    add_methods(
+        vm,
+        &t.async_generator,
+        &[
+            MethodDef::method("asend", agen_asend),
+            MethodDef::method("athrow", agen_athrow),
+            MethodDef::method("aclose", agen_aclose),
+            MethodDef::method("__aiter__", |_, o, _, _| Ok(o.clone())),
+            MethodDef::method("__anext__", |vm, o, _, _| Ok(new_asend(vm, o, vm.none()))),
+            MethodDef::method("__sizeof__", |vm, _, _, _| Ok(vm.new_int(200))),
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
+        ],
+    );
+    add_methods(
+        vm,
+        &t.async_generator_asend,
+        &[
+            MethodDef::method("send", |vm, o, a, _| asend_send(vm, o, a.first().cloned().unwrap_or_else(|| vm.none()))),
+            MethodDef::method("throw", asend_throw),
+            MethodDef::method("close", |vm, o, _, _| {
+                o.payload::<AsendData>().expect("asend").state.set(AwaitState::Closed);
+                Ok(vm.none())
+            }),
+            MethodDef::method("__await__", |_, o, _, _| Ok(o.clone())),
+        ],
+    );
+    add_methods(
+        vm,
+        &t.async_generator_athrow,
+        &[
+            MethodDef::method("send", |vm, o, a, _| athrow_send(vm, o, a.first().cloned().unwrap_or_else(|| vm.none()))),
+            MethodDef::method("throw", athrow_throw),
+            MethodDef::method("close", |vm, o, _, _| {
+                o.payload::<AthrowData>().expect("athrow").state.set(AwaitState::Closed);
+                Ok(vm.none())
+            }),
+            MethodDef::method("__await__", |_, o, _, _| Ok(o.clone())),
+        ],
+    );
+}
+
+#[inline]
+pub fn gen_of(o: &Obj) -> &GenData {
+    o.payload::<GenData>().expect("a generator")
+}
+
+pub fn is_generator(vm: &Vm, o: &Obj) -> bool {
+    o.type_is(&vm.ctx.types.generator)
+}
+
+/// A coroutine, or a generator marked `@types.coroutine` (CO_ITERABLE_COROUTINE).
+pub fn is_coroutine(vm: &Vm, o: &Obj) -> bool {
+    if o.type_is(&vm.ctx.types.coroutine) {
+        return true;
+    }
+    if is_generator(vm, o) {
+        let g = gen_of(o);
+        return crate::objects::code::code_of(&g.code).has_flag(co_flags::ITERABLE_COROUTINE);
+    }
+    false
+}
+
+/// Make the generator object for a frame that executed RETURN_GENERATOR.
+pub fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
+    let code = frame.code.clone();
+    let cd = crate::objects::code::code_of(&code);
+    let kind = if cd.has_flag(co_flags::COROUTINE) {
+        GenKind::Coroutine
+    } else if cd.has_flag(co_flags::ASYNC_GENERATOR) {
+        GenKind::AsyncGenerator
+    } else {
+        GenKind::Generator
+    };
+    let (name, qualname) = match frame.func.as_ref().and_then(|f| f.payload::<crate::objects::function::FunctionData>()) {
+        Some(fd) => (fd.name.get(), fd.qualname.get()),
+        None => (Some(cd.name.clone()), Some(cd.qualname.clone())),
+    };
+    let ty = match kind {
+        GenKind::Generator => &vm.ctx.types.generator,
+        GenKind::Coroutine => &vm.ctx.types.coroutine,
+        GenKind::AsyncGenerator => &vm.ctx.types.async_generator,
+    };
+    alloc_object(
+        ty,
+        GenData {
+            kind,
+            frame: UnsafeCell::new(Some(frame)),
+            state: Cell::new(GenState::Created),
+            code,
+            name: ObjCell::new(name),
+            qualname: ObjCell::new(qualname),
+            exc_state: ObjCell::new(None),
+            running_async: Cell::new(false),
+            closed: Cell::new(false),
+        },
+    )
+}
+
+/// Resume a generator with `value` (or by raising `exc` in it).
+pub fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, closing: bool) -> PyResult<SendResult> {
+    let g = gen_of(gen);
+    match g.state.get() {
+        GenState::Running => {
+            let msg = if g.kind == GenKind::Generator { "generator already executing" } else { "coroutine already executing" };
+            return Err(vm.value_error(msg));
+        }
+        GenState::Completed => {
+            if g.kind == GenKind::Coroutine && !closing {
+                return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+            }
+            if let Some(e) = exc {
+                return Err(e);
+            }
+            return Ok(SendResult::Return(vm.none()));
+        }
+        GenState::Created if exc.is_none() && !vm.is_none(&value) => {
+            return Err(vm.type_error(format!("can't send non-None value to a just-started {}", g.kind.noun())));
+        }
+        _ => {}
+    }
+    let Some(fp) = g.frame_ptr() else { return Ok(SendResult::Return(vm.none())) };
+    // SAFETY: the generator owns the frame and it is not executing.
+    unsafe { (*fp).push(value) };
+    g.state.set(GenState::Running);
+    vm.thread.push_exc_state(g.exc_state.take());
+    let r = run_frame(vm, fp, exc);
+    g.exc_state.set(vm.thread.pop_exc_state());
+    match r {
+        Ok(FrameExit::Yield(v)) => {
+            g.state.set(GenState::Suspended);
+            Ok(SendResult::Yield(v))
+        }
+        Ok(FrameExit::Return(v)) => {
+            g.state.set(GenState::Completed);
+            drop(g.take_frame().map(Frame::release));
+            Ok(SendResult::Return(v))
+        }
+        Err(e) => {
+            g.state.set(GenState::Completed);
+            drop(g.take_frame().map(Frame::release));
+            Err(convert_stop_iteration(vm, g.kind, e))
+        }
+    }
+}
+
+/// PEP 479: StopIteration leaving a generator becomes RuntimeError.
+fn convert_stop_iteration(vm: &Vm, kind: GenKind, e: PyErr) -> PyErr {
+    let ex = &vm.ctx.exceptions;
+    let msg = if vm.err_matches(&e, &ex.stop_iteration) {
+        match kind {
+            GenKind::Generator => "generator raised StopIteration",
+            GenKind::Coroutine => "coroutine raised StopIteration",
+            GenKind::AsyncGenerator => "async generator raised StopIteration",
+        }
+    } else if kind == GenKind::AsyncGenerator && vm.err_matches(&e, &ex.stop_async_iteration) {
+        "async generator raised StopAsyncIteration"
+    } else {
+        return e;
+    };
+    let new = vm.runtime_error(msg);
+    exceptions::set_cause(&new.0, Some(e.0.clone()));
+    exceptions::set_context(&new.0, Some(e.0));
+    new
+}
+
+fn gen_iternext(vm: &Vm, gen: &Obj) -> PyResult<Option<Obj>> {
+    match gen_send_ex(vm, gen, vm.none(), None, false)? {
+        SendResult::Yield(v) => Ok(Some(v)),
+        SendResult::Return(v) if vm.is_none(&v) => Ok(None),
+        SendResult::Return(v) => Err(vm.stop_iteration(Some(v))),
+    }
+}
+
+/// `next()` on any iterator, keeping a StopIteration value.
+fn iternext_of(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    if o.has_payload::<GenData>() {
+        return match gen_send_ex(vm, o, vm.none(), None, false)? {
+            SendResult::Yield(v) => Ok(Some(v)),
+            SendResult::Return(v) => Err(vm.stop_iteration(Some(v))),
+        };
+    }
+    vm.next(o)
+}
+
+fn result_to_value(vm: &Vm, r: SendResult) -> PyResult<Obj> {
+    match r {
+        SendResult::Yield(v) => Ok(v),
+        SendResult::Return(v) => Err(vm.stop_iteration(Some(v))),
+    }
+}
+
+fn gen_send_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "send", args, kwnames)?;
+    let r = gen_send_ex(vm, gen, v, None, false)?;
+    if gen_of(gen).kind == GenKind::AsyncGenerator {
+        return Ok(match r {
+            SendResult::Yield(v) | SendResult::Return(v) => v,
+        });
+    }
+    result_to_value(vm, r)
+}
+
+/// The exception `throw(typ, val, tb)` raises (CPython's checks).
+pub fn make_throw_exception(vm: &Vm, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<PyErr> {
+    let tb = tb.filter(|t| !vm.is_none(t));
+    if let Some(t) = tb {
+        if !t.type_is(&vm.ctx.types.traceback) {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
+    }
+    let val = val.filter(|v| !vm.is_none(v));
+    let exc = if vm.is_type(typ) && vm.is_subtype(typ, &vm.ctx.exceptions.base_exception) {
+        match val {
+            Some(v) if vm.isinstance_type(v, typ) => v.clone(),
+            Some(v) if v.type_is(&vm.ctx.types.tuple) => vm.call(typ, crate::objects::tuple::items(v), None)?,
+            Some(v) => vm.call(typ, &[v.clone()], None)?,
+            None => vm.call0(typ)?,
+        }
+    } else if vm.isinstance_type(typ, &vm.ctx.exceptions.base_exception) {
+        if val.is_some() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ.clone()
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.class().name()
+        )));
+    };
+    if let Some(t) = tb {
+        exceptions::set_traceback(&exc, Some(t.clone()));
+    }
+    Ok(PyErr(exc))
+}
+
+/// CPython's `_gen_throw`: throw into the sub-iterator of a `yield from`
+/// first, then into the generator.
+pub fn gen_throw(vm: &Vm, gen: &Obj, close_on_genexit: bool, err: PyErr) -> PyResult<SendResult> {
+    let g = gen_of(gen);
+    if let Some(yf) = g.yielding_from() {
+        let is_genexit = vm.err_matches(&err, &vm.ctx.exceptions.generator_exit);
+        if is_genexit && close_on_genexit {
+            let state = g.state.get();
+            g.state.set(GenState::Running);
+            let r = close_iter(vm, &yf);
+            g.state.set(state);
+            if let Err(e) = r {
+                return gen_send_ex(vm, gen, vm.none(), Some(e), false);
+            }
+            return gen_send_ex(vm, gen, vm.none(), Some(err), false);
+        }
+        let state = g.state.get();
+        g.state.set(GenState::Running);
+        let ret: PyResult<SendResult> = if yf.has_payload::<GenData>()
+            && (is_generator(vm, &yf) || yf.type_is(&vm.ctx.types.coroutine))
+        {
+            gen_throw(vm, &yf, close_on_genexit, err)
+        } else {
+            match vm.getattr_str_opt(&yf, "throw") {
+                Err(e) => Err(e),
+                Ok(None) => {
+                    g.state.set(state);
+                    return gen_send_ex(vm, gen, vm.none(), Some(err), false);
+                }
+                Ok(Some(meth)) => {
+                    let tb = exceptions::traceback_of(&err.0).unwrap_or_else(|| vm.none());
+                    vm.call(&meth, &[err.0.class_obj(), err.0.clone(), tb], None).map(SendResult::Yield)
+                }
+            }
+        };
+        g.state.set(state);
+        match ret {
+            Ok(SendResult::Yield(v)) => return Ok(SendResult::Yield(v)),
+            Ok(SendResult::Return(v)) => {
+                // The sub-generator finished: the `yield from` gets its value.
+                resume_after_yield_from(g);
+                return gen_send_ex(vm, gen, v, None, false);
+            }
+            Err(e) => {
+                resume_after_yield_from(g);
+                if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) {
+                    let v = exceptions::get_extra(&e.0, "value").unwrap_or_else(|| vm.none());
+                    return gen_send_ex(vm, gen, v, None, false);
+                }
+                return gen_send_ex(vm, gen, vm.none(), Some(e), false);
+            }
+        }
+    }
+    gen_send_ex(vm, gen, vm.none(), Some(err), false)
+}
+
+/// Pop the sub-iterator and move past the SEND loop (what CPython's
+/// `_gen_throw` does by hand when the delegate finished).
+fn resume_after_yield_from(g: &GenData) {
+    let Some(fp) = g.frame_ptr() else { return };
+    // SAFETY: the generator is suspended; its frame is not executing.
+    let frame = unsafe { &mut *fp };
+    drop(frame.pop_opt());
+    let send = frame.code().units[frame.lasti - 1];
+    let jump = (send >> 8) as usize;
+    frame.next_instr = frame.lasti + jump;
+}
+
+fn close_iter(vm: &Vm, yf: &Obj) -> PyResult<()> {
+    if yf.has_payload::<GenData>() {
+        return gen_close(vm, yf);
+    }
+    if let Some(close) = vm.getattr_str_opt(yf, "close")? {
+        vm.call0(&close)?;
+    }
+    Ok(())
+}
+
+fn gen_throw_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "throw", kwnames)?;
+    crate::args::check_positional(vm, "throw", args.len(), 1, 3)?;
+    let err = make_throw_exception(vm, &args[0], args.get(1), args.get(2))?;
+    let r = gen_throw(vm, gen, true, err)?;
+    if gen_of(gen).kind == GenKind::AsyncGenerator {
+        return Ok(match r {
+            SendResult::Yield(v) | SendResult::Return(v) => v,
+        });
+    }
+    result_to_value(vm, r)
+}
+
+/// `gen.close()`.
+pub fn gen_close(vm: &Vm, gen: &Obj) -> PyResult<()> {
+    let g = gen_of(gen);
+    let mut err = None;
+    if let Some(yf) = g.yielding_from() {
+        let state = g.state.get();
+        g.state.set(GenState::Running);
+        let r = close_iter(vm, &yf);
+        g.state.set(state);
+        if let Err(e) = r {
+            err = Some(e);
+        }
+    }
+    let exc = err.unwrap_or_else(|| vm.new_exception(&vm.ctx.exceptions.generator_exit, vec![]));
+    match gen_send_ex(vm, gen, vm.none(), Some(exc), true) {
+        Ok(SendResult::Yield(_)) => {
+            let msg = match g.kind {
+                GenKind::Generator => "generator ignored GeneratorExit",
+                GenKind::Coroutine => "coroutine ignored GeneratorExit",
+                GenKind::AsyncGenerator => "async generator ignored GeneratorExit",
+            };
+            Err(vm.runtime_error(msg))
+        }
+        Ok(SendResult::Return(_)) => Ok(()),
+        Err(e)
+            if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration)
+                || vm.err_matches(&e, &vm.ctx.exceptions.generator_exit) =>
+        {
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_close_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "close", args, kwnames)?;
+    gen_close(vm, gen)?;
+    Ok(vm.none())
+}
+
+/// The finalizer of a generator that is garbage: close it if it is suspended.
+fn gen_finalize(vm: &Vm, gen: &Obj) {
+    let g = gen_of(gen);
+    match g.state.get() {
+        GenState::Created if g.kind == GenKind::Coroutine => {
+            let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
+            let msg = format!("coroutine '{q}' was never awaited");
+            if let Err(e) = crate::warnings::warn(vm, &vm.ctx.exceptions.runtime_warning, &msg, 1) {
+                vm.write_unraisable(&e, Some(gen));
+            }
+        }
+        GenState::Suspended => {
+            if let Err(e) = gen_close(vm, gen) {
+                vm.write_unraisable(&e, Some(gen));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn gen_repr(vm: &Vm, gen: &Obj) -> PyResult<Obj> {
+    let g = gen_of(gen);
+    let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
+    let what = match g.kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    Ok(vm.new_str_from_string(format!("<{} object {} at {:#x}>", what, q, gen.id())))
+}
+
+fn gen_frame(vm: &Vm, gen: &Obj) -> PyResult<Obj> {
+    let g = gen_of(gen);
+    match g.frame_ptr() {
+        // SAFETY: the pointer stays valid while the generator owns the frame.
+        Some(f) if g.state.get() != GenState::Completed => Ok(crate::eval::frame::frame_object(vm, unsafe { &mut *f })),
+        _ => Ok(vm.none()),
+    }
+}
+
+fn set_name(vm: &Vm, gen: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        Some(n) if pystr::data(n).is_some() => {
+            gen_of(gen).name.set(Some(n.clone()));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__name__ must be set to a string object")),
+    }
+}
+
+fn set_qualname(vm: &Vm, gen: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        Some(n) if pystr::data(n).is_some() => {
+            gen_of(gen).qualname.set(Some(n.clone()));
+            Ok(())
+        }
+        _ => Err(vm.type_error("__qualname__ must be set to a string object")),
+    }
+}
+
+// ---- await / async for support for the eval loop --------------------------------------------
+
+/// `SEND`: resume the receiver of a `yield from`/`await` (CPython's `PyIter_Send`).
+pub fn send_to(vm: &Vm, receiver: &Obj, v: Obj) -> PyResult<SendResult> {
+    if receiver.has_payload::<GenData>() {
+        return gen_send_ex(vm, receiver, v, None, false);
+    }
+    let r = if vm.is_none(&v) && receiver.class().slots.iternext.get().is_some() {
+        match receiver.class().slots.iternext.get().expect("iternext")(vm, receiver) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => return Ok(SendResult::Return(vm.none())),
+            Err(e) => Err(e),
+        }
+    } else {
+        vm.call_method(receiver, "send", &[v])
+    };
+    match r {
+        Ok(x) => Ok(SendResult::Yield(x)),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) => {
+            Ok(SendResult::Return(exceptions::get_extra(&e.0, "value").unwrap_or_else(|| vm.none())))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// CPython's `_PyCoro_GetAwaitableIter` with `GET_AWAITABLE`'s messages.
+pub fn get_awaitable_iter(vm: &Vm, o: Obj, where_: u32) -> PyResult<Obj> {
+    if is_coroutine(vm, &o) {
+        if o.type_is(&vm.ctx.types.coroutine) && gen_of(&o).yielding_from().is_some() {
+            return Err(vm.runtime_error("coroutine is being awaited already"));
+        }
+        return Ok(o);
+    }
+    let Some(await_) = type_::lookup_str(vm, o.class(), "__await__") else {
+        let msg = match where_ {
+            1 => format!(
+                "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                o.class().name()
+            ),
+            2 => format!(
+                "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                o.class().name()
+            ),
+            _ => format!("object {} can't be used in 'await' expression", o.class().name()),
+        };
+        return Err(vm.type_error(msg));
+    };
+    let res = vm.call_method_descr_obj(&await_, &o, &[])?;
+    if is_coroutine(vm, &res) {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    if res.class().slots.iternext.get().is_none() {
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{}'", res.class().name())));
+    }
+    Ok(res)
+}
+
+/// `GET_AITER`.
+pub fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let Some(aiter) = type_::lookup_str(vm, o.class(), "__aiter__") else {
+        return Err(vm.type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            o.class().name()
+        )));
+    };
+    let it = vm.call_method_descr_obj(&aiter, o, &[])?;
+    if type_::lookup_str(vm, it.class(), "__anext__").is_none() {
+        return Err(vm.type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            it.class().name()
+        )));
+    }
+    Ok(it)
+}
+
+/// `GET_ANEXT`.
+pub fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
+    if aiter.type_is(&vm.ctx.types.async_generator) {
+        return Ok(new_asend(vm, aiter, vm.none()));
+    }
+    let Some(anext) = type_::lookup_str(vm, aiter.class(), "__anext__") else {
+        return Err(vm.type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            aiter.class().name()
+        )));
+    };
+    let next_iter = vm.call_method_descr_obj(&anext, aiter, &[])?;
+    match get_awaitable_iter(vm, next_iter.clone(), 0) {
+        Ok(a) => Ok(a),
+        Err(e) => {
+            let new = vm.type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                next_iter.class().name()
+            ));
+            exceptions::set_cause(&new.0, Some(e.0));
+            Err(new)
+        }
+    }
+}
+
+// ---- coroutine_wrapper (coro.__await__()) -------------------------------------------------------
+
+pub struct CoroWrapperData {
+    coro: Obj,
+}
+impl PyPayload for CoroWrapperData {}
+
+fn coro_await(vm: &Vm, coro: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(alloc_object(&vm.ctx.types.coroutine_wrapper, CoroWrapperData { coro: coro.clone() }))
+}
+
+// ---- async generators ---------------------------------------------------------------------------
+
+pub struct WrappedValue {
+    pub value: Obj,
+}
+impl PyPayload for WrappedValue {}
+
+/// `ASYNC_GEN_WRAP`: mark a value as yielded by the async generator itself.
+pub fn wrap_async_gen_value(vm: &Vm, v: Obj) -> Obj {
+    alloc_object(&vm.ctx.types.async_generator_wrapped, WrappedValue { value: v })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AwaitState {
+    Init,
+    Iter,
+    Closed,
+}
+
+pub struct AsendData {
+    gen: Obj,
+    sendval: Obj,
+    state: Cell<AwaitState>,
+}
+impl PyPayload for AsendData {}
+
+pub struct AthrowData {
+    gen: Obj,
+    /// `(typ, val, tb)` for athrow; None for aclose.
+    args: Option<Vec<Obj>>,
+    state: Cell<AwaitState>,
+}
+impl PyPayload for AthrowData {}
+
+fn new_asend(vm: &Vm, gen: &Obj, v: Obj) -> Obj {
+    alloc_object(
+        &vm.ctx.types.async_generator_asend,
+        AsendData { gen: gen.clone(), sendval: v, state: Cell::new(AwaitState::Init) },
+    )
+}
+
+fn agen_asend(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "asend", args, kwnames)?;
+    Ok(new_asend(vm, gen, v))
+}
+
+fn agen_athrow(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "athrow", kwnames)?;
+    crate::args::check_positional(vm, "athrow", args.len(), 1, 3)?;
+    Ok(alloc_object(
+        &vm.ctx.types.async_generator_athrow,
+        AthrowData { gen: gen.clone(), args: Some(args.to_vec()), state: Cell::new(AwaitState::Init) },
+    ))
+}
+
+fn agen_aclose(vm: &Vm, gen: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(alloc_object(
+        &vm.ctx.types.async_generator_athrow,
+        AthrowData { gen: gen.clone(), args: None, state: Cell::new(AwaitState::Init) },
+    ))
+}
+
+/// CPython's `async_gen_unwrap_value`: a wrapped value is the async
+/// generator's own yield (StopIteration(value) for the awaiter); anything
+/// else passes through to the event loop.
+fn unwrap_value(vm: &Vm, g: &GenData, r: PyResult<SendResult>) -> PyResult<Obj> {
+    match r {
+        Ok(SendResult::Yield(v)) => {
+            if let Some(w) = v.payload::<WrappedValue>() {
+                g.running_async.set(false);
+                return Err(vm.stop_iteration(Some(w.value.clone())));
+            }
+            Ok(v)
+        }
+        Ok(SendResult::Return(_)) => {
+            g.closed.set(true);
+            g.running_async.set(false);
+            Err(vm.new_exception(&vm.ctx.exceptions.stop_async_iteration, vec![]))
+        }
+        Err(e) => {
+            if vm.err_matches(&e, &vm.ctx.exceptions.stop_async_iteration)
+                || vm.err_matches(&e, &vm.ctx.exceptions.generator_exit)
+            {
+                g.closed.set(true);
+            }
+            g.running_async.set(false);
+            Err(e)
+        }
+    }
+}
+
+fn asend_send(vm: &Vm, o: &Obj, arg: Obj) -> PyResult<Obj> {
+    let a = o.payload::<AsendData>().expect("asend");
+    if a.state.get() == AwaitState::Closed {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let g = gen_of(&a.gen);
+    let mut arg = arg;
+    if a.state.get() == AwaitState::Init {
+        if g.running_async.get() {
+            return Err(vm.runtime_error("anext(): asynchronous generator is already running"));
+        }
+        if vm.is_none(&arg) {
+            arg = a.sendval.clone();
+        }
+        a.state.set(AwaitState::Iter);
+    }
+    g.running_async.set(true);
+    let r = gen_send_ex(vm, &a.gen, arg, None, false);
+    let r = unwrap_value(vm, g, r);
+    if r.is_err() {
+        a.state.set(AwaitState::Closed);
+    }
+    r
+}
+
+fn asend_throw(vm: &Vm, o: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = o.payload::<AsendData>().expect("asend");
+    if a.state.get() == AwaitState::Closed {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    crate::args::check_positional(vm, "throw", args.len(), 1, 3)?;
+    let err = make_throw_exception(vm, &args[0], args.get(1), args.get(2))?;
+    let r = gen_throw(vm, &a.gen, true, err);
+    let r = unwrap_value(vm, gen_of(&a.gen), r);
+    if r.is_err() {
+        a.state.set(AwaitState::Closed);
+    }
+    r
+}
+
+fn athrow_send(vm: &Vm, o: &Obj, arg: Obj) -> PyResult<Obj> {
+    let a = o.payload::<AthrowData>().expect("athrow");
+    let g = gen_of(&a.gen);
+    if a.state.get() == AwaitState::Closed {
+        return Err(vm.runtime_error("cannot reuse already awaited aclose()/athrow()"));
+    }
+    if g.state.get() == GenState::Completed {
+        a.state.set(AwaitState::Closed);
+        return Err(vm.stop_iteration(None));
+    }
+    let retval: PyResult<SendResult>;
+    if a.state.get() == AwaitState::Init {
+        if g.running_async.get() {
+            a.state.set(AwaitState::Closed);
+            return Err(vm.runtime_error(if a.args.is_none() {
+                "aclose(): asynchronous generator is already running"
+            } else {
+                "athrow(): asynchronous generator is already running"
+            }));
+        }
+        if g.closed.get() {
+            a.state.set(AwaitState::Closed);
+            return Err(vm.new_exception(&vm.ctx.exceptions.stop_async_iteration, vec![]));
+        }
+        if !vm.is_none(&arg) {
+            return Err(vm.runtime_error("can't send non-None value to a just-started coroutine"));
+        }
+        a.state.set(AwaitState::Iter);
+        g.running_async.set(true);
+        match &a.args {
+            None => {
+                g.closed.set(true);
+                let exit = vm.new_exception(&vm.ctx.exceptions.generator_exit, vec![]);
+                retval = gen_throw(vm, &a.gen, false, exit);
+            }
+            Some(args) => {
+                let err = make_throw_exception(vm, &args[0], args.get(1), args.get(2))?;
+                let r = gen_throw(vm, &a.gen, false, err);
+                return athrow_finish(vm, a, g, unwrap_value(vm, g, r));
+            }
+        }
+    } else {
+        retval = gen_send_ex(vm, &a.gen, arg, None, false);
+        if a.args.is_some() {
+            return athrow_finish(vm, a, g, unwrap_value(vm, g, retval));
+        }
+    }
+    // aclose() mode.
+    match retval {
+        Ok(SendResult::Yield(v)) if v.has_payload::<WrappedValue>() => {
+            g.running_async.set(false);
+            a.state.set(AwaitState::Closed);
+            Err(vm.runtime_error("async generator ignored GeneratorExit"))
+        }
+        Ok(SendResult::Yield(v)) => Ok(v),
+        Ok(SendResult::Return(_)) => {
+            g.running_async.set(false);
+            a.state.set(AwaitState::Closed);
+            Err(vm.stop_iteration(None))
+        }
+        Err(e) => athrow_finish(vm, a, g, Err(e)),
+    }
+}
+
+fn athrow_finish(vm: &Vm, a: &AthrowData, g: &GenData, r: PyResult<Obj>) -> PyResult<Obj> {
+    match r {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            g.running_async.set(false);
+            a.state.set(AwaitState::Closed);
+            if a.args.is_none()
+                && (vm.err_matches(&e, &vm.ctx.exceptions.stop_async_iteration)
+                    || vm.err_matches(&e, &vm.ctx.exceptions.generator_exit))
+            {
+                return Err(vm.stop_iteration(None));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn athrow_throw(vm: &Vm, o: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = o.payload::<AthrowData>().expect("athrow");
+    if a.state.get() == AwaitState::Closed {
+        return Err(vm.runtime_error("cannot reuse already awaited aclose()/athrow()"));
+    }
+    crate::args::check_positional(vm, "throw", args.len(), 1, 3)?;
+    let err = make_throw_exception(vm, &args[0], args.get(1), args.get(2))?;
+    let g = gen_of(&a.gen);
+    let r = gen_throw(vm, &a.gen, true, err);
+    if a.args.is_some() {
+        return unwrap_value(vm, g, r);
+    }
+    match r {
+        Ok(SendResult::Yield(v)) if v.has_payload::<WrappedValue>() => {
+            g.running_async.set(false);
+            a.state.set(AwaitState::Closed);
+            Err(vm.runtime_error("async generator ignored GeneratorExit"))
+        }
+        Ok(SendResult::Yield(v)) => Ok(v),
+        Ok(SendResult::Return(_)) => Err(vm.stop_iteration(None)),
+        Err(e)
+            if vm.err_matches(&e, &vm.ctx.exceptions.stop_async_iteration)
+                || vm.err_matches(&e, &vm.ctx.exceptions.generator_exit) =>
+        {
+            Err(vm.stop_iteration(None))
+        }
+        Err(e) => Err(e),
+    }
+}

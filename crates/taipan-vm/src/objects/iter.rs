@@ -1,0 +1,704 @@
+//! The builtin iterators (CPython's `Objects/iterobject.c`,
+//! `listobject.c`'s iterators, `enumobject.c`, and `bltinmodule.c`'s
+//! `zip`, `map`, `filter`).
+
+use std::cell::Cell;
+
+use num_bigint::BigInt;
+use num_traits::{One, ToPrimitive};
+
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
+use crate::objects::descriptor::{add_methods, MethodDef};
+use crate::objects::{bytes, list, range, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+/// `iter(it)` of an iterator is itself.
+pub fn self_iter(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+/// An iterator over an indexable sequence (list, tuple, str, bytes, ...).
+pub struct SeqIterData {
+    pub seq: ObjCell,
+    pub index: Cell<usize>,
+}
+impl PyPayload for SeqIterData {}
+
+fn iter_type(name: &str, next: crate::object::typeobj::IterNextFn) -> TypeObject {
+    let t = TypeObject::new::<SeqIterData>(name, std::mem::size_of::<PyCell<SeqIterData>>(), true, flags::IMMUTABLETYPE);
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(next));
+    t
+}
+
+pub fn list_iterator_type_object() -> TypeObject {
+    iter_type("list_iterator", list_iter_next)
+}
+
+pub fn list_reverseiterator_type_object() -> TypeObject {
+    iter_type("list_reverseiterator", list_reverse_next)
+}
+
+pub fn tuple_iterator_type_object() -> TypeObject {
+    iter_type("tuple_iterator", tuple_iter_next)
+}
+
+pub fn str_iterator_type_object() -> TypeObject {
+    iter_type("str_ascii_iterator", str_iter_next)
+}
+
+pub fn bytes_iterator_type_object() -> TypeObject {
+    iter_type("bytes_iterator", bytes_iter_next)
+}
+
+pub fn bytearray_iterator_type_object() -> TypeObject {
+    iter_type("bytearray_iterator", bytearray_iter_next)
+}
+
+pub fn seq_iterator_type_object() -> TypeObject {
+    iter_type("iterator", seq_iter_next)
+}
+
+fn new_seq_iter(ty: &Obj, seq: Obj) -> Obj {
+    alloc_object(ty, SeqIterData { seq: ObjCell::some(seq), index: Cell::new(0) })
+}
+
+fn seq_data(it: &Obj) -> &SeqIterData {
+    it.payload::<SeqIterData>().expect("sequence iterator")
+}
+
+pub fn list_iter(vm: &Vm, l: &Obj) -> PyResult<Obj> {
+    Ok(new_seq_iter(&vm.ctx.types.list_iterator, l.clone()))
+}
+
+pub fn new_list_reverseiterator(vm: &Vm, l: &Obj) -> Obj {
+    let n = list::data(l).map_or(0, |d| d.len());
+    alloc_object(&vm.ctx.types.list_reverseiterator, SeqIterData { seq: ObjCell::some(l.clone()), index: Cell::new(n) })
+}
+
+pub fn tuple_iter(vm: &Vm, t: &Obj) -> PyResult<Obj> {
+    Ok(new_seq_iter(&vm.ctx.types.tuple_iterator, t.clone()))
+}
+
+pub fn str_iter(vm: &Vm, s: &Obj) -> PyResult<Obj> {
+    Ok(new_seq_iter(&vm.ctx.types.str_iterator, s.clone()))
+}
+
+pub fn bytes_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
+    Ok(new_seq_iter(&vm.ctx.types.bytes_iterator, b.clone()))
+}
+
+pub fn bytearray_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
+    Ok(new_seq_iter(&vm.ctx.types.bytearray_iterator, b.clone()))
+}
+
+/// `iter(o)` for an object with `__getitem__` only.
+pub fn new_seq_iterator(vm: &Vm, o: Obj) -> Obj {
+    new_seq_iter(&vm.ctx.types.seq_iterator, o)
+}
+
+fn list_iter_next(_vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    match list::data(&seq).and_then(|l| l.get(i)) {
+        Some(v) => {
+            d.index.set(i + 1);
+            Ok(Some(v))
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+fn list_reverse_next(_vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    let l = list::data(&seq).expect("list");
+    if i == 0 || i > l.len() {
+        d.seq.set(None);
+        return Ok(None);
+    }
+    d.index.set(i - 1);
+    Ok(l.get(i - 1))
+}
+
+fn tuple_iter_next(_vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    match tuple::items(&seq).get(i) {
+        Some(v) => {
+            d.index.set(i + 1);
+            Ok(Some(v.clone()))
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+fn str_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    let s = pystr::data(&seq).expect("str");
+    if i >= s.len() {
+        d.seq.set(None);
+        return Ok(None);
+    }
+    d.index.set(i + 1);
+    let c = s.char_at(i);
+    Ok(Some(if c < 256 { vm.ctx.latin1_chars[c as usize].clone() } else { vm.new_str_from_code_points(&[c]) }))
+}
+
+fn bytes_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    match bytes::as_bytes_ref(&seq).and_then(|b| b.get(i).copied()) {
+        Some(b) => {
+            d.index.set(i + 1);
+            Ok(Some(vm.new_int(b as i64)))
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+fn bytearray_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    match crate::objects::bytearray::byte_at(&seq, i) {
+        Some(b) => {
+            d.index.set(i + 1);
+            Ok(Some(vm.new_int(b as i64)))
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+fn seq_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    match vm.getitem(&seq, &vm.new_usize(i)) {
+        Ok(v) => {
+            d.index.set(i + 1);
+            Ok(Some(v))
+        }
+        Err(e)
+            if vm.err_matches(&e, &vm.ctx.exceptions.index_error)
+                || vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) =>
+        {
+            d.seq.set(None);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn seq_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(vm.new_int(0)) };
+    let i = d.index.get();
+    if it.type_is(&vm.ctx.types.list_reverseiterator) {
+        let n = list::data(&seq).map_or(0, |l| l.len());
+        return Ok(vm.new_usize(if i <= n { i } else { 0 }));
+    }
+    let n = vm.len(&seq)?;
+    Ok(vm.new_usize(n.saturating_sub(i)))
+}
+
+fn seq_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = seq_data(it);
+    let iter_fn = vm.getattr_str(&vm.builtins_module(), "iter")?;
+    match d.seq.get() {
+        Some(seq) => Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![seq]), vm.new_usize(d.index.get())])),
+        None => Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![vm.ctx.empty_tuple.clone()])])),
+    }
+}
+
+fn seq_setstate(vm: &Vm, it: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [state] = crate::args::exact::<1>(vm, "__setstate__", args, kwnames)?;
+    let i = vm.index_to_isize(&state)?.max(0) as usize;
+    seq_data(it).index.set(i);
+    Ok(vm.none())
+}
+
+// ---- range iterator ----------------------------------------------------------------------------
+
+pub struct RangeIterData {
+    next: Cell<i64>,
+    step: i64,
+    remaining: Cell<u64>,
+}
+impl PyPayload for RangeIterData {}
+
+pub struct LongRangeIterData {
+    next: std::cell::RefCell<BigInt>,
+    step: BigInt,
+    remaining: std::cell::RefCell<BigInt>,
+}
+impl PyPayload for LongRangeIterData {}
+
+pub fn range_iterator_type_object() -> TypeObject {
+    let t = TypeObject::new::<RangeIterData>(
+        "range_iterator",
+        std::mem::size_of::<PyCell<RangeIterData>>(),
+        false,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(range_iter_next));
+    t
+}
+
+/// `iter(range)`: a machine-word iterator when everything fits.
+pub fn range_iter(vm: &Vm, r: &Obj) -> PyResult<Obj> {
+    let rd = range::range_of(r);
+    if let (Some(start), Some(step), Some(len)) = (rd.start.to_i64(), rd.step.to_i64(), rd.length.to_u64()) {
+        let last = start as i128 + step as i128 * (len as i128 - 1).max(0);
+        if last >= i64::MIN as i128 && last <= i64::MAX as i128 {
+            return Ok(alloc_object(
+                &vm.ctx.types.range_iterator,
+                RangeIterData { next: Cell::new(start), step, remaining: Cell::new(len) },
+            ));
+        }
+    }
+    Ok(alloc_object(
+        &vm.ctx.types.longrange_iterator(vm),
+        LongRangeIterData {
+            next: std::cell::RefCell::new(rd.start.clone()),
+            step: rd.step.clone(),
+            remaining: std::cell::RefCell::new(rd.length.clone()),
+        },
+    ))
+}
+
+fn range_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = it.payload::<RangeIterData>().expect("range iterator");
+    let rem = d.remaining.get();
+    if rem == 0 {
+        return Ok(None);
+    }
+    let v = d.next.get();
+    d.remaining.set(rem - 1);
+    if rem > 1 {
+        d.next.set(v + d.step);
+    }
+    Ok(Some(vm.new_int(v)))
+}
+
+fn longrange_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = it.payload::<LongRangeIterData>().expect("longrange iterator");
+    let mut rem = d.remaining.borrow_mut();
+    if *rem <= BigInt::from(0) {
+        return Ok(None);
+    }
+    *rem -= BigInt::one();
+    drop(rem);
+    let mut n = d.next.borrow_mut();
+    let v = n.clone();
+    *n += &d.step;
+    drop(n);
+    Ok(Some(vm.new_bigint(v)))
+}
+
+fn range_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    if let Some(d) = it.payload::<RangeIterData>() {
+        return Ok(vm.new_bigint(BigInt::from(d.remaining.get())));
+    }
+    let d = it.payload::<LongRangeIterData>().expect("longrange iterator");
+    let r = d.remaining.borrow().clone();
+    Ok(vm.new_bigint(r))
+}
+
+impl crate::context::Types {
+    /// `longrange_iterator` shares `range_iterator`'s type object slot list
+    /// but not its payload: made on first use.
+    pub fn longrange_iterator(&self, vm: &Vm) -> Obj {
+        vm.longrange_iterator_type()
+    }
+}
+
+impl Vm {
+    fn longrange_iterator_type(&self) -> Obj {
+        if let Some(t) = self.lazy_types.borrow().get("longrange_iterator") {
+            return t.clone();
+        }
+        let t = TypeObject::new::<LongRangeIterData>(
+            "longrange_iterator",
+            std::mem::size_of::<PyCell<LongRangeIterData>>(),
+            false,
+            flags::IMMUTABLETYPE,
+        );
+        t.slots.iter.set(Some(self_iter));
+        t.slots.iternext.set(Some(longrange_iter_next));
+        let ty = crate::context::new_static_type(&self.ctx.types.type_, t);
+        crate::objects::type_::init_static_type_base(self, &ty);
+        add_methods(self, &ty, &[MethodDef::method("__length_hint__", range_length_hint)]);
+        crate::objects::slots::add_slot_wrappers(self, &ty);
+        crate::objects::type_::inherit_slots(self, &ty);
+        self.lazy_types.borrow_mut().insert("longrange_iterator", ty.clone());
+        ty
+    }
+}
+
+// ---- callable_iterator (iter(f, sentinel)) -----------------------------------------------------
+
+pub struct CallableIterData {
+    func: ObjCell,
+    sentinel: Obj,
+}
+impl PyPayload for CallableIterData {}
+
+pub fn callable_iterator_type_object() -> TypeObject {
+    let t = TypeObject::new::<CallableIterData>(
+        "callable_iterator",
+        std::mem::size_of::<PyCell<CallableIterData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(callable_iter_next));
+    t
+}
+
+pub fn new_callable_iterator(vm: &Vm, f: Obj, sentinel: Obj) -> Obj {
+    alloc_object(&vm.ctx.types.callable_iterator, CallableIterData { func: ObjCell::some(f), sentinel })
+}
+
+fn callable_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = it.payload::<CallableIterData>().expect("callable_iterator");
+    let Some(f) = d.func.get() else { return Ok(None) };
+    match vm.call0(&f) {
+        Ok(v) => {
+            if vm.eq(&v, &d.sentinel)? {
+                d.func.set(None);
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) => {
+            d.func.set(None);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- enumerate / reversed ----------------------------------------------------------------------
+
+pub struct EnumerateData {
+    it: Obj,
+    index: std::cell::RefCell<BigInt>,
+}
+impl PyPayload for EnumerateData {}
+
+pub fn enumerate_type_object() -> TypeObject {
+    let mut t = TypeObject::new::<EnumerateData>(
+        "enumerate",
+        std::mem::size_of::<PyCell<EnumerateData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...");
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(enumerate_next));
+    t.slots.new.set(Some(enumerate_new));
+    t
+}
+
+fn enumerate_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "enumerate", args, kwnames, &["iterable", "start"], 1)?;
+    let it = vm.iter(a[0].as_ref().expect("required"))?;
+    let start = match &a[1] {
+        Some(s) => {
+            if !vm.has_index(s) {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    s.class().name()
+                )));
+            }
+            vm.to_bigint(s)?
+        }
+        None => BigInt::from(0),
+    };
+    Ok(alloc_object(cls, EnumerateData { it, index: std::cell::RefCell::new(start) }))
+}
+
+fn enumerate_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let d = o.payload::<EnumerateData>().expect("enumerate");
+    let Some(v) = vm.next(&d.it)? else { return Ok(None) };
+    let i = {
+        let mut idx = d.index.borrow_mut();
+        let i = idx.clone();
+        *idx += 1;
+        i
+    };
+    Ok(Some(vm.new_tuple(vec![vm.new_bigint(i), v])))
+}
+
+pub struct ReversedData {
+    seq: ObjCell,
+    index: Cell<isize>,
+}
+impl PyPayload for ReversedData {}
+
+pub fn reversed_type_object() -> TypeObject {
+    let mut t = TypeObject::new::<ReversedData>(
+        "reversed",
+        std::mem::size_of::<PyCell<ReversedData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("Return a reverse iterator over the values of the given sequence.");
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(reversed_next));
+    t.slots.new.set(Some(reversed_new));
+    t
+}
+
+fn reversed_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if cls.is(&vm.ctx.types.reversed) {
+        crate::args::no_kwargs(vm, "reversed", kwnames)?;
+    }
+    crate::args::check_positional(vm, "reversed", args.len(), 1, 1)?;
+    let seq = &args[0];
+    if let Some(r) = crate::objects::type_::lookup_str(vm, seq.class(), "__reversed__") {
+        if vm.is_none(&r) {
+            return Err(vm.type_error(format!("'{}' object is not reversible", seq.class().name())));
+        }
+        return vm.call_method_descr_obj(&r, seq, &[]);
+    }
+    let is_seq = seq.class().slots.mp_subscript.get().is_some()
+        && (seq.class().slots.sq_length.get().is_some() || seq.class().slots.mp_length.get().is_some())
+        && crate::objects::dict::data(seq).is_none();
+    if !is_seq {
+        return Err(vm.type_error(format!("'{}' object is not reversible", seq.class().name())));
+    }
+    let n = vm.len(seq)? as isize;
+    Ok(alloc_object(cls, ReversedData { seq: ObjCell::some(seq.clone()), index: Cell::new(n - 1) }))
+}
+
+fn reversed_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let d = o.payload::<ReversedData>().expect("reversed");
+    let Some(seq) = d.seq.get() else { return Ok(None) };
+    let i = d.index.get();
+    if i < 0 {
+        d.seq.set(None);
+        return Ok(None);
+    }
+    match vm.getitem(&seq, &vm.new_int(i as i64)) {
+        Ok(v) => {
+            d.index.set(i - 1);
+            Ok(Some(v))
+        }
+        Err(e)
+            if vm.err_matches(&e, &vm.ctx.exceptions.index_error)
+                || vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) =>
+        {
+            d.seq.set(None);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- zip / map / filter ----------------------------------------------------------------------------
+
+pub struct ZipData {
+    iters: Vec<Obj>,
+    strict: bool,
+}
+impl PyPayload for ZipData {}
+
+pub fn zip_type_object() -> TypeObject {
+    let mut t =
+        TypeObject::new::<ZipData>("zip", std::mem::size_of::<PyCell<ZipData>>(), true, flags::BASETYPE | flags::IMMUTABLETYPE);
+    t.doc = Some("zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n   >>> list(zip('abcdefg', range(3), range(4)))\n   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n\nThe zip object yields n-length tuples, where n is the number of iterables\npassed as positional arguments to zip().  The i-th element in every tuple\ncomes from the i-th iterable argument to zip().  This continues until the\nshortest argument is exhausted.\n\nIf strict is true and one of the arguments is exhausted before the others,\nraise a ValueError.");
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(zip_next));
+    t.slots.new.set(Some(zip_new));
+    t
+}
+
+fn zip_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let (pos, kw) = vm.split_kwargs(args, kwnames);
+    let mut strict = false;
+    for (k, v) in kw {
+        if pystr::as_str(&k) == Some("strict") {
+            strict = vm.is_true(&v)?;
+        } else {
+            return Err(vm.type_error("zip() got an unexpected keyword argument"));
+        }
+    }
+    let mut iters = Vec::with_capacity(pos.len());
+    for a in pos {
+        iters.push(vm.iter(a)?);
+    }
+    Ok(alloc_object(cls, ZipData { iters, strict }))
+}
+
+fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let d = o.payload::<ZipData>().expect("zip");
+    if d.iters.is_empty() {
+        return Ok(None);
+    }
+    let mut items = Vec::with_capacity(d.iters.len());
+    for (i, it) in d.iters.iter().enumerate() {
+        match vm.next(it)? {
+            Some(v) => items.push(v),
+            None => {
+                if d.strict {
+                    if i > 0 {
+                        let plural = if i == 1 { " " } else { "s 1-" };
+                        return Err(vm.value_error(format!(
+                            "zip() argument {} is shorter than argument{}{}",
+                            i + 1,
+                            plural,
+                            i
+                        )));
+                    }
+                    for (j, other) in d.iters.iter().enumerate().skip(1) {
+                        if vm.next(other)?.is_some() {
+                            let plural = if j == 1 { " " } else { "s 1-" };
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is longer than argument{}{}",
+                                j + 1,
+                                plural,
+                                j
+                            )));
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(vm.new_tuple(items)))
+}
+
+pub struct MapData {
+    func: Obj,
+    iters: Vec<Obj>,
+}
+impl PyPayload for MapData {}
+
+pub fn map_type_object() -> TypeObject {
+    let mut t =
+        TypeObject::new::<MapData>("map", std::mem::size_of::<PyCell<MapData>>(), true, flags::BASETYPE | flags::IMMUTABLETYPE);
+    t.doc = Some("map(func, *iterables) --> map object\n\nMake an iterator that computes the function using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.");
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(map_next));
+    t.slots.new.set(Some(map_new));
+    t
+}
+
+fn map_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if cls.is(&vm.ctx.types.map) {
+        crate::args::no_kwargs(vm, "map", kwnames)?;
+    }
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::with_capacity(args.len() - 1);
+    for a in &args[1..] {
+        iters.push(vm.iter(a)?);
+    }
+    Ok(alloc_object(cls, MapData { func: args[0].clone(), iters }))
+}
+
+fn map_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let d = o.payload::<MapData>().expect("map");
+    let mut items = Vec::with_capacity(d.iters.len());
+    for it in &d.iters {
+        match vm.next(it)? {
+            Some(v) => items.push(v),
+            None => return Ok(None),
+        }
+    }
+    vm.with_recursion(" while calling a Python object", || vm.call(&d.func, &items, None)).map(Some)
+}
+
+pub struct FilterData {
+    func: Obj,
+    it: Obj,
+}
+impl PyPayload for FilterData {}
+
+pub fn filter_type_object() -> TypeObject {
+    let mut t = TypeObject::new::<FilterData>(
+        "filter",
+        std::mem::size_of::<PyCell<FilterData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of iterable for which function(item)\nis true. If function is None, return the items that are true.");
+    t.slots.iter.set(Some(self_iter));
+    t.slots.iternext.set(Some(filter_next));
+    t.slots.new.set(Some(filter_new));
+    t
+}
+
+fn filter_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if cls.is(&vm.ctx.types.filter) {
+        crate::args::no_kwargs(vm, "filter", kwnames)?;
+    }
+    crate::args::check_positional(vm, "filter", args.len(), 2, 2)?;
+    let it = vm.iter(&args[1])?;
+    Ok(alloc_object(cls, FilterData { func: args[0].clone(), it }))
+}
+
+fn filter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let d = o.payload::<FilterData>().expect("filter");
+    loop {
+        let Some(v) = vm.next(&d.it)? else { return Ok(None) };
+        let ok = if vm.is_none(&d.func) || d.func.is(&vm.ctx.types.bool_) {
+            vm.is_true(&v)?
+        } else {
+            let r = vm.with_recursion(" while calling a Python object", || vm.call(&d.func, &[v.clone()], None))?;
+            vm.is_true(&r)?
+        };
+        if ok {
+            return Ok(Some(v));
+        }
+    }
+}
+
+pub fn setup(vm: &Vm) {
+    let t = &vm.ctx.types;
+    for ty in [
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.bytes_iterator,
+        &t.bytearray_iterator,
+        &t.seq_iterator,
+    ] {
+        add_methods(
+            vm,
+            ty,
+            &[
+                MethodDef::method("__length_hint__", seq_length_hint),
+                MethodDef::method("__reduce__", seq_reduce),
+                MethodDef::method("__setstate__", seq_setstate),
+            ],
+        );
+    }
+    add_methods(vm, &t.range_iterator, &[MethodDef::method("__length_hint__", range_length_hint)]);
+    add_methods(vm, &t.enumerate, &[MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem)]);
+}

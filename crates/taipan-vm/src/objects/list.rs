@@ -1,0 +1,551 @@
+//! `list` (CPython's `Objects/listobject.c`). The items sit in a `Vec`
+//! behind small accessors that never hold a borrow while Python code runs:
+//! a comparison or `__eq__` may mutate the list under our feet, and gets
+//! CPython's behaviour, never UB.
+
+use std::cell::UnsafeCell;
+
+use crate::object::typeobj::{flags, CompareOp, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::descriptor::{add_methods, MethodDef};
+use crate::objects::{slice, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+#[path = "list_sort.rs"]
+pub mod sort;
+
+pub struct ListData {
+    items: UnsafeCell<Vec<Obj>>,
+}
+
+impl PyPayload for ListData {}
+
+// SAFETY (for every accessor below): each takes `&self`, touches the Vec for
+// the duration of the call only, and runs no Python code (no &Vm), so no two
+// borrows of the Vec overlap. Values removed from the Vec are dropped after
+// the borrow ends (dropping never runs Python code: DESIGN invariant 4).
+impl ListData {
+    pub fn new(items: Vec<Obj>) -> ListData {
+        ListData { items: UnsafeCell::new(items) }
+    }
+
+    #[inline]
+    fn vec(&self) -> &mut Vec<Obj> {
+        // SAFETY: see the impl comment; callers never keep the reference.
+        unsafe { &mut *self.items.get() }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.vec().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Obj> {
+        self.vec().get(i).cloned()
+    }
+
+    /// Replace item `i` (in range); returns the old item for the caller to drop.
+    pub fn set(&self, i: usize, v: Obj) -> Obj {
+        std::mem::replace(&mut self.vec()[i], v)
+    }
+
+    #[inline]
+    pub fn push(&self, v: Obj) {
+        self.vec().push(v)
+    }
+
+    pub fn insert(&self, i: usize, v: Obj) {
+        self.vec().insert(i, v)
+    }
+
+    pub fn remove(&self, i: usize) -> Obj {
+        self.vec().remove(i)
+    }
+
+    pub fn pop(&self) -> Option<Obj> {
+        self.vec().pop()
+    }
+
+    pub fn to_vec(&self) -> Vec<Obj> {
+        self.vec().clone()
+    }
+
+    /// Replace all items; returns the old ones.
+    pub fn replace_all(&self, items: Vec<Obj>) -> Vec<Obj> {
+        std::mem::replace(self.vec(), items)
+    }
+
+    pub fn extend_from_slice(&self, items: &[Obj]) {
+        self.vec().extend_from_slice(items)
+    }
+
+    pub fn extend(&self, items: Vec<Obj>) {
+        self.vec().extend(items)
+    }
+
+    pub fn reverse(&self) {
+        self.vec().reverse()
+    }
+
+    pub fn truncate(&self, n: usize) -> Vec<Obj> {
+        let v = self.vec();
+        if n >= v.len() {
+            return Vec::new();
+        }
+        v.split_off(n)
+    }
+
+    /// Items `start..stop` cloned.
+    pub fn slice(&self, start: usize, stop: usize) -> Vec<Obj> {
+        self.vec()[start..stop].to_vec()
+    }
+
+    /// Replace items `start..stop` with `new`; returns the removed items.
+    pub fn splice(&self, start: usize, stop: usize, new: Vec<Obj>) -> Vec<Obj> {
+        self.vec().splice(start..stop, new).collect()
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.vec().capacity()
+    }
+
+    /// Visit the items without cloning; `f` must not run Python code.
+    pub fn with_items<R>(&self, f: impl FnOnce(&[Obj]) -> R) -> R {
+        f(self.vec())
+    }
+}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<ListData>(
+        "list",
+        std::mem::size_of::<PyCell<ListData>>(),
+        true,
+        flags::BASETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.");
+    let s = &t.slots;
+    s.repr.set(Some(list_repr));
+    s.richcompare.set(Some(list_richcompare));
+    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.iter.set(Some(crate::objects::iter::list_iter));
+    s.sq_length.set(Some(list_len));
+    s.sq_contains.set(Some(list_contains));
+    s.sq_concat.set(Some(list_concat));
+    s.sq_repeat.set(Some(list_repeat));
+    s.sq_inplace_concat.set(Some(list_inplace_concat));
+    s.sq_inplace_repeat.set(Some(list_inplace_repeat));
+    s.mp_subscript.set(Some(list_subscript));
+    s.mp_ass_subscript.set(Some(list_ass_subscript));
+    s.new.set(Some(list_new));
+    s.init.set(Some(list_init));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    add_methods(
+        vm,
+        &vm.ctx.types.list,
+        &[
+            MethodDef::method("append", list_append),
+            MethodDef::method("extend", list_extend),
+            MethodDef::method("insert", list_insert),
+            MethodDef::method("remove", list_remove),
+            MethodDef::method("pop", list_pop),
+            MethodDef::method("clear", list_clear),
+            MethodDef::method("index", list_index),
+            MethodDef::method("count", list_count),
+            MethodDef::method("sort", sort::list_sort),
+            MethodDef::method("reverse", list_reverse),
+            MethodDef::method("copy", list_copy),
+            MethodDef::method("__reversed__", list_reversed),
+            MethodDef::method("__sizeof__", list_sizeof),
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
+        ],
+    );
+}
+
+/// The payload of a list object.
+#[inline]
+pub fn data(o: &Obj) -> Option<&ListData> {
+    o.payload::<ListData>()
+}
+
+fn list_of(o: &Obj) -> &ListData {
+    o.payload::<ListData>().expect("a list")
+}
+
+impl Vm {
+    pub fn new_list(&self, items: Vec<Obj>) -> Obj {
+        alloc_object(&self.ctx.types.list, ListData::new(items))
+    }
+}
+
+/// Append to a list object (the `LIST_APPEND` opcode).
+#[inline]
+pub fn append(o: &Obj, v: Obj) {
+    list_of(o).push(v)
+}
+
+fn list_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let l = list_of(o);
+    if l.is_empty() {
+        return Ok(vm.new_str("[]"));
+    }
+    let Some(_guard) = vm.repr_enter(o) else { return Ok(vm.new_str("[...]")) };
+    let mut out = pystr::Builder::new();
+    out.push_str("[");
+    let mut i = 0;
+    // The list may change while item reprs run: re-read the length each time.
+    while let Some(x) = l.get(i) {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = vm.repr(&x)?;
+        out.push_obj(&r);
+        i += 1;
+    }
+    out.push_str("]");
+    Ok(out.finish(vm))
+}
+
+fn list_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    let Some(lb) = data(b) else { return Ok(vm.not_implemented()) };
+    let la = list_of(a);
+    if la.len() != lb.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.bool_obj(op == CompareOp::Ne));
+    }
+    // Items are fetched one at a time: comparisons may mutate either list.
+    let mut i = 0;
+    loop {
+        let (Some(x), Some(y)) = (la.get(i), lb.get(i)) else { break };
+        if !vm.eq(&x, &y)? {
+            return match op {
+                CompareOp::Eq => Ok(vm.bool_obj(false)),
+                CompareOp::Ne => Ok(vm.bool_obj(true)),
+                _ => vm.rich_compare(&x, &y, op),
+            };
+        }
+        i += 1;
+    }
+    Ok(vm.bool_obj(crate::objects::int::ordering_matches(la.len().cmp(&lb.len()), op)))
+}
+
+fn list_len(_vm: &Vm, o: &Obj) -> PyResult<usize> {
+    Ok(list_of(o).len())
+}
+
+fn list_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
+    let l = list_of(o);
+    let mut i = 0;
+    while let Some(x) = l.get(i) {
+        if vm.eq(&x, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+fn list_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(lb) = data(b) else {
+        return Err(vm.type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.class().name()
+        )));
+    };
+    let mut v = list_of(a).to_vec();
+    v.extend(lb.to_vec());
+    Ok(vm.new_list(v))
+}
+
+fn repeat_vec(vm: &Vm, items: &[Obj], n: isize) -> PyResult<Vec<Obj>> {
+    if n <= 0 || items.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(total) = items.len().checked_mul(n as usize).filter(|&t| t <= isize::MAX as usize / 8) else {
+        return Err(vm.memory_error());
+    };
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(items);
+    }
+    Ok(v)
+}
+
+fn list_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
+    let items = list_of(a).to_vec();
+    Ok(vm.new_list(repeat_vec(vm, &items, n)?))
+}
+
+fn list_inplace_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    extend_from(vm, a, b)?;
+    Ok(a.clone())
+}
+
+fn list_inplace_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
+    let l = list_of(a);
+    let items = l.to_vec();
+    let new = repeat_vec(vm, &items, n)?;
+    drop(l.replace_all(new));
+    Ok(a.clone())
+}
+
+/// Normalize an index for item access; `None` when out of range.
+fn normalize(i: isize, n: usize) -> Option<usize> {
+    let j = if i < 0 { i + n as isize } else { i };
+    (j >= 0 && (j as usize) < n).then_some(j as usize)
+}
+
+fn list_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let l = list_of(o);
+    if let Some(i) = crate::objects::int::value(key).and_then(|v| v.as_i64()) {
+        return match normalize(i as isize, l.len()) {
+            Some(j) => Ok(l.get(j).expect("in range")),
+            None => Err(vm.index_error("list index out of range")),
+        };
+    }
+    if let Some(sl) = key.payload::<slice::SliceData>() {
+        let (start, stop, step) = sl.indices(vm, l.len())?;
+        let n = l.len() as isize;
+        if step == 1 {
+            let (s, e) = (start.clamp(0, n) as usize, stop.clamp(0, n) as usize);
+            return Ok(vm.new_list(if s < e { l.slice(s, e) } else { Vec::new() }));
+        }
+        let v: Vec<Obj> = slice::iter_indices(start, stop, step).filter_map(|i| l.get(i as usize)).collect();
+        return Ok(vm.new_list(v));
+    }
+    if !vm.has_index(key) {
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", key.class().name())));
+    }
+    let i = vm.index_to_isize(key)?;
+    match normalize(i, l.len()) {
+        Some(j) => Ok(l.get(j).expect("in range")),
+        None => Err(vm.index_error("list index out of range")),
+    }
+}
+
+fn list_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let l = list_of(o);
+    if let Some(sl) = key.payload::<slice::SliceData>() {
+        return assign_slice(vm, o, sl, value);
+    }
+    if !vm.has_index(key) {
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", key.class().name())));
+    }
+    let i = vm.index_to_isize(key)?;
+    let Some(j) = normalize(i, l.len()) else {
+        return Err(vm.index_error(if value.is_some() {
+            "list assignment index out of range"
+        } else {
+            "list assignment index out of range"
+        }));
+    };
+    match value {
+        Some(v) => drop(l.set(j, v.clone())),
+        None => drop(l.remove(j)),
+    }
+    Ok(())
+}
+
+fn assign_slice(vm: &Vm, o: &Obj, sl: &slice::SliceData, value: Option<&Obj>) -> PyResult<()> {
+    let l = list_of(o);
+    // The new items are collected first (iterating may run Python code).
+    let new: Option<Vec<Obj>> = match value {
+        None => None,
+        Some(v) if v.is(o) => Some(l.to_vec()),
+        Some(v) => Some(match vm.to_vec(v) {
+            Ok(items) => items,
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) && vm.iter(v).is_err() => {
+                return Err(vm.type_error(if sl.step_is_none(vm) {
+                    "can only assign an iterable".to_string()
+                } else {
+                    "must assign iterable to extended slice".to_string()
+                }));
+            }
+            Err(e) => return Err(e),
+        }),
+    };
+    let (start, stop, step) = sl.indices(vm, l.len())?;
+    let n = l.len() as isize;
+    if step == 1 {
+        let s = start.clamp(0, n) as usize;
+        let e = (stop.clamp(0, n) as usize).max(s);
+        drop(l.splice(s, e, new.unwrap_or_default()));
+        return Ok(());
+    }
+    let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();
+    match new {
+        None => {
+            let mut sorted = idx;
+            sorted.sort_unstable();
+            let mut removed = Vec::with_capacity(sorted.len());
+            for (k, i) in sorted.into_iter().enumerate() {
+                removed.push(l.remove(i - k));
+            }
+            drop(removed);
+        }
+        Some(items) => {
+            if items.len() != idx.len() {
+                return Err(vm.value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    items.len(),
+                    idx.len()
+                )));
+            }
+            let mut old = Vec::with_capacity(items.len());
+            for (i, v) in idx.into_iter().zip(items) {
+                old.push(l.set(i, v));
+            }
+            drop(old);
+        }
+    }
+    Ok(())
+}
+
+fn list_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if cls.is(&vm.ctx.types.list) {
+        return Ok(vm.new_list(Vec::new()));
+    }
+    Ok(alloc_object(cls, ListData::new(Vec::new())))
+}
+
+fn list_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    if kwnames.is_some_and(|k| tuple::len(k) > 0) && o.type_is(&vm.ctx.types.list) {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    let npos = crate::protocol::call::npositional(args, kwnames);
+    if npos > 1 {
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {npos}")));
+    }
+    let l = list_of(o);
+    drop(l.replace_all(Vec::new()));
+    if npos == 1 {
+        let items = vm.to_vec(&args[0])?;
+        l.extend(items);
+    }
+    Ok(())
+}
+
+/// `list.extend(iterable)`.
+pub fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
+    let items = if iterable.is(o) { list_of(o).to_vec() } else { vm.to_vec(iterable)? };
+    list_of(o).extend(items);
+    Ok(())
+}
+
+fn list_append(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "append", args, kwnames)?;
+    list_of(o).push(v);
+    Ok(vm.none())
+}
+
+fn list_extend(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [it] = crate::args::exact::<1>(vm, "extend", args, kwnames)?;
+    extend_from(vm, o, &it)?;
+    Ok(vm.none())
+}
+
+fn list_insert(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "insert", kwnames)?;
+    crate::args::check_positional(vm, "insert", args.len(), 2, 2)?;
+    let i = vm.index_to_isize(&args[0])?;
+    let l = list_of(o);
+    let n = l.len() as isize;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(j as usize, args[1].clone());
+    Ok(vm.none())
+}
+
+fn list_remove(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "remove", args, kwnames)?;
+    let l = list_of(o);
+    let mut i = 0;
+    while let Some(x) = l.get(i) {
+        if vm.eq(&x, &v)? {
+            if i < l.len() {
+                drop(l.remove(i));
+            }
+            return Ok(vm.none());
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn list_pop(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "pop", kwnames)?;
+    crate::args::check_positional(vm, "pop", args.len(), 0, 1)?;
+    let l = list_of(o);
+    if l.is_empty() {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match args.first() {
+        Some(a) => vm.index_to_isize(a)?,
+        None => -1,
+    };
+    match normalize(i, l.len()) {
+        Some(j) => Ok(l.remove(j)),
+        None => Err(vm.index_error("pop index out of range")),
+    }
+}
+
+fn list_clear(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "clear", args, kwnames)?;
+    drop(list_of(o).replace_all(Vec::new()));
+    Ok(vm.none())
+}
+
+fn list_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "index", kwnames)?;
+    crate::args::check_positional(vm, "index", args.len(), 1, 3)?;
+    let l = list_of(o);
+    let (start, stop) = crate::args::slice_bounds(vm, &args[1..], l.len())?;
+    let mut i = start;
+    while i < stop {
+        let Some(x) = l.get(i) else { break };
+        if vm.eq(&x, &args[0])? {
+            return Ok(vm.new_usize(i));
+        }
+        i += 1;
+    }
+    Err(vm.value_error(format!("{} is not in list", vm.repr_string(&args[0])?)))
+}
+
+fn list_count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "count", args, kwnames)?;
+    let l = list_of(o);
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(x) = l.get(i) {
+        if vm.eq(&x, &v)? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(vm.new_int(n))
+}
+
+fn list_reverse(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "reverse", args, kwnames)?;
+    list_of(o).reverse();
+    Ok(vm.none())
+}
+
+fn list_copy(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "copy", args, kwnames)?;
+    Ok(vm.new_list(list_of(o).to_vec()))
+}
+
+fn list_reversed(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "__reversed__", args, kwnames)?;
+    Ok(crate::objects::iter::new_list_reverseiterator(vm, o.clone()))
+}
+
+fn list_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
+    Ok(vm.new_usize(40 + 8 * list_of(o).capacity()))
+}

@@ -1,0 +1,201 @@
+//! `property` (CPython's `Objects/descrobject.c`).
+
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
+use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::str as pystr;
+use crate::vm::{PyResult, Vm};
+
+pub struct PropertyData {
+    pub fget: ObjCell,
+    pub fset: ObjCell,
+    pub fdel: ObjCell,
+    pub doc: ObjCell,
+    pub name: ObjCell,
+    /// The doc came from the getter (so copies refresh it).
+    pub getter_doc: std::cell::Cell<bool>,
+}
+impl PyPayload for PropertyData {}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<PropertyData>(
+        "property",
+        std::mem::size_of::<PyCell<PropertyData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("Property attribute.\n\n  fget\n    function to be used for getting an attribute value\n  fset\n    function to be used for setting an attribute value\n  fdel\n    function to be used for del'ing an attribute\n  doc\n    docstring\n\nTypical use is to define a managed attribute x:\n\nclass C(object):\n    def getx(self): return self._x\n    def setx(self, value): self._x = value\n    def delx(self): del self._x\n    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n\nDecorators make defining new properties or modifying existing ones easy:\n\nclass C(object):\n    @property\n    def x(self):\n        \"I am the 'x' property.\"\n        return self._x\n    @x.setter\n    def x(self, value):\n        self._x = value\n    @x.deleter\n    def x(self):\n        del self._x");
+    t.slots.descr_get.set(Some(property_get));
+    t.slots.descr_set.set(Some(property_set));
+    t.slots.new.set(Some(property_new));
+    t.slots.init.set(Some(property_init));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    let ty = &vm.ctx.types.property;
+    add_getsets(
+        vm,
+        ty,
+        &[
+            GetSetDef::new("fget", |vm, o| Ok(data(o).fget.get().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("fset", |vm, o| Ok(data(o).fset.get().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("fdel", |vm, o| Ok(data(o).fdel.get().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new(
+                "__doc__",
+                |vm, o| Ok(data(o).doc.get().unwrap_or_else(|| vm.none())),
+                Some(|vm, o, v| {
+                    data(o).doc.set(Some(v.cloned().unwrap_or_else(|| vm.none())));
+                    Ok(())
+                }),
+            ),
+            GetSetDef::new("__isabstractmethod__", property_isabstract, None),
+        ],
+    );
+    add_methods(
+        vm,
+        ty,
+        &[
+            MethodDef::method("getter", |vm, o, a, k| copy_with(vm, o, a, k, 0)),
+            MethodDef::method("setter", |vm, o, a, k| copy_with(vm, o, a, k, 1)),
+            MethodDef::method("deleter", |vm, o, a, k| copy_with(vm, o, a, k, 2)),
+            MethodDef::method("__set_name__", property_set_name),
+        ],
+    );
+}
+
+fn data(o: &Obj) -> &PropertyData {
+    o.payload::<PropertyData>().expect("a property")
+}
+
+fn empty() -> PropertyData {
+    PropertyData {
+        fget: ObjCell::new(None),
+        fset: ObjCell::new(None),
+        fdel: ObjCell::new(None),
+        doc: ObjCell::new(None),
+        name: ObjCell::new(None),
+        getter_doc: std::cell::Cell::new(false),
+    }
+}
+
+fn property_new(_vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(alloc_object(cls, empty()))
+}
+
+fn property_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    let a = crate::args::parse(vm, "property", args, kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    let nn = |v: &Option<Obj>| v.clone().filter(|x| !vm.is_none(x));
+    let d = data(o);
+    d.fget.set(nn(&a[0]));
+    d.fset.set(nn(&a[1]));
+    d.fdel.set(nn(&a[2]));
+    let mut doc = nn(&a[3]);
+    d.getter_doc.set(false);
+    if doc.is_none() {
+        if let Some(g) = d.fget.get() {
+            if let Some(gd) = vm.getattr_str_opt(&g, "__doc__")? {
+                if !vm.is_none(&gd) {
+                    doc = Some(gd);
+                    d.getter_doc.set(true);
+                }
+            }
+        }
+    }
+    if o.type_is(&vm.ctx.types.property) {
+        d.doc.set(doc);
+    } else if let Some(doc) = doc {
+        // Subclasses keep the doc in the instance dict (CPython does the same).
+        vm.setattr_str(o, "__doc__", &doc)?;
+    }
+    Ok(())
+}
+
+fn property_name(vm: &Vm, o: &Obj) -> String {
+    match data(o).name.get() {
+        Some(n) => format!("'{}'", pystr::as_str_lossy(&n)),
+        None => {
+            let _ = vm;
+            String::new()
+        }
+    }
+}
+
+fn property_get(vm: &Vm, p: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
+    let Some(obj) = obj.filter(|o| !vm.is_none(o)) else { return Ok(p.clone()) };
+    match data(p).fget.get() {
+        Some(f) => vm.call(&f, &[obj.clone()], None),
+        None => {
+            let n = property_name(vm, p);
+            Err(vm.attribute_error(if n.is_empty() {
+                "unreadable attribute".to_string()
+            } else {
+                format!("property {} of '{}' object has no getter", n, obj.class().name())
+            }))
+        }
+    }
+}
+
+fn property_set(vm: &Vm, p: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let d = data(p);
+    let (f, what) = match value {
+        Some(_) => (d.fset.get(), "setter"),
+        None => (d.fdel.get(), "deleter"),
+    };
+    match f {
+        Some(f) => {
+            match value {
+                Some(v) => vm.call(&f, &[obj.clone(), v.clone()], None)?,
+                None => vm.call(&f, &[obj.clone()], None)?,
+            };
+            Ok(())
+        }
+        None => {
+            let n = property_name(vm, p);
+            Err(vm.attribute_error(if n.is_empty() {
+                if value.is_some() { "can't set attribute".to_string() } else { "can't delete attribute".to_string() }
+            } else {
+                format!("property {} of '{}' object has no {}", n, obj.class().name(), what)
+            }))
+        }
+    }
+}
+
+fn copy_with(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, which: usize) -> PyResult<Obj> {
+    let [f] = crate::args::exact::<1>(vm, ["getter", "setter", "deleter"][which], args, kwnames)?;
+    let d = data(o);
+    let pick = |i: usize, cell: &ObjCell| if i == which { Some(f.clone()) } else { cell.get() };
+    let fget = pick(0, &d.fget);
+    let fset = pick(1, &d.fset);
+    let fdel = pick(2, &d.fdel);
+    let doc = if d.getter_doc.get() && which == 0 { None } else { d.doc.get() };
+    let none = || vm.none();
+    let new = vm.call(
+        &o.class_obj(),
+        &[fget.unwrap_or_else(none), fset.unwrap_or_else(none), fdel.unwrap_or_else(none), doc.unwrap_or_else(none)],
+        None,
+    )?;
+    if let Some(p) = new.payload::<PropertyData>() {
+        p.name.set(d.name.get());
+    }
+    Ok(new)
+}
+
+fn property_set_name(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "__set_name__", kwnames)?;
+    crate::args::check_positional(vm, "__set_name__", args.len(), 2, 2)?;
+    data(o).name.set(Some(args[1].clone()));
+    Ok(vm.none())
+}
+
+fn property_isabstract(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let d = data(o);
+    for f in [d.fget.get(), d.fset.get(), d.fdel.get()].into_iter().flatten() {
+        if let Some(v) = vm.getattr_str_opt(&f, "__isabstractmethod__")? {
+            if vm.is_true(&v)? {
+                return Ok(vm.bool_obj(true));
+            }
+        }
+    }
+    Ok(vm.bool_obj(false))
+}

@@ -1,0 +1,281 @@
+//! `range` (CPython's `Objects/rangeobject.c`): arbitrary-precision bounds,
+//! with machine-word iteration when they fit.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use crate::object::typeobj::{flags, CompareOp, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::{int, slice};
+use crate::vm::{PyResult, Vm};
+
+pub struct RangeData {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+    pub length: BigInt,
+    start_obj: Obj,
+    stop_obj: Obj,
+    step_obj: Obj,
+}
+impl PyPayload for RangeData {}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<RangeData>(
+        "range",
+        std::mem::size_of::<PyCell<RangeData>>(),
+        false,
+        flags::SEQUENCE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement).");
+    let s = &t.slots;
+    s.repr.set(Some(range_repr));
+    s.hash.set(Some(range_hash));
+    s.richcompare.set(Some(range_richcompare));
+    s.iter.set(Some(crate::objects::iter::range_iter));
+    s.sq_length.set(Some(range_len));
+    s.sq_contains.set(Some(range_contains));
+    s.mp_subscript.set(Some(range_subscript));
+    s.nb_bool.set(Some(|_, o| Ok(!range_of(o).length.is_zero())));
+    s.new.set(Some(range_new));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    let ty = &vm.ctx.types.range;
+    add_getsets(
+        vm,
+        ty,
+        &[
+            GetSetDef::new("start", |_, o| Ok(range_of(o).start_obj.clone()), None),
+            GetSetDef::new("stop", |_, o| Ok(range_of(o).stop_obj.clone()), None),
+            GetSetDef::new("step", |_, o| Ok(range_of(o).step_obj.clone()), None),
+        ],
+    );
+    add_methods(
+        vm,
+        ty,
+        &[
+            MethodDef::method("count", range_count),
+            MethodDef::method("index", range_index),
+            MethodDef::method("__reversed__", range_reversed),
+            MethodDef::method("__reduce__", range_reduce),
+        ],
+    );
+}
+
+pub fn range_of(o: &Obj) -> &RangeData {
+    o.payload::<RangeData>().expect("a range")
+}
+
+fn compute_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    if step.is_positive() {
+        if start < stop {
+            (stop - start - 1u32) / step + 1u32
+        } else {
+            BigInt::zero()
+        }
+    } else if stop < start {
+        (start - stop - 1u32) / (-step) + 1u32
+    } else {
+        BigInt::zero()
+    }
+}
+
+pub fn new_range(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
+    let s = vm.to_bigint(&start)?;
+    let e = vm.to_bigint(&stop)?;
+    let st = vm.to_bigint(&step)?;
+    if st.is_zero() {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    let length = compute_length(&s, &e, &st);
+    Ok(alloc_object(
+        &vm.ctx.types.range,
+        RangeData {
+            start: s,
+            stop: e,
+            step: st,
+            length,
+            start_obj: vm.index(&start)?,
+            stop_obj: vm.index(&stop)?,
+            step_obj: vm.index(&step)?,
+        },
+    ))
+}
+
+fn range_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "range", kwnames)?;
+    match args.len() {
+        0 => Err(vm.type_error("range expected at least 1 argument, got 0")),
+        1 => new_range(vm, vm.new_int(0), args[0].clone(), vm.new_int(1)),
+        2 => new_range(vm, args[0].clone(), args[1].clone(), vm.new_int(1)),
+        3 => new_range(vm, args[0].clone(), args[1].clone(), args[2].clone()),
+        n => Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
+    }
+}
+
+fn range_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let r = range_of(o);
+    let text = if r.step.is_one() {
+        format!("range({}, {})", vm.repr_string(&r.start_obj)?, vm.repr_string(&r.stop_obj)?)
+    } else {
+        format!(
+            "range({}, {}, {})",
+            vm.repr_string(&r.start_obj)?,
+            vm.repr_string(&r.stop_obj)?,
+            vm.repr_string(&r.step_obj)?
+        )
+    };
+    Ok(vm.new_str_from_string(text))
+}
+
+fn range_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
+    range_of(o).length.to_usize().filter(|&n| n <= isize::MAX as usize).ok_or_else(|| {
+        vm.overflow_error("Python int too large to convert to C ssize_t")
+    })
+}
+
+/// Item `i` (0 <= i < length).
+fn item(r: &RangeData, i: &BigInt) -> BigInt {
+    &r.start + i * &r.step
+}
+
+fn contains_int(r: &RangeData, v: &BigInt) -> bool {
+    let in_bounds = if r.step.is_positive() { &r.start <= v && v < &r.stop } else { &r.stop < v && v <= &r.start };
+    in_bounds && (v - &r.start).mod_floor(&r.step).is_zero()
+}
+
+fn range_contains(vm: &Vm, o: &Obj, item_: &Obj) -> PyResult<bool> {
+    let r = range_of(o);
+    if item_.type_is(&vm.ctx.types.int) || item_.type_is(&vm.ctx.types.bool_) {
+        return Ok(contains_int(r, &int::value(item_).expect("int").to_big()));
+    }
+    // Anything else: compare against each item, as CPython does.
+    let it = crate::objects::iter::range_iter(vm, o)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.eq(&x, item_)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn range_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let r = range_of(o);
+    if let Some(sl) = key.payload::<slice::SliceData>() {
+        // Compute with slice.indices on the (big) length.
+        let idx = vm.call_method(key, "indices", &[vm.new_bigint(r.length.clone())])?;
+        let parts = crate::objects::tuple::items(&idx).to_vec();
+        let (s, e, st) = (vm.to_bigint(&parts[0])?, vm.to_bigint(&parts[1])?, vm.to_bigint(&parts[2])?);
+        let _ = sl;
+        let new_start = item(r, &s);
+        let new_stop = item(r, &e);
+        let new_step = &st * &r.step;
+        return new_range(vm, vm.new_bigint(new_start), vm.new_bigint(new_stop), vm.new_bigint(new_step));
+    }
+    if !vm.has_index(key) {
+        return Err(vm.type_error(format!("range indices must be integers or slices, not {}", key.class().name())));
+    }
+    let mut i = vm.to_bigint(key)?;
+    if i.is_negative() {
+        i += &r.length;
+    }
+    if i.is_negative() || i >= r.length {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    Ok(vm.new_bigint(item(r, &i)))
+}
+
+fn range_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    let r = range_of(o);
+    let t = if r.length.is_zero() {
+        vm.new_tuple(vec![vm.new_int(0), vm.none(), vm.none()])
+    } else if r.length.is_one() {
+        vm.new_tuple(vec![vm.new_int(1), r.start_obj.clone(), vm.none()])
+    } else {
+        vm.new_tuple(vec![vm.new_bigint(r.length.clone()), r.start_obj.clone(), r.step_obj.clone()])
+    };
+    vm.hash(&t)
+}
+
+fn range_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    let Some(rb) = b.payload::<RangeData>() else { return Ok(vm.not_implemented()) };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let ra = range_of(a);
+    let eq = if a.is(b) {
+        true
+    } else if ra.length != rb.length {
+        false
+    } else if ra.length.is_zero() {
+        true
+    } else if ra.start != rb.start {
+        false
+    } else {
+        ra.length.is_one() || ra.step == rb.step
+    };
+    Ok(vm.bool_obj(eq == (op == CompareOp::Eq)))
+}
+
+fn range_count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "count", args, kwnames)?;
+    let r = range_of(o);
+    if v.type_is(&vm.ctx.types.int) || v.type_is(&vm.ctx.types.bool_) {
+        return Ok(vm.new_int(contains_int(r, &int::value(&v).expect("int").to_big()) as i64));
+    }
+    let it = crate::objects::iter::range_iter(vm, o)?;
+    let mut n = 0;
+    while let Some(x) = vm.next(&it)? {
+        if vm.eq(&x, &v)? {
+            n += 1;
+        }
+    }
+    Ok(vm.new_int(n))
+}
+
+fn range_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "index", args, kwnames)?;
+    let r = range_of(o);
+    if v.type_is(&vm.ctx.types.int) || v.type_is(&vm.ctx.types.bool_) {
+        let x = int::value(&v).expect("int").to_big();
+        if contains_int(r, &x) {
+            return Ok(vm.new_bigint((x - &r.start) / &r.step));
+        }
+        return Err(vm.value_error(format!("{} is not in range", vm.repr_string(&v)?)));
+    }
+    let it = crate::objects::iter::range_iter(vm, o)?;
+    let mut i = 0usize;
+    while let Some(x) = vm.next(&it)? {
+        if vm.eq(&x, &v)? {
+            return Ok(vm.new_usize(i));
+        }
+        i += 1;
+    }
+    Err(vm.value_error("sequence.index(x): x not in sequence"))
+}
+
+fn range_reversed(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let r = range_of(o);
+    // reversed(range(a, b, s)) iterates range(last, first - s, -s).
+    if r.length.is_zero() {
+        let empty = new_range(vm, vm.new_int(0), vm.new_int(0), vm.new_int(1))?;
+        return crate::objects::iter::range_iter(vm, &empty);
+    }
+    let last = item(r, &(&r.length - 1u32));
+    let new_stop = &r.start - &r.step;
+    let neg_step = -&r.step;
+    let rr = new_range(vm, vm.new_bigint(last), vm.new_bigint(new_stop), vm.new_bigint(neg_step))?;
+    crate::objects::iter::range_iter(vm, &rr)
+}
+
+fn range_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let r = range_of(o);
+    Ok(vm.new_tuple(vec![
+        o.class_obj(),
+        vm.new_tuple(vec![r.start_obj.clone(), r.stop_obj.clone(), r.step_obj.clone()]),
+    ]))
+}

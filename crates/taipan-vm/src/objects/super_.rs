@@ -1,0 +1,204 @@
+//! `super` (CPython's `super_*` in `Objects/typeobject.c`), including the
+//! zero-argument form that reads `__class__` and the first argument from
+//! the calling frame.
+
+use taipan_compiler::code::local_kind;
+
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
+use crate::objects::descriptor::{add_getsets, GetSetDef};
+use crate::objects::{cell, dict, str as pystr, tuple, type_};
+use crate::vm::{PyResult, Vm};
+
+pub struct SuperData {
+    /// The class `super()` starts after.
+    pub ty: ObjCell,
+    /// The instance or class it binds to.
+    pub obj: ObjCell,
+    /// The type of `obj` (or `obj` itself for classes).
+    pub obj_type: ObjCell,
+}
+impl PyPayload for SuperData {}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<SuperData>(
+        "super",
+        std::mem::size_of::<PyCell<SuperData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)\nTypical use to call a cooperative superclass method:\nclass C(B):\n    def meth(self, arg):\n        super().meth(arg)\nThis works for class methods too:\nclass C(B):\n    @classmethod\n    def cmeth(cls, arg):\n        super().cmeth(arg)\n");
+    t.slots.getattro.set(Some(super_getattro));
+    t.slots.descr_get.set(Some(super_descr_get));
+    t.slots.repr.set(Some(super_repr));
+    t.slots.new.set(Some(super_new));
+    t.slots.init.set(Some(super_init));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    add_getsets(
+        vm,
+        &vm.ctx.types.super_,
+        &[
+            GetSetDef::new("__thisclass__", |vm, o| Ok(data(o).ty.get().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__self__", |vm, o| Ok(data(o).obj.get().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__self_class__", |vm, o| Ok(data(o).obj_type.get().unwrap_or_else(|| vm.none())), None),
+        ],
+    );
+}
+
+fn data(o: &Obj) -> &SuperData {
+    o.payload::<SuperData>().expect("a super object")
+}
+
+/// `super(ty, obj)` made from Rust.
+pub fn new_super(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
+    let obj_type = supercheck(vm, ty, obj)?;
+    Ok(alloc_object(
+        &vm.ctx.types.super_,
+        SuperData { ty: ObjCell::some(ty.clone()), obj: ObjCell::some(obj.clone()), obj_type: ObjCell::some(obj_type) },
+    ))
+}
+
+/// The type to search after `ty` in: `obj` if it is a subclass, else its type.
+fn supercheck(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
+    if vm.is_type(obj) && vm.is_subtype(obj, ty) {
+        return Ok(obj.clone());
+    }
+    if vm.isinstance_type(obj, ty) {
+        return Ok(obj.class_obj());
+    }
+    // An object may claim to be an instance through __class__.
+    if let Some(c) = vm.getattr_str_opt(obj, "__class__")? {
+        if vm.is_type(&c) && !c.is(&obj.class_obj()) && vm.is_subtype(&c, ty) {
+            return Ok(c);
+        }
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+fn super_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(alloc_object(cls, SuperData { ty: ObjCell::new(None), obj: ObjCell::new(None), obj_type: ObjCell::new(None) }))
+}
+
+fn super_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    crate::args::no_kwargs(vm, "super", kwnames)?;
+    crate::args::check_positional(vm, "super", args.len(), 0, 2)?;
+    let (ty, obj) = match args.len() {
+        0 => zero_arg_super(vm)?,
+        1 => (args[0].clone(), None),
+        _ => (args[0].clone(), Some(args[1].clone()).filter(|o| !vm.is_none(o))),
+    };
+    if !vm.is_type(&ty) {
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", ty.class().name())));
+    }
+    let d = data(o);
+    match obj {
+        Some(obj) => {
+            let ot = supercheck(vm, &ty, &obj)?;
+            d.obj_type.set(Some(ot));
+            d.obj.set(Some(obj));
+        }
+        None => {
+            d.obj.set(None);
+            d.obj_type.set(None);
+        }
+    }
+    d.ty.set(Some(ty));
+    Ok(())
+}
+
+/// `super()` with no arguments: `__class__` from the cell and the first
+/// argument of the calling function.
+fn zero_arg_super(vm: &Vm) -> PyResult<(Obj, Option<Obj>)> {
+    let fp = vm.thread.current_frame.get();
+    if fp.is_null() {
+        return Err(vm.runtime_error("super(): no current frame"));
+    }
+    // SAFETY: the current frame is live while it runs this call.
+    let frame = unsafe { &*fp };
+    let code = frame.code();
+    if code.co.argcount == 0 {
+        return Err(vm.runtime_error("super(): no arguments"));
+    }
+    let mut first = frame.slots[0].clone();
+    // The first argument may have been moved into a cell.
+    if code.localspluskinds[0] & local_kind::CELL != 0 {
+        if let Some(c) = &first {
+            if c.has_payload::<cell::CellData>() {
+                first = cell::data(c).value.get();
+            }
+        }
+    }
+    let Some(first) = first else {
+        return Err(vm.runtime_error("super(): arg[0] deleted"));
+    };
+    for i in 0..code.nlocalsplus() {
+        if code.localspluskinds[i] & local_kind::FREE == 0 {
+            continue;
+        }
+        if pystr::as_str(&code.localsplusnames[i]) != Some("__class__") {
+            continue;
+        }
+        let c = frame.slots[i].clone().ok_or_else(|| vm.runtime_error("super(): bad __class__ cell"))?;
+        let Some(ty) = cell::data(&c).value.get() else {
+            return Err(vm.runtime_error("super(): empty __class__ cell"));
+        };
+        if !vm.is_type(&ty) {
+            return Err(vm.runtime_error(format!("super(): __class__ is not a type ({})", ty.class().name())));
+        }
+        return Ok((ty, Some(first)));
+    }
+    Err(vm.runtime_error("super(): __class__ cell not found"))
+}
+
+fn super_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    let d = data(o);
+    let (Some(starttype), Some(ty)) = (d.obj_type.get(), d.ty.get()) else {
+        return type_::generic_getattr(vm, o, name);
+    };
+    // `__class__` is the super object's own.
+    if pystr::as_str(name) == Some("__class__") {
+        return type_::generic_getattr(vm, o, name);
+    }
+    let mro = starttype.payload::<TypeObject>().expect("type").mro();
+    let items = tuple::items(&mro);
+    let start = items.iter().position(|c| c.is(&ty)).map(|i| i + 1).unwrap_or(items.len());
+    for base in &items[start..] {
+        let bd = base.payload::<TypeObject>().expect("type").dict();
+        if let Some(res) = dict::get_item_opt(vm, &bd, name)? {
+            if let Some(get) = res.class().slots.descr_get.get() {
+                let obj = d.obj.get();
+                let inst = obj.as_ref().filter(|ob| !ob.is(&starttype));
+                return get(vm, &res, inst, Some(&starttype));
+            }
+            return Ok(res);
+        }
+    }
+    type_::generic_getattr(vm, o, name)
+}
+
+fn super_descr_get(vm: &Vm, o: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
+    let d = data(o);
+    let Some(obj) = obj.filter(|x| !vm.is_none(x)) else { return Ok(o.clone()) };
+    if d.obj.is_some() {
+        return Ok(o.clone());
+    }
+    let ty = d.ty.get().expect("super type");
+    new_super(vm, &ty, obj)
+}
+
+fn super_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let d = data(o);
+    let tname = d.ty.get().map(|t| t.payload::<TypeObject>().expect("type").name().to_string()).unwrap_or("NULL".into());
+    let text = match d.obj_type.get() {
+        Some(ot) => format!(
+            "<super: <class '{}'>, <{} object>>",
+            tname,
+            ot.payload::<TypeObject>().expect("type").name()
+        ),
+        None => format!("<super: <class '{tname}'>, NULL>"),
+    };
+    Ok(vm.new_str_from_string(text))
+}

@@ -1,0 +1,107 @@
+//! `traceback` objects (CPython's `Python/traceback.c`): one per frame an
+//! exception passed through, innermost last along `tb_next`.
+
+use crate::object::typeobj::{flags, TypeObject};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
+use crate::objects::descriptor::{add_getsets, GetSetDef};
+use crate::objects::exceptions;
+use crate::vm::{PyResult, Vm};
+
+pub struct TracebackData {
+    pub next: ObjCell,
+    pub frame: Obj,
+    /// Code unit index of the instruction.
+    pub lasti: usize,
+    pub lineno: Option<u32>,
+}
+impl PyPayload for TracebackData {}
+
+pub fn type_object() -> TypeObject {
+    let t = TypeObject::new::<TracebackData>(
+        "traceback",
+        std::mem::size_of::<PyCell<TracebackData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.new.set(Some(tb_new));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    add_getsets(
+        vm,
+        &vm.ctx.types.traceback,
+        &[
+            GetSetDef::new("tb_next", |vm, o| Ok(data(o).next.get().unwrap_or_else(|| vm.none())), Some(set_next)),
+            GetSetDef::new("tb_frame", |_, o| Ok(data(o).frame.clone()), None),
+            GetSetDef::new("tb_lasti", |vm, o| Ok(vm.new_usize(data(o).lasti * 2)), None),
+            GetSetDef::new(
+                "tb_lineno",
+                |vm, o| Ok(data(o).lineno.map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none())),
+                None,
+            ),
+        ],
+    );
+}
+
+pub fn data(o: &Obj) -> &TracebackData {
+    o.payload::<TracebackData>().expect("a traceback")
+}
+
+/// Prepend an entry for `frame` at `lasti` to the exception's traceback.
+pub fn add_entry(vm: &Vm, exc: &Obj, frame_obj: Obj, lasti: usize) {
+    let lineno = {
+        let fd = frame_obj.payload::<crate::eval::frame::FrameObjectData>().expect("frame object");
+        fd.frame().code().line_at(lasti)
+    };
+    let prev = exceptions::traceback_of(exc);
+    let tb = alloc_object(
+        &vm.ctx.types.traceback,
+        TracebackData { next: ObjCell::new(prev), frame: frame_obj, lasti, lineno },
+    );
+    exceptions::set_traceback(exc, Some(tb));
+}
+
+fn tb_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "traceback", args, kwnames, &["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 4)?;
+    let next = a[0].clone().filter(|n| !vm.is_none(n));
+    if let Some(n) = &next {
+        if !n.type_is(&vm.ctx.types.traceback) {
+            return Err(vm.type_error(format!("expected traceback object or None, got '{}'", n.class().name())));
+        }
+    }
+    let frame = a[1].clone().expect("required");
+    if !frame.type_is(&vm.ctx.types.frame) {
+        return Err(vm.type_error(format!(
+            "TracebackType() argument 'tb_frame' must be frame, not {}",
+            frame.class().name()
+        )));
+    }
+    let lasti = vm.index_to_isize(a[2].as_ref().expect("required"))?.max(0) as usize / 2;
+    let lineno = vm.index_to_isize(a[3].as_ref().expect("required"))?;
+    Ok(alloc_object(
+        &vm.ctx.types.traceback,
+        TracebackData { next: ObjCell::new(next), frame, lasti, lineno: Some(lineno as u32) },
+    ))
+}
+
+fn set_next(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else { return Err(vm.type_error("can't delete tb_next attribute")) };
+    if vm.is_none(v) {
+        data(o).next.set(None);
+        return Ok(());
+    }
+    if !v.type_is(&vm.ctx.types.traceback) {
+        return Err(vm.type_error(format!("expected traceback object, got '{}'", v.class().name())));
+    }
+    // No loops.
+    let mut cur = Some(v.clone());
+    while let Some(c) = cur {
+        if c.is(o) {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cur = data(&c).next.get();
+    }
+    data(o).next.set(Some(v.clone()));
+    Ok(())
+}

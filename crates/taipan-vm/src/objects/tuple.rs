@@ -1,0 +1,277 @@
+//! `tuple` (CPython's `Objects/tupleobject.c`).
+
+use crate::object::typeobj::{flags, CompareOp, TypeObject};
+use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::objects::descriptor::{add_methods, MethodDef};
+use crate::objects::{slice, str as pystr};
+use crate::vm::{PyResult, Vm};
+
+pub struct TupleData {
+    items: Box<[Obj]>,
+}
+
+impl PyPayload for TupleData {}
+
+impl TupleData {
+    #[inline]
+    pub fn items(&self) -> &[Obj] {
+        &self.items
+    }
+}
+
+pub fn type_object() -> TypeObject {
+    let mut t = TypeObject::new::<TupleData>(
+        "tuple",
+        std::mem::size_of::<PyCell<TupleData>>(),
+        true,
+        flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.");
+    let s = &t.slots;
+    s.repr.set(Some(tuple_repr));
+    s.hash.set(Some(tuple_hash));
+    s.richcompare.set(Some(tuple_richcompare));
+    s.iter.set(Some(crate::objects::iter::tuple_iter));
+    s.sq_length.set(Some(tuple_len));
+    s.sq_contains.set(Some(tuple_contains));
+    s.sq_concat.set(Some(tuple_concat));
+    s.sq_repeat.set(Some(tuple_repeat));
+    s.mp_subscript.set(Some(tuple_subscript));
+    s.new.set(Some(tuple_new));
+    t
+}
+
+pub fn setup(vm: &Vm) {
+    add_methods(
+        vm,
+        &vm.ctx.types.tuple,
+        &[
+            MethodDef::method("count", tuple_count),
+            MethodDef::method("index", tuple_index),
+            MethodDef::method("__getnewargs__", tuple_getnewargs),
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
+        ],
+    );
+}
+
+/// Allocate a tuple of type `ty` (tuple or a subclass).
+pub fn alloc_tuple(ty: &Obj, items: Vec<Obj>) -> Obj {
+    alloc_object(ty, TupleData { items: items.into_boxed_slice() })
+}
+
+/// The items of a tuple object (empty for a non-tuple).
+#[inline]
+pub fn items(o: &Obj) -> &[Obj] {
+    match o.payload::<TupleData>() {
+        Some(t) => &t.items,
+        None => &[],
+    }
+}
+
+#[inline]
+pub fn len(o: &Obj) -> usize {
+    items(o).len()
+}
+
+impl Vm {
+    /// A new tuple.
+    #[inline]
+    pub fn new_tuple(&self, items: Vec<Obj>) -> Obj {
+        if items.is_empty() {
+            return self.ctx.empty_tuple.clone();
+        }
+        alloc_tuple(&self.ctx.types.tuple, items)
+    }
+
+    pub fn new_tuple_from_slice(&self, items: &[Obj]) -> Obj {
+        self.new_tuple(items.to_vec())
+    }
+}
+
+fn tuple_of(o: &Obj) -> &[Obj] {
+    &o.payload::<TupleData>().expect("a tuple").items
+}
+
+fn tuple_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let items = tuple_of(o);
+    if items.is_empty() {
+        return Ok(vm.new_str("()"));
+    }
+    let Some(_guard) = vm.repr_enter(o) else { return Ok(vm.new_str("(...)")) };
+    let mut parts: Vec<Obj> = Vec::with_capacity(items.len());
+    for x in items.iter() {
+        parts.push(vm.repr(x)?);
+    }
+    let mut out = pystr::Builder::new();
+    out.push_str("(");
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_obj(p);
+    }
+    if items.len() == 1 {
+        out.push_str(",");
+    }
+    out.push_str(")");
+    Ok(out.finish(vm))
+}
+
+fn tuple_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    let items = tuple_of(o);
+    let mut hashes = Vec::with_capacity(items.len());
+    for x in items.iter() {
+        hashes.push(vm.hash(x)?);
+    }
+    Ok(crate::hash::hash_tuple(hashes.into_iter()))
+}
+
+/// Lexicographic comparison of two item slices (tuple and list share it).
+pub fn compare_sequences(vm: &Vm, a: &[Obj], b: &[Obj], op: CompareOp) -> PyResult<Obj> {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i < n {
+        if !vm.eq(&a[i], &b[i])? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= a.len() || i >= b.len() {
+        return Ok(vm.bool_obj(crate::objects::int::ordering_matches(a.len().cmp(&b.len()), op)));
+    }
+    match op {
+        CompareOp::Eq => Ok(vm.bool_obj(false)),
+        CompareOp::Ne => Ok(vm.bool_obj(true)),
+        _ => vm.rich_compare(&a[i], &b[i], op),
+    }
+}
+
+fn tuple_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    let Some(bt) = b.payload::<TupleData>() else { return Ok(vm.not_implemented()) };
+    // Items are borrowed from both tuples, which are immutable and kept
+    // alive by the caller, so comparing (which may run Python code) is safe.
+    compare_sequences(vm, tuple_of(a), &bt.items, op)
+}
+
+fn tuple_len(_vm: &Vm, o: &Obj) -> PyResult<usize> {
+    Ok(tuple_of(o).len())
+}
+
+fn tuple_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
+    for x in tuple_of(o).iter() {
+        if vm.eq(x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn tuple_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(bt) = b.payload::<TupleData>() else {
+        return Err(vm.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            b.class().name()
+        )));
+    };
+    let at = tuple_of(a);
+    if bt.items.is_empty() && a.type_is(&vm.ctx.types.tuple) {
+        return Ok(a.clone());
+    }
+    if at.is_empty() && b.type_is(&vm.ctx.types.tuple) {
+        return Ok(b.clone());
+    }
+    let mut v = Vec::with_capacity(at.len() + bt.items.len());
+    v.extend_from_slice(at);
+    v.extend_from_slice(&bt.items);
+    Ok(vm.new_tuple(v))
+}
+
+fn tuple_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
+    let at = tuple_of(a);
+    if n == 1 && a.type_is(&vm.ctx.types.tuple) {
+        return Ok(a.clone());
+    }
+    if n <= 0 || at.is_empty() {
+        return Ok(vm.ctx.empty_tuple.clone());
+    }
+    let total = at.len().checked_mul(n as usize).filter(|&t| t <= isize::MAX as usize / 8);
+    let Some(total) = total else { return Err(vm.memory_error()) };
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(at);
+    }
+    Ok(vm.new_tuple(v))
+}
+
+fn tuple_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let items = tuple_of(o);
+    if let Some(sl) = key.payload::<slice::SliceData>() {
+        let (start, stop, step) = sl.indices(vm, items.len())?;
+        if step == 1 && start == 0 && stop as usize == items.len() && o.type_is(&vm.ctx.types.tuple) {
+            return Ok(o.clone());
+        }
+        let v: Vec<Obj> = slice::iter_indices(start, stop, step).map(|i| items[i as usize].clone()).collect();
+        return Ok(vm.new_tuple(v));
+    }
+    if !vm.has_index(key) {
+        return Err(vm.type_error(format!("tuple indices must be integers or slices, not {}", key.class().name())));
+    }
+    let i = vm.index_to_isize(key)?;
+    let n = items.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("tuple index out of range"));
+    }
+    Ok(items[j as usize].clone())
+}
+
+fn tuple_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if kwnames.is_some_and(|k| len(k) > 0) && cls.is(&vm.ctx.types.tuple) {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    }
+    let npos = crate::protocol::call::npositional(args, kwnames);
+    if npos > 1 {
+        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {npos}")));
+    }
+    let items = match args.first().filter(|_| npos == 1) {
+        None => Vec::new(),
+        Some(a) => {
+            if cls.is(&vm.ctx.types.tuple) {
+                return vm.to_tuple(a);
+            }
+            vm.to_vec(a)?
+        }
+    };
+    if cls.is(&vm.ctx.types.tuple) {
+        return Ok(vm.new_tuple(items));
+    }
+    Ok(alloc_tuple(cls, items))
+}
+
+fn tuple_count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [value] = crate::args::exact::<1>(vm, "count", args, kwnames)?;
+    let mut n = 0;
+    for x in tuple_of(o).iter() {
+        if vm.eq(x, &value)? {
+            n += 1;
+        }
+    }
+    Ok(vm.new_int(n))
+}
+
+fn tuple_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "index", kwnames)?;
+    crate::args::check_positional(vm, "index", args.len(), 1, 3)?;
+    let items = tuple_of(o);
+    let (start, stop) = crate::args::slice_bounds(vm, &args[1..], items.len())?;
+    for i in start..stop {
+        if vm.eq(&items[i], &args[0])? {
+            return Ok(vm.new_usize(i));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_getnewargs(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(vm.new_tuple(vec![vm.new_tuple(tuple_of(o).to_vec())]))
+}

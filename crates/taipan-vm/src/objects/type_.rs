@@ -1,0 +1,949 @@
+//! `type` and `object` (CPython's `Objects/typeobject.c`): the type objects,
+//! C3 linearization, attribute lookup through the MRO (with the descriptor
+//! protocol), generic instance attribute access, and class creation.
+
+use std::cell::Cell;
+
+use crate::context::ObjectData;
+use crate::object::typeobj::{flags, CompareOp, TypeObject};
+use crate::object::{Obj, PyCell};
+use crate::objects::descriptor::{self, MethodDef};
+use crate::objects::{dict, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+/// The type object of `type`.
+pub fn type_type_object() -> TypeObject {
+    let mut t = TypeObject::new::<TypeObject>(
+        "type",
+        std::mem::size_of::<PyCell<TypeObject>>(),
+        true,
+        flags::BASETYPE | flags::TYPE_SUBCLASS | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
+    t.slots.repr.set(Some(type_repr));
+    t.slots.getattro.set(Some(type_getattro));
+    t.slots.setattro.set(Some(type_setattro));
+    t.slots.call.set(Some(type_call));
+    t.slots.new.set(Some(type_new));
+    t.slots.init.set(Some(type_init));
+    t.slots.hash.set(Some(object_hash));
+    t.slots.richcompare.set(Some(object_richcompare));
+    t.slots.nb_binary[crate::object::typeobj::NbOp::Or as usize].set(Some(crate::objects::generic_alias::type_or));
+    t
+}
+
+/// The type object of `object`.
+pub fn object_type_object() -> TypeObject {
+    let mut t = TypeObject::new::<ObjectData>(
+        "object",
+        std::mem::size_of::<PyCell<ObjectData>>(),
+        false,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
+    t.doc = Some("The base class of the class hierarchy.");
+    t.slots.repr.set(Some(object_repr));
+    t.slots.str.set(Some(object_str));
+    t.slots.hash.set(Some(object_hash));
+    t.slots.getattro.set(Some(generic_getattr));
+    t.slots.setattro.set(Some(generic_setattr));
+    t.slots.richcompare.set(Some(object_richcompare));
+    t.slots.init.set(Some(object_init));
+    t.slots.new.set(Some(object_new));
+    t
+}
+
+pub fn generic_alias_type_object() -> TypeObject {
+    crate::objects::generic_alias::generic_alias_type_object()
+}
+
+pub fn union_type_object() -> TypeObject {
+    crate::objects::generic_alias::union_type_object()
+}
+
+pub fn as_type(o: &Obj) -> Option<&TypeObject> {
+    o.payload::<TypeObject>()
+}
+
+fn ty_of(o: &Obj) -> &TypeObject {
+    o.payload::<TypeObject>().expect("a type object")
+}
+
+// ---- builtin type setup -------------------------------------------------------------
+
+/// Give a builtin type its base, bases and MRO (once all builtin types exist).
+pub fn init_static_type_base(vm: &Vm, ty: &Obj) {
+    let t = ty_of(ty);
+    if t.mro_opt().is_some() {
+        return;
+    }
+    let object = &vm.ctx.types.object;
+    if t.base().is_none() && !ty.is(object) {
+        let base = if ty.is(&vm.ctx.types.bool_) { vm.ctx.types.int.clone() } else { object.clone() };
+        t.set_base(Some(base));
+    }
+    if let Some(base) = t.base() {
+        init_static_type_base(vm, &base);
+        if ty_of(&base).is_gc && !t.is_gc {
+            // Only layout-compatible bases are used for builtin types.
+        }
+        t.set_bases(vm.new_tuple(vec![base.clone()]));
+        let mut mro = vec![ty.clone()];
+        mro.extend(tuple::items(&ty_of(&base).mro()).iter().cloned());
+        t.set_mro(vm.new_tuple(mro));
+        ty_of(&base).add_subclass(ty.id());
+    } else {
+        t.set_bases(vm.ctx.empty_tuple.clone());
+        t.set_mro(vm.new_tuple(vec![ty.clone()]));
+    }
+    if t.dict_opt().is_none() {
+        t.set_dict(vm.new_dict());
+    }
+}
+
+impl TypeObject {
+    pub fn mro_opt(&self) -> Option<Obj> {
+        // SAFETY: cloned out.
+        unsafe { (*self.mro.get()).clone() }
+    }
+
+    pub fn dict_opt(&self) -> Option<Obj> {
+        // SAFETY: cloned out.
+        unsafe { (*self.dict.get()).clone() }
+    }
+}
+
+/// A builtin type inherits the slots it does not define from its base
+/// (CPython's `inherit_slots`).
+pub fn inherit_slots(vm: &Vm, ty: &Obj) {
+    let t = ty_of(ty);
+    let Some(base) = t.base() else { return };
+    inherit_slots(vm, &base);
+    let b = &ty_of(&base).slots;
+    let s = &t.slots;
+    macro_rules! inherit {
+        ($($f:ident),*) => {$(
+            if s.$f.get().is_none() {
+                s.$f.set(b.$f.get());
+            }
+        )*};
+    }
+    inherit!(
+        repr, str, getattro, setattro, richcompare, iter, iternext, descr_get, descr_set, init, new, nb_power3, nb_divmod,
+        nb_negative, nb_positive, nb_invert, nb_absolute, nb_bool, nb_int, nb_float, nb_index, sq_length,
+        sq_contains, mp_length, mp_subscript, mp_ass_subscript, call, sq_concat, sq_repeat,
+        sq_inplace_concat, sq_inplace_repeat
+    );
+    // A type that defines rich comparison but not hashing is unhashable
+    // only when it is a class; builtin types inherit both together.
+    if s.hash.get().is_none() && s.richcompare.get() == b.richcompare.get() {
+        s.hash.set(b.hash.get());
+    }
+    for i in 0..crate::object::typeobj::NB_COUNT {
+        if s.nb_binary[i].get().is_none() {
+            s.nb_binary[i].set(b.nb_binary[i].get());
+        }
+        if s.nb_inplace[i].get().is_none() {
+            s.nb_inplace[i].set(b.nb_inplace[i].get());
+        }
+    }
+}
+
+/// Methods of `object` and `type` visible from Python.
+pub fn setup(vm: &Vm) {
+    use descriptor::{add_getsets, add_methods, GetSetDef};
+    let object = &vm.ctx.types.object;
+    add_methods(
+        vm,
+        object,
+        &[
+            MethodDef::method("__reduce_ex__", object_reduce_ex),
+            MethodDef::method("__reduce__", object_reduce),
+            MethodDef::method("__dir__", object_dir),
+            MethodDef::method("__format__", object_format),
+            MethodDef::method("__sizeof__", object_sizeof),
+            MethodDef::class("__subclasshook__", object_subclasshook),
+            MethodDef::class("__init_subclass__", object_init_subclass),
+            MethodDef::method("__getstate__", object_getstate),
+        ],
+    );
+    add_getsets(vm, object, &[GetSetDef::new("__class__", object_get_class, Some(object_set_class))]);
+    let type_ = &vm.ctx.types.type_;
+    add_methods(
+        vm,
+        type_,
+        &[
+            MethodDef::method("mro", type_mro_method),
+            MethodDef::method("__subclasses__", type_subclasses),
+            MethodDef::method("__instancecheck__", type_instancecheck),
+            MethodDef::method("__subclasscheck__", type_subclasscheck),
+            MethodDef::method("__dir__", type_dir),
+            MethodDef::method("__sizeof__", object_sizeof),
+            MethodDef::class("__prepare__", type_prepare),
+        ],
+    );
+    add_getsets(
+        vm,
+        type_,
+        &[
+            GetSetDef::new("__name__", type_get_name, Some(type_set_name)),
+            GetSetDef::new("__qualname__", type_get_qualname, Some(type_set_qualname)),
+            GetSetDef::new("__bases__", type_get_bases, None),
+            GetSetDef::new("__base__", type_get_base, None),
+            GetSetDef::new("__mro__", type_get_mro, None),
+            GetSetDef::new("__dict__", type_get_dict, None),
+            GetSetDef::new("__doc__", type_get_doc, Some(type_set_doc)),
+            GetSetDef::new("__module__", type_get_module, Some(type_set_module)),
+            GetSetDef::new("__abstractmethods__", type_get_abstractmethods, Some(type_set_abstractmethods)),
+            GetSetDef::new("__annotations__", type_get_annotations, Some(type_set_annotations)),
+            GetSetDef::new("__text_signature__", type_get_text_signature, None),
+        ],
+    );
+    // object's slot wrappers: __init__, __new__, __repr__, __eq__, ...
+    crate::objects::slots::add_slot_wrappers(vm, object);
+    crate::objects::slots::add_slot_wrappers(vm, type_);
+}
+
+// ---- MRO --------------------------------------------------------------------------------
+
+/// C3 linearization of a class with these bases (CPython's `mro_implementation`).
+pub fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut seqs: Vec<Vec<Obj>> = Vec::new();
+    for b in bases {
+        let Some(bt) = as_type(b) else {
+            return Err(vm.type_error(format!("bases must be types")));
+        };
+        seqs.push(tuple::items(&bt.mro()).to_vec());
+    }
+    seqs.push(bases.to_vec());
+    let mut result = vec![ty.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(result);
+        }
+        let mut candidate = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|other| other[1..].iter().any(|x| x.is(head)));
+            if !in_tail {
+                candidate = Some(head.clone());
+                break;
+            }
+        }
+        let Some(next) = candidate else {
+            // CPython lists the remaining heads in the order of the bases.
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = ty_of(&s[0]).name().to_string();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        result.push(next.clone());
+        for s in seqs.iter_mut() {
+            if s[0].is(&next) {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+// ---- attribute lookup ---------------------------------------------------------------------
+
+/// Look `name` (a str object) up in the MRO of `ty` (CPython's `_PyType_Lookup`).
+pub fn lookup(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
+    let mro = ty.mro_opt()?;
+    for base in tuple::items(&mro).iter() {
+        let d = ty_of(base).dict();
+        if let Some(v) = dict::get_str_item(vm, &d, name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// `_PyType_Lookup` with a Rust string (interns it).
+pub fn lookup_str(vm: &Vm, ty: &TypeObject, name: &str) -> Option<Obj> {
+    let n = vm.intern(name);
+    lookup(vm, ty, &n)
+}
+
+/// Does the type define `name` somewhere in its MRO?
+pub fn has_attr(vm: &Vm, ty: &TypeObject, name: &str) -> bool {
+    lookup_str(vm, ty, name).is_some()
+}
+
+fn is_data_descriptor(d: &Obj) -> bool {
+    d.class().slots.descr_set.get().is_some()
+}
+
+/// `object.__getattribute__` (CPython's `PyObject_GenericGetAttr`).
+pub fn generic_getattr(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Obj> {
+    match generic_getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error_for(vm, obj, name)),
+    }
+}
+
+/// The AttributeError CPython raises for a missing attribute, with `name` and
+/// `obj` set (they drive the "Did you mean" suggestions).
+pub fn attribute_error_for(vm: &Vm, obj: &Obj, name: &Obj) -> crate::vm::PyErr {
+    let msg = format!("'{}' object has no attribute '{}'", obj.class().name(), pystr::as_str_lossy(name));
+    let err = vm.new_exception_msg(&vm.ctx.exceptions.attribute_error, &msg);
+    crate::objects::exceptions::set_extra(&err.0, "name", name.clone());
+    crate::objects::exceptions::set_extra(&err.0, "obj", obj.clone());
+    err
+}
+
+/// `PyObject_GenericGetAttr` without the AttributeError: `Ok(None)` when the
+/// attribute does not exist.
+pub fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+    let ty = obj.class();
+    let descr = lookup(vm, ty, name);
+    if let Some(d) = &descr {
+        if let Some(get) = d.class().slots.descr_get.get() {
+            if is_data_descriptor(d) {
+                return get(vm, d, Some(obj), Some(&obj.class_obj())).map(Some);
+            }
+        }
+    }
+    if let Some(dict) = obj.instance_dict() {
+        if let Some(v) = dict::get_item_opt(vm, &dict, name)? {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(get) = d.class().slots.descr_get.get() {
+            return get(vm, &d, Some(obj), Some(&obj.class_obj())).map(Some);
+        }
+        return Ok(Some(d));
+    }
+    Ok(None)
+}
+
+/// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`).
+pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let ty = obj.class();
+    if let Some(d) = lookup(vm, ty, name) {
+        if let Some(set) = d.class().slots.descr_set.get() {
+            return set(vm, &d, obj, value);
+        }
+    }
+    let Some(slot) = obj.dict_slot() else {
+        return Err(if lookup(vm, ty, name).is_some() {
+            vm.attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                ty.name(),
+                pystr::as_str_lossy(name)
+            ))
+        } else {
+            let e = attribute_error_for(vm, obj, name);
+            e
+        });
+    };
+    let _ = slot;
+    let dict = match obj.instance_dict() {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict();
+            obj.set_instance_dict(Some(d.clone()));
+            d
+        }
+    };
+    match value {
+        Some(v) => dict::set_item(vm, &dict, name.clone(), v.clone()),
+        None => match dict::del_item(vm, &dict, name) {
+            Ok(()) => Ok(()),
+            Err(e) if e.0.class_obj().is(&vm.ctx.exceptions.key_error) => Err(attribute_error_for(vm, obj, name)),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// `type.__getattribute__` (CPython's `type_getattro`).
+pub fn type_getattro(vm: &Vm, ty: &Obj, name: &Obj) -> PyResult<Obj> {
+    let meta = ty.class();
+    let meta_attr = lookup(vm, meta, name);
+    if let Some(ma) = &meta_attr {
+        if let Some(get) = ma.class().slots.descr_get.get() {
+            if is_data_descriptor(ma) {
+                return get(vm, ma, Some(ty), Some(&ty.class_obj()));
+            }
+        }
+    }
+    if let Some(attr) = lookup(vm, ty_of(ty), name) {
+        if let Some(get) = attr.class().slots.descr_get.get() {
+            return get(vm, &attr, None, Some(ty));
+        }
+        return Ok(attr);
+    }
+    if let Some(ma) = meta_attr {
+        if let Some(get) = ma.class().slots.descr_get.get() {
+            return get(vm, &ma, Some(ty), Some(&ty.class_obj()));
+        }
+        return Ok(ma);
+    }
+    let msg = format!("type object '{}' has no attribute '{}'", ty_of(ty).name(), pystr::as_str_lossy(name));
+    let err = vm.new_exception_msg(&vm.ctx.exceptions.attribute_error, &msg);
+    crate::objects::exceptions::set_extra(&err.0, "name", name.clone());
+    crate::objects::exceptions::set_extra(&err.0, "obj", ty.clone());
+    Err(err)
+}
+
+/// `type.__setattr__`: class attributes; assigning a dunder updates the slot.
+pub fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return Err(vm.type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            pystr::as_str_lossy(name),
+            t.name()
+        )));
+    }
+    let meta = ty.class();
+    if let Some(d) = lookup(vm, meta, name) {
+        if let Some(set) = d.class().slots.descr_set.get() {
+            return set(vm, &d, ty, value);
+        }
+    }
+    let d = t.dict();
+    match value {
+        Some(v) => dict::set_item(vm, &d, name.clone(), v.clone())?,
+        None => {
+            if dict::del_item(vm, &d, name).is_err() {
+                return Err(vm.attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name(),
+                    pystr::as_str_lossy(name)
+                )));
+            }
+        }
+    }
+    modified(vm, ty);
+    let n = pystr::as_str_lossy(name);
+    if n.starts_with("__") && n.ends_with("__") {
+        crate::objects::slots::update_slot(vm, ty, &n);
+    }
+    Ok(())
+}
+
+/// A type (or a base of it) changed: invalidate caches of it and its subclasses.
+pub fn modified(vm: &Vm, ty: &Obj) {
+    let t = ty_of(ty);
+    t.version_tag.set(t.version_tag.get().wrapping_add(1));
+    for id in t.subclass_ids() {
+        if let Some(sub) = vm.find_live_type(id) {
+            modified(vm, &sub);
+        }
+    }
+}
+
+// ---- object's slots -------------------------------------------------------------------------
+
+pub fn object_repr(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
+    let ty = obj.class();
+    let module = type_module_name(vm, &obj.class_obj());
+    let qual = type_qualname(vm, &obj.class_obj());
+    let s = match module {
+        Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, qual, obj.id()),
+        _ => format!("<{} object at {:#x}>", ty.name(), obj.id()),
+    };
+    Ok(vm.new_str(&s))
+}
+
+pub fn object_str(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
+    vm.repr(obj)
+}
+
+pub fn object_hash(_vm: &Vm, obj: &Obj) -> PyResult<i64> {
+    // CPython: the address rotated by 4 bits.
+    let p = obj.id() as u64;
+    Ok(crate::hash::fix(p.rotate_right(4) as i64))
+}
+
+pub fn object_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    match op {
+        CompareOp::Eq => Ok(if a.is(b) { vm.bool_obj(true) } else { vm.not_implemented() }),
+        CompareOp::Ne => {
+            // Delegate to __eq__ and invert, unless it is NotImplemented.
+            let eq = a.class().slots.richcompare.get();
+            let r = match eq {
+                Some(f) => f(vm, a, b, CompareOp::Eq)?,
+                None => vm.not_implemented(),
+            };
+            if vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+            let t = vm.is_true(&r)?;
+            Ok(vm.bool_obj(!t))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn excess_args(args: &[Obj], kwnames: Option<&Obj>) -> bool {
+    !args.is_empty() || kwnames.is_some_and(|k| tuple::len(k) > 0)
+}
+
+pub fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    if excess_args(args, kwnames) {
+        let t = obj.class();
+        let init = t.slots.init.get();
+        let new = t.slots.new.get();
+        if init != Some(object_init as crate::object::typeobj::InitFn) {
+            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if new == Some(object_new as crate::object::typeobj::NewFn) {
+            return Err(vm.type_error(format!(
+                "{}() takes no arguments",
+                t.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn object_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let t = ty_of(cls);
+    if excess_args(args, kwnames) {
+        if t.slots.new.get() != Some(object_new as crate::object::typeobj::NewFn) {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if t.slots.init.get() == Some(object_init as crate::object::typeobj::InitFn) {
+            return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
+        }
+    }
+    if t.has_flag(flags::IS_ABSTRACT) {
+        return Err(abstract_instantiation_error(vm, cls));
+    }
+    if t.payload_type != std::any::TypeId::of::<ObjectData>() {
+        return Err(vm.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name(),
+            t.name()
+        )));
+    }
+    Ok(crate::object::alloc_object(cls, ObjectData))
+}
+
+fn abstract_instantiation_error(vm: &Vm, cls: &Obj) -> crate::vm::PyErr {
+    let t = ty_of(cls);
+    let methods = type_get_abstractmethods(vm, cls).ok();
+    let mut names: Vec<String> = Vec::new();
+    if let Some(m) = methods {
+        if let Ok(items) = vm.to_vec(&m) {
+            for i in items {
+                names.push(pystr::as_str_lossy(&i).to_string());
+            }
+        }
+    }
+    names.sort();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name(),
+        plural,
+        names.join(", ")
+    ))
+}
+
+fn object_get_class(_vm: &Vm, obj: &Obj) -> PyResult<Obj> {
+    Ok(obj.class_obj())
+}
+
+fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let Some(new) = value else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let Some(nt) = as_type(new) else {
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            new.class().name()
+        )));
+    };
+    let old = obj.class();
+    if !nt.is_heap_type() || !old.is_heap_type() {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if nt.payload_type != old.payload_type || nt.basicsize != old.basicsize || nt.dictoffset != old.dictoffset {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            nt.name(),
+            old.name()
+        )));
+    }
+    obj.set_class(new);
+    Ok(())
+}
+
+fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let copyreg = vm.import("copyreg")?;
+    let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
+    let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
+    vm.call(&f, &[obj.clone(), proto], None)
+}
+
+fn object_reduce(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    object_reduce_ex(vm, obj, &[vm.new_int(0)], None)
+}
+
+fn object_getstate(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(obj.instance_dict().unwrap_or_else(|| vm.none()))
+}
+
+fn object_sizeof(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(vm.new_int(obj.class().basicsize as i64))
+}
+
+fn object_format(vm: &Vm, obj: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let spec = args.first().cloned().unwrap_or_else(|| vm.ctx.empty_str.clone());
+    if pystr::len(&spec) > 0 {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            obj.class().name()
+        )));
+    }
+    vm.str(obj)
+}
+
+fn object_subclasshook(vm: &Vm, _cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(vm.not_implemented())
+}
+
+fn object_init_subclass(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if excess_args(args, kwnames) {
+        return Err(vm.type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            ty_of(_cls).name()
+        )));
+    }
+    Ok(vm.none())
+}
+
+fn object_dir(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let result = vm.new_dict();
+    if let Some(d) = obj.instance_dict() {
+        for k in dict::keys(&d) {
+            dict::set_item(vm, &result, k, vm.none())?;
+        }
+    }
+    let cls = vm.getattr_str(obj, "__class__")?;
+    merge_class_dict(vm, &result, &cls)?;
+    let keys = dict::keys(&result);
+    Ok(vm.new_list(keys))
+}
+
+/// Add the attribute names of `cls` and its bases to `result` (a dict).
+fn merge_class_dict(vm: &Vm, result: &Obj, cls: &Obj) -> PyResult<()> {
+    if let Ok(d) = vm.getattr_str(cls, "__dict__") {
+        for k in vm.to_vec(&d)? {
+            dict::set_item(vm, result, k, vm.none())?;
+        }
+    }
+    if let Ok(bases) = vm.getattr_str(cls, "__bases__") {
+        for b in vm.to_vec(&bases)? {
+            merge_class_dict(vm, result, &b)?;
+        }
+    }
+    Ok(())
+}
+
+// ---- type's slots --------------------------------------------------------------------------
+
+/// `__module__` of a type: the dict entry of a class, the prefix of a
+/// builtin type's name.
+pub fn type_module_name(vm: &Vm, ty: &Obj) -> Option<String> {
+    let t = ty_of(ty);
+    if t.is_heap_type() {
+        let m = dict::get_str_item(vm, &t.dict(), &vm.intern("__module__"))?;
+        return pystr::as_str(&m).map(|s| s.to_string());
+    }
+    match t.name().rfind('.') {
+        Some(i) => Some(t.name()[..i].to_string()),
+        None => Some("builtins".to_string()),
+    }
+}
+
+pub fn type_qualname(_vm: &Vm, ty: &Obj) -> String {
+    let t = ty_of(ty);
+    if let Some(q) = t.qualname_obj() {
+        return pystr::as_str_lossy(&q).to_string();
+    }
+    match t.name().rfind('.') {
+        Some(i) => t.name()[i + 1..].to_string(),
+        None => t.name().to_string(),
+    }
+}
+
+pub fn type_repr(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let qual = type_qualname(vm, ty);
+    let s = match type_module_name(vm, ty) {
+        Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, qual),
+        _ => format!("<class '{}'>", qual),
+    };
+    Ok(vm.new_str(&s))
+}
+
+/// Calling a type: `__new__`, then `__init__` if `__new__` returned an
+/// instance of it (CPython's `type_call`).
+pub fn type_call(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if ty.is(&vm.ctx.types.type_) && args.len() == 1 && kwnames.is_none() {
+        return Ok(args[0].class_obj());
+    }
+    let Some(new) = t.slots.new.get() else {
+        return Err(vm.type_error(format!("cannot create '{}' instances", t.name())));
+    };
+    let obj = new(vm, ty, args, kwnames)?;
+    if !vm.isinstance_type(&obj, ty) {
+        return Ok(obj);
+    }
+    if let Some(init) = obj.class().slots.init.get() {
+        init(vm, &obj, args, kwnames)?;
+    }
+    Ok(obj)
+}
+
+fn type_init(vm: &Vm, _obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    let nkw = kwnames.map_or(0, tuple::len);
+    let npos = args.len() - nkw;
+    if npos != 1 && npos != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(())
+}
+
+/// `type.__new__(metatype, name, bases, namespace, **kwds)`: create a class.
+pub fn type_new(vm: &Vm, meta: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let nkw = kwnames.map_or(0, tuple::len);
+    let pos = &args[..args.len() - nkw];
+    if pos.len() == 1 && nkw == 0 && meta.is(&vm.ctx.types.type_) {
+        return Ok(pos[0].class_obj());
+    }
+    if pos.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = &pos[0];
+    if pystr::as_str(name).is_none() {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            name.class().name()
+        )));
+    }
+    let bases = &pos[1];
+    if !bases.has_payload::<tuple::TupleData>() {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            bases.class().name()
+        )));
+    }
+    let ns = &pos[2];
+    if !ns.has_payload::<dict::DictData>() {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            ns.class().name()
+        )));
+    }
+    let kwargs: Vec<(Obj, Obj)> = match kwnames {
+        Some(k) => tuple::items(k).iter().cloned().zip(args[args.len() - nkw..].iter().cloned()).collect(),
+        None => vec![],
+    };
+    crate::objects::class::create_class(vm, meta, name, bases, ns, &kwargs)
+}
+
+fn type_get_name(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    let n = t.name();
+    let short = if t.is_heap_type() { n } else { n.rsplit('.').next().unwrap_or(n) };
+    Ok(vm.new_str(short))
+}
+
+fn type_set_name(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return Err(vm.type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
+    }
+    let Some(v) = value.and_then(|v| pystr::as_str(v).map(|s| s.to_string())) else {
+        return Err(vm.type_error(format!("can only assign string to {}.__name__, not '{}'", t.name(),
+            value.map(|v| v.class().name().to_string()).unwrap_or_else(|| "NoneType".into()))));
+    };
+    t.set_name(v);
+    Ok(())
+}
+
+fn type_get_qualname(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    Ok(vm.new_str(&type_qualname(vm, ty)))
+}
+
+fn type_set_qualname(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    match value {
+        Some(v) if pystr::as_str(v).is_some() && t.is_heap_type() => {
+            t.set_qualname(v.clone());
+            Ok(())
+        }
+        _ => Err(vm.type_error(format!("can only assign string to {}.__qualname__", t.name()))),
+    }
+}
+
+fn type_get_bases(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    Ok(ty_of(ty).bases().unwrap_or_else(|| vm.ctx.empty_tuple.clone()))
+}
+
+fn type_get_base(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    Ok(ty_of(ty).base().unwrap_or_else(|| vm.none()))
+}
+
+fn type_get_mro(_vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    Ok(ty_of(ty).mro())
+}
+
+fn type_get_dict(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    Ok(dict::new_mappingproxy(vm, ty_of(ty).dict()))
+}
+
+fn type_get_doc(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if let Some(d) = dict::get_str_item(vm, &t.dict(), &vm.intern("__doc__")) {
+        if let Some(get) = d.class().slots.descr_get.get() {
+            return get(vm, &d, None, Some(ty));
+        }
+        return Ok(d);
+    }
+    Ok(match t.doc {
+        Some(d) if !t.is_heap_type() => vm.new_str(d),
+        _ => vm.none(),
+    })
+}
+
+fn type_set_doc(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
+    }
+    dict::set_item(vm, &t.dict(), vm.intern("__doc__"), value.cloned().unwrap_or_else(|| vm.none()))
+}
+
+fn type_get_module(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if t.is_heap_type() {
+        return match dict::get_str_item(vm, &t.dict(), &vm.intern("__module__")) {
+            Some(m) => Ok(m),
+            None => Err(vm.attribute_error("__module__")),
+        };
+    }
+    Ok(vm.new_str(&type_module_name(vm, ty).unwrap_or_else(|| "builtins".into())))
+}
+
+fn type_set_module(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return Err(vm.type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name())));
+    }
+    dict::set_item(vm, &t.dict(), vm.intern("__module__"), value.cloned().unwrap_or_else(|| vm.none()))
+}
+
+fn type_get_abstractmethods(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if !ty.is(&vm.ctx.types.type_) {
+        if let Some(v) = dict::get_str_item(vm, &t.dict(), &vm.intern("__abstractmethods__")) {
+            return Ok(v);
+        }
+    }
+    Err(vm.attribute_error("__abstractmethods__"))
+}
+
+fn type_set_abstractmethods(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    let abstract_ = match value {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    match value {
+        Some(v) => dict::set_item(vm, &t.dict(), vm.intern("__abstractmethods__"), v.clone())?,
+        None => {
+            let _ = dict::del_item(vm, &t.dict(), &vm.intern("__abstractmethods__"));
+        }
+    }
+    let f = t.flags.get();
+    t.flags.set(if abstract_ { f | flags::IS_ABSTRACT } else { f & !flags::IS_ABSTRACT });
+    Ok(())
+}
+
+fn type_get_annotations(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return Err(vm.attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
+    }
+    let key = vm.intern("__annotations__");
+    if let Some(a) = dict::get_str_item(vm, &t.dict(), &key) {
+        if let Some(get) = a.class().slots.descr_get.get() {
+            return get(vm, &a, None, Some(ty));
+        }
+        return Ok(a);
+    }
+    let d = vm.new_dict();
+    dict::set_item(vm, &t.dict(), key, d.clone())?;
+    Ok(d)
+}
+
+fn type_set_annotations(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    let key = vm.intern("__annotations__");
+    match value {
+        Some(v) => dict::set_item(vm, &t.dict(), key, v.clone()),
+        None => dict::del_item(vm, &t.dict(), &key),
+    }
+}
+
+fn type_get_text_signature(vm: &Vm, _ty: &Obj) -> PyResult<Obj> {
+    Ok(vm.none())
+}
+
+fn type_mro_method(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    let bases = t.bases().map(|b| tuple::items(&b).to_vec()).unwrap_or_default();
+    let mro = compute_mro(vm, ty, &bases)?;
+    Ok(vm.new_list(mro))
+}
+
+fn type_subclasses(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    let subs: Vec<Obj> = t.subclass_ids().into_iter().filter_map(|id| vm.find_live_type(id)).collect();
+    Ok(vm.new_list(subs))
+}
+
+fn type_instancecheck(vm: &Vm, ty: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let inst = args.first().ok_or_else(|| vm.type_error("__instancecheck__ expected 1 argument"))?;
+    Ok(vm.bool_obj(vm.isinstance_type(inst, ty) || vm.getattr_str(inst, "__class__").map(|c| vm.is_subtype(&c, ty)).unwrap_or(false)))
+}
+
+fn type_subclasscheck(vm: &Vm, ty: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let sub = args.first().ok_or_else(|| vm.type_error("__subclasscheck__ expected 1 argument"))?;
+    if as_type(sub).is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(vm.bool_obj(vm.is_subtype(sub, ty)))
+}
+
+fn type_dir(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let result = vm.new_dict();
+    merge_class_dict(vm, &result, ty)?;
+    Ok(vm.new_list(dict::keys(&result)))
+}
+
+fn type_prepare(vm: &Vm, _cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    Ok(vm.new_dict())
+}
+
+/// Used by class creation: the version counter for new heap types.
+pub fn next_version(counter: &Cell<u32>) -> u32 {
+    let v = counter.get().wrapping_add(1);
+    counter.set(v);
+    v
+}
