@@ -79,6 +79,9 @@ CASES = [
      "def g(a: int = 1, *args: *Ts, b: 'str', **kw: dict[str, int]) -> Callable[..., None]: pass\n", "exec", 0, 0),
     ("def f():\n    try:\n        pass\n    finally:\n        match c:\n            case 1 | 2:\n                pass\n            case _:\n                pass\n", "exec", 0, 0),
     ("x = 1e300 * 1e300 * 0, -1e300 * 1e300 * 0\n", "exec", 0, 0),
+    # float reprs where two shortest strings are equally near: the even one
+    ("x = 2.0 ** -25, 1836218942582016.25, 1836218942582016.25j, -2.0 ** -25 + 5e-324\n", "exec", 0, 0),
+    ("from __future__ import annotations\nx: 1836218942582016.25 + 1836218942582016.25j\n", "exec", 0, 0),
 ]
 
 ERROR_CASES = [

@@ -192,8 +192,33 @@ pub fn bytes_repr(b: &[u8]) -> String {
 /// with the decimal exponent: `x = 0.DIGITS * 10**decpt`.
 pub fn shortest_digits(x: f64) -> (String, i32) {
     // Rust's `{:e}` prints the shortest round-tripping mantissa, like David
-    // Gay's dtoa mode 0 that CPython uses for repr.
-    let s = format!("{x:e}");
+    // Gay's dtoa mode 0 that CPython uses for repr, except when two shortest
+    // candidates are equally near `x`: Rust takes the upper one
+    // (2.0**-25 gives ...7695313e-08), dtoa the even one (...7695312e-08).
+    let shortest = format!("{x:e}");
+    let (digits, decpt) = split_e_format(&shortest);
+    // Such a tie means the exact value of `x` has one significant digit more
+    // than the shortest string, and that digit is a 5. `x` is m * 2**k with m
+    // odd; for k < 0 its exact decimal expansion ends -k places after the
+    // point, so it has decpt - k significant digits.
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (m, k) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    let k = k + m.trailing_zeros() as i32;
+    if k < 0 && decpt - k == digits.len() as i32 + 1 {
+        // Rust's fixed-precision `{:.Ne}` rounds the exact value half to even.
+        let even = format!("{:.*e}", digits.len() - 1, x);
+        if even != shortest && even.parse::<f64>() == Ok(x) {
+            return split_e_format(&even);
+        }
+    }
+    (digits, decpt)
+}
+
+/// Rust's `{:e}` text ("1.25e-3") as digits without trailing zeros and the
+/// exponent of `0.DIGITS * 10**decpt`.
+fn split_e_format(s: &str) -> (String, i32) {
     let (mantissa, exp) = s.split_once('e').expect("exponent in {:e}");
     let exp: i32 = exp.parse().expect("integer exponent");
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -288,6 +313,10 @@ mod tests {
             (1.7976931348623157e308, "1.7976931348623157e+308"),
             (3.14159, "3.14159"),
             (100.0, "100.0"),
+            // Ties between two shortest candidates go to the even one.
+            (2f64.powi(-25), "2.9802322387695312e-08"),
+            (1836218942582016.25, "1836218942582016.2"),
+            (-2f64.powi(-25), "-2.9802322387695312e-08"),
         ];
         for (x, want) in cases {
             assert_eq!(float_repr(x), want, "{x:?}");
