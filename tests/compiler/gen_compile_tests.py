@@ -120,6 +120,21 @@ ERROR_CASES = [
     "def f(x: (yield)): pass\n",
 ]
 
+# Sources whose compile() warnings (parser and compiler) are compared.
+WARNING_CASES = [
+    'x = "\\q", b"\\q", f"\\q{x}", "\\8"\ny = "\\777"\n',
+    # A backslash before a non-ASCII character is no invalid escape in 3.11.
+    'x = "\\\u041f"\ny = f"\\\u041f{x}"\nz = "\\\u00e9\\q"\n',
+    "x is 1\nassert (x, 'msg')\n(1, 2)(3)\n[1][x, y]\n",
+]
+
+
+def warnings_of(src):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compile(src, "<test>", "exec", dont_inherit=True)
+    return [(w.category.__name__, w.lineno, str(w.message)) for w in caught]
+
 
 def rust_str(s):
     out = ['"']
@@ -184,6 +199,13 @@ def main():
             print(f"    ({rust_str(src)}, {rust_str(e.msg)}, {e.lineno}, {e.offset}, {e.end_lineno}, {end}),")
         else:
             sys.exit(f"no error for {src!r}")
+    print("];")
+    print()
+    print("/// (source, [(category, lineno, message)] of its compile() warnings)")
+    print("pub const WARNINGS: &[(&str, &[(&str, u32, &str)])] = &[")
+    for src in WARNING_CASES:
+        ws = ", ".join(f"({rust_str(c)}, {n}, {rust_str(m)})" for c, n, m in warnings_of(src))
+        print(f"    ({rust_str(src)}, &[{ws}]),")
     print("];")
 
 

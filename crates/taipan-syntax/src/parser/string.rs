@@ -642,15 +642,14 @@ impl<'a> Parser<'a> {
             i += 1;
             if i >= b.len() || b[i] >= 0x80 {
                 // A backslash before a non-ASCII character stays a backslash.
+                // CPython rewrites it as the valid escape \u005c before
+                // decoding, so it is no invalid escape and gives no warning.
                 out.push('\\');
                 tpos += 6;
                 if i >= b.len() {
                     break;
                 }
                 let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
-                if first_invalid.is_none() {
-                    first_invalid = Some(i);
-                }
                 out.push(ch);
                 i += ch.len_utf8();
                 tpos += 10;

@@ -1512,3 +1512,10 @@ pub const ERRORS: &[(&str, &str, i64, i64, i64, Option<i64>)] = &[
     ("from __future__ import annotations\ndef f(x: (yield)): pass\n", "'yield expression' can not be used within an annotation", 2, 11, 2, Some(16)),
     ("def f(x: (yield)): pass\n", "'yield' outside function", 1, 11, 1, Some(16)),
 ];
+
+/// (source, [(category, lineno, message)] of its compile() warnings)
+pub const WARNINGS: &[(&str, &[(&str, u32, &str)])] = &[
+    ("x = \"\\q\", b\"\\q\", f\"\\q{x}\", \"\\8\"\ny = \"\\777\"\n", &[("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\8'"), ("DeprecationWarning", 2, "invalid octal escape sequence '\\777'")]),
+    ("x = \"\\\u{41f}\"\ny = f\"\\\u{41f}{x}\"\nz = \"\\\u{e9}\\q\"\n", &[("DeprecationWarning", 3, "invalid escape sequence '\\q'")]),
+    ("x is 1\nassert (x, 'msg')\n(1, 2)(3)\n[1][x, y]\n", &[("SyntaxWarning", 1, "\"is\" with a literal. Did you mean \"==\"?"), ("SyntaxWarning", 2, "assertion is always true, perhaps remove parentheses?"), ("SyntaxWarning", 3, "'tuple' object is not callable; perhaps you missed a comma?"), ("SyntaxWarning", 4, "list indices must be integers or slices, not tuple; perhaps you missed a comma?")]),
+];

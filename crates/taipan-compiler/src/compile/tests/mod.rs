@@ -59,6 +59,23 @@ fn errors_match_cpython() {
 }
 
 #[test]
+fn warnings_match_cpython() {
+    for &(src, want) in expected::WARNINGS {
+        let parsed = taipan_syntax::parse(src.as_bytes(), "<test>", InputMode::Text, StartRule::File);
+        let module = parsed.result.expect("test sources parse");
+        let out = crate::compile_with_warnings(&module, "<test>", &CompileOptions::default());
+        assert!(out.result.is_ok(), "source:\n{src}");
+        let got: Vec<(&str, u32, &str)> = parsed
+            .warnings
+            .iter()
+            .chain(&out.warnings)
+            .map(|w| (w.category.name(), w.lineno, w.msg.as_str()))
+            .collect();
+        assert_eq!(got, want, "source:\n{src}");
+    }
+}
+
+#[test]
 fn deep_trees_do_not_overflow() {
     // Nesting within the compiler's recursion limit compiles; past it,
     // CPython's RecursionError.
