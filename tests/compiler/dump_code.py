@@ -64,15 +64,21 @@ def dump(co, out):
 def dump_file(path, optimize=0):
     with open(path, "rb") as f:
         source = f.read()
+    caught = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             co = compile(source, path, "exec", dont_inherit=True, optimize=optimize)
     except SyntaxError as e:
-        return [f"error {type(e).__name__}: {e.msg} ({e.lineno}, {e.offset}, {e.end_lineno}, {e.end_offset}) {e.text!r}"]
+        error = f"error {type(e).__name__}: {e.msg} ({e.lineno}, {e.offset}, {e.end_lineno}, {e.end_offset}) {e.text!r}"
     except (ValueError, RecursionError, MemoryError) as e:
-        return [f"error {type(e).__name__}: {e}"]
+        error = f"error {type(e).__name__}: {e}"
+    else:
+        error = None
+    # The warnings issued before an error are kept, as compile() issues them.
     out = [f"warning {w.category.__name__} {w.lineno}: {w.message}" for w in caught]
+    if error is not None:
+        return out + [error]
     dump(co, out)
     return out
 

@@ -42,6 +42,9 @@ fn main() -> ExitCode {
         let module = match parsed.result {
             Ok(m) => m,
             Err(e) => {
+                for w in &parsed.warnings {
+                    println!("warning {} {}: {}", w.category.name(), w.lineno, w.msg);
+                }
                 println!("{}", error_line(&e));
                 continue;
             }

@@ -603,6 +603,11 @@ impl<'a> Parser<'a> {
     }
 
     fn warn_invalid_escape(&mut self, rest: &str, t: usize) {
+        // Like CPython, not while the invalid_* rules are active: the second
+        // pass would warn a second time about the strings of the first.
+        if self.invalid_pass {
+            return;
+        }
         let c = rest.as_bytes().first().copied().unwrap_or(b' ');
         let msg = if (b'4'..=b'7').contains(&c) {
             format!("invalid octal escape sequence '\\{}'", rest.chars().take(3).collect::<String>())
