@@ -181,7 +181,8 @@ def main():
     batch = 100
     for start in range(0, len(files), batch):
         chunk = files[start:start + batch]
-        flags = [["", "-O", "-OO"][args.optimize]] if args.optimize else []
+        flags = (["--bytes"]  # compile() of the bytes, as dump_code.py does
+                 + ([["", "-O", "-OO"][args.optimize]] if args.optimize else []))
         mine_all = run_taipan(args.dump_code, chunk, flags)
         for path in chunk:
             theirs_lines = dump_code.dump_file(path, args.optimize)

@@ -44,7 +44,8 @@ def main():
     files = conformance.expand(paths)
     if not files:
         sys.exit("no .py files found")
-    flags = [["", "-O", "-OO"][args.optimize]] if args.optimize else []
+    flags = (["--bytes"]  # compile() of the bytes, as dump_code.py does
+             + ([["", "-O", "-OO"][args.optimize]] if args.optimize else []))
     mine_all = conformance.run_taipan(args.dump_code, files, flags)
 
     total = identical = 0

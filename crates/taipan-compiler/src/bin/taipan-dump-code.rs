@@ -1,6 +1,8 @@
-//! `taipan-dump-code [-O|-OO] FILE...`: compile each file as `python3 FILE`
-//! would and print its code objects in the canonical dump format
-//! (`dump.rs`), for comparison with `tests/compiler/dump_code.py`.
+//! `taipan-dump-code [-O|-OO] [--bytes] FILE...`: compile each file as
+//! `python3 FILE` would (with `--bytes`: as `compile()` of the file's bytes,
+//! which is what `tests/compiler/dump_code.py` does; only errors in reading
+//! the source differ) and print its code objects in the canonical dump format
+//! (`dump.rs`), for comparison with `dump_code.py`.
 
 use std::process::ExitCode;
 
@@ -10,11 +12,13 @@ fn main() -> ExitCode {
     let mut options = CompileOptions::default();
     let mut files = Vec::new();
     let mut bench = false;
+    let mut input_mode = taipan_syntax::InputMode::File;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "-O" => options.optimize = 1,
             "-OO" => options.optimize = 2,
             "--bench" => bench = true,
+            "--bytes" => input_mode = taipan_syntax::InputMode::Bytes,
             _ => files.push(arg),
         }
     }
@@ -22,7 +26,7 @@ fn main() -> ExitCode {
         return run_bench(&files, &options);
     }
     if files.is_empty() {
-        eprintln!("usage: taipan-dump-code [-O|-OO] FILE...");
+        eprintln!("usage: taipan-dump-code [-O|-OO] [--bytes] FILE...");
         return ExitCode::from(2);
     }
     let mut status = ExitCode::SUCCESS;
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
         if files.len() > 1 {
             println!("file {file}");
         }
-        let parsed = taipan_syntax::parse_module(&bytes, file);
+        let parsed = taipan_syntax::parse(&bytes, file, input_mode, taipan_syntax::StartRule::File);
         let module = match parsed.result {
             Ok(m) => m,
             Err(e) => {
