@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::object::typeobj::flags;
+use crate::eval::frame;
 use crate::object::{make_immortal, Obj, TypeObject};
 use crate::vm::Vm;
 

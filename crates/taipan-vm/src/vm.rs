@@ -155,6 +155,10 @@ pub struct Vm {
     pub modules: RefCell<Option<Obj>>,
     /// Command line settings (`-O`, `-B`, `-u`, ...).
     pub config: RefCell<Config>,
+    /// Types created on first use (rare iterators and the like).
+    pub lazy_types: RefCell<std::collections::HashMap<&'static str, Obj>>,
+    /// `sys.get_int_max_str_digits()`.
+    pub max_str_digits: Cell<usize>,
 }
 
 /// Command line and environment settings (CPython's `PyConfig`).
@@ -170,6 +174,14 @@ pub struct Config {
     pub xoptions: Vec<String>,
     pub hash_seed: Option<u64>,
     pub executable: String,
+    /// `-b` given once (warn) or twice (error).
+    pub bytes_warning: u8,
+    /// `-q`, `-s`, `-S`, `-v` style flags we accept and report in `sys.flags`.
+    pub quiet: bool,
+    pub no_site: bool,
+    pub verbose: u8,
+    /// Warning filters from `-W` options.
+    pub warnoptions: Vec<String>,
 }
 
 impl Vm {
@@ -184,6 +196,8 @@ impl Vm {
             sys: RefCell::new(None),
             modules: RefCell::new(None),
             config: RefCell::new(config),
+            lazy_types: RefCell::new(std::collections::HashMap::new()),
+            max_str_digits: Cell::new(taipan_format::DEFAULT_MAX_STR_DIGITS),
         };
         crate::context::finish_types(&vm);
         crate::builtins::init(&vm);
@@ -221,6 +235,35 @@ impl Vm {
 
     pub fn sys_module(&self) -> Obj {
         self.sys.borrow().clone().expect("sys module")
+    }
+
+    /// The limit on int/str conversions (0 = none).
+    pub fn int_max_str_digits(&self) -> usize {
+        self.max_str_digits.get()
+    }
+
+    /// The globals of the innermost running Python frame.
+    pub fn current_globals(&self) -> Option<Obj> {
+        let f = self.thread.current_frame.get();
+        if f.is_null() {
+            return None;
+        }
+        // SAFETY: `current_frame` points at the live frame that is running
+        // on this thread; we only clone one field.
+        Some(unsafe { (*f).globals.clone() })
+    }
+
+    /// Report an exception that cannot be raised (from `__del__`, a
+    /// generator's finalizer, ...) on stderr, as CPython's
+    /// `PyErr_WriteUnraisable`.
+    pub fn write_unraisable(&self, err: &PyErr, obj: Option<&Obj>) {
+        let mut out = String::new();
+        if let Some(o) = obj {
+            let r = self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into());
+            out.push_str(&format!("Exception ignored in: {r}\n"));
+        }
+        out.push_str(&crate::pythonrun::format_exception(self, err.value()));
+        crate::modules::sys::write_stderr(self, &out);
     }
 }
 

@@ -72,3 +72,15 @@ pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyRe
         FrameExit::Yield(_) => Err(vm.system_error("module code yielded")),
     }
 }
+
+/// Run a class body: the function's code with `ns` as its locals
+/// (`__build_class__`). Returns the `__class__` cell or None.
+pub fn run_class_body(vm: &Vm, f: &Obj, ns: &Obj) -> PyResult<Obj> {
+    let fd = func_of(f);
+    let mut frame = make_frame(vm, f, fd, Vec::new(), None)?;
+    frame.locals = Some(ns.clone());
+    match run_frame(vm, Box::into_raw(frame), None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(_) => Err(vm.system_error("a class body yielded")),
+    }
+}

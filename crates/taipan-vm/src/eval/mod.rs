@@ -16,6 +16,7 @@ use crate::object::Obj;
 use crate::objects::code::CodeData;
 use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
+pub use call::run_code;
 pub use frame::{Frame, FrameOwner};
 
 /// How an entry frame left `run_frame`.
@@ -128,7 +129,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // Whether the pending error has its traceback entry already (errors
     // unwinding out of a callee get the caller's entry added once).
     let mut pending_needs_tb = true;
-    loop {
+    'dispatch: loop {
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let frame: &mut Frame = unsafe { &mut *fp };
         let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
@@ -595,7 +596,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             break 'err e;
                         }
                         fp = np;
-                        continue;
+                        continue 'dispatch;
                     }
                     let args = frame.pop_n(total);
                     let _ = frame.pop_opt();
@@ -645,7 +646,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         fp = prev;
                         (*fp).push(v);
                     }
-                    continue;
+                    continue 'dispatch;
                 }
                 op::ReturnGenerator => {
                     frame.started = false;
@@ -663,7 +664,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         fp = prev;
                         (*fp).push(gen);
                     }
-                    continue;
+                    continue 'dispatch;
                 }
                 op::YieldValue => {
                     let v = frame.pop();
@@ -857,7 +858,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     break 'err vm.system_error(format!("unknown opcode {opcode} ({name})"));
                 }
             }
-            continue;
+            continue 'dispatch;
         };
         // ---- an exception was raised at `frame.lasti` ----
         let err = err;

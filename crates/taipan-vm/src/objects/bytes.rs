@@ -8,8 +8,7 @@ use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::{slice, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-#[path = "bytes_methods.rs"]
-pub mod methods;
+pub use super::bytes_methods as methods;
 
 pub struct BytesData {
     data: Box<[u8]>,

@@ -12,10 +12,8 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-#[path = "dictview.rs"]
-pub mod view;
-#[path = "mappingproxy.rs"]
-pub mod mappingproxy;
+pub use super::dictview as view;
+pub use super::mappingproxy;
 
 pub use mappingproxy::{mappingproxy_type_object, new_mappingproxy};
 pub use view::{iter_type_object, view_type_object, ViewKind};

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::{data as dict_data, DictData};
+use crate::objects::dict::{data as dict_data, DictData};
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
@@ -248,7 +248,7 @@ fn view_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
 }
 
 fn view_mapping(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    Ok(super::new_mappingproxy(vm, view_of(o).dict.clone()))
+    Ok(crate::objects::mappingproxy::new_mappingproxy(vm, view_of(o).dict.clone()))
 }
 
 /// Is `o` a set-like dict view or a set?

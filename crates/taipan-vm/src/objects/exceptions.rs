@@ -664,7 +664,7 @@ pub fn os_error_from_io(vm: &Vm, err: &std::io::Error, filename: Option<&Obj>) -
 }
 
 /// The C library's message for an error (what `strerror` gives).
-fn strerror_text(err: &std::io::Error) -> String {
+pub fn strerror_text(err: &std::io::Error) -> String {
     let s = err.to_string();
     // Rust appends " (os error N)".
     match s.rfind(" (os error") {

@@ -10,8 +10,7 @@ use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::vm::{PyResult, Vm};
 
-#[path = "int_methods.rs"]
-pub mod methods;
+pub use super::int_methods as methods;
 
 /// The value of an int: a machine word when it fits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,6 +100,7 @@ pub fn type_object() -> TypeObject {
         }
     }
     s.nb_power3.set(Some(methods::int_pow3));
+    s.nb_divmod.set(Some(int_divmod));
     s.new.set(Some(methods::int_new));
     t
 }
@@ -522,4 +522,12 @@ fn bool_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 fn bool_xor(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     bool_logic(vm, a, b, NbOp::Xor)
+}
+
+/// `divmod(a, b)` for ints: floor quotient and remainder.
+fn int_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let (Some(x), Some(y)) = (value(a), value(b)) else { return Ok(vm.not_implemented()) };
+    let q = binop_values(vm, x, y, NbOp::FloorDivide)?;
+    let r = binop_values(vm, x, y, NbOp::Remainder)?;
+    Ok(vm.new_tuple(vec![q, r]))
 }

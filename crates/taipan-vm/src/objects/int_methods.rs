@@ -5,7 +5,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::{binop_values, value, IntData, IntValue};
+use crate::objects::int::{binop_values, value, IntData, IntValue};
 use crate::object::typeobj::NbOp;
 use crate::object::{alloc_object, Obj};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
@@ -387,14 +387,3 @@ pub fn int_from_object(vm: &Vm, x: &Obj) -> PyResult<IntValue> {
     )))
 }
 
-impl Vm {
-    /// `sys.get_int_max_str_digits()`.
-    pub fn int_max_str_digits(&self) -> usize {
-        self.int_max_str_digits.get()
-    }
-}
-
-#[allow(dead_code)]
-fn unused(_: &BigInt) -> Option<i64> {
-    None
-}

@@ -11,8 +11,7 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{slice, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-#[path = "list_sort.rs"]
-pub mod sort;
+pub use super::list_sort as sort;
 
 pub struct ListData {
     items: UnsafeCell<Vec<Obj>>,
@@ -543,7 +542,7 @@ fn list_copy(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 
 fn list_reversed(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, "__reversed__", args, kwnames)?;
-    Ok(crate::objects::iter::new_list_reverseiterator(vm, o.clone()))
+    Ok(crate::objects::iter::new_list_reverseiterator(vm, o))
 }
 
 fn list_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {

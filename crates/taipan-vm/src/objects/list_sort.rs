@@ -25,7 +25,7 @@ pub fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
             }
         }
     }
-    let l = super::data(o).expect("a list");
+    let l = crate::objects::list::data(o).expect("a list");
     let items = l.replace_all(Vec::new());
     let result = sort_items(vm, items, key.as_ref(), reverse);
     let (sorted, err) = match result {

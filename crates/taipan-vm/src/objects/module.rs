@@ -95,7 +95,7 @@ fn module_getattro(vm: &Vm, m: &Obj, name: &Obj) -> PyResult<Obj> {
         return Ok(v);
     }
     if let Some(d) = m.instance_dict() {
-        if let Some(getattr) = dict::get_item_str(vm, &d, &vm.intern("__getattr__")) {
+        if let Some(getattr) = dict::get_item_str(vm, &d, "__getattr__") {
             return vm.call(&getattr, &[name.clone()], None);
         }
     }

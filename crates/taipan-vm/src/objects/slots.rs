@@ -605,13 +605,14 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
         };
         macro_rules! set {
             ($slot:expr, $native:expr, $generic:expr) => {{
-                let v = match &attr {
-                    None => None,
-                    Some(a) => match native_wrapper(a, kind).and_then(|o| $native(o)) {
-                        Some(f) => Some(f),
-                        None => Some($generic),
-                    },
-                };
+                let mut v = $slot.get();
+                v = None.or(v).filter(|_| false);
+                if let Some(a) = &attr {
+                    v = native_wrapper(a, kind).and_then(|o| $native(o));
+                    if v.is_none() {
+                        v = Some($generic);
+                    }
+                }
                 $slot.set(v);
             }};
         }

@@ -10,8 +10,7 @@ use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::vm::{PyResult, Vm};
 
-#[path = "str_methods.rs"]
-pub mod methods;
+pub use super::str_methods as methods;
 
 /// The code points of a string, in the narrowest representation that holds them.
 #[derive(Clone)]
@@ -203,6 +202,7 @@ impl StrData {
     }
 }
 
+#[derive(Clone)]
 pub struct CodePoints<'a> {
     s: &'a StrData,
     i: usize,

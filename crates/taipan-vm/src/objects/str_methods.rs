@@ -1,7 +1,7 @@
 //! `str`'s method set (CPython's `Objects/unicodeobject.c`). Strings are
 //! handled as code points (they may hold lone surrogates).
 
-use super::{data, StrData};
+use crate::objects::str::{data, StrData};
 use crate::object::Obj;
 use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{list, tuple};
@@ -120,7 +120,7 @@ fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
     let [it] = crate::args::exact::<1>(vm, "join", args, kwnames)?;
     let items = vm.to_vec(&it)?;
     let sep = sd(o);
-    let mut b = super::Builder::new();
+    let mut b = crate::objects::str::Builder::new();
     for (i, x) in items.iter().enumerate() {
         let Some(_) = data(x) else {
             return Err(vm.type_error(format!(

@@ -582,7 +582,7 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
 }
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    let copyreg = vm.import("copyreg")?;
+    let copyreg = crate::import::import_absolute(vm, "copyreg")?;
     let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
     vm.call(&f, &[obj.clone(), proto], None)

@@ -42,6 +42,39 @@ impl Vm {
         Ok(self.not_implemented())
     }
 
+    /// `divmod(a, b)` through `nb_divmod` with the reflected-operand rules.
+    pub fn divmod(&self, a: &Obj, b: &Obj) -> PyResult<Obj> {
+        let ta = a.class();
+        let tb = b.class();
+        let slota = ta.slots.nb_divmod.get();
+        let mut slotb = if std::ptr::eq(ta, tb) { None } else { tb.slots.nb_divmod.get() };
+        if slotb.is_some() && slotb == slota {
+            slotb = None;
+        }
+        if let Some(fa) = slota {
+            if let Some(fb) = slotb {
+                if self.is_subtype(&b.class_obj(), &a.class_obj()) {
+                    let r = fb(self, a, b)?;
+                    if !self.is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                    slotb = None;
+                }
+            }
+            let r = fa(self, a, b)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if let Some(fb) = slotb {
+            let r = fb(self, a, b)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        Err(self.binop_type_error(a, b, "divmod()"))
+    }
+
     #[cold]
     fn binop_type_error(&self, a: &Obj, b: &Obj, symbol: &str) -> PyErr {
         let (na, nb) = (a.class().name(), b.class().name());

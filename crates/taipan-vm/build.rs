@@ -1,0 +1,15 @@
+//! Records where the installed CPython 3.11 keeps its standard library, the
+//! default of `TAIPAN_STDLIB` (DESIGN.md: Taipan runs CPython's own Lib).
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=TAIPAN_STDLIB");
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .output();
+    if let Ok(out) = out {
+        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if out.status.success() && !path.is_empty() {
+            println!("cargo:rustc-env=TAIPAN_BUILD_STDLIB={path}");
+        }
+    }
+}

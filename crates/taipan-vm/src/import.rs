@@ -1,0 +1,269 @@
+//! The import system (CPython's `Python/import.c` and the parts of
+//! `importlib._bootstrap` that `import` statements need): `sys.modules`,
+//! builtin modules, and source modules and packages found on `sys.path`.
+//!
+//! Finders and loaders as Python objects, `.pyc` caching and namespace
+//! packages belong to the import-system issue; until then a module that is
+//! not builtin and not a `.py` file on `sys.path` is a ModuleNotFoundError.
+
+use crate::object::Obj;
+use crate::objects::builtin_func::BuiltinFunctionData;
+use crate::objects::{dict, module, str as pystr};
+use crate::vm::{PyResult, Vm};
+
+/// Modules implemented in Rust, created on first import.
+pub const BUILTIN_MODULE_NAMES: &[&str] = &["builtins", "sys"];
+
+pub fn is_builtin_module_name(name: &str) -> bool {
+    BUILTIN_MODULE_NAMES.contains(&name)
+}
+
+/// Is `f` the builtin `__import__` (so IMPORT_NAME may skip the call)?
+pub fn is_builtin_import(_vm: &Vm, f: &Obj) -> bool {
+    f.payload::<BuiltinFunctionData>().is_some_and(|d| d.def.name == "__import__" && d.module.is_some())
+}
+
+fn sys_modules(vm: &Vm) -> Obj {
+    vm.modules.borrow().clone().expect("sys.modules")
+}
+
+fn module_not_found(vm: &Vm, name: &str) -> crate::vm::PyErr {
+    let e = vm.new_exception_msg(&vm.ctx.exceptions.module_not_found_error, &format!("No module named '{name}'"));
+    crate::objects::exceptions::set_extra(&e.0, "name", vm.new_str(name));
+    e
+}
+
+/// `__import__(name, globals, locals, fromlist, level)`.
+pub fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
+    let Some(name_str) = pystr::as_str(name).map(str::to_string) else {
+        return Err(vm.type_error(format!("module name must be str, not {}", name.class().name())));
+    };
+    let level = vm.to_i64(level)?;
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let absolute = if level > 0 { resolve_name(vm, &name_str, globals, level as usize)? } else { name_str.clone() };
+    if absolute.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let module = import_absolute(vm, &absolute)?;
+    let wants_from = !vm.is_none(fromlist) && vm.is_true(fromlist)?;
+    if !wants_from {
+        if level == 0 || !name_str.is_empty() {
+            // `import a.b.c` binds `a`: the first component of what was asked.
+            let first = name_str.split('.').next().unwrap_or("");
+            if level == 0 {
+                return import_absolute(vm, first);
+            }
+            let cut = absolute.len() - (name_str.len() - first.len());
+            return import_absolute(vm, &absolute[..cut]);
+        }
+        return Ok(module);
+    }
+    handle_fromlist(vm, &module, fromlist)?;
+    Ok(module)
+}
+
+/// `from package import submodule`: import submodules named in the
+/// fromlist that are not attributes yet.
+fn handle_fromlist(vm: &Vm, module: &Obj, fromlist: &Obj) -> PyResult<()> {
+    let d = module::module_dict(module);
+    if dict::get_item_str(vm, &d, "__path__").is_none() {
+        return Ok(());
+    }
+    let pkg = module_name(vm, module).unwrap_or_default();
+    for item in vm.to_vec(fromlist)? {
+        let Some(s) = pystr::as_str(&item) else { continue };
+        if s == "*" || vm.getattr_opt(module, &item)?.is_some() {
+            continue;
+        }
+        match import_absolute(vm, &format!("{pkg}.{s}")) {
+            Ok(_) => {}
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.module_not_found_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn module_name(vm: &Vm, m: &Obj) -> Option<String> {
+    let d = m.instance_dict()?;
+    dict::get_item_str(vm, &d, "__name__").map(|n| pystr::as_str_lossy(&n).into_owned())
+}
+
+/// The absolute name of a relative import (CPython's `resolve_name`).
+fn resolve_name(vm: &Vm, name: &str, globals: &Obj, level: usize) -> PyResult<String> {
+    let package = dict::data(globals).and_then(|_| {
+        dict::get_item_str(vm, globals, "__package__").filter(|p| !vm.is_none(p)).or_else(|| {
+            let n = dict::get_item_str(vm, globals, "__name__")?;
+            if dict::get_item_str(vm, globals, "__path__").is_some() {
+                Some(n)
+            } else {
+                let s = pystr::as_str_lossy(&n).into_owned();
+                Some(vm.new_str(s.rsplit_once('.').map(|(a, _)| a).unwrap_or("")))
+            }
+        })
+    });
+    let package = match package {
+        Some(p) => match pystr::as_str(&p) {
+            Some(s) => s.to_string(),
+            None => return Err(vm.type_error("package must be a string")),
+        },
+        None => String::new(),
+    };
+    if package.is_empty() {
+        return Err(vm.new_exception_msg(
+            &vm.ctx.exceptions.import_error,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let parts: Vec<&str> = package.split('.').collect();
+    if level > parts.len() {
+        return Err(vm.new_exception_msg(&vm.ctx.exceptions.import_error, "attempted relative import beyond top-level package"));
+    }
+    let base = parts[..parts.len() - (level - 1)].join(".");
+    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+}
+
+/// Import a dotted absolute name, parents first; returns the last module.
+pub fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
+    let modules = sys_modules(vm);
+    if let Some(m) = dict::get_item_str(vm, &modules, name) {
+        if vm.is_none(&m) {
+            return Err(module_not_found(vm, name));
+        }
+        return Ok(m);
+    }
+    let (parent, path) = match name.rsplit_once('.') {
+        Some((p, _)) => {
+            let pm = import_absolute(vm, p)?;
+            if let Some(m) = dict::get_item_str(vm, &modules, name) {
+                return Ok(m);
+            }
+            let path = match dict::get_item_str(vm, &module::module_dict(&pm), "__path__") {
+                Some(path) => path_entries(vm, &path)?,
+                None => {
+                    let e = vm.new_exception_msg(
+                        &vm.ctx.exceptions.module_not_found_error,
+                        &format!("No module named '{name}'; '{p}' is not a package"),
+                    );
+                    crate::objects::exceptions::set_extra(&e.0, "name", vm.new_str(name));
+                    return Err(e);
+                }
+            };
+            (Some(pm), path)
+        }
+        None => {
+            if is_builtin_module_name(name) {
+                return Err(vm.system_error(format!("builtin module {name} missing from sys.modules")));
+            }
+            let sys = vm.sys_module();
+            let path = match vm.getattr_str_opt(&sys, "path")? {
+                Some(p) => path_entries(vm, &p)?,
+                None => Vec::new(),
+            };
+            (None, path)
+        }
+    };
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let Some(found) = find_source(&path, short) else {
+        return Err(module_not_found(vm, name));
+    };
+    let m = load_source_module(vm, name, &found)?;
+    if let Some(p) = parent {
+        vm.setattr_str(&p, short, &m)?;
+    }
+    Ok(m)
+}
+
+fn path_entries(vm: &Vm, path: &Obj) -> PyResult<Vec<String>> {
+    Ok(vm.to_vec(path)?.iter().filter_map(|p| pystr::as_str(p).map(str::to_string)).collect())
+}
+
+/// A module's source on the path: `NAME.py` or `NAME/__init__.py`.
+struct Found {
+    file: std::path::PathBuf,
+    package_dir: Option<std::path::PathBuf>,
+}
+
+fn find_source(path: &[String], name: &str) -> Option<Found> {
+    for entry in path {
+        let dir = std::path::Path::new(if entry.is_empty() { "." } else { entry });
+        let pkg = dir.join(name);
+        let init = pkg.join("__init__.py");
+        if init.is_file() {
+            return Some(Found { file: init, package_dir: Some(pkg) });
+        }
+        let file = dir.join(format!("{name}.py"));
+        if file.is_file() {
+            return Some(Found { file, package_dir: None });
+        }
+    }
+    None
+}
+
+fn load_source_module(vm: &Vm, name: &str, found: &Found) -> PyResult<Obj> {
+    let filename = found.file.to_string_lossy().into_owned();
+    let source = std::fs::read(&found.file).map_err(|e| vm.io_error(&e, Some(&vm.new_str(&filename))))?;
+    let code = crate::pythonrun::compile_file_source(vm, &source, &filename)?;
+    let m = module::new_module(vm, name);
+    let d = module::module_dict(&m);
+    dict::set_item_str(vm, &d, "__file__", vm.new_str(&filename))?;
+    dict::set_item_str(vm, &d, "__cached__", vm.none())?;
+    let package = match &found.package_dir {
+        Some(dir) => {
+            let path = vm.new_list(vec![vm.new_str(&dir.to_string_lossy())]);
+            dict::set_item_str(vm, &d, "__path__", path)?;
+            name.to_string()
+        }
+        None => name.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default(),
+    };
+    dict::set_item_str(vm, &d, "__package__", vm.new_str(&package))?;
+    let modules = sys_modules(vm);
+    dict::set_item_str(vm, &modules, name, m.clone())?;
+    if let Err(e) = crate::eval::run_code(vm, &code, &d, None) {
+        let _ = dict::del_item(vm, &modules, &vm.new_str(name));
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    Ok(dict::get_item_str(vm, &modules, name).unwrap_or(m))
+}
+
+/// `IMPORT_FROM`: `from module import name`.
+pub fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
+    match vm.getattr_opt(module, name)? {
+        Some(v) => return Ok(v),
+        None => {}
+    }
+    let pkg = module.instance_dict().and_then(|d| dict::get_item_str(vm, &d, "__name__"));
+    let attr = pystr::as_str_lossy(name).into_owned();
+    if let Some(pkg) = pkg.as_ref().and_then(|p| pystr::as_str(p).map(str::to_string)) {
+        let full = format!("{pkg}.{attr}");
+        if let Some(m) = dict::get_item_str(vm, &sys_modules(vm), &full) {
+            return Ok(m);
+        }
+    }
+    let pkg_name = pkg.map(|p| pystr::as_str_lossy(&p).into_owned()).unwrap_or_else(|| "<unknown module name>".into());
+    let location = module
+        .instance_dict()
+        .and_then(|d| dict::get_item_str(vm, &d, "__file__"))
+        .and_then(|f| pystr::as_str(&f).map(str::to_string));
+    let msg = match location {
+        Some(f) => format!("cannot import name '{attr}' from '{pkg_name}' ({f})"),
+        None => format!("cannot import name '{attr}' from '{pkg_name}' (unknown location)"),
+    };
+    let e = vm.new_exception_msg(&vm.ctx.exceptions.import_error, &msg);
+    crate::objects::exceptions::set_extra(&e.0, "name", vm.new_str(&pkg_name));
+    Err(e)
+}
+
+/// The directory holding CPython 3.11's pure-Python standard library:
+/// `TAIPAN_STDLIB`, else the one found when Taipan was built.
+pub fn stdlib_dir(ignore_environment: bool) -> Option<String> {
+    if !ignore_environment {
+        if let Ok(p) = std::env::var("TAIPAN_STDLIB") {
+            return Some(p);
+        }
+    }
+    option_env!("TAIPAN_BUILD_STDLIB").map(str::to_string).filter(|p| std::path::Path::new(p).is_dir())
+}

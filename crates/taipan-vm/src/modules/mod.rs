@@ -1,0 +1,30 @@
+//! Modules built into the VM itself (CPython's `Python/sysmodule.c` and the
+//! parts of `Modules/_io` the interpreter needs to start). Native modules of
+//! the standard library live in the `taipan-stdlib` crate.
+
+pub mod io;
+pub mod sys;
+
+use crate::object::Obj;
+use crate::objects::{dict, module};
+use crate::vm::Vm;
+
+/// Create `sys` and `sys.modules` (after `builtins`).
+pub fn init(vm: &Vm) {
+    let modules = vm.new_dict();
+    *vm.modules.borrow_mut() = Some(modules.clone());
+    let sys = sys::create(vm, &modules);
+    *vm.sys.borrow_mut() = Some(sys.clone());
+    let builtins = vm.builtins_module();
+    dict::set_item_str(vm, &modules, "builtins", builtins).expect("sys.modules");
+    dict::set_item_str(vm, &modules, "sys", sys).expect("sys.modules");
+}
+
+/// Add native functions to a module's dict.
+pub fn add_functions(vm: &Vm, m: &Obj, name: &str, defs: &[crate::objects::descriptor::MethodDef]) {
+    let d = module::module_dict(m);
+    for def in defs {
+        let f = crate::objects::builtin_func::new_module_function(vm, def, m, name);
+        dict::set_item_str(vm, &d, def.name, f).expect("module dict");
+    }
+}

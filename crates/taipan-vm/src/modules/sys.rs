@@ -1,0 +1,356 @@
+//! The `sys` module (CPython's `Python/sysmodule.c`).
+//!
+//! Functions are native; the struct sequences (`sys.version_info`,
+//! `sys.flags`, `sys.float_info`, ...) are tuple subclasses defined by a few
+//! lines of Python run at start-up, which gives them CPython's reprs and
+//! field access without a native struct-sequence type yet.
+
+use crate::object::Obj;
+use crate::objects::descriptor::MethodDef;
+use crate::objects::{dict, module, str as pystr};
+use crate::vm::{PyResult, Vm};
+
+pub const VERSION: (u32, u32, u32) = (3, 11, 7);
+
+/// Create the `sys` module.
+pub fn create(vm: &Vm, modules: &Obj) -> Obj {
+    let m = module::new_module(vm, "sys");
+    let d = module::module_dict(&m);
+    super::add_functions(vm, &m, "sys", FUNCTIONS);
+    let config = vm.config.borrow().clone();
+    let set = |k: &str, v: Obj| dict::set_item_str(vm, &d, k, v).expect("sys dict");
+    set("modules", modules.clone());
+    set("argv", vm.new_list(config.argv.iter().map(|a| vm.new_str(a)).collect()));
+    set("orig_argv", vm.new_list(vec![vm.new_str(&config.executable)]));
+    set("executable", vm.new_str(&config.executable));
+    set("_base_executable", vm.new_str(&config.executable));
+    set("platform", vm.new_str("linux"));
+    set("byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    set("maxsize", vm.new_int(isize::MAX as i64));
+    set("maxunicode", vm.new_int(0x10ffff));
+    let (ma, mi, pa) = VERSION;
+    set(
+        "version",
+        vm.new_str(&format!("{ma}.{mi}.{pa} (Taipan {}, Rust) [taipan]", env!("CARGO_PKG_VERSION"))),
+    );
+    set("hexversion", vm.new_int(((ma << 24) | (mi << 16) | (pa << 8) | 0xf0) as i64));
+    set("api_version", vm.new_int(1013));
+    set("copyright", vm.new_str("Copyright (c) the Taipan authors.\nPython is Copyright (c) 2001-2023 Python Software Foundation."));
+    set("float_repr_style", vm.new_str("short"));
+    set("dont_write_bytecode", vm.bool_obj(config.dont_write_bytecode));
+    let builtin_names: Vec<Obj> = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| vm.new_str(n)).collect();
+    set("builtin_module_names", vm.new_tuple(builtin_names));
+    set("warnoptions", vm.new_list(config.warnoptions.iter().map(|w| vm.new_str(w)).collect()));
+    set("_xoptions", vm.new_dict());
+    set("meta_path", vm.new_list(vec![]));
+    set("path_hooks", vm.new_list(vec![]));
+    set("path_importer_cache", vm.new_dict());
+    set("pycache_prefix", vm.none());
+    let prefix = std::path::Path::new(&config.executable)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        set(k, vm.new_str(&prefix));
+    }
+    let mut path = Vec::new();
+    if let Some(lib) = crate::import::stdlib_dir(config.ignore_environment) {
+        path.push(vm.new_str(&lib));
+    }
+    set("path", vm.new_list(path));
+    set("stdin", super::io::std_stream(vm, 0, config.unbuffered));
+    set("stdout", super::io::std_stream(vm, 1, config.unbuffered));
+    set("stderr", super::io::std_stream(vm, 2, config.unbuffered));
+    for k in ["stdin", "stdout", "stderr"] {
+        let v = dict::get_item_str(vm, &d, k).expect("set above");
+        set(&format!("__{k}__"), v);
+    }
+    for k in ["displayhook", "excepthook"] {
+        let v = dict::get_item_str(vm, &d, k).expect("set above");
+        set(&format!("__{k}__"), v);
+    }
+    if let Err(e) = run_python_part(vm, &d, &config) {
+        let msg = crate::pythonrun::format_exception(vm, e.value());
+        panic!("sys initialisation failed:\n{msg}");
+    }
+    m
+}
+
+/// The struct sequences, written in Python.
+const STRUCTSEQ_SOURCE: &str = r#"
+def _structseq(name, fields, values):
+    def __repr__(self):
+        return name + '(' + ', '.join('%s=%r' % (f, v) for f, v in zip(fields, self)) + ')'
+    ns = {'__slots__': (), '__module__': 'sys', '__repr__': __repr__,
+          'n_fields': len(fields), 'n_sequence_fields': len(fields), 'n_unnamed_fields': 0}
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
+    cls = type(name.rpartition('.')[2], (tuple,), ns)
+    return cls(values)
+
+version_info = _structseq('sys.version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'), _version)
+flags = _structseq('sys.flags', ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode',
+    'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet',
+    'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path',
+    'int_max_str_digits'), _flags)
+float_info = _structseq('sys.float_info', ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp',
+    'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+     2.220446049250313e-16, 2, 1))
+int_info = _structseq('sys.int_info', ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits',
+    'str_digits_check_threshold'), (30, 4, 4300, 640))
+hash_info = _structseq('sys.hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
+    'seed_bits', 'cutoff'), (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+thread_info = _structseq('sys.thread_info', ('name', 'lock', 'version'), ('pthread', 'mutex+cond', None))
+class _Implementation:
+    def __repr__(self):
+        return 'namespace(' + ', '.join('%s=%r' % kv for kv in self.__dict__.items()) + ')'
+implementation = _Implementation()
+implementation.name = 'taipan'
+implementation.cache_tag = 'taipan-311'
+implementation.version = version_info
+implementation.hexversion = hexversion
+implementation._multiarch = 'x86_64-linux-gnu'
+del _structseq, _version, _flags, _Implementation
+"#;
+
+fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()> {
+    let (ma, mi, pa) = VERSION;
+    let version = vm.new_tuple(vec![
+        vm.new_int(ma as i64),
+        vm.new_int(mi as i64),
+        vm.new_int(pa as i64),
+        vm.new_str("final"),
+        vm.new_int(0),
+    ]);
+    dict::set_item_str(vm, d, "_version", version)?;
+    let b = |x: bool| vm.new_int(x as i64);
+    let flags = vec![
+        vm.new_int(0),
+        b(config.inspect),
+        b(config.inspect),
+        vm.new_int(config.optimize as i64),
+        b(config.dont_write_bytecode),
+        b(config.isolated),
+        b(config.no_site),
+        b(config.ignore_environment || config.isolated),
+        vm.new_int(config.verbose as i64),
+        vm.new_int(config.bytes_warning as i64),
+        b(config.quiet),
+        vm.new_int(if config.hash_seed == Some(0) { 0 } else { 1 }),
+        b(config.isolated),
+        vm.bool_obj(config.xoptions.iter().any(|x| x == "dev")),
+        vm.new_int(0),
+        vm.new_int(0),
+        vm.bool_obj(config.isolated),
+        vm.new_int(-1),
+    ];
+    dict::set_item_str(vm, d, "_flags", vm.new_tuple(flags))?;
+    let code = crate::pythonrun::compile_string(vm, STRUCTSEQ_SOURCE, "<sys>", taipan_compiler::Mode::Exec)?;
+    let globals = vm.new_dict();
+    dict::set_item_str(vm, &globals, "__name__", vm.new_str("sys"))?;
+    crate::eval::run_code(vm, &code, &globals, Some(d.clone()))?;
+    Ok(())
+}
+
+const FUNCTIONS: &[MethodDef] = &[
+    MethodDef::static_("exit", sys_exit),
+    MethodDef::static_("exc_info", sys_exc_info),
+    MethodDef::static_("exception", sys_exception),
+    MethodDef::static_("getrecursionlimit", sys_getrecursionlimit),
+    MethodDef::static_("setrecursionlimit", sys_setrecursionlimit),
+    MethodDef::static_("getdefaultencoding", |vm, _, _, _| Ok(vm.new_str("utf-8"))),
+    MethodDef::static_("getfilesystemencoding", |vm, _, _, _| Ok(vm.new_str("utf-8"))),
+    MethodDef::static_("getfilesystemencodeerrors", |vm, _, _, _| Ok(vm.new_str("surrogateescape"))),
+    MethodDef::static_("intern", sys_intern),
+    MethodDef::static_("getrefcount", sys_getrefcount),
+    MethodDef::static_("getsizeof", sys_getsizeof),
+    MethodDef::static_("get_int_max_str_digits", |vm, _, _, _| Ok(vm.new_usize(vm.int_max_str_digits()))),
+    MethodDef::static_("set_int_max_str_digits", sys_set_int_max_str_digits),
+    MethodDef::static_("displayhook", sys_displayhook),
+    MethodDef::static_("excepthook", sys_excepthook),
+    MethodDef::static_("_getframe", sys_getframe),
+    MethodDef::static_("gettrace", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("getprofile", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("is_finalizing", |vm, _, _, _| Ok(vm.bool_obj(false))),
+    MethodDef::static_("getswitchinterval", |vm, _, _, _| Ok(vm.new_float(0.005))),
+];
+
+fn sys_exit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "exit", kw)?;
+    crate::args::check_positional(vm, "exit", args.len(), 0, 1)?;
+    let exc_args = args.to_vec();
+    Err(vm.new_exception(&vm.ctx.exceptions.system_exit, exc_args))
+}
+
+fn sys_exc_info(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "exc_info", args, kw)?;
+    Ok(match vm.thread.handled_exception() {
+        Some(e) => {
+            let tb = crate::objects::exceptions::traceback_of(&e).unwrap_or_else(|| vm.none());
+            vm.new_tuple(vec![e.class_obj(), e, tb])
+        }
+        None => vm.new_tuple(vec![vm.none(), vm.none(), vm.none()]),
+    })
+}
+
+fn sys_exception(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "exception", args, kw)?;
+    Ok(vm.thread.handled_exception().unwrap_or_else(|| vm.none()))
+}
+
+fn sys_getrecursionlimit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "getrecursionlimit", args, kw)?;
+    Ok(vm.new_int(vm.recursion_limit.get() as i64))
+}
+
+fn sys_setrecursionlimit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [n] = crate::args::exact::<1>(vm, "setrecursionlimit", args, kw)?;
+    if n.type_is(&vm.ctx.types.float) {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let v = vm.to_i64(&n)?;
+    if v < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.thread.recursion_depth.get() as i64;
+    if v <= depth {
+        return Err(vm.recursion_error(format!(
+            "cannot set the recursion limit to {v} at the recursion depth {depth}: the limit is too low"
+        )));
+    }
+    vm.recursion_limit.set(v.min(i32::MAX as i64) as u32);
+    Ok(vm.none())
+}
+
+fn sys_intern(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [s] = crate::args::exact::<1>(vm, "intern", args, kw)?;
+    if !s.type_is(&vm.ctx.types.str) {
+        return Err(vm.type_error(format!("intern() argument must be str, not {}", s.class().name())));
+    }
+    Ok(vm.intern_obj(&s))
+}
+
+fn sys_getrefcount(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [o] = crate::args::exact::<1>(vm, "getrefcount", args, kw)?;
+    Ok(vm.new_int(o.refcnt() as i64))
+}
+
+fn sys_getsizeof(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "getsizeof", args, kw, &["object", "default"], 1)?;
+    let o = a[0].clone().expect("required");
+    match vm.call_special(&o, "__sizeof__", &[]) {
+        Ok(Some(n)) => {
+            let n = vm.to_i64(&n)?;
+            let gc = if o.class().is_gc { 16 } else { 0 };
+            Ok(vm.new_int(n + gc))
+        }
+        Ok(None) => match &a[1] {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.type_error(format!("Type {} doesn't define __sizeof__", o.class().name()))),
+        },
+        Err(e) => match &a[1] {
+            Some(d) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => Ok(d.clone()),
+            _ => Err(e),
+        },
+    }
+}
+
+fn sys_set_int_max_str_digits(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "set_int_max_str_digits", args, kw, &["maxdigits"], 1)?;
+    let n = vm.to_i64(a[0].as_ref().expect("required"))?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.max_str_digits.set(n as usize);
+    Ok(vm.none())
+}
+
+fn sys_displayhook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [value] = crate::args::exact::<1>(vm, "displayhook", args, kw)?;
+    if vm.is_none(&value) {
+        return Ok(vm.none());
+    }
+    let builtins = vm.builtins_dict();
+    dict::set_item_str(vm, &builtins, "_", vm.none())?;
+    let r = vm.repr(&value)?;
+    let stdout = sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("lost sys.stdout"))?;
+    let mut text = pystr::as_str_lossy(&r).into_owned();
+    text.push('\n');
+    write_text(vm, &stdout, &text)?;
+    dict::set_item_str(vm, &builtins, "_", value)?;
+    Ok(vm.none())
+}
+
+fn sys_excepthook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [_ty, value, _tb] = crate::args::exact::<3>(vm, "excepthook", args, kw)?;
+    let text = crate::pythonrun::format_exception(vm, &value);
+    write_stderr(vm, &text);
+    Ok(vm.none())
+}
+
+fn sys_getframe(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::check_positional(vm, "_getframe", args.len(), 0, 1)?;
+    crate::args::no_kwargs(vm, "_getframe", kw)?;
+    let mut depth = match args.first() {
+        Some(d) => vm.to_i64(d)?,
+        None => 0,
+    };
+    let mut f = vm.thread.current_frame.get();
+    // SAFETY: the frame chain links live frames of this thread.
+    unsafe {
+        while depth > 0 && !f.is_null() {
+            f = (*f).previous;
+            depth -= 1;
+        }
+        if f.is_null() {
+            return Err(vm.value_error("call stack is not deep enough"));
+        }
+        Ok(crate::eval::frame::frame_object(vm, &mut *f))
+    }
+}
+
+/// `sys.<name>`, if set.
+pub fn sys_attr(vm: &Vm, name: &str) -> Option<Obj> {
+    let sys = vm.sys.borrow().clone()?;
+    dict::get_item_str(vm, &module::module_dict(&sys), name).filter(|o| !vm.is_none(o))
+}
+
+/// Write text to a file object (ours without a method call).
+pub fn write_text(vm: &Vm, file: &Obj, text: &str) -> PyResult<()> {
+    if file.payload::<super::io::FileData>().is_some() {
+        let s = vm.new_str(text);
+        let bytes = crate::codecs::encode_to_vec(vm, &s, None, Some(&vm.new_str("backslashreplace")))?;
+        return super::io::write_bytes(vm, file, &bytes);
+    }
+    vm.call_method(file, "write", &[vm.new_str(text)])?;
+    Ok(())
+}
+
+/// Write to `sys.stderr`, falling back to the process's stderr; errors
+/// here have nowhere to go and are dropped.
+pub fn write_stderr(vm: &Vm, text: &str) {
+    use std::io::Write;
+    if let Some(f) = sys_attr(vm, "stderr") {
+        if write_text(vm, &f, text).is_ok() {
+            return;
+        }
+    }
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Flush `sys.stdout` and `sys.stderr` (interpreter exit).
+pub fn flush_std_streams(vm: &Vm) -> PyResult<()> {
+    let mut result = Ok(());
+    for name in ["stdout", "stderr"] {
+        if let Some(f) = sys_attr(vm, name) {
+            if let Err(e) = super::io::flush_if_file(vm, &f) {
+                if result.is_ok() {
+                    result = Err(e);
+                }
+            }
+        }
+    }
+    result
+}

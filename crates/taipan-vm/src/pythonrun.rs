@@ -1,0 +1,822 @@
+//! Compiling and running source, and printing uncaught exceptions
+//! (CPython's `Python/pythonrun.c`, the printing half of
+//! `Python/traceback.c` and `Python/suggestions.c`).
+
+use std::collections::{HashMap, HashSet};
+
+use taipan_compiler::{CompileOptions, Mode};
+use taipan_syntax::{ErrorType, InputMode, StartRule, SyntaxError};
+
+use crate::object::Obj;
+use crate::objects::exceptions::{self, get_extra};
+use crate::objects::{code::code_of, dict, module, str as pystr, traceback, tuple};
+use crate::vm::{PyErr, PyResult, Vm};
+
+// ---- compiling ---------------------------------------------------------------------------------
+
+/// The Python exception for a front-end or compiler error.
+pub fn syntax_error_to_exc(vm: &Vm, e: &SyntaxError) -> PyErr {
+    let ex = &vm.ctx.exceptions;
+    let ty = match e.error_type {
+        ErrorType::SyntaxError => &ex.syntax_error,
+        ErrorType::IndentationError => &ex.indentation_error,
+        ErrorType::TabError => &ex.tab_error,
+        ErrorType::MemoryError => return vm.memory_error(),
+        ErrorType::RecursionError => return vm.recursion_error(&e.msg),
+    };
+    let msg = vm.new_str(&e.msg);
+    if !e.has_location() {
+        return vm.new_exception(ty, vec![msg]);
+    }
+    let opt_int = |v: Option<i64>| v.map(|n| vm.new_int(n)).unwrap_or_else(|| vm.none());
+    let info = vm.new_tuple(vec![
+        vm.new_str(&e.filename),
+        opt_int(e.lineno),
+        opt_int(e.offset),
+        e.text.as_ref().map(|t| vm.new_str(t)).unwrap_or_else(|| vm.none()),
+        opt_int(e.end_lineno),
+        opt_int(e.end_offset),
+    ]);
+    vm.new_exception(ty, vec![msg, info])
+}
+
+/// Compile source bytes to a code object (`compile()`, `exec`, modules).
+pub fn compile_source(
+    vm: &Vm,
+    bytes: &[u8],
+    filename: &str,
+    input: InputMode,
+    mode: Mode,
+    flags: u32,
+    optimize: u8,
+) -> PyResult<Obj> {
+    let start = match mode {
+        Mode::Exec => StartRule::File,
+        Mode::Eval => StartRule::Eval,
+        Mode::Single => StartRule::Interactive,
+    };
+    let parsed = taipan_syntax::parse(bytes, filename, input, start);
+    for w in &parsed.warnings {
+        emit_syntax_warning(vm, w, filename)?;
+    }
+    let tree = parsed.result.map_err(|e| syntax_error_to_exc(vm, &e))?;
+    let out = taipan_compiler::compile_with_warnings(&tree, filename, &CompileOptions { mode, optimize, flags });
+    for w in &out.warnings {
+        emit_syntax_warning(vm, w, filename)?;
+    }
+    let co = out.result.map_err(|e| syntax_error_to_exc(vm, &e))?;
+    Ok(crate::objects::code::new_code(vm, std::rc::Rc::new(co)))
+}
+
+fn emit_syntax_warning(vm: &Vm, w: &taipan_syntax::Warning, filename: &str) -> PyResult<()> {
+    let category = match w.category {
+        taipan_syntax::WarningCategory::SyntaxWarning => vm.ctx.exceptions.syntax_warning.clone(),
+        taipan_syntax::WarningCategory::DeprecationWarning => vm.ctx.exceptions.deprecation_warning.clone(),
+    };
+    crate::warnings::warn_explicit(vm, &category, &w.msg, filename, w.lineno, "__main__")
+}
+
+/// Compile a module's source file.
+pub fn compile_file_source(vm: &Vm, bytes: &[u8], filename: &str) -> PyResult<Obj> {
+    let optimize = vm.config.borrow().optimize;
+    compile_source(vm, bytes, filename, InputMode::File, Mode::Exec, 0, optimize)
+}
+
+/// Compile a string of Python (the VM's own start-up code, `-c`).
+pub fn compile_string(vm: &Vm, src: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
+    let optimize = vm.config.borrow().optimize;
+    compile_source(vm, src.as_bytes(), filename, InputMode::Text, mode, 0, optimize)
+}
+
+// ---- running -----------------------------------------------------------------------------------
+
+/// What the command line asked to run.
+pub enum MainSource {
+    File(String),
+    Command(String),
+    Stdin,
+}
+
+/// The `__main__` module, created on first use.
+pub fn main_module(vm: &Vm) -> Obj {
+    let modules = vm.modules.borrow().clone().expect("sys.modules");
+    if let Some(m) = dict::get_item_str(vm, &modules, "__main__") {
+        return m;
+    }
+    let m = module::new_module(vm, "__main__");
+    let d = module::module_dict(&m);
+    dict::set_item_str(vm, &d, "__builtins__", vm.builtins_module()).expect("main dict");
+    dict::set_item_str(vm, &d, "__annotations__", vm.new_dict()).expect("main dict");
+    dict::set_item_str(vm, &modules, "__main__", m.clone()).expect("sys.modules");
+    m
+}
+
+/// Run the main program; returns the process exit status.
+pub fn run_main(vm: &Vm, source: MainSource) -> i32 {
+    let m = main_module(vm);
+    let d = module::module_dict(&m);
+    let result = run_main_inner(vm, &source, &d);
+    let status = match result {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(vm, &e),
+    };
+    finalize(vm, status)
+}
+
+fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
+    let (bytes, filename) = match source {
+        MainSource::File(path) => {
+            let abs = absolute_path(path);
+            dict::set_item_str(vm, d, "__file__", vm.new_str(&abs))?;
+            dict::set_item_str(vm, d, "__cached__", vm.none())?;
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    let msg = format!(
+                        "{}: can't open file '{}': [Errno {}] {}\n",
+                        vm.config.borrow().executable,
+                        abs,
+                        e.raw_os_error().unwrap_or(0),
+                        crate::objects::exceptions::strerror_text(&e)
+                    );
+                    crate::modules::sys::write_stderr(vm, &msg);
+                    return Err(vm.new_exception(&vm.ctx.exceptions.system_exit, vec![vm.new_int(2)]));
+                }
+            };
+            (bytes, abs)
+        }
+        MainSource::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        MainSource::Stdin => {
+            let stdin = crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| vm.runtime_error("lost sys.stdin"))?;
+            let data = vm.call_method(&stdin, "read", &[])?;
+            let text = pystr::as_str_lossy(&data).into_owned();
+            (text.into_bytes(), "<stdin>".to_string())
+        }
+    };
+    let input = match source {
+        MainSource::File(_) => InputMode::File,
+        _ => InputMode::Bytes,
+    };
+    let optimize = vm.config.borrow().optimize;
+    let code = compile_source(vm, &bytes, &filename, input, Mode::Exec, 0, optimize)?;
+    crate::eval::run_code(vm, &code, d, None)?;
+    Ok(())
+}
+
+/// CPython 3.11 makes the script path absolute.
+pub fn absolute_path(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => cwd.join(p).to_string_lossy().into_owned(),
+        Err(_) => path.to_string(),
+    }
+}
+
+/// Print an uncaught exception (or handle SystemExit); the exit status.
+pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {
+    let exc = e.value().clone();
+    if vm.isinstance_type(&exc, &vm.ctx.exceptions.system_exit) {
+        return system_exit_status(vm, &exc);
+    }
+    print_exception(vm, &exc);
+    1
+}
+
+/// The exit status `SystemExit(code)` asks for, printing a non-int code.
+fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
+    let code = get_extra(exc, "code").unwrap_or_else(|| {
+        let args = exceptions::args_of(exc);
+        match tuple::items(&args) {
+            [] => vm.none(),
+            [one] => one.clone(),
+            _ => args.clone(),
+        }
+    });
+    if vm.is_none(&code) {
+        return 0;
+    }
+    if let Some(v) = crate::objects::int::value(&code) {
+        return v.as_i64().map(|n| n as i32).unwrap_or(-1);
+    }
+    let _ = crate::modules::sys::flush_std_streams(vm);
+    let text = vm.str(&code).map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_default();
+    crate::modules::sys::write_stderr(vm, &format!("{text}\n"));
+    1
+}
+
+/// Print through `sys.excepthook` as CPython does, falling back to the
+/// builtin printer.
+pub fn print_exception(vm: &Vm, exc: &Obj) {
+    let hook = crate::modules::sys::sys_attr(vm, "excepthook");
+    let builtin = crate::modules::sys::sys_attr(vm, "__excepthook__");
+    if let (Some(h), Some(b)) = (&hook, &builtin) {
+        if !h.is(b) {
+            let tb = exceptions::traceback_of(exc).unwrap_or_else(|| vm.none());
+            match vm.call(h, &[exc.class_obj(), exc.clone(), tb], None) {
+                Ok(_) => return,
+                Err(e2) => {
+                    crate::modules::sys::write_stderr(vm, "Error in sys.excepthook:\n");
+                    let t = format_exception(vm, e2.value());
+                    crate::modules::sys::write_stderr(vm, &t);
+                    crate::modules::sys::write_stderr(vm, "\nOriginal exception was:\n");
+                }
+            }
+        }
+    }
+    let text = format_exception(vm, exc);
+    crate::modules::sys::write_stderr(vm, &text);
+}
+
+/// Interpreter exit: flush the standard streams, clear `__main__` so that
+/// `__del__` methods run, and run pending finalizers. Returns the status.
+pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
+    let modules = vm.modules.borrow().clone();
+    if let Some(modules) = modules {
+        if let Some(m) = dict::get_item_str(vm, &modules, "__main__") {
+            clear_module_dict(vm, &module::module_dict(&m));
+        }
+    }
+    let _ = vm.run_pending_work();
+    if let Err(e) = crate::modules::sys::flush_std_streams(vm) {
+        if status == 0 {
+            let _ = e;
+            status = 120;
+        }
+    }
+    status
+}
+
+/// CPython's `_PyModule_ClearDict`: names starting with one underscore
+/// first, then the others, except `__builtins__`.
+fn clear_module_dict(vm: &Vm, d: &Obj) {
+    for pass in 0..2 {
+        for k in dict::keys(d) {
+            let Some(s) = pystr::as_str(&k) else { continue };
+            let underscore = s.starts_with('_') && !s.starts_with("__");
+            if (pass == 0) != underscore || s == "__builtins__" {
+                continue;
+            }
+            if let Ok(Some(_)) = dict::get_item_opt(vm, d, &k) {
+                let _ = dict::set_item(vm, d, k.clone(), vm.none());
+            }
+            let _ = vm.run_pending_work();
+        }
+    }
+}
+
+// ---- printing exceptions -----------------------------------------------------------------------
+
+struct Printer<'a> {
+    vm: &'a Vm,
+    out: String,
+    seen: HashSet<usize>,
+    group_depth: usize,
+    need_close: bool,
+    sources: HashMap<String, Option<Vec<String>>>,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The text CPython's `sys.excepthook` prints for an exception: tracebacks,
+/// chained exceptions and exception groups.
+pub fn format_exception(vm: &Vm, exc: &Obj) -> String {
+    let mut p = Printer { vm, out: String::new(), seen: HashSet::new(), group_depth: 0, need_close: false, sources: HashMap::new() };
+    p.print_recursive(exc, 0);
+    p.out
+}
+
+impl Printer<'_> {
+    fn margin(&self) -> &'static str {
+        if self.group_depth > 0 {
+            "| "
+        } else {
+            ""
+        }
+    }
+
+    fn indent(&self) -> usize {
+        2 * self.group_depth
+    }
+
+    fn write_indented_margin(&mut self) {
+        let s = format!("{}{}", " ".repeat(self.indent()), self.margin());
+        self.out.push_str(&s);
+    }
+
+    fn print_recursive(&mut self, exc: &Obj, depth: usize) {
+        if depth > 200 {
+            return;
+        }
+        self.print_cause_and_context(exc, depth);
+        if self.vm.isinstance_type(exc, &self.vm.ctx.exceptions.base_exception_group) {
+            self.print_group(exc, depth);
+        } else {
+            self.print_one(exc);
+        }
+    }
+
+    fn print_cause_and_context(&mut self, exc: &Obj, depth: usize) {
+        self.seen.insert(exc.id());
+        if !self.vm.isinstance_type(exc, &self.vm.ctx.exceptions.base_exception) {
+            return;
+        }
+        if let Some(cause) = exceptions::cause_of(exc) {
+            if !self.seen.contains(&cause.id()) {
+                self.print_chained(&cause, "The above exception was the direct cause of the following exception:\n", depth);
+            }
+            return;
+        }
+        if exceptions::suppress_context(exc) {
+            return;
+        }
+        if let Some(ctx) = exceptions::context_of(exc) {
+            if !self.seen.contains(&ctx.id()) {
+                self.print_chained(&ctx, "During handling of the above exception, another exception occurred:\n", depth);
+            }
+        }
+    }
+
+    fn print_chained(&mut self, exc: &Obj, message: &str, depth: usize) {
+        let need_close = self.need_close;
+        self.print_recursive(exc, depth + 1);
+        self.need_close = need_close;
+        self.write_indented_margin();
+        self.out.push('\n');
+        self.write_indented_margin();
+        self.out.push_str(message);
+        self.write_indented_margin();
+        self.out.push('\n');
+    }
+
+    fn print_group(&mut self, exc: &Obj, depth: usize) {
+        if self.group_depth > MAX_GROUP_DEPTH {
+            self.write_indented_margin();
+            self.out.push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.group_depth == 0 {
+            self.group_depth += 1;
+        }
+        self.print_one(exc);
+        let excs = get_extra(exc, "exceptions").map(|t| tuple::items(&t).to_vec()).unwrap_or_default();
+        let n = if excs.len() <= MAX_GROUP_WIDTH { excs.len() } else { MAX_GROUP_WIDTH + 1 };
+        self.need_close = false;
+        for i in 0..n {
+            let last = i == n - 1;
+            if last {
+                self.need_close = true;
+            }
+            self.out.push_str(&" ".repeat(self.indent()));
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let lead = if i == 0 { "+-" } else { "  " };
+            if truncated {
+                self.out.push_str(&format!("{lead}+---------------- ... ----------------\n"));
+            } else {
+                self.out.push_str(&format!("{lead}+---------------- {} ----------------\n", i + 1));
+            }
+            self.group_depth += 1;
+            if !truncated {
+                self.print_recursive(&excs[i], depth + 1);
+            } else {
+                let remaining = excs.len() - MAX_GROUP_WIDTH;
+                self.write_indented_margin();
+                self.out.push_str(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }));
+            }
+            if last && self.need_close {
+                self.out.push_str(&" ".repeat(self.indent()));
+                self.out.push_str("+------------------------------------\n");
+                self.need_close = false;
+            }
+            self.group_depth -= 1;
+        }
+        if self.group_depth == 1 {
+            self.group_depth -= 1;
+        }
+    }
+
+    fn print_one(&mut self, exc: &Obj) {
+        let vm = self.vm;
+        if !vm.isinstance_type(exc, &vm.ctx.exceptions.base_exception) {
+            self.write_indented_margin();
+            self.out.push_str(&format!(
+                "TypeError: print_exception(): Exception expected for value, {} found\n",
+                exc.class().name()
+            ));
+            return;
+        }
+        if let Some(tb) = exceptions::traceback_of(exc) {
+            let is_group = vm.isinstance_type(exc, &vm.ctx.exceptions.base_exception_group);
+            let header = if is_group {
+                "Exception Group Traceback (most recent call last):\n"
+            } else {
+                "Traceback (most recent call last):\n"
+            };
+            let header_margin = if is_group && self.group_depth == 1 { "+ " } else { self.margin() };
+            self.print_traceback(&tb, header, header_margin);
+        }
+        let message = self.print_file_and_line(exc);
+        self.print_message(exc, message.as_ref());
+        if let Some(s) = suggestion(vm, exc) {
+            self.out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        self.out.push('\n');
+        self.print_notes(exc);
+    }
+
+    fn print_traceback(&mut self, tb: &Obj, header: &str, header_margin: &str) {
+        let vm = self.vm;
+        let mut limit = 1000usize;
+        if let Some(l) = crate::modules::sys::sys_attr(vm, "tracebacklimit") {
+            if let Some(v) = crate::objects::int::value(&l) {
+                match v.as_i64() {
+                    Some(n) if n <= 0 => return,
+                    Some(n) => limit = n as usize,
+                    None => limit = usize::MAX,
+                }
+            }
+        }
+        let s = format!("{}{}{}", " ".repeat(self.indent()), header_margin, header);
+        self.out.push_str(&s);
+        let mut entries = Vec::new();
+        let mut t = Some(tb.clone());
+        while let Some(e) = t {
+            t = traceback::data(&e).next.get();
+            entries.push(e);
+        }
+        let skip = entries.len().saturating_sub(limit);
+        let mut last: Option<(String, Option<u32>, String)> = None;
+        let mut cnt = 0usize;
+        for e in &entries[skip..] {
+            let d = traceback::data(e);
+            let fd = d.frame.payload::<crate::eval::frame::FrameObjectData>().expect("frame");
+            let code = code_of(&fd.frame().code);
+            let filename = pystr::as_str_lossy(&code.filename).into_owned();
+            let name = pystr::as_str_lossy(&code.name).into_owned();
+            let key = (filename.clone(), d.lineno, name.clone());
+            if last.as_ref() != Some(&key) {
+                if cnt > RECURSIVE_CUTOFF {
+                    self.print_repeated(cnt);
+                }
+                last = Some(key);
+                cnt = 0;
+            }
+            cnt += 1;
+            if cnt <= RECURSIVE_CUTOFF {
+                let pos = code.positions_at(d.lasti);
+                self.display_line(&filename, d.lineno, &name, pos);
+            }
+        }
+        if cnt > RECURSIVE_CUTOFF {
+            self.print_repeated(cnt);
+        }
+    }
+
+    fn print_repeated(&mut self, cnt: usize) {
+        let n = cnt - RECURSIVE_CUTOFF;
+        self.out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    }
+
+    fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
+        let lines = self.sources.entry(filename.to_string()).or_insert_with(|| {
+            let bytes = std::fs::read(filename).ok()?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Some(text.split_inclusive('\n').map(|l| l.strip_suffix('\n').unwrap_or(l).to_string()).collect())
+        });
+        lines.as_ref()?.get((lineno as usize).checked_sub(1)?).cloned()
+    }
+
+    fn display_line(&mut self, filename: &str, lineno: Option<u32>, name: &str, pos: crate::objects::code::Positions) {
+        self.write_indented_margin();
+        let line_text = lineno.map(|l| l.to_string()).unwrap_or_else(|| "-1".into());
+        self.out.push_str(&format!("  File \"{filename}\", line {line_text}, in {name}\n"));
+        let Some(lineno) = lineno else { return };
+        let Some(line) = self.source_line(filename, lineno) else { return };
+        let chars: Vec<char> = line.chars().collect();
+        let indent = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+        let stripped: String = chars[indent..].iter().collect();
+        self.write_indented_margin();
+        self.out.push_str("    ");
+        self.out.push_str(&stripped);
+        self.out.push('\n');
+        let (Some(start_line), Some(end_line), Some(col), Some(end_col)) = (pos.line, pos.end_line, pos.col, pos.end_col)
+        else {
+            return;
+        };
+        let Some(start) = byte_to_char_offset(&line, col as usize) else { return };
+        let Some(mut end) = byte_to_char_offset(&line, end_col as usize) else { return };
+        let mut anchors = None;
+        if start_line == end_line {
+            anchors = extract_anchors(filename, &chars, start, end);
+        } else {
+            end = line.trim_end_matches([' ', '\t', '\n', '\r', '\x0c', '\x0b']).chars().count();
+        }
+        if end.saturating_sub(start) == chars.len() - indent && anchors.is_none() {
+            return;
+        }
+        self.write_indented_margin();
+        let mut s = String::new();
+        let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
+        let mut offset = indent as isize - 4;
+        while {
+            offset += 1;
+            offset <= end as isize
+        } {
+            let c = if offset <= start as isize {
+                ' '
+            } else if let Some((l, r)) = anchors.filter(|&(l, r)| l < offset as usize && offset as usize <= r) {
+                let _ = (l, r);
+                secondary
+            } else {
+                primary
+            };
+            s.push(c);
+        }
+        self.out.push_str(&s);
+        self.out.push('\n');
+    }
+
+    /// The SyntaxError `File`/source/caret block; returns the message that
+    /// replaces the exception's str().
+    fn print_file_and_line(&mut self, exc: &Obj) -> Option<Obj> {
+        let vm = self.vm;
+        if !vm.isinstance_type(exc, &vm.ctx.exceptions.syntax_error) {
+            return None;
+        }
+        let msg = get_extra(exc, "msg").unwrap_or_else(|| vm.none());
+        let filename = get_extra(exc, "filename").filter(|f| !vm.is_none(f));
+        let filename = match filename {
+            Some(f) => vm.str(&f).ok().map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_default(),
+            None => "<string>".to_string(),
+        };
+        let int_attr = |n: &str| get_extra(exc, n).and_then(|v| crate::objects::int::value(&v).and_then(|i| i.as_i64()));
+        let lineno = int_attr("lineno").unwrap_or(0);
+        let text = get_extra(exc, "text").filter(|t| pystr::data(t).is_some()).map(|t| pystr::as_str_lossy(&t).into_owned());
+        let error_type = if vm.isinstance_type(exc, &vm.ctx.exceptions.indentation_error) {
+            ErrorType::IndentationError
+        } else {
+            ErrorType::SyntaxError
+        };
+        let exact = exc.type_is(&vm.ctx.exceptions.syntax_error);
+        let e = SyntaxError {
+            error_type: if exact { ErrorType::SyntaxError } else { error_type },
+            msg: String::new(),
+            filename,
+            lineno: Some(lineno),
+            offset: Some(int_attr("offset").unwrap_or(-1)),
+            text,
+            end_lineno: int_attr("end_lineno"),
+            end_offset: int_attr("end_offset"),
+        };
+        let rendered = e.render();
+        // Everything but the final "Type: msg" line.
+        let body = rendered.trim_end_matches('\n');
+        let body = match body.rfind('\n') {
+            Some(i) => &body[..i + 1],
+            None => "",
+        };
+        for line in body.split_inclusive('\n') {
+            self.write_indented_margin();
+            self.out.push_str(line);
+        }
+        Some(msg)
+    }
+
+    fn print_message(&mut self, exc: &Obj, message: Option<&Obj>) {
+        let vm = self.vm;
+        self.write_indented_margin();
+        let ty = exc.class_obj();
+        match crate::objects::type_::type_module_name(vm, &ty) {
+            Some(m) if m != "builtins" && m != "__main__" => {
+                self.out.push_str(&m);
+                self.out.push('.');
+            }
+            Some(_) => {}
+            None => self.out.push_str("<unknown>."),
+        }
+        self.out.push_str(&crate::objects::type_::type_qualname(vm, &ty));
+        let value = message.cloned().unwrap_or_else(|| exc.clone());
+        if vm.is_none(&value) {
+            return;
+        }
+        match vm.str(&value) {
+            Ok(s) => {
+                let text = pystr::as_str_lossy(&s).into_owned();
+                if !text.is_empty() {
+                    self.out.push_str(": ");
+                    self.out.push_str(&text);
+                }
+            }
+            Err(_) => self.out.push_str(": <exception str() failed>"),
+        }
+    }
+
+    fn print_notes(&mut self, exc: &Obj) {
+        let vm = self.vm;
+        let Ok(Some(notes)) = vm.getattr_str_opt(exc, "__notes__") else { return };
+        let Ok(items) = vm.to_vec(&notes).map_err(|_| ()).and_then(|v| if pystr::data(&notes).is_some() { Err(()) } else { Ok(v) }) else {
+            self.write_indented_margin();
+            let r = vm.repr_string(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+            self.out.push_str(&r);
+            self.out.push('\n');
+            return;
+        };
+        for note in items {
+            match vm.str(&note) {
+                Ok(s) => {
+                    let text = pystr::as_str_lossy(&s).into_owned();
+                    for line in text.split_inclusive(['\n']) {
+                        self.write_indented_margin();
+                        self.out.push_str(line);
+                    }
+                }
+                Err(_) => self.out.push_str("<note str() failed>"),
+            }
+            self.out.push('\n');
+        }
+    }
+}
+
+fn byte_to_char_offset(line: &str, byte: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    if byte > b.len() {
+        return Some(String::from_utf8_lossy(b).chars().count() + (byte - b.len()));
+    }
+    Some(String::from_utf8_lossy(&b[..byte]).chars().count())
+}
+
+/// The operator of a binary operation or the brackets of a subscript in
+/// the failing expression (CPython's `extract_anchors_from_line`).
+fn extract_anchors(filename: &str, chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    use taipan_syntax::ast::{ExprKind, Mod, StmtKind};
+    if start >= end || end > chars.len() {
+        return None;
+    }
+    let segment: String = chars[start..end].iter().collect();
+    let parsed = taipan_syntax::parse(segment.as_bytes(), filename, InputMode::Text, StartRule::File);
+    let Ok(Mod::Module { body, .. }) = parsed.result else { return None };
+    let [stmt] = body.as_slice() else { return None };
+    let StmtKind::Expr { value } = &stmt.kind else { return None };
+    let seg = segment.as_bytes();
+    let is_space = |c: Option<&u8>| matches!(c, Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r'));
+    let (left, right) = match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let lo = left.range.end_col_offset as usize;
+            let hi = right.range.col_offset as usize;
+            let i = (lo..hi).find(|&i| !is_space(seg.get(i)))?;
+            let mut r = i + 1;
+            if i + 1 < hi && !is_space(seg.get(i + 1)) {
+                r += 1;
+            }
+            (i, r)
+        }
+        ExprKind::Subscript { value, slice, .. } => {
+            (value.range.end_col_offset as usize, slice.range.end_col_offset as usize + 1)
+        }
+        _ => return None,
+    };
+    let l = byte_to_char_offset(&segment, left)? + start;
+    let r = byte_to_char_offset(&segment, right)? + start;
+    Some((l, r))
+}
+
+// ---- suggestions -------------------------------------------------------------------------------
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+const MAX_CANDIDATE_ITEMS: usize = 750;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// Damerau-free Levenshtein distance with CPython's costs (case changes
+/// are cheaper), giving up above `max_cost`.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for item in candidates {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max_distance = max_distance.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((item, d));
+        }
+    }
+    best.map(|(s, _)| s.clone())
+}
+
+/// "Did you mean" for NameError and AttributeError (exact types only).
+fn suggestion(vm: &Vm, exc: &Obj) -> Option<String> {
+    let ex = &vm.ctx.exceptions;
+    if exc.type_is(&ex.attribute_error) {
+        let name = get_extra(exc, "name").filter(|n| n.type_is(&vm.ctx.types.str))?;
+        let obj = get_extra(exc, "obj")?;
+        let dir = vm.call(&vm.builtins_dict_item("dir")?, &[obj], None).ok()?;
+        let names: Vec<String> = vm.to_vec(&dir).ok()?.iter().filter_map(|n| pystr::as_str(n).map(str::to_string)).collect();
+        return calculate_suggestion(&names, pystr::as_str(&name)?);
+    }
+    if exc.type_is(&ex.name_error) {
+        let name = get_extra(exc, "name").filter(|n| n.type_is(&vm.ctx.types.str))?;
+        let name = pystr::as_str(&name)?.to_string();
+        let mut tb = exceptions::traceback_of(exc)?;
+        while let Some(next) = traceback::data(&tb).next.get() {
+            tb = next;
+        }
+        let fd = traceback::data(&tb).frame.payload::<crate::eval::frame::FrameObjectData>()?;
+        let frame = fd.frame();
+        let code = code_of(&frame.code);
+        let varnames: Vec<String> = code.co.varnames().iter().map(|s| s.to_string()).collect();
+        if let Some(s) = calculate_suggestion(&varnames, &name) {
+            return Some(s);
+        }
+        let keys = |d: &Obj| -> Vec<String> {
+            dict::keys(d).iter().filter_map(|k| pystr::as_str(k).map(str::to_string)).collect()
+        };
+        if let Some(s) = calculate_suggestion(&keys(&frame.globals), &name) {
+            return Some(s);
+        }
+        return calculate_suggestion(&keys(&frame.builtins), &name);
+    }
+    None
+}
+
+impl Vm {
+    fn builtins_dict_item(&self, name: &str) -> Option<Obj> {
+        dict::get_item_str(self, &self.builtins_dict(), name)
+    }
+}
