@@ -1,0 +1,835 @@
+//! The text codecs built into the interpreter: `str.encode`, `bytes.decode`,
+//! `str(b, encoding, errors)` and `bytes(s, encoding, errors)` (CPython's
+//! codecs in `Objects/unicodeobject.c`, the registry's name normalisation
+//! of `Lib/encodings/__init__.py`, and the standard error handlers of
+//! `Python/codecs.c`).
+//!
+//! Codecs: UTF-8 (and UTF-8-SIG), ASCII, Latin-1, UTF-16 and UTF-32 (with
+//! BOM, `-le`, `-be`). Error handlers: strict, ignore, replace,
+//! backslashreplace, surrogateescape, surrogatepass, xmlcharrefreplace and
+//! namereplace. An unknown handler name raises LookupError only when an
+//! error actually happens, as in CPython.
+//!
+//! Strings are handled as code points (they may hold lone surrogates).
+
+use std::fmt::Write;
+
+use crate::object::Obj;
+use crate::objects::bytes;
+use crate::objects::str as pystr;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Byte order of UTF-16/UTF-32: `Bom` is the plain codec name (a BOM is
+/// written when encoding, little-endian as on the machines we run on, and
+/// read when decoding).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Order {
+    Bom,
+    Le,
+    Be,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Codec {
+    Utf8,
+    Utf8Sig,
+    Ascii,
+    Latin1,
+    Utf16(Order),
+    Utf32(Order),
+}
+
+impl Codec {
+    /// The name the codec puts in its exceptions (when encoding).
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 | Codec::Utf8Sig => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+            Codec::Utf16(Order::Bom) => "utf-16",
+            Codec::Utf16(Order::Le) => "utf-16-le",
+            Codec::Utf16(Order::Be) => "utf-16-be",
+            Codec::Utf32(Order::Bom) => "utf-32",
+            Codec::Utf32(Order::Le) => "utf-32-le",
+            Codec::Utf32(Order::Be) => "utf-32-be",
+        }
+    }
+
+    /// Bytes per code unit (1 for the byte-oriented codecs).
+    fn unit_size(self) -> usize {
+        match self {
+            Codec::Utf16(_) => 2,
+            Codec::Utf32(_) => 4,
+            _ => 1,
+        }
+    }
+}
+
+/// `encodings.normalize_encoding` after the registry's lower-casing: runs of
+/// characters other than ASCII letters, digits and `.` become one `_`
+/// (none at the ends), and non-ASCII letters and digits are dropped.
+fn normalize_encoding(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut punct = false;
+    for ch in name.chars() {
+        if ch.is_alphanumeric() || ch == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            if ch.is_ascii() {
+                out.push(ch.to_ascii_lowercase());
+            }
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    out
+}
+
+/// `encodings.aliases` entries for the codecs we have.
+fn alias(name: &str) -> Option<Codec> {
+    use Codec::*;
+    Some(match name {
+        "u8" | "utf" | "utf8" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Utf8,
+        "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367"
+        | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => Ascii,
+        "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987"
+        | "iso_ir_100" | "l1" | "latin" | "latin1" => Latin1,
+        "u16" | "utf16" => Utf16(Order::Bom),
+        "utf_16le" | "unicodelittleunmarked" => Utf16(Order::Le),
+        "utf_16be" | "unicodebigunmarked" => Utf16(Order::Be),
+        "u32" | "utf32" => Utf32(Order::Bom),
+        "utf_32le" => Utf32(Order::Le),
+        "utf_32be" => Utf32(Order::Be),
+        _ => return None,
+    })
+}
+
+/// The codec modules (`encodings/<name>.py`) we have.
+fn module(name: &str) -> Option<Codec> {
+    use Codec::*;
+    Some(match name {
+        "utf_8" => Utf8,
+        "utf_8_sig" => Utf8Sig,
+        "ascii" => Ascii,
+        "latin_1" => Latin1,
+        "utf_16" => Utf16(Order::Bom),
+        "utf_16_le" => Utf16(Order::Le),
+        "utf_16_be" => Utf16(Order::Be),
+        "utf_32" => Utf32(Order::Bom),
+        "utf_32_le" => Utf32(Order::Le),
+        "utf_32_be" => Utf32(Order::Be),
+        _ => return None,
+    })
+}
+
+/// Codecs of the standard library that are not text encodings.
+fn is_binary_codec(name: &str) -> bool {
+    matches!(
+        name,
+        "base64" | "base_64" | "base64_codec" | "bz2" | "bz2_codec" | "hex" | "hex_codec" | "quopri"
+            | "quotedprintable" | "quoted_printable" | "quopri_codec" | "uu" | "uu_codec" | "zip" | "zlib"
+            | "zlib_codec" | "rot13" | "rot_13"
+    )
+}
+
+/// Find a codec by name (`codecs.lookup`), or CPython's LookupError.
+/// `verb` is `"encode"` or `"decode"` (for the non-text-codec message).
+fn lookup(vm: &Vm, encoding: &str, verb: &str) -> PyResult<Codec> {
+    let norm = normalize_encoding(encoding);
+    let found = alias(&norm).or_else(|| alias(&norm.replace('.', "_"))).or_else(|| module(&norm));
+    if let Some(c) = found {
+        return Ok(c);
+    }
+    if is_binary_codec(&norm) {
+        return Err(vm.lookup_error(format!(
+            "'{encoding:.400}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"
+        )));
+    }
+    Err(vm.lookup_error(format!("unknown encoding: {encoding}")))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Handler {
+    Strict,
+    Ignore,
+    Replace,
+    BackslashReplace,
+    SurrogateEscape,
+    SurrogatePass,
+    XmlCharRefReplace,
+    NameReplace,
+    Unknown,
+}
+
+/// The `errors` argument: a standard handler, or a name looked up (and
+/// failing) only when an error happens.
+struct Errors {
+    handler: Handler,
+    name: String,
+}
+
+impl Errors {
+    fn new(name: Option<&str>) -> Errors {
+        let name = name.unwrap_or("strict");
+        let handler = match name {
+            "strict" => Handler::Strict,
+            "ignore" => Handler::Ignore,
+            "replace" => Handler::Replace,
+            "backslashreplace" => Handler::BackslashReplace,
+            "surrogateescape" => Handler::SurrogateEscape,
+            "surrogatepass" => Handler::SurrogatePass,
+            "xmlcharrefreplace" => Handler::XmlCharRefReplace,
+            "namereplace" => Handler::NameReplace,
+            _ => Handler::Unknown,
+        };
+        Errors { handler, name: name.to_string() }
+    }
+
+    fn unknown(&self, vm: &Vm) -> PyErr {
+        vm.lookup_error(format!("unknown error handler name '{}'", self.name))
+    }
+}
+
+fn is_surrogate(c: u32) -> bool {
+    (0xD800..0xE000).contains(&c)
+}
+
+/// An optional str argument (`encoding`, `errors`) with Argument Clinic's
+/// TypeError "f() argument 'name' must be str, not T".
+fn text_arg(vm: &Vm, o: Option<&Obj>, fname: &str, argname: &str) -> PyResult<Option<String>> {
+    let Some(o) = o else { return Ok(None) };
+    match pystr::data(o) {
+        Some(d) => Ok(Some(d.to_string_lossy().into_owned())),
+        None => Err(vm.type_error(format!("{fname}() argument '{argname}' must be str, not {}", o.class().name()))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+// ---------------------------------------------------------------------------
+
+/// `str(o, encoding, errors)` and `bytes.decode(encoding, errors)`.
+pub fn decode_object(vm: &Vm, o: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Obj> {
+    let fname = match vm.thread.method_owner_name().as_deref() {
+        Some("bytes" | "bytearray") => "decode",
+        _ => "str",
+    };
+    decode_object_named(vm, fname, o, encoding, errors)
+}
+
+/// [`decode_object`] with the function name its argument errors show
+/// (`"str"`, `"decode"`).
+pub fn decode_object_named(
+    vm: &Vm,
+    fname: &str,
+    o: &Obj,
+    encoding: Option<&Obj>,
+    errors: Option<&Obj>,
+) -> PyResult<Obj> {
+    let encoding = text_arg(vm, encoding, fname, "encoding")?;
+    let errors = text_arg(vm, errors, fname, "errors")?;
+    let Some(data) = bytes::as_bytes(o) else {
+        if pystr::data(o).is_some() {
+            return Err(vm.type_error("decoding str is not supported"));
+        }
+        return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", o.class().name())));
+    };
+    decode_bytes(vm, &data, encoding.as_deref(), errors.as_deref())
+}
+
+/// Decode `data` (encoding defaults to UTF-8, errors to strict).
+pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+    let codec = match encoding {
+        None => Codec::Utf8,
+        Some(e) => lookup(vm, e, "decode")?,
+    };
+    match codec {
+        Codec::Utf8 | Codec::Utf8Sig => {
+            let data = if codec == Codec::Utf8Sig { data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data) } else { data };
+            if let Ok(s) = std::str::from_utf8(data) {
+                return Ok(vm.new_str(s));
+            }
+        }
+        Codec::Ascii if data.is_ascii() => {
+            return Ok(vm.new_str(std::str::from_utf8(data).expect("ASCII is UTF-8")));
+        }
+        Codec::Latin1 => {
+            let cps: Vec<u32> = data.iter().map(|&b| b as u32).collect();
+            return Ok(vm.new_str_from_code_points(&cps));
+        }
+        _ => {}
+    }
+    let errors = Errors::new(errors);
+    let mut d = Decoder { vm, input: data, encoding: codec.name(), errors: &errors, out: Vec::with_capacity(data.len()) };
+    match codec {
+        Codec::Utf8 => d.utf8()?,
+        Codec::Utf8Sig => {
+            let rest = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+            d.input = rest;
+            d.utf8()?
+        }
+        Codec::Ascii => d.ascii()?,
+        Codec::Latin1 => unreachable!("decoded above"),
+        Codec::Utf16(order) => d.utf16(order)?,
+        Codec::Utf32(order) => d.utf32(order)?,
+    }
+    Ok(vm.new_str_from_code_points(&d.out))
+}
+
+struct Decoder<'a> {
+    vm: &'a Vm,
+    input: &'a [u8],
+    encoding: &'static str,
+    errors: &'a Errors,
+    out: Vec<u32>,
+}
+
+const INVALID_START: &str = "invalid start byte";
+const INVALID_CONTINUATION: &str = "invalid continuation byte";
+const UNEXPECTED_END: &str = "unexpected end of data";
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// One UTF-8 sequence at the start of `s` (`s[0] >= 0x80`): `Ok((code
+/// point, length))` or `Err((bytes in error, reason))`, with the error
+/// ranges of CPython's decoder.
+fn utf8_sequence(s: &[u8]) -> Result<(u32, usize), (usize, &'static str)> {
+    let n = s.len();
+    let b0 = s[0];
+    let cont = |i: usize| (s[i] & 0x3F) as u32;
+    match b0 {
+        0xC2..=0xDF => {
+            if n < 2 {
+                return Err((n, UNEXPECTED_END));
+            }
+            if !is_continuation(s[1]) {
+                return Err((1, INVALID_CONTINUATION));
+            }
+            Ok((((b0 & 0x1F) as u32) << 6 | cont(1), 2))
+        }
+        0xE0..=0xEF => {
+            let bad2 = |b: u8| !is_continuation(b) || (b0 == 0xE0 && b < 0xA0) || (b0 == 0xED && b >= 0xA0);
+            if n < 2 {
+                return Err((n, UNEXPECTED_END));
+            }
+            if bad2(s[1]) {
+                return Err((1, INVALID_CONTINUATION));
+            }
+            if n < 3 {
+                return Err((n, UNEXPECTED_END));
+            }
+            if !is_continuation(s[2]) {
+                return Err((2, INVALID_CONTINUATION));
+            }
+            Ok((((b0 & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3))
+        }
+        0xF0..=0xF4 => {
+            let bad2 = |b: u8| !is_continuation(b) || (b0 == 0xF0 && b < 0x90) || (b0 == 0xF4 && b >= 0x90);
+            if n < 2 {
+                return Err((n, UNEXPECTED_END));
+            }
+            if bad2(s[1]) {
+                return Err((1, INVALID_CONTINUATION));
+            }
+            if n >= 3 && !is_continuation(s[2]) {
+                return Err((2, INVALID_CONTINUATION));
+            }
+            if n < 4 {
+                return Err((n, UNEXPECTED_END));
+            }
+            if !is_continuation(s[3]) {
+                return Err((3, INVALID_CONTINUATION));
+            }
+            Ok((((b0 & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4))
+        }
+        _ => Err((1, INVALID_START)),
+    }
+}
+
+impl Decoder<'_> {
+    fn utf8(&mut self) -> PyResult<()> {
+        let s = self.input;
+        let mut i = 0;
+        while i < s.len() {
+            let b = s[i];
+            if b < 0x80 {
+                self.out.push(b as u32);
+                i += 1;
+                continue;
+            }
+            match utf8_sequence(&s[i..]) {
+                Ok((cp, len)) => {
+                    self.out.push(cp);
+                    i += len;
+                }
+                Err((len, reason)) => i = self.error(i, i + len, reason)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn ascii(&mut self) -> PyResult<()> {
+        let s = self.input;
+        let mut i = 0;
+        while i < s.len() {
+            if s[i] < 0x80 {
+                self.out.push(s[i] as u32);
+                i += 1;
+            } else {
+                i = self.error(i, i + 1, "ordinal not in range(128)")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The byte order from a BOM (skipping it) for the plain codec names.
+    fn read_bom(&mut self, order: Order, bom_le: &[u8], bom_be: &[u8]) -> (usize, bool) {
+        match order {
+            Order::Le => (0, true),
+            Order::Be => (0, false),
+            Order::Bom if self.input.starts_with(bom_le) => (bom_le.len(), true),
+            Order::Bom if self.input.starts_with(bom_be) => (bom_be.len(), false),
+            Order::Bom => (0, true),
+        }
+    }
+
+    fn utf16(&mut self, order: Order) -> PyResult<()> {
+        let (mut i, le) = self.read_bom(order, b"\xff\xfe", b"\xfe\xff");
+        self.encoding = if le { "utf-16-le" } else { "utf-16-be" };
+        let s = self.input;
+        let n = s.len();
+        let unit = |i: usize| -> u32 {
+            if le {
+                u16::from_le_bytes([s[i], s[i + 1]]) as u32
+            } else {
+                u16::from_be_bytes([s[i], s[i + 1]]) as u32
+            }
+        };
+        while i < n {
+            if n - i < 2 {
+                i = self.error(i, n, "truncated data")?;
+                continue;
+            }
+            let u = unit(i);
+            if !is_surrogate(u) {
+                self.out.push(u);
+                i += 2;
+            } else if u >= 0xDC00 {
+                i = self.error(i, i + 2, "illegal encoding")?;
+            } else if n - i < 4 {
+                i = self.error(i, n, UNEXPECTED_END)?;
+            } else {
+                let u2 = unit(i + 2);
+                if (0xDC00..0xE000).contains(&u2) {
+                    self.out.push(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                    i += 4;
+                } else {
+                    i = self.error(i, i + 2, "illegal UTF-16 surrogate")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn utf32(&mut self, order: Order) -> PyResult<()> {
+        let (mut i, le) = self.read_bom(order, b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff");
+        self.encoding = if le { "utf-32-le" } else { "utf-32-be" };
+        let s = self.input;
+        let n = s.len();
+        while i < n {
+            if n - i < 4 {
+                i = self.error(i, n, "truncated data")?;
+                continue;
+            }
+            let b = [s[i], s[i + 1], s[i + 2], s[i + 3]];
+            let cp = if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
+            if cp > 0x10FFFF {
+                i = self.error(i, i + 4, "code point not in range(0x110000)")?;
+            } else if is_surrogate(cp) {
+                i = self.error(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)")?;
+            } else {
+                self.out.push(cp);
+                i += 4;
+            }
+        }
+        Ok(())
+    }
+
+    /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
+    fn exception(&self, start: usize, end: usize, reason: &str) -> PyErr {
+        let vm = self.vm;
+        vm.new_exception(
+            &vm.ctx.exceptions.unicode_decode_error,
+            vec![
+                vm.new_str(self.encoding),
+                vm.new_bytes(self.input.to_vec()),
+                vm.new_usize(start),
+                vm.new_usize(end),
+                vm.new_str(reason),
+            ],
+        )
+    }
+
+    /// Run the error handler on `input[start..end]`: where decoding resumes.
+    fn error(&mut self, start: usize, end: usize, reason: &str) -> PyResult<usize> {
+        match self.errors.handler {
+            Handler::Strict => Err(self.exception(start, end, reason)),
+            Handler::Ignore => Ok(end),
+            Handler::Replace => {
+                self.out.push(0xFFFD);
+                Ok(end)
+            }
+            Handler::BackslashReplace => {
+                for &b in &self.input[start..end] {
+                    self.out.extend(format!("\\x{b:02x}").chars().map(|c| c as u32));
+                }
+                Ok(end)
+            }
+            Handler::SurrogateEscape => {
+                let mut k = 0;
+                while k < 4 && start + k < end && self.input[start + k] >= 0x80 {
+                    self.out.push(0xDC00 + self.input[start + k] as u32);
+                    k += 1;
+                }
+                if k == 0 {
+                    return Err(self.exception(start, end, reason));
+                }
+                Ok(start + k)
+            }
+            Handler::SurrogatePass => match self.surrogate_at(start) {
+                Some((cp, len)) => {
+                    self.out.push(cp);
+                    Ok(start + len)
+                }
+                None => Err(self.exception(start, end, reason)),
+            },
+            Handler::XmlCharRefReplace | Handler::NameReplace => {
+                Err(self.vm.type_error("don't know how to handle UnicodeDecodeError in error callback"))
+            }
+            Handler::Unknown => Err(self.errors.unknown(self.vm)),
+        }
+    }
+
+    /// `surrogatepass`: an encoded lone surrogate at `start`, if there is one.
+    fn surrogate_at(&self, start: usize) -> Option<(u32, usize)> {
+        let p = &self.input[start..];
+        let (cp, len) = match self.encoding {
+            "utf-8" => {
+                if p.len() < 3 || p[0] & 0xF0 != 0xE0 || !is_continuation(p[1]) || !is_continuation(p[2]) {
+                    return None;
+                }
+                (((p[0] & 0x0F) as u32) << 12 | ((p[1] & 0x3F) as u32) << 6 | (p[2] & 0x3F) as u32, 3)
+            }
+            "utf-16-le" if p.len() >= 2 => (u16::from_le_bytes([p[0], p[1]]) as u32, 2),
+            "utf-16-be" if p.len() >= 2 => (u16::from_be_bytes([p[0], p[1]]) as u32, 2),
+            "utf-32-le" if p.len() >= 4 => (u32::from_le_bytes([p[0], p[1], p[2], p[3]]), 4),
+            "utf-32-be" if p.len() >= 4 => (u32::from_be_bytes([p[0], p[1], p[2], p[3]]), 4),
+            _ => return None,
+        };
+        is_surrogate(cp).then_some((cp, len))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Encoding
+// ---------------------------------------------------------------------------
+
+/// `str.encode(encoding, errors)`, `bytes(s, encoding, errors)`.
+pub fn encode_to_vec(vm: &Vm, s: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
+    let fname = match vm.thread.method_owner_name().as_deref() {
+        Some("str") => "encode",
+        _ => "bytes",
+    };
+    encode_to_vec_named(vm, fname, s, encoding, errors)
+}
+
+/// [`encode_to_vec`] with the function name its argument errors show
+/// (`"encode"`, `"bytes"`, `"bytearray"`).
+pub fn encode_to_vec_named(
+    vm: &Vm,
+    fname: &str,
+    s: &Obj,
+    encoding: Option<&Obj>,
+    errors: Option<&Obj>,
+) -> PyResult<Vec<u8>> {
+    let encoding = text_arg(vm, encoding, fname, "encoding")?;
+    let errors = text_arg(vm, errors, fname, "errors")?;
+    encode_str(vm, s, encoding.as_deref(), errors.as_deref())
+}
+
+/// Encode the str object `s` (encoding defaults to UTF-8, errors to strict).
+pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let Some(d) = pystr::data(s) else {
+        return Err(vm.type_error(format!("utf_8_encode() argument 1 must be str, not {}", s.class().name())));
+    };
+    let codec = match encoding {
+        None => Codec::Utf8,
+        Some(e) => lookup(vm, e, "encode")?,
+    };
+    match codec {
+        Codec::Utf8 => {
+            if let Some(t) = d.as_str() {
+                return Ok(t.as_bytes().to_vec());
+            }
+        }
+        Codec::Ascii | Codec::Latin1 if d.is_ascii() => {
+            return Ok(d.code_points().map(|c| c as u8).collect());
+        }
+        Codec::Latin1 if d.max_char() < 0x100 => {
+            return Ok(d.code_points().map(|c| c as u8).collect());
+        }
+        _ => {}
+    }
+    let text = d.to_code_points();
+    let errors = Errors::new(errors);
+    let mut e = Encoder { vm, obj: s, text: &text, codec, errors: &errors, out: Vec::with_capacity(text.len()) };
+    e.run()?;
+    Ok(e.out)
+}
+
+struct Encoder<'a> {
+    vm: &'a Vm,
+    obj: &'a Obj,
+    text: &'a [u32],
+    codec: Codec,
+    errors: &'a Errors,
+    out: Vec<u8>,
+}
+
+impl Encoder<'_> {
+    fn run(&mut self) -> PyResult<()> {
+        self.write_bom();
+        let n = self.text.len();
+        let mut i = 0;
+        while i < n {
+            let c = self.text[i];
+            if self.encodable(c) {
+                self.push(c);
+                i += 1;
+                continue;
+            }
+            let end = self.error_end(i);
+            i = self.error(i, end)?;
+        }
+        Ok(())
+    }
+
+    fn write_bom(&mut self) {
+        match self.codec {
+            Codec::Utf8Sig => self.out.extend_from_slice(b"\xef\xbb\xbf"),
+            Codec::Utf16(Order::Bom) => self.out.extend_from_slice(b"\xff\xfe"),
+            Codec::Utf32(Order::Bom) => self.out.extend_from_slice(b"\xff\xfe\x00\x00"),
+            _ => {}
+        }
+    }
+
+    fn encodable(&self, c: u32) -> bool {
+        match self.codec {
+            Codec::Ascii => c < 0x80,
+            Codec::Latin1 => c < 0x100,
+            _ => !is_surrogate(c),
+        }
+    }
+
+    fn reason(&self) -> &'static str {
+        match self.codec {
+            Codec::Ascii => "ordinal not in range(128)",
+            Codec::Latin1 => "ordinal not in range(256)",
+            _ => "surrogates not allowed",
+        }
+    }
+
+    /// The end of the run of characters one error covers: UTF-16/32 report
+    /// one character at a time, the others a whole run.
+    fn error_end(&self, start: usize) -> usize {
+        if self.codec.unit_size() > 1 {
+            return start + 1;
+        }
+        let mut end = start + 1;
+        while end < self.text.len() && !self.encodable(self.text[end]) {
+            end += 1;
+        }
+        end
+    }
+
+    /// Append a code point the codec can encode (or, for `surrogatepass`,
+    /// a surrogate in UTF-8/16/32 form).
+    fn push(&mut self, c: u32) {
+        let out = &mut self.out;
+        match self.codec {
+            Codec::Ascii | Codec::Latin1 => out.push(c as u8),
+            Codec::Utf8 | Codec::Utf8Sig => push_utf8(out, c),
+            Codec::Utf16(order) => {
+                let mut units = [0u16; 2];
+                let units: &[u16] = if c >= 0x10000 {
+                    let v = c - 0x10000;
+                    units[0] = 0xD800 + (v >> 10) as u16;
+                    units[1] = 0xDC00 + (v & 0x3FF) as u16;
+                    &units
+                } else {
+                    units[0] = c as u16;
+                    &units[..1]
+                };
+                for &u in units {
+                    out.extend_from_slice(&if order == Order::Be { u.to_be_bytes() } else { u.to_le_bytes() });
+                }
+            }
+            Codec::Utf32(order) => {
+                out.extend_from_slice(&if order == Order::Be { c.to_be_bytes() } else { c.to_le_bytes() })
+            }
+        }
+    }
+
+    fn push_ascii_text(&mut self, s: &str) {
+        for b in s.bytes() {
+            self.push(b as u32);
+        }
+    }
+
+    /// `UnicodeEncodeError(encoding, object, start, end, reason)`.
+    fn exception(&self, start: usize, end: usize) -> PyErr {
+        let vm = self.vm;
+        vm.new_exception(
+            &vm.ctx.exceptions.unicode_encode_error,
+            vec![
+                vm.new_str(self.codec.name()),
+                self.obj.clone(),
+                vm.new_usize(start),
+                vm.new_usize(end),
+                vm.new_str(self.reason()),
+            ],
+        )
+    }
+
+    /// Run the error handler on `text[start..end]`: where encoding resumes.
+    fn error(&mut self, start: usize, end: usize) -> PyResult<usize> {
+        let chars = &self.text[start..end];
+        match self.errors.handler {
+            Handler::Strict => Err(self.exception(start, end)),
+            Handler::Ignore => Ok(end),
+            Handler::Replace => {
+                for _ in start..end {
+                    self.push(b'?' as u32);
+                }
+                Ok(end)
+            }
+            Handler::BackslashReplace | Handler::XmlCharRefReplace | Handler::NameReplace => {
+                let mut rep = String::new();
+                for &c in chars {
+                    match self.errors.handler {
+                        Handler::XmlCharRefReplace => {
+                            let _ = write!(rep, "&#{c};");
+                        }
+                        Handler::NameReplace => push_name_escape(&mut rep, c),
+                        _ => push_backslash_escape(&mut rep, c),
+                    }
+                }
+                self.push_ascii_text(&rep);
+                Ok(end)
+            }
+            Handler::SurrogateEscape => {
+                if self.codec.unit_size() > 1 {
+                    return Err(self.exception(start, end));
+                }
+                if let Some(k) = chars.iter().position(|&c| !(0xDC80..=0xDCFF).contains(&c)) {
+                    return Err(self.exception(start + k, end));
+                }
+                self.out.extend(chars.iter().map(|&c| (c - 0xDC00) as u8));
+                Ok(end)
+            }
+            Handler::SurrogatePass => {
+                let usable = !matches!(self.codec, Codec::Ascii | Codec::Latin1);
+                if !usable || !chars.iter().all(|&c| is_surrogate(c)) {
+                    return Err(self.exception(start, end));
+                }
+                for k in start..end {
+                    let c = self.text[k];
+                    self.push(c);
+                }
+                Ok(end)
+            }
+            Handler::Unknown => Err(self.errors.unknown(self.vm)),
+        }
+    }
+}
+
+/// UTF-8 bytes of a code point (surrogates too, for `surrogatepass`).
+fn push_utf8(out: &mut Vec<u8>, c: u32) {
+    if c < 0x80 {
+        out.push(c as u8);
+    } else if c < 0x800 {
+        out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else if c < 0x10000 {
+        out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (c >> 18) as u8,
+            0x80 | ((c >> 12) & 0x3F) as u8,
+            0x80 | ((c >> 6) & 0x3F) as u8,
+            0x80 | (c & 0x3F) as u8,
+        ]);
+    }
+}
+
+/// `backslashreplace`: `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+fn push_backslash_escape(out: &mut String, c: u32) {
+    let _ = if c < 0x100 {
+        write!(out, "\\x{c:02x}")
+    } else if c < 0x10000 {
+        write!(out, "\\u{c:04x}")
+    } else {
+        write!(out, "\\U{c:08x}")
+    };
+}
+
+/// `namereplace`: `\N{NAME}`, or the backslash escape for unnamed characters.
+fn push_name_escape(out: &mut String, c: u32) {
+    match taipan_unicode::char_name(c) {
+        Some(name) => {
+            let _ = write!(out, "\\N{{{name}}}");
+        }
+        None => push_backslash_escape(out, c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(normalize_encoding(" UTF--8 "), "utf_8");
+        assert_eq!(normalize_encoding("ISO-8859-1"), "iso_8859_1");
+        assert_eq!(normalize_encoding("utf.8"), "utf.8");
+        assert_eq!(alias(&normalize_encoding("U8")), Some(Codec::Utf8));
+        assert_eq!(module(&normalize_encoding("utf-16-le")), Some(Codec::Utf16(Order::Le)));
+        assert_eq!(alias("utf.8").or_else(|| module("utf.8")), None);
+    }
+
+    #[test]
+    fn utf8_errors() {
+        assert_eq!(utf8_sequence(b"\xff"), Err((1, INVALID_START)));
+        assert_eq!(utf8_sequence(b"\xe2\x82"), Err((2, UNEXPECTED_END)));
+        assert_eq!(utf8_sequence(b"\xe2\x28\xa1"), Err((1, INVALID_CONTINUATION)));
+        assert_eq!(utf8_sequence(b"\xed\xa0\x80"), Err((1, INVALID_CONTINUATION)));
+        assert_eq!(utf8_sequence(b"\xf0\x90\x80"), Err((3, UNEXPECTED_END)));
+        assert_eq!(utf8_sequence(b"\xf0\x90\x28"), Err((2, INVALID_CONTINUATION)));
+        assert_eq!(utf8_sequence(b"\xf4\x90\x80\x80"), Err((1, INVALID_CONTINUATION)));
+        assert_eq!(utf8_sequence(b"\xc0\x80"), Err((1, INVALID_START)));
+        assert_eq!(utf8_sequence("é".as_bytes()), Ok((0xE9, 2)));
+        assert_eq!(utf8_sequence("😀".as_bytes()), Ok((0x1F600, 4)));
+    }
+
+    #[test]
+    fn utf8_encoding() {
+        for c in [0x41u32, 0xE9, 0x20AC, 0x1F600] {
+            let mut v = Vec::new();
+            push_utf8(&mut v, c);
+            assert_eq!(v, char::from_u32(c).unwrap().to_string().into_bytes());
+        }
+    }
+}
