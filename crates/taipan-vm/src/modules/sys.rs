@@ -86,7 +86,7 @@ def _structseq(name, fields, values):
           'n_fields': len(fields), 'n_sequence_fields': len(fields), 'n_unnamed_fields': 0}
     for i, f in enumerate(fields):
         ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
-    cls = type(name.rpartition('.')[2], (tuple,), ns)
+    cls = type(name.split('.')[-1], (tuple,), ns)
     return cls(values)
 
 version_info = _structseq('sys.version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'), _version)
