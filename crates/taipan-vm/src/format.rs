@@ -735,7 +735,7 @@ fn percent_char(vm: &Vm, v: &Obj) -> PyResult<u32> {
     taipan_format::percent_char_code(&iv.to_big()).map_err(|e| fmt_err(vm, e))
 }
 
-/// `bytes % args` (also for bytearray; the result is bytes).
+/// `bytes % args` and `bytearray % args` (the result has the type of `fmt`'s base).
 pub fn percent_format_bytes(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
     let f = bytes::bytes_like(vm, fmt)?;
     let mut st = PctArgs::new(vm, &f, args, true);
@@ -760,6 +760,9 @@ pub fn percent_format_bytes(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
         st.check_leftover(true)?;
     }
     st.check_leftover(false)?;
+    if crate::objects::bytearray::data(fmt).is_some() {
+        return Ok(vm.new_bytearray(out));
+    }
     Ok(vm.new_bytes(out))
 }
 
@@ -782,7 +785,12 @@ fn format_bytes_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Vec<u8>) -> 
             Ok(())
         }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G') => {
-            out.extend_from_slice(percent_float_text(vm, spec, v)?.as_bytes());
+            // Any failure of the float conversion becomes this TypeError.
+            let x = vm
+                .to_f64(v)
+                .map_err(|_| vm.type_error(format!("float argument required, not {:.200}", v.class().name())))?;
+            let text = taipan_format::percent_float(x, spec).map_err(|e| fmt_err(vm, e))?;
+            out.extend_from_slice(text.as_bytes());
             Ok(())
         }
         Some('c') => {
