@@ -15,8 +15,8 @@
 use std::fmt::Write;
 
 use crate::object::Obj;
-use crate::objects::bytes;
 use crate::objects::str as pystr;
+use crate::objects::{bytes, exceptions};
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Byte order of UTF-16/UTF-32: `Bom` is the plain codec name (a BOM is
@@ -202,7 +202,10 @@ fn text_arg(vm: &Vm, o: Option<&Obj>, fname: &str, argname: &str) -> PyResult<Op
     let Some(o) = o else { return Ok(None) };
     match pystr::data(o) {
         Some(d) => Ok(Some(d.to_string_lossy().into_owned())),
-        None => Err(vm.type_error(format!("{fname}() argument '{argname}' must be str, not {}", o.class().name()))),
+        None => {
+            let tname = if vm.is_none(o) { "None".to_string() } else { o.class().name().to_string() };
+            Err(vm.type_error(format!("{fname}() argument '{argname}' must be str, not {tname}")))
+        }
     }
 }
 
@@ -262,7 +265,15 @@ pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option
         _ => {}
     }
     let errors = Errors::new(errors);
-    let mut d = Decoder { vm, input: data, encoding: codec.name(), errors: &errors, out: Vec::with_capacity(data.len()) };
+    let mut d = Decoder {
+        vm,
+        input: data,
+        encoding: codec.name(),
+        errors: &errors,
+        out: Vec::with_capacity(data.len()),
+        exc: None,
+        inline_simple: matches!(codec, Codec::Utf8 | Codec::Utf8Sig | Codec::Ascii),
+    };
     match codec {
         Codec::Utf8 => d.utf8()?,
         Codec::Utf8Sig => {
@@ -284,6 +295,35 @@ struct Decoder<'a> {
     encoding: &'static str,
     errors: &'a Errors,
     out: Vec<u32>,
+    /// The exception object, made at the first error that goes through the
+    /// general error-handler path and reused (start, end and reason updated,
+    /// `args` left alone) by later ones, as CPython does.
+    exc: Option<Obj>,
+    /// Whether ignore, replace and surrogateescape are handled inside the
+    /// codec (UTF-8 and ASCII), without making the exception object.
+    inline_simple: bool,
+}
+
+/// Make the `UnicodeError` of `ty` (`object` makes its object argument),
+/// or update the one made before.
+fn make_or_update(
+    vm: &Vm,
+    exc: &mut Option<Obj>,
+    ty: &Obj,
+    encoding: &str,
+    object: impl FnOnce() -> Obj,
+    (start, end, reason): (usize, usize, &str),
+) -> PyErr {
+    if let Some(e) = exc {
+        exceptions::set_extra(e, "start", vm.new_usize(start));
+        exceptions::set_extra(e, "end", vm.new_usize(end));
+        exceptions::set_extra(e, "reason", vm.new_str(reason));
+        return PyErr(e.clone());
+    }
+    let args = vec![vm.new_str(encoding), object(), vm.new_usize(start), vm.new_usize(end), vm.new_str(reason)];
+    let e = vm.new_exception(ty, args);
+    *exc = Some(e.value().clone());
+    e
 }
 
 const INVALID_START: &str = "invalid start byte";
@@ -460,22 +500,20 @@ impl Decoder<'_> {
     }
 
     /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
-    fn exception(&self, start: usize, end: usize, reason: &str) -> PyErr {
+    fn exception(&mut self, start: usize, end: usize, reason: &str) -> PyErr {
         let vm = self.vm;
-        vm.new_exception(
-            &vm.ctx.exceptions.unicode_decode_error,
-            vec![
-                vm.new_str(self.encoding),
-                vm.new_bytes(self.input.to_vec()),
-                vm.new_usize(start),
-                vm.new_usize(end),
-                vm.new_str(reason),
-            ],
-        )
+        let input = self.input;
+        let ty = &vm.ctx.exceptions.unicode_decode_error;
+        make_or_update(vm, &mut self.exc, ty, self.encoding, || vm.new_bytes(input.to_vec()), (start, end, reason))
     }
 
     /// Run the error handler on `input[start..end]`: where decoding resumes.
     fn error(&mut self, start: usize, end: usize, reason: &str) -> PyResult<usize> {
+        let simple = matches!(self.errors.handler, Handler::Ignore | Handler::Replace | Handler::SurrogateEscape);
+        if !(simple && self.inline_simple) && self.errors.handler != Handler::Unknown {
+            // The general path makes (or updates) the exception first.
+            let _ = self.exception(start, end, reason);
+        }
         match self.errors.handler {
             Handler::Strict => Err(self.exception(start, end, reason)),
             Handler::Ignore => Ok(end),
@@ -586,7 +624,8 @@ pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>
     }
     let text = d.to_code_points();
     let errors = Errors::new(errors);
-    let mut e = Encoder { vm, obj: s, text: &text, codec, errors: &errors, out: Vec::with_capacity(text.len()) };
+    let mut e =
+        Encoder { vm, obj: s, text: &text, codec, errors: &errors, out: Vec::with_capacity(text.len()), exc: None };
     e.run()?;
     Ok(e.out)
 }
@@ -598,6 +637,8 @@ struct Encoder<'a> {
     codec: Codec,
     errors: &'a Errors,
     out: Vec<u8>,
+    /// See `Decoder::exc`.
+    exc: Option<Obj>,
 }
 
 impl Encoder<'_> {
@@ -691,23 +732,30 @@ impl Encoder<'_> {
     }
 
     /// `UnicodeEncodeError(encoding, object, start, end, reason)`.
-    fn exception(&self, start: usize, end: usize) -> PyErr {
+    fn exception(&mut self, start: usize, end: usize) -> PyErr {
         let vm = self.vm;
-        vm.new_exception(
-            &vm.ctx.exceptions.unicode_encode_error,
-            vec![
-                vm.new_str(self.codec.name()),
-                self.obj.clone(),
-                vm.new_usize(start),
-                vm.new_usize(end),
-                vm.new_str(self.reason()),
-            ],
-        )
+        let ty = &vm.ctx.exceptions.unicode_encode_error;
+        let (name, reason) = (self.codec.name(), self.reason());
+        make_or_update(vm, &mut self.exc, ty, name, || self.obj.clone(), (start, end, reason))
     }
 
     /// Run the error handler on `text[start..end]`: where encoding resumes.
     fn error(&mut self, start: usize, end: usize) -> PyResult<usize> {
-        let chars = &self.text[start..end];
+        let inline = self.codec.unit_size() == 1
+            && matches!(
+                self.errors.handler,
+                Handler::Ignore
+                    | Handler::Replace
+                    | Handler::BackslashReplace
+                    | Handler::XmlCharRefReplace
+                    | Handler::SurrogateEscape
+            );
+        if !inline && self.errors.handler != Handler::Unknown {
+            // The general path makes (or updates) the exception first.
+            let _ = self.exception(start, end);
+        }
+        let text = self.text;
+        let chars = &text[start..end];
         match self.errors.handler {
             Handler::Strict => Err(self.exception(start, end)),
             Handler::Ignore => Ok(end),
