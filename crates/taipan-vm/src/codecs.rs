@@ -124,6 +124,51 @@ fn module(name: &str) -> Option<Codec> {
     })
 }
 
+/// Whether CPython reaches the codec for `encoding` directly rather than
+/// through the codec registry (`PyUnicode_Decode`'s and
+/// `PyUnicode_AsEncodedString`'s fast paths, after `_Py_normalize_encoding`).
+fn is_fast_path(encoding: &str) -> bool {
+    let mut norm = String::with_capacity(encoding.len());
+    let mut punct = false;
+    for b in encoding.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            if punct && !norm.is_empty() {
+                norm.push('_');
+            }
+            norm.push(b.to_ascii_lowercase() as char);
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    matches!(
+        norm.as_str(),
+        "utf8" | "utf_8" | "utf16" | "utf_16" | "utf32" | "utf_32" | "ascii" | "us_ascii" | "latin1" | "latin_1"
+            | "iso_8859_1" | "iso8859_1"
+    )
+}
+
+/// A TypeError or LookupError from a codec reached through the registry
+/// comes out wrapped, as `_PyErr_TrySetFromCause` does: "decoding with
+/// 'x' codec failed (TypeError: ...)", with the original as `__cause__`.
+fn wrap_codec_error(vm: &Vm, err: PyErr, verb: &str, encoding: Option<&str>) -> PyErr {
+    let Some(encoding) = encoding.filter(|e| !is_fast_path(e)) else { return err };
+    let ex = &vm.ctx.exceptions;
+    let ty = err.value().class_obj();
+    if !ty.is(&ex.type_error) && !ty.is(&ex.lookup_error) {
+        return err;
+    }
+    let orig = err.into_value();
+    let text = match vm.str(&orig) {
+        Ok(t) => pystr::as_str_lossy(&t).into_owned(),
+        Err(e) => return e,
+    };
+    let msg = format!("{verb}ing with '{encoding}' codec failed ({}: {text})", orig.class().name());
+    let wrapped = vm.new_exception_msg(&ty, &msg);
+    exceptions::set_cause(wrapped.value(), Some(orig));
+    wrapped
+}
+
 /// Codecs of the standard library that are not text encodings.
 fn is_binary_codec(name: &str) -> bool {
     matches!(
@@ -248,6 +293,10 @@ pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option
         None => Codec::Utf8,
         Some(e) => lookup(vm, e, "decode")?,
     };
+    decode_with(vm, data, codec, errors).map_err(|e| wrap_codec_error(vm, e, "decod", encoding))
+}
+
+fn decode_with(vm: &Vm, data: &[u8], codec: Codec, errors: Option<&str>) -> PyResult<Obj> {
     match codec {
         Codec::Utf8 | Codec::Utf8Sig => {
             let data = if codec == Codec::Utf8Sig { data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data) } else { data };
@@ -601,12 +650,16 @@ pub fn encode_to_vec_named(
 
 /// Encode the str object `s` (encoding defaults to UTF-8, errors to strict).
 pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
-    let Some(d) = pystr::data(s) else {
-        return Err(vm.type_error(format!("utf_8_encode() argument 1 must be str, not {}", s.class().name())));
-    };
     let codec = match encoding {
         None => Codec::Utf8,
         Some(e) => lookup(vm, e, "encode")?,
+    };
+    encode_with(vm, s, codec, errors).map_err(|e| wrap_codec_error(vm, e, "encod", encoding))
+}
+
+fn encode_with(vm: &Vm, s: &Obj, codec: Codec, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let Some(d) = pystr::data(s) else {
+        return Err(vm.type_error(format!("utf_8_encode() argument 1 must be str, not {}", s.class().name())));
     };
     match codec {
         Codec::Utf8 => {

@@ -781,6 +781,8 @@ fn format_bytes_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Vec<u8>) -> 
             Ok(())
         }
         Some(conv @ ('d' | 'i' | 'u' | 'o' | 'x' | 'X')) => {
+            // bytes formatting reports `%i` as `%d`.
+            let conv = if conv == 'i' { 'd' } else { conv };
             out.extend_from_slice(percent_int_text(vm, spec, conv, v)?.as_bytes());
             Ok(())
         }
