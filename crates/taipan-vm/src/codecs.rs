@@ -37,6 +37,8 @@ enum Codec {
     Latin1,
     Utf16(Order),
     Utf32(Order),
+    UnicodeEscape,
+    RawUnicodeEscape,
 }
 
 impl Codec {
@@ -52,6 +54,8 @@ impl Codec {
             Codec::Utf32(Order::Bom) => "utf-32",
             Codec::Utf32(Order::Le) => "utf-32-le",
             Codec::Utf32(Order::Be) => "utf-32-be",
+            Codec::UnicodeEscape => "unicodeescape",
+            Codec::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 
@@ -120,6 +124,8 @@ fn module(name: &str) -> Option<Codec> {
         "utf_32" => Utf32(Order::Bom),
         "utf_32_le" => Utf32(Order::Le),
         "utf_32_be" => Utf32(Order::Be),
+        "unicode_escape" => UnicodeEscape,
+        "raw_unicode_escape" => RawUnicodeEscape,
         _ => return None,
     })
 }
@@ -334,6 +340,12 @@ fn decode_with(vm: &Vm, data: &[u8], codec: Codec, errors: Option<&str>) -> PyRe
         Codec::Latin1 => unreachable!("decoded above"),
         Codec::Utf16(order) => d.utf16(order)?,
         Codec::Utf32(order) => d.utf32(order)?,
+        Codec::UnicodeEscape => {
+            if let Some(warning) = d.unicode_escape()? {
+                crate::warnings::warn(vm, &vm.ctx.exceptions.deprecation_warning, &warning, 1)?;
+            }
+        }
+        Codec::RawUnicodeEscape => d.raw_unicode_escape()?,
     }
     Ok(vm.new_str_from_code_points(&d.out))
 }
@@ -373,6 +385,18 @@ fn make_or_update(
     let e = vm.new_exception(ty, args);
     *exc = Some(e.value().clone());
     e
+}
+
+/// `count` hex digits at `*i` (advanced past the digits read): the value,
+/// or `None` at a non-digit or the end of the input (left at that point).
+fn hex_escape(s: &[u8], i: &mut usize, count: usize) -> Option<u32> {
+    let mut ch: u32 = 0;
+    for _ in 0..count {
+        let d = (*s.get(*i)? as char).to_digit(16)?;
+        ch = (ch << 4) | d;
+        *i += 1;
+    }
+    Some(ch)
 }
 
 const INVALID_START: &str = "invalid start byte";
@@ -548,6 +572,148 @@ impl Decoder<'_> {
         Ok(())
     }
 
+    /// `unicode_escape`: Python string-literal escapes over Latin-1 text.
+    /// Returns the DeprecationWarning message for the first invalid escape.
+    fn unicode_escape(&mut self) -> PyResult<Option<String>> {
+        let s = self.input;
+        let n = s.len();
+        let mut warning = None;
+        let mut i = 0;
+        while i < n {
+            if s[i] != b'\\' {
+                self.out.push(s[i] as u32);
+                i += 1;
+                continue;
+            }
+            let start = i;
+            if i + 1 >= n {
+                i = self.error(start, n, "\\ at end of string")?;
+                continue;
+            }
+            let c = s[i + 1];
+            i += 2;
+            let simple = match c {
+                b'\n' => Some(None),
+                b'\\' | b'\'' | b'"' => Some(Some(c as u32)),
+                b'b' => Some(Some(8)),
+                b'f' => Some(Some(12)),
+                b't' => Some(Some(9)),
+                b'n' => Some(Some(10)),
+                b'r' => Some(Some(13)),
+                b'v' => Some(Some(11)),
+                b'a' => Some(Some(7)),
+                _ => None,
+            };
+            if let Some(ch) = simple {
+                self.out.extend(ch);
+                continue;
+            }
+            match c {
+                b'0'..=b'7' => {
+                    let mut ch = (c - b'0') as u32;
+                    let mut digits = 1;
+                    while digits < 3 && i < n && (b'0'..=b'7').contains(&s[i]) {
+                        ch = (ch << 3) + (s[i] - b'0') as u32;
+                        i += 1;
+                        digits += 1;
+                    }
+                    if ch > 0o377 && warning.is_none() {
+                        let text: String = s[i - 3..i].iter().map(|&b| b as char).collect();
+                        warning = Some(format!("invalid octal escape sequence '\\{text}'"));
+                    }
+                    self.out.push(ch);
+                }
+                b'x' | b'u' | b'U' => {
+                    let (count, msg) = match c {
+                        b'x' => (2, "truncated \\xXX escape"),
+                        b'u' => (4, "truncated \\uXXXX escape"),
+                        _ => (8, "truncated \\UXXXXXXXX escape"),
+                    };
+                    match hex_escape(s, &mut i, count) {
+                        Some(ch) if ch <= 0x10FFFF => self.out.push(ch),
+                        Some(_) => i = self.error(start, i, "illegal Unicode character")?,
+                        None => i = self.error(start, i, msg)?,
+                    }
+                }
+                b'N' => i = self.named_escape(start, i)?,
+                _ => {
+                    if warning.is_none() {
+                        warning = Some(format!("invalid escape sequence '\\{}'", c as char));
+                    }
+                    self.out.push(b'\\' as u32);
+                    self.out.push(c as u32);
+                }
+            }
+        }
+        Ok(warning)
+    }
+
+    /// `\N{name}` (`i` is just past the `N`): where decoding resumes.
+    fn named_escape(&mut self, start: usize, mut i: usize) -> PyResult<usize> {
+        let s = self.input;
+        let malformed = "malformed \\N character escape";
+        if i >= s.len() || s[i] != b'{' {
+            return self.error(start, i, malformed);
+        }
+        i += 1;
+        let name_start = i;
+        while i < s.len() && s[i] != b'}' {
+            i += 1;
+        }
+        if i >= s.len() {
+            return self.error(start, i, malformed);
+        }
+        if i == name_start {
+            return self.error(start, i, malformed);
+        }
+        let name: String = s[name_start..i].iter().map(|&b| b as char).collect();
+        i += 1;
+        match taipan_unicode::lookup_name(&name) {
+            Some(ch) => {
+                self.out.push(ch);
+                Ok(i)
+            }
+            None => self.error(start, i, "unknown Unicode character name"),
+        }
+    }
+
+    /// `raw_unicode_escape`: only `\uXXXX` and `\UXXXXXXXX` after an odd
+    /// number of backslashes are escapes.
+    fn raw_unicode_escape(&mut self) -> PyResult<()> {
+        let s = self.input;
+        let n = s.len();
+        let mut i = 0;
+        while i < n {
+            if s[i] != b'\\' {
+                self.out.push(s[i] as u32);
+                i += 1;
+                continue;
+            }
+            let run = i;
+            while i < n && s[i] == b'\\' {
+                self.out.push(b'\\' as u32);
+                i += 1;
+            }
+            if (i - run) % 2 == 0 || i >= n || (s[i] != b'u' && s[i] != b'U') {
+                continue;
+            }
+            self.out.pop();
+            let start = i - 1;
+            let (count, msg) = if s[i] == b'u' {
+                (4, "truncated \\uXXXX escape")
+            } else {
+                (8, "truncated \\UXXXXXXXX escape")
+            };
+            i += 1;
+            match hex_escape(s, &mut i, count) {
+                Some(ch) if ch <= 0x10FFFF => self.out.push(ch),
+                Some(_) => i = self.error(start, i, "\\Uxxxxxxxx out of range")?,
+                None => i = self.error(start, i, msg)?,
+            }
+        }
+        Ok(())
+    }
+
     /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
     fn exception(&mut self, start: usize, end: usize, reason: &str) -> PyErr {
         let vm = self.vm;
@@ -676,6 +842,11 @@ fn encode_with(vm: &Vm, s: &Obj, codec: Codec, errors: Option<&str>) -> PyResult
         _ => {}
     }
     let text = d.to_code_points();
+    match codec {
+        Codec::UnicodeEscape => return Ok(unicode_escape_encode(&text, false)),
+        Codec::RawUnicodeEscape => return Ok(unicode_escape_encode(&text, true)),
+        _ => {}
+    }
     let errors = Errors::new(errors);
     let mut e =
         Encoder { vm, obj: s, text: &text, codec, errors: &errors, out: Vec::with_capacity(text.len()), exc: None };
@@ -755,7 +926,7 @@ impl Encoder<'_> {
     fn push(&mut self, c: u32) {
         let out = &mut self.out;
         match self.codec {
-            Codec::Ascii | Codec::Latin1 => out.push(c as u8),
+            Codec::Ascii | Codec::Latin1 | Codec::UnicodeEscape | Codec::RawUnicodeEscape => out.push(c as u8),
             Codec::Utf8 | Codec::Utf8Sig => push_utf8(out, c),
             Codec::Utf16(order) => {
                 let mut units = [0u16; 2];
@@ -856,6 +1027,36 @@ impl Encoder<'_> {
             Handler::Unknown => Err(self.errors.unknown(self.vm)),
         }
     }
+}
+
+/// `unicode_escape` (`raw` false) and `raw_unicode_escape` (`raw` true)
+/// encoding, which never fail.
+fn unicode_escape_encode(text: &[u32], raw: bool) -> Vec<u8> {
+    let mut out = String::with_capacity(text.len());
+    for &c in text {
+        let _ = match c {
+            0x10000.. => write!(out, "\\U{c:08x}"),
+            0x100.. => write!(out, "\\u{c:04x}"),
+            _ if raw => {
+                out.push(char::from_u32(c).unwrap_or('?'));
+                Ok(())
+            }
+            0x5C => write!(out, "\\\\"),
+            0x09 => write!(out, "\\t"),
+            0x0A => write!(out, "\\n"),
+            0x0D => write!(out, "\\r"),
+            0..=0x1F | 0x7F.. => write!(out, "\\x{c:02x}"),
+            _ => {
+                out.push(c as u8 as char);
+                Ok(())
+            }
+        };
+    }
+    if raw {
+        // Latin-1 characters stand for themselves (one byte each).
+        return out.chars().map(|c| c as u32 as u8).collect();
+    }
+    out.into_bytes()
 }
 
 /// UTF-8 bytes of a code point (surrogates too, for `surrogatepass`).
