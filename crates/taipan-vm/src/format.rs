@@ -109,6 +109,7 @@ pub fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj> {
         return Ok(s.clone());
     }
     let fill = fill_override.unwrap_or(fs.fill as u32);
+    check_alloc(vm, before.saturating_add(after), 8)?;
     let mut out = Builder::new();
     push_fill(&mut out, fill, before);
     match keep {
@@ -121,6 +122,17 @@ pub fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj> {
     }
     push_fill(&mut out, fill, after);
     Ok(out.finish(vm))
+}
+
+/// MemoryError (as CPython's writer gives) for padding too large to
+/// allocate, instead of aborting: large requests are tried first.
+fn check_alloc(vm: &Vm, n: usize, unit: usize) -> PyResult<()> {
+    if n < 1 << 20 {
+        return Ok(());
+    }
+    let bytes = n.checked_mul(unit).filter(|&b| b <= isize::MAX as usize).ok_or_else(|| vm.memory_error())?;
+    let mut probe: Vec<u8> = Vec::new();
+    probe.try_reserve_exact(bytes).map_err(|_| vm.memory_error())
 }
 
 fn push_fill(out: &mut Builder, fill: u32, n: usize) {
@@ -644,6 +656,7 @@ fn format_str_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Builder) -> Py
             };
             let d = pystr::data(&text).expect("str() returns a str");
             let (before, after, keep) = taipan_format::percent_text_padding(d.len(), spec);
+            check_alloc(vm, before.saturating_add(after), 8)?;
             push_fill(out, c(' '), before);
             match keep {
                 Some(k) => d.code_points().take(k).for_each(|cp| out.push_code_point(cp)),
@@ -663,6 +676,7 @@ fn format_str_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Builder) -> Py
         Some('c') => {
             let ch = percent_char(vm, v)?;
             let (before, after, _) = taipan_format::percent_text_padding(1, spec);
+            check_alloc(vm, before.saturating_add(after), 8)?;
             push_fill(out, c(' '), before);
             out.push_code_point(ch);
             push_fill(out, c(' '), after);
@@ -772,13 +786,11 @@ fn format_bytes_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Vec<u8>) -> 
         Some('r' | 'a') => {
             let text = vm.ascii(v)?;
             let b: Vec<u8> = pystr::data(&text).expect("ascii() returns a str").code_points().map(|c| c as u8).collect();
-            push_padded_bytes(out, spec, &b, true);
-            Ok(())
+            push_padded_bytes(vm, out, spec, &b, true)
         }
         Some('s' | 'b') => {
             let b = bytes_of_object(vm, v)?;
-            push_padded_bytes(out, spec, &b, true);
-            Ok(())
+            push_padded_bytes(vm, out, spec, &b, true)
         }
         Some(conv @ ('d' | 'i' | 'u' | 'o' | 'x' | 'X')) => {
             // bytes formatting reports `%i` as `%d`.
@@ -797,20 +809,20 @@ fn format_bytes_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Vec<u8>) -> 
         }
         Some('c') => {
             let b = percent_byte(vm, v)?;
-            push_padded_bytes(out, spec, &[b], false);
-            Ok(())
+            push_padded_bytes(vm, out, spec, &[b], false)
         }
         _ => Err(bytes_unsupported(vm, spec)),
     }
 }
 
 /// `%s`/`%b` text padding: `width`, `-`, and (for s/b/r/a) `.prec` truncation.
-fn push_padded_bytes(out: &mut Vec<u8>, spec: &PercentSpec, b: &[u8], truncate: bool) {
+fn push_padded_bytes(vm: &Vm, out: &mut Vec<u8>, spec: &PercentSpec, b: &[u8], truncate: bool) -> PyResult<()> {
     let len = match spec.precision {
         Some(p) if truncate && b.len() > p => p,
         _ => b.len(),
     };
     let pad = spec.width.unwrap_or(0).saturating_sub(len);
+    out.try_reserve(pad.saturating_add(len)).map_err(|_| vm.memory_error())?;
     if !spec.minus {
         out.resize(out.len() + pad, b' ');
     }
@@ -818,6 +830,7 @@ fn push_padded_bytes(out: &mut Vec<u8>, spec: &PercentSpec, b: &[u8], truncate: 
     if spec.minus {
         out.resize(out.len() + pad, b' ');
     }
+    Ok(())
 }
 
 /// CPython's `format_obj` for `%b`/`%s`: bytes, bytearray or `__bytes__`.
