@@ -252,7 +252,17 @@ fn is_surrogate(c: u32) -> bool {
 fn text_arg(vm: &Vm, o: Option<&Obj>, fname: &str, argname: &str) -> PyResult<Option<String>> {
     let Some(o) = o else { return Ok(None) };
     match pystr::data(o) {
-        Some(d) => Ok(Some(d.to_string_lossy().into_owned())),
+        Some(d) => {
+            let Some(text) = d.as_str() else {
+                // Argument Clinic encodes the argument to UTF-8 first,
+                // which fails on the lone surrogate.
+                return Err(encode_str(vm, o, None, None).err().unwrap_or_else(|| vm.memory_error()));
+            };
+            if text.contains('\0') {
+                return Err(vm.value_error("embedded null character"));
+            }
+            Ok(Some(text.to_string()))
+        }
         None => {
             let tname = if vm.is_none(o) { "None".to_string() } else { o.class().name().to_string() };
             Err(vm.type_error(format!("{fname}() argument '{argname}' must be str, not {tname}")))
@@ -295,6 +305,10 @@ pub fn decode_object_named(
 
 /// Decode `data` (encoding defaults to UTF-8, errors to strict).
 pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+    if data.is_empty() {
+        // CPython returns '' before looking the codec up.
+        return Ok(vm.ctx.empty_str.clone());
+    }
     let codec = match encoding {
         None => Codec::Utf8,
         Some(e) => lookup(vm, e, "decode")?,
