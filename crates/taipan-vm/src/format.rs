@@ -71,13 +71,12 @@ impl Vm {
         let Some(sd) = pystr::data(spec) else {
             return Err(self.type_error(format!("format() argument 2 must be str, not {}", spec.class().name())));
         };
-        if sd.is_empty() {
-            if value.type_is(&self.ctx.types.str) {
-                return Ok(value.clone());
-            }
-            if value.type_is(&self.ctx.types.int) {
-                return self.str(value);
-            }
+        if value.type_is(&self.ctx.types.str) {
+            // An exact str's `__format__` cannot be overridden.
+            return format_str_value(self, value, sd);
+        }
+        if sd.is_empty() && value.type_is(&self.ctx.types.int) {
+            return self.str(value);
         }
         let Some(r) = self.call_special(value, "__format__", std::slice::from_ref(spec))? else {
             return Err(self.type_error(format!("Type {:.100} doesn't define __format__", value.class().name())));
