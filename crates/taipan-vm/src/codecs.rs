@@ -351,7 +351,7 @@ fn decode_with(vm: &Vm, data: &[u8], codec: Codec, errors: Option<&str>) -> PyRe
             d.utf8()?
         }
         Codec::Ascii => d.ascii()?,
-        Codec::Latin1 => unreachable!("decoded above"),
+        Codec::Latin1 => d.out.extend(data.iter().map(|&b| b as u32)),
         Codec::Utf16(order) => d.utf16(order)?,
         Codec::Utf32(order) => d.utf32(order)?,
         Codec::UnicodeEscape => {

@@ -102,7 +102,12 @@ pub fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj> {
     .then(|| spec.char_at(0));
     let fs = taipan_format::parse_format_spec(&spec.to_string_lossy(), Some('s'), '<', &tname)
         .map_err(|e| fmt_err(vm, e))?;
-    let d = pystr::data(s).expect("str.__format__ on a str");
+    let Some(d) = pystr::data(s) else {
+        return Err(vm.type_error(format!(
+            "descriptor '__format__' requires a 'str' object but received a '{}'",
+            s.class().name()
+        )));
+    };
     let (before, after, keep) = taipan_format::format_str_spec(d.len(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
     if before == 0 && after == 0 && keep.is_none() && s.type_is(&vm.ctx.types.str) {
         return Ok(s.clone());
@@ -583,7 +588,9 @@ impl<T: Unit> PercentArgs for PctArgs<'_, T> {
         } else {
             units_to_str(vm, units)
         };
-        let dict = self.dict.clone().expect("checked by check_mapping");
+        let Some(dict) = self.dict.clone() else {
+            return Err(vm.type_error("format requires a mapping").into());
+        };
         self.args = vm.getitem(&dict, &key)?;
         self.arglen = -1;
         self.argidx = -2;
