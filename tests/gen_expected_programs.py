@@ -26,7 +26,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join("tests", "programs")
-TIMEOUT = 60
+TIMEOUT = int(os.environ.get("TAIPAN_PROGRAM_TIMEOUT", "60"))
 DIRECTIVE_LINES = 5
 
 

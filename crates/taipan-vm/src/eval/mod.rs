@@ -129,6 +129,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // Whether the pending error has its traceback entry already (errors
     // unwinding out of a callee get the caller's entry added once).
     let mut pending_needs_tb = true;
+    // The position RERAISE restores (CPython's `prev_instr` after RERAISE).
+    let mut reraise_lasti: Option<usize> = None;
     'dispatch: loop {
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let frame: &mut Frame = unsafe { &mut *fp };
@@ -779,8 +781,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 op::Reraise => {
                     let exc = frame.pop();
                     if oparg != 0 {
+                        // The handler is still looked up at this instruction;
+                        // the restored position is what a handler sees.
                         let lasti = frame.peek(oparg as usize - 1).clone();
-                        frame.lasti = int::value(&lasti).and_then(|v| v.as_i64()).unwrap_or(0) as usize;
+                        reraise_lasti = int::value(&lasti).and_then(|v| v.as_i64()).map(|v| v as usize);
                     }
                     pending_needs_tb = false;
                     break 'err PyErr(exc);
@@ -873,9 +877,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             if let Some(h) = code.handler_for(frame.lasti as u32) {
                 frame.pop_to(h.depth as usize);
                 if h.lasti {
-                    let l = vm.new_usize(frame.lasti);
+                    let l = vm.new_usize(reraise_lasti.take().unwrap_or(frame.lasti));
                     frame.push(l);
                 }
+                reraise_lasti = None;
                 frame.push(err.0.clone());
                 frame.next_instr = h.target as usize;
                 break;
@@ -894,6 +899,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 fp = prev;
                 frame = &mut *fp;
             }
+            reraise_lasti = None;
             add_traceback(vm, frame, &err);
         }
     }
