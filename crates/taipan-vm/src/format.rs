@@ -21,8 +21,32 @@ use crate::objects::{bytes, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Code units of a format string.
-trait Unit: Copy + Into<u32> {}
-impl<T: Copy + Into<u32>> Unit for T {}
+trait Unit: Copy + Into<u32> {
+    /// The units as text, when they are known to be ASCII bytes.
+    fn as_ascii(units: &[Self]) -> Option<&str>;
+}
+
+impl Unit for u8 {
+    fn as_ascii(units: &[u8]) -> Option<&str> {
+        if units.is_ascii() {
+            std::str::from_utf8(units).ok()
+        } else {
+            None
+        }
+    }
+}
+
+impl Unit for u16 {
+    fn as_ascii(_: &[u16]) -> Option<&str> {
+        None
+    }
+}
+
+impl Unit for u32 {
+    fn as_ascii(_: &[u32]) -> Option<&str> {
+        None
+    }
+}
 
 /// Runs `$f(units, args...)` over the code units of an owned `StrRepr`.
 macro_rules! with_units {
@@ -46,12 +70,19 @@ const fn c(ch: char) -> u32 {
 }
 
 fn push_units<T: Unit>(out: &mut Builder, units: &[T]) {
+    if let Some(text) = T::as_ascii(units) {
+        out.push_str(text);
+        return;
+    }
     for &u in units {
         out.push_code_point(u.into());
     }
 }
 
 fn units_to_str<T: Unit>(vm: &Vm, units: &[T]) -> Obj {
+    if let Some(text) = T::as_ascii(units) {
+        return vm.new_str(text);
+    }
     let cps: Vec<u32> = units.iter().map(|&u| u.into()).collect();
     vm.new_str_from_code_points(&cps)
 }

@@ -77,4 +77,7 @@ pub fn setup_all(vm: &Vm) {
     for ty in vm.ctx.types.all() {
         slots::add_slot_wrappers(vm, ty);
     }
+    for name in exceptions::names() {
+        slots::add_slot_wrappers(vm, &vm.ctx.exceptions.by_name[name]);
+    }
 }
