@@ -16,7 +16,7 @@ use taipan_format::{FmtError, PercentArgs, PercentSpec};
 use crate::object::Obj;
 use crate::objects::float::fmt_err;
 use crate::objects::int::{self, IntValue};
-use crate::objects::str::{self as pystr, Builder, StrData, StrRepr};
+use crate::objects::str::{self as pystr, StrData, StrRepr};
 use crate::objects::{bytes, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -58,6 +58,66 @@ macro_rules! with_units {
             StrRepr::Ucs4(b) => $f(&b[..], $($arg),*),
         }
     };
+}
+
+/// The text being built: ASCII until a wider character arrives, then code
+/// points (as `str::Builder`, with room reserved up front).
+struct Builder {
+    ascii: String,
+    wide: Option<Vec<u32>>,
+}
+
+impl Builder {
+    fn new() -> Builder {
+        Builder::with_capacity(0)
+    }
+
+    fn with_capacity(n: usize) -> Builder {
+        Builder { ascii: String::with_capacity(n), wide: None }
+    }
+
+    fn widen(&mut self) -> &mut Vec<u32> {
+        let ascii = &self.ascii;
+        self.wide.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(ascii.capacity().max(16));
+            v.extend(ascii.bytes().map(u32::from));
+            v
+        })
+    }
+
+    fn push_str(&mut self, s: &str) {
+        match &mut self.wide {
+            None if s.is_ascii() => self.ascii.push_str(s),
+            _ => self.widen().extend(s.chars().map(u32::from)),
+        }
+    }
+
+    fn push_data(&mut self, d: &StrData) {
+        match (&mut self.wide, d.repr()) {
+            (None, StrRepr::Ascii(s)) => self.ascii.push_str(s),
+            _ => self.widen().extend(d.code_points()),
+        }
+    }
+
+    fn push_obj(&mut self, o: &Obj) {
+        if let Some(d) = pystr::data(o) {
+            self.push_data(d);
+        }
+    }
+
+    fn push_code_point(&mut self, c: u32) {
+        match &mut self.wide {
+            None if c < 0x80 => self.ascii.push(c as u8 as char),
+            _ => self.widen().push(c),
+        }
+    }
+
+    fn finish(self, vm: &Vm) -> Obj {
+        match self.wide {
+            None => vm.new_str_from_string(self.ascii),
+            Some(w) => vm.new_str_from_code_points(&w),
+        }
+    }
 }
 
 #[inline]
@@ -244,7 +304,7 @@ fn build_string<T: Unit>(src: &mut FieldSource, fmt: &[T], start: usize, end: us
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
-    let mut out = Builder::new();
+    let mut out = Builder::with_capacity(end - start + 16);
     let mut pos = start;
     while pos < end {
         let (literal, field) = next_markup(vm, fmt, &mut pos, end)?;
@@ -654,7 +714,7 @@ pub fn percent_format_str(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
 
 fn percent_str_units<T: Unit>(fmt: &[T], vm: &Vm, args: &Obj) -> PyResult<Obj> {
     let mut st = PctArgs::new(vm, fmt, args, false);
-    let mut out = Builder::new();
+    let mut out = Builder::with_capacity(fmt.len() + 16);
     let n = fmt.len();
     let mut pos = 0;
     while pos < n {
