@@ -11,3 +11,8 @@ python3 tests/ast_conformance.py --taipan target/ci/taipan
 # Broken and mutated Lib snippets: same errors (or ASTs) as CPython.
 python3 tools/differential_fuzz.py --taipan target/ci/taipan -n 400 --seed 1
 python3 tests/compiler/program_share.py --dump-code target/ci/taipan-dump-code --min-share 100  # tests/programs: code objects byte-identical to CPython's (share reached: 100.00%)
+# The README's example program: same output as CPython's.
+diff <(python3 examples/showcase.py 2>&1) <(target/ci/taipan examples/showcase.py 2>&1)
+# Differential programs: stdout, stderr and exit status as CPython 3.11's
+# (recorded by tests/gen_expected_programs.py); known gaps in tests/programs/XFAIL.
+TAIPAN_PROGRAM_TIMEOUT=30 python3 tests/run_programs.py --interpreter target/ci/taipan

@@ -56,6 +56,8 @@ pub fn init(vm: &Vm) {
     for name in crate::objects::exceptions::names() {
         set(name, vm.ctx.exceptions.by_name[name].clone());
     }
+    set("IOError", vm.ctx.exceptions.os_error.clone());
+    set("EnvironmentError", vm.ctx.exceptions.os_error.clone());
     *vm.builtins.borrow_mut() = Some(m);
     if let Err(e) = run_python_part(vm, &d) {
         panic!("builtins initialisation failed: {}", crate::pythonrun::format_exception(vm, e.value()));
@@ -351,9 +353,6 @@ fn builtin_hex(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 
 fn builtin_chr(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let x = one(vm, "chr", args, kw)?;
-    if x.type_is(&vm.ctx.types.float) {
-        return Err(vm.type_error("integer argument expected, got float"));
-    }
     let v = vm.index_value(&x)?;
     match v.as_i64() {
         Some(c) if (0..=0x10ffff).contains(&c) => Ok(vm.new_str_from_code_points(&[c as u32])),
@@ -530,7 +529,7 @@ fn min_max(vm: &Vm, args: Args, kw: Kw, name: &str, op: CompareOp) -> PyResult<O
             Some("default") => default = Some(v),
             _ => {
                 return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{}'",
+                    "'{}' is an invalid keyword argument for {name}()",
                     pystr::as_str_lossy(&k)
                 )))
             }
@@ -861,7 +860,13 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let code = if source.type_is(&vm.ctx.types.code) {
         source
     } else {
-        let (bytes, input) = source_bytes(vm, &source, "exec()")?;
+        let (bytes, input) = match source_bytes(vm, &source, "exec()") {
+            Ok(x) => x,
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
+                return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object"))
+            }
+            Err(e) => return Err(e),
+        };
         let optimize = vm.config.borrow().optimize;
         crate::pythonrun::compile_source(vm, &bytes, "<string>", input, taipan_compiler::Mode::Exec, 0, optimize)?
     };

@@ -232,7 +232,7 @@ pub fn dict_merge(vm: &Vm, func: &Obj, d: &Obj, update: &Obj) -> PyResult<()> {
     };
     for k in keys {
         if pystr::data(&k).is_none() {
-            return Err(vm.type_error(format!("{} keywords must be strings", function_str(vm, func))));
+            return Err(vm.type_error("keywords must be strings"));
         }
         if dict::get_item_opt(vm, d, &k)?.is_some() {
             let e = vm.type_error(format!(

@@ -374,7 +374,7 @@ pub fn type_object() -> TypeObject {
         "dict",
         std::mem::size_of::<PyCell<DictData>>(),
         true,
-        flags::BASETYPE | flags::DICT_SUBCLASS | flags::MAPPING | flags::IMMUTABLETYPE,
+        flags::BASETYPE | flags::DICT_SUBCLASS | flags::MAPPING | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)");
     let s = &t.slots;

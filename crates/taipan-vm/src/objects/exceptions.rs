@@ -1108,6 +1108,9 @@ pub fn prep_reraise_star(vm: &Vm, orig: &Obj, excs: &Obj) -> PyResult<Obj> {
     if let Some(r) = reraised_eg {
         raised.push(r);
     }
+    if raised.len() == 1 {
+        return Ok(raised.pop().expect("one"));
+    }
     vm.call(
         &vm.ctx.exceptions.base_exception_group,
         &[vm.ctx.empty_str.clone(), vm.new_list(raised)],

@@ -79,7 +79,7 @@ pub fn type_object() -> TypeObject {
         "int",
         std::mem::size_of::<PyCell<IntData>>(),
         false,
-        flags::BASETYPE | flags::LONG_SUBCLASS | flags::IMMUTABLETYPE,
+        flags::BASETYPE | flags::LONG_SUBCLASS | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4");
     let s = &t.slots;
@@ -110,7 +110,7 @@ pub fn bool_type_object() -> TypeObject {
         "bool",
         std::mem::size_of::<PyCell<IntData>>(),
         false,
-        flags::LONG_SUBCLASS | flags::IMMUTABLETYPE,
+        flags::LONG_SUBCLASS | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.");
     t.slots.repr.set(Some(bool_repr));
@@ -185,14 +185,14 @@ pub fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
             // Cheap bound first: bits * log10(2).
             if limit > 0 && (b.bits() as f64) * 0.30103 > limit as f64 + 1.0 {
                 return Err(vm.value_error(format!(
-                    "Exceeds the limit ({limit}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
                 )));
             }
             let s = b.to_string();
             let digits = s.trim_start_matches('-').len();
             if limit > 0 && digits > limit {
                 return Err(vm.value_error(format!(
-                    "Exceeds the limit ({limit}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
                 )));
             }
             Ok(s)

@@ -124,7 +124,7 @@ pub fn type_object() -> TypeObject {
         "list",
         std::mem::size_of::<PyCell<ListData>>(),
         true,
-        flags::BASETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE,
+        flags::BASETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.");
     let s = &t.slots;

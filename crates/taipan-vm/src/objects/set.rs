@@ -367,7 +367,7 @@ pub fn type_object(frozen: bool) -> TypeObject {
         name,
         std::mem::size_of::<PyCell<SetData>>(),
         true,
-        flags::BASETYPE | flags::IMMUTABLETYPE,
+        flags::BASETYPE | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some(if frozen {
         "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements."

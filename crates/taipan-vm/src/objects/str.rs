@@ -245,7 +245,7 @@ pub fn type_object() -> TypeObject {
         "str",
         std::mem::size_of::<PyCell<StrData>>(),
         false,
-        flags::BASETYPE | flags::UNICODE_SUBCLASS | flags::IMMUTABLETYPE,
+        flags::BASETYPE | flags::UNICODE_SUBCLASS | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to 'strict'.");
     t.slots.repr.set(Some(str_repr));

@@ -24,7 +24,7 @@ pub fn type_object() -> TypeObject {
         "tuple",
         std::mem::size_of::<PyCell<TupleData>>(),
         true,
-        flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE,
+        flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.");
     let s = &t.slots;

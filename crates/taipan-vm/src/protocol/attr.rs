@@ -33,7 +33,12 @@ impl Vm {
     pub fn getattr_opt(&self, o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
         let f = o.class().slots.getattro.get();
         if f.is_none() || f == Some(type_::generic_getattr as crate::object::typeobj::GetattroFn) {
-            return type_::generic_getattr_opt(self, o, name);
+            // A property or __getattr__ may raise AttributeError: that is
+            // "missing" too.
+            return match type_::generic_getattr_opt(self, o, name) {
+                Err(e) if self.err_matches(&e, &self.ctx.exceptions.attribute_error) => Ok(None),
+                r => r,
+            };
         }
         match self.getattr(o, name) {
             Ok(v) => Ok(Some(v)),
