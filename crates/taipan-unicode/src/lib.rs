@@ -5,6 +5,7 @@
 //! CPython 3.11 on every code point (a crate tracking a newer Unicode version
 //! would not).
 
+mod props;
 mod tables;
 
 pub use tables::UNICODE_VERSION;
@@ -49,9 +50,159 @@ pub fn is_id_continue(cp: u32) -> bool {
     in_table(tables::ID_CONTINUE, cp)
 }
 
+
+/// The property flags of `cp` (a bit set of the `props` constants).
+fn flags(cp: u32) -> u16 {
+    let t = props::FLAGS;
+    match t.binary_search_by(|&(lo, hi, _)| {
+        if hi < cp {
+            std::cmp::Ordering::Less
+        } else if lo > cp {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => t[i].2,
+        Err(_) => 0,
+    }
+}
+
+/// `str.isalpha()` for one code point (categories L*).
+pub fn is_alpha(cp: u32) -> bool {
+    flags(cp) & props::ALPHA != 0
+}
+/// `str.isdecimal()` for one code point (category Nd).
+pub fn is_decimal(cp: u32) -> bool {
+    flags(cp) & props::DECIMAL != 0
+}
+/// `str.isdigit()` for one code point.
+pub fn is_digit(cp: u32) -> bool {
+    flags(cp) & props::DIGIT != 0
+}
+/// `str.isnumeric()` for one code point.
+pub fn is_numeric(cp: u32) -> bool {
+    flags(cp) & props::NUMERIC != 0
+}
+/// `str.isalnum()` for one code point.
+pub fn is_alnum(cp: u32) -> bool {
+    flags(cp) & (props::ALPHA | props::DECIMAL | props::DIGIT | props::NUMERIC) != 0
+}
+/// `str.isspace()` for one code point (what `str.split()` splits on).
+pub fn is_space(cp: u32) -> bool {
+    if cp < 0x80 {
+        return matches!(cp, 0x09..=0x0d | 0x1c..=0x20);
+    }
+    flags(cp) & props::SPACE != 0
+}
+/// Lowercase (CPython's `Py_UNICODE_ISLOWER`).
+pub fn is_lower(cp: u32) -> bool {
+    flags(cp) & props::LOWER != 0
+}
+/// Uppercase (`Py_UNICODE_ISUPPER`).
+pub fn is_upper(cp: u32) -> bool {
+    flags(cp) & props::UPPER != 0
+}
+/// Titlecase (category Lt, `Py_UNICODE_ISTITLE`).
+pub fn is_title(cp: u32) -> bool {
+    flags(cp) & props::TITLE != 0
+}
+/// Cased (`_PyUnicode_IsCased`).
+pub fn is_cased(cp: u32) -> bool {
+    flags(cp) & props::CASED != 0
+}
+/// Case-ignorable (`_PyUnicode_IsCaseIgnorable`).
+pub fn is_case_ignorable(cp: u32) -> bool {
+    flags(cp) & props::CASE_IGNORABLE != 0
+}
+/// Is `cp` a line boundary for `str.splitlines`?
+pub fn is_linebreak(cp: u32) -> bool {
+    matches!(cp, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
+}
+
+fn map_full(runs: &[(u32, u32, u8, i32)], multi: &'static [(u32, &'static [u32])], cp: u32, out: &mut Vec<u32>) {
+    if let Ok(i) = multi.binary_search_by_key(&cp, |&(c, _)| c) {
+        out.extend_from_slice(multi[i].1);
+        return;
+    }
+    out.push(map_single(runs, cp));
+}
+
+fn map_single(runs: &[(u32, u32, u8, i32)], cp: u32) -> u32 {
+    let i = runs.partition_point(|&(lo, _, _, _)| lo <= cp);
+    if i > 0 {
+        let (lo, hi, stride, delta) = runs[i - 1];
+        if cp <= hi && (cp - lo) % stride as u32 == 0 {
+            return (cp as i64 + delta as i64) as u32;
+        }
+    }
+    cp
+}
+
+/// The full uppercase mapping of `cp` (`'ß'` → `"SS"`), appended to `out`.
+pub fn to_upper_full(cp: u32, out: &mut Vec<u32>) {
+    if cp < 0x80 {
+        out.push(if (0x61..=0x7a).contains(&cp) { cp - 32 } else { cp });
+        return;
+    }
+    map_full(props::UPPER_RUNS, props::UPPER_MULTI, cp, out)
+}
+/// The full lowercase mapping of `cp` (no final-sigma rule: that needs context).
+pub fn to_lower_full(cp: u32, out: &mut Vec<u32>) {
+    if cp < 0x80 {
+        out.push(if (0x41..=0x5a).contains(&cp) { cp + 32 } else { cp });
+        return;
+    }
+    map_full(props::LOWER_RUNS, props::LOWER_MULTI, cp, out)
+}
+/// The full titlecase mapping of `cp`.
+pub fn to_title_full(cp: u32, out: &mut Vec<u32>) {
+    map_full(props::TITLE_RUNS, props::TITLE_MULTI, cp, out)
+}
+/// The full case folding of `cp` (`str.casefold`).
+pub fn to_fold_full(cp: u32, out: &mut Vec<u32>) {
+    map_full(props::FOLD_RUNS, props::FOLD_MULTI, cp, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+
+    fn full(f: fn(u32, &mut Vec<u32>), s: &str) -> String {
+        let mut out = Vec::new();
+        for c in s.chars() {
+            f(c as u32, &mut out);
+        }
+        out.into_iter().map(|c| char::from_u32(c).unwrap()).collect()
+    }
+
+    #[test]
+    fn case_mappings() {
+        assert_eq!(full(to_upper_full, "abcß\u{fb03}ŉ"), "ABCSSFFIʼN");
+        assert_eq!(full(to_lower_full, "ABCİΣ"), "abci\u{307}σ");
+        assert_eq!(full(to_title_full, "ǆß"), "ǅSs");
+        assert_eq!(full(to_fold_full, "ßΣσς"), "ssσσσ");
+        assert_eq!(full(to_upper_full, "ǅ"), "Ǆ");
+        assert_eq!(full(to_lower_full, "ǅ"), "ǆ");
+        assert_eq!(full(to_upper_full, "\u{10428}"), "\u{10400}"); // Deseret
+        assert_eq!(full(to_lower_full, "\u{ff21}"), "\u{ff41}"); // fullwidth A
+        assert_eq!(full(to_upper_full, "1\u{d7ff}"), "1\u{d7ff}");
+    }
+
+    #[test]
+    fn properties() {
+        assert!(is_alpha('a' as u32) && is_alpha(0x4e00) && !is_alpha('1' as u32));
+        assert!(is_decimal(0x663) && is_digit(0x663) && is_numeric(0x663)); // ARABIC-INDIC THREE
+        assert!(!is_decimal(0xb2) && is_digit(0xb2) && is_numeric(0xb2)); // ²
+        assert!(!is_digit(0xbd) && is_numeric(0xbd) && is_numeric(0x4e94)); // ½, 五
+        assert!(is_space(0x1c) && is_space(0x85) && is_space(0x3000) && !is_space(0x200b));
+        assert!(is_lower('a' as u32) && is_upper('A' as u32) && is_title(0x1c5));
+        assert!(is_cased(0x1c5) && !is_cased('1' as u32) && is_cased(0x2b0));
+        assert!(is_case_ignorable('\'' as u32) && is_case_ignorable(0x301) && !is_case_ignorable('a' as u32));
+        assert!(is_alnum(0xbd) && !is_alnum(' ' as u32));
+        assert!(is_linebreak(0x2029) && !is_linebreak(0x20));
+    }
 
     #[test]
     fn printable_matches_cpython_samples() {

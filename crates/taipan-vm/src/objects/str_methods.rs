@@ -1,58 +1,197 @@
-//! `str`'s method set (CPython's `Objects/unicodeobject.c`). Strings are
-//! handled as code points (they may hold lone surrogates).
+//! `str`'s method set (CPython's `Objects/unicodeobject.c` and
+//! `Objects/stringlib`). Strings are handled as code points (they may hold
+//! lone surrogates); character properties and case mappings come from
+//! `taipan-unicode`, generated from CPython 3.11's own database.
 
-use crate::objects::str::{data, StrData};
 use crate::object::Obj;
 use crate::objects::descriptor::{add_methods, MethodDef};
-use crate::objects::{list, tuple};
+use crate::objects::str::{data, Builder, StrData, StrRepr};
+use crate::objects::{dict, int::IntValue, tuple};
 use crate::vm::{PyResult, Vm};
+use taipan_unicode as uni;
 
 pub fn setup(vm: &Vm) {
     add_methods(
         vm,
         &vm.ctx.types.str,
         &[
-            MethodDef::method("join", join),
+            MethodDef::method("encode", encode),
+            MethodDef::method("replace", replace),
             MethodDef::method("split", |vm, o, a, k| split_impl(vm, o, a, k, false)),
             MethodDef::method("rsplit", |vm, o, a, k| split_impl(vm, o, a, k, true)),
-            MethodDef::method("strip", |vm, o, a, k| strip_impl(vm, o, a, k, true, true, "strip")),
+            MethodDef::method("join", join),
+            MethodDef::method("capitalize", |vm, o, a, k| {
+                noargs(vm, "capitalize", a, k)?;
+                Ok(capitalize(vm, o))
+            }),
+            MethodDef::method("casefold", |vm, o, a, k| {
+                noargs(vm, "casefold", a, k)?;
+                Ok(map_full(vm, o, uni::to_fold_full))
+            }),
+            MethodDef::method("title", |vm, o, a, k| {
+                noargs(vm, "title", a, k)?;
+                Ok(title(vm, o))
+            }),
+            MethodDef::method("center", |vm, o, a, k| pad_impl(vm, o, a, k, "center")),
+            MethodDef::method("count", count),
+            MethodDef::method("expandtabs", expandtabs),
+            MethodDef::method("find", |vm, o, a, k| find_impl(vm, o, a, k, "find", false, false)),
+            MethodDef::method("partition", |vm, o, a, k| partition(vm, o, a, k, false)),
+            MethodDef::method("index", |vm, o, a, k| find_impl(vm, o, a, k, "index", false, true)),
+            MethodDef::method("ljust", |vm, o, a, k| pad_impl(vm, o, a, k, "ljust")),
+            MethodDef::method("lower", |vm, o, a, k| {
+                noargs(vm, "lower", a, k)?;
+                Ok(lower(vm, o))
+            }),
             MethodDef::method("lstrip", |vm, o, a, k| strip_impl(vm, o, a, k, true, false, "lstrip")),
+            MethodDef::method("rfind", |vm, o, a, k| find_impl(vm, o, a, k, "rfind", true, false)),
+            MethodDef::method("rindex", |vm, o, a, k| find_impl(vm, o, a, k, "rindex", true, true)),
+            MethodDef::method("rjust", |vm, o, a, k| pad_impl(vm, o, a, k, "rjust")),
             MethodDef::method("rstrip", |vm, o, a, k| strip_impl(vm, o, a, k, false, true, "rstrip")),
-            MethodDef::method("replace", replace),
+            MethodDef::method("rpartition", |vm, o, a, k| partition(vm, o, a, k, true)),
+            MethodDef::method("splitlines", splitlines),
+            MethodDef::method("strip", |vm, o, a, k| strip_impl(vm, o, a, k, true, true, "strip")),
+            MethodDef::method("swapcase", |vm, o, a, k| {
+                noargs(vm, "swapcase", a, k)?;
+                Ok(swapcase(vm, o))
+            }),
+            MethodDef::method("translate", translate),
+            MethodDef::method("upper", |vm, o, a, k| {
+                noargs(vm, "upper", a, k)?;
+                Ok(upper(vm, o))
+            }),
             MethodDef::method("startswith", |vm, o, a, k| affix(vm, o, a, k, "startswith", false)),
             MethodDef::method("endswith", |vm, o, a, k| affix(vm, o, a, k, "endswith", true)),
-            MethodDef::method("find", |vm, o, a, k| find_impl(vm, o, a, k, "find", false, false)),
-            MethodDef::method("rfind", |vm, o, a, k| find_impl(vm, o, a, k, "rfind", true, false)),
-            MethodDef::method("index", |vm, o, a, k| find_impl(vm, o, a, k, "index", false, true)),
-            MethodDef::method("rindex", |vm, o, a, k| find_impl(vm, o, a, k, "rindex", true, true)),
-            MethodDef::method("count", count),
-            MethodDef::method("upper", |vm, o, _, _| Ok(map_chars(vm, o, |c| c.to_uppercase().collect()))),
-            MethodDef::method("lower", |vm, o, _, _| Ok(map_chars(vm, o, |c| c.to_lowercase().collect()))),
+            MethodDef::method("removeprefix", |vm, o, a, k| remove_affix(vm, o, a, k, "removeprefix", false)),
+            MethodDef::method("removesuffix", |vm, o, a, k| remove_affix(vm, o, a, k, "removesuffix", true)),
+            MethodDef::method("isascii", |vm, o, a, k| {
+                noargs(vm, "isascii", a, k)?;
+                Ok(vm.bool_obj(sd(o).max_char() < 0x80))
+            }),
+            MethodDef::method("islower", |vm, o, a, k| {
+                noargs(vm, "islower", a, k)?;
+                Ok(vm.bool_obj(is_lower(sd(o))))
+            }),
+            MethodDef::method("isupper", |vm, o, a, k| {
+                noargs(vm, "isupper", a, k)?;
+                Ok(vm.bool_obj(is_upper(sd(o))))
+            }),
+            MethodDef::method("istitle", |vm, o, a, k| {
+                noargs(vm, "istitle", a, k)?;
+                Ok(vm.bool_obj(is_title(sd(o))))
+            }),
+            MethodDef::method("isspace", |vm, o, a, k| pred(vm, o, a, k, "isspace", uni::is_space)),
+            MethodDef::method("isdecimal", |vm, o, a, k| pred(vm, o, a, k, "isdecimal", uni::is_decimal)),
+            MethodDef::method("isdigit", |vm, o, a, k| pred(vm, o, a, k, "isdigit", uni::is_digit)),
+            MethodDef::method("isnumeric", |vm, o, a, k| pred(vm, o, a, k, "isnumeric", uni::is_numeric)),
+            MethodDef::method("isalpha", |vm, o, a, k| pred(vm, o, a, k, "isalpha", uni::is_alpha)),
+            MethodDef::method("isalnum", |vm, o, a, k| pred(vm, o, a, k, "isalnum", uni::is_alnum)),
+            MethodDef::method("isidentifier", |vm, o, a, k| {
+                noargs(vm, "isidentifier", a, k)?;
+                Ok(vm.bool_obj(is_identifier(sd(o))))
+            }),
+            MethodDef::method("isprintable", |vm, o, a, k| {
+                noargs(vm, "isprintable", a, k)?;
+                Ok(vm.bool_obj(sd(o).code_points().all(uni::is_printable)))
+            }),
+            MethodDef::method("zfill", zfill),
             MethodDef::method("format", |vm, o, a, k| crate::format::str_format(vm, o, a, k)),
             MethodDef::method("format_map", |vm, o, a, k| {
                 let [m] = crate::args::exact::<1>(vm, "format_map", a, k)?;
                 crate::format::str_format_map(vm, o, &m)
             }),
             MethodDef::method("__format__", str_format_spec),
-            MethodDef::method("encode", encode),
-            MethodDef::method("isdigit", |vm, o, _, _| Ok(pred(vm, o, |c| c.is_ascii_digit() || char_is_digit(c)))),
-            MethodDef::method("isalpha", |vm, o, _, _| Ok(pred(vm, o, char::is_alphabetic))),
-            MethodDef::method("isspace", |vm, o, _, _| Ok(pred(vm, o, char::is_whitespace))),
-            MethodDef::method("isalnum", |vm, o, _, _| Ok(pred(vm, o, char::is_alphanumeric))),
-            MethodDef::method("__getnewargs__", |vm, o, _, _| {
-                Ok(vm.new_tuple(vec![vm.new_str_data(StrData::from_repr(data(o).expect("str").repr().clone()))]))
+            MethodDef::static_("maketrans", maketrans),
+            MethodDef::method("__sizeof__", |vm, o, a, k| {
+                noargs(vm, "__sizeof__", a, k)?;
+                Ok(vm.new_usize(sizeof(vm, o)))
+            }),
+            MethodDef::method("__getnewargs__", |vm, o, a, k| {
+                noargs(vm, "__getnewargs__", a, k)?;
+                Ok(vm.new_tuple(vec![vm.new_str_data(StrData::from_repr(sd(o).repr().clone()))]))
             }),
         ],
     );
 }
 
-fn char_is_digit(c: char) -> bool {
-    c.is_numeric() && c.to_digit(10).is_some()
-}
+// ---------------------------------------------------------------------------
+// Argument helpers (CPython's messages)
 
 fn sd(o: &Obj) -> &StrData {
     data(o).expect("a str")
 }
+
+/// `str.name()` as the method descriptor names itself in errors.
+fn qualname(vm: &Vm, name: &str) -> String {
+    match vm.thread.method_owner_name() {
+        Some(owner) => format!("{owner}.{name}()"),
+        None => format!("{name}()"),
+    }
+}
+
+/// METH_NOARGS.
+fn noargs(vm: &Vm, name: &str, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    crate::args::exact::<0>(vm, name, args, kwnames).map(|_| ())
+}
+
+/// A positional-only method refuses keywords (`str.center() takes no keyword arguments`).
+pub(crate) fn no_kw(vm: &Vm, name: &str, kwnames: Option<&Obj>) -> PyResult<()> {
+    if kwnames.is_some_and(|k| tuple::len(k) > 0) {
+        return Err(vm.type_error(format!("{} takes no keyword arguments", qualname(vm, name))));
+    }
+    Ok(())
+}
+
+/// `PyArg_ParseTuple("O|OO:name")`'s count errors.
+pub(crate) fn tuple_args(vm: &Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    let (bound, k) = if n < min {
+        ("at least", min)
+    } else if n > max {
+        ("at most", max)
+    } else {
+        return Ok(());
+    };
+    Err(vm.type_error(format!(
+        "{name}() takes {bound} {k} argument{} ({n} given)",
+        if k == 1 { "" } else { "s" }
+    )))
+}
+
+/// An index argument as a C `Py_ssize_t`.
+pub(crate) fn ssize_arg(vm: &Vm, o: &Obj) -> PyResult<isize> {
+    match vm.index_value(o)? {
+        IntValue::Small(v) if isize::try_from(v).is_ok() => Ok(v as isize),
+        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// An index argument as a C `int`.
+pub(crate) fn cint_arg(vm: &Vm, o: &Obj) -> PyResult<i32> {
+    match vm.index_value(o)? {
+        IntValue::Small(v) if i32::try_from(v).is_ok() => Ok(v as i32),
+        _ => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+/// The receiver itself when it is an exact str, else an exact copy.
+fn unchanged(vm: &Vm, o: &Obj) -> Obj {
+    if o.type_is(&vm.ctx.types.str) {
+        o.clone()
+    } else {
+        vm.new_str_data(StrData::from_repr(sd(o).repr().clone()))
+    }
+}
+
+fn new_str(vm: &Vm, cps: &[u32]) -> Obj {
+    vm.new_str_from_code_points(cps)
+}
+
+fn must_be_str<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a StrData> {
+    data(o).ok_or_else(|| vm.type_error(format!("must be str, not {}", o.class().name())))
+}
+
+// ---------------------------------------------------------------------------
+// Searching
 
 /// Find `needle` in `hay[start..end]` (code points).
 pub fn find(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option<usize> {
@@ -64,12 +203,10 @@ pub fn find(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option
     if n == 0 {
         return Some(start);
     }
-    if let (Some(h), Some(nd)) = (hay.as_str(), needle.as_str()) {
-        if hay.is_ascii() {
-            return h[start..end].find(nd).map(|p| p + start);
-        }
+    if let (StrRepr::Ascii(h), StrRepr::Ascii(nd)) = (hay.repr(), needle.repr()) {
+        return h[start..end].find(&**nd).map(|p| p + start);
     }
-    if end - start < n {
+    if end - start < n || needle.max_char() > hay.max_char() {
         return None;
     }
     let first = needle.char_at(0);
@@ -100,6 +237,9 @@ pub fn rfind(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Optio
     if end - start < n {
         return None;
     }
+    if let (StrRepr::Ascii(h), StrRepr::Ascii(nd)) = (hay.repr(), needle.repr()) {
+        return h[start..end].rfind(&**nd).map(|p| p + start);
+    }
     let mut i = end - n;
     loop {
         if (0..n).all(|j| hay.char_at(i + j) == needle.char_at(j)) {
@@ -112,98 +252,235 @@ pub fn rfind(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Optio
     }
 }
 
-fn str_arg<'a>(vm: &Vm, o: &'a Obj, what: &str) -> PyResult<&'a StrData> {
-    data(o).ok_or_else(|| vm.type_error(format!("{what} must be str, not {}", o.class().name())))
+/// Non-overlapping occurrences of `needle` in `hay[start..end]`, at most `max`.
+fn count_in(hay: &StrData, needle: &StrData, start: usize, end: usize, max: usize) -> usize {
+    let end = end.min(hay.len());
+    if start > end {
+        return 0;
+    }
+    if needle.is_empty() {
+        return (end - start + 1).min(max);
+    }
+    let mut n = 0;
+    let mut i = start;
+    while n < max {
+        match find(hay, needle, i, end) {
+            Some(p) => {
+                n += 1;
+                i = p + needle.len();
+            }
+            None => break,
+        }
+    }
+    n
 }
+
+/// The `sub[, start[, end]]` arguments of find/index/count and friends.
+fn finds_args<'a>(
+    vm: &Vm,
+    name: &str,
+    s: &StrData,
+    args: &'a [Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<(&'a Obj, usize, usize)> {
+    no_kw(vm, name, kwnames)?;
+    tuple_args(vm, name, args.len(), 1, 3)?;
+    let (start, end) = crate::args::slice_bounds(vm, &args[1..], s.len())?;
+    Ok((&args[0], start, end))
+}
+
+fn find_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, right: bool, raise: bool) -> PyResult<Obj> {
+    let s = sd(o);
+    let (sub, start, end) = finds_args(vm, name, s, args, kwnames)?;
+    let needle = must_be_str(vm, sub)?;
+    let r = if right { rfind(s, needle, start, end) } else { find(s, needle, start, end) };
+    match r {
+        Some(i) => Ok(vm.new_usize(i)),
+        None if raise => Err(vm.value_error("substring not found")),
+        None => Ok(vm.new_int(-1)),
+    }
+}
+
+fn count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let s = sd(o);
+    let (sub, start, end) = finds_args(vm, "count", s, args, kwnames)?;
+    let needle = must_be_str(vm, sub)?;
+    Ok(vm.new_usize(count_in(s, needle, start, end, usize::MAX)))
+}
+
+fn affix(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, suffix: bool) -> PyResult<Obj> {
+    let s = sd(o);
+    let (sub, start, end) = finds_args(vm, name, s, args, kwnames)?;
+    let test = |p: &StrData| -> bool {
+        let n = p.len();
+        if end < start + n {
+            return false;
+        }
+        let off = if suffix { end - n } else { start };
+        (0..n).all(|j| s.char_at(off + j) == p.char_at(j))
+    };
+    if let Some(t) = sub.payload::<tuple::TupleData>() {
+        for p in t.items() {
+            let pd = data(p).ok_or_else(|| {
+                vm.type_error(format!("tuple for {name} must only contain str, not {}", p.class().name()))
+            })?;
+            if test(pd) {
+                return Ok(vm.bool_obj(true));
+            }
+        }
+        return Ok(vm.bool_obj(false));
+    }
+    let Some(p) = data(sub) else {
+        return Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            sub.class().name()
+        )));
+    };
+    Ok(vm.bool_obj(test(p)))
+}
+
+fn remove_affix(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, suffix: bool) -> PyResult<Obj> {
+    let [a] = crate::args::exact::<1>(vm, name, args, kwnames)?;
+    let Some(p) = data(&a) else {
+        return Err(vm.type_error(format!("{name}() argument must be str, not {}", a.class().name())));
+    };
+    let s = sd(o);
+    let n = s.len();
+    let m = p.len();
+    if m > 0 && m <= n {
+        let off = if suffix { n - m } else { 0 };
+        if (0..m).all(|j| s.char_at(off + j) == p.char_at(j)) {
+            return Ok(if suffix {
+                vm.new_str_data(s.substring(0, n - m))
+            } else {
+                vm.new_str_data(s.substring(m, n))
+            });
+        }
+    }
+    Ok(unchanged(vm, o))
+}
+
+fn partition(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool) -> PyResult<Obj> {
+    let [sep] = crate::args::exact::<1>(vm, if right { "rpartition" } else { "partition" }, args, kwnames)?;
+    let sepd = must_be_str(vm, &sep)?;
+    if sepd.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let s = sd(o);
+    let empty = vm.ctx.empty_str.clone();
+    let found = if right { rfind(s, sepd, 0, s.len()) } else { find(s, sepd, 0, s.len()) };
+    Ok(match found {
+        Some(i) => vm.new_tuple(vec![
+            vm.new_str_data(s.substring(0, i)),
+            unchanged(vm, &sep),
+            vm.new_str_data(s.substring(i + sepd.len(), s.len())),
+        ]),
+        None if right => vm.new_tuple(vec![empty.clone(), empty, unchanged(vm, o)]),
+        None => vm.new_tuple(vec![unchanged(vm, o), empty.clone(), empty]),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// join, split, strip, replace
 
 fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [it] = crate::args::exact::<1>(vm, "join", args, kwnames)?;
-    let items = vm.to_vec(&it)?;
+    let items = match vm.iter(&it) {
+        Ok(iter) => {
+            let mut v = Vec::new();
+            while let Some(x) = vm.next(&iter)? {
+                v.push(x);
+            }
+            v
+        }
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
+            return Err(vm.type_error("can only join an iterable"))
+        }
+        Err(e) => return Err(e),
+    };
+    if items.len() == 1 && items[0].type_is(&vm.ctx.types.str) {
+        return Ok(items[0].clone());
+    }
     let sep = sd(o);
-    let mut b = crate::objects::str::Builder::new();
+    let mut b = Builder::new();
     for (i, x) in items.iter().enumerate() {
-        let Some(_) = data(x) else {
-            return Err(vm.type_error(format!(
-                "sequence item {i}: expected str instance, {} found",
-                x.class().name()
-            )));
+        let Some(xd) = data(x) else {
+            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", x.class().name())));
         };
         if i > 0 {
             b.push_data(sep);
         }
-        b.push_obj(x);
+        b.push_data(xd);
     }
     Ok(b.finish(vm))
-}
-
-fn is_py_space(c: u32) -> bool {
-    taipan_format::is_space(c)
 }
 
 fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool) -> PyResult<Obj> {
     let name = if right { "rsplit" } else { "split" };
     let a = crate::args::parse(vm, name, args, kwnames, &["sep", "maxsplit"], 0)?;
-    let s = sd(o);
+    let sep = match a[0].as_ref().filter(|x| !vm.is_none(x)) {
+        None => None,
+        Some(sep) => Some(
+            data(sep).ok_or_else(|| vm.type_error(format!("must be str or None, not {}", sep.class().name())))?,
+        ),
+    };
     let maxsplit = match &a[1] {
-        Some(m) => vm.index_to_isize(m)?,
+        Some(m) => ssize_arg(vm, m)?,
         None => -1,
     };
+    let s = sd(o);
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let cps = s.to_code_points();
-    let mut parts: Vec<Vec<u32>> = Vec::new();
-    match a[0].as_ref().filter(|x| !vm.is_none(x)) {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let n = cps.len();
+    match sep {
         None => {
-            // Whitespace splitting.
             if !right {
                 let mut i = 0;
-                let n = cps.len();
                 while parts.len() < max {
-                    while i < n && is_py_space(cps[i]) {
+                    while i < n && uni::is_space(cps[i]) {
                         i += 1;
                     }
                     if i >= n {
                         break;
                     }
                     let st = i;
-                    while i < n && !is_py_space(cps[i]) {
+                    while i < n && !uni::is_space(cps[i]) {
                         i += 1;
                     }
-                    parts.push(cps[st..i].to_vec());
+                    parts.push((st, i));
                 }
-                while i < cps.len() && is_py_space(cps[i]) {
+                while i < n && uni::is_space(cps[i]) {
                     i += 1;
                 }
-                if i < cps.len() {
-                    parts.push(cps[i..].to_vec());
+                if i < n {
+                    parts.push((i, n));
                 }
             } else {
-                let mut i = cps.len();
+                let mut i = n;
                 while parts.len() < max {
-                    while i > 0 && is_py_space(cps[i - 1]) {
+                    while i > 0 && uni::is_space(cps[i - 1]) {
                         i -= 1;
                     }
                     if i == 0 {
                         break;
                     }
                     let en = i;
-                    while i > 0 && !is_py_space(cps[i - 1]) {
+                    while i > 0 && !uni::is_space(cps[i - 1]) {
                         i -= 1;
                     }
-                    parts.push(cps[i..en].to_vec());
+                    parts.push((i, en));
                 }
-                while i > 0 && is_py_space(cps[i - 1]) {
+                while i > 0 && uni::is_space(cps[i - 1]) {
                     i -= 1;
                 }
                 if i > 0 {
-                    parts.push(cps[..i].to_vec());
+                    parts.push((0, i));
                 }
                 parts.reverse();
             }
         }
-        Some(sep) => {
-            let sepd = str_arg(vm, sep, "must be str or None").map_err(|_| {
-                vm.type_error(format!("must be str or None, not {}", sep.class().name()))
-            })?;
+        Some(sepd) => {
             if sepd.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -212,51 +489,87 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
             if !right {
                 let mut st = 0;
                 let mut i = 0;
-                while i + m <= cps.len() && parts.len() < max {
+                while i + m <= n && parts.len() < max {
                     if cps[i..i + m] == sepv[..] {
-                        parts.push(cps[st..i].to_vec());
+                        parts.push((st, i));
                         i += m;
                         st = i;
                     } else {
                         i += 1;
                     }
                 }
-                parts.push(cps[st..].to_vec());
+                parts.push((st, n));
             } else {
-                let mut en = cps.len();
-                let mut i = cps.len();
+                let mut en = n;
+                let mut i = n;
                 while i >= m && parts.len() < max {
                     if cps[i - m..i] == sepv[..] {
-                        parts.push(cps[i..en].to_vec());
+                        parts.push((i, en));
                         i -= m;
                         en = i;
                     } else {
                         i -= 1;
                     }
                 }
-                parts.push(cps[..en].to_vec());
+                parts.push((0, en));
                 parts.reverse();
             }
         }
     }
-    let items = parts.into_iter().map(|p| vm.new_str_from_code_points(&p)).collect();
+    let items = parts
+        .into_iter()
+        .map(|(a, b)| if a == 0 && b == n { unchanged(vm, o) } else { vm.new_str_data(s.substring(a, b)) })
+        .collect();
     Ok(vm.new_list(items))
 }
 
+fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "splitlines", args, kwnames, &["keepends"], 0)?;
+    let keepends = match &a[0] {
+        Some(k) => cint_arg(vm, k)? != 0,
+        None => false,
+    };
+    let s = sd(o);
+    let n = s.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let st = i;
+        while i < n && !uni::is_linebreak(s.char_at(i)) {
+            i += 1;
+        }
+        let mut eol = i;
+        if i < n {
+            if s.char_at(i) == 0x0d && i + 1 < n && s.char_at(i + 1) == 0x0a {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            if keepends {
+                eol = i;
+            }
+        }
+        if st == 0 && eol == n {
+            out.push(unchanged(vm, o));
+        } else {
+            out.push(vm.new_str_data(s.substring(st, eol)));
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
 fn strip_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, left: bool, right: bool, name: &str) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, name, kwnames)?;
+    no_kw(vm, name, kwnames)?;
     crate::args::check_positional(vm, name, args.len(), 0, 1)?;
     let s = sd(o);
     let chars: Option<Vec<u32>> = match args.first().filter(|x| !vm.is_none(x)) {
         None => None,
         Some(c) => Some(
-            data(c)
-                .ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?
-                .to_code_points(),
+            data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?.to_code_points(),
         ),
     };
     let strip_it = |c: u32| match &chars {
-        None => is_py_space(c),
+        None => uni::is_space(c),
         Some(v) => v.contains(&c),
     };
     let n = s.len();
@@ -272,14 +585,14 @@ fn strip_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, left: bool,
             en -= 1;
         }
     }
-    if st == 0 && en == n && o.type_is(&vm.ctx.types.str) {
-        return Ok(o.clone());
+    if st == 0 && en == n {
+        return Ok(unchanged(vm, o));
     }
     Ok(vm.new_str_data(s.substring(st, en)))
 }
 
 fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, "replace", kwnames)?;
+    no_kw(vm, "replace", kwnames)?;
     crate::args::check_positional(vm, "replace", args.len(), 2, 3)?;
     let s = sd(o);
     let old = data(&args[0]).ok_or_else(|| {
@@ -289,34 +602,43 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
         vm.type_error(format!("replace() argument 2 must be str, not {}", args[1].class().name()))
     })?;
     let count = match args.get(2) {
-        Some(c) => vm.index_to_isize(c)?,
+        Some(c) => ssize_arg(vm, c)?,
         None => -1,
     };
-    if let (Some(a), Some(b), Some(c)) = (s.as_str(), old.as_str(), new.as_str()) {
-        let r = if count < 0 { a.replace(b, c) } else { a.replacen(b, c, count as usize) };
+    let max = if count < 0 { usize::MAX } else { count as usize };
+    let hits = count_in(s, old, 0, s.len(), max);
+    if hits == 0 {
+        return Ok(unchanged(vm, o));
+    }
+    let total = (s.len() as u128) + (hits as u128) * (new.len() as u128);
+    if total > (isize::MAX as u128) / 4 {
+        return Err(vm.overflow_error("replace string is too long"));
+    }
+    if let (StrRepr::Ascii(a), StrRepr::Ascii(b), StrRepr::Ascii(c)) = (s.repr(), old.repr(), new.repr()) {
+        let r = if count < 0 { a.replace(&**b, c) } else { a.replacen(&**b, c, max) };
         return Ok(vm.new_str_from_string(r));
     }
     let cps = s.to_code_points();
     let oldv = old.to_code_points();
     let newv = new.to_code_points();
     let mut out = Vec::with_capacity(cps.len());
-    let mut i = 0;
-    let mut done = 0isize;
+    let mut done = 0usize;
     if oldv.is_empty() {
         for c in cps.iter() {
-            if count < 0 || done < count {
+            if done < max {
                 out.extend_from_slice(&newv);
                 done += 1;
             }
             out.push(*c);
         }
-        if count < 0 || done < count {
+        if done < max {
             out.extend_from_slice(&newv);
         }
-        return Ok(vm.new_str_from_code_points(&out));
+        return Ok(new_str(vm, &out));
     }
+    let mut i = 0;
     while i < cps.len() {
-        if (count < 0 || done < count) && cps[i..].starts_with(&oldv) {
+        if done < max && cps[i..].starts_with(&oldv) {
             out.extend_from_slice(&newv);
             i += oldv.len();
             done += 1;
@@ -325,107 +647,441 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
             i += 1;
         }
     }
-    Ok(vm.new_str_from_code_points(&out))
+    Ok(new_str(vm, &out))
 }
 
-fn affix(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, suffix: bool) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, name, kwnames)?;
-    crate::args::check_positional(vm, name, args.len(), 1, 3)?;
-    let s = sd(o);
-    let (start, end) = crate::args::slice_bounds(vm, &args[1..], s.len())?;
-    let test = |p: &StrData| -> bool {
-        if start > s.len() || start > end {
-            return false;
+// ---------------------------------------------------------------------------
+// Padding, tabs
+
+fn pad_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str) -> PyResult<Obj> {
+    no_kw(vm, name, kwnames)?;
+    crate::args::check_positional(vm, name, args.len(), 1, 2)?;
+    let width = ssize_arg(vm, &args[0])?;
+    let fill = match args.get(1) {
+        None => b' ' as u32,
+        Some(f) => {
+            let Some(fd) = data(f) else {
+                return Err(vm.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    f.class().name()
+                )));
+            };
+            if fd.len() != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            fd.char_at(0)
         }
-        let end = end.min(s.len());
-        let n = p.len();
-        if end - start < n {
-            return false;
-        }
-        let off = if suffix { end - n } else { start };
-        (0..n).all(|j| s.char_at(off + j) == p.char_at(j))
     };
-    if let Some(t) = args[0].payload::<tuple::TupleData>() {
-        for p in t.items() {
-            let pd = data(p).ok_or_else(|| {
-                vm.type_error(format!(
-                    "tuple for {name} must only contain str, not {}",
-                    p.class().name()
-                ))
-            })?;
-            if test(pd) {
-                return Ok(vm.bool_obj(true));
+    let s = sd(o);
+    let n = s.len() as isize;
+    if n >= width {
+        return Ok(unchanged(vm, o));
+    }
+    let marg = width - n;
+    let (left, right) = match name {
+        "ljust" => (0, marg),
+        "rjust" => (marg, 0),
+        _ => {
+            let left = marg / 2 + (marg & width & 1);
+            (left, marg - left)
+        }
+    };
+    pad(vm, s, left as usize, right as usize, fill)
+}
+
+fn pad(vm: &Vm, s: &StrData, left: usize, right: usize, fill: u32) -> PyResult<Obj> {
+    let total = s.len().checked_add(left).and_then(|t| t.checked_add(right));
+    if total.is_none_or(|t| t > isize::MAX as usize / 4) {
+        return Err(vm.memory_error());
+    }
+    if let (StrRepr::Ascii(a), true) = (s.repr(), fill < 0x80) {
+        let f = fill as u8 as char;
+        let mut out = String::with_capacity(total.unwrap_or(0));
+        out.extend(std::iter::repeat(f).take(left));
+        out.push_str(a);
+        out.extend(std::iter::repeat(f).take(right));
+        return Ok(vm.new_str_from_string(out));
+    }
+    let mut out = Vec::with_capacity(total.unwrap_or(0));
+    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(s.code_points());
+    out.extend(std::iter::repeat(fill).take(right));
+    Ok(new_str(vm, &out))
+}
+
+fn zfill(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [w] = crate::args::exact::<1>(vm, "zfill", args, kwnames)?;
+    let width = ssize_arg(vm, &w)?;
+    let s = sd(o);
+    if s.len() as isize >= width {
+        return Ok(unchanged(vm, o));
+    }
+    let fill = (width - s.len() as isize) as usize;
+    if fill > isize::MAX as usize / 4 {
+        return Err(vm.memory_error());
+    }
+    let mut out: Vec<u32> = Vec::with_capacity(width as usize);
+    out.extend(std::iter::repeat(b'0' as u32).take(fill));
+    out.extend(s.code_points());
+    if fill < out.len() && (out[fill] == b'+' as u32 || out[fill] == b'-' as u32) {
+        out[0] = out[fill];
+        out[fill] = b'0' as u32;
+    }
+    Ok(new_str(vm, &out))
+}
+
+fn expandtabs(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "expandtabs", args, kwnames, &["tabsize"], 0)?;
+    let tabsize = match &a[0] {
+        Some(t) => cint_arg(vm, t)? as i64,
+        None => 8,
+    };
+    let s = sd(o);
+    if !s.code_points().any(|c| c == 9) {
+        return Ok(unchanged(vm, o));
+    }
+    // First pass: the length of the result.
+    let mut total: u64 = 0;
+    let mut col: u64 = 0;
+    for c in s.code_points() {
+        if c == 9 {
+            if tabsize > 0 {
+                let inc = tabsize as u64 - col % tabsize as u64;
+                col += inc;
+                total += inc;
+            }
+        } else {
+            total += 1;
+            col += 1;
+            if c == 10 || c == 13 {
+                col = 0;
             }
         }
-        return Ok(vm.bool_obj(false));
-    }
-    let Some(p) = data(&args[0]) else {
-        return Err(vm.type_error(format!(
-            "{name} first arg must be str or a tuple of str, not {}",
-            args[0].class().name()
-        )));
-    };
-    Ok(vm.bool_obj(test(p)))
-}
-
-fn find_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, right: bool, raise: bool) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, name, kwnames)?;
-    crate::args::check_positional(vm, name, args.len(), 1, 3)?;
-    let s = sd(o);
-    let needle = data(&args[0]).ok_or_else(|| {
-        vm.type_error(format!("must be str, not {}", args[0].class().name()))
-    })?;
-    let (start, end) = crate::args::slice_bounds(vm, &args[1..], s.len())?;
-    let r = if right { rfind(s, needle, start, end) } else { find(s, needle, start, end) };
-    match r {
-        Some(i) => Ok(vm.new_usize(i)),
-        None if raise => Err(vm.value_error("substring not found")),
-        None => Ok(vm.new_int(-1)),
-    }
-}
-
-fn count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, "count", kwnames)?;
-    crate::args::check_positional(vm, "count", args.len(), 1, 3)?;
-    let s = sd(o);
-    let needle = data(&args[0]).ok_or_else(|| {
-        vm.type_error(format!("must be str, not {}", args[0].class().name()))
-    })?;
-    let (start, end) = crate::args::slice_bounds(vm, &args[1..], s.len())?;
-    let end = end.min(s.len());
-    if start > end {
-        return Ok(vm.new_int(0));
-    }
-    if needle.is_empty() {
-        return Ok(vm.new_usize(end - start + 1));
-    }
-    let mut n = 0;
-    let mut i = start;
-    while let Some(p) = find(s, needle, i, end) {
-        n += 1;
-        i = p + needle.len();
-    }
-    Ok(vm.new_usize(n))
-}
-
-fn map_chars(vm: &Vm, o: &Obj, f: impl Fn(char) -> Vec<char>) -> Obj {
-    let s = sd(o);
-    let mut out: Vec<u32> = Vec::with_capacity(s.len());
-    for c in s.code_points() {
-        match char::from_u32(c) {
-            Some(ch) => out.extend(f(ch).into_iter().map(|x| x as u32)),
-            None => out.push(c),
+        if total > isize::MAX as u64 {
+            return Err(vm.overflow_error("new string is too long"));
         }
     }
-    vm.new_str_from_code_points(&out)
+    if total > (1 << 32) {
+        return Err(vm.memory_error());
+    }
+    let mut out: Vec<u32> = Vec::with_capacity(total as usize);
+    let mut col: u64 = 0;
+    for c in s.code_points() {
+        if c == 9 {
+            if tabsize > 0 {
+                let inc = tabsize as u64 - col % tabsize as u64;
+                col += inc;
+                out.extend(std::iter::repeat(b' ' as u32).take(inc as usize));
+            }
+        } else {
+            out.push(c);
+            col += 1;
+            if c == 10 || c == 13 {
+                col = 0;
+            }
+        }
+    }
+    Ok(new_str(vm, &out))
 }
 
-fn pred(vm: &Vm, o: &Obj, f: impl Fn(char) -> bool) -> Obj {
-    let s = sd(o);
-    if s.is_empty() {
-        return vm.bool_obj(false);
+// ---------------------------------------------------------------------------
+// Case
+
+/// `lower()` of the code point at `i`, with the final-sigma rule
+/// (CPython's `lower_ucs4` and `handle_capital_sigma`).
+fn lower_at(s: &StrData, i: usize, out: &mut Vec<u32>) {
+    let c = s.char_at(i);
+    if c == 0x3a3 {
+        out.push(if final_sigma(s, i) { 0x3c2 } else { 0x3c3 });
+    } else {
+        uni::to_lower_full(c, out);
     }
-    vm.bool_obj(s.code_points().all(|c| char::from_u32(c).is_some_and(&f)))
+}
+
+fn final_sigma(s: &StrData, i: usize) -> bool {
+    let mut j = i;
+    let mut before = None;
+    while j > 0 {
+        j -= 1;
+        let c = s.char_at(j);
+        if !uni::is_case_ignorable(c) {
+            before = Some(c);
+            break;
+        }
+    }
+    if !before.is_some_and(uni::is_cased) {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < s.len() {
+        let c = s.char_at(j);
+        if !uni::is_case_ignorable(c) {
+            return !uni::is_cased(c);
+        }
+        j += 1;
+    }
+    true
+}
+
+fn lower(vm: &Vm, o: &Obj) -> Obj {
+    let s = sd(o);
+    if let StrRepr::Ascii(a) = s.repr() {
+        return vm.new_str_from_string(a.to_ascii_lowercase());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        lower_at(s, i, &mut out);
+    }
+    new_str(vm, &out)
+}
+
+fn upper(vm: &Vm, o: &Obj) -> Obj {
+    let s = sd(o);
+    if let StrRepr::Ascii(a) = s.repr() {
+        return vm.new_str_from_string(a.to_ascii_uppercase());
+    }
+    map_full(vm, o, uni::to_upper_full)
+}
+
+fn map_full(vm: &Vm, o: &Obj, f: fn(u32, &mut Vec<u32>)) -> Obj {
+    let s = sd(o);
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.code_points() {
+        f(c, &mut out);
+    }
+    new_str(vm, &out)
+}
+
+fn capitalize(vm: &Vm, o: &Obj) -> Obj {
+    let s = sd(o);
+    let mut out = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        if i == 0 {
+            uni::to_title_full(s.char_at(0), &mut out);
+        } else {
+            lower_at(s, i, &mut out);
+        }
+    }
+    new_str(vm, &out)
+}
+
+fn title(vm: &Vm, o: &Obj) -> Obj {
+    let s = sd(o);
+    let mut out = Vec::with_capacity(s.len());
+    let mut prev_cased = false;
+    for i in 0..s.len() {
+        let c = s.char_at(i);
+        if prev_cased {
+            lower_at(s, i, &mut out);
+        } else {
+            uni::to_title_full(c, &mut out);
+        }
+        prev_cased = uni::is_cased(c);
+    }
+    new_str(vm, &out)
+}
+
+fn swapcase(vm: &Vm, o: &Obj) -> Obj {
+    let s = sd(o);
+    let mut out = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        let c = s.char_at(i);
+        if uni::is_upper(c) {
+            lower_at(s, i, &mut out);
+        } else if uni::is_lower(c) {
+            uni::to_upper_full(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    new_str(vm, &out)
+}
+
+// ---------------------------------------------------------------------------
+// Predicates
+
+fn pred(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, f: fn(u32) -> bool) -> PyResult<Obj> {
+    noargs(vm, name, args, kwnames)?;
+    let s = sd(o);
+    Ok(vm.bool_obj(!s.is_empty() && s.code_points().all(f)))
+}
+
+fn is_lower(s: &StrData) -> bool {
+    let mut cased = false;
+    for c in s.code_points() {
+        if uni::is_upper(c) || uni::is_title(c) {
+            return false;
+        }
+        if !cased && uni::is_lower(c) {
+            cased = true;
+        }
+    }
+    cased
+}
+
+fn is_upper(s: &StrData) -> bool {
+    let mut cased = false;
+    for c in s.code_points() {
+        if uni::is_lower(c) || uni::is_title(c) {
+            return false;
+        }
+        if !cased && uni::is_upper(c) {
+            cased = true;
+        }
+    }
+    cased
+}
+
+fn is_title(s: &StrData) -> bool {
+    if s.len() == 1 {
+        let c = s.char_at(0);
+        return uni::is_title(c) || uni::is_upper(c);
+    }
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in s.code_points() {
+        if uni::is_upper(c) || uni::is_title(c) {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if uni::is_lower(c) {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+pub fn is_identifier(s: &StrData) -> bool {
+    let mut it = s.code_points();
+    match it.next() {
+        Some(c) if uni::is_id_start(c) => it.all(uni::is_id_continue),
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// translate, maketrans
+
+fn translate(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [table] = crate::args::exact::<1>(vm, "translate", args, kwnames)?;
+    let s = sd(o).to_code_points();
+    let mut out: Vec<u32> = Vec::with_capacity(s.len());
+    // Mapped results per code point, as CPython caches them for ASCII.
+    let mut cache: std::collections::HashMap<u32, Option<Vec<u32>>> = std::collections::HashMap::new();
+    for c in s {
+        if let Some(r) = cache.get(&c) {
+            if let Some(v) = r {
+                out.extend_from_slice(v);
+            }
+            continue;
+        }
+        let key = vm.new_int(c as i64);
+        let mapped = match vm.getitem(&table, &key) {
+            Ok(v) => v,
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.lookup_error) => {
+                out.push(c);
+                cache.insert(c, Some(vec![c]));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let r: Option<Vec<u32>> = if vm.is_none(&mapped) {
+            None
+        } else if let Some(v) = crate::objects::int::value(&mapped) {
+            match v.as_i64() {
+                Some(x) if (0..0x110000).contains(&x) => Some(vec![x as u32]),
+                _ => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            }
+        } else if let Some(d) = data(&mapped) {
+            Some(d.to_code_points())
+        } else {
+            return Err(vm.type_error("character mapping must return integer, None or str"));
+        };
+        if let Some(v) = &r {
+            out.extend_from_slice(v);
+        }
+        cache.insert(c, r);
+    }
+    Ok(new_str(vm, &out))
+}
+
+fn maketrans(vm: &Vm, _self: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    no_kw(vm, "maketrans", kwnames)?;
+    crate::args::check_positional(vm, "maketrans", args.len(), 1, 3)?;
+    for (i, a) in args.iter().enumerate().skip(1) {
+        if data(a).is_none() {
+            return Err(vm.type_error(format!(
+                "maketrans() argument {} must be str, not {}",
+                i + 1,
+                a.class().name()
+            )));
+        }
+    }
+    let out = vm.new_dict();
+    if let Some(y) = args.get(1) {
+        let Some(x) = data(&args[0]) else {
+            return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
+        };
+        let y = sd(y);
+        if x.len() != y.len() {
+            return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+        }
+        for (a, b) in x.code_points().zip(y.code_points()) {
+            dict::set_item(vm, &out, vm.new_int(a as i64), vm.new_int(b as i64))?;
+        }
+        if let Some(z) = args.get(2) {
+            for c in sd(z).code_points() {
+                dict::set_item(vm, &out, vm.new_int(c as i64), vm.none())?;
+            }
+        }
+        return Ok(out);
+    }
+    let x = &args[0];
+    if !x.type_is(&vm.ctx.types.dict) {
+        return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+    }
+    for (k, v) in dict::items(x) {
+        if let Some(kd) = data(&k) {
+            if kd.len() != 1 {
+                return Err(vm.value_error("string keys in translate table must be of length 1"));
+            }
+            dict::set_item(vm, &out, vm.new_int(kd.char_at(0) as i64), v)?;
+        } else if crate::objects::int::value(&k).is_some() {
+            dict::set_item(vm, &out, k, v)?;
+        } else {
+            return Err(vm.type_error("keys in translate table must be strings or integers"));
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// Misc
+
+fn sizeof(vm: &Vm, o: &Obj) -> usize {
+    let s = sd(o);
+    let kind = match s.repr() {
+        StrRepr::Ascii(_) | StrRepr::Latin1(_) => 1,
+        StrRepr::Ucs2(_) => 2,
+        StrRepr::Ucs4(_) => 4,
+    };
+    if !o.type_is(&vm.ctx.types.str) {
+        // A subclass instance is a "legacy" string with a separate buffer.
+        return 80 + (s.len() + 1) * kind;
+    }
+    if s.is_ascii() {
+        48 + s.len() + 1
+    } else {
+        72 + (s.len() + 1) * kind
+    }
 }
 
 fn str_format_spec(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
@@ -441,6 +1097,3 @@ fn encode(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj
     let v = crate::codecs::encode_to_vec(vm, o, a[0].as_ref(), a[1].as_ref())?;
     Ok(vm.new_bytes(v))
 }
-
-#[allow(dead_code)]
-fn unused(_: &list::ListData) {}
