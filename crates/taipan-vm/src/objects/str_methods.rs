@@ -372,11 +372,11 @@ fn partition(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool)
     Ok(match found {
         Some(i) => vm.new_tuple(vec![
             vm.new_str_data(s.substring(0, i)),
-            unchanged(vm, &sep),
+            sep.clone(),
             vm.new_str_data(s.substring(i + sepd.len(), s.len())),
         ]),
-        None if right => vm.new_tuple(vec![empty.clone(), empty, unchanged(vm, o)]),
-        None => vm.new_tuple(vec![unchanged(vm, o), empty.clone(), empty]),
+        None if right => vm.new_tuple(vec![empty.clone(), empty, o.clone()]),
+        None => vm.new_tuple(vec![o.clone(), empty.clone(), empty]),
     })
 }
 
