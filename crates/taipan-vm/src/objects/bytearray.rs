@@ -1,7 +1,7 @@
 //! `bytearray` (CPython's `Objects/bytearrayobject.c`). Most methods are
 //! shared with `bytes` (`bytes_methods.rs`).
 
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
@@ -10,6 +10,10 @@ use crate::vm::{PyResult, Vm};
 
 pub struct ByteArrayData {
     data: UnsafeCell<Vec<u8>>,
+    /// CPython's `ob_alloc` and `ob_start - ob_bytes`, kept by the same
+    /// rules as `PyByteArray_Resize` so `__alloc__` and `__sizeof__` agree.
+    alloc: Cell<usize>,
+    offset: Cell<usize>,
 }
 impl PyPayload for ByteArrayData {}
 
@@ -17,7 +21,8 @@ impl PyPayload for ByteArrayData {}
 // duration and runs no Python code meanwhile.
 impl ByteArrayData {
     pub fn new(v: Vec<u8>) -> ByteArrayData {
-        ByteArrayData { data: UnsafeCell::new(v) }
+        let alloc = if v.is_empty() { 0 } else { v.len() + 1 };
+        ByteArrayData { data: UnsafeCell::new(v), alloc: Cell::new(alloc), offset: Cell::new(0) }
     }
 
     #[allow(clippy::mut_from_ref)]
@@ -46,20 +51,137 @@ impl ByteArrayData {
         self.vec()[i] = b;
     }
 
+    /// `ob_alloc`.
+    pub fn alloc(&self) -> usize {
+        self.alloc.get()
+    }
+
+    /// The allocation bookkeeping of `PyByteArray_Resize(self, size)`.
+    fn account_resize(&self, size: usize) {
+        if size == self.len() {
+            return;
+        }
+        let alloc = self.alloc.get();
+        let off = self.offset.get();
+        if size + off < alloc {
+            if size < alloc / 2 {
+                self.alloc.set(size + 1);
+                self.offset.set(0);
+            }
+            return;
+        }
+        let new = if (size as f64) <= alloc as f64 * 1.125 {
+            size + (size >> 3) + if size < 9 { 3 } else { 6 }
+        } else {
+            size + 1
+        };
+        self.alloc.set(new);
+        self.offset.set(0);
+    }
+
+    /// `append`.
     pub fn push(&self, b: u8) {
+        self.account_resize(self.len() + 1);
         self.vec().push(b)
     }
 
+    /// `extend` with bytes (a slice assignment at the end).
     pub fn extend(&self, b: &[u8]) {
+        if !b.is_empty() {
+            self.account_resize(self.len() + b.len());
+        }
         self.vec().extend_from_slice(b)
     }
 
-    pub fn replace_all(&self, v: Vec<u8>) {
-        *self.vec() = v;
+    /// `+=`.
+    pub fn iconcat(&self, b: &[u8]) {
+        let size = self.len() + b.len();
+        if size >= self.alloc.get() {
+            self.account_resize(size);
+        }
+        self.vec().extend_from_slice(b)
     }
 
+    /// `*=`.
+    pub fn irepeat(&self, n: usize) {
+        let v = self.vec();
+        let size = v.len() * n;
+        if size >= self.alloc.get() {
+            self.account_resize(size);
+        }
+        let copy = v.clone();
+        v.clear();
+        for _ in 0..n {
+            v.extend_from_slice(&copy);
+        }
+    }
+
+    /// `insert`.
+    pub fn insert(&self, at: usize, b: u8) {
+        self.account_resize(self.len() + 1);
+        self.vec().insert(at, b)
+    }
+
+    /// `pop` / `remove` / `del b[i]`-like removal of one byte.
+    pub fn remove_at(&self, i: usize) -> u8 {
+        self.account_resize(self.len() - 1);
+        self.vec().remove(i)
+    }
+
+    /// Every byte dropped (`clear`, re-`__init__`).
+    pub fn clear(&self) {
+        self.account_resize(0);
+        self.vec().clear()
+    }
+
+    /// `bytearray.__init__` filling an emptied array with `v`.
+    pub fn init_with(&self, v: Vec<u8>, by_append: bool) {
+        self.clear();
+        if by_append {
+            for b in v {
+                if self.len() + 1 < self.alloc.get() {
+                    self.vec().push(b);
+                } else {
+                    self.push(b);
+                }
+            }
+        } else {
+            self.extend(&v);
+        }
+    }
+
+    /// `self[start:stop] = new` (CPython's `bytearray_setslice_linear`).
     pub fn splice(&self, start: usize, stop: usize, new: &[u8]) {
+        let growth = new.len() as isize - (stop - start) as isize;
+        let n = self.len() as isize;
+        if growth < 0 {
+            if start == 0 {
+                self.offset.set(self.offset.get() + (-growth) as usize);
+            }
+            self.account_resize((n + growth) as usize);
+        } else if growth > 0 {
+            self.account_resize((n + growth) as usize);
+        }
         self.vec().splice(start..stop, new.iter().copied());
+    }
+
+    /// Delete the bytes at the given sorted indices (extended slice deletion).
+    pub fn delete_sorted(&self, idx: &[usize]) {
+        if idx.is_empty() {
+            return;
+        }
+        self.account_resize(self.len() - idx.len());
+        let v = self.vec();
+        let mut k = 0;
+        let mut out = Vec::with_capacity(v.len() - idx.len());
+        for (i, b) in v.iter().enumerate() {
+            if k < idx.len() && idx[k] == i {
+                k += 1;
+            } else {
+                out.push(*b);
+            }
+        }
+        *v = out;
     }
 
     pub fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
@@ -86,6 +208,7 @@ pub fn type_object() -> TypeObject {
     s.sq_concat.set(Some(bytearray_concat));
     s.sq_repeat.set(Some(bytearray_repeat));
     s.sq_inplace_concat.set(Some(bytearray_iconcat));
+    s.sq_inplace_repeat.set(Some(bytearray_irepeat));
     s.mp_subscript.set(Some(bytearray_subscript));
     s.mp_ass_subscript.set(Some(bytearray_ass_subscript));
     s.nb_binary[crate::object::typeobj::NbOp::Remainder as usize].set(Some(bytes::methods::bytes_mod));
@@ -139,13 +262,13 @@ fn bytearray_iconcat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let Some(bb) = bytes::as_bytes(b) else {
         return Err(vm.type_error(format!("can't concat {} to {}", b.class().name(), a.class().name())));
     };
-    ba(a).extend(&bb);
+    ba(a).iconcat(&bb);
     Ok(a.clone())
 }
 
 fn bytearray_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     let d = ba(a).to_vec();
-    if n <= 0 {
+    if n <= 0 || d.is_empty() {
         return Ok(vm.new_bytearray(Vec::new()));
     }
     if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize / 2) {
@@ -154,9 +277,27 @@ fn bytearray_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     Ok(vm.new_bytearray(d.repeat(n as usize)))
 }
 
+fn bytearray_irepeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
+    let d = ba(a);
+    let n = n.max(0) as usize;
+    if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 2) {
+        return Err(vm.memory_error());
+    }
+    d.irepeat(n);
+    Ok(a.clone())
+}
+
+/// An index of `bytearray[i]` (IndexError when it does not fit).
+fn item_index(vm: &Vm, key: &Obj) -> PyResult<isize> {
+    match vm.index_value(key)? {
+        crate::objects::int::IntValue::Small(v) if isize::try_from(v).is_ok() => Ok(v as isize),
+        _ => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name()))),
+    }
+}
+
 fn bytearray_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
-    let d = ba(o).to_vec();
     if let Some(sl) = key.payload::<slice::SliceData>() {
+        let d = ba(o).to_vec();
         let (start, stop, step) = sl.indices(vm, d.len())?;
         let v: Vec<u8> = slice::iter_indices(start, stop, step).map(|i| d[i as usize]).collect();
         return Ok(vm.new_bytearray(v));
@@ -164,13 +305,14 @@ fn bytearray_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = item_index(vm, key)?;
+    let d = ba(o);
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.index_error("bytearray index out of range"));
+    match d.get(j.max(0) as usize) {
+        Some(b) if j >= 0 => Ok(vm.new_int(b as i64)),
+        _ => Err(vm.index_error("bytearray index out of range")),
     }
-    Ok(vm.new_int(d[j as usize] as i64))
 }
 
 fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
@@ -180,10 +322,13 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
             None => None,
             Some(v) if v.is(o) => Some(d.to_vec()),
             Some(v) => {
-                if vm.has_index(v) && bytes::as_bytes(v).is_none() {
+                if let Some(b) = bytes::as_bytes(v) {
+                    Some(b)
+                } else if vm.has_index(v) || crate::objects::str::data(v).is_some() {
                     return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+                } else {
+                    Some(bytes::bytes_from_source(vm, v, "bytearray")?)
                 }
-                Some(bytes::bytes_from_source(vm, v, "bytearray")?)
             }
         };
         let (start, stop, step) = sl.indices(vm, d.len())?;
@@ -199,11 +344,7 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
             None => {
                 let mut sorted = idx;
                 sorted.sort_unstable();
-                d.with(|v| {
-                    for (k, i) in sorted.into_iter().enumerate() {
-                        v.remove(i - k);
-                    }
-                });
+                d.delete_sorted(&sorted);
             }
             Some(items) => {
                 if items.len() != idx.len() {
@@ -223,35 +364,40 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = item_index(vm, key)?;
+    let value = match value {
+        Some(v) => Some(bytes::byte_value(vm, v)?),
+        None => None,
+    };
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(vm.index_error("bytearray index out of range"));
     }
     match value {
-        Some(v) => d.set(j as usize, bytes::byte_value(vm, v)?),
-        None => d.with(|v| {
-            v.remove(j as usize);
-        }),
+        Some(b) => d.set(j as usize, b),
+        None => d.splice(j as usize, j as usize + 1, &[]),
     }
     Ok(())
 }
 
 fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let a = crate::args::parse(vm, "bytearray", args, kwnames, &["source", "encoding", "errors"], 0)?;
-    let v = match (&a[0], &a[1], &a[2]) {
-        (None, None, None) => Vec::new(),
+    let (v, by_append) = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => (Vec::new(), false),
         (Some(s), Some(e), errors) if pystr::data(s).is_some() => {
-            crate::codecs::encode_to_vec(vm, s, Some(e), errors.as_ref())?
+            (crate::codecs::encode_to_vec(vm, s, Some(e), errors.as_ref())?, false)
         }
         (Some(s), None, _) if pystr::data(s).is_some() => {
             return Err(vm.type_error("string argument without an encoding"))
         }
         (_, Some(_), _) => return Err(vm.type_error("encoding without a string argument")),
         (_, None, Some(_)) => return Err(vm.type_error("errors without a string argument")),
-        (Some(x), None, None) => bytes::bytes_from_source(vm, x, "bytearray")?,
+        (Some(x), None, None) => {
+            let by_append = bytes::as_bytes(x).is_none() && !vm.has_index(x);
+            (bytes::bytes_from_source(vm, x, "bytearray")?, by_append)
+        }
     };
-    ba(o).replace_all(v);
+    ba(o).init_with(v, by_append);
     Ok(())
 }

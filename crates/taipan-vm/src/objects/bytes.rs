@@ -160,7 +160,12 @@ fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("byte indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = match vm.index_value(key)? {
+        crate::objects::int::IntValue::Small(v) if isize::try_from(v).is_ok() => v as isize,
+        _ => {
+            return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name())))
+        }
+    };
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
@@ -195,7 +200,12 @@ pub fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>>
     };
     let mut out = Vec::new();
     while let Some(v) = vm.next(&it)? {
-        out.push(byte_value(vm, &v)?);
+        match byte_value(vm, &v) {
+            Err(e) if type_name == "bytes" && vm.err_matches(&e, &vm.ctx.exceptions.value_error) => {
+                return Err(vm.value_error("bytes must be in range(0, 256)"))
+            }
+            r => out.push(r?),
+        }
     }
     Ok(out)
 }
