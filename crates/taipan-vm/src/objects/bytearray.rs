@@ -95,20 +95,14 @@ impl ByteArrayData {
 
     /// `+=`.
     pub fn iconcat(&self, b: &[u8]) {
-        let size = self.len() + b.len();
-        if size >= self.alloc.get() {
-            self.account_resize(size);
-        }
+        self.account_resize(self.len() + b.len());
         self.vec().extend_from_slice(b)
     }
 
     /// `*=`.
     pub fn irepeat(&self, n: usize) {
         let v = self.vec();
-        let size = v.len() * n;
-        if size >= self.alloc.get() {
-            self.account_resize(size);
-        }
+        self.account_resize(v.len() * n);
         let copy = v.clone();
         v.clear();
         for _ in 0..n {
@@ -238,7 +232,26 @@ impl Vm {
 }
 
 fn bytearray_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let r = taipan_syntax::literal::bytes_repr(&ba(o).to_vec());
+    // CPython's bytearray repr escapes a single quote even inside double quotes.
+    let d = ba(o).to_vec();
+    let quote = if d.contains(&b'\'') && !d.contains(&b'"') { '"' } else { '\'' };
+    let mut r = String::with_capacity(d.len() + 3);
+    r.push('b');
+    r.push(quote);
+    for &c in &d {
+        match c {
+            b'\'' | b'\\' => {
+                r.push('\\');
+                r.push(c as char);
+            }
+            b'\t' => r.push_str("\\t"),
+            b'\n' => r.push_str("\\n"),
+            b'\r' => r.push_str("\\r"),
+            0x20..=0x7e => r.push(c as char),
+            _ => r.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    r.push(quote);
     let name = o.class().name().to_string();
     Ok(vm.new_str_from_string(format!("{name}({r})")))
 }
@@ -394,7 +407,10 @@ fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRe
         (_, Some(_), _) => return Err(vm.type_error("encoding without a string argument")),
         (_, None, Some(_)) => return Err(vm.type_error("errors without a string argument")),
         (Some(x), None, None) => {
-            let by_append = bytes::as_bytes(x).is_none() && !vm.has_index(x);
+            let by_append = bytes::as_bytes(x).is_none()
+                && !vm.has_index(x)
+                && !x.type_is(&vm.ctx.types.list)
+                && !x.type_is(&vm.ctx.types.tuple);
             (bytes::bytes_from_source(vm, x, "bytearray")?, by_append)
         }
     };

@@ -154,6 +154,9 @@ fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     let d = data_of(o);
     if let Some(sl) = key.payload::<slice::SliceData>() {
         let (start, stop, step) = sl.indices(vm, d.len())?;
+        if step == 1 && start == 0 && stop as usize == d.len() && o.type_is(&vm.ctx.types.bytes) {
+            return Ok(o.clone());
+        }
         let v: Vec<u8> = slice::iter_indices(start, stop, step).map(|i| d[i as usize]).collect();
         return Ok(vm.new_bytes(v));
     }
