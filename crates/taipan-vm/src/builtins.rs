@@ -631,7 +631,8 @@ fn builtin_id(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 
 fn attr_name(vm: &Vm, name: &Obj, what: &str) -> PyResult<()> {
     if pystr::data(name).is_none() {
-        return Err(vm.type_error(format!("{what}(): attribute name must be string, not '{}'", name.class().name())));
+        let _ = what;
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", name.class().name())));
     }
     Ok(())
 }

@@ -289,4 +289,13 @@ pub fn finish_types(vm: &Vm) {
         }
         crate::objects::type_::inherit_slots(vm, ty);
     }
+    // Every builtin type's dict has `__doc__` (None when it has no docstring).
+    for ty in t.all().into_iter().chain(vm.ctx.exceptions.by_name.values()) {
+        let tobj = ty.payload::<TypeObject>().expect("type");
+        let d = tobj.dict();
+        if crate::objects::dict::get_item_str(vm, &d, "__doc__").is_none() {
+            let doc = tobj.doc.map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none());
+            crate::objects::dict::set_item_str(vm, &d, "__doc__", doc).expect("type dict");
+        }
+    }
 }

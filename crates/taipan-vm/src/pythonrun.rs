@@ -73,7 +73,10 @@ fn emit_syntax_warning(vm: &Vm, w: &taipan_syntax::Warning, filename: &str) -> P
         taipan_syntax::WarningCategory::SyntaxWarning => vm.ctx.exceptions.syntax_warning.clone(),
         taipan_syntax::WarningCategory::DeprecationWarning => vm.ctx.exceptions.deprecation_warning.clone(),
     };
-    crate::warnings::warn_explicit(vm, &category, &w.msg, filename, w.lineno, "__main__")
+    // CPython names the module after the file (not `__main__`), so the
+    // default filters hide compile-time DeprecationWarnings.
+    let module = filename.strip_suffix(".py").unwrap_or(filename);
+    crate::warnings::warn_explicit(vm, &category, &w.msg, filename, w.lineno, module)
 }
 
 /// Compile a module's source file.

@@ -310,19 +310,6 @@ pub fn unpack_sequence(vm: &Vm, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
         }
     }
     if vm.next(&it)?.is_some() {
-        // CPython reports the full length when it can be known cheaply.
-        if let Some(l) = list::data(seq) {
-            return Err(vm.value_error(format!(
-                "too many values to unpack (expected {n}, got {})",
-                l.len()
-            )));
-        }
-        if let Some(t) = seq.payload::<tuple::TupleData>() {
-            return Err(vm.value_error(format!(
-                "too many values to unpack (expected {n}, got {})",
-                t.items().len()
-            )));
-        }
         return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
     }
     Ok(out)

@@ -77,8 +77,8 @@ pub fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("real", |vm, o| Ok(vm.new_float(parts(o).0)), None),
-            GetSetDef::new("imag", |vm, o| Ok(vm.new_float(parts(o).1)), None),
+            GetSetDef::new("real", |vm, o| Ok(vm.new_float(parts(o).0)), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new("imag", |vm, o| Ok(vm.new_float(parts(o).1)), Some(crate::objects::descriptor::readonly_member)),
         ],
     );
 }
@@ -317,7 +317,13 @@ fn complex_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
                 },
                 None => (0.0, 0.0),
             };
-            (rv.0 - iv.1, rv.1 + iv.0)
+            // Only a complex argument contributes its other part (so that
+            // complex(-0.0, -0.0) keeps both signs), as CPython's complex_new.
+            let r_is_complex = r.as_ref().is_some_and(|r| vm.isinstance_type(r, &vm.ctx.types.complex));
+            let i_is_complex = i.as_ref().is_some_and(|i| vm.isinstance_type(i, &vm.ctx.types.complex));
+            let re = if i_is_complex { rv.0 - iv.1 } else { rv.0 };
+            let im = if r_is_complex && i.is_some() { iv.0 + rv.1 } else if i.is_some() { iv.0 } else { rv.1 };
+            (re, im)
         }
     };
     if cls.is(&vm.ctx.types.complex) {

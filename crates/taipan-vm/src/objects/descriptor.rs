@@ -511,3 +511,9 @@ fn mw_qualname(vm: &Vm, mw: &Obj) -> PyResult<Obj> {
     let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
     wrapper_qualname(vm, &m.descr)
 }
+
+/// The setter of a read-only member (CPython's `T_OBJECT` with `READONLY`):
+/// assigning raises "readonly attribute", not a getset's message.
+pub fn readonly_member(vm: &Vm, _obj: &Obj, _value: Option<&Obj>) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}

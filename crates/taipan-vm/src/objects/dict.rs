@@ -633,7 +633,7 @@ fn dict_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     if data(a).is_none() || data(b).is_none() {
         return Ok(vm.not_implemented());
     }
-    let new = vm.call(&a.class_obj(), &[a.clone()], None)?;
+    let new = vm.new_dict_from(data(a).expect("dict").copy());
     update_from(vm, &new, b)?;
     Ok(new)
 }

@@ -281,13 +281,8 @@ fn int_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     let av = int_of(a);
     let ord = if let Some(bv) = value(b) {
         cmp_values(av, bv)
-    } else if let Some(f) = crate::objects::float::value(b) {
-        // int vs float: exact comparison, as CPython.
-        match crate::objects::float::compare_int_float(av, f) {
-            Some(o) => o,
-            None => return Ok(vm.bool_obj(op == CompareOp::Ne)),
-        }
     } else {
+        // int vs float is float's comparison (reflected), as in CPython.
         return Ok(vm.not_implemented());
     };
     Ok(vm.bool_obj(ordering_matches(ord, op)))

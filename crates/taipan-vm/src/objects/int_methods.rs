@@ -147,6 +147,8 @@ fn from_bytes(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
             if let Some(f) = crate::objects::type_::lookup_str(vm, src.class(), "__bytes__") {
                 let r = vm.call_method_descr_obj(&f, &src, &[])?;
                 bytes::bytes_like(vm, &r)?
+            } else if crate::objects::str::data(&src).is_some() {
+                return Err(vm.type_error("cannot convert 'str' object to bytes"));
             } else {
                 bytes::bytes_from_source(vm, &src, "bytes")?
             }

@@ -483,9 +483,11 @@ fn reversed_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRe
         }
         return vm.call_method_descr_obj(&r, seq, &[]);
     }
-    let is_seq = seq.class().slots.mp_subscript.get().is_some()
-        && (seq.class().slots.sq_length.get().is_some() || seq.class().slots.mp_length.get().is_some())
-        && crate::objects::dict::data(seq).is_none();
+    let is_seq = seq.class().slots.mp_subscript.get().is_some() && crate::objects::dict::data(seq).is_none();
+    let has_len = seq.class().slots.sq_length.get().is_some() || seq.class().slots.mp_length.get().is_some();
+    if is_seq && !has_len {
+        return Err(vm.type_error(format!("object of type '{}' has no len()", seq.class().name())));
+    }
     if !is_seq {
         return Err(vm.type_error(format!("'{}' object is not reversible", seq.class().name())));
     }

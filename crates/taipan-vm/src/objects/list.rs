@@ -479,14 +479,14 @@ fn list_remove(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 fn list_pop(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "pop", kwnames)?;
     crate::args::check_positional(vm, "pop", args.len(), 0, 1)?;
-    let l = list_of(o);
-    if l.is_empty() {
-        return Err(vm.index_error("pop from empty list"));
-    }
     let i = match args.first() {
         Some(a) => vm.index_to_isize(a)?,
         None => -1,
     };
+    let l = list_of(o);
+    if l.is_empty() {
+        return Err(vm.index_error("pop from empty list"));
+    }
     match normalize(i, l.len()) {
         Some(j) => Ok(l.remove(j)),
         None => Err(vm.index_error("pop index out of range")),

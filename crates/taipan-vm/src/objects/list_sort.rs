@@ -51,7 +51,7 @@ pub fn sort_items(
     key: Option<&Obj>,
     reverse: bool,
 ) -> Result<Vec<Obj>, (Vec<Obj>, crate::vm::PyErr)> {
-    if items.len() < 2 {
+    if items.len() < 2 && key.is_none() {
         return Ok(items);
     }
     let keys: Vec<Obj> = match key {

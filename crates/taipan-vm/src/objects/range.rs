@@ -49,9 +49,9 @@ pub fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("start", |_, o| Ok(range_of(o).start_obj.clone()), None),
-            GetSetDef::new("stop", |_, o| Ok(range_of(o).stop_obj.clone()), None),
-            GetSetDef::new("step", |_, o| Ok(range_of(o).step_obj.clone()), None),
+            GetSetDef::new("start", |_, o| Ok(range_of(o).start_obj.clone()), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new("stop", |_, o| Ok(range_of(o).stop_obj.clone()), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new("step", |_, o| Ok(range_of(o).step_obj.clone()), Some(crate::objects::descriptor::readonly_member)),
         ],
     );
     add_methods(

@@ -43,7 +43,7 @@ pub fn ellipsis_type_object() -> TypeObject {
     t.slots.repr.set(Some(|vm, _| Ok(vm.new_str("Ellipsis"))));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
         if !args.is_empty() || kw.is_some() {
-            return Err(vm.type_error("ellipsis takes no arguments"));
+            return Err(vm.type_error("EllipsisType takes no arguments"));
         }
         Ok(vm.ctx.ellipsis.clone())
     }));

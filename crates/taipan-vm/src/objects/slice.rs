@@ -33,9 +33,9 @@ pub fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("start", |_, o| Ok(slice_of(o).start.clone()), None),
-            GetSetDef::new("stop", |_, o| Ok(slice_of(o).stop.clone()), None),
-            GetSetDef::new("step", |_, o| Ok(slice_of(o).step.clone()), None),
+            GetSetDef::new("start", |_, o| Ok(slice_of(o).start.clone()), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new("stop", |_, o| Ok(slice_of(o).stop.clone()), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new("step", |_, o| Ok(slice_of(o).step.clone()), Some(crate::objects::descriptor::readonly_member)),
         ],
     );
     add_methods(vm, ty, &[MethodDef::method("indices", slice_indices), MethodDef::method("__reduce__", slice_reduce)]);

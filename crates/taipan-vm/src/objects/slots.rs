@@ -1066,7 +1066,7 @@ fn slot_nb_bool(vm: &Vm, o: &Obj) -> PyResult<bool> {
         return Ok(true);
     };
     if vm.is_none(&f) {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as a bool", o.class().name())));
+        return Err(vm.type_error("'NoneType' object is not callable"));
     }
     let r = vm.call_method_descr_obj(&f, o, &[])?;
     if r.is(&vm.ctx.true_) {

@@ -207,6 +207,12 @@ pub fn setup(vm: &Vm) {
 
 /// C3 linearization of a class with these bases (CPython's `mro_implementation`).
 pub fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[i + 1..].iter().any(|o| o.is(b)) {
+            let name = as_type(b).map(|t| t.name().rsplit('.').next().unwrap_or("").to_string()).unwrap_or_default();
+            return Err(vm.type_error(format!("duplicate base class {name}")));
+        }
+    }
     let mut seqs: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
         let Some(bt) = as_type(b) else {
