@@ -193,35 +193,115 @@ fn must_be_str<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a StrData> {
 // ---------------------------------------------------------------------------
 // Searching
 
+/// A string's code units in its own width.
+enum Units<'a> {
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+}
+
+fn units(d: &StrData) -> Units<'_> {
+    match d.repr() {
+        StrRepr::Ascii(s) => Units::U8(s.as_bytes()),
+        StrRepr::Latin1(b) => Units::U8(b),
+        StrRepr::Ucs2(b) => Units::U16(b),
+        StrRepr::Ucs4(b) => Units::U32(b),
+    }
+}
+
+/// `needle`'s code points as units of `T`, or None if one does not fit
+/// (then it cannot occur in a haystack of that width).
+fn needle_units<T: TryFrom<u32>>(needle: &StrData) -> Option<Vec<T>> {
+    needle.code_points().map(|c| T::try_from(c).ok()).collect()
+}
+
+/// How to search: first, last, or count (up to a maximum).
+#[derive(Clone, Copy)]
+enum Search {
+    First,
+    Last,
+    Count(usize),
+}
+
+fn search_slice<T: Copy + Eq>(h: &[T], n: &[T], how: Search) -> Option<usize> {
+    let m = n.len();
+    if h.len() < m {
+        return match how {
+            Search::Count(_) => Some(0),
+            _ => None,
+        };
+    }
+    match how {
+        Search::First => {
+            if m == 1 {
+                return h.iter().position(|&c| c == n[0]);
+            }
+            let first = n[0];
+            (0..=h.len() - m).find(|&i| h[i] == first && h[i..i + m] == *n)
+        }
+        Search::Last => {
+            if m == 1 {
+                return h.iter().rposition(|&c| c == n[0]);
+            }
+            let first = n[0];
+            (0..=h.len() - m).rev().find(|&i| h[i] == first && h[i..i + m] == *n)
+        }
+        Search::Count(max) => {
+            let mut count = 0;
+            let mut i = 0;
+            if m == 1 {
+                let c0 = n[0];
+                return Some(h.iter().filter(|&&c| c == c0).take(max).count());
+            }
+            while count < max && i + m <= h.len() {
+                if h[i] == n[0] && h[i..i + m] == *n {
+                    count += 1;
+                    i += m;
+                } else {
+                    i += 1;
+                }
+            }
+            Some(count)
+        }
+    }
+}
+
+/// Search a non-empty `needle` in `hay[start..end]` (already clamped).
+fn search(hay: &StrData, needle: &StrData, start: usize, end: usize, how: Search) -> Option<usize> {
+    let miss = match how {
+        Search::Count(_) => Some(0),
+        _ => None,
+    };
+    let r = match units(hay) {
+        Units::U8(h) => match units(needle) {
+            Units::U8(n) => search_slice(&h[start..end], n, how),
+            _ => return miss,
+        },
+        Units::U16(h) => match needle_units::<u16>(needle) {
+            Some(n) => search_slice(&h[start..end], &n, how),
+            None => return miss,
+        },
+        Units::U32(h) => match needle_units::<u32>(needle) {
+            Some(n) => search_slice(&h[start..end], &n, how),
+            None => return miss,
+        },
+    };
+    match how {
+        Search::Count(_) => r,
+        _ => r.map(|p| p + start),
+    }
+}
+
 /// Find `needle` in `hay[start..end]` (code points).
 pub fn find(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option<usize> {
     let end = end.min(hay.len());
     if start > end {
         return None;
     }
-    let n = needle.len();
-    if n == 0 {
+    if needle.is_empty() {
         return Some(start);
     }
-    if let (StrRepr::Ascii(h), StrRepr::Ascii(nd)) = (hay.repr(), needle.repr()) {
-        return h[start..end].find(&**nd).map(|p| p + start);
-    }
-    if end - start < n || needle.max_char() > hay.max_char() {
-        return None;
-    }
-    let first = needle.char_at(0);
-    'outer: for i in start..=end - n {
-        if hay.char_at(i) != first {
-            continue;
-        }
-        for j in 1..n {
-            if hay.char_at(i + j) != needle.char_at(j) {
-                continue 'outer;
-            }
-        }
-        return Some(i);
-    }
-    None
+    search(hay, needle, start, end, Search::First)
 }
 
 /// Find the last `needle` in `hay[start..end]`.
@@ -230,26 +310,10 @@ pub fn rfind(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Optio
     if start > end {
         return None;
     }
-    let n = needle.len();
-    if n == 0 {
+    if needle.is_empty() {
         return Some(end);
     }
-    if end - start < n {
-        return None;
-    }
-    if let (StrRepr::Ascii(h), StrRepr::Ascii(nd)) = (hay.repr(), needle.repr()) {
-        return h[start..end].rfind(&**nd).map(|p| p + start);
-    }
-    let mut i = end - n;
-    loop {
-        if (0..n).all(|j| hay.char_at(i + j) == needle.char_at(j)) {
-            return Some(i);
-        }
-        if i == start {
-            return None;
-        }
-        i -= 1;
-    }
+    search(hay, needle, start, end, Search::Last)
 }
 
 /// Non-overlapping occurrences of `needle` in `hay[start..end]`, at most `max`.
@@ -261,18 +325,7 @@ fn count_in(hay: &StrData, needle: &StrData, start: usize, end: usize, max: usiz
     if needle.is_empty() {
         return (end - start + 1).min(max);
     }
-    let mut n = 0;
-    let mut i = start;
-    while n < max {
-        match find(hay, needle, i, end) {
-            Some(p) => {
-                n += 1;
-                i = p + needle.len();
-            }
-            None => break,
-        }
-    }
-    n
+    search(hay, needle, start, end, Search::Count(max)).unwrap_or(0)
 }
 
 /// The `sub[, start[, end]]` arguments of find/index/count and friends.
