@@ -14,6 +14,9 @@ pub struct ByteArrayData {
     /// rules as `PyByteArray_Resize` so `__alloc__` and `__sizeof__` agree.
     alloc: Cell<usize>,
     offset: Cell<usize>,
+    /// Live memoryviews of this array (CPython's `ob_exports`): while there
+    /// are any, the array cannot change size.
+    exports: Cell<usize>,
 }
 impl PyPayload for ByteArrayData {}
 
@@ -22,7 +25,7 @@ impl PyPayload for ByteArrayData {}
 impl ByteArrayData {
     pub fn new(v: Vec<u8>) -> ByteArrayData {
         let alloc = if v.is_empty() { 0 } else { v.len() + 1 };
-        ByteArrayData { data: UnsafeCell::new(v), alloc: Cell::new(alloc), offset: Cell::new(0) }
+        ByteArrayData { data: UnsafeCell::new(v), alloc: Cell::new(alloc), offset: Cell::new(0), exports: Cell::new(0) }
     }
 
     #[allow(clippy::mut_from_ref)]
@@ -49,6 +52,20 @@ impl ByteArrayData {
 
     pub fn set(&self, i: usize, b: u8) {
         self.vec()[i] = b;
+    }
+
+    pub fn add_export(&self) {
+        self.exports.set(self.exports.get() + 1);
+    }
+
+    pub fn remove_export(&self) {
+        self.exports.set(self.exports.get().saturating_sub(1));
+    }
+
+    /// May the array become `new_len` long? (Not while exported, unless the
+    /// size stays the same.)
+    pub fn can_resize(&self, new_len: usize) -> bool {
+        new_len == self.len() || self.exports.get() == 0
     }
 
     /// `ob_alloc`.
@@ -221,6 +238,17 @@ fn ba(o: &Obj) -> &ByteArrayData {
     data(o).expect("bytearray")
 }
 
+/// CPython's `_canresize`: BufferError while memoryviews of the array exist.
+pub fn check_resize(vm: &Vm, d: &ByteArrayData, new_len: usize) -> PyResult<()> {
+    if d.can_resize(new_len) {
+        return Ok(());
+    }
+    Err(vm.new_exception_msg(
+        &vm.ctx.exceptions.buffer_error,
+        "Existing exports of data: object cannot be re-sized",
+    ))
+}
+
 pub fn byte_at(o: &Obj, i: usize) -> Option<u8> {
     data(o).and_then(|d| d.get(i))
 }
@@ -275,6 +303,7 @@ fn bytearray_iconcat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let Some(bb) = bytes::as_bytes(b) else {
         return Err(vm.type_error(format!("can't concat {} to {}", b.class().name(), a.class().name())));
     };
+    check_resize(vm, ba(a), ba(a).len() + bb.len())?;
     ba(a).iconcat(&bb);
     Ok(a.clone())
 }
@@ -296,6 +325,7 @@ fn bytearray_irepeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 2) {
         return Err(vm.memory_error());
     }
+    check_resize(vm, d, d.len() * n)?;
     d.irepeat(n);
     Ok(a.clone())
 }
@@ -349,7 +379,9 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
         if step == 1 {
             let s = start.clamp(0, n) as usize;
             let e = (stop.clamp(0, n) as usize).max(s);
-            d.splice(s, e, &new.unwrap_or_default());
+            let new = new.unwrap_or_default();
+            check_resize(vm, d, d.len() - (e - s) + new.len())?;
+            d.splice(s, e, &new);
             return Ok(());
         }
         let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();
@@ -357,6 +389,7 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
             None => {
                 let mut sorted = idx;
                 sorted.sort_unstable();
+                check_resize(vm, d, d.len() - sorted.len())?;
                 d.delete_sorted(&sorted);
             }
             Some(items) => {
@@ -389,7 +422,10 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
     }
     match value {
         Some(b) => d.set(j as usize, b),
-        None => d.splice(j as usize, j as usize + 1, &[]),
+        None => {
+            check_resize(vm, d, d.len() - 1)?;
+            d.splice(j as usize, j as usize + 1, &[])
+        }
     }
     Ok(())
 }
@@ -414,6 +450,7 @@ fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRe
             (bytes::bytes_from_source(vm, x, "bytearray")?, by_append)
         }
     };
+    check_resize(vm, ba(o), 0)?;
     ba(o).init_with(v, by_append);
     Ok(())
 }

@@ -47,18 +47,12 @@ pub fn type_object() -> TypeObject {
 }
 
 pub fn memoryview_type_object() -> TypeObject {
-    let t = TypeObject::new::<BytesData>(
-        "memoryview",
-        std::mem::size_of::<PyCell<BytesData>>(),
-        true,
-        flags::IMMUTABLETYPE | flags::SEQUENCE,
-    );
-    t.slots.new.set(Some(|vm, _cls, _a, _k| Err(vm.not_implemented_error("memoryview is not implemented yet in Taipan"))));
-    t
+    crate::objects::memoryview::type_object()
 }
 
 pub fn setup(vm: &Vm) {
     methods::setup(vm);
+    crate::objects::memoryview::setup(vm);
 }
 
 pub fn alloc_bytes(ty: &Obj, data: Vec<u8>) -> Obj {
@@ -89,11 +83,15 @@ pub fn as_bytes(o: &Obj) -> Option<Vec<u8>> {
     if let Some(b) = as_bytes_ref(o) {
         return Some(b.to_vec());
     }
-    crate::objects::bytearray::data(o).map(|d| d.to_vec())
+    if let Some(d) = crate::objects::bytearray::data(o) {
+        return Some(d.to_vec());
+    }
+    crate::objects::memoryview::to_bytes(o)
 }
 
 /// A bytes-like argument (bytes, bytearray) or CPython's TypeError.
 pub fn bytes_like(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
+    crate::objects::memoryview::check_live(vm, o)?;
     as_bytes(o).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
 }
 
@@ -179,6 +177,7 @@ fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
 
 /// The bytes a `bytes(x)` / `bytearray(x)` constructor makes of `x`.
 pub fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>> {
+    crate::objects::memoryview::check_live(vm, x)?;
     if let Some(b) = as_bytes(x) {
         return Ok(b);
     }

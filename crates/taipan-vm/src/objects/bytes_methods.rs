@@ -99,6 +99,7 @@ pub fn setup(vm: &Vm) {
             MethodDef::method("append", |vm, o, a, k| {
                 let [v] = crate::args::exact::<1>(vm, "append", a, k)?;
                 let b = bytes::byte_value(vm, &v)?;
+                bytearray::check_resize(vm, ba(o), ba(o).len() + 1)?;
                 ba(o).push(b);
                 Ok(vm.none())
             }),
@@ -109,6 +110,7 @@ pub fn setup(vm: &Vm) {
                 let i = ssize_arg(vm, &a[0])?;
                 let b = bytes::byte_value(vm, &a[1])?;
                 let d = ba(o);
+                bytearray::check_resize(vm, d, d.len() + 1)?;
                 let n = d.len() as isize;
                 let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
                 d.insert(at, b);
@@ -130,6 +132,7 @@ pub fn setup(vm: &Vm) {
                 if j < 0 || j >= n {
                     return Err(vm.index_error("pop index out of range"));
                 }
+                bytearray::check_resize(vm, d, d.len() - 1)?;
                 let b = d.remove_at(j as usize);
                 Ok(vm.new_int(b as i64))
             }),
@@ -139,6 +142,7 @@ pub fn setup(vm: &Vm) {
                 let d = ba(o);
                 match d.with(|v| v.iter().position(|&x| x == b)) {
                     Some(i) => {
+                        bytearray::check_resize(vm, d, d.len() - 1)?;
                         d.remove_at(i);
                         Ok(vm.none())
                     }
@@ -152,6 +156,7 @@ pub fn setup(vm: &Vm) {
             }),
             MethodDef::method("clear", |vm, o, a, k| {
                 crate::args::exact::<0>(vm, "clear", a, k)?;
+                bytearray::check_resize(vm, ba(o), 0)?;
                 ba(o).clear();
                 Ok(vm.none())
             }),
@@ -1005,6 +1010,7 @@ fn ba_extend(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
             out
         }
     };
+    bytearray::check_resize(vm, ba(o), ba(o).len() + b.len())?;
     ba(o).extend(&b);
     Ok(vm.none())
 }

@@ -22,6 +22,7 @@ pub mod iter;
 pub mod list;
 pub mod list_sort;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod property;
