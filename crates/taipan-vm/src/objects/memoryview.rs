@@ -207,7 +207,7 @@ pub fn to_bytes(o: &Obj) -> Option<Vec<u8>> {
 fn itemsize_of(code: u8) -> Option<usize> {
     Some(match code {
         b'b' | b'B' | b'c' | b'?' => 1,
-        b'h' | b'H' | b'e' => 2,
+        b'h' | b'H' => 2,
         b'i' | b'I' | b'f' => 4,
         b'l' | b'L' | b'q' | b'Q' | b'n' | b'N' | b'd' | b'P' => 8,
         _ => return None,
@@ -582,21 +582,15 @@ fn mv_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
         return Err(vm.type_error("invalid indexing of 0-dim memory"));
     }
     if let Some(sl) = key.payload::<slice::SliceData>() {
-        if m.shape.len() != 1 {
-            return Err(vm.not_implemented_error("multi-dimensional slicing is not implemented"));
-        }
+        // Slicing along the first dimension.
         let (start, stop, step) = sl.indices(vm, m.shape[0])?;
         let n = slice::iter_indices(start, stop, step).count();
         let offset = m.offset + if n > 0 { start * m.strides[0] } else { 0 };
-        return Ok(new_view(
-            vm,
-            m,
-            offset,
-            m.format.clone(),
-            vec![n].into(),
-            vec![m.strides[0] * step].into(),
-            m.readonly,
-        ));
+        let mut shape = m.shape.to_vec();
+        let mut strides = m.strides.to_vec();
+        shape[0] = n;
+        strides[0] *= step;
+        return Ok(new_view(vm, m, offset, m.format.clone(), shape.into(), strides.into(), m.readonly));
     }
     if vm.has_index(key) {
         if m.shape.len() != 1 {
@@ -747,8 +741,10 @@ fn cast(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
             }
             let mut out = Vec::with_capacity(ns.len());
             for x in &ns {
-                let v = crate::objects::int::value(x).and_then(|v| v.as_i64());
-                match v {
+                let Some(v) = crate::objects::int::value(x) else {
+                    return Err(vm.type_error("memoryview.cast(): elements of shape must be integers"));
+                };
+                match v.as_i64() {
                     Some(v) if v > 0 => out.push(v as usize),
                     _ => return Err(vm.value_error("memoryview.cast(): elements of shape must be integers > 0")),
                 }
