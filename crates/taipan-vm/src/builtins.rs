@@ -508,10 +508,28 @@ fn builtin_aiter(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 
 fn builtin_anext(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = positional(vm, "anext", args, kw, 1, 2)?;
-    if a.len() == 2 {
-        return Err(vm.not_implemented_error("anext() with a default value is not supported yet"));
+    let awaitable = crate::objects::generator::get_anext(vm, &a[0])?;
+    if a.len() == 1 {
+        return Ok(awaitable);
     }
-    crate::objects::generator::get_anext(vm, &a[0])
+    let helper = anext_default_helper(vm)?;
+    vm.call(&helper, &[awaitable, a[1].clone()], None)
+}
+
+/// `anext(it, default)`: a coroutine that awaits `it.__anext__()` and
+/// gives `default` on StopAsyncIteration (CPython's anext_awaitable).
+fn anext_default_helper(vm: &Vm) -> PyResult<Obj> {
+    if let Some(f) = vm.lazy_types.borrow().get("anext_default") {
+        return Ok(f.clone());
+    }
+    const SRC: &str = "async def anext_default(awaitable, default):\n    try:\n        return await awaitable\n    except StopAsyncIteration:\n        return default\n";
+    let code = crate::pythonrun::compile_string(vm, SRC, "<builtins>", taipan_compiler::Mode::Exec)?;
+    let globals = vm.new_dict();
+    dict::set_item_str(vm, &globals, "__builtins__", vm.builtins_module())?;
+    crate::eval::run_code(vm, &code, &globals, None)?;
+    let f = dict::get_item_str(vm, &globals, "anext_default").ok_or_else(|| vm.system_error("anext helper"))?;
+    vm.lazy_types.borrow_mut().insert("anext_default", f.clone());
+    Ok(f)
 }
 
 fn builtin_len(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {

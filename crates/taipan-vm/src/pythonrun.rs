@@ -60,12 +60,41 @@ pub fn compile_source(
         emit_syntax_warning(vm, w, filename)?;
     }
     let tree = parsed.result.map_err(|e| syntax_error_to_exc(vm, &e))?;
+    if let taipan_syntax::ast::Mod::Interactive { body } = &tree {
+        check_single_statement(vm, body, bytes, filename)?;
+    }
     let out = taipan_compiler::compile_with_warnings(&tree, filename, &CompileOptions { mode, optimize, flags });
     for w in &out.warnings {
         emit_syntax_warning(vm, w, filename)?;
     }
     let co = out.result.map_err(|e| syntax_error_to_exc(vm, &e))?;
     Ok(crate::objects::code::new_code(vm, std::rc::Rc::new(co)))
+}
+
+/// `compile(..., 'single')` takes one statement line (CPython's
+/// `bad_single_statement`).
+fn check_single_statement(vm: &Vm, body: &[taipan_syntax::ast::Stmt], bytes: &[u8], filename: &str) -> PyResult<()> {
+    let (Some(first), Some(last)) = (body.first(), body.last()) else { return Ok(()) };
+    let text = String::from_utf8_lossy(bytes);
+    let more_lines = text.lines().skip(last.range.end_lineno as usize).any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    });
+    if last.range.lineno <= first.range.end_lineno && !more_lines {
+        return Ok(());
+    }
+    let line = text.lines().nth(first.range.end_lineno as usize - 1).unwrap_or("").to_string();
+    let e = SyntaxError {
+        error_type: ErrorType::SyntaxError,
+        msg: "multiple statements found while compiling a single statement".into(),
+        filename: filename.to_string(),
+        lineno: Some(first.range.end_lineno as i64),
+        offset: Some(first.range.end_col_offset as i64 + 1),
+        text: Some(line),
+        end_lineno: None,
+        end_offset: None,
+    };
+    Err(syntax_error_to_exc(vm, &e))
 }
 
 fn emit_syntax_warning(vm: &Vm, w: &taipan_syntax::Warning, filename: &str) -> PyResult<()> {

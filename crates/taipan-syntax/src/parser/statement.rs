@@ -39,9 +39,13 @@ impl<'a> Parser<'a> {
             }
             T::EndMarker => return None,
             _ => {
+                // CPython's parser turns the end of input into the NEWLINE
+                // that ends a compound statement in single mode.
                 if let Some(s) = self.alt(|p| {
                     let s = p.compound_stmt()?;
-                    p.expect(T::Newline)?;
+                    if p.peek() != T::EndMarker {
+                        p.expect(T::Newline)?;
+                    }
                     Some(s)
                 }) {
                     body.push(s);

@@ -422,6 +422,9 @@ pub fn enumerate_type_object() -> TypeObject {
 }
 
 fn enumerate_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if args.is_empty() {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    }
     let a = crate::args::parse(vm, "enumerate", args, kwnames, &["iterable", "start"], 1)?;
     let it = vm.iter(a[0].as_ref().expect("required"))?;
     let start = match &a[1] {

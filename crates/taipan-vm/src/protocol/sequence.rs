@@ -18,6 +18,10 @@ impl Vm {
     #[cold]
     fn getitem_fallback(&self, o: &Obj, key: &Obj) -> PyResult<Obj> {
         if self.is_type(o) {
+            // `type[int]` is special-cased, as in CPython.
+            if o.is(&self.ctx.types.type_) {
+                return crate::objects::generic_alias::class_getitem(self, o, &[key.clone()], None);
+            }
             // `list[int]`: the class's `__class_getitem__`.
             if let Some(cg) = self.getattr_str_opt(o, "__class_getitem__")? {
                 return self.call(&cg, &[key.clone()], None);
