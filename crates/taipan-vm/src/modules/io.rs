@@ -52,6 +52,10 @@ pub struct FileData {
     /// A `\r` ended the last read chunk: a following `\n` belongs to it.
     pending_cr: Cell<bool>,
     errors: &'static str,
+    /// The encoding's name as given (`UTF-8` by default, as the locale's).
+    encoding: String,
+    /// `newline=`: None translates on reading; `\r`/`\r\n` translate on writing.
+    newline: Option<String>,
 }
 impl PyPayload for FileData {}
 
@@ -124,7 +128,7 @@ fn file_encoding(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if !data(o).text {
         return Err(vm.attribute_error(format!("'{}' object has no attribute 'encoding'", o.class().name())));
     }
-    Ok(vm.new_str("utf-8"))
+    Ok(vm.new_str(&data(o).encoding))
 }
 
 fn file_errors(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -139,7 +143,7 @@ fn file_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let name = vm.repr_string(&d.name)?;
     let tname = o.class().name().to_string();
     let s = if d.text {
-        format!("<{tname} name={name} mode='{}' encoding='utf-8'>", d.mode)
+        format!("<{tname} name={name} mode='{}' encoding='{}'>", d.mode, d.encoding)
     } else {
         format!("<{tname} name={name}>")
     };
@@ -150,9 +154,24 @@ fn closed_error(vm: &Vm) -> crate::vm::PyErr {
     vm.value_error("I/O operation on closed file.")
 }
 
+/// `io.UnsupportedOperation` (a subclass of OSError and ValueError).
+pub fn unsupported_operation_type(vm: &Vm) -> PyResult<Obj> {
+    if let Some(t) = vm.lazy_types.borrow().get("UnsupportedOperation") {
+        return Ok(t.clone());
+    }
+    let ns = vm.new_dict();
+    crate::objects::dict::set_item_str(vm, &ns, "__module__", vm.new_str("io"))?;
+    let bases = vm.new_tuple(vec![vm.ctx.exceptions.os_error.clone(), vm.ctx.exceptions.value_error.clone()]);
+    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str("UnsupportedOperation"), bases, ns], None)?;
+    vm.lazy_types.borrow_mut().insert("UnsupportedOperation", t.clone());
+    Ok(t)
+}
+
 fn unsupported(vm: &Vm, what: &str) -> crate::vm::PyErr {
-    let ty = vm.ctx.exceptions.by_name.get("UnsupportedOperation").cloned().unwrap_or_else(|| vm.ctx.exceptions.os_error.clone());
-    vm.new_exception_msg(&ty, what)
+    match unsupported_operation_type(vm) {
+        Ok(ty) => vm.new_exception_msg(&ty, what),
+        Err(e) => e,
+    }
 }
 
 fn with_handle<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&mut File) -> std::io::Result<R>) -> PyResult<R> {
@@ -178,7 +197,7 @@ pub fn write_bytes(vm: &Vm, o: &Obj, bytes: &[u8]) -> PyResult<()> {
         return Err(closed_error(vm));
     }
     if !d.writable {
-        return Err(unsupported(vm, "not writable"));
+        return Err(unsupported(vm, if d.text { "not writable" } else { "write" }));
     }
     discard_read_buffer(vm, o)?;
     d.wbuf.borrow_mut().extend_from_slice(bytes);
@@ -198,9 +217,16 @@ fn file_write(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
         let Some(s) = pystr::data(&arg) else {
             return Err(vm.type_error(format!("write() argument must be str, not {}", arg.class().name())));
         };
-        let bytes = crate::codecs::encode_to_vec(vm, &arg, None, Some(&vm.new_str(d.errors)))?;
+        let n = s.len();
+        let text = match d.newline.as_deref() {
+            Some(nl @ ("\r" | "\r\n")) if s.code_points().any(|c| c == '\n' as u32) => {
+                vm.call_method(&arg, "replace", &[vm.new_str("\n"), vm.new_str(nl)])?
+            }
+            _ => arg.clone(),
+        };
+        let bytes = crate::codecs::encode_to_vec(vm, &text, Some(&vm.new_str(&d.encoding)), Some(&vm.new_str(d.errors)))?;
         write_bytes(vm, o, &bytes)?;
-        Ok(vm.new_usize(s.len()))
+        Ok(vm.new_usize(n))
     } else {
         let b = crate::objects::bytes::bytes_like(vm, &arg)?;
         write_bytes(vm, o, &b)?;
@@ -315,7 +341,7 @@ fn check_readable(vm: &Vm, o: &Obj) -> PyResult<()> {
         return Err(closed_error(vm));
     }
     if !d.readable {
-        return Err(unsupported(vm, "not readable"));
+        return Err(unsupported(vm, if d.text { "not readable" } else { "read" }));
     }
     Ok(())
 }
@@ -409,9 +435,10 @@ fn translate_newlines(b: Vec<u8>) -> Vec<u8> {
 }
 
 fn decode_text(vm: &Vm, o: &Obj, b: Vec<u8>) -> PyResult<Obj> {
-    let b = translate_newlines(b);
+    let d = data(o);
+    let b = if d.newline.is_none() { translate_newlines(b) } else { b };
     let bytes = vm.new_bytes(b);
-    crate::codecs::decode_object(vm, &bytes, None, Some(&vm.new_str(data(o).errors)))
+    crate::codecs::decode_object(vm, &bytes, Some(&vm.new_str(&d.encoding)), Some(&vm.new_str(d.errors)))
 }
 
 fn size_arg(vm: &Vm, args: &[Obj], kw: Option<&Obj>, fname: &str) -> PyResult<Option<usize>> {
@@ -458,7 +485,7 @@ fn file_read(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
                     out.push_data(&sd.substring(0, take));
                     let rest = sd.substring(take, sd.len());
                     let rest = vm.new_str_data(rest);
-                    let rest = crate::codecs::encode_to_vec(vm, &rest, None, None)?;
+                    let rest = crate::codecs::encode_to_vec(vm, &rest, Some(&vm.new_str(&d.encoding)), Some(&vm.new_str("surrogateescape")))?;
                     let mut buf = d.rbuf.borrow_mut();
                     let pos = d.rpos.get();
                     buf.splice(pos..pos, rest);
@@ -620,8 +647,11 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<Mode> {
     if saw_t && saw_b {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
-    if kinds != 1 {
+    if kinds > 1 {
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if kinds == 0 {
+        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
     if m.plus {
         m.read = true;
@@ -670,15 +700,26 @@ pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             }
         }
     }
-    if let Some(enc) = a[3].as_ref().filter(|e| !vm.is_none(e)) {
-        let e = pystr::as_str_lossy(enc).to_ascii_lowercase().replace(['-', '_'], "");
-        if !matches!(e.as_str(), "utf8" | "ascii" | "usascii" | "latin1" | "locale") {
-            return Err(vm.not_implemented_error(format!(
-                "open(): encoding {} is not supported yet (utf-8 only)",
-                pystr::as_str_lossy(enc)
-            )));
-        }
-    }
+    let encoding = match a[3].as_ref().filter(|e| !vm.is_none(e)) {
+        Some(enc) => match pystr::as_str(enc) {
+            Some("locale") => "UTF-8".to_string(),
+            Some(e) => {
+                // Unknown encodings fail here, as in CPython.
+                crate::codecs::encode_to_vec(vm, &vm.ctx.empty_str, Some(enc), None)?;
+                e.to_string()
+            }
+            None => return Err(vm.type_error(format!("open() argument 'encoding' must be str or None, not {}", enc.class().name()))),
+        },
+        None => "UTF-8".to_string(),
+    };
+    let newline = match a[5].as_ref().filter(|n| !vm.is_none(n)) {
+        Some(n) => match pystr::as_str(n) {
+            Some(v @ ("" | "\n" | "\r" | "\r\n")) => Some(v.to_string()),
+            Some(v) => return Err(vm.value_error(format!("illegal newline value: {v}"))),
+            None => return Err(vm.type_error(format!("open() argument 'newline' must be str or None, not {}", n.class().name()))),
+        },
+        None => None,
+    };
     let path = if let Some(s) = pystr::as_str(&file) {
         s.to_string()
     } else if let Some(b) = crate::objects::bytes::as_bytes_ref(&file) {
@@ -729,6 +770,8 @@ pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         eof: Cell::new(false),
         pending_cr: Cell::new(false),
         errors,
+        encoding,
+        newline,
     };
     let _ = d.append;
     let _ = d.pending_cr.get();
@@ -765,6 +808,8 @@ pub fn std_stream(vm: &Vm, fd: i32, unbuffered: bool) -> Obj {
         eof: Cell::new(false),
         pending_cr: Cell::new(false),
         errors: if fd == 2 { "backslashreplace" } else { "strict" },
+        encoding: "utf-8".into(),
+        newline: None,
     };
     alloc_object(&file_type(vm, "_io.TextIOWrapper"), d)
 }
