@@ -576,7 +576,11 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if !nt.is_heap_type() || !old.is_heap_type() {
         return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }
-    if nt.payload_type != old.payload_type || nt.basicsize != old.basicsize || nt.dictoffset != old.dictoffset {
+    if nt.payload_type != old.payload_type
+        || nt.basicsize != old.basicsize
+        || nt.dictoffset != old.dictoffset
+        || slot_names(vm, nt) != slot_names(vm, old)
+    {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             nt.name(),
@@ -585,6 +589,17 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     }
     obj.set_class(new);
     Ok(())
+}
+
+/// The names a class's `__slots__` added, for `__class__` assignment.
+fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
+    let Some(slots) = crate::objects::dict::get_item_str(vm, &t.dict(), "__slots__") else { return Vec::new() };
+    if let Some(s) = crate::objects::str::as_str(&slots) {
+        return vec![s.to_string()];
+    }
+    vm.to_vec(&slots)
+        .map(|v| v.iter().map(|n| crate::objects::str::as_str_lossy(n).into_owned()).collect())
+        .unwrap_or_default()
 }
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
