@@ -25,6 +25,7 @@ fn in_table(table: &[(u32, u32)], cp: u32) -> bool {
 }
 
 /// `str.isprintable()` for one code point.
+#[inline]
 pub fn is_printable(cp: u32) -> bool {
     if cp < 0x80 {
         return (0x20..0x7f).contains(&cp);
@@ -33,6 +34,7 @@ pub fn is_printable(cp: u32) -> bool {
 }
 
 /// May `cp` start an identifier? (XID_Start or `_`, as `str.isidentifier`.)
+#[inline]
 pub fn is_id_start(cp: u32) -> bool {
     if cp < 0x80 {
         let c = cp as u8;
@@ -42,6 +44,7 @@ pub fn is_id_start(cp: u32) -> bool {
 }
 
 /// May `cp` continue an identifier? (XID_Continue, as `str.isidentifier`.)
+#[inline]
 pub fn is_id_continue(cp: u32) -> bool {
     if cp < 0x80 {
         let c = cp as u8;
@@ -69,26 +72,32 @@ fn flags(cp: u32) -> u16 {
 }
 
 /// `str.isalpha()` for one code point (categories L*).
+#[inline]
 pub fn is_alpha(cp: u32) -> bool {
     flags(cp) & props::ALPHA != 0
 }
 /// `str.isdecimal()` for one code point (category Nd).
+#[inline]
 pub fn is_decimal(cp: u32) -> bool {
     flags(cp) & props::DECIMAL != 0
 }
 /// `str.isdigit()` for one code point.
+#[inline]
 pub fn is_digit(cp: u32) -> bool {
     flags(cp) & props::DIGIT != 0
 }
 /// `str.isnumeric()` for one code point.
+#[inline]
 pub fn is_numeric(cp: u32) -> bool {
     flags(cp) & props::NUMERIC != 0
 }
 /// `str.isalnum()` for one code point.
+#[inline]
 pub fn is_alnum(cp: u32) -> bool {
     flags(cp) & (props::ALPHA | props::DECIMAL | props::DIGIT | props::NUMERIC) != 0
 }
 /// `str.isspace()` for one code point (what `str.split()` splits on).
+#[inline]
 pub fn is_space(cp: u32) -> bool {
     if cp < 0x80 {
         return matches!(cp, 0x09..=0x0d | 0x1c..=0x20);
@@ -96,26 +105,32 @@ pub fn is_space(cp: u32) -> bool {
     flags(cp) & props::SPACE != 0
 }
 /// Lowercase (CPython's `Py_UNICODE_ISLOWER`).
+#[inline]
 pub fn is_lower(cp: u32) -> bool {
     flags(cp) & props::LOWER != 0
 }
 /// Uppercase (`Py_UNICODE_ISUPPER`).
+#[inline]
 pub fn is_upper(cp: u32) -> bool {
     flags(cp) & props::UPPER != 0
 }
 /// Titlecase (category Lt, `Py_UNICODE_ISTITLE`).
+#[inline]
 pub fn is_title(cp: u32) -> bool {
     flags(cp) & props::TITLE != 0
 }
 /// Cased (`_PyUnicode_IsCased`).
+#[inline]
 pub fn is_cased(cp: u32) -> bool {
     flags(cp) & props::CASED != 0
 }
 /// Case-ignorable (`_PyUnicode_IsCaseIgnorable`).
+#[inline]
 pub fn is_case_ignorable(cp: u32) -> bool {
     flags(cp) & props::CASE_IGNORABLE != 0
 }
 /// Is `cp` a line boundary for `str.splitlines`?
+#[inline]
 pub fn is_linebreak(cp: u32) -> bool {
     matches!(cp, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
 }
@@ -140,6 +155,7 @@ fn map_single(runs: &[(u32, u32, u8, i32)], cp: u32) -> u32 {
 }
 
 /// The full uppercase mapping of `cp` (`'ß'` → `"SS"`), appended to `out`.
+#[inline]
 pub fn to_upper_full(cp: u32, out: &mut Vec<u32>) {
     if cp < 0x80 {
         out.push(if (0x61..=0x7a).contains(&cp) { cp - 32 } else { cp });
@@ -148,6 +164,7 @@ pub fn to_upper_full(cp: u32, out: &mut Vec<u32>) {
     map_full(props::UPPER_RUNS, props::UPPER_MULTI, cp, out)
 }
 /// The full lowercase mapping of `cp` (no final-sigma rule: that needs context).
+#[inline]
 pub fn to_lower_full(cp: u32, out: &mut Vec<u32>) {
     if cp < 0x80 {
         out.push(if (0x41..=0x5a).contains(&cp) { cp + 32 } else { cp });

@@ -530,6 +530,13 @@ fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
     }
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
+        if let Some(xb) = bytes::as_bytes_ref(x) {
+            if i > 0 {
+                out.extend_from_slice(&sep);
+            }
+            out.extend_from_slice(xb);
+            continue;
+        }
         let Some(xb) = bytes::as_bytes(x) else {
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",

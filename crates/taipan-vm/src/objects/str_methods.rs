@@ -483,97 +483,121 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
     };
     let s = sd(o);
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
-    let cps = s.to_code_points();
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let n = cps.len();
-    match sep {
-        None => {
-            if !right {
-                let mut i = 0;
-                while parts.len() < max {
-                    while i < n && uni::is_space(cps[i]) {
-                        i += 1;
-                    }
-                    if i >= n {
-                        break;
-                    }
-                    let st = i;
-                    while i < n && !uni::is_space(cps[i]) {
-                        i += 1;
-                    }
-                    parts.push((st, i));
-                }
-                while i < n && uni::is_space(cps[i]) {
-                    i += 1;
-                }
-                if i < n {
-                    parts.push((i, n));
-                }
-            } else {
-                let mut i = n;
-                while parts.len() < max {
-                    while i > 0 && uni::is_space(cps[i - 1]) {
-                        i -= 1;
-                    }
-                    if i == 0 {
-                        break;
-                    }
-                    let en = i;
-                    while i > 0 && !uni::is_space(cps[i - 1]) {
-                        i -= 1;
-                    }
-                    parts.push((i, en));
-                }
-                while i > 0 && uni::is_space(cps[i - 1]) {
-                    i -= 1;
-                }
-                if i > 0 {
-                    parts.push((0, i));
-                }
-                parts.reverse();
-            }
-        }
-        Some(sepd) => {
-            if sepd.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            let sepv = sepd.to_code_points();
-            let m = sepv.len();
-            if !right {
-                let mut st = 0;
-                let mut i = 0;
-                while i + m <= n && parts.len() < max {
-                    if cps[i..i + m] == sepv[..] {
-                        parts.push((st, i));
-                        i += m;
-                        st = i;
-                    } else {
-                        i += 1;
-                    }
-                }
-                parts.push((st, n));
-            } else {
-                let mut en = n;
-                let mut i = n;
-                while i >= m && parts.len() < max {
-                    if cps[i - m..i] == sepv[..] {
-                        parts.push((i, en));
-                        i -= m;
-                        en = i;
-                    } else {
-                        i -= 1;
-                    }
-                }
-                parts.push((0, en));
-                parts.reverse();
-            }
-        }
+    if sep.is_some_and(|d| d.is_empty()) {
+        return Err(vm.value_error("empty separator"));
     }
+    let n = s.len();
+    let parts = if let StrRepr::Ascii(text) = s.repr() {
+        let h = text.as_bytes();
+        match sep {
+            None => split_positions(h, None, max, right, |c: u8| uni::is_space(c as u32)),
+            Some(d) => match needle_units::<u8>(d) {
+                Some(p) => split_positions(h, Some(&p), max, right, |_| false),
+                None => vec![(0, n)],
+            },
+        }
+    } else {
+        let cps = s.to_code_points();
+        let sepv = sep.map(|d| d.to_code_points());
+        split_positions(&cps, sepv.as_deref(), max, right, uni::is_space)
+    };
     let items = parts
         .into_iter()
         .map(|(a, b)| if a == 0 && b == n { unchanged(vm, o) } else { vm.new_str_data(s.substring(a, b)) })
         .collect();
     Ok(vm.new_list(items))
+}
+
+/// Where `split`/`rsplit` cut `h`: (start, end) of each part, in order.
+fn split_positions<T: Copy + Eq>(
+    h: &[T],
+    sep: Option<&[T]>,
+    max: usize,
+    right: bool,
+    is_space: impl Fn(T) -> bool,
+) -> Vec<(usize, usize)> {
+    let n = h.len();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    match sep {
+        None if !right => {
+            let mut i = 0;
+            while parts.len() < max {
+                while i < n && is_space(h[i]) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
+                let st = i;
+                while i < n && !is_space(h[i]) {
+                    i += 1;
+                }
+                parts.push((st, i));
+            }
+            while i < n && is_space(h[i]) {
+                i += 1;
+            }
+            if i < n {
+                parts.push((i, n));
+            }
+        }
+        None => {
+            let mut i = n;
+            while parts.len() < max {
+                while i > 0 && is_space(h[i - 1]) {
+                    i -= 1;
+                }
+                if i == 0 {
+                    break;
+                }
+                let en = i;
+                while i > 0 && !is_space(h[i - 1]) {
+                    i -= 1;
+                }
+                parts.push((i, en));
+            }
+            while i > 0 && is_space(h[i - 1]) {
+                i -= 1;
+            }
+            if i > 0 {
+                parts.push((0, i));
+            }
+            parts.reverse();
+        }
+        Some(sepv) if !right => {
+            let m = sepv.len();
+            let first = sepv[0];
+            let mut st = 0;
+            let mut i = 0;
+            while i + m <= n && parts.len() < max {
+                if h[i] == first && h[i..i + m] == *sepv {
+                    parts.push((st, i));
+                    i += m;
+                    st = i;
+                } else {
+                    i += 1;
+                }
+            }
+            parts.push((st, n));
+        }
+        Some(sepv) => {
+            let m = sepv.len();
+            let mut en = n;
+            let mut i = n;
+            while i >= m && parts.len() < max {
+                if h[i - m..i] == *sepv {
+                    parts.push((i, en));
+                    i -= m;
+                    en = i;
+                } else {
+                    i -= 1;
+                }
+            }
+            parts.push((0, en));
+            parts.reverse();
+        }
+    }
+    parts
 }
 
 fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
