@@ -204,7 +204,7 @@ pub fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<ByteArrayData>(
         "bytearray",
         std::mem::size_of::<PyCell<ByteArrayData>>(),
-        true,
+        false,
         flags::BASETYPE | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
     t.doc = Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer");

@@ -85,7 +85,8 @@ pub fn setup(vm: &Vm) {
             }),
             MethodDef::method("__sizeof__", |vm, o, a, k| {
                 crate::args::exact::<0>(vm, "__sizeof__", a, k)?;
-                let extra = if o.type_is(&vm.ctx.types.bytes) { 0 } else { 8 };
+                // A subclass with a __dict__ keeps its pointer after the items.
+                let extra = if crate::objects::type_::lookup_str(vm, o.class(), "__dict__").is_some() { 8 } else { 0 };
                 Ok(vm.new_usize(33 + contents(o).len() + extra))
             }),
         ],
@@ -170,7 +171,9 @@ pub fn setup(vm: &Vm) {
             }),
             MethodDef::method("__sizeof__", |vm, o, a, k| {
                 crate::args::exact::<0>(vm, "__sizeof__", a, k)?;
-                Ok(vm.new_usize(56 + ba(o).alloc()))
+                // A subclass with weak references has room for their list.
+                let extra = if crate::objects::type_::lookup_str(vm, o.class(), "__weakref__").is_some() { 8 } else { 0 };
+                Ok(vm.new_usize(56 + extra + ba(o).alloc()))
             }),
         ],
     );
