@@ -51,3 +51,23 @@ with memoryview(b) as v3:
 t("v4 alive", lambda: (v4.tobytes(), b.append(2)))
 del v4
 t("v4 deleted", lambda: (b.append(2), b))
+t("b==m", lambda: (b"ab" == m, m == b"ab", bytearray(b"ab") == m, m == bytearray(b"ab"), b"ab" != m))
+t("ba<m", lambda: bytearray(b"a") < memoryview(b"b"))
+t("b<m", lambda: b"a" < memoryview(b"b"))
+t("b<ba", lambda: (b"a" < bytearray(b"b"), bytearray(b"a") < b"b", b"b" >= bytearray(b"b")))
+t("m in list", lambda: m in [b"ab"])
+t("ba + m", lambda: bytearray(b"x") + m)
+t("ba += m", lambda: (lambda x: (x.__iadd__(m), x))(bytearray(b"x")))
+t("b.join m", lambda: m.tobytes().join([b"1", b"2"]))
+t("str(m)", lambda: str(m)[:8])
+t("bytes % m", lambda: b"%b" % m)
+t("int.from_bytes(m)", lambda: int.from_bytes(m, "big"))
+t("m count", lambda: b"abab".count(memoryview(b"ab")))
+import sys
+print(sys.getsizeof("abc"), sys.getsizeof("é"), sys.getsizeof(b"abc"), sys.getsizeof(bytearray(b"abc")), sys.getsizeof(memoryview(b"ab")))
+class B1(bytes): pass
+class B2(bytes): __slots__ = ()
+class BA1(bytearray): pass
+class BA2(bytearray): __slots__ = ()
+class BA3(bytearray): __slots__ = ("__weakref__",)
+print(B1(b"ab").__sizeof__(), B2(b"ab").__sizeof__(), BA1(b"ab").__sizeof__(), BA2(b"ab").__sizeof__(), BA3(b"ab").__sizeof__())
