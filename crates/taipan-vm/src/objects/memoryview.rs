@@ -410,25 +410,7 @@ fn unpack(code: u8, b: &[u8]) -> Item {
         b'L' | b'Q' | b'N' | b'P' => Item::Int(u(8) as i128),
         b'f' => Item::Float(f32::from_bits(u(4) as u32) as f64),
         b'd' => Item::Float(f64::from_bits(u(8))),
-        b'e' => Item::Float(half_to_f64(u(2) as u16)),
         _ => Item::Int(b[0] as i128),
-    }
-}
-
-fn half_to_f64(h: u16) -> f64 {
-    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
-    let exp = ((h >> 10) & 0x1f) as i32;
-    let frac = (h & 0x3ff) as f64;
-    sign * match exp {
-        0 => frac * 2f64.powi(-24),
-        31 => {
-            if frac == 0.0 {
-                f64::INFINITY
-            } else {
-                f64::NAN
-            }
-        }
-        _ => (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
     }
 }
 
@@ -459,7 +441,7 @@ fn pack(vm: &Vm, m: &MemoryViewData, v: &Obj) -> PyResult<Vec<u8>> {
             }
         }
         b'?' => return Ok(vec![vm.is_true(v)? as u8]),
-        b'f' | b'd' | b'e' => {
+        b'f' | b'd' => {
             if pystr::data(v).is_some() {
                 return Err(type_err());
             }
@@ -468,10 +450,10 @@ fn pack(vm: &Vm, m: &MemoryViewData, v: &Obj) -> PyResult<Vec<u8>> {
                 Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => return Err(type_err()),
                 Err(e) => return Err(e),
             };
-            return Ok(match code {
-                b'f' => (x as f32).to_bits().to_le_bytes().to_vec(),
-                b'd' => x.to_bits().to_le_bytes().to_vec(),
-                _ => return Err(vm.not_implemented_error("memoryview: format 'e' assignment is not supported")),
+            return Ok(if code == b'f' {
+                (x as f32).to_bits().to_le_bytes().to_vec()
+            } else {
+                x.to_bits().to_le_bytes().to_vec()
             });
         }
         _ => {}
