@@ -45,6 +45,11 @@ pub fn tuple_iterator_type_object() -> TypeObject {
 }
 
 pub fn str_iterator_type_object() -> TypeObject {
+    iter_type("str_iterator", str_iter_next)
+}
+
+/// CPython 3.11 iterates ASCII strings with a type of its own.
+pub fn str_ascii_iterator_type_object() -> TypeObject {
     iter_type("str_ascii_iterator", str_iter_next)
 }
 
@@ -82,7 +87,9 @@ pub fn tuple_iter(vm: &Vm, t: &Obj) -> PyResult<Obj> {
 }
 
 pub fn str_iter(vm: &Vm, s: &Obj) -> PyResult<Obj> {
-    Ok(new_seq_iter(&vm.ctx.types.str_iterator, s.clone()))
+    let ascii = pystr::data(s).is_some_and(|d| d.is_ascii());
+    let ty = if ascii { &vm.ctx.types.str_ascii_iterator } else { &vm.ctx.types.str_iterator };
+    Ok(new_seq_iter(ty, s.clone()))
 }
 
 pub fn bytes_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
@@ -690,6 +697,7 @@ pub fn setup(vm: &Vm) {
         &t.list_reverseiterator,
         &t.tuple_iterator,
         &t.str_iterator,
+        &t.str_ascii_iterator,
         &t.bytes_iterator,
         &t.bytearray_iterator,
         &t.seq_iterator,

@@ -529,13 +529,44 @@ fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     Ok(vm.bool_obj(if op == CompareOp::Eq { equal } else { !equal }))
 }
 
+/// `iter(memoryview)` (CPython's `memory_iterator`).
+pub struct MemIterData {
+    view: Obj,
+    index: Cell<usize>,
+}
+impl PyPayload for MemIterData {}
+
+pub fn iterator_type_object() -> TypeObject {
+    let t = TypeObject::new::<MemIterData>(
+        "memory_iterator",
+        std::mem::size_of::<PyCell<MemIterData>>(),
+        true,
+        flags::IMMUTABLETYPE,
+    );
+    t.slots.iter.set(Some(crate::objects::iter::self_iter));
+    t.slots.iternext.set(Some(mem_iter_next));
+    t
+}
+
+fn mem_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = it.payload::<MemIterData>().expect("memory_iterator");
+    let m = live(vm, &d.view)?;
+    let i = d.index.get();
+    if i >= m.shape[0] {
+        return Ok(None);
+    }
+    d.index.set(i + 1);
+    Ok(Some(read_item(vm, m, m.offset + i as isize * m.strides[0])))
+}
+
 fn mv_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let m = live(vm, o)?;
-    if m.shape.len() != 1 {
-        return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"));
+    match m.shape.len() {
+        0 => return Err(vm.type_error("invalid indexing of 0-dim memory")),
+        1 => {}
+        _ => return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented")),
     }
-    let l = m.tolist(vm);
-    vm.iter(&l)
+    Ok(alloc_object(&vm.ctx.types.memory_iterator, MemIterData { view: o.clone(), index: Cell::new(0) }))
 }
 
 /// `m[i]` for a 1-D view: the byte position of item `i`.

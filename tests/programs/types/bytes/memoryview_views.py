@@ -71,3 +71,14 @@ class BA1(bytearray): pass
 class BA2(bytearray): __slots__ = ()
 class BA3(bytearray): __slots__ = ("__weakref__",)
 print(B1(b"ab").__sizeof__(), B2(b"ab").__sizeof__(), BA1(b"ab").__sizeof__(), BA2(b"ab").__sizeof__(), BA3(b"ab").__sizeof__())
+m = memoryview(b"abc")
+it = iter(m)
+print(type(it).__name__, next(it), list(it), list(it))
+m2 = memoryview(b"abcd")
+it2 = iter(m2)
+next(it2)
+m2.release()
+try:
+    next(it2)
+except Exception as e:
+    print(type(e).__name__, e)

@@ -286,3 +286,5 @@ print(type(S("abc").replace("x", "y")).__name__, type(S("abc")[:]).__name__, typ
 s = "unchanged"
 print(s.strip() is s, s.replace("x", "y") is s, s.center(3) is s, s.zfill(2) is s, s.removeprefix("x") is s,
       s.partition("x")[0] is s, "".join([s]) is s, s.expandtabs() is s, s[:] is s, s.ljust(1) is s)
+print(type(iter("abc")).__name__, type(iter("é")).__name__, type(iter("")).__name__, list(iter("é€x")))
+it3 = iter("héllo"); next(it3); print(it3.__length_hint__(), it3.__reduce__()[1:])
