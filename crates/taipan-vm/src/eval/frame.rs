@@ -63,7 +63,7 @@ pub struct Frame {
 }
 
 thread_local! {
-    static FREE_FRAMES: Cell<Vec<Box<Frame>>> = const { Cell::new(Vec::new()) };
+    static FREE_FRAMES: std::cell::RefCell<Vec<Box<Frame>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 const MAX_FREE_FRAMES: usize = 64;
@@ -82,15 +82,11 @@ impl Frame {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
-        let recycled = FREE_FRAMES.with(|f| {
-            let mut v = f.take();
-            let r = v.pop();
-            f.set(v);
-            r
-        });
+        let recycled = FREE_FRAMES.with(|f| f.borrow_mut().pop());
         match recycled {
             Some(mut fr) => {
-                fr.slots.clear();
+                // The slots were cleared when the frame was recycled; the
+                // allocation is kept.
                 fr.slots.resize(size, None);
                 fr.code = code;
                 fr.code_ptr = code_ptr;
@@ -137,9 +133,11 @@ impl Frame {
         // The value stack is dead once the frame has finished.
         let sp = frame.sp;
         let nl = frame.nlocalsplus;
-        let stack: Vec<Option<Obj>> = frame.slots[nl..sp].iter_mut().map(|s| s.take()).collect();
+        // Dropping objects runs no Python code (finalizers are queued).
+        for s in &mut frame.slots[nl..sp] {
+            drop(s.take());
+        }
         frame.sp = nl;
-        drop(stack);
         if let Some(fo) = frame.frame_obj.take() {
             frame.owner = FrameOwner::FrameObject;
             let data = fo.payload::<FrameObjectData>().expect("frame object");
@@ -151,16 +149,19 @@ impl Frame {
 
     fn recycle(mut frame: Box<Frame>) {
         // Drop what the frame refers to now (locals may hold big objects).
-        let slots = std::mem::take(&mut frame.slots);
-        drop(slots);
+        // Huge frames give their memory back; others keep the allocation.
+        if frame.slots.capacity() > 256 {
+            frame.slots = Vec::new();
+        } else {
+            frame.slots.clear();
+        }
         frame.locals = None;
         frame.func = None;
         FREE_FRAMES.with(|f| {
-            let mut v = f.take();
+            let mut v = f.borrow_mut();
             if v.len() < MAX_FREE_FRAMES {
                 v.push(frame);
             }
-            f.set(v);
         });
     }
 

@@ -346,7 +346,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     if oparg & 1 != 0 {
                         frame.push_opt(None);
                     }
-                    let v = tri!(ops::load_global(vm, frame, name));
+                    let v = tri!(ops::load_global_cached(vm, frame, code, (oparg >> 1) as usize, name));
                     frame.push(v);
                 }
                 op::StoreGlobal => {

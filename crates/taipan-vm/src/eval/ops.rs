@@ -114,6 +114,35 @@ pub fn load_global(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
     load_builtin(vm, frame, name)
 }
 
+/// `LOAD_GLOBAL` through the code object's cache: valid while neither the
+/// globals nor the builtins dict changed (their versions are unique).
+#[inline]
+pub fn load_global_cached(vm: &Vm, frame: &Frame, code: &CodeData, index: usize, name: &Obj) -> PyResult<Obj> {
+    let (Some(g), Some(b)) = (dict::data(&frame.globals), dict::data(&frame.builtins)) else {
+        return load_global(vm, frame, name);
+    };
+    let entry = &code.global_cache[index];
+    let (gv, bv) = (g.version(), b.version());
+    if entry.globals_version.get() == gv && entry.builtins_version.get() == bv {
+        let d = if entry.in_builtins.get() { b } else { g };
+        if let Some(v) = d.value_at(entry.index.get()) {
+            return Ok(v);
+        }
+    }
+    let found = match g.index_of_str(vm, name) {
+        Some(i) => Some((i, false)),
+        None if g.get_str(vm, name).is_none() => b.index_of_str(vm, name).map(|i| (i, true)),
+        None => None,
+    };
+    if let Some((i, in_builtins)) = found {
+        entry.globals_version.set(gv);
+        entry.builtins_version.set(bv);
+        entry.index.set(i);
+        entry.in_builtins.set(in_builtins);
+    }
+    load_global(vm, frame, name)
+}
+
 fn load_builtin(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
     if frame.builtins.type_is(&vm.ctx.types.dict) {
         return match dict::get_str_item(vm, &frame.builtins, name) {

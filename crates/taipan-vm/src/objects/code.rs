@@ -49,6 +49,20 @@ pub struct CodeData {
     pub filename: Obj,
     /// Number of plain locals (arguments first).
     pub nlocals: usize,
+    /// LOAD_GLOBAL's cache, one entry per name: the value found while the
+    /// globals and builtins dicts had these versions.
+    pub global_cache: Box<[GlobalCacheEntry]>,
+}
+
+/// Where LOAD_GLOBAL found a name: an entry index in the globals dict or,
+/// when `in_builtins`, in the builtins dict (indices, not values, so the
+/// cache keeps nothing alive).
+#[derive(Default)]
+pub struct GlobalCacheEntry {
+    pub globals_version: std::cell::Cell<u64>,
+    pub builtins_version: std::cell::Cell<u64>,
+    pub index: std::cell::Cell<usize>,
+    pub in_builtins: std::cell::Cell<bool>,
 }
 
 impl PyPayload for CodeData {}
@@ -274,6 +288,7 @@ pub fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         qualname: vm.new_str(&co.qualname),
         filename: vm.intern(&co.filename),
         nlocals,
+        global_cache: (0..co.names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         co,
     };
     alloc_object(&vm.ctx.types.code, data)

@@ -107,11 +107,11 @@ enum Probe {
 // restarts a lookup whose table changed meanwhile.
 impl DictData {
     pub fn new() -> DictData {
-        DictData { table: UnsafeCell::new(Table::default()), version: Cell::new(0) }
+        DictData { table: UnsafeCell::new(Table::default()), version: Cell::new(next_version()) }
     }
 
     pub fn with_capacity(n: usize) -> DictData {
-        DictData { table: UnsafeCell::new(Table::with_capacity(n)), version: Cell::new(0) }
+        DictData { table: UnsafeCell::new(Table::with_capacity(n)), version: Cell::new(next_version()) }
     }
 
     #[inline]
@@ -122,7 +122,7 @@ impl DictData {
 
     #[inline]
     fn bump(&self) {
-        self.version.set(self.version.get().wrapping_add(1));
+        self.version.set(next_version());
     }
 
     pub fn version(&self) -> u64 {
@@ -194,6 +194,46 @@ impl DictData {
     pub fn get(&self, vm: &Vm, key: &Obj) -> PyResult<Option<Obj>> {
         let h = vm.hash(key)?;
         self.get_hashed(vm, key, h)
+    }
+
+    /// The entry index of an exact-str key found by identity or by a str
+    /// comparison (None when absent or when only a general lookup could tell).
+    pub fn index_of_str(&self, vm: &Vm, key: &Obj) -> Option<usize> {
+        let h = pystr::data(key).expect("str key").hash(vm.ctx.hash_key);
+        let t = self.table();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.mask();
+        let mut perturb = h as u64;
+        let mut i = (h as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = t.entries[ix as usize].as_ref().expect("indexed entry is live");
+                if e.key.is(key) {
+                    return Some(ix as usize);
+                }
+                if e.hash == h {
+                    if e.key.type_is(&vm.ctx.types.str) && pystr::str_eq(&e.key, key) {
+                        return Some(ix as usize);
+                    }
+                    return None;
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// The value of entry `i` (an index from `index_of_str` while the
+    /// version is unchanged).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<Obj> {
+        self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone())
     }
 
     /// Lookup of an exact-str key in a dict: no Python code runs unless the
@@ -367,6 +407,20 @@ impl Default for DictData {
     fn default() -> Self {
         DictData::new()
     }
+}
+
+/// Dict versions are unique across all dicts (CPython's `ma_version_tag`):
+/// an unchanged version means the same dict, unchanged, which is what the
+/// LOAD_GLOBAL cache relies on. Only the GIL holder mutates dicts, so a
+/// load and a store suffice.
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+fn next_version() -> u64 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = NEXT_VERSION.load(Relaxed) + 1;
+    NEXT_VERSION.store(v, Relaxed);
+    v
 }
 
 pub fn type_object() -> TypeObject {
