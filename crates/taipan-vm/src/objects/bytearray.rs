@@ -117,14 +117,20 @@ impl ByteArrayData {
     }
 
     /// `*=`.
-    pub fn irepeat(&self, n: usize) {
+    /// `*=`; false (and nothing changed) if the memory cannot be had.
+    pub fn irepeat(&self, n: usize) -> bool {
         let v = self.vec();
-        self.account_resize(v.len() * n);
+        let total = v.len() * n;
+        if total > v.len() && v.try_reserve_exact(total - v.len()).is_err() {
+            return false;
+        }
+        self.account_resize(total);
         let copy = v.clone();
         v.clear();
         for _ in 0..n {
             v.extend_from_slice(&copy);
         }
+        true
     }
 
     /// `insert`.
@@ -316,7 +322,11 @@ fn bytearray_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize / 2) {
         return Err(vm.memory_error());
     }
-    Ok(vm.new_bytearray(d.repeat(n as usize)))
+    let mut out = crate::objects::str_methods::alloc_vec(vm, d.len() * n as usize)?;
+    for _ in 0..n {
+        out.extend_from_slice(&d);
+    }
+    Ok(vm.new_bytearray(out))
 }
 
 fn bytearray_irepeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
@@ -326,7 +336,9 @@ fn bytearray_irepeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
         return Err(vm.memory_error());
     }
     check_resize(vm, d, d.len() * n)?;
-    d.irepeat(n);
+    if !d.irepeat(n) {
+        return Err(vm.memory_error());
+    }
     Ok(a.clone())
 }
 

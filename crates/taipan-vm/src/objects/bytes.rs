@@ -145,7 +145,11 @@ fn bytes_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize / 2) {
         return Err(vm.memory_error());
     }
-    Ok(vm.new_bytes(d.repeat(n as usize)))
+    let mut out = crate::objects::str_methods::alloc_vec(vm, d.len() * n as usize)?;
+    for _ in 0..n {
+        out.extend_from_slice(d);
+    }
+    Ok(vm.new_bytes(out))
 }
 
 fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
@@ -192,7 +196,9 @@ pub fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>>
         if n as usize > isize::MAX as usize / 2 {
             return Err(vm.memory_error());
         }
-        return Ok(vec![0u8; n as usize]);
+        let mut v = crate::objects::str_methods::alloc_vec(vm, n as usize)?;
+        v.resize(n as usize, 0);
+        return Ok(v);
     }
     let it = match vm.iter(x) {
         Ok(it) => it,

@@ -7,7 +7,7 @@
 
 use crate::object::Obj;
 use crate::objects::descriptor::{add_methods, MethodDef};
-use crate::objects::str_methods::{cint_arg, no_kw, ssize_arg, tuple_args};
+use crate::objects::str_methods::{alloc_vec, cint_arg, no_kw, ssize_arg, tuple_args};
 use crate::objects::{bytearray, bytes, int, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
@@ -738,7 +738,7 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
     if total > (isize::MAX as u128) / 2 {
         return Err(vm.overflow_error("replace bytes is too long"));
     }
-    let mut out = Vec::with_capacity(total as usize);
+    let mut out = alloc_vec(vm, total as usize)?;
     let mut done = 0usize;
     if old.is_empty() {
         for &c in d.iter() {
@@ -803,7 +803,7 @@ fn pad_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str) -
     if width as usize > isize::MAX as usize / 2 {
         return Err(vm.memory_error());
     }
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = alloc_vec(vm, width as usize)?;
     out.resize(left as usize, fill);
     out.extend_from_slice(&d);
     out.resize(out.len() + right as usize, fill);
@@ -821,7 +821,8 @@ fn zfill(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj>
     if fill > isize::MAX as usize / 2 {
         return Err(vm.memory_error());
     }
-    let mut out = vec![b'0'; fill];
+    let mut out = alloc_vec(vm, fill + d.len())?;
+    out.resize(fill, b'0');
     out.extend_from_slice(&d);
     if fill < out.len() && (out[fill] == b'+' || out[fill] == b'-') {
         out[0] = out[fill];
@@ -857,10 +858,7 @@ fn expandtabs(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
             return Err(vm.overflow_error("result too long"));
         }
     }
-    if total > (1 << 33) {
-        return Err(vm.memory_error());
-    }
-    let mut out = Vec::with_capacity(total as usize);
+    let mut out = alloc_vec(vm, total as usize)?;
     let mut col: u64 = 0;
     for &c in &d {
         if c == b'\t' {

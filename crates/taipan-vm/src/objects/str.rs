@@ -443,10 +443,15 @@ pub fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
         return Err(vm.new_exception_msg(&vm.ctx.exceptions.overflow_error, "repeated string is too long"));
     }
     if let StrRepr::Ascii(s) = &d.repr {
-        return Ok(vm.new_str_from_string(s.repeat(n)));
+        let mut out = String::new();
+        out.try_reserve_exact(s.len() * n).map_err(|_| vm.memory_error())?;
+        for _ in 0..n {
+            out.push_str(s);
+        }
+        return Ok(vm.new_str_from_string(out));
     }
     let cps = d.to_code_points();
-    let mut out = Vec::with_capacity(cps.len() * n);
+    let mut out = crate::objects::str_methods::alloc_vec(vm, cps.len() * n)?;
     for _ in 0..n {
         out.extend_from_slice(&cps);
     }

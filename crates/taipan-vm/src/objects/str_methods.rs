@@ -173,6 +173,14 @@ pub(crate) fn cint_arg(vm: &Vm, o: &Obj) -> PyResult<i32> {
     }
 }
 
+/// An empty vector with room for `n` items, or MemoryError (an allocation
+/// sized by a program's argument must never abort the process).
+pub(crate) fn alloc_vec<T>(vm: &Vm, n: usize) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
+    Ok(v)
+}
+
 /// The receiver itself when it is an exact str, else an exact copy.
 fn unchanged(vm: &Vm, o: &Obj) -> Obj {
     if o.type_is(&vm.ctx.types.str) {
@@ -692,13 +700,23 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
         return Err(vm.overflow_error("replace string is too long"));
     }
     if let (StrRepr::Ascii(a), StrRepr::Ascii(b), StrRepr::Ascii(c)) = (s.repr(), old.repr(), new.repr()) {
-        let r = if count < 0 { a.replace(&**b, c) } else { a.replacen(&**b, c, max) };
-        return Ok(vm.new_str_from_string(r));
+        if !b.is_empty() {
+            let mut r = String::new();
+            r.try_reserve_exact(total as usize).map_err(|_| vm.memory_error())?;
+            let mut last = 0;
+            for (i, _) in a.match_indices(&**b).take(max) {
+                r.push_str(&a[last..i]);
+                r.push_str(c);
+                last = i + b.len();
+            }
+            r.push_str(&a[last..]);
+            return Ok(vm.new_str_from_string(r));
+        }
     }
     let cps = s.to_code_points();
     let oldv = old.to_code_points();
     let newv = new.to_code_points();
-    let mut out = Vec::with_capacity(cps.len());
+    let mut out = alloc_vec(vm, total as usize)?;
     let mut done = 0usize;
     if oldv.is_empty() {
         for c in cps.iter() {
@@ -773,13 +791,14 @@ fn pad(vm: &Vm, s: &StrData, left: usize, right: usize, fill: u32) -> PyResult<O
     }
     if let (StrRepr::Ascii(a), true) = (s.repr(), fill < 0x80) {
         let f = fill as u8 as char;
-        let mut out = String::with_capacity(total.unwrap_or(0));
+        let mut out = String::new();
+        out.try_reserve_exact(total.unwrap_or(0)).map_err(|_| vm.memory_error())?;
         out.extend(std::iter::repeat(f).take(left));
         out.push_str(a);
         out.extend(std::iter::repeat(f).take(right));
         return Ok(vm.new_str_from_string(out));
     }
-    let mut out = Vec::with_capacity(total.unwrap_or(0));
+    let mut out = alloc_vec(vm, total.unwrap_or(0))?;
     out.extend(std::iter::repeat(fill).take(left));
     out.extend(s.code_points());
     out.extend(std::iter::repeat(fill).take(right));
@@ -797,7 +816,7 @@ fn zfill(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj>
     if fill > isize::MAX as usize / 4 {
         return Err(vm.memory_error());
     }
-    let mut out: Vec<u32> = Vec::with_capacity(width as usize);
+    let mut out: Vec<u32> = alloc_vec(vm, width as usize)?;
     out.extend(std::iter::repeat(b'0' as u32).take(fill));
     out.extend(s.code_points());
     if fill < out.len() && (out[fill] == b'+' as u32 || out[fill] == b'-' as u32) {
@@ -838,27 +857,34 @@ fn expandtabs(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
             return Err(vm.overflow_error("new string is too long"));
         }
     }
-    if total > (1 << 32) {
-        return Err(vm.memory_error());
+    if s.is_ascii() {
+        let mut out: Vec<u8> = alloc_vec(vm, total as usize)?;
+        expand_tabs_into(s.code_points().map(|c| c as u8), tabsize, &mut out, b' ');
+        return Ok(vm.new_str_from_string(String::from_utf8(out).unwrap_or_default()));
     }
-    let mut out: Vec<u32> = Vec::with_capacity(total as usize);
+    let mut out: Vec<u32> = alloc_vec(vm, total as usize)?;
+    expand_tabs_into(s.code_points(), tabsize, &mut out, b' ' as u32);
+    Ok(new_str(vm, &out))
+}
+
+/// Tabs to spaces; `\n` and `\r` restart the column.
+fn expand_tabs_into<T: Copy + PartialEq + From<u8>>(src: impl Iterator<Item = T>, tabsize: i64, out: &mut Vec<T>, space: T) {
     let mut col: u64 = 0;
-    for c in s.code_points() {
-        if c == 9 {
+    for c in src {
+        if c == T::from(b'\t') {
             if tabsize > 0 {
                 let inc = tabsize as u64 - col % tabsize as u64;
                 col += inc;
-                out.extend(std::iter::repeat(b' ' as u32).take(inc as usize));
+                out.extend(std::iter::repeat(space).take(inc as usize));
             }
         } else {
             out.push(c);
             col += 1;
-            if c == 10 || c == 13 {
+            if c == T::from(b'\n') || c == T::from(b'\r') {
                 col = 0;
             }
         }
     }
-    Ok(new_str(vm, &out))
 }
 
 // ---------------------------------------------------------------------------
