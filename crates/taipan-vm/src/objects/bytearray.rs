@@ -463,6 +463,9 @@ fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRe
         }
     };
     check_resize(vm, ba(o), 0)?;
+    if !v.is_empty() {
+        check_resize(vm, ba(o), ba(o).len() + v.len())?;
+    }
     ba(o).init_with(v, by_append);
     Ok(())
 }

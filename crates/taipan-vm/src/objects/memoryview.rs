@@ -342,8 +342,7 @@ impl MemoryViewData {
         self.with_data(|d| {
             let mut out = Vec::with_capacity(pos.len() * k);
             for p in pos {
-                let p = p as usize;
-                out.extend_from_slice(&d[p..p + k]);
+                out.extend_from_slice(&item_bytes(d, p, k));
             }
             out
         })
@@ -583,9 +582,19 @@ fn item_pos(vm: &Vm, m: &MemoryViewData, key: &Obj, dim: usize) -> PyResult<isiz
     Ok(j * m.strides[dim])
 }
 
+/// The `k` bytes of the item at `p` (zeros if the buffer no longer holds
+/// them, which the export rules are meant to prevent).
+fn item_bytes(d: &[u8], p: isize, k: usize) -> [u8; 8] {
+    let mut out = [0u8; 8];
+    if let Some(src) = usize::try_from(p).ok().and_then(|p| d.get(p..p + k)) {
+        out[..k].copy_from_slice(src);
+    }
+    out
+}
+
 fn read_item(vm: &Vm, m: &MemoryViewData, pos: isize) -> Obj {
     let k = m.itemsize;
-    let item = m.with_data(|d| unpack(m.code, &d[pos as usize..pos as usize + k]));
+    let item = m.with_data(|d| unpack(m.code, &item_bytes(d, pos, k)[..k]));
     item_obj(vm, item)
 }
 
@@ -645,8 +654,10 @@ fn write_bytes(m: &MemoryViewData, positions: &[isize], src: &[u8]) {
     if let Some(d) = bytearray::data(&m.base) {
         d.with(|v| {
             for (i, &p) in positions.iter().enumerate() {
-                let p = p as usize;
-                v[p..p + k].copy_from_slice(&src[i * k..(i + 1) * k]);
+                let dst = usize::try_from(p).ok().and_then(|p| v.get_mut(p..p + k));
+                if let (Some(dst), Some(s)) = (dst, src.get(i * k..(i + 1) * k)) {
+                    dst.copy_from_slice(s);
+                }
             }
         });
     }

@@ -82,3 +82,18 @@ try:
     next(it2)
 except Exception as e:
     print(type(e).__name__, e)
+
+# exports and re-initialisation
+b = bytearray()
+m = memoryview(b)
+for f in [lambda: b.__init__(b"xyz"), lambda: b.__init__(), lambda: b.extend(b""), lambda: b.__iadd__(b""), lambda: b.__imul__(0)]:
+    try:
+        f(); print("ok", b)
+    except Exception as e:
+        print(type(e).__name__, e)
+b2 = bytearray(b"ab"); m2 = memoryview(b2)
+for f in [lambda: b2.__init__(b"xy"), lambda: b2.__imul__(0), lambda: b2.__imul__(1), lambda: b2.reverse(), lambda: b2.__setitem__(slice(None), b"QQ")]:
+    try:
+        f(); print("ok", b2)
+    except Exception as e:
+        print(type(e).__name__, e)
