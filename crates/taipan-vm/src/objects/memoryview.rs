@@ -342,7 +342,7 @@ impl MemoryViewData {
         self.with_data(|d| {
             let mut out = Vec::with_capacity(pos.len() * k);
             for p in pos {
-                out.extend_from_slice(&item_bytes(d, p, k));
+                out.extend_from_slice(&item_bytes(d, p, k)[..k]);
             }
             out
         })
