@@ -165,32 +165,32 @@ impl Frame {
         });
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, v: Obj) {
         self.slots[self.sp] = Some(v);
         self.sp += 1;
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push_opt(&mut self, v: Option<Obj>) {
         self.slots[self.sp] = v;
         self.sp += 1;
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn pop(&mut self) -> Obj {
         self.sp -= 1;
         self.slots[self.sp].take().expect("stack value")
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn pop_opt(&mut self) -> Option<Obj> {
         self.sp -= 1;
         self.slots[self.sp].take()
     }
 
     /// The value `i` slots below the top (0 is the top).
-    #[inline]
+    #[inline(always)]
     pub fn peek(&self, i: usize) -> &Obj {
         self.slots[self.sp - 1 - i].as_ref().expect("stack value")
     }

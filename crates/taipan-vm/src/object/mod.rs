@@ -400,6 +400,108 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
     DEALLOC_DEPTH.set(depth);
 }
 
+// ---- small-object free lists (a first step towards obmalloc's pools) -------------------
+
+/// Objects up to this size come from per-size-class free lists.
+const SMALL_MAX: usize = 256;
+const SMALL_CLASS: usize = 16;
+const SMALL_CLASSES: usize = SMALL_MAX / SMALL_CLASS;
+/// Blocks kept per size class; more are returned to the system allocator.
+const SMALL_KEEP: u32 = 4096;
+
+struct FreeLists {
+    heads: [*mut u8; SMALL_CLASSES],
+    counts: [u32; SMALL_CLASSES],
+}
+
+thread_local! {
+    static FREE_LISTS: UnsafeCell<FreeLists> = const {
+        UnsafeCell::new(FreeLists { heads: [std::ptr::null_mut(); SMALL_CLASSES], counts: [0; SMALL_CLASSES] })
+    };
+}
+
+/// The layout small objects are really allocated with: rounded up to the
+/// size class, so that any block of a class fits any object of that class.
+#[inline]
+fn small_layout(layout: std::alloc::Layout) -> Option<(usize, std::alloc::Layout)> {
+    if layout.size() > SMALL_MAX || layout.align() > SMALL_CLASS {
+        return None;
+    }
+    let class = layout.size().div_ceil(SMALL_CLASS).max(1);
+    let l = std::alloc::Layout::from_size_align(class * SMALL_CLASS, SMALL_CLASS).ok()?;
+    Some((class - 1, l))
+}
+
+/// Allocate an object's memory (never null).
+///
+/// # Safety
+/// `layout` must be non-zero-sized.
+#[inline]
+unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
+    let Some((class, real)) = small_layout(layout) else {
+        // SAFETY: non-zero-sized, as the caller guarantees.
+        let p = unsafe { std::alloc::alloc(layout) };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        return p;
+    };
+    let reused = FREE_LISTS.with(|f| {
+        // SAFETY: the free lists are only touched here and in small_free,
+        // on this thread, never re-entrantly; a free block's first word
+        // holds the next block.
+        unsafe {
+            let f = &mut *f.get();
+            let head = f.heads[class];
+            if head.is_null() {
+                return head;
+            }
+            f.heads[class] = *head.cast::<*mut u8>();
+            f.counts[class] -= 1;
+            head
+        }
+    });
+    if !reused.is_null() {
+        return reused;
+    }
+    // SAFETY: `real` is non-zero-sized.
+    let p = unsafe { std::alloc::alloc(real) };
+    if p.is_null() {
+        std::alloc::handle_alloc_error(real);
+    }
+    p
+}
+
+/// Free memory from `small_alloc` with the same `layout`.
+///
+/// # Safety
+/// `p` came from `small_alloc(layout)` and is no longer used.
+#[inline]
+unsafe fn small_free(p: *mut u8, layout: std::alloc::Layout) {
+    let Some((class, real)) = small_layout(layout) else {
+        // SAFETY: allocated by the system allocator with this layout.
+        unsafe { std::alloc::dealloc(p, layout) };
+        return;
+    };
+    let kept = FREE_LISTS.with(|f| {
+        // SAFETY: see small_alloc; `p` is at least one pointer wide.
+        unsafe {
+            let f = &mut *f.get();
+            if f.counts[class] >= SMALL_KEEP {
+                return false;
+            }
+            *p.cast::<*mut u8>() = f.heads[class];
+            f.heads[class] = p;
+            f.counts[class] += 1;
+            true
+        }
+    });
+    if !kept {
+        // SAFETY: allocated by the system allocator with the rounded layout.
+        unsafe { std::alloc::dealloc(p, real) };
+    }
+}
+
 /// Drop an object's payload and slots and free its memory.
 unsafe fn free_object(p: NonNull<PyObject>) {
     // SAFETY: `p` is live with refcount zero; its type is live (the object
@@ -421,7 +523,7 @@ unsafe fn free_object(p: NonNull<PyObject>) {
         (ty.drop_payload)(p.as_ptr());
         let layout = ty.alloc_layout();
         let base = p.as_ptr().cast::<u8>().sub(ty.gc_header_size());
-        std::alloc::dealloc(base, layout);
+        small_free(base, layout);
         // The object's reference to its type goes last.
         decref(ty_ptr);
     }
@@ -446,10 +548,7 @@ pub fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
     // SAFETY: the layout is non-zero-sized; we initialize the header, the
     // payload and the trailing slots before the object is visible.
     unsafe {
-        let base = std::alloc::alloc(layout);
-        if base.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
+        let base = small_alloc(layout);
         let gc = t.gc_header_size();
         if gc != 0 {
             std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
