@@ -12,6 +12,9 @@ pub struct BuiltinFunctionData {
     pub self_: Option<Obj>,
     /// `__module__` of a module function.
     pub module: Option<Obj>,
+    /// The type whose method descriptor made this bound method (`str` for
+    /// `'a'.lower`), named in argument errors as CPython does (`str.lower()`).
+    pub owner: Option<Obj>,
 }
 impl PyPayload for BuiltinFunctionData {}
 
@@ -58,14 +61,27 @@ fn data(o: &Obj) -> &BuiltinFunctionData {
 
 /// A builtin method bound to `self_` (or unbound, for static methods).
 pub fn new_method_function(vm: &Vm, def: &MethodDef, self_: Option<Obj>) -> Obj {
-    alloc_object(&vm.ctx.types.builtin_function, BuiltinFunctionData { def: *def, self_, module: None })
+    alloc_object(&vm.ctx.types.builtin_function, BuiltinFunctionData { def: *def, self_, module: None, owner: None })
+}
+
+/// A method descriptor of `owner` bound to `self_` (`'a'.lower`).
+pub fn new_bound_method(vm: &Vm, def: &MethodDef, self_: Obj, owner: &Obj) -> Obj {
+    alloc_object(
+        &vm.ctx.types.builtin_function,
+        BuiltinFunctionData { def: *def, self_: Some(self_), module: None, owner: Some(owner.clone()) },
+    )
 }
 
 /// A module-level builtin function.
 pub fn new_module_function(vm: &Vm, def: &MethodDef, module: &Obj, module_name: &str) -> Obj {
     alloc_object(
         &vm.ctx.types.builtin_function,
-        BuiltinFunctionData { def: *def, self_: Some(module.clone()), module: Some(vm.new_str(module_name)) },
+        BuiltinFunctionData {
+            def: *def,
+            self_: Some(module.clone()),
+            module: Some(vm.new_str(module_name)),
+            owner: None,
+        },
     )
 }
 
@@ -79,7 +95,11 @@ fn builtin_call(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
             &none
         }
     };
-    let prev = vm.thread.method_owner.replace(std::ptr::null());
+    let owner = match d.owner.as_ref().and_then(|o| o.payload::<TypeObject>()) {
+        Some(t) => t as *const TypeObject,
+        None => std::ptr::null(),
+    };
+    let prev = vm.thread.method_owner.replace(owner);
     let r = (d.def.func)(vm, self_, args, kwnames);
     vm.thread.method_owner.set(prev);
     r

@@ -444,10 +444,11 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
 
 fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let a = crate::args::parse(vm, "bytearray", args, kwnames, &["source", "encoding", "errors"], 0)?;
+    bytes::check_text_args(vm, "bytearray", &a)?;
     let (v, by_append) = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => (Vec::new(), false),
         (Some(s), Some(e), errors) if pystr::data(s).is_some() => {
-            (crate::codecs::encode_to_vec(vm, s, Some(e), errors.as_ref())?, false)
+            (crate::codecs::encode_to_vec_named(vm, "bytearray", s, Some(e), errors.as_ref())?, false)
         }
         (Some(s), None, _) if pystr::data(s).is_some() => {
             return Err(vm.type_error("string argument without an encoding"))

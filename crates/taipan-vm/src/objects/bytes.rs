@@ -230,12 +230,29 @@ pub fn byte_value(vm: &Vm, v: &Obj) -> PyResult<u8> {
     }
 }
 
+/// The `encoding` and `errors` arguments of bytes() / bytearray() must be
+/// str (checked before anything else, as Argument Clinic does).
+pub fn check_text_args(vm: &Vm, fname: &str, a: &[Option<Obj>]) -> PyResult<()> {
+    for (i, name) in [(1, "encoding"), (2, "errors")] {
+        if let Some(x) = &a[i] {
+            if pystr::data(x).is_none() {
+                return Err(vm.type_error(format!(
+                    "{fname}() argument '{name}' must be str, not {}",
+                    x.class().name()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn bytes_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::args::parse(vm, "bytes", args, kwnames, &["source", "encoding", "errors"], 0)?;
+    check_text_args(vm, "bytes", &a)?;
     let data = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => Vec::new(),
         (Some(s), enc, errors) if pystr::data(s).is_some() => match enc {
-            Some(e) => crate::codecs::encode_to_vec(vm, s, Some(e), errors.as_ref())?,
+            Some(e) => crate::codecs::encode_to_vec_named(vm, "bytes", s, Some(e), errors.as_ref())?,
             None => return Err(vm.type_error("string argument without an encoding")),
         },
         (Some(_), Some(_), _) => return Err(vm.type_error("encoding without a string argument")),

@@ -257,7 +257,7 @@ fn method_descr_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj
         None => Ok(descr.clone()),
         Some(o) => {
             check_self(vm, d.def.name, &d.owner, o)?;
-            Ok(crate::objects::builtin_func::new_method_function(vm, &d.def, Some(o.clone())))
+            Ok(crate::objects::builtin_func::new_bound_method(vm, &d.def, o.clone(), &d.owner))
         }
     }
 }

@@ -442,6 +442,10 @@ pub fn call_wrapper(vm: &Vm, d: &WrapperData, self_: &Obj, args: &[Obj], kwnames
             (s.sq_inplace_concat.get().expect("slot"))(vm, self_, &args[0])
         }
         SqRepeat | SqRRepeat | SqInplaceRepeat => {
+            // CPython's wrap_indexargfunc unpacks with an empty name.
+            if args.len() != 1 && !kwnames.is_some_and(|k| tuple::len(k) > 0) {
+                return Err(vm.type_error(format!(" expected 1 argument, got {}", args.len())));
+            }
             exp(1)?;
             let n = vm.index_to_isize(&args[0])?;
             let f = if d.kind == SqInplaceRepeat { s.sq_inplace_repeat.get() } else { s.sq_repeat.get() };

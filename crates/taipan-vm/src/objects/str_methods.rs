@@ -1197,6 +1197,6 @@ fn str_format_spec(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
 
 fn encode(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::args::parse(vm, "encode", args, kwnames, &["encoding", "errors"], 0)?;
-    let v = crate::codecs::encode_to_vec(vm, o, a[0].as_ref(), a[1].as_ref())?;
+    let v = crate::codecs::encode_to_vec_named(vm, "encode", o, a[0].as_ref(), a[1].as_ref())?;
     Ok(vm.new_bytes(v))
 }

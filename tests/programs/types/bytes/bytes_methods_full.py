@@ -216,3 +216,8 @@ print(b0.strip() is b0, b0.replace(b"x", b"y") is b0, b0.center(3) is b0, b0.zfi
 print(b"a=b".partition(bytearray(b"=")), bytearray(b"a=b").partition(b"="))
 print(type(B(b"abc").upper()).__name__, type(BA(b"abc").upper()).__name__, type(B(b"abc").strip()).__name__,
       type(BA(b"abc")[:]).__name__, [type(x).__name__ for x in BA(b"a b").split()])
+
+# constructor argument checks
+for t in ['bytearray(b"x", b"e")', 'bytearray(1, "ascii")', 'bytes(b"x", b"e")', 'bytes(1, "ascii")', 'bytearray("x", errors=1)', 'bytes("x", errors=1)', 'bytearray(1, errors="s")', 'bytes(encoding=1)', 'str(b"x", 1)', 'bytearray("x", "ascii", "strict", 1)']:
+  try: print(t, eval(t))
+  except Exception as e: print(t, type(e).__name__, e)

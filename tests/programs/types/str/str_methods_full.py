@@ -288,3 +288,11 @@ print(s.strip() is s, s.replace("x", "y") is s, s.center(3) is s, s.zfill(2) is 
       s.partition("x")[0] is s, "".join([s]) is s, s.expandtabs() is s, s[:] is s, s.ljust(1) is s)
 print(type(iter("abc")).__name__, type(iter("é")).__name__, type(iter("")).__name__, list(iter("é€x")))
 it3 = iter("héllo"); next(it3); print(it3.__length_hint__(), it3.__reduce__()[1:])
+
+# bound methods name their type in argument errors
+for f, args in [("a".lower, (1,)), ("a".removeprefix, ()), ("a".zfill, (1, 2)), (b"a".upper, (1,)),
+                (bytearray().append, ()), ([].append, ()), ("a".__mul__, ()), ("a".__contains__, ())]:
+    try:
+        f(*args)
+    except TypeError as e:
+        print("TypeError", e)
