@@ -137,6 +137,10 @@ fn merge_sort(pairs: &mut Vec<(Obj, Obj)>, lt: &mut dyn FnMut(&Obj, &Obj) -> PyR
     while start < n {
         let end = (start + RUN).min(n);
         for i in start + 1..end {
+            // Already in place (sorted input costs one comparison each).
+            if !lt(&pairs[i].0, &pairs[i - 1].0)? {
+                continue;
+            }
             let mut lo = start;
             let mut hi = i;
             while lo < hi {
@@ -160,6 +164,17 @@ fn merge_sort(pairs: &mut Vec<(Obj, Obj)>, lt: &mut dyn FnMut(&Obj, &Obj) -> PyR
             let mid = (lo + width).min(n);
             let hi = (lo + 2 * width).min(n);
             let (mut i, mut j) = (lo, mid);
+            // Two runs already in order need no merging.
+            if mid < hi && err.is_none() {
+                match lt(&pairs[mid].0, &pairs[mid - 1].0) {
+                    Ok(false) => i = mid,
+                    Ok(true) => {}
+                    Err(e) => err = Some(e),
+                }
+            }
+            if i == mid {
+                out.extend_from_slice(&pairs[lo..mid]);
+            }
             while i < mid && j < hi && err.is_none() {
                 match lt(&pairs[j].0, &pairs[i].0) {
                     Ok(true) => {
