@@ -38,11 +38,22 @@ pub struct Source<'a> {
 
 /// Decode `bytes` as CPython's tokenizer does.
 pub fn decode<'a>(bytes: &'a [u8], mode: InputMode, filename: &str) -> Result<Source<'a>, SyntaxError> {
+    decode_input(bytes, mode, filename, true)
+}
+
+/// `decode`; `exec_input` says whether a missing final newline is added
+/// (CPython adds it for files and for `exec`/`single` input, not for `eval`).
+pub fn decode_input<'a>(
+    bytes: &'a [u8],
+    mode: InputMode,
+    filename: &str,
+    exec_input: bool,
+) -> Result<Source<'a>, SyntaxError> {
     if mode != InputMode::File && bytes.contains(&0) {
         return Err(SyntaxError::bare(ErrorType::SyntaxError, "source code string cannot contain null bytes"));
     }
     let mut buf = translate_newlines(bytes);
-    if !buf.is_empty() && !buf.ends_with(b"\n") {
+    if exec_input && !buf.is_empty() && !buf.ends_with(b"\n") {
         // Both of CPython's readers end the last line with a newline.
         buf.to_mut().push(b'\n');
     }

@@ -65,7 +65,8 @@ pub struct ParseOutput {
 /// Parse a source file's bytes. `mode` says whether to report errors as the
 /// file reader or as `compile()` of a string does.
 pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) -> ParseOutput {
-    let src = match source::decode(bytes, mode, filename) {
+    let exec_input = !(start == StartRule::Eval && mode != InputMode::File);
+    let src = match source::decode_input(bytes, mode, filename, exec_input) {
         Ok(src) => src,
         Err(e) => return ParseOutput { result: Err(e), warnings: vec![] },
     };
