@@ -16,3 +16,5 @@ diff <(python3 examples/showcase.py 2>&1) <(target/ci/taipan examples/showcase.p
 # Differential programs: stdout, stderr and exit status as CPython 3.11's
 # (recorded by tests/gen_expected_programs.py); known gaps in tests/programs/XFAIL.
 TAIPAN_PROGRAM_TIMEOUT=30 python3 tests/run_programs.py --interpreter target/ci/taipan
+# The command line (-c, -, FILE, -O, -B, -I, -E, -u, -X, -W, exit codes) against CPython's.
+python3 tests/cli.py --taipan target/ci/taipan
