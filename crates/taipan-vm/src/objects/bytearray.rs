@@ -151,19 +151,13 @@ impl ByteArrayData {
         self.vec().clear()
     }
 
-    /// `bytearray.__init__` filling an emptied array with `v`.
-    pub fn init_with(&self, v: Vec<u8>, by_append: bool) {
-        self.clear();
-        if by_append {
-            for b in v {
-                if self.len() + 1 < self.alloc.get() {
-                    self.vec().push(b);
-                } else {
-                    self.push(b);
-                }
-            }
+    /// One byte appended by `bytearray.__init__` from an iterator (it grows
+    /// the buffer only when full, unlike `append`).
+    pub fn init_push(&self, b: u8) {
+        if self.len() + 1 < self.alloc.get() {
+            self.vec().push(b);
         } else {
-            self.extend(&v);
+            self.push(b);
         }
     }
 
@@ -342,6 +336,15 @@ fn bytearray_irepeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     Ok(a.clone())
 }
 
+/// CPython's `PyNumber_Check`.
+fn is_number(vm: &Vm, v: &Obj) -> bool {
+    let s = &v.class().slots;
+    vm.has_index(v)
+        || s.nb_int.get().is_some()
+        || s.nb_float.get().is_some()
+        || v.payload::<crate::objects::complex::ComplexData>().is_some()
+}
+
 /// An index of `bytearray[i]` (IndexError when it does not fit).
 fn item_index(vm: &Vm, key: &Obj) -> PyResult<isize> {
     match vm.index_value(key)? {
@@ -379,7 +382,7 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
             Some(v) => {
                 if let Some(b) = bytes::as_bytes(v) {
                     Some(b)
-                } else if vm.has_index(v) || crate::objects::str::data(v).is_some() {
+                } else if is_number(vm, v) || crate::objects::str::data(v).is_some() {
                     return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
                 } else {
                     Some(bytes::bytes_from_source(vm, v, "bytearray")?)
@@ -397,6 +400,8 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
             return Ok(());
         }
         let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();
+        // Assigning nothing to an extended slice deletes it, as CPython.
+        let new = new.filter(|v| !v.is_empty());
         match new {
             None => {
                 let mut sorted = idx;
@@ -445,28 +450,46 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
 fn bytearray_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let a = crate::args::parse(vm, "bytearray", args, kwnames, &["source", "encoding", "errors"], 0)?;
     bytes::check_text_args(vm, "bytearray", &a)?;
-    let (v, by_append) = match (&a[0], &a[1], &a[2]) {
-        (None, None, None) => (Vec::new(), false),
-        (Some(s), Some(e), errors) if pystr::data(s).is_some() => {
-            (crate::codecs::encode_to_vec_named(vm, "bytearray", s, Some(e), errors.as_ref())?, false)
-        }
-        (Some(s), None, _) if pystr::data(s).is_some() => {
-            return Err(vm.type_error("string argument without an encoding"))
-        }
-        (_, Some(_), _) => return Err(vm.type_error("encoding without a string argument")),
-        (_, None, Some(_)) => return Err(vm.type_error("errors without a string argument")),
-        (Some(x), None, None) => {
-            let by_append = bytes::as_bytes(x).is_none()
-                && !vm.has_index(x)
-                && !x.type_is(&vm.ctx.types.list)
-                && !x.type_is(&vm.ctx.types.tuple);
-            (bytes::bytes_from_source(vm, x, "bytearray")?, by_append)
-        }
+    let d = ba(o);
+    // CPython empties the array first, whatever follows.
+    check_resize(vm, d, 0)?;
+    d.clear();
+    let fill = |v: &[u8]| -> PyResult<()> {
+        check_resize(vm, d, v.len())?;
+        d.extend(v);
+        Ok(())
     };
-    check_resize(vm, ba(o), 0)?;
-    if !v.is_empty() {
-        check_resize(vm, ba(o), ba(o).len() + v.len())?;
+    match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => Ok(()),
+        (Some(s), Some(e), errors) if pystr::data(s).is_some() => {
+            fill(&crate::codecs::encode_to_vec_named(vm, "bytearray", s, Some(e), errors.as_ref())?)
+        }
+        (Some(s), None, _) if pystr::data(s).is_some() => Err(vm.type_error("string argument without an encoding")),
+        (_, Some(_), _) => Err(vm.type_error("encoding without a string argument")),
+        (_, None, Some(_)) => Err(vm.type_error("errors without a string argument")),
+        (Some(x), None, None) => {
+            if bytes::as_bytes(x).is_some()
+                || vm.has_index(x)
+                || x.type_is(&vm.ctx.types.list)
+                || x.type_is(&vm.ctx.types.tuple)
+            {
+                return fill(&bytes::bytes_from_source(vm, x, "bytearray")?);
+            }
+            // Any other iterable: append as the items come (the array is
+            // visible, growing, while the iterator runs).
+            let it = match vm.iter(x) {
+                Ok(it) => it,
+                Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
+                    return Err(vm.type_error(format!("cannot convert '{}' object to bytearray", x.class().name())))
+                }
+                Err(e) => return Err(e),
+            };
+            while let Some(v) = vm.next(&it)? {
+                let b = bytes::byte_value(vm, &v)?;
+                check_resize(vm, d, d.len() + 1)?;
+                d.init_push(b);
+            }
+            Ok(())
+        }
     }
-    ba(o).init_with(v, by_append);
-    Ok(())
 }

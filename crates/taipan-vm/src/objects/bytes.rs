@@ -142,8 +142,11 @@ fn bytes_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if n <= 0 || d.is_empty() {
         return Ok(vm.ctx.empty_bytes.clone());
     }
-    if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize / 2) {
-        return Err(vm.memory_error());
+    if n == 1 && a.type_is(&vm.ctx.types.bytes) {
+        return Ok(a.clone());
+    }
+    if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize) {
+        return Err(vm.overflow_error("repeated bytes are too long"));
     }
     let mut out = crate::objects::str_methods::alloc_vec(vm, d.len() * n as usize)?;
     for _ in 0..n {
@@ -202,9 +205,10 @@ pub fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>>
     }
     let it = match vm.iter(x) {
         Ok(it) => it,
-        Err(_) => {
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
             return Err(vm.type_error(format!("cannot convert '{}' object to {}", x.class().name(), type_name)));
         }
+        Err(e) => return Err(e),
     };
     let mut out = Vec::new();
     while let Some(v) = vm.next(&it)? {

@@ -142,3 +142,48 @@ Z = Y
 Y += b"d"
 Y *= 2
 print(Z is Y, Z)
+
+# extended-slice deletion by assignment, __init__ from a live iterator, errors from iter()
+b = bytearray(b'abcdef'); b[::2] = b''; print(b)
+b = bytearray(b'abcdef'); b[::-2] = bytearray(); print(b)
+b = bytearray(b'abcdef'); b[1:1:2] = b''; print(b)
+b = bytearray(b'abcdef'); b[::2] = []; print(b)
+b = bytearray(b'abcdef'); m = memoryview(b)
+try:
+    b[::2] = b''
+except BufferError as e:
+    print("BufferError", e, b)
+try:
+    del b[::2]
+except BufferError as e:
+    print("BufferError", e, b)
+m.release()
+def gen():
+    for i in range(1, 6):
+        yield i
+        print(len(c), list(c))
+c = bytearray(b"xyz")
+c.__init__(gen())
+print(c)
+try:
+    c.__init__("text")
+except TypeError as e:
+    print(e, c)
+class BadIter:
+    def __iter__(self):
+        1 / 0
+for f in (bytes, bytearray):
+    try:
+        f(BadIter())
+    except ZeroDivisionError as e:
+        print(f.__name__, "ZeroDivisionError", e)
+    try:
+        f(1.5)
+    except TypeError as e:
+        print(e)
+x = b"abc"
+print(x * 1 is x, 1 * x is x, x * 2 is x)
+try:
+    c[0:1] = 1.5
+except TypeError as e:
+    print(e)
