@@ -691,6 +691,10 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
         None => -1,
     };
     let max = if count < 0 { usize::MAX } else { count as usize };
+    if args[0].is(&args[1]) {
+        // CPython: replacing a string by the same object changes nothing.
+        return Ok(unchanged(vm, o));
+    }
     let hits = count_in(s, old, 0, s.len(), max);
     if hits == 0 {
         return Ok(unchanged(vm, o));

@@ -296,3 +296,4 @@ for f, args in [("a".lower, (1,)), ("a".removeprefix, ()), ("a".zfill, (1, 2)), 
         f(*args)
     except TypeError as e:
         print("TypeError", e)
+p="ab"; t="xaby"; print(t.replace(p, p) is t, t.replace("ab", "ab") is t)
