@@ -147,7 +147,7 @@ fn map_single(runs: &[(u32, u32, u8, i32)], cp: u32) -> u32 {
     let i = runs.partition_point(|&(lo, _, _, _)| lo <= cp);
     if i > 0 {
         let (lo, hi, stride, delta) = runs[i - 1];
-        if cp <= hi && (cp - lo) % stride as u32 == 0 {
+        if cp <= hi && (cp - lo).is_multiple_of(stride as u32) {
             return (cp as i64 + delta as i64) as u32;
         }
     }
