@@ -165,6 +165,19 @@ pub fn setup(vm: &Vm) {
                 crate::args::exact::<0>(vm, "copy", a, k)?;
                 Ok(vm.new_bytearray(contents(o)))
             }),
+            MethodDef::method("__reduce__", |vm, o, a, k| {
+                crate::args::exact::<0>(vm, "__reduce__", a, k)?;
+                ba_reduce(vm, o, 2)
+            }),
+            MethodDef::method("__reduce_ex__", |vm, o, a, k| {
+                no_kw(vm, "__reduce_ex__", k)?;
+                crate::args::check_positional(vm, "__reduce_ex__", a.len(), 0, 1)?;
+                let proto = match a.first() {
+                    Some(p) => cint_arg(vm, p)?,
+                    None => 0,
+                };
+                ba_reduce(vm, o, proto)
+            }),
             MethodDef::method("__alloc__", |vm, o, a, k| {
                 crate::args::exact::<0>(vm, "__alloc__", a, k)?;
                 Ok(vm.new_usize(ba(o).alloc()))
@@ -177,6 +190,22 @@ pub fn setup(vm: &Vm) {
             }),
         ],
     );
+}
+
+/// Pickling support (CPython's `_common_reduce`): protocols below 3 carry
+/// the contents as a latin-1 str, later ones as bytes.
+fn ba_reduce(vm: &Vm, o: &Obj, proto: i32) -> PyResult<Obj> {
+    let state = vm.call_method(o, "__getstate__", &[])?;
+    let d = contents(o);
+    let args = if d.is_empty() {
+        vm.new_tuple(Vec::new())
+    } else if proto < 3 {
+        let cps: Vec<u32> = d.iter().map(|&b| b as u32).collect();
+        vm.new_tuple(vec![vm.new_str_from_code_points(&cps), vm.new_str("latin-1")])
+    } else {
+        vm.new_tuple(vec![vm.new_bytes(d)])
+    };
+    Ok(vm.new_tuple(vec![o.class_obj(), args, state]))
 }
 
 fn ba(o: &Obj) -> &bytearray::ByteArrayData {

@@ -187,3 +187,12 @@ try:
     c[0:1] = 1.5
 except TypeError as e:
     print(e)
+
+# pickling support
+class BA(bytearray): pass
+x = BA(b'ab'); x.q = 1
+print(bytearray(b'ab').__reduce__(), bytearray().__reduce__(), bytearray(b'\xff').__reduce_ex__(2), bytearray(b'a').__reduce_ex__(3), x.__reduce_ex__(4), bytearray(b'a').__reduce_ex__())
+try: bytearray().__reduce_ex__('x')
+except Exception as e: print(type(e).__name__, e)
+try: bytearray().__reduce__(1)
+except Exception as e: print(type(e).__name__, e)
