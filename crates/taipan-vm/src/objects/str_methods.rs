@@ -66,7 +66,7 @@ pub fn setup(vm: &Vm) {
             MethodDef::method("removesuffix", |vm, o, a, k| remove_affix(vm, o, a, k, "removesuffix", true)),
             MethodDef::method("isascii", |vm, o, a, k| {
                 noargs(vm, "isascii", a, k)?;
-                Ok(vm.bool_obj(sd(o).max_char() < 0x80))
+                Ok(vm.bool_obj(sd(o).is_ascii()))
             }),
             MethodDef::method("islower", |vm, o, a, k| {
                 noargs(vm, "islower", a, k)?;
