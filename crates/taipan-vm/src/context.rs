@@ -299,6 +299,7 @@ pub fn finish_types(vm: &Vm) {
         if crate::objects::dict::get_item_str(vm, &d, "__doc__").is_none() {
             let doc = tobj.doc.map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none());
             crate::objects::dict::set_item_str(vm, &d, "__doc__", doc).expect("type dict");
+            tobj.invalidate_lookups();
         }
     }
 }

@@ -159,6 +159,56 @@ pub struct Vm {
     pub lazy_types: RefCell<std::collections::HashMap<&'static str, Obj>>,
     /// `sys.get_int_max_str_digits()`.
     pub max_str_digits: Cell<usize>,
+    /// Type attribute lookups by (type version tag, name).
+    pub method_cache: MethodCache,
+}
+
+/// CPython's type attribute cache: a direct-mapped table of lookup results
+/// keyed by a type's version tag and the (interned) name object.
+pub struct MethodCache {
+    entries: UnsafeCell<Box<[CacheEntry]>>,
+}
+
+#[derive(Default)]
+struct CacheEntry {
+    tag: u32,
+    name: Option<Obj>,
+    value: Option<Obj>,
+}
+
+const METHOD_CACHE_SIZE: usize = 4096;
+
+impl MethodCache {
+    fn new() -> MethodCache {
+        MethodCache { entries: UnsafeCell::new((0..METHOD_CACHE_SIZE).map(|_| CacheEntry::default()).collect()) }
+    }
+
+    #[inline]
+    fn index(tag: u32, name: &Obj) -> usize {
+        ((tag as usize).wrapping_mul(0x9E37_79B1) ^ (name.id() >> 4)) & (METHOD_CACHE_SIZE - 1)
+    }
+
+    /// The cached result (`Some(None)`: cached as missing).
+    #[inline]
+    pub fn get(&self, tag: u32, name: &Obj) -> Option<Option<Obj>> {
+        // SAFETY: entries are only read or replaced here and in `set`, which
+        // run no Python code while the reference lives.
+        let e = unsafe { &(*self.entries.get())[Self::index(tag, name)] };
+        if e.tag == tag && e.name.as_ref().is_some_and(|n| n.is(name)) {
+            return Some(e.value.clone());
+        }
+        None
+    }
+
+    pub fn set(&self, tag: u32, name: &Obj, value: Option<Obj>) {
+        let i = Self::index(tag, name);
+        // SAFETY: as `get`; the old entry is dropped after the borrow ends.
+        let old = unsafe {
+            let e = &mut (*self.entries.get())[i];
+            std::mem::replace(e, CacheEntry { tag, name: Some(name.clone()), value })
+        };
+        drop(old);
+    }
 }
 
 /// Command line and environment settings (CPython's `PyConfig`).
@@ -198,6 +248,7 @@ impl Vm {
             config: RefCell::new(config),
             lazy_types: RefCell::new(std::collections::HashMap::new()),
             max_str_digits: Cell::new(taipan_format::DEFAULT_MAX_STR_DIGITS),
+            method_cache: MethodCache::new(),
         };
         crate::context::finish_types(&vm);
         crate::builtins::init(&vm);

@@ -442,9 +442,16 @@ impl TypeObject {
     }
 
     pub fn set_dict(&self, d: Obj) {
+        self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
         let old = unsafe { std::mem::replace(&mut *self.dict.get(), Some(d)) };
         drop(old);
+    }
+
+    /// Forget cached attribute lookups of this type (its dict or MRO changed
+    /// outside `type.__setattr__`): the next lookup takes a fresh tag.
+    pub fn invalidate_lookups(&self) {
+        self.version_tag.set(0);
     }
 
     /// `__mro__`.
@@ -454,6 +461,7 @@ impl TypeObject {
     }
 
     pub fn set_mro(&self, mro: Obj) {
+        self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
         let old = unsafe { std::mem::replace(&mut *self.mro.get(), Some(mro)) };
         drop(old);
@@ -465,6 +473,7 @@ impl TypeObject {
     }
 
     pub fn set_bases(&self, bases: Obj) {
+        self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
         let old = unsafe { std::mem::replace(&mut *self.bases.get(), Some(bases)) };
         drop(old);

@@ -205,6 +205,7 @@ pub fn setup(vm: &Vm) {
 
 /// Put builtin methods into a type's dict.
 pub fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
+    ty.payload::<TypeObject>().expect("type").invalidate_lookups();
     let d = ty.payload::<TypeObject>().expect("type").dict();
     for def in defs {
         let value = match def.kind {
@@ -225,6 +226,7 @@ pub fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
 
 /// Put computed attributes into a type's dict.
 pub fn add_getsets(vm: &Vm, ty: &Obj, defs: &[GetSetDef]) {
+    ty.payload::<TypeObject>().expect("type").invalidate_lookups();
     let d = ty.payload::<TypeObject>().expect("type").dict();
     for def in defs {
         let value = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def: *def, owner: ty.clone() });

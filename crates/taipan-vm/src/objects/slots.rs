@@ -155,6 +155,7 @@ fn slot_is_set(t: &TypeObject, kind: SlotKind) -> bool {
 /// (and `__new__`), unless its dict already has the name.
 pub fn add_slot_wrappers(vm: &Vm, ty: &Obj) {
     let t = ty.payload::<TypeObject>().expect("type");
+    t.invalidate_lookups();
     let d = t.dict();
     let mut defs = slotdefs();
     // The sequence forms of + and * for types without number slots.

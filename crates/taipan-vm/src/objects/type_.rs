@@ -263,6 +263,35 @@ pub fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
 
 /// Look `name` (a str object) up in the MRO of `ty` (CPython's `_PyType_Lookup`).
 pub fn lookup(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
+    let mut tag = ty.version_tag.get();
+    if tag == 0 {
+        tag = next_type_version();
+        ty.version_tag.set(tag);
+    }
+    if let Some(hit) = vm.method_cache.get(tag, name) {
+        return hit;
+    }
+    let v = lookup_uncached(vm, ty, name);
+    // Looking up may run Python code (a dict key's __eq__) that changes
+    // types: only a result found under an unchanged tag is cached.
+    if ty.version_tag.get() == tag {
+        vm.method_cache.set(tag, name, v.clone());
+    }
+    v
+}
+
+/// Type version tags are unique across types (0: none assigned yet), so a
+/// tag and a name identify one lookup result (CPython's method cache).
+static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+fn next_type_version() -> u32 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = NEXT_TYPE_VERSION.load(Relaxed).wrapping_add(1).max(1);
+    NEXT_TYPE_VERSION.store(v, Relaxed);
+    v
+}
+
+fn lookup_uncached(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
     let mro = ty.mro_opt()?;
     for base in tuple::items(&mro).iter() {
         let d = ty_of(base).dict();
@@ -441,7 +470,7 @@ pub fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) -> PyRe
 /// A type (or a base of it) changed: invalidate caches of it and its subclasses.
 pub fn modified(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
-    t.version_tag.set(t.version_tag.get().wrapping_add(1));
+    t.invalidate_lookups();
     for id in t.subclass_ids() {
         if let Some(sub) = vm.find_live_type(id) {
             modified(vm, &sub);
@@ -843,6 +872,8 @@ fn type_get_doc(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 }
 
 fn type_set_doc(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    // The type's dict may change below: no cached lookup may survive it.
+    modified(vm, ty);
     let t = ty_of(ty);
     if !t.is_heap_type() {
         return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
@@ -862,6 +893,8 @@ fn type_get_module(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 }
 
 fn type_set_module(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    // The type's dict may change below: no cached lookup may survive it.
+    modified(vm, ty);
     let t = ty_of(ty);
     if !t.is_heap_type() {
         return Err(vm.type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name())));
@@ -880,6 +913,8 @@ fn type_get_abstractmethods(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 }
 
 fn type_set_abstractmethods(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    // The type's dict may change below: no cached lookup may survive it.
+    modified(vm, ty);
     let t = ty_of(ty);
     let abstract_ = match value {
         Some(v) => vm.is_true(v)?,
@@ -897,6 +932,8 @@ fn type_set_abstractmethods(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<
 }
 
 fn type_get_annotations(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    // The type's dict may change below: no cached lookup may survive it.
+    modified(vm, ty);
     let t = ty_of(ty);
     if !t.is_heap_type() {
         return Err(vm.attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
@@ -914,6 +951,8 @@ fn type_get_annotations(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 }
 
 fn type_set_annotations(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    // The type's dict may change below: no cached lookup may survive it.
+    modified(vm, ty);
     let t = ty_of(ty);
     let key = vm.intern("__annotations__");
     match value {
