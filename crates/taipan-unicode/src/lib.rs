@@ -53,7 +53,6 @@ pub fn is_id_continue(cp: u32) -> bool {
     in_table(tables::ID_CONTINUE, cp)
 }
 
-
 /// The property flags of `cp` (a bit set of the `props` constants).
 fn flags(cp: u32) -> u16 {
     let t = props::FLAGS;
@@ -184,7 +183,6 @@ pub fn to_fold_full(cp: u32, out: &mut Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
 
     fn full(f: fn(u32, &mut Vec<u32>), s: &str) -> String {
         let mut out = Vec::new();

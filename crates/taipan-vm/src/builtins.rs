@@ -210,7 +210,8 @@ fn builtin_build_class(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     if is_class {
         meta = crate::objects::class::calculate_metaclass(vm, &meta, tuple::items(&bases))?;
     }
-    let kw_names = if rest.is_empty() { None } else { Some(vm.new_tuple(rest.iter().map(|(k, _)| k.clone()).collect())) };
+    let kw_names =
+        if rest.is_empty() { None } else { Some(vm.new_tuple(rest.iter().map(|(k, _)| k.clone()).collect())) };
     let mut kw_vals: Vec<Obj> = rest.iter().map(|(_, v)| v.clone()).collect();
     let ns = match vm.getattr_str_opt(&meta, "__prepare__")? {
         Some(prep) => {
@@ -379,7 +380,8 @@ fn builtin_ord(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 }
 
 fn builtin_sum(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
-    let spec = crate::args::ArgSpec { fname: "sum", names: &["iterable", "start"], posonly: 1, required: 1, kwonly_from: 2 };
+    let spec =
+        crate::args::ArgSpec { fname: "sum", names: &["iterable", "start"], posonly: 1, required: 1, kwonly_from: 2 };
     let a = crate::args::parse_spec(vm, &spec, args, kw)?;
     let iterable = a[0].clone().expect("required");
     let mut acc = match &a[1] {
@@ -399,7 +401,8 @@ fn builtin_sum(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     };
     let it = vm.iter(&iterable)?;
     // Exact ints and floats accumulate without objects while they can.
-    let mut int_acc: Option<i64> = if acc.type_is(&vm.ctx.types.int) { crate::objects::int::value(&acc).and_then(|v| v.as_i64()) } else { None };
+    let mut int_acc: Option<i64> =
+        if acc.type_is(&vm.ctx.types.int) { crate::objects::int::value(&acc).and_then(|v| v.as_i64()) } else { None };
     let mut float_acc: Option<f64> = None;
     while let Some(item) = vm.next(&it)? {
         if let Some(i) = int_acc {
@@ -434,8 +437,15 @@ fn builtin_sum(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             acc = vm.new_float(f);
             float_acc = None;
         }
-        if int_acc.is_none() && float_acc.is_none() && acc.type_is(&vm.ctx.types.float) && item.type_is(&vm.ctx.types.float) {
-            float_acc = Some(crate::objects::float::value(&acc).expect("float") + crate::objects::float::value(&item).expect("float"));
+        if int_acc.is_none()
+            && float_acc.is_none()
+            && acc.type_is(&vm.ctx.types.float)
+            && item.type_is(&vm.ctx.types.float)
+        {
+            float_acc = Some(
+                crate::objects::float::value(&acc).expect("float")
+                    + crate::objects::float::value(&item).expect("float"),
+            );
             continue;
         }
         acc = vm.binary_op(&acc, &item, crate::object::typeobj::NbOp::Add)?;
@@ -546,10 +556,9 @@ fn min_max(vm: &Vm, args: Args, kw: Kw, name: &str, op: CompareOp) -> PyResult<O
             Some("key") => key = Some(v).filter(|v| !vm.is_none(v)),
             Some("default") => default = Some(v),
             _ => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for {name}()",
-                    pystr::as_str_lossy(&k)
-                )))
+                return Err(
+                    vm.type_error(format!("'{}' is an invalid keyword argument for {name}()", pystr::as_str_lossy(&k)))
+                )
             }
         }
     }
@@ -558,9 +567,9 @@ fn min_max(vm: &Vm, args: Args, kw: Kw, name: &str, op: CompareOp) -> PyResult<O
         1 => pos[0].clone(),
         _ => {
             if default.is_some() {
-                return Err(vm.type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
+                return Err(
+                    vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments"))
+                );
             }
             vm.new_tuple(pos.to_vec())
         }
@@ -767,10 +776,8 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         None => match crate::objects::bytes::as_bytes_ref(&filename) {
             Some(b) => String::from_utf8_lossy(b).into_owned(),
             None => {
-                return Err(vm.type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {}",
-                    filename.class().name()
-                )))
+                return Err(vm
+                    .type_error(format!("expected str, bytes or os.PathLike object, not {}", filename.class().name())))
             }
         },
     };
@@ -807,13 +814,17 @@ fn source_bytes(vm: &Vm, source: &Obj, what: &str) -> PyResult<(Vec<u8>, taipan_
             None => crate::codecs::encode_to_vec(vm, source, None, Some(&vm.new_str("surrogatepass")))?,
         };
         if text.contains(&0) {
-            return Err(vm.new_exception_msg(&vm.ctx.exceptions.syntax_error, "source code string cannot contain null bytes"));
+            return Err(
+                vm.new_exception_msg(&vm.ctx.exceptions.syntax_error, "source code string cannot contain null bytes")
+            );
         }
         return Ok((text, taipan_syntax::InputMode::Text));
     }
     if let Some(b) = crate::objects::bytes::as_bytes(source) {
         if b.contains(&0) {
-            return Err(vm.new_exception_msg(&vm.ctx.exceptions.syntax_error, "source code string cannot contain null bytes"));
+            return Err(
+                vm.new_exception_msg(&vm.ctx.exceptions.syntax_error, "source code string cannot contain null bytes")
+            );
         }
         return Ok((b.to_vec(), taipan_syntax::InputMode::Bytes));
     }
@@ -894,7 +905,13 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 }
 
 fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
-    let spec = crate::args::ArgSpec { fname: "eval", names: &["source", "globals", "locals"], posonly: 3, required: 1, kwonly_from: 3 };
+    let spec = crate::args::ArgSpec {
+        fname: "eval",
+        names: &["source", "globals", "locals"],
+        posonly: 3,
+        required: 1,
+        kwonly_from: 3,
+    };
     let a = crate::args::parse_spec(vm, &spec, args, kw)?;
     let (g, l) = exec_namespaces(vm, "eval", a[1].clone(), a[2].clone())?;
     let source = a[0].clone().expect("required");
@@ -911,7 +928,15 @@ fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         // eval() ignores leading spaces and tabs.
         let start = bytes.iter().position(|&b| b != b' ' && b != b'\t').unwrap_or(bytes.len());
         let optimize = vm.config.borrow().optimize;
-        crate::pythonrun::compile_source(vm, &bytes[start..], "<string>", input, taipan_compiler::Mode::Eval, 0, optimize)?
+        crate::pythonrun::compile_source(
+            vm,
+            &bytes[start..],
+            "<string>",
+            input,
+            taipan_compiler::Mode::Eval,
+            0,
+            optimize,
+        )?
     };
     crate::eval::run_code(vm, &code, &g, Some(l))
 }
@@ -932,10 +957,9 @@ fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             Some("file") => file = Some(v),
             Some("flush") => flush = Some(v),
             _ => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for print()",
-                    pystr::as_str_lossy(&k)
-                )))
+                return Err(
+                    vm.type_error(format!("'{}' is an invalid keyword argument for print()", pystr::as_str_lossy(&k)))
+                )
             }
         }
     }
@@ -999,8 +1023,10 @@ fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 
 fn builtin_input(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = positional(vm, "input", args, kw, 0, 1)?;
-    let stdin = crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| vm.runtime_error("input(): lost sys.stdin"))?;
-    let stdout = crate::modules::sys::sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("input(): lost sys.stdout"))?;
+    let stdin =
+        crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| vm.runtime_error("input(): lost sys.stdin"))?;
+    let stdout =
+        crate::modules::sys::sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("input(): lost sys.stdout"))?;
     if let Some(e) = crate::modules::sys::sys_attr(vm, "stderr") {
         crate::modules::io::flush_if_file(vm, &e)?;
     }

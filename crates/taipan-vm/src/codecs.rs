@@ -149,8 +149,18 @@ fn is_fast_path(encoding: &str) -> bool {
     }
     matches!(
         norm.as_str(),
-        "utf8" | "utf_8" | "utf16" | "utf_16" | "utf32" | "utf_32" | "ascii" | "us_ascii" | "latin1" | "latin_1"
-            | "iso_8859_1" | "iso8859_1"
+        "utf8"
+            | "utf_8"
+            | "utf16"
+            | "utf_16"
+            | "utf32"
+            | "utf_32"
+            | "ascii"
+            | "us_ascii"
+            | "latin1"
+            | "latin_1"
+            | "iso_8859_1"
+            | "iso8859_1"
     )
 }
 
@@ -179,9 +189,24 @@ fn wrap_codec_error(vm: &Vm, err: PyErr, verb: &str, encoding: Option<&str>) -> 
 fn is_binary_codec(name: &str) -> bool {
     matches!(
         name,
-        "base64" | "base_64" | "base64_codec" | "bz2" | "bz2_codec" | "hex" | "hex_codec" | "quopri"
-            | "quotedprintable" | "quoted_printable" | "quopri_codec" | "uu" | "uu_codec" | "zip" | "zlib"
-            | "zlib_codec" | "rot13" | "rot_13"
+        "base64"
+            | "base_64"
+            | "base64_codec"
+            | "bz2"
+            | "bz2_codec"
+            | "hex"
+            | "hex_codec"
+            | "quopri"
+            | "quotedprintable"
+            | "quoted_printable"
+            | "quopri_codec"
+            | "uu"
+            | "uu_codec"
+            | "zip"
+            | "zlib"
+            | "zlib_codec"
+            | "rot13"
+            | "rot_13"
     )
 }
 
@@ -713,11 +738,8 @@ impl Decoder<'_> {
             }
             self.out.pop();
             let start = i - 1;
-            let (count, msg) = if s[i] == b'u' {
-                (4, "truncated \\uXXXX escape")
-            } else {
-                (8, "truncated \\UXXXXXXXX escape")
-            };
+            let (count, msg) =
+                if s[i] == b'u' { (4, "truncated \\uXXXX escape") } else { (8, "truncated \\UXXXXXXXX escape") };
             i += 1;
             match hex_escape(s, &mut i, count) {
                 Some(ch) if ch <= 0x10FFFF => self.out.push(ch),

@@ -187,10 +187,8 @@ pub fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj> {
     let tname = s.class().name().to_string();
     // A lone surrogate cannot go through `&str`; only a fill character can
     // legally be one, so it is put back after parsing.
-    let fill_override = (spec.as_str().is_none()
-        && spec.len() >= 2
-        && (0xD800..0xE000).contains(&spec.char_at(0)))
-    .then(|| spec.char_at(0));
+    let fill_override = (spec.as_str().is_none() && spec.len() >= 2 && (0xD800..0xE000).contains(&spec.char_at(0)))
+        .then(|| spec.char_at(0));
     let fs = taipan_format::parse_format_spec(&spec.to_string_lossy(), Some('s'), '<', &tname)
         .map_err(|e| fmt_err(vm, e))?;
     let Some(d) = pystr::data(s) else {
@@ -287,7 +285,9 @@ pub fn str_format_map(vm: &Vm, s: &Obj, mapping: &Obj) -> PyResult<Obj> {
 
 fn run_format(src: &mut FieldSource, s: &Obj) -> PyResult<Obj> {
     let Some(d) = pystr::data(s) else {
-        return Err(src.vm.type_error(format!("descriptor 'format' requires a 'str' object but received a '{}'", s.class().name())));
+        return Err(src
+            .vm
+            .type_error(format!("descriptor 'format' requires a 'str' object but received a '{}'", s.class().name())));
     };
     let repr = owned_repr(d);
     with_units!(repr, build_entire(src))
@@ -318,12 +318,7 @@ fn build_string<T: Unit>(src: &mut FieldSource, fmt: &[T], start: usize, end: us
 
 /// CPython's `MarkupIterator_next`: literal text up to the next field (with
 /// `{{`/`}}` unescaped), and the field that follows, if any.
-fn next_markup<T: Unit>(
-    vm: &Vm,
-    fmt: &[T],
-    pos: &mut usize,
-    end: usize,
-) -> PyResult<((usize, usize), Option<Field>)> {
+fn next_markup<T: Unit>(vm: &Vm, fmt: &[T], pos: &mut usize, end: usize) -> PyResult<((usize, usize), Option<Field>)> {
     let start = *pos;
     let mut ch = 0;
     let mut markup_follows = false;
@@ -426,13 +421,7 @@ fn parse_field<T: Unit>(vm: &Vm, fmt: &[T], pos: &mut usize, end: usize) -> PyRe
 }
 
 /// CPython's `output_markup`: look the field up, convert it, format it.
-fn output_markup<T: Unit>(
-    src: &mut FieldSource,
-    fmt: &[T],
-    f: &Field,
-    out: &mut Builder,
-    depth: u32,
-) -> PyResult<()> {
+fn output_markup<T: Unit>(src: &mut FieldSource, fmt: &[T], f: &Field, out: &mut Builder, depth: u32) -> PyResult<()> {
     let vm = src.vm;
     let mut obj = get_field_object(src, fmt, f.name)?;
     if let Some(conv) = f.conversion {
@@ -490,12 +479,12 @@ impl FieldSource<'_> {
             self.auto_state = if empty { AutoState::Auto } else { AutoState::Manual };
         }
         match (self.auto_state, empty) {
-            (AutoState::Manual, true) => Err(self
-                .vm
-                .value_error("cannot switch from manual field specification to automatic field numbering")),
-            (AutoState::Auto, false) => Err(self
-                .vm
-                .value_error("cannot switch from automatic field numbering to manual field specification")),
+            (AutoState::Manual, true) => {
+                Err(self.vm.value_error("cannot switch from manual field specification to automatic field numbering"))
+            }
+            (AutoState::Auto, false) => {
+                Err(self.vm.value_error("cannot switch from automatic field numbering to manual field specification"))
+            }
             (_, true) => {
                 let n = self.auto_next;
                 self.auto_next += 1;
@@ -706,7 +695,10 @@ impl<T: Unit> PercentArgs for PctArgs<'_, T> {
 /// `str % args`.
 pub fn percent_format_str(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
     let Some(d) = pystr::data(fmt) else {
-        return Err(vm.type_error(format!("descriptor '__mod__' requires a 'str' object but received a '{}'", fmt.class().name())));
+        return Err(vm.type_error(format!(
+            "descriptor '__mod__' requires a 'str' object but received a '{}'",
+            fmt.class().name()
+        )));
     };
     let repr = owned_repr(d);
     with_units!(repr, percent_str_units(vm, args))
@@ -804,11 +796,7 @@ fn percent_int_value(vm: &Vm, v: &Obj, conv: char) -> PyResult<IntValue> {
     if !is_number(vm, v) {
         return Err(wrong_type());
     }
-    let r = if matches!(conv, 'o' | 'x' | 'X') {
-        vm.index_value(v)
-    } else {
-        int::methods::int_from_object(vm, v)
-    };
+    let r = if matches!(conv, 'o' | 'x' | 'X') { vm.index_value(v) } else { int::methods::int_from_object(vm, v) };
     r.map_err(|e| if vm.err_matches(&e, &vm.ctx.exceptions.type_error) { wrong_type() } else { e })
 }
 
@@ -882,7 +870,8 @@ fn format_bytes_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Vec<u8>) -> 
     match spec.conv_char() {
         Some('r' | 'a') => {
             let text = vm.ascii(v)?;
-            let b: Vec<u8> = pystr::data(&text).expect("ascii() returns a str").code_points().map(|c| c as u8).collect();
+            let b: Vec<u8> =
+                pystr::data(&text).expect("ascii() returns a str").code_points().map(|c| c as u8).collect();
             push_padded_bytes(vm, out, spec, &b, true)
         }
         Some('s' | 'b') => {

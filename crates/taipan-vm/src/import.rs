@@ -119,7 +119,9 @@ fn resolve_name(vm: &Vm, name: &str, globals: &Obj, level: usize) -> PyResult<St
     }
     let parts: Vec<&str> = package.split('.').collect();
     if level > parts.len() {
-        return Err(vm.new_exception_msg(&vm.ctx.exceptions.import_error, "attempted relative import beyond top-level package"));
+        return Err(
+            vm.new_exception_msg(&vm.ctx.exceptions.import_error, "attempted relative import beyond top-level package")
+        );
     }
     let base = parts[..parts.len() - (level - 1)].join(".");
     Ok(if name.is_empty() { base } else { format!("{base}.{name}") })

@@ -317,7 +317,14 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// The text CPython's `sys.excepthook` prints for an exception: tracebacks,
 /// chained exceptions and exception groups.
 pub fn format_exception(vm: &Vm, exc: &Obj) -> String {
-    let mut p = Printer { vm, out: String::new(), seen: HashSet::new(), group_depth: 0, need_close: false, sources: HashMap::new() };
+    let mut p = Printer {
+        vm,
+        out: String::new(),
+        seen: HashSet::new(),
+        group_depth: 0,
+        need_close: false,
+        sources: HashMap::new(),
+    };
     p.print_recursive(exc, 0);
     p.out
 }
@@ -359,7 +366,11 @@ impl Printer<'_> {
         }
         if let Some(cause) = exceptions::cause_of(exc) {
             if !self.seen.contains(&cause.id()) {
-                self.print_chained(&cause, "The above exception was the direct cause of the following exception:\n", depth);
+                self.print_chained(
+                    &cause,
+                    "The above exception was the direct cause of the following exception:\n",
+                    depth,
+                );
             }
             return;
         }
@@ -368,7 +379,11 @@ impl Printer<'_> {
         }
         if let Some(ctx) = exceptions::context_of(exc) {
             if !self.seen.contains(&ctx.id()) {
-                self.print_chained(&ctx, "During handling of the above exception, another exception occurred:\n", depth);
+                self.print_chained(
+                    &ctx,
+                    "During handling of the above exception, another exception occurred:\n",
+                    depth,
+                );
             }
         }
     }
@@ -535,7 +550,8 @@ impl Printer<'_> {
         self.out.push_str("    ");
         self.out.push_str(&stripped);
         self.out.push('\n');
-        let (Some(start_line), Some(end_line), Some(col), Some(end_col)) = (pos.line, pos.end_line, pos.col, pos.end_col)
+        let (Some(start_line), Some(end_line), Some(col), Some(end_col)) =
+            (pos.line, pos.end_line, pos.col, pos.end_col)
         else {
             return;
         };
@@ -585,9 +601,11 @@ impl Printer<'_> {
             Some(f) => vm.str(&f).ok().map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_default(),
             None => "<string>".to_string(),
         };
-        let int_attr = |n: &str| get_extra(exc, n).and_then(|v| crate::objects::int::value(&v).and_then(|i| i.as_i64()));
+        let int_attr =
+            |n: &str| get_extra(exc, n).and_then(|v| crate::objects::int::value(&v).and_then(|i| i.as_i64()));
         let lineno = int_attr("lineno").unwrap_or(0);
-        let text = get_extra(exc, "text").filter(|t| pystr::data(t).is_some()).map(|t| pystr::as_str_lossy(&t).into_owned());
+        let text =
+            get_extra(exc, "text").filter(|t| pystr::data(t).is_some()).map(|t| pystr::as_str_lossy(&t).into_owned());
         let error_type = if vm.isinstance_type(exc, &vm.ctx.exceptions.indentation_error) {
             ErrorType::IndentationError
         } else {
@@ -650,7 +668,9 @@ impl Printer<'_> {
     fn print_notes(&mut self, exc: &Obj) {
         let vm = self.vm;
         let Ok(Some(notes)) = vm.getattr_str_opt(exc, "__notes__") else { return };
-        let Ok(items) = vm.to_vec(&notes).map_err(|_| ()).and_then(|v| if pystr::data(&notes).is_some() { Err(()) } else { Ok(v) }) else {
+        let Ok(items) =
+            vm.to_vec(&notes).map_err(|_| ()).and_then(|v| if pystr::data(&notes).is_some() { Err(()) } else { Ok(v) })
+        else {
             self.write_indented_margin();
             let r = vm.repr_string(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
             self.out.push_str(&r);
@@ -819,7 +839,8 @@ fn suggestion(vm: &Vm, exc: &Obj) -> Option<String> {
         let name = get_extra(exc, "name").filter(|n| n.type_is(&vm.ctx.types.str))?;
         let obj = get_extra(exc, "obj")?;
         let dir = vm.call(&vm.builtins_dict_item("dir")?, &[obj], None).ok()?;
-        let names: Vec<String> = vm.to_vec(&dir).ok()?.iter().filter_map(|n| pystr::as_str(n).map(str::to_string)).collect();
+        let names: Vec<String> =
+            vm.to_vec(&dir).ok()?.iter().filter_map(|n| pystr::as_str(n).map(str::to_string)).collect();
         return calculate_suggestion(&names, pystr::as_str(&name)?);
     }
     if exc.type_is(&ex.name_error) {

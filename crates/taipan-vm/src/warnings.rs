@@ -64,7 +64,9 @@ fn warning_location(vm: &Vm, stacklevel: usize) -> Location {
 }
 
 fn category_name(category: &Obj) -> String {
-    crate::objects::type_::as_type(category).map(|t| t.name().rsplit('.').next().unwrap_or("").to_string()).unwrap_or_default()
+    crate::objects::type_::as_type(category)
+        .map(|t| t.name().rsplit('.').next().unwrap_or("").to_string())
+        .unwrap_or_default()
 }
 
 /// The action of the `-W` options and the default filters, in CPython's
@@ -121,7 +123,14 @@ pub fn warn(vm: &Vm, category: &Obj, message: &str, stacklevel: usize) -> PyResu
 }
 
 /// A warning at an explicit location (the compiler's SyntaxWarnings).
-pub fn warn_explicit(vm: &Vm, category: &Obj, message: &str, filename: &str, lineno: u32, module: &str) -> PyResult<()> {
+pub fn warn_explicit(
+    vm: &Vm,
+    category: &Obj,
+    message: &str,
+    filename: &str,
+    lineno: u32,
+    module: &str,
+) -> PyResult<()> {
     let loc = Location { filename: filename.to_string(), lineno, module: module.to_string() };
     show_or_raise(vm, category, message, loc)
 }

@@ -28,7 +28,8 @@ const INCOMPLETE_HINTS: &[&str] = &[
 
 fn compile_interactive(vm: &Vm, source: &str) -> Status {
     let optimize = vm.config.borrow().optimize;
-    let result = pythonrun::compile_source(vm, source.as_bytes(), "<stdin>", InputMode::Text, Mode::Single, 0, optimize);
+    let result =
+        pythonrun::compile_source(vm, source.as_bytes(), "<stdin>", InputMode::Text, Mode::Single, 0, optimize);
     let lines: Vec<&str> = source.trim_end_matches('\n').split('\n').collect();
     let ends_block = source.ends_with("\n\n") || lines.len() == 1 && !opens_block(lines[0]);
     match result {

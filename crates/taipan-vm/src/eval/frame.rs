@@ -474,10 +474,8 @@ fn too_many_positional(
 }
 
 fn missing_arguments(vm: &Vm, co: &CodeData, missing: &[usize], kind: &str, qualname: &str) -> crate::vm::PyErr {
-    let names: Vec<String> = missing
-        .iter()
-        .map(|&i| format!("'{}'", pystr::as_str_lossy(&co.localsplusnames[i])))
-        .collect();
+    let names: Vec<String> =
+        missing.iter().map(|&i| format!("'{}'", pystr::as_str_lossy(&co.localsplusnames[i]))).collect();
     let len = names.len();
     let name_str = match len {
         1 => names[0].clone(),

@@ -33,20 +33,116 @@ mod op {
         ($($name:ident),* $(,)?) => { $(pub const $name: u8 = Opcode::$name as u8;)* };
     }
     ops!(
-        Cache, PopTop, PushNull, Nop, UnaryPositive, UnaryNegative, UnaryNot, UnaryInvert, BinarySubscr, GetLen,
-        MatchMapping, MatchSequence, MatchKeys, PushExcInfo, CheckExcMatch, CheckEgMatch, WithExceptStart, GetAiter,
-        GetAnext, BeforeAsyncWith, BeforeWith, EndAsyncFor, StoreSubscr, DeleteSubscr, GetIter, GetYieldFromIter,
-        PrintExpr, LoadBuildClass, LoadAssertionError, ReturnGenerator, ListToTuple, ReturnValue, ImportStar,
-        SetupAnnotations, YieldValue, AsyncGenWrap, PrepReraiseStar, PopExcept, StoreName, DeleteName,
-        UnpackSequence, ForIter, UnpackEx, StoreAttr, DeleteAttr, StoreGlobal, DeleteGlobal, Swap, LoadConst,
-        LoadName, BuildTuple, BuildList, BuildSet, BuildMap, LoadAttr, CompareOp, ImportName, ImportFrom,
-        JumpForward, JumpIfFalseOrPop, JumpIfTrueOrPop, PopJumpForwardIfFalse, PopJumpForwardIfTrue, LoadGlobal,
-        IsOp, ContainsOp, Reraise, Copy, BinaryOp, Send, LoadFast, StoreFast, DeleteFast, PopJumpForwardIfNotNone,
-        PopJumpForwardIfNone, RaiseVarargs, GetAwaitable, MakeFunction, BuildSlice, JumpBackwardNoInterrupt,
-        MakeCell, LoadClosure, LoadDeref, StoreDeref, DeleteDeref, JumpBackward, CallFunctionEx, ExtendedArg,
-        ListAppend, SetAdd, MapAdd, LoadClassderef, CopyFreeVars, Resume, MatchClass, FormatValue,
-        BuildConstKeyMap, BuildString, LoadMethod, ListExtend, SetUpdate, DictMerge, DictUpdate, Precall, Call,
-        KwNames, PopJumpBackwardIfNotNone, PopJumpBackwardIfNone, PopJumpBackwardIfFalse, PopJumpBackwardIfTrue,
+        Cache,
+        PopTop,
+        PushNull,
+        Nop,
+        UnaryPositive,
+        UnaryNegative,
+        UnaryNot,
+        UnaryInvert,
+        BinarySubscr,
+        GetLen,
+        MatchMapping,
+        MatchSequence,
+        MatchKeys,
+        PushExcInfo,
+        CheckExcMatch,
+        CheckEgMatch,
+        WithExceptStart,
+        GetAiter,
+        GetAnext,
+        BeforeAsyncWith,
+        BeforeWith,
+        EndAsyncFor,
+        StoreSubscr,
+        DeleteSubscr,
+        GetIter,
+        GetYieldFromIter,
+        PrintExpr,
+        LoadBuildClass,
+        LoadAssertionError,
+        ReturnGenerator,
+        ListToTuple,
+        ReturnValue,
+        ImportStar,
+        SetupAnnotations,
+        YieldValue,
+        AsyncGenWrap,
+        PrepReraiseStar,
+        PopExcept,
+        StoreName,
+        DeleteName,
+        UnpackSequence,
+        ForIter,
+        UnpackEx,
+        StoreAttr,
+        DeleteAttr,
+        StoreGlobal,
+        DeleteGlobal,
+        Swap,
+        LoadConst,
+        LoadName,
+        BuildTuple,
+        BuildList,
+        BuildSet,
+        BuildMap,
+        LoadAttr,
+        CompareOp,
+        ImportName,
+        ImportFrom,
+        JumpForward,
+        JumpIfFalseOrPop,
+        JumpIfTrueOrPop,
+        PopJumpForwardIfFalse,
+        PopJumpForwardIfTrue,
+        LoadGlobal,
+        IsOp,
+        ContainsOp,
+        Reraise,
+        Copy,
+        BinaryOp,
+        Send,
+        LoadFast,
+        StoreFast,
+        DeleteFast,
+        PopJumpForwardIfNotNone,
+        PopJumpForwardIfNone,
+        RaiseVarargs,
+        GetAwaitable,
+        MakeFunction,
+        BuildSlice,
+        JumpBackwardNoInterrupt,
+        MakeCell,
+        LoadClosure,
+        LoadDeref,
+        StoreDeref,
+        DeleteDeref,
+        JumpBackward,
+        CallFunctionEx,
+        ExtendedArg,
+        ListAppend,
+        SetAdd,
+        MapAdd,
+        LoadClassderef,
+        CopyFreeVars,
+        Resume,
+        MatchClass,
+        FormatValue,
+        BuildConstKeyMap,
+        BuildString,
+        LoadMethod,
+        ListExtend,
+        SetUpdate,
+        DictMerge,
+        DictUpdate,
+        Precall,
+        Call,
+        KwNames,
+        PopJumpBackwardIfNotNone,
+        PopJumpBackwardIfNone,
+        PopJumpBackwardIfFalse,
+        PopJumpBackwardIfTrue,
     );
 }
 
@@ -285,24 +381,20 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 drop(frame.pop());
                                 frame.next_instr = next + oparg as usize;
                             }
-                            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) =>
-                            {
+                            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) => {
                                 drop(frame.pop());
                                 frame.next_instr = next + oparg as usize;
                             }
                             Err(e) => break 'err e,
                         },
-                        None => {
-                            break 'err vm.type_error(format!(
-                                "'{}' object is not an iterator",
-                                it.class().name()
-                            ))
-                        }
+                        None => break 'err vm.type_error(format!("'{}' object is not an iterator", it.class().name())),
                     }
                 }
                 op::JumpForward => frame.next_instr = next + oparg as usize,
                 op::JumpBackward | op::JumpBackwardNoInterrupt => frame.next_instr = next - oparg as usize,
-                op::PopJumpForwardIfFalse | op::PopJumpBackwardIfFalse | op::PopJumpForwardIfTrue
+                op::PopJumpForwardIfFalse
+                | op::PopJumpBackwardIfFalse
+                | op::PopJumpForwardIfTrue
                 | op::PopJumpBackwardIfTrue => {
                     let v = frame.pop();
                     let t = if v.is(&vm.ctx.true_) {
@@ -321,7 +413,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         };
                     }
                 }
-                op::PopJumpForwardIfNone | op::PopJumpBackwardIfNone | op::PopJumpForwardIfNotNone
+                op::PopJumpForwardIfNone
+                | op::PopJumpBackwardIfNone
+                | op::PopJumpForwardIfNotNone
                 | op::PopJumpBackwardIfNotNone => {
                     let v = frame.pop();
                     let is_none = vm.is_none(&v);
@@ -805,12 +899,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     break 'err e;
                 }
                 op::LoadAssertionError => frame.push(vm.ctx.exceptions.assertion_error.clone()),
-                op::LoadBuildClass => {
-                    match dict::get_item_str(vm, &frame.builtins, "__build_class__") {
-                        Some(b) => frame.push(b),
-                        None => break 'err vm.new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found"),
+                op::LoadBuildClass => match dict::get_item_str(vm, &frame.builtins, "__build_class__") {
+                    Some(b) => frame.push(b),
+                    None => {
+                        break 'err vm.new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found")
                     }
-                }
+                },
                 op::SetupAnnotations => {
                     tri!(ops::setup_annotations(vm, frame));
                 }

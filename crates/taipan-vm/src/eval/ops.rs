@@ -16,7 +16,10 @@ pub fn unbound_local(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
     let name = &code.localsplusnames[i];
     let e = vm.new_exception_msg(
         &vm.ctx.exceptions.unbound_local_error,
-        &format!("cannot access local variable '{}' where it is not associated with a value", pystr::as_str_lossy(name)),
+        &format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            pystr::as_str_lossy(name)
+        ),
     );
     exceptions::set_extra(&e.0, "name", name.clone());
     e
@@ -211,10 +214,9 @@ pub fn list_extend(vm: &Vm, l: &Obj, iterable: &Obj) -> PyResult<()> {
                 && iterable.class().slots.iter.get().is_none()
                 && iterable.class().slots.mp_subscript.get().is_none()
             {
-                return Err(vm.type_error(format!(
-                    "Value after * must be an iterable, not {}",
-                    iterable.class().name()
-                )));
+                return Err(
+                    vm.type_error(format!("Value after * must be an iterable, not {}", iterable.class().name()))
+                );
             }
             Err(e)
         }
@@ -331,11 +333,7 @@ pub fn unpack_sequence(vm: &Vm, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
     for i in 0..n {
         match vm.next(&it)? {
             Some(x) => out.push(x),
-            None => {
-                return Err(vm.value_error(format!(
-                    "not enough values to unpack (expected {n}, got {i})"
-                )))
-            }
+            None => return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {i})"))),
         }
     }
     if vm.next(&it)?.is_some() {
@@ -450,7 +448,8 @@ pub fn check_except_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
 pub fn check_except_star_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
     check_except_type_valid(vm, right)?;
     let is_eg = |o: &Obj| vm.is_subtype(o, &vm.ctx.exceptions.base_exception_group);
-    let bad = if let Some(t) = right.payload::<tuple::TupleData>() { t.items().iter().any(is_eg) } else { is_eg(right) };
+    let bad =
+        if let Some(t) = right.payload::<tuple::TupleData>() { t.items().iter().any(is_eg) } else { is_eg(right) };
     if bad {
         return Err(vm.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
     }
@@ -684,10 +683,9 @@ pub fn match_class(vm: &Vm, subject: &Obj, ty: &Obj, nargs: usize, kwnames: &Obj
         } else {
             for name in tuple::items(&match_args)[..nargs].iter() {
                 if !name.type_is(&vm.ctx.types.str) {
-                    return Err(vm.type_error(format!(
-                        "__match_args__ elements must be strings (got {})",
-                        name.class().name()
-                    )));
+                    return Err(
+                        vm.type_error(format!("__match_args__ elements must be strings (got {})", name.class().name()))
+                    );
                 }
                 match get_attr(name, &mut seen)? {
                     Some(v) => attrs.push(v),

@@ -224,7 +224,8 @@ fn file_write(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
             }
             _ => arg.clone(),
         };
-        let bytes = crate::codecs::encode_to_vec(vm, &text, Some(&vm.new_str(&d.encoding)), Some(&vm.new_str(d.errors)))?;
+        let bytes =
+            crate::codecs::encode_to_vec(vm, &text, Some(&vm.new_str(&d.encoding)), Some(&vm.new_str(d.errors)))?;
         write_bytes(vm, o, &bytes)?;
         Ok(vm.new_usize(n))
     } else {
@@ -355,11 +356,14 @@ fn read_line_bytes(vm: &Vm, o: &Obj, limit: Option<usize>) -> PyResult<Vec<u8>> 
         {
             let buf = d.rbuf.borrow();
             let avail = &buf[d.rpos.get()..];
-            let end = avail[searched..].iter().position(|&b| b == b'\n' || (d.text && b == b'\r')).map(|i| i + searched);
+            let end =
+                avail[searched..].iter().position(|&b| b == b'\n' || (d.text && b == b'\r')).map(|i| i + searched);
             let cut = match (end, limit) {
                 (Some(i), Some(l)) if l <= i => Some(l),
                 (Some(i), _) if d.text && avail[i] == b'\r' && i + 1 == avail.len() && !d.eof.get() => None,
-                (Some(i), _) => Some(i + 1 + usize::from(d.text && avail[i] == b'\r' && avail.get(i + 1) == Some(&b'\n'))),
+                (Some(i), _) => {
+                    Some(i + 1 + usize::from(d.text && avail[i] == b'\r' && avail.get(i + 1) == Some(&b'\n')))
+                }
                 (None, Some(l)) if avail.len() >= l => Some(l),
                 _ => None,
             };
@@ -485,7 +489,12 @@ fn file_read(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
                     out.push_data(&sd.substring(0, take));
                     let rest = sd.substring(take, sd.len());
                     let rest = vm.new_str_data(rest);
-                    let rest = crate::codecs::encode_to_vec(vm, &rest, Some(&vm.new_str(&d.encoding)), Some(&vm.new_str("surrogateescape")))?;
+                    let rest = crate::codecs::encode_to_vec(
+                        vm,
+                        &rest,
+                        Some(&vm.new_str(&d.encoding)),
+                        Some(&vm.new_str("surrogateescape")),
+                    )?;
                     let mut buf = d.rbuf.borrow_mut();
                     let pos = d.rpos.get();
                     buf.splice(pos..pos, rest);
@@ -564,7 +573,8 @@ fn file_seek(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     discard_read_buffer(vm, o)?;
     let d = data(o);
     if d.text && whence != 0 && off != 0 {
-        let msg = if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" };
+        let msg =
+            if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" };
         return Err(unsupported(vm, msg));
     }
     let pos = match whence {
@@ -611,7 +621,8 @@ struct Mode {
 }
 
 fn parse_mode(vm: &Vm, mode: &str) -> PyResult<Mode> {
-    let mut m = Mode { text: true, read: false, write: false, append: false, create_new: false, truncate: false, plus: false };
+    let mut m =
+        Mode { text: true, read: false, write: false, append: false, create_new: false, truncate: false, plus: false };
     let mut kinds = 0;
     let (mut saw_t, mut saw_b) = (false, false);
     for (i, c) in mode.chars().enumerate() {
@@ -708,7 +719,10 @@ pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
                 crate::codecs::encode_to_vec(vm, &vm.ctx.empty_str, Some(enc), None)?;
                 e.to_string()
             }
-            None => return Err(vm.type_error(format!("open() argument 'encoding' must be str or None, not {}", enc.class().name()))),
+            None => {
+                return Err(vm
+                    .type_error(format!("open() argument 'encoding' must be str or None, not {}", enc.class().name())))
+            }
         },
         None => "UTF-8".to_string(),
     };
@@ -716,7 +730,11 @@ pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(n) => match pystr::as_str(n) {
             Some(v @ ("" | "\n" | "\r" | "\r\n")) => Some(v.to_string()),
             Some(v) => return Err(vm.value_error(format!("illegal newline value: {v}"))),
-            None => return Err(vm.type_error(format!("open() argument 'newline' must be str or None, not {}", n.class().name()))),
+            None => {
+                return Err(
+                    vm.type_error(format!("open() argument 'newline' must be str or None, not {}", n.class().name()))
+                )
+            }
         },
         None => None,
     };
@@ -727,10 +745,7 @@ pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     } else if file.type_is(&vm.ctx.types.int) {
         return Err(vm.not_implemented_error("open() of a file descriptor is not supported yet"));
     } else {
-        return Err(vm.type_error(format!(
-            "expected str, bytes or os.PathLike object, not {}",
-            file.class().name()
-        )));
+        return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", file.class().name())));
     };
     let f = std::fs::OpenOptions::new()
         .read(m.read)

@@ -29,13 +29,13 @@ pub fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("maxsize", vm.new_int(isize::MAX as i64));
     set("maxunicode", vm.new_int(0x10ffff));
     let (ma, mi, pa) = VERSION;
-    set(
-        "version",
-        vm.new_str(&format!("{ma}.{mi}.{pa} (Taipan {}, Rust) [taipan]", env!("CARGO_PKG_VERSION"))),
-    );
+    set("version", vm.new_str(&format!("{ma}.{mi}.{pa} (Taipan {}, Rust) [taipan]", env!("CARGO_PKG_VERSION"))));
     set("hexversion", vm.new_int(((ma << 24) | (mi << 16) | (pa << 8) | 0xf0) as i64));
     set("api_version", vm.new_int(1013));
-    set("copyright", vm.new_str("Copyright (c) the Taipan authors.\nPython is Copyright (c) 2001-2023 Python Software Foundation."));
+    set(
+        "copyright",
+        vm.new_str("Copyright (c) the Taipan authors.\nPython is Copyright (c) 2001-2023 Python Software Foundation."),
+    );
     set("float_repr_style", vm.new_str("short"));
     set("dont_write_bytecode", vm.bool_obj(config.dont_write_bytecode));
     let builtin_names: Vec<Obj> = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| vm.new_str(n)).collect();

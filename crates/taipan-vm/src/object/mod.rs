@@ -556,10 +556,7 @@ pub fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
         let obj = base.add(gc).cast::<PyCell<T>>();
         std::ptr::write(
             obj,
-            PyCell {
-                header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) },
-                payload,
-            },
+            PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
         );
         if t.dictoffset != 0 {
             std::ptr::write(obj.cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>(), None);

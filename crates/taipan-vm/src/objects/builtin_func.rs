@@ -48,7 +48,11 @@ pub fn setup(vm: &Vm) {
             GetSetDef::new("__qualname__", builtin_qualname, None),
             GetSetDef::new("__self__", |vm, o| Ok(data(o).self_.clone().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new("__module__", |vm, o| Ok(data(o).module.clone().unwrap_or_else(|| vm.none())), None),
-            GetSetDef::new("__doc__", |vm, o| Ok(data(o).def.doc.map(|d| vm.new_str(d)).unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new(
+                "__doc__",
+                |vm, o| Ok(data(o).def.doc.map(|d| vm.new_str(d)).unwrap_or_else(|| vm.none())),
+                None,
+            ),
             GetSetDef::new("__text_signature__", |vm, _| Ok(vm.none()), None),
         ],
     );

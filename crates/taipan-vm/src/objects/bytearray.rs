@@ -243,10 +243,7 @@ pub fn check_resize(vm: &Vm, d: &ByteArrayData, new_len: usize) -> PyResult<()> 
     if d.can_resize(new_len) {
         return Ok(());
     }
-    Err(vm.new_exception_msg(
-        &vm.ctx.exceptions.buffer_error,
-        "Existing exports of data: object cannot be re-sized",
-    ))
+    Err(vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "Existing exports of data: object cannot be re-sized"))
 }
 
 pub fn byte_at(o: &Obj, i: usize) -> Option<u8> {

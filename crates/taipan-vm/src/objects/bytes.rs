@@ -119,8 +119,16 @@ fn bytes_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
 
 fn bytes_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     let Some(bb) = as_bytes_ref(b) else {
-        if pystr::data(b).is_some() && matches!(op, CompareOp::Eq | CompareOp::Ne) && vm.config.borrow().bytes_warning > 0 {
-            crate::warnings::warn(vm, &vm.ctx.exceptions.by_name["BytesWarning"], "Comparison between bytes and string", 1)?;
+        if pystr::data(b).is_some()
+            && matches!(op, CompareOp::Eq | CompareOp::Ne)
+            && vm.config.borrow().bytes_warning > 0
+        {
+            crate::warnings::warn(
+                vm,
+                &vm.ctx.exceptions.by_name["BytesWarning"],
+                "Comparison between bytes and string",
+                1,
+            )?;
         }
         return Ok(vm.not_implemented());
     };
@@ -170,9 +178,7 @@ fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
     let i = match vm.index_value(key)? {
         crate::objects::int::IntValue::Small(v) if isize::try_from(v).is_ok() => v as isize,
-        _ => {
-            return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name())))
-        }
+        _ => return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name()))),
     };
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
@@ -240,10 +246,7 @@ pub fn check_text_args(vm: &Vm, fname: &str, a: &[Option<Obj>]) -> PyResult<()> 
     for (i, name) in [(1, "encoding"), (2, "errors")] {
         if let Some(x) = &a[i] {
             if pystr::data(x).is_none() {
-                return Err(vm.type_error(format!(
-                    "{fname}() argument '{name}' must be str, not {}",
-                    x.class().name()
-                )));
+                return Err(vm.type_error(format!("{fname}() argument '{name}' must be str, not {}", x.class().name())));
             }
         }
     }

@@ -185,7 +185,8 @@ pub fn setup(vm: &Vm) {
             MethodDef::method("__sizeof__", |vm, o, a, k| {
                 crate::args::exact::<0>(vm, "__sizeof__", a, k)?;
                 // A subclass with weak references has room for their list.
-                let extra = if crate::objects::type_::lookup_str(vm, o.class(), "__weakref__").is_some() { 8 } else { 0 };
+                let extra =
+                    if crate::objects::type_::lookup_str(vm, o.class(), "__weakref__").is_some() { 8 } else { 0 };
                 Ok(vm.new_usize(56 + extra + ba(o).alloc()))
             }),
         ],
@@ -418,11 +419,7 @@ fn fromhex(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     if cls.is(&vm.ctx.types.bytearray) {
         return Ok(vm.new_bytearray(out));
     }
-    let base = if vm.is_subtype(cls, &vm.ctx.types.bytearray) {
-        vm.new_bytearray(out)
-    } else {
-        vm.new_bytes(out)
-    };
+    let base = if vm.is_subtype(cls, &vm.ctx.types.bytearray) { vm.new_bytearray(out) } else { vm.new_bytes(out) };
     vm.call(cls, &[base], None)
 }
 
@@ -457,7 +454,15 @@ fn finds_args<'a>(
     Ok((&args[0], start, end))
 }
 
-fn find_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, right: bool, raise: bool) -> PyResult<Obj> {
+fn find_impl(
+    vm: &Vm,
+    o: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    name: &str,
+    right: bool,
+    raise: bool,
+) -> PyResult<Obj> {
     let data = contents(o);
     let (sub, start, end) = finds_args(vm, name, data.len(), args, kwnames)?;
     let needle = subsequence(vm, sub)?;
@@ -496,10 +501,9 @@ fn affix(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, suff
         return Ok(vm.bool_obj(false));
     }
     let Some(p) = bytes::as_bytes(sub) else {
-        return Err(vm.type_error(format!(
-            "{name} first arg must be bytes or a tuple of bytes, not {}",
-            sub.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", sub.class().name()))
+        );
     };
     Ok(vm.bool_obj(test(&p)))
 }
@@ -570,10 +574,9 @@ fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
             continue;
         }
         let Some(xb) = bytes::as_bytes(x) else {
-            return Err(vm.type_error(format!(
-                "sequence item {i}: expected a bytes-like object, {} found",
-                x.class().name()
-            )));
+            return Err(
+                vm.type_error(format!("sequence item {i}: expected a bytes-like object, {} found", x.class().name()))
+            );
         };
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -718,7 +721,15 @@ fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
     Ok(vm.new_list(out))
 }
 
-fn strip_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, left: bool, right: bool) -> PyResult<Obj> {
+fn strip_impl(
+    vm: &Vm,
+    o: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Obj> {
     no_kw(vm, name, kwnames)?;
     crate::args::check_positional(vm, name, args.len(), 0, 1)?;
     let chars = match args.first().filter(|x| !vm.is_none(x)) {
@@ -910,7 +921,14 @@ fn expandtabs(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
 // ---------------------------------------------------------------------------
 // Case and predicates (ASCII only)
 
-fn map_bytes(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Obj> {
+fn map_bytes(
+    vm: &Vm,
+    o: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    name: &str,
+    f: fn(&[u8]) -> Vec<u8>,
+) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, name, args, kwnames)?;
     Ok(same_kind(vm, o, f(&contents(o))))
 }
@@ -977,7 +995,8 @@ fn pred(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, f: fn
 // translate, maketrans
 
 fn translate(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let spec = crate::args::ArgSpec { fname: "translate", names: &["", "delete"], posonly: 1, required: 1, kwonly_from: 2 };
+    let spec =
+        crate::args::ArgSpec { fname: "translate", names: &["", "delete"], posonly: 1, required: 1, kwonly_from: 2 };
     let a = crate::args::parse_spec(vm, &spec, args, kwnames)?;
     let table_obj = a[0].clone().expect("required");
     let table = if vm.is_none(&table_obj) {

@@ -12,7 +12,8 @@ pub struct CellData {
 impl PyPayload for CellData {}
 
 pub fn type_object() -> TypeObject {
-    let mut t = TypeObject::new::<CellData>("cell", std::mem::size_of::<PyCell<CellData>>(), true, flags::IMMUTABLETYPE);
+    let mut t =
+        TypeObject::new::<CellData>("cell", std::mem::size_of::<PyCell<CellData>>(), true, flags::IMMUTABLETYPE);
     t.doc = Some("Create a new cell object.\n\n  contents\n    the contents of the cell. If not specified, the cell will be empty,\n    and \n further attempts to access its cell_contents attribute will\n    raise a ValueError.");
     t.slots.repr.set(Some(cell_repr));
     t.slots.richcompare.set(Some(cell_richcompare));

@@ -23,9 +23,8 @@ fn solid_base(vm: &Vm, ty: &Obj) -> Obj {
     let bt = ty_of(&base);
     // A type extends its base's layout if it adds storage.
     let extra = t.basicsize != bt.basicsize || t.payload_type != bt.payload_type || !t.member_offsets.is_empty();
-    let only_dict_weak = t.is_heap_type()
-        && t.payload_type == bt.payload_type
-        && t.member_offsets.len() == bt.member_offsets.len();
+    let only_dict_weak =
+        t.is_heap_type() && t.payload_type == bt.payload_type && t.member_offsets.len() == bt.member_offsets.len();
     if extra && !only_dict_weak {
         ty.clone()
     } else {
@@ -184,9 +183,8 @@ pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwar
         }
         slot_names.sort();
         slot_names.dedup();
-        let fixed_layout = [&vm.ctx.types.int, &vm.ctx.types.tuple, &vm.ctx.types.bytes]
-            .iter()
-            .any(|t| vm.is_subtype(&base, t));
+        let fixed_layout =
+            [&vm.ctx.types.int, &vm.ctx.types.tuple, &vm.ctx.types.bytes].iter().any(|t| vm.is_subtype(&base, t));
         if !slot_names.is_empty() && fixed_layout {
             return Err(vm.type_error(format!("nonempty __slots__ not supported for subtype of '{}'", bt.name())));
         }
@@ -239,10 +237,7 @@ pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwar
     let qualname = match dict::get_item_str(vm, &d, "__qualname__") {
         Some(q) => {
             if pystr::data(&q).is_none() {
-                return Err(vm.type_error(format!(
-                    "type __qualname__ must be a str, not {}",
-                    q.class().name()
-                )));
+                return Err(vm.type_error(format!("type __qualname__ must be a str, not {}", q.class().name())));
             }
             dict::del_item(vm, &d, &vm.intern("__qualname__"))?;
             q
@@ -282,7 +277,10 @@ pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwar
     let classcell = dict::get_item_str(vm, &d, "__classcell__");
     if let Some(c) = &classcell {
         if !c.has_payload::<crate::objects::cell::CellData>() {
-            return Err(vm.type_error(format!("__classcell__ must be a nonlocal cell, not {}", vm.repr_string(&c.class_obj())?)));
+            return Err(vm.type_error(format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                vm.repr_string(&c.class_obj())?
+            )));
         }
         dict::del_item(vm, &d, &vm.intern("__classcell__"))?;
     }
@@ -308,7 +306,10 @@ pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwar
     }
     for (n, off) in member_defs {
         let nobj = vm.intern(&n);
-        let v = alloc_object(&vm.ctx.types.member_descriptor, MemberData { name: nobj.clone(), index: off, owner: ty.clone() });
+        let v = alloc_object(
+            &vm.ctx.types.member_descriptor,
+            MemberData { name: nobj.clone(), index: off, owner: ty.clone() },
+        );
         dict::set_item(vm, &d, nobj, v)?;
     }
 
@@ -394,10 +395,38 @@ fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
         )*};
     }
     inherit!(
-        repr, str, hash, call, getattro, setattro, richcompare, iter, iternext, descr_get, descr_set, init, new,
-        nb_power3, nb_divmod, nb_negative, nb_positive, nb_invert, nb_absolute, nb_bool, nb_int, nb_float, nb_index,
-        sq_length, sq_contains, sq_concat, sq_repeat, sq_inplace_concat, sq_inplace_repeat, mp_length,
-        mp_subscript, mp_ass_subscript
+        repr,
+        str,
+        hash,
+        call,
+        getattro,
+        setattro,
+        richcompare,
+        iter,
+        iternext,
+        descr_get,
+        descr_set,
+        init,
+        new,
+        nb_power3,
+        nb_divmod,
+        nb_negative,
+        nb_positive,
+        nb_invert,
+        nb_absolute,
+        nb_bool,
+        nb_int,
+        nb_float,
+        nb_index,
+        sq_length,
+        sq_contains,
+        sq_concat,
+        sq_repeat,
+        sq_inplace_concat,
+        sq_inplace_repeat,
+        mp_length,
+        mp_subscript,
+        mp_ass_subscript
     );
     for i in 0..crate::object::typeobj::NB_COUNT {
         if s.nb_binary[i].get().is_none() {

@@ -164,14 +164,24 @@ pub fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut(usize,
                 let col = table.get(i).copied().unwrap_or(0) as u32;
                 let end_col = table.get(i + 1).copied().unwrap_or(0) as u32;
                 i += 2;
-                Positions { line: Some(line as u32), end_line: Some(line as u32), col: Some(col), end_col: Some(end_col) }
+                Positions {
+                    line: Some(line as u32),
+                    end_line: Some(line as u32),
+                    col: Some(col),
+                    end_col: Some(end_col),
+                }
             }
             _ => {
                 let second = table.get(i).copied().unwrap_or(0) as u32;
                 i += 1;
                 let col = code as u32 * 8 + (second >> 4);
                 let end_col = col + (second & 15);
-                Positions { line: Some(line as u32), end_line: Some(line as u32), col: Some(col), end_col: Some(end_col) }
+                Positions {
+                    line: Some(line as u32),
+                    end_line: Some(line as u32),
+                    col: Some(col),
+                    end_col: Some(end_col),
+                }
             }
         };
         if !f(unit, unit + length, p) {
@@ -207,7 +217,8 @@ pub fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
 }
 
 pub fn type_object() -> TypeObject {
-    let mut t = TypeObject::new::<CodeData>("code", std::mem::size_of::<PyCell<CodeData>>(), false, flags::IMMUTABLETYPE);
+    let mut t =
+        TypeObject::new::<CodeData>("code", std::mem::size_of::<PyCell<CodeData>>(), false, flags::IMMUTABLETYPE);
     t.doc = Some("Create a code object.  Not for the faint of heart.");
     t.slots.repr.set(Some(code_repr));
     t.slots.hash.set(Some(code_hash));
@@ -309,9 +320,7 @@ pub fn constant_to_object(vm: &Vm, c: &Constant) -> Obj {
             let o = vm.new_str_from_code_points(&cps);
             // Identifier-like constants are interned, as CPython does.
             match s.as_str() {
-                Some(t) if t.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') && !t.is_empty() => {
-                    vm.intern(t)
-                }
+                Some(t) if t.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') && !t.is_empty() => vm.intern(t),
                 _ => o,
             }
         }

@@ -77,8 +77,16 @@ pub fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("real", |vm, o| Ok(vm.new_float(parts(o).0)), Some(crate::objects::descriptor::readonly_member)),
-            GetSetDef::new("imag", |vm, o| Ok(vm.new_float(parts(o).1)), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new(
+                "real",
+                |vm, o| Ok(vm.new_float(parts(o).0)),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
+            GetSetDef::new(
+                "imag",
+                |vm, o| Ok(vm.new_float(parts(o).1)),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
         ],
     );
 }
@@ -266,8 +274,7 @@ fn complex_from_number(vm: &Vm, x: &Obj) -> PyResult<Option<(f64, f64)>> {
         };
         return Ok(Some((c.re, c.im)));
     }
-    if x.class().slots.nb_float.get().is_some() || x.class().slots.nb_index.get().is_some() || int::value(x).is_some()
-    {
+    if x.class().slots.nb_float.get().is_some() || x.class().slots.nb_index.get().is_some() || int::value(x).is_some() {
         return Ok(Some((vm.to_f64(x)?, 0.0)));
     }
     Ok(None)
@@ -322,7 +329,13 @@ fn complex_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
             let r_is_complex = r.as_ref().is_some_and(|r| vm.isinstance_type(r, &vm.ctx.types.complex));
             let i_is_complex = i.as_ref().is_some_and(|i| vm.isinstance_type(i, &vm.ctx.types.complex));
             let re = if i_is_complex { rv.0 - iv.1 } else { rv.0 };
-            let im = if r_is_complex && i.is_some() { iv.0 + rv.1 } else if i.is_some() { iv.0 } else { rv.1 };
+            let im = if r_is_complex && i.is_some() {
+                iv.0 + rv.1
+            } else if i.is_some() {
+                iv.0
+            } else {
+                rv.1
+            };
             (re, im)
         }
     };

@@ -311,7 +311,11 @@ fn classmethod_descr_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, owner: Option<
 fn classmethod_descr_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let d = descr.payload::<MethodDescrData>().expect("classmethod descriptor");
     let Some(cls) = args.first() else {
-        return Err(vm.type_error(format!("descriptor '{}' of '{}' object needs an argument", d.def.name, type_name(&d.owner))));
+        return Err(vm.type_error(format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            d.def.name,
+            type_name(&d.owner)
+        )));
     };
     (d.def.func)(vm, cls, &args[1..], kwnames)
 }
@@ -416,11 +420,7 @@ fn member_set(vm: &Vm, descr: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<
 
 fn member_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<MemberData>().expect("member");
-    Ok(vm.new_str(&format!(
-        "<member '{}' of '{}' objects>",
-        pystr::as_str_lossy(&d.name),
-        type_name(&d.owner)
-    )))
+    Ok(vm.new_str(&format!("<member '{}' of '{}' objects>", pystr::as_str_lossy(&d.name), type_name(&d.owner))))
 }
 
 fn member_name(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {

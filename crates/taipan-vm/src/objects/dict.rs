@@ -554,7 +554,8 @@ pub fn len(d: &Obj) -> usize {
 /// of pairs.
 pub fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
     if let Some(od) = data(other) {
-        if other.class().slots.iter.get() == vm.ctx.types.dict.payload::<TypeObject>().and_then(|t| t.slots.iter.get()) {
+        if other.class().slots.iter.get() == vm.ctx.types.dict.payload::<TypeObject>().and_then(|t| t.slots.iter.get())
+        {
             let dd = dict_of(d);
             for (k, h, v) in od.hashed_items() {
                 dd.set_hashed(vm, k, h, v)?;
@@ -582,9 +583,9 @@ fn merge_pairs(vm: &Vm, d: &Obj, iterable: &Obj) -> PyResult<()> {
         let pair = match vm.to_vec(&item) {
             Ok(p) => p,
             Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
-                return Err(vm.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )));
+                return Err(
+                    vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                );
             }
             Err(e) => return Err(e),
         };

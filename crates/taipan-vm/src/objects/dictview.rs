@@ -3,10 +3,10 @@
 
 use std::cell::Cell;
 
-use crate::objects::dict::{data as dict_data, DictData};
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::dict::{data as dict_data, DictData};
 use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
@@ -77,7 +77,8 @@ pub fn iter_type_object(kind: ViewKind, reverse: bool) -> TypeObject {
         (ViewKind::Values, true) => "dict_reversevalueiterator",
         (ViewKind::Items, true) => "dict_reverseitemiterator",
     };
-    let t = TypeObject::new::<DictIterData>(name, std::mem::size_of::<PyCell<DictIterData>>(), true, flags::IMMUTABLETYPE);
+    let t =
+        TypeObject::new::<DictIterData>(name, std::mem::size_of::<PyCell<DictIterData>>(), true, flags::IMMUTABLETYPE);
     t.slots.iter.set(Some(crate::objects::iter::self_iter));
     t.slots.iternext.set(Some(dictiter_next));
     t

@@ -202,8 +202,16 @@ pub fn create_types(types: &Types) -> ExceptionTypes {
                 s.repr.set(Some(exc_repr));
                 s.str.set(Some(exc_str));
             }
-            "StopIteration" | "SystemExit" | "ImportError" | "NameError" | "AttributeError" | "OSError"
-            | "SyntaxError" | "UnicodeDecodeError" | "UnicodeEncodeError" | "UnicodeTranslateError" => {
+            "StopIteration"
+            | "SystemExit"
+            | "ImportError"
+            | "NameError"
+            | "AttributeError"
+            | "OSError"
+            | "SyntaxError"
+            | "UnicodeDecodeError"
+            | "UnicodeEncodeError"
+            | "UnicodeTranslateError" => {
                 s.init.set(Some(special_init));
             }
             _ => {}
@@ -303,8 +311,16 @@ pub fn setup(vm: &Vm) {
         base,
         &[
             GetSetDef::new("args", |_, o| Ok(args_of(o)), Some(set_args)),
-            GetSetDef::new("__traceback__", |vm, o| Ok(traceback_of(o).unwrap_or_else(|| vm.none())), Some(set_tb_attr)),
-            GetSetDef::new("__context__", |vm, o| Ok(context_of(o).unwrap_or_else(|| vm.none())), Some(set_context_attr)),
+            GetSetDef::new(
+                "__traceback__",
+                |vm, o| Ok(traceback_of(o).unwrap_or_else(|| vm.none())),
+                Some(set_tb_attr),
+            ),
+            GetSetDef::new(
+                "__context__",
+                |vm, o| Ok(context_of(o).unwrap_or_else(|| vm.none())),
+                Some(set_context_attr),
+            ),
             GetSetDef::new("__cause__", |vm, o| Ok(cause_of(o).unwrap_or_else(|| vm.none())), Some(set_cause_attr)),
             GetSetDef::new(
                 "__suppress_context__",
@@ -318,7 +334,11 @@ pub fn setup(vm: &Vm) {
                     Ok(())
                 }),
             ),
-            GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, Some(crate::objects::class::set_dict_attr)),
+            GetSetDef::new(
+                "__dict__",
+                crate::objects::class::get_dict_attr,
+                Some(crate::objects::class::set_dict_attr),
+            ),
         ],
     );
     add_methods(
@@ -382,8 +402,26 @@ fn extra_getter(name: &'static str) -> crate::objects::descriptor::GetterFn {
         };
     }
     getter!(
-        "value", "code", "msg", "name", "path", "obj", "errno", "strerror", "filename", "filename2", "lineno",
-        "offset", "text", "end_lineno", "end_offset", "print_file_and_line", "encoding", "object", "start", "end",
+        "value",
+        "code",
+        "msg",
+        "name",
+        "path",
+        "obj",
+        "errno",
+        "strerror",
+        "filename",
+        "filename2",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+        "print_file_and_line",
+        "encoding",
+        "object",
+        "start",
+        "end",
         "reason"
     )
 }
@@ -401,8 +439,26 @@ fn extra_setter(name: &'static str) -> crate::objects::descriptor::SetterFn {
         };
     }
     setter!(
-        "value", "code", "msg", "name", "path", "obj", "errno", "strerror", "filename", "filename2", "lineno",
-        "offset", "text", "end_lineno", "end_offset", "print_file_and_line", "encoding", "object", "start", "end",
+        "value",
+        "code",
+        "msg",
+        "name",
+        "path",
+        "obj",
+        "errno",
+        "strerror",
+        "filename",
+        "filename2",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+        "print_file_and_line",
+        "encoding",
+        "object",
+        "start",
+        "end",
         "reason"
     )
 }
@@ -963,7 +1019,8 @@ fn split_recursive(vm: &Vm, exc: &Obj, m: &Matcher, construct_rest: bool) -> PyR
     let mut matches = Vec::new();
     let mut rests = Vec::new();
     for e in tuple::items(&excs).to_vec() {
-        let (m1, r1) = vm.with_recursion(" in exceptiongroup_split_recursive", || split_recursive(vm, &e, m, construct_rest))?;
+        let (m1, r1) =
+            vm.with_recursion(" in exceptiongroup_split_recursive", || split_recursive(vm, &e, m, construct_rest))?;
         if let Some(x) = m1 {
             matches.push(x);
         }
@@ -1111,9 +1168,5 @@ pub fn prep_reraise_star(vm: &Vm, orig: &Obj, excs: &Obj) -> PyResult<Obj> {
     if raised.len() == 1 {
         return Ok(raised.pop().expect("one"));
     }
-    vm.call(
-        &vm.ctx.exceptions.base_exception_group,
-        &[vm.ctx.empty_str.clone(), vm.new_list(raised)],
-        None,
-    )
+    vm.call(&vm.ctx.exceptions.base_exception_group, &[vm.ctx.empty_str.clone(), vm.new_list(raised)], None)
 }

@@ -34,7 +34,8 @@ pub fn type_object() -> TypeObject {
     s.nb_negative.set(Some(|vm, o| Ok(vm.new_float(-value(o).expect("float")))));
     s.nb_positive.set(Some(float_float));
     s.nb_absolute.set(Some(|vm, o| Ok(vm.new_float(value(o).expect("float").abs()))));
-    for op in [NbOp::Add, NbOp::Subtract, NbOp::Multiply, NbOp::TrueDivide, NbOp::FloorDivide, NbOp::Remainder, NbOp::Power]
+    for op in
+        [NbOp::Add, NbOp::Subtract, NbOp::Multiply, NbOp::TrueDivide, NbOp::FloorDivide, NbOp::Remainder, NbOp::Power]
     {
         s.nb_binary[op as usize].set(Some(float_binary_slot(op)));
     }
@@ -60,7 +61,9 @@ pub fn setup(vm: &Vm) {
             MethodDef::method("__floor__", float_floor),
             MethodDef::method("__ceil__", float_ceil),
             MethodDef::method("__format__", float_format),
-            MethodDef::method("__getnewargs__", |vm, o, _, _| Ok(vm.new_tuple(vec![vm.new_float(value(o).expect("float"))]))),
+            MethodDef::method("__getnewargs__", |vm, o, _, _| {
+                Ok(vm.new_tuple(vec![vm.new_float(value(o).expect("float"))]))
+            }),
             MethodDef::class("__getformat__", float_getformat),
         ],
     );

@@ -123,7 +123,11 @@ pub fn setup(vm: &Vm) {
                 }),
             ),
             GetSetDef::new("__annotations__", get_annotations, Some(set_annotations)),
-            GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, Some(crate::objects::class::set_dict_attr)),
+            GetSetDef::new(
+                "__dict__",
+                crate::objects::class::get_dict_attr,
+                Some(crate::objects::class::set_dict_attr),
+            ),
         ],
     );
     for ty in [&vm.ctx.types.staticmethod, &vm.ctx.types.classmethod] {
@@ -132,9 +136,17 @@ pub fn setup(vm: &Vm) {
             ty,
             &[
                 GetSetDef::new("__func__", |vm, o| Ok(wrapped_of(o).callable.get().unwrap_or_else(|| vm.none())), None),
-                GetSetDef::new("__wrapped__", |vm, o| Ok(wrapped_of(o).callable.get().unwrap_or_else(|| vm.none())), None),
+                GetSetDef::new(
+                    "__wrapped__",
+                    |vm, o| Ok(wrapped_of(o).callable.get().unwrap_or_else(|| vm.none())),
+                    None,
+                ),
                 GetSetDef::new("__isabstractmethod__", wrapper_isabstract, None),
-                GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, Some(crate::objects::class::set_dict_attr)),
+                GetSetDef::new(
+                    "__dict__",
+                    crate::objects::class::get_dict_attr,
+                    Some(crate::objects::class::set_dict_attr),
+                ),
             ],
         );
     }
@@ -154,9 +166,7 @@ pub fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Option<Obj>)
     let qualname = qualname.unwrap_or_else(|| c.qualname.clone());
     // The docstring is the first constant of a function whose body starts with one.
     let doc = match c.consts.first() {
-        Some(d) if pystr::data(d).is_some() && c.co.flags & taipan_compiler::code::flags::OPTIMIZED != 0 => {
-            d.clone()
-        }
+        Some(d) if pystr::data(d).is_some() && c.co.flags & taipan_compiler::code::flags::OPTIMIZED != 0 => d.clone(),
         _ => vm.none(),
     };
     let module = dict::get_item_str(vm, &globals, "__name__");
@@ -224,17 +234,13 @@ fn function_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
     let a = crate::args::parse(vm, "function", args, kwnames, &["code", "globals", "name", "argdefs", "closure"], 2)?;
     let code_obj = a[0].clone().expect("required");
     if !code_obj.has_payload::<code::CodeData>() {
-        return Err(vm.type_error(format!(
-            "function() argument 'code' must be code, not {}",
-            code_obj.class().name()
-        )));
+        return Err(vm.type_error(format!("function() argument 'code' must be code, not {}", code_obj.class().name())));
     }
     let globals = a[1].clone().expect("required");
     if dict::data(&globals).is_none() {
-        return Err(vm.type_error(format!(
-            "function() argument 'globals' must be dict, not {}",
-            globals.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("function() argument 'globals' must be dict, not {}", globals.class().name()))
+        );
     }
     let defaults = a[3].clone().filter(|d| !vm.is_none(d));
     let closure = a[4].clone().filter(|c| !vm.is_none(c));
@@ -249,7 +255,11 @@ fn set_code(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     match v {
         Some(c) if c.has_payload::<code::CodeData>() => {
             let f = func_of(o);
-            let nfree = code::code_of(c).localspluskinds.iter().filter(|&&k| k & taipan_compiler::code::local_kind::FREE != 0).count();
+            let nfree = code::code_of(c)
+                .localspluskinds
+                .iter()
+                .filter(|&&k| k & taipan_compiler::code::local_kind::FREE != 0)
+                .count();
             let nclosure = f.closure.get().map_or(0, |c| tuple::len(&c));
             if nfree != nclosure {
                 return Err(vm.value_error(format!(

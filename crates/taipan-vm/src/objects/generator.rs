@@ -97,8 +97,7 @@ impl Drop for GenData {
 }
 
 fn mk_gen_type(name: &str) -> TypeObject {
-    TypeObject::new::<GenData>(name, std::mem::size_of::<PyCell<GenData>>(), true, flags::IMMUTABLETYPE)
-        .with_weaklist()
+    TypeObject::new::<GenData>(name, std::mem::size_of::<PyCell<GenData>>(), true, flags::IMMUTABLETYPE).with_weaklist()
 }
 
 pub fn type_object(kind: GenKind) -> TypeObject {
@@ -171,7 +170,11 @@ pub fn setup(vm: &Vm) {
             vm,
             ty,
             &[
-                GetSetDef::new("__name__", |vm, o| Ok(gen_of(o).name.get().unwrap_or_else(|| vm.none())), Some(set_name)),
+                GetSetDef::new(
+                    "__name__",
+                    |vm, o| Ok(gen_of(o).name.get().unwrap_or_else(|| vm.none())),
+                    Some(set_name),
+                ),
                 GetSetDef::new(
                     "__qualname__",
                     |vm, o| Ok(gen_of(o).qualname.get().unwrap_or_else(|| vm.none())),
@@ -184,15 +187,27 @@ pub fn setup(vm: &Vm) {
                 GetSetDef::new("gi_frame", gen_frame, None),
                 GetSetDef::new("gi_running", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Running)), None),
                 GetSetDef::new("gi_code", |_, o| Ok(gen_of(o).code.clone()), None),
-                GetSetDef::new("gi_yieldfrom", |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())), None),
-                GetSetDef::new("gi_suspended", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)), None),
+                GetSetDef::new(
+                    "gi_yieldfrom",
+                    |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())),
+                    None,
+                ),
+                GetSetDef::new(
+                    "gi_suspended",
+                    |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)),
+                    None,
+                ),
             ],
             "cr" => &[
                 GetSetDef::new("cr_frame", gen_frame, None),
                 GetSetDef::new("cr_running", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Running)), None),
                 GetSetDef::new("cr_code", |_, o| Ok(gen_of(o).code.clone()), None),
                 GetSetDef::new("cr_await", |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())), None),
-                GetSetDef::new("cr_suspended", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)), None),
+                GetSetDef::new(
+                    "cr_suspended",
+                    |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)),
+                    None,
+                ),
                 GetSetDef::new("cr_origin", |vm, _| Ok(vm.none()), None),
             ],
             _ => &[
@@ -200,7 +215,11 @@ pub fn setup(vm: &Vm) {
                 GetSetDef::new("ag_running", |vm, o| Ok(vm.bool_obj(gen_of(o).running_async.get())), None),
                 GetSetDef::new("ag_code", |_, o| Ok(gen_of(o).code.clone()), None),
                 GetSetDef::new("ag_await", |vm, o| Ok(gen_of(o).yielding_from().unwrap_or_else(|| vm.none())), None),
-                GetSetDef::new("ag_suspended", |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)), None),
+                GetSetDef::new(
+                    "ag_suspended",
+                    |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)),
+                    None,
+                ),
             ],
         };
         add_getsets(vm, ty, defs);
@@ -275,7 +294,9 @@ pub fn setup(vm: &Vm) {
         vm,
         &t.async_generator_athrow,
         &[
-            MethodDef::method("send", |vm, o, a, _| athrow_send(vm, o, a.first().cloned().unwrap_or_else(|| vm.none()))),
+            MethodDef::method("send", |vm, o, a, _| {
+                athrow_send(vm, o, a.first().cloned().unwrap_or_else(|| vm.none()))
+            }),
             MethodDef::method("throw", athrow_throw),
             MethodDef::method("close", |vm, o, _, _| {
                 o.payload::<AthrowData>().expect("athrow").state.set(AwaitState::Closed);
@@ -318,7 +339,8 @@ pub fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
     } else {
         GenKind::Generator
     };
-    let (name, qualname) = match frame.func.as_ref().and_then(|f| f.payload::<crate::objects::function::FunctionData>()) {
+    let (name, qualname) = match frame.func.as_ref().and_then(|f| f.payload::<crate::objects::function::FunctionData>())
+    {
         Some(fd) => (fd.name.get(), fd.qualname.get()),
         None => (Some(cd.name.clone()), Some(cd.qualname.clone())),
     };
@@ -348,7 +370,11 @@ pub fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, closing: 
     let g = gen_of(gen);
     match g.state.get() {
         GenState::Running => {
-            let msg = if g.kind == GenKind::Generator { "generator already executing" } else { "coroutine already executing" };
+            let msg = if g.kind == GenKind::Generator {
+                "generator already executing"
+            } else {
+                "coroutine already executing"
+            };
             return Err(vm.value_error(msg));
         }
         GenState::Completed => {
@@ -498,23 +524,22 @@ pub fn gen_throw(vm: &Vm, gen: &Obj, close_on_genexit: bool, err: PyErr) -> PyRe
         }
         let state = g.state.get();
         g.state.set(GenState::Running);
-        let ret: PyResult<SendResult> = if yf.has_payload::<GenData>()
-            && (is_generator(vm, &yf) || yf.type_is(&vm.ctx.types.coroutine))
-        {
-            gen_throw(vm, &yf, close_on_genexit, err)
-        } else {
-            match vm.getattr_str_opt(&yf, "throw") {
-                Err(e) => Err(e),
-                Ok(None) => {
-                    g.state.set(state);
-                    return gen_send_ex(vm, gen, vm.none(), Some(err), false);
+        let ret: PyResult<SendResult> =
+            if yf.has_payload::<GenData>() && (is_generator(vm, &yf) || yf.type_is(&vm.ctx.types.coroutine)) {
+                gen_throw(vm, &yf, close_on_genexit, err)
+            } else {
+                match vm.getattr_str_opt(&yf, "throw") {
+                    Err(e) => Err(e),
+                    Ok(None) => {
+                        g.state.set(state);
+                        return gen_send_ex(vm, gen, vm.none(), Some(err), false);
+                    }
+                    Ok(Some(meth)) => {
+                        let tb = exceptions::traceback_of(&err.0).unwrap_or_else(|| vm.none());
+                        vm.call(&meth, &[err.0.class_obj(), err.0.clone(), tb], None).map(SendResult::Yield)
+                    }
                 }
-                Ok(Some(meth)) => {
-                    let tb = exceptions::traceback_of(&err.0).unwrap_or_else(|| vm.none());
-                    vm.call(&meth, &[err.0.class_obj(), err.0.clone(), tb], None).map(SendResult::Yield)
-                }
-            }
-        };
+            };
         g.state.set(state);
         match ret {
             Ok(SendResult::Yield(v)) => return Ok(SendResult::Yield(v)),
@@ -731,10 +756,9 @@ pub fn get_awaitable_iter(vm: &Vm, o: Obj, where_: u32) -> PyResult<Obj> {
 /// `GET_AITER`.
 pub fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let Some(aiter) = type_::lookup_str(vm, o.class(), "__aiter__") else {
-        return Err(vm.type_error(format!(
-            "'async for' requires an object with __aiter__ method, got {}",
-            o.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("'async for' requires an object with __aiter__ method, got {}", o.class().name()))
+        );
     };
     let it = vm.call_method_descr_obj(&aiter, o, &[])?;
     if type_::lookup_str(vm, it.class(), "__anext__").is_none() {

@@ -25,7 +25,9 @@ pub fn generic_alias_type_object() -> TypeObject {
         true,
         flags::BASETYPE | flags::IMMUTABLETYPE,
     );
-    t.doc = Some("Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).");
+    t.doc = Some(
+        "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).",
+    );
     t.slots.repr.set(Some(ga_repr));
     t.slots.call.set(Some(ga_call));
     t.slots.getattro.set(Some(ga_getattro));
@@ -167,8 +169,17 @@ fn ga_call(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
 fn ga_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     let n = pystr::as_str_lossy(name);
     const OWN: &[&str] = &[
-        "__origin__", "__args__", "__parameters__", "__mro_entries__", "__reduce_ex__", "__reduce__", "__copy__",
-        "__deepcopy__", "__class__", "__instancecheck__", "__subclasscheck__",
+        "__origin__",
+        "__args__",
+        "__parameters__",
+        "__mro_entries__",
+        "__reduce_ex__",
+        "__reduce__",
+        "__copy__",
+        "__deepcopy__",
+        "__class__",
+        "__instancecheck__",
+        "__subclasscheck__",
     ];
     if n.starts_with("__") && n.ends_with("__") && !OWN.contains(&n.as_ref()) {
         return type_::generic_getattr(vm, o, name);

@@ -351,7 +351,15 @@ pub fn binop_values(vm: &Vm, x: &IntValue, y: &IntValue, op: NbOp) -> PyResult<O
                     Some(a.mod_floor(&b))
                 }
             }
-            NbOp::Rshift if b >= 0 => Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b }),
+            NbOp::Rshift if b >= 0 => Some(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            }),
             NbOp::Lshift if (0..63).contains(&b) => {
                 let r = a.checked_shl(b as u32);
                 r.filter(|r| (r >> b) == a)

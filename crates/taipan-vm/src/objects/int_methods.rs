@@ -5,11 +5,11 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::objects::int::{binop_values, value, IntData, IntValue};
 use crate::object::typeobj::NbOp;
 use crate::object::{alloc_object, Obj};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::objects::float::fmt_err;
+use crate::objects::int::{binop_values, value, IntData, IntValue};
 use crate::objects::{bytes, str as pystr};
 use crate::vm::{PyResult, Vm};
 
@@ -24,7 +24,10 @@ pub fn setup(vm: &Vm) {
             MethodDef::method("bit_count", bit_count),
             MethodDef::method("to_bytes", to_bytes),
             MethodDef::class("from_bytes", from_bytes),
-            MethodDef::method("as_integer_ratio", |vm, o, _, _| Ok(vm.new_tuple(vec![int_self(vm, o)?, vm.new_int(1)]))),
+            MethodDef::method(
+                "as_integer_ratio",
+                |vm, o, _, _| Ok(vm.new_tuple(vec![int_self(vm, o)?, vm.new_int(1)])),
+            ),
             MethodDef::method("__trunc__", |vm, o, _, _| int_self(vm, o)),
             MethodDef::method("__floor__", |vm, o, _, _| int_self(vm, o)),
             MethodDef::method("__ceil__", |vm, o, _, _| int_self(vm, o)),
@@ -79,16 +82,21 @@ fn byteorder_arg(vm: &Vm, o: Option<&Obj>) -> PyResult<bool> {
             Some("big") => Ok(true),
             Some("little") => Ok(false),
             Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-            None => Err(vm.type_error(format!(
-                "to_bytes() argument 'byteorder' must be str, not {}",
-                b.class().name()
-            ))),
+            None => {
+                Err(vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {}", b.class().name())))
+            }
         },
     }
 }
 
 fn to_bytes(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let spec = crate::args::ArgSpec { fname: "to_bytes", names: &["length", "byteorder", "signed"], posonly: 0, required: 0, kwonly_from: 2 };
+    let spec = crate::args::ArgSpec {
+        fname: "to_bytes",
+        names: &["length", "byteorder", "signed"],
+        posonly: 0,
+        required: 0,
+        kwonly_from: 2,
+    };
     let a = crate::args::parse_spec(vm, &spec, args, kwnames)?;
     let length = match &a[0] {
         Some(l) => vm.index_to_isize(l)?,
@@ -138,7 +146,13 @@ fn to_bytes(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<O
 }
 
 fn from_bytes(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let spec = crate::args::ArgSpec { fname: "from_bytes", names: &["bytes", "byteorder", "signed"], posonly: 0, required: 1, kwonly_from: 2 };
+    let spec = crate::args::ArgSpec {
+        fname: "from_bytes",
+        names: &["bytes", "byteorder", "signed"],
+        posonly: 0,
+        required: 1,
+        kwonly_from: 2,
+    };
     let a = crate::args::parse_spec(vm, &spec, args, kwnames)?;
     let src = a[0].clone().expect("required");
     let data = match bytes::as_bytes(&src) {
@@ -205,11 +219,12 @@ fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
         return vm.str(o);
     }
     let tname = o.class().name().to_string();
-    let fs = taipan_format::parse_format_spec(&sd.to_string_lossy(), Some('d'), '>', &tname)
-        .map_err(|e| fmt_err(vm, e))?;
+    let fs =
+        taipan_format::parse_format_spec(&sd.to_string_lossy(), Some('d'), '>', &tname).map_err(|e| fmt_err(vm, e))?;
     let v = value(o).expect("int");
     if fs.ty == Some('c') || fs.ty == Some('c') {
-        let (before, c, after) = taipan_format::format_int_char(&v.to_big(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+        let (before, c, after) =
+            taipan_format::format_int_char(&v.to_big(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
         let fill = fs.fill as u32;
         let mut cps = vec![fill; before];
         cps.push(c);
@@ -388,4 +403,3 @@ pub fn int_from_object(vm: &Vm, x: &Obj) -> PyResult<IntValue> {
         x.class().name()
     )))
 }
-

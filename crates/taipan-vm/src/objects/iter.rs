@@ -26,7 +26,8 @@ pub struct SeqIterData {
 impl PyPayload for SeqIterData {}
 
 fn iter_type(name: &str, next: crate::object::typeobj::IterNextFn) -> TypeObject {
-    let t = TypeObject::new::<SeqIterData>(name, std::mem::size_of::<PyCell<SeqIterData>>(), true, flags::IMMUTABLETYPE);
+    let t =
+        TypeObject::new::<SeqIterData>(name, std::mem::size_of::<PyCell<SeqIterData>>(), true, flags::IMMUTABLETYPE);
     t.slots.iter.set(Some(self_iter));
     t.slots.iternext.set(Some(next));
     t
@@ -437,10 +438,7 @@ fn enumerate_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
     let start = match &a[1] {
         Some(s) => {
             if !vm.has_index(s) {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    s.class().name()
-                )));
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", s.class().name())));
             }
             vm.to_bigint(s)?
         }
@@ -538,8 +536,12 @@ pub struct ZipData {
 impl PyPayload for ZipData {}
 
 pub fn zip_type_object() -> TypeObject {
-    let mut t =
-        TypeObject::new::<ZipData>("zip", std::mem::size_of::<PyCell<ZipData>>(), true, flags::BASETYPE | flags::IMMUTABLETYPE);
+    let mut t = TypeObject::new::<ZipData>(
+        "zip",
+        std::mem::size_of::<PyCell<ZipData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
     t.doc = Some("zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n   >>> list(zip('abcdefg', range(3), range(4)))\n   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n\nThe zip object yields n-length tuples, where n is the number of iterables\npassed as positional arguments to zip().  The i-th element in every tuple\ncomes from the i-th iterable argument to zip().  This continues until the\nshortest argument is exhausted.\n\nIf strict is true and one of the arguments is exhausted before the others,\nraise a ValueError.");
     t.slots.iter.set(Some(self_iter));
     t.slots.iternext.set(Some(zip_next));
@@ -610,8 +612,12 @@ pub struct MapData {
 impl PyPayload for MapData {}
 
 pub fn map_type_object() -> TypeObject {
-    let mut t =
-        TypeObject::new::<MapData>("map", std::mem::size_of::<PyCell<MapData>>(), true, flags::BASETYPE | flags::IMMUTABLETYPE);
+    let mut t = TypeObject::new::<MapData>(
+        "map",
+        std::mem::size_of::<PyCell<MapData>>(),
+        true,
+        flags::BASETYPE | flags::IMMUTABLETYPE,
+    );
     t.doc = Some("map(func, *iterables) --> map object\n\nMake an iterator that computes the function using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.");
     t.slots.iter.set(Some(self_iter));
     t.slots.iternext.set(Some(map_next));
@@ -713,5 +719,9 @@ pub fn setup(vm: &Vm) {
         );
     }
     add_methods(vm, &t.range_iterator, &[MethodDef::method("__length_hint__", range_length_hint)]);
-    add_methods(vm, &t.enumerate, &[MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem)]);
+    add_methods(
+        vm,
+        &t.enumerate,
+        &[MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem)],
+    );
 }

@@ -252,10 +252,7 @@ fn list_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
 
 fn list_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let Some(lb) = data(b) else {
-        return Err(vm.type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            b.class().name()
-        )));
+        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", b.class().name())));
     };
     let mut v = list_of(a).to_vec();
     v.extend(lb.to_vec());

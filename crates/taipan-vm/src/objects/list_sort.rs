@@ -18,10 +18,9 @@ pub fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
             Some("key") => key = Some(v).filter(|v| !vm.is_none(v)),
             Some("reverse") => reverse = vm.is_true(&v)?,
             _ => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for sort()",
-                    pystr::as_str_lossy(&k)
-                )))
+                return Err(
+                    vm.type_error(format!("'{}' is an invalid keyword argument for sort()", pystr::as_str_lossy(&k)))
+                )
             }
         }
     }
@@ -113,14 +112,10 @@ fn sort_pairs(vm: &Vm, pairs: &mut Vec<(Obj, Obj)>) -> PyResult<()> {
         KeyKind::Float => {
             // `<` on floats, NaNs included, as a stable merge with a total
             // preorder that never reports NaN as less.
-            merge_sort(pairs, &mut |a, b| {
-                Ok(float::value(a).unwrap_or(0.0) < float::value(b).unwrap_or(0.0))
-            })
+            merge_sort(pairs, &mut |a, b| Ok(float::value(a).unwrap_or(0.0) < float::value(b).unwrap_or(0.0)))
         }
         KeyKind::Str => {
-            pairs.sort_by(|(a, _), (b, _)| {
-                pystr::data(a).expect("str").cmp_data(pystr::data(b).expect("str"))
-            });
+            pairs.sort_by(|(a, _), (b, _)| pystr::data(a).expect("str").cmp_data(pystr::data(b).expect("str")));
             Ok(())
         }
         KeyKind::Generic => merge_sort(pairs, &mut |a, b| vm.lt(a, b)),

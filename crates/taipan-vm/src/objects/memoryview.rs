@@ -632,10 +632,7 @@ fn tuple_index(vm: &Vm, m: &MemoryViewData, items: &[Obj]) -> PyResult<isize> {
     if items.iter().all(|x| vm.has_index(x)) {
         if items.len() != m.shape.len() {
             let nd = m.shape.len();
-            return Err(vm.type_error(format!(
-                "cannot index {nd}-dimension view with {}-element tuple",
-                items.len()
-            )));
+            return Err(vm.type_error(format!("cannot index {nd}-dimension view with {}-element tuple", items.len())));
         }
         let mut pos = m.offset;
         for (dim, k) in items.iter().enumerate() {

@@ -14,12 +14,8 @@ pub struct MethodData {
 impl PyPayload for MethodData {}
 
 pub fn type_object() -> TypeObject {
-    let mut t = TypeObject::new::<MethodData>(
-        "method",
-        std::mem::size_of::<PyCell<MethodData>>(),
-        true,
-        flags::IMMUTABLETYPE,
-    );
+    let mut t =
+        TypeObject::new::<MethodData>("method", std::mem::size_of::<PyCell<MethodData>>(), true, flags::IMMUTABLETYPE);
     t.doc = Some("Create a bound instance method object.");
     t.slots.call.set(Some(method_call));
     t.slots.repr.set(Some(method_repr));

@@ -30,11 +30,7 @@ pub fn type_object() -> TypeObject {
 
 pub fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.module;
-    add_getsets(
-        vm,
-        ty,
-        &[GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None)],
-    );
+    add_getsets(vm, ty, &[GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None)]);
     add_methods(vm, ty, &[MethodDef::method("__dir__", module_dir)]);
     let ns = &vm.ctx.types.simple_namespace;
     add_getsets(vm, ns, &[GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None)]);
@@ -73,7 +69,9 @@ fn module_init(vm: &Vm, m: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
     let a = crate::args::parse(vm, "module", args, kwnames, &["name", "doc"], 1)?;
     let name = a[0].clone().expect("required");
     if pystr::data(&name).is_none() {
-        return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", name.class().name())));
+        return Err(
+            vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", name.class().name()))
+        );
     }
     let d = module_dict(m);
     dict::set_item_str(vm, &d, "__name__", name)?;
@@ -172,11 +170,8 @@ fn ns_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()
 }
 
 fn ns_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let name = if o.type_is(&vm.ctx.types.simple_namespace) {
-        "namespace".to_string()
-    } else {
-        o.class().name().to_string()
-    };
+    let name =
+        if o.type_is(&vm.ctx.types.simple_namespace) { "namespace".to_string() } else { o.class().name().to_string() };
     let Some(_g) = vm.repr_enter(o) else { return Ok(vm.new_str_from_string(format!("{name}(...)"))) };
     let d = module_dict(o);
     let mut parts = Vec::new();

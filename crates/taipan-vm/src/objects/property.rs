@@ -153,7 +153,11 @@ fn property_set(vm: &Vm, p: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()
         None => {
             let n = property_name(vm, p);
             Err(vm.attribute_error(if n.is_empty() {
-                if value.is_some() { "can't set attribute".to_string() } else { "can't delete attribute".to_string() }
+                if value.is_some() {
+                    "can't set attribute".to_string()
+                } else {
+                    "can't delete attribute".to_string()
+                }
             } else {
                 format!("property {} of '{}' object has no {}", n, obj.class().name(), what)
             }))

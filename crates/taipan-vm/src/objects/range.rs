@@ -49,9 +49,21 @@ pub fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("start", |_, o| Ok(range_of(o).start_obj.clone()), Some(crate::objects::descriptor::readonly_member)),
-            GetSetDef::new("stop", |_, o| Ok(range_of(o).stop_obj.clone()), Some(crate::objects::descriptor::readonly_member)),
-            GetSetDef::new("step", |_, o| Ok(range_of(o).step_obj.clone()), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new(
+                "start",
+                |_, o| Ok(range_of(o).start_obj.clone()),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
+            GetSetDef::new(
+                "stop",
+                |_, o| Ok(range_of(o).stop_obj.clone()),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
+            GetSetDef::new(
+                "step",
+                |_, o| Ok(range_of(o).step_obj.clone()),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
         ],
     );
     add_methods(
@@ -133,9 +145,11 @@ fn range_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 fn range_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
-    range_of(o).length.to_usize().filter(|&n| n <= isize::MAX as usize).ok_or_else(|| {
-        vm.overflow_error("Python int too large to convert to C ssize_t")
-    })
+    range_of(o)
+        .length
+        .to_usize()
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 /// Item `i` (0 <= i < length).

@@ -528,11 +528,7 @@ fn set_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let r = vm.repr(&keys)?;
     let r = pystr::as_str_lossy(&r);
     let inner = &r[1..r.len() - 1];
-    let text = if o.type_is(&vm.ctx.types.set) {
-        format!("{{{inner}}}")
-    } else {
-        format!("{tname}({{{inner}}})")
-    };
+    let text = if o.type_is(&vm.ctx.types.set) { format!("{{{inner}}}") } else { format!("{tname}({{{inner}}})") };
     Ok(vm.new_str_from_string(text))
 }
 

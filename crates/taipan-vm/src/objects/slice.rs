@@ -33,9 +33,21 @@ pub fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("start", |_, o| Ok(slice_of(o).start.clone()), Some(crate::objects::descriptor::readonly_member)),
-            GetSetDef::new("stop", |_, o| Ok(slice_of(o).stop.clone()), Some(crate::objects::descriptor::readonly_member)),
-            GetSetDef::new("step", |_, o| Ok(slice_of(o).step.clone()), Some(crate::objects::descriptor::readonly_member)),
+            GetSetDef::new(
+                "start",
+                |_, o| Ok(slice_of(o).start.clone()),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
+            GetSetDef::new(
+                "stop",
+                |_, o| Ok(slice_of(o).stop.clone()),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
+            GetSetDef::new(
+                "step",
+                |_, o| Ok(slice_of(o).step.clone()),
+                Some(crate::objects::descriptor::readonly_member),
+            ),
         ],
     );
     add_methods(vm, ty, &[MethodDef::method("indices", slice_indices), MethodDef::method("__reduce__", slice_reduce)]);
@@ -135,7 +147,8 @@ fn slice_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
 
 fn slice_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let s = slice_of(o);
-    let text = format!("slice({}, {}, {})", vm.repr_string(&s.start)?, vm.repr_string(&s.stop)?, vm.repr_string(&s.step)?);
+    let text =
+        format!("slice({}, {}, {})", vm.repr_string(&s.start)?, vm.repr_string(&s.stop)?, vm.repr_string(&s.step)?);
     Ok(vm.new_str_from_string(text))
 }
 

@@ -205,11 +205,7 @@ fn tp_new_wrapper(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
     }
     let sub = &args[0];
     let Some(st) = sub.payload::<TypeObject>() else {
-        return Err(vm.type_error(format!(
-            "{}.__new__(X): X is not a type object ({})",
-            t.name(),
-            sub.class().name()
-        )));
+        return Err(vm.type_error(format!("{}.__new__(X): X is not a type object ({})", t.name(), sub.class().name())));
     };
     if !vm.is_subtype(sub, ty) {
         return Err(vm.type_error(format!(
@@ -255,7 +251,12 @@ fn nargs(vm: &Vm, name: &str, args: &[Obj], kwnames: Option<&Obj>, n: usize) -> 
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     if args.len() != n {
-        return Err(vm.type_error(format!("expected {} argument{}, got {}", n, if n == 1 { "" } else { "s" }, args.len())));
+        return Err(vm.type_error(format!(
+            "expected {} argument{}, got {}",
+            n,
+            if n == 1 { "" } else { "s" },
+            args.len()
+        )));
     }
     Ok(())
 }
@@ -561,7 +562,10 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
             let new = find(vm, t, "__new__");
             s.new.set(match &new {
                 Some(f) => match f.payload::<crate::objects::builtin_func::BuiltinFunctionData>() {
-                    Some(b) if b.def.name == "__new__" && b.self_.as_ref().is_some_and(|o| o.has_payload::<TypeObject>()) => {
+                    Some(b)
+                        if b.def.name == "__new__"
+                            && b.self_.as_ref().is_some_and(|o| o.has_payload::<TypeObject>()) =>
+                    {
                         b.self_.as_ref().and_then(|o| o.payload::<TypeObject>()).and_then(|bt| bt.slots.new.get())
                     }
                     _ => Some(slot_tp_new as crate::object::typeobj::NewFn),
@@ -644,7 +648,9 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
                 let natives: Vec<_> = any
                     .iter()
                     .zip([CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge])
-                    .map(|(a, op)| a.as_ref().and_then(|a| native_wrapper(a, Richcmp(op))).and_then(|o| o.slots.richcompare.get()))
+                    .map(|(a, op)| {
+                        a.as_ref().and_then(|a| native_wrapper(a, Richcmp(op))).and_then(|o| o.slots.richcompare.get())
+                    })
                     .collect();
                 let all_native_same = natives.iter().all(|n| n.is_some() && *n == natives[0]);
                 s.richcompare.set(if any.iter().all(|a| a.is_none()) {
@@ -727,7 +733,10 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
                     None => (None, None),
                     Some(a) => match native_wrapper(a, kind) {
                         Some(o) => (o.slots.sq_length.get(), o.slots.mp_length.get()),
-                        None => (Some(slot_sq_length as crate::object::typeobj::LenFn), Some(slot_sq_length as crate::object::typeobj::LenFn)),
+                        None => (
+                            Some(slot_sq_length as crate::object::typeobj::LenFn),
+                            Some(slot_sq_length as crate::object::typeobj::LenFn),
+                        ),
                     },
                 };
                 s.sq_length.set(v.0);
@@ -737,8 +746,10 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
             SetItem | DelItem => {
                 let a1 = find(vm, t, "__setitem__");
                 let a2 = find(vm, t, "__delitem__");
-                let n1 = a1.as_ref().and_then(|a| native_wrapper(a, SetItem)).and_then(|o| o.slots.mp_ass_subscript.get());
-                let n2 = a2.as_ref().and_then(|a| native_wrapper(a, DelItem)).and_then(|o| o.slots.mp_ass_subscript.get());
+                let n1 =
+                    a1.as_ref().and_then(|a| native_wrapper(a, SetItem)).and_then(|o| o.slots.mp_ass_subscript.get());
+                let n2 =
+                    a2.as_ref().and_then(|a| native_wrapper(a, DelItem)).and_then(|o| o.slots.mp_ass_subscript.get());
                 s.mp_ass_subscript.set(if a1.is_none() && a2.is_none() {
                     None
                 } else if n1.is_some() && n1 == n2 {
@@ -931,7 +942,15 @@ fn method_is_overloaded(vm: &Vm, left: &TypeObject, right: &TypeObject, name: &s
 }
 
 /// CPython's `SLOT1BINFULL`: the binary operator slot of classes.
-fn slot_binary(vm: &Vm, a: &Obj, b: &Obj, op: NbOp, dunder: &str, rdunder: &str, this: crate::object::typeobj::BinaryFn) -> PyResult<Obj> {
+fn slot_binary(
+    vm: &Vm,
+    a: &Obj,
+    b: &Obj,
+    op: NbOp,
+    dunder: &str,
+    rdunder: &str,
+    this: crate::object::typeobj::BinaryFn,
+) -> PyResult<Obj> {
     let get = |o: &Obj| {
         if op == NbOp::Power {
             o.class().slots.nb_binary[op as usize].get()
@@ -942,7 +961,10 @@ fn slot_binary(vm: &Vm, a: &Obj, b: &Obj, op: NbOp, dunder: &str, rdunder: &str,
     let a_has = get(a) == Some(this);
     let mut do_other = !std::ptr::eq(a.class(), b.class()) && get(b) == Some(this);
     if a_has {
-        if do_other && vm.is_subtype(&b.class_obj(), &a.class_obj()) && method_is_overloaded(vm, a.class(), b.class(), rdunder) {
+        if do_other
+            && vm.is_subtype(&b.class_obj(), &a.class_obj())
+            && method_is_overloaded(vm, a.class(), b.class(), rdunder)
+        {
             let r = call_dunder(vm, b, rdunder, &[a.clone()])?.unwrap_or_else(|| vm.not_implemented());
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
@@ -992,7 +1014,10 @@ fn slot_nb_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let a_has = a.class().slots.nb_divmod.get() == Some(this);
     let mut do_other = !std::ptr::eq(a.class(), b.class()) && b.class().slots.nb_divmod.get() == Some(this);
     if a_has {
-        if do_other && vm.is_subtype(&b.class_obj(), &a.class_obj()) && method_is_overloaded(vm, a.class(), b.class(), "__rdivmod__") {
+        if do_other
+            && vm.is_subtype(&b.class_obj(), &a.class_obj())
+            && method_is_overloaded(vm, a.class(), b.class(), "__rdivmod__")
+        {
             let r = call_dunder(vm, b, "__rdivmod__", &[a.clone()])?.unwrap_or_else(|| vm.not_implemented());
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
@@ -1122,9 +1147,7 @@ fn slot_mp_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> Py
 fn slot_sq_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
     let f = type_::lookup_str(vm, o.class(), "__contains__");
     match f {
-        Some(f) if vm.is_none(&f) => {
-            Err(vm.type_error(format!("'{}' object is not a container", o.class().name())))
-        }
+        Some(f) if vm.is_none(&f) => Err(vm.type_error(format!("'{}' object is not a container", o.class().name()))),
         Some(f) => {
             let r = vm.call_method_descr_obj(&f, o, &[item.clone()])?;
             vm.is_true(&r)

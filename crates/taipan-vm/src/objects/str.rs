@@ -131,9 +131,9 @@ impl StrData {
     pub fn to_string_lossy(&self) -> std::borrow::Cow<'_, str> {
         match self.as_str() {
             Some(s) => std::borrow::Cow::Borrowed(s),
-            None => std::borrow::Cow::Owned(
-                self.code_points().map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect(),
-            ),
+            None => {
+                std::borrow::Cow::Owned(self.code_points().map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect())
+            }
         }
     }
 
@@ -398,10 +398,9 @@ fn str_len(_vm: &Vm, o: &Obj) -> PyResult<usize> {
 
 fn str_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
     let Some(needle) = data(item) else {
-        return Err(vm.type_error(format!(
-            "'in <string>' requires string as left operand, not {}",
-            item.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("'in <string>' requires string as left operand, not {}", item.class().name()))
+        );
     };
     Ok(methods::find(str_of(o), needle, 0, str_of(o).len()).is_some())
 }
@@ -494,9 +493,7 @@ fn str_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
     let i = match vm.index_value(key)? {
         crate::objects::int::IntValue::Small(v) if isize::try_from(v).is_ok() => v as isize,
-        _ => {
-            return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name())))
-        }
+        _ => return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name()))),
     };
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };

@@ -151,10 +151,7 @@ pub(crate) fn tuple_args(vm: &Vm, name: &str, n: usize, min: usize, max: usize) 
     } else {
         return Ok(());
     };
-    Err(vm.type_error(format!(
-        "{name}() takes {bound} {k} argument{} ({n} given)",
-        if k == 1 { "" } else { "s" }
-    )))
+    Err(vm.type_error(format!("{name}() takes {bound} {k} argument{} ({n} given)", if k == 1 { "" } else { "s" })))
 }
 
 /// An index argument as a C `Py_ssize_t`.
@@ -350,7 +347,15 @@ fn finds_args<'a>(
     Ok((&args[0], start, end))
 }
 
-fn find_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, right: bool, raise: bool) -> PyResult<Obj> {
+fn find_impl(
+    vm: &Vm,
+    o: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    name: &str,
+    right: bool,
+    raise: bool,
+) -> PyResult<Obj> {
     let s = sd(o);
     let (sub, start, end) = finds_args(vm, name, s, args, kwnames)?;
     let needle = must_be_str(vm, sub)?;
@@ -392,10 +397,9 @@ fn affix(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str, suff
         return Ok(vm.bool_obj(false));
     }
     let Some(p) = data(sub) else {
-        return Err(vm.type_error(format!(
-            "{name} first arg must be str or a tuple of str, not {}",
-            sub.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", sub.class().name()))
+        );
     };
     Ok(vm.bool_obj(test(p)))
 }
@@ -481,9 +485,9 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
     let a = crate::args::parse(vm, name, args, kwnames, &["sep", "maxsplit"], 0)?;
     let sep = match a[0].as_ref().filter(|x| !vm.is_none(x)) {
         None => None,
-        Some(sep) => Some(
-            data(sep).ok_or_else(|| vm.type_error(format!("must be str or None, not {}", sep.class().name())))?,
-        ),
+        Some(sep) => {
+            Some(data(sep).ok_or_else(|| vm.type_error(format!("must be str or None, not {}", sep.class().name())))?)
+        }
     };
     let maxsplit = match &a[1] {
         Some(m) => ssize_arg(vm, m)?,
@@ -643,15 +647,23 @@ fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
     Ok(vm.new_list(out))
 }
 
-fn strip_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, left: bool, right: bool, name: &str) -> PyResult<Obj> {
+fn strip_impl(
+    vm: &Vm,
+    o: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    left: bool,
+    right: bool,
+    name: &str,
+) -> PyResult<Obj> {
     no_kw(vm, name, kwnames)?;
     crate::args::check_positional(vm, name, args.len(), 0, 1)?;
     let s = sd(o);
     let chars: Option<Vec<u32>> = match args.first().filter(|x| !vm.is_none(x)) {
         None => None,
-        Some(c) => Some(
-            data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?.to_code_points(),
-        ),
+        Some(c) => {
+            Some(data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?.to_code_points())
+        }
     };
     let strip_it = |c: u32| match &chars {
         None => uni::is_space(c),
@@ -680,12 +692,10 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
     no_kw(vm, "replace", kwnames)?;
     crate::args::check_positional(vm, "replace", args.len(), 2, 3)?;
     let s = sd(o);
-    let old = data(&args[0]).ok_or_else(|| {
-        vm.type_error(format!("replace() argument 1 must be str, not {}", args[0].class().name()))
-    })?;
-    let new = data(&args[1]).ok_or_else(|| {
-        vm.type_error(format!("replace() argument 2 must be str, not {}", args[1].class().name()))
-    })?;
+    let old = data(&args[0])
+        .ok_or_else(|| vm.type_error(format!("replace() argument 1 must be str, not {}", args[0].class().name())))?;
+    let new = data(&args[1])
+        .ok_or_else(|| vm.type_error(format!("replace() argument 2 must be str, not {}", args[1].class().name())))?;
     let count = match args.get(2) {
         Some(c) => ssize_arg(vm, c)?,
         None => -1,
@@ -760,10 +770,9 @@ fn pad_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, name: &str) -
         None => b' ' as u32,
         Some(f) => {
             let Some(fd) = data(f) else {
-                return Err(vm.type_error(format!(
-                    "The fill character must be a unicode character, not {}",
-                    f.class().name()
-                )));
+                return Err(
+                    vm.type_error(format!("The fill character must be a unicode character, not {}", f.class().name()))
+                );
             };
             if fd.len() != 1 {
                 return Err(vm.type_error("The fill character must be exactly one character long"));
@@ -872,7 +881,12 @@ fn expandtabs(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
 }
 
 /// Tabs to spaces; `\n` and `\r` restart the column.
-fn expand_tabs_into<T: Copy + PartialEq + From<u8>>(src: impl Iterator<Item = T>, tabsize: i64, out: &mut Vec<T>, space: T) {
+fn expand_tabs_into<T: Copy + PartialEq + From<u8>>(
+    src: impl Iterator<Item = T>,
+    tabsize: i64,
+    out: &mut Vec<T>,
+    space: T,
+) {
     let mut col: u64 = 0;
     for c in src {
         if c == T::from(b'\t') {
@@ -1125,11 +1139,7 @@ fn maketrans(vm: &Vm, _self: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
     crate::args::check_positional(vm, "maketrans", args.len(), 1, 3)?;
     for (i, a) in args.iter().enumerate().skip(1) {
         if data(a).is_none() {
-            return Err(vm.type_error(format!(
-                "maketrans() argument {} must be str, not {}",
-                i + 1,
-                a.class().name()
-            )));
+            return Err(vm.type_error(format!("maketrans() argument {} must be str, not {}", i + 1, a.class().name())));
         }
     }
     let out = vm.new_dict();

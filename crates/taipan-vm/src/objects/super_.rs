@@ -191,13 +191,12 @@ fn super_descr_get(vm: &Vm, o: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) ->
 
 fn super_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let d = data(o);
-    let tname = d.ty.get().map(|t| t.payload::<TypeObject>().expect("type").name().to_string()).unwrap_or("NULL".into());
+    let tname =
+        d.ty.get().map(|t| t.payload::<TypeObject>().expect("type").name().to_string()).unwrap_or("NULL".into());
     let text = match d.obj_type.get() {
-        Some(ot) => format!(
-            "<super: <class '{}'>, <{} object>>",
-            tname,
-            ot.payload::<TypeObject>().expect("type").name()
-        ),
+        Some(ot) => {
+            format!("<super: <class '{}'>, <{} object>>", tname, ot.payload::<TypeObject>().expect("type").name())
+        }
         None => format!("<super: <class '{tname}'>, NULL>"),
     };
     Ok(vm.new_str_from_string(text))

@@ -72,10 +72,9 @@ fn tb_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     }
     let frame = a[1].clone().expect("required");
     if !frame.type_is(&vm.ctx.types.frame) {
-        return Err(vm.type_error(format!(
-            "TracebackType() argument 'tb_frame' must be frame, not {}",
-            frame.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("TracebackType() argument 'tb_frame' must be frame, not {}", frame.class().name()))
+        );
     }
     let lasti = vm.index_to_isize(a[2].as_ref().expect("required"))?.max(0) as usize / 2;
     let lineno = vm.index_to_isize(a[3].as_ref().expect("required"))?;

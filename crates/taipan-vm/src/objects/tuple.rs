@@ -168,10 +168,7 @@ fn tuple_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
 
 fn tuple_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let Some(bt) = b.payload::<TupleData>() else {
-        return Err(vm.type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            b.class().name()
-        )));
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.class().name())));
     };
     let at = tuple_of(a);
     if bt.items.is_empty() && a.type_is(&vm.ctx.types.tuple) {

@@ -128,10 +128,37 @@ pub fn inherit_slots(vm: &Vm, ty: &Obj) {
         )*};
     }
     inherit!(
-        repr, str, getattro, setattro, richcompare, iter, iternext, descr_get, descr_set, init, new, nb_power3, nb_divmod,
-        nb_negative, nb_positive, nb_invert, nb_absolute, nb_bool, nb_int, nb_float, nb_index, sq_length,
-        sq_contains, mp_length, mp_subscript, mp_ass_subscript, call, sq_concat, sq_repeat,
-        sq_inplace_concat, sq_inplace_repeat
+        repr,
+        str,
+        getattro,
+        setattro,
+        richcompare,
+        iter,
+        iternext,
+        descr_get,
+        descr_set,
+        init,
+        new,
+        nb_power3,
+        nb_divmod,
+        nb_negative,
+        nb_positive,
+        nb_invert,
+        nb_absolute,
+        nb_bool,
+        nb_int,
+        nb_float,
+        nb_index,
+        sq_length,
+        sq_contains,
+        mp_length,
+        mp_subscript,
+        mp_ass_subscript,
+        call,
+        sq_concat,
+        sq_repeat,
+        sq_inplace_concat,
+        sq_inplace_repeat
     );
     // A type that defines rich comparison but not hashing is unhashable
     // only when it is a class; builtin types inherit both together.
@@ -371,11 +398,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> P
     }
     let Some(slot) = obj.dict_slot() else {
         return Err(if lookup(vm, ty, name).is_some() {
-            vm.attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                ty.name(),
-                pystr::as_str_lossy(name)
-            ))
+            vm.attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), pystr::as_str_lossy(name)))
         } else {
             let e = attribute_error_for(vm, obj, name);
             e
@@ -534,10 +557,7 @@ pub fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> P
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if new == Some(object_new as crate::object::typeobj::NewFn) {
-            return Err(vm.type_error(format!(
-                "{}() takes no arguments",
-                t.name()
-            )));
+            return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
         }
     }
     Ok(())
@@ -557,11 +577,7 @@ pub fn object_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> Py
         return Err(abstract_instantiation_error(vm, cls));
     }
     if t.payload_type != std::any::TypeId::of::<ObjectData>() {
-        return Err(vm.type_error(format!(
-            "object.__new__({}) is not safe, use {}.__new__()",
-            t.name(),
-            t.name()
-        )));
+        return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", t.name(), t.name())));
     }
     Ok(crate::object::alloc_object(cls, ObjectData))
 }
@@ -596,10 +612,7 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
         return Err(vm.type_error("can't delete __class__ attribute"));
     };
     let Some(nt) = as_type(new) else {
-        return Err(vm.type_error(format!(
-            "__class__ must be set to a class, not '{}' object",
-            new.class().name()
-        )));
+        return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", new.class().name())));
     };
     let old = obj.class();
     if !nt.is_heap_type() || !old.is_heap_type() {
@@ -653,10 +666,7 @@ fn object_sizeof(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
 fn object_format(vm: &Vm, obj: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let spec = args.first().cloned().unwrap_or_else(|| vm.ctx.empty_str.clone());
     if pystr::len(&spec) > 0 {
-        return Err(vm.type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            obj.class().name()
-        )));
+        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", obj.class().name())));
     }
     vm.str(obj)
 }
@@ -667,10 +677,7 @@ fn object_subclasshook(vm: &Vm, _cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) ->
 
 fn object_init_subclass(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     if excess_args(args, kwnames) {
-        return Err(vm.type_error(format!(
-            "{}.__init_subclass__() takes no keyword arguments",
-            ty_of(_cls).name()
-        )));
+        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", ty_of(_cls).name())));
     }
     Ok(vm.none())
 }
@@ -780,24 +787,15 @@ pub fn type_new(vm: &Vm, meta: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
     }
     let name = &pos[0];
     if pystr::as_str(name).is_none() {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            name.class().name()
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", name.class().name())));
     }
     let bases = &pos[1];
     if !bases.has_payload::<tuple::TupleData>() {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            bases.class().name()
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", bases.class().name())));
     }
     let ns = &pos[2];
     if !ns.has_payload::<dict::DictData>() {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            ns.class().name()
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", ns.class().name())));
     }
     let kwargs: Vec<(Obj, Obj)> = match kwnames {
         Some(k) => tuple::items(k).iter().cloned().zip(args[args.len() - nkw..].iter().cloned()).collect(),
@@ -819,8 +817,11 @@ fn type_set_name(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
         return Err(vm.type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
     }
     let Some(v) = value.and_then(|v| pystr::as_str(v).map(|s| s.to_string())) else {
-        return Err(vm.type_error(format!("can only assign string to {}.__name__, not '{}'", t.name(),
-            value.map(|v| v.class().name().to_string()).unwrap_or_else(|| "NoneType".into()))));
+        return Err(vm.type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.name(),
+            value.map(|v| v.class().name().to_string()).unwrap_or_else(|| "NoneType".into())
+        )));
     };
     t.set_name(v);
     Ok(())
@@ -980,7 +981,10 @@ fn type_subclasses(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyRes
 
 fn type_instancecheck(vm: &Vm, ty: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let inst = args.first().ok_or_else(|| vm.type_error("__instancecheck__ expected 1 argument"))?;
-    Ok(vm.bool_obj(vm.isinstance_type(inst, ty) || vm.getattr_str(inst, "__class__").map(|c| vm.is_subtype(&c, ty)).unwrap_or(false)))
+    Ok(vm.bool_obj(
+        vm.isinstance_type(inst, ty)
+            || vm.getattr_str(inst, "__class__").map(|c| vm.is_subtype(&c, ty)).unwrap_or(false),
+    ))
 }
 
 fn type_subclasscheck(vm: &Vm, ty: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

@@ -239,10 +239,7 @@ impl Vm {
             return Ok(o.clone());
         }
         let Some(f) = o.class().slots.nb_index.get() else {
-            return Err(self.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                o.class().name()
-            )));
+            return Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name())));
         };
         let r = f(self, o)?;
         if int::value(&r).is_none() {
@@ -268,10 +265,9 @@ impl Vm {
         }
         match self.index_value(o)? {
             IntValue::Small(v) => Ok(v as isize),
-            IntValue::Big(_) => Err(self.overflow_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                o.class().name()
-            ))),
+            IntValue::Big(_) => {
+                Err(self.overflow_error(format!("cannot fit '{}' into an index-sized integer", o.class().name())))
+            }
         }
     }
 

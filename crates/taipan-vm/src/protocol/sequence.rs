@@ -36,9 +36,7 @@ impl Vm {
     pub fn setitem(&self, o: &Obj, key: &Obj, value: &Obj) -> PyResult<()> {
         match o.class().slots.mp_ass_subscript.get() {
             Some(f) => f(self, o, key, Some(value)),
-            None => {
-                Err(self.type_error(format!("'{}' object does not support item assignment", o.class().name())))
-            }
+            None => Err(self.type_error(format!("'{}' object does not support item assignment", o.class().name()))),
         }
     }
 

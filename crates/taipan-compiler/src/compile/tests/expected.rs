@@ -1515,11 +1515,44 @@ pub const ERRORS: &[(&str, &str, i64, i64, i64, Option<i64>)] = &[
 
 /// (source, [(category, lineno, message)] of its compile() warnings)
 pub const WARNINGS: &[(&str, &[(&str, u32, &str)])] = &[
-    ("x = \"\\q\", b\"\\q\", f\"\\q{x}\", \"\\8\"\ny = \"\\777\"\n", &[("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\8'"), ("DeprecationWarning", 2, "invalid octal escape sequence '\\777'")]),
-    ("x = \"\\\u{41f}\"\ny = f\"\\\u{41f}{x}\"\nz = \"\\\u{e9}\\q\"\n", &[("DeprecationWarning", 3, "invalid escape sequence '\\q'")]),
-    ("x is 1\nassert (x, 'msg')\n(1, 2)(3)\n[1][x, y]\n", &[("SyntaxWarning", 1, "\"is\" with a literal. Did you mean \"==\"?"), ("SyntaxWarning", 2, "assertion is always true, perhaps remove parentheses?"), ("SyntaxWarning", 3, "'tuple' object is not callable; perhaps you missed a comma?"), ("SyntaxWarning", 4, "list indices must be integers or slices, not tuple; perhaps you missed a comma?")]),
-    ("x = \"\\q\" \"\\w\"\nz = \"\\e\"\ny = 1 +\n", &[("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("DeprecationWarning", 1, "invalid escape sequence '\\w'"), ("DeprecationWarning", 2, "invalid escape sequence '\\e'")]),
+    (
+        "x = \"\\q\", b\"\\q\", f\"\\q{x}\", \"\\8\"\ny = \"\\777\"\n",
+        &[
+            ("DeprecationWarning", 1, "invalid escape sequence '\\q'"),
+            ("DeprecationWarning", 1, "invalid escape sequence '\\q'"),
+            ("DeprecationWarning", 1, "invalid escape sequence '\\q'"),
+            ("DeprecationWarning", 1, "invalid escape sequence '\\8'"),
+            ("DeprecationWarning", 2, "invalid octal escape sequence '\\777'"),
+        ],
+    ),
+    (
+        "x = \"\\\u{41f}\"\ny = f\"\\\u{41f}{x}\"\nz = \"\\\u{e9}\\q\"\n",
+        &[("DeprecationWarning", 3, "invalid escape sequence '\\q'")],
+    ),
+    (
+        "x is 1\nassert (x, 'msg')\n(1, 2)(3)\n[1][x, y]\n",
+        &[
+            ("SyntaxWarning", 1, "\"is\" with a literal. Did you mean \"==\"?"),
+            ("SyntaxWarning", 2, "assertion is always true, perhaps remove parentheses?"),
+            ("SyntaxWarning", 3, "'tuple' object is not callable; perhaps you missed a comma?"),
+            ("SyntaxWarning", 4, "list indices must be integers or slices, not tuple; perhaps you missed a comma?"),
+        ],
+    ),
+    (
+        "x = \"\\q\" \"\\w\"\nz = \"\\e\"\ny = 1 +\n",
+        &[
+            ("DeprecationWarning", 1, "invalid escape sequence '\\q'"),
+            ("DeprecationWarning", 1, "invalid escape sequence '\\w'"),
+            ("DeprecationWarning", 2, "invalid escape sequence '\\e'"),
+        ],
+    ),
     ("x = f\"\\q{x}\"\nf(a for a in b, c)\n", &[("DeprecationWarning", 1, "invalid escape sequence '\\q'")]),
     ("y = 1 +\nx = \"\\q\"\n", &[]),
-    ("x = \"\\q\"\nx is 1\nbreak\n", &[("DeprecationWarning", 1, "invalid escape sequence '\\q'"), ("SyntaxWarning", 2, "\"is\" with a literal. Did you mean \"==\"?")]),
+    (
+        "x = \"\\q\"\nx is 1\nbreak\n",
+        &[
+            ("DeprecationWarning", 1, "invalid escape sequence '\\q'"),
+            ("SyntaxWarning", 2, "\"is\" with a literal. Did you mean \"==\"?"),
+        ],
+    ),
 ];

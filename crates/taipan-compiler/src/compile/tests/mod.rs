@@ -66,8 +66,7 @@ fn warnings_match_cpython() {
         if let Ok(module) = &parsed.result {
             all.extend(crate::compile_with_warnings(module, "<test>", &CompileOptions::default()).warnings);
         }
-        let got: Vec<(&str, u32, &str)> =
-            all.iter().map(|w| (w.category.name(), w.lineno, w.msg.as_str())).collect();
+        let got: Vec<(&str, u32, &str)> = all.iter().map(|w| (w.category.name(), w.lineno, w.msg.as_str())).collect();
         assert_eq!(got, want, "source:\n{src}");
     }
 }
