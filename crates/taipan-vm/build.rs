@@ -12,4 +12,13 @@ fn main() {
             println!("cargo:rustc-env=TAIPAN_BUILD_STDLIB={path}");
         }
     }
+    // `sys.stdlib_module_names` of the standard library Taipan runs.
+    let names = std::process::Command::new("python3")
+        .args(["-c", "import sys; print(','.join(sorted(sys.stdlib_module_names)))"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    println!("cargo:rustc-env=TAIPAN_STDLIB_MODULE_NAMES={names}");
 }

@@ -46,6 +46,12 @@ pub fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("path_hooks", vm.new_list(vec![]));
     set("path_importer_cache", vm.new_dict());
     set("pycache_prefix", vm.none());
+    set("platlibdir", vm.new_str("lib"));
+    set("abiflags", vm.new_str(""));
+    let stdlib_names: Vec<Obj> =
+        env!("TAIPAN_STDLIB_MODULE_NAMES").split(',').filter(|n| !n.is_empty()).map(|n| vm.new_str(n)).collect();
+    let names = vm.call(&vm.ctx.types.frozenset, &[vm.new_tuple(stdlib_names)], None).expect("frozenset");
+    set("stdlib_module_names", names);
     let prefix = std::path::Path::new(&config.executable)
         .parent()
         .and_then(|p| p.parent())
@@ -174,8 +180,85 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("gettrace", |vm, _, _, _| Ok(vm.none())),
     MethodDef::static_("getprofile", |vm, _, _, _| Ok(vm.none())),
     MethodDef::static_("is_finalizing", |vm, _, _, _| Ok(vm.bool_obj(false))),
-    MethodDef::static_("getswitchinterval", |vm, _, _, _| Ok(vm.new_float(0.005))),
+    MethodDef::static_("getswitchinterval", sys_getswitchinterval),
+    MethodDef::static_("setswitchinterval", sys_setswitchinterval),
+    MethodDef::static_("settrace", sys_settrace),
+    MethodDef::static_("setprofile", sys_settrace),
+    MethodDef::static_("audit", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("addaudithook", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("breakpointhook", |vm, _, _, _| {
+        Err(vm.not_implemented_error("breakpoint() needs pdb, which Taipan cannot run yet"))
+    }),
+    MethodDef::static_("call_tracing", sys_call_tracing),
+    MethodDef::static_("unraisablehook", sys_unraisablehook),
+    MethodDef::static_("get_asyncgen_hooks", |vm, _, _, _| Ok(vm.new_tuple(vec![vm.none(), vm.none()]))),
+    MethodDef::static_("set_asyncgen_hooks", |vm, _, _, _| {
+        Err(vm.not_implemented_error("sys.set_asyncgen_hooks() is not supported yet"))
+    }),
+    MethodDef::static_("get_coroutine_origin_tracking_depth", |vm, _, _, _| Ok(vm.new_int(0))),
+    MethodDef::static_("set_coroutine_origin_tracking_depth", |vm, _, _, _| {
+        Err(vm.not_implemented_error("coroutine origin tracking is not supported yet"))
+    }),
+    MethodDef::static_("getallocatedblocks", |vm, _, _, _| Ok(vm.new_int(0))),
+    MethodDef::static_("getdlopenflags", |vm, _, _, _| Ok(vm.new_int(2))),
+    MethodDef::static_("setdlopenflags", |vm, _, _, _| Ok(vm.none())),
 ];
+
+thread_local! {
+    /// `sys.getswitchinterval()` (used by the GIL once threads land).
+    static SWITCH_INTERVAL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
+}
+
+fn sys_getswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "getswitchinterval", args, kw)?;
+    Ok(vm.new_float(SWITCH_INTERVAL.with(|c| c.get())))
+}
+
+fn sys_setswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [v] = crate::args::exact::<1>(vm, "setswitchinterval", args, kw)?;
+    let x = vm.to_f64(&v)?;
+    if x <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.with(|c| c.set(x));
+    Ok(vm.none())
+}
+
+/// `sys.settrace`/`sys.setprofile`: only turning tracing off is supported.
+fn sys_settrace(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [f] = crate::args::exact::<1>(vm, "settrace", args, kw)?;
+    if vm.is_none(&f) {
+        return Ok(vm.none());
+    }
+    Err(vm
+        .not_implemented_error("tracing and profiling functions (sys.settrace, sys.setprofile) are not supported yet"))
+}
+
+fn sys_call_tracing(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [f, a] = crate::args::exact::<2>(vm, "call_tracing", args, kw)?;
+    if !a.type_is(&vm.ctx.types.tuple) {
+        return Err(vm.type_error(format!("call_tracing() argument 2 must be tuple, not {}", a.class().name())));
+    }
+    vm.call(&f, crate::objects::tuple::items(&a), None)
+}
+
+/// The default `sys.unraisablehook`: "Exception ignored in: ..." and the
+/// traceback on stderr.
+fn sys_unraisablehook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [info] = crate::args::exact::<1>(vm, "unraisablehook", args, kw)?;
+    let value = vm.getattr_str(&info, "exc_value")?;
+    let obj = vm.getattr_str(&info, "object")?;
+    let mut text = String::new();
+    if !vm.is_none(&obj) {
+        let r = vm.repr_string(&obj).unwrap_or_else(|_| "<object repr() failed>".into());
+        text.push_str(&format!("Exception ignored in: {r}\n"));
+    }
+    if !vm.is_none(&value) {
+        text.push_str(&crate::pythonrun::format_exception(vm, &value));
+    }
+    write_stderr(vm, &text);
+    Ok(vm.none())
+}
 
 fn sys_exit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "exit", kw)?;

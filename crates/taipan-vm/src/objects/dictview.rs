@@ -56,8 +56,8 @@ pub fn view_type_object(kind: ViewKind) -> TypeObject {
     s.repr.set(Some(view_repr));
     s.iter.set(Some(view_iter));
     s.sq_length.set(Some(view_len));
-    s.sq_contains.set(Some(view_contains));
     if kind != ViewKind::Values {
+        s.sq_contains.set(Some(view_contains));
         s.richcompare.set(Some(view_richcompare));
         s.hash.set(Some(crate::objects::slots::hash_not_implemented));
         s.nb_binary[NbOp::And as usize].set(Some(view_and));

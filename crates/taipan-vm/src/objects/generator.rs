@@ -232,7 +232,6 @@ pub fn setup(vm: &Vm) {
             MethodDef::method("throw", gen_throw_method),
             MethodDef::method("close", gen_close_method),
             MethodDef::method("__sizeof__", |vm, _, _, _| Ok(vm.new_int(200))),
-            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
         ],
     );
     add_methods(

@@ -213,6 +213,11 @@ pub fn setup(vm: &Vm) {
         type_,
         &[
             GetSetDef::new("__name__", type_get_name, Some(type_set_name)),
+            GetSetDef::new("__basicsize__", |vm, t| Ok(vm.new_usize(ty_of(t).basicsize)), None),
+            GetSetDef::new("__itemsize__", |vm, _| Ok(vm.new_int(0)), None),
+            GetSetDef::new("__dictoffset__", |vm, t| Ok(vm.new_usize(ty_of(t).dictoffset)), None),
+            GetSetDef::new("__weakrefoffset__", |vm, t| Ok(vm.new_usize(ty_of(t).weaklistoffset)), None),
+            GetSetDef::new("__flags__", |vm, t| Ok(vm.new_int(ty_of(t).flags.get() as i64)), None),
             GetSetDef::new("__qualname__", type_get_qualname, Some(type_set_qualname)),
             GetSetDef::new("__bases__", type_get_bases, None),
             GetSetDef::new("__base__", type_get_base, None),
