@@ -42,6 +42,34 @@ pub fn make_frame(
     }
 }
 
+/// A frame for a call with exactly the positional parameters (no keywords,
+/// defaults, `*args` or `**kwargs`): the arguments move from the caller's
+/// stack straight into the new frame. None when the call needs binding.
+#[inline]
+pub fn frame_for_simple_call(
+    fd: &FunctionData,
+    func_obj: &Obj,
+    caller: &mut Frame,
+    nargs: usize,
+) -> Option<Box<Frame>> {
+    let code = fd.code();
+    let cd = code_of(&code);
+    let simple = cd.co.kwonlyargcount == 0
+        && nargs == cd.co.argcount as usize
+        && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+        && cd.has_flag(co_flags::OPTIMIZED);
+    if !simple {
+        return None;
+    }
+    let mut frame = Frame::new(code, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
+    let base = caller.sp - nargs;
+    for i in 0..nargs {
+        frame.slots[i] = caller.slots[base + i].take();
+    }
+    caller.sp = base;
+    Some(frame)
+}
+
 /// The `function` type's call slot: run the function to completion.
 pub fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fd = func_of(f);

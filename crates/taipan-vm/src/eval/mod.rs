@@ -679,6 +679,22 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     let kw = kwnames.take();
                     if let Some(fd) = callable.payload::<function::FunctionData>() {
                         // A Python function: a new frame, no Rust recursion.
+                        if kw.is_none() {
+                            if let Some(new) = call::frame_for_simple_call(fd, &callable, frame, total) {
+                                let _ = frame.pop_opt();
+                                if !is_meth {
+                                    let _ = frame.pop_opt();
+                                }
+                                let np = Box::into_raw(new);
+                                // SAFETY: `np` is a fresh frame; push links it.
+                                if let Err(e) = unsafe { push_frame(vm, np) } {
+                                    unsafe { Frame::release(Box::from_raw(np)) };
+                                    break 'err e;
+                                }
+                                fp = np;
+                                continue 'dispatch;
+                            }
+                        }
                         let args = frame.pop_n(total);
                         let _ = frame.pop_opt();
                         if !is_meth {
