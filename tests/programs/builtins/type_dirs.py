@@ -1,12 +1,12 @@
 # The attribute sets of the builtin types, of builtins and of sys, as CPython 3.11's.
-# (Not yet here: ExceptionGroup's __module__/__weakref__, __setstate__ of zip,
+# (Not yet here: __setstate__ of zip,
 # reversed and range_iterator, reversed.__length_hint__, generator.__del__.)
 import sys
 import builtins
 
 types_ = [int, float, complex, bool, str, bytes, bytearray, list, tuple, dict, set, frozenset,
           range, slice, type(None), object, type, memoryview, BaseException, Exception, OSError,
-          SyntaxError, StopIteration, KeyError, UnicodeDecodeError, enumerate, map, filter,
+          SyntaxError, StopIteration, KeyError, UnicodeDecodeError, ExceptionGroup, enumerate, map, filter,
           property, staticmethod, classmethod, super, type(lambda: 0), type(len), type([].append),
           type({}.keys()), type({}.values()), type({}.items()), type(iter([]))]
 for t in types_:

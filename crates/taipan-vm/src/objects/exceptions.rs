@@ -300,6 +300,10 @@ fn fix_exception_group(vm: &Vm) {
     eg.set_bases(vm.new_tuple(bases));
     eg.set_mro(vm.new_tuple(mro));
     ex.exception.payload::<TypeObject>().expect("type").add_subclass(ex.exception_group.id());
+    // CPython creates ExceptionGroup as a class: its dict has these.
+    let d = eg.dict();
+    dict::set_item_str(vm, &d, "__module__", vm.new_str("builtins")).expect("type dict");
+    add_getsets(vm, &ex.exception_group, &[GetSetDef::new("__weakref__", |vm, _| Ok(vm.none()), None)]);
 }
 
 pub fn setup(vm: &Vm) {
