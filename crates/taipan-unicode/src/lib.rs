@@ -5,6 +5,7 @@
 //! CPython 3.11 on every code point (a crate tracking a newer Unicode version
 //! would not).
 
+#[rustfmt::skip] // generated, packed several entries per line
 mod props;
 mod tables;
 
