@@ -614,14 +614,13 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
         };
         macro_rules! set {
             ($slot:expr, $native:expr, $generic:expr) => {{
-                let mut v = $slot.get();
-                v = None.or(v).filter(|_| false);
-                if let Some(a) = &attr {
-                    v = native_wrapper(a, kind).and_then(|o| $native(o));
-                    if v.is_none() {
-                        v = Some($generic);
-                    }
-                }
+                // A wrapper of a native slot is used directly; any other
+                // attribute goes through the generic slot function. (The
+                // slot's own type fixes the function pointer type.)
+                let v = attr.as_ref().map(|a| match native_wrapper(a, kind).and_then(|o| $native(o)) {
+                    Some(f) => f,
+                    None => $generic,
+                });
                 $slot.set(v);
             }};
         }
