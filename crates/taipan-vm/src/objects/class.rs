@@ -321,7 +321,10 @@ pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwar
     }
     // Slots: inherit along the MRO, then derive from the dunders.
     for b in mro.iter().skip(1) {
-        inherit_missing_slots(tt, ty_of(b));
+        type_::inherit_missing_slots(tt, ty_of(b));
+        if tt.slots.hash.get().is_none() {
+            tt.slots.hash.set(ty_of(b).slots.hash.get());
+        }
     }
     crate::objects::slots::update_all_slots(vm, &ty);
     if tt.finalize.get().is_none() {
@@ -381,61 +384,6 @@ fn compute_class_mro(vm: &Vm, meta: &Obj, ty: &Obj, bases: &[Obj]) -> PyResult<V
         }
     }
     type_::compute_mro(vm, ty, bases)
-}
-
-/// Copy the slots a class does not have from a base (CPython's `inherit_slots`).
-fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
-    let s = &t.slots;
-    let bs = &b.slots;
-    macro_rules! inherit {
-        ($($f:ident),*) => {$(
-            if s.$f.get().is_none() {
-                s.$f.set(bs.$f.get());
-            }
-        )*};
-    }
-    inherit!(
-        repr,
-        str,
-        hash,
-        call,
-        getattro,
-        setattro,
-        richcompare,
-        iter,
-        iternext,
-        descr_get,
-        descr_set,
-        init,
-        new,
-        nb_power3,
-        nb_divmod,
-        nb_negative,
-        nb_positive,
-        nb_invert,
-        nb_absolute,
-        nb_bool,
-        nb_int,
-        nb_float,
-        nb_index,
-        sq_length,
-        sq_contains,
-        sq_concat,
-        sq_repeat,
-        sq_inplace_concat,
-        sq_inplace_repeat,
-        mp_length,
-        mp_subscript,
-        mp_ass_subscript
-    );
-    for i in 0..crate::object::typeobj::NB_COUNT {
-        if s.nb_binary[i].get().is_none() {
-            s.nb_binary[i].set(bs.nb_binary[i].get());
-        }
-        if s.nb_inplace[i].get().is_none() {
-            s.nb_inplace[i].set(bs.nb_inplace[i].get());
-        }
-    }
 }
 
 /// `obj.__dict__` (made on first use).

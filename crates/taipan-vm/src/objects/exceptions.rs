@@ -357,7 +357,8 @@ pub fn setup(vm: &Vm) {
     );
     let extra_attr = |ty: &Obj, names: &[&'static str]| {
         for &n in names {
-            let def = GetSetDef::new(n, extra_getter(n), Some(extra_setter(n)));
+            let (get, set) = extra_accessors(n);
+            let def = GetSetDef::new(n, get, Some(set));
             add_getsets(vm, ty, &[def]);
         }
     };
@@ -396,16 +397,25 @@ pub fn setup(vm: &Vm) {
     );
 }
 
-fn extra_getter(name: &'static str) -> crate::objects::descriptor::GetterFn {
-    macro_rules! getter {
+/// The getter and setter of an extra exception attribute (`OSError.errno`,
+/// `SyntaxError.lineno`, ...), stored in the exception's extras. The names
+/// are listed once; each gets its own pair of functions.
+fn extra_accessors(name: &'static str) -> (crate::objects::descriptor::GetterFn, crate::objects::descriptor::SetterFn) {
+    macro_rules! accessors {
         ($($n:literal),*) => {
             match name {
-                $($n => |vm: &Vm, o: &Obj| Ok(get_extra(o, $n).unwrap_or_else(|| vm.none())),)*
-                _ => |vm: &Vm, _o: &Obj| Ok(vm.none()),
+                $($n => (
+                    |vm: &Vm, o: &Obj| Ok(get_extra(o, $n).unwrap_or_else(|| vm.none())),
+                    |vm: &Vm, o: &Obj, v: Option<&Obj>| {
+                        set_extra(o, $n, v.cloned().unwrap_or_else(|| vm.none()));
+                        Ok(())
+                    },
+                ),)*
+                _ => unreachable_extra(name),
             }
         };
     }
-    getter!(
+    accessors!(
         "value",
         "code",
         "msg",
@@ -430,41 +440,10 @@ fn extra_getter(name: &'static str) -> crate::objects::descriptor::GetterFn {
     )
 }
 
-fn extra_setter(name: &'static str) -> crate::objects::descriptor::SetterFn {
-    macro_rules! setter {
-        ($($n:literal),*) => {
-            match name {
-                $($n => |vm: &Vm, o: &Obj, v: Option<&Obj>| {
-                    set_extra(o, $n, v.cloned().unwrap_or_else(|| vm.none()));
-                    Ok(())
-                },)*
-                _ => |_vm: &Vm, _o: &Obj, _v: Option<&Obj>| Ok(()),
-            }
-        };
-    }
-    setter!(
-        "value",
-        "code",
-        "msg",
-        "name",
-        "path",
-        "obj",
-        "errno",
-        "strerror",
-        "filename",
-        "filename2",
-        "lineno",
-        "offset",
-        "text",
-        "end_lineno",
-        "end_offset",
-        "print_file_and_line",
-        "encoding",
-        "object",
-        "start",
-        "end",
-        "reason"
-    )
+/// Only the names above are ever registered (at start-up, by `setup`).
+#[cold]
+fn unreachable_extra(name: &str) -> ! {
+    panic!("no accessor for exception attribute {name}")
 }
 
 /// An exception instance made without calling the class (for builtin

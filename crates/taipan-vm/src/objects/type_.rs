@@ -118,12 +118,24 @@ pub fn inherit_slots(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
     let Some(base) = t.base() else { return };
     inherit_slots(vm, &base);
-    let b = &ty_of(&base).slots;
+    let b = ty_of(&base);
+    inherit_missing_slots(t, b);
+    // A type that defines rich comparison but not hashing is unhashable
+    // only when it is a class; builtin types inherit both together.
+    if t.slots.hash.get().is_none() && t.slots.richcompare.get() == b.slots.richcompare.get() {
+        t.slots.hash.set(b.slots.hash.get());
+    }
+}
+
+/// Copy the slots `t` does not have from `b` (CPython's `inherit_slots`),
+/// all but `hash`, whose rule differs between builtin types and classes.
+pub fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
     let s = &t.slots;
+    let bs = &b.slots;
     macro_rules! inherit {
         ($($f:ident),*) => {$(
             if s.$f.get().is_none() {
-                s.$f.set(b.$f.get());
+                s.$f.set(bs.$f.get());
             }
         )*};
     }
@@ -160,17 +172,12 @@ pub fn inherit_slots(vm: &Vm, ty: &Obj) {
         sq_inplace_concat,
         sq_inplace_repeat
     );
-    // A type that defines rich comparison but not hashing is unhashable
-    // only when it is a class; builtin types inherit both together.
-    if s.hash.get().is_none() && s.richcompare.get() == b.richcompare.get() {
-        s.hash.set(b.hash.get());
-    }
     for i in 0..crate::object::typeobj::NB_COUNT {
         if s.nb_binary[i].get().is_none() {
-            s.nb_binary[i].set(b.nb_binary[i].get());
+            s.nb_binary[i].set(bs.nb_binary[i].get());
         }
         if s.nb_inplace[i].get().is_none() {
-            s.nb_inplace[i].set(b.nb_inplace[i].get());
+            s.nb_inplace[i].set(bs.nb_inplace[i].get());
         }
     }
 }
