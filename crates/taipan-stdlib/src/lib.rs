@@ -1,1 +1,9 @@
-//! See Cargo.toml's description; this crate fills in as the issues that need it land.
+//! Taipan's native modules (CPython's `Modules/`): one file or folder per
+//! module, named as CPython names it. They reach the VM only through
+//! `taipan_vm::api`; the VM knows them only through the module table below,
+//! which the `taipan` binary hands to the interpreter it builds.
+
+use taipan_vm::api::ModuleDef;
+
+/// The native modules of the standard library (CPython's `Modules/config.c`).
+pub static MODULES: &[ModuleDef] = &[];

@@ -135,7 +135,7 @@ pub fn exact<const N: usize>(vm: &Vm, fname: &str, args: &[Obj], kwnames: Option
 }
 
 /// No keyword arguments allowed.
-pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
     if kwnames.is_some_and(|k| tuple::len(k) > 0) {
         return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
     }
@@ -143,7 +143,7 @@ pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
 }
 
 /// Between `min` and `max` positional arguments (CPython's `_PyArg_CheckPositional`).
-pub fn check_positional(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn check_positional(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n < min {
         return Err(vm.type_error(format!(
             "{} expected {}{} argument{}, got {}",
@@ -172,7 +172,7 @@ pub fn check_positional(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) 
 
 /// Optional `start, end` arguments of `index`/`find`/`count`, clamped to
 /// `0..=len` as CPython's `ADJUST_INDICES` (None means the default).
-pub fn slice_bounds(vm: &Vm, args: &[Obj], len: usize) -> PyResult<(usize, usize)> {
+pub(crate) fn slice_bounds(vm: &Vm, args: &[Obj], len: usize) -> PyResult<(usize, usize)> {
     let get = |i: usize| -> PyResult<Option<isize>> {
         match args.get(i) {
             None => Ok(None),

@@ -11,7 +11,7 @@ type Args<'a> = &'a [Obj];
 type Kw<'a> = Option<&'a Obj>;
 
 /// Create the `builtins` module.
-pub fn init(vm: &Vm) {
+pub(crate) fn init(vm: &Vm) {
     let m = module::new_module(vm, "builtins");
     let d = module::module_dict(&m);
     crate::modules::add_functions(vm, &m, "builtins", FUNCTIONS);
@@ -748,7 +748,7 @@ fn builtin_locals(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 }
 
 /// `locals()` of the running Python frame.
-pub fn current_locals(vm: &Vm) -> PyResult<Obj> {
+pub(crate) fn current_locals(vm: &Vm) -> PyResult<Obj> {
     let f = vm.thread.current_frame.get();
     if f.is_null() {
         return Err(vm.system_error("locals(): no current frame"));

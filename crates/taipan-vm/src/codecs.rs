@@ -300,7 +300,7 @@ fn text_arg(vm: &Vm, o: Option<&Obj>, fname: &str, argname: &str) -> PyResult<Op
 // ---------------------------------------------------------------------------
 
 /// `str(o, encoding, errors)` and `bytes.decode(encoding, errors)`.
-pub fn decode_object(vm: &Vm, o: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn decode_object(vm: &Vm, o: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Obj> {
     let fname = match vm.thread.method_owner_name().as_deref() {
         Some("bytes" | "bytearray") => "decode",
         _ => "str",
@@ -310,7 +310,7 @@ pub fn decode_object(vm: &Vm, o: &Obj, encoding: Option<&Obj>, errors: Option<&O
 
 /// [`decode_object`] with the function name its argument errors show
 /// (`"str"`, `"decode"`).
-pub fn decode_object_named(
+pub(crate) fn decode_object_named(
     vm: &Vm,
     fname: &str,
     o: &Obj,
@@ -329,7 +329,7 @@ pub fn decode_object_named(
 }
 
 /// Decode `data` (encoding defaults to UTF-8, errors to strict).
-pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+pub(crate) fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
     if data.is_empty() {
         // CPython returns '' before looking the codec up.
         return Ok(vm.ctx.empty_str.clone());
@@ -828,7 +828,7 @@ impl Decoder<'_> {
 // ---------------------------------------------------------------------------
 
 /// `str.encode(encoding, errors)`, `bytes(s, encoding, errors)`.
-pub fn encode_to_vec(vm: &Vm, s: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
+pub(crate) fn encode_to_vec(vm: &Vm, s: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
     let fname = match vm.thread.method_owner_name().as_deref() {
         Some("str") => "encode",
         _ => "bytes",
@@ -838,7 +838,7 @@ pub fn encode_to_vec(vm: &Vm, s: &Obj, encoding: Option<&Obj>, errors: Option<&O
 
 /// [`encode_to_vec`] with the function name its argument errors show
 /// (`"encode"`, `"bytes"`, `"bytearray"`).
-pub fn encode_to_vec_named(
+pub(crate) fn encode_to_vec_named(
     vm: &Vm,
     fname: &str,
     s: &Obj,
@@ -851,7 +851,7 @@ pub fn encode_to_vec_named(
 }
 
 /// Encode the str object `s` (encoding defaults to UTF-8, errors to strict).
-pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+pub(crate) fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let codec = match encoding {
         None => Codec::Utf8,
         Some(e) => lookup(vm, e, "encode")?,

@@ -157,11 +157,11 @@ pub struct ExceptionTypes {
 }
 
 /// Payload of `object` instances: nothing beyond the header.
-pub struct ObjectData;
+pub(crate) struct ObjectData;
 impl crate::object::PyPayload for ObjectData {}
 
 /// Payload of `None`, `NotImplemented` and `Ellipsis`.
-pub struct SingletonData;
+pub(crate) struct SingletonData;
 impl crate::object::PyPayload for SingletonData {}
 
 pub struct Context {
@@ -185,8 +185,8 @@ pub struct Context {
     pub latin1_chars: Vec<Obj>,
 }
 
-pub const SMALL_INT_MIN: i64 = -5;
-pub const SMALL_INT_MAX: i64 = 256;
+pub(crate) const SMALL_INT_MIN: i64 = -5;
+pub(crate) const SMALL_INT_MAX: i64 = 256;
 
 /// Allocate the `type` type object, whose type is itself.
 fn bootstrap_type_type() -> Obj {
@@ -194,7 +194,7 @@ fn bootstrap_type_type() -> Obj {
 }
 
 /// A builtin type object: an immortal instance of `type`.
-pub fn new_static_type(type_type: &Obj, t: TypeObject) -> Obj {
+pub(crate) fn new_static_type(type_type: &Obj, t: TypeObject) -> Obj {
     let o = crate::object::alloc_object(type_type, t);
     make_immortal(&o);
     o
@@ -340,7 +340,7 @@ impl Context {
 }
 
 /// Give every builtin type its dict, bases and MRO, and fill the methods.
-pub fn finish_types(vm: &Vm) {
+pub(crate) fn finish_types(vm: &Vm) {
     let t = &vm.ctx.types;
     // Bases first: every type's base chain, then MROs in creation order.
     for ty in t.all() {

@@ -180,7 +180,7 @@ impl Vm {
 }
 
 /// `str.__format__(s, spec)`.
-pub fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj> {
+pub(crate) fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj> {
     if spec.is_empty() {
         return if s.type_is(&vm.ctx.types.str) { Ok(s.clone()) } else { vm.str(s) };
     }
@@ -266,7 +266,7 @@ struct Field {
 }
 
 /// `str.format(*args, **kwargs)`.
-pub fn str_format(vm: &Vm, s: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn str_format(vm: &Vm, s: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let npos = crate::protocol::call::npositional(args, kwnames);
     let kwargs = match kwnames {
         Some(k) if tuple::len(k) > 0 => Some(vm.kwargs_dict(args, kwnames)?),
@@ -277,7 +277,7 @@ pub fn str_format(vm: &Vm, s: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRe
 }
 
 /// `str.format_map(mapping)`.
-pub fn str_format_map(vm: &Vm, s: &Obj, mapping: &Obj) -> PyResult<Obj> {
+pub(crate) fn str_format_map(vm: &Vm, s: &Obj, mapping: &Obj) -> PyResult<Obj> {
     let mut src =
         FieldSource { vm, args: None, kwargs: Some(mapping.clone()), auto_state: AutoState::Init, auto_next: 0 };
     run_format(&mut src, s)
@@ -693,7 +693,7 @@ impl<T: Unit> PercentArgs for PctArgs<'_, T> {
 }
 
 /// `str % args`.
-pub fn percent_format_str(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
+pub(crate) fn percent_format_str(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
     let Some(d) = pystr::data(fmt) else {
         return Err(vm.type_error(format!(
             "descriptor '__mod__' requires a 'str' object but received a '{}'",
@@ -835,7 +835,7 @@ fn percent_char(vm: &Vm, v: &Obj) -> PyResult<u32> {
 }
 
 /// `bytes % args` and `bytearray % args` (the result has the type of `fmt`'s base).
-pub fn percent_format_bytes(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
+pub(crate) fn percent_format_bytes(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
     let f = bytes::bytes_like(vm, fmt)?;
     let mut st = PctArgs::new(vm, &f, args, true);
     let mut out: Vec<u8> = Vec::with_capacity(f.len());

@@ -5,16 +5,16 @@
 //! iteration order, identical to CPython's for the same seed.
 
 /// `sys.hash_info.modulus`: 2**61 - 1.
-pub const MODULUS: u64 = (1 << 61) - 1;
+pub(crate) const MODULUS: u64 = (1 << 61) - 1;
 /// `sys.hash_info.inf`.
-pub const INF: i64 = 314_159;
+pub(crate) const INF: i64 = 314_159;
 /// `sys.hash_info.width` is 64; `hash_info.imag`.
-pub const IMAG: i64 = 1_000_003;
+pub(crate) const IMAG: i64 = 1_000_003;
 
 /// The SipHash key for a `PYTHONHASHSEED` value, as CPython derives it: 0
 /// means no randomization (an all-zero key); otherwise the key bytes come
 /// from CPython's LCG seeded with the value.
-pub fn key_from_seed(seed: u64) -> (u64, u64) {
+pub(crate) fn key_from_seed(seed: u64) -> (u64, u64) {
     if seed == 0 {
         return (0, 0);
     }
@@ -30,7 +30,7 @@ pub fn key_from_seed(seed: u64) -> (u64, u64) {
 }
 
 /// A random key (no `PYTHONHASHSEED`): from the OS's randomness.
-pub fn random_key() -> (u64, u64) {
+pub(crate) fn random_key() -> (u64, u64) {
     let mut buf = [0u8; 16];
     if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
         use std::io::Read;
@@ -66,7 +66,7 @@ fn sip_round(v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64) {
 }
 
 /// SipHash-1-3 of `data` (CPython's default string hash).
-pub fn siphash13(key: (u64, u64), data: &[u8]) -> u64 {
+pub(crate) fn siphash13(key: (u64, u64), data: &[u8]) -> u64 {
     let (k0, k1) = key;
     let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
     let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
@@ -95,7 +95,7 @@ pub fn siphash13(key: (u64, u64), data: &[u8]) -> u64 {
 }
 
 /// CPython's `_Py_HashBytes`: the hash of a str's or bytes' raw data.
-pub fn hash_bytes(key: (u64, u64), data: &[u8]) -> i64 {
+pub(crate) fn hash_bytes(key: (u64, u64), data: &[u8]) -> i64 {
     if data.is_empty() {
         return 0;
     }
@@ -104,7 +104,7 @@ pub fn hash_bytes(key: (u64, u64), data: &[u8]) -> i64 {
 
 /// -1 is reserved for errors in CPython: a hash of -1 becomes -2.
 #[inline]
-pub fn fix(h: i64) -> i64 {
+pub(crate) fn fix(h: i64) -> i64 {
     if h == -1 {
         -2
     } else {
@@ -114,7 +114,7 @@ pub fn fix(h: i64) -> i64 {
 
 /// The hash of an int that fits in i64.
 #[inline]
-pub fn hash_i64(v: i64) -> i64 {
+pub(crate) fn hash_i64(v: i64) -> i64 {
     let m = MODULUS as i128;
     let r = (v as i128).rem_euclid(m) as i64;
     let h = if v < 0 { -(((-(v as i128)) % m) as i64) } else { r };
@@ -122,7 +122,7 @@ pub fn hash_i64(v: i64) -> i64 {
 }
 
 /// The hash of an arbitrary-precision int.
-pub fn hash_bigint(v: &num_bigint::BigInt) -> i64 {
+pub(crate) fn hash_bigint(v: &num_bigint::BigInt) -> i64 {
     use num_bigint::Sign;
     use num_traits::ToPrimitive;
     let m = num_bigint::BigInt::from(MODULUS);
@@ -134,7 +134,7 @@ pub fn hash_bigint(v: &num_bigint::BigInt) -> i64 {
 
 /// The hash of a float (CPython's `_Py_HashDouble`); NaN hashes by identity,
 /// which the caller passes as `id`.
-pub fn hash_f64(v: f64, id: usize) -> i64 {
+pub(crate) fn hash_f64(v: f64, id: usize) -> i64 {
     if v.is_nan() {
         return fix((id >> 4) as i64 | (((id as u64) << 60) as i64));
     }
@@ -165,7 +165,7 @@ pub fn hash_f64(v: f64, id: usize) -> i64 {
 }
 
 /// `frexp`: mantissa in [0.5, 1) and exponent.
-pub fn frexp(v: f64) -> (f64, i32) {
+pub(crate) fn frexp(v: f64) -> (f64, i32) {
     if v == 0.0 || !v.is_finite() {
         return (v, 0);
     }
@@ -182,7 +182,7 @@ pub fn frexp(v: f64) -> (f64, i32) {
 
 /// The hash of a tuple from its items' hashes (CPython 3.11's xxHash-based
 /// `tuplehash`).
-pub fn hash_tuple(item_hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+pub(crate) fn hash_tuple(item_hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
     const P1: u64 = 11_400_714_785_074_694_791;
     const P2: u64 = 14_029_467_366_897_019_727;
     const P5: u64 = 2_870_177_450_012_600_261;

@@ -11,15 +11,38 @@ use crate::objects::builtin_func::BuiltinFunctionData;
 use crate::objects::{dict, module, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-/// Modules implemented in Rust, created on first import.
-pub const BUILTIN_MODULE_NAMES: &[&str] = &["builtins", "sys"];
+/// Modules the VM itself creates at start-up (before the module table).
+const CORE_MODULE_NAMES: &[&str] = &["builtins", "sys"];
 
-pub fn is_builtin_module_name(name: &str) -> bool {
-    BUILTIN_MODULE_NAMES.contains(&name)
+/// `sys.builtin_module_names`: the VM's own modules and those of the
+/// interpreter's module table, sorted.
+pub(crate) fn builtin_module_names(vm: &Vm) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = CORE_MODULE_NAMES.to_vec();
+    names.extend(vm.module_table.iter().map(|d| d.name));
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+pub(crate) fn is_builtin_module_name(vm: &Vm, name: &str) -> bool {
+    CORE_MODULE_NAMES.contains(&name) || vm.module_table.iter().any(|d| d.name == name)
+}
+
+/// Create a module of the module table and enter it in `sys.modules`
+/// (CPython's `create_builtin` + `exec_builtin`); None if the table has no
+/// module of that name.
+pub(crate) fn import_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+    let Some(def) = vm.module_table.iter().find(|d| d.name == name).copied() else {
+        return Ok(None);
+    };
+    let m = (def.init)(vm)?;
+    let modules = sys_modules(vm);
+    dict::set_item_str(vm, &modules, name, m.clone())?;
+    Ok(Some(dict::get_item_str(vm, &modules, name).unwrap_or(m)))
 }
 
 /// Is `f` the builtin `__import__` (so IMPORT_NAME may skip the call)?
-pub fn is_builtin_import(_vm: &Vm, f: &Obj) -> bool {
+pub(crate) fn is_builtin_import(_vm: &Vm, f: &Obj) -> bool {
     f.payload::<BuiltinFunctionData>().is_some_and(|d| d.def.name == "__import__" && d.module.is_some())
 }
 
@@ -34,7 +57,7 @@ fn module_not_found(vm: &Vm, name: &str) -> crate::vm::PyErr {
 }
 
 /// `__import__(name, globals, locals, fromlist, level)`.
-pub fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
+pub(crate) fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
     let Some(name_str) = pystr::as_str(name).map(str::to_string) else {
         return Err(vm.type_error(format!("module name must be str, not {}", name.class().name())));
     };
@@ -128,7 +151,7 @@ fn resolve_name(vm: &Vm, name: &str, globals: &Obj, level: usize) -> PyResult<St
 }
 
 /// Import a dotted absolute name, parents first; returns the last module.
-pub fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
+pub(crate) fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
     let modules = sys_modules(vm);
     if let Some(m) = dict::get_item_str(vm, &modules, name) {
         if vm.is_none(&m) {
@@ -156,7 +179,10 @@ pub fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
             (Some(pm), path)
         }
         None => {
-            if is_builtin_module_name(name) {
+            if let Some(m) = import_builtin(vm, name)? {
+                return Ok(m);
+            }
+            if CORE_MODULE_NAMES.contains(&name) {
                 return Err(vm.system_error(format!("builtin module {name} missing from sys.modules")));
             }
             let sys = vm.sys_module();
@@ -232,7 +258,7 @@ fn load_source_module(vm: &Vm, name: &str, found: &Found) -> PyResult<Obj> {
 }
 
 /// `IMPORT_FROM`: `from module import name`.
-pub fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
+pub(crate) fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
     match vm.getattr_opt(module, name)? {
         Some(v) => return Ok(v),
         None => {}
@@ -261,7 +287,7 @@ pub fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
 
 /// The directory holding CPython 3.11's pure-Python standard library:
 /// `TAIPAN_STDLIB`, else the one found when Taipan was built.
-pub fn stdlib_dir(ignore_environment: bool) -> Option<String> {
+pub(crate) fn stdlib_dir(ignore_environment: bool) -> Option<String> {
     if !ignore_environment {
         if let Ok(p) = std::env::var("TAIPAN_STDLIB") {
             return Some(p);

@@ -1,22 +1,27 @@
 //! The Taipan virtual machine: the object model, the eval loop, the core
 //! types, `builtins`, `sys` and the import system (CPython's `Objects/` and
 //! `Python/`). See docs/ARCHITECTURE.md for the map and the invariants.
+//!
+//! **API Boundary:** only [`api`] is public; native modules, the C API and
+//! embedders use nothing else.
 
-pub mod args;
-pub mod builtins;
-pub mod codecs;
-pub mod context;
-pub mod eval;
-pub mod format;
-pub mod hash;
-pub mod import;
-pub mod modules;
-pub mod object;
-pub mod objects;
-pub mod protocol;
-pub mod pythonrun;
-pub mod vm;
-pub mod warnings;
+#![warn(unreachable_pub)]
 
-pub use object::Obj;
-pub use vm::{Config, PyErr, PyResult, Vm};
+pub mod api;
+
+mod args;
+mod builtins;
+mod codecs;
+mod context;
+mod eval;
+mod format;
+mod hash;
+mod import;
+mod modules;
+mod object;
+mod objects;
+mod protocol;
+mod pystate;
+mod pythonrun;
+mod vm;
+mod warnings;

@@ -15,7 +15,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 // ---- compiling ---------------------------------------------------------------------------------
 
 /// The Python exception for a front-end or compiler error.
-pub fn syntax_error_to_exc(vm: &Vm, e: &SyntaxError) -> PyErr {
+pub(crate) fn syntax_error_to_exc(vm: &Vm, e: &SyntaxError) -> PyErr {
     let ex = &vm.ctx.exceptions;
     let ty = match e.error_type {
         ErrorType::SyntaxError => &ex.syntax_error,
@@ -109,13 +109,13 @@ fn emit_syntax_warning(vm: &Vm, w: &taipan_syntax::Warning, filename: &str) -> P
 }
 
 /// Compile a module's source file.
-pub fn compile_file_source(vm: &Vm, bytes: &[u8], filename: &str) -> PyResult<Obj> {
+pub(crate) fn compile_file_source(vm: &Vm, bytes: &[u8], filename: &str) -> PyResult<Obj> {
     let optimize = vm.config.borrow().optimize;
     compile_source(vm, bytes, filename, InputMode::File, Mode::Exec, 0, optimize)
 }
 
 /// Compile a string of Python (the VM's own start-up code, `-c`).
-pub fn compile_string(vm: &Vm, src: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
+pub(crate) fn compile_string(vm: &Vm, src: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
     let optimize = vm.config.borrow().optimize;
     compile_source(vm, src.as_bytes(), filename, InputMode::Text, mode, 0, optimize)
 }
@@ -316,7 +316,7 @@ const RECURSIVE_CUTOFF: usize = 3;
 
 /// The text CPython's `sys.excepthook` prints for an exception: tracebacks,
 /// chained exceptions and exception groups.
-pub fn format_exception(vm: &Vm, exc: &Obj) -> String {
+pub(crate) fn format_exception(vm: &Vm, exc: &Obj) -> String {
     let mut p = Printer {
         vm,
         out: String::new(),

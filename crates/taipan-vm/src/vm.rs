@@ -1,15 +1,18 @@
-//! The interpreter and its per-thread handle (CPython's `PyInterpreterState`
-//! and `PyThreadState`).
+//! `Vm`, the token of a thread running in an interpreter (`pystate.rs` has
+//! the `Interpreter` and `ThreadState` it joins), the error type, and the
+//! configuration.
 //!
 //! `&Vm` is the GIL token: code that touches objects takes it, and holding it
-//! is proof of holding the interpreter's lock. Everything hangs off the `Vm`
-//! (its context of types and singletons, its modules, its thread state):
-//! there is no global interpreter state.
+//! is proof of holding the interpreter's lock. Everything hangs off the
+//! interpreter or the thread state: there is no global interpreter state.
 
-use std::cell::{Cell, RefCell, UnsafeCell};
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use crate::context::Context;
 use crate::object::Obj;
+use crate::objects::type_cache::MethodCache;
+pub(crate) use crate::pystate::{Interpreter, ThreadState};
 
 /// The result of anything that can raise: the error is the exception object,
 /// one pointer wide, so `?` costs nothing on the happy path.
@@ -35,179 +38,57 @@ impl std::fmt::Debug for PyErr {
     }
 }
 
-/// Per-thread state (CPython's `PyThreadState`).
-pub struct ThreadState {
-    /// How deep Python calls (frames) and native re-entries are nested,
-    /// against `sys.getrecursionlimit()` (one counter, as CPython 3.11).
-    pub recursion_depth: Cell<u32>,
-    /// The frame executing on this thread (the top of the frame chain).
-    pub current_frame: Cell<*mut crate::eval::Frame>,
-    /// The exception being handled (`sys.exc_info()`), one entry per
-    /// running generator plus the base one; innermost last.
-    exc_info: UnsafeCell<Vec<Option<Obj>>>,
-    /// Objects being repr'd (for `[...]` on recursive containers).
-    repr_stack: UnsafeCell<Vec<usize>>,
-    /// The type whose method descriptor is being called (its name prefixes
-    /// argument errors: "list.append() takes exactly one argument").
-    pub method_owner: Cell<*const crate::object::TypeObject>,
-}
-
-impl Default for ThreadState {
-    fn default() -> Self {
-        ThreadState {
-            recursion_depth: Cell::new(0),
-            current_frame: Cell::new(std::ptr::null_mut()),
-            exc_info: UnsafeCell::new(vec![None]),
-            repr_stack: UnsafeCell::new(Vec::new()),
-            method_owner: Cell::new(std::ptr::null()),
-        }
-    }
-}
-
-// SAFETY (for the accessors below): each borrows its vector for the length
-// of the call only and runs no Python code meanwhile; values swapped out are
-// dropped after the borrow ends.
-impl ThreadState {
-    #[allow(clippy::mut_from_ref)]
-    fn exc_stack(&self) -> &mut Vec<Option<Obj>> {
-        // SAFETY: see the impl comment.
-        unsafe { &mut *self.exc_info.get() }
-    }
-
-    /// Set the innermost handled exception; returns the previous one.
-    pub fn swap_exc(&self, v: Option<Obj>) -> Option<Obj> {
-        let s = self.exc_stack();
-        let last = s.last_mut().expect("exc_info base entry");
-        std::mem::replace(last, v)
-    }
-
-    /// The exception being handled (`sys.exc_info()[1]`): the innermost
-    /// entry that is set.
-    pub fn handled_exception(&self) -> Option<Obj> {
-        self.exc_stack().iter().rev().find_map(|e| e.clone())
-    }
-
-    /// A generator starts running with its own exception state.
-    pub fn push_exc_state(&self, v: Option<Obj>) {
-        self.exc_stack().push(v)
-    }
-
-    pub fn pop_exc_state(&self) -> Option<Obj> {
-        let s = self.exc_stack();
-        if s.len() > 1 {
-            s.pop().flatten()
-        } else {
-            None
-        }
-    }
-
-    /// Is there work to do between instructions (queued finalizers)?
-    #[inline(always)]
-    pub fn has_pending_work(&self) -> bool {
-        crate::object::has_pending_finalizers()
-    }
-
-    /// The short name of the type of the method descriptor being called.
-    pub fn method_owner_name(&self) -> Option<String> {
-        let p = self.method_owner.get();
-        if p.is_null() {
-            return None;
-        }
-        // SAFETY: set just before a method descriptor's function runs, from
-        // the descriptor's owner type, which the descriptor keeps alive.
-        let t = unsafe { &*p };
-        Some(t.name().rsplit('.').next().unwrap_or("").to_string())
-    }
-
-    #[allow(clippy::mut_from_ref)]
-    fn repr_stack(&self) -> &mut Vec<usize> {
-        // SAFETY: see the impl comment.
-        unsafe { &mut *self.repr_stack.get() }
-    }
-}
-
-/// Marks an object as being repr'd until dropped (CPython's Py_ReprEnter).
-pub struct ReprGuard<'a> {
-    thread: &'a ThreadState,
-    id: usize,
-}
-
-impl Drop for ReprGuard<'_> {
-    fn drop(&mut self) {
-        let s = self.thread.repr_stack();
-        if let Some(pos) = s.iter().rposition(|&x| x == self.id) {
-            s.remove(pos);
-        }
-    }
-}
-
-/// The interpreter, seen from the thread that holds its GIL.
+/// The interpreter, seen from the thread that holds its GIL: the token
+/// that code touching objects takes. It derefs to the shared
+/// [`Interpreter`]; `thread` is this thread's state.
 pub struct Vm {
-    pub ctx: Context,
-    pub thread: ThreadState,
-    /// `sys.getrecursionlimit()`.
-    pub recursion_limit: Cell<u32>,
-    /// The `builtins` module.
-    pub builtins: RefCell<Option<Obj>>,
-    /// The `sys` module.
-    pub sys: RefCell<Option<Obj>>,
-    /// `sys.modules`.
-    pub modules: RefCell<Option<Obj>>,
-    /// Command line settings (`-O`, `-B`, `-u`, ...).
-    pub config: RefCell<Config>,
-    /// Types created on first use (rare iterators and the like).
-    pub lazy_types: RefCell<std::collections::HashMap<&'static str, Obj>>,
-    /// `sys.get_int_max_str_digits()`.
-    pub max_str_digits: Cell<usize>,
-    /// Type attribute lookups by (type version tag, name).
-    pub method_cache: MethodCache,
+    interp: Arc<Interpreter>,
+    pub thread: Box<ThreadState>,
 }
 
-/// CPython's type attribute cache: a direct-mapped table of lookup results
-/// keyed by a type's version tag and the (interned) name object.
-pub struct MethodCache {
-    entries: UnsafeCell<Box<[CacheEntry]>>,
-}
-
-#[derive(Default)]
-struct CacheEntry {
-    tag: u32,
-    name: Option<Obj>,
-    value: Option<Obj>,
-}
-
-const METHOD_CACHE_SIZE: usize = 4096;
-
-impl MethodCache {
-    fn new() -> MethodCache {
-        MethodCache { entries: UnsafeCell::new((0..METHOD_CACHE_SIZE).map(|_| CacheEntry::default()).collect()) }
+impl std::ops::Deref for Vm {
+    type Target = Interpreter;
+    #[inline(always)]
+    fn deref(&self) -> &Interpreter {
+        &self.interp
     }
+}
 
-    #[inline]
-    fn index(tag: u32, name: &Obj) -> usize {
-        ((tag as usize).wrapping_mul(0x9E37_79B1) ^ (name.id() >> 4)) & (METHOD_CACHE_SIZE - 1)
-    }
-
-    /// The cached result (`Some(None)`: cached as missing).
-    #[inline]
-    pub fn get(&self, tag: u32, name: &Obj) -> Option<Option<Obj>> {
-        // SAFETY: entries are only read or replaced here and in `set`, which
-        // run no Python code while the reference lives.
-        let e = unsafe { &(*self.entries.get())[Self::index(tag, name)] };
-        if e.tag == tag && e.name.as_ref().is_some_and(|n| n.is(name)) {
-            return Some(e.value.clone());
+impl Drop for Vm {
+    fn drop(&mut self) {
+        // The interpreter's objects are released while this thread state is
+        // the running one; the thread state itself goes last.
+        let me: *const ThreadState = &*self.thread;
+        let prev = crate::pystate::swap_current(me);
+        if let Some(interp) = Arc::get_mut(&mut self.interp) {
+            interp.teardown();
         }
-        None
+        crate::pystate::swap_current(if prev == me { std::ptr::null() } else { prev });
     }
+}
 
-    pub fn set(&self, tag: u32, name: &Obj, value: Option<Obj>) {
-        let i = Self::index(tag, name);
-        // SAFETY: as `get`; the old entry is dropped after the borrow ends.
-        let old = unsafe {
-            let e = &mut (*self.entries.get())[i];
-            std::mem::replace(e, CacheEntry { tag, name: Some(name.clone()), value })
-        };
-        drop(old);
+/// Restores the previously running thread state when dropped.
+pub struct EnterGuard {
+    prev: *const ThreadState,
+}
+
+impl Drop for EnterGuard {
+    fn drop(&mut self) {
+        crate::pystate::swap_current(self.prev);
+    }
+}
+
+/// A native module the interpreter can import (CPython's `struct _inittab`):
+/// its name and the function that creates it.
+#[derive(Clone, Copy)]
+pub struct ModuleDef {
+    pub name: &'static str,
+    pub init: fn(&Vm) -> PyResult<Obj>,
+}
+
+impl std::fmt::Debug for ModuleDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ModuleDef({})", self.name)
     }
 }
 
@@ -235,25 +116,42 @@ pub struct Config {
 }
 
 impl Vm {
-    /// A new interpreter with its builtin types and modules.
-    pub fn new(config: Config) -> Vm {
-        let ctx = Context::new(config.hash_seed);
-        let vm = Vm {
-            ctx,
-            thread: ThreadState::default(),
+    /// A new interpreter with its builtin types and modules; `module_table`
+    /// lists the native modules it can import (CPython's inittab). The
+    /// calling thread becomes its main thread.
+    pub fn new(config: Config, module_table: &[ModuleDef]) -> Vm {
+        let interp = Interpreter {
+            ctx: Context::new(config.hash_seed),
             recursion_limit: Cell::new(1000),
             builtins: RefCell::new(None),
             sys: RefCell::new(None),
             modules: RefCell::new(None),
             config: RefCell::new(config),
+            module_table: module_table.to_vec(),
             lazy_types: RefCell::new(std::collections::HashMap::new()),
             max_str_digits: Cell::new(taipan_format::DEFAULT_MAX_STR_DIGITS),
             method_cache: MethodCache::new(),
+            switch_interval: Cell::new(0.005),
+            warnings_shown: RefCell::new(Default::default()),
         };
+        let vm = Vm { interp: Arc::new(interp), thread: Box::new(ThreadState::new()) };
+        // The first interpreter of an OS thread stays its running one.
+        if crate::pystate::current_thread_ptr().is_null() {
+            crate::pystate::swap_current(&*vm.thread);
+        }
+        let _active = vm.enter();
         crate::context::finish_types(&vm);
         crate::builtins::init(&vm);
         crate::modules::init(&vm);
         vm
+    }
+
+    /// Make this the running interpreter of the OS thread until the guard
+    /// is dropped (an embedder driving several interpreters from one thread
+    /// enters the one it calls into).
+    pub fn enter(&self) -> EnterGuard {
+        let me: *const ThreadState = &*self.thread;
+        EnterGuard { prev: crate::pystate::swap_current(me) }
     }
 
     pub fn none(&self) -> Obj {
@@ -318,6 +216,21 @@ impl Vm {
     }
 }
 
+/// Marks an object as being repr'd until dropped (CPython's Py_ReprEnter).
+pub struct ReprGuard<'a> {
+    thread: &'a ThreadState,
+    id: usize,
+}
+
+impl Drop for ReprGuard<'_> {
+    fn drop(&mut self) {
+        let s = self.thread.repr_stack();
+        if let Some(pos) = s.iter().rposition(|&x| x == self.id) {
+            s.remove(pos);
+        }
+    }
+}
+
 impl Vm {
     /// Enter the repr of a container; `None` if it is already being repr'd
     /// on this thread (a recursive structure: print `[...]`).
@@ -332,8 +245,10 @@ impl Vm {
 
     /// Run queued finalizers (`__del__`, generator close).
     pub fn run_pending_work(&self) -> PyResult<()> {
-        while crate::object::has_pending_finalizers() {
-            for o in crate::object::take_pending_finalizers() {
+        use crate::pystate::breaker;
+        while self.thread.breaker_bits() & breaker::FINALIZERS != 0 {
+            self.thread.clear_breaker(breaker::FINALIZERS);
+            for o in self.thread.objects.take_pending_finalizers() {
                 if let Some(f) = o.class().finalize.get() {
                     f(self, &o);
                 }

@@ -4,8 +4,6 @@
 //! The default action prints a warning once per (text, category, line) and
 //! module: `file:line: Category: message` and the stripped source line.
 
-use std::collections::HashSet;
-
 use crate::object::Obj;
 use crate::objects::{code::code_of, dict, str as pystr};
 use crate::vm::{PyResult, Vm};
@@ -110,20 +108,15 @@ fn is_subclass_named(vm: &Vm, category: &Obj, name: &str) -> bool {
     }
 }
 
-thread_local! {
-    /// Warnings already shown (the per-module `__warningregistry__`).
-    static SHOWN: std::cell::RefCell<HashSet<(String, String, String, u32)>> = Default::default();
-}
-
 /// Issue a warning of `category` with `message`, attributed to the frame
 /// `stacklevel` levels up (1 = the caller of the code that warns).
-pub fn warn(vm: &Vm, category: &Obj, message: &str, stacklevel: usize) -> PyResult<()> {
+pub(crate) fn warn(vm: &Vm, category: &Obj, message: &str, stacklevel: usize) -> PyResult<()> {
     let loc = warning_location(vm, stacklevel);
     show_or_raise(vm, category, message, loc)
 }
 
 /// A warning at an explicit location (the compiler's SyntaxWarnings).
-pub fn warn_explicit(
+pub(crate) fn warn_explicit(
     vm: &Vm,
     category: &Obj,
     message: &str,
@@ -151,7 +144,7 @@ fn show_or_raise(vm: &Vm, category: &Obj, message: &str, loc: Location) -> PyRes
                 Action::Module => (loc.filename.clone(), cat.clone(), message.to_string(), 0),
                 _ => (String::new(), cat.clone(), message.to_string(), 0),
             };
-            let fresh = SHOWN.with(|s| s.borrow_mut().insert(key));
+            let fresh = vm.warnings_shown.borrow_mut().insert(key);
             if !fresh {
                 return Ok(());
             }
@@ -166,7 +159,7 @@ fn show_or_raise(vm: &Vm, category: &Obj, message: &str, loc: Location) -> PyRes
 }
 
 /// Line `lineno` of a source file, if it can be read (CPython's linecache).
-pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
+pub(crate) fn source_line(filename: &str, lineno: u32) -> Option<String> {
     if lineno == 0 {
         return None;
     }

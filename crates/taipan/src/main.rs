@@ -8,8 +8,8 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use taipan_syntax::ast;
-use taipan_vm::pythonrun::{self, MainSource};
-use taipan_vm::{Config, Vm};
+use taipan_vm::api::run::{self as pythonrun, MainSource};
+use taipan_vm::api::{Config, Vm};
 
 /// How deep a tree `ast.parse` builds before CPython gives up (its recursion
 /// limit, 1000, times its compiler frame scale, 3, less the frames in use).
@@ -189,7 +189,7 @@ fn executable() -> String {
 }
 
 fn print_version() {
-    let (ma, mi, pa) = taipan_vm::modules::sys::VERSION;
+    let (ma, mi, pa) = taipan_vm::api::sys::VERSION;
     println!("Python {ma}.{mi}.{pa} (Taipan {})", env!("CARGO_PKG_VERSION"));
 }
 
@@ -212,7 +212,7 @@ fn run(inv: Invocation) -> ExitCode {
     let interactive_stdin = inv.source.is_none() && std::io::stdin().is_terminal();
     let inspect = inv.config.inspect;
     let isolated = inv.config.isolated;
-    let vm = Vm::new(inv.config);
+    let vm = Vm::new(inv.config, taipan_stdlib::MODULES);
     if let Some(p0) = path0(&inv.source, isolated) {
         insert_path0(&vm, &p0);
     }
@@ -237,7 +237,7 @@ fn run(inv: Invocation) -> ExitCode {
 }
 
 fn insert_path0(vm: &Vm, p0: &str) {
-    if let Some(path) = taipan_vm::modules::sys::sys_attr(vm, "path") {
+    if let Some(path) = taipan_vm::api::sys::sys_attr(vm, "path") {
         let _ = vm.call_method(&path, "insert", &[vm.new_int(0), vm.new_str(p0)]);
     }
 }

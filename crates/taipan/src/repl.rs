@@ -6,15 +6,15 @@
 use rustyline::error::ReadlineError;
 use taipan_compiler::Mode;
 use taipan_syntax::InputMode;
-use taipan_vm::objects::str as pystr;
-use taipan_vm::pythonrun;
-use taipan_vm::Vm;
+use taipan_vm::api::run as pythonrun;
+use taipan_vm::api::str as pystr;
+use taipan_vm::api::Vm;
 
 /// What the buffered input amounts to so far.
 enum Status {
-    Complete(taipan_vm::Obj),
+    Complete(taipan_vm::api::Obj),
     Incomplete,
-    Error(taipan_vm::PyErr),
+    Error(taipan_vm::api::PyErr),
 }
 
 /// Messages of syntax errors that more input could fix.
@@ -36,7 +36,7 @@ fn compile_interactive(vm: &Vm, source: &str) -> Status {
         Ok(code) if ends_block => Status::Complete(code),
         Ok(_) => Status::Incomplete,
         Err(e) => {
-            let msg = taipan_vm::objects::exceptions::get_extra(e.value(), "msg")
+            let msg = taipan_vm::api::exceptions::get_extra(e.value(), "msg")
                 .map(|m| pystr::as_str_lossy(&m).into_owned())
                 .unwrap_or_default();
             let hinted = INCOMPLETE_HINTS.iter().any(|h| msg.contains(h));
@@ -58,14 +58,14 @@ fn opens_block(line: &str) -> bool {
 }
 
 fn prompt(vm: &Vm, name: &str, default: &str) -> String {
-    match taipan_vm::modules::sys::sys_attr(vm, name) {
+    match taipan_vm::api::sys::sys_attr(vm, name) {
         Some(p) => vm.str(&p).map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_else(|_| default.into()),
         None => default.into(),
     }
 }
 
 fn print_banner() {
-    let (ma, mi, pa) = taipan_vm::modules::sys::VERSION;
+    let (ma, mi, pa) = taipan_vm::api::sys::VERSION;
     eprintln!("Python {ma}.{mi}.{pa} (Taipan {}) [Rust]", env!("CARGO_PKG_VERSION"));
     eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
 }
@@ -76,7 +76,7 @@ pub fn run(vm: &Vm, quiet: bool) -> i32 {
         print_banner();
     }
     let main = pythonrun::main_module(vm);
-    let globals = taipan_vm::objects::module::module_dict(&main);
+    let globals = taipan_vm::api::module::module_dict(&main);
     let sys = vm.sys_module();
     let _ = vm.setattr_str(&sys, "ps1", &vm.new_str(">>> "));
     let _ = vm.setattr_str(&sys, "ps2", &vm.new_str("... "));
@@ -89,7 +89,7 @@ pub fn run(vm: &Vm, quiet: bool) -> i32 {
     };
     let mut buffer = String::new();
     loop {
-        let _ = taipan_vm::modules::sys::flush_std_streams(vm);
+        let _ = taipan_vm::api::sys::flush_std_streams(vm);
         let p = if buffer.is_empty() { prompt(vm, "ps1", ">>> ") } else { prompt(vm, "ps2", "... ") };
         match editor.readline(&p) {
             Ok(line) => {
@@ -107,7 +107,7 @@ pub fn run(vm: &Vm, quiet: bool) -> i32 {
                     }
                     Status::Complete(code) => {
                         buffer.clear();
-                        if let Err(e) = taipan_vm::eval::run_code(vm, &code, &globals, None) {
+                        if let Err(e) = pythonrun::run_code(vm, &code, &globals, None) {
                             if vm.isinstance_type(e.value(), &vm.ctx.exceptions.system_exit) {
                                 let status = pythonrun::handle_uncaught(vm, &e);
                                 return pythonrun::finalize(vm, status);
@@ -120,7 +120,7 @@ pub fn run(vm: &Vm, quiet: bool) -> i32 {
             }
             Err(ReadlineError::Interrupted) => {
                 buffer.clear();
-                taipan_vm::modules::sys::write_stderr(vm, "\nKeyboardInterrupt\n");
+                taipan_vm::api::sys::write_stderr(vm, "\nKeyboardInterrupt\n");
             }
             Err(ReadlineError::Eof) => {
                 println!();

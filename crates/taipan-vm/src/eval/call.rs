@@ -12,7 +12,7 @@ use crate::vm::{PyResult, Vm};
 
 /// A new frame for a call of `func` with these arguments (positional
 /// values, then the keyword values named by `kwnames`).
-pub fn make_frame(
+pub(crate) fn make_frame(
     vm: &Vm,
     func_obj: &Obj,
     fd: &FunctionData,
@@ -46,7 +46,7 @@ pub fn make_frame(
 /// defaults, `*args` or `**kwargs`): the arguments move from the caller's
 /// stack straight into the new frame. None when the call needs binding.
 #[inline]
-pub fn frame_for_simple_call(
+pub(crate) fn frame_for_simple_call(
     fd: &FunctionData,
     func_obj: &Obj,
     caller: &mut Frame,
@@ -71,7 +71,7 @@ pub fn frame_for_simple_call(
 }
 
 /// The `function` type's call slot: run the function to completion.
-pub fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fd = func_of(f);
     let frame = make_frame(vm, f, fd, args.to_vec(), kwnames)?;
     match run_frame(vm, Box::into_raw(frame), None)? {
@@ -103,7 +103,7 @@ pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyRe
 
 /// Run a class body: the function's code with `ns` as its locals
 /// (`__build_class__`). Returns the `__class__` cell or None.
-pub fn run_class_body(vm: &Vm, f: &Obj, ns: &Obj) -> PyResult<Obj> {
+pub(crate) fn run_class_body(vm: &Vm, f: &Obj, ns: &Obj) -> PyResult<Obj> {
     let fd = func_of(f);
     let mut frame = make_frame(vm, f, fd, Vec::new(), None)?;
     frame.locals = Some(ns.clone());

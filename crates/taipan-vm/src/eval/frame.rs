@@ -62,10 +62,6 @@ pub struct Frame {
     pub started: bool,
 }
 
-thread_local! {
-    static FREE_FRAMES: std::cell::RefCell<Vec<Box<Frame>>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 const MAX_FREE_FRAMES: usize = 64;
 
 impl Frame {
@@ -82,7 +78,7 @@ impl Frame {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
-        let recycled = FREE_FRAMES.with(|f| f.borrow_mut().pop());
+        let recycled = crate::pystate::with_current(|ts| ts.free_frames.borrow_mut().pop());
         match recycled {
             Some(mut fr) => {
                 // The slots were cleared when the frame was recycled; the
@@ -157,8 +153,8 @@ impl Frame {
         }
         frame.locals = None;
         frame.func = None;
-        FREE_FRAMES.with(|f| {
-            let mut v = f.borrow_mut();
+        crate::pystate::with_current(|ts| {
+            let mut v = ts.free_frames.borrow_mut();
             if v.len() < MAX_FREE_FRAMES {
                 v.push(frame);
             }
@@ -290,7 +286,7 @@ impl Frame {
 /// Bind call arguments to a new function frame (CPython's `initialize_locals`).
 /// `args` holds the positional values then the keyword values named by
 /// `kwnames`.
-pub fn bind_arguments(
+pub(crate) fn bind_arguments(
     vm: &Vm,
     frame: &mut Frame,
     func: &FunctionData,
@@ -496,7 +492,7 @@ fn missing_arguments(vm: &Vm, co: &CodeData, missing: &[usize], kind: &str, qual
 
 /// The payload of a `frame` object: it points at a frame that is running
 /// (or suspended in a generator), or owns one that has finished.
-pub struct FrameObjectData {
+pub(crate) struct FrameObjectData {
     frame: Cell<*mut Frame>,
     owned: UnsafeCell<Option<Box<Frame>>>,
 }
@@ -513,7 +509,7 @@ impl FrameObjectData {
     }
 
     /// The frame, for reading.
-    pub fn frame(&self) -> &Frame {
+    pub(crate) fn frame(&self) -> &Frame {
         // SAFETY: the pointer is either a live executing/suspended frame
         // (whose owner clears `frame_obj`'s link before freeing it, handing
         // it over with `take_ownership`) or the frame this object owns.
@@ -529,7 +525,7 @@ impl FrameObjectData {
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let t = TypeObject::new::<FrameObjectData>(
         "frame",
         std::mem::size_of::<PyCell<FrameObjectData>>(),
@@ -540,7 +536,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.frame;
     add_getsets(
         vm,
@@ -570,7 +566,7 @@ fn opt_line(vm: &Vm, l: Option<u32>) -> Obj {
 }
 
 /// The `frame` object of a frame, made on first use.
-pub fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
+pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
     if let Some(fo) = &frame.frame_obj {
         return fo.clone();
     }
@@ -636,6 +632,6 @@ impl Drop for FrameObjectData {
     }
 }
 
-pub fn is_optimized(code: &CodeData) -> bool {
+pub(crate) fn is_optimized(code: &CodeData) -> bool {
     code.has_flag(co_flags::OPTIMIZED)
 }

@@ -4,8 +4,8 @@
 //! with it; a return unlinks it), and exceptions unwound through the
 //! zero-cost exception table.
 
-pub mod call;
-pub mod frame;
+pub(crate) mod call;
+pub(crate) mod frame;
 mod ops;
 
 use taipan_compiler::code::flags as co_flags;
@@ -17,10 +17,10 @@ use crate::objects::code::CodeData;
 use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 pub use call::run_code;
-pub use frame::{Frame, FrameOwner};
+pub(crate) use frame::{Frame, FrameOwner};
 
 /// How an entry frame left `run_frame`.
-pub enum FrameExit {
+pub(crate) enum FrameExit {
     Return(Obj),
     Yield(Obj),
 }
@@ -150,7 +150,7 @@ mod op {
 /// arguments bound; `throw` starts it by raising (generator `throw`).
 /// Frames owned by the thread are released here; a generator's frame
 /// stays with the generator.
-pub fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+pub(crate) fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
     stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
         // SAFETY: `entry` is a live frame that no one else executes.
         unsafe { eval(vm, entry, throw) }
@@ -1027,7 +1027,7 @@ impl Vm {
 }
 
 /// Is `code` a generator, coroutine or async generator body?
-pub fn is_gen_code(code: &CodeData) -> bool {
+pub(crate) fn is_gen_code(code: &CodeData) -> bool {
     code.co.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
 }
 

@@ -12,7 +12,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 /// UnboundLocalError for a fast local read before assignment.
 #[cold]
-pub fn unbound_local(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
+pub(super) fn unbound_local(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
     let name = &code.localsplusnames[i];
     let e = vm.new_exception_msg(
         &vm.ctx.exceptions.unbound_local_error,
@@ -27,7 +27,7 @@ pub fn unbound_local(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
 
 /// The error for reading an empty cell.
 #[cold]
-pub fn unbound_deref(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
+pub(super) fn unbound_deref(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
     let kind = code.localspluskinds[i];
     let name = &code.localsplusnames[i];
     if kind & local_kind::FREE == 0 {
@@ -46,7 +46,7 @@ pub fn unbound_deref(vm: &Vm, code: &CodeData, i: usize) -> PyErr {
 
 /// `BINARY_OP`: the fast paths for small ints and floats, then the protocol.
 #[inline]
-pub fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> {
+pub(super) fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> {
     let t = &vm.ctx.types;
     let (op, inplace) = if oparg >= 13 { (oparg - 13, true) } else { (oparg, false) };
     let nb = NbOp::from_index(op as usize).expect("BINARY_OP argument");
@@ -84,7 +84,7 @@ pub fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> {
 
 /// `COMPARE_OP`: fast paths for ints, floats and strs, then the protocol.
 #[inline]
-pub fn compare_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> {
+pub(super) fn compare_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> {
     let op = CompareOp::from_u32(oparg).expect("COMPARE_OP argument");
     let t = &vm.ctx.types;
     if a.type_is(&t.int) && b.type_is(&t.int) {
@@ -110,7 +110,7 @@ pub fn compare_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> {
 
 /// `LOAD_GLOBAL`: globals, then builtins.
 #[inline]
-pub fn load_global(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
+pub(super) fn load_global(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
     if let Some(v) = dict::get_str_item(vm, &frame.globals, name) {
         return Ok(v);
     }
@@ -120,7 +120,7 @@ pub fn load_global(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
 /// `LOAD_GLOBAL` through the code object's cache: valid while neither the
 /// globals nor the builtins dict changed (their versions are unique).
 #[inline]
-pub fn load_global_cached(vm: &Vm, frame: &Frame, code: &CodeData, index: usize, name: &Obj) -> PyResult<Obj> {
+pub(super) fn load_global_cached(vm: &Vm, frame: &Frame, code: &CodeData, index: usize, name: &Obj) -> PyResult<Obj> {
     let (Some(g), Some(b)) = (dict::data(&frame.globals), dict::data(&frame.builtins)) else {
         return load_global(vm, frame, name);
     };
@@ -161,7 +161,7 @@ fn load_builtin(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
 }
 
 /// `LOAD_NAME`: locals, globals, builtins.
-pub fn load_name(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
+pub(super) fn load_name(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
     let Some(locals) = &frame.locals else {
         return Err(vm.system_error(format!("no locals when loading {}", vm.repr_string(name)?)));
     };
@@ -183,7 +183,7 @@ pub fn load_name(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
 }
 
 /// `LOAD_CLASSDEREF`: the class namespace first, then the cell.
-pub fn load_classderef(vm: &Vm, frame: &Frame, code: &CodeData, i: usize) -> PyResult<Obj> {
+pub(super) fn load_classderef(vm: &Vm, frame: &Frame, code: &CodeData, i: usize) -> PyResult<Obj> {
     let name = &code.localsplusnames[i];
     if let Some(locals) = &frame.locals {
         if locals.type_is(&vm.ctx.types.dict) {
@@ -206,7 +206,7 @@ pub fn load_classderef(vm: &Vm, frame: &Frame, code: &CodeData, i: usize) -> PyR
 }
 
 /// `LIST_EXTEND` (`[*a, *b]`, calls with `*args`).
-pub fn list_extend(vm: &Vm, l: &Obj, iterable: &Obj) -> PyResult<()> {
+pub(super) fn list_extend(vm: &Vm, l: &Obj, iterable: &Obj) -> PyResult<()> {
     match crate::objects::list::extend_from(vm, l, iterable) {
         Ok(()) => Ok(()),
         Err(e) => {
@@ -224,7 +224,7 @@ pub fn list_extend(vm: &Vm, l: &Obj, iterable: &Obj) -> PyResult<()> {
 }
 
 /// `DICT_UPDATE` (`{**a}`).
-pub fn dict_update(vm: &Vm, d: &Obj, update: &Obj) -> PyResult<()> {
+pub(super) fn dict_update(vm: &Vm, d: &Obj, update: &Obj) -> PyResult<()> {
     if dict::data(update).is_none() && vm.getattr_str_opt(update, "keys")?.is_none() {
         return Err(vm.type_error(format!("'{}' object is not a mapping", update.class().name())));
     }
@@ -232,7 +232,7 @@ pub fn dict_update(vm: &Vm, d: &Obj, update: &Obj) -> PyResult<()> {
 }
 
 /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for messages.
-pub fn function_str(vm: &Vm, f: &Obj) -> String {
+pub(super) fn function_str(vm: &Vm, f: &Obj) -> String {
     let qualname = match vm.getattr_str_opt(f, "__qualname__") {
         Ok(Some(q)) if pystr::data(&q).is_some() => pystr::as_str_lossy(&q).into_owned(),
         _ => return vm.str_string(f).unwrap_or_default(),
@@ -246,7 +246,7 @@ pub fn function_str(vm: &Vm, f: &Obj) -> String {
 }
 
 /// `DICT_MERGE` (`f(**a)`): no duplicate keys, CPython's messages.
-pub fn dict_merge(vm: &Vm, func: &Obj, d: &Obj, update: &Obj) -> PyResult<()> {
+pub(super) fn dict_merge(vm: &Vm, func: &Obj, d: &Obj, update: &Obj) -> PyResult<()> {
     let is_mapping = dict::data(update).is_some() || vm.getattr_str_opt(update, "keys")?.is_some();
     if !is_mapping {
         return Err(vm.type_error(format!(
@@ -280,7 +280,7 @@ pub fn dict_merge(vm: &Vm, func: &Obj, d: &Obj, update: &Obj) -> PyResult<()> {
 }
 
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
-pub fn call_function_ex(vm: &Vm, func: &Obj, callargs: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+pub(super) fn call_function_ex(vm: &Vm, func: &Obj, callargs: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
     let args = if callargs.type_is(&vm.ctx.types.tuple) {
         tuple::items(callargs).to_vec()
     } else {
@@ -305,7 +305,7 @@ pub fn call_function_ex(vm: &Vm, func: &Obj, callargs: &Obj, kwargs: Option<&Obj
 }
 
 /// `UNPACK_SEQUENCE n`.
-pub fn unpack_sequence(vm: &Vm, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
+pub(super) fn unpack_sequence(vm: &Vm, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
     if let Some(t) = seq.payload::<tuple::TupleData>() {
         let items = t.items();
         if items.len() == n {
@@ -343,7 +343,7 @@ pub fn unpack_sequence(vm: &Vm, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
 }
 
 /// `UNPACK_EX`: `a, *b, c = seq`.
-pub fn unpack_ex(vm: &Vm, seq: &Obj, before: usize, after: usize) -> PyResult<Vec<Obj>> {
+pub(super) fn unpack_ex(vm: &Vm, seq: &Obj, before: usize, after: usize) -> PyResult<Vec<Obj>> {
     let it = match vm.iter(seq) {
         Ok(it) => it,
         Err(e) => {
@@ -386,7 +386,7 @@ pub fn unpack_ex(vm: &Vm, seq: &Obj, before: usize, after: usize) -> PyResult<Ve
 }
 
 /// `GET_YIELD_FROM_ITER`.
-pub fn get_yield_from_iter(vm: &Vm, code: &CodeData, v: Obj) -> PyResult<Obj> {
+pub(super) fn get_yield_from_iter(vm: &Vm, code: &CodeData, v: Obj) -> PyResult<Obj> {
     if generator::is_coroutine(vm, &v) {
         if code.co.flags & (co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE) == 0 {
             return Err(vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
@@ -400,7 +400,7 @@ pub fn get_yield_from_iter(vm: &Vm, code: &CodeData, v: Obj) -> PyResult<Obj> {
 }
 
 /// `BEFORE_WITH` / `BEFORE_ASYNC_WITH`: (bound `__exit__`, result of `__enter__`).
-pub fn before_with(vm: &Vm, mgr: &Obj, is_async: bool) -> PyResult<(Obj, Obj)> {
+pub(super) fn before_with(vm: &Vm, mgr: &Obj, is_async: bool) -> PyResult<(Obj, Obj)> {
     let (enter_name, exit_name, what) = if is_async {
         ("__aenter__", "__aexit__", "asynchronous context manager")
     } else {
@@ -435,7 +435,7 @@ fn is_exception_class(vm: &Vm, o: &Obj) -> bool {
 }
 
 /// `except X:` accepts exception classes and tuples of them.
-pub fn check_except_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
+pub(super) fn check_except_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
     let ok = |o: &Obj| is_exception_class(vm, o);
     let valid = if let Some(t) = right.payload::<tuple::TupleData>() { t.items().iter().all(ok) } else { ok(right) };
     if !valid {
@@ -445,7 +445,7 @@ pub fn check_except_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
 }
 
 /// `except* X:` also rejects exception groups.
-pub fn check_except_star_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
+pub(super) fn check_except_star_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
     check_except_type_valid(vm, right)?;
     let is_eg = |o: &Obj| vm.is_subtype(o, &vm.ctx.exceptions.base_exception_group);
     let bad =
@@ -458,7 +458,7 @@ pub fn check_except_star_type_valid(vm: &Vm, right: &Obj) -> PyResult<()> {
 
 /// `RAISE_VARARGS`: the error to raise, and whether it is a bare re-raise
 /// (which adds no traceback entry).
-pub fn do_raise(vm: &Vm, exc: Option<Obj>, cause: Option<Obj>) -> (PyErr, bool) {
+pub(super) fn do_raise(vm: &Vm, exc: Option<Obj>, cause: Option<Obj>) -> (PyErr, bool) {
     let Some(exc) = exc else {
         return match vm.thread.handled_exception() {
             Some(v) => (PyErr(v), true),
@@ -506,7 +506,7 @@ fn raise_value(vm: &Vm, exc: Obj, cause: Option<Obj>) -> PyResult<Obj> {
 }
 
 /// `SETUP_ANNOTATIONS`.
-pub fn setup_annotations(vm: &Vm, frame: &Frame) -> PyResult<()> {
+pub(super) fn setup_annotations(vm: &Vm, frame: &Frame) -> PyResult<()> {
     let Some(locals) = &frame.locals else {
         return Err(vm.system_error("no locals found when setting up annotations"));
     };
@@ -525,7 +525,7 @@ pub fn setup_annotations(vm: &Vm, frame: &Frame) -> PyResult<()> {
 }
 
 /// `IMPORT_NAME`: call `__import__` as CPython does.
-pub fn import_name(vm: &Vm, frame: &Frame, name: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
+pub(super) fn import_name(vm: &Vm, frame: &Frame, name: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
     let Some(import) = dict::get_item_str(vm, &frame.builtins, "__import__") else {
         return Err(vm.new_exception_msg(&vm.ctx.exceptions.import_error, "__import__ not found"));
     };
@@ -537,12 +537,12 @@ pub fn import_name(vm: &Vm, frame: &Frame, name: &Obj, fromlist: &Obj, level: &O
 }
 
 /// `IMPORT_FROM`.
-pub fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
+pub(super) fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
     crate::import::import_from(vm, module, name)
 }
 
 /// `IMPORT_STAR`.
-pub fn import_star(vm: &Vm, frame: &Frame, module: &Obj) -> PyResult<()> {
+pub(super) fn import_star(vm: &Vm, frame: &Frame, module: &Obj) -> PyResult<()> {
     let Some(locals) = &frame.locals else {
         return Err(vm.system_error("no locals found during 'import *'"));
     };
@@ -578,7 +578,7 @@ pub fn import_star(vm: &Vm, frame: &Frame, module: &Obj) -> PyResult<()> {
 }
 
 /// `PRINT_EXPR`: `sys.displayhook(value)` (the interactive prompt).
-pub fn print_expr(vm: &Vm, v: &Obj) -> PyResult<()> {
+pub(super) fn print_expr(vm: &Vm, v: &Obj) -> PyResult<()> {
     let Some(hook) = vm.getattr_str_opt(&vm.sys_module(), "displayhook")? else {
         return Err(vm.runtime_error("lost sys.displayhook"));
     };
@@ -587,7 +587,7 @@ pub fn print_expr(vm: &Vm, v: &Obj) -> PyResult<()> {
 }
 
 /// `FORMAT_VALUE`: the conversion (`!s`, `!r`, `!a`), then `format()`.
-pub fn format_value(vm: &Vm, v: Obj, conversion: u32, spec: Option<Obj>) -> PyResult<Obj> {
+pub(super) fn format_value(vm: &Vm, v: Obj, conversion: u32, spec: Option<Obj>) -> PyResult<Obj> {
     let v = match conversion {
         1 => vm.str(&v)?,
         2 => vm.repr(&v)?,
@@ -602,7 +602,7 @@ pub fn format_value(vm: &Vm, v: Obj, conversion: u32, spec: Option<Obj>) -> PyRe
 }
 
 /// `MATCH_KEYS`: the values for `keys` in the mapping `subject`, or None.
-pub fn match_keys(vm: &Vm, subject: &Obj, keys: &Obj) -> PyResult<Obj> {
+pub(super) fn match_keys(vm: &Vm, subject: &Obj, keys: &Obj) -> PyResult<Obj> {
     let keys = tuple::items(keys);
     if keys.is_empty() {
         return Ok(vm.ctx.empty_tuple.clone());
@@ -627,7 +627,7 @@ pub fn match_keys(vm: &Vm, subject: &Obj, keys: &Obj) -> PyResult<Obj> {
 
 /// `MATCH_CLASS`: the attributes a class pattern extracts, or None when
 /// the subject does not match.
-pub fn match_class(vm: &Vm, subject: &Obj, ty: &Obj, nargs: usize, kwnames: &Obj) -> PyResult<Option<Obj>> {
+pub(super) fn match_class(vm: &Vm, subject: &Obj, ty: &Obj, nargs: usize, kwnames: &Obj) -> PyResult<Option<Obj>> {
     if !vm.is_type(ty) {
         return Err(vm.type_error("called match pattern must be a type"));
     }
@@ -637,7 +637,7 @@ pub fn match_class(vm: &Vm, subject: &Obj, ty: &Obj, nargs: usize, kwnames: &Obj
     let tname = ty.payload::<crate::object::TypeObject>().expect("type").name().to_string();
     let mut seen: Vec<Obj> = Vec::new();
     let mut attrs = Vec::new();
-    let mut get_attr = |name: &Obj, seen: &mut Vec<Obj>| -> PyResult<Option<Obj>> {
+    let get_attr = |name: &Obj, seen: &mut Vec<Obj>| -> PyResult<Option<Obj>> {
         for s in seen.iter() {
             if vm.eq(s, name)? {
                 return Err(vm.type_error(format!(

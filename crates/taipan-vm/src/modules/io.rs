@@ -32,7 +32,7 @@ impl Handle {
     }
 }
 
-pub struct FileData {
+pub(crate) struct FileData {
     text: bool,
     readable: bool,
     writable: bool,
@@ -155,7 +155,7 @@ fn closed_error(vm: &Vm) -> crate::vm::PyErr {
 }
 
 /// `io.UnsupportedOperation` (a subclass of OSError and ValueError).
-pub fn unsupported_operation_type(vm: &Vm) -> PyResult<Obj> {
+pub(crate) fn unsupported_operation_type(vm: &Vm) -> PyResult<Obj> {
     if let Some(t) = vm.lazy_types.borrow().get("UnsupportedOperation") {
         return Ok(t.clone());
     }
@@ -191,7 +191,7 @@ fn flush_write_buffer(vm: &Vm, o: &Obj) -> PyResult<()> {
 }
 
 /// Write bytes through the buffer, flushing as the buffering mode says.
-pub fn write_bytes(vm: &Vm, o: &Obj, bytes: &[u8]) -> PyResult<()> {
+pub(crate) fn write_bytes(vm: &Vm, o: &Obj, bytes: &[u8]) -> PyResult<()> {
     let d = data(o);
     if d.handle.borrow().is_none() {
         return Err(closed_error(vm));
@@ -250,7 +250,7 @@ fn file_flush(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Ob
 }
 
 /// Flush a file object if it is one of ours (interpreter exit).
-pub fn flush_if_file(vm: &Vm, o: &Obj) -> PyResult<()> {
+pub(crate) fn flush_if_file(vm: &Vm, o: &Obj) -> PyResult<()> {
     if o.payload::<FileData>().is_some() {
         if data(o).handle.borrow().is_some() {
             flush_write_buffer(vm, o)?;
@@ -521,7 +521,7 @@ fn file_readline(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
 
 /// `sys.stdin.readline()` for `input()`: the line without translation
 /// of the trailing newline; `None` at end of file.
-pub fn read_line(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+pub(crate) fn read_line(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     if o.payload::<FileData>().is_none() {
         let line = vm.call_method(o, "readline", &[])?;
         return Ok(if vm.is_true(&line)? { Some(line) } else { None });
@@ -674,7 +674,7 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<Mode> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
 /// newline=None, closefd=True, opener=None)`.
-pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::args::parse(
         vm,
         "open",
@@ -794,7 +794,7 @@ pub fn open(vm: &Vm, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 /// `sys.stdin`, `sys.stdout` or `sys.stderr` over file descriptor `fd`.
-pub fn std_stream(vm: &Vm, fd: i32, unbuffered: bool) -> Obj {
+pub(crate) fn std_stream(vm: &Vm, fd: i32, unbuffered: bool) -> Obj {
     use std::io::IsTerminal;
     use std::os::fd::FromRawFd;
     // SAFETY: descriptors 0-2 are open for the life of the process, and the

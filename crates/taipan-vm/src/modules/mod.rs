@@ -2,15 +2,15 @@
 //! parts of `Modules/_io` the interpreter needs to start). Native modules of
 //! the standard library live in the `taipan-stdlib` crate.
 
-pub mod io;
-pub mod sys;
+pub(crate) mod io;
+pub(crate) mod sys;
 
 use crate::object::Obj;
 use crate::objects::{dict, module};
 use crate::vm::Vm;
 
 /// Create `sys` and `sys.modules` (after `builtins`).
-pub fn init(vm: &Vm) {
+pub(crate) fn init(vm: &Vm) {
     let modules = vm.new_dict();
     *vm.modules.borrow_mut() = Some(modules.clone());
     let sys = sys::create(vm, &modules);

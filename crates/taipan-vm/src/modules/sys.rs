@@ -13,7 +13,7 @@ use crate::vm::{PyResult, Vm};
 pub const VERSION: (u32, u32, u32) = (3, 11, 7);
 
 /// Create the `sys` module.
-pub fn create(vm: &Vm, modules: &Obj) -> Obj {
+pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     let m = module::new_module(vm, "sys");
     let d = module::module_dict(&m);
     super::add_functions(vm, &m, "sys", FUNCTIONS);
@@ -38,7 +38,7 @@ pub fn create(vm: &Vm, modules: &Obj) -> Obj {
     );
     set("float_repr_style", vm.new_str("short"));
     set("dont_write_bytecode", vm.bool_obj(config.dont_write_bytecode));
-    let builtin_names: Vec<Obj> = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| vm.new_str(n)).collect();
+    let builtin_names: Vec<Obj> = crate::import::builtin_module_names(vm).iter().map(|n| vm.new_str(n)).collect();
     set("builtin_module_names", vm.new_tuple(builtin_names));
     set("warnoptions", vm.new_list(config.warnoptions.iter().map(|w| vm.new_str(w)).collect()));
     set("_xoptions", vm.new_dict());
@@ -204,14 +204,9 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("setdlopenflags", |vm, _, _, _| Ok(vm.none())),
 ];
 
-thread_local! {
-    /// `sys.getswitchinterval()` (used by the GIL once threads land).
-    static SWITCH_INTERVAL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
-}
-
 fn sys_getswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, "getswitchinterval", args, kw)?;
-    Ok(vm.new_float(SWITCH_INTERVAL.with(|c| c.get())))
+    Ok(vm.new_float(vm.switch_interval.get()))
 }
 
 fn sys_setswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -220,7 +215,7 @@ fn sys_setswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> P
     if x <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
-    SWITCH_INTERVAL.with(|c| c.set(x));
+    vm.switch_interval.set(x);
     Ok(vm.none())
 }
 
@@ -401,7 +396,7 @@ pub fn sys_attr(vm: &Vm, name: &str) -> Option<Obj> {
 }
 
 /// Write text to a file object (ours without a method call).
-pub fn write_text(vm: &Vm, file: &Obj, text: &str) -> PyResult<()> {
+pub(crate) fn write_text(vm: &Vm, file: &Obj, text: &str) -> PyResult<()> {
     if file.payload::<super::io::FileData>().is_some() {
         let s = vm.new_str(text);
         let bytes = crate::codecs::encode_to_vec(vm, &s, None, Some(&vm.new_str("backslashreplace")))?;

@@ -11,7 +11,7 @@
 //! increments, `Drop` decrements and deallocates at zero) and typed payload
 //! access through `Obj::payload`.
 
-pub mod typeobj;
+pub(crate) mod typeobj;
 
 use std::any::TypeId;
 use std::cell::{Cell, UnsafeCell};
@@ -19,7 +19,9 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-pub use typeobj::TypeObject;
+pub(crate) use typeobj::TypeObject;
+
+use crate::pystate::ThreadState;
 
 /// CPython's `PyObject`: the header every object starts with.
 #[repr(C)]
@@ -31,28 +33,28 @@ pub struct PyObject {
 
 /// CPython's `PyVarObject`.
 #[repr(C)]
-pub struct PyVarObject {
+pub(crate) struct PyVarObject {
     pub ob_base: PyObject,
     pub ob_size: Cell<isize>,
 }
 
 /// The refcount immortal objects start with (PEP 683): increments and
 /// decrements still happen, branch-free, but it never reaches zero.
-pub const IMMORTAL_REFCNT: isize = 1 << 60;
+pub(crate) const IMMORTAL_REFCNT: isize = 1 << 60;
 
 /// The GC header in front of a container object (CPython's `PyGC_Head`): two
 /// words the cycle collector links objects with.
 #[repr(C)]
-pub struct GcHeader {
+pub(crate) struct GcHeader {
     pub next: Cell<usize>,
     pub prev: Cell<usize>,
 }
 
-pub const GC_HEADER_SIZE: usize = std::mem::size_of::<GcHeader>();
+pub(crate) const GC_HEADER_SIZE: usize = std::mem::size_of::<GcHeader>();
 
 /// An object with its payload: the header, then the type's data.
 #[repr(C)]
-pub struct PyCell<T> {
+pub(crate) struct PyCell<T> {
     pub header: PyObject,
     pub payload: T,
 }
@@ -290,7 +292,7 @@ impl fmt::Debug for Obj {
 /// # Safety
 /// `p` must point to a live object.
 #[inline(always)]
-pub unsafe fn incref(p: NonNull<PyObject>) {
+pub(crate) unsafe fn incref(p: NonNull<PyObject>) {
     // SAFETY: the caller guarantees `p` is live.
     let rc = unsafe { &p.as_ref().ob_refcnt };
     rc.set(rc.get() + 1);
@@ -301,7 +303,7 @@ pub unsafe fn incref(p: NonNull<PyObject>) {
 /// # Safety
 /// `p` must point to a live object and the caller must own the reference.
 #[inline(always)]
-pub unsafe fn decref(p: NonNull<PyObject>) {
+pub(crate) unsafe fn decref(p: NonNull<PyObject>) {
     // SAFETY: the caller guarantees `p` is live.
     let rc = unsafe { &p.as_ref().ob_refcnt };
     let n = rc.get() - 1;
@@ -312,44 +314,84 @@ pub unsafe fn decref(p: NonNull<PyObject>) {
     }
 }
 
-thread_local! {
+/// Per-thread deallocation state (held by the `ThreadState`): the nesting
+/// of deallocations with the objects put off (CPython's trashcan), the
+/// objects waiting for their finalizer, and the small-object free lists.
+pub(crate) struct ObjectState {
     /// How many deallocations are nested on this thread's stack.
-    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
-    /// Objects whose deallocation was put off (CPython's trashcan).
-    static DEFERRED: Cell<Vec<NonNull<PyObject>>> = const { Cell::new(Vec::new()) };
+    dealloc_depth: Cell<u32>,
+    /// Objects whose deallocation was put off.
+    deferred: Cell<Vec<NonNull<PyObject>>>,
+    /// Objects whose finalizer must run before they are freed, each holding
+    /// the reference that resurrected it (DESIGN invariant 4).
+    pending_finalizers: Cell<Vec<NonNull<PyObject>>>,
+    free_lists: UnsafeCell<FreeLists>,
+}
+
+impl ObjectState {
+    pub(crate) const fn new() -> ObjectState {
+        ObjectState {
+            dealloc_depth: Cell::new(0),
+            deferred: Cell::new(Vec::new()),
+            pending_finalizers: Cell::new(Vec::new()),
+            free_lists: UnsafeCell::new(FreeLists {
+                heads: [std::ptr::null_mut(); SMALL_CLASSES],
+                counts: [0; SMALL_CLASSES],
+            }),
+        }
+    }
+
+    /// The thread is ending: free the objects still waiting for a finalizer
+    /// (it will not run) and give the free lists back to the system.
+    pub(crate) fn shutdown(&self) {
+        loop {
+            let v = self.pending_finalizers.take();
+            if v.is_empty() {
+                break;
+            }
+            // SAFETY: each queued pointer carries one reference; the
+            // finalized bit is set, so dropping it frees the object.
+            drop(v.into_iter().map(|p| unsafe { Obj::from_owned_ptr(p) }).collect::<Vec<_>>());
+        }
+        // SAFETY: no other borrow of the free lists is live (this runs in
+        // the thread state's Drop, with no allocation in progress).
+        let f = unsafe { &mut *self.free_lists.get() };
+        for class in 0..SMALL_CLASSES {
+            let size = (class + 1) * SMALL_CLASS;
+            let layout = std::alloc::Layout::from_size_align(size, SMALL_CLASS).expect("size class");
+            let mut p = f.heads[class];
+            while !p.is_null() {
+                // SAFETY: a free block's first word holds the next block; the
+                // block came from the system allocator with this layout.
+                unsafe {
+                    let next = *p.cast::<*mut u8>();
+                    std::alloc::dealloc(p, layout);
+                    p = next;
+                }
+            }
+            f.heads[class] = std::ptr::null_mut();
+            f.counts[class] = 0;
+        }
+    }
+
+    /// Take the objects whose finalizers are due (owned references).
+    pub(crate) fn take_pending_finalizers(&self) -> Vec<Obj> {
+        let v = self.pending_finalizers.take();
+        // SAFETY: each queued pointer carries the reference set when queued.
+        v.into_iter().map(|p| unsafe { Obj::from_owned_ptr(p) }).collect()
+    }
 }
 
 /// Nesting of deallocations beyond which they are queued instead, so that
 /// freeing a deep structure (a million nested lists) does not overflow the stack.
 const TRASHCAN_DEPTH: u32 = 200;
 
-thread_local! {
-    /// Objects whose finalizer must run before they are freed, each holding
-    /// the reference that resurrected it (DESIGN invariant 4).
-    static PENDING_FINALIZERS: Cell<Vec<NonNull<PyObject>>> = const { Cell::new(Vec::new()) };
-    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Is there queued finalizer work for this thread?
-#[inline(always)]
-pub fn has_pending_finalizers() -> bool {
-    HAS_PENDING.get()
-}
-
-/// Take the objects whose finalizers are due (owned references).
-pub fn take_pending_finalizers() -> Vec<Obj> {
-    HAS_PENDING.set(false);
-    let v = PENDING_FINALIZERS.take();
-    // SAFETY: each queued pointer carries the reference set when queued.
-    v.into_iter().map(|p| unsafe { Obj::from_owned_ptr(p) }).collect()
-}
-
 /// Bit of `GcHeader::prev` marking an object whose finalizer has run.
 const FINALIZED_BIT: usize = 1;
 
 /// If the object's type has a finalizer that has not run yet, resurrect
 /// the object and queue it; the caller must then not free it.
-unsafe fn queue_finalizer(p: NonNull<PyObject>) -> bool {
+unsafe fn queue_finalizer(ts: &ThreadState, p: NonNull<PyObject>) -> bool {
     // SAFETY: `p` is live (refcount just reached zero).
     unsafe {
         let ty = &(*p.as_ref().ob_type.get().as_ptr().cast::<PyCell<TypeObject>>()).payload;
@@ -363,10 +405,11 @@ unsafe fn queue_finalizer(p: NonNull<PyObject>) -> bool {
         gc.prev.set(gc.prev.get() | FINALIZED_BIT);
         p.as_ref().ob_refcnt.set(1);
     }
-    let mut v = PENDING_FINALIZERS.take();
+    let st = &ts.objects;
+    let mut v = st.pending_finalizers.take();
     v.push(p);
-    PENDING_FINALIZERS.set(v);
-    HAS_PENDING.set(true);
+    st.pending_finalizers.set(v);
+    ts.set_breaker(crate::pystate::breaker::FINALIZERS);
     true
 }
 
@@ -374,30 +417,36 @@ unsafe fn queue_finalizer(p: NonNull<PyObject>) -> bool {
 #[inline(never)]
 unsafe fn dealloc(p: NonNull<PyObject>) {
     // SAFETY: the refcount just reached zero.
-    if unsafe { queue_finalizer(p) } {
+    crate::pystate::with_current(|ts| unsafe { dealloc_in(ts, p) })
+}
+
+unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
+    // SAFETY: the refcount just reached zero.
+    if unsafe { queue_finalizer(ts, p) } {
         return;
     }
-    let depth = DEALLOC_DEPTH.get();
+    let st = &ts.objects;
+    let depth = st.dealloc_depth.get();
     if depth >= TRASHCAN_DEPTH {
-        let mut v = DEFERRED.take();
+        let mut v = st.deferred.take();
         v.push(p);
-        DEFERRED.set(v);
+        st.deferred.set(v);
         return;
     }
-    DEALLOC_DEPTH.set(depth + 1);
+    st.dealloc_depth.set(depth + 1);
     // SAFETY: the refcount reached zero; `free_object` runs the type's
     // payload destructor and returns the memory.
     unsafe { free_object(p) };
     if depth == 0 {
         loop {
-            let mut v = DEFERRED.take();
+            let mut v = st.deferred.take();
             let Some(next) = v.pop() else { break };
-            DEFERRED.set(v);
+            st.deferred.set(v);
             // SAFETY: queued objects had refcount zero and were not freed.
             unsafe { free_object(next) };
         }
     }
-    DEALLOC_DEPTH.set(depth);
+    st.dealloc_depth.set(depth);
 }
 
 // ---- small-object free lists (a first step towards obmalloc's pools) -------------------
@@ -414,12 +463,6 @@ struct FreeLists {
     counts: [u32; SMALL_CLASSES],
 }
 
-thread_local! {
-    static FREE_LISTS: UnsafeCell<FreeLists> = const {
-        UnsafeCell::new(FreeLists { heads: [std::ptr::null_mut(); SMALL_CLASSES], counts: [0; SMALL_CLASSES] })
-    };
-}
-
 /// The layout small objects are really allocated with: rounded up to the
 /// size class, so that any block of a class fits any object of that class.
 #[inline]
@@ -430,6 +473,17 @@ fn small_layout(layout: std::alloc::Layout) -> Option<(usize, std::alloc::Layout
     let class = layout.size().div_ceil(SMALL_CLASS).max(1);
     let l = std::alloc::Layout::from_size_align(class * SMALL_CLASS, SMALL_CLASS).ok()?;
     Some((class - 1, l))
+}
+
+/// The running thread's free lists, if a thread state is active.
+#[inline(always)]
+fn free_lists() -> Option<*mut FreeLists> {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        return None;
+    }
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    Some(unsafe { (*ts).objects.free_lists.get() })
 }
 
 /// Allocate an object's memory (never null).
@@ -446,23 +500,19 @@ unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
         }
         return p;
     };
-    let reused = FREE_LISTS.with(|f| {
+    if let Some(f) = free_lists() {
         // SAFETY: the free lists are only touched here and in small_free,
-        // on this thread, never re-entrantly; a free block's first word
-        // holds the next block.
+        // by the thread owning them, never re-entrantly; a free block's
+        // first word holds the next block.
         unsafe {
-            let f = &mut *f.get();
+            let f = &mut *f;
             let head = f.heads[class];
-            if head.is_null() {
+            if !head.is_null() {
+                f.heads[class] = *head.cast::<*mut u8>();
+                f.counts[class] -= 1;
                 return head;
             }
-            f.heads[class] = *head.cast::<*mut u8>();
-            f.counts[class] -= 1;
-            head
         }
-    });
-    if !reused.is_null() {
-        return reused;
     }
     // SAFETY: `real` is non-zero-sized.
     let p = unsafe { std::alloc::alloc(real) };
@@ -483,23 +533,20 @@ unsafe fn small_free(p: *mut u8, layout: std::alloc::Layout) {
         unsafe { std::alloc::dealloc(p, layout) };
         return;
     };
-    let kept = FREE_LISTS.with(|f| {
+    if let Some(f) = free_lists() {
         // SAFETY: see small_alloc; `p` is at least one pointer wide.
         unsafe {
-            let f = &mut *f.get();
-            if f.counts[class] >= SMALL_KEEP {
-                return false;
+            let f = &mut *f;
+            if f.counts[class] < SMALL_KEEP {
+                *p.cast::<*mut u8>() = f.heads[class];
+                f.heads[class] = p;
+                f.counts[class] += 1;
+                return;
             }
-            *p.cast::<*mut u8>() = f.heads[class];
-            f.heads[class] = p;
-            f.counts[class] += 1;
-            true
         }
-    });
-    if !kept {
-        // SAFETY: allocated by the system allocator with the rounded layout.
-        unsafe { std::alloc::dealloc(p, real) };
     }
+    // SAFETY: allocated by the system allocator with the rounded layout.
+    unsafe { std::alloc::dealloc(p, real) };
 }
 
 /// Drop an object's payload and slots and free its memory.
@@ -533,14 +580,14 @@ unsafe fn free_object(p: NonNull<PyObject>) {
 ///
 /// # Safety
 /// `p` must point to a `PyCell<T>` whose payload is initialized.
-pub unsafe fn drop_payload<T>(p: *mut PyObject) {
+pub(crate) unsafe fn drop_payload<T>(p: *mut PyObject) {
     // SAFETY: guaranteed by the caller.
     unsafe { std::ptr::drop_in_place(&mut (*p.cast::<PyCell<T>>()).payload) }
 }
 
 /// Allocate an object of type `ty` holding `payload` (the type must record
 /// `T` as its payload type and be sized for it).
-pub fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
+pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
     let t = ty.payload::<TypeObject>().expect("alloc_object with a type object");
     debug_assert_eq!(t.payload_type, TypeId::of::<T>());
     debug_assert!(t.basicsize >= std::mem::size_of::<PyCell<T>>());
@@ -572,7 +619,7 @@ pub fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
 }
 
 /// Allocate the type object of `type`, which is its own type (immortal).
-pub fn alloc_type_type(t: TypeObject) -> Obj {
+pub(crate) fn alloc_type_type(t: TypeObject) -> Obj {
     let layout = t.alloc_layout();
     let gc = t.gc_header_size();
     // SAFETY: as `alloc_object`, except that the header points at the object
@@ -599,7 +646,7 @@ pub fn alloc_type_type(t: TypeObject) -> Obj {
 }
 
 /// Make an object immortal (PEP 683): its refcount never reaches zero.
-pub fn make_immortal(o: &Obj) {
+pub(crate) fn make_immortal(o: &Obj) {
     o.header().ob_refcnt.set(IMMORTAL_REFCNT);
 }
 

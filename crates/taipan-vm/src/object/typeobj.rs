@@ -11,38 +11,38 @@ use super::{Obj, PyObject, PyPayload, GC_HEADER_SIZE};
 use crate::vm::{PyResult, Vm};
 
 /// `tp_repr`, `tp_str`, `tp_iter`, `nb_negative`, ...: one object in, one out.
-pub type UnaryFn = fn(&Vm, &Obj) -> PyResult<Obj>;
+pub(crate) type UnaryFn = fn(&Vm, &Obj) -> PyResult<Obj>;
 /// `nb_add` and the other binary number slots: may return `NotImplemented`.
-pub type BinaryFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
+pub(crate) type BinaryFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
 /// `nb_power` with its modulus.
-pub type TernaryFn = fn(&Vm, &Obj, &Obj, &Obj) -> PyResult<Obj>;
-pub type HashFn = fn(&Vm, &Obj) -> PyResult<i64>;
-pub type InquiryFn = fn(&Vm, &Obj) -> PyResult<bool>;
-pub type LenFn = fn(&Vm, &Obj) -> PyResult<usize>;
+pub(crate) type TernaryFn = fn(&Vm, &Obj, &Obj, &Obj) -> PyResult<Obj>;
+pub(crate) type HashFn = fn(&Vm, &Obj) -> PyResult<i64>;
+pub(crate) type InquiryFn = fn(&Vm, &Obj) -> PyResult<bool>;
+pub(crate) type LenFn = fn(&Vm, &Obj) -> PyResult<usize>;
 /// Vectorcall: positional arguments, then the values of the keyword
 /// arguments named by `kwnames` (a tuple of str) at the end of `args`.
-pub type CallFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
-pub type GetattroFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
+pub(crate) type CallFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub(crate) type GetattroFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
 /// `tp_setattro`; `None` deletes.
-pub type SetattroFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
-pub type RichcmpFn = fn(&Vm, &Obj, &Obj, CompareOp) -> PyResult<Obj>;
+pub(crate) type SetattroFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
+pub(crate) type RichcmpFn = fn(&Vm, &Obj, &Obj, CompareOp) -> PyResult<Obj>;
 /// `tp_iternext`: `Ok(None)` ends the iteration without raising StopIteration.
-pub type IterNextFn = fn(&Vm, &Obj) -> PyResult<Option<Obj>>;
+pub(crate) type IterNextFn = fn(&Vm, &Obj) -> PyResult<Option<Obj>>;
 /// `tp_descr_get(descr, instance, owner)`.
-pub type DescrGetFn = fn(&Vm, &Obj, Option<&Obj>, Option<&Obj>) -> PyResult<Obj>;
+pub(crate) type DescrGetFn = fn(&Vm, &Obj, Option<&Obj>, Option<&Obj>) -> PyResult<Obj>;
 /// `tp_descr_set(descr, instance, value)`; `None` deletes.
-pub type DescrSetFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
-pub type InitFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<()>;
+pub(crate) type DescrSetFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
+pub(crate) type InitFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<()>;
 /// `tp_new(type, args, kwnames)`.
-pub type NewFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub(crate) type NewFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
 /// `mp_ass_subscript`; `None` deletes.
-pub type AssSubscriptFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
-pub type ContainsFn = fn(&Vm, &Obj, &Obj) -> PyResult<bool>;
+pub(crate) type AssSubscriptFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
+pub(crate) type ContainsFn = fn(&Vm, &Obj, &Obj) -> PyResult<bool>;
 /// `tp_finalize`: runs (queued, never inside `Drop`) when an object of a GC
 /// type is about to be freed; it may resurrect the object.
-pub type FinalizeFn = fn(&Vm, &Obj);
+pub(crate) type FinalizeFn = fn(&Vm, &Obj);
 /// `sq_repeat`: `seq * n`.
-pub type RepeatFn = fn(&Vm, &Obj, isize) -> PyResult<Obj>;
+pub(crate) type RepeatFn = fn(&Vm, &Obj, isize) -> PyResult<Obj>;
 
 /// Rich comparison operators, numbered as CPython's `Py_LT`..`Py_GE`
 /// (which is also `COMPARE_OP`'s argument).
@@ -126,7 +126,7 @@ pub enum NbOp {
     Xor = 12,
 }
 
-pub const NB_COUNT: usize = 13;
+pub(crate) const NB_COUNT: usize = 13;
 
 impl NbOp {
     pub const ALL: [NbOp; NB_COUNT] = [

@@ -6,7 +6,7 @@ use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::vm::{PyResult, Vm};
 
-pub struct BuiltinFunctionData {
+pub(crate) struct BuiltinFunctionData {
     pub def: MethodDef,
     /// The bound object (`[].append`), or the module of a module function.
     pub self_: Option<Obj>,
@@ -19,12 +19,12 @@ pub struct BuiltinFunctionData {
 impl PyPayload for BuiltinFunctionData {}
 
 impl BuiltinFunctionData {
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         self.def.name
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let t = TypeObject::new::<BuiltinFunctionData>(
         "builtin_function_or_method",
         std::mem::size_of::<PyCell<BuiltinFunctionData>>(),
@@ -38,7 +38,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.builtin_function;
     add_getsets(
         vm,
@@ -64,12 +64,12 @@ fn data(o: &Obj) -> &BuiltinFunctionData {
 }
 
 /// A builtin method bound to `self_` (or unbound, for static methods).
-pub fn new_method_function(vm: &Vm, def: &MethodDef, self_: Option<Obj>) -> Obj {
+pub(crate) fn new_method_function(vm: &Vm, def: &MethodDef, self_: Option<Obj>) -> Obj {
     alloc_object(&vm.ctx.types.builtin_function, BuiltinFunctionData { def: *def, self_, module: None, owner: None })
 }
 
 /// A method descriptor of `owner` bound to `self_` (`'a'.lower`).
-pub fn new_bound_method(vm: &Vm, def: &MethodDef, self_: Obj, owner: &Obj) -> Obj {
+pub(crate) fn new_bound_method(vm: &Vm, def: &MethodDef, self_: Obj, owner: &Obj) -> Obj {
     alloc_object(
         &vm.ctx.types.builtin_function,
         BuiltinFunctionData { def: *def, self_: Some(self_), module: None, owner: Some(owner.clone()) },
@@ -77,7 +77,7 @@ pub fn new_bound_method(vm: &Vm, def: &MethodDef, self_: Obj, owner: &Obj) -> Ob
 }
 
 /// A module-level builtin function.
-pub fn new_module_function(vm: &Vm, def: &MethodDef, module: &Obj, module_name: &str) -> Obj {
+pub(crate) fn new_module_function(vm: &Vm, def: &MethodDef, module: &Obj, module_name: &str) -> Obj {
     alloc_object(
         &vm.ctx.types.builtin_function,
         BuiltinFunctionData {

@@ -8,7 +8,7 @@ use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::{bytes, slice, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-pub struct ByteArrayData {
+pub(crate) struct ByteArrayData {
     data: UnsafeCell<Vec<u8>>,
     /// CPython's `ob_alloc` and `ob_start - ob_bytes`, kept by the same
     /// rules as `PyByteArray_Resize` so `__alloc__` and `__sizeof__` agree.
@@ -23,7 +23,7 @@ impl PyPayload for ByteArrayData {}
 // SAFETY (for the accessors below): each borrows the vector for its own
 // duration and runs no Python code meanwhile.
 impl ByteArrayData {
-    pub fn new(v: Vec<u8>) -> ByteArrayData {
+    pub(crate) fn new(v: Vec<u8>) -> ByteArrayData {
         let alloc = if v.is_empty() { 0 } else { v.len() + 1 };
         ByteArrayData { data: UnsafeCell::new(v), alloc: Cell::new(alloc), offset: Cell::new(0), exports: Cell::new(0) }
     }
@@ -34,42 +34,42 @@ impl ByteArrayData {
         unsafe { &mut *self.data.get() }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.vec().len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    pub fn to_vec(&self) -> Vec<u8> {
+    pub(crate) fn to_vec(&self) -> Vec<u8> {
         self.vec().clone()
     }
 
-    pub fn get(&self, i: usize) -> Option<u8> {
+    pub(crate) fn get(&self, i: usize) -> Option<u8> {
         self.vec().get(i).copied()
     }
 
-    pub fn set(&self, i: usize, b: u8) {
+    pub(crate) fn set(&self, i: usize, b: u8) {
         self.vec()[i] = b;
     }
 
-    pub fn add_export(&self) {
+    pub(crate) fn add_export(&self) {
         self.exports.set(self.exports.get() + 1);
     }
 
-    pub fn remove_export(&self) {
+    pub(crate) fn remove_export(&self) {
         self.exports.set(self.exports.get().saturating_sub(1));
     }
 
     /// May the array become `new_len` long? (Not while exported, unless the
     /// size stays the same.)
-    pub fn can_resize(&self, new_len: usize) -> bool {
+    pub(crate) fn can_resize(&self, new_len: usize) -> bool {
         new_len == self.len() || self.exports.get() == 0
     }
 
     /// `ob_alloc`.
-    pub fn alloc(&self) -> usize {
+    pub(crate) fn alloc(&self) -> usize {
         self.alloc.get()
     }
 
@@ -97,13 +97,13 @@ impl ByteArrayData {
     }
 
     /// `append`.
-    pub fn push(&self, b: u8) {
+    pub(crate) fn push(&self, b: u8) {
         self.account_resize(self.len() + 1);
         self.vec().push(b)
     }
 
     /// `extend` with bytes (a slice assignment at the end).
-    pub fn extend(&self, b: &[u8]) {
+    pub(crate) fn extend(&self, b: &[u8]) {
         if !b.is_empty() {
             self.account_resize(self.len() + b.len());
         }
@@ -111,14 +111,14 @@ impl ByteArrayData {
     }
 
     /// `+=`.
-    pub fn iconcat(&self, b: &[u8]) {
+    pub(crate) fn iconcat(&self, b: &[u8]) {
         self.account_resize(self.len() + b.len());
         self.vec().extend_from_slice(b)
     }
 
     /// `*=`.
     /// `*=`; false (and nothing changed) if the memory cannot be had.
-    pub fn irepeat(&self, n: usize) -> bool {
+    pub(crate) fn irepeat(&self, n: usize) -> bool {
         let v = self.vec();
         let total = v.len() * n;
         if total > v.len() && v.try_reserve_exact(total - v.len()).is_err() {
@@ -134,26 +134,26 @@ impl ByteArrayData {
     }
 
     /// `insert`.
-    pub fn insert(&self, at: usize, b: u8) {
+    pub(crate) fn insert(&self, at: usize, b: u8) {
         self.account_resize(self.len() + 1);
         self.vec().insert(at, b)
     }
 
     /// `pop` / `remove` / `del b[i]`-like removal of one byte.
-    pub fn remove_at(&self, i: usize) -> u8 {
+    pub(crate) fn remove_at(&self, i: usize) -> u8 {
         self.account_resize(self.len() - 1);
         self.vec().remove(i)
     }
 
     /// Every byte dropped (`clear`, re-`__init__`).
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.account_resize(0);
         self.vec().clear()
     }
 
     /// One byte appended by `bytearray.__init__` from an iterator (it grows
     /// the buffer only when full, unlike `append`).
-    pub fn init_push(&self, b: u8) {
+    pub(crate) fn init_push(&self, b: u8) {
         if self.len() + 1 < self.alloc.get() {
             self.vec().push(b);
         } else {
@@ -162,7 +162,7 @@ impl ByteArrayData {
     }
 
     /// `self[start:stop] = new` (CPython's `bytearray_setslice_linear`).
-    pub fn splice(&self, start: usize, stop: usize, new: &[u8]) {
+    pub(crate) fn splice(&self, start: usize, stop: usize, new: &[u8]) {
         let growth = new.len() as isize - (stop - start) as isize;
         let n = self.len() as isize;
         if growth < 0 {
@@ -177,7 +177,7 @@ impl ByteArrayData {
     }
 
     /// Delete the bytes at the given sorted indices (extended slice deletion).
-    pub fn delete_sorted(&self, idx: &[usize]) {
+    pub(crate) fn delete_sorted(&self, idx: &[usize]) {
         if idx.is_empty() {
             return;
         }
@@ -195,12 +195,12 @@ impl ByteArrayData {
         *v = out;
     }
 
-    pub fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
         f(self.vec())
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<ByteArrayData>(
         "bytearray",
         std::mem::size_of::<PyCell<ByteArrayData>>(),
@@ -228,9 +228,9 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(_vm: &Vm) {}
+pub(crate) fn setup(_vm: &Vm) {}
 
-pub fn data(o: &Obj) -> Option<&ByteArrayData> {
+pub(crate) fn data(o: &Obj) -> Option<&ByteArrayData> {
     o.payload::<ByteArrayData>()
 }
 
@@ -239,14 +239,14 @@ fn ba(o: &Obj) -> &ByteArrayData {
 }
 
 /// CPython's `_canresize`: BufferError while memoryviews of the array exist.
-pub fn check_resize(vm: &Vm, d: &ByteArrayData, new_len: usize) -> PyResult<()> {
+pub(crate) fn check_resize(vm: &Vm, d: &ByteArrayData, new_len: usize) -> PyResult<()> {
     if d.can_resize(new_len) {
         return Ok(());
     }
     Err(vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "Existing exports of data: object cannot be re-sized"))
 }
 
-pub fn byte_at(o: &Obj, i: usize) -> Option<u8> {
+pub(crate) fn byte_at(o: &Obj, i: usize) -> Option<u8> {
     data(o).and_then(|d| d.get(i))
 }
 

@@ -8,21 +8,21 @@ use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::{slice, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-pub use super::bytes_methods as methods;
+pub(crate) use super::bytes_methods as methods;
 
-pub struct BytesData {
+pub(crate) struct BytesData {
     data: Box<[u8]>,
     hash: Cell<i64>,
 }
 impl PyPayload for BytesData {}
 
 impl BytesData {
-    pub fn as_slice(&self) -> &[u8] {
+    pub(crate) fn as_slice(&self) -> &[u8] {
         &self.data
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<BytesData>(
         "bytes",
         std::mem::size_of::<PyCell<BytesData>>(),
@@ -46,16 +46,16 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn memoryview_type_object() -> TypeObject {
+pub(crate) fn memoryview_type_object() -> TypeObject {
     crate::objects::memoryview::type_object()
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     methods::setup(vm);
     crate::objects::memoryview::setup(vm);
 }
 
-pub fn alloc_bytes(ty: &Obj, data: Vec<u8>) -> Obj {
+pub(crate) fn alloc_bytes(ty: &Obj, data: Vec<u8>) -> Obj {
     alloc_object(ty, BytesData { data: data.into_boxed_slice(), hash: Cell::new(-1) })
 }
 
@@ -189,7 +189,7 @@ fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
 }
 
 /// The bytes a `bytes(x)` / `bytearray(x)` constructor makes of `x`.
-pub fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>> {
+pub(crate) fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>> {
     crate::objects::memoryview::check_live(vm, x)?;
     if let Some(b) = as_bytes(x) {
         return Ok(b);
@@ -229,7 +229,7 @@ pub fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>>
 }
 
 /// An int in range(256), with CPython's errors.
-pub fn byte_value(vm: &Vm, v: &Obj) -> PyResult<u8> {
+pub(crate) fn byte_value(vm: &Vm, v: &Obj) -> PyResult<u8> {
     if !vm.has_index(v) {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", v.class().name())));
     }
@@ -242,7 +242,7 @@ pub fn byte_value(vm: &Vm, v: &Obj) -> PyResult<u8> {
 
 /// The `encoding` and `errors` arguments of bytes() / bytearray() must be
 /// str (checked before anything else, as Argument Clinic does).
-pub fn check_text_args(vm: &Vm, fname: &str, a: &[Option<Obj>]) -> PyResult<()> {
+pub(crate) fn check_text_args(vm: &Vm, fname: &str, a: &[Option<Obj>]) -> PyResult<()> {
     for (i, name) in [(1, "encoding"), (2, "errors")] {
         if let Some(x) = &a[i] {
             if pystr::data(x).is_none() {

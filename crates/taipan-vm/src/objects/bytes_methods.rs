@@ -11,7 +11,7 @@ use crate::objects::str_methods::{alloc_vec, cint_arg, no_kw, ssize_arg, tuple_a
 use crate::objects::{bytearray, bytes, int, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let common = [
         MethodDef::method("__getnewargs__", |vm, o, a, k| {
             crate::args::exact::<0>(vm, "__getnewargs__", a, k)?;
@@ -214,7 +214,7 @@ fn ba(o: &Obj) -> &bytearray::ByteArrayData {
 }
 
 /// The contents of a bytes or bytearray object.
-pub fn contents(o: &Obj) -> Vec<u8> {
+pub(crate) fn contents(o: &Obj) -> Vec<u8> {
     bytes::as_bytes(o).unwrap_or_default()
 }
 
@@ -223,7 +223,7 @@ fn is_bytearray(o: &Obj) -> bool {
 }
 
 /// A result of the receiver's kind (bytes or bytearray).
-pub fn same_kind(vm: &Vm, o: &Obj, v: Vec<u8>) -> Obj {
+pub(crate) fn same_kind(vm: &Vm, o: &Obj, v: Vec<u8>) -> Obj {
     if is_bytearray(o) {
         vm.new_bytearray(v)
     } else {
@@ -245,7 +245,7 @@ fn is_space(b: u8) -> bool {
 }
 
 /// `x in b`: an int in range(256) or a bytes-like subsequence.
-pub fn contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
+pub(crate) fn contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
     let hay = contents(o);
     if let Some(v) = int::value(item) {
         return match v.as_i64() {
@@ -261,7 +261,7 @@ pub fn contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
     Ok(find_sub(&hay, &needle, 0, hay.len()).is_some())
 }
 
-pub fn find_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usize> {
+pub(crate) fn find_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usize> {
     let end = end.min(hay.len());
     if start > end {
         return None;
@@ -309,7 +309,7 @@ fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, max: usize) ->
 }
 
 /// `b % args`.
-pub fn bytes_mod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+pub(crate) fn bytes_mod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     if bytes::as_bytes(a).is_none() {
         return Ok(vm.not_implemented());
     }
@@ -331,7 +331,7 @@ fn hex(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
 }
 
 /// `bytes.hex(sep, bytes_per_sep)` (CPython's `_Py_strhex_with_sep`).
-pub fn hex_with_sep(vm: &Vm, data: &[u8], sep: Option<&Obj>, per: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn hex_with_sep(vm: &Vm, data: &[u8], sep: Option<&Obj>, per: Option<&Obj>) -> PyResult<Obj> {
     let sep: Option<u8> = match sep {
         None => None,
         Some(s) => {

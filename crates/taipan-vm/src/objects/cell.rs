@@ -6,12 +6,12 @@ use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, GetSetDef};
 use crate::vm::{PyResult, Vm};
 
-pub struct CellData {
+pub(crate) struct CellData {
     pub value: ObjCell,
 }
 impl PyPayload for CellData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t =
         TypeObject::new::<CellData>("cell", std::mem::size_of::<PyCell<CellData>>(), true, flags::IMMUTABLETYPE);
     t.doc = Some("Create a new cell object.\n\n  contents\n    the contents of the cell. If not specified, the cell will be empty,\n    and \n further attempts to access its cell_contents attribute will\n    raise a ValueError.");
@@ -22,16 +22,16 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_getsets(vm, &vm.ctx.types.cell, &[GetSetDef::new("cell_contents", get_contents, Some(set_contents))]);
 }
 
-pub fn new_cell(vm: &Vm, value: Option<Obj>) -> Obj {
+pub(crate) fn new_cell(vm: &Vm, value: Option<Obj>) -> Obj {
     alloc_object(&vm.ctx.types.cell, CellData { value: ObjCell::new(value) })
 }
 
 #[inline]
-pub fn data(o: &Obj) -> &CellData {
+pub(crate) fn data(o: &Obj) -> &CellData {
     o.payload::<CellData>().expect("a cell")
 }
 

@@ -61,7 +61,7 @@ fn best_base(vm: &Vm, bases: &[Obj]) -> PyResult<Obj> {
 }
 
 /// The most derived metaclass of `meta` and the bases' metaclasses.
-pub fn calculate_metaclass(vm: &Vm, meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
+pub(crate) fn calculate_metaclass(vm: &Vm, meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
     let mut winner = meta.clone();
     for b in bases {
         let bm = b.class_obj();
@@ -96,7 +96,7 @@ fn unicode_ident_continue(c: char) -> bool {
 }
 
 /// `_Py_Mangle`: `__x` in class `C` is `_C__x`.
-pub fn mangle(class_name: &str, name: &str) -> String {
+pub(crate) fn mangle(class_name: &str, name: &str) -> String {
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_string();
     }
@@ -108,7 +108,14 @@ pub fn mangle(class_name: &str, name: &str) -> String {
 }
 
 /// `type(name, bases, ns, **kwargs)`: create a class.
-pub fn create_class(vm: &Vm, meta: &Obj, name: &Obj, bases: &Obj, ns: &Obj, kwargs: &[(Obj, Obj)]) -> PyResult<Obj> {
+pub(crate) fn create_class(
+    vm: &Vm,
+    meta: &Obj,
+    name: &Obj,
+    bases: &Obj,
+    ns: &Obj,
+    kwargs: &[(Obj, Obj)],
+) -> PyResult<Obj> {
     let mut bases_v: Vec<Obj> = tuple::items(bases).to_vec();
     // The most derived metaclass decides, as CPython's type_new does.
     let winner = calculate_metaclass(vm, meta, &bases_v)?;
@@ -387,7 +394,7 @@ fn compute_class_mro(vm: &Vm, meta: &Obj, ty: &Obj, bases: &[Obj]) -> PyResult<V
 }
 
 /// `obj.__dict__` (made on first use).
-pub fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+pub(crate) fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if let Some(d) = o.instance_dict() {
         return Ok(d);
     }
@@ -400,7 +407,7 @@ pub fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// `obj.__dict__ = d`.
-pub fn set_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn set_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let Some(v) = v else {
         return Err(vm.type_error("cannot delete __dict__"));
     };
@@ -416,14 +423,14 @@ fn get_weakref_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// A `__slots__` member value.
-pub fn get_slot(o: &Obj, off: usize) -> Option<Obj> {
+pub(crate) fn get_slot(o: &Obj, off: usize) -> Option<Obj> {
     let slot = o.member_slot(off)?;
     // SAFETY: cloned out; no borrow outlives this call.
     unsafe { (*slot.get()).clone() }
 }
 
 /// Set (or clear) a `__slots__` member.
-pub fn set_slot(o: &Obj, off: usize, v: Option<Obj>) {
+pub(crate) fn set_slot(o: &Obj, off: usize, v: Option<Obj>) {
     if let Some(slot) = o.member_slot(off) {
         // SAFETY: the old value is moved out before it is dropped.
         let old = unsafe { std::mem::replace(&mut *slot.get(), v) };

@@ -111,7 +111,7 @@ impl CodeData {
 
 /// Walk the 3.11 location table: `f(start_unit, end_unit, positions)` for
 /// each entry until `f` returns false.
-pub fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut(usize, usize, Positions) -> bool) {
+pub(crate) fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut(usize, usize, Positions) -> bool) {
     let mut i = 0;
     let mut line = firstlineno as i64;
     let mut unit = 0usize;
@@ -192,7 +192,7 @@ pub fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut(usize,
 }
 
 /// Decode CPython 3.11's exception table.
-pub fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
+pub(crate) fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
     let mut out = Vec::new();
     let mut i = 0;
     let read = |i: &mut usize| -> u32 {
@@ -216,7 +216,7 @@ pub fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
     out
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t =
         TypeObject::new::<CodeData>("code", std::mem::size_of::<PyCell<CodeData>>(), false, flags::IMMUTABLETYPE);
     t.doc = Some("Create a code object.  Not for the faint of heart.");
@@ -226,7 +226,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.code;
     add_getsets(
         vm,
@@ -264,7 +264,7 @@ pub fn setup(vm: &Vm) {
     );
 }
 
-pub fn code_of(o: &Obj) -> &CodeData {
+pub(crate) fn code_of(o: &Obj) -> &CodeData {
     o.payload::<CodeData>().expect("a code object")
 }
 
@@ -282,7 +282,7 @@ fn names_of_kind(vm: &Vm, o: &Obj, kind: u8) -> Obj {
 
 /// Wrap a compiled code object (and, recursively, the code objects among
 /// its constants).
-pub fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
+pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
     let consts: Vec<Obj> = co.consts.iter().map(|c| constant_to_object(vm, c)).collect();
     let names: Vec<Obj> = co.names.iter().map(|n| vm.intern(n.as_str())).collect();
     let localsplusnames: Vec<Obj> = co.localsplusnames.iter().map(|n| vm.intern(n.as_str())).collect();
@@ -306,7 +306,7 @@ pub fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
 }
 
 /// A compile-time constant as an object.
-pub fn constant_to_object(vm: &Vm, c: &Constant) -> Obj {
+pub(crate) fn constant_to_object(vm: &Vm, c: &Constant) -> Obj {
     match c {
         Constant::None => vm.none(),
         Constant::Ellipsis => vm.ctx.ellipsis.clone(),

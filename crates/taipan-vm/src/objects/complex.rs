@@ -7,13 +7,13 @@ use crate::objects::float::{self, fmt_err};
 use crate::objects::{int, str as pystr, type_};
 use crate::vm::{PyResult, Vm};
 
-pub struct ComplexData {
+pub(crate) struct ComplexData {
     pub re: f64,
     pub im: f64,
 }
 impl PyPayload for ComplexData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<ComplexData>(
         "complex",
         std::mem::size_of::<PyCell<ComplexData>>(),
@@ -52,7 +52,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.complex;
     add_methods(
         vm,
@@ -91,7 +91,7 @@ pub fn setup(vm: &Vm) {
     );
 }
 
-pub fn parts(o: &Obj) -> (f64, f64) {
+pub(crate) fn parts(o: &Obj) -> (f64, f64) {
     let c = o.payload::<ComplexData>().expect("complex");
     (c.re, c.im)
 }
@@ -219,7 +219,7 @@ fn complex_pow(vm: &Vm, a: &Obj, b: &Obj, z: &Obj) -> PyResult<Obj> {
 }
 
 /// `a ** b` for complex values (CPython's `complex_pow`).
-pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<Obj> {
+pub(crate) fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<Obj> {
     let mut edom = false;
     let p = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
         let n = b.0 as i64;

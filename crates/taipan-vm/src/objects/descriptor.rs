@@ -12,9 +12,9 @@ use crate::vm::{PyResult, Vm};
 
 /// A builtin method: `self`, the positional arguments, then the keyword
 /// values named by `kwnames` at the end of the arguments.
-pub type MethodFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
-pub type GetterFn = fn(&Vm, &Obj) -> PyResult<Obj>;
-pub type SetterFn = fn(&Vm, &Obj, Option<&Obj>) -> PyResult<()>;
+pub(crate) type MethodFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub(crate) type GetterFn = fn(&Vm, &Obj) -> PyResult<Obj>;
+pub(crate) type SetterFn = fn(&Vm, &Obj, Option<&Obj>) -> PyResult<()>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MethodKind {
@@ -60,20 +60,20 @@ impl GetSetDef {
     }
 }
 
-pub struct MethodDescrData {
+pub(crate) struct MethodDescrData {
     pub def: MethodDef,
     pub owner: Obj,
 }
 impl PyPayload for MethodDescrData {}
 
-pub struct GetSetData {
+pub(crate) struct GetSetData {
     pub def: GetSetDef,
     pub owner: Obj,
 }
 impl PyPayload for GetSetData {}
 
 /// A `__slots__` entry: the value lives in the instance's slot array.
-pub struct MemberData {
+pub(crate) struct MemberData {
     pub name: Obj,
     pub index: usize,
     pub owner: Obj,
@@ -81,7 +81,7 @@ pub struct MemberData {
 impl PyPayload for MemberData {}
 
 /// A slot wrapper (`int.__add__`): calls the owner type's slot.
-pub struct WrapperData {
+pub(crate) struct WrapperData {
     pub name: &'static str,
     pub kind: SlotKind,
     pub owner: Obj,
@@ -89,7 +89,7 @@ pub struct WrapperData {
 impl PyPayload for WrapperData {}
 
 /// A bound slot wrapper (`(1).__add__`).
-pub struct MethodWrapperData {
+pub(crate) struct MethodWrapperData {
     pub descr: Obj,
     pub self_: Obj,
 }
@@ -99,7 +99,7 @@ fn mk_type<T: PyPayload>(name: &str, gc: bool) -> TypeObject {
     TypeObject::new::<T>(name, std::mem::size_of::<PyCell<T>>(), gc, flags::IMMUTABLETYPE)
 }
 
-pub fn method_descriptor_type_object() -> TypeObject {
+pub(crate) fn method_descriptor_type_object() -> TypeObject {
     let t = mk_type::<MethodDescrData>("method_descriptor", true);
     t.flags.set(t.flags.get() | flags::METHOD_DESCRIPTOR);
     t.slots.descr_get.set(Some(method_descr_get));
@@ -108,7 +108,7 @@ pub fn method_descriptor_type_object() -> TypeObject {
     t
 }
 
-pub fn classmethod_descriptor_type_object() -> TypeObject {
+pub(crate) fn classmethod_descriptor_type_object() -> TypeObject {
     let t = mk_type::<MethodDescrData>("classmethod_descriptor", true);
     t.slots.descr_get.set(Some(classmethod_descr_get));
     t.slots.call.set(Some(classmethod_descr_call));
@@ -116,7 +116,7 @@ pub fn classmethod_descriptor_type_object() -> TypeObject {
     t
 }
 
-pub fn wrapper_descriptor_type_object() -> TypeObject {
+pub(crate) fn wrapper_descriptor_type_object() -> TypeObject {
     let t = mk_type::<WrapperData>("wrapper_descriptor", true);
     t.slots.descr_get.set(Some(wrapper_get));
     t.slots.call.set(Some(wrapper_call));
@@ -124,14 +124,14 @@ pub fn wrapper_descriptor_type_object() -> TypeObject {
     t
 }
 
-pub fn method_wrapper_type_object() -> TypeObject {
+pub(crate) fn method_wrapper_type_object() -> TypeObject {
     let t = mk_type::<MethodWrapperData>("method-wrapper", true);
     t.slots.call.set(Some(method_wrapper_call));
     t.slots.repr.set(Some(method_wrapper_repr));
     t
 }
 
-pub fn getset_descriptor_type_object() -> TypeObject {
+pub(crate) fn getset_descriptor_type_object() -> TypeObject {
     let t = mk_type::<GetSetData>("getset_descriptor", true);
     t.slots.descr_get.set(Some(getset_get));
     t.slots.descr_set.set(Some(getset_set));
@@ -139,7 +139,7 @@ pub fn getset_descriptor_type_object() -> TypeObject {
     t
 }
 
-pub fn member_descriptor_type_object() -> TypeObject {
+pub(crate) fn member_descriptor_type_object() -> TypeObject {
     let t = mk_type::<MemberData>("member_descriptor", true);
     t.slots.descr_get.set(Some(member_get));
     t.slots.descr_set.set(Some(member_set));
@@ -147,7 +147,7 @@ pub fn member_descriptor_type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_getsets(
         vm,
         &vm.ctx.types.method_descriptor,
@@ -204,7 +204,7 @@ pub fn setup(vm: &Vm) {
 }
 
 /// Put builtin methods into a type's dict.
-pub fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
+pub(crate) fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
     ty.payload::<TypeObject>().expect("type").invalidate_lookups();
     let d = ty.payload::<TypeObject>().expect("type").dict();
     for def in defs {
@@ -225,7 +225,7 @@ pub fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
 }
 
 /// Put computed attributes into a type's dict.
-pub fn add_getsets(vm: &Vm, ty: &Obj, defs: &[GetSetDef]) {
+pub(crate) fn add_getsets(vm: &Vm, ty: &Obj, defs: &[GetSetDef]) {
     ty.payload::<TypeObject>().expect("type").invalidate_lookups();
     let d = ty.payload::<TypeObject>().expect("type").dict();
     for def in defs {
@@ -288,7 +288,13 @@ fn call_with_owner(vm: &Vm, d: &MethodDescrData, self_: &Obj, args: &[Obj], kwna
 }
 
 /// Call a method descriptor with `self` given apart (the `LOAD_METHOD` path).
-pub fn call_method_descr(vm: &Vm, descr: &Obj, self_: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn call_method_descr(
+    vm: &Vm,
+    descr: &Obj,
+    self_: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<Obj> {
     let d = descr.payload::<MethodDescrData>().expect("method descriptor");
     check_self(vm, d.def.name, &d.owner, self_)?;
     call_with_owner(vm, d, self_, args, kwnames)
@@ -459,7 +465,13 @@ fn wrapper_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> Py
 }
 
 /// Call a slot wrapper with `self` given apart (the `LOAD_METHOD` path).
-pub fn call_wrapper_descr(vm: &Vm, descr: &Obj, self_: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn call_wrapper_descr(
+    vm: &Vm,
+    descr: &Obj,
+    self_: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<Obj> {
     let d = descr.payload::<WrapperData>().expect("wrapper");
     check_self(vm, d.name, &d.owner, self_)?;
     crate::objects::slots::call_wrapper(vm, d, self_, args, kwnames)
@@ -516,6 +528,6 @@ fn mw_qualname(vm: &Vm, mw: &Obj) -> PyResult<Obj> {
 
 /// The setter of a read-only member (CPython's `T_OBJECT` with `READONLY`):
 /// assigning raises "readonly attribute", not a getset's message.
-pub fn readonly_member(vm: &Vm, _obj: &Obj, _value: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn readonly_member(vm: &Vm, _obj: &Obj, _value: Option<&Obj>) -> PyResult<()> {
     Err(vm.attribute_error("readonly attribute"))
 }

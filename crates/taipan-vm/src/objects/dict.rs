@@ -12,11 +12,11 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-pub use super::dictview as view;
-pub use super::mappingproxy;
+pub(crate) use super::dictview as view;
+pub(crate) use super::mappingproxy;
 
-pub use mappingproxy::{mappingproxy_type_object, new_mappingproxy};
-pub use view::{iter_type_object, view_type_object, ViewKind};
+pub(crate) use mappingproxy::{mappingproxy_type_object, new_mappingproxy};
+pub(crate) use view::{iter_type_object, view_type_object, ViewKind};
 
 const EMPTY: i32 = -1;
 const DUMMY: i32 = -2;
@@ -423,7 +423,7 @@ fn next_version() -> u64 {
     v
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<DictData>(
         "dict",
         std::mem::size_of::<PyCell<DictData>>(),
@@ -447,7 +447,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &vm.ctx.types.dict,
@@ -498,7 +498,7 @@ impl Vm {
 
 /// `d.get(key)` for a str key (attribute and global lookups): no error.
 #[inline]
-pub fn get_str_item(vm: &Vm, d: &Obj, key: &Obj) -> Option<Obj> {
+pub(crate) fn get_str_item(vm: &Vm, d: &Obj, key: &Obj) -> Option<Obj> {
     dict_of(d).get_str(vm, key)
 }
 
@@ -552,7 +552,7 @@ pub fn len(d: &Obj) -> usize {
 
 /// `dict.update(other)` semantics: a mapping (has `keys`) or an iterable
 /// of pairs.
-pub fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
+pub(crate) fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
     if let Some(od) = data(other) {
         if other.class().slots.iter.get() == vm.ctx.types.dict.payload::<TypeObject>().and_then(|t| t.slots.iter.get())
         {
@@ -635,7 +635,7 @@ fn dict_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// `a == b` for two dicts.
-pub fn dict_equal(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
+pub(crate) fn dict_equal(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
     let (da, db) = (dict_of(a), dict_of(b));
     if da.len() != db.len() {
         return Ok(false);
@@ -837,7 +837,7 @@ fn dict_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyRes
 }
 
 /// `tuple` of the keyword names in a kwnames tuple, checked to be str.
-pub fn check_str_keys(vm: &Vm, d: &Obj) -> PyResult<()> {
+pub(crate) fn check_str_keys(vm: &Vm, d: &Obj) -> PyResult<()> {
     for k in keys(d) {
         if pystr::data(&k).is_none() {
             return Err(vm.type_error("keywords must be strings"));

@@ -11,19 +11,19 @@ use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ViewKind {
+pub(crate) enum ViewKind {
     Keys,
     Values,
     Items,
 }
 
-pub struct DictViewData {
+pub(crate) struct DictViewData {
     pub dict: Obj,
     pub kind: ViewKind,
 }
 impl PyPayload for DictViewData {}
 
-pub struct DictIterData {
+pub(crate) struct DictIterData {
     dict: Obj,
     kind: ViewKind,
     reverse: bool,
@@ -45,7 +45,7 @@ fn view_name(kind: ViewKind) -> &'static str {
     }
 }
 
-pub fn view_type_object(kind: ViewKind) -> TypeObject {
+pub(crate) fn view_type_object(kind: ViewKind) -> TypeObject {
     let t = TypeObject::new::<DictViewData>(
         view_name(kind),
         std::mem::size_of::<PyCell<DictViewData>>(),
@@ -68,7 +68,7 @@ pub fn view_type_object(kind: ViewKind) -> TypeObject {
     t
 }
 
-pub fn iter_type_object(kind: ViewKind, reverse: bool) -> TypeObject {
+pub(crate) fn iter_type_object(kind: ViewKind, reverse: bool) -> TypeObject {
     let name = match (kind, reverse) {
         (ViewKind::Keys, false) => "dict_keyiterator",
         (ViewKind::Values, false) => "dict_valueiterator",
@@ -84,7 +84,7 @@ pub fn iter_type_object(kind: ViewKind, reverse: bool) -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let t = &vm.ctx.types;
     for (ty, setlike) in [(&t.dict_keys, true), (&t.dict_values, false), (&t.dict_items, true)] {
         add_methods(vm, ty, &[MethodDef::method("__reversed__", view_reversed)]);
@@ -105,7 +105,7 @@ pub fn setup(vm: &Vm) {
     }
 }
 
-pub fn new_view(vm: &Vm, d: &Obj, kind: ViewKind) -> Obj {
+pub(crate) fn new_view(vm: &Vm, d: &Obj, kind: ViewKind) -> Obj {
     let t = &vm.ctx.types;
     let ty = match kind {
         ViewKind::Keys => &t.dict_keys,
@@ -115,7 +115,7 @@ pub fn new_view(vm: &Vm, d: &Obj, kind: ViewKind) -> Obj {
     alloc_object(ty, DictViewData { dict: d.clone(), kind })
 }
 
-pub fn new_iterator(vm: &Vm, d: &Obj, kind: ViewKind, reverse: bool) -> Obj {
+pub(crate) fn new_iterator(vm: &Vm, d: &Obj, kind: ViewKind, reverse: bool) -> Obj {
     let t = &vm.ctx.types;
     let ty = match (kind, reverse) {
         (ViewKind::Keys, false) => &t.dict_keyiterator,
@@ -142,7 +142,7 @@ pub fn new_iterator(vm: &Vm, d: &Obj, kind: ViewKind, reverse: bool) -> Obj {
 }
 
 /// `iter(dict)`.
-pub fn dict_iter(vm: &Vm, d: &Obj) -> PyResult<Obj> {
+pub(crate) fn dict_iter(vm: &Vm, d: &Obj) -> PyResult<Obj> {
     Ok(new_iterator(vm, d, ViewKind::Keys, false))
 }
 

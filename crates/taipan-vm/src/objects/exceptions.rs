@@ -15,7 +15,7 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{dict, list, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
-pub struct ExceptionData {
+pub(crate) struct ExceptionData {
     pub args: ObjCell,
     pub traceback: ObjCell,
     pub context: ObjCell,
@@ -67,43 +67,43 @@ pub fn set_extra(e: &Obj, name: &'static str, v: Obj) {
     drop(old);
 }
 
-pub fn traceback_of(e: &Obj) -> Option<Obj> {
+pub(crate) fn traceback_of(e: &Obj) -> Option<Obj> {
     e.payload::<ExceptionData>().and_then(|d| d.traceback.get())
 }
 
-pub fn set_traceback(e: &Obj, tb: Option<Obj>) {
+pub(crate) fn set_traceback(e: &Obj, tb: Option<Obj>) {
     if let Some(d) = e.payload::<ExceptionData>() {
         d.traceback.set(tb);
     }
 }
 
-pub fn context_of(e: &Obj) -> Option<Obj> {
+pub(crate) fn context_of(e: &Obj) -> Option<Obj> {
     e.payload::<ExceptionData>().and_then(|d| d.context.get())
 }
 
-pub fn set_context(e: &Obj, c: Option<Obj>) {
+pub(crate) fn set_context(e: &Obj, c: Option<Obj>) {
     if let Some(d) = e.payload::<ExceptionData>() {
         d.context.set(c);
     }
 }
 
-pub fn cause_of(e: &Obj) -> Option<Obj> {
+pub(crate) fn cause_of(e: &Obj) -> Option<Obj> {
     e.payload::<ExceptionData>().and_then(|d| d.cause.get())
 }
 
 /// `__cause__ = c`, which also sets `__suppress_context__`.
-pub fn set_cause(e: &Obj, c: Option<Obj>) {
+pub(crate) fn set_cause(e: &Obj, c: Option<Obj>) {
     if let Some(d) = e.payload::<ExceptionData>() {
         d.cause.set(c);
         d.suppress_context.set(true);
     }
 }
 
-pub fn suppress_context(e: &Obj) -> bool {
+pub(crate) fn suppress_context(e: &Obj) -> bool {
     e.payload::<ExceptionData>().is_some_and(|d| d.suppress_context.get())
 }
 
-pub fn args_of(e: &Obj) -> Obj {
+pub(crate) fn args_of(e: &Obj) -> Obj {
     exc_of(e).args.get().expect("exception args")
 }
 
@@ -181,7 +181,7 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
 ];
 
 /// Create the exception types (bases set; dicts and MROs come later).
-pub fn create_types(types: &Types) -> ExceptionTypes {
+pub(crate) fn create_types(types: &Types) -> ExceptionTypes {
     let mut by_name: HashMap<&'static str, Obj> = HashMap::new();
     for &(name, base, doc) in HIERARCHY {
         let mut t = TypeObject::new::<ExceptionData>(
@@ -287,7 +287,7 @@ pub fn create_types(types: &Types) -> ExceptionTypes {
 }
 
 /// The builtin exception names in definition order (for `builtins`).
-pub fn names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     HIERARCHY.iter().map(|(n, _, _)| *n)
 }
 
@@ -306,7 +306,7 @@ fn fix_exception_group(vm: &Vm) {
     add_getsets(vm, &ex.exception_group, &[GetSetDef::new("__weakref__", |vm, _| Ok(vm.none()), None)]);
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     fix_exception_group(vm);
     let ex = &vm.ctx.exceptions;
     let base = &ex.base_exception;
@@ -448,7 +448,7 @@ fn unreachable_extra(name: &str) -> ! {
 
 /// An exception instance made without calling the class (for builtin
 /// types), with the subclass attributes its arguments imply.
-pub fn new_instance(vm: &Vm, ty: &Obj, args: Obj) -> Obj {
+pub(crate) fn new_instance(vm: &Vm, ty: &Obj, args: Obj) -> Obj {
     let e = alloc_object(ty, ExceptionData::new(args.clone()));
     let items = tuple::items(&args).to_vec();
     let _ = init_extras(vm, &e, &items, &[]);
@@ -703,7 +703,7 @@ pub fn os_error_from_io(vm: &Vm, err: &std::io::Error, filename: Option<&Obj>) -
 }
 
 /// The C library's message for an error (what `strerror` gives).
-pub fn strerror_text(err: &std::io::Error) -> String {
+pub(crate) fn strerror_text(err: &std::io::Error) -> String {
     let s = err.to_string();
     // Rust appends " (os error N)".
     match s.rfind(" (os error") {
@@ -1058,7 +1058,7 @@ fn eg_subgroup(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 }
 
 /// `CHECK_EG_MATCH`: (match, rest) of an `except*` clause.
-pub fn exception_group_match(vm: &Vm, exc: &Obj, match_type: &Obj) -> PyResult<(Obj, Obj)> {
+pub(crate) fn exception_group_match(vm: &Vm, exc: &Obj, match_type: &Obj) -> PyResult<(Obj, Obj)> {
     if vm.is_none(exc) {
         return Ok((vm.none(), vm.none()));
     }
@@ -1116,7 +1116,7 @@ fn same_metadata(vm: &Vm, a: &Obj, b: &Obj) -> bool {
 }
 
 /// `PREP_RERAISE_STAR`: what an `except*` block leaves to re-raise.
-pub fn prep_reraise_star(vm: &Vm, orig: &Obj, excs: &Obj) -> PyResult<Obj> {
+pub(crate) fn prep_reraise_star(vm: &Vm, orig: &Obj, excs: &Obj) -> PyResult<Obj> {
     let items = list::data(excs).expect("list").to_vec();
     if items.is_empty() {
         return Ok(vm.none());

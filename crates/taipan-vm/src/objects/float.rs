@@ -11,12 +11,12 @@ use crate::objects::int::{self, IntValue};
 use crate::objects::str as pystr;
 use crate::vm::{PyErr, PyResult, Vm};
 
-pub struct FloatData {
+pub(crate) struct FloatData {
     pub value: f64,
 }
 impl PyPayload for FloatData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<FloatData>(
         "float",
         std::mem::size_of::<PyCell<FloatData>>(),
@@ -45,7 +45,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.float;
     add_methods(
         vm,
@@ -78,7 +78,7 @@ pub fn setup(vm: &Vm) {
 }
 
 #[inline]
-pub fn value(o: &Obj) -> Option<f64> {
+pub(crate) fn value(o: &Obj) -> Option<f64> {
     o.payload::<FloatData>().map(|d| d.value)
 }
 
@@ -101,7 +101,7 @@ fn float_float(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// Raise the Python error for a formatting-crate failure.
-pub fn fmt_err(vm: &Vm, e: taipan_format::FmtError) -> PyErr {
+pub(crate) fn fmt_err(vm: &Vm, e: taipan_format::FmtError) -> PyErr {
     use taipan_format::FmtError::*;
     match e {
         ValueError(m) => vm.value_error(m),
@@ -120,7 +120,7 @@ fn float_hash(_vm: &Vm, o: &Obj) -> PyResult<i64> {
 }
 
 /// int(x) for a float: truncation, with CPython's errors for inf and nan.
-pub fn float_to_int(vm: &Vm, x: f64) -> PyResult<Obj> {
+pub(crate) fn float_to_int(vm: &Vm, x: f64) -> PyResult<Obj> {
     if x.is_finite() && x.abs() < 9.0e18 {
         return Ok(vm.new_int(x.trunc() as i64));
     }
@@ -132,7 +132,7 @@ fn float_int(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// Compare an int with a float exactly (CPython's `float_richcompare`).
-pub fn compare_int_float(i: &IntValue, f: f64) -> Option<std::cmp::Ordering> {
+pub(crate) fn compare_int_float(i: &IntValue, f: f64) -> Option<std::cmp::Ordering> {
     if f.is_nan() {
         return None;
     }
@@ -186,7 +186,7 @@ fn float_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> 
 }
 
 /// A number operand as a float (ints converted), or None for other types.
-pub fn to_double(vm: &Vm, o: &Obj) -> PyResult<Option<f64>> {
+pub(crate) fn to_double(vm: &Vm, o: &Obj) -> PyResult<Option<f64>> {
     if let Some(f) = value(o) {
         return Ok(Some(f));
     }
@@ -250,7 +250,7 @@ fn float_binop(vm: &Vm, a: &Obj, b: &Obj, op: NbOp) -> PyResult<Obj> {
 }
 
 /// Python's float floor division and modulo.
-pub fn div_mod(vx: f64, wx: f64) -> (f64, f64) {
+pub(crate) fn div_mod(vx: f64, wx: f64) -> (f64, f64) {
     let mut m = vx % wx;
     let mut div = (vx - m) / wx;
     if m != 0.0 {
@@ -295,7 +295,7 @@ fn float_pow3(vm: &Vm, a: &Obj, b: &Obj, z: &Obj) -> PyResult<Obj> {
 }
 
 /// `x ** y` for floats (CPython's `float_pow`).
-pub fn pow_doubles(vm: &Vm, mut iv: f64, iw: f64) -> PyResult<Obj> {
+pub(crate) fn pow_doubles(vm: &Vm, mut iv: f64, iw: f64) -> PyResult<Obj> {
     if iw == 0.0 {
         return Ok(vm.new_float(1.0));
     }
@@ -368,7 +368,7 @@ fn float_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 }
 
 /// `float(x)`: strings are parsed, numbers converted.
-pub fn float_from_object(vm: &Vm, x: &Obj) -> PyResult<f64> {
+pub(crate) fn float_from_object(vm: &Vm, x: &Obj) -> PyResult<f64> {
     if let Some(f) = value(x) {
         return Ok(f);
     }
@@ -502,6 +502,6 @@ fn float_getformat(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
 }
 
 /// Used by `round()` on ints and friends.
-pub fn big_to_f64(b: &BigInt) -> Option<f64> {
+pub(crate) fn big_to_f64(b: &BigInt) -> Option<f64> {
     b.to_f64().filter(|f| f.is_finite())
 }

@@ -9,7 +9,7 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{code, dict, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-pub struct FunctionData {
+pub(crate) struct FunctionData {
     pub code: ObjCell,
     pub globals: Obj,
     pub builtins: Obj,
@@ -33,12 +33,12 @@ impl PyPayload for FunctionData {}
 impl FunctionData {
     /// The code object (always set).
     #[inline]
-    pub fn code(&self) -> Obj {
+    pub(crate) fn code(&self) -> Obj {
         self.code.get().expect("function code")
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<FunctionData>(
         "function",
         std::mem::size_of::<PyCell<FunctionData>>(),
@@ -54,7 +54,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn staticmethod_type_object() -> TypeObject {
+pub(crate) fn staticmethod_type_object() -> TypeObject {
     let mut t = TypeObject::new::<WrapperFuncData>(
         "staticmethod",
         std::mem::size_of::<PyCell<WrapperFuncData>>(),
@@ -71,7 +71,7 @@ pub fn staticmethod_type_object() -> TypeObject {
     t
 }
 
-pub fn classmethod_type_object() -> TypeObject {
+pub(crate) fn classmethod_type_object() -> TypeObject {
     let mut t = TypeObject::new::<WrapperFuncData>(
         "classmethod",
         std::mem::size_of::<PyCell<WrapperFuncData>>(),
@@ -87,7 +87,7 @@ pub fn classmethod_type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.function;
     add_getsets(
         vm,
@@ -155,12 +155,12 @@ pub fn setup(vm: &Vm) {
 }
 
 #[inline]
-pub fn func_of(o: &Obj) -> &FunctionData {
+pub(crate) fn func_of(o: &Obj) -> &FunctionData {
     o.payload::<FunctionData>().expect("a function")
 }
 
 /// Make a function from a code object (`MAKE_FUNCTION`).
-pub fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Option<Obj>) -> Obj {
+pub(crate) fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Option<Obj>) -> Obj {
     let c = code::code_of(&code_obj);
     let name = c.name.clone();
     let qualname = qualname.unwrap_or_else(|| c.qualname.clone());
@@ -198,7 +198,7 @@ pub fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Option<Obj>)
 }
 
 /// Build a function with its extras (`MAKE_FUNCTION` flags).
-pub fn new_function_full(
+pub(crate) fn new_function_full(
     vm: &Vm,
     code_obj: Obj,
     globals: Obj,
@@ -358,7 +358,7 @@ fn set_annotations(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 
 // ---- staticmethod / classmethod ---------------------------------------------------------------
 
-pub struct WrapperFuncData {
+pub(crate) struct WrapperFuncData {
     pub callable: ObjCell,
 }
 impl PyPayload for WrapperFuncData {}
@@ -367,11 +367,11 @@ fn wrapped_of(o: &Obj) -> &WrapperFuncData {
     o.payload::<WrapperFuncData>().expect("staticmethod/classmethod")
 }
 
-pub fn new_staticmethod(vm: &Vm, f: Obj) -> Obj {
+pub(crate) fn new_staticmethod(vm: &Vm, f: Obj) -> Obj {
     alloc_object(&vm.ctx.types.staticmethod, WrapperFuncData { callable: ObjCell::some(f) })
 }
 
-pub fn new_classmethod(vm: &Vm, f: Obj) -> Obj {
+pub(crate) fn new_classmethod(vm: &Vm, f: Obj) -> Obj {
     alloc_object(&vm.ctx.types.classmethod, WrapperFuncData { callable: ObjCell::some(f) })
 }
 

@@ -14,7 +14,7 @@ use crate::objects::{exceptions, str as pystr, type_};
 use crate::vm::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GenKind {
+pub(crate) enum GenKind {
     Generator,
     Coroutine,
     AsyncGenerator,
@@ -31,14 +31,14 @@ impl GenKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GenState {
+pub(crate) enum GenState {
     Created,
     Suspended,
     Running,
     Completed,
 }
 
-pub struct GenData {
+pub(crate) struct GenData {
     pub kind: GenKind,
     frame: UnsafeCell<Option<Box<Frame>>>,
     pub state: Cell<GenState>,
@@ -54,7 +54,7 @@ pub struct GenData {
 impl PyPayload for GenData {}
 
 /// What resuming a generator produced.
-pub enum SendResult {
+pub(crate) enum SendResult {
     Yield(Obj),
     Return(Obj),
 }
@@ -71,7 +71,7 @@ impl GenData {
     }
 
     /// The sub-iterator of a `yield from`/`await` the generator is suspended in.
-    pub fn yielding_from(&self) -> Option<Obj> {
+    pub(crate) fn yielding_from(&self) -> Option<Obj> {
         if self.state.get() != GenState::Suspended {
             return None;
         }
@@ -100,7 +100,7 @@ fn mk_gen_type(name: &str) -> TypeObject {
     TypeObject::new::<GenData>(name, std::mem::size_of::<PyCell<GenData>>(), true, flags::IMMUTABLETYPE).with_weaklist()
 }
 
-pub fn type_object(kind: GenKind) -> TypeObject {
+pub(crate) fn type_object(kind: GenKind) -> TypeObject {
     let t = mk_gen_type(match kind {
         GenKind::Generator => "generator",
         GenKind::Coroutine => "coroutine",
@@ -115,7 +115,7 @@ pub fn type_object(kind: GenKind) -> TypeObject {
     t
 }
 
-pub fn coroutine_wrapper_type_object() -> TypeObject {
+pub(crate) fn coroutine_wrapper_type_object() -> TypeObject {
     let t = TypeObject::new::<CoroWrapperData>(
         "coroutine_wrapper",
         std::mem::size_of::<PyCell<CoroWrapperData>>(),
@@ -130,7 +130,7 @@ pub fn coroutine_wrapper_type_object() -> TypeObject {
     t
 }
 
-pub fn asend_type_object() -> TypeObject {
+pub(crate) fn asend_type_object() -> TypeObject {
     let t = TypeObject::new::<AsendData>(
         "async_generator_asend",
         std::mem::size_of::<PyCell<AsendData>>(),
@@ -142,7 +142,7 @@ pub fn asend_type_object() -> TypeObject {
     t
 }
 
-pub fn athrow_type_object() -> TypeObject {
+pub(crate) fn athrow_type_object() -> TypeObject {
     let t = TypeObject::new::<AthrowData>(
         "async_generator_athrow",
         std::mem::size_of::<PyCell<AthrowData>>(),
@@ -154,7 +154,7 @@ pub fn athrow_type_object() -> TypeObject {
     t
 }
 
-pub fn wrapped_value_type_object() -> TypeObject {
+pub(crate) fn wrapped_value_type_object() -> TypeObject {
     TypeObject::new::<WrappedValue>(
         "async_generator_wrapped_value",
         std::mem::size_of::<PyCell<WrappedValue>>(),
@@ -163,7 +163,7 @@ pub fn wrapped_value_type_object() -> TypeObject {
     )
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let t = &vm.ctx.types;
     for (ty, prefix) in [(&t.generator, "gi"), (&t.coroutine, "cr"), (&t.async_generator, "ag")] {
         add_getsets(
@@ -307,16 +307,16 @@ pub fn setup(vm: &Vm) {
 }
 
 #[inline]
-pub fn gen_of(o: &Obj) -> &GenData {
+pub(crate) fn gen_of(o: &Obj) -> &GenData {
     o.payload::<GenData>().expect("a generator")
 }
 
-pub fn is_generator(vm: &Vm, o: &Obj) -> bool {
+pub(crate) fn is_generator(vm: &Vm, o: &Obj) -> bool {
     o.type_is(&vm.ctx.types.generator)
 }
 
 /// A coroutine, or a generator marked `@types.coroutine` (CO_ITERABLE_COROUTINE).
-pub fn is_coroutine(vm: &Vm, o: &Obj) -> bool {
+pub(crate) fn is_coroutine(vm: &Vm, o: &Obj) -> bool {
     if o.type_is(&vm.ctx.types.coroutine) {
         return true;
     }
@@ -328,7 +328,7 @@ pub fn is_coroutine(vm: &Vm, o: &Obj) -> bool {
 }
 
 /// Make the generator object for a frame that executed RETURN_GENERATOR.
-pub fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
+pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
     let code = frame.code.clone();
     let cd = crate::objects::code::code_of(&code);
     let kind = if cd.has_flag(co_flags::COROUTINE) {
@@ -365,7 +365,7 @@ pub fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
 }
 
 /// Resume a generator with `value` (or by raising `exc` in it).
-pub fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, closing: bool) -> PyResult<SendResult> {
+pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, closing: bool) -> PyResult<SendResult> {
     let g = gen_of(gen);
     match g.state.get() {
         GenState::Running => {
@@ -473,7 +473,7 @@ fn gen_send_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> P
 }
 
 /// The exception `throw(typ, val, tb)` raises (CPython's checks).
-pub fn make_throw_exception(vm: &Vm, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<PyErr> {
+pub(crate) fn make_throw_exception(vm: &Vm, typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<PyErr> {
     let tb = tb.filter(|t| !vm.is_none(t));
     if let Some(t) = tb {
         if !t.type_is(&vm.ctx.types.traceback) {
@@ -507,7 +507,7 @@ pub fn make_throw_exception(vm: &Vm, typ: &Obj, val: Option<&Obj>, tb: Option<&O
 
 /// CPython's `_gen_throw`: throw into the sub-iterator of a `yield from`
 /// first, then into the generator.
-pub fn gen_throw(vm: &Vm, gen: &Obj, close_on_genexit: bool, err: PyErr) -> PyResult<SendResult> {
+pub(crate) fn gen_throw(vm: &Vm, gen: &Obj, close_on_genexit: bool, err: PyErr) -> PyResult<SendResult> {
     let g = gen_of(gen);
     if let Some(yf) = g.yielding_from() {
         let is_genexit = vm.err_matches(&err, &vm.ctx.exceptions.generator_exit);
@@ -596,7 +596,7 @@ fn gen_throw_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
 }
 
 /// `gen.close()`.
-pub fn gen_close(vm: &Vm, gen: &Obj) -> PyResult<()> {
+pub(crate) fn gen_close(vm: &Vm, gen: &Obj) -> PyResult<()> {
     let g = gen_of(gen);
     let mut err = None;
     if let Some(yf) = g.yielding_from() {
@@ -698,7 +698,7 @@ fn set_qualname(vm: &Vm, gen: &Obj, v: Option<&Obj>) -> PyResult<()> {
 // ---- await / async for support for the eval loop --------------------------------------------
 
 /// `SEND`: resume the receiver of a `yield from`/`await` (CPython's `PyIter_Send`).
-pub fn send_to(vm: &Vm, receiver: &Obj, v: Obj) -> PyResult<SendResult> {
+pub(crate) fn send_to(vm: &Vm, receiver: &Obj, v: Obj) -> PyResult<SendResult> {
     if receiver.has_payload::<GenData>() {
         return gen_send_ex(vm, receiver, v, None, false);
     }
@@ -721,7 +721,7 @@ pub fn send_to(vm: &Vm, receiver: &Obj, v: Obj) -> PyResult<SendResult> {
 }
 
 /// CPython's `_PyCoro_GetAwaitableIter` with `GET_AWAITABLE`'s messages.
-pub fn get_awaitable_iter(vm: &Vm, o: Obj, where_: u32) -> PyResult<Obj> {
+pub(crate) fn get_awaitable_iter(vm: &Vm, o: Obj, where_: u32) -> PyResult<Obj> {
     if is_coroutine(vm, &o) {
         if o.type_is(&vm.ctx.types.coroutine) && gen_of(&o).yielding_from().is_some() {
             return Err(vm.runtime_error("coroutine is being awaited already"));
@@ -753,7 +753,7 @@ pub fn get_awaitable_iter(vm: &Vm, o: Obj, where_: u32) -> PyResult<Obj> {
 }
 
 /// `GET_AITER`.
-pub fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+pub(crate) fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let Some(aiter) = type_::lookup_str(vm, o.class(), "__aiter__") else {
         return Err(
             vm.type_error(format!("'async for' requires an object with __aiter__ method, got {}", o.class().name()))
@@ -770,7 +770,7 @@ pub fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// `GET_ANEXT`.
-pub fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
+pub(crate) fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
     if aiter.type_is(&vm.ctx.types.async_generator) {
         return Ok(new_asend(vm, aiter, vm.none()));
     }
@@ -796,7 +796,7 @@ pub fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
 
 // ---- coroutine_wrapper (coro.__await__()) -------------------------------------------------------
 
-pub struct CoroWrapperData {
+pub(crate) struct CoroWrapperData {
     coro: Obj,
 }
 impl PyPayload for CoroWrapperData {}
@@ -807,13 +807,13 @@ fn coro_await(vm: &Vm, coro: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult
 
 // ---- async generators ---------------------------------------------------------------------------
 
-pub struct WrappedValue {
+pub(crate) struct WrappedValue {
     pub value: Obj,
 }
 impl PyPayload for WrappedValue {}
 
 /// `ASYNC_GEN_WRAP`: mark a value as yielded by the async generator itself.
-pub fn wrap_async_gen_value(vm: &Vm, v: Obj) -> Obj {
+pub(crate) fn wrap_async_gen_value(vm: &Vm, v: Obj) -> Obj {
     alloc_object(&vm.ctx.types.async_generator_wrapped, WrappedValue { value: v })
 }
 
@@ -824,14 +824,14 @@ enum AwaitState {
     Closed,
 }
 
-pub struct AsendData {
+pub(crate) struct AsendData {
     gen: Obj,
     sendval: Obj,
     state: Cell<AwaitState>,
 }
 impl PyPayload for AsendData {}
 
-pub struct AthrowData {
+pub(crate) struct AthrowData {
     gen: Obj,
     /// `(typ, val, tb)` for athrow; None for aclose.
     args: Option<Vec<Obj>>,

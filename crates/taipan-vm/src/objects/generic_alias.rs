@@ -7,18 +7,18 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
 
-pub struct GenericAliasData {
+pub(crate) struct GenericAliasData {
     pub origin: Obj,
     pub args: Obj,
 }
 impl PyPayload for GenericAliasData {}
 
-pub struct UnionData {
+pub(crate) struct UnionData {
     pub args: Obj,
 }
 impl PyPayload for UnionData {}
 
-pub fn generic_alias_type_object() -> TypeObject {
+pub(crate) fn generic_alias_type_object() -> TypeObject {
     let mut t = TypeObject::new::<GenericAliasData>(
         "types.GenericAlias",
         std::mem::size_of::<PyCell<GenericAliasData>>(),
@@ -38,7 +38,7 @@ pub fn generic_alias_type_object() -> TypeObject {
     t
 }
 
-pub fn union_type_object() -> TypeObject {
+pub(crate) fn union_type_object() -> TypeObject {
     let t = TypeObject::new::<UnionData>(
         "types.UnionType",
         std::mem::size_of::<PyCell<UnionData>>(),
@@ -52,7 +52,7 @@ pub fn union_type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_getsets(
         vm,
         &vm.ctx.types.generic_alias,
@@ -96,13 +96,13 @@ fn union_of(o: &Obj) -> &UnionData {
     o.payload::<UnionData>().expect("UnionType")
 }
 
-pub fn new_generic_alias(vm: &Vm, origin: Obj, args: Obj) -> Obj {
+pub(crate) fn new_generic_alias(vm: &Vm, origin: Obj, args: Obj) -> Obj {
     let args = if args.type_is(&vm.ctx.types.tuple) { args } else { vm.new_tuple(vec![args]) };
     alloc_object(&vm.ctx.types.generic_alias, GenericAliasData { origin, args })
 }
 
 /// `__class_getitem__` of the builtin generic types.
-pub fn class_getitem(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn class_getitem(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [item] = crate::args::exact::<1>(vm, "__class_getitem__", args, kwnames)?;
     Ok(new_generic_alias(vm, cls.clone(), item))
 }
@@ -210,7 +210,7 @@ fn is_unionable(vm: &Vm, o: &Obj) -> bool {
 }
 
 /// `X | Y` for types: a `types.UnionType`.
-pub fn type_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+pub(crate) fn type_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     if !is_unionable(vm, a) || !is_unionable(vm, b) {
         return Ok(vm.not_implemented());
     }
@@ -267,6 +267,6 @@ fn union_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
 }
 
 /// The members of a union, for isinstance/issubclass.
-pub fn union_args(o: &Obj) -> Option<Obj> {
+pub(crate) fn union_args(o: &Obj) -> Option<Obj> {
     o.payload::<UnionData>().map(|u| u.args.clone())
 }

@@ -10,7 +10,7 @@ use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::vm::{PyResult, Vm};
 
-pub use super::int_methods as methods;
+pub(crate) use super::int_methods as methods;
 
 /// The value of an int: a machine word when it fits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,13 +68,13 @@ impl IntValue {
     }
 }
 
-pub struct IntData {
+pub(crate) struct IntData {
     pub value: IntValue,
 }
 
 impl PyPayload for IntData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<IntData>(
         "int",
         std::mem::size_of::<PyCell<IntData>>(),
@@ -105,7 +105,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn bool_type_object() -> TypeObject {
+pub(crate) fn bool_type_object() -> TypeObject {
     let mut t = TypeObject::new::<IntData>(
         "bool",
         std::mem::size_of::<PyCell<IntData>>(),
@@ -121,17 +121,17 @@ pub fn bool_type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     methods::setup(vm);
 }
 
-pub fn new_bool_object(ty: &Obj, b: bool) -> Obj {
+pub(crate) fn new_bool_object(ty: &Obj, b: bool) -> Obj {
     let o = alloc_object(ty, IntData { value: IntValue::Small(b as i64) });
     crate::object::make_immortal(&o);
     o
 }
 
-pub fn alloc_small(ty: &Obj, v: i64) -> Obj {
+pub(crate) fn alloc_small(ty: &Obj, v: i64) -> Obj {
     alloc_object(ty, IntData { value: IntValue::Small(v) })
 }
 
@@ -177,7 +177,7 @@ fn int_of(o: &Obj) -> &IntValue {
 }
 
 /// `repr(int)`: decimal digits, with CPython's 4300-digit conversion limit.
-pub fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
+pub(crate) fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
     match v {
         IntValue::Small(x) => Ok(x.to_string()),
         IntValue::Big(b) => {
@@ -208,7 +208,7 @@ fn bool_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(vm.new_str(if int_of(o).is_zero() { "False" } else { "True" }))
 }
 
-pub fn hash_value(v: &IntValue) -> i64 {
+pub(crate) fn hash_value(v: &IntValue) -> i64 {
     match v {
         IntValue::Small(x) => crate::hash::hash_i64(*x),
         IntValue::Big(b) => crate::hash::hash_bigint(b),
@@ -270,7 +270,7 @@ fn int_invert(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 /// Compare two int values.
-pub fn cmp_values(a: &IntValue, b: &IntValue) -> std::cmp::Ordering {
+pub(crate) fn cmp_values(a: &IntValue, b: &IntValue) -> std::cmp::Ordering {
     match (a, b) {
         (IntValue::Small(x), IntValue::Small(y)) => x.cmp(y),
         _ => a.to_big().cmp(&b.to_big()),
@@ -288,7 +288,7 @@ fn int_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     Ok(vm.bool_obj(ordering_matches(ord, op)))
 }
 
-pub fn ordering_matches(ord: std::cmp::Ordering, op: CompareOp) -> bool {
+pub(crate) fn ordering_matches(ord: std::cmp::Ordering, op: CompareOp) -> bool {
     use std::cmp::Ordering::*;
     match op {
         CompareOp::Lt => ord == Less,
@@ -319,7 +319,7 @@ fn int_binary_slot(op: NbOp) -> crate::object::typeobj::BinaryFn {
 }
 
 /// The binary number slot of int: both operands must be ints.
-pub fn int_binop(vm: &Vm, a: &Obj, b: &Obj, op: NbOp) -> PyResult<Obj> {
+pub(crate) fn int_binop(vm: &Vm, a: &Obj, b: &Obj, op: NbOp) -> PyResult<Obj> {
     let (Some(x), Some(y)) = (value(a), value(b)) else {
         return Ok(vm.not_implemented());
     };
@@ -327,7 +327,7 @@ pub fn int_binop(vm: &Vm, a: &Obj, b: &Obj, op: NbOp) -> PyResult<Obj> {
 }
 
 /// Python integer arithmetic on two values.
-pub fn binop_values(vm: &Vm, x: &IntValue, y: &IntValue, op: NbOp) -> PyResult<Obj> {
+pub(crate) fn binop_values(vm: &Vm, x: &IntValue, y: &IntValue, op: NbOp) -> PyResult<Obj> {
     if let (IntValue::Small(a), IntValue::Small(b)) = (x, y) {
         let (a, b) = (*a, *b);
         let fast = match op {
@@ -456,7 +456,7 @@ fn true_divide(vm: &Vm, x: &IntValue, y: &IntValue) -> PyResult<Obj> {
 }
 
 /// Correctly rounded a/b (round-half-even), None on overflow.
-pub fn big_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+pub(crate) fn big_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
     let a = a.abs();
     let b = b.abs();

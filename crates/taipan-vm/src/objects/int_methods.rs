@@ -13,7 +13,7 @@ use crate::objects::int::{binop_values, value, IntData, IntValue};
 use crate::objects::{bytes, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.int;
     add_methods(
         vm,
@@ -60,7 +60,7 @@ fn int_self(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(vm.new_int_value(value(o).expect("int").clone()))
 }
 
-pub fn bit_length(v: &IntValue) -> usize {
+pub(crate) fn bit_length(v: &IntValue) -> usize {
     match v {
         IntValue::Small(x) => 64 - x.unsigned_abs().leading_zeros() as usize,
         IntValue::Big(b) => b.bits() as usize,
@@ -240,7 +240,7 @@ fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
 }
 
 /// `pow(x, y[, m])` on int values.
-pub fn pow_values(vm: &Vm, x: &IntValue, y: &IntValue, m: Option<&IntValue>) -> PyResult<Obj> {
+pub(crate) fn pow_values(vm: &Vm, x: &IntValue, y: &IntValue, m: Option<&IntValue>) -> PyResult<Obj> {
     if let Some(m) = m {
         let m = m.to_big();
         if m.is_zero() {
@@ -297,7 +297,7 @@ pub fn pow_values(vm: &Vm, x: &IntValue, y: &IntValue, m: Option<&IntValue>) -> 
 }
 
 /// `nb_power` with a modulus: all three must be ints.
-pub fn int_pow3(vm: &Vm, a: &Obj, b: &Obj, m: &Obj) -> PyResult<Obj> {
+pub(crate) fn int_pow3(vm: &Vm, a: &Obj, b: &Obj, m: &Obj) -> PyResult<Obj> {
     let (Some(x), Some(y)) = (value(a), value(b)) else { return Ok(vm.not_implemented()) };
     if vm.is_none(m) {
         return binop_values(vm, x, y, NbOp::Power);
@@ -307,7 +307,7 @@ pub fn int_pow3(vm: &Vm, a: &Obj, b: &Obj, m: &Obj) -> PyResult<Obj> {
 }
 
 /// `int(x)` / `int(x, base)`.
-pub fn int_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn int_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let spec = crate::args::ArgSpec { fname: "int", names: &["", "base"], posonly: 1, required: 0, kwonly_from: 2 };
     let a = crate::args::parse_spec(vm, &spec, args, kwnames)?;
     let v = match (&a[0], &a[1]) {
@@ -352,7 +352,7 @@ fn parse_text(vm: &Vm, x: &Obj, base: u32) -> PyResult<IntValue> {
 }
 
 /// `int(x)` for one argument.
-pub fn int_from_object(vm: &Vm, x: &Obj) -> PyResult<IntValue> {
+pub(crate) fn int_from_object(vm: &Vm, x: &Obj) -> PyResult<IntValue> {
     if let Some(v) = value(x) {
         if x.type_is(&vm.ctx.types.int) || x.type_is(&vm.ctx.types.bool_) {
             return Ok(v.clone());

@@ -14,12 +14,12 @@ use crate::objects::{bytes, list, range, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 /// `iter(it)` of an iterator is itself.
-pub fn self_iter(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
+pub(crate) fn self_iter(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
 /// An iterator over an indexable sequence (list, tuple, str, bytes, ...).
-pub struct SeqIterData {
+pub(crate) struct SeqIterData {
     pub seq: ObjCell,
     pub index: Cell<usize>,
 }
@@ -33,36 +33,36 @@ fn iter_type(name: &str, next: crate::object::typeobj::IterNextFn) -> TypeObject
     t
 }
 
-pub fn list_iterator_type_object() -> TypeObject {
+pub(crate) fn list_iterator_type_object() -> TypeObject {
     iter_type("list_iterator", list_iter_next)
 }
 
-pub fn list_reverseiterator_type_object() -> TypeObject {
+pub(crate) fn list_reverseiterator_type_object() -> TypeObject {
     iter_type("list_reverseiterator", list_reverse_next)
 }
 
-pub fn tuple_iterator_type_object() -> TypeObject {
+pub(crate) fn tuple_iterator_type_object() -> TypeObject {
     iter_type("tuple_iterator", tuple_iter_next)
 }
 
-pub fn str_iterator_type_object() -> TypeObject {
+pub(crate) fn str_iterator_type_object() -> TypeObject {
     iter_type("str_iterator", str_iter_next)
 }
 
 /// CPython 3.11 iterates ASCII strings with a type of its own.
-pub fn str_ascii_iterator_type_object() -> TypeObject {
+pub(crate) fn str_ascii_iterator_type_object() -> TypeObject {
     iter_type("str_ascii_iterator", str_iter_next)
 }
 
-pub fn bytes_iterator_type_object() -> TypeObject {
+pub(crate) fn bytes_iterator_type_object() -> TypeObject {
     iter_type("bytes_iterator", bytes_iter_next)
 }
 
-pub fn bytearray_iterator_type_object() -> TypeObject {
+pub(crate) fn bytearray_iterator_type_object() -> TypeObject {
     iter_type("bytearray_iterator", bytearray_iter_next)
 }
 
-pub fn seq_iterator_type_object() -> TypeObject {
+pub(crate) fn seq_iterator_type_object() -> TypeObject {
     iter_type("iterator", seq_iter_next)
 }
 
@@ -74,35 +74,35 @@ fn seq_data(it: &Obj) -> &SeqIterData {
     it.payload::<SeqIterData>().expect("sequence iterator")
 }
 
-pub fn list_iter(vm: &Vm, l: &Obj) -> PyResult<Obj> {
+pub(crate) fn list_iter(vm: &Vm, l: &Obj) -> PyResult<Obj> {
     Ok(new_seq_iter(&vm.ctx.types.list_iterator, l.clone()))
 }
 
-pub fn new_list_reverseiterator(vm: &Vm, l: &Obj) -> Obj {
+pub(crate) fn new_list_reverseiterator(vm: &Vm, l: &Obj) -> Obj {
     let n = list::data(l).map_or(0, |d| d.len());
     alloc_object(&vm.ctx.types.list_reverseiterator, SeqIterData { seq: ObjCell::some(l.clone()), index: Cell::new(n) })
 }
 
-pub fn tuple_iter(vm: &Vm, t: &Obj) -> PyResult<Obj> {
+pub(crate) fn tuple_iter(vm: &Vm, t: &Obj) -> PyResult<Obj> {
     Ok(new_seq_iter(&vm.ctx.types.tuple_iterator, t.clone()))
 }
 
-pub fn str_iter(vm: &Vm, s: &Obj) -> PyResult<Obj> {
+pub(crate) fn str_iter(vm: &Vm, s: &Obj) -> PyResult<Obj> {
     let ascii = pystr::data(s).is_some_and(|d| d.is_ascii());
     let ty = if ascii { &vm.ctx.types.str_ascii_iterator } else { &vm.ctx.types.str_iterator };
     Ok(new_seq_iter(ty, s.clone()))
 }
 
-pub fn bytes_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
+pub(crate) fn bytes_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
     Ok(new_seq_iter(&vm.ctx.types.bytes_iterator, b.clone()))
 }
 
-pub fn bytearray_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
+pub(crate) fn bytearray_iter(vm: &Vm, b: &Obj) -> PyResult<Obj> {
     Ok(new_seq_iter(&vm.ctx.types.bytearray_iterator, b.clone()))
 }
 
 /// `iter(o)` for an object with `__getitem__` only.
-pub fn new_seq_iterator(vm: &Vm, o: Obj) -> Obj {
+pub(crate) fn new_seq_iterator(vm: &Vm, o: Obj) -> Obj {
     new_seq_iter(&vm.ctx.types.seq_iterator, o)
 }
 
@@ -247,21 +247,21 @@ fn seq_setstate(vm: &Vm, it: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 
 // ---- range iterator ----------------------------------------------------------------------------
 
-pub struct RangeIterData {
+pub(crate) struct RangeIterData {
     next: Cell<i64>,
     step: i64,
     remaining: Cell<u64>,
 }
 impl PyPayload for RangeIterData {}
 
-pub struct LongRangeIterData {
+pub(crate) struct LongRangeIterData {
     next: std::cell::RefCell<BigInt>,
     step: BigInt,
     remaining: std::cell::RefCell<BigInt>,
 }
 impl PyPayload for LongRangeIterData {}
 
-pub fn range_iterator_type_object() -> TypeObject {
+pub(crate) fn range_iterator_type_object() -> TypeObject {
     let t = TypeObject::new::<RangeIterData>(
         "range_iterator",
         std::mem::size_of::<PyCell<RangeIterData>>(),
@@ -274,7 +274,7 @@ pub fn range_iterator_type_object() -> TypeObject {
 }
 
 /// `iter(range)`: a machine-word iterator when everything fits.
-pub fn range_iter(vm: &Vm, r: &Obj) -> PyResult<Obj> {
+pub(crate) fn range_iter(vm: &Vm, r: &Obj) -> PyResult<Obj> {
     let rd = range::range_of(r);
     if let (Some(start), Some(step), Some(len)) = (rd.start.to_i64(), rd.step.to_i64(), rd.length.to_u64()) {
         let last = start as i128 + step as i128 * (len as i128 - 1).max(0);
@@ -366,13 +366,13 @@ impl Vm {
 
 // ---- callable_iterator (iter(f, sentinel)) -----------------------------------------------------
 
-pub struct CallableIterData {
+pub(crate) struct CallableIterData {
     func: ObjCell,
     sentinel: Obj,
 }
 impl PyPayload for CallableIterData {}
 
-pub fn callable_iterator_type_object() -> TypeObject {
+pub(crate) fn callable_iterator_type_object() -> TypeObject {
     let t = TypeObject::new::<CallableIterData>(
         "callable_iterator",
         std::mem::size_of::<PyCell<CallableIterData>>(),
@@ -384,7 +384,7 @@ pub fn callable_iterator_type_object() -> TypeObject {
     t
 }
 
-pub fn new_callable_iterator(vm: &Vm, f: Obj, sentinel: Obj) -> Obj {
+pub(crate) fn new_callable_iterator(vm: &Vm, f: Obj, sentinel: Obj) -> Obj {
     alloc_object(&vm.ctx.types.callable_iterator, CallableIterData { func: ObjCell::some(f), sentinel })
 }
 
@@ -409,13 +409,13 @@ fn callable_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
 
 // ---- enumerate / reversed ----------------------------------------------------------------------
 
-pub struct EnumerateData {
+pub(crate) struct EnumerateData {
     it: Obj,
     index: std::cell::RefCell<BigInt>,
 }
 impl PyPayload for EnumerateData {}
 
-pub fn enumerate_type_object() -> TypeObject {
+pub(crate) fn enumerate_type_object() -> TypeObject {
     let mut t = TypeObject::new::<EnumerateData>(
         "enumerate",
         std::mem::size_of::<PyCell<EnumerateData>>(),
@@ -459,13 +459,13 @@ fn enumerate_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     Ok(Some(vm.new_tuple(vec![vm.new_bigint(i), v])))
 }
 
-pub struct ReversedData {
+pub(crate) struct ReversedData {
     seq: ObjCell,
     index: Cell<isize>,
 }
 impl PyPayload for ReversedData {}
 
-pub fn reversed_type_object() -> TypeObject {
+pub(crate) fn reversed_type_object() -> TypeObject {
     let mut t = TypeObject::new::<ReversedData>(
         "reversed",
         std::mem::size_of::<PyCell<ReversedData>>(),
@@ -529,13 +529,13 @@ fn reversed_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
 
 // ---- zip / map / filter ----------------------------------------------------------------------------
 
-pub struct ZipData {
+pub(crate) struct ZipData {
     iters: Vec<Obj>,
     strict: bool,
 }
 impl PyPayload for ZipData {}
 
-pub fn zip_type_object() -> TypeObject {
+pub(crate) fn zip_type_object() -> TypeObject {
     let mut t = TypeObject::new::<ZipData>(
         "zip",
         std::mem::size_of::<PyCell<ZipData>>(),
@@ -605,13 +605,13 @@ fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     Ok(Some(vm.new_tuple(items)))
 }
 
-pub struct MapData {
+pub(crate) struct MapData {
     func: Obj,
     iters: Vec<Obj>,
 }
 impl PyPayload for MapData {}
 
-pub fn map_type_object() -> TypeObject {
+pub(crate) fn map_type_object() -> TypeObject {
     let mut t = TypeObject::new::<MapData>(
         "map",
         std::mem::size_of::<PyCell<MapData>>(),
@@ -651,13 +651,13 @@ fn map_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     vm.with_recursion(" while calling a Python object", || vm.call(&d.func, &items, None)).map(Some)
 }
 
-pub struct FilterData {
+pub(crate) struct FilterData {
     func: Obj,
     it: Obj,
 }
 impl PyPayload for FilterData {}
 
-pub fn filter_type_object() -> TypeObject {
+pub(crate) fn filter_type_object() -> TypeObject {
     let mut t = TypeObject::new::<FilterData>(
         "filter",
         std::mem::size_of::<PyCell<FilterData>>(),
@@ -696,7 +696,7 @@ fn filter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let t = &vm.ctx.types;
     for ty in [
         &t.list_iterator,

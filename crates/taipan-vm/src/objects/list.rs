@@ -11,9 +11,9 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{slice, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-pub use super::list_sort as sort;
+pub(crate) use super::list_sort as sort;
 
-pub struct ListData {
+pub(crate) struct ListData {
     items: UnsafeCell<Vec<Obj>>,
 }
 
@@ -24,7 +24,7 @@ impl PyPayload for ListData {}
 // borrows of the Vec overlap. Values removed from the Vec are dropped after
 // the borrow ends (dropping never runs Python code: DESIGN invariant 4).
 impl ListData {
-    pub fn new(items: Vec<Obj>) -> ListData {
+    pub(crate) fn new(items: Vec<Obj>) -> ListData {
         ListData { items: UnsafeCell::new(items) }
     }
 
@@ -35,63 +35,63 @@ impl ListData {
     }
 
     #[inline]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.vec().len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     #[inline]
-    pub fn get(&self, i: usize) -> Option<Obj> {
+    pub(crate) fn get(&self, i: usize) -> Option<Obj> {
         self.vec().get(i).cloned()
     }
 
     /// Replace item `i` (in range); returns the old item for the caller to drop.
-    pub fn set(&self, i: usize, v: Obj) -> Obj {
+    pub(crate) fn set(&self, i: usize, v: Obj) -> Obj {
         std::mem::replace(&mut self.vec()[i], v)
     }
 
     #[inline]
-    pub fn push(&self, v: Obj) {
+    pub(crate) fn push(&self, v: Obj) {
         self.vec().push(v)
     }
 
-    pub fn insert(&self, i: usize, v: Obj) {
+    pub(crate) fn insert(&self, i: usize, v: Obj) {
         self.vec().insert(i, v)
     }
 
-    pub fn remove(&self, i: usize) -> Obj {
+    pub(crate) fn remove(&self, i: usize) -> Obj {
         self.vec().remove(i)
     }
 
-    pub fn pop(&self) -> Option<Obj> {
+    pub(crate) fn pop(&self) -> Option<Obj> {
         self.vec().pop()
     }
 
-    pub fn to_vec(&self) -> Vec<Obj> {
+    pub(crate) fn to_vec(&self) -> Vec<Obj> {
         self.vec().clone()
     }
 
     /// Replace all items; returns the old ones.
-    pub fn replace_all(&self, items: Vec<Obj>) -> Vec<Obj> {
+    pub(crate) fn replace_all(&self, items: Vec<Obj>) -> Vec<Obj> {
         std::mem::replace(self.vec(), items)
     }
 
-    pub fn extend_from_slice(&self, items: &[Obj]) {
+    pub(crate) fn extend_from_slice(&self, items: &[Obj]) {
         self.vec().extend_from_slice(items)
     }
 
-    pub fn extend(&self, items: Vec<Obj>) {
+    pub(crate) fn extend(&self, items: Vec<Obj>) {
         self.vec().extend(items)
     }
 
-    pub fn reverse(&self) {
+    pub(crate) fn reverse(&self) {
         self.vec().reverse()
     }
 
-    pub fn truncate(&self, n: usize) -> Vec<Obj> {
+    pub(crate) fn truncate(&self, n: usize) -> Vec<Obj> {
         let v = self.vec();
         if n >= v.len() {
             return Vec::new();
@@ -100,26 +100,26 @@ impl ListData {
     }
 
     /// Items `start..stop` cloned.
-    pub fn slice(&self, start: usize, stop: usize) -> Vec<Obj> {
+    pub(crate) fn slice(&self, start: usize, stop: usize) -> Vec<Obj> {
         self.vec()[start..stop].to_vec()
     }
 
     /// Replace items `start..stop` with `new`; returns the removed items.
-    pub fn splice(&self, start: usize, stop: usize, new: Vec<Obj>) -> Vec<Obj> {
+    pub(crate) fn splice(&self, start: usize, stop: usize, new: Vec<Obj>) -> Vec<Obj> {
         self.vec().splice(start..stop, new).collect()
     }
 
-    pub fn capacity(&self) -> usize {
+    pub(crate) fn capacity(&self) -> usize {
         self.vec().capacity()
     }
 
     /// Visit the items without cloning; `f` must not run Python code.
-    pub fn with_items<R>(&self, f: impl FnOnce(&[Obj]) -> R) -> R {
+    pub(crate) fn with_items<R>(&self, f: impl FnOnce(&[Obj]) -> R) -> R {
         f(self.vec())
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<ListData>(
         "list",
         std::mem::size_of::<PyCell<ListData>>(),
@@ -145,7 +145,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &vm.ctx.types.list,
@@ -170,7 +170,7 @@ pub fn setup(vm: &Vm) {
 
 /// The payload of a list object.
 #[inline]
-pub fn data(o: &Obj) -> Option<&ListData> {
+pub(crate) fn data(o: &Obj) -> Option<&ListData> {
     o.payload::<ListData>()
 }
 
@@ -186,7 +186,7 @@ impl Vm {
 
 /// Append to a list object (the `LIST_APPEND` opcode).
 #[inline]
-pub fn append(o: &Obj, v: Obj) {
+pub(crate) fn append(o: &Obj, v: Obj) {
     list_of(o).push(v)
 }
 
@@ -428,7 +428,7 @@ fn list_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 }
 
 /// `list.extend(iterable)`.
-pub fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
+pub(crate) fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
     let items = if iterable.is(o) { list_of(o).to_vec() } else { vm.to_vec(iterable)? };
     list_of(o).extend(items);
     Ok(())

@@ -6,7 +6,7 @@ use crate::object::Obj;
 use crate::objects::{float, int, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-pub fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let (pos, kw) = vm.split_kwargs(args, kwnames);
     if !pos.is_empty() {
         return Err(vm.type_error("sort() takes no positional arguments"));
@@ -44,7 +44,7 @@ pub fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 
 /// Sort `items` (stable; by `key(item)` if given). On error, returns the
 /// items (in some order) with the error.
-pub fn sort_items(
+pub(crate) fn sort_items(
     vm: &Vm,
     mut items: Vec<Obj>,
     key: Option<&Obj>,

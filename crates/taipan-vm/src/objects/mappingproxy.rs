@@ -7,12 +7,12 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
-pub struct MappingProxyData {
+pub(crate) struct MappingProxyData {
     pub mapping: Obj,
 }
 impl PyPayload for MappingProxyData {}
 
-pub fn mappingproxy_type_object() -> TypeObject {
+pub(crate) fn mappingproxy_type_object() -> TypeObject {
     let t = TypeObject::new::<MappingProxyData>(
         "mappingproxy",
         std::mem::size_of::<PyCell<MappingProxyData>>(),
@@ -32,7 +32,7 @@ pub fn mappingproxy_type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &vm.ctx.types.mappingproxy,
@@ -47,7 +47,7 @@ pub fn setup(vm: &Vm) {
     );
 }
 
-pub fn new_mappingproxy(vm: &Vm, mapping: Obj) -> Obj {
+pub(crate) fn new_mappingproxy(vm: &Vm, mapping: Obj) -> Obj {
     alloc_object(&vm.ctx.types.mappingproxy, MappingProxyData { mapping })
 }
 

@@ -11,7 +11,7 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{bytearray, bytes, int::IntValue, list, slice, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-pub struct MemoryViewData {
+pub(crate) struct MemoryViewData {
     /// The exporting object (bytes or bytearray).
     base: Obj,
     /// Byte offset of the first item.
@@ -37,7 +37,7 @@ impl Drop for MemoryViewData {
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<MemoryViewData>(
         "memoryview",
         std::mem::size_of::<PyCell<MemoryViewData>>(),
@@ -57,7 +57,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.memoryview;
     add_methods(
         vm,
@@ -162,7 +162,7 @@ fn mv(o: &Obj) -> &MemoryViewData {
     o.payload::<MemoryViewData>().expect("memoryview")
 }
 
-pub fn data(o: &Obj) -> Option<&MemoryViewData> {
+pub(crate) fn data(o: &Obj) -> Option<&MemoryViewData> {
     o.payload::<MemoryViewData>()
 }
 
@@ -187,7 +187,7 @@ fn release(m: &MemoryViewData) {
 }
 
 /// Getting the buffer of a released view fails (CPython's `PyObject_GetBuffer`).
-pub fn check_live(vm: &Vm, o: &Obj) -> PyResult<()> {
+pub(crate) fn check_live(vm: &Vm, o: &Obj) -> PyResult<()> {
     match data(o) {
         Some(m) if m.released.get() => Err(released_error(vm)),
         _ => Ok(()),
@@ -195,7 +195,7 @@ pub fn check_live(vm: &Vm, o: &Obj) -> PyResult<()> {
 }
 
 /// The contents of a live memoryview, in C order (None once released).
-pub fn to_bytes(o: &Obj) -> Option<Vec<u8>> {
+pub(crate) fn to_bytes(o: &Obj) -> Option<Vec<u8>> {
     let m = data(o)?;
     if m.released.get() {
         return None;
@@ -259,7 +259,7 @@ fn new_view(
 }
 
 /// A memoryview of a bytes-like object.
-pub fn from_object(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+pub(crate) fn from_object(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if let Some(m) = data(o) {
         let m = live(vm, o).map(|_| m)?;
         return Ok(new_view(vm, m, m.offset, m.format.clone(), m.shape.clone(), m.strides.clone(), m.readonly));
@@ -529,13 +529,13 @@ fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
 }
 
 /// `iter(memoryview)` (CPython's `memory_iterator`).
-pub struct MemIterData {
+pub(crate) struct MemIterData {
     view: Obj,
     index: Cell<usize>,
 }
 impl PyPayload for MemIterData {}
 
-pub fn iterator_type_object() -> TypeObject {
+pub(crate) fn iterator_type_object() -> TypeObject {
     let t = TypeObject::new::<MemIterData>(
         "memory_iterator",
         std::mem::size_of::<PyCell<MemIterData>>(),

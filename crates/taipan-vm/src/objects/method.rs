@@ -7,13 +7,13 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{str as pystr, type_};
 use crate::vm::{PyResult, Vm};
 
-pub struct MethodData {
+pub(crate) struct MethodData {
     pub func: Obj,
     pub self_: Obj,
 }
 impl PyPayload for MethodData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t =
         TypeObject::new::<MethodData>("method", std::mem::size_of::<PyCell<MethodData>>(), true, flags::IMMUTABLETYPE);
     t.doc = Some("Create a bound instance method object.");
@@ -27,7 +27,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.method;
     add_getsets(
         vm,
@@ -41,11 +41,11 @@ pub fn setup(vm: &Vm) {
     add_methods(vm, ty, &[MethodDef::method("__reduce__", method_reduce)]);
 }
 
-pub fn data(o: &Obj) -> &MethodData {
+pub(crate) fn data(o: &Obj) -> &MethodData {
     o.payload::<MethodData>().expect("a method")
 }
 
-pub fn new_method(vm: &Vm, func: Obj, self_: Obj) -> Obj {
+pub(crate) fn new_method(vm: &Vm, func: Obj, self_: Obj) -> Obj {
     alloc_object(&vm.ctx.types.method, MethodData { func, self_ })
 }
 

@@ -1,48 +1,49 @@
 //! The builtin types, one file per Python-visible type (CPython's `Objects/`).
 
-pub mod builtin_func;
-pub mod bytearray;
-pub mod bytes;
-pub mod bytes_methods;
-pub mod cell;
-pub mod class;
-pub mod code;
-pub mod complex;
-pub mod descriptor;
-pub mod dict;
-pub mod dictview;
-pub mod exceptions;
-pub mod float;
-pub mod function;
-pub mod generator;
-pub mod generic_alias;
-pub mod int;
-pub mod int_methods;
-pub mod iter;
-pub mod list;
-pub mod list_sort;
-pub mod mappingproxy;
-pub mod memoryview;
-pub mod method;
-pub mod module;
-pub mod property;
-pub mod range;
-pub mod set;
-pub mod singletons;
-pub mod slice;
-pub mod slots;
-pub mod str;
-pub mod str_methods;
-pub mod super_;
-pub mod traceback;
-pub mod tuple;
-pub mod type_;
-pub mod weakref;
+pub(crate) mod builtin_func;
+pub(crate) mod bytearray;
+pub(crate) mod bytes;
+pub(crate) mod bytes_methods;
+pub(crate) mod cell;
+pub(crate) mod class;
+pub(crate) mod code;
+pub(crate) mod complex;
+pub(crate) mod descriptor;
+pub(crate) mod dict;
+pub(crate) mod dictview;
+pub(crate) mod exceptions;
+pub(crate) mod float;
+pub(crate) mod function;
+pub(crate) mod generator;
+pub(crate) mod generic_alias;
+pub(crate) mod int;
+pub(crate) mod int_methods;
+pub(crate) mod iter;
+pub(crate) mod list;
+pub(crate) mod list_sort;
+pub(crate) mod mappingproxy;
+pub(crate) mod memoryview;
+pub(crate) mod method;
+pub(crate) mod module;
+pub(crate) mod property;
+pub(crate) mod range;
+pub(crate) mod set;
+pub(crate) mod singletons;
+pub(crate) mod slice;
+pub(crate) mod slots;
+pub(crate) mod str;
+pub(crate) mod str_methods;
+pub(crate) mod super_;
+pub(crate) mod traceback;
+pub(crate) mod tuple;
+pub(crate) mod type_;
+pub(crate) mod type_cache;
+pub(crate) mod weakref;
 
 use crate::vm::Vm;
 
 /// Fill the builtin types' dicts with their methods and descriptors.
-pub fn setup_all(vm: &Vm) {
+pub(crate) fn setup_all(vm: &Vm) {
     type_::setup(vm);
     int::setup(vm);
     float::setup(vm);

@@ -7,10 +7,10 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{dict, str as pystr, type_};
 use crate::vm::{PyResult, Vm};
 
-pub struct ModuleData;
+pub(crate) struct ModuleData;
 impl PyPayload for ModuleData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<ModuleData>(
         "module",
         std::mem::size_of::<PyCell<ModuleData>>(),
@@ -28,7 +28,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.module;
     add_getsets(vm, ty, &[GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None)]);
     add_methods(vm, ty, &[MethodDef::method("__dir__", module_dir)]);
@@ -115,7 +115,7 @@ fn module_repr(vm: &Vm, m: &Obj) -> PyResult<Obj> {
             return Ok(vm.new_str_from_string(format!("<module '{}' from '{}'>", name, pystr::as_str_lossy(&f))));
         }
     }
-    if crate::import::is_builtin_module_name(&name) {
+    if crate::import::is_builtin_module_name(vm, &name) {
         return Ok(vm.new_str_from_string(format!("<module '{name}' (built-in)>")));
     }
     Ok(vm.new_str_from_string(format!("<module '{name}'>")))
@@ -131,10 +131,10 @@ fn module_dir(vm: &Vm, m: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Ob
 
 // ---- SimpleNamespace ---------------------------------------------------------------------------
 
-pub struct NamespaceData;
+pub(crate) struct NamespaceData;
 impl PyPayload for NamespaceData {}
 
-pub fn simple_namespace_type_object() -> TypeObject {
+pub(crate) fn simple_namespace_type_object() -> TypeObject {
     let mut t = TypeObject::new::<NamespaceData>(
         "types.SimpleNamespace",
         std::mem::size_of::<PyCell<NamespaceData>>(),

@@ -6,7 +6,7 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
-pub struct PropertyData {
+pub(crate) struct PropertyData {
     pub fget: ObjCell,
     pub fset: ObjCell,
     pub fdel: ObjCell,
@@ -17,7 +17,7 @@ pub struct PropertyData {
 }
 impl PyPayload for PropertyData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<PropertyData>(
         "property",
         std::mem::size_of::<PyCell<PropertyData>>(),
@@ -32,7 +32,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.property;
     add_getsets(
         vm,

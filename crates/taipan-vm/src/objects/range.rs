@@ -11,7 +11,7 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::{int, slice};
 use crate::vm::{PyResult, Vm};
 
-pub struct RangeData {
+pub(crate) struct RangeData {
     pub start: BigInt,
     pub stop: BigInt,
     pub step: BigInt,
@@ -22,7 +22,7 @@ pub struct RangeData {
 }
 impl PyPayload for RangeData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<RangeData>(
         "range",
         std::mem::size_of::<PyCell<RangeData>>(),
@@ -43,7 +43,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.range;
     add_getsets(
         vm,
@@ -78,7 +78,7 @@ pub fn setup(vm: &Vm) {
     );
 }
 
-pub fn range_of(o: &Obj) -> &RangeData {
+pub(crate) fn range_of(o: &Obj) -> &RangeData {
     o.payload::<RangeData>().expect("a range")
 }
 
@@ -96,7 +96,7 @@ fn compute_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     }
 }
 
-pub fn new_range(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
+pub(crate) fn new_range(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
     let s = vm.to_bigint(&start)?;
     let e = vm.to_bigint(&stop)?;
     let st = vm.to_bigint(&step)?;

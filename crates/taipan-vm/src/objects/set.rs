@@ -82,7 +82,7 @@ impl Table {
     }
 }
 
-pub struct SetData {
+pub(crate) struct SetData {
     table: UnsafeCell<Table>,
     /// Bumped on every change (lookups restart if it moves under them).
     version: Cell<u64>,
@@ -101,7 +101,7 @@ enum Found {
 // never while Python code (hash, `==`) runs; lookups re-check the version
 // after each comparison and restart if the table changed.
 impl SetData {
-    pub fn new() -> SetData {
+    pub(crate) fn new() -> SetData {
         SetData { table: UnsafeCell::new(Table::new()), version: Cell::new(0), hash: Cell::new(-1) }
     }
 
@@ -115,11 +115,11 @@ impl SetData {
         self.version.set(self.version.get().wrapping_add(1));
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.t().used
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
@@ -168,12 +168,12 @@ impl SetData {
         }
     }
 
-    pub fn contains_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<bool> {
+    pub(crate) fn contains_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<bool> {
         Ok(matches!(self.lookup(vm, key, hash, |_| {})?.1, Found::Active))
     }
 
     /// Add `key`; true if it was new.
-    pub fn add_hashed(&self, vm: &Vm, key: Obj, hash: i64) -> PyResult<bool> {
+    pub(crate) fn add_hashed(&self, vm: &Vm, key: Obj, hash: i64) -> PyResult<bool> {
         let mut freeslot = None;
         let (idx, found) = self.lookup(vm, &key, hash, |d| {
             freeslot.get_or_insert(d);
@@ -199,13 +199,13 @@ impl SetData {
         Ok(true)
     }
 
-    pub fn add(&self, vm: &Vm, key: Obj) -> PyResult<bool> {
+    pub(crate) fn add(&self, vm: &Vm, key: Obj) -> PyResult<bool> {
         let h = vm.hash(&key)?;
         self.add_hashed(vm, key, h)
     }
 
     /// Remove `key`; true if it was there.
-    pub fn discard_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<bool> {
+    pub(crate) fn discard_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<bool> {
         let (idx, found) = self.lookup(vm, key, hash, |_| {})?;
         match found {
             Found::Active => {
@@ -220,14 +220,14 @@ impl SetData {
         }
     }
 
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         let old = std::mem::replace(self.t(), Table::new());
         self.bump();
         drop(old);
     }
 
     /// Active entries in slot order, with their hashes.
-    pub fn entries(&self) -> Vec<(i64, Obj)> {
+    pub(crate) fn entries(&self) -> Vec<(i64, Obj)> {
         self.t()
             .slots
             .iter()
@@ -238,12 +238,12 @@ impl SetData {
             .collect()
     }
 
-    pub fn keys(&self) -> Vec<Obj> {
+    pub(crate) fn keys(&self) -> Vec<Obj> {
         self.entries().into_iter().map(|(_, k)| k).collect()
     }
 
     /// The active entry at slot `i` or later: (slot, key).
-    pub fn next_from(&self, mut i: usize) -> Option<(usize, Obj)> {
+    pub(crate) fn next_from(&self, mut i: usize) -> Option<(usize, Obj)> {
         let t = self.t();
         while i < t.slots.len() {
             if let Slot::Active(_, k) = &t.slots[i] {
@@ -254,7 +254,7 @@ impl SetData {
         None
     }
 
-    pub fn pop(&self) -> Option<Obj> {
+    pub(crate) fn pop(&self) -> Option<Obj> {
         let t = self.t();
         if t.used == 0 {
             return None;
@@ -275,7 +275,7 @@ impl SetData {
     }
 
     /// Add every entry of another set (CPython's `set_merge`).
-    pub fn merge(&self, vm: &Vm, other: &SetData) -> PyResult<()> {
+    pub(crate) fn merge(&self, vm: &Vm, other: &SetData) -> PyResult<()> {
         if std::ptr::eq(self, other) || other.is_empty() {
             return Ok(());
         }
@@ -310,7 +310,7 @@ impl SetData {
     }
 
     /// `set.update(iterable)` (CPython's `set_update_internal`).
-    pub fn update(&self, vm: &Vm, other: &Obj) -> PyResult<()> {
+    pub(crate) fn update(&self, vm: &Vm, other: &Obj) -> PyResult<()> {
         if let Some(os) = other.payload::<SetData>() {
             return self.merge(vm, os);
         }
@@ -361,7 +361,7 @@ impl Default for SetData {
     }
 }
 
-pub fn type_object(frozen: bool) -> TypeObject {
+pub(crate) fn type_object(frozen: bool) -> TypeObject {
     let name = if frozen { "frozenset" } else { "set" };
     let mut t = TypeObject::new::<SetData>(
         name,
@@ -399,7 +399,7 @@ pub fn type_object(frozen: bool) -> TypeObject {
     t
 }
 
-pub fn iter_type_object() -> TypeObject {
+pub(crate) fn iter_type_object() -> TypeObject {
     let t = TypeObject::new::<SetIterData>(
         "set_iterator",
         std::mem::size_of::<PyCell<SetIterData>>(),
@@ -411,7 +411,7 @@ pub fn iter_type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let common = [
         MethodDef::method("copy", set_copy_method),
         MethodDef::method("union", set_union),
@@ -447,7 +447,7 @@ pub fn setup(vm: &Vm) {
 }
 
 #[inline]
-pub fn data(o: &Obj) -> Option<&SetData> {
+pub(crate) fn data(o: &Obj) -> Option<&SetData> {
     o.payload::<SetData>()
 }
 
@@ -474,7 +474,7 @@ impl Vm {
 }
 
 /// `set(iterable)`.
-pub fn new_set_from(vm: &Vm, iterable: &Obj) -> PyResult<Obj> {
+pub(crate) fn new_set_from(vm: &Vm, iterable: &Obj) -> PyResult<Obj> {
     let s = vm.new_set();
     set_of(&s).update(vm, iterable)?;
     Ok(s)
@@ -492,11 +492,11 @@ fn new_like(vm: &Vm, like: &Obj, iterable: Option<&Obj>) -> PyResult<Obj> {
 }
 
 /// Add to a set object (the `SET_ADD` opcode).
-pub fn add(vm: &Vm, s: &Obj, key: Obj) -> PyResult<()> {
+pub(crate) fn add(vm: &Vm, s: &Obj, key: Obj) -> PyResult<()> {
     set_of(s).add(vm, key).map(|_| ())
 }
 
-pub fn update(vm: &Vm, s: &Obj, other: &Obj) -> PyResult<()> {
+pub(crate) fn update(vm: &Vm, s: &Obj, other: &Obj) -> PyResult<()> {
     set_of(s).update(vm, other)
 }
 
@@ -1022,7 +1022,7 @@ fn set_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Ob
 
 // ---- iterator --------------------------------------------------------------------------------
 
-pub struct SetIterData {
+pub(crate) struct SetIterData {
     set: Obj,
     pos: Cell<usize>,
     used: usize,

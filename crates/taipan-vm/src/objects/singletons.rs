@@ -11,7 +11,7 @@ fn singleton_type(name: &str) -> TypeObject {
     TypeObject::new::<SingletonData>(name, std::mem::size_of::<PyCell<SingletonData>>(), false, flags::IMMUTABLETYPE)
 }
 
-pub fn none_type_object() -> TypeObject {
+pub(crate) fn none_type_object() -> TypeObject {
     let t = singleton_type("NoneType");
     t.slots.repr.set(Some(|vm, _| Ok(vm.new_str("None"))));
     t.slots.nb_bool.set(Some(|_, _| Ok(false)));
@@ -25,7 +25,7 @@ pub fn none_type_object() -> TypeObject {
     t
 }
 
-pub fn not_implemented_type_object() -> TypeObject {
+pub(crate) fn not_implemented_type_object() -> TypeObject {
     let t = singleton_type("NotImplementedType");
     t.slots.repr.set(Some(|vm, _| Ok(vm.new_str("NotImplemented"))));
     t.slots.nb_bool.set(Some(not_implemented_bool));
@@ -38,7 +38,7 @@ pub fn not_implemented_type_object() -> TypeObject {
     t
 }
 
-pub fn ellipsis_type_object() -> TypeObject {
+pub(crate) fn ellipsis_type_object() -> TypeObject {
     let t = singleton_type("ellipsis");
     t.slots.repr.set(Some(|vm, _| Ok(vm.new_str("Ellipsis"))));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
@@ -65,7 +65,7 @@ fn reduce_name(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<O
     Ok(vm.new_str(if o.is(&vm.ctx.ellipsis) { "Ellipsis" } else { "NotImplemented" }))
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_methods(vm, &vm.ctx.types.ellipsis_type, &[MethodDef::method("__reduce__", reduce_name)]);
     add_methods(vm, &vm.ctx.types.not_implemented_type, &[MethodDef::method("__reduce__", reduce_name)]);
 }

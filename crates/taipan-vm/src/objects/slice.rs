@@ -9,14 +9,14 @@ use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::vm::{PyResult, Vm};
 
-pub struct SliceData {
+pub(crate) struct SliceData {
     pub start: Obj,
     pub stop: Obj,
     pub step: Obj,
 }
 impl PyPayload for SliceData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t =
         TypeObject::new::<SliceData>("slice", std::mem::size_of::<PyCell<SliceData>>(), true, flags::IMMUTABLETYPE);
     t.doc = Some("slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).");
@@ -27,7 +27,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.slice;
     add_getsets(
         vm,
@@ -64,13 +64,13 @@ impl Vm {
 }
 
 impl SliceData {
-    pub fn step_is_none(&self, vm: &Vm) -> bool {
+    pub(crate) fn step_is_none(&self, vm: &Vm) -> bool {
         vm.is_none(&self.step)
     }
 
     /// `slice.indices(len)` for an isize length: (start, stop, step) after
     /// clamping, as CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`.
-    pub fn indices(&self, vm: &Vm, len: usize) -> PyResult<(isize, isize, isize)> {
+    pub(crate) fn indices(&self, vm: &Vm, len: usize) -> PyResult<(isize, isize, isize)> {
         let step = if vm.is_none(&self.step) {
             1
         } else {
@@ -113,13 +113,13 @@ fn slice_index(vm: &Vm, v: &Obj) -> PyResult<isize> {
 }
 
 /// The indices a clamped (start, stop, step) visits.
-pub fn iter_indices(start: isize, stop: isize, step: isize) -> impl Iterator<Item = isize> {
+pub(crate) fn iter_indices(start: isize, stop: isize, step: isize) -> impl Iterator<Item = isize> {
     let n = slice_length(start, stop, step);
     (0..n).map(move |k| start + k as isize * step)
 }
 
 /// How many indices a clamped slice visits.
-pub fn slice_length(start: isize, stop: isize, step: isize) -> usize {
+pub(crate) fn slice_length(start: isize, stop: isize, step: isize) -> usize {
     if step > 0 {
         if start < stop {
             ((stop - start - 1) / step + 1) as usize

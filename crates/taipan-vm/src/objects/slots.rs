@@ -14,7 +14,7 @@ use crate::vm::{PyResult, Vm};
 
 /// Which slot a dunder method stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlotKind {
+pub(crate) enum SlotKind {
     Repr,
     Str,
     Hash,
@@ -56,7 +56,7 @@ pub enum SlotKind {
 }
 
 /// Every dunder with its slot, in CPython's `slotdefs` order.
-pub fn slotdefs() -> Vec<(&'static str, SlotKind)> {
+pub(crate) fn slotdefs() -> Vec<(&'static str, SlotKind)> {
     use SlotKind::*;
     let mut v = vec![
         ("__getattribute__", GetAttribute),
@@ -153,7 +153,7 @@ fn slot_is_set(t: &TypeObject, kind: SlotKind) -> bool {
 
 /// Add wrapper descriptors for the slots a builtin type fills itself
 /// (and `__new__`), unless its dict already has the name.
-pub fn add_slot_wrappers(vm: &Vm, ty: &Obj) {
+pub(crate) fn add_slot_wrappers(vm: &Vm, ty: &Obj) {
     let t = ty.payload::<TypeObject>().expect("type");
     t.invalidate_lookups();
     let d = t.dict();
@@ -242,7 +242,7 @@ fn tp_new_wrapper(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
 }
 
 /// The hash slot of unhashable types (`__hash__ = None`).
-pub fn hash_not_implemented(vm: &Vm, o: &Obj) -> PyResult<i64> {
+pub(crate) fn hash_not_implemented(vm: &Vm, o: &Obj) -> PyResult<i64> {
     Err(vm.unhashable(o))
 }
 
@@ -262,7 +262,13 @@ fn nargs(vm: &Vm, name: &str, args: &[Obj], kwnames: Option<&Obj>, n: usize) -> 
 }
 
 /// Call the slot a wrapper descriptor stands for (CPython's `wrap_*`).
-pub fn call_wrapper(vm: &Vm, d: &WrapperData, self_: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn call_wrapper(
+    vm: &Vm,
+    d: &WrapperData,
+    self_: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<Obj> {
     use SlotKind::*;
     let t = d.owner.payload::<TypeObject>().expect("type");
     let s = &t.slots;
@@ -499,7 +505,7 @@ fn native_wrapper(attr: &Obj, kind: SlotKind) -> Option<&TypeObject> {
 
 /// Fill every slot of a class from its dunders (after creation, or after
 /// its bases changed).
-pub fn update_all_slots(vm: &Vm, ty: &Obj) {
+pub(crate) fn update_all_slots(vm: &Vm, ty: &Obj) {
     let names: Vec<&'static str> = {
         let mut v: Vec<&'static str> = slotdefs().into_iter().map(|(n, _)| n).collect();
         v.push("__getattr__");
@@ -514,7 +520,7 @@ pub fn update_all_slots(vm: &Vm, ty: &Obj) {
 
 /// Re-derive the slots fed by dunder `name` (a class attribute was set or
 /// deleted). Also done for subclasses.
-pub fn update_slot(vm: &Vm, ty: &Obj, name: &str) {
+pub(crate) fn update_slot(vm: &Vm, ty: &Obj, name: &str) {
     let t = ty.payload::<TypeObject>().expect("type");
     if !t.is_heap_type() {
         return;

@@ -10,7 +10,7 @@ use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::vm::{PyResult, Vm};
 
-pub use super::str_methods as methods;
+pub(crate) use super::str_methods as methods;
 
 /// The code points of a string, in the narrowest representation that holds them.
 #[derive(Clone)]
@@ -240,7 +240,7 @@ impl DoubleEndedIterator for CodePoints<'_> {
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<StrData>(
         "str",
         std::mem::size_of::<PyCell<StrData>>(),
@@ -263,12 +263,12 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     methods::setup(vm);
 }
 
 /// Allocate a str object (the type must be `str` or a subclass).
-pub fn alloc_str(ty: &Obj, data: StrData) -> Obj {
+pub(crate) fn alloc_str(ty: &Obj, data: StrData) -> Obj {
     alloc_object(ty, data)
 }
 
@@ -374,7 +374,7 @@ fn str_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
 
 /// `a == b` for two str objects.
 #[inline]
-pub fn str_eq(a: &Obj, b: &Obj) -> bool {
+pub(crate) fn str_eq(a: &Obj, b: &Obj) -> bool {
     a.is(b) || str_of(a).eq_data(str_of(b))
 }
 
@@ -406,7 +406,7 @@ fn str_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
 }
 
 /// Concatenate two strings.
-pub fn concat(vm: &Vm, a: &StrData, b: &StrData) -> Obj {
+pub(crate) fn concat(vm: &Vm, a: &StrData, b: &StrData) -> Obj {
     if let (StrRepr::Ascii(x), StrRepr::Ascii(y)) = (&a.repr, &b.repr) {
         let mut s = String::with_capacity(x.len() + y.len());
         s.push_str(x);
@@ -433,7 +433,7 @@ fn str_add(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
 }
 
 /// `s * n`.
-pub fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
+pub(crate) fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
     if n <= 0 || d.is_empty() {
         return Ok(vm.ctx.empty_str.clone());
     }
@@ -521,13 +521,13 @@ fn str_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 }
 
 /// Builds a str from pieces (ASCII fast path; code points otherwise).
-pub struct Builder {
+pub(crate) struct Builder {
     ascii: String,
     wide: Option<Vec<u32>>,
 }
 
 impl Builder {
-    pub fn new() -> Builder {
+    pub(crate) fn new() -> Builder {
         Builder { ascii: String::new(), wide: None }
     }
 
@@ -539,7 +539,7 @@ impl Builder {
         self.wide.as_mut().expect("wide buffer")
     }
 
-    pub fn push_str(&mut self, s: &str) {
+    pub(crate) fn push_str(&mut self, s: &str) {
         if self.wide.is_none() && s.is_ascii() {
             self.ascii.push_str(s);
         } else {
@@ -548,7 +548,7 @@ impl Builder {
         }
     }
 
-    pub fn push_data(&mut self, d: &StrData) {
+    pub(crate) fn push_data(&mut self, d: &StrData) {
         match (&mut self.wide, d.repr()) {
             (None, StrRepr::Ascii(s)) => self.ascii.push_str(s),
             _ => {
@@ -559,13 +559,13 @@ impl Builder {
     }
 
     /// Append a str object's text.
-    pub fn push_obj(&mut self, o: &Obj) {
+    pub(crate) fn push_obj(&mut self, o: &Obj) {
         if let Some(d) = data(o) {
             self.push_data(d);
         }
     }
 
-    pub fn push_code_point(&mut self, c: u32) {
+    pub(crate) fn push_code_point(&mut self, c: u32) {
         if self.wide.is_none() && c < 0x80 {
             self.ascii.push(c as u8 as char);
         } else {
@@ -573,7 +573,7 @@ impl Builder {
         }
     }
 
-    pub fn finish(self, vm: &Vm) -> Obj {
+    pub(crate) fn finish(self, vm: &Vm) -> Obj {
         match self.wide {
             None => vm.new_str_from_string(self.ascii),
             Some(w) => vm.new_str_from_code_points(&w),
@@ -588,7 +588,7 @@ impl Default for Builder {
 }
 
 /// Concatenate str objects (`BUILD_STRING`).
-pub fn join_objects(vm: &Vm, parts: &[Obj]) -> Obj {
+pub(crate) fn join_objects(vm: &Vm, parts: &[Obj]) -> Obj {
     let mut b = Builder::new();
     for p in parts {
         b.push_obj(p);

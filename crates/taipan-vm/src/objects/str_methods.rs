@@ -10,7 +10,7 @@ use crate::objects::{dict, int::IntValue, tuple};
 use crate::vm::{PyResult, Vm};
 use taipan_unicode as uni;
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &vm.ctx.types.str,
@@ -298,7 +298,7 @@ fn search(hay: &StrData, needle: &StrData, start: usize, end: usize, how: Search
 }
 
 /// Find `needle` in `hay[start..end]` (code points).
-pub fn find(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option<usize> {
+pub(crate) fn find(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option<usize> {
     let end = end.min(hay.len());
     if start > end {
         return None;
@@ -310,7 +310,7 @@ pub fn find(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option
 }
 
 /// Find the last `needle` in `hay[start..end]`.
-pub fn rfind(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option<usize> {
+pub(crate) fn rfind(hay: &StrData, needle: &StrData, start: usize, end: usize) -> Option<usize> {
     let end = end.min(hay.len());
     if start > end {
         return None;
@@ -1080,7 +1080,7 @@ fn is_title(s: &StrData) -> bool {
     cased
 }
 
-pub fn is_identifier(s: &StrData) -> bool {
+pub(crate) fn is_identifier(s: &StrData) -> bool {
     let mut it = s.code_points();
     match it.next() {
         Some(c) if uni::is_id_start(c) => it.all(uni::is_id_continue),

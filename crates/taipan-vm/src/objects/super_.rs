@@ -10,7 +10,7 @@ use crate::objects::descriptor::{add_getsets, GetSetDef};
 use crate::objects::{cell, dict, str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
 
-pub struct SuperData {
+pub(crate) struct SuperData {
     /// The class `super()` starts after.
     pub ty: ObjCell,
     /// The instance or class it binds to.
@@ -20,7 +20,7 @@ pub struct SuperData {
 }
 impl PyPayload for SuperData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<SuperData>(
         "super",
         std::mem::size_of::<PyCell<SuperData>>(),
@@ -36,7 +36,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_getsets(
         vm,
         &vm.ctx.types.super_,
@@ -53,7 +53,7 @@ fn data(o: &Obj) -> &SuperData {
 }
 
 /// `super(ty, obj)` made from Rust.
-pub fn new_super(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
+pub(crate) fn new_super(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
     let obj_type = supercheck(vm, ty, obj)?;
     Ok(alloc_object(
         &vm.ctx.types.super_,
@@ -78,7 +78,7 @@ fn supercheck(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
     Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
 }
 
-fn super_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+fn super_new(_vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(alloc_object(cls, SuperData { ty: ObjCell::new(None), obj: ObjCell::new(None), obj_type: ObjCell::new(None) }))
 }
 

@@ -7,7 +7,7 @@ use crate::objects::descriptor::{add_getsets, GetSetDef};
 use crate::objects::exceptions;
 use crate::vm::{PyResult, Vm};
 
-pub struct TracebackData {
+pub(crate) struct TracebackData {
     pub next: ObjCell,
     pub frame: Obj,
     /// Code unit index of the instruction.
@@ -16,7 +16,7 @@ pub struct TracebackData {
 }
 impl PyPayload for TracebackData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let t = TypeObject::new::<TracebackData>(
         "traceback",
         std::mem::size_of::<PyCell<TracebackData>>(),
@@ -27,7 +27,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_getsets(
         vm,
         &vm.ctx.types.traceback,
@@ -44,12 +44,12 @@ pub fn setup(vm: &Vm) {
     );
 }
 
-pub fn data(o: &Obj) -> &TracebackData {
+pub(crate) fn data(o: &Obj) -> &TracebackData {
     o.payload::<TracebackData>().expect("a traceback")
 }
 
 /// Prepend an entry for `frame` at `lasti` to the exception's traceback.
-pub fn add_entry(vm: &Vm, exc: &Obj, frame_obj: Obj, lasti: usize) {
+pub(crate) fn add_entry(vm: &Vm, exc: &Obj, frame_obj: Obj, lasti: usize) {
     let lineno = {
         let fd = frame_obj.payload::<crate::eval::frame::FrameObjectData>().expect("frame object");
         fd.frame().code().line_at(lasti)

@@ -6,7 +6,7 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{slice, str as pystr};
 use crate::vm::{PyResult, Vm};
 
-pub struct TupleData {
+pub(crate) struct TupleData {
     items: Box<[Obj]>,
 }
 
@@ -14,12 +14,12 @@ impl PyPayload for TupleData {}
 
 impl TupleData {
     #[inline]
-    pub fn items(&self) -> &[Obj] {
+    pub(crate) fn items(&self) -> &[Obj] {
         &self.items
     }
 }
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<TupleData>(
         "tuple",
         std::mem::size_of::<PyCell<TupleData>>(),
@@ -41,7 +41,7 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &vm.ctx.types.tuple,
@@ -55,7 +55,7 @@ pub fn setup(vm: &Vm) {
 }
 
 /// Allocate a tuple of type `ty` (tuple or a subclass).
-pub fn alloc_tuple(ty: &Obj, items: Vec<Obj>) -> Obj {
+pub(crate) fn alloc_tuple(ty: &Obj, items: Vec<Obj>) -> Obj {
     alloc_object(ty, TupleData { items: items.into_boxed_slice() })
 }
 
@@ -127,7 +127,7 @@ fn tuple_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
 }
 
 /// Lexicographic comparison of two item slices (tuple and list share it).
-pub fn compare_sequences(vm: &Vm, a: &[Obj], b: &[Obj], op: CompareOp) -> PyResult<Obj> {
+pub(crate) fn compare_sequences(vm: &Vm, a: &[Obj], b: &[Obj], op: CompareOp) -> PyResult<Obj> {
     let n = a.len().min(b.len());
     let mut i = 0;
     while i < n {

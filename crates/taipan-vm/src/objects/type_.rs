@@ -12,7 +12,7 @@ use crate::objects::{dict, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 /// The type object of `type`.
-pub fn type_type_object() -> TypeObject {
+pub(crate) fn type_type_object() -> TypeObject {
     let mut t = TypeObject::new::<TypeObject>(
         "type",
         std::mem::size_of::<PyCell<TypeObject>>(),
@@ -33,7 +33,7 @@ pub fn type_type_object() -> TypeObject {
 }
 
 /// The type object of `object`.
-pub fn object_type_object() -> TypeObject {
+pub(crate) fn object_type_object() -> TypeObject {
     let mut t = TypeObject::new::<ObjectData>(
         "object",
         std::mem::size_of::<PyCell<ObjectData>>(),
@@ -52,15 +52,15 @@ pub fn object_type_object() -> TypeObject {
     t
 }
 
-pub fn generic_alias_type_object() -> TypeObject {
+pub(crate) fn generic_alias_type_object() -> TypeObject {
     crate::objects::generic_alias::generic_alias_type_object()
 }
 
-pub fn union_type_object() -> TypeObject {
+pub(crate) fn union_type_object() -> TypeObject {
     crate::objects::generic_alias::union_type_object()
 }
 
-pub fn as_type(o: &Obj) -> Option<&TypeObject> {
+pub(crate) fn as_type(o: &Obj) -> Option<&TypeObject> {
     o.payload::<TypeObject>()
 }
 
@@ -71,7 +71,7 @@ fn ty_of(o: &Obj) -> &TypeObject {
 // ---- builtin type setup -------------------------------------------------------------
 
 /// Give a builtin type its base, bases and MRO (once all builtin types exist).
-pub fn init_static_type_base(vm: &Vm, ty: &Obj) {
+pub(crate) fn init_static_type_base(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
     if t.mro_opt().is_some() {
         return;
@@ -114,7 +114,7 @@ impl TypeObject {
 
 /// A builtin type inherits the slots it does not define from its base
 /// (CPython's `inherit_slots`).
-pub fn inherit_slots(vm: &Vm, ty: &Obj) {
+pub(crate) fn inherit_slots(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
     let Some(base) = t.base() else { return };
     inherit_slots(vm, &base);
@@ -129,7 +129,7 @@ pub fn inherit_slots(vm: &Vm, ty: &Obj) {
 
 /// Copy the slots `t` does not have from `b` (CPython's `inherit_slots`),
 /// all but `hash`, whose rule differs between builtin types and classes.
-pub fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
+pub(crate) fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
     let s = &t.slots;
     let bs = &b.slots;
     macro_rules! inherit {
@@ -183,7 +183,7 @@ pub fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
 }
 
 /// Methods of `object` and `type` visible from Python.
-pub fn setup(vm: &Vm) {
+pub(crate) fn setup(vm: &Vm) {
     use descriptor::{add_getsets, add_methods, GetSetDef};
     let object = &vm.ctx.types.object;
     add_methods(
@@ -245,7 +245,7 @@ pub fn setup(vm: &Vm) {
 // ---- MRO --------------------------------------------------------------------------------
 
 /// C3 linearization of a class with these bases (CPython's `mro_implementation`).
-pub fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+pub(crate) fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     for (i, b) in bases.iter().enumerate() {
         if bases[i + 1..].iter().any(|o| o.is(b)) {
             let name = as_type(b).map(|t| t.name().rsplit('.').next().unwrap_or("").to_string()).unwrap_or_default();
@@ -301,7 +301,7 @@ pub fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
 // ---- attribute lookup ---------------------------------------------------------------------
 
 /// Look `name` (a str object) up in the MRO of `ty` (CPython's `_PyType_Lookup`).
-pub fn lookup(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
+pub(crate) fn lookup(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
     let mut tag = ty.version_tag.get();
     if tag == 0 {
         tag = next_type_version();
@@ -342,13 +342,13 @@ fn lookup_uncached(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
 }
 
 /// `_PyType_Lookup` with a Rust string (interns it).
-pub fn lookup_str(vm: &Vm, ty: &TypeObject, name: &str) -> Option<Obj> {
+pub(crate) fn lookup_str(vm: &Vm, ty: &TypeObject, name: &str) -> Option<Obj> {
     let n = vm.intern(name);
     lookup(vm, ty, &n)
 }
 
 /// Does the type define `name` somewhere in its MRO?
-pub fn has_attr(vm: &Vm, ty: &TypeObject, name: &str) -> bool {
+pub(crate) fn has_attr(vm: &Vm, ty: &TypeObject, name: &str) -> bool {
     lookup_str(vm, ty, name).is_some()
 }
 
@@ -357,7 +357,7 @@ fn is_data_descriptor(d: &Obj) -> bool {
 }
 
 /// `object.__getattribute__` (CPython's `PyObject_GenericGetAttr`).
-pub fn generic_getattr(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Obj> {
+pub(crate) fn generic_getattr(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Obj> {
     match generic_getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
         None => Err(attribute_error_for(vm, obj, name)),
@@ -366,7 +366,7 @@ pub fn generic_getattr(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Obj> {
 
 /// The AttributeError CPython raises for a missing attribute, with `name` and
 /// `obj` set (they drive the "Did you mean" suggestions).
-pub fn attribute_error_for(vm: &Vm, obj: &Obj, name: &Obj) -> crate::vm::PyErr {
+pub(crate) fn attribute_error_for(vm: &Vm, obj: &Obj, name: &Obj) -> crate::vm::PyErr {
     let msg = format!("'{}' object has no attribute '{}'", obj.class().name(), pystr::as_str_lossy(name));
     let err = vm.new_exception_msg(&vm.ctx.exceptions.attribute_error, &msg);
     crate::objects::exceptions::set_extra(&err.0, "name", name.clone());
@@ -376,7 +376,7 @@ pub fn attribute_error_for(vm: &Vm, obj: &Obj, name: &Obj) -> crate::vm::PyErr {
 
 /// `PyObject_GenericGetAttr` without the AttributeError: `Ok(None)` when the
 /// attribute does not exist.
-pub fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+pub(crate) fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     let ty = obj.class();
     let descr = lookup(vm, ty, name);
     if let Some(d) = &descr {
@@ -401,7 +401,7 @@ pub fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Option<Ob
 }
 
 /// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`).
-pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let ty = obj.class();
     if let Some(d) = lookup(vm, ty, name) {
         if let Some(set) = d.class().slots.descr_set.get() {
@@ -436,7 +436,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> P
 }
 
 /// `type.__getattribute__` (CPython's `type_getattro`).
-pub fn type_getattro(vm: &Vm, ty: &Obj, name: &Obj) -> PyResult<Obj> {
+pub(crate) fn type_getattro(vm: &Vm, ty: &Obj, name: &Obj) -> PyResult<Obj> {
     let meta = ty.class();
     let meta_attr = lookup(vm, meta, name);
     if let Some(ma) = &meta_attr {
@@ -466,7 +466,7 @@ pub fn type_getattro(vm: &Vm, ty: &Obj, name: &Obj) -> PyResult<Obj> {
 }
 
 /// `type.__setattr__`: class attributes; assigning a dunder updates the slot.
-pub fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let t = ty_of(ty);
     if !t.is_heap_type() {
         return Err(vm.type_error(format!(
@@ -503,7 +503,7 @@ pub fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) -> PyRe
 }
 
 /// A type (or a base of it) changed: invalidate caches of it and its subclasses.
-pub fn modified(vm: &Vm, ty: &Obj) {
+pub(crate) fn modified(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
     t.invalidate_lookups();
     for id in t.subclass_ids() {
@@ -515,7 +515,7 @@ pub fn modified(vm: &Vm, ty: &Obj) {
 
 // ---- object's slots -------------------------------------------------------------------------
 
-pub fn object_repr(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
+pub(crate) fn object_repr(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
     let ty = obj.class();
     let module = type_module_name(vm, &obj.class_obj());
     let qual = type_qualname(vm, &obj.class_obj());
@@ -526,17 +526,17 @@ pub fn object_repr(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
     Ok(vm.new_str(&s))
 }
 
-pub fn object_str(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
+pub(crate) fn object_str(vm: &Vm, obj: &Obj) -> PyResult<Obj> {
     vm.repr(obj)
 }
 
-pub fn object_hash(_vm: &Vm, obj: &Obj) -> PyResult<i64> {
+pub(crate) fn object_hash(_vm: &Vm, obj: &Obj) -> PyResult<i64> {
     // CPython: the address rotated by 4 bits.
     let p = obj.id() as u64;
     Ok(crate::hash::fix(p.rotate_right(4) as i64))
 }
 
-pub fn object_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+pub(crate) fn object_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     match op {
         CompareOp::Eq => Ok(if a.is(b) { vm.bool_obj(true) } else { vm.not_implemented() }),
         CompareOp::Ne => {
@@ -560,7 +560,7 @@ fn excess_args(args: &[Obj], kwnames: Option<&Obj>) -> bool {
     !args.is_empty() || kwnames.is_some_and(|k| tuple::len(k) > 0)
 }
 
-pub fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     if excess_args(args, kwnames) {
         let t = obj.class();
         let init = t.slots.init.get();
@@ -575,7 +575,7 @@ pub fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> P
     Ok(())
 }
 
-pub fn object_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn object_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let t = ty_of(cls);
     if excess_args(args, kwnames) {
         if t.slots.new.get() != Some(object_new as crate::object::typeobj::NewFn) {
@@ -726,7 +726,7 @@ fn merge_class_dict(vm: &Vm, result: &Obj, cls: &Obj) -> PyResult<()> {
 
 /// `__module__` of a type: the dict entry of a class, the prefix of a
 /// builtin type's name.
-pub fn type_module_name(vm: &Vm, ty: &Obj) -> Option<String> {
+pub(crate) fn type_module_name(vm: &Vm, ty: &Obj) -> Option<String> {
     let t = ty_of(ty);
     if t.is_heap_type() {
         let m = dict::get_str_item(vm, &t.dict(), &vm.intern("__module__"))?;
@@ -738,7 +738,7 @@ pub fn type_module_name(vm: &Vm, ty: &Obj) -> Option<String> {
     }
 }
 
-pub fn type_qualname(_vm: &Vm, ty: &Obj) -> String {
+pub(crate) fn type_qualname(_vm: &Vm, ty: &Obj) -> String {
     let t = ty_of(ty);
     if let Some(q) = t.qualname_obj() {
         return pystr::as_str_lossy(&q).to_string();
@@ -749,7 +749,7 @@ pub fn type_qualname(_vm: &Vm, ty: &Obj) -> String {
     }
 }
 
-pub fn type_repr(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+pub(crate) fn type_repr(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     let qual = type_qualname(vm, ty);
     let s = match type_module_name(vm, ty) {
         Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, qual),
@@ -760,7 +760,7 @@ pub fn type_repr(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 
 /// Calling a type: `__new__`, then `__init__` if `__new__` returned an
 /// instance of it (CPython's `type_call`).
-pub fn type_call(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn type_call(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let t = ty_of(ty);
     if ty.is(&vm.ctx.types.type_) && args.len() == 1 && kwnames.is_none() {
         return Ok(args[0].class_obj());
@@ -788,7 +788,7 @@ fn type_init(vm: &Vm, _obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
 }
 
 /// `type.__new__(metatype, name, bases, namespace, **kwds)`: create a class.
-pub fn type_new(vm: &Vm, meta: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn type_new(vm: &Vm, meta: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let nkw = kwnames.map_or(0, tuple::len);
     let pos = &args[..args.len() - nkw];
     if pos.len() == 1 && nkw == 0 && meta.is(&vm.ctx.types.type_) {
@@ -1018,7 +1018,7 @@ fn type_prepare(vm: &Vm, _cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
 }
 
 /// Used by class creation: the version counter for new heap types.
-pub fn next_version(counter: &Cell<u32>) -> u32 {
+pub(crate) fn next_version(counter: &Cell<u32>) -> u32 {
     let v = counter.get().wrapping_add(1);
     counter.set(v);
     v

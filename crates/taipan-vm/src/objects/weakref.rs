@@ -7,10 +7,10 @@ use crate::object::typeobj::{flags, TypeObject};
 use crate::object::{Obj, PyCell, PyPayload};
 use crate::vm::{PyResult, Vm};
 
-pub struct WeakrefData;
+pub(crate) struct WeakrefData;
 impl PyPayload for WeakrefData {}
 
-pub fn type_object() -> TypeObject {
+pub(crate) fn type_object() -> TypeObject {
     let t = TypeObject::new::<WeakrefData>(
         "weakref.ReferenceType",
         std::mem::size_of::<PyCell<WeakrefData>>(),
@@ -21,13 +21,13 @@ pub fn type_object() -> TypeObject {
     t
 }
 
-pub fn setup(_vm: &Vm) {}
+pub(crate) fn setup(_vm: &Vm) {}
 
 fn weakref_new(vm: &Vm, _cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Err(vm.not_implemented_error("weak references are not implemented yet in Taipan"))
 }
 
 /// `obj.__weakref__`: the first weak reference to the object (none exist yet).
-pub fn first_weakref(_vm: &Vm, _o: &Obj) -> Option<Obj> {
+pub(crate) fn first_weakref(_vm: &Vm, _o: &Obj) -> Option<Obj> {
     None
 }

@@ -80,6 +80,6 @@ impl Vm {
 
 /// The number of positional arguments in a vectorcall argument slice.
 #[inline]
-pub fn npositional(args: &[Obj], kwnames: Option<&Obj>) -> usize {
+pub(crate) fn npositional(args: &[Obj], kwnames: Option<&Obj>) -> usize {
     args.len() - kwnames.map_or(0, tuple::len)
 }

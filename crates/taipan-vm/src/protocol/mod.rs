@@ -3,11 +3,11 @@
 //! `Objects/call.c`, `Python/errors.c`): attribute access, calls, numbers,
 //! comparisons, sequences, mappings, iteration, hashing, repr and str.
 
-pub mod attr;
-pub mod call;
-pub mod compare;
-pub mod errors;
-pub mod iter;
-pub mod number;
-pub mod object;
-pub mod sequence;
+pub(crate) mod attr;
+pub(crate) mod call;
+pub(crate) mod compare;
+pub(crate) mod errors;
+pub(crate) mod iter;
+pub(crate) mod number;
+pub(crate) mod object;
+pub(crate) mod sequence;

@@ -325,7 +325,7 @@ impl Vm {
 }
 
 /// Convert an i64-or-big value to usize when non-negative and small.
-pub fn to_usize(v: &IntValue) -> Option<usize> {
+pub(crate) fn to_usize(v: &IntValue) -> Option<usize> {
     match v {
         IntValue::Small(x) => usize::try_from(*x).ok(),
         IntValue::Big(b) => b.to_usize(),

@@ -274,7 +274,7 @@ impl Vm {
 }
 
 /// Append `c` to `out` as `ascii()` shows it.
-pub fn push_ascii_escaped(out: &mut String, c: u32) {
+pub(crate) fn push_ascii_escaped(out: &mut String, c: u32) {
     if c < 0x80 {
         out.push(c as u8 as char);
     } else if c < 0x100 {

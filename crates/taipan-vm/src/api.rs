@@ -1,0 +1,84 @@
+//! The VM's public face (CPython's `Include/`): what native modules, the C
+//! API and an embedding program may use. Everything else in the crate is
+//! `pub(crate)`.
+//!
+//! **API Boundary.** `taipan-stdlib` and `taipan-capi` see only this
+//! module. It is organised like CPython's headers:
+//!
+//! - the core: [`Vm`] (the GIL token; its methods are the abstract object
+//!   protocol: `getattr`, `call`, `rich_compare`, `iter`, `new_str`,
+//!   `type_error`, ...), [`Obj`] and [`Ref`] (owned references),
+//!   [`PyResult`]/[`PyErr`], [`PyPayload`] for a native type's instance data;
+//! - per object kind, a module of free functions (`str`, `bytes`, `int`,
+//!   `dict`, `list`, `tuple`, `module`, `exceptions`);
+//! - `types`: type creation from a spec, slots, method and getset tables;
+//! - `args`: argument parsing with CPython's messages;
+//! - `run`: embedding (build an interpreter, run code, print tracebacks).
+
+pub use crate::object::{Obj, ObjCell, PyPayload, Ref};
+pub use crate::pystate::{Interpreter, ThreadState};
+pub use crate::vm::{Config, EnterGuard, ModuleDef, PyErr, PyResult, Vm};
+
+/// Embedding: run programs and report their errors (CPython's
+/// `Python/pythonrun.c`).
+pub mod run {
+    pub use crate::eval::run_code;
+    pub use crate::pythonrun::{
+        absolute_path, compile_source, finalize, handle_uncaught, main_module, print_exception, run_main, MainSource,
+    };
+}
+
+/// The `sys` module as the runtime uses it.
+pub mod sys {
+    pub use crate::modules::sys::{flush_std_streams, sys_attr, write_stderr, VERSION};
+}
+
+/// `str` objects (CPython's `unicodeobject.h`).
+pub mod str {
+    pub use crate::objects::str::{as_str, as_str_lossy, data, len, StrData};
+}
+
+/// `bytes` objects.
+pub mod bytes {
+    pub use crate::objects::bytes::{as_bytes, as_bytes_ref, bytes_like};
+}
+
+/// `int` objects.
+pub mod int {
+    pub use crate::objects::int::{value, IntValue};
+}
+
+/// `dict` objects.
+pub mod dict {
+    pub use crate::objects::dict::{
+        data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
+    };
+}
+
+/// `tuple` objects.
+pub mod tuple {
+    pub use crate::objects::tuple::{items, len};
+}
+
+/// Module objects.
+pub mod module {
+    pub use crate::modules::add_functions;
+    pub use crate::objects::module::{module_dict, new_module};
+}
+
+/// Exception objects: their extra attributes and the `OSError` of an I/O
+/// error.
+pub mod exceptions {
+    pub use crate::objects::exceptions::{get_extra, os_error_from_io, set_extra};
+}
+
+/// Type objects and the tables native types are built from.
+pub mod types {
+    pub use crate::object::typeobj::{flags, CompareOp, NbOp, Slots, TypeObject};
+    pub use crate::objects::descriptor::{GetSetDef, MethodDef, MethodKind};
+}
+
+/// Argument parsing for native functions (CPython's `getargs.c`).
+pub mod args {
+    pub use crate::args::{exact, parse, parse_spec, ArgSpec};
+}

@@ -1,0 +1,252 @@
+//! Interpreter and thread state (CPython's `Python/pystate.c`:
+//! `PyInterpreterState` and `PyThreadState`).
+//!
+//! An [`Interpreter`] owns everything a program can see as a whole: its
+//! builtin types and singletons, `builtins`, `sys`, `sys.modules`, the table
+//! of native modules it was built with, its configuration and caches. A
+//! [`ThreadState`] belongs to one OS thread running in that interpreter: its
+//! frames, the exception being handled, recursion depth, the objects
+//! waiting for their finalizer and the per-thread free lists.
+//!
+//! `Vm` (in `vm.rs`) pairs the two: it is the token a thread holds while it
+//! holds the interpreter's GIL. Nothing of an interpreter lives in a static
+//! or a thread-local: the only thread-local of the VM is [`CURRENT`], a
+//! pointer to the thread state the OS thread is running (CPython's
+//! `_Py_tss_tstate`), which deallocation uses because `Drop` has no `&Vm`.
+
+use std::cell::{Cell, RefCell, UnsafeCell};
+use std::collections::HashSet;
+use std::ptr;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::context::Context;
+use crate::eval::Frame;
+use crate::object::Obj;
+use crate::object::{ObjectState, TypeObject};
+use crate::objects::type_cache::MethodCache;
+use crate::vm::{Config, ModuleDef};
+
+/// Everything shared by the threads of one interpreter.
+pub struct Interpreter {
+    /// Builtin types, exception types and singletons.
+    pub ctx: Context,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: Cell<u32>,
+    /// The `builtins` module.
+    pub builtins: RefCell<Option<Obj>>,
+    /// The `sys` module.
+    pub sys: RefCell<Option<Obj>>,
+    /// `sys.modules`.
+    pub modules: RefCell<Option<Obj>>,
+    /// Command line settings (`-O`, `-B`, `-u`, ...).
+    pub config: RefCell<Config>,
+    /// The native modules this interpreter can import (CPython's
+    /// `_PyImport_Inittab`), given by whoever built it.
+    pub module_table: Vec<ModuleDef>,
+    /// Types created on first use (rare iterators and the like).
+    pub lazy_types: RefCell<std::collections::HashMap<&'static str, Obj>>,
+    /// `sys.get_int_max_str_digits()`.
+    pub max_str_digits: Cell<usize>,
+    /// Type attribute lookups by (type version tag, name).
+    pub method_cache: MethodCache,
+    /// `sys.getswitchinterval()`, in seconds.
+    pub switch_interval: Cell<f64>,
+    /// Warnings already shown, by (filename, category, message, line).
+    pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
+}
+
+impl Interpreter {
+    /// Release the interpreter's modules and caches (the last thread is
+    /// leaving; it is still the running thread state).
+    pub(crate) fn teardown(&mut self) {
+        let modules = self.modules.get_mut().take();
+        let sys = self.sys.get_mut().take();
+        let builtins = self.builtins.get_mut().take();
+        let lazy = std::mem::take(self.lazy_types.get_mut());
+        drop((modules, sys, builtins, lazy));
+        self.method_cache.clear();
+    }
+}
+
+/// Bits of a thread's eval breaker: work the eval loop must do between two
+/// instructions.
+pub(crate) mod breaker {
+    /// Objects wait for their finalizer (`__del__`, generator close).
+    pub(crate) const FINALIZERS: u32 = 1 << 0;
+    /// A signal arrived (the main thread runs its Python handler).
+    pub(crate) const SIGNALS: u32 = 1 << 1;
+}
+
+/// The state of one OS thread running in an interpreter.
+pub struct ThreadState {
+    /// How deep Python calls (frames) and native re-entries are nested,
+    /// against `sys.getrecursionlimit()` (one counter, as CPython 3.11).
+    pub recursion_depth: Cell<u32>,
+    /// The frame executing on this thread (the top of the frame chain).
+    pub current_frame: Cell<*mut Frame>,
+    /// The exception being handled (`sys.exc_info()`), one entry per
+    /// running generator plus the base one; innermost last.
+    exc_info: UnsafeCell<Vec<Option<Obj>>>,
+    /// Objects being repr'd (for `[...]` on recursive containers).
+    repr_stack: UnsafeCell<Vec<usize>>,
+    /// The type whose method descriptor is being called (its name prefixes
+    /// argument errors: "list.append() takes exactly one argument").
+    pub method_owner: Cell<*const TypeObject>,
+    /// Work for the eval loop between instructions (`breaker` bits). Atomic
+    /// because a signal handler sets it from outside the GIL.
+    pub eval_breaker: AtomicU32,
+    /// Finished frames kept for reuse.
+    pub(crate) free_frames: RefCell<Vec<Box<Frame>>>,
+    /// Deallocation state and the small-object free lists.
+    pub(crate) objects: ObjectState,
+}
+
+thread_local! {
+    /// The thread state this OS thread is running, null if none.
+    static CURRENT: Cell<*const ThreadState> = const { Cell::new(ptr::null()) };
+}
+
+/// The thread state of the running OS thread, if one is active.
+#[inline(always)]
+pub(crate) fn current_thread_ptr() -> *const ThreadState {
+    CURRENT.get()
+}
+
+/// Make `ts` the running thread state; returns the previous one.
+pub(crate) fn swap_current(ts: *const ThreadState) -> *const ThreadState {
+    CURRENT.replace(ts)
+}
+
+/// Run `f` with the running thread state; with none active (objects
+/// dropped by an embedder outside any interpreter), with a temporary one
+/// that lives for the call.
+#[inline(always)]
+pub(crate) fn with_current<R>(f: impl FnOnce(&ThreadState) -> R) -> R {
+    let p = CURRENT.get();
+    if !p.is_null() {
+        // SAFETY: CURRENT only ever holds the address of a live, boxed
+        // ThreadState: it is set by `Vm::new`/`Vm::enter` and reset before
+        // the thread state is dropped.
+        return f(unsafe { &*p });
+    }
+    orphan(f)
+}
+
+#[cold]
+fn orphan<R>(f: impl FnOnce(&ThreadState) -> R) -> R {
+    let ts = Box::new(ThreadState::new());
+    let prev = swap_current(&*ts);
+    let r = f(&ts);
+    drop(ts);
+    swap_current(prev);
+    r
+}
+
+impl ThreadState {
+    pub(crate) fn new() -> ThreadState {
+        ThreadState {
+            recursion_depth: Cell::new(0),
+            current_frame: Cell::new(ptr::null_mut()),
+            exc_info: UnsafeCell::new(vec![None]),
+            repr_stack: UnsafeCell::new(Vec::new()),
+            method_owner: Cell::new(ptr::null()),
+            eval_breaker: AtomicU32::new(0),
+            free_frames: RefCell::new(Vec::new()),
+            objects: ObjectState::new(),
+        }
+    }
+
+    /// Is there work to do between instructions?
+    #[inline(always)]
+    pub fn has_pending_work(&self) -> bool {
+        self.eval_breaker.load(Ordering::Relaxed) != 0
+    }
+
+    pub(crate) fn set_breaker(&self, bit: u32) {
+        self.eval_breaker.fetch_or(bit, Ordering::Relaxed);
+    }
+
+    pub(crate) fn clear_breaker(&self, bit: u32) {
+        self.eval_breaker.fetch_and(!bit, Ordering::Relaxed);
+    }
+
+    pub(crate) fn breaker_bits(&self) -> u32 {
+        self.eval_breaker.load(Ordering::Relaxed)
+    }
+}
+
+// SAFETY (for the accessors below): each borrows its vector for the length
+// of the call only and runs no Python code meanwhile; values swapped out are
+// dropped after the borrow ends.
+impl ThreadState {
+    #[allow(clippy::mut_from_ref)]
+    fn exc_stack(&self) -> &mut Vec<Option<Obj>> {
+        // SAFETY: see the impl comment.
+        unsafe { &mut *self.exc_info.get() }
+    }
+
+    /// Set the innermost handled exception; returns the previous one.
+    pub fn swap_exc(&self, v: Option<Obj>) -> Option<Obj> {
+        let s = self.exc_stack();
+        match s.last_mut() {
+            Some(last) => std::mem::replace(last, v),
+            None => {
+                s.push(v);
+                None
+            }
+        }
+    }
+
+    /// The exception being handled (`sys.exc_info()[1]`): the innermost
+    /// entry that is set.
+    pub fn handled_exception(&self) -> Option<Obj> {
+        self.exc_stack().iter().rev().find_map(|e| e.clone())
+    }
+
+    /// A generator starts running with its own exception state.
+    pub fn push_exc_state(&self, v: Option<Obj>) {
+        self.exc_stack().push(v)
+    }
+
+    pub fn pop_exc_state(&self) -> Option<Obj> {
+        let s = self.exc_stack();
+        if s.len() > 1 {
+            s.pop().flatten()
+        } else {
+            None
+        }
+    }
+
+    /// The short name of the type of the method descriptor being called.
+    pub fn method_owner_name(&self) -> Option<String> {
+        let p = self.method_owner.get();
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: set just before a method descriptor's function runs, from
+        // the descriptor's owner type, which the descriptor keeps alive.
+        let t = unsafe { &*p };
+        Some(t.name().rsplit('.').next().unwrap_or("").to_string())
+    }
+
+    #[allow(clippy::mut_from_ref)]
+    pub(crate) fn repr_stack(&self) -> &mut Vec<usize> {
+        // SAFETY: see the impl comment.
+        unsafe { &mut *self.repr_stack.get() }
+    }
+}
+
+impl Drop for ThreadState {
+    fn drop(&mut self) {
+        // Whatever the thread still holds is released while it is the
+        // running thread state, so deallocation finds its queues.
+        let me: *const ThreadState = self;
+        let prev = swap_current(me);
+        let exc = std::mem::take(self.exc_info.get_mut());
+        drop(exc);
+        let frames = std::mem::take(self.free_frames.get_mut());
+        drop(frames);
+        self.objects.shutdown();
+        swap_current(if prev == me { ptr::null() } else { prev });
+    }
+}
