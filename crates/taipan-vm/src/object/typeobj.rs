@@ -11,30 +11,30 @@ use super::{Obj, PyObject, PyPayload, GC_HEADER_SIZE};
 use crate::vm::{PyResult, Vm};
 
 /// `tp_repr`, `tp_str`, `tp_iter`, `nb_negative`, ...: one object in, one out.
-pub(crate) type UnaryFn = fn(&Vm, &Obj) -> PyResult<Obj>;
+pub type UnaryFn = fn(&Vm, &Obj) -> PyResult<Obj>;
 /// `nb_add` and the other binary number slots: may return `NotImplemented`.
-pub(crate) type BinaryFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
+pub type BinaryFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
 /// `nb_power` with its modulus.
 pub(crate) type TernaryFn = fn(&Vm, &Obj, &Obj, &Obj) -> PyResult<Obj>;
-pub(crate) type HashFn = fn(&Vm, &Obj) -> PyResult<i64>;
+pub type HashFn = fn(&Vm, &Obj) -> PyResult<i64>;
 pub(crate) type InquiryFn = fn(&Vm, &Obj) -> PyResult<bool>;
 pub(crate) type LenFn = fn(&Vm, &Obj) -> PyResult<usize>;
 /// Vectorcall: positional arguments, then the values of the keyword
 /// arguments named by `kwnames` (a tuple of str) at the end of `args`.
-pub(crate) type CallFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub type CallFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
 pub(crate) type GetattroFn = fn(&Vm, &Obj, &Obj) -> PyResult<Obj>;
 /// `tp_setattro`; `None` deletes.
 pub(crate) type SetattroFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
-pub(crate) type RichcmpFn = fn(&Vm, &Obj, &Obj, CompareOp) -> PyResult<Obj>;
+pub type RichcmpFn = fn(&Vm, &Obj, &Obj, CompareOp) -> PyResult<Obj>;
 /// `tp_iternext`: `Ok(None)` ends the iteration without raising StopIteration.
-pub(crate) type IterNextFn = fn(&Vm, &Obj) -> PyResult<Option<Obj>>;
+pub type IterNextFn = fn(&Vm, &Obj) -> PyResult<Option<Obj>>;
 /// `tp_descr_get(descr, instance, owner)`.
 pub(crate) type DescrGetFn = fn(&Vm, &Obj, Option<&Obj>, Option<&Obj>) -> PyResult<Obj>;
 /// `tp_descr_set(descr, instance, value)`; `None` deletes.
 pub(crate) type DescrSetFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
-pub(crate) type InitFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<()>;
+pub type InitFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<()>;
 /// `tp_new(type, args, kwnames)`.
-pub(crate) type NewFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub type NewFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
 /// `mp_ass_subscript`; `None` deletes.
 pub(crate) type AssSubscriptFn = fn(&Vm, &Obj, &Obj, Option<&Obj>) -> PyResult<()>;
 pub(crate) type ContainsFn = fn(&Vm, &Obj, &Obj) -> PyResult<bool>;

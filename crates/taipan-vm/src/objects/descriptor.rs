@@ -12,9 +12,9 @@ use crate::vm::{PyResult, Vm};
 
 /// A builtin method: `self`, the positional arguments, then the keyword
 /// values named by `kwnames` at the end of the arguments.
-pub(crate) type MethodFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
-pub(crate) type GetterFn = fn(&Vm, &Obj) -> PyResult<Obj>;
-pub(crate) type SetterFn = fn(&Vm, &Obj, Option<&Obj>) -> PyResult<()>;
+pub type MethodFn = fn(&Vm, &Obj, &[Obj], Option<&Obj>) -> PyResult<Obj>;
+pub type GetterFn = fn(&Vm, &Obj) -> PyResult<Obj>;
+pub type SetterFn = fn(&Vm, &Obj, Option<&Obj>) -> PyResult<()>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MethodKind {

@@ -785,3 +785,40 @@ fn cast(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
     }
     Ok(new_view(vm, m, m.offset, fmt.into(), shape.into(), strides.into(), m.readonly))
 }
+
+impl MemoryViewData {
+    /// The byte range of a C-contiguous view in its base, if it is one.
+    fn contiguous_range(&self) -> Option<std::ops::Range<usize>> {
+        let mut expect = self.itemsize as isize;
+        for (&n, &st) in self.shape.iter().zip(self.strides.iter()).rev() {
+            if n > 1 && st != expect {
+                return None;
+            }
+            expect *= n as isize;
+        }
+        let start = usize::try_from(self.offset).ok()?;
+        Some(start..start + self.nbytes())
+    }
+}
+
+/// Run `f` on the bytes a writable, C-contiguous memoryview shows (over a
+/// bytearray). None if the view is read-only, released or not contiguous.
+pub(crate) fn with_writable<R>(o: &Obj, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+    let m = data(o)?;
+    if m.released.get() || m.readonly {
+        return None;
+    }
+    let range = m.contiguous_range()?;
+    let d = bytearray::data(&m.base)?;
+    d.with(|v| v.get_mut(range).map(f))
+}
+
+/// Run `f` on the bytes a C-contiguous memoryview shows, without copying.
+pub(crate) fn with_contiguous<R>(o: &Obj, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    let m = data(o)?;
+    if m.released.get() {
+        return None;
+    }
+    let range = m.contiguous_range()?;
+    m.with_data(|d| d.get(range).map(f))
+}

@@ -1,5 +1,6 @@
 //! The builtin types, one file per Python-visible type (CPython's `Objects/`).
 
+pub(crate) mod buffer;
 pub(crate) mod builtin_func;
 pub(crate) mod bytearray;
 pub(crate) mod bytes;
@@ -38,6 +39,7 @@ pub(crate) mod traceback;
 pub(crate) mod tuple;
 pub(crate) mod type_;
 pub(crate) mod type_cache;
+pub(crate) mod type_spec;
 pub(crate) mod weakref;
 
 use crate::vm::Vm;
