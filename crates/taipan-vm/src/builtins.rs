@@ -882,14 +882,20 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         kwonly_from: 3,
     };
     let a = crate::args::parse_spec(vm, &spec, args, kw)?;
-    if a[3].as_ref().is_some_and(|c| !vm.is_none(c)) {
-        return Err(vm.not_implemented_error("exec() with a closure is not supported yet"));
-    }
+    let closure = a[3].clone().filter(|c| !vm.is_none(c));
     let (g, l) = exec_namespaces(vm, "exec", a[1].clone(), a[2].clone())?;
     let source = a[0].clone().expect("required");
     let code = if source.type_is(&vm.ctx.types.code) {
+        check_exec_closure(vm, &source, closure.as_ref())?;
+        if closure.is_some() {
+            crate::eval::call::run_code_with_closure(vm, &source, &g, l, closure)?;
+            return Ok(vm.none());
+        }
         source
     } else {
+        if closure.is_some() {
+            return Err(vm.type_error("closure can only be used when source is a code object"));
+        }
         let (bytes, input) = match source_bytes(vm, &source, "exec()") {
             Ok(x) => x,
             Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
@@ -904,6 +910,27 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     Ok(vm.none())
 }
 
+/// `exec(code, closure=...)`: the closure must hold a cell for each free
+/// variable of the code (CPython's checks in `builtin_exec_impl`).
+fn check_exec_closure(vm: &Vm, code: &Obj, closure: Option<&Obj>) -> PyResult<()> {
+    let nfree = crate::objects::function::code_nfree(code);
+    if nfree == 0 {
+        if closure.is_some() {
+            return Err(vm.type_error("cannot use a closure with this code object"));
+        }
+        return Ok(());
+    }
+    let ok = closure.is_some_and(|c| {
+        c.type_is(&vm.ctx.types.tuple)
+            && crate::objects::tuple::len(c) == nfree
+            && crate::objects::tuple::items(c).iter().all(|x| x.has_payload::<crate::objects::cell::CellData>())
+    });
+    if !ok {
+        return Err(vm.type_error(format!("code object requires a closure of exactly length {nfree}")));
+    }
+    Ok(())
+}
+
 fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let spec = crate::args::ArgSpec {
         fname: "eval",
@@ -916,6 +943,9 @@ fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let (g, l) = exec_namespaces(vm, "eval", a[1].clone(), a[2].clone())?;
     let source = a[0].clone().expect("required");
     let code = if source.type_is(&vm.ctx.types.code) {
+        if crate::objects::function::code_nfree(&source) > 0 {
+            return Err(vm.type_error("code object passed to eval() may not contain free variables"));
+        }
         source
     } else {
         let (bytes, input) = match source_bytes(vm, &source, "eval()") {

@@ -90,8 +90,9 @@ pub(crate) fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: 
 /// `from package import submodule`: import submodules named in the
 /// fromlist that are not attributes yet.
 fn handle_fromlist(vm: &Vm, module: &Obj, fromlist: &Obj) -> PyResult<()> {
-    let d = module::module_dict(module);
-    if dict::get_item_str(vm, &d, "__path__").is_none() {
+    // `sys.modules` may hold any object (a module may replace itself), so
+    // the package is asked through attributes, as importlib does.
+    if vm.getattr_str_opt(module, "__path__")?.is_none() {
         return Ok(());
     }
     let pkg = module_name(vm, module).unwrap_or_default();
@@ -110,8 +111,8 @@ fn handle_fromlist(vm: &Vm, module: &Obj, fromlist: &Obj) -> PyResult<()> {
 }
 
 fn module_name(vm: &Vm, m: &Obj) -> Option<String> {
-    let d = m.instance_dict()?;
-    dict::get_item_str(vm, &d, "__name__").map(|n| pystr::as_str_lossy(&n).into_owned())
+    let n = vm.getattr_str_opt(m, "__name__").ok()??;
+    pystr::as_str(&n).map(str::to_string)
 }
 
 /// The absolute name of a relative import (CPython's `resolve_name`).
@@ -165,7 +166,7 @@ pub(crate) fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
             if let Some(m) = dict::get_item_str(vm, &modules, name) {
                 return Ok(m);
             }
-            let path = match dict::get_item_str(vm, &module::module_dict(&pm), "__path__") {
+            let path = match vm.getattr_str_opt(&pm, "__path__")? {
                 Some(path) => path_entries(vm, &path)?,
                 None => {
                     let e = vm.new_exception_msg(

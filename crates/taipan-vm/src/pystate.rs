@@ -82,6 +82,8 @@ pub struct ThreadState {
     /// How deep Python calls (frames) and native re-entries are nested,
     /// against `sys.getrecursionlimit()` (one counter, as CPython 3.11).
     pub recursion_depth: Cell<u32>,
+    /// Nesting of native recursion CPython does not count (`with_native_depth`).
+    pub native_depth: Cell<u32>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -146,6 +148,7 @@ impl ThreadState {
     pub(crate) fn new() -> ThreadState {
         ThreadState {
             recursion_depth: Cell::new(0),
+            native_depth: Cell::new(0),
             current_frame: Cell::new(ptr::null_mut()),
             exc_info: UnsafeCell::new(vec![None]),
             repr_stack: UnsafeCell::new(Vec::new()),

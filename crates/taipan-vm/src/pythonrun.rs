@@ -133,7 +133,9 @@ pub enum MainSource {
 pub fn main_module(vm: &Vm) -> Obj {
     let modules = vm.modules.borrow().clone().expect("sys.modules");
     if let Some(m) = dict::get_item_str(vm, &modules, "__main__") {
-        return m;
+        if module::try_module_dict(&m).is_some() {
+            return m;
+        }
     }
     let m = module::new_module(vm, "__main__");
     let d = module::module_dict(&m);
@@ -267,8 +269,9 @@ pub fn print_exception(vm: &Vm, exc: &Obj) {
 pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     let modules = vm.modules.borrow().clone();
     if let Some(modules) = modules {
-        if let Some(m) = dict::get_item_str(vm, &modules, "__main__") {
-            clear_module_dict(vm, &module::module_dict(&m));
+        // `sys.modules['__main__']` may have been replaced by any object.
+        if let Some(d) = dict::get_item_str(vm, &modules, "__main__").and_then(|m| module::try_module_dict(&m)) {
+            clear_module_dict(vm, &d);
         }
     }
     let _ = vm.run_pending_work();

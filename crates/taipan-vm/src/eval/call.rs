@@ -80,24 +80,59 @@ pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj
     }
 }
 
+/// The builtins of code running with `globals` (CPython's
+/// `_PyEval_BuiltinsFromGlobals`): `globals['__builtins__']` (a module's
+/// dict, or whatever object it is: lookups then go through `[]`), else the
+/// builtins of the running frame.
+pub(crate) fn builtins_from_globals(vm: &Vm, globals: &Obj) -> Obj {
+    match crate::objects::dict::get_item_str(vm, globals, "__builtins__") {
+        Some(b) => match crate::objects::module::try_module_dict(&b) {
+            Some(d) => d,
+            None => b,
+        },
+        None => {
+            let f = vm.thread.current_frame.get();
+            if f.is_null() {
+                vm.builtins_dict()
+            } else {
+                // SAFETY: `current_frame` is the live frame running on this
+                // thread; one field is cloned.
+                unsafe { (*f).builtins.clone() }
+            }
+        }
+    }
+}
+
 /// Run a code object with these globals and locals (`exec`, module bodies).
 pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj> {
-    let builtins = match crate::objects::dict::get_item_str(vm, globals, "__builtins__") {
-        Some(b) if crate::objects::dict::data(&b).is_some() => b,
-        Some(b) if b.has_payload::<crate::objects::module::ModuleData>() => {
-            b.instance_dict().unwrap_or_else(|| vm.builtins_dict())
-        }
-        Some(_) => vm.builtins_dict(),
-        None => {
-            crate::objects::dict::set_item_str(vm, globals, "__builtins__", vm.builtins_module())?;
-            vm.builtins_dict()
-        }
-    };
+    if crate::objects::dict::get_item_str(vm, globals, "__builtins__").is_none() {
+        crate::objects::dict::set_item_str(vm, globals, "__builtins__", vm.builtins_module())?;
+    }
+    let builtins = builtins_from_globals(vm, globals);
     let locals = locals.unwrap_or_else(|| globals.clone());
     let frame = Frame::new(code.clone(), None, globals.clone(), builtins, Some(locals));
     match run_frame(vm, Box::into_raw(frame), None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("module code yielded")),
+    }
+}
+
+/// `exec(code, globals, locals, closure=cells)`: the code runs with the
+/// cells as its free variables (the caller checked them).
+pub(crate) fn run_code_with_closure(
+    vm: &Vm,
+    code: &Obj,
+    globals: &Obj,
+    locals: Obj,
+    closure: Option<Obj>,
+) -> PyResult<Obj> {
+    let func =
+        crate::objects::function::new_function_full(vm, code.clone(), globals.clone(), None, None, None, closure);
+    let builtins = func_of(&func).builtins.clone();
+    let frame = Frame::new(code.clone(), Some(func), globals.clone(), builtins, Some(locals));
+    match run_frame(vm, Box::into_raw(frame), None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(_) => Err(vm.system_error("exec'd code yielded")),
     }
 }
 

@@ -396,16 +396,20 @@ pub(crate) fn bind_arguments(
             Some(d) => tuple::items(d),
             None => &[],
         };
+        // The defaults belong to the last parameters; a `__defaults__`
+        // longer than the parameters gives them its last items.
         let defcount = defs.len();
-        let m = argcount.saturating_sub(defcount);
-        let missing: Vec<usize> = (npos..m).filter(|&i| frame.slots[i].is_none()).collect();
+        let m = argcount as isize - defcount as isize;
+        let required = m.max(0) as usize;
+        let missing: Vec<usize> = (npos..required).filter(|&i| frame.slots[i].is_none()).collect();
         if !missing.is_empty() {
             return Err(missing_arguments(vm, co, &missing, "positional", &qualname()));
         }
-        let start = n.saturating_sub(m);
+        let start = if n as isize > m { (n as isize - m) as usize } else { 0 };
         for (i, d) in defs.iter().enumerate().skip(start) {
-            if frame.slots[m + i].is_none() {
-                frame.slots[m + i] = Some(d.clone());
+            let slot = (m + i as isize) as usize;
+            if frame.slots[slot].is_none() {
+                frame.slots[slot] = Some(d.clone());
             }
         }
     }

@@ -915,7 +915,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     break 'err e;
                 }
                 op::LoadAssertionError => frame.push(vm.ctx.exceptions.assertion_error.clone()),
-                op::LoadBuildClass => match dict::get_item_str(vm, &frame.builtins, "__build_class__") {
+                op::LoadBuildClass => match tri!(ops::builtin_item(vm, frame, "__build_class__")) {
                     Some(b) => frame.push(b),
                     None => {
                         break 'err vm.new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found")

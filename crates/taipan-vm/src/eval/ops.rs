@@ -111,6 +111,15 @@ pub(super) fn compare_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj>
 /// `LOAD_GLOBAL`: globals, then builtins.
 #[inline]
 pub(super) fn load_global(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
+    if !frame.globals.type_is(&vm.ctx.types.dict) {
+        // A dict subclass: `[]`, so `__missing__` applies (CPython's slow path).
+        match vm.getitem(&frame.globals, name) {
+            Ok(v) => return Ok(v),
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => {}
+            Err(e) => return Err(e),
+        }
+        return load_builtin(vm, frame, name);
+    }
     if let Some(v) = dict::get_str_item(vm, &frame.globals, name) {
         return Ok(v);
     }
@@ -121,7 +130,8 @@ pub(super) fn load_global(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
 /// globals nor the builtins dict changed (their versions are unique).
 #[inline]
 pub(super) fn load_global_cached(vm: &Vm, frame: &Frame, code: &CodeData, index: usize, name: &Obj) -> PyResult<Obj> {
-    let (Some(g), Some(b)) = (dict::data(&frame.globals), dict::data(&frame.builtins)) else {
+    let exact = frame.globals.type_is(&vm.ctx.types.dict) && frame.builtins.type_is(&vm.ctx.types.dict);
+    let (Some(g), Some(b), true) = (dict::data(&frame.globals), dict::data(&frame.builtins), exact) else {
         return load_global(vm, frame, name);
     };
     let entry = &code.global_cache[index];
@@ -156,6 +166,20 @@ fn load_builtin(vm: &Vm, frame: &Frame, name: &Obj) -> PyResult<Obj> {
     match vm.getitem(&frame.builtins, name) {
         Ok(v) => Ok(v),
         Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => Err(vm.name_error(name)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `builtins[name]` for the interpreter's own lookups (`__import__`,
+/// `__build_class__`); None when missing. A non-dict builtins object is
+/// indexed, so its errors show.
+pub(super) fn builtin_item(vm: &Vm, frame: &Frame, name: &str) -> PyResult<Option<Obj>> {
+    if frame.builtins.type_is(&vm.ctx.types.dict) {
+        return Ok(dict::get_item_str(vm, &frame.builtins, name));
+    }
+    match vm.getitem(&frame.builtins, &vm.intern(name)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => Ok(None),
         Err(e) => Err(e),
     }
 }
@@ -526,8 +550,9 @@ pub(super) fn setup_annotations(vm: &Vm, frame: &Frame) -> PyResult<()> {
 
 /// `IMPORT_NAME`: call `__import__` as CPython does.
 pub(super) fn import_name(vm: &Vm, frame: &Frame, name: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
-    let Some(import) = dict::get_item_str(vm, &frame.builtins, "__import__") else {
-        return Err(vm.new_exception_msg(&vm.ctx.exceptions.import_error, "__import__ not found"));
+    let import = match builtin_item(vm, frame, "__import__")? {
+        Some(f) => f,
+        None => return Err(vm.new_exception_msg(&vm.ctx.exceptions.import_error, "__import__ not found")),
     };
     let locals = frame.locals.clone().unwrap_or_else(|| vm.none());
     if crate::import::is_builtin_import(vm, &import) {

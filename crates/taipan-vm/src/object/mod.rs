@@ -589,8 +589,13 @@ pub(crate) unsafe fn drop_payload<T>(p: *mut PyObject) {
 /// `T` as its payload type and be sized for it).
 pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
     let t = ty.payload::<TypeObject>().expect("alloc_object with a type object");
-    debug_assert_eq!(t.payload_type, TypeId::of::<T>());
-    debug_assert!(t.basicsize >= std::mem::size_of::<PyCell<T>>());
+    // The type's instances must be laid out for a `T`: everything that reads
+    // the payload relies on it. Callers check this (tp_new wrappers, the
+    // MRO check); the assert keeps a missed case from being memory-unsafe.
+    assert!(
+        t.payload_type == TypeId::of::<T>() && t.basicsize >= std::mem::size_of::<PyCell<T>>(),
+        "alloc_object: the type's layout does not hold this payload"
+    );
     let layout = t.alloc_layout();
     // SAFETY: the layout is non-zero-sized; we initialize the header, the
     // payload and the trailing slots before the object is visible.

@@ -156,11 +156,7 @@ fn bytes_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize) {
         return Err(vm.overflow_error("repeated bytes are too long"));
     }
-    let mut out = crate::objects::str_methods::alloc_vec(vm, d.len() * n as usize)?;
-    for _ in 0..n {
-        out.extend_from_slice(d);
-    }
-    Ok(vm.new_bytes(out))
+    Ok(vm.new_bytes(crate::objects::str::repeat_slice(vm, d, n as usize)?))
 }
 
 fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {

@@ -269,10 +269,7 @@ pub(crate) fn find_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> O
     if needle.is_empty() {
         return Some(start);
     }
-    if needle.len() == 1 {
-        return hay[start..end].iter().position(|&b| b == needle[0]).map(|p| p + start);
-    }
-    hay[start..end].windows(needle.len()).position(|w| w == needle).map(|p| p + start)
+    crate::objects::stringlib::find(&hay[start..end], needle).map(|p| p + start)
 }
 
 fn rfind_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usize> {
@@ -283,7 +280,7 @@ fn rfind_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usiz
     if needle.is_empty() {
         return Some(end);
     }
-    hay[start..end].windows(needle.len()).rposition(|w| w == needle).map(|p| p + start)
+    crate::objects::stringlib::rfind(&hay[start..end], needle).map(|p| p + start)
 }
 
 fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, max: usize) -> usize {
@@ -294,18 +291,7 @@ fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, max: usize) ->
     if needle.is_empty() {
         return (end - start + 1).min(max);
     }
-    let mut n = 0;
-    let mut i = start;
-    while n < max {
-        match find_sub(hay, needle, i, end) {
-            Some(p) => {
-                n += 1;
-                i = p + needle.len();
-            }
-            None => break,
-        }
-    }
-    n
+    crate::objects::stringlib::count(&hay[start..end], needle, max)
 }
 
 /// `b % args`.
@@ -652,35 +638,7 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
             if sepv.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            let m = sepv.len();
-            if !right {
-                let mut st = 0;
-                let mut i = 0;
-                while i + m <= n && parts.len() < max {
-                    if d[i..i + m] == sepv[..] {
-                        parts.push((st, i));
-                        i += m;
-                        st = i;
-                    } else {
-                        i += 1;
-                    }
-                }
-                parts.push((st, n));
-            } else {
-                let mut en = n;
-                let mut i = n;
-                while i >= m && parts.len() < max {
-                    if d[i - m..i] == sepv[..] {
-                        parts.push((i, en));
-                        i -= m;
-                        en = i;
-                    } else {
-                        i -= 1;
-                    }
-                }
-                parts.push((0, en));
-                parts.reverse();
-            }
+            parts = crate::objects::stringlib::split_at_sep(&d, &sepv, max, right);
         }
     }
     let items = parts

@@ -381,16 +381,42 @@ fn compute_class_mro(vm: &Vm, meta: &Obj, ty: &Obj, bases: &[Obj]) -> PyResult<V
             if !is_default {
                 let r = vm.call_method_descr_obj(&m, ty, &[])?;
                 let v = vm.to_vec(&r)?;
-                for c in &v {
-                    if !vm.is_type(c) {
-                        return Err(vm.type_error(format!("mro() returned a non-class ('{}')", c.class().name())));
-                    }
-                }
+                check_mro(vm, ty, &v)?;
                 return Ok(v);
             }
         }
     }
     type_::compute_mro(vm, ty, bases)
+}
+
+/// A custom MRO may only name types whose instance layout the class's
+/// instances have (CPython's `mro_check`): methods of a base read their
+/// payload from the instance.
+pub(crate) fn check_mro(vm: &Vm, ty: &Obj, mro: &[Obj]) -> PyResult<()> {
+    let solid = solid_base(vm, ty);
+    for c in mro {
+        if !vm.is_type(c) {
+            return Err(vm.type_error(format!("mro() returned a non-class ('{}')", c.class().name())));
+        }
+        let cs = solid_base(vm, c);
+        if !is_subtype_by_bases(&solid, &cs) {
+            return Err(vm.type_error(format!("mro() returned base with unsuitable layout ('{}')", ty_of(c).name())));
+        }
+    }
+    Ok(())
+}
+
+/// `a` derives from `b` through `__base__` links (layout inheritance; a
+/// custom MRO cannot fake it).
+fn is_subtype_by_bases(a: &Obj, b: &Obj) -> bool {
+    let mut t = Some(a.clone());
+    while let Some(x) = t {
+        if x.is(b) {
+            return true;
+        }
+        t = ty_of(&x).base();
+    }
+    false
 }
 
 /// `obj.__dict__` (made on first use).

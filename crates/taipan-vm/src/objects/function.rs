@@ -170,14 +170,7 @@ pub(crate) fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Optio
         _ => vm.none(),
     };
     let module = dict::get_item_str(vm, &globals, "__name__");
-    let builtins = match dict::get_item_str(vm, &globals, "__builtins__") {
-        Some(b) => match b.payload::<crate::objects::module::ModuleData>() {
-            Some(_) => b.instance_dict().unwrap_or_else(|| vm.builtins_dict()),
-            None if dict::data(&b).is_some() => b,
-            None => vm.builtins_dict(),
-        },
-        None => vm.builtins_dict(),
-    };
+    let builtins = crate::eval::call::builtins_from_globals(vm, &globals);
     alloc_object(
         &vm.ctx.types.function,
         FunctionData {
@@ -242,13 +235,52 @@ fn function_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
             vm.type_error(format!("function() argument 'globals' must be dict, not {}", globals.class().name()))
         );
     }
+    let name = a[2].clone().filter(|n| !vm.is_none(n));
+    if name.as_ref().is_some_and(|n| pystr::data(n).is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
     let defaults = a[3].clone().filter(|d| !vm.is_none(d));
+    if defaults.as_ref().is_some_and(|d| !d.has_payload::<tuple::TupleData>()) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
     let closure = a[4].clone().filter(|c| !vm.is_none(c));
+    check_closure(vm, &code_obj, closure.as_ref())?;
     let f = new_function_full(vm, code_obj, globals, defaults, None, None, closure);
-    if let Some(n) = a[2].clone().filter(|n| !vm.is_none(n)) {
+    if let Some(n) = name {
         func_of(&f).name.set(Some(n));
     }
     Ok(f)
+}
+
+/// The number of free variables of a code object.
+pub(crate) fn code_nfree(c: &Obj) -> usize {
+    code::code_of(c).localspluskinds.iter().filter(|&&k| k & taipan_compiler::code::local_kind::FREE != 0).count()
+}
+
+/// A closure for `code` is a tuple of exactly its number of cells
+/// (CPython's checks in `func_new_impl`).
+fn check_closure(vm: &Vm, code_obj: &Obj, closure: Option<&Obj>) -> PyResult<()> {
+    let nfree = code_nfree(code_obj);
+    let items: &[Obj] = match closure {
+        Some(c) if c.has_payload::<tuple::TupleData>() => tuple::items(c),
+        Some(_) => return Err(vm.type_error("arg 5 (closure) must be None or tuple")),
+        None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        None => &[],
+    };
+    if items.len() != nfree {
+        return Err(vm.value_error(format!(
+            "{} requires closure of length {}, not {}",
+            pystr::as_str_lossy(&code::code_of(code_obj).name),
+            nfree,
+            items.len()
+        )));
+    }
+    for o in items {
+        if !o.has_payload::<crate::objects::cell::CellData>() {
+            return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {}", o.class().name())));
+        }
+    }
+    Ok(())
 }
 
 fn set_code(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {

@@ -413,15 +413,9 @@ pub(crate) fn binop_values(vm: &Vm, x: &IntValue, y: &IntValue, op: NbOp) -> PyR
                 return Err(vm.value_error("negative shift count"));
             }
             match b.to_u64() {
-                Some(n) => {
-                    // Floor division by a power of two.
-                    let r = &a >> n;
-                    if a.is_negative() && (&r << n) != a {
-                        r - BigInt::one()
-                    } else {
-                        r
-                    }
-                }
+                // num-bigint's shift of a negative number rounds towards
+                // negative infinity, as Python's does.
+                Some(n) => &a >> n,
                 None => {
                     if a.is_negative() {
                         BigInt::from(-1)
@@ -455,7 +449,8 @@ fn true_divide(vm: &Vm, x: &IntValue, y: &IntValue) -> PyResult<Obj> {
     }
 }
 
-/// Correctly rounded a/b (round-half-even), None on overflow.
+/// Correctly rounded a/b (round-half-even, subnormal results included, as
+/// CPython's `long_true_divide`), None on overflow.
 pub(crate) fn big_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
     let a = a.abs();
@@ -463,30 +458,39 @@ pub(crate) fn big_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     if a.is_zero() {
         return Some(if negative { -0.0 } else { 0.0 });
     }
-    // Scale so the quotient has 55 significant bits, then round.
-    let shift = a.bits() as i64 - b.bits() as i64 - 55;
-    let (num, den) = if shift > 0 { (a.clone(), &b << shift as u64) } else { (&a << (-shift) as u64, b.clone()) };
-    let (q, r) = num.div_rem(&den);
-    let mut q = q.to_u64().unwrap_or(u64::MAX);
-    let mut exp = shift;
-    // Reduce to 53 bits with round-half-even, folding in the remainder.
-    let extra = 64 - q.leading_zeros() as i64 - 53;
-    if extra > 0 {
-        let mask = (1u64 << extra) - 1;
-        let half = 1u64 << (extra - 1);
-        let low = q & mask;
-        q >>= extra;
-        exp += extra;
-        let sticky = !r.is_zero();
-        if low > half || (low == half && (sticky || q & 1 == 1)) || (low == half && sticky) {
-            q += 1;
-        }
+    // k = floor(log2(a / b)).
+    let mut k = a.bits() as i64 - b.bits() as i64;
+    let below = if k >= 0 { a < (&b << k as u64) } else { (&a << (-k) as u64) < b };
+    if below {
+        k -= 1;
     }
-    let f = (q as f64) * 2f64.powi(exp as i32);
+    if k > 1023 {
+        return None;
+    }
+    // The unit in the last place of the result: 2**(k-52) for a normal
+    // float, the smallest subnormal below that.
+    let ulp = (k - 52).max(-1074);
+    let (num, den) = if ulp >= 0 { (a, &b << ulp as u64) } else { (&a << (-ulp) as u64, b) };
+    let (q, r) = num.div_rem(&den);
+    let mut q = q.to_u64()?;
+    let twice_r: BigInt = r << 1u32;
+    if twice_r > den || (twice_r == den && q & 1 == 1) {
+        q += 1;
+    }
+    let f = (q as f64) * pow2(ulp);
     if !f.is_finite() {
         return None;
     }
     Some(if negative { -f } else { f })
+}
+
+/// 2**e exactly, for -1074 <= e <= 1023.
+fn pow2(e: i64) -> f64 {
+    if e >= -1022 {
+        f64::from_bits(((e + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (e + 1074))
+    }
 }
 
 // ---- bool ----------------------------------------------------------------------------------------

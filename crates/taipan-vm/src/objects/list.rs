@@ -266,7 +266,7 @@ fn repeat_vec(vm: &Vm, items: &[Obj], n: isize) -> PyResult<Vec<Obj>> {
     let Some(total) = items.len().checked_mul(n as usize).filter(|&t| t <= isize::MAX as usize / 8) else {
         return Err(vm.memory_error());
     };
-    let mut v = Vec::with_capacity(total);
+    let mut v = vm.try_vec(total)?;
     for _ in 0..n {
         v.extend_from_slice(items);
     }

@@ -34,6 +34,7 @@ pub(crate) mod slice;
 pub(crate) mod slots;
 pub(crate) mod str;
 pub(crate) mod str_methods;
+pub(crate) mod stringlib;
 pub(crate) mod super_;
 pub(crate) mod traceback;
 pub(crate) mod tuple;

@@ -54,7 +54,16 @@ pub fn new_module(vm: &Vm, name: &str) -> Obj {
     m
 }
 
-/// The module's dict.
+/// The dict of `m` if it is a module.
+pub(crate) fn try_module_dict(m: &Obj) -> Option<Obj> {
+    if m.has_payload::<ModuleData>() {
+        m.instance_dict()
+    } else {
+        None
+    }
+}
+
+/// The module's dict (`m` is a module).
 pub fn module_dict(m: &Obj) -> Obj {
     m.instance_dict().expect("module dict")
 }

@@ -806,8 +806,13 @@ fn slot_tp_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
             let Some(v) = int::value(&r) else {
                 return Err(vm.type_error("__hash__ method should return an integer"));
             };
-            // Large results are reduced as hash(int) does.
-            Ok(int::hash_value(v))
+            // A result that fits in a machine word is the hash itself (-1
+            // becomes -2); larger ones are reduced as hash(int) does
+            // (CPython's slot_tp_hash).
+            match v {
+                int::IntValue::Small(h) => Ok(crate::hash::fix(*h)),
+                _ => Ok(int::hash_value(v)),
+            }
         }
         None => Err(vm.unhashable(o)),
     }

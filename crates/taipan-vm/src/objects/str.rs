@@ -438,23 +438,33 @@ pub(crate) fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
         return Ok(vm.ctx.empty_str.clone());
     }
     let n = n as usize;
-    if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 4) {
+    if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
         return Err(vm.new_exception_msg(&vm.ctx.exceptions.overflow_error, "repeated string is too long"));
     }
-    if let StrRepr::Ascii(s) = &d.repr {
-        let mut out = String::new();
-        out.try_reserve_exact(s.len() * n).map_err(|_| vm.memory_error())?;
-        for _ in 0..n {
-            out.push_str(s);
+    // The result has the width of the operand: build it in that width.
+    let repr = match &d.repr {
+        StrRepr::Ascii(s) => {
+            let bytes = repeat_slice(vm, s.as_bytes(), n)?;
+            StrRepr::Ascii(String::from_utf8(bytes).map_err(|_| vm.system_error("ASCII repeat"))?.into_boxed_str())
         }
-        return Ok(vm.new_str_from_string(out));
+        StrRepr::Latin1(b) => StrRepr::Latin1(repeat_slice(vm, b, n)?.into_boxed_slice()),
+        StrRepr::Ucs2(u) => StrRepr::Ucs2(repeat_slice(vm, u, n)?.into_boxed_slice()),
+        StrRepr::Ucs4(u) => StrRepr::Ucs4(repeat_slice(vm, u, n)?.into_boxed_slice()),
+    };
+    Ok(vm.new_str_data(StrData::from_repr(repr)))
+}
+
+/// `items` repeated `n` times, built by doubling (a few large copies), or
+/// MemoryError.
+pub(crate) fn repeat_slice<T: Copy>(vm: &Vm, items: &[T], n: usize) -> PyResult<Vec<T>> {
+    let total = items.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
+    let mut out: Vec<T> = vm.try_vec(total)?;
+    out.extend_from_slice(items);
+    while out.len() < total {
+        let take = out.len().min(total - out.len());
+        out.extend_from_within(..take);
     }
-    let cps = d.to_code_points();
-    let mut out = crate::objects::str_methods::alloc_vec(vm, cps.len() * n)?;
-    for _ in 0..n {
-        out.extend_from_slice(&cps);
-    }
-    Ok(vm.new_str_from_code_points(&out))
+    Ok(out)
 }
 
 fn str_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {

@@ -6,6 +6,7 @@
 use crate::object::Obj;
 use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::str::{data, Builder, StrData, StrRepr};
+use crate::objects::stringlib;
 use crate::objects::{dict, int::IntValue, tuple};
 use crate::vm::{PyResult, Vm};
 use taipan_unicode as uni;
@@ -228,46 +229,11 @@ enum Search {
     Count(usize),
 }
 
-fn search_slice<T: Copy + Eq>(h: &[T], n: &[T], how: Search) -> Option<usize> {
-    let m = n.len();
-    if h.len() < m {
-        return match how {
-            Search::Count(_) => Some(0),
-            _ => None,
-        };
-    }
+fn search_slice<T: stringlib::Unit>(h: &[T], n: &[T], how: Search) -> Option<usize> {
     match how {
-        Search::First => {
-            if m == 1 {
-                return h.iter().position(|&c| c == n[0]);
-            }
-            let first = n[0];
-            (0..=h.len() - m).find(|&i| h[i] == first && h[i..i + m] == *n)
-        }
-        Search::Last => {
-            if m == 1 {
-                return h.iter().rposition(|&c| c == n[0]);
-            }
-            let first = n[0];
-            (0..=h.len() - m).rev().find(|&i| h[i] == first && h[i..i + m] == *n)
-        }
-        Search::Count(max) => {
-            let mut count = 0;
-            let mut i = 0;
-            if m == 1 {
-                let c0 = n[0];
-                return Some(h.iter().filter(|&&c| c == c0).take(max).count());
-            }
-            while count < max && i + m <= h.len() {
-                if h[i] == n[0] && h[i..i + m] == *n {
-                    count += 1;
-                    i += m;
-                } else {
-                    i += 1;
-                }
-            }
-            Some(count)
-        }
+        Search::First => stringlib::find(h, n),
+        Search::Last => stringlib::rfind(h, n),
+        Search::Count(max) => Some(stringlib::count(h, n, max)),
     }
 }
 
@@ -521,7 +487,7 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
 }
 
 /// Where `split`/`rsplit` cut `h`: (start, end) of each part, in order.
-fn split_positions<T: Copy + Eq>(
+fn split_positions<T: stringlib::Unit>(
     h: &[T],
     sep: Option<&[T]>,
     max: usize,
@@ -576,38 +542,7 @@ fn split_positions<T: Copy + Eq>(
             }
             parts.reverse();
         }
-        Some(sepv) if !right => {
-            let m = sepv.len();
-            let first = sepv[0];
-            let mut st = 0;
-            let mut i = 0;
-            while i + m <= n && parts.len() < max {
-                if h[i] == first && h[i..i + m] == *sepv {
-                    parts.push((st, i));
-                    i += m;
-                    st = i;
-                } else {
-                    i += 1;
-                }
-            }
-            parts.push((st, n));
-        }
-        Some(sepv) => {
-            let m = sepv.len();
-            let mut en = n;
-            let mut i = n;
-            while i >= m && parts.len() < max {
-                if h[i - m..i] == *sepv {
-                    parts.push((i, en));
-                    i -= m;
-                    en = i;
-                } else {
-                    i -= 1;
-                }
-            }
-            parts.push((0, en));
-            parts.reverse();
-        }
+        Some(sepv) => return stringlib::split_at_sep(h, sepv, max, right),
     }
     parts
 }

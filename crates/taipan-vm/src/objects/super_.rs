@@ -185,7 +185,10 @@ fn super_descr_get(vm: &Vm, o: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) ->
     if d.obj.is_some() {
         return Ok(o.clone());
     }
-    let ty = d.ty.get().expect("super type");
+    // An uninitialised super (`super.__new__(super)`) has no type.
+    let Some(ty) = d.ty.get() else {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
     new_super(vm, &ty, obj)
 }
 

@@ -119,11 +119,14 @@ fn tuple_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 fn tuple_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
     let items = tuple_of(o);
-    let mut hashes = Vec::with_capacity(items.len());
-    for x in items.iter() {
-        hashes.push(vm.hash(x)?);
-    }
-    Ok(crate::hash::hash_tuple(hashes.into_iter()))
+    // Nested tuples hash recursively on the native stack.
+    vm.with_native_depth(|| {
+        let mut hashes = Vec::with_capacity(items.len());
+        for x in items.iter() {
+            hashes.push(vm.hash(x)?);
+        }
+        Ok(crate::hash::hash_tuple(hashes.into_iter()))
+    })
 }
 
 /// Lexicographic comparison of two item slices (tuple and list share it).
@@ -193,7 +196,7 @@ fn tuple_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     }
     let total = at.len().checked_mul(n as usize).filter(|&t| t <= isize::MAX as usize / 8);
     let Some(total) = total else { return Err(vm.memory_error()) };
-    let mut v = Vec::with_capacity(total);
+    let mut v = vm.try_vec(total)?;
     for _ in 0..n {
         v.extend_from_slice(at);
     }

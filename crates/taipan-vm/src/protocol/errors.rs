@@ -67,6 +67,15 @@ impl Vm {
         self.new_exception(&self.ctx.exceptions.memory_error, vec![])
     }
 
+    /// An empty vector with room for `n` items, or MemoryError when that
+    /// much memory cannot be had (sizes computed from user data never
+    /// abort the process).
+    pub fn try_vec<T>(&self, n: usize) -> crate::vm::PyResult<Vec<T>> {
+        let mut v = Vec::new();
+        v.try_reserve_exact(n).map_err(|_| self.memory_error())?;
+        Ok(v)
+    }
+
     pub fn lookup_error(&self, msg: impl AsRef<str>) -> PyErr {
         self.new_exception_msg(&self.ctx.exceptions.lookup_error, msg.as_ref())
     }

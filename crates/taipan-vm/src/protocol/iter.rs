@@ -27,7 +27,8 @@ impl Vm {
     #[inline]
     pub fn next(&self, it: &Obj) -> PyResult<Option<Obj>> {
         match it.class().slots.iternext.get() {
-            Some(f) => match f(self, it) {
+            // Iterators over iterators (zip, map, ...) nest on the native stack.
+            Some(f) => match self.with_native_depth(|| f(self, it)) {
                 Err(e) if self.err_matches(&e, &self.ctx.exceptions.stop_iteration) => Ok(None),
                 r => r,
             },
@@ -48,7 +49,7 @@ impl Vm {
             }
         }
         let it = self.iter(o)?;
-        let mut out = Vec::with_capacity(self.len_opt(o).unwrap_or(0));
+        let mut out = self.try_vec(self.length_hint(o, 8)?)?;
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
@@ -70,5 +71,38 @@ impl Vm {
             return Ok(o.clone());
         }
         Ok(self.new_tuple(self.to_vec(o)?))
+    }
+
+    /// How many items `o` is expected to yield (CPython's
+    /// `PyObject_LengthHint`): `len(o)`, else `o.__length_hint__()`, else
+    /// `default`. Errors other than TypeError from `__len__` propagate.
+    pub fn length_hint(&self, o: &Obj, default: usize) -> PyResult<usize> {
+        let s = &o.class().slots;
+        if let Some(f) = s.sq_length.get().or(s.mp_length.get()) {
+            match f(self, o) {
+                Ok(n) => return Ok(n),
+                Err(e) if self.err_matches(&e, &self.ctx.exceptions.type_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let Some(hint) = crate::objects::type_::lookup_str(self, o.class(), "__length_hint__") else {
+            return Ok(default);
+        };
+        let r = match self.call_method_descr_obj(&hint, o, &[]) {
+            Ok(r) => r,
+            Err(e) if self.err_matches(&e, &self.ctx.exceptions.type_error) => return Ok(default),
+            Err(e) => return Err(e),
+        };
+        if self.is_not_implemented(&r) {
+            return Ok(default);
+        }
+        if crate::objects::int::value(&r).is_none() {
+            return Err(self.type_error(format!("__length_hint__ must be an integer, not {}", r.class().name())));
+        }
+        let n = self.index_to_isize(&r)?;
+        if n < 0 {
+            return Err(self.value_error("__length_hint__() should return >= 0"));
+        }
+        Ok(n as usize)
     }
 }

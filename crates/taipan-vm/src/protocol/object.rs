@@ -9,6 +9,8 @@ use crate::vm::{PyResult, Vm};
 const STACK_RED_ZONE: usize = 128 * 1024;
 /// How much stack to add when it runs low.
 const STACK_GROW: usize = 4 * 1024 * 1024;
+/// Nesting of uncounted native recursion (see `with_native_depth`).
+const NATIVE_DEPTH_LIMIT: u32 = 1_000_000;
 
 impl Vm {
     /// Run `f` one level deeper in native recursion (a `__repr__` calling
@@ -24,6 +26,22 @@ impl Vm {
         self.thread.recursion_depth.set(depth + 1);
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
         self.thread.recursion_depth.set(depth);
+        r
+    }
+
+    /// Run `f` one level deeper in a native recursion that CPython does not
+    /// count (hashing nested tuples, `next()` through chains of iterators):
+    /// the stack grows as needed, and only a depth far beyond what CPython's
+    /// C stack allows ends in RecursionError.
+    #[inline]
+    pub fn with_native_depth<R>(&self, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+        let depth = self.thread.native_depth.get();
+        if depth >= NATIVE_DEPTH_LIMIT {
+            return Err(self.recursion_overflow(""));
+        }
+        self.thread.native_depth.set(depth + 1);
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
+        self.thread.native_depth.set(depth);
         r
     }
 
