@@ -969,7 +969,7 @@ mod tests {
     }
 
     fn s(v: &str) -> Constant {
-        Constant::Str(StrLit::from_str(v))
+        Constant::Str(StrLit::from_text(v))
     }
 
     #[test]

@@ -23,7 +23,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn names_repr(names: &[taipan_syntax::ast::Ident]) -> String {
-    let items = names.iter().map(|n| Constant::Str(StrLit::from_str(n))).collect();
+    let items = names.iter().map(|n| Constant::Str(StrLit::from_text(n))).collect();
     repr(&Constant::Tuple(items))
 }
 

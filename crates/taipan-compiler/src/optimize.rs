@@ -771,7 +771,7 @@ fn parse_format(fmt: &[u32], pos: &mut usize, arg: Expr) -> Option<Expr> {
     let format_spec = if spec.is_empty() {
         None
     } else {
-        Some(Box::new(constant_expr(Constant::Str(StrLit::from_str(&spec)), no_pos())))
+        Some(Box::new(constant_expr(Constant::Str(StrLit::from_text(&spec)), no_pos())))
     };
     let range = arg.range;
     Some(new_expr(ExprKind::FormattedValue { value: Box::new(arg), conversion: f.spec as i32, format_spec }, range))

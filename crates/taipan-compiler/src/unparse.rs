@@ -32,7 +32,7 @@ const PR_ATOM: u8 = 15;
 pub fn expr_as_str(e: &Expr) -> StrLit {
     let mut out = String::new();
     expr(&mut out, e, PR_TEST);
-    StrLit::from_str(&out)
+    StrLit::from_text(&out)
 }
 
 fn expr_as_string(e: &Expr, level: u8) -> String {
@@ -470,7 +470,7 @@ fn joined_str(out: &mut String, values: &[Expr], is_format_spec: bool) {
         out.push_str(&body);
     } else {
         out.push('f');
-        out.push_str(&repr(&Constant::Str(StrLit::from_str(&body))));
+        out.push_str(&repr(&Constant::Str(StrLit::from_text(&body))));
     }
 }
 

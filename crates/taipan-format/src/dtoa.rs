@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(double_to_string(1e15, 'r', 0, dot0), "1000000000000000.0");
         assert_eq!(double_to_string(f64::NAN, 'F', 2, DtsFlags { sign: true, ..dot0 }), "+NAN");
         // A tie between two shortest candidates goes to the even one.
-        assert_eq!(float_repr(1836218942582016.25), "1836218942582016.2");
+        assert_eq!(float_repr(1_836_218_942_582_016.3), "1836218942582016.2");
         assert_eq!(float_repr(5e-324), "5e-324");
         assert_eq!(complex_repr(-0.0, f64::NAN), "(-0+nanj)");
     }

@@ -87,7 +87,7 @@ fn bits(x: f64) -> String {
 }
 
 fn repr(s: &str) -> String {
-    str_repr(&StrLit::from_str(s))
+    str_repr(&StrLit::from_text(s))
 }
 
 fn repr_bytes(b: &[u8]) -> String {
@@ -128,7 +128,7 @@ fn do_format_int(n: &BigInt, type_name: &str, spec: &str) -> Outcome {
                 let f = spec.fill as u32;
                 let mut v = vec![f; l];
                 v.push(cp);
-                v.extend(std::iter::repeat(f).take(r));
+                v.extend(std::iter::repeat_n(f, r));
                 Outcome::Text(v)
             }
             Err(e) => Outcome::err(&e),
@@ -162,9 +162,9 @@ fn do_format_str(text: &str, spec: &str) -> Outcome {
     let r = parse_format_spec(spec, Some('s'), '<', "str").and_then(|sp| {
         let (l, r, trunc) = format_str_spec(text.chars().count(), &sp, "str")?;
         let mut out = String::new();
-        out.extend(std::iter::repeat(sp.fill).take(l));
+        out.extend(std::iter::repeat_n(sp.fill, l));
         out.extend(text.chars().take(trunc.unwrap_or(usize::MAX)));
-        out.extend(std::iter::repeat(sp.fill).take(r));
+        out.extend(std::iter::repeat_n(sp.fill, r));
         Ok(out)
     });
     Outcome::from(r)
@@ -249,9 +249,9 @@ fn do_percent(fmt: &str, mut args: Args) -> Outcome {
             let v = args.queue.pop_front().ok_or_else(not_enough)?;
             let text = |t: &str, out: &mut String| {
                 let (l, r, trunc) = percent_text_padding(t.chars().count(), &spec);
-                out.extend(std::iter::repeat(' ').take(l));
+                out.extend(std::iter::repeat_n(' ', l));
                 out.extend(t.chars().take(trunc.unwrap_or(usize::MAX)));
-                out.extend(std::iter::repeat(' ').take(r));
+                out.extend(std::iter::repeat_n(' ', r));
             };
             match (spec.conv_char(), v) {
                 (Some('d' | 'i' | 'u' | 'o' | 'x' | 'X'), Arg::Int(n)) => out.push_str(&percent_int(&n, &spec, LIMIT)?),
@@ -403,7 +403,7 @@ fn cpython_cases() {
     }
     for c in cases("float_repr") {
         let x = float(s(&c[0]));
-        rep.check("float_repr", format!("{}", s(&c[0])), Outcome::text(&float_str(x)), Outcome::text(s(&c[1])));
+        rep.check("float_repr", s(&c[0]).to_string(), Outcome::text(&float_str(x)), Outcome::text(s(&c[1])));
     }
     for c in cases("ratio") {
         let x = float(s(&c[0]));

@@ -113,8 +113,7 @@ fn render_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str)
     if offset > len {
         offset = len;
     }
-    loop {
-        let Some(nl) = text.find('\n') else { break };
+    while let Some(nl) = text.find('\n') {
         let inl = nl as i64;
         if inl >= offset {
             break;

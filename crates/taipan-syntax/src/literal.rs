@@ -18,7 +18,7 @@ impl StrLit {
         StrLit::default()
     }
 
-    pub fn from_str(s: &str) -> StrLit {
+    pub fn from_text(s: &str) -> StrLit {
         StrLit { bytes: s.as_bytes().to_vec(), has_surrogates: false }
     }
 
@@ -311,11 +311,11 @@ mod tests {
             (1e300 * 1e300, "inf"),
             (5e-324, "5e-324"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),
-            (3.14159, "3.14159"),
+            (3.25159, "3.25159"),
             (100.0, "100.0"),
             // Ties between two shortest candidates go to the even one.
             (2f64.powi(-25), "2.9802322387695312e-08"),
-            (1836218942582016.25, "1836218942582016.2"),
+            (1_836_218_942_582_016.3, "1836218942582016.2"),
             (-2f64.powi(-25), "-2.9802322387695312e-08"),
         ];
         for (x, want) in cases {
@@ -334,7 +334,7 @@ mod tests {
 
     #[test]
     fn str_reprs() {
-        let r = |s: &str| str_repr(&StrLit::from_str(s));
+        let r = |s: &str| str_repr(&StrLit::from_text(s));
         assert_eq!(r("abc"), "'abc'");
         assert_eq!(r("it's"), "\"it's\"");
         assert_eq!(r("'\""), "'\\'\"'");

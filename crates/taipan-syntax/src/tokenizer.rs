@@ -500,22 +500,24 @@ impl<'a> Tokenizer<'a> {
                 if is_potential_identifier_start(c) {
                     let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
                     let maybe_prefix = matches!(c as u8, b'b' | b'B' | b'r' | b'R' | b'u' | b'U' | b'f' | b'F');
-                    while maybe_prefix {
-                        let ch = c as u8;
-                        if !(saw_b || saw_u || saw_f) && (ch == b'b' || ch == b'B') {
-                            saw_b = true;
-                        } else if !(saw_b || saw_u || saw_r || saw_f) && (ch == b'u' || ch == b'U') {
-                            saw_u = true;
-                        } else if !(saw_r || saw_u) && (ch == b'r' || ch == b'R') {
-                            saw_r = true;
-                        } else if !(saw_f || saw_b || saw_u) && (ch == b'f' || ch == b'F') {
-                            saw_f = true;
-                        } else {
-                            break;
-                        }
-                        c = self.nextc();
-                        if c == b'"' as i32 || c == b'\'' as i32 {
-                            return self.string(c as u8, tstart);
+                    if maybe_prefix {
+                        loop {
+                            let ch = c as u8;
+                            if !(saw_b || saw_u || saw_f) && (ch == b'b' || ch == b'B') {
+                                saw_b = true;
+                            } else if !(saw_b || saw_u || saw_r || saw_f) && (ch == b'u' || ch == b'U') {
+                                saw_u = true;
+                            } else if !(saw_r || saw_u) && (ch == b'r' || ch == b'R') {
+                                saw_r = true;
+                            } else if !(saw_f || saw_b || saw_u) && (ch == b'f' || ch == b'F') {
+                                saw_f = true;
+                            } else {
+                                break;
+                            }
+                            c = self.nextc();
+                            if c == b'"' as i32 || c == b'\'' as i32 {
+                                return self.string(c as u8, tstart);
+                            }
                         }
                     }
                     let mut nonascii = false;
@@ -1019,6 +1021,29 @@ impl<'a> Tokenizer<'a> {
     }
 }
 
+/// The message of the UnicodeDecodeError CPython's UTF-8 codec raises for
+/// `bytes` (which must not be valid UTF-8).
+pub fn utf8_error_message(bytes: &[u8]) -> String {
+    let err = match std::str::from_utf8(bytes) {
+        Ok(_) => return String::new(),
+        Err(e) => e,
+    };
+    let start = err.valid_up_to();
+    let (end, reason) = match err.error_len() {
+        None => (bytes.len(), "unexpected end of data"),
+        Some(n) => {
+            let lead = bytes[start];
+            let invalid_start = !(0xC2..=0xF4).contains(&lead);
+            (start + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+        }
+    };
+    if end - start == 1 {
+        format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start])
+    } else {
+        format!("'utf-8' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1098,28 +1123,5 @@ mod tests {
         assert_eq!(err("x\u{a0}= 1\n").0, "invalid non-printable character U+00A0");
         assert_eq!(err(")\n").0, "unmatched ')'");
         assert_eq!(err("if x:\n        a\n    b\n").0, "Dedent");
-    }
-}
-
-/// The message of the UnicodeDecodeError CPython's UTF-8 codec raises for
-/// `bytes` (which must not be valid UTF-8).
-pub fn utf8_error_message(bytes: &[u8]) -> String {
-    let err = match std::str::from_utf8(bytes) {
-        Ok(_) => return String::new(),
-        Err(e) => e,
-    };
-    let start = err.valid_up_to();
-    let (end, reason) = match err.error_len() {
-        None => (bytes.len(), "unexpected end of data"),
-        Some(n) => {
-            let lead = bytes[start];
-            let invalid_start = lead < 0xC2 || lead > 0xF4;
-            (start + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
-        }
-    };
-    if end - start == 1 {
-        format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start])
-    } else {
-        format!("'utf-8' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
     }
 }

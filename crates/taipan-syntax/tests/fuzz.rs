@@ -23,7 +23,7 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
     fn pick<'a, T: ?Sized>(&mut self, items: &'a [&'a T]) -> &'a T {
-        &items[self.below(items.len())]
+        items[self.below(items.len())]
     }
 }
 

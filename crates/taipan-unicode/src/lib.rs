@@ -285,7 +285,7 @@ mod names {
     fn longest_jamo(s: &str, table: &[&str]) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for (i, j) in table.iter().enumerate() {
-            if s.starts_with(j) && best.map_or(true, |(_, l)| j.len() > l) {
+            if s.starts_with(j) && best.is_none_or(|(_, l)| j.len() > l) {
                 best = Some((i, j.len()));
             }
         }

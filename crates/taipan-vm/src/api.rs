@@ -86,8 +86,8 @@ pub mod exceptions {
 /// Type objects and the tables native types are built from.
 pub mod types {
     pub use crate::object::typeobj::{
-        flags, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, Slots, TypeObject,
-        UnaryFn,
+        flags, slot_id, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, SlotCell,
+        Slots, TypeObject, UnaryFn,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
     pub use crate::objects::type_spec::{alloc_instance, new_type, payload_or_err, TypeSpec};

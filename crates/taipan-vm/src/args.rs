@@ -85,8 +85,8 @@ pub fn parse_spec(vm: &Vm, spec: &ArgSpec, args: &[Obj], kwnames: Option<&Obj>) 
             }
         }
     }
-    for i in 0..spec.required {
-        if out[i].is_none() {
+    for (i, slot) in out.iter().enumerate().take(spec.required) {
+        if slot.is_none() {
             if i < spec.posonly {
                 let minpos = spec.required.min(maxpos);
                 return Err(vm.type_error(format!(

@@ -1012,8 +1012,8 @@ fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             None => return Ok(vm.none()),
         },
     };
-    let plain_text = sep.as_ref().and_then(pystr::data).map_or(true, |s| s.as_str().is_some())
-        && end.as_ref().and_then(pystr::data).map_or(true, |s| s.as_str().is_some());
+    let plain_text = sep.as_ref().and_then(pystr::data).is_none_or(|s| s.as_str().is_some())
+        && end.as_ref().and_then(pystr::data).is_none_or(|s| s.as_str().is_some());
     if file.payload::<crate::modules::io::FileData>().is_some() && plain_text {
         let mut out = String::new();
         for (i, a) in pos.iter().enumerate() {

@@ -305,7 +305,7 @@ impl Context {
             .collect();
         let empty_tuple = tuple::alloc_tuple(&types.tuple, Vec::new());
         make_immortal(&empty_tuple);
-        let empty_str = str::alloc_str(&types.str, str::StrData::from_str(""));
+        let empty_str = str::alloc_str(&types.str, str::StrData::from_text(""));
         make_immortal(&empty_str);
         let empty_bytes = bytes::alloc_bytes(&types.bytes, Vec::new());
         make_immortal(&empty_bytes);

@@ -8,8 +8,6 @@
 pub(crate) const MODULUS: u64 = (1 << 61) - 1;
 /// `sys.hash_info.inf`.
 pub(crate) const INF: i64 = 314_159;
-/// `sys.hash_info.width` is 64; `hash_info.imag`.
-pub(crate) const IMAG: i64 = 1_000_003;
 
 /// The SipHash key for a `PYTHONHASHSEED` value, as CPython derives it: 0
 /// means no randomization (an all-zero key); otherwise the key bytes come

@@ -260,9 +260,8 @@ fn load_source_module(vm: &Vm, name: &str, found: &Found) -> PyResult<Obj> {
 
 /// `IMPORT_FROM`: `from module import name`.
 pub(crate) fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
-    match vm.getattr_opt(module, name)? {
-        Some(v) => return Ok(v),
-        None => {}
+    if let Some(v) = vm.getattr_opt(module, name)? {
+        return Ok(v);
     }
     let pkg = module.instance_dict().and_then(|d| dict::get_item_str(vm, &d, "__name__"));
     let attr = pystr::as_str_lossy(name).into_owned();

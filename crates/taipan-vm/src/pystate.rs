@@ -97,7 +97,9 @@ pub struct ThreadState {
     /// Work for the eval loop between instructions (`breaker` bits). Atomic
     /// because a signal handler sets it from outside the GIL.
     pub eval_breaker: AtomicU32,
-    /// Finished frames kept for reuse.
+    /// Finished frames kept for reuse (boxed: the eval loop links frames
+    /// by address).
+    #[allow(clippy::vec_box)]
     pub(crate) free_frames: RefCell<Vec<Box<Frame>>>,
     /// Deallocation state and the small-object free lists.
     pub(crate) objects: ObjectState,

@@ -7,7 +7,7 @@
 //! interpreter or the thread state: there is no global interpreter state.
 
 use std::cell::{Cell, RefCell};
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::context::Context;
 use crate::object::Obj;
@@ -42,7 +42,7 @@ impl std::fmt::Debug for PyErr {
 /// that code touching objects takes. It derefs to the shared
 /// [`Interpreter`]; `thread` is this thread's state.
 pub struct Vm {
-    interp: Arc<Interpreter>,
+    interp: Rc<Interpreter>,
     pub thread: Box<ThreadState>,
 }
 
@@ -60,7 +60,7 @@ impl Drop for Vm {
         // the running one; the thread state itself goes last.
         let me: *const ThreadState = &*self.thread;
         let prev = crate::pystate::swap_current(me);
-        if let Some(interp) = Arc::get_mut(&mut self.interp) {
+        if let Some(interp) = Rc::get_mut(&mut self.interp) {
             interp.teardown();
         }
         crate::pystate::swap_current(if prev == me { std::ptr::null() } else { prev });
@@ -134,7 +134,7 @@ impl Vm {
             switch_interval: Cell::new(0.005),
             warnings_shown: RefCell::new(Default::default()),
         };
-        let vm = Vm { interp: Arc::new(interp), thread: Box::new(ThreadState::new()) };
+        let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
         // The first interpreter of an OS thread stays its running one.
         if crate::pystate::current_thread_ptr().is_null() {
             crate::pystate::swap_current(&*vm.thread);

@@ -70,7 +70,7 @@ fn main() -> ExitCode {
 fn error_line(e: &taipan_syntax::SyntaxError) -> String {
     let show = |v: Option<i64>| v.map_or("None".to_string(), |v| v.to_string());
     let text = match &e.text {
-        Some(t) => taipan_syntax::literal::str_repr(&taipan_syntax::literal::StrLit::from_str(t)),
+        Some(t) => taipan_syntax::literal::str_repr(&taipan_syntax::literal::StrLit::from_text(t)),
         None => "None".to_string(),
     };
     format!(

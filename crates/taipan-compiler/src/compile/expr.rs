@@ -25,7 +25,7 @@ enum Collection {
 }
 
 fn str_const(s: &str) -> Constant {
-    Constant::Str(StrLit::from_str(s))
+    Constant::Str(StrLit::from_text(s))
 }
 
 /// `BINARY_OP`'s argument for an operator (`NB_*`).

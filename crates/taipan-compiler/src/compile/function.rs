@@ -26,7 +26,7 @@ enum CompKind {
 }
 
 fn str_const(s: &str) -> Constant {
-    Constant::Str(StrLit::from_str(s))
+    Constant::Str(StrLit::from_text(s))
 }
 
 impl<'a> Compiler<'a> {

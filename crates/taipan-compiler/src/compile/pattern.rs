@@ -36,7 +36,7 @@ fn is_wildcard_star(p: &Pattern) -> bool {
 }
 
 fn str_repr(s: &str) -> String {
-    repr(&Constant::Str(taipan_syntax::literal::StrLit::from_str(s)))
+    repr(&Constant::Str(taipan_syntax::literal::StrLit::from_text(s)))
 }
 
 impl<'a> Compiler<'a> {
@@ -354,7 +354,7 @@ impl<'a> Compiler<'a> {
             self.set_loc(p.range);
         }
         self.visit_expr(cls)?;
-        let names = kwd_attrs.iter().map(|a| Constant::Str(taipan_syntax::literal::StrLit::from_str(a))).collect();
+        let names = kwd_attrs.iter().map(|a| Constant::Str(taipan_syntax::literal::StrLit::from_text(a))).collect();
         self.load_const(Constant::Tuple(names));
         self.addop_i(Opcode::MatchClass, nargs as u32);
         self.addop_i(Opcode::Copy, 1);

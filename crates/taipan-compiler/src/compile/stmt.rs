@@ -672,7 +672,7 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, s: &'a Stmt, module: Option<&'a Ident>, names: &'a [Alias], level: i32) -> CResult {
         self.load_const(crate::constant::int_const(level.into()));
         let tuple: Vec<Constant> =
-            names.iter().map(|a| Constant::Str(taipan_syntax::literal::StrLit::from_str(&a.name))).collect();
+            names.iter().map(|a| Constant::Str(taipan_syntax::literal::StrLit::from_text(&a.name))).collect();
         if (s.range.lineno as i64) > self.future.lineno && module.is_some_and(|m| m == "__future__") {
             return Err(self.error("from __future__ imports must occur at the beginning of the file"));
         }
@@ -805,7 +805,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.addop_name_raw(Opcode::LoadName, "__annotations__");
                     let mangled = crate::symtable::mangle(self.u.private.as_deref(), id);
-                    self.load_const(Constant::Str(taipan_syntax::literal::StrLit::from_str(&mangled)));
+                    self.load_const(Constant::Str(taipan_syntax::literal::StrLit::from_text(&mangled)));
                     self.addop(Opcode::StoreSubscr);
                 }
             }

@@ -42,7 +42,7 @@ fn detach_args(args: &mut Arguments, out: &mut Vec<Expr>) {
     out.extend(args.kw_defaults.drain(..).flatten());
 }
 
-fn detach_comprehensions(gens: &mut Vec<Comprehension>, out: &mut Vec<Expr>) {
+fn detach_comprehensions(gens: &mut [Comprehension], out: &mut Vec<Expr>) {
     for g in gens.iter_mut() {
         detach(&mut g.target, out);
         detach(&mut g.iter, out);

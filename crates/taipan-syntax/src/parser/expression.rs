@@ -502,8 +502,7 @@ impl<'a> Parser<'a> {
     fn binary(&mut self, min_level: u8) -> Option<Expr> {
         let start = self.mark;
         let mut left = self.factor()?;
-        loop {
-            let Some((level, op)) = binary_operator(self.peek()) else { break };
+        while let Some((level, op)) = binary_operator(self.peek()) {
             if level < min_level {
                 break;
             }
@@ -680,7 +679,7 @@ impl<'a> Parser<'a> {
         // The first argument decides between a generator expression and an
         // argument list; it is parsed once for both.
         let plain_first =
-            !matches!(self.peek(), T::Star | T::DoubleStar) && !(self.at(T::Name) && self.peek_n(1) == T::Equal);
+            !(matches!(self.peek(), T::Star | T::DoubleStar) || self.at(T::Name) && self.peek_n(1) == T::Equal);
         if plain_first {
             let Some(first) = self.assignment_expression_or_expression() else {
                 return Err(func);
@@ -1362,11 +1361,9 @@ impl<'a> Parser<'a> {
 
     /// The rest of a dict display: more `double_starred_kvpair`s, then '}'.
     fn dict_rest(&mut self, start: usize, mut keys: Vec<Option<Expr>>, mut values: Vec<Expr>) -> Option<Expr> {
-        if !keys.is_empty() {
-            if self.expect(T::Comma).is_none() {
-                self.expect(T::RBrace)?;
-                return Some(Expr::new(ExprKind::Dict { keys, values }, self.range_from(start)));
-            }
+        if !keys.is_empty() && self.expect(T::Comma).is_none() {
+            self.expect(T::RBrace)?;
+            return Some(Expr::new(ExprKind::Dict { keys, values }, self.range_from(start)));
         }
         while !self.at(T::RBrace) {
             let (k, v) = self.double_starred_kvpair()?;

@@ -705,7 +705,7 @@ impl<'a> Parser<'a> {
             if star {
                 p.expect(T::Star)?;
             }
-            if !(p.at(T::Colon) && !star) {
+            if !p.at(T::Colon) || star {
                 p.expression()?;
                 if p.at(T::As) && p.peek_n(1) == T::Name {
                     p.mark += 2;

@@ -1065,7 +1065,7 @@ impl<'a> Parser<'a> {
             }
             let mut type_ = None;
             let mut name = None;
-            if !(p.at(T::Colon) && !star) {
+            if !p.at(T::Colon) || star {
                 type_ = Some(Box::new(p.expression()?));
                 if p.at(T::As) && p.peek_n(1) == T::Name {
                     p.mark += 2;

@@ -118,7 +118,7 @@ impl<'a> Parser<'a> {
                 }
             } else {
                 let s = if st.raw || !st.body.contains('\\') {
-                    StrLit::from_str(st.body)
+                    StrLit::from_text(st.body)
                 } else {
                     match self.decode_unicode_with_escapes(st.body, t) {
                         Ok(s) => s,
@@ -350,7 +350,7 @@ impl<'a> Parser<'a> {
             return Some(None);
         }
         if raw || !text.contains('\\') {
-            return Some(Some(StrLit::from_str(text)));
+            return Some(Some(StrLit::from_text(text)));
         }
         match self.decode_unicode_with_escapes(text, t) {
             Ok(s) => Some(Some(s)),
@@ -428,11 +428,8 @@ impl<'a> Parser<'a> {
             } else if parenstack.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
                 if *pos + 1 < end {
                     let next = b[*pos + 1];
-                    if (ch == b'!' && next == b'=')
-                        || (ch == b'=' && next == b'=')
-                        || (ch == b'<' && next == b'=')
-                        || (ch == b'>' && next == b'=')
-                    {
+                    // `!=`, `==`, `<=` and `>=` are operators, not the end.
+                    if next == b'=' && matches!(ch, b'!' | b'=' | b'<' | b'>') {
                         *pos += 2;
                         continue;
                     }
@@ -482,7 +479,7 @@ impl<'a> Parser<'a> {
                 self.raise_syntax("f-string: expecting '}'");
                 return None;
             }
-            expr_text = Some(StrLit::from_str(&body[expr_start..*pos]));
+            expr_text = Some(StrLit::from_text(&body[expr_start..*pos]));
         }
         let mut conversion = -1;
         if b[*pos] == b'!' {

@@ -508,7 +508,7 @@ impl FrameObjectData {
         self.frame.set(p);
         // SAFETY: only this function and Drop touch `owned`, and neither
         // runs Python code while the reference is live.
-        let old = unsafe { std::mem::replace(&mut *self.owned.get(), Some(frame)) };
+        let old = unsafe { (*self.owned.get()).replace(frame) };
         drop(old);
     }
 
@@ -634,8 +634,4 @@ impl Drop for FrameObjectData {
             Frame::recycle(f);
         }
     }
-}
-
-pub(crate) fn is_optimized(code: &CodeData) -> bool {
-    code.has_flag(co_flags::OPTIMIZED)
 }

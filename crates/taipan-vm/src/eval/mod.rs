@@ -8,7 +8,6 @@ pub(crate) mod call;
 pub(crate) mod frame;
 mod ops;
 
-use taipan_compiler::code::flags as co_flags;
 use taipan_compiler::opcode::{Opcode, CACHE_ENTRIES};
 
 use crate::object::typeobj::{CompareOp, NbOp, UnaryOp};
@@ -30,7 +29,7 @@ pub(crate) enum FrameExit {
 mod op {
     use taipan_compiler::opcode::Opcode;
     macro_rules! ops {
-        ($($name:ident),* $(,)?) => { $(pub const $name: u8 = Opcode::$name as u8;)* };
+        ($($name:ident),* $(,)?) => { $(pub(crate) const $name: u8 = Opcode::$name as u8;)* };
     }
     ops!(
         Cache,
@@ -402,8 +401,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     } else if v.is(&vm.ctx.false_) {
                         false
                     } else {
-                        let t = tri!(vm.is_true(&v));
-                        t
+                        tri!(vm.is_true(&v))
                     };
                     let jump_if = matches!(opcode, op::PopJumpForwardIfTrue | op::PopJumpBackwardIfTrue);
                     if t == jump_if {
@@ -1024,11 +1022,6 @@ impl Vm {
             None => self.setattr(o, name, v),
         }
     }
-}
-
-/// Is `code` a generator, coroutine or async generator body?
-pub(crate) fn is_gen_code(code: &CodeData) -> bool {
-    code.co.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
 }
 
 #[allow(dead_code)]

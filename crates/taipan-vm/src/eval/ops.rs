@@ -607,7 +607,7 @@ pub(super) fn print_expr(vm: &Vm, v: &Obj) -> PyResult<()> {
     let Some(hook) = vm.getattr_str_opt(&vm.sys_module(), "displayhook")? else {
         return Err(vm.runtime_error("lost sys.displayhook"));
     };
-    vm.call(&hook, &[v.clone()], None)?;
+    vm.call(&hook, std::slice::from_ref(v), None)?;
     Ok(())
 }
 

@@ -251,45 +251,149 @@ pub enum UnaryOp {
     Invert,
 }
 
-/// The slots of a type. Each is a `Cell` because assigning a dunder method on
-/// a class updates its slot (CPython's `update_slot`).
+/// One slot of a type: the function and the identity of its implementation.
+///
+/// CPython compares slot function pointers (is this `object_new`? do two
+/// types share `nb_add`?). Rust does not promise that a function has one
+/// address, or that two functions have two, so the comparison is made on
+/// `id` instead: fixed ids for the implementations the VM asks about
+/// ([`slot_id`]), a fresh id for every other function installed; copying
+/// a slot (inheritance, a class reusing a builtin's slot) copies its id.
+pub struct SlotCell<F: Copy> {
+    f: Cell<Option<F>>,
+    id: Cell<u32>,
+}
+
+/// The ids of slot implementations the VM recognises.
+pub mod slot_id {
+    /// No function.
+    pub const NONE: u32 = 0;
+    /// A `slot_*` wrapper that calls a class's dunder method.
+    pub const WRAPPER: u32 = 1;
+    /// `__hash__ = None`: instances are unhashable (CPython's
+    /// `PyObject_HashNotImplemented`).
+    pub const HASH_NOT_IMPLEMENTED: u32 = 2;
+    pub const OBJECT_NEW: u32 = 3;
+    pub const OBJECT_INIT: u32 = 4;
+    pub const TYPE_NEW: u32 = 5;
+    /// `PyObject_GenericGetAttr`.
+    pub const GENERIC_GETATTR: u32 = 6;
+    /// `__iter__ = None`.
+    pub const ITER_NONE: u32 = 7;
+    /// Ids from here on are handed out to other functions as installed.
+    pub(crate) const FIRST_FRESH: u32 = 64;
+}
+
+static NEXT_SLOT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(slot_id::FIRST_FRESH);
+
+impl<F: Copy> Default for SlotCell<F> {
+    fn default() -> Self {
+        SlotCell { f: Cell::new(None), id: Cell::new(slot_id::NONE) }
+    }
+}
+
+impl<F: Copy> SlotCell<F> {
+    /// The function, if the slot is filled.
+    #[inline(always)]
+    pub fn get(&self) -> Option<F> {
+        self.f.get()
+    }
+
+    /// Install a function with an identity of its own (or empty the slot).
+    pub fn set(&self, f: Option<F>) {
+        let id = match f {
+            Some(_) => NEXT_SLOT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            None => slot_id::NONE,
+        };
+        self.f.set(f);
+        self.id.set(id);
+    }
+
+    /// Install one of the implementations of [`slot_id`].
+    pub fn set_as(&self, f: F, id: u32) {
+        self.f.set(Some(f));
+        self.id.set(id);
+    }
+
+    /// The function with its identity (to copy a slot elsewhere).
+    #[inline]
+    pub fn slot(&self) -> Option<(F, u32)> {
+        self.f.get().map(|f| (f, self.id.get()))
+    }
+
+    /// Install a copied slot (function and identity).
+    pub fn set_slot(&self, s: Option<(F, u32)>) {
+        match s {
+            Some((f, id)) => self.set_as(f, id),
+            None => self.set(None),
+        }
+    }
+
+    /// Copy another slot, identity included (inheritance).
+    pub fn copy_from(&self, other: &SlotCell<F>) {
+        self.f.set(other.f.get());
+        self.id.set(other.id.get());
+    }
+
+    /// The identity of the implementation ([`slot_id::NONE`] when empty).
+    #[inline(always)]
+    pub fn id(&self) -> u32 {
+        self.id.get()
+    }
+
+    /// Is the slot the implementation `id`?
+    #[inline(always)]
+    pub fn is(&self, id: u32) -> bool {
+        self.id.get() == id
+    }
+
+    /// Do both slots hold the same implementation (both filled)?
+    #[inline(always)]
+    pub fn same_as(&self, other: &SlotCell<F>) -> bool {
+        let id = self.id.get();
+        id != slot_id::NONE && id == other.id.get()
+    }
+}
+
+/// The slots of a type. Assigning a dunder method on a class updates its
+/// slot (CPython's `update_slot`).
 #[derive(Default)]
 pub struct Slots {
-    pub repr: Cell<Option<UnaryFn>>,
-    pub str: Cell<Option<UnaryFn>>,
-    pub hash: Cell<Option<HashFn>>,
-    pub call: Cell<Option<CallFn>>,
-    pub getattro: Cell<Option<GetattroFn>>,
-    pub setattro: Cell<Option<SetattroFn>>,
-    pub richcompare: Cell<Option<RichcmpFn>>,
-    pub iter: Cell<Option<UnaryFn>>,
-    pub iternext: Cell<Option<IterNextFn>>,
-    pub descr_get: Cell<Option<DescrGetFn>>,
-    pub descr_set: Cell<Option<DescrSetFn>>,
-    pub init: Cell<Option<InitFn>>,
-    pub new: Cell<Option<NewFn>>,
-    pub nb_binary: [Cell<Option<BinaryFn>>; NB_COUNT],
-    pub nb_inplace: [Cell<Option<BinaryFn>>; NB_COUNT],
-    pub nb_power3: Cell<Option<TernaryFn>>,
-    pub nb_divmod: Cell<Option<BinaryFn>>,
-    pub nb_negative: Cell<Option<UnaryFn>>,
-    pub nb_positive: Cell<Option<UnaryFn>>,
-    pub nb_invert: Cell<Option<UnaryFn>>,
-    pub nb_absolute: Cell<Option<UnaryFn>>,
-    pub nb_bool: Cell<Option<InquiryFn>>,
-    pub nb_int: Cell<Option<UnaryFn>>,
-    pub nb_float: Cell<Option<UnaryFn>>,
-    pub nb_index: Cell<Option<UnaryFn>>,
-    pub sq_length: Cell<Option<LenFn>>,
-    pub sq_contains: Cell<Option<ContainsFn>>,
+    pub repr: SlotCell<UnaryFn>,
+    pub str: SlotCell<UnaryFn>,
+    pub hash: SlotCell<HashFn>,
+    pub call: SlotCell<CallFn>,
+    pub getattro: SlotCell<GetattroFn>,
+    pub setattro: SlotCell<SetattroFn>,
+    pub richcompare: SlotCell<RichcmpFn>,
+    pub iter: SlotCell<UnaryFn>,
+    pub iternext: SlotCell<IterNextFn>,
+    pub descr_get: SlotCell<DescrGetFn>,
+    pub descr_set: SlotCell<DescrSetFn>,
+    pub init: SlotCell<InitFn>,
+    pub new: SlotCell<NewFn>,
+    pub nb_binary: [SlotCell<BinaryFn>; NB_COUNT],
+    pub nb_inplace: [SlotCell<BinaryFn>; NB_COUNT],
+    pub nb_power3: SlotCell<TernaryFn>,
+    pub nb_divmod: SlotCell<BinaryFn>,
+    pub nb_negative: SlotCell<UnaryFn>,
+    pub nb_positive: SlotCell<UnaryFn>,
+    pub nb_invert: SlotCell<UnaryFn>,
+    pub nb_absolute: SlotCell<UnaryFn>,
+    pub nb_bool: SlotCell<InquiryFn>,
+    pub nb_int: SlotCell<UnaryFn>,
+    pub nb_float: SlotCell<UnaryFn>,
+    pub nb_index: SlotCell<UnaryFn>,
+    pub sq_length: SlotCell<LenFn>,
+    pub sq_contains: SlotCell<ContainsFn>,
     /// `seq + other` when the number slots decline (list, tuple, str, bytes).
-    pub sq_concat: Cell<Option<BinaryFn>>,
-    pub sq_repeat: Cell<Option<RepeatFn>>,
-    pub sq_inplace_concat: Cell<Option<BinaryFn>>,
-    pub sq_inplace_repeat: Cell<Option<RepeatFn>>,
-    pub mp_length: Cell<Option<LenFn>>,
-    pub mp_subscript: Cell<Option<BinaryFn>>,
-    pub mp_ass_subscript: Cell<Option<AssSubscriptFn>>,
+    pub sq_concat: SlotCell<BinaryFn>,
+    pub sq_repeat: SlotCell<RepeatFn>,
+    pub sq_inplace_concat: SlotCell<BinaryFn>,
+    pub sq_inplace_repeat: SlotCell<RepeatFn>,
+    pub mp_length: SlotCell<LenFn>,
+    pub mp_subscript: SlotCell<BinaryFn>,
+    pub mp_ass_subscript: SlotCell<AssSubscriptFn>,
 }
 
 /// `tp_flags` bits.
@@ -444,7 +548,7 @@ impl TypeObject {
     pub fn set_dict(&self, d: Obj) {
         self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
-        let old = unsafe { std::mem::replace(&mut *self.dict.get(), Some(d)) };
+        let old = unsafe { (*self.dict.get()).replace(d) };
         drop(old);
     }
 
@@ -463,7 +567,7 @@ impl TypeObject {
     pub fn set_mro(&self, mro: Obj) {
         self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
-        let old = unsafe { std::mem::replace(&mut *self.mro.get(), Some(mro)) };
+        let old = unsafe { (*self.mro.get()).replace(mro) };
         drop(old);
     }
 
@@ -475,7 +579,7 @@ impl TypeObject {
     pub fn set_bases(&self, bases: Obj) {
         self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
-        let old = unsafe { std::mem::replace(&mut *self.bases.get(), Some(bases)) };
+        let old = unsafe { (*self.bases.get()).replace(bases) };
         drop(old);
     }
 
@@ -497,7 +601,7 @@ impl TypeObject {
 
     pub fn set_qualname(&self, q: Obj) {
         // SAFETY: the old value is dropped after the swap.
-        let old = unsafe { std::mem::replace(&mut *self.qualname.get(), Some(q)) };
+        let old = unsafe { (*self.qualname.get()).replace(q) };
         drop(old);
     }
 

@@ -38,10 +38,6 @@ impl ByteArrayData {
         self.vec().len()
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub(crate) fn to_vec(&self) -> Vec<u8> {
         self.vec().clone()
     }
@@ -211,7 +207,7 @@ pub(crate) fn type_object() -> TypeObject {
     let s = &t.slots;
     s.repr.set(Some(bytearray_repr));
     s.str.set(Some(bytearray_repr));
-    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.hash.set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     s.richcompare.set(Some(bytearray_richcompare));
     s.iter.set(Some(crate::objects::iter::bytearray_iter));
     s.sq_length.set(Some(|_, o| Ok(ba(o).len())));

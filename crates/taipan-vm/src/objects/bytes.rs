@@ -16,11 +16,7 @@ pub(crate) struct BytesData {
 }
 impl PyPayload for BytesData {}
 
-impl BytesData {
-    pub(crate) fn as_slice(&self) -> &[u8] {
-        &self.data
-    }
-}
+impl BytesData {}
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<BytesData>(

@@ -350,7 +350,7 @@ pub(crate) fn hex_with_sep(vm: &Vm, data: &[u8], sep: Option<&Obj>, per: Option<
             for (i, b) in data.iter().enumerate() {
                 if i > 0 {
                     // Groups count from the right when bytes_per_sep > 0.
-                    let boundary = if per > 0 { (len - i) % n == 0 } else { i % n == 0 };
+                    let boundary = if per > 0 { (len - i).is_multiple_of(n) } else { i % n == 0 };
                     if boundary {
                         out.push(sep as char);
                     }

@@ -17,7 +17,9 @@ pub(crate) fn type_object() -> TypeObject {
     t.doc = Some("Create a new cell object.\n\n  contents\n    the contents of the cell. If not specified, the cell will be empty,\n    and \n further attempts to access its cell_contents attribute will\n    raise a ValueError.");
     t.slots.repr.set(Some(cell_repr));
     t.slots.richcompare.set(Some(cell_richcompare));
-    t.slots.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    t.slots
+        .hash
+        .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     t.slots.new.set(Some(cell_new));
     t
 }

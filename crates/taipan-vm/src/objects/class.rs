@@ -121,7 +121,7 @@ pub(crate) fn create_class(
     let winner = calculate_metaclass(vm, meta, &bases_v)?;
     if !winner.is(meta) {
         let wt = ty_of(&winner);
-        if wt.slots.new.get() != Some(type_::type_new as crate::object::typeobj::NewFn) {
+        if !wt.slots.new.is(crate::object::typeobj::slot_id::TYPE_NEW) {
             let mut args = vec![name.clone(), bases.clone(), ns.clone()];
             let mut names = Vec::new();
             for (k, v) in kwargs {

@@ -287,19 +287,6 @@ fn call_with_owner(vm: &Vm, d: &MethodDescrData, self_: &Obj, args: &[Obj], kwna
     r
 }
 
-/// Call a method descriptor with `self` given apart (the `LOAD_METHOD` path).
-pub(crate) fn call_method_descr(
-    vm: &Vm,
-    descr: &Obj,
-    self_: &Obj,
-    args: &[Obj],
-    kwnames: Option<&Obj>,
-) -> PyResult<Obj> {
-    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
-    check_self(vm, d.def.name, &d.owner, self_)?;
-    call_with_owner(vm, d, self_, args, kwnames)
-}
-
 fn method_descr_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<MethodDescrData>().expect("method descriptor");
     Ok(vm.new_str(&format!("<method '{}' of '{}' objects>", d.def.name, type_name(&d.owner))))
@@ -462,19 +449,6 @@ fn wrapper_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> Py
     }
     check_self(vm, d.name, &d.owner, &args[0])?;
     crate::objects::slots::call_wrapper(vm, d, &args[0], &args[1..], kwnames)
-}
-
-/// Call a slot wrapper with `self` given apart (the `LOAD_METHOD` path).
-pub(crate) fn call_wrapper_descr(
-    vm: &Vm,
-    descr: &Obj,
-    self_: &Obj,
-    args: &[Obj],
-    kwnames: Option<&Obj>,
-) -> PyResult<Obj> {
-    let d = descr.payload::<WrapperData>().expect("wrapper");
-    check_self(vm, d.name, &d.owner, self_)?;
-    crate::objects::slots::call_wrapper(vm, d, self_, args, kwnames)
 }
 
 fn wrapper_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {

@@ -9,7 +9,7 @@ use std::cell::{Cell, UnsafeCell};
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_methods, MethodDef};
-use crate::objects::{str as pystr, tuple};
+use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
 pub(crate) use super::dictview as view;
@@ -115,6 +115,7 @@ impl DictData {
     }
 
     #[inline]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
     fn table(&self) -> &mut Table {
         // SAFETY: see the impl comment.
         unsafe { &mut *self.table.get() }
@@ -434,7 +435,7 @@ pub(crate) fn type_object() -> TypeObject {
     let s = &t.slots;
     s.repr.set(Some(dict_repr));
     s.richcompare.set(Some(dict_richcompare));
-    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.hash.set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     s.iter.set(Some(view::dict_iter));
     s.mp_length.set(Some(dict_len));
     s.sq_contains.set(Some(dict_contains));
@@ -554,8 +555,7 @@ pub fn len(d: &Obj) -> usize {
 /// of pairs.
 pub(crate) fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
     if let Some(od) = data(other) {
-        if other.class().slots.iter.get() == vm.ctx.types.dict.payload::<TypeObject>().and_then(|t| t.slots.iter.get())
-        {
+        if vm.ctx.types.dict.payload::<TypeObject>().is_some_and(|t| other.class().slots.iter.same_as(&t.slots.iter)) {
             let dd = dict_of(d);
             for (k, h, v) in od.hashed_items() {
                 dd.set_hashed(vm, k, h, v)?;
@@ -670,7 +670,7 @@ fn dict_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
         return Ok(v);
     }
     if !o.type_is(&vm.ctx.types.dict) {
-        if let Some(r) = vm.call_special(o, "__missing__", &[key.clone()])? {
+        if let Some(r) = vm.call_special(o, "__missing__", std::slice::from_ref(key))? {
             return Ok(r);
         }
     }
@@ -834,15 +834,4 @@ fn dict_reversed(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 fn dict_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
     let t = dict_of(o).table();
     Ok(vm.new_usize(48 + t.indices.len() * 4 + t.entries.capacity() * 24))
-}
-
-/// `tuple` of the keyword names in a kwnames tuple, checked to be str.
-pub(crate) fn check_str_keys(vm: &Vm, d: &Obj) -> PyResult<()> {
-    for k in keys(d) {
-        if pystr::data(&k).is_none() {
-            return Err(vm.type_error("keywords must be strings"));
-        }
-    }
-    let _ = tuple::len;
-    Ok(())
 }

@@ -59,7 +59,8 @@ pub(crate) fn view_type_object(kind: ViewKind) -> TypeObject {
     if kind != ViewKind::Values {
         s.sq_contains.set(Some(view_contains));
         s.richcompare.set(Some(view_richcompare));
-        s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+        s.hash
+            .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
         s.nb_binary[NbOp::And as usize].set(Some(view_and));
         s.nb_binary[NbOp::Or as usize].set(Some(view_or));
         s.nb_binary[NbOp::Xor as usize].set(Some(view_xor));
@@ -270,7 +271,7 @@ fn view_set_op(vm: &Vm, a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
         "^" => "symmetric_difference_update",
         _ => "difference_update",
     };
-    vm.call_method(&s, method, &[second.clone()])?;
+    vm.call_method(&s, method, std::slice::from_ref(second))?;
     Ok(s)
 }
 

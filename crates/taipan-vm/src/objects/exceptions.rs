@@ -570,16 +570,11 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
                 set_extra(o, n, v.clone());
             }
         } else if !pos.is_empty() {
-            let fname = o.class().name().to_string();
             return Err(vm.type_error(format!(
                 "function takes exactly {} arguments ({} given)",
                 names.len(),
                 pos.len()
-            )))
-            .map_err(|e| {
-                let _ = fname;
-                e
-            });
+            )));
         }
     }
     Ok(())
@@ -983,7 +978,7 @@ fn check_match(vm: &Vm, exc: &Obj, m: &Matcher) -> PyResult<bool> {
     match m {
         Matcher::Type(t) => vm.isinstance(exc, t),
         Matcher::Predicate(f) => {
-            let r = vm.call(f, &[exc.clone()], None)?;
+            let r = vm.call(f, std::slice::from_ref(exc), None)?;
             vm.is_true(&r)
         }
         Matcher::Ids(ids) => Ok(!is_eg(vm, exc) && ids.contains(&exc.id())),
@@ -1077,7 +1072,7 @@ pub(crate) fn exception_group_match(vm: &Vm, exc: &Obj, match_type: &Obj) -> PyR
         return Ok((wrapped, vm.none()));
     }
     if is_eg(vm, exc) {
-        let pair = vm.call_method(exc, "split", &[match_type.clone()])?;
+        let pair = vm.call_method(exc, "split", std::slice::from_ref(match_type))?;
         let items = tuple::items(&pair);
         if items.len() != 2 {
             return Err(vm.type_error("split must return a 2-tuple"));

@@ -2,7 +2,7 @@
 //! `format`, parsing, `hex`) come from the `taipan-format` crate.
 
 use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::Zero;
 
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
@@ -499,9 +499,4 @@ fn float_getformat(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
         Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
         None => Err(vm.type_error(format!("__getformat__() argument must be str, not {}", t.class().name()))),
     }
-}
-
-/// Used by `round()` on ints and friends.
-pub(crate) fn big_to_f64(b: &BigInt) -> Option<f64> {
-    b.to_f64().filter(|f| f.is_finite())
 }

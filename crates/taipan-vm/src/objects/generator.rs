@@ -404,12 +404,16 @@ pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, cl
         }
         Ok(FrameExit::Return(v)) => {
             g.state.set(GenState::Completed);
-            drop(g.take_frame().map(Frame::release));
+            if let Some(f) = g.take_frame() {
+                Frame::release(f);
+            }
             Ok(SendResult::Return(v))
         }
         Err(e) => {
             g.state.set(GenState::Completed);
-            drop(g.take_frame().map(Frame::release));
+            if let Some(f) = g.take_frame() {
+                Frame::release(f);
+            }
             Err(convert_stop_iteration(vm, g.kind, e))
         }
     }
@@ -485,7 +489,7 @@ pub(crate) fn make_throw_exception(vm: &Vm, typ: &Obj, val: Option<&Obj>, tb: Op
         match val {
             Some(v) if vm.isinstance_type(v, typ) => v.clone(),
             Some(v) if v.type_is(&vm.ctx.types.tuple) => vm.call(typ, crate::objects::tuple::items(v), None)?,
-            Some(v) => vm.call(typ, &[v.clone()], None)?,
+            Some(v) => vm.call(typ, std::slice::from_ref(v), None)?,
             None => vm.call0(typ)?,
         }
     } else if vm.isinstance_type(typ, &vm.ctx.exceptions.base_exception) {

@@ -183,7 +183,7 @@ pub(crate) fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
         IntValue::Big(b) => {
             let limit = vm.int_max_str_digits();
             // Cheap bound first: bits * log10(2).
-            if limit > 0 && (b.bits() as f64) * 0.30103 > limit as f64 + 1.0 {
+            if limit > 0 && (b.bits() as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
                 return Err(vm.value_error(format!(
                     "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
                 )));
@@ -341,7 +341,7 @@ pub(crate) fn binop_values(vm: &Vm, x: &IntValue, y: &IntValue, op: NbOp) -> PyR
                 if a == i64::MIN && b == -1 {
                     None
                 } else {
-                    Some(a.div_floor(&b))
+                    Some(num_integer::Integer::div_floor(&a, &b))
                 }
             }
             NbOp::Remainder if b != 0 => {

@@ -44,9 +44,9 @@ pub(crate) fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("real", |vm, o| int_self(vm, o), None),
+            GetSetDef::new("real", int_self, None),
             GetSetDef::new("imag", |vm, _| Ok(vm.new_int(0)), None),
-            GetSetDef::new("numerator", |vm, o| int_self(vm, o), None),
+            GetSetDef::new("numerator", int_self, None),
             GetSetDef::new("denominator", |vm, _| Ok(vm.new_int(1)), None),
         ],
     );
@@ -290,7 +290,7 @@ pub(crate) fn pow_values(vm: &Vm, x: &IntValue, y: &IntValue, m: Option<&IntValu
         }
         return Err(vm.memory_error());
     };
-    if base.bits() as u64 * e as u64 > (1u64 << 34) {
+    if base.bits() * e as u64 > (1u64 << 34) {
         return Err(vm.memory_error());
     }
     Ok(vm.new_bigint(base.pow(e)))

@@ -687,7 +687,9 @@ fn filter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
         let ok = if vm.is_none(&d.func) || d.func.is(&vm.ctx.types.bool_) {
             vm.is_true(&v)?
         } else {
-            let r = vm.with_recursion(" while calling a Python object", || vm.call(&d.func, &[v.clone()], None))?;
+            let r = vm.with_recursion(" while calling a Python object", || {
+                vm.call(&d.func, std::slice::from_ref(&v), None)
+            })?;
             vm.is_true(&r)?
         };
         if ok {

@@ -29,6 +29,7 @@ impl ListData {
     }
 
     #[inline]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
     fn vec(&self) -> &mut Vec<Obj> {
         // SAFETY: see the impl comment; callers never keep the reference.
         unsafe { &mut *self.items.get() }
@@ -66,10 +67,6 @@ impl ListData {
         self.vec().remove(i)
     }
 
-    pub(crate) fn pop(&self) -> Option<Obj> {
-        self.vec().pop()
-    }
-
     pub(crate) fn to_vec(&self) -> Vec<Obj> {
         self.vec().clone()
     }
@@ -79,24 +76,12 @@ impl ListData {
         std::mem::replace(self.vec(), items)
     }
 
-    pub(crate) fn extend_from_slice(&self, items: &[Obj]) {
-        self.vec().extend_from_slice(items)
-    }
-
     pub(crate) fn extend(&self, items: Vec<Obj>) {
         self.vec().extend(items)
     }
 
     pub(crate) fn reverse(&self) {
         self.vec().reverse()
-    }
-
-    pub(crate) fn truncate(&self, n: usize) -> Vec<Obj> {
-        let v = self.vec();
-        if n >= v.len() {
-            return Vec::new();
-        }
-        v.split_off(n)
     }
 
     /// Items `start..stop` cloned.
@@ -112,11 +97,6 @@ impl ListData {
     pub(crate) fn capacity(&self) -> usize {
         self.vec().capacity()
     }
-
-    /// Visit the items without cloning; `f` must not run Python code.
-    pub(crate) fn with_items<R>(&self, f: impl FnOnce(&[Obj]) -> R) -> R {
-        f(self.vec())
-    }
 }
 
 pub(crate) fn type_object() -> TypeObject {
@@ -130,7 +110,7 @@ pub(crate) fn type_object() -> TypeObject {
     let s = &t.slots;
     s.repr.set(Some(list_repr));
     s.richcompare.set(Some(list_richcompare));
-    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.hash.set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     s.iter.set(Some(crate::objects::iter::list_iter));
     s.sq_length.set(Some(list_len));
     s.sq_contains.set(Some(list_contains));
@@ -335,11 +315,7 @@ fn list_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyRes
     }
     let i = vm.index_to_isize(key)?;
     let Some(j) = normalize(i, l.len()) else {
-        return Err(vm.index_error(if value.is_some() {
-            "list assignment index out of range"
-        } else {
-            "list assignment index out of range"
-        }));
+        return Err(vm.index_error("list assignment index out of range"));
     };
     match value {
         Some(v) => drop(l.set(j, v.clone())),

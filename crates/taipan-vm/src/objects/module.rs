@@ -103,7 +103,7 @@ fn module_getattro(vm: &Vm, m: &Obj, name: &Obj) -> PyResult<Obj> {
     }
     if let Some(d) = m.instance_dict() {
         if let Some(getattr) = dict::get_item_str(vm, &d, "__getattr__") {
-            return vm.call(&getattr, &[name.clone()], None);
+            return vm.call(&getattr, std::slice::from_ref(name), None);
         }
     }
     let msg = match module_name(vm, m) {
@@ -152,11 +152,13 @@ pub(crate) fn simple_namespace_type_object() -> TypeObject {
     )
     .with_dict();
     t.doc = Some("A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)");
-    t.slots.getattro.set(Some(type_::generic_getattr));
+    t.slots.getattro.set_as(type_::generic_getattr, crate::object::typeobj::slot_id::GENERIC_GETATTR);
     t.slots.setattro.set(Some(type_::generic_setattr));
     t.slots.repr.set(Some(ns_repr));
     t.slots.richcompare.set(Some(ns_richcompare));
-    t.slots.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    t.slots
+        .hash
+        .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     t.slots.new.set(Some(|vm, cls, _a, _k| {
         let o = alloc_object(cls, NamespaceData);
         o.set_instance_dict(Some(vm.new_dict()));
@@ -169,7 +171,7 @@ pub(crate) fn simple_namespace_type_object() -> TypeObject {
 fn ns_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let (pos, kw) = vm.split_kwargs(args, kwnames);
     if !pos.is_empty() {
-        return Err(vm.type_error(format!("no positional arguments expected")));
+        return Err(vm.type_error("no positional arguments expected"));
     }
     let d = module_dict(o);
     for (k, v) in kw {

@@ -124,7 +124,7 @@ fn property_name(vm: &Vm, o: &Obj) -> String {
 fn property_get(vm: &Vm, p: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
     let Some(obj) = obj.filter(|o| !vm.is_none(o)) else { return Ok(p.clone()) };
     match data(p).fget.get() {
-        Some(f) => vm.call(&f, &[obj.clone()], None),
+        Some(f) => vm.call(&f, std::slice::from_ref(obj), None),
         None => {
             let n = property_name(vm, p);
             Err(vm.attribute_error(if n.is_empty() {
@@ -146,7 +146,7 @@ fn property_set(vm: &Vm, p: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()
         Some(f) => {
             match value {
                 Some(v) => vm.call(&f, &[obj.clone(), v.clone()], None)?,
-                None => vm.call(&f, &[obj.clone()], None)?,
+                None => vm.call(&f, std::slice::from_ref(obj), None)?,
             };
             Ok(())
         }

@@ -106,6 +106,7 @@ impl SetData {
     }
 
     #[inline]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
     fn t(&self) -> &mut Table {
         // SAFETY: see the impl comment.
         unsafe { &mut *self.table.get() }
@@ -388,7 +389,8 @@ pub(crate) fn type_object(frozen: bool) -> TypeObject {
         s.hash.set(Some(frozenset_hash));
         s.new.set(Some(frozenset_new));
     } else {
-        s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+        s.hash
+            .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
         s.nb_inplace[NbOp::Or as usize].set(Some(set_ior));
         s.nb_inplace[NbOp::And as usize].set(Some(set_iand));
         s.nb_inplace[NbOp::Xor as usize].set(Some(set_ixor));
@@ -581,13 +583,9 @@ fn set_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     let sa = set_of(a);
     let r = match op {
         CompareOp::Eq | CompareOp::Ne => {
-            let eq = if sa.len() != sb.len() {
-                false
-            } else if sa.hash.get() != -1 && sb.hash.get() != -1 && sa.hash.get() != sb.hash.get() {
-                false
-            } else {
-                issubset(vm, a, b)?
-            };
+            // Sizes or known hashes that differ settle it without comparing.
+            let hashes_differ = sa.hash.get() != -1 && sb.hash.get() != -1 && sa.hash.get() != sb.hash.get();
+            let eq = if sa.len() != sb.len() || hashes_differ { false } else { issubset(vm, a, b)? };
             eq == (op == CompareOp::Eq)
         }
         CompareOp::Le => issubset(vm, a, b)?,

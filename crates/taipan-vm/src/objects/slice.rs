@@ -22,7 +22,9 @@ pub(crate) fn type_object() -> TypeObject {
     t.doc = Some("slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).");
     t.slots.repr.set(Some(slice_repr));
     t.slots.richcompare.set(Some(slice_richcompare));
-    t.slots.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    t.slots
+        .hash
+        .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     t.slots.new.set(Some(slice_new));
     t
 }

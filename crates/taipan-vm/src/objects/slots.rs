@@ -6,6 +6,7 @@
 //!   look the method up and call it. When the method found is a wrapper of
 //!   the same slot of a builtin base, the base's slot is used directly.
 
+use crate::object::typeobj::slot_id;
 use crate::object::typeobj::{CompareOp, NbOp, TypeObject, NB_COUNT};
 use crate::object::{alloc_object, Obj};
 use crate::objects::descriptor::{MethodDef, WrapperData};
@@ -116,7 +117,7 @@ fn slot_is_set(t: &TypeObject, kind: SlotKind) -> bool {
     match kind {
         Repr => s.repr.get().is_some(),
         Str => s.str.get().is_some(),
-        Hash => s.hash.get().is_some() && s.hash.get() != Some(hash_not_implemented as crate::object::typeobj::HashFn),
+        Hash => s.hash.get().is_some() && !s.hash.is(slot_id::HASH_NOT_IMPLEMENTED),
         Call => s.call.get().is_some(),
         GetAttribute => s.getattro.get().is_some(),
         SetAttr | DelAttr => s.setattro.get().is_some(),
@@ -188,7 +189,7 @@ pub(crate) fn add_slot_wrappers(vm: &Vm, ty: &Obj) {
             dict::set_item(vm, &d, key, f).expect("type dict insert");
         }
     }
-    if t.slots.hash.get() == Some(hash_not_implemented as crate::object::typeobj::HashFn) {
+    if t.slots.hash.is(slot_id::HASH_NOT_IMPLEMENTED) {
         let key = vm.intern("__hash__");
         if dict::get_str_item(vm, &d, &key).is_none() {
             dict::set_item(vm, &d, key, vm.none()).expect("type dict insert");
@@ -229,7 +230,7 @@ fn tp_new_wrapper(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
         }
     }
     let sbt = staticbase.payload::<TypeObject>().expect("type");
-    if sbt.slots.new.get() != t.slots.new.get() && sbt.payload_type != t.payload_type {
+    if !sbt.slots.new.same_as(&t.slots.new) && sbt.payload_type != t.payload_type {
         return Err(vm.type_error(format!(
             "{}.__new__({}) is not safe, use {}.__new__()",
             t.name(),
@@ -451,7 +452,7 @@ pub(crate) fn call_wrapper(
         }
         SqRepeat | SqRRepeat | SqInplaceRepeat => {
             // CPython's wrap_indexargfunc unpacks with an empty name.
-            if args.len() != 1 && !kwnames.is_some_and(|k| tuple::len(k) > 0) {
+            if args.len() != 1 && kwnames.is_none_or(|k| tuple::len(k) == 0) {
                 return Err(vm.type_error(format!(" expected 1 argument, got {}", args.len())));
             }
             exp(1)?;
@@ -485,7 +486,7 @@ fn hackcheck(vm: &Vm, self_: &Obj, owner: &TypeObject, what: &str) -> PyResult<(
         }
     }
     let t = ty.payload::<TypeObject>().expect("type");
-    if t.slots.setattro.get() != owner.slots.setattro.get() {
+    if !t.slots.setattro.same_as(&owner.slots.setattro) {
         return Err(vm.type_error(format!("can't apply this {} to {} object", what, t.name())));
     }
     Ok(())
@@ -538,6 +539,7 @@ fn find(vm: &Vm, t: &TypeObject, name: &str) -> Option<Obj> {
 }
 
 fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
+    const W: u32 = slot_id::WRAPPER;
     use SlotKind::*;
     let s = &t.slots;
     let kinds: Vec<SlotKind> = slotdefs().into_iter().filter(|(n, _)| *n == name).map(|(_, k)| k).collect();
@@ -545,36 +547,37 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
         "__getattribute__" | "__getattr__" => {
             let ga = find(vm, t, "__getattribute__");
             let hook = find(vm, t, "__getattr__");
-            let native = ga.as_ref().and_then(|a| native_wrapper(a, GetAttribute)).and_then(|o| o.slots.getattro.get());
-            s.getattro.set(match (native, hook) {
+            let native =
+                ga.as_ref().and_then(|a| native_wrapper(a, GetAttribute)).and_then(|o| o.slots.getattro.slot());
+            s.getattro.set_slot(match (native, hook) {
                 (Some(f), None) => Some(f),
-                _ => Some(slot_tp_getattr_hook),
+                _ => Some((slot_tp_getattr_hook, W)),
             });
             return;
         }
         "__setattr__" | "__delattr__" => {
             let sa = find(vm, t, "__setattr__");
             let da = find(vm, t, "__delattr__");
-            let ns = sa.as_ref().and_then(|a| native_wrapper(a, SetAttr)).and_then(|o| o.slots.setattro.get());
-            let nd = da.as_ref().and_then(|a| native_wrapper(a, DelAttr)).and_then(|o| o.slots.setattro.get());
-            s.setattro.set(match (ns, nd) {
-                (Some(a), Some(b)) if a == b => Some(a),
+            let ns = sa.as_ref().and_then(|a| native_wrapper(a, SetAttr)).and_then(|o| o.slots.setattro.slot());
+            let nd = da.as_ref().and_then(|a| native_wrapper(a, DelAttr)).and_then(|o| o.slots.setattro.slot());
+            s.setattro.set_slot(match (ns, nd) {
+                (Some(a), Some(b)) if a.1 == b.1 => Some(a),
                 (None, None) if sa.is_none() && da.is_none() => None,
-                _ => Some(slot_tp_setattro),
+                _ => Some((slot_tp_setattro, W)),
             });
             return;
         }
         "__new__" => {
             let new = find(vm, t, "__new__");
-            s.new.set(match &new {
+            s.new.set_slot(match &new {
                 Some(f) => match f.payload::<crate::objects::builtin_func::BuiltinFunctionData>() {
                     Some(b)
                         if b.def.name == "__new__"
                             && b.self_.as_ref().is_some_and(|o| o.has_payload::<TypeObject>()) =>
                     {
-                        b.self_.as_ref().and_then(|o| o.payload::<TypeObject>()).and_then(|bt| bt.slots.new.get())
+                        b.self_.as_ref().and_then(|o| o.payload::<TypeObject>()).and_then(|bt| bt.slots.new.slot())
                     }
-                    _ => Some(slot_tp_new as crate::object::typeobj::NewFn),
+                    _ => Some((slot_tp_new as crate::object::typeobj::NewFn, W)),
                 },
                 None => None,
             });
@@ -593,16 +596,16 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
                 .filter(|_| rp.as_ref().is_some_and(|r| native_wrapper(r, RBinary(NbOp::Power)).is_some()));
             match native {
                 Some(o) => {
-                    s.nb_binary[NbOp::Power as usize].set(o.slots.nb_binary[NbOp::Power as usize].get());
-                    s.nb_power3.set(o.slots.nb_power3.get());
+                    s.nb_binary[NbOp::Power as usize].set_slot(o.slots.nb_binary[NbOp::Power as usize].slot());
+                    s.nb_power3.set_slot(o.slots.nb_power3.slot());
                 }
                 None if p.is_none() && rp.is_none() => {
-                    s.nb_binary[NbOp::Power as usize].set(None);
-                    s.nb_power3.set(None);
+                    s.nb_binary[NbOp::Power as usize].set_slot(None);
+                    s.nb_power3.set_slot(None);
                 }
                 None => {
-                    s.nb_binary[NbOp::Power as usize].set(Some(slot_nb_power_binary));
-                    s.nb_power3.set(Some(slot_nb_power));
+                    s.nb_binary[NbOp::Power as usize].set_slot(Some((slot_nb_power_binary, W)));
+                    s.nb_power3.set_slot(Some((slot_nb_power, W)));
                 }
             }
             return;
@@ -625,26 +628,28 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
                 // slot's own type fixes the function pointer type.)
                 let v = attr.as_ref().map(|a| match native_wrapper(a, kind).and_then(|o| $native(o)) {
                     Some(f) => f,
-                    None => $generic,
+                    None => ($generic as _, W),
                 });
-                $slot.set(v);
+                $slot.set_slot(v);
             }};
         }
         match kind {
-            Repr => set!(s.repr, |o: &TypeObject| o.slots.repr.get(), slot_tp_repr),
-            Str => set!(s.str, |o: &TypeObject| o.slots.str.get(), slot_tp_str),
+            Repr => set!(s.repr, |o: &TypeObject| o.slots.repr.slot(), slot_tp_repr),
+            Str => set!(s.str, |o: &TypeObject| o.slots.str.slot(), slot_tp_str),
             Hash => {
                 let v = match &attr {
                     None => None,
-                    Some(a) if vm.is_none(a) => Some(hash_not_implemented as crate::object::typeobj::HashFn),
-                    Some(a) => match native_wrapper(a, kind).and_then(|o| o.slots.hash.get()) {
+                    Some(a) if vm.is_none(a) => {
+                        Some((hash_not_implemented as crate::object::typeobj::HashFn, slot_id::HASH_NOT_IMPLEMENTED))
+                    }
+                    Some(a) => match native_wrapper(a, kind).and_then(|o| o.slots.hash.slot()) {
                         Some(f) => Some(f),
-                        None => Some(slot_tp_hash as crate::object::typeobj::HashFn),
+                        None => Some((slot_tp_hash as crate::object::typeobj::HashFn, W)),
                     },
                 };
-                s.hash.set(v);
+                s.hash.set_slot(v);
             }
-            Call => set!(s.call, |o: &TypeObject| o.slots.call.get(), slot_tp_call),
+            Call => set!(s.call, |o: &TypeObject| o.slots.call.slot(), slot_tp_call),
             Richcmp(_) => {
                 let any = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge]
                     .iter()
@@ -654,116 +659,118 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
                     .iter()
                     .zip([CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge])
                     .map(|(a, op)| {
-                        a.as_ref().and_then(|a| native_wrapper(a, Richcmp(op))).and_then(|o| o.slots.richcompare.get())
+                        a.as_ref().and_then(|a| native_wrapper(a, Richcmp(op))).and_then(|o| o.slots.richcompare.slot())
                     })
                     .collect();
-                let all_native_same = natives.iter().all(|n| n.is_some() && *n == natives[0]);
-                s.richcompare.set(if any.iter().all(|a| a.is_none()) {
+                let all_native_same = natives.iter().all(|n| n.is_some() && n.map(|x| x.1) == natives[0].map(|x| x.1));
+                s.richcompare.set_slot(if any.iter().all(|a| a.is_none()) {
                     None
                 } else if all_native_same {
                     natives[0]
                 } else {
-                    Some(slot_tp_richcompare)
+                    Some((slot_tp_richcompare, W))
                 });
             }
             Iter => {
                 let v = match &attr {
                     None => None,
-                    Some(a) if vm.is_none(a) => Some(slot_tp_iter_none as crate::object::typeobj::UnaryFn),
-                    Some(a) => match native_wrapper(a, kind).and_then(|o| o.slots.iter.get()) {
+                    Some(a) if vm.is_none(a) => {
+                        Some((slot_tp_iter_none as crate::object::typeobj::UnaryFn, slot_id::ITER_NONE))
+                    }
+                    Some(a) => match native_wrapper(a, kind).and_then(|o| o.slots.iter.slot()) {
                         Some(f) => Some(f),
-                        None => Some(slot_tp_iter as crate::object::typeobj::UnaryFn),
+                        None => Some((slot_tp_iter as crate::object::typeobj::UnaryFn, W)),
                     },
                 };
-                s.iter.set(v);
+                s.iter.set_slot(v);
             }
-            Next => set!(s.iternext, |o: &TypeObject| o.slots.iternext.get(), slot_tp_iternext),
-            Get => set!(s.descr_get, |o: &TypeObject| o.slots.descr_get.get(), slot_tp_descr_get),
+            Next => set!(s.iternext, |o: &TypeObject| o.slots.iternext.slot(), slot_tp_iternext),
+            Get => set!(s.descr_get, |o: &TypeObject| o.slots.descr_get.slot(), slot_tp_descr_get),
             Set | Delete => {
                 let a1 = find(vm, t, "__set__");
                 let a2 = find(vm, t, "__delete__");
-                let n1 = a1.as_ref().and_then(|a| native_wrapper(a, Set)).and_then(|o| o.slots.descr_set.get());
-                s.descr_set.set(if a1.is_none() && a2.is_none() {
+                let n1 = a1.as_ref().and_then(|a| native_wrapper(a, Set)).and_then(|o| o.slots.descr_set.slot());
+                s.descr_set.set_slot(if a1.is_none() && a2.is_none() {
                     None
                 } else if n1.is_some() && a2.as_ref().and_then(|a| native_wrapper(a, Delete)).is_some() {
                     n1
                 } else {
-                    Some(slot_tp_descr_set)
+                    Some((slot_tp_descr_set, W))
                 });
             }
-            Init => set!(s.init, |o: &TypeObject| o.slots.init.get(), slot_tp_init),
+            Init => set!(s.init, |o: &TypeObject| o.slots.init.slot(), slot_tp_init),
             Binary(op) | RBinary(op) => {
                 let n1 = attr.as_ref().and_then(|a| native_wrapper(a, Binary(op)));
                 let n2 = attr2.as_ref().and_then(|a| native_wrapper(a, RBinary(op)));
-                s.nb_binary[op as usize].set(if attr.is_none() && attr2.is_none() {
+                s.nb_binary[op as usize].set_slot(if attr.is_none() && attr2.is_none() {
                     None
                 } else if let (Some(x), Some(_)) = (n1, n2) {
-                    x.slots.nb_binary[op as usize].get()
+                    x.slots.nb_binary[op as usize].slot()
                 } else if attr2.is_none() && n1.is_some() {
-                    n1.and_then(|x| x.slots.nb_binary[op as usize].get())
+                    n1.and_then(|x| x.slots.nb_binary[op as usize].slot())
                 } else {
-                    Some(binary_slot_fn(op))
+                    Some((binary_slot_fn(op), W))
                 });
             }
             Divmod | RDivmod => {
                 let n1 = attr.as_ref().and_then(|a| native_wrapper(a, Divmod));
-                s.nb_divmod.set(if attr.is_none() && attr2.is_none() {
+                s.nb_divmod.set_slot(if attr.is_none() && attr2.is_none() {
                     None
                 } else if n1.is_some() && attr2.as_ref().is_some_and(|a| native_wrapper(a, RDivmod).is_some()) {
-                    n1.and_then(|x| x.slots.nb_divmod.get())
+                    n1.and_then(|x| x.slots.nb_divmod.slot())
                 } else {
-                    Some(slot_nb_divmod)
+                    Some((slot_nb_divmod, W))
                 });
             }
             Inplace(op) => {
                 let v = match &attr {
                     None => None,
-                    Some(a) => match native_wrapper(a, kind).and_then(|o| o.slots.nb_inplace[op as usize].get()) {
+                    Some(a) => match native_wrapper(a, kind).and_then(|o| o.slots.nb_inplace[op as usize].slot()) {
                         Some(f) => Some(f),
-                        None => Some(inplace_slot_fn(op)),
+                        None => Some((inplace_slot_fn(op), W)),
                     },
                 };
-                s.nb_inplace[op as usize].set(v);
+                s.nb_inplace[op as usize].set_slot(v);
             }
-            Neg => set!(s.nb_negative, |o: &TypeObject| o.slots.nb_negative.get(), slot_nb_negative),
-            Pos => set!(s.nb_positive, |o: &TypeObject| o.slots.nb_positive.get(), slot_nb_positive),
-            Abs => set!(s.nb_absolute, |o: &TypeObject| o.slots.nb_absolute.get(), slot_nb_absolute),
-            Invert => set!(s.nb_invert, |o: &TypeObject| o.slots.nb_invert.get(), slot_nb_invert),
-            Bool => set!(s.nb_bool, |o: &TypeObject| o.slots.nb_bool.get(), slot_nb_bool),
-            Int => set!(s.nb_int, |o: &TypeObject| o.slots.nb_int.get(), slot_nb_int),
-            Float => set!(s.nb_float, |o: &TypeObject| o.slots.nb_float.get(), slot_nb_float),
-            Index => set!(s.nb_index, |o: &TypeObject| o.slots.nb_index.get(), slot_nb_index),
+            Neg => set!(s.nb_negative, |o: &TypeObject| o.slots.nb_negative.slot(), slot_nb_negative),
+            Pos => set!(s.nb_positive, |o: &TypeObject| o.slots.nb_positive.slot(), slot_nb_positive),
+            Abs => set!(s.nb_absolute, |o: &TypeObject| o.slots.nb_absolute.slot(), slot_nb_absolute),
+            Invert => set!(s.nb_invert, |o: &TypeObject| o.slots.nb_invert.slot(), slot_nb_invert),
+            Bool => set!(s.nb_bool, |o: &TypeObject| o.slots.nb_bool.slot(), slot_nb_bool),
+            Int => set!(s.nb_int, |o: &TypeObject| o.slots.nb_int.slot(), slot_nb_int),
+            Float => set!(s.nb_float, |o: &TypeObject| o.slots.nb_float.slot(), slot_nb_float),
+            Index => set!(s.nb_index, |o: &TypeObject| o.slots.nb_index.slot(), slot_nb_index),
             Len => {
                 let v = match &attr {
                     None => (None, None),
                     Some(a) => match native_wrapper(a, kind) {
-                        Some(o) => (o.slots.sq_length.get(), o.slots.mp_length.get()),
+                        Some(o) => (o.slots.sq_length.slot(), o.slots.mp_length.slot()),
                         None => (
-                            Some(slot_sq_length as crate::object::typeobj::LenFn),
-                            Some(slot_sq_length as crate::object::typeobj::LenFn),
+                            Some((slot_sq_length as crate::object::typeobj::LenFn, W)),
+                            Some((slot_sq_length as crate::object::typeobj::LenFn, W)),
                         ),
                     },
                 };
-                s.sq_length.set(v.0);
-                s.mp_length.set(v.1);
+                s.sq_length.set_slot(v.0);
+                s.mp_length.set_slot(v.1);
             }
-            GetItem => set!(s.mp_subscript, |o: &TypeObject| o.slots.mp_subscript.get(), slot_mp_subscript),
+            GetItem => set!(s.mp_subscript, |o: &TypeObject| o.slots.mp_subscript.slot(), slot_mp_subscript),
             SetItem | DelItem => {
                 let a1 = find(vm, t, "__setitem__");
                 let a2 = find(vm, t, "__delitem__");
                 let n1 =
-                    a1.as_ref().and_then(|a| native_wrapper(a, SetItem)).and_then(|o| o.slots.mp_ass_subscript.get());
+                    a1.as_ref().and_then(|a| native_wrapper(a, SetItem)).and_then(|o| o.slots.mp_ass_subscript.slot());
                 let n2 =
-                    a2.as_ref().and_then(|a| native_wrapper(a, DelItem)).and_then(|o| o.slots.mp_ass_subscript.get());
-                s.mp_ass_subscript.set(if a1.is_none() && a2.is_none() {
+                    a2.as_ref().and_then(|a| native_wrapper(a, DelItem)).and_then(|o| o.slots.mp_ass_subscript.slot());
+                s.mp_ass_subscript.set_slot(if a1.is_none() && a2.is_none() {
                     None
-                } else if n1.is_some() && n1 == n2 {
+                } else if n1.is_some() && n1.map(|x| x.1) == n2.map(|x| x.1) {
                     n1
                 } else {
-                    Some(slot_mp_ass_subscript)
+                    Some((slot_mp_ass_subscript, W))
                 });
             }
-            Contains => set!(s.sq_contains, |o: &TypeObject| o.slots.sq_contains.get(), slot_sq_contains),
+            Contains => set!(s.sq_contains, |o: &TypeObject| o.slots.sq_contains.slot(), slot_sq_contains),
             _ => {}
         }
     }
@@ -849,13 +856,13 @@ fn slot_tp_getattr_hook(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
                 None => type_::generic_getattr(vm, o, name),
             }
         }
-        Some(ga) => vm.call_method_descr_obj(ga, o, &[name.clone()]),
+        Some(ga) => vm.call_method_descr_obj(ga, o, std::slice::from_ref(name)),
         None => type_::generic_getattr(vm, o, name),
     };
     match r {
         Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.attribute_error) => {
             match type_::lookup_str(vm, ty, "__getattr__") {
-                Some(hook) => vm.call_method_descr_obj(&hook, o, &[name.clone()]),
+                Some(hook) => vm.call_method_descr_obj(&hook, o, std::slice::from_ref(name)),
                 None => Err(e),
             }
         }
@@ -866,13 +873,13 @@ fn slot_tp_getattr_hook(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
 fn slot_tp_setattro(vm: &Vm, o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     match value {
         Some(v) => call_dunder_required(vm, o, "__setattr__", &[name.clone(), v.clone()]).map(|_| ()),
-        None => call_dunder_required(vm, o, "__delattr__", &[name.clone()]).map(|_| ()),
+        None => call_dunder_required(vm, o, "__delattr__", std::slice::from_ref(name)).map(|_| ()),
     }
 }
 
 fn slot_tp_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     match type_::lookup_str(vm, a.class(), op.dunder()) {
-        Some(f) if !vm.is_none(&f) => vm.call_method_descr_obj(&f, a, &[b.clone()]),
+        Some(f) if !vm.is_none(&f) => vm.call_method_descr_obj(&f, a, std::slice::from_ref(b)),
         _ => Ok(vm.not_implemented()),
     }
 }
@@ -902,7 +909,7 @@ fn slot_tp_descr_get(vm: &Vm, d: &Obj, obj: Option<&Obj>, owner: Option<&Obj>) -
 fn slot_tp_descr_set(vm: &Vm, d: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     match value {
         Some(v) => call_dunder_required(vm, d, "__set__", &[obj.clone(), v.clone()]).map(|_| ()),
-        None => call_dunder_required(vm, d, "__delete__", &[obj.clone()]).map(|_| ()),
+        None => call_dunder_required(vm, d, "__delete__", std::slice::from_ref(obj)).map(|_| ()),
     }
 }
 
@@ -952,42 +959,29 @@ fn method_is_overloaded(vm: &Vm, left: &TypeObject, right: &TypeObject, name: &s
 }
 
 /// CPython's `SLOT1BINFULL`: the binary operator slot of classes.
-fn slot_binary(
-    vm: &Vm,
-    a: &Obj,
-    b: &Obj,
-    op: NbOp,
-    dunder: &str,
-    rdunder: &str,
-    this: crate::object::typeobj::BinaryFn,
-) -> PyResult<Obj> {
-    let get = |o: &Obj| {
-        if op == NbOp::Power {
-            o.class().slots.nb_binary[op as usize].get()
-        } else {
-            o.class().slots.nb_binary[op as usize].get()
-        }
-    };
-    let a_has = get(a) == Some(this);
-    let mut do_other = !std::ptr::eq(a.class(), b.class()) && get(b) == Some(this);
+fn slot_binary(vm: &Vm, a: &Obj, b: &Obj, op: NbOp, dunder: &str, rdunder: &str) -> PyResult<Obj> {
+    // Does the operand's type use this wrapper (rather than a native slot)?
+    let uses_wrapper = |o: &Obj| o.class().slots.nb_binary[op as usize].is(slot_id::WRAPPER);
+    let a_has = uses_wrapper(a);
+    let mut do_other = !std::ptr::eq(a.class(), b.class()) && uses_wrapper(b);
     if a_has {
         if do_other
             && vm.is_subtype(&b.class_obj(), &a.class_obj())
             && method_is_overloaded(vm, a.class(), b.class(), rdunder)
         {
-            let r = call_dunder(vm, b, rdunder, &[a.clone()])?.unwrap_or_else(|| vm.not_implemented());
+            let r = call_dunder(vm, b, rdunder, std::slice::from_ref(a))?.unwrap_or_else(|| vm.not_implemented());
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
             }
             do_other = false;
         }
-        let r = call_dunder(vm, a, dunder, &[b.clone()])?.unwrap_or_else(|| vm.not_implemented());
+        let r = call_dunder(vm, a, dunder, std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented());
         if !vm.is_not_implemented(&r) || std::ptr::eq(a.class(), b.class()) {
             return Ok(r);
         }
     }
     if do_other {
-        return Ok(call_dunder(vm, b, rdunder, &[a.clone()])?.unwrap_or_else(|| vm.not_implemented()));
+        return Ok(call_dunder(vm, b, rdunder, std::slice::from_ref(a))?.unwrap_or_else(|| vm.not_implemented()));
     }
     Ok(vm.not_implemented())
 }
@@ -995,7 +989,7 @@ fn slot_binary(
 macro_rules! binary_slots {
     ($($fn_name:ident => $op:ident),* $(,)?) => {
         $(fn $fn_name(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
-            slot_binary(vm, a, b, NbOp::$op, NbOp::$op.dunder(), NbOp::$op.rdunder(), $fn_name)
+            slot_binary(vm, a, b, NbOp::$op, NbOp::$op.dunder(), NbOp::$op.rdunder())
         })*
         fn binary_slot_fn(op: NbOp) -> crate::object::typeobj::BinaryFn {
             match op { $(NbOp::$op => $fn_name,)* }
@@ -1020,27 +1014,26 @@ binary_slots!(
 );
 
 fn slot_nb_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
-    let this = slot_nb_divmod as crate::object::typeobj::BinaryFn;
-    let a_has = a.class().slots.nb_divmod.get() == Some(this);
-    let mut do_other = !std::ptr::eq(a.class(), b.class()) && b.class().slots.nb_divmod.get() == Some(this);
+    let a_has = a.class().slots.nb_divmod.is(slot_id::WRAPPER);
+    let mut do_other = !std::ptr::eq(a.class(), b.class()) && b.class().slots.nb_divmod.is(slot_id::WRAPPER);
     if a_has {
         if do_other
             && vm.is_subtype(&b.class_obj(), &a.class_obj())
             && method_is_overloaded(vm, a.class(), b.class(), "__rdivmod__")
         {
-            let r = call_dunder(vm, b, "__rdivmod__", &[a.clone()])?.unwrap_or_else(|| vm.not_implemented());
+            let r = call_dunder(vm, b, "__rdivmod__", std::slice::from_ref(a))?.unwrap_or_else(|| vm.not_implemented());
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
             }
             do_other = false;
         }
-        let r = call_dunder(vm, a, "__divmod__", &[b.clone()])?.unwrap_or_else(|| vm.not_implemented());
+        let r = call_dunder(vm, a, "__divmod__", std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented());
         if !vm.is_not_implemented(&r) || std::ptr::eq(a.class(), b.class()) {
             return Ok(r);
         }
     }
     if do_other {
-        return Ok(call_dunder(vm, b, "__rdivmod__", &[a.clone()])?.unwrap_or_else(|| vm.not_implemented()));
+        return Ok(call_dunder(vm, b, "__rdivmod__", std::slice::from_ref(a))?.unwrap_or_else(|| vm.not_implemented()));
     }
     Ok(vm.not_implemented())
 }
@@ -1050,7 +1043,7 @@ fn slot_nb_power(vm: &Vm, a: &Obj, b: &Obj, m: &Obj) -> PyResult<Obj> {
     if vm.is_none(m) {
         return slot_nb_power_binary(vm, a, b);
     }
-    if a.class().slots.nb_power3.get() == Some(slot_nb_power as crate::object::typeobj::TernaryFn) {
+    if a.class().slots.nb_power3.is(slot_id::WRAPPER) {
         return Ok(call_dunder(vm, a, "__pow__", &[b.clone(), m.clone()])?.unwrap_or_else(|| vm.not_implemented()));
     }
     Ok(vm.not_implemented())
@@ -1059,7 +1052,7 @@ fn slot_nb_power(vm: &Vm, a: &Obj, b: &Obj, m: &Obj) -> PyResult<Obj> {
 macro_rules! inplace_slots {
     ($($fn_name:ident => $op:ident),* $(,)?) => {
         $(fn $fn_name(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
-            Ok(call_dunder(vm, a, NbOp::$op.idunder(), &[b.clone()])?.unwrap_or_else(|| vm.not_implemented()))
+            Ok(call_dunder(vm, a, NbOp::$op.idunder(), std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
         })*
         fn inplace_slot_fn(op: NbOp) -> crate::object::typeobj::BinaryFn {
             match op { $(NbOp::$op => $fn_name,)* }
@@ -1144,13 +1137,13 @@ fn slot_sq_length(vm: &Vm, o: &Obj) -> PyResult<usize> {
 }
 
 fn slot_mp_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
-    call_dunder_required(vm, o, "__getitem__", &[key.clone()])
+    call_dunder_required(vm, o, "__getitem__", std::slice::from_ref(key))
 }
 
 fn slot_mp_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     match value {
         Some(v) => call_dunder_required(vm, o, "__setitem__", &[key.clone(), v.clone()]).map(|_| ()),
-        None => call_dunder_required(vm, o, "__delitem__", &[key.clone()]).map(|_| ()),
+        None => call_dunder_required(vm, o, "__delitem__", std::slice::from_ref(key)).map(|_| ()),
     }
 }
 
@@ -1159,7 +1152,7 @@ fn slot_sq_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
     match f {
         Some(f) if vm.is_none(&f) => Err(vm.type_error(format!("'{}' object is not a container", o.class().name()))),
         Some(f) => {
-            let r = vm.call_method_descr_obj(&f, o, &[item.clone()])?;
+            let r = vm.call_method_descr_obj(&f, o, std::slice::from_ref(item))?;
             vm.is_true(&r)
         }
         None => {

@@ -35,7 +35,7 @@ impl StrData {
         StrData { repr, hash: Cell::new(-1), interned: Cell::new(false), utf8: OnceCell::new() }
     }
 
-    pub fn from_str(s: &str) -> StrData {
+    pub fn from_text(s: &str) -> StrData {
         if s.is_ascii() {
             return StrData::from_repr(StrRepr::Ascii(s.into()));
         }
@@ -49,7 +49,7 @@ impl StrData {
         if s.is_ascii() {
             return StrData::from_repr(StrRepr::Ascii(s.into_boxed_str()));
         }
-        StrData::from_str(&s)
+        StrData::from_text(&s)
     }
 
     /// From code points (lone surrogates allowed).
@@ -309,7 +309,7 @@ impl Vm {
         if s.len() == 1 {
             return self.ctx.latin1_chars[s.as_bytes()[0] as usize].clone();
         }
-        alloc_str(&self.ctx.types.str, StrData::from_str(s))
+        alloc_str(&self.ctx.types.str, StrData::from_text(s))
     }
 
     pub fn new_str_from_string(&self, s: String) -> Obj {
@@ -336,7 +336,7 @@ impl Vm {
         if let Some(o) = self.ctx.interned.borrow().get(s) {
             return o.clone();
         }
-        let o = alloc_str(&self.ctx.types.str, StrData::from_str(s));
+        let o = alloc_str(&self.ctx.types.str, StrData::from_text(s));
         str_of(&o).interned.set(true);
         crate::object::make_immortal(&o);
         self.ctx.interned.borrow_mut().insert(s.to_string(), o.clone());
@@ -572,14 +572,6 @@ impl Builder {
     pub(crate) fn push_obj(&mut self, o: &Obj) {
         if let Some(d) = data(o) {
             self.push_data(d);
-        }
-    }
-
-    pub(crate) fn push_code_point(&mut self, c: u32) {
-        if self.wide.is_none() && c < 0x80 {
-            self.ascii.push(c as u8 as char);
-        } else {
-            self.widen().push(c);
         }
     }
 

@@ -96,7 +96,7 @@ pub(crate) fn setup(vm: &Vm) {
                 Ok(vm.bool_obj(sd(o).code_points().all(uni::is_printable)))
             }),
             MethodDef::method("zfill", zfill),
-            MethodDef::method("format", |vm, o, a, k| crate::format::str_format(vm, o, a, k)),
+            MethodDef::method("format", crate::format::str_format),
             MethodDef::method("format_map", |vm, o, a, k| {
                 let [m] = crate::args::exact::<1>(vm, "format_map", a, k)?;
                 crate::format::str_format_map(vm, o, &m)
@@ -741,15 +741,15 @@ fn pad(vm: &Vm, s: &StrData, left: usize, right: usize, fill: u32) -> PyResult<O
         let f = fill as u8 as char;
         let mut out = String::new();
         out.try_reserve_exact(total.unwrap_or(0)).map_err(|_| vm.memory_error())?;
-        out.extend(std::iter::repeat(f).take(left));
+        out.extend(std::iter::repeat_n(f, left));
         out.push_str(a);
-        out.extend(std::iter::repeat(f).take(right));
+        out.extend(std::iter::repeat_n(f, right));
         return Ok(vm.new_str_from_string(out));
     }
     let mut out = alloc_vec(vm, total.unwrap_or(0))?;
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.extend(s.code_points());
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(new_str(vm, &out))
 }
 
@@ -765,7 +765,7 @@ fn zfill(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj>
         return Err(vm.memory_error());
     }
     let mut out: Vec<u32> = alloc_vec(vm, width as usize)?;
-    out.extend(std::iter::repeat(b'0' as u32).take(fill));
+    out.extend(std::iter::repeat_n(b'0' as u32, fill));
     out.extend(s.code_points());
     if fill < out.len() && (out[fill] == b'+' as u32 || out[fill] == b'-' as u32) {
         out[0] = out[fill];
@@ -828,7 +828,7 @@ fn expand_tabs_into<T: Copy + PartialEq + From<u8>>(
             if tabsize > 0 {
                 let inc = tabsize as u64 - col % tabsize as u64;
                 col += inc;
-                out.extend(std::iter::repeat(space).take(inc as usize));
+                out.extend(std::iter::repeat_n(space, inc as usize));
             }
         } else {
             out.push(c);

@@ -265,22 +265,3 @@ mod tests {
         assert_eq!(rfind(&h, &n), None);
     }
 }
-
-#[cfg(test)]
-mod timing {
-    #[test]
-    fn memmem_timing() {
-        let h = vec![b'a'; 4_000_000];
-        let mut n = vec![b'a'; 400_000];
-        n.push(b'b');
-        let t = std::time::Instant::now();
-        assert_eq!(memchr::memmem::find(&h, &n), None);
-        eprintln!("memmem {:?}", t.elapsed());
-        let h: Vec<u32> = vec![1; 1_000_000];
-        let mut n: Vec<u32> = vec![1; 100_000];
-        n.push(2);
-        let t = std::time::Instant::now();
-        assert_eq!(super::find(&h, &n), None);
-        eprintln!("twoway {:?}", t.elapsed());
-    }
-}

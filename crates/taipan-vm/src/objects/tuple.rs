@@ -264,8 +264,8 @@ fn tuple_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
     crate::args::check_positional(vm, "index", args.len(), 1, 3)?;
     let items = tuple_of(o);
     let (start, stop) = crate::args::slice_bounds(vm, &args[1..], items.len())?;
-    for i in start..stop {
-        if vm.eq(&items[i], &args[0])? {
+    for (i, item) in items.iter().enumerate().take(stop).skip(start) {
+        if vm.eq(item, &args[0])? {
             return Ok(vm.new_usize(i));
         }
     }

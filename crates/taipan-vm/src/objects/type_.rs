@@ -2,9 +2,8 @@
 //! C3 linearization, attribute lookup through the MRO (with the descriptor
 //! protocol), generic instance attribute access, and class creation.
 
-use std::cell::Cell;
-
 use crate::context::ObjectData;
+use crate::object::typeobj::slot_id;
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{Obj, PyCell};
 use crate::objects::descriptor::{self, MethodDef};
@@ -24,7 +23,7 @@ pub(crate) fn type_type_object() -> TypeObject {
     t.slots.getattro.set(Some(type_getattro));
     t.slots.setattro.set(Some(type_setattro));
     t.slots.call.set(Some(type_call));
-    t.slots.new.set(Some(type_new));
+    t.slots.new.set_as(type_new, slot_id::TYPE_NEW);
     t.slots.init.set(Some(type_init));
     t.slots.hash.set(Some(object_hash));
     t.slots.richcompare.set(Some(object_richcompare));
@@ -44,11 +43,11 @@ pub(crate) fn object_type_object() -> TypeObject {
     t.slots.repr.set(Some(object_repr));
     t.slots.str.set(Some(object_str));
     t.slots.hash.set(Some(object_hash));
-    t.slots.getattro.set(Some(generic_getattr));
+    t.slots.getattro.set_as(generic_getattr, slot_id::GENERIC_GETATTR);
     t.slots.setattro.set(Some(generic_setattr));
     t.slots.richcompare.set(Some(object_richcompare));
-    t.slots.init.set(Some(object_init));
-    t.slots.new.set(Some(object_new));
+    t.slots.init.set_as(object_init, slot_id::OBJECT_INIT);
+    t.slots.new.set_as(object_new, slot_id::OBJECT_NEW);
     t
 }
 
@@ -114,16 +113,16 @@ impl TypeObject {
 
 /// A builtin type inherits the slots it does not define from its base
 /// (CPython's `inherit_slots`).
-pub(crate) fn inherit_slots(vm: &Vm, ty: &Obj) {
+pub(crate) fn inherit_slots(_vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
     let Some(base) = t.base() else { return };
-    inherit_slots(vm, &base);
+    inherit_slots(_vm, &base);
     let b = ty_of(&base);
     inherit_missing_slots(t, b);
     // A type that defines rich comparison but not hashing is unhashable
     // only when it is a class; builtin types inherit both together.
-    if t.slots.hash.get().is_none() && t.slots.richcompare.get() == b.slots.richcompare.get() {
-        t.slots.hash.set(b.slots.hash.get());
+    if t.slots.hash.get().is_none() && t.slots.richcompare.id() == b.slots.richcompare.id() {
+        t.slots.hash.copy_from(&b.slots.hash);
     }
 }
 
@@ -135,7 +134,7 @@ pub(crate) fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
     macro_rules! inherit {
         ($($f:ident),*) => {$(
             if s.$f.get().is_none() {
-                s.$f.set(bs.$f.get());
+                s.$f.copy_from(&bs.$f);
             }
         )*};
     }
@@ -174,10 +173,10 @@ pub(crate) fn inherit_missing_slots(t: &TypeObject, b: &TypeObject) {
     );
     for i in 0..crate::object::typeobj::NB_COUNT {
         if s.nb_binary[i].get().is_none() {
-            s.nb_binary[i].set(bs.nb_binary[i].get());
+            s.nb_binary[i].copy_from(&bs.nb_binary[i]);
         }
         if s.nb_inplace[i].get().is_none() {
-            s.nb_inplace[i].set(bs.nb_inplace[i].get());
+            s.nb_inplace[i].copy_from(&bs.nb_inplace[i]);
         }
     }
 }
@@ -255,7 +254,7 @@ pub(crate) fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>
     let mut seqs: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
         let Some(bt) = as_type(b) else {
-            return Err(vm.type_error(format!("bases must be types")));
+            return Err(vm.type_error("bases must be types"));
         };
         seqs.push(tuple::items(&bt.mro()).to_vec());
     }
@@ -412,8 +411,7 @@ pub(crate) fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj
         return Err(if lookup(vm, ty, name).is_some() {
             vm.attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), pystr::as_str_lossy(name)))
         } else {
-            let e = attribute_error_for(vm, obj, name);
-            e
+            attribute_error_for(vm, obj, name)
         });
     };
     let _ = slot;
@@ -563,12 +561,10 @@ fn excess_args(args: &[Obj], kwnames: Option<&Obj>) -> bool {
 pub(crate) fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     if excess_args(args, kwnames) {
         let t = obj.class();
-        let init = t.slots.init.get();
-        let new = t.slots.new.get();
-        if init != Some(object_init as crate::object::typeobj::InitFn) {
+        if !t.slots.init.is(slot_id::OBJECT_INIT) {
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
-        if new == Some(object_new as crate::object::typeobj::NewFn) {
+        if t.slots.new.is(slot_id::OBJECT_NEW) {
             return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
         }
     }
@@ -578,10 +574,10 @@ pub(crate) fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj
 pub(crate) fn object_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let t = ty_of(cls);
     if excess_args(args, kwnames) {
-        if t.slots.new.get() != Some(object_new as crate::object::typeobj::NewFn) {
+        if !t.slots.new.is(slot_id::OBJECT_NEW) {
             return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
-        if t.slots.init.get() == Some(object_init as crate::object::typeobj::InitFn) {
+        if t.slots.init.is(slot_id::OBJECT_INIT) {
             return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
         }
     }
@@ -1015,11 +1011,4 @@ fn type_dir(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj
 
 fn type_prepare(vm: &Vm, _cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(vm.new_dict())
-}
-
-/// Used by class creation: the version counter for new heap types.
-pub(crate) fn next_version(counter: &Cell<u32>) -> u32 {
-    let v = counter.get().wrapping_add(1);
-    counter.set(v);
-    v
 }

@@ -10,6 +10,7 @@ use crate::objects::{dict, slots, type_};
 use crate::vm::{PyResult, Vm};
 
 /// What a native type is made of.
+#[derive(Default)]
 pub struct TypeSpec<'a> {
     /// `module.Name`: `__name__` is the part after the last dot and
     /// `__module__` the part before, as for CPython's static types.
@@ -28,22 +29,6 @@ pub struct TypeSpec<'a> {
     pub methods: &'a [MethodDef],
     pub getsets: &'a [GetSetDef],
     pub doc: Option<&'static str>,
-}
-
-impl Default for TypeSpec<'_> {
-    fn default() -> Self {
-        TypeSpec {
-            name: "",
-            base: None,
-            flags: 0,
-            gc: false,
-            dict: false,
-            weakref: false,
-            methods: &[],
-            getsets: &[],
-            doc: None,
-        }
-    }
 }
 
 /// Create a type whose instances hold a `T`. `fill_slots` sets the slots

@@ -32,7 +32,7 @@ impl Vm {
     /// errors, without building an AttributeError on the common path.
     pub fn getattr_opt(&self, o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
         let f = o.class().slots.getattro.get();
-        if f.is_none() || f == Some(type_::generic_getattr as crate::object::typeobj::GetattroFn) {
+        if f.is_none() || o.class().slots.getattro.is(crate::object::typeobj::slot_id::GENERIC_GETATTR) {
             // A property or __getattr__ may raise AttributeError: that is
             // "missing" too.
             return match type_::generic_getattr_opt(self, o, name) {
@@ -105,7 +105,7 @@ impl Vm {
     /// `(attr, false)` otherwise.
     pub fn get_method(&self, o: &Obj, name: &Obj) -> PyResult<(Obj, bool)> {
         let ty = o.class();
-        let generic = ty.slots.getattro.get() == Some(type_::generic_getattr as crate::object::typeobj::GetattroFn);
+        let generic = ty.slots.getattro.is(crate::object::typeobj::slot_id::GENERIC_GETATTR);
         if !generic {
             return Ok((self.getattr(o, name)?, false));
         }

@@ -3,7 +3,6 @@
 //! the sequence fallbacks of `+` and `*`, unary operators and `__index__`.
 
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 
 use crate::object::typeobj::{BinaryFn, NbOp, UnaryOp};
 use crate::object::Obj;
@@ -18,7 +17,7 @@ impl Vm {
         let tb = b.class();
         let slota = ta.slots.nb_binary[op as usize].get();
         let mut slotb = if std::ptr::eq(ta, tb) { None } else { tb.slots.nb_binary[op as usize].get() };
-        if slotb.is_some() && slotb == slota {
+        if tb.slots.nb_binary[op as usize].same_as(&ta.slots.nb_binary[op as usize]) {
             slotb = None;
         }
         if let Some(fa) = slota {
@@ -48,7 +47,7 @@ impl Vm {
         let tb = b.class();
         let slota = ta.slots.nb_divmod.get();
         let mut slotb = if std::ptr::eq(ta, tb) { None } else { tb.slots.nb_divmod.get() };
-        if slotb.is_some() && slotb == slota {
+        if tb.slots.nb_divmod.same_as(&ta.slots.nb_divmod) {
             slotb = None;
         }
         if let Some(fa) = slota {
@@ -165,7 +164,7 @@ impl Vm {
         let tm = m.class();
         let fa = ta.slots.nb_power3.get();
         let mut fb = if std::ptr::eq(ta, tb) { None } else { tb.slots.nb_power3.get() };
-        if fb.is_some() && fb == fa {
+        if tb.slots.nb_power3.same_as(&ta.slots.nb_power3) {
             fb = None;
         }
         if let Some(f) = fa {
@@ -190,7 +189,9 @@ impl Vm {
             }
         }
         if let Some(h) = tm.slots.nb_power3.get() {
-            if Some(h) != fa && Some(h) != fb {
+            let hid = tm.slots.nb_power3.id();
+            let fb_id = if fb.is_some() { tb.slots.nb_power3.id() } else { 0 };
+            if hid != ta.slots.nb_power3.id() && hid != fb_id {
                 let r = h(self, a, b, m)?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -321,13 +322,5 @@ impl Vm {
     /// The binary slot function of a type for `op` (for the eval loop's fast paths).
     pub fn nb_slot(&self, o: &Obj, op: NbOp) -> Option<BinaryFn> {
         o.class().slots.nb_binary[op as usize].get()
-    }
-}
-
-/// Convert an i64-or-big value to usize when non-negative and small.
-pub(crate) fn to_usize(v: &IntValue) -> Option<usize> {
-    match v {
-        IntValue::Small(x) => usize::try_from(*x).ok(),
-        IntValue::Big(b) => b.to_usize(),
     }
 }

@@ -184,8 +184,9 @@ impl Vm {
             return Ok(false);
         }
         if let Some(check) = type_::lookup_str(self, cls.class(), "__instancecheck__") {
-            let r =
-                self.with_recursion(" in __instancecheck__", || self.call_method_descr_obj(&check, cls, &[o.clone()]))?;
+            let r = self.with_recursion(" in __instancecheck__", || {
+                self.call_method_descr_obj(&check, cls, std::slice::from_ref(o))
+            })?;
             return self.is_true(&r);
         }
         self.recursive_isinstance(o, cls)
@@ -205,7 +206,7 @@ impl Vm {
             });
         }
         if !self.check_class(cls)? {
-            return Err(self.type_error(format!("isinstance() arg 2 must be a type, a tuple of types, or a union")));
+            return Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
         }
         match self.getattr_opt(o, &self.intern("__class__"))? {
             Some(c) => self.abstract_issubclass(&c, cls),
@@ -263,7 +264,7 @@ impl Vm {
         }
         if let Some(check) = type_::lookup_str(self, cls.class(), "__subclasscheck__") {
             let r = self.with_recursion(" in __subclasscheck__", || {
-                self.call_method_descr_obj(&check, cls, &[derived.clone()])
+                self.call_method_descr_obj(&check, cls, std::slice::from_ref(derived))
             })?;
             return self.is_true(&r);
         }

@@ -20,11 +20,11 @@ impl Vm {
         if self.is_type(o) {
             // `type[int]` is special-cased, as in CPython.
             if o.is(&self.ctx.types.type_) {
-                return crate::objects::generic_alias::class_getitem(self, o, &[key.clone()], None);
+                return crate::objects::generic_alias::class_getitem(self, o, std::slice::from_ref(key), None);
             }
             // `list[int]`: the class's `__class_getitem__`.
             if let Some(cg) = self.getattr_str_opt(o, "__class_getitem__")? {
-                return self.call(&cg, &[key.clone()], None);
+                return self.call(&cg, std::slice::from_ref(key), None);
             }
             let name = type_::type_qualname(self, o);
             return Err(self.type_error(format!("type '{name}' is not subscriptable")));
