@@ -47,7 +47,7 @@ space limit (--mem-mb) so runaway allocations fail instead of swapping.
 """
 import argparse
 import ast
-import hashlib
+import heapq
 import json
 import os
 import random
@@ -60,6 +60,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 # ---------------------------------------------------------------------------
@@ -554,136 +555,6 @@ class _SNode:
     __slots__ = ('next',)
 ''',
     r'''
-def _deep(kind, n=100000):
-    if kind == 'list':
-        x = []
-        for i in range(n): x = [x]
-    elif kind == 'tuple':
-        x = ()
-        for i in range(n): x = (x,)
-    elif kind == 'dict':
-        x = {}
-        for i in range(n): x = {1: x}
-    elif kind == 'frozenset':
-        x = frozenset()
-        for i in range(n): x = frozenset([x])
-    elif kind == 'slice':
-        x = None
-        for i in range(n): x = slice(x)
-    elif kind == 'namespace':
-        x = None
-        for i in range(n): x = types.SimpleNamespace(a=x)
-    elif kind == 'alias':
-        x = int
-        for i in range(n): x = list[x]
-    elif kind == 'mappingproxy':
-        x = {}
-        for i in range(n): x = types.MappingProxyType(x)
-    elif kind == 'exc_args':
-        x = ValueError()
-        for i in range(n): x = ValueError(x)
-    elif kind == 'keyerror':
-        x = KeyError()
-        for i in range(n): x = KeyError(x)
-    elif kind == 'listpair':
-        x = None
-        for i in range(n): x = [x, 1]
-    elif kind == 'cause':
-        x = ValueError(0)
-        for i in range(n):
-            y = ValueError(i)
-            y.__cause__ = x
-            x = y
-    elif kind == 'context':
-        x = ValueError(0)
-        for i in range(n):
-            y = ValueError(i)
-            y.__context__ = x
-            x = y
-    elif kind == 'eg':
-        x = ValueError(0)
-        for i in range(n): x = ExceptionGroup('g', [x])
-    elif kind == 'map':
-        x = iter([1, 2])
-        for i in range(n): x = map(_ident, x)
-    elif kind == 'filter':
-        x = iter([1, 2])
-        for i in range(n): x = filter(None, x)
-    elif kind == 'zip':
-        x = iter([1, 2])
-        for i in range(n): x = zip(x)
-    elif kind == 'enumerate':
-        x = iter([1, 2])
-        for i in range(n): x = enumerate(x)
-    elif kind == 'genexpr':
-        x = iter([1, 2])
-        for i in range(n): x = (y for y in x)
-    elif kind == 'yieldfrom':
-        x = iter([1, 2])
-        for i in range(n): x = _yf(x)
-    elif kind == 'calliter':
-        x = iter([1, 2])
-        for i in range(n): x = iter(x.__next__, None)
-    elif kind == 'reversed':
-        x = [1, 2]
-        for i in range(n): x = reversed(list(x)) if i == 0 else iter(x)
-    elif kind == 'classmethod':
-        x = _ident
-        for i in range(n): x = classmethod(x)
-    elif kind == 'staticmethod':
-        x = _ident
-        for i in range(n): x = staticmethod(x)
-    elif kind == 'wrapper':
-        x = _ident
-        for i in range(n): x = x.__call__
-    elif kind == 'boundmethod':
-        x = _ident
-        for i in range(n): x = types.MethodType(x, i)
-    elif kind == 'instance_chain':
-        x = None
-        for i in range(n):
-            o = _Node()
-            o.next = x
-            x = o
-    elif kind == 'slots_chain':
-        x = None
-        for i in range(n):
-            o = _SNode()
-            o.next = x
-            x = o
-    elif kind == 'closure':
-        x = None
-        for i in range(n): x = (lambda v: (lambda: v))(x)
-    elif kind == 'iterlist':
-        x = None
-        for i in range(n): x = iter([x])
-    elif kind == 'genframe':
-        x = None
-        for i in range(n): x = _hold(x)
-    elif kind == 'await':
-        x = _coro()
-        for i in range(n): x = _aw(x)
-    elif kind == 'memoryview':
-        x = memoryview(b'abcd')
-        for i in range(n): x = memoryview(x)
-    elif kind == 'cellchain':
-        x = None
-        for i in range(n): x = types.CellType(x)
-    elif kind == 'property':
-        x = _ident
-        for i in range(n): x = property(x)
-    elif kind == 'super':
-        class A: pass
-        x = A()
-        for i in range(n): x = super(A, x)
-    elif kind == 'union':
-        x = int
-        for i in range(n): x = x | list[x]
-    else:
-        raise ValueError(kind)
-    return x
-''',
-    r'''
 def _deep_class(n):
     c = object
     for i in range(n):
@@ -798,7 +669,10 @@ for _t in SUBCLASSABLE:
     ZOO.append(('sub_' + _t, '_sub_%s(%s)' % (_t, SUB_ARGS[_t])))
 
 # Zoo entries that touch process-wide state: their probes run one per process.
-ISOLATED_ZOO = {'stdout', 'stdin', 'sys', 'builtins'}
+ISOLATED_ZOO = {'stdout', 'stdin'}
+ISOLATED_ATTR_ZOO = {'stdout', 'stdin', 'sys', 'builtins'}
+STREAM_STATEFUL = {'close', 'detach', '__exit__', '__del__', 'reconfigure', 'truncate', 'seek',
+                   '__init__', '__setstate__', 'fileno'}
 
 # ---------------------------------------------------------------------------
 # Hostile values.
@@ -2869,3 +2743,1559 @@ def parse_special(text):
     if name:
         out.append((name, '\n'.join(lines).strip('\n') + '\n', mode))
     return out
+
+
+# Recursion-limit extremes, each followed by a kind of recursion (own process).
+RECURSION_LIMITS = ['1', '2', '3', '5', '10', '50', '100', '1000', '10**5', '10**6', '2**31 - 1',
+                    '2**31', '2**63', '-1', '0']
+RECURSION_KINDS = {
+    'pyfunc': 'def r(n):\n    return r(n + 1)\nr(0)',
+    'method': 'class K:\n    def m(self):\n        return self.m()\nK().m()',
+    'repr': 'class K:\n    def __repr__(self):\n        return repr(self)\nrepr(K())',
+    'getattr': 'class K:\n    def __getattr__(self, n):\n        return getattr(self, n)\nK().x',
+    'eq': 'class K:\n    def __eq__(self, o):\n        return self == o\nK() == K()',
+    'call': 'class K:\n    def __call__(self):\n        return self()\nK()()',
+    'genyf': 'def g():\n    yield from g()\nnext(g())',
+    'deeplist-repr': 'x = []\nfor i in range(100000):\n    x = [x]\nrepr(x)',
+    'deeptuple-hash': 'x = ()\nfor i in range(100000):\n    x = (x,)\nhash(x)',
+    'deeplist-eq': 'x = []\ny = []\nfor i in range(100000):\n    x = [x]\n    y = [y]\nx == y',
+    'deepdict-repr': 'x = {}\nfor i in range(100000):\n    x = {1: x}\nrepr(x)',
+    'compile-parens': "compile('(' * 10000 + ')' * 10000, '', 'eval')",
+    'compile-unary': "eval('-' * 10000 + '1')",
+    'compile-chain': "eval('1' + '+1' * 100000)",
+    'exec-rec': "def r():\n    exec('r()')\nr()",
+    'sorted-key': 'def r(x):\n    return sorted([1, 2], key=r)\nr(0)',
+    'map-rec': 'def r(x):\n    return list(map(r, [x]))\nr(0)',
+    'format-rec': 'class K:\n    def __format__(self, s):\n        return format(self, s)\nformat(K())',
+    'instancecheck': 'class M(type):\n    def __instancecheck__(c, o):\n        return isinstance(o, c)\nclass K(metaclass=M): pass\nisinstance(1, K)',
+    'class-body': 'def r():\n    class K:\n        r()\nr()',
+    'except-handler': 'def d(n):\n    return d(n + 1) if n < 200 else 0\ndef r():\n    try:\n        r()\n    except RecursionError:\n        d(0)\nr()',
+    'await': 'async def a():\n    await a()\na().send(None)',
+    'map-chain': 'x = iter([1])\nfor i in range(100000):\n    x = map(abs, x)\nnext(x)',
+    'gen-chain': 'x = iter([1])\nfor i in range(100000):\n    x = (y for y in x)\nnext(x)',
+    'cm-chain': 'x = len\nfor i in range(100000):\n    x = classmethod(x)\nclass K:\n    a = x\nK.a',
+    'traceback-print': 'def r(n):\n    return r(n + 1)\ntry:\n    r(0)\nexcept RecursionError as e:\n    sys.excepthook(type(e), e, e.__traceback__)',
+    'lower-below-depth': 'def f(k):\n    return f(k - 1) if k else sys.setrecursionlimit(5)\nf(50)',
+    'str-subclass-str': 'class S(str):\n    def __str__(self):\n        return str(S(self))\nstr(S())',
+    'init-subclass': 'class B:\n    def __init_subclass__(cls):\n        class C(cls): pass\nclass K(B): pass',
+    'dict-eq': 'class K:\n    def __hash__(self): return 1\n    def __eq__(self, o): return {self: 1} == {o: 1}\nK() == K()',
+}
+
+# Hostile source text: expressions evaluated inside the probe that build the
+# source string (so the probe text stays small).  {n} is replaced by a size.
+SOURCE_BUILDERS = {
+    'parens': "'(' * {n} + ')' * {n}",
+    'brackets': "'[' * {n} + ']' * {n}",
+    'braces': "'{{' * {n} + '}}' * {n}",
+    'unary-minus': "'-' * {n} + '1'",
+    'not-chain': "'not ' * {n} + '1'",
+    'invert-chain': "'~' * {n} + '1'",
+    'add-chain': "'1' + '+1' * {n}",
+    'sub-chain-names': "'x' + '-x' * {n}",
+    'ifexp-chain': "'1' + ' if 1 else 1' * {n}",
+    'attr-chain': "'x' + '.x' * {n}",
+    'call-chain': "'f' + '()' * {n}",
+    'subscript-chain': "'a' + '[0]' * {n}",
+    'lambda-chain': "'lambda: ' * {n} + '1'",
+    'pow-chain': "'**'.join(['2'] * {n})",
+    'and-chain': "' and '.join(['x'] * {n})",
+    'or-chain': "' or '.join(['x'] * {n})",
+    'compare-chain': "'<'.join(['x'] * {n})",
+    'tuple-long': "','.join(['x'] * {n})",
+    'list-literal': "'[' + '1,' * {n} + ']'",
+    'dict-literal': "'{{' + ','.join('%d: %d' % (i, i) for i in range({n})) + '}}'",
+    'set-literal': "'{{' + ','.join(str(i) for i in range({n})) + '}}'",
+    'call-args': "'f(' + '1,' * {n} + ')'",
+    'call-kwargs': "'f(' + ','.join('a%d=1' % i for i in range({n})) + ')'",
+    'def-params': "'def f(' + ','.join('a%d' % i for i in range({n})) + '): pass'",
+    'nested-if': "''.join(' ' * i + 'if 1:\\n' for i in range({n})) + ' ' * {n} + 'pass\\n'",
+    'nested-def': "''.join(' ' * i + 'def f():\\n' for i in range({n})) + ' ' * {n} + 'pass\\n'",
+    'nested-class': "''.join(' ' * i + 'class C:\\n' for i in range({n})) + ' ' * {n} + 'pass\\n'",
+    'nested-for': "''.join(' ' * i + 'for x in y:\\n' for i in range({n})) + ' ' * {n} + 'pass\\n'",
+    'nested-try': "''.join(' ' * i + 'try:\\n' for i in range({n})) + ' ' * {n} + 'pass\\n' + ''.join(' ' * i + 'finally: pass\\n' for i in range({n} - 1, -1, -1))",
+    'nested-with': "''.join(' ' * i + 'with a:\\n' for i in range({n})) + ' ' * {n} + 'pass\\n'",
+    'nested-while': "''.join(' ' * i + 'while 1:\\n' for i in range({n})) + ' ' * {n} + 'break\\n'",
+    'nested-lambda-closure': "'x = 1\\n' + 'f = ' + 'lambda: ' * {n} + 'x'",
+    'nested-comprehension': "'[' * {n} + 'x' + ' for x in y]' * {n}",
+    'nested-genexp': "'(' * {n} + 'x' + ' for x in y)' * {n}",
+    'nested-fstring': "'f\"{{' * 1 + 'f\\'{{' + '(' * {n} + '1' + ')' * {n} + '}}\\'' + '}}\"'",
+    'fstring-spec-nesting': "'f\"{{1:{{1:{{1:' + '{{' * {n} + '}}' * {n} + '}}}}}}\"'",
+    'many-lines': "'x = 1\\n' * {n}",
+    'long-identifier': "'x' * {n} + ' = 1'",
+    'long-int': "'1' * {n}",
+    'long-hex': "'0x' + 'f' * {n}",
+    'long-float': "'1.' + '1' * {n}",
+    'long-exponent': "'1e' + '9' * {n}",
+    'long-string': "\"'\" + 'x' * {n} + \"'\"",
+    'long-bytes': "\"b'\" + '\\\\xff' * {n} + \"'\"",
+    'long-triple': "'\"\"\"' + '\\n' * {n} + '\"\"\"'",
+    'long-comment': "'#' + 'x' * {n}",
+    'continuations': "'x = 1 + \\\\\\n' * {n} + '1'",
+    'paren-newlines': "'x = (' + '\\n' * {n} + ')'",
+    'chained-assign': "'a = ' * {n} + '1'",
+    'unpack-targets': "', '.join('a%d' % i for i in range({n})) + ' = range({n})'",
+    'star-unpack': "'a, *b, ' + ', '.join('c%d' % i for i in range({n})) + ' = range({n})'",
+    'del-many': "'x = 1\\ndel ' + ', '.join(['x'] * {n})",
+    'global-many': "'global ' + ','.join('a%d' % i for i in range({n}))",
+    'import-dotted': "'import ' + '.'.join(['a'] * {n})",
+    'decorators': "'@d\\n' * {n} + 'def f(): pass'",
+    'annotation-union': "'x: ' + 'int|' * {n} + 'int = 1'",
+    'match-nested-seq': "'match x:\\n case ' + '[' * {n} + '1' + ']' * {n} + ': pass'",
+    'match-or': "'match x:\\n case ' + '|'.join(['1'] * {n}) + ': pass'",
+    'match-class': "'match x:\\n case ' + 'C(' * {n} + ')' * {n} + ': pass'",
+    'match-mapping': "'match x:\\n case {{' + ','.join('%d: _' % i for i in range({n})) + '}}: pass'",
+    'match-many-cases': "'match x:\\n' + ' case %s: pass\\n' * 0 + ''.join(' case %d: pass\\n' % i for i in range({n}))",
+    'yield-chain': "'def g():\\n x = ' + 'yield ' * {n}",
+    'await-chain': "'async def f():\\n ' + 'await ' * {n} + 'x'",
+    'elif-chain': "'if x: pass\\n' + 'elif x: pass\\n' * {n}",
+    'except-chain': "'try: pass\\n' + 'except E: pass\\n' * {n}",
+    'tabs-indent': "'if 1:\\n' + '\\t' * {n} + 'x'",
+    'semicolons': "'x = 1;' * {n}",
+    'bare-semicolons': "';' * {n}",
+    'string-concat': "' '.join(['\"a\"'] * {n})",
+    'fstring-concat': "' '.join(['f\"{{x}}\"'] * {n})",
+    'assert-nested': "'assert ' + '(' * {n} + 'x' + ')' * {n}",
+    'walrus-chain': "'(' + 'a := ' * {n} + '1)'",
+    'starred-nesting': "'[' + '*[' * {n} + '1' + ']' * {n} + ']'",
+    'dict-unpack-nesting': "'{{' + '**{{' * {n} + '}}' * {n} + '}}'",
+    'slice-chain': "'a' + '[1:2:3]' * {n}",
+    'keyword-args-nesting': "'f(' + 'x=f(' * {n} + ')' * {n} + ')'",
+    'return-nesting': "'def f():\\n return ' + '(' * {n} + ')' * {n}",
+    'global-in-nested': "''.join(' ' * i + 'def f():\\n' + ' ' * (i + 1) + 'nonlocal x\\n' for i in range({n}))",
+}
+SOURCE_SIZES = ['100', '1000', '100000']
+SOURCE_FIXED = [
+    r"'\x00'", r"'x = 1\x00'", r"'\udc80'", r"'x = \"\udc80\"'", r"'\ufeff' + 'x = 1'",
+    r"'x\u200b = 1'", r"'\u0660 = 1'", r"'\u210c = 1'", r"'a\u0301 = 1'", r"'def \udc80(): pass'",
+    r"b'# coding: bogus\nx = 1'", r"b'# -*- coding: utf-16 -*-\nx = 1'",
+    r"b'\xef\xbb\xbf# coding: latin-1\nx = 1'", r"b'x = \"\xff\"'", r"b'\xff'",
+    r"b'# coding: latin-1\nx = \"\xff\"'", r"'x = 1'.encode('utf-16')", r"b'\x00'",
+    r"b'#!/x\n# coding: ascii\nx = \"\xc3\xa9\"'", '_MARSHAL', r"'x = 1\r'", r"'\f\f\nx = 1'",
+    r"'\t\t\n  x'", r"'\\'", r"'x = \\'", r"'\"\"\"'", r"\"'\\N{bogus}'\"",
+    r"\"'\\N{\" + 'A' * 10**5 + \"}'\"", r"\"b'\\x'\"", r"\"'\\777'\"", r"\"f'{'\"",
+    r"\"f'{x!z}'\"", r"\"f'{x:{y:{z}}}'\"", r"'a: int = 1'", r"'yield'", r"'await x'", r"'return'",
+    r"'break'", r"'continue'", r"'nonlocal x'", r"'global x; x: int'", r"'del ()'",
+    r"'del (a, [b])'", r"'(yield)'", r"'lambda: (yield)'", r"'[i async for i in x]'",
+    r"'async def f(): [await x for x in y]'", r"'class A: super()'", r"'__class__'",
+    r"'def f(): __class__'", r"'match x:\n case {**rest, **r2}: pass'",
+    r"'match x:\n case A(x=1, x=2): pass'", r"'match x:\n case [*a, *b]: pass'",
+    r"'match x:\n case a | b: pass'", r"'match x:\n case _:\n  pass\n case 1: pass'",
+    r"'from . import *'", r"'def f():\n from sys import *'", r"'from __future__ import braces'",
+    r"'x = 1\nfrom __future__ import annotations'", r"'from __future__ import bogus'",
+    r"'try:\n pass\nexcept* ValueError:\n break'",
+    r"'for x in y:\n try:\n  pass\n except* E:\n  continue'", r"'(a := 1) = 2'",
+    r"'def f[T](): pass'", r"'type X = int'", r"'print \"x\"'", r"'x = 1 if 2'",
+    r"'[x for x in (y := [1])]'", r"'[y := 1 for x in z]'", r"'[i := 0 for i in x]'",
+    r"'*a, *b = 1'", r"'a, *b, c = range(2)'", r"'del *a'", r"'f(**x, *y)'",
+    r"'f(x for x in y, 1)'", r"'def f(a, a): pass'", r"'def f(*, **k): pass'",
+    r"'def f(a=1, b): pass'", r"'lambda: *a'", r"'x = *a'", r"'print(*)'", r"'0b2'", r"'09'",
+    r"'1__0'", r"'1e'", r"'0x'", r"'1.e5j'", r"'1if 1else 2'", r"'global __debug__'",
+    r"'__debug__ = 1'", r"'None = 1'", r"'f() = 1'", r"'del f()'", r"'a + 1 = 2'", r"'(*a) = 1'",
+    r"'x = {**a, b}'", r"'async with a: pass'", r"'async for a in b: pass'",
+    r"'def f():\n x = 1\n def g():\n  nonlocal x\n  global x'", r"'def f(x):\n global x'",
+    r"'class C:\n nonlocal x'", r"'def f():\n yield\n return 1\n async def g(): yield from x'",
+    r"'async def f():\n yield 1\n return 2'", r"'x = 1\n  y = 2'", r"'if 1:\nx'",
+    r"'if 1:\n\tx\n        y'", r"'a = b = c += 1'", r"'with (a as b, c as d,): pass'",
+    r"'with (yield): pass'", r"'@x := y\ndef f(): pass'", r"'f\"{x!r=}\"'", r"'f\"{=}\"'",
+    r"'f\"{}\"'", r"'f\"{x:{y}=}\"'", r"'f\"{lambda x: 1}\"'", r"'f\"\\N{DIGIT ONE}\"'",
+    r"'rb\"\\N{x}\"'", r"'u\"\"f\"\"'", r"'x = 1 +'", r"'(' * 201", r"')'",
+    r"'try:\n pass\nfinally:\n pass\nelse:\n pass'", r"'while 1:\n pass\nelse:\n break'",
+    r"'def f():\n try:\n  return\n finally:\n  continue'",
+    r"'for x in y:\n try:\n  pass\n finally:\n  break'",
+    r"'class A:\n def f(self):\n  super().__init__()\n  __class__ = 1'",
+    r"'import a as b.c'", r"'from a import (b, c,)'", r"'from a import b, c,'",
+    r"'assert (x, \"msg\")'", r"'x is 1'", r"'x = [1, 2\n 3]'",
+]
+COMPILE_MODES = ["'exec'", "'eval'", "'single'", "'func_type'", "'bogus'", "''", r"'\udc80'", 'None']
+COMPILE_FLAGS = ['0', '-1', '0x400', '0x2000', '0x1000', '0x200', '0x10000', '0x1000000', '2**31',
+                 '2**63', 'RaiseAll()', '0x2000 | 0x1000']
+COMPILE_SRCS = ["'x'", "'1'", "'pass'", "'await x'", "'(int) -> int'", "'x = yield'",
+                "'async with a: pass'", "'return 1'", "'x;y'", r"'\n'", "''", r"'1\n2'",
+                r"'match x:\n case 1: pass'", "b'x'", "_MARSHAL", "bytearray(b'x')",
+                "memoryview(b'x')", '_released_mv()', 'StrSub("x")', "'x' * 10**6"]
+
+CODECS = ["'utf-8'", "'utf-16'", "'utf-16-le'", "'utf-16-be'", "'utf-32'", "'utf-32-be'",
+          "'utf-7'", "'idna'", "'punycode'", "'unicode_escape'", "'raw_unicode_escape'",
+          "'latin-1'", "'ascii'", "'cp1252'", "'cp437'", "'hex'", "'base64'", "'rot13'",
+          "'undefined'", "'mbcs'", "'utf-8-sig'", "'charmap'", "'zlib'", r"'\udc80'", "''",
+          "'UTF8'", "'utf_8'", "'U8'", "'x' * 1000", 'StrSub("utf-8")']
+CODEC_ERRORS = ["'strict'", "'ignore'", "'replace'", "'surrogateescape'", "'surrogatepass'",
+                "'backslashreplace'", "'xmlcharrefreplace'", "'namereplace'", "'bogus'",
+                r"'\udc80'", "''", 'None', 'RaiseAll()']
+CODEC_STR_INPUTS = [r"'\udc80'", r"'\ud800\udc00'", r"'\U0010ffff'", r"'a\x00b'", r"'\xe9\u20ac'",
+                    "'x' * 10**5", r"'\udc80' * 10**5", r"'+AGE-'", r"'\\U0011ffff'", "''",
+                    r"'\ud800'", r"'\udfff\ud800'", r"'\u0130\ufb03'"]
+CODEC_BYTES_INPUTS = [r"b'\xff\xfe\x00'", r"b'\\N{'", r"b'\\U99999999'", r"b'+AGE-'",
+                      r"b'\xed\xa0\x80'", r"b'\xc0\x80'", r"b'\xf4\x90\x80\x80'", r"b'\x00'",
+                      r"b'\x00\xd8'", r"b'\x00\x00\x11\x00'", r"b'\\U0011ffff'",
+                      r"b'\\N{LATIN SMALL LETTER A}'", r"b'\\x4'", r"b'\\'", r"b'\\777'",
+                      r"b'\\u00'", r"b'+'", r"b'+-'", r"b'+AAA'", r"b'\xff' * 10**5",
+                      "_MARSHAL", r"b'xn--'", r"b'xn--abc-'", r"bytearray(b'\xe9')",
+                      "memoryview(b'ab')", '_released_mv()', r"b'\xef\xbb\xbf\xff'",
+                      r"b'\xfe\xff\x00'", r"b'\xff\xfe\x00\x00\x00\x00\x11\x00'"]
+
+PRINTF_SPECS = ['%s', '%r', '%a', '%d', '%i', '%x', '%X', '%o', '%e', '%f', '%g', '%c', '%%',
+                '%(x)s', '%*d', '%.*f', '%-*.*s', '%#010.5x', '% +d', '%\udc80', '%', '%(',
+                '%(x', '%5', '%.', '%ld', '%b', '%u', '%F', '%E', '%G', '%2147483648d',
+                '%.2147483648f', '%99999999999999999999s', '%#o', '%#X', '%-0+ #5.3d', '%*.*c']
+PRINTF_VALUES = ['1', '-1', '2**63', '10**100', '1.5', "float('nan')", "float('inf')", '1j',
+                 "'x'", r"'\udc80'", "b'x'", 'None', 'RaiseAll()', 'WrongTypes()', 'HugeVals()',
+                 'MaxVals()', 'NegVals()', 'IntSub(5)', "StrSub('ab')", 'FloatSub(1.5)',
+                 "{'x': 1}", 'DictSub(x=1)', '_BadMap()', '(1, 2)', '(2**63, 1.0)',
+                 '(-2**63, 1.0, 2)', '()', '[1]', 'ClassLies()', '0x110000', '-0.0', '255', '256',
+                 "bytearray(b'x')", "memoryview(b'x')", '_released_mv()', 'True']
+FORMAT_SPECS = ['', '<10', '^=10', '=+#0,.5e', ',', '_', ',_', '_x', 'n', 'c', '%', '.0f',
+                '.1000000000f', '99999999999999999999', '-', '\udc80^10', '\x00>5', 'z',
+                'z.2f', '#', '#o', '=', '0=5', '010', '.5s', 'x', 'X', 'b', 'o', 'e', 'E', 'g',
+                'G', 'd', 's', 'r', '.-1f', '{', '.2147483648f', '2147483648', ',.2%',
+                '_d', '#_x', '+', ' ', '0', '00', '.0', '.', ',,', '__', '#c', '=^', 'ø<5',
+                '\U0010ffff>3', '.5', '#.0e', '#g', '.3n', '020,', 'z#08.3f']
+FORMAT_VALUES = ['0', '1', '-1', '2**63', '-2**63', '10**100', '1.5', '-0.0', "float('nan')",
+                 "float('inf')", '1e308', '5e-324', '1j', "complex(float('nan'), 1)",
+                 "'x'", r"'\udc80'", "''", 'True', 'None', 'IntSub(5)', 'FloatSub(1.5)',
+                 "StrSub('ab')", 'ComplexSub(1j)', 'HugeVals()', 'RaiseAll()', 'WrongTypes()',
+                 '0x10ffff', '0x110000', 'object()', '[1]', 'MaxVals()']
+
+
+# 100,000-level structures: (initial statement, loop body) building variable {v}.
+DEEP_BUILDERS = {
+    'list': ('{v} = []', '{v} = [{v}]'),
+    'tuple': ('{v} = ()', '{v} = ({v},)'),
+    'dict': ('{v} = {{}}', '{v} = {{1: {v}}}'),
+    'frozenset': ('{v} = frozenset()', '{v} = frozenset([{v}])'),
+    'slice': ('{v} = None', '{v} = slice({v})'),
+    'namespace': ('{v} = None', '{v} = types.SimpleNamespace(a={v})'),
+    'alias': ('{v} = int', '{v} = list[{v}]'),
+    'mappingproxy': ('{v} = {{}}', '{v} = types.MappingProxyType({v})'),
+    'exc_args': ('{v} = ValueError()', '{v} = ValueError({v})'),
+    'keyerror': ('{v} = KeyError()', '{v} = KeyError({v})'),
+    'listpair': ('{v} = None', '{v} = [{v}, 1]'),
+    'cause': ('{v} = ValueError(0)', 'e = ValueError(i)\n    e.__cause__ = {v}\n    {v} = e'),
+    'context': ('{v} = ValueError(0)', 'e = ValueError(i)\n    e.__context__ = {v}\n    {v} = e'),
+    'eg': ('{v} = ValueError(0)', "{v} = ExceptionGroup('g', [{v}])"),
+    'map': ('{v} = iter([1, 2])', '{v} = map(abs, {v})'),
+    'filter': ('{v} = iter([1, 2])', '{v} = filter(None, {v})'),
+    'zip': ('{v} = iter([1, 2])', '{v} = zip({v})'),
+    'enumerate': ('{v} = iter([1, 2])', '{v} = enumerate({v})'),
+    'genexpr': ('{v} = iter([1, 2])', '{v} = (y for y in {v})'),
+    'yieldfrom': ('{v} = iter([1, 2])', '{v} = _yf({v})'),
+    'calliter': ('{v} = iter([1, 2])', '{v} = iter({v}.__next__, None)'),
+    'classmethod': ('{v} = len', '{v} = classmethod({v})'),
+    'staticmethod': ('{v} = len', '{v} = staticmethod({v})'),
+    'property': ('{v} = len', '{v} = property({v})'),
+    'wrapper': ('{v} = len', '{v} = {v}.__call__'),
+    'boundmethod': ('{v} = len', '{v} = types.MethodType({v}, i)'),
+    'super': ('class A: pass\n{v} = A()', '{v} = super(A, {v})'),
+    'instance_chain': ('{v} = None', 'o = _Node()\n    o.next = {v}\n    {v} = o'),
+    'slots_chain': ('{v} = None', 'o = _SNode()\n    o.next = {v}\n    {v} = o'),
+    'closure': ('{v} = None', '{v} = (lambda v: (lambda: v))({v})'),
+    'iterlist': ('{v} = None', '{v} = iter([{v}])'),
+    'genframe': ('{v} = None', '{v} = _hold({v})'),
+    'await': ('{v} = _coro()', '{v} = _aw({v})'),
+    'memoryview': ("{v} = memoryview(b'abcd')", '{v} = memoryview({v})'),
+    'cellchain': ('{v} = None', '{v} = types.CellType({v})'),
+}
+
+
+def deep_builder(kind, n, var):
+    init, step = DEEP_BUILDERS[kind]
+    return '%s\nfor i in range(%s):\n    %s\n' % (init.format(v=var), n, step.format(v=var))
+
+
+class Probe:
+    __slots__ = ('pid', 'family', 'tag', 'src', 'mode')
+
+    def __init__(self, family, tag, src, mode='batch'):
+        self.pid = -1
+        self.family = family
+        self.tag = tag
+        src = src if src.endswith('\n') else src + '\n'
+        if not src.isascii():
+            try:
+                src.encode('utf-8')
+            except UnicodeEncodeError:      # keep files writable: escape lone surrogates
+                src = 'exec(%r)\n' % src
+        self.src = src
+        self.mode = mode            # batch | iso | top
+
+
+# Probes touching process-wide state that the batch runner cannot restore run
+# one per process.  (The runner restores the recursion limit, trace/profile
+# functions, std streams, hooks and int digit limit after every probe.)
+ISO_PATTERNS = re.compile(
+    r'\bopen\b|addaudithook|sys\.std(in|out|err)\b|sys\.__std|f_builtins|import builtins'
+    r'|f_back|_getframe\(\s*[1-9]|sys\.modules|sys\.meta_path|sys\.path\b|\binput\b'
+    r'|f_globals|__import__\(\'builtins\'\)|__builtins__')
+
+
+def mode_for(src, default='batch'):
+    return 'iso' if default == 'batch' and ISO_PATTERNS.search(src) else default
+
+
+class Generator:
+    """Builds the probe list from the enumeration (what taipan really has)."""
+
+    def __init__(self, enum, seed):
+        self.enum = enum                  # key -> {'expr', 'attrs': {name: kind}}
+        self.seed = seed
+        self.probes = []
+
+    def add(self, family, tag, src, mode='batch'):
+        self.probes.append((family, tag, src, mode_for(src, mode)))
+
+    def rsample(self, seq, k, salt):
+        r = random.Random(zlib.crc32(salt.encode()) ^ (self.seed << 32))
+        return seq if len(seq) <= k else r.sample(seq, k)
+
+    # -- helpers ---------------------------------------------------------
+    def target_expr(self, key, name):
+        info = self.enum[key]
+        if key == 'builtins':
+            return name
+        return '%s.%s' % (paren(info['expr']), name)
+
+    def owner_tag(self, key):
+        if key.startswith('cls:builtins.'):
+            return 'type:' + key[len('cls:builtins.'):]
+        return key
+
+    def skip_args(self, name, args):
+        if name in ITERATING and any(u in args for u in UNBOUNDED):
+            return True
+        if name in POW_NAMES and any(h in args for h in HUGE_INTS):
+            return True
+        return False
+
+    # -- families --------------------------------------------------------
+    def gen_calls(self):
+        iso_cache = {}
+        for key in sorted(self.enum):
+            info = self.enum[key]
+            for name, kind in sorted(info['attrs'].items()):
+                if kind != 'c':
+                    continue
+                iso = 'iso' if key in ISOLATED_ZOO and name in STREAM_STATEFUL else 'batch'
+                target = self.target_expr(key, name)
+                tag = 'call:%s' % (name if key == 'builtins' else self.owner_tag(key) + '.' + name)
+                salt = key + '.' + name
+                arglists = ['']
+                arglists += HOSTILE
+                arglists += ['%s, %s' % (v, v) for v in self.rsample(HOSTILE, 16, salt + 'vv')]
+                good = ['0', "'a'", "b'a'", '[1]', '1.5', 'int', "'utf-8'", '(1,)', '_C()']
+                for g in good:
+                    for v in self.rsample(HOSTILE, 4, salt + g):
+                        arglists.append('%s, %s' % (g, v))
+                for v in self.rsample(HOSTILE, 3, salt + 'vvv'):
+                    arglists.append('%s, %s, %s' % (v, v, v))
+                arglists += ['*[1] * 10', '*[None] * 300', '**_BadMap()', '*RaiseAll()',
+                             r"**{'\udc80': 1}", '1, **{1: 2}', 'x=1, **{"x": 2}', '*HugeVals()',
+                             '*MutIter()', '**DictSub(a=1)']
+                kws = self.rsample(KW_NAMES, 6, salt + 'kw')
+                for kw in kws:
+                    v = self.rsample(KW_VALUES, 1, salt + kw)[0]
+                    arglists.append('%s=%s' % (kw, v))
+                    arglists.append('0, %s=%s' % (kw, v))
+                tmode = 'iso' if iso == 'iso' or ISO_PATTERNS.search(target) else 'batch'
+                if key == 'sys' and name == 'addaudithook':
+                    tmode = 'iso'
+                for args in arglists:
+                    if self.skip_args(name, args):
+                        continue
+                    mode = tmode
+                    if mode == 'batch':
+                        mode = iso_cache.get(args)
+                        if mode is None:
+                            mode = iso_cache[args] = mode_for(args)
+                    self.probes.append(('call', tag, '%s(%s)' % (target, args), mode))
+
+    def gen_attrs(self):
+        for key in sorted(self.enum):
+            info = self.enum[key]
+            iso = 'iso' if key in ISOLATED_ATTR_ZOO else 'batch'
+            expr = info['expr']
+            for name in sorted(info['attrs']):
+                tag = 'attr:%s.%s' % (self.owner_tag(key), name)
+                self.add('attr', tag + ':get', 'o = %s\nrepr(o.%s)' % (expr, name), iso)
+                self.add('attr', tag + ':del', 'o = %s\ndel o.%s\n_use(o)' % (expr, name), iso)
+                values = ATTR_VALUES if name in RICH_ATTRS else ['None', 'RaiseAll()']
+                for v in values:
+                    self.add('attr', tag + ':set',
+                             'o = %s\no.%s = %s\n_use(o)' % (expr, name, v), iso)
+
+    def instance_keys(self):
+        out = []
+        for key in sorted(self.enum):
+            if key in ('builtins', 'sys', 'types', 'stdout', 'stdin') or key.startswith('cls:'):
+                continue
+            out.append(key)
+        return out
+
+    def gen_operators(self):
+        core = ['None', '-1', '0', '2**63', '-2**63', '10**100', "float('nan')", 'RaiseAll()',
+                'WrongTypes()', 'HugeVals()', 'MaxVals()', 'NegVals()', 'IntSub(5)',
+                'slice(2**63, -2**63, 2**64)', '_reclist()', r"'\udc80'", 'ClassLies()']
+        for key in self.instance_keys():
+            expr = self.enum[key]['expr']
+            for op in BINOPS:
+                rights = core + [v for v in self.rsample(HOSTILE, 24, key + op) if v not in core]
+                for b in rights:
+                    if op in ('a ** b',) and b in HUGE_INTS:
+                        continue
+                    if b in UNBOUNDED and op in ('a += b', 'a |= b', 'a -= b', 'a[b:] = b',
+                                                 'a[::b] = b', 'a *= b', 'a(b)', 'sorted([a, b])'):
+                        continue
+                    self.add('binop', 'binop:%s:%s' % (key, op),
+                             'a = %s\nb = %s\n%s' % (expr, b, op))
+        subjects = [(k, self.enum[k]['expr']) for k in self.instance_keys()]
+        subjects += [('hv:' + v, v) for v in HOSTILE]
+        iter_ops = {'set(a)', 'sum(a)', 'min(a)', 'max(a)', 'list(enumerate(a))',
+                    'list(zip(a, a))', 'for x in a: pass', 'a in a', '_ident(*a)', '[*a]',
+                    'list(reversed(a))', 'dict(a)', 'any(a)', 'all(a)', 'x, y = a',
+                    'sorted(a)', 'list(a)', 'tuple(a)', 'bytes(a)', 'bytearray(a)'}
+        for key, expr in subjects:
+            for op in UNARY:
+                if expr in UNBOUNDED and op in iter_ops:
+                    continue
+                self.add('unary', 'unary:%s:%s' % (key, op), 'a = %s\n%s' % (expr, op))
+
+    def type_exprs(self):
+        out = []
+        builtin_names = set(self.enum.get('builtins', {}).get('attrs', {}))
+        for key in sorted(self.enum):
+            if not key.startswith('cls:'):
+                continue
+            name = key[4:]
+            if name.startswith('builtins.') and name[9:] in builtin_names:
+                expr = name[9:]
+            else:
+                expr = '_cls(%r)' % name
+            out.append((key, expr))
+        return out
+
+    def gen_types(self):
+        types_ = self.type_exprs()
+        for key, t in types_:
+            tname = self.owner_tag(key)
+            attrs = self.enum[key]['attrs']
+            for s in ['%s()' % t, '%s.__new__(%s)' % (t, t), 'object.__new__(%s)' % t,
+                      'x = %s.__new__(%s)\n_use(x)' % (t, t), 'x = object.__new__(%s)\n_use(x)' % t,
+                      'class K(%s): pass\n_use(K())' % t,
+                      'class K(%s): pass\n_use(K.__new__(K))' % t,
+                      'class K(%s):\n    def __init__(self, *a): pass\n_use(K())' % t,
+                      'class K(%s):\n    def __new__(cls, *a): return object.__new__(cls)\n_use(K())' % t,
+                      '%s.__init__(%s.__new__(%s), RaiseAll())' % (t, t, t),
+                      'x = %s.__new__(%s)\n%s.__init__(x)\n%s.__init__(x)\n_use(x)' % (t, t, t, t)]:
+                self.add('uninit', 'uninit:%s' % tname, s)
+            for name, kind in sorted(attrs.items()):
+                if kind != 'c' or name in ('__new__', '__init__', '__class__', '__subclasshook__'):
+                    continue
+                for s in ['x = %s.__new__(%s)\nx.%s()' % (t, t, name),
+                          'x = %s.__new__(%s)\nx.%s(0)' % (t, t, name),
+                          'class K(%s):\n    def __init__(self, *a): pass\nK().%s()' % (t, name)]:
+                    self.add('uninit', 'uninit:%s.%s' % (tname, name), s)
+            for key2, s in types_:
+                self.add('new', 'new:%s' % tname, '%s.__new__(%s)' % (t, s))
+            for key2 in self.rsample(self.instance_keys(), 30, 'init' + key):
+                self.add('new', 'init:%s' % tname,
+                         '%s.__init__(%s)' % (t, self.enum[key2]['expr']))
+
+    def gen_class_assign(self):
+        kinds = SUBCLASSABLE + ['_Plain', '_Slots']
+        def make(k):
+            if k in ('_Plain', '_Slots'):
+                return k + '()', k
+            return '_sub_%s(%s)' % (k, SUB_ARGS[k]), '_sub_' + k
+        for a in kinds:
+            for b in kinds:
+                inst, _ = make(a)
+                _, cls = make(b)
+                self.add('classassign', 'classassign:%s->%s' % (a, b),
+                         'x = %s\nx.__class__ = %s\n_use(x)' % (inst, cls))
+
+    def gen_mutation(self):
+        victims = [
+            ('list', '[1, 2, 3, 4]'), ('list', '[MutAll(), 1, MutAll(), 2]'),
+            ('list', '[MutDel(), MutDel(), 1, 2]'), ('bytearray', "bytearray(b'abcd')"),
+            ('dict', '{1: 1, 2: 2, 3: 3}'), ('dict', '{MutAll(): 1, 2: MutAll()}'),
+            ('dict', '{1: MutDel(), 2: MutDel(), MutDel(): 3}'), ('set', '{1, 2, 3}'),
+            ('set', '{MutAll(), 1, 2}'), ('set', '{MutDel(), MutDel(), 1}'),
+            ('memoryview', "memoryview(bytearray(b'abcd'))"),
+        ]
+        patterns = ['', 'MutIndex()', 'MutEq()', 'MutHash()', 'MutIter()', 'MutCall()', 'MutAll()',
+                    'MutLen()', 'MutDel()', 'MutIndex(), MutIndex()', '0, MutAll()', 'MutAll(), 0',
+                    'MutHash(), 0', 'MutEq(), 0', 'MutIter(), MutIter()', 'MutAll(), MutAll(), MutAll()',
+                    'key=MutCall()', '_V', '_V, _V', '0, _V', 'slice(None), _V',
+                    'slice(None, None, -1), _V', 'slice(1, 1), _V',
+                    'slice(MutIndex(), MutIndex(), MutIndex())',
+                    'slice(MutIndex(), MutIndex()), MutIter()', 'slice(None), MutLen()']
+        consumers = ['sorted(_V, key=MutCall())', 'list(_V)', 'max(_V, key=MutCall())', 'min(_V)',
+                     'repr(_V)', 'str(_V)', 'hash(tuple(_V))', 'tuple(_V)', 'set(_V)',
+                     'frozenset(_V)', 'dict.fromkeys(_V)', 'dict(zip(_V, _V))',
+                     'list(map(MutCall(), _V))', 'list(filter(MutCall(), _V))',
+                     'list(enumerate(_V))', 'list(zip(_V, MutIter()))', 'list(reversed(_V))',
+                     'bytes(_V)', 'bytearray(_V)', "' '.join(map(repr, _V))", "b''.join([_V, _V])",
+                     '[x for x in _V]', 'it = iter(_V)\n_mut()\nlist(it)',
+                     'it = reversed(_V)\n_mut()\nlist(it)', 'it = iter(_V)\nnext(it)\n_mut()\nlist(it)',
+                     'any(_V)', 'all(_V)', 'sorted(_V)', 'max(_V)', 'print(_V)', 'format(_V)',
+                     "'%s' % (_V,)", "f'{_V}'", 'm = memoryview(_V)\n_mut()\nm.tolist()',
+                     'm = memoryview(_V)[::2]\n_mut()\nm.tolist()', '_V == [MutEq()]',
+                     '_V < [MutAll()]', 'MutEq() in _V', '_V[MutIndex()]', '_V[MutIndex()] = MutAll()',
+                     'del _V[MutIndex()]', '_V[MutIndex():MutIndex()] = MutIter()', '_V[::MutIndex()]',
+                     '_V += MutIter()', '_V *= MutIndex()', '_V |= {MutHash(): 1}', '_V |= {MutHash()}',
+                     'it = iter(_V.items())\n_mut()\nlist(it)', 'it = iter(_V.keys())\nnext(it)\n_mut()\nnext(it)',
+                     '_V.keys() & MutIter()', '_V.items() | MutIter()', '_V.keys() ^ _V.keys()',
+                     '(1, MutEq()) in _V.items()', 'sum(_V)', "' '.join(_V)", 'sys.intern(_V)']
+        for vtype, vexpr in victims:
+            methods = sorted(n for n, k in self.enum.get(vtype, {}).get('attrs', {}).items()
+                             if k == 'c')
+            for act in ('shrink', 'grow'):
+                head = "_V = _arm(%s, %r)\n" % (vexpr, act)
+                for m in methods:
+                    for p in patterns:
+                        self.add('mutation', 'mut:%s.%s' % (vtype, m), head + '_V.%s(%s)' % (m, p))
+                if vtype == 'dict':
+                    for view in ('keys', 'values', 'items'):
+                        vm = sorted(n for n, k in self.enum.get('dict_' + view, {}).get('attrs', {}).items()
+                                    if k == 'c')
+                        for m in vm:
+                            for p in ('', 'MutEq()', 'MutIter()', '_V', '_V.%s()' % view, '(1, MutEq())'):
+                                self.add('mutation', 'mut:dict_%s.%s' % (view, m),
+                                         head + '_V.%s().%s(%s)' % (view, m, p))
+                for c in consumers:
+                    self.add('mutation', 'mut:%s:%s' % (vtype, c.split('\n')[0]), head + c)
+
+    def gen_deep(self):
+        data = ['list', 'tuple', 'dict', 'frozenset', 'slice', 'namespace', 'alias',
+                'mappingproxy', 'exc_args', 'keyerror', 'listpair']
+        data_ops = ['repr(x)', 'str(x)', 'ascii(x)', 'hash(x)', 'x == y', 'x != y', 'x < y',
+                    'x <= y', 'x in [y]', '[x].count(y)', '{x: 1}', 'set([x])', 'sorted([x, y])',
+                    'format(x)', "f'{x!r}'", "'%s' % (x,)", 'print(x)', 'isinstance(1, x)',
+                    'issubclass(int, x)', 'x.__reduce_ex__(2)', 'sys.getsizeof(x)', 'list(x)',
+                    'dir(x)', 'del x', 'x = None', 'len(repr(x))', 'x.copy()', 'x.__parameters__',
+                    'x[int]', 'x | int', 'x.__args__', 'x.__getitem__(0)',
+                    'frozenset([x]) == frozenset([y])', 'len(x)', 'x.keys()', 'list(x.items())',
+                    'x.__eq__(y)', '{x: 1} == {y: 1}', 'str(x.__reduce__())', 'x.__getstate__()']
+        iters = ['map', 'filter', 'zip', 'enumerate', 'genexpr', 'yieldfrom', 'calliter']
+        iter_ops = ['next(x)', 'list(x)', 'del x', 'x.__reduce__()', 'repr(x.__reduce__())',
+                    'x.__length_hint__()', 'for _ in x: pass', 'x.close()', 'x.throw(ValueError)',
+                    'x.send(None)', 'repr(x)', 'sorted(x)', 'tuple(x)', 'sum(x)']
+        descr = ['classmethod', 'staticmethod', 'property']
+        descr_ops = ['class K: a = x\nK.a', 'class K: a = x\nK().a', 'x.__get__(None, int)',
+                     'x.__get__(1, int)', 'x()', 'x(1)', 'x.__isabstractmethod__', 'repr(x)',
+                     'x.__func__', 'del x', 'x.__wrapped__', 'x.fget', 'class K: a = x\nK().a = 1']
+        callables = ['wrapper', 'boundmethod', 'super']
+        call_ops = ['x()', 'x(1)', 'repr(x)', 'del x', 'hash(x)', 'x == x', 'x.__self__',
+                    'x.__func__', 'x.__reduce__()', 'x.__thisclass__', 'x.missing', 'x.__repr__()']
+        excs = ['cause', 'context', 'eg', 'exc_args', 'keyerror']
+        exc_ops = ['sys.excepthook(type(x), x, None)', 'sys.__excepthook__(type(x), x, None)',
+                   'raise x', 'repr(x)', 'str(x)', 'x.split(ValueError)', 'x.subgroup(ValueError)',
+                   'x.derive([ValueError()])', 'try:\n    raise x\nexcept* ValueError:\n    pass',
+                   'try:\n    raise x\nexcept Exception as e:\n    pass', 'del x',
+                   'try:\n    raise x\nexcept BaseException as e:\n    raise ValueError from e',
+                   'x.__reduce__()', 'x.with_traceback(None)']
+        objs = ['instance_chain', 'slots_chain', 'closure', 'iterlist', 'genframe', 'memoryview',
+                'cellchain', 'await']
+        obj_ops = ['del x', 'x = None', 'repr(x)', 'x == x', 'hash(x)', 'x.send(None)', 'x.close()',
+                   'x()', 'next(x)', 'x.tobytes()', 'x.cell_contents', 'isinstance(1, x)',
+                   'repr(x.__reduce_ex__(2))', 'vars(x)']
+        families = [(data, data_ops), (iters, iter_ops), (descr, descr_ops),
+                    (callables, call_ops), (excs, exc_ops), (objs, obj_ops)]
+        big_ops = ('del x', 'x = None', 'repr(x)', 'hash(x)', 'x == y', 'x == x', 'str(x)')
+        for kinds, ops in families:
+            for kind in kinds:
+                for n in ('100000', '1000000'):
+                    if n == '1000000' and kinds is not data and kinds is not objs:
+                        continue
+                    for op in ops:
+                        if n == '1000000' and op not in big_ops:
+                            continue
+                        src = deep_builder(kind, n, 'x')
+                        if re.search(r'\by\b', op):
+                            src += deep_builder(kind, n, 'y')
+                        self.add('deep', 'deep:%s:%s' % (kind, op.split('\n')[-1]), src + op)
+        for op in ['C.__mro__', 'C()', 'dir(C)', 'issubclass(C, int)', 'isinstance(C(), int)',
+                   'C().missing', 'super(C, C()).missing', 'C.mro()', 'repr(C())', 'del C',
+                   'C.__subclasses__()', 'object.__subclasses__()', 'C.x = 1', 'C().__reduce_ex__(2)']:
+            self.add('deep', 'deep:classchain:%s' % op, 'C = _deep_class(3000)\n%s' % op)
+
+    def gen_reclimit(self):
+        for lim in RECURSION_LIMITS:
+            for kind, body in RECURSION_KINDS.items():
+                self.add('reclimit', 'reclimit:%s' % kind,
+                         'sys.setrecursionlimit(%s)\n%s' % (lim, body), 'iso')
+
+    def gen_source(self):
+        for name, builder in sorted(SOURCE_BUILDERS.items()):
+            for n in SOURCE_SIZES:
+                s = builder.format(n=n)
+                for op in ["compile(s, '<s>', 'exec')", 'exec(s, {})', "compile(s, '<s>', 'eval')",
+                           "compile(s, '<s>', 'single')", 'eval(s, {})']:
+                    self.add('source', 'source:%s:%s' % (name, op.split('(')[0]),
+                             's = %s\n%s' % (s, op))
+        for s in SOURCE_FIXED:
+            for op in ["compile(s, '<s>', 'exec')", 'exec(s, {})', 'eval(s, {})',
+                       "compile(s, '<s>', 'single')", "compile(s, '<s>', 'eval')",
+                       "compile(s, '<s>', 'exec', 0x2000)"]:
+                self.add('source', 'source:fixed:%s' % op.split('(')[0], 's = %s\n%s' % (s, op))
+        for src in COMPILE_SRCS:
+            for mode in COMPILE_MODES:
+                for flags in self.rsample(COMPILE_FLAGS, 4, src + mode):
+                    for extra in ['', ', dont_inherit=RaiseBool()', ', optimize=-2',
+                                  ', optimize=2**63', ', optimize=3', ', _feature_version=-1',
+                                  ', _feature_version=2**63', r", filename='\udc80'"]:
+                        self.add('source', 'source:compile-args',
+                                 "c = compile(%s, '<s>', %s, %s%s)\nexec(c, {})" % (src, mode, flags, extra))
+        for fname in ["'\\udc80'", "b'\\xff'", "'x' * 10**6", 'None', '1', 'RaiseAll()', "'\\x00'",
+                      'memoryview(b"f")', 'StrSub("f")']:
+            self.add('source', 'source:compile-filename',
+                     "c = compile('1/0', %s, 'exec')\ntry:\n    exec(c)\nexcept ZeroDivisionError as e:\n    sys.excepthook(type(e), e, e.__traceback__)" % fname)
+
+    def gen_codecs(self):
+        for enc in CODECS:
+            for err in CODEC_ERRORS:
+                for s in CODEC_STR_INPUTS:
+                    self.add('codec', 'codec:encode', '%s.encode(%s, %s)' % (paren(s), enc, err))
+                for b in CODEC_BYTES_INPUTS:
+                    self.add('codec', 'codec:decode', '%s.decode(%s, %s)' % (paren(b), enc, err) if not b.startswith(('memoryview', '_released')) else 'str(%s, %s, %s)' % (b, enc, err))
+                self.add('codec', 'codec:str', "str(b'abc\\xff', %s, %s)" % (enc, err))
+
+    def gen_formats(self):
+        for spec in PRINTF_SPECS:
+            for v in PRINTF_VALUES:
+                self.add('format', 'format:printf', '%r %% %s' % (spec, v))
+                if spec.isascii():
+                    self.add('format', 'format:printf-bytes', '%r %% %s' % (spec.encode(), v))
+        for spec in FORMAT_SPECS:
+            for v in FORMAT_VALUES:
+                self.add('format', 'format:spec', 'format(%s, %r)' % (v, spec))
+                self.add('format', 'format:str.format', '%r.format(%s)' % ('{0:' + spec + '}', v))
+
+    def gen_special(self):
+        for name, src, mode in parse_special(SPECIAL_TEXT):
+            self.probes.append(('special', 'special:' + name, src,
+                                mode if mode != 'batch' else mode_for(src)))
+
+    def generate(self):
+        for f in (self.gen_special, self.gen_reclimit, self.gen_deep, self.gen_source,
+                  self.gen_mutation, self.gen_class_assign, self.gen_types, self.gen_codecs,
+                  self.gen_formats, self.gen_attrs, self.gen_operators, self.gen_calls):
+            f()
+        seen = set()
+        out = []
+        for t in self.probes:          # (family, tag, src, mode); Probe objects come later
+            if t[2] not in seen:
+                seen.add(t[2])
+                out.append(t)
+        self.probes = []
+        return out
+
+
+# ---------------------------------------------------------------------------
+# Prelude bookkeeping: which names each block defines, and which blocks a
+# piece of code needs.
+# ---------------------------------------------------------------------------
+def _defined_names(src):
+    names = set()
+    for node in ast.parse(src).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name):
+                        names.add(n.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for a in node.names:
+                names.add((a.asname or a.name).split('.')[0])
+    return names
+
+
+BLOCK_NAMES = [_defined_names(b) for b in PRELUDE_BLOCKS]
+NAME_TO_BLOCK = {}
+for _i, _names in enumerate(BLOCK_NAMES):
+    for _n in _names:
+        NAME_TO_BLOCK.setdefault(_n, _i)
+IDENT_RE = re.compile(r'[A-Za-z_]\w*')
+
+
+def needed_blocks(text):
+    need = {0}
+    todo = [text]
+    while todo:
+        t = todo.pop()
+        for ident in set(IDENT_RE.findall(t)):
+            i = NAME_TO_BLOCK.get(ident)
+            if i is not None and i not in need:
+                need.add(i)
+                todo.append(PRELUDE_BLOCKS[i])
+    return sorted(need)
+
+
+def standalone_source(srcs, wrap=False):
+    """A self-contained script: the prelude blocks it uses, then the probe(s).
+    Several probes (a crash that needs earlier state) are each run like the
+    batch runner runs them: exec'd in a fresh namespace inside try/except."""
+    body = srcs[0] if len(srcs) == 1 and not wrap else ''.join(
+        'try:\n    exec(%r, dict(globals()))\nexcept BaseException:\n    pass\n' % s for s in srcs)
+    blocks = needed_blocks(''.join(srcs))
+    return '\n'.join(PRELUDE_BLOCKS[i].strip('\n') for i in blocks) + '\n' + body
+
+
+# The batch runner, executed by taipan (and by CPython for comparisons).
+RUNNER_MAIN = r'''
+def _sweep_run(probes, marker_path, blocks):
+    import sys as _s
+    _BE = BaseException
+    _ex = exec
+    _d = dict
+    mk = open(marker_path, 'w')
+    base = {'__name__': '__main__', '__builtins__': __builtins__}
+    for i, b in enumerate(blocks):
+        try:
+            _ex(b, base)
+        except _BE as e:
+            mk.write('PF %d %s\n' % (i, type(e).__name__))
+    mk.write('READY\n')
+    mk.flush()
+    saved = (_s.stdin, _s.stdout, _s.stderr, _s.excepthook, _s.displayhook, _s.unraisablehook)
+    limit = _s.getrecursionlimit()
+    digits = _s.get_int_max_str_digits()
+    hooks = _s.get_asyncgen_hooks()
+    depth = _s.get_coroutine_origin_tracking_depth()
+    for pid, src in probes:
+        mk.write('S %d\n' % pid)
+        mk.flush()
+        try:
+            _ex(src, _d(base))
+        except _BE:
+            pass
+        for _ in range(3):
+            try:
+                _s.settrace(None)
+                _s.setprofile(None)
+                _s.stdin, _s.stdout, _s.stderr, _s.excepthook, _s.displayhook, _s.unraisablehook = saved
+                _s.setrecursionlimit(limit)
+                _s.set_int_max_str_digits(digits)
+                _s.set_asyncgen_hooks(*hooks)
+                _s.set_coroutine_origin_tracking_depth(depth)
+                base['_V'] = None
+                break
+            except _BE:
+                pass
+    mk.write('DONE\n')
+    mk.flush()
+'''
+
+
+def runner_source(probes, marker_path):
+    return '%s\n_sweep_run(%r, %r, %r)\n' % (
+        RUNNER_MAIN, [(p.pid, p.src) for p in probes], marker_path, PRELUDE_BLOCKS)
+
+
+# The enumeration program, executed by taipan only.
+ENUM_MAIN = r'''
+def _enum_main(zoo, skip, out_path, blocks):
+    out = open(out_path, 'w')
+    def emit(*parts):
+        out.write('\t'.join(parts) + '\n')
+        out.flush()
+    g = {'__name__': '__main__', '__builtins__': __builtins__}
+    for i, b in enumerate(blocks):
+        try:
+            exec(b, g)
+        except BaseException as e:
+            emit('PF', str(i), type(e).__name__)
+    emit('READY')
+    found = []
+    if 'TYPES' not in skip:
+        seen = set()
+        todo = [object]
+        while todo:
+            c = todo.pop()
+            if id(c) in seen:
+                continue
+            seen.add(id(c))
+            try:
+                mod = c.__module__
+                qn = c.__qualname__
+                if type(mod) is str and type(qn) is str and mod != '__main__':
+                    found.append(mod + '.' + qn)
+            except BaseException:
+                pass
+            try:
+                todo.extend(type.__subclasses__(c))
+            except BaseException:
+                pass
+    entries = list(zoo)
+    for name in sorted(set(found)):
+        entries.append(('cls:' + name, '_cls(%r)' % name))
+    for key, expr in entries:
+        if key + '\t*' in skip:
+            continue
+        emit('Z', key, expr)
+        try:
+            obj = eval(expr, dict(g))
+        except BaseException as e:
+            emit('ZERR', key, type(e).__name__)
+            continue
+        try:
+            names = sorted(set(n for n in dir(obj) if type(n) is str))
+        except BaseException:
+            names = []
+        for n in names:
+            if key + '\t' + n in skip or '\t' in n or '\n' in n:
+                continue
+            emit('TRY', key, n)
+            try:
+                v = getattr(obj, n)
+                kind = 'c' if callable(v) else 'a'
+            except BaseException:
+                kind = 'x'
+            emit('A', key, n, kind)
+    emit('DONE')
+'''
+
+
+# ---------------------------------------------------------------------------
+# Running processes.
+# ---------------------------------------------------------------------------
+class ProcResult:
+    def __init__(self):
+        self.rc = None
+        self.stderr = ''
+        self.timed_out = False
+        self.elapsed = 0.0
+        self.started = []        # pids announced by the runner, in order
+        self.start_times = []    # when the host saw each announcement (~50 ms resolution)
+        self.ready = False
+        self.done = False
+        self.marker_lines = []
+
+
+class Executor:
+    def __init__(self, args, workdir):
+        self.taipan = os.path.abspath(args.taipan)
+        self.python = args.python
+        self.timeout = args.timeout
+        self.mem = args.mem_mb * 1024 * 1024
+        self.workdir = workdir
+        self.counter = 0
+        self.lock = threading.Lock()
+
+    def _limits(self):
+        resource.setrlimit(resource.RLIMIT_AS, (self.mem, self.mem))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    def new_path(self, suffix):
+        with self.lock:
+            self.counter += 1
+            n = self.counter
+        return os.path.join(self.workdir, 'f%07d%s' % (n, suffix))
+
+    def run(self, argv, marker_path=None, timeout=None, env_extra=None):
+        """Run argv; with a marker file the timeout is per started probe."""
+        timeout = timeout or self.timeout
+        env = dict(os.environ)
+        env.update({'RUST_BACKTRACE': '0', 'PYTHONDONTWRITEBYTECODE': '1', 'PYTHONHASHSEED': '0'})
+        env.pop('PYTHONSTARTUP', None)
+        env.update(env_extra or {})
+        res = ProcResult()
+        cwd = os.path.join(self.workdir, 'cwd')
+        os.makedirs(cwd, exist_ok=True)
+        t0 = time.monotonic()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, cwd=cwd, env=env,
+                                preexec_fn=self._limits, start_new_session=True)
+        head, tail, total = bytearray(), bytearray(), [0]
+
+        def reader():
+            while True:
+                chunk = proc.stderr.read1(65536)
+                if not chunk:
+                    break
+                total[0] += len(chunk)
+                if len(head) < 16384:
+                    head.extend(chunk[:16384 - len(head)])
+                tail.extend(chunk)
+                if len(tail) > 131072:
+                    del tail[:len(tail) - 65536]
+        th = threading.Thread(target=reader, daemon=True)
+        th.start()
+        last_progress = t0
+        mpos = 0
+        buf = ''
+        while True:
+            try:
+                proc.wait(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            now = time.monotonic()
+            if marker_path:
+                buf, mpos, progressed = self._read_markers(marker_path, mpos, buf, res)
+                if progressed:
+                    last_progress = now
+            if now - last_progress > timeout:
+                res.timed_out = True
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                proc.wait()
+                break
+        th.join(5)
+        if marker_path:
+            self._read_markers(marker_path, mpos, buf, res)
+        res.rc = proc.returncode
+        res.elapsed = time.monotonic() - t0
+        text = bytes(tail) if total[0] == len(tail) else bytes(head) + b'\n[...]\n' + bytes(tail)
+        res.stderr = text.decode('utf-8', 'replace')
+        return res
+
+    @staticmethod
+    def _read_markers(path, pos, buf, res):
+        try:
+            with open(path, 'r', encoding='utf-8', errors='replace') as f:
+                f.seek(pos)
+                data = f.read()
+                pos = f.tell()
+        except OSError:
+            return buf, pos, False
+        if not data:
+            return buf, pos, False
+        buf += data
+        lines = buf.split('\n')
+        buf = lines.pop()
+        now = time.monotonic()
+        for line in lines:
+            res.marker_lines.append(line)
+            if line.startswith('S '):
+                res.started.append(int(line[2:]))
+                res.start_times.append(now)
+            elif line == 'READY':
+                res.ready = True
+            elif line == 'DONE':
+                res.done = True
+        return buf, pos, True
+
+    def run_batch(self, probes, interpreter=None):
+        marker = self.new_path('.mk')
+        script = self.new_path('.py')
+        with open(script, 'w', encoding='utf-8') as f:
+            f.write(runner_source(probes, marker))
+        res = self.run([interpreter or self.taipan, script], marker_path=marker)
+        for p in (marker, script):
+            try:
+                os.unlink(p)
+            except OSError:
+                pass
+        return res
+
+    def run_source(self, source, interpreter=None, timeout=None, env_extra=None, keep=False):
+        script = self.new_path('.py')
+        with open(script, 'w', encoding='utf-8') as f:
+            f.write(source)
+        res = self.run([interpreter or self.taipan, script], timeout=timeout, env_extra=env_extra)
+        if not keep:
+            try:
+                os.unlink(script)
+            except OSError:
+                pass
+        return res
+
+
+# ---------------------------------------------------------------------------
+# Crash classification.
+# ---------------------------------------------------------------------------
+class Crash:
+    def __init__(self, kind, location='', message='', detail=''):
+        self.kind = kind            # panic | stack-overflow | alloc-failure | abort | signal | fatal
+        self.location = location
+        self.message = message
+        self.detail = detail
+
+    def same(self, other):
+        if other is None or self.kind != other.kind:
+            return False
+        if self.kind == 'panic':
+            return self.location == other.location
+        if self.kind == 'signal':
+            return self.message == other.message
+        return True
+
+    def key(self, tag):
+        if self.kind == 'panic':
+            k = 'panic|%s|%s' % (self.location, normalize(self.message)[:80])
+            if self.location.startswith(('/rustc/', 'library/')) or '/.cargo/' in self.location:
+                k += '|' + tag            # std code: the caller is the real site
+            return k
+        if self.kind in ('signal', 'fatal', 'abort'):
+            return '%s|%s|%s' % (self.kind, normalize(self.message)[:80], tag)
+        return '%s|%s' % (self.kind, tag)
+
+    def describe(self):
+        if self.kind == 'panic':
+            return 'panic at %s: %s' % (self.location, self.message)
+        return '%s: %s' % (self.kind, self.message)
+
+
+def normalize(msg):
+    msg = re.sub(r'0x[0-9a-fA-F]+', '0xN', msg)
+    return re.sub(r'\d+', 'N', msg)
+
+
+PANIC_RE = re.compile(r"thread '[^']*' panicked at (.*)")
+
+
+def classify(res):
+    """Crash signature of a finished process, or None if it did not crash."""
+    err = res.stderr
+    m = PANIC_RE.search(err)
+    if m:
+        rest = m.group(1)
+        after = err[m.end():].lstrip('\n').split('\n')
+        if rest.startswith("'"):                       # old format: 'msg', loc
+            mm = re.match(r"'(.*)', (\S+:\d+:\d+)", rest)
+            msg, loc = (mm.group(1), mm.group(2)) if mm else (rest, '?')
+        else:                                          # new format: loc:\nmsg
+            loc = rest.rstrip(':').strip()
+            msg = after[0] if after else ''
+        return Crash('panic', loc, msg.strip()[:300])
+    if 'has overflowed its stack' in err:
+        return Crash('stack-overflow', message='stack overflow')
+    m = re.search(r'memory allocation of \d+ bytes failed', err)
+    if m:
+        return Crash('alloc-failure', message=m.group(0))
+    m = re.search(r'fatal runtime error: (.*)', err)
+    if m:
+        return Crash('abort', message='fatal runtime error: ' + m.group(1).strip())
+    m = re.search(r'Fatal Python error: (.*)', err)
+    if m:
+        return Crash('fatal', message='Fatal Python error: ' + m.group(1).strip())
+    if res.timed_out:
+        return None
+    if res.rc is not None and res.rc < 0:
+        try:
+            name = signal.Signals(-res.rc).name
+        except ValueError:
+            name = 'signal %d' % -res.rc
+        return Crash('signal', message=name)
+    if res.rc == 101:
+        return Crash('panic', '?', 'exit status 101')
+    if res.rc in (134, 139):
+        return Crash('signal', message='exit status %d' % res.rc)
+    return None
+
+
+def outcome(res):
+    """One line saying how a reference run ended."""
+    if res.timed_out:
+        return 'timeout (> %.0fs)' % res.elapsed
+    c = classify(res)
+    if c:
+        return 'CRASH: ' + c.describe()
+    lines = [l for l in res.stderr.strip().splitlines() if l.strip()]
+    last = lines[-1].strip()[:200] if lines else ''
+    if res.rc == 0:
+        return 'exit 0' + (' (stderr: %s)' % last if last else '')
+    return 'exit %s: %s' % (res.rc, last)
+
+
+# ---------------------------------------------------------------------------
+# The sweep.
+# ---------------------------------------------------------------------------
+class Sweep:
+    def __init__(self, args, ex):
+        self.args = args
+        self.ex = ex
+        self.lock = threading.Lock()
+        self.classes = {}          # key -> dict
+        self.hangs = {}            # tag -> dict
+        self.slow_both = []
+        self.divergent = {}        # tag -> dict
+        self.unreproduced = []
+        self.timeouts = {}         # tag -> number of probe timeouts (tags are skipped after a few)
+        self.probes_run = 0
+        self.processes = 0
+        self.deadline = None
+        self.stop = False
+
+    # -- recording ---------------------------------------------------------
+    def record_crash(self, crash, probes, source, how):
+        tag = probes[-1].tag
+        key = crash.key(tag)
+        with self.lock:
+            c = self.classes.get(key)
+            if c is None:
+                c = self.classes[key] = {
+                    'key': key, 'kind': crash.kind, 'location': crash.location,
+                    'message': crash.message, 'count': 0, 'tags': [], 'reproducer': source,
+                    'reproducer_form': how, 'probe': [p.src for p in probes],
+                    'pids': [p.pid for p in probes]}
+            c['count'] += 1
+            if tag not in c['tags'] and len(c['tags']) < 50:
+                c['tags'].append(tag)
+            if len(source) < len(c['reproducer']):
+                c.update(reproducer=source, reproducer_form=how,
+                         probe=[p.src for p in probes], pids=[p.pid for p in probes])
+        self.log('CRASH %s  [%s]' % (crash.describe()[:150], tag))
+
+    def log(self, msg):
+        if not self.args.quiet:
+            sys.stderr.write('[%6.0fs] %s\n' % (time.monotonic() - self.t0, msg))
+            sys.stderr.flush()
+
+    # -- per-batch driver ---------------------------------------------------
+    def run_unit(self, probes):
+        if len(probes) == 1 and probes[0].mode == 'top':
+            return self.run_top(probes[0])
+        queue = list(probes)
+        while queue and not self.stop:
+            queue = [p for p in queue if self.timeouts.get(p.tag, 0) < self.args.max_timeouts_per_tag]
+            if not queue:
+                break
+            if self.deadline and time.monotonic() > self.deadline:
+                self.stop = True
+                break
+            res = self.ex.run_batch(queue)
+            with self.lock:
+                self.processes += 1
+            index = {p.pid: i for i, p in enumerate(queue)}
+            k = index.get(res.started[-1], -1) if res.started else -1
+            crash = classify(res)
+            if res.done and not crash:
+                with self.lock:
+                    self.probes_run += len(queue)
+                return
+            with self.lock:
+                self.probes_run += max(k, 0)
+            if not res.ready and not res.started:
+                self.record_startup_failure(res, crash)
+                return
+            if res.done and crash:                     # a panic that did not end the process
+                self.locate(queue, crash)
+                with self.lock:
+                    self.probes_run += len(queue) - max(k, 0)
+                return
+            if k < 0:
+                self.record_startup_failure(res, crash)
+                return
+            if res.timed_out and not crash:
+                self.follow_hang(queue[k])
+            elif crash:
+                self.follow_crash(queue[:k + 1], crash)
+            else:
+                self.follow_abnormal(queue[k], res)
+            with self.lock:
+                self.probes_run += 1
+            queue = queue[k + 1:]
+
+    def run_top(self, p):
+        """A probe that must run as a script (it may end in an uncaught exception)."""
+        src = standalone_source([p.src])
+        r = self.ex.run_source(src)
+        with self.lock:
+            self.processes += 1
+            self.probes_run += 1
+        c = classify(r)
+        if c:
+            self.record_crash(c, [p], src, 'standalone')
+        elif r.timed_out:
+            self.follow_hang(p)
+
+    def record_startup_failure(self, res, crash):
+        with self.lock:
+            self.classes.setdefault('startup', {
+                'key': 'startup', 'kind': crash.kind if crash else 'startup-failure',
+                'location': crash.location if crash else '', 'count': 1, 'tags': ['runner'],
+                'message': (crash.describe() if crash else outcome(res)),
+                'reproducer': '(the batch runner itself failed before running a probe)',
+                'reproducer_form': 'runner', 'probe': [], 'pids': []})
+            self.stop = True
+        self.log('runner failed to start: ' + outcome(res))
+
+    def crash_of(self, res):
+        return classify(res)
+
+    def follow_crash(self, prefix, crash):
+        p = prefix[-1]
+        src = standalone_source([p.src])
+        r = self.ex.run_source(src)
+        c = classify(r)
+        if c and c.same(crash):
+            self.record_crash(c, [p], src, 'standalone')
+            return
+        if c:                      # crashes alone, but differently: record both
+            self.record_crash(c, [p], src, 'standalone')
+        r = self.ex.run_batch([p])
+        c2 = classify(r)
+        if c2 and c2.same(crash):
+            self.record_crash(c2, [p], standalone_source([p.src], wrap=True), 'exec-wrapped')
+            return
+        # The crash needs earlier probes of the batch: find a small window.
+        window = self.find_window(prefix, crash)
+        if window:
+            src = standalone_source([q.src for q in window])
+            r = self.ex.run_source(src)
+            how = 'multi-probe'
+            if not crash.same(classify(r)):
+                src, how = runner_source(window, '/dev/null'), 'runner'
+            self.record_crash(crash, window, src, how)
+        else:
+            with self.lock:
+                self.unreproduced.append({'crash': crash.describe(), 'tag': p.tag,
+                                          'probe': p.src})
+            self.log('unreproduced %s [%s]' % (crash.describe()[:100], p.tag))
+
+    def reproduces(self, probes, crash):
+        return crash.same(classify(self.ex.run_batch(probes)))
+
+    def find_window(self, prefix, crash):
+        last = prefix[-1]
+        n = len(prefix)
+        size = 2
+        found = None
+        while size < 2 * n:
+            w = prefix[max(0, n - size):]
+            if self.reproduces(w, crash):
+                found = w
+                break
+            size *= 2
+        if not found:
+            return None
+        # Greedily drop probes that are not needed (bounded effort).
+        keep = list(found[:-1])
+        chunk = max(1, len(keep) // 2)
+        budget = 40
+        while chunk >= 1 and budget > 0:
+            i = 0
+            while i < len(keep) and budget > 0:
+                trial = keep[:i] + keep[i + chunk:]
+                budget -= 1
+                if self.reproduces(trial + [last], crash):
+                    keep = trial
+                else:
+                    i += chunk
+            chunk //= 2
+        return keep + [last]
+
+    def locate(self, probes, crash):
+        """Find the probe of a batch whose panic did not end the process."""
+        while len(probes) > 1:
+            half = len(probes) // 2
+            a, b = probes[:half], probes[half:]
+            if self.reproduces(a, crash):
+                probes = a
+            elif self.reproduces(b, crash):
+                probes = b
+            else:
+                break
+        if len(probes) == 1:
+            self.follow_crash(probes, crash)
+        else:
+            self.record_crash(crash, probes, runner_source(probes, '/dev/null'), 'runner')
+
+    def follow_hang(self, p):
+        with self.lock:
+            self.timeouts[p.tag] = self.timeouts.get(p.tag, 0) + 1
+        src = standalone_source([p.src])
+        ref = self.ex.run_source(src, interpreter=self.args.python, timeout=self.args.timeout / 2)
+        if ref.timed_out:
+            with self.lock:
+                self.slow_both.append(p.tag)
+            return
+        r = self.ex.run_source(src)
+        c = classify(r)
+        if c:
+            self.record_crash(c, [p], src, 'standalone')
+            return
+        if not r.timed_out:
+            r = self.ex.run_batch([p])
+            c = classify(r)
+            if c:
+                self.record_crash(c, [p], src, 'standalone')
+                return
+            if not r.timed_out:
+                return          # only slow after earlier probes of the batch: ignore
+        with self.lock:
+            h = self.hangs.setdefault(p.tag, {'tag': p.tag, 'count': 0, 'reproducer': src,
+                                              'cpython': outcome(ref),
+                                              'cpython_seconds': round(ref.elapsed, 3)})
+            h['count'] += 1
+            if len(src) < len(h['reproducer']):
+                h.update(reproducer=src, cpython=outcome(ref), cpython_seconds=round(ref.elapsed, 3))
+        self.log('HANG [%s] (CPython %.2fs)' % (p.tag, ref.elapsed))
+
+    def follow_abnormal(self, p, res):
+        r = self.ex.run_batch([p])
+        c = classify(r)
+        if c:
+            self.follow_crash([p], c)
+            return
+        if r.done:
+            return
+        ref = self.ex.run_batch([p], interpreter=self.args.python)
+        if ref.done or (ref.rc != r.rc and not ref.timed_out):
+            with self.lock:
+                d = self.divergent.setdefault(p.tag, {
+                    'tag': p.tag, 'taipan': outcome(r), 'cpython': 'completes' if ref.done else outcome(ref),
+                    'reproducer': standalone_source([p.src])})
+            self.log('DIVERGENT exit [%s]: %s' % (p.tag, outcome(r)[:100]))
+
+    # -- finishing touches --------------------------------------------------
+    def minimize(self, c):
+        """Line-level delta debugging of a class reproducer, keeping its signature."""
+        target = classify(self.ex.run_source(c['reproducer']))
+        if not target or target.kind == 'startup-failure':
+            return
+        lines = c['reproducer'].split('\n')
+        t_end = time.monotonic() + self.args.minimize_seconds
+        chunk = max(1, len(lines) // 2)
+        while chunk >= 1 and time.monotonic() < t_end:
+            i = 0
+            while i < len(lines) and time.monotonic() < t_end:
+                trial = lines[:i] + lines[i + chunk:]
+                text = '\n'.join(trial)
+                try:
+                    compile(text, '<min>', 'exec')
+                except (SyntaxError, ValueError):
+                    i += chunk
+                    continue
+                if target.same(classify(self.ex.run_source(text))):
+                    lines = trial
+                else:
+                    i += chunk
+            chunk //= 2
+        c['reproducer'] = '\n'.join(lines).strip('\n') + '\n'
+
+    def finish_class(self, c):
+        if c['key'] == 'startup':
+            return
+        if not self.args.no_minimize and c['reproducer_form'] != 'runner':
+            self.minimize(c)
+        ref = self.ex.run_source(c['reproducer'], interpreter=self.args.python)
+        c['cpython'] = outcome(ref)
+        r = self.ex.run_source(c['reproducer'], env_extra={'RUST_BACKTRACE': '1'})
+        frames = re.findall(r'^\s+\d+: (.*)\n\s+at (.*)$', r.stderr, re.M)
+        frames = ['%s (%s)' % (fn, loc.strip()) for fn, loc in frames
+                  if 'taipan' in fn and 'panicking' not in fn and 'rust_begin_unwind' not in fn]
+        if frames:
+            c['backtrace'] = frames[:8]
+        c2 = classify(r)
+        c['taipan'] = c2.describe() if c2 else outcome(r)
+
+
+# ---------------------------------------------------------------------------
+# Enumeration (inside taipan).
+# ---------------------------------------------------------------------------
+def enumerate_candidates(ex, sweep):
+    """Returns ({key: {'expr', 'attrs': {name: kind}}}, prelude failures).
+    A crash while enumerating is recorded and the offending attribute skipped."""
+    skip = set()
+    for attempt in range(80):
+        out = ex.new_path('.enum')
+        src = '%s\n_enum_main(%r, %r, %r, %r)\n' % (ENUM_MAIN, ZOO, sorted(skip), out, PRELUDE_BLOCKS)
+        res = ex.run_source(src, timeout=max(120, ex.timeout))
+        try:
+            with open(out, encoding='utf-8', errors='replace') as f:
+                lines = f.read().splitlines()
+            os.unlink(out)
+        except OSError:
+            lines = []
+        entries, failures, last = {}, [], None
+        for line in lines:
+            parts = line.split('\t')
+            if parts[0] == 'PF':
+                failures.append(int(parts[1]))
+            elif parts[0] == 'Z':
+                entries[parts[1]] = {'expr': parts[2], 'attrs': {}}
+            elif parts[0] == 'ZERR':
+                entries.pop(parts[1], None)
+            elif parts[0] == 'A':
+                entries[parts[1]]['attrs'][parts[2]] = parts[3]
+            last = parts
+        if last and last[0] == 'DONE':
+            return entries, failures
+        crash = classify(res)
+        if not last:
+            raise SystemExit('enumeration failed before its prelude ran: %s\n%s'
+                             % (outcome(res), res.stderr[-3000:]))
+        if last[0] == 'TRY':
+            key, name = last[1], last[2]
+            skip.add(key + '\t' + name)
+            probe = Probe('enum', 'enum:%s.%s' % (key, name),
+                          'o = %s\ngetattr(o, %r)' % (entries[key]['expr'], name))
+        elif last[0] == 'Z':
+            skip.add(last[1] + '\t*')
+            probe = Probe('enum', 'enum:%s' % last[1], 'o = %s\ndir(o)' % last[2])
+        else:
+            skip.add('TYPES')
+            probe = Probe('enum', 'enum:subclasses', 'object.__subclasses__()')
+        sweep.log('enumeration stopped (%s) at %s' % (outcome(res)[:100], '\t'.join(last)))
+        if crash:
+            sweep.follow_crash([probe], crash)
+        elif res.timed_out:
+            sweep.follow_hang(probe)
+    raise SystemExit('enumeration kept failing')
+
+
+def sample(probes, limit, seed):
+    """Probe objects for a deterministic sample of the (family, tag, src, mode) tuples."""
+    idx = range(len(probes))
+    if limit and limit < len(probes):
+        salt = zlib.crc32(str(seed).encode())
+        idx = sorted(heapq.nsmallest(limit, idx, key=lambda i: (
+            zlib.crc32(probes[i][2].encode('utf-8', 'surrogatepass'), salt), i)))
+    out = []
+    for i in idx:
+        p = Probe(*probes[i])
+        p.pid = i
+        out.append(p)
+    return out
+
+
+def make_units(probes, batch, seed):
+    units, cur = [], []
+    for p in probes:
+        if p.mode in ('iso', 'top'):
+            units.append([p])
+        else:
+            cur.append(p)
+            if len(cur) >= batch:
+                units.append(cur)
+                cur = []
+    if cur:
+        units.append(cur)
+    random.Random(seed).shuffle(units)
+    return units
+
+
+def write_report(path, sweep, meta):
+    classes = sorted(sweep.classes.values(), key=lambda c: (c['kind'], c['key']))
+    report = dict(meta)
+    report.update({
+        'crash_classes': classes,
+        'hangs': sorted(sweep.hangs.values(), key=lambda h: h['tag']),
+        'divergent_exits': sorted(sweep.divergent.values(), key=lambda d: d['tag']),
+        'unreproduced_crashes': sweep.unreproduced,
+        'slow_in_both': sorted(set(sweep.slow_both)),
+    })
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(report, f, indent=2, ensure_ascii=True)
+
+
+def print_summary(sweep, meta, out=sys.stdout):
+    w = out.write
+    w('\n=== hostile sweep: %d probes in %d processes, %.0fs ===\n'
+      % (meta['probes_run'], meta['processes'], meta['elapsed_seconds']))
+    if meta.get('prelude_failures'):
+        w('prelude blocks taipan could not run: %s\n' % meta['prelude_failures'])
+    classes = sorted(sweep.classes.values(), key=lambda c: (c['kind'], c['key']))
+    w('%d crash class(es)\n' % len(classes))
+    for i, c in enumerate(classes, 1):
+        w('\n--- [%d] %s  (%d hit(s); %s)\n' % (i, c.get('taipan') or c['key'], c['count'],
+                                                ', '.join(c['tags'][:4])))
+        w('CPython: %s\n' % c.get('cpython', '?'))
+        for fr in c.get('backtrace', [])[:4]:
+            w('    %s\n' % fr)
+        w(c['reproducer'].rstrip('\n')[:3000] + '\n')
+    if sweep.hangs:
+        w('\n%d hang(s) (taipan > timeout, CPython fast)\n' % len(sweep.hangs))
+        for h in sorted(sweep.hangs.values(), key=lambda h: h['tag']):
+            w('\n--- HANG %s (CPython %.2fs: %s)\n%s' % (h['tag'], h['cpython_seconds'],
+                                                        h['cpython'], h['reproducer'][-1500:]))
+    if sweep.divergent:
+        w('\n%d divergent exit(s) (not crashes)\n' % len(sweep.divergent))
+        for d in sweep.divergent.values():
+            w('  %s: taipan %s; CPython %s\n' % (d['tag'], d['taipan'][:120], d['cpython'][:80]))
+    if sweep.unreproduced:
+        w('\n%d crash(es) that did not reproduce\n' % len(sweep.unreproduced))
+        for u in sweep.unreproduced[:20]:
+            w('  %s [%s]\n' % (u['crash'][:150], u['tag']))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--taipan', required=True, help='taipan binary to test')
+    ap.add_argument('--python', default='python3', help='reference CPython 3.11 (default python3)')
+    ap.add_argument('--seed', type=int, default=0, help='seed for the generated probes and sampling')
+    ap.add_argument('--limit', type=int, default=0, help='run only N probes (a deterministic sample)')
+    ap.add_argument('--report', help='write crash classes and reproducers to this JSON file')
+    ap.add_argument('--jobs', type=int, default=2, help='parallel processes (default 2)')
+    ap.add_argument('--timeout', type=float, default=10.0, help='seconds per probe (default 10)')
+    ap.add_argument('--batch', type=int, default=200, help='probes per process (default 200)')
+    ap.add_argument('--max-timeouts-per-tag', type=int, default=2,
+                    help='skip the rest of a probe tag after this many timeouts (default 2)')
+    ap.add_argument('--mem-mb', type=int, default=2048, help='address-space limit per process')
+    ap.add_argument('--families', help='comma-separated probe families to run (default all)')
+    ap.add_argument('--max-seconds', type=float, default=0, help='stop starting probes after this')
+    ap.add_argument('--minimize-seconds', type=float, default=None,
+                    help='time for line-level minimisation of each reproducer '
+                         '(default 30, or 5 with --limit)')
+    ap.add_argument('--no-minimize', action='store_true')
+    ap.add_argument('--list', action='store_true', help='print the probe counts and exit')
+    ap.add_argument('--quiet', action='store_true')
+    args = ap.parse_args(argv)
+    if args.minimize_seconds is None:
+        args.minimize_seconds = 5.0 if args.limit else 30.0
+    if not os.access(args.taipan, os.X_OK):
+        ap.error('not an executable: %s' % args.taipan)
+    if not shutil.which(args.python):
+        ap.error('reference interpreter not found: %s' % args.python)
+
+    workdir = tempfile.mkdtemp(prefix='hostile_sweep_')
+    ex = Executor(args, workdir)
+    sweep = Sweep(args, ex)
+    sweep.t0 = time.monotonic()
+    try:
+        entries, failures = enumerate_candidates(ex, sweep)
+        n_targets = sum(sum(1 for k in e['attrs'].values() if k == 'c') for e in entries.values())
+        sweep.log('enumerated %d objects, %d callables' % (len(entries), n_targets))
+        probes = Generator(entries, args.seed).generate()
+        counts = {}
+        for p in probes:
+            counts[p[0]] = counts.get(p[0], 0) + 1
+        sweep.log('generated %d probes: %s' % (len(probes), counts))
+        if args.families:
+            wanted = set(args.families.split(','))
+            probes = [p for p in probes if p[0] in wanted]
+        if args.list:
+            print(json.dumps(counts, indent=1))
+            return 0
+        probes = sample(probes, args.limit, args.seed)
+        units = make_units(probes, args.batch, args.seed)
+        if args.max_seconds:
+            sweep.deadline = sweep.t0 + args.max_seconds
+        sweep.log('running %d probes in %d units with %d workers' % (len(probes), len(units), args.jobs))
+        stop_progress = threading.Event()
+
+        def progress():
+            while not stop_progress.wait(30):
+                sweep.log('progress: %d/%d probes, %d processes, %d classes, %d hangs'
+                          % (sweep.probes_run, len(probes), sweep.processes, len(sweep.classes),
+                             len(sweep.hangs)))
+        threading.Thread(target=progress, daemon=True).start()
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            list(pool.map(sweep.run_unit, units))
+        stop_progress.set()
+        sweep.log('finishing %d classes (minimising, CPython reference)' % len(sweep.classes))
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            list(pool.map(sweep.finish_class, list(sweep.classes.values())))
+        meta = {
+            'taipan': os.path.abspath(args.taipan), 'python': args.python, 'seed': args.seed,
+            'limit': args.limit, 'timeout': args.timeout, 'probes_generated': sum(counts.values()),
+            'family_counts': counts, 'probes_run': sweep.probes_run, 'processes': sweep.processes,
+            'elapsed_seconds': round(time.monotonic() - sweep.t0, 1),
+            'stopped_early': sweep.stop,
+            'prelude_failures': [PRELUDE_BLOCKS[i].strip().split('\n')[0][:60] for i in failures],
+        }
+        if args.report:
+            write_report(args.report, sweep, meta)
+        print_summary(sweep, meta)
+        return 1 if sweep.classes or sweep.hangs else 0
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -28,6 +28,12 @@ pub mod run {
     };
 }
 
+/// Signals: Python-level handlers run in the main thread at the next
+/// eval-breaker point (CPython's `signalmodule.c` core).
+pub mod signals {
+    pub use crate::signals::{exit_sigint, get_handler, set_handler, trip_signal, Handler, NSIG};
+}
+
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{flush_std_streams, sys_attr, write_stderr, VERSION};

@@ -23,5 +23,6 @@ mod objects;
 mod protocol;
 mod pystate;
 mod pythonrun;
+mod signals;
 mod vm;
 mod warnings;

@@ -53,6 +53,11 @@ pub struct Interpreter {
     pub switch_interval: Cell<f64>,
     /// Warnings already shown, by (filename, category, message, line).
     pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
+    /// The Python-level handler of each signal (`signals.rs`).
+    pub signal_handlers: RefCell<Vec<crate::signals::Handler>>,
+    /// The program ended with an uncaught KeyboardInterrupt: the process
+    /// exits as killed by SIGINT (CPython's `_Py_UnhandledKeyboardInterrupt`).
+    pub unhandled_keyboard_interrupt: Cell<bool>,
 }
 
 impl Interpreter {
@@ -63,6 +68,8 @@ impl Interpreter {
         let sys = self.sys.get_mut().take();
         let builtins = self.builtins.get_mut().take();
         let lazy = std::mem::take(self.lazy_types.get_mut());
+        let handlers = std::mem::take(self.signal_handlers.get_mut());
+        drop(handlers);
         drop((modules, sys, builtins, lazy));
         self.method_cache.clear();
     }

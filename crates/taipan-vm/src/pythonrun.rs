@@ -215,6 +215,9 @@ pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {
     if vm.isinstance_type(&exc, &vm.ctx.exceptions.system_exit) {
         return system_exit_status(vm, &exc);
     }
+    if vm.isinstance_type(&exc, &vm.ctx.exceptions.keyboard_interrupt) {
+        vm.unhandled_keyboard_interrupt.set(true);
+    }
     print_exception(vm, &exc);
     1
 }

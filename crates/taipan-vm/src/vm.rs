@@ -60,6 +60,7 @@ impl Drop for Vm {
         // the running one; the thread state itself goes last.
         let me: *const ThreadState = &*self.thread;
         let prev = crate::pystate::swap_current(me);
+        crate::signals::uninstall(self);
         if let Some(interp) = Rc::get_mut(&mut self.interp) {
             interp.teardown();
         }
@@ -113,6 +114,10 @@ pub struct Config {
     pub verbose: u8,
     /// Warning filters from `-W` options.
     pub warnoptions: Vec<String>,
+    /// Route SIGINT to KeyboardInterrupt (CPython's
+    /// `install_signal_handlers`; the `taipan` command sets it, embedders
+    /// may leave signals alone).
+    pub install_signal_handlers: bool,
 }
 
 impl Vm {
@@ -133,6 +138,8 @@ impl Vm {
             method_cache: MethodCache::new(),
             switch_interval: Cell::new(0.005),
             warnings_shown: RefCell::new(Default::default()),
+            signal_handlers: RefCell::new(Vec::new()),
+            unhandled_keyboard_interrupt: Cell::new(false),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
         // The first interpreter of an OS thread stays its running one.
@@ -143,6 +150,9 @@ impl Vm {
         crate::context::finish_types(&vm);
         crate::builtins::init(&vm);
         crate::modules::init(&vm);
+        if vm.config.borrow().install_signal_handlers {
+            crate::signals::install(&vm);
+        }
         vm
     }
 
@@ -171,7 +181,7 @@ impl Vm {
     /// `PyErr_CheckSignals`); an exception they raise (KeyboardInterrupt
     /// for SIGINT) is returned. Call it when a system call fails with EINTR.
     pub fn check_signals(&self) -> PyResult<()> {
-        Ok(())
+        crate::signals::check(self)
     }
 
     pub fn none(&self) -> Obj {
@@ -266,6 +276,9 @@ impl Vm {
     /// Run queued finalizers (`__del__`, generator close).
     pub fn run_pending_work(&self) -> PyResult<()> {
         use crate::pystate::breaker;
+        if self.thread.breaker_bits() & breaker::SIGNALS != 0 {
+            crate::signals::check(self)?;
+        }
         while self.thread.breaker_bits() & breaker::FINALIZERS != 0 {
             self.thread.clear_breaker(breaker::FINALIZERS);
             for o in self.thread.objects.take_pending_finalizers() {

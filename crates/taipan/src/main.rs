@@ -54,7 +54,7 @@ fn bad_option(msg: &str) -> ExitCode {
 }
 
 fn parse_args(args: &[String]) -> Result<Invocation, ExitCode> {
-    let mut config = Config { executable: executable(), ..Config::default() };
+    let mut config = Config { executable: executable(), install_signal_handlers: true, ..Config::default() };
     let mut source = None;
     let mut quiet = false;
     let mut i = 1;
@@ -233,6 +233,9 @@ fn run(inv: Invocation) -> ExitCode {
         None => repl::run(&vm, inv.quiet),
     };
     let _ = std::io::stdout().flush();
+    if vm.unhandled_keyboard_interrupt.get() {
+        taipan_vm::api::signals::exit_sigint();
+    }
     ExitCode::from((status & 0xff) as u8)
 }
 
