@@ -3037,6 +3037,10 @@ class Generator:
 
     def __init__(self, enum, seed):
         self.enum = enum                  # key -> {'expr', 'attrs': {name: kind}}
+        builtin_names = set(enum.get('builtins', {}).get('attrs', {}))
+        for key, info in enum.items():    # spell builtin types by name, not _cls('builtins.x')
+            if key.startswith('cls:builtins.') and key[13:] in builtin_names:
+                info['expr'] = key[13:]
         self.seed = seed
         self.probes = []
 
@@ -3160,16 +3164,10 @@ class Generator:
 
     def type_exprs(self):
         out = []
-        builtin_names = set(self.enum.get('builtins', {}).get('attrs', {}))
         for key in sorted(self.enum):
             if not key.startswith('cls:'):
                 continue
-            name = key[4:]
-            if name.startswith('builtins.') and name[9:] in builtin_names:
-                expr = name[9:]
-            else:
-                expr = '_cls(%r)' % name
-            out.append((key, expr))
+            out.append((key, self.enum[key]['expr']))
         return out
 
     def gen_types(self):
@@ -3326,7 +3324,10 @@ class Generator:
 
     def gen_source(self):
         for name, builder in sorted(SOURCE_BUILDERS.items()):
-            for n in SOURCE_SIZES:
+            # builders that indent per level are quadratic in size: stop at 10,000 levels
+            sizes = ['100', '1000', '10000'] if 'range({n})' in builder and ' * i' in builder \
+                else SOURCE_SIZES
+            for n in sizes:
                 s = builder.format(n=n)
                 for op in ["compile(s, '<s>', 'exec')", 'exec(s, {})', "compile(s, '<s>', 'eval')",
                            "compile(s, '<s>', 'single')", 'eval(s, {})']:
@@ -3729,6 +3730,10 @@ class Crash:
             if self.location.startswith(('/rustc/', 'library/')) or '/.cargo/' in self.location:
                 k += '|' + tag            # std code: the caller is the real site
             return k
+        if self.kind == 'alloc-failure':
+            m = re.search(r'(\d+) bytes', self.message)
+            if m and int(m.group(1)) < 64 << 20:
+                return 'alloc-failure|out of memory (small allocation failed)'
         if self.kind in ('signal', 'fatal', 'abort'):
             return '%s|%s|%s' % (self.kind, normalize(self.message)[:80], tag)
         return '%s|%s' % (self.kind, tag)
@@ -4037,36 +4042,58 @@ class Sweep:
         ref = self.ex.run_batch([p], interpreter=self.args.python)
         if ref.done or (ref.rc != r.rc and not ref.timed_out):
             with self.lock:
-                d = self.divergent.setdefault(p.tag, {
+                self.divergent.setdefault(p.tag, {
                     'tag': p.tag, 'taipan': outcome(r), 'cpython': 'completes' if ref.done else outcome(ref),
                     'reproducer': standalone_source([p.src])})
             self.log('DIVERGENT exit [%s]: %s' % (p.tag, outcome(r)[:100]))
 
     # -- finishing touches --------------------------------------------------
-    def minimize(self, c):
-        """Line-level delta debugging of a class reproducer, keeping its signature."""
-        target = classify(self.ex.run_source(c['reproducer']))
-        if not target or target.kind == 'startup-failure':
-            return
-        lines = c['reproducer'].split('\n')
-        t_end = time.monotonic() + self.args.minimize_seconds
+    def ddmin_lines(self, text, keeps, seconds):
+        """Greedy line-level delta debugging: drop chunks of lines while keeps(text) holds."""
+        lines = text.split('\n')
+        t_end = time.monotonic() + seconds
         chunk = max(1, len(lines) // 2)
         while chunk >= 1 and time.monotonic() < t_end:
             i = 0
             while i < len(lines) and time.monotonic() < t_end:
                 trial = lines[:i] + lines[i + chunk:]
-                text = '\n'.join(trial)
+                candidate = '\n'.join(trial)
                 try:
-                    compile(text, '<min>', 'exec')
+                    compile(candidate, '<min>', 'exec')
                 except (SyntaxError, ValueError):
                     i += chunk
                     continue
-                if target.same(classify(self.ex.run_source(text))):
+                if keeps(candidate):
                     lines = trial
                 else:
                     i += chunk
             chunk //= 2
-        c['reproducer'] = '\n'.join(lines).strip('\n') + '\n'
+        return '\n'.join(lines).strip('\n') + '\n'
+
+    def minimize(self, c):
+        """Shrink a class reproducer while it still crashes with the same signature."""
+        target = classify(self.ex.run_source(c['reproducer']))
+        if not target:
+            return
+        c['reproducer'] = self.ddmin_lines(
+            c['reproducer'], lambda t: target.same(classify(self.ex.run_source(t))),
+            self.args.minimize_seconds)
+
+    def finish_hang(self, h):
+        """Shrink a hang reproducer: taipan must still time out, CPython stay fast."""
+        t = min(3.0, self.args.timeout)
+
+        def keeps(text):
+            r = self.ex.run_source(text, timeout=t)
+            if not r.timed_out:
+                return False
+            ref = self.ex.run_source(text, interpreter=self.args.python, timeout=1.0)
+            return not ref.timed_out
+        if not self.args.no_minimize:
+            h['reproducer'] = self.ddmin_lines(h['reproducer'], keeps, 2 * self.args.minimize_seconds)
+        ref = self.ex.run_source(h['reproducer'], interpreter=self.args.python)
+        h['cpython'] = outcome(ref)
+        h['cpython_seconds'] = round(ref.elapsed, 3)
 
     def finish_class(self, c):
         if c['key'] == 'startup':
@@ -4278,9 +4305,11 @@ def main(argv=None):
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             list(pool.map(sweep.run_unit, units))
         stop_progress.set()
-        sweep.log('finishing %d classes (minimising, CPython reference)' % len(sweep.classes))
+        sweep.log('finishing %d classes and %d hangs (minimising, CPython reference)'
+                  % (len(sweep.classes), len(sweep.hangs)))
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             list(pool.map(sweep.finish_class, list(sweep.classes.values())))
+            list(pool.map(sweep.finish_hang, list(sweep.hangs.values())))
         meta = {
             'taipan': os.path.abspath(args.taipan), 'python': args.python, 'seed': args.seed,
             'limit': args.limit, 'timeout': args.timeout, 'probes_generated': sum(counts.values()),

@@ -24,8 +24,11 @@ pub use crate::vm::{Config, EnterGuard, ModuleDef, PyErr, PyResult, Vm};
 pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
-        absolute_path, compile_source, finalize, handle_uncaught, main_module, print_exception, run_main, MainSource,
+        absolute_path, compile_source, finalize, handle_uncaught, main_module, print_exception, run_main, run_string,
+        MainSource,
     };
+    pub use taipan_compiler::Mode;
+    pub use taipan_syntax::InputMode;
 }
 
 /// Signals: Python-level handlers run in the main thread at the next

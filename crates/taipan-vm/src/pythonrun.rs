@@ -129,6 +129,21 @@ pub enum MainSource {
     Stdin,
 }
 
+/// Run source text in a namespace (CPython's `PyRun_String`): `mode` Exec
+/// runs statements and returns None, Eval returns the expression's value.
+/// `globals` defaults to `__main__`'s namespace. The interpreter is entered
+/// for the call, so an embedder may drive several from one thread.
+pub fn run_string(vm: &Vm, source: &str, mode: Mode, globals: Option<&Obj>) -> PyResult<Obj> {
+    let _active = vm.enter();
+    let globals = match globals {
+        Some(g) => g.clone(),
+        None => module::module_dict(&main_module(vm)),
+    };
+    let optimize = vm.config.borrow().optimize;
+    let code = compile_source(vm, source.as_bytes(), "<string>", InputMode::Text, mode, 0, optimize)?;
+    crate::eval::run_code(vm, &code, &globals, None)
+}
+
 /// The `__main__` module, created on first use.
 pub fn main_module(vm: &Vm) -> Obj {
     let modules = vm.modules.borrow().clone().expect("sys.modules");
