@@ -3809,6 +3809,14 @@ def outcome(res):
 # ---------------------------------------------------------------------------
 # The sweep.
 # ---------------------------------------------------------------------------
+def hang_group(p):
+    """Probes that time out for the same reason: after a few timeouts in a group
+    the rest of the group is skipped (each timeout costs a full --timeout)."""
+    if p.family == 'mutation':        # the armed container, whatever method is called
+        return 'mut:' + p.src.split('\n', 1)[0]
+    return p.tag
+
+
 class Sweep:
     def __init__(self, args, ex):
         self.args = args
@@ -3856,7 +3864,8 @@ class Sweep:
             return self.run_top(probes[0])
         queue = list(probes)
         while queue and not self.stop:
-            queue = [p for p in queue if self.timeouts.get(p.tag, 0) < self.args.max_timeouts_per_tag]
+            queue = [p for p in queue
+                     if self.timeouts.get(hang_group(p), 0) < self.args.max_timeouts_per_tag]
             if not queue:
                 break
             if self.deadline and time.monotonic() > self.deadline:
@@ -4002,7 +4011,8 @@ class Sweep:
 
     def follow_hang(self, p):
         with self.lock:
-            self.timeouts[p.tag] = self.timeouts.get(p.tag, 0) + 1
+            g = hang_group(p)
+            self.timeouts[g] = self.timeouts.get(g, 0) + 1
         src = standalone_source([p.src])
         ref = self.ex.run_source(src, interpreter=self.args.python, timeout=self.args.timeout / 2)
         if ref.timed_out:

@@ -5,5 +5,7 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod errno;
+
 /// The native modules of the standard library (CPython's `Modules/config.c`).
-pub static MODULES: &[ModuleDef] = &[];
+pub static MODULES: &[ModuleDef] = &[ModuleDef { name: "errno", init: errno::init }];
