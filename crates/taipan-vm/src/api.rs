@@ -46,6 +46,12 @@ pub mod bytes {
 /// The bytes of bytes-like objects (CPython's buffer protocol).
 pub mod buffer {
     pub use crate::objects::buffer::{is_bytes_like, with_bytes, with_writable};
+
+    /// Does `o` (a bytearray) have live exports, memoryviews that keep it
+    /// from changing size (CPython's `ob_exports > 0`)?
+    pub fn has_exports(o: &crate::object::Obj) -> bool {
+        crate::objects::bytearray::data(o).is_some_and(|d| !d.can_resize(usize::MAX))
+    }
 }
 
 /// The text codecs the interpreter implements (CPython's codecs of

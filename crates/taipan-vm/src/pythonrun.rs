@@ -179,10 +179,13 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
         }
         MainSource::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
         MainSource::Stdin => {
-            let stdin = crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| vm.runtime_error("lost sys.stdin"))?;
-            let data = vm.call_method(&stdin, "read", &[])?;
-            let text = pystr::as_str_lossy(&data).into_owned();
-            (text.into_bytes(), "<stdin>".to_string())
+            // CPython reads the program from the C stdin, not sys.stdin.
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                return Err(vm.io_error(&e, None));
+            }
+            (bytes, "<stdin>".to_string())
         }
     };
     let input = match source {
@@ -259,12 +262,19 @@ pub fn print_exception(vm: &Vm, exc: &Obj) {
         }
     }
     let text = format_exception(vm, exc);
-    crate::modules::sys::write_stderr(vm, &text);
+    crate::modules::sys::write_stderr_flush(vm, &text);
 }
 
 /// Interpreter exit: flush the standard streams, clear `__main__` so that
 /// `__del__` methods run, and run pending finalizers. Returns the status.
+///
+/// As CPython's `Py_FinalizeEx`: the standard streams are flushed first
+/// (a failure is reported and makes the exit status 120), then again,
+/// quietly, after the finalizers of `__main__` ran.
 pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
+    if crate::modules::sys::flush_std_streams(vm).is_err() {
+        status = 120;
+    }
     let modules = vm.modules.borrow().clone();
     if let Some(modules) = modules {
         if let Some(m) = dict::get_item_str(vm, &modules, "__main__") {
@@ -272,12 +282,7 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
         }
     }
     let _ = vm.run_pending_work();
-    if let Err(e) = crate::modules::sys::flush_std_streams(vm) {
-        if status == 0 {
-            let _ = e;
-            status = 120;
-        }
-    }
+    crate::modules::sys::flush_std_streams_quietly(vm);
     status
 }
 
