@@ -148,6 +148,11 @@ pub fn run_main(vm: &Vm, source: MainSource) -> i32 {
     let m = main_module(vm);
     let d = module::module_dict(&m);
     let result = run_main_inner(vm, &source, &d);
+    if !matches!(source, MainSource::Command(_)) {
+        // CPython's `_PyRun_SimpleFileObject` flushes the standard streams
+        // after the program, before a traceback (`-c` does not).
+        flush_io(vm);
+    }
     let status = match result {
         Ok(()) => 0,
         Err(e) => handle_uncaught(vm, &e),
@@ -198,6 +203,16 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
     Ok(())
 }
 
+/// Flush `sys.stderr` then `sys.stdout`, ignoring errors (CPython's
+/// `flush_io`).
+fn flush_io(vm: &Vm) {
+    for name in ["stderr", "stdout"] {
+        if let Some(f) = crate::modules::sys::sys_attr(vm, name) {
+            let _ = vm.call_method(&f, "flush", &[]);
+        }
+    }
+}
+
 /// CPython 3.11 makes the script path absolute.
 pub fn absolute_path(path: &str) -> String {
     let p = std::path::Path::new(path);
@@ -236,7 +251,6 @@ fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
     if let Some(v) = crate::objects::int::value(&code) {
         return v.as_i64().map(|n| n as i32).unwrap_or(-1);
     }
-    let _ = crate::modules::sys::flush_std_streams(vm);
     let text = vm.str(&code).map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_default();
     crate::modules::sys::write_stderr(vm, &format!("{text}\n"));
     1

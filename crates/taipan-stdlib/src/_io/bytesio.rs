@@ -15,7 +15,10 @@ use taipan_vm::api::{args, buffer, bytes, dict, int, Obj, ObjCell, PyResult, PyP
 use super::{closed_error, io_type, noargs, optional_ssize, posargs, tp_name};
 
 pub(crate) struct BytesIO {
+    /// The data; exactly `size` bytes while not shared.
     buf: RefCell<Vec<u8>>,
+    /// CPython's `string_size`.
+    size: Cell<usize>,
     pos: Cell<usize>,
     closed: Cell<bool>,
     /// The bytearray `getbuffer()` views are made from, while it holds the
@@ -26,7 +29,13 @@ impl PyPayload for BytesIO {}
 
 impl Default for BytesIO {
     fn default() -> Self {
-        BytesIO { buf: RefCell::new(Vec::new()), pos: Cell::new(0), closed: Cell::new(false), shared: ObjCell::new(None) }
+        BytesIO {
+            buf: RefCell::new(Vec::new()),
+            size: Cell::new(0),
+            pos: Cell::new(0),
+            closed: Cell::new(false),
+            shared: ObjCell::new(None),
+        }
     }
 }
 
@@ -121,7 +130,8 @@ fn reclaim(vm: &Vm, b: &BytesIO) -> PyResult<()> {
     if buffer::has_exports(&shared) {
         return Ok(());
     }
-    let data = buffer::with_bytes(vm, &shared, |d| d.to_vec())?;
+    let mut data = buffer::with_bytes(vm, &shared, |d| d.to_vec())?;
+    data.truncate(b.size.get());
     *b.buf.borrow_mut() = data;
     b.shared.set(None);
     Ok(())
@@ -141,9 +151,13 @@ fn check_exports(vm: &Vm, b: &BytesIO) -> PyResult<()> {
 
 fn with_data<R>(vm: &Vm, b: &BytesIO, f: impl FnOnce(&[u8]) -> R) -> PyResult<R> {
     reclaim(vm, b)?;
+    let size = b.size.get();
     match b.shared.get() {
-        Some(s) => buffer::with_bytes(vm, &s, f),
-        None => Ok(f(&b.buf.borrow())),
+        Some(s) => buffer::with_bytes(vm, &s, |d| f(&d[..size.min(d.len())])),
+        None => {
+            let buf = b.buf.borrow();
+            Ok(f(&buf[..size.min(buf.len())]))
+        }
     }
 }
 
@@ -158,23 +172,19 @@ fn bytesio_new(vm: &Vm, cls: &Obj, _a: &[Obj], _kw: Option<&Obj>) -> PyResult<Ob
 fn bytesio_init(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
     let a = args::parse(vm, "BytesIO", a, kw, &["initial_bytes"], 0)?;
     let b = bio(vm, o)?;
+    // CPython empties the stream before it checks for exports.
+    b.size.set(0);
     b.pos.set(0);
     check_exports(vm, b)?;
-    match a[0].as_ref().filter(|v| !vm.is_none(v)) {
-        Some(v) => {
-            if let Some(d) = bytes::as_bytes_ref(v).filter(|_| v.type_is(&vm.ctx.types.bytes)) {
-                *b.buf.borrow_mut() = d.to_vec();
-                b.closed.set(false);
-            } else {
-                if !b.closed.get() {
-                    b.buf.borrow_mut().clear();
-                }
-                write_bytes(vm, o, v)?;
-                b.pos.set(0);
-            }
-        }
-        None => {
-            b.buf.borrow_mut().clear();
+    b.buf.borrow_mut().clear();
+    if let Some(v) = a[0].as_ref().filter(|v| !vm.is_none(v)) {
+        if let Some(d) = bytes::as_bytes_ref(v).filter(|_| v.type_is(&vm.ctx.types.bytes)) {
+            *b.buf.borrow_mut() = d.to_vec();
+            b.size.set(d.len());
+            b.closed.set(false);
+        } else {
+            write_bytes(vm, o, v)?;
+            b.pos.set(0);
         }
     }
     Ok(())
@@ -194,6 +204,7 @@ fn write_bytes(vm: &Vm, o: &Obj, data: &Obj) -> PyResult<usize> {
     }
     let end = pos + n;
     let mut buf = b.buf.borrow_mut();
+    buf.truncate(b.size.get());
     if end > buf.len() {
         let cur = buf.len();
         if buf.try_reserve(end - cur).is_err() {
@@ -202,6 +213,7 @@ fn write_bytes(vm: &Vm, o: &Obj, data: &Obj) -> PyResult<usize> {
         buf.resize(end, 0);
     }
     buf[pos..end].copy_from_slice(&d);
+    b.size.set(buf.len());
     drop(buf);
     b.pos.set(end);
     Ok(n)
@@ -303,8 +315,7 @@ fn bytesio_readinto(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     Ok(vm.new_usize(data.len()))
 }
 
-fn bytesio_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    checked(vm, o)?;
+fn bytesio_iter(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
@@ -324,13 +335,20 @@ fn bytesio_getbuffer(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
     let shared = match b.shared.get() {
         Some(s) => s,
         None => {
-            let data = std::mem::take(&mut *b.buf.borrow_mut());
+            let mut data = std::mem::take(&mut *b.buf.borrow_mut());
+            data.truncate(b.size.get());
             let s = vm.new_bytearray(data);
             b.shared.set(Some(s.clone()));
             s
         }
     };
-    vm.call(&vm.ctx.types.memoryview, &[shared], None)
+    let view = vm.call(&vm.ctx.types.memoryview, &[shared.clone()], None)?;
+    let size = b.size.get();
+    if vm.len(&shared)? > size {
+        let sl = vm.new_slice(vm.none(), vm.new_usize(size), vm.none());
+        return vm.getitem(&view, &sl);
+    }
+    Ok(view)
 }
 
 fn bytesio_seek(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -370,18 +388,15 @@ fn bytesio_seek(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 fn bytesio_truncate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = posargs(vm, "truncate", a, kw, 0, 1)?;
     let b = bio(vm, o)?;
-    let size = match a.first().filter(|p| !vm.is_none(p)) {
-        Some(p) => super::ssize_arg(vm, p)?,
-        None => b.pos.get() as isize,
-    };
+    let size = optional_ssize(vm, a.first(), b.pos.get() as isize)?;
     let b = checked(vm, o)?;
     check_exports(vm, b)?;
     if size < 0 {
         return Err(vm.value_error(format!("negative size value {size}")));
     }
-    let mut buf = b.buf.borrow_mut();
-    if (size as usize) < buf.len() {
-        buf.truncate(size as usize);
+    if (size as usize) < b.size.get() {
+        b.buf.borrow_mut().truncate(size as usize);
+        b.size.set(size as usize);
     }
     Ok(vm.new_int(size as i64))
 }
@@ -392,6 +407,7 @@ fn bytesio_close(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     check_exports(vm, b)?;
     b.closed.set(true);
     *b.buf.borrow_mut() = Vec::new();
+    b.size.set(0);
     Ok(vm.none())
 }
 
@@ -422,6 +438,7 @@ fn bytesio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     let b = bio(vm, o)?;
     check_exports(vm, b)?;
     b.buf.borrow_mut().clear();
+    b.size.set(0);
     b.pos.set(0);
     write_bytes(vm, o, &items[0])?;
     let position = &items[1];

@@ -451,9 +451,6 @@ fn fileio_init(vm: &Vm, o: &Obj, args_: &[Obj], kw: Option<&Obj>) -> PyResult<()
             f.fd.set(-1);
         }
     }
-    if nameobj.type_is(&vm.ctx.types.float) || vm.isinstance_type(&nameobj, &vm.ctx.types.float) {
-        return Err(vm.type_error("integer argument expected, got float"));
-    }
     // An int (or an object with __index__) is a descriptor.
     let mut fd: i32 = -1;
     if int::value(&nameobj).is_some() || nameobj.class().slots.nb_index.get().is_some() {

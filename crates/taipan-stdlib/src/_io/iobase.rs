@@ -29,7 +29,7 @@ pub(crate) fn make_iobase_type(vm: &Vm) -> Obj {
         dict: true,
         weakref: true,
         methods: IOBASE_METHODS,
-        getsets: &[GetSetDef::new("closed", iobase_closed_get, None)],
+        getsets: &[GetSetDef::new("closed", iobase_closed_get, None), GetSetDef::new("__dict__", dict_get, Some(dict_set))],
         doc: Some(IOBASE_DOC),
         ..Default::default()
     };
@@ -136,6 +136,27 @@ const RAWIOBASE_METHODS: &[MethodDef] = &[
 
 fn iobase_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     alloc_instance(vm, cls, &io_type(vm, "_io._IOBase"), IOBase)
+}
+
+/// `__dict__` of every `_io` object (CPython's `PyObject_GenericGetDict`).
+fn dict_get(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    if let Some(d) = o.instance_dict() {
+        return Ok(d);
+    }
+    let d = vm.new_dict();
+    if !o.set_instance_dict(Some(d.clone())) {
+        return Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", tp_name(o))));
+    }
+    Ok(d)
+}
+
+fn dict_set(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else { return Err(vm.type_error("cannot delete __dict__")) };
+    if !vm.isinstance_type(v, &vm.ctx.types.dict) {
+        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", tp_name(v))));
+    }
+    o.set_instance_dict(Some(v.clone()));
+    Ok(())
 }
 
 // ---- the closed state ----------------------------------------------------------------------------

@@ -47,7 +47,8 @@ pub fn init(vm: &Vm) -> PyResult<Obj> {
         let short = name.rsplit('.').next().unwrap_or(name);
         set(short, io_type(vm, name))?;
     }
-    module::add_functions(vm, &m, "_io", FUNCTIONS);
+    // CPython's _io module definition is named "io": its functions' __module__.
+    module::add_functions(vm, &m, "io", FUNCTIONS);
     Ok(m)
 }
 
@@ -214,6 +215,11 @@ pub(crate) fn posargs<'a>(
             None => vm.type_error(format!("{fname}() takes no keyword arguments")),
         });
     }
+    if min == 1 && max == 1 {
+        // METH_O: "X.f() takes exactly one argument (N given)".
+        taipan_vm::api::args::exact::<1>(vm, fname, args, None)?;
+        return Ok(args);
+    }
     let n = args.len();
     if n < min || n > max {
         let (bound, word) = if n < min { (min, "at least ") } else { (max, "at most ") };
@@ -232,10 +238,14 @@ pub(crate) fn noargs(vm: &Vm, fname: &str, args: &[Obj], kwnames: Option<&Obj>) 
     Ok(())
 }
 
-/// An int that fits a `Py_ssize_t`, as `PyNumber_AsSsize_t(o,
-/// OverflowError)`: "cannot fit 'int' into an index-sized integer".
+/// An int that fits a `Py_ssize_t` (Argument Clinic's `Py_ssize_t`
+/// converter): "Python int too large to convert to C ssize_t".
 pub(crate) fn ssize_arg(vm: &Vm, o: &Obj) -> PyResult<isize> {
-    vm.index_to_isize(o)
+    let v = vm.index_value(o)?;
+    match v.as_i64() {
+        Some(x) => Ok(x as isize),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
 }
 
 /// CPython's `_Py_convert_optional_to_ssize_t`: None is `default`.
@@ -247,7 +257,7 @@ pub(crate) fn optional_ssize(vm: &Vm, o: Option<&Obj>, default: isize) -> PyResu
             if int::value(o).is_none() && o.class().slots.nb_index.get().is_none() {
                 return Err(vm.type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
             }
-            ssize_arg(vm, o)
+            vm.index_to_isize(o)
         }
     }
 }

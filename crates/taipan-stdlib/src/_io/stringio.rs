@@ -354,10 +354,7 @@ fn stringio_truncate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
     let a = posargs(vm, "truncate", a, kw, 0, 1)?;
     let s = sio(vm, o)?;
     check_init(vm, s)?;
-    let size = match a.first().filter(|p| !vm.is_none(p)) {
-        Some(p) => super::ssize_arg(vm, p)?,
-        None => s.pos.get() as isize,
-    };
+    let size = optional_ssize(vm, a.first(), s.pos.get() as isize)?;
     let s = checked(vm, o)?;
     if size < 0 {
         return Err(vm.value_error(format!("Negative size value {size}")));
