@@ -60,6 +60,19 @@ pub mod codecs {
     pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
 }
 
+/// Warnings (CPython's `PyErr_WarnEx`).
+pub mod warnings {
+    use crate::object::Obj;
+    use crate::vm::{PyResult, Vm};
+
+    /// Issue a warning of `category` attributed to the Python frame
+    /// `stacklevel` levels up (1: the code calling the native function);
+    /// an error when the warning filters turn it into one.
+    pub fn warn(vm: &Vm, category: &Obj, message: &str, stacklevel: usize) -> PyResult<()> {
+        crate::warnings::warn(vm, category, message, stacklevel)
+    }
+}
+
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};

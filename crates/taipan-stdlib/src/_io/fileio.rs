@@ -885,6 +885,14 @@ pub(crate) fn io_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
     if binary && newline.is_some() {
         return Err(vm.value_error("binary mode doesn't take a newline argument"));
     }
+    if binary && buffering == 1 {
+        taipan_vm::api::warnings::warn(
+            vm,
+            &vm.ctx.exceptions.runtime_warning,
+            "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used",
+            1,
+        )?;
+    }
     let raw = vm.call(
         &io_type(vm, "_io.FileIO"),
         &[path_or_fd, vm.new_str(&rawmode), vm.bool_obj(closefd), opener],

@@ -495,6 +495,11 @@ pub(crate) fn init_stdio(vm: &Vm) {
     };
     let config = vm.config.borrow().clone();
     let (encoding, errors) = stdio_encoding(&config);
+    // The codec's own name, as CPython's `config_get_codec_name`.
+    let encoding = match crate::codecs::lookup_text_codec(vm, &encoding) {
+        Ok(c) => c.name().to_string(),
+        Err(_) => encoding,
+    };
     let sys = vm.sys_module();
     let d = module::module_dict(&sys);
     let streams = [(0, false, "<stdin>", "stdin"), (1, true, "<stdout>", "stdout"), (2, true, "<stderr>", "stderr")];
