@@ -989,8 +989,9 @@ fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let sep = check(sep, "sep")?;
     let end = check(end, "end")?;
     // CPython's PyFile_WriteObject: look `write` up, then str() the value.
+    let write_name = vm.intern("write");
     let write = |v: &Obj, convert: bool| -> PyResult<()> {
-        let w = vm.getattr_str(&file, "write")?;
+        let w = vm.getattr(&file, &write_name)?;
         let s = if convert { vm.str(v)? } else { v.clone() };
         vm.call1(&w, s)?;
         Ok(())

@@ -292,14 +292,6 @@ impl Decoder {
         }
         self.inner.reset(vm)
     }
-
-    fn newlines(&self, vm: &Vm) -> PyResult<Obj> {
-        match (&self.nl, &self.inner) {
-            (Some(nl), _) => Ok(nl.newlines(vm)),
-            (None, InnerDecoder::Python(d)) => Ok(vm.getattr_str_opt(d, "newlines")?.unwrap_or_else(|| vm.none())),
-            (None, InnerDecoder::Native { .. }) => Ok(vm.none()),
-        }
-    }
 }
 
 /// An incremental encoder; the BOM of a native codec is written by the
@@ -512,11 +504,14 @@ const GETSETS: &[GetSetDef] = &[
         |vm, o| {
             let t = text(vm, o)?;
             check_attached(vm, t)?;
-            let d = t.decoder.borrow();
-            match d.as_ref() {
-                None => Ok(vm.none()),
-                Some(d) => d.newlines(vm),
-            }
+            // A Python decoder's attribute is read with no borrow held.
+            let py = match t.decoder.borrow().as_ref() {
+                None => return Ok(vm.none()),
+                Some(Decoder { nl: Some(nl), .. }) => return Ok(nl.newlines(vm)),
+                Some(Decoder { inner: InnerDecoder::Python(d), .. }) => d.clone(),
+                Some(_) => return Ok(vm.none()),
+            };
+            Ok(vm.getattr_str_opt(&py, "newlines")?.unwrap_or_else(|| vm.none()))
         },
         None,
     ),
@@ -864,15 +859,7 @@ fn textio_write(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let text_needflush = t.write_through.get();
     let needflush = t.line_buffering.get()
         && (haslf || pystr::data(&text_obj).is_some_and(|d| str_contains(d, '\r' as u32)));
-    let encoded = encode(vm, t, &text_obj)?;
-    {
-        let mut p = t.pending_bytes.borrow_mut();
-        if p.is_empty() {
-            *p = encoded;
-        } else {
-            p.extend_from_slice(&encoded);
-        }
-    }
+    encode_into_pending(vm, t, &text_obj)?;
     if t.pending_bytes.borrow().len() >= t.chunk_size.get() || needflush || text_needflush {
         writeflush(vm, t, &buffer)?;
     }
@@ -888,9 +875,9 @@ fn textio_write(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     Ok(vm.new_usize(textlen))
 }
 
-/// Encode text for writing (CPython's encodefunc fast paths: ASCII text
-/// needs no encoding for ASCII-compatible codecs).
-fn encode(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<Vec<u8>> {
+/// Encode text for writing onto the pending bytes (CPython's encodefunc
+/// fast paths: ASCII text needs no encoding for ASCII-compatible codecs).
+fn encode_into_pending(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<()> {
     let py = match t.encoder.borrow().as_ref() {
         Some(Encoder::Python(e)) => Some(e.clone()),
         _ => None,
@@ -901,31 +888,39 @@ fn encode(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<Vec<u8>> {
             return Err(vm.type_error(format!("encoder should return a bytes object, not '{:.200}'", tp_name(&b))));
         };
         t.bom_pending.set(false);
-        return Ok(bytes.to_vec());
+        t.pending_bytes.borrow_mut().extend_from_slice(bytes);
+        return Ok(());
     }
     let d = pystr::data(s);
     let mut enc = t.encoder.borrow_mut();
     let Some(Encoder::Native { codec, errors, bom, ascii_compat }) = enc.as_mut() else {
         return Err(unsupported(vm, "not writable"));
     };
-    let mut out: Vec<u8> = Vec::new();
+    let ascii = match d {
+        Some(d) if *ascii_compat && d.is_ascii() && d.len() <= t.chunk_size.get() => d.as_str(),
+        _ => None,
+    };
+    let encoded = match ascii {
+        Some(_) => None,
+        None => Some(codec.encode(vm, s, Some(errors.as_str()))?),
+    };
+    let mut p = t.pending_bytes.borrow_mut();
     if t.bom_pending.get() {
-        out.extend_from_slice(bom);
+        p.extend_from_slice(bom);
     }
-    match d {
-        Some(d) if *ascii_compat && d.is_ascii() && d.len() <= t.chunk_size.get() => {
-            if let Some(a) = d.as_str() {
-                out.extend_from_slice(a.as_bytes());
+    match (ascii, encoded) {
+        (Some(a), _) => p.extend_from_slice(a.as_bytes()),
+        (None, Some(b)) => {
+            if p.is_empty() {
+                *p = b;
+            } else {
+                p.extend_from_slice(&b);
             }
         }
-        _ => {
-            let errs = errors.clone();
-            let b = codec.encode(vm, s, Some(&errs))?;
-            out.extend_from_slice(&b);
-        }
+        (None, None) => {}
     }
     t.bom_pending.set(false);
-    Ok(out)
+    Ok(())
 }
 
 fn textio_flush(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
