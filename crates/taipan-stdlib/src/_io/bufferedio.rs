@@ -1032,7 +1032,10 @@ const READER_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |vm, o, a, k| forward_call(vm, o, "fileno", a, k)),
     MethodDef::method("isatty", |vm, o, a, k| forward_call(vm, o, "isatty", a, k)),
     MethodDef::method("seekable", |vm, o, a, k| forward_call(vm, o, "seekable", a, k)),
-    MethodDef::method("_dealloc_warn", |vm, _o, _a, _k| Ok(vm.none())),
+    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
+        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        Ok(vm.none())
+    }),
     MethodDef::method("__sizeof__", buffered_sizeof),
     MethodDef::method("read", buffered_read),
     MethodDef::method("peek", buffered_peek),
@@ -1053,7 +1056,10 @@ const WRITER_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |vm, o, a, k| forward_call(vm, o, "fileno", a, k)),
     MethodDef::method("isatty", |vm, o, a, k| forward_call(vm, o, "isatty", a, k)),
     MethodDef::method("seekable", |vm, o, a, k| forward_call(vm, o, "seekable", a, k)),
-    MethodDef::method("_dealloc_warn", |vm, _o, _a, _k| Ok(vm.none())),
+    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
+        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        Ok(vm.none())
+    }),
     MethodDef::method("__sizeof__", buffered_sizeof),
     MethodDef::method("write", buffered_write),
     MethodDef::method("flush", buffered_flush),
@@ -1069,7 +1075,10 @@ const RANDOM_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |vm, o, a, k| forward_call(vm, o, "fileno", a, k)),
     MethodDef::method("isatty", |vm, o, a, k| forward_call(vm, o, "isatty", a, k)),
     MethodDef::method("seekable", |vm, o, a, k| forward_call(vm, o, "seekable", a, k)),
-    MethodDef::method("_dealloc_warn", |vm, _o, _a, _k| Ok(vm.none())),
+    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
+        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        Ok(vm.none())
+    }),
     MethodDef::method("__sizeof__", buffered_sizeof),
     MethodDef::method("read", buffered_read),
     MethodDef::method("peek", buffered_peek),
@@ -1227,7 +1236,10 @@ fn buffered_read(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
 
 fn buffered_read1(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = posargs(vm, "read1", a, kw, 0, 1)?;
-    let n = optional_ssize(vm, a.first(), -1)? as i64;
+    let n = match a.first() {
+        Some(s) => super::ssize_arg(vm, s)? as i64,
+        None => -1,
+    };
     let b = data(vm, o)?;
     let raw = check_init(vm, b)?;
     Ok(vm.new_bytes(read1_impl(vm, o, b, &raw, n)?))

@@ -125,7 +125,10 @@ const METHODS: &[MethodDef] = &[
         Ok(vm.new_int(f.fd.get() as i64))
     }),
     MethodDef::method("isatty", fileio_isatty),
-    MethodDef::method("_dealloc_warn", |vm, _o, _a, _k| Ok(vm.none())),
+    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
+        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        Ok(vm.none())
+    }),
 ];
 
 const GETSETS: &[GetSetDef] = &[
@@ -434,7 +437,7 @@ fn fileio_init(vm: &Vm, o: &Obj, args_: &[Obj], kw: Option<&Obj>) -> PyResult<()
             None => {
                 return Err(vm.type_error(format!(
                     "FileIO() argument 'mode' must be str, not {}",
-                    super::tp_name(m)
+                    super::arg_type_name(vm, m)
                 )))
             }
         },
@@ -827,7 +830,7 @@ pub(crate) fn io_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
         None => "r".to_string(),
         Some(m) if pystr::data(m).is_some() => super::utf8_of(vm, m)?,
         Some(m) => {
-            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", super::tp_name(m))))
+            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", super::arg_type_name(vm, m))))
         }
     };
     let mut buffering: i64 = match &a[2] {
@@ -988,7 +991,7 @@ pub(crate) fn io_open_code(vm: &Vm, m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyR
     if pystr::data(&path).is_none() {
         return Err(vm.type_error(format!(
             "open_code() argument 'path' must be str, not {}",
-            super::tp_name(&path)
+            super::arg_type_name(vm, &path)
         )));
     }
     io_open(vm, m, &[path, vm.new_str("rb")], None)

@@ -98,14 +98,27 @@ const IOBASE_METHODS: &[MethodDef] = &[
         noargs(vm, "writable", a, k)?;
         Ok(vm.bool_obj(false))
     }),
-    MethodDef::method("_checkClosed", |vm, o, _a, _k| {
+    MethodDef::method("_checkClosed", |vm, o, a, k| {
+        noargs(vm, "_checkClosed", a, k)?;
         check_closed(vm, o)?;
         Ok(vm.none())
     }),
-    MethodDef::method("_checkSeekable", |vm, o, _a, _k| check_seekable(vm, o)),
-    MethodDef::method("_checkReadable", |vm, o, _a, _k| check_readable(vm, o)),
-    MethodDef::method("_checkWritable", |vm, o, _a, _k| check_writable(vm, o)),
-    MethodDef::method("fileno", |vm, _o, _a, _k| Err(unsupported(vm, "fileno"))),
+    MethodDef::method("_checkSeekable", |vm, o, a, k| {
+        noargs(vm, "_checkSeekable", a, k)?;
+        check_seekable(vm, o)
+    }),
+    MethodDef::method("_checkReadable", |vm, o, a, k| {
+        noargs(vm, "_checkReadable", a, k)?;
+        check_readable(vm, o)
+    }),
+    MethodDef::method("_checkWritable", |vm, o, a, k| {
+        noargs(vm, "_checkWritable", a, k)?;
+        check_writable(vm, o)
+    }),
+    MethodDef::method("fileno", |vm, _o, a, k| {
+        noargs(vm, "fileno", a, k)?;
+        Err(unsupported(vm, "fileno"))
+    }),
     MethodDef::method("isatty", |vm, o, a, k| {
         noargs(vm, "isatty", a, k)?;
         check_closed(vm, o)?;
@@ -356,7 +369,10 @@ fn iobase_writelines(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
 /// `_RawIOBase.read(size=-1)`: `readall()`, or `readinto` a bytearray.
 fn rawiobase_read(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = posargs(vm, "read", args, kw, 0, 1)?;
-    let n = optional_ssize(vm, a.first(), -1)?;
+    let n = match a.first() {
+        Some(s) => super::ssize_arg(vm, s)?,
+        None => -1,
+    };
     if n < 0 {
         return vm.call_method(o, "readall", &[]);
     }

@@ -150,6 +150,16 @@ pub(crate) fn tp_name(o: &Obj) -> String {
     o.class().name().to_string()
 }
 
+/// The type name Argument Clinic's "must be X, not T" messages show
+/// (`None` for None).
+pub(crate) fn arg_type_name(vm: &Vm, o: &Obj) -> String {
+    if vm.is_none(o) {
+        "None".to_string()
+    } else {
+        tp_name(o)
+    }
+}
+
 // ---- errors --------------------------------------------------------------------------------------
 
 /// `io.UnsupportedOperation(msg)`.

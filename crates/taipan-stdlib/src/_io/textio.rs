@@ -836,7 +836,7 @@ fn textio_write(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let a = posargs(vm, "write", a, kw, 1, 1)?;
     let s = &a[0];
     let Some(sd) = pystr::data(s) else {
-        return Err(vm.type_error(format!("write() argument must be str, not {:.100}", tp_name(s))));
+        return Err(vm.type_error(format!("write() argument must be str, not {:.100}", super::arg_type_name(vm, s))));
     };
     let t = text(vm, o)?;
     let buffer = check_attached(vm, t)?;
@@ -1671,12 +1671,9 @@ fn nld_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
         None => return Err(vm.type_error("state argument must be a tuple")),
     };
     if items.len() != 2 {
-        return Err(vm.type_error(format!(
-            "setstate(): illegal state argument expected 2 arguments, got {}",
-            items.len()
-        )));
+        return Err(vm.type_error("setstate(): illegal state argument"));
     }
-    let v = vm.index_value(&items[1])?;
+    let v = vm.index_value(&items[1]).map_err(|_| vm.type_error("setstate(): illegal state argument"))?;
     let flag = v.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))? as u64;
     let mut st = d.state.get();
     st.pendingcr = flag & 1 != 0;
