@@ -513,7 +513,7 @@ mod tests {
         assert_eq!(find_line_ending(false, true, &[], &t, 0, t.len()), Ok(4));
         assert_eq!(find_line_ending(false, true, &[], &t, 4, t.len()), Ok(7));
         assert_eq!(find_line_ending(false, true, &[], &t, 7, t.len()), Ok(10));
-        assert_eq!(find_line_ending(true, true, &[], &t, 0, t.len()), Ok(10));
+        assert_eq!(find_line_ending(true, true, &[], &t, 0, t.len()), Ok(4));
         let t = wide("abc");
         assert_eq!(find_line_ending(false, true, &[], &t, 0, 3), Err(3));
         let nl: Vec<u32> = "\r\n".chars().map(|c| c as u32).collect();

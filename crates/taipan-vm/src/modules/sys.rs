@@ -411,12 +411,17 @@ fn write_fd2(text: &str) {
 }
 
 /// Write to `sys.stderr` through its `write` method. Nothing is written
-/// when `sys.stderr` is None (CPython prints nothing then); the process's
-/// stderr is the fallback when `sys` or `sys.stderr` does not exist or
-/// the write fails.
+/// when the program set `sys.stderr` to None (CPython prints nothing
+/// then); the process's stderr is the fallback when `sys` or `sys.stderr`
+/// does not exist, when there never was a stream (no `_io` module:
+/// `sys.__stderr__` is None too) or when the write fails.
 pub fn write_stderr(vm: &Vm, text: &str) {
     match sys_attr_raw(vm, "stderr") {
-        Some(f) if vm.is_none(&f) => {}
+        Some(f) if vm.is_none(&f) => {
+            if sys_attr(vm, "__stderr__").is_none() {
+                write_fd2(text);
+            }
+        }
         Some(f) => {
             if write_text(vm, &f, text).is_err() {
                 write_fd2(text);
