@@ -1519,12 +1519,13 @@ fn textio_reconfigure(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult
         }
         validate_newline(vm, &utf8_of(vm, n)?)?;
     }
+    // CPython's convert_optional_bool: an int, or None for no change.
     let line_buffering = match a[3].as_ref().filter(|v| !vm.is_none(v)) {
-        Some(v) => vm.is_true(v)?,
+        Some(v) => c_int_arg(vm, v)? != 0,
         None => t.line_buffering.get(),
     };
     let write_through = match a[4].as_ref().filter(|v| !vm.is_none(v)) {
-        Some(v) => vm.is_true(v)?,
+        Some(v) => c_int_arg(vm, v)? != 0,
         None => t.write_through.get(),
     };
     vm.call_method(o, "flush", &[])?;
