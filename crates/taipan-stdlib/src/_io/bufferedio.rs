@@ -1340,8 +1340,8 @@ fn buffered_seek(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
         let current = if b.abs_pos.get() != -1 { b.abs_pos.get() } else { raw_tell(vm, b, &raw)? };
         let avail = b.readahead();
         if avail > 0 {
-            let offset = if whence == 0 { target - (current - b.raw_offset()) } else { target };
-            if offset >= -b.pos.get() && offset <= avail {
+            let offset = if whence == 0 { target.checked_sub(current - b.raw_offset()) } else { Some(target) };
+            if let Some(offset) = offset.filter(|&o| o >= -b.pos.get() && o <= avail) {
                 b.pos.set(b.pos.get() + offset);
                 return Ok(vm.new_int(current - avail + offset));
             }
@@ -1352,7 +1352,8 @@ fn buffered_seek(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
         flush_unlocked(vm, b, &raw)?;
     }
     if whence == 1 {
-        target -= b.raw_offset();
+        // C arithmetic, as CPython's `target -= RAW_OFFSET(self)`.
+        target = target.wrapping_sub(b.raw_offset());
     }
     let n = raw_seek(vm, b, &raw, target, whence)?;
     b.raw_pos.set(-1);

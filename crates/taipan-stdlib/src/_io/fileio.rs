@@ -619,7 +619,7 @@ fn readall(vm: &Vm, f: &FileIO) -> PyResult<Option<Vec<u8>>> {
     // SAFETY: lseek takes no memory.
     let pos = vm.allow_threads(move || unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) }) as i64;
     let end = sys_fstat(vm, fd).map(|(_, _, size)| size).unwrap_or(-1);
-    let mut bufsize: usize = if end > 0 && end >= pos && pos >= 0 { (end - pos + 1) as usize } else { 8192 };
+    let mut bufsize: usize = if end > 0 && end >= pos && pos >= 0 { (end - pos).saturating_add(1) as usize } else { 8192 };
     let mut out: Vec<u8> = Vec::new();
     if out.try_reserve_exact(bufsize).is_err() {
         return Err(vm.memory_error());

@@ -1357,7 +1357,7 @@ fn textio_tell(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         while i < end {
             let n = with_decoder(vm, t, |d| d.decode(vm, &next_input[i..i + 1], false))?;
             chars_decoded += pystr::len(&n) as i64;
-            cookie.bytes_to_feed += 1;
+            cookie.bytes_to_feed = cookie.bytes_to_feed.saturating_add(1);
             let (dec_buffer, flags) = with_decoder(vm, t, |d| d.getstate(vm))?;
             if dec_buffer.is_empty() && chars_decoded <= chars_to_skip {
                 cookie.start_pos += cookie.bytes_to_feed as i64;
