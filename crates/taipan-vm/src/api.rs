@@ -35,7 +35,7 @@ pub mod sys {
 
 /// `str` objects (CPython's `unicodeobject.h`).
 pub mod str {
-    pub use crate::objects::str::{as_str, as_str_lossy, data, len, StrData};
+    pub use crate::objects::str::{as_str, as_str_lossy, data, len, StrData, StrRepr};
 }
 
 /// `bytes` objects.

@@ -453,32 +453,38 @@ pub(crate) fn find_line_ending(
     }
 }
 
-/// Text to search for line endings: the bytes of an ASCII str (fast) or
-/// code points.
+/// Text to search for line endings, in the str's own representation
+/// (PEP 393: no conversion to code points), or code points.
 pub(crate) enum LineText<'a> {
     Ascii(&'a [u8]),
-    Wide(Vec<u32>),
+    Latin1(&'a [u8]),
+    Ucs2(&'a [u16]),
+    Ucs4(&'a [u32]),
 }
 
 impl<'a> LineText<'a> {
     pub(crate) fn of(d: &'a pystr::StrData) -> LineText<'a> {
-        match d.as_str() {
-            Some(s) if d.is_ascii() => LineText::Ascii(s.as_bytes()),
-            _ => LineText::Wide(d.to_code_points()),
+        match d.repr() {
+            pystr::StrRepr::Ascii(s) => LineText::Ascii(s.as_bytes()),
+            pystr::StrRepr::Latin1(b) => LineText::Latin1(b),
+            pystr::StrRepr::Ucs2(u) => LineText::Ucs2(u),
+            pystr::StrRepr::Ucs4(u) => LineText::Ucs4(u),
         }
     }
 
     pub(crate) fn at(&self, i: usize) -> u32 {
         match self {
-            LineText::Ascii(b) => b.get(i).map_or(0, |&c| c as u32),
-            LineText::Wide(w) => w.get(i).copied().unwrap_or(0),
+            LineText::Ascii(b) | LineText::Latin1(b) => b.get(i).map_or(0, |&c| c as u32),
+            LineText::Ucs2(u) => u.get(i).map_or(0, |&c| c as u32),
+            LineText::Ucs4(u) => u.get(i).copied().unwrap_or(0),
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         match self {
-            LineText::Ascii(b) => b.len(),
-            LineText::Wide(w) => w.len(),
+            LineText::Ascii(b) | LineText::Latin1(b) => b.len(),
+            LineText::Ucs2(u) => u.len(),
+            LineText::Ucs4(u) => u.len(),
         }
     }
 
@@ -487,15 +493,17 @@ impl<'a> LineText<'a> {
         if start >= end {
             return None;
         }
-        match self {
-            LineText::Ascii(b) => {
-                if c >= 0x80 {
+        let pos = match self {
+            LineText::Ascii(b) | LineText::Latin1(b) => {
+                if c > 0xff {
                     return None;
                 }
-                b[start..end].iter().position(|&x| x as u32 == c).map(|i| i + start)
+                b[start..end].iter().position(|&x| x as u32 == c)
             }
-            LineText::Wide(w) => w[start..end].iter().position(|&x| x == c).map(|i| i + start),
-        }
+            LineText::Ucs2(u) => u[start..end].iter().position(|&x| x as u32 == c),
+            LineText::Ucs4(u) => u[start..end].iter().position(|&x| x == c),
+        };
+        pos.map(|i| i + start)
     }
 }
 
@@ -503,23 +511,27 @@ impl<'a> LineText<'a> {
 mod tests {
     use super::*;
 
-    fn wide(s: &str) -> LineText<'static> {
-        LineText::Wide(s.chars().map(|c| c as u32).collect())
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
     }
 
     #[test]
     fn line_endings() {
-        let t = wide("ab\r\ncd\ref\n");
+        let v = cps("ab\r\ncd\ref\n");
+        let t = LineText::Ucs4(&v);
         assert_eq!(find_line_ending(false, true, &[], &t, 0, t.len()), Ok(4));
         assert_eq!(find_line_ending(false, true, &[], &t, 4, t.len()), Ok(7));
         assert_eq!(find_line_ending(false, true, &[], &t, 7, t.len()), Ok(10));
         assert_eq!(find_line_ending(true, true, &[], &t, 0, t.len()), Ok(4));
-        let t = wide("abc");
+        let v = cps("abc");
+        let t = LineText::Ucs4(&v);
         assert_eq!(find_line_ending(false, true, &[], &t, 0, 3), Err(3));
         let nl: Vec<u32> = "\r\n".chars().map(|c| c as u32).collect();
-        let t = wide("a\rb\r\nc");
+        let v = cps("a\rb\r\nc");
+        let t = LineText::Ucs4(&v);
         assert_eq!(find_line_ending(false, false, &nl, &t, 0, t.len()), Ok(5));
-        let t = wide("ab\r");
+        let v = cps("ab\r");
+        let t = LineText::Ucs4(&v);
         assert_eq!(find_line_ending(false, false, &nl, &t, 0, t.len()), Err(2));
         let t = LineText::Ascii(b"xy\nz");
         assert_eq!(find_line_ending(true, false, &[], &t, 0, 4), Ok(3));

@@ -311,7 +311,7 @@ fn readline_impl(vm: &Vm, s: &StringIO, limit: isize) -> Obj {
     }
     let avail = buf.len() - pos;
     let limit = if limit < 0 || limit as usize > avail { avail } else { limit as usize };
-    let window = LineText::Wide(buf[pos..pos + limit].to_vec());
+    let window = LineText::Ucs4(&buf[pos..pos + limit]);
     let readnl: Vec<u32> = s.readnl.get().map(|n| code_points(&n)).unwrap_or_default();
     let len = match super::find_line_ending(s.readtranslate.get(), s.readuniversal.get(), &readnl, &window, 0, limit) {
         Ok(n) => n,
