@@ -80,10 +80,9 @@ fn readinto_via_read(vm: &Vm, o: &Obj, target: &Obj, method: &str) -> PyResult<O
         return Err(vm.type_error("read() should return bytes"));
     };
     if d.len() > len {
-        return Err(vm.value_error(format!(
-            "read() returned too much data: {len} bytes requested, {} returned",
-            d.len()
-        )));
+        return Err(
+            vm.value_error(format!("read() returned too much data: {len} bytes requested, {} returned", d.len()))
+        );
     }
     let n = d.len();
     buffer::with_writable(vm, target, what, |b| {
@@ -329,9 +328,9 @@ fn py_raw_readinto(vm: &Vm, b: &Buffered, raw: &Obj, len: usize) -> PyResult<Opt
     }
     let n = result_ssize(vm, &res)?;
     if n < 0 || n as usize > len {
-        return Err(vm.os_error(format!(
-            "raw readinto() returned invalid length {n} (should have been between 0 and {len})"
-        )));
+        return Err(
+            vm.os_error(format!("raw readinto() returned invalid length {n} (should have been between 0 and {len})"))
+        );
     }
     if n > 0 && b.abs_pos.get() != -1 {
         b.abs_pos.set(b.abs_pos.get() + n as i64);
@@ -881,11 +880,7 @@ fn write_impl(vm: &Vm, o: &Obj, b: &Buffered, raw: &Obj, data: &[u8]) -> PyResul
                 b.adjust_position(bs);
                 b.write_end.set(bs);
                 written += bs;
-                return Err(super::blocking_error(
-                    vm,
-                    "write could not complete without blocking",
-                    written as usize,
-                ));
+                return Err(super::blocking_error(vm, "write could not complete without blocking", written as usize));
             }
             Some(n) => {
                 written += n;
@@ -1276,10 +1271,7 @@ fn buffered_iternext(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     } else {
         let l = vm.call_method(o, "readline", &[])?;
         if bytes::as_bytes_ref(&l).is_none() {
-            return Err(vm.os_error(format!(
-                "readline() should have returned a bytes object, not '{}'",
-                tp_name(&l)
-            )));
+            return Err(vm.os_error(format!("readline() should have returned a bytes object, not '{}'", tp_name(&l))));
         }
         l
     };

@@ -10,7 +10,7 @@
 use std::cell::{Cell, RefCell};
 
 use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
-use taipan_vm::api::{args, buffer, bytes, dict, int, Obj, ObjCell, PyResult, PyPayload, Vm};
+use taipan_vm::api::{args, buffer, bytes, dict, int, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 use super::{closed_error, io_type, noargs, optional_ssize, posargs, tp_name};
 
@@ -232,13 +232,7 @@ fn bytesio_writelines(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult
 /// Take `n` bytes from the position.
 fn read_bytes(vm: &Vm, b: &BytesIO, n: usize) -> PyResult<Vec<u8>> {
     let pos = b.pos.get();
-    let out = with_data(vm, b, |d| {
-        if pos >= d.len() {
-            Vec::new()
-        } else {
-            d[pos..(pos + n).min(d.len())].to_vec()
-        }
-    })?;
+    let out = with_data(vm, b, |d| if pos >= d.len() { Vec::new() } else { d[pos..(pos + n).min(d.len())].to_vec() })?;
     b.pos.set(pos + out.len());
     Ok(out)
 }
@@ -443,10 +437,7 @@ fn bytesio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     write_bytes(vm, o, &items[0])?;
     let position = &items[1];
     if int::value(position).is_none() {
-        return Err(vm.type_error(format!(
-            "second item of state must be an integer, not {:.200}",
-            tp_name(position)
-        )));
+        return Err(vm.type_error(format!("second item of state must be an integer, not {:.200}", tp_name(position))));
     }
     let pos = super::ssize_arg(vm, position)?;
     if pos < 0 {
@@ -456,10 +447,7 @@ fn bytesio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     let d = &items[2];
     if !vm.is_none(d) {
         if !vm.isinstance_type(d, &vm.ctx.types.dict) {
-            return Err(vm.type_error(format!(
-                "third item of state should be a dict, got a {:.200}",
-                tp_name(d)
-            )));
+            return Err(vm.type_error(format!("third item of state should be a dict, got a {:.200}", tp_name(d))));
         }
         let own = vm.getattr_str(o, "__dict__")?;
         vm.call_method(&own, "update", &[d.clone()])?;

@@ -12,9 +12,7 @@ use std::cell::Cell;
 use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, bytes, int, str as pystr, Obj, PyPayload, PyResult, Vm};
 
-use super::{
-    c_int_arg, io_type, iobase, noargs, optional_ssize, os_error, posargs, unsupported, DEFAULT_BUFFER_SIZE,
-};
+use super::{c_int_arg, io_type, iobase, noargs, optional_ssize, os_error, posargs, unsupported, DEFAULT_BUFFER_SIZE};
 
 /// The state of a `FileIO`.
 pub(crate) struct FileIO {
@@ -355,10 +353,7 @@ pub(crate) fn fspath(vm: &Vm, o: &Obj) -> PyResult<Obj> {
             super::tp_name(o),
             super::tp_name(&r)
         ))),
-        None => Err(vm.type_error(format!(
-            "expected str, bytes or os.PathLike object, not {}",
-            super::tp_name(o)
-        ))),
+        None => Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", super::tp_name(o)))),
     }
 }
 
@@ -435,10 +430,9 @@ fn fileio_init(vm: &Vm, o: &Obj, args_: &[Obj], kw: Option<&Obj>) -> PyResult<()
         Some(m) => match pystr::data(m) {
             Some(_) => super::utf8_of(vm, m)?,
             None => {
-                return Err(vm.type_error(format!(
-                    "FileIO() argument 'mode' must be str, not {}",
-                    super::arg_type_name(vm, m)
-                )))
+                return Err(
+                    vm.type_error(format!("FileIO() argument 'mode' must be str, not {}", super::arg_type_name(vm, m)))
+                )
             }
         },
     };
@@ -619,7 +613,8 @@ fn readall(vm: &Vm, f: &FileIO) -> PyResult<Option<Vec<u8>>> {
     // SAFETY: lseek takes no memory.
     let pos = vm.allow_threads(move || unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) }) as i64;
     let end = sys_fstat(vm, fd).map(|(_, _, size)| size).unwrap_or(-1);
-    let mut bufsize: usize = if end > 0 && end >= pos && pos >= 0 { (end - pos).saturating_add(1) as usize } else { 8192 };
+    let mut bufsize: usize =
+        if end > 0 && end >= pos && pos >= 0 { (end - pos).saturating_add(1) as usize } else { 8192 };
     let mut out: Vec<u8> = Vec::new();
     if out.try_reserve_exact(bufsize).is_err() {
         return Err(vm.memory_error());
@@ -830,7 +825,9 @@ pub(crate) fn io_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
         None => "r".to_string(),
         Some(m) if pystr::data(m).is_some() => super::utf8_of(vm, m)?,
         Some(m) => {
-            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", super::arg_type_name(vm, m))))
+            return Err(
+                vm.type_error(format!("open() argument 'mode' must be str, not {}", super::arg_type_name(vm, m)))
+            )
         }
     };
     let mut buffering: i64 = match &a[2] {
@@ -896,12 +893,21 @@ pub(crate) fn io_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
             1,
         )?;
     }
-    let raw = vm.call(
-        &io_type(vm, "_io.FileIO"),
-        &[path_or_fd, vm.new_str(&rawmode), vm.bool_obj(closefd), opener],
-        None,
-    )?;
-    let result = stack_layers(vm, &raw, &mode, &mut buffering, binary, updating, creating || writing || appending, reading, encoding, errors, newline);
+    let raw =
+        vm.call(&io_type(vm, "_io.FileIO"), &[path_or_fd, vm.new_str(&rawmode), vm.bool_obj(closefd), opener], None)?;
+    let result = stack_layers(
+        vm,
+        &raw,
+        &mode,
+        &mut buffering,
+        binary,
+        updating,
+        creating || writing || appending,
+        reading,
+        encoding,
+        errors,
+        newline,
+    );
     match result {
         Ok(r) => Ok(r),
         Err((e, partial)) => {
@@ -989,10 +995,9 @@ pub(crate) fn io_open_code(vm: &Vm, m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyR
     let a = args::parse(vm, "open_code", a, kw, &["path"], 1)?;
     let path = a[0].clone().unwrap_or_else(|| vm.none());
     if pystr::data(&path).is_none() {
-        return Err(vm.type_error(format!(
-            "open_code() argument 'path' must be str, not {}",
-            super::arg_type_name(vm, &path)
-        )));
+        return Err(
+            vm.type_error(format!("open_code() argument 'path' must be str, not {}", super::arg_type_name(vm, &path)))
+        );
     }
     io_open(vm, m, &[path, vm.new_str("rb")], None)
 }

@@ -29,7 +29,10 @@ pub(crate) fn make_iobase_type(vm: &Vm) -> Obj {
         dict: true,
         weakref: true,
         methods: IOBASE_METHODS,
-        getsets: &[GetSetDef::new("closed", iobase_closed_get, None), GetSetDef::new("__dict__", dict_get, Some(dict_set))],
+        getsets: &[
+            GetSetDef::new("closed", iobase_closed_get, None),
+            GetSetDef::new("__dict__", dict_get, Some(dict_set)),
+        ],
         doc: Some(IOBASE_DOC),
         ..Default::default()
     };
@@ -288,10 +291,9 @@ fn iobase_readline(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult
                 Err(e) => return Err(e),
             };
             let Some(ahead) = bytes::as_bytes_ref(&readahead) else {
-                return Err(vm.os_error(format!(
-                    "peek() should have returned a bytes object, not '{}'",
-                    tp_name(&readahead)
-                )));
+                return Err(
+                    vm.os_error(format!("peek() should have returned a bytes object, not '{}'", tp_name(&readahead)))
+                );
             };
             if !ahead.is_empty() {
                 let mut n: usize = 0;
@@ -313,9 +315,7 @@ fn iobase_readline(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult
             Err(e) => return Err(e),
         };
         let Some(chunk) = bytes::as_bytes_ref(&b) else {
-            return Err(
-                vm.os_error(format!("read() should have returned a bytes object, not '{}'", tp_name(&b)))
-            );
+            return Err(vm.os_error(format!("read() should have returned a bytes object, not '{}'", tp_name(&b))));
         };
         if chunk.is_empty() {
             break;

@@ -190,7 +190,8 @@ pub(crate) fn is_eintr(vm: &Vm, err: &PyErr) -> bool {
 
 /// `BlockingIOError(EAGAIN, msg, written)`.
 pub(crate) fn blocking_error(vm: &Vm, msg: &str, written: usize) -> PyErr {
-    let ty = vm.ctx.exceptions.by_name.get("BlockingIOError").cloned().unwrap_or_else(|| vm.ctx.exceptions.os_error.clone());
+    let ty =
+        vm.ctx.exceptions.by_name.get("BlockingIOError").cloned().unwrap_or_else(|| vm.ctx.exceptions.os_error.clone());
     match vm.call(&ty, &[vm.new_int(libc::EAGAIN as i64), vm.new_str(msg), vm.new_usize(written)], None) {
         Ok(e) => PyErr(e),
         Err(e) => e,
@@ -320,9 +321,8 @@ pub(crate) fn utf8_of(vm: &Vm, o: &Obj) -> PyResult<String> {
             }
             Ok(s.to_string())
         }
-        None => taipan_vm::api::codecs::encode_str(vm, o, None, None).and_then(|b| {
-            String::from_utf8(b).map_err(|_| vm.value_error("invalid string"))
-        }),
+        None => taipan_vm::api::codecs::encode_str(vm, o, None, None)
+            .and_then(|b| String::from_utf8(b).map_err(|_| vm.value_error("invalid string"))),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 
 use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
-use taipan_vm::api::{args, dict, int, str as pystr, Obj, ObjCell, PyResult, PyPayload, Vm};
+use taipan_vm::api::{args, dict, int, str as pystr, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 use super::textio::NewlineState;
 use super::{code_points, io_type, noargs, optional_ssize, posargs, tp_name, LineText};
@@ -178,10 +178,7 @@ fn init_impl(vm: &Vm, o: &Obj, value: Option<Obj>, newline_obj: Option<Obj>) -> 
         Some(n) => return Err(vm.type_error(format!("newline must be str or None, not {}", tp_name(n)))),
     };
     if let Some(nl) = &newline {
-        let ok = nl.is_empty()
-            || nl == &['\n' as u32]
-            || nl == &['\r' as u32]
-            || nl == &['\r' as u32, '\n' as u32];
+        let ok = nl.is_empty() || nl == &['\n' as u32] || nl == &['\r' as u32] || nl == &['\r' as u32, '\n' as u32];
         if !ok {
             let r = newline_obj.as_ref().map(|n| vm.repr_string(n)).transpose()?.unwrap_or_default();
             return Err(vm.value_error(format!("illegal newline value: {r}")));
@@ -337,10 +334,9 @@ fn stringio_iternext(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     } else {
         let l = vm.call_method(o, "readline", &[])?;
         if pystr::data(&l).is_none() {
-            return Err(vm.os_error(format!(
-                "readline() should have returned a str object, not '{:.200}'",
-                tp_name(&l)
-            )));
+            return Err(
+                vm.os_error(format!("readline() should have returned a str object, not '{:.200}'", tp_name(&l)))
+            );
         }
         l
     };
@@ -426,10 +422,7 @@ fn stringio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
     *s.buf.borrow_mut() = code_points(&items[0]);
     let position = &items[2];
     if int::value(position).is_none() {
-        return Err(vm.type_error(format!(
-            "third item of state must be an integer, got {:.200}",
-            tp_name(position)
-        )));
+        return Err(vm.type_error(format!("third item of state must be an integer, got {:.200}", tp_name(position))));
     }
     let pos = super::ssize_arg(vm, position)?;
     if pos < 0 {
@@ -439,10 +432,7 @@ fn stringio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
     let d = &items[3];
     if !vm.is_none(d) {
         if !vm.isinstance_type(d, &vm.ctx.types.dict) {
-            return Err(vm.type_error(format!(
-                "fourth item of state should be a dict, got a {:.200}",
-                tp_name(d)
-            )));
+            return Err(vm.type_error(format!("fourth item of state should be a dict, got a {:.200}", tp_name(d))));
         }
         let own = vm.getattr_str(o, "__dict__")?;
         vm.call_method(&own, "update", &[d.clone()])?;

@@ -248,10 +248,9 @@ fn parse_state(vm: &Vm, st: &Obj, what: &str) -> PyResult<(Vec<u8>, u64)> {
         _ => return Err(vm.type_error(what.to_string())),
     };
     let Some(buf) = bytes::as_bytes_ref(&items[0]) else {
-        return Err(vm.type_error(format!(
-            "{what}: the first item should be a bytes object, not '{}'",
-            tp_name(&items[0])
-        )));
+        return Err(
+            vm.type_error(format!("{what}: the first item should be a bytes object, not '{}'", tp_name(&items[0])))
+        );
     };
     let v = vm.index_value(&items[1])?;
     let flags = v.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
@@ -644,7 +643,8 @@ fn set_codec(vm: &Vm, t: &TextIO, buffer: &Obj, codec: &TextCodec, errors: &str)
         c.skip_bom();
         let name = codec.name();
         let ascii_compat = matches!(name, "utf-8" | "iso8859-1" | "ascii");
-        *t.encoder.borrow_mut() = Some(Encoder::Native { codec: c, errors: errors.to_string(), bom: codec.bom(), ascii_compat });
+        *t.encoder.borrow_mut() =
+            Some(Encoder::Native { codec: c, errors: errors.to_string(), bom: codec.bom(), ascii_compat });
         // A Python encoder (UTF-8-SIG's) writes its BOM at its first
         // call; CPython's own UTF-16/32 encoders only once the stream is
         // known to be at its start (see `fix_encoder_state`).
@@ -725,10 +725,9 @@ fn textio_init(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
         None => vm.new_str("strict"),
         Some(e) if pystr::data(e).is_some() => e.clone(),
         Some(e) => {
-            return Err(vm.type_error(format!(
-                "TextIOWrapper() argument 'errors' must be str or None, not {:.50}",
-                tp_name(e)
-            )))
+            return Err(
+                vm.type_error(format!("TextIOWrapper() argument 'errors' must be str or None, not {:.50}", tp_name(e)))
+            )
         }
     };
     let newline = super::opt_str_arg(vm, a[3].as_ref(), "TextIOWrapper", "newline")?;
@@ -857,8 +856,8 @@ fn textio_write(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
         }
     }
     let text_needflush = t.write_through.get();
-    let needflush = t.line_buffering.get()
-        && (haslf || pystr::data(&text_obj).is_some_and(|d| str_contains(d, '\r' as u32)));
+    let needflush =
+        t.line_buffering.get() && (haslf || pystr::data(&text_obj).is_some_and(|d| str_contains(d, '\r' as u32)));
     encode_into_pending(vm, t, &text_obj)?;
     if t.pending_bytes.borrow().len() >= t.chunk_size.get() || needflush || text_needflush {
         writeflush(vm, t, &buffer)?;
@@ -1238,10 +1237,9 @@ fn textio_iternext(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     } else {
         vm.call_method(o, "readline", &[]).and_then(|l| {
             if pystr::data(&l).is_none() {
-                return Err(vm.os_error(format!(
-                    "readline() should have returned a str object, not '{:.200}'",
-                    tp_name(&l)
-                )));
+                return Err(
+                    vm.os_error(format!("readline() should have returned a str object, not '{:.200}'", tp_name(&l)))
+                );
             }
             Ok(l)
         })
@@ -1310,7 +1308,8 @@ fn textio_tell(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Ok(posobj);
     };
     let pos = vm.index_value(&posobj)?.as_i64().ok_or_else(|| vm.overflow_error("int too big to convert"))?;
-    let mut cookie = Cookie { start_pos: pos - next_input.len() as i64, dec_flags: dec_flags as i32, ..Default::default() };
+    let mut cookie =
+        Cookie { start_pos: pos - next_input.len() as i64, dec_flags: dec_flags as i32, ..Default::default() };
     if t.decoded_chars_used.get() == 0 {
         return build_cookie(vm, &cookie);
     }
@@ -1491,31 +1490,31 @@ fn textio_reconfigure(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult
     let errors = a[1].clone().filter(|v| !vm.is_none(v));
     if let Some(e) = &encoding {
         if pystr::data(e).is_none() {
-            return Err(vm.type_error(format!(
-                "reconfigure() argument 'encoding' must be str or None, not {}",
-                tp_name(e)
-            )));
+            return Err(
+                vm.type_error(format!("reconfigure() argument 'encoding' must be str or None, not {}", tp_name(e)))
+            );
         }
     }
     if let Some(e) = &errors {
         if pystr::data(e).is_none() {
-            return Err(vm.type_error(format!(
-                "reconfigure() argument 'errors' must be str or None, not {}",
-                tp_name(e)
-            )));
+            return Err(
+                vm.type_error(format!("reconfigure() argument 'errors' must be str or None, not {}", tp_name(e)))
+            );
         }
     }
     let newline_given = a[2].is_some();
     if t.decoded_chars.is_some() && (!is_none(&a[0]) || !is_none(&a[1]) || newline_given) {
-        return Err(unsupported(vm, "It is not possible to set the encoding or newline of stream after the first read"));
+        return Err(unsupported(
+            vm,
+            "It is not possible to set the encoding or newline of stream after the first read",
+        ));
     }
     let newline = a[2].clone().filter(|v| !vm.is_none(v));
     if let Some(n) = &newline {
         if pystr::data(n).is_none() {
-            return Err(vm.type_error(format!(
-                "reconfigure() argument 'newline' must be str or None, not {}",
-                tp_name(n)
-            )));
+            return Err(
+                vm.type_error(format!("reconfigure() argument 'newline' must be str or None, not {}", tp_name(n)))
+            );
         }
         validate_newline(vm, &utf8_of(vm, n)?)?;
     }
@@ -1541,7 +1540,13 @@ fn textio_reconfigure(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult
     Ok(vm.none())
 }
 
-fn change_encoding(vm: &Vm, t: &TextIO, encoding: Option<Obj>, errors: Option<Obj>, newline_changed: bool) -> PyResult<()> {
+fn change_encoding(
+    vm: &Vm,
+    t: &TextIO,
+    encoding: Option<Obj>,
+    errors: Option<Obj>,
+    newline_changed: bool,
+) -> PyResult<()> {
     if encoding.is_none() && errors.is_none() && !newline_changed {
         return Ok(());
     }
@@ -1602,7 +1607,11 @@ fn nld_new(vm: &Vm, cls: &Obj, _a: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
         vm,
         cls,
         &io_type(vm, "_io.IncrementalNewlineDecoder"),
-        NewlineDecoder { decoder: ObjCell::new(None), errors: ObjCell::new(None), state: Cell::new(NewlineState::default()) },
+        NewlineDecoder {
+            decoder: ObjCell::new(None),
+            errors: ObjCell::new(None),
+            state: Cell::new(NewlineState::default()),
+        },
     )
 }
 
@@ -1633,11 +1642,8 @@ fn nld_decode(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         Some(f) => c_int_arg(vm, f)? != 0,
         None => false,
     };
-    let output = if vm.is_none(&inner) {
-        input
-    } else {
-        vm.call_method(&inner, "decode", &[input, vm.bool_obj(final_)])?
-    };
+    let output =
+        if vm.is_none(&inner) { input } else { vm.call_method(&inner, "decode", &[input, vm.bool_obj(final_)])? };
     check_decoded(vm, &output)?;
     let mut st = d.state.get();
     let out = st.process(vm, output, final_);
@@ -1675,7 +1681,8 @@ fn nld_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
         return Err(vm.type_error("setstate(): illegal state argument"));
     }
     let v = vm.index_value(&items[1]).map_err(|_| vm.type_error("setstate(): illegal state argument"))?;
-    let flag = v.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))? as u64;
+    let flag =
+        v.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))? as u64;
     let mut st = d.state.get();
     st.pendingcr = flag & 1 != 0;
     d.state.set(st);
