@@ -98,6 +98,8 @@ fn parse_args(args: &[String]) -> Result<Invocation, ExitCode> {
                     let cmd = take_arg('c')?;
                     config.argv = std::iter::once("-c".to_string()).chain(args[i + 1..].iter().cloned()).collect();
                     source = Some(MainSource::Command(cmd));
+                    apply_environment(&mut config);
+                    config.quiet = quiet;
                     return Ok(Invocation { config, source, quiet });
                 }
                 'm' => {
