@@ -37,6 +37,16 @@ pub mod signals {
     pub use crate::signals::{exit_sigint, get_handler, set_handler, trip_signal, Handler, NSIG};
 }
 
+/// The cycle collector (the `gc` module's face).
+pub mod gc {
+    pub use crate::gc::api::*;
+}
+
+/// Weak references (the `_weakref` module's face).
+pub mod weakref {
+    pub use crate::objects::weakref::api::*;
+}
+
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{flush_std_streams, sys_attr, write_stderr, VERSION};

@@ -15,6 +15,7 @@ mod codecs;
 mod context;
 mod eval;
 mod format;
+mod gc;
 mod hash;
 mod import;
 mod modules;
