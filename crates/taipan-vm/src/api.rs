@@ -37,6 +37,11 @@ pub mod signals {
     pub use crate::signals::{exit_sigint, get_handler, set_handler, trip_signal, Handler, NSIG};
 }
 
+/// Exit functions (the `atexit` module's face).
+pub mod atexit {
+    pub use crate::atexit::{clear, count, register, run_exitfuncs, unregister};
+}
+
 /// The cycle collector (the `gc` module's face).
 pub mod gc {
     pub use crate::gc::api::*;

@@ -10,6 +10,7 @@
 pub mod api;
 
 mod args;
+mod atexit;
 mod builtins;
 mod codecs;
 mod context;

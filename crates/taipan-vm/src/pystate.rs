@@ -55,6 +55,8 @@ pub struct Interpreter {
     pub switch_interval: Cell<f64>,
     /// Warnings already shown, by (filename, category, message, line).
     pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
+    /// `atexit` callbacks: (function, positional args, keyword args dict).
+    pub(crate) atexit: RefCell<Vec<(Obj, Vec<Obj>, Option<Obj>)>>,
     /// The Python-level handler of each signal (`signals.rs`).
     pub signal_handlers: RefCell<Vec<crate::signals::Handler>>,
     /// The program ended with an uncaught KeyboardInterrupt: the process
@@ -72,6 +74,8 @@ impl Interpreter {
         let lazy = std::mem::take(self.lazy_types.get_mut());
         let handlers = std::mem::take(self.signal_handlers.get_mut());
         drop(handlers);
+        let atexit = std::mem::take(self.atexit.get_mut());
+        drop(atexit);
         self.gc.teardown();
         drop((modules, sys, builtins, lazy));
         self.method_cache.clear();

@@ -140,6 +140,7 @@ impl Vm {
             switch_interval: Cell::new(0.005),
             warnings_shown: RefCell::new(Default::default()),
             signal_handlers: RefCell::new(Vec::new()),
+            atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
