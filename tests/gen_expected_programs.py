@@ -9,6 +9,7 @@ and its stdout, stderr and return code are written to
 Directives (in the first lines of a program, see tests/programs/README.md):
     # args: a b c            extra sys.argv arguments (shlex-split)
     # stdin: text\\nmore      stdin contents (Python escape sequences decoded)
+    # mem-limit-mb: 2048     address-space limit (RLIMIT_AS) for both runs
 
 Usage:
     python3 tests/gen_expected_programs.py [-k SUBSTR] [--check]
@@ -54,8 +55,9 @@ def find_programs(substr=None):
 
 
 def directives(rel):
-    """(extra argv, stdin bytes or None) from a program's leading comments."""
-    args, stdin = [], None
+    """(extra argv, stdin bytes or None, address-space limit in MiB or None)
+    from a program's leading comments."""
+    args, stdin, mem_mb = [], None, None
     with open(os.path.join(ROOT, rel), "rb") as f:
         lines = f.read().split(b"\n")[:DIRECTIVE_LINES]
     for raw in lines:
@@ -67,7 +69,23 @@ def directives(rel):
             if body.startswith(b" "):
                 body = body[1:]
             stdin = codecs.escape_decode(body)[0]
-    return args, stdin
+        elif line.startswith("# mem-limit-mb:"):
+            mem_mb = int(line[len("# mem-limit-mb:"):])
+    return args, stdin, mem_mb
+
+
+def limit_memory(mem_mb):
+    """A preexec_fn capping the child's address space, so that a huge
+    allocation fails (MemoryError) the same way in both interpreters."""
+    if mem_mb is None:
+        return None
+
+    def apply():
+        import resource
+        limit = mem_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
 
 
 def temp_prefix(rel):
@@ -95,7 +113,7 @@ def run_program(interpreter, rel):
 
 
 def _run_program(interpreter, rel):
-    args, stdin = directives(rel)
+    args, stdin, mem_mb = directives(rel)
     cmd = [interpreter, rel] + args
     try:
         proc = subprocess.run(
@@ -106,6 +124,7 @@ def _run_program(interpreter, rel):
             stdin=subprocess.DEVNULL if stdin is None else None,
             capture_output=True,
             timeout=TIMEOUT,
+            preexec_fn=limit_memory(mem_mb),
         )
     except subprocess.TimeoutExpired as e:
         return {

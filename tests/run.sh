@@ -23,3 +23,6 @@ diff <(python3 examples/showcase.py 2>&1) <(target/ci/taipan examples/showcase.p
 TAIPAN_PROGRAM_TIMEOUT=30 python3 tests/run_programs.py --interpreter target/ci/taipan
 # The command line (-c, -, FILE, -O, -B, -I, -E, -u, -X, -W, exit codes) against CPython's.
 python3 tests/cli.py --taipan target/ci/taipan
+# Hostile inputs (bad arguments, deep nesting, mutating callbacks, huge
+# sizes): never a panic, abort, stack overflow or hang (tools/hostile_sweep.py).
+python3 tools/hostile_sweep.py --taipan target/ci/taipan --limit 300 --seed 1

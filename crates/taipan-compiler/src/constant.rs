@@ -757,30 +757,46 @@ pub fn tag_nans(c: &mut Constant, next_tag: &mut u64) {
 }
 
 /// Python's `frozenset(items)`: equal items collapse to the first one.
-/// Items with an [`EqKey`] are deduplicated through a hash set (a set
-/// display of 40,000 ints folds in milliseconds); the others (frozensets,
-/// code objects), which equal no keyed item, are compared pairwise.
 pub fn make_frozenset(items: Vec<Constant>) -> Constant {
     let mut out: Vec<Constant> = Vec::with_capacity(items.len());
-    let mut seen: std::collections::HashSet<EqKey> = std::collections::HashSet::with_capacity(items.len());
-    let mut unkeyed: Vec<usize> = Vec::new();
+    let mut seen = ConstSet::with_capacity(items.len());
     for item in items {
-        match eq_key(&item) {
-            Some(EqKey::Unique) => out.push(item),
-            Some(k) => {
-                if seen.insert(k) {
-                    out.push(item);
-                }
-            }
-            None => {
-                if !unkeyed.iter().any(|&i| py_eq(&out[i], &item)) {
-                    unkeyed.push(out.len());
-                    out.push(item);
-                }
-            }
+        if seen.insert(&item, &out) {
+            out.push(item);
         }
     }
     Constant::FrozenSet(out)
+}
+
+/// Membership by Python's `==` over constants kept in a caller's vector.
+/// Items with an [`EqKey`] go through a hash set (a set display of 40,000
+/// ints folds in milliseconds); the others (frozensets, code objects),
+/// which equal no keyed item, are compared pairwise.
+pub struct ConstSet {
+    keyed: std::collections::HashSet<EqKey>,
+    unkeyed: Vec<usize>,
+}
+
+impl ConstSet {
+    pub fn with_capacity(n: usize) -> ConstSet {
+        ConstSet { keyed: std::collections::HashSet::with_capacity(n), unkeyed: Vec::new() }
+    }
+
+    /// Whether `item` is new; if so it is recorded as the next element of
+    /// `items` (which the caller pushes it onto).
+    pub fn insert(&mut self, item: &Constant, items: &[Constant]) -> bool {
+        match eq_key(item) {
+            Some(EqKey::Unique) => true,
+            Some(k) => self.keyed.insert(k),
+            None => {
+                if self.unkeyed.iter().any(|&i| py_eq(&items[i], item)) {
+                    return false;
+                }
+                self.unkeyed.push(items.len());
+                true
+            }
+        }
+    }
 }
 
 /// A key whose equality is Python's `==` between constants, for the

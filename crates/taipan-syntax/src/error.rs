@@ -99,12 +99,17 @@ impl SyntaxError {
 /// caret line under `offset..end_offset`. Offsets count characters while the
 /// clipping counts bytes, exactly as CPython does.
 fn render_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let caret_repetitions = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
-    let mut offset = offset - 1;
+    // The carets end at most just past the text (and hostile offsets
+    // neither overflow nor ask for a huge line).
+    let text_len = text.strip_suffix('\n').unwrap_or(text).len() as i64;
+    let end_offset = end_offset.min(text_len + 1);
+    let caret_repetitions =
+        if end_offset > 0 && end_offset > offset { end_offset.saturating_sub(offset) as usize } else { 1 };
+    let mut offset = offset.saturating_sub(1);
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
         text = rest;
-        offset -= 1;
+        offset = offset.saturating_sub(1);
     }
     let mut len = text.len() as i64;
     if text.ends_with('\n') {
@@ -120,7 +125,7 @@ fn render_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str)
         }
         text = &text[nl + 1..];
         len -= inl + 1;
-        offset -= inl + 1;
+        offset = offset.saturating_sub(inl + 1);
     }
     out.push_str("    ");
     out.push_str(text);

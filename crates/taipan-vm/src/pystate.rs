@@ -100,6 +100,9 @@ pub struct ThreadState {
     pub recursion_depth: Cell<u32>,
     /// Nesting of native recursion CPython does not count (`with_native_depth`).
     pub native_depth: Cell<u32>,
+    /// Nesting of native code that re-enters the interpreter (eval loops
+    /// and `with_recursion` levels on the Rust stack), see `REENTRY_LIMIT`.
+    pub reentry_depth: Cell<u32>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -170,6 +173,7 @@ impl ThreadState {
         ThreadState {
             recursion_depth: Cell::new(0),
             native_depth: Cell::new(0),
+            reentry_depth: Cell::new(0),
             current_frame: Cell::new(ptr::null_mut()),
             exc_info: UnsafeCell::new(vec![None]),
             repr_stack: UnsafeCell::new(Vec::new()),

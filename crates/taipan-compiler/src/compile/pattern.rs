@@ -10,7 +10,7 @@ use taipan_syntax::ast::{ExprContext, Ident, Operator};
 
 use super::{CResult, Compiler};
 use crate::code::Constant;
-use crate::constant::{int_const, py_eq, repr};
+use crate::constant::{int_const, repr, ConstSet};
 use crate::flowgraph::{BlockId, Op};
 use crate::opcode::Opcode;
 use crate::tree::*;
@@ -408,14 +408,15 @@ impl<'a> Compiler<'a> {
         }
         // The keys (literals or attribute lookups) go into a tuple for
         // MATCH_KEYS; literal keys must be distinct.
-        let mut seen: Vec<&Constant> = Vec::new();
+        let mut seen = ConstSet::with_capacity(keys.len());
+        let mut seen_items: Vec<Constant> = Vec::new();
         for key in keys {
             match &key.kind {
                 ExprKind::Constant { value, .. } => {
-                    if seen.iter().any(|s| py_eq(s, value)) {
+                    if !seen.insert(value, &seen_items) {
                         return Err(self.error(format!("mapping pattern checks duplicate key ({})", repr(value))));
                     }
-                    seen.push(value);
+                    seen_items.push(value.clone());
                 }
                 ExprKind::Attribute { .. } => {}
                 _ => return Err(self.error("mapping pattern keys may only match literals and attribute lookups")),

@@ -81,7 +81,9 @@ pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) ->
     // not checked up front only for `compile()` of bytes).
     p.src_str = std::str::from_utf8(&text).ok();
     p.tokens = TOKEN_BUFFER.with(|b| b.take());
-    p.tokens.reserve(text.len() / 4 + 16);
+    // A guess from the source size, capped: tokens are produced lazily and
+    // an error may stop the parse long before the end of a huge source.
+    p.tokens.reserve((text.len() / 4 + 16).min(1 << 20));
     p.bom_in_first_line = mode == InputMode::File && src.has_bom;
     let result = p.run();
     let warnings = std::mem::take(&mut p.tok.warnings);

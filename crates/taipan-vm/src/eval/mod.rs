@@ -151,10 +151,16 @@ mod op {
 /// Frames owned by the thread are released here; a generator's frame
 /// stays with the generator.
 pub(crate) fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
-    stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+    // Each entry re-enters the eval loop on the Rust stack: counted, so
+    // that even a huge recursion limit ends in RecursionError.
+    let depth = vm.thread.reentry_depth.get();
+    vm.thread.reentry_depth.set(depth + 1);
+    let r = stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
         // SAFETY: `entry` is a live frame that no one else executes.
         unsafe { eval(vm, entry, throw) }
-    })
+    });
+    vm.thread.reentry_depth.set(depth);
+    r
 }
 
 /// Link `f` as the thread's current frame and count it against the
@@ -213,6 +219,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // SAFETY: see `run_frame`.
     unsafe {
         (*fp).is_entry = true;
+        if vm.thread.reentry_depth.get() > crate::protocol::object::REENTRY_LIMIT {
+            finish_frame(fp);
+            return Err(vm.recursion_overflow(""));
+        }
         if let Err(e) = push_frame(vm, fp) {
             finish_frame(fp);
             return Err(e);
@@ -609,7 +619,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 op::ListAppend => {
                     let v = frame.pop();
                     let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
-                    list::append(&l, v);
+                    tri!(list::try_append(vm, &l, v));
                 }
                 op::SetAdd => {
                     let v = frame.pop();

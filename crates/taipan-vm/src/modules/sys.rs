@@ -287,6 +287,9 @@ fn sys_setrecursionlimit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> P
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     let v = vm.to_i64(&n)?;
+    if i32::try_from(v).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     if v < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
@@ -320,9 +323,18 @@ fn sys_getsizeof(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
     let o = a[0].clone().expect("required");
     match vm.call_special(&o, "__sizeof__", &[]) {
         Ok(Some(n)) => {
-            let n = vm.to_i64(&n)?;
-            let gc = if o.class().is_gc { 16 } else { 0 };
-            Ok(vm.new_int(n + gc))
+            // Only an int will do (no __index__), as PyLong_AsSsize_t.
+            let n = match crate::objects::int::value(&n) {
+                None => return Err(vm.type_error("an integer is required")),
+                Some(v) => {
+                    v.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?
+                }
+            };
+            if n < 0 {
+                return Err(vm.value_error("__sizeof__() should return >= 0"));
+            }
+            let gc: i128 = if o.class().is_gc { 16 } else { 0 };
+            Ok(vm.new_bigint(num_bigint::BigInt::from(n as i128 + gc)))
         }
         Ok(None) => match &a[1] {
             Some(d) => Ok(d.clone()),

@@ -98,12 +98,18 @@ impl ByteArrayData {
         self.vec().push(b)
     }
 
-    /// `extend` with bytes (a slice assignment at the end).
+    /// `extend` with bytes (a slice assignment at the end). Callers that take
+    /// a size from user data check `can_grow` first.
     pub(crate) fn extend(&self, b: &[u8]) {
         if !b.is_empty() {
             self.account_resize(self.len() + b.len());
         }
         self.vec().extend_from_slice(b)
+    }
+
+    /// Can the array grow by `n` bytes?
+    pub(crate) fn can_grow(&self, n: usize) -> bool {
+        self.vec().try_reserve(n).is_ok()
     }
 
     /// `+=`.
@@ -236,10 +242,17 @@ fn ba(o: &Obj) -> &ByteArrayData {
 
 /// CPython's `_canresize`: BufferError while memoryviews of the array exist.
 pub(crate) fn check_resize(vm: &Vm, d: &ByteArrayData, new_len: usize) -> PyResult<()> {
-    if d.can_resize(new_len) {
-        return Ok(());
+    if !d.can_resize(new_len) {
+        return Err(vm.new_exception_msg(
+            &vm.ctx.exceptions.buffer_error,
+            "Existing exports of data: object cannot be re-sized",
+        ));
     }
-    Err(vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "Existing exports of data: object cannot be re-sized"))
+    // Growing: the memory must be there (MemoryError, not an abort).
+    if !d.can_grow(new_len.saturating_sub(d.len())) {
+        return Err(vm.memory_error());
+    }
+    Ok(())
 }
 
 pub(crate) fn byte_at(o: &Obj, i: usize) -> Option<u8> {

@@ -492,9 +492,11 @@ fn wrapper_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
 }
 
 fn method_wrapper_call(vm: &Vm, mw: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
-    let d = m.descr.payload::<WrapperData>().expect("wrapper");
-    crate::objects::slots::call_wrapper(vm, d, &m.self_, args, kwnames)
+    vm.with_recursion(" while calling a Python object", || {
+        let m = mw.payload::<MethodWrapperData>().expect("method-wrapper");
+        let d = m.descr.payload::<WrapperData>().expect("wrapper");
+        crate::objects::slots::call_wrapper(vm, d, &m.self_, args, kwnames)
+    })
 }
 
 fn method_wrapper_repr(vm: &Vm, mw: &Obj) -> PyResult<Obj> {

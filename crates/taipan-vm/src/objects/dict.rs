@@ -73,19 +73,29 @@ impl Table {
     }
 
     /// Rebuild with room for at least `min_used` entries, dropping holes.
-    fn resize(&mut self, min_used: usize) {
+    /// False when that much memory cannot be had (the table is unchanged;
+    /// the caller raises MemoryError).
+    #[must_use]
+    fn resize(&mut self, min_used: usize) -> bool {
         let mut size = MIN_SIZE;
-        while size * 2 < min_used * 3 + 3 {
-            size *= 2;
+        while size.saturating_mul(2) < min_used.saturating_mul(3).saturating_add(3) {
+            let Some(s) = size.checked_mul(2) else { return false };
+            size = s;
         }
-        let old = std::mem::take(&mut self.entries);
-        self.indices = vec![EMPTY; size];
-        self.entries = Vec::with_capacity(size * 2 / 3);
+        let mut indices: Vec<i32> = Vec::new();
+        let mut entries: Vec<Option<Entry>> = Vec::new();
+        if indices.try_reserve_exact(size).is_err() || entries.try_reserve_exact(size * 2 / 3).is_err() {
+            return false;
+        }
+        indices.resize(size, EMPTY);
+        let old = std::mem::replace(&mut self.entries, entries);
+        self.indices = indices;
         for e in old.into_iter().flatten() {
             let slot = self.find_empty_slot(e.hash);
             self.indices[slot] = self.entries.len() as i32;
             self.entries.push(Some(e));
         }
+        true
     }
 }
 
@@ -185,9 +195,18 @@ impl DictData {
                             }
                         } else {
                             let start_key = e.key.clone();
-                            let version = self.version.get();
+                            let table_id = (t.indices.as_ptr(), t.indices.len());
                             let eq = vm.rich_compare_bool(&start_key, key, CompareOp::Eq)?;
-                            if self.version.get() != version {
+                            // Python code ran: start over if the table was
+                            // rebuilt or this entry changed (CPython's
+                            // lookdict), not for a mere value update.
+                            let t = self.table();
+                            let same_entry = t
+                                .entries
+                                .get(ix as usize)
+                                .and_then(|e| e.as_ref())
+                                .is_some_and(|e| e.key.is(&start_key));
+                            if (t.indices.as_ptr(), t.indices.len()) != table_id || !same_entry {
                                 continue 'restart;
                             }
                             if eq {
@@ -304,26 +323,35 @@ impl DictData {
                 self.bump();
                 drop(old);
             }
-            Probe::Missing => self.insert_new(key, hash, value),
+            Probe::Missing => {
+                if !self.insert_new(key, hash, value) {
+                    return Err(vm.memory_error());
+                }
+            }
         }
         Ok(())
     }
 
-    /// Append an entry for a key known to be absent.
-    fn insert_new(&self, key: Obj, hash: i64, value: Obj) {
+    /// Append an entry for a key known to be absent; false (nothing
+    /// inserted) when the table cannot grow.
+    #[must_use]
+    fn insert_new(&self, key: Obj, hash: i64, value: Obj) -> bool {
         let t = self.table();
         if !(key.has_payload::<pystr::StrData>() && !key.class().is_heap_type()) {
             t.general_keys = true;
         }
         if !t.usable() {
             let used = t.used;
-            t.resize(used * 2 + 1);
+            if !t.resize(used.saturating_mul(2).saturating_add(1)) {
+                return false;
+            }
         }
         let slot = t.find_empty_slot(hash);
         t.indices[slot] = t.entries.len() as i32;
         t.entries.push(Some(Entry { hash, key, value }));
         t.used += 1;
         self.bump();
+        true
     }
 
     pub fn set(&self, vm: &Vm, key: Obj, value: Obj) -> PyResult<()> {
@@ -420,7 +448,9 @@ impl DictData {
     pub fn copy(&self) -> DictData {
         let d = DictData::with_capacity(self.len());
         for (k, h, v) in self.hashed_items() {
-            d.insert_new(k, h, v);
+            // Presized above, so no resize (the only failure) happens.
+            let inserted = d.insert_new(k, h, v);
+            debug_assert!(inserted);
         }
         d
     }

@@ -467,13 +467,13 @@ fn wrapper_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
 }
 
 fn wrapper_isabstract(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    match wrapped_of(o).callable.get() {
+    vm.with_native_depth(|| match wrapped_of(o).callable.get() {
         Some(f) => match vm.getattr_str_opt(&f, "__isabstractmethod__")? {
             Some(v) => Ok(vm.bool_obj(vm.is_true(&v)?)),
             None => Ok(vm.bool_obj(false)),
         },
         None => Ok(vm.bool_obj(false)),
-    }
+    })
 }
 
 fn uninitialized(vm: &Vm, o: &Obj) -> crate::vm::PyErr {
@@ -481,27 +481,31 @@ fn uninitialized(vm: &Vm, o: &Obj) -> crate::vm::PyErr {
 }
 
 fn staticmethod_get(vm: &Vm, sm: &Obj, _obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
-    wrapped_of(sm).callable.get().ok_or_else(|| uninitialized(vm, sm))
+    vm.with_native_depth(|| wrapped_of(sm).callable.get().ok_or_else(|| uninitialized(vm, sm)))
 }
 
 fn staticmethod_call(vm: &Vm, sm: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let f = wrapped_of(sm).callable.get().ok_or_else(|| uninitialized(vm, sm))?;
-    vm.call(&f, args, kwnames)
+    vm.with_recursion(" while calling a Python object", || {
+        let f = wrapped_of(sm).callable.get().ok_or_else(|| uninitialized(vm, sm))?;
+        vm.call(&f, args, kwnames)
+    })
 }
 
 fn classmethod_get(vm: &Vm, cm: &Obj, obj: Option<&Obj>, owner: Option<&Obj>) -> PyResult<Obj> {
-    let f = wrapped_of(cm).callable.get().ok_or_else(|| uninitialized(vm, cm))?;
-    let cls = match owner {
-        Some(c) => c.clone(),
-        None => obj.map(|o| o.class_obj()).ok_or_else(|| vm.type_error("classmethod needs a type"))?,
-    };
-    // 3.9-3.12: a wrapped descriptor is bound through its own __get__.
-    if let Some(get) = f.class().slots.descr_get.get() {
-        if !f.has_payload::<FunctionData>() {
-            return get(vm, &f, Some(&cls), Some(&cls));
+    vm.with_native_depth(|| {
+        let f = wrapped_of(cm).callable.get().ok_or_else(|| uninitialized(vm, cm))?;
+        let cls = match owner {
+            Some(c) => c.clone(),
+            None => obj.map(|o| o.class_obj()).ok_or_else(|| vm.type_error("classmethod needs a type"))?,
+        };
+        // 3.9-3.12: a wrapped descriptor is bound through its own __get__.
+        if let Some(get) = f.class().slots.descr_get.get() {
+            if !f.has_payload::<FunctionData>() {
+                return get(vm, &f, Some(&cls), Some(&cls));
+            }
         }
-    }
-    Ok(crate::objects::method::new_method(vm, f, cls))
+        Ok(crate::objects::method::new_method(vm, f, cls))
+    })
 }
 
 fn staticmethod_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {

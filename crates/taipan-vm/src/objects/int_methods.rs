@@ -138,6 +138,7 @@ fn to_bytes(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<O
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if signed && v.is_negative() { 0xff } else { 0 };
+    out.try_reserve_exact(length.saturating_sub(out.len())).map_err(|_| vm.memory_error())?;
     out.resize(length, fill);
     if big_endian {
         out.reverse();

@@ -406,7 +406,7 @@ pub(crate) fn new_callable_iterator(vm: &Vm, f: Obj, sentinel: Obj) -> Obj {
 fn callable_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = it.payload::<CallableIterData>().expect("callable_iterator");
     let Some(f) = d.func.get() else { return Ok(None) };
-    match vm.call0(&f) {
+    match vm.with_recursion(" while calling a Python object", || vm.call0(&f)) {
         Ok(v) => {
             if vm.eq(&v, &d.sentinel)? {
                 d.func.set(None);

@@ -88,6 +88,16 @@ impl ListData {
         self.vec().push(v)
     }
 
+    /// Append, or give the value back when the list cannot grow.
+    pub(crate) fn try_push(&self, v: Obj) -> Result<(), Obj> {
+        let vec = self.vec();
+        if vec.len() == vec.capacity() && vec.try_reserve(1).is_err() {
+            return Err(v);
+        }
+        vec.push(v);
+        Ok(())
+    }
+
     pub(crate) fn insert(&self, i: usize, v: Obj) {
         self.vec().insert(i, v)
     }
@@ -181,6 +191,11 @@ pub(crate) fn setup(vm: &Vm) {
 #[inline]
 pub(crate) fn data(o: &Obj) -> Option<&ListData> {
     o.payload::<ListData>()
+}
+
+/// `list.append`: MemoryError when the list cannot grow.
+pub(crate) fn try_append(vm: &Vm, o: &Obj, v: Obj) -> PyResult<()> {
+    list_of(o).try_push(v).map_err(|_| vm.memory_error())
 }
 
 fn list_of(o: &Obj) -> &ListData {
@@ -441,7 +456,7 @@ pub(crate) fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
 
 fn list_append(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [v] = crate::args::exact::<1>(vm, "append", args, kwnames)?;
-    list_of(o).push(v);
+    try_append(vm, o, v)?;
     Ok(vm.none())
 }
 

@@ -72,59 +72,78 @@ fn mp_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 }
 
 fn mp_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let r = vm.repr(inner(o))?;
-    Ok(vm.new_str_from_string(format!("mappingproxy({})", pystr::as_str_lossy(&r))))
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| {
+        let r = vm.repr(inner(o))?;
+        Ok(vm.new_str_from_string(format!("mappingproxy({})", pystr::as_str_lossy(&r))))
+    })
 }
 
 fn mp_str(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    vm.str(inner(o))
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.str(inner(o)))
 }
 
 fn mp_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    vm.iter(inner(o))
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.iter(inner(o)))
 }
 
 fn mp_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
-    vm.len(inner(o))
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.len(inner(o)))
 }
 
 fn mp_getitem(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
-    vm.getitem(inner(o), key)
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.getitem(inner(o), key))
 }
 
 fn mp_contains(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<bool> {
-    vm.contains(inner(o), key)
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.contains(inner(o), key))
 }
 
 fn mp_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
-    vm.rich_compare(inner(a), b, op)
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.rich_compare(inner(a), b, op))
 }
 
 fn mp_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
-    let a = a.payload::<MappingProxyData>().map(|m| m.mapping.clone()).unwrap_or_else(|| a.clone());
-    let b = b.payload::<MappingProxyData>().map(|m| m.mapping.clone()).unwrap_or_else(|| b.clone());
-    vm.binary_op(&a, &b, NbOp::Or)
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| {
+        let a = a.payload::<MappingProxyData>().map(|m| m.mapping.clone()).unwrap_or_else(|| a.clone());
+        let b = b.payload::<MappingProxyData>().map(|m| m.mapping.clone()).unwrap_or_else(|| b.clone());
+        vm.binary_op(&a, &b, NbOp::Or)
+    })
 }
 
 fn mp_get(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, "get", kwnames)?;
-    vm.call_method(inner(o), "get", args)
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| {
+        crate::args::no_kwargs(vm, "get", kwnames)?;
+        vm.call_method(inner(o), "get", args)
+    })
 }
 
 fn mp_keys(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    vm.call_method(inner(o), "keys", &[])
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.call_method(inner(o), "keys", &[]))
 }
 
 fn mp_values(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    vm.call_method(inner(o), "values", &[])
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.call_method(inner(o), "values", &[]))
 }
 
 fn mp_items(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    vm.call_method(inner(o), "items", &[])
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.call_method(inner(o), "items", &[]))
 }
 
 fn mp_copy(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    vm.call_method(inner(o), "copy", &[])
+    // A proxy of a proxy of ...: forwarding nests on the native stack.
+    vm.with_native_depth(|| vm.call_method(inner(o), "copy", &[]))
 }
 
 fn mp_reversed(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

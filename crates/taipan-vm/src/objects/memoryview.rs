@@ -620,7 +620,8 @@ fn mv_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
         let mut shape = m.shape.to_vec();
         let mut strides = m.strides.to_vec();
         shape[0] = n;
-        strides[0] *= step;
+        // A huge step leaves at most one item, whose stride is never used.
+        strides[0] = strides[0].wrapping_mul(step);
         return Ok(new_view(vm, m, offset, m.format.clone(), shape.into(), strides.into(), m.readonly));
     }
     if vm.has_index(key) {

@@ -208,13 +208,15 @@ fn property_set_name(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> P
 }
 
 fn property_isabstract(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let d = data(o);
-    for f in [d.fget.get(), d.fset.get(), d.fdel.get()].into_iter().flatten() {
-        if let Some(v) = vm.getattr_str_opt(&f, "__isabstractmethod__")? {
-            if vm.is_true(&v)? {
-                return Ok(vm.bool_obj(true));
+    vm.with_native_depth(|| {
+        let d = data(o);
+        for f in [d.fget.get(), d.fset.get(), d.fdel.get()].into_iter().flatten() {
+            if let Some(v) = vm.getattr_str_opt(&f, "__isabstractmethod__")? {
+                if vm.is_true(&v)? {
+                    return Ok(vm.bool_obj(true));
+                }
             }
         }
-    }
-    Ok(vm.bool_obj(false))
+        Ok(vm.bool_obj(false))
+    })
 }

@@ -63,22 +63,31 @@ impl Table {
         }
     }
 
-    /// Rebuild with the smallest size greater than `minused`.
-    fn resize(&mut self, minused: usize) {
+    /// Rebuild with the smallest size greater than `minused`; false when
+    /// that much memory cannot be had (the caller raises MemoryError).
+    #[must_use]
+    fn resize(&mut self, minused: usize) -> bool {
         let mut newsize = MIN_SIZE;
         while newsize <= minused {
-            newsize <<= 1;
+            let Some(n) = newsize.checked_mul(2) else { return false };
+            newsize = n;
         }
         if newsize == self.slots.len() && self.fill == self.used {
-            return;
+            return true;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; newsize]);
+        let mut fresh: Vec<Slot> = Vec::new();
+        if fresh.try_reserve_exact(newsize).is_err() {
+            return false;
+        }
+        fresh.resize_with(newsize, || Slot::Empty);
+        let old = std::mem::replace(&mut self.slots, fresh);
         self.fill = self.used;
         for s in old {
             if let Slot::Active(h, k) = s {
                 Table::insert_clean(&mut self.slots, h, k);
             }
         }
+        true
     }
 }
 
@@ -140,7 +149,6 @@ impl SetData {
     /// Returns the slot index where the walk stopped and what it found.
     fn lookup(&self, vm: &Vm, key: &Obj, hash: i64, mut on_dummy: impl FnMut(usize)) -> PyResult<(usize, Found)> {
         'restart: loop {
-            let version = self.version.get();
             let mask = self.t().mask();
             let mut perturb = hash as u64;
             let mut i = (hash as u64 as usize) & mask;
@@ -163,8 +171,13 @@ impl SetData {
                                         return Ok((idx, Found::Active));
                                     }
                                 } else {
+                                    let table_id = (self.t().slots.as_ptr(), self.t().slots.len());
                                     let eq = vm.rich_compare_bool(&k, key, CompareOp::Eq)?;
-                                    if self.version.get() != version {
+                                    // Start over if the table was rebuilt or
+                                    // this slot changed (CPython's set_lookkey).
+                                    let t = self.t();
+                                    let same = matches!(t.slots.get(idx), Some(Slot::Active(_, k2)) if k2.is(&k));
+                                    if (t.slots.as_ptr(), t.slots.len()) != table_id || !same {
                                         continue 'restart;
                                     }
                                     if eq {
@@ -208,7 +221,9 @@ impl SetData {
             return Ok(true);
         }
         let used = t.used;
-        t.resize(if used > 50000 { used * 2 } else { used * 4 });
+        if !t.resize(if used > 50000 { used * 2 } else { used * 4 }) {
+            return Err(vm.memory_error());
+        }
         Ok(true)
     }
 
@@ -296,7 +311,9 @@ impl SetData {
         let ot = other.t();
         if (t.fill + ot.used) * 5 >= t.mask() * 3 {
             let used = t.used;
-            t.resize((used + ot.used) * 2);
+            if !t.resize(used.saturating_add(ot.used).saturating_mul(2)) {
+                return Err(vm.memory_error());
+            }
         }
         if t.fill == 0 && t.mask() == ot.mask() && ot.fill == ot.used {
             t.slots = ot.slots.clone();
@@ -333,7 +350,9 @@ impl SetData {
             let t = self.t();
             if (t.fill + n) * 5 >= t.mask() * 3 {
                 let used = t.used;
-                t.resize((used + n) * 2);
+                if !t.resize(used.saturating_add(n).saturating_mul(2)) {
+                    return Err(vm.memory_error());
+                }
             }
             for k in d.keys() {
                 let h = vm.hash(&k)?;
@@ -357,7 +376,8 @@ impl SetData {
         if self.dummies_excess() {
             let t = self.t();
             let used = t.used;
-            t.resize(if used > 50000 { used * 2 } else { used * 4 });
+            // Shrinking frees memory; if even that fails, keep the table.
+            let _ = t.resize(if used > 50000 { used * 2 } else { used * 4 });
         }
     }
 

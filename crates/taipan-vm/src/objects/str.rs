@@ -558,6 +558,20 @@ impl Builder {
         }
     }
 
+    /// Make room for `n` more code points, or MemoryError.
+    pub(crate) fn reserve(&mut self, vm: &Vm, n: usize, ascii: bool) -> PyResult<()> {
+        let ok = if ascii && self.wide.is_none() {
+            self.ascii.try_reserve(n).is_ok()
+        } else {
+            self.widen().try_reserve(n).is_ok()
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(vm.memory_error())
+        }
+    }
+
     pub(crate) fn push_data(&mut self, d: &StrData) {
         match (&mut self.wide, d.repr()) {
             (None, StrRepr::Ascii(s)) => self.ascii.push_str(s),

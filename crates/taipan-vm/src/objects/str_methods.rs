@@ -434,6 +434,20 @@ fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> 
     }
     let sep = sd(o);
     let mut b = Builder::new();
+    // The whole result's size first: too long a result is an error, not an
+    // abort while building it.
+    let mut total: usize = 0;
+    let mut ascii = sep.is_ascii();
+    for (i, x) in items.iter().enumerate() {
+        let Some(xd) = data(x) else { continue };
+        ascii &= xd.is_ascii();
+        let add = if i > 0 { xd.len().checked_add(sep.len()) } else { Some(xd.len()) };
+        total = match add.and_then(|a| total.checked_add(a)) {
+            Some(t) if t <= isize::MAX as usize => t,
+            _ => return Err(vm.overflow_error("join() result is too long for a Python string")),
+        };
+    }
+    b.reserve(vm, total, ascii)?;
     for (i, x) in items.iter().enumerate() {
         let Some(xd) = data(x) else {
             return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", x.class().name())));

@@ -51,6 +51,9 @@ impl Vm {
         let it = self.iter(o)?;
         let mut out = self.try_vec(self.length_hint(o, 8)?)?;
         while let Some(x) = self.next(&it)? {
+            if out.len() == out.capacity() && out.try_reserve(1).is_err() {
+                return Err(self.memory_error());
+            }
             out.push(x);
         }
         Ok(out)

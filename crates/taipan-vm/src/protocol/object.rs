@@ -10,7 +10,12 @@ const STACK_RED_ZONE: usize = 128 * 1024;
 /// How much stack to add when it runs low.
 const STACK_GROW: usize = 4 * 1024 * 1024;
 /// Nesting of uncounted native recursion (see `with_native_depth`).
-const NATIVE_DEPTH_LIMIT: u32 = 1_000_000;
+const NATIVE_DEPTH_LIMIT: u32 = 200_000;
+/// Nesting of native code that re-enters the interpreter (`__call__`,
+/// `__eq__`, `__getattr__` through their slots, eval loops inside eval
+/// loops): whatever the recursion limit, deeper than this is a
+/// RecursionError (CPython's C stack would overflow well before).
+pub(crate) const REENTRY_LIMIT: u32 = 30_000;
 
 impl Vm {
     /// Run `f` one level deeper in native recursion (a `__repr__` calling
@@ -20,12 +25,15 @@ impl Vm {
     #[inline]
     pub fn with_recursion<R>(&self, where_: &str, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
         let depth = self.thread.recursion_depth.get();
-        if depth >= self.recursion_limit.get() {
+        let reentry = self.thread.reentry_depth.get();
+        if depth >= self.recursion_limit.get() || reentry >= REENTRY_LIMIT {
             return Err(self.recursion_overflow(where_));
         }
         self.thread.recursion_depth.set(depth + 1);
+        self.thread.reentry_depth.set(reentry + 1);
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
         self.thread.recursion_depth.set(depth);
+        self.thread.reentry_depth.set(reentry);
         r
     }
 

@@ -1,0 +1,28 @@
+# mem-limit-mb: 1024
+# Allocations the address-space limit refuses raise MemoryError (found by
+# tools/hostile_sweep.py: taipan used to abort on a failed allocation).
+class SubSet(set):
+    pass
+
+
+class SubInt(int):
+    pass
+
+
+def attempt(label, f):
+    try:
+        f()
+        print(label, "ok")
+    except MemoryError:
+        print(label, "MemoryError")
+
+
+attempt("set(range(2**31))", lambda: SubSet({1, 2}).__class__(range(2**31)))
+attempt("set(range(-2**63, 2**63, 3))", lambda: SubSet(range(-2**63, 2**63, 3)))
+attempt("int.to_bytes(2**31)", lambda: SubInt(5).to_bytes(2**31, "big"))
+big = "x" * 10**6
+attempt("str.join", lambda: str.join(big, big))
+attempt("dict of 10**9", lambda: dict.fromkeys(range(10**9)))
+attempt("list(range(2**40))", lambda: list(range(2**40)))
+attempt("bytearray grow", lambda: bytearray(10**6) * 10**5)
+print("done")
