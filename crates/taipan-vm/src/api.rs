@@ -24,7 +24,8 @@ pub use crate::vm::{Config, EnterGuard, ModuleDef, PyErr, PyResult, Vm};
 pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
-        absolute_path, compile_source, finalize, handle_uncaught, main_module, print_exception, run_main, run_string,
+        absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, handle_uncaught, main_module,
+        print_exception, run_in_main, run_main, run_main_source, run_string, syntax_error, system_exit_status,
         MainSource,
     };
     pub use taipan_compiler::Mode;
@@ -39,7 +40,7 @@ pub mod signals {
 
 /// The `sys` module as the runtime uses it.
 pub mod sys {
-    pub use crate::modules::sys::{flush_std_streams, sys_attr, write_stderr, VERSION};
+    pub use crate::modules::sys::{flush_std_streams, sys_attr, version_string, write_stderr, VERSION};
 }
 
 /// `str` objects (CPython's `unicodeobject.h`).
