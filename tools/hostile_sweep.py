@@ -3696,6 +3696,8 @@ class Executor:
         script = self.new_path('.py')
         with open(script, 'w', encoding='utf-8') as f:
             f.write(source)
+        if env_extra is None and not interpreter:
+            env_extra = {'RUST_BACKTRACE': '1'}   # lets classify() find the taipan frame
         res = self.run([interpreter or self.taipan, script], timeout=timeout, env_extra=env_extra)
         if not keep:
             try:
@@ -3722,15 +3724,19 @@ class Crash:
             return self.location == other.location
         if self.kind == 'signal':
             return self.message == other.message
+        if self.kind == 'alloc-failure' and self.location and other.location:
+            return self.location == other.location
         return True
 
     def key(self, tag):
         if self.kind == 'panic':
             k = 'panic|%s|%s' % (self.location, normalize(self.message)[:80])
-            if self.location.startswith(('/rustc/', 'library/')) or '/.cargo/' in self.location:
+            if self.location.startswith(('/rustc/', 'library/')):
                 k += '|' + tag            # std code: the caller is the real site
             return k
         if self.kind == 'alloc-failure':
+            if self.location:        # the taipan code that asked for the memory
+                return 'alloc-failure|' + self.location
             m = re.search(r'(\d+) bytes', self.message)
             if m and int(m.group(1)) < 64 << 20:
                 return 'alloc-failure|out of memory (small allocation failed)'
@@ -3741,6 +3747,8 @@ class Crash:
     def describe(self):
         if self.kind == 'panic':
             return 'panic at %s: %s' % (self.location, self.message)
+        if self.location:
+            return '%s: %s (in %s)' % (self.kind, self.message, self.location)
         return '%s: %s' % (self.kind, self.message)
 
 
@@ -3749,7 +3757,7 @@ def normalize(msg):
     return re.sub(r'\d+', 'N', msg)
 
 
-PANIC_RE = re.compile(r"thread '[^']*' panicked at (.*)")
+PANIC_RE = re.compile(r"thread '[^']*'(?: \(\d+\))? panicked at (.*)")
 
 
 def classify(res):
@@ -3770,7 +3778,8 @@ def classify(res):
         return Crash('stack-overflow', message='stack overflow')
     m = re.search(r'memory allocation of \d+ bytes failed', err)
     if m:
-        return Crash('alloc-failure', message=m.group(0))
+        frame = re.search(r'^\s+at \S*?(crates/taipan[^\s:]*:\d+)', err, re.M)
+        return Crash('alloc-failure', frame.group(1) if frame else '', m.group(0))
     m = re.search(r'fatal runtime error: (.*)', err)
     if m:
         return Crash('abort', message='fatal runtime error: ' + m.group(1).strip())
@@ -3809,6 +3818,14 @@ def outcome(res):
 # ---------------------------------------------------------------------------
 # The sweep.
 # ---------------------------------------------------------------------------
+def hang_group(p):
+    """Probes that time out for the same reason: after a few timeouts in a group
+    the rest of the group is skipped (each timeout costs a full --timeout)."""
+    if p.family == 'mutation':        # the armed container, whatever method is called
+        return 'mut:' + p.src.split('\n', 1)[0]
+    return p.tag
+
+
 class Sweep:
     def __init__(self, args, ex):
         self.args = args
@@ -3856,7 +3873,8 @@ class Sweep:
             return self.run_top(probes[0])
         queue = list(probes)
         while queue and not self.stop:
-            queue = [p for p in queue if self.timeouts.get(p.tag, 0) < self.args.max_timeouts_per_tag]
+            queue = [p for p in queue
+                     if self.timeouts.get(hang_group(p), 0) < self.args.max_timeouts_per_tag]
             if not queue:
                 break
             if self.deadline and time.monotonic() > self.deadline:
@@ -3918,9 +3936,6 @@ class Sweep:
                 'reproducer_form': 'runner', 'probe': [], 'pids': []})
             self.stop = True
         self.log('runner failed to start: ' + outcome(res))
-
-    def crash_of(self, res):
-        return classify(res)
 
     def follow_crash(self, prefix, crash):
         p = prefix[-1]
@@ -4002,12 +4017,13 @@ class Sweep:
 
     def follow_hang(self, p):
         with self.lock:
-            self.timeouts[p.tag] = self.timeouts.get(p.tag, 0) + 1
+            g = hang_group(p)
+            self.timeouts[g] = self.timeouts.get(g, 0) + 1
         src = standalone_source([p.src])
         ref = self.ex.run_source(src, interpreter=self.args.python, timeout=self.args.timeout / 2)
-        if ref.timed_out:
+        if ref.timed_out or classify(ref):      # CPython is slow too, or crashes itself
             with self.lock:
-                self.slow_both.append(p.tag)
+                self.slow_both.append('%s (CPython: %s)' % (p.tag, outcome(ref)[:60]))
             return
         r = self.ex.run_source(src)
         c = classify(r)
@@ -4104,8 +4120,8 @@ class Sweep:
         c['cpython'] = outcome(ref)
         r = self.ex.run_source(c['reproducer'], env_extra={'RUST_BACKTRACE': '1'})
         frames = re.findall(r'^\s+\d+: (.*)\n\s+at (.*)$', r.stderr, re.M)
-        frames = ['%s (%s)' % (fn, loc.strip()) for fn, loc in frames
-                  if 'taipan' in fn and 'panicking' not in fn and 'rust_begin_unwind' not in fn]
+        frames = ['%s (%s)' % (fn, loc.strip().split('/crates/')[-1]) for fn, loc in frames
+                  if '/crates/taipan' in loc or loc.strip().startswith('crates/')]
         if frames:
             c['backtrace'] = frames[:8]
         c2 = classify(r)

@@ -5,5 +5,11 @@
 
 use taipan_vm::api::ModuleDef;
 
+pub mod _io;
+mod errno;
+
 /// The native modules of the standard library (CPython's `Modules/config.c`).
-pub static MODULES: &[ModuleDef] = &[];
+pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "errno", init: errno::init },
+];

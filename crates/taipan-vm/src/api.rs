@@ -45,7 +45,7 @@ pub mod sys {
 
 /// `str` objects (CPython's `unicodeobject.h`).
 pub mod str {
-    pub use crate::objects::str::{as_str, as_str_lossy, data, len, StrData};
+    pub use crate::objects::str::{as_str, as_str_lossy, data, len, StrData, StrRepr};
 }
 
 /// `bytes` objects.
@@ -56,12 +56,31 @@ pub mod bytes {
 /// The bytes of bytes-like objects (CPython's buffer protocol).
 pub mod buffer {
     pub use crate::objects::buffer::{is_bytes_like, with_bytes, with_writable};
+
+    /// Does `o` (a bytearray) have live exports, memoryviews that keep it
+    /// from changing size (CPython's `ob_exports > 0`)?
+    pub fn has_exports(o: &crate::object::Obj) -> bool {
+        crate::objects::bytearray::data(o).is_some_and(|d| !d.can_resize(usize::MAX))
+    }
 }
 
 /// The text codecs the interpreter implements (CPython's codecs of
 /// `unicodeobject.c`), with incremental state.
 pub mod codecs {
     pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
+}
+
+/// Warnings (CPython's `PyErr_WarnEx`).
+pub mod warnings {
+    use crate::object::Obj;
+    use crate::vm::{PyResult, Vm};
+
+    /// Issue a warning of `category` attributed to the Python frame
+    /// `stacklevel` levels up (1: the code calling the native function);
+    /// an error when the warning filters turn it into one.
+    pub fn warn(vm: &Vm, category: &Obj, message: &str, stacklevel: usize) -> PyResult<()> {
+        crate::warnings::warn(vm, category, message, stacklevel)
+    }
 }
 
 /// `int` objects.

@@ -145,7 +145,6 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("min", builtin_min),
     MethodDef::static_("next", builtin_next),
     MethodDef::static_("oct", builtin_oct),
-    MethodDef::static_("open", builtin_open),
     MethodDef::static_("ord", builtin_ord),
     MethodDef::static_("pow", builtin_pow),
     MethodDef::static_("print", builtin_print),
@@ -977,6 +976,8 @@ fn builtin_breakpoint(vm: &Vm, _m: &Obj, _args: Args, _kw: Kw) -> PyResult<Obj> 
 
 // ---- input and output --------------------------------------------------------------------------
 
+/// `print(*args, sep=' ', end='\n', file=None, flush=False)` as CPython's
+/// `builtin_print`: `file.write()` once per argument, separator and end.
 fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let (pos, kwargs) = vm.split_kwargs(args, kw);
     let (mut sep, mut end, mut file, mut flush) = (None, None, None, None);
@@ -993,92 +994,92 @@ fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             }
         }
     }
-    let text_arg = |v: Option<Obj>, what: &str, default: &str| -> PyResult<String> {
-        match v {
-            None => Ok(default.to_string()),
-            Some(v) if vm.is_none(&v) => Ok(default.to_string()),
-            Some(v) => match pystr::data(&v) {
-                Some(s) => Ok(s.to_string_lossy().into_owned()),
-                None => Err(vm.type_error(format!("{what} must be None or a string, not {}", v.class().name()))),
-            },
-        }
+    let flush = match flush {
+        Some(f) => vm.is_true(&f)?,
+        None => false,
     };
-    let sep_s = text_arg(sep.clone(), "sep", " ")?;
-    let end_s = text_arg(end.clone(), "end", "\n")?;
     let file = match file.filter(|f| !vm.is_none(f)) {
         Some(f) => f,
-        None => match crate::modules::sys::sys_attr(vm, "stdout") {
+        None => match crate::modules::sys::sys_attr_raw(vm, "stdout") {
+            None => return Err(vm.runtime_error("lost sys.stdout")),
+            // sys.stdout is None when there is no standard output.
+            Some(f) if vm.is_none(&f) => return Ok(vm.none()),
             Some(f) => f,
-            None => return Ok(vm.none()),
         },
     };
-    let plain_text = sep.as_ref().and_then(pystr::data).is_none_or(|s| s.as_str().is_some())
-        && end.as_ref().and_then(pystr::data).is_none_or(|s| s.as_str().is_some());
-    if file.payload::<crate::modules::io::FileData>().is_some() && plain_text {
-        let mut out = String::new();
-        for (i, a) in pos.iter().enumerate() {
-            if i > 0 {
-                out.push_str(&sep_s);
+    let check = |v: Option<Obj>, what: &str| -> PyResult<Option<Obj>> {
+        match v {
+            Some(v) if vm.is_none(&v) => Ok(None),
+            Some(v) if pystr::data(&v).is_none() => {
+                Err(vm.type_error(format!("{what} must be None or a string, not {:.200}", v.class().name())))
             }
-            let s = vm.str(a)?;
-            match pystr::as_str(&s) {
-                Some(t) => out.push_str(t),
-                None => {
-                    crate::modules::sys::write_text(vm, &file, &out)?;
-                    out.clear();
-                    vm.call_method(&file, "write", &[s])?;
-                }
+            v => Ok(v),
+        }
+    };
+    let sep = check(sep, "sep")?;
+    let end = check(end, "end")?;
+    // CPython's PyFile_WriteObject: look `write` up, then str() the value.
+    let write_name = vm.intern("write");
+    let write = |v: &Obj, convert: bool| -> PyResult<()> {
+        let w = vm.getattr(&file, &write_name)?;
+        let s = if convert { vm.str(v)? } else { v.clone() };
+        vm.call1(&w, s)?;
+        Ok(())
+    };
+    for (i, a) in pos.iter().enumerate() {
+        if i > 0 {
+            match &sep {
+                Some(s) => write(s, true)?,
+                None => write(&vm.ctx.latin1_chars[b' ' as usize], false)?,
             }
         }
-        out.push_str(&end_s);
-        crate::modules::sys::write_text(vm, &file, &out)?;
-    } else {
-        let write = vm.getattr_str(&file, "write")?;
-        for (i, a) in pos.iter().enumerate() {
-            if i > 0 {
-                vm.call1(&write, sep.clone().filter(|s| !vm.is_none(s)).unwrap_or_else(|| vm.new_str(" ")))?;
-            }
-            let s = vm.str(a)?;
-            vm.call1(&write, s)?;
-        }
-        vm.call1(&write, end.clone().filter(|s| !vm.is_none(s)).unwrap_or_else(|| vm.new_str("\n")))?;
+        write(a, true)?;
     }
-    if let Some(f) = flush {
-        if vm.is_true(&f)? {
-            vm.call_method(&file, "flush", &[])?;
-        }
+    match &end {
+        Some(e) => write(e, true)?,
+        None => write(&vm.ctx.latin1_chars[b'\n' as usize], false)?,
+    }
+    if flush {
+        vm.call_method(&file, "flush", &[])?;
     }
     Ok(vm.none())
 }
 
+/// `input(prompt=None)` as CPython's `builtin_input` for streams that are
+/// not terminals: flush stderr, write the prompt to stdout and flush it,
+/// then `sys.stdin.readline()` without its newline.
 fn builtin_input(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = positional(vm, "input", args, kw, 0, 1)?;
-    let stdin =
-        crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| vm.runtime_error("input(): lost sys.stdin"))?;
-    let stdout =
-        crate::modules::sys::sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("input(): lost sys.stdout"))?;
-    if let Some(e) = crate::modules::sys::sys_attr(vm, "stderr") {
-        crate::modules::io::flush_if_file(vm, &e)?;
-    }
+    let lost = |what: &str| vm.runtime_error(format!("input(): lost sys.{what}"));
+    let fin = crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| lost("stdin"))?;
+    let fout = crate::modules::sys::sys_attr(vm, "stdout").ok_or_else(|| lost("stdout"))?;
+    let ferr = crate::modules::sys::sys_attr(vm, "stderr").ok_or_else(|| lost("stderr"))?;
+    let _ = vm.call_method(&ferr, "flush", &[]);
     if let Some(p) = a.first() {
+        let w = vm.getattr_str(&fout, "write")?;
         let s = vm.str(p)?;
-        crate::modules::sys::write_text(vm, &stdout, &pystr::as_str_lossy(&s))?;
+        vm.call1(&w, s)?;
     }
-    crate::modules::io::flush_if_file(vm, &stdout)?;
-    match crate::modules::io::read_line(vm, &stdin)? {
-        None => Err(vm.eof_error("EOF when reading a line")),
-        Some(line) => {
-            let d = pystr::data(&line).expect("str");
-            let n = d.len();
-            if n > 0 && d.char_at(n - 1) == '\n' as u32 {
-                Ok(vm.new_str_data(d.substring(0, n - 1)))
-            } else {
-                Ok(line)
-            }
+    let _ = vm.call_method(&fout, "flush", &[]);
+    let line = vm.call_method(&fin, "readline", &[])?;
+    if let Some(d) = pystr::data(&line) {
+        let n = d.len();
+        if n == 0 {
+            return Err(vm.eof_error("EOF when reading a line"));
         }
+        if d.char_at(n - 1) == '\n' as u32 {
+            return Ok(vm.new_str_data(d.substring(0, n - 1)));
+        }
+        return Ok(line);
     }
-}
-
-fn builtin_open(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
-    crate::modules::io::open(vm, args, kw)
+    if let Some(b) = crate::objects::bytes::as_bytes_ref(&line) {
+        if b.is_empty() {
+            return Err(vm.eof_error("EOF when reading a line"));
+        }
+        if b.last() == Some(&b'\n') {
+            return Ok(vm.new_bytes(b[..b.len() - 1].to_vec()));
+        }
+        return Ok(line);
+    }
+    Err(vm.type_error("object.readline() returned non-string"))
 }

@@ -1241,19 +1241,104 @@ impl TextCodec {
             || self.decode_as != self.initial
     }
 
+    /// The flags part of the decoder's `getstate()` as the codec modules
+    /// of Lib/encodings give it: for UTF-16 and UTF-32, 2 while the byte
+    /// order is undetermined, 0 for the machine's order and 1 for the
+    /// other; for UTF-8-SIG, 1 until the BOM question is settled; 0
+    /// otherwise.
+    pub fn decoder_state(&self) -> u64 {
+        match (self.initial, self.decode_as) {
+            (Codec::Utf8Sig, Codec::Utf8Sig) => 1,
+            (Codec::Utf16(Order::Bom), Codec::Utf16(o)) | (Codec::Utf32(Order::Bom), Codec::Utf32(o)) => match o {
+                Order::Bom => 2,
+                o if o == native_order() => 0,
+                _ => 1,
+            },
+            _ => 0,
+        }
+    }
+
+    /// `setstate((buffer, flags))` of the decoder (the flags part).
+    pub fn set_decoder_state(&mut self, flags: u64) {
+        self.decode_as = match self.initial {
+            Codec::Utf8Sig => {
+                if flags != 0 {
+                    Codec::Utf8Sig
+                } else {
+                    Codec::Utf8
+                }
+            }
+            Codec::Utf16(Order::Bom) => match flags {
+                0 => Codec::Utf16(native_order()),
+                1 => Codec::Utf16(other_order()),
+                _ => Codec::Utf16(Order::Bom),
+            },
+            Codec::Utf32(Order::Bom) => match flags {
+                0 => Codec::Utf32(native_order()),
+                1 => Codec::Utf32(other_order()),
+                _ => Codec::Utf32(Order::Bom),
+            },
+            c => c,
+        };
+    }
+
+    /// The BOM the encoder writes at the start of a stream (empty for
+    /// codecs without one).
+    pub fn bom(&self) -> &'static [u8] {
+        match self.initial {
+            Codec::Utf8Sig => b"\xef\xbb\xbf",
+            Codec::Utf16(Order::Bom) => {
+                if native_order() == Order::Le {
+                    b"\xff\xfe"
+                } else {
+                    b"\xfe\xff"
+                }
+            }
+            Codec::Utf32(Order::Bom) => {
+                if native_order() == Order::Le {
+                    b"\xff\xfe\x00\x00"
+                } else {
+                    b"\x00\x00\xfe\xff"
+                }
+            }
+            _ => b"",
+        }
+    }
+
     /// Decode a chunk: the text and how many bytes it used (the rest is an
-    /// incomplete sequence, kept by the caller for the next chunk).
+    /// incomplete sequence, kept by the caller for the next chunk). As the
+    /// incremental decoders of Lib/encodings: UTF-16 and UTF-32 streams
+    /// must start with a BOM (UnicodeError otherwise), and UTF-8-SIG waits
+    /// until it knows whether the first bytes are a BOM.
     pub fn decode(&mut self, vm: &Vm, data: &[u8], errors: Option<&str>, final_: bool) -> PyResult<(Obj, usize)> {
         let mut start = 0;
         if self.decode_as != without_bom(self.decode_as) {
+            if data.is_empty() {
+                return Ok((vm.ctx.empty_str.clone(), 0));
+            }
             match detect_bom(self.decode_as, data) {
-                Bom::NeedMore if !final_ => return Ok((vm.ctx.empty_str.clone(), 0)),
+                Bom::NeedMore if !final_ || self.decode_as == Codec::Utf8Sig => {
+                    return Ok((vm.ctx.empty_str.clone(), 0))
+                }
                 Bom::NeedMore => self.decode_as = default_order(self.decode_as),
                 Bom::Found(c, len) => {
                     self.decode_as = c;
                     start = len;
                 }
-                Bom::Absent(c) => self.decode_as = c,
+                Bom::Absent(c) => {
+                    let unit = self.decode_as.unit_size();
+                    if unit > 1 {
+                        if data.len() >= unit {
+                            let what = if unit == 2 { "UTF-16" } else { "UTF-32" };
+                            let msg = format!("{what} stream does not start with BOM");
+                            return Err(vm.new_exception_msg(&vm.ctx.exceptions.unicode_error, &msg));
+                        }
+                        if !final_ {
+                            return Ok((vm.ctx.empty_str.clone(), 0));
+                        }
+                    }
+                    self.decode_as = c
+                }
             }
         }
         let body = &data[start..];
@@ -1264,14 +1349,29 @@ impl TextCodec {
         Ok((text, start + used.len()))
     }
 
-    /// Encode a str; the first call writes the BOM of codecs that have one.
+    /// Encode a str; the first call writes the BOM of codecs that have one
+    /// (even for an empty str, as `codecs.utf_16_encode('')`).
     pub fn encode(&mut self, vm: &Vm, s: &Obj, errors: Option<&str>) -> PyResult<Vec<u8>> {
-        if pystr::len(s) == 0 && self.encode_as == self.initial {
-            return Ok(Vec::new());
-        }
         let out = encode_with(vm, s, self.encode_as, errors)?;
         self.encode_as = without_bom(self.encode_as);
         Ok(out)
+    }
+}
+
+/// The byte order of the machine (what BOM-less UTF-16/32 means).
+fn native_order() -> Order {
+    if cfg!(target_endian = "little") {
+        Order::Le
+    } else {
+        Order::Be
+    }
+}
+
+fn other_order() -> Order {
+    if native_order() == Order::Le {
+        Order::Be
+    } else {
+        Order::Le
     }
 }
 

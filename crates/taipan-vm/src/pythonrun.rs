@@ -211,6 +211,11 @@ pub fn run_in_main(vm: &Vm, source: &MainSource) -> PyResult<()> {
     let set_file_name = matches!(source, MainSource::File(_)) && dict::get_item_str(vm, &d, "__file__").is_none();
     vm.unhandled_keyboard_interrupt.set(false);
     let result = run_main_inner(vm, source, &d);
+    if !matches!(source, MainSource::Command(_)) {
+        // CPython's `_PyRun_SimpleFileObject` flushes the standard streams
+        // after the program, before a traceback (`-c` does not).
+        flush_io(vm);
+    }
     if let Err(e) = &result {
         if vm.isinstance_type(e.value(), &vm.ctx.exceptions.keyboard_interrupt) {
             vm.unhandled_keyboard_interrupt.set(true);
@@ -247,10 +252,13 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
         }
         MainSource::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
         MainSource::Stdin => {
-            let stdin = crate::modules::sys::sys_attr(vm, "stdin").ok_or_else(|| vm.runtime_error("lost sys.stdin"))?;
-            let data = vm.call_method(&stdin, "read", &[])?;
-            let text = pystr::as_str_lossy(&data).into_owned();
-            (text.into_bytes(), "<stdin>".to_string())
+            // CPython reads the program from the C stdin, not sys.stdin.
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                return Err(vm.io_error(&e, None));
+            }
+            (bytes, "<stdin>".to_string())
         }
     };
     let input = match source {
@@ -261,6 +269,16 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
     let code = compile_source(vm, &bytes, &filename, input, Mode::Exec, 0, optimize)?;
     crate::eval::run_code(vm, &code, d, None)?;
     Ok(())
+}
+
+/// Flush `sys.stderr` then `sys.stdout`, ignoring errors (CPython's
+/// `flush_io`).
+fn flush_io(vm: &Vm) {
+    for name in ["stderr", "stdout"] {
+        if let Some(f) = crate::modules::sys::sys_attr(vm, name) {
+            let _ = vm.call_method(&f, "flush", &[]);
+        }
+    }
 }
 
 /// CPython 3.11 makes the script path absolute.
@@ -306,7 +324,6 @@ pub fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
     if let Some(v) = crate::objects::int::value(&code) {
         return v.as_i64().map(|n| n as i32).unwrap_or(-1);
     }
-    let _ = crate::modules::sys::flush_std_streams(vm);
     let text = vm.str(&code).map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_default();
     crate::modules::sys::write_stderr(vm, &format!("{text}\n"));
     1
@@ -332,12 +349,19 @@ pub fn print_exception(vm: &Vm, exc: &Obj) {
         }
     }
     let text = format_exception(vm, exc);
-    crate::modules::sys::write_stderr(vm, &text);
+    crate::modules::sys::write_stderr_flush(vm, &text);
 }
 
 /// Interpreter exit: flush the standard streams, clear `__main__` so that
 /// `__del__` methods run, and run pending finalizers. Returns the status.
+///
+/// As CPython's `Py_FinalizeEx`: the standard streams are flushed first
+/// (a failure is reported and makes the exit status 120), then again,
+/// quietly, after the finalizers of `__main__` ran.
 pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
+    if crate::modules::sys::flush_std_streams(vm).is_err() {
+        status = 120;
+    }
     let modules = vm.modules.borrow().clone();
     if let Some(modules) = modules {
         // `sys.modules['__main__']` may have been replaced by any object.
@@ -346,12 +370,7 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
         }
     }
     let _ = vm.run_pending_work();
-    if let Err(e) = crate::modules::sys::flush_std_streams(vm) {
-        if status == 0 {
-            let _ = e;
-            status = 120;
-        }
-    }
+    crate::modules::sys::flush_std_streams_quietly(vm);
     status
 }
 

@@ -7,6 +7,7 @@
 pub(crate) mod call;
 pub(crate) mod frame;
 mod ops;
+pub(crate) mod verify;
 
 use taipan_compiler::opcode::{Opcode, CACHE_ENTRIES};
 
@@ -518,21 +519,23 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     frame.slots[i] = Some(cell::new_cell(vm, initial));
                 }
                 op::CopyFreeVars => {
-                    let func = frame.func.clone().expect("COPY_FREE_VARS in a function frame");
-                    let closure = function::func_of(&func).closure.get().expect("closure");
-                    let cells = tuple::items(&closure);
                     let n = oparg as usize;
+                    let closure = frame.func.as_ref().and_then(|f| function::func_of(f).closure.get());
+                    let cells = match &closure {
+                        Some(c) if tuple::len(c) >= n => tuple::items(c),
+                        _ => break 'err vm.system_error("COPY_FREE_VARS: the code needs a closure it was not given"),
+                    };
                     let offset = frame.nlocalsplus - n;
                     for (i, c) in cells.iter().take(n).enumerate() {
                         frame.slots[offset + i] = Some(c.clone());
                     }
                 }
                 op::LoadClosure => {
-                    let v = frame.slots[oparg as usize].clone().expect("cell");
+                    let v = tri!(ops::cell_at(vm, frame, oparg as usize));
                     frame.push(v);
                 }
                 op::LoadDeref => {
-                    let c = frame.slots[oparg as usize].clone().expect("cell");
+                    let c = tri!(ops::cell_at(vm, frame, oparg as usize));
                     match cell::data(&c).value.get() {
                         Some(v) => frame.push(v),
                         None => {
@@ -546,11 +549,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::StoreDeref => {
                     let v = frame.pop();
-                    let c = frame.slots[oparg as usize].clone().expect("cell");
+                    let c = tri!(ops::cell_at(vm, frame, oparg as usize));
                     cell::data(&c).value.set(Some(v));
                 }
                 op::DeleteDeref => {
-                    let c = frame.slots[oparg as usize].clone().expect("cell");
+                    let c = tri!(ops::cell_at(vm, frame, oparg as usize));
                     if !cell::data(&c).value.is_some() {
                         break 'err ops::unbound_deref(vm, code, oparg as usize);
                     }
@@ -584,6 +587,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 op::BuildConstKeyMap => {
                     let keys = frame.pop();
                     let values = frame.pop_n(oparg as usize);
+                    if !keys.type_is(&vm.ctx.types.tuple) || tuple::len(&keys) != values.len() {
+                        break 'err vm.system_error("bad BUILD_CONST_KEY_MAP keys argument");
+                    }
                     let d = vm.new_dict();
                     for (k, v) in tuple::items(&keys).iter().zip(values) {
                         tri!(dict::set_item(vm, &d, k.clone(), v));
@@ -602,41 +608,47 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::ListAppend => {
                     let v = frame.pop();
-                    list::append(frame.peek(oparg as usize - 1), v);
+                    let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
+                    list::append(&l, v);
                 }
                 op::SetAdd => {
                     let v = frame.pop();
-                    tri!(set::add(vm, frame.peek(oparg as usize - 1), v));
+                    let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
+                    tri!(set::add(vm, &s, v));
                 }
                 op::MapAdd => {
                     let v = frame.pop();
                     let k = frame.pop();
-                    tri!(dict::set_item(vm, frame.peek(oparg as usize - 1), k, v));
+                    let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                    tri!(dict::set_item(vm, &d, k, v));
                 }
                 op::ListExtend => {
                     let iterable = frame.pop();
-                    let l = frame.peek(oparg as usize - 1).clone();
+                    let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
                     tri!(ops::list_extend(vm, &l, &iterable));
                 }
                 op::SetUpdate => {
                     let iterable = frame.pop();
-                    tri!(set::update(vm, frame.peek(oparg as usize - 1), &iterable));
+                    let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
+                    tri!(set::update(vm, &s, &iterable));
                 }
                 op::DictUpdate => {
                     let update = frame.pop();
-                    let d = frame.peek(oparg as usize - 1).clone();
+                    let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
                     tri!(ops::dict_update(vm, &d, &update));
                 }
                 op::DictMerge => {
                     let update = frame.pop();
-                    let d = frame.peek(oparg as usize - 1).clone();
+                    let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
                     // The callable sits below the dict and the args tuple.
                     let func = frame.peek(oparg as usize + 1).clone();
                     tri!(ops::dict_merge(vm, &func, &d, &update));
                 }
                 op::ListToTuple => {
                     let l = frame.pop();
-                    let items = list::data(&l).expect("list").to_vec();
+                    let Some(items) = list::data(&l).map(|d| d.to_vec()) else {
+                        break 'err vm.system_error("LIST_TO_TUPLE expects a list");
+                    };
                     frame.push(vm.new_tuple(items));
                 }
                 op::UnpackSequence => {
@@ -727,6 +739,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::MakeFunction => {
                     let code_obj = frame.pop();
+                    if !code_obj.type_is(&vm.ctx.types.code) {
+                        break 'err vm.system_error("MAKE_FUNCTION expects a code object");
+                    }
                     let closure = if oparg & 0x08 != 0 { Some(frame.pop()) } else { None };
                     let annotations = if oparg & 0x04 != 0 { Some(frame.pop()) } else { None };
                     let kwdefaults = if oparg & 0x02 != 0 { Some(frame.pop()) } else { None };
@@ -823,7 +838,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     frame.push(aw);
                 }
                 op::EndAsyncFor => {
-                    let exc = frame.pop();
+                    let exc = tri!(ops::exception_value(vm, frame.pop()));
                     if vm.isinstance_type(&exc, &vm.ctx.exceptions.stop_async_iteration) {
                         drop(frame.pop());
                     } else {
@@ -887,7 +902,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     frame.push(r);
                 }
                 op::Reraise => {
-                    let exc = frame.pop();
+                    let exc = tri!(ops::exception_value(vm, frame.pop()));
                     if oparg != 0 {
                         // The handler is still looked up at this instruction;
                         // the restored position is what a handler sees.

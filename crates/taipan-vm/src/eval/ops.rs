@@ -222,7 +222,7 @@ pub(super) fn load_classderef(vm: &Vm, frame: &Frame, code: &CodeData, i: usize)
             }
         }
     }
-    let c = frame.slots[i].clone().expect("cell");
+    let c = cell_at(vm, frame, i)?;
     match cell::data(&c).value.get() {
         Some(v) => Ok(v),
         None => Err(unbound_deref(vm, code, i)),
@@ -726,4 +726,33 @@ pub(super) fn match_class(vm: &Vm, subject: &Obj, ty: &Obj, nargs: usize, kwname
         }
     }
     Ok(Some(vm.new_tuple(attrs)))
+}
+
+/// The cell in local slot `i` (made by MAKE_CELL or COPY_FREE_VARS); code
+/// that reads a cell slot before it holds one gets a SystemError.
+pub(super) fn cell_at(vm: &Vm, frame: &Frame, i: usize) -> PyResult<Obj> {
+    match &frame.slots[i] {
+        Some(c) if c.has_payload::<cell::CellData>() => Ok(c.clone()),
+        _ => Err(vm.system_error("a free or cell variable is used before its cell is made")),
+    }
+}
+
+/// The container a comprehension or display instruction adds to (`oparg`
+/// entries down the stack): it must be exactly what the compiler puts there.
+pub(super) fn build_target(vm: &Vm, frame: &Frame, oparg: u32, ty: &Obj) -> PyResult<Obj> {
+    let t = frame.peek(oparg as usize - 1);
+    if !t.type_is(ty) {
+        return Err(vm.system_error("bad container for a build instruction"));
+    }
+    Ok(t.clone())
+}
+
+/// An exception taken from the stack to be re-raised: an exception instance
+/// (only hand-made bytecode puts anything else there).
+pub(super) fn exception_value(vm: &Vm, v: Obj) -> PyResult<Obj> {
+    if vm.isinstance_type(&v, &vm.ctx.exceptions.base_exception) {
+        Ok(v)
+    } else {
+        Err(vm.system_error("exception expected on the stack"))
+    }
 }

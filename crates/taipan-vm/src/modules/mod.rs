@@ -1,8 +1,7 @@
-//! Modules built into the VM itself (CPython's `Python/sysmodule.c` and the
-//! parts of `Modules/_io` the interpreter needs to start). Native modules of
-//! the standard library live in the `taipan-stdlib` crate.
+//! Modules built into the VM itself (CPython's `Python/sysmodule.c`).
+//! Native modules of the standard library (`_io` included) live in the
+//! `taipan-stdlib` crate and reach the VM through the module table.
 
-pub(crate) mod io;
 pub(crate) mod sys;
 
 use crate::object::Obj;
@@ -18,6 +17,7 @@ pub(crate) fn init(vm: &Vm) {
     let builtins = vm.builtins_module();
     dict::set_item_str(vm, &modules, "builtins", builtins).expect("sys.modules");
     dict::set_item_str(vm, &modules, "sys", sys).expect("sys.modules");
+    sys::init_stdio(vm);
 }
 
 /// Add native functions to a module's dict.

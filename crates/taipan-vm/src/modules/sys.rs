@@ -7,7 +7,7 @@
 
 use crate::object::Obj;
 use crate::objects::descriptor::MethodDef;
-use crate::objects::{dict, module, str as pystr};
+use crate::objects::{dict, module};
 use crate::vm::{PyResult, Vm};
 
 pub const VERSION: (u32, u32, u32) = (3, 11, 7);
@@ -82,12 +82,10 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
         path.push(vm.new_str(&lib));
     }
     set("path", vm.new_list(path));
-    set("stdin", super::io::std_stream(vm, 0, config.unbuffered));
-    set("stdout", super::io::std_stream(vm, 1, config.unbuffered));
-    set("stderr", super::io::std_stream(vm, 2, config.unbuffered));
-    for k in ["stdin", "stdout", "stderr"] {
-        let v = dict::get_item_str(vm, &d, k).expect("set above");
-        set(&format!("__{k}__"), v);
+    // The standard streams are made by `init_stdio`, once `_io` can be
+    // imported.
+    for k in ["stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"] {
+        set(k, vm.none());
     }
     for k in ["displayhook", "excepthook"] {
         let v = dict::get_item_str(vm, &d, k).expect("set above");
@@ -369,11 +367,10 @@ fn sys_displayhook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
     }
     let builtins = vm.builtins_dict();
     dict::set_item_str(vm, &builtins, "_", vm.none())?;
-    let r = vm.repr(&value)?;
     let stdout = sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("lost sys.stdout"))?;
-    let mut text = pystr::as_str_lossy(&r).into_owned();
-    text.push('\n');
-    write_text(vm, &stdout, &text)?;
+    let r = vm.repr(&value)?;
+    vm.call_method(&stdout, "write", &[r])?;
+    write_text(vm, &stdout, "\n")?;
     dict::set_item_str(vm, &builtins, "_", value)?;
     Ok(vm.none())
 }
@@ -406,41 +403,84 @@ fn sys_getframe(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
     }
 }
 
-/// `sys.<name>`, if set.
+/// `sys.<name>`, if set and not None.
 pub fn sys_attr(vm: &Vm, name: &str) -> Option<Obj> {
-    let sys = vm.sys.borrow().clone()?;
-    dict::get_item_str(vm, &module::module_dict(&sys), name).filter(|o| !vm.is_none(o))
+    sys_attr_raw(vm, name).filter(|o| !vm.is_none(o))
 }
 
-/// Write text to a file object (ours without a method call).
+/// `sys.<name>` as it is (None included); None if missing or before `sys`
+/// exists.
+pub(crate) fn sys_attr_raw(vm: &Vm, name: &str) -> Option<Obj> {
+    let sys = vm.sys.borrow().clone()?;
+    dict::get_item_str(vm, &module::module_dict(&sys), name)
+}
+
+/// `file.write(text)`.
 pub(crate) fn write_text(vm: &Vm, file: &Obj, text: &str) -> PyResult<()> {
-    if file.payload::<super::io::FileData>().is_some() {
-        let s = vm.new_str(text);
-        let bytes = crate::codecs::encode_to_vec(vm, &s, None, Some(&vm.new_str("backslashreplace")))?;
-        return super::io::write_bytes(vm, file, &bytes);
-    }
     vm.call_method(file, "write", &[vm.new_str(text)])?;
     Ok(())
 }
 
-/// Write to `sys.stderr`, falling back to the process's stderr; errors
-/// here have nowhere to go and are dropped.
-pub fn write_stderr(vm: &Vm, text: &str) {
+/// Write straight to file descriptor 2 (no `sys.stderr` to write to).
+fn write_fd2(text: &str) {
     use std::io::Write;
-    if let Some(f) = sys_attr(vm, "stderr") {
-        if write_text(vm, &f, text).is_ok() {
-            return;
-        }
-    }
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
-/// Flush `sys.stdout` and `sys.stderr` (interpreter exit).
+/// Write to `sys.stderr` through its `write` method. Nothing is written
+/// when the program set `sys.stderr` to None (CPython prints nothing
+/// then); the process's stderr is the fallback when `sys` or `sys.stderr`
+/// does not exist, when there never was a stream (no `_io` module:
+/// `sys.__stderr__` is None too) or when the write fails.
+pub fn write_stderr(vm: &Vm, text: &str) {
+    match sys_attr_raw(vm, "stderr") {
+        Some(f) if vm.is_none(&f) => {
+            if sys_attr(vm, "__stderr__").is_none() {
+                write_fd2(text);
+            }
+        }
+        Some(f) => {
+            if write_text(vm, &f, text).is_err() {
+                write_fd2(text);
+            }
+        }
+        None => write_fd2(text),
+    }
+}
+
+/// `write_stderr`, then `sys.stderr.flush()` (what CPython's traceback
+/// printer does after a traceback).
+pub(crate) fn write_stderr_flush(vm: &Vm, text: &str) {
+    write_stderr(vm, text);
+    if let Some(f) = sys_attr(vm, "stderr") {
+        let _ = vm.call_method(&f, "flush", &[]);
+    }
+}
+
+/// Is the stream closed (`file.closed`; an error counts as open)?
+fn file_is_closed(vm: &Vm, f: &Obj) -> bool {
+    match vm.getattr_str(f, "closed") {
+        Ok(c) => vm.is_true(&c).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// Flush `sys.stdout` and `sys.stderr` (CPython's `flush_std_files`, at
+/// interpreter exit): a failure to flush stdout is reported as
+/// unraisable; either failure makes the result an error.
 pub fn flush_std_streams(vm: &Vm) -> PyResult<()> {
     let mut result = Ok(());
-    for name in ["stdout", "stderr"] {
-        if let Some(f) = sys_attr(vm, name) {
-            if let Err(e) = super::io::flush_if_file(vm, &f) {
+    if let Some(f) = sys_attr(vm, "stdout") {
+        if !file_is_closed(vm, &f) {
+            if let Err(e) = vm.call_method(&f, "flush", &[]) {
+                vm.write_unraisable(&e, Some(&f));
+                result = Err(e);
+            }
+        }
+    }
+    if let Some(f) = sys_attr(vm, "stderr") {
+        if !file_is_closed(vm, &f) {
+            if let Err(e) = vm.call_method(&f, "flush", &[]) {
                 if result.is_ok() {
                     result = Err(e);
                 }
@@ -448,4 +488,148 @@ pub fn flush_std_streams(vm: &Vm) -> PyResult<()> {
         }
     }
     result
+}
+
+/// Flush the standard streams, ignoring errors (after the exit-time
+/// finalizers, which may have printed).
+pub(crate) fn flush_std_streams_quietly(vm: &Vm) {
+    for name in ["stdout", "stderr"] {
+        if let Some(f) = sys_attr(vm, name) {
+            if !file_is_closed(vm, &f) {
+                let _ = vm.call_method(&f, "flush", &[]);
+            }
+        }
+    }
+}
+
+/// Create `sys.stdin`, `sys.stdout` and `sys.stderr` (and their `__x__`
+/// copies) as CPython's `init_sys_streams`/`create_stdio`, from the `_io`
+/// module of the module table; `builtins.open` becomes `_io.open`. Without
+/// an `_io` module the streams stay None.
+pub(crate) fn init_stdio(vm: &Vm) {
+    let io = match crate::import::import_builtin(vm, "_io") {
+        Ok(Some(io)) => io,
+        Ok(None) => return,
+        Err(e) => {
+            write_fd2(&crate::pythonrun::format_exception(vm, e.value()));
+            return;
+        }
+    };
+    let config = vm.config.borrow().clone();
+    let (encoding, errors) = stdio_encoding(&config);
+    // The codec's own name, as CPython's `config_get_codec_name`.
+    let encoding = match crate::codecs::lookup_text_codec(vm, &encoding) {
+        Ok(c) => c.name().to_string(),
+        Err(_) => encoding,
+    };
+    let sys = vm.sys_module();
+    let d = module::module_dict(&sys);
+    let streams = [(0, false, "<stdin>", "stdin"), (1, true, "<stdout>", "stdout"), (2, true, "<stderr>", "stderr")];
+    for (fd, write_mode, name, attr) in streams {
+        let errors = if fd == 2 { "backslashreplace" } else { errors.as_str() };
+        let stream = match create_stdio(vm, &io, &config, fd, write_mode, name, &encoding, errors) {
+            Ok(s) => s,
+            Err(e) => {
+                write_fd2("Fatal Python error: init_sys_streams: can't initialize sys standard streams\n");
+                write_fd2(&crate::pythonrun::format_exception(vm, e.value()));
+                vm.none()
+            }
+        };
+        let _ = dict::set_item_str(vm, &d, attr, stream.clone());
+        let _ = dict::set_item_str(vm, &d, &format!("__{attr}__"), stream);
+    }
+    if let Ok(open) = vm.getattr_str(&io, "open") {
+        let _ = dict::set_item_str(vm, &vm.builtins_dict(), "open", open);
+    }
+}
+
+/// The encoding and error handler of stdin and stdout: PYTHONIOENCODING
+/// (`encoding[:errors]`, unless -E), else UTF-8 with the locale's error
+/// handler (surrogateescape in the C and POSIX locales and their UTF-8
+/// coercion targets, strict otherwise), as CPython's
+/// `config_init_stdio_encoding`.
+fn stdio_encoding(config: &crate::vm::Config) -> (String, String) {
+    let mut encoding: Option<String> = None;
+    let mut errors: Option<String> = None;
+    if !config.ignore_environment {
+        if let Ok(v) = std::env::var("PYTHONIOENCODING") {
+            let (enc, err) = match v.split_once(':') {
+                Some((e, r)) => (e.to_string(), Some(r.to_string()).filter(|r| !r.is_empty())),
+                None => (v.clone(), None),
+            };
+            if !enc.is_empty() {
+                encoding = Some(enc);
+                errors = Some(err.clone().unwrap_or_else(|| "strict".to_string()));
+            }
+            if let Some(e) = err {
+                errors = Some(e);
+            }
+        }
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "C".to_string());
+    let legacy = matches!(locale.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8");
+    let default_errors = if legacy { "surrogateescape" } else { "strict" };
+    (encoding.unwrap_or_else(|| "utf-8".to_string()), errors.unwrap_or_else(|| default_errors.to_string()))
+}
+
+/// One standard stream (CPython's `create_stdio`): `io.open(fd, mode,
+/// buffering, closefd=False)` wrapped in a TextIOWrapper; unbuffered
+/// (`-u`) output streams write through to the raw FileIO. A descriptor
+/// that is not open gives None.
+#[allow(clippy::too_many_arguments)]
+fn create_stdio(
+    vm: &Vm,
+    io: &Obj,
+    config: &crate::vm::Config,
+    fd: i32,
+    write_mode: bool,
+    name: &str,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Obj> {
+    let buffered = !config.unbuffered;
+    let buffering: i64 = if !buffered && write_mode { 0 } else { -1 };
+    let mode = if write_mode { "wb" } else { "rb" };
+    let open = vm.getattr_str(io, "open")?;
+    let none = vm.none();
+    let args = [
+        vm.new_int(fd as i64),
+        vm.new_str(mode),
+        vm.new_int(buffering),
+        none.clone(),
+        none.clone(),
+        none.clone(),
+        vm.bool_obj(false),
+    ];
+    let buf = match vm.call(&open, &args, None) {
+        Ok(b) => b,
+        // The descriptor is not open (CPython's `is_valid_fd` check).
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.os_error) => return Ok(vm.none()),
+        Err(e) => return Err(e),
+    };
+    let raw = if buffering != 0 { vm.getattr_str(&buf, "raw")? } else { buf.clone() };
+    vm.setattr_str(&raw, "name", &vm.new_str(name))?;
+    let isatty = vm.call_method(&raw, "isatty", &[])?;
+    let isatty = vm.is_true(&isatty)?;
+    let write_through = !buffered;
+    let line_buffering = buffered && (isatty || fd == 2);
+    let wrapper = vm.getattr_str(io, "TextIOWrapper")?;
+    let stream = vm.call(
+        &wrapper,
+        &[
+            buf,
+            vm.new_str(encoding),
+            vm.new_str(errors),
+            vm.new_str("\n"),
+            vm.bool_obj(line_buffering),
+            vm.bool_obj(write_through),
+        ],
+        None,
+    )?;
+    vm.setattr_str(&stream, "mode", &vm.new_str(if write_mode { "w" } else { "r" }))?;
+    Ok(stream)
 }

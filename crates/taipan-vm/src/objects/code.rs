@@ -120,18 +120,21 @@ pub(crate) fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut
         *i += 1;
         let mut val = b & 63;
         let mut shift = 0;
-        while b & 64 != 0 {
+        // (A table made by hand may hold anything: never overflow.)
+        while b & 64 != 0 && *i <= table.len() {
             b = table.get(*i).copied().unwrap_or(0) as u64;
             *i += 1;
             shift += 6;
-            val |= (b & 63) << shift;
+            if shift < 64 {
+                val |= (b & 63) << shift;
+            }
         }
         val
     };
     let read_svarint = |i: &mut usize| -> i64 {
         let uval = read_varint(i);
         if uval & 1 != 0 {
-            -((uval >> 1) as i64)
+            ((uval >> 1) as i64).wrapping_neg()
         } else {
             (uval >> 1) as i64
         }
@@ -144,8 +147,8 @@ pub(crate) fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut
         let p = match code {
             15 => Positions::default(),
             14 => {
-                line += read_svarint(&mut i);
-                let end_line = line + read_varint(&mut i) as i64;
+                line = line.wrapping_add(read_svarint(&mut i));
+                let end_line = line.wrapping_add(read_varint(&mut i) as i64);
                 let col = read_varint(&mut i);
                 let end_col = read_varint(&mut i);
                 Positions {
@@ -156,11 +159,11 @@ pub(crate) fn decode_locations(table: &[u8], firstlineno: u32, mut f: impl FnMut
                 }
             }
             13 => {
-                line += read_svarint(&mut i);
+                line = line.wrapping_add(read_svarint(&mut i));
                 Positions { line: Some(line as u32), end_line: Some(line as u32), col: None, end_col: None }
             }
             10..=12 => {
-                line += (code - 10) as i64;
+                line = line.wrapping_add((code - 10) as i64);
                 let col = table.get(i).copied().unwrap_or(0) as u32;
                 let end_col = table.get(i + 1).copied().unwrap_or(0) as u32;
                 i += 2;
@@ -199,7 +202,7 @@ pub(crate) fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
         let mut b = table.get(*i).copied().unwrap_or(0) as u32;
         *i += 1;
         let mut val = b & 63;
-        while b & 64 != 0 {
+        while b & 64 != 0 && *i <= table.len() {
             b = table.get(*i).copied().unwrap_or(0) as u32;
             *i += 1;
             val = (val << 6) | (b & 63);
@@ -211,7 +214,13 @@ pub(crate) fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
         let length = read(&mut i);
         let target = read(&mut i);
         let dl = read(&mut i);
-        out.push(ExceptionEntry { start, end: start + length, target, depth: dl >> 1, lasti: dl & 1 != 0 });
+        out.push(ExceptionEntry {
+            start,
+            end: start.saturating_add(length),
+            target,
+            depth: dl >> 1,
+            lasti: dl & 1 != 0,
+        });
     }
     out
 }
@@ -223,6 +232,7 @@ pub(crate) fn type_object() -> TypeObject {
     t.slots.repr.set(Some(code_repr));
     t.slots.hash.set(Some(code_hash));
     t.slots.richcompare.set(Some(code_richcompare));
+    t.slots.new.set(Some(code_new));
     t
 }
 
@@ -259,6 +269,7 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             MethodDef::method("co_positions", code_positions),
             MethodDef::method("co_lines", code_lines),
+            MethodDef::method("replace", code_replace),
             MethodDef::method("__sizeof__", |vm, o, _, _| Ok(vm.new_usize(200 + code_of(o).units.len() * 2))),
         ],
     );
@@ -398,4 +409,363 @@ fn code_lines(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Ob
         .collect();
     let list = vm.new_list(out);
     vm.iter(&list)
+}
+
+// ---- code(...) and code.replace(...) ------------------------------------------------------------
+
+/// The fields of a code object given from Python.
+struct CodeArgs {
+    argcount: i64,
+    posonlyargcount: i64,
+    kwonlyargcount: i64,
+    nlocals: i64,
+    stacksize: i64,
+    flags: i64,
+    firstlineno: i64,
+    code: Vec<u8>,
+    consts: Vec<Obj>,
+    names: Vec<Obj>,
+    varnames: Vec<Obj>,
+    freevars: Vec<Obj>,
+    cellvars: Vec<Obj>,
+    filename: Obj,
+    name: Obj,
+    qualname: Obj,
+    linetable: Vec<u8>,
+    exceptiontable: Vec<u8>,
+}
+
+/// How Argument Clinic names a wrong argument's type ("None" for None).
+fn arg_type_name(vm: &Vm, o: &Obj) -> String {
+    if vm.is_none(o) {
+        "None".into()
+    } else {
+        o.class().name().to_string()
+    }
+}
+
+/// A C `int` argument (CPython's `_PyLong_AsInt`).
+fn c_int(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    let v = vm.index_value(o)?;
+    match v.as_i64().filter(|v| i32::try_from(*v).is_ok()) {
+        Some(v) => Ok(v),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+fn bytes_arg(vm: &Vm, fname: &str, what: &str, o: &Obj) -> PyResult<Vec<u8>> {
+    match crate::objects::bytes::as_bytes_ref(o) {
+        Some(b) => Ok(b.to_vec()),
+        None => Err(vm.type_error(format!("{fname}() argument {what} must be bytes, not {}", arg_type_name(vm, o)))),
+    }
+}
+
+fn tuple_arg(vm: &Vm, fname: &str, what: &str, o: &Obj) -> PyResult<Vec<Obj>> {
+    match o.payload::<crate::objects::tuple::TupleData>() {
+        Some(t) => Ok(t.items().to_vec()),
+        None => Err(vm.type_error(format!("{fname}() argument {what} must be tuple, not {}", arg_type_name(vm, o)))),
+    }
+}
+
+fn str_arg(vm: &Vm, fname: &str, what: &str, o: &Obj) -> PyResult<Obj> {
+    if pystr::data(o).is_some() {
+        Ok(o.clone())
+    } else {
+        Err(vm.type_error(format!("{fname}() argument {what} must be str, not {}", arg_type_name(vm, o))))
+    }
+}
+
+/// A tuple of names (co_names, co_varnames, ...): str only.
+fn names_arg(vm: &Vm, fname: &str, what: &str, o: &Obj) -> PyResult<Vec<Obj>> {
+    let v = tuple_arg(vm, fname, what, o)?;
+    if let Some(bad) = v.iter().find(|n| pystr::data(n).is_none()) {
+        return Err(vm.type_error(format!("name tuples must contain only strings, not '{}'", bad.class().name())));
+    }
+    Ok(v)
+}
+
+/// `code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize,
+/// flags, codestring, constants, names, varnames, filename, name, qualname,
+/// firstlineno, linetable, exceptiontable, freevars=(), cellvars=(), /)`.
+fn code_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if kwnames.is_some_and(|k| crate::objects::tuple::len(k) > 0) {
+        return Err(vm.type_error("code() takes no keyword arguments"));
+    }
+    if args.len() < 16 || args.len() > 18 {
+        let (bound, n) = if args.len() < 16 { ("at least", 16) } else { ("at most", 18) };
+        return Err(vm.type_error(format!("code expected {bound} {n} arguments, got {}", args.len())));
+    }
+    let f = "code";
+    let ints: Vec<i64> = (0..6).map(|i| c_int(vm, &args[i])).collect::<PyResult<_>>()?;
+    for (i, what) in ["argcount", "posonlyargcount", "kwonlyargcount", "nlocals"].iter().enumerate() {
+        if ints[i] < 0 {
+            return Err(vm.value_error(format!("code: {what} must not be negative")));
+        }
+    }
+    let a = CodeArgs {
+        argcount: ints[0],
+        posonlyargcount: ints[1],
+        kwonlyargcount: ints[2],
+        nlocals: ints[3],
+        stacksize: ints[4],
+        flags: ints[5],
+        code: bytes_arg(vm, f, "7", &args[6])?,
+        consts: tuple_arg(vm, f, "8", &args[7])?,
+        names: names_arg(vm, f, "9", &args[8])?,
+        varnames: names_arg(vm, f, "10", &args[9])?,
+        filename: str_arg(vm, f, "11", &args[10])?,
+        name: str_arg(vm, f, "12", &args[11])?,
+        qualname: str_arg(vm, f, "13", &args[12])?,
+        firstlineno: c_int(vm, &args[13])?,
+        linetable: bytes_arg(vm, f, "15", &args[14])?,
+        exceptiontable: bytes_arg(vm, f, "16", &args[15])?,
+        freevars: match args.get(16) {
+            Some(o) => names_arg(vm, f, "17", o)?,
+            None => Vec::new(),
+        },
+        cellvars: match args.get(17) {
+            Some(o) => names_arg(vm, f, "18", o)?,
+            None => Vec::new(),
+        },
+    };
+    if a.nlocals as usize != a.varnames.len() {
+        return Err(vm.value_error("code: co_nlocals != len(co_varnames)"));
+    }
+    build_code(vm, a)
+}
+
+/// `code.replace(**changes)`: a copy with some fields changed.
+fn code_replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let (pos, kw) = vm.split_kwargs(args, kwnames);
+    if !pos.is_empty() {
+        return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    let c = code_of(o);
+    let f = "replace";
+    let mut a = CodeArgs {
+        argcount: c.co.argcount as i64,
+        posonlyargcount: c.co.posonlyargcount as i64,
+        kwonlyargcount: c.co.kwonlyargcount as i64,
+        nlocals: c.nlocals as i64,
+        stacksize: c.co.stacksize as i64,
+        flags: c.co.flags as i64,
+        firstlineno: c.co.firstlineno as i64,
+        code: c.co.code.clone(),
+        consts: c.consts.to_vec(),
+        names: c.names.to_vec(),
+        varnames: names_list(c, local_kind::LOCAL),
+        freevars: names_list(c, local_kind::FREE),
+        cellvars: names_list(c, local_kind::CELL),
+        filename: c.filename.clone(),
+        name: c.name.clone(),
+        qualname: c.qualname.clone(),
+        linetable: c.co.linetable.clone(),
+        exceptiontable: c.co.exceptiontable.clone(),
+    };
+    let mut nlocals_given = false;
+    for (k, v) in kw {
+        let key = pystr::as_str_lossy(&k).into_owned();
+        let what = format!("'{key}'");
+        let positive = |vm: &Vm, v: &Obj| -> PyResult<i64> {
+            let n = c_int(vm, v)?;
+            if n < 0 {
+                return Err(vm.value_error(format!("{key} must be a positive integer")));
+            }
+            Ok(n)
+        };
+        match key.as_str() {
+            "co_argcount" => a.argcount = positive(vm, &v)?,
+            "co_posonlyargcount" => a.posonlyargcount = positive(vm, &v)?,
+            "co_kwonlyargcount" => a.kwonlyargcount = positive(vm, &v)?,
+            "co_nlocals" => {
+                a.nlocals = positive(vm, &v)?;
+                nlocals_given = true;
+            }
+            "co_stacksize" => a.stacksize = positive(vm, &v)?,
+            "co_flags" => a.flags = positive(vm, &v)?,
+            "co_firstlineno" => a.firstlineno = c_int(vm, &v)?,
+            "co_code" => a.code = bytes_arg(vm, f, &what, &v)?,
+            "co_consts" => a.consts = tuple_arg(vm, f, &what, &v)?,
+            "co_names" => a.names = replace_names(vm, f, &what, &v)?,
+            "co_varnames" => a.varnames = replace_names(vm, f, &what, &v)?,
+            "co_freevars" => a.freevars = replace_names(vm, f, &what, &v)?,
+            "co_cellvars" => a.cellvars = replace_names(vm, f, &what, &v)?,
+            "co_filename" => a.filename = str_arg(vm, f, &what, &v)?,
+            "co_name" => a.name = str_arg(vm, f, &what, &v)?,
+            "co_qualname" => a.qualname = str_arg(vm, f, &what, &v)?,
+            "co_linetable" => a.linetable = bytes_arg(vm, f, &what, &v)?,
+            "co_exceptiontable" => a.exceptiontable = bytes_arg(vm, f, &what, &v)?,
+            _ => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for replace()"))),
+        }
+    }
+    if !nlocals_given {
+        a.nlocals = a.varnames.len() as i64;
+    }
+    if a.nlocals as usize != a.varnames.len() {
+        return Err(vm.value_error("code: co_nlocals != len(co_varnames)"));
+    }
+    build_code(vm, a)
+}
+
+/// A name tuple given to `replace`: non-str items are CPython's SystemError.
+fn replace_names(vm: &Vm, f: &str, what: &str, o: &Obj) -> PyResult<Vec<Obj>> {
+    let v = tuple_arg(vm, f, what, o)?;
+    if v.iter().any(|n| pystr::data(n).is_none()) {
+        return Err(vm.system_error("non-string found in code slot"));
+    }
+    Ok(v)
+}
+
+fn names_list(c: &CodeData, kind: u8) -> Vec<Obj> {
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & kind != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+}
+
+/// Check the fields as CPython's `_PyCode_Validate` does, then the bytecode
+/// (eval/verify.rs), and make the code object.
+fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
+    if a.argcount < a.posonlyargcount || a.posonlyargcount < 0 || a.kwonlyargcount < 0 || a.stacksize < 0 || a.flags < 0
+    {
+        return Err(vm.system_error("bad argument to internal function"));
+    }
+    if a.code.len() % 2 != 0 {
+        return Err(vm.value_error("code: co_code is malformed"));
+    }
+    let flags = a.flags as u32;
+    let total_args = a.argcount
+        + a.kwonlyargcount
+        + (flags & taipan_compiler::code::flags::VARARGS != 0) as i64
+        + (flags & taipan_compiler::code::flags::VARKEYWORDS != 0) as i64;
+    if (a.varnames.len() as i64) < total_args {
+        return Err(vm.value_error("code: co_varnames is too small"));
+    }
+    // co_localsplusnames: the locals (cells among them marked), the other
+    // cells, then the free variables.
+    let mut lp_names: Vec<Obj> = Vec::new();
+    let mut lp_kinds: Vec<u8> = Vec::new();
+    let is_cell = |n: &Obj| a.cellvars.iter().any(|c| pystr::str_eq(c, n));
+    for v in &a.varnames {
+        lp_names.push(intern_obj(vm, v));
+        lp_kinds.push(local_kind::LOCAL | if is_cell(v) { local_kind::CELL } else { 0 });
+    }
+    for c in &a.cellvars {
+        if !a.varnames.iter().any(|v| pystr::str_eq(v, c)) {
+            lp_names.push(intern_obj(vm, c));
+            lp_kinds.push(local_kind::CELL);
+        }
+    }
+    for f in &a.freevars {
+        lp_names.push(intern_obj(vm, f));
+        lp_kinds.push(local_kind::FREE);
+    }
+    let mut units: Vec<u16> = a.code.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    let exception_table = decode_exception_table(&a.exceptiontable);
+    // CPython accepts empty bytecode (and crashes running it): the code
+    // object exists, and running it raises (CACHE is never executed).
+    let empty = units.is_empty();
+    let consts = a.consts;
+    let shape = crate::eval::verify::CodeShape {
+        units: &units,
+        nconsts: consts.len(),
+        nnames: a.names.len(),
+        kinds: &lp_kinds,
+        stacksize: a.stacksize as usize,
+        flags,
+        exception_table: &exception_table,
+        const_is_str_tuple: &|i| {
+            consts[i].type_is(&vm.ctx.types.tuple)
+                && crate::objects::tuple::items(&consts[i]).iter().all(|n| pystr::data(n).is_some())
+        },
+    };
+    if !empty {
+        if let Err(why) = crate::eval::verify::verify(&shape) {
+            return Err(vm.value_error(format!("code: co_code is malformed ({why})")));
+        }
+    } else {
+        units.push(0);
+    }
+    let ident = |o: &Obj| taipan_syntax::ast::Ident::from(pystr::as_str_lossy(o).as_ref());
+    let co = CodeObject {
+        argcount: a.argcount as u32,
+        posonlyargcount: a.posonlyargcount as u32,
+        kwonlyargcount: a.kwonlyargcount as u32,
+        stacksize: a.stacksize as u32,
+        flags,
+        code: a.code,
+        consts: consts.iter().map(|c| object_to_constant(vm, c)).collect::<Option<Vec<_>>>().unwrap_or_default(),
+        names: a.names.iter().map(ident).collect(),
+        localsplusnames: lp_names.iter().map(ident).collect(),
+        localspluskinds: lp_kinds.clone(),
+        filename: pystr::as_str_lossy(&a.filename).into_owned(),
+        name: ident(&a.name),
+        qualname: pystr::as_str_lossy(&a.qualname).into_owned(),
+        firstlineno: a.firstlineno as u32,
+        linetable: a.linetable,
+        exceptiontable: a.exceptiontable,
+    };
+    let nlocals = lp_kinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count();
+    let names: Vec<Obj> = a.names.iter().map(|n| intern_obj(vm, n)).collect();
+    let data = CodeData {
+        units: units.into_boxed_slice(),
+        global_cache: (0..names.len()).map(|_| GlobalCacheEntry::default()).collect(),
+        consts: consts.into_boxed_slice(),
+        names: names.into_boxed_slice(),
+        localsplusnames: lp_names.into_boxed_slice(),
+        localspluskinds: lp_kinds.into_boxed_slice(),
+        exception_table: exception_table.into_boxed_slice(),
+        name: intern_obj(vm, &a.name),
+        qualname: a.qualname,
+        filename: a.filename,
+        nlocals,
+        co: Rc::new(co),
+    };
+    Ok(alloc_object(&vm.ctx.types.code, data))
+}
+
+fn intern_obj(vm: &Vm, s: &Obj) -> Obj {
+    match pystr::as_str(s) {
+        Some(t) => vm.intern(t),
+        None => s.clone(),
+    }
+}
+
+/// The compile-time constant an object stands for, if it is one (code
+/// objects made from Python keep their constants as objects; this lets them
+/// compare equal to compiled ones).
+fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
+    let t = &vm.ctx.types;
+    Some(if vm.is_none(o) {
+        Constant::None
+    } else if o.is(&vm.ctx.ellipsis) {
+        Constant::Ellipsis
+    } else if o.type_is(&t.bool_) {
+        Constant::Bool(o.is(&vm.ctx.true_))
+    } else if o.type_is(&t.int) {
+        match crate::objects::int::value(o)? {
+            crate::objects::int::IntValue::Small(v) => Constant::Int(taipan_syntax::ast::Int::Small(*v)),
+            crate::objects::int::IntValue::Big(b) => Constant::Int(taipan_syntax::ast::Int::from_bigint(b.clone())),
+        }
+    } else if o.type_is(&t.float) {
+        Constant::Float(crate::objects::float::value(o)?)
+    } else if o.type_is(&t.str) {
+        let mut lit = taipan_syntax::literal::StrLit::new();
+        for c in pystr::data(o)?.code_points() {
+            lit.push_code_point(c);
+        }
+        Constant::Str(lit)
+    } else if o.type_is(&t.bytes) {
+        Constant::Bytes(crate::objects::bytes::as_bytes_ref(o)?.to_vec())
+    } else if o.type_is(&t.tuple) {
+        Constant::Tuple(
+            crate::objects::tuple::items(o).iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?,
+        )
+    } else if o.type_is(&t.code) {
+        Constant::Code(code_of(o).co.clone())
+    } else {
+        return None;
+    })
 }

@@ -1,0 +1,571 @@
+//! The bytecode verifier: what the eval loop may trust about a code object
+//! that did not come from our compiler (`types.CodeType(...)`,
+//! `code.replace(...)`, later marshal). CPython trusts such code and may
+//! crash on it; Taipan checks it once, when the code object is made, so a
+//! malformed one raises instead of reaching the eval loop.
+//!
+//! Checked: every reachable instruction is a 3.11 opcode (no CACHE, no
+//! specialized form), with its inline cache entries inside the code and an
+//! argument in range (constant, name, local, cell/free indices; comparison
+//! and operator numbers; flags); jumps land on instructions inside the
+//! code; execution never runs off the end; the value stack never
+//! underflows, never grows past `co_stacksize`, has the same depth wherever
+//! paths meet, and NULLs (`PUSH_NULL`, `LOAD_GLOBAL`'s and `LOAD_METHOD`'s)
+//! are only consumed by calls; exception-table entries are well formed and
+//! their handlers start at a consistent depth; `RETURN_GENERATOR` only
+//! opens generator code, and only such code yields.
+//!
+//! Types of values (a MAKE_FUNCTION given a non-code) are checked by the
+//! instructions themselves at run time.
+
+use taipan_compiler::code::flags as co_flags;
+use taipan_compiler::code::local_kind;
+use taipan_compiler::opcode::{Opcode, CACHE_ENTRIES};
+
+use crate::objects::code::ExceptionEntry;
+
+/// What the verifier needs to know about a code object.
+pub(crate) struct CodeShape<'a> {
+    pub(crate) units: &'a [u16],
+    pub(crate) nconsts: usize,
+    pub(crate) nnames: usize,
+    pub(crate) kinds: &'a [u8],
+    pub(crate) stacksize: usize,
+    pub(crate) flags: u32,
+    pub(crate) exception_table: &'a [ExceptionEntry],
+    /// `consts[i]` is a tuple of str (what KW_NAMES needs).
+    pub(crate) const_is_str_tuple: &'a dyn Fn(usize) -> bool,
+}
+
+/// A stack entry as the verifier sees it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Slot {
+    Value,
+    Null,
+    MaybeNull,
+}
+
+fn merge_slot(a: Slot, b: Slot) -> Slot {
+    if a == b {
+        a
+    } else {
+        match (a, b) {
+            (Slot::Value, Slot::Value) => Slot::Value,
+            _ => Slot::MaybeNull,
+        }
+    }
+}
+
+/// A decoded instruction at a position.
+struct Instr {
+    op: Opcode,
+    arg: u32,
+    /// Where the instruction's own unit is (after EXTENDED_ARGs).
+    at: usize,
+    /// Where execution continues (after its inline caches).
+    next: usize,
+}
+
+/// Check a code object; the error says what is wrong.
+pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
+    let n = c.units.len();
+    if n == 0 {
+        return Err("empty bytecode".into());
+    }
+    let is_gen = c.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0;
+    let mut states: Vec<Option<Vec<Slot>>> = vec![None; n + 1];
+    let mut work: Vec<usize> = Vec::new();
+    let mut handler_depth: Vec<Option<usize>> = vec![None; c.exception_table.len()];
+    for (i, e) in c.exception_table.iter().enumerate() {
+        let (s, end, t) = (e.start as usize, e.end as usize, e.target as usize);
+        if s >= end || end > n || t >= n {
+            return Err(format!("exception table entry {i} out of range"));
+        }
+        let depth = e.depth as usize + e.lasti as usize + 1;
+        if depth > c.stacksize {
+            return Err(format!("exception handler at {t} needs a deeper stack than co_stacksize"));
+        }
+        handler_depth[i] = Some(e.depth as usize);
+    }
+    reach(&mut states, &mut work, 0, Vec::new())?;
+    let mut seen_yield = false;
+    let mut prefix = true;
+    while let Some(pc) = work.pop() {
+        let stack = states[pc].clone().expect("queued positions have a state");
+        let ins = decode(c.units, pc)?;
+        // The handlers covering this instruction see its stack cut down to
+        // their depth, plus lasti and the exception.
+        for (i, e) in c.exception_table.iter().enumerate() {
+            if (e.start as usize) <= ins.at && ins.at < e.end as usize {
+                let d = handler_depth[i].expect("set above");
+                if stack.len() < d {
+                    return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
+                }
+                let mut h: Vec<Slot> = stack[..d].to_vec();
+                if e.lasti {
+                    h.push(Slot::Value);
+                }
+                h.push(Slot::Value);
+                reach(&mut states, &mut work, e.target as usize, h)?;
+            }
+        }
+        let op = ins.op;
+        if op == Opcode::ReturnGenerator {
+            if !is_gen || !prefix {
+                return Err("RETURN_GENERATOR outside the start of generator code".into());
+            }
+        } else if !matches!(op, Opcode::MakeCell | Opcode::CopyFreeVars | Opcode::Nop) {
+            prefix = false;
+        }
+        if matches!(op, Opcode::YieldValue | Opcode::Send) {
+            seen_yield = true;
+        }
+        check_arg(c, &ins)?;
+        for (target, after) in successors(c, &ins, stack)? {
+            if after.len() > c.stacksize {
+                return Err(format!("stack deeper than co_stacksize at {}", ins.at));
+            }
+            if target >= n {
+                return Err(format!("execution runs off the end after {}", ins.at));
+            }
+            reach(&mut states, &mut work, target, after)?;
+        }
+    }
+    if seen_yield && !(is_gen && states_start_with_return_generator(c.units)) {
+        return Err("yield in code that is not a generator".into());
+    }
+    Ok(())
+}
+
+/// Generator code opens with RETURN_GENERATOR (after cell set-up).
+fn states_start_with_return_generator(units: &[u16]) -> bool {
+    for &u in units {
+        match Opcode::from_u8((u & 0xff) as u8) {
+            Some(Opcode::MakeCell | Opcode::CopyFreeVars | Opcode::Nop) => continue,
+            Some(Opcode::ReturnGenerator) => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Record the stack at `pc`, queueing it the first time.
+fn reach(states: &mut [Option<Vec<Slot>>], work: &mut Vec<usize>, pc: usize, stack: Vec<Slot>) -> Result<(), String> {
+    match &mut states[pc] {
+        None => {
+            states[pc] = Some(stack);
+            work.push(pc);
+        }
+        Some(old) => {
+            if old.len() != stack.len() {
+                return Err(format!(
+                    "stack depth differs ({} and {}) where paths meet at {pc}",
+                    old.len(),
+                    stack.len()
+                ));
+            }
+            let mut changed = false;
+            for (o, s) in old.iter_mut().zip(stack) {
+                let m = merge_slot(*o, s);
+                if m != *o {
+                    *o = m;
+                    changed = true;
+                }
+            }
+            if changed {
+                work.push(pc);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Decode the instruction at `pc` as the eval loop does.
+fn decode(units: &[u16], pc: usize) -> Result<Instr, String> {
+    let mut at = pc;
+    let mut arg: u32 = 0;
+    let mut prefixes = 0;
+    loop {
+        let w = *units.get(at).ok_or_else(|| format!("EXTENDED_ARG runs off the end at {pc}"))?;
+        let code = (w & 0xff) as u8;
+        arg = (arg << 8) | (w >> 8) as u32;
+        let op = Opcode::from_u8(code).ok_or_else(|| format!("unknown opcode {code} at {at}"))?;
+        if op == Opcode::ExtendedArg {
+            prefixes += 1;
+            if prefixes > 3 {
+                return Err(format!("more than 3 EXTENDED_ARG at {pc}"));
+            }
+            at += 1;
+            continue;
+        }
+        if op == Opcode::Cache || op.deopt() != op {
+            return Err(format!("opcode {} cannot appear in co_code (at {at})", op.name()));
+        }
+        let next = at + 1 + CACHE_ENTRIES[code as usize] as usize;
+        if next > units.len() {
+            return Err(format!("inline cache of {} runs off the end", op.name()));
+        }
+        return Ok(Instr { op, arg, at, next });
+    }
+}
+
+fn check_arg(c: &CodeShape, ins: &Instr) -> Result<(), String> {
+    use Opcode::*;
+    let a = ins.arg as usize;
+    let bad = |what: &str| Err(format!("{} argument {} out of range ({what}) at {}", ins.op.name(), ins.arg, ins.at));
+    let nlocalsplus = c.kinds.len();
+    match ins.op {
+        LoadConst if a >= c.nconsts => bad("co_consts"),
+        KwNames if a >= c.nconsts || !(c.const_is_str_tuple)(a) => bad("a tuple of names in co_consts"),
+        LoadGlobal if a >> 1 >= c.nnames => bad("co_names"),
+        op if op.hasname() && op != LoadGlobal && a >= c.nnames => bad("co_names"),
+        LoadFast | StoreFast | DeleteFast if a >= nlocalsplus => bad("locals"),
+        MakeCell | LoadClosure | LoadDeref | StoreDeref | DeleteDeref | LoadClassderef => {
+            if a >= nlocalsplus || c.kinds[a] & (local_kind::CELL | local_kind::FREE) == 0 {
+                bad("cell and free variables")
+            } else {
+                Ok(())
+            }
+        }
+        CopyFreeVars => {
+            let nfree = c.kinds.iter().filter(|&&k| k & local_kind::FREE != 0).count();
+            if a > nfree {
+                bad("free variables")
+            } else {
+                Ok(())
+            }
+        }
+        CompareOp if a >= 6 => bad("comparison"),
+        BinaryOp if a >= 26 => bad("operator"),
+        IsOp | ContainsOp if a > 1 => bad("0 or 1"),
+        RaiseVarargs if a > 2 => bad("0 to 2"),
+        BuildSlice if !(2..=3).contains(&a) => bad("2 or 3"),
+        Swap | Copy if a == 0 => bad("a stack position"),
+        FormatValue if a > 7 => bad("format flags"),
+        MakeFunction if a > 0xF => bad("function flags"),
+        CallFunctionEx if a > 1 => bad("0 or 1"),
+        GetAwaitable if a > 2 => bad("0 to 2"),
+        Resume if a > 3 => bad("0 to 3"),
+        _ => Ok(()),
+    }
+}
+
+/// Pop `k` values (no NULLs) from the abstract stack.
+fn pop_values(stack: &mut Vec<Slot>, k: usize, ins: &Instr) -> Result<(), String> {
+    if stack.len() < k {
+        return Err(format!("{} needs {k} stack values at {}", ins.op.name(), ins.at));
+    }
+    for s in stack.drain(stack.len() - k..) {
+        if s != Slot::Value {
+            return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
+        }
+    }
+    Ok(())
+}
+
+fn need(stack: &[Slot], k: usize, ins: &Instr) -> Result<(), String> {
+    if stack.len() < k {
+        return Err(format!("{} needs {k} stack values at {}", ins.op.name(), ins.at));
+    }
+    Ok(())
+}
+
+/// The value `i` below the top must be a value (not NULL).
+fn value_at(stack: &[Slot], i: usize, ins: &Instr) -> Result<(), String> {
+    need(stack, i + 1, ins)?;
+    if stack[stack.len() - 1 - i] != Slot::Value {
+        return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
+    }
+    Ok(())
+}
+
+fn push(stack: &mut Vec<Slot>, k: usize) {
+    stack.extend(std::iter::repeat_n(Slot::Value, k));
+}
+
+/// Where execution may continue after `ins`, with the stack there.
+fn successors(c: &CodeShape, ins: &Instr, mut st: Vec<Slot>) -> Result<Vec<(usize, Vec<Slot>)>, String> {
+    use Opcode::*;
+    let a = ins.arg as usize;
+    let next = ins.next;
+    let fwd = next.saturating_add(a);
+    let back = || next.checked_sub(a).ok_or_else(|| format!("backward jump before the start at {}", ins.at));
+    let simple = |st: &mut Vec<Slot>, pops: usize, pushes: usize| -> Result<(), String> {
+        pop_values(st, pops, ins)?;
+        push(st, pushes);
+        Ok(())
+    };
+    let mut out = Vec::with_capacity(2);
+    match ins.op {
+        Nop | Resume | MakeCell | CopyFreeVars | SetupAnnotations | KwNames | DeleteName | DeleteGlobal
+        | DeleteFast | DeleteDeref => {}
+        PopTop | PrintExpr | StoreName | StoreGlobal | StoreFast | StoreDeref | ImportStar | PopExcept | DeleteAttr => {
+            simple(&mut st, 1, 0)?
+        }
+        PushNull => st.push(Slot::Null),
+        UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | GetIter | GetYieldFromIter | ListToTuple
+        | AsyncGenWrap | GetAiter | GetAwaitable | LoadAttr => simple(&mut st, 1, 1)?,
+        BinarySubscr | CompareOp | IsOp | ContainsOp | BinaryOp | ImportName => simple(&mut st, 2, 1)?,
+        StoreSubscr => simple(&mut st, 3, 0)?,
+        DeleteSubscr | StoreAttr | EndAsyncFor => simple(&mut st, 2, 0)?,
+        GetLen | MatchMapping | MatchSequence | GetAnext | BeforeWith | BeforeAsyncWith | PushExcInfo | ImportFrom => {
+            simple(&mut st, 1, 2)?
+        }
+        MatchKeys => simple(&mut st, 2, 3)?,
+        CheckExcMatch | CheckEgMatch => simple(&mut st, 2, 2)?,
+        PrepReraiseStar => simple(&mut st, 2, 1)?,
+        WithExceptStart => {
+            for i in 0..4 {
+                value_at(&st, i, ins)?;
+            }
+            push(&mut st, 1);
+        }
+        LoadBuildClass | LoadAssertionError | LoadConst | LoadName | LoadFast | LoadClosure | LoadDeref
+        | LoadClassderef => push(&mut st, 1),
+        LoadGlobal => {
+            if a & 1 != 0 {
+                st.push(Slot::Null);
+            }
+            push(&mut st, 1);
+        }
+        LoadMethod => {
+            pop_values(&mut st, 1, ins)?;
+            st.push(Slot::MaybeNull);
+            push(&mut st, 1);
+        }
+        UnpackSequence => simple(&mut st, 1, a)?,
+        UnpackEx => simple(&mut st, 1, (a & 0xff) + (a >> 8) + 1)?,
+        BuildTuple | BuildList | BuildSet | BuildString => simple(&mut st, a, 1)?,
+        BuildMap => simple(&mut st, a.checked_mul(2).ok_or("BUILD_MAP too large")?, 1)?,
+        BuildConstKeyMap => simple(&mut st, a + 1, 1)?,
+        BuildSlice => simple(&mut st, a, 1)?,
+        FormatValue => simple(&mut st, 1 + (a & 4 != 0) as usize, 1)?,
+        MakeFunction => simple(&mut st, 1 + (a & 0xF).count_ones() as usize, 1)?,
+        MatchClass => simple(&mut st, 3, 1)?,
+        ListAppend | SetAdd | ListExtend | SetUpdate | DictMerge | DictUpdate => {
+            pop_values(&mut st, 1, ins)?;
+            if a == 0 {
+                return Err(format!("{} argument 0 at {}", ins.op.name(), ins.at));
+            }
+            value_at(&st, a - 1, ins)?;
+        }
+        MapAdd => {
+            pop_values(&mut st, 2, ins)?;
+            if a == 0 {
+                return Err(format!("MAP_ADD argument 0 at {}", ins.at));
+            }
+            value_at(&st, a - 1, ins)?;
+        }
+        Swap => {
+            need(&st, a, ins)?;
+            let l = st.len();
+            st.swap(l - 1, l - a);
+        }
+        Copy => {
+            value_at(&st, a - 1, ins)?;
+            push(&mut st, 1);
+        }
+        Precall => {
+            need(&st, a + 2, ins)?;
+            for i in 0..a {
+                value_at(&st, i, ins)?;
+            }
+        }
+        Call => {
+            need(&st, a + 2, ins)?;
+            for i in 0..=a {
+                value_at(&st, i, ins)?;
+            }
+            st.truncate(st.len() - (a + 2));
+            push(&mut st, 1);
+        }
+        CallFunctionEx => {
+            let k = 2 + (a & 1);
+            pop_values(&mut st, k, ins)?;
+            need(&st, 1, ins)?;
+            st.pop();
+            push(&mut st, 1);
+        }
+        ReturnGenerator => {
+            // The generator resumes with the sent value pushed.
+            push(&mut st, 1);
+        }
+        YieldValue => simple(&mut st, 1, 1)?,
+        // Terminal instructions.
+        ReturnValue => {
+            pop_values(&mut st, 1, ins)?;
+            return Ok(out);
+        }
+        RaiseVarargs => {
+            pop_values(&mut st, a, ins)?;
+            return Ok(out);
+        }
+        Reraise => {
+            pop_values(&mut st, 1, ins)?;
+            if a > 0 {
+                value_at(&st, a - 1, ins)?;
+            }
+            return Ok(out);
+        }
+        // Jumps.
+        JumpForward => {
+            out.push((fwd, st));
+            return Ok(out);
+        }
+        JumpBackward | JumpBackwardNoInterrupt => {
+            out.push((back()?, st));
+            return Ok(out);
+        }
+        PopJumpForwardIfFalse | PopJumpForwardIfTrue | PopJumpForwardIfNone | PopJumpForwardIfNotNone => {
+            pop_values(&mut st, 1, ins)?;
+            out.push((fwd, st.clone()));
+        }
+        PopJumpBackwardIfFalse | PopJumpBackwardIfTrue | PopJumpBackwardIfNone | PopJumpBackwardIfNotNone => {
+            pop_values(&mut st, 1, ins)?;
+            out.push((back()?, st.clone()));
+        }
+        JumpIfFalseOrPop | JumpIfTrueOrPop => {
+            value_at(&st, 0, ins)?;
+            out.push((fwd, st.clone()));
+            st.pop();
+        }
+        ForIter => {
+            value_at(&st, 0, ins)?;
+            let mut done = st.clone();
+            done.pop();
+            out.push((fwd, done));
+            push(&mut st, 1);
+        }
+        Send => {
+            pop_values(&mut st, 1, ins)?;
+            value_at(&st, 0, ins)?;
+            let mut ret = st.clone();
+            ret.pop();
+            push(&mut ret, 1);
+            out.push((fwd, ret));
+            push(&mut st, 1);
+        }
+        other => return Err(format!("opcode {} is not supported", other.name())),
+    }
+    let _ = c;
+    out.push((next, st));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use taipan_compiler::code::{CodeObject, Constant};
+
+    use super::*;
+
+    /// Verify a compiled code object and the code objects among its constants.
+    fn verify_compiled(co: &Rc<CodeObject>) -> Result<(), String> {
+        let units: Vec<u16> = co.code.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        let table = crate::objects::code::decode_exception_table(&co.exceptiontable);
+        let is_names = |i: usize| match &co.consts[i] {
+            Constant::Tuple(items) => items.iter().all(|c| matches!(c, Constant::Str(_))),
+            _ => false,
+        };
+        let shape = CodeShape {
+            units: &units,
+            nconsts: co.consts.len(),
+            nnames: co.names.len(),
+            kinds: &co.localspluskinds,
+            stacksize: co.stacksize as usize,
+            flags: co.flags,
+            exception_table: &table,
+            const_is_str_tuple: &is_names,
+        };
+        verify(&shape).map_err(|e| format!("{} ({}): {e}", co.qualname, co.filename))?;
+        for c in &co.consts {
+            if let Constant::Code(inner) = c {
+                verify_compiled(inner)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn compile_file(path: &std::path::Path) -> Option<Rc<CodeObject>> {
+        let bytes = std::fs::read(path).ok()?;
+        let name = path.to_string_lossy();
+        let tree = taipan_syntax::parse_module(&bytes, &name).result.ok()?;
+        for optimize in [0u8] {
+            let opts = taipan_compiler::CompileOptions { mode: taipan_compiler::Mode::Exec, optimize, flags: 0 };
+            return taipan_compiler::compile(&tree, &name, &opts).ok().map(Rc::new);
+        }
+        None
+    }
+
+    fn python_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                python_files(&p, out);
+            } else if p.extension().is_some_and(|e| e == "py") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Everything our compiler produces passes the verifier: the test
+    /// programs and the standard library (when it is found).
+    #[test]
+    fn compiled_code_verifies() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs");
+        let mut files = Vec::new();
+        python_files(&root, &mut files);
+        if let Some(lib) = option_env!("TAIPAN_BUILD_STDLIB") {
+            python_files(std::path::Path::new(lib), &mut files);
+        }
+        let mut checked = 0;
+        for f in &files {
+            if let Some(co) = compile_file(f) {
+                verify_compiled(&co).unwrap_or_else(|e| panic!("{e}"));
+                checked += 1;
+            }
+        }
+        assert!(checked > 400, "only {checked} files compiled");
+    }
+
+    fn shape_check(code: &[(Opcode, u32)], consts: usize, stacksize: usize) -> Result<(), String> {
+        let mut units = Vec::new();
+        for &(op, arg) in code {
+            units.push(op as u16 | ((arg as u16) << 8));
+            for _ in 0..CACHE_ENTRIES[op as usize] {
+                units.push(0);
+            }
+        }
+        let shape = CodeShape {
+            units: &units,
+            nconsts: consts,
+            nnames: 1,
+            kinds: &[local_kind::LOCAL],
+            stacksize,
+            flags: 0,
+            exception_table: &[],
+            const_is_str_tuple: &|_| false,
+        };
+        verify(&shape)
+    }
+
+    #[test]
+    fn malformed_code_is_refused() {
+        use Opcode::*;
+        assert!(shape_check(&[(LoadConst, 0), (ReturnValue, 0)], 1, 1).is_ok());
+        // Out-of-range constant, stack underflow, too deep a stack, NULL used
+        // as a value, running off the end, a jump into the void.
+        assert!(shape_check(&[(LoadConst, 1), (ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(LoadConst, 0), (LoadConst, 0), (ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(PushNull, 0), (ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(LoadConst, 0), (PopTop, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(JumpForward, 9), (LoadConst, 0), (ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(LoadFast, 1), (ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(LoadConst, 0), (YieldValue, 0), (ReturnValue, 0)], 1, 1).is_err());
+        assert!(shape_check(&[(Cache, 0), (LoadConst, 0), (ReturnValue, 0)], 1, 1).is_err());
+    }
+}

@@ -1,0 +1,666 @@
+//! The cycle collector (CPython's `Modules/gcmodule.c`): reference counting
+//! frees most objects; this finds the groups of container objects that only
+//! refer to each other and frees them.
+//!
+//! Container objects (types whose `is_gc` is set) carry a `GcHeader` in front
+//! of the object and are linked, while tracked, into one of three
+//! generations (plus the permanent one of `gc.freeze()`). A collection of
+//! generation N takes generations 0..=N and:
+//!
+//! 1. copies each object's refcount to `gc_refs` and subtracts the references
+//!    found by traversing the others (`PyPayload::traverse`): what is left
+//!    counts references from outside the set;
+//! 2. marks as reachable every object with outside references, and all it
+//!    reaches; the rest is unreachable;
+//! 3. moves the reachable objects to the next generation;
+//! 4. for the unreachable ones: clears the weak references to them (queueing
+//!    the callbacks of weakrefs that survive), calls their finalizers
+//!    (PEP 442: once per object), then re-checks which are still unreachable
+//!    (a finalizer may resurrect objects) and clears those (`tp_clear`),
+//!    which breaks the cycles so that reference counting frees them.
+//!
+//! Collections start at eval-breaker points (a GC bit set when generation 0
+//! passes its threshold), never inside a Rust operation.
+//!
+//! The list links live in the header: `next` is the next header's address
+//! (0 when untracked); `prev` is the previous header's address with two flag
+//! bits (`FINALIZED`, `COLLECTING`) in its low bits.
+
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use crate::object::{GcHeader, Obj, PyObject, TypeObject, GC_HEADER_SIZE};
+use crate::vm::{PyResult, Vm};
+
+/// `prev` flag: the object's finalizer has been called.
+pub(crate) const FINALIZED: usize = 1;
+/// `prev` flag: the object is in the set being collected.
+const COLLECTING: usize = 2;
+const FLAGS: usize = FINALIZED | COLLECTING;
+
+pub(crate) const NUM_GENERATIONS: usize = 3;
+
+/// `gc.DEBUG_*`.
+pub mod debug {
+    pub const STATS: u32 = 1;
+    pub const COLLECTABLE: u32 = 2;
+    pub const UNCOLLECTABLE: u32 = 4;
+    pub const SAVEALL: u32 = 32;
+    pub const LEAK: u32 = COLLECTABLE | UNCOLLECTABLE | SAVEALL;
+}
+
+/// A circular list of headers with a sentinel (heap-allocated, so its
+/// address is stable).
+pub(crate) struct GcList {
+    head: Box<GcHeader>,
+}
+
+impl GcList {
+    fn new() -> GcList {
+        let head = Box::new(GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        let a = &*head as *const GcHeader as usize;
+        head.next.set(a);
+        head.prev.set(a);
+        GcList { head }
+    }
+
+    fn head_addr(&self) -> usize {
+        &*self.head as *const GcHeader as usize
+    }
+
+    fn is_empty(&self) -> bool {
+        self.head.next.get() == self.head_addr()
+    }
+
+    /// Append a header (not in any list) at the end.
+    ///
+    /// # Safety
+    /// `h` must be the header of a live object that is not linked anywhere.
+    unsafe fn push(&self, h: &GcHeader) {
+        let head = self.head_addr();
+        let last = self.head.prev.get() & !FLAGS;
+        let me = h as *const GcHeader as usize;
+        // SAFETY: `last` is the sentinel or a linked header of a live object.
+        let last_h = unsafe { &*(last as *const GcHeader) };
+        last_h.next.set(me);
+        h.prev.set(last | (h.prev.get() & FLAGS));
+        h.next.set(head);
+        self.head.prev.set(me);
+    }
+
+    /// The objects of the list, in order.
+    fn objects(&self) -> Vec<NonNull<PyObject>> {
+        let mut out = Vec::new();
+        let head = self.head_addr();
+        let mut a = self.head.next.get();
+        while a != head {
+            // SAFETY: every linked header belongs to a live tracked object.
+            let h = unsafe { &*(a as *const GcHeader) };
+            out.push(object_of(h));
+            a = h.next.get();
+        }
+        out
+    }
+
+    fn len(&self) -> usize {
+        let head = self.head_addr();
+        let mut n = 0;
+        let mut a = self.head.next.get();
+        while a != head {
+            n += 1;
+            // SAFETY: as in `objects`.
+            a = unsafe { (*(a as *const GcHeader)).next.get() };
+        }
+        n
+    }
+
+    /// Move every object of `other` to the end of this list.
+    fn absorb(&self, other: &GcList) {
+        for o in other.objects() {
+            let h = header_of(o);
+            // SAFETY: unlinked from `other` just before being pushed.
+            unsafe {
+                unlink(h);
+                self.push(h);
+            }
+        }
+    }
+}
+
+/// Statistics of one generation (`gc.get_stats()`).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct GenStats {
+    pub(crate) collections: usize,
+    pub(crate) collected: usize,
+    pub(crate) uncollectable: usize,
+}
+
+/// The collector's state (per interpreter; CPython's `GCState`).
+pub(crate) struct GcState {
+    generations: [GcList; NUM_GENERATIONS],
+    permanent: GcList,
+    pub(crate) thresholds: [Cell<usize>; NUM_GENERATIONS],
+    pub(crate) counts: [Cell<usize>; NUM_GENERATIONS],
+    pub(crate) enabled: Cell<bool>,
+    pub(crate) debug: Cell<u32>,
+    collecting: Cell<bool>,
+    pub(crate) stats: RefCell<[GenStats; NUM_GENERATIONS]>,
+    /// `gc.garbage` and `gc.callbacks` (lists, made with the gc module).
+    pub(crate) garbage: RefCell<Option<Obj>>,
+    pub(crate) callbacks: RefCell<Option<Obj>>,
+}
+
+impl GcState {
+    pub(crate) fn new() -> GcState {
+        GcState {
+            generations: [GcList::new(), GcList::new(), GcList::new()],
+            permanent: GcList::new(),
+            thresholds: [Cell::new(700), Cell::new(10), Cell::new(10)],
+            counts: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            enabled: Cell::new(true),
+            debug: Cell::new(0),
+            collecting: Cell::new(false),
+            stats: RefCell::new([GenStats::default(); NUM_GENERATIONS]),
+            garbage: RefCell::new(None),
+            callbacks: RefCell::new(None),
+        }
+    }
+
+    /// Untrack everything (the interpreter is going away; objects may
+    /// outlive the lists).
+    pub(crate) fn teardown(&mut self) {
+        for list in self.generations.iter().chain(std::iter::once(&self.permanent)) {
+            for o in list.objects() {
+                // SAFETY: the object is linked in this list.
+                unsafe { unlink(header_of(o)) };
+            }
+        }
+        let g = self.garbage.get_mut().take();
+        let c = self.callbacks.get_mut().take();
+        drop((g, c));
+    }
+}
+
+fn header_of(o: NonNull<PyObject>) -> &'static GcHeader {
+    // SAFETY: only called for objects of GC types, which are allocated with
+    // a header right in front of them; the reference is used while the
+    // object lives.
+    unsafe { &*o.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE).cast::<GcHeader>() }
+}
+
+fn object_of(h: &GcHeader) -> NonNull<PyObject> {
+    let p = (h as *const GcHeader as usize + GC_HEADER_SIZE) as *mut PyObject;
+    // SAFETY: a header is always followed by its object (never null).
+    unsafe { NonNull::new_unchecked(p) }
+}
+
+fn type_of(o: NonNull<PyObject>) -> &'static TypeObject {
+    // SAFETY: a live object's type is live while the object is; the
+    // reference is used during a traversal of that object only.
+    unsafe { crate::object::type_of_ptr(o) }
+}
+
+/// Unlink a tracked header from its list (its neighbours are live).
+///
+/// # Safety
+/// `h` must be linked in a list.
+unsafe fn unlink(h: &GcHeader) {
+    let prev = h.prev.get() & !FLAGS;
+    let next = h.next.get();
+    // SAFETY: the neighbours of a linked header are live headers.
+    unsafe {
+        (*(prev as *const GcHeader)).next.set(next);
+        let n = &*(next as *const GcHeader);
+        n.prev.set(prev | (n.prev.get() & FLAGS));
+    }
+    h.next.set(0);
+    h.prev.set(h.prev.get() & FLAGS);
+}
+
+/// Is the object (of a GC type) in a generation?
+pub(crate) fn is_tracked(o: &Obj) -> bool {
+    o.class().is_gc && header_of(o.as_nonnull()).next.get() != 0
+}
+
+/// Has the object's finalizer been called (`gc.is_finalized`)?
+pub(crate) fn is_finalized(o: &Obj) -> bool {
+    o.class().is_gc && header_of(o.as_nonnull()).prev.get() & FINALIZED != 0
+}
+
+/// Start tracking a new object (called when a GC object is allocated):
+/// into generation 0, counting it towards the next collection.
+pub(crate) fn track_new(p: NonNull<PyObject>) {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        return;
+    }
+    // SAFETY: a non-null current thread state is live.
+    let ts = unsafe { &*ts };
+    let gc = ts.gc.get();
+    if gc.is_null() {
+        return;
+    }
+    // SAFETY: the thread's interpreter (and so its GC state) outlives it.
+    let gc = unsafe { &*gc };
+    // SAFETY: a fresh object is in no list.
+    unsafe { gc.generations[0].push(header_of(p)) };
+    let c = gc.counts[0].get() + 1;
+    gc.counts[0].set(c);
+    if c > gc.thresholds[0].get() && gc.enabled.get() && gc.thresholds[0].get() != 0 && !gc.collecting.get() {
+        ts.set_breaker(crate::pystate::breaker::GC);
+    }
+}
+
+/// Stop tracking an object being freed.
+pub(crate) fn untrack_freed(p: NonNull<PyObject>) {
+    let h = header_of(p);
+    if h.next.get() != 0 {
+        // SAFETY: a tracked header is linked.
+        unsafe { unlink(h) };
+        let ts = crate::pystate::current_thread_ptr();
+        if !ts.is_null() {
+            // SAFETY: as in `track_new`.
+            let gc = unsafe { (*ts).gc.get() };
+            if !gc.is_null() {
+                // SAFETY: as in `track_new`.
+                let c = unsafe { &(*gc).counts[0] };
+                c.set(c.get().saturating_sub(1));
+            }
+        }
+    }
+}
+
+/// Stop tracking an object that cannot be part of a cycle (a tuple of
+/// atoms, CPython's `_PyObject_GC_UNTRACK`).
+pub(crate) fn untrack(o: &Obj) {
+    if is_tracked(o) {
+        // SAFETY: tracked, so linked.
+        unsafe { unlink(header_of(o.as_nonnull())) };
+    }
+}
+
+/// Track an object again (a dict that now holds a container).
+pub(crate) fn track(vm: &Vm, o: &Obj) {
+    if o.class().is_gc && !is_tracked(o) {
+        // SAFETY: an untracked header is in no list.
+        unsafe { vm.gc.generations[0].push(header_of(o.as_nonnull())) };
+    }
+}
+
+/// Visit the references of any object: its payload's, its `__dict__`, its
+/// `__slots__` members, and its class if that is a heap type (CPython's
+/// `subtype_traverse`).
+pub(crate) fn traverse(o: NonNull<PyObject>, visit: &mut dyn FnMut(&Obj)) {
+    let t = type_of(o);
+    // SAFETY: the object is live and laid out as its type says.
+    unsafe {
+        (t.traverse_payload)(o.as_ptr(), visit);
+        if t.dictoffset != 0 {
+            if let Some(d) = &*o.as_ptr().cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>() {
+                visit(d);
+            }
+        }
+        for &off in &t.member_offsets {
+            if let Some(v) = &*o.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>() {
+                visit(v);
+            }
+        }
+        if t.is_heap_type() {
+            let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
+            visit(&ty);
+        }
+    }
+}
+
+/// Drop the references of an unreachable object (CPython's `tp_clear`, and
+/// `subtype_clear` for the dict and slots of class instances).
+fn clear(o: &Obj) {
+    let t = o.class();
+    // SAFETY: the object is live; the payload's clear takes its values out
+    // before dropping them.
+    unsafe { (t.clear_payload)(o.as_ptr()) };
+    for &off in &t.member_offsets {
+        if let Some(slot) = o.member_slot(off) {
+            // SAFETY: the value is moved out before it is dropped.
+            let old = unsafe { (*slot.get()).take() };
+            drop(old);
+        }
+    }
+    if o.dict_slot().is_some() {
+        o.set_instance_dict(None);
+    }
+}
+
+/// The objects an object refers to (`gc.get_referents`).
+pub(crate) fn referents(o: &Obj) -> Vec<Obj> {
+    let mut out = Vec::new();
+    if o.class().is_gc {
+        traverse(o.as_nonnull(), &mut |r| out.push(r.clone()));
+    }
+    out
+}
+
+/// The objects of generation `gen` (all generations for None).
+pub(crate) fn objects(vm: &Vm, gen: Option<usize>) -> Vec<Obj> {
+    let lists: Vec<&GcList> = match gen {
+        Some(g) => vec![&vm.gc.generations[g]],
+        None => vm.gc.generations.iter().collect(),
+    };
+    let mut out = Vec::new();
+    for l in lists {
+        for p in l.objects() {
+            // SAFETY: tracked objects are live.
+            out.push(unsafe { Obj::from_borrowed_ptr(p) });
+        }
+    }
+    out
+}
+
+/// `gc.freeze()`: move everything to the permanent generation.
+pub(crate) fn freeze(vm: &Vm) {
+    for g in &vm.gc.generations {
+        vm.gc.permanent.absorb(g);
+    }
+    for c in &vm.gc.counts {
+        c.set(0);
+    }
+}
+
+/// `gc.unfreeze()`.
+pub(crate) fn unfreeze(vm: &Vm) {
+    vm.gc.generations[NUM_GENERATIONS - 1].absorb(&vm.gc.permanent);
+}
+
+pub(crate) fn freeze_count(vm: &Vm) -> usize {
+    vm.gc.permanent.len()
+}
+
+/// Run the collections the counts call for (CPython's
+/// `gc_collect_generations`), from the eval breaker.
+pub(crate) fn collect_generations(vm: &Vm) -> PyResult<()> {
+    vm.thread.clear_breaker(crate::pystate::breaker::GC);
+    let gc = &vm.gc;
+    if !gc.enabled.get() || gc.collecting.get() {
+        return Ok(());
+    }
+    for gen in (0..NUM_GENERATIONS).rev() {
+        if gc.counts[gen].get() > gc.thresholds[gen].get() && gc.thresholds[gen].get() != 0 {
+            // A full collection waits until enough objects survived the
+            // younger ones (CPython's long-lived heuristic).
+            if gen == NUM_GENERATIONS - 1 {
+                let long_lived = gc.generations[gen].len();
+                let pending = gc.generations[gen - 1].len();
+                if pending < long_lived / 4 {
+                    continue;
+                }
+            }
+            collect_with_callbacks(vm, gen, "automatic")?;
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// `gc.collect(generation)`: the number of unreachable objects found.
+pub(crate) fn collect(vm: &Vm, gen: usize) -> PyResult<usize> {
+    if vm.gc.collecting.get() {
+        return Ok(0);
+    }
+    collect_with_callbacks(vm, gen, "manual")
+}
+
+fn collect_with_callbacks(vm: &Vm, gen: usize, _reason: &str) -> PyResult<usize> {
+    invoke_callbacks(vm, "start", gen, 0, 0);
+    vm.gc.collecting.set(true);
+    let r = collect_main(vm, gen);
+    vm.gc.collecting.set(false);
+    let (collected, uncollectable) = r;
+    invoke_callbacks(vm, "stop", gen, collected, uncollectable);
+    Ok(collected + uncollectable)
+}
+
+/// Call `gc.callbacks` with the phase and its info dict.
+fn invoke_callbacks(vm: &Vm, phase: &str, gen: usize, collected: usize, uncollectable: usize) {
+    let Some(cbs) = vm.gc.callbacks.borrow().clone() else { return };
+    let list = crate::objects::list::data(&cbs).map(|l| l.to_vec()).unwrap_or_default();
+    if list.is_empty() {
+        return;
+    }
+    let info = vm.new_dict();
+    let set = |k: &str, v: Obj| {
+        let _ = crate::objects::dict::set_item_str(vm, &info, k, v);
+    };
+    set("generation", vm.new_usize(gen));
+    set("collected", vm.new_usize(collected));
+    set("uncollectable", vm.new_usize(uncollectable));
+    for cb in list {
+        if let Err(e) = vm.call(&cb, &[vm.new_str(phase), info.clone()], None) {
+            vm.write_unraisable(&e, Some(&cb));
+        }
+    }
+}
+
+/// The collection itself; returns (collected, uncollectable).
+fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
+    let gc = &vm.gc;
+    let debug = gc.debug.get();
+    if debug & debug::STATS != 0 {
+        let sizes: Vec<String> = gc.generations.iter().map(|g| g.len().to_string()).collect();
+        crate::modules::sys::write_stderr(
+            vm,
+            &format!("gc: collecting generation {gen}...\ngc: objects in each generation: {}\ngc: objects in permanent generation: {}\n", sizes.join(" "), gc.permanent.len()),
+        );
+    }
+    // The set: generations 0..=gen, taken out of their lists.
+    let mut set: Vec<NonNull<PyObject>> = Vec::new();
+    for g in 0..=gen {
+        for o in gc.generations[g].objects() {
+            // SAFETY: linked in generation g.
+            unsafe { unlink(header_of(o)) };
+            set.push(o);
+        }
+    }
+    // Counts: the younger generations are empty now; an older one counts
+    // one more collection of the one below.
+    for g in 0..=gen {
+        gc.counts[g].set(0);
+    }
+    if gen + 1 < NUM_GENERATIONS {
+        gc.counts[gen + 1].set(gc.counts[gen + 1].get() + 1);
+    }
+    let older = &gc.generations[(gen + 1).min(NUM_GENERATIONS - 1)];
+    let unreachable = find_unreachable(&set);
+    // Survivors move to the older generation; tuples of atoms stop being
+    // tracked (CPython's untrack_tuples).
+    let mut is_unreachable = vec![false; set.len()];
+    for &i in &unreachable {
+        is_unreachable[i] = true;
+    }
+    for (i, &o) in set.iter().enumerate() {
+        let h = header_of(o);
+        h.prev.set(h.prev.get() & !COLLECTING);
+        if !is_unreachable[i] {
+            if crate::objects::tuple::is_untrackable(o) {
+                continue;
+            }
+            // SAFETY: taken out of its list above.
+            unsafe { older.push(h) };
+        }
+    }
+    if unreachable.is_empty() {
+        record_stats(vm, gen, 0, 0);
+        return (0, 0);
+    }
+    // The unreachable objects are kept alive by us while finalizers run;
+    // they sit in the older generation meanwhile.
+    let garbage: Vec<Obj> = unreachable
+        .iter()
+        .map(|&i| {
+            let o = set[i];
+            // SAFETY: taken out of its list above; live.
+            unsafe {
+                older.push(header_of(o));
+                Obj::from_borrowed_ptr(o)
+            }
+        })
+        .collect();
+    if debug & debug::COLLECTABLE != 0 {
+        for o in &garbage {
+            crate::modules::sys::write_stderr(
+                vm,
+                &format!("gc: collectable <{} {:#x}>\n", o.class().name(), o.id()),
+            );
+        }
+    }
+    let collected = garbage.len();
+    crate::objects::weakref::clear_weakrefs_of_garbage(vm, &garbage);
+    // PEP 442: finalizers, once per object.
+    for o in &garbage {
+        let t = o.class();
+        if let Some(fin) = t.finalize.get() {
+            let h = header_of(o.as_nonnull());
+            if h.prev.get() & FINALIZED == 0 {
+                h.prev.set(h.prev.get() | FINALIZED);
+                fin(vm, o);
+            }
+        }
+    }
+    // A finalizer may have resurrected objects: only what is still
+    // unreachable (counting our own references) is cleared.
+    let still = still_unreachable(&garbage);
+    if debug & debug::SAVEALL != 0 {
+        if let Some(g) = gc.garbage.borrow().clone() {
+            for &i in &still {
+                crate::objects::list::append(&g, garbage[i].clone());
+            }
+        }
+    } else {
+        for &i in &still {
+            clear(&garbage[i]);
+        }
+    }
+    drop(garbage);
+    record_stats(vm, gen, collected, 0);
+    if debug & debug::STATS != 0 {
+        crate::modules::sys::write_stderr(vm, &format!("gc: done, {collected} unreachable, 0 uncollectable.\n"));
+    }
+    (collected, 0)
+}
+
+fn record_stats(vm: &Vm, gen: usize, collected: usize, uncollectable: usize) {
+    let mut s = vm.gc.stats.borrow_mut();
+    s[gen].collections += 1;
+    s[gen].collected += collected;
+    s[gen].uncollectable += uncollectable;
+}
+
+/// Indices (into `set`) of the objects only referred to from inside the set.
+fn find_unreachable(set: &[NonNull<PyObject>]) -> Vec<usize> {
+    // While collecting, a header's `next` holds its index in the set.
+    for (i, &o) in set.iter().enumerate() {
+        let h = header_of(o);
+        h.next.set(i);
+        h.prev.set(h.prev.get() | COLLECTING);
+    }
+    let in_set = |r: &Obj| -> Option<usize> {
+        if !r.class().is_gc {
+            return None;
+        }
+        let h = header_of(r.as_nonnull());
+        if h.prev.get() & COLLECTING != 0 {
+            Some(h.next.get())
+        } else {
+            None
+        }
+    };
+    // SAFETY (for the reads of refcounts): every object of the set is live.
+    let mut refs: Vec<isize> = set
+        .iter()
+        .map(|&o| {
+            // SAFETY: a borrowed view of a live object.
+            let ob = unsafe { Obj::from_borrowed_ptr(o) };
+            let n = ob.refcnt() - 1;
+            drop(ob);
+            n
+        })
+        .collect();
+    for &o in set {
+        traverse(o, &mut |r| {
+            if let Some(i) = in_set(r) {
+                refs[i] -= 1;
+            }
+        });
+    }
+    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
+    let mut work: Vec<usize> = (0..set.len()).filter(|&i| reachable[i]).collect();
+    while let Some(i) = work.pop() {
+        traverse(set[i], &mut |r| {
+            if let Some(j) = in_set(r) {
+                if !reachable[j] {
+                    reachable[j] = true;
+                    work.push(j);
+                }
+            }
+        });
+    }
+    for &o in set {
+        header_of(o).next.set(0);
+    }
+    (0..set.len()).filter(|&i| !reachable[i]).collect()
+}
+
+/// Of the garbage (each held once by the collector), the indices of the
+/// objects still unreachable from outside after finalizers ran.
+fn still_unreachable(garbage: &[Obj]) -> Vec<usize> {
+    let set: Vec<NonNull<PyObject>> = garbage.iter().map(|o| o.as_nonnull()).collect();
+    // Our own reference to each object is not an outside reference.
+    for (i, &o) in set.iter().enumerate() {
+        let h = header_of(o);
+        let _ = i;
+        h.prev.set(h.prev.get() | COLLECTING);
+    }
+    let mut idx: Vec<(usize, usize)> = Vec::new();
+    for (i, &o) in set.iter().enumerate() {
+        let h = header_of(o);
+        idx.push((h.next.get(), i));
+        h.next.set(i);
+    }
+    let in_set = |r: &Obj| -> Option<usize> {
+        if !r.class().is_gc {
+            return None;
+        }
+        let h = header_of(r.as_nonnull());
+        if h.prev.get() & COLLECTING != 0 {
+            Some(h.next.get())
+        } else {
+            None
+        }
+    };
+    let mut refs: Vec<isize> = garbage.iter().map(|o| o.refcnt() - 1).collect();
+    for &o in &set {
+        traverse(o, &mut |r| {
+            if let Some(i) = in_set(r) {
+                refs[i] -= 1;
+            }
+        });
+    }
+    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
+    let mut work: Vec<usize> = (0..set.len()).filter(|&i| reachable[i]).collect();
+    while let Some(i) = work.pop() {
+        traverse(set[i], &mut |r| {
+            if let Some(j) = in_set(r) {
+                if !reachable[j] {
+                    reachable[j] = true;
+                    work.push(j);
+                }
+            }
+        });
+    }
+    // Restore the list links (`next`) and flags.
+    for (next, i) in idx {
+        let h = header_of(set[i]);
+        h.next.set(next);
+        h.prev.set(h.prev.get() & !COLLECTING);
+    }
+    (0..set.len()).filter(|&i| !reachable[i]).collect()
+}
