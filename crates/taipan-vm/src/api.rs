@@ -24,9 +24,9 @@ pub use crate::vm::{Config, EnterGuard, ModuleDef, PyErr, PyResult, Vm};
 pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
-        absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, handle_uncaught, main_module,
-        print_exception, run_in_main, run_main, run_main_source, run_string, syntax_error, system_exit_status,
-        MainSource,
+        absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, flush_io, handle_uncaught,
+        main_module, print_exception, run_in_main, run_main, run_main_source, run_string, syntax_error,
+        system_exit_status, MainSource,
     };
     pub use taipan_compiler::Mode;
     pub use taipan_syntax::InputMode;
@@ -40,7 +40,9 @@ pub mod signals {
 
 /// The `sys` module as the runtime uses it.
 pub mod sys {
-    pub use crate::modules::sys::{flush_std_streams, sys_attr, version_string, write_stderr, VERSION};
+    pub use crate::modules::sys::{
+        flush_std_streams, note_output, sys_attr, take_output_tail, track_output, version_string, write_stderr, VERSION,
+    };
 }
 
 /// `str` objects (CPython's `unicodeobject.h`).

@@ -58,6 +58,10 @@ pub struct Interpreter {
     /// The program ended with an uncaught KeyboardInterrupt: the process
     /// exits as killed by SIGINT (CPython's `_Py_UnhandledKeyboardInterrupt`).
     pub unhandled_keyboard_interrupt: Cell<bool>,
+    /// What the standard streams wrote to the terminal since the last
+    /// newline, while the interactive loop asks for it (None otherwise):
+    /// its prompt continues that line, as GNU readline's does.
+    pub output_tail: RefCell<Option<Vec<u8>>>,
 }
 
 impl Interpreter {

@@ -273,7 +273,9 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
 
 /// Flush `sys.stderr` then `sys.stdout`, ignoring errors (CPython's
 /// `flush_io`).
-fn flush_io(vm: &Vm) {
+/// CPython's `flush_io`: flush sys.stderr, then sys.stdout, ignoring
+/// errors (after each statement of the interactive loop).
+pub fn flush_io(vm: &Vm) {
     for name in ["stderr", "stdout"] {
         if let Some(f) = crate::modules::sys::sys_attr(vm, name) {
             let _ = vm.call_method(&f, "flush", &[]);

@@ -157,6 +157,7 @@ impl Vm {
             warnings_shown: RefCell::new(Default::default()),
             signal_handlers: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
+            output_tail: RefCell::new(None),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
         // The first interpreter of an OS thread stays its running one.

@@ -11,8 +11,11 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
+use std::cell::RefCell;
+use std::io::Write;
 use taipan_vm::api::run::{self as pythonrun, Mode};
 use taipan_vm::api::{dict, module, str as pystr, Obj, Vm};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The characters that end a word for completion (what CPython's readline
 /// module gives `rl_completer_word_break_characters`).
@@ -31,6 +34,24 @@ pub struct ReplHelper<'vm> {
     /// Complete names at all (site's readline setup); without it Tab
     /// inserts itself.
     pub enabled: bool,
+    /// The prompt on screen (the listing redraws it).
+    pub prompt: String,
+    /// The line and cursor after the last completion, and whether that
+    /// completion changed the line: a Tab right after one that changed
+    /// nothing lists the matches (readline's `completion_changed_buffer`).
+    last: RefCell<Option<(String, usize, bool)>>,
+}
+
+impl<'vm> ReplHelper<'vm> {
+    pub fn new(vm: &'vm Vm, enabled: bool) -> ReplHelper<'vm> {
+        ReplHelper { vm, enabled, prompt: String::new(), last: RefCell::new(None) }
+    }
+
+    /// A new line is being read: no completion came before.
+    pub fn reset(&mut self, prompt: &str) {
+        self.prompt = prompt.to_string();
+        *self.last.get_mut() = None;
+    }
 }
 
 impl Helper for ReplHelper<'_> {}
@@ -43,43 +64,163 @@ impl Validator for ReplHelper<'_> {}
 impl Completer for ReplHelper<'_> {
     type Candidate = String;
 
+    /// One Tab, as readline's `rl_complete`: always a single candidate (or
+    /// none), so that the line editor inserts it at once; the listing is
+    /// drawn here.
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
         let start = line[..pos].rfind(|c| WORD_BREAKS.contains(c)).map_or(0, |i| i + 1);
         let text = &line[start..pos];
+        let list = self.last.borrow_mut().take().is_some_and(|(l, p, changed)| l == line && p == pos && !changed);
+        let done = |cand: String| {
+            let new_line = format!("{}{}{}", &line[..start], cand, &line[pos..]);
+            let changed = new_line != line;
+            *self.last.borrow_mut() = Some((new_line, start + cand.len(), changed));
+            Ok((start, vec![cand]))
+        };
         if !self.enabled || text.is_empty() {
             // rlcompleter inserts a tab for an empty word.
+            let new_line = format!("{}\t{}", &line[..pos], &line[pos..]);
+            *self.last.borrow_mut() = Some((new_line, pos + 1, true));
             return Ok((pos, vec!["\t".to_string()]));
         }
         let mut matches = if text.contains('.') { attr_matches(self.vm, text) } else { global_matches(self.vm, text) };
+        if matches.is_empty() {
+            *self.last.borrow_mut() = Some((line.to_string(), pos, false));
+            return Ok((start, vec![]));
+        }
         // readline sorts the matches (bytewise in the C locale) and drops
         // duplicates.
         matches.sort();
         matches.dedup();
-        if matches.len() > 1 {
-            // A first Tab only extends the word to the longest common
-            // prefix; readline lists the matches on a Tab that changes
-            // nothing.
-            let lcp = longest_common_prefix(&matches);
-            if lcp.len() > text.len() {
-                return Ok((start, vec![lcp]));
-            }
+        if list && matches.len() > 1 {
+            self.display_matches(&matches, line, pos);
+            return done(text.to_string());
         }
-        Ok((start, matches))
+        if matches.len() == 1 {
+            return done(matches.pop().expect("a match"));
+        }
+        done(longest_common_prefix(&matches))
     }
+}
+
+impl ReplHelper<'_> {
+    /// readline's `display_matches`: below the input, the matches in
+    /// columns sorted down then across, then the prompt and line again.
+    fn display_matches(&self, matches: &[String], line: &str, pos: usize) {
+        let (cols, _rows) = terminal_size();
+        let prompt_end = layout(&self.prompt, (0, 0), cols);
+        let cursor = layout(&line[..pos], prompt_end, cols);
+        let end = layout(line, prompt_end, cols);
+        let mut out = String::new();
+        // To the last row of the input.
+        if end.0 > cursor.0 {
+            out.push_str(&format!("\x1b[{}B", end.0 - cursor.0));
+        }
+        out.push_str("\r\n");
+        let len = matches.len();
+        if len >= COMPLETION_QUERY_ITEMS {
+            // CPython's readline runs in callback mode, where readline asks
+            // but does not wait for the answer.
+            out.push_str(&format!("Display all {len} possibilities? (y or n)\r\n"));
+        }
+        let max = matches.iter().map(|m| UnicodeWidthStr::width(m.as_str())).max().unwrap_or(0) + 2;
+        let mut limit = cols / max;
+        if limit != 1 && limit * max == cols {
+            limit -= 1;
+        }
+        let limit = limit.max(1);
+        let count = len.div_ceil(limit);
+        for i in 0..count {
+            let mut l = i;
+            for j in 0..limit {
+                let Some(m) = matches.get(l) else { break };
+                out.push_str(m);
+                if j + 1 < limit {
+                    let w = UnicodeWidthStr::width(m.as_str());
+                    out.push_str(&" ".repeat(if max <= w { 1 } else { max - w }));
+                }
+                l += count;
+            }
+            out.push_str("\r\n");
+        }
+        // The line editor redraws the prompt `cursor.0` rows above where
+        // the cursor is and clears the `end.0` rows below it: make room.
+        out.push_str(&"\n".repeat(end.0));
+        if end.0 > cursor.0 {
+            out.push_str(&format!("\x1b[{}A", end.0 - cursor.0));
+        }
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(out.as_bytes());
+        let _ = stdout.flush();
+    }
+}
+
+/// readline's `completion-query-items`.
+const COMPLETION_QUERY_ITEMS: usize = 100;
+
+/// The terminal's columns and rows (80x24 when unknown).
+fn terminal_size() -> (usize, usize) {
+    // SAFETY: TIOCGWINSZ fills the winsize struct we pass.
+    unsafe {
+        let mut ws: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 {
+            return (ws.ws_col as usize, ws.ws_row as usize);
+        }
+    }
+    (80, 24)
+}
+
+/// Where text drawn from `start` (row, column) leaves the cursor, as the
+/// line editor counts: newlines, tab stops every 8 columns, escape
+/// sequences of no width, wrapping at `cols`.
+fn layout(text: &str, start: (usize, usize), cols: usize) -> (usize, usize) {
+    let (mut row, mut col) = start;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            row += 1;
+            col = 0;
+            continue;
+        }
+        if c == '\x1b' {
+            // CSI ... final byte, or a two-character escape.
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for d in chars.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+            continue;
+        }
+        let w = if c == '\t' { 8 - col % 8 } else { UnicodeWidthChar::width(c).unwrap_or(0) };
+        col += w;
+        if col > cols {
+            row += 1;
+            col = w;
+        }
+    }
+    if col == cols {
+        col = 0;
+        row += 1;
+    }
+    (row, col)
 }
 
 fn longest_common_prefix(words: &[String]) -> String {
     let first = &words[0];
     let mut end = first.len();
     for w in &words[1..] {
-        end = first
+        let common = first
             .char_indices()
             .zip(w.chars())
             .take_while(|((_, a), b)| a == b)
-            .map(|((i, a), _)| i + a.len_utf8())
             .last()
-            .unwrap_or(0)
-            .min(end);
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+        end = end.min(common);
     }
     first[..end].to_string()
 }

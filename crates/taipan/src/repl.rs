@@ -61,27 +61,41 @@ enum Reader<'vm> {
 
 impl Reader<'_> {
     fn read(&mut self, vm: &Vm, prompt: &str) -> Read {
-        let _ = taipan_vm::api::sys::flush_std_streams(vm);
+        pythonrun::flush_io(vm);
         match self {
-            Reader::Editor { editor, history, .. } => match editor.readline(prompt) {
-                Ok(line) => {
-                    if history.add(&line) {
-                        let _ = editor.history_mut().add(&line);
-                    }
-                    if line.ends_with('\n') {
-                        // A paste that ended with a newline left the cursor
-                        // on an empty last line: readline's final redisplay
-                        // does not print another newline for it.
-                        let mut out = std::io::stdout().lock();
-                        let _ = out.write_all(b"\x1b[A");
-                        let _ = out.flush();
-                    }
-                    Read::Line(translate_newlines(&line) + "\n")
+            Reader::Editor { editor, history, .. } => {
+                // readline draws its prompt after whatever the last output
+                // left unfinished on the line; the line editor redraws the
+                // whole line, so it is given that text too.
+                let tail = taipan_vm::api::sys::take_output_tail(vm);
+                let prompt = format!("{}{prompt}", String::from_utf8_lossy(&tail));
+                if let Some(h) = editor.helper_mut() {
+                    h.reset(&prompt);
                 }
-                Err(ReadlineError::Interrupted) => Read::Interrupt,
-                Err(_) => Read::Eof,
-            },
+                Self::read_editor(editor, history, &prompt)
+            }
             Reader::Stdio(r) => r.read(vm, prompt),
+        }
+    }
+
+    fn read_editor(editor: &mut Editor<ReplHelper<'_>, MemHistory>, history: &mut History, prompt: &str) -> Read {
+        match editor.readline(prompt) {
+            Ok(line) => {
+                if history.add(&line) {
+                    let _ = editor.history_mut().add(&line);
+                }
+                if line.ends_with('\n') {
+                    // A paste that ended with a newline left the cursor
+                    // on an empty last line: readline's final redisplay
+                    // does not print another newline for it.
+                    let mut out = std::io::stdout().lock();
+                    let _ = out.write_all(b"\x1b[A");
+                    let _ = out.flush();
+                }
+                Read::Line(translate_newlines(&line) + "\n")
+            }
+            Err(ReadlineError::Interrupted) => Read::Interrupt,
+            Err(_) => Read::Eof,
         }
     }
 
@@ -95,9 +109,12 @@ impl Reader<'_> {
     }
 
     /// The session is over: save the history (site.py's atexit hook).
-    fn close(&self) {
-        if let Reader::Editor { history, history_path: Some(path), .. } = self {
-            history.save(path);
+    fn close(&self, vm: &Vm) {
+        if let Reader::Editor { history, history_path, .. } = self {
+            taipan_vm::api::sys::track_output(vm, false);
+            if let Some(path) = history_path {
+                history.save(path);
+            }
         }
     }
 }
@@ -196,11 +213,6 @@ fn print_error(vm: &Vm, e: &PyErr) -> Option<i32> {
     None
 }
 
-/// CPython's `flush_io`: sys.stderr, then sys.stdout.
-fn flush_io(vm: &Vm) {
-    let _ = taipan_vm::api::sys::flush_std_streams(vm);
-}
-
 /// Choose the line reader: the line editor when stdin and stdout are
 /// terminals (with completion and history when `site` would set them up),
 /// else plain stdin.
@@ -228,7 +240,8 @@ fn make_reader(vm: &Vm) -> Reader<'_> {
     let Ok(mut editor) = Editor::with_history(config, MemHistory::with_config(config)) else {
         return Reader::Stdio(StdioReader::new());
     };
-    editor.set_helper(Some(ReplHelper { vm, enabled: site }));
+    editor.set_helper(Some(ReplHelper::new(vm, site)));
+    taipan_vm::api::sys::track_output(vm, true);
     // readline's arrows walk the history, also through a multi-line entry.
     editor.bind_sequence(KeyEvent(KeyCode::Up, Modifiers::NONE), Cmd::PreviousHistory);
     editor.bind_sequence(KeyEvent(KeyCode::Down, Modifiers::NONE), Cmd::NextHistory);
@@ -321,7 +334,7 @@ pub fn run(vm: &Vm) -> End {
     }
     let mut reader = make_reader(vm);
     let end = interact(vm, &mut reader);
-    reader.close();
+    reader.close(vm);
     end
 }
 
@@ -368,7 +381,7 @@ fn interact(vm: &Vm, reader: &mut Reader<'_>) -> End {
                 return End::Exit(status);
             }
         }
-        flush_io(vm);
+        pythonrun::flush_io(vm);
     }
 }
 

@@ -266,6 +266,10 @@ fn sys_write(vm: &Vm, fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
             (n, if n < 0 { errno() } else { 0 })
         });
         if n >= 0 {
+            if fd == 1 || fd == 2 {
+                // The interactive prompt continues an unfinished line.
+                taipan_vm::api::sys::note_output(vm, &data[..n as usize]);
+            }
             return Ok(Some(n as usize));
         }
         match err {

@@ -465,6 +465,37 @@ fn file_is_closed(vm: &Vm, f: &Obj) -> bool {
     }
 }
 
+/// The longest unfinished output line [`note_output`] keeps.
+const OUTPUT_TAIL_LIMIT: usize = 4096;
+
+/// Start or stop keeping the unfinished last line written to the terminal
+/// (the interactive loop's prompt continues it, as GNU readline's does).
+pub fn track_output(vm: &Vm, on: bool) {
+    *vm.output_tail.borrow_mut() = if on { Some(Vec::new()) } else { None };
+}
+
+/// Bytes written to fd 1 or 2 (the `_io` module tells).
+pub fn note_output(vm: &Vm, data: &[u8]) {
+    let mut tail = vm.output_tail.borrow_mut();
+    let Some(tail) = tail.as_mut() else { return };
+    match memchr::memrchr(b'\n', data) {
+        Some(nl) => {
+            tail.clear();
+            tail.extend_from_slice(&data[nl + 1..]);
+        }
+        None => tail.extend_from_slice(data),
+    }
+    if tail.len() > OUTPUT_TAIL_LIMIT {
+        // Too long to be worth redrawing: forget it.
+        tail.clear();
+    }
+}
+
+/// The unfinished output line, which is then forgotten.
+pub fn take_output_tail(vm: &Vm) -> Vec<u8> {
+    vm.output_tail.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default()
+}
+
 /// Flush `sys.stdout` and `sys.stderr` (CPython's `flush_std_files`, at
 /// interpreter exit): a failure to flush stdout is reported as
 /// unraisable; either failure makes the result an error.

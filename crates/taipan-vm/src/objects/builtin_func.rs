@@ -50,13 +50,30 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__module__", |vm, o| Ok(data(o).module.clone().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new(
                 "__doc__",
-                |vm, o| Ok(data(o).def.doc.map(|d| vm.new_str(d)).unwrap_or_else(|| vm.none())),
+                |vm, o| Ok(crate::doc::doc_value(vm, doc_entry(vm, o), data(o).def.name, data(o).def.doc)),
                 None,
             ),
-            GetSetDef::new("__text_signature__", |vm, _| Ok(vm.none()), None),
+            GetSetDef::new("__text_signature__", |vm, o| Ok(crate::doc::signature_value(vm, doc_entry(vm, o))), None),
         ],
     );
     add_methods(vm, ty, &[MethodDef::method("__reduce__", builtin_reduce)]);
+}
+
+/// CPython's docstring of this builtin: by the module of a module
+/// function, or the type of a method (the descriptor's owner, or the type a
+/// static or class method is bound to).
+fn doc_entry(vm: &Vm, o: &Obj) -> Option<crate::doc::Doc> {
+    let d = data(o);
+    if let Some(owner) = &d.owner {
+        return crate::doc::of_static_type(owner, d.def.name);
+    }
+    if let Some(m) = &d.module {
+        return crate::doc::of_module(crate::objects::str::as_str(m)?, d.def.name);
+    }
+    match &d.self_ {
+        Some(s) if vm.is_type(s) => crate::doc::of_static_type(s, d.def.name),
+        _ => None,
+    }
 }
 
 fn data(o: &Obj) -> &BuiltinFunctionData {

@@ -868,6 +868,12 @@ fn type_get_dict(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 
 fn type_get_doc(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     let t = ty_of(ty);
+    // A static type's docstring is CPython's (`tp_doc`), whatever its dict holds.
+    if !t.is_heap_type() {
+        if let Some(entry) = crate::doc::of_type(t.name(), "") {
+            return Ok(crate::doc::doc_value(vm, Some(entry), "", None));
+        }
+    }
     if let Some(d) = dict::get_str_item(vm, &t.dict(), &vm.intern("__doc__")) {
         if let Some(get) = d.class().slots.descr_get.get() {
             return get(vm, &d, None, Some(ty));
@@ -970,8 +976,12 @@ fn type_set_annotations(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> 
     }
 }
 
-fn type_get_text_signature(vm: &Vm, _ty: &Obj) -> PyResult<Obj> {
-    Ok(vm.none())
+fn type_get_text_signature(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if t.is_heap_type() {
+        return Ok(vm.none());
+    }
+    Ok(crate::doc::signature_value(vm, crate::doc::of_type(t.name(), "")))
 }
 
 fn type_mro_method(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
