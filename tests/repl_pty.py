@@ -4,9 +4,9 @@ Each case types the same keystrokes into `python3 -q` and `taipan -q`
 (typed lines, Tab, bracketed paste, Ctrl-C, Ctrl-D, the arrow keys), each in
 a pty with TERM=xterm, PYTHONSTARTUP unset and HOME a fresh directory (so
 `~/.python_history` is the session's own), and compares what a user sees:
-both outputs go through a terminal emulator (pyte) and the screens must be
-equal, as must the exit statuses (and the history files, where a case says
-so).
+both outputs go through a terminal emulator (pyte) and the screens after
+every keystroke step must be equal, as must the exit statuses (and the
+history files, where a case says so).
 
     python3 tests/repl_pty.py --taipan target/ci/taipan [-k NAME] [-v]
 
@@ -20,6 +20,7 @@ Known differences (not tested here):
   rustyline's, not GNU readline's.
 """
 import argparse
+import concurrent.futures
 import fcntl
 import os
 import pty
@@ -70,6 +71,11 @@ class Box:
 box = Box()
 """
 
+STARTUP = """\
+started = 'yes'
+print('startup ran', __name__)
+"""
+
 FAILING_SCRIPT = """\
 y = 7
 def broken():
@@ -94,6 +100,18 @@ CASES = [
                                  "[].app" + TAB, "\x15", "nosuch.x" + TAB, "\x15", CTRL_D], {}),
     ("complete_dunder_list", [], ["class D: pass\r", "\r", "D.__c" + TAB, TAB, "\x15", "D.__s" + TAB, TAB,
                                   "\x15", CTRL_D], {}),
+    ("complete_call_parens", [], [
+        "class NoInit: pass\r", "\r", "class WithInit:\r", "    def __init__(self): pass\r", "\r",
+        "class WithArgs:\r", "    def __init__(self, a): pass\r", "\r", "class Meta(type):\r",
+        "    def __call__(cls): pass\r", "\r", "class UsesMeta(metaclass=Meta): pass\r", "\r",
+        "class CallMe:\r", "    def __call__(self): pass\r", "\r", "cm = CallMe()\r", "def nofunc(): pass\r", "\r",
+        "def argfunc(a): pass\r", "\r", "def varfunc(*a): pass\r", "\r", "class K(int): pass\r", "\r",
+        "class L(list): pass\r", "\r"] + [word + TAB + "\x15" for word in (
+            "NoIn", "WithI", "WithA", "UsesM", "cm", "nofu", "argf", "varf", "K", "L", "glob", "loc", "copyr",
+            "cred", "lic", "exi", "qui", "obj", "int", "lis", "dic", "ran", "Exception", "ValueE", "KeyboardI",
+            "len", "sorted", "vars", "dir", "breakpo", "anex", "BaseExceptionG", "NotImplementedE", "propert",
+            "staticm", "memoryv", "bytearr", "frozens", "typ", "super", "zip", "__import", "__build_c")] +
+        [CTRL_D], {}),
     ("tab_indents", [], ["if True:\r", TAB + "print('in block')\r", "\r", "for i in range(2):\r",
                          TAB + "if i:\r", TAB + TAB + "print(i)\r", "\r", "x = " + TAB + "1\r", "x\r",
                          CTRL_D], {}),
@@ -137,6 +155,17 @@ CASES = [
                          "sys.ps1 = 'py> '\r", "sys.ps2 = '  | '\r", "if 1:\r", "pass\r", "\r", CTRL_D], {}),
     ("exit_status", [], ["import sys\r", "sys.exit(3)\r"], {}),
     ("exit_builtin", [], ["exit(5)\r"], {}),
+    ("unicode_and_editing", [], ["s = 'h\u00e9llo \u65e5\u672c'\r", "s\r", "len(s)\r", "prnt(1)" + "\x1b[D" * 4 + "i\r",
+                                 "x = '" + "a" * 100 + "'\r", "len(x)\r", "\u00e9t\u00e9 = 3\r", "\u00e9t" + TAB + "\r",
+                                 "'abc\r", "'''\r", "x\r", "'''\r", CTRL_D], {}),
+    ("input_builtin", [], ["name = input('name? ')\r", "Ada\r", "name\r", "input()\r", "\r",
+                           "input('> ')\r", CTRL_D, "input()\r", "abc", CTRL_C, "print('x', end=''); input('y')\r",
+                           "typed\r", UP + UP + UP, "\x15", "input('tab: ')\r", "pri" + TAB + "\r", CTRL_D], {}),
+    ("startup_file", [], ["started\r", "import sys\r", "sys.ps1\r", CTRL_D], {"env": {"PYTHONSTARTUP": "{startup}"}}),
+    ("no_site", ["-S"], ["x = 1\r", "x\r", "pri" + TAB + "nt(2)\r", "if 1:\r", "  y = 3\r", "\r", UP, "\r", CTRL_D],
+     {"history": True}),
+    ("isolated", ["-I"], ["x = 1\r", "x\r", "pri" + TAB + "nt(2)\r", UP, "\r", CTRL_D], {"history": True}),
+    ("isolated_no_site", ["-I", "-S"], ["x = 1\r", "x\r", "pri" + TAB + "nt(2)\r", CTRL_C, CTRL_D], {}),
     ("history_session1", [], ["a = 1\r", "a = 1\r", "b = a + 1\r", "if b:\r", "    print(b)\r", "\r",
                               paste("def h():\n    return 'pasted'\n"), "\r", UP, UP, "\x15", CTRL_D],
      {"history": True}),
@@ -149,18 +178,19 @@ FOLLOW_UPS = {
 }
 
 
-def make_env(home):
+def make_env(home, extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update(HOME=home, TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8", COLUMNS=str(COLS), LINES=str(ROWS))
+    env.update(extra)
     return env
 
 
-def run_session(argv, steps, home, settle=0.3, limit=15.0):
-    """Type `steps` into `argv` under a pty; the output bytes and the exit
-    status."""
+def run_session(argv, steps, home, extra_env, settle=0.3, limit=15.0):
+    """Type `steps` into `argv` under a pty; the screen after each step and
+    the exit status."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=make_env(home),
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=make_env(home, extra_env),
                             start_new_session=True, cwd=home,
                             preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
     os.close(slave)
@@ -184,6 +214,7 @@ def run_session(argv, steps, home, settle=0.3, limit=15.0):
             elif time.monotonic() - last > quiet or time.monotonic() - start > limit:
                 return
 
+    screens = []
     drain(1.0)
     for step in steps:
         if isinstance(step, Wait):
@@ -191,6 +222,7 @@ def run_session(argv, steps, home, settle=0.3, limit=15.0):
             continue
         os.write(master, step.encode())
         drain(settle)
+        screens.append(render(bytes(out)))
     try:
         status = proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
@@ -199,7 +231,8 @@ def run_session(argv, steps, home, settle=0.3, limit=15.0):
         proc.wait()
     drain(0.1)
     os.close(master)
-    return bytes(out), status
+    screens.append(render(bytes(out)))
+    return screens, status
 
 
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
@@ -225,6 +258,9 @@ def main():
     failures = []
     count = 0
     with tempfile.TemporaryDirectory() as tmp:
+        startup = os.path.join(tmp, "startup.py")
+        with open(startup, "w") as f:
+            f.write(STARTUP)
         script = os.path.join(tmp, "script.py")
         failing = os.path.join(tmp, "failing.py")
         with open(script, "w") as f:
@@ -239,13 +275,14 @@ def main():
                 continue
             count += 1
             args = [a.replace("{script}", script).replace("{failing}", failing) for a in args]
-            results = []
-            for label, exe in (("python3", sys.executable), ("taipan", taipan)):
+            extra_env = {k: v.replace("{startup}", startup) for k, v in case_opts.get("env", {}).items()}
+
+            def session(label, exe):
                 key = (prev or name, label)
                 home = homes.get(key)
                 if home is None:
                     home = homes[key] = tempfile.mkdtemp(dir=tmp)
-                data, status = run_session([exe, "-q"] + args, steps, home)
+                screens, status = run_session([exe, "-q"] + args, steps, home, extra_env)
                 history = None
                 if case_opts.get("history"):
                     try:
@@ -253,16 +290,27 @@ def main():
                             history = f.read()
                     except OSError:
                         history = "<no history file>"
-                results.append((render(data), status, history))
+                return screens, status, history
+
+            # Both sessions at once: each only waits for its output to settle.
+            with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                futures = [pool.submit(session, label, exe)
+                           for label, exe in (("python3", sys.executable), ("taipan", taipan))]
+                results = [f.result() for f in futures]
             if results[0] != results[1]:
                 failures.append(name)
                 print("DIFFERENT:", name)
-                (s1, st1, h1), (s2, st2, h2) = results
+                (screens1, st1, h1), (screens2, st2, h2) = results
                 if st1 != st2:
                     print("  exit status: python3 %s, taipan %s" % (st1, st2))
                 if h1 != h2:
                     print("  history: python3 %r\n           taipan  %r" % (h1, h2))
-                if s1 != s2:
+                # The first step after which the screens differ.
+                step = next((i for i, (a, b) in enumerate(zip(screens1, screens2)) if a != b), None)
+                if step is not None:
+                    s1, s2 = screens1[step], screens2[step]
+                    keys = [k for k in steps if not isinstance(k, Wait)]
+                    print("  after step %d (%r):" % (step, keys[step] if step < len(keys) else "exit"))
                     if opts.v:
                         print("--- python3 screen\n%s\n--- taipan screen\n%s\n---" % (s1, s2))
                     else:

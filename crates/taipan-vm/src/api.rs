@@ -25,8 +25,8 @@ pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
         absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, flush_io, handle_uncaught,
-        main_module, print_exception, run_in_main, run_main, run_main_source, run_string, syntax_error,
-        system_exit_status, MainSource,
+        main_module, print_exception, run_in_main, run_main, run_main_source, run_string, set_readline_hook,
+        syntax_error, system_exit_status, MainSource, ReadlineFn, ReadlineResult,
     };
     pub use taipan_compiler::Mode;
     pub use taipan_syntax::InputMode;
@@ -41,7 +41,7 @@ pub mod signals {
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{
-        flush_std_streams, note_output, sys_attr, take_output_tail, track_output, version_string, write_stderr, VERSION,
+        flush_std_streams, note_input, note_output, sys_attr, take_output_tail, track_output, version_string, write_stderr, VERSION,
     };
 }
 

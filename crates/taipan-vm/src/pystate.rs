@@ -62,6 +62,10 @@ pub struct Interpreter {
     /// newline, while the interactive loop asks for it (None otherwise):
     /// its prompt continues that line, as GNU readline's does.
     pub output_tail: RefCell<Option<Vec<u8>>>,
+    /// How `input()` reads a line when the standard streams are the
+    /// terminal (CPython's `PyOS_ReadlineFunctionPointer`, GNU readline
+    /// once the interactive loop has set it up); None: from sys.stdin.
+    pub readline_hook: Cell<Option<crate::pythonrun::ReadlineFn>>,
 }
 
 impl Interpreter {

@@ -148,6 +148,25 @@ pub(crate) fn compile_string(vm: &Vm, src: &str, filename: &str, mode: Mode) -> 
 
 // ---- running -----------------------------------------------------------------------------------
 
+/// What a line reader returned (CPython's `PyOS_Readline`).
+pub enum ReadlineResult {
+    /// The line with its newline.
+    Line(String),
+    /// End of input.
+    Eof,
+    /// Ctrl-C: KeyboardInterrupt.
+    Interrupt,
+}
+
+/// A line reader for `input()` at the terminal: the prompt is given.
+pub type ReadlineFn = fn(&Vm, &str) -> ReadlineResult;
+
+/// Make `input()` read lines from the terminal through `hook` (or from
+/// sys.stdin again with None), as importing CPython's readline module does.
+pub fn set_readline_hook(vm: &Vm, hook: Option<ReadlineFn>) {
+    vm.readline_hook.set(hook);
+}
+
 /// What the command line asked to run.
 pub enum MainSource {
     File(String),

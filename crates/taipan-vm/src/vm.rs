@@ -158,6 +158,7 @@ impl Vm {
             signal_handlers: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
             output_tail: RefCell::new(None),
+            readline_hook: Cell::new(None),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
         // The first interpreter of an OS thread stays its running one.

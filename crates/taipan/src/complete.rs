@@ -17,6 +17,8 @@ use taipan_vm::api::run::{self as pythonrun, Mode};
 use taipan_vm::api::{dict, module, str as pystr, Obj, Vm};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::editor::CURRENT_VM;
+
 /// The characters that end a word for completion (what CPython's readline
 /// module gives `rl_completer_word_break_characters`).
 const WORD_BREAKS: &str = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
@@ -29,8 +31,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// The line editor's helper: completion only.
-pub struct ReplHelper<'vm> {
-    pub vm: &'vm Vm,
+pub struct ReplHelper {
     /// Complete names at all (site's readline setup); without it Tab
     /// inserts itself.
     pub enabled: bool,
@@ -40,28 +41,50 @@ pub struct ReplHelper<'vm> {
     /// completion changed the line: a Tab right after one that changed
     /// nothing lists the matches (readline's `completion_changed_buffer`).
     last: RefCell<Option<(String, usize, bool)>>,
+    /// The line as last drawn (where an interrupted read left the cursor).
+    pub shown: RefCell<String>,
 }
 
-impl<'vm> ReplHelper<'vm> {
-    pub fn new(vm: &'vm Vm, enabled: bool) -> ReplHelper<'vm> {
-        ReplHelper { vm, enabled, prompt: String::new(), last: RefCell::new(None) }
+impl ReplHelper {
+    pub fn new(enabled: bool) -> ReplHelper {
+        ReplHelper { enabled, prompt: String::new(), last: RefCell::new(None), shown: RefCell::new(String::new()) }
     }
 
     /// A new line is being read: no completion came before.
     pub fn reset(&mut self, prompt: &str) {
         self.prompt = prompt.to_string();
         *self.last.get_mut() = None;
+        self.shown.get_mut().clear();
     }
 }
 
-impl Helper for ReplHelper<'_> {}
-impl Hinter for ReplHelper<'_> {
+impl Helper for ReplHelper {}
+impl Hinter for ReplHelper {
     type Hint = String;
 }
-impl Highlighter for ReplHelper<'_> {}
-impl Validator for ReplHelper<'_> {}
+/// No colours; the highlighter only sees every version of the line drawn.
+impl Highlighter for ReplHelper {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> std::borrow::Cow<'l, str> {
+        self.note_shown(line);
+        std::borrow::Cow::Borrowed(line)
+    }
 
-impl Completer for ReplHelper<'_> {
+    fn highlight_char(&self, line: &str, _pos: usize, _kind: rustyline::highlight::CmdKind) -> bool {
+        self.note_shown(line);
+        false
+    }
+}
+
+impl ReplHelper {
+    fn note_shown(&self, line: &str) {
+        let mut shown = self.shown.borrow_mut();
+        shown.clear();
+        shown.push_str(line);
+    }
+}
+impl Validator for ReplHelper {}
+
+impl Completer for ReplHelper {
     type Candidate = String;
 
     /// One Tab, as readline's `rl_complete`: always a single candidate (or
@@ -83,7 +106,11 @@ impl Completer for ReplHelper<'_> {
             *self.last.borrow_mut() = Some((new_line, pos + 1, true));
             return Ok((pos, vec!["\t".to_string()]));
         }
-        let mut matches = if text.contains('.') { attr_matches(self.vm, text) } else { global_matches(self.vm, text) };
+        if !CURRENT_VM.is_set() {
+            return Ok((start, vec![]));
+        }
+        let mut matches = CURRENT_VM
+            .with(|vm| if text.contains('.') { attr_matches(vm, text) } else { global_matches(vm, text) });
         if matches.is_empty() {
             *self.last.borrow_mut() = Some((line.to_string(), pos, false));
             return Ok((start, vec![]));
@@ -103,7 +130,7 @@ impl Completer for ReplHelper<'_> {
     }
 }
 
-impl ReplHelper<'_> {
+impl ReplHelper {
     /// readline's `display_matches`: below the input, the matches in
     /// columns sorted down then across, then the prompt and line again.
     fn display_matches(&self, matches: &[String], line: &str, pos: usize) {
@@ -159,7 +186,7 @@ impl ReplHelper<'_> {
 const COMPLETION_QUERY_ITEMS: usize = 100;
 
 /// The terminal's columns and rows (80x24 when unknown).
-fn terminal_size() -> (usize, usize) {
+pub fn terminal_size() -> (usize, usize) {
     // SAFETY: TIOCGWINSZ fills the winsize struct we pass.
     unsafe {
         let mut ws: libc::winsize = std::mem::zeroed();
@@ -173,7 +200,7 @@ fn terminal_size() -> (usize, usize) {
 /// Where text drawn from `start` (row, column) leaves the cursor, as the
 /// line editor counts: newlines, tab stops every 8 columns, escape
 /// sequences of no width, wrapping at `cols`.
-fn layout(text: &str, start: (usize, usize), cols: usize) -> (usize, usize) {
+pub fn layout(text: &str, start: (usize, usize), cols: usize) -> (usize, usize) {
     let (mut row, mut col) = start;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

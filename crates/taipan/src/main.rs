@@ -6,6 +6,7 @@
 
 mod cmdline;
 mod complete;
+mod editor;
 mod help;
 mod history;
 mod repl;

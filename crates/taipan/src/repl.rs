@@ -6,23 +6,19 @@
 //! `sys.displayhook`; errors are printed through `sys.excepthook` and kept in
 //! `sys.last_*`; SystemExit ends the process.
 //!
-//! Lines come from the line editor (rustyline, standing for GNU readline:
-//! history in `~/.python_history`, Tab completion as `rlcompleter`) when
-//! stdin and stdout are terminals, or else straight from stdin with the
-//! prompt on stderr (CPython's `PyOS_StdioReadline`, e.g. `python -i` in a
-//! pipe).
+//! Lines come from the line editor (`editor.rs`, standing for GNU
+//! readline: history in `~/.python_history`, Tab completion as
+//! `rlcompleter`) when stdin and stdout are terminals and Python is not
+//! isolated (-I), or else straight from stdin with the prompt on stderr
+//! (CPython's `PyOS_StdioReadline`, e.g. `python -i` in a pipe).
 
 use std::io::{IsTerminal, Write};
 
-use rustyline::error::ReadlineError;
-use rustyline::history::{History as _, MemHistory};
-use rustyline::{Cmd, CompletionType, Config, EditMode, Editor, KeyCode, KeyEvent, Modifiers};
 use taipan_syntax::{parse_interactive, Interactive};
-use taipan_vm::api::run::{self as pythonrun, Mode};
+use taipan_vm::api::run::{self as pythonrun, Mode, ReadlineResult};
 use taipan_vm::api::{module, str as pystr, Obj, PyErr, Vm};
 
-use crate::complete::ReplHelper;
-use crate::history::History;
+use crate::editor;
 
 /// How the loop ended.
 pub enum End {
@@ -32,70 +28,19 @@ pub enum End {
     Exit(i32),
 }
 
-/// What a prompt read.
-enum Read {
-    /// A chunk of input with its newline (a paste may hold several lines).
-    Line(String),
-    Eof,
-    Interrupt,
-}
-
-/// CPython's `translate_newlines`: `\r\n` and `\r` become `\n`.
-fn translate_newlines(s: &str) -> String {
-    if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        s.to_string()
-    }
-}
-
 /// The line reader of a session.
-enum Reader<'vm> {
-    Editor {
-        editor: Box<Editor<ReplHelper<'vm>, MemHistory>>,
-        history: History,
-        history_path: Option<std::path::PathBuf>,
-    },
+enum Reader {
+    /// The line editor (`editor.rs`).
+    Editor,
     Stdio(StdioReader),
 }
 
-impl Reader<'_> {
-    fn read(&mut self, vm: &Vm, prompt: &str) -> Read {
+impl Reader {
+    fn read(&mut self, vm: &Vm, prompt: &str) -> ReadlineResult {
         pythonrun::flush_io(vm);
         match self {
-            Reader::Editor { editor, history, .. } => {
-                // readline draws its prompt after whatever the last output
-                // left unfinished on the line; the line editor redraws the
-                // whole line, so it is given that text too.
-                let tail = taipan_vm::api::sys::take_output_tail(vm);
-                let prompt = format!("{}{prompt}", String::from_utf8_lossy(&tail));
-                if let Some(h) = editor.helper_mut() {
-                    h.reset(&prompt);
-                }
-                Self::read_editor(editor, history, &prompt)
-            }
+            Reader::Editor => editor::readline(vm, prompt),
             Reader::Stdio(r) => r.read(vm, prompt),
-        }
-    }
-
-    fn read_editor(editor: &mut Editor<ReplHelper<'_>, MemHistory>, history: &mut History, prompt: &str) -> Read {
-        match editor.readline(prompt) {
-            Ok(line) => {
-                if history.add(&line) {
-                    let _ = editor.history_mut().add(&line);
-                }
-                if line.ends_with('\n') {
-                    // A paste that ended with a newline left the cursor
-                    // on an empty last line: readline's final redisplay
-                    // does not print another newline for it.
-                    let mut out = std::io::stdout().lock();
-                    let _ = out.write_all(b"\x1b[A");
-                    let _ = out.flush();
-                }
-                Read::Line(translate_newlines(&line) + "\n")
-            }
-            Err(ReadlineError::Interrupted) => Read::Interrupt,
-            Err(_) => Read::Eof,
         }
     }
 
@@ -108,13 +53,10 @@ impl Reader<'_> {
         }
     }
 
-    /// The session is over: save the history (site.py's atexit hook).
+    /// The session is over.
     fn close(&self, vm: &Vm) {
-        if let Reader::Editor { history, history_path, .. } = self {
-            taipan_vm::api::sys::track_output(vm, false);
-            if let Some(path) = history_path {
-                history.save(path);
-            }
+        if let Reader::Editor = self {
+            editor::uninstall(vm);
         }
     }
 }
@@ -133,7 +75,7 @@ impl StdioReader {
         StdioReader { buf: vec![0; 4096], pos: 0, len: 0, eof: false }
     }
 
-    fn read(&mut self, vm: &Vm, prompt: &str) -> Read {
+    fn read(&mut self, vm: &Vm, prompt: &str) -> ReadlineResult {
         {
             let mut err = std::io::stderr().lock();
             let _ = err.write_all(prompt.as_bytes());
@@ -161,7 +103,7 @@ impl StdioReader {
                     // A signal: its Python handler runs now; KeyboardInterrupt
                     // abandons the line.
                     if vm.check_signals().is_err() {
-                        return Read::Interrupt;
+                        return ReadlineResult::Interrupt;
                     }
                     continue;
                 }
@@ -174,9 +116,9 @@ impl StdioReader {
             }
         }
         if line.is_empty() {
-            return Read::Eof;
+            return ReadlineResult::Eof;
         }
-        Read::Line(translate_newlines(&String::from_utf8_lossy(&line)))
+        ReadlineResult::Line(editor::translate_newlines(&String::from_utf8_lossy(&line)))
     }
 }
 
@@ -216,44 +158,20 @@ fn print_error(vm: &Vm, e: &PyErr) -> Option<i32> {
 /// Choose the line reader: the line editor when stdin and stdout are
 /// terminals (with completion and history when `site` would set them up),
 /// else plain stdin.
-fn make_reader(vm: &Vm) -> Reader<'_> {
+fn make_reader(vm: &Vm) -> Reader {
     let (no_site, isolated) = {
         let c = vm.config.borrow();
         (c.no_site, c.isolated)
     };
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    // CPython imports readline for a terminal unless -I; site's hook
-    // imports it too (and sets up completion and history) unless -S.
-    if !terminal || (no_site && isolated) {
-        return Reader::Stdio(StdioReader::new());
+    // CPython imports readline for a terminal unless -I (isolated), and
+    // site's hook, also skipped under -I, sets up completion and the
+    // history file unless -S; readline alone makes Tab insert itself.
+    if terminal && !isolated && editor::install(vm, !no_site) {
+        Reader::Editor
+    } else {
+        Reader::Stdio(StdioReader::new())
     }
-    let site = !no_site;
-    let config = Config::builder()
-        .completion_type(CompletionType::List)
-        // readline asks before listing `completion-query-items` (100) or more.
-        .completion_prompt_limit(99)
-        .auto_add_history(false)
-        .history_ignore_dups(false)
-        .and_then(|b| b.max_history_size(1 << 20))
-        .map(|b| b.edit_mode(EditMode::Emacs).tab_stop(8).build());
-    let Ok(config) = config else { return Reader::Stdio(StdioReader::new()) };
-    let Ok(mut editor) = Editor::with_history(config, MemHistory::with_config(config)) else {
-        return Reader::Stdio(StdioReader::new());
-    };
-    editor.set_helper(Some(ReplHelper::new(vm, site)));
-    taipan_vm::api::sys::track_output(vm, true);
-    // readline's arrows walk the history, also through a multi-line entry.
-    editor.bind_sequence(KeyEvent(KeyCode::Up, Modifiers::NONE), Cmd::PreviousHistory);
-    editor.bind_sequence(KeyEvent(KeyCode::Down, Modifiers::NONE), Cmd::NextHistory);
-    let history_path = if site { crate::history::default_path() } else { None };
-    let history = match &history_path {
-        Some(p) => History::load(p),
-        None => History { entries: vec![] },
-    };
-    for e in &history.entries {
-        let _ = editor.history_mut().add(e);
-    }
-    Reader::Editor { editor: Box::new(editor), history, history_path }
 }
 
 /// Run `PYTHONSTARTUP` in `__main__` before the interactive loop (CPython's
@@ -297,7 +215,7 @@ enum Statement {
 /// Read lines until they make a statement (CPython's interactive
 /// tokenizer asks for more while a compound statement, a bracket or a
 /// triple-quoted string is open).
-fn read_statement(vm: &Vm, reader: &mut Reader<'_>) -> Statement {
+fn read_statement(vm: &Vm, reader: &mut Reader) -> Statement {
     let ps1 = prompt(vm, "ps1");
     let ps2 = prompt(vm, "ps2");
     let mut chunks: Vec<String> = Vec::new();
@@ -305,12 +223,12 @@ fn read_statement(vm: &Vm, reader: &mut Reader<'_>) -> Statement {
     loop {
         let p = if chunks.is_empty() { &ps1 } else { &ps2 };
         match reader.read(vm, p) {
-            Read::Line(l) => chunks.push(l),
-            Read::Eof => {
+            ReadlineResult::Line(l) => chunks.push(l),
+            ReadlineResult::Eof => {
                 reader.newline_after_end(vm);
                 at_eof = true;
             }
-            Read::Interrupt => {
+            ReadlineResult::Interrupt => {
                 reader.newline_after_end(vm);
                 return Statement::Interrupt;
             }
@@ -338,7 +256,7 @@ pub fn run(vm: &Vm) -> End {
     end
 }
 
-fn interact(vm: &Vm, reader: &mut Reader<'_>) -> End {
+fn interact(vm: &Vm, reader: &mut Reader) -> End {
     // `from __future__` imports stay in force for the rest of the session.
     let mut future_flags: u32 = 0;
     loop {

@@ -215,6 +215,10 @@ fn sys_read(vm: &Vm, fd: i32, buf: &mut [u8]) -> PyResult<Option<usize>> {
             (n, if n < 0 { errno() } else { 0 })
         });
         if n >= 0 {
+            if fd == 0 {
+                // What was typed at a terminal ended the output line.
+                taipan_vm::api::sys::note_input(vm);
+            }
             return Ok(Some(n as usize));
         }
         match err {
@@ -242,6 +246,9 @@ fn sys_read_append(vm: &Vm, fd: i32, out: &mut Vec<u8>, n: usize) -> PyResult<Op
             (r, if r < 0 { errno() } else { 0 })
         });
         if r >= 0 {
+            if fd == 0 {
+                taipan_vm::api::sys::note_input(vm);
+            }
             let r = r as usize;
             // SAFETY: the kernel initialised the first `r <= len` bytes of
             // the spare capacity.

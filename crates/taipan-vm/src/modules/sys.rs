@@ -491,6 +491,14 @@ pub fn note_output(vm: &Vm, data: &[u8]) {
     }
 }
 
+/// Something was read from fd 0: at a terminal the echo of the typed line
+/// ended the output line.
+pub fn note_input(vm: &Vm) {
+    if let Some(tail) = vm.output_tail.borrow_mut().as_mut() {
+        tail.clear();
+    }
+}
+
 /// The unfinished output line, which is then forgotten.
 pub fn take_output_tail(vm: &Vm) -> Vec<u8> {
     vm.output_tail.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default()
