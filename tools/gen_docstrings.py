@@ -9,13 +9,14 @@ Docstrings and text signatures are observable behaviour (`len.__doc__`,
   `__text_signature__`, and those of every descriptor in its `__dict__`
   (method, classmethod, slot wrapper, getset, member descriptors, builtin
   static methods);
-- the functions of the `builtins` and `sys` modules, and the modules'
-  docstrings;
+- the functions of the `builtins`, `sys` and `_io` modules (by their
+  `__module__`: `open` is io's), and the modules' docstrings;
 - the docstring and signature of each slot wrapper name (the same for every
   type), for wrappers of types CPython does not have them on.
 
     python3 tools/gen_docstrings.py > crates/taipan-vm/src/docstrings.rs
 """
+import _io
 import builtins
 import collections
 import sys
@@ -100,12 +101,15 @@ def main():
             type_entries.append((name, attr, doc, sig))
             if isinstance(value, types.WrapperDescriptorType):
                 slot_docs[attr][(doc, sig)] += 1
-    module_entries = []
-    for mod in (builtins, sys):
-        module_entries.append((mod.__name__, "", mod.__doc__, None))
+    module_entries = {}
+    for mod in (builtins, sys, _io):
+        module_entries[(mod.__name__, "")] = (mod.__doc__, None)
         for attr, value in sorted(vars(mod).items()):
             if isinstance(value, types.BuiltinFunctionType):
-                module_entries.append((mod.__name__, attr, doc_of(value), text_signature(value)))
+                # By the function's `__module__` (`open` is io's).
+                owner = value.__module__ or mod.__name__
+                module_entries[(owner, attr)] = (doc_of(value), text_signature(value))
+    module_entries = [(o, a, d, s) for (o, a), (d, s) in module_entries.items()]
     slot_entries = [(attr, *counts.most_common(1)[0][0]) for attr, counts in sorted(slot_docs.items())]
 
     w = sys.stdout.write

@@ -29,13 +29,24 @@ pub(crate) fn of_type(type_name: &str, attr: &str) -> Option<Doc> {
     find(TYPES, type_name, attr)
 }
 
-/// A descriptor of `owner` if that is a static (builtin) type.
+/// A descriptor of `owner` if that is a static (builtin) type: CPython's
+/// own, or where CPython has it on a base (a method we define on a type
+/// that CPython lets it inherit), the base's.
 pub(crate) fn of_static_type(owner: &Obj, attr: &str) -> Option<Doc> {
     let t = owner.payload::<TypeObject>()?;
     if t.is_heap_type() {
         return None;
     }
-    of_type(t.name(), attr)
+    of_type(t.name(), attr).or_else(|| {
+        let mro = t.mro();
+        crate::objects::tuple::items(&mro).iter().skip(1).find_map(|b| {
+            let bt = b.payload::<TypeObject>()?;
+            if bt.is_heap_type() {
+                return None;
+            }
+            of_type(bt.name(), attr)
+        })
+    })
 }
 
 /// The `__doc__` value: the table's, else the definition's own docstring

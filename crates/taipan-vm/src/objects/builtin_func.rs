@@ -46,7 +46,7 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             GetSetDef::new("__name__", |vm, o| Ok(vm.new_str(data(o).def.name)), None),
             GetSetDef::new("__qualname__", builtin_qualname, None),
-            GetSetDef::new("__self__", |vm, o| Ok(data(o).self_.clone().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__self__", |vm, o| Ok(call_self(data(o)).cloned().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new("__module__", |vm, o| Ok(data(o).module.clone().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new(
                 "__doc__",
@@ -109,7 +109,7 @@ pub(crate) fn new_module_function(vm: &Vm, def: &MethodDef, module: &Obj, module
 fn builtin_call(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let d = data(f);
     let none;
-    let self_ = match &d.self_ {
+    let self_ = match call_self(d) {
         Some(s) => s,
         None => {
             none = vm.none();
@@ -124,6 +124,16 @@ fn builtin_call(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
     let r = (d.def.func)(vm, self_, args, kwnames);
     vm.thread.method_owner.set(prev);
     r
+}
+
+/// What the function gets as `self` (and shows as `__self__`): a static
+/// method is bound to its type only for its name and docstring (CPython's
+/// METH_STATIC).
+fn call_self(d: &BuiltinFunctionData) -> Option<&Obj> {
+    if d.def.kind == crate::objects::descriptor::MethodKind::Static && d.module.is_none() {
+        return None;
+    }
+    d.self_.as_ref()
 }
 
 fn is_module_function(d: &BuiltinFunctionData) -> bool {

@@ -415,7 +415,28 @@ fn getset_qualname(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
 
 fn getset_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<GetSetData>().expect("getset");
-    Ok(crate::doc::doc_value(vm, crate::doc::of_static_type(&d.owner, d.def.name), d.def.name, None))
+    let heap = d.owner.payload::<TypeObject>().is_some_and(|t| t.is_heap_type());
+    if heap {
+        // A class's own `__dict__` and `__weakref__` (CPython's
+        // `subtype_getsets_full`).
+        return Ok(subtype_getset_doc(d.def.name).map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none()));
+    }
+    let entry = crate::doc::of_static_type(&d.owner, d.def.name);
+    if entry.is_none() {
+        // Types CPython makes as classes (ExceptionGroup) have these too.
+        if let Some(doc) = subtype_getset_doc(d.def.name) {
+            return Ok(vm.new_str(doc));
+        }
+    }
+    Ok(crate::doc::doc_value(vm, entry, d.def.name, None))
+}
+
+fn subtype_getset_doc(name: &str) -> Option<&'static str> {
+    match name {
+        "__dict__" => Some("dictionary for instance variables"),
+        "__weakref__" => Some("list of weak references to the object"),
+        _ => None,
+    }
 }
 
 fn getset_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
