@@ -6,10 +6,16 @@
 use taipan_vm::api::ModuleDef;
 
 pub mod _io;
+mod _weakref;
+mod atexit;
 mod errno;
+mod gc;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "gc", init: gc::init },
 ];

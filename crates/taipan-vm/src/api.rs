@@ -38,6 +38,21 @@ pub mod signals {
     pub use crate::signals::{exit_sigint, get_handler, set_handler, trip_signal, Handler, NSIG};
 }
 
+/// Exit functions (the `atexit` module's face).
+pub mod atexit {
+    pub use crate::atexit::{clear, count, register, run_exitfuncs, unregister};
+}
+
+/// The cycle collector (the `gc` module's face).
+pub mod gc {
+    pub use crate::gc::api::*;
+}
+
+/// Weak references (the `_weakref` module's face).
+pub mod weakref {
+    pub use crate::objects::weakref::api::*;
+}
+
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{

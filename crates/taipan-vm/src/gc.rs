@@ -36,9 +36,14 @@ use crate::vm::{PyResult, Vm};
 pub(crate) const FINALIZED: usize = 1;
 /// `prev` flag: the object is in the set being collected.
 const COLLECTING: usize = 2;
-const FLAGS: usize = FINALIZED | COLLECTING;
+/// `prev` flag of a dict: the `__dict__` of an instance that nobody asked
+/// for. CPython 3.11 keeps such attributes in the instance itself (inline
+/// values) with no dict object; this dict plays that part: it is never
+/// tracked on its own, and the instance's traversal visits its contents.
+const EMBEDDED: usize = 4;
+const FLAGS: usize = FINALIZED | COLLECTING | EMBEDDED;
 
-pub(crate) const NUM_GENERATIONS: usize = 3;
+pub const NUM_GENERATIONS: usize = 3;
 
 /// `gc.DEBUG_*`.
 pub mod debug {
@@ -66,10 +71,6 @@ impl GcList {
 
     fn head_addr(&self) -> usize {
         &*self.head as *const GcHeader as usize
-    }
-
-    fn is_empty(&self) -> bool {
-        self.head.next.get() == self.head_addr()
     }
 
     /// Append a header (not in any list) at the end.
@@ -257,16 +258,11 @@ pub(crate) fn untrack_freed(p: NonNull<PyObject>) {
     if h.next.get() != 0 {
         // SAFETY: a tracked header is linked.
         unsafe { unlink(h) };
-        let ts = crate::pystate::current_thread_ptr();
-        if !ts.is_null() {
-            // SAFETY: as in `track_new`.
-            let gc = unsafe { (*ts).gc.get() };
-            if !gc.is_null() {
-                // SAFETY: as in `track_new`.
-                let c = unsafe { &(*gc).counts[0] };
-                c.set(c.get().saturating_sub(1));
-            }
-        }
+    }
+    // Every GC allocation counted, tracked or not (CPython's
+    // PyObject_GC_Del), but embedded dicts, which never were.
+    if h.prev.get() & EMBEDDED == 0 {
+        adjust_count(-1);
     }
 }
 
@@ -280,11 +276,74 @@ pub(crate) fn untrack(o: &Obj) {
 }
 
 /// Track an object again (a dict that now holds a container).
-pub(crate) fn track(vm: &Vm, o: &Obj) {
-    if o.class().is_gc && !is_tracked(o) {
+pub(crate) fn track(vm: &Vm, o: NonNull<PyObject>) {
+    let h = header_of(o);
+    if h.next.get() == 0 {
         // SAFETY: an untracked header is in no list.
-        unsafe { vm.gc.generations[0].push(header_of(o.as_nonnull())) };
+        unsafe { vm.gc.generations[0].push(h) };
     }
+}
+
+/// Could `o` be part of a cycle (CPython's `_PyObject_GC_MAY_BE_TRACKED`)?
+pub(crate) fn may_be_tracked(o: &Obj) -> bool {
+    o.class().is_gc && (!o.has_payload::<crate::objects::tuple::TupleData>() || is_tracked(o))
+}
+
+/// A dict starts untracked and is tracked once it holds something that
+/// could be part of a cycle (CPython's `MAINTAIN_TRACKING`).
+pub(crate) fn maintain_dict_tracking(vm: &Vm, d: &crate::objects::dict::DictData, key: &Obj, value: &Obj) {
+    let owner = crate::object::owner_of(d);
+    let h = header_of(owner);
+    if h.next.get() == 0 && h.prev.get() & EMBEDDED == 0 && (may_be_tracked(key) || may_be_tracked(value)) {
+        track(vm, owner);
+    }
+}
+
+/// Make a new, untracked dict an instance's embedded `__dict__`.
+pub(crate) fn mark_embedded(d: &Obj) {
+    let h = header_of(d.as_nonnull());
+    debug_assert!(h.next.get() == 0);
+    h.prev.set(h.prev.get() | EMBEDDED);
+    // Inline values are no allocation of their own: not counted.
+    adjust_count(-1);
+}
+
+/// Add to generation 0's count (allocations minus deallocations).
+fn adjust_count(delta: isize) {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        return;
+    }
+    // SAFETY: as in `track_new`.
+    let gc = unsafe { (*ts).gc.get() };
+    if gc.is_null() {
+        return;
+    }
+    // SAFETY: as in `track_new`.
+    let c = unsafe { &(*gc).counts[0] };
+    c.set(c.get().saturating_add_signed(delta));
+}
+
+/// The instance's `__dict__` was asked for: from now on it is a dict of its
+/// own (tracked if it holds containers), as CPython 3.11 materializes it.
+pub(crate) fn materialize(vm: &Vm, d: &Obj) {
+    if !d.class().is_gc {
+        return;
+    }
+    let h = header_of(d.as_nonnull());
+    if h.prev.get() & EMBEDDED == 0 {
+        return;
+    }
+    h.prev.set(h.prev.get() & !EMBEDDED);
+    let mut needs = false;
+    traverse(d.as_nonnull(), &mut |r| needs |= may_be_tracked(r));
+    if needs {
+        track(vm, d.as_nonnull());
+    }
+}
+
+fn is_embedded(d: &Obj) -> bool {
+    d.class().is_gc && header_of(d.as_nonnull()).prev.get() & EMBEDDED != 0
 }
 
 /// Visit the references of any object: its payload's, its `__dict__`, its
@@ -294,21 +353,26 @@ pub(crate) fn traverse(o: NonNull<PyObject>, visit: &mut dyn FnMut(&Obj)) {
     let t = type_of(o);
     // SAFETY: the object is live and laid out as its type says.
     unsafe {
-        (t.traverse_payload)(o.as_ptr(), visit);
-        if t.dictoffset != 0 {
-            if let Some(d) = &*o.as_ptr().cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>() {
-                visit(d);
-            }
+        if t.is_heap_type() {
+            let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
+            visit(&ty);
         }
         for &off in &t.member_offsets {
             if let Some(v) = &*o.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>() {
                 visit(v);
             }
         }
-        if t.is_heap_type() {
-            let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
-            visit(&ty);
+        if t.dictoffset != 0 {
+            if let Some(d) = &*o.as_ptr().cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>() {
+                if is_embedded(d) {
+                    // The attribute values are the instance's own.
+                    (type_of(d.as_nonnull()).traverse_payload)(d.as_ptr(), visit);
+                } else {
+                    visit(d);
+                }
+            }
         }
+        (t.traverse_payload)(o.as_ptr(), visit);
     }
 }
 
@@ -506,14 +570,13 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
         .collect();
     if debug & debug::COLLECTABLE != 0 {
         for o in &garbage {
-            crate::modules::sys::write_stderr(
-                vm,
-                &format!("gc: collectable <{} {:#x}>\n", o.class().name(), o.id()),
-            );
+            crate::modules::sys::write_stderr(vm, &format!("gc: collectable <{} {:#x}>\n", o.class().name(), o.id()));
         }
     }
-    let collected = garbage.len();
-    crate::objects::weakref::clear_weakrefs_of_garbage(vm, &garbage);
+    // As CPython's count: weakrefs freed by their callbacks, then the
+    // objects still unreachable after the finalizers (those a finalizer
+    // freed or resurrected are not counted).
+    let mut collected = crate::objects::weakref::clear_weakrefs_of_garbage(vm, &garbage);
     // PEP 442: finalizers, once per object.
     for o in &garbage {
         let t = o.class();
@@ -528,6 +591,7 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
     // A finalizer may have resurrected objects: only what is still
     // unreachable (counting our own references) is cleared.
     let still = still_unreachable(&garbage);
+    collected += still.len();
     if debug & debug::SAVEALL != 0 {
         if let Some(g) = gc.garbage.borrow().clone() {
             for &i in &still {
@@ -656,11 +720,146 @@ fn still_unreachable(garbage: &[Obj]) -> Vec<usize> {
             }
         });
     }
+    // Of the unreachable ones, those no other unreachable object refers to
+    // would have been freed by the finalizers already, had the collector not
+    // held them (CPython's collector holds no references): peel them off,
+    // and what they alone kept alive after them.
+    let mut inner: Vec<isize> = vec![0; set.len()];
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); set.len()];
+    for i in (0..set.len()).filter(|&i| !reachable[i]) {
+        traverse(set[i], &mut |r| {
+            if let Some(j) = in_set(r) {
+                if !reachable[j] {
+                    inner[j] += 1;
+                    edges[i].push(j);
+                }
+            }
+        });
+    }
+    let mut alive: Vec<bool> = reachable.iter().map(|&r| !r).collect();
+    let mut peel: Vec<usize> = (0..set.len()).filter(|&i| alive[i] && inner[i] == 0).collect();
+    while let Some(i) = peel.pop() {
+        alive[i] = false;
+        for &j in &edges[i] {
+            inner[j] -= 1;
+            if inner[j] == 0 && alive[j] {
+                peel.push(j);
+            }
+        }
+    }
     // Restore the list links (`next`) and flags.
     for (next, i) in idx {
         let h = header_of(set[i]);
         h.next.set(next);
         h.prev.set(h.prev.get() & !COLLECTING);
     }
-    (0..set.len()).filter(|&i| !reachable[i]).collect()
+    (0..set.len()).filter(|&i| alive[i]).collect()
+}
+
+// ---- the face of the `gc` module (taipan-stdlib/src/gc.rs) -------------------------------------
+
+/// What the `gc` module needs of the collector.
+pub(crate) mod api {
+    use super::*;
+
+    /// `gc.collect(generation)`; ValueError for an invalid generation.
+    pub fn collect(vm: &Vm, generation: i64) -> PyResult<usize> {
+        if !(0..NUM_GENERATIONS as i64).contains(&generation) {
+            return Err(vm.value_error("invalid generation"));
+        }
+        super::collect(vm, generation as usize)
+    }
+
+    pub fn set_enabled(vm: &Vm, on: bool) {
+        vm.gc.enabled.set(on);
+    }
+
+    pub fn is_enabled(vm: &Vm) -> bool {
+        vm.gc.enabled.get()
+    }
+
+    pub fn counts(vm: &Vm) -> [usize; NUM_GENERATIONS] {
+        [vm.gc.counts[0].get(), vm.gc.counts[1].get(), vm.gc.counts[2].get()]
+    }
+
+    pub fn thresholds(vm: &Vm) -> [usize; NUM_GENERATIONS] {
+        [vm.gc.thresholds[0].get(), vm.gc.thresholds[1].get(), vm.gc.thresholds[2].get()]
+    }
+
+    /// `gc.set_threshold(t0[, t1[, t2]])`.
+    pub fn set_thresholds(vm: &Vm, t: &[usize]) {
+        for (cell, &v) in vm.gc.thresholds.iter().zip(t) {
+            cell.set(v);
+        }
+    }
+
+    pub fn debug_flags(vm: &Vm) -> u32 {
+        vm.gc.debug.get()
+    }
+
+    pub fn set_debug_flags(vm: &Vm, flags: u32) {
+        vm.gc.debug.set(flags);
+    }
+
+    /// (collections, collected, uncollectable) per generation.
+    pub fn stats(vm: &Vm) -> Vec<(usize, usize, usize)> {
+        vm.gc.stats.borrow().iter().map(|s| (s.collections, s.collected, s.uncollectable)).collect()
+    }
+
+    /// The tracked objects of one generation, or of all.
+    pub fn objects(vm: &Vm, generation: Option<usize>) -> Vec<Obj> {
+        super::objects(vm, generation)
+    }
+
+    /// The objects an object refers to (none for an object the collector
+    /// does not track the references of).
+    pub fn referents(o: &Obj) -> Vec<Obj> {
+        super::referents(o)
+    }
+
+    /// The tracked objects that refer to any of `targets`.
+    pub fn referrers(vm: &Vm, targets: &[Obj]) -> Vec<Obj> {
+        let mut out = Vec::new();
+        for o in super::objects(vm, None) {
+            let mut hit = false;
+            traverse(o.as_nonnull(), &mut |r| {
+                if targets.iter().any(|t| t.is(r)) {
+                    hit = true;
+                }
+            });
+            if hit {
+                out.push(o);
+            }
+        }
+        out
+    }
+
+    pub fn is_tracked(o: &Obj) -> bool {
+        super::is_tracked(o)
+    }
+
+    pub fn is_finalized(o: &Obj) -> bool {
+        super::is_finalized(o)
+    }
+
+    pub fn freeze(vm: &Vm) {
+        super::freeze(vm)
+    }
+
+    pub fn unfreeze(vm: &Vm) {
+        super::unfreeze(vm)
+    }
+
+    pub fn freeze_count(vm: &Vm) -> usize {
+        super::freeze_count(vm)
+    }
+
+    /// Give the collector the module's `garbage` and `callbacks` lists.
+    pub fn set_module_lists(vm: &Vm, garbage: Obj, callbacks: Obj) {
+        *vm.gc.garbage.borrow_mut() = Some(garbage);
+        *vm.gc.callbacks.borrow_mut() = Some(callbacks);
+    }
+
+    pub use super::debug;
+    pub use super::NUM_GENERATIONS;
 }

@@ -10,6 +10,7 @@
 pub mod api;
 
 mod args;
+mod atexit;
 mod builtins;
 mod codecs;
 mod context;
@@ -18,6 +19,7 @@ mod doc;
 mod docstrings;
 mod eval;
 mod format;
+mod gc;
 mod hash;
 mod import;
 mod modules;

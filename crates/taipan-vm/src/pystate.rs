@@ -49,10 +49,14 @@ pub struct Interpreter {
     pub max_str_digits: Cell<usize>,
     /// Type attribute lookups by (type version tag, name).
     pub method_cache: MethodCache,
+    /// The cycle collector's generations and settings.
+    pub(crate) gc: crate::gc::GcState,
     /// `sys.getswitchinterval()`, in seconds.
     pub switch_interval: Cell<f64>,
     /// Warnings already shown, by (filename, category, message, line).
     pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
+    /// `atexit` callbacks: (function, positional args, keyword args dict).
+    pub(crate) atexit: RefCell<Vec<(Obj, Vec<Obj>, Option<Obj>)>>,
     /// The Python-level handler of each signal (`signals.rs`).
     pub signal_handlers: RefCell<Vec<crate::signals::Handler>>,
     /// The program ended with an uncaught KeyboardInterrupt: the process
@@ -78,6 +82,9 @@ impl Interpreter {
         let lazy = std::mem::take(self.lazy_types.get_mut());
         let handlers = std::mem::take(self.signal_handlers.get_mut());
         drop(handlers);
+        let atexit = std::mem::take(self.atexit.get_mut());
+        drop(atexit);
+        self.gc.teardown();
         drop((modules, sys, builtins, lazy));
         self.method_cache.clear();
     }
@@ -90,6 +97,8 @@ pub(crate) mod breaker {
     pub(crate) const FINALIZERS: u32 = 1 << 0;
     /// A signal arrived (the main thread runs its Python handler).
     pub(crate) const SIGNALS: u32 = 1 << 1;
+    /// Generation 0 passed its threshold: a collection is due.
+    pub(crate) const GC: u32 = 1 << 2;
 }
 
 /// The state of one OS thread running in an interpreter.
@@ -118,6 +127,9 @@ pub struct ThreadState {
     pub(crate) free_frames: RefCell<Vec<Box<Frame>>>,
     /// Deallocation state and the small-object free lists.
     pub(crate) objects: ObjectState,
+    /// The cycle collector of this thread's interpreter (null for the
+    /// temporary thread state of objects dropped outside any interpreter).
+    pub(crate) gc: Cell<*const crate::gc::GcState>,
 }
 
 thread_local! {
@@ -173,6 +185,7 @@ impl ThreadState {
             eval_breaker: AtomicU32::new(0),
             free_frames: RefCell::new(Vec::new()),
             objects: ObjectState::new(),
+            gc: Cell::new(ptr::null()),
         }
     }
 

@@ -380,6 +380,7 @@ pub fn print_exception(vm: &Vm, exc: &Obj) {
 /// (a failure is reported and makes the exit status 120), then again,
 /// quietly, after the finalizers of `__main__` ran.
 pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
+    crate::atexit::run_exitfuncs(vm);
     if crate::modules::sys::flush_std_streams(vm).is_err() {
         status = 120;
     }
@@ -387,7 +388,7 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     if let Some(modules) = modules {
         // `sys.modules['__main__']` may have been replaced by any object.
         if let Some(d) = dict::get_item_str(vm, &modules, "__main__").and_then(|m| module::try_module_dict(&m)) {
-            clear_module_dict(vm, &d);
+            release_main_dict(vm, &d);
         }
     }
     let _ = vm.run_pending_work();
@@ -395,21 +396,18 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     status
 }
 
-/// CPython's `_PyModule_ClearDict`: names starting with one underscore
-/// first, then the others, except `__builtins__`.
-fn clear_module_dict(vm: &Vm, d: &Obj) {
-    for pass in 0..2 {
-        for k in dict::keys(d) {
-            let Some(s) = pystr::as_str(&k) else { continue };
-            let underscore = s.starts_with('_') && !s.starts_with("__");
-            if (pass == 0) != underscore || s == "__builtins__" {
-                continue;
-            }
-            if let Ok(Some(_)) = dict::get_item_opt(vm, d, &k) {
-                let _ = dict::set_item(vm, d, k.clone(), vm.none());
-            }
-            let _ = vm.run_pending_work();
-        }
+/// `__main__`'s namespace at exit: CPython's `finalize_modules` drops the
+/// module, and its dict (in a cycle with the functions it holds) is emptied
+/// by the collector: the globals go all at once, then their values are
+/// released in insertion order, each finalizer running as its object goes.
+fn release_main_dict(vm: &Vm, d: &Obj) {
+    let Some(data) = dict::data(d) else { return };
+    let items = dict::items(d);
+    data.clear();
+    for (k, v) in items {
+        drop(k);
+        drop(v);
+        let _ = vm.run_pending_work();
     }
 }
 

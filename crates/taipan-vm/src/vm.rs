@@ -153,14 +153,17 @@ impl Vm {
             lazy_types: RefCell::new(std::collections::HashMap::new()),
             max_str_digits: Cell::new(taipan_format::DEFAULT_MAX_STR_DIGITS),
             method_cache: MethodCache::new(),
+            gc: crate::gc::GcState::new(),
             switch_interval: Cell::new(0.005),
             warnings_shown: RefCell::new(Default::default()),
             signal_handlers: RefCell::new(Vec::new()),
+            atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
             output_tail: RefCell::new(None),
             readline_hook: Cell::new(None),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
+        vm.thread.gc.set(&vm.interp.gc);
         // The first interpreter of an OS thread stays its running one.
         if crate::pystate::current_thread_ptr().is_null() {
             crate::pystate::swap_current(&*vm.thread);
@@ -301,13 +304,25 @@ impl Vm {
         if self.thread.breaker_bits() & breaker::SIGNALS != 0 {
             crate::signals::check(self)?;
         }
+        if self.thread.breaker_bits() & breaker::GC != 0 {
+            crate::gc::collect_generations(self)?;
+        }
         while self.thread.breaker_bits() & breaker::FINALIZERS != 0 {
             self.thread.clear_breaker(breaker::FINALIZERS);
-            for o in self.thread.objects.take_pending_finalizers() {
-                if let Some(f) = o.class().finalize.get() {
-                    f(self, &o);
+            for work in self.thread.objects.take_pending() {
+                match work {
+                    crate::object::Pending::Finalize(o) => {
+                        if let Some(f) = o.class().finalize.get() {
+                            f(self, &o);
+                        }
+                        drop(o);
+                    }
+                    crate::object::Pending::WeakrefCallback { callback, weakref } => {
+                        if let Err(e) = self.call(&callback, &[weakref], None) {
+                            self.write_unraisable(&e, Some(&callback));
+                        }
+                    }
                 }
-                drop(o);
             }
         }
         Ok(())

@@ -65,6 +65,28 @@ pub struct Frame {
 const MAX_FREE_FRAMES: usize = 64;
 
 impl Frame {
+    /// Visit the references the frame holds (the cycle collector's view of
+    /// a frame that is not executing).
+    pub(crate) fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        for o in [&self.func, &self.locals, &self.frame_obj].into_iter().flatten() {
+            visit(o);
+        }
+        for o in self.slots.iter().flatten() {
+            visit(o);
+        }
+    }
+
+    /// Drop the locals and the value stack (a finished frame in a cycle).
+    pub(crate) fn clear_locals(&mut self) {
+        let old: Vec<Option<Obj>> = self.slots.iter_mut().map(|s| s.take()).collect();
+        let locals = self.locals.take();
+        self.sp = self.nlocalsplus;
+        drop((old, locals));
+    }
+
     #[inline]
     pub fn code(&self) -> &CodeData {
         // SAFETY: `code_ptr` points into the payload of `self.code`, which
@@ -500,7 +522,24 @@ pub(crate) struct FrameObjectData {
     frame: Cell<*mut Frame>,
     owned: UnsafeCell<Option<Box<Frame>>>,
 }
-impl PyPayload for FrameObjectData {}
+impl PyPayload for FrameObjectData {
+    /// A finished frame this object owns is traversed; a running or
+    /// suspended one belongs to its thread or generator.
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        // SAFETY: read only; no Python code runs.
+        if let Some(f) = unsafe { (*self.owned.get()).as_ref() } {
+            f.traverse(visit);
+        }
+    }
+
+    fn clear(&self) {
+        // SAFETY: the owned frame is not executing; values are moved out
+        // before they are dropped.
+        if let Some(f) = unsafe { (*self.owned.get()).as_mut() } {
+            f.clear_locals();
+        }
+    }
+}
 
 impl FrameObjectData {
     fn take_ownership(&self, frame: Box<Frame>) {

@@ -326,8 +326,10 @@ fn sys_intern(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
 }
 
 fn sys_getrefcount(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let [o] = crate::args::exact::<1>(vm, "getrefcount", args, kw)?;
-    Ok(vm.new_int(o.refcnt() as i64))
+    crate::args::exact::<1>(vm, "getrefcount", args, kw)?;
+    // The argument itself, not a copy: the count includes the call's own
+    // reference, as CPython's does.
+    Ok(vm.new_int(args[0].refcnt() as i64))
 }
 
 fn sys_getsizeof(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

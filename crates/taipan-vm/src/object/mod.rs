@@ -62,7 +62,16 @@ pub(crate) struct PyCell<T> {
 /// Data that can be an object's payload. The type object of an object whose
 /// payload is `T` records `TypeId::of::<T>()` so that `Obj::payload` can check
 /// it; subclasses inherit their base's payload type.
-pub trait PyPayload: 'static {}
+///
+/// A payload that holds references which can form cycles reports them to
+/// the cycle collector: `traverse` visits each owned reference once
+/// (CPython's `tp_traverse`), `clear` drops them (`tp_clear`). Neither may
+/// run Python code; a payload that holds no such reference keeps the
+/// defaults.
+pub trait PyPayload: 'static {
+    fn traverse(&self, _visit: &mut dyn FnMut(&Obj)) {}
+    fn clear(&self) {}
+}
 
 /// An owned reference to an object. Cloning increments the refcount; dropping
 /// decrements it and frees the object when it reaches zero. `Obj` is neither
@@ -322,9 +331,9 @@ pub(crate) struct ObjectState {
     dealloc_depth: Cell<u32>,
     /// Objects whose deallocation was put off.
     deferred: Cell<Vec<NonNull<PyObject>>>,
-    /// Objects whose finalizer must run before they are freed, each holding
-    /// the reference that resurrected it (DESIGN invariant 4).
-    pending_finalizers: Cell<Vec<NonNull<PyObject>>>,
+    /// Finalizers and weakref callbacks due, in the order they arose
+    /// (DESIGN invariant 4: they run between instructions, never in Drop).
+    pending: Cell<Vec<Pending>>,
     free_lists: UnsafeCell<FreeLists>,
 }
 
@@ -333,7 +342,7 @@ impl ObjectState {
         ObjectState {
             dealloc_depth: Cell::new(0),
             deferred: Cell::new(Vec::new()),
-            pending_finalizers: Cell::new(Vec::new()),
+            pending: Cell::new(Vec::new()),
             free_lists: UnsafeCell::new(FreeLists {
                 heads: [std::ptr::null_mut(); SMALL_CLASSES],
                 counts: [0; SMALL_CLASSES],
@@ -345,13 +354,13 @@ impl ObjectState {
     /// (it will not run) and give the free lists back to the system.
     pub(crate) fn shutdown(&self) {
         loop {
-            let v = self.pending_finalizers.take();
+            let v = self.pending.take();
             if v.is_empty() {
                 break;
             }
-            // SAFETY: each queued pointer carries one reference; the
-            // finalized bit is set, so dropping it frees the object.
-            drop(v.into_iter().map(|p| unsafe { Obj::from_owned_ptr(p) }).collect::<Vec<_>>());
+            // The finalized bit of queued objects is set, so dropping them
+            // frees them; callbacks are dropped uncalled.
+            drop(v);
         }
         // SAFETY: no other borrow of the free lists is live (this runs in
         // the thread state's Drop, with no allocation in progress).
@@ -374,20 +383,37 @@ impl ObjectState {
         }
     }
 
-    /// Take the objects whose finalizers are due (owned references).
-    pub(crate) fn take_pending_finalizers(&self) -> Vec<Obj> {
-        let v = self.pending_finalizers.take();
-        // SAFETY: each queued pointer carries the reference set when queued.
-        v.into_iter().map(|p| unsafe { Obj::from_owned_ptr(p) }).collect()
+    /// Take the finalizers and callbacks that are due.
+    pub(crate) fn take_pending(&self) -> Vec<Pending> {
+        self.pending.take()
     }
+
+    fn queue(&self, work: Pending) {
+        let mut v = self.pending.take();
+        v.push(work);
+        self.pending.set(v);
+    }
+}
+
+/// Work queued by deallocation for the next instruction boundary.
+pub(crate) enum Pending {
+    /// Call the object's `tp_finalize` (the reference resurrected it).
+    Finalize(Obj),
+    /// Call `callback(weakref)`: the weakref's referent died.
+    WeakrefCallback { callback: Obj, weakref: Obj },
+}
+
+/// Queue a weakref callback on the running thread (from deallocation).
+pub(crate) fn queue_weakref_callback(callback: Obj, weakref: Obj) {
+    crate::pystate::with_current(|ts| {
+        ts.objects.queue(Pending::WeakrefCallback { callback, weakref });
+        ts.set_breaker(crate::pystate::breaker::FINALIZERS);
+    });
 }
 
 /// Nesting of deallocations beyond which they are queued instead, so that
 /// freeing a deep structure (a million nested lists) does not overflow the stack.
 const TRASHCAN_DEPTH: u32 = 200;
-
-/// Bit of `GcHeader::prev` marking an object whose finalizer has run.
-const FINALIZED_BIT: usize = 1;
 
 /// If the object's type has a finalizer that has not run yet, resurrect
 /// the object and queue it; the caller must then not free it.
@@ -399,16 +425,14 @@ unsafe fn queue_finalizer(ts: &ThreadState, p: NonNull<PyObject>) -> bool {
             return false;
         }
         let gc = &*p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE).cast::<GcHeader>();
-        if gc.prev.get() & FINALIZED_BIT != 0 {
+        if gc.prev.get() & crate::gc::FINALIZED != 0 {
             return false;
         }
-        gc.prev.set(gc.prev.get() | FINALIZED_BIT);
+        gc.prev.set(gc.prev.get() | crate::gc::FINALIZED);
         p.as_ref().ob_refcnt.set(1);
     }
-    let st = &ts.objects;
-    let mut v = st.pending_finalizers.take();
-    v.push(p);
-    st.pending_finalizers.set(v);
+    // SAFETY: the refcount was set to 1 above: this reference is owned.
+    ts.objects.queue(Pending::Finalize(unsafe { Obj::from_owned_ptr(p) }));
     ts.set_breaker(crate::pystate::breaker::FINALIZERS);
     true
 }
@@ -556,13 +580,15 @@ unsafe fn free_object(p: NonNull<PyObject>) {
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
         let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        if ty.is_gc {
+            crate::gc::untrack_freed(p);
+        }
         if ty.dictoffset != 0 {
             let slot = p.as_ptr().cast::<u8>().add(ty.dictoffset).cast::<Option<Obj>>();
             std::ptr::drop_in_place(slot);
         }
         if ty.weaklistoffset != 0 {
-            let slot = p.as_ptr().cast::<u8>().add(ty.weaklistoffset).cast::<Option<Obj>>();
-            std::ptr::drop_in_place(slot);
+            crate::objects::weakref::clear_on_free(p.as_ptr());
         }
         for &off in &ty.member_offsets {
             std::ptr::drop_in_place(p.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>());
@@ -574,6 +600,52 @@ unsafe fn free_object(p: NonNull<PyObject>) {
         // The object's reference to its type goes last.
         decref(ty_ptr);
     }
+}
+
+/// The type object of a live object (borrowed).
+///
+/// # Safety
+/// `p` must point to a live object; the result must not outlive it.
+pub(crate) unsafe fn type_of_ptr<'a>(p: NonNull<PyObject>) -> &'a TypeObject {
+    // SAFETY: guaranteed by the caller; `ob_type` points at a type object.
+    unsafe { &(*p.as_ref().ob_type.get().as_ptr().cast::<PyCell<TypeObject>>()).payload }
+}
+
+/// The pointer to the type object of a live object.
+///
+/// # Safety
+/// `p` must point to a live object.
+pub(crate) unsafe fn type_ptr(p: NonNull<PyObject>) -> NonNull<PyObject> {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.as_ref().ob_type.get() }
+}
+
+/// The object whose payload is `payload` (an object's payload is always
+/// inside its `PyCell`).
+pub(crate) fn owner_of<T: PyPayload>(payload: &T) -> NonNull<PyObject> {
+    let p = (payload as *const T as usize - std::mem::offset_of!(PyCell<T>, payload)) as *mut PyObject;
+    // SAFETY: a payload's address minus its offset is its object's address.
+    unsafe { NonNull::new_unchecked(p) }
+}
+
+/// Visit the references of the `T` payload of a `PyCell<T>` (a type's
+/// `traverse_payload`).
+///
+/// # Safety
+/// `p` must point to a live `PyCell<T>`.
+pub(crate) unsafe fn traverse_payload<T: PyPayload>(p: *mut PyObject, visit: &mut dyn FnMut(&Obj)) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { (*p.cast::<PyCell<T>>()).payload.traverse(visit) }
+}
+
+/// Clear the references of the `T` payload of a `PyCell<T>` (a type's
+/// `clear_payload`).
+///
+/// # Safety
+/// `p` must point to a live `PyCell<T>`.
+pub(crate) unsafe fn clear_payload<T: PyPayload>(p: *mut PyObject) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { (*p.cast::<PyCell<T>>()).payload.clear() }
 }
 
 /// Run `drop_in_place` on the `T` payload of a `PyCell<T>` (a type's `drop_payload`).
@@ -614,12 +686,16 @@ pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
             std::ptr::write(obj.cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>(), None);
         }
         if t.weaklistoffset != 0 {
-            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<Option<Obj>>(), None);
+            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
         }
         for &off in &t.member_offsets {
             std::ptr::write(obj.cast::<u8>().add(off).cast::<Option<Obj>>(), None);
         }
-        Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
+        let p = NonNull::new_unchecked(obj.cast());
+        if gc != 0 {
+            crate::gc::track_new(p);
+        }
+        Obj::from_owned_ptr(p)
     }
 }
 
@@ -653,6 +729,8 @@ pub(crate) fn alloc_type_type(t: TypeObject) -> Obj {
 /// Make an object immortal (PEP 683): its refcount never reaches zero.
 pub(crate) fn make_immortal(o: &Obj) {
     o.header().ob_refcnt.set(IMMORTAL_REFCNT);
+    // Immortal objects are never garbage: the collector need not see them.
+    crate::gc::untrack(o);
 }
 
 /// A reference typed by its payload: an `Obj` known to hold a `T`.

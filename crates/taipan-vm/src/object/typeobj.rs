@@ -430,6 +430,10 @@ pub struct TypeObject {
     pub payload_type: TypeId,
     /// Drops the payload of an instance (inherited from the solid base).
     pub drop_payload: unsafe fn(*mut PyObject),
+    /// Visits the payload's references (`PyPayload::traverse`).
+    pub traverse_payload: unsafe fn(*mut PyObject, &mut dyn FnMut(&Obj)),
+    /// Clears the payload's references (`PyPayload::clear`).
+    pub clear_payload: unsafe fn(*mut PyObject),
     /// Bytes from the object start to the end of the instance (dict and
     /// weakref slots included).
     pub basicsize: usize,
@@ -461,7 +465,30 @@ pub struct TypeObject {
     pub doc: Option<&'static str>,
 }
 
-impl PyPayload for TypeObject {}
+impl PyPayload for TypeObject {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        for c in [&self.dict, &self.bases, &self.base, &self.mro, &self.qualname] {
+            // SAFETY: read only; no Python code runs.
+            if let Some(o) = unsafe { (*c.get()).as_ref() } {
+                visit(o);
+            }
+        }
+    }
+
+    /// CPython's `type_clear`: empty the namespace and drop the MRO (which
+    /// holds the class itself); the bases stay.
+    fn clear(&self) {
+        if let Some(d) = self.dict_opt() {
+            if let Some(dd) = d.payload::<crate::objects::dict::DictData>() {
+                dd.clear();
+            }
+        }
+        if let Some(mro) = self.mro_opt() {
+            let empty = crate::objects::tuple::alloc_tuple(&mro.class_obj(), Vec::new());
+            self.set_mro(empty);
+        }
+    }
+}
 
 impl TypeObject {
     /// A type for payload `T`, with no slots filled yet.
@@ -471,6 +498,8 @@ impl TypeObject {
             qualname: UnsafeCell::new(None),
             payload_type: TypeId::of::<T>(),
             drop_payload: super::drop_payload::<T>,
+            traverse_payload: super::traverse_payload::<T>,
+            clear_payload: super::clear_payload::<T>,
             basicsize,
             dictoffset: 0,
             weaklistoffset: 0,

@@ -16,7 +16,19 @@ pub(crate) struct BuiltinFunctionData {
     /// `'a'.lower`), named in argument errors as CPython does (`str.lower()`).
     pub owner: Option<Obj>,
 }
-impl PyPayload for BuiltinFunctionData {}
+impl PyPayload for BuiltinFunctionData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        if let Some(v) = &self.self_ {
+            visit(v);
+        }
+        if let Some(v) = &self.module {
+            visit(v);
+        }
+        if let Some(v) = &self.owner {
+            visit(v);
+        }
+    }
+}
 
 impl BuiltinFunctionData {
     pub(crate) fn name(&self) -> &'static str {
@@ -30,7 +42,8 @@ pub(crate) fn type_object() -> TypeObject {
         std::mem::size_of::<PyCell<BuiltinFunctionData>>(),
         true,
         flags::IMMUTABLETYPE,
-    );
+    )
+    .with_weaklist();
     t.slots.call.set(Some(builtin_call));
     t.slots.repr.set(Some(builtin_repr));
     t.slots.richcompare.set(Some(builtin_richcompare));

@@ -9,7 +9,14 @@ use crate::vm::{PyResult, Vm};
 pub(crate) struct CellData {
     pub value: ObjCell,
 }
-impl PyPayload for CellData {}
+impl PyPayload for CellData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.value.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.value.set(None);
+    }
+}
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t =

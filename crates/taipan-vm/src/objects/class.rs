@@ -203,6 +203,8 @@ pub(crate) fn create_class(
     let mut t = TypeObject::new::<crate::context::ObjectData>(&name_str, bt.basicsize, true, 0);
     t.payload_type = bt.payload_type;
     t.drop_payload = bt.drop_payload;
+    t.traverse_payload = bt.traverse_payload;
+    t.clear_payload = bt.clear_payload;
     t.dictoffset = bt.dictoffset;
     t.weaklistoffset = bt.weaklistoffset;
     t.member_offsets = bt.member_offsets.clone();
@@ -422,6 +424,7 @@ fn is_subtype_by_bases(a: &Obj, b: &Obj) -> bool {
 /// `obj.__dict__` (made on first use).
 pub(crate) fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if let Some(d) = o.instance_dict() {
+        crate::gc::materialize(vm, &d);
         return Ok(d);
     }
     if o.dict_slot().is_none() {

@@ -227,7 +227,8 @@ pub(crate) fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t =
-        TypeObject::new::<CodeData>("code", std::mem::size_of::<PyCell<CodeData>>(), false, flags::IMMUTABLETYPE);
+        TypeObject::new::<CodeData>("code", std::mem::size_of::<PyCell<CodeData>>(), false, flags::IMMUTABLETYPE)
+            .with_weaklist();
     t.doc = Some("Create a code object.  Not for the faint of heart.");
     t.slots.repr.set(Some(code_repr));
     t.slots.hash.set(Some(code_hash));

@@ -64,13 +64,21 @@ pub(crate) struct MethodDescrData {
     pub def: MethodDef,
     pub owner: Obj,
 }
-impl PyPayload for MethodDescrData {}
+impl PyPayload for MethodDescrData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.owner);
+    }
+}
 
 pub(crate) struct GetSetData {
     pub def: GetSetDef,
     pub owner: Obj,
 }
-impl PyPayload for GetSetData {}
+impl PyPayload for GetSetData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.owner);
+    }
+}
 
 /// A `__slots__` entry: the value lives in the instance's slot array.
 pub(crate) struct MemberData {
@@ -78,7 +86,12 @@ pub(crate) struct MemberData {
     pub index: usize,
     pub owner: Obj,
 }
-impl PyPayload for MemberData {}
+impl PyPayload for MemberData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.name);
+        visit(&self.owner);
+    }
+}
 
 /// A slot wrapper (`int.__add__`): calls the owner type's slot.
 pub(crate) struct WrapperData {
@@ -86,14 +99,23 @@ pub(crate) struct WrapperData {
     pub kind: SlotKind,
     pub owner: Obj,
 }
-impl PyPayload for WrapperData {}
+impl PyPayload for WrapperData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.owner);
+    }
+}
 
 /// A bound slot wrapper (`(1).__add__`).
 pub(crate) struct MethodWrapperData {
     pub descr: Obj,
     pub self_: Obj,
 }
-impl PyPayload for MethodWrapperData {}
+impl PyPayload for MethodWrapperData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.descr);
+        visit(&self.self_);
+    }
+}
 
 fn mk_type<T: PyPayload>(name: &str, gc: bool) -> TypeObject {
     TypeObject::new::<T>(name, std::mem::size_of::<PyCell<T>>(), gc, flags::IMMUTABLETYPE)

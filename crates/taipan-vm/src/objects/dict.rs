@@ -36,6 +36,9 @@ struct Table {
     entries: Vec<Option<Entry>>,
     /// Live entries.
     used: usize,
+    /// A key that is not an exact str was ever inserted (CPython's keys
+    /// kind is then "general": the collector visits keys as well as values).
+    general_keys: bool,
 }
 
 impl Table {
@@ -44,7 +47,7 @@ impl Table {
         while size * 2 < n * 3 {
             size *= 2;
         }
-        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0 }
+        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0, general_keys: false }
     }
 
     fn mask(&self) -> usize {
@@ -93,7 +96,22 @@ pub struct DictData {
     version: Cell<u64>,
 }
 
-impl PyPayload for DictData {}
+impl PyPayload for DictData {
+    /// As CPython: values only while every key is an exact str.
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        let t = self.table();
+        for e in t.entries.iter().flatten() {
+            if t.general_keys {
+                visit(&e.key);
+            }
+            visit(&e.value);
+        }
+    }
+
+    fn clear(&self) {
+        DictData::clear(self);
+    }
+}
 
 /// How a lookup went.
 enum Probe {
@@ -277,6 +295,7 @@ impl DictData {
 
     /// `d[key] = value` with a precomputed hash.
     pub fn set_hashed(&self, vm: &Vm, key: Obj, hash: i64, value: Obj) -> PyResult<()> {
+        crate::gc::maintain_dict_tracking(vm, self, &key, &value);
         match self.probe(vm, &key, hash)? {
             Probe::Found { index, .. } => {
                 let t = self.table();
@@ -293,6 +312,9 @@ impl DictData {
     /// Append an entry for a key known to be absent.
     fn insert_new(&self, key: Obj, hash: i64, value: Obj) {
         let t = self.table();
+        if !(key.has_payload::<pystr::StrData>() && !key.class().is_heap_type()) {
+            t.general_keys = true;
+        }
         if !t.usable() {
             let used = t.used;
             t.resize(used * 2 + 1);
@@ -486,12 +508,26 @@ fn dict_of(o: &Obj) -> &DictData {
 }
 
 impl Vm {
+    /// A new empty dict, untracked by the cycle collector until it holds a
+    /// container (as CPython's `PyDict_New`).
     pub fn new_dict(&self) -> Obj {
-        alloc_object(&self.ctx.types.dict, DictData::new())
+        let d = alloc_object(&self.ctx.types.dict, DictData::new());
+        crate::gc::untrack(&d);
+        d
     }
 
     pub fn new_dict_from(&self, d: DictData) -> Obj {
-        alloc_object(&self.ctx.types.dict, d)
+        let needs_tracking = d
+            .table()
+            .entries
+            .iter()
+            .flatten()
+            .any(|e| crate::gc::may_be_tracked(&e.key) || crate::gc::may_be_tracked(&e.value));
+        let d = alloc_object(&self.ctx.types.dict, d);
+        if !needs_tracking {
+            crate::gc::untrack(&d);
+        }
+        d
     }
 }
 

@@ -21,7 +21,11 @@ pub(crate) struct DictViewData {
     pub dict: Obj,
     pub kind: ViewKind,
 }
-impl PyPayload for DictViewData {}
+impl PyPayload for DictViewData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.dict);
+    }
+}
 
 pub(crate) struct DictIterData {
     dict: Obj,
@@ -35,7 +39,11 @@ pub(crate) struct DictIterData {
     remaining: Cell<usize>,
     done: Cell<bool>,
 }
-impl PyPayload for DictIterData {}
+impl PyPayload for DictIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.dict);
+    }
+}
 
 fn view_name(kind: ViewKind) -> &'static str {
     match kind {

@@ -24,7 +24,27 @@ pub(crate) struct ExceptionData {
     /// Attributes of the subclasses (`value`, `errno`, `filename`, ...).
     extra: UnsafeCell<Vec<(&'static str, Obj)>>,
 }
-impl PyPayload for ExceptionData {}
+
+impl PyPayload for ExceptionData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        for c in [&self.args, &self.traceback, &self.context, &self.cause] {
+            c.with(|v| v.map_or((), &mut *visit));
+        }
+        // SAFETY: read only; no Python code runs.
+        for (_, v) in unsafe { (*self.extra.get()).iter() } {
+            visit(v);
+        }
+    }
+
+    fn clear(&self) {
+        for c in [&self.args, &self.traceback, &self.context, &self.cause] {
+            c.set(None);
+        }
+        // SAFETY: the values are moved out before they are dropped.
+        let old = unsafe { std::mem::take(&mut *self.extra.get()) };
+        drop(old);
+    }
+}
 
 impl ExceptionData {
     fn new(args: Obj) -> ExceptionData {

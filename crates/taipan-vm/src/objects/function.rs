@@ -28,7 +28,29 @@ pub(crate) struct FunctionData {
     /// Changes when `__code__`/`__defaults__` change (for call specialization).
     pub version: Cell<u32>,
 }
-impl PyPayload for FunctionData {}
+impl PyPayload for FunctionData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.globals);
+        visit(&self.builtins);
+        self.code.with(|v| v.map_or((), &mut *visit));
+        self.name.with(|v| v.map_or((), &mut *visit));
+        self.qualname.with(|v| v.map_or((), &mut *visit));
+        self.defaults.with(|v| v.map_or((), &mut *visit));
+        self.kwdefaults.with(|v| v.map_or((), &mut *visit));
+        self.closure.with(|v| v.map_or((), &mut *visit));
+        self.doc.with(|v| v.map_or((), &mut *visit));
+        self.module.with(|v| v.map_or((), &mut *visit));
+        self.annotations.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.defaults.set(None);
+        self.kwdefaults.set(None);
+        self.closure.set(None);
+        self.doc.set(None);
+        self.module.set(None);
+        self.annotations.set(None);
+    }
+}
 
 impl FunctionData {
     /// The code object (always set).
@@ -45,7 +67,8 @@ pub(crate) fn type_object() -> TypeObject {
         true,
         flags::METHOD_DESCRIPTOR | flags::IMMUTABLETYPE,
     )
-    .with_dict();
+    .with_dict()
+    .with_weaklist();
     t.doc = Some("Create a function object.\n\n  code\n    a code object\n  globals\n    the globals dictionary\n  name\n    a string that overrides the name from the code object\n  argdefs\n    a tuple that specifies the default argument values\n  closure\n    a tuple that supplies the bindings for free variables");
     t.slots.repr.set(Some(function_repr));
     t.slots.call.set(Some(crate::eval::call::call_function));
@@ -393,7 +416,14 @@ fn set_annotations(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 pub(crate) struct WrapperFuncData {
     pub callable: ObjCell,
 }
-impl PyPayload for WrapperFuncData {}
+impl PyPayload for WrapperFuncData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.callable.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.callable.set(None);
+    }
+}
 
 fn wrapped_of(o: &Obj) -> &WrapperFuncData {
     o.payload::<WrapperFuncData>().expect("staticmethod/classmethod")

@@ -51,7 +51,30 @@ pub(crate) struct GenData {
     pub running_async: Cell<bool>,
     pub closed: Cell<bool>,
 }
-impl PyPayload for GenData {}
+impl PyPayload for GenData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.code);
+        for c in [&self.name, &self.qualname, &self.exc_state] {
+            c.with(|v| v.map_or((), &mut *visit));
+        }
+        // A running generator's frame is being executed: it is a root.
+        if self.state.get() != GenState::Running {
+            // SAFETY: read only, while the frame is not executing.
+            if let Some(f) = unsafe { (*self.frame.get()).as_ref() } {
+                f.traverse(visit);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        self.exc_state.set(None);
+        if self.state.get() != GenState::Running {
+            if let Some(f) = self.take_frame() {
+                Frame::release(f);
+            }
+        }
+    }
+}
 
 /// What resuming a generator produced.
 pub(crate) enum SendResult {
@@ -803,7 +826,11 @@ pub(crate) fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
 pub(crate) struct CoroWrapperData {
     coro: Obj,
 }
-impl PyPayload for CoroWrapperData {}
+impl PyPayload for CoroWrapperData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.coro);
+    }
+}
 
 fn coro_await(vm: &Vm, coro: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(alloc_object(&vm.ctx.types.coroutine_wrapper, CoroWrapperData { coro: coro.clone() }))
@@ -814,7 +841,11 @@ fn coro_await(vm: &Vm, coro: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult
 pub(crate) struct WrappedValue {
     pub value: Obj,
 }
-impl PyPayload for WrappedValue {}
+impl PyPayload for WrappedValue {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.value);
+    }
+}
 
 /// `ASYNC_GEN_WRAP`: mark a value as yielded by the async generator itself.
 pub(crate) fn wrap_async_gen_value(vm: &Vm, v: Obj) -> Obj {
@@ -833,7 +864,12 @@ pub(crate) struct AsendData {
     sendval: Obj,
     state: Cell<AwaitState>,
 }
-impl PyPayload for AsendData {}
+impl PyPayload for AsendData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.gen);
+        visit(&self.sendval);
+    }
+}
 
 pub(crate) struct AthrowData {
     gen: Obj,
@@ -841,7 +877,14 @@ pub(crate) struct AthrowData {
     args: Option<Vec<Obj>>,
     state: Cell<AwaitState>,
 }
-impl PyPayload for AthrowData {}
+impl PyPayload for AthrowData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.gen);
+        for x in self.args.iter().flatten() {
+            visit(x);
+        }
+    }
+}
 
 fn new_asend(vm: &Vm, gen: &Obj, v: Obj) -> Obj {
     alloc_object(

@@ -11,12 +11,21 @@ pub(crate) struct GenericAliasData {
     pub origin: Obj,
     pub args: Obj,
 }
-impl PyPayload for GenericAliasData {}
+impl PyPayload for GenericAliasData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.origin);
+        visit(&self.args);
+    }
+}
 
 pub(crate) struct UnionData {
     pub args: Obj,
 }
-impl PyPayload for UnionData {}
+impl PyPayload for UnionData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.args);
+    }
+}
 
 pub(crate) fn generic_alias_type_object() -> TypeObject {
     let mut t = TypeObject::new::<GenericAliasData>(
@@ -24,7 +33,8 @@ pub(crate) fn generic_alias_type_object() -> TypeObject {
         std::mem::size_of::<PyCell<GenericAliasData>>(),
         true,
         flags::BASETYPE | flags::IMMUTABLETYPE,
-    );
+    )
+    .with_weaklist();
     t.doc = Some(
         "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).",
     );

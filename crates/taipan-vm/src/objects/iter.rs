@@ -23,7 +23,14 @@ pub(crate) struct SeqIterData {
     pub seq: ObjCell,
     pub index: Cell<usize>,
 }
-impl PyPayload for SeqIterData {}
+impl PyPayload for SeqIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.seq.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.seq.set(None);
+    }
+}
 
 fn iter_type(name: &str, next: crate::object::typeobj::IterNextFn) -> TypeObject {
     let t =
@@ -370,7 +377,15 @@ pub(crate) struct CallableIterData {
     func: ObjCell,
     sentinel: Obj,
 }
-impl PyPayload for CallableIterData {}
+impl PyPayload for CallableIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.sentinel);
+        self.func.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.func.set(None);
+    }
+}
 
 pub(crate) fn callable_iterator_type_object() -> TypeObject {
     let t = TypeObject::new::<CallableIterData>(
@@ -413,7 +428,11 @@ pub(crate) struct EnumerateData {
     it: Obj,
     index: std::cell::RefCell<BigInt>,
 }
-impl PyPayload for EnumerateData {}
+impl PyPayload for EnumerateData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.it);
+    }
+}
 
 pub(crate) fn enumerate_type_object() -> TypeObject {
     let mut t = TypeObject::new::<EnumerateData>(
@@ -463,7 +482,14 @@ pub(crate) struct ReversedData {
     seq: ObjCell,
     index: Cell<isize>,
 }
-impl PyPayload for ReversedData {}
+impl PyPayload for ReversedData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.seq.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.seq.set(None);
+    }
+}
 
 pub(crate) fn reversed_type_object() -> TypeObject {
     let mut t = TypeObject::new::<ReversedData>(
@@ -533,7 +559,13 @@ pub(crate) struct ZipData {
     iters: Vec<Obj>,
     strict: bool,
 }
-impl PyPayload for ZipData {}
+impl PyPayload for ZipData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        for x in self.iters.iter() {
+            visit(x);
+        }
+    }
+}
 
 pub(crate) fn zip_type_object() -> TypeObject {
     let mut t = TypeObject::new::<ZipData>(
@@ -609,7 +641,14 @@ pub(crate) struct MapData {
     func: Obj,
     iters: Vec<Obj>,
 }
-impl PyPayload for MapData {}
+impl PyPayload for MapData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.func);
+        for x in self.iters.iter() {
+            visit(x);
+        }
+    }
+}
 
 pub(crate) fn map_type_object() -> TypeObject {
     let mut t = TypeObject::new::<MapData>(
@@ -655,7 +694,12 @@ pub(crate) struct FilterData {
     func: Obj,
     it: Obj,
 }
-impl PyPayload for FilterData {}
+impl PyPayload for FilterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.func);
+        visit(&self.it);
+    }
+}
 
 pub(crate) fn filter_type_object() -> TypeObject {
     let mut t = TypeObject::new::<FilterData>(

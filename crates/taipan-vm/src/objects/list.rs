@@ -17,7 +17,36 @@ pub(crate) struct ListData {
     items: UnsafeCell<Vec<Obj>>,
 }
 
-impl PyPayload for ListData {}
+impl PyPayload for ListData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        // SAFETY: see the impl comment below; no Python code runs.
+        // (Last item first, as CPython's list_traverse.)
+        for x in unsafe { (*self.items.get()).iter().rev() } {
+            visit(x);
+        }
+    }
+
+    fn clear(&self) {
+        // SAFETY: the items are moved out before they are dropped.
+        let old = unsafe { std::mem::take(&mut *self.items.get()) };
+        drop_reversed(old);
+    }
+}
+
+impl Drop for ListData {
+    /// Items go last first, as CPython's list_dealloc (the order `__del__`
+    /// methods run in).
+    fn drop(&mut self) {
+        drop_reversed(std::mem::take(self.items.get_mut()));
+    }
+}
+
+/// Drop a vector's items from the last to the first.
+pub(crate) fn drop_reversed(mut v: Vec<Obj>) {
+    while let Some(x) = v.pop() {
+        drop(x);
+    }
+}
 
 // SAFETY (for every accessor below): each takes `&self`, touches the Vec for
 // the duration of the call only, and runs no Python code (no &Vm), so no two

@@ -10,7 +10,11 @@ use crate::vm::{PyResult, Vm};
 pub(crate) struct MappingProxyData {
     pub mapping: Obj,
 }
-impl PyPayload for MappingProxyData {}
+impl PyPayload for MappingProxyData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.mapping);
+    }
+}
 
 pub(crate) fn mappingproxy_type_object() -> TypeObject {
     let t = TypeObject::new::<MappingProxyData>(

@@ -25,7 +25,11 @@ pub(crate) struct MemoryViewData {
     readonly: bool,
     released: Cell<bool>,
 }
-impl PyPayload for MemoryViewData {}
+impl PyPayload for MemoryViewData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.base);
+    }
+}
 
 impl Drop for MemoryViewData {
     fn drop(&mut self) {
@@ -43,7 +47,8 @@ pub(crate) fn type_object() -> TypeObject {
         std::mem::size_of::<PyCell<MemoryViewData>>(),
         true,
         flags::IMMUTABLETYPE | flags::SEQUENCE,
-    );
+    )
+    .with_weaklist();
     t.doc = Some("Create a new memoryview object which references the given object.");
     let s = &t.slots;
     s.new.set(Some(mv_new));
@@ -533,7 +538,11 @@ pub(crate) struct MemIterData {
     view: Obj,
     index: Cell<usize>,
 }
-impl PyPayload for MemIterData {}
+impl PyPayload for MemIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.view);
+    }
+}
 
 pub(crate) fn iterator_type_object() -> TypeObject {
     let t = TypeObject::new::<MemIterData>(

@@ -11,11 +11,17 @@ pub(crate) struct MethodData {
     pub func: Obj,
     pub self_: Obj,
 }
-impl PyPayload for MethodData {}
+impl PyPayload for MethodData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.func);
+        visit(&self.self_);
+    }
+}
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t =
-        TypeObject::new::<MethodData>("method", std::mem::size_of::<PyCell<MethodData>>(), true, flags::IMMUTABLETYPE);
+        TypeObject::new::<MethodData>("method", std::mem::size_of::<PyCell<MethodData>>(), true, flags::IMMUTABLETYPE)
+            .with_weaklist();
     t.doc = Some("Create a bound instance method object.");
     t.slots.call.set(Some(method_call));
     t.slots.repr.set(Some(method_repr));

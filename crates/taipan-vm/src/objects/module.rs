@@ -18,6 +18,7 @@ pub(crate) fn type_object() -> TypeObject {
         flags::BASETYPE | flags::IMMUTABLETYPE,
     )
     .with_dict()
+    .with_weaklist()
     .with_weaklist();
     t.doc = Some("Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.");
     t.slots.getattro.set(Some(module_getattro));

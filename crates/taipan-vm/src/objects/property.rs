@@ -15,7 +15,22 @@ pub(crate) struct PropertyData {
     /// The doc came from the getter (so copies refresh it).
     pub getter_doc: std::cell::Cell<bool>,
 }
-impl PyPayload for PropertyData {}
+impl PyPayload for PropertyData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.fget.with(|v| v.map_or((), &mut *visit));
+        self.fset.with(|v| v.map_or((), &mut *visit));
+        self.fdel.with(|v| v.map_or((), &mut *visit));
+        self.doc.with(|v| v.map_or((), &mut *visit));
+        self.name.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.fget.set(None);
+        self.fset.set(None);
+        self.fdel.set(None);
+        self.doc.set(None);
+        self.name.set(None);
+    }
+}
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<PropertyData>(

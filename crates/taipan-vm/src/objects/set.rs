@@ -90,7 +90,19 @@ pub(crate) struct SetData {
     hash: Cell<i64>,
 }
 
-impl PyPayload for SetData {}
+impl PyPayload for SetData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        for s in self.t().slots.iter() {
+            if let Slot::Active(_, k) = s {
+                visit(k);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        SetData::clear(self);
+    }
+}
 
 enum Found {
     Active,
@@ -369,7 +381,8 @@ pub(crate) fn type_object(frozen: bool) -> TypeObject {
         std::mem::size_of::<PyCell<SetData>>(),
         true,
         flags::BASETYPE | flags::IMMUTABLETYPE | flags::MATCH_SELF,
-    );
+    )
+    .with_weaklist();
     t.doc = Some(if frozen {
         "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements."
     } else {
@@ -1027,7 +1040,11 @@ pub(crate) struct SetIterData {
     remaining: Cell<usize>,
     done: Cell<bool>,
 }
-impl PyPayload for SetIterData {}
+impl PyPayload for SetIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.set);
+    }
+}
 
 fn set_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let n = set_of(o).len();

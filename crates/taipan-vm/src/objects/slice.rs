@@ -14,7 +14,13 @@ pub(crate) struct SliceData {
     pub stop: Obj,
     pub step: Obj,
 }
-impl PyPayload for SliceData {}
+impl PyPayload for SliceData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.start);
+        visit(&self.stop);
+        visit(&self.step);
+    }
+}
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t =

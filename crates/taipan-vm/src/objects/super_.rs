@@ -18,7 +18,18 @@ pub(crate) struct SuperData {
     /// The type of `obj` (or `obj` itself for classes).
     pub obj_type: ObjCell,
 }
-impl PyPayload for SuperData {}
+impl PyPayload for SuperData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.ty.with(|v| v.map_or((), &mut *visit));
+        self.obj.with(|v| v.map_or((), &mut *visit));
+        self.obj_type.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.ty.set(None);
+        self.obj.set(None);
+        self.obj_type.set(None);
+    }
+}
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<SuperData>(

@@ -14,7 +14,15 @@ pub(crate) struct TracebackData {
     pub lasti: usize,
     pub lineno: Option<u32>,
 }
-impl PyPayload for TracebackData {}
+impl PyPayload for TracebackData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.frame);
+        self.next.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.next.set(None);
+    }
+}
 
 pub(crate) fn type_object() -> TypeObject {
     let t = TypeObject::new::<TracebackData>(

@@ -10,7 +10,20 @@ pub(crate) struct TupleData {
     items: Box<[Obj]>,
 }
 
-impl PyPayload for TupleData {}
+impl PyPayload for TupleData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        for x in self.items.iter().rev() {
+            visit(x);
+        }
+    }
+}
+
+impl Drop for TupleData {
+    /// Items go last first, as CPython's tupledealloc.
+    fn drop(&mut self) {
+        crate::objects::list::drop_reversed(std::mem::take(&mut self.items).into_vec());
+    }
+}
 
 impl TupleData {
     #[inline]
@@ -274,4 +287,14 @@ fn tuple_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 
 fn tuple_getnewargs(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(vm.new_tuple(vec![vm.new_tuple(tuple_of(o).to_vec())]))
+}
+
+/// Can this tuple stop being tracked by the cycle collector (all its items
+/// are atoms or untracked tuples: it can be in no cycle)? CPython's
+/// `_PyTuple_MaybeUntrack`, checked during collections.
+pub(crate) fn is_untrackable(p: std::ptr::NonNull<crate::object::PyObject>) -> bool {
+    // SAFETY: a borrowed view of a live object, for the duration of the check.
+    let o = unsafe { Obj::from_borrowed_ptr(p) };
+    let Some(t) = o.payload::<TupleData>() else { return false };
+    t.items().iter().all(|x| !x.class().is_gc || (x.has_payload::<TupleData>() && !crate::gc::is_tracked(x)))
 }

@@ -17,7 +17,8 @@ pub(crate) fn type_type_object() -> TypeObject {
         std::mem::size_of::<PyCell<TypeObject>>(),
         true,
         flags::BASETYPE | flags::TYPE_SUBCLASS | flags::IMMUTABLETYPE,
-    );
+    )
+    .with_weaklist();
     t.doc = Some("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
     t.slots.repr.set(Some(type_repr));
     t.slots.getattro.set(Some(type_getattro));
@@ -419,6 +420,7 @@ pub(crate) fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj
         Some(d) => d,
         None => {
             let d = vm.new_dict();
+            crate::gc::mark_embedded(&d);
             obj.set_instance_dict(Some(d.clone()));
             d
         }
@@ -664,7 +666,13 @@ fn object_reduce(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
 }
 
 fn object_getstate(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    Ok(obj.instance_dict().unwrap_or_else(|| vm.none()))
+    match obj.instance_dict() {
+        Some(d) => {
+            crate::gc::materialize(vm, &d);
+            Ok(d)
+        }
+        None => Ok(vm.none()),
+    }
 }
 
 fn object_sizeof(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
