@@ -312,7 +312,7 @@ impl DictData {
     /// Append an entry for a key known to be absent.
     fn insert_new(&self, key: Obj, hash: i64, value: Obj) {
         let t = self.table();
-        if !(key.has_payload::<pystr::StrData>() && !key.class().is_heap_type()) {
+        if !key.has_payload::<pystr::StrData>() || key.class().is_heap_type() {
             t.general_keys = true;
         }
         if !t.usable() {
