@@ -72,7 +72,6 @@ pub(crate) fn make_type(vm: &Vm, base: &Obj) -> Obj {
         methods: METHODS,
         getsets: GETSETS,
         doc: Some(DOC),
-        ..Default::default()
     };
     taipan_vm::api::types::new_type::<FileIO>(vm, &spec, |s| {
         s.new.set(Some(fileio_new));
@@ -296,7 +295,7 @@ fn sys_lseek(vm: &Vm, fd: i32, pos: i64, whence: i32) -> PyResult<i64> {
     if r < 0 {
         return Err(os_error(vm, err, None));
     }
-    Ok(r as i64)
+    Ok(r)
 }
 
 /// `fstat(fd)`: (is a directory, st_blksize, st_size), or the errno.
@@ -310,7 +309,7 @@ fn sys_fstat(vm: &Vm, fd: i32) -> Result<(bool, i64, i64), i32> {
         }
         // SAFETY: fstat succeeded, so it filled the buffer.
         let st = unsafe { st.assume_init() };
-        Ok(((st.st_mode & libc::S_IFMT) == libc::S_IFDIR, st.st_blksize as i64, st.st_size as i64))
+        Ok(((st.st_mode & libc::S_IFMT) == libc::S_IFDIR, st.st_blksize, st.st_size))
     })
 }
 
@@ -622,7 +621,7 @@ fn readall(vm: &Vm, f: &FileIO) -> PyResult<Option<Vec<u8>>> {
     check_open(vm, f)?;
     let fd = f.fd.get();
     // SAFETY: lseek takes no memory.
-    let pos = vm.allow_threads(move || unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) }) as i64;
+    let pos = vm.allow_threads(move || unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) });
     let end = sys_fstat(vm, fd).map(|(_, _, size)| size).unwrap_or(-1);
     let mut bufsize: usize =
         if end > 0 && end >= pos && pos >= 0 { (end - pos).saturating_add(1) as usize } else { 8192 };
