@@ -11,13 +11,19 @@ history files, where a case says so).
     python3 tests/repl_pty.py --taipan target/ci/taipan [-k NAME] [-v]
 
 Known differences (not tested here):
-- A completion list whose column width divides the screen width exactly:
-  GNU readline leaves one column unused, rustyline does not.
-- Tab completion under `-S`: readline without rlcompleter completes file
-  names; Taipan inserts a tab.
-- Screen-level details of editing commands beyond those exercised here
-  (incremental search prompts, kill ring, vi mode, ~/.inputrc) are
-  rustyline's, not GNU readline's.
+- Editing commands beyond those exercised here are rustyline's, not GNU
+  readline's: incremental search (Ctrl-R) draws its own prompt, the kill ring
+  and word motions differ in details, ~/.inputrc is not read, vi mode is not
+  offered, and a Tab that lists matches while the input spans several rows
+  near the bottom of the screen may redraw the input a row off.
+- With -i, CPython imports readline before running the script, so input()
+  in the script reads through readline (and its lines then keep
+  ~/.python_history from being loaded); Taipan's line editor starts with the
+  interactive loop.
+- In CPython 3.11, `print(..., end='')` followed by a completion list or by a
+  terminal resize redraws the pending output; Taipan redraws what the
+  standard streams wrote since the last newline, which misses output written
+  to the terminal by other means (os.write).
 """
 import argparse
 import concurrent.futures
