@@ -20,10 +20,12 @@ Known differences (not tested here):
   in the script reads through readline (and its lines then keep
   ~/.python_history from being loaded); Taipan's line editor starts with the
   interactive loop.
-- In CPython 3.11, `print(..., end='')` followed by a completion list or by a
-  terminal resize redraws the pending output; Taipan redraws what the
-  standard streams wrote since the last newline, which misses output written
-  to the terminal by other means (os.write).
+- After output that left a line unfinished (`print('abc', end='')`), the
+  prompt follows it on the same line in both; when a completion list is then
+  drawn, readline redraws the prompt alone (`>>> s`) where Taipan's line
+  editor redraws the whole line (`abc>>> s`), because the unfinished text is
+  part of the prompt it was given. Output written around the standard streams
+  (os.write) is not known to the prompt at all.
 """
 import argparse
 import concurrent.futures
