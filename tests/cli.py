@@ -5,6 +5,7 @@ of Taipan give the same stdout, stderr and exit status.
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -35,9 +36,164 @@ CASES = [
     (["-c", "input()"], ""),
     (["-c", "import sys; print(sys.stdin.read().upper(), end='')"], "two\nlines\n"),
     (["-q", "-c", "pass"], None),
+    # Usage errors: CPython's messages, usage line and status 2.
     (["-Z"], None),
     (["-c"], None),
+    (["--foo"], None),
+    (["--help-foo"], None),
+    (["-W"], None),
+    (["-X"], None),
+    (["-bW"], None),
+    (["-J"], None),
+    (["--check-hash-based-pycs"], None),
+    (["--check-hash-based-pycs", "sometimes", "-c", "pass"], None),
+    (["--check-hash-based-pycs", "always", "-c", "print('ok')"], None),
+    (["-V", "-Z"], None),
+    (["-Z", "-V"], None),
+    (["-Z", "-h"], None),
+    # Help and version.
+    (["-h"], None),
+    (["--help"], None),
+    (["-?"], None),
+    (["-h", "-Z"], None),
+    (["-Vh"], None),
+    (["--help-env"], None),
+    (["--help-xoptions"], None),
+    (["--help-all"], None),
+    (["-V"], None),
+    (["--version"], None),
+    (["-V", "-c", "pass"], None),
+    (["-c", "import sys; print(sys.argv)", "-V"], None),
+    (["-VV"], None, {"version_shape": True}),
+    (["-V", "--version"], None, {"version_shape": True}),
+    # The PYTHON* variables, for -c as for every mode, and their checks.
+    (["-c", "print(hash('a'), hash(b'a'))"], None, {"env": {"PYTHONHASHSEED": "0"}}),
+    (["-c", "print(hash('abc'))"], None, {"env": {"PYTHONHASHSEED": "4294967295"}}),
+    (["-c", "import sys; print(sys.flags.hash_randomization)"], None, {"env": {"PYTHONHASHSEED": "random"}}),
+    (["-c", "import sys; print(sys.flags.hash_randomization)"], None, {"env": {"PYTHONHASHSEED": " +7"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONHASHSEED": "4294967296"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONHASHSEED": "-1"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONHASHSEED": "abc"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONHASHSEED": "5 "}}),
+    (["-E", "-c", "print('ignored')"], None, {"env": {"PYTHONHASHSEED": "abc"}}),
+    (["-R", "-c", "import sys; print(sys.flags.hash_randomization)"], None, {"env": {"PYTHONHASHSEED": "abc"}}),
+    (["-Z"], None, {"env": {"PYTHONHASHSEED": "abc"}}),
+    (["-V"], None, {"env": {"PYTHONHASHSEED": "abc"}}),
+    (["-c", "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())"], None,
+     {"env": {"PYTHONINTMAXSTRDIGITS": "640"}}),
+    (["-c", "import sys; print(sys.flags.int_max_str_digits); print(len(str(10 ** 5000)))"], None,
+     {"env": {"PYTHONINTMAXSTRDIGITS": "0"}}),
+    (["-c", "print(int('1' * 700))"], None, {"env": {"PYTHONINTMAXSTRDIGITS": "640"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONINTMAXSTRDIGITS": "639"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONINTMAXSTRDIGITS": "abc"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONINTMAXSTRDIGITS": "99999999999999999999"}}),
+    (["-c", "pass"], None, {"env": {"PYTHONINTMAXSTRDIGITS": "5", "PYTHONHASHSEED": "abc"}}),
+    (["-X", "int_max_str_digits=700", "-c", "import sys; print(sys.flags.int_max_str_digits, sys._xoptions)"], None),
+    (["-X", "int_max_str_digits=", "-c", "import sys; print(sys.flags.int_max_str_digits)"], None),
+    (["-X", "int_max_str_digits=900", "-c", "import sys; print(sys.flags.int_max_str_digits)"], None,
+     {"env": {"PYTHONINTMAXSTRDIGITS": "800"}}),
+    (["-X", "int_max_str_digits=5", "-c", "pass"], None),
+    (["-X", "int_max_str_digits", "-c", "pass"], None),
+    (["-X", "int_max_str_digits=7_00", "-c", "pass"], None),
+    (["-c", "import sys; print(sys.flags.optimize, __debug__)\ndef f():\n    'doc'\nprint(f.__doc__)"], None,
+     {"env": {"PYTHONOPTIMIZE": "2"}}),
+    (["-c", "import sys; print(sys.flags.optimize)"], None, {"env": {"PYTHONOPTIMIZE": "x"}}),
+    (["-OO", "-c", "import sys; print(sys.flags.optimize)"], None, {"env": {"PYTHONOPTIMIZE": "1"}}),
+    (["-OOO", "-c", "import sys; print(sys.flags.optimize)"], None),
+    (["-c", "import sys; print(sys.flags.dont_write_bytecode, sys.dont_write_bytecode)"], None,
+     {"env": {"PYTHONDONTWRITEBYTECODE": "1"}}),
+    (["-c", "import sys; print(sys.flags.dont_write_bytecode, sys.dont_write_bytecode)"], None,
+     {"env": {"PYTHONDONTWRITEBYTECODE": "0"}}),
+    (["-c", "import sys; print(sys.warnoptions)"], None, {"env": {"PYTHONWARNINGS": "error,,ignore::DeprecationWarning"}}),
+    (["-W", "default", "-c", "import sys; print(sys.warnoptions)"], None, {"env": {"PYTHONWARNINGS": "error"}}),
+    (["-E", "-c", "import sys; print(sys.warnoptions, sys.flags.optimize)"], None,
+     {"env": {"PYTHONWARNINGS": "error", "PYTHONOPTIMIZE": "1"}}),
+    (["-c", "import sys; print(sys.flags.verbose, sys.flags.debug, sys.flags.inspect, sys.flags.interactive)"], None,
+     {"env": {"PYTHONDEBUG": "1"}}),
+    (["-d", "-s", "-c", "import sys; print(sys.flags.debug, sys.flags.no_user_site)"], None),
+    (["-P", "-c", "import sys; print(sys.flags.safe_path, sys.path[0] != '')"], None),
+    (["-c", "import sys; print(sys.flags.inspect, sys.flags.interactive)"], None, {"env": {"PYTHONINSPECT": "1"}}),
+    (["-c", "x = 1"], "print(x)\n", {"env": {"PYTHONINSPECT": "1"}}),
+    (["-c", "import sys; print(sys.flags.int_max_str_digits)", "-X", "int_max_str_digits=700"], None),
+    (["-t", "-c", "print('t ignored')"], None),
+    # -i: after -c, a script or stdin the interactive loop reads stdin even
+    # when it is not a terminal, with its prompts on stderr.
+    (["-i", "-c", "x = 1"], "print(x)\n"),
+    (["-i", "-c", "1/0"], "print('after')\n"),
+    (["-i", "-c", "raise SystemExit(3)"], "print('after')\n"),
+    (["-i", "-c", "import sys; sys.exit('bye')"], "print('after')\n"),
+    (["-i", "{script}", "arg"], "print(__name__, '__file__' in globals(), sys.argv)\n"),
+    (["-i", "-c", "x = 2"], "print(x)\nraise SystemExit(5)\nprint('never')\n"),
+    (["-i"], "x = 5\nx\nprint('end')"),
+    (["-i", "-q"], ""),
+    (["-ii", "-c", "import sys; print(sys.flags.inspect, sys.flags.interactive)"], ""),
+    (["-i", "-c", "import sys; print(sys.flags.inspect, sys.flags.interactive)"], ""),
+    (["-i", "-q"], "print(1)\n", {"env": {"PYTHONSTARTUP": "{script}"}}),
+    (["-i", "-q"], "print(1)\n", {"env": {"PYTHONSTARTUP": "/nonexistent/startup.py"}}),
+    (["-i", "-q", "-E"], "print(1)\n", {"env": {"PYTHONSTARTUP": "{script}"}}),
+    (["-i", "-q", "-c", "pass"], "print(2)\n", {"env": {"PYTHONSTARTUP": "{script}"}}),
+    (["-i", "-q", "-c", "import sys; sys.ps1 = 'A> '; sys.ps2 = 'B> '"], "if 1:\n  pass\n\n"),
+    (["-i", "-q", "-c", "import sys; sys.ps1 = 5"], "1\n"),
 ]
+
+# Statements read by the interactive loop through a pipe (`-q -i`): the
+# prompts on stderr show when CPython's tokenizer asks for more input.
+INTERACTIVE_INPUTS = [
+    "x = 1\nx\n",
+    "if 1: print(1)\nelse: print(2)\n",
+    "if 1: print(1)\nprint(2)\n",
+    "if 1:\nprint(1)\n",
+    "if 1:\n  print(1)\n\nprint(2)\n",
+    "def f():\n  return 3\n\nf()\n",
+    "def f():\n  return 3\nf()\n",
+    "for i in range(3):\n  print(i)\n\n",
+    "x = (1,\n2,\n3)\nx\n",
+    "s = '''a\nb\nc'''\ns\n",
+    "x = 1 + \\\n 2\nx\n",
+    "   \nx = 3\n",
+    "# comment\n1\n",
+    "  # indented comment\n2\n",
+    "class A:\n  x = 1\n\n  y = 2\n\nA.y\n",
+    "try:\n  1/0\nexcept ZeroDivisionError:\n  print('z')\n\n",
+    "try:\n  1/0\nfinally:\n  print('f')\n\n",
+    "while False:\n  pass\nelse:\n  print('e')\n\n",
+    "x = 1; y = 2\nx + y\n",
+    "1 +\n",
+    "print(1\n",
+    "x = (\n",
+    "if 1:\n  x = 1\n y = 2\n",
+    "if 1:\n\tx = 1\n        y = 2\n\n",
+    "match 1:\n  case 1: print('one')\n\n",
+    "if True:\n    pass\n  \n\n",
+    "  x = 1\n",
+    "def f(:\n",
+    "'''abc\n",
+    "x = 5\nx\n_\n_ + 1\n",
+    "raise SystemExit(4)\nprint('not reached')\n",
+    "1/0\n",
+    "def f():\n  1/0\n\nf()\n",
+    "x = [1,\n  2,\n\n  3]\nx\n",
+    "if 1:\n  if 2:\n    print(3)\n\nprint(4)\n",
+    "async def f():\n  await x\n\n",
+    "f'{1+\n",
+    "x = 1 if 1 else\n",
+    "del x\n",
+    "from __future__ import annotations\ndef f(x: y): pass\n\nf.__annotations__\n",
+    "print('a'); print('b')\n",
+    "if 1:\n  pass\nelif 2:\n  pass\nelse:\n  pass\n\n",
+    "x = 1\n\n\ny = 2\n",
+    "'\\d'\n",
+    "\n\n\n",
+    "if 1:\n  x = 1\n",
+    "(1,\n",
+    "for x in []: pass\n",
+    "a = 1\n  b = 2\n",
+    "if 1:\n  pass\n    x\n",
+    "import sys\nsys.displayhook = lambda v: print('shown', v)\n7\nNone\n",
+    "import sys\nsys.excepthook = lambda *a: print('hook', a[0].__name__)\n1/0\nsys.last_type\n",
+    "x = 1\r\ny = 2\r\nx + y\r\n",
+]
+CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
 
 # The standard streams (buffering, interleaving of stdout and stderr on one
 # pipe, encodings, flushing at exit): (arguments, stdin, options) where the
@@ -100,17 +256,24 @@ def run(interpreter, args, stdin, script, options=None):
         stdout.close()
     out = (p.stdout or b"").decode("utf-8", "replace")
     err = (p.stderr or b"").decode("utf-8", "replace")
-    # The program's own name appears in usage messages.
-    err = err.replace(os.path.basename(interpreter), "PROG")
-    err = err.replace(interpreter, "PROG")
-    return out, err, p.returncode
+    return normalize(out, interpreter, options), normalize(err, interpreter, options), p.returncode
 
 
-def normalize_usage(err):
-    """Usage errors: both print the offending option and exit 2; the help
-    text itself is each program's own."""
-    lines = err.splitlines()
-    return lines[0] if lines else ""
+BANNER = re.compile(r"^Python 3\.11\.7 \(.*\) \[.*\] on linux$", re.M)
+VERSION = re.compile(r"^Python 3\.11\.7 \(.*\) \[.*\]$", re.M)
+
+
+def normalize(text, interpreter, options):
+    """The program's own name (usage lines name it, and Taipan's usage
+    errors say `taipan -h' where CPython's say `python -h'); the build
+    details of the interactive banner and of -VV, whose shape must be
+    CPython's."""
+    text = text.replace(interpreter, "PROG").replace("`python -h'", "`PROG -h'")
+    text = text.replace("`%s -h'" % os.path.basename(interpreter), "`PROG -h'")
+    text = BANNER.sub("Python VERSION on linux", text)
+    if options.get("version_shape"):
+        text = VERSION.sub("Python VERSION", text)
+    return text
 
 
 def main():
@@ -125,11 +288,11 @@ def main():
             f.write(SCRIPT)
         for args, stdin, *options in CASES + STREAM_CASES:
             options = options[0] if options else None
+            if options and "env" in options:
+                options = {**options, "env": {k: v and v.replace("{script}", script)
+                                              for k, v in options["env"].items()}}
             expected = run(sys.executable, args, stdin, script, options)
             actual = run(taipan, args, stdin, script, options)
-            if args and args[0] in ("-Z", "-c") and len(args) == 1:
-                expected = (expected[0], normalize_usage(expected[1]), expected[2])
-                actual = (actual[0], normalize_usage(actual[1]), actual[2])
             if expected != actual:
                 failures += 1
                 print("DIFFERENT:", args, repr(stdin))

@@ -21,8 +21,12 @@ diff <(python3 examples/showcase.py 2>&1) <(target/ci/taipan examples/showcase.p
 # Differential programs: stdout, stderr and exit status as CPython 3.11's
 # (recorded by tests/gen_expected_programs.py); known gaps in tests/programs/XFAIL.
 TAIPAN_PROGRAM_TIMEOUT=30 python3 tests/run_programs.py --interpreter target/ci/taipan
-# The command line (-c, -, FILE, -O, -B, -I, -E, -u, -X, -W, exit codes) against CPython's.
+# The command line against CPython's: options, help, usage errors, PYTHON* variables
+# and their checks, -i (also through a pipe), the standard streams, exit codes.
 python3 tests/cli.py --taipan target/ci/taipan
+# The interactive interpreter under a pseudo-terminal (typed lines, Tab
+# completion, history, pastes, Ctrl-C, Ctrl-D, -i): screens as CPython's.
+python3 tests/repl_pty.py --taipan target/ci/taipan
 # Hostile inputs (bad arguments, deep nesting, mutating callbacks, huge
 # sizes): never a panic, abort, stack overflow or hang (tools/hostile_sweep.py).
 python3 tools/hostile_sweep.py --taipan target/ci/taipan --limit 300 --seed 1

@@ -21,4 +21,14 @@ fn main() {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_default();
     println!("cargo:rustc-env=TAIPAN_STDLIB_MODULE_NAMES={names}");
+    // `sys.version` names the compiler as CPython's does ("[GCC 12.2.0]").
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let version = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).split_whitespace().nth(1).map(str::to_string))
+        .unwrap_or_default();
+    println!("cargo:rustc-env=TAIPAN_RUSTC_VERSION={version}");
 }

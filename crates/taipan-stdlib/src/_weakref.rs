@@ -38,13 +38,11 @@ fn remove_dead_weakref(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResul
         return Err(vm.type_error(format!("_remove_dead_weakref() argument 1 must be dict, not {}", d.class().name())));
     }
     if let Some(v) = dict::get_item_opt(vm, &d, &key)? {
-        if vm.isinstance_type(&v, &wr::reference_type(vm)) {
-            if wr::referent(&v).is_none() {
-                match dict::del_item(vm, &d, &key) {
-                    Ok(()) => {}
-                    Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => {}
-                    Err(e) => return Err(e),
-                }
+        if vm.isinstance_type(&v, &wr::reference_type(vm)) && wr::referent(&v).is_none() {
+            match dict::del_item(vm, &d, &key) {
+                Ok(()) => {}
+                Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => {}
+                Err(e) => return Err(e),
             }
         }
     }

@@ -17,5 +17,5 @@ pub mod token;
 pub mod tokenizer;
 
 pub use error::{ErrorType, SyntaxError, Warning, WarningCategory};
-pub use parser::{parse, parse_module, ParseOutput, StartRule};
+pub use parser::{parse, parse_interactive, parse_module, Interactive, InteractiveOutput, ParseOutput, StartRule};
 pub use source::InputMode;

@@ -38,6 +38,26 @@ enum Done {
     Ok,
     Eof,
     Error,
+    /// The second parser pass may not read more interactive input
+    /// (CPython's E_INTERACT_STOP).
+    InteractStop,
+}
+
+/// Interactive input (CPython's tokenizer with a prompt): the source is what
+/// the reader returned at the prompts so far, one chunk per read, and each
+/// chunk is one "line" for line numbers and columns however many newlines a
+/// paste put in it.
+#[derive(Debug)]
+struct Interactive {
+    /// End offset of each chunk in the source.
+    chunk_ends: Vec<usize>,
+    next_chunk: usize,
+    /// The reader reported end of input after the last chunk (Ctrl-D).
+    at_eof: bool,
+    /// IUNDERFLOW_STOP: the second pass reads no more input.
+    stop: bool,
+    /// The tokenizer wanted a chunk the reader has not given yet.
+    need_more: bool,
 }
 
 /// An open bracket: the character, its line and its column.
@@ -78,6 +98,7 @@ pub struct Tokenizer<'a> {
     /// Reading a file (CPython's file tokenizer keeps only the current line in
     /// its buffer) rather than a string.
     file_mode: bool,
+    interactive: Option<Box<Interactive>>,
 }
 
 /// Bytes that may continue a name: ASCII letters, digits, '_' and every
@@ -145,6 +166,66 @@ impl<'a> Tokenizer<'a> {
             starting_col_offset: 0,
             warnings: Vec::new(),
             file_mode,
+            interactive: None,
+        }
+    }
+
+    /// A tokenizer over interactive input: `src` is the concatenation of the
+    /// chunks read at the prompts (each ending where `chunk_ends` says), and
+    /// `at_eof` tells whether the reader reported end of input after them.
+    pub fn new_interactive(src: &'a [u8], chunk_ends: Vec<usize>, at_eof: bool, filename: &str) -> Self {
+        let mut t = Tokenizer::new(src, None, filename, false);
+        t.interactive =
+            Some(Box::new(Interactive { chunk_ends, next_chunk: 0, at_eof, stop: false, need_more: false }));
+        t
+    }
+
+    /// Interactive input: did tokenizing need a chunk not read yet?
+    pub fn needs_more_input(&self) -> bool {
+        self.interactive.as_ref().is_some_and(|i| i.need_more)
+    }
+
+    /// Interactive input: read nothing more (the parser's second pass).
+    pub fn stop_reading(&mut self) {
+        if let Some(i) = &mut self.interactive {
+            i.stop = true;
+        }
+    }
+
+    pub fn is_interactive(&self) -> bool {
+        self.interactive.is_some()
+    }
+
+    /// The indentation depth (CPython's `tok->indent`).
+    pub fn indent(&self) -> usize {
+        self.indstack.len() - 1
+    }
+
+    /// Close every open block: pending dedents down to column 0 (what
+    /// CPython's single-input parser does at the end of input).
+    pub fn imply_dedents(&mut self) {
+        let n = self.indent();
+        self.pendin = -(n as i32);
+        self.indstack.truncate(1);
+        self.altindstack.truncate(1);
+    }
+
+    /// Is the rest of the current buffer blank or comments (CPython's
+    /// `bad_single_statement` fails otherwise)?
+    pub fn rest_is_blank(&self) -> bool {
+        let mut rest = &self.src[self.cur.min(self.inp)..self.inp];
+        loop {
+            while let [b' ' | b'\t' | b'\n' | 0x0c, tail @ ..] = rest {
+                rest = tail;
+            }
+            match rest {
+                [] => return true,
+                [b'#', ..] => {
+                    let n = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+                    rest = &rest[n..];
+                }
+                _ => return false,
+            }
         }
     }
 
@@ -227,6 +308,9 @@ impl<'a> Tokenizer<'a> {
 
     /// Read the next line into the buffer (CPython's `tok_underflow_file`).
     fn underflow(&mut self) -> bool {
+        if self.interactive.is_some() {
+            return self.underflow_interactive();
+        }
         if self.file_mode && self.start.is_none() {
             // The file reader starts a fresh buffer for the new line.
             self.buf = self.cur;
@@ -244,6 +328,33 @@ impl<'a> Tokenizer<'a> {
             None => self.end,
         };
         self.inp = line_end;
+        self.lineno += 1;
+        true
+    }
+
+    /// The next chunk of interactive input (CPython's
+    /// `tok_underflow_interactive`): the whole chunk is one buffer.
+    #[cold]
+    fn underflow_interactive(&mut self) -> bool {
+        let it = self.interactive.as_mut().expect("interactive input");
+        if it.stop {
+            self.done = Done::InteractStop;
+            return false;
+        }
+        let Some(&chunk_end) = it.chunk_ends.get(it.next_chunk) else {
+            if it.at_eof {
+                self.done = Done::Eof;
+            } else {
+                it.need_more = true;
+                self.done = Done::Error;
+            }
+            return false;
+        };
+        it.next_chunk += 1;
+        if self.start.is_none() {
+            self.buf = self.cur;
+        }
+        self.inp = chunk_end;
         self.lineno += 1;
         true
     }
@@ -408,7 +519,15 @@ impl<'a> Tokenizer<'a> {
                 }
                 self.backup(c);
                 if c == b'#' as i32 || c == b'\n' as i32 {
-                    blankline = true;
+                    if self.interactive.is_some() && col == 0 && c == b'\n' as i32 {
+                        // A totally empty line ends a block at the prompt.
+                    } else if self.interactive.is_some() && self.lineno == 1 {
+                        // A first line of only spaces or a comment is a statement.
+                        col = 0;
+                        altcol = 0;
+                    } else {
+                        blankline = true;
+                    }
                 }
                 if !blankline && self.parens.is_empty() {
                     if cont_line_col != 0 {
@@ -483,6 +602,10 @@ impl<'a> Tokenizer<'a> {
                     while c != EOF && c != b'\n' as i32 {
                         c = self.nextc();
                     }
+                }
+
+                if self.done == Done::InteractStop {
+                    return Ok((TokenKind::EndMarker, self.cur, self.cur));
                 }
 
                 if c == EOF {

@@ -24,8 +24,9 @@ pub use crate::vm::{Config, EnterGuard, ModuleDef, PyErr, PyResult, Vm};
 pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
-        absolute_path, compile_source, finalize, handle_uncaught, main_module, print_exception, run_main, run_string,
-        MainSource,
+        absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, flush_io, handle_uncaught,
+        main_module, print_exception, run_in_main, run_main, run_main_source, run_string, set_readline_hook,
+        syntax_error, system_exit_status, MainSource, ReadlineFn, ReadlineResult,
     };
     pub use taipan_compiler::Mode;
     pub use taipan_syntax::InputMode;
@@ -54,7 +55,9 @@ pub mod weakref {
 
 /// The `sys` module as the runtime uses it.
 pub mod sys {
-    pub use crate::modules::sys::{flush_std_streams, sys_attr, write_stderr, VERSION};
+    pub use crate::modules::sys::{
+        flush_std_streams, note_input, note_output, sys_attr, take_output_tail, track_output, version_string, write_stderr, VERSION,
+    };
 }
 
 /// `str` objects (CPython's `unicodeobject.h`).

@@ -1048,6 +1048,53 @@ fn builtin_print(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 /// `input(prompt=None)` as CPython's `builtin_input` for streams that are
 /// not terminals: flush stderr, write the prompt to stdout and flush it,
 /// then `sys.stdin.readline()` without its newline.
+/// Is `f` the process's file descriptor `fd` and a terminal (CPython's
+/// test for reading `input()` with readline)?
+fn is_console(vm: &Vm, f: &Obj, fd: i64) -> bool {
+    let Ok(n) = vm.call_method(f, "fileno", &[]) else { return false };
+    if vm.to_i64(&n).ok() != Some(fd) {
+        return false;
+    }
+    use std::io::IsTerminal;
+    if fd == 0 {
+        std::io::stdin().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    }
+}
+
+/// `input()` through the terminal's line reader (CPython's `PyOS_Readline`
+/// branch of `builtin_input_impl`).
+fn input_readline(
+    vm: &Vm,
+    hook: crate::pythonrun::ReadlineFn,
+    fout: &Obj,
+    prompt: Option<&Obj>,
+) -> PyResult<Obj> {
+    vm.call_method(fout, "flush", &[])?;
+    let prompt = match prompt {
+        Some(p) => pystr::as_str_lossy(&vm.str(p)?).into_owned(),
+        None => String::new(),
+    };
+    match hook(vm, &prompt) {
+        crate::pythonrun::ReadlineResult::Line(mut line) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_str(&line))
+        }
+        // CPython's readline branch raises a bare EOFError.
+        crate::pythonrun::ReadlineResult::Eof => Err(vm.new_exception(&vm.ctx.exceptions.eof_error, vec![])),
+        crate::pythonrun::ReadlineResult::Interrupt => {
+            vm.check_signals()?;
+            Err(vm.new_exception(&vm.ctx.exceptions.keyboard_interrupt, vec![]))
+        }
+    }
+}
+
 fn builtin_input(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = positional(vm, "input", args, kw, 0, 1)?;
     let lost = |what: &str| vm.runtime_error(format!("input(): lost sys.{what}"));
@@ -1055,6 +1102,11 @@ fn builtin_input(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let fout = crate::modules::sys::sys_attr(vm, "stdout").ok_or_else(|| lost("stdout"))?;
     let ferr = crate::modules::sys::sys_attr(vm, "stderr").ok_or_else(|| lost("stderr"))?;
     let _ = vm.call_method(&ferr, "flush", &[]);
+    if let Some(hook) = vm.readline_hook.get() {
+        if is_console(vm, &fin, 0) && is_console(vm, &fout, 1) {
+            return input_readline(vm, hook, &fout, a.first());
+        }
+    }
     if let Some(p) = a.first() {
         let w = vm.getattr_str(&fout, "write")?;
         let s = vm.str(p)?;

@@ -362,7 +362,9 @@ pub(crate) fn finish_types(vm: &Vm) {
         let tobj = ty.payload::<TypeObject>().expect("type");
         let d = tobj.dict();
         if crate::objects::dict::get_item_str(vm, &d, "__doc__").is_none() {
-            let doc = tobj.doc.map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none());
+            // CPython's docstring (tools/gen_docstrings.py), else our own.
+            let entry = crate::doc::of_type(tobj.name(), "");
+            let doc = crate::doc::doc_value(vm, entry, "", tobj.doc);
             crate::objects::dict::set_item_str(vm, &d, "__doc__", doc).expect("type dict");
             tobj.invalidate_lookups();
         }

@@ -26,6 +26,10 @@ use crate::object::{ObjectState, TypeObject};
 use crate::objects::type_cache::MethodCache;
 use crate::vm::{Config, ModuleDef};
 
+/// An `atexit` callback: the function, its positional arguments, its keyword
+/// arguments dict.
+pub(crate) type AtexitCallback = (Obj, Vec<Obj>, Option<Obj>);
+
 /// Everything shared by the threads of one interpreter.
 pub struct Interpreter {
     /// Builtin types, exception types and singletons.
@@ -56,12 +60,20 @@ pub struct Interpreter {
     /// Warnings already shown, by (filename, category, message, line).
     pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
     /// `atexit` callbacks: (function, positional args, keyword args dict).
-    pub(crate) atexit: RefCell<Vec<(Obj, Vec<Obj>, Option<Obj>)>>,
+    pub(crate) atexit: RefCell<Vec<AtexitCallback>>,
     /// The Python-level handler of each signal (`signals.rs`).
     pub signal_handlers: RefCell<Vec<crate::signals::Handler>>,
     /// The program ended with an uncaught KeyboardInterrupt: the process
     /// exits as killed by SIGINT (CPython's `_Py_UnhandledKeyboardInterrupt`).
     pub unhandled_keyboard_interrupt: Cell<bool>,
+    /// What the standard streams wrote to the terminal since the last
+    /// newline, while the interactive loop asks for it (None otherwise):
+    /// its prompt continues that line, as GNU readline's does.
+    pub output_tail: RefCell<Option<Vec<u8>>>,
+    /// How `input()` reads a line when the standard streams are the
+    /// terminal (CPython's `PyOS_ReadlineFunctionPointer`, GNU readline
+    /// once the interactive loop has set it up); None: from sys.stdin.
+    pub readline_hook: Cell<Option<crate::pythonrun::ReadlineFn>>,
 }
 
 impl Interpreter {

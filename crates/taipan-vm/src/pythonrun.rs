@@ -71,6 +71,32 @@ pub fn compile_source(
     Ok(crate::objects::code::new_code(vm, std::rc::Rc::new(co)))
 }
 
+/// The SyntaxError (or IndentationError, TabError) exception for a parse
+/// error.
+pub fn syntax_error(vm: &Vm, e: &SyntaxError) -> PyErr {
+    syntax_error_to_exc(vm, e)
+}
+
+/// Issue the warnings the front end collected for `filename`.
+pub fn emit_syntax_warnings(vm: &Vm, warnings: &[taipan_syntax::Warning], filename: &str) -> PyResult<()> {
+    for w in warnings {
+        emit_syntax_warning(vm, w, filename)?;
+    }
+    Ok(())
+}
+
+/// Compile a parsed tree (the interactive loop parses itself, line by
+/// line) with the interpreter's optimization level.
+pub fn compile_ast(vm: &Vm, tree: &taipan_syntax::ast::Mod, filename: &str, mode: Mode, flags: u32) -> PyResult<Obj> {
+    let optimize = vm.config.borrow().optimize;
+    let out = taipan_compiler::compile_with_warnings(tree, filename, &CompileOptions { mode, optimize, flags });
+    for w in &out.warnings {
+        emit_syntax_warning(vm, w, filename)?;
+    }
+    let co = out.result.map_err(|e| syntax_error_to_exc(vm, &e))?;
+    Ok(crate::objects::code::new_code(vm, std::rc::Rc::new(co)))
+}
+
 /// `compile(..., 'single')` takes one statement line (CPython's
 /// `bad_single_statement`).
 fn check_single_statement(vm: &Vm, body: &[taipan_syntax::ast::Stmt], bytes: &[u8], filename: &str) -> PyResult<()> {
@@ -122,6 +148,25 @@ pub(crate) fn compile_string(vm: &Vm, src: &str, filename: &str, mode: Mode) -> 
 
 // ---- running -----------------------------------------------------------------------------------
 
+/// What a line reader returned (CPython's `PyOS_Readline`).
+pub enum ReadlineResult {
+    /// The line with its newline.
+    Line(String),
+    /// End of input.
+    Eof,
+    /// Ctrl-C: KeyboardInterrupt.
+    Interrupt,
+}
+
+/// A line reader for `input()` at the terminal: the prompt is given.
+pub type ReadlineFn = fn(&Vm, &str) -> ReadlineResult;
+
+/// Make `input()` read lines from the terminal through `hook` (or from
+/// sys.stdin again with None), as importing CPython's readline module does.
+pub fn set_readline_hook(vm: &Vm, hook: Option<ReadlineFn>) {
+    vm.readline_hook.set(hook);
+}
+
 /// What the command line asked to run.
 pub enum MainSource {
     File(String),
@@ -160,21 +205,46 @@ pub fn main_module(vm: &Vm) -> Obj {
     m
 }
 
-/// Run the main program; returns the process exit status.
+/// Run the main program and finalize; returns the process exit status.
 pub fn run_main(vm: &Vm, source: MainSource) -> i32 {
+    let status = run_main_source(vm, source);
+    finalize(vm, status)
+}
+
+/// Run the main program in `__main__` without finalizing (CPython's
+/// `PyRun_SimpleString`/`PyRun_SimpleFile`, after which `-i` may inspect
+/// the namespace); returns the exit status. A script's `__file__` and
+/// `__cached__` are removed again afterwards, as CPython does.
+pub fn run_main_source(vm: &Vm, source: MainSource) -> i32 {
+    match run_in_main(vm, &source) {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(vm, &e),
+    }
+}
+
+/// Run source in `__main__` and return its exception, if any (the script's
+/// `__file__` is set for the run only; see [`run_main_source`]).
+pub fn run_in_main(vm: &Vm, source: &MainSource) -> PyResult<()> {
     let m = main_module(vm);
     let d = module::module_dict(&m);
-    let result = run_main_inner(vm, &source, &d);
+    let set_file_name = matches!(source, MainSource::File(_)) && dict::get_item_str(vm, &d, "__file__").is_none();
+    vm.unhandled_keyboard_interrupt.set(false);
+    let result = run_main_inner(vm, source, &d);
     if !matches!(source, MainSource::Command(_)) {
         // CPython's `_PyRun_SimpleFileObject` flushes the standard streams
         // after the program, before a traceback (`-c` does not).
         flush_io(vm);
     }
-    let status = match result {
-        Ok(()) => 0,
-        Err(e) => handle_uncaught(vm, &e),
-    };
-    finalize(vm, status)
+    if let Err(e) = &result {
+        if vm.isinstance_type(e.value(), &vm.ctx.exceptions.keyboard_interrupt) {
+            vm.unhandled_keyboard_interrupt.set(true);
+        }
+    }
+    if set_file_name {
+        let _ = dict::del_item(vm, &d, &vm.new_str("__file__"));
+        let _ = dict::del_item(vm, &d, &vm.new_str("__cached__"));
+    }
+    result
 }
 
 fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
@@ -222,7 +292,9 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
 
 /// Flush `sys.stderr` then `sys.stdout`, ignoring errors (CPython's
 /// `flush_io`).
-fn flush_io(vm: &Vm) {
+/// CPython's `flush_io`: flush sys.stderr, then sys.stdout, ignoring
+/// errors (after each statement of the interactive loop).
+pub fn flush_io(vm: &Vm) {
     for name in ["stderr", "stdout"] {
         if let Some(f) = crate::modules::sys::sys_attr(vm, name) {
             let _ = vm.call_method(&f, "flush", &[]);
@@ -245,7 +317,9 @@ pub fn absolute_path(path: &str) -> String {
 /// Print an uncaught exception (or handle SystemExit); the exit status.
 pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {
     let exc = e.value().clone();
-    if vm.isinstance_type(&exc, &vm.ctx.exceptions.system_exit) {
+    // With -i, SystemExit is printed like any exception and the
+    // interactive loop follows (CPython's `_Py_HandleSystemExit`).
+    if vm.isinstance_type(&exc, &vm.ctx.exceptions.system_exit) && vm.config.borrow().inspect == 0 {
         return system_exit_status(vm, &exc);
     }
     if vm.isinstance_type(&exc, &vm.ctx.exceptions.keyboard_interrupt) {
@@ -256,7 +330,7 @@ pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {
 }
 
 /// The exit status `SystemExit(code)` asks for, printing a non-int code.
-fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
+pub fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
     let code = get_extra(exc, "code").unwrap_or_else(|| {
         let args = exceptions::args_of(exc);
         match tuple::items(&args) {

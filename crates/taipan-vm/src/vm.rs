@@ -102,7 +102,24 @@ pub struct Config {
     pub ignore_environment: bool,
     pub isolated: bool,
     pub unbuffered: bool,
-    pub inspect: bool,
+    /// `-i` and `PYTHONINSPECT` (a count, as `sys.flags.inspect`): after the
+    /// program, enter the interactive loop; SystemExit does not end the
+    /// process while it is set.
+    pub inspect: u8,
+    /// `-i` given (`sys.flags.interactive`): stdin counts as interactive even
+    /// when it is not a terminal.
+    pub interactive: u8,
+    /// `-d` and `PYTHONDEBUG` (`sys.flags.debug`).
+    pub debug: u8,
+    /// `-s`, `PYTHONNOUSERSITE`, `-I`.
+    pub no_user_site: bool,
+    /// `-P`, `PYTHONSAFEPATH`, `-I`.
+    pub safe_path: bool,
+    /// `-X dev`, `PYTHONDEVMODE`.
+    pub dev_mode: bool,
+    /// `-X int_max_str_digits`, `PYTHONINTMAXSTRDIGITS` (None: the default
+    /// limit, `sys.flags.int_max_str_digits == -1`).
+    pub int_max_str_digits: Option<u32>,
     pub xoptions: Vec<String>,
     pub hash_seed: Option<u64>,
     pub executable: String,
@@ -142,12 +159,17 @@ impl Vm {
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
+            output_tail: RefCell::new(None),
+            readline_hook: Cell::new(None),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
         vm.thread.gc.set(&vm.interp.gc);
         // The first interpreter of an OS thread stays its running one.
         if crate::pystate::current_thread_ptr().is_null() {
             crate::pystate::swap_current(&*vm.thread);
+        }
+        if let Some(n) = vm.config.borrow().int_max_str_digits {
+            vm.max_str_digits.set(n as usize);
         }
         let _active = vm.enter();
         crate::context::finish_types(&vm);

@@ -268,7 +268,7 @@ fn check_closed(vm: &Vm, b: &Buffered, raw: &Obj, msg: &str) -> PyResult<()> {
 // ---- raw operations ------------------------------------------------------------------------------
 
 fn memoryview(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    vm.call(&vm.ctx.types.memoryview, &[o.clone()], None)
+    vm.call(&vm.ctx.types.memoryview, std::slice::from_ref(o), None)
 }
 
 fn release(vm: &Vm, mv: &Obj) {
@@ -316,7 +316,7 @@ fn py_raw_readinto(vm: &Vm, b: &Buffered, raw: &Obj, len: usize) -> PyResult<Opt
     let ba = vm.new_bytearray(v);
     let mv = memoryview(vm, &ba)?;
     let res = loop {
-        match vm.call_method(raw, "readinto", &[mv.clone()]) {
+        match vm.call_method(raw, "readinto", std::slice::from_ref(&mv)) {
             Err(e) if is_eintr(vm, &e) => continue,
             r => break r,
         }
@@ -410,7 +410,7 @@ fn raw_write(vm: &Vm, b: &Buffered, raw: &Obj, data: &[u8]) -> PyResult<Option<i
             let bobj = vm.new_bytes(data.to_vec());
             let mv = memoryview(vm, &bobj)?;
             let res = loop {
-                match vm.call_method(raw, "write", &[mv.clone()]) {
+                match vm.call_method(raw, "write", std::slice::from_ref(&mv)) {
                     Err(e) if is_eintr(vm, &e) => continue,
                     r => break r,
                 }
@@ -960,7 +960,6 @@ pub(crate) fn make_types(vm: &Vm, base: &Obj) -> Vec<(&'static str, Obj)> {
             methods,
             getsets: GETSETS,
             doc: None,
-            ..Default::default()
         };
         taipan_vm::api::types::new_type::<Buffered>(vm, &spec, |s| {
             s.new.set(Some(buffered_new));
@@ -986,7 +985,6 @@ pub(crate) fn make_types(vm: &Vm, base: &Obj) -> Vec<(&'static str, Obj)> {
             methods: RWPAIR_METHODS,
             getsets: &[GetSetDef::new("closed", rwpair_closed, None)],
             doc: None,
-            ..Default::default()
         };
         taipan_vm::api::types::new_type::<RWPair>(vm, &spec, |s| {
             s.new.set(Some(rwpair_new));

@@ -50,7 +50,6 @@ pub(crate) fn make_type(vm: &Vm, base: &Obj) -> Obj {
         methods: METHODS,
         getsets: &[GetSetDef::new("closed", |vm, o| Ok(vm.bool_obj(bio(vm, o)?.closed.get())), None)],
         doc: Some("Buffered I/O implementation using an in-memory bytes buffer."),
-        ..Default::default()
     };
     taipan_vm::api::types::new_type::<BytesIO>(vm, &spec, |s| {
         s.new.set(Some(bytesio_new));
@@ -336,7 +335,7 @@ fn bytesio_getbuffer(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
             s
         }
     };
-    let view = vm.call(&vm.ctx.types.memoryview, &[shared.clone()], None)?;
+    let view = vm.call(&vm.ctx.types.memoryview, std::slice::from_ref(&shared), None)?;
     let size = b.size.get();
     if vm.len(&shared)? > size {
         let sl = vm.new_slice(vm.none(), vm.new_usize(size), vm.none());
@@ -450,7 +449,7 @@ fn bytesio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
             return Err(vm.type_error(format!("third item of state should be a dict, got a {:.200}", tp_name(d))));
         }
         let own = vm.getattr_str(o, "__dict__")?;
-        vm.call_method(&own, "update", &[d.clone()])?;
+        vm.call_method(&own, "update", std::slice::from_ref(d))?;
     }
     Ok(vm.none())
 }

@@ -72,7 +72,6 @@ pub(crate) fn make_type(vm: &Vm, base: &Obj) -> Obj {
         methods: METHODS,
         getsets: GETSETS,
         doc: Some(DOC),
-        ..Default::default()
     };
     taipan_vm::api::types::new_type::<FileIO>(vm, &spec, |s| {
         s.new.set(Some(fileio_new));
@@ -215,6 +214,10 @@ fn sys_read(vm: &Vm, fd: i32, buf: &mut [u8]) -> PyResult<Option<usize>> {
             (n, if n < 0 { errno() } else { 0 })
         });
         if n >= 0 {
+            if fd == 0 {
+                // What was typed at a terminal ended the output line.
+                taipan_vm::api::sys::note_input(vm);
+            }
             return Ok(Some(n as usize));
         }
         match err {
@@ -242,6 +245,9 @@ fn sys_read_append(vm: &Vm, fd: i32, out: &mut Vec<u8>, n: usize) -> PyResult<Op
             (r, if r < 0 { errno() } else { 0 })
         });
         if r >= 0 {
+            if fd == 0 {
+                taipan_vm::api::sys::note_input(vm);
+            }
             let r = r as usize;
             // SAFETY: the kernel initialised the first `r <= len` bytes of
             // the spare capacity.
@@ -266,6 +272,10 @@ fn sys_write(vm: &Vm, fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
             (n, if n < 0 { errno() } else { 0 })
         });
         if n >= 0 {
+            if fd == 1 || fd == 2 {
+                // The interactive prompt continues an unfinished line.
+                taipan_vm::api::sys::note_output(vm, &data[..n as usize]);
+            }
             return Ok(Some(n as usize));
         }
         match err {
@@ -285,7 +295,7 @@ fn sys_lseek(vm: &Vm, fd: i32, pos: i64, whence: i32) -> PyResult<i64> {
     if r < 0 {
         return Err(os_error(vm, err, None));
     }
-    Ok(r as i64)
+    Ok(r)
 }
 
 /// `fstat(fd)`: (is a directory, st_blksize, st_size), or the errno.
@@ -299,7 +309,7 @@ fn sys_fstat(vm: &Vm, fd: i32) -> Result<(bool, i64, i64), i32> {
         }
         // SAFETY: fstat succeeded, so it filled the buffer.
         let st = unsafe { st.assume_init() };
-        Ok(((st.st_mode & libc::S_IFMT) == libc::S_IFDIR, st.st_blksize as i64, st.st_size as i64))
+        Ok(((st.st_mode & libc::S_IFMT) == libc::S_IFDIR, st.st_blksize, st.st_size))
     })
 }
 
@@ -611,7 +621,7 @@ fn readall(vm: &Vm, f: &FileIO) -> PyResult<Option<Vec<u8>>> {
     check_open(vm, f)?;
     let fd = f.fd.get();
     // SAFETY: lseek takes no memory.
-    let pos = vm.allow_threads(move || unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) }) as i64;
+    let pos = vm.allow_threads(move || unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) });
     let end = sys_fstat(vm, fd).map(|(_, _, size)| size).unwrap_or(-1);
     let mut bufsize: usize =
         if end > 0 && end >= pos && pos >= 0 { (end - pos).saturating_add(1) as usize } else { 8192 };

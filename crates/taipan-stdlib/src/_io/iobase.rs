@@ -354,7 +354,7 @@ fn iobase_writelines(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
     let it = vm.iter(&a[0])?;
     while let Some(line) = vm.next(&it)? {
         loop {
-            match vm.call_method(o, "write", &[line.clone()]) {
+            match vm.call_method(o, "write", std::slice::from_ref(&line)) {
                 Ok(_) => break,
                 Err(e) if is_eintr(vm, &e) => continue,
                 Err(e) => return Err(e),
@@ -383,7 +383,7 @@ fn rawiobase_read(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
     }
     v.resize(size, 0);
     let b = vm.new_bytearray(v);
-    let res = vm.call_method(o, "readinto", &[b.clone()])?;
+    let res = vm.call_method(o, "readinto", std::slice::from_ref(&b))?;
     if vm.is_none(&res) {
         return Ok(res);
     }

@@ -53,7 +53,6 @@ pub(crate) fn make_type(vm: &Vm, base: &Obj) -> Obj {
         doc: Some(
             "Text I/O implementation using an in-memory buffer.\n\nThe initial_value argument sets the value of object.  The newline\nargument is like the one of TextIOWrapper's constructor.",
         ),
-        ..Default::default()
     };
     taipan_vm::api::types::new_type::<StringIO>(vm, &spec, |s| {
         s.new.set(Some(stringio_new));
@@ -435,7 +434,7 @@ fn stringio_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
             return Err(vm.type_error(format!("fourth item of state should be a dict, got a {:.200}", tp_name(d))));
         }
         let own = vm.getattr_str(o, "__dict__")?;
-        vm.call_method(&own, "update", &[d.clone()])?;
+        vm.call_method(&own, "update", std::slice::from_ref(d))?;
     }
     Ok(vm.none())
 }

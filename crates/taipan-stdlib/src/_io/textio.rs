@@ -51,7 +51,6 @@ pub(crate) fn make_textiobase_type(vm: &Vm, base: &Obj) -> Obj {
         doc: Some(
             "Base class for text I/O.\n\nThis class provides a character and line based interface to stream\nI/O. There is no readinto method because Python's character strings\nare immutable.\n",
         ),
-        ..Default::default()
     };
     taipan_vm::api::types::new_type::<iobase::IOBase>(vm, &spec, |_| {})
 }
@@ -245,7 +244,7 @@ impl InnerDecoder {
 fn parse_state(vm: &Vm, st: &Obj, what: &str) -> PyResult<(Vec<u8>, u64)> {
     let items = match super::tuple_items(vm, st) {
         Some(i) if i.len() == 2 => i,
-        _ => return Err(vm.type_error(what.to_string())),
+        _ => return Err(vm.type_error(what)),
     };
     let Some(buf) = bytes::as_bytes_ref(&items[0]) else {
         return Err(
@@ -424,7 +423,6 @@ pub(crate) fn make_type(vm: &Vm, base: &Obj) -> Obj {
         methods: METHODS,
         getsets: GETSETS,
         doc: Some(DOC),
-        ..Default::default()
     };
     taipan_vm::api::types::new_type::<TextIO>(vm, &spec, |s| {
         s.new.set(Some(textio_new));
@@ -882,7 +880,7 @@ fn encode_into_pending(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<()> {
         _ => None,
     };
     if let Some(e) = py {
-        let b = vm.call_method(&e, "encode", &[s.clone()])?;
+        let b = vm.call_method(&e, "encode", std::slice::from_ref(s))?;
         let Some(bytes) = bytes::as_bytes_ref(&b) else {
             return Err(vm.type_error(format!("encoder should return a bytes object, not '{:.200}'", tp_name(&b))));
         };
@@ -1265,7 +1263,7 @@ fn build_cookie(vm: &Vm, c: &Cookie) -> PyResult<Obj> {
 }
 
 fn parse_cookie(vm: &Vm, cookie: &Obj) -> PyResult<Cookie> {
-    let v = vm.call(&vm.ctx.types.int, &[cookie.clone()], None)?;
+    let v = vm.call(&vm.ctx.types.int, std::slice::from_ref(cookie), None)?;
     if let Some(x) = int::value(&v).and_then(|x| x.as_i64()) {
         if x >= 0 {
             return Ok(Cookie { start_pos: x, ..Default::default() });

@@ -100,6 +100,61 @@ thread_local! {
     static TOKEN_BUFFER: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
+/// What the interactive prompt has read so far amounts to (CPython's
+/// `PyRun_InteractiveOneObject` parsing from a tokenizer that reads a line at
+/// each prompt).
+#[derive(Debug)]
+pub enum Interactive {
+    /// One complete statement (`Mod::Interactive`).
+    Statement(Mod),
+    /// The tokenizer asked for another line (CPython would prompt with
+    /// `sys.ps2` and read on).
+    NeedMore,
+    /// The statement is wrong.
+    Error(SyntaxError),
+    /// End of input at the first prompt: the session ends.
+    Exit,
+}
+
+#[derive(Debug)]
+pub struct InteractiveOutput {
+    pub result: Interactive,
+    pub warnings: Vec<Warning>,
+}
+
+/// Parse one statement of interactive input. `chunks` are what the reader
+/// returned at each prompt so far (each with its newline); `at_eof` says that
+/// the reader reported end of input after them. Reading is lazy as in
+/// CPython: the answer is `NeedMore` exactly when CPython's tokenizer would
+/// have read another line, so feeding one more chunk and parsing again
+/// reproduces CPython's prompts, errors and positions (each chunk counts as
+/// one line, as in CPython, even when a paste put several in it).
+pub fn parse_interactive(chunks: &[String], at_eof: bool, filename: &str) -> InteractiveOutput {
+    let text: String = chunks.concat();
+    let mut ends = Vec::with_capacity(chunks.len());
+    let mut at = 0;
+    for c in chunks {
+        at += c.len();
+        ends.push(at);
+    }
+    let tok = Tokenizer::new_interactive(text.as_bytes(), ends, at_eof, filename);
+    let mut p = Parser::new(tok, StartRule::Interactive, true);
+    p.src_str = Some(&text);
+    let result = p.run();
+    let warnings = std::mem::take(&mut p.tok.warnings);
+    let result = if p.tok.needs_more_input() {
+        Interactive::NeedMore
+    } else if p.interactive_exit {
+        Interactive::Exit
+    } else {
+        match result {
+            Ok(m) => Interactive::Statement(m),
+            Err(e) => Interactive::Error(e),
+        }
+    };
+    InteractiveOutput { result, warnings }
+}
+
 /// Parse a module from source bytes as `python3 FILE` reads it.
 pub fn parse_module(bytes: &[u8], filename: &str) -> ParseOutput {
     parse(bytes, filename, InputMode::File, StartRule::File)
@@ -137,6 +192,12 @@ pub(crate) struct Parser<'a> {
     /// that retrying after a failure never re-parses the same text (CPython
     /// memoizes these rules; failures are all the first pass needs).
     failed_at: Vec<u8>,
+    /// Single input: a token has been read since the end of input was last
+    /// turned into a NEWLINE (CPython's `parsing_started`).
+    parsing_started: bool,
+    /// Interactive input ended at the first prompt (CPython's
+    /// `_PyPegen_interactive_exit`).
+    pub(crate) interactive_exit: bool,
 }
 
 /// Bits of `failed_at`.
@@ -172,14 +233,24 @@ impl<'a> Parser<'a> {
             bom_in_first_line: false,
             src_str: None,
             failed_at: Vec::new(),
+            parsing_started: false,
+            interactive_exit: false,
         }
     }
 
     /// CPython's `_PyPegen_run_parser`.
     pub(crate) fn run(&mut self) -> Result<Mod, SyntaxError> {
         let res = self.parse_start();
+        if self.tok.needs_more_input() {
+            return Err(self.error.take().unwrap_or_else(|| SyntaxError::bare(ErrorType::SyntaxError, "")));
+        }
         if let Some(m) = res {
             if self.error.is_none() {
+                if self.tok.is_interactive() && !self.tok.rest_is_blank() {
+                    // CPython's `bad_single_statement`.
+                    self.raise_syntax("multiple statements found while compiling a single statement");
+                    return Err(self.error.take().expect("an error"));
+                }
                 return Ok(m);
             }
         }
@@ -206,6 +277,8 @@ impl<'a> Parser<'a> {
         self.mark = 0;
         self.invalid_pass = true;
         self.second_pass = true;
+        // The second pass reads no more interactive input.
+        self.tok.stop_reading();
         if self.error.is_none() {
             self.parse_start();
         }
@@ -289,7 +362,19 @@ impl<'a> Parser<'a> {
     /// Read one more token into the buffer (CPython's `_PyPegen_fill_token`).
     fn fill_token(&mut self) -> bool {
         match self.tok.next_token() {
-            Ok(t) => {
+            Ok(mut t) => {
+                if self.start_rule == StartRule::Interactive {
+                    // Single input: the end of input ends the statement.
+                    if t.kind == TokenKind::EndMarker && self.parsing_started {
+                        t.kind = TokenKind::Newline;
+                        self.parsing_started = false;
+                        if self.tok.indent() > 0 {
+                            self.tok.imply_dedents();
+                        }
+                    } else {
+                        self.parsing_started = true;
+                    }
+                }
                 self.tokens.push(t);
                 true
             }

@@ -37,15 +37,16 @@ impl<'a> Parser<'a> {
                 self.mark += 1;
                 body.push(Stmt::new(StmtKind::Pass, self.token_range(start)));
             }
-            T::EndMarker => return None,
+            T::EndMarker => {
+                self.interactive_exit = true;
+                return None;
+            }
             _ => {
-                // CPython's parser turns the end of input into the NEWLINE
-                // that ends a compound statement in single mode.
+                // (`fill_token` turns the end of input into the NEWLINE that
+                // ends a compound statement.)
                 if let Some(s) = self.alt(|p| {
                     let s = p.compound_stmt()?;
-                    if p.peek() != T::EndMarker {
-                        p.expect(T::Newline)?;
-                    }
+                    p.expect(T::Newline)?;
                     Some(s)
                 }) {
                     body.push(s);

@@ -237,6 +237,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     let mut pending_needs_tb = true;
     // The position RERAISE restores (CPython's `prev_instr` after RERAISE).
     let mut reraise_lasti: Option<usize> = None;
+    // Where to look for the handler of an exception the eval breaker raised
+    // right after a backward jump: CPython 3.11 checks the breaker once the
+    // jump has moved to its target and unwinds from the instruction before
+    // the target (while its traceback names the jump), so a loop that
+    // begins a `try` block cannot catch its KeyboardInterrupt.
+    let mut unwind_at: Option<usize> = None;
     'dispatch: loop {
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let frame: &mut Frame = unsafe { &mut *fp };
@@ -255,7 +261,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
             // Finalizers queued by deallocations run between instructions.
             if vm.thread.has_pending_work() {
-                tri!(vm.run_pending_work());
+                if let Err(e) = vm.run_pending_work() {
+                    if frame.next_instr <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
+                        unwind_at = Some(frame.next_instr.saturating_sub(1));
+                    }
+                    break 'err e;
+                }
             }
             let units = &code.units;
             let mut pc = frame.next_instr;
@@ -1005,9 +1016,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         }
         pending_needs_tb = true;
         kwnames = None;
+        let mut lookup_at = unwind_at.take();
         loop {
             let code = frame.code();
-            if let Some(h) = code.handler_for(frame.lasti as u32) {
+            if let Some(h) = code.handler_for(lookup_at.take().unwrap_or(frame.lasti) as u32) {
                 frame.pop_to(h.depth as usize);
                 if h.lasti {
                     let l = vm.new_usize(reraise_lasti.take().unwrap_or(frame.lasti));
@@ -1051,3 +1063,15 @@ impl Vm {
 
 #[allow(dead_code)]
 fn unused(_: CompareOp, _: NbOp, _: &float::FloatData) {}
+
+/// The jumps after which CPython 3.11 checks its eval breaker.
+fn is_backward_jump(opcode: u8) -> bool {
+    matches!(
+        opcode,
+        op::JumpBackward
+            | op::PopJumpBackwardIfFalse
+            | op::PopJumpBackwardIfTrue
+            | op::PopJumpBackwardIfNone
+            | op::PopJumpBackwardIfNotNone
+    )
+}

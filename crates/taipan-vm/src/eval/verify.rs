@@ -491,11 +491,8 @@ mod tests {
         let bytes = std::fs::read(path).ok()?;
         let name = path.to_string_lossy();
         let tree = taipan_syntax::parse_module(&bytes, &name).result.ok()?;
-        for optimize in [0u8] {
-            let opts = taipan_compiler::CompileOptions { mode: taipan_compiler::Mode::Exec, optimize, flags: 0 };
-            return taipan_compiler::compile(&tree, &name, &opts).ok().map(Rc::new);
-        }
-        None
+        let opts = taipan_compiler::CompileOptions { mode: taipan_compiler::Mode::Exec, optimize: 0, flags: 0 };
+        taipan_compiler::compile(&tree, &name, &opts).ok().map(Rc::new)
     }
 
     fn python_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -535,9 +532,7 @@ mod tests {
         let mut units = Vec::new();
         for &(op, arg) in code {
             units.push(op as u16 | ((arg as u16) << 8));
-            for _ in 0..CACHE_ENTRIES[op as usize] {
-                units.push(0);
-            }
+            units.extend(std::iter::repeat_n(0, CACHE_ENTRIES[op as usize] as usize));
         }
         let shape = CodeShape {
             units: &units,

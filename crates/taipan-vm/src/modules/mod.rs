@@ -23,6 +23,12 @@ pub(crate) fn init(vm: &Vm) {
 /// Add native functions to a module's dict.
 pub fn add_functions(vm: &Vm, m: &Obj, name: &str, defs: &[crate::objects::descriptor::MethodDef]) {
     let d = module::module_dict(m);
+    // The module's docstring, if CPython's is known (tools/gen_docstrings.py).
+    if let Some(doc) = crate::doc::of_module(name, "").and_then(|e| e.doc) {
+        if dict::get_item_str(vm, &d, "__doc__").is_none_or(|v| vm.is_none(&v)) {
+            dict::set_item_str(vm, &d, "__doc__", vm.new_str(doc)).expect("module dict");
+        }
+    }
     for def in defs {
         let f = crate::objects::builtin_func::new_module_function(vm, def, m, name);
         dict::set_item_str(vm, &d, def.name, f).expect("module dict");

@@ -12,6 +12,16 @@ use crate::vm::{PyResult, Vm};
 
 pub const VERSION: (u32, u32, u32) = (3, 11, 7);
 
+/// `sys.version` (CPython's `Py_GetVersion()`: the version, the build in
+/// parentheses, the compiler in brackets), e.g. `3.11.7 (Taipan 0.1.0)
+/// [Rust 1.85.0]`; `taipan -VV` and the interactive banner show it.
+pub fn version_string() -> String {
+    let (ma, mi, pa) = VERSION;
+    let rustc = env!("TAIPAN_RUSTC_VERSION");
+    let compiler = if rustc.is_empty() { "Rust".to_string() } else { format!("Rust {rustc}") };
+    format!("{ma}.{mi}.{pa} (Taipan {}) [{compiler}]", env!("CARGO_PKG_VERSION"))
+}
+
 /// Create the `sys` module.
 pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     let m = module::new_module(vm, "sys");
@@ -29,7 +39,7 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("maxsize", vm.new_int(isize::MAX as i64));
     set("maxunicode", vm.new_int(0x10ffff));
     let (ma, mi, pa) = VERSION;
-    set("version", vm.new_str(&format!("{ma}.{mi}.{pa} (Taipan {}, Rust) [taipan]", env!("CARGO_PKG_VERSION"))));
+    set("version", vm.new_str(&version_string()));
     set("hexversion", vm.new_int(((ma << 24) | (mi << 16) | (pa << 8) | 0xf0) as i64));
     set("api_version", vm.new_int(1013));
     set(
@@ -41,7 +51,14 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     let builtin_names: Vec<Obj> = crate::import::builtin_module_names(vm).iter().map(|n| vm.new_str(n)).collect();
     set("builtin_module_names", vm.new_tuple(builtin_names));
     set("warnoptions", vm.new_list(config.warnoptions.iter().map(|w| vm.new_str(w)).collect()));
-    set("_xoptions", vm.new_dict());
+    let xoptions = vm.new_dict();
+    for x in &config.xoptions {
+        let _ = match x.split_once('=') {
+            Some((k, v)) => dict::set_item_str(vm, &xoptions, k, vm.new_str(v)),
+            None => dict::set_item_str(vm, &xoptions, x, vm.bool_obj(true)),
+        };
+    }
+    set("_xoptions", xoptions);
     set("meta_path", vm.new_list(vec![]));
     set("path_hooks", vm.new_list(vec![]));
     set("path_importer_cache", vm.new_dict());
@@ -131,12 +148,12 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
     dict::set_item_str(vm, d, "_version", version)?;
     let b = |x: bool| vm.new_int(x as i64);
     let flags = vec![
-        vm.new_int(0),
-        b(config.inspect),
-        b(config.inspect),
+        vm.new_int(config.debug as i64),
+        vm.new_int(config.inspect as i64),
+        vm.new_int(config.interactive as i64),
         vm.new_int(config.optimize as i64),
         b(config.dont_write_bytecode),
-        b(config.isolated),
+        b(config.no_user_site || config.isolated),
         b(config.no_site),
         b(config.ignore_environment || config.isolated),
         vm.new_int(config.verbose as i64),
@@ -144,11 +161,11 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
         b(config.quiet),
         vm.new_int(if config.hash_seed == Some(0) { 0 } else { 1 }),
         b(config.isolated),
-        vm.bool_obj(config.xoptions.iter().any(|x| x == "dev")),
+        vm.bool_obj(config.dev_mode || config.xoptions.iter().any(|x| x == "dev")),
         vm.new_int(0),
         vm.new_int(0),
-        vm.bool_obj(config.isolated),
-        vm.new_int(-1),
+        vm.bool_obj(config.safe_path || config.isolated),
+        vm.new_int(config.int_max_str_digits.map_or(-1, |n| n as i64)),
     ];
     dict::set_item_str(vm, d, "_flags", vm.new_tuple(flags))?;
     let code = crate::pythonrun::compile_string(vm, STRUCTSEQ_SOURCE, "<sys>", taipan_compiler::Mode::Exec)?;
@@ -460,6 +477,45 @@ fn file_is_closed(vm: &Vm, f: &Obj) -> bool {
         Ok(c) => vm.is_true(&c).unwrap_or(false),
         Err(_) => false,
     }
+}
+
+/// The longest unfinished output line [`note_output`] keeps.
+const OUTPUT_TAIL_LIMIT: usize = 4096;
+
+/// Start or stop keeping the unfinished last line written to the terminal
+/// (the interactive loop's prompt continues it, as GNU readline's does).
+pub fn track_output(vm: &Vm, on: bool) {
+    *vm.output_tail.borrow_mut() = if on { Some(Vec::new()) } else { None };
+}
+
+/// Bytes written to fd 1 or 2 (the `_io` module tells).
+pub fn note_output(vm: &Vm, data: &[u8]) {
+    let mut tail = vm.output_tail.borrow_mut();
+    let Some(tail) = tail.as_mut() else { return };
+    match memchr::memrchr(b'\n', data) {
+        Some(nl) => {
+            tail.clear();
+            tail.extend_from_slice(&data[nl + 1..]);
+        }
+        None => tail.extend_from_slice(data),
+    }
+    if tail.len() > OUTPUT_TAIL_LIMIT {
+        // Too long to be worth redrawing: forget it.
+        tail.clear();
+    }
+}
+
+/// Something was read from fd 0: at a terminal the echo of the typed line
+/// ended the output line.
+pub fn note_input(vm: &Vm) {
+    if let Some(tail) = vm.output_tail.borrow_mut().as_mut() {
+        tail.clear();
+    }
+}
+
+/// The unfinished output line, which is then forgotten.
+pub fn take_output_tail(vm: &Vm) -> Vec<u8> {
+    vm.output_tail.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default()
 }
 
 /// Flush `sys.stdout` and `sys.stderr` (CPython's `flush_std_files`, at

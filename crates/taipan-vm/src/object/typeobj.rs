@@ -421,6 +421,9 @@ pub mod flags {
     pub const HAS_FINALIZER: u64 = 1 << 0;
 }
 
+/// Visits the references held by an object's payload.
+pub(crate) type TraverseFn = unsafe fn(*mut PyObject, &mut dyn FnMut(&Obj));
+
 /// CPython's `PyTypeObject` (the payload of a type object).
 pub struct TypeObject {
     name: UnsafeCell<String>,
@@ -431,7 +434,7 @@ pub struct TypeObject {
     /// Drops the payload of an instance (inherited from the solid base).
     pub drop_payload: unsafe fn(*mut PyObject),
     /// Visits the payload's references (`PyPayload::traverse`).
-    pub traverse_payload: unsafe fn(*mut PyObject, &mut dyn FnMut(&Obj)),
+    pub traverse_payload: TraverseFn,
     /// Clears the payload's references (`PyPayload::clear`).
     pub clear_payload: unsafe fn(*mut PyObject),
     /// Bytes from the object start to the end of the instance (dict and

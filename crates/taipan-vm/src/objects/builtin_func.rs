@@ -59,17 +59,34 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             GetSetDef::new("__name__", |vm, o| Ok(vm.new_str(data(o).def.name)), None),
             GetSetDef::new("__qualname__", builtin_qualname, None),
-            GetSetDef::new("__self__", |vm, o| Ok(data(o).self_.clone().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("__self__", |vm, o| Ok(call_self(data(o)).cloned().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new("__module__", |vm, o| Ok(data(o).module.clone().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new(
                 "__doc__",
-                |vm, o| Ok(data(o).def.doc.map(|d| vm.new_str(d)).unwrap_or_else(|| vm.none())),
+                |vm, o| Ok(crate::doc::doc_value(vm, doc_entry(vm, o), data(o).def.name, data(o).def.doc)),
                 None,
             ),
-            GetSetDef::new("__text_signature__", |vm, _| Ok(vm.none()), None),
+            GetSetDef::new("__text_signature__", |vm, o| Ok(crate::doc::signature_value(vm, doc_entry(vm, o))), None),
         ],
     );
     add_methods(vm, ty, &[MethodDef::method("__reduce__", builtin_reduce)]);
+}
+
+/// CPython's docstring of this builtin: by the module of a module
+/// function, or the type of a method (the descriptor's owner, or the type a
+/// static or class method is bound to).
+fn doc_entry(vm: &Vm, o: &Obj) -> Option<crate::doc::Doc> {
+    let d = data(o);
+    if let Some(owner) = &d.owner {
+        return crate::doc::of_static_type(owner, d.def.name);
+    }
+    if let Some(m) = &d.module {
+        return crate::doc::of_module(crate::objects::str::as_str(m)?, d.def.name);
+    }
+    match &d.self_ {
+        Some(s) if vm.is_type(s) => crate::doc::of_static_type(s, d.def.name),
+        _ => None,
+    }
 }
 
 fn data(o: &Obj) -> &BuiltinFunctionData {
@@ -105,7 +122,7 @@ pub(crate) fn new_module_function(vm: &Vm, def: &MethodDef, module: &Obj, module
 fn builtin_call(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let d = data(f);
     let none;
-    let self_ = match &d.self_ {
+    let self_ = match call_self(d) {
         Some(s) => s,
         None => {
             none = vm.none();
@@ -120,6 +137,16 @@ fn builtin_call(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
     let r = (d.def.func)(vm, self_, args, kwnames);
     vm.thread.method_owner.set(prev);
     r
+}
+
+/// What the function gets as `self` (and shows as `__self__`): a static
+/// method is bound to its type only for its name and docstring (CPython's
+/// METH_STATIC).
+fn call_self(d: &BuiltinFunctionData) -> Option<&Obj> {
+    if d.def.kind == crate::objects::descriptor::MethodKind::Static && d.module.is_none() {
+        return None;
+    }
+    d.self_.as_ref()
 }
 
 fn is_module_function(d: &BuiltinFunctionData) -> bool {

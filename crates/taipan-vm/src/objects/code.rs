@@ -633,7 +633,7 @@ fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
     {
         return Err(vm.system_error("bad argument to internal function"));
     }
-    if a.code.len() % 2 != 0 {
+    if !a.code.len().is_multiple_of(2) {
         return Err(vm.value_error("code: co_code is malformed"));
     }
     let flags = a.flags as u32;

@@ -178,7 +178,7 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__qualname__", descr_qualname, None),
             GetSetDef::new("__objclass__", descr_objclass, None),
             GetSetDef::new("__doc__", descr_doc, None),
-            GetSetDef::new("__text_signature__", descr_none, None),
+            GetSetDef::new("__text_signature__", descr_text_signature, None),
         ],
     );
     add_getsets(
@@ -188,6 +188,8 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__name__", descr_name, None),
             GetSetDef::new("__qualname__", descr_qualname, None),
             GetSetDef::new("__objclass__", descr_objclass, None),
+            GetSetDef::new("__doc__", descr_doc, None),
+            GetSetDef::new("__text_signature__", descr_text_signature, None),
         ],
     );
     add_getsets(
@@ -197,7 +199,8 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__name__", wrapper_name, None),
             GetSetDef::new("__qualname__", wrapper_qualname, None),
             GetSetDef::new("__objclass__", wrapper_objclass, None),
-            GetSetDef::new("__text_signature__", descr_none, None),
+            GetSetDef::new("__doc__", wrapper_doc, None),
+            GetSetDef::new("__text_signature__", wrapper_text_signature, None),
         ],
     );
     add_getsets(
@@ -207,6 +210,8 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__name__", mw_name, None),
             GetSetDef::new("__self__", mw_self, None),
             GetSetDef::new("__qualname__", mw_qualname, None),
+            GetSetDef::new("__doc__", |vm, mw| wrapper_doc(vm, &mw_descr(mw)), None),
+            GetSetDef::new("__text_signature__", |vm, mw| wrapper_text_signature(vm, &mw_descr(mw)), None),
         ],
     );
     add_getsets(
@@ -216,12 +221,17 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__name__", getset_name, None),
             GetSetDef::new("__qualname__", getset_qualname, None),
             GetSetDef::new("__objclass__", getset_objclass, None),
+            GetSetDef::new("__doc__", getset_doc, None),
         ],
     );
     add_getsets(
         vm,
         &vm.ctx.types.member_descriptor,
-        &[GetSetDef::new("__name__", member_name, None), GetSetDef::new("__objclass__", member_objclass, None)],
+        &[
+            GetSetDef::new("__name__", member_name, None),
+            GetSetDef::new("__objclass__", member_objclass, None),
+            GetSetDef::new("__doc__", member_doc, None),
+        ],
     );
 }
 
@@ -238,7 +248,9 @@ pub(crate) fn add_methods(vm: &Vm, ty: &Obj, defs: &[MethodDef]) {
                 alloc_object(&vm.ctx.types.classmethod_descriptor, MethodDescrData { def: *def, owner: ty.clone() })
             }
             MethodKind::Static => {
-                let f = crate::objects::builtin_func::new_method_function(vm, def, None);
+                // CPython binds a builtin static method to its type
+                // (`str.maketrans.__self__ is str`).
+                let f = crate::objects::builtin_func::new_method_function(vm, def, Some(ty.clone()));
                 crate::objects::function::new_staticmethod(vm, f)
             }
         };
@@ -352,11 +364,35 @@ fn descr_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
 
 fn descr_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<MethodDescrData>().expect("method descriptor");
-    Ok(d.def.doc.map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none()))
+    let entry = crate::doc::of_static_type(&d.owner, d.def.name);
+    Ok(crate::doc::doc_value(vm, entry, d.def.name, d.def.doc))
 }
 
-fn descr_none(vm: &Vm, _descr: &Obj) -> PyResult<Obj> {
-    Ok(vm.none())
+fn descr_text_signature(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MethodDescrData>().expect("method descriptor");
+    Ok(crate::doc::signature_value(vm, crate::doc::of_static_type(&d.owner, d.def.name)))
+}
+
+/// The docstring of a slot wrapper: its type's, or the slot's.
+fn wrapper_entry(descr: &Obj) -> Option<crate::doc::Doc> {
+    let d = descr.payload::<WrapperData>().expect("wrapper");
+    let t = d.owner.payload::<TypeObject>()?;
+    if t.is_heap_type() {
+        return crate::doc::of_slot("", d.name);
+    }
+    crate::doc::of_slot(t.name(), d.name)
+}
+
+fn wrapper_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(crate::doc::doc_value(vm, wrapper_entry(descr), "", None))
+}
+
+fn wrapper_text_signature(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    Ok(crate::doc::signature_value(vm, wrapper_entry(descr)))
+}
+
+fn mw_descr(mw: &Obj) -> Obj {
+    mw.payload::<MethodWrapperData>().expect("method-wrapper").descr.clone()
 }
 
 // ---- getset_descriptor --------------------------------------------------------------------
@@ -397,6 +433,32 @@ fn getset_name(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
 fn getset_qualname(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<GetSetData>().expect("getset");
     Ok(vm.new_str(&format!("{}.{}", crate::objects::type_::type_qualname(vm, &d.owner), d.def.name)))
+}
+
+fn getset_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<GetSetData>().expect("getset");
+    let heap = d.owner.payload::<TypeObject>().is_some_and(|t| t.is_heap_type());
+    if heap {
+        // A class's own `__dict__` and `__weakref__` (CPython's
+        // `subtype_getsets_full`).
+        return Ok(subtype_getset_doc(d.def.name).map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none()));
+    }
+    let entry = crate::doc::of_static_type(&d.owner, d.def.name);
+    if entry.is_none() {
+        // Types CPython makes as classes (ExceptionGroup) have these too.
+        if let Some(doc) = subtype_getset_doc(d.def.name) {
+            return Ok(vm.new_str(doc));
+        }
+    }
+    Ok(crate::doc::doc_value(vm, entry, d.def.name, None))
+}
+
+fn subtype_getset_doc(name: &str) -> Option<&'static str> {
+    match name {
+        "__dict__" => Some("dictionary for instance variables"),
+        "__weakref__" => Some("list of weak references to the object"),
+        _ => None,
+    }
 }
 
 fn getset_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
@@ -440,6 +502,12 @@ fn member_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
 
 fn member_name(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     Ok(descr.payload::<MemberData>().expect("member").name.clone())
+}
+
+fn member_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MemberData>().expect("member");
+    let name = crate::objects::str::as_str(&d.name).unwrap_or("");
+    Ok(crate::doc::doc_value(vm, crate::doc::of_static_type(&d.owner, name), name, None))
 }
 
 fn member_objclass(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {

@@ -337,7 +337,7 @@ impl DictData {
     #[must_use]
     fn insert_new(&self, key: Obj, hash: i64, value: Obj) -> bool {
         let t = self.table();
-        if !(key.has_payload::<pystr::StrData>() && !key.class().is_heap_type()) {
+        if !key.has_payload::<pystr::StrData>() || key.class().is_heap_type() {
             t.general_keys = true;
         }
         if !t.usable() {

@@ -876,6 +876,13 @@ fn type_get_dict(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 
 fn type_get_doc(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     let t = ty_of(ty);
+    // A static type's docstring is CPython's (`tp_doc`), whatever its dict
+    // holds; without one, the dict's `__doc__` answers as for a class (and
+    // may be the descriptor of its instances' `__doc__`).
+    let known = !t.is_heap_type() && crate::doc::of_type(t.name(), "").is_some();
+    if let Some(doc) = crate::doc::of_type(t.name(), "").and_then(|e| e.doc).filter(|_| known) {
+        return Ok(vm.new_str(doc));
+    }
     if let Some(d) = dict::get_str_item(vm, &t.dict(), &vm.intern("__doc__")) {
         if let Some(get) = d.class().slots.descr_get.get() {
             return get(vm, &d, None, Some(ty));
@@ -883,7 +890,7 @@ fn type_get_doc(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
         return Ok(d);
     }
     Ok(match t.doc {
-        Some(d) if !t.is_heap_type() => vm.new_str(d),
+        Some(d) if !t.is_heap_type() && !known => vm.new_str(d),
         _ => vm.none(),
     })
 }
@@ -978,8 +985,12 @@ fn type_set_annotations(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> 
     }
 }
 
-fn type_get_text_signature(vm: &Vm, _ty: &Obj) -> PyResult<Obj> {
-    Ok(vm.none())
+fn type_get_text_signature(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    let t = ty_of(ty);
+    if t.is_heap_type() {
+        return Ok(vm.none());
+    }
+    Ok(crate::doc::signature_value(vm, crate::doc::of_type(t.name(), "")))
 }
 
 fn type_mro_method(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

@@ -173,7 +173,7 @@ pub(crate) fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[Obj]) -> usize {
     }
     let mut freed = 0;
     for (cb, w) in callbacks {
-        if let Err(e) = vm.call(&cb, &[w.clone()], None) {
+        if let Err(e) = vm.call(&cb, std::slice::from_ref(&w), None) {
             vm.write_unraisable(&e, Some(&cb));
         }
         drop(cb);

@@ -1,0 +1,411 @@
+//! The command line and the `PYTHON*` environment variables (CPython's
+//! `Python/getopt.c`, `config_parse_cmdline`, `config_read_env_vars` and
+//! the checks of `config_init_hash_seed` and
+//! `config_init_int_max_str_digits`): the same options, the same messages,
+//! the same exit statuses.
+
+use std::process::ExitCode;
+
+use taipan_vm::api::Config;
+
+use crate::help;
+
+/// What to run.
+pub enum Program {
+    /// `-c cmd`
+    Command(String),
+    /// `FILE`
+    File(String),
+    /// `-` or nothing: stdin (the interactive loop when it is a terminal or
+    /// with `-i`).
+    Stdin,
+}
+
+/// The parsed command line.
+pub struct Invocation {
+    pub config: Config,
+    pub program: Program,
+}
+
+/// The short options and whether each takes an argument (CPython's
+/// `SHORT_OPTS`).
+const SHORT_OPTS: &str = "bBc:dEhiIJm:OPqRsStuvVW:xX:?";
+
+/// Long options: name, takes an argument.
+const LONG_OPTS: &[(&str, bool)] =
+    &[("check-hash-based-pycs", true), ("help-all", false), ("help-env", false), ("help-xoptions", false)];
+
+/// The smallest limit `int_max_str_digits` accepts (other than 0).
+const MIN_MAX_STR_DIGITS: i64 = 640;
+
+/// Print a usage error (CPython's `config_usage(1, program)`); status 2.
+fn usage_error(program: &str, msg: Option<&str>) -> ExitCode {
+    let mut text = String::new();
+    if let Some(m) = msg {
+        text.push_str(m);
+        text.push('\n');
+    }
+    text.push_str(&help::usage_line(program));
+    text.push_str("Try `taipan -h' for more information.\n");
+    eprint!("{text}");
+    ExitCode::from(2)
+}
+
+/// CPython's `Py_FatalError` during configuration: the message, the runtime
+/// state, a blank line, status 1.
+fn fatal(func: &str, msg: &str) -> ExitCode {
+    eprint!("Fatal Python error: {func}: {msg}\nPython runtime state: preinitialized\n\n");
+    ExitCode::from(1)
+}
+
+fn print_usage(program: &str) {
+    print!("{}{}", help::usage_line(program), help::OPTIONS);
+}
+
+/// One step of CPython's `_PyOS_GetOpt`.
+enum Opt {
+    Short(char, Option<String>),
+    Long(&'static str, Option<String>),
+    /// End of the options; the index of the first argument.
+    End,
+}
+
+struct GetOpt<'a> {
+    args: &'a [String],
+    /// Index of the next argument to look at.
+    index: usize,
+    /// The rest of a bundle of short options (`-bBv`).
+    rest: Vec<char>,
+}
+
+impl GetOpt<'_> {
+    /// The next option, or Err(message) for a usage error.
+    fn next(&mut self) -> Result<Opt, String> {
+        if self.rest.is_empty() {
+            let Some(arg) = self.args.get(self.index) else { return Ok(Opt::End) };
+            if !arg.starts_with('-') || arg == "-" {
+                return Ok(Opt::End);
+            }
+            if arg == "--" {
+                self.index += 1;
+                return Ok(Opt::End);
+            }
+            if arg == "--help" {
+                self.index += 1;
+                return Ok(Opt::Short('h', None));
+            }
+            if arg == "--version" {
+                self.index += 1;
+                return Ok(Opt::Short('V', None));
+            }
+            self.rest = arg[1..].chars().collect();
+            self.index += 1;
+        }
+        let option = self.rest.remove(0);
+        if option == '-' {
+            let name: String = std::mem::take(&mut self.rest).into_iter().collect();
+            let whole = &self.args[self.index - 1];
+            let Some(&(long, has_arg)) = LONG_OPTS.iter().find(|(n, _)| *n == name) else {
+                return Err(format!("unknown option {whole}"));
+            };
+            if !has_arg {
+                return Ok(Opt::Long(long, None));
+            }
+            let Some(value) = self.args.get(self.index) else {
+                return Err(format!("Argument expected for the {whole} options"));
+            };
+            self.index += 1;
+            return Ok(Opt::Long(long, Some(value.clone())));
+        }
+        if option == 'J' {
+            return Err("-J is reserved for Jython".into());
+        }
+        let Some(pos) = SHORT_OPTS.find(option) else {
+            return Err(format!("Unknown option: -{option}"));
+        };
+        if SHORT_OPTS[pos + option.len_utf8()..].starts_with(':') {
+            if !self.rest.is_empty() {
+                return Ok(Opt::Short(option, Some(std::mem::take(&mut self.rest).into_iter().collect())));
+            }
+            let Some(value) = self.args.get(self.index) else {
+                return Err(format!("Argument expected for the -{option} option"));
+            };
+            self.index += 1;
+            return Ok(Opt::Short(option, Some(value.clone())));
+        }
+        Ok(Opt::Short(option, None))
+    }
+}
+
+fn executable() -> String {
+    std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "taipan".into())
+}
+
+/// Parse the command line and read the environment; `Err` is the status to
+/// exit with at once (help, version, usage and configuration errors).
+pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
+    let program_name = args.first().map(String::as_str).unwrap_or("taipan");
+    let mut config = Config { executable: executable(), install_signal_handlers: true, ..Config::default() };
+    let mut getopt = GetOpt { args, index: 1, rest: Vec::new() };
+    let mut command = None;
+    let mut print_version = 0;
+    let mut use_hash_seed = true;
+    loop {
+        let opt = match getopt.next() {
+            Ok(o) => o,
+            Err(msg) => return Err(usage_error(program_name, Some(&msg))),
+        };
+        match opt {
+            Opt::End => break,
+            Opt::Long("check-hash-based-pycs", Some(v)) => {
+                if !matches!(v.as_str(), "always" | "never" | "default") {
+                    return Err(usage_error(
+                        program_name,
+                        Some("--check-hash-based-pycs must be one of 'default', 'always', or 'never'"),
+                    ));
+                }
+            }
+            Opt::Long("help-all", _) => {
+                print_usage(program_name);
+                print!("\n\n{}\n\n{}", help::ENV_VARS, help::XOPTIONS);
+                return Err(ExitCode::SUCCESS);
+            }
+            Opt::Long("help-env", _) => {
+                print!("{}", help::ENV_VARS);
+                return Err(ExitCode::SUCCESS);
+            }
+            Opt::Long(_, _) => {
+                print!("{}", help::XOPTIONS);
+                return Err(ExitCode::SUCCESS);
+            }
+            Opt::Short(c, arg) => match c {
+                'c' => {
+                    // -c ends the options; the rest is the command's argv.
+                    command = arg;
+                    break;
+                }
+                'm' => {
+                    eprintln!("taipan: -m is not supported yet (it needs runpy and the import system's module specs)");
+                    return Err(ExitCode::from(2));
+                }
+                'x' => {
+                    eprintln!("taipan: -x is not supported yet");
+                    return Err(ExitCode::from(2));
+                }
+                'b' => config.bytes_warning = config.bytes_warning.saturating_add(1),
+                'B' => config.dont_write_bytecode = true,
+                'd' => config.debug = config.debug.saturating_add(1),
+                'E' => config.ignore_environment = true,
+                'h' | '?' => {
+                    print_usage(program_name);
+                    return Err(ExitCode::SUCCESS);
+                }
+                'i' => {
+                    config.inspect = config.inspect.saturating_add(1);
+                    config.interactive = config.interactive.saturating_add(1);
+                }
+                'I' => {
+                    config.isolated = true;
+                    config.ignore_environment = true;
+                }
+                'O' => config.optimize = config.optimize.saturating_add(1),
+                'P' => config.safe_path = true,
+                'q' => config.quiet = true,
+                'R' => use_hash_seed = false,
+                's' => config.no_user_site = true,
+                'S' => config.no_site = true,
+                'u' => config.unbuffered = true,
+                'v' => config.verbose = config.verbose.saturating_add(1),
+                'V' => print_version += 1,
+                'W' => config.warnoptions.extend(arg),
+                'X' => config.xoptions.extend(arg),
+                // -t is accepted and ignored, as in CPython.
+                _ => {}
+            },
+        }
+    }
+    if print_version > 0 {
+        if print_version >= 2 {
+            println!("Python {}", taipan_vm::api::sys::version_string());
+        } else {
+            let (ma, mi, pa) = taipan_vm::api::sys::VERSION;
+            println!("Python {ma}.{mi}.{pa}");
+        }
+        return Err(ExitCode::SUCCESS);
+    }
+    let rest = &args[getopt.index.min(args.len())..];
+    let program = if let Some(cmd) = command {
+        config.argv = std::iter::once("-c".to_string()).chain(rest.iter().cloned()).collect();
+        // CPython runs the command with a newline added.
+        Program::Command(format!("{cmd}\n"))
+    } else if let Some(first) = rest.first() {
+        config.argv = rest.to_vec();
+        if first == "-" {
+            Program::Stdin
+        } else {
+            Program::File(first.clone())
+        }
+    } else {
+        config.argv = vec![String::new()];
+        Program::Stdin
+    };
+    if config.isolated {
+        config.no_user_site = true;
+        config.safe_path = true;
+    }
+    read_environment(&mut config, use_hash_seed)?;
+    Ok(Invocation { config, program })
+}
+
+/// A `PYTHON*` variable, unless `-E`/`-I`; empty counts as unset.
+fn env_var(config: &Config, name: &str) -> Option<String> {
+    if config.ignore_environment {
+        return None;
+    }
+    std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()).filter(|v| !v.is_empty())
+}
+
+/// CPython's `_Py_get_env_flag`: a number raises the flag to it, anything
+/// else (or a negative number) counts as 1.
+fn env_flag(config: &Config, name: &str, flag: &mut u8) {
+    if let Some(v) = env_var(config, name) {
+        let value = match c_strtol(&v) {
+            Some(n) if (0..=i32::MAX as i64).contains(&n) => n,
+            _ => 1,
+        };
+        let value = value.min(u8::MAX as i64) as u8;
+        if *flag < value {
+            *flag = value;
+        }
+    }
+}
+
+/// C's `strtol(s, &end, 10)` where the whole string must be used (leading
+/// whitespace and a sign allowed; "" is 0); None on junk or overflow.
+fn c_strtol(s: &str) -> Option<i64> {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() {
+        // No conversion: the end pointer stays at the start of `s`.
+        return if s.is_empty() { Some(0) } else { None };
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: i64 = digits.parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// C's `strtoul(s, &end, 10)` with the whole string used (a minus sign
+/// negates modulo 2**64, as C does).
+fn c_strtoul(s: &str) -> Option<u64> {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: u64 = digits.parse().ok()?;
+    Some(if neg { v.wrapping_neg() } else { v })
+}
+
+/// The environment variables of CPython's `config_read_env_vars` that Taipan
+/// honours, and the checked ones (`PYTHONHASHSEED`, `PYTHONINTMAXSTRDIGITS`
+/// and `-X int_max_str_digits`), whose bad values are fatal errors.
+fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), ExitCode> {
+    let mut debug = config.debug;
+    env_flag(config, "PYTHONDEBUG", &mut debug);
+    config.debug = debug;
+    let mut verbose = config.verbose;
+    env_flag(config, "PYTHONVERBOSE", &mut verbose);
+    config.verbose = verbose;
+    let mut optimize = config.optimize;
+    env_flag(config, "PYTHONOPTIMIZE", &mut optimize);
+    config.optimize = optimize;
+    let mut inspect = config.inspect;
+    env_flag(config, "PYTHONINSPECT", &mut inspect);
+    config.inspect = inspect;
+    let mut flag = 0;
+    env_flag(config, "PYTHONDONTWRITEBYTECODE", &mut flag);
+    if flag > 0 {
+        config.dont_write_bytecode = true;
+    }
+    let mut flag = 0;
+    env_flag(config, "PYTHONNOUSERSITE", &mut flag);
+    if flag > 0 {
+        config.no_user_site = true;
+    }
+    let mut flag = 0;
+    env_flag(config, "PYTHONUNBUFFERED", &mut flag);
+    if flag > 0 {
+        config.unbuffered = true;
+    }
+    if env_var(config, "PYTHONSAFEPATH").is_some() {
+        config.safe_path = true;
+    }
+    if env_var(config, "PYTHONDEVMODE").is_some() || config.xoptions.iter().any(|x| x == "dev") {
+        config.dev_mode = true;
+    }
+    if let Some(w) = env_var(config, "PYTHONWARNINGS") {
+        // Comma-separated, empty items dropped (C's wcstok), before -W.
+        let mut opts: Vec<String> = w.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+        opts.append(&mut config.warnoptions);
+        config.warnoptions = opts;
+    }
+    // config_init_hash_seed
+    if use_hash_seed {
+        if let Some(seed) = env_var(config, "PYTHONHASHSEED") {
+            if seed != "random" {
+                match c_strtoul(&seed) {
+                    Some(n) if n <= 4294967295 => config.hash_seed = Some(n),
+                    _ => {
+                        return Err(fatal(
+                            "config_init_hash_seed",
+                            "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]",
+                        ))
+                    }
+                }
+            }
+        }
+    } else {
+        config.hash_seed = None;
+    }
+    // config_init_int_max_str_digits: -X first, then the environment.
+    let valid = |n: Option<i64>| n.filter(|&n| n == 0 || (MIN_MAX_STR_DIGITS..=i32::MAX as i64).contains(&n));
+    let xopt = config.xoptions.iter().find_map(|x| {
+        if x == "int_max_str_digits" {
+            Some(None)
+        } else {
+            x.strip_prefix("int_max_str_digits=").map(Some)
+        }
+    });
+    if let Some(value) = xopt {
+        match valid(value.and_then(c_strtol)) {
+            Some(n) => config.int_max_str_digits = Some(n as u32),
+            None => {
+                return Err(fatal(
+                    "config_init_int_max_str_digits",
+                    "-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.",
+                ))
+            }
+        }
+    } else if let Some(v) = env_var(config, "PYTHONINTMAXSTRDIGITS") {
+        match valid(c_strtol(&v)) {
+            Some(n) => config.int_max_str_digits = Some(n as u32),
+            None => {
+                return Err(fatal(
+                    "config_init_int_max_str_digits",
+                    "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= 640 or 0 for unlimited.",
+                ))
+            }
+        }
+    }
+    Ok(())
+}
