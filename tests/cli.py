@@ -202,6 +202,8 @@ INTERACTIVE_INPUTS = [
     "x = 5\nx is 5\n",
     "assert (1, 'msg')\n",
     "def f():\n  return 1 is 1\n\nf()\n",
+    "print(1)\nx = input()\nhello\nprint(repr(x))\n",
+    "import sys\nline = sys.stdin.readline()\nnext line\nprint(repr(line))\n",
 ]
 CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
 
