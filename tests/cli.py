@@ -104,6 +104,12 @@ CASES = [
      {"env": {"PYTHONDONTWRITEBYTECODE": "1"}}),
     (["-c", "import sys; print(sys.flags.dont_write_bytecode, sys.dont_write_bytecode)"], None,
      {"env": {"PYTHONDONTWRITEBYTECODE": "0"}}),
+    (["-c", "import sys; print(type(sys.stdout.buffer).__name__, sys.stdout.write_through)"], None,
+     {"env": {"PYTHONUNBUFFERED": "1"}}),
+    (["-c", "import sys; print(type(sys.stdout.buffer).__name__, sys.stdout.write_through)"], None,
+     {"env": {"PYTHONUNBUFFERED": "0"}}),
+    (["-E", "-c", "import sys; print(type(sys.stdout.buffer).__name__, sys.stdout.write_through)"], None,
+     {"env": {"PYTHONUNBUFFERED": "1"}}),
     (["-c", "import sys; print(sys.warnoptions)"], None, {"env": {"PYTHONWARNINGS": "error,,ignore::DeprecationWarning"}}),
     (["-W", "default", "-c", "import sys; print(sys.warnoptions)"], None, {"env": {"PYTHONWARNINGS": "error"}}),
     (["-E", "-c", "import sys; print(sys.warnoptions, sys.flags.optimize)"], None,
@@ -192,6 +198,12 @@ INTERACTIVE_INPUTS = [
     "import sys\nsys.displayhook = lambda v: print('shown', v)\n7\nNone\n",
     "import sys\nsys.excepthook = lambda *a: print('hook', a[0].__name__)\n1/0\nsys.last_type\n",
     "x = 1\r\ny = 2\r\nx + y\r\n",
+    "1 is 1\n",
+    "x = 5\nx is 5\n",
+    "assert (1, 'msg')\n",
+    "def f():\n  return 1 is 1\n\nf()\n",
+    "print(1)\nx = input()\nhello\nprint(repr(x))\n",
+    "import sys\nline = sys.stdin.readline()\nnext line\nprint(repr(line))\n",
 ]
 CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
 

@@ -108,6 +108,12 @@ CASES = [
                                  "[].app" + TAB, "\x15", "nosuch.x" + TAB, "\x15", CTRL_D], {}),
     ("complete_dunder_list", [], ["class D: pass\r", "\r", "D.__c" + TAB, TAB, "\x15", "D.__s" + TAB, TAB,
                                   "\x15", CTRL_D], {}),
+    ("complete_columns", [], [
+        "class M: pass\r", "\r", "for i in range(120): setattr(M, 'attr%03d' % i, i)\r", "\r",
+        "M.a" + TAB, TAB, TAB, "\x15", "class W: pass\r", "\r",
+        "for c in 'abcdefg': setattr(W, c * 16, 1)\r", "\r", "W." + TAB, TAB, "\x15",
+        "class V: pass\r", "\r", "for c in 'abcdefg': setattr(V, c * 17, 1)\r", "\r", "V." + TAB, TAB, "\x15",
+        CTRL_D], {}),
     ("complete_call_parens", [], [
         "class NoInit: pass\r", "\r", "class WithInit:\r", "    def __init__(self): pass\r", "\r",
         "class WithArgs:\r", "    def __init__(self, a): pass\r", "\r", "class Meta(type):\r",

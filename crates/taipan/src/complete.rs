@@ -469,7 +469,7 @@ fn signature(vm: &Vm, obj: &Obj, depth: usize) -> Option<Vec<Kind>> {
         return function_signature(vm, &obj);
     }
     let is_type_or_object =
-        vm.is_type(&obj) && (obj.is(&vm.builtins_module_attr("type")?) || obj.is(&vm.builtins_module_attr("object")?));
+        vm.is_type(&obj) && (obj.is(&builtin(vm, "type")?) || obj.is(&builtin(vm, "object")?));
     if is_builtin_callable(&obj) || is_type_or_object {
         let text = attr(vm, &obj, "__text_signature__")?;
         let text = pystr::as_str(&text)?.to_string();
@@ -508,9 +508,9 @@ fn signature(vm: &Vm, obj: &Obj, depth: usize) -> Option<Vec<Kind>> {
                         }
                     }
                 }
-                let type_ = vm.builtins_module_attr("type")?;
+                let type_ = builtin(vm, "type")?;
                 if !mro.iter().any(|b| b.is(&type_)) {
-                    let object = vm.builtins_module_attr("object")?;
+                    let object = builtin(vm, "object")?;
                     let same = |name: &str| match (attr(vm, &obj, name), attr(vm, &object, name)) {
                         (Some(a), Some(b)) => a.is(&b),
                         _ => false,
@@ -531,14 +531,9 @@ fn signature(vm: &Vm, obj: &Obj, depth: usize) -> Option<Vec<Kind>> {
     bound(signature(vm, &call, depth + 1)?)
 }
 
-trait BuiltinsAttr {
-    fn builtins_module_attr(&self, name: &str) -> Option<Obj>;
-}
-
-impl BuiltinsAttr for Vm {
-    fn builtins_module_attr(&self, name: &str) -> Option<Obj> {
-        attr(self, &self.builtins_module(), name)
-    }
+/// A name of the builtins module.
+fn builtin(vm: &Vm, name: &str) -> Option<Obj> {
+    attr(vm, &vm.builtins_module(), name)
 }
 
 /// `_signature_bound_method`: drop the first parameter unless it is `*args`.

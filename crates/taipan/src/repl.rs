@@ -62,7 +62,8 @@ impl Reader {
 }
 
 /// CPython's `PyOS_StdioReadline`: the prompt on stderr, a line from stdin
-/// through a buffer of its own (as C's stdio).
+/// read a byte at a time (CPython makes C's stdin unbuffered for `-i`, so
+/// what a statement reads from sys.stdin is what follows its line).
 struct StdioReader {
     buf: Vec<u8>,
     pos: usize,
@@ -72,7 +73,7 @@ struct StdioReader {
 
 impl StdioReader {
     fn new() -> StdioReader {
-        StdioReader { buf: vec![0; 4096], pos: 0, len: 0, eof: false }
+        StdioReader { buf: vec![0; 1], pos: 0, len: 0, eof: false }
     }
 
     fn read(&mut self, vm: &Vm, prompt: &str) -> ReadlineResult {
