@@ -87,8 +87,13 @@ pub mod codecs {
     pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
 }
 
-/// Warnings (CPython's `PyErr_WarnEx`).
+/// Warnings (CPython's `PyErr_WarnEx`; the `_warnings` module's face).
 pub mod warnings {
+    pub use crate::warnings::{
+        filters_mutated, get_category, source_from_globals, state_default_action, state_filters,
+        state_once_registry, warn_explicit_full, warn_object, Explicit,
+    };
+
     use crate::object::Obj;
     use crate::vm::{PyResult, Vm};
 
