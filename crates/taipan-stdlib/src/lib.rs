@@ -5,6 +5,7 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _imp;
 pub mod _io;
 mod _warnings;
 mod _weakref;
@@ -15,6 +16,7 @@ mod marshal;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },

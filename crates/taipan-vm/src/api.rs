@@ -153,3 +153,22 @@ pub mod args {
 pub mod marshal {
     pub use crate::marshal::{dumps, load, loads, VERSION};
 }
+
+/// The import system's native part (the `_imp` module's face).
+pub mod import {
+    /// `_imp._fix_co_filename(code, path)`.
+    pub fn fix_co_filename(vm: &crate::vm::Vm, code: &crate::object::Obj, path: &crate::object::Obj) -> crate::vm::PyResult<()> {
+        let Some(c) = code.payload::<crate::objects::code::CodeData>() else {
+            return Err(vm.type_error(format!(
+                "_fix_co_filename() argument 1 must be code, not {}",
+                code.class().name()
+            )));
+        };
+        let old = c.filename();
+        c.fix_filename(vm, &old, path)
+    }
+
+    pub use crate::import::{
+        acquire_import_lock, create_builtin, import_lock_held, is_builtin, release_import_lock, source_hash,
+    };
+}

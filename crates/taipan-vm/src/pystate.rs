@@ -65,6 +65,9 @@ pub struct Interpreter {
     /// The program ended with an uncaught KeyboardInterrupt: the process
     /// exits as killed by SIGINT (CPython's `_Py_UnhandledKeyboardInterrupt`).
     pub unhandled_keyboard_interrupt: Cell<bool>,
+    /// How many times the import lock is held (`_imp.acquire_lock`); one
+    /// thread per interpreter until the threads issue, so a count.
+    pub(crate) import_lock_depth: Cell<usize>,
     /// What the standard streams wrote to the terminal since the last
     /// newline, while the interactive loop asks for it (None otherwise):
     /// its prompt continues that line, as GNU readline's does.

@@ -138,6 +138,9 @@ pub struct Config {
     /// `PYTHONPATH` (CPython's `pythonpath_env`): ':'-separated directories
     /// put in `sys.path` before the standard library.
     pub pythonpath_env: Option<String>,
+    /// `--check-hash-based-pycs` (`_imp.check_hash_based_pycs`; None is
+    /// "default").
+    pub check_hash_based_pycs: Option<String>,
 }
 
 impl Vm {
@@ -162,6 +165,7 @@ impl Vm {
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
+            import_lock_depth: Cell::new(0),
             output_tail: RefCell::new(None),
             readline_hook: Cell::new(None),
         };

@@ -331,7 +331,7 @@ fn setup_context(vm: &Vm, stacklevel: isize) -> PyResult<(Obj, Obj, i64, Obj, Ob
     // read while it is on the chain.
     unsafe {
         let internal = |f: *mut crate::eval::frame::Frame| {
-            let name = pystr::as_str_lossy(&code_of(&(*f).code).filename).into_owned();
+            let name = pystr::as_str_lossy(&code_of(&(*f).code).filename()).into_owned();
             name.contains("importlib") && name.contains("_bootstrap")
         };
         if level <= 0 || (!f.is_null() && internal(f)) {
@@ -359,7 +359,7 @@ fn setup_context(vm: &Vm, stacklevel: isize) -> PyResult<(Obj, Obj, i64, Obj, Ob
             (crate::objects::module::module_dict(&sys), vm.new_str("sys"), 1)
         } else {
             let code = code_of(&(*f).code);
-            ((*f).globals.clone(), code.filename.clone(), (*f).line().map(i64::from).unwrap_or(0))
+            ((*f).globals.clone(), code.filename(), (*f).line().map(i64::from).unwrap_or(0))
         };
         let registry = match dict::get_item_str(vm, &globals, "__warningregistry__") {
             Some(r) => r,

@@ -164,6 +164,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
                         Some("--check-hash-based-pycs must be one of 'default', 'always', or 'never'"),
                     ));
                 }
+                config.check_hash_based_pycs = Some(v.clone());
             }
             Opt::Long("help-all", _) => {
                 print_usage(program_name);
