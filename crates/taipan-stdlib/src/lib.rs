@@ -8,8 +8,11 @@ use taipan_vm::api::ModuleDef;
 pub mod _io;
 mod _weakref;
 mod atexit;
+mod clinic;
 mod errno;
 mod gc;
+mod libm;
+mod math;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -18,4 +21,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "math", init: math::init },
 ];
