@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 pub mod _io;
+mod _struct;
 mod _weakref;
 mod atexit;
 mod clinic;
@@ -17,6 +18,7 @@ mod math;
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
