@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 pub mod _io;
+mod _random;
 mod _struct;
 mod _weakref;
 mod atexit;
@@ -18,6 +19,7 @@ mod math;
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
