@@ -7,6 +7,7 @@ use taipan_vm::api::ModuleDef;
 
 pub mod _io;
 mod _random;
+mod _string;
 mod _struct;
 mod _weakref;
 mod atexit;
@@ -20,6 +21,7 @@ mod math;
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
