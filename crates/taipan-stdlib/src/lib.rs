@@ -12,6 +12,7 @@ mod _struct;
 mod _weakref;
 mod atexit;
 mod clinic;
+mod cmath;
 mod errno;
 mod gc;
 mod libm;
@@ -25,6 +26,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "math", init: math::init },
