@@ -10,6 +10,7 @@ mod _random;
 mod _string;
 mod _struct;
 mod _weakref;
+mod array;
 mod atexit;
 mod clinic;
 mod cmath;
@@ -25,6 +26,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
