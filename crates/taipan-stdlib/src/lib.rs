@@ -17,6 +17,7 @@ mod cmath;
 mod errno;
 mod gc;
 mod libm;
+mod marshal;
 mod math;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
@@ -31,5 +32,6 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
 ];
