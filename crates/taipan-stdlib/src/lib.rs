@@ -5,6 +5,7 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _collections;
 pub mod _io;
 mod _weakref;
 mod atexit;
@@ -15,6 +16,7 @@ mod support;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
