@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 mod _collections;
+mod _functools;
 pub mod _io;
 mod _weakref;
 mod atexit;
@@ -17,6 +18,7 @@ mod support;
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
