@@ -54,8 +54,12 @@ show("compare other", lambda: k1 < 1)
 show("K no arg", lambda: key())
 show("cmp_to_key kw", lambda: cmp_to_key(mycmp=cmp)(1).obj)
 
-from collections import namedtuple
-CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+class CacheInfo(tuple):
+    def __new__(cls, *a):
+        return tuple.__new__(cls, a)
+    misses = property(lambda self: self[1])
+    def __repr__(self):
+        return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % self
 calls = []
 def sq(x, y=0):
     calls.append(x)
@@ -100,9 +104,4 @@ def rec(n):
     return 0 if n == 0 else rec(n - 1) + 1
 rec = _lru_cache_wrapper(rec, None, False, CacheInfo)
 show("deep", lambda: rec(100000))
-import functools
-@functools.lru_cache(maxsize=2)
-def g(x):
-    return x
-print(g(1), g(2), g(1), g.cache_info(), g.cache_parameters(), g.__name__, g.__wrapped__.__name__)
 print(sorted(n for n in dir(_functools) if not n.startswith('__')))
