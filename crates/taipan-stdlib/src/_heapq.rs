@@ -6,7 +6,7 @@
 use taipan_vm::api::types::{CompareOp, MethodDef};
 use taipan_vm::api::{dict, list, module, Obj, PyResult, Vm};
 
-use crate::support::positional;
+use crate::support::positional_in;
 
 const DOC: &str = "Heap queue algorithm (a.k.a. priority queue).\n\nHeaps are arrays for which a[k] <= a[2*k+1] and a[k] <= a[2*k+2] for\nall k, counting elements from 0.  For the sake of comparison,\nnon-existing elements are considered to be infinite.  The interesting\nproperty of a heap is that a[0] is always its smallest element.\n\nUsage:\n\nheap = []            # creates an empty heap\nheappush(heap, item) # pushes a new item on the heap\nitem = heappop(heap) # pops the smallest item from the heap\nitem = heap[0]       # smallest item on the heap without popping it\nheapify(x)           # transforms list into a heap, in-place, in linear time\nitem = heapq.heapreplace(heap, item) # pops and returns smallest item, and adds\n                               # new item; the heap size is unchanged\n\nOur API differs from textbook heap algorithms as follows:\n\n- We use 0-based indexing.  This makes the relationship between the\n  index for a node and the indexes for its children slightly less\n  obvious, but is more suitable since Python uses 0-based indexing.\n\n- Our heappop() method returns the smallest item, not the largest.\n\nThese two make it possible to view the heap as a regular Python list\nwithout surprises: heap[0] is the smallest item, and heap.sort()\nmaintains the heap invariant!\n";
 
@@ -102,7 +102,7 @@ fn siftup(vm: &Vm, heap: &Obj, mut pos: usize, max: bool) -> PyResult<()> {
 }
 
 fn heappush(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = positional(vm, "heappush", a, k, 2, 2)?;
+    let a = positional_in(vm, "_heapq", "heappush", a, k, 2, 2)?;
     check_list(vm, &a[0], "heappush", false)?;
     list::append(vm, &a[0], a[1].clone())?;
     siftdown(vm, &a[0], 0, list::len(&a[0]) - 1, false)?;
@@ -125,7 +125,7 @@ fn pop(vm: &Vm, a: &[Obj], k: Option<&Obj>, name: &str, max: bool) -> PyResult<O
 }
 
 fn replace(vm: &Vm, a: &[Obj], k: Option<&Obj>, name: &str, max: bool) -> PyResult<Obj> {
-    let a = positional(vm, name, a, k, 2, 2)?;
+    let a = positional_in(vm, "_heapq", name, a, k, 2, 2)?;
     check_list(vm, &a[0], name, false)?;
     let Some(top) = list::get(&a[0], 0) else {
         return Err(vm.index_error("index out of range"));
@@ -136,7 +136,7 @@ fn replace(vm: &Vm, a: &[Obj], k: Option<&Obj>, name: &str, max: bool) -> PyResu
 }
 
 fn heappushpop(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = positional(vm, "heappushpop", a, k, 2, 2)?;
+    let a = positional_in(vm, "_heapq", "heappushpop", a, k, 2, 2)?;
     let (heap, x) = (&a[0], &a[1]);
     check_list(vm, heap, "heappushpop", false)?;
     let Some(top) = list::get(heap, 0) else { return Ok(x.clone()) };

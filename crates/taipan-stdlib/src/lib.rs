@@ -10,6 +10,7 @@ mod _collections;
 mod _functools;
 mod _heapq;
 pub mod _io;
+mod _operator;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -24,6 +25,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },

@@ -189,7 +189,7 @@ pub mod exceptions {
 pub mod types {
     pub use crate::object::typeobj::{
         flags, slot_id, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, SlotCell,
-        Slots, TypeObject, UnaryFn,
+        Slots, TypeObject, UnaryFn, UnaryOp,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
     pub use crate::objects::type_spec::{
