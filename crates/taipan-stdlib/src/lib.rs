@@ -5,7 +5,12 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _bisect;
+mod _collections;
+mod _functools;
+mod _heapq;
 pub mod _io;
+mod _operator;
 mod _random;
 mod _string;
 mod _struct;
@@ -16,13 +21,20 @@ mod clinic;
 mod cmath;
 mod errno;
 mod gc;
+mod itertools;
 mod libm;
 mod marshal;
 mod math;
+mod support;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_bisect", init: _bisect::init },
+    ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
@@ -32,6 +44,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
 ];

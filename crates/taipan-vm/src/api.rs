@@ -113,8 +113,64 @@ pub mod complex {
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
-        data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
+        data, del_item, DictData, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
     };
+}
+
+/// `list` objects (CPython's `listobject.h`): item access for native
+/// code. Each call touches the list only for its duration.
+pub mod list {
+    use crate::object::Obj;
+    use crate::objects::list::data;
+    use crate::vm::{PyResult, Vm};
+
+    /// Is `o` a list (`PyList_Check`: subclasses too)?
+    pub fn is_list(o: &Obj) -> bool {
+        data(o).is_some()
+    }
+
+    /// `len(o)`; 0 for a non-list.
+    pub fn len(o: &Obj) -> usize {
+        data(o).map_or(0, |l| l.len())
+    }
+
+    /// Item `i`, None when out of range.
+    pub fn get(o: &Obj, i: usize) -> Option<Obj> {
+        data(o)?.get(i)
+    }
+
+    /// Replace item `i`; false when out of range. The old item is dropped.
+    pub fn set(o: &Obj, i: usize, v: Obj) -> bool {
+        match data(o) {
+            Some(l) if i < l.len() => {
+                drop(l.set(i, v));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Remove and return the last item.
+    pub fn pop(o: &Obj) -> Option<Obj> {
+        let l = data(o)?;
+        let n = l.len();
+        if n == 0 {
+            return None;
+        }
+        Some(l.remove(n - 1))
+    }
+
+    /// Insert before index `i` (clamped to the length).
+    pub fn insert(o: &Obj, i: usize, v: Obj) {
+        if let Some(l) = data(o) {
+            l.insert(i.min(l.len()), v);
+        }
+    }
+
+    /// Append, with MemoryError when the list cannot grow.
+    pub fn append(vm: &Vm, o: &Obj, v: Obj) -> PyResult<()> {
+        crate::objects::list::try_append(vm, o, v)
+    }
 }
 
 /// `tuple` objects.
@@ -138,10 +194,13 @@ pub mod exceptions {
 pub mod types {
     pub use crate::object::typeobj::{
         flags, slot_id, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, SlotCell,
-        Slots, TypeObject, UnaryFn,
+        Slots, TypeObject, UnaryFn, UnaryOp,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
-    pub use crate::objects::type_spec::{alloc_instance, new_type, payload_or_err, TypeSpec};
+    pub use crate::objects::type_spec::{
+        alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
+        TypeSpec,
+    };
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).
