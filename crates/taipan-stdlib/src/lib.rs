@@ -10,6 +10,8 @@ mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
+mod posix;
+mod structseq;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -18,4 +20,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "posix", init: posix::init },
 ];
