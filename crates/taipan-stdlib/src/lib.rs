@@ -6,19 +6,23 @@
 use taipan_vm::api::ModuleDef;
 
 pub mod _io;
+mod _stat;
 mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
 mod posix;
 mod structseq;
+mod time;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "time", init: time::init },
 ];
