@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 pub mod _io;
+mod _sre;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -14,6 +15,7 @@ mod gc;
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
