@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 mod _collections;
+mod _codecs;
 pub mod _io;
 mod _stat;
 mod _sre;
@@ -22,6 +23,7 @@ mod support;
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_sre", init: _sre::init },

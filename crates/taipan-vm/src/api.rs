@@ -84,7 +84,10 @@ pub mod buffer {
 /// The text codecs the interpreter implements (CPython's codecs of
 /// `unicodeobject.c`), with incremental state.
 pub mod codecs {
-    pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
+    pub use crate::codecregistry::{
+        call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
+    };
+    pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
 }
 
 /// Warnings (CPython's `PyErr_WarnEx`).
