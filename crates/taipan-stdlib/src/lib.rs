@@ -10,8 +10,10 @@ mod _codecs;
 pub mod _io;
 mod _stat;
 mod _sre;
+mod _struct;
 mod _weakref;
 mod atexit;
+mod clinic;
 mod errno;
 mod gc;
 mod posix;
@@ -19,6 +21,8 @@ mod structseq;
 mod time;
 mod itertools;
 mod support;
+mod libm;
+mod math;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -27,6 +31,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
@@ -34,4 +39,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "math", init: math::init },
 ];
