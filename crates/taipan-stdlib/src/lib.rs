@@ -15,8 +15,12 @@ mod _weakref;
 mod atexit;
 mod clinic;
 mod errno;
+mod fcntl;
 mod gc;
+mod grp;
 mod posix;
+mod pwd;
+mod resource;
 mod structseq;
 mod time;
 mod itertools;
@@ -35,8 +39,12 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "grp", init: grp::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },

@@ -238,7 +238,7 @@ pub(crate) fn id_arg(vm: &Vm, o: &Obj, what: &str) -> PyResult<u32> {
     match v {
         taipan_vm::api::int::IntValue::Small(-1) => Ok(u32::MAX),
         taipan_vm::api::int::IntValue::Small(v) if (0..=u32::MAX as i64 - 1).contains(&v) => Ok(v as u32),
-        taipan_vm::api::int::IntValue::Small(v) if v < 0 => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+        taipan_vm::api::int::IntValue::Small(_) => Err(vm.overflow_error(format!("{what} is less than minimum"))),
         _ => Err(vm.overflow_error(format!("{what} is greater than maximum"))),
     }
 }

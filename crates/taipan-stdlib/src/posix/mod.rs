@@ -19,6 +19,8 @@ use taipan_vm::api::{args, bytes, dict, int, module, str as pystr, Obj, PyResult
 
 use crate::structseq;
 
+pub(crate) use fs::id_arg as uid_arg;
+
 /// A Python int of an unsigned 64-bit value.
 pub(crate) fn u64_obj(vm: &Vm, v: u64) -> Obj {
     match i64::try_from(v) {
