@@ -7,12 +7,15 @@ use taipan_vm::api::ModuleDef;
 
 mod _bisect;
 mod _collections;
+mod _codecs;
 mod _functools;
 mod _heapq;
-pub mod _io;
 mod _operator;
 mod _random;
+mod _sre;
+mod _stat;
 mod _string;
+pub mod _io;
 mod _struct;
 mod _weakref;
 mod array;
@@ -20,8 +23,16 @@ mod atexit;
 mod clinic;
 mod cmath;
 mod errno;
+mod fcntl;
 mod gc;
+mod grp;
 mod itertools;
+mod posix;
+mod pwd;
+mod resource;
+mod structseq;
+mod support;
+mod time;
 mod libm;
 mod marshal;
 mod math;
@@ -31,11 +42,14 @@ mod support;
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
@@ -43,8 +57,14 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "grp", init: grp::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "marshal", init: marshal::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "resource", init: resource::init },
+    ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "math", init: math::init },
 ];

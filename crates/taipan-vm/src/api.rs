@@ -84,7 +84,10 @@ pub mod buffer {
 /// The text codecs the interpreter implements (CPython's codecs of
 /// `unicodeobject.c`), with incremental state.
 pub mod codecs {
-    pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
+    pub use crate::codecregistry::{
+        call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
+    };
+    pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
 }
 
 /// Warnings (CPython's `PyErr_WarnEx`).
@@ -97,6 +100,20 @@ pub mod warnings {
     /// an error when the warning filters turn it into one.
     pub fn warn(vm: &Vm, category: &Obj, message: &str, stacklevel: usize) -> PyResult<()> {
         crate::warnings::warn(vm, category, message, stacklevel)
+    }
+}
+
+/// Unicode character properties (CPython's `Py_UNICODE_IS*` and simple
+/// case mappings).
+pub mod unicode {
+    pub use taipan_unicode::{is_alnum, is_decimal, is_linebreak, is_space, to_lower_simple, to_upper_simple};
+}
+
+/// Importing modules (CPython's `PyImport_ImportModule`).
+pub mod import {
+    /// Import the absolute dotted `name` and return the last module.
+    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
+        crate::import::import_absolute(vm, name)
     }
 }
 
@@ -117,59 +134,50 @@ pub mod dict {
     };
 }
 
+
+    /// `len(o)`; 0 for a non-list.
 /// `list` objects (CPython's `listobject.h`): item access for native
+/// `list` objects.
+    /// A copy of the items of a list (or list subclass), None for others.
+    /// Append, with MemoryError when the list cannot grow.
 /// code. Each call touches the list only for its duration.
+    /// Insert before index `i` (clamped to the length).
+    /// Is `o` a list (`PyList_Check`: subclasses too)?
+    /// Item `i`, None when out of range.
+    /// Remove and return the last item.
+    /// Replace item `i`; false when out of range. The old item is dropped.
+            _ => false,
+        crate::objects::list::data(o).map(|d| d.to_vec())
+        crate::objects::list::try_append(vm, o, v)
+        data(o).is_some()
+        data(o).map_or(0, |l| l.len())
+        data(o)?.get(i)
+                drop(l.set(i, v));
+        if let Some(l) = data(o) {
+        if n == 0 {
+            l.insert(i.min(l.len()), v);
+        let l = data(o)?;
+        let n = l.len();
+        match data(o) {
+    pub fn append(vm: &Vm, o: &Obj, v: Obj) -> PyResult<()> {
+    pub fn get(o: &Obj, i: usize) -> Option<Obj> {
+    pub fn insert(o: &Obj, i: usize, v: Obj) {
+    pub fn is_list(o: &Obj) -> bool {
+    pub fn items(o: &crate::object::Obj) -> Option<Vec<crate::object::Obj>> {
+    pub fn len(o: &Obj) -> usize {
+    pub fn pop(o: &Obj) -> Option<Obj> {
+    pub fn set(o: &Obj, i: usize, v: Obj) -> bool {
 pub mod list {
+            return None;
+            Some(l) if i < l.len() => {
+        Some(l.remove(n - 1))
+                true
     use crate::object::Obj;
     use crate::objects::list::data;
     use crate::vm::{PyResult, Vm};
-
-    /// Is `o` a list (`PyList_Check`: subclasses too)?
-    pub fn is_list(o: &Obj) -> bool {
-        data(o).is_some()
     }
-
-    /// `len(o)`; 0 for a non-list.
-    pub fn len(o: &Obj) -> usize {
-        data(o).map_or(0, |l| l.len())
-    }
-
-    /// Item `i`, None when out of range.
-    pub fn get(o: &Obj, i: usize) -> Option<Obj> {
-        data(o)?.get(i)
-    }
-
-    /// Replace item `i`; false when out of range. The old item is dropped.
-    pub fn set(o: &Obj, i: usize, v: Obj) -> bool {
-        match data(o) {
-            Some(l) if i < l.len() => {
-                drop(l.set(i, v));
-                true
             }
-            _ => false,
         }
-    }
-
-    /// Remove and return the last item.
-    pub fn pop(o: &Obj) -> Option<Obj> {
-        let l = data(o)?;
-        let n = l.len();
-        if n == 0 {
-            return None;
-        }
-        Some(l.remove(n - 1))
-    }
-
-    /// Insert before index `i` (clamped to the length).
-    pub fn insert(o: &Obj, i: usize, v: Obj) {
-        if let Some(l) = data(o) {
-            l.insert(i.min(l.len()), v);
-        }
-    }
-
-    /// Append, with MemoryError when the list cannot grow.
-    pub fn append(vm: &Vm, o: &Obj, v: Obj) -> PyResult<()> {
-        crate::objects::list::try_append(vm, o, v)
     }
 }
 
@@ -201,6 +209,7 @@ pub mod types {
         alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
         TypeSpec,
     };
+    pub use crate::objects::generic_alias::new_generic_alias;
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).
