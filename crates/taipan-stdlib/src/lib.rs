@@ -5,15 +5,28 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _blake2;
 pub mod _io;
+mod _md5;
+mod _sha1;
+mod _sha256;
+mod _sha3;
+mod _sha512;
 mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
+mod hashlib_h;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_sha1", init: _sha1::init },
+    ModuleDef { name: "_sha256", init: _sha256::init },
+    ModuleDef { name: "_sha3", init: _sha3::init },
+    ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
