@@ -82,7 +82,7 @@ struct Params {
 /// `tp_new` of blake2b and blake2s.
 fn blake2_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let tname = cls.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default();
-    let v = if tname == "blake2s" { &BLAKE2S } else { &BLAKE2B };
+    let v = if tname.ends_with("blake2s") { &BLAKE2S } else { &BLAKE2B };
     let spec = args::ArgSpec { fname: v.name, names: PARAMS, posonly: 1, required: 0, kwonly_from: 1 };
     let p = args::parse_spec(vm, &spec, a, k)?;
     let int_or = |i: usize, default: i64| p[i].as_ref().map_or(Ok(default), |o| c_int(vm, o));

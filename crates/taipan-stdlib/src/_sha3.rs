@@ -34,9 +34,9 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
 }
 
 const GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("_capacity_bits", |vm, o| Ok(vm.new_usize(algorithm(vm, o)?.2))),
-    GetSetDef::new("_rate_bits", |vm, o| Ok(vm.new_usize(1600 - algorithm(vm, o)?.2))),
-    GetSetDef::new("_suffix", |vm, o| Ok(vm.new_bytes(vec![if algorithm(vm, o)?.3 { 0x1f } else { 0x06 }]))),
+    GetSetDef::new("_capacity_bits", |vm, o| Ok(vm.new_usize(algorithm(vm, o)?.2)), None),
+    GetSetDef::new("_rate_bits", |vm, o| Ok(vm.new_usize(1600 - algorithm(vm, o)?.2)), None),
+    GetSetDef::new("_suffix", |vm, o| Ok(vm.new_bytes(vec![if algorithm(vm, o)?.3 { 0x1f } else { 0x06 }])), None),
 ];
 
 fn algorithm(vm: &Vm, o: &Obj) -> PyResult<&'static (&'static str, &'static str, usize, bool)> {
@@ -49,7 +49,7 @@ fn sha3_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     // CPython 3.11's Argument Clinic names every sha3 type "sha3_224".
     let data = parse_data_arg(vm, "sha3_224", "data", true, a, k)?;
     let tname = cls.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default();
-    let state: Box<dyn HashState> = match tname.as_str() {
+    let state: Box<dyn HashState> = match tname.rsplit('.').next().unwrap_or_default() {
         "sha3_224" => Box::new(Fixed { digest: sha3::Sha3_224::new(), name: "sha3_224" }),
         "sha3_256" => Box::new(Fixed { digest: sha3::Sha3_256::new(), name: "sha3_256" }),
         "sha3_384" => Box::new(Fixed { digest: sha3::Sha3_384::new(), name: "sha3_384" }),

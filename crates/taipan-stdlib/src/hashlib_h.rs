@@ -149,9 +149,9 @@ fn disallow_instantiation(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> P
 }
 
 const GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("name", |vm, o| Ok(vm.new_str(hash_obj(vm, o)?.with_state(|s| s.name())))),
-    GetSetDef::new("digest_size", |vm, o| Ok(vm.new_usize(hash_obj(vm, o)?.with_state(|s| s.digest_size())))),
-    GetSetDef::new("block_size", |vm, o| Ok(vm.new_usize(hash_obj(vm, o)?.with_state(|s| s.block_size())))),
+    GetSetDef::new("name", |vm, o| Ok(vm.new_str(hash_obj(vm, o)?.with_state(|s| s.name()))), None),
+    GetSetDef::new("digest_size", |vm, o| Ok(vm.new_usize(hash_obj(vm, o)?.with_state(|s| s.digest_size()))), None),
+    GetSetDef::new("block_size", |vm, o| Ok(vm.new_usize(hash_obj(vm, o)?.with_state(|s| s.block_size()))), None),
 ];
 
 const CLASSIC_METHODS: &[MethodDef] = &[
