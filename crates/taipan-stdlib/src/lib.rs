@@ -17,6 +17,7 @@ mod atexit;
 mod errno;
 mod gc;
 mod hashlib_h;
+mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -31,4 +32,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "zlib", init: zlib::init },
 ];
