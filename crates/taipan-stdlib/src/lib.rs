@@ -14,6 +14,7 @@ mod _sha3;
 mod _sha512;
 mod _weakref;
 mod atexit;
+mod binascii;
 mod errno;
 mod gc;
 mod hashlib_h;
@@ -30,6 +31,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "zlib", init: zlib::init },

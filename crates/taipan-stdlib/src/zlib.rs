@@ -530,7 +530,7 @@ fn decompress_all(data: &[u8], wbits: c_int) -> Result<Vec<u8>, ZErr> {
 
 // ---- checksums ------------------------------------------------------------------------------------
 
-fn crc32(start: u32, d: &[u8]) -> u32 {
+pub(crate) fn crc32(start: u32, d: &[u8]) -> u32 {
     let mut v = start as z::uLong;
     for chunk in d.chunks(1 << 30) {
         // SAFETY: the pointer and length describe `chunk`.
