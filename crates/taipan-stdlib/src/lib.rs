@@ -6,33 +6,55 @@
 use taipan_vm::api::ModuleDef;
 
 mod _blake2;
+mod _codecs;
+mod _collections;
 pub mod _io;
 mod _md5;
 mod _sha1;
 mod _sha256;
 mod _sha3;
 mod _sha512;
+mod _sre;
+mod _stat;
+mod _struct;
 mod _weakref;
 mod atexit;
 mod binascii;
+mod clinic;
 mod errno;
 mod gc;
 mod hashlib_h;
+mod itertools;
+mod libm;
+mod math;
+mod posix;
+mod structseq;
+mod support;
+mod time;
 mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_blake2", init: _blake2::init },
+    ModuleDef { name: "_codecs", init: _codecs::init },
+    ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
     ModuleDef { name: "_sha256", init: _sha256::init },
     ModuleDef { name: "_sha3", init: _sha3::init },
     ModuleDef { name: "_sha512", init: _sha512::init },
+    ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "zlib", init: zlib::init },
 ];
