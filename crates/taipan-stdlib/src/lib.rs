@@ -7,6 +7,7 @@ use taipan_vm::api::ModuleDef;
 
 mod _codecs;
 pub mod _io;
+mod _thread;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -16,6 +17,7 @@ mod gc;
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
