@@ -6,20 +6,27 @@
 use taipan_vm::api::ModuleDef;
 
 mod _codecs;
+mod _collections;
+mod _functools;
 pub mod _io;
 mod _thread;
 mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
+mod itertools;
+mod support;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_codecs", init: _codecs::init },
+    ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "itertools", init: itertools::init },
 ];
