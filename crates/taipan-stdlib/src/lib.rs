@@ -8,6 +8,7 @@ use taipan_vm::api::ModuleDef;
 mod _blake2;
 mod _codecs;
 mod _collections;
+mod _functools;
 pub mod _io;
 mod _md5;
 mod _sha1;
@@ -17,6 +18,7 @@ mod _sha512;
 mod _sre;
 mod _stat;
 mod _struct;
+mod _thread;
 mod _weakref;
 mod atexit;
 mod binascii;
@@ -38,6 +40,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
@@ -47,6 +50,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "binascii", init: binascii::init },
