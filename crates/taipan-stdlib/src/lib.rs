@@ -11,12 +11,14 @@ mod _collections;
 mod _functools;
 pub mod _io;
 mod _md5;
+mod _random;
 mod _sha1;
 mod _sha256;
 mod _sha3;
 mod _sha512;
 mod _sre;
 mod _stat;
+mod _string;
 mod _struct;
 mod _thread;
 mod _weakref;
@@ -43,12 +45,14 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
     ModuleDef { name: "_sha256", init: _sha256::init },
     ModuleDef { name: "_sha3", init: _sha3::init },
     ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
