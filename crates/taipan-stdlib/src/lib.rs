@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 mod _blake2;
+mod _bz2;
 mod _codecs;
 mod _collections;
 mod _functools;
@@ -40,6 +41,7 @@ mod zlib;
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_blake2", init: _blake2::init },
+    ModuleDef { name: "_bz2", init: _bz2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
