@@ -31,6 +31,7 @@ mod gc;
 mod hashlib_h;
 mod itertools;
 mod libm;
+mod marshal;
 mod math;
 mod posix;
 mod structseq;
@@ -63,6 +64,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },
