@@ -12,6 +12,7 @@ mod _codecs;
 mod _collections;
 mod _functools;
 mod _heapq;
+pub mod _io;
 mod _md5;
 mod _operator;
 mod _random;
@@ -22,7 +23,6 @@ mod _sha512;
 mod _sre;
 mod _stat;
 mod _string;
-pub mod _io;
 mod _struct;
 mod _thread;
 mod _weakref;
@@ -46,13 +46,10 @@ mod resource;
 mod structseq;
 mod support;
 mod time;
+mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
-mod libm;
-mod marshal;
-mod math;
-mod support;
-mod zlib;
+pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_bz2", init: _bz2::init },
@@ -68,7 +65,6 @@ mod zlib;
     ModuleDef { name: "_sha256", init: _sha256::init },
     ModuleDef { name: "_sha3", init: _sha3::init },
     ModuleDef { name: "_sha512", init: _sha512::init },
-pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_string", init: _string::init },
@@ -90,6 +86,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "time", init: time::init },
-    ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "zlib", init: zlib::init },
 ];
