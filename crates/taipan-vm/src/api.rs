@@ -84,7 +84,10 @@ pub mod buffer {
 /// The text codecs the interpreter implements (CPython's codecs of
 /// `unicodeobject.c`), with incremental state.
 pub mod codecs {
-    pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
+    pub use crate::codecregistry::{
+        call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
+    };
+    pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
 }
 
 /// Warnings (CPython's `PyErr_WarnEx`; the `_warnings` module's face).
@@ -105,16 +108,96 @@ pub mod warnings {
     }
 }
 
+/// Unicode character properties (CPython's `Py_UNICODE_IS*` and simple
+/// case mappings).
+pub mod unicode {
+    pub use taipan_unicode::{is_alnum, is_decimal, is_linebreak, is_space, to_lower_simple, to_upper_simple};
+}
+
+/// Importing modules (CPython's `PyImport_ImportModule`).
+pub mod import {
+    /// Import the absolute dotted `name` and return the last module.
+    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
+        crate::import::import_absolute(vm, name)
+    }
+}
+
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};
 }
 
+/// `complex` objects.
+pub mod complex {
+    pub use crate::objects::complex::value;
+}
+
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
-        data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
+        data, del_item, DictData, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
     };
+}
+
+/// `list` objects (CPython's `listobject.h`): item access for native
+/// code. Each call touches the list only for its duration.
+pub mod list {
+    use crate::object::Obj;
+    use crate::objects::list::data;
+    use crate::vm::{PyResult, Vm};
+
+    /// Is `o` a list (`PyList_Check`: subclasses too)?
+    pub fn is_list(o: &Obj) -> bool {
+        data(o).is_some()
+    }
+
+    /// `len(o)`; 0 for a non-list.
+    pub fn len(o: &Obj) -> usize {
+        data(o).map_or(0, |l| l.len())
+    }
+
+    /// Item `i`, None when out of range.
+    pub fn get(o: &Obj, i: usize) -> Option<Obj> {
+        data(o)?.get(i)
+    }
+
+    /// Replace item `i`; false when out of range. The old item is dropped.
+    pub fn set(o: &Obj, i: usize, v: Obj) -> bool {
+        match data(o) {
+            Some(l) if i < l.len() => {
+                drop(l.set(i, v));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Remove and return the last item.
+    pub fn pop(o: &Obj) -> Option<Obj> {
+        let l = data(o)?;
+        let n = l.len();
+        if n == 0 {
+            return None;
+        }
+        Some(l.remove(n - 1))
+    }
+
+    /// Insert before index `i` (clamped to the length).
+    pub fn insert(o: &Obj, i: usize, v: Obj) {
+        if let Some(l) = data(o) {
+            l.insert(i.min(l.len()), v);
+        }
+    }
+
+    /// Append, with MemoryError when the list cannot grow.
+    pub fn append(vm: &Vm, o: &Obj, v: Obj) -> PyResult<()> {
+        crate::objects::list::try_append(vm, o, v)
+    }
+
+    /// A copy of the items of a list (or list subclass), None for others.
+    pub fn items(o: &Obj) -> Option<Vec<Obj>> {
+        data(o).map(|d| d.to_vec())
+    }
 }
 
 /// `tuple` objects.
@@ -138,10 +221,14 @@ pub mod exceptions {
 pub mod types {
     pub use crate::object::typeobj::{
         flags, slot_id, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, SlotCell,
-        Slots, TypeObject, UnaryFn,
+        Slots, TypeObject, UnaryFn, UnaryOp,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
-    pub use crate::objects::type_spec::{alloc_instance, new_type, payload_or_err, TypeSpec};
+    pub use crate::objects::type_spec::{
+        alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
+        TypeSpec,
+    };
+    pub use crate::objects::generic_alias::new_generic_alias;
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).
