@@ -10,12 +10,21 @@ mod _collections;
 mod _functools;
 pub mod _io;
 mod _thread;
+mod _stat;
+mod _sre;
+mod _struct;
 mod _weakref;
 mod atexit;
+mod clinic;
 mod errno;
 mod gc;
+mod posix;
+mod structseq;
+mod time;
 mod itertools;
 mod support;
+mod libm;
+mod math;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -24,9 +33,15 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "math", init: math::init },
 ];

@@ -103,6 +103,20 @@ pub mod warnings {
     }
 }
 
+/// Unicode character properties (CPython's `Py_UNICODE_IS*` and simple
+/// case mappings).
+pub mod unicode {
+    pub use taipan_unicode::{is_alnum, is_decimal, is_linebreak, is_space, to_lower_simple, to_upper_simple};
+}
+
+/// Importing modules (CPython's `PyImport_ImportModule`).
+pub mod import {
+    /// Import the absolute dotted `name` and return the last module.
+    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
+        crate::import::import_absolute(vm, name)
+    }
+}
+
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};
@@ -113,6 +127,14 @@ pub mod dict {
     pub use crate::objects::dict::{
         data, del_item, DictData, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
     };
+}
+
+/// `list` objects.
+pub mod list {
+    /// A copy of the items of a list (or list subclass), None for others.
+    pub fn items(o: &crate::object::Obj) -> Option<Vec<crate::object::Obj>> {
+        crate::objects::list::data(o).map(|d| d.to_vec())
+    }
 }
 
 /// `tuple` objects.
@@ -143,6 +165,7 @@ pub mod types {
         alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
         TypeSpec,
     };
+    pub use crate::objects::generic_alias::new_generic_alias;
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).
