@@ -11,6 +11,7 @@ mod _functools;
 pub mod _io;
 mod _thread;
 mod _stat;
+mod _signal;
 mod _sre;
 mod _struct;
 mod _weakref;
@@ -34,6 +35,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
