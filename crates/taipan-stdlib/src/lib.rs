@@ -7,6 +7,7 @@ use taipan_vm::api::ModuleDef;
 
 mod _codecs;
 mod _collections;
+mod _contextvars;
 mod _functools;
 pub mod _io;
 mod _thread;
@@ -31,6 +32,7 @@ mod math;
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_thread", init: _thread::init },
