@@ -10,6 +10,7 @@ mod _collections;
 mod _contextvars;
 mod _functools;
 pub mod _io;
+mod _locale;
 mod _thread;
 mod _stat;
 mod _signal;
@@ -35,6 +36,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_signal", init: _signal::init },
