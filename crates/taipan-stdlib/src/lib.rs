@@ -16,6 +16,7 @@ mod _stat;
 mod _signal;
 mod _sre;
 mod _struct;
+mod _warnings;
 mod _weakref;
 mod atexit;
 mod clinic;
@@ -28,6 +29,7 @@ mod itertools;
 mod support;
 mod libm;
 mod math;
+mod marshal;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -42,6 +44,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
@@ -50,4 +53,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "marshal", init: marshal::init },
 ];

@@ -93,8 +93,13 @@ pub mod codecs {
     pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
 }
 
-/// Warnings (CPython's `PyErr_WarnEx`).
+/// Warnings (CPython's `PyErr_WarnEx`; the `_warnings` module's face).
 pub mod warnings {
+    pub use crate::warnings::{
+        filters_mutated, get_category, source_from_globals, state_default_action, state_filters,
+        state_once_registry, warn_explicit_full, warn_object, Explicit,
+    };
+
     use crate::object::Obj;
     use crate::vm::{PyResult, Vm};
 
@@ -174,4 +179,9 @@ pub mod types {
 /// Argument parsing for native functions (CPython's `getargs.c`).
 pub mod args {
     pub use crate::args::{exact, parse, parse_spec, ArgSpec};
+}
+
+/// The marshal format (the `marshal` module's face; `.pyc` files).
+pub mod marshal {
+    pub use crate::marshal::{dumps, load, loads, VERSION};
 }

@@ -15,7 +15,6 @@
 //! `_Py_tss_tstate`), which deallocation uses because `Drop` has no `&Vm`.
 
 use std::cell::{Cell, RefCell, UnsafeCell};
-use std::collections::HashSet;
 use std::ptr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -58,7 +57,7 @@ pub struct Interpreter {
     /// `sys.getswitchinterval()`, in seconds.
     pub switch_interval: Cell<f64>,
     /// Warnings already shown, by (filename, category, message, line).
-    pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
+    pub(crate) warnings: crate::warnings::WarningsState,
     /// `atexit` callbacks: (function, positional args, keyword args dict).
     pub(crate) atexit: RefCell<Vec<AtexitCallback>>,
     /// The codec registry: search functions, their cache, error handlers.

@@ -136,6 +136,9 @@ pub struct Config {
     /// `install_signal_handlers`; the `taipan` command sets it, embedders
     /// may leave signals alone).
     pub install_signal_handlers: bool,
+    /// `PYTHONPATH` (CPython's `pythonpath_env`): ':'-separated directories
+    /// put in `sys.path` before the standard library.
+    pub pythonpath_env: Option<String>,
 }
 
 impl Vm {
@@ -156,7 +159,7 @@ impl Vm {
             method_cache: MethodCache::new(),
             gc: crate::gc::GcState::new(),
             switch_interval: Cell::new(0.005),
-            warnings_shown: RefCell::new(Default::default()),
+            warnings: Default::default(),
             codecs: Default::default(),
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),

@@ -347,6 +347,7 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     if flag > 0 {
         config.unbuffered = true;
     }
+    config.pythonpath_env = env_var(config, "PYTHONPATH");
     if env_var(config, "PYTHONSAFEPATH").is_some() {
         config.safe_path = true;
     }
@@ -358,6 +359,16 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
         let mut opts: Vec<String> = w.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
         opts.append(&mut config.warnoptions);
         config.warnoptions = opts;
+    }
+    // CPython's config_init_warnoptions: -X dev first, -b/-bb last (the
+    // last option wins when `warnings` applies them).
+    if config.dev_mode {
+        config.warnoptions.insert(0, "default".to_string());
+    }
+    match config.bytes_warning {
+        0 => {}
+        1 => config.warnoptions.push("default::BytesWarning".to_string()),
+        _ => config.warnoptions.push("error::BytesWarning".to_string()),
     }
     // config_init_hash_seed
     if use_hash_seed {
