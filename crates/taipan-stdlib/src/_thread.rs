@@ -442,7 +442,9 @@ fn interrupt_main(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
     }
     let active = match signals::get_handler(vm, signum as usize) {
         signals::Handler::Call(_) => true,
-        signals::Handler::Default => signum == libc::SIGINT as isize,
+        signals::Handler::Default => {
+            signum == libc::SIGINT as isize && signals::os_disposition(signum as usize) == signals::Disposition::Interpreter
+        }
         signals::Handler::Ignore => false,
     };
     if active {

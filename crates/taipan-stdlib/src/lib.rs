@@ -15,6 +15,7 @@ mod clinic;
 mod cmath;
 mod _codecs;
 mod _collections;
+mod _contextvars;
 mod errno;
 mod fcntl;
 mod _functools;
@@ -26,6 +27,7 @@ mod _imp;
 pub mod _io;
 mod itertools;
 mod libm;
+mod _locale;
 mod marshal;
 mod math;
 mod _md5;
@@ -38,6 +40,7 @@ mod _sha1;
 mod _sha256;
 mod _sha3;
 mod _sha512;
+mod _signal;
 mod _sre;
 mod _stat;
 mod _string;
@@ -57,10 +60,12 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bz2", init: _bz2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
@@ -68,6 +73,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sha256", init: _sha256::init },
     ModuleDef { name: "_sha3", init: _sha3::init },
     ModuleDef { name: "_sha512", init: _sha512::init },
+    ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_string", init: _string::init },

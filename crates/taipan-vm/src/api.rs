@@ -35,7 +35,10 @@ pub mod run {
 /// Signals: Python-level handlers run in the main thread at the next
 /// eval-breaker point (CPython's `signalmodule.c` core).
 pub mod signals {
-    pub use crate::signals::{exit_sigint, get_handler, set_handler, trip_signal, Handler, NSIG};
+    pub use crate::signals::{
+        exit_sigint, get_handler, os_disposition, set_handler, set_wakeup_fd, trip_signal, Disposition, Handler,
+        NSIG,
+    };
 }
 
 /// Exit functions (the `atexit` module's face).

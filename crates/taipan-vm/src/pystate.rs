@@ -120,6 +120,9 @@ pub struct ThreadState {
     /// Nesting of native code that re-enters the interpreter (eval loops
     /// and `with_recursion` levels on the Rust stack), see `REENTRY_LIMIT`.
     pub reentry_depth: Cell<u32>,
+    /// The thread's current `contextvars.Context` (CPython's
+    /// `tstate->context`), made on first use by `_contextvars`.
+    pub context: crate::object::ObjCell,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -197,6 +200,7 @@ impl ThreadState {
             method_owner: Cell::new(ptr::null()),
             eval_breaker: AtomicU32::new(0),
             free_frames: RefCell::new(Vec::new()),
+            context: crate::object::ObjCell::new(None),
             objects: ObjectState::new(),
             gc: Cell::new(ptr::null()),
         }

@@ -11,7 +11,7 @@
 //! The default handler of SIGINT raises `KeyboardInterrupt`. The `_signal`
 //! module (taipan-stdlib) sets other handlers through [`set_handler`].
 
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicU32, Ordering};
 
 use crate::object::Obj;
 use crate::pystate::breaker;
@@ -24,6 +24,9 @@ static TRIPPED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
 /// The eval breaker of the thread that runs Python signal handlers.
 static HANDLER_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
+/// `signal.set_wakeup_fd`: the C handler writes the signal number there
+/// (-1: none).
+static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
 
 /// What the interpreter does with a signal at the Python level.
 #[derive(Clone)]
@@ -42,6 +45,18 @@ extern "C" fn trip(signum: libc::c_int) {
     if let Some(flag) = usize::try_from(signum).ok().and_then(|s| TRIPPED.get(s)) {
         flag.store(true, Ordering::SeqCst);
         ANY_TRIPPED.store(true, Ordering::SeqCst);
+        let fd = WAKEUP_FD.load(Ordering::SeqCst);
+        if fd >= 0 {
+            let byte = signum as u8;
+            // SAFETY: write(2) is async-signal-safe; a full pipe or a closed
+            // fd only makes it fail, which is ignored as CPython does when
+            // warn_on_full_buffer is off. errno is saved and restored.
+            unsafe {
+                let saved = *libc::__errno_location();
+                libc::write(fd, &byte as *const u8 as *const libc::c_void, 1);
+                *libc::__errno_location() = saved;
+            }
+        }
         let b = HANDLER_BREAKER.load(Ordering::SeqCst);
         if !b.is_null() {
             // SAFETY: the pointer is the eval breaker of a thread state that
@@ -106,17 +121,22 @@ pub fn set_handler(vm: &Vm, signum: usize, handler: Handler) -> PyResult<Handler
     let r = match &handler {
         Handler::Call(_) => install_c_handler(sig),
         Handler::Default => {
-            if sig == libc::SIGINT {
-                install_c_handler(sig)
+            // SAFETY: setting SIG_DFL is valid for any catchable signal; the
+            // others fail with EINVAL.
+            if unsafe { libc::signal(sig, libc::SIG_DFL) } == libc::SIG_ERR {
+                Err(std::io::Error::last_os_error())
             } else {
-                restore_default(sig);
                 Ok(())
             }
         }
         Handler::Ignore => {
-            // SAFETY: setting SIG_IGN is always valid.
-            unsafe { libc::signal(sig, libc::SIG_IGN) };
-            Ok(())
+            // SAFETY: setting SIG_IGN is valid for any catchable signal; the
+            // others (SIGKILL, SIGSTOP) fail with EINVAL.
+            if unsafe { libc::signal(sig, libc::SIG_IGN) } == libc::SIG_ERR {
+                Err(std::io::Error::last_os_error())
+            } else {
+                Ok(())
+            }
         }
     };
     r.map_err(|e| vm.io_error(&e, None))?;
@@ -125,6 +145,45 @@ pub fn set_handler(vm: &Vm, signum: usize, handler: Handler) -> PyResult<Handler
         handlers.resize(NSIG, Handler::Default);
     }
     Ok(std::mem::replace(&mut handlers[signum], handler))
+}
+
+/// What the OS does with a signal now (CPython reads it with
+/// `PyOS_getsig` to report handlers it did not set).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Disposition {
+    Default,
+    Ignore,
+    /// The interpreter's C handler (the Python handler runs).
+    Interpreter,
+    /// A handler installed by someone else (C code).
+    Other,
+}
+
+/// The OS disposition of `signum`.
+pub fn os_disposition(signum: usize) -> Disposition {
+    // SAFETY: sigaction with a null new action only reads the current one
+    // into a zeroed struct.
+    let handler = unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(signum as i32, std::ptr::null(), &mut old) != 0 {
+            return Disposition::Default;
+        }
+        old.sa_sigaction
+    };
+    if handler == libc::SIG_DFL {
+        Disposition::Default
+    } else if handler == libc::SIG_IGN {
+        Disposition::Ignore
+    } else if handler == trip as extern "C" fn(libc::c_int) as usize {
+        Disposition::Interpreter
+    } else {
+        Disposition::Other
+    }
+}
+
+/// Set the wakeup fd (`signal.set_wakeup_fd`); the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    WAKEUP_FD.swap(fd, Ordering::SeqCst)
 }
 
 /// The Python-level handler of `signum`.

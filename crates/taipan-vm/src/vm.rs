@@ -61,6 +61,7 @@ impl Drop for Vm {
         let me: *const ThreadState = &*self.thread;
         let prev = crate::pystate::swap_current(me);
         crate::signals::uninstall(self);
+        drop(self.thread.context.take());
         if let Some(interp) = Rc::get_mut(&mut self.interp) {
             interp.teardown();
         }
