@@ -8,8 +8,12 @@
 #[rustfmt::skip] // generated, packed several entries per line
 mod props;
 mod tables;
+#[rustfmt::skip] // generated, packed several entries per line
+mod ucd;
+pub mod database;
 
 pub use tables::UNICODE_VERSION;
+pub use ucd::UNIDATA_VERSION;
 
 fn in_table(table: &[(u32, u32)], cp: u32) -> bool {
     table
@@ -292,9 +296,14 @@ mod names {
         best
     }
 
-    /// The code point named `name` (case-insensitive), as `\N{...}` and
-    /// `unicodedata.lookup` resolve it.
+    /// The code point named `name` (case-insensitive), as `\N{...}`
+    /// resolves it: a character's name or a name alias.
     pub fn lookup(name: &str) -> Option<u32> {
+        lookup_plain(name).or_else(|| crate::database::lookup_alias(name))
+    }
+
+    /// The code point whose name is `name` (case-insensitive); no aliases.
+    pub fn lookup_plain(name: &str) -> Option<u32> {
         let upper = name.to_ascii_uppercase();
         if let Some(rest) = upper.strip_prefix("HANGUL SYLLABLE ") {
             let (l, n1) = longest_jamo(rest, &JAMO_L)?;
