@@ -10,6 +10,7 @@ mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
+mod unicodedata;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -18,4 +19,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "unicodedata", init: unicodedata::init },
 ];
