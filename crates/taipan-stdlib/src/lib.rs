@@ -5,6 +5,7 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _csv;
 pub mod _io;
 mod _weakref;
 mod atexit;
@@ -14,6 +15,7 @@ mod unicodedata;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
