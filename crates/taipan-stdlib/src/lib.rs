@@ -5,21 +5,37 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _collections;
+mod _codecs;
 mod _csv;
 pub mod _io;
+mod _stat;
+mod _sre;
 mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
+mod posix;
+mod structseq;
+mod time;
+mod itertools;
+mod support;
 mod unicodedata;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
 ];

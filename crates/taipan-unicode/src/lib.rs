@@ -176,6 +176,32 @@ pub fn to_lower_full(cp: u32, out: &mut Vec<u32>) {
     }
     map_full(props::LOWER_RUNS, props::LOWER_MULTI, cp, out)
 }
+/// The simple lowercase mapping of `cp` (CPython's `_PyUnicode_ToLowercase`:
+/// the first code point of the full mapping).
+#[inline]
+pub fn to_lower_simple(cp: u32) -> u32 {
+    if cp < 0x80 {
+        return if (0x41..=0x5a).contains(&cp) { cp + 32 } else { cp };
+    }
+    simple(props::LOWER_RUNS, props::LOWER_MULTI, cp)
+}
+/// The simple uppercase mapping of `cp` (CPython's `_PyUnicode_ToUppercase`).
+#[inline]
+pub fn to_upper_simple(cp: u32) -> u32 {
+    if cp < 0x80 {
+        return if (0x61..=0x7a).contains(&cp) { cp - 32 } else { cp };
+    }
+    simple(props::UPPER_RUNS, props::UPPER_MULTI, cp)
+}
+
+fn simple(runs: &[(u32, u32, u8, i32)], multi: &'static [(u32, &'static [u32])], cp: u32) -> u32 {
+    if let Ok(i) = multi.binary_search_by_key(&cp, |&(c, _)| c) {
+        if let Some(&first) = multi[i].1.first() {
+            return first;
+        }
+    }
+    map_single(runs, cp)
+}
 /// The full titlecase mapping of `cp`.
 pub fn to_title_full(cp: u32, out: &mut Vec<u32>) {
     map_full(props::TITLE_RUNS, props::TITLE_MULTI, cp, out)

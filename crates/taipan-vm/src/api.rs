@@ -84,7 +84,10 @@ pub mod buffer {
 /// The text codecs the interpreter implements (CPython's codecs of
 /// `unicodeobject.c`), with incremental state.
 pub mod codecs {
-    pub use crate::codecs::{decode_bytes, encode_str, lookup_text_codec, TextCodec};
+    pub use crate::codecregistry::{
+        call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
+    };
+    pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
 }
 
 /// Warnings (CPython's `PyErr_WarnEx`).
@@ -100,6 +103,20 @@ pub mod warnings {
     }
 }
 
+/// Unicode character properties (CPython's `Py_UNICODE_IS*` and simple
+/// case mappings).
+pub mod unicode {
+    pub use taipan_unicode::{is_alnum, is_decimal, is_linebreak, is_space, to_lower_simple, to_upper_simple};
+}
+
+/// Importing modules (CPython's `PyImport_ImportModule`).
+pub mod import {
+    /// Import the absolute dotted `name` and return the last module.
+    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
+        crate::import::import_absolute(vm, name)
+    }
+}
+
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};
@@ -108,8 +125,16 @@ pub mod int {
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
-        data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
+        data, del_item, DictData, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
     };
+}
+
+/// `list` objects.
+pub mod list {
+    /// A copy of the items of a list (or list subclass), None for others.
+    pub fn items(o: &crate::object::Obj) -> Option<Vec<crate::object::Obj>> {
+        crate::objects::list::data(o).map(|d| d.to_vec())
+    }
 }
 
 /// `tuple` objects.
@@ -136,7 +161,11 @@ pub mod types {
         Slots, TypeObject, UnaryFn,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
-    pub use crate::objects::type_spec::{alloc_instance, new_type, payload_or_err, TypeSpec};
+    pub use crate::objects::type_spec::{
+        alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
+        TypeSpec,
+    };
+    pub use crate::objects::generic_alias::new_generic_alias;
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).

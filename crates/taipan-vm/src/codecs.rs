@@ -210,14 +210,53 @@ fn is_binary_codec(name: &str) -> bool {
     )
 }
 
+/// The codec the interpreter implements for `encoding`, if any.
+fn native_codec(encoding: &str) -> Option<Codec> {
+    let norm = normalize_encoding(encoding);
+    alias(&norm).or_else(|| alias(&norm.replace('.', "_"))).or_else(|| module(&norm))
+}
+
+/// Encode or decode through the codec registry (`_PyCodec_EncodeText`,
+/// `_PyCodec_DecodeText`): the codec must be a text encoding and give
+/// bytes (encoding) or str (decoding).
+fn via_registry(vm: &Vm, obj: &Obj, encoding: &str, errors: Option<&str>, encoding_dir: bool) -> PyResult<Obj> {
+    let verb = if encoding_dir { "encode" } else { "decode" };
+    let norm = normalize_encoding(encoding);
+    if is_binary_codec(&norm) {
+        return Err(vm.lookup_error(format!(
+            "'{encoding:.400}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"
+        )));
+    }
+    let info = crate::codecregistry::lookup(vm, encoding)?;
+    if !crate::codecregistry::is_text_encoding(vm, &info)? {
+        return Err(vm.lookup_error(format!(
+            "'{encoding:.400}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"
+        )));
+    }
+    let which = if encoding_dir { 0 } else { 1 };
+    let result = crate::codecregistry::call_codec(vm, &info, which, obj, errors)
+        .map_err(|e| crate::codecregistry::wrap_error(vm, e, if encoding_dir { "encoding" } else { "decoding" }, encoding))?;
+    let (ok, want, role) = if encoding_dir {
+        (bytes::as_bytes_ref(&result).is_some(), "bytes", "encoder")
+    } else {
+        (pystr::data(&result).is_some(), "str", "decoder")
+    };
+    if !ok {
+        return Err(vm.type_error(format!(
+            "'{encoding:.400}' {role} returned '{:.400}' instead of '{want}'; use codecs.{verb}() to {verb} to arbitrary types",
+            result.class().name()
+        )));
+    }
+    Ok(result)
+}
+
 /// Find a codec by name (`codecs.lookup`), or CPython's LookupError.
 /// `verb` is `"encode"` or `"decode"` (for the non-text-codec message).
 fn lookup(vm: &Vm, encoding: &str, verb: &str) -> PyResult<Codec> {
-    let norm = normalize_encoding(encoding);
-    let found = alias(&norm).or_else(|| alias(&norm.replace('.', "_"))).or_else(|| module(&norm));
-    if let Some(c) = found {
+    if let Some(c) = native_codec(encoding) {
         return Ok(c);
     }
+    let norm = normalize_encoding(encoding);
     if is_binary_codec(&norm) {
         return Err(vm.lookup_error(format!(
             "'{encoding:.400}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"
@@ -263,9 +302,6 @@ impl Errors {
         Errors { handler, name: name.to_string() }
     }
 
-    fn unknown(&self, vm: &Vm) -> PyErr {
-        vm.lookup_error(format!("unknown error handler name '{}'", self.name))
-    }
 }
 
 fn is_surrogate(c: u32) -> bool {
@@ -336,7 +372,10 @@ pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option
     }
     let codec = match encoding {
         None => Codec::Utf8,
-        Some(e) => lookup(vm, e, "decode")?,
+        Some(e) => match native_codec(e) {
+            Some(c) => c,
+            None => return via_registry(vm, &vm.new_bytes(data.to_vec()), e, errors, false),
+        },
     };
     decode_with(vm, data, codec, errors).map_err(|e| wrap_codec_error(vm, e, "decod", encoding))
 }
@@ -799,7 +838,16 @@ impl Decoder<'_> {
             Handler::XmlCharRefReplace | Handler::NameReplace => {
                 Err(self.vm.type_error("don't know how to handle UnicodeDecodeError in error callback"))
             }
-            Handler::Unknown => Err(self.errors.unknown(self.vm)),
+            Handler::Unknown => {
+                let exc = self.exception(start, end, reason).into_value();
+                let vm = self.vm;
+                let (rep, newpos) =
+                    crate::codecregistry::call_error_handler(vm, &self.errors.name, &exc, false, self.input.len())?;
+                if let Some(d) = pystr::data(&rep) {
+                    self.out.extend(d.code_points());
+                }
+                Ok(newpos)
+            }
         }
     }
 
@@ -826,6 +874,27 @@ impl Decoder<'_> {
 // ---------------------------------------------------------------------------
 // Encoding
 // ---------------------------------------------------------------------------
+
+/// Decode a chunk with a codec the interpreter implements (the `_codecs`
+/// functions: `utf_8_decode(data, errors, final)` and the like): the text
+/// and how many bytes were used. Unless `final`, an incomplete sequence at
+/// the end is left for the next call. The codec name must be native
+/// (LookupError otherwise).
+pub fn decode_chunk(vm: &Vm, data: &[u8], encoding: &str, errors: Option<&str>, final_: bool) -> PyResult<(Obj, usize)> {
+    let codec = lookup(vm, encoding, "decode")?;
+    let keep = if final_ { 0 } else { incomplete_tail(codec, data) };
+    let used = &data[..data.len() - keep];
+    if used.is_empty() {
+        return Ok((vm.ctx.empty_str.clone(), 0));
+    }
+    Ok((decode_with(vm, used, codec, errors)?, used.len()))
+}
+
+/// Encode with a codec the interpreter implements (LookupError otherwise).
+pub fn encode_native(vm: &Vm, s: &Obj, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let codec = lookup(vm, encoding, "encode")?;
+    encode_with(vm, s, codec, errors)
+}
 
 /// `str.encode(encoding, errors)`, `bytes(s, encoding, errors)`.
 pub(crate) fn encode_to_vec(vm: &Vm, s: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
@@ -854,7 +923,13 @@ pub(crate) fn encode_to_vec_named(
 pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let codec = match encoding {
         None => Codec::Utf8,
-        Some(e) => lookup(vm, e, "encode")?,
+        Some(e) => match native_codec(e) {
+            Some(c) => c,
+            None => {
+                let out = via_registry(vm, s, e, errors, true)?;
+                return Ok(bytes::as_bytes(&out).map(|b| b.to_vec()).unwrap_or_default());
+            }
+        },
     };
     encode_with(vm, s, codec, errors).map_err(|e| wrap_codec_error(vm, e, "encod", encoding))
 }
@@ -1060,8 +1135,34 @@ impl Encoder<'_> {
                 }
                 Ok(end)
             }
-            Handler::Unknown => Err(self.errors.unknown(self.vm)),
+            Handler::Unknown => self.custom_error(start, end),
         }
+    }
+
+    /// A handler registered by name (`codecs.register_error`): its
+    /// replacement is bytes (copied) or str (ASCII only for the UTF codecs,
+    /// as CPython's encoders require; else the error is raised).
+    fn custom_error(&mut self, start: usize, end: usize) -> PyResult<usize> {
+        let exc = self.exception(start, end).into_value();
+        let vm = self.vm;
+        let (rep, newpos) =
+            crate::codecregistry::call_error_handler(vm, &self.errors.name, &exc, true, self.text.len())?;
+        if let Some(b) = bytes::as_bytes(&rep) {
+            self.out.extend_from_slice(&b);
+            return Ok(newpos);
+        }
+        let Some(d) = pystr::data(&rep) else { return Ok(newpos) };
+        let limit = match self.codec {
+            Codec::Latin1 => 0x100,
+            _ => 0x80,
+        };
+        for c in d.code_points() {
+            if c >= limit {
+                return Err(self.exception(start, end));
+            }
+            self.push(c);
+        }
+        Ok(newpos)
     }
 }
 
@@ -1096,7 +1197,7 @@ fn unicode_escape_encode(text: &[u32], raw: bool) -> Vec<u8> {
 }
 
 /// UTF-8 bytes of a code point (surrogates too, for `surrogatepass`).
-fn push_utf8(out: &mut Vec<u8>, c: u32) {
+pub(crate) fn push_utf8(out: &mut Vec<u8>, c: u32) {
     if c < 0x80 {
         out.push(c as u8);
     } else if c < 0x800 {
@@ -1114,7 +1215,7 @@ fn push_utf8(out: &mut Vec<u8>, c: u32) {
 }
 
 /// `backslashreplace`: `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
-fn push_backslash_escape(out: &mut String, c: u32) {
+pub(crate) fn push_backslash_escape(out: &mut String, c: u32) {
     let _ = if c < 0x100 {
         write!(out, "\\x{c:02x}")
     } else if c < 0x10000 {
@@ -1125,7 +1226,7 @@ fn push_backslash_escape(out: &mut String, c: u32) {
 }
 
 /// `namereplace`: `\N{NAME}`, or the backslash escape for unnamed characters.
-fn push_name_escape(out: &mut String, c: u32) {
+pub(crate) fn push_name_escape(out: &mut String, c: u32) {
     match taipan_unicode::char_name(c) {
         Some(name) => {
             let _ = write!(out, "\\N{{{name}}}");

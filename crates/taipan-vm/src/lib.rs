@@ -12,6 +12,7 @@ pub mod api;
 mod args;
 mod atexit;
 mod builtins;
+mod codecregistry;
 mod codecs;
 mod context;
 mod doc;

@@ -61,6 +61,8 @@ pub struct Interpreter {
     pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
     /// `atexit` callbacks: (function, positional args, keyword args dict).
     pub(crate) atexit: RefCell<Vec<AtexitCallback>>,
+    /// The codec registry: search functions, their cache, error handlers.
+    pub codecs: crate::codecregistry::CodecState,
     /// The Python-level handler of each signal (`signals.rs`).
     pub signal_handlers: RefCell<Vec<crate::signals::Handler>>,
     /// The program ended with an uncaught KeyboardInterrupt: the process
@@ -86,6 +88,7 @@ impl Interpreter {
         let lazy = std::mem::take(self.lazy_types.get_mut());
         let handlers = std::mem::take(self.signal_handlers.get_mut());
         drop(handlers);
+        self.codecs.clear();
         let atexit = std::mem::take(self.atexit.get_mut());
         drop(atexit);
         self.gc.teardown();

@@ -159,6 +159,7 @@ impl Vm {
             gc: crate::gc::GcState::new(),
             switch_interval: Cell::new(0.005),
             warnings_shown: RefCell::new(Default::default()),
+            codecs: Default::default(),
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),

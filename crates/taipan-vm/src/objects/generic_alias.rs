@@ -106,7 +106,7 @@ fn union_of(o: &Obj) -> &UnionData {
     o.payload::<UnionData>().expect("UnionType")
 }
 
-pub(crate) fn new_generic_alias(vm: &Vm, origin: Obj, args: Obj) -> Obj {
+pub fn new_generic_alias(vm: &Vm, origin: Obj, args: Obj) -> Obj {
     let args = if args.type_is(&vm.ctx.types.tuple) { args } else { vm.new_tuple(vec![args]) };
     alloc_object(&vm.ctx.types.generic_alias, GenericAliasData { origin, args })
 }

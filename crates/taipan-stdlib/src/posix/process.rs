@@ -1,0 +1,425 @@
+//! Processes: ids, kill, fork (with `register_at_fork` callbacks), exec,
+//! wait and the wait-status macros, `_exit`, `system`, `times`, affinity.
+
+use std::ffi::CString;
+
+use taipan_vm::api::{args, Obj, PyResult, Vm};
+
+use super::path::{self, blocking, cvt};
+
+macro_rules! id_getters {
+    ($($fname:ident => $call:ident),* $(,)?) => {
+        $(
+            pub(crate) fn $fname(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+                args::exact::<0>(vm, &stringify!($fname)[3..], a, kw)?;
+                // SAFETY: the call takes no arguments and cannot fail.
+                Ok(vm.new_int(unsafe { libc::$call() } as i64))
+            }
+        )*
+    };
+}
+
+id_getters! {
+    os_getpid => getpid,
+    os_getppid => getppid,
+    os_getuid => getuid,
+    os_geteuid => geteuid,
+    os_getgid => getgid,
+    os_getegid => getegid,
+    os_getpgrp => getpgrp,
+}
+
+fn posonly<const N: usize>(vm: &Vm, fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<[Obj; N]> {
+    if kw.is_some_and(|k| vm.len(k).unwrap_or(0) > 0) {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    if a.len() != N {
+        let msg = if N == 1 {
+            format!("{fname}() takes exactly one argument ({} given)", a.len())
+        } else {
+            format!("{fname} expected {N} arguments, got {}", a.len())
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(std::array::from_fn(|i| a[i].clone()))
+}
+
+fn os_err(vm: &Vm, e: i32) -> taipan_vm::api::PyErr {
+    path::os_error(vm, e, None, None)
+}
+
+pub(crate) fn os_getsid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pid] = posonly::<1>(vm, "getsid", a, kw)?;
+    let pid = path::c_int(vm, &pid)?;
+    // SAFETY: getsid takes no memory.
+    cvt(unsafe { libc::getsid(pid) }).map(|r| vm.new_int(r as i64)).map_err(|e| os_err(vm, e))
+}
+
+pub(crate) fn os_getpgid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pid] = posonly::<1>(vm, "getpgid", a, kw)?;
+    let pid = path::c_int(vm, &pid)?;
+    // SAFETY: getpgid takes no memory.
+    cvt(unsafe { libc::getpgid(pid) }).map(|r| vm.new_int(r as i64)).map_err(|e| os_err(vm, e))
+}
+
+pub(crate) fn os_setsid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "setsid", a, kw)?;
+    // SAFETY: setsid takes no memory.
+    cvt(unsafe { libc::setsid() }).map(|_| vm.none()).map_err(|e| os_err(vm, e))
+}
+
+pub(crate) fn os_setpgid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pid, pgrp] = posonly::<2>(vm, "setpgid", a, kw)?;
+    let (pid, pgrp) = (path::c_int(vm, &pid)?, path::c_int(vm, &pgrp)?);
+    // SAFETY: setpgid takes no memory.
+    cvt(unsafe { libc::setpgid(pid, pgrp) }).map(|_| vm.none()).map_err(|e| os_err(vm, e))
+}
+
+pub(crate) fn os_getgroups(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "getgroups", a, kw)?;
+    // SAFETY: a zero count asks for the number of groups only.
+    let n = cvt(unsafe { libc::getgroups(0, std::ptr::null_mut()) }).map_err(|e| os_err(vm, e))?;
+    let mut groups = vec![0 as libc::gid_t; n as usize];
+    // SAFETY: `groups` has room for `n` ids.
+    let n = cvt(unsafe { libc::getgroups(n, groups.as_mut_ptr()) }).map_err(|e| os_err(vm, e))?;
+    Ok(vm.new_list(groups[..n as usize].iter().map(|&g| vm.new_int(g as i64)).collect()))
+}
+
+pub(crate) fn os_getlogin(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "getlogin", a, kw)?;
+    // SAFETY: getlogin returns NULL or a NUL-terminated static buffer,
+    // read at once (one thread runs).
+    let p = unsafe { libc::getlogin() };
+    if p.is_null() {
+        let e = path::errno();
+        return Err(if e == 0 { vm.os_error("unable to determine login name") } else { os_err(vm, e) });
+    }
+    // SAFETY: `p` is a NUL-terminated string.
+    let b = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes().to_vec();
+    path::decode_fs(vm, &b)
+}
+
+macro_rules! id_setters {
+    ($($fname:ident => $call:ident),* $(,)?) => {
+        $(
+            pub(crate) fn $fname(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+                let name = &stringify!($fname)[3..];
+                let [id] = posonly::<1>(vm, name, a, kw)?;
+                let what = if name.ends_with("uid") { "uid" } else { "gid" };
+                let id = super::fs::id_arg(vm, &id, what)?;
+                // SAFETY: the call takes no memory.
+                cvt(unsafe { libc::$call(id) }).map(|_| vm.none()).map_err(|e| os_err(vm, e))
+            }
+        )*
+    };
+}
+
+id_setters! {
+    os_setuid => setuid,
+    os_seteuid => seteuid,
+    os_setgid => setgid,
+    os_setegid => setegid,
+}
+
+pub(crate) fn os_kill(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pid, sig] = posonly::<2>(vm, "kill", a, kw)?;
+    let (pid, sig) = (path::c_int(vm, &pid)?, path::c_int(vm, &sig)?);
+    // SAFETY: kill takes no memory.
+    cvt(unsafe { libc::kill(pid, sig) }).map_err(|e| os_err(vm, e))?;
+    // A signal sent to ourselves runs its handler now, as CPython's
+    // PyErr_CheckSignals after kill.
+    vm.check_signals()?;
+    Ok(vm.none())
+}
+
+pub(crate) fn os_killpg(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pg, sig] = posonly::<2>(vm, "killpg", a, kw)?;
+    let (pg, sig) = (path::c_int(vm, &pg)?, path::c_int(vm, &sig)?);
+    // SAFETY: killpg takes no memory.
+    cvt(unsafe { libc::killpg(pg, sig) }).map(|_| vm.none()).map_err(|e| os_err(vm, e))
+}
+
+pub(crate) fn os_abort(_vm: &Vm, _m: &Obj, _a: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    std::process::abort()
+}
+
+pub(crate) fn os_exit(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "_exit", a, kw, &["status"], 1)?;
+    let status = path::c_int(vm, v[0].as_ref().unwrap_or(&vm.none()))?;
+    // SAFETY: _exit ends the process at once, as asked.
+    unsafe { libc::_exit(status) }
+}
+
+// ---- fork and its callbacks -------------------------------------------------------------------
+
+const AT_FORK: [&str; 3] = ["posix.at_fork.before", "posix.at_fork.child", "posix.at_fork.parent"];
+
+fn at_fork_list(vm: &Vm, which: usize) -> Obj {
+    let key = AT_FORK[which];
+    if let Some(l) = vm.lazy_types.borrow().get(key) {
+        return l.clone();
+    }
+    let l = vm.new_list(vec![]);
+    vm.lazy_types.borrow_mut().insert(key, l.clone());
+    l
+}
+
+pub(crate) fn os_register_at_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let spec = args::ArgSpec {
+        fname: "register_at_fork",
+        names: &["before", "after_in_child", "after_in_parent"],
+        posonly: 0,
+        required: 0,
+        kwonly_from: 0,
+    };
+    let v = args::parse_spec(vm, &spec, a, kw)?;
+    let given: Vec<_> = v.iter().map(|x| x.clone().filter(|f| !vm.is_none(f))).collect();
+    if given.iter().all(|g| g.is_none()) {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    for (i, g) in given.iter().enumerate() {
+        if let Some(f) = g {
+            if !vm.is_callable(f) {
+                return Err(vm.type_error(format!("'{}' must be callable, not {}", spec.names[i], f.class().name())));
+            }
+        }
+    }
+    for (i, g) in given.into_iter().enumerate() {
+        if let Some(f) = g {
+            vm.call_method(&at_fork_list(vm, i), "append", &[f])?;
+        }
+    }
+    Ok(vm.none())
+}
+
+/// Run the callbacks of one list; errors are reported as unraisable, as
+/// CPython's `run_at_forkers`.
+fn run_at_fork(vm: &Vm, which: usize) {
+    let l = at_fork_list(vm, which);
+    let mut items = vm.to_vec(&l).unwrap_or_default();
+    if which == 0 {
+        items.reverse();
+    }
+    for f in items {
+        if let Err(e) = vm.call(&f, &[], None) {
+            vm.write_unraisable(&e, Some(&f));
+        }
+    }
+}
+
+pub(crate) fn os_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "fork", a, kw)?;
+    run_at_fork(vm, 0);
+    // SAFETY: the interpreter runs one thread, so the child's copy of
+    // memory is consistent.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        let e = path::errno();
+        run_at_fork(vm, 2);
+        return Err(os_err(vm, e));
+    }
+    run_at_fork(vm, if pid == 0 { 1 } else { 2 });
+    Ok(vm.new_int(pid as i64))
+}
+
+/// The argv of exec as C strings, with CPython's checks.
+fn exec_argv(vm: &Vm, fname: &str, argv: &Obj) -> PyResult<Vec<CString>> {
+    let is_seq = vm.isinstance_type(argv, &vm.ctx.types.list) || vm.isinstance_type(argv, &vm.ctx.types.tuple);
+    if !is_seq {
+        return Err(vm.type_error(format!("{fname}() arg 2 must be a tuple or list")));
+    }
+    let items = vm.to_vec(argv)?;
+    if items.is_empty() {
+        return Err(vm.value_error(format!("{fname}() arg 2 must not be empty")));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for it in &items {
+        let b = path::fs_converter(vm, it)?;
+        out.push(CString::new(b).map_err(|_| vm.value_error("embedded null byte"))?);
+    }
+    if out[0].as_bytes().is_empty() {
+        return Err(vm.value_error(format!("{fname}() arg 2 first element cannot be empty")));
+    }
+    Ok(out)
+}
+
+fn exec_env(vm: &Vm, env: &Obj) -> PyResult<Vec<CString>> {
+    let keys_fn = vm.getattr_str_opt(env, "keys")?;
+    let Some(keys_fn) = keys_fn else {
+        return Err(vm.type_error("env must be a mapping object"));
+    };
+    let keys = vm.to_vec(&vm.call(&keys_fn, &[], None)?)?;
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        let v = vm.getitem(env, &k)?;
+        let kb = path::fs_converter(vm, &k)?;
+        let vb = path::fs_converter(vm, &v)?;
+        if kb.is_empty() || kb[1..].contains(&b'=') {
+            return Err(vm.value_error("illegal environment variable name"));
+        }
+        let mut e = kb;
+        e.push(b'=');
+        e.extend_from_slice(&vb);
+        out.push(CString::new(e).map_err(|_| vm.value_error("embedded null byte"))?);
+    }
+    Ok(out)
+}
+
+fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
+    v.iter().map(|c| c.as_ptr()).chain(std::iter::once(std::ptr::null())).collect()
+}
+
+pub(crate) fn os_execv(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [p, argv] = posonly::<2>(vm, "execv", a, kw)?;
+    let p = path::path_arg(vm, "execv", "path", Some(&p), path::PATH)?;
+    let argv = exec_argv(vm, "execv", &argv)?;
+    let cp = p.c.clone().unwrap_or_default();
+    let av = ptrs(&argv);
+    // SAFETY: `cp` and every pointer of `av` (NULL-terminated) are live C strings.
+    unsafe { libc::execv(cp.as_ptr(), av.as_ptr()) };
+    Err(os_err(vm, path::errno()))
+}
+
+pub(crate) fn os_execve(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "execve", a, kw, &["path", "argv", "env"], 3)?;
+    let none = vm.none();
+    let p = path::path_arg(vm, "execve", "path", v[0].as_ref(), path::PATH_FD)?;
+    let argv = exec_argv(vm, "execve", v[1].as_ref().unwrap_or(&none))?;
+    let env = exec_env(vm, v[2].as_ref().unwrap_or(&none))?;
+    let av = ptrs(&argv);
+    let ev = ptrs(&env);
+    match &p.c {
+        // SAFETY: every pointer of `av` and `ev` (NULL-terminated) is a live C string.
+        Some(cp) => unsafe { libc::execve(cp.as_ptr(), av.as_ptr(), ev.as_ptr()) },
+        // SAFETY: as above.
+        None => unsafe { libc::fexecve(p.fd, av.as_ptr(), ev.as_ptr()) },
+    };
+    Err(path::path_error(vm, path::errno(), &p))
+}
+
+// ---- wait ---------------------------------------------------------------------------------------
+
+pub(crate) fn os_waitpid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pid, opts] = posonly::<2>(vm, "waitpid", a, kw)?;
+    let (pid, opts) = (path::c_int(vm, &pid)?, path::c_int(vm, &opts)?);
+    let r = blocking(vm, || {
+        let mut status = 0;
+        // SAFETY: `status` is writable.
+        cvt(unsafe { libc::waitpid(pid, &mut status, opts) }).map(|p| (p, status))
+    })?;
+    let (p, status) = r.map_err(|e| os_err(vm, e))?;
+    Ok(vm.new_tuple(vec![vm.new_int(p as i64), vm.new_int(status as i64)]))
+}
+
+pub(crate) fn os_wait(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "wait", a, kw)?;
+    let r = blocking(vm, || {
+        let mut status = 0;
+        // SAFETY: `status` is writable.
+        cvt(unsafe { libc::wait(&mut status) }).map(|p| (p, status))
+    })?;
+    let (p, status) = r.map_err(|e| os_err(vm, e))?;
+    Ok(vm.new_tuple(vec![vm.new_int(p as i64), vm.new_int(status as i64)]))
+}
+
+fn status_arg(vm: &Vm, fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<i32> {
+    let v = args::parse(vm, fname, a, kw, &["status"], 1)?;
+    path::c_int(vm, v[0].as_ref().unwrap_or(&vm.none()))
+}
+
+macro_rules! wait_macros {
+    ($($fname:ident, $name:literal => $f:ident, $bool:expr);* $(;)?) => {
+        $(
+            pub(crate) fn $fname(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+                let s = status_arg(vm, $name, a, kw)?;
+                let r = libc::$f(s);
+                Ok(if $bool { vm.bool_obj(r as i64 != 0) } else { vm.new_int(r as i64) })
+            }
+        )*
+    };
+}
+
+wait_macros! {
+    os_wcoredump, "WCOREDUMP" => WCOREDUMP, true;
+    os_wifcontinued, "WIFCONTINUED" => WIFCONTINUED, true;
+    os_wifstopped, "WIFSTOPPED" => WIFSTOPPED, true;
+    os_wifsignaled, "WIFSIGNALED" => WIFSIGNALED, true;
+    os_wifexited, "WIFEXITED" => WIFEXITED, true;
+    os_wexitstatus, "WEXITSTATUS" => WEXITSTATUS, false;
+    os_wtermsig, "WTERMSIG" => WTERMSIG, false;
+    os_wstopsig, "WSTOPSIG" => WSTOPSIG, false;
+}
+
+pub(crate) fn os_waitstatus_to_exitcode(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let s = status_arg(vm, "waitstatus_to_exitcode", a, kw)?;
+    if libc::WIFEXITED(s) {
+        return Ok(vm.new_int(libc::WEXITSTATUS(s) as i64));
+    }
+    if libc::WIFSIGNALED(s) {
+        return Ok(vm.new_int(-(libc::WTERMSIG(s) as i64)));
+    }
+    Err(vm.value_error(format!("invalid wait status: {s}")))
+}
+
+pub(crate) fn os_system(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "system", a, kw, &["command"], 1)?;
+    let cmd = path::fs_converter(vm, v[0].as_ref().unwrap_or(&vm.none()))?;
+    let c = CString::new(cmd).map_err(|_| vm.value_error("embedded null byte"))?;
+    // SAFETY: `c` is a NUL-terminated command line.
+    let r = vm.allow_threads(|| unsafe { libc::system(c.as_ptr()) });
+    Ok(vm.new_int(r as i64))
+}
+
+pub(crate) fn os_times(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "times", a, kw)?;
+    // SAFETY: an all-zero tms is valid to be overwritten.
+    let mut t: libc::tms = unsafe { std::mem::zeroed() };
+    // SAFETY: `t` is writable.
+    let c = unsafe { libc::times(&mut t) };
+    if c == !0 {
+        return Err(os_err(vm, path::errno()));
+    }
+    // SAFETY: sysconf takes no memory.
+    let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    let vals = [t.tms_utime, t.tms_stime, t.tms_cutime, t.tms_cstime, c];
+    let ty = crate::structseq::get_type(vm, "posix.times_result")?;
+    crate::structseq::new(vm, &ty, vals.iter().map(|&x| vm.new_float(x as f64 / tick)).collect())
+}
+
+pub(crate) fn os_sched_getaffinity(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [pid] = posonly::<1>(vm, "sched_getaffinity", a, kw)?;
+    let pid = path::c_int(vm, &pid)?;
+    // SAFETY: an all-zero cpu_set_t is the empty set.
+    let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `set` is writable and its size is passed.
+    let r = unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set) };
+    cvt(r).map_err(|e| os_err(vm, e))?;
+    let out = vm.new_set();
+    for cpu in 0..libc::CPU_SETSIZE as usize {
+        // SAFETY: `cpu` is below CPU_SETSIZE, inside `set`.
+        if unsafe { libc::CPU_ISSET(cpu, &set) } {
+            vm.call_method(&out, "add", &[vm.new_usize(cpu)])?;
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn os_sched_yield(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "sched_yield", a, kw)?;
+    // SAFETY: sched_yield takes no memory.
+    vm.allow_threads(|| unsafe { libc::sched_yield() });
+    Ok(vm.none())
+}
+
+pub(crate) fn os_nice(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [inc] = posonly::<1>(vm, "nice", a, kw)?;
+    let inc = path::c_int(vm, &inc)?;
+    // SAFETY: resetting errno, the only way to tell nice's -1 from an error.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: nice takes no memory.
+    let r = unsafe { libc::nice(inc) };
+    if r == -1 && path::errno() != 0 {
+        return Err(os_err(vm, path::errno()));
+    }
+    Ok(vm.new_int(r as i64))
+}
