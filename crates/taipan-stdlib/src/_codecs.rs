@@ -260,36 +260,22 @@ fn utf_n_decode(
     bits: u32,
 ) -> PyResult<(Obj, usize, i64)> {
     let width = (bits / 8) as usize;
-    let mut skip = 0;
     if order == 0 {
         let (le, be) = boms(bits);
         if data.starts_with(le) {
             order = -1;
-            skip = width;
         } else if data.starts_with(be) {
             order = 1;
-            skip = width;
         } else if data.len() < width && !final_ {
             return Ok((vm.new_str(""), 0, 0));
         }
+        // The VM's plain UTF-16/32 codec reads the BOM itself.
+        let (s, used) = reg::decode_chunk(vm, data, &format!("utf-{bits}"), errors, final_)?;
+        return Ok((s, used, order));
     }
     let codec = if order > 0 { format!("utf-{bits}-be") } else { format!("utf-{bits}-le") };
-    let (s, used) = reg::decode_chunk(vm, &data[skip..], &codec, errors, final_).map_err(|e| shift_error(vm, e, skip))?;
-    Ok((s, used + skip, order))
-}
-
-/// A decode error raised on the data after a BOM, moved to positions in
-/// the whole input.
-fn shift_error(vm: &Vm, e: PyErr, skip: usize) -> PyErr {
-    if skip == 0 || !vm.isinstance_type(e.value(), &vm.ctx.exceptions.unicode_decode_error) {
-        return e;
-    }
-    for attr in ["start", "end"] {
-        if let Ok(v) = vm.getattr_str(e.value(), attr).and_then(|v| vm.to_i64(&v)) {
-            let _ = vm.setattr_str(e.value(), attr, &vm.new_int(v + skip as i64));
-        }
-    }
-    e
+    let (s, used) = reg::decode_chunk(vm, data, &codec, errors, final_)?;
+    Ok((s, used, order))
 }
 
 fn utf_n_decode_fn(vm: &Vm, a: &[Obj], k: Option<&Obj>, bits: u32, ex: bool) -> PyResult<Obj> {
@@ -658,8 +644,11 @@ fn decode_bytes_escapes(vm: &Vm, s: &[u8], errors: Option<&str>) -> PyResult<(Ve
                     }
                     _ => match errors.unwrap_or("strict") {
                         "strict" => return Err(vm.value_error(format!("invalid \\x escape at position {start}"))),
-                        "replace" => out.push(b'?'),
-                        "ignore" => {}
+                        "replace" => {
+                            out.push(b'?');
+                            i += usize::from(s.get(i).is_some_and(|b| b.is_ascii_hexdigit()));
+                        }
+                        "ignore" => i += usize::from(s.get(i).is_some_and(|b| b.is_ascii_hexdigit())),
                         other => {
                             return Err(vm.value_error(format!(
                                 "decoding error; unknown error handling code: {other:.400}"
@@ -760,97 +749,123 @@ fn utf_7_decode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, "utf_7_decode", 2, a)?;
     let final_ = flag_arg(vm, a, 3, false)?;
-    let mut input: Option<Obj> = None;
-    let mut out: Vec<u32> = Vec::with_capacity(data.len());
-    let mut i = 0;
-    // Where the current shift sequence started (in the input and output).
-    let mut shift: Option<(usize, usize)> = None;
-    let (mut bits, mut nbits, mut surrogate) = (0u32, 0u32, 0u32);
-    let mut error = |vm: &Vm, out: &mut Vec<u32>, start: usize, end: usize, reason: &str| -> PyResult<usize> {
-        let obj = input.get_or_insert_with(|| vm.new_bytes(data.clone())).clone();
-        let (rep, pos) = decode_error(vm, "utf-7", errors.as_deref(), &obj, data.len(), (start, end, reason))?;
-        out.extend(rep);
+    let mut d = Utf7 { vm, data: &data, errors: errors.as_deref(), input: None, out: Vec::with_capacity(data.len()) };
+    let consumed = d.run(final_)?;
+    Ok(pair(vm, vm.new_str_from_code_points(&d.out), consumed))
+}
+
+struct Utf7<'a> {
+    vm: &'a Vm,
+    data: &'a [u8],
+    errors: Option<&'a str>,
+    input: Option<Obj>,
+    out: Vec<u32>,
+}
+
+impl Utf7<'_> {
+    /// Run the error handler on `data[start..end]`: where decoding resumes.
+    fn error(&mut self, start: usize, end: usize, reason: &str) -> PyResult<usize> {
+        let vm = self.vm;
+        let obj = self.input.get_or_insert_with(|| vm.new_bytes(self.data.to_vec())).clone();
+        let (rep, pos) = decode_error(vm, "utf7", self.errors, &obj, self.data.len(), (start, end, reason))?;
+        self.out.extend(rep);
         Ok(pos)
-    };
-    while i < data.len() {
-        let b = data[i];
-        if let Some((sstart, _)) = shift {
-            if let Some(v) = b64_value(b) {
-                bits = (bits << 6) | v;
-                nbits += 6;
-                i += 1;
-                if nbits >= 16 {
-                    nbits -= 16;
-                    let u = (bits >> nbits) & 0xFFFF;
-                    bits &= (1 << nbits) - 1;
-                    if surrogate != 0 {
-                        if (0xDC00..0xE000).contains(&u) {
-                            out.push(0x10000 + ((surrogate - 0xD800) << 10) + (u - 0xDC00));
-                            surrogate = 0;
-                            continue;
+    }
+
+    /// Decode everything: the number of bytes used (an unfinished shift
+    /// sequence waits for more input unless `final_`).
+    fn run(&mut self, final_: bool) -> PyResult<usize> {
+        let data = self.data;
+        let n = data.len();
+        let mut i = 0;
+        let mut in_shift = false;
+        let (mut bits, mut nbits, mut surrogate) = (0u32, 0u32, 0u32);
+        let (mut start, mut shift_out) = (0usize, 0usize);
+        loop {
+            while i < n {
+                let ch = data[i];
+                if in_shift {
+                    if let Some(v) = b64_value(ch) {
+                        bits = (bits << 6) | v;
+                        nbits += 6;
+                        i += 1;
+                        if nbits >= 16 {
+                            nbits -= 16;
+                            let u = (bits >> nbits) & 0xFFFF;
+                            bits &= (1 << nbits) - 1;
+                            if surrogate != 0 {
+                                if (0xDC00..0xE000).contains(&u) {
+                                    self.out.push(0x10000 + ((surrogate - 0xD800) << 10) + (u - 0xDC00));
+                                    surrogate = 0;
+                                    continue;
+                                }
+                                self.out.push(surrogate);
+                                surrogate = 0;
+                            }
+                            if (0xD800..0xDC00).contains(&u) {
+                                surrogate = u;
+                            } else {
+                                self.out.push(u);
+                            }
                         }
-                        out.push(surrogate);
-                        surrogate = 0;
+                        continue;
                     }
-                    if (0xD800..0xDC00).contains(&u) {
-                        surrogate = u;
+                    in_shift = false;
+                    if nbits > 6 {
+                        i = self.error(start, i + 1, "partial character in shift sequence")?;
+                        continue;
+                    }
+                    if bits != 0 {
+                        i = self.error(start, i + 1, "non-zero padding bits in shift sequence")?;
+                        continue;
+                    }
+                    if surrogate != 0 && ch < 0x80 && ch != b'+' {
+                        self.out.push(surrogate);
+                    }
+                    surrogate = 0;
+                    if ch == b'-' {
+                        i += 1;
+                    }
+                } else if ch == b'+' {
+                    start = i;
+                    i += 1;
+                    if data.get(i) == Some(&b'-') {
+                        i += 1;
+                        self.out.push(b'+' as u32);
+                    } else if i < n && b64_value(data[i]).is_none() {
+                        i = self.error(start, i + 1, "ill-formed sequence")?;
                     } else {
-                        out.push(u);
+                        in_shift = true;
+                        surrogate = 0;
+                        shift_out = self.out.len();
+                        bits = 0;
+                        nbits = 0;
+                    }
+                } else if ch < 0x80 {
+                    self.out.push(ch as u32);
+                    i += 1;
+                } else {
+                    start = i;
+                    i = self.error(i, i + 1, "unexpected special character")?;
+                }
+            }
+            if in_shift && final_ {
+                in_shift = false;
+                if surrogate != 0 || nbits >= 6 || bits != 0 {
+                    i = self.error(start, n, "unterminated shift sequence")?;
+                    if i < n {
+                        continue;
                     }
                 }
-                continue;
             }
-            // The shift sequence ends.
-            shift = None;
-            if surrogate != 0 {
-                out.push(surrogate);
-                surrogate = 0;
-            }
-            if nbits >= 6 || (bits != 0) {
-                let reason = if nbits >= 6 { "partial character in shift sequence" } else { "non-zero padding bits in shift sequence" };
-                bits = 0;
-                nbits = 0;
-                i = error(vm, &mut out, sstart, i, reason)?;
-                continue;
-            }
-            bits = 0;
-            nbits = 0;
-            if b == b'-' {
-                i += 1;
-            }
-            continue;
+            break;
         }
-        if b == b'+' {
-            if data.get(i + 1) == Some(&b'-') {
-                out.push(b'+' as u32);
-                i += 2;
-            } else if data.get(i + 1).is_some_and(|&c| b64_value(c).is_none()) {
-                i = error(vm, &mut out, i, i + 2, "ill-formed sequence")?;
-            } else {
-                shift = Some((i, out.len()));
-                i += 1;
-            }
-            continue;
+        if in_shift {
+            self.out.truncate(shift_out);
+            return Ok(start);
         }
-        if b < 0x80 {
-            out.push(b as u32);
-            i += 1;
-            continue;
-        }
-        i = error(vm, &mut out, i, i + 1, "unexpected special character")?;
+        Ok(i)
     }
-    let mut consumed = data.len();
-    if let Some((sstart, ostart)) = shift {
-        if !final_ {
-            // The unfinished shift sequence waits for more input.
-            out.truncate(ostart);
-            consumed = sstart;
-        } else if surrogate != 0 || nbits >= 6 || bits != 0 {
-            out.truncate(ostart.max(out.len().min(out.len())));
-            let _ = error(vm, &mut out, sstart, data.len(), "unterminated shift sequence")?;
-        }
-    }
-    Ok(pair(vm, vm.new_str_from_code_points(&out), consumed))
 }
 
 // ---------------------------------------------------------------------------

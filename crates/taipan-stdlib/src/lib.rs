@@ -5,12 +5,15 @@
 
 use taipan_vm::api::ModuleDef;
 
-mod _collections;
 mod _codecs;
+mod _collections;
 mod _csv;
+mod _functools;
+mod _socket;
 pub mod _io;
-mod _stat;
 mod _sre;
+mod _stat;
+mod _thread;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -20,16 +23,20 @@ mod structseq;
 mod time;
 mod itertools;
 mod support;
+mod termios;
 mod unicodedata;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
-    ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
+    ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_csv", init: _csv::init },
+    ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
-    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
@@ -37,5 +44,6 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
 ];

@@ -1,0 +1,97 @@
+import codecs, _codecs, io
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+# the functions Lib/encodings calls
+show(lambda: _codecs.utf_8_decode(b'ab\xe2\x82', None, False))
+show(lambda: _codecs.utf_8_decode(b'ab\xe2\x82', None, True))
+show(lambda: _codecs.utf_8_decode(b'ab\xe2\x82\xac'))
+show(lambda: _codecs.utf_8_encode('a\u20ac'))
+show(lambda: _codecs.utf_8_encode(b'x'))
+show(lambda: _codecs.utf_8_encode('x', 1))
+show(lambda: _codecs.utf_8_decode('x'))
+show(lambda: _codecs.utf_16_encode('ab'))
+show(lambda: _codecs.utf_16_encode('ab', None, 1))
+show(lambda: _codecs.utf_16_encode('ab', None, -1))
+show(lambda: _codecs.utf_16_decode(b'\xff\xfea\x00b'))
+show(lambda: _codecs.utf_16_decode(b'\xff\xfea\x00b', 'strict', True))
+show(lambda: _codecs.utf_16_ex_decode(b'\xfe\xff\x00a'))
+show(lambda: _codecs.utf_16_ex_decode(b'a\x00'))
+show(lambda: _codecs.utf_16_ex_decode(b'\xff'))
+show(lambda: _codecs.utf_16_ex_decode(b'\x00a', None, 1))
+show(lambda: _codecs.utf_16_le_decode(b'a\x00\x00\xd8'))
+show(lambda: _codecs.utf_16_be_decode(b'\x00a\xd8\x00', 'strict', True))
+show(lambda: _codecs.utf_32_encode('a'))
+show(lambda: _codecs.utf_32_ex_decode(b'\x00\x00\xfe\xff\x00\x00\x00a'))
+show(lambda: _codecs.utf_32_le_decode(b'a\x00\x00\x00b\x00'))
+show(lambda: _codecs.utf_32_be_decode(b'\x00\x11\x00\x00', 'strict', True))
+show(lambda: _codecs.latin_1_decode(b'\xe9t\xe9'))
+show(lambda: _codecs.latin_1_encode('\xe9\u0100'))
+show(lambda: _codecs.ascii_encode('abc\xe9', 'replace'))
+show(lambda: _codecs.ascii_decode(b'ab\xff', 'ignore'))
+show(lambda: _codecs.unicode_escape_decode(b'a\\n\\x41\\u20ac\\N{DIGIT ONE}'))
+show(lambda: _codecs.unicode_escape_decode('a\\tb'))
+show(lambda: _codecs.unicode_escape_decode(b'\\x4'))
+show(lambda: _codecs.unicode_escape_encode('a\n\u20ac\U0001f600\\'))
+show(lambda: _codecs.raw_unicode_escape_decode(b'a\\u20ac\\n'))
+show(lambda: _codecs.raw_unicode_escape_encode('a\u20ac\n'))
+show(lambda: _codecs.readbuffer_encode(b'abc'))
+show(lambda: _codecs.readbuffer_encode('\xe9'))
+show(lambda: _codecs.escape_encode(b"a'b\"\\\t\n\r\x00\x7f\xff"))
+show(lambda: _codecs.escape_decode(b'a\\x41\\101\\n\\\n\\q'))
+show(lambda: _codecs.escape_decode('\\x4'))
+show(lambda: _codecs.escape_decode(b'ab\\'))
+show(lambda: _codecs.escape_decode(b'\\x4', 'replace'))
+show(lambda: _codecs.escape_encode('x'))
+
+# charmap
+table = 'abc' + '\ufffe' + 'é'
+show(lambda: _codecs.charmap_decode(b'\x00\x01\x02\x04', 'strict', table))
+show(lambda: _codecs.charmap_decode(b'\x00\x03', 'strict', table))
+show(lambda: _codecs.charmap_decode(b'\x00\x03\x09', 'replace', table))
+show(lambda: _codecs.charmap_decode(b'\x00\x01\x02', 'strict', {0: 'xy', 1: 0x20ac, 2: None}))
+show(lambda: _codecs.charmap_decode(b'\x00', 'strict', {0: 1.5}))
+show(lambda: _codecs.charmap_decode(b'\x00', 'strict', {0: -1}))
+show(lambda: _codecs.charmap_decode(b'\xe9'))
+show(lambda: _codecs.charmap_encode('ab', 'strict', {97: 1, 98: b'zz'}))
+show(lambda: _codecs.charmap_encode('ab', 'strict', {97: 'x'}))
+show(lambda: _codecs.charmap_encode('ab', 'strict', {97: 300}))
+show(lambda: _codecs.charmap_encode('abz', 'replace', {97: 1, 98: 2, 63: 3}))
+show(lambda: _codecs.charmap_encode('a', 'strict'))
+m = _codecs.charmap_build('\x00ab\ufffe')
+print(type(m).__name__)
+show(lambda: _codecs.charmap_encode('\x00ab', 'strict', m))
+show(lambda: _codecs.charmap_encode('\ufffe', 'strict', m))
+show(lambda: _codecs.charmap_build('abc'))
+
+# UTF-7
+for s in ['a!b~\\+ é€😀x-y', 'hi+there', 'A≢Α.', '日本語', '+-', '']:
+    b = s.encode('utf-7')
+    print(repr(s), b, b.decode('utf-7') == s)
+for d in [b'+\xff', b'a\xe9', b'+AOk?-', b'+2D3', b'+2D3-', b'+AOkx', b'a+AOk-b+AOk']:
+    show(lambda: _codecs.utf_7_decode(d, 'strict', True))
+    show(lambda: _codecs.utf_7_decode(d, 'strict', False))
+show(lambda: _codecs.utf_7_decode(b'a+AOk', 'replace', True))
+
+# incremental codecs and streams
+for enc in ['utf-8', 'utf-16', 'utf-32', 'cp1252', 'utf-8-sig', 'latin-1', 'utf-7']:
+    text = 'h\xe9llo \u20ac!'
+    data = text.encode(enc)
+    dec = codecs.getincrementaldecoder(enc)()
+    out = ''.join(dec.decode(data[i:i + 1]) for i in range(len(data))) + dec.decode(b'', True)
+    enc_ = codecs.getincrementalencoder(enc)()
+    data2 = b''.join(enc_.encode(c) for c in text) + enc_.encode('', True)
+    print(enc, out == text, data2 == data)
+    r = codecs.getreader(enc)(io.BytesIO(data))
+    print('  reader', repr(r.read()))
+    buf = io.BytesIO()
+    w = codecs.getwriter(enc)(buf)
+    w.write(text)
+    print('  writer', buf.getvalue() == data)
+show(lambda: codecs.getincrementaldecoder('utf-16')().decode(b'a\x00b\x00'))
+print(list(codecs.iterdecode([b'\xe2\x82', b'\xac'], 'utf-8')))
+print(codecs.BOM_UTF8, codecs.BOM_UTF16_LE)
