@@ -14,8 +14,10 @@ pub mod _io;
 mod _sre;
 mod _stat;
 mod _thread;
+mod _struct;
 mod _weakref;
 mod atexit;
+mod clinic;
 mod errno;
 mod gc;
 mod posix;
@@ -25,6 +27,8 @@ mod itertools;
 mod support;
 mod termios;
 mod unicodedata;
+mod libm;
+mod math;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -37,6 +41,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
@@ -46,4 +51,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
+    ModuleDef { name: "math", init: math::init },
 ];
