@@ -668,12 +668,12 @@ fn make_sockaddr(vm: &Vm, sa: &SockAddr) -> PyResult<Obj> {
 // ---- socket methods ----------------------------------------------------------------------------
 
 fn m_fileno(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "fileno", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "fileno", a, k)?;
     Ok(vm.new_int(sock(vm, o)?.fd.get() as i64))
 }
 
 fn m_close(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "close", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "close", a, k)?;
     let s = sock(vm, o)?;
     let fd = s.fd.replace(-1);
     if fd >= 0 {
@@ -689,7 +689,7 @@ fn m_close(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn m_detach(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "detach", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "detach", a, k)?;
     Ok(vm.new_int(sock(vm, o)?.fd.replace(-1) as i64))
 }
 
@@ -720,7 +720,7 @@ fn m_listen(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn m_accept(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "_accept", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "_accept", a, k)?;
     let s = sock(vm, o)?;
     let fd = s.fd.get();
     let mut sa = SockAddr::empty();
@@ -974,12 +974,12 @@ fn name_of(vm: &Vm, o: &Obj, peer: bool) -> PyResult<Obj> {
 }
 
 fn m_getsockname(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "getsockname", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "getsockname", a, k)?;
     name_of(vm, o, false)
 }
 
 fn m_getpeername(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "getpeername", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "getpeername", a, k)?;
     name_of(vm, o, true)
 }
 
@@ -1024,7 +1024,13 @@ fn m_getsockopt(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
         };
     };
     let buflen = c_int(vm, buflen)?;
-    if buflen <= 0 || buflen > 1024 {
+    if buflen == 0 {
+        return match getsockopt_int(s.fd.get(), level, opt) {
+            Some(v) => Ok(vm.new_int(v as i64)),
+            None => Err(os_error(vm, last_errno())),
+        };
+    }
+    if !(1..=1024).contains(&buflen) {
         return Err(vm.os_error("getsockopt buflen out of range"));
     }
     let mut buf = vec![0u8; buflen as usize];
@@ -1045,7 +1051,7 @@ fn m_setblocking(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn m_getblocking(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "getblocking", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "getblocking", a, k)?;
     Ok(vm.bool_obj(sock(vm, o)?.timeout.get() != 0.0))
 }
 
@@ -1057,7 +1063,7 @@ fn m_settimeout(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn m_gettimeout(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "gettimeout", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "gettimeout", a, k)?;
     Ok(timeout_obj(vm, sock(vm, o)?.timeout.get()))
 }
 
@@ -1124,7 +1130,7 @@ fn f_socketpair(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_dup(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [fd] = taipan_vm::api::args::exact::<1>(vm, "dup", a, k)?;
+    let [fd] = taipan_vm::api::args::exact::<1>(vm, "_socket.dup", a, k)?;
     let fd = c_int(vm, &fd)?;
     // SAFETY: plain fcntl(2).
     let new = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
@@ -1135,7 +1141,7 @@ fn f_dup(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_close(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [fd] = taipan_vm::api::args::exact::<1>(vm, "close", a, k)?;
+    let [fd] = taipan_vm::api::args::exact::<1>(vm, "_socket.close", a, k)?;
     let fd = c_int(vm, &fd)?;
     // SAFETY: the caller hands over `fd`.
     if unsafe { libc::close(fd) } < 0 && last_errno() != libc::ECONNRESET {
@@ -1145,19 +1151,19 @@ fn f_close(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_getdefaulttimeout(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "getdefaulttimeout", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "_socket.getdefaulttimeout", a, k)?;
     Ok(timeout_obj(vm, default_timeout(vm)))
 }
 
 fn f_setdefaulttimeout(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [t] = taipan_vm::api::args::exact::<1>(vm, "setdefaulttimeout", a, k)?;
+    let [t] = taipan_vm::api::args::exact::<1>(vm, "_socket.setdefaulttimeout", a, k)?;
     let t = parse_timeout(vm, &t)?;
     vm.lazy_types.borrow_mut().insert(DEFAULT_TIMEOUT_KEY, timeout_obj(vm, t));
     Ok(vm.none())
 }
 
 fn f_gethostname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    arity(vm, "gethostname", a, k, 0, 0)?;
+    taipan_vm::api::args::exact::<0>(vm, "_socket.gethostname", a, k)?;
     let mut buf = [0 as libc::c_char; 1024];
     // SAFETY: the buffer and its size.
     if unsafe { libc::gethostname(buf.as_mut_ptr(), buf.len() - 1) } < 0 {
@@ -1169,7 +1175,8 @@ fn f_gethostname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_gethostbyname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [name] = taipan_vm::api::args::exact::<1>(vm, "gethostbyname", a, k)?;
+    arity(vm, "gethostbyname", a, k, 1, 1)?;
+    let name = a[0].clone();
     let host = host_bytes(vm, &name, "gethostbyname")?;
     let sa = setipaddr(vm, &host, libc::AF_INET)?;
     // SAFETY: setipaddr(AF_INET) made a sockaddr_in.
@@ -1304,7 +1311,8 @@ fn f_getservbyport(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_getprotobyname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [name] = taipan_vm::api::args::exact::<1>(vm, "getprotobyname", a, k)?;
+    arity(vm, "getprotobyname", a, k, 1, 1)?;
+    let name = a[0].clone();
     let name = c_str_arg(vm, "getprotobyname", 1, &name)?;
     // SAFETY: the result points into libc's static storage, read at once.
     let num = unsafe {
@@ -1322,7 +1330,8 @@ fn f_getprotobyname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_inet_aton(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [s] = taipan_vm::api::args::exact::<1>(vm, "inet_aton", a, k)?;
+    arity(vm, "inet_aton", a, k, 1, 1)?;
+    let s = a[0].clone();
     let Some(text) = pystr::as_str(&s) else {
         return Err(vm.type_error(format!("inet_aton() argument 1 must be str, not {}", vm.type_name(&s))));
     };
@@ -1343,7 +1352,8 @@ extern "C" {
 }
 
 fn f_inet_ntoa(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [b] = taipan_vm::api::args::exact::<1>(vm, "inet_ntoa", a, k)?;
+    arity(vm, "inet_ntoa", a, k, 1, 1)?;
+    let b = a[0].clone();
     let raw = buffer::with_bytes(vm, &b, |b| b.to_vec())?;
     if raw.len() != 4 {
         return Err(vm.os_error("packed IP wrong length for inet_ntoa"));
@@ -1410,28 +1420,30 @@ fn u32_arg(vm: &Vm, o: &Obj) -> PyResult<u32> {
 }
 
 fn f_htons(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [x] = taipan_vm::api::args::exact::<1>(vm, "htons", a, k)?;
+    arity(vm, "htons", a, k, 1, 1)?;
+    let x = a[0].clone();
     Ok(vm.new_int(u16_arg(vm, "htons", &x)?.to_be() as i64))
 }
 
 fn f_ntohs(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [x] = taipan_vm::api::args::exact::<1>(vm, "ntohs", a, k)?;
+    arity(vm, "ntohs", a, k, 1, 1)?;
+    let x = a[0].clone();
     Ok(vm.new_int(u16::from_be(u16_arg(vm, "ntohs", &x)?) as i64))
 }
 
 fn f_htonl(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [x] = taipan_vm::api::args::exact::<1>(vm, "htonl", a, k)?;
+    let [x] = taipan_vm::api::args::exact::<1>(vm, "_socket.htonl", a, k)?;
     Ok(vm.new_int(u32_arg(vm, &x)?.to_be() as i64))
 }
 
 fn f_ntohl(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [x] = taipan_vm::api::args::exact::<1>(vm, "ntohl", a, k)?;
+    let [x] = taipan_vm::api::args::exact::<1>(vm, "_socket.ntohl", a, k)?;
     Ok(vm.new_int(u32::from_be(u32_arg(vm, &x)?) as i64))
 }
 
 fn cmsg_arg(vm: &Vm, fname: &str, a: Args, k: Kw) -> PyResult<usize> {
-    let [n] = taipan_vm::api::args::exact::<1>(vm, fname, a, k)?;
-    let v = ssize(vm, &n)?;
+    arity(vm, fname, a, k, 1, 1)?;
+    let v = ssize(vm, &a[0])?;
     if v < 0 || v > u32::MAX as isize / 2 {
         return Err(vm.overflow_error(format!("{fname}() argument out of range")));
     }
@@ -1451,7 +1463,8 @@ fn f_cmsg_space(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_if_nametoindex(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [name] = taipan_vm::api::args::exact::<1>(vm, "if_nametoindex", a, k)?;
+    arity(vm, "if_nametoindex", a, k, 1, 1)?;
+    let name = a[0].clone();
     let c = c_str_arg(vm, "if_nametoindex", 1, &name)?;
     // SAFETY: a C string.
     let i = unsafe { libc::if_nametoindex(c.as_ptr()) };

@@ -49,7 +49,7 @@ fn get_attr(vm: &Vm, fd: i32) -> PyResult<libc::termios> {
 }
 
 fn tcgetattr(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [fd] = taipan_vm::api::args::exact::<1>(vm, "tcgetattr", a, k)?;
+    let [fd] = taipan_vm::api::args::exact::<1>(vm, "termios.tcgetattr", a, k)?;
     let fd = fildes(vm, &fd)?;
     let t = get_attr(vm, fd)?;
     // SAFETY: reads fields of a valid termios.
@@ -143,7 +143,7 @@ fn tcflow(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn tcdrain(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [fd] = taipan_vm::api::args::exact::<1>(vm, "tcdrain", a, k)?;
+    let [fd] = taipan_vm::api::args::exact::<1>(vm, "termios.tcdrain", a, k)?;
     let fd = fildes(vm, &fd)?;
     // SAFETY: plain libc call on a descriptor; it may block, so without the GIL.
     if vm.allow_threads(move || unsafe { libc::tcdrain(fd) }) == -1 {
@@ -162,7 +162,7 @@ fn get_winsize(vm: &Vm, fd: i32) -> PyResult<libc::winsize> {
 }
 
 fn tcgetwinsize(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [fd] = taipan_vm::api::args::exact::<1>(vm, "tcgetwinsize", a, k)?;
+    let [fd] = taipan_vm::api::args::exact::<1>(vm, "termios.tcgetwinsize", a, k)?;
     let w = get_winsize(vm, fildes(vm, &fd)?)?;
     Ok(vm.new_tuple(vec![vm.new_int(w.ws_row as i64), vm.new_int(w.ws_col as i64)]))
 }

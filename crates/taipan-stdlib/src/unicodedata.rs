@@ -30,27 +30,27 @@ const FUNCS: &[(&str, Func)] = &[
     ("digit", ucd_digit),
     ("numeric", ucd_numeric),
     ("category", |vm, o, a, k| {
-        let c = one_char_arg(vm, "category", a, k)?;
+        let c = one_char_arg(vm, o, "category", a, k)?;
         Ok(vm.new_str(db::category(version_of(o), c)))
     }),
     ("bidirectional", |vm, o, a, k| {
-        let c = one_char_arg(vm, "bidirectional", a, k)?;
+        let c = one_char_arg(vm, o, "bidirectional", a, k)?;
         Ok(vm.new_str(db::bidirectional(version_of(o), c)))
     }),
     ("combining", |vm, o, a, k| {
-        let c = one_char_arg(vm, "combining", a, k)?;
+        let c = one_char_arg(vm, o, "combining", a, k)?;
         Ok(vm.new_int(db::combining(version_of(o), c) as i64))
     }),
     ("mirrored", |vm, o, a, k| {
-        let c = one_char_arg(vm, "mirrored", a, k)?;
+        let c = one_char_arg(vm, o, "mirrored", a, k)?;
         Ok(vm.new_int(db::mirrored(version_of(o), c) as i64))
     }),
     ("east_asian_width", |vm, o, a, k| {
-        let c = one_char_arg(vm, "east_asian_width", a, k)?;
+        let c = one_char_arg(vm, o, "east_asian_width", a, k)?;
         Ok(vm.new_str(db::east_asian_width(version_of(o), c)))
     }),
     ("decomposition", |vm, o, a, k| {
-        let c = one_char_arg(vm, "decomposition", a, k)?;
+        let c = one_char_arg(vm, o, "decomposition", a, k)?;
         Ok(vm.new_str(&db::decomposition(version_of(o), c)))
     }),
     ("is_normalized", |vm, o, a, k| {
@@ -156,9 +156,19 @@ fn as_char(vm: &Vm, fname: &str, argpos: &str, o: &Obj) -> PyResult<u32> {
 }
 
 /// METH_O with a character.
-fn one_char_arg(vm: &Vm, fname: &str, a: Args, k: Kw) -> PyResult<u32> {
-    let [c] = taipan_vm::api::args::exact::<1>(vm, fname, a, k)?;
+fn one_char_arg(vm: &Vm, o: &Obj, fname: &str, a: Args, k: Kw) -> PyResult<u32> {
+    let [c] = taipan_vm::api::args::exact::<1>(vm, &qualified(o, fname), a, k)?;
     as_char(vm, fname, "", &c)
+}
+
+/// The name METH_O errors show: `unicodedata.f()` for the module's
+/// functions (a UCD method's owner type is named by the VM).
+fn qualified(o: &Obj, fname: &str) -> String {
+    if o.payload::<Ucd>().is_some() {
+        fname.to_string()
+    } else {
+        format!("unicodedata.{fname}")
+    }
 }
 
 /// `(chr, default=<unrepresentable>, /)`.
@@ -229,7 +239,7 @@ fn ucd_name(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 
 /// `lookup(name, /)`: `name` is str or bytes (the `s#` converter).
 fn ucd_lookup(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let [arg] = taipan_vm::api::args::exact::<1>(vm, "lookup", a, k)?;
+    let [arg] = taipan_vm::api::args::exact::<1>(vm, &qualified(o, "lookup"), a, k)?;
     let name: String = if let Some(d) = pystr::data(&arg) {
         match d.as_str() {
             Some(s) => s.to_string(),
