@@ -29,6 +29,7 @@ mod termios;
 mod unicodedata;
 mod libm;
 mod math;
+mod marshal;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -52,4 +53,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
     ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "marshal", init: marshal::init },
 ];
