@@ -14,10 +14,13 @@ pub mod _io;
 mod _sre;
 mod _stat;
 mod _thread;
+mod _random;
+mod _string;
 mod _struct;
 mod _weakref;
 mod atexit;
 mod clinic;
+mod cmath;
 mod errno;
 mod gc;
 mod posix;
@@ -42,9 +45,12 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "posix", init: posix::init },

@@ -122,6 +122,11 @@ pub mod int {
     pub use crate::objects::int::{value, IntValue};
 }
 
+/// `complex` objects.
+pub mod complex {
+    pub use crate::objects::complex::value;
+}
+
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
