@@ -16,6 +16,7 @@ mod cmath;
 mod _codecs;
 mod _collections;
 mod _contextvars;
+mod _csv;
 mod errno;
 mod fcntl;
 mod _functools;
@@ -41,14 +42,17 @@ mod _sha256;
 mod _sha3;
 mod _sha512;
 mod _signal;
+mod _socket;
 mod _sre;
 mod _stat;
 mod _string;
 mod _struct;
 mod structseq;
 mod support;
+mod termios;
 mod _thread;
 mod time;
+mod unicodedata;
 mod _warnings;
 mod _weakref;
 mod zlib;
@@ -61,6 +65,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_contextvars", init: _contextvars::init },
+    ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },
@@ -74,6 +79,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sha3", init: _sha3::init },
     ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_signal", init: _signal::init },
+    ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_string", init: _string::init },
@@ -95,6 +101,8 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
+    ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "unicodedata", init: unicodedata::init },
     ModuleDef { name: "zlib", init: zlib::init },
 ];

@@ -8,8 +8,12 @@
 #[rustfmt::skip] // generated, packed several entries per line
 mod props;
 mod tables;
+#[rustfmt::skip] // generated, packed several entries per line
+mod ucd;
+pub mod database;
 
 pub use tables::UNICODE_VERSION;
+pub use ucd::UNIDATA_VERSION;
 
 fn in_table(table: &[(u32, u32)], cp: u32) -> bool {
     table
@@ -318,11 +322,17 @@ mod names {
         best
     }
 
-    /// The code point named `name` (case-insensitive), as `\N{...}` and
-    /// `unicodedata.lookup` resolve it.
+    /// The code point named `name` (case-insensitive), as `\N{...}`
+    /// resolves it: a character's name or a name alias.
     pub fn lookup(name: &str) -> Option<u32> {
-        let upper = name.to_ascii_uppercase();
-        if let Some(rest) = upper.strip_prefix("HANGUL SYLLABLE ") {
+        lookup_plain(name).or_else(|| crate::database::lookup_alias(name))
+    }
+
+    /// The code point whose name is `name` (case-insensitive); no aliases.
+    pub fn lookup_plain(name: &str) -> Option<u32> {
+        // The algorithmic names are matched case-sensitively, as CPython's
+        // `_getcode` does; the others ignore case.
+        if let Some(rest) = name.strip_prefix("HANGUL SYLLABLE ") {
             let (l, n1) = longest_jamo(rest, &JAMO_L)?;
             let (v, n2) = longest_jamo(&rest[n1..], &JAMO_V)?;
             let (t, n3) = longest_jamo(&rest[n1 + n2..], &JAMO_T)?;
@@ -331,13 +341,14 @@ mod names {
             }
             return Some(S_BASE + ((l as u32 * 21) + v as u32) * 28 + t as u32);
         }
-        if let Some(hex) = upper.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
-            if !(4..=5).contains(&hex.len()) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
+            if !(4..=5).contains(&hex.len()) || !hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)) {
                 return None;
             }
             let cp = u32::from_str_radix(hex, 16).ok()?;
             return super::in_table(super::tables::CJK_UNIFIED, cp).then_some(cp);
         }
+        let upper = name.to_ascii_uppercase();
         db().by_name.get(upper.as_str()).copied()
     }
 
