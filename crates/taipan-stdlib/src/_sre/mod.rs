@@ -106,3 +106,6 @@ pub(crate) fn ssize(vm: &Vm, o: Option<&Obj>, default: isize) -> PyResult<isize>
     }
     vm.index_to_isize(o)
 }
+
+#[cfg(test)]
+mod tests;

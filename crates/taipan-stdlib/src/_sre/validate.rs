@@ -251,7 +251,8 @@ impl Checker<'_> {
                 return Err(());
             }
             let overlap = &self.code[j + len..j + 2 * len];
-            if overlap.iter().any(|&o| o as usize >= len) {
+            // A failure link goes back (KMP), or the search could cycle.
+            if overlap.iter().enumerate().any(|(k, &o)| o as usize > k) {
                 return Err(());
             }
             j += 2 * len;
