@@ -244,6 +244,11 @@ STREAM_CASES = [
      {"env": {"PYTHONIOENCODING": None, "LC_ALL": "C.UTF-8"}}),
     (["-c", "import sys; print('\\udcff')"], None, {"env": {"PYTHONIOENCODING": "utf-8"}, "merge": True}),
     (["-c", "import sys; sys.stderr.write('\\udcff\\n')"], None, {"env": {"PYTHONIOENCODING": "utf-8"}}),
+    # PYTHONPATH: entries made absolute and normalised, before the standard library.
+    (["-S", "-c", "import sys; print(sys.path[1:5])"], None, {"env": {"PYTHONPATH": "a/../b/./c//d/:/x/../y/::"}}),
+    (["-c", "import script"], None, {"env": {"PYTHONPATH": "/nonexistent:{scriptdir}"}}),
+    (["-E", "-c", "import script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-I", "-c", "import script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
 ]
 
 
@@ -255,7 +260,7 @@ def run(interpreter, args, stdin, script, options=None):
         if v is None:
             env.pop(k, None)
         else:
-            env[k] = v
+            env[k] = v.replace("{scriptdir}", os.path.dirname(script))
     stdout = subprocess.PIPE
     if "stdout" in options:
         stdout = open(options["stdout"], "wb")

@@ -14,6 +14,7 @@ mod errno;
 mod gc;
 mod itertools;
 mod support;
+mod marshal;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
@@ -25,4 +26,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "marshal", init: marshal::init },
 ];

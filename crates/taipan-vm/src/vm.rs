@@ -135,6 +135,9 @@ pub struct Config {
     /// `install_signal_handlers`; the `taipan` command sets it, embedders
     /// may leave signals alone).
     pub install_signal_handlers: bool,
+    /// `PYTHONPATH` (CPython's `pythonpath_env`): ':'-separated directories
+    /// put in `sys.path` before the standard library.
+    pub pythonpath_env: Option<String>,
 }
 
 impl Vm {

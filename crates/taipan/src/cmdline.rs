@@ -347,6 +347,7 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     if flag > 0 {
         config.unbuffered = true;
     }
+    config.pythonpath_env = env_var(config, "PYTHONPATH");
     if env_var(config, "PYTHONSAFEPATH").is_some() {
         config.safe_path = true;
     }
