@@ -5,7 +5,10 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _bisect;
 mod _collections;
+mod _functools;
+mod _heapq;
 pub mod _io;
 mod _sre;
 mod _weakref;
@@ -18,7 +21,10 @@ mod marshal;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_weakref", init: _weakref::init },

@@ -84,7 +84,7 @@ pub(crate) fn sre_type(vm: &Vm, name: &str) -> Obj {
 /// A C `int` argument (`PyLong_AsInt`).
 pub(crate) fn c_int(vm: &Vm, o: &Obj) -> PyResult<i32> {
     let too_big = || vm.overflow_error("Python int too large to convert to C int");
-    let v = vm.index_value(o).map_err(|e| e)?;
+    let v = vm.index_value(o)?;
     let v = v.as_i64().ok_or_else(too_big)?;
     i32::try_from(v).map_err(|_| too_big())
 }

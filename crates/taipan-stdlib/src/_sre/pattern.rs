@@ -109,9 +109,10 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         return Err(vm.type_error("compile() missing required argument"));
     };
     let flags = int_flags(vm, flags)?;
-    let Some(items) = list::items(code) else {
+    if !list::is_list(code) {
         return Err(arg_type_error(vm, "code", "list", code));
-    };
+    }
+    let items: Vec<Obj> = (0..list::len(code)).filter_map(|i| list::get(code, i)).collect();
     let groups = ssize(vm, Some(groups), 0)?;
     if dict::data(groupindex).is_none() {
         return Err(arg_type_error(vm, "groupindex", "dict", groupindex));

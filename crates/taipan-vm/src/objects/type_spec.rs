@@ -87,6 +87,10 @@ pub fn new_type_with_members<T: PyPayload>(
     type_::init_static_type_base(vm, &ty);
     add_methods(vm, &ty, spec.methods);
     add_getsets(vm, &ty, spec.getsets);
+    if spec.dict && !same_layout {
+        // As `PyType_FromSpec` with a dictoffset: instances show `__dict__`.
+        add_getsets(vm, &ty, &[GetSetDef::new("__dict__", super::class::get_dict_attr, Some(super::class::set_dict_attr))]);
+    }
     slots::add_slot_wrappers(vm, &ty);
     type_::inherit_slots(vm, &ty);
     let tobj = ty.payload::<TypeObject>().expect("type");
