@@ -219,7 +219,7 @@ fn group_value(vm: &Vm, m: &Match, key: &Obj, default: Option<Obj>) -> PyResult<
 }
 
 fn match_group(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    no_kwargs(vm, "group", k)?;
+    no_kwargs(vm, "Match.group", k)?;
     let m = mat(vm, o)?;
     match a {
         [] => group_text(vm, m, 0, None),
@@ -236,7 +236,7 @@ fn match_group(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 /// `group=0` of start/end/span (positional only).
 fn span_args<'a>(vm: &Vm, o: &'a Obj, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<(&'a Match, usize)> {
-    no_kwargs(vm, name, k)?;
+    no_kwargs(vm, &format!("Match.{name}"), k)?;
     let m = mat(vm, o)?;
     match a {
         [] => Ok((m, 0)),

@@ -51,16 +51,8 @@ fn char_arg(vm: &Vm, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<u32> {
     if int::value(&o).is_none() && o.class().slots.nb_index.get().is_none() {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name())));
     }
-    let v = vm.index_to_isize(&o)?;
-    if v < i32::MIN as isize || v > i32::MAX as isize {
-        return Err(vm.overflow_error(if v < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        }));
-    }
     // CPython passes the int on as an unsigned code word.
-    Ok(v as i32 as u32)
+    Ok(c_int(vm, &o)? as u32)
 }
 
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
@@ -89,6 +81,14 @@ pub(crate) fn sre_type(vm: &Vm, name: &str) -> Obj {
     vm.ctx.types.object.clone()
 }
 
+/// A C `int` argument (`PyLong_AsInt`).
+pub(crate) fn c_int(vm: &Vm, o: &Obj) -> PyResult<i32> {
+    let too_big = || vm.overflow_error("Python int too large to convert to C int");
+    let v = vm.index_value(o)?;
+    let v = v.as_i64().ok_or_else(too_big)?;
+    i32::try_from(v).map_err(|_| too_big())
+}
+
 /// No keyword arguments may be given (METH_VARARGS functions).
 pub(crate) fn no_kwargs(vm: &Vm, fname: &str, k: Option<&Obj>) -> PyResult<()> {
     if k.is_some_and(|k| tuple::len(k) > 0) {
@@ -106,3 +106,6 @@ pub(crate) fn ssize(vm: &Vm, o: Option<&Obj>, default: isize) -> PyResult<isize>
     }
     vm.index_to_isize(o)
 }
+
+#[cfg(test)]
+mod tests;

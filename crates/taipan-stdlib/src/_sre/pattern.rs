@@ -109,9 +109,10 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         return Err(vm.type_error("compile() missing required argument"));
     };
     let flags = int_flags(vm, flags)?;
-    let Some(items) = list::items(code) else {
+    if !list::is_list(code) {
         return Err(arg_type_error(vm, "code", "list", code));
-    };
+    }
+    let items: Vec<Obj> = (0..list::len(code)).filter_map(|i| list::get(code, i)).collect();
     let groups = ssize(vm, Some(groups), 0)?;
     if dict::data(groupindex).is_none() {
         return Err(arg_type_error(vm, "groupindex", "dict", groupindex));
@@ -143,26 +144,26 @@ fn arg_type_error(vm: &Vm, name: &str, want: &str, got: &Obj) -> taipan_vm::api:
 
 /// The `flags: int` argument (a C int).
 fn int_flags(vm: &Vm, o: &Obj) -> PyResult<i64> {
-    let v = ssize(vm, Some(o), 0)?;
-    if v < i32::MIN as isize || v > i32::MAX as isize {
-        return Err(vm.overflow_error(if v < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        }));
-    }
-    Ok(v as i64)
+    Ok(super::c_int(vm, o)? as i64)
 }
 
-/// The code list as words; anything but an int in [0, 2**32) is
-/// CPython's OverflowError.
+/// The code list as words, with the errors of CPython's
+/// `PyLong_AsUnsignedLong` and its check that a word fits 32 bits.
 fn code_words(vm: &Vm, items: &[Obj]) -> PyResult<Vec<u32>> {
     let mut code = vm.try_vec::<u32>(items.len())?;
     for o in items {
-        let w = int::value(o).and_then(|v| v.as_i64()).and_then(|v| u32::try_from(v).ok());
-        match w {
-            Some(w) => code.push(w),
-            None => return Err(vm.overflow_error("regular expression code size limit exceeded")),
+        let Some(v) = int::value(o) else {
+            return Err(vm.type_error("an integer is required"));
+        };
+        if v.is_negative() {
+            return Err(vm.overflow_error("can't convert negative value to unsigned int"));
+        }
+        let Some(v) = v.as_i64() else {
+            return Err(vm.overflow_error("Python int too large to convert to C unsigned long"));
+        };
+        match u32::try_from(v) {
+            Ok(w) => code.push(w),
+            Err(_) => return Err(vm.overflow_error("regular expression code size limit exceeded")),
         }
     }
     Ok(code)
@@ -297,21 +298,19 @@ fn pattern_findall(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
                 }
             };
             out.push(item);
-            start = next_start(run);
+            start = advance(run);
         }
         Ok(())
     })?;
     Ok(vm.new_list(out))
 }
 
-/// Where the next search starts: after the match, one further for an
-/// empty one.
-fn next_start(run: &Run) -> usize {
-    if run.m.ptr() == run.m.start() {
-        run.m.ptr() + 1
-    } else {
-        run.m.ptr()
-    }
+/// The next search starts where the match ended, and must not find an
+/// empty match there if this one was empty (CPython 3.7+).
+fn advance(run: &mut Run) -> usize {
+    let (start, ptr) = (run.m.start(), run.m.ptr());
+    run.m.set_must_advance(ptr == start);
+    ptr
 }
 
 /// Group `g`'s text, or an empty string if it did not match.
@@ -347,13 +346,6 @@ fn pattern_split(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
                 break;
             }
             let (b, e) = (run.m.start(), run.m.ptr());
-            if b == e {
-                if last == endpos {
-                    break;
-                }
-                start = e + 1;
-                continue;
-            }
             out.push(slice(vm, &string, last, b)?);
             for g in 1..=p.groups {
                 out.push(match run.m.group_span(g) {
@@ -363,7 +355,7 @@ fn pattern_split(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
             }
             n += 1;
             last = e;
-            start = e;
+            start = advance(run);
         }
         out.push(slice(vm, &string, last, endpos)?);
         Ok(())
@@ -425,9 +417,6 @@ fn pattern_sub(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>, name: &str, subn: b
             let (b, e) = (run.m.start(), run.m.ptr());
             if i < b {
                 pieces.push(slice(vm, &string, i, b)?);
-            } else if i == b && i == e && n > 0 {
-                start = next_start(run);
-                continue;
             }
             let item = match &filter {
                 Filter::Callable(f) => {
@@ -441,7 +430,7 @@ fn pattern_sub(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>, name: &str, subn: b
             }
             i = e;
             n += 1;
-            start = next_start(run);
+            start = advance(run);
         }
         if i < endpos {
             pieces.push(slice(vm, &string, i, endpos)?);

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 
 use taipan_vm::api::types::{alloc_instance, new_type, payload_or_err, GetSetDef, MethodDef, TypeSpec};
-use taipan_vm::api::{args, Obj, PyPayload, PyResult, Vm};
+use taipan_vm::api::{Obj, PyPayload, PyResult, Vm};
 
 use super::pattern::pat;
 use super::sre_type;
@@ -55,17 +55,24 @@ pub(crate) fn new_scanner(vm: &Vm, pattern: &Obj, string: &Obj, pos: isize, endp
 
 const METHODS: &[MethodDef] = &[
     MethodDef::method("match", |vm, o, a, k| {
-        args::exact::<0>(vm, "match", a, k)?;
+        no_args(vm, "match", a, k)?;
         scan(vm, o, false)
     }),
     MethodDef::method("search", |vm, o, a, k| {
-        args::exact::<0>(vm, "search", a, k)?;
+        no_args(vm, "search", a, k)?;
         scan(vm, o, true)
     }),
 ];
 
 const GETSETS: &[GetSetDef] =
     &[GetSetDef::new("pattern", |vm, o| Ok(payload_or_err::<Scanner>(vm, o, SCANNER_TYPE)?.pattern.clone()), None)];
+
+fn no_args(vm: &Vm, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<()> {
+    if !a.is_empty() || k.is_some_and(|k| taipan_vm::api::tuple::len(k) > 0) {
+        return Err(vm.type_error(format!("{name}() takes no arguments")));
+    }
+    Ok(())
+}
 
 /// The next match (`search`) or the match at the current position.
 fn scan(vm: &Vm, o: &Obj, search: bool) -> PyResult<Obj> {

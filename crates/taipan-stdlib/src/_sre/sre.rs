@@ -462,6 +462,11 @@ impl<'a, C: Char> State<'a, C> {
             act = match act {
                 Act::Dispatch => self.dispatch(code, &mut pc, &mut ptr)?,
                 Act::Push(jump, next, toplevel) => {
+                    // The stacks grow with the match: running out of memory
+                    // is a MemoryError, not an abort.
+                    self.ctxs.try_reserve(1).map_err(|_| SreError::Memory)?;
+                    self.data.try_reserve(self.marks.len() + 1).map_err(|_| SreError::Memory)?;
+                    self.repeats.try_reserve(1).map_err(|_| SreError::Memory)?;
                     let c = self.top();
                     c.pc = pc;
                     c.ptr = ptr;
@@ -1239,8 +1244,10 @@ impl<'a, C: Char> State<'a, C> {
                         }
                         continue;
                     }
-                    self.start = ptr + 1 - len;
-                    self.ptr = ptr + 1 - (len - skip);
+                    // (A crafted overlap table could claim more than was seen.)
+                    let Some(start) = (ptr + 1).checked_sub(len) else { return Ok(false) };
+                    self.start = start;
+                    self.ptr = start + skip;
                     if flags & INFO_LITERAL != 0 {
                         return Ok(true);
                     }
