@@ -5,6 +5,7 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _ast;
 pub mod _io;
 mod _weakref;
 mod atexit;
@@ -13,6 +14,7 @@ mod gc;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
