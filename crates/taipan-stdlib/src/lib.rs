@@ -6,18 +6,25 @@
 use taipan_vm::api::ModuleDef;
 
 mod _ast;
+mod _collections;
+mod _functools;
 pub mod _io;
 mod _weakref;
 mod atexit;
 mod errno;
 mod gc;
+mod itertools;
+mod support;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_ast", init: _ast::init },
+    ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "itertools", init: itertools::init },
 ];

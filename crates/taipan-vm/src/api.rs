@@ -117,7 +117,7 @@ pub mod int {
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
-        data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
+        data, del_item, DictData, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
     };
 }
 
@@ -145,7 +145,10 @@ pub mod types {
         Slots, TypeObject, UnaryFn,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
-    pub use crate::objects::type_spec::{alloc_instance, new_type, payload_or_err, TypeSpec};
+    pub use crate::objects::type_spec::{
+        alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
+        TypeSpec,
+    };
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).

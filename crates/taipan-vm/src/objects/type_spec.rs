@@ -36,6 +36,20 @@ pub struct TypeSpec<'a> {
 /// inherited from the base, and the dunder methods of the filled ones
 /// (`__repr__`, `__iter__`, ...) are added to the type's dict.
 pub fn new_type<T: PyPayload>(vm: &Vm, spec: &TypeSpec, fill_slots: impl FnOnce(&Slots)) -> Obj {
+    new_type_with_members::<T>(vm, spec, 0, fill_slots).0
+}
+
+/// `new_type` plus `members` hidden object slots after the payload (as
+/// C types declare object fields beyond a base's layout, e.g.
+/// `defaultdict.default_factory` after the dict), traversed and cleared
+/// by the collector. Returns the type and the slots' offsets, to use with
+/// `member_get`/`member_set`.
+pub fn new_type_with_members<T: PyPayload>(
+    vm: &Vm,
+    spec: &TypeSpec,
+    members: usize,
+    fill_slots: impl FnOnce(&Slots),
+) -> (Obj, Vec<usize>) {
     let base = spec.base.cloned().unwrap_or_else(|| vm.ctx.types.object.clone());
     let bt = base.payload::<TypeObject>().expect("TypeSpec base is a type");
     let mut t = TypeObject::new::<T>(
@@ -53,6 +67,13 @@ pub fn new_type<T: PyPayload>(vm: &Vm, spec: &TypeSpec, fill_slots: impl FnOnce(
         t.weaklistoffset = bt.weaklistoffset;
         t.member_offsets = bt.member_offsets.clone();
     }
+    let mut offsets = Vec::new();
+    for _ in 0..members {
+        t.basicsize = (t.basicsize + 7) & !7;
+        offsets.push(t.basicsize);
+        t.member_offsets.push(t.basicsize);
+        t.basicsize += std::mem::size_of::<Option<Obj>>();
+    }
     if spec.dict && t.dictoffset == 0 {
         t = t.with_dict();
     }
@@ -66,6 +87,10 @@ pub fn new_type<T: PyPayload>(vm: &Vm, spec: &TypeSpec, fill_slots: impl FnOnce(
     type_::init_static_type_base(vm, &ty);
     add_methods(vm, &ty, spec.methods);
     add_getsets(vm, &ty, spec.getsets);
+    if spec.dict && !same_layout {
+        // As `PyType_FromSpec` with a dictoffset: instances show `__dict__`.
+        add_getsets(vm, &ty, &[GetSetDef::new("__dict__", super::class::get_dict_attr, Some(super::class::set_dict_attr))]);
+    }
     slots::add_slot_wrappers(vm, &ty);
     type_::inherit_slots(vm, &ty);
     let tobj = ty.payload::<TypeObject>().expect("type");
@@ -75,7 +100,17 @@ pub fn new_type<T: PyPayload>(vm: &Vm, spec: &TypeSpec, fill_slots: impl FnOnce(
         dict::set_item_str(vm, &d, "__doc__", doc).expect("type dict");
     }
     tobj.invalidate_lookups();
-    ty
+    (ty, offsets)
+}
+
+/// The value of a hidden member slot (`new_type_with_members`).
+pub fn member_get(o: &Obj, off: usize) -> Option<Obj> {
+    super::class::get_slot(o, off)
+}
+
+/// Set (or clear) a hidden member slot.
+pub fn member_set(o: &Obj, off: usize, v: Option<Obj>) {
+    super::class::set_slot(o, off, v)
 }
 
 /// A new instance of `cls` holding `payload`, for a native type's `new`
@@ -120,4 +155,10 @@ pub fn payload_or_err<'a, T: PyPayload>(vm: &Vm, o: &'a Obj, owner: &str) -> PyR
 
 fn type_name(t: &Obj) -> String {
     t.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default()
+}
+
+/// Make a native type's instances unhashable (`__hash__ = None`, as
+/// CPython's `PyObject_HashNotImplemented` in `tp_hash`).
+pub fn set_unhashable(s: &Slots) {
+    s.hash.set_as(super::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
 }

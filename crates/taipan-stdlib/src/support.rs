@@ -1,0 +1,135 @@
+//! Helpers shared by the native modules of this crate: CPython's argument
+//! checks (`_PyArg_CheckPositional`, `_PyArg_NoKeywords`), the
+//! `Py_ssize_t` converter, and a registry of the types a module makes
+//! (kept per interpreter in its `lazy_types`).
+
+use taipan_vm::api::{int, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
+
+/// No keyword arguments (`_PyArg_NoKeywords`): "f() takes no keyword arguments".
+pub(crate) fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
+    if kwnames.is_some_and(|k| tuple::len(k) > 0) {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+/// Between `min` and `max` positional arguments and no keywords, with
+/// CPython's "f expected N arguments, got M".
+pub(crate) fn positional<'a>(
+    vm: &Vm,
+    fname: &str,
+    args: &'a [Obj],
+    kwnames: Option<&Obj>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Obj]> {
+    no_kwargs(vm, fname, kwnames)?;
+    let n = args.len();
+    if n < min || n > max {
+        let (bound, which) = if n < min { (min, "at least ") } else { (max, "at most ") };
+        return Err(vm.type_error(format!(
+            "{} expected {}{} argument{}, got {}",
+            fname,
+            if min != max { which } else { "" },
+            bound,
+            if bound == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    Ok(args)
+}
+
+/// An int that fits a `Py_ssize_t` (Argument Clinic's `Py_ssize_t`
+/// converter): "Python int too large to convert to C ssize_t".
+pub(crate) fn ssize_arg(vm: &Vm, o: &Obj) -> PyResult<isize> {
+    if let Some(int::IntValue::Small(v)) = int::value(o) {
+        return Ok(*v as isize);
+    }
+    match vm.index_value(o)? {
+        int::IntValue::Small(v) => Ok(v as isize),
+        int::IntValue::Big(_) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// A type a module made, by its full name (None before the module's `init`).
+pub(crate) fn module_type(vm: &Vm, name: &str) -> Option<Obj> {
+    vm.lazy_types.borrow().get(name).cloned()
+}
+
+/// Remember a type a module made, for native code that instantiates it.
+pub(crate) fn register_type(vm: &Vm, name: &'static str, ty: &Obj) {
+    vm.lazy_types.borrow_mut().insert(name, ty.clone());
+}
+
+/// `tp_iter` of an iterator: itself.
+pub(crate) fn iter_self(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+/// `__class_getitem__`: `cls[args]` is a `types.GenericAlias`.
+pub(crate) fn class_getitem(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [arg] = taipan_vm::api::args::exact::<1>(vm, "__class_getitem__", args, kwnames)?;
+    vm.call(&vm.ctx.types.generic_alias, &[cls.clone(), arg], None)
+}
+
+/// The type's name as `tp_name` shows it in reprs (`_PyType_Name`: the
+/// part after the last dot).
+pub(crate) fn short_type_name(o: &Obj) -> String {
+    let n = o.class().name().to_string();
+    match n.rfind('.') {
+        Some(i) => n[i + 1..].to_string(),
+        None => n,
+    }
+}
+
+/// Visit the references held in `cells` (a payload's `traverse`).
+pub(crate) fn visit_cells(cells: &[&ObjCell], visit: &mut dyn FnMut(&Obj)) {
+    for c in cells {
+        c.with(|o| {
+            if let Some(o) = o {
+                visit(o)
+            }
+        });
+    }
+}
+
+/// Drop the references held in `cells` (a payload's `clear`).
+pub(crate) fn clear_cells(cells: &[&ObjCell]) {
+    for c in cells {
+        drop(c.take());
+    }
+}
+
+/// Visit the objects of a vector that may be borrowed elsewhere (then it
+/// is being changed by native code, which holds its own references).
+pub(crate) fn visit_vec(v: &std::cell::RefCell<Vec<Obj>>, visit: &mut dyn FnMut(&Obj)) {
+    if let Ok(v) = v.try_borrow() {
+        v.iter().for_each(|o| visit(o));
+    }
+}
+
+/// Empty a vector of references, dropping them after the borrow ends.
+pub(crate) fn clear_vec(v: &std::cell::RefCell<Vec<Obj>>) {
+    let old = match v.try_borrow_mut() {
+        Ok(mut b) => std::mem::take(&mut *b),
+        Err(_) => return,
+    };
+    drop(old);
+}
+
+/// A new instance of `cls` (the type registered as `owner`, or a Python
+/// subclass of it) holding `payload`.
+pub(crate) fn alloc<T: PyPayload>(vm: &Vm, cls: &Obj, owner: &str, payload: T) -> PyResult<Obj> {
+    let Some(owner_ty) = module_type(vm, owner) else {
+        return Err(vm.system_error(format!("type {owner} is not initialised")));
+    };
+    taipan_vm::api::types::alloc_instance(vm, cls, &owner_ty, payload)
+}
+
+/// A new instance of the registered type `owner` itself.
+pub(crate) fn alloc_exact<T: PyPayload>(vm: &Vm, owner: &str, payload: T) -> PyResult<Obj> {
+    let Some(owner_ty) = module_type(vm, owner) else {
+        return Err(vm.system_error(format!("type {owner} is not initialised")));
+    };
+    taipan_vm::api::types::alloc_instance(vm, &owner_ty, &owner_ty, payload)
+}

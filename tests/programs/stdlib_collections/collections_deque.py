@@ -1,0 +1,121 @@
+from _collections import deque, defaultdict, _count_elements, _tuplegetter, _deque_iterator, _deque_reverse_iterator
+
+def show(label, f):
+    try:
+        print(label, "->", f())
+    except Exception as e:
+        print(label, "!!", type(e).__name__, e)
+
+d = deque([1, 2, 3])
+d.append(4); d.appendleft(0)
+print(d, len(d), d[0], d[-1], 3 in d, 9 in d, bool(deque()), repr(deque()))
+d.extend('ab'); d.extendleft('xy')
+print(d, d.pop(), d.popleft(), d)
+d.rotate(2); print(d); d.rotate(-3); print(d); d.rotate(0); d.rotate(100); print(d)
+d.reverse(); print(d, d.count(1), d.index(2), d.index(2, 1), d.index(4, -5))
+d.remove(3); d.insert(1, 'i'); d.insert(-1, 'j'); d.insert(100, 'k'); d.insert(-100, 'l'); print(d)
+d[0] = 'first'; del d[1]; print(d, d.copy(), d.__copy__() == d, d.copy() is d)
+d.clear(); print(d, len(d))
+m = deque(range(10), maxlen=3)
+print(m, m.maxlen, deque().maxlen)
+m.append(10); print(m); m.appendleft(-1); print(m); m.extend(range(5)); print(m); m.extendleft('ab'); print(m)
+print(deque('abc', 0), deque('abc', maxlen=2), deque(maxlen=5))
+m2 = deque([1, 2], 3); m2 += [3, 4]; print(m2)
+print(deque([1, 2]) + deque([3]), deque([1, 2]) * 3, 2 * deque('ab'), deque('ab') * 0, deque('ab', 3) * 2)
+x = deque([1]); x *= 3; print(x); x *= -1; print(x)
+print(list(reversed(deque('abc'))), list(iter(deque('abc'))))
+print(deque('ab') == deque('ab'), deque('ab') != deque('abc'), deque('ab') < deque('abc'), deque([1, 3]) > deque([1, 2, 5]), deque('ab') == 'ab')
+r = deque([1]); r.append(r); print(r)
+e = deque('abc'); e.extend(e); print(e)
+it = iter(deque('abcde')); next(it); print(it.__length_hint__(), it.__reduce__()[1][1], list(it))
+print(list(_deque_iterator(deque('abc'), 1)), list(_deque_reverse_iterator(deque('abc'), 1)))
+print(deque([1, 2], 5).__reduce__()[:3], deque([1]).__reduce__()[:3], list(deque('xy').__reduce__()[3]))
+print(deque[int], isinstance(deque(), deque), deque.__hash__)
+
+class D(deque):
+    pass
+sd = D('ab', 4)
+print(sd, sd.copy(), type(sd.copy()).__name__, type(sd + deque('c')).__name__, sd.maxlen)
+
+dm = deque([1, 2, 3])
+it = iter(dm)
+next(it)
+dm.append(4)
+show("mutated iter", lambda: next(it))
+class Evil:
+    def __eq__(self, other):
+        dm2.append(1)
+        return False
+dm2 = deque([1, 2, 3])
+show("mutated count", lambda: dm2.count(Evil()))
+show("mutated index", lambda: dm2.index(Evil()))
+show("mutated remove", lambda: dm2.remove(Evil()))
+show("mutated contains", lambda: Evil() in dm2)
+
+show("maxlen neg", lambda: deque([], -1))
+show("maxlen str", lambda: deque([], 'a'))
+show("not iterable", lambda: deque(1))
+show("too many", lambda: deque([1], 2, 3))
+show("index range", lambda: deque([1])[5])
+show("index str", lambda: deque([1])['a'])
+show("slice", lambda: deque([1])[1:2])
+show("pop empty", lambda: deque().pop())
+show("popleft empty", lambda: deque().popleft())
+show("remove missing", lambda: deque([1]).remove(9))
+show("index missing", lambda: deque([1, 2]).index(2, 0, 1))
+show("index bad", lambda: deque([1]).index(1, 'a'))
+show("insert full", lambda: deque([1], 1).insert(0, 2))
+show("insert args", lambda: deque().insert(1))
+show("concat list", lambda: deque() + [1])
+show("mul str", lambda: deque() * 'a')
+show("rotate str", lambda: deque().rotate('a'))
+show("rotate huge", lambda: deque().rotate(2**100))
+show("hash", lambda: hash(deque()))
+show("lt list", lambda: deque() < [1])
+show("maxlen huge", lambda: deque(maxlen=2**100))
+show("count()", lambda: deque().count())
+show("setitem range", lambda: deque().__setitem__(7, 1))
+show("huge repeat", lambda: deque([1] * 3) * (2**62))
+show("iter bad", lambda: _deque_iterator([1]))
+
+# defaultdict
+dd = defaultdict(list)
+dd['a'].append(1); dd['b']; dd['a'].append(2)
+print(dd, dd['a'], len(dd), dict(dd), dd.default_factory)
+di = defaultdict(int, {'x': 1}, y=2)
+di['z'] += 5
+print(di, repr(defaultdict()), defaultdict(None, a=1))
+print(di.copy(), type(di.copy()).__name__, di.copy().default_factory, di.__copy__() == di)
+print(di.__reduce__()[:4], list(di.__reduce__()[4]))
+print(defaultdict(list, {1: 2}) | {3: 4}, {1: 2} | defaultdict(int, {5: 6}), type({} | defaultdict(int)).__name__)
+u = defaultdict(int); u |= {1: 1}; print(u)
+print(defaultdict[int, str], defaultdict(int) == {}, isinstance(defaultdict(), dict))
+dd.default_factory = set; dd['n'].add(1); print(dd)
+dd.default_factory = None; show("no factory", lambda: dd['zz'])
+print(defaultdict(int).__missing__(5), 'get' in dir(defaultdict))
+rd = defaultdict(); rd.default_factory = rd.copy
+print(repr(defaultdict(lambda: 0))[:20])
+class DD(defaultdict):
+    def __repr__(self):
+        return 'DD' + super().__repr__()
+q = DD(str); q[1]; print(q, type(q.copy()).__name__)
+show("bad factory", lambda: defaultdict(1))
+show("too many", lambda: defaultdict(None, 1, 2))
+show("missing none", lambda: defaultdict.__missing__(defaultdict(), 1))
+show("or int", lambda: defaultdict(list) | 1)
+
+c = {}
+_count_elements(c, 'abracadabra'); print(c)
+show("count bad", lambda: _count_elements(1, [1]))
+tg = _tuplegetter(1, 'doc of 1')
+print(repr(tg), tg.__doc__, tg.__reduce__())
+class P(tuple):
+    x = _tuplegetter(0, 'x')
+    y = _tuplegetter(1, 'y')
+p = P((3, 4))
+print(p.x, p.y, P.x, P.y.__doc__)
+show("set", lambda: setattr(p, 'x', 5))
+show("del", lambda: delattr(p, 'x'))
+show("wrong obj", lambda: P.x.__get__([1]))
+show("range", lambda: _tuplegetter(5, None).__get__((1,)))
+show("args", lambda: _tuplegetter(1))

@@ -1,0 +1,147 @@
+import itertools as it
+from itertools import *
+
+def show(label, f):
+    try:
+        r = f()
+        print(label, "->", r)
+    except Exception as e:
+        print(label, "!!", type(e).__name__, e)
+
+# infinite iterators
+c = count(10, 3)
+print(next(c), next(c), repr(c), c.__reduce__()[1])
+print(list(islice(count(), 5)), list(islice(count(2.5, 0.5), 3)), repr(count(1, 1.0)), repr(count(2**70)))
+print(repr(count()), repr(count(1, True)), repr(count(1j, 2)))
+print(list(islice(cycle('abc'), 8)), list(cycle([])))
+r = repeat('x', 3)
+print(repr(r), r.__length_hint__(), list(r), repr(r), r.__length_hint__())
+print(repr(repeat(None)), repr(repeat(1, -5)), list(repeat(1, times=2)))
+show("repeat hint", lambda: repeat(1).__length_hint__())
+print(list(map(pow, range(5), repeat(2))))
+
+# terminating
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b)))
+print(list(accumulate([1, 2, 3], initial=100)), list(accumulate([], initial=5)), list(accumulate([])))
+print(list(accumulate(['a', 'b', 'c'])), list(accumulate([3, 1, 4, 1, 5], max)))
+print(list(chain('ab', [1, 2], ())), list(chain.from_iterable(['xy', 'z'])), list(chain()))
+print(chain[int], type(chain[int]).__name__)
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(compress(range(10), cycle([0, 1]))))
+print(list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a', None])))
+print(list(starmap(pow, [(2, 5), (3, 2)])), list(starmap(lambda *a: a, ['ab', [1]])))
+print(list(islice('ABCDEFG', 2)), list(islice('ABCDEFG', 2, 4)), list(islice('ABCDEFG', 2, None)),
+      list(islice('ABCDEFG', 0, None, 2)), list(islice('AB', None)), list(islice(range(100), 5, 50, 13)))
+for k, g in groupby('AAAABBBCCDAABBB'):
+    print(k, list(g), end='; ')
+print()
+print([(k, len(list(g))) for k, g in groupby(sorted('mississippi'))])
+print([(k, list(g)) for k, g in groupby(range(10), key=lambda x: x // 3)])
+gs = list(groupby('aabbc'))
+print([(k, list(g)) for k, g in gs])  # groups consumed after advancing are empty
+print(list(pairwise('ABCDE')), list(pairwise('A')), list(pairwise([])))
+print(list(zip_longest('ABCD', 'xy', fillvalue='-')), list(zip_longest('ab', range(3))), list(zip_longest()))
+a, b, c3 = tee(range(5), 3)
+print(list(a), next(b), list(c3), list(b))
+print(tee([1], 0), len(tee('abc')))
+t1, t2 = tee(iter([1, 2, 3]))
+t3 = t1.__copy__()
+print(next(t1), list(t3), list(t2), type(t1).__name__)
+t4, t5 = tee(t1)
+print(list(t4), list(t5))
+
+# combinatoric
+print(list(product('ab', range(2))), list(product(repeat=2)), list(product('ab', repeat=2)))
+print(list(product()), list(product([], [1])), list(product([1, 2], [])))
+print(list(permutations('ABC', 2)), list(permutations(range(3))), list(permutations([], 0)), list(permutations('ab', 3)))
+print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('ab', 0)), list(combinations('ab', 3)))
+print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_replacement('', 0)), list(combinations_with_replacement('', 2)))
+print(len(list(permutations(range(6)))), len(list(combinations(range(10), 4))), len(list(product(range(4), repeat=4))))
+
+# subclasses
+class MyCount(count):
+    pass
+print(repr(MyCount(5)), next(MyCount(7, 2)))
+class MyChain(chain):
+    pass
+print(type(MyChain.from_iterable(['ab'])).__name__, list(MyChain('a', 'b')))
+show("subclass _tee", lambda: type('X', (type(t1),), {}))
+show("subclass _grouper", lambda: type('X', (type(gs[0][1]),), {}))
+
+# reduce/setstate (pickle protocol pieces)
+print(repeat('a', 2).__reduce__(), count(3, 2).__reduce__()[1], chain('ab').__reduce__()[1])
+p = product('ab', 'cd'); next(p)
+print(p.__reduce__())
+pp = product('ab', 'cd'); pp.__setstate__((1, 0)); print(list(pp))
+cm = combinations('abcd', 2); next(cm); print(cm.__reduce__())
+cm2 = combinations('abcd', 2); cm2.__setstate__((1, 3)); print(list(cm2))
+pe = permutations('abc', 2); next(pe); next(pe); r = pe.__reduce__(); print(r)
+pe2 = permutations('abc', 2); pe2.__setstate__(r[2]); print(list(pe2))
+isl = islice(iter(range(10)), 1, 8, 2); next(isl); r = isl.__reduce__(); print(r[1][1:], r[2])
+acc = accumulate([1, 2, 3]); next(acc); print(acc.__reduce__()[2])
+dw = dropwhile(bool, [1, 0, 1]); next(dw); print(dw.__reduce__()[2])
+zl = zip_longest('a', 'bc', fillvalue=0); print(zl.__reduce__()[2])
+cy = cycle('ab'); next(cy); print(cy.__reduce__()[2])
+print(type(starmap(len, []).__reduce__()[0]).__name__)
+
+# errors
+show("count('a')", lambda: count('a'))
+show("count(step='a')", lambda: count(step='a'))
+show("count 3 args", lambda: count(1, 2, 3))
+show("cycle()", lambda: cycle())
+show("repeat()", lambda: repeat())
+show("repeat times str", lambda: repeat(1, times='a'))
+show("repeat huge", lambda: repeat(1, 2**100))
+show("chain kw", lambda: chain(a=1))
+show("chain bad", lambda: list(chain([1], 5)))
+show("from_iterable()", lambda: chain.from_iterable())
+show("islice()", lambda: islice())
+show("islice bad stop", lambda: islice([1], 'a'))
+show("islice neg stop", lambda: islice([1], -1))
+show("islice neg start", lambda: islice([1], -1, 3))
+show("islice step 0", lambda: islice([1], 1, 2, 0))
+show("islice huge", lambda: islice([1], 2**70))
+show("accumulate()", lambda: accumulate())
+show("accumulate kw", lambda: accumulate([1], a=2))
+show("accumulate 3 pos", lambda: accumulate([1], None, 3))
+show("compress()", lambda: compress([1]))
+show("dropwhile", lambda: dropwhile(len))
+show("groupby 3", lambda: groupby([1], len, 3))
+show("groupby key", lambda: list(groupby([1], key=1)))
+show("starmap", lambda: starmap(len))
+show("starmap int", lambda: next(starmap(len, [1])))
+show("tee -1", lambda: tee([1], -1))
+show("tee()", lambda: tee())
+show("tee huge", lambda: tee([1], 2**70))
+show("zip_longest kw", lambda: zip_longest([1], x=2))
+show("product neg", lambda: product([1], repeat=-1))
+show("product kw", lambda: product(x=1))
+show("product overflow", lambda: product([1], [2], repeat=2**62))
+show("product huge", lambda: product([1], repeat=2**100))
+show("permutations neg", lambda: permutations([1], -1))
+show("permutations str r", lambda: permutations([1], 'a'))
+show("permutations()", lambda: permutations())
+show("permutations big", lambda: permutations([1], 10**12))
+show("combinations()", lambda: combinations([1]))
+show("combinations neg", lambda: combinations([1], -1))
+show("combinations huge", lambda: combinations([1], 2**70))
+show("combinations big", lambda: combinations([1], 10**12))
+show("cwr neg", lambda: combinations_with_replacement([1], -2))
+show("pairwise()", lambda: pairwise())
+show("pairwise(1)", lambda: pairwise(1))
+show("islice(1, 2)", lambda: islice(1, 2))
+show("_tee_dataobject", lambda: type(t1.__reduce__()[2][0]).__name__)
+show("product(repeat=2**62)", lambda: next(product(repeat=2**62)))
+
+def gen():
+    yield 1
+    raise ValueError("boom")
+show("chain error", lambda: list(chain(gen(), [2])))
+show("zip_longest error", lambda: list(zip_longest(gen(), [2, 3, 4])))
+ta, tb = tee(gen())
+show("tee error", lambda: list(ta))
+def reenter():
+    yield next(tr)
+tr, _ = tee(reenter())
+show("tee reenter", lambda: next(tr))
+print(sorted(n for n in dir(it) if not n.startswith('__')))
