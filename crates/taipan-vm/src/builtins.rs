@@ -855,15 +855,18 @@ fn parse_to_ast(
             "ast.parse(feature_version=(3, {feature_version})) is not supported yet: Taipan parses only Python 3.11"
         )));
     }
-    if mode == AstMode::FuncType {
-        return Err(vm.not_implemented_error("compile() mode 'func_type' (function type comments) is not supported yet"));
-    }
     if flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0 && has_type_comment(bytes) {
         return Err(vm.not_implemented_error(
             "type comments (ast.parse(type_comments=True), PyCF_TYPE_COMMENTS) are not supported yet",
         ));
     }
-    let tree = crate::pythonrun::parse_source(vm, bytes, filename, input, compiler_mode(mode))?;
+    let start = match mode {
+        AstMode::Exec => taipan_syntax::StartRule::File,
+        AstMode::Eval => taipan_syntax::StartRule::Eval,
+        AstMode::Single => taipan_syntax::StartRule::Interactive,
+        AstMode::FuncType => taipan_syntax::StartRule::FuncType,
+    };
+    let tree = crate::pythonrun::parse_source(vm, bytes, filename, input, start)?;
     crate::ast_objects::mod_to_object(vm, &tree)
 }
 

@@ -50,7 +50,12 @@ pub fn compile_source(
     flags: u32,
     optimize: u8,
 ) -> PyResult<Obj> {
-    let tree = parse_source(vm, bytes, filename, input, mode)?;
+    let start = match mode {
+        Mode::Exec => StartRule::File,
+        Mode::Eval => StartRule::Eval,
+        Mode::Single => StartRule::Interactive,
+    };
+    let tree = parse_source(vm, bytes, filename, input, start)?;
     compile_ast_optimized(vm, &tree, filename, mode, flags, optimize)
 }
 
@@ -61,13 +66,8 @@ pub(crate) fn parse_source(
     bytes: &[u8],
     filename: &str,
     input: InputMode,
-    mode: Mode,
+    start: StartRule,
 ) -> PyResult<taipan_syntax::ast::Mod> {
-    let start = match mode {
-        Mode::Exec => StartRule::File,
-        Mode::Eval => StartRule::Eval,
-        Mode::Single => StartRule::Interactive,
-    };
     let parsed = taipan_syntax::parse(bytes, filename, input, start);
     for w in &parsed.warnings {
         emit_syntax_warning(vm, w, filename)?;
