@@ -14,6 +14,7 @@ mod atexit;
 mod errno;
 mod gc;
 mod itertools;
+mod marshal;
 mod support;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
@@ -27,4 +28,5 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "marshal", init: marshal::init },
 ];

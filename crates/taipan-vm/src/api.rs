@@ -155,3 +155,8 @@ pub mod types {
 pub mod args {
     pub use crate::args::{exact, parse, parse_spec, ArgSpec};
 }
+
+/// The marshal format (the `marshal` module's face; `.pyc` files).
+pub mod marshal {
+    pub use crate::marshal::{dumps, load, loads, VERSION};
+}

@@ -650,19 +650,94 @@ fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
     let mut lp_kinds: Vec<u8> = Vec::new();
     let is_cell = |n: &Obj| a.cellvars.iter().any(|c| pystr::str_eq(c, n));
     for v in &a.varnames {
-        lp_names.push(intern_obj(vm, v));
+        lp_names.push(v.clone());
         lp_kinds.push(local_kind::LOCAL | if is_cell(v) { local_kind::CELL } else { 0 });
     }
     for c in &a.cellvars {
         if !a.varnames.iter().any(|v| pystr::str_eq(v, c)) {
-            lp_names.push(intern_obj(vm, c));
+            lp_names.push(c.clone());
             lp_kinds.push(local_kind::CELL);
         }
     }
     for f in &a.freevars {
-        lp_names.push(intern_obj(vm, f));
+        lp_names.push(f.clone());
         lp_kinds.push(local_kind::FREE);
     }
+    code_from_parts(
+        vm,
+        CodeParts {
+            argcount: a.argcount,
+            posonlyargcount: a.posonlyargcount,
+            kwonlyargcount: a.kwonlyargcount,
+            stacksize: a.stacksize,
+            flags: a.flags,
+            firstlineno: a.firstlineno,
+            code: a.code,
+            consts: a.consts,
+            names: a.names,
+            localsplusnames: lp_names,
+            localspluskinds: lp_kinds,
+            filename: a.filename,
+            name: a.name,
+            qualname: a.qualname,
+            linetable: a.linetable,
+            exceptiontable: a.exceptiontable,
+        },
+    )
+}
+
+/// A code object's fields at the level of `co_localsplusnames` and
+/// `co_localspluskinds` (CPython's `_PyCodeConstructor`, what `marshal`
+/// reads).
+pub(crate) struct CodeParts {
+    pub argcount: i64,
+    pub posonlyargcount: i64,
+    pub kwonlyargcount: i64,
+    pub stacksize: i64,
+    pub flags: i64,
+    pub firstlineno: i64,
+    pub code: Vec<u8>,
+    pub consts: Vec<Obj>,
+    pub names: Vec<Obj>,
+    pub localsplusnames: Vec<Obj>,
+    pub localspluskinds: Vec<u8>,
+    pub filename: Obj,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub linetable: Vec<u8>,
+    pub exceptiontable: Vec<u8>,
+}
+
+/// A validated code object from its parts (CPython's `_PyCode_Validate`
+/// then `_PyCode_New`): malformed bytecode is a ValueError, never a crash
+/// later.
+pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
+    if a.argcount < a.posonlyargcount
+        || a.posonlyargcount < 0
+        || a.kwonlyargcount < 0
+        || a.stacksize < 0
+        || a.flags < 0
+        || a.flags > u32::MAX as i64
+        || a.localsplusnames.len() != a.localspluskinds.len()
+        || a.localsplusnames.iter().any(|n| pystr::data(n).is_none())
+        || a.names.iter().any(|n| pystr::data(n).is_none())
+    {
+        return Err(vm.system_error("bad argument to internal function"));
+    }
+    if !a.code.len().is_multiple_of(2) {
+        return Err(vm.value_error("code: co_code is malformed"));
+    }
+    let flags = a.flags as u32;
+    let nlocals = a.localspluskinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count();
+    let total_args = a.argcount
+        + a.kwonlyargcount
+        + (flags & taipan_compiler::code::flags::VARARGS != 0) as i64
+        + (flags & taipan_compiler::code::flags::VARKEYWORDS != 0) as i64;
+    if (nlocals as i64) < total_args {
+        return Err(vm.value_error("code: co_varnames is too small"));
+    }
+    let lp_names: Vec<Obj> = a.localsplusnames.iter().map(|n| intern_obj(vm, n)).collect();
+    let lp_kinds = a.localspluskinds;
     let mut units: Vec<u16> = a.code.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     let exception_table = decode_exception_table(&a.exceptiontable);
     // CPython accepts empty bytecode (and crashes running it): the code
@@ -708,7 +783,6 @@ fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
         linetable: a.linetable,
         exceptiontable: a.exceptiontable,
     };
-    let nlocals = lp_kinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count();
     let names: Vec<Obj> = a.names.iter().map(|n| intern_obj(vm, n)).collect();
     let data = CodeData {
         units: units.into_boxed_slice(),
@@ -752,6 +826,9 @@ fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
         }
     } else if o.type_is(&t.float) {
         Constant::Float(crate::objects::float::value(o)?)
+    } else if o.type_is(&t.complex) {
+        let (real, imag) = crate::objects::complex::parts(o);
+        Constant::Complex { real, imag }
     } else if o.type_is(&t.str) {
         let mut lit = taipan_syntax::literal::StrLit::new();
         for c in pystr::data(o)?.code_points() {
@@ -764,6 +841,9 @@ fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
         Constant::Tuple(
             crate::objects::tuple::items(o).iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?,
         )
+    } else if o.type_is(&t.frozenset) {
+        let items = crate::objects::set::data(o)?.keys();
+        Constant::FrozenSet(items.iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?)
     } else if o.type_is(&t.code) {
         Constant::Code(code_of(o).co.clone())
     } else {
