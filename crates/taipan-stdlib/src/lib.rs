@@ -9,6 +9,7 @@ mod _ast;
 mod _collections;
 mod _functools;
 pub mod _io;
+mod _symtable;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -23,6 +24,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_symtable", init: _symtable::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },

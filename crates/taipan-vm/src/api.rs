@@ -41,6 +41,13 @@ pub mod ast {
     };
 }
 
+/// Symbol tables (the `_symtable` module's face: CPython's `symtable.c`).
+pub mod symtable {
+    pub use crate::pythonrun::symtable_source;
+    pub use taipan_compiler::symtable::{BlockType, Entry, SymbolTable};
+    pub use taipan_syntax::StartRule;
+}
+
 /// Signals: Python-level handlers run in the main thread at the next
 /// eval-breaker point (CPython's `signalmodule.c` core).
 pub mod signals {

@@ -79,6 +79,18 @@ pub(crate) fn parse_source(
     Ok(tree)
 }
 
+/// Parse source bytes and build their symbol table (`_symtable.symtable`).
+pub fn symtable_source(
+    vm: &Vm,
+    bytes: &[u8],
+    filename: &str,
+    input: InputMode,
+    start: StartRule,
+) -> PyResult<taipan_compiler::symtable::SymbolTable> {
+    let tree = parse_source(vm, bytes, filename, input, start)?;
+    taipan_compiler::symtable_of(&tree, filename, 0).map_err(|e| syntax_error_to_exc(vm, &e))
+}
+
 /// Compile a tree with the given optimization level.
 pub(crate) fn compile_ast_optimized(
     vm: &Vm,
