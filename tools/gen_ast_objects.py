@@ -66,7 +66,7 @@ def emit_classes():
     classes = all_classes()
     index = {name: i for i, (name, _) in enumerate(classes)}
     w("/// The node classes, in creation order (an index into [`CLASSES`]).")
-    w("#[allow(non_camel_case_types)]")
+    w("#[allow(non_camel_case_types, clippy::enum_variant_names, clippy::upper_case_acronyms)]")
     w("#[derive(Clone, Copy, Debug, PartialEq, Eq)]")
     w("pub(crate) enum Class {")
     for name, _ in classes:
@@ -104,8 +104,10 @@ def to_obj_value(owner, typ, quant, name, var):
         return {"": f"Ok(cx.ident({var}))", "?": f"Ok(cx.opt_ident({var}))", "*": f"cx.list({var}, |cx, x| Ok(cx.ident(x)))"}[quant]
     if typ == "string":
         return {"": f"Ok(cx.string({var}))", "?": f"Ok(cx.opt_string({var}))"}[quant]
+    # `var` is `&n.field` (a struct's field) or a binding that is already a reference.
+    value = var[1:] if var.startswith("&") else "*" + var
     if typ == "int":
-        return {"": f"Ok(cx.int(*{var}))", "?": f"Ok(cx.opt_int(*{var}))"}[quant]
+        return {"": f"Ok(cx.int({value}))", "?": f"Ok(cx.opt_int({value}))"}[quant]
     if typ == "constant":
         return f"cx.constant({var})"
     f = "self::" + fn_name(typ)
@@ -114,7 +116,7 @@ def to_obj_value(owner, typ, quant, name, var):
             return f"cx.list_opt({var}, {f})"
         return f"cx.list({var}, {f})"
     if quant == "?":
-        return f"cx.opt(({var}).as_deref(), {f})"
+        return f"cx.opt({var.lstrip('&')}.as_deref(), {f})"
     return f"{f}(cx, {var})"
 
 

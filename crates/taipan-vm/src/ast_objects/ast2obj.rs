@@ -34,11 +34,11 @@ pub(super) fn mod_(cx: &ToObj, n: &Mod) -> PyResult<Obj> {
 pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| match &n.kind {
         StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => {
-            let fields = [("name", Ok(cx.ident(name))?), ("args", self::arguments(cx, args)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?), ("returns", cx.opt((returns).as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [("name", Ok(cx.ident(name))?), ("args", self::arguments(cx, args)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?), ("returns", cx.opt(returns.as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
             cx.node(Class::FunctionDef, &fields, Some(&n.range))
         }
         StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment } => {
-            let fields = [("name", Ok(cx.ident(name))?), ("args", self::arguments(cx, args)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?), ("returns", cx.opt((returns).as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [("name", Ok(cx.ident(name))?), ("args", self::arguments(cx, args)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?), ("returns", cx.opt(returns.as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
             cx.node(Class::AsyncFunctionDef, &fields, Some(&n.range))
         }
         StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
@@ -46,7 +46,7 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::ClassDef, &fields, Some(&n.range))
         }
         StmtKind::Return { value } => {
-            let fields = [("value", cx.opt((value).as_deref(), self::expr)?)];
+            let fields = [("value", cx.opt(value.as_deref(), self::expr)?)];
             cx.node(Class::Return, &fields, Some(&n.range))
         }
         StmtKind::Delete { targets } => {
@@ -62,7 +62,7 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::AugAssign, &fields, Some(&n.range))
         }
         StmtKind::AnnAssign { target, annotation, value, simple } => {
-            let fields = [("target", self::expr(cx, target)?), ("annotation", self::expr(cx, annotation)?), ("value", cx.opt((value).as_deref(), self::expr)?), ("simple", Ok(cx.int(*simple))?)];
+            let fields = [("target", self::expr(cx, target)?), ("annotation", self::expr(cx, annotation)?), ("value", cx.opt(value.as_deref(), self::expr)?), ("simple", Ok(cx.int(*simple))?)];
             cx.node(Class::AnnAssign, &fields, Some(&n.range))
         }
         StmtKind::For { target, iter, body, orelse, type_comment } => {
@@ -94,7 +94,7 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::Match, &fields, Some(&n.range))
         }
         StmtKind::Raise { exc, cause } => {
-            let fields = [("exc", cx.opt((exc).as_deref(), self::expr)?), ("cause", cx.opt((cause).as_deref(), self::expr)?)];
+            let fields = [("exc", cx.opt(exc.as_deref(), self::expr)?), ("cause", cx.opt(cause.as_deref(), self::expr)?)];
             cx.node(Class::Raise, &fields, Some(&n.range))
         }
         StmtKind::Try { body, handlers, orelse, finalbody } => {
@@ -106,7 +106,7 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::TryStar, &fields, Some(&n.range))
         }
         StmtKind::Assert { test, msg } => {
-            let fields = [("test", self::expr(cx, test)?), ("msg", cx.opt((msg).as_deref(), self::expr)?)];
+            let fields = [("test", self::expr(cx, test)?), ("msg", cx.opt(msg.as_deref(), self::expr)?)];
             cx.node(Class::Assert, &fields, Some(&n.range))
         }
         StmtKind::Import { names } => {
@@ -190,7 +190,7 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::Await, &fields, Some(&n.range))
         }
         ExprKind::Yield { value } => {
-            let fields = [("value", cx.opt((value).as_deref(), self::expr)?)];
+            let fields = [("value", cx.opt(value.as_deref(), self::expr)?)];
             cx.node(Class::Yield, &fields, Some(&n.range))
         }
         ExprKind::YieldFrom { value } => {
@@ -206,7 +206,7 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::Call, &fields, Some(&n.range))
         }
         ExprKind::FormattedValue { value, conversion, format_spec } => {
-            let fields = [("value", self::expr(cx, value)?), ("conversion", Ok(cx.int(*conversion))?), ("format_spec", cx.opt((format_spec).as_deref(), self::expr)?)];
+            let fields = [("value", self::expr(cx, value)?), ("conversion", Ok(cx.int(*conversion))?), ("format_spec", cx.opt(format_spec.as_deref(), self::expr)?)];
             cx.node(Class::FormattedValue, &fields, Some(&n.range))
         }
         ExprKind::JoinedStr { values } => {
@@ -242,7 +242,7 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::Tuple, &fields, Some(&n.range))
         }
         ExprKind::Slice { lower, upper, step } => {
-            let fields = [("lower", cx.opt((lower).as_deref(), self::expr)?), ("upper", cx.opt((upper).as_deref(), self::expr)?), ("step", cx.opt((step).as_deref(), self::expr)?)];
+            let fields = [("lower", cx.opt(lower.as_deref(), self::expr)?), ("upper", cx.opt(upper.as_deref(), self::expr)?), ("step", cx.opt(step.as_deref(), self::expr)?)];
             cx.node(Class::Slice, &fields, Some(&n.range))
         }
     })
@@ -307,7 +307,7 @@ pub(super) fn cmpop(cx: &ToObj, n: &CmpOp) -> PyResult<Obj> {
 
 pub(super) fn excepthandler(cx: &ToObj, n: &ExceptHandler) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("type", cx.opt((&n.type_).as_deref(), self::expr)?), ("name", Ok(cx.opt_ident(&n.name))?), ("body", cx.list(&n.body, self::stmt)?)];
+        let fields = [("type", cx.opt(n.type_.as_deref(), self::expr)?), ("name", Ok(cx.opt_ident(&n.name))?), ("body", cx.list(&n.body, self::stmt)?)];
         cx.node(Class::ExceptHandler, &fields, Some(&n.range))
     })
 }
@@ -339,7 +339,7 @@ pub(super) fn pattern(cx: &ToObj, n: &Pattern) -> PyResult<Obj> {
             cx.node(Class::MatchStar, &fields, Some(&n.range))
         }
         PatternKind::MatchAs { pattern, name } => {
-            let fields = [("pattern", cx.opt((pattern).as_deref(), self::pattern)?), ("name", Ok(cx.opt_ident(name))?)];
+            let fields = [("pattern", cx.opt(pattern.as_deref(), self::pattern)?), ("name", Ok(cx.opt_ident(name))?)];
             cx.node(Class::MatchAs, &fields, Some(&n.range))
         }
         PatternKind::MatchOr { patterns } => {
@@ -351,28 +351,28 @@ pub(super) fn pattern(cx: &ToObj, n: &Pattern) -> PyResult<Obj> {
 
 pub(super) fn type_ignore(cx: &ToObj, n: &TypeIgnore) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("lineno", Ok(cx.int(*&n.lineno))?), ("tag", Ok(cx.string(&n.tag))?)];
+        let fields = [("lineno", Ok(cx.int(n.lineno))?), ("tag", Ok(cx.string(&n.tag))?)];
         cx.node(Class::TypeIgnore, &fields, None)
     })
 }
 
 pub(super) fn comprehension(cx: &ToObj, n: &Comprehension) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("target", self::expr(cx, &n.target)?), ("iter", self::expr(cx, &n.iter)?), ("ifs", cx.list(&n.ifs, self::expr)?), ("is_async", Ok(cx.int(*&n.is_async))?)];
+        let fields = [("target", self::expr(cx, &n.target)?), ("iter", self::expr(cx, &n.iter)?), ("ifs", cx.list(&n.ifs, self::expr)?), ("is_async", Ok(cx.int(n.is_async))?)];
         cx.node(Class::comprehension, &fields, None)
     })
 }
 
 pub(super) fn arguments(cx: &ToObj, n: &Arguments) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("posonlyargs", cx.list(&n.posonlyargs, self::arg)?), ("args", cx.list(&n.args, self::arg)?), ("vararg", cx.opt((&n.vararg).as_deref(), self::arg)?), ("kwonlyargs", cx.list(&n.kwonlyargs, self::arg)?), ("kw_defaults", cx.list_opt(&n.kw_defaults, self::expr)?), ("kwarg", cx.opt((&n.kwarg).as_deref(), self::arg)?), ("defaults", cx.list(&n.defaults, self::expr)?)];
+        let fields = [("posonlyargs", cx.list(&n.posonlyargs, self::arg)?), ("args", cx.list(&n.args, self::arg)?), ("vararg", cx.opt(n.vararg.as_deref(), self::arg)?), ("kwonlyargs", cx.list(&n.kwonlyargs, self::arg)?), ("kw_defaults", cx.list_opt(&n.kw_defaults, self::expr)?), ("kwarg", cx.opt(n.kwarg.as_deref(), self::arg)?), ("defaults", cx.list(&n.defaults, self::expr)?)];
         cx.node(Class::arguments, &fields, None)
     })
 }
 
 pub(super) fn arg(cx: &ToObj, n: &Arg) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("arg", Ok(cx.ident(&n.arg))?), ("annotation", cx.opt((&n.annotation).as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(&n.type_comment))?)];
+        let fields = [("arg", Ok(cx.ident(&n.arg))?), ("annotation", cx.opt(n.annotation.as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(&n.type_comment))?)];
         cx.node(Class::arg, &fields, Some(&n.range))
     })
 }
@@ -393,14 +393,14 @@ pub(super) fn alias(cx: &ToObj, n: &Alias) -> PyResult<Obj> {
 
 pub(super) fn withitem(cx: &ToObj, n: &WithItem) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("context_expr", self::expr(cx, &n.context_expr)?), ("optional_vars", cx.opt((&n.optional_vars).as_deref(), self::expr)?)];
+        let fields = [("context_expr", self::expr(cx, &n.context_expr)?), ("optional_vars", cx.opt(n.optional_vars.as_deref(), self::expr)?)];
         cx.node(Class::withitem, &fields, None)
     })
 }
 
 pub(super) fn match_case(cx: &ToObj, n: &MatchCase) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("pattern", self::pattern(cx, &n.pattern)?), ("guard", cx.opt((&n.guard).as_deref(), self::expr)?), ("body", cx.list(&n.body, self::stmt)?)];
+        let fields = [("pattern", self::pattern(cx, &n.pattern)?), ("guard", cx.opt(n.guard.as_deref(), self::expr)?), ("body", cx.list(&n.body, self::stmt)?)];
         cx.node(Class::match_case, &fields, None)
     })
 }

@@ -6,7 +6,7 @@
 use super::ClassSpec;
 
 /// The node classes, in creation order (an index into [`CLASSES`]).
-#[allow(non_camel_case_types)]
+#[allow(non_camel_case_types, clippy::enum_variant_names, clippy::upper_case_acronyms)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
     AST,

@@ -149,7 +149,7 @@ fn make_class(vm: &Vm, spec: &ClassSpec, base: &Obj) -> PyResult<Obj> {
         dict::set_item_str(vm, &d, name, vm.none())?;
     }
     let bases = vm.new_tuple(vec![base.clone()]);
-    vm.call(&vm.ctx.types.type_.clone(), &[vm.new_str(spec.name), bases, d], None)
+    vm.call(&vm.ctx.types.type_, &[vm.new_str(spec.name), bases, d], None)
 }
 
 const AST_METHODS: &[MethodDef] =
