@@ -33,11 +33,12 @@ print(ast.dump(tree.body[3], indent=2))
 print(ast.dump(tree.body[1], include_attributes=True))
 print(ast.dump(ast.parse('x = 1', mode='single')))
 print(ast.dump(ast.parse('x + 1', mode='eval'), annotate_fields=False))
-print(ast.get_docstring(tree), '|', ast.get_docstring(tree.body[4]), '|', ast.get_docstring(tree.body[5]))
-print(repr(ast.get_docstring(tree.body[4], clean=False)))
+# (clean=True, the default, imports inspect.)
+print(ast.get_docstring(tree, False), '|', ast.get_docstring(tree.body[5], clean=False))
+print(repr(ast.get_docstring(tree.body[4], clean=False)), ast.get_docstring(ast.parse('x = 1'), False))
 print(sorted({type(n).__name__ for n in ast.walk(tree)}))
 print([type(n).__name__ for n in ast.iter_child_nodes(tree.body[4])])
-print(list(ast.iter_fields(tree.body[1])))
+print([(name, type(value).__name__) for name, value in ast.iter_fields(tree.body[2])])
 print(ast.get_source_segment(src, tree.body[4].body[1].value))
 print(ast.get_source_segment(src, tree.body[4].args, padded=True))
 
@@ -104,7 +105,7 @@ for text in ['x', '1 + x', 'f()', '[1, *a]', '{**a}', "'a' + 'b'", '1 +', '2 ** 
     try:
         print(text, '->', ast.literal_eval(text))
     except Exception as e:
-        print(text, '->', type(e).__name__, e)
+        print(text, '->', type(e).__name__, str(e).split(' at 0x')[0])
 print(ast.literal_eval(ast.parse('[1, 2]', mode='eval')))
 print(ast.literal_eval(ast.Constant(5)))
 
