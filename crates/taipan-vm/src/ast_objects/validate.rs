@@ -184,7 +184,15 @@ impl Validator<'_> {
                 }
                 self.expr(target, Store)?;
                 self.opt_expr(value)?;
-                self.expr(annotation, Load)
+                self.expr(annotation, Load)?;
+                if !matches!(target.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+                    // (CPython's compiler finds it.)
+                    return Err(self.vm.system_error(format!(
+                        "invalid node type ({}) for annotated assignment",
+                        expr_kind_number(&target.kind)
+                    )));
+                }
+                Ok(())
             }
             StmtKind::For { target, iter, body, orelse, .. } => self.for_(target, iter, body, orelse, "For"),
             StmtKind::AsyncFor { target, iter, body, orelse, .. } => self.for_(target, iter, body, orelse, "AsyncFor"),
@@ -346,7 +354,11 @@ impl Validator<'_> {
             }
             ExprKind::Constant { .. } => Ok(()),
             ExprKind::JoinedStr { values } => self.exprs(values, Load),
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue { value, format_spec, conversion } => {
+                if ![-1, b's' as i32, b'r' as i32, b'a' as i32].contains(conversion) {
+                    // (CPython's compiler finds it.)
+                    return Err(self.vm.system_error(format!("Unrecognized conversion character {conversion}")));
+                }
                 self.expr(value, Load)?;
                 self.opt_expr(format_spec)
             }
@@ -393,11 +405,10 @@ impl Validator<'_> {
                 _ => self.err("unexpected constant inside of a literal pattern"),
             },
             ExprKind::Attribute { .. } | ExprKind::JoinedStr { .. } => Ok(()),
-            ExprKind::UnaryOp { op: UnaryOperator::USub, operand } => self.match_value(operand),
-            ExprKind::BinOp { left, op: Operator::Add | Operator::Sub, right } => {
-                self.match_value(left)?;
-                self.match_value(right)
-            }
+            // Negative numbers and complex literals (`-1`, `1+2j`): the
+            // compiler's folding turns them into constants.
+            ExprKind::UnaryOp { .. } if literal_negative(e, true, true) => Ok(()),
+            ExprKind::BinOp { .. } if literal_complex(e) => Ok(()),
             _ => self.err("patterns may only match literals and attribute lookups"),
         }
     }
@@ -470,4 +481,42 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// A number constant: real (int, float) or imaginary (complex).
+fn literal_number(e: &Expr, allow_real: bool, allow_imaginary: bool) -> bool {
+    match &e.kind {
+        ExprKind::Constant { value: Constant::Int(_) | Constant::Float(_), .. } => allow_real,
+        ExprKind::Constant { value: Constant::Complex { .. }, .. } => allow_imaginary,
+        _ => false,
+    }
+}
+
+/// `-number`.
+fn literal_negative(e: &Expr, allow_real: bool, allow_imaginary: bool) -> bool {
+    match &e.kind {
+        ExprKind::UnaryOp { op: UnaryOperator::USub, operand } => literal_number(operand, allow_real, allow_imaginary),
+        _ => false,
+    }
+}
+
+/// `real + imaginary` or `real - imaginary`, the real part maybe negative.
+fn literal_complex(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::BinOp { left, op: Operator::Add | Operator::Sub, right } => {
+            (literal_number(left, true, false) || literal_negative(left, true, false))
+                && literal_number(right, false, true)
+        }
+        _ => false,
+    }
+}
+
+/// CPython's `expr_kind` number of a node (`BoolOp_kind` is 1).
+fn expr_kind_number(k: &ExprKind) -> usize {
+    const KINDS: &[&str] = &[
+        "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp",
+        "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue",
+        "JoinedStr", "Constant", "Attribute", "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
+    ];
+    KINDS.iter().position(|&n| n == k.name()).map_or(0, |i| i + 1)
 }
