@@ -71,6 +71,7 @@ for name, tree in cases.items():
         r = '%s: %s' % (type(e).__name__, e)
     print(name, '->', r)
 
+PL = dict(lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)
 
 
 def test(v):
