@@ -85,5 +85,5 @@ for label, v in [('1+2', a.BinOp(c(1), a.Add(), c(2), **L)), ('1+2j', a.BinOp(c(
     ('-"s"', a.UnaryOp(a.USub(), c('s'), **L)), ('+1', a.UnaryOp(a.UAdd(), c(1), **L)), ('--1', a.UnaryOp(a.USub(), a.UnaryOp(a.USub(), c(1), **L), **L)),
     ('x+1j', a.BinOp(n('x'), a.Add(), c(1j), **L)), ('(1+2j)+3j', a.BinOp(a.BinOp(c(1), a.Add(), c(2j), **L), a.Add(), c(3j), **L)),
     ('f"a"', a.JoinedStr([c('a')], **L)), ('f"{x}"', a.JoinedStr([a.FormattedValue(n('x'), -1, None, **L)], **L)),
-    ('True', c(True)), ('None', c(None)), ('...', c(...)), ('(1,)', c((1,))), ('b""', c(b''))]:
+    ('True', c(True)), ('None', c(None)), ('...', c(...)), ('b""', c(b''))]:
     print(label, '->', test(v))
