@@ -1114,7 +1114,7 @@ struct ZipLongest {
 impl PyPayload for ZipLongest {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         if let Ok(v) = self.its.try_borrow() {
-            v.iter().flatten().for_each(&mut visit);
+            v.iter().flatten().for_each(&mut *visit);
         }
         visit_cells(&[&self.fillvalue], visit);
     }
