@@ -272,4 +272,5 @@ def emit_sum(asdl_name, rust_name, cons, has_attrs):
     w()
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -78,6 +78,19 @@ pub fn compile_with_warnings(module: &Mod, filename: &str, options: &CompileOpti
     CompileOutput { result, warnings }
 }
 
+/// The symbol table of a parsed module, as the `symtable` module shows it
+/// (CPython's `_Py_SymtableStringObjectFlags` after parsing).
+#[allow(clippy::result_large_err)]
+pub fn symtable_of(module: &Mod, filename: &str, flags: u32) -> Result<symtable::SymbolTable, SyntaxError> {
+    let build = || -> Result<symtable::SymbolTable, error::CompileError> {
+        let future = future::parse(module, filename)?;
+        let future_annotations = (future.features | flags) & code::flags::FUTURE_ANNOTATIONS != 0;
+        let tree = optimize::optimize_module(module, 0, future_annotations)?;
+        symtable::build(&tree, filename, future_annotations)
+    };
+    build().map_err(|e| *e)
+}
+
 fn check_mode(module: &Mod, mode: Mode) -> Result<(), error::CompileError> {
     let (ok, expected) = match mode {
         Mode::Exec => (matches!(module, Mod::Module { .. }), "Module"),

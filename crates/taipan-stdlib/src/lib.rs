@@ -6,6 +6,7 @@
 use taipan_vm::api::ModuleDef;
 
 mod array;
+mod _ast;
 mod atexit;
 mod binascii;
 mod _bisect;
@@ -49,6 +50,7 @@ mod _string;
 mod _struct;
 mod structseq;
 mod support;
+mod _symtable;
 mod termios;
 mod _thread;
 mod time;
@@ -59,6 +61,7 @@ mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_bz2", init: _bz2::init },
@@ -84,6 +87,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_symtable", init: _symtable::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },

@@ -32,6 +32,22 @@ pub mod run {
     pub use taipan_syntax::InputMode;
 }
 
+/// The AST as Python objects (the `_ast` module's face: CPython's
+/// `Python-ast.c`).
+pub mod ast {
+    pub use crate::ast_objects::{
+        is_ast, mod_to_object, node_classes, object_to_mod, AstMode, PY_CF_ALLOW_TOP_LEVEL_AWAIT, PY_CF_ONLY_AST,
+        PY_CF_TYPE_COMMENTS,
+    };
+}
+
+/// Symbol tables (the `_symtable` module's face: CPython's `symtable.c`).
+pub mod symtable {
+    pub use crate::pythonrun::symtable_source;
+    pub use taipan_compiler::symtable::{BlockType, Entry, SymbolTable};
+    pub use taipan_syntax::StartRule;
+}
+
 /// Signals: Python-level handlers run in the main thread at the next
 /// eval-breaker point (CPython's `signalmodule.c` core).
 pub mod signals {

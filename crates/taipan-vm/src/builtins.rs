@@ -4,6 +4,7 @@
 use crate::object::typeobj::CompareOp;
 use crate::object::Obj;
 use crate::objects::descriptor::MethodDef;
+use crate::ast_objects::AstMode;
 use crate::objects::{dict, module, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
@@ -780,29 +781,103 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             }
         },
     };
-    let mode_obj = a[2].clone().expect("required");
-    let mode = match pystr::as_str(&mode_obj) {
-        Some("exec") => taipan_compiler::Mode::Exec,
-        Some("eval") => taipan_compiler::Mode::Eval,
-        Some("single") => taipan_compiler::Mode::Single,
-        Some("func_type") => return Err(vm.not_implemented_error("compile() mode 'func_type' is not supported yet")),
-        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-    };
     let flags = match &a[3] {
-        Some(f) => vm.to_i64(f)? as u32,
+        Some(f) => vm.to_i64(f)?,
         None => 0,
     };
-    const PY_CF_ONLY_AST: u32 = 0x400;
-    if flags & PY_CF_ONLY_AST != 0 {
-        return Err(vm.not_implemented_error("compile() to an AST (ast.PyCF_ONLY_AST) is not supported yet"));
+    if flags & !COMPILE_FLAGS_ACCEPTED != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
     }
+    let flags = flags as u32;
     let optimize = match &a[5] {
         Some(o) => vm.to_i64(o)?,
         None => -1,
     };
-    let optimize = if optimize < 0 { vm.config.borrow().optimize } else { optimize.min(2) as u8 };
+    if !(-1..=2).contains(&optimize) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    let optimize = if optimize < 0 { vm.config.borrow().optimize } else { optimize as u8 };
+    let only_ast = flags & crate::ast_objects::PY_CF_ONLY_AST != 0;
+    let mode_obj = a[2].clone().expect("required");
+    let mode = match pystr::as_str(&mode_obj) {
+        Some("exec") => AstMode::Exec,
+        Some("eval") => AstMode::Eval,
+        Some("single") => AstMode::Single,
+        Some("func_type") if only_ast => AstMode::FuncType,
+        Some("func_type") => return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
+        _ if only_ast => {
+            return Err(vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"))
+        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if crate::ast_objects::is_ast(vm, &source)? {
+        if only_ast {
+            return Ok(source);
+        }
+        let tree = crate::ast_objects::object_to_mod(vm, &source, mode)?;
+        return crate::pythonrun::compile_ast_optimized(vm, &tree, &filename, compiler_mode(mode), flags, optimize);
+    }
     let (bytes, input) = source_bytes(vm, &source, "compile()")?;
-    crate::pythonrun::compile_source(vm, &bytes, &filename, input, mode, flags, optimize)
+    if only_ast {
+        let feature_version = match &a[6] {
+            Some(v) => vm.to_i64(v)?,
+            None => -1,
+        };
+        return parse_to_ast(vm, &bytes, &filename, input, mode, flags, feature_version);
+    }
+    crate::pythonrun::compile_source(vm, &bytes, &filename, input, compiler_mode(mode), flags, optimize)
+}
+
+/// The flags `compile()` accepts (CPython's `PyCF_MASK | PyCF_MASK_OBSOLETE
+/// | PyCF_COMPILE_MASK`).
+const COMPILE_FLAGS_ACCEPTED: i64 = 0x1fe_0000 | 0x0010 | 0x0200 | 0x0400 | 0x1000 | 0x2000 | 0x4000;
+
+fn compiler_mode(mode: AstMode) -> taipan_compiler::Mode {
+    match mode {
+        AstMode::Exec | AstMode::FuncType => taipan_compiler::Mode::Exec,
+        AstMode::Eval => taipan_compiler::Mode::Eval,
+        AstMode::Single => taipan_compiler::Mode::Single,
+    }
+}
+
+/// `compile(source, ..., PyCF_ONLY_AST)`: the parsed tree as node objects.
+fn parse_to_ast(
+    vm: &Vm,
+    bytes: &[u8],
+    filename: &str,
+    input: taipan_syntax::InputMode,
+    mode: AstMode,
+    flags: u32,
+    feature_version: i64,
+) -> PyResult<Obj> {
+    if (0..11).contains(&feature_version) {
+        return Err(vm.not_implemented_error(format!(
+            "ast.parse(feature_version=(3, {feature_version})) is not supported yet: Taipan parses only Python 3.11"
+        )));
+    }
+    if flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0 && has_type_comment(bytes) {
+        return Err(vm.not_implemented_error(
+            "type comments (ast.parse(type_comments=True), PyCF_TYPE_COMMENTS) are not supported yet",
+        ));
+    }
+    let start = match mode {
+        AstMode::Exec => taipan_syntax::StartRule::File,
+        AstMode::Eval => taipan_syntax::StartRule::Eval,
+        AstMode::Single => taipan_syntax::StartRule::Interactive,
+        AstMode::FuncType => taipan_syntax::StartRule::FuncType,
+    };
+    let tree = crate::pythonrun::parse_source(vm, bytes, filename, input, start)?;
+    crate::ast_objects::mod_to_object(vm, &tree)
+}
+
+/// Might the source hold a `# type:` comment? (Text in strings counts too:
+/// the answer errs on the side of yes.)
+fn has_type_comment(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().filter(|(_, &b)| b == b'#').any(|(i, _)| {
+        let rest = &bytes[i + 1..];
+        let skip = rest.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        rest[skip..].starts_with(b"type:")
+    })
 }
 
 /// The text of a `compile`/`exec`/`eval` source argument.
@@ -826,9 +901,6 @@ fn source_bytes(vm: &Vm, source: &Obj, what: &str) -> PyResult<(Vec<u8>, taipan_
             );
         }
         return Ok((b.to_vec(), taipan_syntax::InputMode::Bytes));
-    }
-    if source.class().name() == "Module" || source.class().name() == "Expression" {
-        return Err(vm.not_implemented_error("compiling an AST object is not supported yet"));
     }
     Err(vm.type_error(format!("{what} arg 1 must be a string, bytes or AST object")))
 }

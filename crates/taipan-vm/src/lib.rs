@@ -10,6 +10,7 @@
 pub mod api;
 
 mod args;
+mod ast_objects;
 mod atexit;
 mod builtins;
 mod codecregistry;

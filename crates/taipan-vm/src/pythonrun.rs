@@ -55,6 +55,19 @@ pub fn compile_source(
         Mode::Eval => StartRule::Eval,
         Mode::Single => StartRule::Interactive,
     };
+    let tree = parse_source(vm, bytes, filename, input, start)?;
+    compile_ast_optimized(vm, &tree, filename, mode, flags, optimize)
+}
+
+/// Parse source bytes (CPython's `_PyParser_ASTFromString`), issuing the
+/// parser's warnings.
+pub(crate) fn parse_source(
+    vm: &Vm,
+    bytes: &[u8],
+    filename: &str,
+    input: InputMode,
+    start: StartRule,
+) -> PyResult<taipan_syntax::ast::Mod> {
     let parsed = taipan_syntax::parse(bytes, filename, input, start);
     for w in &parsed.warnings {
         emit_syntax_warning(vm, w, filename)?;
@@ -63,7 +76,31 @@ pub fn compile_source(
     if let taipan_syntax::ast::Mod::Interactive { body } = &tree {
         check_single_statement(vm, body, bytes, filename)?;
     }
-    let out = taipan_compiler::compile_with_warnings(&tree, filename, &CompileOptions { mode, optimize, flags });
+    Ok(tree)
+}
+
+/// Parse source bytes and build their symbol table (`_symtable.symtable`).
+pub fn symtable_source(
+    vm: &Vm,
+    bytes: &[u8],
+    filename: &str,
+    input: InputMode,
+    start: StartRule,
+) -> PyResult<taipan_compiler::symtable::SymbolTable> {
+    let tree = parse_source(vm, bytes, filename, input, start)?;
+    taipan_compiler::symtable_of(&tree, filename, 0).map_err(|e| syntax_error_to_exc(vm, &e))
+}
+
+/// Compile a tree with the given optimization level.
+pub(crate) fn compile_ast_optimized(
+    vm: &Vm,
+    tree: &taipan_syntax::ast::Mod,
+    filename: &str,
+    mode: Mode,
+    flags: u32,
+    optimize: u8,
+) -> PyResult<Obj> {
+    let out = taipan_compiler::compile_with_warnings(tree, filename, &CompileOptions { mode, optimize, flags });
     for w in &out.warnings {
         emit_syntax_warning(vm, w, filename)?;
     }
@@ -89,12 +126,7 @@ pub fn emit_syntax_warnings(vm: &Vm, warnings: &[taipan_syntax::Warning], filena
 /// line) with the interpreter's optimization level.
 pub fn compile_ast(vm: &Vm, tree: &taipan_syntax::ast::Mod, filename: &str, mode: Mode, flags: u32) -> PyResult<Obj> {
     let optimize = vm.config.borrow().optimize;
-    let out = taipan_compiler::compile_with_warnings(tree, filename, &CompileOptions { mode, optimize, flags });
-    for w in &out.warnings {
-        emit_syntax_warning(vm, w, filename)?;
-    }
-    let co = out.result.map_err(|e| syntax_error_to_exc(vm, &e))?;
-    Ok(crate::objects::code::new_code(vm, std::rc::Rc::new(co)))
+    compile_ast_optimized(vm, tree, filename, mode, flags, optimize)
 }
 
 /// `compile(..., 'single')` takes one statement line (CPython's

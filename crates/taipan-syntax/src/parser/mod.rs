@@ -52,6 +52,9 @@ pub enum StartRule {
     Interactive,
     /// `fstring`: the expression inside an f-string's braces.
     FString,
+    /// `func_type`: a function type comment, `(int, str) -> bool`
+    /// (`compile(..., 'func_type', PyCF_ONLY_AST)`).
+    FuncType,
 }
 
 /// The outcome of parsing: the tree or the SyntaxError, plus the warnings the
@@ -65,7 +68,7 @@ pub struct ParseOutput {
 /// Parse a source file's bytes. `mode` says whether to report errors as the
 /// file reader or as `compile()` of a string does.
 pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) -> ParseOutput {
-    let exec_input = !(start == StartRule::Eval && mode != InputMode::File);
+    let exec_input = !(matches!(start, StartRule::Eval | StartRule::FuncType) && mode != InputMode::File);
     let src = match source::decode_input(bytes, mode, filename, exec_input) {
         Ok(src) => src,
         Err(e) => return ParseOutput { result: Err(e), warnings: vec![] },
@@ -291,6 +294,7 @@ impl<'a> Parser<'a> {
             StartRule::File => self.file(),
             StartRule::Eval => self.eval(),
             StartRule::Interactive => self.interactive(),
+            StartRule::FuncType => self.func_type(),
             StartRule::FString => {
                 let e = self.fstring_rule()?;
                 Some(Mod::Expression { body: Box::new(e) })

@@ -28,6 +28,40 @@ impl<'a> Parser<'a> {
         Some(Mod::Expression { body: Box::new(body) })
     }
 
+    /// func_type: '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER
+    pub(super) fn func_type(&mut self) -> Option<Mod> {
+        self.expect(T::LPar)?;
+        let argtypes = if self.peek() == T::RPar { Vec::new() } else { self.type_expressions()? };
+        self.expect(T::RPar)?;
+        self.expect(T::RArrow)?;
+        let returns = self.expression()?;
+        while self.expect(T::Newline).is_some() {}
+        self.expect(T::EndMarker)?;
+        Some(Mod::FunctionType { argtypes, returns: Box::new(returns) })
+    }
+
+    /// type_expressions: ','.expression+ [',' '*' expression] [',' '**' expression]
+    ///     | '*' expression [',' '**' expression] | '**' expression
+    /// (the starred types are plain expressions in the list, as in CPython).
+    fn type_expressions(&mut self) -> Option<Vec<Expr>> {
+        let mut out = Vec::new();
+        while !matches!(self.peek(), T::Star | T::DoubleStar) {
+            out.push(self.expression()?);
+            if self.expect(T::Comma).is_none() {
+                return Some(out);
+            }
+        }
+        if self.expect(T::Star).is_some() {
+            out.push(self.expression()?);
+            if self.expect(T::Comma).is_none() {
+                return Some(out);
+            }
+        }
+        self.expect(T::DoubleStar)?;
+        out.push(self.expression()?);
+        Some(out)
+    }
+
     /// interactive: statement_newline
     pub(super) fn interactive(&mut self) -> Option<Mod> {
         let start = self.mark;

@@ -655,6 +655,16 @@ fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
 }
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    // A class that overrides `__reduce__` is reduced by it (CPython's
+    // `object___reduce_ex___impl`).
+    if let Some(reduce) = vm.getattr_str_opt(obj, "__reduce__")? {
+        let cls_reduce = vm.getattr_str(&obj.class_obj(), "__reduce__")?;
+        let object_dict = ty_of(&vm.ctx.types.object).dict();
+        let object_reduce = dict::get_item_str(vm, &object_dict, "__reduce__");
+        if !object_reduce.is_some_and(|r| r.is(&cls_reduce)) {
+            return vm.call0(&reduce);
+        }
+    }
     let copyreg = crate::import::import_absolute(vm, "copyreg")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
     // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
