@@ -255,7 +255,27 @@ pub(crate) fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
     if let Some(p) = parent {
         vm.setattr_str(&p, short, &m)?;
     }
+    if name == "importlib" {
+        install_importlib_finders(vm, &m)?;
+    }
     Ok(m)
+}
+
+/// Once Lib's `importlib` is loaded, its finders join `sys.meta_path` and
+/// `sys.path_hooks` (what CPython's start-up does with the frozen
+/// `_bootstrap._install` and `_bootstrap_external._install`), so that
+/// `importlib.import_module`, `pkgutil`, `runpy` and custom finders see
+/// CPython's machinery. Until the import issue routes `import` itself
+/// through it, statements keep the native path search above; both find the
+/// same `.py` files on `sys.path`.
+fn install_importlib_finders(vm: &Vm, importlib: &Obj) -> PyResult<()> {
+    let bootstrap = vm.getattr_str(importlib, "_bootstrap")?;
+    let external = vm.getattr_str(importlib, "_bootstrap_external")?;
+    let imp = import_absolute(vm, "_imp")?;
+    let sys = vm.sys_module();
+    vm.call(&vm.getattr_str(&bootstrap, "_install")?, &[sys, imp], None)?;
+    vm.call(&vm.getattr_str(&external, "_install")?, &[bootstrap], None)?;
+    Ok(())
 }
 
 fn path_entries(vm: &Vm, path: &Obj) -> PyResult<Vec<String>> {
