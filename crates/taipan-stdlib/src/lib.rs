@@ -26,6 +26,7 @@ mod _weakref;
 mod atexit;
 mod binascii;
 mod clinic;
+mod converters;
 mod errno;
 mod gc;
 mod hashlib_h;
