@@ -39,10 +39,8 @@ pub fn with_simple_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyR
     if memoryview::data(o).is_some() {
         memoryview::check_live(vm, o)?;
         let mut f = Some(f);
-        if let Some(r) = memoryview::with_contiguous(o, |b| f.take().map(|f| f(b))) {
-            if let Some(r) = r {
-                return Ok(r);
-            }
+        if let Some(Some(r)) = memoryview::with_contiguous(o, |b| f.take().map(|f| f(b))) {
+            return Ok(r);
         }
         return Err(vm.new_exception_msg(
             &vm.ctx.exceptions.buffer_error,
