@@ -10,6 +10,7 @@ mod _bz2;
 mod _codecs;
 mod _collections;
 mod _functools;
+mod _imp;
 pub mod _io;
 mod _md5;
 mod _random;
@@ -22,6 +23,7 @@ mod _stat;
 mod _string;
 mod _struct;
 mod _thread;
+mod _warnings;
 mod _weakref;
 mod atexit;
 mod binascii;
@@ -47,6 +49,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_random", init: _random::init },
@@ -59,6 +62,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "binascii", init: binascii::init },
