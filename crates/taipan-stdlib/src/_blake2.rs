@@ -85,8 +85,8 @@ fn blake2_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let v = if tname.ends_with("blake2s") { &BLAKE2S } else { &BLAKE2B };
     let spec = args::ArgSpec { fname: v.name, names: PARAMS, posonly: 1, required: 0, kwonly_from: 1 };
     let p = args::parse_spec(vm, &spec, a, k)?;
-    let int_or = |i: usize, default: i64| p[i].as_ref().map_or(Ok(default), |o| c_int(vm, o));
-    let bytes_or_empty = |i: usize| p[i].as_ref().map_or(Ok(Vec::new()), |o| buffer::with_bytes(vm, o, |d| d.to_vec()));
+    let int_or = |i: usize, default: i64| p[i].as_ref().map_or(Ok(default), |o| crate::converters::c_int(vm, o).map(i64::from));
+    let bytes_or_empty = |i: usize| p[i].as_ref().map_or(Ok(Vec::new()), |o| buffer::with_simple_bytes(vm, o, |d| d.to_vec()));
     let params = Params {
         digest_size: int_or(1, v.max_digest as i64)?,
         key: bytes_or_empty(2)?,
@@ -179,18 +179,6 @@ fn blake2s_state(p: &Params) -> blake2s_simd::State {
         .inner_hash_length(p.inner_size as usize)
         .last_node(p.last_node)
         .to_state()
-}
-
-/// Argument Clinic's `int` converter (`__index__`, C int range).
-fn c_int(vm: &Vm, o: &Obj) -> PyResult<i64> {
-    let v = vm.index_value(o)?;
-    match v.as_i64() {
-        Some(x) if i32::try_from(x).is_ok() => Ok(x),
-        _ => Err(vm.overflow_error(format!(
-            "Python int too {} to convert to C int",
-            if v.is_negative() { "small" } else { "large" }
-        ))),
-    }
 }
 
 /// Argument Clinic's `unsigned_long_long` converter.

@@ -69,7 +69,7 @@ fn make_compressor_type(vm: &Vm) -> Obj {
             if c.flushed.get() {
                 return Err(vm.value_error("Compressor has been flushed"));
             }
-            let input = buffer::with_bytes(vm, &data, |d| d.to_vec())?;
+            let input = buffer::with_simple_bytes(vm, &data, |d| d.to_vec())?;
             Ok(vm.new_bytes(run_compress(vm, c, &input, Action::Run)?))
         }),
         MethodDef::method("flush", |vm, o, a, k| {
@@ -99,7 +99,7 @@ fn compressor_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
         return Err(vm.type_error(format!("BZ2Compressor expected at most 1 argument, got {}", a.len())));
     }
     let level = match a.first() {
-        Some(l) => vm.index_value(l)?.as_i64().unwrap_or(0),
+        Some(l) => i64::from(crate::converters::c_int(vm, l)?),
         None => 9,
     };
     let Some(level) = u32::try_from(level).ok().and_then(Compression::try_new) else {
@@ -187,11 +187,11 @@ fn decompressor_decompress(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyRe
     let p = args::parse(vm, "decompress", a, k, &["data", "max_length"], 1)?;
     let d = decompressor(vm, o)?;
     let data = match &p[0] {
-        Some(x) => buffer::with_bytes(vm, x, |b| b.to_vec())?,
+        Some(x) => buffer::with_simple_bytes(vm, x, |b| b.to_vec())?,
         None => Vec::new(),
     };
     let max_length = match &p[1] {
-        Some(m) => vm.index_to_isize(m)?,
+        Some(m) => crate::converters::ssize_t(vm, m)?,
         None => -1,
     };
     if d.eof.get() {

@@ -97,8 +97,8 @@ const FUNCTIONS: &[MethodDef] = &[
         if a.len() != 2 {
             return Err(vm.type_error(format!("crc_hqx expected 2 arguments, got {}", a.len())));
         }
-        let d = buffer::with_bytes(vm, &a[0], |d| d.to_vec())?;
-        let crc = crate::zlib::unsigned_int_mask(vm, &a[1])?;
+        let d = buffer::with_simple_bytes(vm, &a[0], |d| d.to_vec())?;
+        let crc = crate::converters::unsigned_int_mask(vm, &a[1])?;
         Ok(vm.new_int(crc_hqx(&d, crc & 0xffff) as i64))
     }),
     MethodDef::static_("crc32", |vm, _m, a, k| {
@@ -107,9 +107,9 @@ const FUNCTIONS: &[MethodDef] = &[
             let (bound, n) = if a.is_empty() { ("least", "1 argument") } else { ("most", "2 arguments") };
             return Err(vm.type_error(format!("crc32 expected at {bound} {n}, got {}", a.len())));
         }
-        let d = buffer::with_bytes(vm, &a[0], |d| d.to_vec())?;
+        let d = buffer::with_simple_bytes(vm, &a[0], |d| d.to_vec())?;
         let crc = match a.get(1) {
-            Some(v) => crate::zlib::unsigned_int_mask(vm, v)?,
+            Some(v) => crate::converters::unsigned_int_mask(vm, v)?,
             None => 0,
         };
         Ok(vm.new_int(crate::zlib::crc32(crc, &d) as i64))
@@ -152,13 +152,13 @@ fn required<'a>(vm: &Vm, o: &'a Option<Obj>) -> PyResult<&'a Obj> {
 
 /// A `Py_buffer` argument's bytes.
 fn bytes_arg(vm: &Vm, o: &Option<Obj>) -> PyResult<Vec<u8>> {
-    buffer::with_bytes(vm, required(vm, o)?, |d| d.to_vec())
+    buffer::with_simple_bytes(vm, required(vm, o)?, |d| d.to_vec())
 }
 
 /// Argument Clinic's `bool(accept={int})`: an int, true when not zero.
 fn flag(vm: &Vm, o: &Option<Obj>, default: bool) -> PyResult<bool> {
     match o {
-        Some(o) => Ok(!vm.index_value(o)?.is_zero()),
+        Some(o) => crate::converters::int_flag(vm, o),
         None => Ok(default),
     }
 }
@@ -179,7 +179,7 @@ fn ascii_buffer(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
             o.class().name()
         )));
     }
-    buffer::with_bytes(vm, o, |d| d.to_vec())
+    buffer::with_simple_bytes(vm, o, |d| d.to_vec())
 }
 
 // ---- hex ------------------------------------------------------------------------------------------
@@ -194,18 +194,7 @@ fn hexlify(vm: &Vm, fname: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         None => None,
     };
     let per = match &p[2] {
-        Some(n) => {
-            let v = vm.index_value(n)?;
-            match v.as_i64().filter(|x| i32::try_from(*x).is_ok()) {
-                Some(x) => x,
-                None => {
-                    return Err(vm.overflow_error(format!(
-                        "Python int too {} to convert to C int",
-                        if v.is_negative() { "small" } else { "large" }
-                    )))
-                }
-            }
-        }
+        Some(n) => crate::converters::c_int(vm, n)? as i64,
         None => 1,
     };
     let mut out = vm.try_vec::<u8>(data.len().saturating_mul(3))?;

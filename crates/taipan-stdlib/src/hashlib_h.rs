@@ -254,7 +254,7 @@ pub(crate) fn unsigned_long(vm: &Vm, o: &Obj) -> PyResult<u64> {
 /// anything else.
 pub(crate) fn feed(vm: &Vm, h: &HashObject, data: &Obj) -> PyResult<()> {
     check_hashable(vm, data)?;
-    buffer::with_bytes(vm, data, |d| h.update(d))
+    buffer::with_simple_bytes(vm, data, |d| h.update(d))
 }
 
 /// CPython's `GET_BUFFER_VIEW_OR_ERROUT`.

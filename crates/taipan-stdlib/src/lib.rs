@@ -17,6 +17,7 @@ mod cmath;
 mod _codecs;
 mod _collections;
 mod _contextvars;
+mod converters;
 mod _csv;
 mod errno;
 mod fcntl;

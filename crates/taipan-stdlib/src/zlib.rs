@@ -16,8 +16,10 @@ use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, c_int, c_uint, c_void, CStr};
 
 use libz_sys as z;
+
+use crate::converters;
 use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeObject, TypeSpec};
-use taipan_vm::api::{args, buffer, dict, int, module, tuple, Obj, ObjCell, PyErr, PyPayload, PyResult, Vm};
+use taipan_vm::api::{args, buffer, dict, module, tuple, Obj, ObjCell, PyErr, PyPayload, PyResult, Vm};
 
 const MAX_WBITS: i64 = 15;
 const DEF_BUF_SIZE: i64 = 16384;
@@ -385,21 +387,9 @@ impl ZErr {
 
 // ---- argument conversion --------------------------------------------------------------------------
 
-/// Argument Clinic's `int` converter.
-fn c_int_arg(vm: &Vm, o: &Obj) -> PyResult<c_int> {
-    let v = vm.index_value(o)?;
-    match v.as_i64().and_then(|x| c_int::try_from(x).ok()) {
-        Some(x) => Ok(x),
-        None => Err(vm.overflow_error(format!(
-            "Python int too {} to convert to C int",
-            if v.is_negative() { "small" } else { "large" }
-        ))),
-    }
-}
-
 fn int_or(vm: &Vm, o: &Option<Obj>, default: i64) -> PyResult<c_int> {
     match o {
-        Some(o) => c_int_arg(vm, o),
+        Some(o) => converters::c_int(vm, o),
         None => Ok(default as c_int),
     }
 }
@@ -407,14 +397,14 @@ fn int_or(vm: &Vm, o: &Option<Obj>, default: i64) -> PyResult<c_int> {
 /// Argument Clinic's `Py_ssize_t` converter.
 fn ssize_arg(vm: &Vm, o: &Option<Obj>, default: i64) -> PyResult<isize> {
     match o {
-        Some(o) => vm.index_to_isize(o),
+        Some(o) => converters::ssize_t(vm, o),
         None => Ok(default as isize),
     }
 }
 
 /// The bytes of a `Py_buffer` argument.
 fn buffer_arg(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
-    buffer::with_bytes(vm, o, |d| d.to_vec())
+    buffer::with_simple_bytes(vm, o, |d| d.to_vec())
 }
 
 // ---- one-shot functions ---------------------------------------------------------------------------
@@ -561,21 +551,10 @@ fn checksum(vm: &Vm, name: &str, a: &[Obj], k: Option<&Obj>, default: u32, f: fn
     }
     let data = buffer_arg(vm, &a[0])?;
     let start = match a.get(1) {
-        Some(v) => unsigned_int_mask(vm, v)?,
+        Some(v) => converters::unsigned_int_mask(vm, v)?,
         None => default,
     };
     Ok(vm.new_int(f(start, &data) as i64))
-}
-
-/// An int taken modulo 2**32 (`__index__` allowed).
-pub(crate) fn unsigned_int_mask(vm: &Vm, o: &Obj) -> PyResult<u32> {
-    if let Some(int::IntValue::Small(v)) = int::value(o) {
-        return Ok(*v as u32);
-    }
-    let v = vm.to_bigint(o)?;
-    let (sign, digits) = v.to_u32_digits();
-    let low = digits.first().copied().unwrap_or(0);
-    Ok(if sign == num_bigint::Sign::Minus { low.wrapping_neg() } else { low })
 }
 
 // ---- Compress -------------------------------------------------------------------------------------
@@ -641,7 +620,7 @@ fn compress_compress(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<O
     let p = args::parse_spec(vm, &spec, a, k)?;
     let c = compressor(vm, o)?;
     let data = p[0].as_ref().ok_or_else(|| vm.system_error("missing argument"))?;
-    let out = buffer::with_bytes(vm, data, |d| deflate_more(&mut c.z.borrow_mut(), d))?;
+    let out = buffer::with_simple_bytes(vm, data, |d| deflate_more(&mut c.z.borrow_mut(), d))?;
     Ok(vm.new_bytes(out.map_err(|e| e.into_py(vm))?))
 }
 

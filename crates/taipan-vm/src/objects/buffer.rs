@@ -32,6 +32,24 @@ pub fn with_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyResult<R
     Err(vm.type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
 }
 
+/// As `with_bytes`, but a non-contiguous memoryview is CPython's
+/// BufferError (`PyObject_GetBuffer` with `PyBUF_SIMPLE`, what Argument
+/// Clinic's `Py_buffer` arguments ask for).
+pub fn with_simple_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyResult<R> {
+    if memoryview::data(o).is_some() {
+        memoryview::check_live(vm, o)?;
+        let mut f = Some(f);
+        if let Some(Some(r)) = memoryview::with_contiguous(o, |b| f.take().map(|f| f(b))) {
+            return Ok(r);
+        }
+        return Err(vm.new_exception_msg(
+            &vm.ctx.exceptions.buffer_error,
+            "memoryview: underlying buffer is not C-contiguous",
+        ));
+    }
+    with_bytes(vm, o, f)
+}
+
 /// Is `o` a bytes-like object (has a buffer)?
 pub fn is_bytes_like(o: &Obj) -> bool {
     bytes::as_bytes_ref(o).is_some() || bytearray::data(o).is_some() || memoryview::data(o).is_some()
