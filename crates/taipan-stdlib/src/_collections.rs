@@ -762,7 +762,7 @@ const DEFAULTDICT_GETSETS: &[GetSetDef] = &[GetSetDef::new(
 
 /// `_count_elements(mapping, iterable)`: `mapping[x] = mapping.get(x, 0) + 1` for each x.
 fn count_elements(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = positional(vm, "_count_elements", a, k, 2, 2)?;
+    let a = crate::support::positional_in(vm, "_collections", "_count_elements", a, k, 2, 2)?;
     let (mapping, iterable) = (&a[0], &a[1]);
     let it = vm.iter(iterable)?;
     let get = vm.getattr_str(mapping, "get")?;

@@ -86,7 +86,8 @@ fn mode_from(vm: &Vm, v: &int::IntValue) -> PyResult<u32> {
 }
 
 fn one_mode(vm: &Vm, fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<u32> {
-    let [m] = args::exact::<1>(vm, fname, a, kw)?;
+    // METH_O functions name their module in arity errors.
+    let [m] = args::exact::<1>(vm, &format!("_stat.{fname}"), a, kw)?;
     mode_arg(vm, &m)
 }
 

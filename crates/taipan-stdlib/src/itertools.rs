@@ -1074,7 +1074,7 @@ const TEE_METHODS: &[MethodDef] = &[
 
 /// `tee(iterable, n=2, /)`.
 fn tee(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = positional(vm, "tee", a, k, 1, 2)?;
+    let a = crate::support::positional_in(vm, "itertools", "tee", a, k, 1, 2)?;
     let n = match a.get(1) {
         Some(n) => ssize_arg(vm, n)?,
         None => 2,

@@ -5,53 +5,94 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _bisect;
+mod _blake2;
+mod _bz2;
 mod _codecs;
 mod _collections;
 mod _contextvars;
 mod _functools;
+mod _heapq;
 pub mod _io;
 mod _locale;
-mod _thread;
-mod _stat;
+mod _md5;
+mod _operator;
+mod _random;
+mod _sha1;
+mod _sha256;
+mod _sha3;
+mod _sha512;
 mod _signal;
 mod _sre;
+mod _stat;
+mod _string;
 mod _struct;
+mod _thread;
 mod _warnings;
 mod _weakref;
+mod array;
 mod atexit;
+mod binascii;
 mod clinic;
+mod cmath;
 mod errno;
+mod fcntl;
 mod gc;
-mod posix;
-mod structseq;
-mod time;
+mod grp;
+mod hashlib_h;
 mod itertools;
-mod support;
 mod libm;
-mod math;
 mod marshal;
+mod math;
+mod posix;
+mod pwd;
+mod resource;
+mod structseq;
+mod support;
+mod time;
+mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_bisect", init: _bisect::init },
+    ModuleDef { name: "_blake2", init: _blake2::init },
+    ModuleDef { name: "_bz2", init: _bz2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
-    ModuleDef { name: "_thread", init: _thread::init },
-    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_sha1", init: _sha1::init },
+    ModuleDef { name: "_sha256", init: _sha256::init },
+    ModuleDef { name: "_sha3", init: _sha3::init },
+    ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "binascii", init: binascii::init },
+    ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
-    ModuleDef { name: "posix", init: posix::init },
-    ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "grp", init: grp::init },
     ModuleDef { name: "itertools", init: itertools::init },
-    ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "marshal", init: marshal::init },
+    ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "resource", init: resource::init },
+    ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "zlib", init: zlib::init },
 ];

@@ -133,3 +133,20 @@ pub(crate) fn alloc_exact<T: PyPayload>(vm: &Vm, owner: &str, payload: T) -> PyR
     };
     taipan_vm::api::types::alloc_instance(vm, &owner_ty, &owner_ty, payload)
 }
+
+/// `positional` for a module-level function, whose keyword error names
+/// the module (`_operator.add() takes no keyword arguments`).
+pub(crate) fn positional_in<'a>(
+    vm: &Vm,
+    module: &str,
+    fname: &str,
+    args: &'a [Obj],
+    kwnames: Option<&Obj>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Obj]> {
+    if kwnames.is_some_and(|k| tuple::len(k) > 0) {
+        return Err(vm.type_error(format!("{module}.{fname}() takes no keyword arguments")));
+    }
+    positional(vm, fname, args, None, min, max)
+}

@@ -130,6 +130,11 @@ pub mod int {
     pub use crate::objects::int::{value, IntValue};
 }
 
+/// `complex` objects.
+pub mod complex {
+    pub use crate::objects::complex::value;
+}
+
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
@@ -137,11 +142,64 @@ pub mod dict {
     };
 }
 
-/// `list` objects.
+/// `list` objects (CPython's `listobject.h`): item access for native
+/// code. Each call touches the list only for its duration.
 pub mod list {
+    use crate::object::Obj;
+    use crate::objects::list::data;
+    use crate::vm::{PyResult, Vm};
+
+    /// Is `o` a list (`PyList_Check`: subclasses too)?
+    pub fn is_list(o: &Obj) -> bool {
+        data(o).is_some()
+    }
+
+    /// `len(o)`; 0 for a non-list.
+    pub fn len(o: &Obj) -> usize {
+        data(o).map_or(0, |l| l.len())
+    }
+
+    /// Item `i`, None when out of range.
+    pub fn get(o: &Obj, i: usize) -> Option<Obj> {
+        data(o)?.get(i)
+    }
+
+    /// Replace item `i`; false when out of range. The old item is dropped.
+    pub fn set(o: &Obj, i: usize, v: Obj) -> bool {
+        match data(o) {
+            Some(l) if i < l.len() => {
+                drop(l.set(i, v));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Remove and return the last item.
+    pub fn pop(o: &Obj) -> Option<Obj> {
+        let l = data(o)?;
+        let n = l.len();
+        if n == 0 {
+            return None;
+        }
+        Some(l.remove(n - 1))
+    }
+
+    /// Insert before index `i` (clamped to the length).
+    pub fn insert(o: &Obj, i: usize, v: Obj) {
+        if let Some(l) = data(o) {
+            l.insert(i.min(l.len()), v);
+        }
+    }
+
+    /// Append, with MemoryError when the list cannot grow.
+    pub fn append(vm: &Vm, o: &Obj, v: Obj) -> PyResult<()> {
+        crate::objects::list::try_append(vm, o, v)
+    }
+
     /// A copy of the items of a list (or list subclass), None for others.
-    pub fn items(o: &crate::object::Obj) -> Option<Vec<crate::object::Obj>> {
-        crate::objects::list::data(o).map(|d| d.to_vec())
+    pub fn items(o: &Obj) -> Option<Vec<Obj>> {
+        data(o).map(|d| d.to_vec())
     }
 }
 
@@ -166,7 +224,7 @@ pub mod exceptions {
 pub mod types {
     pub use crate::object::typeobj::{
         flags, slot_id, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, SlotCell,
-        Slots, TypeObject, UnaryFn,
+        Slots, TypeObject, UnaryFn, UnaryOp,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
     pub use crate::objects::type_spec::{

@@ -59,6 +59,19 @@ pub fn parse_spec(vm: &Vm, spec: &ArgSpec, args: &[Obj], kwnames: Option<&Obj>) 
             nargs
         )));
     }
+    // Missing positional-only arguments are reported before any keyword
+    // is looked at (CPython's `_PyArg_UnpackKeywords`).
+    let minposonly = spec.posonly.min(spec.required);
+    if nargs < minposonly {
+        return Err(vm.type_error(format!(
+            "{}() takes {} {} positional argument{} ({} given)",
+            f,
+            if minposonly < maxpos { "at least" } else { "exactly" },
+            minposonly,
+            if minposonly == 1 { "" } else { "s" },
+            nargs
+        )));
+    }
     let mut out: Vec<Option<Obj>> = vec![None; maxargs];
     for (i, a) in args[..nargs].iter().enumerate() {
         out[i] = Some(a.clone());

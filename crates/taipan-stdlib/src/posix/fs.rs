@@ -203,7 +203,7 @@ pub(crate) fn os_chmod(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResu
     let mode = path::c_int(vm, v[1].as_ref().unwrap_or(&vm.none()))? as libc::mode_t;
     let dir_fd = path::dir_fd(vm, v[2].as_ref())?;
     let follow = path::flag(vm, v[3].as_ref(), true)?;
-    check_path_rules(vm, "chmod", &p, dir_fd, follow)?;
+    path::check_fd_follow(vm, "chmod", &p, follow)?;
     let (fd, cp) = (p.fd, p.c.clone());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     let r = blocking(vm, || match &cp {
@@ -238,7 +238,7 @@ pub(crate) fn id_arg(vm: &Vm, o: &Obj, what: &str) -> PyResult<u32> {
     match v {
         taipan_vm::api::int::IntValue::Small(-1) => Ok(u32::MAX),
         taipan_vm::api::int::IntValue::Small(v) if (0..=u32::MAX as i64 - 1).contains(&v) => Ok(v as u32),
-        taipan_vm::api::int::IntValue::Small(v) if v < 0 => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+        taipan_vm::api::int::IntValue::Small(_) => Err(vm.overflow_error(format!("{what} is less than minimum"))),
         _ => Err(vm.overflow_error(format!("{what} is greater than maximum"))),
     }
 }
@@ -254,7 +254,7 @@ fn chown_impl(vm: &Vm, fname: &str, a: &[Obj], kw: Option<&Obj>, lchown: bool) -
     let dir_fd = if lchown { libc::AT_FDCWD } else { path::dir_fd(vm, v.get(3).and_then(|x| x.as_ref()))? };
     let follow = !lchown && path::flag(vm, v.get(4).and_then(|x| x.as_ref()), true)?;
     if !lchown {
-        check_path_rules(vm, fname, &p, dir_fd, follow)?;
+        path::check_fd_follow(vm, fname, &p, follow)?;
     }
     let (fd, cp) = (p.fd, p.c.clone());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
@@ -404,7 +404,8 @@ pub(crate) fn os_utime(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResu
             Some(c) => cvt(unsafe { libc::utimensat(dir_fd, c.as_ptr(), arr.as_ptr(), flags) }),
         }
     })?;
-    done(vm, r, &p)
+    // CPython names no file in utime's errors.
+    r.map(|_| vm.none()).map_err(|e| path::os_error(vm, e, None, None))
 }
 
 fn pair(vm: &Vm, t: &Obj, msg: &str) -> PyResult<(Obj, Obj)> {

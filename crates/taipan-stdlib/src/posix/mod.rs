@@ -19,6 +19,8 @@ use taipan_vm::api::{args, bytes, dict, int, module, str as pystr, Obj, PyResult
 
 use crate::structseq;
 
+pub(crate) use fs::id_arg as uid_arg;
+
 /// A Python int of an unsigned 64-bit value.
 pub(crate) fn u64_obj(vm: &Vm, v: u64) -> Obj {
     match i64::try_from(v) {
@@ -98,7 +100,7 @@ fn env_name(vm: &Vm, o: &Obj) -> PyResult<CString> {
 fn os_putenv(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [name, value] = posonly::<2>(vm, "putenv", a, kw)?;
     let n = env_name(vm, &name)?;
-    if n.as_bytes().is_empty() || n.as_bytes().contains(&b'=') {
+    if n.as_bytes().contains(&b'=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
     let v = env_name(vm, &value)?;
@@ -111,9 +113,6 @@ fn os_putenv(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn os_unsetenv(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [name] = posonly::<1>(vm, "unsetenv", a, kw)?;
     let n = env_name(vm, &name)?;
-    if n.as_bytes().is_empty() || n.as_bytes().contains(&b'=') {
-        return Err(vm.value_error("illegal environment variable name"));
-    }
     // SAFETY: `n` is NUL-terminated; one thread touches the environment.
     let r = unsafe { libc::unsetenv(n.as_ptr()) };
     path::cvt(r).map(|_| vm.none()).map_err(|e| path::os_error(vm, e, None, None))

@@ -78,7 +78,14 @@ pub(crate) fn path_arg(vm: &Vm, fname: &str, argname: &str, o: Option<&Obj>, opt
     } else {
         codecs::encode_str(vm, &resolved, Some("utf-8"), Some("surrogateescape"))?
     };
-    let c = CString::new(raw).map_err(|_| vm.value_error(format!("{fname}: embedded null character in {argname}")))?;
+    let c = CString::new(raw).map_err(|_| {
+        // A str fails in its encoder's check, bytes in path_converter's.
+        if is_bytes {
+            vm.value_error(format!("{fname}: embedded null character in {argname}"))
+        } else {
+            vm.value_error("embedded null byte")
+        }
+    })?;
     Ok(PathArg { obj: o.clone(), c: Some(c), fd: -1, bytes: is_bytes })
 }
 
@@ -150,13 +157,18 @@ pub(crate) fn flag(vm: &Vm, o: Option<&Obj>, default: bool) -> PyResult<bool> {
     }
 }
 
-/// The checks of `path_and_dir_fd_invalid`, `fd_and_follow_symlinks_invalid`
-/// and `dir_fd_and_fd_invalid`.
+/// CPython's `path_and_dir_fd_invalid`, `dir_fd_and_fd_invalid` and
+/// `fd_and_follow_symlinks_invalid`, in its order.
 pub(crate) fn check_path_rules(vm: &Vm, fname: &str, p: &PathArg, dir_fd: i32, follow_symlinks: bool) -> PyResult<()> {
     if p.c.is_none() && dir_fd != libc::AT_FDCWD {
-        return Err(vm.value_error(format!("{fname}: can't specify both dir_fd and fd")));
+        return Err(vm.value_error(format!("{fname}: can't specify dir_fd without matching path")));
     }
-    if p.c.is_none() && !follow_symlinks {
+    check_fd_follow(vm, fname, p, follow_symlinks)
+}
+
+/// `fd_and_follow_symlinks_invalid` (which lets descriptor 0 through, as CPython).
+pub(crate) fn check_fd_follow(vm: &Vm, fname: &str, p: &PathArg, follow_symlinks: bool) -> PyResult<()> {
+    if p.fd > 0 && !follow_symlinks {
         return Err(vm.value_error(format!("{fname}: cannot use fd and follow_symlinks together")));
     }
     Ok(())

@@ -358,6 +358,9 @@ pub(crate) fn os_waitstatus_to_exitcode(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option
     if libc::WIFSIGNALED(s) {
         return Ok(vm.new_int(-(libc::WTERMSIG(s) as i64)));
     }
+    if libc::WIFSTOPPED(s) {
+        return Err(vm.value_error(format!("process stopped by delivery of signal {}", libc::WSTOPSIG(s))));
+    }
     Err(vm.value_error(format!("invalid wait status: {s}")))
 }
 

@@ -278,7 +278,7 @@ pub(crate) fn os_scandir(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRe
     let v = args::parse(vm, "scandir", a, kw, &["path"], 0)?;
     let p = path::path_arg(vm, "scandir", "path", v[0].as_ref(), PathOpts { nullable: true, allow_fd: true })?;
     let dir = open_dir(vm, &p)?;
-    let prefix = if p.c.is_some() && !vm.is_none(&p.obj) { p.bytes_of().to_vec() } else { Vec::new() };
+    let prefix = p.bytes_of().to_vec();
     let it = ScandirIterator { dir: Cell::new(dir), path: p.obj.clone(), prefix, bytes: p.bytes, fd: p.fd };
     let ty = super::lazy_type(vm, ITER)?;
     Ok(taipan_vm::api::types::alloc_instance(vm, &ty, &ty, it)?)

@@ -91,6 +91,11 @@ pub(crate) fn setup(vm: &Vm) {
     );
 }
 
+/// The value of a complex (or complex subclass) object.
+pub fn value(o: &Obj) -> Option<(f64, f64)> {
+    o.payload::<ComplexData>().map(|c| (c.re, c.im))
+}
+
 pub(crate) fn parts(o: &Obj) -> (f64, f64) {
     let c = o.payload::<ComplexData>().expect("complex");
     (c.re, c.im)

@@ -656,23 +656,119 @@ fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let copyreg = crate::import::import_absolute(vm, "copyreg")?;
-    let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
+    // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
+    // `_common_reduce`); copyreg._reduce_ex only knows 0 and 1.
+    if vm.index_value(&proto)?.as_i64().map_or(true, |p| p >= 2) {
+        return reduce_newobj(vm, &copyreg, obj);
+    }
+    let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
     vm.call(&f, &[obj.clone(), proto], None)
+}
+
+/// CPython's `reduce_newobj`: `(copyreg.__newobj__, (cls, *args), state,
+/// listitems, dictitems)`, or `__newobj_ex__` with keyword arguments from
+/// `__getnewargs_ex__`.
+fn reduce_newobj(vm: &Vm, copyreg: &Obj, obj: &Obj) -> PyResult<Obj> {
+    let cls = obj.class_obj();
+    let (args, kwargs) = new_arguments(vm, obj)?;
+    let args_items = args.as_ref().map(|a| tuple::items(a).to_vec()).unwrap_or_default();
+    let (newobj, newargs) = match kwargs.filter(|k| dict::len(k) > 0) {
+        None => {
+            let mut items = vec![cls.clone()];
+            items.extend(args_items);
+            (vm.getattr_str(copyreg, "__newobj__")?, vm.new_tuple(items))
+        }
+        Some(k) => {
+            let a = args.unwrap_or_else(|| vm.new_tuple(vec![]));
+            (vm.getattr_str(copyreg, "__newobj_ex__")?, vm.new_tuple(vec![cls.clone(), a, k]))
+        }
+    };
+    let is_list = vm.isinstance_type(obj, &vm.ctx.types.list);
+    let is_dict = vm.isinstance_type(obj, &vm.ctx.types.dict);
+    let state = vm.call_method(obj, "__getstate__", &[])?;
+    let listitems = if is_list { vm.iter(obj)? } else { vm.none() };
+    let dictitems = if is_dict {
+        let items = vm.call_method(obj, "items", &[])?;
+        vm.iter(&items)?
+    } else {
+        vm.none()
+    };
+    Ok(vm.new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// CPython's `_PyObject_GetNewArguments`: `__getnewargs_ex__()` (a tuple
+/// and a dict) or `__getnewargs__()` (a tuple), checked as CPython does.
+fn new_arguments(vm: &Vm, obj: &Obj) -> PyResult<(Option<Obj>, Option<Obj>)> {
+    if let Some(f) = vm.getattr_str_opt(obj, "__getnewargs_ex__")? {
+        let r = vm.call(&f, &[], None)?;
+        if !vm.isinstance_type(&r, &vm.ctx.types.tuple) {
+            return Err(vm.type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                r.class().name()
+            )));
+        }
+        if tuple::len(&r) != 2 {
+            return Err(vm.value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                tuple::len(&r)
+            )));
+        }
+        let (a, k) = (tuple::items(&r)[0].clone(), tuple::items(&r)[1].clone());
+        if !vm.isinstance_type(&a, &vm.ctx.types.tuple) {
+            return Err(vm.type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                a.class().name()
+            )));
+        }
+        if !vm.isinstance_type(&k, &vm.ctx.types.dict) {
+            return Err(vm.type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                k.class().name()
+            )));
+        }
+        return Ok((Some(a), Some(k)));
+    }
+    if let Some(f) = vm.getattr_str_opt(obj, "__getnewargs__")? {
+        let r = vm.call(&f, &[], None)?;
+        if !vm.isinstance_type(&r, &vm.ctx.types.tuple) {
+            return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", r.class().name())));
+        }
+        return Ok((Some(r), None));
+    }
+    Ok((None, None))
 }
 
 fn object_reduce(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     object_reduce_ex(vm, obj, &[vm.new_int(0)], None)
 }
 
+/// `object.__getstate__()`: the instance dict (None when empty), paired
+/// with a dict of the `__slots__` values when there are any (CPython's
+/// `object_getstate_default`).
 fn object_getstate(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    match obj.instance_dict() {
-        Some(d) => {
+    let state = match obj.instance_dict() {
+        Some(d) if dict::len(&d) > 0 => {
             crate::gc::materialize(vm, &d);
-            Ok(d)
+            d
         }
-        None => Ok(vm.none()),
+        _ => vm.none(),
+    };
+    let copyreg = crate::import::import_absolute(vm, "copyreg")?;
+    let names = vm.call(&vm.getattr_str(&copyreg, "_slotnames")?, &[obj.class_obj()], None)?;
+    if vm.is_none(&names) {
+        return Ok(state);
     }
+    let slots = vm.new_dict();
+    for name in vm.to_vec(&names)? {
+        if let Some(v) = vm.getattr_opt(obj, &name)? {
+            dict::set_item(vm, &slots, name, v)?;
+        }
+    }
+    if dict::len(&slots) == 0 {
+        return Ok(state);
+    }
+    Ok(vm.new_tuple(vec![state, slots]))
 }
 
 fn object_sizeof(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
