@@ -655,11 +655,18 @@ fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
 }
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    // A class that defines its own __reduce__ is reduced by it (CPython's
+    // object___reduce_ex__), e.g. builtin functions.
+    let own = vm.getattr_str(&obj.class_obj(), "__reduce__")?;
+    let base = vm.getattr_str(&vm.ctx.types.object, "__reduce__")?;
+    if !own.is(&base) {
+        return vm.call_method(obj, "__reduce__", &[]);
+    }
     let copyreg = crate::import::import_absolute(vm, "copyreg")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
     // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
     // `_common_reduce`); copyreg._reduce_ex only knows 0 and 1.
-    if vm.index_value(&proto)?.as_i64().map_or(true, |p| p >= 2) {
+    if vm.index_value(&proto)?.as_i64().is_none_or(|p| p >= 2) {
         return reduce_newobj(vm, &copyreg, obj);
     }
     let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
