@@ -81,13 +81,15 @@ fn grouping(vm: &Vm, p: *const libc::c_char) -> Obj {
     if !p.is_null() {
         // SAFETY: the grouping string is NUL-terminated.
         let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
+        // The entries up to and including the terminating 0 or CHAR_MAX.
         for &b in bytes {
-            items.push(vm.new_int(b as i8 as i64));
-            if b as i8 == libc::c_char::MAX as i8 {
-                break;
+            let v = b as libc::c_char;
+            items.push(vm.new_int(v as i64));
+            if v == libc::c_char::MAX {
+                return vm.new_list(items);
             }
         }
-        if !bytes.is_empty() && bytes.last().map(|&b| b as i8) != Some(libc::c_char::MAX as i8) {
+        if !bytes.is_empty() {
             items.push(vm.new_int(0));
         }
     }
