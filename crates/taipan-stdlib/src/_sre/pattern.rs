@@ -44,6 +44,7 @@ pub(crate) fn make_types(vm: &Vm) {
     }
     let spec = TypeSpec {
         name: PATTERN_TYPE,
+        gc: true,
         weakref: true,
         methods: METHODS,
         getsets: GETSETS,
