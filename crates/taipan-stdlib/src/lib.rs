@@ -8,8 +8,10 @@ use taipan_vm::api::ModuleDef;
 mod _ast;
 mod _collections;
 mod _functools;
+mod _imp;
 pub mod _io;
 mod _symtable;
+mod _warnings;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -23,8 +25,10 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_symtable", init: _symtable::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
