@@ -173,8 +173,14 @@ pub mod marshal {
     pub use crate::marshal::{dumps, load, loads, VERSION};
 }
 
-/// The import system's native part (the `_imp` module's face).
+/// Importing modules (CPython's `PyImport_ImportModule`) and the import
+/// system's native part (the `_imp` module's face).
 pub mod import {
+    /// Import the absolute dotted `name` and return the last module.
+    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
+        crate::import::import_absolute(vm, name)
+    }
+
     /// `_imp._fix_co_filename(code, path)`.
     pub fn fix_co_filename(vm: &crate::vm::Vm, code: &crate::object::Obj, path: &crate::object::Obj) -> crate::vm::PyResult<()> {
         let Some(c) = code.payload::<crate::objects::code::CodeData>() else {
