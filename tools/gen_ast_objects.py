@@ -10,6 +10,7 @@ fields, attributes, defaults and docstrings are read from the real thing.
     python3 tools/gen_ast_objects.py classes > crates/taipan-vm/src/ast_objects/classes.rs
     python3 tools/gen_ast_objects.py ast2obj > crates/taipan-vm/src/ast_objects/ast2obj.rs
     python3 tools/gen_ast_objects.py obj2ast > crates/taipan-vm/src/ast_objects/obj2ast.rs
+    rustfmt --edition 2021 crates/taipan-vm/src/ast_objects/{classes,ast2obj,obj2ast}.rs
 """
 import ast
 import os
@@ -99,7 +100,7 @@ def emit_classes():
 
 
 def to_obj_value(owner, typ, quant, name, var):
-    """A Rust expression (of type PyResult<Obj>, or Obj when `plain`) for the field."""
+    """A Rust expression of type PyResult<Obj> for the field."""
     if typ == "identifier":
         return {"": f"Ok(cx.ident({var}))", "?": f"Ok(cx.opt_ident({var}))", "*": f"cx.list({var}, |cx, x| Ok(cx.ident(x)))"}[quant]
     if typ == "string":
@@ -123,7 +124,10 @@ def to_obj_value(owner, typ, quant, name, var):
 def field_pairs(owner, fields, access):
     items = []
     for typ, quant, name in fields:
-        items.append(f'("{name}", {to_obj_value(owner, typ, quant, name, access(rust_field_name(name)))}?)')
+        value = to_obj_value(owner, typ, quant, name, access(rust_field_name(name)))
+        # An infallible conversion is written `Ok(x)`: use `x` itself.
+        value = value[3:-1] if value.startswith("Ok(") else value + "?"
+        items.append(f'("{name}", {value})')
     return items
 
 

@@ -118,19 +118,14 @@ fn symtable(vm: &Vm, _m: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
         return Err(vm.type_error("symtable() argument 1 must be a string or bytes object"));
     };
     let Some(filename) = pystr::as_str(&filename).map(str::to_string) else {
-        return Err(vm.type_error(format!(
-            "symtable() argument 2 must be str, not {}",
-            filename.class().name()
-        )));
+        return Err(vm.type_error(format!("symtable() argument 2 must be str, not {}", filename.class().name())));
     };
     let start = match pystr::as_str(&start) {
         Some("exec") => StartRule::File,
         Some("eval") => StartRule::Eval,
         Some("single") => StartRule::Interactive,
         Some(_) => return Err(vm.value_error("symtable() arg 3 must be 'exec' or 'eval' or 'single'")),
-        None => {
-            return Err(vm.type_error(format!("symtable() argument 3 must be str, not {}", start.class().name())))
-        }
+        None => return Err(vm.type_error(format!("symtable() argument 3 must be str, not {}", start.class().name()))),
     };
     let table = symtable_source(vm, &text, &filename, input, start)?;
     make_entry(vm, &table, 0)

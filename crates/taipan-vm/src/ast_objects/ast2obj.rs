@@ -13,7 +13,8 @@ use taipan_syntax::ast::*;
 pub(super) fn mod_(cx: &ToObj, n: &Mod) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| match n {
         Mod::Module { body, type_ignores } => {
-            let fields = [("body", cx.list(body, self::stmt)?), ("type_ignores", cx.list(type_ignores, self::type_ignore)?)];
+            let fields =
+                [("body", cx.list(body, self::stmt)?), ("type_ignores", cx.list(type_ignores, self::type_ignore)?)];
             cx.node(Class::Module, &fields, None)
         }
         Mod::Interactive { body } => {
@@ -34,15 +35,35 @@ pub(super) fn mod_(cx: &ToObj, n: &Mod) -> PyResult<Obj> {
 pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| match &n.kind {
         StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => {
-            let fields = [("name", Ok(cx.ident(name))?), ("args", self::arguments(cx, args)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?), ("returns", cx.opt(returns.as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("name", cx.ident(name)),
+                ("args", self::arguments(cx, args)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("decorator_list", cx.list(decorator_list, self::expr)?),
+                ("returns", cx.opt(returns.as_deref(), self::expr)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::FunctionDef, &fields, Some(&n.range))
         }
         StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment } => {
-            let fields = [("name", Ok(cx.ident(name))?), ("args", self::arguments(cx, args)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?), ("returns", cx.opt(returns.as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("name", cx.ident(name)),
+                ("args", self::arguments(cx, args)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("decorator_list", cx.list(decorator_list, self::expr)?),
+                ("returns", cx.opt(returns.as_deref(), self::expr)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::AsyncFunctionDef, &fields, Some(&n.range))
         }
         StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
-            let fields = [("name", Ok(cx.ident(name))?), ("bases", cx.list(bases, self::expr)?), ("keywords", cx.list(keywords, self::keyword)?), ("body", cx.list(body, self::stmt)?), ("decorator_list", cx.list(decorator_list, self::expr)?)];
+            let fields = [
+                ("name", cx.ident(name)),
+                ("bases", cx.list(bases, self::expr)?),
+                ("keywords", cx.list(keywords, self::keyword)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("decorator_list", cx.list(decorator_list, self::expr)?),
+            ];
             cx.node(Class::ClassDef, &fields, Some(&n.range))
         }
         StmtKind::Return { value } => {
@@ -54,39 +75,80 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::Delete, &fields, Some(&n.range))
         }
         StmtKind::Assign { targets, value, type_comment } => {
-            let fields = [("targets", cx.list(targets, self::expr)?), ("value", self::expr(cx, value)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("targets", cx.list(targets, self::expr)?),
+                ("value", self::expr(cx, value)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::Assign, &fields, Some(&n.range))
         }
         StmtKind::AugAssign { target, op, value } => {
-            let fields = [("target", self::expr(cx, target)?), ("op", self::operator(cx, op)?), ("value", self::expr(cx, value)?)];
+            let fields = [
+                ("target", self::expr(cx, target)?),
+                ("op", self::operator(cx, op)?),
+                ("value", self::expr(cx, value)?),
+            ];
             cx.node(Class::AugAssign, &fields, Some(&n.range))
         }
         StmtKind::AnnAssign { target, annotation, value, simple } => {
-            let fields = [("target", self::expr(cx, target)?), ("annotation", self::expr(cx, annotation)?), ("value", cx.opt(value.as_deref(), self::expr)?), ("simple", Ok(cx.int(*simple))?)];
+            let fields = [
+                ("target", self::expr(cx, target)?),
+                ("annotation", self::expr(cx, annotation)?),
+                ("value", cx.opt(value.as_deref(), self::expr)?),
+                ("simple", cx.int(*simple)),
+            ];
             cx.node(Class::AnnAssign, &fields, Some(&n.range))
         }
         StmtKind::For { target, iter, body, orelse, type_comment } => {
-            let fields = [("target", self::expr(cx, target)?), ("iter", self::expr(cx, iter)?), ("body", cx.list(body, self::stmt)?), ("orelse", cx.list(orelse, self::stmt)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("target", self::expr(cx, target)?),
+                ("iter", self::expr(cx, iter)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("orelse", cx.list(orelse, self::stmt)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::For, &fields, Some(&n.range))
         }
         StmtKind::AsyncFor { target, iter, body, orelse, type_comment } => {
-            let fields = [("target", self::expr(cx, target)?), ("iter", self::expr(cx, iter)?), ("body", cx.list(body, self::stmt)?), ("orelse", cx.list(orelse, self::stmt)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("target", self::expr(cx, target)?),
+                ("iter", self::expr(cx, iter)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("orelse", cx.list(orelse, self::stmt)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::AsyncFor, &fields, Some(&n.range))
         }
         StmtKind::While { test, body, orelse } => {
-            let fields = [("test", self::expr(cx, test)?), ("body", cx.list(body, self::stmt)?), ("orelse", cx.list(orelse, self::stmt)?)];
+            let fields = [
+                ("test", self::expr(cx, test)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("orelse", cx.list(orelse, self::stmt)?),
+            ];
             cx.node(Class::While, &fields, Some(&n.range))
         }
         StmtKind::If { test, body, orelse } => {
-            let fields = [("test", self::expr(cx, test)?), ("body", cx.list(body, self::stmt)?), ("orelse", cx.list(orelse, self::stmt)?)];
+            let fields = [
+                ("test", self::expr(cx, test)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("orelse", cx.list(orelse, self::stmt)?),
+            ];
             cx.node(Class::If, &fields, Some(&n.range))
         }
         StmtKind::With { items, body, type_comment } => {
-            let fields = [("items", cx.list(items, self::withitem)?), ("body", cx.list(body, self::stmt)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("items", cx.list(items, self::withitem)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::With, &fields, Some(&n.range))
         }
         StmtKind::AsyncWith { items, body, type_comment } => {
-            let fields = [("items", cx.list(items, self::withitem)?), ("body", cx.list(body, self::stmt)?), ("type_comment", Ok(cx.opt_string(type_comment))?)];
+            let fields = [
+                ("items", cx.list(items, self::withitem)?),
+                ("body", cx.list(body, self::stmt)?),
+                ("type_comment", cx.opt_string(type_comment)),
+            ];
             cx.node(Class::AsyncWith, &fields, Some(&n.range))
         }
         StmtKind::Match { subject, cases } => {
@@ -94,15 +156,26 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::Match, &fields, Some(&n.range))
         }
         StmtKind::Raise { exc, cause } => {
-            let fields = [("exc", cx.opt(exc.as_deref(), self::expr)?), ("cause", cx.opt(cause.as_deref(), self::expr)?)];
+            let fields =
+                [("exc", cx.opt(exc.as_deref(), self::expr)?), ("cause", cx.opt(cause.as_deref(), self::expr)?)];
             cx.node(Class::Raise, &fields, Some(&n.range))
         }
         StmtKind::Try { body, handlers, orelse, finalbody } => {
-            let fields = [("body", cx.list(body, self::stmt)?), ("handlers", cx.list(handlers, self::excepthandler)?), ("orelse", cx.list(orelse, self::stmt)?), ("finalbody", cx.list(finalbody, self::stmt)?)];
+            let fields = [
+                ("body", cx.list(body, self::stmt)?),
+                ("handlers", cx.list(handlers, self::excepthandler)?),
+                ("orelse", cx.list(orelse, self::stmt)?),
+                ("finalbody", cx.list(finalbody, self::stmt)?),
+            ];
             cx.node(Class::Try, &fields, Some(&n.range))
         }
         StmtKind::TryStar { body, handlers, orelse, finalbody } => {
-            let fields = [("body", cx.list(body, self::stmt)?), ("handlers", cx.list(handlers, self::excepthandler)?), ("orelse", cx.list(orelse, self::stmt)?), ("finalbody", cx.list(finalbody, self::stmt)?)];
+            let fields = [
+                ("body", cx.list(body, self::stmt)?),
+                ("handlers", cx.list(handlers, self::excepthandler)?),
+                ("orelse", cx.list(orelse, self::stmt)?),
+                ("finalbody", cx.list(finalbody, self::stmt)?),
+            ];
             cx.node(Class::TryStar, &fields, Some(&n.range))
         }
         StmtKind::Assert { test, msg } => {
@@ -114,7 +187,11 @@ pub(super) fn stmt(cx: &ToObj, n: &Stmt) -> PyResult<Obj> {
             cx.node(Class::Import, &fields, Some(&n.range))
         }
         StmtKind::ImportFrom { module, names, level } => {
-            let fields = [("module", Ok(cx.opt_ident(module))?), ("names", cx.list(names, self::alias)?), ("level", Ok(cx.opt_int(*level))?)];
+            let fields = [
+                ("module", cx.opt_ident(module)),
+                ("names", cx.list(names, self::alias)?),
+                ("level", cx.opt_int(*level)),
+            ];
             cx.node(Class::ImportFrom, &fields, Some(&n.range))
         }
         StmtKind::Global { names } => {
@@ -146,7 +223,8 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::NamedExpr, &fields, Some(&n.range))
         }
         ExprKind::BinOp { left, op, right } => {
-            let fields = [("left", self::expr(cx, left)?), ("op", self::operator(cx, op)?), ("right", self::expr(cx, right)?)];
+            let fields =
+                [("left", self::expr(cx, left)?), ("op", self::operator(cx, op)?), ("right", self::expr(cx, right)?)];
             cx.node(Class::BinOp, &fields, Some(&n.range))
         }
         ExprKind::UnaryOp { op, operand } => {
@@ -158,7 +236,8 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::Lambda, &fields, Some(&n.range))
         }
         ExprKind::IfExp { test, body, orelse } => {
-            let fields = [("test", self::expr(cx, test)?), ("body", self::expr(cx, body)?), ("orelse", self::expr(cx, orelse)?)];
+            let fields =
+                [("test", self::expr(cx, test)?), ("body", self::expr(cx, body)?), ("orelse", self::expr(cx, orelse)?)];
             cx.node(Class::IfExp, &fields, Some(&n.range))
         }
         ExprKind::Dict { keys, values } => {
@@ -178,7 +257,11 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::SetComp, &fields, Some(&n.range))
         }
         ExprKind::DictComp { key, value, generators } => {
-            let fields = [("key", self::expr(cx, key)?), ("value", self::expr(cx, value)?), ("generators", cx.list(generators, self::comprehension)?)];
+            let fields = [
+                ("key", self::expr(cx, key)?),
+                ("value", self::expr(cx, value)?),
+                ("generators", cx.list(generators, self::comprehension)?),
+            ];
             cx.node(Class::DictComp, &fields, Some(&n.range))
         }
         ExprKind::GeneratorExp { elt, generators } => {
@@ -198,15 +281,27 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::YieldFrom, &fields, Some(&n.range))
         }
         ExprKind::Compare { left, ops, comparators } => {
-            let fields = [("left", self::expr(cx, left)?), ("ops", cx.list(ops, self::cmpop)?), ("comparators", cx.list(comparators, self::expr)?)];
+            let fields = [
+                ("left", self::expr(cx, left)?),
+                ("ops", cx.list(ops, self::cmpop)?),
+                ("comparators", cx.list(comparators, self::expr)?),
+            ];
             cx.node(Class::Compare, &fields, Some(&n.range))
         }
         ExprKind::Call { func, args, keywords } => {
-            let fields = [("func", self::expr(cx, func)?), ("args", cx.list(args, self::expr)?), ("keywords", cx.list(keywords, self::keyword)?)];
+            let fields = [
+                ("func", self::expr(cx, func)?),
+                ("args", cx.list(args, self::expr)?),
+                ("keywords", cx.list(keywords, self::keyword)?),
+            ];
             cx.node(Class::Call, &fields, Some(&n.range))
         }
         ExprKind::FormattedValue { value, conversion, format_spec } => {
-            let fields = [("value", self::expr(cx, value)?), ("conversion", Ok(cx.int(*conversion))?), ("format_spec", cx.opt(format_spec.as_deref(), self::expr)?)];
+            let fields = [
+                ("value", self::expr(cx, value)?),
+                ("conversion", cx.int(*conversion)),
+                ("format_spec", cx.opt(format_spec.as_deref(), self::expr)?),
+            ];
             cx.node(Class::FormattedValue, &fields, Some(&n.range))
         }
         ExprKind::JoinedStr { values } => {
@@ -214,15 +309,20 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::JoinedStr, &fields, Some(&n.range))
         }
         ExprKind::Constant { value, kind } => {
-            let fields = [("value", cx.constant(value)?), ("kind", Ok(cx.opt_string(kind))?)];
+            let fields = [("value", cx.constant(value)?), ("kind", cx.opt_string(kind))];
             cx.node(Class::Constant, &fields, Some(&n.range))
         }
         ExprKind::Attribute { value, attr, ctx } => {
-            let fields = [("value", self::expr(cx, value)?), ("attr", Ok(cx.ident(attr))?), ("ctx", self::expr_context(cx, ctx)?)];
+            let fields =
+                [("value", self::expr(cx, value)?), ("attr", cx.ident(attr)), ("ctx", self::expr_context(cx, ctx)?)];
             cx.node(Class::Attribute, &fields, Some(&n.range))
         }
         ExprKind::Subscript { value, slice, ctx } => {
-            let fields = [("value", self::expr(cx, value)?), ("slice", self::expr(cx, slice)?), ("ctx", self::expr_context(cx, ctx)?)];
+            let fields = [
+                ("value", self::expr(cx, value)?),
+                ("slice", self::expr(cx, slice)?),
+                ("ctx", self::expr_context(cx, ctx)?),
+            ];
             cx.node(Class::Subscript, &fields, Some(&n.range))
         }
         ExprKind::Starred { value, ctx } => {
@@ -230,7 +330,7 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::Starred, &fields, Some(&n.range))
         }
         ExprKind::Name { id, ctx } => {
-            let fields = [("id", Ok(cx.ident(id))?), ("ctx", self::expr_context(cx, ctx)?)];
+            let fields = [("id", cx.ident(id)), ("ctx", self::expr_context(cx, ctx)?)];
             cx.node(Class::Name, &fields, Some(&n.range))
         }
         ExprKind::List { elts, ctx } => {
@@ -242,7 +342,11 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::Tuple, &fields, Some(&n.range))
         }
         ExprKind::Slice { lower, upper, step } => {
-            let fields = [("lower", cx.opt(lower.as_deref(), self::expr)?), ("upper", cx.opt(upper.as_deref(), self::expr)?), ("step", cx.opt(step.as_deref(), self::expr)?)];
+            let fields = [
+                ("lower", cx.opt(lower.as_deref(), self::expr)?),
+                ("upper", cx.opt(upper.as_deref(), self::expr)?),
+                ("step", cx.opt(step.as_deref(), self::expr)?),
+            ];
             cx.node(Class::Slice, &fields, Some(&n.range))
         }
     })
@@ -307,7 +411,11 @@ pub(super) fn cmpop(cx: &ToObj, n: &CmpOp) -> PyResult<Obj> {
 
 pub(super) fn excepthandler(cx: &ToObj, n: &ExceptHandler) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("type", cx.opt(n.type_.as_deref(), self::expr)?), ("name", Ok(cx.opt_ident(&n.name))?), ("body", cx.list(&n.body, self::stmt)?)];
+        let fields = [
+            ("type", cx.opt(n.type_.as_deref(), self::expr)?),
+            ("name", cx.opt_ident(&n.name)),
+            ("body", cx.list(&n.body, self::stmt)?),
+        ];
         cx.node(Class::ExceptHandler, &fields, Some(&n.range))
     })
 }
@@ -327,19 +435,28 @@ pub(super) fn pattern(cx: &ToObj, n: &Pattern) -> PyResult<Obj> {
             cx.node(Class::MatchSequence, &fields, Some(&n.range))
         }
         PatternKind::MatchMapping { keys, patterns, rest } => {
-            let fields = [("keys", cx.list(keys, self::expr)?), ("patterns", cx.list(patterns, self::pattern)?), ("rest", Ok(cx.opt_ident(rest))?)];
+            let fields = [
+                ("keys", cx.list(keys, self::expr)?),
+                ("patterns", cx.list(patterns, self::pattern)?),
+                ("rest", cx.opt_ident(rest)),
+            ];
             cx.node(Class::MatchMapping, &fields, Some(&n.range))
         }
         PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
-            let fields = [("cls", self::expr(cx, cls)?), ("patterns", cx.list(patterns, self::pattern)?), ("kwd_attrs", cx.list(kwd_attrs, |cx, x| Ok(cx.ident(x)))?), ("kwd_patterns", cx.list(kwd_patterns, self::pattern)?)];
+            let fields = [
+                ("cls", self::expr(cx, cls)?),
+                ("patterns", cx.list(patterns, self::pattern)?),
+                ("kwd_attrs", cx.list(kwd_attrs, |cx, x| Ok(cx.ident(x)))?),
+                ("kwd_patterns", cx.list(kwd_patterns, self::pattern)?),
+            ];
             cx.node(Class::MatchClass, &fields, Some(&n.range))
         }
         PatternKind::MatchStar { name } => {
-            let fields = [("name", Ok(cx.opt_ident(name))?)];
+            let fields = [("name", cx.opt_ident(name))];
             cx.node(Class::MatchStar, &fields, Some(&n.range))
         }
         PatternKind::MatchAs { pattern, name } => {
-            let fields = [("pattern", cx.opt(pattern.as_deref(), self::pattern)?), ("name", Ok(cx.opt_ident(name))?)];
+            let fields = [("pattern", cx.opt(pattern.as_deref(), self::pattern)?), ("name", cx.opt_ident(name))];
             cx.node(Class::MatchAs, &fields, Some(&n.range))
         }
         PatternKind::MatchOr { patterns } => {
@@ -351,57 +468,80 @@ pub(super) fn pattern(cx: &ToObj, n: &Pattern) -> PyResult<Obj> {
 
 pub(super) fn type_ignore(cx: &ToObj, n: &TypeIgnore) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("lineno", Ok(cx.int(n.lineno))?), ("tag", Ok(cx.string(&n.tag))?)];
+        let fields = [("lineno", cx.int(n.lineno)), ("tag", cx.string(&n.tag))];
         cx.node(Class::TypeIgnore, &fields, None)
     })
 }
 
 pub(super) fn comprehension(cx: &ToObj, n: &Comprehension) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("target", self::expr(cx, &n.target)?), ("iter", self::expr(cx, &n.iter)?), ("ifs", cx.list(&n.ifs, self::expr)?), ("is_async", Ok(cx.int(n.is_async))?)];
+        let fields = [
+            ("target", self::expr(cx, &n.target)?),
+            ("iter", self::expr(cx, &n.iter)?),
+            ("ifs", cx.list(&n.ifs, self::expr)?),
+            ("is_async", cx.int(n.is_async)),
+        ];
         cx.node(Class::comprehension, &fields, None)
     })
 }
 
 pub(super) fn arguments(cx: &ToObj, n: &Arguments) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("posonlyargs", cx.list(&n.posonlyargs, self::arg)?), ("args", cx.list(&n.args, self::arg)?), ("vararg", cx.opt(n.vararg.as_deref(), self::arg)?), ("kwonlyargs", cx.list(&n.kwonlyargs, self::arg)?), ("kw_defaults", cx.list_opt(&n.kw_defaults, self::expr)?), ("kwarg", cx.opt(n.kwarg.as_deref(), self::arg)?), ("defaults", cx.list(&n.defaults, self::expr)?)];
+        let fields = [
+            ("posonlyargs", cx.list(&n.posonlyargs, self::arg)?),
+            ("args", cx.list(&n.args, self::arg)?),
+            ("vararg", cx.opt(n.vararg.as_deref(), self::arg)?),
+            ("kwonlyargs", cx.list(&n.kwonlyargs, self::arg)?),
+            ("kw_defaults", cx.list_opt(&n.kw_defaults, self::expr)?),
+            ("kwarg", cx.opt(n.kwarg.as_deref(), self::arg)?),
+            ("defaults", cx.list(&n.defaults, self::expr)?),
+        ];
         cx.node(Class::arguments, &fields, None)
     })
 }
 
 pub(super) fn arg(cx: &ToObj, n: &Arg) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("arg", Ok(cx.ident(&n.arg))?), ("annotation", cx.opt(n.annotation.as_deref(), self::expr)?), ("type_comment", Ok(cx.opt_string(&n.type_comment))?)];
+        let fields = [
+            ("arg", cx.ident(&n.arg)),
+            ("annotation", cx.opt(n.annotation.as_deref(), self::expr)?),
+            ("type_comment", cx.opt_string(&n.type_comment)),
+        ];
         cx.node(Class::arg, &fields, Some(&n.range))
     })
 }
 
 pub(super) fn keyword(cx: &ToObj, n: &Keyword) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("arg", Ok(cx.opt_ident(&n.arg))?), ("value", self::expr(cx, &n.value)?)];
+        let fields = [("arg", cx.opt_ident(&n.arg)), ("value", self::expr(cx, &n.value)?)];
         cx.node(Class::keyword, &fields, Some(&n.range))
     })
 }
 
 pub(super) fn alias(cx: &ToObj, n: &Alias) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("name", Ok(cx.ident(&n.name))?), ("asname", Ok(cx.opt_ident(&n.asname))?)];
+        let fields = [("name", cx.ident(&n.name)), ("asname", cx.opt_ident(&n.asname))];
         cx.node(Class::alias, &fields, Some(&n.range))
     })
 }
 
 pub(super) fn withitem(cx: &ToObj, n: &WithItem) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("context_expr", self::expr(cx, &n.context_expr)?), ("optional_vars", cx.opt(n.optional_vars.as_deref(), self::expr)?)];
+        let fields = [
+            ("context_expr", self::expr(cx, &n.context_expr)?),
+            ("optional_vars", cx.opt(n.optional_vars.as_deref(), self::expr)?),
+        ];
         cx.node(Class::withitem, &fields, None)
     })
 }
 
 pub(super) fn match_case(cx: &ToObj, n: &MatchCase) -> PyResult<Obj> {
     cx.vm.with_native_depth(|| {
-        let fields = [("pattern", self::pattern(cx, &n.pattern)?), ("guard", cx.opt(n.guard.as_deref(), self::expr)?), ("body", cx.list(&n.body, self::stmt)?)];
+        let fields = [
+            ("pattern", self::pattern(cx, &n.pattern)?),
+            ("guard", cx.opt(n.guard.as_deref(), self::expr)?),
+            ("body", cx.list(&n.body, self::stmt)?),
+        ];
         cx.node(Class::match_case, &fields, None)
     })
 }
-

@@ -18,16 +18,28 @@ pub(super) fn mod_(cx: &FromObj, o: &Obj) -> PyResult<Option<Mod>> {
         let node = match cx.which(o, MOD)? {
             Some(Class::Module) => Mod::Module {
                 body: cx.sequence(o, "body", "Module", self::stmt, "None disallowed in statement list")?,
-                type_ignores: cx.sequence(o, "type_ignores", "Module", self::type_ignore, "None disallowed in type_ignore list")?,
+                type_ignores: cx.sequence(
+                    o,
+                    "type_ignores",
+                    "Module",
+                    self::type_ignore,
+                    "None disallowed in type_ignore list",
+                )?,
             },
             Some(Class::Interactive) => Mod::Interactive {
                 body: cx.sequence(o, "body", "Interactive", self::stmt, "None disallowed in statement list")?,
             },
-            Some(Class::Expression) => Mod::Expression {
-                body: Box::new(cx.required(o, "body", "Expression", self::expr)?),
-            },
+            Some(Class::Expression) => {
+                Mod::Expression { body: Box::new(cx.required(o, "body", "Expression", self::expr)?) }
+            }
             Some(Class::FunctionType) => Mod::FunctionType {
-                argtypes: cx.sequence(o, "argtypes", "FunctionType", self::expr, "None disallowed in expression list")?,
+                argtypes: cx.sequence(
+                    o,
+                    "argtypes",
+                    "FunctionType",
+                    self::expr,
+                    "None disallowed in expression list",
+                )?,
                 returns: Box::new(cx.required(o, "returns", "FunctionType", self::expr)?),
             },
             _ => return Err(cx.expected_some_sort_of(o, "mod")),
@@ -36,7 +48,35 @@ pub(super) fn mod_(cx: &FromObj, o: &Obj) -> PyResult<Option<Mod>> {
     })
 }
 
-const STMT: &[Class] = &[Class::FunctionDef, Class::AsyncFunctionDef, Class::ClassDef, Class::Return, Class::Delete, Class::Assign, Class::AugAssign, Class::AnnAssign, Class::For, Class::AsyncFor, Class::While, Class::If, Class::With, Class::AsyncWith, Class::Match, Class::Raise, Class::Try, Class::TryStar, Class::Assert, Class::Import, Class::ImportFrom, Class::Global, Class::Nonlocal, Class::Expr, Class::Pass, Class::Break, Class::Continue];
+const STMT: &[Class] = &[
+    Class::FunctionDef,
+    Class::AsyncFunctionDef,
+    Class::ClassDef,
+    Class::Return,
+    Class::Delete,
+    Class::Assign,
+    Class::AugAssign,
+    Class::AnnAssign,
+    Class::For,
+    Class::AsyncFor,
+    Class::While,
+    Class::If,
+    Class::With,
+    Class::AsyncWith,
+    Class::Match,
+    Class::Raise,
+    Class::Try,
+    Class::TryStar,
+    Class::Assert,
+    Class::Import,
+    Class::ImportFrom,
+    Class::Global,
+    Class::Nonlocal,
+    Class::Expr,
+    Class::Pass,
+    Class::Break,
+    Class::Continue,
+];
 
 pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
     if cx.vm.is_none(o) {
@@ -49,7 +89,13 @@ pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
                 name: cx.required(o, "name", "FunctionDef", FromObj::identifier)?,
                 args: Box::new(cx.required(o, "args", "FunctionDef", self::arguments)?),
                 body: cx.sequence(o, "body", "FunctionDef", self::stmt, "None disallowed in statement list")?,
-                decorator_list: cx.sequence(o, "decorator_list", "FunctionDef", self::expr, "None disallowed in expression list")?,
+                decorator_list: cx.sequence(
+                    o,
+                    "decorator_list",
+                    "FunctionDef",
+                    self::expr,
+                    "None disallowed in expression list",
+                )?,
                 returns: cx.optional(o, "returns", self::expr)?.map(Box::new),
                 type_comment: cx.optional(o, "type_comment", FromObj::string)?,
             },
@@ -57,7 +103,13 @@ pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
                 name: cx.required(o, "name", "AsyncFunctionDef", FromObj::identifier)?,
                 args: Box::new(cx.required(o, "args", "AsyncFunctionDef", self::arguments)?),
                 body: cx.sequence(o, "body", "AsyncFunctionDef", self::stmt, "None disallowed in statement list")?,
-                decorator_list: cx.sequence(o, "decorator_list", "AsyncFunctionDef", self::expr, "None disallowed in expression list")?,
+                decorator_list: cx.sequence(
+                    o,
+                    "decorator_list",
+                    "AsyncFunctionDef",
+                    self::expr,
+                    "None disallowed in expression list",
+                )?,
                 returns: cx.optional(o, "returns", self::expr)?.map(Box::new),
                 type_comment: cx.optional(o, "type_comment", FromObj::string)?,
             },
@@ -66,11 +118,15 @@ pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
                 bases: cx.sequence(o, "bases", "ClassDef", self::expr, "None disallowed in expression list")?,
                 keywords: cx.sequence(o, "keywords", "ClassDef", self::keyword, "None disallowed in keyword list")?,
                 body: cx.sequence(o, "body", "ClassDef", self::stmt, "None disallowed in statement list")?,
-                decorator_list: cx.sequence(o, "decorator_list", "ClassDef", self::expr, "None disallowed in expression list")?,
+                decorator_list: cx.sequence(
+                    o,
+                    "decorator_list",
+                    "ClassDef",
+                    self::expr,
+                    "None disallowed in expression list",
+                )?,
             },
-            Some(Class::Return) => StmtKind::Return {
-                value: cx.optional(o, "value", self::expr)?.map(Box::new),
-            },
+            Some(Class::Return) => StmtKind::Return { value: cx.optional(o, "value", self::expr)?.map(Box::new) },
             Some(Class::Delete) => StmtKind::Delete {
                 targets: cx.sequence(o, "targets", "Delete", self::expr, "None disallowed in expression list")?,
             },
@@ -134,13 +190,25 @@ pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
             },
             Some(Class::Try) => StmtKind::Try {
                 body: cx.sequence(o, "body", "Try", self::stmt, "None disallowed in statement list")?,
-                handlers: cx.sequence(o, "handlers", "Try", self::excepthandler, "None disallowed in excepthandler list")?,
+                handlers: cx.sequence(
+                    o,
+                    "handlers",
+                    "Try",
+                    self::excepthandler,
+                    "None disallowed in excepthandler list",
+                )?,
                 orelse: cx.sequence(o, "orelse", "Try", self::stmt, "None disallowed in statement list")?,
                 finalbody: cx.sequence(o, "finalbody", "Try", self::stmt, "None disallowed in statement list")?,
             },
             Some(Class::TryStar) => StmtKind::TryStar {
                 body: cx.sequence(o, "body", "TryStar", self::stmt, "None disallowed in statement list")?,
-                handlers: cx.sequence(o, "handlers", "TryStar", self::excepthandler, "None disallowed in excepthandler list")?,
+                handlers: cx.sequence(
+                    o,
+                    "handlers",
+                    "TryStar",
+                    self::excepthandler,
+                    "None disallowed in excepthandler list",
+                )?,
                 orelse: cx.sequence(o, "orelse", "TryStar", self::stmt, "None disallowed in statement list")?,
                 finalbody: cx.sequence(o, "finalbody", "TryStar", self::stmt, "None disallowed in statement list")?,
             },
@@ -160,11 +228,15 @@ pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
                 names: cx.sequence(o, "names", "Global", FromObj::identifier, "None disallowed in identifier list")?,
             },
             Some(Class::Nonlocal) => StmtKind::Nonlocal {
-                names: cx.sequence(o, "names", "Nonlocal", FromObj::identifier, "None disallowed in identifier list")?,
+                names: cx.sequence(
+                    o,
+                    "names",
+                    "Nonlocal",
+                    FromObj::identifier,
+                    "None disallowed in identifier list",
+                )?,
             },
-            Some(Class::Expr) => StmtKind::Expr {
-                value: Box::new(cx.required(o, "value", "Expr", self::expr)?),
-            },
+            Some(Class::Expr) => StmtKind::Expr { value: Box::new(cx.required(o, "value", "Expr", self::expr)?) },
             Some(Class::Pass) => StmtKind::Pass,
             Some(Class::Break) => StmtKind::Break,
             Some(Class::Continue) => StmtKind::Continue,
@@ -174,7 +246,35 @@ pub(super) fn stmt(cx: &FromObj, o: &Obj) -> PyResult<Option<Stmt>> {
     })
 }
 
-const EXPR: &[Class] = &[Class::BoolOp, Class::NamedExpr, Class::BinOp, Class::UnaryOp, Class::Lambda, Class::IfExp, Class::Dict, Class::Set, Class::ListComp, Class::SetComp, Class::DictComp, Class::GeneratorExp, Class::Await, Class::Yield, Class::YieldFrom, Class::Compare, Class::Call, Class::FormattedValue, Class::JoinedStr, Class::Constant, Class::Attribute, Class::Subscript, Class::Starred, Class::Name, Class::List, Class::Tuple, Class::Slice];
+const EXPR: &[Class] = &[
+    Class::BoolOp,
+    Class::NamedExpr,
+    Class::BinOp,
+    Class::UnaryOp,
+    Class::Lambda,
+    Class::IfExp,
+    Class::Dict,
+    Class::Set,
+    Class::ListComp,
+    Class::SetComp,
+    Class::DictComp,
+    Class::GeneratorExp,
+    Class::Await,
+    Class::Yield,
+    Class::YieldFrom,
+    Class::Compare,
+    Class::Call,
+    Class::FormattedValue,
+    Class::JoinedStr,
+    Class::Constant,
+    Class::Attribute,
+    Class::Subscript,
+    Class::Starred,
+    Class::Name,
+    Class::List,
+    Class::Tuple,
+    Class::Slice,
+];
 
 pub(super) fn expr(cx: &FromObj, o: &Obj) -> PyResult<Option<Expr>> {
     if cx.vm.is_none(o) {
@@ -213,39 +313,65 @@ pub(super) fn expr(cx: &FromObj, o: &Obj) -> PyResult<Option<Expr>> {
                 keys: cx.sequence_opt(o, "keys", "Dict", self::expr)?,
                 values: cx.sequence(o, "values", "Dict", self::expr, "None disallowed in expression list")?,
             },
-            Some(Class::Set) => ExprKind::Set {
-                elts: cx.sequence(o, "elts", "Set", self::expr, "None disallowed in expression list")?,
-            },
+            Some(Class::Set) => {
+                ExprKind::Set { elts: cx.sequence(o, "elts", "Set", self::expr, "None disallowed in expression list")? }
+            }
             Some(Class::ListComp) => ExprKind::ListComp {
                 elt: Box::new(cx.required(o, "elt", "ListComp", self::expr)?),
-                generators: cx.sequence(o, "generators", "ListComp", self::comprehension, "None disallowed in comprehension list")?,
+                generators: cx.sequence(
+                    o,
+                    "generators",
+                    "ListComp",
+                    self::comprehension,
+                    "None disallowed in comprehension list",
+                )?,
             },
             Some(Class::SetComp) => ExprKind::SetComp {
                 elt: Box::new(cx.required(o, "elt", "SetComp", self::expr)?),
-                generators: cx.sequence(o, "generators", "SetComp", self::comprehension, "None disallowed in comprehension list")?,
+                generators: cx.sequence(
+                    o,
+                    "generators",
+                    "SetComp",
+                    self::comprehension,
+                    "None disallowed in comprehension list",
+                )?,
             },
             Some(Class::DictComp) => ExprKind::DictComp {
                 key: Box::new(cx.required(o, "key", "DictComp", self::expr)?),
                 value: Box::new(cx.required(o, "value", "DictComp", self::expr)?),
-                generators: cx.sequence(o, "generators", "DictComp", self::comprehension, "None disallowed in comprehension list")?,
+                generators: cx.sequence(
+                    o,
+                    "generators",
+                    "DictComp",
+                    self::comprehension,
+                    "None disallowed in comprehension list",
+                )?,
             },
             Some(Class::GeneratorExp) => ExprKind::GeneratorExp {
                 elt: Box::new(cx.required(o, "elt", "GeneratorExp", self::expr)?),
-                generators: cx.sequence(o, "generators", "GeneratorExp", self::comprehension, "None disallowed in comprehension list")?,
+                generators: cx.sequence(
+                    o,
+                    "generators",
+                    "GeneratorExp",
+                    self::comprehension,
+                    "None disallowed in comprehension list",
+                )?,
             },
-            Some(Class::Await) => ExprKind::Await {
-                value: Box::new(cx.required(o, "value", "Await", self::expr)?),
-            },
-            Some(Class::Yield) => ExprKind::Yield {
-                value: cx.optional(o, "value", self::expr)?.map(Box::new),
-            },
-            Some(Class::YieldFrom) => ExprKind::YieldFrom {
-                value: Box::new(cx.required(o, "value", "YieldFrom", self::expr)?),
-            },
+            Some(Class::Await) => ExprKind::Await { value: Box::new(cx.required(o, "value", "Await", self::expr)?) },
+            Some(Class::Yield) => ExprKind::Yield { value: cx.optional(o, "value", self::expr)?.map(Box::new) },
+            Some(Class::YieldFrom) => {
+                ExprKind::YieldFrom { value: Box::new(cx.required(o, "value", "YieldFrom", self::expr)?) }
+            }
             Some(Class::Compare) => ExprKind::Compare {
                 left: Box::new(cx.required(o, "left", "Compare", self::expr)?),
                 ops: cx.sequence(o, "ops", "Compare", self::cmpop, "None disallowed in cmpop list")?,
-                comparators: cx.sequence(o, "comparators", "Compare", self::expr, "None disallowed in expression list")?,
+                comparators: cx.sequence(
+                    o,
+                    "comparators",
+                    "Compare",
+                    self::expr,
+                    "None disallowed in expression list",
+                )?,
             },
             Some(Class::Call) => ExprKind::Call {
                 func: Box::new(cx.required(o, "func", "Call", self::expr)?),
@@ -319,7 +445,21 @@ pub(super) fn boolop(cx: &FromObj, o: &Obj) -> PyResult<Option<BoolOperator>> {
     }))
 }
 
-const OPERATOR: &[Class] = &[Class::Add, Class::Sub, Class::Mult, Class::MatMult, Class::Div, Class::Mod, Class::Pow, Class::LShift, Class::RShift, Class::BitOr, Class::BitXor, Class::BitAnd, Class::FloorDiv];
+const OPERATOR: &[Class] = &[
+    Class::Add,
+    Class::Sub,
+    Class::Mult,
+    Class::MatMult,
+    Class::Div,
+    Class::Mod,
+    Class::Pow,
+    Class::LShift,
+    Class::RShift,
+    Class::BitOr,
+    Class::BitXor,
+    Class::BitAnd,
+    Class::FloorDiv,
+];
 
 pub(super) fn operator(cx: &FromObj, o: &Obj) -> PyResult<Option<Operator>> {
     Ok(Some(match cx.which(o, OPERATOR)? {
@@ -352,7 +492,18 @@ pub(super) fn unaryop(cx: &FromObj, o: &Obj) -> PyResult<Option<UnaryOperator>> 
     }))
 }
 
-const CMPOP: &[Class] = &[Class::Eq, Class::NotEq, Class::Lt, Class::LtE, Class::Gt, Class::GtE, Class::Is, Class::IsNot, Class::In, Class::NotIn];
+const CMPOP: &[Class] = &[
+    Class::Eq,
+    Class::NotEq,
+    Class::Lt,
+    Class::LtE,
+    Class::Gt,
+    Class::GtE,
+    Class::Is,
+    Class::IsNot,
+    Class::In,
+    Class::NotIn,
+];
 
 pub(super) fn cmpop(cx: &FromObj, o: &Obj) -> PyResult<Option<CmpOp>> {
     Ok(Some(match cx.which(o, CMPOP)? {
@@ -391,7 +542,16 @@ pub(super) fn excepthandler(cx: &FromObj, o: &Obj) -> PyResult<Option<ExceptHand
     })
 }
 
-const PATTERN: &[Class] = &[Class::MatchValue, Class::MatchSingleton, Class::MatchSequence, Class::MatchMapping, Class::MatchClass, Class::MatchStar, Class::MatchAs, Class::MatchOr];
+const PATTERN: &[Class] = &[
+    Class::MatchValue,
+    Class::MatchSingleton,
+    Class::MatchSequence,
+    Class::MatchMapping,
+    Class::MatchClass,
+    Class::MatchStar,
+    Class::MatchAs,
+    Class::MatchOr,
+];
 
 pub(super) fn pattern(cx: &FromObj, o: &Obj) -> PyResult<Option<Pattern>> {
     if cx.vm.is_none(o) {
@@ -400,29 +560,51 @@ pub(super) fn pattern(cx: &FromObj, o: &Obj) -> PyResult<Option<Pattern>> {
     cx.vm.with_recursion(" while traversing 'pattern' node", || {
         let range = cx.range(o, "pattern", true, true)?;
         let node = match cx.which(o, PATTERN)? {
-            Some(Class::MatchValue) => PatternKind::MatchValue {
-                value: Box::new(cx.required(o, "value", "MatchValue", self::expr)?),
-            },
-            Some(Class::MatchSingleton) => PatternKind::MatchSingleton {
-                value: cx.required(o, "value", "MatchSingleton", FromObj::constant)?,
-            },
+            Some(Class::MatchValue) => {
+                PatternKind::MatchValue { value: Box::new(cx.required(o, "value", "MatchValue", self::expr)?) }
+            }
+            Some(Class::MatchSingleton) => {
+                PatternKind::MatchSingleton { value: cx.required(o, "value", "MatchSingleton", FromObj::constant)? }
+            }
             Some(Class::MatchSequence) => PatternKind::MatchSequence {
-                patterns: cx.sequence(o, "patterns", "MatchSequence", self::pattern, "None disallowed in pattern list")?,
+                patterns: cx.sequence(
+                    o,
+                    "patterns",
+                    "MatchSequence",
+                    self::pattern,
+                    "None disallowed in pattern list",
+                )?,
             },
             Some(Class::MatchMapping) => PatternKind::MatchMapping {
                 keys: cx.sequence(o, "keys", "MatchMapping", self::expr, "None disallowed in expression list")?,
-                patterns: cx.sequence(o, "patterns", "MatchMapping", self::pattern, "None disallowed in pattern list")?,
+                patterns: cx.sequence(
+                    o,
+                    "patterns",
+                    "MatchMapping",
+                    self::pattern,
+                    "None disallowed in pattern list",
+                )?,
                 rest: cx.optional(o, "rest", FromObj::identifier)?,
             },
             Some(Class::MatchClass) => PatternKind::MatchClass {
                 cls: Box::new(cx.required(o, "cls", "MatchClass", self::expr)?),
                 patterns: cx.sequence(o, "patterns", "MatchClass", self::pattern, "None disallowed in pattern list")?,
-                kwd_attrs: cx.sequence(o, "kwd_attrs", "MatchClass", FromObj::identifier, "None disallowed in identifier list")?,
-                kwd_patterns: cx.sequence(o, "kwd_patterns", "MatchClass", self::pattern, "None disallowed in pattern list")?,
+                kwd_attrs: cx.sequence(
+                    o,
+                    "kwd_attrs",
+                    "MatchClass",
+                    FromObj::identifier,
+                    "None disallowed in identifier list",
+                )?,
+                kwd_patterns: cx.sequence(
+                    o,
+                    "kwd_patterns",
+                    "MatchClass",
+                    self::pattern,
+                    "None disallowed in pattern list",
+                )?,
             },
-            Some(Class::MatchStar) => PatternKind::MatchStar {
-                name: cx.optional(o, "name", FromObj::identifier)?,
-            },
+            Some(Class::MatchStar) => PatternKind::MatchStar { name: cx.optional(o, "name", FromObj::identifier)? },
             Some(Class::MatchAs) => PatternKind::MatchAs {
                 pattern: cx.optional(o, "pattern", self::pattern)?.map(Box::new),
                 name: cx.optional(o, "name", FromObj::identifier)?,
@@ -521,4 +703,3 @@ pub(super) fn match_case(cx: &FromObj, o: &Obj) -> PyResult<Option<MatchCase>> {
         Ok(Some(MatchCase { pattern, guard, body }))
     })
 }
-

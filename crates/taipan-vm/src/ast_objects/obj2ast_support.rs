@@ -73,7 +73,14 @@ impl<'a> FromObj<'a> {
     }
 
     /// A list field whose items may not be None.
-    pub(super) fn sequence<T>(&self, o: &Obj, field: &str, owner: &str, conv: Conv<T>, none_msg: &str) -> PyResult<Vec<T>> {
+    pub(super) fn sequence<T>(
+        &self,
+        o: &Obj,
+        field: &str,
+        owner: &str,
+        conv: Conv<T>,
+        none_msg: &str,
+    ) -> PyResult<Vec<T>> {
         self.sequence_opt(o, field, owner, conv)?
             .into_iter()
             .map(|x| x.ok_or_else(|| self.vm.value_error(none_msg)))
@@ -86,10 +93,9 @@ impl<'a> FromObj<'a> {
         let seq = vm.getattr_str_opt(o, field)?.ok_or_else(|| self.missing(field, owner))?;
         let Some(data) = (if vm.is_subtype(&seq.class_obj(), &vm.ctx.types.list) { list::data(&seq) } else { None })
         else {
-            return Err(vm.type_error(format!(
-                "{owner} field \"{field}\" must be a list, not a {}",
-                seq.class().name()
-            )));
+            return Err(
+                vm.type_error(format!("{owner} field \"{field}\" must be a list, not a {}", seq.class().name()))
+            );
         };
         let n = data.len();
         let mut out = vm.try_vec(n)?;
@@ -109,7 +115,10 @@ impl<'a> FromObj<'a> {
         let lineno = self.required(o, "lineno", owner, FromObj::int)?;
         let col_offset = self.required(o, "col_offset", owner, FromObj::int)?;
         let (end_lineno, end_col_offset) = if end_required {
-            (self.required(o, "end_lineno", owner, FromObj::int)?, self.required(o, "end_col_offset", owner, FromObj::int)?)
+            (
+                self.required(o, "end_lineno", owner, FromObj::int)?,
+                self.required(o, "end_col_offset", owner, FromObj::int)?,
+            )
         } else {
             (
                 self.optional(o, "end_lineno", FromObj::int)?.unwrap_or(lineno),

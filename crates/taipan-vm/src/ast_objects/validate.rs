@@ -122,7 +122,14 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn try_(&self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt], owner: &str) -> PyResult<()> {
+    fn try_(
+        &self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+        owner: &str,
+    ) -> PyResult<()> {
         self.body(body, owner)?;
         if handlers.is_empty() && finalbody.is_empty() {
             return self.err(format!("{owner} has neither except handlers nor finalbody"));
@@ -185,7 +192,10 @@ impl Validator<'_> {
                 self.expr(target, Store)?;
                 self.opt_expr(value)?;
                 self.expr(annotation, Load)?;
-                if !matches!(target.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+                if !matches!(
+                    target.kind,
+                    ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                ) {
                     // (CPython's compiler finds it.)
                     return Err(self.vm.system_error(format!(
                         "invalid node type ({}) for annotated assignment",
@@ -399,9 +409,11 @@ impl Validator<'_> {
         self.expr(e, ExprContext::Load)?;
         match &e.kind {
             ExprKind::Constant { value, .. } => match value {
-                Constant::Int(_) | Constant::Float(_) | Constant::Bytes(_) | Constant::Complex { .. } | Constant::Str(_) => {
-                    Ok(())
-                }
+                Constant::Int(_)
+                | Constant::Float(_)
+                | Constant::Bytes(_)
+                | Constant::Complex { .. }
+                | Constant::Str(_) => Ok(()),
                 _ => self.err("unexpected constant inside of a literal pattern"),
             },
             ExprKind::Attribute { .. } | ExprKind::JoinedStr { .. } => Ok(()),
@@ -514,9 +526,33 @@ fn literal_complex(e: &Expr) -> bool {
 /// CPython's `expr_kind` number of a node (`BoolOp_kind` is 1).
 fn expr_kind_number(k: &ExprKind) -> usize {
     const KINDS: &[&str] = &[
-        "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp",
-        "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue",
-        "JoinedStr", "Constant", "Attribute", "Subscript", "Starred", "Name", "List", "Tuple", "Slice",
+        "BoolOp",
+        "NamedExpr",
+        "BinOp",
+        "UnaryOp",
+        "Lambda",
+        "IfExp",
+        "Dict",
+        "Set",
+        "ListComp",
+        "SetComp",
+        "DictComp",
+        "GeneratorExp",
+        "Await",
+        "Yield",
+        "YieldFrom",
+        "Compare",
+        "Call",
+        "FormattedValue",
+        "JoinedStr",
+        "Constant",
+        "Attribute",
+        "Subscript",
+        "Starred",
+        "Name",
+        "List",
+        "Tuple",
+        "Slice",
     ];
     KINDS.iter().position(|&n| n == k.name()).map_or(0, |i| i + 1)
 }
