@@ -9,8 +9,10 @@ mod _bisect;
 mod _collections;
 mod _functools;
 mod _heapq;
+mod _imp;
 pub mod _io;
 mod _operator;
+mod _warnings;
 mod _weakref;
 mod atexit;
 mod errno;
@@ -25,8 +27,10 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "errno", init: errno::init },
