@@ -36,7 +36,9 @@ struct Deque {
 impl PyPayload for Deque {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         if let Ok(v) = self.items.try_borrow() {
-            v.iter().for_each(visit);
+            for o in v.iter() {
+                visit(o);
+            }
         }
     }
     fn clear(&self) {

@@ -271,7 +271,9 @@ struct ItemGetter {
 }
 impl PyPayload for ItemGetter {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        self.items.iter().for_each(|o| visit(o));
+        for o in self.items.iter() {
+            visit(o);
+        }
     }
 }
 
@@ -329,7 +331,9 @@ struct AttrGetter {
 }
 impl PyPayload for AttrGetter {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        self.attrs.iter().flatten().for_each(|o| visit(o));
+        for o in self.attrs.iter().flatten() {
+            visit(o);
+        }
     }
 }
 
@@ -409,7 +413,9 @@ struct MethodCaller {
 impl PyPayload for MethodCaller {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.name);
-        self.args.iter().for_each(|o| visit(o));
+        for o in self.args.iter() {
+            visit(o);
+        }
         for (k, v) in &self.kwargs {
             visit(k);
             visit(v);

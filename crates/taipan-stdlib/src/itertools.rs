@@ -1114,7 +1114,9 @@ struct ZipLongest {
 impl PyPayload for ZipLongest {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         if let Ok(v) = self.its.try_borrow() {
-            v.iter().flatten().for_each(&mut *visit);
+            for o in v.iter().flatten() {
+                visit(o);
+            }
         }
         visit_cells(&[&self.fillvalue], visit);
     }
@@ -1257,7 +1259,9 @@ impl PyPayload for Combinatoric {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit_vec(&self.pools, visit);
         if let Ok(r) = self.result.try_borrow() {
-            r.iter().flatten().for_each(visit);
+            for o in r.iter().flatten() {
+                visit(o);
+            }
         }
     }
     fn clear(&self) {
