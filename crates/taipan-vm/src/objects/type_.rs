@@ -655,6 +655,16 @@ fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
 }
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    // A class that overrides __reduce__ is reduced by it (CPython's
+    // object___reduce_ex___impl compares the class's __reduce__ with
+    // object's).
+    if let Some(reduce) = vm.getattr_str_opt(obj, "__reduce__")? {
+        let clsreduce = vm.getattr_str(&obj.class_obj(), "__reduce__")?;
+        let objreduce = vm.ctx.types.object.payload::<TypeObject>().and_then(|t| dict::get_item_str(vm, &t.dict(), "__reduce__"));
+        if !objreduce.is_some_and(|o| o.is(&clsreduce)) {
+            return vm.call(&reduce, &[], None);
+        }
+    }
     let copyreg = crate::import::import_absolute(vm, "copyreg")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
     // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
