@@ -369,7 +369,8 @@ fn array_setitem(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<(
 fn array_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let a = arr(vm, o)?;
     let tc = a.tc as char;
-    let name = o.class().name().to_string();
+    let full = o.class().name();
+    let name = full.rsplit('.').next().unwrap_or(full).to_string();
     if a.len() == 0 {
         return Ok(vm.new_str_from_string(format!("{name}('{tc}')")));
     }
