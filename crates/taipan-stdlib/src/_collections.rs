@@ -36,7 +36,7 @@ struct Deque {
 impl PyPayload for Deque {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         if let Ok(v) = self.items.try_borrow() {
-            v.iter().for_each(|o| visit(o));
+            v.iter().for_each(&mut *visit);
         }
     }
     fn clear(&self) {

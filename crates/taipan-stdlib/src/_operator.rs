@@ -271,7 +271,7 @@ struct ItemGetter {
 }
 impl PyPayload for ItemGetter {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        self.items.iter().for_each(|o| visit(o));
+        self.items.iter().for_each(&mut *visit);
     }
 }
 
@@ -329,7 +329,7 @@ struct AttrGetter {
 }
 impl PyPayload for AttrGetter {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        self.attrs.iter().flatten().for_each(|o| visit(o));
+        self.attrs.iter().flatten().for_each(&mut *visit);
     }
 }
 
@@ -409,7 +409,7 @@ struct MethodCaller {
 impl PyPayload for MethodCaller {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.name);
-        self.args.iter().for_each(|o| visit(o));
+        self.args.iter().for_each(&mut *visit);
         for (k, v) in &self.kwargs {
             visit(k);
             visit(v);

@@ -80,7 +80,7 @@ fn timeout_seconds(vm: &Vm, o: &Obj) -> PyResult<f64> {
     if t.is_nan() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));
     }
-    if !(-9223372036.854775808..=9223372036.854775807).contains(&t) {
+    if !(-9_223_372_036.854_776..=9_223_372_036.854_776).contains(&t) {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
     }
     Ok(t)

@@ -237,7 +237,7 @@ fn hex_with_sep(data: &[u8], sep: Option<u8>, per: i64, out: &mut Vec<u8>) {
     let sep = sep.filter(|_| group != 0 && group < data.len());
     for (i, &b) in data.iter().enumerate() {
         if let Some(s) = sep {
-            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 { (data.len() - i).is_multiple_of(group) } else { i % group == 0 };
             if i > 0 && boundary {
                 out.push(s);
             }

@@ -83,7 +83,7 @@ impl HashObject {
 
 /// The payload of a hash object, or TypeError for a foreign `self`.
 pub(crate) fn hash_obj<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a HashObject> {
-    payload_or_err::<HashObject>(vm, o, &o.class().name().to_string())
+    payload_or_err::<HashObject>(vm, o, o.class().name())
 }
 
 /// The type registered as `name` by `make_type` (made once per

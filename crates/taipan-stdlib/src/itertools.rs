@@ -1114,7 +1114,7 @@ struct ZipLongest {
 impl PyPayload for ZipLongest {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         if let Ok(v) = self.its.try_borrow() {
-            v.iter().flatten().for_each(|o| visit(o));
+            v.iter().flatten().for_each(&mut *visit);
         }
         visit_cells(&[&self.fillvalue], visit);
     }
@@ -1257,7 +1257,7 @@ impl PyPayload for Combinatoric {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit_vec(&self.pools, visit);
         if let Ok(r) = self.result.try_borrow() {
-            r.iter().flatten().for_each(|o| visit(o));
+            r.iter().flatten().for_each(&mut *visit);
         }
     }
     fn clear(&self) {

@@ -104,7 +104,7 @@ pub(crate) fn clear_cells(cells: &[&ObjCell]) {
 /// is being changed by native code, which holds its own references).
 pub(crate) fn visit_vec(v: &std::cell::RefCell<Vec<Obj>>, visit: &mut dyn FnMut(&Obj)) {
     if let Ok(v) = v.try_borrow() {
-        v.iter().for_each(|o| visit(o));
+        v.iter().for_each(&mut *visit);
     }
 }
 

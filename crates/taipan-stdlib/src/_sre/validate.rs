@@ -3,7 +3,7 @@
 //! block ends as the compiler ends it, marks and group references name
 //! existing groups. Nested blocks go on a work list, not the Rust stack.
 
-use super::constants::{at, category, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXGROUPS, MAXREPEAT};
+use super::constants::{at, category, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXGROUPS};
 
 /// A code sequence `code[start..end]` still to check.
 struct Work {
@@ -224,7 +224,7 @@ impl Checker<'_> {
     fn repeat_head(&self, i: usize, end: usize, least: usize) -> Check<usize> {
         let skip = self.skip(i, end, 1)?;
         let (min, max) = (self.word(i + 1, end)?, self.word(i + 2, end)?);
-        if skip < least || min > max || max > MAXREPEAT {
+        if skip < least || min > max {
             return Err(());
         }
         Ok(skip)
@@ -296,7 +296,7 @@ impl Checker<'_> {
                 Some(prev) if prev != t => return Err(()),
                 _ => {}
             }
-            i = i + skip;
+            i += skip;
         }
         let after = i + 1;
         if let Some(t) = target {

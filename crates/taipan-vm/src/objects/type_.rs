@@ -669,7 +669,7 @@ fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyR
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
     // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
     // `_common_reduce`); copyreg._reduce_ex only knows 0 and 1.
-    if vm.index_value(&proto)?.as_i64().map_or(true, |p| p >= 2) {
+    if vm.index_value(&proto)?.as_i64().is_none_or(|p| p >= 2) {
         return reduce_newobj(vm, &copyreg, obj);
     }
     let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
