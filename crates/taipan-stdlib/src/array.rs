@@ -369,8 +369,10 @@ fn array_setitem(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<(
 fn array_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let a = arr(vm, o)?;
     let tc = a.tc as char;
+    let full = o.class().name();
+    let name = full.rsplit('.').next().unwrap_or(full).to_string();
     if a.len() == 0 {
-        return Ok(vm.new_str_from_string(format!("array('{tc}')")));
+        return Ok(vm.new_str_from_string(format!("{name}('{tc}')")));
     }
     let inner = if a.tc == b'u' {
         let s = tounicode(vm, a)?;
@@ -379,7 +381,7 @@ fn array_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         let l = vm.new_list(items(vm, a));
         vm.repr_string(&l)?
     };
-    Ok(vm.new_str_from_string(format!("array('{tc}', {inner})")))
+    Ok(vm.new_str_from_string(format!("{name}('{tc}', {inner})")))
 }
 
 fn tounicode(vm: &Vm, a: &Array) -> PyResult<Obj> {

@@ -31,7 +31,7 @@ const P14: f64 = 0.25 * PI;
 const P12: f64 = 0.5 * PI;
 const P34: f64 = 0.75 * PI;
 /// A placeholder for table entries finite arguments never reach.
-const U: f64 = -9.5426319407711027e33;
+const U: f64 = -9.542631940771103e+33;
 
 fn sqrt_large_double() -> f64 {
     libm::sqrt(LARGE_DOUBLE)
