@@ -21,6 +21,7 @@ mod grp;
 mod posix;
 mod pwd;
 mod resource;
+mod select;
 mod structseq;
 mod time;
 mod itertools;
@@ -45,6 +46,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
+    ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },
