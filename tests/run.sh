@@ -30,3 +30,6 @@ python3 tests/repl_pty.py --taipan target/ci/taipan
 # Hostile inputs (bad arguments, deep nesting, mutating callbacks, huge
 # sizes): never a panic, abort, stack overflow or hang (tools/hostile_sweep.py).
 python3 tools/hostile_sweep.py --taipan target/ci/taipan --limit 300 --seed 1
+# Every top-level module of CPython's Lib: how many import (the count may not
+# fall below tests/import_coverage.baseline; failures listed with reasons).
+python3 tests/import_coverage.py --taipan target/ci/taipan --check

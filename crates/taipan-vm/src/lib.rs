@@ -23,6 +23,7 @@ mod format;
 mod gc;
 mod hash;
 mod import;
+mod marshal;
 mod modules;
 mod object;
 mod objects;

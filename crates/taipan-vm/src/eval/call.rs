@@ -12,6 +12,19 @@ use crate::vm::{PyResult, Vm};
 
 /// A new frame for a call of `func` with these arguments (positional
 /// values, then the keyword values named by `kwnames`).
+/// The largest frame (locals plus value stack, in slots) a call may get.
+/// CPython sizes its data-stack chunks in a C `int` of bytes, so a code
+/// object claiming a larger `co_stacksize` gets MemoryError when called;
+/// here the limit also keeps a forged stack size from allocating gigabytes.
+const MAX_FRAME_SLOTS: usize = (1 << 27) - 1000;
+
+fn check_frame_size(vm: &Vm, cd: &crate::objects::code::CodeData) -> PyResult<()> {
+    if cd.frame_size() > MAX_FRAME_SLOTS {
+        return Err(vm.memory_error());
+    }
+    Ok(())
+}
+
 pub(crate) fn make_frame(
     vm: &Vm,
     func_obj: &Obj,
@@ -26,6 +39,7 @@ pub(crate) fn make_frame(
         && cd.co.kwonlyargcount == 0
         && args.len() == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0;
+    check_frame_size(vm, cd)?;
     let mut frame = Frame::new(code, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), locals);
     if simple {
         for (i, a) in args.into_iter().enumerate() {
@@ -57,7 +71,8 @@ pub(crate) fn frame_for_simple_call(
     let simple = cd.co.kwonlyargcount == 0
         && nargs == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
-        && cd.has_flag(co_flags::OPTIMIZED);
+        && cd.has_flag(co_flags::OPTIMIZED)
+        && cd.frame_size() <= MAX_FRAME_SLOTS;
     if !simple {
         return None;
     }
@@ -110,6 +125,7 @@ pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyRe
     }
     let builtins = builtins_from_globals(vm, globals);
     let locals = locals.unwrap_or_else(|| globals.clone());
+    check_frame_size(vm, code_of(code))?;
     let frame = Frame::new(code.clone(), None, globals.clone(), builtins, Some(locals));
     match run_frame(vm, Box::into_raw(frame), None)? {
         FrameExit::Return(v) => Ok(v),
@@ -129,6 +145,7 @@ pub(crate) fn run_code_with_closure(
     let func =
         crate::objects::function::new_function_full(vm, code.clone(), globals.clone(), None, None, None, closure);
     let builtins = func_of(&func).builtins.clone();
+    check_frame_size(vm, code_of(code))?;
     let frame = Frame::new(code.clone(), Some(func), globals.clone(), builtins, Some(locals));
     match run_frame(vm, Box::into_raw(frame), None)? {
         FrameExit::Return(v) => Ok(v),

@@ -78,6 +78,9 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
         set(k, vm.new_str(&prefix));
     }
     let mut path = Vec::new();
+    for dir in config.pythonpath_env.iter().flat_map(|p| p.split(':')) {
+        path.push(vm.new_str(&absolute_normalized(dir)));
+    }
     if let Some(lib) = crate::import::stdlib_dir(config.ignore_environment) {
         path.push(vm.new_str(&lib));
     }
@@ -685,4 +688,27 @@ fn create_stdio(
     )?;
     vm.setattr_str(&stream, "mode", &vm.new_str(if write_mode { "w" } else { "r" }))?;
     Ok(stream)
+}
+
+/// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current
+/// directory (an empty entry is the current directory) and normalised
+/// (`.`, `..` and repeated or trailing slashes resolved lexically).
+fn absolute_normalized(dir: &str) -> String {
+    let joined = if dir.starts_with('/') {
+        dir.to_string()
+    } else {
+        let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        format!("{cwd}/{dir}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
 }

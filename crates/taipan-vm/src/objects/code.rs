@@ -46,7 +46,9 @@ pub struct CodeData {
     pub exception_table: Box<[ExceptionEntry]>,
     pub name: Obj,
     pub qualname: Obj,
-    pub filename: Obj,
+    /// `co_filename`; `_imp._fix_co_filename` changes it when a `.pyc`
+    /// moved with its source.
+    filename: crate::object::ObjCell,
     /// Number of plain locals (arguments first).
     pub nlocals: usize,
     /// LOAD_GLOBAL's cache, one entry per name: the value found while the
@@ -68,6 +70,24 @@ pub struct GlobalCacheEntry {
 impl PyPayload for CodeData {}
 
 impl CodeData {
+    pub fn filename(&self) -> Obj {
+        self.filename.get().expect("a code object has a filename")
+    }
+
+    /// `_imp._fix_co_filename`: this code object and those nested in its
+    /// constants get `path` where they had the old filename.
+    pub fn fix_filename(&self, vm: &Vm, old: &Obj, path: &Obj) -> PyResult<()> {
+        if !vm.rich_compare_bool(&self.filename(), old, crate::object::typeobj::CompareOp::Eq)? {
+            return Ok(());
+        }
+        self.filename.set(Some(path.clone()));
+        for c in self.consts.iter() {
+            if let Some(inner) = c.payload::<CodeData>() {
+                inner.fix_filename(vm, old, path)?;
+            }
+        }
+        Ok(())
+    }
     pub fn flags(&self) -> u32 {
         self.co.flags
     }
@@ -255,7 +275,7 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("co_varnames", |vm, o| Ok(names_of_kind(vm, o, local_kind::LOCAL)), None),
             GetSetDef::new("co_cellvars", |vm, o| Ok(names_of_kind(vm, o, local_kind::CELL)), None),
             GetSetDef::new("co_freevars", |vm, o| Ok(names_of_kind(vm, o, local_kind::FREE)), None),
-            GetSetDef::new("co_filename", |_, o| Ok(code_of(o).filename.clone()), None),
+            GetSetDef::new("co_filename", |_, o| Ok(code_of(o).filename()), None),
             GetSetDef::new("co_name", |_, o| Ok(code_of(o).name.clone()), None),
             GetSetDef::new("co_qualname", |_, o| Ok(code_of(o).qualname.clone()), None),
             GetSetDef::new("co_code", |vm, o| Ok(vm.new_bytes(code_of(o).co.code.clone())), None),
@@ -309,7 +329,7 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         exception_table: decode_exception_table(&co.exceptiontable).into_boxed_slice(),
         name: vm.intern(co.name.as_str()),
         qualname: vm.new_str(&co.qualname),
-        filename: vm.intern(&co.filename),
+        filename: crate::object::ObjCell::some(vm.intern(&co.filename)),
         nlocals,
         global_cache: (0..co.names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         co,
@@ -352,7 +372,7 @@ fn code_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         "<code object {} at {:#x}, file \"{}\", line {}>",
         pystr::as_str_lossy(&c.name),
         o.id(),
-        pystr::as_str_lossy(&c.filename),
+        pystr::as_str_lossy(&c.filename()),
         c.co.firstlineno
     )))
 }
@@ -557,7 +577,7 @@ fn code_replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
         varnames: names_list(c, local_kind::LOCAL),
         freevars: names_list(c, local_kind::FREE),
         cellvars: names_list(c, local_kind::CELL),
-        filename: c.filename.clone(),
+        filename: c.filename(),
         name: c.name.clone(),
         qualname: c.qualname.clone(),
         linetable: c.co.linetable.clone(),
@@ -650,19 +670,94 @@ fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
     let mut lp_kinds: Vec<u8> = Vec::new();
     let is_cell = |n: &Obj| a.cellvars.iter().any(|c| pystr::str_eq(c, n));
     for v in &a.varnames {
-        lp_names.push(intern_obj(vm, v));
+        lp_names.push(v.clone());
         lp_kinds.push(local_kind::LOCAL | if is_cell(v) { local_kind::CELL } else { 0 });
     }
     for c in &a.cellvars {
         if !a.varnames.iter().any(|v| pystr::str_eq(v, c)) {
-            lp_names.push(intern_obj(vm, c));
+            lp_names.push(c.clone());
             lp_kinds.push(local_kind::CELL);
         }
     }
     for f in &a.freevars {
-        lp_names.push(intern_obj(vm, f));
+        lp_names.push(f.clone());
         lp_kinds.push(local_kind::FREE);
     }
+    code_from_parts(
+        vm,
+        CodeParts {
+            argcount: a.argcount,
+            posonlyargcount: a.posonlyargcount,
+            kwonlyargcount: a.kwonlyargcount,
+            stacksize: a.stacksize,
+            flags: a.flags,
+            firstlineno: a.firstlineno,
+            code: a.code,
+            consts: a.consts,
+            names: a.names,
+            localsplusnames: lp_names,
+            localspluskinds: lp_kinds,
+            filename: a.filename,
+            name: a.name,
+            qualname: a.qualname,
+            linetable: a.linetable,
+            exceptiontable: a.exceptiontable,
+        },
+    )
+}
+
+/// A code object's fields at the level of `co_localsplusnames` and
+/// `co_localspluskinds` (CPython's `_PyCodeConstructor`, what `marshal`
+/// reads).
+pub(crate) struct CodeParts {
+    pub argcount: i64,
+    pub posonlyargcount: i64,
+    pub kwonlyargcount: i64,
+    pub stacksize: i64,
+    pub flags: i64,
+    pub firstlineno: i64,
+    pub code: Vec<u8>,
+    pub consts: Vec<Obj>,
+    pub names: Vec<Obj>,
+    pub localsplusnames: Vec<Obj>,
+    pub localspluskinds: Vec<u8>,
+    pub filename: Obj,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub linetable: Vec<u8>,
+    pub exceptiontable: Vec<u8>,
+}
+
+/// A validated code object from its parts (CPython's `_PyCode_Validate`
+/// then `_PyCode_New`): malformed bytecode is a ValueError, never a crash
+/// later.
+pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
+    if a.argcount < a.posonlyargcount
+        || a.posonlyargcount < 0
+        || a.kwonlyargcount < 0
+        || a.stacksize < 0
+        || a.flags < 0
+        || a.flags > u32::MAX as i64
+        || a.localsplusnames.len() != a.localspluskinds.len()
+        || a.localsplusnames.iter().any(|n| pystr::data(n).is_none())
+        || a.names.iter().any(|n| pystr::data(n).is_none())
+    {
+        return Err(vm.system_error("bad argument to internal function"));
+    }
+    if !a.code.len().is_multiple_of(2) {
+        return Err(vm.value_error("code: co_code is malformed"));
+    }
+    let flags = a.flags as u32;
+    let nlocals = a.localspluskinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count();
+    let total_args = a.argcount
+        + a.kwonlyargcount
+        + (flags & taipan_compiler::code::flags::VARARGS != 0) as i64
+        + (flags & taipan_compiler::code::flags::VARKEYWORDS != 0) as i64;
+    if (nlocals as i64) < total_args {
+        return Err(vm.value_error("code: co_varnames is too small"));
+    }
+    let lp_names: Vec<Obj> = a.localsplusnames.iter().map(|n| intern_obj(vm, n)).collect();
+    let lp_kinds = a.localspluskinds;
     let mut units: Vec<u16> = a.code.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     let exception_table = decode_exception_table(&a.exceptiontable);
     // CPython accepts empty bytecode (and crashes running it): the code
@@ -708,7 +803,6 @@ fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
         linetable: a.linetable,
         exceptiontable: a.exceptiontable,
     };
-    let nlocals = lp_kinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count();
     let names: Vec<Obj> = a.names.iter().map(|n| intern_obj(vm, n)).collect();
     let data = CodeData {
         units: units.into_boxed_slice(),
@@ -720,7 +814,7 @@ fn build_code(vm: &Vm, a: CodeArgs) -> PyResult<Obj> {
         exception_table: exception_table.into_boxed_slice(),
         name: intern_obj(vm, &a.name),
         qualname: a.qualname,
-        filename: a.filename,
+        filename: crate::object::ObjCell::some(a.filename),
         nlocals,
         co: Rc::new(co),
     };
@@ -752,6 +846,9 @@ fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
         }
     } else if o.type_is(&t.float) {
         Constant::Float(crate::objects::float::value(o)?)
+    } else if o.type_is(&t.complex) {
+        let (real, imag) = crate::objects::complex::parts(o);
+        Constant::Complex { real, imag }
     } else if o.type_is(&t.str) {
         let mut lit = taipan_syntax::literal::StrLit::new();
         for c in pystr::data(o)?.code_points() {
@@ -764,6 +861,9 @@ fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
         Constant::Tuple(
             crate::objects::tuple::items(o).iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?,
         )
+    } else if o.type_is(&t.frozenset) {
+        let items = crate::objects::set::data(o)?.keys();
+        Constant::FrozenSet(items.iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?)
     } else if o.type_is(&t.code) {
         Constant::Code(code_of(o).co.clone())
     } else {

@@ -1,0 +1,110 @@
+"""Runs one CPython regression test module and writes each test's outcome.
+
+    INTERPRETER tests/cpython/driver.py MODULE OUTFILE
+
+Runs under Taipan (or python3, for CPython's own counts). MODULE is a name
+under Lib/test (`test_int`, or a package such as `test_asyncio`); tests are
+loaded as CPython's regrtest loads them (the `load_tests` protocol, or
+`test_main` for old-style modules is not needed in 3.11). OUTFILE receives one
+JSON object: {"outcomes": {test_id: [outcome, detail]}, "load_error": str}
+where outcome is pass, fail, error, skip, xfail or xpass. The file is
+rewritten after every test, so a crash of the interpreter still leaves the
+outcomes of the tests that ran before it (and `running`: the test that was
+running).
+"""
+import json
+import sys
+import traceback
+import unittest
+
+
+def short(err_text, limit=800):
+    text = err_text.strip()
+    return text if len(text) <= limit else "..." + text[-limit:]
+
+
+class RecordingResult(unittest.TextTestResult):
+    def __init__(self, outfile, stream, descriptions, verbosity):
+        super().__init__(stream, descriptions, verbosity)
+        self.outfile = outfile
+        self.outcomes = {}
+        self.running = None
+        self.load_error = None
+
+    def save(self):
+        data = {"outcomes": self.outcomes, "running": self.running, "load_error": self.load_error}
+        with open(self.outfile, "w") as f:
+            json.dump(data, f)
+
+    def record(self, test, outcome, detail=""):
+        test_id = test.id()
+        # A test can report several outcomes (subtests, errors in tearDown):
+        # the worst one counts.
+        prev = self.outcomes.get(test_id)
+        rank = {"pass": 0, "skip": 1, "xfail": 1, "xpass": 2, "fail": 3, "error": 4}
+        if prev is None or rank[outcome] > rank[prev[0]]:
+            self.outcomes[test_id] = [outcome, detail]
+
+    def startTest(self, test):
+        super().startTest(test)
+        self.running = test.id()
+        self.save()
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        self.running = None
+        self.save()
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        self.record(test, "pass")
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.record(test, "fail", short(self.failures[-1][1]))
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        # Errors in setUpClass/setUpModule come with a placeholder test.
+        self.record(test, "error", short(self.errors[-1][1]))
+
+    def addSkip(self, test, reason):
+        super().addSkip(test, reason)
+        self.record(test, "skip", reason)
+
+    def addExpectedFailure(self, test, err):
+        super().addExpectedFailure(test, err)
+        self.record(test, "xfail")
+
+    def addUnexpectedSuccess(self, test):
+        super().addUnexpectedSuccess(test)
+        self.record(test, "xpass")
+
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        if err is not None:
+            kind = "fail" if issubclass(err[0], test.failureException) else "error"
+            self.record(test, kind, short("subtest %s:\n%s" % (subtest._subDescription(),
+                                                               "".join(traceback.format_exception(*err)))))
+
+
+def main():
+    module, outfile = sys.argv[1], sys.argv[2]
+    stream = unittest.runner._WritelnDecorator(sys.stderr)
+    result = RecordingResult(outfile, stream, False, 0)
+    try:
+        from test import support
+        support.verbose = 0
+        suite = unittest.defaultTestLoader.loadTestsFromName("test." + module)
+    except BaseException:
+        result.load_error = short(traceback.format_exc(), 2000)
+        result.save()
+        return 1
+    result.save()
+    suite.run(result)
+    result.save()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""CPython 3.11's own regression tests (the installed Lib/test) under Taipan.
+
+    python3 tests/cpython/run.py --taipan target/ci/taipan [-k SUBSTR] [--cpython]
+                                 [--record] [-j N]
+
+The modules and their known failures are listed in tests/cpython/tests.txt:
+
+    test_int
+        IntTestCases.test_from_bytes: why it fails under Taipan
+
+a module name at the start of a line, then (indented) one known failure per
+line: the test's id without the `test.<module>.` prefix, a colon, the reason.
+A module passes when every test passes or is skipped by CPython's own
+decorators, except the listed ones, which must still fail (a listed test that
+now passes is reported, so the list stays true). A crash of the interpreter, a
+timeout or a module that cannot load fails the module.
+
+`--cpython` also runs each module under python3 and prints its counts beside
+Taipan's; `--record` adds the tests that fail now to the list file, each with
+its error's last line as a first reason (edit it into a real one).
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LIST = os.path.join(HERE, "tests.txt")
+DRIVER = os.path.join(HERE, "driver.py")
+TIMEOUT = int(os.environ.get("TAIPAN_CPYTHON_TEST_TIMEOUT", "300"))
+
+
+def read_list(path):
+    """[(module, {test: reason})] in file order."""
+    modules = []
+    with open(path) as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line[0].isspace():
+                modules.append((line.strip(), {}))
+                continue
+            test, sep, reason = line.strip().partition(":")
+            if not sep or not reason.strip() or not modules:
+                raise SystemExit("%s:%d: a known failure needs a test id, ':' and a reason" % (path, lineno))
+            modules[-1][1][test.strip()] = reason.strip()
+    return modules
+
+
+def run_module(interpreter, module):
+    """(outcomes, problem): outcomes maps short test ids to (outcome, detail);
+    problem says why the run as a whole failed (crash, timeout, load error)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.json")
+        env = {**os.environ, "PYTHONHASHSEED": "0", "TMPDIR": tmp}
+        start = time.monotonic()
+        try:
+            p = subprocess.run([interpreter, DRIVER, module, out], stdin=subprocess.DEVNULL,
+                               capture_output=True, timeout=TIMEOUT, env=env, cwd=tmp)
+            status, stderr = p.returncode, p.stderr.decode("utf-8", "replace")
+        except subprocess.TimeoutExpired as e:
+            status, stderr = None, (e.stderr or b"").decode("utf-8", "replace")
+        elapsed = time.monotonic() - start
+        try:
+            with open(out) as f:
+                data = json.load(f)
+        except (OSError, ValueError):
+            data = {"outcomes": {}, "running": None, "load_error": None}
+    prefix = "test.%s." % module
+    outcomes = {k[len(prefix):] if k.startswith(prefix) else k: tuple(v) for k, v in data["outcomes"].items()}
+    problem = None
+    if data.get("load_error"):
+        problem = "cannot load: " + data["load_error"].strip().splitlines()[-1]
+    elif status is None:
+        problem = "timeout after %d s (running %s)" % (TIMEOUT, data.get("running"))
+    elif status < 0 or data.get("running"):
+        tail = " | ".join(stderr.strip().splitlines()[-3:])
+        problem = "crashed (status %s) in %s: %s" % (status, data.get("running"), tail)
+    elif status != 0 and not outcomes:
+        problem = "exit status %d: %s" % (status, " | ".join(stderr.strip().splitlines()[-3:]))
+    return outcomes, problem, elapsed
+
+
+def counts(outcomes):
+    c = {"pass": 0, "fail": 0, "error": 0, "skip": 0, "xfail": 0, "xpass": 0}
+    for outcome, _ in outcomes.values():
+        c[outcome] += 1
+    return c
+
+
+def fmt_counts(c):
+    return "%d passed, %d failed, %d errors, %d skipped" % (
+        c["pass"] + c["xfail"], c["fail"] + c["xpass"], c["error"], c["skip"])
+
+
+def judge(module, known, outcomes, problem):
+    """The lines that make this module fail (empty: it passes)."""
+    bad = []
+    if problem:
+        bad.append("%s: %s" % (module, problem))
+    for test, (outcome, detail) in sorted(outcomes.items()):
+        failing = outcome in ("fail", "error", "xpass")
+        if failing and test not in known:
+            last = detail.strip().splitlines()[-1] if detail.strip() else outcome
+            bad.append("%s: %s %s: %s" % (module, outcome.upper(), test, last))
+        elif not failing and test in known and outcome != "skip":
+            bad.append("%s: %s now passes: remove it from tests/cpython/tests.txt" % (module, test))
+    if not problem:
+        for test in sorted(set(known) - set(outcomes)):
+            bad.append("%s: listed test %s did not run (renamed?)" % (module, test))
+    return bad
+
+
+def record(path, module, outcomes):
+    """Add the tests of `module` failing now to the list file."""
+    with open(path) as f:
+        lines = f.read().splitlines()
+    known = dict(read_list(path)).get(module, {})
+    new = []
+    for test, (outcome, detail) in sorted(outcomes.items()):
+        if outcome in ("fail", "error", "xpass") and test not in known:
+            last = detail.strip().splitlines()[-1] if detail.strip() else outcome
+            new.append("    %s: %s" % (test, last.replace("\n", " ")[:200]))
+    if not new:
+        return
+    idx = next(i for i, l in enumerate(lines) if l.strip() == module and not l[0].isspace())
+    end = idx + 1
+    while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
+        end += 1
+    lines[end:end] = new
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--taipan", required=True)
+    ap.add_argument("-k", help="only modules whose name contains this")
+    ap.add_argument("--cpython", action="store_true", help="also run python3 for its counts")
+    ap.add_argument("--record", action="store_true", help="add today's failures to the list")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    opts = ap.parse_args()
+    taipan = os.path.abspath(opts.taipan)
+    modules = [(m, k) for m, k in read_list(LIST) if not opts.k or opts.k in m]
+
+    def one(entry):
+        module, known = entry
+        res = run_module(taipan, module)
+        ref = run_module(sys.executable, module) if opts.cpython else None
+        return module, known, res, ref
+
+    failures = []
+    total = {"pass": 0, "fail": 0, "error": 0, "skip": 0, "xfail": 0, "xpass": 0}
+    green = 0
+    with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
+        for module, known, (outcomes, problem, elapsed), ref in pool.map(one, modules):
+            c = counts(outcomes)
+            for k in total:
+                total[k] += c[k]
+            bad = judge(module, known, outcomes, problem)
+            line = "%-6s %-28s %s, %d known (%.1f s)" % ("ok" if not bad else "FAIL", module, fmt_counts(c),
+                                                         len(known), elapsed)
+            if ref is not None:
+                line += "   | CPython: %s" % fmt_counts(counts(ref[0]))
+            print(line, flush=True)
+            if opts.record:
+                record(LIST, module, outcomes)
+            failures.extend(bad)
+            green += not bad
+    print()
+    for f in failures:
+        print(f)
+    print("\nCPython test modules: %d/%d pass (%s)" % (green, len(modules), fmt_counts(total)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
