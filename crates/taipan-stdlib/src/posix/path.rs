@@ -218,7 +218,7 @@ pub(crate) fn path_error(vm: &Vm, code: i32, p: &PathArg) -> PyErr {
 /// handlers and try again. `f` returns the result or the errno.
 pub(crate) fn blocking<T: Send>(vm: &Vm, f: impl Fn() -> Result<T, i32> + Sync) -> PyResult<Result<T, i32>> {
     loop {
-        match vm.allow_threads(|| f()) {
+        match vm.allow_threads(&f) {
             Err(libc::EINTR) => vm.check_signals()?,
             r => return Ok(r),
         }

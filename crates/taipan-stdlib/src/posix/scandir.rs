@@ -281,7 +281,7 @@ pub(crate) fn os_scandir(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRe
     let prefix = p.bytes_of().to_vec();
     let it = ScandirIterator { dir: Cell::new(dir), path: p.obj.clone(), prefix, bytes: p.bytes, fd: p.fd };
     let ty = super::lazy_type(vm, ITER)?;
-    Ok(taipan_vm::api::types::alloc_instance(vm, &ty, &ty, it)?)
+    taipan_vm::api::types::alloc_instance(vm, &ty, &ty, it)
 }
 
 /// `opendir(path)`, or `fdopendir` on a duplicate of the caller's descriptor.
@@ -326,8 +326,11 @@ fn iter_self(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
-/// One `readdir` step: (name, d_type, d_ino), None at the end.
-fn read_one(vm: &Vm, dir: usize) -> PyResult<Result<Option<(Vec<u8>, u8, u64)>, i32>> {
+/// What `readdir` tells of an entry: name, d_type, d_ino.
+type DirRecord = (Vec<u8>, u8, u64);
+
+/// One `readdir` step, None at the end.
+fn read_one(vm: &Vm, dir: usize) -> PyResult<Result<Option<DirRecord>, i32>> {
     blocking(vm, move || {
         // SAFETY: resetting errno, the only way to tell readdir's end from its errors.
         unsafe { *libc::__errno_location() = 0 };
