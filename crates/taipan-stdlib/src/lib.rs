@@ -39,6 +39,7 @@ mod posix;
 mod pwd;
 mod _random;
 mod resource;
+mod select;
 mod _sha1;
 mod _sha256;
 mod _sha3;
@@ -106,6 +107,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
+    ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },

@@ -326,11 +326,11 @@ fn iter_self(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
-/// A directory entry as `readdir` gives it: (name, d_type, d_ino).
-type RawEntry = (Vec<u8>, u8, u64);
+/// What `readdir` tells of an entry: name, d_type, d_ino.
+type DirRecord = (Vec<u8>, u8, u64);
 
 /// One `readdir` step, None at the end.
-fn read_one(vm: &Vm, dir: usize) -> PyResult<Result<Option<RawEntry>, i32>> {
+fn read_one(vm: &Vm, dir: usize) -> PyResult<Result<Option<DirRecord>, i32>> {
     blocking(vm, move || {
         // SAFETY: resetting errno, the only way to tell readdir's end from its errors.
         unsafe { *libc::__errno_location() = 0 };
