@@ -283,7 +283,7 @@ impl Writer<'_> {
     fn str_object(&mut self, v: &Obj, flag: u8) -> Result<(), WriteError> {
         let d = pystr::data(v).expect("a str");
         // The empty string is a singleton CPython interns.
-        let interned = d.interned.get() || d.len() == 0;
+        let interned = d.interned.get() || d.is_empty();
         if self.version >= 4 && d.is_ascii() {
             let text = d.as_str().expect("ascii text").as_bytes().to_vec();
             if text.len() < 256 {
@@ -414,7 +414,7 @@ impl Reader<'_, '_> {
         buf.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
         buf.resize(n, 0);
         let ba = vm.new_bytearray(buf);
-        let mv = vm.call(&vm.ctx.types.memoryview, &[ba.clone()], None)?;
+        let mv = vm.call(&vm.ctx.types.memoryview, std::slice::from_ref(&ba), None)?;
         let res = vm.call_method(f, "readinto", &[mv])?;
         let read = vm.index_to_isize(&res)?;
         if read != n as isize {
