@@ -244,6 +244,15 @@ STREAM_CASES = [
      {"env": {"PYTHONIOENCODING": None, "LC_ALL": "C.UTF-8"}}),
     (["-c", "import sys; print('\\udcff')"], None, {"env": {"PYTHONIOENCODING": "utf-8"}, "merge": True}),
     (["-c", "import sys; sys.stderr.write('\\udcff\\n')"], None, {"env": {"PYTHONIOENCODING": "utf-8"}}),
+    # Warning options, applied by Lib's warnings at start-up (through _warnings).
+    (["-W", "error::DeprecationWarning", "-c", "import warnings; warnings.warn('dep', DeprecationWarning)"], None),
+    (["-W", "ignore", "-c", "import warnings; warnings.warn('quiet'); print('done')"], None),
+    (["-W", "always::UserWarning", "-c", "import warnings\nfor i in range(2): warnings.warn('twice')"], None),
+    (["-b", "-c", "import sys; print(sys.warnoptions); str(b'x')"], None),
+    (["-bb", "-c", "str(b'x')"], None),
+    (["-X", "dev", "-c", "import sys; print(sys.warnoptions)"], None),
+    (["-c", "import sys, warnings; print(len(warnings.filters), 'warnings' in sys.modules)"], None),
+    (["-W", "default", "-c", "import sys; print('warnings' in sys.modules)"], None),
     # PYTHONPATH: entries made absolute and normalised, before the standard library.
     (["-S", "-c", "import sys; print(sys.path[1:5])"], None, {"env": {"PYTHONPATH": "a/../b/./c//d/:/x/../y/::"}}),
     (["-c", "import script"], None, {"env": {"PYTHONPATH": "/nonexistent:{scriptdir}"}}),

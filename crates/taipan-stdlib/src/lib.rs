@@ -17,6 +17,8 @@ mod _thread;
 mod _random;
 mod _string;
 mod _struct;
+mod _imp;
+mod _warnings;
 mod _weakref;
 mod atexit;
 mod clinic;
@@ -48,6 +50,8 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_imp", init: _imp::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },

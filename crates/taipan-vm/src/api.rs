@@ -90,8 +90,13 @@ pub mod codecs {
     pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
 }
 
-/// Warnings (CPython's `PyErr_WarnEx`).
+/// Warnings (CPython's `PyErr_WarnEx`; the `_warnings` module's face).
 pub mod warnings {
+    pub use crate::warnings::{
+        filters_mutated, get_category, source_from_globals, state_default_action, state_filters,
+        state_once_registry, warn_explicit_full, warn_object, Explicit,
+    };
+
     use crate::object::Obj;
     use crate::vm::{PyResult, Vm};
 
@@ -181,4 +186,29 @@ pub mod args {
 /// The marshal format (the `marshal` module's face; `.pyc` files).
 pub mod marshal {
     pub use crate::marshal::{dumps, load, loads, VERSION};
+}
+
+/// Importing modules (CPython's `PyImport_ImportModule`) and the import
+/// system's native part (the `_imp` module's face).
+pub mod import {
+    /// Import the absolute dotted `name` and return the last module.
+    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
+        crate::import::import_absolute(vm, name)
+    }
+
+    /// `_imp._fix_co_filename(code, path)`.
+    pub fn fix_co_filename(vm: &crate::vm::Vm, code: &crate::object::Obj, path: &crate::object::Obj) -> crate::vm::PyResult<()> {
+        let Some(c) = code.payload::<crate::objects::code::CodeData>() else {
+            return Err(vm.type_error(format!(
+                "_fix_co_filename() argument 1 must be code, not {}",
+                code.class().name()
+            )));
+        };
+        let old = c.filename();
+        c.fix_filename(vm, &old, path)
+    }
+
+    pub use crate::import::{
+        acquire_import_lock, create_builtin, import_lock_held, is_builtin, release_import_lock, source_hash,
+    };
 }

@@ -41,6 +41,59 @@ pub(crate) fn import_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
     Ok(Some(dict::get_item_str(vm, &modules, name).unwrap_or(m)))
 }
 
+/// `_imp.is_builtin(name)`: -1 for the modules that cannot be created
+/// again (`sys`, `builtins`), 1 for the others of the module table, 0 if
+/// it has no such module.
+pub fn is_builtin(vm: &Vm, name: &str) -> i32 {
+    if CORE_MODULE_NAMES.contains(&name) {
+        -1
+    } else if vm.module_table.iter().any(|d| d.name == name) {
+        1
+    } else {
+        0
+    }
+}
+
+/// `_imp.create_builtin(spec)`: a new module of the module table (the
+/// existing one for `sys` and `builtins`), not entered in `sys.modules`.
+pub fn create_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+    match name {
+        "sys" => return Ok(Some(vm.sys_module())),
+        "builtins" => return Ok(Some(vm.builtins_module())),
+        _ => {}
+    }
+    match vm.module_table.iter().find(|d| d.name == name).copied() {
+        Some(def) => Ok(Some((def.init)(vm)?)),
+        None => Ok(None),
+    }
+}
+
+/// `_imp.acquire_lock()`, `release_lock()`, `lock_held()`.
+pub fn acquire_import_lock(vm: &Vm) {
+    vm.import_lock_depth.set(vm.import_lock_depth.get() + 1);
+}
+
+pub fn release_import_lock(vm: &Vm) -> PyResult<()> {
+    match vm.import_lock_depth.get() {
+        0 => Err(vm.runtime_error("not holding the import lock")),
+        n => {
+            vm.import_lock_depth.set(n - 1);
+            Ok(())
+        }
+    }
+}
+
+pub fn import_lock_held(vm: &Vm) -> bool {
+    vm.import_lock_depth.get() > 0
+}
+
+/// `_imp.source_hash(key, source)`: SipHash-1-3 of the source keyed with
+/// `key` (CPython's `_Py_KeyedHash`), as the 8 bytes hash-based `.pyc`
+/// files store.
+pub fn source_hash(key: u64, source: &[u8]) -> [u8; 8] {
+    crate::hash::siphash13((key, 0), source).to_le_bytes()
+}
+
 /// Is `f` the builtin `__import__` (so IMPORT_NAME may skip the call)?
 pub(crate) fn is_builtin_import(_vm: &Vm, f: &Obj) -> bool {
     f.payload::<BuiltinFunctionData>().is_some_and(|d| d.def.name == "__import__" && d.module.is_some())

@@ -336,7 +336,7 @@ impl Writer<'_> {
         self.code_tuple(&c.names)?;
         self.code_tuple(&c.localsplusnames)?;
         self.object(&vm.new_bytes(c.localspluskinds.to_vec()))?;
-        self.object(&c.filename.clone())?;
+        self.object(&c.filename())?;
         self.object(&c.name.clone())?;
         self.object(&c.qualname.clone())?;
         self.long(c.co.firstlineno as i32);

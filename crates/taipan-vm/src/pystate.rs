@@ -15,7 +15,6 @@
 //! `_Py_tss_tstate`), which deallocation uses because `Drop` has no `&Vm`.
 
 use std::cell::{Cell, RefCell, UnsafeCell};
-use std::collections::HashSet;
 use std::ptr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -58,7 +57,7 @@ pub struct Interpreter {
     /// `sys.getswitchinterval()`, in seconds.
     pub switch_interval: Cell<f64>,
     /// Warnings already shown, by (filename, category, message, line).
-    pub warnings_shown: RefCell<HashSet<(String, String, String, u32)>>,
+    pub(crate) warnings: crate::warnings::WarningsState,
     /// `atexit` callbacks: (function, positional args, keyword args dict).
     pub(crate) atexit: RefCell<Vec<AtexitCallback>>,
     /// The codec registry: search functions, their cache, error handlers.
@@ -68,6 +67,9 @@ pub struct Interpreter {
     /// The program ended with an uncaught KeyboardInterrupt: the process
     /// exits as killed by SIGINT (CPython's `_Py_UnhandledKeyboardInterrupt`).
     pub unhandled_keyboard_interrupt: Cell<bool>,
+    /// How many times the import lock is held (`_imp.acquire_lock`); one
+    /// thread per interpreter until the threads issue, so a count.
+    pub(crate) import_lock_depth: Cell<usize>,
     /// What the standard streams wrote to the terminal since the last
     /// newline, while the interactive loop asks for it (None otherwise):
     /// its prompt continues that line, as GNU readline's does.

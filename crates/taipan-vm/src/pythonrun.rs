@@ -614,7 +614,7 @@ impl Printer<'_> {
             let d = traceback::data(e);
             let fd = d.frame.payload::<crate::eval::frame::FrameObjectData>().expect("frame");
             let code = code_of(&fd.frame().code);
-            let filename = pystr::as_str_lossy(&code.filename).into_owned();
+            let filename = pystr::as_str_lossy(&code.filename()).into_owned();
             let name = pystr::as_str_lossy(&code.name).into_owned();
             let key = (filename.clone(), d.lineno, name.clone());
             if last.as_ref() != Some(&key) {

@@ -138,6 +138,9 @@ pub struct Config {
     /// `PYTHONPATH` (CPython's `pythonpath_env`): ':'-separated directories
     /// put in `sys.path` before the standard library.
     pub pythonpath_env: Option<String>,
+    /// `--check-hash-based-pycs` (`_imp.check_hash_based_pycs`; None is
+    /// "default").
+    pub check_hash_based_pycs: Option<String>,
 }
 
 impl Vm {
@@ -158,11 +161,12 @@ impl Vm {
             method_cache: MethodCache::new(),
             gc: crate::gc::GcState::new(),
             switch_interval: Cell::new(0.005),
-            warnings_shown: RefCell::new(Default::default()),
+            warnings: Default::default(),
             codecs: Default::default(),
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
+            import_lock_depth: Cell::new(0),
             output_tail: RefCell::new(None),
             readline_hook: Cell::new(None),
         };

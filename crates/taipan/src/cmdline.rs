@@ -164,6 +164,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
                         Some("--check-hash-based-pycs must be one of 'default', 'always', or 'never'"),
                     ));
                 }
+                config.check_hash_based_pycs = Some(v.clone());
             }
             Opt::Long("help-all", _) => {
                 print_usage(program_name);
@@ -359,6 +360,16 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
         let mut opts: Vec<String> = w.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
         opts.append(&mut config.warnoptions);
         config.warnoptions = opts;
+    }
+    // CPython's config_init_warnoptions: -X dev first, -b/-bb last (the
+    // last option wins when `warnings` applies them).
+    if config.dev_mode {
+        config.warnoptions.insert(0, "default".to_string());
+    }
+    match config.bytes_warning {
+        0 => {}
+        1 => config.warnoptions.push("default::BytesWarning".to_string()),
+        _ => config.warnoptions.push("error::BytesWarning".to_string()),
     }
     // config_init_hash_seed
     if use_hash_seed {

@@ -637,7 +637,7 @@ fn frame_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(vm.new_str_from_string(format!(
         "<frame at {:#x}, file '{}', line {}, code {}>",
         o.id(),
-        pystr::as_str_lossy(&c.filename),
+        pystr::as_str_lossy(&c.filename()),
         f.line().unwrap_or(0),
         pystr::as_str_lossy(&c.name)
     )))

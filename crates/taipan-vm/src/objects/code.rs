@@ -46,7 +46,9 @@ pub struct CodeData {
     pub exception_table: Box<[ExceptionEntry]>,
     pub name: Obj,
     pub qualname: Obj,
-    pub filename: Obj,
+    /// `co_filename`; `_imp._fix_co_filename` changes it when a `.pyc`
+    /// moved with its source.
+    filename: crate::object::ObjCell,
     /// Number of plain locals (arguments first).
     pub nlocals: usize,
     /// LOAD_GLOBAL's cache, one entry per name: the value found while the
@@ -68,6 +70,24 @@ pub struct GlobalCacheEntry {
 impl PyPayload for CodeData {}
 
 impl CodeData {
+    pub fn filename(&self) -> Obj {
+        self.filename.get().expect("a code object has a filename")
+    }
+
+    /// `_imp._fix_co_filename`: this code object and those nested in its
+    /// constants get `path` where they had the old filename.
+    pub fn fix_filename(&self, vm: &Vm, old: &Obj, path: &Obj) -> PyResult<()> {
+        if !vm.rich_compare_bool(&self.filename(), old, crate::object::typeobj::CompareOp::Eq)? {
+            return Ok(());
+        }
+        self.filename.set(Some(path.clone()));
+        for c in self.consts.iter() {
+            if let Some(inner) = c.payload::<CodeData>() {
+                inner.fix_filename(vm, old, path)?;
+            }
+        }
+        Ok(())
+    }
     pub fn flags(&self) -> u32 {
         self.co.flags
     }
@@ -255,7 +275,7 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("co_varnames", |vm, o| Ok(names_of_kind(vm, o, local_kind::LOCAL)), None),
             GetSetDef::new("co_cellvars", |vm, o| Ok(names_of_kind(vm, o, local_kind::CELL)), None),
             GetSetDef::new("co_freevars", |vm, o| Ok(names_of_kind(vm, o, local_kind::FREE)), None),
-            GetSetDef::new("co_filename", |_, o| Ok(code_of(o).filename.clone()), None),
+            GetSetDef::new("co_filename", |_, o| Ok(code_of(o).filename()), None),
             GetSetDef::new("co_name", |_, o| Ok(code_of(o).name.clone()), None),
             GetSetDef::new("co_qualname", |_, o| Ok(code_of(o).qualname.clone()), None),
             GetSetDef::new("co_code", |vm, o| Ok(vm.new_bytes(code_of(o).co.code.clone())), None),
@@ -309,7 +329,7 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         exception_table: decode_exception_table(&co.exceptiontable).into_boxed_slice(),
         name: vm.intern(co.name.as_str()),
         qualname: vm.new_str(&co.qualname),
-        filename: vm.intern(&co.filename),
+        filename: crate::object::ObjCell::some(vm.intern(&co.filename)),
         nlocals,
         global_cache: (0..co.names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         co,
@@ -352,7 +372,7 @@ fn code_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         "<code object {} at {:#x}, file \"{}\", line {}>",
         pystr::as_str_lossy(&c.name),
         o.id(),
-        pystr::as_str_lossy(&c.filename),
+        pystr::as_str_lossy(&c.filename()),
         c.co.firstlineno
     )))
 }
@@ -557,7 +577,7 @@ fn code_replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
         varnames: names_list(c, local_kind::LOCAL),
         freevars: names_list(c, local_kind::FREE),
         cellvars: names_list(c, local_kind::CELL),
-        filename: c.filename.clone(),
+        filename: c.filename(),
         name: c.name.clone(),
         qualname: c.qualname.clone(),
         linetable: c.co.linetable.clone(),
@@ -794,7 +814,7 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
         exception_table: exception_table.into_boxed_slice(),
         name: intern_obj(vm, &a.name),
         qualname: a.qualname,
-        filename: a.filename,
+        filename: crate::object::ObjCell::some(a.filename),
         nlocals,
         co: Rc::new(co),
     };

@@ -80,6 +80,10 @@ impl Vm {
         self.new_exception_msg(&self.ctx.exceptions.lookup_error, msg.as_ref())
     }
 
+    pub fn import_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception_msg(&self.ctx.exceptions.by_name["ImportError"], msg.as_ref())
+    }
+
     pub fn eof_error(&self, msg: impl AsRef<str>) -> PyErr {
         self.new_exception_msg(&self.ctx.exceptions.eof_error, msg.as_ref())
     }
