@@ -114,14 +114,6 @@ pub mod unicode {
     pub use taipan_unicode::{is_alnum, is_decimal, is_linebreak, is_space, to_lower_simple, to_upper_simple};
 }
 
-/// Importing modules (CPython's `PyImport_ImportModule`).
-pub mod import {
-    /// Import the absolute dotted `name` and return the last module.
-    pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
-        crate::import::import_absolute(vm, name)
-    }
-}
-
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};
