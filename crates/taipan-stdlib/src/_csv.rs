@@ -327,6 +327,9 @@ struct Reader {
     field: RefCell<Vec<u32>>,
     numeric_field: Cell<bool>,
     line_num: Cell<u64>,
+    /// `field_size_limit()` as of the current record (read once per record,
+    /// not per character).
+    limit: Cell<i64>,
 }
 
 impl PyPayload for Reader {
@@ -354,6 +357,7 @@ fn csv_reader(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
         field: RefCell::new(Vec::new()),
         numeric_field: Cell::new(false),
         line_num: Cell::new(0),
+        limit: Cell::new(DEFAULT_FIELD_LIMIT),
     };
     taipan_vm::api::types::alloc_instance(vm, &ty, &ty, r)
 }
@@ -381,7 +385,7 @@ impl Reader {
     }
 
     fn add_char(&self, vm: &Vm, c: u32) -> PyResult<()> {
-        let limit = field_limit(vm);
+        let limit = self.limit.get();
         let mut f = self.field.borrow_mut();
         if f.len() as i64 >= limit {
             drop(f);
@@ -533,6 +537,7 @@ impl Reader {
 fn reader_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     let r = reader_of(vm, o)?;
     r.reset();
+    r.limit.set(field_limit(vm));
     loop {
         let Some(line) = vm.next(&r.input)? else {
             let pending = !r.field.borrow().is_empty() || r.state.get() == State::InQuotedField;

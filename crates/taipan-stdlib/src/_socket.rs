@@ -188,7 +188,7 @@ impl Socket {
         let fd = self.fd.get();
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
-            let ms = remaining.as_millis().min(i32::MAX as u128) as i32 + i32::from(remaining.subsec_nanos() % 1_000_000 != 0);
+            let ms = remaining.as_millis().min(i32::MAX as u128) as i32 + i32::from(!remaining.subsec_nanos().is_multiple_of(1_000_000));
             let events = if writing { libc::POLLOUT } else { libc::POLLIN };
             let (r, e) = vm.allow_threads(move || {
                 let mut p = libc::pollfd { fd, events, revents: 0 };
@@ -400,6 +400,9 @@ fn host_bytes(vm: &Vm, o: &Obj, caller: &str) -> PyResult<Vec<u8>> {
     Err(vm.type_error(format!("{caller}(): str, bytes or bytearray expected, not {}", vm.type_name(o))))
 }
 
+/// One result of getaddrinfo(3): family, type, protocol, canonical name, address.
+type AddrInfo = (i32, i32, i32, String, SockAddrBytes);
+
 /// Run getaddrinfo(3) without the GIL: the addresses, or the EAI code.
 fn resolve(
     vm: &Vm,
@@ -409,7 +412,7 @@ fn resolve(
     kind: i32,
     proto: i32,
     flags: i32,
-) -> PyResult<Result<Vec<(i32, i32, i32, String, SockAddrBytes)>, i32>> {
+) -> PyResult<Result<Vec<AddrInfo>, i32>> {
     let host = host.map(|h| CString::new(h).map_err(|_| vm.value_error("embedded null character"))).transpose()?;
     let port = port.map(|p| CString::new(p).map_err(|_| vm.value_error("embedded null character"))).transpose()?;
     Ok(vm.allow_threads(move || {
@@ -526,7 +529,7 @@ fn sockaddr_arg(vm: &Vm, family: i32, addr: &Obj, caller: &str) -> PyResult<Sock
                 return Err(vm.type_error(format!("{caller}(): AF_INET address must be tuple, not {}", vm.type_name(addr))));
             };
             if items.len() != 2 {
-                return Err(vm.type_error(format!("AF_INET address must be a pair (host, port)")));
+                return Err(vm.type_error("AF_INET address must be a pair (host, port)"));
             }
             let host = host_bytes(vm, &items[0], caller)?;
             let port = port_arg(vm, &items[1], caller)?;
@@ -541,7 +544,7 @@ fn sockaddr_arg(vm: &Vm, family: i32, addr: &Obj, caller: &str) -> PyResult<Sock
                 return Err(vm.type_error(format!("{caller}(): AF_INET6 address must be tuple, not {}", vm.type_name(addr))));
             };
             if !(2..=4).contains(&items.len()) {
-                return Err(vm.type_error(format!("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")));
+                return Err(vm.type_error("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"));
             }
             let host = host_bytes(vm, &items[0], caller)?;
             let port = port_arg(vm, &items[1], caller)?;
@@ -1397,7 +1400,7 @@ fn u16_arg(vm: &Vm, fname: &str, o: &Obj) -> PyResult<u16> {
     if int::value(o).is_none() {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(o))));
     }
-    if vm.to_i64(o).map_or(false, |v| v < 0) || int::value(o).is_some_and(|v| v.is_negative()) {
+    if int::value(o).is_some_and(|v| v.is_negative()) {
         return Err(vm.overflow_error(format!("{fname}: can't convert negative Python int to C 16-bit unsigned integer")));
     }
     match vm.to_i64(o).ok().and_then(|v| u16::try_from(v).ok()) {

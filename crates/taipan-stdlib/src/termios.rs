@@ -171,7 +171,7 @@ fn tcsetwinsize(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let a = positional(vm, "tcsetwinsize", a, k, 2, 2)?;
     let fd = fildes(vm, &a[0])?;
     let bad = || vm.type_error("tcsetwinsize, arg 2: must be a two-item sequence");
-    let is_seq = vm.getattr_str_opt(&a[1].class_obj(), "__getitem__")?.is_some() && vm.isinstance_type(&a[1], &vm.ctx.types.dict) == false;
+    let is_seq = vm.getattr_str_opt(&a[1].class_obj(), "__getitem__")?.is_some() && !vm.isinstance_type(&a[1], &vm.ctx.types.dict);
     if !is_seq || vm.len(&a[1]).map_err(|_| bad())? != 2 {
         return Err(bad());
     }
