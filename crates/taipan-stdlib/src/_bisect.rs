@@ -17,7 +17,8 @@ struct Args {
 }
 
 fn parse(vm: &Vm, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<Args> {
-    let spec = args::ArgSpec { fname: name, names: &["a", "x", "lo", "hi", "key"], posonly: 0, required: 2, kwonly_from: 4 };
+    let spec =
+        args::ArgSpec { fname: name, names: &["a", "x", "lo", "hi", "key"], posonly: 0, required: 2, kwonly_from: 4 };
     let p = args::parse_spec(vm, &spec, a, k)?;
     let lo = match &p[2] {
         Some(lo) => ssize_arg(vm, lo)?,

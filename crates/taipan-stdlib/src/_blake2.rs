@@ -21,10 +21,24 @@ struct Variant {
     block: usize,
 }
 
-const BLAKE2B: Variant =
-    Variant { name: "blake2b", type_name: "_blake2.blake2b", salt: 16, person: 16, max_key: 64, max_digest: 64, block: 128 };
-const BLAKE2S: Variant =
-    Variant { name: "blake2s", type_name: "_blake2.blake2s", salt: 8, person: 8, max_key: 32, max_digest: 32, block: 64 };
+const BLAKE2B: Variant = Variant {
+    name: "blake2b",
+    type_name: "_blake2.blake2b",
+    salt: 16,
+    person: 16,
+    max_key: 64,
+    max_digest: 64,
+    block: 128,
+};
+const BLAKE2S: Variant = Variant {
+    name: "blake2s",
+    type_name: "_blake2.blake2s",
+    salt: 8,
+    person: 8,
+    max_key: 32,
+    max_digest: 32,
+    block: 64,
+};
 
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let m = module::new_module(vm, "_blake2");
@@ -85,8 +99,10 @@ fn blake2_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let v = if tname.ends_with("blake2s") { &BLAKE2S } else { &BLAKE2B };
     let spec = args::ArgSpec { fname: v.name, names: PARAMS, posonly: 1, required: 0, kwonly_from: 1 };
     let p = args::parse_spec(vm, &spec, a, k)?;
-    let int_or = |i: usize, default: i64| p[i].as_ref().map_or(Ok(default), |o| crate::converters::c_int(vm, o).map(i64::from));
-    let bytes_or_empty = |i: usize| p[i].as_ref().map_or(Ok(Vec::new()), |o| buffer::with_simple_bytes(vm, o, |d| d.to_vec()));
+    let int_or =
+        |i: usize, default: i64| p[i].as_ref().map_or(Ok(default), |o| crate::converters::c_int(vm, o).map(i64::from));
+    let bytes_or_empty =
+        |i: usize| p[i].as_ref().map_or(Ok(Vec::new()), |o| buffer::with_simple_bytes(vm, o, |d| d.to_vec()));
     let params = Params {
         digest_size: int_or(1, v.max_digest as i64)?,
         key: bytes_or_empty(2)?,
@@ -104,8 +120,11 @@ fn blake2_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         vm.is_true(u)?;
     }
     check_params(vm, v, &params)?;
-    let state: Box<dyn HashState> =
-        if v.name == "blake2s" { Box::new(Blake2s(blake2s_state(&params), params.digest_size as usize)) } else { Box::new(Blake2b(blake2b_state(&params), params.digest_size as usize)) };
+    let state: Box<dyn HashState> = if v.name == "blake2s" {
+        Box::new(Blake2s(blake2s_state(&params), params.digest_size as usize))
+    } else {
+        Box::new(Blake2b(blake2b_state(&params), params.digest_size as usize))
+    };
     let o = alloc_instance(vm, cls, cls, HashObject::new(state))?;
     if let Some(d) = &p[0] {
         feed(vm, hash_obj(vm, &o)?, d)?;

@@ -32,7 +32,17 @@ fn lazy_type(vm: &Vm, name: &'static str, make: impl FnOnce() -> Obj) -> Obj {
 }
 
 fn spec<'a>(name: &'a str, methods: &'a [MethodDef], getsets: &'a [GetSetDef]) -> TypeSpec<'a> {
-    TypeSpec { name, base: None, flags: flags::BASETYPE, gc: false, dict: false, weakref: false, methods, getsets, doc: None }
+    TypeSpec {
+        name,
+        base: None,
+        flags: flags::BASETYPE,
+        gc: false,
+        dict: false,
+        weakref: false,
+        methods,
+        getsets,
+        doc: None,
+    }
 }
 
 /// CPython's `catch_bz2_error`.

@@ -288,7 +288,8 @@ fn utf_n_decode_fn(vm: &Vm, a: &[Obj], k: Option<&Obj>, bits: u32, ex: bool) -> 
     let a = positional(vm, fname, a, k, 1, if ex { 4 } else { 3 })?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, fname, 2, a)?;
-    let (order, final_) = if ex { (int_arg(vm, a, 3)?, flag_arg(vm, a, 4, false)?) } else { (0, flag_arg(vm, a, 3, false)?) };
+    let (order, final_) =
+        if ex { (int_arg(vm, a, 3)?, flag_arg(vm, a, 4, false)?) } else { (0, flag_arg(vm, a, 3, false)?) };
     let (s, used, order) = utf_n_decode(vm, &data, errors.as_deref(), order, final_, bits)?;
     if ex {
         return Ok(vm.new_tuple(vec![s, vm.new_usize(used), vm.new_int(order)]));
@@ -475,7 +476,8 @@ fn charmap_decode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
             }
             None => {
                 let obj = input.get_or_insert_with(|| vm.new_bytes(data.clone())).clone();
-                let (rep, pos) = decode_error(vm, "charmap", errors.as_deref(), &obj, data.len(), (i, i + 1, UNDEFINED))?;
+                let (rep, pos) =
+                    decode_error(vm, "charmap", errors.as_deref(), &obj, data.len(), (i, i + 1, UNDEFINED))?;
                 out.extend(rep);
                 i = pos;
             }
@@ -507,10 +509,7 @@ fn charmap_encode_char(vm: &Vm, mapping: &Obj, map: Option<&EncodingMap>, c: u32
     if let Some(b) = bytes::as_bytes_ref(&item) {
         return Ok(Some(b.to_vec()));
     }
-    Err(vm.type_error(format!(
-        "character mapping must return integer, bytes or None, not {}",
-        item.class().name()
-    )))
+    Err(vm.type_error(format!("character mapping must return integer, bytes or None, not {}", item.class().name())))
 }
 
 fn charmap_encode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -650,9 +649,9 @@ fn decode_bytes_escapes(vm: &Vm, s: &[u8], errors: Option<&str>) -> PyResult<(Ve
                         }
                         "ignore" => i += usize::from(s.get(i).is_some_and(|b| b.is_ascii_hexdigit())),
                         other => {
-                            return Err(vm.value_error(format!(
-                                "decoding error; unknown error handling code: {other:.400}"
-                            )))
+                            return Err(
+                                vm.value_error(format!("decoding error; unknown error handling code: {other:.400}"))
+                            )
                         }
                     },
                 }

@@ -12,8 +12,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use taipan_vm::api::types::{
-    flags, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable, CompareOp, GetSetDef,
-    MethodDef, NbOp, Slots, TypeSpec,
+    flags, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable, CompareOp,
+    GetSetDef, MethodDef, NbOp, Slots, TypeSpec,
 };
 use taipan_vm::api::{args, dict, module, str as pystr, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
@@ -164,7 +164,11 @@ fn deque_copy(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let d = dq(vm, o)?;
     if let Some(ty) = module_type(vm, DEQUE) {
         if o.class_obj().is(&ty) {
-            let new = Deque { items: RefCell::new(d.items.borrow().clone()), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0) };
+            let new = Deque {
+                items: RefCell::new(d.items.borrow().clone()),
+                maxlen: Cell::new(d.maxlen.get()),
+                state: Cell::new(0),
+            };
             return alloc(vm, &ty, DEQUE, new);
         }
     }
@@ -181,7 +185,14 @@ fn deque_copy(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 /// Compare `value` with each item in turn; the index of the first equal
 /// one in `start..stop`. `mutated` is the error when `__eq__` changed the deque.
-fn find(vm: &Vm, d: &Deque, value: &Obj, start: usize, stop: usize, mutated: fn(&Vm) -> taipan_vm::api::PyErr) -> PyResult<Option<usize>> {
+fn find(
+    vm: &Vm,
+    d: &Deque,
+    value: &Obj,
+    start: usize,
+    stop: usize,
+    mutated: fn(&Vm) -> taipan_vm::api::PyErr,
+) -> PyResult<Option<usize>> {
     let state = d.state.get();
     for i in start..stop {
         let Some(item) = d.get(i) else { break };
@@ -561,7 +572,13 @@ fn iter_name(reverse: bool) -> &'static str {
 
 fn new_deque_iter(vm: &Vm, o: &Obj, reverse: bool) -> PyResult<Obj> {
     let d = dq(vm, o)?;
-    let it = DequeIter { deque: ObjCell::some(o.clone()), index: Cell::new(0), counter: Cell::new(d.len()), state: d.state.get(), reverse };
+    let it = DequeIter {
+        deque: ObjCell::some(o.clone()),
+        index: Cell::new(0),
+        counter: Cell::new(d.len()),
+        state: d.state.get(),
+        reverse,
+    };
     alloc_exact(vm, iter_name(reverse), it)
 }
 
@@ -602,7 +619,13 @@ fn deque_iter_new_common(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>, reverse
         None => 0,
     };
     let d = dq(vm, &a[0])?;
-    let it = DequeIter { deque: ObjCell::some(a[0].clone()), index: Cell::new(0), counter: Cell::new(d.len()), state: d.state.get(), reverse };
+    let it = DequeIter {
+        deque: ObjCell::some(a[0].clone()),
+        index: Cell::new(0),
+        counter: Cell::new(d.len()),
+        state: d.state.get(),
+        reverse,
+    };
     let obj = alloc(vm, cls, iter_name(reverse), it)?;
     for _ in 0..index.max(0) {
         if deque_iter_next(vm, &obj)?.is_none() {
@@ -670,7 +693,8 @@ fn defaultdict_init(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<()
         rest = &a[1..];
     }
     member_set(o, factory_offset(vm), newdefault);
-    let Some(init) = vm.ctx.types.dict.payload::<taipan_vm::api::types::TypeObject>().and_then(|t| t.slots.init.get()) else {
+    let Some(init) = vm.ctx.types.dict.payload::<taipan_vm::api::types::TypeObject>().and_then(|t| t.slots.init.get())
+    else {
         return Ok(());
     };
     init(vm, o, rest, k)
@@ -920,7 +944,13 @@ fn make_defaultdict_type(vm: &Vm) -> Obj {
 }
 
 fn make_tuplegetter_type(vm: &Vm) -> Obj {
-    let spec = TypeSpec { name: TUPLEGETTER, gc: true, methods: TUPLEGETTER_METHODS, getsets: TUPLEGETTER_GETSETS, ..Default::default() };
+    let spec = TypeSpec {
+        name: TUPLEGETTER,
+        gc: true,
+        methods: TUPLEGETTER_METHODS,
+        getsets: TUPLEGETTER_GETSETS,
+        ..Default::default()
+    };
     let ty = new_type::<TupleGetter>(vm, &spec, |s: &Slots| {
         s.new.set(Some(tuplegetter_new));
         s.descr_get.set(Some(tuplegetter_get));

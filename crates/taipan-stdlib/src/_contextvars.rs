@@ -171,7 +171,12 @@ fn vars_of(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 fn new_context(vm: &Vm, vars: Obj) -> PyResult<Obj> {
     let ty = context_type(vm);
-    alloc_instance(vm, &ty, &ty, Context { vars: ObjCell::new(Some(vars)), prev: ObjCell::new(None), entered: Cell::new(false) })
+    alloc_instance(
+        vm,
+        &ty,
+        &ty,
+        Context { vars: ObjCell::new(Some(vars)), prev: ObjCell::new(None), entered: Cell::new(false) },
+    )
 }
 
 /// The thread's current context (made on first use).

@@ -634,10 +634,8 @@ fn is_number(vm: &Vm, o: &Obj) -> PyResult<bool> {
 fn join_field(vm: &Vm, p: &Params, rec: &mut Vec<u32>, first: bool, field: &[u32], mut quoted: bool) -> PyResult<()> {
     let mut body = Vec::with_capacity(field.len());
     for &c in field {
-        let special = c == p.delimiter
-            || Some(c) == p.escapechar
-            || Some(c) == p.quotechar
-            || p.lineterminator.contains(&c);
+        let special =
+            c == p.delimiter || Some(c) == p.escapechar || Some(c) == p.quotechar || p.lineterminator.contains(&c);
         let mut want_escape = false;
         if special {
             if p.quoting == QUOTE_NONE {
@@ -683,9 +681,7 @@ fn writer_writerow(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let [row] = taipan_vm::api::args::exact::<1>(vm, "writerow", a, k)?;
     let w = writer_of(vm, o)?;
     let p = w.p.clone();
-    let it = vm
-        .iter(&row)
-        .map_err(|_| csv_error(vm, &format!("iterable expected, not {}", vm.type_name(&row))))?;
+    let it = vm.iter(&row).map_err(|_| csv_error(vm, &format!("iterable expected, not {}", vm.type_name(&row))))?;
     let mut rec: Vec<u32> = Vec::new();
     let mut nfields = 0usize;
     while let Some(field) = vm.next(&it)? {
@@ -726,8 +722,7 @@ fn writer_writerows(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 const WRITER_METHODS: &[MethodDef] =
     &[MethodDef::method("writerow", writer_writerow), MethodDef::method("writerows", writer_writerows)];
 
-const WRITER_GETSETS: &[GetSetDef] =
-    &[GetSetDef::new("dialect", |vm, o| Ok(writer_of(vm, o)?.dialect.clone()), None)];
+const WRITER_GETSETS: &[GetSetDef] = &[GetSetDef::new("dialect", |vm, o| Ok(writer_of(vm, o)?.dialect.clone()), None)];
 
 // ---- the module --------------------------------------------------------------------------------
 
@@ -779,7 +774,13 @@ fn make_types(vm: &Vm) -> PyResult<()> {
     );
     let reader = taipan_vm::api::types::new_type::<Reader>(
         vm,
-        &spec("_csv.reader", &[], READER_GETSETS, 0, Some("CSV reader\n\nReader objects are responsible for reading and parsing tabular data\nin CSV format.\n")),
+        &spec(
+            "_csv.reader",
+            &[],
+            READER_GETSETS,
+            0,
+            Some("CSV reader\n\nReader objects are responsible for reading and parsing tabular data\nin CSV format.\n"),
+        ),
         |s| {
             s.iter.set(Some(|_, o| Ok(o.clone())));
             s.iternext.set(Some(reader_next));

@@ -158,7 +158,8 @@ fn partial_setstate(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     if !vm.is_callable(func) || !vm.isinstance_type(fargs, &vm.ctx.types.tuple) || !kw_ok {
         return Err(invalid());
     }
-    let fargs = if fargs.type_is(&vm.ctx.types.tuple) { fargs.clone() } else { vm.new_tuple(tuple::items(fargs).to_vec()) };
+    let fargs =
+        if fargs.type_is(&vm.ctx.types.tuple) { fargs.clone() } else { vm.new_tuple(tuple::items(fargs).to_vec()) };
     let kw = if vm.is_none(kw) {
         vm.new_dict()
     } else if kw.type_is(&vm.ctx.types.dict) {
@@ -543,8 +544,7 @@ const LRU_METHODS: &[MethodDef] = &[
 
 // ---- the module -------------------------------------------------------------------------------
 
-const FUNCTIONS: &[MethodDef] =
-    &[MethodDef::static_("reduce", reduce), MethodDef::static_("cmp_to_key", cmp_to_key)];
+const FUNCTIONS: &[MethodDef] = &[MethodDef::static_("reduce", reduce), MethodDef::static_("cmp_to_key", cmp_to_key)];
 
 const MODULE_DOC: &str = "Tools that operate on functions.";
 

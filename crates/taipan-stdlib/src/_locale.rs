@@ -324,7 +324,8 @@ fn bind_textdomain_codeset_fn(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> 
     let domain = c_arg(vm, "bind_textdomain_codeset", 1, &domain)?;
     let codeset = opt_c_arg(vm, "bind_textdomain_codeset", 2, Some(&codeset))?;
     // SAFETY: a null codeset queries the current one.
-    let r = unsafe { bind_textdomain_codeset(domain.as_ptr(), codeset.as_ref().map_or(std::ptr::null(), |d| d.as_ptr())) };
+    let r =
+        unsafe { bind_textdomain_codeset(domain.as_ptr(), codeset.as_ref().map_or(std::ptr::null(), |d| d.as_ptr())) };
     c_text(vm, r)
 }
 

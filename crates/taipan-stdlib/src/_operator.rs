@@ -348,7 +348,8 @@ fn attrgetter_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
             return Err(vm.type_error("attribute name must be a string"));
         }
         let s = vm.str_string(name)?;
-        let parts = if s.contains('.') { s.split('.').map(|p| vm.intern(p)).collect() } else { vec![vm.intern_obj(name)] };
+        let parts =
+            if s.contains('.') { s.split('.').map(|p| vm.intern(p)).collect() } else { vec![vm.intern_obj(name)] };
         attrs.push(parts);
     }
     alloc(vm, cls, ATTRGETTER, AttrGetter { attrs })
@@ -470,8 +471,8 @@ fn methodcaller_reduce(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         args.extend(m.args.iter().cloned());
         return Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(args)]));
     }
-    let import = dict::get_item_str(vm, &vm.builtins_dict(), "__import__")
-        .ok_or_else(|| vm.runtime_error("lost __import__"))?;
+    let import =
+        dict::get_item_str(vm, &vm.builtins_dict(), "__import__").ok_or_else(|| vm.runtime_error("lost __import__"))?;
     let functools = vm.call1(&import, vm.new_str("functools"))?;
     let partial = vm.getattr_str(&functools, "partial")?;
     let mut pargs = vec![o.class_obj(), m.name.clone()];

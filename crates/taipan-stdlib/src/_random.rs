@@ -328,7 +328,12 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
         }
     };
     let m = module::new_module(vm, "_random");
-    dict::set_item_str(vm, &module::module_dict(&m), "__doc__", vm.new_str("Module implements the Mersenne Twister random number generator."))?;
+    dict::set_item_str(
+        vm,
+        &module::module_dict(&m),
+        "__doc__",
+        vm.new_str("Module implements the Mersenne Twister random number generator."),
+    )?;
     dict::set_item_str(vm, &module::module_dict(&m), "Random", ty)?;
     Ok(m)
 }

@@ -167,7 +167,13 @@ fn itimer_failed(vm: &Vm) -> PyErr {
 fn setitimer(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse_spec(
         vm,
-        &args::ArgSpec { fname: "setitimer", names: &["which", "seconds", "interval"], posonly: 3, required: 2, kwonly_from: 3 },
+        &args::ArgSpec {
+            fname: "setitimer",
+            names: &["which", "seconds", "interval"],
+            posonly: 3,
+            required: 2,
+            kwonly_from: 3,
+        },
         a,
         k,
     )?;
@@ -204,7 +210,13 @@ fn getitimer(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn set_wakeup_fd(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse_spec(
         vm,
-        &args::ArgSpec { fname: "set_wakeup_fd", names: &["", "warn_on_full_buffer"], posonly: 1, required: 1, kwonly_from: 1 },
+        &args::ArgSpec {
+            fname: "set_wakeup_fd",
+            names: &["", "warn_on_full_buffer"],
+            posonly: 1,
+            required: 1,
+            kwonly_from: 1,
+        },
         a,
         k,
     )?;
@@ -254,7 +266,8 @@ fn siginterrupt(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
 fn pthread_kill(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [tid, num] = args::exact::<2>(vm, "pthread_kill", a, k)?;
     let tid = vm.to_bigint(&tid)?;
-    let tid = u64::try_from(tid).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
+    let tid =
+        u64::try_from(tid).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
     let signum = vm.index_to_isize(&num)?;
     // SAFETY: pthread_kill validates the thread id and signal number.
     let err = unsafe { libc::pthread_kill(tid as libc::pthread_t, signum as libc::c_int) };
@@ -271,7 +284,9 @@ fn sigset_arg(vm: &Vm, o: &Obj) -> PyResult<libc::sigset_t> {
     // SAFETY: sigemptyset initialises the set.
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     unsafe { libc::sigemptyset(&mut set) };
-    let it = vm.iter(o).map_err(|_| vm.type_error(format!("sigset argument must be an iterable of signal numbers, not {}", o.class().name())))?;
+    let it = vm.iter(o).map_err(|_| {
+        vm.type_error(format!("sigset argument must be an iterable of signal numbers, not {}", o.class().name()))
+    })?;
     while let Some(item) = vm.next(&it)? {
         let n = vm.index_to_isize(&item)?;
         if n < 1 || n as usize >= NSIG {

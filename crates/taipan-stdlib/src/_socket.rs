@@ -40,7 +40,8 @@ fn os_error(vm: &Vm, code: i32) -> PyErr {
 }
 
 fn timeout_error(vm: &Vm) -> PyErr {
-    let ty = vm.ctx.exceptions.by_name.get("TimeoutError").cloned().unwrap_or_else(|| vm.ctx.exceptions.os_error.clone());
+    let ty =
+        vm.ctx.exceptions.by_name.get("TimeoutError").cloned().unwrap_or_else(|| vm.ctx.exceptions.os_error.clone());
     vm.new_exception_msg(&ty, "timed out")
 }
 
@@ -60,7 +61,11 @@ fn c_int(vm: &Vm, o: &Obj) -> PyResult<i32> {
     }
     let v = vm.to_i64(o)?;
     i32::try_from(v).map_err(|_| {
-        vm.overflow_error(if v < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" })
+        vm.overflow_error(if v < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
     })
 }
 
@@ -188,7 +193,8 @@ impl Socket {
         let fd = self.fd.get();
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
-            let ms = remaining.as_millis().min(i32::MAX as u128) as i32 + i32::from(!remaining.subsec_nanos().is_multiple_of(1_000_000));
+            let ms = remaining.as_millis().min(i32::MAX as u128) as i32
+                + i32::from(!remaining.subsec_nanos().is_multiple_of(1_000_000));
             let events = if writing { libc::POLLOUT } else { libc::POLLIN };
             let (r, e) = vm.allow_threads(move || {
                 let mut p = libc::pollfd { fd, events, revents: 0 };
@@ -256,7 +262,13 @@ impl Socket {
 }
 
 fn socket_new(vm: &Vm, cls: &Obj, _a: Args, _k: Kw) -> PyResult<Obj> {
-    let s = Socket { fd: Cell::new(-1), family: Cell::new(libc::AF_INET), kind: Cell::new(libc::SOCK_STREAM), proto: Cell::new(0), timeout: Cell::new(-1.0) };
+    let s = Socket {
+        fd: Cell::new(-1),
+        family: Cell::new(libc::AF_INET),
+        kind: Cell::new(libc::SOCK_STREAM),
+        proto: Cell::new(0),
+        timeout: Cell::new(-1.0),
+    };
     taipan_vm::api::types::alloc_instance(vm, cls, &stored(vm, SOCKET_KEY), s)
 }
 
@@ -286,13 +298,15 @@ fn socket_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
             }
             let fd = i32::try_from(fd).map_err(|_| vm.overflow_error("file descriptor out of range"))?;
             if family == -1 {
-                family = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_DOMAIN).ok_or_else(|| os_error(vm, last_errno()))?;
+                family =
+                    getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_DOMAIN).ok_or_else(|| os_error(vm, last_errno()))?;
             }
             if kind == -1 {
                 kind = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_TYPE).ok_or_else(|| os_error(vm, last_errno()))?;
             }
             if proto == -1 {
-                proto = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_PROTOCOL).ok_or_else(|| os_error(vm, last_errno()))?;
+                proto = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_PROTOCOL)
+                    .ok_or_else(|| os_error(vm, last_errno()))?;
             }
             fd
         }
@@ -351,7 +365,10 @@ struct SockAddr {
 impl SockAddr {
     fn empty() -> SockAddr {
         // SAFETY: sockaddr_storage is plain old data; zero is valid.
-        SockAddr { storage: unsafe { std::mem::zeroed() }, len: std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t }
+        SockAddr {
+            storage: unsafe { std::mem::zeroed() },
+            len: std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t,
+        }
     }
     fn ptr(&self) -> *const libc::sockaddr {
         (&self.storage as *const libc::sockaddr_storage).cast()
@@ -466,7 +483,13 @@ impl SockAddrBytes {
         let mut sa = SockAddr::empty();
         let n = self.0.len().min(std::mem::size_of::<libc::sockaddr_storage>());
         // SAFETY: copies at most the storage's size into it.
-        unsafe { std::ptr::copy_nonoverlapping(self.0.as_ptr(), (&mut sa.storage as *mut libc::sockaddr_storage).cast::<u8>(), n) };
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                self.0.as_ptr(),
+                (&mut sa.storage as *mut libc::sockaddr_storage).cast::<u8>(),
+                n,
+            )
+        };
         sa.len = n as libc::socklen_t;
         sa
     }
@@ -526,7 +549,9 @@ fn sockaddr_arg(vm: &Vm, family: i32, addr: &Obj, caller: &str) -> PyResult<Sock
         libc::AF_UNIX => unix_addr(vm, addr, caller),
         libc::AF_INET => {
             let Some(items) = tuple_items(vm, addr) else {
-                return Err(vm.type_error(format!("{caller}(): AF_INET address must be tuple, not {}", vm.type_name(addr))));
+                return Err(
+                    vm.type_error(format!("{caller}(): AF_INET address must be tuple, not {}", vm.type_name(addr)))
+                );
             };
             if items.len() != 2 {
                 return Err(vm.type_error("AF_INET address must be a pair (host, port)"));
@@ -541,7 +566,9 @@ fn sockaddr_arg(vm: &Vm, family: i32, addr: &Obj, caller: &str) -> PyResult<Sock
         }
         libc::AF_INET6 => {
             let Some(items) = tuple_items(vm, addr) else {
-                return Err(vm.type_error(format!("{caller}(): AF_INET6 address must be tuple, not {}", vm.type_name(addr))));
+                return Err(
+                    vm.type_error(format!("{caller}(): AF_INET6 address must be tuple, not {}", vm.type_name(addr)))
+                );
             };
             if !(2..=4).contains(&items.len()) {
                 return Err(vm.type_error("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"));
@@ -551,9 +578,10 @@ fn sockaddr_arg(vm: &Vm, family: i32, addr: &Obj, caller: &str) -> PyResult<Sock
             let flowinfo = match items.get(2) {
                 Some(f) => {
                     let v = vm.to_i64(f)?;
-                    u32::try_from(v).ok().filter(|v| *v <= 0xfffff).ok_or_else(|| {
-                        vm.overflow_error(format!("{caller}(): flowinfo must be 0-1048575."))
-                    })?
+                    u32::try_from(v)
+                        .ok()
+                        .filter(|v| *v <= 0xfffff)
+                        .ok_or_else(|| vm.overflow_error(format!("{caller}(): flowinfo must be 0-1048575.")))?
                 }
                 None => 0,
             };
@@ -579,15 +607,15 @@ fn tuple_items(vm: &Vm, o: &Obj) -> Option<Vec<Obj>> {
 
 fn unix_addr(vm: &Vm, addr: &Obj, caller: &str) -> PyResult<SockAddr> {
     let path: Vec<u8> = if pystr::data(addr).is_some() {
-        let enc = vm.call(&vm.getattr_str(addr, "encode")?, &[vm.new_str("utf-8"), vm.new_str("surrogateescape")], None)?;
+        let enc =
+            vm.call(&vm.getattr_str(addr, "encode")?, &[vm.new_str("utf-8"), vm.new_str("surrogateescape")], None)?;
         bytes::as_bytes(&enc).unwrap_or_default()
     } else if let Some(b) = bytes::as_bytes(addr) {
         b
     } else {
-        return Err(vm.type_error(format!(
-            "{caller}(): AF_UNIX address must be str or bytes, not {}",
-            vm.type_name(addr)
-        )));
+        return Err(
+            vm.type_error(format!("{caller}(): AF_UNIX address must be str or bytes, not {}", vm.type_name(addr)))
+        );
     };
     let mut sa = SockAddr::empty();
     // SAFETY: sockaddr_storage is large and aligned enough for sockaddr_un.
@@ -732,7 +760,9 @@ fn m_accept(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let lenp = &mut len as *mut libc::socklen_t as usize;
     let newfd = s.call(vm, false, move || {
         // SAFETY: the address buffer and its length outlive the call.
-        unsafe { libc::accept4(fd, storage as *mut libc::sockaddr, lenp as *mut libc::socklen_t, libc::SOCK_CLOEXEC) as isize }
+        unsafe {
+            libc::accept4(fd, storage as *mut libc::sockaddr, lenp as *mut libc::socklen_t, libc::SOCK_CLOEXEC) as isize
+        }
     })?;
     sa.len = len;
     let addr = make_sockaddr(vm, &sa)?;
@@ -745,7 +775,8 @@ fn connect_errno(vm: &Vm, s: &Socket, sa: &SockAddr) -> PyResult<i32> {
     let addr = sa.ptr() as usize;
     let len = sa.len;
     // SAFETY: a valid address of `len` bytes.
-    let (r, mut e) = vm.allow_threads(move || (unsafe { libc::connect(fd, addr as *const libc::sockaddr, len) }, last_errno()));
+    let (r, mut e) =
+        vm.allow_threads(move || (unsafe { libc::connect(fd, addr as *const libc::sockaddr, len) }, last_errno()));
     if r == 0 {
         return Ok(0);
     }
@@ -849,10 +880,16 @@ fn recvfrom_raw(vm: &Vm, s: &Socket, n: usize, flags: i32) -> PyResult<(Vec<u8>,
     let mut sa = SockAddr::empty();
     let mut len = sa.len;
     let fd = s.fd.get();
-    let (p, sp, lp) = (buf.as_mut_ptr() as usize, &mut sa.storage as *mut libc::sockaddr_storage as usize, &mut len as *mut libc::socklen_t as usize);
+    let (p, sp, lp) = (
+        buf.as_mut_ptr() as usize,
+        &mut sa.storage as *mut libc::sockaddr_storage as usize,
+        &mut len as *mut libc::socklen_t as usize,
+    );
     let got = s.call(vm, false, move || {
         // SAFETY: the buffer, address storage and length outlive the call.
-        unsafe { libc::recvfrom(fd, p as *mut libc::c_void, n, flags, sp as *mut libc::sockaddr, lp as *mut libc::socklen_t) }
+        unsafe {
+            libc::recvfrom(fd, p as *mut libc::c_void, n, flags, sp as *mut libc::sockaddr, lp as *mut libc::socklen_t)
+        }
     })?;
     sa.len = len;
     buf.truncate(got as usize);
@@ -939,7 +976,9 @@ fn m_sendto(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let (p, n, ap, al) = (data.as_ptr() as usize, data.len(), sa.ptr() as usize, sa.len);
     let sent = s.call(vm, true, move || {
         // SAFETY: the data and the address outlive the call.
-        unsafe { libc::sendto(fd, p as *const libc::c_void, n, flags | libc::MSG_NOSIGNAL, ap as *const libc::sockaddr, al) }
+        unsafe {
+            libc::sendto(fd, p as *const libc::c_void, n, flags | libc::MSG_NOSIGNAL, ap as *const libc::sockaddr, al)
+        }
     })?;
     Ok(vm.new_int(sent as i64))
 }
@@ -993,7 +1032,9 @@ fn m_setsockopt(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let s = sock(vm, o)?;
     let r = if a.len() == 4 {
         if !vm.is_none(&a[2]) {
-            return Err(vm.type_error("setsockopt() argument 3 must be NoneType, not ".to_string() + &vm.type_name(&a[2])));
+            return Err(
+                vm.type_error("setsockopt() argument 3 must be NoneType, not ".to_string() + &vm.type_name(&a[2]))
+            );
         }
         let optlen = c_int(vm, &a[3])?;
         // SAFETY: a NULL value with a length, as setsockopt(2) allows.
@@ -1001,11 +1042,18 @@ fn m_setsockopt(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     } else if int::value(&a[2]).is_some() {
         let v: libc::c_int = c_int(vm, &a[2])?;
         // SAFETY: a c_int value and its size.
-        unsafe { libc::setsockopt(s.fd.get(), level, opt, (&v as *const libc::c_int).cast(), std::mem::size_of::<libc::c_int>() as libc::socklen_t) }
+        unsafe {
+            libc::setsockopt(
+                s.fd.get(),
+                level,
+                opt,
+                (&v as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        }
     } else {
-        let data = buffer::with_bytes(vm, &a[2], |b| b.to_vec()).map_err(|_| {
-            vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(&a[2])))
-        })?;
+        let data = buffer::with_bytes(vm, &a[2], |b| b.to_vec())
+            .map_err(|_| vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(&a[2]))))?;
         // SAFETY: the buffer and its length.
         unsafe { libc::setsockopt(s.fd.get(), level, opt, data.as_ptr().cast(), data.len() as libc::socklen_t) }
     };
@@ -1108,7 +1156,13 @@ const SOCKET_GETSETS: &[GetSetDef] = &[
 
 fn new_socket_obj(vm: &Vm, fd: i32, family: i32, kind: i32, proto: i32) -> PyResult<Obj> {
     let ty = stored(vm, SOCKET_KEY);
-    let s = Socket { fd: Cell::new(fd), family: Cell::new(family), kind: Cell::new(kind), proto: Cell::new(proto), timeout: Cell::new(-1.0) };
+    let s = Socket {
+        fd: Cell::new(fd),
+        family: Cell::new(family),
+        kind: Cell::new(kind),
+        proto: Cell::new(proto),
+        timeout: Cell::new(-1.0),
+    };
     let o = taipan_vm::api::types::alloc_instance(vm, &ty, &ty, s)?;
     let t = default_timeout(vm);
     if t >= 0.0 {
@@ -1188,7 +1242,8 @@ fn f_gethostbyname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 }
 
 fn f_getaddrinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let p = taipan_vm::api::args::parse(vm, "getaddrinfo", a, k, &["host", "port", "family", "type", "proto", "flags"], 2)?;
+    let p =
+        taipan_vm::api::args::parse(vm, "getaddrinfo", a, k, &["host", "port", "family", "type", "proto", "flags"], 2)?;
     let host = p[0].clone().unwrap_or_else(|| vm.none());
     let host = if vm.is_none(&host) { None } else { Some(host_bytes(vm, &host, "getaddrinfo")?) };
     let port = p[1].clone().unwrap_or_else(|| vm.none());
@@ -1205,11 +1260,18 @@ fn f_getaddrinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     };
     let int_at = |i: usize| p[i].as_ref().map_or(Ok(0), |v| c_int(vm, v));
     let (family, kind, proto, flags) = (int_at(2)?, int_at(3)?, int_at(4)?, int_at(5)?);
-    let list = resolve(vm, host.as_deref(), port.as_deref(), family, kind, proto, flags)?.map_err(|c| gai_error(vm, c))?;
+    let list =
+        resolve(vm, host.as_deref(), port.as_deref(), family, kind, proto, flags)?.map_err(|c| gai_error(vm, c))?;
     let mut out = Vec::with_capacity(list.len());
     for (fam, ty, pr, canon, raw) in list {
         let addr = make_sockaddr(vm, &raw.to_sockaddr())?;
-        out.push(vm.new_tuple(vec![vm.new_int(fam as i64), vm.new_int(ty as i64), vm.new_int(pr as i64), vm.new_str(&canon), addr]));
+        out.push(vm.new_tuple(vec![
+            vm.new_int(fam as i64),
+            vm.new_int(ty as i64),
+            vm.new_int(pr as i64),
+            vm.new_str(&canon),
+            addr,
+        ]));
     }
     Ok(vm.new_list(out))
 }
@@ -1227,8 +1289,16 @@ fn f_getnameinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let port = c_int(vm, &items[1])?;
     let flowinfo = items.get(2).map_or(Ok(0), |v| vm.to_i64(v))?;
     let scope = items.get(3).map_or(Ok(0), |v| vm.to_i64(v))?;
-    let list = resolve(vm, Some(&host), Some(port.to_string().as_bytes()), libc::AF_UNSPEC, libc::SOCK_DGRAM, 0, libc::AI_NUMERICHOST)?
-        .map_err(|c| gai_error(vm, c))?;
+    let list = resolve(
+        vm,
+        Some(&host),
+        Some(port.to_string().as_bytes()),
+        libc::AF_UNSPEC,
+        libc::SOCK_DGRAM,
+        0,
+        libc::AI_NUMERICHOST,
+    )?
+    .map_err(|c| gai_error(vm, c))?;
     if list.len() > 1 {
         return Err(vm.os_error("sockaddr resolved to multiple addresses"));
     }
@@ -1252,7 +1322,15 @@ fn f_getnameinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
         let mut sbuf = [0 as libc::c_char; 32];
         // SAFETY: the address and two buffers with their sizes.
         let r = unsafe {
-            libc::getnameinfo(sa.ptr(), sa.len, hbuf.as_mut_ptr(), hbuf.len() as libc::socklen_t, sbuf.as_mut_ptr(), sbuf.len() as libc::socklen_t, flags)
+            libc::getnameinfo(
+                sa.ptr(),
+                sa.len,
+                hbuf.as_mut_ptr(),
+                hbuf.len() as libc::socklen_t,
+                sbuf.as_mut_ptr(),
+                sbuf.len() as libc::socklen_t,
+                flags,
+            )
         };
         if r != 0 {
             return Err(r);
@@ -1300,7 +1378,8 @@ fn f_getservbyport(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let proto = a.get(1).map(|p| c_str_arg(vm, "getservbyport", 2, p)).transpose()?;
     // SAFETY: the result points into libc's static storage, read at once.
     let name = unsafe {
-        let e = libc::getservbyport((port as u16).to_be() as i32, proto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr()));
+        let e =
+            libc::getservbyport((port as u16).to_be() as i32, proto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr()));
         if e.is_null() {
             None
         } else {
@@ -1351,7 +1430,12 @@ fn f_inet_aton(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 extern "C" {
     fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
     fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-    fn inet_ntop(af: libc::c_int, src: *const libc::c_void, dst: *mut libc::c_char, size: libc::socklen_t) -> *const libc::c_char;
+    fn inet_ntop(
+        af: libc::c_int,
+        src: *const libc::c_void,
+        dst: *mut libc::c_char,
+        size: libc::socklen_t,
+    ) -> *const libc::c_char;
 }
 
 fn f_inet_ntoa(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
@@ -1401,11 +1485,15 @@ fn u16_arg(vm: &Vm, fname: &str, o: &Obj) -> PyResult<u16> {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(o))));
     }
     if int::value(o).is_some_and(|v| v.is_negative()) {
-        return Err(vm.overflow_error(format!("{fname}: can't convert negative Python int to C 16-bit unsigned integer")));
+        return Err(
+            vm.overflow_error(format!("{fname}: can't convert negative Python int to C 16-bit unsigned integer"))
+        );
     }
     match vm.to_i64(o).ok().and_then(|v| u16::try_from(v).ok()) {
         Some(v) => Ok(v),
-        None => Err(vm.overflow_error(format!("{fname}: Python int too large to convert to C 16-bit unsigned integer"))),
+        None => {
+            Err(vm.overflow_error(format!("{fname}: Python int too large to convert to C 16-bit unsigned integer")))
+        }
     }
 }
 

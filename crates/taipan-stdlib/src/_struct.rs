@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};
-use taipan_vm::api::types::{alloc_instance, payload_or_err, flags, GetSetDef, MethodDef, TypeSpec};
+use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, bytes, dict, int, module, str as pystr, Obj, PyErr, PyPayload, PyResult, Vm};
 
 use crate::clinic;
@@ -59,9 +59,15 @@ enum Kind {
     Bool,
     /// An integer of `size` bytes; `range` is the (low, high, label) check
     /// after the conversion, when there is one.
-    Int { signed: bool, conv: IntConv, range: Option<(i128, i128, &'static str)> },
+    Int {
+        signed: bool,
+        conv: IntConv,
+        range: Option<(i128, i128, &'static str)>,
+    },
     Half,
-    Float { native: bool },
+    Float {
+        native: bool,
+    },
     Double,
     Str,
     Pascal,
@@ -186,7 +192,11 @@ fn compile(vm: &Vm, fmt: &[u8]) -> PyResult<Compiled> {
                     c = d;
                     break;
                 }
-                n = n.checked_mul(10).and_then(|n| n.checked_add((d - b'0') as usize)).filter(|&n| n <= isize::MAX as usize).ok_or_else(too_long)?;
+                n = n
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add((d - b'0') as usize))
+                    .filter(|&n| n <= isize::MAX as usize)
+                    .ok_or_else(too_long)?;
             }
             n
         } else {
@@ -195,7 +205,10 @@ fn compile(vm: &Vm, fmt: &[u8]) -> PyResult<Compiled> {
         let Some(e) = entry(mode, c) else { return Err(error(vm, "bad char in struct format")) };
         if mode == Mode::Native && size > 0 {
             let align = e.size;
-            size = size.checked_add((align - 1) - (size - 1) % align).filter(|&s| s <= isize::MAX as usize).ok_or_else(too_long)?;
+            size = size
+                .checked_add((align - 1) - (size - 1) % align)
+                .filter(|&s| s <= isize::MAX as usize)
+                .ok_or_else(too_long)?;
         }
         let span = num.checked_mul(e.size).ok_or_else(too_long)?;
         let end = size.checked_add(span).filter(|&s| s <= isize::MAX as usize).ok_or_else(too_long)?;
@@ -248,7 +261,15 @@ fn get_pylong(vm: &Vm, v: &Obj) -> PyResult<BigInt> {
     Err(error(vm, "required argument is not an integer"))
 }
 
-fn pack_int(vm: &Vm, out: &mut [u8], v: &Obj, signed: bool, conv: IntConv, range: Option<(i128, i128, &str)>, big: bool) -> PyResult<()> {
+fn pack_int(
+    vm: &Vm,
+    out: &mut [u8],
+    v: &Obj,
+    signed: bool,
+    conv: IntConv,
+    range: Option<(i128, i128, &str)>,
+    big: bool,
+) -> PyResult<()> {
     let n = get_pylong(vm, v)?;
     let out_of_range = || error(vm, "argument out of range");
     let x: i128 = match conv {
@@ -615,7 +636,12 @@ fn format_bytes(vm: &Vm, fmt: &Obj) -> PyResult<Vec<u8>> {
 }
 
 fn struct_new(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    alloc_instance(vm, cls, &struct_type(vm, STRUCT), Struct { format: RefCell::new(None), compiled: RefCell::new(None) })
+    alloc_instance(
+        vm,
+        cls,
+        &struct_type(vm, STRUCT),
+        Struct { format: RefCell::new(None), compiled: RefCell::new(None) },
+    )
 }
 
 fn struct_init(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<()> {
@@ -663,11 +689,7 @@ const STRUCT_METHODS: &[MethodDef] = &[
 ];
 
 const STRUCT_GETSETS: &[GetSetDef] = &[
-    GetSetDef::new(
-        "format",
-        |vm, o| Ok(st(vm, o)?.format.borrow().clone().unwrap_or_else(|| vm.none())),
-        None,
-    ),
+    GetSetDef::new("format", |vm, o| Ok(st(vm, o)?.format.borrow().clone().unwrap_or_else(|| vm.none())), None),
     GetSetDef::new("size", |vm, o| Ok(vm.new_usize(compiled(vm, o)?.size)), None),
 ];
 
@@ -767,7 +789,13 @@ const FUNCTIONS: &[MethodDef] = &[
         unpack(vm, &*compiled(vm, &s)?, &a[1])
     }),
     MethodDef::static_("unpack_from", |vm, _, a, k| {
-        let spec = args::ArgSpec { fname: "unpack_from", names: &["", "buffer", "offset"], posonly: 1, required: 2, kwonly_from: 3 };
+        let spec = args::ArgSpec {
+            fname: "unpack_from",
+            names: &["", "buffer", "offset"],
+            posonly: 1,
+            required: 2,
+            kwonly_from: 3,
+        };
         let v = args::parse_spec(vm, &spec, a, k)?;
         let fmt = v[0].clone().unwrap_or_else(|| vm.none());
         let s = cached_struct(vm, &fmt)?;

@@ -318,8 +318,14 @@ const RLOCK_METHODS: &[MethodDef] = &[
         let [state] = args::exact::<1>(vm, "_acquire_restore", a, k)?;
         let items = match vm.isinstance_type(&state, &vm.ctx.types.tuple) {
             true if tuple::len(&state) == 2 => tuple::items(&state).to_vec(),
-            true => return Err(vm.type_error(format!("function takes exactly 2 arguments ({} given)", tuple::len(&state)))),
-            false => return Err(vm.type_error(format!("_acquire_restore() argument must be tuple, not {}", state.class().name()))),
+            true => {
+                return Err(vm.type_error(format!("function takes exactly 2 arguments ({} given)", tuple::len(&state))))
+            }
+            false => {
+                return Err(
+                    vm.type_error(format!("_acquire_restore() argument must be tuple, not {}", state.class().name()))
+                )
+            }
         };
         let count = vm.to_bigint(&items[0])?;
         let owner = vm.to_bigint(&items[1])?;
@@ -444,7 +450,8 @@ fn interrupt_main(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
     let active = match signals::get_handler(vm, signum as usize) {
         signals::Handler::Call(_) => true,
         signals::Handler::Default => {
-            signum == libc::SIGINT as isize && signals::os_disposition(signum as usize) == signals::Disposition::Interpreter
+            signum == libc::SIGINT as isize
+                && signals::os_disposition(signum as usize) == signals::Disposition::Interpreter
         }
         signals::Handler::Ignore => false,
     };

@@ -7,7 +7,8 @@ use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::warnings as w;
 use taipan_vm::api::{args, dict, module, Obj, PyResult, Vm};
 
-const DOC: &str = "_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter start-up.";
+const DOC: &str =
+    "_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter start-up.";
 
 const FUNCTIONS: &[MethodDef] = &[
     MethodDef {
@@ -51,10 +52,9 @@ fn warnings_warn_explicit(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyRe
     let category = p[1].clone().expect("required");
     let filename = p[2].clone().expect("required");
     if !filename.type_is(&vm.ctx.types.str) && !vm.isinstance(&filename, &vm.ctx.types.str)? {
-        return Err(vm.type_error(format!(
-            "warn_explicit() argument 'filename' must be str, not {}",
-            filename.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("warn_explicit() argument 'filename' must be str, not {}", filename.class().name()))
+        );
     }
     let lineno = vm.index_to_isize(p[3].as_ref().expect("required"))? as i64;
     let registry = p[5].clone();

@@ -91,7 +91,9 @@ fn encode_item(vm: &Vm, tc: u8, v: &Obj) -> PyResult<Vec<u8>> {
             (range(x, -128, 127, "signed char")? as i8).to_ne_bytes().to_vec()
         }
         b'B' => (range(long()?, 0, 255, "unsigned byte integer")? as u8).to_ne_bytes().to_vec(),
-        b'h' => (range(long()?, i16::MIN as i64, i16::MAX as i64, "signed short integer")? as i16).to_ne_bytes().to_vec(),
+        b'h' => {
+            (range(long()?, i16::MIN as i64, i16::MAX as i64, "signed short integer")? as i16).to_ne_bytes().to_vec()
+        }
         b'H' => {
             let x = range(long()?, i32::MIN as i64, i32::MAX as i64, "signed integer")?;
             (range(x, 0, 65535, "unsigned short")? as u16).to_ne_bytes().to_vec()
@@ -213,7 +215,9 @@ fn fill(vm: &Vm, o: &Obj, tc: u8, init: &Obj) -> PyResult<()> {
     let me = arr(vm, o)?;
     if let Some(d) = pystr::data(init) {
         if tc != b'u' {
-            return Err(vm.type_error(format!("cannot use a str to initialize an array with typecode '{}'", tc as char)));
+            return Err(
+                vm.type_error(format!("cannot use a str to initialize an array with typecode '{}'", tc as char))
+            );
         }
         let mut data = me.data.borrow_mut();
         for c in d.to_code_points() {
@@ -223,7 +227,10 @@ fn fill(vm: &Vm, o: &Obj, tc: u8, init: &Obj) -> PyResult<()> {
     }
     if let Some(other) = init.payload::<Array>() {
         if other.tc == b'u' && tc != b'u' {
-            return Err(vm.type_error(format!("cannot use a unicode array to initialize an array with typecode '{}'", tc as char)));
+            return Err(vm.type_error(format!(
+                "cannot use a unicode array to initialize an array with typecode '{}'",
+                tc as char
+            )));
         }
         if other.tc != tc {
             for v in items(vm, other) {
@@ -892,7 +899,9 @@ fn make_types(vm: &Vm) {
         s.sq_inplace_concat.set(Some(|vm, o, other| {
             let me = arr(vm, o)?;
             let Some(b) = other.payload::<Array>() else {
-                return Err(vm.type_error(format!("can only extend array with array (not \"{}\")", other.class().name())));
+                return Err(
+                    vm.type_error(format!("can only extend array with array (not \"{}\")", other.class().name()))
+                );
             };
             if b.tc != me.tc {
                 return Err(vm.type_error("can only extend with array of same kind"));

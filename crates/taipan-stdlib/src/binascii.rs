@@ -174,10 +174,9 @@ fn ascii_buffer(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
         return Ok(s.as_bytes().to_vec());
     }
     if !buffer::is_bytes_like(o) {
-        return Err(vm.type_error(format!(
-            "argument should be bytes, buffer or ASCII string, not '{}'",
-            o.class().name()
-        )));
+        return Err(
+            vm.type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", o.class().name()))
+        );
     }
     buffer::with_simple_bytes(vm, o, |d| d.to_vec())
 }

@@ -380,7 +380,11 @@ fn c_exp(z: C) -> (C, Errno) {
         } else {
             EXP[special_type(z.0)][special_type(z.1)]
         };
-        let e = if z.1.is_infinite() && (z.0.is_finite() || (z.0.is_infinite() && z.0 > 0.0)) { Errno::Dom } else { Errno::Ok };
+        let e = if z.1.is_infinite() && (z.0.is_finite() || (z.0.is_infinite() && z.0 > 0.0)) {
+            Errno::Dom
+        } else {
+            Errno::Ok
+        };
         return (r, e);
     }
     let r = if z.0 > log_large_double() {
@@ -631,7 +635,13 @@ fn c_rect(r: f64, phi: f64) -> (C, Errno) {
 }
 
 fn cmath_isclose(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec = args::ArgSpec { fname: "isclose", names: &["a", "b", "rel_tol", "abs_tol"], posonly: 0, required: 2, kwonly_from: 2 };
+    let spec = args::ArgSpec {
+        fname: "isclose",
+        names: &["a", "b", "rel_tol", "abs_tol"],
+        posonly: 0,
+        required: 2,
+        kwonly_from: 2,
+    };
     let v = args::parse_spec(vm, &spec, a, k)?;
     let none = vm.none();
     let a = as_complex(vm, v[0].as_ref().unwrap_or(&none))?;

@@ -175,9 +175,18 @@ fn fcntl_lockf(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let none = vm.none();
     let fd = fildes(vm, v[0].as_ref().unwrap_or(&none))?;
     let code = c_int(vm, v[1].as_ref().unwrap_or(&none))?;
-    let len = match &v[2] { Some(x) => vm.to_i64(x)?, None => 0 };
-    let start = match &v[3] { Some(x) => vm.to_i64(x)?, None => 0 };
-    let whence = match &v[4] { Some(x) => c_int(vm, x)?, None => 0 };
+    let len = match &v[2] {
+        Some(x) => vm.to_i64(x)?,
+        None => 0,
+    };
+    let start = match &v[3] {
+        Some(x) => vm.to_i64(x)?,
+        None => 0,
+    };
+    let whence = match &v[4] {
+        Some(x) => c_int(vm, x)?,
+        None => 0,
+    };
     let l_type = match code & !(libc::LOCK_NB) {
         libc::LOCK_UN => libc::F_UNLCK,
         libc::LOCK_SH => libc::F_RDLCK,

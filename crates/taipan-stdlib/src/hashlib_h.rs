@@ -7,8 +7,8 @@
 
 use std::cell::RefCell;
 
-use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeObject, TypeSpec};
 use sha2::digest;
+use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeObject, TypeSpec};
 use taipan_vm::api::{args, buffer, int, tuple, Obj, PyPayload, PyResult, Vm};
 
 /// The running state of one algorithm.

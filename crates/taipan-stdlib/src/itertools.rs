@@ -177,7 +177,12 @@ impl PyPayload for Cycle {
 fn cycle_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional(vm, "cycle", a, k, 1, 1)?;
     let it = vm.iter(&a[0])?;
-    let c = Cycle { it: ObjCell::some(it), saved: RefCell::new(Vec::new()), index: Cell::new(0), firstpass: Cell::new(false) };
+    let c = Cycle {
+        it: ObjCell::some(it),
+        saved: RefCell::new(Vec::new()),
+        index: Cell::new(0),
+        firstpass: Cell::new(false),
+    };
     alloc(vm, cls, "itertools.cycle", c)
 }
 
@@ -324,13 +329,23 @@ impl PyPayload for Accumulate {
 }
 
 fn accumulate_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec =
-        args::ArgSpec { fname: "accumulate", names: &["iterable", "func", "initial"], posonly: 0, required: 1, kwonly_from: 2 };
+    let spec = args::ArgSpec {
+        fname: "accumulate",
+        names: &["iterable", "func", "initial"],
+        posonly: 0,
+        required: 1,
+        kwonly_from: 2,
+    };
     let p = args::parse_spec(vm, &spec, a, k)?;
     let it = vm.iter(p[0].as_ref().unwrap_or(&vm.none()))?;
     let func = p[1].clone().filter(|f| !vm.is_none(f));
     let initial = p[2].clone().filter(|f| !vm.is_none(f));
-    let acc = Accumulate { it: ObjCell::some(it), func: ObjCell::new(func), total: ObjCell::new(None), initial: ObjCell::new(initial) };
+    let acc = Accumulate {
+        it: ObjCell::some(it),
+        func: ObjCell::new(func),
+        total: ObjCell::new(None),
+        initial: ObjCell::new(initial),
+    };
     alloc(vm, cls, "itertools.accumulate", acc)
 }
 
@@ -461,12 +476,14 @@ const CHAIN_METHODS: &[MethodDef] = &[
         let c = this::<Chain>(vm, o, "itertools.chain")?;
         let items = state_tuple(vm, &state)?;
         if items.is_empty() || items.len() > 2 {
-            return Err(vm.type_error(format!(
-                "function takes {} 2 arguments ({} given)",
-                if items.is_empty() { "at least 1 argument" } else { "at most" },
-                items.len()
-            )
-            .replace("at least 1 argument 2 arguments", "at least 1 argument")));
+            return Err(vm.type_error(
+                format!(
+                    "function takes {} 2 arguments ({} given)",
+                    if items.is_empty() { "at least 1 argument" } else { "at most" },
+                    items.len()
+                )
+                .replace("at least 1 argument 2 arguments", "at least 1 argument"),
+            ));
         }
         if !items.iter().all(is_iterator) {
             return Err(vm.type_error("Arguments must be iterators."));
@@ -828,7 +845,11 @@ fn groupby_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     }
     let key = opt(vm, &g.currkey);
     g.tgtkey.set(Some(key.clone()));
-    let grouper = alloc_exact(vm, "itertools._grouper", Grouper { parent: ObjCell::some(o.clone()), tgtkey: ObjCell::some(key.clone()) })?;
+    let grouper = alloc_exact(
+        vm,
+        "itertools._grouper",
+        Grouper { parent: ObjCell::some(o.clone()), tgtkey: ObjCell::some(key.clone()) },
+    )?;
     g.currgrouper.set(grouper.id());
     Ok(Some(vm.new_tuple(vec![key, grouper])))
 }
@@ -873,9 +894,16 @@ impl PyPayload for Grouper {
 fn grouper_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional(vm, "_grouper", a, k, 2, 2)?;
     if a[0].payload::<GroupBy>().is_none() {
-        return Err(vm.type_error(format!("_grouper() argument 1 must be itertools.groupby, not {}", a[0].class().name())));
+        return Err(
+            vm.type_error(format!("_grouper() argument 1 must be itertools.groupby, not {}", a[0].class().name()))
+        );
     }
-    alloc(vm, cls, "itertools._grouper", Grouper { parent: ObjCell::some(a[0].clone()), tgtkey: ObjCell::some(a[1].clone()) })
+    alloc(
+        vm,
+        cls,
+        "itertools._grouper",
+        Grouper { parent: ObjCell::some(a[0].clone()), tgtkey: ObjCell::some(a[1].clone()) },
+    )
 }
 
 fn grouper_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
@@ -931,7 +959,12 @@ impl PyPayload for TeeData {
 }
 
 fn new_teedata(vm: &Vm, it: Obj) -> PyResult<Obj> {
-    let d = TeeData { it: ObjCell::some(it), values: RefCell::new(Vec::new()), nextlink: ObjCell::new(None), running: Cell::new(false) };
+    let d = TeeData {
+        it: ObjCell::some(it),
+        values: RefCell::new(Vec::new()),
+        nextlink: ObjCell::new(None),
+        running: Cell::new(false),
+    };
     alloc_exact(vm, "itertools._tee_dataobject", d)
 }
 
@@ -1060,7 +1093,9 @@ const TEE_METHODS: &[MethodDef] = &[
             return Err(vm.type_error(format!("function takes exactly 2 arguments ({} given)", items.len())));
         };
         if data.payload::<TeeData>().is_none() {
-            return Err(vm.type_error(format!("argument 1 must be itertools._tee_dataobject, not {}", data.class().name())));
+            return Err(
+                vm.type_error(format!("argument 1 must be itertools._tee_dataobject, not {}", data.class().name()))
+            );
         }
         let index = ssize_arg(vm, index)?;
         if index < 0 || index as usize > LINKCELLS {
@@ -1703,7 +1738,15 @@ const FUNCTIONS: &[MethodDef] = &[MethodDef::static_("tee", tee)];
 
 macro_rules! def {
     ($name:literal, $doc:literal, $methods:expr, $base:expr, $new:expr, $next:expr) => {
-        TypeDef { name: $name, doc: $doc, methods: $methods, basetype: $base, weakref: false, new: $new, next: Some($next) }
+        TypeDef {
+            name: $name,
+            doc: $doc,
+            methods: $methods,
+            basetype: $base,
+            weakref: false,
+            new: $new,
+            next: Some($next),
+        }
     };
 }
 

@@ -60,7 +60,10 @@ macro_rules! binary {
     )*};
 }
 
-unary!(sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh, exp, exp2, expm1, log, log2, log10, log1p, sqrt, erf, erfc);
+unary!(
+    sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh, exp, exp2, expm1, log, log2, log10, log1p,
+    sqrt, erf, erfc
+);
 binary!(atan2, pow, fmod, hypot, nextafter);
 
 /// The C library's `cbrt`. Rust's runtime links a `cbrt` of its own into

@@ -878,7 +878,13 @@ fn math_ldexp(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 }
 
 fn math_isclose(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec = args::ArgSpec { fname: "isclose", names: &["a", "b", "rel_tol", "abs_tol"], posonly: 0, required: 2, kwonly_from: 2 };
+    let spec = args::ArgSpec {
+        fname: "isclose",
+        names: &["a", "b", "rel_tol", "abs_tol"],
+        posonly: 0,
+        required: 2,
+        kwonly_from: 2,
+    };
     let v = args::parse_spec(vm, &spec, a, k)?;
     let get = |i: usize, default: f64| -> PyResult<f64> {
         match &v[i] {

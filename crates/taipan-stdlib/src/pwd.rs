@@ -37,10 +37,7 @@ fn entry(vm: &Vm, p: &libc::passwd) -> PyResult<Obj> {
 }
 
 /// Run a `getpw*_r` lookup with a growing buffer: Ok(None) when not found.
-fn lookup(
-    vm: &Vm,
-    f: impl Fn(&mut libc::passwd, &mut [u8], &mut *mut libc::passwd) -> i32,
-) -> PyResult<Option<Obj>> {
+fn lookup(vm: &Vm, f: impl Fn(&mut libc::passwd, &mut [u8], &mut *mut libc::passwd) -> i32) -> PyResult<Option<Obj>> {
     let mut size = 1024usize;
     loop {
         let mut buf = vec![0u8; size];

@@ -9,8 +9,22 @@ use crate::structseq;
 const TYPE: &str = "resource.struct_rusage";
 const DOC: &str = "struct_rusage: Result from getrusage.\n\nThis object may be accessed either as a tuple of\n    (utime,stime,maxrss,ixrss,idrss,isrss,minflt,majflt,\n    nswap,inblock,oublock,msgsnd,msgrcv,nsignals,nvcsw,nivcsw)\nor via the attributes ru_utime, ru_stime, ru_maxrss, and so on.";
 const FIELDS: &[&str] = &[
-    "ru_utime", "ru_stime", "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
-    "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw",
+    "ru_utime",
+    "ru_stime",
+    "ru_maxrss",
+    "ru_ixrss",
+    "ru_idrss",
+    "ru_isrss",
+    "ru_minflt",
+    "ru_majflt",
+    "ru_nswap",
+    "ru_inblock",
+    "ru_oublock",
+    "ru_msgsnd",
+    "ru_msgrcv",
+    "ru_nsignals",
+    "ru_nvcsw",
+    "ru_nivcsw",
 ];
 
 const CONSTANTS: &[(&str, i64)] = &[
@@ -54,8 +68,20 @@ fn resource_getrusage(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
         return Err(path::os_error(vm, e, None, None));
     }
     let ints = [
-        r.ru_maxrss, r.ru_ixrss, r.ru_idrss, r.ru_isrss, r.ru_minflt, r.ru_majflt, r.ru_nswap, r.ru_inblock,
-        r.ru_oublock, r.ru_msgsnd, r.ru_msgrcv, r.ru_nsignals, r.ru_nvcsw, r.ru_nivcsw,
+        r.ru_maxrss,
+        r.ru_ixrss,
+        r.ru_idrss,
+        r.ru_isrss,
+        r.ru_minflt,
+        r.ru_majflt,
+        r.ru_nswap,
+        r.ru_inblock,
+        r.ru_oublock,
+        r.ru_msgsnd,
+        r.ru_msgrcv,
+        r.ru_nsignals,
+        r.ru_nvcsw,
+        r.ru_nivcsw,
     ];
     let mut v = vec![vm.new_float(tv(r.ru_utime)), vm.new_float(tv(r.ru_stime))];
     v.extend(ints.iter().map(|&x| vm.new_int(x)));

@@ -87,13 +87,7 @@ pub(crate) fn new_type(
     let names: Vec<Obj> = members.iter().map(|m| vm.new_str(m)).collect();
     let ty = vm.call(
         &factory,
-        &[
-            vm.new_str(fullname),
-            vm.new_tuple(names),
-            vm.new_usize(n_seq),
-            vm.new_usize(n_unnamed),
-            vm.new_str(doc),
-        ],
+        &[vm.new_str(fullname), vm.new_tuple(names), vm.new_usize(n_seq), vm.new_usize(n_unnamed), vm.new_str(doc)],
         None,
     )?;
     vm.lazy_types.borrow_mut().insert(fullname, ty.clone());

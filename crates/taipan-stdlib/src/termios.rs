@@ -28,13 +28,23 @@ fn c_int(vm: &Vm, o: &Obj) -> PyResult<i32> {
     }
     let v = vm.to_i64(o)?;
     i32::try_from(v).map_err(|_| {
-        vm.overflow_error(if v < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" })
+        vm.overflow_error(if v < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
     })
 }
 
 /// A C `long` (PyLong_AsLong).
 fn c_long(vm: &Vm, o: &Obj) -> PyResult<i64> {
-    vm.to_i64(o).map_err(|e| if int::value(o).is_some() { vm.overflow_error("Python int too large to convert to C long") } else { e })
+    vm.to_i64(o).map_err(|e| {
+        if int::value(o).is_some() {
+            vm.overflow_error("Python int too large to convert to C long")
+        } else {
+            e
+        }
+    })
 }
 
 fn get_attr(vm: &Vm, fd: i32) -> PyResult<libc::termios> {
@@ -171,7 +181,8 @@ fn tcsetwinsize(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let a = positional(vm, "tcsetwinsize", a, k, 2, 2)?;
     let fd = fildes(vm, &a[0])?;
     let bad = || vm.type_error("tcsetwinsize, arg 2: must be a two-item sequence");
-    let is_seq = vm.getattr_str_opt(&a[1].class_obj(), "__getitem__")?.is_some() && !vm.isinstance_type(&a[1], &vm.ctx.types.dict);
+    let is_seq = vm.getattr_str_opt(&a[1].class_obj(), "__getitem__")?.is_some()
+        && !vm.isinstance_type(&a[1], &vm.ctx.types.dict);
     if !is_seq || vm.len(&a[1]).map_err(|_| bad())? != 2 {
         return Err(bad());
     }

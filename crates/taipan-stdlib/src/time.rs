@@ -16,7 +16,16 @@ const STRUCT_TIME: &str = "time.struct_time";
 const STRUCT_TIME_DOC: &str = "The time value as returned by gmtime(), localtime(), and strptime(), and\n accepted by asctime(), mktime() and strftime().  May be considered as a\n sequence of 9 integers.\n\n Note that several fields' values are not the same as those defined by\n the C language standard for struct tm.  For example, the value of the\n field tm_year is the actual year, not year - 1900.  See individual\n fields' descriptions for details.";
 
 const FIELDS: &[&str] = &[
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone",
+    "tm_year",
+    "tm_mon",
+    "tm_mday",
+    "tm_hour",
+    "tm_min",
+    "tm_sec",
+    "tm_wday",
+    "tm_yday",
+    "tm_isdst",
+    "tm_zone",
     "tm_gmtoff",
 ];
 
@@ -106,7 +115,8 @@ fn time_clock_settime(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
     let clk = c_int(vm, &c)?;
     let secs = vm.to_f64(&t)?;
     let ns = (secs * 1e9).round() as i128;
-    let ts = libc::timespec { tv_sec: ns.div_euclid(1_000_000_000) as i64, tv_nsec: ns.rem_euclid(1_000_000_000) as i64 };
+    let ts =
+        libc::timespec { tv_sec: ns.div_euclid(1_000_000_000) as i64, tv_nsec: ns.rem_euclid(1_000_000_000) as i64 };
     settime(vm, clk, ts)
 }
 
@@ -187,16 +197,11 @@ fn time_sleep(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     let deadline = clock_ns(vm, libc::CLOCK_MONOTONIC)? + ns;
-    let ts = libc::timespec {
-        tv_sec: (deadline / 1_000_000_000) as i64,
-        tv_nsec: (deadline % 1_000_000_000) as i64,
-    };
+    let ts = libc::timespec { tv_sec: (deadline / 1_000_000_000) as i64, tv_nsec: (deadline % 1_000_000_000) as i64 };
     loop {
         let r = vm.allow_threads(|| {
             // SAFETY: `ts` is a valid absolute deadline; the remainder is unused.
-            unsafe {
-                libc::clock_nanosleep(libc::CLOCK_MONOTONIC, libc::TIMER_ABSTIME, &ts, std::ptr::null_mut())
-            }
+            unsafe { libc::clock_nanosleep(libc::CLOCK_MONOTONIC, libc::TIMER_ABSTIME, &ts, std::ptr::null_mut()) }
         });
         match r {
             0 => return Ok(vm.none()),
@@ -525,11 +530,8 @@ fn set_timezone(vm: &Vm, d: &Obj) -> PyResult<()> {
     let (janzone, julzone) = (-jan.tm_gmtoff, -jul.tm_gmtoff);
     let janname = tm_zone(&jan).unwrap_or_else(|| "   ".into());
     let julname = tm_zone(&jul).unwrap_or_else(|| "   ".into());
-    let (tz, alt, names) = if janzone < julzone {
-        (julzone, janzone, (julname, janname))
-    } else {
-        (janzone, julzone, (janname, julname))
-    };
+    let (tz, alt, names) =
+        if janzone < julzone { (julzone, janzone, (julname, janname)) } else { (janzone, julzone, (janname, julname)) };
     dict::set_item_str(vm, d, "timezone", vm.new_int(tz))?;
     dict::set_item_str(vm, d, "altzone", vm.new_int(alt))?;
     dict::set_item_str(vm, d, "daylight", vm.new_int((janzone != julzone) as i64))?;

@@ -151,7 +151,10 @@ fn no_keywords(vm: &Vm, fname: &str, k: Kw) -> PyResult<()> {
 fn as_char(vm: &Vm, fname: &str, argpos: &str, o: &Obj) -> PyResult<u32> {
     match pystr::data(o) {
         Some(d) if d.len() == 1 => Ok(d.char_at(0)),
-        _ => Err(vm.type_error(format!("{fname}() argument{argpos} must be a unicode character, not {}", vm.type_name(o)))),
+        _ => {
+            Err(vm
+                .type_error(format!("{fname}() argument{argpos} must be a unicode character, not {}", vm.type_name(o))))
+        }
     }
 }
 
@@ -189,13 +192,18 @@ fn normalize_args(vm: &Vm, fname: &str, a: Args, k: Kw) -> PyResult<(Form, Obj)>
     }
     let must_be_str = |i: usize| -> PyResult<()> {
         if pystr::data(&a[i]).is_none() {
-            return Err(vm.type_error(format!("{fname}() argument {} must be str, not {}", i + 1, vm.type_name(&a[i]))));
+            return Err(vm.type_error(format!(
+                "{fname}() argument {} must be str, not {}",
+                i + 1,
+                vm.type_name(&a[i])
+            )));
         }
         Ok(())
     };
     must_be_str(0)?;
     must_be_str(1)?;
-    let form = pystr::as_str(&a[0]).and_then(Form::from_name).ok_or_else(|| vm.value_error("invalid normalization form"))?;
+    let form =
+        pystr::as_str(&a[0]).and_then(Form::from_name).ok_or_else(|| vm.value_error("invalid normalization form"))?;
     Ok((form, a[1].clone()))
 }
 

@@ -87,17 +87,8 @@ fn make_types(vm: &Vm) -> PyResult<()> {
 }
 
 fn new_type<T: PyPayload>(vm: &Vm, name: &'static str, methods: &[MethodDef], getsets: &[GetSetDef]) -> Obj {
-    let spec = TypeSpec {
-        name,
-        base: None,
-        flags: 0,
-        gc: false,
-        dict: false,
-        weakref: false,
-        methods,
-        getsets,
-        doc: None,
-    };
+    let spec =
+        TypeSpec { name, base: None, flags: 0, gc: false, dict: false, weakref: false, methods, getsets, doc: None };
     taipan_vm::api::types::new_type::<T>(vm, &spec, |s| s.new.set(Some(disallow_instantiation)))
 }
 
@@ -206,7 +197,14 @@ impl ZStream {
 
     /// One call of deflate or inflate with `flush`, reading `input[*pos..]`
     /// and appending at most `room` bytes to `out`.
-    fn step(&mut self, input: &[u8], pos: &mut usize, out: &mut Vec<u8>, room: usize, flush: c_int) -> Result<Step, ZErr> {
+    fn step(
+        &mut self,
+        input: &[u8],
+        pos: &mut usize,
+        out: &mut Vec<u8>,
+        room: usize,
+        flush: c_int,
+    ) -> Result<Step, ZErr> {
         let rest = &input[*pos..];
         let avail_in = rest.len().min(c_uint::MAX as usize);
         let room = room.min(c_uint::MAX as usize);
@@ -346,7 +344,11 @@ fn next_room(produced: usize, limit: usize) -> usize {
 /// into the Python exception afterwards.
 enum ZErr {
     /// CPython's `zlib_error`: zlib.error "Error N what: message".
-    Zlib { err: c_int, msg: Option<String>, what: &'static str },
+    Zlib {
+        err: c_int,
+        msg: Option<String>,
+        what: &'static str,
+    },
     /// zlib.error with a fixed message.
     Plain(&'static str),
     Memory,
@@ -410,7 +412,8 @@ fn buffer_arg(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
 // ---- one-shot functions ---------------------------------------------------------------------------
 
 fn zlib_compress(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec = args::ArgSpec { fname: "compress", names: &["", "level", "wbits"], posonly: 1, required: 1, kwonly_from: 3 };
+    let spec =
+        args::ArgSpec { fname: "compress", names: &["", "level", "wbits"], posonly: 1, required: 1, kwonly_from: 3 };
     let p = args::parse_spec(vm, &spec, a, k)?;
     let data = p[0].as_ref().ok_or_else(|| vm.system_error("missing argument"))?;
     let data = buffer_arg(vm, data)?;
@@ -458,8 +461,13 @@ fn compress_all(data: &[u8], level: c_int, wbits: c_int) -> Result<Vec<u8>, ZErr
 }
 
 fn zlib_decompress(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec =
-        args::ArgSpec { fname: "decompress", names: &["", "wbits", "bufsize"], posonly: 1, required: 1, kwonly_from: 3 };
+    let spec = args::ArgSpec {
+        fname: "decompress",
+        names: &["", "wbits", "bufsize"],
+        posonly: 1,
+        required: 1,
+        kwonly_from: 3,
+    };
     let p = args::parse_spec(vm, &spec, a, k)?;
     let data = p[0].as_ref().ok_or_else(|| vm.system_error("missing argument"))?;
     let data = buffer_arg(vm, data)?;
@@ -819,7 +827,13 @@ fn inflate_loop(
     let mut err = z::Z_OK;
     'outer: loop {
         let last = data.len() - pos <= c_uint::MAX as usize;
-        let flush = if finish && last { z::Z_FINISH } else if finish { z::Z_NO_FLUSH } else { z::Z_SYNC_FLUSH };
+        let flush = if finish && last {
+            z::Z_FINISH
+        } else if finish {
+            z::Z_NO_FLUSH
+        } else {
+            z::Z_SYNC_FLUSH
+        };
         loop {
             if out.len() == limit {
                 break 'outer;
@@ -861,7 +875,8 @@ fn save_unconsumed(d: &Decompress, data: &[u8], consumed: usize, err: c_int) {
 }
 
 fn decompress_decompress(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec = args::ArgSpec { fname: "decompress", names: &["", "max_length"], posonly: 1, required: 1, kwonly_from: 2 };
+    let spec =
+        args::ArgSpec { fname: "decompress", names: &["", "max_length"], posonly: 1, required: 1, kwonly_from: 2 };
     let p = args::parse_spec(vm, &spec, a, k)?;
     let d = decompressor(vm, o)?;
     let data = p[0].as_ref().ok_or_else(|| vm.system_error("missing argument"))?;
@@ -917,9 +932,7 @@ fn decompress_copy(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         match err {
             z::Z_OK => copy,
             z::Z_STREAM_ERROR => return Err(vm.value_error("Inconsistent stream state")),
-            z::Z_MEM_ERROR => {
-                return Err(ZErr::MemoryMsg("Can't allocate memory for decompression object").into_py(vm))
-            }
+            z::Z_MEM_ERROR => return Err(ZErr::MemoryMsg("Can't allocate memory for decompression object").into_py(vm)),
             _ => return Err(z.error(err, "while copying decompression object").into_py(vm)),
         }
     };

@@ -52,8 +52,7 @@ pub mod symtable {
 /// eval-breaker point (CPython's `signalmodule.c` core).
 pub mod signals {
     pub use crate::signals::{
-        exit_sigint, get_handler, os_disposition, set_handler, set_wakeup_fd, trip_signal, Disposition, Handler,
-        NSIG,
+        exit_sigint, get_handler, os_disposition, set_handler, set_wakeup_fd, trip_signal, Disposition, Handler, NSIG,
     };
 }
 
@@ -75,7 +74,8 @@ pub mod weakref {
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{
-        flush_std_streams, note_input, note_output, sys_attr, take_output_tail, track_output, version_string, write_stderr, VERSION,
+        flush_std_streams, note_input, note_output, sys_attr, take_output_tail, track_output, version_string,
+        write_stderr, VERSION,
     };
 }
 
@@ -112,8 +112,8 @@ pub mod codecs {
 /// Warnings (CPython's `PyErr_WarnEx`; the `_warnings` module's face).
 pub mod warnings {
     pub use crate::warnings::{
-        filters_mutated, get_category, source_from_globals, state_default_action, state_filters,
-        state_once_registry, warn_explicit_full, warn_object, Explicit,
+        filters_mutated, get_category, source_from_globals, state_default_action, state_filters, state_once_registry,
+        warn_explicit_full, warn_object, Explicit,
     };
 
     use crate::object::Obj;
@@ -146,7 +146,7 @@ pub mod complex {
 /// `dict` objects.
 pub mod dict {
     pub use crate::objects::dict::{
-        data, del_item, DictData, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values,
+        data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values, DictData,
     };
 }
 
@@ -235,11 +235,11 @@ pub mod types {
         Slots, TypeObject, UnaryFn, UnaryOp,
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
+    pub use crate::objects::generic_alias::new_generic_alias;
     pub use crate::objects::type_spec::{
         alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
         TypeSpec,
     };
-    pub use crate::objects::generic_alias::new_generic_alias;
 }
 
 /// Argument parsing for native functions (CPython's `getargs.c`).
@@ -261,12 +261,15 @@ pub mod import {
     }
 
     /// `_imp._fix_co_filename(code, path)`.
-    pub fn fix_co_filename(vm: &crate::vm::Vm, code: &crate::object::Obj, path: &crate::object::Obj) -> crate::vm::PyResult<()> {
+    pub fn fix_co_filename(
+        vm: &crate::vm::Vm,
+        code: &crate::object::Obj,
+        path: &crate::object::Obj,
+    ) -> crate::vm::PyResult<()> {
         let Some(c) = code.payload::<crate::objects::code::CodeData>() else {
-            return Err(vm.type_error(format!(
-                "_fix_co_filename() argument 1 must be code, not {}",
-                code.class().name()
-            )));
+            return Err(
+                vm.type_error(format!("_fix_co_filename() argument 1 must be code, not {}", code.class().name()))
+            );
         };
         let old = c.filename();
         c.fix_filename(vm, &old, path)

@@ -1,10 +1,10 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`): the builtin
 //! functions, types, constants and exceptions.
 
+use crate::ast_objects::AstMode;
 use crate::object::typeobj::CompareOp;
 use crate::object::Obj;
 use crate::objects::descriptor::MethodDef;
-use crate::ast_objects::AstMode;
 use crate::objects::{dict, module, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
@@ -805,9 +805,7 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         Some("single") => AstMode::Single,
         Some("func_type") if only_ast => AstMode::FuncType,
         Some("func_type") => return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
-        _ if only_ast => {
-            return Err(vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"))
-        }
+        _ if only_ast => return Err(vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     if crate::ast_objects::is_ast(vm, &source)? {
@@ -1137,12 +1135,7 @@ fn is_console(vm: &Vm, f: &Obj, fd: i64) -> bool {
 
 /// `input()` through the terminal's line reader (CPython's `PyOS_Readline`
 /// branch of `builtin_input_impl`).
-fn input_readline(
-    vm: &Vm,
-    hook: crate::pythonrun::ReadlineFn,
-    fout: &Obj,
-    prompt: Option<&Obj>,
-) -> PyResult<Obj> {
+fn input_readline(vm: &Vm, hook: crate::pythonrun::ReadlineFn, fout: &Obj, prompt: Option<&Obj>) -> PyResult<Obj> {
     vm.call_method(fout, "flush", &[])?;
     let prompt = match prompt {
         Some(p) => pystr::as_str_lossy(&vm.str(p)?).into_owned(),

@@ -154,8 +154,15 @@ pub(crate) fn wrap_error(vm: &Vm, err: PyErr, verb: &str, encoding: &str) -> PyE
     // Types with fields of their own (a bigger instance, in CPython) are
     // left alone, as are exceptions with attributes set on them.
     const FIELDED: &[&str] = &[
-        "UnicodeError", "OSError", "SyntaxError", "ImportError", "StopIteration", "SystemExit", "NameError",
-        "AttributeError", "BaseExceptionGroup",
+        "UnicodeError",
+        "OSError",
+        "SyntaxError",
+        "ImportError",
+        "StopIteration",
+        "SystemExit",
+        "NameError",
+        "AttributeError",
+        "BaseExceptionGroup",
     ];
     let fielded = FIELDED.iter().any(|n| ex.by_name.get(n).is_some_and(|t| vm.is_subtype(&ty, t)));
     let has_dict = vm.object_dict(err.value()).is_some_and(|d| dict::len(&d) > 0);

@@ -234,8 +234,9 @@ fn via_registry(vm: &Vm, obj: &Obj, encoding: &str, errors: Option<&str>, encodi
         )));
     }
     let which = if encoding_dir { 0 } else { 1 };
-    let result = crate::codecregistry::call_codec(vm, &info, which, obj, errors)
-        .map_err(|e| crate::codecregistry::wrap_error(vm, e, if encoding_dir { "encoding" } else { "decoding" }, encoding))?;
+    let result = crate::codecregistry::call_codec(vm, &info, which, obj, errors).map_err(|e| {
+        crate::codecregistry::wrap_error(vm, e, if encoding_dir { "encoding" } else { "decoding" }, encoding)
+    })?;
     let (ok, want, role) = if encoding_dir {
         (bytes::as_bytes_ref(&result).is_some(), "bytes", "encoder")
     } else {
@@ -301,7 +302,6 @@ impl Errors {
         };
         Errors { handler, name: name.to_string() }
     }
-
 }
 
 fn is_surrogate(c: u32) -> bool {
@@ -880,7 +880,13 @@ impl Decoder<'_> {
 /// and how many bytes were used. Unless `final`, an incomplete sequence at
 /// the end is left for the next call. The codec name must be native
 /// (LookupError otherwise).
-pub fn decode_chunk(vm: &Vm, data: &[u8], encoding: &str, errors: Option<&str>, final_: bool) -> PyResult<(Obj, usize)> {
+pub fn decode_chunk(
+    vm: &Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: Option<&str>,
+    final_: bool,
+) -> PyResult<(Obj, usize)> {
     let codec = lookup(vm, encoding, "decode")?;
     let keep = if final_ { 0 } else { incomplete_tail(codec, data) };
     let used = &data[..data.len() - keep];

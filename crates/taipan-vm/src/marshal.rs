@@ -10,7 +10,7 @@
 use num_bigint::{BigInt, Sign};
 
 use crate::object::Obj;
-use crate::objects::code::{code_of, code_from_parts, CodeParts};
+use crate::objects::code::{code_from_parts, code_of, CodeParts};
 use crate::objects::{bytes, complex, dict, float, int, list, set, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
@@ -230,7 +230,8 @@ impl Writer<'_> {
             self.code(v, flag)?;
         } else if crate::objects::buffer::is_bytes_like(v) {
             // Other bytes-like objects are written as bytes.
-            let data = crate::objects::buffer::with_bytes(vm, v, |b| b.to_vec()).map_err(|_| WriteError::Unmarshallable)?;
+            let data =
+                crate::objects::buffer::with_bytes(vm, v, |b| b.to_vec()).map_err(|_| WriteError::Unmarshallable)?;
             self.byte(TYPE_STRING | flag);
             self.pstring(&data)?;
         } else {
@@ -419,9 +420,9 @@ impl Reader<'_, '_> {
         let read = vm.index_to_isize(&res)?;
         if read != n as isize {
             if read > n as isize {
-                return Err(vm.value_error(format!(
-                    "read() returned too much data: {n} bytes requested, {read} returned"
-                )));
+                return Err(
+                    vm.value_error(format!("read() returned too much data: {n} bytes requested, {read} returned"))
+                );
             }
             return Err(vm.eof_error("EOF read where not expected"));
         }
@@ -565,7 +566,8 @@ impl Reader<'_, '_> {
                 // Latin-1, as CPython reads these bytes (1-byte kind).
                 let cps: Vec<u32> = b.iter().map(|&c| c as u32).collect();
                 let s = vm.new_str_from_code_points(&cps);
-                let s = if ty == TYPE_ASCII_INTERNED || ty == TYPE_SHORT_ASCII_INTERNED { vm.intern_obj(&s) } else { s };
+                let s =
+                    if ty == TYPE_ASCII_INTERNED || ty == TYPE_SHORT_ASCII_INTERNED { vm.intern_obj(&s) } else { s };
                 self.keep(s, flag)
             }
             TYPE_INTERNED | TYPE_UNICODE => {

@@ -148,7 +148,10 @@ pub struct ThreadState {
 }
 
 thread_local! {
-    /// The thread state this OS thread is running, null if none.
+    /// The thread state this OS thread is running, null if none: the one
+    /// thread-local, holding no interpreter state itself, only which
+    /// ThreadState is current (CPython's `_Py_tss_tstate`), for code that
+    /// has no `&Vm` (deallocation, the signal handler's flag).
     static CURRENT: Cell<*const ThreadState> = const { Cell::new(ptr::null()) };
 }
 

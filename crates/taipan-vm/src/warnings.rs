@@ -96,10 +96,7 @@ fn get_once_registry(vm: &Vm) -> PyResult<Obj> {
         None => return Ok(state_once_registry(vm)),
     };
     if dict::data(&reg).is_none() {
-        return Err(vm.type_error(format!(
-            "_warnings.onceregistry must be a dict, not '{}'",
-            reg.class().name()
-        )));
+        return Err(vm.type_error(format!("_warnings.onceregistry must be a dict, not '{}'", reg.class().name())));
     }
     Ok(reg)
 }
@@ -110,10 +107,7 @@ fn get_default_action(vm: &Vm) -> PyResult<Obj> {
         None => return Ok(state_default_action(vm)),
     };
     if pystr::data(&action).is_none() {
-        return Err(vm.type_error(format!(
-            "_warnings.defaultaction must be a string, not '{}'",
-            action.class().name()
-        )));
+        return Err(vm.type_error(format!("_warnings.defaultaction must be a string, not '{}'", action.class().name())));
     }
     Ok(action)
 }
@@ -409,10 +403,7 @@ pub fn get_category(vm: &Vm, message: &Obj, category: Option<&Obj>) -> PyResult<
         }
     };
     if !vm.is_type(&category) || !vm.is_subtype(&category, warning) {
-        return Err(vm.type_error(format!(
-            "category must be a Warning subclass, not '{}'",
-            category.class().name()
-        )));
+        return Err(vm.type_error(format!("category must be a Warning subclass, not '{}'", category.class().name())));
     }
     Ok(category)
 }

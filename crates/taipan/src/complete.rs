@@ -109,8 +109,8 @@ impl Completer for ReplHelper {
         if !CURRENT_VM.is_set() {
             return Ok((start, vec![]));
         }
-        let mut matches = CURRENT_VM
-            .with(|vm| if text.contains('.') { attr_matches(vm, text) } else { global_matches(vm, text) });
+        let mut matches =
+            CURRENT_VM.with(|vm| if text.contains('.') { attr_matches(vm, text) } else { global_matches(vm, text) });
         if matches.is_empty() {
             *self.last.borrow_mut() = Some((line.to_string(), pos, false));
             return Ok((start, vec![]));
@@ -468,8 +468,7 @@ fn signature(vm: &Vm, obj: &Obj, depth: usize) -> Option<Vec<Kind>> {
     if type_name(&obj) == "function" {
         return function_signature(vm, &obj);
     }
-    let is_type_or_object =
-        vm.is_type(&obj) && (obj.is(&builtin(vm, "type")?) || obj.is(&builtin(vm, "object")?));
+    let is_type_or_object = vm.is_type(&obj) && (obj.is(&builtin(vm, "type")?) || obj.is(&builtin(vm, "object")?));
     if is_builtin_callable(&obj) || is_type_or_object {
         let text = attr(vm, &obj, "__text_signature__")?;
         let text = pystr::as_str(&text)?.to_string();

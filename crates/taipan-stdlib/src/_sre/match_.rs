@@ -1,7 +1,9 @@
 //! `re.Match` (CPython's `MatchObject`): the spans of one match, and the
 //! groups read back from the subject.
 
-use taipan_vm::api::types::{alloc_instance, new_generic_alias, new_type, payload_or_err, GetSetDef, MethodDef, TypeSpec};
+use taipan_vm::api::types::{
+    alloc_instance, new_generic_alias, new_type, payload_or_err, GetSetDef, MethodDef, TypeSpec,
+};
 use taipan_vm::api::{args, dict, int, Obj, PyPayload, PyResult, Vm};
 
 use super::pattern::{pat, Pattern};

@@ -63,12 +63,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     dict::set_item_str(vm, &d, "CODESIZE", vm.new_int(CODESIZE))?;
     dict::set_item_str(vm, &d, "MAXREPEAT", vm.new_int(MAXREPEAT as i64))?;
     dict::set_item_str(vm, &d, "MAXGROUPS", vm.new_int(MAXGROUPS as i64))?;
-    dict::set_item_str(
-        vm,
-        &d,
-        "copyright",
-        vm.new_str(" SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB "),
-    )?;
+    dict::set_item_str(vm, &d, "copyright", vm.new_str(" SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB "))?;
     pattern::make_types(vm);
     Ok(m)
 }

@@ -324,8 +324,8 @@ fn pattern_finditer(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     let (string, pos, endpos) = string_pos_args(vm, "finditer", a, k)?;
     let sc = scanner::new_scanner(vm, o, &string, pos, endpos)?;
     let search = vm.getattr_str(&sc, "search")?;
-    let iter = dict::get_item_str(vm, &vm.builtins_dict(), "iter")
-        .ok_or_else(|| vm.runtime_error("lost builtins.iter"))?;
+    let iter =
+        dict::get_item_str(vm, &vm.builtins_dict(), "iter").ok_or_else(|| vm.runtime_error("lost builtins.iter"))?;
     vm.call(&iter, &[search, vm.none()], None)
 }
 

@@ -548,9 +548,7 @@ impl<'a, C: Char> State<'a, C> {
                 op::IN_LOC_IGNORE => one_char!(|c| Self::charset_loc_ignore(code, p + 1, c), get(p) as usize),
                 op::SUCCESS => {
                     let c = *self.top();
-                    if c.toplevel
-                        && ((self.match_all && *ptr != end) || (self.must_advance && *ptr == self.start))
-                    {
+                    if c.toplevel && ((self.match_all && *ptr != end) || (self.must_advance && *ptr == self.start)) {
                         return Ok(Act::Ret(false));
                     }
                     self.ptr = *ptr;
@@ -786,8 +784,7 @@ impl<'a, C: Char> State<'a, C> {
         }
         let toplevel = self.top().toplevel;
         if get(pc + skip) == op::SUCCESS
-            && !(toplevel
-                && ((self.match_all && *ptr != self.end) || (self.must_advance && *ptr == self.start)))
+            && !(toplevel && ((self.match_all && *ptr != self.end) || (self.must_advance && *ptr == self.start)))
         {
             self.ptr = *ptr;
             return Ok(Act::Ret(true));

@@ -29,12 +29,8 @@ impl Subject {
     pub(crate) fn new(vm: &Vm, string: &Obj, pattern_isbytes: Option<bool>) -> PyResult<Subject> {
         let subject = Self::of(vm, string)?;
         match pattern_isbytes {
-            Some(false) if subject.isbytes => {
-                Err(vm.type_error("cannot use a string pattern on a bytes-like object"))
-            }
-            Some(true) if !subject.isbytes => {
-                Err(vm.type_error("cannot use a bytes pattern on a string-like object"))
-            }
+            Some(false) if subject.isbytes => Err(vm.type_error("cannot use a string pattern on a bytes-like object")),
+            Some(true) if !subject.isbytes => Err(vm.type_error("cannot use a bytes pattern on a string-like object")),
             _ => Ok(subject),
         }
     }

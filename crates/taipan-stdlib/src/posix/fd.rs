@@ -29,7 +29,13 @@ fn fd_of(vm: &Vm, o: &Obj) -> PyResult<i32> {
 }
 
 pub(crate) fn os_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let spec = args::ArgSpec { fname: "open", names: &["path", "flags", "mode", "dir_fd"], posonly: 0, required: 2, kwonly_from: 3 };
+    let spec = args::ArgSpec {
+        fname: "open",
+        names: &["path", "flags", "mode", "dir_fd"],
+        posonly: 0,
+        required: 2,
+        kwonly_from: 3,
+    };
     let v = args::parse_spec(vm, &spec, a, kw)?;
     let p = path::path_arg(vm, "open", "path", v[0].as_ref(), PATH)?;
     let flags = path::c_int(vm, v[1].as_ref().unwrap_or(&vm.none()))? | libc::O_CLOEXEC;

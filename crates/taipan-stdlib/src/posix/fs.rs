@@ -234,7 +234,8 @@ pub(crate) fn id_arg(vm: &Vm, o: &Obj, what: &str) -> PyResult<u32> {
     if vm.isinstance_type(o, &vm.ctx.types.float) {
         return Err(vm.type_error(format!("{what} should be integer, not float")));
     }
-    let v = vm.index_value(o).map_err(|_| vm.type_error(format!("{what} should be integer, not {}", o.class().name())))?;
+    let v =
+        vm.index_value(o).map_err(|_| vm.type_error(format!("{what} should be integer, not {}", o.class().name())))?;
     match v {
         taipan_vm::api::int::IntValue::Small(-1) => Ok(u32::MAX),
         taipan_vm::api::int::IntValue::Small(v) if (0..=u32::MAX as i64 - 1).contains(&v) => Ok(v as u32),

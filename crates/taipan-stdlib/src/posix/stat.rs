@@ -27,7 +27,16 @@ const STAT_MEMBERS: &[&str] = &[
 const STAT_DOC: &str = "stat_result: Result from stat, fstat, or lstat.\n\nThis object may be accessed either as a tuple of\n  (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)\nor via the attributes st_mode, st_ino, st_dev, st_nlink, st_uid, and so on.\n\nPosix/windows: If your platform supports st_blksize, st_blocks, st_rdev,\nor st_flags, they are available as attributes only.\n\nSee os.stat for more information.";
 
 const STATVFS_MEMBERS: &[&str] = &[
-    "f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax",
+    "f_bsize",
+    "f_frsize",
+    "f_blocks",
+    "f_bfree",
+    "f_bavail",
+    "f_files",
+    "f_ffree",
+    "f_favail",
+    "f_flag",
+    "f_namemax",
     "f_fsid",
 ];
 
@@ -138,8 +147,17 @@ pub(crate) fn os_fstat(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResu
 fn statvfs_result(vm: &Vm, st: &libc::statvfs) -> PyResult<Obj> {
     let ty = structseq::get_type(vm, "os.statvfs_result")?;
     let v = [
-        st.f_bsize, st.f_frsize, st.f_blocks, st.f_bfree, st.f_bavail, st.f_files, st.f_ffree, st.f_favail, st.f_flag,
-        st.f_namemax, st.f_fsid,
+        st.f_bsize,
+        st.f_frsize,
+        st.f_blocks,
+        st.f_bfree,
+        st.f_bavail,
+        st.f_files,
+        st.f_ffree,
+        st.f_favail,
+        st.f_flag,
+        st.f_namemax,
+        st.f_fsid,
     ]
     .iter()
     .map(|&x| super::u64_obj(vm, x))

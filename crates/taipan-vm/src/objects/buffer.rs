@@ -42,10 +42,9 @@ pub fn with_simple_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyR
         if let Some(Some(r)) = memoryview::with_contiguous(o, |b| f.take().map(|f| f(b))) {
             return Ok(r);
         }
-        return Err(vm.new_exception_msg(
-            &vm.ctx.exceptions.buffer_error,
-            "memoryview: underlying buffer is not C-contiguous",
-        ));
+        return Err(
+            vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "memoryview: underlying buffer is not C-contiguous")
+        );
     }
     with_bytes(vm, o, f)
 }

@@ -713,16 +713,12 @@ fn new_arguments(vm: &Vm, obj: &Obj) -> PyResult<(Option<Obj>, Option<Obj>)> {
     if let Some(f) = vm.getattr_str_opt(obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, &[], None)?;
         if !vm.isinstance_type(&r, &vm.ctx.types.tuple) {
-            return Err(vm.type_error(format!(
-                "__getnewargs_ex__ should return a tuple, not '{}'",
-                r.class().name()
-            )));
+            return Err(vm.type_error(format!("__getnewargs_ex__ should return a tuple, not '{}'", r.class().name())));
         }
         if tuple::len(&r) != 2 {
-            return Err(vm.value_error(format!(
-                "__getnewargs_ex__ should return a tuple of length 2, not {}",
-                tuple::len(&r)
-            )));
+            return Err(
+                vm.value_error(format!("__getnewargs_ex__ should return a tuple of length 2, not {}", tuple::len(&r)))
+            );
         }
         let (a, k) = (tuple::items(&r)[0].clone(), tuple::items(&r)[1].clone());
         if !vm.isinstance_type(&a, &vm.ctx.types.tuple) {

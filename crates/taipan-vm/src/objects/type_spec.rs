@@ -89,7 +89,11 @@ pub fn new_type_with_members<T: PyPayload>(
     add_getsets(vm, &ty, spec.getsets);
     if spec.dict && !same_layout {
         // As `PyType_FromSpec` with a dictoffset: instances show `__dict__`.
-        add_getsets(vm, &ty, &[GetSetDef::new("__dict__", super::class::get_dict_attr, Some(super::class::set_dict_attr))]);
+        add_getsets(
+            vm,
+            &ty,
+            &[GetSetDef::new("__dict__", super::class::get_dict_attr, Some(super::class::set_dict_attr))],
+        );
     }
     slots::add_slot_wrappers(vm, &ty);
     type_::inherit_slots(vm, &ty);
