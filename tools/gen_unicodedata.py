@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate crates/taipan-unicode/src/ucd.rs: the tables behind the `unicodedata` module.
+"""Generate crates/taipan-unicode/src/ucd/: the tables behind the `unicodedata` module.
 
 Everything is read off the running CPython 3.11's own `unicodedata` (Unicode 14.0.0) and its
 `ucd_3_2_0` object, one code point at a time, so Taipan answers exactly as CPython does.  The
@@ -7,7 +7,10 @@ two lists CPython's module has no way to enumerate (name aliases and named seque
 from Perl's copy of the same Unicode version (`unicore/Name.pl`, `unicore/NamedSequences.txt`)
 and kept only where CPython's `unicodedata.lookup` agrees.  Run with python3.11:
 
-    python3 tools/gen_unicodedata.py > crates/taipan-unicode/src/ucd.rs
+    python3 tools/gen_unicodedata.py crates/taipan-unicode/src/ucd
+
+The tables are written one family per file (`properties.rs`, `decomposition.rs`,
+`numeric.rs`, `names.rs`, `v3_2.rs`) under that folder, with a `mod.rs` re-exporting them.
 """
 import sys
 import unicodedata as U
@@ -222,4 +225,43 @@ def main():
          "Unicode 3.2.0's normalization corrections: the code point a character decomposes to instead.")
 
 
-main()
+# Which file each table goes to.
+FAMILIES = {
+    "properties": ["CATEGORY_NAMES", "BIDI_NAMES", "EAW_NAMES", "RECORDS", "RECORD_RUNS"],
+    "decomposition": ["DECOMP_TAGS", "DECOMP_INDEX", "DECOMP_DATA", "COMPOSITIONS"],
+    "numeric": ["NUMERIC"],
+    "names": ["ALIASES", "NAMED_SEQUENCES"],
+    "v3_2": ["UNASSIGNED_3_2", "CHANGES_3_2", "NORMALIZATION_3_2"],
+}
+
+
+def split_into_families(text, outdir):
+    """Write the generated text as one file per family of tables, plus mod.rs."""
+    import os
+    import re
+    header, _, body = text.partition("pub const UNIDATA_VERSION")
+    version_line, _, body = ("pub const UNIDATA_VERSION" + body).partition("\n")
+    tables = {}
+    for chunk in re.split(r"\n(?=/// )", body.strip("\n")):
+        name = re.search(r"pub static (\w+):", chunk).group(1)
+        tables[name] = chunk.strip("\n") + "\n"
+    os.makedirs(outdir, exist_ok=True)
+    mods = []
+    for family, names in FAMILIES.items():
+        with open(os.path.join(outdir, family + ".rs"), "w") as f:
+            f.write(header.strip("\n") + "\n\n" + "\n".join(tables.pop(n) for n in names))
+        mods.append(family)
+    assert not tables, "tables without a family: %s" % sorted(tables)
+    with open(os.path.join(outdir, "mod.rs"), "w") as f:
+        f.write(header.strip("\n") + "\n\n" + version_line + "\n\n")
+        f.write("".join("mod %s;\n" % m for m in mods) + "\n")
+        f.write("".join("pub use %s::*;\n" % m for m in mods))
+
+
+if __name__ == "__main__":
+    import contextlib
+    import io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main()
+    split_into_families(out.getvalue(), sys.argv[1])
