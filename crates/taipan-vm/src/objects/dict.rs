@@ -36,6 +36,11 @@ struct Table {
     entries: Vec<Option<Entry>>,
     /// Live entries.
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY). Trimming trailing
+    /// holes shortens `entries` but leaves DUMMY slots behind, so growth is
+    /// decided on this count (CPython's dk_usable): a lookup then always
+    /// meets an EMPTY slot and ends.
+    filled: usize,
     /// A key that is not an exact str was ever inserted (CPython's keys
     /// kind is then "general": the collector visits keys as well as values).
     general_keys: bool,
@@ -47,16 +52,25 @@ impl Table {
         while size * 2 < n * 3 {
             size *= 2;
         }
-        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0, general_keys: false }
+        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0, filled: 0, general_keys: false }
     }
 
     fn mask(&self) -> usize {
         self.indices.len() - 1
     }
 
-    /// Entries may be appended while `entries.len() < 2/3 * size`.
+    /// Entries may be added while fewer than 2/3 of the slots are filled
+    /// (`filled >= entries.len()` always holds).
     fn usable(&self) -> bool {
-        !self.indices.is_empty() && self.entries.len() * 3 < self.indices.len() * 2
+        !self.indices.is_empty() && self.filled * 3 < self.indices.len() * 2
+    }
+
+    /// Point `slot` (from `find_empty_slot`) at a new last entry.
+    fn occupy(&mut self, slot: usize) {
+        if self.indices[slot] == EMPTY {
+            self.filled += 1;
+        }
+        self.indices[slot] = self.entries.len() as i32;
     }
 
     /// The slot where an entry with `hash` is inserted (first EMPTY slot on
@@ -90,9 +104,10 @@ impl Table {
         indices.resize(size, EMPTY);
         let old = std::mem::replace(&mut self.entries, entries);
         self.indices = indices;
+        self.filled = 0;
         for e in old.into_iter().flatten() {
             let slot = self.find_empty_slot(e.hash);
-            self.indices[slot] = self.entries.len() as i32;
+            self.occupy(slot);
             self.entries.push(Some(e));
         }
         true
@@ -347,7 +362,7 @@ impl DictData {
             }
         }
         let slot = t.find_empty_slot(hash);
-        t.indices[slot] = t.entries.len() as i32;
+        t.occupy(slot);
         t.entries.push(Some(Entry { hash, key, value }));
         t.used += 1;
         self.bump();
