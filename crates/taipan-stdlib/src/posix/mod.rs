@@ -6,6 +6,7 @@
 
 mod copy;
 mod fd;
+mod fd_extra;
 mod fs;
 mod names;
 pub(crate) mod path;
@@ -429,6 +430,26 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("setxattr", xattr::os_setxattr),
     MethodDef::static_("removexattr", xattr::os_removexattr),
     MethodDef::static_("listxattr", xattr::os_listxattr),
+    MethodDef::static_("readv", fd_extra::os_readv),
+    MethodDef::static_("writev", fd_extra::os_writev),
+    MethodDef::static_("preadv", fd_extra::os_preadv),
+    MethodDef::static_("pwritev", fd_extra::os_pwritev),
+    MethodDef::static_("posix_fallocate", fd_extra::os_posix_fallocate),
+    MethodDef::static_("posix_fadvise", fd_extra::os_posix_fadvise),
+    MethodDef::static_("lockf", fd_extra::os_lockf),
+    MethodDef::static_("eventfd", fd_extra::os_eventfd),
+    MethodDef::static_("eventfd_read", fd_extra::os_eventfd_read),
+    MethodDef::static_("eventfd_write", fd_extra::os_eventfd_write),
+    MethodDef::static_("memfd_create", fd_extra::os_memfd_create),
+    MethodDef::static_("getrandom", fd_extra::os_getrandom),
+    MethodDef::static_("tcgetpgrp", fd_extra::os_tcgetpgrp),
+    MethodDef::static_("tcsetpgrp", fd_extra::os_tcsetpgrp),
+    MethodDef::static_("ctermid", fd_extra::os_ctermid),
+    MethodDef::static_("chroot", fd_extra::os_chroot),
+    MethodDef::static_("mknod", fd_extra::os_mknod),
+    MethodDef::static_("openpty", fd_extra::os_openpty),
+    MethodDef::static_("login_tty", fd_extra::os_login_tty),
+    MethodDef::static_("forkpty", fd_extra::os_forkpty),
     MethodDef::static_("system", process::os_system),
     MethodDef::static_("times", process::os_times),
     MethodDef::static_("sched_getaffinity", process::os_sched_getaffinity),
