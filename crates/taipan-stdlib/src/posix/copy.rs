@@ -5,7 +5,7 @@ use taipan_vm::api::{args, Obj, PyResult, Vm};
 
 use super::path::{self, blocking};
 
-fn arg<'a>(vm: &Vm, v: &'a [Option<Obj>], i: usize) -> Obj {
+fn arg(vm: &Vm, v: &[Option<Obj>], i: usize) -> Obj {
     v[i].clone().unwrap_or_else(|| vm.none())
 }
 
