@@ -149,15 +149,8 @@ impl Table {
         let gb_runs: Vec<(u32, u32, u32)> = (0..nr).map(|_| (r.u32(), r.u32(), r.u32())).collect();
         let mut gb_by_cp = gb_runs.clone();
         gb_by_cp.sort_by_key(|r| r.1);
-        let mut t = Table {
-            nodes,
-            pairs,
-            gb_runs,
-            gb_by_cp,
-            encode: HashMap::new(),
-            pair_encode: HashMap::new(),
-            gb18030,
-        };
+        let mut t =
+            Table { nodes, pairs, gb_runs, gb_by_cp, encode: HashMap::new(), pair_encode: HashMap::new(), gb18030 };
         let mut path = Vec::new();
         t.invert(0, &mut path);
         let ne = r.u32() as usize;
@@ -306,8 +299,10 @@ fn decode_makeup(input: &[u8]) -> Decoded {
     }
     // The KS X 1001 jamo rows (A4 A1..A4 BE) in the order of the syllable formula; the
     // positions not listed are jamo that cannot stand in that place.
-    const INITIAL: [u8; 19] =
-        [0xA1, 0xA2, 0xA4, 0xA7, 0xA8, 0xA9, 0xB1, 0xB2, 0xB3, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE];
+    const INITIAL: [u8; 19] = [
+        0xA1, 0xA2, 0xA4, 0xA7, 0xA8, 0xA9, 0xB1, 0xB2, 0xB3, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xBD,
+        0xBE,
+    ];
     const FINAL: [u8; 27] = [
         0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF, 0xB0, 0xB1, 0xB2, 0xB4,
         0xB5, 0xB6, 0xB7, 0xB8, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE,

@@ -28,8 +28,7 @@ fn make(vm: &Vm, name: &str, defs: &'static [MethodDef]) -> PyResult<Obj> {
 macro_rules! cjk_module {
     ($init:ident, $module:literal, $lang:literal) => {
         pub(crate) fn $init(vm: &Vm) -> PyResult<Obj> {
-            const DEFS: &[MethodDef] =
-                &[MethodDef::static_("getcodec", |vm, _m, a, kw| getcodec(vm, a, kw, $lang))];
+            const DEFS: &[MethodDef] = &[MethodDef::static_("getcodec", |vm, _m, a, kw| getcodec(vm, a, kw, $lang))];
             make(vm, $module, DEFS)
         }
     };

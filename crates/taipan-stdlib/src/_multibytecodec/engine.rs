@@ -47,7 +47,8 @@ pub(crate) fn find(module: &str, name: &str) -> Option<Codec> {
         _ => &[],
     };
     let name: &'static str = names.iter().find(|n| **n == name)?;
-    let kind = if name == "hz" { Kind::Hz(taipan_cjk::table("gb2312")?) } else { Kind::Table(taipan_cjk::table(name)?) };
+    let kind =
+        if name == "hz" { Kind::Hz(taipan_cjk::table("gb2312")?) } else { Kind::Table(taipan_cjk::table(name)?) };
     Some(Codec { name, kind })
 }
 

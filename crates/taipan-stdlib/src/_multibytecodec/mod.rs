@@ -317,7 +317,9 @@ fn opt_errors(vm: &Vm, o: Option<&Obj>, fname: &str) -> PyResult<Option<String>>
         Some(e) if vm.is_none(e) => Ok(None),
         Some(e) => match pystr::data(e) {
             Some(d) => Ok(Some(d.to_string_lossy().into_owned())),
-            None => Err(vm.type_error(format!("{fname}() argument 'errors' must be str or None, not {}", e.class().name()))),
+            None => {
+                Err(vm.type_error(format!("{fname}() argument 'errors' must be str or None, not {}", e.class().name())))
+            }
         },
     }
 }
@@ -379,7 +381,8 @@ fn new_stateful(vm: &Vm, cls: &Obj, owner: &str, errors: Option<&Obj>, stream: O
             Some(d) => Some(d.to_string_lossy().into_owned()),
             None => {
                 let n = if stream.is_some() { 2 } else { 1 };
-                return Err(vm.type_error(format!("{fname}() argument {n} must be str, not {}", e.class().name())));
+                let t = if vm.is_none(e) { "None".to_string() } else { e.class().name().to_string() };
+                return Err(vm.type_error(format!("{fname}() argument {n} must be str, not {t}")));
             }
         },
     };
@@ -623,10 +626,9 @@ fn stream_iread(vm: &Vm, s: &Stateful, method: &str, mut sizehint: isize) -> PyR
             vm.call_method(&stream, method, &[vm.new_int(sizehint as i64)])?
         };
         let Some(chunk) = bytes::as_bytes_ref(&cres) else {
-            return Err(vm.type_error(format!(
-                "stream function returned a non-bytes object ({:.100})",
-                cres.class().name()
-            )));
+            return Err(
+                vm.type_error(format!("stream function returned a non-bytes object ({:.100})", cres.class().name()))
+            );
         };
         let endoffile = chunk.is_empty();
         let mut data = std::mem::take(&mut *s.dec_pending.borrow_mut());
