@@ -201,8 +201,14 @@ def generate(codec):
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
-    only = sys.argv[2:] or CODECS
+    only = sys.argv[2:] or CODECS + list(ISO2022)
     for codec in only:
+        if codec in ISO2022:
+            data, nenc, npairs = generate_iso2022(codec)
+            with open(os.path.join(outdir, codec + ".bin"), "wb") as f:
+                f.write(data)
+            print(f"{codec}: {len(data)} bytes, {nenc} encodable, {npairs} pairs")
+            continue
         data, nodes, npairs, nruns, nexc = generate(codec)
         with open(os.path.join(outdir, codec + ".bin"), "wb") as f:
             f.write(data)
@@ -212,8 +218,146 @@ def main():
            "pub(crate) const BLOBS: &[&[u8]] = &["]
     src += [f'    include_bytes!("../data/{n}.bin"),' for n in CODECS]
     src.append("];")
+    src += ["", "pub(crate) const ISO2022_NAMES: &[&str] = &[", *[f'    "{n}",' for n in ISO2022], "];", "",
+            "pub(crate) const ISO2022_BLOBS: &[&[u8]] = &["]
+    src += [f'    include_bytes!("../data/{n}.bin"),' for n in ISO2022]
+    src.append("];")
     with open(os.path.join(outdir, "..", "src", "data.rs"), "w") as f:
         f.write("\n".join(src) + "\n")
+
+
+
+# ---- ISO-2022 ----------------------------------------------------------------------------------
+#
+# One file per codec, `iso2022_*.bin` ("ISO1"): the designations in CPython's order (mark,
+# plane, width), then for each its decoding table found by probing CPython's decoder after
+# the designation's escape sequence (entries `b1, b2, cp1, cp2`; cp2 0 unless a pair), the
+# G2 tables of ISO-2022-JP-2 (`ESC N` + byte: byte, cp), the encoder's choice for every
+# code point found by encoding it alone (`cp, designation, code`), and the pairs the
+# designations can encode (`cp1, cp2, designation, code`).
+
+DBCS = 0x80
+ISO2022 = {
+    "iso2022_kr": [(ord("C") | DBCS, 1, 2)],
+    "iso2022_jp": [(ord("B") | DBCS, 0, 2), (ord("J"), 0, 1), (ord("@") | DBCS, 0, 2)],
+    "iso2022_jp_1": [(ord("B") | DBCS, 0, 2), (ord("D") | DBCS, 0, 2), (ord("J"), 0, 1), (ord("@") | DBCS, 0, 2)],
+    "iso2022_jp_2": [(ord("B") | DBCS, 0, 2), (ord("D") | DBCS, 0, 2), (ord("C") | DBCS, 0, 2),
+                     (ord("A") | DBCS, 0, 2), (ord("J"), 0, 1), (ord("@") | DBCS, 0, 2),
+                     (ord("A"), 2, 1), (ord("F"), 2, 1)],
+    "iso2022_jp_2004": [(ord("Q") | DBCS, 0, 2), (ord("B") | DBCS, 0, 2), (ord("Q") | DBCS, 0, 2),
+                        (ord("P") | DBCS, 0, 2)],
+    "iso2022_jp_3": [(ord("O") | DBCS, 0, 2), (ord("B") | DBCS, 0, 2), (ord("O") | DBCS, 0, 2),
+                     (ord("P") | DBCS, 0, 2)],
+    "iso2022_jp_ext": [(ord("B") | DBCS, 0, 2), (ord("D") | DBCS, 0, 2), (ord("J"), 0, 1), (ord("I"), 0, 1),
+                       (ord("@") | DBCS, 0, 2)],
+}
+
+
+def designation_escape(mark, plane, width):
+    final = bytes([mark & 0x7F])
+    if plane == 1:
+        return (b"\x1b$)" if width == 2 else b"\x1b)") + final + b"\x0e"
+    if plane == 2:
+        return b"\x1b." + final
+    return (b"\x1b$(" if width == 2 else b"\x1b(") + final
+
+
+def iso_decode_table(codec, mark, plane, width):
+    esc = designation_escape(mark, plane, width)
+    entries = []
+    seconds = range(256) if width == 2 else [None]
+    for b1 in range(0x20, 0x80):
+        for b2 in seconds:
+            seq = bytes([b1]) if b2 is None else bytes([b1, b2])
+            try:
+                s = (esc + seq).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(s) == 1:
+                entries.append((b1, b2 or 0, ord(s), 0))
+            elif len(s) == 2:
+                entries.append((b1, b2 or 0, ord(s[0]), ord(s[1])))
+    return entries
+
+
+def iso_g2_table(codec, mark):
+    out = []
+    for b in range(256):
+        try:
+            s = (b"\x1b." + bytes([mark]) + b"\x1bN" + bytes([b])).decode(codec)
+        except UnicodeDecodeError:
+            continue
+        out.append((b, ord(s)))
+    return out
+
+
+def iso_parse(codec, desigs, data):
+    """(designation index, code) of a lone character's encoding."""
+    i = 0
+    mark = None
+    if data.startswith(b"\x1b$("):
+        mark, plane, i = data[3] | DBCS, 0, 4
+    elif data.startswith(b"\x1b$)"):
+        mark, plane, i = data[3] | DBCS, 1, 4
+    elif data.startswith(b"\x1b$"):
+        mark, plane, i = data[2] | DBCS, 0, 3
+    elif data.startswith(b"\x1b("):
+        mark, plane, i = data[2], 0, 3
+    if data[i:i + 1] == b"\x0e":
+        i += 1
+    rest = data[i:]
+    for suffix in (b"\x1b(B", b"\x0f"):
+        if rest.endswith(suffix):
+            rest = rest[:-len(suffix)]
+    for k, (m, p, w) in enumerate(desigs):
+        if m == mark and p == plane and w == len(rest):
+            return k, int.from_bytes(rest, "big")
+    raise AssertionError((codec, data))
+
+
+def generate_iso2022(codec):
+    desigs = ISO2022[codec]
+    out = bytearray(b"ISO1")
+    out += struct.pack("<B", len(desigs))
+    for mark, plane, width in desigs:
+        out += struct.pack("<BBB", mark, plane, width)
+    pairs = {}
+    for k, (mark, plane, width) in enumerate(desigs):
+        entries = [] if plane == 2 else iso_decode_table(codec, mark, plane, width)
+        out += struct.pack("<I", len(entries))
+        for b1, b2, c1, c2 in entries:
+            out += struct.pack("<BBII", b1, b2, c1, c2)
+            if c2:
+                pairs.setdefault((c1, c2), (k, (b1 << 8) | b2))
+    g2 = {m: iso_g2_table(codec, m) for m in (ord("A"), ord("F"))} if codec == "iso2022_jp_2" else {}
+    for m in (ord("A"), ord("F")):
+        t = g2.get(m, [])
+        out += struct.pack("<I", len(t))
+        for b, cp in t:
+            out += struct.pack("<BI", b, cp)
+    enc = []
+    for cp in range(0x80, 0x110000):
+        try:
+            data = chr(cp).encode(codec)
+        except UnicodeEncodeError:
+            continue
+        enc.append((cp,) + iso_parse(codec, desigs, data))
+    out += struct.pack("<I", len(enc))
+    for cp, k, code in enc:
+        out += struct.pack("<IBH", cp, k, code)
+    # Only the pairs the encoder makes (through a pair-only designation first in the list).
+    made = []
+    for (c1, c2), (k, code) in pairs.items():
+        try:
+            got = iso_parse(codec, desigs, (chr(c1) + chr(c2)).encode(codec))
+        except (UnicodeEncodeError, AssertionError):
+            continue
+        if got[1] == code:
+            made.append((c1, c2, got[0], code))
+    out += struct.pack("<I", len(made))
+    for c1, c2, k, code in made:
+        out += struct.pack("<IIBH", c1, c2, k, code)
+    return bytes(out), len(enc), len(made)
 
 
 if __name__ == "__main__":

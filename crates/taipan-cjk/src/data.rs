@@ -37,3 +37,16 @@ pub(crate) const BLOBS: &[&[u8]] = &[
     include_bytes!("../data/cp949.bin"),
     include_bytes!("../data/johab.bin"),
 ];
+
+pub(crate) const ISO2022_NAMES: &[&str] =
+    &["iso2022_kr", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext"];
+
+pub(crate) const ISO2022_BLOBS: &[&[u8]] = &[
+    include_bytes!("../data/iso2022_kr.bin"),
+    include_bytes!("../data/iso2022_jp.bin"),
+    include_bytes!("../data/iso2022_jp_1.bin"),
+    include_bytes!("../data/iso2022_jp_2.bin"),
+    include_bytes!("../data/iso2022_jp_2004.bin"),
+    include_bytes!("../data/iso2022_jp_3.bin"),
+    include_bytes!("../data/iso2022_jp_ext.bin"),
+];

@@ -317,3 +317,99 @@ fn decode_makeup(input: &[u8]) -> Decoded {
         _ => Decoded::Illegal(1),
     }
 }
+
+/// One designation of an ISO-2022 codec (CPython's `iso2022_designation`): the charset's
+/// final byte (with 0x80 for double-byte sets), the plane G0/G1/G2 it goes to, its width.
+pub struct Designation {
+    pub mark: u8,
+    pub plane: u8,
+    pub width: u8,
+    decode: HashMap<u16, (u32, u32)>,
+}
+
+/// The tables of an ISO-2022 codec: its designations in CPython's order with their
+/// decoding tables, the G2 sets of ISO-2022-JP-2, the encoder's choice for each code point
+/// and the pairs it encodes as one.
+pub struct Iso2022 {
+    pub designations: Vec<Designation>,
+    g2_latin1: HashMap<u8, u32>,
+    g2_greek: HashMap<u8, u32>,
+    encode: HashMap<u32, (u8, u16)>,
+    pairs: HashMap<(u32, u32), (u8, u16)>,
+}
+
+/// The ISO-2022 tables of `codec` (`iso2022_jp`, ...), parsed at first use.
+pub fn iso2022(codec: &str) -> Option<&'static Iso2022> {
+    static TABLES: OnceLock<Vec<OnceLock<Iso2022>>> = OnceLock::new();
+    let i = data::ISO2022_NAMES.iter().position(|n| *n == codec)?;
+    let cells = TABLES.get_or_init(|| data::ISO2022_NAMES.iter().map(|_| OnceLock::new()).collect());
+    Some(cells[i].get_or_init(|| Iso2022::parse(data::ISO2022_BLOBS[i])))
+}
+
+impl Reader<'_> {
+    fn u16(&mut self) -> u16 {
+        let v = u16::from_le_bytes([self.b[self.at], self.b[self.at + 1]]);
+        self.at += 2;
+        v
+    }
+}
+
+impl Iso2022 {
+    fn parse(blob: &[u8]) -> Iso2022 {
+        let mut r = Reader { b: blob, at: 4 };
+        let n = r.u8() as usize;
+        let mut designations: Vec<Designation> = (0..n)
+            .map(|_| Designation { mark: r.u8(), plane: r.u8(), width: r.u8(), decode: HashMap::new() })
+            .collect();
+        for d in designations.iter_mut() {
+            let count = r.u32() as usize;
+            for _ in 0..count {
+                let (b1, b2) = (r.u8(), r.u8());
+                let (c1, c2) = (r.u32(), r.u32());
+                d.decode.insert(u16::from_be_bytes([b1, b2]), (c1, c2));
+            }
+        }
+        let g2 = |r: &mut Reader| -> HashMap<u8, u32> {
+            let count = r.u32() as usize;
+            (0..count).map(|_| (r.u8(), r.u32())).collect()
+        };
+        let g2_latin1 = g2(&mut r);
+        let g2_greek = g2(&mut r);
+        let count = r.u32() as usize;
+        let encode = (0..count).map(|_| (r.u32(), (r.u8(), r.u16()))).collect();
+        let count = r.u32() as usize;
+        let pairs = (0..count).map(|_| ((r.u32(), r.u32()), (r.u8(), r.u16()))).collect();
+        Iso2022 { designations, g2_latin1, g2_greek, encode, pairs }
+    }
+
+    /// Decode `bytes` (the designation's width) in designation `k`: one or two code
+    /// points (the second 0 when one).
+    pub fn decode(&self, k: usize, bytes: &[u8]) -> Option<(u32, u32)> {
+        let key = if bytes.len() == 2 { u16::from_be_bytes([bytes[0], bytes[1]]) } else { u16::from(bytes[0]) << 8 };
+        self.designations.get(k)?.decode.get(&key).copied()
+    }
+
+    /// A byte after `ESC N` in the G2 set `mark` (`A`: ISO 8859-1, `F`: ISO 8859-7).
+    pub fn decode_g2(&self, mark: u8, b: u8) -> Option<u32> {
+        match mark {
+            b'A' => self.g2_latin1.get(&b).copied(),
+            b'F' => self.g2_greek.get(&b).copied(),
+            _ => None,
+        }
+    }
+
+    /// The designation and code the encoder picks for `cp` on its own.
+    pub fn encode(&self, cp: u32) -> Option<(usize, u16)> {
+        self.encode.get(&cp).map(|&(k, c)| (k as usize, c))
+    }
+
+    /// The designation and code of the pair `(a, b)`, if the encoder makes one.
+    pub fn encode_pair(&self, a: u32, b: u32) -> Option<(usize, u16)> {
+        self.pairs.get(&(a, b)).map(|&(k, c)| (k as usize, c))
+    }
+
+    /// Can `cp` begin a pair (so the encoder waits for the next character)?
+    pub fn starts_pair(&self, cp: u32) -> bool {
+        self.pairs.keys().any(|p| p.0 == cp)
+    }
+}

@@ -15,16 +15,9 @@ fn getcodec(vm: &Vm, a: &[Obj], kw: Option<&Obj>, lang: &str) -> PyResult<Obj> {
     };
     match engine::find(lang, name) {
         Some(c) => new_codec_object(vm, c),
-        None if lang == "iso2022" && ISO2022.contains(&name) => {
-            Err(vm.lookup_error(format!("the {name} codec (ISO-2022) is not implemented in Taipan yet")))
-        }
         None => Err(vm.lookup_error("no such codec is supported.")),
     }
 }
-
-/// The codecs CPython's `_codecs_iso2022` offers (not here yet).
-const ISO2022: &[&str] =
-    &["iso2022_kr", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext"];
 
 fn make(vm: &Vm, name: &str, defs: &'static [MethodDef]) -> PyResult<Obj> {
     let m = module::new_module(vm, name);

@@ -350,7 +350,7 @@ fn codec_encode(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let input = a[0].clone().unwrap_or_else(|| vm.none());
     let text = as_text(vm, &input, "unicode")?;
     let n = pystr::len(&text);
-    let mut state = 0;
+    let mut state = codec.encoder_init();
     let (out, _) = encode(vm, codec, &mut state, &text, &errors_from(vm, errors.as_deref()), true, true)?;
     Ok(vm.new_tuple(vec![vm.new_bytes(out), vm.new_usize(n)]))
 }
@@ -361,7 +361,7 @@ fn codec_decode(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let input = a[0].clone().unwrap_or_else(|| vm.none());
     let data = bytes_arg(vm, &input)?;
     let errors = errors_from(vm, opt_errors(vm, a[1].as_ref(), "decode")?.as_deref());
-    let mut state = 0;
+    let mut state = codec.decoder_init();
     let mut run = DecodeRun { codec, data: &data, pos: 0, out: Vec::new(), exc: None };
     run.feed(vm, &mut state, &errors, false)?;
     Ok(vm.new_tuple(vec![vm.new_str_from_code_points(&run.out), vm.new_usize(data.len())]))
@@ -390,10 +390,14 @@ fn new_stateful(vm: &Vm, cls: &Obj, owner: &str, errors: Option<&Obj>, stream: O
     let Some(c) = codec_obj.payload::<CodecObj>() else {
         return Err(vm.type_error("codec is unexpected type"));
     };
+    let state = match owner {
+        INC_ENCODER | STREAM_WRITER => c.codec.encoder_init(),
+        _ => c.codec.decoder_init(),
+    };
     let payload = Stateful {
         codec: Cell::new(Some(c.codec)),
         errors: RefCell::new(errors_from(vm, errors.as_deref())),
-        state: Cell::new(0),
+        state: Cell::new(state),
         enc_pending: ObjCell::new(None),
         dec_pending: RefCell::new(Vec::new()),
         stream: ObjCell::new(stream),
@@ -602,10 +606,9 @@ fn incdec_setstate(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
 
 fn decoder_reset(vm: &Vm, o: &Obj, owner: &str) -> PyResult<Obj> {
     let s = stateful(vm, o, owner)?;
-    // Only HZ keeps a decoder state; the table codecs have no `decreset`.
-    if codec_of(vm, s)?.name == "hz" {
-        s.state.set(0);
-    }
+    let mut state = s.state.get();
+    codec_of(vm, s)?.decoder_reset(&mut state);
+    s.state.set(state);
     s.dec_pending.borrow_mut().clear();
     Ok(vm.none())
 }
