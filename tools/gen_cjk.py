@@ -21,7 +21,8 @@ For each stateless codec one binary file (little-endian) holds:
   (the first byte sequence in trie order that decodes to it, then GB18030's rule), as
   `cp, len, bytes` (len 0: not encodable).
 
-The format is read by `crates/taipan-cjk/src/lib.rs`; `tests/programs/stdlib_multibytecodec/`
+The ISO-2022 codecs get a file each too (see "ISO-2022" below). The format is read by
+`crates/taipan-cjk/src/lib.rs`; `tests/programs/stdlib_multibytecodec/`
 checks Taipan against CPython (every code point, every one- and two-byte sequence).
 """
 import os
