@@ -5,6 +5,7 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _abc;
 mod _ast;
 mod _bisect;
 mod _blake2;
@@ -19,7 +20,9 @@ mod _imp;
 pub mod _io;
 mod _locale;
 mod _md5;
+mod _opcode;
 mod _operator;
+mod _queue;
 mod _random;
 mod _sha1;
 mod _sha256;
@@ -29,10 +32,14 @@ mod _signal;
 mod _socket;
 mod _sre;
 mod _stat;
+mod _statistics;
 mod _string;
 mod _struct;
 mod _symtable;
 mod _thread;
+mod _tracemalloc;
+mod _typing;
+mod _uuid;
 mod _warnings;
 mod _weakref;
 mod array;
@@ -56,6 +63,7 @@ mod resource;
 mod select;
 mod structseq;
 mod support;
+mod syslog;
 mod termios;
 mod time;
 mod unicodedata;
@@ -63,6 +71,7 @@ mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_abc", init: _abc::init },
     ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
@@ -77,7 +86,9 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_queue", init: _queue::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
     ModuleDef { name: "_sha256", init: _sha256::init },
@@ -87,10 +98,14 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_statistics", init: _statistics::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_symtable", init: _symtable::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_tracemalloc", init: _tracemalloc::init },
+    ModuleDef { name: "_typing", init: _typing::init },
+    ModuleDef { name: "_uuid", init: _uuid::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },
@@ -108,6 +123,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
+    ModuleDef { name: "syslog", init: syslog::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },

@@ -138,6 +138,11 @@ pub mod int {
     pub use crate::objects::int::{value, IntValue};
 }
 
+/// `float` objects.
+pub mod float {
+    pub use crate::objects::float::value;
+}
+
 /// `complex` objects.
 pub mod complex {
     pub use crate::objects::complex::value;
@@ -245,6 +250,12 @@ pub mod types {
 /// Argument parsing for native functions (CPython's `getargs.c`).
 pub mod args {
     pub use crate::args::{exact, parse, parse_spec, ArgSpec};
+}
+
+/// The opcode table (the `_opcode` module's face).
+pub mod opcode {
+    pub use taipan_compiler::flowgraph::opcode_stack_effect_with_jump;
+    pub use taipan_compiler::opcode::HAVE_ARGUMENT;
 }
 
 /// The marshal format (the `marshal` module's face; `.pyc` files).
