@@ -19,6 +19,7 @@ mod _heapq;
 mod _imp;
 pub mod _io;
 mod _locale;
+mod _lsprof;
 mod _md5;
 mod _opcode;
 mod _operator;
@@ -44,11 +45,13 @@ mod _warnings;
 mod _weakref;
 mod array;
 mod atexit;
+mod audioop;
 mod binascii;
 mod clinic;
 mod cmath;
 mod converters;
 mod errno;
+mod faulthandler;
 mod fcntl;
 mod gc;
 mod grp;
@@ -85,6 +88,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
+    ModuleDef { name: "_lsprof", init: _lsprof::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
@@ -110,9 +114,11 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "audioop", init: audioop::init },
     ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "faulthandler", init: faulthandler::init },
     ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "grp", init: grp::init },

@@ -74,7 +74,11 @@ fn c_int(vm: &Vm, o: &Obj) -> PyResult<i32> {
 /// A str argument as the C string CPython's `PyUnicode_AsUTF8` gives:
 /// it ends at the first NUL.
 fn c_string(vm: &Vm, o: &Obj) -> PyResult<CString> {
-    let s = pystr::as_str(o).ok_or_else(|| vm.type_error("expected str"))?;
+    let Some(s) = pystr::as_str(o) else {
+        // A lone surrogate: UTF-8 encoding's own UnicodeEncodeError.
+        vm.call_method(o, "encode", &[])?;
+        return Err(vm.type_error("expected str"));
+    };
     let s = s.split('\0').next().unwrap_or("");
     CString::new(s).map_err(|_| vm.value_error("embedded null character"))
 }
@@ -104,7 +108,7 @@ fn syslog_openlog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
     let p = args::parse(vm, "openlog", a, k, &["ident", "logoption", "facility"], 0)?;
     let ident = match &p[0] {
         Some(o) if !vm.is_none(o) => {
-            if pystr::as_str(o).is_none() {
+            if !vm.isinstance_type(o, &vm.ctx.types.str) {
                 return Err(vm.type_error(format!("openlog() argument 1 must be str, not {}", o.class().name())));
             }
             Some(c_string(vm, o)?)
@@ -127,8 +131,8 @@ fn syslog_syslog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     crate::clinic::no_kw(vm, "syslog", k)?;
     let usage = || vm.type_error("[priority,] message string");
     let (priority, message) = match a {
-        [m] if pystr::as_str(m).is_some() => (libc::LOG_INFO, m),
-        [p, m] if pystr::as_str(m).is_some() => (c_int(vm, p)?, m),
+        [m] if vm.isinstance_type(m, &vm.ctx.types.str) => (libc::LOG_INFO, m),
+        [p, m] if vm.isinstance_type(m, &vm.ctx.types.str) => (c_int(vm, p)?, m),
         _ => return Err(usage()),
     };
     let message = c_string(vm, message)?;

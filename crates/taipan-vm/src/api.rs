@@ -56,6 +56,12 @@ pub mod signals {
     };
 }
 
+/// Dumping a thread's Python stack without the object machinery (the
+/// `faulthandler` module's face).
+pub mod traceback {
+    pub use crate::traceback::{dump_current_thread, write_decimal, write_fd, Header};
+}
+
 /// Exit functions (the `atexit` module's face).
 pub mod atexit {
     pub use crate::atexit::{clear, count, register, run_exitfuncs, unregister};
