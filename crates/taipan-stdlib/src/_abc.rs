@@ -314,7 +314,7 @@ fn abc_subclasscheck(vm: &Vm, cls: Obj, subclass: Obj) -> PyResult<Obj> {
         return Ok(vm.bool_obj(false));
     }
     // 3. The subclass hook.
-    let ok = vm.call_method(&cls, "__subclasshook__", &[subclass.clone()])?;
+    let ok = vm.call_method(&cls, "__subclasshook__", std::slice::from_ref(&subclass))?;
     if ok.is(&vm.bool_obj(true)) {
         d.cache.add(vm, &subclass)?;
         return Ok(ok);

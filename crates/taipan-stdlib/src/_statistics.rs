@@ -1,6 +1,10 @@
 //! `_statistics` (CPython's `Modules/_statisticsmodule.c`): the inverse of
 //! the normal distribution's CDF behind `statistics.NormalDist.inv_cdf`.
 
+// The coefficients are AS 241's published digits (more than an f64 holds;
+// each rounds to the same double CPython's C source gives).
+#![allow(clippy::excessive_precision)]
+
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{dict, module, Obj, PyResult, Vm};
 

@@ -192,7 +192,7 @@ fn check_size(vm: &Vm, w: i32) -> PyResult<()> {
 
 /// CPython's `audioop_check_parameters`.
 fn check_frames(vm: &Vm, len: usize, width: usize) -> PyResult<()> {
-    if len % width != 0 {
+    if !len.is_multiple_of(width) {
         return Err(error(vm, "not a whole number of frames"));
     }
     Ok(())
@@ -289,7 +289,7 @@ fn rms(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 /// The 16-bit samples of a fragment of even length.
 fn shorts(vm: &Vm, f: &[u8]) -> PyResult<Vec<i16>> {
-    if f.len() % 2 != 0 {
+    if !f.len().is_multiple_of(2) {
         return Err(error(vm, "Strings should be even-sized"));
     }
     Ok(f.chunks_exact(2).map(|c| i16::from_ne_bytes([c[0], c[1]])).collect())
