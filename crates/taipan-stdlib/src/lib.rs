@@ -6,25 +6,47 @@
 use taipan_vm::api::ModuleDef;
 
 mod _abc;
+mod array;
 mod _ast;
+mod atexit;
+mod audioop;
+mod binascii;
 mod _bisect;
 mod _blake2;
 mod _bz2;
+mod clinic;
+mod cmath;
 mod _codecs;
 mod _collections;
 mod _contextvars;
+mod converters;
 mod _csv;
+mod errno;
+mod faulthandler;
+mod fcntl;
 mod _functools;
+mod gc;
+mod grp;
+mod hashlib_h;
 mod _heapq;
 mod _imp;
 pub mod _io;
+mod itertools;
+mod libm;
 mod _locale;
 mod _lsprof;
+mod marshal;
+mod math;
 mod _md5;
 mod _opcode;
 mod _operator;
+mod posix;
+mod _posixsubprocess;
+mod pwd;
 mod _queue;
 mod _random;
+mod resource;
+mod select;
 mod _sha1;
 mod _sha256;
 mod _sha3;
@@ -36,40 +58,19 @@ mod _stat;
 mod _statistics;
 mod _string;
 mod _struct;
+mod structseq;
+mod support;
 mod _symtable;
+mod syslog;
+mod termios;
 mod _thread;
+mod time;
 mod _tracemalloc;
 mod _typing;
+mod unicodedata;
 mod _uuid;
 mod _warnings;
 mod _weakref;
-mod array;
-mod atexit;
-mod audioop;
-mod binascii;
-mod clinic;
-mod cmath;
-mod converters;
-mod errno;
-mod faulthandler;
-mod fcntl;
-mod gc;
-mod grp;
-mod hashlib_h;
-mod itertools;
-mod libm;
-mod marshal;
-mod math;
-mod posix;
-mod pwd;
-mod resource;
-mod select;
-mod structseq;
-mod support;
-mod syslog;
-mod termios;
-mod time;
-mod unicodedata;
 mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
@@ -92,6 +93,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_queue", init: _queue::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
