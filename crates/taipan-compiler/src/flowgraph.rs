@@ -198,6 +198,8 @@ impl ConstPool {
 
 /// `stack_effect`: how an instruction changes the stack depth, on the path
 /// that jumps (`jump`) or falls through. `None` for an unknown opcode.
+/// Opargs from `_opcode.stack_effect` can be any C int: the arithmetic
+/// wraps as CPython's does.
 pub fn stack_effect(op: Op, arg: u32, jump: bool) -> Option<i32> {
     use Opcode::*;
     let arg = arg as i32;
@@ -223,8 +225,8 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> Option<i32> {
             PopExcept => -1,
             StoreName => -1,
             DeleteName => 0,
-            UnpackSequence => arg - 1,
-            UnpackEx => (arg & 0xFF) + (arg >> 8),
+            UnpackSequence => arg.wrapping_sub(1),
+            UnpackEx => (arg & 0xFF).wrapping_add(arg >> 8),
             ForIter => {
                 if jump {
                     -1
@@ -243,9 +245,9 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> Option<i32> {
             DeleteAttr | StoreGlobal => -1,
             DeleteGlobal => 0,
             LoadConst | LoadName => 1,
-            BuildTuple | BuildList | BuildSet | BuildString => 1 - arg,
-            BuildMap => 1 - 2 * arg,
-            BuildConstKeyMap => -arg,
+            BuildTuple | BuildList | BuildSet | BuildString => 1i32.wrapping_sub(arg),
+            BuildMap => 1i32.wrapping_sub(arg.wrapping_mul(2)),
+            BuildConstKeyMap => arg.wrapping_neg(),
             LoadAttr => 0,
             CompareOp | IsOp | ContainsOp => -1,
             CheckExcMatch | CheckEgMatch => 0,
@@ -273,8 +275,8 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> Option<i32> {
             LoadFast => 1,
             StoreFast => -1,
             DeleteFast | ReturnGenerator => 0,
-            RaiseVarargs => -arg,
-            Precall => -arg,
+            RaiseVarargs => arg.wrapping_neg(),
+            Precall => arg.wrapping_neg(),
             KwNames => 0,
             Call => -1,
             CallFunctionEx => -2 - (arg & 1),
@@ -1013,4 +1015,32 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
         instrs.swap(j, k);
         i -= 1;
     }
+}
+
+/// CPython 3.11's `PyCompile_OpcodeStackEffectWithJump` over its whole
+/// domain (`_opcode.stack_effect`): the real opcodes and the compiler's
+/// pseudo-instructions, which 3.11 numbers -1 (`SETUP_FINALLY`) to -10
+/// (`POP_JUMP_IF_NOT_NONE`). `None` where CPython answers "invalid opcode
+/// or oparg", including an effect that wraps to its `INT_MAX` marker.
+pub fn opcode_stack_effect_with_jump(opcode: i32, oparg: i32, jump: Option<bool>) -> Option<i32> {
+    let op = match opcode {
+        -1 => Op::SetupFinally,
+        -2 => Op::SetupCleanup,
+        -3 => Op::SetupWith,
+        -4 => Op::PopBlock,
+        -5 => Op::Jump,
+        -6 => Op::JumpNoInterrupt,
+        -7 => Op::PopJumpIfFalse,
+        -8 => Op::PopJumpIfTrue,
+        -9 => Op::PopJumpIfNone,
+        -10 => Op::PopJumpIfNotNone,
+        0..=255 => Op::Real(Opcode::from_u8(opcode as u8)?),
+        _ => return None,
+    };
+    let arg = oparg as u32;
+    let effect = match jump {
+        Some(j) => stack_effect(op, arg, j)?,
+        None => stack_effect(op, arg, false)?.max(stack_effect(op, arg, true)?),
+    };
+    (effect != i32::MAX).then_some(effect)
 }

@@ -5,24 +5,49 @@
 
 use taipan_vm::api::ModuleDef;
 
+mod _abc;
+mod array;
 mod _ast;
+mod atexit;
+mod audioop;
+mod binascii;
 mod _bisect;
 mod _blake2;
 mod _bz2;
+mod clinic;
+mod cmath;
 mod _codecs;
 mod _collections;
 mod _contextvars;
+mod converters;
 mod _csv;
+mod errno;
+mod faulthandler;
+mod fcntl;
 mod _functools;
+mod gc;
+mod grp;
+mod hashlib_h;
 mod _heapq;
 mod _imp;
 pub mod _io;
+mod itertools;
+mod libm;
 mod _locale;
+mod _lsprof;
+mod marshal;
+mod math;
 mod _md5;
 mod _multibytecodec;
+mod _opcode;
 mod _operator;
+mod posix;
 mod _posixsubprocess;
+mod pwd;
+mod _queue;
 mod _random;
+mod resource;
+mod select;
 mod _sha1;
 mod _sha256;
 mod _sha3;
@@ -31,40 +56,27 @@ mod _signal;
 mod _socket;
 mod _sre;
 mod _stat;
+mod _statistics;
 mod _string;
 mod _struct;
-mod _symtable;
-mod _thread;
-mod _warnings;
-mod _weakref;
-mod array;
-mod atexit;
-mod binascii;
-mod clinic;
-mod cmath;
-mod converters;
-mod errno;
-mod fcntl;
-mod gc;
-mod grp;
-mod hashlib_h;
-mod itertools;
-mod libm;
-mod marshal;
-mod math;
-mod posix;
-mod pwd;
-mod resource;
-mod select;
 mod structseq;
 mod support;
+mod _symtable;
+mod syslog;
 mod termios;
+mod _thread;
 mod time;
+mod _tracemalloc;
+mod _typing;
 mod unicodedata;
+mod _uuid;
+mod _warnings;
+mod _weakref;
 mod zlib;
 
 /// The native modules of the standard library (CPython's `Modules/config.c`).
 pub static MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_abc", init: _abc::init },
     ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
@@ -84,10 +96,13 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
-    ModuleDef { name: "_multibytecodec", init: _multibytecodec::init },
+    ModuleDef { name: "_lsprof", init: _lsprof::init },
     ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_multibytecodec", init: _multibytecodec::init },
+    ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
+    ModuleDef { name: "_queue", init: _queue::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
     ModuleDef { name: "_sha256", init: _sha256::init },
@@ -97,17 +112,23 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_stat", init: _stat::init },
+    ModuleDef { name: "_statistics", init: _statistics::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_symtable", init: _symtable::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_tracemalloc", init: _tracemalloc::init },
+    ModuleDef { name: "_typing", init: _typing::init },
+    ModuleDef { name: "_uuid", init: _uuid::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "audioop", init: audioop::init },
     ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "faulthandler", init: faulthandler::init },
     ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "grp", init: grp::init },
@@ -118,6 +139,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
+    ModuleDef { name: "syslog", init: syslog::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },

@@ -56,6 +56,12 @@ pub mod signals {
     };
 }
 
+/// Dumping a thread's Python stack without the object machinery (the
+/// `faulthandler` module's face).
+pub mod traceback {
+    pub use crate::traceback::{dump_current_thread, write_decimal, write_fd, Header};
+}
+
 /// Exit functions (the `atexit` module's face).
 pub mod atexit {
     pub use crate::atexit::{clear, count, register, run_exitfuncs, unregister};
@@ -136,6 +142,11 @@ pub mod unicode {
 /// `int` objects.
 pub mod int {
     pub use crate::objects::int::{value, IntValue};
+}
+
+/// `float` objects.
+pub mod float {
+    pub use crate::objects::float::value;
 }
 
 /// `complex` objects.
@@ -245,6 +256,12 @@ pub mod types {
 /// Argument parsing for native functions (CPython's `getargs.c`).
 pub mod args {
     pub use crate::args::{exact, parse, parse_spec, ArgSpec};
+}
+
+/// The opcode table (the `_opcode` module's face).
+pub mod opcode {
+    pub use taipan_compiler::flowgraph::opcode_stack_effect_with_jump;
+    pub use taipan_compiler::opcode::HAVE_ARGUMENT;
 }
 
 /// The marshal format (the `marshal` module's face; `.pyc` files).

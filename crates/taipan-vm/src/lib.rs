@@ -32,5 +32,6 @@ mod protocol;
 mod pystate;
 mod pythonrun;
 mod signals;
+mod traceback;
 mod vm;
 mod warnings;

@@ -154,7 +154,10 @@ pub(crate) fn create_class(
 
     // __slots__
     let slots = dict::get_item_str(vm, &d, "__slots__");
-    let mut add_dict = bt.dictoffset == 0;
+    // Type objects keep their namespace outside the instance layout, so a
+    // metaclass must not add an instance `__dict__` (CPython's `type` has a
+    // tp_dictoffset).
+    let mut add_dict = bt.dictoffset == 0 && !bt.has_flag(flags::TYPE_SUBCLASS);
     let mut add_weak = bt.weaklistoffset == 0;
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sl) = &slots {
@@ -465,4 +468,149 @@ pub(crate) fn set_slot(o: &Obj, off: usize, v: Option<Obj>) {
         let old = unsafe { std::mem::replace(&mut *slot.get(), v) };
         drop(old);
     }
+}
+
+// ---- __bases__ assignment -------------------------------------------------------------
+
+/// `cls.__bases__ = bases` (CPython's `type_set_bases`): checks, the new
+/// `__base__` (whose instance layout must match the old one), then the MRO
+/// of the class and of every subclass recomputed; if one fails, all of them
+/// and the bases are put back.
+pub(crate) fn type_set_bases(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return Err(vm.type_error(format!("cannot set '__bases__' attribute of immutable type '{}'", t.name())));
+    }
+    let Some(new_bases) = value else {
+        return Err(vm.type_error(format!("cannot delete '__bases__' attribute of immutable type '{}'", t.name())));
+    };
+    let Some(items) = new_bases.payload::<crate::objects::tuple::TupleData>().map(|d| d.items().to_vec()) else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            t.name(),
+            new_bases.class().name()
+        )));
+    };
+    if items.is_empty() {
+        return Err(vm.type_error(format!("can only assign non-empty tuple to {}.__bases__, not ()", t.name())));
+    }
+    for b in &items {
+        if !vm.is_type(b) {
+            return Err(vm.type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                t.name(),
+                b.class().name()
+            )));
+        }
+        if vm.is_subtype(b, ty) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = best_base(vm, &items)?;
+    let old_base = t.base().unwrap_or_else(|| vm.ctx.types.object.clone());
+    compatible_for_assignment(vm, &old_base, &new_base, "__bases__")?;
+
+    let old_bases = t.bases().unwrap_or_else(|| vm.ctx.empty_tuple.clone());
+    t.set_bases(new_bases.clone());
+    t.set_base(Some(new_base));
+    let mut changed: Vec<(Obj, Obj)> = Vec::new();
+    if let Err(e) = mro_hierarchy(vm, ty, &mut changed) {
+        for (cls, old_mro) in changed.into_iter().rev() {
+            ty_of(&cls).set_mro(old_mro);
+        }
+        t.set_bases(old_bases);
+        t.set_base(Some(old_base));
+        return Err(e);
+    }
+    // A reentrant assignment (from a custom mro()) wins.
+    if t.bases().is_some_and(|b| b.is(new_bases)) {
+        for b in crate::objects::tuple::items(&old_bases) {
+            ty_of(b).remove_subclass(ty.id());
+        }
+        for b in &items {
+            ty_of(b).add_subclass(ty.id());
+        }
+    }
+    crate::objects::type_::modified(vm, ty);
+    for (cls, _) in &changed {
+        crate::objects::slots::update_all_slots(vm, cls);
+    }
+    Ok(())
+}
+
+/// Recompute the MRO of `ty` and its subclasses, recording each class with
+/// its old MRO (CPython's `mro_hierarchy`).
+fn mro_hierarchy(vm: &Vm, ty: &Obj, changed: &mut Vec<(Obj, Obj)>) -> PyResult<()> {
+    let t = ty_of(ty);
+    let bases = t.bases().map(|b| crate::objects::tuple::items(&b).to_vec()).unwrap_or_default();
+    let mro = compute_class_mro(vm, &ty.class_obj(), ty, &bases)?;
+    changed.push((ty.clone(), t.mro()));
+    t.set_mro(vm.new_tuple(mro));
+    for id in t.subclass_ids() {
+        if let Some(sub) = vm.find_live_type(id) {
+            vm.with_recursion("", || mro_hierarchy(vm, &sub, changed))?;
+        }
+    }
+    Ok(())
+}
+
+/// A type that adds nothing to its base's instance layout (CPython's
+/// `compatible_with_tp_base`).
+fn compatible_with_base(t: &TypeObject) -> Option<Obj> {
+    let base = t.base()?;
+    let bt = ty_of(&base);
+    let same = t.basicsize == bt.basicsize
+        && t.dictoffset == bt.dictoffset
+        && t.weaklistoffset == bt.weaklistoffset
+        && t.is_gc == bt.is_gc
+        && t.payload_type == bt.payload_type
+        && t.member_offsets.len() == bt.member_offsets.len();
+    same.then_some(base)
+}
+
+/// Two types with the same base that added the same storage (CPython's
+/// `same_slots_added`).
+fn same_slots_added(vm: &Vm, a: &TypeObject, b: &TypeObject) -> bool {
+    a.is_heap_type()
+        && b.is_heap_type()
+        && a.basicsize == b.basicsize
+        && a.dictoffset == b.dictoffset
+        && a.weaklistoffset == b.weaklistoffset
+        && a.member_offsets.len() == b.member_offsets.len()
+        && crate::objects::type_::slot_names(vm, a) == crate::objects::type_::slot_names(vm, b)
+}
+
+/// Instances of `old` may become instances of `new` (CPython's
+/// `compatible_for_assignment`).
+fn compatible_for_assignment(vm: &Vm, old: &Obj, new: &Obj, attr: &str) -> PyResult<()> {
+    let (ot, nt) = (ty_of(old), ty_of(new));
+    if ot.is_gc != nt.is_gc {
+        return Err(vm.type_error(format!(
+            "{attr} assignment: '{}' deallocator differs from '{}'",
+            nt.name(),
+            ot.name()
+        )));
+    }
+    let mut newbase = new.clone();
+    while let Some(b) = compatible_with_base(ty_of(&newbase)) {
+        newbase = b;
+    }
+    let mut oldbase = old.clone();
+    while let Some(b) = compatible_with_base(ty_of(&oldbase)) {
+        oldbase = b;
+    }
+    let (nb, ob) = (ty_of(&newbase), ty_of(&oldbase));
+    let same_parent = match (nb.base(), ob.base()) {
+        (Some(x), Some(y)) => x.is(&y),
+        (None, None) => true,
+        _ => false,
+    };
+    if !newbase.is(&oldbase) && (!same_parent || !same_slots_added(vm, nb, ob)) {
+        return Err(vm.type_error(format!(
+            "{attr} assignment: '{}' object layout differs from '{}'",
+            nt.name(),
+            ot.name()
+        )));
+    }
+    Ok(())
 }

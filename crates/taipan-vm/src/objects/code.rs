@@ -74,6 +74,12 @@ impl CodeData {
         self.filename.get().expect("a code object has a filename")
     }
 
+    /// `f(co_filename)` without touching its refcount (for code that may
+    /// run inside a signal handler).
+    pub fn with_filename<R>(&self, f: impl FnOnce(Option<&Obj>) -> R) -> R {
+        self.filename.with(f)
+    }
+
     /// `_imp._fix_co_filename`: this code object and those nested in its
     /// constants get `path` where they had the old filename.
     pub fn fix_filename(&self, vm: &Vm, old: &Obj, path: &Obj) -> PyResult<()> {

@@ -78,7 +78,7 @@ pub(crate) fn setup(vm: &Vm) {
 }
 
 #[inline]
-pub(crate) fn value(o: &Obj) -> Option<f64> {
+pub fn value(o: &Obj) -> Option<f64> {
     o.payload::<FloatData>().map(|d| d.value)
 }
 

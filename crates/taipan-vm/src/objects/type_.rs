@@ -226,7 +226,7 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__weakrefoffset__", |vm, t| Ok(vm.new_usize(ty_of(t).weaklistoffset)), None),
             GetSetDef::new("__flags__", |vm, t| Ok(vm.new_int(ty_of(t).flags.get() as i64)), None),
             GetSetDef::new("__qualname__", type_get_qualname, Some(type_set_qualname)),
-            GetSetDef::new("__bases__", type_get_bases, None),
+            GetSetDef::new("__bases__", type_get_bases, Some(crate::objects::class::type_set_bases)),
             GetSetDef::new("__base__", type_get_base, None),
             GetSetDef::new("__mro__", type_get_mro, None),
             GetSetDef::new("__dict__", type_get_dict, None),
@@ -644,7 +644,7 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
 }
 
 /// The names a class's `__slots__` added, for `__class__` assignment.
-fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
+pub(crate) fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
     let Some(slots) = crate::objects::dict::get_item_str(vm, &t.dict(), "__slots__") else { return Vec::new() };
     if let Some(s) = crate::objects::str::as_str(&slots) {
         return vec![s.to_string()];

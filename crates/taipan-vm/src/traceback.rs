@@ -1,0 +1,178 @@
+//! Dumping the Python stack of a thread to a file descriptor without the
+//! object machinery (CPython's `_Py_DumpTraceback` in `Python/traceback.c`),
+//! for `faulthandler`: it must work inside a signal handler, when the
+//! thread was stopped at any point. So it allocates nothing, takes no
+//! lock, touches no refcount and only calls `write(2)`.
+
+use crate::eval::frame::Frame;
+use crate::pystate::{current_thread_ptr, ThreadState};
+
+/// CPython's `MAX_FRAME_DEPTH`.
+const MAX_FRAME_DEPTH: usize = 100;
+/// CPython's `MAX_STRING_LENGTH`.
+const MAX_STRING_LENGTH: usize = 500;
+
+/// The first line of a dumped stack.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// `Stack (most recent call first):`
+    Stack,
+    /// `Current thread 0x... (most recent call first):`
+    CurrentThread,
+    /// `Thread 0x... (most recent call first):` (dumped from elsewhere).
+    Thread,
+}
+
+/// Write all of `bytes` (short writes and EINTR retried; errors ignored,
+/// as there is nowhere to report them).
+pub fn write_fd(fd: i32, bytes: &[u8]) {
+    let mut done = 0;
+    while done < bytes.len() {
+        let rest = &bytes[done..];
+        // SAFETY: the pointer and length describe `rest`, a live slice.
+        let n = unsafe { libc::write(fd, rest.as_ptr().cast(), rest.len()) };
+        if n < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return;
+        }
+        if n == 0 {
+            return;
+        }
+        done += n as usize;
+    }
+}
+
+/// `n` in decimal.
+pub fn write_decimal(fd: i32, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    write_fd(fd, &buf[i..]);
+}
+
+/// `n` in hexadecimal, zero-padded to `width` digits (CPython's
+/// `_Py_DumpHexadecimal`).
+fn write_hex(fd: i32, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 16];
+    let mut i = buf.len();
+    while n != 0 || buf.len() - i < width {
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[(n & 15) as usize];
+        n >>= 4;
+        if i == 0 {
+            break;
+        }
+    }
+    write_fd(fd, &buf[i..]);
+}
+
+/// A string as ASCII, other characters escaped as `\xNN`, `\uNNNN` or
+/// `\UNNNNNNNN`, cut at 500 characters (CPython's `_Py_DumpASCII`).
+fn write_ascii(fd: i32, s: &crate::objects::str::StrData) {
+    let mut buf = [0u8; 10];
+    for (i, c) in s.code_points().enumerate() {
+        if i == MAX_STRING_LENGTH {
+            write_fd(fd, b"...");
+            return;
+        }
+        if (0x20..0x7f).contains(&c) {
+            buf[0] = c as u8;
+            write_fd(fd, &buf[..1]);
+            continue;
+        }
+        let (prefix, width): (&[u8], usize) = match c {
+            0..=0xff => (b"\\x", 2),
+            0x100..=0xffff => (b"\\u", 4),
+            _ => (b"\\U", 8),
+        };
+        write_fd(fd, prefix);
+        write_hex(fd, u64::from(c), width);
+    }
+}
+
+/// `  File "name", line N in func`.
+///
+/// # Safety
+/// `f` must point to a frame of the thread being dumped.
+unsafe fn dump_frame(fd: i32, f: *const Frame) {
+    // SAFETY: the caller guarantees `f` is a live frame; its code object
+    // lives as long as the frame.
+    let code = unsafe { (*f).code() };
+    // SAFETY: as above.
+    let lasti = unsafe { (*f).lasti };
+    write_fd(fd, b"  File ");
+    code.with_filename(|name| match name.and_then(crate::objects::str::data) {
+        Some(s) => {
+            write_fd(fd, b"\"");
+            write_ascii(fd, s);
+            write_fd(fd, b"\"");
+        }
+        None => write_fd(fd, b"???"),
+    });
+    write_fd(fd, b", line ");
+    match code.line_at(lasti) {
+        Some(line) => write_decimal(fd, u64::from(line)),
+        None => write_fd(fd, b"???"),
+    }
+    write_fd(fd, b" in ");
+    match crate::objects::str::data(&code.name) {
+        Some(s) => write_ascii(fd, s),
+        None => write_fd(fd, b"???"),
+    }
+    write_fd(fd, b"\n");
+}
+
+/// Dump the stack of the thread state `ts` (most recent call first).
+///
+/// # Safety
+/// `ts` must be null or a live thread state whose frame chain is not being
+/// changed by another running thread (the calling thread's own, or one
+/// stopped by a signal).
+pub(crate) unsafe fn dump_traceback_of(fd: i32, ts: *const ThreadState, header: Header) {
+    match header {
+        Header::Stack => write_fd(fd, b"Stack"),
+        Header::CurrentThread | Header::Thread => {
+            write_fd(fd, if header == Header::Thread { b"Thread 0x" } else { b"Current thread 0x" });
+            // SAFETY: pthread_self has no preconditions.
+            write_hex(fd, unsafe { libc::pthread_self() } as u64, 16);
+        }
+    }
+    write_fd(fd, b" (most recent call first):\n");
+    // SAFETY: the caller guarantees `ts` is null or live.
+    let mut f = if ts.is_null() { std::ptr::null_mut() } else { unsafe { (*ts).current_frame.get() } };
+    if f.is_null() {
+        write_fd(fd, b"  <no Python frame>\n");
+        return;
+    }
+    let mut depth = 0;
+    while !f.is_null() {
+        if depth >= MAX_FRAME_DEPTH {
+            write_fd(fd, b"  ...\n");
+            break;
+        }
+        // SAFETY: `f` is a link of the frame chain of `ts`.
+        unsafe {
+            dump_frame(fd, f);
+            f = (*f).previous;
+        }
+        depth += 1;
+    }
+}
+
+/// Dump the stack of the calling thread (`faulthandler.dump_traceback`,
+/// and the handlers of fatal and user signals, which run on the thread the
+/// signal stopped).
+pub fn dump_current_thread(fd: i32, header: Header) {
+    // SAFETY: the running thread's own state, whose frames only this
+    // thread changes (and it is here, not changing them).
+    unsafe { dump_traceback_of(fd, current_thread_ptr(), header) }
+}
