@@ -14,6 +14,7 @@ mod _collections;
 mod _contextvars;
 mod _csv;
 mod _functools;
+mod _hashlib;
 mod _heapq;
 mod _imp;
 pub mod _io;
@@ -72,6 +73,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_hashlib", init: _hashlib::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
