@@ -29,6 +29,7 @@ mod _sha512;
 mod _signal;
 mod _socket;
 mod _sre;
+mod _ssl;
 mod _stat;
 mod _string;
 mod _struct;
@@ -88,6 +89,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_ssl", init: _ssl::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
