@@ -17,7 +17,7 @@ use openssl::stack::StackRef;
 use openssl::x509::verify::{X509CheckFlags, X509VerifyFlags};
 use openssl::x509::X509;
 use taipan_vm::api::types::{payload_or_err, GetSetDef, MethodDef};
-use taipan_vm::api::{args, buffer, bytes, dict, int, str as pystr, Obj, ObjCell, PyPayload, PyResult, Vm};
+use taipan_vm::api::{args, buffer, bytes, dict, str as pystr, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 use super::errors::{self, Site};
 use super::{cert, socket};
@@ -118,7 +118,7 @@ pub(super) fn context_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyR
         protocol,
         check_hostname: Cell::new(client),
         post_handshake_auth: Cell::new(false),
-        host_flags: Cell::new(X509CheckFlags::NO_PARTIAL_WILDCARDS.bits() as u32),
+        host_flags: Cell::new(X509CheckFlags::NO_PARTIAL_WILDCARDS.bits()),
         keylog_filename: ObjCell::new(None),
         sni_callback: ObjCell::new(None),
         msg_callback: ObjCell::new(None),
@@ -178,7 +178,7 @@ fn put_check_hostname(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 }
 
 fn options_of(ctx: &SslContext) -> u64 {
-    builder(ctx, |b| b.options().bits() as u64)
+    builder(ctx, |b| b.options().bits())
 }
 
 fn put_options(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
@@ -236,7 +236,7 @@ fn put_version(vm: &Vm, o: &Obj, v: Option<&Obj>, is_min: bool) -> PyResult<()> 
 }
 
 fn verify_flags_of(ctx: &SslContext) -> u64 {
-    builder(ctx, |b| b.verify_param_mut().flags().bits() as u64)
+    builder(ctx, |b| b.verify_param_mut().flags().bits())
 }
 
 fn put_verify_flags(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
@@ -645,9 +645,7 @@ pub(super) fn cipher_dict(vm: &Vm, c: &openssl::ssl::SslCipherRef) -> PyResult<O
     set("alg_bits", vm.new_int(bits.algorithm as i64))?;
     set("aead", vm.bool_obj(aead))?;
     set("symmetric", opt(c.cipher_nid().and_then(|n| n.long_name().ok())))?;
-    let digest = if aead { None } else { c.handshake_digest().and(None::<&str>) };
-    let digest = digest.or_else(|| if aead { None } else { mac_name(c) });
-    set("digest", opt(digest))?;
+    set("digest", opt(if aead { None } else { mac_name(c) }))?;
     set("kea", opt(nid_long_name(kx)))?;
     set("auth", opt(nid_long_name(auth)))?;
     Ok(d)
@@ -825,12 +823,3 @@ pub(super) const METHODS: &[MethodDef] = &[
     MethodDef::method("load_dh_params", load_dh_params),
     MethodDef::method("set_ecdh_curve", set_ecdh_curve),
 ];
-
-/// The ctx int check for `int` arguments of a few setters.
-#[allow(dead_code)]
-fn int_arg(vm: &Vm, o: &Obj) -> PyResult<i64> {
-    if int::value(o).is_none() {
-        return Err(vm.type_error("an integer is required"));
-    }
-    vm.to_i64(o)
-}
