@@ -142,7 +142,7 @@ fn call(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     vm.call(&a[0], &a[1..], k)
 }
 
-fn compare_digest(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn compare_digest(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional_in(vm, "_operator", "_compare_digest", a, k, 2, 2)?;
     let (x, y) = (&a[0], &a[1]);
     let (sx, sy) = (pystr::as_str(x), pystr::as_str(y));

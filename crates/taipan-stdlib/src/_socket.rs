@@ -165,6 +165,45 @@ fn sock<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Socket> {
     taipan_vm::api::types::payload_or_err::<Socket>(vm, o, "_socket.socket")
 }
 
+/// The descriptor and timeout of a socket object (`_ssl` drives TLS over
+/// them as CPython's `PySSLSocket` does over `sock_fd`/`sock_timeout`);
+/// the timeout is in seconds, negative for blocking.
+pub(crate) fn fd_and_timeout(vm: &Vm, o: &Obj) -> PyResult<(i32, f64)> {
+    let s = sock(vm, o)?;
+    Ok((s.fd.get(), s.timeout.get()))
+}
+
+/// Wait until `fd` is ready for reading (or `writing`) up to `deadline`
+/// (None: no limit); false when the time ran out. EINTR runs the signal
+/// handlers and waits again.
+pub(crate) fn wait_fd(vm: &Vm, fd: i32, writing: bool, deadline: Option<Instant>) -> PyResult<bool> {
+    loop {
+        let ms = match deadline {
+            None => -1,
+            Some(dl) => {
+                let remaining = dl.saturating_duration_since(Instant::now());
+                remaining.as_millis().min(i32::MAX as u128) as i32
+                    + i32::from(!remaining.subsec_nanos().is_multiple_of(1_000_000))
+            }
+        };
+        let events = if writing { libc::POLLOUT } else { libc::POLLIN };
+        let (r, e) = vm.allow_threads(move || {
+            let mut p = libc::pollfd { fd, events, revents: 0 };
+            // SAFETY: one valid pollfd.
+            let r = unsafe { libc::poll(&mut p, 1, ms) };
+            (r, last_errno())
+        });
+        if r < 0 {
+            if e == libc::EINTR {
+                vm.check_signals()?;
+                continue;
+            }
+            return Err(os_error(vm, e));
+        }
+        return Ok(r > 0);
+    }
+}
+
 fn set_blocking_fd(fd: i32, blocking: bool) -> bool {
     // SAFETY: fcntl on a descriptor with integer arguments.
     unsafe {

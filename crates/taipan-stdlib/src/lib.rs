@@ -27,6 +27,7 @@ mod fcntl;
 mod _functools;
 mod gc;
 mod grp;
+mod _hashlib;
 mod hashlib_h;
 mod _heapq;
 mod _imp;
@@ -55,6 +56,7 @@ mod _sha512;
 mod _signal;
 mod _socket;
 mod _sre;
+mod _ssl;
 mod _stat;
 mod _statistics;
 mod _string;
@@ -92,6 +94,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_hashlib", init: _hashlib::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
@@ -111,6 +114,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_ssl", init: _ssl::init },
     ModuleDef { name: "_stat", init: _stat::init },
     ModuleDef { name: "_statistics", init: _statistics::init },
     ModuleDef { name: "_string", init: _string::init },

@@ -1,0 +1,706 @@
+//! `_SSLSocket` (CPython's `PySSLSocket`): one TLS connection over a
+//! socket's descriptor or over two MemoryBIOs, and `SSLSession`.
+//!
+//! Over a socket, the descriptor is read and written directly; a socket
+//! with a timeout is non-blocking and each operation that wants to read
+//! or write waits with poll until the deadline (TimeoutError "The read
+//! operation timed out"), one with timeout 0 raises SSLWantReadError /
+//! SSLWantWriteError, as CPython does.
+
+use std::cell::{Cell, RefCell};
+use std::io::{self, Read, Write};
+use std::time::{Duration, Instant};
+
+use foreign_types_shared::{ForeignType, ForeignTypeRef};
+use openssl::ssl::{ErrorCode, ShutdownResult, ShutdownState, Ssl, SslSession, SslStream, SslVerifyMode};
+use taipan_vm::api::types::{payload_or_err, GetSetDef, MethodDef};
+use taipan_vm::api::{args, buffer, str as pystr, Obj, ObjCell, PyErr, PyPayload, PyResult, Vm};
+
+use super::bio::{self, SharedBuf};
+use super::cert;
+use super::context::{self, Context};
+use super::errors::{self, Site, VerifyInfo};
+
+pub(super) const KEY: &str = "_ssl._SSLSocket";
+pub(super) const SESSION_KEY: &str = "_ssl.SSLSession";
+
+/// Where the TLS records go, and whether the last operation met the end
+/// of the input (OpenSSL's socket and memory BIOs report that as
+/// UNEXPECTED_EOF_WHILE_READING; a Rust stream's BIO cannot, so `_ssl`
+/// does).
+struct Transport {
+    kind: Kind,
+    eof_seen: bool,
+}
+
+enum Kind {
+    /// A socket's descriptor (blocking or not, as the socket is).
+    Fd(i32),
+    Memory {
+        incoming: SharedBuf,
+        outgoing: SharedBuf,
+    },
+}
+
+impl Read for Transport {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let r = self.kind.read(buf);
+        if matches!(r, Ok(0)) && !buf.is_empty() {
+            self.eof_seen = true;
+        }
+        r
+    }
+}
+
+impl Kind {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Kind::Fd(fd) => {
+                // SAFETY: `buf` is valid for `buf.len()` bytes.
+                let n = unsafe { libc::recv(*fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
+                if n < 0 {
+                    return Err(io::Error::last_os_error());
+                }
+                Ok(n as usize)
+            }
+            Kind::Memory { incoming, .. } => {
+                let mut b = incoming.borrow_mut();
+                if b.data.is_empty() {
+                    return if b.eof_written { Ok(0) } else { Err(io::ErrorKind::WouldBlock.into()) };
+                }
+                let n = buf.len().min(b.data.len());
+                for (dst, src) in buf.iter_mut().zip(b.data.drain(..n)) {
+                    *dst = src;
+                }
+                Ok(n)
+            }
+        }
+    }
+}
+
+impl Write for Transport {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.kind {
+            Kind::Fd(fd) => {
+                // SAFETY: `buf` is valid for `buf.len()` bytes.
+                let n = unsafe { libc::send(*fd, buf.as_ptr().cast(), buf.len(), libc::MSG_NOSIGNAL) };
+                if n < 0 {
+                    return Err(io::Error::last_os_error());
+                }
+                Ok(n as usize)
+            }
+            Kind::Memory { outgoing, .. } => {
+                outgoing.borrow_mut().data.extend(buf.iter().copied());
+                Ok(buf.len())
+            }
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+pub(super) struct SslSocket {
+    stream: RefCell<SslStream<Transport>>,
+    context: ObjCell,
+    /// The Python socket (None over MemoryBIOs).
+    sock: ObjCell,
+    incoming: ObjCell,
+    outgoing: ObjCell,
+    owner: ObjCell,
+    server_hostname: ObjCell,
+    server_side: bool,
+    hostname: Option<String>,
+    handshake_done: Cell<bool>,
+    /// An unexpected EOF was reported: OpenSSL would now be in its error
+    /// state, where later calls fail without reading (plain SSLEOFError).
+    eof_reported: Cell<bool>,
+}
+
+impl PyPayload for SslSocket {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        crate::support::visit_cells(
+            &[&self.context, &self.sock, &self.incoming, &self.outgoing, &self.owner, &self.server_hostname],
+            visit,
+        );
+    }
+    fn clear(&self) {
+        crate::support::clear_cells(&[&self.sock, &self.incoming, &self.outgoing, &self.owner]);
+    }
+}
+
+fn sslsock<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a SslSocket> {
+    payload_or_err::<SslSocket>(vm, o, KEY)
+}
+
+// ---- creation -----------------------------------------------------------------------------------
+
+struct WrapArgs {
+    server_side: bool,
+    hostname: Option<Obj>,
+    owner: Option<Obj>,
+    session: Option<Obj>,
+}
+
+fn wrap_args(vm: &Vm, p: &[Option<Obj>]) -> PyResult<WrapArgs> {
+    let server_side = match &p[0] {
+        Some(s) => vm.is_true(s)?,
+        None => return Err(vm.type_error("server_side is required")),
+    };
+    let keep = |o: &Option<Obj>| o.clone().filter(|o| !vm.is_none(o));
+    Ok(WrapArgs { server_side, hostname: keep(&p[1]), owner: keep(&p[2]), session: keep(&p[3]) })
+}
+
+/// SNI and the name to verify (CPython's `_ssl_configure_hostname`).
+fn configure_hostname(vm: &Vm, ssl: &mut Ssl, c: &Context, name: &str) -> PyResult<()> {
+    if name.is_empty() || name.starts_with('.') {
+        return Err(vm.value_error("server_hostname cannot be an empty string or start with a leading dot."));
+    }
+    if name.contains('\0') {
+        return Err(vm.value_error("server_hostname cannot contain NUL"));
+    }
+    let ip: Option<std::net::IpAddr> = name.parse().ok();
+    if ip.is_none() {
+        ssl.set_hostname(name).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
+    }
+    if c.check_hostname.get() {
+        let param = ssl.param_mut();
+        let r = match ip {
+            Some(ip) => param.set_ip(ip),
+            None => param.set_host(name),
+        };
+        r.map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
+    }
+    Ok(())
+}
+
+fn new_socket(
+    vm: &Vm,
+    ctx_obj: &Obj,
+    transport: Kind,
+    w: WrapArgs,
+    sock: Option<Obj>,
+    bios: Option<(Obj, Obj)>,
+) -> PyResult<Obj> {
+    let c = context::context(vm, ctx_obj)?;
+    let mut ssl = Ssl::new(&c.ctx).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
+    let hostname = match &w.hostname {
+        Some(h) => {
+            let Some(s) = pystr::as_str(h).map(str::to_string) else {
+                return Err(vm.type_error("server_hostname must be a str"));
+            };
+            configure_hostname(vm, &mut ssl, c, &s)?;
+            Some(s)
+        }
+        None => None,
+    };
+    if w.server_side {
+        ssl.set_accept_state();
+    } else {
+        ssl.set_connect_state();
+        if c.post_handshake_auth.get() {
+            // SAFETY: a setter on the live SSL object.
+            unsafe { super::ffi::SSL_set_post_handshake_auth(ssl.as_ptr(), 1) };
+        }
+    }
+    if w.server_side && c.post_handshake_auth.get() {
+        let mode = ssl.verify_mode();
+        if mode.contains(SslVerifyMode::PEER) {
+            // SSL_VERIFY_POST_HANDSHAKE: ask for the client's certificate later.
+            ssl.set_verify(SslVerifyMode::from_bits_retain(mode.bits() | 0x08));
+        }
+    }
+    if let Some(sess) = &w.session {
+        set_session_on(vm, &ssl, c, w.server_side, sess)?;
+    }
+    let transport = Transport { kind: transport, eof_seen: false };
+    let stream = SslStream::new(ssl, transport).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
+    let (incoming, outgoing) = bios.map_or((None, None), |(i, o)| (Some(i), Some(o)));
+    let s = SslSocket {
+        stream: RefCell::new(stream),
+        context: ObjCell::new(Some(ctx_obj.clone())),
+        sock: ObjCell::new(sock),
+        incoming: ObjCell::new(incoming),
+        outgoing: ObjCell::new(outgoing),
+        owner: ObjCell::new(w.owner),
+        server_hostname: ObjCell::new(w.hostname),
+        server_side: w.server_side,
+        hostname,
+        handshake_done: Cell::new(false),
+        eof_reported: Cell::new(false),
+    };
+    crate::support::alloc_exact(vm, KEY, s)
+}
+
+pub(super) fn wrap_socket(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let names = ["sock", "server_side", "server_hostname", "owner", "session"];
+    let spec = args::ArgSpec { fname: "_wrap_socket", names: &names, posonly: 0, required: 2, kwonly_from: 3 };
+    let p = args::parse_spec(vm, &spec, a, k)?;
+    let sock = p[0].clone().ok_or_else(|| vm.type_error("sock is required"))?;
+    let (fd, _) = crate::_socket::fd_and_timeout(vm, &sock)?;
+    let w = wrap_args(vm, &p[1..])?;
+    new_socket(vm, o, Kind::Fd(fd), w, Some(sock), None)
+}
+
+pub(super) fn wrap_bio(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let names = ["incoming", "outgoing", "server_side", "server_hostname", "owner", "session"];
+    let spec = args::ArgSpec { fname: "_wrap_bio", names: &names, posonly: 0, required: 3, kwonly_from: 4 };
+    let p = args::parse_spec(vm, &spec, a, k)?;
+    let incoming = p[0].clone().ok_or_else(|| vm.type_error("incoming is required"))?;
+    let outgoing = p[1].clone().ok_or_else(|| vm.type_error("outgoing is required"))?;
+    let transport =
+        Kind::Memory { incoming: bio::bio(vm, &incoming)?.buf.clone(), outgoing: bio::bio(vm, &outgoing)?.buf.clone() };
+    let w = wrap_args(vm, &p[2..])?;
+    new_socket(vm, o, transport, w, None, Some((incoming, outgoing)))
+}
+
+// ---- driving an operation -----------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Op {
+    Handshake,
+    Read,
+    Write,
+    Shutdown,
+}
+
+impl Op {
+    fn site(self) -> Site {
+        match self {
+            Op::Handshake => Site::Handshake,
+            Op::Read => Site::Read,
+            Op::Write => Site::Write,
+            Op::Shutdown => Site::Shutdown,
+        }
+    }
+}
+
+fn timeout_error(vm: &Vm, msg: &str) -> PyErr {
+    let ty =
+        vm.ctx.exceptions.by_name.get("TimeoutError").cloned().unwrap_or_else(|| vm.ctx.exceptions.os_error.clone());
+    vm.new_exception_msg(&ty, msg)
+}
+
+/// The socket's descriptor and timeout now (None over MemoryBIOs).
+fn socket_state(vm: &Vm, s: &SslSocket) -> PyResult<Option<(i32, f64)>> {
+    let Some(sock) = s.sock.get() else { return Ok(None) };
+    let (fd, timeout) = crate::_socket::fd_and_timeout(vm, &sock)?;
+    if fd < 0 {
+        return Err(vm.value_error("Underlying socket has been closed."));
+    }
+    Ok(Some((fd, timeout)))
+}
+
+impl SslSocket {
+    fn verify_info(&self) -> VerifyInfo {
+        let r = self.stream.borrow().ssl().verify_result();
+        VerifyInfo { code: r.as_raw() as i64, message: r.error_string().to_string(), hostname: self.hostname.clone() }
+    }
+
+    /// Run `f` until it completes, waiting on the socket under a timeout
+    /// (CPython's loop around `SSL_do_handshake`/`SSL_read`/... with
+    /// `PySSL_select`).
+    fn run<T>(
+        &self,
+        vm: &Vm,
+        op: Op,
+        mut f: impl FnMut(&mut SslStream<Transport>) -> Result<T, openssl::ssl::Error>,
+    ) -> PyResult<T> {
+        let state = socket_state(vm, self)?;
+        let deadline =
+            state.filter(|(_, t)| *t > 0.0).map(|(_, t)| Instant::now() + Duration::from_secs_f64(t.min(1e9)));
+        loop {
+            let mut st = self.stream.borrow_mut();
+            st.get_mut().eof_seen = false;
+            let r = f(&mut st);
+            let eof_seen = st.get_ref().eof_seen;
+            drop(st);
+            let e = match r {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            };
+            let code = e.code();
+            let want = if code == ErrorCode::WANT_READ {
+                Some(false)
+            } else if code == ErrorCode::WANT_WRITE {
+                Some(true)
+            } else {
+                None
+            };
+            if let (Some(writing), Some((fd, timeout))) = (want, state) {
+                if timeout != 0.0 {
+                    if !crate::_socket::wait_fd(vm, fd, writing, deadline)? {
+                        return Err(timeout_error(vm, timeout_message(op, writing)));
+                    }
+                    continue;
+                }
+            }
+            if code == ErrorCode::SYSCALL && e.io_error().is_some_and(|io| io.kind() == io::ErrorKind::Interrupted) {
+                vm.check_signals()?;
+                continue;
+            }
+            let verify = (op == Op::Handshake).then(|| self.verify_info());
+            let first_eof = eof_seen && !self.eof_reported.get();
+            if first_eof {
+                self.eof_reported.set(true);
+            }
+            return Err(errors::from_ssl_error(vm, &e, first_eof, op.site(), verify.as_ref()));
+        }
+    }
+}
+
+fn timeout_message(op: Op, writing: bool) -> &'static str {
+    match op {
+        Op::Handshake => "_ssl.c:990: The handshake operation timed out",
+        _ if writing => "The write operation timed out",
+        _ => "The read operation timed out",
+    }
+}
+
+// ---- methods ------------------------------------------------------------------------------------
+
+fn do_handshake(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "do_handshake", a, k)?;
+    let s = sslsock(vm, o)?;
+    s.run(vm, Op::Handshake, |st| st.do_handshake())?;
+    s.handshake_done.set(true);
+    Ok(vm.none())
+}
+
+fn read(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::support::no_kwargs(vm, "read", k)?;
+    if a.is_empty() || a.len() > 2 {
+        return Err(vm.type_error(format!("read expected 1 or 2 arguments, got {}", a.len())));
+    }
+    let s = sslsock(vm, o)?;
+    let mut len = crate::support::ssize_arg(vm, &a[0])?;
+    let target = a.get(1).cloned();
+    if let Some(t) = &target {
+        let cap = buffer::with_writable(vm, t, "read", |b| b.len())?;
+        if len <= 0 || len as usize > cap {
+            len = cap as isize;
+        }
+    } else if len < 0 {
+        return Err(vm.value_error("size should not be negative"));
+    }
+    let mut buf = vm.try_vec::<u8>(len as usize)?;
+    buf.resize(len as usize, 0);
+    let n = if len == 0 {
+        0
+    } else {
+        s.run(vm, Op::Read, |st| match st.ssl_read(&mut buf) {
+            Err(e) if e.code() == ErrorCode::ZERO_RETURN && st.get_shutdown().contains(ShutdownState::RECEIVED) => {
+                Ok(0)
+            }
+            r => r,
+        })?
+    };
+    match target {
+        Some(t) => {
+            buffer::with_writable(vm, &t, "read", |b| b[..n].copy_from_slice(&buf[..n]))?;
+            Ok(vm.new_usize(n))
+        }
+        None => {
+            buf.truncate(n);
+            Ok(vm.new_bytes(buf))
+        }
+    }
+}
+
+fn write(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [data] = args::exact::<1>(vm, "write", a, k)?;
+    if !buffer::is_bytes_like(&data) {
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", data.class().name())));
+    }
+    let data = buffer::with_bytes(vm, &data, |b| b.to_vec())?;
+    if data.len() > i32::MAX as usize {
+        return Err(vm.overflow_error("string longer than 2147483647 bytes"));
+    }
+    let s = sslsock(vm, o)?;
+    let n = s.run(vm, Op::Write, |st| st.ssl_write(&data))?;
+    Ok(vm.new_usize(n))
+}
+
+fn shutdown(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "shutdown", a, k)?;
+    let s = sslsock(vm, o)?;
+    let mut calls = 0;
+    s.run(vm, Op::Shutdown, |st| loop {
+        calls += 1;
+        match st.shutdown()? {
+            ShutdownResult::Received => return Ok(()),
+            // Sent our close_notify: once more, to read the peer's.
+            ShutdownResult::Sent if calls < 2 => continue,
+            ShutdownResult::Sent => return Ok(()),
+        }
+    })?;
+    Ok(s.sock.get().unwrap_or_else(|| vm.none()))
+}
+
+fn pending(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "pending", a, k)?;
+    Ok(vm.new_usize(sslsock(vm, o)?.stream.borrow().ssl().pending()))
+}
+
+fn getpeercert(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let p = args::parse(vm, "getpeercert", a, k, &["der"], 0)?;
+    let der = match &p[0] {
+        Some(d) => vm.is_true(d)?,
+        None => false,
+    };
+    let s = sslsock(vm, o)?;
+    let (peer, verify_none) = {
+        let st = s.stream.borrow();
+        if !st.ssl().is_init_finished() {
+            return Err(vm.value_error("handshake not done yet"));
+        }
+        (st.ssl().peer_certificate(), !st.ssl().verify_mode().contains(SslVerifyMode::PEER))
+    };
+    let Some(peer) = peer else { return Ok(vm.none()) };
+    if der {
+        let b = peer.to_der().map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
+        return Ok(vm.new_bytes(b));
+    }
+    if verify_none {
+        return Ok(vm.new_dict());
+    }
+    cert::decode(vm, &peer)
+}
+
+fn cipher(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "cipher", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream.borrow();
+    let Some(c) = st.ssl().current_cipher() else { return Ok(vm.none()) };
+    Ok(cipher_tuple(vm, c))
+}
+
+fn cipher_tuple(vm: &Vm, c: &openssl::ssl::SslCipherRef) -> Obj {
+    vm.new_tuple(vec![vm.new_str(c.name()), vm.new_str(c.version()), vm.new_int(c.bits().secret as i64)])
+}
+
+fn shared_ciphers(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "shared_ciphers", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream.borrow();
+    let ssl = st.ssl();
+    // SAFETY: both lists belong to the live SSL object and are only read
+    // while it is borrowed.
+    let (ours, theirs) =
+        unsafe { (super::ffi::SSL_get_ciphers(ssl.as_ptr()), super::ffi::SSL_get_client_ciphers(ssl.as_ptr())) };
+    if ours.is_null() || theirs.is_null() {
+        return Ok(vm.none());
+    }
+    // SAFETY: non-null stacks of SSL_CIPHER owned by the SSL object.
+    let (ours, theirs) = unsafe {
+        (
+            openssl::stack::StackRef::<openssl::ssl::SslCipher>::from_ptr(ours),
+            openssl::stack::StackRef::<openssl::ssl::SslCipher>::from_ptr(theirs),
+        )
+    };
+    let mut out = Vec::new();
+    for c in theirs.iter() {
+        if ours.iter().any(|x| x.as_ptr() == c.as_ptr()) {
+            out.push(cipher_tuple(vm, c));
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
+fn version(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "version", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream.borrow();
+    if !st.ssl().is_init_finished() {
+        return Ok(vm.none());
+    }
+    Ok(vm.new_str(st.ssl().version_str()))
+}
+
+fn selected_alpn_protocol(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "selected_alpn_protocol", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream.borrow();
+    Ok(match st.ssl().selected_alpn_protocol() {
+        Some(p) => vm.new_str(&String::from_utf8_lossy(p)),
+        None => vm.none(),
+    })
+}
+
+fn compression(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "compression", a, k)?;
+    sslsock(vm, o)?;
+    // OpenSSL 3 is built without TLS compression, and OP_NO_COMPRESSION is set.
+    Ok(vm.none())
+}
+
+fn get_channel_binding(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let p = args::parse(vm, "get_channel_binding", a, k, &["cb_type"], 0)?;
+    let cb = match &p[0] {
+        Some(c) => pystr::as_str(c).map(str::to_string).ok_or_else(|| vm.type_error("cb_type must be str"))?,
+        None => "tls-unique".to_string(),
+    };
+    if cb != "tls-unique" {
+        return Err(vm.value_error(format!("'{cb}' channel binding type not implemented")));
+    }
+    let s = sslsock(vm, o)?;
+    let st = s.stream.borrow();
+    let ssl = st.ssl();
+    let mut buf = [0u8; 128];
+    let n = if ssl.session_reused() ^ !s.server_side { ssl.finished(&mut buf) } else { ssl.peer_finished(&mut buf) };
+    if n == 0 {
+        return Ok(vm.none());
+    }
+    Ok(vm.new_bytes(buf[..n.min(buf.len())].to_vec()))
+}
+
+fn verify_client_post_handshake(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "verify_client_post_handshake", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream.borrow();
+    // SAFETY: a call on the live SSL object, which stays borrowed.
+    let r = unsafe { super::ffi::SSL_verify_client_post_handshake(st.ssl().as_ptr()) };
+    if r != 1 {
+        let stack = openssl::error::ErrorStack::get();
+        return Err(errors::ssl_error(vm, &stack, Site::Handshake));
+    }
+    Ok(vm.none())
+}
+
+pub(super) const METHODS: &[MethodDef] = &[
+    MethodDef::method("do_handshake", do_handshake),
+    MethodDef::method("read", read),
+    MethodDef::method("write", write),
+    MethodDef::method("shutdown", shutdown),
+    MethodDef::method("pending", pending),
+    MethodDef::method("getpeercert", getpeercert),
+    MethodDef::method("cipher", cipher),
+    MethodDef::method("shared_ciphers", shared_ciphers),
+    MethodDef::method("version", version),
+    MethodDef::method("selected_alpn_protocol", selected_alpn_protocol),
+    MethodDef::method("compression", compression),
+    MethodDef::method("get_channel_binding", get_channel_binding),
+    MethodDef::method("verify_client_post_handshake", verify_client_post_handshake),
+];
+
+fn cell_or_none(vm: &Vm, c: &ObjCell) -> Obj {
+    c.get().unwrap_or_else(|| vm.none())
+}
+
+fn get_session(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let s = sslsock(vm, o)?;
+    let sess = s.stream.borrow().ssl().session().map(|x| x.to_owned());
+    match sess {
+        Some(sess) => crate::support::alloc_exact(
+            vm,
+            SESSION_KEY,
+            Session { session: sess, context: ObjCell::new(s.context.get()) },
+        ),
+        None => Ok(vm.none()),
+    }
+}
+
+/// `SSL_set_session` with CPython's checks.
+fn set_session_on(vm: &Vm, ssl: &openssl::ssl::SslRef, c: &Context, server_side: bool, sess: &Obj) -> PyResult<()> {
+    let Some(session) = sess.payload::<Session>() else {
+        return Err(vm.type_error("Value is not a SSLSession."));
+    };
+    if server_side {
+        return Err(vm.value_error("Cannot set session for server-side SSLSocket."));
+    }
+    let same_ctx = session.context.get().and_then(|o| context::context(vm, &o).ok().map(|x| x.ctx.as_ptr()));
+    if same_ctx != Some(c.ctx.as_ptr()) {
+        return Err(vm.value_error("Session refers to a different SSLContext."));
+    }
+    // SAFETY: the session was made by a connection of this same context.
+    let r = unsafe { openssl_sys::SSL_set_session(ssl.as_ptr(), session.session.as_ptr()) };
+    if r != 1 {
+        let stack = openssl::error::ErrorStack::get();
+        return Err(errors::ssl_error(vm, &stack, Site::Handshake));
+    }
+    Ok(())
+}
+
+fn put_session(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let s = sslsock(vm, o)?;
+    let v = v.ok_or_else(|| vm.attribute_error("cannot delete attribute"))?;
+    if s.handshake_done.get() {
+        return Err(vm.value_error("Cannot set session after handshake."));
+    }
+    let ctx = s.context.get().ok_or_else(|| vm.value_error("no context"))?;
+    let c = context::context(vm, &ctx)?;
+    let st = s.stream.borrow();
+    set_session_on(vm, st.ssl(), c, s.server_side, v)
+}
+
+pub(super) const GETSETS: &[GetSetDef] = &[
+    GetSetDef::new("context", |vm, o| Ok(cell_or_none(vm, &sslsock(vm, o)?.context)), None),
+    GetSetDef::new("server_side", |vm, o| Ok(vm.bool_obj(sslsock(vm, o)?.server_side)), None),
+    GetSetDef::new("server_hostname", |vm, o| Ok(cell_or_none(vm, &sslsock(vm, o)?.server_hostname)), None),
+    GetSetDef::new(
+        "owner",
+        |vm, o| Ok(cell_or_none(vm, &sslsock(vm, o)?.owner)),
+        Some(|vm, o, v| {
+            sslsock(vm, o)?.owner.set(v.cloned().filter(|v| !vm.is_none(v)));
+            Ok(())
+        }),
+    ),
+    GetSetDef::new("session", get_session, Some(put_session)),
+    GetSetDef::new(
+        "session_reused",
+        |vm, o| Ok(vm.bool_obj(sslsock(vm, o)?.stream.borrow().ssl().session_reused())),
+        None,
+    ),
+];
+
+// ---- SSLSession ---------------------------------------------------------------------------------
+
+pub(super) struct Session {
+    session: SslSession,
+    context: ObjCell,
+}
+impl PyPayload for Session {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        crate::support::visit_cells(&[&self.context], visit);
+    }
+    fn clear(&self) {
+        crate::support::clear_cells(&[&self.context]);
+    }
+}
+
+fn session<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Session> {
+    payload_or_err::<Session>(vm, o, SESSION_KEY)
+}
+
+pub(super) const SESSION_GETSETS: &[GetSetDef] = &[
+    GetSetDef::new("id", |vm, o| Ok(vm.new_bytes(session(vm, o)?.session.id().to_vec())), None),
+    GetSetDef::new("time", |vm, o| Ok(vm.new_int(session(vm, o)?.session.time() as i64)), None),
+    GetSetDef::new("timeout", |vm, o| Ok(vm.new_int(session(vm, o)?.session.timeout())), None),
+    GetSetDef::new(
+        "ticket_lifetime_hint",
+        |vm, o| {
+            let s = session(vm, o)?;
+            // SAFETY: a getter on the live session.
+            let hint = unsafe { super::ffi::SSL_SESSION_get_ticket_lifetime_hint(s.session.as_ptr()) };
+            Ok(vm.new_int(hint as i64))
+        },
+        None,
+    ),
+    GetSetDef::new(
+        "has_ticket",
+        |vm, o| {
+            let s = session(vm, o)?;
+            // SAFETY: a getter on the live session.
+            let t = unsafe { super::ffi::SSL_SESSION_has_ticket(s.session.as_ptr()) };
+            Ok(vm.bool_obj(t != 0))
+        },
+        None,
+    ),
+];
+
+/// Sessions compare by id (CPython's `PySSLSession_richcompare`).
+pub(super) fn session_eq(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Option<bool>> {
+    let (Some(x), Some(y)) = (a.payload::<Session>(), b.payload::<Session>()) else { return Ok(None) };
+    let _ = vm;
+    Ok(Some(x.session.id() == y.session.id()))
+}
