@@ -280,15 +280,27 @@ fn os_fpathconf(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     pathconf_result(vm, unsafe { libc::fpathconf(fd, n) })
 }
 
+/// A `dev_t` argument (CPython's `_Py_Dev_Converter`: an unsigned 64-bit int).
+fn dev_arg(vm: &Vm, o: &Obj) -> PyResult<libc::dev_t> {
+    if vm.isinstance_type(o, &vm.ctx.types.float) {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    match vm.index_value(o)? {
+        int::IntValue::Small(v) if v >= 0 => Ok(v as libc::dev_t),
+        int::IntValue::Small(_) => Err(vm.overflow_error("can't convert negative int to unsigned")),
+        int::IntValue::Big(b) => u64::try_from(&b).map_err(|_| vm.overflow_error("int too big to convert")),
+    }
+}
+
 fn os_major(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [d] = posonly::<1>(vm, "major", a, kw)?;
-    let d = vm.to_i64(&d)? as libc::dev_t;
+    let d = dev_arg(vm, &d)?;
     Ok(vm.new_int(libc::major(d) as i64))
 }
 
 fn os_minor(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [d] = posonly::<1>(vm, "minor", a, kw)?;
-    let d = vm.to_i64(&d)? as libc::dev_t;
+    let d = dev_arg(vm, &d)?;
     Ok(vm.new_int(libc::minor(d) as i64))
 }
 
@@ -494,6 +506,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",

@@ -4,7 +4,7 @@
 
 use std::ffi::CString;
 
-use taipan_vm::api::{bytes, codecs, int, str as pystr, Obj, PyErr, PyResult, Vm};
+use taipan_vm::api::{buffer, bytes, codecs, int, str as pystr, warnings, Obj, PyErr, PyResult, Vm};
 
 /// A converted path argument (CPython's `path_t`).
 pub(crate) struct PathArg {
@@ -59,6 +59,11 @@ pub(crate) fn path_arg(vm: &Vm, fname: &str, argname: &str, o: Option<&Obj>, opt
     let bad = |what: &Obj| vm.type_error(format!("{fname}: {argname} should be {allowed}, not {}", type_name(what)));
     let resolved = if pystr::data(o).is_some() || bytes::as_bytes_ref(o).is_some() {
         o.clone()
+    } else if buffer::is_bytes_like(o) {
+        // Other bytes-like objects still work, with a DeprecationWarning.
+        let msg = format!("{fname}: {argname} should be {allowed}, not {}", type_name(o));
+        warnings::warn(vm, &vm.ctx.exceptions.by_name["DeprecationWarning"], &msg, 1)?;
+        vm.new_bytes(bytes::as_bytes(o).unwrap_or_default())
     } else {
         match vm.call_special(o, "__fspath__", &[])? {
             Some(r) if pystr::data(&r).is_some() || bytes::as_bytes_ref(&r).is_some() => r,

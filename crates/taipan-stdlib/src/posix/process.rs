@@ -173,7 +173,8 @@ pub(crate) fn os_register_at_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>
         kwonly_from: 0,
     };
     let v = args::parse_spec(vm, &spec, a, kw)?;
-    let given: Vec<_> = v.iter().map(|x| x.clone().filter(|f| !vm.is_none(f))).collect();
+    // Keyword-only; None given explicitly is not callable, so an error.
+    let given: Vec<_> = v.to_vec();
     if given.iter().all(|g| g.is_none()) {
         return Err(vm.type_error("At least one argument is required."));
     }
