@@ -52,6 +52,7 @@ mod marshal;
 mod math;
 mod posix;
 mod pwd;
+mod pyexpat;
 mod resource;
 mod select;
 mod structseq;
@@ -106,6 +107,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "pyexpat", init: pyexpat::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "termios", init: termios::init },
