@@ -18,6 +18,7 @@ mod _heapq;
 mod _imp;
 pub mod _io;
 mod _locale;
+mod _lzma;
 mod _md5;
 mod _operator;
 mod _random;
@@ -77,6 +78,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
+    ModuleDef { name: "_lzma", init: _lzma::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
