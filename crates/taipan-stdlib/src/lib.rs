@@ -36,6 +36,7 @@ mod itertools;
 mod libm;
 mod _locale;
 mod _lsprof;
+mod _lzma;
 mod marshal;
 mod math;
 mod _md5;
@@ -45,6 +46,7 @@ mod _operator;
 mod posix;
 mod _posixsubprocess;
 mod pwd;
+mod pyexpat;
 mod _queue;
 mod _random;
 mod resource;
@@ -100,6 +102,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_lsprof", init: _lsprof::init },
+    ModuleDef { name: "_lzma", init: _lzma::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_multibytecodec", init: _multibytecodec::init },
     ModuleDef { name: "_opcode", init: _opcode::init },
@@ -141,6 +144,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "pyexpat", init: pyexpat::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "syslog", init: syslog::init },

@@ -218,7 +218,12 @@ pub(crate) fn create_class(
         t.member_offsets.push(size);
         size += 8;
     }
-    if add_dict {
+    // A base other than the best one may bring a `__dict__`: CPython's
+    // `inherit_slots` copies `tp_dictoffset` from every base of the MRO,
+    // so instances of `class C(SlotsOnly, Plain): __slots__ = ('x',)`
+    // have a dict. Here the dict gets its own place in this layout.
+    let dict_from_other_base = !add_dict && bt.dictoffset == 0 && bases_v.iter().any(|b| ty_of(b).dictoffset != 0);
+    if add_dict || dict_from_other_base {
         t.dictoffset = size;
         size += 8;
     }

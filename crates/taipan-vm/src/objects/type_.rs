@@ -682,6 +682,7 @@ fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyR
 fn reduce_newobj(vm: &Vm, copyreg: &Obj, obj: &Obj) -> PyResult<Obj> {
     let cls = obj.class_obj();
     let (args, kwargs) = new_arguments(vm, obj)?;
+    let has_args = args.is_some();
     let args_items = args.as_ref().map(|a| tuple::items(a).to_vec()).unwrap_or_default();
     let (newobj, newargs) = match kwargs.filter(|k| dict::len(k) > 0) {
         None => {
@@ -696,6 +697,9 @@ fn reduce_newobj(vm: &Vm, copyreg: &Obj, obj: &Obj) -> PyResult<Obj> {
     };
     let is_list = vm.isinstance_type(obj, &vm.ctx.types.list);
     let is_dict = vm.isinstance_type(obj, &vm.ctx.types.dict);
+    if !has_args && !is_list && !is_dict {
+        refuse_native_state(vm, obj)?;
+    }
     let state = vm.call_method(obj, "__getstate__", &[])?;
     let listitems = if is_list { vm.iter(obj)? } else { vm.none() };
     let dictitems = if is_dict {
@@ -705,6 +709,23 @@ fn reduce_newobj(vm: &Vm, copyreg: &Obj, obj: &Obj) -> PyResult<Obj> {
         vm.none()
     };
     Ok(vm.new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// CPython's `object_getstate_default` with `required`: an instance whose
+/// native state `object.__getstate__` cannot see (a payload other than a
+/// plain object's, e.g. a compressor or a module) cannot be pickled
+/// without arguments for `__new__`: "cannot pickle '_lzma.LZMACompressor'
+/// object". A class that defines its own `__getstate__` is trusted.
+fn refuse_native_state(vm: &Vm, obj: &Obj) -> PyResult<()> {
+    if obj.has_payload::<crate::context::ObjectData>() {
+        return Ok(());
+    }
+    let own = vm.getattr_str(&obj.class_obj(), "__getstate__")?;
+    let default = vm.getattr_str(&vm.ctx.types.object, "__getstate__")?;
+    if !own.is(&default) {
+        return Ok(());
+    }
+    Err(vm.type_error(format!("cannot pickle '{}' object", obj.class().name())))
 }
 
 /// CPython's `_PyObject_GetNewArguments`: `__getnewargs_ex__()` (a tuple
