@@ -33,6 +33,7 @@ mod _string;
 mod _struct;
 mod _symtable;
 mod _thread;
+mod _tracemalloc;
 mod _warnings;
 mod _weakref;
 mod array;
@@ -91,6 +92,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_symtable", init: _symtable::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_tracemalloc", init: _tracemalloc::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },

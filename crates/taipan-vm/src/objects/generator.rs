@@ -50,11 +50,16 @@ pub(crate) struct GenData {
     /// Async generators: an `asend`/`athrow` is in progress.
     pub running_async: Cell<bool>,
     pub closed: Cell<bool>,
+    /// Async generators: the asyncgen hooks ran (first iteration seen).
+    pub hooks_inited: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks` finalizer in force
+    /// at the first iteration (CPython's `ag_origin_or_finalizer`).
+    pub finalizer: ObjCell,
 }
 impl PyPayload for GenData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.code);
-        for c in [&self.name, &self.qualname, &self.exc_state] {
+        for c in [&self.name, &self.qualname, &self.exc_state, &self.finalizer] {
             c.with(|v| v.map_or((), &mut *visit));
         }
         // A running generator's frame is being executed: it is a root.
@@ -68,6 +73,7 @@ impl PyPayload for GenData {
 
     fn clear(&self) {
         self.exc_state.set(None);
+        self.finalizer.set(None);
         if self.state.get() != GenState::Running {
             if let Some(f) = self.take_frame() {
                 Frame::release(f);
@@ -294,7 +300,10 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("athrow", agen_athrow),
             MethodDef::method("aclose", agen_aclose),
             MethodDef::method("__aiter__", |_, o, _, _| Ok(o.clone())),
-            MethodDef::method("__anext__", |vm, o, _, _| Ok(new_asend(vm, o, vm.none()))),
+            MethodDef::method("__anext__", |vm, o, _, _| {
+                init_asyncgen_hooks(vm, o)?;
+                Ok(new_asend(vm, o, vm.none()))
+            }),
             MethodDef::method("__sizeof__", |vm, _, _, _| Ok(vm.new_int(200))),
             MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
         ],
@@ -383,6 +392,8 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
             exc_state: ObjCell::new(None),
             running_async: Cell::new(false),
             closed: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            finalizer: ObjCell::new(None),
         },
     )
 }
@@ -665,11 +676,25 @@ fn gen_close_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
 /// The finalizer of a generator that is garbage: close it if it is suspended.
 fn gen_finalize(vm: &Vm, gen: &Obj) {
     let g = gen_of(gen);
+    if g.kind == GenKind::AsyncGenerator && !g.closed.get() {
+        if let Some(finalizer) = g.finalizer.take() {
+            // The event loop closes it (`loop._asyncgen_finalizer_hook`).
+            if let Err(e) = vm.call(&finalizer, &[gen.clone()], None) {
+                vm.write_unraisable(&e, Some(gen));
+            }
+            return;
+        }
+    }
     match g.state.get() {
         GenState::Created if g.kind == GenKind::Coroutine => {
             let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
             let msg = format!("coroutine '{q}' was never awaited");
-            if let Err(e) = crate::warnings::warn(vm, &vm.ctx.exceptions.runtime_warning, &msg, 1) {
+            // With the coroutine as the source, as CPython's
+            // `warnings._warn_unawaited_coroutine` (the tracemalloc hint).
+            let category = vm.ctx.exceptions.runtime_warning.clone();
+            if let Err(e) =
+                crate::warnings::warn_object(vm, vm.new_str_from_string(msg), category, 1, Some(gen.clone()))
+            {
                 vm.write_unraisable(&e, Some(gen));
             }
         }
@@ -799,6 +824,7 @@ pub(crate) fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 /// `GET_ANEXT`.
 pub(crate) fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
     if aiter.type_is(&vm.ctx.types.async_generator) {
+        init_asyncgen_hooks(vm, aiter)?;
         return Ok(new_asend(vm, aiter, vm.none()));
     }
     let Some(anext) = type_::lookup_str(vm, aiter.class(), "__anext__") else {
@@ -886,6 +912,22 @@ impl PyPayload for AthrowData {
     }
 }
 
+/// CPython's `async_gen_init_hooks`: on an async generator's first
+/// `__anext__`/`asend`/`athrow`/`aclose`, remember the thread's finalizer
+/// hook and call its firstiter hook with the generator.
+fn init_asyncgen_hooks(vm: &Vm, gen: &Obj) -> PyResult<()> {
+    let g = gen_of(gen);
+    if g.hooks_inited.get() {
+        return Ok(());
+    }
+    g.hooks_inited.set(true);
+    g.finalizer.set(vm.thread.asyncgen_finalizer.get());
+    if let Some(firstiter) = vm.thread.asyncgen_firstiter.get() {
+        vm.call(&firstiter, &[gen.clone()], None)?;
+    }
+    Ok(())
+}
+
 fn new_asend(vm: &Vm, gen: &Obj, v: Obj) -> Obj {
     alloc_object(
         &vm.ctx.types.async_generator_asend,
@@ -895,12 +937,14 @@ fn new_asend(vm: &Vm, gen: &Obj, v: Obj) -> Obj {
 
 fn agen_asend(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [v] = crate::args::exact::<1>(vm, "asend", args, kwnames)?;
+    init_asyncgen_hooks(vm, gen)?;
     Ok(new_asend(vm, gen, v))
 }
 
 fn agen_athrow(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "athrow", kwnames)?;
     crate::args::check_positional(vm, "athrow", args.len(), 1, 3)?;
+    init_asyncgen_hooks(vm, gen)?;
     Ok(alloc_object(
         &vm.ctx.types.async_generator_athrow,
         AthrowData { gen: gen.clone(), args: Some(args.to_vec()), state: Cell::new(AwaitState::Init) },
@@ -908,6 +952,7 @@ fn agen_athrow(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 }
 
 fn agen_aclose(vm: &Vm, gen: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    init_asyncgen_hooks(vm, gen)?;
     Ok(alloc_object(
         &vm.ctx.types.async_generator_athrow,
         AthrowData { gen: gen.clone(), args: None, state: Cell::new(AwaitState::Init) },
