@@ -130,6 +130,9 @@ pub struct ThreadState {
     /// saw this hook on its first iteration is handed to it when it is
     /// garbage, instead of being closed synchronously.
     pub asyncgen_finalizer: crate::object::ObjCell,
+    /// `sys.set_coroutine_origin_tracking_depth()`: how many frames of
+    /// where a coroutine was created its `cr_origin` records.
+    pub coroutine_origin_depth: Cell<u32>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -213,6 +216,7 @@ impl ThreadState {
             context: crate::object::ObjCell::new(None),
             asyncgen_firstiter: crate::object::ObjCell::new(None),
             asyncgen_finalizer: crate::object::ObjCell::new(None),
+            coroutine_origin_depth: Cell::new(0),
             objects: ObjectState::new(),
             gc: Cell::new(ptr::null()),
         }

@@ -216,10 +216,11 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("unraisablehook", sys_unraisablehook),
     MethodDef::static_("get_asyncgen_hooks", sys_get_asyncgen_hooks),
     MethodDef::static_("set_asyncgen_hooks", sys_set_asyncgen_hooks),
-    MethodDef::static_("get_coroutine_origin_tracking_depth", |vm, _, _, _| Ok(vm.new_int(0))),
-    MethodDef::static_("set_coroutine_origin_tracking_depth", |vm, _, _, _| {
-        Err(vm.not_implemented_error("coroutine origin tracking is not supported yet"))
+    MethodDef::static_("get_coroutine_origin_tracking_depth", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "get_coroutine_origin_tracking_depth", a, k)?;
+        Ok(vm.new_int(vm.thread.coroutine_origin_depth.get() as i64))
     }),
+    MethodDef::static_("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth),
     MethodDef::static_("getallocatedblocks", |vm, _, _, _| Ok(vm.new_int(0))),
     MethodDef::static_("getdlopenflags", |vm, _, _, _| Ok(vm.new_int(2))),
     MethodDef::static_("setdlopenflags", |vm, _, _, _| Ok(vm.none())),
@@ -258,6 +259,19 @@ fn sys_set_asyncgen_hooks(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> 
     if let Some(h) = firstiter {
         vm.thread.asyncgen_firstiter.set(none_to_unset(h));
     }
+    Ok(vm.none())
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`: coroutines created
+/// from now on record `depth` frames of where they were made (`cr_origin`).
+fn sys_set_coroutine_origin_tracking_depth(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let parsed = crate::args::parse(vm, "set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1)?;
+    let depth = vm.to_i64(parsed[0].as_ref().expect("required"))?;
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    let depth = u32::try_from(depth).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    vm.thread.coroutine_origin_depth.set(depth);
     Ok(vm.none())
 }
 

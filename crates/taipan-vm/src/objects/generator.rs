@@ -55,11 +55,14 @@ pub(crate) struct GenData {
     /// Async generators: the `sys.set_asyncgen_hooks` finalizer in force
     /// at the first iteration (CPython's `ag_origin_or_finalizer`).
     pub finalizer: ObjCell,
+    /// Coroutines: `cr_origin`, where it was created, when origin tracking
+    /// was on.
+    pub origin: ObjCell,
 }
 impl PyPayload for GenData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.code);
-        for c in [&self.name, &self.qualname, &self.exc_state, &self.finalizer] {
+        for c in [&self.name, &self.qualname, &self.exc_state, &self.finalizer, &self.origin] {
             c.with(|v| v.map_or((), &mut *visit));
         }
         // A running generator's frame is being executed: it is a root.
@@ -237,7 +240,7 @@ pub(crate) fn setup(vm: &Vm) {
                     |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)),
                     None,
                 ),
-                GetSetDef::new("cr_origin", |vm, _| Ok(vm.none()), None),
+                GetSetDef::new("cr_origin", |vm, o| Ok(gen_of(o).origin.get().unwrap_or_else(|| vm.none())), None),
             ],
             _ => &[
                 GetSetDef::new("ag_frame", gen_frame, None),
@@ -375,6 +378,10 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
         Some(fd) => (fd.name.get(), fd.qualname.get()),
         None => (Some(cd.name.clone()), Some(cd.qualname.clone())),
     };
+    let origin = match (kind, vm.thread.coroutine_origin_depth.get()) {
+        (GenKind::Coroutine, depth) if depth > 0 => Some(coroutine_origin(vm, depth)),
+        _ => None,
+    };
     let ty = match kind {
         GenKind::Generator => &vm.ctx.types.generator,
         GenKind::Coroutine => &vm.ctx.types.coroutine,
@@ -394,8 +401,26 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
             closed: Cell::new(false),
             hooks_inited: Cell::new(false),
             finalizer: ObjCell::new(None),
+            origin: ObjCell::new(origin),
         },
     )
+}
+
+/// `cr_origin`: `(filename, line, function name)` of up to `depth` frames,
+/// innermost first, starting at the frame that created the coroutine (the
+/// running one: the coroutine's own frame has left the chain).
+fn coroutine_origin(vm: &Vm, depth: u32) -> Obj {
+    let mut entries = Vec::new();
+    let mut f = vm.thread.current_frame.get();
+    while !f.is_null() && entries.len() < depth as usize {
+        // SAFETY: the frame chain links live frames of this thread.
+        let frame = unsafe { &*f };
+        let code = frame.code();
+        let line = frame.line().map_or_else(|| vm.none(), |l| vm.new_int(l as i64));
+        entries.push(vm.new_tuple(vec![code.filename(), line, code.name.clone()]));
+        f = frame.previous;
+    }
+    vm.new_tuple(entries)
 }
 
 /// Resume a generator with `value` (or by raising `exc` in it).
@@ -686,24 +711,37 @@ fn gen_finalize(vm: &Vm, gen: &Obj) {
         }
     }
     match g.state.get() {
-        GenState::Created if g.kind == GenKind::Coroutine => {
-            let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
-            let msg = format!("coroutine '{q}' was never awaited");
-            // With the coroutine as the source, as CPython's
-            // `warnings._warn_unawaited_coroutine` (the tracemalloc hint).
-            let category = vm.ctx.exceptions.runtime_warning.clone();
-            if let Err(e) =
-                crate::warnings::warn_object(vm, vm.new_str_from_string(msg), category, 1, Some(gen.clone()))
-            {
-                vm.write_unraisable(&e, Some(gen));
-            }
-        }
+        GenState::Created if g.kind == GenKind::Coroutine => warn_unawaited_coroutine(vm, gen),
         GenState::Suspended => {
             if let Err(e) = gen_close(vm, gen) {
                 vm.write_unraisable(&e, Some(gen));
             }
         }
         _ => {}
+    }
+}
+
+/// "coroutine '...' was never awaited" (CPython's
+/// `_PyErr_WarnUnawaitedCoroutine`): through `warnings._warn_unawaited_coroutine`,
+/// which adds where the coroutine was created, else natively.
+fn warn_unawaited_coroutine(vm: &Vm, gen: &Obj) {
+    let g = gen_of(gen);
+    let hook = crate::import::import_absolute(vm, "warnings")
+        .ok()
+        .and_then(|w| vm.getattr_str_opt(&w, "_warn_unawaited_coroutine").ok().flatten());
+    if let Some(hook) = hook {
+        if let Err(e) = vm.call(&hook, &[gen.clone()], None) {
+            vm.write_unraisable(&e, Some(gen));
+        }
+        return;
+    }
+    let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
+    let msg = format!("coroutine '{q}' was never awaited");
+    // With the coroutine as the source, as the Python function does (the
+    // tracemalloc hint).
+    let category = vm.ctx.exceptions.runtime_warning.clone();
+    if let Err(e) = crate::warnings::warn_object(vm, vm.new_str_from_string(msg), category, 1, Some(gen.clone())) {
+        vm.write_unraisable(&e, Some(gen));
     }
 }
 
