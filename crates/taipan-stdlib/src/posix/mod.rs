@@ -20,6 +20,7 @@ use taipan_vm::api::{args, bytes, dict, int, module, str as pystr, Obj, PyResult
 use crate::structseq;
 
 pub(crate) use fs::id_arg as uid_arg;
+pub(crate) use process::{run_at_fork, AtFork};
 
 /// A Python int of an unsigned 64-bit value.
 pub(crate) fn u64_obj(vm: &Vm, v: u64) -> Obj {

@@ -192,12 +192,20 @@ pub(crate) fn os_register_at_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>
     Ok(vm.none())
 }
 
+/// Which `register_at_fork` callbacks to run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AtFork {
+    Before = 0,
+    Child = 1,
+    Parent = 2,
+}
+
 /// Run the callbacks of one list; errors are reported as unraisable, as
-/// CPython's `run_at_forkers`.
-fn run_at_fork(vm: &Vm, which: usize) {
-    let l = at_fork_list(vm, which);
+/// CPython's `run_at_forkers`. The `before` callbacks run last-registered first.
+pub(crate) fn run_at_fork(vm: &Vm, which: AtFork) {
+    let l = at_fork_list(vm, which as usize);
     let mut items = vm.to_vec(&l).unwrap_or_default();
-    if which == 0 {
+    if which == AtFork::Before {
         items.reverse();
     }
     for f in items {
@@ -209,16 +217,16 @@ fn run_at_fork(vm: &Vm, which: usize) {
 
 pub(crate) fn os_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "fork", a, kw)?;
-    run_at_fork(vm, 0);
+    run_at_fork(vm, AtFork::Before);
     // SAFETY: the interpreter runs one thread, so the child's copy of
     // memory is consistent.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
         let e = path::errno();
-        run_at_fork(vm, 2);
+        run_at_fork(vm, AtFork::Parent);
         return Err(os_err(vm, e));
     }
-    run_at_fork(vm, if pid == 0 { 1 } else { 2 });
+    run_at_fork(vm, if pid == 0 { AtFork::Child } else { AtFork::Parent });
     Ok(vm.new_int(pid as i64))
 }
 
