@@ -453,7 +453,14 @@ pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, cl
     // SAFETY: the generator owns the frame and it is not executing.
     unsafe { (*fp).push(value) };
     g.state.set(GenState::Running);
-    vm.thread.push_exc_state(g.exc_state.take());
+    let handling = g.exc_state.take();
+    // An exception thrown into a generator that is handling one is chained
+    // to it (CPython's `_PyErr_ChainStackItem` in `gen_send_ex2`).
+    let chain = handling.is_some();
+    vm.thread.push_exc_state(handling);
+    if let (true, Some(e)) = (chain, &exc) {
+        vm.chain_context(e.value());
+    }
     let r = run_frame(vm, fp, exc);
     g.exc_state.set(vm.thread.pop_exc_state());
     match r {
