@@ -459,10 +459,8 @@ pub(crate) fn collect_generations(vm: &Vm) -> PyResult<()> {
         if gc.counts[gen].get() > gc.thresholds[gen].get() && gc.thresholds[gen].get() != 0 {
             // A full collection waits until enough objects survived the
             // younger ones (CPython's long-lived heuristic).
-            if gen == NUM_GENERATIONS - 1 {
-                if gc.long_lived_pending.get() < gc.long_lived_total.get() / 4 {
-                    continue;
-                }
+            if gen == NUM_GENERATIONS - 1 && gc.long_lived_pending.get() < gc.long_lived_total.get() / 4 {
+                continue;
             }
             collect_with_callbacks(vm, gen, "automatic")?;
             break;

@@ -711,7 +711,7 @@ fn gen_finalize(vm: &Vm, gen: &Obj) {
     if g.kind == GenKind::AsyncGenerator && !g.closed.get() {
         if let Some(finalizer) = g.finalizer.take() {
             // The event loop closes it (`loop._asyncgen_finalizer_hook`).
-            if let Err(e) = vm.call(&finalizer, &[gen.clone()], None) {
+            if let Err(e) = vm.call(&finalizer, std::slice::from_ref(gen), None) {
                 vm.write_unraisable(&e, Some(gen));
             }
             return;
@@ -737,7 +737,7 @@ fn warn_unawaited_coroutine(vm: &Vm, gen: &Obj) {
         .ok()
         .and_then(|w| vm.getattr_str_opt(&w, "_warn_unawaited_coroutine").ok().flatten());
     if let Some(hook) = hook {
-        if let Err(e) = vm.call(&hook, &[gen.clone()], None) {
+        if let Err(e) = vm.call(&hook, std::slice::from_ref(gen), None) {
             vm.write_unraisable(&e, Some(gen));
         }
         return;
@@ -968,7 +968,7 @@ fn init_asyncgen_hooks(vm: &Vm, gen: &Obj) -> PyResult<()> {
     g.hooks_inited.set(true);
     g.finalizer.set(vm.thread.asyncgen_finalizer.get());
     if let Some(firstiter) = vm.thread.asyncgen_firstiter.get() {
-        vm.call(&firstiter, &[gen.clone()], None)?;
+        vm.call(&firstiter, std::slice::from_ref(gen), None)?;
     }
     Ok(())
 }
