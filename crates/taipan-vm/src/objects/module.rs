@@ -122,7 +122,7 @@ fn module_repr(vm: &Vm, m: &Obj) -> PyResult<Obj> {
     // loaders, specs and namespace packages).
     let importlib = vm.importlib.borrow().clone();
     if let Some(importlib) = importlib {
-        return vm.call(&vm.getattr_str(&importlib, "_module_repr")?, &[m.clone()], None);
+        return vm.call(&vm.getattr_str(&importlib, "_module_repr")?, std::slice::from_ref(m), None);
     }
     let name = module_name(vm, m).unwrap_or_else(|| "?".into());
     let d = module_dict(m);
