@@ -342,22 +342,30 @@ fn write_all(fd: i32, mut data: &[u8]) {
     }
 }
 
-/// Tell the parent what failed, in `subprocess.py`'s format.
+/// Tell the parent what failed, in `subprocess.py`'s format, in one write
+/// (shorter than PIPE_BUF, so the parent never sees half of it).
 fn report_os_error(fd: i32, errno: i32, noexec: bool) {
-    write_all(fd, b"OSError:");
+    let mut msg = [0u8; 32];
+    let mut len = 0;
+    let mut put = |bytes: &[u8]| {
+        msg[len..len + bytes.len()].copy_from_slice(bytes);
+        len += bytes.len();
+    };
+    put(b"OSError:");
     let mut hex = [0u8; 8];
     let mut i = hex.len();
     let mut v = errno as u32;
-    while v != 0 && i > 0 {
+    while v != 0 {
         i -= 1;
-        hex[i] = b"0123456789ABCDEF"[(v % 16) as usize];
+        hex[i] = b"0123456789abcdef"[(v % 16) as usize];
         v /= 16;
     }
-    write_all(fd, &hex[i..]);
-    write_all(fd, b":");
+    put(&hex[i..]);
+    put(b":");
     if noexec {
-        write_all(fd, b"noexec");
+        put(b"noexec");
     }
+    write_all(fd, &msg[..len]);
 }
 
 /// The child after fork: set up, run `preexec_fn`, close descriptors,
