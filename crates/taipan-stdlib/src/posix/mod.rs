@@ -387,7 +387,6 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("execv", process::os_execv),
     MethodDef::static_("execve", process::os_execve),
     MethodDef::static_("waitpid", process::os_waitpid),
-    MethodDef::static_("pidfd_open", process::os_pidfd_open),
     MethodDef::static_("wait", process::os_wait),
     MethodDef::static_("WCOREDUMP", process::os_wcoredump),
     MethodDef::static_("WIFCONTINUED", process::os_wifcontinued),

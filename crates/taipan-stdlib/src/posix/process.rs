@@ -319,25 +319,6 @@ pub(crate) fn os_waitpid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRe
     Ok(vm.new_tuple(vec![vm.new_int(p as i64), vm.new_int(status as i64)]))
 }
 
-/// `os.pidfd_open(pid, flags=0)`: a file descriptor that becomes readable
-/// when the process ends (Linux 5.3+; asyncio's PidfdChildWatcher).
-pub(crate) fn os_pidfd_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let v = args::parse(vm, "pidfd_open", a, kw, &["pid", "flags"], 1)?;
-    let pid = path::c_int(vm, v[0].as_ref().unwrap_or(&vm.none()))?;
-    let flags = match &v[1] {
-        Some(f) => vm.to_i64(f)?,
-        None => 0,
-    };
-    let flags =
-        u32::try_from(flags).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned int"))?;
-    // SAFETY: pidfd_open takes a pid and flags and returns a new fd or -1.
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
-    if fd < 0 {
-        return Err(os_err(vm, path::errno()));
-    }
-    Ok(vm.new_int(fd))
-}
-
 pub(crate) fn os_wait(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "wait", a, kw)?;
     let r = blocking(vm, || {
