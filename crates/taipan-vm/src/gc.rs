@@ -142,6 +142,12 @@ pub(crate) struct GcState {
     permanent: GcList,
     pub(crate) thresholds: [Cell<usize>; NUM_GENERATIONS],
     pub(crate) counts: [Cell<usize>; NUM_GENERATIONS],
+    /// Objects in the oldest generation after the last full collection,
+    /// and objects moved into it since (CPython's `long_lived_total` and
+    /// `long_lived_pending`): counters, so deciding whether a full
+    /// collection is due does not walk the generations' lists.
+    long_lived_total: Cell<usize>,
+    long_lived_pending: Cell<usize>,
     pub(crate) enabled: Cell<bool>,
     pub(crate) debug: Cell<u32>,
     collecting: Cell<bool>,
@@ -158,6 +164,8 @@ impl GcState {
             permanent: GcList::new(),
             thresholds: [Cell::new(700), Cell::new(10), Cell::new(10)],
             counts: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            long_lived_total: Cell::new(0),
+            long_lived_pending: Cell::new(0),
             enabled: Cell::new(true),
             debug: Cell::new(0),
             collecting: Cell::new(false),
@@ -451,12 +459,8 @@ pub(crate) fn collect_generations(vm: &Vm) -> PyResult<()> {
         if gc.counts[gen].get() > gc.thresholds[gen].get() && gc.thresholds[gen].get() != 0 {
             // A full collection waits until enough objects survived the
             // younger ones (CPython's long-lived heuristic).
-            if gen == NUM_GENERATIONS - 1 {
-                let long_lived = gc.generations[gen].len();
-                let pending = gc.generations[gen - 1].len();
-                if pending < long_lived / 4 {
-                    continue;
-                }
+            if gen == NUM_GENERATIONS - 1 && gc.long_lived_pending.get() < gc.long_lived_total.get() / 4 {
+                continue;
             }
             collect_with_callbacks(vm, gen, "automatic")?;
             break;
@@ -474,12 +478,13 @@ pub(crate) fn collect(vm: &Vm, gen: usize) -> PyResult<usize> {
 }
 
 fn collect_with_callbacks(vm: &Vm, gen: usize, _reason: &str) -> PyResult<usize> {
-    invoke_callbacks(vm, "start", gen, 0, 0);
+    // The callbacks run inside the collection (CPython sets `collecting`
+    // around them too): what they allocate must not start another one.
     vm.gc.collecting.set(true);
-    let r = collect_main(vm, gen);
-    vm.gc.collecting.set(false);
-    let (collected, uncollectable) = r;
+    invoke_callbacks(vm, "start", gen, 0, 0);
+    let (collected, uncollectable) = collect_main(vm, gen);
     invoke_callbacks(vm, "stop", gen, collected, uncollectable);
+    vm.gc.collecting.set(false);
     Ok(collected + uncollectable)
 }
 
@@ -540,6 +545,7 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
     for &i in &unreachable {
         is_unreachable[i] = true;
     }
+    let mut survivors = 0;
     for (i, &o) in set.iter().enumerate() {
         let h = header_of(o);
         h.prev.set(h.prev.get() & !COLLECTING);
@@ -549,7 +555,14 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
             }
             // SAFETY: taken out of its list above.
             unsafe { older.push(h) };
+            survivors += 1;
         }
+    }
+    if gen == NUM_GENERATIONS - 2 {
+        gc.long_lived_pending.set(gc.long_lived_pending.get() + survivors);
+    } else if gen == NUM_GENERATIONS - 1 {
+        gc.long_lived_pending.set(0);
+        gc.long_lived_total.set(survivors);
     }
     if unreachable.is_empty() {
         record_stats(vm, gen, 0, 0);

@@ -133,6 +133,16 @@ pub struct ThreadState {
     /// The thread's current `contextvars.Context` (CPython's
     /// `tstate->context`), made on first use by `_contextvars`.
     pub context: crate::object::ObjCell,
+    /// `sys.set_asyncgen_hooks(firstiter=...)`: called with each async
+    /// generator on its first iteration.
+    pub asyncgen_firstiter: crate::object::ObjCell,
+    /// `sys.set_asyncgen_hooks(finalizer=...)`: an async generator that
+    /// saw this hook on its first iteration is handed to it when it is
+    /// garbage, instead of being closed synchronously.
+    pub asyncgen_finalizer: crate::object::ObjCell,
+    /// `sys.set_coroutine_origin_tracking_depth()`: how many frames of
+    /// where a coroutine was created its `cr_origin` records.
+    pub coroutine_origin_depth: Cell<u32>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -214,6 +224,9 @@ impl ThreadState {
             eval_breaker: AtomicU32::new(0),
             free_frames: RefCell::new(Vec::new()),
             context: crate::object::ObjCell::new(None),
+            asyncgen_firstiter: crate::object::ObjCell::new(None),
+            asyncgen_finalizer: crate::object::ObjCell::new(None),
+            coroutine_origin_depth: Cell::new(0),
             objects: ObjectState::new(),
             gc: Cell::new(ptr::null()),
         }

@@ -62,6 +62,8 @@ impl Drop for Vm {
         let prev = crate::pystate::swap_current(me);
         crate::signals::uninstall(self);
         drop(self.thread.context.take());
+        drop(self.thread.asyncgen_firstiter.take());
+        drop(self.thread.asyncgen_finalizer.take());
         if let Some(interp) = Rc::get_mut(&mut self.interp) {
             interp.teardown();
         }

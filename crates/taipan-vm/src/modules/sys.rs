@@ -128,6 +128,7 @@ int_info = _structseq('sys.int_info', ('bits_per_digit', 'sizeof_digit', 'defaul
     'str_digits_check_threshold'), (30, 4, 4300, 640))
 hash_info = _structseq('sys.hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
     'seed_bits', 'cutoff'), (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+_asyncgen_hooks = type(_structseq('asyncgen_hooks', ('firstiter', 'finalizer'), (None, None)))
 thread_info = _structseq('sys.thread_info', ('name', 'lock', 'version'), ('pthread', 'mutex+cond', None))
 implementation = _SimpleNamespace(name='taipan', cache_tag='taipan-311', version=version_info,
                                   hexversion=hexversion, _multiarch='x86_64-linux-gnu')
@@ -173,6 +174,10 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
     let globals = vm.new_dict();
     dict::set_item_str(vm, &globals, "__name__", vm.new_str("sys"))?;
     crate::eval::run_code(vm, &code, &globals, Some(d.clone()))?;
+    if let Some(ty) = dict::get_item_str(vm, d, "_asyncgen_hooks") {
+        vm.lazy_types.borrow_mut().insert("asyncgen_hooks", ty);
+        dict::del_item(vm, d, &vm.new_str("_asyncgen_hooks"))?;
+    }
     Ok(())
 }
 
@@ -207,18 +212,66 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::static_("call_tracing", sys_call_tracing),
     MethodDef::static_("unraisablehook", sys_unraisablehook),
-    MethodDef::static_("get_asyncgen_hooks", |vm, _, _, _| Ok(vm.new_tuple(vec![vm.none(), vm.none()]))),
-    MethodDef::static_("set_asyncgen_hooks", |vm, _, _, _| {
-        Err(vm.not_implemented_error("sys.set_asyncgen_hooks() is not supported yet"))
+    MethodDef::static_("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+    MethodDef::static_("set_asyncgen_hooks", sys_set_asyncgen_hooks),
+    MethodDef::static_("get_coroutine_origin_tracking_depth", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "get_coroutine_origin_tracking_depth", a, k)?;
+        Ok(vm.new_int(vm.thread.coroutine_origin_depth.get() as i64))
     }),
-    MethodDef::static_("get_coroutine_origin_tracking_depth", |vm, _, _, _| Ok(vm.new_int(0))),
-    MethodDef::static_("set_coroutine_origin_tracking_depth", |vm, _, _, _| {
-        Err(vm.not_implemented_error("coroutine origin tracking is not supported yet"))
-    }),
+    MethodDef::static_("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth),
     MethodDef::static_("getallocatedblocks", |vm, _, _, _| Ok(vm.new_int(0))),
     MethodDef::static_("getdlopenflags", |vm, _, _, _| Ok(vm.new_int(2))),
     MethodDef::static_("setdlopenflags", |vm, _, _, _| Ok(vm.none())),
 ];
+
+/// `sys.get_asyncgen_hooks()`: the `asyncgen_hooks(firstiter, finalizer)` struct sequence.
+fn sys_get_asyncgen_hooks(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "get_asyncgen_hooks", args, kw)?;
+    let hooks = vm.new_tuple(vec![
+        vm.thread.asyncgen_firstiter.get().unwrap_or_else(|| vm.none()),
+        vm.thread.asyncgen_finalizer.get().unwrap_or_else(|| vm.none()),
+    ]);
+    let ty = vm.lazy_types.borrow().get("asyncgen_hooks").cloned();
+    match ty {
+        Some(ty) => vm.call(&ty, &[hooks], None),
+        None => Ok(hooks),
+    }
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: a hook left out
+/// keeps its value; None removes it.
+fn sys_set_asyncgen_hooks(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let parsed = crate::args::parse(vm, "set_asyncgen_hooks", args, kw, &["firstiter", "finalizer"], 0)?;
+    let (firstiter, finalizer) = (parsed[0].clone(), parsed[1].clone());
+    for (name, hook) in [("finalizer", &finalizer), ("firstiter", &firstiter)] {
+        if let Some(h) = hook {
+            if !vm.is_none(h) && !vm.is_callable(h) {
+                return Err(vm.type_error(format!("callable {name} expected, got {:.50}", h.class().name())));
+            }
+        }
+    }
+    let none_to_unset = |h: Obj| if vm.is_none(&h) { None } else { Some(h) };
+    if let Some(h) = finalizer {
+        vm.thread.asyncgen_finalizer.set(none_to_unset(h));
+    }
+    if let Some(h) = firstiter {
+        vm.thread.asyncgen_firstiter.set(none_to_unset(h));
+    }
+    Ok(vm.none())
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`: coroutines created
+/// from now on record `depth` frames of where they were made (`cr_origin`).
+fn sys_set_coroutine_origin_tracking_depth(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let parsed = crate::args::parse(vm, "set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1)?;
+    let depth = vm.to_i64(parsed[0].as_ref().expect("required"))?;
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    let depth = u32::try_from(depth).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    vm.thread.coroutine_origin_depth.set(depth);
+    Ok(vm.none())
+}
 
 fn sys_getswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, "getswitchinterval", args, kw)?;

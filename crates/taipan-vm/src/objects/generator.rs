@@ -50,11 +50,19 @@ pub(crate) struct GenData {
     /// Async generators: an `asend`/`athrow` is in progress.
     pub running_async: Cell<bool>,
     pub closed: Cell<bool>,
+    /// Async generators: the asyncgen hooks ran (first iteration seen).
+    pub hooks_inited: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks` finalizer in force
+    /// at the first iteration (CPython's `ag_origin_or_finalizer`).
+    pub finalizer: ObjCell,
+    /// Coroutines: `cr_origin`, where it was created, when origin tracking
+    /// was on.
+    pub origin: ObjCell,
 }
 impl PyPayload for GenData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.code);
-        for c in [&self.name, &self.qualname, &self.exc_state] {
+        for c in [&self.name, &self.qualname, &self.exc_state, &self.finalizer, &self.origin] {
             c.with(|v| v.map_or((), &mut *visit));
         }
         // A running generator's frame is being executed: it is a root.
@@ -68,6 +76,7 @@ impl PyPayload for GenData {
 
     fn clear(&self) {
         self.exc_state.set(None);
+        self.finalizer.set(None);
         if self.state.get() != GenState::Running {
             if let Some(f) = self.take_frame() {
                 Frame::release(f);
@@ -231,7 +240,7 @@ pub(crate) fn setup(vm: &Vm) {
                     |vm, o| Ok(vm.bool_obj(gen_of(o).state.get() == GenState::Suspended)),
                     None,
                 ),
-                GetSetDef::new("cr_origin", |vm, _| Ok(vm.none()), None),
+                GetSetDef::new("cr_origin", |vm, o| Ok(gen_of(o).origin.get().unwrap_or_else(|| vm.none())), None),
             ],
             _ => &[
                 GetSetDef::new("ag_frame", gen_frame, None),
@@ -294,7 +303,10 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("athrow", agen_athrow),
             MethodDef::method("aclose", agen_aclose),
             MethodDef::method("__aiter__", |_, o, _, _| Ok(o.clone())),
-            MethodDef::method("__anext__", |vm, o, _, _| Ok(new_asend(vm, o, vm.none()))),
+            MethodDef::method("__anext__", |vm, o, _, _| {
+                init_asyncgen_hooks(vm, o)?;
+                Ok(new_asend(vm, o, vm.none()))
+            }),
             MethodDef::method("__sizeof__", |vm, _, _, _| Ok(vm.new_int(200))),
             MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
         ],
@@ -366,6 +378,10 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
         Some(fd) => (fd.name.get(), fd.qualname.get()),
         None => (Some(cd.name.clone()), Some(cd.qualname.clone())),
     };
+    let origin = match (kind, vm.thread.coroutine_origin_depth.get()) {
+        (GenKind::Coroutine, depth) if depth > 0 => Some(coroutine_origin(vm, depth)),
+        _ => None,
+    };
     let ty = match kind {
         GenKind::Generator => &vm.ctx.types.generator,
         GenKind::Coroutine => &vm.ctx.types.coroutine,
@@ -383,8 +399,28 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
             exc_state: ObjCell::new(None),
             running_async: Cell::new(false),
             closed: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            finalizer: ObjCell::new(None),
+            origin: ObjCell::new(origin),
         },
     )
+}
+
+/// `cr_origin`: `(filename, line, function name)` of up to `depth` frames,
+/// innermost first, starting at the frame that created the coroutine (the
+/// running one: the coroutine's own frame has left the chain).
+fn coroutine_origin(vm: &Vm, depth: u32) -> Obj {
+    let mut entries = Vec::new();
+    let mut f = vm.thread.current_frame.get();
+    while !f.is_null() && entries.len() < depth as usize {
+        // SAFETY: the frame chain links live frames of this thread.
+        let frame = unsafe { &*f };
+        let code = frame.code();
+        let line = frame.line().map_or_else(|| vm.none(), |l| vm.new_int(l as i64));
+        entries.push(vm.new_tuple(vec![code.filename(), line, code.name.clone()]));
+        f = frame.previous;
+    }
+    vm.new_tuple(entries)
 }
 
 /// Resume a generator with `value` (or by raising `exc` in it).
@@ -417,7 +453,14 @@ pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, cl
     // SAFETY: the generator owns the frame and it is not executing.
     unsafe { (*fp).push(value) };
     g.state.set(GenState::Running);
-    vm.thread.push_exc_state(g.exc_state.take());
+    let handling = g.exc_state.take();
+    // An exception thrown into a generator that is handling one is chained
+    // to it (CPython's `_PyErr_ChainStackItem` in `gen_send_ex2`).
+    let chain = handling.is_some();
+    vm.thread.push_exc_state(handling);
+    if let (true, Some(e)) = (chain, &exc) {
+        vm.chain_context(e.value());
+    }
     let r = run_frame(vm, fp, exc);
     g.exc_state.set(vm.thread.pop_exc_state());
     match r {
@@ -665,20 +708,47 @@ fn gen_close_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
 /// The finalizer of a generator that is garbage: close it if it is suspended.
 fn gen_finalize(vm: &Vm, gen: &Obj) {
     let g = gen_of(gen);
-    match g.state.get() {
-        GenState::Created if g.kind == GenKind::Coroutine => {
-            let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
-            let msg = format!("coroutine '{q}' was never awaited");
-            if let Err(e) = crate::warnings::warn(vm, &vm.ctx.exceptions.runtime_warning, &msg, 1) {
+    if g.kind == GenKind::AsyncGenerator && !g.closed.get() {
+        if let Some(finalizer) = g.finalizer.take() {
+            // The event loop closes it (`loop._asyncgen_finalizer_hook`).
+            if let Err(e) = vm.call(&finalizer, std::slice::from_ref(gen), None) {
                 vm.write_unraisable(&e, Some(gen));
             }
+            return;
         }
+    }
+    match g.state.get() {
+        GenState::Created if g.kind == GenKind::Coroutine => warn_unawaited_coroutine(vm, gen),
         GenState::Suspended => {
             if let Err(e) = gen_close(vm, gen) {
                 vm.write_unraisable(&e, Some(gen));
             }
         }
         _ => {}
+    }
+}
+
+/// "coroutine '...' was never awaited" (CPython's
+/// `_PyErr_WarnUnawaitedCoroutine`): through `warnings._warn_unawaited_coroutine`,
+/// which adds where the coroutine was created, else natively.
+fn warn_unawaited_coroutine(vm: &Vm, gen: &Obj) {
+    let g = gen_of(gen);
+    let hook = crate::import::import_absolute(vm, "warnings")
+        .ok()
+        .and_then(|w| vm.getattr_str_opt(&w, "_warn_unawaited_coroutine").ok().flatten());
+    if let Some(hook) = hook {
+        if let Err(e) = vm.call(&hook, std::slice::from_ref(gen), None) {
+            vm.write_unraisable(&e, Some(gen));
+        }
+        return;
+    }
+    let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
+    let msg = format!("coroutine '{q}' was never awaited");
+    // With the coroutine as the source, as the Python function does (the
+    // tracemalloc hint).
+    let category = vm.ctx.exceptions.runtime_warning.clone();
+    if let Err(e) = crate::warnings::warn_object(vm, vm.new_str_from_string(msg), category, 1, Some(gen.clone())) {
+        vm.write_unraisable(&e, Some(gen));
     }
 }
 
@@ -799,6 +869,7 @@ pub(crate) fn get_aiter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 /// `GET_ANEXT`.
 pub(crate) fn get_anext(vm: &Vm, aiter: &Obj) -> PyResult<Obj> {
     if aiter.type_is(&vm.ctx.types.async_generator) {
+        init_asyncgen_hooks(vm, aiter)?;
         return Ok(new_asend(vm, aiter, vm.none()));
     }
     let Some(anext) = type_::lookup_str(vm, aiter.class(), "__anext__") else {
@@ -886,6 +957,22 @@ impl PyPayload for AthrowData {
     }
 }
 
+/// CPython's `async_gen_init_hooks`: on an async generator's first
+/// `__anext__`/`asend`/`athrow`/`aclose`, remember the thread's finalizer
+/// hook and call its firstiter hook with the generator.
+fn init_asyncgen_hooks(vm: &Vm, gen: &Obj) -> PyResult<()> {
+    let g = gen_of(gen);
+    if g.hooks_inited.get() {
+        return Ok(());
+    }
+    g.hooks_inited.set(true);
+    g.finalizer.set(vm.thread.asyncgen_finalizer.get());
+    if let Some(firstiter) = vm.thread.asyncgen_firstiter.get() {
+        vm.call(&firstiter, std::slice::from_ref(gen), None)?;
+    }
+    Ok(())
+}
+
 fn new_asend(vm: &Vm, gen: &Obj, v: Obj) -> Obj {
     alloc_object(
         &vm.ctx.types.async_generator_asend,
@@ -895,12 +982,14 @@ fn new_asend(vm: &Vm, gen: &Obj, v: Obj) -> Obj {
 
 fn agen_asend(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [v] = crate::args::exact::<1>(vm, "asend", args, kwnames)?;
+    init_asyncgen_hooks(vm, gen)?;
     Ok(new_asend(vm, gen, v))
 }
 
 fn agen_athrow(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "athrow", kwnames)?;
     crate::args::check_positional(vm, "athrow", args.len(), 1, 3)?;
+    init_asyncgen_hooks(vm, gen)?;
     Ok(alloc_object(
         &vm.ctx.types.async_generator_athrow,
         AthrowData { gen: gen.clone(), args: Some(args.to_vec()), state: Cell::new(AwaitState::Init) },
@@ -908,6 +997,7 @@ fn agen_athrow(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 }
 
 fn agen_aclose(vm: &Vm, gen: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    init_asyncgen_hooks(vm, gen)?;
     Ok(alloc_object(
         &vm.ctx.types.async_generator_athrow,
         AthrowData { gen: gen.clone(), args: None, state: Cell::new(AwaitState::Init) },
