@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 //! `_tracemalloc` (CPython's `Modules/_tracemalloc.c`), honestly: Taipan's
 //! allocator has no hooks to record where each memory block was allocated,
 //! so tracing can never be on. The queries answer what CPython answers
@@ -69,77 +68,10 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("start", start),
     MethodDef::static_("stop", |vm, _, a, k| {
         noargs(vm, "stop", a, k)?;
-=======
-//! `_tracemalloc` (CPython's `Modules/_tracemalloc.c`), without tracing:
-//! Taipan's allocator has no hook that records where each block was
-//! allocated yet, so the module always reports "not tracing" and
-//! `start()` says so. That is enough for `tracemalloc.is_tracing()`, for
-//! `warnings` (its "Enable tracemalloc" hint) and for test.support.
-
-use taipan_vm::api::types::MethodDef;
-use taipan_vm::api::{args, dict, module, Obj, PyResult, Vm};
-
-const DOC: &str = "Debug module to trace memory blocks allocated by Python.";
-
-const FUNCTIONS: &[MethodDef] = &[
-    MethodDef::static_("is_tracing", |vm, _, a, k| {
-        args::exact::<0>(vm, "is_tracing", a, k)?;
-        Ok(vm.bool_obj(false))
-    }),
-    MethodDef::static_("start", tracemalloc_start),
-    MethodDef::static_("stop", |vm, _, a, k| {
-        args::exact::<0>(vm, "stop", a, k)?;
-        Ok(vm.none())
-    }),
-    MethodDef::static_("clear_traces", |vm, _, a, k| {
-        args::exact::<0>(vm, "clear_traces", a, k)?;
-        Ok(vm.none())
-    }),
-    MethodDef::static_("reset_peak", |vm, _, a, k| {
-        args::exact::<0>(vm, "reset_peak", a, k)?;
-        Ok(vm.none())
-    }),
-    MethodDef::static_("get_traceback_limit", |vm, _, a, k| {
-        args::exact::<0>(vm, "get_traceback_limit", a, k)?;
-        Ok(vm.new_int(1))
-    }),
-    MethodDef::static_("get_traced_memory", |vm, _, a, k| {
-        args::exact::<0>(vm, "get_traced_memory", a, k)?;
-        Ok(vm.new_tuple(vec![vm.new_int(0), vm.new_int(0)]))
-    }),
-    MethodDef::static_("get_tracemalloc_memory", |vm, _, a, k| {
-        args::exact::<0>(vm, "get_tracemalloc_memory", a, k)?;
-        Ok(vm.new_int(0))
-    }),
-    MethodDef::static_("_get_traces", |vm, _, a, k| {
-        args::exact::<0>(vm, "_get_traces", a, k)?;
-        Ok(vm.new_list(vec![]))
-    }),
-    // Not tracing: no object has a recorded traceback.
-    MethodDef::static_("_get_object_traceback", |vm, _, a, k| {
-        args::exact::<1>(vm, "_get_object_traceback", a, k)?;
->>>>>>> h-asyncio
         Ok(vm.none())
     }),
 ];
 
-<<<<<<< HEAD
-=======
-/// `start(nframe=1, /)`: the argument is checked as CPython does, then the
-/// missing feature is reported.
-fn tracemalloc_start(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let spec = args::ArgSpec { fname: "start", names: &["nframe"], posonly: 1, required: 0, kwonly_from: 1 };
-    let parsed = args::parse_spec(vm, &spec, a, k)?;
-    if let Some(n) = &parsed[0] {
-        let n = vm.to_i64(n)?;
-        if !(1..=65535).contains(&n) {
-            return Err(vm.value_error("the number of frames must be in range [1; 65535]"));
-        }
-    }
-    Err(vm.not_implemented_error("tracemalloc.start(): Taipan cannot trace memory allocations yet"))
-}
-
->>>>>>> h-asyncio
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let m = module::new_module(vm, "_tracemalloc");
     dict::set_item_str(vm, &module::module_dict(&m), "__doc__", vm.new_str(DOC))?;
