@@ -41,21 +41,14 @@ pub(crate) fn is_sequence(vm: &Vm, o: &Obj) -> bool {
     vm.getattr_str_opt(&o.class_obj(), "__getitem__").ok().flatten().is_some()
 }
 
-const CONNECT_NAMES: &[&str] = &[
-    "database",
-    "timeout",
-    "detect_types",
-    "isolation_level",
-    "check_same_thread",
-    "factory",
-    "cached_statements",
-    "uri",
-];
-
-/// `connect(database, ...)`: `factory(database, ...)`, Connection by default.
+/// `connect(database, ...)`: `factory(database, ...)`, Connection by
+/// default; the factory checks the other arguments.
 fn sqlite_connect(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let p = taipan_vm::api::args::parse(vm, "connect", a, k, CONNECT_NAMES, 1)?;
-    let factory = p[5].clone().unwrap_or_else(|| state(vm, util::CONNECTION_TYPE));
+    let kw = k.map(taipan_vm::api::tuple::items).unwrap_or(&[]);
+    let npos = a.len() - kw.len();
+    let by_name = kw.iter().position(|n| pystr::as_str(n) == Some("factory")).map(|i| a[npos + i].clone());
+    let by_pos = (npos > 5).then(|| a[5].clone());
+    let factory = by_name.or(by_pos).unwrap_or_else(|| state(vm, util::CONNECTION_TYPE));
     vm.call(&factory, a, k)
 }
 
