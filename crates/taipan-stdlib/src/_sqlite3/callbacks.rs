@@ -131,9 +131,8 @@ fn set_result(vm: &Vm, ctx: *mut ffi::sqlite3_context, r: &Obj) -> PyResult<bool
             )
         };
     } else if buffer::is_bytes_like(r) {
-        buffer::with_bytes(vm, r, |b| unsafe {
-            ffi::sqlite3_result_blob64(ctx, b.as_ptr().cast(), b.len() as u64, ffi::SQLITE_TRANSIENT())
-        })?;
+        let b = util::contiguous_bytes(vm, r)?;
+        unsafe { ffi::sqlite3_result_blob64(ctx, b.as_ptr().cast(), b.len() as u64, ffi::SQLITE_TRANSIENT()) };
     } else {
         return Ok(false);
     }
@@ -338,8 +337,11 @@ pub(crate) unsafe extern "C" fn authorizer_callback(
     let args =
         [vm.new_int(action as i64), opt_text(vm, a1), opt_text(vm, a2), opt_text(vm, dbname), opt_text(vm, source)];
     match vm.call(&cb.func, &args, None) {
-        Ok(r) if vm.isinstance_type(&r, &vm.ctx.types.int) => match vm.to_i64(&r) {
-            Ok(v) => v as c_int,
+        Ok(r) if vm.isinstance_type(&r, &vm.ctx.types.int) => match vm
+            .to_i64(&r)
+            .and_then(|v| c_int::try_from(v).map_err(|_| vm.overflow_error("Python int too large to convert to C int")))
+        {
+            Ok(v) => v,
             Err(e) => {
                 util::print_or_clear(vm, &e, &cb.func);
                 ffi::SQLITE_DENY
@@ -383,6 +385,12 @@ pub(crate) unsafe extern "C" fn trace_callback(
     let text = unsafe {
         let expanded = ffi::sqlite3_expanded_sql(p as *mut ffi::sqlite3_stmt);
         if expanded.is_null() {
+            let db = ffi::sqlite3_db_handle(p as *mut ffi::sqlite3_stmt);
+            if ffi::sqlite3_errcode(db) == ffi::SQLITE_NOMEM {
+                return 0;
+            }
+            let err = util::error(vm, util::DATA_ERROR, "Expanded SQL string exceeds the maximum string length");
+            util::print_or_clear(vm, &err, &cb.func);
             super::statement::cbytes(x as *const c_char)
         } else {
             let t = super::statement::cbytes(expanded);

@@ -234,6 +234,7 @@ fn connection_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
         open_flags |= ffi::SQLITE_OPEN_URI;
     }
     c.close_db();
+    c.initialized.set(false);
     let mut db: *mut ffi::sqlite3 = ptr::null_mut();
     // SAFETY: `cpath` is NUL-terminated; `db` is an out-parameter, closed
     // below on failure and by the connection otherwise.
@@ -482,7 +483,10 @@ fn connection_create_window_function(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResu
         }
     };
     if rc != ffi::SQLITE_OK {
-        return Err(util::db_error(vm, db));
+        // SQLite sets no error on the connection here: its text for the code.
+        // SAFETY: a static message.
+        let msg = util::cstr_lossy(unsafe { ffi::sqlite3_errstr(rc) });
+        return Err(programming_error(vm, &msg));
     }
     Ok(vm.none())
 }
@@ -667,7 +671,7 @@ fn connection_deserialize(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let data_obj = p[0].clone().unwrap_or_else(|| vm.none());
     let name = schema_name(vm, "deserialize", &p[1])?;
     let (c, db) = checked(vm, o)?;
-    let data = taipan_vm::api::buffer::with_bytes(vm, &data_obj, |b| b.to_vec())?;
+    let data = util::contiguous_bytes(vm, &data_obj)?;
     // SAFETY: a fresh SQLite allocation of the data's size (at least 1).
     let buf = unsafe { ffi::sqlite3_malloc64(data.len().max(1) as u64) } as *mut u8;
     if buf.is_null() {
@@ -767,6 +771,21 @@ fn connection_backup(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 
 fn connection_blobopen(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     super::blob::blobopen(vm, o, a, k)
+}
+
+/// `connection(sql)`: a prepared statement (`pysqlite_connection_call`).
+fn connection_call(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    let (c, db) = checked(vm, o)?;
+    crate::support::no_kwargs(vm, "sqlite3.Connection", k)?;
+    if a.len() != 1 {
+        return Err(vm.type_error(format!("function takes exactly 1 argument ({} given)", a.len())));
+    }
+    if pystr::data(&a[0]).is_none() {
+        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(&a[0]))));
+    }
+    let _scope = util::enter(&c.vm_slot, vm);
+    let st = super::statement::prepare(vm, db, &a[0])?;
+    super::statement::new_statement_object(vm, st)
 }
 
 fn connection_enter(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
@@ -926,6 +945,7 @@ pub(crate) fn make_type(vm: &Vm) -> Obj {
     new_type::<Connection>(vm, &spec, |s| {
         s.new.set(Some(connection_new));
         s.init.set(Some(connection_init));
+        s.call.set(Some(connection_call));
     })
 }
 

@@ -83,6 +83,9 @@ fn cursor_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
         );
     }
     let c = cursor_of(vm, o)?;
+    if c.locked.get() {
+        return Err(programming_error(vm, "Recursive use of cursors not allowed."));
+    }
     c.connection.set(Some(a[0].clone()));
     drop(c.statement.borrow_mut().take());
     c.row_cast_map.borrow_mut().clear();
@@ -448,7 +451,10 @@ fn next_row(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
         drop(cur.statement.borrow_mut().take());
         return Ok(None);
     }
-    let row = fetch_one_row(vm, cur, conn, &st)?;
+    cur.locked.set(true);
+    let row = fetch_one_row(vm, cur, conn, &st);
+    cur.locked.set(false);
+    let row = row?;
     let rc = {
         let _scope = util::enter(&conn.vm_slot, vm);
         st.step()
@@ -519,6 +525,9 @@ fn cursor_close(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     taipan_vm::api::args::exact::<0>(vm, "close", a, k)?;
     let cur = cursor_of(vm, o)?;
     let conn_obj = cur.connection(vm)?;
+    if cur.locked.get() {
+        return Err(programming_error(vm, "Recursive use of cursors not allowed."));
+    }
     connection::cursor_view(vm, &conn_obj)?;
     cur.reset_statement();
     drop(cur.statement.borrow_mut().take());

@@ -30,19 +30,28 @@ pub(crate) fn adapt(vm: &Vm, obj: &Obj, proto: &Obj, alt: Option<&Obj>) -> PyRes
         return vm.call1(&adapter, obj.clone());
     }
     if let Some(f) = vm.getattr_str_opt(proto, "__adapt__")? {
-        let r = vm.call1(&f, obj.clone())?;
-        if !vm.is_none(&r) {
+        if let Some(r) = try_adapter(vm, &f, obj)? {
             return Ok(r);
         }
     }
     if let Some(f) = vm.getattr_str_opt(obj, "__conform__")? {
-        let r = vm.call1(&f, proto.clone())?;
-        if !vm.is_none(&r) {
+        if let Some(r) = try_adapter(vm, &f, proto)? {
             return Ok(r);
         }
     }
     match alt {
         Some(a) => Ok(a.clone()),
         None => Err(util::programming_error(vm, "can't adapt")),
+    }
+}
+
+/// Call `__adapt__` or `__conform__`: None (try the next way) when it
+/// returns None or raises TypeError.
+fn try_adapter(vm: &Vm, f: &Obj, arg: &Obj) -> PyResult<Option<Obj>> {
+    match vm.call1(f, arg.clone()) {
+        Ok(r) if vm.is_none(&r) => Ok(None),
+        Ok(r) => Ok(Some(r)),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => Ok(None),
+        Err(e) => Err(e),
     }
 }

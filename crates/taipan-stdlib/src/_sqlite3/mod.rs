@@ -161,6 +161,8 @@ fn make_state(vm: &Vm) -> PyResult<()> {
     table.push((util::CURSOR_TYPE, cursor::make_type(vm)));
     table.push((util::ROW_TYPE, row::make_type(vm)));
     table.push((util::PREPARE_PROTOCOL_TYPE, prepare_protocol::make_type(vm)));
+    table.push((util::BLOB_TYPE, blob::make_type(vm)));
+    table.push((util::STATEMENT_TYPE, statement::make_type(vm)));
     table.push((util::ADAPTERS, vm.new_dict()));
     table.push((util::CONVERTERS, vm.new_dict()));
     let mut t = vm.lazy_types.borrow_mut();
@@ -206,6 +208,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
         util::CURSOR_TYPE,
         util::ROW_TYPE,
         util::PREPARE_PROTOCOL_TYPE,
+        util::BLOB_TYPE,
     ] {
         set(&key["sqlite3.".len()..], state(vm, key))?;
     }

@@ -51,7 +51,8 @@ fn column_names(vm: &Vm, r: &Row) -> PyResult<Vec<Obj>> {
 fn row_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     let r = row_of(vm, o)?;
     if vm.isinstance_type(key, &vm.ctx.types.int) {
-        return vm.getitem(&r.data, key);
+        let i = util::index_as_isize(vm, key)?;
+        return vm.getitem(&r.data, &vm.new_int(i as i64));
     }
     if let Some(k) = pystr::data(key) {
         let _ = k;

@@ -190,10 +190,9 @@ fn bind_one(vm: &Vm, st: &Stmt, pos: c_int, o: &Obj) -> PyResult<bool> {
             )
         }
     } else if buffer::is_bytes_like(o) {
-        buffer::with_bytes(vm, o, |b| {
-            // SAFETY: SQLITE_TRANSIENT makes SQLite copy the bytes before the call returns.
-            unsafe { ffi::sqlite3_bind_blob64(s, pos, b.as_ptr().cast(), b.len() as u64, ffi::SQLITE_TRANSIENT()) }
-        })?
+        let b = util::contiguous_bytes(vm, o)?;
+        // SAFETY: SQLITE_TRANSIENT makes SQLite copy the bytes before the call returns.
+        unsafe { ffi::sqlite3_bind_blob64(s, pos, b.as_ptr().cast(), b.len() as u64, ffi::SQLITE_TRANSIENT()) }
     } else {
         return Ok(false);
     };
@@ -274,4 +273,34 @@ pub(crate) fn bind_parameters(vm: &Vm, st: &Stmt, params: &Obj) -> PyResult<()> 
         bind_checked(vm, st, i, &value)?;
     }
     Ok(())
+}
+
+/// `sqlite3.Statement`: what calling a connection with SQL returns (a
+/// prepared statement, not instantiable from Python).
+pub(crate) struct StatementObj {
+    _st: std::rc::Rc<Stmt>,
+}
+
+impl taipan_vm::api::PyPayload for StatementObj {}
+
+pub(crate) fn new_statement_object(vm: &Vm, st: Stmt) -> PyResult<Obj> {
+    let ty = util::state(vm, util::STATEMENT_TYPE);
+    taipan_vm::api::types::alloc_instance(vm, &ty, &ty, StatementObj { _st: std::rc::Rc::new(st) })
+}
+
+pub(crate) fn make_type(vm: &Vm) -> Obj {
+    let spec = taipan_vm::api::types::TypeSpec {
+        name: "sqlite3.Statement",
+        base: None,
+        flags: 0,
+        gc: false,
+        dict: false,
+        weakref: false,
+        methods: &[],
+        getsets: &[],
+        doc: None,
+    };
+    let ty = taipan_vm::api::types::new_type::<StatementObj>(vm, &spec, |_| {});
+    util::disallow_instantiation(&ty);
+    ty
 }

@@ -27,6 +27,7 @@ pub(crate) const CURSOR_TYPE: &str = "sqlite3.Cursor";
 pub(crate) const ROW_TYPE: &str = "sqlite3.Row";
 pub(crate) const PREPARE_PROTOCOL_TYPE: &str = "sqlite3.PrepareProtocol";
 pub(crate) const BLOB_TYPE: &str = "sqlite3.Blob";
+pub(crate) const STATEMENT_TYPE: &str = "sqlite3.Statement";
 pub(crate) const ADAPTERS: &str = "sqlite3.adapters";
 pub(crate) const CONVERTERS: &str = "sqlite3.converters";
 /// True once an adapter was registered for int, float, str or bytearray
@@ -192,7 +193,7 @@ pub(crate) fn current_vm(slot: &VmSlot) -> Option<&Vm> {
 /// is on, dropped otherwise.
 pub(crate) fn print_or_clear(vm: &Vm, err: &PyErr, callable: &Obj) {
     if flag(vm, CALLBACK_TRACEBACKS) {
-        vm.write_unraisable(err, Some(callable));
+        write_unraisable(vm, err, callable);
     }
 }
 
@@ -202,4 +203,59 @@ unsafe extern "C" {
     /// Close `db` once its last statement, blob and backup are finished
     /// (a "zombie" until then), instead of failing with SQLITE_BUSY.
     pub(crate) fn sqlite3_close_v2(db: *mut ffi::sqlite3) -> c_int;
+}
+
+/// An index as `Py_ssize_t`, IndexError when it does not fit
+/// (`PyNumber_AsSsize_t(item, PyExc_IndexError)`).
+pub(crate) fn index_as_isize(vm: &Vm, o: &Obj) -> PyResult<isize> {
+    match vm.index_value(o)? {
+        int::IntValue::Small(v) => isize::try_from(v).map_err(|_| index_too_big(vm)),
+        int::IntValue::Big(_) => Err(index_too_big(vm)),
+    }
+}
+
+fn index_too_big(vm: &Vm) -> PyErr {
+    vm.index_error("cannot fit 'int' into an index-sized integer")
+}
+
+/// The bytes of a C-contiguous buffer (`PyObject_GetBuffer` with
+/// PyBUF_SIMPLE): BufferError for a strided memoryview.
+pub(crate) fn contiguous_bytes(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
+    if vm.isinstance_type(o, &vm.ctx.types.memoryview) {
+        let c = vm.getattr_str(o, "c_contiguous")?;
+        if !vm.is_true(&c)? {
+            return Err(vm.new_exception_msg(
+                &vm.ctx.exceptions.buffer_error,
+                "memoryview: underlying buffer is not C-contiguous",
+            ));
+        }
+    }
+    taipan_vm::api::buffer::with_bytes(vm, o, |b| b.to_vec())
+}
+
+/// `PyErr_WriteUnraisable(obj)`: `sys.unraisablehook` with the exception
+/// and `obj`, or the interpreter's own report when there is no hook.
+pub(crate) fn write_unraisable(vm: &Vm, err: &PyErr, obj: &Obj) {
+    let hook = taipan_vm::api::sys::sys_attr(vm, "unraisablehook");
+    let Some(hook) = hook.filter(|h| !vm.is_none(h)) else {
+        vm.write_unraisable(err, Some(obj));
+        return;
+    };
+    let exc = err.value().clone();
+    let tb = vm.getattr_str(&exc, "__traceback__").unwrap_or_else(|_| vm.none());
+    let names = vm.new_tuple(
+        ["exc_type", "exc_value", "exc_traceback", "err_msg", "object"].iter().map(|n| vm.new_str(n)).collect(),
+    );
+    let values = [exc.class_obj(), exc, tb, vm.none(), obj.clone()];
+    let args = vm.call(&vm.ctx.types.simple_namespace, &values, Some(&names));
+    if let Err(e) = args.and_then(|a| vm.call1(&hook, a)) {
+        vm.write_unraisable(&e, Some(&hook));
+    }
+}
+
+/// No `Type()` from Python (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+pub(crate) fn disallow_instantiation(ty: &Obj) {
+    if let Some(t) = ty.payload::<taipan_vm::api::types::TypeObject>() {
+        t.slots.new.set(None);
+    }
 }
