@@ -28,6 +28,9 @@ pub(crate) struct Connection {
     isolation_level: Cell<Option<&'static str>>,
     pub(crate) row_factory: ObjCell,
     pub(crate) text_factory: ObjCell,
+    check_same_thread: Cell<bool>,
+    /// The thread that opened the connection (`PyThread_get_thread_ident`).
+    thread_ident: Cell<u64>,
     authorizer: RefCell<Option<Box<callbacks::Callback>>>,
     progress: RefCell<Option<Box<callbacks::Callback>>>,
     trace: RefCell<Option<Box<callbacks::Callback>>>,
@@ -65,6 +68,8 @@ impl Connection {
             isolation_level: Cell::new(Some("")),
             row_factory: ObjCell::some(vm.none()),
             text_factory: ObjCell::some(vm.ctx.types.str.clone()),
+            check_same_thread: Cell::new(true),
+            thread_ident: Cell::new(thread_ident()),
             authorizer: RefCell::new(None),
             progress: RefCell::new(None),
             trace: RefCell::new(None),
@@ -80,8 +85,27 @@ impl Connection {
         }
     }
 
-    /// The open database (`pysqlite_check_connection`).
+    /// `pysqlite_check_thread`: with `check_same_thread`, only the thread
+    /// that opened the connection may use it.
+    pub(crate) fn check_thread(&self, vm: &Vm) -> PyResult<()> {
+        let me = thread_ident();
+        if self.check_same_thread.get() && me != self.thread_ident.get() {
+            return Err(programming_error(
+                vm,
+                &format!(
+                    "SQLite objects created in a thread can only be used in that same thread. The object was created in thread id {} and this is thread id {}.",
+                    self.thread_ident.get(),
+                    me
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The open database, used from the right thread
+    /// (`pysqlite_check_thread` and `pysqlite_check_connection`).
     pub(crate) fn check(&self, vm: &Vm) -> PyResult<*mut ffi::sqlite3> {
+        self.check_thread(vm)?;
         if !self.initialized.get() {
             return Err(programming_error(vm, "Base Connection.__init__ not called."));
         }
@@ -127,6 +151,12 @@ impl Connection {
         let level = self.isolation_level.get().unwrap_or("");
         self.run_simple(vm, db, &format!("BEGIN {level}"))
     }
+}
+
+/// The current thread's identifier, as `threading.get_ident()` reports it.
+fn thread_ident() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
 }
 
 pub(crate) fn conn_of<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Connection> {
@@ -220,9 +250,10 @@ fn connection_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
         Some(l) => parse_isolation_level(vm, l)?,
         None => Some(""),
     };
-    if let Some(v) = &p[4] {
-        vm.is_true(v)?;
-    }
+    let check_same_thread = match &p[4] {
+        Some(v) => vm.is_true(v)?,
+        None => true,
+    };
     int_arg(vm, &p[6], 128)?;
     let uri = match &p[7] {
         Some(v) => vm.is_true(v)?,
@@ -249,6 +280,8 @@ fn connection_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
     unsafe { ffi::sqlite3_busy_timeout(db, (timeout * 1000.0) as c_int) };
     c.db.set(db);
     c.detect_types.set(detect_types as i32);
+    c.check_same_thread.set(check_same_thread);
+    c.thread_ident.set(thread_ident());
     c.isolation_level.set(isolation_level);
     c.row_factory.set(Some(vm.none()));
     c.text_factory.set(Some(vm.ctx.types.str.clone()));
@@ -280,6 +313,7 @@ fn connection_cursor(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 fn connection_close(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     taipan_vm::api::args::exact::<0>(vm, "close", a, k)?;
     let c = conn_of(vm, o)?;
+    c.check_thread(vm)?;
     if !c.initialized.get() {
         return Err(programming_error(vm, "Base Connection.__init__ not called."));
     }
