@@ -140,7 +140,7 @@ fn set_result(vm: &Vm, ctx: *mut ffi::sqlite3_context, r: &Obj) -> PyResult<bool
 }
 
 /// The interpreter of a callback, or an SQLite error when none is running.
-fn vm_or_error<'a>(ctx: *mut ffi::sqlite3_context, cb: &'a Callback) -> Option<&'a Vm> {
+fn vm_or_error(ctx: *mut ffi::sqlite3_context, cb: &Callback) -> Option<&Vm> {
     let vm = current_vm(&cb.vm);
     if vm.is_none() {
         result_error(ctx, "callback outside of a call into SQLite");

@@ -610,8 +610,7 @@ fn connection_set_trace_callback(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<O
     let data = handler_data(vm, c, &func);
     let has = data.is_some();
     swap_handler(&c.trace, data, |p| {
-        let (mask, cb) =
-            if has { (ffi::SQLITE_TRACE_STMT as u32, Some(callbacks::trace_callback as _)) } else { (0, None) };
+        let (mask, cb) = if has { (ffi::SQLITE_TRACE_STMT, Some(callbacks::trace_callback as _)) } else { (0, None) };
         // SAFETY: as in set_authorizer.
         unsafe { ffi::sqlite3_trace_v2(db, mask, cb, p) };
     });
@@ -680,7 +679,7 @@ fn connection_serialize(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let mut size: ffi::sqlite3_int64 = 0;
     // SAFETY: an open handle; the flag asks for a pointer to the database
     // without a copy when possible.
-    let mut data = unsafe { ffi::sqlite3_serialize(db, name.as_ptr(), &mut size, ffi::SQLITE_SERIALIZE_NOCOPY as u32) };
+    let mut data = unsafe { ffi::sqlite3_serialize(db, name.as_ptr(), &mut size, ffi::SQLITE_SERIALIZE_NOCOPY) };
     let mut owned = false;
     if data.is_null() {
         // SAFETY: as above; this copy is ours to free.
@@ -722,7 +721,7 @@ fn connection_deserialize(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
             buf,
             data.len() as i64,
             data.len() as i64,
-            (ffi::SQLITE_DESERIALIZE_FREEONCLOSE | ffi::SQLITE_DESERIALIZE_RESIZEABLE) as u32,
+            ffi::SQLITE_DESERIALIZE_FREEONCLOSE | ffi::SQLITE_DESERIALIZE_RESIZEABLE,
         )
     };
     if rc != ffi::SQLITE_OK {

@@ -205,11 +205,7 @@ fn column_bytes(st: *mut ffi::sqlite3_stmt, i: c_int, text: bool) -> Option<Vec<
     // count; the pointer is read with the byte count fetched after it (as
     // SQLite requires) and copied at once.
     unsafe {
-        let p = if text {
-            ffi::sqlite3_column_text(st, i) as *const u8
-        } else {
-            ffi::sqlite3_column_blob(st, i) as *const u8
-        };
+        let p = if text { ffi::sqlite3_column_text(st, i) } else { ffi::sqlite3_column_blob(st, i) as *const u8 };
         let n = ffi::sqlite3_column_bytes(st, i).max(0) as usize;
         if p.is_null() {
             return None;
