@@ -34,6 +34,10 @@ pub(crate) struct Connection {
     authorizer: RefCell<Option<Box<callbacks::Callback>>>,
     progress: RefCell<Option<Box<callbacks::Callback>>>,
     trace: RefCell<Option<Box<callbacks::Callback>>>,
+    /// Handler data replaced while SQLite may still be running the old
+    /// handler (a handler that replaces or closes from inside itself):
+    /// freed at the next replacement made outside any call into SQLite.
+    retired: RefCell<Vec<Box<callbacks::Callback>>>,
 }
 
 impl PyPayload for Connection {
@@ -44,6 +48,11 @@ impl PyPayload for Connection {
                 if let Some(cb) = h.as_ref() {
                     visit(&cb.func);
                 }
+            }
+        }
+        if let Ok(r) = self.retired.try_borrow() {
+            for cb in r.iter() {
+                visit(&cb.func);
             }
         }
     }
@@ -73,6 +82,7 @@ impl Connection {
             authorizer: RefCell::new(None),
             progress: RefCell::new(None),
             trace: RefCell::new(None),
+            retired: RefCell::new(Vec::new()),
         }
     }
 
@@ -318,9 +328,6 @@ fn connection_close(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
         return Err(programming_error(vm, "Base Connection.__init__ not called."));
     }
     c.close_db();
-    drop(c.authorizer.borrow_mut().take());
-    drop(c.progress.borrow_mut().take());
-    drop(c.trace.borrow_mut().take());
     Ok(vm.none())
 }
 
@@ -557,8 +564,10 @@ fn connection_create_collation(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj
 }
 
 /// Install (or with None remove) a handler whose data the connection
-/// keeps; the old data is dropped only after SQLite stopped using it.
+/// keeps. The old data is retired, not freed: this may run inside the old
+/// handler itself.
 fn swap_handler(
+    c: &Connection,
     slot: &RefCell<Option<Box<callbacks::Callback>>>,
     new: Option<Box<callbacks::Callback>>,
     install: impl FnOnce(*mut c_void),
@@ -566,7 +575,10 @@ fn swap_handler(
     let p = new.as_ref().map_or(ptr::null_mut(), |b| &**b as *const callbacks::Callback as *mut c_void);
     install(p);
     let old = slot.replace(new);
-    drop(old);
+    let outside_sqlite = c.vm_slot.get().is_null();
+    let freed = if outside_sqlite { std::mem::take(&mut *c.retired.borrow_mut()) } else { Vec::new() };
+    c.retired.borrow_mut().extend(old);
+    drop(freed);
 }
 
 fn handler_data(vm: &Vm, c: &Connection, func: &Obj) -> Option<Box<callbacks::Callback>> {
@@ -579,7 +591,7 @@ fn connection_set_authorizer(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> 
     let func = p[0].clone().unwrap_or_else(|| vm.none());
     let data = handler_data(vm, c, &func);
     let has = data.is_some();
-    swap_handler(&c.authorizer, data, |p| {
+    swap_handler(c, &c.authorizer, data, |p| {
         let cb = if has { Some(callbacks::authorizer_callback as _) } else { None };
         // SAFETY: `p` is the handler data the connection keeps alive until
         // it is replaced (after this call) or the connection closes.
@@ -595,7 +607,7 @@ fn connection_set_progress_handler(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult
     let n = narg_arg(vm, p[1].as_ref().unwrap_or(&vm.none()))?;
     let data = handler_data(vm, c, &func);
     let has = data.is_some();
-    swap_handler(&c.progress, data, |p| {
+    swap_handler(c, &c.progress, data, |p| {
         let cb = if has { Some(callbacks::progress_callback as _) } else { None };
         // SAFETY: as in set_authorizer.
         unsafe { ffi::sqlite3_progress_handler(db, n, cb, p) };
@@ -609,7 +621,7 @@ fn connection_set_trace_callback(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<O
     let func = p[0].clone().unwrap_or_else(|| vm.none());
     let data = handler_data(vm, c, &func);
     let has = data.is_some();
-    swap_handler(&c.trace, data, |p| {
+    swap_handler(c, &c.trace, data, |p| {
         let (mask, cb) = if has { (ffi::SQLITE_TRACE_STMT, Some(callbacks::trace_callback as _)) } else { (0, None) };
         // SAFETY: as in set_authorizer.
         unsafe { ffi::sqlite3_trace_v2(db, mask, cb, p) };

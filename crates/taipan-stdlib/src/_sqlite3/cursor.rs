@@ -484,7 +484,9 @@ fn cursor_fetchmany(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
             if vm.isinstance_type(s, &vm.ctx.types.float) {
                 return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
             }
-            vm.to_i64(&vm.index(s)?)?
+            let v = vm.index(s)?;
+            let n = vm.to_i64(&v).ok().and_then(|n| i32::try_from(n).ok());
+            n.ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))? as i64
         }
         None => cur.arraysize.get(),
     };
