@@ -304,3 +304,27 @@ pub(crate) fn make_type(vm: &Vm) -> Obj {
     util::disallow_instantiation(&ty);
     ty
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_dml, skip_space_and_comments};
+
+    #[test]
+    fn dml_is_recognised_after_comments_and_in_any_case() {
+        assert!(is_dml(b"INSERT INTO t VALUES (1)"));
+        assert!(is_dml(b"  -- note\n  update t set x = 1"));
+        assert!(is_dml(b"/* a */ /* b */Delete from t"));
+        assert!(is_dml(b"replace into t values (1)"));
+        assert!(!is_dml(b"select 1"));
+        assert!(!is_dml(b"create table t(x)"));
+        assert!(!is_dml(b"-- insert"));
+        assert!(!is_dml(b"/* unterminated insert"));
+    }
+
+    #[test]
+    fn only_space_and_comments_remain_empty() {
+        assert!(skip_space_and_comments(b"  -- x\n /* y */ \t").is_empty());
+        assert!(skip_space_and_comments(b"-- no newline").is_empty());
+        assert_eq!(skip_space_and_comments(b" /* y */select"), b"select");
+    }
+}
