@@ -257,6 +257,9 @@ fn blob_index(vm: &Vm, b: &Blob, item: &Obj) -> PyResult<c_int> {
 fn slice_bounds(vm: &Vm, b: &Blob, item: &Obj) -> PyResult<(isize, isize, isize, usize)> {
     let t = vm.call_method(item, "indices", &[vm.new_int(b.length as i64)])?;
     let v = vm.to_vec(&t)?;
+    if v.len() != 3 {
+        return Err(vm.type_error("slice.indices() must return a 3-tuple"));
+    }
     let (start, stop, step) = (vm.index_to_isize(&v[0])?, vm.index_to_isize(&v[1])?, vm.index_to_isize(&v[2])?);
     let n = if step > 0 && stop > start {
         ((stop - start - 1) / step + 1) as usize

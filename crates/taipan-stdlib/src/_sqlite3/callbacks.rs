@@ -109,18 +109,21 @@ fn args_to_py(vm: &Vm, argc: c_int, argv: *mut *mut ffi::sqlite3_value) -> PyRes
 /// Set a function's result from a Python object (`_pysqlite_set_result`).
 fn set_result(vm: &Vm, ctx: *mut ffi::sqlite3_context, r: &Obj) -> PyResult<bool> {
     let t = &vm.ctx.types;
-    // SAFETY (all arms): a live function context; text and blobs are
-    // copied by SQLite (SQLITE_TRANSIENT).
     if vm.is_none(r) {
+        // SAFETY: a live function context.
         unsafe { ffi::sqlite3_result_null(ctx) };
     } else if vm.isinstance_type(r, &t.int) {
         let v = util::as_int64(vm, r)?;
+        // SAFETY: a live function context.
         unsafe { ffi::sqlite3_result_int64(ctx, v) };
     } else if vm.isinstance_type(r, &t.float) {
         let v = vm.to_f64(r)?;
+        // SAFETY: a live function context.
         unsafe { ffi::sqlite3_result_double(ctx, v) };
     } else if pystr::data(r).is_some() {
         let b = util::utf8(vm, r)?;
+        // SAFETY: a live function context; SQLITE_TRANSIENT makes SQLite
+        // copy the text before the call returns.
         unsafe {
             ffi::sqlite3_result_text64(
                 ctx,
@@ -132,6 +135,8 @@ fn set_result(vm: &Vm, ctx: *mut ffi::sqlite3_context, r: &Obj) -> PyResult<bool
         };
     } else if buffer::is_bytes_like(r) {
         let b = util::contiguous_bytes(vm, r)?;
+        // SAFETY: a live function context; SQLITE_TRANSIENT makes SQLite
+        // copy the bytes before the call returns.
         unsafe { ffi::sqlite3_result_blob64(ctx, b.as_ptr().cast(), b.len() as u64, ffi::SQLITE_TRANSIENT()) };
     } else {
         return Ok(false);
