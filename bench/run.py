@@ -8,8 +8,9 @@ under Taipan, check that both print the same thing, and compare wall times.
 Each workload runs REPEATS times under each interpreter, interleaved (the
 order alternates between repeats), and the minimum wall time is kept. The
 ratio is taipan / python3: below 1.0 Taipan is faster, above 1.0 slower.
-The geometric mean covers the workloads whose output matched. Startup is
-measured separately with `-c pass`.
+The geometric mean covers the workloads whose output matched. Start-up is
+measured separately: `-c pass`, `-S -c pass`, and an import-heavy command with
+a warm and a cold `.pyc` cache (PYTHONPYCACHEPREFIX).
 
 Exit status: 0 if every workload ran and matched, 1 if any failed or
 mismatched, 2 if the Taipan binary is missing.
@@ -65,12 +66,12 @@ def resolve_python(python):
     return (real if os.path.isfile(real) else exe), version
 
 
-def run(cmd, timeout):
+def run(cmd, timeout, env=None):
     """One timed run: (seconds, returncode, stdout, stderr). returncode is
     None on timeout."""
     t0 = time.perf_counter()
     try:
-        p = subprocess.run(cmd, capture_output=True, cwd=ROOT, timeout=timeout)
+        p = subprocess.run(cmd, capture_output=True, cwd=ROOT, timeout=timeout, env=env)
     except subprocess.TimeoutExpired as e:
         return time.perf_counter() - t0, None, e.stdout or b"", e.stderr or b""
     return time.perf_counter() - t0, p.returncode, p.stdout, p.stderr
@@ -131,41 +132,53 @@ def bench_workload(path, python, taipan, repeats, timeout):
     return res
 
 
+IMPORTS = "import json, re, collections, typing, dataclasses"
+
+# (name, arguments, bytecode cache): start-up as the import issue measures it.
+# "warm" runs with a __pycache__ prefix filled beforehand, "cold" with an empty
+# one each run (both interpreters write their own .pyc files there).
+STARTUP_CASES = [
+    ("-c pass", ["-c", "pass"], None),
+    ("-S -c pass", ["-S", "-c", "pass"], None),
+    ("imports, warm .pyc", ["-c", IMPORTS], "warm"),
+    ("imports, cold .pyc", ["-c", IMPORTS], "cold"),
+]
+
+
 def bench_startup(python, taipan, timeout):
-    """`-c pass` STARTUP_RUNS times each, interleaved. If Taipan does not take
-    -c yet, both interpreters run an empty file instead."""
-    cmd_tail = ["-c", "pass"]
-    note = "-c pass"
-    tmp = None
-    _, code, _, _ = run([taipan] + cmd_tail, timeout)
-    if code != 0:
-        fd, tmp = tempfile.mkstemp(suffix=".py")
-        os.close(fd)
-        cmd_tail = [tmp]
-        note = "empty file (taipan -c pass failed)"
-        _, code, _, err = run([taipan] + cmd_tail, timeout)
-        if code != 0:
-            os.unlink(tmp)
-            return {"status": "FAILED", "detail": describe_failure(code, err, timeout)}
+    """Each start-up case STARTUP_RUNS times per interpreter, interleaved."""
+    cases = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, tail_args, cache in STARTUP_CASES:
+            cases.append(bench_startup_case(python, taipan, timeout, name, tail_args, cache, tmp))
+    ok = all(c["status"] == "ok" for c in cases)
+    return {"status": "ok" if ok else "FAILED", "cases": cases,
+            "detail": "\n".join("%s: %s" % (c["command"], c.get("detail", "")) for c in cases if c["status"] != "ok")}
+
+
+def bench_startup_case(python, taipan, timeout, name, tail_args, cache, tmp):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     times = {"python": [], "taipan": []}
-    try:
-        for i in range(STARTUP_RUNS):
-            order = [("python", python), ("taipan", taipan)]
-            if i % 2:
-                order.reverse()
-            for who, exe in order:
-                secs, code, _, err = run([exe] + cmd_tail, timeout)
-                if code != 0:
-                    return {"status": "FAILED", "detail": "%s: %s" % (who, describe_failure(code, err, timeout))}
-                times[who].append(secs)
-    finally:
-        if tmp:
-            os.unlink(tmp)
-    out = {"status": "ok", "command": note}
+    for i in range(STARTUP_RUNS):
+        order = [("python", python), ("taipan", taipan)]
+        if i % 2:
+            order.reverse()
+        for who, exe in order:
+            if cache == "warm":
+                env["PYTHONPYCACHEPREFIX"] = os.path.join(tmp, "warm-" + who)
+                if i == 0:
+                    run([exe] + tail_args, timeout, env)
+            elif cache == "cold":
+                env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(dir=tmp)
+            secs, code, _, err = run([exe] + tail_args, timeout, env)
+            if code != 0:
+                return {"status": "FAILED", "command": name,
+                        "detail": "%s: %s" % (who, describe_failure(code, err, timeout))}
+            times[who].append(secs)
+    out = {"status": "ok", "command": name}
     for who in ("python", "taipan"):
         out[who + "_min"] = min(times[who])
         out[who + "_mean"] = sum(times[who]) / len(times[who])
-        out[who + "_times"] = times[who]
     out["ratio_min"] = out["taipan_min"] / out["python_min"]
     out["ratio_mean"] = out["taipan_mean"] / out["python_mean"]
     return out
@@ -226,17 +239,17 @@ def main():
         print("%-*s  %9s  %9s  %7.2f  (%d of %d workloads)"
               % (width, "geomean", "", "", gm, len(ok), len(results)))
 
-    print("\nstartup (%d runs each)" % STARTUP_RUNS)
+    print("\nstartup (%d runs each; ms, min and mean)" % STARTUP_RUNS)
     st = bench_startup(python, taipan, args.timeout)
-    if st["status"] == "ok":
-        print("  command:  %s" % st["command"])
-        print("  python3:  min %7.1f ms   mean %7.1f ms" % (st["python_min"] * 1e3, st["python_mean"] * 1e3))
-        print("  taipan:   min %7.1f ms   mean %7.1f ms" % (st["taipan_min"] * 1e3, st["taipan_mean"] * 1e3))
-        print("  ratio:    min %7.2f      mean %7.2f" % (st["ratio_min"], st["ratio_mean"]))
-    else:
-        print("  FAILED")
-        for l in st["detail"].split("\n"):
-            print("    | " + l)
+    for c in st["cases"]:
+        if c["status"] == "ok":
+            print("  %-22s python3 %6.1f / %6.1f   taipan %6.1f / %6.1f   ratio %5.2f / %5.2f"
+                  % (c["command"], c["python_min"] * 1e3, c["python_mean"] * 1e3, c["taipan_min"] * 1e3,
+                     c["taipan_mean"] * 1e3, c["ratio_min"], c["ratio_mean"]))
+        else:
+            print("  %-22s FAILED" % c["command"])
+            for l in c["detail"].split("\n"):
+                print("    | " + l)
 
     if args.json:
         data = {

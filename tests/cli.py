@@ -258,7 +258,26 @@ STREAM_CASES = [
     (["-c", "import script"], None, {"env": {"PYTHONPATH": "/nonexistent:{scriptdir}"}}),
     (["-E", "-c", "import script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
     (["-I", "-c", "import script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    # -m: runpy finds the module or package (pkg/__main__.py) on sys.path.
+    (["-m", "script", "a", "--b"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-O", "-m", "script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-m", "mpkg", "x"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-m", "mpkg.sub"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-m", "mpkg.fails"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-m", "nonexistent_module_xyz"], None),
+    (["-m", "mpkg.nonexistent"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-m"], None),
+    (["-m", "json.tool"], '{"b": [1, 2], "a": null}'),
+    (["-m", "json.tool", "--sort-keys", "--compact"], '{"b": [1, 2], "a": null}'),
 ]
+
+# A package for the -m cases, written beside the script.
+MPKG = {
+    "mpkg/__init__.py": "print('init', __name__)\n",
+    "mpkg/__main__.py": "import sys\nprint('main', __name__, __spec__.name, sys.argv[1:])\nfrom . import sub\n",
+    "mpkg/sub.py": "print('sub', __name__, __package__)\n",
+    "mpkg/fails.py": "def f():\n    raise ValueError('from -m')\nf()\n",
+}
 
 
 def run(interpreter, args, stdin, script, options=None):
@@ -312,6 +331,10 @@ def main():
         script = os.path.join(d, "script.py")
         with open(script, "w") as f:
             f.write(SCRIPT)
+        os.mkdir(os.path.join(d, "mpkg"))
+        for name, text in MPKG.items():
+            with open(os.path.join(d, name), "w") as f:
+                f.write(text)
         for args, stdin, *options in CASES + STREAM_CASES:
             options = options[0] if options else None
             if options and "env" in options:

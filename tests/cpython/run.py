@@ -143,9 +143,10 @@ def main():
     ap.add_argument("--cpython", action="store_true", help="also run python3 for its counts")
     ap.add_argument("--record", action="store_true", help="add today's failures to the list")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--list", default=LIST, help="the list file (default: tests/cpython/tests.txt)")
     opts = ap.parse_args()
     taipan = os.path.abspath(opts.taipan)
-    modules = [(m, k) for m, k in read_list(LIST) if not opts.k or opts.k in m]
+    modules = [(m, k) for m, k in read_list(opts.list) if not opts.k or opts.k in m]
 
     def one(entry):
         module, known = entry
@@ -168,7 +169,7 @@ def main():
                 line += "   | CPython: %s" % fmt_counts(counts(ref[0]))
             print(line, flush=True)
             if opts.record:
-                record(LIST, module, outcomes)
+                record(opts.list, module, outcomes)
             failures.extend(bad)
             green += not bad
     print()

@@ -40,33 +40,31 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::static_("is_frozen", |vm, _, a, k| {
         let [name] = args::exact::<1>(vm, "is_frozen", a, k)?;
-        str_arg(vm, "is_frozen", &name)?;
-        Ok(vm.bool_obj(false))
+        let name = str_arg(vm, "is_frozen", &name)?;
+        Ok(vm.bool_obj(imp::is_frozen(vm, &name)))
     }),
-    MethodDef::static_("find_frozen", |vm, _, a, k| {
-        let p = args::parse_spec(
-            vm,
-            &args::ArgSpec { fname: "find_frozen", names: &["", "withdata"], posonly: 1, required: 1, kwonly_from: 1 },
-            a,
-            k,
-        )?;
-        str_arg(vm, "find_frozen", p[0].as_ref().expect("required"))?;
-        Ok(vm.none())
+    MethodDef::static_("find_frozen", imp_find_frozen),
+    MethodDef::static_("get_frozen_object", |vm, _, a, k| {
+        let p = args::parse(vm, "get_frozen_object", a, k, &["", "data"], 1)?;
+        let name = str_arg(vm, "get_frozen_object", p[0].as_ref().expect("required"))?;
+        imp::get_frozen_object(vm, &name)
     }),
-    MethodDef::static_("get_frozen_object", |vm, _, a, k| no_frozen(vm, "get_frozen_object", a, k)),
-    MethodDef::static_("is_frozen_package", |vm, _, a, k| no_frozen(vm, "is_frozen_package", a, k)),
-    MethodDef::static_("init_frozen", |vm, _, a, k| {
-        let [name] = args::exact::<1>(vm, "init_frozen", a, k)?;
-        str_arg(vm, "init_frozen", &name)?;
-        Ok(vm.none())
+    MethodDef::static_("is_frozen_package", |vm, _, a, k| {
+        let [name] = args::exact::<1>(vm, "is_frozen_package", a, k)?;
+        let name = str_arg(vm, "is_frozen_package", &name)?;
+        match imp::find_frozen(vm, &name) {
+            Some((is_package, _)) => Ok(vm.bool_obj(is_package)),
+            None => Err(no_frozen_object(vm, &name)),
+        }
     }),
+    MethodDef::static_("init_frozen", imp_init_frozen),
     MethodDef::static_("_frozen_module_names", |vm, _, a, k| {
         args::exact::<0>(vm, "_frozen_module_names", a, k)?;
-        Ok(vm.new_tuple(Vec::new()))
+        Ok(vm.new_list(imp::frozen_module_names().into_iter().map(|n| vm.new_str(n)).collect()))
     }),
     MethodDef::static_("_override_frozen_modules_for_tests", |vm, _, a, k| {
-        // No frozen modules: there is nothing to override.
-        args::exact::<1>(vm, "_override_frozen_modules_for_tests", a, k)?;
+        let [value] = args::exact::<1>(vm, "_override_frozen_modules_for_tests", a, k)?;
+        imp::override_frozen_modules(vm, vm.to_i64(&value)?);
         Ok(vm.none())
     }),
     MethodDef::static_("extension_suffixes", |vm, _, a, k| {
@@ -106,12 +104,50 @@ fn str_arg(vm: &Vm, fname: &str, o: &Obj) -> PyResult<String> {
     }
 }
 
-fn no_frozen(vm: &Vm, fname: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let [name] = args::exact::<1>(vm, fname, a, k)?;
-    str_arg(vm, fname, &name)?;
-    let repr = vm.repr(&name)?;
-    let e = vm.import_error(format!("No such frozen object named {}", pystr::as_str_lossy(&repr)));
-    Err(e)
+fn no_frozen_object(vm: &Vm, name: &str) -> taipan_vm::api::PyErr {
+    let e = vm.import_error(format!("No such frozen object named '{name}'"));
+    let _ = vm.setattr_str(e.value(), "name", &vm.new_str(name));
+    e
+}
+
+/// `_imp.find_frozen(name, *, withdata=False)`: None, or (data, ispkg,
+/// origname) where data is the marshalled code when asked for.
+fn imp_find_frozen(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let p = args::parse_spec(
+        vm,
+        &args::ArgSpec { fname: "find_frozen", names: &["", "withdata"], posonly: 1, required: 1, kwonly_from: 1 },
+        a,
+        k,
+    )?;
+    let name = str_arg(vm, "find_frozen", p[0].as_ref().expect("required"))?;
+    let Some((is_package, origname)) = imp::find_frozen(vm, &name) else { return Ok(vm.none()) };
+    let withdata = match &p[1] {
+        Some(w) => vm.is_true(w)?,
+        None => false,
+    };
+    let data = if withdata {
+        let code = imp::get_frozen_object(vm, &name)?;
+        let bytes = vm.new_bytes(taipan_vm::api::marshal::dumps(vm, &code, 4)?);
+        vm.call(&vm.getattr_str(&vm.builtins_module(), "memoryview")?, &[bytes], None)?
+    } else {
+        vm.none()
+    };
+    Ok(vm.new_tuple(vec![data, vm.bool_obj(is_package), vm.new_str(origname)]))
+}
+
+/// `_imp.init_frozen(name)`: run a frozen module into `sys.modules`.
+fn imp_init_frozen(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [name] = args::exact::<1>(vm, "init_frozen", a, k)?;
+    let name = str_arg(vm, "init_frozen", &name)?;
+    if imp::find_frozen(vm, &name).is_none() {
+        return Ok(vm.none());
+    }
+    let code = imp::get_frozen_object(vm, &name)?;
+    let m = module::new_module(vm, &name);
+    let modules = taipan_vm::api::sys::sys_attr(vm, "modules").ok_or_else(|| vm.runtime_error("lost sys.modules"))?;
+    vm.setitem(&modules, &vm.new_str(&name), &m)?;
+    taipan_vm::api::run::run_code(vm, &code, &module::module_dict(&m), None)?;
+    Ok(m)
 }
 
 /// `create_builtin(spec)`: the module of the module table named

@@ -282,7 +282,9 @@ fn slice_indices(vm: &Vm, s: &Obj, len: usize) -> PyResult<(isize, isize, Vec<us
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         out.push(i as usize);
-        i += step;
+        // A huge step (sys.maxsize) leaves the range after one item.
+        let Some(next) = i.checked_add(step) else { break };
+        i = next;
     }
     Ok((start, step, out))
 }

@@ -20,6 +20,7 @@ pub mod _io;
 mod _locale;
 mod _md5;
 mod _operator;
+mod _posixsubprocess;
 mod _random;
 mod _sha1;
 mod _sha256;
@@ -79,6 +80,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
     ModuleDef { name: "_sha256", init: _sha256::init },

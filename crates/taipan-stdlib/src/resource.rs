@@ -67,6 +67,12 @@ fn resource_getrusage(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
         }
         return Err(path::os_error(vm, e, None, None));
     }
+    rusage_obj(vm, &r)
+}
+
+/// A `resource.struct_rusage` of `r` (also the third item of `os.wait3`
+/// and `os.wait4`).
+pub(crate) fn rusage_obj(vm: &Vm, r: &libc::rusage) -> PyResult<Obj> {
     let ints = [
         r.ru_maxrss,
         r.ru_ixrss,
@@ -85,7 +91,7 @@ fn resource_getrusage(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
     ];
     let mut v = vec![vm.new_float(tv(r.ru_utime)), vm.new_float(tv(r.ru_stime))];
     v.extend(ints.iter().map(|&x| vm.new_int(x)));
-    let ty = structseq::get_type(vm, TYPE)?;
+    let ty = structseq::new_type(vm, TYPE, FIELDS, 16, 0, DOC)?;
     structseq::new(vm, &ty, v)
 }
 

@@ -25,8 +25,8 @@ pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
         absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, flush_io, handle_uncaught,
-        main_module, print_exception, run_in_main, run_main, run_main_source, run_string, set_readline_hook,
-        syntax_error, system_exit_status, MainSource, ReadlineFn, ReadlineResult,
+        main_module, print_exception, run_in_main, run_main, run_main_source, run_module, run_string,
+        set_readline_hook, syntax_error, system_exit_status, MainSource, ReadlineFn, ReadlineResult,
     };
     pub use taipan_compiler::Mode;
     pub use taipan_syntax::InputMode;
@@ -257,25 +257,14 @@ pub mod marshal {
 pub mod import {
     /// Import the absolute dotted `name` and return the last module.
     pub fn import_module(vm: &crate::vm::Vm, name: &str) -> crate::vm::PyResult<crate::object::Obj> {
-        crate::import::import_absolute(vm, name)
+        crate::import::import_module(vm, name)
     }
 
-    /// `_imp._fix_co_filename(code, path)`.
-    pub fn fix_co_filename(
-        vm: &crate::vm::Vm,
-        code: &crate::object::Obj,
-        path: &crate::object::Obj,
-    ) -> crate::vm::PyResult<()> {
-        let Some(c) = code.payload::<crate::objects::code::CodeData>() else {
-            return Err(
-                vm.type_error(format!("_fix_co_filename() argument 1 must be code, not {}", code.class().name()))
-            );
-        };
-        let old = c.filename();
-        c.fix_filename(vm, &old, path)
-    }
-
+    pub use crate::import::frozen::{
+        find_frozen, frozen_module_names, get_frozen_object, is_frozen, override_frozen_modules,
+    };
     pub use crate::import::{
-        acquire_import_lock, create_builtin, import_lock_held, is_builtin, release_import_lock, source_hash,
+        acquire_import_lock, create_builtin, fix_co_filename, import_lock_held, is_builtin, magic_bytes,
+        release_import_lock, source_hash, CACHE_TAG, MAGIC_NUMBER,
     };
 }

@@ -81,7 +81,7 @@ fn import_encodings(vm: &Vm) -> PyResult<()> {
     if vm.codecs.encodings_imported.replace(true) {
         return Ok(());
     }
-    crate::import::import_absolute(vm, "encodings").map(drop)
+    crate::import::import_module(vm, "encodings").map(drop)
 }
 
 /// `codecs.lookup(encoding)`: the CodecInfo (a 4-tuple or more) the

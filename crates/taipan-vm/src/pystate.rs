@@ -70,6 +70,14 @@ pub struct Interpreter {
     /// How many times the import lock is held (`_imp.acquire_lock`); one
     /// thread per interpreter until the threads issue, so a count.
     pub(crate) import_lock_depth: Cell<usize>,
+    /// `importlib._bootstrap` once it runs (CPython's `interp->importlib`):
+    /// `import` statements that miss `sys.modules` go through its
+    /// `_find_and_load`. None before start-up loaded it, or without a
+    /// standard library (then builtin modules still import natively).
+    pub(crate) importlib: RefCell<Option<Obj>>,
+    /// `_imp._override_frozen_modules_for_tests`: 1 on, -1 off, 0 as
+    /// `-X frozen_modules` says.
+    pub(crate) frozen_override: Cell<i8>,
     /// What the standard streams wrote to the terminal since the last
     /// newline, while the interactive loop asks for it (None otherwise):
     /// its prompt continues that line, as GNU readline's does.
@@ -87,6 +95,8 @@ impl Interpreter {
         let modules = self.modules.get_mut().take();
         let sys = self.sys.get_mut().take();
         let builtins = self.builtins.get_mut().take();
+        let importlib = self.importlib.get_mut().take();
+        drop(importlib);
         let lazy = std::mem::take(self.lazy_types.get_mut());
         let handlers = std::mem::take(self.signal_handlers.get_mut());
         drop(handlers);

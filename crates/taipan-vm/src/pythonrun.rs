@@ -243,6 +243,28 @@ pub fn run_main(vm: &Vm, source: MainSource) -> i32 {
     finalize(vm, status)
 }
 
+/// `-m module` (CPython's `pymain_run_module`): Lib's
+/// `runpy._run_module_as_main` finds the module, makes it `__main__` and
+/// runs it; returns the exit status.
+pub fn run_module(vm: &Vm, name: &str) -> i32 {
+    vm.unhandled_keyboard_interrupt.set(false);
+    // runpy runs the module in the existing `__main__`'s namespace.
+    main_module(vm);
+    let result = crate::import::import_module(vm, "runpy")
+        .and_then(|runpy| vm.getattr_str(&runpy, "_run_module_as_main"))
+        .and_then(|run| vm.call(&run, &[vm.new_str(name), vm.bool_obj(true)], None));
+    flush_io(vm);
+    match result {
+        Ok(_) => 0,
+        Err(e) => {
+            if vm.isinstance_type(e.value(), &vm.ctx.exceptions.keyboard_interrupt) {
+                vm.unhandled_keyboard_interrupt.set(true);
+            }
+            handle_uncaught(vm, &e)
+        }
+    }
+}
+
 /// Run the main program in `__main__` without finalizing (CPython's
 /// `PyRun_SimpleString`/`PyRun_SimpleFile`, after which `-i` may inspect
 /// the namespace); returns the exit status. A script's `__file__` and

@@ -142,6 +142,8 @@ pub struct Config {
     /// `--check-hash-based-pycs` (`_imp.check_hash_based_pycs`; None is
     /// "default").
     pub check_hash_based_pycs: Option<String>,
+    /// `-X pycache_prefix=PATH`, `PYTHONPYCACHEPREFIX` (`sys.pycache_prefix`).
+    pub pycache_prefix: Option<String>,
 }
 
 impl Vm {
@@ -168,6 +170,8 @@ impl Vm {
             atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
             import_lock_depth: Cell::new(0),
+            importlib: RefCell::new(None),
+            frozen_override: Cell::new(0),
             output_tail: RefCell::new(None),
             readline_hook: Cell::new(None),
         };

@@ -67,7 +67,7 @@ fn warnings_attr(vm: &Vm, name: &str, import_it: bool) -> PyResult<Option<Obj>> 
     let modules = crate::modules::sys::sys_attr(vm, "modules");
     let module = match modules.as_ref().and_then(|m| dict::get_item_str(vm, m, "warnings")) {
         Some(m) => m,
-        None if import_it => match crate::import::import_absolute(vm, "warnings") {
+        None if import_it => match crate::import::import_module(vm, "warnings") {
             Ok(m) => m,
             Err(_) => return Ok(None),
         },
@@ -459,7 +459,7 @@ pub(crate) fn apply_warnoptions(vm: &Vm) {
     if vm.config.borrow().warnoptions.is_empty() {
         return;
     }
-    if let Err(e) = crate::import::import_absolute(vm, "warnings") {
+    if let Err(e) = crate::import::import_module(vm, "warnings") {
         if crate::import::stdlib_dir(vm.config.borrow().ignore_environment).is_some() {
             crate::pythonrun::print_exception(vm, e.value());
         }
@@ -469,7 +469,7 @@ pub(crate) fn apply_warnoptions(vm: &Vm) {
 /// For the `warn_explicit` of `_warnings` with `module_globals`: the source
 /// line through `linecache.getlines(filename, module_globals)`.
 pub fn source_from_globals(vm: &Vm, filename: &Obj, lineno: i64, globals: &Obj) -> PyResult<Option<Obj>> {
-    let linecache = crate::import::import_absolute(vm, "linecache")?;
+    let linecache = crate::import::import_module(vm, "linecache")?;
     let getlines = vm.getattr_str(&linecache, "getlines")?;
     let lines = vm.call(&getlines, &[filename.clone(), globals.clone()], None)?;
     if lineno < 1 {

@@ -16,6 +16,8 @@ pub enum Program {
     Command(String),
     /// `FILE`
     File(String),
+    /// `-m module`
+    Module(String),
     /// `-` or nothing: stdin (the interactive loop when it is a terminal or
     /// with `-i`).
     Stdin,
@@ -148,6 +150,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
     let mut config = Config { executable: executable(), install_signal_handlers: true, ..Config::default() };
     let mut getopt = GetOpt { args, index: 1, rest: Vec::new() };
     let mut command = None;
+    let mut module = None;
     let mut print_version = 0;
     let mut use_hash_seed = true;
     loop {
@@ -186,8 +189,9 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
                     break;
                 }
                 'm' => {
-                    eprintln!("taipan: -m is not supported yet (it needs runpy and the import system's module specs)");
-                    return Err(ExitCode::from(2));
+                    // -m ends the options too.
+                    module = arg;
+                    break;
                 }
                 'x' => {
                     eprintln!("taipan: -x is not supported yet");
@@ -235,7 +239,11 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
         return Err(ExitCode::SUCCESS);
     }
     let rest = &args[getopt.index.min(args.len())..];
-    let program = if let Some(cmd) = command {
+    let program = if let Some(m) = module {
+        // runpy replaces "-m" with the module's file once it is found.
+        config.argv = std::iter::once("-m".to_string()).chain(rest.iter().cloned()).collect();
+        Program::Module(m)
+    } else if let Some(cmd) = command {
         config.argv = std::iter::once("-c".to_string()).chain(rest.iter().cloned()).collect();
         // CPython runs the command with a newline added.
         Program::Command(format!("{cmd}\n"))
@@ -338,6 +346,9 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     if flag > 0 {
         config.dont_write_bytecode = true;
     }
+    // config_init_pycache_prefix: -X first, then the environment.
+    let xopt = config.xoptions.iter().find_map(|x| x.strip_prefix("pycache_prefix=").map(str::to_string));
+    config.pycache_prefix = xopt.or_else(|| env_var(config, "PYTHONPYCACHEPREFIX"));
     let mut flag = 0;
     env_flag(config, "PYTHONNOUSERSITE", &mut flag);
     if flag > 0 {

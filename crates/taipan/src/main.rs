@@ -31,6 +31,8 @@ fn path0(program: &Program) -> String {
             let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
             full.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
         }
+        // -m: the current directory, as a full path.
+        Program::Module(_) => std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -70,6 +72,7 @@ fn run(inv: Invocation) -> ExitCode {
     let mut status = match inv.program {
         Program::Command(c) => pythonrun::run_main_source(&vm, MainSource::Command(c)),
         Program::File(f) => pythonrun::run_main_source(&vm, MainSource::File(f)),
+        Program::Module(m) => pythonrun::run_module(&vm, &m),
         Program::Stdin if stdin_is_interactive => {
             // The loop is the program: SystemExit ends it (CPython's
             // `pymain_run_stdin`).

@@ -4,13 +4,17 @@
 //! (calls on paths), `fd.rs` (calls on descriptors), `process.rs`;
 //! `names.rs` holds the generated constant and name tables.
 
+mod copy;
 mod fd;
+mod fd_extra;
 mod fs;
 mod names;
 pub(crate) mod path;
 mod process;
 mod scandir;
+mod spawn;
 mod stat;
+mod xattr;
 
 use std::ffi::CString;
 
@@ -20,6 +24,7 @@ use taipan_vm::api::{args, bytes, dict, int, module, str as pystr, Obj, PyResult
 use crate::structseq;
 
 pub(crate) use fs::id_arg as uid_arg;
+pub(crate) use process::{run_at_fork, AtFork};
 
 /// A Python int of an unsigned 64-bit value.
 pub(crate) fn u64_obj(vm: &Vm, v: u64) -> Obj {
@@ -392,6 +397,59 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("WTERMSIG", process::os_wtermsig),
     MethodDef::static_("WSTOPSIG", process::os_wstopsig),
     MethodDef::static_("waitstatus_to_exitcode", process::os_waitstatus_to_exitcode),
+    MethodDef::static_("wait3", process::os_wait3),
+    MethodDef::static_("wait4", process::os_wait4),
+    MethodDef::static_("waitid", process::os_waitid),
+    MethodDef::static_("pidfd_open", process::os_pidfd_open),
+    MethodDef::static_("setreuid", process::os_setreuid),
+    MethodDef::static_("setregid", process::os_setregid),
+    MethodDef::static_("setresuid", process::os_setresuid),
+    MethodDef::static_("setresgid", process::os_setresgid),
+    MethodDef::static_("getresuid", process::os_getresuid),
+    MethodDef::static_("getresgid", process::os_getresgid),
+    MethodDef::static_("setgroups", process::os_setgroups),
+    MethodDef::static_("setpgrp", process::os_setpgrp),
+    MethodDef::static_("getgrouplist", process::os_getgrouplist),
+    MethodDef::static_("initgroups", process::os_initgroups),
+    MethodDef::static_("getpriority", process::os_getpriority),
+    MethodDef::static_("setpriority", process::os_setpriority),
+    MethodDef::static_("posix_spawn", spawn::os_posix_spawn),
+    MethodDef::static_("posix_spawnp", spawn::os_posix_spawnp),
+    MethodDef::static_("sched_get_priority_max", spawn::os_sched_get_priority_max),
+    MethodDef::static_("sched_get_priority_min", spawn::os_sched_get_priority_min),
+    MethodDef::static_("sched_getscheduler", spawn::os_sched_getscheduler),
+    MethodDef::static_("sched_getparam", spawn::os_sched_getparam),
+    MethodDef::static_("sched_setscheduler", spawn::os_sched_setscheduler),
+    MethodDef::static_("sched_setparam", spawn::os_sched_setparam),
+    MethodDef::static_("sched_rr_get_interval", spawn::os_sched_rr_get_interval),
+    MethodDef::static_("sched_setaffinity", spawn::os_sched_setaffinity),
+    MethodDef::static_("sendfile", copy::os_sendfile),
+    MethodDef::static_("copy_file_range", copy::os_copy_file_range),
+    MethodDef::static_("splice", copy::os_splice),
+    MethodDef::static_("getxattr", xattr::os_getxattr),
+    MethodDef::static_("setxattr", xattr::os_setxattr),
+    MethodDef::static_("removexattr", xattr::os_removexattr),
+    MethodDef::static_("listxattr", xattr::os_listxattr),
+    MethodDef::static_("readv", fd_extra::os_readv),
+    MethodDef::static_("writev", fd_extra::os_writev),
+    MethodDef::static_("preadv", fd_extra::os_preadv),
+    MethodDef::static_("pwritev", fd_extra::os_pwritev),
+    MethodDef::static_("posix_fallocate", fd_extra::os_posix_fallocate),
+    MethodDef::static_("posix_fadvise", fd_extra::os_posix_fadvise),
+    MethodDef::static_("lockf", fd_extra::os_lockf),
+    MethodDef::static_("eventfd", fd_extra::os_eventfd),
+    MethodDef::static_("eventfd_read", fd_extra::os_eventfd_read),
+    MethodDef::static_("eventfd_write", fd_extra::os_eventfd_write),
+    MethodDef::static_("memfd_create", fd_extra::os_memfd_create),
+    MethodDef::static_("getrandom", fd_extra::os_getrandom),
+    MethodDef::static_("tcgetpgrp", fd_extra::os_tcgetpgrp),
+    MethodDef::static_("tcsetpgrp", fd_extra::os_tcsetpgrp),
+    MethodDef::static_("ctermid", fd_extra::os_ctermid),
+    MethodDef::static_("chroot", fd_extra::os_chroot),
+    MethodDef::static_("mknod", fd_extra::os_mknod),
+    MethodDef::static_("openpty", fd_extra::os_openpty),
+    MethodDef::static_("login_tty", fd_extra::os_login_tty),
+    MethodDef::static_("forkpty", fd_extra::os_forkpty),
     MethodDef::static_("system", process::os_system),
     MethodDef::static_("times", process::os_times),
     MethodDef::static_("sched_getaffinity", process::os_sched_getaffinity),
@@ -483,6 +541,16 @@ fn make_structseq_types(vm: &Vm, d: &Obj) -> PyResult<()> {
         "uname_result: Result from os.uname().\n\nThis object may be accessed either as a tuple of\n  (sysname, nodename, release, version, machine),\nor via the attributes sysname, nodename, release, version, and machine.\n\nSee os.uname for more information.",
     )?;
     dict::set_item_str(vm, d, "uname_result", uname)?;
+    let waitid = structseq::new_type(
+        vm,
+        "posix.waitid_result",
+        &["si_pid", "si_uid", "si_signo", "si_status", "si_code"],
+        5,
+        0,
+        "waitid_result: Result from waitid.\n\nThis object may be accessed either as a tuple of\n  (si_pid, si_uid, si_signo, si_status, si_code),\nor via the attributes si_pid, si_uid, and so on.\n\nSee os.waitid for more information.",
+    )?;
+    dict::set_item_str(vm, d, "waitid_result", waitid)?;
+    dict::set_item_str(vm, d, "sched_param", spawn::make_sched_param(vm)?)?;
     Ok(())
 }
 

@@ -192,12 +192,20 @@ pub(crate) fn os_register_at_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>
     Ok(vm.none())
 }
 
+/// Which `register_at_fork` callbacks to run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AtFork {
+    Before = 0,
+    Child = 1,
+    Parent = 2,
+}
+
 /// Run the callbacks of one list; errors are reported as unraisable, as
-/// CPython's `run_at_forkers`.
-fn run_at_fork(vm: &Vm, which: usize) {
-    let l = at_fork_list(vm, which);
+/// CPython's `run_at_forkers`. The `before` callbacks run last-registered first.
+pub(crate) fn run_at_fork(vm: &Vm, which: AtFork) {
+    let l = at_fork_list(vm, which as usize);
     let mut items = vm.to_vec(&l).unwrap_or_default();
-    if which == 0 {
+    if which == AtFork::Before {
         items.reverse();
     }
     for f in items {
@@ -209,16 +217,16 @@ fn run_at_fork(vm: &Vm, which: usize) {
 
 pub(crate) fn os_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "fork", a, kw)?;
-    run_at_fork(vm, 0);
+    run_at_fork(vm, AtFork::Before);
     // SAFETY: the interpreter runs one thread, so the child's copy of
     // memory is consistent.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
         let e = path::errno();
-        run_at_fork(vm, 2);
+        run_at_fork(vm, AtFork::Parent);
         return Err(os_err(vm, e));
     }
-    run_at_fork(vm, if pid == 0 { 1 } else { 2 });
+    run_at_fork(vm, if pid == 0 { AtFork::Child } else { AtFork::Parent });
     Ok(vm.new_int(pid as i64))
 }
 
@@ -425,4 +433,244 @@ pub(crate) fn os_nice(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
         return Err(os_err(vm, path::errno()));
     }
     Ok(vm.new_int(r as i64))
+}
+
+// ---- wait3, wait4, waitid -----------------------------------------------------------------------
+
+/// `(pid, status, rusage)` of wait3/wait4 (CPython's `wait_helper`): the
+/// rusage is zero when WNOHANG found no child.
+fn wait_result(vm: &Vm, pid: libc::pid_t, status: i32, ru: &libc::rusage) -> PyResult<Obj> {
+    let ru = crate::resource::rusage_obj(vm, ru)?;
+    Ok(vm.new_tuple(vec![vm.new_int(pid as i64), vm.new_int(status as i64), ru]))
+}
+
+fn wait4_impl(vm: &Vm, pid: libc::pid_t, options: i32) -> PyResult<Obj> {
+    let r = blocking(vm, || {
+        let mut status = 0;
+        // SAFETY: an all-zero rusage is valid to be overwritten.
+        let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: `status` and `ru` are writable.
+        cvt(unsafe { libc::wait4(pid, &mut status, options, &mut ru) }).map(|p| (p, status, ru))
+    })?;
+    let (p, status, ru) = r.map_err(|e| os_err(vm, e))?;
+    wait_result(vm, p, status, &ru)
+}
+
+pub(crate) fn os_wait3(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "wait3", a, kw, &["options"], 1)?;
+    let options = path::c_int(vm, v[0].as_ref().unwrap_or(&vm.none()))?;
+    wait4_impl(vm, -1, options)
+}
+
+pub(crate) fn os_wait4(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "wait4", a, kw, &["pid", "options"], 2)?;
+    let none = vm.none();
+    let pid = path::c_int(vm, v[0].as_ref().unwrap_or(&none))?;
+    let options = path::c_int(vm, v[1].as_ref().unwrap_or(&none))?;
+    wait4_impl(vm, pid, options)
+}
+
+/// Exactly `n` positional arguments, in `PyArg_ParseTuple`'s words.
+fn parse_tuple_count(vm: &Vm, fname: &str, n: usize, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
+    if kw.is_some_and(|k| vm.len(k).unwrap_or(0) > 0) {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    if a.len() != n {
+        return Err(vm.type_error(format!("{fname}() takes exactly {n} arguments ({} given)", a.len())));
+    }
+    Ok(())
+}
+
+pub(crate) fn os_waitid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    parse_tuple_count(vm, "waitid", 3, a, kw)?;
+    let idtype = path::c_int(vm, &a[0])?;
+    let id = path::c_int(vm, &a[1])?;
+    let options = path::c_int(vm, &a[2])?;
+    let r = blocking(vm, || {
+        // SAFETY: an all-zero siginfo_t is valid to be overwritten.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        // SAFETY: `info` is writable.
+        cvt(unsafe { libc::waitid(idtype as libc::idtype_t, id as libc::id_t, &mut info, options) })?;
+        // SAFETY: waitid filled the SIGCHLD fields (or left them zero).
+        let (pid, uid, status) = unsafe { (info.si_pid(), info.si_uid(), info.si_status()) };
+        Ok((pid, uid, status, info.si_signo, info.si_code))
+    })?;
+    let (pid, uid, status, signo, code) = r.map_err(|e| os_err(vm, e))?;
+    if pid == 0 {
+        return Ok(vm.none());
+    }
+    let ty = crate::structseq::get_type(vm, "posix.waitid_result")?;
+    let v = vec![
+        vm.new_int(pid as i64),
+        vm.new_int(uid as i64),
+        vm.new_int(signo as i64),
+        vm.new_int(status as i64),
+        vm.new_int(code as i64),
+    ];
+    crate::structseq::new(vm, &ty, v)
+}
+
+pub(crate) fn os_pidfd_open(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "pidfd_open", a, kw, &["pid", "flags"], 1)?;
+    let pid = path::c_int(vm, v[0].as_ref().unwrap_or(&vm.none()))?;
+    let flags = match &v[1] {
+        Some(f) => super::path::fd_arg(vm, f)? as libc::c_uint,
+        None => 0,
+    };
+    // SAFETY: pidfd_open takes no memory.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(os_err(vm, path::errno()));
+    }
+    Ok(vm.new_int(fd))
+}
+
+// ---- ids and groups -----------------------------------------------------------------------------
+
+fn uid(vm: &Vm, o: &Obj) -> PyResult<u32> {
+    super::fs::id_arg(vm, o, "uid")
+}
+
+fn gid(vm: &Vm, o: &Obj) -> PyResult<u32> {
+    super::fs::id_arg(vm, o, "gid")
+}
+
+fn none_or_os_err(vm: &Vm, r: libc::c_int) -> PyResult<Obj> {
+    cvt(r).map(|_| vm.none()).map_err(|e| os_err(vm, e))
+}
+
+pub(crate) fn os_setreuid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [r, e] = posonly::<2>(vm, "setreuid", a, kw)?;
+    let (r, e) = (uid(vm, &r)?, uid(vm, &e)?);
+    // SAFETY: setreuid takes no memory.
+    none_or_os_err(vm, unsafe { libc::setreuid(r, e) })
+}
+
+pub(crate) fn os_setregid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [r, e] = posonly::<2>(vm, "setregid", a, kw)?;
+    let (r, e) = (gid(vm, &r)?, gid(vm, &e)?);
+    // SAFETY: setregid takes no memory.
+    none_or_os_err(vm, unsafe { libc::setregid(r, e) })
+}
+
+pub(crate) fn os_setresuid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [r, e, s] = posonly::<3>(vm, "setresuid", a, kw)?;
+    let (r, e, s) = (uid(vm, &r)?, uid(vm, &e)?, uid(vm, &s)?);
+    // SAFETY: setresuid takes no memory.
+    none_or_os_err(vm, unsafe { libc::setresuid(r, e, s) })
+}
+
+pub(crate) fn os_setresgid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [r, e, s] = posonly::<3>(vm, "setresgid", a, kw)?;
+    let (r, e, s) = (gid(vm, &r)?, gid(vm, &e)?, gid(vm, &s)?);
+    // SAFETY: setresgid takes no memory.
+    none_or_os_err(vm, unsafe { libc::setresgid(r, e, s) })
+}
+
+pub(crate) fn os_getresuid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "getresuid", a, kw)?;
+    let (mut r, mut e, mut s) = (0, 0, 0);
+    // SAFETY: the three ids are writable.
+    cvt(unsafe { libc::getresuid(&mut r, &mut e, &mut s) }).map_err(|e| os_err(vm, e))?;
+    Ok(vm.new_tuple(vec![vm.new_int(r as i64), vm.new_int(e as i64), vm.new_int(s as i64)]))
+}
+
+pub(crate) fn os_getresgid(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "getresgid", a, kw)?;
+    let (mut r, mut e, mut s) = (0, 0, 0);
+    // SAFETY: the three ids are writable.
+    cvt(unsafe { libc::getresgid(&mut r, &mut e, &mut s) }).map_err(|e| os_err(vm, e))?;
+    Ok(vm.new_tuple(vec![vm.new_int(r as i64), vm.new_int(e as i64), vm.new_int(s as i64)]))
+}
+
+/// glibc's NGROUPS_MAX, CPython's `MAX_GROUPS`.
+const MAX_GROUPS: usize = 65536;
+
+pub(crate) fn os_setgroups(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [groups] = posonly::<1>(vm, "setgroups", a, kw)?;
+    let is_seq =
+        !vm.isinstance_type(&groups, &vm.ctx.types.dict) && vm.getattr_str_opt(&groups, "__getitem__")?.is_some();
+    if !is_seq {
+        return Err(vm.type_error("setgroups argument must be a sequence"));
+    }
+    let items = vm.to_vec(&groups)?;
+    if items.len() > MAX_GROUPS {
+        return Err(vm.value_error("too many groups"));
+    }
+    let mut list = Vec::with_capacity(items.len());
+    for it in &items {
+        if taipan_vm::api::int::value(it).is_none() {
+            return Err(vm.type_error("groups must be integers"));
+        }
+        list.push(gid(vm, it)?);
+    }
+    // SAFETY: `list` holds `len` ids.
+    none_or_os_err(vm, unsafe { libc::setgroups(list.len(), list.as_ptr()) })
+}
+
+pub(crate) fn os_setpgrp(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "setpgrp", a, kw)?;
+    // SAFETY: setpgid takes no memory.
+    none_or_os_err(vm, unsafe { libc::setpgid(0, 0) })
+}
+
+fn user_name(vm: &Vm, o: &Obj) -> PyResult<CString> {
+    CString::new(path::fs_converter(vm, o)?).map_err(|_| vm.value_error("embedded null byte"))
+}
+
+pub(crate) fn os_getgrouplist(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [user, group] = posonly::<2>(vm, "getgrouplist", a, kw)?;
+    if taipan_vm::api::str::data(&user).is_none() {
+        return Err(vm.type_error(format!("getgrouplist() argument 1 must be str, not {}", user.class().name())));
+    }
+    let user = user_name(vm, &user)?;
+    let base = gid(vm, &group)?;
+    let mut n: libc::c_int = 64;
+    loop {
+        let mut groups = vec![0 as libc::gid_t; n as usize];
+        let mut count = n;
+        // SAFETY: `groups` has room for `count` ids; `user` is NUL-terminated.
+        let r = unsafe { libc::getgrouplist(user.as_ptr(), base, groups.as_mut_ptr(), &mut count) };
+        if r >= 0 {
+            groups.truncate(count.max(0) as usize);
+            return Ok(vm.new_list(groups.iter().map(|&g| vm.new_int(g as i64)).collect()));
+        }
+        if n as usize >= MAX_GROUPS {
+            return Err(os_err(vm, libc::EINVAL));
+        }
+        n = if count > n { count } else { n * 2 };
+    }
+}
+
+pub(crate) fn os_initgroups(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [user, group] = posonly::<2>(vm, "initgroups", a, kw)?;
+    let user = user_name(vm, &user)?;
+    let base = gid(vm, &group)?;
+    // SAFETY: `user` is NUL-terminated.
+    none_or_os_err(vm, unsafe { libc::initgroups(user.as_ptr(), base) })
+}
+
+pub(crate) fn os_getpriority(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "getpriority", a, kw, &["which", "who"], 2)?;
+    let none = vm.none();
+    let which = path::c_int(vm, v[0].as_ref().unwrap_or(&none))?;
+    let who = path::c_int(vm, v[1].as_ref().unwrap_or(&none))?;
+    // SAFETY: resetting errno, the only way to tell -1 from an error.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: getpriority takes no memory.
+    let r = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
+    if r == -1 && path::errno() != 0 {
+        return Err(os_err(vm, path::errno()));
+    }
+    Ok(vm.new_int(r as i64))
+}
+
+pub(crate) fn os_setpriority(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let v = args::parse(vm, "setpriority", a, kw, &["which", "who", "priority"], 3)?;
+    let none = vm.none();
+    let which = path::c_int(vm, v[0].as_ref().unwrap_or(&none))?;
+    let who = path::c_int(vm, v[1].as_ref().unwrap_or(&none))?;
+    let prio = path::c_int(vm, v[2].as_ref().unwrap_or(&none))?;
+    // SAFETY: setpriority takes no memory.
+    none_or_os_err(vm, unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, prio) })
 }

@@ -18,6 +18,7 @@ pub(crate) fn init(vm: &Vm) {
     dict::set_item_str(vm, &modules, "builtins", builtins).expect("sys.modules");
     dict::set_item_str(vm, &modules, "sys", sys).expect("sys.modules");
     sys::init_stdio(vm);
+    crate::import::init_importlib(vm);
     crate::warnings::apply_warnoptions(vm);
 }
 

@@ -62,7 +62,7 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("meta_path", vm.new_list(vec![]));
     set("path_hooks", vm.new_list(vec![]));
     set("path_importer_cache", vm.new_dict());
-    set("pycache_prefix", vm.none());
+    set("pycache_prefix", config.pycache_prefix.as_deref().map_or_else(|| vm.none(), |p| vm.new_str(p)));
     set("platlibdir", vm.new_str("lib"));
     set("abiflags", vm.new_str(""));
     let stdlib_names: Vec<Obj> =
@@ -85,6 +85,8 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
         path.push(vm.new_str(&lib));
     }
     set("path", vm.new_list(path));
+    let stdlib = crate::import::stdlib_dir(config.ignore_environment);
+    set("_stdlib_dir", stdlib.as_deref().map_or_else(|| vm.none(), |d| vm.new_str(d)));
     // The standard streams are made by `init_stdio`, once `_io` can be
     // imported.
     for k in ["stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"] {
@@ -127,16 +129,9 @@ int_info = _structseq('sys.int_info', ('bits_per_digit', 'sizeof_digit', 'defaul
 hash_info = _structseq('sys.hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
     'seed_bits', 'cutoff'), (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
 thread_info = _structseq('sys.thread_info', ('name', 'lock', 'version'), ('pthread', 'mutex+cond', None))
-class _Implementation:
-    def __repr__(self):
-        return 'namespace(' + ', '.join('%s=%r' % kv for kv in self.__dict__.items()) + ')'
-implementation = _Implementation()
-implementation.name = 'taipan'
-implementation.cache_tag = 'taipan-311'
-implementation.version = version_info
-implementation.hexversion = hexversion
-implementation._multiarch = 'x86_64-linux-gnu'
-del _structseq, _version, _flags, _Implementation
+implementation = _SimpleNamespace(name='taipan', cache_tag='taipan-311', version=version_info,
+                                  hexversion=hexversion, _multiarch='x86_64-linux-gnu')
+del _structseq, _version, _flags, _SimpleNamespace
 "#;
 
 fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()> {
@@ -149,6 +144,9 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
         vm.new_int(0),
     ]);
     dict::set_item_str(vm, d, "_version", version)?;
+    // sys.implementation is a types.SimpleNamespace (importlib makes new
+    // ones by calling its type).
+    dict::set_item_str(vm, d, "_SimpleNamespace", vm.ctx.types.simple_namespace.clone())?;
     let b = |x: bool| vm.new_int(x as i64);
     let flags = vec![
         vm.new_int(config.debug as i64),

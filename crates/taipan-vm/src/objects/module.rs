@@ -118,6 +118,12 @@ fn module_getattro(vm: &Vm, m: &Obj, name: &Obj) -> PyResult<Obj> {
 }
 
 fn module_repr(vm: &Vm, m: &Obj) -> PyResult<Obj> {
+    // As CPython 3.11: importlib's `_module_repr` decides (it knows
+    // loaders, specs and namespace packages).
+    let importlib = vm.importlib.borrow().clone();
+    if let Some(importlib) = importlib {
+        return vm.call(&vm.getattr_str(&importlib, "_module_repr")?, std::slice::from_ref(m), None);
+    }
     let name = module_name(vm, m).unwrap_or_else(|| "?".into());
     let d = module_dict(m);
     if let Some(f) = dict::get_item_str(vm, &d, "__file__") {

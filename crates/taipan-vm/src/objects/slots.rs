@@ -575,7 +575,15 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
                         if b.def.name == "__new__"
                             && b.self_.as_ref().is_some_and(|o| o.has_payload::<TypeObject>()) =>
                     {
-                        b.self_.as_ref().and_then(|o| o.payload::<TypeObject>()).and_then(|bt| bt.slots.new.slot())
+                        // CPython's update_one_slot: a builtin `__new__` in
+                        // the MRO means the type keeps the `__new__` it
+                        // inherits from its base, whichever builtin type
+                        // the function belongs to.
+                        let inherited =
+                            t.base().and_then(|base| base.payload::<TypeObject>().and_then(|bt| bt.slots.new.slot()));
+                        inherited.or_else(|| {
+                            b.self_.as_ref().and_then(|o| o.payload::<TypeObject>()).and_then(|bt| bt.slots.new.slot())
+                        })
                     }
                     _ => Some((slot_tp_new as crate::object::typeobj::NewFn, W)),
                 },

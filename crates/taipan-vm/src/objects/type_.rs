@@ -665,7 +665,7 @@ fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyR
             return vm.call0(&reduce);
         }
     }
-    let copyreg = crate::import::import_absolute(vm, "copyreg")?;
+    let copyreg = crate::import::import_module(vm, "copyreg")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
     // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
     // `_common_reduce`); copyreg._reduce_ex only knows 0 and 1.
@@ -760,7 +760,7 @@ fn object_getstate(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyRe
         }
         _ => vm.none(),
     };
-    let copyreg = crate::import::import_absolute(vm, "copyreg")?;
+    let copyreg = crate::import::import_module(vm, "copyreg")?;
     let names = vm.call(&vm.getattr_str(&copyreg, "_slotnames")?, &[obj.class_obj()], None)?;
     if vm.is_none(&names) {
         return Ok(state);

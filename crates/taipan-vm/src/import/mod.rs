@@ -1,10 +1,18 @@
-//! The import system (CPython's `Python/import.c` and the parts of
-//! `importlib._bootstrap` that `import` statements need): `sys.modules`,
-//! builtin modules, and source modules and packages found on `sys.path`.
+//! The import system (CPython's `Python/import.c`). As in CPython, the
+//! machinery is Lib's own `importlib._bootstrap` and `_bootstrap_external`:
+//! start-up runs them as `_frozen_importlib` and `_frozen_importlib_external`
+//! (their code cached in `.pyc` files by `pyc.rs`, since Taipan does not
+//! freeze modules into the binary), installs their finders in
+//! `sys.meta_path` and `sys.path_hooks`, and an `import` that misses
+//! `sys.modules` calls `_bootstrap._find_and_load`. Finders, loaders, specs,
+//! packages, namespace packages and `.pyc` caching are therefore CPython's.
 //!
-//! Finders and loaders as Python objects, `.pyc` caching and namespace
-//! packages belong to the import-system issue; until then a module that is
-//! not builtin and not a `.py` file on `sys.path` is a ModuleNotFoundError.
+//! Before importlib runs (while it is being loaded) and when no standard
+//! library is found, a native path imports builtin modules from the module
+//! table and plain `.py` files from `sys.path`.
+
+pub(crate) mod frozen;
+mod pyc;
 
 use crate::object::Obj;
 use crate::objects::builtin_func::BuiltinFunctionData;
@@ -109,7 +117,106 @@ fn module_not_found(vm: &Vm, name: &str) -> crate::vm::PyErr {
     e
 }
 
-/// `__import__(name, globals, locals, fromlist, level)`.
+pub use pyc::{magic_bytes, CACHE_TAG, MAGIC_NUMBER};
+
+/// Run Lib's `importlib._bootstrap` and `_bootstrap_external` and install
+/// their finders (CPython's `init_importlib` and `init_importlib_external`).
+/// Without a standard library, or if it fails, imports stay native (the
+/// failure is reported: the interpreter still runs builtin-only programs).
+pub(crate) fn init_importlib(vm: &Vm) {
+    let Some(lib) = stdlib_dir(vm.config.borrow().ignore_environment) else { return };
+    if let Err(e) = load_importlib(vm, std::path::Path::new(&lib)) {
+        let msg = crate::pythonrun::format_exception(vm, e.value());
+        eprint!("taipan: importlib from {lib} did not start; importing natively\n{msg}");
+        let modules = sys_modules(vm);
+        for name in ["_frozen_importlib", "_frozen_importlib_external"] {
+            let _ = dict::del_item(vm, &modules, &vm.new_str(name));
+        }
+    }
+}
+
+fn load_importlib(vm: &Vm, lib: &std::path::Path) -> PyResult<()> {
+    let dir = lib.join("importlib");
+    let bootstrap = run_bootstrap_module(vm, "_frozen_importlib", &dir.join("_bootstrap.py"))?;
+    let imp = import_absolute(vm, "_imp")?;
+    vm.call(&vm.getattr_str(&bootstrap, "_install")?, &[vm.sys_module(), imp], None)?;
+    let external = run_bootstrap_module(vm, "_frozen_importlib_external", &dir.join("_bootstrap_external.py"))?;
+    // Taipan's own magic number, so a CPython `.pyc` is never trusted (the
+    // cache tag already keeps the files apart).
+    vm.setattr_str(&external, "MAGIC_NUMBER", &vm.new_bytes(magic_bytes().to_vec()))?;
+    vm.setattr_str(&external, "_RAW_MAGIC_NUMBER", &vm.new_int(u32::from_le_bytes(magic_bytes()) as i64))?;
+    vm.call(&vm.getattr_str(&bootstrap, "_install_external_importers")?, &[], None)?;
+    *vm.importlib.borrow_mut() = Some(bootstrap);
+    Ok(())
+}
+
+/// The `co_filename` of importlib's bootstrap code, as CPython's frozen
+/// modules have it: tracebacks show it, and import errors are trimmed of it.
+const BOOTSTRAP_FILENAME: &str = "<frozen importlib._bootstrap>";
+const EXTERNAL_FILENAME: &str = "<frozen importlib._bootstrap_external>";
+
+/// Execute one of importlib's bootstrap files as the module `name`.
+fn run_bootstrap_module(vm: &Vm, name: &str, path: &std::path::Path) -> PyResult<Obj> {
+    let code = pyc::load_code(vm, path, &frozen::bootstrap_filename(name))?;
+    let m = module::new_module(vm, name);
+    let d = module::module_dict(&m);
+    // What `_bootstrap._setup` expects of a module imported frozen before
+    // importlib ran (CPython's PyImport_ImportFrozenModuleObject sets it).
+    dict::set_item_str(vm, &d, "__origname__", vm.new_str(frozen::origname(name)))?;
+    let modules = sys_modules(vm);
+    dict::set_item_str(vm, &modules, name, m.clone())?;
+    crate::eval::run_code(vm, &code, &d, None)?;
+    Ok(m)
+}
+
+/// `builtins.__import__` as the program sees it (importlib calls it for
+/// the submodules of a fromlist).
+fn import_func(vm: &Vm) -> Obj {
+    let builtins = module::module_dict(&vm.builtins_module());
+    dict::get_item_str(vm, &builtins, "__import__").unwrap_or_else(|| vm.none())
+}
+
+/// `sys.modules[name]`, waiting for a module another import is still
+/// initialising; else imported by importlib (CPython's
+/// `import_get_module`, `import_ensure_initialized` and
+/// `import_find_and_load`).
+fn get_or_load(vm: &Vm, importlib: &Obj, name: &str) -> PyResult<Obj> {
+    let modules = sys_modules(vm);
+    if let Some(m) = dict::get_item_str(vm, &modules, name).filter(|m| !vm.is_none(m)) {
+        if is_initializing(vm, &m)? {
+            let unlock = vm.getattr_str(importlib, "_lock_unlock_module")?;
+            vm.call(&unlock, &[vm.new_str(name)], None)?;
+        }
+        return Ok(m);
+    }
+    let find_and_load = vm.getattr_str(importlib, "_find_and_load")?;
+    vm.call(&find_and_load, &[vm.new_str(name), import_func(vm)], None)
+}
+
+/// `module.__spec__._initializing` (CPython's `_PyModuleSpec_IsInitializing`).
+fn is_initializing(vm: &Vm, m: &Obj) -> PyResult<bool> {
+    let Some(spec) = vm.getattr_str_opt(m, "__spec__")? else { return Ok(false) };
+    if vm.is_none(&spec) {
+        return Ok(false);
+    }
+    match vm.getattr_str_opt(&spec, "_initializing")? {
+        Some(v) => vm.is_true(&v),
+        None => Ok(false),
+    }
+}
+
+/// Import the absolute dotted `name` and return the last module
+/// (`PyImport_ImportModule`).
+pub(crate) fn import_module(vm: &Vm, name: &str) -> PyResult<Obj> {
+    let importlib = vm.importlib.borrow().clone();
+    match importlib {
+        Some(importlib) => get_or_load(vm, &importlib, name),
+        None => import_absolute(vm, name),
+    }
+}
+
+/// `__import__(name, globals, locals, fromlist, level)`
+/// (`PyImport_ImportModuleLevelObject`).
 pub(crate) fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
     let Some(name_str) = pystr::as_str(name).map(str::to_string) else {
         return Err(vm.type_error(format!("module name must be str, not {}", name.class().name())));
@@ -122,7 +229,91 @@ pub(crate) fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: 
     if absolute.is_empty() {
         return Err(vm.value_error("Empty module name"));
     }
-    let module = import_absolute(vm, &absolute)?;
+    let importlib = vm.importlib.borrow().clone();
+    match importlib {
+        Some(importlib) => import_with_importlib(vm, &importlib, &name_str, &absolute, fromlist, level)
+            .inspect_err(|e| remove_importlib_frames(vm, e)),
+        None => import_natively(vm, &name_str, &absolute, fromlist, level),
+    }
+}
+
+/// Drop importlib's own frames from an import's traceback, as CPython's
+/// `remove_importlib_frames`: all of them for an ImportError, else each run
+/// of them that ends in `_call_with_frames_removed` (so an error in the
+/// imported module's code shows that code, not the machinery).
+fn remove_importlib_frames(vm: &Vm, e: &crate::vm::PyErr) {
+    use crate::objects::{exceptions, traceback};
+    let exc = e.value();
+    let always_trim = vm.err_matches(e, &vm.ctx.exceptions.import_error);
+    let mut nodes = Vec::new();
+    let mut cur = exceptions::traceback_of(exc);
+    while let Some(tb) = cur {
+        cur = traceback::data(&tb).next.get();
+        nodes.push(tb);
+    }
+    let mut keep = vec![true; nodes.len()];
+    let (mut in_importlib, mut chunk_start) = (false, 0);
+    for (i, tb) in nodes.iter().enumerate() {
+        let Some(fd) = traceback::data(tb).frame.payload::<crate::eval::frame::FrameObjectData>() else { continue };
+        let code = fd.frame().code();
+        let filename = code.filename();
+        let now_in_importlib =
+            pystr::as_str(&filename).is_some_and(|f| f == BOOTSTRAP_FILENAME || f == EXTERNAL_FILENAME);
+        if now_in_importlib && !in_importlib {
+            chunk_start = i;
+        }
+        in_importlib = now_in_importlib;
+        if in_importlib && (always_trim || pystr::as_str(&code.name) == Some("_call_with_frames_removed")) {
+            keep[chunk_start..=i].iter_mut().for_each(|k| *k = false);
+            chunk_start = i + 1;
+        }
+    }
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let kept: Vec<Obj> = nodes.into_iter().zip(keep).filter(|(_, k)| *k).map(|(tb, _)| tb).collect();
+    for pair in kept.windows(2) {
+        traceback::data(&pair[0]).next.set(Some(pair[1].clone()));
+    }
+    if let Some(last) = kept.last() {
+        traceback::data(last).next.set(None);
+    }
+    exceptions::set_traceback(exc, kept.first().cloned());
+}
+
+fn import_with_importlib(
+    vm: &Vm,
+    importlib: &Obj,
+    name: &str,
+    absolute: &str,
+    fromlist: &Obj,
+    level: i64,
+) -> PyResult<Obj> {
+    let module = get_or_load(vm, importlib, absolute)?;
+    let wants_from = !vm.is_none(fromlist) && vm.is_true(fromlist)?;
+    if wants_from {
+        if vm.getattr_str_opt(&module, "__path__")?.is_none() {
+            return Ok(module);
+        }
+        let handle = vm.getattr_str(importlib, "_handle_fromlist")?;
+        return vm.call(&handle, &[module, fromlist.clone(), import_func(vm)], None);
+    }
+    // `import a.b.c` binds `a`: the first component of what was asked.
+    let Some((first, _)) = name.split_once('.') else { return Ok(module) };
+    if level == 0 {
+        return get_or_load(vm, importlib, first);
+    }
+    let cut = absolute.len() - (name.len() - first.len());
+    let to_return = &absolute[..cut];
+    match dict::get_item_str(vm, &sys_modules(vm), to_return) {
+        Some(m) => Ok(m),
+        None => Err(vm.key_error(vm.new_str(&format!("'{to_return}' not in sys.modules as expected")))),
+    }
+}
+
+/// The import path used before importlib runs (or without a Lib).
+fn import_natively(vm: &Vm, name_str: &str, absolute: &str, fromlist: &Obj, level: i64) -> PyResult<Obj> {
+    let module = import_absolute(vm, absolute)?;
     let wants_from = !vm.is_none(fromlist) && vm.is_true(fromlist)?;
     if !wants_from {
         if level == 0 || !name_str.is_empty() {
@@ -255,27 +446,7 @@ pub(crate) fn import_absolute(vm: &Vm, name: &str) -> PyResult<Obj> {
     if let Some(p) = parent {
         vm.setattr_str(&p, short, &m)?;
     }
-    if name == "importlib" {
-        install_importlib_finders(vm, &m)?;
-    }
     Ok(m)
-}
-
-/// Once Lib's `importlib` is loaded, its finders join `sys.meta_path` and
-/// `sys.path_hooks` (what CPython's start-up does with the frozen
-/// `_bootstrap._install` and `_bootstrap_external._install`), so that
-/// `importlib.import_module`, `pkgutil`, `runpy` and custom finders see
-/// CPython's machinery. Until the import issue routes `import` itself
-/// through it, statements keep the native path search above; both find the
-/// same `.py` files on `sys.path`.
-fn install_importlib_finders(vm: &Vm, importlib: &Obj) -> PyResult<()> {
-    let bootstrap = vm.getattr_str(importlib, "_bootstrap")?;
-    let external = vm.getattr_str(importlib, "_bootstrap_external")?;
-    let imp = import_absolute(vm, "_imp")?;
-    let sys = vm.sys_module();
-    vm.call(&vm.getattr_str(&bootstrap, "_install")?, &[sys, imp], None)?;
-    vm.call(&vm.getattr_str(&external, "_install")?, &[bootstrap], None)?;
-    Ok(())
 }
 
 fn path_entries(vm: &Vm, path: &Obj) -> PyResult<Vec<String>> {
@@ -349,12 +520,18 @@ pub(crate) fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
         .instance_dict()
         .and_then(|d| dict::get_item_str(vm, &d, "__file__"))
         .and_then(|f| pystr::as_str(&f).map(str::to_string));
-    let msg = match location {
+    let msg = match &location {
+        Some(f) if is_initializing(vm, module).unwrap_or(false) => format!(
+            "cannot import name '{attr}' from partially initialized module '{pkg_name}' (most likely due to a circular import) ({f})"
+        ),
         Some(f) => format!("cannot import name '{attr}' from '{pkg_name}' ({f})"),
         None => format!("cannot import name '{attr}' from '{pkg_name}' (unknown location)"),
     };
     let e = vm.new_exception_msg(&vm.ctx.exceptions.import_error, &msg);
     crate::objects::exceptions::set_extra(&e.0, "name", vm.new_str(&pkg_name));
+    if let Some(f) = location {
+        crate::objects::exceptions::set_extra(&e.0, "path", vm.new_str(&f));
+    }
     Err(e)
 }
 
@@ -367,4 +544,14 @@ pub(crate) fn stdlib_dir(ignore_environment: bool) -> Option<String> {
         }
     }
     option_env!("TAIPAN_BUILD_STDLIB").map(str::to_string).filter(|p| std::path::Path::new(p).is_dir())
+}
+
+/// `_imp._fix_co_filename(code, path)`: give a code object loaded from a
+/// `.pyc` (and its nested code) the source path it was found at.
+pub fn fix_co_filename(vm: &Vm, code: &Obj, path: &Obj) -> PyResult<()> {
+    let Some(c) = code.payload::<crate::objects::code::CodeData>() else {
+        return Err(vm.type_error(format!("_fix_co_filename() argument 1 must be code, not {}", code.class().name())));
+    };
+    let old = c.filename();
+    c.fix_filename(vm, &old, path)
 }
