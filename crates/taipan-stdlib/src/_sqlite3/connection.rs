@@ -37,6 +37,8 @@ pub(crate) struct Connection {
     /// Handler data replaced while SQLite may still be running the old
     /// handler (a handler that replaces or closes from inside itself):
     /// freed at the next replacement made outside any call into SQLite.
+    /// Boxed: SQLite may still hold their addresses, which must not move.
+    #[allow(clippy::vec_box)]
     retired: RefCell<Vec<Box<callbacks::Callback>>>,
 }
 
