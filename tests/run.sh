@@ -33,3 +33,6 @@ python3 tools/hostile_sweep.py --taipan target/ci/taipan --limit 300 --seed 1
 # Every top-level module of CPython's Lib: how many import (the count may not
 # fall below tests/import_coverage.baseline; failures listed with reasons).
 python3 tests/import_coverage.py --taipan target/ci/taipan --check
+# CPython's own regression tests (the installed Lib/test): every module listed in
+# tests/cpython/tests.txt passes except its listed known failures, each with a reason.
+python3 tests/cpython/run.py --taipan target/ci/taipan -j 2

@@ -19,6 +19,7 @@ mod _imp;
 pub mod _io;
 mod _locale;
 mod _md5;
+mod _multibytecodec;
 mod _operator;
 mod _posixsubprocess;
 mod _random;
@@ -70,6 +71,12 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_bz2", init: _bz2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
+    ModuleDef { name: "_codecs_cn", init: _multibytecodec::cjk::init_cn },
+    ModuleDef { name: "_codecs_hk", init: _multibytecodec::cjk::init_hk },
+    ModuleDef { name: "_codecs_iso2022", init: _multibytecodec::cjk::init_iso2022 },
+    ModuleDef { name: "_codecs_jp", init: _multibytecodec::cjk::init_jp },
+    ModuleDef { name: "_codecs_kr", init: _multibytecodec::cjk::init_kr },
+    ModuleDef { name: "_codecs_tw", init: _multibytecodec::cjk::init_tw },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
@@ -78,6 +85,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_locale", init: _locale::init },
+    ModuleDef { name: "_multibytecodec", init: _multibytecodec::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },

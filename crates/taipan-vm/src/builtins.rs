@@ -60,54 +60,6 @@ pub(crate) fn init(vm: &Vm) {
     set("IOError", vm.ctx.exceptions.os_error.clone());
     set("EnvironmentError", vm.ctx.exceptions.os_error.clone());
     *vm.builtins.borrow_mut() = Some(m);
-    if let Err(e) = run_python_part(vm, &d) {
-        panic!("builtins initialisation failed: {}", crate::pythonrun::format_exception(vm, e.value()));
-    }
-}
-
-/// What the `site` module adds to builtins (`exit`, `quit`, `copyright`,
-/// `credits`, `license`, `help`), written in Python.
-const SITE_SOURCE: &str = r#"
-class Quitter:
-    def __init__(self, name, eof):
-        self.name = name
-        self.eof = eof
-    def __repr__(self):
-        return 'Use %s() or %s to exit' % (self.name, self.eof)
-    def __call__(self, code=None):
-        raise SystemExit(code)
-Quitter.__module__ = '_sitebuiltins'
-exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
-quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
-class _Printer:
-    def __init__(self, name, text):
-        self._name = name
-        self._text = text
-    def __repr__(self):
-        return self._text
-    def __call__(self):
-        print(self._text)
-_Printer.__module__ = '_sitebuiltins'
-copyright = _Printer('copyright', 'Copyright (c) the Taipan authors.\nPython is Copyright (c) 2001-2023 Python Software Foundation.')
-credits = _Printer('credits', 'Taipan: a Python 3.11 implementation in Rust.')
-license = _Printer('license', 'See https://www.python.org/psf/license/')
-class _Helper:
-    def __repr__(self):
-        return 'Type help() for interactive help, or help(object) for help about object.'
-    def __call__(self, *args, **kwds):
-        raise NotImplementedError('help() needs the pydoc module, which Taipan cannot run yet')
-_Helper.__module__ = '_sitebuiltins'
-help = _Helper()
-del Quitter, _Printer, _Helper
-"#;
-
-fn run_python_part(vm: &Vm, d: &Obj) -> PyResult<()> {
-    let code = crate::pythonrun::compile_string(vm, SITE_SOURCE, "<site>", taipan_compiler::Mode::Exec)?;
-    let globals = vm.new_dict();
-    dict::set_item_str(vm, &globals, "__name__", vm.new_str("_sitebuiltins"))?;
-    dict::set_item_str(vm, &globals, "__builtins__", vm.builtins_module())?;
-    crate::eval::run_code(vm, &code, &globals, Some(d.clone()))?;
-    Ok(())
 }
 
 const FUNCTIONS: &[MethodDef] = &[

@@ -318,9 +318,9 @@ fn code_points_of(vm: &Vm, o: &Obj, start: usize, end: usize) -> PyResult<Vec<u3
     let Some(d) = pystr::data(o) else {
         return Err(vm.type_error("object attribute must be unicode"));
     };
-    let cps = d.to_code_points();
-    let end = end.min(cps.len());
-    Ok(cps[start.min(end)..end].to_vec())
+    // Only the span: a handler runs once per error, over an object that may be long.
+    let end = end.min(d.len());
+    Ok((start.min(end)..end).map(|i| d.char_at(i)).collect())
 }
 
 fn bytes_of(vm: &Vm, o: &Obj, start: usize, end: usize) -> PyResult<Vec<u8>> {

@@ -18,7 +18,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use taipan_vm::api::codecs::{lookup_text_codec, TextCodec};
+use taipan_vm::api::codecs::{self, lookup_text_codec, TextCodec};
 use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, bytes, int, str as pystr, Obj, ObjCell, PyPayload, PyResult, Vm};
 
@@ -146,7 +146,6 @@ impl NewlineState {
 /// An incremental decoder: a native codec, or a Python object with
 /// `decode`, `getstate`, `setstate` and `reset` (made once the codec
 /// registry can look codecs up in Python).
-#[allow(dead_code)]
 pub(crate) enum InnerDecoder {
     Native { codec: TextCodec, pending: Vec<u8>, errors: String },
     Python(Obj),
@@ -295,7 +294,6 @@ impl Decoder {
 /// An incremental encoder; the BOM of a native codec is written by the
 /// wrapper (`bom_pending`), so the codec itself never writes one. The
 /// Python variant is an incremental encoder object (see [`InnerDecoder`]).
-#[allow(dead_code)]
 pub(crate) enum Encoder {
     Native { codec: TextCodec, errors: String, bom: &'static [u8], ascii_compat: bool },
     Python(Obj),
@@ -624,12 +622,37 @@ fn set_newline(vm: &Vm, t: &TextIO, newline: Option<&Obj>) -> PyResult<()> {
     Ok(())
 }
 
+/// A codec found for a TextIOWrapper: one the interpreter implements (the
+/// fast paths of CPython's textio.c), or a CodecInfo from the codec
+/// registry, whose incremental encoder and decoder do the work.
+pub(crate) enum FoundCodec {
+    Native(TextCodec),
+    Registry { info: Obj, name: String },
+}
+
+impl FoundCodec {
+    fn name(&self) -> &str {
+        match self {
+            FoundCodec::Native(c) => c.name(),
+            FoundCodec::Registry { name, .. } => name,
+        }
+    }
+}
+
 /// Make the decoder and encoder for `encoding` (the buffer's
 /// `readable()`/`writable()` say which are needed).
-fn set_codec(vm: &Vm, t: &TextIO, buffer: &Obj, codec: &TextCodec, errors: &str) -> PyResult<()> {
+fn set_codec(vm: &Vm, t: &TextIO, buffer: &Obj, codec: &FoundCodec, errors: &Obj) -> PyResult<()> {
+    let errors_s = utf8_of(vm, errors)?;
     let readable = vm.call_method(buffer, "readable", &[])?;
     if vm.is_true(&readable)? {
-        let inner = InnerDecoder::Native { codec: codec.clone(), pending: Vec::new(), errors: errors.to_string() };
+        let inner = match codec {
+            FoundCodec::Native(c) => {
+                InnerDecoder::Native { codec: c.clone(), pending: Vec::new(), errors: errors_s.clone() }
+            }
+            FoundCodec::Registry { info, .. } => {
+                InnerDecoder::Python(vm.call_method(info, "incrementaldecoder", std::slice::from_ref(errors))?)
+            }
+        };
         let nl = if t.readuniversal.get() { Some(NewlineState::new(t.readtranslate.get())) } else { None };
         *t.decoder.borrow_mut() = Some(Decoder { inner, nl });
     } else {
@@ -637,16 +660,25 @@ fn set_codec(vm: &Vm, t: &TextIO, buffer: &Obj, codec: &TextCodec, errors: &str)
     }
     let writable = vm.call_method(buffer, "writable", &[])?;
     if vm.is_true(&writable)? {
-        let mut c = codec.clone();
-        c.skip_bom();
-        let name = codec.name();
-        let ascii_compat = matches!(name, "utf-8" | "iso8859-1" | "ascii");
-        *t.encoder.borrow_mut() =
-            Some(Encoder::Native { codec: c, errors: errors.to_string(), bom: codec.bom(), ascii_compat });
-        // A Python encoder (UTF-8-SIG's) writes its BOM at its first
-        // call; CPython's own UTF-16/32 encoders only once the stream is
-        // known to be at its start (see `fix_encoder_state`).
-        t.bom_pending.set(name == "utf-8-sig");
+        match codec {
+            FoundCodec::Native(codec) => {
+                let mut c = codec.clone();
+                c.skip_bom();
+                let name = codec.name();
+                let ascii_compat = matches!(name, "utf-8" | "iso8859-1" | "ascii");
+                *t.encoder.borrow_mut() =
+                    Some(Encoder::Native { codec: c, errors: errors_s, bom: codec.bom(), ascii_compat });
+                // A Python encoder (UTF-8-SIG's) writes its BOM at its first
+                // call; CPython's own UTF-16/32 encoders only once the stream is
+                // known to be at its start (see `fix_encoder_state`).
+                t.bom_pending.set(name == "utf-8-sig");
+            }
+            FoundCodec::Registry { info, .. } => {
+                let e = vm.call_method(info, "incrementalencoder", std::slice::from_ref(errors))?;
+                *t.encoder.borrow_mut() = Some(Encoder::Python(e));
+                t.bom_pending.set(false);
+            }
+        }
     } else {
         *t.encoder.borrow_mut() = None;
     }
@@ -693,19 +725,34 @@ fn encoding_name(vm: &Vm, enc: Option<&Obj>) -> PyResult<Obj> {
     }
 }
 
-fn lookup_codec(vm: &Vm, encoding: &Obj) -> PyResult<TextCodec> {
+/// CPython's `_PyCodec_LookupTextEncoding(encoding, "codecs.open()")`,
+/// answered natively for the codecs the interpreter implements.
+fn lookup_codec(vm: &Vm, encoding: &Obj) -> PyResult<FoundCodec> {
     let name = utf8_of(vm, encoding)?;
+    let not_text = || {
+        vm.lookup_error(format!("'{name:.400}' is not a text encoding; use codecs.open() to handle arbitrary codecs"))
+    };
     match lookup_text_codec(vm, &name) {
-        Ok(c) => Ok(c),
+        Ok(c) => Ok(FoundCodec::Native(c)),
         Err(e) => {
-            // The message names codecs.open(), as `_PyCodec_LookupTextEncoding`'s.
             let msg = vm.str(e.value()).map(|m| pystr::as_str_lossy(&m).into_owned()).unwrap_or_default();
             if msg.contains("is not a text encoding") {
-                return Err(vm.lookup_error(format!(
-                    "'{name:.400}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
-                )));
+                return Err(not_text());
             }
-            Err(e)
+            if !vm.err_matches(&e, &vm.ctx.exceptions.lookup_error) {
+                return Err(e);
+            }
+            let info = codecs::lookup(vm, &name)?;
+            if let Some(flag) = vm.getattr_str_opt(&info, "_is_text_encoding")? {
+                if !vm.is_true(&flag)? {
+                    return Err(not_text());
+                }
+            }
+            let cname = match vm.getattr_str_opt(&info, "name")? {
+                Some(n) if pystr::data(&n).is_some() => utf8_of(vm, &n)?,
+                _ => name.clone(),
+            };
+            Ok(FoundCodec::Registry { info, name: cname })
         }
     }
 }
@@ -754,14 +801,13 @@ fn textio_init(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
     let enc = encoding_name(vm, encoding.as_ref())?;
     let codec = lookup_codec(vm, &enc)?;
     t.encoding.set(Some(enc));
-    let errors_s = utf8_of(vm, &errors)?;
-    t.errors.set(Some(errors));
+    t.errors.set(Some(errors.clone()));
     t.chunk_size.set(8192);
     t.line_buffering.set(line_buffering);
     t.write_through.set(write_through);
     set_newline(vm, t, newline.as_ref())?;
     t.buffer.set(Some(buffer.clone()));
-    set_codec(vm, t, &buffer, &codec, &errors_s)?;
+    set_codec(vm, t, &buffer, &codec, &errors)?;
     if let Some(raw) = bufferedio::exact_raw_fileio(&buffer) {
         t.raw.set(Some(raw));
     }
@@ -1556,10 +1602,9 @@ fn change_encoding(
         }
         Some(e) => (encoding_name(vm, Some(&e))?, errors.unwrap_or_else(|| vm.new_str("strict"))),
     };
-    let errs_s = utf8_of(vm, &errs)?;
     let codec = lookup_codec(vm, &enc)?;
     let buffer = check_attached(vm, t)?;
-    set_codec(vm, t, &buffer, &codec, &errs_s)?;
+    set_codec(vm, t, &buffer, &codec, &errs)?;
     if codec.name() != "utf-8-sig" {
         t.bom_pending.set(false);
     }

@@ -20,6 +20,27 @@ pub(crate) fn init(vm: &Vm) {
     sys::init_stdio(vm);
     crate::import::init_importlib(vm);
     crate::warnings::apply_warnoptions(vm);
+    if !vm.config.borrow().no_site {
+        import_site(vm);
+    }
+    // Start-up leaves cycles behind (classes replaced by their native
+    // versions, `del`eted helpers); CPython's automatic collections during
+    // its larger start-up have freed them by the time a program runs, and
+    // programs observe it (`gc.collect()` counts, `gc.get_objects()`).
+    let _ = crate::gc::collect(vm, 2);
+}
+
+/// `import site` unless -S (CPython's `init_import_site`): site-packages,
+/// `.pth` files, the user site, `exit`/`quit`/`help` and friends. Its
+/// failure is reported and start-up goes on.
+fn import_site(vm: &Vm) {
+    if vm.importlib.borrow().is_none() {
+        return;
+    }
+    if let Err(e) = crate::import::import_module(vm, "site") {
+        let msg = crate::pythonrun::format_exception(vm, e.value());
+        sys::write_stderr(vm, &format!("Error in site import; continuing without it\n{msg}"));
+    }
 }
 
 /// Add native functions to a module's dict.
