@@ -57,6 +57,7 @@ mod _sha3;
 mod _sha512;
 mod _signal;
 mod _socket;
+mod _sqlite3;
 mod _sre;
 mod _ssl;
 mod _stat;
@@ -116,6 +117,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_socket", init: _socket::init },
+    ModuleDef { name: "_sqlite3", init: _sqlite3::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_ssl", init: _ssl::init },
     ModuleDef { name: "_stat", init: _stat::init },
