@@ -440,8 +440,52 @@ unsafe fn queue_finalizer(ts: &ThreadState, p: NonNull<PyObject>) -> bool {
 #[cold]
 #[inline(never)]
 unsafe fn dealloc(p: NonNull<PyObject>) {
+    // SAFETY: the refcount just reached zero; a live object's type is live.
+    unsafe {
+        let ty_ptr = p.as_ref().ob_type.get();
+        if let Some(leaf) = (*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload.leaf {
+            free_leaf(p, ty_ptr, leaf);
+            return;
+        }
+    }
     // SAFETY: the refcount just reached zero.
     crate::pystate::with_current(|ts| unsafe { dealloc_in(ts, p) })
+}
+
+/// How instances of a leaf type (`TypeObject::mark_leaf`) are allocated
+/// and freed: their size class, and whether the payload has a destructor.
+#[derive(Clone, Copy)]
+pub(crate) struct LeafAlloc {
+    class: u8,
+    drop_payload: Option<unsafe fn(*mut PyObject)>,
+}
+
+impl LeafAlloc {
+    pub(crate) fn new<T: PyPayload>(layout: std::alloc::Layout) -> Option<LeafAlloc> {
+        let (class, _) = small_layout(layout)?;
+        let drop_payload: Option<unsafe fn(*mut PyObject)> =
+            if std::mem::needs_drop::<T>() { Some(drop_payload::<T>) } else { None };
+        Some(LeafAlloc { class: u8::try_from(class).ok()?, drop_payload })
+    }
+}
+
+/// Free a leaf object: no finalizer can be due (it has no GC header), and
+/// its payload drops no object, so no trashcan nesting is needed either.
+///
+/// # Safety
+/// `p` is live with refcount zero, and its type (`ty_ptr`) is a leaf type
+/// described by `leaf`.
+#[inline(always)]
+unsafe fn free_leaf(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafAlloc) {
+    // SAFETY: guaranteed by the caller; the memory came from
+    // `small_alloc_class` of the same class (`alloc_object` of a leaf type).
+    unsafe {
+        if let Some(drop) = leaf.drop_payload {
+            drop(p.as_ptr());
+        }
+        small_free_class(p.as_ptr().cast(), leaf.class as usize);
+        decref(ty_ptr);
+    }
 }
 
 unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
@@ -573,6 +617,62 @@ unsafe fn small_free(p: *mut u8, layout: std::alloc::Layout) {
     unsafe { std::alloc::dealloc(p, real) };
 }
 
+/// The layout of size class `class` (as `small_layout` computes it).
+#[inline(always)]
+fn class_layout(class: usize) -> std::alloc::Layout {
+    debug_assert!(class < SMALL_CLASSES);
+    // SAFETY: (class + 1) * 16 <= SMALL_MAX is non-zero and a multiple of
+    // the power-of-two alignment 16, so it is a valid layout.
+    unsafe { std::alloc::Layout::from_size_align_unchecked((class + 1) * SMALL_CLASS, SMALL_CLASS) }
+}
+
+/// `small_alloc` for a known size class.
+#[inline(always)]
+fn small_alloc_class(class: usize) -> *mut u8 {
+    if let Some(f) = free_lists() {
+        // SAFETY: as in small_alloc.
+        unsafe {
+            let f = &mut *f;
+            let head = f.heads[class];
+            if !head.is_null() {
+                f.heads[class] = *head.cast::<*mut u8>();
+                f.counts[class] -= 1;
+                return head;
+            }
+        }
+    }
+    let layout = class_layout(class);
+    // SAFETY: the layout is non-zero-sized.
+    let p = unsafe { std::alloc::alloc(layout) };
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    p
+}
+
+/// `small_free` for a known size class.
+///
+/// # Safety
+/// `p` came from `small_alloc_class(class)` (or `small_alloc` with a layout
+/// of that class) and is no longer used.
+#[inline(always)]
+unsafe fn small_free_class(p: *mut u8, class: usize) {
+    if let Some(f) = free_lists() {
+        // SAFETY: as in small_free.
+        unsafe {
+            let f = &mut *f;
+            if f.counts[class] < SMALL_KEEP {
+                *p.cast::<*mut u8>() = f.heads[class];
+                f.heads[class] = p;
+                f.counts[class] += 1;
+                return;
+            }
+        }
+    }
+    // SAFETY: allocated by the system allocator with the class layout.
+    unsafe { std::alloc::dealloc(p, class_layout(class)) };
+}
+
 /// Drop an object's payload and slots and free its memory.
 unsafe fn free_object(p: NonNull<PyObject>) {
     // SAFETY: `p` is live with refcount zero; its type is live (the object
@@ -659,8 +759,35 @@ pub(crate) unsafe fn drop_payload<T>(p: *mut PyObject) {
 
 /// Allocate an object of type `ty` holding `payload` (the type must record
 /// `T` as its payload type and be sized for it).
+#[inline]
 pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
     let t = ty.payload::<TypeObject>().expect("alloc_object with a type object");
+    if let Some(leaf) = t.leaf {
+        if t.payload_type == TypeId::of::<T>() {
+            return alloc_leaf(ty, leaf, payload);
+        }
+    }
+    alloc_general(ty, t, payload)
+}
+
+/// `alloc_object` for a leaf type: a block of its size class, the header
+/// and the payload (`mark_leaf` checked the layout holds a `PyCell<T>`).
+#[inline(always)]
+fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
+    let base = small_alloc_class(leaf.class as usize);
+    // SAFETY: the block is at least `basicsize` bytes, which holds a
+    // `PyCell<T>`, 16-aligned; it is initialized before it is visible.
+    unsafe {
+        let obj = base.cast::<PyCell<T>>();
+        std::ptr::write(
+            obj,
+            PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
+        );
+        Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
+    }
+}
+
+fn alloc_general<T: PyPayload>(ty: &Obj, t: &TypeObject, payload: T) -> Obj {
     // The type's instances must be laid out for a `T`: everything that reads
     // the payload relies on it. Callers check this (tp_new wrappers, the
     // MRO check); the assert keeps a missed case from being memory-unsafe.

@@ -466,6 +466,9 @@ pub struct TypeObject {
     pub version_tag: Cell<u32>,
     /// `__doc__` of a builtin type.
     pub doc: Option<&'static str>,
+    /// Set for builtin types whose instances hold no references and need
+    /// no teardown beyond dropping the payload (see `mark_leaf`).
+    pub(crate) leaf: Option<super::LeafAlloc>,
 }
 
 impl PyPayload for TypeObject {
@@ -518,7 +521,25 @@ impl TypeObject {
             subclasses: UnsafeCell::new(Vec::new()),
             version_tag: Cell::new(0),
             doc: None,
+            leaf: None,
         }
+    }
+
+    /// Mark a builtin type whose instances are leaves (CPython's types with
+    /// a plain `tp_dealloc`: float, int, str, bytes, complex): no GC header,
+    /// no dict, weakref or member slots, no finalizer, and a payload of `T`
+    /// that holds no object references. Their allocation and deallocation
+    /// take a short path (a size-class free list, no finalizer queue or
+    /// trashcan). Call it last, once the layout is final.
+    pub(crate) fn mark_leaf<T: PyPayload>(&mut self) {
+        let plain = !self.is_gc
+            && self.dictoffset == 0
+            && self.weaklistoffset == 0
+            && self.member_offsets.is_empty()
+            && self.finalize.get().is_none()
+            && self.payload_type == TypeId::of::<T>()
+            && self.basicsize >= std::mem::size_of::<super::PyCell<T>>();
+        self.leaf = if plain { super::LeafAlloc::new::<T>(self.alloc_layout()) } else { None };
     }
 
     /// Give instances a `__dict__` slot after the payload.

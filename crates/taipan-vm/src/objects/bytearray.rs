@@ -127,10 +127,13 @@ impl ByteArrayData {
             return false;
         }
         self.account_resize(total);
-        let copy = v.clone();
-        v.clear();
-        for _ in 0..n {
-            v.extend_from_slice(&copy);
+        if total == 0 {
+            v.clear();
+        }
+        // Doubling: a few large copies.
+        while v.len() < total {
+            let take = v.len().min(total - v.len());
+            v.extend_from_within(..take);
         }
         true
     }
@@ -322,11 +325,7 @@ fn bytearray_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize / 2) {
         return Err(vm.memory_error());
     }
-    let mut out = crate::objects::str_methods::alloc_vec(vm, d.len() * n as usize)?;
-    for _ in 0..n {
-        out.extend_from_slice(&d);
-    }
-    Ok(vm.new_bytearray(out))
+    Ok(vm.new_bytearray(crate::objects::str::repeat_slice(vm, &d, n as usize)?))
 }
 
 fn bytearray_irepeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {

@@ -39,6 +39,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.mp_subscript.set(Some(bytes_subscript));
     s.nb_binary[crate::object::typeobj::NbOp::Remainder as usize].set(Some(methods::bytes_mod));
     s.new.set(Some(bytes_new));
+    t.mark_leaf::<BytesData>();
     t
 }
 
@@ -133,11 +134,32 @@ fn bytes_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> 
 }
 
 fn bytes_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let ad = data_of(a);
+    // As CPython: an empty operand gives back the other one if it is an exact bytes.
+    if let Some(bd) = as_bytes_ref(b) {
+        if bd.is_empty() && a.type_is(&vm.ctx.types.bytes) {
+            return Ok(a.clone());
+        }
+        if ad.is_empty() && b.type_is(&vm.ctx.types.bytes) {
+            return Ok(b.clone());
+        }
+        return concat_slices(vm, ad, bd);
+    }
     let Some(bb) = as_bytes(b) else {
         return Err(vm.type_error(format!("can't concat {} to {}", b.class().name(), a.class().name())));
     };
-    let mut v = data_of(a).to_vec();
-    v.extend_from_slice(&bb);
+    if bb.is_empty() && a.type_is(&vm.ctx.types.bytes) {
+        return Ok(a.clone());
+    }
+    concat_slices(vm, ad, &bb)
+}
+
+/// A new bytes object holding `a` then `b`, copied once.
+fn concat_slices(vm: &Vm, a: &[u8], b: &[u8]) -> PyResult<Obj> {
+    let total = a.len().checked_add(b.len()).filter(|&t| t <= isize::MAX as usize).ok_or_else(|| vm.memory_error())?;
+    let mut v = vm.try_vec(total)?;
+    v.extend_from_slice(a);
+    v.extend_from_slice(b);
     Ok(vm.new_bytes(v))
 }
 

@@ -49,6 +49,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.nb_binary[NbOp::Power as usize].set(Some(|vm, a, b| complex_pow(vm, a, b, &vm.none())));
     s.nb_power3.set(Some(complex_pow));
     s.new.set(Some(complex_new));
+    t.mark_leaf::<ComplexData>();
     t
 }
 

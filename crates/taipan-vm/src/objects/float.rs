@@ -42,6 +42,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.nb_power3.set(Some(float_pow3));
     s.nb_divmod.set(Some(float_divmod));
     s.new.set(Some(float_new));
+    t.mark_leaf::<FloatData>();
     t
 }
 

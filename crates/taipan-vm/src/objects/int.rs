@@ -102,6 +102,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.nb_power3.set(Some(methods::int_pow3));
     s.nb_divmod.set(Some(int_divmod));
     s.new.set(Some(methods::int_new));
+    t.mark_leaf::<IntData>();
     t
 }
 

@@ -2,9 +2,13 @@
 //! list while they are sorted, so a comparison that mutates the list is
 //! detected afterwards ("list modified during sort"), never UB.
 
-use crate::object::Obj;
-use crate::objects::{float, int, str as pystr};
-use crate::vm::{PyResult, Vm};
+use std::convert::Infallible;
+
+use crate::object::typeobj::CompareOp;
+use crate::object::{Obj, TypeObject};
+use crate::objects::timsort;
+use crate::objects::{float, int, str as pystr, tuple};
+use crate::vm::{PyErr, PyResult, Vm};
 
 pub(crate) fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let (pos, kw) = vm.split_kwargs(args, kwnames);
@@ -31,7 +35,9 @@ pub(crate) fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -
         Ok(v) => (v, None),
         Err((v, e)) => (v, Some(e)),
     };
-    let modified = !l.is_empty();
+    // CPython's `allocated != -1`: anything that grew the list meanwhile,
+    // even if it emptied it again.
+    let modified = !l.is_empty() || l.capacity() != 0;
     drop(l.replace_all(sorted));
     if let Some(e) = err {
         return Err(e);
@@ -46,15 +52,12 @@ pub(crate) fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -
 /// items (in some order) with the error.
 pub(crate) fn sort_items(
     vm: &Vm,
-    mut items: Vec<Obj>,
+    items: Vec<Obj>,
     key: Option<&Obj>,
     reverse: bool,
-) -> Result<Vec<Obj>, (Vec<Obj>, crate::vm::PyErr)> {
-    if items.len() < 2 && key.is_none() {
-        return Ok(items);
-    }
-    let keys: Vec<Obj> = match key {
-        None => items.clone(),
+) -> Result<Vec<Obj>, (Vec<Obj>, PyErr)> {
+    let keys: Option<Vec<Obj>> = match key {
+        None => None,
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
             for x in &items {
@@ -63,135 +66,265 @@ pub(crate) fn sort_items(
                     Err(e) => return Err((items, e)),
                 }
             }
-            ks
+            Some(ks)
         }
     };
-    // Reverse first and after, so that equal items keep their order.
-    let mut pairs: Vec<(Obj, Obj)> = keys.into_iter().zip(items.drain(..)).collect();
-    if reverse {
-        pairs.reverse();
+    if items.len() < 2 {
+        return Ok(items);
     }
-    let r = sort_pairs(vm, &mut pairs);
-    if reverse {
-        pairs.reverse();
-    }
-    let out: Vec<Obj> = pairs.into_iter().map(|(_, v)| v).collect();
-    match r {
-        Ok(()) => Ok(out),
-        Err(e) => Err((out, e)),
+    let (order, err) = sort_order(vm, keys.as_deref().unwrap_or(&items), reverse);
+    drop(keys);
+    let items = permute(items, &order);
+    match err {
+        None => Ok(items),
+        Some(e) => Err((items, e)),
     }
 }
 
-/// What all keys are, for the comparison fast paths CPython also takes.
-enum KeyKind {
-    SmallInt,
+/// `items` rearranged so that item `i` of the result is `items[order[i]]`
+/// (`order` is a permutation), moving the objects without touching their
+/// reference counts.
+fn permute(items: Vec<Obj>, order: &[usize]) -> Vec<Obj> {
+    if order.iter().copied().eq(0..items.len()) {
+        return items;
+    }
+    let mut slots: Vec<Option<Obj>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// How two keys are compared: CPython's pre-checked `unsafe_*_compare`
+/// when all keys share a type, else `PyObject_RichCompareBool(a, b, Py_LT)`.
+#[derive(Clone, Copy)]
+enum KeyCompare<'t> {
+    /// Exact ints that fit a machine word.
+    Int,
     Float,
+    /// Exact strs whose code points are all below 256.
+    Latin,
+    /// Exact strs.
     Str,
+    /// All of one type: its rich comparison slot, called directly.
+    SameType(&'t TypeObject),
+    /// The full `<` protocol.
     Generic,
 }
 
-fn key_kind(vm: &Vm, pairs: &[(Obj, Obj)]) -> KeyKind {
-    let t = &vm.ctx.types;
-    if pairs.iter().all(|(k, _)| k.type_is(&t.int) && matches!(int::value(k), Some(int::IntValue::Small(_)))) {
-        KeyKind::SmallInt
-    } else if pairs.iter().all(|(k, _)| k.type_is(&t.float)) {
-        KeyKind::Float
-    } else if pairs.iter().all(|(k, _)| k.type_is(&t.str)) {
-        KeyKind::Str
+/// The pre-sort check over the keys (or the first items of tuple keys):
+/// which comparison applies, and whether the keys are non-empty exact tuples.
+fn classify<'a>(vm: &Vm, keys: &'a [Obj]) -> (KeyCompare<'a>, bool) {
+    let types = &vm.ctx.types;
+    let first = &keys[0];
+    let mut in_tuples = first.type_is(&types.tuple) && !tuple::items(first).is_empty();
+    let probe = |k: &'a Obj, in_tuples: bool| if in_tuples { &tuple::items(k)[0] } else { k };
+    let key_type = probe(first, in_tuples).class();
+    let mut same_type = true;
+    let mut ints_fit = true;
+    let mut strs_latin = true;
+    for k in keys {
+        if in_tuples && !(k.type_is(&types.tuple) && !tuple::items(k).is_empty()) {
+            in_tuples = false;
+            same_type = false;
+            break;
+        }
+        let x = probe(k, in_tuples);
+        if !std::ptr::eq(x.class(), key_type) {
+            same_type = false;
+            if !in_tuples {
+                break;
+            }
+        }
+        if same_type {
+            if x.type_is(&types.int) {
+                ints_fit &= matches!(int::value(x), Some(int::IntValue::Small(_)));
+            } else if x.type_is(&types.str) {
+                strs_latin &= pystr::data(x).is_some_and(|d| d.latin1_bytes().is_some());
+            }
+        }
+    }
+    let sample = probe(first, in_tuples);
+    let kind = if !same_type {
+        KeyCompare::Generic
+    } else if sample.type_is(&types.str) {
+        if strs_latin {
+            KeyCompare::Latin
+        } else {
+            KeyCompare::Str
+        }
+    } else if sample.type_is(&types.int) && ints_fit {
+        KeyCompare::Int
+    } else if sample.type_is(&types.float) {
+        KeyCompare::Float
+    } else if in_tuples && sample.type_is(&types.tuple) {
+        // Tuples of tuples: the first items compare in full.
+        KeyCompare::Generic
+    } else if key_type.slots.richcompare.get().is_some() {
+        KeyCompare::SameType(key_type)
     } else {
-        KeyKind::Generic
+        KeyCompare::Generic
+    };
+    (kind, in_tuples)
+}
+
+/// The sorted order of `keys` as indices into it, and the error that
+/// stopped the sort early (the order is then a permutation all the same).
+/// With `reverse`, the keys are taken back to front and the result reversed,
+/// so equal keys keep their order (as CPython does it).
+fn sort_order(vm: &Vm, keys: &[Obj], reverse: bool) -> (Vec<usize>, Option<PyErr>) {
+    let n = keys.len();
+    let mut tmp_room = Vec::<(u64, usize)>::new();
+    if tmp_room.try_reserve_exact(timsort::scratch_len(n)).is_err() {
+        return ((0..n).collect(), Some(vm.memory_error()));
+    }
+    drop(tmp_room);
+    let positions = || -> Box<dyn Iterator<Item = usize>> {
+        if reverse {
+            Box::new((0..n).rev())
+        } else {
+            Box::new(0..n)
+        }
+    };
+    let (kind, in_tuples) = classify(vm, keys);
+    let (mut order, err) = if in_tuples {
+        run(positions().collect(), |&i| i, &mut |a: usize, b: usize| tuple_lt(vm, &keys[a], &keys[b], kind))
+    } else {
+        match kind {
+            KeyCompare::Int => run_infallible(
+                positions().map(|i| (int::value(&keys[i]).and_then(int::IntValue::as_i64).unwrap_or(0), i)).collect(),
+                |p| p.1,
+                &mut |a: (i64, usize), b: (i64, usize)| Ok(a.0 < b.0),
+            ),
+            KeyCompare::Float => run_infallible(
+                positions().map(|i| (float::value(&keys[i]).unwrap_or(0.0), i)).collect(),
+                |p| p.1,
+                &mut |a: (f64, usize), b: (f64, usize)| Ok(a.0 < b.0),
+            ),
+            KeyCompare::Latin => run_infallible(
+                positions()
+                    .map(|i| (pystr::data(&keys[i]).and_then(pystr::StrData::latin1_bytes).unwrap_or(&[]), i))
+                    .collect(),
+                |p| p.1,
+                &mut |a: (&[u8], usize), b: (&[u8], usize)| Ok(a.0 < b.0),
+            ),
+            KeyCompare::Str => {
+                let empty = pystr::data(&vm.ctx.empty_str);
+                run_infallible(
+                    positions().filter_map(|i| Some((pystr::data(&keys[i]).or(empty)?, i))).collect(),
+                    |p| p.1,
+                    &mut |a: (&pystr::StrData, usize), b: (&pystr::StrData, usize)| Ok(a.0.cmp_data(b.0).is_lt()),
+                )
+            }
+            k => run(positions().collect(), |&i| i, &mut |a: usize, b: usize| key_lt(vm, &keys[a], &keys[b], k)),
+        }
+    };
+    if reverse {
+        order.reverse();
+    }
+    (order, err)
+}
+
+fn run<T: Copy>(
+    mut elems: Vec<T>,
+    index: impl Fn(&T) -> usize,
+    lt: &mut impl FnMut(T, T) -> PyResult<bool>,
+) -> (Vec<usize>, Option<PyErr>) {
+    let tmp = Vec::with_capacity(timsort::scratch_len(elems.len()));
+    let err = timsort::sort(&mut elems, tmp, lt).err();
+    (elems.iter().map(index).collect(), err)
+}
+
+fn run_infallible<T: Copy>(
+    mut elems: Vec<T>,
+    index: impl Fn(&T) -> usize,
+    lt: &mut impl FnMut(T, T) -> Result<bool, Infallible>,
+) -> (Vec<usize>, Option<PyErr>) {
+    let tmp = Vec::with_capacity(timsort::scratch_len(elems.len()));
+    let Ok(()) = timsort::sort(&mut elems, tmp, lt);
+    (elems.iter().map(index).collect(), None)
+}
+
+/// `a < b` for two keys classified as `kind` (CPython's `unsafe_*_compare`
+/// and `safe_object_compare`; the fast kinds never fail).
+fn key_lt(vm: &Vm, a: &Obj, b: &Obj, kind: KeyCompare) -> PyResult<bool> {
+    match kind {
+        KeyCompare::Int => {
+            if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
+                return Ok(x < y);
+            }
+            vm.lt(a, b)
+        }
+        KeyCompare::Float => match (float::value(a), float::value(b)) {
+            (Some(x), Some(y)) => Ok(x < y),
+            _ => vm.lt(a, b),
+        },
+        KeyCompare::Latin | KeyCompare::Str => match (pystr::data(a), pystr::data(b)) {
+            (Some(x), Some(y)) => Ok(x.cmp_data(y).is_lt()),
+            _ => vm.lt(a, b),
+        },
+        KeyCompare::SameType(t) => same_type_lt(vm, a, b, t),
+        KeyCompare::Generic => vm.lt(a, b),
     }
 }
 
-fn sort_pairs(vm: &Vm, pairs: &mut Vec<(Obj, Obj)>) -> PyResult<()> {
-    match key_kind(vm, pairs) {
-        KeyKind::SmallInt => {
-            pairs.sort_by_key(|(k, _)| int::value(k).and_then(|v| v.as_i64()).unwrap_or(0));
-            Ok(())
+/// CPython's `unsafe_object_compare`: the type's own rich comparison,
+/// without the reflected-operand dance; `NotImplemented` falls back to the
+/// full protocol (so `__lt__` is asked again, as in CPython).
+fn same_type_lt(vm: &Vm, a: &Obj, b: &Obj, t: &TypeObject) -> PyResult<bool> {
+    let Some(f) = t.slots.richcompare.get() else {
+        return vm.lt(a, b);
+    };
+    let r = f(vm, a, b, CompareOp::Lt)?;
+    if vm.is_not_implemented(&r) {
+        return vm.lt(a, b);
+    }
+    if r.is(&vm.ctx.true_) {
+        return Ok(true);
+    }
+    if r.is(&vm.ctx.false_) {
+        return Ok(false);
+    }
+    vm.is_true(&r)
+}
+
+/// CPython's `unsafe_tuple_compare`: skip the equal leading items (`==`,
+/// identity first), then compare the first differing pair, the first items
+/// with the pre-checked comparison.
+fn tuple_lt(vm: &Vm, a: &Obj, b: &Obj, first: KeyCompare) -> PyResult<bool> {
+    let (x, y) = (tuple::items(a), tuple::items(b));
+    let len = x.len().min(y.len());
+    let mut i = 0;
+    while i < len {
+        let eq = match builtin_order(vm, &x[i], &y[i]) {
+            Some(ord) => ord.is_eq(),
+            None => vm.rich_compare_bool(&x[i], &y[i], CompareOp::Eq)?,
+        };
+        if !eq {
+            break;
         }
-        KeyKind::Float => {
-            // `<` on floats, NaNs included, as a stable merge with a total
-            // preorder that never reports NaN as less.
-            merge_sort(pairs, &mut |a, b| Ok(float::value(a).unwrap_or(0.0) < float::value(b).unwrap_or(0.0)))
-        }
-        KeyKind::Str => {
-            pairs.sort_by(|(a, _), (b, _)| pystr::data(a).expect("str").cmp_data(pystr::data(b).expect("str")));
-            Ok(())
-        }
-        KeyKind::Generic => merge_sort(pairs, &mut |a, b| vm.lt(a, b)),
+        i += 1;
+    }
+    if i >= len {
+        return Ok(x.len() < y.len());
+    }
+    if i == 0 {
+        return key_lt(vm, &x[0], &y[0], first);
+    }
+    match builtin_order(vm, &x[i], &y[i]) {
+        Some(ord) => Ok(ord.is_lt()),
+        None => vm.lt(&x[i], &y[i]),
     }
 }
 
-/// A stable merge sort driven by a fallible `<` (which may be inconsistent:
-/// the result is then some permutation, never a panic).
-fn merge_sort(pairs: &mut Vec<(Obj, Obj)>, lt: &mut dyn FnMut(&Obj, &Obj) -> PyResult<bool>) -> PyResult<()> {
-    let n = pairs.len();
-    // Binary insertion sort on runs of 32, then bottom-up merges.
-    const RUN: usize = 32;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            // Already in place (sorted input costs one comparison each).
-            if !lt(&pairs[i].0, &pairs[i - 1].0)? {
-                continue;
-            }
-            let mut lo = start;
-            let mut hi = i;
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(&pairs[i].0, &pairs[mid].0)? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            pairs[lo..=i].rotate_right(1);
+/// The order of two exact ints (machine words) or two exact strs, whose
+/// `==` and `<` run no Python code; None for anything else.
+#[inline]
+fn builtin_order(vm: &Vm, a: &Obj, b: &Obj) -> Option<std::cmp::Ordering> {
+    let types = &vm.ctx.types;
+    if a.type_is(&types.int) && b.type_is(&types.int) {
+        if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
+            return Some(x.cmp(y));
         }
-        start = end;
+    } else if a.type_is(&types.str) && b.type_is(&types.str) {
+        return Some(pystr::data(a)?.cmp_data(pystr::data(b)?));
     }
-    let mut width = RUN;
-    while width < n {
-        let mut out: Vec<(Obj, Obj)> = Vec::with_capacity(n);
-        let mut lo = 0;
-        let mut err = None;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j) = (lo, mid);
-            // Two runs already in order need no merging.
-            if mid < hi && err.is_none() {
-                match lt(&pairs[mid].0, &pairs[mid - 1].0) {
-                    Ok(false) => i = mid,
-                    Ok(true) => {}
-                    Err(e) => err = Some(e),
-                }
-            }
-            if i == mid {
-                out.extend_from_slice(&pairs[lo..mid]);
-            }
-            while i < mid && j < hi && err.is_none() {
-                match lt(&pairs[j].0, &pairs[i].0) {
-                    Ok(true) => {
-                        out.push(pairs[j].clone());
-                        j += 1;
-                    }
-                    Ok(false) => {
-                        out.push(pairs[i].clone());
-                        i += 1;
-                    }
-                    Err(e) => err = Some(e),
-                }
-            }
-            out.extend_from_slice(&pairs[i..mid]);
-            out.extend_from_slice(&pairs[j..hi]);
-            lo = hi;
-        }
-        *pairs = out;
-        if let Some(e) = err {
-            return Err(e);
-        }
-        width *= 2;
-    }
-    Ok(())
+    None
 }

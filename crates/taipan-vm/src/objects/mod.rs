@@ -22,6 +22,7 @@ pub(crate) mod int_methods;
 pub(crate) mod iter;
 pub(crate) mod list;
 pub(crate) mod list_sort;
+pub(crate) mod timsort;
 pub(crate) mod mappingproxy;
 pub(crate) mod memoryview;
 pub(crate) mod method;

@@ -182,6 +182,16 @@ impl StrData {
         }
     }
 
+    /// The code points as bytes when all are below 256 (CPython's 1-byte kind).
+    #[inline]
+    pub fn latin1_bytes(&self) -> Option<&[u8]> {
+        match &self.repr {
+            StrRepr::Ascii(s) => Some(s.as_bytes()),
+            StrRepr::Latin1(b) => Some(b),
+            _ => None,
+        }
+    }
+
     /// Code point order (`<`).
     pub fn cmp_data(&self, other: &StrData) -> std::cmp::Ordering {
         if let (StrRepr::Ascii(a), StrRepr::Ascii(b)) = (&self.repr, &other.repr) {
@@ -260,6 +270,7 @@ pub(crate) fn type_object() -> TypeObject {
     t.slots.sq_repeat.set(Some(str_repeat));
     t.slots.nb_binary[NbOp::Remainder as usize].set(Some(str_mod));
     t.slots.new.set(Some(str_new));
+    t.mark_leaf::<StrData>();
     t
 }
 
@@ -406,16 +417,81 @@ fn str_contains(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<bool> {
 }
 
 /// Concatenate two strings.
-pub(crate) fn concat(vm: &Vm, a: &StrData, b: &StrData) -> Obj {
-    if let (StrRepr::Ascii(x), StrRepr::Ascii(y)) = (&a.repr, &b.repr) {
-        let mut s = String::with_capacity(x.len() + y.len());
-        s.push_str(x);
-        s.push_str(y);
-        return vm.new_str_from_string(s);
+pub(crate) fn concat(vm: &Vm, a: &StrData, b: &StrData) -> PyResult<Obj> {
+    match concat_data(&[a, b]) {
+        Some(d) => Ok(vm.new_str_data(d)),
+        None => Err(vm.memory_error()),
     }
-    let mut cps = a.to_code_points();
-    cps.extend(b.code_points());
-    vm.new_str_from_code_points(&cps)
+}
+
+/// The width class of a representation (PEP 393's kinds, ASCII apart).
+fn kind_rank(r: &StrRepr) -> u8 {
+    match r {
+        StrRepr::Ascii(_) => 0,
+        StrRepr::Latin1(_) => 1,
+        StrRepr::Ucs2(_) => 2,
+        StrRepr::Ucs4(_) => 3,
+    }
+}
+
+/// The concatenation of `parts` (CPython's `_PyUnicode_JoinArray`): the
+/// result takes the widest part's representation (which is then the
+/// narrowest that holds it, as every part is in its narrowest one) and each
+/// part is copied once, widened as needed. None if the memory cannot be had.
+pub(crate) fn concat_data(parts: &[&StrData]) -> Option<StrData> {
+    let total = parts.iter().try_fold(0usize, |t, p| t.checked_add(p.len()))?;
+    let rank = parts.iter().map(|p| kind_rank(&p.repr)).max().unwrap_or(0);
+    let repr = match rank {
+        0 => {
+            let mut out = String::new();
+            out.try_reserve_exact(total).ok()?;
+            for p in parts {
+                if let StrRepr::Ascii(x) = &p.repr {
+                    out.push_str(x);
+                }
+            }
+            StrRepr::Ascii(out.into_boxed_str())
+        }
+        1 => {
+            let mut out: Vec<u8> = Vec::new();
+            out.try_reserve_exact(total).ok()?;
+            for p in parts {
+                match &p.repr {
+                    StrRepr::Ascii(x) => out.extend_from_slice(x.as_bytes()),
+                    StrRepr::Latin1(x) => out.extend_from_slice(x),
+                    _ => {}
+                }
+            }
+            StrRepr::Latin1(out.into_boxed_slice())
+        }
+        2 => {
+            let mut out: Vec<u16> = Vec::new();
+            out.try_reserve_exact(total).ok()?;
+            for p in parts {
+                match &p.repr {
+                    StrRepr::Ascii(x) => out.extend(x.bytes().map(u16::from)),
+                    StrRepr::Latin1(x) => out.extend(x.iter().map(|&c| u16::from(c))),
+                    StrRepr::Ucs2(x) => out.extend_from_slice(x),
+                    StrRepr::Ucs4(_) => {}
+                }
+            }
+            StrRepr::Ucs2(out.into_boxed_slice())
+        }
+        _ => {
+            let mut out: Vec<u32> = Vec::new();
+            out.try_reserve_exact(total).ok()?;
+            for p in parts {
+                match &p.repr {
+                    StrRepr::Ascii(x) => out.extend(x.bytes().map(u32::from)),
+                    StrRepr::Latin1(x) => out.extend(x.iter().map(|&c| u32::from(c))),
+                    StrRepr::Ucs2(x) => out.extend(x.iter().map(|&c| u32::from(c))),
+                    StrRepr::Ucs4(x) => out.extend_from_slice(x),
+                }
+            }
+            StrRepr::Ucs4(out.into_boxed_slice())
+        }
+    };
+    Some(StrData::from_repr(repr))
 }
 
 fn str_add(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
@@ -429,7 +505,7 @@ fn str_add(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     if ad.is_empty() && b.class_obj().is(&vm.ctx.types.str) {
         return Ok(b.clone());
     }
-    Ok(concat(vm, ad, bd))
+    concat(vm, ad, bd)
 }
 
 /// `s * n`.
@@ -443,10 +519,7 @@ pub(crate) fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
     }
     // The result has the width of the operand: build it in that width.
     let repr = match &d.repr {
-        StrRepr::Ascii(s) => {
-            let bytes = repeat_slice(vm, s.as_bytes(), n)?;
-            StrRepr::Ascii(String::from_utf8(bytes).map_err(|_| vm.system_error("ASCII repeat"))?.into_boxed_str())
-        }
+        StrRepr::Ascii(s) => StrRepr::Ascii(repeat_ascii(vm, s, n)?.into_boxed_str()),
         StrRepr::Latin1(b) => StrRepr::Latin1(repeat_slice(vm, b, n)?.into_boxed_slice()),
         StrRepr::Ucs2(u) => StrRepr::Ucs2(repeat_slice(vm, u, n)?.into_boxed_slice()),
         StrRepr::Ucs4(u) => StrRepr::Ucs4(repeat_slice(vm, u, n)?.into_boxed_slice()),
@@ -454,11 +527,29 @@ pub(crate) fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
     Ok(vm.new_str_data(StrData::from_repr(repr)))
 }
 
+/// An ASCII `s` repeated `n` times, by doubling (no UTF-8 validation pass).
+fn repeat_ascii(vm: &Vm, s: &str, n: usize) -> PyResult<String> {
+    let total = s.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
+    let mut out = String::new();
+    out.try_reserve_exact(total).map_err(|_| vm.memory_error())?;
+    out.push_str(s);
+    while out.len() < total {
+        let take = out.len().min(total - out.len());
+        out.extend_from_within(..take);
+    }
+    Ok(out)
+}
+
 /// `items` repeated `n` times, built by doubling (a few large copies), or
 /// MemoryError.
 pub(crate) fn repeat_slice<T: Copy>(vm: &Vm, items: &[T], n: usize) -> PyResult<Vec<T>> {
     let total = items.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
     let mut out: Vec<T> = vm.try_vec(total)?;
+    if let [x] = items {
+        // One item: a fill (a memset for bytes).
+        out.resize(total, *x);
+        return Ok(out);
+    }
     out.extend_from_slice(items);
     while out.len() < total {
         let take = out.len().min(total - out.len());
@@ -558,20 +649,6 @@ impl Builder {
         }
     }
 
-    /// Make room for `n` more code points, or MemoryError.
-    pub(crate) fn reserve(&mut self, vm: &Vm, n: usize, ascii: bool) -> PyResult<()> {
-        let ok = if ascii && self.wide.is_none() {
-            self.ascii.try_reserve(n).is_ok()
-        } else {
-            self.widen().try_reserve(n).is_ok()
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(vm.memory_error())
-        }
-    }
-
     pub(crate) fn push_data(&mut self, d: &StrData) {
         match (&mut self.wide, d.repr()) {
             (None, StrRepr::Ascii(s)) => self.ascii.push_str(s),
@@ -591,7 +668,8 @@ impl Builder {
 
     pub(crate) fn finish(self, vm: &Vm) -> Obj {
         match self.wide {
-            None => vm.new_str_from_string(self.ascii),
+            // Only ASCII text is ever pushed to `ascii`: no need to scan it again.
+            None => vm.new_str_data(StrData::from_repr(StrRepr::Ascii(self.ascii.into_boxed_str()))),
             Some(w) => vm.new_str_from_code_points(&w),
         }
     }
@@ -605,6 +683,11 @@ impl Default for Builder {
 
 /// Concatenate str objects (`BUILD_STRING`).
 pub(crate) fn join_objects(vm: &Vm, parts: &[Obj]) -> Obj {
+    // Each part copied once, into the result's final width.
+    let datas: Option<Vec<&StrData>> = parts.iter().map(data).collect();
+    if let Some(d) = datas.and_then(|ds| concat_data(&ds)) {
+        return vm.new_str_data(d);
+    }
     let mut b = Builder::new();
     for p in parts {
         b.push_obj(p);

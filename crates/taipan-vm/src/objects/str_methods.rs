@@ -5,7 +5,7 @@
 
 use crate::object::Obj;
 use crate::objects::descriptor::{add_methods, MethodDef};
-use crate::objects::str::{data, Builder, StrData, StrRepr};
+use crate::objects::str::{data, StrData, StrRepr};
 use crate::objects::stringlib;
 use crate::objects::{dict, int::IntValue, tuple};
 use crate::vm::{PyResult, Vm};
@@ -416,48 +416,57 @@ fn partition(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool)
 
 fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [it] = crate::args::exact::<1>(vm, "join", args, kwnames)?;
-    let items = match vm.iter(&it) {
-        Ok(iter) => {
-            let mut v = Vec::new();
-            while let Some(x) = vm.next(&iter)? {
-                v.push(x);
-            }
-            v
-        }
-        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
-            return Err(vm.type_error("can only join an iterable"))
-        }
-        Err(e) => return Err(e),
-    };
+    let items = join_items(vm, &it)?;
     if items.len() == 1 && items[0].type_is(&vm.ctx.types.str) {
         return Ok(items[0].clone());
     }
     let sep = sd(o);
-    let mut b = Builder::new();
     // The whole result's size first: too long a result is an error, not an
     // abort while building it.
+    let mut parts: Vec<&StrData> = Vec::with_capacity(items.len().saturating_mul(2));
     let mut total: usize = 0;
-    let mut ascii = sep.is_ascii();
     for (i, x) in items.iter().enumerate() {
-        let Some(xd) = data(x) else { continue };
-        ascii &= xd.is_ascii();
+        let Some(xd) = data(x) else {
+            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", x.class().name())));
+        };
         let add = if i > 0 { xd.len().checked_add(sep.len()) } else { Some(xd.len()) };
         total = match add.and_then(|a| total.checked_add(a)) {
             Some(t) if t <= isize::MAX as usize => t,
             _ => return Err(vm.overflow_error("join() result is too long for a Python string")),
         };
-    }
-    b.reserve(vm, total, ascii)?;
-    for (i, x) in items.iter().enumerate() {
-        let Some(xd) = data(x) else {
-            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", x.class().name())));
-        };
-        if i > 0 {
-            b.push_data(sep);
+        if i > 0 && !sep.is_empty() {
+            parts.push(sep);
         }
-        b.push_data(xd);
+        parts.push(xd);
     }
-    Ok(b.finish(vm))
+    match crate::objects::str::concat_data(&parts) {
+        Some(d) => Ok(vm.new_str_data(d)),
+        None => Err(vm.memory_error()),
+    }
+}
+
+/// The items `str.join` joins: a list's or tuple's directly (CPython's
+/// `PySequence_Fast`), else collected from the iterator.
+fn join_items(vm: &Vm, it: &Obj) -> PyResult<Vec<Obj>> {
+    if it.type_is(&vm.ctx.types.list) {
+        if let Some(l) = crate::objects::list::data(it) {
+            return Ok(l.to_vec());
+        }
+    }
+    if it.type_is(&vm.ctx.types.tuple) {
+        return Ok(crate::objects::tuple::items(it).to_vec());
+    }
+    match vm.iter(it) {
+        Ok(iter) => {
+            let mut v = Vec::new();
+            while let Some(x) = vm.next(&iter)? {
+                v.push(x);
+            }
+            Ok(v)
+        }
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => Err(vm.type_error("can only join an iterable")),
+        Err(e) => Err(e),
+    }
 }
 
 fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool) -> PyResult<Obj> {
