@@ -447,7 +447,14 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
             free_leaf(p, ty_ptr, leaf);
             return;
         }
+        dealloc_general(p)
     }
+}
+
+/// Deallocation of anything but a leaf: finalizers, trashcan, slots.
+/// Out of line, so that the leaf path above needs no stack frame.
+#[inline(never)]
+unsafe fn dealloc_general(p: NonNull<PyObject>) {
     // SAFETY: the refcount just reached zero.
     crate::pystate::with_current(|ts| unsafe { dealloc_in(ts, p) })
 }
@@ -759,7 +766,7 @@ pub(crate) unsafe fn drop_payload<T>(p: *mut PyObject) {
 
 /// Allocate an object of type `ty` holding `payload` (the type must record
 /// `T` as its payload type and be sized for it).
-#[inline]
+#[inline(always)]
 pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
     let t = ty.payload::<TypeObject>().expect("alloc_object with a type object");
     if let Some(leaf) = t.leaf {
@@ -787,6 +794,7 @@ fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
     }
 }
 
+#[inline(never)]
 fn alloc_general<T: PyPayload>(ty: &Obj, t: &TypeObject, payload: T) -> Obj {
     // The type's instances must be laid out for a `T`: everything that reads
     // the payload relies on it. Callers check this (tp_new wrappers, the

@@ -4,8 +4,8 @@
 
 use std::convert::Infallible;
 
-use crate::object::typeobj::CompareOp;
-use crate::object::{Obj, TypeObject};
+use crate::object::typeobj::{CompareOp, RichcmpFn};
+use crate::object::Obj;
 use crate::objects::timsort;
 use crate::objects::{float, int, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -95,7 +95,7 @@ fn permute(items: Vec<Obj>, order: &[usize]) -> Vec<Obj> {
 /// How two keys are compared: CPython's pre-checked `unsafe_*_compare`
 /// when all keys share a type, else `PyObject_RichCompareBool(a, b, Py_LT)`.
 #[derive(Clone, Copy)]
-enum KeyCompare<'t> {
+enum KeyCompare {
     /// Exact ints that fit a machine word.
     Int,
     Float,
@@ -104,24 +104,25 @@ enum KeyCompare<'t> {
     /// Exact strs.
     Str,
     /// All of one type: its rich comparison slot, called directly.
-    SameType(&'t TypeObject),
+    SameType(RichcmpFn),
     /// The full `<` protocol.
     Generic,
 }
 
 /// The pre-sort check over the keys (or the first items of tuple keys):
 /// which comparison applies, and whether the keys are non-empty exact tuples.
-fn classify<'a>(vm: &Vm, keys: &'a [Obj]) -> (KeyCompare<'a>, bool) {
+fn classify<'a>(vm: &Vm, keys: &'a [Obj]) -> (KeyCompare, bool) {
     let types = &vm.ctx.types;
     let first = &keys[0];
-    let mut in_tuples = first.type_is(&types.tuple) && !tuple::items(first).is_empty();
+    let nonempty_tuple = |k: &Obj| k.type_is(&types.tuple) && !tuple::items(k).is_empty();
+    let mut in_tuples = nonempty_tuple(first);
     let probe = |k: &'a Obj, in_tuples: bool| if in_tuples { &tuple::items(k)[0] } else { k };
     let key_type = probe(first, in_tuples).class();
     let mut same_type = true;
     let mut ints_fit = true;
     let mut strs_latin = true;
     for k in keys {
-        if in_tuples && !(k.type_is(&types.tuple) && !tuple::items(k).is_empty()) {
+        if in_tuples && !nonempty_tuple(k) {
             in_tuples = false;
             same_type = false;
             break;
@@ -157,8 +158,8 @@ fn classify<'a>(vm: &Vm, keys: &'a [Obj]) -> (KeyCompare<'a>, bool) {
     } else if in_tuples && sample.type_is(&types.tuple) {
         // Tuples of tuples: the first items compare in full.
         KeyCompare::Generic
-    } else if key_type.slots.richcompare.get().is_some() {
-        KeyCompare::SameType(key_type)
+    } else if let Some(f) = key_type.slots.richcompare.get() {
+        KeyCompare::SameType(f)
     } else {
         KeyCompare::Generic
     };
@@ -260,18 +261,20 @@ fn key_lt(vm: &Vm, a: &Obj, b: &Obj, kind: KeyCompare) -> PyResult<bool> {
             (Some(x), Some(y)) => Ok(x.cmp_data(y).is_lt()),
             _ => vm.lt(a, b),
         },
-        KeyCompare::SameType(t) => same_type_lt(vm, a, b, t),
+        KeyCompare::SameType(f) => same_type_lt(vm, a, b, f),
         KeyCompare::Generic => vm.lt(a, b),
     }
 }
 
-/// CPython's `unsafe_object_compare`: the type's own rich comparison,
-/// without the reflected-operand dance; `NotImplemented` falls back to the
+/// CPython's `unsafe_object_compare`: the keys' rich comparison slot,
+/// without the reflected-operand dance, while `a`'s type still has it (a
+/// comparison may assign `__class__`); `NotImplemented` falls back to the
 /// full protocol (so `__lt__` is asked again, as in CPython).
-fn same_type_lt(vm: &Vm, a: &Obj, b: &Obj, t: &TypeObject) -> PyResult<bool> {
-    let Some(f) = t.slots.richcompare.get() else {
-        return vm.lt(a, b);
-    };
+fn same_type_lt(vm: &Vm, a: &Obj, b: &Obj, f: RichcmpFn) -> PyResult<bool> {
+    match a.class().slots.richcompare.get() {
+        Some(g) if std::ptr::fn_addr_eq(f, g) => {}
+        _ => return vm.lt(a, b),
+    }
     let r = f(vm, a, b, CompareOp::Lt)?;
     if vm.is_not_implemented(&r) {
         return vm.lt(a, b);

@@ -646,6 +646,18 @@ fn strip_impl(
     Ok(vm.new_str_data(s.substring(st, en)))
 }
 
+/// Append `text` to `out` with the `old_len` bytes at each of `positions`
+/// (ascending, non-overlapping) replaced by `new`.
+fn push_replaced(out: &mut String, text: &str, positions: impl Iterator<Item = usize>, old_len: usize, new: &str) {
+    let mut last = 0;
+    for i in positions {
+        out.push_str(&text[last..i]);
+        out.push_str(new);
+        last = i + old_len;
+    }
+    out.push_str(&text[last..]);
+}
+
 fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     no_kw(vm, "replace", kwnames)?;
     crate::args::check_positional(vm, "replace", args.len(), 2, 3)?;
@@ -675,14 +687,14 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
         if !b.is_empty() {
             let mut r = String::new();
             r.try_reserve_exact(total as usize).map_err(|_| vm.memory_error())?;
-            let mut last = 0;
-            for (i, _) in a.match_indices(&**b).take(max) {
-                r.push_str(&a[last..i]);
-                r.push_str(c);
-                last = i + b.len();
+            // A one-character pattern searches by byte (memchr), not by
+            // the general substring searcher with its set-up cost.
+            match b.as_bytes() {
+                [ch] => push_replaced(&mut r, a, a.match_indices(char::from(*ch)).map(|m| m.0).take(max), 1, c),
+                _ => push_replaced(&mut r, a, a.match_indices(&**b).map(|m| m.0).take(max), b.len(), c),
             }
-            r.push_str(&a[last..]);
-            return Ok(vm.new_str_from_string(r));
+            // ASCII in, ASCII out: no need to scan the result again.
+            return Ok(vm.new_str_data(StrData::from_repr(StrRepr::Ascii(r.into_boxed_str()))));
         }
     }
     let cps = s.to_code_points();

@@ -247,3 +247,46 @@ try:
     [3, 1].sort(cmp=None)
 except TypeError as e:
     print("TypeError:", e)
+
+
+# A comparison that changes a key's class: the pre-checked comparison must
+# notice (CPython's unsafe_object_compare checks the slot every time).
+class Plain(list):
+    pass
+
+
+class Raising(list):
+    def __lt__(self, other):
+        raise ValueError("Raising.__lt__")
+
+
+class Switcher(int):
+    def __lt__(self, other):
+        last.__class__ = Raising
+        return int.__lt__(self, other)
+
+
+data = [Plain([Switcher(i), i]) for i in range(10)]
+last = data[-1]
+try:
+    data.sort()
+except ValueError as e:
+    print("class switched:", e)
+data = [Plain([Switcher(i), i]) for i in range(10)]
+last = data[-1]
+try:
+    [(x,) for x in data].sort()
+except ValueError as e:
+    print("class switched in tuples:", e)
+
+
+class Pointless:
+    def __lt__(self, other):
+        return NotImplemented
+
+
+for seq in ([Pointless(), Pointless()], [(Pointless(),), (Pointless(),)]):
+    try:
+        seq.sort()
+    except TypeError as e:
+        print("TypeError:", e)
