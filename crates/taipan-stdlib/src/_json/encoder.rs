@@ -108,7 +108,9 @@ impl Writer {
 
     /// An ASCII string's literal: runs that need no escape are copied whole.
     fn push_escaped_ascii(&mut self, vm: &Vm, s: &[u8], ascii_only: bool) -> PyResult<()> {
-        let mut out = String::new();
+        let mut tmp = String::new();
+        let direct = self.wide.is_none();
+        let out = if direct { &mut self.ascii } else { &mut tmp };
         out.try_reserve(s.len() + 2).map_err(|_| vm.memory_error())?;
         out.push('"');
         let mut start = 0;
@@ -117,12 +119,15 @@ impl Writer {
                 continue;
             }
             out.push_str(ascii_slice(&s[start..i]));
-            escape_ascii_char(&mut out, b as u32);
+            escape_ascii_char(out, b as u32);
             start = i + 1;
         }
         out.push_str(ascii_slice(&s[start..]));
         out.push('"');
-        self.push_ascii(vm, &out)
+        if direct {
+            return Ok(());
+        }
+        self.push_ascii(vm, &tmp)
     }
 
     /// One piece of the encoder's output (one `_PyAccu_Accumulate`).
@@ -538,6 +543,27 @@ impl State<'_> {
         }
         let ident = self.mark(d)?;
         self.ascii_piece(w, "{")?;
+        if d.type_is(&vm.ctx.types.dict) {
+            // `PyDict_Items` made no list visible to Python: read the pairs.
+            let mut pairs = dict::items(d);
+            let all_str = || pairs.iter().all(|(k, _)| k.type_is(&vm.ctx.types.str));
+            if !self.sort_keys || all_str() {
+                if self.sort_keys {
+                    // Distinct str keys: sorting the (key, value) tuples
+                    // compares the keys only.
+                    pairs.sort_by(|(a, _), (b, _)| match (pystr::data(a), pystr::data(b)) {
+                        (Some(x), Some(y)) => x.cmp_data(y),
+                        _ => std::cmp::Ordering::Equal,
+                    });
+                }
+                let mut first = true;
+                for (key, value) in pairs {
+                    self.key_value(w, &mut first, &key, &value)?;
+                }
+                self.unmark(ident)?;
+                return self.ascii_piece(w, "}");
+            }
+        }
         let items = self.items_of(d)?;
         if self.sort_keys {
             vm.call_method(&items, "sort", &[])?;
@@ -550,17 +576,23 @@ impl State<'_> {
             if pair.len() != 2 || !vm.isinstance_type(&item, &vm.ctx.types.tuple) {
                 return Err(vm.value_error("items must return 2-tuples"));
             }
-            let Some(text) = self.key_text(&pair[0])? else { continue };
-            if !first {
-                self.str_piece(w, &self.item_separator)?;
-            }
-            first = false;
-            self.encode_string(w, &text)?;
-            self.str_piece(w, &self.key_separator)?;
-            self.encode_obj(w, &pair[1])?;
+            self.key_value(w, &mut first, &pair[0], &pair[1])?;
         }
         self.unmark(ident)?;
         self.ascii_piece(w, "}")
+    }
+
+    /// One `key: value` of a dict; false when `skipkeys` skipped it.
+    fn key_value(&self, w: &mut Writer, first: &mut bool, key: &Obj, value: &Obj) -> PyResult<bool> {
+        let Some(text) = self.key_text(key)? else { return Ok(false) };
+        if !*first {
+            self.str_piece(w, &self.item_separator)?;
+        }
+        *first = false;
+        self.encode_string(w, &text)?;
+        self.str_piece(w, &self.key_separator)?;
+        self.encode_obj(w, value)?;
+        Ok(true)
     }
 }
 

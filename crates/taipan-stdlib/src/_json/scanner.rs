@@ -2,6 +2,10 @@
 //! (CPython's `scanstring_unicode`, `scan_once_unicode`,
 //! `_parse_object_unicode`, `_parse_array_unicode`, `_match_number_unicode`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use taipan_vm::api::str::StrRepr;
 use taipan_vm::api::types::{GetSetDef, Slots, TypeSpec};
 use taipan_vm::api::{args, dict, list, str as pystr, Obj, ObjCell, PyPayload, PyResult, Vm};
@@ -84,6 +88,28 @@ enum Units<'a> {
 /// CPython's `scanstring_unicode`: the JSON string whose opening quote is
 /// at `end - 1`; the decoded str and the index after the closing quote.
 fn scan_string<T: Unit>(vm: &Vm, pystr: &Obj, buf: &[T], end: isize, strict: bool) -> PyResult<(Obj, usize)> {
+    let (text, next) = scan_text(vm, pystr, buf, end, strict)?;
+    let s = match text {
+        Text::Plain(units) => T::make_str(vm, units),
+        Text::Decoded(cps) => vm.new_str_from_code_points(&cps),
+    };
+    Ok((s, next))
+}
+
+/// A JSON string's text: a slice of the input when it has no escapes.
+enum Text<'a, T> {
+    Plain(&'a [T]),
+    Decoded(Vec<u32>),
+}
+
+/// `scan_string` without making the str.
+fn scan_text<'a, T: Unit>(
+    vm: &Vm,
+    pystr: &Obj,
+    buf: &'a [T],
+    end: isize,
+    strict: bool,
+) -> PyResult<(Text<'a, T>, usize)> {
     let len = buf.len();
     if end < 0 || end as usize > len {
         return Err(vm.value_error("end is out of bounds"));
@@ -109,7 +135,7 @@ fn scan_string<T: Unit>(vm: &Vm, pystr: &Obj, buf: &[T], end: isize, strict: boo
             c = 0;
         }
         if c == b'"' as u32 && chunks.is_none() {
-            return Ok((T::make_str(vm, &buf[end..next]), next + 1));
+            return Ok((Text::Plain(&buf[end..next]), next + 1));
         }
         if c != b'"' as u32 && c != b'\\' as u32 {
             return Err(decode_error(vm, "Unterminated string starting at", pystr, begin));
@@ -169,8 +195,7 @@ fn scan_string<T: Unit>(vm: &Vm, pystr: &Obj, buf: &[T], end: isize, strict: boo
         };
         out.push(decoded);
     }
-    let cps = chunks.unwrap_or_default();
-    Ok((vm.new_str_from_code_points(&cps), end))
+    Ok((Text::Decoded(chunks.unwrap_or_default()), end))
 }
 
 fn hex4<T: Unit>(digits: &[T]) -> Option<u32> {
@@ -280,7 +305,7 @@ fn scan_once_call(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     if idx < 0 {
         return Err(vm.value_error("idx cannot be negative"));
     }
-    let memo = vm.new_dict();
+    let memo = RefCell::new(Memo::default());
     let r = with_units(s, |u| match u {
         Units::U8(b) => Parser { vm, ctx: &ctx, s, buf: b, memo: &memo }.scan_once(idx as usize),
         Units::U16(b) => Parser { vm, ctx: &ctx, s, buf: b, memo: &memo }.scan_once(idx as usize),
@@ -288,6 +313,46 @@ fn scan_once_call(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     });
     let (value, end) = r.ok_or_else(|| not_a_string(vm, s))??;
     Ok(vm.new_tuple(vec![value, vm.new_usize(end)]))
+}
+
+/// CPython's memo: the object keys of one call, by their code points
+/// (`scratch` holds a plain key's code points for the lookup).
+#[derive(Default)]
+struct Memo {
+    keys: HashMap<Box<[u32]>, Obj, BuildHasherDefault<KeyHasher>>,
+    scratch: Vec<u32>,
+}
+
+/// A multiplicative hash for the memo's short keys (SipHash's resistance
+/// to chosen collisions is not needed for a map that lives one call and
+/// whose lookups stay correct whatever the collisions).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
 }
 
 /// The scanner's settings for one call (owned, so a hook that changes
@@ -328,7 +393,7 @@ struct Parser<'a, T: Unit> {
     s: &'a Obj,
     buf: &'a [T],
     /// Keys seen in this call, so equal keys share one str.
-    memo: &'a Obj,
+    memo: &'a RefCell<Memo>,
 }
 
 impl<T: Unit> Parser<'_, T> {
@@ -385,6 +450,30 @@ impl<T: Unit> Parser<'_, T> {
         self.match_number(idx)
     }
 
+    /// The str of an object key: one object per distinct key in a call
+    /// (CPython's memo dict), found without making a str for a repeat.
+    fn memo_key(&self, text: Text<'_, T>) -> Obj {
+        let mut memo = self.memo.borrow_mut();
+        let Memo { keys, scratch } = &mut *memo;
+        scratch.clear();
+        let cps: &[u32] = match &text {
+            Text::Plain(units) => {
+                scratch.extend(units.iter().map(|u| u.cp()));
+                scratch
+            }
+            Text::Decoded(cps) => cps,
+        };
+        if let Some(k) = keys.get(cps) {
+            return k.clone();
+        }
+        let key = match &text {
+            Text::Plain(units) => T::make_str(self.vm, units),
+            Text::Decoded(cps) => self.vm.new_str_from_code_points(cps),
+        };
+        keys.insert(cps.into(), key.clone());
+        key
+    }
+
     fn constant(&self, name: &str, idx: usize) -> PyResult<(Obj, usize)> {
         let v = self.vm.call1(&self.ctx.parse_constant, self.vm.intern(name))?;
         Ok((v, idx + name.len()))
@@ -402,14 +491,8 @@ impl<T: Unit> Parser<'_, T> {
                 if !self.is(idx, b'"') {
                     return Err(self.error("Expecting property name enclosed in double quotes", idx));
                 }
-                let (key, next) = scan_string(vm, self.s, self.buf, idx as isize + 1, self.ctx.strict)?;
-                let key = match dict::get_item_opt(vm, self.memo, &key)? {
-                    Some(k) => k,
-                    None => {
-                        dict::set_item(vm, self.memo, key.clone(), key.clone())?;
-                        key
-                    }
-                };
+                let (text, next) = scan_text(vm, self.s, self.buf, idx as isize + 1, self.ctx.strict)?;
+                let key = self.memo_key(text);
                 idx = self.skip_ws(next);
                 if !self.is(idx, b':') {
                     return Err(self.error("Expecting ':' delimiter", idx));
