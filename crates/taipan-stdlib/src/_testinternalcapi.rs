@@ -15,8 +15,6 @@
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, bytes, dict, module, str as pystr, Obj, PyResult, Vm};
 
-const DOC: &str = "";
-
 fn int(vm: &Vm, v: i64) -> Obj {
     vm.new_int(v)
 }
@@ -217,9 +215,6 @@ const FUNCTIONS: &[MethodDef] = &[
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let m = module::new_module(vm, "_testinternalcapi");
     let d = module::module_dict(&m);
-    if !DOC.is_empty() {
-        dict::set_item_str(vm, &d, "__doc__", vm.new_str(DOC))?;
-    }
     module::add_functions(vm, &m, "_testinternalcapi", FUNCTIONS);
     dict::set_item_str(vm, &d, "SIZEOF_PYGC_HEAD", vm.new_usize(taipan_vm::api::gc::SIZEOF_PYGC_HEAD))?;
     Ok(m)
