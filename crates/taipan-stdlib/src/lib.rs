@@ -19,6 +19,7 @@ mod _hashlib;
 mod _heapq;
 mod _imp;
 pub mod _io;
+mod _json;
 mod _locale;
 mod _lsprof;
 mod _lzma;
@@ -43,6 +44,7 @@ mod _statistics;
 mod _string;
 mod _struct;
 mod _symtable;
+mod _testinternalcapi;
 mod _thread;
 mod _tracemalloc;
 mod _typing;
@@ -101,6 +103,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_lsprof", init: _lsprof::init },
     ModuleDef { name: "_lzma", init: _lzma::init },
@@ -125,6 +128,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_symtable", init: _symtable::init },
+    ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_tracemalloc", init: _tracemalloc::init },
     ModuleDef { name: "_typing", init: _typing::init },

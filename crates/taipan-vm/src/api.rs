@@ -70,6 +70,10 @@ pub mod atexit {
 /// The cycle collector (the `gc` module's face).
 pub mod gc {
     pub use crate::gc::api::*;
+
+    /// The size of the header in front of a container object (CPython's
+    /// `sizeof(PyGC_Head)`), which `sys.getsizeof` adds.
+    pub const SIZEOF_PYGC_HEAD: usize = crate::object::GC_HEADER_SIZE;
 }
 
 /// Weak references (the `_weakref` module's face).
@@ -80,8 +84,8 @@ pub mod weakref {
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{
-        flush_std_streams, note_input, note_output, sys_attr, take_output_tail, track_output, version_string,
-        write_stderr, VERSION,
+        flush_std_streams, module_search_paths, note_input, note_output, sys_attr, take_output_tail, track_output,
+        version_string, write_stderr, VERSION,
     };
 }
 
@@ -141,12 +145,18 @@ pub mod unicode {
 
 /// `int` objects.
 pub mod int {
-    pub use crate::objects::int::{value, IntValue};
+    pub use crate::objects::int::{to_decimal, value, IntValue};
 }
 
 /// `float` objects.
 pub mod float {
     pub use crate::objects::float::value;
+
+    /// `float.__repr__` of a value: the shortest text that reads back the
+    /// same (CPython's `float_repr`).
+    pub fn repr(x: f64) -> String {
+        taipan_format::float_repr(x)
+    }
 }
 
 /// `complex` objects.

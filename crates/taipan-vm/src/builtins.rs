@@ -712,6 +712,36 @@ pub(crate) fn current_locals(vm: &Vm) -> PyResult<Obj> {
 
 // ---- code execution ----------------------------------------------------------------------------
 
+/// `compile()`'s filename (CPython's `PyUnicode_FSDecoder`): a str, bytes,
+/// an `os.PathLike`, or (deprecated) another bytes-like object.
+fn fs_decode_filename(vm: &Vm, arg: &Obj) -> PyResult<String> {
+    if pystr::data(arg).is_some() {
+        return Ok(pystr::as_str_lossy(arg).into_owned());
+    }
+    if let Some(b) = crate::objects::bytes::as_bytes_ref(arg) {
+        return Ok(String::from_utf8_lossy(b).into_owned());
+    }
+    if crate::objects::buffer::is_bytes_like(arg) {
+        let msg = format!("path should be string, bytes, or os.PathLike, not {:.200}", arg.class().name());
+        crate::warnings::warn(vm, &vm.ctx.exceptions.by_name["DeprecationWarning"], &msg, 1)?;
+        return crate::objects::buffer::with_bytes(vm, arg, |b| String::from_utf8_lossy(b).into_owned());
+    }
+    let Some(path) = vm.call_special(arg, "__fspath__", &[])? else {
+        return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", arg.class().name())));
+    };
+    if pystr::data(&path).is_some() {
+        return Ok(pystr::as_str_lossy(&path).into_owned());
+    }
+    match crate::objects::bytes::as_bytes_ref(&path) {
+        Some(b) => Ok(String::from_utf8_lossy(b).into_owned()),
+        None => Err(vm.type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            arg.class().name(),
+            path.class().name()
+        ))),
+    }
+}
+
 fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let spec = crate::args::ArgSpec {
         fname: "compile",
@@ -723,16 +753,7 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = crate::args::parse_spec(vm, &spec, args, kw)?;
     let source = a[0].clone().expect("required");
     let filename = a[1].clone().expect("required");
-    let filename = match pystr::as_str(&filename) {
-        Some(s) => s.to_string(),
-        None => match crate::objects::bytes::as_bytes_ref(&filename) {
-            Some(b) => String::from_utf8_lossy(b).into_owned(),
-            None => {
-                return Err(vm
-                    .type_error(format!("expected str, bytes or os.PathLike object, not {}", filename.class().name())))
-            }
-        },
-    };
+    let filename = fs_decode_filename(vm, &filename)?;
     let flags = match &a[3] {
         Some(f) => vm.to_i64(f)?,
         None => 0,

@@ -146,6 +146,9 @@ pub struct Config {
     pub check_hash_based_pycs: Option<String>,
     /// `-X pycache_prefix=PATH`, `PYTHONPYCACHEPREFIX` (`sys.pycache_prefix`).
     pub pycache_prefix: Option<String>,
+    /// `-X no_debug_ranges`, `PYTHONNODEBUGRANGES` (CPython's
+    /// `code_debug_ranges` off): code objects keep lines but no columns.
+    pub no_debug_ranges: bool,
 }
 
 impl Vm {

@@ -68,7 +68,10 @@ pub struct ParseOutput {
 /// Parse a source file's bytes. `mode` says whether to report errors as the
 /// file reader or as `compile()` of a string does.
 pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) -> ParseOutput {
-    let exec_input = !(matches!(start, StartRule::Eval | StartRule::FuncType) && mode != InputMode::File);
+    // A string gets a final newline in exec mode only (CPython's
+    // `exec_input`); a file's last line always ends in one.
+    let exec_input =
+        mode == InputMode::File || !matches!(start, StartRule::Eval | StartRule::FuncType | StartRule::Interactive);
     let src = match source::decode_input(bytes, mode, filename, exec_input) {
         Ok(src) => src,
         Err(e) => return ParseOutput { result: Err(e), warnings: vec![] },

@@ -77,13 +77,7 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         set(k, vm.new_str(&prefix));
     }
-    let mut path = Vec::new();
-    for dir in config.pythonpath_env.iter().flat_map(|p| p.split(':')) {
-        path.push(vm.new_str(&absolute_normalized(dir)));
-    }
-    if let Some(lib) = crate::import::stdlib_dir(config.ignore_environment) {
-        path.push(vm.new_str(&lib));
-    }
+    let path = module_search_paths(&config).iter().map(|p| vm.new_str(p)).collect();
     set("path", vm.new_list(path));
     let stdlib = crate::import::stdlib_dir(config.ignore_environment);
     set("_stdlib_dir", stdlib.as_deref().map_or_else(|| vm.none(), |d| vm.new_str(d)));
@@ -744,6 +738,17 @@ fn create_stdio(
 /// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current
 /// directory (an empty entry is the current directory) and normalised
 /// (`.`, `..` and repeated or trailing slashes resolved lexically).
+/// The directories `sys.path` starts with (CPython's
+/// `config.module_search_paths`): `PYTHONPATH`'s, then the standard library.
+pub fn module_search_paths(config: &crate::vm::Config) -> Vec<String> {
+    let mut path: Vec<String> =
+        config.pythonpath_env.iter().flat_map(|p| p.split(':')).map(absolute_normalized).collect();
+    if let Some(lib) = crate::import::stdlib_dir(config.ignore_environment) {
+        path.push(lib);
+    }
+    path
+}
+
 fn absolute_normalized(dir: &str) -> String {
     let joined = if dir.starts_with('/') {
         dir.to_string()

@@ -297,6 +297,7 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("co_positions", code_positions),
             MethodDef::method("co_lines", code_lines),
             MethodDef::method("replace", code_replace),
+            MethodDef::method("_varname_from_oparg", code_varname_from_oparg),
             MethodDef::method("__sizeof__", |vm, o, _, _| Ok(vm.new_usize(200 + code_of(o).units.len() * 2))),
         ],
     );
@@ -321,6 +322,13 @@ fn names_of_kind(vm: &Vm, o: &Obj, kind: u8) -> Obj {
 /// Wrap a compiled code object (and, recursively, the code objects among
 /// its constants).
 pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
+    let co = if vm.config.borrow().no_debug_ranges {
+        let mut stripped = (*co).clone();
+        stripped.linetable = remove_column_info(&stripped.linetable);
+        Rc::new(stripped)
+    } else {
+        co
+    };
     let consts: Vec<Obj> = co.consts.iter().map(|c| constant_to_object(vm, c)).collect();
     let names: Vec<Obj> = co.names.iter().map(|n| vm.intern(n.as_str())).collect();
     let localsplusnames: Vec<Obj> = co.localsplusnames.iter().map(|n| vm.intern(n.as_str())).collect();
@@ -341,6 +349,64 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         co,
     };
     alloc_object(&vm.ctx.types.code, data)
+}
+
+/// The location table without columns (CPython's `remove_column_info`,
+/// for `-X no_debug_ranges`): each entry becomes a "no column" entry of
+/// the same length and line delta; "no location" entries stay.
+fn remove_column_info(table: &[u8]) -> Vec<u8> {
+    const NO_COLUMNS: u8 = 13;
+    const NONE: u8 = 15;
+    let mut out = Vec::with_capacity(table.len());
+    let mut i = 0;
+    while i < table.len() {
+        let first = table[i];
+        let code = (first >> 3) & 15;
+        if code == NONE {
+            out.push(first);
+        } else {
+            let line_delta: i64 = match code {
+                NO_COLUMNS | 14 => read_svarint(&table[i + 1..]),
+                10..=12 => (code - 10) as i64,
+                _ => 0,
+            };
+            out.push(0x80 | (NO_COLUMNS << 3) | (first & 7));
+            write_svarint(&mut out, line_delta);
+        }
+        i += 1;
+        while i < table.len() && table[i] & 0x80 == 0 {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A signed varint of the location table (6-bit groups, low first, the
+/// sign in the lowest bit).
+fn read_svarint(b: &[u8]) -> i64 {
+    let mut v: u64 = 0;
+    let mut shift = 0;
+    for &byte in b {
+        v |= ((byte & 63) as u64) << shift;
+        shift += 6;
+        if byte & 64 == 0 || shift > 60 {
+            break;
+        }
+    }
+    if v & 1 != 0 {
+        -((v >> 1) as i64)
+    } else {
+        (v >> 1) as i64
+    }
+}
+
+fn write_svarint(out: &mut Vec<u8>, v: i64) {
+    let mut u = if v < 0 { ((v.unsigned_abs()) << 1) | 1 } else { (v as u64) << 1 };
+    while u >= 64 {
+        out.push(64 | (u & 63) as u8);
+        u >>= 6;
+    }
+    out.push(u as u8);
 }
 
 /// A compile-time constant as an object.
@@ -394,8 +460,44 @@ fn code_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.not_implemented());
     }
-    let eq = a.is(b) || *code_of(a).co == *cb.co;
+    let eq = a.is(b) || same_code(&code_of(a).co, &cb.co);
     Ok(vm.bool_obj(eq == (op == CompareOp::Eq)))
+}
+
+/// Code equality as CPython's `code_richcompare` defines it: everything
+/// but the filename, qualified name and stack size, constants compared by
+/// type and value (`_PyCode_ConstantKey`: 0.0 and -0.0 differ).
+fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.consts.len() == b.consts.len()
+        && a.consts.iter().zip(&b.consts).all(|(x, y)| same_constant(x, y))
+        && a.names == b.names
+        && a.localsplusnames == b.localsplusnames
+        && a.linetable == b.linetable
+        && a.exceptiontable == b.exceptiontable
+}
+
+fn same_constant(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
+        (Constant::Complex { real: r1, imag: i1 }, Constant::Complex { real: r2, imag: i2 }) => {
+            r1.to_bits() == r2.to_bits() && i1.to_bits() == i2.to_bits()
+        }
+        (Constant::Tuple(x), Constant::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_constant(p, q))
+        }
+        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| same_constant(p, q)))
+        }
+        (Constant::Code(x), Constant::Code(y)) => same_code(x, y),
+        _ => a == b,
+    }
 }
 
 fn opt_int(vm: &Vm, v: Option<u32>) -> Obj {
@@ -418,6 +520,18 @@ fn code_positions(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResul
     });
     let list = vm.new_list(out);
     vm.iter(&list)
+}
+
+/// `code._varname_from_oparg(oparg)`: the name of the fast local, cell
+/// or free variable an instruction's argument indexes (`dis` uses it).
+fn code_varname_from_oparg(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let a = crate::args::parse(vm, "_varname_from_oparg", args, kw, &["oparg"], 1)?;
+    let oparg = c_int(vm, a[0].as_ref().expect("required"))?;
+    let names = &code_of(o).localsplusnames;
+    match usize::try_from(oparg).ok().and_then(|i| names.get(i)) {
+        Some(n) => Ok(n.clone()),
+        None => Err(vm.index_error("tuple index out of range")),
+    }
 }
 
 fn code_lines(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
@@ -806,7 +920,7 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
         name: ident(&a.name),
         qualname: pystr::as_str_lossy(&a.qualname).into_owned(),
         firstlineno: a.firstlineno as u32,
-        linetable: a.linetable,
+        linetable: if vm.config.borrow().no_debug_ranges { remove_column_info(&a.linetable) } else { a.linetable },
         exceptiontable: a.exceptiontable,
     };
     let names: Vec<Obj> = a.names.iter().map(|n| intern_obj(vm, n)).collect();

@@ -178,7 +178,7 @@ fn int_of(o: &Obj) -> &IntValue {
 }
 
 /// `repr(int)`: decimal digits, with CPython's 4300-digit conversion limit.
-pub(crate) fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
+pub fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
     match v {
         IntValue::Small(x) => Ok(x.to_string()),
         IntValue::Big(b) => {
