@@ -312,7 +312,7 @@ pub(crate) fn create_class(
 
     // Descriptors for the instance layout.
     if has_dict_slot {
-        let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_dict_attr));
+        let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_class_dict_attr));
         let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
         dict::set_item_str(vm, &d, "__dict__", v)?;
     }
@@ -447,9 +447,19 @@ pub(crate) fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(d)
 }
 
-/// `obj.__dict__ = d`.
+/// `obj.__dict__ = d` for a native type's instance (CPython's
+/// `PyObject_GenericSetDict`: no deletion).
 pub(crate) fn set_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
-    // `del obj.__dict__` drops it: the next use makes a new empty one.
+    if v.is_none() {
+        return Err(vm.type_error("cannot delete __dict__"));
+    }
+    set_class_dict_attr(vm, o, v)
+}
+
+/// `obj.__dict__ = d` for an instance of a class (CPython's
+/// `subtype_setdict`): `del obj.__dict__` drops it, and the next use
+/// makes a new empty one.
+pub(crate) fn set_class_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let Some(v) = v else {
         o.set_instance_dict(None);
         return Ok(());

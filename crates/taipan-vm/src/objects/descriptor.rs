@@ -233,6 +233,7 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             GetSetDef::new("__name__", mw_name, None),
             GetSetDef::new("__self__", mw_self, None),
+            GetSetDef::new("__objclass__", |vm, mw| vm.getattr_str(&mw_descr(mw), "__objclass__"), None),
             GetSetDef::new("__qualname__", mw_qualname, None),
             GetSetDef::new("__doc__", |vm, mw| wrapper_doc(vm, &mw_descr(mw)), None),
             GetSetDef::new("__text_signature__", |vm, mw| wrapper_text_signature(vm, &mw_descr(mw)), None),
@@ -271,13 +272,10 @@ fn reduce_by_getattr(vm: &Vm, o: &Obj, holder: &str) -> PyResult<Obj> {
 
 fn add_descr_reduce(vm: &Vm) {
     let types = &vm.ctx.types;
-    for ty in [
-        &types.method_descriptor,
-        &types.classmethod_descriptor,
-        &types.wrapper_descriptor,
-        &types.getset_descriptor,
-        &types.member_descriptor,
-    ] {
+    // Not classmethod_descriptor: CPython's has no __reduce__ (pickling
+    // `dict.__dict__['fromkeys']` is a TypeError).
+    for ty in [&types.method_descriptor, &types.wrapper_descriptor, &types.getset_descriptor, &types.member_descriptor]
+    {
         add_methods(vm, ty, &[MethodDef::method("__reduce__", |vm, o, _, _| reduce_by_getattr(vm, o, "__objclass__"))]);
     }
     add_methods(

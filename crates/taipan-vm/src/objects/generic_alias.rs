@@ -72,7 +72,17 @@ pub(crate) fn union_type_object() -> TypeObject {
     t.slots.hash.set(Some(union_hash));
     t.slots.nb_binary[NbOp::Or as usize].set(Some(type_or));
     t.slots.mp_subscript.set(Some(union_getitem));
+    t.slots.getattro.set(Some(union_getattro));
     t
+}
+
+/// `(int | str).__module__` is the type's ('types'), as CPython's
+/// `union_getattro`.
+fn union_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    if pystr::as_str(name) == Some("__module__") {
+        return vm.getattr(&o.class_obj(), name);
+    }
+    type_::generic_getattr(vm, o, name)
 }
 
 pub(crate) fn setup(vm: &Vm) {
@@ -105,9 +115,8 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("__subclasscheck__", |vm, _, _, _| {
                 Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
             }),
-            MethodDef::method("__reduce__", |vm, o, _, _| {
-                Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![ga(o).origin.clone(), ga(o).args.clone()])]))
-            }),
+            MethodDef::method("__reduce__", ga_reduce),
+            MethodDef::method("__dir__", ga_dir),
         ],
     );
     add_getsets(
@@ -290,6 +299,46 @@ fn subs_parameters(vm: &Vm, alias: &Obj, args: &Obj, params: &Obj, item: &Obj) -
     Ok(vm.new_tuple(newargs))
 }
 
+/// `(type(alias), (origin, args))`; a starred alias is `next(iter(alias))`.
+fn ga_reduce(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let g = ga(o);
+    if g.starred {
+        let next = vm.getattr_str(&vm.builtins_module(), "next")?;
+        let it = ga_iter(vm, &new_alias(vm, g.origin.clone(), g.args.clone(), false))?;
+        return Ok(vm.new_tuple(vec![next, vm.new_tuple(vec![it])]));
+    }
+    Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![g.origin.clone(), g.args.clone()])]))
+}
+
+/// `dir(alias)`: the origin's names plus the alias's own (CPython's
+/// `ga_dir`).
+fn ga_dir(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let dir = vm.getattr_str(&vm.builtins_module(), "dir")?;
+    let names = vm.call1(&dir, ga(o).origin.clone())?;
+    for own in ALIAS_OWN_ATTRS {
+        let n = vm.new_str(own);
+        if !vm.contains(&names, &n)? {
+            vm.call_method(&names, "append", &[n])?;
+        }
+    }
+    Ok(names)
+}
+
+/// CPython's `attr_exceptions`: what an alias answers itself.
+const ALIAS_OWN_ATTRS: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
 fn ga_getitem(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<Obj> {
     let g = ga(o);
     let params = ga_parameters(vm, o)?;
@@ -297,11 +346,58 @@ fn ga_getitem(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<Obj> {
     Ok(new_alias(vm, g.origin.clone(), newargs, g.starred))
 }
 
-/// `*list[int]`: iterating an alias gives its starred form once.
+/// `*list[int]`: iterating an alias gives its starred form once (CPython's
+/// `generic_alias_iterator`, which pickles as `iter(alias)`).
 fn ga_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let g = ga(o);
-    let starred = new_alias(vm, g.origin.clone(), g.args.clone(), true);
-    vm.iter(&vm.new_list(vec![starred]))
+    let ty = ga_iterator_type(vm);
+    Ok(alloc_object(&ty, GaIterData { alias: ObjCell::some(o.clone()) }))
+}
+
+struct GaIterData {
+    /// The alias whose starred form comes next; None once consumed.
+    alias: ObjCell,
+}
+impl PyPayload for GaIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        if let Some(a) = self.alias.get() {
+            visit(&a);
+        }
+    }
+    fn clear(&self) {
+        self.alias.set(None);
+    }
+}
+
+const GA_ITER: &str = "generic_alias_iterator";
+const GA_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", ga_iter_reduce)];
+
+fn ga_iterator_type(vm: &Vm) -> Obj {
+    if let Some(t) = vm.lazy_types.borrow().get(GA_ITER) {
+        return t.clone();
+    }
+    let spec =
+        crate::objects::type_spec::TypeSpec { name: GA_ITER, gc: true, methods: GA_ITER_METHODS, ..Default::default() };
+    let t = crate::objects::type_spec::new_type::<GaIterData>(vm, &spec, |s| {
+        s.iter.set(Some(|_, o| Ok(o.clone())));
+        s.iternext.set(Some(ga_iter_next));
+        s.new.set(None);
+    });
+    vm.lazy_types.borrow_mut().insert(GA_ITER, t.clone());
+    t
+}
+
+fn ga_iter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let Some(d) = o.payload::<GaIterData>() else { return Ok(None) };
+    let Some(alias) = d.alias.take() else { return Ok(None) };
+    let g = ga(&alias);
+    Ok(Some(new_alias(vm, g.origin.clone(), g.args.clone(), true)))
+}
+
+fn ga_iter_reduce(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let iter = vm.getattr_str(&vm.builtins_module(), "iter")?;
+    let alias = o.payload::<GaIterData>().and_then(|d| d.alias.get());
+    let arg = alias.unwrap_or_else(|| vm.ctx.empty_tuple.clone());
+    Ok(vm.new_tuple(vec![iter, vm.new_tuple(vec![arg])]))
 }
 
 fn union_getitem(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<Obj> {
