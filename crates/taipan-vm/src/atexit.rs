@@ -45,10 +45,8 @@ pub fn count(vm: &Vm) -> usize {
 pub fn run_exitfuncs(vm: &Vm) {
     loop {
         let Some((f, args, kwargs)) = vm.atexit.borrow_mut().pop() else { break };
+        // SystemExit too is reported, as CPython's atexit_callfuncs does.
         if let Err(e) = vm.call_with_dict(&f, args, kwargs.as_ref()) {
-            if vm.isinstance_type(e.value(), &vm.ctx.exceptions.system_exit) {
-                continue;
-            }
             report(vm, &e, &f);
         }
     }
