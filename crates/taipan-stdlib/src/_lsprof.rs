@@ -195,7 +195,7 @@ fn monotonic_ns() -> i64 {
     unsafe {
         libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts);
     }
-    (ts.tv_sec as i64).saturating_mul(1_000_000_000).saturating_add(ts.tv_nsec as i64)
+    ts.tv_sec.saturating_mul(1_000_000_000).saturating_add(ts.tv_nsec)
 }
 
 /// An external timer's result in the profiler's units: an int with an
@@ -418,7 +418,7 @@ fn profiler_getstats(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<O
     let entry_ty = structseq::get_type(vm, ENTRY)?;
     let sub_ty = structseq::get_type(vm, SUBENTRY)?;
     // Snapshot first: building the result runs Python code (struct sequences).
-    let rows: Vec<(Obj, [i64; 4], Vec<(Obj, [i64; 4])>)> = {
+    let rows: Vec<StatsRow> = {
         let s = p.state.borrow();
         s.entries
             .iter()
@@ -454,6 +454,9 @@ fn profiler_getstats(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<O
     }
     Ok(vm.new_list(out))
 }
+
+/// An entry's name and counts, with its subcalls' (for `getstats()`).
+type StatsRow = (Obj, [i64; 4], Vec<(Obj, [i64; 4])>);
 
 fn counts_row(c: &Counts) -> [i64; 4] {
     [c.callcount, c.reccallcount, c.tt, c.it]
