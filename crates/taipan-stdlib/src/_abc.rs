@@ -330,7 +330,7 @@ fn abc_subclasscheck(vm: &Vm, cls: Obj, subclass: Obj) -> PyResult<Obj> {
         ));
     }
     // 4. A direct subclass.
-    let mro = type_object(&subclass).map(|t| t.mro());
+    let mro = type_object(&subclass).and_then(|t| t.mro_opt());
     if let Some(mro) = &mro {
         if tuple::items(mro).iter().any(|c| c.is(&cls)) {
             d.cache.add(vm, &subclass)?;

@@ -246,6 +246,9 @@ fn keywrapper_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<
 
 struct Link {
     key: Obj,
+    /// `hash(key)`, computed once per call (the key's `__hash__` may be slow
+    /// or reentrant: CPython's lru_cache hashes each key once).
+    hash: i64,
     result: Obj,
     prev: usize,
     next: usize,
@@ -322,8 +325,8 @@ impl Lru {
             r.prev = i;
         }
     }
-    fn new_link(&self, key: Obj, result: Obj) -> usize {
-        let link = Link { key, result, prev: ROOT, next: ROOT };
+    fn new_link(&self, key: Obj, hash: i64, result: Obj) -> usize {
+        let link = Link { key, hash, result, prev: ROOT, next: ROOT };
         let slot = self.free.borrow_mut().pop();
         let mut links = self.links.borrow_mut();
         match slot {
@@ -346,7 +349,7 @@ impl Lru {
         l
     }
     fn reset(&self, vm: &Vm) {
-        let sentinel = Link { key: vm.none(), result: vm.none(), prev: ROOT, next: ROOT };
+        let sentinel = Link { key: vm.none(), hash: 0, result: vm.none(), prev: ROOT, next: ROOT };
         let old = std::mem::replace(&mut *self.links.borrow_mut(), vec![Some(sentinel)]);
         self.free.borrow_mut().clear();
         drop(old);
@@ -434,16 +437,17 @@ fn lru_call(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         return vm.call(&func, a, k);
     }
     let key = make_key(vm, l, a, k);
+    let hash = vm.hash(&key)?;
     let cache = l.cache.get().unwrap_or_else(|| vm.new_dict());
-    let found = dict::get_item_opt(vm, &cache, &key)?;
+    let found = cache_data(vm, &cache)?.get_hashed(vm, &key, hash)?;
     if let Some(v) = found {
         return cache_hit(vm, l, v);
     }
     l.misses.set(l.misses.get() + 1);
     let result = vm.call(&func, a, k)?;
     match l.maxsize {
-        None => dict::set_item(vm, &cache, key, result.clone())?,
-        Some(max) => bounded_store(vm, l, &cache, key, &result, max)?,
+        None => cache_data(vm, &cache)?.set_hashed(vm, key, hash, result.clone())?,
+        Some(max) => bounded_store(vm, l, &cache, key, hash, &result, max)?,
     }
     Ok(result)
 }
@@ -468,32 +472,32 @@ fn cache_hit(vm: &Vm, l: &Lru, v: Obj) -> PyResult<Obj> {
     Ok(result)
 }
 
-fn bounded_store(vm: &Vm, l: &Lru, cache: &Obj, key: Obj, result: &Obj, max: usize) -> PyResult<()> {
+fn cache_data<'a>(vm: &Vm, cache: &'a Obj) -> PyResult<&'a dict::DictData> {
+    dict::data(cache).ok_or_else(|| vm.system_error("lru cache is not a dict"))
+}
+
+fn bounded_store(vm: &Vm, l: &Lru, cache: &Obj, key: Obj, hash: i64, result: &Obj, max: usize) -> PyResult<()> {
     // The function may have added this key while it ran.
-    if dict::get_item_opt(vm, cache, &key)?.is_some() {
+    if cache_data(vm, cache)?.get_hashed(vm, &key, hash)?.is_some() {
         return Ok(());
     }
     if dict::len(cache) >= max {
         let oldest = l.root_next();
-        let old_key = match l.links.borrow().get(oldest) {
-            Some(Some(link)) if oldest != ROOT => Some(link.key.clone()),
+        let old = match l.links.borrow().get(oldest) {
+            Some(Some(link)) if oldest != ROOT => Some((link.key.clone(), link.hash)),
             _ => None,
         };
-        if let Some(old_key) = old_key {
-            match dict::del_item(vm, cache, &old_key) {
-                Ok(()) => {}
-                Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => {}
-                Err(e) => return Err(e),
-            }
+        if let Some((old_key, old_hash)) = old {
+            cache_data(vm, cache)?.remove_hashed(vm, &old_key, old_hash)?;
             let still = matches!(l.links.borrow().get(oldest), Some(Some(link)) if link.key.is(&old_key));
             if still {
                 drop(l.remove_link(oldest));
             }
         }
     }
-    let i = l.new_link(key.clone(), result.clone());
+    let i = l.new_link(key.clone(), hash, result.clone());
     l.append(i);
-    if let Err(e) = dict::set_item(vm, cache, key, vm.new_usize(i)) {
+    if let Err(e) = cache_data(vm, cache)?.set_hashed(vm, key, hash, vm.new_usize(i)) {
         drop(l.remove_link(i));
         return Err(e);
     }

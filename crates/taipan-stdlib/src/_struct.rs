@@ -150,10 +150,28 @@ struct Code {
     kind: Kind,
 }
 
+/// A run of `repeat` items of one code (CPython's `formatcode`): a huge
+/// repeat count costs nothing until a buffer of that size is given.
+#[derive(Clone, Copy)]
+struct Run {
+    first: Code,
+    repeat: usize,
+}
+
 struct Compiled {
     mode: Mode,
     size: usize,
-    codes: Vec<Code>,
+    runs: Vec<Run>,
+    /// The number of items packed or unpacked.
+    nitems: usize,
+}
+
+impl Compiled {
+    fn items(&self) -> impl Iterator<Item = Code> + '_ {
+        self.runs
+            .iter()
+            .flat_map(|r| (0..r.repeat).map(move |k| Code { offset: r.first.offset + k * r.first.size, ..r.first }))
+    }
 }
 
 fn mode_of(c: u8) -> Option<Mode> {
@@ -172,7 +190,8 @@ fn compile(vm: &Vm, fmt: &[u8]) -> PyResult<Compiled> {
         None => (Mode::Native, fmt),
     };
     let too_long = || error(vm, "total struct size too long");
-    let mut codes: Vec<Code> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut nitems: usize = 0;
     let mut size: usize = 0;
     let mut i = 0;
     while i < body.len() {
@@ -212,21 +231,22 @@ fn compile(vm: &Vm, fmt: &[u8]) -> PyResult<Compiled> {
         }
         let span = num.checked_mul(e.size).ok_or_else(too_long)?;
         let end = size.checked_add(span).filter(|&s| s <= isize::MAX as usize).ok_or_else(too_long)?;
-        match e.kind {
-            Kind::Str | Kind::Pascal => codes.push(Code { offset: size, size: num, kind: e.kind }),
-            Kind::Pad => {}
-            _ => {
-                if codes.try_reserve(num).is_err() {
-                    return Err(vm.memory_error());
-                }
-                for k in 0..num {
-                    codes.push(Code { offset: size + k * e.size, size: e.size, kind: e.kind });
-                }
+        let run = match e.kind {
+            Kind::Str | Kind::Pascal => Some(Run { first: Code { offset: size, size: num, kind: e.kind }, repeat: 1 }),
+            Kind::Pad => None,
+            _ if num == 0 => None,
+            _ => Some(Run { first: Code { offset: size, size: e.size, kind: e.kind }, repeat: num }),
+        };
+        if let Some(run) = run {
+            if runs.try_reserve(1).is_err() {
+                return Err(vm.memory_error());
             }
+            nitems = nitems.saturating_add(run.repeat);
+            runs.push(run);
         }
         size = end;
     }
-    Ok(Compiled { mode, size, codes })
+    Ok(Compiled { mode, size, runs, nitems })
 }
 
 // ---------------------------------------------------------------------------
@@ -428,8 +448,8 @@ fn pack_item(vm: &Vm, mode: Mode, code: &Code, v: &Obj, out: &mut [u8]) -> PyRes
 }
 
 fn pack_into_vec(vm: &Vm, c: &Compiled, values: &[Obj], out: &mut [u8]) -> PyResult<()> {
-    for (code, v) in c.codes.iter().zip(values) {
-        if let Err(e) = pack_item(vm, c.mode, code, v, out) {
+    for (code, v) in c.items().zip(values) {
+        if let Err(e) = pack_item(vm, c.mode, &code, v, out) {
             // An int that overflowed a conversion (CPython's s_pack_internal).
             if int::value(v).is_some() && vm.err_matches(&e, &vm.ctx.exceptions.overflow_error) {
                 return Err(error(vm, "int too large to convert"));
@@ -441,8 +461,8 @@ fn pack_into_vec(vm: &Vm, c: &Compiled, values: &[Obj], out: &mut [u8]) -> PyRes
 }
 
 fn check_count(vm: &Vm, what: &str, c: &Compiled, n: usize) -> PyResult<()> {
-    if n != c.codes.len() {
-        return Err(error(vm, format!("{what} expected {} items for packing (got {n})", c.codes.len())));
+    if n != c.nitems {
+        return Err(error(vm, format!("{what} expected {} items for packing (got {n})", c.nitems)));
     }
     Ok(())
 }
@@ -542,11 +562,11 @@ fn unpack_item(vm: &Vm, mode: Mode, code: &Code, data: &[u8]) -> PyResult<Obj> {
 
 fn unpack_bytes(vm: &Vm, c: &Compiled, data: &[u8]) -> PyResult<Obj> {
     let mut items = Vec::new();
-    if items.try_reserve_exact(c.codes.len()).is_err() {
+    if items.try_reserve_exact(c.nitems).is_err() {
         return Err(vm.memory_error());
     }
-    for code in &c.codes {
-        items.push(unpack_item(vm, c.mode, code, data)?);
+    for code in c.items() {
+        items.push(unpack_item(vm, c.mode, &code, data)?);
     }
     Ok(vm.new_tuple(items))
 }
@@ -683,7 +703,7 @@ const STRUCT_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("__sizeof__", |vm, o, a, k| {
         clinic::none(vm, "Struct.__sizeof__", a, k)?;
-        let n = compiled(vm, o).map(|c| c.codes.len()).unwrap_or(0);
+        let n = compiled(vm, o).map(|c| c.runs.len()).unwrap_or(0);
         Ok(vm.new_usize(o.class().basicsize + (n + 1) * 24))
     }),
 ];

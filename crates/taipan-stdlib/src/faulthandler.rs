@@ -542,7 +542,22 @@ fn fh_sigsegv(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse(vm, "_sigsegv", a, k, &["release_gil"], 0)?;
     let _ = p;
     raise_signal(libc::SIGSEGV);
+    // Rust's own SIGSEGV handler (stack overflow detection), back after
+    // `disable()`, returns from a raised signal once it has reset the
+    // default disposition: raise again to die of it, as CPython does.
+    if disposition_is_default(libc::SIGSEGV) {
+        raise_signal(libc::SIGSEGV);
+    }
     Ok(vm.none())
+}
+
+fn disposition_is_default(signum: i32) -> bool {
+    // SAFETY: a zeroed sigaction is a valid out-parameter; a null new
+    // action only queries the current one.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signum, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL
+    }
 }
 
 const FUNCTIONS: &[MethodDef] = &[

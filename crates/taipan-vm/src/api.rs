@@ -32,6 +32,12 @@ pub mod run {
     pub use taipan_syntax::InputMode;
 }
 
+/// The profile hook (CPython's `PyEval_SetProfile`): `Vm::set_profile`
+/// installs a native profiler such as `_lsprof`'s.
+pub mod profile {
+    pub use crate::eval::profile::{ProfileEvent, ProfileHook};
+}
+
 /// The AST as Python objects (the `_ast` module's face: CPython's
 /// `Python-ast.c`).
 pub mod ast {

@@ -45,16 +45,17 @@ pub fn count(vm: &Vm) -> usize {
 pub fn run_exitfuncs(vm: &Vm) {
     loop {
         let Some((f, args, kwargs)) = vm.atexit.borrow_mut().pop() else { break };
+        // SystemExit too is reported, as CPython's atexit_callfuncs does.
         if let Err(e) = vm.call_with_dict(&f, args, kwargs.as_ref()) {
-            if vm.isinstance_type(e.value(), &vm.ctx.exceptions.system_exit) {
-                continue;
-            }
             report(vm, &e, &f);
         }
     }
 }
 
 fn report(vm: &Vm, e: &crate::vm::PyErr, f: &Obj) {
+    if vm.unraisable_to_hook(e, Some("Exception ignored in atexit callback"), Some(f)) {
+        return;
+    }
     let r = vm.repr_string(f).unwrap_or_else(|_| "<object repr() failed>".into());
     let text =
         format!("Exception ignored in atexit callback: {r}\n{}", crate::pythonrun::format_exception(vm, e.value()));

@@ -143,6 +143,14 @@ pub struct ThreadState {
     /// `sys.set_coroutine_origin_tracking_depth()`: how many frames of
     /// where a coroutine was created its `cr_origin` records.
     pub coroutine_origin_depth: Cell<u32>,
+    /// The profiler (`sys.setprofile`, `_lsprof`): its hook and the object
+    /// `sys.getprofile()` returns.
+    pub profile_hook: Cell<Option<crate::eval::profile::ProfileHook>>,
+    pub profile_obj: crate::object::ObjCell,
+    /// Nesting of profiler hooks running (they see no events themselves).
+    pub profile_depth: Cell<u32>,
+    /// The eval loop reports events: a profiler is set and not running.
+    pub profiling: Cell<bool>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -227,6 +235,10 @@ impl ThreadState {
             asyncgen_firstiter: crate::object::ObjCell::new(None),
             asyncgen_finalizer: crate::object::ObjCell::new(None),
             coroutine_origin_depth: Cell::new(0),
+            profile_hook: Cell::new(None),
+            profile_obj: crate::object::ObjCell::new(None),
+            profile_depth: Cell::new(0),
+            profiling: Cell::new(false),
             objects: ObjectState::new(),
             gc: Cell::new(ptr::null()),
         }

@@ -62,7 +62,11 @@ fn run(inv: Invocation) -> ExitCode {
     let site = !config.no_site;
     let safe_path = config.safe_path || config.isolated;
     let use_environment = !config.ignore_environment;
+    let faulthandler = wants_faulthandler(config);
     let vm = Vm::new(inv.config, taipan_stdlib::MODULES);
+    if faulthandler {
+        enable_faulthandler(&vm);
+    }
     if !safe_path {
         insert_path0(&vm, &path0(&inv.program));
     }
@@ -103,6 +107,23 @@ fn run(inv: Invocation) -> ExitCode {
         };
     }
     exit(&vm, status)
+}
+
+/// `-X faulthandler`, a non-empty PYTHONFAULTHANDLER or the development
+/// mode enable faulthandler at start-up (CPython's `config->faulthandler`).
+fn wants_faulthandler(config: &taipan_vm::api::Config) -> bool {
+    config.dev_mode
+        || config.xoptions.iter().any(|x| x == "faulthandler")
+        || (!config.ignore_environment && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty()))
+}
+
+fn enable_faulthandler(vm: &Vm) {
+    let r = taipan_vm::api::import::import_module(vm, "faulthandler")
+        .and_then(|m| vm.getattr_str(&m, "enable"))
+        .and_then(|f| vm.call0(&f));
+    if let Err(e) = r {
+        pythonrun::print_exception(vm, e.value());
+    }
 }
 
 /// Finalize the interpreter and end the process with `status` (or as

@@ -15,7 +15,7 @@ mod microprotocols;
 mod prepare_protocol;
 mod row;
 mod statement;
-mod util;
+pub(crate) mod util;
 
 use libsqlite3_sys as ffi;
 use taipan_vm::api::types::MethodDef;

@@ -238,7 +238,8 @@ pub(crate) fn id_arg(vm: &Vm, o: &Obj, what: &str) -> PyResult<u32> {
         vm.index_value(o).map_err(|_| vm.type_error(format!("{what} should be integer, not {}", o.class().name())))?;
     match v {
         taipan_vm::api::int::IntValue::Small(-1) => Ok(u32::MAX),
-        taipan_vm::api::int::IntValue::Small(v) if (0..=u32::MAX as i64 - 1).contains(&v) => Ok(v as u32),
+        // (uid_t)-1 written as an unsigned number is accepted too.
+        taipan_vm::api::int::IntValue::Small(v) if (0..=u32::MAX as i64).contains(&v) => Ok(v as u32),
         taipan_vm::api::int::IntValue::Small(_) => Err(vm.overflow_error(format!("{what} is less than minimum"))),
         _ => Err(vm.overflow_error(format!("{what} is greater than maximum"))),
     }

@@ -7,6 +7,7 @@
 pub(crate) mod call;
 pub(crate) mod frame;
 mod ops;
+pub(crate) mod profile;
 pub(crate) mod verify;
 
 use taipan_compiler::opcode::{Opcode, CACHE_ENTRIES};
@@ -285,7 +286,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             let next = pc + 1 + CACHE_ENTRIES[opcode as usize] as usize;
             frame.next_instr = next;
             match opcode {
-                op::Nop | op::Resume => {}
+                op::Nop => {}
+                op::Resume => {
+                    if vm.thread.profiling.get() {
+                        tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Call, None));
+                    }
+                }
                 op::LoadFast => {
                     let v = frame.slots[oparg as usize].clone();
                     match v {
@@ -746,7 +752,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     if !is_meth {
                         let _ = frame.pop_opt();
                     }
-                    let r = tri!(vm.call(&callable, &args, kw.as_ref()));
+                    let r = if vm.thread.profiling.get() {
+                        tri!(profile::call(vm, &callable, &args, kw.as_ref()))
+                    } else {
+                        tri!(vm.call(&callable, &args, kw.as_ref()))
+                    };
                     drop(args);
                     frame.push(r);
                 }
@@ -755,7 +765,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     let callargs = frame.pop();
                     let func = frame.pop();
                     let _null = frame.pop_opt();
-                    let r = tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_ref()));
+                    let r = if vm.thread.profiling.get() {
+                        tri!(profile::call_ex(vm, &func, || ops::call_function_ex(
+                            vm,
+                            &func,
+                            &callargs,
+                            kwargs.as_ref()
+                        )))
+                    } else {
+                        tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_ref()))
+                    };
                     frame.push(r);
                 }
                 op::MakeFunction => {
@@ -780,6 +799,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::ReturnValue => {
                     let v = frame.pop();
+                    if vm.thread.profiling.get() {
+                        tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
+                    }
                     // SAFETY: `fp` is the current frame; it is unlinked and
                     // released, and the loop continues with its caller.
                     unsafe {
@@ -814,6 +836,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::YieldValue => {
                     let v = frame.pop();
+                    if vm.thread.profiling.get() {
+                        tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
+                    }
                     // SAFETY: generator frames are always entered from
                     // `generator::send`, as entry frames.
                     unsafe {
@@ -1032,6 +1057,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
             // No handler here: the frame ends with the exception.
             frame.pop_to(0);
+            if vm.thread.profiling.get() {
+                // The frame's own exception wins over one the profiler raises.
+                let _ = profile::frame_event(vm, frame, profile::ProfileEvent::Return, None);
+            }
             // SAFETY: `fp` is the current frame; unlinking and releasing
             // it is what exiting a frame does.
             unsafe {

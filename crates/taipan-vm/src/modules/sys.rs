@@ -86,7 +86,7 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     for k in ["stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"] {
         set(k, vm.none());
     }
-    for k in ["displayhook", "excepthook"] {
+    for k in ["displayhook", "excepthook", "unraisablehook", "breakpointhook"] {
         let v = dict::get_item_str(vm, &d, k).expect("set above");
         set(&format!("__{k}__"), v);
     }
@@ -193,12 +193,12 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("excepthook", sys_excepthook),
     MethodDef::static_("_getframe", sys_getframe),
     MethodDef::static_("gettrace", |vm, _, _, _| Ok(vm.none())),
-    MethodDef::static_("getprofile", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("getprofile", |vm, _, _, _| Ok(vm.get_profile().unwrap_or_else(|| vm.none()))),
     MethodDef::static_("is_finalizing", |vm, _, _, _| Ok(vm.bool_obj(false))),
     MethodDef::static_("getswitchinterval", sys_getswitchinterval),
     MethodDef::static_("setswitchinterval", sys_setswitchinterval),
     MethodDef::static_("settrace", sys_settrace),
-    MethodDef::static_("setprofile", sys_settrace),
+    MethodDef::static_("setprofile", sys_setprofile),
     MethodDef::static_("audit", |vm, _, _, _| Ok(vm.none())),
     MethodDef::static_("addaudithook", |vm, _, _, _| Ok(vm.none())),
     MethodDef::static_("breakpointhook", |vm, _, _, _| {
@@ -282,14 +282,24 @@ fn sys_setswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> P
     Ok(vm.none())
 }
 
-/// `sys.settrace`/`sys.setprofile`: only turning tracing off is supported.
+/// `sys.setprofile(f)`: `f(frame, event, arg)` on each call and return.
+fn sys_setprofile(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [f] = crate::args::exact::<1>(vm, "setprofile", args, kw)?;
+    if vm.is_none(&f) {
+        vm.set_profile(None);
+    } else {
+        vm.set_profile(Some((crate::eval::profile::python_hook, f)));
+    }
+    Ok(vm.none())
+}
+
+/// `sys.settrace`: only turning tracing off is supported.
 fn sys_settrace(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [f] = crate::args::exact::<1>(vm, "settrace", args, kw)?;
     if vm.is_none(&f) {
         return Ok(vm.none());
     }
-    Err(vm
-        .not_implemented_error("tracing and profiling functions (sys.settrace, sys.setprofile) are not supported yet"))
+    Err(vm.not_implemented_error("tracing functions (sys.settrace) are not supported yet"))
 }
 
 fn sys_call_tracing(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

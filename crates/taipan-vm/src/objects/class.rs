@@ -312,7 +312,7 @@ pub(crate) fn create_class(
 
     // Descriptors for the instance layout.
     if has_dict_slot {
-        let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_dict_attr));
+        let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_class_dict_attr));
         let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
         dict::set_item_str(vm, &d, "__dict__", v)?;
     }
@@ -362,8 +362,12 @@ pub(crate) fn create_class(
                     vm.repr_string(&k)?,
                     name_str
                 );
-                let _ = vm.call_method(&e.0, "add_note", &[vm.new_str(&note)]);
-                return Err(e);
+                // CPython 3.11 wraps the error (3.12 adds a note instead).
+                let orig = e.into_value();
+                let wrapped = vm.new_exception_msg(&vm.ctx.exceptions.runtime_error, &note);
+                crate::objects::exceptions::set_context(wrapped.value(), Some(orig.clone()));
+                crate::objects::exceptions::set_cause(wrapped.value(), Some(orig));
+                return Err(wrapped);
             }
         }
     }
@@ -443,10 +447,22 @@ pub(crate) fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(d)
 }
 
-/// `obj.__dict__ = d`.
+/// `obj.__dict__ = d` for a native type's instance (CPython's
+/// `PyObject_GenericSetDict`: no deletion).
 pub(crate) fn set_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
-    let Some(v) = v else {
+    if v.is_none() {
         return Err(vm.type_error("cannot delete __dict__"));
+    }
+    set_class_dict_attr(vm, o, v)
+}
+
+/// `obj.__dict__ = d` for an instance of a class (CPython's
+/// `subtype_setdict`): `del obj.__dict__` drops it, and the next use
+/// makes a new empty one.
+pub(crate) fn set_class_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else {
+        o.set_instance_dict(None);
+        return Ok(());
     };
     if dict::data(v).is_none() {
         return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.class().name())));
@@ -476,6 +492,19 @@ pub(crate) fn set_slot(o: &Obj, off: usize, v: Option<Obj>) {
 }
 
 // ---- __bases__ assignment -------------------------------------------------------------
+
+/// `target` is `b` or on its `__base__` chain (CPython's
+/// `type_is_subtype_base_chain`).
+fn base_chain_reaches(b: &Obj, target: &Obj) -> bool {
+    let mut cur = Some(b.clone());
+    while let Some(c) = cur {
+        if c.is(target) {
+            return true;
+        }
+        cur = ty_of(&c).base();
+    }
+    false
+}
 
 /// `cls.__bases__ = bases` (CPython's `type_set_bases`): checks, the new
 /// `__base__` (whose instance layout must match the old one), then the MRO
@@ -507,7 +536,9 @@ pub(crate) fn type_set_bases(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult
                 b.class().name()
             )));
         }
-        if vm.is_subtype(b, ty) {
+        // The `__base__` chain too: a reentrant assignment from a custom
+        // mro() may have linked it before the MROs were recomputed.
+        if vm.is_subtype(b, ty) || base_chain_reaches(b, ty) {
             return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
         }
     }
@@ -523,8 +554,11 @@ pub(crate) fn type_set_bases(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult
         for (cls, old_mro) in changed.into_iter().rev() {
             ty_of(&cls).set_mro(old_mro);
         }
-        t.set_bases(old_bases);
-        t.set_base(Some(old_base));
+        // A reentrant assignment (from a custom mro()) wins here too.
+        if t.bases().is_some_and(|b| b.is(new_bases)) {
+            t.set_bases(old_bases);
+            t.set_base(Some(old_base));
+        }
         return Err(e);
     }
     // A reentrant assignment (from a custom mro()) wins.
@@ -549,7 +583,7 @@ fn mro_hierarchy(vm: &Vm, ty: &Obj, changed: &mut Vec<(Obj, Obj)>) -> PyResult<(
     let t = ty_of(ty);
     let bases = t.bases().map(|b| crate::objects::tuple::items(&b).to_vec()).unwrap_or_default();
     let mro = compute_class_mro(vm, &ty.class_obj(), ty, &bases)?;
-    changed.push((ty.clone(), t.mro()));
+    changed.push((ty.clone(), t.mro_opt().unwrap_or_else(|| vm.new_tuple(Vec::new()))));
     t.set_mro(vm.new_tuple(mro));
     for id in t.subclass_ids() {
         if let Some(sub) = vm.find_live_type(id) {

@@ -270,7 +270,8 @@ pub(crate) fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyRes
 
 /// The value of `complex(x)` for a non-string argument.
 fn complex_from_number(vm: &Vm, x: &Obj) -> PyResult<Option<(f64, f64)>> {
-    if let Some(c) = x.payload::<ComplexData>() {
+    // An exact complex is its value; a subclass may override __complex__.
+    if let Some(c) = x.payload::<ComplexData>().filter(|_| x.type_is(&vm.ctx.types.complex)) {
         return Ok(Some((c.re, c.im)));
     }
     if let Some(f) = type_::lookup_str(vm, x.class(), "__complex__") {
@@ -278,6 +279,20 @@ fn complex_from_number(vm: &Vm, x: &Obj) -> PyResult<Option<(f64, f64)>> {
         let Some(c) = r.payload::<ComplexData>() else {
             return Err(vm.type_error(format!("__complex__ returned non-complex (type {})", r.class().name())));
         };
+        if !r.type_is(&vm.ctx.types.complex) {
+            crate::warnings::warn(
+                vm,
+                &vm.ctx.exceptions.deprecation_warning,
+                &format!(
+                    "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
+                    r.class().name()
+                ),
+                1,
+            )?;
+        }
+        return Ok(Some((c.re, c.im)));
+    }
+    if let Some(c) = x.payload::<ComplexData>() {
         return Ok(Some((c.re, c.im)));
     }
     if x.class().slots.nb_float.get().is_some() || x.class().slots.nb_index.get().is_some() || int::value(x).is_some() {
@@ -288,6 +303,12 @@ fn complex_from_number(vm: &Vm, x: &Obj) -> PyResult<Option<(f64, f64)>> {
 
 fn complex_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::args::parse(vm, "complex", args, kwnames, &["real", "imag"], 0)?;
+    // complex(c) of an exact complex is c itself (CPython's complex_new).
+    if let (Some(r), None) = (&a[0], &a[1]) {
+        if cls.is(&vm.ctx.types.complex) && r.type_is(&vm.ctx.types.complex) {
+            return Ok(r.clone());
+        }
+    }
     let (re, im) = match (&a[0], &a[1]) {
         (None, None) => (0.0, 0.0),
         (Some(r), imag) if pystr::data(r).is_some() => {

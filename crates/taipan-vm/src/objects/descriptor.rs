@@ -150,7 +150,31 @@ pub(crate) fn method_wrapper_type_object() -> TypeObject {
     let t = mk_type::<MethodWrapperData>("method-wrapper", true);
     t.slots.call.set(Some(method_wrapper_call));
     t.slots.repr.set(Some(method_wrapper_repr));
+    t.slots.richcompare.set(Some(method_wrapper_richcompare));
+    t.slots.hash.set(Some(method_wrapper_hash));
     t
+}
+
+/// Two method-wrappers are equal when they wrap the same slot of the same
+/// object (CPython's `wrapper_richcompare`).
+fn method_wrapper_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: crate::object::typeobj::CompareOp) -> PyResult<Obj> {
+    use crate::object::typeobj::CompareOp;
+    let (Some(x), Some(y)) = (a.payload::<MethodWrapperData>(), b.payload::<MethodWrapperData>()) else {
+        return Ok(vm.not_implemented());
+    };
+    let eq = x.descr.is(&y.descr) && x.self_.is(&y.self_);
+    match op {
+        CompareOp::Eq => Ok(vm.bool_obj(eq)),
+        CompareOp::Ne => Ok(vm.bool_obj(!eq)),
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn method_wrapper_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    let d = o.payload::<MethodWrapperData>().ok_or_else(|| vm.type_error("method-wrapper expected"))?;
+    // By identity: `self` may be unhashable (`[].__add__`).
+    let h = (d.self_.id() as i64 >> 4) ^ (d.descr.id() as i64 >> 4);
+    Ok(if h == -1 { -2 } else { h })
 }
 
 pub(crate) fn getset_descriptor_type_object() -> TypeObject {
@@ -209,6 +233,7 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             GetSetDef::new("__name__", mw_name, None),
             GetSetDef::new("__self__", mw_self, None),
+            GetSetDef::new("__objclass__", |vm, mw| vm.getattr_str(&mw_descr(mw), "__objclass__"), None),
             GetSetDef::new("__qualname__", mw_qualname, None),
             GetSetDef::new("__doc__", |vm, mw| wrapper_doc(vm, &mw_descr(mw)), None),
             GetSetDef::new("__text_signature__", |vm, mw| wrapper_text_signature(vm, &mw_descr(mw)), None),
@@ -232,6 +257,31 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("__objclass__", member_objclass, None),
             GetSetDef::new("__doc__", member_doc, None),
         ],
+    );
+    add_descr_reduce(vm);
+}
+
+/// `descr.__reduce__()`: `getattr(owner, name)` rebuilds a descriptor
+/// (CPython's `descr_reduce`); `getattr(self, name)` a method-wrapper.
+fn reduce_by_getattr(vm: &Vm, o: &Obj, holder: &str) -> PyResult<Obj> {
+    let getattr = vm.getattr_str(&vm.builtins_module(), "getattr")?;
+    let owner = vm.getattr_str(o, holder)?;
+    let name = vm.getattr_str(o, "__name__")?;
+    Ok(vm.new_tuple(vec![getattr, vm.new_tuple(vec![owner, name])]))
+}
+
+fn add_descr_reduce(vm: &Vm) {
+    let types = &vm.ctx.types;
+    // Not classmethod_descriptor: CPython's has no __reduce__ (pickling
+    // `dict.__dict__['fromkeys']` is a TypeError).
+    for ty in [&types.method_descriptor, &types.wrapper_descriptor, &types.getset_descriptor, &types.member_descriptor]
+    {
+        add_methods(vm, ty, &[MethodDef::method("__reduce__", |vm, o, _, _| reduce_by_getattr(vm, o, "__objclass__"))]);
+    }
+    add_methods(
+        vm,
+        &types.method_wrapper,
+        &[MethodDef::method("__reduce__", |vm, o, _, _| reduce_by_getattr(vm, o, "__self__"))],
     );
 }
 

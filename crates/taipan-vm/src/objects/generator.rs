@@ -646,8 +646,14 @@ fn close_iter(vm: &Vm, yf: &Obj) -> PyResult<()> {
     if yf.has_payload::<GenData>() {
         return gen_close(vm, yf);
     }
-    if let Some(close) = vm.getattr_str_opt(yf, "close")? {
-        vm.call0(&close)?;
+    // A failing lookup of `close` is reported, not raised (CPython's
+    // `gen_close_iter`).
+    match vm.getattr_str_opt(yf, "close") {
+        Ok(Some(close)) => {
+            vm.call0(&close)?;
+        }
+        Ok(None) => {}
+        Err(e) => vm.write_unraisable(&e, Some(yf)),
     }
     Ok(())
 }

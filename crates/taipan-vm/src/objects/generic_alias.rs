@@ -2,7 +2,7 @@
 //! and `types.UnionType` (`int | str`, `Objects/unionobject.c`).
 
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
-use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::objects::{str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
@@ -10,11 +10,21 @@ use crate::vm::{PyResult, Vm};
 pub(crate) struct GenericAliasData {
     pub origin: Obj,
     pub args: Obj,
+    /// `*tuple[int]` (the item `iter()` yields).
+    pub starred: bool,
+    /// `__parameters__`, made on first use.
+    parameters: ObjCell,
 }
 impl PyPayload for GenericAliasData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.origin);
         visit(&self.args);
+        if let Some(p) = self.parameters.get() {
+            visit(&p);
+        }
+    }
+    fn clear(&self) {
+        self.parameters.set(None);
     }
 }
 
@@ -45,6 +55,8 @@ pub(crate) fn generic_alias_type_object() -> TypeObject {
     t.slots.hash.set(Some(ga_hash));
     t.slots.new.set(Some(ga_new));
     t.slots.nb_binary[NbOp::Or as usize].set(Some(type_or));
+    t.slots.mp_subscript.set(Some(ga_getitem));
+    t.slots.iter.set(Some(ga_iter));
     t
 }
 
@@ -59,7 +71,18 @@ pub(crate) fn union_type_object() -> TypeObject {
     t.slots.richcompare.set(Some(union_richcompare));
     t.slots.hash.set(Some(union_hash));
     t.slots.nb_binary[NbOp::Or as usize].set(Some(type_or));
+    t.slots.mp_subscript.set(Some(union_getitem));
+    t.slots.getattro.set(Some(union_getattro));
     t
+}
+
+/// `(int | str).__module__` is the type's ('types'), as CPython's
+/// `union_getattro`.
+fn union_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    if pystr::as_str(name) == Some("__module__") {
+        return vm.getattr(&o.class_obj(), name);
+    }
+    type_::generic_getattr(vm, o, name)
 }
 
 pub(crate) fn setup(vm: &Vm) {
@@ -69,7 +92,16 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             GetSetDef::new("__origin__", |_, o| Ok(ga(o).origin.clone()), None),
             GetSetDef::new("__args__", |_, o| Ok(ga(o).args.clone()), None),
-            GetSetDef::new("__parameters__", |vm, _| Ok(vm.ctx.empty_tuple.clone()), None),
+            GetSetDef::new("__parameters__", ga_parameters, None),
+            GetSetDef::new("__unpacked__", |vm, o| Ok(vm.bool_obj(ga(o).starred)), None),
+            GetSetDef::new(
+                "__typing_unpacked_tuple_args__",
+                |vm, o| {
+                    let g = ga(o);
+                    Ok(if g.starred && g.origin.is(&vm.ctx.types.tuple) { g.args.clone() } else { vm.none() })
+                },
+                None,
+            ),
         ],
     );
     add_methods(
@@ -83,9 +115,8 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("__subclasscheck__", |vm, _, _, _| {
                 Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
             }),
-            MethodDef::method("__reduce__", |vm, o, _, _| {
-                Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![ga(o).origin.clone(), ga(o).args.clone()])]))
-            }),
+            MethodDef::method("__reduce__", ga_reduce),
+            MethodDef::method("__dir__", ga_dir),
         ],
     );
     add_getsets(
@@ -93,7 +124,7 @@ pub(crate) fn setup(vm: &Vm) {
         &vm.ctx.types.union_type,
         &[
             GetSetDef::new("__args__", |_, o| Ok(union_of(o).args.clone()), None),
-            GetSetDef::new("__parameters__", |vm, _| Ok(vm.ctx.empty_tuple.clone()), None),
+            GetSetDef::new("__parameters__", |vm, o| make_parameters(vm, &union_of(o).args), None),
         ],
     );
 }
@@ -107,8 +138,281 @@ fn union_of(o: &Obj) -> &UnionData {
 }
 
 pub fn new_generic_alias(vm: &Vm, origin: Obj, args: Obj) -> Obj {
+    new_alias(vm, origin, args, false)
+}
+
+fn new_alias(vm: &Vm, origin: Obj, args: Obj, starred: bool) -> Obj {
+    alloc_alias(vm, &vm.ctx.types.generic_alias, origin, args, starred)
+}
+
+/// An alias of type `cls` (GenericAlias or a subclass, such as
+/// `collections.abc._CallableGenericAlias`).
+fn alloc_alias(vm: &Vm, cls: &Obj, origin: Obj, args: Obj, starred: bool) -> Obj {
     let args = if args.type_is(&vm.ctx.types.tuple) { args } else { vm.new_tuple(vec![args]) };
-    alloc_object(&vm.ctx.types.generic_alias, GenericAliasData { origin, args })
+    alloc_object(cls, GenericAliasData { origin, args, starred, parameters: ObjCell::new(None) })
+}
+
+// ---- type variables: __parameters__ and substitution ------------------------------------
+
+fn ga_parameters(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let g = ga(o);
+    if let Some(p) = g.parameters.get() {
+        return Ok(p);
+    }
+    let p = make_parameters(vm, &g.args)?;
+    g.parameters.set(Some(p.clone()));
+    Ok(p)
+}
+
+fn getattr_opt(vm: &Vm, o: &Obj, name: &str) -> PyResult<Option<Obj>> {
+    match vm.getattr_str(o, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The type variables among `args`, in order, each once (CPython's
+/// `_Py_make_parameters`): typevar-likes themselves (they have
+/// `__typing_subst__`) and the `__parameters__` of other arguments.
+fn make_parameters(vm: &Vm, args: &Obj) -> PyResult<Obj> {
+    let mut params: Vec<Obj> = Vec::new();
+    for t in tuple::items(args).to_vec() {
+        // A bare class's `__parameters__` would be a descriptor.
+        if vm.is_type(&t) {
+            continue;
+        }
+        if getattr_opt(vm, &t, "__typing_subst__")?.is_some() {
+            if !params.iter().any(|p| p.is(&t)) {
+                params.push(t);
+            }
+            continue;
+        }
+        if let Some(sub) = getattr_opt(vm, &t, "__parameters__")? {
+            if sub.type_is(&vm.ctx.types.tuple) {
+                for x in tuple::items(&sub) {
+                    if !params.iter().any(|p| p.is(x)) {
+                        params.push(x.clone());
+                    }
+                }
+            }
+        }
+    }
+    Ok(vm.new_tuple(params))
+}
+
+/// The arguments of a subscription, with unpacked tuples (`*tuple[int,
+/// str]`) spread out (CPython's `_unpack_args`).
+fn unpack_args(vm: &Vm, item: &Obj) -> PyResult<Vec<Obj>> {
+    let items = if item.type_is(&vm.ctx.types.tuple) { tuple::items(item).to_vec() } else { vec![item.clone()] };
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        if !vm.is_type(&it) {
+            if let Some(sub) = getattr_opt(vm, &it, "__typing_unpacked_tuple_args__")? {
+                if sub.type_is(&vm.ctx.types.tuple) {
+                    let si = tuple::items(&sub);
+                    if !si.last().is_some_and(|l| l.is(&vm.ctx.ellipsis)) {
+                        out.extend(si.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(it);
+    }
+    Ok(out)
+}
+
+fn index_of(params: &[Obj], x: &Obj) -> Option<usize> {
+    params.iter().position(|p| p.is(x))
+}
+
+/// `obj` with its own type variables replaced (CPython's `subs_tvars`).
+fn subs_tvars(vm: &Vm, obj: &Obj, params: &[Obj], argitems: &[Obj]) -> PyResult<Obj> {
+    let Some(sub) = getattr_opt(vm, obj, "__parameters__")? else { return Ok(obj.clone()) };
+    if !sub.type_is(&vm.ctx.types.tuple) || tuple::len(&sub) == 0 {
+        return Ok(obj.clone());
+    }
+    let mut subargs: Vec<Obj> = Vec::new();
+    for p in tuple::items(&sub) {
+        let Some(i) = index_of(params, p) else {
+            subargs.push(p.clone());
+            continue;
+        };
+        let arg = &argitems[i];
+        // A TypeVarTuple (iterable) takes the tuple of its arguments apart.
+        if params[i].class().slots.iter.get().is_some() && arg.type_is(&vm.ctx.types.tuple) {
+            subargs.extend(tuple::items(arg).iter().cloned());
+        } else {
+            subargs.push(arg.clone());
+        }
+    }
+    vm.getitem(obj, &vm.new_tuple(subargs))
+}
+
+/// The arguments of `alias[item]` (CPython's `_Py_subs_parameters`).
+fn subs_parameters(vm: &Vm, alias: &Obj, args: &Obj, params: &Obj, item: &Obj) -> PyResult<Obj> {
+    let params_v = tuple::items(params).to_vec();
+    if params_v.is_empty() {
+        return Err(vm.type_error(format!("{} is not a generic class", vm.repr_string(alias)?)));
+    }
+    let mut argitems = vm.new_tuple(unpack_args(vm, item)?);
+    for p in &params_v {
+        if let Some(prepare) = getattr_opt(vm, p, "__typing_prepare_subst__")? {
+            argitems = vm.call(&prepare, &[alias.clone(), argitems], None)?;
+        }
+    }
+    let argitems = vm.to_vec(&argitems)?;
+    if argitems.len() != params_v.len() {
+        return Err(vm.type_error(format!(
+            "Too {} arguments for {}; actual {}, expected {}",
+            if argitems.len() > params_v.len() { "many" } else { "few" },
+            vm.repr_string(alias)?,
+            argitems.len(),
+            params_v.len()
+        )));
+    }
+    let mut newargs: Vec<Obj> = Vec::new();
+    for arg in tuple::items(args).to_vec() {
+        if vm.is_type(&arg) {
+            newargs.push(arg);
+            continue;
+        }
+        let unpack = getattr_opt(vm, &arg, "__typing_is_unpacked_typevartuple__")?
+            .map(|v| vm.is_true(&v))
+            .transpose()?
+            .unwrap_or(false);
+        let new = match getattr_opt(vm, &arg, "__typing_subst__")? {
+            Some(subst) => {
+                let i =
+                    index_of(&params_v, &arg).ok_or_else(|| vm.type_error("type variable not in __parameters__"))?;
+                vm.call(&subst, &[argitems[i].clone()], None)?
+            }
+            None => subs_tvars(vm, &arg, &params_v, &argitems)?,
+        };
+        if unpack {
+            newargs.extend(vm.to_vec(&new)?);
+        } else {
+            newargs.push(new);
+        }
+    }
+    Ok(vm.new_tuple(newargs))
+}
+
+/// `(type(alias), (origin, args))`; a starred alias is `next(iter(alias))`.
+fn ga_reduce(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let g = ga(o);
+    if g.starred {
+        let next = vm.getattr_str(&vm.builtins_module(), "next")?;
+        let it = ga_iter(vm, &new_alias(vm, g.origin.clone(), g.args.clone(), false))?;
+        return Ok(vm.new_tuple(vec![next, vm.new_tuple(vec![it])]));
+    }
+    Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![g.origin.clone(), g.args.clone()])]))
+}
+
+/// `dir(alias)`: the origin's names plus the alias's own (CPython's
+/// `ga_dir`).
+fn ga_dir(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let dir = vm.getattr_str(&vm.builtins_module(), "dir")?;
+    let names = vm.call1(&dir, ga(o).origin.clone())?;
+    for own in ALIAS_OWN_ATTRS {
+        let n = vm.new_str(own);
+        if !vm.contains(&names, &n)? {
+            vm.call_method(&names, "append", &[n])?;
+        }
+    }
+    Ok(names)
+}
+
+/// CPython's `attr_exceptions`: what an alias answers itself.
+const ALIAS_OWN_ATTRS: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+fn ga_getitem(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<Obj> {
+    let g = ga(o);
+    let params = ga_parameters(vm, o)?;
+    let newargs = subs_parameters(vm, o, &g.args, &params, item)?;
+    Ok(new_alias(vm, g.origin.clone(), newargs, g.starred))
+}
+
+/// `*list[int]`: iterating an alias gives its starred form once (CPython's
+/// `generic_alias_iterator`, which pickles as `iter(alias)`).
+fn ga_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let ty = ga_iterator_type(vm);
+    Ok(alloc_object(&ty, GaIterData { alias: ObjCell::some(o.clone()) }))
+}
+
+struct GaIterData {
+    /// The alias whose starred form comes next; None once consumed.
+    alias: ObjCell,
+}
+impl PyPayload for GaIterData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        if let Some(a) = self.alias.get() {
+            visit(&a);
+        }
+    }
+    fn clear(&self) {
+        self.alias.set(None);
+    }
+}
+
+const GA_ITER: &str = "generic_alias_iterator";
+const GA_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", ga_iter_reduce)];
+
+fn ga_iterator_type(vm: &Vm) -> Obj {
+    if let Some(t) = vm.lazy_types.borrow().get(GA_ITER) {
+        return t.clone();
+    }
+    let spec =
+        crate::objects::type_spec::TypeSpec { name: GA_ITER, gc: true, methods: GA_ITER_METHODS, ..Default::default() };
+    let t = crate::objects::type_spec::new_type::<GaIterData>(vm, &spec, |s| {
+        s.iter.set(Some(|_, o| Ok(o.clone())));
+        s.iternext.set(Some(ga_iter_next));
+        s.new.set(None);
+    });
+    vm.lazy_types.borrow_mut().insert(GA_ITER, t.clone());
+    t
+}
+
+fn ga_iter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
+    let Some(d) = o.payload::<GaIterData>() else { return Ok(None) };
+    let Some(alias) = d.alias.take() else { return Ok(None) };
+    let g = ga(&alias);
+    Ok(Some(new_alias(vm, g.origin.clone(), g.args.clone(), true)))
+}
+
+fn ga_iter_reduce(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let iter = vm.getattr_str(&vm.builtins_module(), "iter")?;
+    let alias = o.payload::<GaIterData>().and_then(|d| d.alias.get());
+    let arg = alias.unwrap_or_else(|| vm.ctx.empty_tuple.clone());
+    Ok(vm.new_tuple(vec![iter, vm.new_tuple(vec![arg])]))
+}
+
+fn union_getitem(vm: &Vm, o: &Obj, item: &Obj) -> PyResult<Obj> {
+    let args = union_of(o).args.clone();
+    let params = make_parameters(vm, &args)?;
+    let newargs = subs_parameters(vm, o, &args, &params, item)?;
+    let items = tuple::items(&newargs).to_vec();
+    let Some(first) = items.first() else {
+        return Ok(alloc_object(&vm.ctx.types.union_type, UnionData { args: newargs }));
+    };
+    let mut res = first.clone();
+    for a in &items[1..] {
+        res = vm.binary_op(&res, a, NbOp::Or)?;
+    }
+    Ok(res)
 }
 
 /// `__class_getitem__` of the builtin generic types.
@@ -117,10 +421,12 @@ pub(crate) fn class_getitem(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&O
     Ok(new_generic_alias(vm, cls.clone(), item))
 }
 
-fn ga_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, "GenericAlias", kwnames)?;
+fn ga_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    if cls.is(&vm.ctx.types.generic_alias) {
+        crate::args::no_kwargs(vm, "GenericAlias", kwnames)?;
+    }
     crate::args::check_positional(vm, "GenericAlias", args.len(), 2, 2)?;
-    Ok(new_generic_alias(vm, args[0].clone(), args[1].clone()))
+    Ok(alloc_alias(vm, cls, args[0].clone(), args[1].clone(), false))
 }
 
 /// How `typing` shows a type argument.
@@ -143,7 +449,8 @@ fn arg_repr(vm: &Vm, a: &Obj) -> PyResult<String> {
 
 fn ga_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let g = ga(o);
-    let mut s = arg_repr(vm, &g.origin)?;
+    let mut s = if g.starred { "*".to_string() } else { String::new() };
+    s.push_str(&arg_repr(vm, &g.origin)?);
     s.push('[');
     let items = tuple::items(&g.args);
     if items.is_empty() {
@@ -181,7 +488,9 @@ fn ga_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     const OWN: &[&str] = &[
         "__origin__",
         "__args__",
+        "__unpacked__",
         "__parameters__",
+        "__typing_unpacked_tuple_args__",
         "__mro_entries__",
         "__reduce_ex__",
         "__reduce__",
@@ -191,9 +500,7 @@ fn ga_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
         "__instancecheck__",
         "__subclasscheck__",
     ];
-    if n.starts_with("__") && n.ends_with("__") && !OWN.contains(&n.as_ref()) {
-        return type_::generic_getattr(vm, o, name);
-    }
+    // Everything else is the origin's (CPython's `attr_exceptions`).
     if OWN.contains(&n.as_ref()) {
         return type_::generic_getattr(vm, o, name);
     }
@@ -206,7 +513,7 @@ fn ga_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         return Ok(vm.not_implemented());
     }
     let g = ga(a);
-    let eq = vm.eq(&g.origin, &gb.origin)? && vm.eq(&g.args, &gb.args)?;
+    let eq = g.starred == gb.starred && vm.eq(&g.origin, &gb.origin)? && vm.eq(&g.args, &gb.args)?;
     Ok(vm.bool_obj(eq == (op == CompareOp::Eq)))
 }
 

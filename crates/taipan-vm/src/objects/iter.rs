@@ -765,6 +765,25 @@ pub(crate) fn setup(vm: &Vm) {
         );
     }
     add_methods(vm, &t.range_iterator, &[MethodDef::method("__length_hint__", range_length_hint)]);
+    // `(type(self), (func, *iterators))`: pickling rebuilds them.
+    add_methods(
+        vm,
+        &t.map,
+        &[MethodDef::method("__reduce__", |vm, o, _, _| {
+            let d = o.payload::<MapData>().ok_or_else(|| vm.type_error("map.__reduce__ needs a map"))?;
+            let mut args = vec![d.func.clone()];
+            args.extend(d.iters.iter().cloned());
+            Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(args)]))
+        })],
+    );
+    add_methods(
+        vm,
+        &t.filter,
+        &[MethodDef::method("__reduce__", |vm, o, _, _| {
+            let d = o.payload::<FilterData>().ok_or_else(|| vm.type_error("filter.__reduce__ needs a filter"))?;
+            Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![d.func.clone(), d.it.clone()])]))
+        })],
+    );
     add_methods(
         vm,
         &t.enumerate,

@@ -47,6 +47,7 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("items", mp_items),
             MethodDef::method("copy", mp_copy),
             MethodDef::method("__reversed__", mp_reversed),
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
         ],
     );
 }

@@ -28,7 +28,9 @@ pub(crate) fn type_object() -> TypeObject {
     t.slots.richcompare.set(Some(method_richcompare));
     t.slots.hash.set(Some(method_hash));
     t.slots.getattro.set(Some(method_getattro));
-    t.slots.descr_get.set(Some(|_, m, _, _| Ok(m.clone())));
+    // No `__get__` (CPython 3.11's method type has none): a bound method
+    // stored on a class stays as it is, and `classmethod(bound)` binds it
+    // again to the class.
     t.slots.new.set(Some(method_new));
     t
 }

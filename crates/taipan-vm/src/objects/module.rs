@@ -31,11 +31,52 @@ pub(crate) fn type_object() -> TypeObject {
 
 pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.module;
-    add_getsets(vm, ty, &[GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None)]);
+    add_getsets(
+        vm,
+        ty,
+        &[
+            GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None),
+            GetSetDef::new("__annotations__", module_get_annotations, Some(module_set_annotations)),
+        ],
+    );
     add_methods(vm, ty, &[MethodDef::method("__dir__", module_dir)]);
     let ns = &vm.ctx.types.simple_namespace;
     add_getsets(vm, ns, &[GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None)]);
     add_methods(vm, ns, &[MethodDef::method("__reduce__", ns_reduce)]);
+}
+
+/// The module's `__dict__`, which a subclass may replace by anything.
+fn module_namespace(vm: &Vm, m: &Obj) -> PyResult<Obj> {
+    let d = vm.getattr_str(m, "__dict__")?;
+    if dict::data(&d).is_none() {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    }
+    Ok(d)
+}
+
+/// `module.__annotations__`: made (empty) on first use, as CPython 3.10+.
+fn module_get_annotations(vm: &Vm, m: &Obj) -> PyResult<Obj> {
+    let d = module_namespace(vm, m)?;
+    if let Some(a) = dict::get_item_opt(vm, &d, &vm.intern("__annotations__"))? {
+        return Ok(a);
+    }
+    let a = vm.new_dict();
+    dict::set_item(vm, &d, vm.intern("__annotations__"), a.clone())?;
+    Ok(a)
+}
+
+fn module_set_annotations(vm: &Vm, m: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let d = module_namespace(vm, m)?;
+    let key = vm.intern("__annotations__");
+    match v {
+        Some(v) => dict::set_item(vm, &d, key, v.clone()),
+        None => {
+            if dict::get_item_opt(vm, &d, &key)?.is_none() {
+                return Err(vm.attribute_error("__annotations__"));
+            }
+            dict::del_item(vm, &d, &key)
+        }
+    }
 }
 
 /// A new module object named `name`.
@@ -138,7 +179,11 @@ fn module_repr(vm: &Vm, m: &Obj) -> PyResult<Obj> {
 }
 
 fn module_dir(vm: &Vm, m: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    let d = module_dict(m);
+    // `__dict__` as an attribute: a subclass may override it.
+    let d = vm.getattr_str(m, "__dict__")?;
+    if dict::data(&d).is_none() {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    }
     if let Some(f) = dict::get_item_str(vm, &d, "__dir__") {
         return vm.call0(&f);
     }

@@ -47,15 +47,21 @@ pub(crate) fn type_object() -> TypeObject {
     t
 }
 
+/// `fget`, `fset` and `fdel` are read-only members in CPython: their
+/// error says so.
+fn readonly_member(vm: &Vm, _o: &Obj, _v: Option<&Obj>) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
 pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.property;
     add_getsets(
         vm,
         ty,
         &[
-            GetSetDef::new("fget", |vm, o| Ok(data(o).fget.get().unwrap_or_else(|| vm.none())), None),
-            GetSetDef::new("fset", |vm, o| Ok(data(o).fset.get().unwrap_or_else(|| vm.none())), None),
-            GetSetDef::new("fdel", |vm, o| Ok(data(o).fdel.get().unwrap_or_else(|| vm.none())), None),
+            GetSetDef::new("fget", |vm, o| Ok(data(o).fget.get().unwrap_or_else(|| vm.none())), Some(readonly_member)),
+            GetSetDef::new("fset", |vm, o| Ok(data(o).fset.get().unwrap_or_else(|| vm.none())), Some(readonly_member)),
+            GetSetDef::new("fdel", |vm, o| Ok(data(o).fdel.get().unwrap_or_else(|| vm.none())), Some(readonly_member)),
             GetSetDef::new(
                 "__doc__",
                 |vm, o| Ok(data(o).doc.get().unwrap_or_else(|| vm.none())),

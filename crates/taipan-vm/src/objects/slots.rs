@@ -898,9 +898,11 @@ fn slot_tp_setattro(vm: &Vm, o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResu
 }
 
 fn slot_tp_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    // `__eq__ = None` blocks the comparison: calling None is the TypeError
+    // CPython's slot_tp_richcompare gives.
     match type_::lookup_str(vm, a.class(), op.dunder()) {
-        Some(f) if !vm.is_none(&f) => vm.call_method_descr_obj(&f, a, std::slice::from_ref(b)),
-        _ => Ok(vm.not_implemented()),
+        Some(f) => vm.call_method_descr_obj(&f, a, std::slice::from_ref(b)),
+        None => Ok(vm.not_implemented()),
     }
 }
 

@@ -173,7 +173,10 @@ fn super_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     if pystr::as_str(name) == Some("__class__") {
         return type_::generic_getattr(vm, o, name);
     }
-    let mro = starttype.payload::<TypeObject>().expect("type").mro();
+    // A type whose `mro()` is still running has no MRO: nothing to skip to.
+    let Some(mro) = starttype.payload::<TypeObject>().and_then(|t| t.mro_opt()) else {
+        return type_::generic_getattr(vm, o, name);
+    };
     let items = tuple::items(&mro);
     let start = items.iter().position(|c| c.is(&ty)).map(|i| i + 1).unwrap_or(items.len());
     for base in &items[start..] {
@@ -200,6 +203,10 @@ fn super_descr_get(vm: &Vm, o: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) ->
     let Some(ty) = d.ty.get() else {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     };
+    // A subclass of super binds by calling itself: `type(su)(su.type, obj)`.
+    if !o.type_is(&vm.ctx.types.super_) {
+        return vm.call(&o.class_obj(), &[ty, obj.clone()], None);
+    }
     new_super(vm, &ty, obj)
 }
 

@@ -257,7 +257,11 @@ pub(crate) fn compute_mro(vm: &Vm, ty: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>
         let Some(bt) = as_type(b) else {
             return Err(vm.type_error("bases must be types"));
         };
-        seqs.push(tuple::items(&bt.mro()).to_vec());
+        // A base whose own `mro()` is still running has no MRO yet.
+        let Some(base_mro) = bt.mro_opt() else {
+            return Err(vm.type_error(format!("Cannot extend an incomplete type '{}'", bt.name())));
+        };
+        seqs.push(tuple::items(&base_mro).to_vec());
     }
     seqs.push(bases.to_vec());
     let mut result = vec![ty.clone()];
@@ -655,6 +659,12 @@ pub(crate) fn slot_names(vm: &Vm, t: &TypeObject) -> Vec<String> {
 }
 
 fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "object.__reduce_ex__", _kw)?;
+    let [protocol] = _args else {
+        return Err(vm.type_error(format!("object.__reduce_ex__() takes exactly one argument ({} given)", _args.len())));
+    };
+    // `protocol: int` (Argument Clinic): an index, as a C int.
+    vm.index_value(protocol)?;
     // A class that overrides `__reduce__` is reduced by it (CPython's
     // `object___reduce_ex___impl`).
     if let Some(reduce) = vm.getattr_str_opt(obj, "__reduce__")? {
@@ -665,8 +675,14 @@ fn object_reduce_ex(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyR
             return vm.call0(&reduce);
         }
     }
-    let copyreg = crate::import::import_module(vm, "copyreg")?;
     let proto = _args.first().cloned().unwrap_or_else(|| vm.new_int(0));
+    common_reduce(vm, obj, proto)
+}
+
+/// CPython's `_common_reduce`: what `object.__reduce__` does itself (it
+/// must not call an overriding `__reduce__`, which may call it back).
+fn common_reduce(vm: &Vm, obj: &Obj, proto: Obj) -> PyResult<Obj> {
+    let copyreg = crate::import::import_module(vm, "copyreg")?;
     // Protocols 2 and up reduce to copyreg.__newobj__ (CPython's
     // `_common_reduce`); copyreg._reduce_ex only knows 0 and 1.
     if vm.index_value(&proto)?.as_i64().is_none_or(|p| p >= 2) {
@@ -728,10 +744,20 @@ fn refuse_native_state(vm: &Vm, obj: &Obj) -> PyResult<()> {
     Err(vm.type_error(format!("cannot pickle '{}' object", obj.class().name())))
 }
 
+/// A special method of `obj`'s type, bound to `obj` (CPython's
+/// `_PyObject_LookupSpecial`): the instance and `__getattr__` are not asked.
+fn lookup_special(vm: &Vm, obj: &Obj, name: &str) -> PyResult<Option<Obj>> {
+    let Some(f) = lookup_str(vm, obj.class(), name) else { return Ok(None) };
+    match f.class().slots.descr_get.get() {
+        Some(get) => get(vm, &f, Some(obj), Some(&obj.class_obj())).map(Some),
+        None => Ok(Some(f)),
+    }
+}
+
 /// CPython's `_PyObject_GetNewArguments`: `__getnewargs_ex__()` (a tuple
 /// and a dict) or `__getnewargs__()` (a tuple), checked as CPython does.
 fn new_arguments(vm: &Vm, obj: &Obj) -> PyResult<(Option<Obj>, Option<Obj>)> {
-    if let Some(f) = vm.getattr_str_opt(obj, "__getnewargs_ex__")? {
+    if let Some(f) = lookup_special(vm, obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, &[], None)?;
         if !vm.isinstance_type(&r, &vm.ctx.types.tuple) {
             return Err(vm.type_error(format!("__getnewargs_ex__ should return a tuple, not '{}'", r.class().name())));
@@ -756,7 +782,7 @@ fn new_arguments(vm: &Vm, obj: &Obj) -> PyResult<(Option<Obj>, Option<Obj>)> {
         }
         return Ok((Some(a), Some(k)));
     }
-    if let Some(f) = vm.getattr_str_opt(obj, "__getnewargs__")? {
+    if let Some(f) = lookup_special(vm, obj, "__getnewargs__")? {
         let r = vm.call(&f, &[], None)?;
         if !vm.isinstance_type(&r, &vm.ctx.types.tuple) {
             return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", r.class().name())));
@@ -766,8 +792,12 @@ fn new_arguments(vm: &Vm, obj: &Obj) -> PyResult<(Option<Obj>, Option<Obj>)> {
     Ok((None, None))
 }
 
-fn object_reduce(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    object_reduce_ex(vm, obj, &[vm.new_int(0)], None)
+fn object_reduce(vm: &Vm, obj: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "object.__reduce__", kw)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("object.__reduce__() takes no arguments ({} given)", args.len())));
+    }
+    common_reduce(vm, obj, vm.new_int(0))
 }
 
 /// `object.__getstate__()`: the instance dict (None when empty), paired
@@ -989,8 +1019,9 @@ fn type_get_base(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     Ok(ty_of(ty).base().unwrap_or_else(|| vm.none()))
 }
 
-fn type_get_mro(_vm: &Vm, ty: &Obj) -> PyResult<Obj> {
-    Ok(ty_of(ty).mro())
+fn type_get_mro(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    // None while the metaclass's `mro()` computes it.
+    Ok(ty_of(ty).mro_opt().unwrap_or_else(|| vm.none()))
 }
 
 fn type_get_dict(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
@@ -1025,7 +1056,11 @@ fn type_set_doc(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if !t.is_heap_type() {
         return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
     }
-    dict::set_item(vm, &t.dict(), vm.intern("__doc__"), value.cloned().unwrap_or_else(|| vm.none()))
+    // CPython's `check_set_special_type_attr` words a deletion so.
+    let Some(value) = value else {
+        return Err(vm.type_error(format!("cannot delete '__doc__' attribute of immutable type '{}'", t.name())));
+    };
+    dict::set_item(vm, &t.dict(), vm.intern("__doc__"), value.clone())
 }
 
 fn type_get_module(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
@@ -1070,7 +1105,10 @@ fn type_set_abstractmethods(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<
     match value {
         Some(v) => dict::set_item(vm, &t.dict(), vm.intern("__abstractmethods__"), v.clone())?,
         None => {
-            let _ = dict::del_item(vm, &t.dict(), &vm.intern("__abstractmethods__"));
+            // Deleting an unset `__abstractmethods__` is an AttributeError.
+            if dict::del_item(vm, &t.dict(), &vm.intern("__abstractmethods__")).is_err() {
+                return Err(vm.attribute_error("__abstractmethods__"));
+            }
         }
     }
     let f = t.flags.get();

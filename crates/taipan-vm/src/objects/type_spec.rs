@@ -125,7 +125,7 @@ pub fn alloc_instance<T: PyPayload>(vm: &Vm, cls: &Obj, owner: &Obj, payload: T)
     let Some(t) = cls.payload::<TypeObject>() else {
         return Err(vm.type_error(format!("{}.__new__(X): X is not a type object", type_name(owner))));
     };
-    if !vm.is_subtype(cls, owner) {
+    if !vm.is_subtype(cls, owner) && !derives_from_earlier_copy::<T>(t, owner) {
         return Err(vm.type_error(format!(
             "{}.__new__({}): {} is not a subtype of {}",
             type_name(owner),
@@ -142,6 +142,18 @@ pub fn alloc_instance<T: PyPayload>(vm: &Vm, cls: &Obj, owner: &Obj, payload: T)
         )));
     }
     Ok(alloc_object(cls, payload))
+}
+
+/// A fresh import of a native module (`import_fresh_module`) makes new
+/// types under the same names, while classes made from the first import's
+/// types live on: `cls` derives from a type named as `owner` with `T`'s
+/// layout.
+fn derives_from_earlier_copy<T: PyPayload>(cls: &TypeObject, owner: &Obj) -> bool {
+    let Some(mro) = cls.mro_opt() else { return false };
+    let name = type_name(owner);
+    super::tuple::items(&mro).iter().any(|b| {
+        b.payload::<TypeObject>().is_some_and(|bt| bt.payload_type == std::any::TypeId::of::<T>() && bt.name() == name)
+    })
 }
 
 /// The payload of `o` as a `T`, or CPython's TypeError for a method of

@@ -23,7 +23,8 @@ impl Vm {
                 return crate::objects::generic_alias::class_getitem(self, o, std::slice::from_ref(key), None);
             }
             // `list[int]`: the class's `__class_getitem__`.
-            if let Some(cg) = self.getattr_str_opt(o, "__class_getitem__")? {
+            // `__class_getitem__ = None` opts out, as a missing one.
+            if let Some(cg) = self.getattr_str_opt(o, "__class_getitem__")?.filter(|c| !self.is_none(c)) {
                 return self.call(&cg, std::slice::from_ref(key), None);
             }
             let name = type_::type_qualname(self, o);
