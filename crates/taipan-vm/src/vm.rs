@@ -273,16 +273,40 @@ impl Vm {
     }
 
     /// Report an exception that cannot be raised (from `__del__`, a
-    /// generator's finalizer, ...) on stderr, as CPython's
-    /// `PyErr_WriteUnraisable`.
+    /// generator's finalizer, a weakref callback, ...) through
+    /// `sys.unraisablehook`, as CPython's `PyErr_WriteUnraisable`.
     pub fn write_unraisable(&self, err: &PyErr, obj: Option<&Obj>) {
-        let mut out = String::new();
-        if let Some(o) = obj {
-            let r = self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into());
-            out.push_str(&format!("Exception ignored in: {r}\n"));
+        self.write_unraisable_msg(err, None, obj);
+    }
+
+    /// `write_unraisable` with an error message in place of "Exception
+    /// ignored in" (CPython's `_PyErr_WriteUnraisableMsg`).
+    pub fn write_unraisable_msg(&self, err: &PyErr, err_msg: Option<&str>, obj: Option<&Obj>) {
+        let value = err.value().clone();
+        let args = crate::pythonrun::UnraisableArgs {
+            exc_type: Some(value.class_obj()),
+            traceback: crate::objects::exceptions::traceback_of(&value),
+            value: Some(value),
+            err_msg: err_msg.map(|m| self.new_str(m)),
+            object: obj.cloned(),
+        };
+        let hook = crate::modules::sys::sys_attr(self, "unraisablehook").filter(|h| !self.is_none(h));
+        let Some(hook) = hook else {
+            crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &args));
+            return;
+        };
+        let called = crate::modules::sys::unraisable_hook_args(self, &args).and_then(|a| self.call(&hook, &[a], None));
+        if let Err(e) = called {
+            let value = e.value().clone();
+            let failure = crate::pythonrun::UnraisableArgs {
+                exc_type: Some(value.class_obj()),
+                traceback: crate::objects::exceptions::traceback_of(&value),
+                value: Some(value),
+                err_msg: Some(self.new_str("Exception ignored in sys.unraisablehook")),
+                object: Some(hook),
+            };
+            crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &failure));
         }
-        out.push_str(&crate::pythonrun::format_exception(self, err.value()));
-        crate::modules::sys::write_stderr(self, &out);
     }
 }
 
