@@ -463,7 +463,7 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
 /// namespace (before `__main__`'s). The interpreter's own modules stay.
 fn release_unreferenced_modules(vm: &Vm, modules: &Obj) {
     for (name, m) in dict::items(modules) {
-        let keep = pystr::as_str(&name).map_or(true, |n| matches!(n, "__main__" | "sys" | "builtins"));
+        let keep = pystr::as_str(&name).is_none_or(|n| matches!(n, "__main__" | "sys" | "builtins"));
         // Our reference, the dict's and `m`'s: nothing else holds it.
         if keep || module::try_module_dict(&m).is_none() || m.refcnt() > 2 {
             continue;
