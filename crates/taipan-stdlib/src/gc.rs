@@ -136,6 +136,10 @@ fn gc_get_objects(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
         None => None,
         Some(g) => {
             let n = vm.to_i64(g)?;
+            // -1 is the C default: every generation.
+            if n == -1 {
+                return Ok(vm.new_list(collector::objects(vm, None)));
+            }
             if n >= collector::NUM_GENERATIONS as i64 {
                 return Err(vm.value_error(format!(
                     "generation parameter must be less than the number of available generations ({})",

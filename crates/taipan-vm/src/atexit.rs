@@ -53,11 +53,5 @@ pub fn run_exitfuncs(vm: &Vm) {
 }
 
 fn report(vm: &Vm, e: &crate::vm::PyErr, f: &Obj) {
-    if vm.unraisable_to_hook(e, Some("Exception ignored in atexit callback"), Some(f)) {
-        return;
-    }
-    let r = vm.repr_string(f).unwrap_or_else(|_| "<object repr() failed>".into());
-    let text =
-        format!("Exception ignored in atexit callback: {r}\n{}", crate::pythonrun::format_exception(vm, e.value()));
-    crate::modules::sys::write_stderr(vm, &text);
+    vm.write_unraisable_msg(e, Some("Exception ignored in atexit callback"), Some(f));
 }

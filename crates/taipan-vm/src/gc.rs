@@ -231,6 +231,22 @@ pub(crate) fn is_tracked(o: &Obj) -> bool {
     o.class().is_gc && header_of(o.as_nonnull()).next.get() != 0
 }
 
+/// Call the object's finalizer (`tp_finalize`, `__del__`) unless it ran
+/// already (PEP 442); objects of non-GC types have no such mark and are
+/// left alone.
+pub(crate) fn finalize_once(vm: &Vm, o: &Obj) {
+    let t = o.class();
+    let Some(fin) = t.finalize.get() else { return };
+    if !t.is_gc {
+        return;
+    }
+    let h = header_of(o.as_nonnull());
+    if h.prev.get() & FINALIZED == 0 {
+        h.prev.set(h.prev.get() | FINALIZED);
+        fin(vm, o);
+    }
+}
+
 /// Has the object's finalizer been called (`gc.is_finalized`)?
 pub(crate) fn is_finalized(o: &Obj) -> bool {
     o.class().is_gc && header_of(o.as_nonnull()).prev.get() & FINALIZED != 0
@@ -360,11 +376,9 @@ fn is_embedded(d: &Obj) -> bool {
 pub(crate) fn traverse(o: NonNull<PyObject>, visit: &mut dyn FnMut(&Obj)) {
     let t = type_of(o);
     // SAFETY: the object is live and laid out as its type says.
+    // CPython's subtype_traverse order: slots, attributes, the class, then
+    // what the builtin base holds.
     unsafe {
-        if t.is_heap_type() {
-            let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
-            visit(&ty);
-        }
         for &off in &t.member_offsets {
             if let Some(v) = &*o.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>() {
                 visit(v);
@@ -379,6 +393,10 @@ pub(crate) fn traverse(o: NonNull<PyObject>, visit: &mut dyn FnMut(&Obj)) {
                     visit(d);
                 }
             }
+        }
+        if t.is_heap_type() {
+            let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
+            visit(&ty);
         }
         (t.traverse_payload)(o.as_ptr(), visit);
     }
@@ -482,6 +500,11 @@ fn collect_with_callbacks(vm: &Vm, gen: usize, _reason: &str) -> PyResult<usize>
     // around them too): what they allocate must not start another one.
     vm.gc.collecting.set(true);
     invoke_callbacks(vm, "start", gen, 0, 0);
+    if gen == 2 {
+        // The type attribute cache holds strong references: it must not
+        // keep dead classes (and what their methods reach) reachable.
+        vm.method_cache.forget_all();
+    }
     let (collected, uncollectable) = collect_main(vm, gen);
     invoke_callbacks(vm, "stop", gen, collected, uncollectable);
     vm.gc.collecting.set(false);
@@ -592,14 +615,7 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
     let mut collected = crate::objects::weakref::clear_weakrefs_of_garbage(vm, &garbage);
     // PEP 442: finalizers, once per object.
     for o in &garbage {
-        let t = o.class();
-        if let Some(fin) = t.finalize.get() {
-            let h = header_of(o.as_nonnull());
-            if h.prev.get() & FINALIZED == 0 {
-                h.prev.set(h.prev.get() | FINALIZED);
-                fin(vm, o);
-            }
-        }
+        finalize_once(vm, o);
     }
     // A finalizer may have resurrected objects: only what is still
     // unreachable (counting our own references) is cleared.

@@ -440,22 +440,61 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     }
     let modules = vm.modules.borrow().clone();
     if let Some(modules) = modules {
+        release_unreferenced_modules(vm, &modules);
         // `sys.modules['__main__']` may have been replaced by any object.
         if let Some(d) = dict::get_item_str(vm, &modules, "__main__").and_then(|m| module::try_module_dict(&m)) {
             release_main_dict(vm, &d);
         }
+        // The modules only `__main__` imported go now.
+        release_unreferenced_modules(vm, &modules);
     }
+    let _ = vm.run_pending_work();
+    // What only cycles kept (classes and their attributes, instances in
+    // cycles): CPython's last collection in `finalize_modules` (which runs
+    // even when the collector is disabled).
+    let _ = crate::gc::collect(vm, 2);
     let _ = vm.run_pending_work();
     crate::modules::sys::flush_std_streams_quietly(vm);
     status
 }
 
-/// `__main__`'s namespace at exit: CPython's `finalize_modules` drops the
-/// module, and its dict (in a cycle with the functions it holds) is emptied
-/// by the collector: the globals go all at once, then their values are
-/// released in insertion order, each finalizer running as its object goes.
+/// CPython's `finalize_remove_modules` sets every `sys.modules` entry to
+/// None: a module nothing else references goes at once, with its
+/// namespace (before `__main__`'s). The interpreter's own modules stay.
+fn release_unreferenced_modules(vm: &Vm, modules: &Obj) {
+    for (name, m) in dict::items(modules) {
+        let keep = pystr::as_str(&name).is_none_or(|n| matches!(n, "__main__" | "sys" | "builtins"));
+        // Our reference, the dict's and `m`'s: nothing else holds it.
+        if keep || module::try_module_dict(&m).is_none() || m.refcnt() > 2 {
+            continue;
+        }
+        drop(m);
+        let _ = dict::set_item(vm, modules, name, vm.none());
+        let _ = vm.run_pending_work();
+    }
+}
+
+/// `__main__`'s namespace at exit. CPython's `finalize_modules` drops the
+/// module, and its namespace (in a cycle with the functions it holds)
+/// becomes garbage: the collector finalizes it while every global is still
+/// there. As observed, the instances bound to globals go first (each with
+/// the instances it holds, in traversal order), then what the containers
+/// and functions bound to globals hold, in insertion order; then the
+/// namespace is emptied and the values released.
 fn release_main_dict(vm: &Vm, d: &Obj) {
     let Some(data) = dict::data(d) else { return };
+    let values: Vec<Obj> = dict::items(d).into_iter().map(|(_, v)| v).collect();
+    let mut seen = HashSet::from([d.id()]);
+    for v in values.iter().filter(|v| is_plain_instance(vm, v)) {
+        finalize_reachable(vm, v, &mut seen);
+    }
+    for v in values.iter().filter(|v| holds_globals_data(vm, v)) {
+        finalize_reachable(vm, v, &mut seen);
+    }
+    for v in values.iter().filter(|v| class_of_heap(vm, v)) {
+        finalize_reachable(vm, v, &mut seen);
+    }
+    drop(values);
     let items = dict::items(d);
     data.clear();
     for (k, v) in items {
@@ -463,6 +502,70 @@ fn release_main_dict(vm: &Vm, d: &Obj) {
         drop(v);
         let _ = vm.run_pending_work();
     }
+}
+
+/// Containers and functions whose contents the teardown finalizes after
+/// the instances (classes come last; modules are left alone).
+fn holds_globals_data(vm: &Vm, v: &Obj) -> bool {
+    let t = &vm.ctx.types;
+    [&t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.function].iter().any(|ty| v.type_is(ty))
+}
+
+/// A class defined in Python (its namespace is finalized last).
+fn class_of_heap(vm: &Vm, v: &Obj) -> bool {
+    vm.is_type(v) && v.payload::<crate::object::TypeObject>().is_some_and(|t| t.is_heap_type())
+}
+
+/// What the teardown descends into: a function's or a class's own
+/// namespace (not its globals or bases), a container's items, an
+/// instance's attributes.
+fn teardown_children(vm: &Vm, o: &Obj) -> Vec<Obj> {
+    if o.type_is(&vm.ctx.types.function) {
+        return vm.getattr_str(o, "__dict__").into_iter().filter(|d| d.type_is(&vm.ctx.types.dict)).collect();
+    }
+    if let Some(t) = o.payload::<crate::object::TypeObject>() {
+        return t.dict_opt().into_iter().collect();
+    }
+    // Only what the walk descends into or finalizes: a million ints in a
+    // list are not copied out (that doubled the peak memory of exit).
+    let mut out = Vec::new();
+    if o.class().is_gc {
+        crate::gc::traverse(o.as_nonnull(), &mut |r| {
+            if is_plain_instance(vm, r) || holds_globals_data(vm, r) || class_of_heap(vm, r) {
+                out.push(r.clone());
+            }
+        });
+    }
+    out
+}
+
+/// Finalize `root` (if it is an instance) and, depth first in traversal
+/// order, the instances reachable from it through instances and builtin
+/// containers.
+fn finalize_reachable(vm: &Vm, root: &Obj, seen: &mut HashSet<usize>) {
+    let mut stack = vec![root.clone()];
+    while let Some(o) = stack.pop() {
+        if !seen.insert(o.id()) {
+            continue;
+        }
+        let instance = is_plain_instance(vm, &o);
+        if !instance && !holds_globals_data(vm, &o) && !class_of_heap(vm, &o) {
+            continue;
+        }
+        if instance {
+            crate::gc::finalize_once(vm, &o);
+            let _ = vm.run_pending_work();
+        }
+        let children = teardown_children(vm, &o);
+        stack.extend(children.into_iter().rev());
+    }
+}
+
+/// An instance of a class defined in Python whose payload is the plain
+/// object's (not a list, dict, function, type, module, ...).
+fn is_plain_instance(vm: &Vm, v: &Obj) -> bool {
+    let ty = v.class();
+    ty.is_heap_type() && v.payload::<crate::context::ObjectData>().is_some() && !vm.is_type(v)
 }
 
 // ---- printing exceptions -----------------------------------------------------------------------
@@ -1038,4 +1141,67 @@ impl Vm {
     fn builtins_dict_item(&self, name: &str) -> Option<Obj> {
         dict::get_item_str(self, &self.builtins_dict(), name)
     }
+}
+
+/// The report of CPython's default `sys.unraisablehook`
+/// (`write_unraisable_exc_file`): "Exception ignored in: obj" (or
+/// "err_msg: obj"), the traceback's entries and "Type: value"; no chained
+/// exceptions.
+pub(crate) fn format_unraisable(vm: &Vm, args: &UnraisableArgs) -> String {
+    let mut p = Printer {
+        vm,
+        out: String::new(),
+        seen: HashSet::new(),
+        group_depth: 0,
+        need_close: false,
+        sources: HashMap::new(),
+    };
+    let msg = args.err_msg.as_ref().filter(|m| !vm.is_none(m)).map(|m| vm.str_string(m).unwrap_or_default());
+    match (args.object.as_ref().filter(|o| !vm.is_none(o)), msg) {
+        (Some(o), msg) => {
+            let r = vm.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into());
+            match msg {
+                Some(m) => p.out.push_str(&format!("{m}: {r}\n")),
+                None => p.out.push_str(&format!("Exception ignored in: {r}\n")),
+            }
+        }
+        (None, Some(m)) => p.out.push_str(&format!("{m}:\n")),
+        (None, None) => {}
+    }
+    if let Some(tb) = args.traceback.as_ref().filter(|t| t.payload::<traceback::TracebackData>().is_some()) {
+        p.print_traceback(tb, "Traceback (most recent call last):\n", "");
+    }
+    let Some(ty) = args.exc_type.as_ref().filter(|t| !vm.is_none(t)) else { return p.out };
+    match vm.getattr_str(ty, "__module__").ok().filter(|m| vm.isinstance_type(m, &vm.ctx.types.str)) {
+        Some(m) => {
+            let m = pystr::as_str_lossy(&m).into_owned();
+            if m != "builtins" && m != "__main__" {
+                p.out.push_str(&m);
+                p.out.push('.');
+            }
+        }
+        None => p.out.push_str("<unknown>"),
+    }
+    match vm.getattr_str(ty, "__qualname__").and_then(|q| vm.str_string(&q)) {
+        Ok(q) => p.out.push_str(&q),
+        Err(_) => p.out.push_str("<unknown>"),
+    }
+    if let Some(v) = args.value.as_ref().filter(|v| !vm.is_none(v)) {
+        p.out.push_str(": ");
+        match vm.str_string(v) {
+            Ok(s) => p.out.push_str(&s),
+            Err(_) => p.out.push_str("<exception str() failed>"),
+        }
+    }
+    p.out.push('\n');
+    p.out
+}
+
+/// The fields of `sys.UnraisableHookArgs`.
+pub(crate) struct UnraisableArgs {
+    pub exc_type: Option<Obj>,
+    pub value: Option<Obj>,
+    pub traceback: Option<Obj>,
+    pub err_msg: Option<Obj>,
+    pub object: Option<Obj>,
 }

@@ -276,52 +276,40 @@ impl Vm {
     }
 
     /// Report an exception that cannot be raised (from `__del__`, a
-    /// generator's finalizer, ...) on stderr, as CPython's
-    /// `PyErr_WriteUnraisable`.
+    /// generator's finalizer, a weakref callback, ...) through
+    /// `sys.unraisablehook`, as CPython's `PyErr_WriteUnraisable`.
     pub fn write_unraisable(&self, err: &PyErr, obj: Option<&Obj>) {
-        if self.unraisable_to_hook(err, None, obj) {
-            return;
-        }
-        let mut out = String::new();
-        if let Some(o) = obj {
-            let r = self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into());
-            out.push_str(&format!("Exception ignored in: {r}\n"));
-        }
-        out.push_str(&crate::pythonrun::format_exception(self, err.value()));
-        crate::modules::sys::write_stderr(self, &out);
+        self.write_unraisable_msg(err, None, obj);
     }
 
-    /// A program-installed `sys.unraisablehook` gets the details
-    /// (test.support.catch_unraisable_exception installs one); false when
-    /// the default report is to be written instead.
-    pub(crate) fn unraisable_to_hook(&self, err: &PyErr, err_msg: Option<&str>, obj: Option<&Obj>) -> bool {
-        let hook = crate::modules::sys::sys_attr(self, "unraisablehook");
-        let default = crate::modules::sys::sys_attr(self, "__unraisablehook__");
-        let Some(hook) = hook.filter(|h| !self.is_none(h) && !default.as_ref().is_some_and(|d| d.is(h))) else {
-            return false;
+    /// `write_unraisable` with an error message in place of "Exception
+    /// ignored in" (CPython's `_PyErr_WriteUnraisableMsg`).
+    pub fn write_unraisable_msg(&self, err: &PyErr, err_msg: Option<&str>, obj: Option<&Obj>) {
+        let value = err.value().clone();
+        let args = crate::pythonrun::UnraisableArgs {
+            exc_type: Some(value.class_obj()),
+            traceback: crate::objects::exceptions::traceback_of(&value),
+            value: Some(value),
+            err_msg: err_msg.map(|m| self.new_str(m)),
+            object: obj.cloned(),
         };
-        match self.call_unraisable_hook(&hook, err, err_msg, obj) {
-            Ok(()) => true,
-            Err(e) => {
-                let text = crate::pythonrun::format_exception(self, e.value());
-                crate::modules::sys::write_stderr(self, &format!("Exception ignored in sys.unraisablehook: {text}"));
-                false
-            }
+        let hook = crate::modules::sys::sys_attr(self, "unraisablehook").filter(|h| !self.is_none(h));
+        let Some(hook) = hook else {
+            crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &args));
+            return;
+        };
+        let called = crate::modules::sys::unraisable_hook_args(self, &args).and_then(|a| self.call(&hook, &[a], None));
+        if let Err(e) = called {
+            let value = e.value().clone();
+            let failure = crate::pythonrun::UnraisableArgs {
+                exc_type: Some(value.class_obj()),
+                traceback: crate::objects::exceptions::traceback_of(&value),
+                value: Some(value),
+                err_msg: Some(self.new_str("Exception ignored in sys.unraisablehook")),
+                object: Some(hook),
+            };
+            crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &failure));
         }
-    }
-}
-
-impl Vm {
-    fn call_unraisable_hook(&self, hook: &Obj, err: &PyErr, err_msg: Option<&str>, obj: Option<&Obj>) -> PyResult<()> {
-        let exc = err.value().clone();
-        let tb = crate::objects::exceptions::traceback_of(&exc).unwrap_or_else(|| self.none());
-        let names = ["exc_type", "exc_value", "exc_traceback", "err_msg", "object"];
-        let names = self.new_tuple(names.iter().map(|n| self.new_str(n)).collect());
-        let msg = err_msg.map(|m| self.new_str(m)).unwrap_or_else(|| self.none());
-        let values = [exc.class_obj(), exc, tb, msg, obj.cloned().unwrap_or_else(|| self.none())];
-        let args = self.call(&self.ctx.types.simple_namespace, &values, Some(&names))?;
-        self.call1(hook, args)?;
-        Ok(())
     }
 }
 

@@ -19,6 +19,10 @@ use taipan_syntax::ast;
 use taipan_vm::api::run::{self as pythonrun, MainSource};
 use taipan_vm::api::Vm;
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// How deep a tree `ast.parse` builds before CPython gives up (its recursion
 /// limit, 1000, times its compiler frame scale, 3, less the frames in use).
 const AST_CONSTRUCTION_DEPTH_LIMIT: usize = 2990;

@@ -175,6 +175,11 @@ impl Frame {
         }
         frame.locals = None;
         frame.func = None;
+        // A frame on the free list must not keep its globals (an `exec`
+        // namespace, a module being torn down) alive: it keeps only its code
+        // object, which `Frame::new` replaces with the rest.
+        frame.globals = frame.code.clone();
+        frame.builtins = frame.code.clone();
         crate::pystate::with_current(|ts| {
             let mut v = ts.free_frames.borrow_mut();
             if v.len() < MAX_FREE_FRAMES {

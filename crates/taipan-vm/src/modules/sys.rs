@@ -123,6 +123,9 @@ int_info = _structseq('sys.int_info', ('bits_per_digit', 'sizeof_digit', 'defaul
 hash_info = _structseq('sys.hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
     'seed_bits', 'cutoff'), (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
 _asyncgen_hooks = type(_structseq('asyncgen_hooks', ('firstiter', 'finalizer'), (None, None)))
+_unraisable_args = type(_structseq('UnraisableHookArgs',
+    ('exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'), (None,) * 5))
+_unraisable_args.__module__ = 'builtins'
 thread_info = _structseq('sys.thread_info', ('name', 'lock', 'version'), ('pthread', 'mutex+cond', None))
 implementation = _SimpleNamespace(name='taipan', cache_tag='taipan-311', version=version_info,
                                   hexversion=hexversion, _multiarch='x86_64-linux-gnu')
@@ -171,6 +174,10 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
     if let Some(ty) = dict::get_item_str(vm, d, "_asyncgen_hooks") {
         vm.lazy_types.borrow_mut().insert("asyncgen_hooks", ty);
         dict::del_item(vm, d, &vm.new_str("_asyncgen_hooks"))?;
+    }
+    if let Some(ty) = dict::get_item_str(vm, d, "_unraisable_args") {
+        vm.lazy_types.borrow_mut().insert("UnraisableHookArgs", ty);
+        dict::del_item(vm, d, &vm.new_str("_unraisable_args"))?;
     }
     Ok(())
 }
@@ -311,21 +318,38 @@ fn sys_call_tracing(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
 }
 
 /// The default `sys.unraisablehook`: "Exception ignored in: ..." and the
-/// traceback on stderr.
+/// traceback on stderr (CPython's `write_unraisable_exc_file`).
 fn sys_unraisablehook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [info] = crate::args::exact::<1>(vm, "unraisablehook", args, kw)?;
-    let value = vm.getattr_str(&info, "exc_value")?;
-    let obj = vm.getattr_str(&info, "object")?;
-    let mut text = String::new();
-    if !vm.is_none(&obj) {
-        let r = vm.repr_string(&obj).unwrap_or_else(|_| "<object repr() failed>".into());
-        text.push_str(&format!("Exception ignored in: {r}\n"));
+    let is_args = vm.lazy_types.borrow().get("UnraisableHookArgs").is_some_and(|t| info.type_is(t));
+    if !is_args {
+        return Err(vm.type_error("sys.unraisablehook argument type must be UnraisableHookArgs"));
     }
-    if !vm.is_none(&value) {
-        text.push_str(&crate::pythonrun::format_exception(vm, &value));
-    }
-    write_stderr(vm, &text);
+    let field = |i: usize| crate::objects::tuple::items(&info).get(i).cloned();
+    let fields = crate::pythonrun::UnraisableArgs {
+        exc_type: field(0),
+        value: field(1),
+        traceback: field(2),
+        err_msg: field(3),
+        object: field(4),
+    };
+    write_stderr(vm, &crate::pythonrun::format_unraisable(vm, &fields));
     Ok(vm.none())
+}
+
+/// The `UnraisableHookArgs` struct sequence a hook receives.
+pub(crate) fn unraisable_hook_args(vm: &Vm, a: &crate::pythonrun::UnraisableArgs) -> PyResult<Obj> {
+    let ty = vm.lazy_types.borrow().get("UnraisableHookArgs").cloned();
+    let Some(ty) = ty else { return Err(vm.runtime_error("sys.UnraisableHookArgs is missing")) };
+    let or_none = |o: &Option<Obj>| o.clone().unwrap_or_else(|| vm.none());
+    let values = vm.new_tuple(vec![
+        or_none(&a.exc_type),
+        or_none(&a.value),
+        or_none(&a.traceback),
+        or_none(&a.err_msg),
+        or_none(&a.object),
+    ]);
+    vm.call(&ty, &[values], None)
 }
 
 fn sys_exit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -307,6 +307,16 @@ pub(crate) unsafe fn incref(p: NonNull<PyObject>) {
     rc.set(rc.get() + 1);
 }
 
+/// The reference count of the object at `p` (zero while it is being
+/// deallocated).
+///
+/// # Safety
+/// `p` must point to an object whose memory is not freed yet.
+pub(crate) unsafe fn refcnt_of_ptr(p: NonNull<PyObject>) -> isize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.as_ref().ob_refcnt.get() }
+}
+
 /// Decrement a refcount, deallocating the object at zero.
 ///
 /// # Safety
@@ -690,12 +700,14 @@ unsafe fn free_object(p: NonNull<PyObject>) {
         if ty.is_gc {
             crate::gc::untrack_freed(p);
         }
+        // Weakrefs first, then the attributes (CPython's subtype_dealloc):
+        // callbacks are queued before the finalizers of what the dict held.
+        if ty.weaklistoffset != 0 {
+            crate::objects::weakref::clear_on_free(p.as_ptr());
+        }
         if ty.dictoffset != 0 {
             let slot = p.as_ptr().cast::<u8>().add(ty.dictoffset).cast::<Option<Obj>>();
             std::ptr::drop_in_place(slot);
-        }
-        if ty.weaklistoffset != 0 {
-            crate::objects::weakref::clear_on_free(p.as_ptr());
         }
         for &off in &ty.member_offsets {
             std::ptr::drop_in_place(p.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>());

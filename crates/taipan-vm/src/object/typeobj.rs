@@ -464,6 +464,9 @@ pub struct TypeObject {
     pub subclasses: UnsafeCell<Vec<usize>>,
     /// Changes whenever the type or a base changes (method cache key).
     pub version_tag: Cell<u32>,
+    /// Method cache entries filled under the current tag (see
+    /// `type_cache.rs`: forgotten when the type changes).
+    pub cache_slots: crate::objects::type_cache::CacheSlots,
     /// `__doc__` of a builtin type.
     pub doc: Option<&'static str>,
     /// Set for builtin types whose instances hold no references and need
@@ -484,6 +487,7 @@ impl PyPayload for TypeObject {
     /// CPython's `type_clear`: empty the namespace and drop the MRO (which
     /// holds the class itself); the bases stay.
     fn clear(&self) {
+        self.invalidate_lookups();
         if let Some(d) = self.dict_opt() {
             if let Some(dd) = d.payload::<crate::objects::dict::DictData>() {
                 dd.clear();
@@ -520,6 +524,7 @@ impl TypeObject {
             mro: UnsafeCell::new(None),
             subclasses: UnsafeCell::new(Vec::new()),
             version_tag: Cell::new(0),
+            cache_slots: Default::default(),
             doc: None,
             leaf: None,
         }

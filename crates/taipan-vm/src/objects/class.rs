@@ -158,7 +158,11 @@ pub(crate) fn create_class(
     // metaclass must not add an instance `__dict__` (CPython's `type` has a
     // tp_dictoffset).
     let mut add_dict = bt.dictoffset == 0 && !bt.has_flag(flags::TYPE_SUBCLASS);
-    let mut add_weak = bt.weaklistoffset == 0;
+    // Variable-size bases (int, tuple, bytes: CPython's tp_itemsize != 0)
+    // leave no room for a weakref list.
+    let fixed_layout =
+        [&vm.ctx.types.int, &vm.ctx.types.tuple, &vm.ctx.types.bytes].iter().any(|t| vm.is_subtype(&base, t));
+    let mut add_weak = bt.weaklistoffset == 0 && !fixed_layout;
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sl) = &slots {
         let items = if pystr::data(sl).is_some() { vec![sl.clone()] } else { vm.to_vec(sl)? };
@@ -193,8 +197,6 @@ pub(crate) fn create_class(
         }
         slot_names.sort();
         slot_names.dedup();
-        let fixed_layout =
-            [&vm.ctx.types.int, &vm.ctx.types.tuple, &vm.ctx.types.bytes].iter().any(|t| vm.is_subtype(&base, t));
         if !slot_names.is_empty() && fixed_layout {
             return Err(vm.type_error(format!("nonempty __slots__ not supported for subtype of '{}'", bt.name())));
         }

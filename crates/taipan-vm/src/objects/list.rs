@@ -311,7 +311,7 @@ fn list_inplace_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     let l = list_of(a);
     let items = l.to_vec();
     let new = repeat_vec(vm, &items, n)?;
-    drop(l.replace_all(new));
+    drop_reversed(l.replace_all(new));
     Ok(a.clone())
 }
 
@@ -391,7 +391,7 @@ fn assign_slice(vm: &Vm, o: &Obj, sl: &slice::SliceData, value: Option<&Obj>) ->
     if step == 1 {
         let s = start.clamp(0, n) as usize;
         let e = (stop.clamp(0, n) as usize).max(s);
-        drop(l.splice(s, e, new.unwrap_or_default()));
+        drop_reversed(l.splice(s, e, new.unwrap_or_default()));
         return Ok(());
     }
     let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();
@@ -439,7 +439,7 @@ fn list_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
         return Err(vm.type_error(format!("list expected at most 1 argument, got {npos}")));
     }
     let l = list_of(o);
-    drop(l.replace_all(Vec::new()));
+    drop_reversed(l.replace_all(Vec::new()));
     if npos == 1 {
         let items = vm.to_vec(&args[0])?;
         l.extend(items);
@@ -512,7 +512,7 @@ fn list_pop(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<O
 
 fn list_clear(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, "clear", args, kwnames)?;
-    drop(list_of(o).replace_all(Vec::new()));
+    drop_reversed(list_of(o).replace_all(Vec::new()));
     Ok(vm.none())
 }
 

@@ -318,7 +318,7 @@ pub(crate) fn lookup(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
     // Looking up may run Python code (a dict key's __eq__) that changes
     // types: only a result found under an unchanged tag is cached.
     if ty.version_tag.get() == tag {
-        vm.method_cache.set(tag, name, v.clone());
+        ty.cache_slots.record(vm.method_cache.set(tag, name, v.clone()));
     }
     v
 }
@@ -509,6 +509,10 @@ pub(crate) fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) 
 /// A type (or a base of it) changed: invalidate caches of it and its subclasses.
 pub(crate) fn modified(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
+    let tag = t.version_tag.get();
+    if tag != 0 {
+        vm.method_cache.forget(tag, &t.cache_slots);
+    }
     t.invalidate_lookups();
     for id in t.subclass_ids() {
         if let Some(sub) = vm.find_live_type(id) {

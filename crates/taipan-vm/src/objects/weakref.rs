@@ -144,8 +144,12 @@ pub(crate) unsafe fn clear_on_free(p: *mut PyObject) {
             }
             let d = data_at(w);
             unlink(d, d);
-            if let Some(cb) = d.callback.take() {
-                crate::object::queue_weakref_callback(cb, Obj::from_borrowed_ptr(NonNull::new_unchecked(w)));
+            let cb = d.callback.take();
+            // A weakref being deallocated itself (its attributes held the
+            // referent's last reference) gets no callback, as in CPython.
+            let wp = NonNull::new_unchecked(w);
+            if let Some(cb) = cb.filter(|_| crate::object::refcnt_of_ptr(wp) > 0) {
+                crate::object::queue_weakref_callback(cb, Obj::from_borrowed_ptr(wp));
             }
         }
     }
@@ -163,11 +167,14 @@ pub(crate) fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[Obj]) -> usize {
             let d = w.payload::<WeakrefData>().expect("weakref lists hold weakrefs");
             // SAFETY: the referent `o` is live (held by the collector).
             unsafe { unlink(d, d) };
-            let cb = d.callback.take();
-            if let Some(cb) = cb {
-                if !ids.contains(&w.id()) {
-                    callbacks.push((cb, w));
-                }
+            // A weakref that is garbage itself keeps its callback (and
+            // the callback stays part of the garbage) until it is cleared,
+            // as CPython's handle_weakrefs.
+            if ids.contains(&w.id()) {
+                continue;
+            }
+            if let Some(cb) = d.callback.take() {
+                callbacks.push((cb, w));
             }
         }
     }
@@ -353,7 +360,10 @@ pub fn new_proxy(vm: &Vm, o: &Obj, callback: Option<Obj>) -> PyResult<Obj> {
 }
 
 fn weakref_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let (pos, _) = vm.split_kwargs(args, kwnames);
+    let (pos, kw) = vm.split_kwargs(args, kwnames);
+    if !kw.is_empty() && cls.is(&vm.ctx.types.weakref) {
+        return Err(vm.type_error("ref() takes no keyword arguments"));
+    }
     if pos.is_empty() {
         return Err(vm.type_error("__new__ expected at least 1 argument, got 0"));
     }
@@ -363,7 +373,15 @@ fn weakref_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
     new_ref(vm, cls, &pos[0], pos.get(1).cloned())
 }
 
-fn weakref_init(_vm: &Vm, _o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<()> {
+/// `ref.__init__` only checks its arguments (`__new__` did the work).
+fn weakref_init(vm: &Vm, _o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    let npos = crate::protocol::call::npositional(args, kwnames);
+    if npos == 0 {
+        return Err(vm.type_error("__init__ expected at least 1 argument, got 0"));
+    }
+    if npos > 2 {
+        return Err(vm.type_error(format!("__init__ expected at most 2 arguments, got {npos}")));
+    }
     Ok(())
 }
 
@@ -402,7 +420,7 @@ fn weakref_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let Some(r) = referent(o) else {
         return Ok(vm.new_str_from_string(format!("<weakref at {:#x}; dead>", o.id())));
     };
-    let name = match vm.getattr_str_opt(&r, "__name__") {
+    let name = match special_name(vm, &r) {
         Ok(Some(n)) if pystr::data(&n).is_some() => Some(pystr::as_str_lossy(&n).into_owned()),
         Ok(_) => None,
         Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.attribute_error) => None,
@@ -413,6 +431,17 @@ fn weakref_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         None => format!("<weakref at {:#x}; to '{}' at {:#x}>", o.id(), r.class().name(), r.id()),
     };
     Ok(vm.new_str_from_string(text))
+}
+
+/// `__name__` looked up on the referent's type (CPython's
+/// `_PyObject_LookupSpecial`): an instance's `__getattr__` is not asked.
+fn special_name(vm: &Vm, r: &Obj) -> PyResult<Option<Obj>> {
+    let name = vm.new_str("__name__");
+    let Some(descr) = crate::objects::type_::lookup(vm, r.class(), &name) else { return Ok(None) };
+    match descr.class().slots.descr_get.get() {
+        Some(get) => get(vm, &descr, Some(r), Some(&r.class_obj())).map(Some),
+        None => Ok(Some(descr)),
+    }
 }
 
 /// `obj.__weakref__`: the first weak reference to the object, if any.
@@ -457,7 +486,13 @@ fn make_proxy_type(vm: &Vm, name: &'static str, callable: bool) -> Obj {
         vm.rich_compare(&a, &b, op)
     }));
     s.iter.set(Some(|vm, o| vm.iter(&live(vm, o)?)));
-    s.iternext.set(Some(|vm, o| vm.next(&live(vm, o)?)));
+    s.iternext.set(Some(|vm, o| {
+        let r = live(vm, o)?;
+        if r.class().slots.iternext.get().is_none() {
+            return Err(vm.type_error(format!("Weakref proxy referenced a non-iterator '{}' object", r.class().name())));
+        }
+        vm.next(&r)
+    }));
     s.nb_bool.set(Some(|vm, o| vm.is_true(&live(vm, o)?)));
     s.mp_length.set(Some(|vm, o| vm.len(&live(vm, o)?)));
     s.sq_contains.set(Some(|vm, o, x| vm.contains(&live(vm, o)?, x)));
@@ -468,6 +503,7 @@ fn make_proxy_type(vm: &Vm, name: &'static str, callable: bool) -> Obj {
     }));
     for op in crate::object::typeobj::NbOp::ALL {
         s.nb_binary[op as usize].set(Some(proxy_binary(op)));
+        s.nb_inplace[op as usize].set(Some(proxy_inplace(op)));
     }
     s.nb_negative.set(Some(|vm, o| vm.unary_op(&live(vm, o)?, crate::object::typeobj::UnaryOp::Negative)));
     s.nb_positive.set(Some(|vm, o| vm.unary_op(&live(vm, o)?, crate::object::typeobj::UnaryOp::Positive)));
@@ -516,6 +552,39 @@ fn proxy_binary(op: crate::object::typeobj::NbOp) -> crate::object::typeobj::Bin
                     }
                 };
                 vm.binary_op(&unwrap(vm, a)?, &unwrap(vm, b)?, $op)
+            }
+        };
+    }
+    match op {
+        Add => f!(Add),
+        And => f!(And),
+        FloorDivide => f!(FloorDivide),
+        Lshift => f!(Lshift),
+        MatrixMultiply => f!(MatrixMultiply),
+        Multiply => f!(Multiply),
+        Remainder => f!(Remainder),
+        Or => f!(Or),
+        Power => f!(Power),
+        Rshift => f!(Rshift),
+        Subtract => f!(Subtract),
+        TrueDivide => f!(TrueDivide),
+        Xor => f!(Xor),
+    }
+}
+
+/// `p op= x` on a proxy: the referent's in-place operation (the name is
+/// then bound to its result, as in CPython).
+fn proxy_inplace(op: crate::object::typeobj::NbOp) -> crate::object::typeobj::BinaryFn {
+    use crate::object::typeobj::NbOp::*;
+    macro_rules! f {
+        ($op:ident) => {
+            |vm, a, b| {
+                let b = if b.payload::<WeakrefData>().is_some() && is_proxy_type(vm, &b.class_obj()) {
+                    live(vm, b)?
+                } else {
+                    b.clone()
+                };
+                vm.inplace_op(&live(vm, a)?, &b, $op)
             }
         };
     }
