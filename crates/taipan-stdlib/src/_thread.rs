@@ -325,6 +325,12 @@ const RLOCK_METHODS: &[MethodDef] = &[
         let r = rlock_of(vm, o)?;
         Ok(vm.bool_obj(r.count.get() > 0 && r.owner.get() == thread_ident()))
     }),
+    MethodDef::method("_recursion_count", |vm, o, a, k| {
+        args::exact::<0>(vm, "_recursion_count", a, k)?;
+        let r = rlock_of(vm, o)?;
+        let n = if r.owner.get() == thread_ident() { r.count.get() } else { 0 };
+        Ok(vm.new_bigint(n.into()))
+    }),
     MethodDef::method("_release_save", rlock_release_save),
     MethodDef::method("_acquire_restore", rlock_acquire_restore),
     MethodDef::method("_at_fork_reinit", |vm, o, a, k| {
@@ -560,18 +566,10 @@ fn thread_run(vm: &Vm, func: Obj, fargs: Obj, kwargs: Option<Obj>) {
 /// "Exception ignored in thread started by: ..." through
 /// `sys.unraisablehook` (CPython's `_PyErr_WriteUnraisableMsg`).
 fn report_thread_exception(vm: &Vm, err: &taipan_vm::api::PyErr, func: &Obj) {
-    let hook = taipan_vm::api::sys::sys_attr(vm, "unraisablehook");
-    let default = taipan_vm::api::sys::sys_attr(vm, "__unraisablehook__");
-    let custom = match (&hook, &default) {
-        (Some(h), Some(d)) => !h.is(d) && !vm.is_none(h),
-        _ => false,
-    };
-    if custom {
-        if let Some(h) = &hook {
-            if let Ok(args) = unraisable_args(vm, err, func) {
-                if vm.call(h, &[args], None).is_ok() {
-                    return;
-                }
+    if let Some(hook) = taipan_vm::api::sys::sys_attr(vm, "unraisablehook") {
+        if let Ok(args) = unraisable_args(vm, err, func) {
+            if vm.call(&hook, &[args], None).is_ok() {
+                return;
             }
         }
     }

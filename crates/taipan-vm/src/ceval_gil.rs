@@ -42,6 +42,8 @@ struct State {
     switch_number: u64,
     /// Threads waiting in `acquire`.
     waiters: u32,
+    /// Holders waiting in a forced `release` for the hand-over.
+    switch_waiters: u32,
 }
 
 struct GilSync {
@@ -58,6 +60,7 @@ fn fresh_sync() -> GilSync {
             last_holder: std::ptr::null(),
             switch_number: 0,
             waiters: 0,
+            switch_waiters: 0,
         }),
         released: Condvar::new(),
         switched: Condvar::new(),
@@ -184,7 +187,10 @@ impl Gil {
         // A drop request set while this thread did not hold the GIL is stale.
         // SAFETY: `ts` is the caller's own live thread state.
         unsafe { (*ts).clear_breaker(breaker::GIL_DROP) };
-        sync.switched.notify_all();
+        // Condvar notifications are system calls: only when someone waits.
+        if g.switch_waiters > 0 {
+            sync.switched.notify_all();
+        }
     }
 
     /// Give the GIL up; with `forced` (a drop request), wait until another
@@ -194,12 +200,16 @@ impl Gil {
         let mut g = lock(&sync.state);
         g.locked = false;
         g.holder = std::ptr::null();
-        sync.released.notify_one();
+        if g.waiters > 0 {
+            sync.released.notify_one();
+        }
         if forced {
             self.stats.forced_switches.fetch_add(1, Ordering::Relaxed);
+            g.switch_waiters += 1;
             while g.last_holder == ts && g.waiters > 0 && !self.frozen.load(Ordering::SeqCst) {
                 g = sync.switched.wait(g).unwrap_or_else(PoisonError::into_inner);
             }
+            g.switch_waiters -= 1;
         }
     }
 
@@ -210,7 +220,9 @@ impl Gil {
         g.locked = false;
         g.holder = std::ptr::null();
         g.last_holder = std::ptr::null();
-        sync.released.notify_one();
+        if g.waiters > 0 {
+            sync.released.notify_one();
+        }
     }
 
     /// The holder answers a drop request: let a waiting thread run, then

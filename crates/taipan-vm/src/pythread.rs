@@ -272,15 +272,15 @@ pub fn current_frames(vm: &Vm) -> Vec<(u64, Obj)> {
     out
 }
 
-/// The exception each thread is handling (`sys._current_exceptions()`).
+/// The exception each thread is handling, None for none
+/// (`sys._current_exceptions()`).
 pub fn current_exceptions(vm: &Vm) -> Vec<(u64, Obj)> {
     let threads = vm.threads.borrow().clone();
     let mut out = Vec::new();
     for (ident, ts) in threads {
         // SAFETY: as in `current_frames`.
-        if let Some(e) = unsafe { (*ts).handled_exception() } {
-            out.push((ident, e));
-        }
+        let e = unsafe { (*ts).handled_exception() };
+        out.push((ident, e.unwrap_or_else(|| vm.none())));
     }
     out
 }

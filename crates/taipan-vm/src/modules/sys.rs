@@ -92,7 +92,7 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     for k in ["stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"] {
         set(k, vm.none());
     }
-    for k in ["displayhook", "excepthook"] {
+    for k in ["displayhook", "excepthook", "unraisablehook"] {
         let v = dict::get_item_str(vm, &d, k).expect("set above");
         set(&format!("__{k}__"), v);
     }
@@ -351,10 +351,18 @@ fn sys_unraisablehook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyRe
     let [info] = crate::args::exact::<1>(vm, "unraisablehook", args, kw)?;
     let value = vm.getattr_str(&info, "exc_value")?;
     let obj = vm.getattr_str(&info, "object")?;
+    // `err_msg` replaces "Exception ignored in" (SimpleNamespace-like
+    // arguments may lack it).
+    let msg = match vm.getattr_str_opt(&info, "err_msg")? {
+        Some(m) if !vm.is_none(&m) => vm.str_string(&m)?,
+        _ => "Exception ignored in".to_string(),
+    };
     let mut text = String::new();
     if !vm.is_none(&obj) {
         let r = vm.repr_string(&obj).unwrap_or_else(|_| "<object repr() failed>".into());
-        text.push_str(&format!("Exception ignored in: {r}\n"));
+        text.push_str(&format!("{msg}: {r}\n"));
+    } else if msg != "Exception ignored in" {
+        text.push_str(&format!("{msg}:\n"));
     }
     if !vm.is_none(&value) {
         text.push_str(&crate::pythonrun::format_exception(vm, &value));
