@@ -306,10 +306,23 @@ fn sys_current_frames(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyRe
     ident_dict(vm, crate::pythread::current_frames(vm))
 }
 
-/// `sys._current_exceptions()`: the exception each thread is handling.
+/// `sys._current_exceptions()`: each thread's `exc_info()` triple.
 fn sys_current_exceptions(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, "_current_exceptions", args, kw)?;
-    ident_dict(vm, crate::pythread::current_exceptions(vm))
+    // As `sys.exc_info()` of each thread (CPython 3.11).
+    let items = crate::pythread::current_exceptions(vm)
+        .into_iter()
+        .map(|(ident, e)| {
+            let info = if vm.is_none(&e) {
+                vm.new_tuple(vec![vm.none(), vm.none(), vm.none()])
+            } else {
+                let tb = crate::objects::exceptions::traceback_of(&e).unwrap_or_else(|| vm.none());
+                vm.new_tuple(vec![e.class_obj(), e, tb])
+            };
+            (ident, info)
+        })
+        .collect();
+    ident_dict(vm, items)
 }
 
 /// `sys._gil_stats()` (Taipan only): how the GIL changed hands so far, as
