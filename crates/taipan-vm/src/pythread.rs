@@ -213,7 +213,7 @@ pub fn start_thread(vm: &Vm, stack_size: usize, run: Box<dyn FnOnce(&Vm)>) -> st
     match builder.spawn(move || thread_main(handoff)) {
         Ok(handle) => {
             vm.thread_count.set(vm.thread_count.get() + 1);
-            Ok(handle.as_pthread_t() as u64)
+            Ok(handle.as_pthread_t())
         }
         // The closure (and the interpreter reference in it) was dropped
         // here, under the GIL; the reference count stays one too high,

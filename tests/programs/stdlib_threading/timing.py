@@ -34,7 +34,7 @@ for t in ts:
 for t in ts:
     t.join()
 elapsed = time.perf_counter() - t0
-print("five sleepers overlap:", 0.29 < elapsed < 0.9)
+print("five sleepers overlap:", 0.29 < elapsed < 1.2)
 
 stop = False
 spins = 0
@@ -48,4 +48,4 @@ t0 = time.perf_counter()
 time.sleep(0.01)
 stop = True
 t.join()
-print("spinner stopped promptly:", time.perf_counter() - t0 < 0.5, spins > 0)
+print("spinner stopped promptly:", time.perf_counter() - t0 < 2.0, spins > 0)
