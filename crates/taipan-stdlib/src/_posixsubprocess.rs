@@ -587,6 +587,7 @@ fn fork_and_exec(vm: &Vm, plan: &ChildPlan, preexec: Option<&Obj>) -> Result<lib
     let pid = unsafe { libc::fork() };
     if pid == 0 {
         if let Some(f) = preexec {
+            taipan_vm::api::thread::after_fork_child(vm);
             crate::posix::run_at_fork(vm, crate::posix::AtFork::Child);
             child_exec(plan, Some((vm, f)));
         }

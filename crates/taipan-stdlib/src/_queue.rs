@@ -1,14 +1,14 @@
 //! `_queue` (CPython's `Modules/_queuemodule.c`): `SimpleQueue`, an
 //! unbounded FIFO queue, and the `Empty` exception.
 //!
-//! Taipan runs one thread, so nothing but a signal handler can put an item
-//! while `get()` waits: a `get()` with a timeout waits in short sleeps,
-//! running signal handlers between them, and a `get()` on an empty queue
-//! with no timeout would never return, so it raises RuntimeError saying so.
+//! A `get()` on an empty queue waits on a lock that the next `put()`
+//! releases (CPython's protocol), with the GIL released.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
+
+use taipan_vm::api::thread::{acquire_lock, RawLock};
 
 use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, MethodDef, TypeSpec};
 use taipan_vm::api::{args, dict, module, Obj, PyPayload, PyResult, Vm};
@@ -18,12 +18,13 @@ const EMPTY: &str = "_queue.Empty";
 
 const DOC: &str = "C implementation of the Python queue module.\nThis module is an implementation detail, please do not use it directly.";
 
-const NO_OTHER_THREAD: &str = "SimpleQueue.get() would block forever: the queue is empty and no other thread \
-                               can put an item (threads are not implemented in Taipan yet)";
-
 #[derive(Default)]
 struct SimpleQueue {
     items: RefCell<VecDeque<Obj>>,
+    /// Held by a `get` waiting on the empty queue; `put` releases it.
+    lock: RawLock,
+    /// Whether `lock` is held by a getter (changed under the GIL only).
+    locked: Cell<bool>,
 }
 
 impl PyPayload for SimpleQueue {
@@ -82,41 +83,42 @@ fn timeout_arg(vm: &Vm, o: &Obj) -> PyResult<Duration> {
     Ok(Duration::from_secs_f64(t))
 }
 
-/// Wait up to `limit` for an item a signal handler may put.
-fn wait_for_item(vm: &Vm, o: &Obj, limit: Duration) -> PyResult<Option<Obj>> {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(item) = queue_of(vm, o)?.pop() {
-            return Ok(Some(item));
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            return Ok(None);
-        }
-        let step = (deadline - now).min(Duration::from_millis(5));
-        vm.allow_threads(move || std::thread::sleep(step));
-        vm.check_signals()?;
-    }
-}
-
 fn queue_get(vm: &Vm, o: &Obj, block: bool, timeout: Option<&Obj>) -> PyResult<Obj> {
     let timeout = match timeout {
         Some(t) if block && !vm.is_none(t) => Some(timeout_arg(vm, t)?),
         _ => None,
     };
-    if let Some(item) = queue_of(vm, o)?.pop() {
-        return Ok(item);
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+    let q = queue_of(vm, o)?;
+    // `put` tells a waiting `get` that the queue is not empty any more by
+    // releasing the lock: wait for the lock until an item is there.
+    loop {
+        if let Some(item) = q.pop() {
+            if q.locked.replace(false) {
+                q.lock.release();
+            }
+            return Ok(item);
+        }
+        let wait = match (block, timeout, deadline) {
+            (false, _, _) => None,
+            (true, None, _) => Some(None),
+            (true, Some(_), Some(end)) => Some(Some(end.saturating_duration_since(Instant::now()))),
+            (true, Some(_), None) => Some(None),
+        };
+        if !acquire_lock(vm, &q.lock, wait)? {
+            return Err(empty_error(vm)?);
+        }
+        q.locked.set(true);
     }
-    if !block {
-        return Err(empty_error(vm)?);
+}
+
+fn push(vm: &Vm, o: &Obj, item: Obj) -> PyResult<()> {
+    let q = queue_of(vm, o)?;
+    q.items.borrow_mut().push_back(item);
+    if q.locked.replace(false) {
+        q.lock.release();
     }
-    let Some(limit) = timeout else {
-        return Err(vm.runtime_error(NO_OTHER_THREAD));
-    };
-    match wait_for_item(vm, o, limit)? {
-        Some(item) => Ok(item),
-        None => Err(empty_error(vm)?),
-    }
+    Ok(())
 }
 
 fn get_method(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -131,14 +133,14 @@ fn get_method(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn put_method(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse(vm, "put", a, k, &["item", "block", "timeout"], 1)?;
     let item = p[0].clone().unwrap_or_else(|| vm.none());
-    queue_of(vm, o)?.items.borrow_mut().push_back(item);
+    push(vm, o, item)?;
     Ok(vm.none())
 }
 
 fn put_nowait_method(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse(vm, "put_nowait", a, k, &["item"], 1)?;
     let item = p[0].clone().unwrap_or_else(|| vm.none());
-    queue_of(vm, o)?.items.borrow_mut().push_back(item);
+    push(vm, o, item)?;
     Ok(vm.none())
 }
 

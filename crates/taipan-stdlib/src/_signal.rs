@@ -53,6 +53,9 @@ fn is_exact_int(vm: &Vm, o: &Obj, v: i64) -> bool {
 fn signal_signal(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [num, handler] = args::exact::<2>(vm, "signal", a, k)?;
     let signum = vm.index_to_isize(&num)?;
+    if !taipan_vm::api::thread::is_main_thread(vm) {
+        return Err(vm.value_error("signal only works in main thread of the main interpreter"));
+    }
     let new = if is_exact_int(vm, &handler, SIG_IGN) {
         Handler::Ignore
     } else if is_exact_int(vm, &handler, SIG_DFL) {
@@ -222,6 +225,9 @@ fn set_wakeup_fd(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     )?;
     let fd = vm.index_to_isize(p[0].as_ref().unwrap_or(&vm.none()))?;
     let fd = i32::try_from(fd).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    if !taipan_vm::api::thread::is_main_thread(vm) {
+        return Err(vm.value_error("set_wakeup_fd only works in main thread of the main interpreter"));
+    }
     if fd != -1 {
         // SAFETY: fstat and fcntl on a descriptor number only read its state.
         unsafe {

@@ -1280,6 +1280,42 @@ fn f_gethostbyname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     Ok(vm.new_str(&ip_string(libc::AF_INET, &sin.sin_addr.s_addr.to_ne_bytes())))
 }
 
+/// `gethostbyaddr(ip)`: (hostname, aliases, addresses), by a reverse
+/// lookup without the GIL; herror(1, "Unknown host") when there is none.
+fn f_gethostbyaddr(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    arity(vm, "gethostbyaddr", a, k, 1, 1)?;
+    let host = host_bytes(vm, &a[0], "gethostbyaddr")?;
+    let sa = setipaddr(vm, &host, libc::AF_UNSPEC)?;
+    let addr = make_sockaddr(vm, &sa)?;
+    let ip = vm.getitem(&addr, &vm.new_int(0))?;
+    let raw = SockAddrBytes(
+        // SAFETY: the storage's first `len` bytes.
+        unsafe { std::slice::from_raw_parts(sa.ptr().cast::<u8>(), sa.len as usize) }.to_vec(),
+    );
+    let name = vm.allow_threads(move || {
+        let sa = raw.to_sockaddr();
+        let mut hbuf = [0 as libc::c_char; 1025];
+        // SAFETY: the address and a buffer with its size; no service.
+        let r = unsafe {
+            libc::getnameinfo(
+                sa.ptr(),
+                sa.len,
+                hbuf.as_mut_ptr(),
+                hbuf.len() as libc::socklen_t,
+                std::ptr::null_mut(),
+                0,
+                libc::NI_NAMEREQD,
+            )
+        };
+        // SAFETY: getnameinfo wrote a NUL-terminated string.
+        (r == 0).then(|| unsafe { CStr::from_ptr(hbuf.as_ptr()) }.to_string_lossy().into_owned())
+    });
+    let Some(name) = name else {
+        return Err(vm.new_exception(&stored(vm, HERROR_KEY), vec![vm.new_int(1), vm.new_str("Unknown host")]));
+    };
+    Ok(vm.new_tuple(vec![vm.new_str(&name), vm.new_list(vec![]), vm.new_list(vec![ip])]))
+}
+
 fn f_getaddrinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let p =
         taipan_vm::api::args::parse(vm, "getaddrinfo", a, k, &["host", "port", "family", "type", "proto", "flags"], 2)?;
@@ -1612,6 +1648,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("setdefaulttimeout", f_setdefaulttimeout),
     MethodDef::static_("gethostname", f_gethostname),
     MethodDef::static_("gethostbyname", f_gethostbyname),
+    MethodDef::static_("gethostbyaddr", f_gethostbyaddr),
     MethodDef::static_("getaddrinfo", f_getaddrinfo),
     MethodDef::static_("getnameinfo", f_getnameinfo),
     MethodDef::static_("getservbyname", f_getservbyname),

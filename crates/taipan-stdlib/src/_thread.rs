@@ -1,26 +1,27 @@
-//! `_thread` (CPython's `Modules/_threadmodule.c`) for an interpreter that
-//! runs one thread: locks, re-entrant locks, `_local`, thread identity.
-//! `start_new_thread` raises RuntimeError until threads land (issue 11).
-//!
-//! A blocking `acquire` of a held lock can only end by a signal handler
-//! releasing it (no other thread exists): it waits in short sleeps,
-//! running signal handlers between them, as CPython's interruptible wait.
+//! `_thread` (CPython's `Modules/_threadmodule.c`): OS threads that each
+//! run with their own thread state and take turns on the GIL, locks whose
+//! blocking waits release the GIL (and in the main thread are interrupted
+//! by signals, whose handlers run before the wait goes on), re-entrant
+//! locks, thread-local data (`_local`), and thread identity.
 
-use std::cell::Cell;
-use std::time::{Duration, Instant};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::time::Duration;
 
-use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, GetSetDef, MethodDef, TypeSpec};
-use taipan_vm::api::{args, dict, module, signals, tuple, Obj, PyPayload, PyResult, Vm};
+use taipan_vm::api::thread::{self as pythread, RawLock, Wait};
+use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, MethodDef, TypeSpec};
+use taipan_vm::api::{args, dict, module, signals, tuple, weakref, Obj, PyPayload, PyResult, Vm};
 
 /// `threading.TIMEOUT_MAX`: the largest timeout in seconds (CPython's
 /// `PY_TIMEOUT_MAX` in microseconds, as a float).
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
-const NOT_SUPPORTED: &str = "can't start new thread: threads are not implemented in Taipan yet";
+/// Keys of this module's entries in the thread state's dict.
+const SENTINEL_KEY: &str = "_thread.sentinel";
+const LOCALS_KEY: &str = "_thread._local.refs";
 
 fn thread_ident() -> u64 {
-    // SAFETY: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as u64 }
+    pythread::current_ident()
 }
 
 fn native_id() -> i64 {
@@ -37,14 +38,20 @@ fn lazy_type(vm: &Vm, key: &'static str, make: fn(&Vm) -> Obj) -> Obj {
     t
 }
 
+/// The calling thread's dict of native per-thread data (CPython's
+/// `PyThreadState_GetDict`).
+fn thread_dict(vm: &Vm) -> Obj {
+    if let Some(d) = vm.thread.dict.get() {
+        return d;
+    }
+    let d = vm.new_dict();
+    vm.thread.dict.set(Some(d.clone()));
+    d
+}
+
 // ---------------------------------------------------------------------------
 // Waiting
 // ---------------------------------------------------------------------------
-
-/// `acquire(blocking=True, timeout=-1)`: the deadline (None: forever) or
-/// `Some(None)`... encoded as: `Ok(None)` for a non-blocking try,
-/// `Ok(Some(None))` to wait forever, `Ok(Some(Some(d)))` to wait `d`.
-type Wait = Option<Option<Duration>>;
 
 fn parse_acquire(vm: &Vm, a: &[Obj], k: Option<&Obj>) -> PyResult<Wait> {
     let p = args::parse(vm, "acquire", a, k, &["blocking", "timeout"], 0)?;
@@ -87,30 +94,11 @@ fn timeout_seconds(vm: &Vm, o: &Obj) -> PyResult<f64> {
     Ok(t)
 }
 
-/// Wait until `free()` or the deadline, running signal handlers (which
-/// may release the lock) between short sleeps. Whether it became free.
-fn wait_until(vm: &Vm, wait: Wait, free: &dyn Fn() -> bool) -> PyResult<bool> {
-    if free() {
-        return Ok(true);
-    }
-    let Some(limit) = wait else { return Ok(false) };
-    let deadline = limit.map(|d| Instant::now() + d);
-    loop {
-        let step = match deadline {
-            Some(end) => {
-                let now = Instant::now();
-                if now >= end {
-                    return Ok(free());
-                }
-                (end - now).min(Duration::from_millis(5))
-            }
-            None => Duration::from_millis(5),
-        };
-        vm.allow_threads(move || std::thread::sleep(step));
-        vm.check_signals()?;
-        if free() {
-            return Ok(true);
-        }
+/// Wait for `raw` without being interrupted (re-taking a lock the caller
+/// gave up for a moment, as `_acquire_restore`).
+fn acquire_uninterruptibly(vm: &Vm, raw: &RawLock) {
+    if !raw.try_acquire() {
+        vm.allow_threads(|| while raw.wait_acquire(None, false) != pythread::WaitResult::Acquired {});
     }
 }
 
@@ -120,7 +108,7 @@ fn wait_until(vm: &Vm, wait: Wait, free: &dyn Fn() -> bool) -> PyResult<bool> {
 
 #[derive(Default)]
 struct Lock {
-    locked: Cell<bool>,
+    raw: RawLock,
 }
 impl PyPayload for Lock {}
 
@@ -157,24 +145,21 @@ fn new_lock(vm: &Vm) -> PyResult<Obj> {
 
 fn lock_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let l = lock_of(vm, o)?;
-    let state = if l.locked.get() { "locked" } else { "unlocked" };
+    let state = if l.raw.is_locked() { "locked" } else { "unlocked" };
     Ok(vm.new_str(&format!("<{state} _thread.lock object at {:#x}>", o.id())))
 }
 
 fn lock_acquire(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let wait = parse_acquire(vm, a, k)?;
     let l = lock_of(vm, o)?;
-    let got = wait_until(vm, wait, &|| !l.locked.get())?;
-    if got {
-        l.locked.set(true);
-    }
+    let got = pythread::acquire_lock(vm, &l.raw, wait)?;
     Ok(vm.bool_obj(got))
 }
 
 fn lock_release(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let _ = (a, k);
     let l = lock_of(vm, o)?;
-    if !l.locked.replace(false) {
+    if !l.raw.release() {
         return Err(vm.runtime_error("release unlocked lock"));
     }
     Ok(vm.none())
@@ -195,15 +180,15 @@ const LOCK_METHODS: &[MethodDef] = &[
     MethodDef::method("__exit__", lock_release),
     MethodDef::method("locked", |vm, o, a, k| {
         args::exact::<0>(vm, "locked", a, k)?;
-        Ok(vm.bool_obj(lock_of(vm, o)?.locked.get()))
+        Ok(vm.bool_obj(lock_of(vm, o)?.raw.is_locked()))
     }),
     MethodDef::method("locked_lock", |vm, o, a, k| {
         args::exact::<0>(vm, "locked_lock", a, k)?;
-        Ok(vm.bool_obj(lock_of(vm, o)?.locked.get()))
+        Ok(vm.bool_obj(lock_of(vm, o)?.raw.is_locked()))
     }),
     MethodDef::method("_at_fork_reinit", |vm, o, a, k| {
         args::exact::<0>(vm, "_at_fork_reinit", a, k)?;
-        lock_of(vm, o)?.locked.set(false);
+        lock_of(vm, o)?.raw.reinit();
         Ok(vm.none())
     }),
 ];
@@ -212,8 +197,11 @@ const LOCK_METHODS: &[MethodDef] = &[
 // RLock
 // ---------------------------------------------------------------------------
 
+/// A re-entrant lock: the owner and the count change only under the GIL;
+/// the underlying lock is what other threads wait on.
 #[derive(Default)]
 struct RLock {
+    raw: RawLock,
     owner: Cell<u64>,
     count: Cell<u64>,
 }
@@ -270,7 +258,7 @@ fn rlock_acquire(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
         r.count.set(n);
         return Ok(vm.bool_obj(true));
     }
-    let got = wait_until(vm, wait, &|| r.count.get() == 0)?;
+    let got = pythread::acquire_lock(vm, &r.raw, wait)?;
     if got {
         r.owner.set(me);
         r.count.set(1);
@@ -286,7 +274,41 @@ fn rlock_release(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj
     r.count.set(r.count.get() - 1);
     if r.count.get() == 0 {
         r.owner.set(0);
+        r.raw.release();
     }
+    Ok(vm.none())
+}
+
+fn rlock_release_save(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "_release_save", a, k)?;
+    let r = rlock_of(vm, o)?;
+    if r.count.get() == 0 {
+        return Err(vm.runtime_error("cannot release un-acquired lock"));
+    }
+    let saved = vm.new_tuple(vec![vm.new_bigint(r.count.get().into()), vm.new_bigint(r.owner.get().into())]);
+    r.count.set(0);
+    r.owner.set(0);
+    r.raw.release();
+    Ok(saved)
+}
+
+fn rlock_acquire_restore(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [state] = args::exact::<1>(vm, "_acquire_restore", a, k)?;
+    let items = match vm.isinstance_type(&state, &vm.ctx.types.tuple) {
+        true if tuple::len(&state) == 2 => tuple::items(&state).to_vec(),
+        true => return Err(vm.type_error(format!("function takes exactly 2 arguments ({} given)", tuple::len(&state)))),
+        false => {
+            return Err(
+                vm.type_error(format!("_acquire_restore() argument must be tuple, not {}", state.class().name()))
+            )
+        }
+    };
+    let count = vm.to_bigint(&items[0])?;
+    let owner = vm.to_bigint(&items[1])?;
+    let r = rlock_of(vm, o)?;
+    acquire_uninterruptibly(vm, &r.raw);
+    r.count.set(u64::try_from(count).unwrap_or(0));
+    r.owner.set(u64::try_from(owner).unwrap_or(0));
     Ok(vm.none())
 }
 
@@ -303,41 +325,18 @@ const RLOCK_METHODS: &[MethodDef] = &[
         let r = rlock_of(vm, o)?;
         Ok(vm.bool_obj(r.count.get() > 0 && r.owner.get() == thread_ident()))
     }),
-    MethodDef::method("_release_save", |vm, o, a, k| {
-        args::exact::<0>(vm, "_release_save", a, k)?;
+    MethodDef::method("_recursion_count", |vm, o, a, k| {
+        args::exact::<0>(vm, "_recursion_count", a, k)?;
         let r = rlock_of(vm, o)?;
-        if r.count.get() == 0 {
-            return Err(vm.runtime_error("cannot release un-acquired lock"));
-        }
-        let saved = vm.new_tuple(vec![vm.new_int(r.count.get() as i64), vm.new_int(r.owner.get() as i64)]);
-        r.count.set(0);
-        r.owner.set(0);
-        Ok(saved)
+        let n = if r.owner.get() == thread_ident() { r.count.get() } else { 0 };
+        Ok(vm.new_bigint(n.into()))
     }),
-    MethodDef::method("_acquire_restore", |vm, o, a, k| {
-        let [state] = args::exact::<1>(vm, "_acquire_restore", a, k)?;
-        let items = match vm.isinstance_type(&state, &vm.ctx.types.tuple) {
-            true if tuple::len(&state) == 2 => tuple::items(&state).to_vec(),
-            true => {
-                return Err(vm.type_error(format!("function takes exactly 2 arguments ({} given)", tuple::len(&state))))
-            }
-            false => {
-                return Err(
-                    vm.type_error(format!("_acquire_restore() argument must be tuple, not {}", state.class().name()))
-                )
-            }
-        };
-        let count = vm.to_bigint(&items[0])?;
-        let owner = vm.to_bigint(&items[1])?;
-        let r = rlock_of(vm, o)?;
-        wait_until(vm, Some(None), &|| r.count.get() == 0)?;
-        r.count.set(u64::try_from(count).unwrap_or(0));
-        r.owner.set(u64::try_from(owner).unwrap_or(0));
-        Ok(vm.none())
-    }),
+    MethodDef::method("_release_save", rlock_release_save),
+    MethodDef::method("_acquire_restore", rlock_acquire_restore),
     MethodDef::method("_at_fork_reinit", |vm, o, a, k| {
         args::exact::<0>(vm, "_at_fork_reinit", a, k)?;
         let r = rlock_of(vm, o)?;
+        r.raw.reinit();
         r.count.set(0);
         r.owner.set(0);
         Ok(vm.none())
@@ -348,10 +347,43 @@ const RLOCK_METHODS: &[MethodDef] = &[
 // _local
 // ---------------------------------------------------------------------------
 
-/// `_thread._local`: with one thread, the instance dict is the thread's.
+/// `_thread._local`: one dict per thread, by thread identifier. The dict
+/// of the thread touching the object is swapped into its `__dict__` slot
+/// before each attribute access. A thread that used a local records a weak
+/// reference to it in its thread dict, so its entry goes when the thread
+/// ends; all entries go when the local does.
 #[derive(Default)]
-struct Local;
-impl PyPayload for Local {}
+struct Local {
+    dicts: RefCell<HashMap<u64, Obj>>,
+    /// The arguments of the constructor, given again to `__init__` in each
+    /// new thread (for subclasses that define it).
+    args: RefCell<Option<(Obj, Option<Obj>)>>,
+}
+
+impl PyPayload for Local {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        if let Ok(d) = self.dicts.try_borrow() {
+            d.values().for_each(&mut *visit);
+        }
+        if let Ok(a) = self.args.try_borrow() {
+            if let Some((args, kw)) = &*a {
+                visit(args);
+                if let Some(k) = kw {
+                    visit(k);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        let d = self.dicts.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+        let a = self.args.try_borrow_mut().map(|mut a| a.take());
+        drop((d, a));
+    }
+}
+
+fn local_of<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Local> {
+    payload_or_err::<Local>(vm, o, "_thread._local")
+}
 
 fn make_local_type(vm: &Vm) -> Obj {
     let spec = TypeSpec {
@@ -362,25 +394,97 @@ fn make_local_type(vm: &Vm) -> Obj {
         dict: true,
         weakref: true,
         methods: &[],
-        getsets: &[GetSetDef::new("__dict__", local_dict, None)],
+        getsets: &[],
         doc: Some("Thread-local data"),
     };
     taipan_vm::api::types::new_type::<Local>(vm, &spec, |s| {
         s.new.set(Some(local_new));
+        s.getattro.set(Some(local_getattro));
+        s.setattro.set(Some(local_setattro));
     })
 }
 
-fn local_dict(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    if let Some(d) = o.instance_dict() {
-        return Ok(d);
+fn local_getattro(vm: &Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    local_select_dict(vm, o)?;
+    taipan_vm::api::types::generic_getattr(vm, o, name)
+}
+
+fn local_setattro(vm: &Vm, o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    local_select_dict(vm, o)?;
+    if vm.str_string(name).is_ok_and(|n| n == "__dict__") {
+        let cls = o.class().name().to_string();
+        return Err(vm.attribute_error(format!("'{cls}' object attribute '__dict__' is read-only")));
+    }
+    taipan_vm::api::types::generic_setattr(vm, o, name, value)
+}
+
+/// Put the calling thread's dict in `o`'s `__dict__` slot, making it (and
+/// running `__init__` again) on the thread's first use.
+fn local_select_dict(vm: &Vm, o: &Obj) -> PyResult<()> {
+    let l = local_of(vm, o)?;
+    let me = thread_ident();
+    let existing = l.dicts.borrow().get(&me).cloned();
+    if let Some(d) = existing {
+        if !o.instance_dict().is_some_and(|cur| cur.is(&d)) {
+            o.set_instance_dict(Some(d));
+        }
+        return Ok(());
     }
     let d = vm.new_dict();
-    o.set_instance_dict(Some(d.clone()));
-    Ok(d)
+    l.dicts.borrow_mut().insert(me, d.clone());
+    o.set_instance_dict(Some(d));
+    remember_local(vm, o)?;
+    let saved = l.args.borrow().clone();
+    let init = vm.getattr_str(&o.class_obj(), "__init__")?;
+    let object_init = vm.getattr_str(&vm.ctx.types.object, "__init__")?;
+    if !init.is(&object_init) {
+        let (args, kw) = saved.unwrap_or_else(|| (vm.new_tuple(vec![]), None));
+        let mut all = vec![o.clone()];
+        all.extend(tuple::items(&args).iter().cloned());
+        if let Err(e) = vm.call_with_dict(&init, all, kw.as_ref()) {
+            l.dicts.borrow_mut().remove(&me);
+            o.set_instance_dict(None);
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Note in the thread dict that this thread has a dict in local `o`.
+fn remember_local(vm: &Vm, o: &Obj) -> PyResult<()> {
+    let td = thread_dict(vm);
+    let list = match dict::get_item_str(vm, &td, LOCALS_KEY) {
+        Some(l) => l,
+        None => {
+            let l = vm.new_list(vec![]);
+            dict::set_item_str(vm, &td, LOCALS_KEY, l.clone())?;
+            l
+        }
+    };
+    let r = weakref::new_ref(vm, o, None)?;
+    vm.call_method(&list, "append", &[r])?;
+    Ok(())
+}
+
+/// The thread is ending: drop its dict from every local it used.
+fn forget_locals(vm: &Vm) {
+    let Some(td) = vm.thread.dict.get() else { return };
+    let Some(list) = dict::get_item_str(vm, &td, LOCALS_KEY) else { return };
+    let me = thread_ident();
+    for r in vm.to_vec(&list).unwrap_or_default() {
+        let Some(o) = weakref::referent(&r) else { continue };
+        let Ok(l) = local_of(vm, &o) else { continue };
+        let d = l.dicts.borrow_mut().remove(&me);
+        if let Some(d) = d {
+            if o.instance_dict().is_some_and(|cur| cur.is(&d)) {
+                o.set_instance_dict(None);
+            }
+        }
+    }
 }
 
 fn local_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let has_args = !a.is_empty() || k.is_some_and(|k| dict::len(k) > 0 || tuple::len(k) > 0);
+    let has_args = !a.is_empty() || k.is_some_and(|k| tuple::len(k) > 0);
     if has_args {
         let object = vm.ctx.types.object.clone();
         let init = vm.getattr_str(cls, "__init__")?;
@@ -389,11 +493,29 @@ fn local_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         }
     }
     let ty = lazy_type(vm, "_thread._local", make_local_type);
-    alloc_instance(vm, cls, &ty, Local)
+    let o = alloc_instance(vm, cls, &ty, Local::default())?;
+    let (pos, kw) = vm.split_kwargs(a, k);
+    let kwd = if kw.is_empty() {
+        None
+    } else {
+        let d = vm.new_dict();
+        for (key, v) in kw {
+            dict::set_item(vm, &d, key, v)?;
+        }
+        Some(d)
+    };
+    let l = local_of(vm, &o)?;
+    *l.args.borrow_mut() = Some((vm.new_tuple(pos.to_vec()), kwd));
+    // The creating thread's dict; `__init__` runs from the type call.
+    let d = vm.new_dict();
+    l.dicts.borrow_mut().insert(thread_ident(), d.clone());
+    o.set_instance_dict(Some(d));
+    remember_local(vm, &o)?;
+    Ok(o)
 }
 
 // ---------------------------------------------------------------------------
-// Module functions
+// Starting threads
 // ---------------------------------------------------------------------------
 
 fn start_new_thread(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -413,29 +535,111 @@ fn start_new_thread(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<O
     if a.len() == 3 && !vm.isinstance_type(&a[2], &vm.ctx.types.dict) {
         return Err(vm.type_error("optional 3rd arg must be a dictionary"));
     }
-    Err(vm.runtime_error(NOT_SUPPORTED))
+    let func = a[0].clone();
+    let fargs = a[1].clone();
+    let kwargs = a.get(2).cloned();
+    let size = current_stack_size(vm);
+    let run: Box<dyn FnOnce(&Vm)> = Box::new(move |vm: &Vm| thread_run(vm, func, fargs, kwargs));
+    match pythread::start_thread(vm, size, run) {
+        Ok(ident) => Ok(vm.new_bigint(ident.into())),
+        Err(_) => Err(vm.runtime_error("can't start new thread")),
+    }
 }
 
-/// `stack_size([size])`: the size threads will be started with (kept in
-/// the interpreter until threads exist).
+/// The body of a thread started by `start_new_thread` (CPython's
+/// `thread_run`): call the function; SystemExit ends the thread quietly,
+/// any other exception is reported as unraisable.
+fn thread_run(vm: &Vm, func: Obj, fargs: Obj, kwargs: Option<Obj>) {
+    let r = vm.call_with_dict(&func, tuple::items(&fargs).to_vec(), kwargs.as_ref());
+    if let Err(e) = r {
+        if !vm.isinstance_type(e.value(), &vm.ctx.exceptions.system_exit) {
+            report_thread_exception(vm, &e, &func);
+        }
+    }
+    drop((func, fargs));
+    forget_locals(vm);
+    release_sentinel(vm);
+    let td = vm.thread.dict.take();
+    drop(td);
+}
+
+/// "Exception ignored in thread started by: ..." through
+/// `sys.unraisablehook` (CPython's `_PyErr_WriteUnraisableMsg`).
+fn report_thread_exception(vm: &Vm, err: &taipan_vm::api::PyErr, func: &Obj) {
+    if let Some(hook) = taipan_vm::api::sys::sys_attr(vm, "unraisablehook") {
+        if let Ok(args) = unraisable_args(vm, err, func) {
+            if vm.call(&hook, &[args], None).is_ok() {
+                return;
+            }
+        }
+    }
+    let r = vm.repr_string(func).unwrap_or_else(|_| "<object repr() failed>".into());
+    let mut text = format!("Exception ignored in thread started by: {r}\n");
+    text.push_str(&pythread::format_exception(vm, err.value()));
+    taipan_vm::api::sys::write_stderr(vm, &text);
+}
+
+/// An object with the attributes of `sys.UnraisableHookArgs`.
+fn unraisable_args(vm: &Vm, err: &taipan_vm::api::PyErr, func: &Obj) -> PyResult<Obj> {
+    let types = taipan_vm::api::import::import_module(vm, "types")?;
+    let ns = vm.getattr_str(&types, "SimpleNamespace")?;
+    let d = vm.new_dict();
+    let v = err.value().clone();
+    dict::set_item_str(vm, &d, "exc_type", v.class_obj())?;
+    let tb = vm.getattr_str(&v, "__traceback__")?;
+    dict::set_item_str(vm, &d, "exc_value", v)?;
+    dict::set_item_str(vm, &d, "exc_traceback", tb)?;
+    dict::set_item_str(vm, &d, "err_msg", vm.new_str("Exception ignored in thread started by"))?;
+    dict::set_item_str(vm, &d, "object", func.clone())?;
+    vm.call_with_dict(&ns, vec![], Some(&d))
+}
+
+/// `_set_sentinel()`: a new lock that is released, if held, when the
+/// calling thread ends (threading acquires it at once, and
+/// `Thread.join` waits on it).
+fn set_sentinel(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "_set_sentinel", a, k)?;
+    let lock = new_lock(vm)?;
+    let td = thread_dict(vm);
+    // A sentinel set before (CPython drops the old one's reference).
+    dict::set_item_str(vm, &td, SENTINEL_KEY, lock.clone())?;
+    Ok(lock)
+}
+
+fn release_sentinel(vm: &Vm) {
+    let Some(td) = vm.thread.dict.get() else { return };
+    if let Some(lock) = dict::get_item_str(vm, &td, SENTINEL_KEY) {
+        if let Ok(l) = lock_of(vm, &lock) {
+            l.raw.release();
+        }
+    }
+}
+
+fn current_stack_size(vm: &Vm) -> usize {
+    let o = vm.lazy_types.borrow().get("_thread.stack_size").cloned();
+    o.and_then(|o| vm.index_to_isize(&o).ok()).map_or(0, |n| n.max(0) as usize)
+}
+
+// ---------------------------------------------------------------------------
+// Module functions
+// ---------------------------------------------------------------------------
+
+/// `stack_size([size])`: the stack size of threads started from now on.
 fn stack_size(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse(vm, "stack_size", a, k, &["size"], 0)?;
-    let old = vm.lazy_types.borrow().get("_thread.stack_size").cloned().unwrap_or_else(|| vm.new_int(0));
-    // No argument means 0 (the default size), as in CPython.
-    {
-        let n = match &p[0] {
-            Some(size) => vm.index_to_isize(size)?,
-            None => 0,
-        };
-        if n != 0 && n < 32768 {
-            return Err(vm.value_error(format!("size not valid: {n} bytes")));
-        }
-        if n < 0 {
-            return Err(vm.value_error("size must be 0 or a positive value"));
-        }
-        vm.lazy_types.borrow_mut().insert("_thread.stack_size", vm.new_int(n as i64));
+    let old = current_stack_size(vm);
+    let n = match &p[0] {
+        Some(size) => vm.index_to_isize(size)?,
+        None => 0,
+    };
+    if n < 0 {
+        return Err(vm.value_error("size must be 0 or a positive value"));
     }
-    Ok(old)
+    if n != 0 && n < 32768 {
+        return Err(vm.value_error(format!("size not valid: {n} bytes")));
+    }
+    vm.lazy_types.borrow_mut().insert("_thread.stack_size", vm.new_int(n as i64));
+    Ok(vm.new_usize(old))
 }
 
 fn interrupt_main(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -470,10 +674,7 @@ const FUNCTIONS: &[MethodDef] = &[
         args::exact::<0>(vm, "allocate", a, k)?;
         new_lock(vm)
     }),
-    MethodDef::static_("_set_sentinel", |vm, _, a, k| {
-        args::exact::<0>(vm, "_set_sentinel", a, k)?;
-        new_lock(vm)
-    }),
+    MethodDef::static_("_set_sentinel", set_sentinel),
     MethodDef::static_("get_ident", |vm, _, a, k| {
         args::exact::<0>(vm, "get_ident", a, k)?;
         Ok(vm.new_bigint(thread_ident().into()))
@@ -484,7 +685,11 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::static_("_count", |vm, _, a, k| {
         args::exact::<0>(vm, "_count", a, k)?;
-        Ok(vm.new_int(0))
+        Ok(vm.new_usize(pythread::thread_count(vm)))
+    }),
+    MethodDef::static_("daemon_threads_allowed", |vm, _, a, k| {
+        args::exact::<0>(vm, "daemon_threads_allowed", a, k)?;
+        Ok(vm.bool_obj(true))
     }),
     MethodDef::static_("start_new_thread", start_new_thread),
     MethodDef::static_("start_new", start_new_thread),

@@ -62,6 +62,18 @@ pub mod signals {
     };
 }
 
+/// Threads (the `_thread` module's face: CPython's `pythread.h` and the
+/// thread parts of `pystate.h`). The GIL itself is released with
+/// `Vm::allow_threads`.
+pub mod thread {
+    pub use crate::pystate::current_ident;
+    pub use crate::pythonrun::format_exception;
+    pub use crate::pythread::{
+        acquire_lock, after_fork_child, current_exceptions, current_frames, gil_stats, is_finalizing, is_main_thread,
+        start_thread, thread_count, RawLock, Wait, WaitResult,
+    };
+}
+
 /// Dumping a thread's Python stack without the object machinery (the
 /// `faulthandler` module's face).
 pub mod traceback {
@@ -263,6 +275,7 @@ pub mod types {
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
     pub use crate::objects::generic_alias::new_generic_alias;
+    pub use crate::objects::type_::{generic_getattr, generic_setattr};
     pub use crate::objects::type_spec::{
         alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
         TypeSpec,

@@ -86,6 +86,16 @@ pub struct Interpreter {
     /// terminal (CPython's `PyOS_ReadlineFunctionPointer`, GNU readline
     /// once the interactive loop has set it up); None: from sys.stdin.
     pub readline_hook: Cell<Option<crate::pythonrun::ReadlineFn>>,
+    /// The GIL (`ceval_gil.rs`), shared with the threads it lets run.
+    pub(crate) gil: std::sync::Arc<crate::ceval_gil::Gil>,
+    /// The threads running in this interpreter: (identifier, thread
+    /// state), the main thread first (CPython's `interp->threads`).
+    pub(crate) threads: RefCell<Vec<(u64, *const ThreadState)>>,
+    /// `threading.main_thread()`'s identifier: the thread that created the
+    /// interpreter, or the one that forked the process.
+    pub(crate) main_thread: Cell<u64>,
+    /// Threads started by `_thread.start_new_thread` still running.
+    pub(crate) thread_count: Cell<usize>,
 }
 
 impl Interpreter {
@@ -118,6 +128,8 @@ pub(crate) mod breaker {
     pub(crate) const SIGNALS: u32 = 1 << 1;
     /// Generation 0 passed its threshold: a collection is due.
     pub(crate) const GC: u32 = 1 << 2;
+    /// Another thread waited a switch interval for the GIL: give it up.
+    pub(crate) const GIL_DROP: u32 = 1 << 3;
 }
 
 /// The state of one OS thread running in an interpreter.
@@ -173,6 +185,12 @@ pub struct ThreadState {
     /// The cycle collector of this thread's interpreter (null for the
     /// temporary thread state of objects dropped outside any interpreter).
     pub(crate) gc: Cell<*const crate::gc::GcState>,
+    /// The OS thread's identifier (`_thread.get_ident()`, pthread_self).
+    pub ident: u64,
+    /// Per-thread storage of native modules (CPython's
+    /// `PyThreadState_GetDict`): `_thread._local` and the thread's
+    /// sentinel lock live there; dropped when the thread ends.
+    pub dict: crate::object::ObjCell,
 }
 
 thread_local! {
@@ -181,6 +199,12 @@ thread_local! {
     /// ThreadState is current (CPython's `_Py_tss_tstate`), for code that
     /// has no `&Vm` (deallocation, the signal handler's flag).
     static CURRENT: Cell<*const ThreadState> = const { Cell::new(ptr::null()) };
+}
+
+/// The identifier of the calling OS thread (`_thread.get_ident()`).
+pub fn current_ident() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
 }
 
 /// The thread state of the running OS thread, if one is active.
@@ -241,6 +265,8 @@ impl ThreadState {
             profiling: Cell::new(false),
             objects: ObjectState::new(),
             gc: Cell::new(ptr::null()),
+            ident: current_ident(),
+            dict: crate::object::ObjCell::new(None),
         }
     }
 
@@ -334,6 +360,7 @@ impl Drop for ThreadState {
         drop(exc);
         let frames = std::mem::take(self.free_frames.get_mut());
         drop(frames);
+        drop(self.dict.take());
         self.objects.shutdown();
         swap_current(if prev == me { ptr::null() } else { prev });
     }

@@ -434,7 +434,11 @@ pub fn print_exception(vm: &Vm, exc: &Obj) {
 /// (a failure is reported and makes the exit status 120), then again,
 /// quietly, after the finalizers of `__main__` ran.
 pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
+    wait_for_thread_shutdown(vm);
     crate::atexit::run_exitfuncs(vm);
+    // From here on the main thread keeps the GIL: daemon threads stay
+    // blocked and never see the interpreter being torn down.
+    vm.gil.freeze();
     if crate::modules::sys::flush_std_streams(vm).is_err() {
         status = 120;
     }
@@ -456,6 +460,18 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     let _ = vm.run_pending_work();
     crate::modules::sys::flush_std_streams_quietly(vm);
     status
+}
+
+/// Wait for the non-daemon threads of `threading` (CPython's
+/// `wait_for_thread_shutdown`): call `threading._shutdown()` if the module
+/// was imported.
+fn wait_for_thread_shutdown(vm: &Vm) {
+    let modules = vm.modules.borrow().clone();
+    let Some(threading) = modules.and_then(|m| dict::get_item_str(vm, &m, "threading")) else { return };
+    let r = vm.getattr_str(&threading, "_shutdown").and_then(|f| vm.call(&f, &[], None));
+    if let Err(e) = r {
+        vm.write_unraisable(&e, Some(&threading));
+    }
 }
 
 /// CPython's `finalize_remove_modules` sets every `sys.modules` entry to
@@ -585,7 +601,7 @@ const RECURSIVE_CUTOFF: usize = 3;
 
 /// The text CPython's `sys.excepthook` prints for an exception: tracebacks,
 /// chained exceptions and exception groups.
-pub(crate) fn format_exception(vm: &Vm, exc: &Obj) -> String {
+pub fn format_exception(vm: &Vm, exc: &Obj) -> String {
     let mut p = Printer {
         vm,
         out: String::new(),

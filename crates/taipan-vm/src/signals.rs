@@ -103,6 +103,21 @@ pub(crate) fn install(vm: &Vm) {
     }
 }
 
+/// A signal arrived and its Python handler did not run yet (read without
+/// the GIL by a main thread waiting for a lock).
+pub(crate) fn pending() -> bool {
+    ANY_TRIPPED.load(Ordering::SeqCst)
+}
+
+/// In a forked child the forking thread handles signals from now on, if
+/// its interpreter handled them before (CPython's `_PySignal_AfterFork`).
+pub(crate) fn after_fork_child(vm: &Vm) {
+    let b = HANDLER_BREAKER.load(Ordering::SeqCst);
+    if !b.is_null() {
+        HANDLER_BREAKER.store(&vm.thread.eval_breaker as *const AtomicU32 as *mut AtomicU32, Ordering::SeqCst);
+    }
+}
+
 /// Stop delivering signals to this interpreter (it is being destroyed).
 pub(crate) fn uninstall(vm: &Vm) {
     let me = &vm.thread.eval_breaker as *const AtomicU32 as *mut AtomicU32;

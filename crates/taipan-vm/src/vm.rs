@@ -42,7 +42,7 @@ impl std::fmt::Debug for PyErr {
 /// that code touching objects takes. It derefs to the shared
 /// [`Interpreter`]; `thread` is this thread's state.
 pub struct Vm {
-    interp: Rc<Interpreter>,
+    pub(crate) interp: Rc<Interpreter>,
     pub thread: Box<ThreadState>,
 }
 
@@ -179,9 +179,16 @@ impl Vm {
             frozen_override: Cell::new(0),
             output_tail: RefCell::new(None),
             readline_hook: Cell::new(None),
+            gil: std::sync::Arc::new(crate::ceval_gil::Gil::new()),
+            threads: RefCell::new(Vec::new()),
+            main_thread: Cell::new(crate::pystate::current_ident()),
+            thread_count: Cell::new(0),
         };
         let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
         vm.thread.gc.set(&vm.interp.gc);
+        // The creating thread holds the GIL from the start.
+        vm.gil.acquire(&*vm.thread);
+        vm.threads.borrow_mut().push((vm.thread.ident, &*vm.thread as *const ThreadState));
         // The first interpreter of an OS thread stays its running one.
         if crate::pystate::current_thread_ptr().is_null() {
             crate::pystate::swap_current(&*vm.thread);
@@ -215,8 +222,23 @@ impl Vm {
         F: FnOnce() -> R + Send,
         R: Send,
     {
-        // One thread per interpreter until the threads issue: nothing to
-        // hand over yet.
+        let gil = &*self.interp.gil;
+        // Until a second thread starts nobody could take the GIL, and at
+        // exit the main thread keeps it: no hand-over then.
+        if !gil.should_release() {
+            return f();
+        }
+        gil.stats.releases.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let ts: *const ThreadState = &*self.thread;
+        gil.release(ts, false);
+        /// Takes the GIL back when `f` returns or unwinds.
+        struct Retake<'a>(&'a crate::ceval_gil::Gil, *const ThreadState);
+        impl Drop for Retake<'_> {
+            fn drop(&mut self) {
+                self.0.acquire(self.1);
+            }
+        }
+        let _retake = Retake(gil, ts);
         f()
     }
 
@@ -343,6 +365,9 @@ impl Vm {
     /// Run queued finalizers (`__del__`, generator close).
     pub fn run_pending_work(&self) -> PyResult<()> {
         use crate::pystate::breaker;
+        if self.thread.breaker_bits() & breaker::GIL_DROP != 0 {
+            self.interp.gil.yield_to_waiter(&*self.thread);
+        }
         if self.thread.breaker_bits() & breaker::SIGNALS != 0 {
             crate::signals::check(self)?;
         }

@@ -19,6 +19,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use taipan_vm::api::thread::{self, RawLock};
 use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, bytes, Obj, ObjCell, PyErr, PyPayload, PyResult, Vm};
 
@@ -113,6 +114,12 @@ pub(crate) struct Buffered {
     buffer_size: Cell<i64>,
     buffer_mask: Cell<i64>,
     busy: Cell<bool>,
+    /// Held while a locked operation runs (CPython's `self->lock`): a
+    /// thread that finds another one inside (it released the GIL in a raw
+    /// call) waits for it.
+    lock: RawLock,
+    /// The thread holding `lock` (0: none).
+    owner: Cell<u64>,
     finalizing: Cell<bool>,
 }
 impl PyPayload for Buffered {}
@@ -136,6 +143,8 @@ impl Default for Buffered {
             buffer_size: Cell::new(0),
             buffer_mask: Cell::new(0),
             busy: Cell::new(false),
+            lock: RawLock::new(),
+            owner: Cell::new(0),
             finalizing: Cell::new(false),
         }
     }
@@ -219,16 +228,37 @@ struct Lock<'a>(&'a Buffered);
 impl Drop for Lock<'_> {
     fn drop(&mut self) {
         self.0.busy.set(false);
+        self.0.owner.set(0);
+        self.0.lock.release();
     }
 }
 
 fn enter<'a>(vm: &Vm, o: &Obj, b: &'a Buffered) -> PyResult<Lock<'a>> {
-    if b.busy.get() {
-        let r = vm.repr_string(o)?;
-        return Err(vm.runtime_error(format!("reentrant call inside {r}")));
+    let me = thread::current_ident();
+    if !b.lock.try_acquire() {
+        if b.owner.get() == me {
+            let r = vm.repr_string(o)?;
+            return Err(vm.runtime_error(format!("reentrant call inside {r}")));
+        }
+        wait_for_other_thread(vm, b);
     }
+    b.owner.set(me);
     b.busy.set(true);
     Ok(Lock(b))
+}
+
+/// Another thread is inside a locked operation: wait for it with the GIL
+/// released (CPython's `_enter_buffered_busy`). At exit the thread may be a
+/// frozen daemon that will never leave: after a second, go on without the
+/// lock (its raw call works on a buffer it moved out, so nothing is shared).
+fn wait_for_other_thread(vm: &Vm, b: &Buffered) {
+    let lock = &b.lock;
+    if thread::is_finalizing(vm) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        lock.wait_acquire(Some(deadline), false);
+        return;
+    }
+    vm.allow_threads(|| while lock.wait_acquire(None, false) != thread::WaitResult::Acquired {});
 }
 
 fn data<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Buffered> {
@@ -1120,6 +1150,8 @@ fn buffered_setup(vm: &Vm, b: &Buffered, raw: &Obj, size: i64) -> PyResult<()> {
     b.buffer_size.set(size);
     b.buffer_mask.set(if size & (size - 1) == 0 { size - 1 } else { 0 });
     b.busy.set(false);
+    b.owner.set(0);
+    b.lock.reinit();
     // A raw stream that cannot tell (a pipe) leaves the position as it
     // was, as CPython does.
     let _ = raw_tell(vm, b, raw);

@@ -5,7 +5,9 @@
 //! with a timeout is non-blocking and each operation that wants to read
 //! or write waits with poll until the deadline (TimeoutError "The read
 //! operation timed out"), one with timeout 0 raises SSLWantReadError /
-//! SSLWantWriteError, as CPython does.
+//! SSLWantWriteError, as CPython does. The descriptor is always read and
+//! written with MSG_DONTWAIT, so a blocking socket waits in poll with the
+//! GIL released, never inside OpenSSL with it held.
 
 use std::cell::{Cell, RefCell};
 use std::io::{self, Read, Write};
@@ -56,8 +58,10 @@ impl Kind {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
             Kind::Fd(fd) => {
+                // Never block here, with the GIL held: a blocking socket
+                // reports WANT_READ and `run` waits for it without the GIL.
                 // SAFETY: `buf` is valid for `buf.len()` bytes.
-                let n = unsafe { libc::recv(*fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
+                let n = unsafe { libc::recv(*fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
                 if n < 0 {
                     return Err(io::Error::last_os_error());
                 }
@@ -82,8 +86,10 @@ impl Write for Transport {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match &mut self.kind {
             Kind::Fd(fd) => {
+                // As in `read`: WANT_WRITE instead of blocking with the GIL.
                 // SAFETY: `buf` is valid for `buf.len()` bytes.
-                let n = unsafe { libc::send(*fd, buf.as_ptr().cast(), buf.len(), libc::MSG_NOSIGNAL) };
+                let n =
+                    unsafe { libc::send(*fd, buf.as_ptr().cast(), buf.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
                 if n < 0 {
                     return Err(io::Error::last_os_error());
                 }

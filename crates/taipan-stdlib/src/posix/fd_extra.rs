@@ -392,13 +392,16 @@ pub(crate) fn os_forkpty(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRe
     args::exact::<0>(vm, "forkpty", a, kw)?;
     run_at_fork(vm, AtFork::Before);
     let mut master = -1;
-    // SAFETY: `master` is writable; the optional arguments are NULL. The
-    // interpreter runs one thread, so the child's memory is consistent.
+    // SAFETY: `master` is writable; the optional arguments are NULL. We
+    // hold the GIL and the child reinitialises the thread bookkeeping.
     let pid = unsafe { libc::forkpty(&mut master, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
     if pid < 0 {
         let e = path::errno();
         run_at_fork(vm, AtFork::Parent);
         return Err(os_err(vm, e));
+    }
+    if pid == 0 {
+        taipan_vm::api::thread::after_fork_child(vm);
     }
     run_at_fork(vm, if pid == 0 { AtFork::Child } else { AtFork::Parent });
     Ok(vm.new_tuple(vec![vm.new_int(pid as i64), vm.new_int(master as i64)]))

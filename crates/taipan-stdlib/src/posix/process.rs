@@ -219,13 +219,17 @@ pub(crate) fn run_at_fork(vm: &Vm, which: AtFork) {
 pub(crate) fn os_fork(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "fork", a, kw)?;
     run_at_fork(vm, AtFork::Before);
-    // SAFETY: the interpreter runs one thread, so the child's copy of
-    // memory is consistent.
+    // SAFETY: we hold the GIL, so no other thread is touching objects;
+    // the child reinitialises the GIL and the thread bookkeeping before
+    // running any Python code.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
         let e = path::errno();
         run_at_fork(vm, AtFork::Parent);
         return Err(os_err(vm, e));
+    }
+    if pid == 0 {
+        taipan_vm::api::thread::after_fork_child(vm);
     }
     run_at_fork(vm, if pid == 0 { AtFork::Child } else { AtFork::Parent });
     Ok(vm.new_int(pid as i64))

@@ -201,7 +201,10 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("_getframe", sys_getframe),
     MethodDef::static_("gettrace", |vm, _, _, _| Ok(vm.none())),
     MethodDef::static_("getprofile", |vm, _, _, _| Ok(vm.get_profile().unwrap_or_else(|| vm.none()))),
-    MethodDef::static_("is_finalizing", |vm, _, _, _| Ok(vm.bool_obj(false))),
+    MethodDef::static_("is_finalizing", |vm, _, _, _| Ok(vm.bool_obj(vm.gil.is_frozen()))),
+    MethodDef::static_("_current_frames", sys_current_frames),
+    MethodDef::static_("_current_exceptions", sys_current_exceptions),
+    MethodDef::static_("_gil_stats", sys_gil_stats),
     MethodDef::static_("getswitchinterval", sys_getswitchinterval),
     MethodDef::static_("setswitchinterval", sys_setswitchinterval),
     MethodDef::static_("settrace", sys_settrace),
@@ -286,7 +289,56 @@ fn sys_setswitchinterval(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> P
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
     vm.switch_interval.set(x);
+    vm.gil.set_interval(x);
     Ok(vm.none())
+}
+
+fn ident_dict(vm: &Vm, items: Vec<(u64, Obj)>) -> PyResult<Obj> {
+    let d = vm.new_dict();
+    for (ident, v) in items {
+        crate::objects::dict::set_item(vm, &d, vm.new_bigint(ident.into()), v)?;
+    }
+    Ok(d)
+}
+
+/// `sys._current_frames()`: each thread's current frame by identifier.
+fn sys_current_frames(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "_current_frames", args, kw)?;
+    ident_dict(vm, crate::pythread::current_frames(vm))
+}
+
+/// `sys._current_exceptions()`: each thread's `exc_info()` triple.
+fn sys_current_exceptions(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "_current_exceptions", args, kw)?;
+    // As `sys.exc_info()` of each thread (CPython 3.11).
+    let items = crate::pythread::current_exceptions(vm)
+        .into_iter()
+        .map(|(ident, e)| {
+            let info = if vm.is_none(&e) {
+                vm.new_tuple(vec![vm.none(), vm.none(), vm.none()])
+            } else {
+                let tb = crate::objects::exceptions::traceback_of(&e).unwrap_or_else(|| vm.none());
+                vm.new_tuple(vec![e.class_obj(), e, tb])
+            };
+            (ident, info)
+        })
+        .collect();
+    ident_dict(vm, items)
+}
+
+/// `sys._gil_stats()` (Taipan only): how the GIL changed hands so far, as
+/// a dict: `switches` (hand-overs between threads), `drop_requests`
+/// (waiters that asked the holder to let go after a switch interval),
+/// `forced_switches` (holders that let go on request), `contended_acquires`,
+/// `wait_ns` (total time threads waited for it), `releases` (around
+/// blocking calls).
+fn sys_gil_stats(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "_gil_stats", args, kw)?;
+    let d = vm.new_dict();
+    for (k, v) in crate::pythread::gil_stats(vm) {
+        crate::objects::dict::set_item_str(vm, &d, k, vm.new_bigint(v.into()))?;
+    }
+    Ok(d)
 }
 
 /// `sys.setprofile(f)`: `f(frame, event, arg)` on each call and return.

@@ -361,7 +361,7 @@ fn is_data_descriptor(d: &Obj) -> bool {
 }
 
 /// `object.__getattribute__` (CPython's `PyObject_GenericGetAttr`).
-pub(crate) fn generic_getattr(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Obj> {
+pub fn generic_getattr(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Obj> {
     match generic_getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
         None => Err(attribute_error_for(vm, obj, name)),
@@ -405,7 +405,7 @@ pub(crate) fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Op
 }
 
 /// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`).
-pub(crate) fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let ty = obj.class();
     if let Some(d) = lookup(vm, ty, name) {
         if let Some(set) = d.class().slots.descr_set.get() {

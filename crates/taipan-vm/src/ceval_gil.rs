@@ -1,0 +1,280 @@
+//! The global interpreter lock (CPython 3.11's `Python/ceval_gil.c`, the
+//! "new GIL" of Antoine Pitrou).
+//!
+//! One mutex guards the lock's state and two condition variables hang off
+//! it: `released` wakes threads waiting to take the GIL, `switched` tells a
+//! holder that gave it up on request that another thread really took it.
+//!
+//! A thread that wants the GIL while another holds it waits on `released`
+//! for the switch interval (`sys.getswitchinterval()`, 5 ms by default). If
+//! the interval passes and the GIL did not change hands meanwhile, the
+//! waiter sets the `GIL_DROP` bit in the holder's eval breaker; the holder
+//! sees it at its next eval-breaker check, drops the GIL and, with forced
+//! switching, waits until some other thread took it before asking for it
+//! again, so a CPU-bound thread cannot take it straight back.
+//!
+//! Thread states are referred to by address only. A holder's thread state
+//! is alive while it holds the GIL (a thread releases the GIL for the last
+//! time after its state is gone, with [`Gil::release_final`]), and a waiter
+//! touches the holder's eval breaker only with the state mutex held, which
+//! the holder needs to release: the pointer cannot dangle there.
+//!
+//! At exit the main thread [`Gil::freeze`]s the lock: it keeps it for good,
+//! so daemon threads waiting for it stay blocked and never see the
+//! interpreter being torn down.
+
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use crate::pystate::{breaker, ThreadState};
+
+/// The lock's state, guarded by the mutex.
+struct State {
+    /// Some thread holds the GIL.
+    locked: bool,
+    /// The thread holding it (valid while `locked`).
+    holder: *const ThreadState,
+    /// The last thread that took it (compared, never dereferenced).
+    last_holder: *const ThreadState,
+    /// Bumped each time the GIL passes to a different thread.
+    switch_number: u64,
+    /// Threads waiting in `acquire`.
+    waiters: u32,
+    /// Holders waiting in a forced `release` for the hand-over.
+    switch_waiters: u32,
+}
+
+struct GilSync {
+    state: Mutex<State>,
+    released: Condvar,
+    switched: Condvar,
+}
+
+fn fresh_sync() -> GilSync {
+    GilSync {
+        state: Mutex::new(State {
+            locked: false,
+            holder: std::ptr::null(),
+            last_holder: std::ptr::null(),
+            switch_number: 0,
+            waiters: 0,
+            switch_waiters: 0,
+        }),
+        released: Condvar::new(),
+        switched: Condvar::new(),
+    }
+}
+
+/// Counters of the GIL's activity (`sys._gil_stats()`).
+#[derive(Default)]
+pub(crate) struct GilStats {
+    /// Times the GIL passed from one thread to another.
+    pub(crate) switches: AtomicU64,
+    /// Drop requests waiters set in a holder's eval breaker.
+    pub(crate) drop_requests: AtomicU64,
+    /// Times a holder gave the GIL up because it was asked to.
+    pub(crate) forced_switches: AtomicU64,
+    /// Acquisitions that had to wait for another thread.
+    pub(crate) contended: AtomicU64,
+    /// Total time threads spent waiting for the GIL, in nanoseconds.
+    pub(crate) wait_ns: AtomicU64,
+    /// Times the GIL was released around a blocking call.
+    pub(crate) releases: AtomicU64,
+}
+
+/// The GIL of one interpreter.
+pub(crate) struct Gil {
+    sync: UnsafeCell<GilSync>,
+    /// The switch interval in microseconds.
+    interval_us: AtomicU64,
+    /// Set at exit: the holder keeps the GIL for good.
+    frozen: AtomicBool,
+    /// Set once a second thread was started: until then releasing the GIL
+    /// is skipped (nobody could take it).
+    threaded: AtomicBool,
+    pub(crate) stats: GilStats,
+}
+
+// SAFETY: the state's raw pointers are only compared, or dereferenced under
+// the mutex while the thread they name holds the GIL (see the module
+// comment); `sync` is replaced only in a forked child, where one thread runs.
+unsafe impl Send for Gil {}
+// SAFETY: as above; everything else is atomics, a mutex and condvars.
+unsafe impl Sync for Gil {}
+// SAFETY: the pointers in `State` are used as described in the module comment.
+unsafe impl Send for State {}
+
+fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Gil {
+    pub(crate) fn new() -> Gil {
+        Gil {
+            sync: UnsafeCell::new(fresh_sync()),
+            interval_us: AtomicU64::new(5000),
+            frozen: AtomicBool::new(false),
+            threaded: AtomicBool::new(false),
+            stats: GilStats::default(),
+        }
+    }
+
+    fn sync(&self) -> &GilSync {
+        // SAFETY: `sync` is only written by `reinit_after_fork`, in a forked
+        // child where no other thread exists and no borrow is live.
+        unsafe { &*self.sync.get() }
+    }
+
+    pub(crate) fn set_interval(&self, seconds: f64) {
+        let us = (seconds * 1e6).clamp(1.0, u64::MAX as f64) as u64;
+        self.interval_us.store(us, Ordering::Relaxed);
+    }
+
+    fn interval(&self) -> Duration {
+        Duration::from_micros(self.interval_us.load(Ordering::Relaxed).max(1))
+    }
+
+    /// A second thread exists: from now on blocking calls release the GIL.
+    pub(crate) fn mark_threaded(&self) {
+        self.threaded.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether releasing the GIL can matter (threads were started and the
+    /// interpreter is not finalizing).
+    #[inline]
+    pub(crate) fn should_release(&self) -> bool {
+        self.threaded.load(Ordering::Relaxed) && !self.frozen.load(Ordering::Relaxed)
+    }
+
+    /// Take the GIL for `ts`, waiting as long as it takes.
+    pub(crate) fn acquire(&self, ts: *const ThreadState) {
+        let sync = self.sync();
+        let mut g = lock(&sync.state);
+        if g.locked || self.frozen.load(Ordering::SeqCst) {
+            let start = Instant::now();
+            g.waiters += 1;
+            while g.locked || self.frozen.load(Ordering::SeqCst) {
+                if self.frozen.load(Ordering::SeqCst) {
+                    // The interpreter is finalizing: stay blocked until the
+                    // process exits.
+                    g = sync.released.wait(g).unwrap_or_else(PoisonError::into_inner);
+                    continue;
+                }
+                let saved = g.switch_number;
+                let (ng, res) = sync.released.wait_timeout(g, self.interval()).unwrap_or_else(PoisonError::into_inner);
+                g = ng;
+                if res.timed_out() && g.locked && g.switch_number == saved && !g.holder.is_null() {
+                    // SAFETY: the holder's thread state is alive while it
+                    // holds the GIL, and it cannot release it (which needs
+                    // this mutex) while we hold the mutex.
+                    unsafe { (*g.holder).set_breaker(breaker::GIL_DROP) };
+                    self.stats.drop_requests.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            g.waiters -= 1;
+            self.stats.contended.fetch_add(1, Ordering::Relaxed);
+            self.stats.wait_ns.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        }
+        g.locked = true;
+        g.holder = ts;
+        if g.last_holder != ts {
+            g.last_holder = ts;
+            g.switch_number += 1;
+            self.stats.switches.fetch_add(1, Ordering::Relaxed);
+        }
+        // A drop request set while this thread did not hold the GIL is stale.
+        // SAFETY: `ts` is the caller's own live thread state.
+        unsafe { (*ts).clear_breaker(breaker::GIL_DROP) };
+        // Condvar notifications are system calls: only when someone waits.
+        if g.switch_waiters > 0 {
+            sync.switched.notify_all();
+        }
+    }
+
+    /// Give the GIL up; with `forced` (a drop request), wait until another
+    /// thread took it.
+    pub(crate) fn release(&self, ts: *const ThreadState, forced: bool) {
+        let sync = self.sync();
+        let mut g = lock(&sync.state);
+        g.locked = false;
+        g.holder = std::ptr::null();
+        if g.waiters > 0 {
+            sync.released.notify_one();
+        }
+        if forced {
+            self.stats.forced_switches.fetch_add(1, Ordering::Relaxed);
+            g.switch_waiters += 1;
+            while g.last_holder == ts && g.waiters > 0 && !self.frozen.load(Ordering::SeqCst) {
+                g = sync.switched.wait(g).unwrap_or_else(PoisonError::into_inner);
+            }
+            g.switch_waiters -= 1;
+        }
+    }
+
+    /// The last release of a thread whose state is already gone.
+    pub(crate) fn release_final(&self) {
+        let sync = self.sync();
+        let mut g = lock(&sync.state);
+        g.locked = false;
+        g.holder = std::ptr::null();
+        g.last_holder = std::ptr::null();
+        if g.waiters > 0 {
+            sync.released.notify_one();
+        }
+    }
+
+    /// The holder answers a drop request: let a waiting thread run, then
+    /// take the GIL back.
+    pub(crate) fn yield_to_waiter(&self, ts: *const ThreadState) {
+        if self.frozen.load(Ordering::SeqCst) {
+            // SAFETY: `ts` is the caller's own live thread state.
+            unsafe { (*ts).clear_breaker(breaker::GIL_DROP) };
+            return;
+        }
+        self.release(ts, true);
+        self.acquire(ts);
+    }
+
+    pub(crate) fn is_frozen(&self) -> bool {
+        self.frozen.load(Ordering::Relaxed)
+    }
+
+    /// The interpreter is finalizing: the calling thread (the holder) keeps
+    /// the GIL from now on.
+    pub(crate) fn freeze(&self) {
+        self.frozen.store(true, Ordering::SeqCst);
+    }
+
+    /// In a forked child: only the calling thread exists, and it holds the
+    /// GIL (CPython's `_PyEval_ReInitThreads`).
+    ///
+    /// # Safety
+    /// Only in the child right after `fork`, with no other thread running
+    /// and no borrow of the lock's state live.
+    pub(crate) unsafe fn reinit_after_fork(&self, ts: *const ThreadState) {
+        // SAFETY: the caller guarantees we are the only thread, so nothing
+        // else can be using the old mutex (which may have been held by a
+        // thread that does not exist in the child).
+        unsafe { std::ptr::write(self.sync.get(), fresh_sync()) };
+        let sync = self.sync();
+        let mut g = lock(&sync.state);
+        g.locked = true;
+        g.holder = ts;
+        g.last_holder = ts;
+    }
+
+    /// `sys._gil_stats()`: (name, value) pairs.
+    pub(crate) fn stats_snapshot(&self) -> Vec<(&'static str, u64)> {
+        let s = &self.stats;
+        vec![
+            ("switches", s.switches.load(Ordering::Relaxed)),
+            ("drop_requests", s.drop_requests.load(Ordering::Relaxed)),
+            ("forced_switches", s.forced_switches.load(Ordering::Relaxed)),
+            ("contended_acquires", s.contended.load(Ordering::Relaxed)),
+            ("wait_ns", s.wait_ns.load(Ordering::Relaxed)),
+            ("releases", s.releases.load(Ordering::Relaxed)),
+        ]
+    }
+}
