@@ -234,8 +234,12 @@ impl DictData {
                 if e.key.is(key) {
                     return false;
                 }
-                if e.hash == h && !(e.key.type_is(&vm.ctx.types.str) && !pystr::str_eq(&e.key, key)) {
-                    return false;
+                if e.hash == h {
+                    // Only a different str with the same hash lets the probe go on.
+                    let other_str = e.key.type_is(&vm.ctx.types.str) && !pystr::str_eq(&e.key, key);
+                    if !other_str {
+                        return false;
+                    }
                 }
             }
             perturb >>= 5;
