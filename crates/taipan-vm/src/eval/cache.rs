@@ -74,20 +74,6 @@ pub(crate) static ENTRIES: [u8; 256] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn entries_match_base() {
-        for i in 0..=255u8 {
-            if let Some(op) = Opcode::from_u8(i) {
-                assert_eq!(ENTRIES[i as usize], CACHE_ENTRIES[op.deopt() as usize], "{}", op.name());
-            }
-        }
-    }
-}
-
 /// Read a 16-bit cache field.
 #[inline(always)]
 pub(crate) fn read16(units: &[Cell<u16>], at: usize) -> u16 {
@@ -117,4 +103,18 @@ pub(crate) fn write32(units: &[Cell<u16>], at: usize, v: u32) {
 pub(crate) fn set_opcode(units: &[Cell<u16>], pc: usize, opcode: u8) {
     let w = units[pc].get();
     units[pc].set((w & 0xff00) | opcode as u16);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_match_base() {
+        for i in 0..=255u8 {
+            if let Some(op) = Opcode::from_u8(i) {
+                assert_eq!(ENTRIES[i as usize], CACHE_ENTRIES[op.deopt() as usize], "{}", op.name());
+            }
+        }
+    }
 }
