@@ -494,7 +494,7 @@ fn anext_default_helper(vm: &Vm) -> PyResult<Obj> {
     Ok(f)
 }
 
-fn builtin_len(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
+pub(crate) fn builtin_len(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let x = one(vm, "len", args, kw)?;
     Ok(vm.new_usize(vm.len(&x)?))
 }
@@ -648,7 +648,7 @@ fn builtin_delattr(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     Ok(vm.none())
 }
 
-fn builtin_isinstance(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
+pub(crate) fn builtin_isinstance(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = positional(vm, "isinstance", args, kw, 2, 2)?;
     Ok(vm.bool_obj(vm.isinstance(&a[0], &a[1])?))
 }

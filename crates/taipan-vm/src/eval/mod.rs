@@ -4,13 +4,19 @@
 //! with it; a return unlinks it), and exceptions unwound through the
 //! zero-cost exception table.
 
+mod cache;
 pub(crate) mod call;
 pub(crate) mod frame;
+mod generic;
 mod ops;
 pub(crate) mod profile;
+mod specialize;
+mod specialized;
 pub(crate) mod verify;
 
-use taipan_compiler::opcode::{Opcode, CACHE_ENTRIES};
+pub(crate) use cache::WARMUP_DELAY;
+pub(crate) use specialize::{adaptive_bytes, adaptive_copy};
+use taipan_compiler::opcode::Opcode;
 
 use crate::object::typeobj::{CompareOp, NbOp, UnaryOp};
 use crate::object::Obj;
@@ -144,6 +150,68 @@ mod op {
         PopJumpBackwardIfNone,
         PopJumpBackwardIfFalse,
         PopJumpBackwardIfTrue,
+        // The adaptive and specialized forms (PEP 659).
+        ExtendedArgQuick,
+        JumpBackwardQuick,
+        ResumeQuick,
+        LoadFastLoadFast,
+        LoadFastLoadConst,
+        LoadConstLoadFast,
+        StoreFastLoadFast,
+        StoreFastStoreFast,
+        LoadGlobalAdaptive,
+        LoadGlobalModule,
+        LoadGlobalBuiltin,
+        BinaryOpAdaptive,
+        BinaryOpAddInt,
+        BinaryOpSubtractInt,
+        BinaryOpMultiplyInt,
+        BinaryOpAddFloat,
+        BinaryOpSubtractFloat,
+        BinaryOpMultiplyFloat,
+        BinaryOpAddUnicode,
+        BinaryOpInplaceAddUnicode,
+        CompareOpAdaptive,
+        CompareOpIntJump,
+        CompareOpFloatJump,
+        CompareOpStrJump,
+        BinarySubscrAdaptive,
+        BinarySubscrListInt,
+        BinarySubscrTupleInt,
+        BinarySubscrDict,
+        StoreSubscrAdaptive,
+        StoreSubscrListInt,
+        StoreSubscrDict,
+        UnpackSequenceAdaptive,
+        UnpackSequenceTwoTuple,
+        UnpackSequenceTuple,
+        UnpackSequenceList,
+        LoadAttrAdaptive,
+        LoadAttrInstanceValue,
+        LoadAttrSlot,
+        LoadAttrModule,
+        StoreAttrAdaptive,
+        StoreAttrInstanceValue,
+        StoreAttrSlot,
+        LoadMethodAdaptive,
+        LoadMethodWithValues,
+        LoadMethodNoDict,
+        LoadMethodModule,
+        PrecallAdaptive,
+        PrecallPyfunc,
+        PrecallBoundMethod,
+        PrecallNoKwLen,
+        PrecallNoKwIsinstance,
+        PrecallNoKwType1,
+        PrecallNoKwListAppend,
+        PrecallNoKwBuiltinO,
+        PrecallNoKwBuiltinFast,
+        PrecallNoKwMethodDescriptorNoargs,
+        PrecallNoKwMethodDescriptorO,
+        PrecallNoKwMethodDescriptorFast,
+        CallAdaptive,
+        CallPyExactArgs,
+        CallPyWithDefaults,
     );
 }
 
@@ -269,28 +337,484 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     break 'err e;
                 }
             }
-            let units = &code.units;
-            let mut pc = frame.next_instr;
-            let mut word = units[pc];
+            let units = &code.adaptive;
+            let start = frame.next_instr;
+            let mut pc = start;
+            let mut word = units[pc].get();
             let mut opcode = (word & 0xff) as u8;
             let mut oparg = (word >> 8) as u32;
-            while opcode == op::ExtendedArg {
+            // The adaptive copy has EXTENDED_ARG_QUICK for every EXTENDED_ARG.
+            while opcode == op::ExtendedArgQuick {
                 pc += 1;
-                word = units[pc];
+                word = units[pc].get();
                 opcode = (word & 0xff) as u8;
                 oparg = (oparg << 8) | (word >> 8) as u32;
             }
             // `lasti` is the instruction itself (tracebacks, handlers);
             // execution continues at `next_instr` (jumps change it).
             frame.lasti = pc;
-            let next = pc + 1 + CACHE_ENTRIES[opcode as usize] as usize;
+            let next = pc + 1 + cache::ENTRIES[opcode as usize] as usize;
             frame.next_instr = next;
+            // PEP 659: a specialized form whose guard fails counts a miss
+            // and runs the generic form (out of line, as an adaptive form not
+            // due to specialize does).
+            macro_rules! run_generic {
+                ($base:expr) => {{
+                    match generic::run(vm, frame, code, $base, oparg, &mut kwnames) {
+                        Ok(None) => continue 'dispatch,
+                        Ok(Some(new)) => {
+                            let np = Box::into_raw(new);
+                            // SAFETY: `np` is a fresh frame; push links it.
+                            if let Err(e) = unsafe { push_frame(vm, np) } {
+                                unsafe { Frame::release(Box::from_raw(np)) };
+                                break 'err e;
+                            }
+                            fp = np;
+                            continue 'dispatch;
+                        }
+                        Err(e) => break 'err e,
+                    }
+                }};
+            }
+            macro_rules! deopt {
+                ($base:expr) => {{
+                    specialize::miss(code, pc, $base);
+                    run_generic!($base)
+                }};
+            }
+            // An adaptive instruction specializes when its counter says so,
+            // then runs again in its new form (or the generic one).
+            macro_rules! adapt {
+                ($adaptive:expr, $base:expr, $specialize:expr) => {{
+                    if specialize::adaptive_due(code, pc) {
+                        $specialize;
+                        if specialize::opcode_at(code, pc) != $adaptive {
+                            frame.next_instr = start;
+                            continue 'dispatch;
+                        }
+                    }
+                    run_generic!($base)
+                }};
+            }
             match opcode {
                 op::Nop => {}
-                op::Resume => {
+                op::Resume | op::ResumeQuick => {
+                    if opcode == op::Resume {
+                        specialize::warmup(code);
+                    }
                     if vm.thread.profiling.get() {
                         tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Call, None));
                     }
+                }
+                // ---- superinstructions: two instructions, one dispatch; an
+                // error in the second is reported at the first (as CPython) ----
+                op::LoadFastLoadFast | op::LoadFastLoadConst => {
+                    match frame.slots[oparg as usize].clone() {
+                        Some(v) => frame.push(v),
+                        None => break 'err ops::unbound_local(vm, code, oparg as usize),
+                    }
+                    let arg2 = (units[next].get() >> 8) as usize;
+                    frame.next_instr = next + 1;
+                    if opcode == op::LoadFastLoadConst {
+                        frame.push(code.consts[arg2].clone());
+                    } else {
+                        match frame.slots[arg2].clone() {
+                            Some(v) => frame.push(v),
+                            None => break 'err ops::unbound_local(vm, code, arg2),
+                        }
+                    }
+                }
+                op::LoadConstLoadFast => {
+                    frame.push(code.consts[oparg as usize].clone());
+                    let arg2 = (units[next].get() >> 8) as usize;
+                    frame.next_instr = next + 1;
+                    match frame.slots[arg2].clone() {
+                        Some(v) => frame.push(v),
+                        None => break 'err ops::unbound_local(vm, code, arg2),
+                    }
+                }
+                op::StoreFastLoadFast | op::StoreFastStoreFast => {
+                    let v = frame.pop();
+                    drop(frame.slots[oparg as usize].replace(v));
+                    let arg2 = (units[next].get() >> 8) as usize;
+                    frame.next_instr = next + 1;
+                    if opcode == op::StoreFastStoreFast {
+                        let v = frame.pop();
+                        drop(frame.slots[arg2].replace(v));
+                    } else {
+                        match frame.slots[arg2].clone() {
+                            Some(v) => frame.push(v),
+                            None => break 'err ops::unbound_local(vm, code, arg2),
+                        }
+                    }
+                }
+                // ---- LOAD_GLOBAL ----
+                op::LoadGlobalAdaptive => adapt!(
+                    op::LoadGlobalAdaptive,
+                    op::LoadGlobal,
+                    specialize::load_global(
+                        vm,
+                        code,
+                        pc,
+                        &frame.globals,
+                        &frame.builtins,
+                        &code.names[(oparg >> 1) as usize]
+                    )
+                ),
+                op::LoadGlobalModule | op::LoadGlobalBuiltin => {
+                    let v = if opcode == op::LoadGlobalModule {
+                        specialized::load_global_module(vm, units, pc, &frame.globals)
+                    } else {
+                        specialized::load_global_builtin(vm, units, pc, &frame.globals, &frame.builtins)
+                    };
+                    let Some(v) = v else { deopt!(op::LoadGlobal) };
+                    if oparg & 1 != 0 {
+                        frame.push_opt(None);
+                    }
+                    frame.push(v);
+                }
+                // ---- BINARY_OP ----
+                op::BinaryOpAdaptive => adapt!(
+                    op::BinaryOpAdaptive,
+                    op::BinaryOp,
+                    specialize::binary_op(
+                        vm,
+                        code,
+                        pc,
+                        frame.peek(1),
+                        frame.peek(0),
+                        oparg,
+                        &frame.slots[..frame.nlocalsplus]
+                    )
+                ),
+                op::BinaryOpAddInt | op::BinaryOpSubtractInt | op::BinaryOpMultiplyInt => {
+                    let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
+                        deopt!(op::BinaryOp)
+                    };
+                    drop(frame.pop());
+                    drop(frame.pop());
+                    frame.push(tri!(r));
+                }
+                op::BinaryOpAddFloat | op::BinaryOpSubtractFloat | op::BinaryOpMultiplyFloat => {
+                    let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
+                        deopt!(op::BinaryOp)
+                    };
+                    drop(frame.pop());
+                    drop(frame.pop());
+                    frame.push(r);
+                }
+                op::BinaryOpAddUnicode => {
+                    let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
+                        deopt!(op::BinaryOp)
+                    };
+                    drop(frame.pop());
+                    drop(frame.pop());
+                    frame.push(r);
+                }
+                op::BinaryOpInplaceAddUnicode => {
+                    // `s += t` where the next instruction stores into `s`:
+                    // the store is done here and skipped.
+                    let local = (code.units[next] >> 8) as usize;
+                    if !frame.slots[local].as_ref().is_some_and(|l| l.is(frame.peek(1))) {
+                        deopt!(op::BinaryOp)
+                    }
+                    let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
+                        deopt!(op::BinaryOp)
+                    };
+                    drop(frame.pop());
+                    drop(frame.pop());
+                    drop(frame.slots[local].replace(r));
+                    frame.next_instr = next + 1;
+                }
+                // ---- COMPARE_OP fused with the conditional jump after it ----
+                op::CompareOpAdaptive => adapt!(
+                    op::CompareOpAdaptive,
+                    op::CompareOp,
+                    specialize::compare_op(vm, code, pc, frame.peek(1), frame.peek(0), oparg)
+                ),
+                op::CompareOpIntJump | op::CompareOpFloatJump | op::CompareOpStrJump => {
+                    let Some(outcome) = specialized::compare_outcome(vm, opcode, frame.peek(1), frame.peek(0)) else {
+                        deopt!(op::CompareOp)
+                    };
+                    drop(frame.pop());
+                    drop(frame.pop());
+                    let mask = cache::read16(units, pc + 1 + cache::COMPARE_MASK);
+                    let jump = code.units[next];
+                    let after = next + 1;
+                    frame.next_instr = after;
+                    if outcome & mask != 0 {
+                        let target = (jump >> 8) as usize;
+                        match (jump & 0xff) as u8 {
+                            op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => frame.next_instr = after + target,
+                            // A backward jump: an exception the eval breaker
+                            // raises next is unwound from this instruction, as
+                            // CPython's fused form does.
+                            _ => frame.next_instr = after - target,
+                        }
+                    }
+                }
+                // ---- BINARY_SUBSCR, STORE_SUBSCR ----
+                op::BinarySubscrAdaptive => adapt!(
+                    op::BinarySubscrAdaptive,
+                    op::BinarySubscr,
+                    specialize::binary_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
+                ),
+                op::BinarySubscrListInt | op::BinarySubscrTupleInt => {
+                    let r = if opcode == op::BinarySubscrListInt {
+                        specialized::subscr_list_int(vm, frame.peek(1), frame.peek(0))
+                    } else {
+                        specialized::subscr_tuple_int(vm, frame.peek(1), frame.peek(0))
+                    };
+                    let Some(r) = r else { deopt!(op::BinarySubscr) };
+                    drop(frame.pop());
+                    drop(frame.pop());
+                    frame.push(r);
+                }
+                op::BinarySubscrDict => {
+                    let Some(r) = specialized::subscr_dict(vm, frame.peek(1), frame.peek(0)) else {
+                        deopt!(op::BinarySubscr)
+                    };
+                    match tri!(r) {
+                        Some(v) => {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            frame.push(v);
+                        }
+                        // Missing: the generic path raises the KeyError.
+                        None => run_generic!(op::BinarySubscr),
+                    }
+                }
+                op::StoreSubscrAdaptive => adapt!(
+                    op::StoreSubscrAdaptive,
+                    op::StoreSubscr,
+                    specialize::store_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
+                ),
+                op::StoreSubscrListInt => {
+                    let v = frame.peek(2).clone();
+                    match specialized::store_list_int(vm, frame.peek(1), frame.peek(0), v) {
+                        Ok(old) => {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            drop(old);
+                        }
+                        Err(_) => deopt!(op::StoreSubscr),
+                    }
+                }
+                op::StoreSubscrDict => {
+                    if !frame.peek(1).type_is(&vm.ctx.types.dict) {
+                        deopt!(op::StoreSubscr)
+                    }
+                    let sub = frame.pop();
+                    let d = frame.pop();
+                    let v = frame.pop();
+                    tri!(dict::set_item(vm, &d, sub, v));
+                }
+                // ---- UNPACK_SEQUENCE ----
+                op::UnpackSequenceAdaptive => adapt!(
+                    op::UnpackSequenceAdaptive,
+                    op::UnpackSequence,
+                    specialize::unpack_sequence(vm, code, pc, frame.peek(0), oparg)
+                ),
+                op::UnpackSequenceTwoTuple | op::UnpackSequenceTuple | op::UnpackSequenceList => {
+                    let want_list = opcode == op::UnpackSequenceList;
+                    let Some(items) = specialized::unpack_items(vm, frame.peek(0), oparg as usize, want_list) else {
+                        deopt!(op::UnpackSequence)
+                    };
+                    drop(frame.pop());
+                    for x in items.into_iter().rev() {
+                        frame.push(x);
+                    }
+                }
+                // ---- LOAD_ATTR, STORE_ATTR, LOAD_METHOD ----
+                op::LoadAttrAdaptive => adapt!(
+                    op::LoadAttrAdaptive,
+                    op::LoadAttr,
+                    specialize::load_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
+                ),
+                op::LoadAttrInstanceValue | op::LoadAttrSlot | op::LoadAttrModule => {
+                    let owner = frame.peek(0);
+                    let v = match opcode {
+                        op::LoadAttrInstanceValue => {
+                            specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
+                        }
+                        op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
+                        _ => specialized::load_attr_module(vm, units, pc, owner),
+                    };
+                    let Some(v) = v else { deopt!(op::LoadAttr) };
+                    drop(frame.pop());
+                    frame.push(v);
+                }
+                op::StoreAttrAdaptive => adapt!(
+                    op::StoreAttrAdaptive,
+                    op::StoreAttr,
+                    specialize::store_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
+                ),
+                op::StoreAttrInstanceValue | op::StoreAttrSlot => {
+                    let v = frame.peek(1).clone();
+                    let owner = frame.peek(0);
+                    let r = if opcode == op::StoreAttrInstanceValue {
+                        specialized::store_attr_instance(vm, units, pc, owner, &code.names[oparg as usize], v)
+                    } else {
+                        specialized::store_attr_slot(units, pc, owner, v)
+                    };
+                    if r.is_err() {
+                        deopt!(op::StoreAttr)
+                    }
+                    drop(frame.pop());
+                    drop(frame.pop());
+                }
+                op::LoadMethodAdaptive => adapt!(
+                    op::LoadMethodAdaptive,
+                    op::LoadMethod,
+                    specialize::load_method(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
+                ),
+                op::LoadMethodWithValues | op::LoadMethodNoDict => {
+                    let Some(m) =
+                        specialized::load_method_cached(vm, units, pc, frame.peek(0), &code.names[oparg as usize])
+                    else {
+                        deopt!(op::LoadMethod)
+                    };
+                    let owner = frame.pop();
+                    frame.push(m);
+                    frame.push(owner);
+                }
+                op::LoadMethodModule => {
+                    let Some(v) = specialized::load_attr_module(vm, units, pc, frame.peek(0)) else {
+                        deopt!(op::LoadMethod)
+                    };
+                    drop(frame.pop());
+                    frame.push_opt(None);
+                    frame.push(v);
+                }
+                // ---- PRECALL, CALL ----
+                op::PrecallAdaptive => {
+                    let argc = oparg as usize;
+                    let is_meth = frame.peek_opt(argc + 1).is_some();
+                    let total = argc + is_meth as usize;
+                    adapt!(
+                        op::PrecallAdaptive,
+                        op::Precall,
+                        specialize::precall(vm, code, pc, frame.peek(total), total, is_meth, kwnames.is_some())
+                    )
+                }
+                op::PrecallPyfunc => {}
+                op::PrecallBoundMethod => {
+                    let argc = oparg as usize;
+                    if frame.peek_opt(argc + 1).is_some() {
+                        deopt!(op::Precall)
+                    }
+                    let Some(m) = frame.peek(argc).payload::<crate::objects::method::MethodData>() else {
+                        deopt!(op::Precall)
+                    };
+                    let (f, s) = (m.func.clone(), m.self_.clone());
+                    frame.set_peek(argc + 1, Some(f));
+                    drop(frame.set_peek(argc, Some(s)));
+                }
+                op::PrecallNoKwLen
+                | op::PrecallNoKwIsinstance
+                | op::PrecallNoKwType1
+                | op::PrecallNoKwListAppend
+                | op::PrecallNoKwBuiltinO
+                | op::PrecallNoKwBuiltinFast
+                | op::PrecallNoKwMethodDescriptorNoargs
+                | op::PrecallNoKwMethodDescriptorO
+                | op::PrecallNoKwMethodDescriptorFast => {
+                    // The whole call of a builtin, then the CALL is skipped.
+                    let argc = oparg as usize;
+                    let is_meth = frame.peek_opt(argc + 1).is_some();
+                    let total = argc + is_meth as usize;
+                    // A profiler sees builtin calls: the generic CALL reports them.
+                    if kwnames.is_some()
+                        || vm.thread.profiling.get()
+                        || !specialized::precall_guard(vm, opcode, frame.peek(total), total, frame)
+                    {
+                        deopt!(op::Precall)
+                    }
+                    let r = match opcode {
+                        op::PrecallNoKwLen => {
+                            let a = frame.pop();
+                            vm.len(&a).map(|n| vm.new_usize(n))
+                        }
+                        op::PrecallNoKwIsinstance => {
+                            let cls = frame.pop();
+                            let a = frame.pop();
+                            vm.isinstance(&a, &cls).map(|b| vm.bool_obj(b))
+                        }
+                        op::PrecallNoKwType1 => Ok(frame.pop().class_obj()),
+                        op::PrecallNoKwListAppend => {
+                            let v = frame.pop();
+                            let l = frame.pop();
+                            list::try_append(vm, &l, v).map(|()| vm.none())
+                        }
+                        op::PrecallNoKwBuiltinO | op::PrecallNoKwMethodDescriptorNoargs => {
+                            let a = frame.pop();
+                            let c = frame.peek(0).clone();
+                            vm.call(&c, std::slice::from_ref(&a), None)
+                        }
+                        op::PrecallNoKwMethodDescriptorO => {
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            let c = frame.peek(0).clone();
+                            vm.call(&c, &[a, b], None)
+                        }
+                        _ => {
+                            let args = frame.pop_n(total);
+                            let c = frame.peek(0).clone();
+                            vm.call(&c, &args, None)
+                        }
+                    };
+                    drop(frame.pop_opt());
+                    if !is_meth {
+                        drop(frame.pop_opt());
+                    }
+                    frame.push(tri!(r));
+                    frame.next_instr = next + 1 + cache::ENTRIES[op::Call as usize] as usize;
+                }
+                op::CallAdaptive => {
+                    let argc = oparg as usize;
+                    let is_meth = frame.peek_opt(argc + 1).is_some();
+                    let total = argc + is_meth as usize;
+                    adapt!(
+                        op::CallAdaptive,
+                        op::Call,
+                        specialize::call(code, pc, frame.peek(total), total, kwnames.is_some())
+                    )
+                }
+                op::CallPyExactArgs | op::CallPyWithDefaults => {
+                    let argc = oparg as usize;
+                    let is_meth = frame.peek_opt(argc + 1).is_some();
+                    let total = argc + is_meth as usize;
+                    let callable = frame.peek(total).clone();
+                    let version = cache::read32(units, pc + 1 + cache::CALL_FUNC_VERSION);
+                    let fd = match callable.payload::<function::FunctionData>() {
+                        Some(fd) if kwnames.is_none() && fd.version.get() == version => fd,
+                        _ => deopt!(op::Call),
+                    };
+                    let new = if opcode == op::CallPyExactArgs {
+                        match call::frame_for_simple_call(fd, &callable, frame, total) {
+                            Some(f) => f,
+                            None => deopt!(op::Call),
+                        }
+                    } else {
+                        if total < cache::read16(units, pc + 1 + cache::CALL_MIN_ARGS) as usize {
+                            deopt!(op::Call)
+                        }
+                        let args = frame.pop_n(total);
+                        tri!(call::make_frame(vm, &callable, fd, args, None))
+                    };
+                    let _ = frame.pop_opt();
+                    if !is_meth {
+                        let _ = frame.pop_opt();
+                    }
+                    let np = Box::into_raw(new);
+                    // SAFETY: `np` is a fresh frame; push links it.
+                    if let Err(e) = unsafe { push_frame(vm, np) } {
+                        unsafe { Frame::release(Box::from_raw(np)) };
+                        break 'err e;
+                    }
+                    fp = np;
+                    continue 'dispatch;
                 }
                 op::LoadFast => {
                     let v = frame.slots[oparg as usize].clone();
@@ -346,20 +870,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     let t = tri!(vm.is_true(&v));
                     frame.push(bool_result(vm, !t));
                 }
-                op::BinaryOp => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = tri!(ops::binary_op(vm, &a, &b, oparg));
-                    drop(a);
-                    drop(b);
-                    frame.push(r);
-                }
-                op::CompareOp => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = tri!(ops::compare_op(vm, &a, &b, oparg));
-                    frame.push(r);
-                }
+                op::BinaryOp => tri!(generic::binary_op(vm, frame, oparg)),
+                op::CompareOp => tri!(generic::compare_op(vm, frame, oparg)),
                 op::IsOp => {
                     let b = frame.pop();
                     let a = frame.pop();
@@ -371,18 +883,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     let r = tri!(vm.contains(&b, &a));
                     frame.push(bool_result(vm, r != (oparg == 1)));
                 }
-                op::BinarySubscr => {
-                    let sub = frame.pop();
-                    let container = frame.pop();
-                    let r = tri!(vm.getitem(&container, &sub));
-                    frame.push(r);
-                }
-                op::StoreSubscr => {
-                    let sub = frame.pop();
-                    let container = frame.pop();
-                    let v = frame.pop();
-                    tri!(vm.setitem(&container, &sub, &v));
-                }
+                op::BinarySubscr => tri!(generic::binary_subscr(vm, frame)),
+                op::StoreSubscr => tri!(generic::store_subscr(vm, frame)),
                 op::DeleteSubscr => {
                     let sub = frame.pop();
                     let container = frame.pop();
@@ -418,7 +920,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                 }
                 op::JumpForward => frame.next_instr = next + oparg as usize,
-                op::JumpBackward | op::JumpBackwardNoInterrupt => frame.next_instr = next - oparg as usize,
+                op::JumpBackward => {
+                    specialize::warmup(code);
+                    frame.next_instr = next - oparg as usize;
+                }
+                op::JumpBackwardQuick | op::JumpBackwardNoInterrupt => frame.next_instr = next - oparg as usize,
                 op::PopJumpForwardIfFalse
                 | op::PopJumpBackwardIfFalse
                 | op::PopJumpForwardIfTrue
@@ -461,14 +967,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         drop(frame.pop());
                     }
                 }
-                op::LoadGlobal => {
-                    let name = &code.names[(oparg >> 1) as usize];
-                    if oparg & 1 != 0 {
-                        frame.push_opt(None);
-                    }
-                    let v = tri!(ops::load_global_cached(vm, frame, code, (oparg >> 1) as usize, name));
-                    frame.push(v);
-                }
+                op::LoadGlobal => tri!(generic::load_global(vm, frame, code, oparg)),
                 op::StoreGlobal => {
                     let v = frame.pop();
                     tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
@@ -515,27 +1014,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         break 'err e;
                     }
                 }
-                op::LoadAttr => {
-                    let owner = frame.pop();
-                    let v = tri!(vm.getattr(&owner, &code.names[oparg as usize]));
-                    frame.push(v);
-                }
-                op::LoadMethod => {
-                    let owner = frame.pop();
-                    let (m, unbound) = tri!(vm.get_method(&owner, &code.names[oparg as usize]));
-                    if unbound {
-                        frame.push(m);
-                        frame.push(owner);
-                    } else {
-                        frame.push_opt(None);
-                        frame.push(m);
-                    }
-                }
-                op::StoreAttr => {
-                    let owner = frame.pop();
-                    let v = frame.pop();
-                    tri!(vm.setattr_str_obj(&owner, &code.names[oparg as usize], &v));
-                }
+                op::LoadAttr => tri!(generic::load_attr(vm, frame, code, oparg)),
+                op::LoadMethod => tri!(generic::load_method(vm, frame, code, oparg)),
+                op::StoreAttr => tri!(generic::store_attr(vm, frame, code, oparg)),
                 op::DeleteAttr => {
                     let owner = frame.pop();
                     tri!(vm.delattr(&owner, &code.names[oparg as usize]));
@@ -678,13 +1159,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     };
                     frame.push(vm.new_tuple(items));
                 }
-                op::UnpackSequence => {
-                    let seq = frame.pop();
-                    let items = tri!(ops::unpack_sequence(vm, &seq, oparg as usize));
-                    for x in items.into_iter().rev() {
-                        frame.push(x);
-                    }
-                }
+                op::UnpackSequence => tri!(generic::unpack_sequence(vm, frame, oparg)),
                 op::UnpackEx => {
                     let seq = frame.pop();
                     let before = (oparg & 0xff) as usize;
@@ -699,45 +1174,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::Precall => {}
                 op::Call => {
-                    let argc = oparg as usize;
-                    // Stack: [NULL or method, callable or self, args...]
-                    let is_meth = frame.peek_opt(argc + 1).is_some();
-                    if !is_meth {
-                        let callable = frame.peek(argc).clone();
-                        if let Some(m) = callable.payload::<crate::objects::method::MethodData>() {
-                            let (f, s) = (m.func.clone(), m.self_.clone());
-                            frame.set_peek(argc + 1, Some(f));
-                            frame.set_peek(argc, Some(s));
-                        }
-                    }
-                    let is_meth = frame.peek_opt(argc + 1).is_some();
-                    let total = argc + is_meth as usize;
-                    let callable = frame.peek(total).clone();
-                    let kw = kwnames.take();
-                    if let Some(fd) = callable.payload::<function::FunctionData>() {
-                        // A Python function: a new frame, no Rust recursion.
-                        if kw.is_none() {
-                            if let Some(new) = call::frame_for_simple_call(fd, &callable, frame, total) {
-                                let _ = frame.pop_opt();
-                                if !is_meth {
-                                    let _ = frame.pop_opt();
-                                }
-                                let np = Box::into_raw(new);
-                                // SAFETY: `np` is a fresh frame; push links it.
-                                if let Err(e) = unsafe { push_frame(vm, np) } {
-                                    unsafe { Frame::release(Box::from_raw(np)) };
-                                    break 'err e;
-                                }
-                                fp = np;
-                                continue 'dispatch;
-                            }
-                        }
-                        let args = frame.pop_n(total);
-                        let _ = frame.pop_opt();
-                        if !is_meth {
-                            let _ = frame.pop_opt();
-                        }
-                        let new = tri!(call::make_frame(vm, &callable, fd, args, kw.as_ref()));
+                    if let Some(new) = tri!(generic::call(vm, frame, oparg, kwnames.take())) {
                         let np = Box::into_raw(new);
                         // SAFETY: `np` is a fresh frame; push links it.
                         if let Err(e) = unsafe { push_frame(vm, np) } {
@@ -747,18 +1184,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         fp = np;
                         continue 'dispatch;
                     }
-                    let args = frame.pop_n(total);
-                    let _ = frame.pop_opt();
-                    if !is_meth {
-                        let _ = frame.pop_opt();
-                    }
-                    let r = if vm.thread.profiling.get() {
-                        tri!(profile::call(vm, &callable, &args, kw.as_ref()))
-                    } else {
-                        tri!(vm.call(&callable, &args, kw.as_ref()))
-                    };
-                    drop(args);
-                    frame.push(r);
                 }
                 op::CallFunctionEx => {
                     let kwargs = if oparg & 1 != 0 { Some(frame.pop()) } else { None };

@@ -280,6 +280,8 @@ pub mod slot_id {
     pub const GENERIC_GETATTR: u32 = 6;
     /// `__iter__ = None`.
     pub const ITER_NONE: u32 = 7;
+    /// `PyObject_GenericSetAttr`.
+    pub const GENERIC_SETATTR: u32 = 8;
     /// Ids from here on are handed out to other functions as installed.
     pub(crate) const FIRST_FRESH: u32 = 64;
 }

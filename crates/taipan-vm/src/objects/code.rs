@@ -54,6 +54,13 @@ pub struct CodeData {
     /// LOAD_GLOBAL's cache, one entry per name: the value found while the
     /// globals and builtins dicts had these versions.
     pub global_cache: Box<[GlobalCacheEntry]>,
+    /// The code units the eval loop runs (CPython's `co_code_adaptive`):
+    /// `units` until the code is quickened, then rewritten in place with
+    /// adaptive and specialized instructions and their inline caches.
+    pub adaptive: Box<[std::cell::Cell<u16>]>,
+    /// Counts up to 0 at RESUME and backward jumps; the code is quickened
+    /// when it gets there (CPython's `co_warmup`).
+    pub warmup: std::cell::Cell<i32>,
 }
 
 /// Where LOAD_GLOBAL found a name: an entry index in the globals dict or,
@@ -70,6 +77,11 @@ pub struct GlobalCacheEntry {
 impl PyPayload for CodeData {}
 
 impl CodeData {
+    /// `_co_code_adaptive`: the code units as the eval loop runs them.
+    pub fn adaptive_bytes(&self) -> Vec<u8> {
+        crate::eval::adaptive_bytes(self)
+    }
+
     pub fn filename(&self) -> Obj {
         self.filename.get().expect("a code object has a filename")
     }
@@ -285,7 +297,7 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("co_name", |_, o| Ok(code_of(o).name.clone()), None),
             GetSetDef::new("co_qualname", |_, o| Ok(code_of(o).qualname.clone()), None),
             GetSetDef::new("co_code", |vm, o| Ok(vm.new_bytes(code_of(o).co.code.clone())), None),
-            GetSetDef::new("_co_code_adaptive", |vm, o| Ok(vm.new_bytes(code_of(o).co.code.clone())), None),
+            GetSetDef::new("_co_code_adaptive", |vm, o| Ok(vm.new_bytes(code_of(o).adaptive_bytes())), None),
             GetSetDef::new("co_linetable", |vm, o| Ok(vm.new_bytes(code_of(o).co.linetable.clone())), None),
             GetSetDef::new("co_exceptiontable", |vm, o| Ok(vm.new_bytes(code_of(o).co.exceptiontable.clone())), None),
         ],
@@ -335,7 +347,6 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
     let units: Vec<u16> = co.code.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     let nlocals = co.localspluskinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count();
     let data = CodeData {
-        units: units.into_boxed_slice(),
         consts: consts.into_boxed_slice(),
         names: names.into_boxed_slice(),
         localsplusnames: localsplusnames.into_boxed_slice(),
@@ -346,6 +357,9 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         filename: crate::object::ObjCell::some(vm.intern(&co.filename)),
         nlocals,
         global_cache: (0..co.names.len()).map(|_| GlobalCacheEntry::default()).collect(),
+        adaptive: crate::eval::adaptive_copy(&units),
+        warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
+        units: units.into_boxed_slice(),
         co,
     };
     alloc_object(&vm.ctx.types.code, data)
@@ -502,6 +516,16 @@ fn same_constant(a: &Constant, b: &Constant) -> bool {
 
 fn opt_int(vm: &Vm, v: Option<u32>) -> Obj {
     v.map(|x| vm.new_int(x as i64)).unwrap_or_else(|| vm.none())
+}
+
+/// `code._varname_from_oparg(oparg)` (what `dis` names a local by).
+fn code_varname_from_oparg(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [oparg] = crate::args::exact::<1>(vm, "_varname_from_oparg", args, kw)?;
+    let i = vm.index_to_isize(&oparg)?;
+    match usize::try_from(i).ok().and_then(|i| code_of(o).localsplusnames.get(i)) {
+        Some(n) => Ok(n.clone()),
+        None => Err(vm.index_error("tuple index out of range")),
+    }
 }
 
 fn code_positions(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
@@ -925,6 +949,8 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
     };
     let names: Vec<Obj> = a.names.iter().map(|n| intern_obj(vm, n)).collect();
     let data = CodeData {
+        adaptive: crate::eval::adaptive_copy(&units),
+        warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
         units: units.into_boxed_slice(),
         global_cache: (0..names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         consts: consts.into_boxed_slice(),

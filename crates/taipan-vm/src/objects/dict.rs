@@ -119,6 +119,10 @@ pub struct DictData {
     /// Bumped by every change: lookups and iterators use it to notice
     /// mutation by Python code they ran (and later, inline caches).
     version: Cell<u64>,
+    /// CPython's `dk_version`: names the current set and order of keys (so
+    /// an entry index found for a key stays valid while it is unchanged);
+    /// 0 until asked for, reset by any change but a value replacement.
+    keys_version: Cell<u32>,
 }
 
 impl PyPayload for DictData {
@@ -150,11 +154,19 @@ enum Probe {
 // restarts a lookup whose table changed meanwhile.
 impl DictData {
     pub fn new() -> DictData {
-        DictData { table: UnsafeCell::new(Table::default()), version: Cell::new(next_version()) }
+        DictData {
+            table: UnsafeCell::new(Table::default()),
+            version: Cell::new(next_version()),
+            keys_version: Cell::new(0),
+        }
     }
 
     pub fn with_capacity(n: usize) -> DictData {
-        DictData { table: UnsafeCell::new(Table::with_capacity(n)), version: Cell::new(next_version()) }
+        DictData {
+            table: UnsafeCell::new(Table::with_capacity(n)),
+            version: Cell::new(next_version()),
+            keys_version: Cell::new(0),
+        }
     }
 
     #[inline]
@@ -169,8 +181,95 @@ impl DictData {
         self.version.set(next_version());
     }
 
+    /// A change of the keys (not only of a value).
+    #[inline]
+    fn bump_keys(&self) {
+        self.version.set(next_version());
+        self.keys_version.set(0);
+    }
+
     pub fn version(&self) -> u64 {
         self.version.get()
+    }
+
+    /// The keys version, assigned now if the keys changed since it was last
+    /// asked for (CPython's `_PyDictKeys_GetVersionForCurrentState`); 0 once
+    /// the 32-bit space is used up (callers then do not cache).
+    pub fn keys_version(&self) -> u32 {
+        let v = self.keys_version.get();
+        if v != 0 {
+            return v;
+        }
+        let v = next_keys_version();
+        self.keys_version.set(v);
+        v
+    }
+
+    /// The keys version if one is assigned (0 otherwise): what an inline
+    /// cache compares with, without assigning.
+    #[inline]
+    pub fn current_keys_version(&self) -> u32 {
+        self.keys_version.get()
+    }
+
+    /// Is the exact-str `key` certainly absent? False when only a lookup
+    /// that may run Python code (a non-str key with the same hash) could tell.
+    pub fn lacks_str_key(&self, vm: &Vm, key: &Obj) -> bool {
+        let Some(kd) = pystr::data(key) else { return false };
+        let h = kd.hash(vm.ctx.hash_key);
+        let t = self.table();
+        if t.indices.is_empty() {
+            return true;
+        }
+        let mask = t.mask();
+        let mut perturb = h as u64;
+        let mut i = (h as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return true;
+            }
+            if ix >= 0 {
+                let Some(e) = t.entries[ix as usize].as_ref() else { return false };
+                if e.key.is(key) {
+                    return false;
+                }
+                if e.hash == h {
+                    // Only a different str with the same hash lets the probe go on.
+                    let other_str = e.key.type_is(&vm.ctx.types.str) && !pystr::str_eq(&e.key, key);
+                    if !other_str {
+                        return false;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// The value of entry `i` if its key is `key` itself (an instance
+    /// attribute found at a remembered position: CPython's `LOAD_ATTR_WITH_HINT`).
+    #[inline]
+    pub fn value_at_if_key(&self, i: usize, key: &Obj) -> Option<Obj> {
+        match self.table().entries.get(i) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Replace the value of entry `i` if its key is `key` itself; gives the
+    /// value back when it is not.
+    #[inline]
+    pub fn replace_at_if_key(&self, vm: &Vm, i: usize, key: &Obj, value: Obj) -> Result<(), Obj> {
+        if !matches!(self.table().entries.get(i), Some(Some(e)) if e.key.is(key)) {
+            return Err(value);
+        }
+        crate::gc::maintain_dict_tracking(vm, self, key, &value);
+        let Some(Some(e)) = self.table().entries.get_mut(i) else { return Err(value) };
+        let old = std::mem::replace(&mut e.value, value);
+        self.bump();
+        drop(old);
+        Ok(())
     }
 
     #[inline]
@@ -365,7 +464,7 @@ impl DictData {
         t.occupy(slot);
         t.entries.push(Some(Entry { hash, key, value }));
         t.used += 1;
-        self.bump();
+        self.bump_keys();
         true
     }
 
@@ -382,7 +481,7 @@ impl DictData {
                 t.indices[slot] = DUMMY;
                 let e = t.entries[index].take().expect("found entry is live");
                 t.used -= 1;
-                self.bump();
+                self.bump_keys();
                 // Trailing holes are trimmed so that popitem stays O(1).
                 while matches!(t.entries.last(), Some(None)) {
                     t.entries.pop();
@@ -402,7 +501,7 @@ impl DictData {
 
     pub fn clear(&self) {
         let old = std::mem::take(self.table());
-        self.bump();
+        self.bump_keys();
         drop(old);
     }
 
@@ -455,7 +554,7 @@ impl DictData {
         while matches!(t.entries.last(), Some(None)) {
             t.entries.pop();
         }
-        self.bump();
+        self.bump_keys();
         Some((e.key, e.value))
     }
 
@@ -488,6 +587,18 @@ fn next_version() -> u64 {
     use std::sync::atomic::Ordering::Relaxed;
     let v = NEXT_VERSION.load(Relaxed) + 1;
     NEXT_VERSION.store(v, Relaxed);
+    v
+}
+
+static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+fn next_keys_version() -> u32 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = NEXT_KEYS_VERSION.load(Relaxed);
+    if v == u32::MAX {
+        return 0;
+    }
+    NEXT_KEYS_VERSION.store(v + 1, Relaxed);
     v
 }
 

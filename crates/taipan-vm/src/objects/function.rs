@@ -25,9 +25,13 @@ pub(crate) struct FunctionData {
     pub module: ObjCell,
     /// A dict, or None until first asked for.
     pub annotations: ObjCell,
-    /// Changes when `__code__`/`__defaults__` change (for call specialization).
+    /// CPython's `func_version`: unique across functions, 0 until asked for
+    /// and again after `__code__`/`__defaults__`/`__kwdefaults__` change, so
+    /// a call site specialized for one version calls the same code the same way.
     pub version: Cell<u32>,
 }
+static NEXT_FUNC_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
 impl PyPayload for FunctionData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.globals);
@@ -43,6 +47,7 @@ impl PyPayload for FunctionData {
         self.annotations.with(|v| v.map_or((), &mut *visit));
     }
     fn clear(&self) {
+        self.version.set(0);
         self.defaults.set(None);
         self.kwdefaults.set(None);
         self.closure.set(None);
@@ -53,6 +58,23 @@ impl PyPayload for FunctionData {
 }
 
 impl FunctionData {
+    /// The function's version, assigned now if it has none (0 once the
+    /// 32-bit space is used up: such functions are not specialized for).
+    pub(crate) fn func_version(&self) -> u32 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        use std::sync::atomic::Ordering::Relaxed;
+        let v = NEXT_FUNC_VERSION.load(Relaxed);
+        if v == u32::MAX {
+            return 0;
+        }
+        NEXT_FUNC_VERSION.store(v + 1, Relaxed);
+        self.version.set(v);
+        v
+    }
+
     /// The code object (always set).
     #[inline]
     pub(crate) fn code(&self) -> Obj {
@@ -325,7 +347,7 @@ fn set_code(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
                 )));
             }
             f.code.set(Some(c.clone()));
-            f.version.set(f.version.get().wrapping_add(1));
+            f.version.set(0);
             Ok(())
         }
         _ => Err(vm.type_error("__code__ must be set to a code object")),
@@ -360,7 +382,7 @@ fn set_defaults(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
         Some(d) if d.has_payload::<tuple::TupleData>() => f.defaults.set(Some(d.clone())),
         Some(_) => return Err(vm.type_error("__defaults__ must be set to a tuple object")),
     }
-    f.version.set(f.version.get().wrapping_add(1));
+    f.version.set(0);
     Ok(())
 }
 
@@ -372,6 +394,7 @@ fn set_kwdefaults(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
         Some(d) if dict::data(d).is_some() => f.kwdefaults.set(Some(d.clone())),
         Some(_) => return Err(vm.type_error("__kwdefaults__ must be set to a dict object")),
     }
+    f.version.set(0);
     Ok(())
 }
 

@@ -454,7 +454,7 @@ pub(crate) fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
     Ok(())
 }
 
-fn list_append(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn list_append(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [v] = crate::args::exact::<1>(vm, "append", args, kwnames)?;
     try_append(vm, o, v)?;
     Ok(vm.none())

@@ -22,7 +22,7 @@ pub(crate) fn type_object() -> TypeObject {
     .with_weaklist();
     t.doc = Some("Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.");
     t.slots.getattro.set(Some(module_getattro));
-    t.slots.setattro.set(Some(type_::generic_setattr));
+    t.slots.setattro.set_as(type_::generic_setattr, crate::object::typeobj::slot_id::GENERIC_SETATTR);
     t.slots.repr.set(Some(module_repr));
     t.slots.new.set(Some(module_new));
     t.slots.init.set(Some(module_init));
@@ -205,7 +205,7 @@ pub(crate) fn simple_namespace_type_object() -> TypeObject {
     .with_dict();
     t.doc = Some("A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)");
     t.slots.getattro.set_as(type_::generic_getattr, crate::object::typeobj::slot_id::GENERIC_GETATTR);
-    t.slots.setattro.set(Some(type_::generic_setattr));
+    t.slots.setattro.set_as(type_::generic_setattr, crate::object::typeobj::slot_id::GENERIC_SETATTR);
     t.slots.repr.set(Some(ns_repr));
     t.slots.richcompare.set(Some(ns_richcompare));
     t.slots

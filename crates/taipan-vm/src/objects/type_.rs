@@ -45,7 +45,7 @@ pub(crate) fn object_type_object() -> TypeObject {
     t.slots.str.set(Some(object_str));
     t.slots.hash.set(Some(object_hash));
     t.slots.getattro.set_as(generic_getattr, slot_id::GENERIC_GETATTR);
-    t.slots.setattro.set(Some(generic_setattr));
+    t.slots.setattro.set_as(generic_setattr, slot_id::GENERIC_SETATTR);
     t.slots.richcompare.set(Some(object_richcompare));
     t.slots.init.set_as(object_init, slot_id::OBJECT_INIT);
     t.slots.new.set_as(object_new, slot_id::OBJECT_NEW);

@@ -1,0 +1,342 @@
+//! The specialized instructions' guards and fast paths (the handler bodies
+//! of CPython 3.11's specialized forms in `ceval.c`). Each returns None when
+//! its guard fails: the eval loop then counts a miss and runs the generic
+//! instruction, so behaviour never depends on the specialization.
+
+use std::cell::Cell;
+
+use super::cache::{self, read16, read32};
+use super::specialize::{CMP_EQUAL, CMP_GREATER, CMP_LESS};
+use crate::object::typeobj::NbOp;
+use crate::object::Obj;
+use crate::objects::{class, dict, float, int, list, str as pystr, tuple, type_};
+use crate::vm::{PyResult, Vm};
+
+// ---- LOAD_GLOBAL ------------------------------------------------------------------------------
+
+#[inline(always)]
+pub(super) fn load_global_module(vm: &Vm, units: &[Cell<u16>], pc: usize, globals: &Obj) -> Option<Obj> {
+    if !globals.type_is(&vm.ctx.types.dict) {
+        return None;
+    }
+    let g = dict::data(globals)?;
+    if g.current_keys_version() != read32(units, pc + 1 + cache::GLOBAL_MODULE_VERSION) {
+        return None;
+    }
+    g.value_at(read16(units, pc + 1 + cache::GLOBAL_INDEX) as usize)
+}
+
+#[inline(always)]
+pub(super) fn load_global_builtin(
+    vm: &Vm,
+    units: &[Cell<u16>],
+    pc: usize,
+    globals: &Obj,
+    builtins: &Obj,
+) -> Option<Obj> {
+    let t = &vm.ctx.types;
+    if !globals.type_is(&t.dict) || !builtins.type_is(&t.dict) {
+        return None;
+    }
+    let (g, b) = (dict::data(globals)?, dict::data(builtins)?);
+    if g.current_keys_version() != read32(units, pc + 1 + cache::GLOBAL_MODULE_VERSION)
+        || b.current_keys_version() != read16(units, pc + 1 + cache::GLOBAL_BUILTIN_VERSION) as u32
+    {
+        return None;
+    }
+    b.value_at(read16(units, pc + 1 + cache::GLOBAL_INDEX) as usize)
+}
+
+// ---- BINARY_OP --------------------------------------------------------------------------------
+
+/// Two exact ints: a machine-word result when it fits, else the general
+/// int arithmetic (never a miss: the form is right, only the size is not).
+#[inline(always)]
+pub(super) fn int_op(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<PyResult<Obj>> {
+    use super::op;
+    let t = &vm.ctx.types;
+    if !a.type_is(&t.int) || !b.type_is(&t.int) {
+        return None;
+    }
+    let nb = match opcode {
+        op::BinaryOpAddInt => NbOp::Add,
+        op::BinaryOpSubtractInt => NbOp::Subtract,
+        _ => NbOp::Multiply,
+    };
+    if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
+        let r = match nb {
+            NbOp::Add => x.checked_add(*y),
+            NbOp::Subtract => x.checked_sub(*y),
+            _ => x.checked_mul(*y),
+        };
+        if let Some(r) = r {
+            return Some(Ok(vm.new_int(r)));
+        }
+    }
+    Some(int::int_binop(vm, a, b, nb))
+}
+
+#[inline(always)]
+pub(super) fn float_op(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<Obj> {
+    use super::op;
+    let t = &vm.ctx.types;
+    if !a.type_is(&t.float) || !b.type_is(&t.float) {
+        return None;
+    }
+    let (x, y) = (float::value(a)?, float::value(b)?);
+    Some(vm.new_float(match opcode {
+        op::BinaryOpAddFloat => x + y,
+        op::BinaryOpSubtractFloat => x - y,
+        _ => x * y,
+    }))
+}
+
+/// `str + str` for two exact strs.
+#[inline(always)]
+pub(super) fn add_unicode(vm: &Vm, a: &Obj, b: &Obj) -> Option<Obj> {
+    let t = &vm.ctx.types;
+    if !a.type_is(&t.str) || !b.type_is(&t.str) {
+        return None;
+    }
+    let (ad, bd) = (pystr::data(a)?, pystr::data(b)?);
+    if bd.is_empty() {
+        return Some(a.clone());
+    }
+    if ad.is_empty() {
+        return Some(b.clone());
+    }
+    Some(pystr::concat(vm, ad, bd))
+}
+
+// ---- COMPARE_OP -------------------------------------------------------------------------------
+
+/// The outcome bit of comparing two operands of the form's type.
+#[inline(always)]
+pub(super) fn compare_outcome(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<u16> {
+    use std::cmp::Ordering;
+    let t = &vm.ctx.types;
+    let ord = match opcode {
+        super::op::CompareOpIntJump => {
+            if !a.type_is(&t.int) || !b.type_is(&t.int) {
+                return None;
+            }
+            match (int::value(a)?, int::value(b)?) {
+                (int::IntValue::Small(x), int::IntValue::Small(y)) => x.cmp(y),
+                _ => return None,
+            }
+        }
+        super::op::CompareOpFloatJump => {
+            if !a.type_is(&t.float) || !b.type_is(&t.float) {
+                return None;
+            }
+            // NaN compares unordered: the generic path.
+            float::value(a)?.partial_cmp(&float::value(b)?)?
+        }
+        _ => {
+            if !a.type_is(&t.str) || !b.type_is(&t.str) {
+                return None;
+            }
+            // Only == and != are specialized: "not equal" is the LESS bit
+            // (their masks set LESS and GREATER together).
+            if pystr::str_eq(a, b) {
+                Ordering::Equal
+            } else {
+                Ordering::Less
+            }
+        }
+    };
+    Some(match ord {
+        Ordering::Less => CMP_LESS,
+        Ordering::Equal => CMP_EQUAL,
+        Ordering::Greater => CMP_GREATER,
+    })
+}
+
+// ---- BINARY_SUBSCR, STORE_SUBSCR --------------------------------------------------------------
+
+#[inline(always)]
+fn small_index(vm: &Vm, sub: &Obj) -> Option<usize> {
+    if !sub.type_is(&vm.ctx.types.int) {
+        return None;
+    }
+    match int::value(sub)? {
+        int::IntValue::Small(i) if *i >= 0 => Some(*i as usize),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+pub(super) fn subscr_list_int(vm: &Vm, container: &Obj, sub: &Obj) -> Option<Obj> {
+    if !container.type_is(&vm.ctx.types.list) {
+        return None;
+    }
+    list::data(container)?.get(small_index(vm, sub)?)
+}
+
+#[inline(always)]
+pub(super) fn subscr_tuple_int(vm: &Vm, container: &Obj, sub: &Obj) -> Option<Obj> {
+    if !container.type_is(&vm.ctx.types.tuple) {
+        return None;
+    }
+    tuple::items(container).get(small_index(vm, sub)?).cloned()
+}
+
+/// `d[k]` on an exact dict: `Some(Ok(None))` when the key is missing (the
+/// caller raises KeyError through the generic path).
+#[inline(always)]
+pub(super) fn subscr_dict(vm: &Vm, container: &Obj, sub: &Obj) -> Option<PyResult<Option<Obj>>> {
+    if !container.type_is(&vm.ctx.types.dict) {
+        return None;
+    }
+    Some(dict::data(container)?.get(vm, sub))
+}
+
+/// `l[i] = v` on an exact list with an index in range: the old item, or
+/// `v` back when the guard fails.
+#[inline(always)]
+pub(super) fn store_list_int(vm: &Vm, container: &Obj, sub: &Obj, v: Obj) -> Result<Obj, Obj> {
+    if !container.type_is(&vm.ctx.types.list) {
+        return Err(v);
+    }
+    let (Some(l), Some(i)) = (list::data(container), small_index(vm, sub)) else { return Err(v) };
+    if i >= l.len() {
+        return Err(v);
+    }
+    Ok(l.set(i, v))
+}
+
+// ---- UNPACK_SEQUENCE --------------------------------------------------------------------------
+
+/// The items of an exact tuple (or list) of length `n`, in order.
+#[inline(always)]
+pub(super) fn unpack_items(vm: &Vm, seq: &Obj, n: usize, want_list: bool) -> Option<Vec<Obj>> {
+    if want_list {
+        if !seq.type_is(&vm.ctx.types.list) {
+            return None;
+        }
+        let l = list::data(seq)?;
+        return (l.len() == n).then(|| l.to_vec());
+    }
+    if !seq.type_is(&vm.ctx.types.tuple) {
+        return None;
+    }
+    let items = tuple::items(seq);
+    (items.len() == n).then(|| items.to_vec())
+}
+
+// ---- LOAD_ATTR, STORE_ATTR, LOAD_METHOD -------------------------------------------------------
+
+#[inline(always)]
+fn type_version_matches(units: &[Cell<u16>], pc: usize, owner: &Obj) -> bool {
+    owner.class().version_tag.get() == read32(units, pc + 1 + cache::ATTR_TYPE_VERSION)
+}
+
+#[inline(always)]
+fn attr_index(units: &[Cell<u16>], pc: usize) -> usize {
+    read16(units, pc + 1 + cache::ATTR_INDEX) as usize
+}
+
+/// An instance attribute at its remembered position in the instance dict.
+#[inline(always)]
+pub(super) fn load_attr_instance(units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
+    if !type_version_matches(units, pc, owner) {
+        return None;
+    }
+    let d = owner.instance_dict()?;
+    dict::data(&d)?.value_at_if_key(attr_index(units, pc), name)
+}
+
+#[inline(always)]
+pub(super) fn load_attr_slot(units: &[Cell<u16>], pc: usize, owner: &Obj) -> Option<Obj> {
+    if !type_version_matches(units, pc, owner) {
+        return None;
+    }
+    class::get_slot(owner, attr_index(units, pc))
+}
+
+/// A module attribute at its remembered position in the module's dict.
+#[inline(always)]
+pub(super) fn load_attr_module(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj) -> Option<Obj> {
+    if !owner.type_is(&vm.ctx.types.module) {
+        return None;
+    }
+    let d = owner.instance_dict()?;
+    let dd = dict::data(&d)?;
+    if dd.current_keys_version() != read32(units, pc + 1 + cache::ATTR_TYPE_VERSION) {
+        return None;
+    }
+    dd.value_at(attr_index(units, pc))
+}
+
+/// Store into an instance attribute at its remembered position; gives the
+/// value back when the guard fails.
+#[inline(always)]
+pub(super) fn store_attr_instance(
+    vm: &Vm,
+    units: &[Cell<u16>],
+    pc: usize,
+    owner: &Obj,
+    name: &Obj,
+    v: Obj,
+) -> Result<(), Obj> {
+    if !type_version_matches(units, pc, owner) {
+        return Err(v);
+    }
+    let Some(d) = owner.instance_dict() else { return Err(v) };
+    let Some(dd) = dict::data(&d) else { return Err(v) };
+    dd.replace_at_if_key(vm, attr_index(units, pc), name, v)
+}
+
+#[inline(always)]
+pub(super) fn store_attr_slot(units: &[Cell<u16>], pc: usize, owner: &Obj, v: Obj) -> Result<(), Obj> {
+    let off = attr_index(units, pc);
+    if !type_version_matches(units, pc, owner) || owner.member_slot(off).is_none() {
+        return Err(v);
+    }
+    class::set_slot(owner, off, Some(v));
+    Ok(())
+}
+
+/// The method found on the type, when the instance cannot shadow it
+/// (`LOAD_METHOD_WITH_VALUES` and `LOAD_METHOD_NO_DICT`).
+#[inline(always)]
+pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
+    let ty = owner.class();
+    if ty.version_tag.get() != read32(units, pc + 1 + cache::METHOD_TYPE_VERSION) {
+        return None;
+    }
+    if let Some(d) = owner.instance_dict() {
+        if !super::specialize::instance_dict_lacks(vm, &d, name) {
+            return None;
+        }
+    }
+    type_::lookup(vm, ty, name)
+}
+
+// ---- PRECALL ----------------------------------------------------------------------------------
+
+/// May the builtin PRECALL form `opcode` make this call (`total`
+/// arguments, self included, below `callable` on the stack)? Checks only:
+/// no Python code runs.
+#[inline(always)]
+pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, frame: &super::Frame) -> bool {
+    use super::op;
+    use super::specialize::native_is;
+    let t = &vm.ctx.types;
+    let builtin = callable.type_is(&t.builtin_function);
+    let descr = callable.type_is(&t.method_descriptor);
+    match opcode {
+        op::PrecallNoKwLen => total == 1 && builtin && native_is(callable, crate::builtins::builtin_len),
+        op::PrecallNoKwIsinstance => total == 2 && builtin && native_is(callable, crate::builtins::builtin_isinstance),
+        op::PrecallNoKwType1 => total == 1 && callable.is(&t.type_),
+        op::PrecallNoKwListAppend => {
+            total == 2 && descr && native_is(callable, list::list_append) && list::data(frame.peek(1)).is_some()
+        }
+        op::PrecallNoKwBuiltinO => total == 1 && builtin,
+        op::PrecallNoKwBuiltinFast => builtin,
+        op::PrecallNoKwMethodDescriptorNoargs => total == 1 && descr,
+        op::PrecallNoKwMethodDescriptorO => total == 2 && descr,
+        op::PrecallNoKwMethodDescriptorFast => total >= 1 && descr,
+        _ => false,
+    }
+}
