@@ -33,7 +33,13 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("argv", vm.new_list(config.argv.iter().map(|a| vm.new_str(a)).collect()));
     set("orig_argv", vm.new_list(vec![vm.new_str(&config.executable)]));
     set("executable", vm.new_str(&config.executable));
-    set("_base_executable", vm.new_str(&config.executable));
+    let venv = virtual_environment(&config.executable);
+    let running = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).ok();
+    let base_executable = match (&venv, &running) {
+        (Some(_), Some(real)) => real.clone(),
+        _ => config.executable.clone(),
+    };
+    set("_base_executable", vm.new_str(&base_executable));
     set("platform", vm.new_str("linux"));
     set("byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     set("maxsize", vm.new_int(isize::MAX as i64));
@@ -69,13 +75,17 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
         env!("TAIPAN_STDLIB_MODULE_NAMES").split(',').filter(|n| !n.is_empty()).map(|n| vm.new_str(n)).collect();
     let names = vm.call(&vm.ctx.types.frozenset, &[vm.new_tuple(stdlib_names)], None).expect("frozenset");
     set("stdlib_module_names", names);
-    let prefix = std::path::Path::new(&config.executable)
+    let base_prefix = std::path::Path::new(&base_executable)
         .parent()
         .and_then(|p| p.parent())
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+    let prefix = venv.unwrap_or_else(|| base_prefix.clone());
+    for k in ["prefix", "exec_prefix"] {
         set(k, vm.new_str(&prefix));
+    }
+    for k in ["base_prefix", "base_exec_prefix"] {
+        set(k, vm.new_str(&base_prefix));
     }
     let mut path = Vec::new();
     for dir in config.pythonpath_env.iter().flat_map(|p| p.split(':')) {
@@ -744,6 +754,18 @@ fn create_stdio(
 /// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current
 /// directory (an empty entry is the current directory) and normalised
 /// (`.`, `..` and repeated or trailing slashes resolved lexically).
+/// The virtual environment `executable` runs in: the directory holding
+/// `pyvenv.cfg` beside the executable or one level up (CPython's getpath;
+/// `site` then adds its site-packages).
+fn virtual_environment(executable: &str) -> Option<String> {
+    let exe_dir = std::path::Path::new(executable).parent()?;
+    [exe_dir, exe_dir.parent()?]
+        .into_iter()
+        .find(|d| d.join("pyvenv.cfg").is_file())
+        .and_then(|_| exe_dir.parent())
+        .map(|d| d.to_string_lossy().into_owned())
+}
+
 fn absolute_normalized(dir: &str) -> String {
     let joined = if dir.starts_with('/') {
         dir.to_string()
