@@ -135,7 +135,9 @@ fn imp_find_frozen(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     } else {
         vm.none()
     };
-    Ok(vm.new_tuple(vec![data, vm.bool_obj(is_package), vm.new_str(origname)]))
+    // An empty origname is a module frozen from outside Lib (None).
+    let origname = if origname.is_empty() { vm.none() } else { vm.new_str(origname) };
+    Ok(vm.new_tuple(vec![data, vm.bool_obj(is_package), origname]))
 }
 
 /// `_imp.init_frozen(name)`: run a frozen module into `sys.modules`.

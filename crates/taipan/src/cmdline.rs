@@ -392,8 +392,16 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
         config.dont_write_bytecode = true;
     }
     // config_init_pycache_prefix: -X first, then the environment.
-    let xopt = config.xoptions.iter().find_map(|x| x.strip_prefix("pycache_prefix=").map(str::to_string));
-    config.pycache_prefix = xopt.or_else(|| env_var(config, "PYTHONPYCACHEPREFIX"));
+    // `-X pycache_prefix` with no or an empty value means no prefix, and
+    // the environment is not consulted.
+    let xopt = config.xoptions.iter().rev().find_map(|x| match x.as_str() {
+        "pycache_prefix" => Some(None),
+        _ => x.strip_prefix("pycache_prefix=").map(|v| Some(v.to_string()).filter(|v| !v.is_empty())),
+    });
+    config.pycache_prefix = match xopt {
+        Some(value) => value,
+        None => env_var(config, "PYTHONPYCACHEPREFIX"),
+    };
     let mut flag = 0;
     env_flag(config, "PYTHONNOUSERSITE", &mut flag);
     if flag > 0 {

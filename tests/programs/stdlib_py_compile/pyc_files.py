@@ -87,4 +87,12 @@ print("a directory without __main__.py")
 os.makedirs(os.path.join(BASE, "empty"))
 run("empty")
 
+print("a __pycache__ that cannot be made (a file is in the way): the module runs, nothing is written")
+os.makedirs(os.path.join(BASE, "ro"))
+write("ro/romod.py", "print('romod ran')\n")
+write("ro/__pycache__", "not a directory")
+run("-c", "import sys; sys.path.insert(0, 'ro'); import romod")
+run("-c", "import sys; sys.path.insert(0, 'ro'); import romod")
+print("  still a file:", os.path.isfile(os.path.join(BASE, "ro/__pycache__")))
+
 shutil.rmtree(BASE)

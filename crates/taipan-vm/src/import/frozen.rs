@@ -64,6 +64,14 @@ const FROZEN: &[Frozen] = &[
     empty("__phello__.ham.__init__", "<__phello__.ham", false, "__phello__/ham/__init__.py"),
     empty("__phello__.ham.eggs", "__phello__.ham.eggs", false, "__phello__/ham/eggs.py"),
     f("__phello__.spam", "__phello__.spam", false, "__phello__/spam.py"),
+    // CPython freezes it from Tools/freeze/flag.py; its origname is None.
+    Frozen {
+        name: "__hello_only__",
+        origname: "",
+        is_package: false,
+        source: "",
+        embedded: Some("initialized = True\nprint(\"Hello world!\")\n"),
+    },
 ];
 
 /// The modules start-up needs whatever `-X frozen_modules` says (CPython's
@@ -104,7 +112,10 @@ pub fn find_frozen(vm: &Vm, name: &str) -> Option<(bool, &'static str)> {
 
 /// The `co_filename` of a frozen module's code: `<frozen NAME>`.
 fn frozen_filename(origname: &str) -> String {
-    format!("<frozen {}>", origname.trim_start_matches('<'))
+    match origname {
+        "" => "<frozen frozen_only>".to_string(),
+        name => format!("<frozen {}>", name.trim_start_matches('<')),
+    }
 }
 
 /// `_imp.get_frozen_object(name)`: the module's code object.

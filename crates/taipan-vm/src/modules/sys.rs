@@ -447,10 +447,33 @@ fn sys_displayhook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
     dict::set_item_str(vm, &builtins, "_", vm.none())?;
     let stdout = sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("lost sys.stdout"))?;
     let r = vm.repr(&value)?;
-    vm.call_method(&stdout, "write", &[r])?;
+    match vm.call_method(&stdout, "write", std::slice::from_ref(&r)) {
+        Ok(_) => {}
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.unicode_encode_error) => {
+            write_unencodable(vm, &stdout, &r)?;
+        }
+        Err(e) => return Err(e),
+    }
     write_text(vm, &stdout, "\n")?;
     dict::set_item_str(vm, &builtins, "_", value)?;
     Ok(vm.none())
+}
+
+/// A repr the stream's encoding cannot represent, written with
+/// backslashreplace (CPython's `sys_displayhook_unencodable`).
+fn write_unencodable(vm: &Vm, stdout: &Obj, r: &Obj) -> PyResult<()> {
+    let encoding = vm.getattr_str(stdout, "encoding")?;
+    let encoded = vm.call_method(r, "encode", &[encoding.clone(), vm.new_str("backslashreplace")])?;
+    match vm.getattr_str_opt(stdout, "buffer")? {
+        Some(buffer) => {
+            vm.call_method(&buffer, "write", &[encoded])?;
+        }
+        None => {
+            let text = vm.call_method(&encoded, "decode", &[encoding, vm.new_str("strict")])?;
+            vm.call_method(stdout, "write", &[text])?;
+        }
+    }
+    Ok(())
 }
 
 fn sys_excepthook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -644,6 +667,13 @@ pub(crate) fn init_stdio(vm: &Vm) {
     let streams = [(0, false, "<stdin>", "stdin"), (1, true, "<stdout>", "stdout"), (2, true, "<stderr>", "stderr")];
     for (fd, write_mode, name, attr) in streams {
         let errors = if fd == 2 { "backslashreplace" } else { errors.as_str() };
+        // A closed descriptor gives None (CPython's `is_valid_fd` check in
+        // `create_stdio`).
+        if !is_valid_fd(fd) {
+            let _ = dict::set_item_str(vm, &d, attr, vm.none());
+            let _ = dict::set_item_str(vm, &d, &format!("__{attr}__"), vm.none());
+            continue;
+        }
         let stream = match create_stdio(vm, &io, &config, fd, write_mode, name, &encoding, errors) {
             Ok(s) => s,
             Err(e) => {
@@ -658,6 +688,13 @@ pub(crate) fn init_stdio(vm: &Vm) {
     if let Ok(open) = vm.getattr_str(&io, "open") {
         let _ = dict::set_item_str(vm, &vm.builtins_dict(), "open", open);
     }
+}
+
+/// Is `fd` an open descriptor? (CPython's `_Py_IsValidFD`.) Asked of
+/// /proc, in safe code; without /proc every descriptor counts as open.
+fn is_valid_fd(fd: i32) -> bool {
+    let proc_fd = std::path::Path::new("/proc/self/fd");
+    !proc_fd.is_dir() || std::fs::symlink_metadata(proc_fd.join(fd.to_string())).is_ok()
 }
 
 /// The encoding and error handler of stdin and stdout: PYTHONIOENCODING
