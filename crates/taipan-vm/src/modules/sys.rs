@@ -667,13 +667,6 @@ pub(crate) fn init_stdio(vm: &Vm) {
     let streams = [(0, false, "<stdin>", "stdin"), (1, true, "<stdout>", "stdout"), (2, true, "<stderr>", "stderr")];
     for (fd, write_mode, name, attr) in streams {
         let errors = if fd == 2 { "backslashreplace" } else { errors.as_str() };
-        // A closed descriptor gives None (CPython's `is_valid_fd` check in
-        // `create_stdio`).
-        if !is_valid_fd(fd) {
-            let _ = dict::set_item_str(vm, &d, attr, vm.none());
-            let _ = dict::set_item_str(vm, &d, &format!("__{attr}__"), vm.none());
-            continue;
-        }
         let stream = match create_stdio(vm, &io, &config, fd, write_mode, name, &encoding, errors) {
             Ok(s) => s,
             Err(e) => {
@@ -688,13 +681,6 @@ pub(crate) fn init_stdio(vm: &Vm) {
     if let Ok(open) = vm.getattr_str(&io, "open") {
         let _ = dict::set_item_str(vm, &vm.builtins_dict(), "open", open);
     }
-}
-
-/// Is `fd` an open descriptor? (CPython's `_Py_IsValidFD`.) Asked of
-/// /proc, in safe code; without /proc every descriptor counts as open.
-fn is_valid_fd(fd: i32) -> bool {
-    let proc_fd = std::path::Path::new("/proc/self/fd");
-    !proc_fd.is_dir() || std::fs::symlink_metadata(proc_fd.join(fd.to_string())).is_ok()
 }
 
 /// The encoding and error handler of stdin and stdout: PYTHONIOENCODING
