@@ -79,11 +79,7 @@ pub(crate) fn new_type(
     if let Some(t) = vm.lazy_types.borrow().get(fullname) {
         return Ok(t.clone());
     }
-    let globals = vm.new_dict();
-    dict::set_item_str(vm, &globals, "__name__", vm.new_str("_structseq"))?;
-    dict::set_item_str(vm, &globals, "__builtins__", vm.builtins_module())?;
-    taipan_vm::api::run::run_string(vm, FACTORY, taipan_vm::api::run::Mode::Exec, Some(&globals))?;
-    let factory = dict::get_item_str(vm, &globals, "_structseq").ok_or_else(|| vm.system_error("structseq"))?;
+    let factory = factory(vm)?;
     let names: Vec<Obj> = members.iter().map(|m| vm.new_str(m)).collect();
     let ty = vm.call(
         &factory,
@@ -92,6 +88,23 @@ pub(crate) fn new_type(
     )?;
     vm.lazy_types.borrow_mut().insert(fullname, ty.clone());
     Ok(ty)
+}
+
+/// The factory function, compiled once per interpreter (start-up makes a
+/// dozen struct sequence types; compiling FACTORY for each was a fifth of
+/// `-S -c pass`).
+fn factory(vm: &Vm) -> PyResult<Obj> {
+    const KEY: &str = "_structseq factory";
+    if let Some(f) = vm.lazy_types.borrow().get(KEY) {
+        return Ok(f.clone());
+    }
+    let globals = vm.new_dict();
+    dict::set_item_str(vm, &globals, "__name__", vm.new_str("_structseq"))?;
+    dict::set_item_str(vm, &globals, "__builtins__", vm.builtins_module())?;
+    taipan_vm::api::run::run_string(vm, FACTORY, taipan_vm::api::run::Mode::Exec, Some(&globals))?;
+    let f = dict::get_item_str(vm, &globals, "_structseq").ok_or_else(|| vm.system_error("structseq"))?;
+    vm.lazy_types.borrow_mut().insert(KEY, f.clone());
+    Ok(f)
 }
 
 /// An instance of the struct sequence type `ty` holding `values` (all its

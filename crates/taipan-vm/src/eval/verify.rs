@@ -87,27 +87,27 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
         }
         handler_depth[i] = Some(e.depth as usize);
     }
+    let cover = covering_handlers(c.exception_table, n);
     reach(&mut states, &mut work, 0, Vec::new())?;
     let mut seen_yield = false;
     let mut prefix = true;
     while let Some(pc) = work.pop() {
         let stack = states[pc].clone().expect("queued positions have a state");
         let ins = decode(c.units, pc)?;
-        // The handlers covering this instruction see its stack cut down to
-        // their depth, plus lasti and the exception.
-        for (i, e) in c.exception_table.iter().enumerate() {
-            if (e.start as usize) <= ins.at && ins.at < e.end as usize {
-                let d = handler_depth[i].expect("set above");
-                if stack.len() < d {
-                    return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
-                }
-                let mut h: Vec<Slot> = stack[..d].to_vec();
-                if e.lasti {
-                    h.push(Slot::Value);
-                }
-                h.push(Slot::Value);
-                reach(&mut states, &mut work, e.target as usize, h)?;
+        // The handler covering this instruction sees its stack cut down to
+        // its depth, plus lasti and the exception.
+        if let Some(i) = cover[ins.at] {
+            let e = &c.exception_table[i];
+            let d = handler_depth[i].expect("set above");
+            if stack.len() < d {
+                return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
             }
+            let mut h: Vec<Slot> = stack[..d].to_vec();
+            if e.lasti {
+                h.push(Slot::Value);
+            }
+            h.push(Slot::Value);
+            reach(&mut states, &mut work, e.target as usize, h)?;
         }
         let op = ins.op;
         if op == Opcode::ReturnGenerator {
@@ -135,6 +135,20 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
         return Err("yield in code that is not a generator".into());
     }
     Ok(())
+}
+
+/// For each code unit, the exception-table entry the eval loop would pick
+/// for it (the first that covers it), computed once instead of scanning the
+/// table per instruction (that scan was most of the verifier's time on large
+/// modules at start-up). Ranges were checked to lie inside the code.
+fn covering_handlers(table: &[ExceptionEntry], n: usize) -> Vec<Option<usize>> {
+    let mut cover = vec![None; n];
+    for (i, e) in table.iter().enumerate() {
+        for slot in &mut cover[e.start as usize..e.end as usize] {
+            slot.get_or_insert(i);
+        }
+    }
+    cover
 }
 
 /// Generator code opens with RETURN_GENERATOR (after cell set-up).

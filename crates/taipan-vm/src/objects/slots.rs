@@ -56,8 +56,27 @@ pub(crate) enum SlotKind {
     SqInplaceRepeat,
 }
 
-/// Every dunder with its slot, in CPython's `slotdefs` order.
-pub(crate) fn slotdefs() -> Vec<(&'static str, SlotKind)> {
+/// Every dunder with its slot, in CPython's `slotdefs` order: a table
+/// built once per process (immutable, like CPython's static `slotdefs[]`),
+/// because class creation walks it for every dunder name.
+pub(crate) fn slotdefs() -> &'static [(&'static str, SlotKind)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, SlotKind)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(build_slotdefs)
+}
+
+/// The dunder names `update_all_slots` re-derives, each once.
+fn slot_names() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut v: Vec<&'static str> = slotdefs().iter().map(|(n, _)| *n).collect();
+        v.push("__getattr__");
+        v.push("__new__");
+        v.dedup();
+        v
+    })
+}
+
+fn build_slotdefs() -> Vec<(&'static str, SlotKind)> {
     use SlotKind::*;
     let mut v = vec![
         ("__getattribute__", GetAttribute),
@@ -158,7 +177,7 @@ pub(crate) fn add_slot_wrappers(vm: &Vm, ty: &Obj) {
     let t = ty.payload::<TypeObject>().expect("type");
     t.invalidate_lookups();
     let d = t.dict();
-    let mut defs = slotdefs();
+    let mut defs = slotdefs().to_vec();
     // The sequence forms of + and * for types without number slots.
     defs.extend([
         ("__add__", SlotKind::SqConcat),
@@ -507,14 +526,7 @@ fn native_wrapper(attr: &Obj, kind: SlotKind) -> Option<&TypeObject> {
 /// Fill every slot of a class from its dunders (after creation, or after
 /// its bases changed).
 pub(crate) fn update_all_slots(vm: &Vm, ty: &Obj) {
-    let names: Vec<&'static str> = {
-        let mut v: Vec<&'static str> = slotdefs().into_iter().map(|(n, _)| n).collect();
-        v.push("__getattr__");
-        v.push("__new__");
-        v.dedup();
-        v
-    };
-    for n in names {
+    for n in slot_names() {
         update_slot(vm, ty, n);
     }
 }
@@ -542,7 +554,7 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
     const W: u32 = slot_id::WRAPPER;
     use SlotKind::*;
     let s = &t.slots;
-    let kinds: Vec<SlotKind> = slotdefs().into_iter().filter(|(n, _)| *n == name).map(|(_, k)| k).collect();
+    let kinds = slotdefs().iter().filter(|(n, _)| *n == name).map(|(_, k)| *k);
     match name {
         "__getattribute__" | "__getattr__" => {
             let ga = find(vm, t, "__getattribute__");
