@@ -477,7 +477,7 @@ const METHODS: &[MethodDef] = &[
         mmap_len(vm, o)?;
         Ok(o.clone())
     }),
-    MethodDef::method("__exit__", |vm, o, a, k| mmap_close(vm, o, a, k)),
+    MethodDef::method("__exit__", mmap_close),
 ];
 
 const GETSETS: &[GetSetDef] =
