@@ -47,7 +47,7 @@ pub struct Interpreter {
     /// `_PyImport_Inittab`), given by whoever built it.
     pub module_table: Vec<ModuleDef>,
     /// Types created on first use (rare iterators and the like).
-    pub lazy_types: RefCell<std::collections::HashMap<&'static str, Obj>>,
+    pub lazy_types: RefCell<rustc_hash::FxHashMap<&'static str, Obj>>,
     /// `sys.get_int_max_str_digits()`.
     pub max_str_digits: Cell<usize>,
     /// Type attribute lookups by (type version tag, name).

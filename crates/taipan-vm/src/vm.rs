@@ -161,7 +161,7 @@ impl Vm {
             modules: RefCell::new(None),
             config: RefCell::new(config),
             module_table: module_table.to_vec(),
-            lazy_types: RefCell::new(std::collections::HashMap::new()),
+            lazy_types: RefCell::new(rustc_hash::FxHashMap::default()),
             max_str_digits: Cell::new(taipan_format::DEFAULT_MAX_STR_DIGITS),
             method_cache: MethodCache::new(),
             gc: crate::gc::GcState::new(),

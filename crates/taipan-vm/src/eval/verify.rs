@@ -88,47 +88,66 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
         handler_depth[i] = Some(e.depth as usize);
     }
     let cover = covering_handlers(c.exception_table, n);
-    reach(&mut states, &mut work, 0, Vec::new())?;
+    let leaders = jump_targets(c, n);
+    reach(&mut states, &mut work, 0, &[])?;
     let mut seen_yield = false;
     let mut prefix = true;
-    while let Some(pc) = work.pop() {
-        let stack = states[pc].clone().expect("queued positions have a state");
-        let ins = decode(c.units, pc)?;
-        // The handler covering this instruction sees its stack cut down to
-        // its depth, plus lasti and the exception.
-        if let Some(i) = cover[ins.at] {
-            let e = &c.exception_table[i];
-            let d = handler_depth[i].expect("set above");
-            if stack.len() < d {
-                return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
-            }
-            let mut h: Vec<Slot> = stack[..d].to_vec();
-            if e.lasti {
+    // The abstract stack of the instruction being checked, and the branch
+    // states it produces: buffers reused for every instruction.
+    let mut stack: Vec<Slot> = Vec::new();
+    let mut branches: Vec<(usize, Vec<Slot>)> = Vec::new();
+    while let Some(start) = work.pop() {
+        stack.clear();
+        stack.extend_from_slice(states[start].as_deref().expect("queued positions have a state"));
+        let mut pc = start;
+        // Straight-line code is followed in place: a state is stored only
+        // where paths can meet (jump and handler targets, or a position
+        // already visited), so most instructions cost no allocation.
+        loop {
+            let ins = decode(c.units, pc)?;
+            // The handler covering this instruction sees its stack cut down
+            // to its depth, plus lasti and the exception.
+            if let Some(i) = cover[ins.at] {
+                let e = &c.exception_table[i];
+                let d = handler_depth[i].expect("set above");
+                if stack.len() < d {
+                    return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
+                }
+                let mut h: Vec<Slot> = stack[..d].to_vec();
+                if e.lasti {
+                    h.push(Slot::Value);
+                }
                 h.push(Slot::Value);
+                reach(&mut states, &mut work, e.target as usize, &h)?;
             }
-            h.push(Slot::Value);
-            reach(&mut states, &mut work, e.target as usize, h)?;
-        }
-        let op = ins.op;
-        if op == Opcode::ReturnGenerator {
-            if !is_gen || !prefix {
-                return Err("RETURN_GENERATOR outside the start of generator code".into());
+            let op = ins.op;
+            if op == Opcode::ReturnGenerator {
+                if !is_gen || !prefix {
+                    return Err("RETURN_GENERATOR outside the start of generator code".into());
+                }
+            } else if !matches!(op, Opcode::MakeCell | Opcode::CopyFreeVars | Opcode::Nop) {
+                prefix = false;
             }
-        } else if !matches!(op, Opcode::MakeCell | Opcode::CopyFreeVars | Opcode::Nop) {
-            prefix = false;
-        }
-        if matches!(op, Opcode::YieldValue | Opcode::Send) {
-            seen_yield = true;
-        }
-        check_arg(c, &ins)?;
-        for (target, after) in successors(c, &ins, stack)? {
-            if after.len() > c.stacksize {
-                return Err(format!("stack deeper than co_stacksize at {}", ins.at));
+            if matches!(op, Opcode::YieldValue | Opcode::Send) {
+                seen_yield = true;
             }
-            if target >= n {
-                return Err(format!("execution runs off the end after {}", ins.at));
+            check_arg(c, &ins)?;
+            branches.clear();
+            let falls_through = successors(c, &ins, &mut stack, &mut branches)?;
+            for (target, after) in branches.drain(..) {
+                check_successor(c, &ins, target, &after)?;
+                reach(&mut states, &mut work, target, &after)?;
             }
-            reach(&mut states, &mut work, target, after)?;
+            if !falls_through {
+                break;
+            }
+            let next = ins.next;
+            check_successor(c, &ins, next, &stack)?;
+            if leaders[next] || states[next].is_some() {
+                reach(&mut states, &mut work, next, &stack)?;
+                break;
+            }
+            pc = next;
         }
     }
     if seen_yield && !(is_gen && states_start_with_return_generator(c.units)) {
@@ -163,11 +182,23 @@ fn states_start_with_return_generator(units: &[u16]) -> bool {
     false
 }
 
-/// Record the stack at `pc`, queueing it the first time.
-fn reach(states: &mut [Option<Vec<Slot>>], work: &mut Vec<usize>, pc: usize, stack: Vec<Slot>) -> Result<(), String> {
+/// A successor must be inside the code, with a stack within co_stacksize.
+fn check_successor(c: &CodeShape, ins: &Instr, target: usize, after: &[Slot]) -> Result<(), String> {
+    if after.len() > c.stacksize {
+        return Err(format!("stack deeper than co_stacksize at {}", ins.at));
+    }
+    if target >= c.units.len() {
+        return Err(format!("execution runs off the end after {}", ins.at));
+    }
+    Ok(())
+}
+
+/// Record the stack at `pc`, queueing it the first time (or when merging
+/// widened it).
+fn reach(states: &mut [Option<Vec<Slot>>], work: &mut Vec<usize>, pc: usize, stack: &[Slot]) -> Result<(), String> {
     match &mut states[pc] {
         None => {
-            states[pc] = Some(stack);
+            states[pc] = Some(stack.to_vec());
             work.push(pc);
         }
         Some(old) => {
@@ -180,7 +211,7 @@ fn reach(states: &mut [Option<Vec<Slot>>], work: &mut Vec<usize>, pc: usize, sta
             }
             let mut changed = false;
             for (o, s) in old.iter_mut().zip(stack) {
-                let m = merge_slot(*o, s);
+                let m = merge_slot(*o, *s);
                 if m != *o {
                     *o = m;
                     changed = true;
@@ -192,6 +223,58 @@ fn reach(states: &mut [Option<Vec<Slot>>], work: &mut Vec<usize>, pc: usize, sta
         }
     }
     Ok(())
+}
+
+/// Positions where paths may meet: the targets of the jumps found by
+/// decoding the code from its start, and the exception handlers. Code whose
+/// jumps land between these instructions is still checked path by path
+/// (`reach` stores a state wherever a jump lands); only the depth check
+/// where a fall-through meets such a jump is then skipped.
+fn jump_targets(c: &CodeShape, n: usize) -> Vec<bool> {
+    let mut leaders = vec![false; n + 1];
+    for e in c.exception_table {
+        if let Some(l) = leaders.get_mut(e.target as usize) {
+            *l = true;
+        }
+    }
+    let mut pc = 0;
+    while pc < n {
+        let Ok(ins) = decode(c.units, pc) else {
+            pc += 1;
+            continue;
+        };
+        if let Some(t) = jump_target(&ins) {
+            if let Some(l) = leaders.get_mut(t) {
+                *l = true;
+            }
+        }
+        pc = ins.next.max(pc + 1);
+    }
+    leaders
+}
+
+/// Where a jump instruction may go (besides falling through).
+fn jump_target(ins: &Instr) -> Option<usize> {
+    use Opcode::*;
+    let a = ins.arg as usize;
+    match ins.op {
+        JumpForward
+        | PopJumpForwardIfFalse
+        | PopJumpForwardIfTrue
+        | PopJumpForwardIfNone
+        | PopJumpForwardIfNotNone
+        | JumpIfFalseOrPop
+        | JumpIfTrueOrPop
+        | ForIter
+        | Send => ins.next.checked_add(a),
+        JumpBackward
+        | JumpBackwardNoInterrupt
+        | PopJumpBackwardIfFalse
+        | PopJumpBackwardIfTrue
+        | PopJumpBackwardIfNone
+        | PopJumpBackwardIfNotNone => ins.next.checked_sub(a),
+        _ => None,
+    }
 }
 
 /// Decode the instruction at `pc` as the eval loop does.
@@ -297,8 +380,15 @@ fn push(stack: &mut Vec<Slot>, k: usize) {
     stack.extend(std::iter::repeat_n(Slot::Value, k));
 }
 
-/// Where execution may continue after `ins`, with the stack there.
-fn successors(c: &CodeShape, ins: &Instr, mut st: Vec<Slot>) -> Result<Vec<(usize, Vec<Slot>)>, String> {
+/// Apply `ins` to the abstract stack `st`. Jumps it may take go to `out`
+/// with the stack there; returns whether execution may also fall through
+/// to the next instruction, with `st` as the stack there.
+fn successors(
+    c: &CodeShape,
+    ins: &Instr,
+    st: &mut Vec<Slot>,
+    out: &mut Vec<(usize, Vec<Slot>)>,
+) -> Result<bool, String> {
     use Opcode::*;
     let a = ins.arg as usize;
     let next = ins.next;
@@ -309,161 +399,159 @@ fn successors(c: &CodeShape, ins: &Instr, mut st: Vec<Slot>) -> Result<Vec<(usiz
         push(st, pushes);
         Ok(())
     };
-    let mut out = Vec::with_capacity(2);
     match ins.op {
         Nop | Resume | MakeCell | CopyFreeVars | SetupAnnotations | KwNames | DeleteName | DeleteGlobal
         | DeleteFast | DeleteDeref => {}
         PopTop | PrintExpr | StoreName | StoreGlobal | StoreFast | StoreDeref | ImportStar | PopExcept | DeleteAttr => {
-            simple(&mut st, 1, 0)?
+            simple(st, 1, 0)?
         }
         PushNull => st.push(Slot::Null),
         UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | GetIter | GetYieldFromIter | ListToTuple
-        | AsyncGenWrap | GetAiter | GetAwaitable | LoadAttr => simple(&mut st, 1, 1)?,
-        BinarySubscr | CompareOp | IsOp | ContainsOp | BinaryOp | ImportName => simple(&mut st, 2, 1)?,
-        StoreSubscr => simple(&mut st, 3, 0)?,
-        DeleteSubscr | StoreAttr | EndAsyncFor => simple(&mut st, 2, 0)?,
+        | AsyncGenWrap | GetAiter | GetAwaitable | LoadAttr => simple(st, 1, 1)?,
+        BinarySubscr | CompareOp | IsOp | ContainsOp | BinaryOp | ImportName => simple(st, 2, 1)?,
+        StoreSubscr => simple(st, 3, 0)?,
+        DeleteSubscr | StoreAttr | EndAsyncFor => simple(st, 2, 0)?,
         GetLen | MatchMapping | MatchSequence | GetAnext | BeforeWith | BeforeAsyncWith | PushExcInfo | ImportFrom => {
-            simple(&mut st, 1, 2)?
+            simple(st, 1, 2)?
         }
-        MatchKeys => simple(&mut st, 2, 3)?,
-        CheckExcMatch | CheckEgMatch => simple(&mut st, 2, 2)?,
-        PrepReraiseStar => simple(&mut st, 2, 1)?,
+        MatchKeys => simple(st, 2, 3)?,
+        CheckExcMatch | CheckEgMatch => simple(st, 2, 2)?,
+        PrepReraiseStar => simple(st, 2, 1)?,
         WithExceptStart => {
             for i in 0..4 {
-                value_at(&st, i, ins)?;
+                value_at(st, i, ins)?;
             }
-            push(&mut st, 1);
+            push(st, 1);
         }
         LoadBuildClass | LoadAssertionError | LoadConst | LoadName | LoadFast | LoadClosure | LoadDeref
-        | LoadClassderef => push(&mut st, 1),
+        | LoadClassderef => push(st, 1),
         LoadGlobal => {
             if a & 1 != 0 {
                 st.push(Slot::Null);
             }
-            push(&mut st, 1);
+            push(st, 1);
         }
         LoadMethod => {
-            pop_values(&mut st, 1, ins)?;
+            pop_values(st, 1, ins)?;
             st.push(Slot::MaybeNull);
-            push(&mut st, 1);
+            push(st, 1);
         }
-        UnpackSequence => simple(&mut st, 1, a)?,
-        UnpackEx => simple(&mut st, 1, (a & 0xff) + (a >> 8) + 1)?,
-        BuildTuple | BuildList | BuildSet | BuildString => simple(&mut st, a, 1)?,
-        BuildMap => simple(&mut st, a.checked_mul(2).ok_or("BUILD_MAP too large")?, 1)?,
-        BuildConstKeyMap => simple(&mut st, a + 1, 1)?,
-        BuildSlice => simple(&mut st, a, 1)?,
-        FormatValue => simple(&mut st, 1 + (a & 4 != 0) as usize, 1)?,
-        MakeFunction => simple(&mut st, 1 + (a & 0xF).count_ones() as usize, 1)?,
-        MatchClass => simple(&mut st, 3, 1)?,
+        UnpackSequence => simple(st, 1, a)?,
+        UnpackEx => simple(st, 1, (a & 0xff) + (a >> 8) + 1)?,
+        BuildTuple | BuildList | BuildSet | BuildString => simple(st, a, 1)?,
+        BuildMap => simple(st, a.checked_mul(2).ok_or("BUILD_MAP too large")?, 1)?,
+        BuildConstKeyMap => simple(st, a + 1, 1)?,
+        BuildSlice => simple(st, a, 1)?,
+        FormatValue => simple(st, 1 + (a & 4 != 0) as usize, 1)?,
+        MakeFunction => simple(st, 1 + (a & 0xF).count_ones() as usize, 1)?,
+        MatchClass => simple(st, 3, 1)?,
         ListAppend | SetAdd | ListExtend | SetUpdate | DictMerge | DictUpdate => {
-            pop_values(&mut st, 1, ins)?;
+            pop_values(st, 1, ins)?;
             if a == 0 {
                 return Err(format!("{} argument 0 at {}", ins.op.name(), ins.at));
             }
-            value_at(&st, a - 1, ins)?;
+            value_at(st, a - 1, ins)?;
         }
         MapAdd => {
-            pop_values(&mut st, 2, ins)?;
+            pop_values(st, 2, ins)?;
             if a == 0 {
                 return Err(format!("MAP_ADD argument 0 at {}", ins.at));
             }
-            value_at(&st, a - 1, ins)?;
+            value_at(st, a - 1, ins)?;
         }
         Swap => {
-            need(&st, a, ins)?;
+            need(st, a, ins)?;
             let l = st.len();
             st.swap(l - 1, l - a);
         }
         Copy => {
-            value_at(&st, a - 1, ins)?;
-            push(&mut st, 1);
+            value_at(st, a - 1, ins)?;
+            push(st, 1);
         }
         Precall => {
-            need(&st, a + 2, ins)?;
+            need(st, a + 2, ins)?;
             for i in 0..a {
-                value_at(&st, i, ins)?;
+                value_at(st, i, ins)?;
             }
         }
         Call => {
-            need(&st, a + 2, ins)?;
+            need(st, a + 2, ins)?;
             for i in 0..=a {
-                value_at(&st, i, ins)?;
+                value_at(st, i, ins)?;
             }
             st.truncate(st.len() - (a + 2));
-            push(&mut st, 1);
+            push(st, 1);
         }
         CallFunctionEx => {
             let k = 2 + (a & 1);
-            pop_values(&mut st, k, ins)?;
-            need(&st, 1, ins)?;
+            pop_values(st, k, ins)?;
+            need(st, 1, ins)?;
             st.pop();
-            push(&mut st, 1);
+            push(st, 1);
         }
         ReturnGenerator => {
             // The generator resumes with the sent value pushed.
-            push(&mut st, 1);
+            push(st, 1);
         }
-        YieldValue => simple(&mut st, 1, 1)?,
+        YieldValue => simple(st, 1, 1)?,
         // Terminal instructions.
         ReturnValue => {
-            pop_values(&mut st, 1, ins)?;
-            return Ok(out);
+            pop_values(st, 1, ins)?;
+            return Ok(false);
         }
         RaiseVarargs => {
-            pop_values(&mut st, a, ins)?;
-            return Ok(out);
+            pop_values(st, a, ins)?;
+            return Ok(false);
         }
         Reraise => {
-            pop_values(&mut st, 1, ins)?;
+            pop_values(st, 1, ins)?;
             if a > 0 {
-                value_at(&st, a - 1, ins)?;
+                value_at(st, a - 1, ins)?;
             }
-            return Ok(out);
+            return Ok(false);
         }
         // Jumps.
         JumpForward => {
-            out.push((fwd, st));
-            return Ok(out);
+            out.push((fwd, st.clone()));
+            return Ok(false);
         }
         JumpBackward | JumpBackwardNoInterrupt => {
-            out.push((back()?, st));
-            return Ok(out);
+            out.push((back()?, st.clone()));
+            return Ok(false);
         }
         PopJumpForwardIfFalse | PopJumpForwardIfTrue | PopJumpForwardIfNone | PopJumpForwardIfNotNone => {
-            pop_values(&mut st, 1, ins)?;
+            pop_values(st, 1, ins)?;
             out.push((fwd, st.clone()));
         }
         PopJumpBackwardIfFalse | PopJumpBackwardIfTrue | PopJumpBackwardIfNone | PopJumpBackwardIfNotNone => {
-            pop_values(&mut st, 1, ins)?;
+            pop_values(st, 1, ins)?;
             out.push((back()?, st.clone()));
         }
         JumpIfFalseOrPop | JumpIfTrueOrPop => {
-            value_at(&st, 0, ins)?;
+            value_at(st, 0, ins)?;
             out.push((fwd, st.clone()));
             st.pop();
         }
         ForIter => {
-            value_at(&st, 0, ins)?;
+            value_at(st, 0, ins)?;
             let mut done = st.clone();
             done.pop();
             out.push((fwd, done));
-            push(&mut st, 1);
+            push(st, 1);
         }
         Send => {
-            pop_values(&mut st, 1, ins)?;
-            value_at(&st, 0, ins)?;
+            pop_values(st, 1, ins)?;
+            value_at(st, 0, ins)?;
             let mut ret = st.clone();
             ret.pop();
             push(&mut ret, 1);
             out.push((fwd, ret));
-            push(&mut st, 1);
+            push(st, 1);
         }
         other => return Err(format!("opcode {} is not supported", other.name())),
     }
-    let _ = c;
-    out.push((next, st));
-    Ok(out)
+    let _ = (c, next);
+    Ok(true)
 }
 
 #[cfg(test)]
