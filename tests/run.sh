@@ -30,6 +30,12 @@ python3 tests/repl_pty.py --taipan target/ci/taipan
 # Hostile inputs (bad arguments, deep nesting, mutating callbacks, huge
 # sizes): never a panic, abort, stack overflow or hang (tools/hostile_sweep.py).
 python3 tools/hostile_sweep.py --taipan target/ci/taipan --limit 300 --seed 1
+# marshal.loads on truncated, mutated and spliced payloads (every type code, versions
+# 0-4, real modules' code) and the code objects that still load, run: errors, never a crash.
+python3 tests/marshal_fuzz.py --taipan target/ci/taipan -n 3000 --seeds 4
+# `taipan -m venv`, `-m ensurepip` in it (Lib's bundled wheels), and `pip install` of a
+# local wheel, imported with its importlib.metadata version (about 15 s; no network).
+python3 tests/venv_pip.py --taipan target/ci/taipan
 # Every top-level module of CPython's Lib: how many import (the count may not
 # fall below tests/import_coverage.baseline; failures listed with reasons).
 python3 tests/import_coverage.py --taipan target/ci/taipan --check

@@ -41,7 +41,7 @@ pub mod local_kind {
 }
 
 /// A constant of `co_consts`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Constant {
     None,
     Ellipsis,
@@ -54,6 +54,28 @@ pub enum Constant {
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),
     Code(Rc<CodeObject>),
+}
+
+/// Structural equality, except that a frozenset's items compare in any
+/// order (code objects compare their constants so in CPython: a frozenset
+/// read back from marshal data need not keep the compiler's order).
+impl PartialEq for Constant {
+    fn eq(&self, other: &Self) -> bool {
+        use Constant::*;
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a == b,
+            (Complex { real: r1, imag: i1 }, Complex { real: r2, imag: i2 }) => r1 == r2 && i1 == i2,
+            (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
+            (Tuple(a), Tuple(b)) => a == b,
+            (FrozenSet(a), FrozenSet(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
+            (Code(a), Code(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A compiled code object (CPython 3.11's `PyCodeObject`).

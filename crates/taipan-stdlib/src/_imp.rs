@@ -47,7 +47,10 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("get_frozen_object", |vm, _, a, k| {
         let p = args::parse(vm, "get_frozen_object", a, k, &["", "data"], 1)?;
         let name = str_arg(vm, "get_frozen_object", p[0].as_ref().expect("required"))?;
-        imp::get_frozen_object(vm, &name)
+        match p[1].as_ref().filter(|d| !vm.is_none(d)) {
+            Some(data) => frozen_object_from_data(vm, &name, data),
+            None => imp::get_frozen_object(vm, &name),
+        }
     }),
     MethodDef::static_("is_frozen_package", |vm, _, a, k| {
         let [name] = args::exact::<1>(vm, "is_frozen_package", a, k)?;
@@ -132,7 +135,9 @@ fn imp_find_frozen(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     } else {
         vm.none()
     };
-    Ok(vm.new_tuple(vec![data, vm.bool_obj(is_package), vm.new_str(origname)]))
+    // An empty origname is a module frozen from outside Lib (None).
+    let origname = if origname.is_empty() { vm.none() } else { vm.new_str(origname) };
+    Ok(vm.new_tuple(vec![data, vm.bool_obj(is_package), origname]))
 }
 
 /// `_imp.init_frozen(name)`: run a frozen module into `sys.modules`.
@@ -188,4 +193,18 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     dict::set_item_str(vm, &d, "check_hash_based_pycs", vm.new_str(&check))?;
     module::add_functions(vm, &m, "_imp", FUNCTIONS);
     Ok(m)
+}
+
+/// `_imp.get_frozen_object(name, data)`: the code object marshalled in
+/// `data`; anything else is CPython's FROZEN_INVALID error.
+fn frozen_object_from_data(vm: &Vm, name: &str, data: &Obj) -> PyResult<Obj> {
+    let bytes = buffer::with_bytes(vm, data, |b| b.to_vec())?;
+    match taipan_vm::api::marshal::loads(vm, &bytes) {
+        Ok((code, _)) if code.type_is(&vm.ctx.types.code) => Ok(code),
+        _ => {
+            let e = vm.import_error(format!("Frozen object named '{name}' is invalid"));
+            taipan_vm::api::exceptions::set_extra(&e.0, "name", vm.new_str(name));
+            Err(e)
+        }
+    }
 }

@@ -68,6 +68,7 @@ mod itertools;
 mod libm;
 mod marshal;
 mod math;
+mod mmap;
 mod posix;
 mod pwd;
 mod pyexpat;
@@ -148,6 +149,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "mmap", init: mmap::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "pyexpat", init: pyexpat::init },

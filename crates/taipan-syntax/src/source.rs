@@ -76,7 +76,7 @@ pub fn decode_input<'a>(
         if has_bom && spec != "utf-8" {
             return Err(init_error(format!("encoding problem: {spec} with BOM")));
         }
-        if spec != "utf-8" {
+        if spec != "utf-8" && !is_utf8_alias(spec) {
             let Some(codec) = lookup_codec(spec) else {
                 return Err(init_error(match mode {
                     InputMode::File => format!("encoding problem: {spec}"),
@@ -300,6 +300,18 @@ impl Codec {
 
 /// Python codec names (after `encodings.normalize_encoding`) that Taipan can
 /// decode source in.
+/// Another name of the UTF-8 codec (`# coding: utf8`), which CPython's
+/// tokenizer finds through the codec registry (`get_normal_name` only
+/// spells out `utf-8`).
+fn is_utf8_alias(name: &str) -> bool {
+    let norm: String = name
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
+        .collect();
+    matches!(norm.as_str(), "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001")
+}
+
 fn lookup_codec(name: &str) -> Option<Codec> {
     let norm: String = name
         .to_ascii_lowercase()
@@ -371,5 +383,7 @@ mod tests {
         assert_eq!(e.msg, "unknown encoding: uft-8");
         let e = decode(b"\xEF\xBB\xBF# coding: utf8\n", InputMode::File, "f.py").unwrap_err();
         assert_eq!(e.msg, "encoding problem: utf8 with BOM");
+        let ok = decode(b"# coding=utf8\nx = '\xc3\xa6'\n", InputMode::File, "f.py").unwrap();
+        assert!(ok.encoding_declared);
     }
 }

@@ -25,8 +25,9 @@ pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
         absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, flush_io, handle_uncaught,
-        main_module, print_exception, run_in_main, run_main, run_main_source, run_module, run_string,
-        set_readline_hook, syntax_error, system_exit_status, MainSource, ReadlineFn, ReadlineResult,
+        has_main_importer, main_module, print_exception, run_in_main, run_main, run_main_source, run_module,
+        run_module_as_main, run_string, set_readline_hook, syntax_error, system_exit_status, MainSource, ReadlineFn,
+        ReadlineResult,
     };
     pub use taipan_compiler::Mode;
     pub use taipan_syntax::InputMode;

@@ -752,8 +752,11 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     };
     let a = crate::args::parse_spec(vm, &spec, args, kw)?;
     let source = a[0].clone().expect("required");
-    let filename = a[1].clone().expect("required");
-    let filename = fs_decode_filename(vm, &filename)?;
+    let filename = compile_filename(vm, a[1].as_ref().expect("required"))?;
+    // A name that is not valid UTF-8 (a lone surrogate from an undecodable
+    // file name) is compiled under a stand-in and put back in co_filename.
+    let exact_filename = filename.1;
+    let filename = filename.0;
     let flags = match &a[3] {
         Some(f) => vm.to_i64(f)?,
         None => 0,
@@ -796,7 +799,33 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         };
         return parse_to_ast(vm, &bytes, &filename, input, mode, flags, feature_version);
     }
-    crate::pythonrun::compile_source(vm, &bytes, &filename, input, compiler_mode(mode), flags, optimize)
+    let code = crate::pythonrun::compile_source(vm, &bytes, &filename, input, compiler_mode(mode), flags, optimize)?;
+    if let Some(exact) = exact_filename {
+        crate::import::fix_co_filename(vm, &code, &exact)?;
+    }
+    Ok(code)
+}
+
+/// compile()'s filename (CPython's `PyUnicode_FSDecoder`): str, bytes or an
+/// os.PathLike; with the str object itself when it is not valid UTF-8.
+fn compile_filename(vm: &Vm, filename: &Obj) -> PyResult<(String, Option<Obj>)> {
+    let bad = |o: &Obj| vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", o.class().name()));
+    let path = if pystr::data(filename).is_some() || crate::objects::bytes::as_bytes_ref(filename).is_some() {
+        filename.clone()
+    } else {
+        let Some(path) = vm.call_special(filename, "__fspath__", &[])? else { return Err(bad(filename)) };
+        path
+    };
+    if let Some(s) = pystr::as_str(&path) {
+        return Ok((s.to_string(), None));
+    }
+    if pystr::data(&path).is_some() {
+        return Ok((pystr::as_str_lossy(&path).into_owned(), Some(path)));
+    }
+    match crate::objects::bytes::as_bytes_ref(&path) {
+        Some(b) => Ok((String::from_utf8_lossy(b).into_owned(), None)),
+        None => Err(bad(filename)),
+    }
 }
 
 /// The flags `compile()` accepts (CPython's `PyCF_MASK | PyCF_MASK_OBSOLETE

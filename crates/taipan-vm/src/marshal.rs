@@ -220,7 +220,7 @@ impl Writer<'_> {
             }
             self.byte(TYPE_NULL);
         } else if v.type_is(&types.set) || v.type_is(&types.frozenset) {
-            let keys = set::data(v).expect("a set").keys();
+            let keys = self.sorted_set_items(&set::data(v).expect("a set").keys())?;
             self.byte(if v.type_is(&types.set) { TYPE_SET } else { TYPE_FROZENSET } | flag);
             self.size(keys.len())?;
             for k in &keys {
@@ -234,11 +234,46 @@ impl Writer<'_> {
                 crate::objects::buffer::with_bytes(vm, v, |b| b.to_vec()).map_err(|_| WriteError::Unmarshallable)?;
             self.byte(TYPE_STRING | flag);
             self.pstring(&data)?;
+        } else if let Some(data) = self.buffer_bytes(v) {
+            // Any other object with a buffer (array.array, ...), as
+            // CPython's `PyObject_CheckBuffer` branch.
+            self.byte(TYPE_STRING | flag);
+            self.pstring(&data)?;
         } else {
             self.byte(TYPE_UNKNOWN | flag);
             return Err(WriteError::Unmarshallable);
         }
         Ok(())
+    }
+
+    /// The bytes of an object exporting a buffer that native code does not
+    /// see directly (through `memoryview(v).tobytes()`); None without one.
+    fn buffer_bytes(&self, v: &Obj) -> Option<Vec<u8>> {
+        let vm = self.vm;
+        let view = vm.call(&vm.ctx.types.memoryview, std::slice::from_ref(v), None).ok()?;
+        let data = vm.call_method(&view, "tobytes", &[]).ok();
+        let _ = vm.call_method(&view, "release", &[]);
+        bytes::as_bytes_ref(&data?).map(<[u8]>::to_vec)
+    }
+
+    /// A set's items in the order of their own marshalled bytes, so the
+    /// output does not depend on hash order (CPython 3.11 sorts them so).
+    fn sorted_set_items(&self, keys: &[Obj]) -> Result<Vec<Obj>, WriteError> {
+        let mut pairs = Vec::with_capacity(keys.len());
+        for k in keys {
+            let mut w = Writer {
+                vm: self.vm,
+                out: Vec::new(),
+                version: self.version,
+                depth: self.depth,
+                refs: Default::default(),
+            };
+            // `keys` holds a reference of its own, as in the final write.
+            w.object_held(k, 1)?;
+            pairs.push((w.out, k.clone()));
+        }
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(pairs.into_iter().map(|(_, k)| k).collect())
     }
 
     /// An int outside 32 bits: its magnitude in base 2**15 digits, least

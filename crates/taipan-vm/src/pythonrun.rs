@@ -233,8 +233,54 @@ pub fn main_module(vm: &Vm) -> Obj {
     let d = module::module_dict(&m);
     dict::set_item_str(vm, &d, "__builtins__", vm.builtins_module()).expect("main dict");
     dict::set_item_str(vm, &d, "__annotations__", vm.new_dict()).expect("main dict");
+    // CPython's `add_main_module`: the module is "builtin" until a script's
+    // loader replaces this.
+    let importlib = vm.importlib.borrow().clone();
+    if let Some(loader) = importlib.and_then(|i| vm.getattr_str(&i, "BuiltinImporter").ok()) {
+        dict::set_item_str(vm, &d, "__loader__", loader).expect("main dict");
+    }
     dict::set_item_str(vm, &modules, "__main__", m.clone()).expect("sys.modules");
     m
+}
+
+/// CPython's `pymain_get_importer`: the script path is a directory or zip
+/// file when a `sys.path_hooks` hook accepts it (then Taipan runs its
+/// `__main__` module with the path first on `sys.path`).
+pub fn has_main_importer(vm: &Vm, path: &str) -> PyResult<bool> {
+    if vm.importlib.borrow().is_none() {
+        return Ok(false);
+    }
+    let Some(importer) = path_importer(vm, &vm.new_str(path))? else { return Ok(false) };
+    Ok(!vm.is_none(&importer))
+}
+
+/// CPython's `get_path_importer`: `sys.path_importer_cache[path]`, else
+/// the first `sys.path_hooks` hook that accepts the path, cached.
+fn path_importer(vm: &Vm, path: &Obj) -> PyResult<Option<Obj>> {
+    let sys = vm.sys_module();
+    let (Some(cache), Some(hooks)) =
+        (vm.getattr_str_opt(&sys, "path_importer_cache")?, vm.getattr_str_opt(&sys, "path_hooks")?)
+    else {
+        return Ok(None);
+    };
+    if dict::data(&cache).is_none() {
+        return Ok(None);
+    }
+    if let Some(importer) = dict::get_item_opt(vm, &cache, path)? {
+        return Ok(Some(importer));
+    }
+    dict::set_item(vm, &cache, path.clone(), vm.none())?;
+    for hook in vm.to_vec(&hooks)? {
+        match vm.call(&hook, std::slice::from_ref(path), None) {
+            Ok(importer) => {
+                dict::set_item(vm, &cache, path.clone(), importer.clone())?;
+                return Ok(Some(importer));
+            }
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.import_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(None)
 }
 
 /// Run the main program and finalize; returns the process exit status.
@@ -247,12 +293,19 @@ pub fn run_main(vm: &Vm, source: MainSource) -> i32 {
 /// `runpy._run_module_as_main` finds the module, makes it `__main__` and
 /// runs it; returns the exit status.
 pub fn run_module(vm: &Vm, name: &str) -> i32 {
+    run_module_as_main(vm, name, true)
+}
+
+/// `runpy._run_module_as_main(name, alter_argv)` (CPython's
+/// `pymain_run_module`); a directory or zip file given as the script runs
+/// its `__main__` this way, leaving `sys.argv[0]` alone.
+pub fn run_module_as_main(vm: &Vm, name: &str, alter_argv: bool) -> i32 {
     vm.unhandled_keyboard_interrupt.set(false);
     // runpy runs the module in the existing `__main__`'s namespace.
     main_module(vm);
     let result = crate::import::import_module(vm, "runpy")
         .and_then(|runpy| vm.getattr_str(&runpy, "_run_module_as_main"))
-        .and_then(|run| vm.call(&run, &[vm.new_str(name), vm.bool_obj(true)], None));
+        .and_then(|run| vm.call(&run, &[vm.new_str(name), vm.bool_obj(alter_argv)], None));
     flush_io(vm);
     match result {
         Ok(_) => 0,
@@ -321,6 +374,11 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
                     return Err(vm.new_exception(&vm.ctx.exceptions.system_exit, vec![vm.new_int(2)]));
                 }
             };
+            if is_pyc_file(path, &bytes) {
+                set_main_loader(vm, d, &abs, "SourcelessFileLoader")?;
+                return run_pyc(vm, &bytes, d);
+            }
+            set_main_loader(vm, d, &abs, "SourceFileLoader")?;
             (bytes, abs)
         }
         MainSource::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
@@ -336,10 +394,46 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
     };
     let input = match source {
         MainSource::File(_) => InputMode::File,
-        _ => InputMode::Bytes,
+        // `-c` text is already decoded: a coding cookie in it is ignored
+        // (CPython's PyCF_IGNORE_COOKIE).
+        MainSource::Command(_) => InputMode::Text,
+        MainSource::Stdin => InputMode::Bytes,
     };
     let optimize = vm.config.borrow().optimize;
     let code = compile_source(vm, &bytes, &filename, input, Mode::Exec, 0, optimize)?;
+    crate::eval::run_code(vm, &code, d, None)?;
+    Ok(())
+}
+
+/// CPython's `maybe_pyc_file`: a `.pyc` name, or data starting with the
+/// first two bytes of Taipan's magic number.
+fn is_pyc_file(path: &str, data: &[u8]) -> bool {
+    path.ends_with(".pyc") || data.get(..2) == Some(&crate::import::magic_bytes()[..2])
+}
+
+/// `__main__.__loader__ = _bootstrap_external.<loader>('__main__', path)`
+/// (CPython's `set_main_loader`).
+fn set_main_loader(vm: &Vm, d: &Obj, path: &str, loader: &str) -> PyResult<()> {
+    let external = dict::get_item_str(vm, &crate::import::sys_modules_dict(vm), "_frozen_importlib_external");
+    let Some(external) = external else { return Ok(()) };
+    let class = vm.getattr_str(&external, loader)?;
+    let loader = vm.call(&class, &[vm.new_str("__main__"), vm.new_str(path)], None)?;
+    dict::set_item_str(vm, d, "__loader__", loader)
+}
+
+/// Run a `.pyc` file's code in `d` (CPython's `run_pyc_file`): the magic
+/// number must be Taipan's; the code is validated as it is unmarshalled.
+fn run_pyc(vm: &Vm, data: &[u8], d: &Obj) -> PyResult<()> {
+    if data.get(..4) != Some(&crate::import::magic_bytes()[..]) {
+        return Err(vm.runtime_error("Bad magic number in .pyc file"));
+    }
+    let Some(body) = data.get(16..) else {
+        return Err(vm.eof_error("EOF read where not expected"));
+    };
+    let code = match crate::marshal::loads(vm, body) {
+        Ok((code, _)) if code.type_is(&vm.ctx.types.code) => code,
+        _ => return Err(vm.runtime_error("Bad code object in .pyc file")),
+    };
     crate::eval::run_code(vm, &code, d, None)?;
     Ok(())
 }

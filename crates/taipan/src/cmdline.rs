@@ -139,15 +139,60 @@ impl GetOpt<'_> {
     }
 }
 
-fn executable() -> String {
-    std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "taipan".into())
+/// `sys.executable` as CPython's getpath computes it: the program name made
+/// absolute (symbolic links kept, so a virtual environment's `bin/python`
+/// stays itself), or found on PATH; else the running binary.
+fn executable(program_name: &str) -> String {
+    let running =
+        || std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "taipan".into());
+    if program_name.contains('/') {
+        return absolute_lexically(program_name);
+    }
+    if program_name.is_empty() {
+        return running();
+    }
+    let on_path = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path).map(|dir| dir.join(program_name)).find(|p| is_executable_file(p))
+    });
+    match on_path {
+        Some(p) => absolute_lexically(&p.to_string_lossy()),
+        None => running(),
+    }
+}
+
+fn is_executable_file(p: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+/// `os.path.abspath`: joined to the current directory and normalised
+/// without resolving symbolic links.
+fn absolute_lexically(path: &str) -> String {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        format!("{cwd}/{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 /// Parse the command line and read the environment; `Err` is the status to
 /// exit with at once (help, version, usage and configuration errors).
 pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
     let program_name = args.first().map(String::as_str).unwrap_or("taipan");
-    let mut config = Config { executable: executable(), install_signal_handlers: true, ..Config::default() };
+    let mut config =
+        Config { executable: executable(program_name), install_signal_handlers: true, ..Config::default() };
     let mut getopt = GetOpt { args, index: 1, rest: Vec::new() };
     let mut command = None;
     let mut module = None;
@@ -347,8 +392,16 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
         config.dont_write_bytecode = true;
     }
     // config_init_pycache_prefix: -X first, then the environment.
-    let xopt = config.xoptions.iter().find_map(|x| x.strip_prefix("pycache_prefix=").map(str::to_string));
-    config.pycache_prefix = xopt.or_else(|| env_var(config, "PYTHONPYCACHEPREFIX"));
+    // `-X pycache_prefix` with no or an empty value means no prefix, and
+    // the environment is not consulted.
+    let xopt = config.xoptions.iter().rev().find_map(|x| match x.as_str() {
+        "pycache_prefix" => Some(None),
+        _ => x.strip_prefix("pycache_prefix=").map(|v| Some(v.to_string()).filter(|v| !v.is_empty())),
+    });
+    config.pycache_prefix = match xopt {
+        Some(value) => value,
+        None => env_var(config, "PYTHONPYCACHEPREFIX"),
+    };
     let mut flag = 0;
     env_flag(config, "PYTHONNOUSERSITE", &mut flag);
     if flag > 0 {

@@ -71,7 +71,23 @@ fn run(inv: Invocation) -> ExitCode {
     if faulthandler {
         enable_faulthandler(&vm);
     }
-    if !safe_path {
+    // A directory or zip file as the script runs its `__main__` module,
+    // the path first on sys.path (CPython's `pymain_get_importer`).
+    let main_importer = match &inv.program {
+        Program::File(f) => match pythonrun::has_main_importer(&vm, f) {
+            // CPython 3.11 makes the script's path absolute first.
+            Ok(true) => Some(pythonrun::absolute_path(f)),
+            Ok(false) => None,
+            Err(e) => {
+                let status = pythonrun::handle_uncaught(&vm, &e);
+                return exit(&vm, status);
+            }
+        },
+        _ => None,
+    };
+    if let Some(p0) = &main_importer {
+        insert_path0(&vm, p0);
+    } else if !safe_path {
         insert_path0(&vm, &path0(&inv.program));
     }
     if show_header {
@@ -79,6 +95,7 @@ fn run(inv: Invocation) -> ExitCode {
     }
     let mut status = match inv.program {
         Program::Command(c) => pythonrun::run_main_source(&vm, MainSource::Command(c)),
+        Program::File(_) if main_importer.is_some() => pythonrun::run_module_as_main(&vm, "__main__", false),
         Program::File(f) => pythonrun::run_main_source(&vm, MainSource::File(f)),
         Program::Module(m) => pythonrun::run_module(&vm, &m),
         Program::Stdin if stdin_is_interactive => {

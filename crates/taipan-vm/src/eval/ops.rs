@@ -586,12 +586,12 @@ pub(super) fn import_star(vm: &Vm, frame: &Frame, module: &Obj) -> PyResult<()> 
     };
     for n in names {
         if pystr::data(&n).is_none() {
-            let modname = vm.getattr_str(module, "__name__").map(|m| pystr::as_str_lossy(&m).into_owned());
-            return Err(vm.type_error(format!(
-                "Item in {}.__all__ must be str, not {}",
-                modname.unwrap_or_default(),
-                n.class().name()
-            )));
+            let modname = vm.getattr_str(module, "__name__")?;
+            let Some(modname) = pystr::as_str(&modname) else {
+                return Err(vm.type_error(format!("module __name__ must be a string, not {}", modname.class().name())));
+            };
+            let (what, container) = if skip_private { ("Key", "__dict__") } else { ("Item", "__all__") };
+            return Err(vm.type_error(format!("{what} in {modname}.{container} must be str, not {}", n.class().name())));
         }
         if skip_private && pystr::as_str_lossy(&n).starts_with('_') {
             continue;

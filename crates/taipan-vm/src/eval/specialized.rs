@@ -105,7 +105,8 @@ pub(super) fn add_unicode(vm: &Vm, a: &Obj, b: &Obj) -> Option<Obj> {
     if ad.is_empty() {
         return Some(b.clone());
     }
-    Some(pystr::concat(vm, ad, bd))
+    // A failed allocation takes the generic path, which raises MemoryError.
+    pystr::concat(vm, ad, bd).ok()
 }
 
 // ---- COMPARE_OP -------------------------------------------------------------------------------

@@ -20,10 +20,17 @@ struct Frozen {
     origname: &'static str,
     is_package: bool,
     source: &'static str,
+    /// The source text of a test-only module that Lib does not install
+    /// (CPython's `__phello__.ham` package, whose files are empty).
+    embedded: Option<&'static str>,
 }
 
 const fn f(name: &'static str, origname: &'static str, is_package: bool, source: &'static str) -> Frozen {
-    Frozen { name, origname, is_package, source }
+    Frozen { name, origname, is_package, source, embedded: None }
+}
+
+const fn empty(name: &'static str, origname: &'static str, is_package: bool, source: &'static str) -> Frozen {
+    Frozen { name, origname, is_package, source, embedded: Some("") }
 }
 
 /// CPython 3.11's frozen modules, in its order (`_imp._frozen_module_names`),
@@ -53,7 +60,18 @@ const FROZEN: &[Frozen] = &[
     f("__phello_alias__.spam", "__hello__", false, "__hello__.py"),
     f("__phello__", "__phello__", true, "__phello__/__init__.py"),
     f("__phello__.__init__", "<__phello__", false, "__phello__/__init__.py"),
+    empty("__phello__.ham", "__phello__.ham", true, "__phello__/ham/__init__.py"),
+    empty("__phello__.ham.__init__", "<__phello__.ham", false, "__phello__/ham/__init__.py"),
+    empty("__phello__.ham.eggs", "__phello__.ham.eggs", false, "__phello__/ham/eggs.py"),
     f("__phello__.spam", "__phello__.spam", false, "__phello__/spam.py"),
+    // CPython freezes it from Tools/freeze/flag.py; its origname is None.
+    Frozen {
+        name: "__hello_only__",
+        origname: "",
+        is_package: false,
+        source: "",
+        embedded: Some("initialized = True\nprint(\"Hello world!\")\n"),
+    },
 ];
 
 /// The modules start-up needs whatever `-X frozen_modules` says (CPython's
@@ -79,7 +97,7 @@ fn lookup(vm: &Vm, name: &str) -> Option<(&'static Frozen, PathBuf)> {
     }
     let lib = super::stdlib_dir(vm.config.borrow().ignore_environment)?;
     let path = std::path::Path::new(&lib).join(entry.source);
-    path.is_file().then_some((entry, path))
+    (entry.embedded.is_some() || path.is_file()).then_some((entry, path))
 }
 
 /// `_imp.is_frozen(name)`.
@@ -94,7 +112,10 @@ pub fn find_frozen(vm: &Vm, name: &str) -> Option<(bool, &'static str)> {
 
 /// The `co_filename` of a frozen module's code: `<frozen NAME>`.
 fn frozen_filename(origname: &str) -> String {
-    format!("<frozen {}>", origname.trim_start_matches('<'))
+    match origname {
+        "" => "<frozen frozen_only>".to_string(),
+        name => format!("<frozen {}>", name.trim_start_matches('<')),
+    }
 }
 
 /// `_imp.get_frozen_object(name)`: the module's code object.
@@ -104,6 +125,9 @@ pub fn get_frozen_object(vm: &Vm, name: &str) -> PyResult<Obj> {
         crate::objects::exceptions::set_extra(&e.0, "name", vm.new_str(name));
         return Err(e);
     };
+    if let Some(text) = entry.embedded {
+        return crate::pythonrun::compile_file_source(vm, text.as_bytes(), &frozen_filename(entry.origname));
+    }
     super::pyc::load_code(vm, &path, &frozen_filename(entry.origname))
 }
 

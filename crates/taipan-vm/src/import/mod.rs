@@ -16,6 +16,7 @@ mod pyc;
 
 use crate::object::Obj;
 use crate::objects::builtin_func::BuiltinFunctionData;
+use crate::objects::descriptor::MethodDef;
 use crate::objects::{dict, module, str as pystr};
 use crate::vm::{PyResult, Vm};
 
@@ -111,6 +112,11 @@ fn sys_modules(vm: &Vm) -> Obj {
     vm.modules.borrow().clone().expect("sys.modules")
 }
 
+/// The interpreter's `sys.modules` dict.
+pub(crate) fn sys_modules_dict(vm: &Vm) -> Obj {
+    sys_modules(vm)
+}
+
 fn module_not_found(vm: &Vm, name: &str) -> crate::vm::PyErr {
     let e = vm.new_exception_msg(&vm.ctx.exceptions.module_not_found_error, &format!("No module named '{name}'"));
     crate::objects::exceptions::set_extra(&e.0, "name", vm.new_str(name));
@@ -138,16 +144,73 @@ pub(crate) fn init_importlib(vm: &Vm) {
 fn load_importlib(vm: &Vm, lib: &std::path::Path) -> PyResult<()> {
     let dir = lib.join("importlib");
     let bootstrap = run_bootstrap_module(vm, "_frozen_importlib", &dir.join("_bootstrap.py"))?;
-    let imp = import_absolute(vm, "_imp")?;
-    vm.call(&vm.getattr_str(&bootstrap, "_install")?, &[vm.sys_module(), imp], None)?;
+    // `_bootstrap_external` runs before `_bootstrap._setup`, so that setup
+    // gives it (and the builtin modules it imports: posix, marshal, ...) a
+    // `__spec__` and `__loader__`, as CPython's frozen import of it does.
     let external = run_bootstrap_module(vm, "_frozen_importlib_external", &dir.join("_bootstrap_external.py"))?;
     // Taipan's own magic number, so a CPython `.pyc` is never trusted (the
     // cache tag already keeps the files apart).
     vm.setattr_str(&external, "MAGIC_NUMBER", &vm.new_bytes(magic_bytes().to_vec()))?;
     vm.setattr_str(&external, "_RAW_MAGIC_NUMBER", &vm.new_int(u32::from_le_bytes(magic_bytes()) as i64))?;
+    let imp = import_absolute(vm, "_imp")?;
+    vm.call(&vm.getattr_str(&bootstrap, "_install")?, &[vm.sys_module(), imp], None)?;
     vm.call(&vm.getattr_str(&bootstrap, "_install_external_importers")?, &[], None)?;
     *vm.importlib.borrow_mut() = Some(bootstrap);
+    install_zipimport(vm);
     Ok(())
+}
+
+/// The zip archive path hook first in `sys.path_hooks`, as CPython's
+/// `_PyImportZip_Init` puts `zipimport.zipimporter` there. Importing
+/// zipimport costs start-up time that most programs never use, so the hook
+/// imports it only for a path that can be an archive: one whose longest
+/// existing prefix is a regular file (zipimporter's own test); others are
+/// declined at once with zipimporter's message.
+fn install_zipimport(vm: &Vm) {
+    static ZIP_PATH_HOOK: MethodDef = MethodDef::static_("zipimporter", zip_path_hook);
+    let hook = crate::objects::builtin_func::new_method_function(vm, &ZIP_PATH_HOOK, None);
+    if let Some(hooks) = crate::modules::sys::sys_attr(vm, "path_hooks") {
+        let _ = vm.call_method(&hooks, "insert", &[vm.new_int(0), hook]);
+    }
+}
+
+fn zip_path_hook(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    if k.is_some_and(|k| crate::objects::tuple::len(k) > 0) {
+        return Err(vm.type_error("zipimporter() takes no keyword arguments"));
+    }
+    if let [path] = a {
+        if let Some(p) = pystr::as_str(path) {
+            let declined = if p.is_empty() {
+                Some("archive path is empty")
+            } else if !may_be_zip_archive(p) {
+                Some("not a Zip file")
+            } else {
+                None
+            };
+            if let Some(msg) = declined {
+                let e = vm.import_error(msg);
+                crate::objects::exceptions::set_extra(&e.0, "path", path.clone());
+                return Err(e);
+            }
+        }
+    }
+    let zipimporter = vm.getattr_str(&import_module(vm, "zipimport")?, "zipimporter")?;
+    vm.call(&zipimporter, a, None)
+}
+
+/// zipimporter's walk: the longest prefix of `path` that exists must be a
+/// regular file (the archive; the rest is a directory inside it).
+fn may_be_zip_archive(path: &str) -> bool {
+    let mut p = std::path::Path::new(path);
+    loop {
+        match std::fs::metadata(p) {
+            Ok(m) => return m.is_file(),
+            Err(_) => match p.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() && parent != p => p = parent,
+                _ => return false,
+            },
+        }
+    }
 }
 
 /// The `co_filename` of importlib's bootstrap code, as CPython's frozen
@@ -359,40 +422,79 @@ fn module_name(vm: &Vm, m: &Obj) -> Option<String> {
     pystr::as_str(&n).map(str::to_string)
 }
 
-/// The absolute name of a relative import (CPython's `resolve_name`).
+/// The absolute name of a relative import (CPython's `resolve_name`): the
+/// package comes from `__package__` (checked against `__spec__.parent`),
+/// else `__spec__.parent`, else `__name__` and `__path__` with an
+/// ImportWarning.
 fn resolve_name(vm: &Vm, name: &str, globals: &Obj, level: usize) -> PyResult<String> {
-    let package = dict::data(globals).and_then(|_| {
-        dict::get_item_str(vm, globals, "__package__").filter(|p| !vm.is_none(p)).or_else(|| {
-            let n = dict::get_item_str(vm, globals, "__name__")?;
-            if dict::get_item_str(vm, globals, "__path__").is_some() {
-                Some(n)
-            } else {
-                let s = pystr::as_str_lossy(&n).into_owned();
-                Some(vm.new_str(s.rsplit_once('.').map(|(a, _)| a).unwrap_or("")))
-            }
-        })
-    });
-    let package = match package {
-        Some(p) => match pystr::as_str(&p) {
-            Some(s) => s.to_string(),
-            None => return Err(vm.type_error("package must be a string")),
-        },
-        None => String::new(),
+    if dict::data(globals).is_none() {
+        return Err(vm.type_error("globals must be a dict"));
+    }
+    let package = package_of_globals(vm, globals)?;
+    let no_parent = || {
+        vm.new_exception_msg(&vm.ctx.exceptions.import_error, "attempted relative import with no known parent package")
     };
     if package.is_empty() {
-        return Err(vm.new_exception_msg(
-            &vm.ctx.exceptions.import_error,
-            "attempted relative import with no known parent package",
-        ));
+        return Err(no_parent());
     }
-    let parts: Vec<&str> = package.split('.').collect();
-    if level > parts.len() {
-        return Err(
-            vm.new_exception_msg(&vm.ctx.exceptions.import_error, "attempted relative import beyond top-level package")
-        );
+    let mut base = package.as_str();
+    for _ in 1..level {
+        match base.rfind('.') {
+            Some(dot) => base = &base[..dot],
+            None => {
+                return Err(vm.new_exception_msg(
+                    &vm.ctx.exceptions.import_error,
+                    "attempted relative import beyond top-level package",
+                ))
+            }
+        }
     }
-    let base = parts[..parts.len() - (level - 1)].join(".");
-    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() { base.to_string() } else { format!("{base}.{name}") })
+}
+
+/// The package a relative import in `globals` is relative to.
+fn package_of_globals(vm: &Vm, globals: &Obj) -> PyResult<String> {
+    let import_warning = &vm.ctx.exceptions.by_name["ImportWarning"];
+    let package = dict::get_item_str(vm, globals, "__package__").filter(|p| !vm.is_none(p));
+    let spec = dict::get_item_str(vm, globals, "__spec__").filter(|s| !vm.is_none(s));
+    if let Some(package) = package {
+        let Some(text) = pystr::as_str(&package).map(str::to_string) else {
+            return Err(vm.type_error("package must be a string"));
+        };
+        if let Some(spec) = spec {
+            let parent = vm.getattr_str(&spec, "parent")?;
+            if !vm.eq(&package, &parent)? {
+                crate::warnings::warn(vm, import_warning, "__package__ != __spec__.parent", 1)?;
+            }
+        }
+        return Ok(text);
+    }
+    if let Some(spec) = spec {
+        let parent = vm.getattr_str(&spec, "parent")?;
+        return match pystr::as_str(&parent) {
+            Some(p) => Ok(p.to_string()),
+            None => Err(vm.type_error("__spec__.parent must be a string")),
+        };
+    }
+    crate::warnings::warn(
+        vm,
+        import_warning,
+        "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+        1,
+    )?;
+    let Some(name) = dict::get_item_str(vm, globals, "__name__") else {
+        return Err(vm.key_error(vm.new_str("'__name__' not in globals")));
+    };
+    let Some(text) = pystr::as_str(&name).map(str::to_string) else {
+        return Err(vm.type_error("__name__ must be a string"));
+    };
+    if dict::get_item_str(vm, globals, "__path__").is_some() {
+        return Ok(text);
+    }
+    match text.rsplit_once('.') {
+        Some((parent, _)) => Ok(parent.to_string()),
+        None => Ok(String::new()),
+    }
 }
 
 /// Import a dotted absolute name, parents first; returns the last module.
@@ -507,7 +609,9 @@ pub(crate) fn import_from(vm: &Vm, module: &Obj, name: &Obj) -> PyResult<Obj> {
     if let Some(v) = vm.getattr_opt(module, name)? {
         return Ok(v);
     }
-    let pkg = module.instance_dict().and_then(|d| dict::get_item_str(vm, &d, "__name__"));
+    // The package's name as an attribute: `sys.modules` may hold any object
+    // (CPython's `import_from`).
+    let pkg = vm.getattr_str(module, "__name__").ok().filter(|p| pystr::data(p).is_some());
     let attr = pystr::as_str_lossy(name).into_owned();
     if let Some(pkg) = pkg.as_ref().and_then(|p| pystr::as_str(p).map(str::to_string)) {
         let full = format!("{pkg}.{attr}");

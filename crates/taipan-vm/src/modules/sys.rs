@@ -33,7 +33,13 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("argv", vm.new_list(config.argv.iter().map(|a| vm.new_str(a)).collect()));
     set("orig_argv", vm.new_list(vec![vm.new_str(&config.executable)]));
     set("executable", vm.new_str(&config.executable));
-    set("_base_executable", vm.new_str(&config.executable));
+    let venv = virtual_environment(&config.executable);
+    let running = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).ok();
+    let base_executable = match (&venv, &running) {
+        (Some(_), Some(real)) => real.clone(),
+        _ => config.executable.clone(),
+    };
+    set("_base_executable", vm.new_str(&base_executable));
     set("platform", vm.new_str("linux"));
     set("byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     set("maxsize", vm.new_int(isize::MAX as i64));
@@ -69,13 +75,17 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
         env!("TAIPAN_STDLIB_MODULE_NAMES").split(',').filter(|n| !n.is_empty()).map(|n| vm.new_str(n)).collect();
     let names = vm.call(&vm.ctx.types.frozenset, &[vm.new_tuple(stdlib_names)], None).expect("frozenset");
     set("stdlib_module_names", names);
-    let prefix = std::path::Path::new(&config.executable)
+    let base_prefix = std::path::Path::new(&base_executable)
         .parent()
         .and_then(|p| p.parent())
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+    let prefix = venv.unwrap_or_else(|| base_prefix.clone());
+    for k in ["prefix", "exec_prefix"] {
         set(k, vm.new_str(&prefix));
+    }
+    for k in ["base_prefix", "base_exec_prefix"] {
+        set(k, vm.new_str(&base_prefix));
     }
     let path = module_search_paths(&config).iter().map(|p| vm.new_str(p)).collect();
     set("path", vm.new_list(path));
@@ -517,10 +527,33 @@ fn sys_displayhook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
     dict::set_item_str(vm, &builtins, "_", vm.none())?;
     let stdout = sys_attr(vm, "stdout").ok_or_else(|| vm.runtime_error("lost sys.stdout"))?;
     let r = vm.repr(&value)?;
-    vm.call_method(&stdout, "write", &[r])?;
+    match vm.call_method(&stdout, "write", std::slice::from_ref(&r)) {
+        Ok(_) => {}
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.unicode_encode_error) => {
+            write_unencodable(vm, &stdout, &r)?;
+        }
+        Err(e) => return Err(e),
+    }
     write_text(vm, &stdout, "\n")?;
     dict::set_item_str(vm, &builtins, "_", value)?;
     Ok(vm.none())
+}
+
+/// A repr the stream's encoding cannot represent, written with
+/// backslashreplace (CPython's `sys_displayhook_unencodable`).
+fn write_unencodable(vm: &Vm, stdout: &Obj, r: &Obj) -> PyResult<()> {
+    let encoding = vm.getattr_str(stdout, "encoding")?;
+    let encoded = vm.call_method(r, "encode", &[encoding.clone(), vm.new_str("backslashreplace")])?;
+    match vm.getattr_str_opt(stdout, "buffer")? {
+        Some(buffer) => {
+            vm.call_method(&buffer, "write", &[encoded])?;
+        }
+        None => {
+            let text = vm.call_method(&encoded, "decode", &[encoding, vm.new_str("strict")])?;
+            vm.call_method(stdout, "write", &[text])?;
+        }
+    }
+    Ok(())
 }
 
 fn sys_excepthook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -821,9 +854,6 @@ fn create_stdio(
     Ok(stream)
 }
 
-/// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current
-/// directory (an empty entry is the current directory) and normalised
-/// (`.`, `..` and repeated or trailing slashes resolved lexically).
 /// The directories `sys.path` starts with (CPython's
 /// `config.module_search_paths`): `PYTHONPATH`'s, then the standard library.
 pub fn module_search_paths(config: &crate::vm::Config) -> Vec<String> {
@@ -835,6 +865,21 @@ pub fn module_search_paths(config: &crate::vm::Config) -> Vec<String> {
     path
 }
 
+/// The virtual environment `executable` runs in: the directory holding
+/// `pyvenv.cfg` beside the executable or one level up (CPython's getpath;
+/// `site` then adds its site-packages).
+fn virtual_environment(executable: &str) -> Option<String> {
+    let exe_dir = std::path::Path::new(executable).parent()?;
+    [exe_dir, exe_dir.parent()?]
+        .into_iter()
+        .find(|d| d.join("pyvenv.cfg").is_file())
+        .and_then(|_| exe_dir.parent())
+        .map(|d| d.to_string_lossy().into_owned())
+}
+
+/// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current
+/// directory (an empty entry is the current directory) and normalised
+/// (`.`, `..` and repeated or trailing slashes resolved lexically).
 fn absolute_normalized(dir: &str) -> String {
     let joined = if dir.starts_with('/') {
         dir.to_string()

@@ -518,16 +518,6 @@ fn opt_int(vm: &Vm, v: Option<u32>) -> Obj {
     v.map(|x| vm.new_int(x as i64)).unwrap_or_else(|| vm.none())
 }
 
-/// `code._varname_from_oparg(oparg)` (what `dis` names a local by).
-fn code_varname_from_oparg(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let [oparg] = crate::args::exact::<1>(vm, "_varname_from_oparg", args, kw)?;
-    let i = vm.index_to_isize(&oparg)?;
-    match usize::try_from(i).ok().and_then(|i| code_of(o).localsplusnames.get(i)) {
-        Some(n) => Ok(n.clone()),
-        None => Err(vm.index_error("tuple index out of range")),
-    }
-}
-
 fn code_positions(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let c = code_of(o);
     let mut out = Vec::new();

@@ -139,6 +139,38 @@ fn module_name(vm: &Vm, m: &Obj) -> Option<String> {
     pystr::as_str(&n).map(|s| s.to_string())
 }
 
+enum CircularState {
+    None,
+    Initializing,
+    UninitializedSubmodule,
+}
+
+/// Why a module may lack an attribute during a circular import: its
+/// `__spec__._initializing`, or `name` in `__spec__._uninitialized_submodules`
+/// (CPython's `_PyModuleSpec_IsInitializing` and
+/// `_PyModuleSpec_IsUninitializedSubmodule`).
+fn circular_import_state(vm: &Vm, m: &Obj, name: &Obj) -> PyResult<CircularState> {
+    let Some(spec) = m.instance_dict().and_then(|d| dict::get_item_str(vm, &d, "__spec__")) else {
+        return Ok(CircularState::None);
+    };
+    if vm.is_none(&spec) {
+        return Ok(CircularState::None);
+    }
+    let initializing = match vm.getattr_str_opt(&spec, "_initializing") {
+        Ok(Some(v)) => vm.is_true(&v).unwrap_or(false),
+        _ => false,
+    };
+    if initializing {
+        return Ok(CircularState::Initializing);
+    }
+    if let Ok(Some(subs)) = vm.getattr_str_opt(&spec, "_uninitialized_submodules") {
+        if vm.contains(&subs, name).unwrap_or(false) {
+            return Ok(CircularState::UninitializedSubmodule);
+        }
+    }
+    Ok(CircularState::None)
+}
+
 fn module_getattro(vm: &Vm, m: &Obj, name: &Obj) -> PyResult<Obj> {
     if let Some(v) = type_::generic_getattr_opt(vm, m, name)? {
         return Ok(v);
@@ -148,9 +180,18 @@ fn module_getattro(vm: &Vm, m: &Obj, name: &Obj) -> PyResult<Obj> {
             return vm.call(&getattr, std::slice::from_ref(name), None);
         }
     }
+    let attr = pystr::as_str_lossy(name);
     let msg = match module_name(vm, m) {
-        Some(n) => format!("module '{}' has no attribute '{}'", n, pystr::as_str_lossy(name)),
-        None => format!("module has no attribute '{}'", pystr::as_str_lossy(name)),
+        Some(n) => match circular_import_state(vm, m, name)? {
+            CircularState::Initializing => format!(
+                "partially initialized module '{n}' has no attribute '{attr}' (most likely due to a circular import)"
+            ),
+            CircularState::UninitializedSubmodule => {
+                format!("cannot access submodule '{attr}' of module '{n}' (most likely due to a circular import)")
+            }
+            CircularState::None => format!("module '{n}' has no attribute '{attr}'"),
+        },
+        None => format!("module has no attribute '{attr}'"),
     };
     let e = vm.new_exception_msg(&vm.ctx.exceptions.attribute_error, &msg);
     crate::objects::exceptions::set_extra(&e.0, "name", name.clone());

@@ -633,7 +633,11 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
         return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", new.class().name())));
     };
     let old = obj.class();
-    if !nt.is_heap_type() || !old.is_heap_type() {
+    // Modules may change class among ModuleType subclasses (importlib's
+    // LazyLoader does), as in CPython's `object_set_class`.
+    let module = &vm.ctx.types.module;
+    let both_modules = vm.is_subtype(new, module) && vm.is_subtype(&obj.class_obj(), module);
+    if !both_modules && (!nt.is_heap_type() || !old.is_heap_type()) {
         return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }
     if nt.payload_type != old.payload_type
