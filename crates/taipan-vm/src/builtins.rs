@@ -712,36 +712,6 @@ pub(crate) fn current_locals(vm: &Vm) -> PyResult<Obj> {
 
 // ---- code execution ----------------------------------------------------------------------------
 
-/// `compile()`'s filename (CPython's `PyUnicode_FSDecoder`): a str, bytes,
-/// an `os.PathLike`, or (deprecated) another bytes-like object.
-fn fs_decode_filename(vm: &Vm, arg: &Obj) -> PyResult<String> {
-    if pystr::data(arg).is_some() {
-        return Ok(pystr::as_str_lossy(arg).into_owned());
-    }
-    if let Some(b) = crate::objects::bytes::as_bytes_ref(arg) {
-        return Ok(String::from_utf8_lossy(b).into_owned());
-    }
-    if crate::objects::buffer::is_bytes_like(arg) {
-        let msg = format!("path should be string, bytes, or os.PathLike, not {:.200}", arg.class().name());
-        crate::warnings::warn(vm, &vm.ctx.exceptions.by_name["DeprecationWarning"], &msg, 1)?;
-        return crate::objects::buffer::with_bytes(vm, arg, |b| String::from_utf8_lossy(b).into_owned());
-    }
-    let Some(path) = vm.call_special(arg, "__fspath__", &[])? else {
-        return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", arg.class().name())));
-    };
-    if pystr::data(&path).is_some() {
-        return Ok(pystr::as_str_lossy(&path).into_owned());
-    }
-    match crate::objects::bytes::as_bytes_ref(&path) {
-        Some(b) => Ok(String::from_utf8_lossy(b).into_owned()),
-        None => Err(vm.type_error(format!(
-            "expected {}.__fspath__() to return str or bytes, not {}",
-            arg.class().name(),
-            path.class().name()
-        ))),
-    }
-}
-
 fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let spec = crate::args::ArgSpec {
         fname: "compile",
@@ -812,8 +782,21 @@ fn compile_filename(vm: &Vm, filename: &Obj) -> PyResult<(String, Option<Obj>)> 
     let bad = |o: &Obj| vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", o.class().name()));
     let path = if pystr::data(filename).is_some() || crate::objects::bytes::as_bytes_ref(filename).is_some() {
         filename.clone()
+    } else if crate::objects::buffer::is_bytes_like(filename) {
+        // Other bytes-like objects: deprecated (CPython's PyUnicode_FSDecoder).
+        let msg = format!("path should be string, bytes, or os.PathLike, not {:.200}", filename.class().name());
+        crate::warnings::warn(vm, &vm.ctx.exceptions.by_name["DeprecationWarning"], &msg, 1)?;
+        let text = crate::objects::buffer::with_bytes(vm, filename, |b| String::from_utf8_lossy(b).into_owned())?;
+        return Ok((text, None));
     } else {
         let Some(path) = vm.call_special(filename, "__fspath__", &[])? else { return Err(bad(filename)) };
+        if pystr::data(&path).is_none() && crate::objects::bytes::as_bytes_ref(&path).is_none() {
+            return Err(vm.type_error(format!(
+                "expected {}.__fspath__() to return str or bytes, not {}",
+                filename.class().name(),
+                path.class().name()
+            )));
+        }
         path
     };
     if let Some(s) = pystr::as_str(&path) {
