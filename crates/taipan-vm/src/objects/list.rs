@@ -342,7 +342,7 @@ fn list_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("list indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = vm.subscript_index(key)?;
     match normalize(i, l.len()) {
         Some(j) => Ok(l.get(j).expect("in range")),
         None => Err(vm.index_error("list index out of range")),
@@ -357,7 +357,7 @@ fn list_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyRes
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("list indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = vm.subscript_index(key)?;
     let Some(j) = normalize(i, l.len()) else {
         return Err(vm.index_error("list assignment index out of range"));
     };
@@ -497,7 +497,7 @@ fn list_pop(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<O
     crate::args::no_kwargs(vm, "pop", kwnames)?;
     crate::args::check_positional(vm, "pop", args.len(), 0, 1)?;
     let i = match args.first() {
-        Some(a) => vm.index_to_isize(a)?,
+        Some(a) => crate::objects::str_methods::ssize_arg(vm, a)?,
         None => -1,
     };
     let l = list_of(o);

@@ -229,7 +229,7 @@ fn tuple_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("tuple indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = vm.subscript_index(key)?;
     let n = items.len() as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {

@@ -272,6 +272,18 @@ impl Vm {
         }
     }
 
+    /// A sequence subscript as an isize: as `index_to_isize`, but a value
+    /// too large is an IndexError (CPython's `PyNumber_AsSsize_t(item,
+    /// PyExc_IndexError)` in list and tuple subscripts).
+    pub fn subscript_index(&self, o: &Obj) -> PyResult<isize> {
+        match self.index_value(o)? {
+            IntValue::Small(v) => Ok(v as isize),
+            IntValue::Big(_) => {
+                Err(self.index_error(format!("cannot fit '{}' into an index-sized integer", o.class().name())))
+            }
+        }
+    }
+
     /// `o.__index__()` clamped to the isize range (slice indices).
     pub fn index_to_isize_clamped(&self, o: &Obj) -> PyResult<isize> {
         match self.index_value(o)? {
