@@ -350,14 +350,6 @@ fn is_number(vm: &Vm, v: &Obj) -> bool {
         || v.payload::<crate::objects::complex::ComplexData>().is_some()
 }
 
-/// An index of `bytearray[i]` (IndexError when it does not fit).
-fn item_index(vm: &Vm, key: &Obj) -> PyResult<isize> {
-    match vm.index_value(key)? {
-        crate::objects::int::IntValue::Small(v) if isize::try_from(v).is_ok() => Ok(v as isize),
-        _ => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name()))),
-    }
-}
-
 fn bytearray_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if let Some(sl) = key.payload::<slice::SliceData>() {
         let d = ba(o).to_vec();
@@ -368,7 +360,7 @@ fn bytearray_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = item_index(vm, key)?;
+    let i = vm.subscript_index(key)?;
     let d = ba(o);
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
@@ -432,7 +424,7 @@ fn bytearray_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> 
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", key.class().name())));
     }
-    let i = item_index(vm, key)?;
+    let i = vm.subscript_index(key)?;
     let value = match value {
         Some(v) => Some(bytes::byte_value(vm, v)?),
         None => None,

@@ -579,10 +579,7 @@ fn mv_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 /// `m[i]` for a 1-D view: the byte position of item `i`.
 fn item_pos(vm: &Vm, m: &MemoryViewData, key: &Obj, dim: usize) -> PyResult<isize> {
-    let i = match vm.index_value(key)? {
-        IntValue::Small(v) if isize::try_from(v).is_ok() => v as isize,
-        _ => return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name()))),
-    };
+    let i = vm.subscript_index(key)?;
     let n = m.shape[dim] as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {

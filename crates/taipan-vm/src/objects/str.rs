@@ -592,10 +592,7 @@ fn str_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("string indices must be integers, not '{}'", key.class().name())));
     }
-    let i = match vm.index_value(key)? {
-        crate::objects::int::IntValue::Small(v) if isize::try_from(v).is_ok() => v as isize,
-        _ => return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", key.class().name()))),
-    };
+    let i = vm.subscript_index(key)?;
     let n = d.len() as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {

@@ -274,13 +274,12 @@ impl Vm {
 
     /// A sequence subscript as an isize: as `index_to_isize`, but a value
     /// too large is an IndexError (CPython's `PyNumber_AsSsize_t(item,
-    /// PyExc_IndexError)` in list and tuple subscripts).
+    /// PyExc_IndexError)` in the subscripts of lists, tuples, str, bytes,
+    /// bytearray and memoryview).
     pub fn subscript_index(&self, o: &Obj) -> PyResult<isize> {
         match self.index_value(o)? {
-            IntValue::Small(v) => Ok(v as isize),
-            IntValue::Big(_) => {
-                Err(self.index_error(format!("cannot fit '{}' into an index-sized integer", o.class().name())))
-            }
+            IntValue::Small(v) if isize::try_from(v).is_ok() => Ok(v as isize),
+            _ => Err(self.index_error(format!("cannot fit '{}' into an index-sized integer", o.class().name()))),
         }
     }
 

@@ -28,3 +28,15 @@ try:
     [1].pop(2**70)
 except Exception as e:
     print("pop", type(e).__name__, e)
+# The other sequences share the conversion.
+for s in ("abc", b"abc", bytearray(b"abc"), memoryview(b"abc")):
+    for i in (2**63, -2**63 - 1, 2**70, 5, -5):
+        try:
+            s[i]
+        except Exception as e:
+            print(type(s).__name__, i, type(e).__name__, e)
+ba = bytearray(b"a")
+try:
+    ba[2**70] = 1
+except Exception as e:
+    print("bytearray store", type(e).__name__, e)
