@@ -924,6 +924,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::ForIter => {
                     let it = frame.peek(0).clone();
+                    if vm.thread.tracing.get() {
+                        match tri!(trace::for_iter(vm, frame, &it)) {
+                            Some(v) => frame.push(v),
+                            None => {
+                                drop(frame.pop());
+                                frame.next_instr = next + oparg as usize;
+                            }
+                        }
+                        continue 'dispatch;
+                    }
                     match it.class().slots.iternext.get() {
                         Some(f) => match f(vm, &it) {
                             Ok(Some(v)) => {
@@ -1312,11 +1322,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 op::Send => {
                     let v = frame.pop();
                     let receiver = frame.peek(0).clone();
+                    let sent_none = vm.is_none(&v);
                     match tri!(generator::send_to(vm, &receiver, v)) {
                         generator::SendResult::Yield(y) => {
                             frame.push(y);
                         }
                         generator::SendResult::Return(r) => {
+                            if vm.thread.tracing.get() {
+                                tri!(trace::send_returned(vm, frame, &receiver, sent_none, &r));
+                            }
                             drop(frame.pop());
                             frame.push(r);
                             frame.next_instr = next + oparg as usize;

@@ -14,6 +14,7 @@ use taipan_compiler::code::{flags as co_flags, local_kind};
 use super::frame::{fdata, frame_object, Frame};
 use super::op;
 use crate::object::Obj;
+use crate::objects::generator::SendResult;
 use crate::objects::{cell, code::CodeData, dict, exceptions, int};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -67,7 +68,7 @@ fn call_trace(vm: &Vm, frame: &mut Frame, event: TraceEvent, arg: Obj) -> PyResu
     t.profile_depth.set(t.profile_depth.get() + 1);
     t.refresh_hooks();
     let old_what = t.tracing_what.replace(Some(event));
-    data.lineno.set(frame.line().unwrap_or(0));
+    data.lineno.set(frame.code().line_at_cached(frame.lasti).unwrap_or(0));
     let r = call_trampoline(vm, &callback, frame, &fo, event, arg);
     data.lineno.set(0);
     t.tracing_what.set(old_what);
@@ -171,12 +172,14 @@ pub(crate) fn instruction(vm: &Vm, frame: &mut Frame, start: usize, prev: usize)
     let fo = frame_object(vm, frame);
     let data = fdata(&fo);
     data.jump_to.set(None);
-    let line = code.line_at(lasti);
+    let line = code.line_at_cached(lasti);
     let mut r = Ok(());
     if let Some(line) = line {
         if data.trace_lines.get() {
-            let last_line = if prev <= first { None } else { code.line_at(prev) };
-            let backward = lasti < prev && (code.units[prev] & 0xff) as u8 != op::Send;
+            let last_line = if prev <= first { None } else { code.line_at_cached(prev) };
+            // (CPython looks at the instruction being traced: a jump back
+            // to the SEND of `yield from` or `await` is no new line.)
+            let backward = lasti < prev && (code.units[lasti] & 0xff) as u8 != op::Send;
             if Some(line) != last_line || backward {
                 r = call_trace(vm, frame, TraceEvent::Line, vm.none());
             }
@@ -219,6 +222,51 @@ pub(crate) fn exception_event(vm: &Vm, frame: &mut Frame, err: PyErr) -> PyErr {
     match call_trace(vm, frame, TraceEvent::Exception, arg) {
         Ok(()) => err,
         Err(e) => e,
+    }
+}
+
+/// FOR_ITER while tracing: an iterator that ends by raising StopIteration
+/// (a generator that returns a value does) is reported as an 'exception'
+/// in this frame, as CPython's FOR_ITER does; the trace function's own
+/// error is dropped with the StopIteration.
+pub(crate) fn for_iter(vm: &Vm, frame: &mut Frame, it: &Obj) -> PyResult<Option<Obj>> {
+    if it.has_payload::<crate::objects::generator::GenData>() {
+        return match crate::objects::generator::send_to(vm, it, vm.none())? {
+            SendResult::Yield(v) => Ok(Some(v)),
+            SendResult::Return(r) => {
+                if !vm.is_none(&r) {
+                    let _ = exception_event(vm, frame, vm.stop_iteration(Some(r)));
+                }
+                Ok(None)
+            }
+        };
+    }
+    let Some(next) = it.class().slots.iternext.get() else {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", it.class().name())));
+    };
+    match next(vm, it) {
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) => {
+            let _ = exception_event(vm, frame, e);
+            Ok(None)
+        }
+        r => r,
+    }
+}
+
+/// SEND while tracing, when the subiterator finished: CPython then sends
+/// through `__next__` or `send()`, and reports the StopIteration that
+/// ends it (every time but a `__next__` that returns None silently).
+pub(crate) fn send_returned(vm: &Vm, frame: &mut Frame, receiver: &Obj, sent_none: bool, r: &Obj) -> PyResult<()> {
+    let by_next = sent_none && receiver.class().slots.iternext.get().is_some();
+    if by_next && vm.is_none(r) {
+        return Ok(());
+    }
+    let stop = vm.stop_iteration(Some(r.clone()));
+    let after = exception_event(vm, frame, stop.clone());
+    if after.0.is(&stop.0) {
+        Ok(())
+    } else {
+        Err(after)
     }
 }
 
@@ -286,6 +334,11 @@ pub(crate) fn set_lineno(vm: &Vm, fo: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if suspended {
         start_stack = pop_value(start_stack);
     }
+    // The analysis must describe the real stack: never pop what is not
+    // there nor leave more than the target has room for.
+    if stack_len(start_stack) != frame.stack_depth() {
+        return Err(vm.value_error("can't jump: the value stack does not match the code's"));
+    }
     while start_stack > best_stack {
         if top_of_stack(start_stack) == EXCEPT {
             // The saved exception goes back to being the handled one.
@@ -337,6 +390,16 @@ fn push_value(stack: i64, kind: i64) -> i64 {
     } else {
         (stack << BITS) | kind
     }
+}
+
+/// How many values an encoded stack holds.
+fn stack_len(mut stack: i64) -> usize {
+    let mut n = 0;
+    while stack > 0 {
+        stack = pop_value(stack);
+        n += 1;
+    }
+    n
 }
 
 fn pop_value(stack: i64) -> i64 {
@@ -460,9 +523,19 @@ fn mark_stacks(code: &CodeData) -> Vec<i64> {
                 | op::PopJumpForwardIfFalse
                 | op::PopJumpBackwardIfFalse
                 | op::PopJumpForwardIfTrue
-                | op::PopJumpBackwardIfTrue => {
+                | op::PopJumpBackwardIfTrue
+                | op::PopJumpForwardIfNone
+                | op::PopJumpBackwardIfNone
+                | op::PopJumpForwardIfNotNone
+                | op::PopJumpBackwardIfNotNone => {
                     let arg = get_arg(units, i) as usize;
-                    let backward = matches!(opcode, op::PopJumpBackwardIfFalse | op::PopJumpBackwardIfTrue);
+                    let backward = matches!(
+                        opcode,
+                        op::PopJumpBackwardIfFalse
+                            | op::PopJumpBackwardIfTrue
+                            | op::PopJumpBackwardIfNone
+                            | op::PopJumpBackwardIfNotNone
+                    );
                     let j = if backward { (i + 1).wrapping_sub(arg) } else { i + 1 + arg };
                     let target;
                     if matches!(opcode, op::JumpIfFalseOrPop | op::JumpIfTrueOrPop) {
@@ -494,6 +567,15 @@ fn mark_stacks(code: &CodeData) -> Vec<i64> {
                         stacks[j] = target;
                     }
                 }
+                op::Send => {
+                    // Falls through with the receiver; jumps with the result
+                    // in its place.
+                    let j = get_arg(units, i) as usize + i + 1;
+                    if j < len {
+                        stacks[j] = pop_value(next);
+                    }
+                    stacks[i + 1] = next;
+                }
                 op::EndAsyncFor => stacks[i + 1] = pop_value(pop_value(pop_value(next))),
                 op::PushExcInfo => stacks[i + 1] = push_value(next, EXCEPT),
                 op::PopExcept => stacks[i + 1] = pop_value(next),
@@ -510,7 +592,7 @@ fn mark_stacks(code: &CodeData) -> Vec<i64> {
                 op::Swap => stacks[i + 1] = stack_swap(next, get_arg(units, i).clamp(1, MAX_ENTRIES)),
                 op::Copy => stacks[i + 1] = push_value(next, peek(next, get_arg(units, i).clamp(1, MAX_ENTRIES))),
                 _ => {
-                    let arg = (units[i] >> 8) as i32;
+                    let arg = get_arg(units, i) as i32;
                     let mut delta = taipan_compiler::flowgraph::opcode_stack_effect_with_jump(opcode as i32, arg, None)
                         .unwrap_or(0);
                     while delta < 0 {

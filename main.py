@@ -1,0 +1,6 @@
+def func():
+    def inner(v): pass
+    inner(
+        42
+    )
+func()
