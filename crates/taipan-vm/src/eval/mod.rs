@@ -1526,7 +1526,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 frame.next_instr = h.target as usize;
                 break;
             }
-            // No handler here: the frame ends with the exception.
+            // No handler here: the frame ends with the exception, at the
+            // position a RERAISE restored (CPython's `prev_instr`: what
+            // f_lineno of the finished frame shows).
+            if let Some(l) = reraise_lasti.take() {
+                frame.lasti = l;
+            }
             frame.pop_to(0);
             if vm.thread.tracing.get() {
                 let _ = trace::return_event(vm, frame, None);

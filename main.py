@@ -1,6 +1,0 @@
-def func():
-    def inner(v): pass
-    inner(
-        42
-    )
-func()
