@@ -598,6 +598,24 @@ fn mmap_move(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     with_map_mut(vm, o, |b| b.copy_within(src..src + cnt, dest)).map(|_| vm.none())
 }
 
+fn mmap_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let m = mmap_of(vm, o)?;
+    let Some(len) = m.map.borrow().as_ref().map(|map| map.len) else {
+        return Ok(vm.new_str("<mmap.mmap closed=True>"));
+    };
+    let access = match m.access {
+        ACCESS_READ => "ACCESS_READ",
+        ACCESS_WRITE => "ACCESS_WRITE",
+        ACCESS_COPY => "ACCESS_COPY",
+        _ => "ACCESS_DEFAULT",
+    };
+    Ok(vm.new_str_from_string(format!(
+        "<mmap.mmap closed=False, access={access}, length={len}, pos={}, offset={}>",
+        m.pos.get(),
+        m.offset
+    )))
+}
+
 const METHODS: &[MethodDef] = &[
     MethodDef::method("close", mmap_close),
     MethodDef::method("read", mmap_read),
@@ -639,6 +657,7 @@ fn make_type(vm: &Vm) -> Obj {
     };
     let t = taipan_vm::api::types::new_type::<MmapObject>(vm, &spec, |s| {
         s.new.set(Some(mmap_new));
+        s.repr.set(Some(mmap_repr));
         s.sq_length.set(Some(mmap_len));
         s.mp_length.set(Some(mmap_len));
         s.mp_subscript.set(Some(mmap_getitem));

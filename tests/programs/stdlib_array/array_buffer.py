@@ -85,3 +85,31 @@ try:
     memoryview(array.array("d", [1.5]))[0] = "x"
 except TypeError as e:
     print(type(e).__name__, e)
+
+# Comparisons, hashing of released views, marshal, int() over buffers.
+import marshal
+ai = array.array("i", [1, 2])
+print(memoryview(ai) == ai, memoryview(ai) == array.array("l", [1, 2]), memoryview(ai) == array.array("i", [1, 3]))
+print(memoryview(array.array("B", b"ab")) == array.array("b", b"ab"), b"ab" == memoryview(array.array("B", b"ab")))
+print(marshal.loads(marshal.dumps(ai)))
+w = memoryview(array.array("i", range(4)))
+w[:] = array.array("i", [9, 8, 7, 6])
+print(w.tolist())
+try:
+    w[:] = array.array("h", [1, 2, 3, 4])
+except ValueError as e:
+    print(type(e).__name__, e)
+hv = memoryview(b"abc")
+h = hash(hv)
+hv.release()
+print(hash(hv) == h == hash(b"abc"))
+print(int(array.array("B", b"42")), float(array.array("B", b"2.5")))
+for base_arg in [memoryview(b"10"), array.array("B", b"10")]:
+    try:
+        int(base_arg, 2)
+    except TypeError as e:
+        print(type(e).__name__, e)
+try:
+    int("43", 2**100)
+except ValueError as e:
+    print(type(e).__name__, e)

@@ -78,3 +78,9 @@ with tempfile.TemporaryDirectory() as d:
         target = mmap.mmap(-1, 8)
         print(f.readinto(target), target[:])
         target.close()
+
+r = mmap.mmap(-1, 10)
+r.seek(3)
+print(repr(r))
+r.close()
+print(repr(r))

@@ -24,6 +24,9 @@ pub(crate) struct MemoryViewData {
     strides: Box<[isize]>,
     readonly: bool,
     released: Cell<bool>,
+    /// The hash once computed (CPython keeps it, so a released view still
+    /// hashes).
+    hash: Cell<Option<i64>>,
 }
 impl PyPayload for MemoryViewData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
@@ -271,6 +274,7 @@ fn new_view(
             strides,
             readonly,
             released: Cell::new(false),
+            hash: Cell::new(None),
         },
     )
 }
@@ -304,6 +308,7 @@ pub(crate) fn from_object(vm: &Vm, o: &Obj) -> PyResult<Obj> {
             strides: vec![1].into(),
             readonly,
             released: Cell::new(false),
+            hash: Cell::new(None),
         },
     ))
 }
@@ -328,6 +333,7 @@ fn from_exporter(vm: &Vm, o: &Obj, e: &dyn buffer::BufferExport) -> PyResult<Obj
             strides: vec![itemsize as isize].into(),
             readonly: e.buffer_readonly(),
             released: Cell::new(false),
+            hash: Cell::new(None),
         },
     ))
 }
@@ -551,6 +557,9 @@ fn mv_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
 }
 
 fn mv_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    if let Some(h) = mv(o).hash.get() {
+        return Ok(h);
+    }
     let m = live(vm, o)?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -558,7 +567,9 @@ fn mv_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
     if !is_byte_format(m.code) {
         return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
-    Ok(crate::hash::hash_bytes(vm.ctx.hash_key, &m.to_bytes()))
+    let h = crate::hash::hash_bytes(vm.ctx.hash_key, &m.to_bytes());
+    m.hash.set(Some(h));
+    Ok(h)
 }
 
 fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
@@ -572,6 +583,8 @@ fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         false
     } else if let Some(mb) = data(b) {
         ma.shape == mb.shape && ma.items() == mb.items()
+    } else if let Some(e) = buffer::exporter(b) {
+        equals_export(ma, e)
     } else if let Some(bb) = bytes::as_bytes(b) {
         ma.shape.len() == 1 && ma.shape[0] == bb.len() && {
             let other: Vec<Item> = bb.into_iter().map(|x| Item::Int(x as i128)).collect();
@@ -581,6 +594,23 @@ fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         return Ok(vm.not_implemented());
     };
     Ok(vm.bool_obj(if op == CompareOp::Eq { equal } else { !equal }))
+}
+
+/// A view against another exporter's (1-D) buffer, item by item in their
+/// formats; formats the view cannot unpack compare by format and bytes.
+fn equals_export(ma: &MemoryViewData, e: &dyn buffer::BufferExport) -> bool {
+    let format = e.buffer_format();
+    let code = native_code(format).unwrap_or(0);
+    let k = e.buffer_itemsize().max(1);
+    let bb = buffer::read_export(e, |x| x.to_vec());
+    if ma.shape.len() != 1 || ma.shape[0] != bb.len() / k {
+        return false;
+    }
+    if code == 0 || ma.code == 0 {
+        return &*ma.format == format && ma.to_bytes() == bb;
+    }
+    let other: Vec<Item> = bb.chunks(k).map(|c| unpack(code, c)).collect();
+    ma.items() == other
 }
 
 /// `iter(memoryview)` (CPython's `memory_iterator`).
@@ -677,10 +707,14 @@ fn mv_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
         }
         check_format(vm, m)?;
         let p = item_pos(vm, m, key, 0)?;
+        // `__index__` may have released the view (gh-92888).
+        live(vm, o)?;
         return Ok(read_item(vm, m, m.offset + p));
     }
     if let Some(t) = key.payload::<tuple::TupleData>() {
-        return tuple_index(vm, m, t.items()).map(|p| read_item(vm, m, p));
+        let p = tuple_index(vm, m, t.items())?;
+        live(vm, o)?;
+        return Ok(read_item(vm, m, p));
     }
     Err(vm.type_error("memoryview: invalid slice key"))
 }
@@ -743,6 +777,11 @@ fn mv_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResul
                 return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
             }
             (sm.code, sm.shape[0], sm.to_bytes())
+        } else if let Some(e) = buffer::exporter(value) {
+            e.buffer_check(vm)?;
+            let k = e.buffer_itemsize().max(1);
+            let b = buffer::read_export(e, |x| x.to_vec());
+            (native_code(e.buffer_format()).unwrap_or(0), b.len() / k, b)
         } else {
             let b = bytes::bytes_like(vm, value)?;
             (b'B', b.len(), b)
@@ -753,6 +792,8 @@ fn mv_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResul
         if src_code != m.code || src_len != positions.len() {
             return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
+        // Converting the key or the value may have released the view.
+        live(vm, o)?;
         write_bytes(m, &positions, &src);
         return Ok(());
     }
@@ -768,6 +809,7 @@ fn mv_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResul
     };
     check_format(vm, m)?;
     let b = pack(vm, m, value)?;
+    live(vm, o)?;
     write_bytes(m, &[pos], &b);
     Ok(())
 }
