@@ -3,14 +3,15 @@
 //! sequence protocol, byte and list conversions, and pickling through
 //! `_array_reconstructor` and machine format codes.
 //!
-//! Not here yet: the buffer protocol (the VM's buffer API serves only
-//! bytes, bytearray and memoryview), so `memoryview(a)` and `bytes(a)` are
-//! TypeErrors.
+//! Arrays export their memory (`memoryview(a)`, `bytes(a)`, `readinto(a)`,
+//! `struct.pack_into(f, a, ...)`) in their typecode's struct format; while a
+//! view is alive the array cannot change size (BufferError, as CPython).
 
 use std::cell::{Cell, RefCell};
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};
+use taipan_vm::api::buffer::BufferExport;
 use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, CompareOp, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{buffer, dict, module, str as pystr, tuple, Obj, PyPayload, PyResult, Vm};
 
@@ -33,8 +34,69 @@ fn itemsize(tc: u8) -> usize {
 pub(crate) struct Array {
     tc: u8,
     data: RefCell<Vec<u8>>,
+    /// Live buffer views (memoryviews) of the data.
+    exports: Cell<usize>,
 }
-impl PyPayload for Array {}
+
+impl PyPayload for Array {
+    fn as_buffer(&self) -> Option<&dyn BufferExport> {
+        Some(self)
+    }
+}
+
+impl BufferExport for Array {
+    fn buffer_format(&self) -> &'static str {
+        // CPython exports 'u' (a 4-byte wchar_t) as PEP 3118's "w".
+        match self.tc {
+            b'b' => "b",
+            b'B' => "B",
+            b'u' => "w",
+            b'h' => "h",
+            b'H' => "H",
+            b'i' => "i",
+            b'I' => "I",
+            b'l' => "l",
+            b'L' => "L",
+            b'q' => "q",
+            b'Q' => "Q",
+            b'f' => "f",
+            _ => "d",
+        }
+    }
+    fn buffer_itemsize(&self) -> usize {
+        itemsize(self.tc)
+    }
+    fn buffer_readonly(&self) -> bool {
+        false
+    }
+    fn buffer_read(&self, f: &mut dyn FnMut(&[u8])) {
+        match self.data.try_borrow() {
+            Ok(d) => f(&d),
+            Err(_) => f(&[]),
+        }
+    }
+    fn buffer_write(&self, f: &mut dyn FnMut(&mut [u8])) -> bool {
+        match self.data.try_borrow_mut() {
+            Ok(mut d) => f(&mut d),
+            Err(_) => f(&mut []),
+        }
+        true
+    }
+    fn buffer_export(&self, delta: isize) {
+        self.exports.set(self.exports.get().saturating_add_signed(delta));
+    }
+}
+
+/// A change of the array's size to `new_len` bytes is allowed: not while
+/// a view is exported (CPython's `array_resize`).
+fn resizing(vm: &Vm, a: &Array, new_len: usize) -> PyResult<()> {
+    if a.exports.get() > 0 && new_len != a.data.borrow().len() {
+        return Err(
+            vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "cannot resize an array that is exporting buffers")
+        );
+    }
+    Ok(())
+}
 
 impl Array {
     fn len(&self) -> usize {
@@ -156,7 +218,7 @@ fn items(vm: &Vm, a: &Array) -> Vec<Obj> {
 }
 
 fn new_array(vm: &Vm, cls: &Obj, tc: u8, data: Vec<u8>) -> PyResult<Obj> {
-    alloc_instance(vm, cls, &array_type(vm), Array { tc, data: RefCell::new(data) })
+    alloc_instance(vm, cls, &array_type(vm), Array { tc, data: RefCell::new(data), exports: Cell::new(0) })
 }
 
 /// Encode every item of an iterable first, so a failing item leaves the
@@ -167,6 +229,7 @@ fn extend_iter(vm: &Vm, o: &Obj, a: &Array, it: &Obj) -> PyResult<()> {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
         let extra = other.data.borrow().clone();
+        resizing(vm, a, a.data.borrow().len() + extra.len())?;
         a.data.borrow_mut().extend_from_slice(&extra);
         return Ok(());
     }
@@ -174,6 +237,7 @@ fn extend_iter(vm: &Vm, o: &Obj, a: &Array, it: &Obj) -> PyResult<()> {
     let iter = vm.iter(it)?;
     while let Some(v) = vm.next(&iter)? {
         let b = encode_item(vm, a.tc, &v)?;
+        resizing(vm, a, a.data.borrow().len() + b.len())?;
         a.data.borrow_mut().extend_from_slice(&b);
     }
     Ok(())
@@ -248,10 +312,19 @@ fn fill(vm: &Vm, o: &Obj, tc: u8, init: &Obj) -> PyResult<()> {
 }
 
 fn frombytes(vm: &Vm, a: &Array, b: &Obj) -> PyResult<()> {
+    // CPython takes only buffers of single bytes.
+    let wide = match buffer::exporter(b) {
+        Some(e) => e.buffer_itemsize() != 1,
+        None => b.type_is(&vm.ctx.types.memoryview) && vm.to_i64(&vm.getattr_str(b, "itemsize")?)? != 1,
+    };
+    if wide {
+        return Err(vm.type_error("a bytes-like object is required"));
+    }
     let bytes = buffer::with_bytes(vm, b, |s| s.to_vec())?;
     if bytes.len() % itemsize(a.tc) != 0 {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
+    resizing(vm, a, a.data.borrow().len() + bytes.len())?;
     a.data.borrow_mut().extend_from_slice(&bytes);
     Ok(())
 }
@@ -319,6 +392,7 @@ fn array_setitem(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<(
     if is_slice(vm, key) {
         let (start, step, idx) = slice_indices(vm, key, a.len())?;
         let Some(v) = value else {
+            resizing(vm, a, a.data.borrow().len() - idx.len() * n)?;
             let mut d = a.data.borrow_mut();
             let mut keep = Vec::with_capacity(d.len());
             let drop_set: std::collections::HashSet<usize> = idx.into_iter().collect();
@@ -337,6 +411,9 @@ fn array_setitem(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<(
             return Err(vm.type_error("bad argument type for built-in operation"));
         }
         let src = other.data.borrow().clone();
+        if step == 1 {
+            resizing(vm, a, a.data.borrow().len() - idx.len() * n + src.len())?;
+        }
         let mut d = a.data.borrow_mut();
         if step == 1 {
             let lo = (start.max(0) as usize).min(d.len() / n);
@@ -369,6 +446,7 @@ fn array_setitem(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<(
             }
         }
         None => {
+            resizing(vm, a, a.data.borrow().len() - n)?;
             a.data.borrow_mut().drain(i * n..(i + 1) * n);
         }
     }
@@ -628,6 +706,7 @@ const METHODS: &[MethodDef] = &[
         let v = one(vm, "append", a, k)?;
         let me = arr(vm, o)?;
         let b = encode_item(vm, me.tc, &v)?;
+        resizing(vm, me, me.data.borrow().len() + b.len())?;
         me.data.borrow_mut().extend_from_slice(&b);
         Ok(vm.none())
     }),
@@ -682,6 +761,7 @@ const METHODS: &[MethodDef] = &[
             return Err(vm.type_error("read() didn't return bytes"));
         };
         let whole = bytes.len() - bytes.len() % itemsize(me.tc);
+        resizing(vm, me, me.data.borrow().len() + whole)?;
         me.data.borrow_mut().extend_from_slice(&bytes[..whole]);
         if bytes.len() != want {
             return Err(vm.eof_error("read() didn't return enough bytes"));
@@ -698,6 +778,7 @@ const METHODS: &[MethodDef] = &[
         for v in vm.to_vec(&l)? {
             add.extend_from_slice(&encode_item(vm, me.tc, &v)?);
         }
+        resizing(vm, me, me.data.borrow().len() + add.len())?;
         me.data.borrow_mut().extend_from_slice(&add);
         Ok(vm.none())
     }),
@@ -710,6 +791,7 @@ const METHODS: &[MethodDef] = &[
         if me.tc != b'u' {
             return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
         }
+        resizing(vm, me, me.data.borrow().len() + 4 * d.to_code_points().len())?;
         for c in d.to_code_points() {
             me.data.borrow_mut().extend_from_slice(&c.to_ne_bytes());
         }
@@ -737,6 +819,7 @@ const METHODS: &[MethodDef] = &[
         let i = i.min(len) as usize;
         let b = encode_item(vm, me.tc, &a[1])?;
         let n = itemsize(me.tc);
+        resizing(vm, me, me.data.borrow().len() + n)?;
         me.data.borrow_mut().splice(i * n..i * n, b);
         Ok(vm.none())
     }),
@@ -758,8 +841,9 @@ const METHODS: &[MethodDef] = &[
             return Err(vm.index_error("pop index out of range"));
         }
         let i = i as usize;
-        let v = get(vm, me, i);
         let n = itemsize(me.tc);
+        resizing(vm, me, me.data.borrow().len() - n)?;
+        let v = get(vm, me, i);
         me.data.borrow_mut().drain(i * n..(i + 1) * n);
         Ok(v)
     }),
@@ -769,6 +853,7 @@ const METHODS: &[MethodDef] = &[
         match find(vm, me, &x, 0, me.len())? {
             Some(i) => {
                 let n = itemsize(me.tc);
+                resizing(vm, me, me.data.borrow().len() - n)?;
                 let mut d = me.data.borrow_mut();
                 if (i + 1) * n <= d.len() {
                     d.drain(i * n..(i + 1) * n);
@@ -909,12 +994,14 @@ fn make_types(vm: &Vm) {
                 return Err(vm.type_error("can only extend with array of same kind"));
             }
             let extra = b.data.borrow().clone();
+            resizing(vm, me, me.data.borrow().len() + extra.len())?;
             me.data.borrow_mut().extend_from_slice(&extra);
             Ok(o.clone())
         }));
         s.sq_inplace_repeat.set(Some(|vm, o, n| {
             let me = arr(vm, o)?;
             let d = repeat_data(vm, me, n)?;
+            resizing(vm, me, d.len())?;
             *me.data.borrow_mut() = d;
             Ok(o.clone())
         }));

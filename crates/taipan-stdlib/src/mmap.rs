@@ -1,13 +1,13 @@
 //! `mmap` (CPython's `Modules/mmapmodule.c`, the Unix part): memory-mapped
 //! files and anonymous memory, read and written like a bytearray and like a
-//! file (read/write/seek/find/readline), with `flush` (msync).
-//!
-//! Missing: the buffer protocol (`memoryview(m)`, `bytes(m)` and passing the
-//! map where a bytes-like object is expected raise TypeError), `resize`
-//! (SystemError naming it) and `madvise`.
+//! file (read/write/seek/find/readline), with `flush` (msync), `move`,
+//! `madvise` and `resize` (ftruncate and mremap, as CPython on Linux).
+//! The map exports its bytes as a buffer (format "B", read-only for
+//! ACCESS_READ); while a view is alive it can be neither closed nor resized.
 
 use std::cell::{Cell, RefCell};
 
+use taipan_vm::api::buffer::BufferExport;
 use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, dict, module, Obj, PyPayload, PyResult, Vm};
 
@@ -65,9 +65,55 @@ struct MmapObject {
     fd: Cell<i32>,
     access: i64,
     writable: bool,
+    /// The file offset the map starts at (resize truncates the file to
+    /// `offset + new size`).
+    offset: i64,
+    /// Live buffer views (memoryviews) of the map.
+    exports: Cell<usize>,
 }
 
-impl PyPayload for MmapObject {}
+impl PyPayload for MmapObject {
+    fn as_buffer(&self) -> Option<&dyn BufferExport> {
+        Some(self)
+    }
+}
+
+impl BufferExport for MmapObject {
+    fn buffer_format(&self) -> &'static str {
+        "B"
+    }
+    fn buffer_itemsize(&self) -> usize {
+        1
+    }
+    fn buffer_readonly(&self) -> bool {
+        !self.writable
+    }
+    fn buffer_check(&self, vm: &Vm) -> PyResult<()> {
+        match self.map.try_borrow() {
+            Ok(m) if m.is_some() => Ok(()),
+            _ => Err(closed_error(vm)),
+        }
+    }
+    fn buffer_read(&self, f: &mut dyn FnMut(&[u8])) {
+        match self.map.try_borrow() {
+            Ok(m) => f(m.as_ref().map_or(&[], |m| m.bytes())),
+            Err(_) => f(&[]),
+        }
+    }
+    fn buffer_write(&self, f: &mut dyn FnMut(&mut [u8])) -> bool {
+        if !self.writable {
+            return false;
+        }
+        match self.map.try_borrow_mut() {
+            Ok(mut m) => f(m.as_mut().map_or(&mut [], |m| m.bytes_mut())),
+            Err(_) => f(&mut []),
+        }
+        true
+    }
+    fn buffer_export(&self, delta: isize) {
+        self.exports.set(self.exports.get().saturating_add_signed(delta));
+    }
+}
 
 impl Drop for MmapObject {
     fn drop(&mut self) {
@@ -186,6 +232,8 @@ fn mmap_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         fd: Cell::new(fd),
         access,
         writable,
+        offset,
+        exports: Cell::new(0),
     };
     alloc_instance(vm, cls, &ty, obj)
 }
@@ -224,6 +272,9 @@ fn file_length(vm: &Vm, fd: i32, length: i64, offset: i64) -> PyResult<(i32, i64
 
 fn mmap_close(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     let m = mmap_of(vm, o)?;
+    if m.exports.get() > 0 {
+        return Err(vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "cannot close exported pointers exist"));
+    }
     let old = m.map.borrow_mut().take();
     drop(old);
     close_fd(m);
@@ -457,6 +508,114 @@ fn mmap_setitem(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()
     with_map_mut(vm, o, |b| b[i] = v)
 }
 
+/// `resize(newsize)`: the file is truncated or extended to match, then the
+/// map is moved with mremap (CPython's Linux path).
+fn mmap_resize(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [size] = args::exact::<1>(vm, "resize", a, k)?;
+    let new_size = vm.index_to_isize(&size)?;
+    let m = mmap_of(vm, o)?;
+    mmap_len(vm, o)?;
+    if m.exports.get() > 0 {
+        return Err(
+            vm.new_exception_msg(&vm.ctx.exceptions.buffer_error, "mmap can't resize with extant buffers exported.")
+        );
+    }
+    if m.access != ACCESS_WRITE && m.access != ACCESS_DEFAULT {
+        return Err(vm.type_error("mmap can't resize a readonly or copy-on-write memory map."));
+    }
+    if new_size < 0 || new_size as i64 > i64::MAX - m.offset {
+        return Err(vm.value_error("new size out of range"));
+    }
+    let fd = m.fd.get();
+    // SAFETY: `fd` is this object's own descriptor; ftruncate only changes
+    // the file's size.
+    if fd != -1 && unsafe { libc::ftruncate(fd, (m.offset + new_size as i64) as libc::off_t) } == -1 {
+        return Err(last_os_error(vm));
+    }
+    let mut map = m.map.borrow_mut();
+    let Some(map) = map.as_mut() else { return Err(closed_error(vm)) };
+    // SAFETY: `ptr`/`len` describe this object's live mapping and no view
+    // of it is exported (checked above), so nothing refers to the old
+    // address; on success the old mapping is gone and the new one is ours.
+    let p = unsafe { libc::mremap(map.ptr.cast(), map.len, new_size as usize, libc::MREMAP_MAYMOVE) };
+    if p == libc::MAP_FAILED {
+        return Err(last_os_error(vm));
+    }
+    map.ptr = p.cast();
+    map.len = new_size as usize;
+    Ok(vm.none())
+}
+
+fn mmap_madvise(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let p = args::parse(vm, "madvise", a, k, &["option", "start", "length"], 1)?;
+    let option = vm.to_i64(p[0].as_ref().expect("required"))?;
+    let start = match p[1].as_ref() {
+        Some(v) => vm.index_to_isize(v)?,
+        None => 0,
+    };
+    let len = mmap_len(vm, o)? as isize;
+    let mut length = match p[2].as_ref() {
+        Some(v) => vm.index_to_isize(v)?,
+        None => len,
+    };
+    if start < 0 || start >= len {
+        return Err(vm.value_error("madvise start out of bounds"));
+    }
+    if length < 0 {
+        return Err(vm.value_error("madvise length invalid"));
+    }
+    if isize::MAX - start < length {
+        return Err(vm.overflow_error("madvise length too large"));
+    }
+    if start + length > len {
+        length = len - start;
+    }
+    let m = mmap_of(vm, o)?;
+    let map = m.map.borrow();
+    let Some(map) = map.as_ref() else { return Err(closed_error(vm)) };
+    // SAFETY: the range lies inside the live mapping (checked above);
+    // madvise only gives the kernel a hint about it.
+    let r = unsafe { libc::madvise(map.ptr.add(start as usize).cast(), length as usize, option as i32) };
+    if r != 0 {
+        return Err(last_os_error(vm));
+    }
+    Ok(vm.none())
+}
+
+fn mmap_move(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [dest, src, cnt] = args::exact::<3>(vm, "move", a, k)?;
+    let (dest, src, cnt) = (vm.index_to_isize(&dest)?, vm.index_to_isize(&src)?, vm.index_to_isize(&cnt)?);
+    let m = mmap_of(vm, o)?;
+    if !m.writable {
+        mmap_len(vm, o)?;
+        return Err(vm.type_error("mmap can't modify a readonly memory map."));
+    }
+    let len = mmap_len(vm, o)? as isize;
+    if dest < 0 || src < 0 || cnt < 0 || len - dest < cnt || len - src < cnt {
+        return Err(vm.value_error("source, destination, or count out of range"));
+    }
+    let (dest, src, cnt) = (dest as usize, src as usize, cnt as usize);
+    with_map_mut(vm, o, |b| b.copy_within(src..src + cnt, dest)).map(|_| vm.none())
+}
+
+fn mmap_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let m = mmap_of(vm, o)?;
+    let Some(len) = m.map.borrow().as_ref().map(|map| map.len) else {
+        return Ok(vm.new_str("<mmap.mmap closed=True>"));
+    };
+    let access = match m.access {
+        ACCESS_READ => "ACCESS_READ",
+        ACCESS_WRITE => "ACCESS_WRITE",
+        ACCESS_COPY => "ACCESS_COPY",
+        _ => "ACCESS_DEFAULT",
+    };
+    Ok(vm.new_str_from_string(format!(
+        "<mmap.mmap closed=False, access={access}, length={len}, pos={}, offset={}>",
+        m.pos.get(),
+        m.offset
+    )))
+}
+
 const METHODS: &[MethodDef] = &[
     MethodDef::method("close", mmap_close),
     MethodDef::method("read", mmap_read),
@@ -470,9 +629,9 @@ const METHODS: &[MethodDef] = &[
     MethodDef::method("find", |vm, o, a, k| find_impl(vm, o, a, k, "find", false)),
     MethodDef::method("rfind", |vm, o, a, k| find_impl(vm, o, a, k, "rfind", true)),
     MethodDef::method("flush", mmap_flush),
-    MethodDef::method("resize", |vm, _o, _a, _k| {
-        Err(vm.system_error("mmap: resizing is not implemented in Taipan yet"))
-    }),
+    MethodDef::method("resize", mmap_resize),
+    MethodDef::method("madvise", mmap_madvise),
+    MethodDef::method("move", mmap_move),
     MethodDef::method("__enter__", |vm, o, _a, _k| {
         mmap_len(vm, o)?;
         Ok(o.clone())
@@ -498,6 +657,7 @@ fn make_type(vm: &Vm) -> Obj {
     };
     let t = taipan_vm::api::types::new_type::<MmapObject>(vm, &spec, |s| {
         s.new.set(Some(mmap_new));
+        s.repr.set(Some(mmap_repr));
         s.sq_length.set(Some(mmap_len));
         s.mp_length.set(Some(mmap_len));
         s.mp_subscript.set(Some(mmap_getitem));
@@ -528,6 +688,22 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
         ("MAP_POPULATE", libc::MAP_POPULATE as i64),
         ("MAP_STACK", libc::MAP_STACK as i64),
         ("PAGESIZE", page),
+        ("MADV_NORMAL", libc::MADV_NORMAL as i64),
+        ("MADV_RANDOM", libc::MADV_RANDOM as i64),
+        ("MADV_SEQUENTIAL", libc::MADV_SEQUENTIAL as i64),
+        ("MADV_WILLNEED", libc::MADV_WILLNEED as i64),
+        ("MADV_DONTNEED", libc::MADV_DONTNEED as i64),
+        ("MADV_FREE", libc::MADV_FREE as i64),
+        ("MADV_REMOVE", libc::MADV_REMOVE as i64),
+        ("MADV_DONTFORK", libc::MADV_DONTFORK as i64),
+        ("MADV_DOFORK", libc::MADV_DOFORK as i64),
+        ("MADV_HWPOISON", libc::MADV_HWPOISON as i64),
+        ("MADV_MERGEABLE", libc::MADV_MERGEABLE as i64),
+        ("MADV_UNMERGEABLE", libc::MADV_UNMERGEABLE as i64),
+        ("MADV_HUGEPAGE", libc::MADV_HUGEPAGE as i64),
+        ("MADV_NOHUGEPAGE", libc::MADV_NOHUGEPAGE as i64),
+        ("MADV_DONTDUMP", libc::MADV_DONTDUMP as i64),
+        ("MADV_DODUMP", libc::MADV_DODUMP as i64),
         ("ALLOCATIONGRANULARITY", page),
         ("ACCESS_DEFAULT", ACCESS_DEFAULT),
         ("ACCESS_READ", ACCESS_READ),

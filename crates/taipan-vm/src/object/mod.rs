@@ -71,6 +71,15 @@ pub(crate) struct PyCell<T> {
 pub trait PyPayload: 'static {
     fn traverse(&self, _visit: &mut dyn FnMut(&Obj)) {}
     fn clear(&self) {}
+    /// The buffer this payload exports (CPython's `tp_as_buffer`), if any.
+    fn as_buffer(&self) -> Option<&dyn crate::objects::buffer::BufferExport> {
+        None
+    }
+}
+
+/// The buffer exported by the `T` payload of `o` (a type's `buffer_payload`).
+pub(crate) fn buffer_payload<T: PyPayload>(o: &Obj) -> Option<&dyn crate::objects::buffer::BufferExport> {
+    o.payload::<T>()?.as_buffer()
 }
 
 /// An owned reference to an object. Cloning increments the refcount; dropping

@@ -439,6 +439,8 @@ pub struct TypeObject {
     pub traverse_payload: TraverseFn,
     /// Clears the payload's references (`PyPayload::clear`).
     pub clear_payload: unsafe fn(*mut PyObject),
+    /// The buffer an instance's payload exports (`PyPayload::as_buffer`).
+    pub buffer_payload: for<'a> fn(&'a Obj) -> Option<&'a dyn crate::objects::buffer::BufferExport>,
     /// Bytes from the object start to the end of the instance (dict and
     /// weakref slots included).
     pub basicsize: usize,
@@ -512,6 +514,7 @@ impl TypeObject {
             drop_payload: super::drop_payload::<T>,
             traverse_payload: super::traverse_payload::<T>,
             clear_payload: super::clear_payload::<T>,
+            buffer_payload: super::buffer_payload::<T>,
             basicsize,
             dictoffset: 0,
             weaklistoffset: 0,

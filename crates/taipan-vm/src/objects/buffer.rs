@@ -10,6 +10,55 @@ use crate::object::Obj;
 use crate::objects::{bytearray, bytes, memoryview};
 use crate::vm::{PyResult, Vm};
 
+/// A buffer exported by a payload defined outside the VM (array.array,
+/// mmap.mmap: CPython's `bf_getbuffer`/`bf_releasebuffer`). The payload
+/// returns itself from `PyPayload::as_buffer`; memoryview and the helpers
+/// below then read and write its memory through these methods.
+pub trait BufferExport {
+    /// The struct format of one item (`"B"`, `"i"`, `"w"`).
+    fn buffer_format(&self) -> &'static str;
+    fn buffer_itemsize(&self) -> usize;
+    fn buffer_readonly(&self) -> bool;
+    /// May the buffer be taken now (a closed mmap: ValueError)?
+    fn buffer_check(&self, _vm: &Vm) -> PyResult<()> {
+        Ok(())
+    }
+    /// Call `f` exactly once with the exported bytes (empty once closed).
+    fn buffer_read(&self, f: &mut dyn FnMut(&[u8]));
+    /// Call `f` once with the bytes for writing; false (without calling
+    /// it) for a read-only buffer.
+    fn buffer_write(&self, f: &mut dyn FnMut(&mut [u8])) -> bool;
+    /// A view was taken (`delta` 1) or released (-1): while any is alive
+    /// the exporter must not resize or free its memory.
+    fn buffer_export(&self, delta: isize);
+}
+
+/// The exporter behind `o`, if its payload exports a buffer.
+pub fn exporter(o: &Obj) -> Option<&dyn BufferExport> {
+    (o.class().buffer_payload)(o)
+}
+
+/// Read an exporter's bytes.
+pub fn read_export<R>(e: &dyn BufferExport, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut f = Some(f);
+    let mut out = None;
+    e.buffer_read(&mut |b| out = f.take().map(|f| f(b)));
+    match out {
+        Some(r) => r,
+        None => (f.take().expect("buffer_read did not call its closure"))(&[]),
+    }
+}
+
+/// Write an exporter's bytes (None if it is read-only).
+pub fn write_export<R>(e: &dyn BufferExport, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+    let mut f = Some(f);
+    let mut out = None;
+    if !e.buffer_write(&mut |b| out = f.take().map(|f| f(b))) {
+        return None;
+    }
+    out
+}
+
 /// Run `f` on the bytes of a bytes-like object (copying only a
 /// non-contiguous memoryview), or CPython's TypeError "a bytes-like object
 /// is required, not 'T'".
@@ -28,6 +77,10 @@ pub fn with_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyResult<R
         }
         let copy = memoryview::to_bytes(o).unwrap_or_default();
         return Ok((f.take().expect("not called yet"))(&copy));
+    }
+    if let Some(e) = exporter(o) {
+        e.buffer_check(vm)?;
+        return Ok(read_export(e, f));
     }
     Err(vm.type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
 }
@@ -51,7 +104,10 @@ pub fn with_simple_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyR
 
 /// Is `o` a bytes-like object (has a buffer)?
 pub fn is_bytes_like(o: &Obj) -> bool {
-    bytes::as_bytes_ref(o).is_some() || bytearray::data(o).is_some() || memoryview::data(o).is_some()
+    bytes::as_bytes_ref(o).is_some()
+        || bytearray::data(o).is_some()
+        || memoryview::data(o).is_some()
+        || exporter(o).is_some()
 }
 
 /// Run `f` on the memory of a writable bytes-like object (a bytearray, or a
@@ -68,8 +124,12 @@ pub fn with_writable<R>(vm: &Vm, o: &Obj, what: &str, f: impl FnOnce(&mut [u8]) 
         if let Some(r) = memoryview::with_writable(o, |b| (f.take().expect("called once"))(b)) {
             return Ok(r);
         }
-        if f.is_some() {
-            return Err(vm.type_error(format!("{what} must be read-write bytes-like object, not memoryview")));
+        return Err(vm.type_error(format!("{what} must be read-write bytes-like object, not memoryview")));
+    }
+    if let Some(e) = exporter(o) {
+        e.buffer_check(vm)?;
+        if let Some(r) = write_export(e, f) {
+            return Ok(r);
         }
     }
     if is_bytes_like(o) {

@@ -83,12 +83,18 @@ pub fn as_bytes(o: &Obj) -> Option<Vec<u8>> {
     if let Some(d) = crate::objects::bytearray::data(o) {
         return Some(d.to_vec());
     }
+    if let Some(e) = crate::objects::buffer::exporter(o) {
+        return Some(crate::objects::buffer::read_export(e, |b| b.to_vec()));
+    }
     crate::objects::memoryview::to_bytes(o)
 }
 
 /// A bytes-like argument (bytes, bytearray) or CPython's TypeError.
 pub fn bytes_like(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
     crate::objects::memoryview::check_live(vm, o)?;
+    if let Some(e) = crate::objects::buffer::exporter(o) {
+        e.buffer_check(vm)?;
+    }
     as_bytes(o).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
 }
 

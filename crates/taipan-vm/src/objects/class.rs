@@ -210,6 +210,7 @@ pub(crate) fn create_class(
     t.drop_payload = bt.drop_payload;
     t.traverse_payload = bt.traverse_payload;
     t.clear_payload = bt.clear_payload;
+    t.buffer_payload = bt.buffer_payload;
     t.dictoffset = bt.dictoffset;
     t.weaklistoffset = bt.weaklistoffset;
     t.member_offsets = bt.member_offsets.clone();

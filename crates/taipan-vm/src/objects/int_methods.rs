@@ -316,11 +316,18 @@ pub(crate) fn int_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
         (Some(x), None) => int_from_object(vm, x)?,
         (Some(x), Some(base)) => {
-            let b = vm.to_i64(base)?;
+            // A base too big for a C long is out of range too (ValueError).
+            let b = match vm.index_value(base)? {
+                IntValue::Small(b) => b,
+                IntValue::Big(_) => i64::MAX,
+            };
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let is_text = pystr::data(x).is_some() || bytes::as_bytes(x).is_some();
+            // Only str, bytes and bytearray take a base (not other buffers).
+            let is_text = pystr::data(x).is_some()
+                || bytes::as_bytes_ref(x).is_some()
+                || crate::objects::bytearray::data(x).is_some();
             if !is_text {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
             }

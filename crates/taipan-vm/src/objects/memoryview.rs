@@ -8,7 +8,7 @@ use std::cell::Cell;
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
-use crate::objects::{bytearray, bytes, int::IntValue, list, slice, str as pystr, tuple};
+use crate::objects::{buffer, bytearray, bytes, int::IntValue, list, slice, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 pub(crate) struct MemoryViewData {
@@ -24,6 +24,9 @@ pub(crate) struct MemoryViewData {
     strides: Box<[isize]>,
     readonly: bool,
     released: Cell<bool>,
+    /// The hash once computed (CPython keeps it, so a released view still
+    /// hashes).
+    hash: Cell<Option<i64>>,
 }
 impl PyPayload for MemoryViewData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
@@ -34,9 +37,7 @@ impl PyPayload for MemoryViewData {
 impl Drop for MemoryViewData {
     fn drop(&mut self) {
         if !self.released.get() {
-            if let Some(d) = bytearray::data(&self.base) {
-                d.remove_export();
-            }
+            export(&self.base, -1);
         }
     }
 }
@@ -93,6 +94,7 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("tolist", |vm, o, a, k| {
                 crate::args::exact::<0>(vm, "tolist", a, k)?;
                 let m = live(vm, o)?;
+                check_format(vm, m)?;
                 Ok(m.tolist(vm))
             }),
             MethodDef::method("hex", |vm, o, a, k| {
@@ -185,9 +187,20 @@ fn live<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a MemoryViewData> {
 
 fn release(m: &MemoryViewData) {
     if !m.released.replace(true) {
-        if let Some(d) = bytearray::data(&m.base) {
+        export(&m.base, -1);
+    }
+}
+
+/// Count a view taken of (1) or released from (-1) a resizable exporter.
+fn export(base: &Obj, delta: isize) {
+    if let Some(d) = bytearray::data(base) {
+        if delta > 0 {
+            d.add_export();
+        } else {
             d.remove_export();
         }
+    } else if let Some(e) = buffer::exporter(base) {
+        e.buffer_export(delta);
     }
 }
 
@@ -243,10 +256,12 @@ fn new_view(
     strides: Box<[isize]>,
     readonly: bool,
 ) -> Obj {
-    if let Some(d) = bytearray::data(&m.base) {
-        d.add_export();
-    }
-    let code = native_code(&format).unwrap_or(b'B');
+    export(&m.base, 1);
+    // A format memoryview cannot read (an array's "w") keeps its size.
+    let (code, itemsize) = match native_code(&format) {
+        Some(c) => (c, itemsize_of(c).unwrap_or(1)),
+        None => (0, m.itemsize),
+    };
     alloc_object(
         &vm.ctx.types.memoryview,
         MemoryViewData {
@@ -254,11 +269,12 @@ fn new_view(
             offset,
             format,
             code,
-            itemsize: itemsize_of(code).unwrap_or(1),
+            itemsize,
             shape,
             strides,
             readonly,
             released: Cell::new(false),
+            hash: Cell::new(None),
         },
     )
 }
@@ -268,6 +284,9 @@ pub(crate) fn from_object(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if let Some(m) = data(o) {
         let m = live(vm, o).map(|_| m)?;
         return Ok(new_view(vm, m, m.offset, m.format.clone(), m.shape.clone(), m.strides.clone(), m.readonly));
+    }
+    if let Some(e) = buffer::exporter(o) {
+        return from_exporter(vm, o, e);
     }
     let (len, readonly) = if let Some(b) = bytes::as_bytes_ref(o) {
         (b.len(), true)
@@ -289,8 +308,42 @@ pub(crate) fn from_object(vm: &Vm, o: &Obj) -> PyResult<Obj> {
             strides: vec![1].into(),
             readonly,
             released: Cell::new(false),
+            hash: Cell::new(None),
         },
     ))
+}
+
+/// A 1-D view of an exporter's whole buffer, in its format.
+fn from_exporter(vm: &Vm, o: &Obj, e: &dyn buffer::BufferExport) -> PyResult<Obj> {
+    e.buffer_check(vm)?;
+    let format = e.buffer_format();
+    let itemsize = e.buffer_itemsize().max(1);
+    let nbytes = buffer::read_export(e, |b| b.len());
+    let code = native_code(format).unwrap_or(0);
+    e.buffer_export(1);
+    Ok(alloc_object(
+        &vm.ctx.types.memoryview,
+        MemoryViewData {
+            base: o.clone(),
+            offset: 0,
+            format: format.into(),
+            code,
+            itemsize,
+            shape: vec![nbytes / itemsize].into(),
+            strides: vec![itemsize as isize].into(),
+            readonly: e.buffer_readonly(),
+            released: Cell::new(false),
+            hash: Cell::new(None),
+        },
+    ))
+}
+
+/// CPython's NotImplementedError for items of a format it cannot unpack.
+fn check_format(vm: &Vm, m: &MemoryViewData) -> PyResult<()> {
+    if m.code == 0 {
+        return Err(vm.not_implemented_error(format!("memoryview: format {} not supported", m.format)));
+    }
+    Ok(())
 }
 
 fn mv_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
@@ -312,8 +365,11 @@ impl MemoryViewData {
         if let Some(b) = bytes::as_bytes_ref(&self.base) {
             return f(b);
         }
-        match bytearray::data(&self.base) {
-            Some(d) => d.with(|v| f(v)),
+        if let Some(d) = bytearray::data(&self.base) {
+            return d.with(|v| f(v));
+        }
+        match buffer::exporter(&self.base) {
+            Some(e) => buffer::read_export(e, f),
             None => f(&[]),
         }
     }
@@ -501,6 +557,9 @@ fn mv_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
 }
 
 fn mv_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    if let Some(h) = mv(o).hash.get() {
+        return Ok(h);
+    }
     let m = live(vm, o)?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -508,7 +567,9 @@ fn mv_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
     if !is_byte_format(m.code) {
         return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
-    Ok(crate::hash::hash_bytes(vm.ctx.hash_key, &m.to_bytes()))
+    let h = crate::hash::hash_bytes(vm.ctx.hash_key, &m.to_bytes());
+    m.hash.set(Some(h));
+    Ok(h)
 }
 
 fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
@@ -522,6 +583,8 @@ fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         false
     } else if let Some(mb) = data(b) {
         ma.shape == mb.shape && ma.items() == mb.items()
+    } else if let Some(e) = buffer::exporter(b) {
+        equals_export(ma, e)
     } else if let Some(bb) = bytes::as_bytes(b) {
         ma.shape.len() == 1 && ma.shape[0] == bb.len() && {
             let other: Vec<Item> = bb.into_iter().map(|x| Item::Int(x as i128)).collect();
@@ -531,6 +594,23 @@ fn mv_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         return Ok(vm.not_implemented());
     };
     Ok(vm.bool_obj(if op == CompareOp::Eq { equal } else { !equal }))
+}
+
+/// A view against another exporter's (1-D) buffer, item by item in their
+/// formats; formats the view cannot unpack compare by format and bytes.
+fn equals_export(ma: &MemoryViewData, e: &dyn buffer::BufferExport) -> bool {
+    let format = e.buffer_format();
+    let code = native_code(format).unwrap_or(0);
+    let k = e.buffer_itemsize().max(1);
+    let bb = buffer::read_export(e, |x| x.to_vec());
+    if ma.shape.len() != 1 || ma.shape[0] != bb.len() / k {
+        return false;
+    }
+    if code == 0 || ma.code == 0 {
+        return &*ma.format == format && ma.to_bytes() == bb;
+    }
+    let other: Vec<Item> = bb.chunks(k).map(|c| unpack(code, c)).collect();
+    ma.items() == other
 }
 
 /// `iter(memoryview)` (CPython's `memory_iterator`).
@@ -625,11 +705,16 @@ fn mv_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
         if m.shape.len() != 1 {
             return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"));
         }
+        check_format(vm, m)?;
         let p = item_pos(vm, m, key, 0)?;
+        // `__index__` may have released the view (gh-92888).
+        live(vm, o)?;
         return Ok(read_item(vm, m, m.offset + p));
     }
     if let Some(t) = key.payload::<tuple::TupleData>() {
-        return tuple_index(vm, m, t.items()).map(|p| read_item(vm, m, p));
+        let p = tuple_index(vm, m, t.items())?;
+        live(vm, o)?;
+        return Ok(read_item(vm, m, p));
     }
     Err(vm.type_error("memoryview: invalid slice key"))
 }
@@ -655,15 +740,18 @@ fn tuple_index(vm: &Vm, m: &MemoryViewData, items: &[Obj]) -> PyResult<isize> {
 
 fn write_bytes(m: &MemoryViewData, positions: &[isize], src: &[u8]) {
     let k = m.itemsize;
-    if let Some(d) = bytearray::data(&m.base) {
-        d.with(|v| {
-            for (i, &p) in positions.iter().enumerate() {
-                let dst = usize::try_from(p).ok().and_then(|p| v.get_mut(p..p + k));
-                if let (Some(dst), Some(s)) = (dst, src.get(i * k..(i + 1) * k)) {
-                    dst.copy_from_slice(s);
-                }
+    let put = |v: &mut [u8]| {
+        for (i, &p) in positions.iter().enumerate() {
+            let dst = usize::try_from(p).ok().and_then(|p| v.get_mut(p..p + k));
+            if let (Some(dst), Some(s)) = (dst, src.get(i * k..(i + 1) * k)) {
+                dst.copy_from_slice(s);
             }
-        });
+        }
+    };
+    if let Some(d) = bytearray::data(&m.base) {
+        d.with(|v| put(&mut v[..]));
+    } else if let Some(e) = buffer::exporter(&m.base) {
+        buffer::write_export(e, put);
     }
 }
 
@@ -689,6 +777,11 @@ fn mv_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResul
                 return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
             }
             (sm.code, sm.shape[0], sm.to_bytes())
+        } else if let Some(e) = buffer::exporter(value) {
+            e.buffer_check(vm)?;
+            let k = e.buffer_itemsize().max(1);
+            let b = buffer::read_export(e, |x| x.to_vec());
+            (native_code(e.buffer_format()).unwrap_or(0), b.len() / k, b)
         } else {
             let b = bytes::bytes_like(vm, value)?;
             (b'B', b.len(), b)
@@ -699,6 +792,8 @@ fn mv_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResul
         if src_code != m.code || src_len != positions.len() {
             return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
+        // Converting the key or the value may have released the view.
+        live(vm, o)?;
         write_bytes(m, &positions, &src);
         return Ok(());
     }
@@ -712,7 +807,9 @@ fn mv_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResul
     } else {
         return Err(vm.type_error("memoryview: invalid slice key"));
     };
+    check_format(vm, m)?;
     let b = pack(vm, m, value)?;
+    live(vm, o)?;
     write_bytes(m, &[pos], &b);
     Ok(())
 }
@@ -816,8 +913,11 @@ pub(crate) fn with_writable<R>(o: &Obj, f: impl FnOnce(&mut [u8]) -> R) -> Optio
         return None;
     }
     let range = m.contiguous_range()?;
-    let d = bytearray::data(&m.base)?;
-    d.with(|v| v.get_mut(range).map(f))
+    if let Some(d) = bytearray::data(&m.base) {
+        return d.with(|v| v.get_mut(range).map(f));
+    }
+    let e = buffer::exporter(&m.base)?;
+    buffer::write_export(e, |v| v.get_mut(range).map(f)).flatten()
 }
 
 /// Run `f` on the bytes a C-contiguous memoryview shows, without copying.
