@@ -365,6 +365,13 @@ impl DictData {
 
     #[inline]
     #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
+    fn repr(&self) -> &mut Repr {
+        // SAFETY: see the impl comment.
+        unsafe { &mut *self.table.get() }
+    }
+
+    #[inline]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
     fn split(&self) -> Option<&mut Split> {
         // SAFETY: see the impl comment.
         match unsafe { &mut *self.table.get() } {
@@ -526,10 +533,10 @@ impl DictData {
 
     #[inline]
     pub fn len(&self) -> usize {
-        if let Some(s) = self.split() {
-            return s.used;
+        match self.repr() {
+            Repr::Combined(t) => t.used,
+            Repr::Split(s) => s.used,
         }
-        self.table().used
     }
 
     pub fn is_empty(&self) -> bool {
@@ -663,13 +670,13 @@ impl DictData {
     #[inline]
     pub fn get_str(&self, vm: &Vm, key: &Obj) -> Option<Obj> {
         let h = pystr::data(key).expect("str key").hash(vm.ctx.hash_key);
-        if let Some(s) = self.split() {
-            if key.type_is(&vm.ctx.types.str) {
+        let t = match self.repr() {
+            Repr::Combined(t) => t,
+            Repr::Split(s) if key.type_is(&vm.ctx.types.str) => {
                 return s.keys.find(key, h).and_then(|slot| s.value(slot).cloned());
             }
-            return self.get_hashed(vm, key, h).ok().flatten();
-        }
-        let t = self.table();
+            Repr::Split(_) => return self.get_hashed(vm, key, h).ok().flatten(),
+        };
         if t.indices.is_empty() {
             return None;
         }
