@@ -29,6 +29,7 @@ pub(crate) const GLOBAL_BUILTIN_VERSION: usize = 4;
 pub(crate) const ATTR_TYPE_VERSION: usize = 1;
 pub(crate) const ATTR_INDEX: usize = 3;
 pub(crate) const METHOD_TYPE_VERSION: usize = 1;
+pub(crate) const METHOD_KEYS_VERSION: usize = 3;
 pub(crate) const COMPARE_MASK: usize = 1;
 pub(crate) const CALL_FUNC_VERSION: usize = 1;
 pub(crate) const CALL_MIN_ARGS: usize = 3;

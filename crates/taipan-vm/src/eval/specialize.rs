@@ -388,6 +388,19 @@ fn instance_dict_index(vm: &Vm, owner: &Obj, name: &Obj) -> Option<usize> {
     dict::data(&d)?.index_of_str(vm, name)
 }
 
+/// The slot of `name` in the owner's class's shared keys when the owner's
+/// dict is (or will be made) split on them: a store there needs no lookup.
+fn shared_keys_slot(vm: &Vm, owner: &Obj, name: &Obj) -> Option<usize> {
+    let keys = owner.class().cached_keys_opt()?;
+    owner.dict_slot()?;
+    if let Some(d) = owner.instance_dict() {
+        if !dict::data(&d)?.is_split_on(keys) {
+            return None;
+        }
+    }
+    keys.slot_of(vm, name)
+}
+
 pub(super) fn load_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name: &Obj) {
     let units = &code.adaptive;
     if owner.type_is(&vm.ctx.types.module) {
@@ -423,7 +436,7 @@ pub(super) fn store_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name:
     }
     let Some((tag, descr)) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
     let (specialized, index) = match &descr {
-        None => match instance_dict_index(vm, owner, name) {
+        None => match shared_keys_slot(vm, owner, name).or_else(|| instance_dict_index(vm, owner, name)) {
             Some(i) => (op::StoreAttrInstanceValue, i),
             None => return failure(units, pc),
         },
@@ -461,7 +474,19 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
         return failure(units, pc);
     };
     write32(units, pc + 1 + cache::METHOD_TYPE_VERSION, tag);
+    write32(units, pc + 1 + cache::METHOD_KEYS_VERSION, shared_keys_version_lacking(vm, owner, name));
     success(units, pc, specialized)
+}
+
+/// The version of the owner's class's shared keys (their length plus one:
+/// they only grow) when `name` is not among them, else 0. While the
+/// version holds, no split dict on those keys holds `name` (CPython's
+/// `LOAD_METHOD_WITH_VALUES` keys-version guard).
+fn shared_keys_version_lacking(vm: &Vm, owner: &Obj, name: &Obj) -> u32 {
+    match owner.class().cached_keys_opt() {
+        Some(k) if k.lacks(vm, name) => u32::try_from(k.len() + 1).unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// Is `name` certainly not a key of the instance dict `d` (no lookup that

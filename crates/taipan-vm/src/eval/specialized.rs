@@ -283,9 +283,10 @@ pub(super) fn store_attr_instance(
     if !type_version_matches(units, pc, owner) {
         return Err(v);
     }
-    let Some(d) = owner.instance_dict() else { return Err(v) };
+    // The first attribute stored makes the (split) dict, as `generic_setattr`.
+    let Some(d) = type_::instance_dict_or_new(vm, owner) else { return Err(v) };
     let Some(dd) = dict::data(&d) else { return Err(v) };
-    dd.replace_at_if_key(vm, attr_index(units, pc), name, v)
+    dd.store_at_if_key(vm, attr_index(units, pc), name, v)
 }
 
 #[inline(always)]
@@ -307,7 +308,10 @@ pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner:
         return None;
     }
     if let Some(d) = owner.instance_dict() {
-        if !super::specialize::instance_dict_lacks(vm, &d, name) {
+        let dd = dict::data(&d)?;
+        let kv = read32(units, pc + 1 + cache::METHOD_KEYS_VERSION) as usize;
+        let keys_guard = kv != 0 && ty.cached_keys_opt().is_some_and(|k| k.len() + 1 == kv && dd.is_split_on(k));
+        if !keys_guard && !dd.lacks_str_key(vm, name) {
             return None;
         }
     }

@@ -473,6 +473,9 @@ pub struct TypeObject {
     pub cache_slots: crate::objects::type_cache::CacheSlots,
     /// `__doc__` of a builtin type.
     pub doc: Option<&'static str>,
+    /// The keys its instances' `__dict__`s share (CPython's
+    /// `ht_cached_keys`), made on first use.
+    pub(crate) cached_keys: UnsafeCell<Option<std::rc::Rc<crate::objects::dict::SharedKeys>>>,
     /// Set for builtin types whose instances hold no references and need
     /// no teardown beyond dropping the payload (see `mark_leaf`).
     pub(crate) leaf: Option<super::LeafAlloc>,
@@ -531,6 +534,7 @@ impl TypeObject {
             version_tag: Cell::new(0),
             cache_slots: Default::default(),
             doc: None,
+            cached_keys: UnsafeCell::new(None),
             leaf: None,
         }
     }
@@ -550,6 +554,21 @@ impl TypeObject {
             && self.payload_type == TypeId::of::<T>()
             && self.basicsize >= std::mem::size_of::<super::PyCell<T>>();
         self.leaf = if plain { super::LeafAlloc::new::<T>(self.alloc_layout()) } else { None };
+    }
+
+    /// The shared keys of this class's instance dicts (made now if needed).
+    pub(crate) fn shared_keys(&self) -> std::rc::Rc<crate::objects::dict::SharedKeys> {
+        // SAFETY: the slot is only touched here and in `cached_keys_opt`,
+        // under the GIL, and no borrow outlives either.
+        let slot = unsafe { &mut *self.cached_keys.get() };
+        slot.get_or_insert_with(|| std::rc::Rc::new(crate::objects::dict::SharedKeys::new())).clone()
+    }
+
+    /// The shared keys, if made.
+    #[inline]
+    pub(crate) fn cached_keys_opt(&self) -> Option<&std::rc::Rc<crate::objects::dict::SharedKeys>> {
+        // SAFETY: as in `shared_keys`; the keys are never replaced once made.
+        unsafe { (*self.cached_keys.get()).as_ref() }
     }
 
     /// Give instances a `__dict__` slot after the payload.

@@ -445,7 +445,7 @@ pub(crate) fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if o.dict_slot().is_none() {
         return Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", o.class().name())));
     }
-    let d = vm.new_dict();
+    let d = vm.new_instance_dict(o.class());
     o.set_instance_dict(Some(d.clone()));
     Ok(d)
 }

@@ -114,8 +114,175 @@ impl Table {
     }
 }
 
+/// The most keys a class's shared keys hold (CPython's `SHARED_KEYS_MAX_SIZE`).
+const SHARED_KEYS_MAX: usize = 30;
+/// Index slots of a shared keys table: under half full at its most.
+const SHARED_INDEX_SIZE: usize = 64;
+
+/// A heap class's shared keys (PEP 412, CPython's `ht_cached_keys`): the
+/// attribute names its instances' `__dict__`s hold, each at a fixed slot.
+/// Append-only, so a slot found for a name stays that name's slot; all
+/// keys are exact strs. Instance dicts share it and keep only their values
+/// (see `Split`). Held through `Rc`: an instance dict may outlive its class.
+pub(crate) struct SharedKeys {
+    entries: UnsafeCell<Vec<(Obj, i64)>>,
+    indices: UnsafeCell<[i8; SHARED_INDEX_SIZE]>,
+}
+
+// SAFETY (for the accessors below): as `DictData`'s: each borrow lasts for
+// the accessor only, and no Python code runs meanwhile.
+impl SharedKeys {
+    pub(crate) fn new() -> SharedKeys {
+        SharedKeys { entries: UnsafeCell::new(Vec::new()), indices: UnsafeCell::new([-1; SHARED_INDEX_SIZE]) }
+    }
+
+    #[inline]
+    fn entries(&self) -> &Vec<(Obj, i64)> {
+        // SAFETY: see the impl comment.
+        unsafe { &*self.entries.get() }
+    }
+
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.entries().len()
+    }
+
+    /// The slot of an exact-str key.
+    #[inline]
+    fn find(&self, key: &Obj, hash: i64) -> Option<usize> {
+        // SAFETY: see the impl comment.
+        let indices = unsafe { &*self.indices.get() };
+        let entries = self.entries();
+        let mask = SHARED_INDEX_SIZE - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = indices[i];
+            if ix < 0 {
+                return None;
+            }
+            let (k, h) = &entries[ix as usize];
+            if k.is(key) || (*h == hash && pystr::str_eq(k, key)) {
+                return Some(ix as usize);
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// Add an exact-str key known to be absent; None when the keys are full.
+    fn append(&self, key: Obj, hash: i64) -> Option<usize> {
+        let n = self.len();
+        if n >= SHARED_KEYS_MAX {
+            return None;
+        }
+        // SAFETY: see the impl comment.
+        let indices = unsafe { &mut *self.indices.get() };
+        let mask = SHARED_INDEX_SIZE - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while indices[i] >= 0 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        indices[i] = n as i8;
+        // SAFETY: see the impl comment.
+        unsafe { (*self.entries.get()).push((key, hash)) };
+        Some(n)
+    }
+
+    /// The slot of the exact str `key`, if it is one of the keys.
+    pub(crate) fn slot_of(&self, vm: &Vm, key: &Obj) -> Option<usize> {
+        if !key.type_is(&vm.ctx.types.str) {
+            return None;
+        }
+        let h = pystr::data(key).map_or(0, |d| d.hash(vm.ctx.hash_key));
+        self.find(key, h)
+    }
+
+    /// Is the exact str `key` not one of the keys?
+    pub(crate) fn lacks(&self, vm: &Vm, key: &Obj) -> bool {
+        if !key.type_is(&vm.ctx.types.str) {
+            return false;
+        }
+        let h = pystr::data(key).map_or(0, |d| d.hash(vm.ctx.hash_key));
+        self.find(key, h).is_none()
+    }
+
+    #[inline]
+    fn key_is(&self, slot: usize, key: &Obj) -> bool {
+        self.entries().get(slot).is_some_and(|(k, _)| k.is(key))
+    }
+
+    fn entry(&self, slot: usize) -> (Obj, i64) {
+        let (k, h) = &self.entries()[slot];
+        (k.clone(), *h)
+    }
+}
+
+/// A split table (CPython's split dict): the keys are the class's shared
+/// keys, the dict holds its values by slot and its own insertion order.
+struct Split {
+    keys: std::rc::Rc<SharedKeys>,
+    /// Values by shared slot; None for a name this dict does not hold.
+    values: Vec<Option<Obj>>,
+    /// Slots in insertion order; left empty while the dict holds exactly
+    /// slots `0..used` added in slot order (the common case).
+    order: Vec<u8>,
+    used: usize,
+}
+
+impl Split {
+    /// The slot at insertion position `pos`.
+    #[inline]
+    fn slot_at(&self, pos: usize) -> Option<usize> {
+        if self.order.is_empty() {
+            (pos < self.used).then_some(pos)
+        } else {
+            self.order.get(pos).map(|&s| s as usize)
+        }
+    }
+
+    #[inline]
+    fn value(&self, slot: usize) -> Option<&Obj> {
+        self.values.get(slot).and_then(|v| v.as_ref())
+    }
+
+    /// Give slot `slot` (not held yet) its first value.
+    fn add(&mut self, slot: usize, value: Obj) {
+        if self.values.len() <= slot {
+            self.values.resize(slot + 1, None);
+        }
+        if !(self.order.is_empty() && slot == self.used) {
+            if self.order.is_empty() {
+                self.order = (0..self.used as u8).collect();
+            }
+            self.order.push(slot as u8);
+        }
+        self.values[slot] = Some(value);
+        self.used += 1;
+    }
+
+    /// (key, hash, value) in insertion order.
+    fn hashed_items(&self) -> Vec<(Obj, i64, Obj)> {
+        (0..self.used)
+            .filter_map(|pos| {
+                let slot = self.slot_at(pos)?;
+                let v = self.value(slot)?.clone();
+                let (k, h) = self.keys.entry(slot);
+                Some((k, h, v))
+            })
+            .collect()
+    }
+}
+
+enum Repr {
+    Combined(Table),
+    Split(Split),
+}
+
 pub struct DictData {
-    table: UnsafeCell<Table>,
+    table: UnsafeCell<Repr>,
     /// Bumped by every change: lookups and iterators use it to notice
     /// mutation by Python code they ran (and later, inline caches).
     version: Cell<u64>,
@@ -128,6 +295,10 @@ pub struct DictData {
 impl PyPayload for DictData {
     /// As CPython: values only while every key is an exact str.
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        if let Some(s) = self.split() {
+            s.values.iter().flatten().for_each(visit);
+            return;
+        }
         let t = self.table();
         for e in t.entries.iter().flatten() {
             if t.general_keys {
@@ -155,7 +326,7 @@ enum Probe {
 impl DictData {
     pub fn new() -> DictData {
         DictData {
-            table: UnsafeCell::new(Table::default()),
+            table: UnsafeCell::new(Repr::Combined(Table::default())),
             version: Cell::new(next_version()),
             keys_version: Cell::new(0),
         }
@@ -163,17 +334,75 @@ impl DictData {
 
     pub fn with_capacity(n: usize) -> DictData {
         DictData {
-            table: UnsafeCell::new(Table::with_capacity(n)),
+            table: UnsafeCell::new(Repr::Combined(Table::with_capacity(n))),
             version: Cell::new(next_version()),
             keys_version: Cell::new(0),
         }
     }
 
+    /// An empty split dict on a class's shared keys (an instance `__dict__`).
+    pub(crate) fn new_split(keys: std::rc::Rc<SharedKeys>) -> DictData {
+        let values = Vec::with_capacity(keys.len());
+        DictData {
+            table: UnsafeCell::new(Repr::Split(Split { keys, values, order: Vec::new(), used: 0 })),
+            version: Cell::new(next_version()),
+            keys_version: Cell::new(0),
+        }
+    }
+
+    /// The combined table, made from the split one first if the dict is
+    /// split (CPython's `dictresize` of a split dict): every operation
+    /// without a split fast path goes through here.
     #[inline]
     #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
     fn table(&self) -> &mut Table {
         // SAFETY: see the impl comment.
+        match unsafe { &mut *self.table.get() } {
+            Repr::Combined(t) => t,
+            Repr::Split(_) => self.combine(),
+        }
+    }
+
+    #[inline]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
+    fn repr(&self) -> &mut Repr {
+        // SAFETY: see the impl comment.
         unsafe { &mut *self.table.get() }
+    }
+
+    #[inline]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
+    fn split(&self) -> Option<&mut Split> {
+        // SAFETY: see the impl comment.
+        match unsafe { &mut *self.table.get() } {
+            Repr::Split(s) => Some(s),
+            Repr::Combined(_) => None,
+        }
+    }
+
+    /// Is this a split dict on `keys`?
+    #[inline]
+    pub(crate) fn is_split_on(&self, keys: &std::rc::Rc<SharedKeys>) -> bool {
+        self.split().is_some_and(|s| std::rc::Rc::ptr_eq(&s.keys, keys))
+    }
+
+    #[cold]
+    #[allow(clippy::mut_from_ref)] // interior mutability under the GIL: see the impl comment
+    fn combine(&self) -> &mut Table {
+        let items = self.split().map(|s| s.hashed_items()).unwrap_or_default();
+        let mut t = Table::with_capacity(items.len());
+        for (key, hash, value) in items {
+            let slot = t.find_empty_slot(hash);
+            t.occupy(slot);
+            t.entries.push(Some(Entry { hash, key, value }));
+            t.used += 1;
+        }
+        // SAFETY: see the impl comment; the old split table is dropped
+        // after the borrow ends (its values were cloned into `t`).
+        let old = std::mem::replace(unsafe { &mut *self.table.get() }, Repr::Combined(t));
+        self.bump_keys();
+        drop(old);
+        self.table()
     }
 
     #[inline]
@@ -217,6 +446,12 @@ impl DictData {
     pub fn lacks_str_key(&self, vm: &Vm, key: &Obj) -> bool {
         let Some(kd) = pystr::data(key) else { return false };
         let h = kd.hash(vm.ctx.hash_key);
+        if let Some(s) = self.split() {
+            if !key.type_is(&vm.ctx.types.str) {
+                return false;
+            }
+            return s.keys.find(key, h).is_none_or(|slot| s.value(slot).is_none());
+        }
         let t = self.table();
         if t.indices.is_empty() {
             return true;
@@ -251,6 +486,9 @@ impl DictData {
     /// attribute found at a remembered position: CPython's `LOAD_ATTR_WITH_HINT`).
     #[inline]
     pub fn value_at_if_key(&self, i: usize, key: &Obj) -> Option<Obj> {
+        if let Some(s) = self.split() {
+            return if s.keys.key_is(i, key) { s.value(i).cloned() } else { None };
+        }
         match self.table().entries.get(i) {
             Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
             _ => None,
@@ -258,9 +496,30 @@ impl DictData {
     }
 
     /// Replace the value of entry `i` if its key is `key` itself; gives the
-    /// value back when it is not.
+    /// value back when it is not. In a split dict `i` is a shared-keys slot,
+    /// and a value the dict does not hold yet is added (CPython's
+    /// `STORE_ATTR_INSTANCE_VALUE`).
     #[inline]
-    pub fn replace_at_if_key(&self, vm: &Vm, i: usize, key: &Obj, value: Obj) -> Result<(), Obj> {
+    pub fn store_at_if_key(&self, vm: &Vm, i: usize, key: &Obj, value: Obj) -> Result<(), Obj> {
+        if let Some(s) = self.split() {
+            if !s.keys.key_is(i, key) {
+                return Err(value);
+            }
+            crate::gc::maintain_dict_tracking(vm, self, key, &value);
+            let Some(s) = self.split() else { return Err(value) };
+            match s.values.get_mut(i) {
+                Some(Some(slot)) => {
+                    let old = std::mem::replace(slot, value);
+                    self.bump();
+                    drop(old);
+                }
+                _ => {
+                    s.add(i, value);
+                    self.bump_keys();
+                }
+            }
+            return Ok(());
+        }
         if !matches!(self.table().entries.get(i), Some(Some(e)) if e.key.is(key)) {
             return Err(value);
         }
@@ -274,7 +533,10 @@ impl DictData {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.table().used
+        match self.repr() {
+            Repr::Combined(t) => t.used,
+            Repr::Split(s) => s.used,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -337,6 +599,11 @@ impl DictData {
 
     /// `d.get(key)` with a precomputed hash.
     pub fn get_hashed(&self, vm: &Vm, key: &Obj, hash: i64) -> PyResult<Option<Obj>> {
+        if let Some(s) = self.split() {
+            if key.type_is(&vm.ctx.types.str) {
+                return Ok(s.keys.find(key, hash).and_then(|slot| s.value(slot).cloned()));
+            }
+        }
         match self.probe(vm, key, hash)? {
             Probe::Found { index, .. } => Ok(self.table().entries[index].as_ref().map(|e| e.value.clone())),
             Probe::Missing => Ok(None),
@@ -352,6 +619,13 @@ impl DictData {
     /// comparison (None when absent or when only a general lookup could tell).
     pub fn index_of_str(&self, vm: &Vm, key: &Obj) -> Option<usize> {
         let h = pystr::data(key).expect("str key").hash(vm.ctx.hash_key);
+        if let Some(s) = self.split() {
+            // A slot, not an entry index (`value_at_if_key` takes either).
+            if !key.type_is(&vm.ctx.types.str) {
+                return None;
+            }
+            return s.keys.find(key, h).filter(|&slot| s.value(slot).is_some());
+        }
         let t = self.table();
         if t.indices.is_empty() {
             return None;
@@ -385,6 +659,9 @@ impl DictData {
     /// version is unchanged).
     #[inline]
     pub fn value_at(&self, i: usize) -> Option<Obj> {
+        if let Some(s) = self.split() {
+            return s.value(i).cloned();
+        }
         self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone())
     }
 
@@ -393,7 +670,13 @@ impl DictData {
     #[inline]
     pub fn get_str(&self, vm: &Vm, key: &Obj) -> Option<Obj> {
         let h = pystr::data(key).expect("str key").hash(vm.ctx.hash_key);
-        let t = self.table();
+        let t = match self.repr() {
+            Repr::Combined(t) => t,
+            Repr::Split(s) if key.type_is(&vm.ctx.types.str) => {
+                return s.keys.find(key, h).and_then(|slot| s.value(slot).cloned());
+            }
+            Repr::Split(_) => return self.get_hashed(vm, key, h).ok().flatten(),
+        };
         if t.indices.is_empty() {
             return None;
         }
@@ -429,6 +712,10 @@ impl DictData {
     /// `d[key] = value` with a precomputed hash.
     pub fn set_hashed(&self, vm: &Vm, key: Obj, hash: i64, value: Obj) -> PyResult<()> {
         crate::gc::maintain_dict_tracking(vm, self, &key, &value);
+        let value = match self.set_split(vm, &key, hash, value) {
+            Ok(()) => return Ok(()),
+            Err(v) => v,
+        };
         match self.probe(vm, &key, hash)? {
             Probe::Found { index, .. } => {
                 let t = self.table();
@@ -443,6 +730,33 @@ impl DictData {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// `d[key] = value` on a split dict for an exact-str key that is, or
+    /// can become, one of the shared keys (the shared keys grow up to
+    /// `SHARED_KEYS_MAX`, as CPython's). Gives the value back when the dict
+    /// is not split or must become combined first.
+    fn set_split(&self, vm: &Vm, key: &Obj, hash: i64, value: Obj) -> Result<(), Obj> {
+        let Some(s) = self.split() else { return Err(value) };
+        if !key.type_is(&vm.ctx.types.str) {
+            return Err(value);
+        }
+        let slot = match s.keys.find(key, hash) {
+            Some(slot) => slot,
+            None => match s.keys.append(key.clone(), hash) {
+                Some(slot) => slot,
+                None => return Err(value),
+            },
+        };
+        if let Some(Some(old)) = s.values.get_mut(slot) {
+            let old = std::mem::replace(old, value);
+            self.bump();
+            drop(old);
+            return Ok(());
+        }
+        s.add(slot, value);
+        self.bump_keys();
         Ok(())
     }
 
@@ -500,7 +814,8 @@ impl DictData {
     }
 
     pub fn clear(&self) {
-        let old = std::mem::take(self.table());
+        // SAFETY: see the impl comment; the old table drops after the borrow.
+        let old = std::mem::replace(unsafe { &mut *self.table.get() }, Repr::Combined(Table::default()));
         self.bump_keys();
         drop(old);
     }
@@ -508,31 +823,54 @@ impl DictData {
     /// The entry at position `i` of the entry array (holes give None), and
     /// the array's length: iterators walk positions.
     pub fn entry_at(&self, i: usize) -> Option<(Obj, Obj)> {
+        if let Some(s) = self.split() {
+            let slot = s.slot_at(i)?;
+            let v = s.value(slot)?.clone();
+            return Some((s.keys.entry(slot).0, v));
+        }
         self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| (e.key.clone(), e.value.clone()))
     }
 
     pub fn key_at(&self, i: usize) -> Option<Obj> {
+        if let Some(s) = self.split() {
+            return Some(s.keys.entry(s.slot_at(i)?).0);
+        }
         self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.key.clone())
     }
 
     pub fn entries_len(&self) -> usize {
+        if let Some(s) = self.split() {
+            return s.used;
+        }
         self.table().entries.len()
     }
 
     pub fn keys(&self) -> Vec<Obj> {
+        if let Some(s) = self.split() {
+            return s.hashed_items().into_iter().map(|(k, _, _)| k).collect();
+        }
         self.table().entries.iter().flatten().map(|e| e.key.clone()).collect()
     }
 
     pub fn values(&self) -> Vec<Obj> {
+        if let Some(s) = self.split() {
+            return s.hashed_items().into_iter().map(|(_, _, v)| v).collect();
+        }
         self.table().entries.iter().flatten().map(|e| e.value.clone()).collect()
     }
 
     pub fn items(&self) -> Vec<(Obj, Obj)> {
+        if let Some(s) = self.split() {
+            return s.hashed_items().into_iter().map(|(k, _, v)| (k, v)).collect();
+        }
         self.table().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
     /// Items with their hashes (for copying without rehashing).
     fn hashed_items(&self) -> Vec<(Obj, i64, Obj)> {
+        if let Some(s) = self.split() {
+            return s.hashed_items();
+        }
         self.table().entries.iter().flatten().map(|e| (e.key.clone(), e.hash, e.value.clone())).collect()
     }
 
@@ -668,6 +1006,17 @@ impl Vm {
     /// container (as CPython's `PyDict_New`).
     pub fn new_dict(&self) -> Obj {
         let d = alloc_object(&self.ctx.types.dict, DictData::new());
+        crate::gc::untrack(&d);
+        d
+    }
+
+    /// A new empty instance `__dict__`: split on the class's shared keys
+    /// when the class is a heap type (PEP 412).
+    pub(crate) fn new_instance_dict(&self, ty: &TypeObject) -> Obj {
+        if !ty.is_heap_type() {
+            return self.new_dict();
+        }
+        let d = alloc_object(&self.ctx.types.dict, DictData::new_split(ty.shared_keys()));
         crate::gc::untrack(&d);
         d
     }
@@ -1024,6 +1373,12 @@ fn dict_reversed(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 }
 
 fn dict_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let t = dict_of(o).table();
+    let d = dict_of(o);
+    if let Some(s) = d.split() {
+        // A split dict: the object and its values (the shared keys are
+        // counted with the class, as CPython's).
+        return Ok(vm.new_usize(48 + s.values.capacity() * 8 + s.order.capacity()));
+    }
+    let t = d.table();
     Ok(vm.new_usize(48 + t.indices.len() * 4 + t.entries.capacity() * 24))
 }

@@ -404,6 +404,19 @@ pub(crate) fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Op
     Ok(None)
 }
 
+/// The instance `__dict__` for a store, made now (split on the class's
+/// shared keys) if the object has a dict slot but no dict yet.
+pub(crate) fn instance_dict_or_new(vm: &Vm, obj: &Obj) -> Option<Obj> {
+    if let Some(d) = obj.instance_dict() {
+        return Some(d);
+    }
+    obj.dict_slot()?;
+    let d = vm.new_instance_dict(obj.class());
+    crate::gc::mark_embedded(&d);
+    obj.set_instance_dict(Some(d.clone()));
+    Some(d)
+}
+
 /// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`).
 pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let ty = obj.class();
@@ -420,15 +433,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> P
         });
     };
     let _ = slot;
-    let dict = match obj.instance_dict() {
-        Some(d) => d,
-        None => {
-            let d = vm.new_dict();
-            crate::gc::mark_embedded(&d);
-            obj.set_instance_dict(Some(d.clone()));
-            d
-        }
-    };
+    let Some(dict) = instance_dict_or_new(vm, obj) else { return Err(attribute_error_for(vm, obj, name)) };
     match value {
         Some(v) => dict::set_item(vm, &dict, name.clone(), v.clone()),
         None => match dict::del_item(vm, &dict, name) {
