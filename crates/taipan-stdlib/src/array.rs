@@ -943,12 +943,43 @@ fn array_iternext(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     let a = arr(vm, &it.array)?;
     let i = it.index.get();
     if i >= a.len() {
-        it.index.set(usize::MAX / 2);
+        it.index.set(ITER_DONE);
         return Ok(None);
     }
     it.index.set(i + 1);
     Ok(Some(get(vm, a, i)))
 }
+
+/// An exhausted iterator keeps this index (it never counts down again).
+const ITER_DONE: usize = usize::MAX / 2;
+
+/// `(iter, (array,), index)`, or `(iter, ((),))` once exhausted (CPython's
+/// `array_arrayiterator___reduce__`).
+fn arrayiter_reduce(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    clinic::positional(vm, "__reduce__", "__reduce__", a, k, 0, 0)?;
+    let it = payload_or_err::<ArrayIter>(vm, o, "arrayiterator")?;
+    let iter_fn = vm.getattr_str(&vm.builtins_module(), "iter")?;
+    let i = it.index.get();
+    if i >= ITER_DONE {
+        return Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![vm.new_tuple(Vec::new())])]));
+    }
+    Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![it.array.clone()]), vm.new_usize(i)]))
+}
+
+/// `__setstate__(index)`, clamped to `[0, len(array)]`.
+fn arrayiter_setstate(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let state = one(vm, "__setstate__", a, k)?;
+    let index = vm.index_to_isize(&state)?;
+    let it = payload_or_err::<ArrayIter>(vm, o, "arrayiterator")?;
+    if it.index.get() < ITER_DONE {
+        let n = arr(vm, &it.array)?.len();
+        it.index.set((index.max(0) as usize).min(n));
+    }
+    Ok(vm.none())
+}
+
+const ITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__reduce__", arrayiter_reduce), MethodDef::method("__setstate__", arrayiter_setstate)];
 
 fn make_types(vm: &Vm) {
     if vm.lazy_types.borrow().contains_key(ARRAY) {
@@ -1007,7 +1038,7 @@ fn make_types(vm: &Vm) {
         }));
     });
     vm.lazy_types.borrow_mut().insert(ARRAY, t);
-    let spec = TypeSpec { name: "array.arrayiterator", gc: true, ..Default::default() };
+    let spec = TypeSpec { name: "array.arrayiterator", gc: true, methods: ITER_METHODS, ..Default::default() };
     let t = taipan_vm::api::types::new_type::<ArrayIter>(vm, &spec, |s| {
         s.iter.set(Some(|_, o| Ok(o.clone())));
         s.iternext.set(Some(array_iternext));

@@ -272,10 +272,10 @@ fn reduce_by_getattr(vm: &Vm, o: &Obj, holder: &str) -> PyResult<Obj> {
 
 fn add_descr_reduce(vm: &Vm) {
     let types = &vm.ctx.types;
-    // Not classmethod_descriptor: CPython's has no __reduce__ (pickling
-    // `dict.__dict__['fromkeys']` is a TypeError).
-    for ty in [&types.method_descriptor, &types.wrapper_descriptor, &types.getset_descriptor, &types.member_descriptor]
-    {
+    // Not classmethod_descriptor nor getset_descriptor: CPython's have no
+    // __reduce__ (pickling `dict.__dict__['fromkeys']` or
+    // `int.__dict__['real']` is a TypeError).
+    for ty in [&types.method_descriptor, &types.wrapper_descriptor, &types.member_descriptor] {
         add_methods(vm, ty, &[MethodDef::method("__reduce__", |vm, o, _, _| reduce_by_getattr(vm, o, "__objclass__"))]);
     }
     add_methods(

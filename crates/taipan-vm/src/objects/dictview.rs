@@ -110,7 +110,14 @@ pub(crate) fn setup(vm: &Vm) {
         &t.dict_reversevalueiterator,
         &t.dict_reverseitemiterator,
     ] {
-        add_methods(vm, ty, &[MethodDef::method("__length_hint__", dictiter_length_hint)]);
+        add_methods(
+            vm,
+            ty,
+            &[
+                MethodDef::method("__length_hint__", dictiter_length_hint),
+                MethodDef::method("__reduce__", dictiter_reduce),
+            ],
+        );
     }
 }
 
@@ -195,6 +202,31 @@ fn dictiter_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> 
     let d = dict_data(&st.dict).expect("a dict");
     let n = if st.done.get() || d.len() != st.used.get() { 0 } else { st.remaining.get() };
     Ok(vm.new_usize(n))
+}
+
+/// `(iter, (list_of_what_is_left,))`: CPython's `dictiter_reduce` runs a
+/// copy of the iterator, so the original keeps its place (and a dict that
+/// changed size raises here too).
+fn dictiter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let iter_fn = crate::objects::iter::builtin_iter(vm)?;
+    let st = it.payload::<DictIterData>().ok_or_else(|| vm.type_error("dict iterator expected"))?;
+    let copy = alloc_object(
+        &it.class_obj(),
+        DictIterData {
+            dict: st.dict.clone(),
+            kind: st.kind,
+            reverse: st.reverse,
+            pos: Cell::new(st.pos.get()),
+            used: Cell::new(st.used.get()),
+            remaining: Cell::new(st.remaining.get()),
+            done: Cell::new(st.done.get()),
+        },
+    );
+    let mut rest = Vec::new();
+    while let Some(v) = dictiter_next(vm, &copy)? {
+        rest.push(v);
+    }
+    Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![vm.new_list(rest)])]))
 }
 
 fn view_of(o: &Obj) -> &DictViewData {

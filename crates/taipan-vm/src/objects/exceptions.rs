@@ -511,8 +511,10 @@ fn special_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
             }
         }
     }
-    // OSError keeps only (errno, strerror) in args when given 2 to 5 arguments.
-    if vm.isinstance_type(o, &vm.ctx.exceptions.os_error) && (2..=5).contains(&pos.len()) {
+    // OSError keeps only (errno, strerror) in args when given 3 to 5
+    // arguments with a filename that is not None (CPython's `oserror_init`).
+    let has_filename = pos.get(2).is_some_and(|f| !vm.is_none(f));
+    if vm.isinstance_type(o, &vm.ctx.exceptions.os_error) && (3..=5).contains(&pos.len()) && has_filename {
         exc_of(o).args.set(Some(vm.new_tuple(pos[..2].to_vec())));
     } else {
         exc_of(o).args.set(Some(vm.new_tuple(pos.to_vec())));
@@ -873,14 +875,62 @@ fn exc_add_note(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
     Ok(vm.none())
 }
 
+/// `(type(self), args[, state])` as CPython's `BaseException_reduce`, with
+/// the subclass forms: OSError puts its filenames back into the arguments
+/// (`OSError_reduce`), ImportError adds `name` and `path` to the state
+/// (`ImportError_reduce`).
 fn exc_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    let mut parts = vec![o.class_obj(), args_of(o)];
-    if let Some(d) = o.instance_dict() {
-        if dict::len(&d) > 0 {
-            parts.push(d);
+    let ex = &vm.ctx.exceptions;
+    let dict = o.instance_dict().filter(|d| dict::len(d) > 0);
+    let mut args = args_of(o);
+    let mut state = dict.clone();
+    if vm.isinstance_type(o, &ex.os_error) {
+        args = oserror_reduce_args(vm, o, args);
+    } else if vm.isinstance_type(o, &ex.import_error) {
+        state = importerror_state(vm, o, dict)?;
+    }
+    let mut parts = vec![o.class_obj(), args];
+    parts.extend(state);
+    Ok(vm.new_tuple(parts))
+}
+
+/// `(errno, strerror, filename[, None, filename2])` when a filename was given.
+fn oserror_reduce_args(vm: &Vm, o: &Obj, args: Obj) -> Obj {
+    let present = |n: &str| get_extra(o, n).filter(|v| !vm.is_none(v));
+    let Some(filename) = present("filename") else { return args };
+    let items = crate::objects::tuple::items(&args);
+    if items.len() != 2 {
+        return args;
+    }
+    let mut out = vec![items[0].clone(), items[1].clone(), filename];
+    if let Some(f2) = present("filename2") {
+        out.push(vm.none());
+        out.push(f2);
+    }
+    vm.new_tuple(out)
+}
+
+/// The instance dict plus `name` and `path` when set (a copy: the
+/// instance's own dict is not changed).
+fn importerror_state(vm: &Vm, o: &Obj, dict: Option<Obj>) -> PyResult<Option<Obj>> {
+    let present = |n: &str| get_extra(o, n).filter(|v| !vm.is_none(v));
+    let (name, path) = (present("name"), present("path"));
+    if name.is_none() && path.is_none() {
+        return Ok(dict);
+    }
+    let state = vm.new_dict();
+    if let Some(d) = &dict {
+        for (k, v) in dict::items(d) {
+            dict::set_item(vm, &state, k, v)?;
         }
     }
-    Ok(vm.new_tuple(parts))
+    if let Some(n) = name {
+        dict::set_item(vm, &state, vm.new_str("name"), n)?;
+    }
+    if let Some(p) = path {
+        dict::set_item(vm, &state, vm.new_str("path"), p)?;
+    }
+    Ok(Some(state))
 }
 
 fn exc_setstate(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {

@@ -236,35 +236,80 @@ fn seq_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyRes
     Ok(vm.new_usize(n.saturating_sub(i)))
 }
 
-fn seq_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    let d = seq_data(it);
-    let iter_fn = vm.getattr_str(&vm.builtins_module(), "iter")?;
-    match d.seq.get() {
-        Some(seq) => Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![seq]), vm.new_usize(d.index.get())])),
-        None => Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![vm.ctx.empty_tuple.clone()])])),
+/// `builtins.iter`, the callable most iterators reduce to (CPython's
+/// `_PyEval_GetBuiltin(&_Py_ID(iter))`).
+pub(crate) fn builtin_iter(vm: &Vm) -> PyResult<Obj> {
+    vm.getattr_str(&vm.builtins_module(), "iter")
+}
+
+/// What an exhausted sequence iterator reduces to: `iter` of an empty
+/// container of the kind CPython chooses per type.
+fn exhausted_seq(vm: &Vm, it: &Obj) -> Obj {
+    let t = &vm.ctx.types;
+    if it.type_is(&t.list_iterator) || it.type_is(&t.list_reverseiterator) {
+        vm.new_list(Vec::new())
+    } else if it.type_is(&t.str_iterator) || it.type_is(&t.str_ascii_iterator) {
+        vm.ctx.empty_str.clone()
+    } else {
+        vm.ctx.empty_tuple.clone()
     }
 }
 
+/// `__reduce__` of the sequence iterators: `(iter, (seq,), index)`, or for
+/// a reversed list `(reversed, (list,), index)` (CPython's index: the next
+/// item to yield, -1 when done). The builtin is looked up first: the
+/// lookup can run Python code that exhausts the iterator (CPython's
+/// issue #101765).
+fn seq_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let reverse = it.type_is(&vm.ctx.types.list_reverseiterator);
+    let builtin = vm.getattr_str(&vm.builtins_module(), if reverse { "reversed" } else { "iter" })?;
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else {
+        let empty = exhausted_seq(vm, it);
+        return Ok(vm.new_tuple(vec![builtin_iter(vm)?, vm.new_tuple(vec![empty])]));
+    };
+    let index = if reverse { vm.new_int(d.index.get() as i64 - 1) } else { vm.new_usize(d.index.get()) };
+    Ok(vm.new_tuple(vec![builtin, vm.new_tuple(vec![seq]), index]))
+}
+
+/// `__setstate__(index)`: the position clamped to the sequence as CPython
+/// clamps it; an exhausted iterator stays exhausted.
 fn seq_setstate(vm: &Vm, it: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [state] = crate::args::exact::<1>(vm, "__setstate__", args, kwnames)?;
-    let i = vm.index_to_isize(&state)?.max(0) as usize;
-    seq_data(it).index.set(i);
+    let index = vm.index_to_isize(&state)?;
+    let d = seq_data(it);
+    let Some(seq) = d.seq.get() else { return Ok(vm.none()) };
+    if it.type_is(&vm.ctx.types.list_reverseiterator) {
+        let n = list::data(&seq).map_or(0, |l| l.len()) as isize;
+        d.index.set((index.clamp(-1, n - 1) + 1) as usize);
+        return Ok(vm.none());
+    }
+    let mut i = index.max(0) as usize;
+    if !it.type_is(&vm.ctx.types.seq_iterator) {
+        i = i.min(vm.len(&seq)?);
+    }
+    d.index.set(i);
     Ok(vm.none())
 }
 
 // ---- range iterator ----------------------------------------------------------------------------
 
+/// CPython 3.11's `rangeiterobject`: the range it came from (start, step,
+/// length) and how far it got, so `__reduce__` can rebuild both.
 pub(crate) struct RangeIterData {
-    next: Cell<i64>,
+    start: i64,
     step: i64,
-    remaining: Cell<u64>,
+    len: u64,
+    index: Cell<u64>,
 }
 impl PyPayload for RangeIterData {}
 
+/// `longrangeiterobject`: the same for a range past the machine word.
 pub(crate) struct LongRangeIterData {
-    next: std::cell::RefCell<BigInt>,
+    start: BigInt,
     step: BigInt,
-    remaining: std::cell::RefCell<BigInt>,
+    len: BigInt,
+    index: std::cell::RefCell<BigInt>,
 }
 impl PyPayload for LongRangeIterData {}
 
@@ -288,57 +333,88 @@ pub(crate) fn range_iter(vm: &Vm, r: &Obj) -> PyResult<Obj> {
         if last >= i64::MIN as i128 && last <= i64::MAX as i128 {
             return Ok(alloc_object(
                 &vm.ctx.types.range_iterator,
-                RangeIterData { next: Cell::new(start), step, remaining: Cell::new(len) },
+                RangeIterData { start, step, len, index: Cell::new(0) },
             ));
         }
     }
     Ok(alloc_object(
         &vm.ctx.types.longrange_iterator(vm),
         LongRangeIterData {
-            next: std::cell::RefCell::new(rd.start.clone()),
+            start: rd.start.clone(),
             step: rd.step.clone(),
-            remaining: std::cell::RefCell::new(rd.length.clone()),
+            len: rd.length.clone(),
+            index: std::cell::RefCell::new(BigInt::from(0)),
         },
     ))
 }
 
 fn range_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = it.payload::<RangeIterData>().expect("range iterator");
-    let rem = d.remaining.get();
-    if rem == 0 {
+    let i = d.index.get();
+    if i >= d.len {
         return Ok(None);
     }
-    let v = d.next.get();
-    d.remaining.set(rem - 1);
-    if rem > 1 {
-        d.next.set(v + d.step);
-    }
-    Ok(Some(vm.new_int(v)))
+    d.index.set(i + 1);
+    // In range: `range_iter` checked that the last item fits an i64.
+    let v = d.start as i128 + d.step as i128 * i as i128;
+    Ok(Some(vm.new_int(v as i64)))
 }
 
 fn longrange_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = it.payload::<LongRangeIterData>().expect("longrange iterator");
-    let mut rem = d.remaining.borrow_mut();
-    if *rem <= BigInt::from(0) {
+    let mut index = d.index.borrow_mut();
+    if *index >= d.len {
         return Ok(None);
     }
-    *rem -= BigInt::one();
-    drop(rem);
-    let mut n = d.next.borrow_mut();
-    let v = n.clone();
-    *n += &d.step;
-    drop(n);
+    let v = &d.start + &d.step * &*index;
+    *index += BigInt::one();
+    drop(index);
     Ok(Some(vm.new_bigint(v)))
 }
 
 fn range_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     if let Some(d) = it.payload::<RangeIterData>() {
-        return Ok(vm.new_bigint(BigInt::from(d.remaining.get())));
+        return Ok(vm.new_bigint(BigInt::from(d.len - d.index.get().min(d.len))));
     }
     let d = it.payload::<LongRangeIterData>().expect("longrange iterator");
-    let r = d.remaining.borrow().clone();
-    Ok(vm.new_bigint(r))
+    let left = &d.len - &*d.index.borrow();
+    Ok(vm.new_bigint(left.max(BigInt::from(0))))
 }
+
+/// `(iter, (range(start, start + len * step, step),), index)`, as CPython's
+/// `rangeiter_reduce` and `longrangeiter_reduce`.
+fn range_iter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let iter_fn = builtin_iter(vm)?;
+    let (start, step, len, index) = if let Some(d) = it.payload::<RangeIterData>() {
+        (BigInt::from(d.start), BigInt::from(d.step), BigInt::from(d.len), BigInt::from(d.index.get()))
+    } else {
+        let d = it.payload::<LongRangeIterData>().ok_or_else(|| vm.type_error("range iterator expected"))?;
+        (d.start.clone(), d.step.clone(), d.len.clone(), d.index.borrow().clone())
+    };
+    let stop = &start + &len * &step;
+    let r = range::new_range(vm, vm.new_bigint(start), vm.new_bigint(stop), vm.new_bigint(step))?;
+    Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![r]), vm.new_bigint(index)]))
+}
+
+/// `__setstate__(index)`, clamped to `[0, len]`.
+fn range_iter_setstate(vm: &Vm, it: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [state] = crate::args::exact::<1>(vm, "__setstate__", args, kwnames)?;
+    if let Some(d) = it.payload::<RangeIterData>() {
+        let index = vm.to_i64(&state)?;
+        d.index.set((index.max(0) as u64).min(d.len));
+        return Ok(vm.none());
+    }
+    let d = it.payload::<LongRangeIterData>().ok_or_else(|| vm.type_error("range iterator expected"))?;
+    let index = vm.to_bigint(&state)?;
+    *d.index.borrow_mut() = index.max(BigInt::from(0)).min(d.len.clone());
+    Ok(vm.none())
+}
+
+const RANGE_ITER_METHODS: [MethodDef; 3] = [
+    MethodDef::method("__length_hint__", range_length_hint),
+    MethodDef::method("__reduce__", range_iter_reduce),
+    MethodDef::method("__setstate__", range_iter_setstate),
+];
 
 impl crate::context::Types {
     /// `longrange_iterator` shares `range_iterator`'s type object slot list
@@ -363,7 +439,7 @@ impl Vm {
         t.slots.iternext.set(Some(longrange_iter_next));
         let ty = crate::context::new_static_type(&self.ctx.types.type_, t);
         crate::objects::type_::init_static_type_base(self, &ty);
-        add_methods(self, &ty, &[MethodDef::method("__length_hint__", range_length_hint)]);
+        add_methods(self, &ty, &RANGE_ITER_METHODS);
         crate::objects::slots::add_slot_wrappers(self, &ty);
         crate::objects::type_::inherit_slots(self, &ty);
         self.lazy_types.borrow_mut().insert("longrange_iterator", ty.clone());
@@ -557,7 +633,7 @@ fn reversed_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
 
 pub(crate) struct ZipData {
     iters: Vec<Obj>,
-    strict: bool,
+    strict: Cell<bool>,
 }
 impl PyPayload for ZipData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
@@ -595,7 +671,7 @@ fn zip_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     for a in pos {
         iters.push(vm.iter(a)?);
     }
-    Ok(alloc_object(cls, ZipData { iters, strict }))
+    Ok(alloc_object(cls, ZipData { iters, strict: Cell::new(strict) }))
 }
 
 fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
@@ -608,7 +684,7 @@ fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
         match vm.next(it)? {
             Some(v) => items.push(v),
             None => {
-                if d.strict {
+                if d.strict.get() {
                     if i > 0 {
                         let plural = if i == 1 { " " } else { "s 1-" };
                         return Err(vm.value_error(format!(
@@ -742,6 +818,66 @@ fn filter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
+// ---- pickling: `__reduce__`/`__setstate__` of the iterators above -----------------------------
+
+/// `(iter, (callable, sentinel))`, or `(iter, ((),))` once exhausted.
+fn callable_iter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let iter_fn = builtin_iter(vm)?;
+    let d = it.payload::<CallableIterData>().ok_or_else(|| vm.type_error("callable_iterator expected"))?;
+    let args = match d.func.get() {
+        Some(f) => vm.new_tuple(vec![f, d.sentinel.clone()]),
+        None => vm.new_tuple(vec![vm.ctx.empty_tuple.clone()]),
+    };
+    Ok(vm.new_tuple(vec![iter_fn, args]))
+}
+
+/// `(type(self), (iterator, next_index))`.
+fn enumerate_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = o.payload::<EnumerateData>().ok_or_else(|| vm.type_error("enumerate expected"))?;
+    let index = d.index.borrow().clone();
+    Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![d.it.clone(), vm.new_bigint(index)])]))
+}
+
+/// `(type(self), (seq,), index)`, or `(type(self), ((),))` once exhausted.
+fn reversed_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = o.payload::<ReversedData>().ok_or_else(|| vm.type_error("reversed expected"))?;
+    match d.seq.get() {
+        Some(seq) => Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![seq]), vm.new_int(d.index.get() as i64)])),
+        None => Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![vm.ctx.empty_tuple.clone()])])),
+    }
+}
+
+/// `__setstate__(index)`, clamped to `[-1, len(seq) - 1]`.
+fn reversed_setstate(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [state] = crate::args::exact::<1>(vm, "__setstate__", args, kwnames)?;
+    let index = vm.index_to_isize(&state)?;
+    let d = o.payload::<ReversedData>().ok_or_else(|| vm.type_error("reversed expected"))?;
+    if let Some(seq) = d.seq.get() {
+        let n = vm.len(&seq)? as isize;
+        d.index.set(index.clamp(-1, n - 1));
+    }
+    Ok(vm.none())
+}
+
+/// `(type(self), iterators)`, plus `True` for `strict=True`.
+fn zip_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let d = o.payload::<ZipData>().ok_or_else(|| vm.type_error("zip expected"))?;
+    let mut parts = vec![o.class_obj(), vm.new_tuple(d.iters.clone())];
+    if d.strict.get() {
+        parts.push(vm.bool_obj(true));
+    }
+    Ok(vm.new_tuple(parts))
+}
+
+/// `__setstate__(strict)`.
+fn zip_setstate(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [state] = crate::args::exact::<1>(vm, "__setstate__", args, kwnames)?;
+    let strict = vm.is_true(&state)?;
+    let d = o.payload::<ZipData>().ok_or_else(|| vm.type_error("zip expected"))?;
+    d.strict.set(strict);
+    Ok(vm.none())
+}
+
 pub(crate) fn setup(vm: &Vm) {
     let t = &vm.ctx.types;
     for ty in [
@@ -764,7 +900,7 @@ pub(crate) fn setup(vm: &Vm) {
             ],
         );
     }
-    add_methods(vm, &t.range_iterator, &[MethodDef::method("__length_hint__", range_length_hint)]);
+    add_methods(vm, &t.range_iterator, &RANGE_ITER_METHODS);
     // `(type(self), (func, *iterators))`: pickling rebuilds them.
     add_methods(
         vm,
@@ -787,6 +923,20 @@ pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &t.enumerate,
-        &[MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem)],
+        &[
+            MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
+            MethodDef::method("__reduce__", enumerate_reduce),
+        ],
+    );
+    add_methods(vm, &t.callable_iterator, &[MethodDef::method("__reduce__", callable_iter_reduce)]);
+    add_methods(
+        vm,
+        &t.reversed,
+        &[MethodDef::method("__reduce__", reversed_reduce), MethodDef::method("__setstate__", reversed_setstate)],
+    );
+    add_methods(
+        vm,
+        &t.zip,
+        &[MethodDef::method("__reduce__", zip_reduce), MethodDef::method("__setstate__", zip_setstate)],
     );
 }

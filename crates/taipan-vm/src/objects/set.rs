@@ -478,7 +478,11 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("symmetric_difference_update", set_symmetric_difference_update),
         ],
     );
-    add_methods(vm, &vm.ctx.types.set_iterator, &[MethodDef::method("__length_hint__", setiter_length_hint)]);
+    add_methods(
+        vm,
+        &vm.ctx.types.set_iterator,
+        &[MethodDef::method("__length_hint__", setiter_length_hint), MethodDef::method("__reduce__", setiter_reduce)],
+    );
 }
 
 #[inline]
@@ -1040,9 +1044,11 @@ fn set_isdisjoint(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRe
     Ok(vm.bool_obj(true))
 }
 
+/// `(type(self), (list(self),), self.__getstate__())`: the state carries
+/// the instance dict and `__slots__` values (CPython's `set_reduce`).
 fn set_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let keys = vm.new_list(set_of(o).keys());
-    let state = o.instance_dict().unwrap_or_else(|| vm.none());
+    let state = vm.call_method(o, "__getstate__", &[])?;
     Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![keys]), state]))
 }
 
@@ -1072,6 +1078,28 @@ fn set_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         &vm.ctx.types.set_iterator,
         SetIterData { set: o.clone(), pos: Cell::new(0), used: n, remaining: Cell::new(n), done: Cell::new(false) },
     ))
+}
+
+/// `(iter, (list_of_what_is_left,))`, from a copy of the iterator as
+/// CPython's `setiter_reduce`.
+fn setiter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
+    let iter_fn = crate::objects::iter::builtin_iter(vm)?;
+    let st = it.payload::<SetIterData>().ok_or_else(|| vm.type_error("set iterator expected"))?;
+    let copy = alloc_object(
+        &vm.ctx.types.set_iterator,
+        SetIterData {
+            set: st.set.clone(),
+            pos: Cell::new(st.pos.get()),
+            used: st.used,
+            remaining: Cell::new(st.remaining.get()),
+            done: Cell::new(st.done.get()),
+        },
+    );
+    let mut rest = Vec::new();
+    while let Some(v) = setiter_next(vm, &copy)? {
+        rest.push(v);
+    }
+    Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![vm.new_list(rest)])]))
 }
 
 fn setiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {

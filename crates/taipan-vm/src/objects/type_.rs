@@ -754,6 +754,13 @@ fn refuse_native_state(vm: &Vm, obj: &Obj) -> PyResult<()> {
     if !own.is(&default) {
         return Ok(());
     }
+    // CPython's variable-size types (`tp_itemsize != 0`) that have no
+    // reduce of their own get another message.
+    if obj.has_payload::<crate::objects::memoryview::MemoryViewData>()
+        || obj.has_payload::<crate::objects::code::CodeData>()
+    {
+        return Err(vm.type_error(format!("cannot pickle {} objects", obj.class().name())));
+    }
     Err(vm.type_error(format!("cannot pickle '{}' object", obj.class().name())))
 }
 
