@@ -472,7 +472,7 @@ fn load_cert_chain(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
         Some(pw) if !vm.is_callable(pw) && pystr::as_str(pw).is_none() && !buffer::is_bytes_like(pw) => {
             return Err(vm.type_error("password should be a string or callable"))
         }
-        Some(pw) => Some(password_bytes(vm, pw)?),
+        Some(pw) => Some(pw.clone()),
         None => None,
     };
     check_readable(vm, &certfile)?;
@@ -482,21 +482,34 @@ fn load_cert_chain(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
     let site = Site::PrivateKey;
     let key = std::fs::read(&keyfile).map_err(|e| taipan_vm::api::exceptions::os_error_from_io(vm, &e, None))?;
     let mut too_long = None;
+    let mut callback_error = None;
     let pkey = match &password {
+        // As CPython, a password callable is called only when OpenSSL
+        // asks for the password (an encrypted key).
         Some(pw) => PKey::private_key_from_pem_callback(&key, |buf| {
+            let pw = match password_bytes(vm, pw) {
+                Ok(pw) => pw,
+                Err(e) => {
+                    callback_error = Some(e);
+                    return Ok(0);
+                }
+            };
             // OpenSSL's password buffer is PEM_BUFSIZE bytes; CPython
             // refuses a longer password rather than truncating it.
             if pw.len() > buf.len() {
                 too_long = Some(buf.len());
                 return Ok(0);
             }
-            buf[..pw.len()].copy_from_slice(pw);
+            buf[..pw.len()].copy_from_slice(&pw);
             Ok(pw.len())
         }),
         // No password: an encrypted key fails here rather than prompting
         // on the terminal as OpenSSL's default callback would.
         None => PKey::private_key_from_pem_callback(&key, |_| Ok(0)),
     };
+    if let Some(e) = callback_error {
+        return Err(e);
+    }
     if let Some(n) = too_long {
         return Err(vm.value_error(format!("password cannot be longer than {n} bytes")));
     }

@@ -109,12 +109,6 @@ pub(super) fn make_classes(vm: &Vm) -> PyResult<()> {
     for name in NAMES {
         let cls = dict::get_item_str(vm, &globals, name)
             .ok_or_else(|| vm.system_error(format!("{KEY_PREFIX}{name} was not defined")))?;
-        if *name == "SSLError" {
-            // CPython makes SSLError (only) from a type spec: immutable.
-            if let Some(t) = cls.payload::<taipan_vm::api::types::TypeObject>() {
-                t.flags.set(t.flags.get() | taipan_vm::api::types::flags::IMMUTABLETYPE);
-            }
-        }
         vm.lazy_types.borrow_mut().insert(key(name), cls);
     }
     Ok(())
