@@ -1280,6 +1280,37 @@ fn f_gethostbyname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     Ok(vm.new_str(&ip_string(libc::AF_INET, &sin.sin_addr.s_addr.to_ne_bytes())))
 }
 
+/// `gethostbyname_ex(name)`: (canonical name, aliases, IPv4 addresses),
+/// from getaddrinfo(3) with AI_CANONNAME (glibc's resolver gives no
+/// aliases for names it resolves that way: the list is empty).
+fn f_gethostbyname_ex(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    arity(vm, "gethostbyname_ex", a, k, 1, 1)?;
+    let host = host_bytes(vm, &a[0], "gethostbyname_ex")?;
+    let infos = match resolve(vm, Some(&host), None, libc::AF_INET, libc::SOCK_STREAM, 0, libc::AI_CANONNAME)? {
+        Ok(infos) => infos,
+        Err(code) => return Err(gai_error(vm, code)),
+    };
+    let mut canon = String::from_utf8_lossy(&host).into_owned();
+    let mut ips: Vec<String> = Vec::new();
+    for (family, _, _, name, raw) in &infos {
+        if !name.is_empty() {
+            canon = name.clone();
+        }
+        if *family != libc::AF_INET || raw.0.len() < std::mem::size_of::<libc::sockaddr_in>() {
+            continue;
+        }
+        let sa = raw.to_sockaddr();
+        // SAFETY: an AF_INET result holds a sockaddr_in (length checked above).
+        let sin = unsafe { &*(sa.ptr().cast::<libc::sockaddr_in>()) };
+        let ip = ip_string(libc::AF_INET, &sin.sin_addr.s_addr.to_ne_bytes());
+        if !ips.contains(&ip) {
+            ips.push(ip);
+        }
+    }
+    let ips = ips.iter().map(|s| vm.new_str(s)).collect();
+    Ok(vm.new_tuple(vec![vm.new_str(&canon), vm.new_list(vec![]), vm.new_list(ips)]))
+}
+
 /// `gethostbyaddr(ip)`: (hostname, aliases, addresses), by a reverse
 /// lookup without the GIL; herror(1, "Unknown host") when there is none.
 fn f_gethostbyaddr(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
@@ -1649,6 +1680,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("gethostname", f_gethostname),
     MethodDef::static_("gethostbyname", f_gethostbyname),
     MethodDef::static_("gethostbyaddr", f_gethostbyaddr),
+    MethodDef::static_("gethostbyname_ex", f_gethostbyname_ex),
     MethodDef::static_("getaddrinfo", f_getaddrinfo),
     MethodDef::static_("getnameinfo", f_getnameinfo),
     MethodDef::static_("getservbyname", f_getservbyname),

@@ -172,7 +172,10 @@ fn mask_arg(vm: &Vm, o: Option<&Obj>, default: i64) -> PyResult<i16> {
         Some(o) => vm.to_i64(o)?,
         None => default,
     };
-    if !(0..=0xffff).contains(&v) {
+    if v < 0 {
+        return Err(vm.value_error("value must be positive"));
+    }
+    if v > 0xffff {
         return Err(vm.overflow_error("Python int too large for C unsigned short"));
     }
     Ok(v as u16 as i16)
@@ -328,6 +331,14 @@ fn epoll_new(vm: &Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     if sizehint == 0 || sizehint < -1 {
         return Err(vm.value_error("negative sizehint"));
+    }
+    let flags = match &v[1] {
+        Some(f) => vm.to_i64(f)?,
+        None => 0,
+    };
+    if flags != 0 && flags != libc::EPOLL_CLOEXEC as i64 {
+        // CPython sets errno to EINVAL but raises OSError("invalid flags").
+        return Err(vm.new_exception_msg(&vm.ctx.exceptions.os_error, "invalid flags"));
     }
     // SAFETY: epoll_create1 takes no memory.
     let fd = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };

@@ -4,7 +4,7 @@
 //! version, serialNumber, notBefore/notAfter as OpenSSL prints them, and
 //! subjectAltName, OCSP, caIssuers, crlDistributionPoints when present.
 
-use foreign_types_shared::ForeignTypeRef;
+use foreign_types_shared::{ForeignType, ForeignTypeRef};
 use openssl::asn1::Asn1ObjectRef;
 use openssl::x509::{GeneralNameRef, X509NameRef, X509Ref};
 use taipan_vm::api::{dict, Obj, PyResult, Vm};
@@ -144,3 +144,132 @@ pub(super) fn decode(vm: &Vm, cert: &X509Ref) -> PyResult<Obj> {
     }
     Ok(d)
 }
+
+// ---- _ssl.Certificate ---------------------------------------------------------------------------
+
+pub(super) const KEY: &str = "_ssl.Certificate";
+
+const ENCODING_PEM: i64 = 1;
+const ENCODING_DER: i64 = 2;
+/// CPython's PY_SSL_ENCODING_PEM_AUX (PEM with the trust settings).
+const ENCODING_PEM_AUX: i64 = 0x101;
+
+/// ASN1_STRFLGS_RFC2253 | XN_FLAG_SEP_COMMA_PLUS | XN_FLAG_DN_REV |
+/// XN_FLAG_DUMP_UNKNOWN_FIELDS: OpenSSL's XN_FLAG_RFC2253.
+const XN_FLAG_RFC2253: std::ffi::c_ulong = 0x317 | 0x1_0000 | 0x10_0000 | 0x100_0000;
+
+/// One X.509 certificate of a chain (CPython's `PySSLCertificate`).
+pub(super) struct Certificate {
+    pub x509: openssl::x509::X509,
+}
+
+impl taipan_vm::api::PyPayload for Certificate {}
+
+pub(super) fn new_certificate(vm: &Vm, x509: openssl::x509::X509) -> PyResult<Obj> {
+    crate::support::alloc_exact(vm, KEY, Certificate { x509 })
+}
+
+/// The certificates of a stack, as a list (`_PySSL_CertificateFromX509Stack`).
+pub(super) fn certificate_list(vm: &Vm, stack: &openssl::stack::StackRef<openssl::x509::X509>) -> PyResult<Vec<Obj>> {
+    stack.iter().map(|x| new_certificate(vm, x.to_owned())).collect()
+}
+
+fn certificate<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Certificate> {
+    taipan_vm::api::types::payload_or_err::<Certificate>(vm, o, KEY)
+}
+
+/// What OpenSSL wrote into a memory BIO, which is then freed.
+fn drain_mem_bio(bio: *mut openssl_sys::BIO) -> Vec<u8> {
+    let mut p: *mut std::ffi::c_char = std::ptr::null_mut();
+    // SAFETY: `bio` is a live memory BIO; BIO_get_mem_data points `p` at
+    // its `n` bytes, copied out before the BIO is freed.
+    unsafe {
+        let n = openssl_sys::BIO_get_mem_data(bio, &mut p);
+        let out = if p.is_null() || n <= 0 {
+            Vec::new()
+        } else {
+            std::slice::from_raw_parts(p as *const u8, n as usize).to_vec()
+        };
+        openssl_sys::BIO_free_all(bio);
+        out
+    }
+}
+
+/// The subject as `X509_NAME_print_ex` writes it with XN_FLAG_RFC2253.
+fn subject_rfc2253(cert: &X509Ref) -> Option<String> {
+    // SAFETY: a fresh memory BIO, written by OpenSSL and drained (freed) below.
+    let bio = unsafe { openssl_sys::BIO_new(openssl_sys::BIO_s_mem()) };
+    if bio.is_null() {
+        return None;
+    }
+    // SAFETY: the subject name belongs to the live certificate.
+    let r = unsafe { super::ffi::X509_NAME_print_ex(bio, cert.subject_name().as_ptr(), 0, XN_FLAG_RFC2253) };
+    let out = drain_mem_bio(bio);
+    (r >= 0).then(|| String::from_utf8_lossy(&out).into_owned())
+}
+
+pub(super) fn certificate_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let c = certificate(vm, o)?;
+    let subject = subject_rfc2253(&c.x509)
+        .ok_or_else(|| super::errors::raise_args(vm, "SSLError", vec![vm.new_str("X509_NAME_print_ex failed")]))?;
+    Ok(vm.new_str(&format!("<{} '{}'>", o.class().name(), subject)))
+}
+
+pub(super) fn certificate_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    let c = certificate(vm, o)?;
+    // SAFETY: X509_subject_name_hash only reads the certificate (its
+    // non-const signature caches the encoding).
+    let h = unsafe { openssl_sys::X509_subject_name_hash(c.x509.as_ptr()) } as i64;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+/// Certificates are equal when `X509_cmp` says so; other comparisons are
+/// NotImplemented.
+pub(super) fn certificate_eq(a: &Obj, b: &Obj) -> Option<bool> {
+    let (x, y) = (a.payload::<Certificate>()?, b.payload::<Certificate>()?);
+    // SAFETY: both certificates are live; X509_cmp only reads them.
+    Some(unsafe { openssl_sys::X509_cmp(x.x509.as_ptr(), y.x509.as_ptr()) } == 0)
+}
+
+fn public_bytes(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let p = taipan_vm::api::args::parse(vm, "public_bytes", a, k, &["format"], 0)?;
+    let format = match &p[0] {
+        Some(f) => crate::converters::c_int(vm, f)? as i64,
+        None => ENCODING_PEM,
+    };
+    let c = certificate(vm, o)?;
+    let fail = |e: openssl::error::ErrorStack| super::errors::ssl_error(vm, &e, super::errors::Site::Handshake);
+    match format {
+        ENCODING_PEM => {
+            let pem = c.x509.to_pem().map_err(fail)?;
+            Ok(vm.new_str(&String::from_utf8_lossy(&pem)))
+        }
+        ENCODING_PEM_AUX => {
+            // SAFETY: a fresh memory BIO, drained (freed) below; the
+            // certificate is live.
+            let bio = unsafe { openssl_sys::BIO_new(openssl_sys::BIO_s_mem()) };
+            if bio.is_null() {
+                return Err(super::errors::raise_args(vm, "SSLError", vec![vm.new_str("failed to allocate BIO")]));
+            }
+            // SAFETY: as above.
+            let r = unsafe { super::ffi::PEM_write_bio_X509_AUX(bio, c.x509.as_ptr()) };
+            let out = drain_mem_bio(bio);
+            if r != 1 {
+                return Err(fail(openssl::error::ErrorStack::get()));
+            }
+            Ok(vm.new_str(&String::from_utf8_lossy(&out)))
+        }
+        ENCODING_DER => Ok(vm.new_bytes(c.x509.to_der().map_err(fail)?)),
+        _ => Err(vm.value_error("Unsupported format")),
+    }
+}
+
+fn get_info(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    taipan_vm::api::args::exact::<0>(vm, "get_info", a, k)?;
+    decode(vm, &certificate(vm, o)?.x509)
+}
+
+pub(super) const CERTIFICATE_METHODS: &[taipan_vm::api::types::MethodDef] = &[
+    taipan_vm::api::types::MethodDef::method("public_bytes", public_bytes),
+    taipan_vm::api::types::MethodDef::method("get_info", get_info),
+];

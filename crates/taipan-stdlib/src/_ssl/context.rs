@@ -52,7 +52,7 @@ pub(super) struct Context {
     pub post_handshake_auth: Cell<bool>,
     pub host_flags: Cell<u32>,
     keylog_filename: ObjCell,
-    sni_callback: ObjCell,
+    pub sni_callback: ObjCell,
     msg_callback: ObjCell,
     /// The ALPN protocols in wire format, which a server picks from.
     alpn: RefCell<Vec<u8>>,
@@ -99,6 +99,16 @@ pub(super) fn context_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyR
     let p = args::parse(vm, "_SSLContext", a, k, &["protocol"], 1)?;
     let protocol = vm.to_i64(p[0].as_ref().ok_or_else(|| vm.type_error("_SSLContext() missing protocol"))?)?;
     let (method, only) = method_of(vm, protocol)?;
+    let deprecated_name = match protocol {
+        PROTOCOL_TLSV1 => Some("PROTOCOL_TLSv1"),
+        PROTOCOL_TLSV1_1 => Some("PROTOCOL_TLSv1_1"),
+        PROTOCOL_TLSV1_2 => Some("PROTOCOL_TLSv1_2"),
+        PROTOCOL_TLS => Some("PROTOCOL_TLS"),
+        _ => None,
+    };
+    if let Some(name) = deprecated_name {
+        deprecated(vm, &format!("ssl.{name} is deprecated"))?;
+    }
     let mut b = SslContextBuilder::new(method).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
     let client = protocol == PROTOCOL_TLS_CLIENT;
     b.set_verify(if client { SslVerifyMode::PEER | SslVerifyMode::FAIL_IF_NO_PEER_CERT } else { SslVerifyMode::NONE });
@@ -187,6 +197,11 @@ fn put_options(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let new = vm.to_bigint(v)?;
     let new = u64::try_from(&new).map_err(|_| vm.overflow_error("Python int too large to convert to C long"))?;
     let old = options_of(&c.ctx);
+    // OP_NO_SSLv2 | OP_NO_SSLv3 | OP_NO_TLSv1 | OP_NO_TLSv1_1 | OP_NO_TLSv1_2 | OP_NO_TLSv1_3
+    const OP_NO_VERSIONS: u64 = 0x0200_0000 | 0x0400_0000 | 0x1000_0000 | 0x0800_0000 | 0x2000_0000;
+    if new & !old & OP_NO_VERSIONS != 0 {
+        deprecated(vm, "ssl.OP_NO_SSL*/ssl.OP_NO_TLS* options are deprecated")?;
+    }
     builder(&c.ctx, |b| {
         b.clear_options(SslOptions::from_bits_retain((old & !new) as _));
         b.set_options(SslOptions::from_bits_retain((new & !old) as _));
@@ -230,6 +245,12 @@ fn put_version(vm: &Vm, o: &Obj, v: Option<&Obj>, is_min: bool) -> PyResult<()> 
         );
     }
     let version = version_of_number(vm, v, is_min)?;
+    match v {
+        0x300 => deprecated(vm, "ssl.TLSVersion.SSLv3 is deprecated")?,
+        0x301 => deprecated(vm, "ssl.TLSVersion.TLSv1 is deprecated")?,
+        0x302 => deprecated(vm, "ssl.TLSVersion.TLSv1_1 is deprecated")?,
+        _ => {}
+    }
     let r =
         builder(&c.ctx, |b| if is_min { b.set_min_proto_version(version) } else { b.set_max_proto_version(version) });
     r.map_err(|_| vm.value_error(format!("Unsupported protocol version 0x{v:x}")))
@@ -293,17 +314,24 @@ fn put_sni_callback(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if c.protocol == PROTOCOL_TLS_CLIENT {
         return Err(vm.value_error("sni_callback cannot be set on TLS_CLIENT context"));
     }
-    match v.filter(|v| !vm.is_none(v)) {
-        None => {
-            c.sni_callback.set(None);
-            Ok(())
-        }
-        Some(f) if !vm.is_callable(f) => Err(vm.type_error("not a callable object")),
-        Some(_) => Err(vm.new_exception_msg(
-            &vm.ctx.exceptions.not_implemented_error,
-            "sni_callback is not supported by Taipan's _ssl yet",
-        )),
-    }
+    let cb = match v.filter(|v| !vm.is_none(v)) {
+        None => None,
+        Some(f) if !vm.is_callable(f) => return Err(vm.type_error("not a callable object")),
+        Some(f) => Some(f.clone()),
+    };
+    let trampoline: Option<super::ffi::ServernameCallback> =
+        if cb.is_some() { Some(super::sni::servername_callback) } else { None };
+    // SAFETY: registers (or removes) a plain function on the live
+    // context; it finds its state through `sni`, not through an argument.
+    unsafe { openssl_sys::SSL_CTX_set_tlsext_servername_callback__fixed_rust(c.ctx.as_ptr(), trampoline) };
+    c.sni_callback.set(cb);
+    Ok(())
+}
+
+/// CPython's `_ssl_deprecated`: a DeprecationWarning attributed to the
+/// caller of the ssl.py code that called in here.
+fn deprecated(vm: &Vm, msg: &str) -> PyResult<()> {
+    taipan_vm::api::warnings::warn(vm, &vm.ctx.exceptions.deprecation_warning, msg, 2)
 }
 
 fn put_pha(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
@@ -444,7 +472,7 @@ fn load_cert_chain(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
         Some(pw) if !vm.is_callable(pw) && pystr::as_str(pw).is_none() && !buffer::is_bytes_like(pw) => {
             return Err(vm.type_error("password should be a string or callable"))
         }
-        Some(pw) => Some(password_bytes(vm, pw)?),
+        Some(pw) => Some(pw.clone()),
         None => None,
     };
     check_readable(vm, &certfile)?;
@@ -453,12 +481,38 @@ fn load_cert_chain(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
         .map_err(|e| errors::ssl_error(vm, &e, Site::CertChain))?;
     let site = Site::PrivateKey;
     let key = std::fs::read(&keyfile).map_err(|e| taipan_vm::api::exceptions::os_error_from_io(vm, &e, None))?;
+    let mut too_long = None;
+    let mut callback_error = None;
     let pkey = match &password {
-        Some(pw) => PKey::private_key_from_pem_passphrase(&key, pw),
+        // As CPython, a password callable is called only when OpenSSL
+        // asks for the password (an encrypted key).
+        Some(pw) => PKey::private_key_from_pem_callback(&key, |buf| {
+            let pw = match password_bytes(vm, pw) {
+                Ok(pw) => pw,
+                Err(e) => {
+                    callback_error = Some(e);
+                    return Ok(0);
+                }
+            };
+            // OpenSSL's password buffer is PEM_BUFSIZE bytes; CPython
+            // refuses a longer password rather than truncating it.
+            if pw.len() > buf.len() {
+                too_long = Some(buf.len());
+                return Ok(0);
+            }
+            buf[..pw.len()].copy_from_slice(&pw);
+            Ok(pw.len())
+        }),
         // No password: an encrypted key fails here rather than prompting
         // on the terminal as OpenSSL's default callback would.
         None => PKey::private_key_from_pem_callback(&key, |_| Ok(0)),
     };
+    if let Some(e) = callback_error {
+        return Err(e);
+    }
+    if let Some(n) = too_long {
+        return Err(vm.value_error(format!("password cannot be longer than {n} bytes")));
+    }
     let Ok(pkey) = pkey else {
         return Err(pem_lib_error(vm));
     };

@@ -1,9 +1,9 @@
 //! OpenSSL 3 functions `openssl-sys` does not declare (all in libssl and
 //! libcrypto, which it links).
 
-use std::ffi::{c_int, c_ulong};
+use std::ffi::{c_int, c_ulong, c_void};
 
-use openssl_sys::{stack_st_SSL_CIPHER, SSL, SSL_CIPHER, SSL_CTX, SSL_SESSION, X509};
+use openssl_sys::{stack_st_SSL_CIPHER, BIO, SSL, SSL_CIPHER, SSL_CTX, SSL_SESSION, X509, X509_NAME};
 
 extern "C" {
     pub fn SSL_CTX_get_ciphers(ctx: *const SSL_CTX) -> *mut stack_st_SSL_CIPHER;
@@ -17,4 +17,9 @@ extern "C" {
     pub fn SSL_verify_client_post_handshake(ssl: *mut SSL) -> c_int;
     pub fn SSL_SESSION_get_ticket_lifetime_hint(s: *const SSL_SESSION) -> c_ulong;
     pub fn SSL_SESSION_has_ticket(s: *const SSL_SESSION) -> c_int;
+    pub fn X509_NAME_print_ex(out: *mut BIO, nm: *const X509_NAME, indent: c_int, flags: c_ulong) -> c_int;
+    pub fn PEM_write_bio_X509_AUX(bp: *mut BIO, x: *mut X509) -> c_int;
 }
+
+/// The signature of an SNI (servername) callback.
+pub type ServernameCallback = unsafe extern "C" fn(ssl: *mut SSL, al: *mut c_int, arg: *mut c_void) -> c_int;

@@ -11,6 +11,7 @@ mod context;
 mod data;
 mod errors;
 mod ffi;
+mod sni;
 mod socket;
 
 use std::ffi::CStr;
@@ -53,6 +54,14 @@ fn session_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj
     }
 }
 
+fn certificate_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    match (op, cert::certificate_eq(a, b)) {
+        (CompareOp::Eq, Some(eq)) => Ok(vm.bool_obj(eq)),
+        (CompareOp::Ne, Some(eq)) => Ok(vm.bool_obj(!eq)),
+        _ => Ok(vm.ctx.not_implemented.clone()),
+    }
+}
+
 fn make_types(vm: &Vm) -> PyResult<()> {
     if vm.lazy_types.borrow().contains_key(context::KEY) {
         return Ok(());
@@ -74,6 +83,14 @@ fn make_types(vm: &Vm) -> PyResult<()> {
             s.new.set(Some(no_instances));
             s.richcompare.set(Some(session_richcompare));
         });
+    let certificate =
+        new_type::<cert::Certificate>(vm, &spec(cert::KEY, false, false, cert::CERTIFICATE_METHODS, &[]), |s| {
+            s.new.set(Some(no_instances));
+            s.repr.set(Some(cert::certificate_repr));
+            s.hash.set(Some(cert::certificate_hash));
+            s.richcompare.set(Some(certificate_richcompare));
+        });
+    crate::support::register_type(vm, cert::KEY, &certificate);
     crate::support::register_type(vm, context::KEY, &ctx);
     crate::support::register_type(vm, socket::KEY, &sock);
     crate::support::register_type(vm, bio::KEY, &bio);
@@ -273,6 +290,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     set("_SSLSocket", ty(socket::KEY))?;
     set("MemoryBIO", ty(bio::KEY))?;
     set("SSLSession", ty(socket::SESSION_KEY))?;
+    set("Certificate", ty(cert::KEY))?;
     for (name, v) in INT_CONSTANTS {
         set(name, vm.new_int(*v))?;
     }

@@ -118,6 +118,10 @@ pub(super) struct SslSocket {
     server_side: bool,
     hostname: Option<String>,
     handshake_done: Cell<bool>,
+    /// The `SSL` the stream owns (it lives as long as this payload), for
+    /// switching its context from inside the SNI callback, while the
+    /// stream is borrowed by the handshake.
+    ssl_ptr: *mut openssl_sys::SSL,
     /// An unexpected EOF was reported: OpenSSL would now be in its error
     /// state, where later calls fail without reading (plain SSLEOFError).
     eof_reported: Cell<bool>,
@@ -163,7 +167,8 @@ fn configure_hostname(vm: &Vm, ssl: &mut Ssl, c: &Context, name: &str) -> PyResu
         return Err(vm.value_error("server_hostname cannot be an empty string or start with a leading dot."));
     }
     if name.contains('\0') {
-        return Err(vm.value_error("server_hostname cannot contain NUL"));
+        // CPython parses the name with the "es" format, which refuses NULs so.
+        return Err(vm.type_error("argument must be encoded string without null bytes, not str"));
     }
     let ip: Option<std::net::IpAddr> = name.parse().ok();
     if ip.is_none() {
@@ -189,6 +194,20 @@ fn new_socket(
     bios: Option<(Obj, Obj)>,
 ) -> PyResult<Obj> {
     let c = context::context(vm, ctx_obj)?;
+    if w.server_side && c.protocol == context::PROTOCOL_TLS_CLIENT {
+        return Err(errors::raise_args(
+            vm,
+            "SSLError",
+            vec![vm.new_str("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context")],
+        ));
+    }
+    if !w.server_side && c.protocol == context::PROTOCOL_TLS_SERVER {
+        return Err(errors::raise_args(
+            vm,
+            "SSLError",
+            vec![vm.new_str("Cannot create a client socket with a PROTOCOL_TLS_SERVER context")],
+        ));
+    }
     let mut ssl = Ssl::new(&c.ctx).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
     let hostname = match &w.hostname {
         Some(h) => {
@@ -217,12 +236,15 @@ fn new_socket(
         }
     }
     if let Some(sess) = &w.session {
-        set_session_on(vm, &ssl, c, w.server_side, sess)?;
+        let session = check_session(vm, c, w.server_side, sess)?;
+        set_session_on(vm, &ssl, session)?;
     }
     let transport = Transport { kind: transport, eof_seen: false };
     let stream = SslStream::new(ssl, transport).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))?;
     let (incoming, outgoing) = bios.map_or((None, None), |(i, o)| (Some(i), Some(o)));
+    let ssl_ptr = stream.ssl().as_ptr();
     let s = SslSocket {
+        ssl_ptr,
         stream: RefCell::new(stream),
         context: ObjCell::new(Some(ctx_obj.clone())),
         sock: ObjCell::new(sock),
@@ -298,8 +320,17 @@ fn socket_state(vm: &Vm, s: &SslSocket) -> PyResult<Option<(i32, f64)>> {
 }
 
 impl SslSocket {
+    /// The connection, shared; an error (not a panic) when Python code
+    /// run from inside an OpenSSL call (the SNI callback) reaches it.
+    fn stream(&self, vm: &Vm) -> PyResult<std::cell::Ref<'_, SslStream<Transport>>> {
+        self.stream.try_borrow().map_err(|_| busy_error(vm))
+    }
+
     fn verify_info(&self) -> VerifyInfo {
-        let r = self.stream.borrow().ssl().verify_result();
+        let r = match self.stream.try_borrow() {
+            Ok(st) => st.ssl().verify_result(),
+            Err(_) => openssl::x509::X509VerifyResult::OK,
+        };
         VerifyInfo { code: r.as_raw() as i64, message: r.error_string().to_string(), hostname: self.hostname.clone() }
     }
 
@@ -309,6 +340,7 @@ impl SslSocket {
     fn run<T>(
         &self,
         vm: &Vm,
+        me: &Obj,
         op: Op,
         mut f: impl FnMut(&mut SslStream<Transport>) -> Result<T, openssl::ssl::Error>,
     ) -> PyResult<T> {
@@ -316,9 +348,12 @@ impl SslSocket {
         let deadline =
             state.filter(|(_, t)| *t > 0.0).map(|(_, t)| Instant::now() + Duration::from_secs_f64(t.min(1e9)));
         loop {
-            let mut st = self.stream.borrow_mut();
+            let mut st = self.stream.try_borrow_mut().map_err(|_| busy_error(vm))?;
             st.get_mut().eof_seen = false;
-            let r = f(&mut st);
+            let r = {
+                let _active = super::sni::enter(vm, me);
+                f(&mut st)
+            };
             let eof_seen = st.get_ref().eof_seen;
             drop(st);
             let e = match r {
@@ -355,6 +390,13 @@ impl SslSocket {
     }
 }
 
+fn busy_error(vm: &Vm) -> PyErr {
+    vm.new_exception_msg(
+        &vm.ctx.exceptions.runtime_error,
+        "the SSL connection is in use by an OpenSSL call in progress (a callback cannot use it)",
+    )
+}
+
 fn timeout_message(op: Op, writing: bool) -> &'static str {
     match op {
         Op::Handshake => "_ssl.c:990: The handshake operation timed out",
@@ -368,7 +410,7 @@ fn timeout_message(op: Op, writing: bool) -> &'static str {
 fn do_handshake(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "do_handshake", a, k)?;
     let s = sslsock(vm, o)?;
-    s.run(vm, Op::Handshake, |st| st.do_handshake())?;
+    s.run(vm, o, Op::Handshake, |st| st.do_handshake())?;
     s.handshake_done.set(true);
     Ok(vm.none())
 }
@@ -394,7 +436,7 @@ fn read(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let n = if len == 0 {
         0
     } else {
-        s.run(vm, Op::Read, |st| match st.ssl_read(&mut buf) {
+        s.run(vm, o, Op::Read, |st| match st.ssl_read(&mut buf) {
             Err(e) if e.code() == ErrorCode::ZERO_RETURN && st.get_shutdown().contains(ShutdownState::RECEIVED) => {
                 Ok(0)
             }
@@ -423,7 +465,7 @@ fn write(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         return Err(vm.overflow_error("string longer than 2147483647 bytes"));
     }
     let s = sslsock(vm, o)?;
-    let n = s.run(vm, Op::Write, |st| st.ssl_write(&data))?;
+    let n = s.run(vm, o, Op::Write, |st| st.ssl_write(&data))?;
     Ok(vm.new_usize(n))
 }
 
@@ -431,7 +473,7 @@ fn shutdown(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "shutdown", a, k)?;
     let s = sslsock(vm, o)?;
     let mut calls = 0;
-    s.run(vm, Op::Shutdown, |st| loop {
+    s.run(vm, o, Op::Shutdown, |st| loop {
         calls += 1;
         match st.shutdown()? {
             ShutdownResult::Received => return Ok(()),
@@ -445,7 +487,7 @@ fn shutdown(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn pending(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "pending", a, k)?;
-    Ok(vm.new_usize(sslsock(vm, o)?.stream.borrow().ssl().pending()))
+    Ok(vm.new_usize(sslsock(vm, o)?.stream(vm)?.ssl().pending()))
 }
 
 fn getpeercert(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -456,7 +498,7 @@ fn getpeercert(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     };
     let s = sslsock(vm, o)?;
     let (peer, verify_none) = {
-        let st = s.stream.borrow();
+        let st = s.stream(vm)?;
         if !st.ssl().is_init_finished() {
             return Err(vm.value_error("handshake not done yet"));
         }
@@ -476,7 +518,7 @@ fn getpeercert(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn cipher(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "cipher", a, k)?;
     let s = sslsock(vm, o)?;
-    let st = s.stream.borrow();
+    let st = s.stream(vm)?;
     let Some(c) = st.ssl().current_cipher() else { return Ok(vm.none()) };
     Ok(cipher_tuple(vm, c))
 }
@@ -488,7 +530,7 @@ fn cipher_tuple(vm: &Vm, c: &openssl::ssl::SslCipherRef) -> Obj {
 fn shared_ciphers(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "shared_ciphers", a, k)?;
     let s = sslsock(vm, o)?;
-    let st = s.stream.borrow();
+    let st = s.stream(vm)?;
     let ssl = st.ssl();
     // SAFETY: both lists belong to the live SSL object and are only read
     // while it is borrowed.
@@ -516,7 +558,7 @@ fn shared_ciphers(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
 fn version(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "version", a, k)?;
     let s = sslsock(vm, o)?;
-    let st = s.stream.borrow();
+    let st = s.stream(vm)?;
     if !st.ssl().is_init_finished() {
         return Ok(vm.none());
     }
@@ -526,7 +568,7 @@ fn version(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn selected_alpn_protocol(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "selected_alpn_protocol", a, k)?;
     let s = sslsock(vm, o)?;
-    let st = s.stream.borrow();
+    let st = s.stream(vm)?;
     Ok(match st.ssl().selected_alpn_protocol() {
         Some(p) => vm.new_str(&String::from_utf8_lossy(p)),
         None => vm.none(),
@@ -550,7 +592,7 @@ fn get_channel_binding(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         return Err(vm.value_error(format!("'{cb}' channel binding type not implemented")));
     }
     let s = sslsock(vm, o)?;
-    let st = s.stream.borrow();
+    let st = s.stream(vm)?;
     let ssl = st.ssl();
     let mut buf = [0u8; 128];
     let n = if ssl.session_reused() ^ !s.server_side { ssl.finished(&mut buf) } else { ssl.peer_finished(&mut buf) };
@@ -563,7 +605,7 @@ fn get_channel_binding(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
 fn verify_client_post_handshake(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "verify_client_post_handshake", a, k)?;
     let s = sslsock(vm, o)?;
-    let st = s.stream.borrow();
+    let st = s.stream(vm)?;
     // SAFETY: a call on the live SSL object, which stays borrowed.
     let r = unsafe { super::ffi::SSL_verify_client_post_handshake(st.ssl().as_ptr()) };
     if r != 1 {
@@ -573,7 +615,36 @@ fn verify_client_post_handshake(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) ->
     Ok(vm.none())
 }
 
+fn get_verified_chain(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "get_verified_chain", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream(vm)?;
+    match st.ssl().verified_chain() {
+        Some(chain) => Ok(vm.new_list(cert::certificate_list(vm, chain)?)),
+        None => Ok(vm.none()),
+    }
+}
+
+fn get_unverified_chain(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    args::exact::<0>(vm, "get_unverified_chain", a, k)?;
+    let s = sslsock(vm, o)?;
+    let st = s.stream(vm)?;
+    let Some(chain) = st.ssl().peer_cert_chain() else { return Ok(vm.none()) };
+    let mut certs = cert::certificate_list(vm, chain)?;
+    if s.server_side {
+        // OpenSSL leaves the client's own certificate out of a server's chain.
+        let peer = match st.ssl().peer_certificate() {
+            Some(p) => cert::new_certificate(vm, p)?,
+            None => vm.none(),
+        };
+        certs.insert(0, peer);
+    }
+    Ok(vm.new_list(certs))
+}
+
 pub(super) const METHODS: &[MethodDef] = &[
+    MethodDef::method("get_verified_chain", get_verified_chain),
+    MethodDef::method("get_unverified_chain", get_unverified_chain),
     MethodDef::method("do_handshake", do_handshake),
     MethodDef::method("read", read),
     MethodDef::method("write", write),
@@ -595,7 +666,7 @@ fn cell_or_none(vm: &Vm, c: &ObjCell) -> Obj {
 
 fn get_session(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let s = sslsock(vm, o)?;
-    let sess = s.stream.borrow().ssl().session().map(|x| x.to_owned());
+    let sess = s.stream(vm)?.ssl().session().map(|x| x.to_owned());
     match sess {
         Some(sess) => crate::support::alloc_exact(
             vm,
@@ -606,18 +677,23 @@ fn get_session(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     }
 }
 
-/// `SSL_set_session` with CPython's checks.
-fn set_session_on(vm: &Vm, ssl: &openssl::ssl::SslRef, c: &Context, server_side: bool, sess: &Obj) -> PyResult<()> {
+/// CPython's checks of a session to set, in its order.
+fn check_session<'a>(vm: &Vm, c: &Context, server_side: bool, sess: &'a Obj) -> PyResult<&'a Session> {
     let Some(session) = sess.payload::<Session>() else {
         return Err(vm.type_error("Value is not a SSLSession."));
     };
-    if server_side {
-        return Err(vm.value_error("Cannot set session for server-side SSLSocket."));
-    }
     let same_ctx = session.context.get().and_then(|o| context::context(vm, &o).ok().map(|x| x.ctx.as_ptr()));
     if same_ctx != Some(c.ctx.as_ptr()) {
         return Err(vm.value_error("Session refers to a different SSLContext."));
     }
+    if server_side {
+        return Err(vm.value_error("Cannot set session for server-side SSLSocket."));
+    }
+    Ok(session)
+}
+
+/// `SSL_set_session` of a checked session.
+fn set_session_on(vm: &Vm, ssl: &openssl::ssl::SslRef, session: &Session) -> PyResult<()> {
     // SAFETY: the session was made by a connection of this same context.
     let r = unsafe { openssl_sys::SSL_set_session(ssl.as_ptr(), session.session.as_ptr()) };
     if r != 1 {
@@ -630,17 +706,48 @@ fn set_session_on(vm: &Vm, ssl: &openssl::ssl::SslRef, c: &Context, server_side:
 fn put_session(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let s = sslsock(vm, o)?;
     let v = v.ok_or_else(|| vm.attribute_error("cannot delete attribute"))?;
-    if s.handshake_done.get() {
-        return Err(vm.value_error("Cannot set session after handshake."));
-    }
     let ctx = s.context.get().ok_or_else(|| vm.value_error("no context"))?;
     let c = context::context(vm, &ctx)?;
-    let st = s.stream.borrow();
-    set_session_on(vm, st.ssl(), c, s.server_side, v)
+    let session = check_session(vm, c, s.server_side, v)?;
+    let st = s.stream(vm)?;
+    if s.handshake_done.get() || st.ssl().is_init_finished() {
+        return Err(vm.value_error("Cannot set session after handshake."));
+    }
+    set_session_on(vm, st.ssl(), session)
+}
+
+/// Move the connection to another context (CPython's `PySSL_set_context`;
+/// an SNI callback does this to pick the certificate to present).
+fn put_context(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let s = sslsock(vm, o)?;
+    let v = v.ok_or_else(|| vm.type_error("The value must be a SSLContext"))?;
+    let Some(c) = v.payload::<Context>() else {
+        return Err(vm.type_error("The value must be a SSLContext"));
+    };
+    // SAFETY: `ssl_ptr` is the SSL the payload's stream owns, alive as
+    // long as `s`; SSL_set_SSL_CTX takes its own reference to the context.
+    // Called from the SNI callback, OpenSSL is inside this SSL's
+    // handshake, which is where it allows the switch.
+    let r = unsafe { openssl_sys::SSL_set_SSL_CTX(s.ssl_ptr, c.ctx.as_ptr()) };
+    if r.is_null() {
+        return Err(errors::ssl_error(vm, &openssl::error::ErrorStack::get(), Site::Handshake));
+    }
+    s.context.set(Some(v.clone()));
+    Ok(())
+}
+
+/// The object an SNI callback gets: the owner (ssl.SSLObject or
+/// ssl.SSLSocket) when there is one, else the `_SSLSocket` itself.
+pub(super) fn callback_target(vm: &Vm, o: &Obj) -> Option<(Obj, Obj)> {
+    let s = o.payload::<SslSocket>()?;
+    let target = s.owner.get().unwrap_or_else(|| o.clone());
+    let ctx = s.context.get()?;
+    let _ = vm;
+    Some((target, ctx))
 }
 
 pub(super) const GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("context", |vm, o| Ok(cell_or_none(vm, &sslsock(vm, o)?.context)), None),
+    GetSetDef::new("context", |vm, o| Ok(cell_or_none(vm, &sslsock(vm, o)?.context)), Some(put_context)),
     GetSetDef::new("server_side", |vm, o| Ok(vm.bool_obj(sslsock(vm, o)?.server_side)), None),
     GetSetDef::new("server_hostname", |vm, o| Ok(cell_or_none(vm, &sslsock(vm, o)?.server_hostname)), None),
     GetSetDef::new(
@@ -652,11 +759,7 @@ pub(super) const GETSETS: &[GetSetDef] = &[
         }),
     ),
     GetSetDef::new("session", get_session, Some(put_session)),
-    GetSetDef::new(
-        "session_reused",
-        |vm, o| Ok(vm.bool_obj(sslsock(vm, o)?.stream.borrow().ssl().session_reused())),
-        None,
-    ),
+    GetSetDef::new("session_reused", |vm, o| Ok(vm.bool_obj(sslsock(vm, o)?.stream(vm)?.ssl().session_reused())), None),
 ];
 
 // ---- SSLSession ---------------------------------------------------------------------------------
