@@ -126,6 +126,8 @@ CASES = [
     # surrogateescape'd (subprocess encodes these str arguments to b'\xff').
     (["-c", "import os, sys; print(ascii(sys.argv), [os.fsencode(a) for a in sys.argv[1:]])", "\udcff", "a\udce9b"], None),
     (["-m", "script", "x\udcff"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-c", "print(ascii('\u00e9\udcff'))"], None),
+    (["-Ec", "print('\udcfe')"], None),
     (["-c", "import os; print(ascii(os.environ['TAIPAN_X']), os.environb[b'TAIPAN_X'])"], None,
      {"env": {"TAIPAN_X": "v\udcffw"}}),
     # The UTF-8 Mode: -X utf8, PYTHONUTF8, the C and POSIX locales.

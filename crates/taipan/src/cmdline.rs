@@ -230,6 +230,9 @@ pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCo
             Opt::Short(c, arg) => match c {
                 'c' => {
                     // -c ends the options; the rest is the command's argv.
+                    if let Some(raw) = raw_args.get(getopt.index - 1) {
+                        check_command_decodes(raw)?;
+                    }
                     command = arg;
                     break;
                 }
@@ -315,6 +318,30 @@ pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCo
     config.utf8_mode = utf8_mode(&config)?;
     apply_pth_file(&mut config);
     Ok(Invocation { config, program })
+}
+
+/// A `-c` command that is not UTF-8 decodes with surrogateescape and then
+/// cannot be encoded for the parser: CPython's `pymain_run_command` reports
+/// it and exits with status 1. `raw` is the argument holding the command
+/// (`-c CMD`'s CMD, or a bundle such as `-Ec CMD`).
+fn check_command_decodes(raw: &[u8]) -> Result<(), ExitCode> {
+    let bundled_at = (raw.first() == Some(&b'-'))
+        .then(|| raw[1..].iter().position(|&b| !b.is_ascii_alphabetic() || b == b'c'))
+        .flatten()
+        .filter(|&i| raw[1 + i] == b'c');
+    let command = match bundled_at {
+        Some(i) if raw.len() > i + 2 => &raw[i + 2..],
+        _ => raw,
+    };
+    let Err(e) = std::str::from_utf8(command) else { return Ok(()) };
+    let valid = &command[..e.valid_up_to()];
+    let position = String::from_utf8_lossy(valid).chars().count();
+    let byte = command[e.valid_up_to()];
+    eprint!(
+        "Unable to decode the command from the command line:\nUnicodeEncodeError: 'utf-8' codec can't encode \
+         character '\\udc{byte:02x}' in position {position}: surrogates not allowed\n"
+    );
+    Err(ExitCode::from(1))
 }
 
 /// The UTF-8 Mode (CPython's `preconfig_init_utf8_mode`): `-X utf8[=0|1]`,
