@@ -96,16 +96,32 @@ impl Frame {
 
     /// A frame for `code` with empty locals (taken from the free list).
     pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Box<Frame> {
-        let cd = code_of(&code);
+        let cd = code_of(&code) as *const CodeData;
+        // SAFETY: `cd` points into the payload of `code`, which is alive.
+        Frame::for_code(code, unsafe { &*cd }, func, globals, builtins, locals)
+    }
+
+    /// `Frame::new` for a caller that already has the code's payload `cd`.
+    #[inline]
+    pub(crate) fn for_code(
+        code: Obj,
+        cd: &CodeData,
+        func: Option<Obj>,
+        globals: Obj,
+        builtins: Obj,
+        locals: Option<Obj>,
+    ) -> Box<Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
         let recycled = crate::pystate::with_current(|ts| ts.free_frames.borrow_mut().pop());
         match recycled {
             Some(mut fr) => {
-                // The slots were cleared when the frame was recycled; the
-                // allocation is kept.
-                fr.slots.resize(size, None);
+                // A recycled frame's slots are all empty (see `recycle`); it
+                // may have more of them than this code needs, which is fine.
+                if fr.slots.len() < size {
+                    fr.slots.resize(size, None);
+                }
                 fr.code = code;
                 fr.code_ptr = code_ptr;
                 fr.func = func;
@@ -168,10 +184,18 @@ impl Frame {
     fn recycle(mut frame: Box<Frame>) {
         // Drop what the frame refers to now (locals may hold big objects).
         // Huge frames give their memory back; others keep the allocation.
+        // Only the locals can be set: the value stack was emptied when the
+        // frame finished (`release`, `clear_locals`), so the slots above the
+        // locals are empty already and the next `for_code` reuses them as
+        // they are.
         if frame.slots.capacity() > 256 {
             frame.slots = Vec::new();
         } else {
-            frame.slots.clear();
+            let nl = frame.nlocalsplus.min(frame.slots.len());
+            for s in &mut frame.slots[..nl] {
+                drop(s.take());
+            }
+            debug_assert!(frame.slots[nl..].iter().all(Option::is_none));
         }
         frame.locals = None;
         frame.func = None;
@@ -188,15 +212,26 @@ impl Frame {
         });
     }
 
+    // The slots above `sp` are always empty (pops take their value), so a
+    // push writes without dropping the old value: one load and branch less
+    // on the hottest path. Were the invariant ever broken, the value would
+    // leak, never be freed twice.
     #[inline(always)]
     pub fn push(&mut self, v: Obj) {
-        self.slots[self.sp] = Some(v);
+        let slot = &mut self.slots[self.sp];
+        debug_assert!(slot.is_none());
+        // SAFETY: `slot` is a valid, initialised slot; overwriting an empty
+        // Option drops nothing.
+        unsafe { ptr::write(slot, Some(v)) };
         self.sp += 1;
     }
 
     #[inline(always)]
     pub fn push_opt(&mut self, v: Option<Obj>) {
-        self.slots[self.sp] = v;
+        let slot = &mut self.slots[self.sp];
+        debug_assert!(slot.is_none());
+        // SAFETY: as in `push`.
+        unsafe { ptr::write(slot, v) };
         self.sp += 1;
     }
 
