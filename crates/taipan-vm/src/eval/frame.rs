@@ -561,6 +561,15 @@ fn missing_arguments(vm: &Vm, co: &CodeData, missing: &[usize], kind: &str, qual
 pub(crate) struct FrameObjectData {
     frame: Cell<*mut Frame>,
     owned: UnsafeCell<Option<Box<Frame>>>,
+    /// The local trace function (`f_trace`).
+    pub(crate) trace: crate::object::ObjCell,
+    pub(crate) trace_lines: Cell<bool>,
+    pub(crate) trace_opcodes: Cell<bool>,
+    /// The line a trace function sees (CPython's `f->f_lineno`): set
+    /// while one runs, 0 otherwise (then the line comes from `lasti`).
+    pub(crate) lineno: Cell<u32>,
+    /// Where a trace function's `f_lineno = n` moved execution.
+    pub(crate) jump_to: Cell<Option<usize>>,
 }
 impl PyPayload for FrameObjectData {
     /// A finished frame this object owns is traversed; a running or
@@ -570,6 +579,9 @@ impl PyPayload for FrameObjectData {
         if let Some(f) = unsafe { (*self.owned.get()).as_ref() } {
             f.traverse(visit);
         }
+        if let Some(t) = self.trace.get() {
+            visit(&t);
+        }
     }
 
     fn clear(&self) {
@@ -578,6 +590,7 @@ impl PyPayload for FrameObjectData {
         if let Some(f) = unsafe { (*self.owned.get()).as_mut() } {
             f.clear_locals();
         }
+        drop(self.trace.take());
     }
 }
 
@@ -601,7 +614,7 @@ impl FrameObjectData {
 
     /// The frame, for `f_locals` (which refreshes the locals dict).
     #[allow(clippy::mut_from_ref)]
-    fn frame_mut(&self) -> &mut Frame {
+    pub(crate) fn frame_mut(&self) -> &mut Frame {
         // SAFETY: as `frame`; callers use it only for short updates that run
         // no Python code concurrently with another borrow of the frame.
         unsafe { &mut *self.frame.get() }
@@ -629,19 +642,55 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("f_globals", |_, o| Ok(fdata(o).frame().globals.clone()), None),
             GetSetDef::new("f_builtins", |_, o| Ok(fdata(o).frame().builtins.clone()), None),
             GetSetDef::new("f_locals", |vm, o| fdata(o).frame_mut().locals_dict(vm), None),
-            GetSetDef::new("f_lineno", |vm, o| Ok(opt_line(vm, fdata(o).frame().line())), None),
+            GetSetDef::new("f_lineno", frame_lineno, Some(super::trace::set_lineno)),
             GetSetDef::new("f_lasti", |vm, o| Ok(vm.new_int(fdata(o).frame().lasti as i64 * 2)), None),
             GetSetDef::new("f_back", frame_back, None),
-            GetSetDef::new("f_trace", |vm, _| Ok(vm.none()), Some(|_, _, _| Ok(()))),
-            GetSetDef::new("f_trace_lines", |vm, _| Ok(vm.bool_obj(true)), Some(|_, _, _| Ok(()))),
-            GetSetDef::new("f_trace_opcodes", |vm, _| Ok(vm.bool_obj(false)), Some(|_, _, _| Ok(()))),
+            GetSetDef::new("f_trace", |vm, o| Ok(fdata(o).trace.get().unwrap_or_else(|| vm.none())), Some(set_trace)),
+            GetSetDef::new("f_trace_lines", |vm, o| Ok(vm.bool_obj(fdata(o).trace_lines.get())), Some(set_trace_lines)),
+            GetSetDef::new(
+                "f_trace_opcodes",
+                |vm, o| Ok(vm.bool_obj(fdata(o).trace_opcodes.get())),
+                Some(set_trace_opcodes),
+            ),
         ],
     );
     add_methods(vm, ty, &[MethodDef::method("clear", frame_clear)]);
 }
 
-fn fdata(o: &Obj) -> &FrameObjectData {
+pub(crate) fn fdata(o: &Obj) -> &FrameObjectData {
     o.payload::<FrameObjectData>().expect("a frame object")
+}
+
+/// `f_lineno`: the line a trace function was called for, else the line of
+/// the current instruction.
+fn frame_lineno(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let d = fdata(o);
+    match d.lineno.get() {
+        0 => Ok(opt_line(vm, d.frame().line())),
+        l => Ok(vm.new_int(l as i64)),
+    }
+}
+
+fn set_trace(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    fdata(o).trace.set(v.filter(|v| !vm.is_none(v)).cloned());
+    Ok(())
+}
+
+fn bool_attr(vm: &Vm, v: Option<&Obj>) -> PyResult<bool> {
+    match v {
+        Some(v) if v.type_is(&vm.ctx.types.bool_) => vm.is_true(v),
+        _ => Err(vm.type_error("attribute value type must be bool")),
+    }
+}
+
+fn set_trace_lines(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    fdata(o).trace_lines.set(bool_attr(vm, v)?);
+    Ok(())
+}
+
+fn set_trace_opcodes(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    fdata(o).trace_opcodes.set(bool_attr(vm, v)?);
+    Ok(())
 }
 
 fn opt_line(vm: &Vm, l: Option<u32>) -> Obj {
@@ -655,7 +704,15 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
     }
     let fo = alloc_object(
         &vm.ctx.types.frame,
-        FrameObjectData { frame: Cell::new(frame as *mut Frame), owned: UnsafeCell::new(None) },
+        FrameObjectData {
+            frame: Cell::new(frame as *mut Frame),
+            owned: UnsafeCell::new(None),
+            trace: crate::object::ObjCell::new(None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+            lineno: Cell::new(0),
+            jump_to: Cell::new(None),
+        },
     );
     frame.frame_obj = Some(fo.clone());
     fo
