@@ -122,6 +122,30 @@ CASES = [
     (["-c", "x = 1"], "print(x)\n", {"env": {"PYTHONINSPECT": "1"}}),
     (["-c", "import sys; print(sys.flags.int_max_str_digits)", "-X", "int_max_str_digits=700"], None),
     (["-t", "-c", "print('t ignored')"], None),
+    # Arguments and environment values that are not UTF-8 come through
+    # surrogateescape'd (subprocess encodes these str arguments to b'\xff').
+    (["-c", "import os, sys; print(ascii(sys.argv), [os.fsencode(a) for a in sys.argv[1:]])", "\udcff", "a\udce9b"], None),
+    (["-m", "script", "x\udcff"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    (["-c", "print(ascii('\u00e9\udcff'))"], None),
+    (["-Ec", "print('\udcfe')"], None),
+    (["-c", "import os; print(ascii(os.environ['TAIPAN_X']), os.environb[b'TAIPAN_X'])"], None,
+     {"env": {"TAIPAN_X": "v\udcffw"}}),
+    # The UTF-8 Mode: -X utf8, PYTHONUTF8, the C and POSIX locales.
+    (["-X", "utf8", "-c", "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding())"], None),
+    (["-X", "utf8=0", "-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"LC_ALL": "C"}}),
+    (["-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"LC_ALL": "POSIX"}}),
+    (["-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"LC_ALL": None, "LC_CTYPE": None, "LANG": "C.UTF-8"}}),
+    (["-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"PYTHONUTF8": "1"}}),
+    (["-E", "-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"PYTHONUTF8": "1", "LC_ALL": "C.UTF-8"}}),
+    (["-X", "utf8=2", "-c", "pass"], None),
+    (["-c", "pass"], None, {"env": {"PYTHONUTF8": "x"}}),
+    # -W error makes the compiler's warnings SyntaxErrors at their token or node.
+    (["-W", "error", "-c", "x = 1\ny = '\\d'"], None),
+    (["-W", "error::DeprecationWarning", "-c", "x = 1\ny = b'a\\q'"], None),
+    (["-W", "error", "-c", "print(1 is 1)"], None),
+    (["-W", "error", "-c", "x = 0x1for"], None),
+    (["-c", "import warnings\nwarnings.simplefilter('error')\ntry:\n    compile('s = \"\\\\d\"', 'f', 'exec')\n"
+      "except SyntaxError as e:\n    print(repr(e), e.args)"], None),
     # -i: after -c, a script or stdin the interactive loop reads stdin even
     # when it is not a terminal, with its prompts on stderr.
     (["-i", "-c", "x = 1"], "print(x)\n"),
@@ -211,9 +235,8 @@ CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
 # pipe, encodings, flushing at exit): (arguments, stdin, options) where the
 # options are "env" (variables to set, None to remove), "merge" (stderr into
 # stdout), "stdout" (a file to write stdout to) and "shell" (a redirection
-# such as "2>/dev/null" appended to the command line). (A closed descriptor
-# 0, 1 or 2 cannot be tested: Rust's runtime reopens them on /dev/null
-# before main, where CPython makes that stream None.)
+# such as "2>/dev/null" appended to the command line). A descriptor 0, 1 or
+# 2 closed at start-up makes that stream None.
 INTERLEAVE = ("import sys\nprint('out1')\nprint('err1', file=sys.stderr)\nprint('out2')\n"
               "sys.stderr.write('err2\\n')\nprint('out3', flush=True)\nprint('err3', file=sys.stderr)\n"
               "sys.stdout.buffer.write(b'bytes\\n')\nprint('out4')")
@@ -273,7 +296,54 @@ STREAM_CASES = [
     (["-m"], None),
     (["-m", "json.tool"], '{"b": [1, 2], "a": null}'),
     (["-m", "json.tool", "--sort-keys", "--compact"], '{"b": [1, 2], "a": null}'),
+    (["-c", "import sys; print(sys.stdout, sys.__stdout__, file=sys.stderr)"], None, {"shell": ">&-"}),
+    (["-c", "import sys; print(sys.stdin, sys.__stdin__); print(input('x'))"], None, {"shell": "<&-"}),
+    (["-c", "import sys; print(sys.stderr, sys.__stderr__); 1/0"], None, {"shell": "2>&-"}),
+    (["-c", "import os, sys; print(sys.stdin, sys.stdout, file=sys.stderr); os.write(2, b'ok\\n')"], None,
+     {"shell": "<&- >&-"}),
 ]
+
+# `._pth` files beside the executable (a symbolic link to it here): each
+# content is written as both interpreters' file; the command prints what it
+# changes. The directory is shown as D.
+PTH_FILES = [
+    "{stdlib}\nmods\n",
+    "# comment\n{stdlib}\n\n../{dirname}/./mods  # trailing\nimport site\n",
+    "{stdlib}\nmods\nimport foo\n",
+]
+PTH_COMMAND = ("import sys, m; f = sys.flags; print(f.isolated, f.ignore_environment, f.no_site, f.safe_path, "
+               "f.no_user_site, 'site' in sys.modules, m.__file__, sys.path)")
+
+
+def pth_cases(taipan, d):
+    """The `._pth` cases: (number of cases, number that differ)."""
+    import shutil
+    base = os.path.join(d, "pth")
+    os.makedirs(os.path.join(base, "mods"))
+    with open(os.path.join(base, "mods", "m.py"), "w") as f:
+        f.write("")
+    stdlib = os.path.dirname(os.__file__)
+    failures = 0
+    for text in PTH_FILES:
+        text = text.replace("{stdlib}", stdlib).replace("{dirname}", "pth")
+        results = []
+        for name, target in (("python3", os.path.realpath(sys.executable)), ("taipan", taipan)):
+            link = os.path.join(base, name)
+            if not os.path.lexists(link):
+                os.symlink(target, link)
+            with open(link + "._pth", "w") as f:
+                f.write(text)
+            env = {**os.environ, "PYTHONPATH": "/nonexistent"}
+            p = subprocess.run([link, "-c", PTH_COMMAND], capture_output=True, timeout=30, env=env, cwd=base)
+            results.append(tuple(x.decode("utf-8", "replace").replace(base, "D") for x in (p.stdout, p.stderr))
+                           + (p.returncode,))
+        if results[0] != results[1]:
+            failures += 1
+            print("DIFFERENT: ._pth", repr(text))
+            print("  python3:", results[0])
+            print("  taipan: ", results[1])
+    shutil.rmtree(base)
+    return len(PTH_FILES), failures
 
 # A package for the -m cases, written beside the script.
 MPKG = {
@@ -351,7 +421,9 @@ def main():
                 print("DIFFERENT:", args, repr(stdin))
                 print("  python3:", expected)
                 print("  taipan: ", actual)
-    total = len(CASES) + len(STREAM_CASES)
+        pth_total, pth_failures = pth_cases(taipan, d)
+    failures += pth_failures
+    total = len(CASES) + len(STREAM_CASES) + pth_total
     print("command line: %d/%d invocations match CPython" % (total - failures, total))
     return 1 if failures else 0
 

@@ -122,6 +122,14 @@ fn codecs_unregister(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<
 fn codecs_lookup(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional(vm, "lookup", a, k, 1, 1)?;
     let name = text(vm, "lookup", None, &a[0])?;
+    // Argument Clinic's `str` converter: UTF-8 (a lone surrogate raises
+    // UnicodeEncodeError) without NUL.
+    if pystr::as_str(&a[0]).is_none() {
+        taipan_vm::api::codecs::encode_str(vm, &a[0], None, None)?;
+    }
+    if name.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
     reg::lookup(vm, &name)
 }
 

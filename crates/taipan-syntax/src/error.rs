@@ -170,6 +170,10 @@ pub struct Warning {
     pub category: WarningCategory,
     pub msg: String,
     pub lineno: u32,
+    /// The SyntaxError that replaces the warning when the warnings filter
+    /// turns it into an error (CPython clears the warning and raises a
+    /// SyntaxError at the offending token or node).
+    pub as_error: Option<Box<SyntaxError>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

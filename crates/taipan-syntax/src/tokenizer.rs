@@ -388,13 +388,20 @@ impl<'a> Tokenizer<'a> {
     /// CPython's `_syntaxerror_range`: offsets in characters, from the text
     /// between the line start and the current position.
     fn error_range(&mut self, msg: String, col: Option<i64>, end_col: Option<i64>) -> TokErr {
+        let error = self.located_error(msg, col, end_col);
+        self.done = Done::Error;
+        TokErr::Raised(error)
+    }
+
+    /// A SyntaxError at the current position (or `col..end_col` of the
+    /// current line).
+    fn located_error(&self, msg: String, col: Option<i64>, end_col: Option<i64>) -> Box<SyntaxError> {
         let upto = self.lossy(self.line_start, self.cur);
         let col = col.unwrap_or(upto.chars().count() as i64);
         let end_col = end_col.unwrap_or(col);
         let line_len = self.line_len_from(self.line_start);
         let text = self.lossy(self.line_start, self.line_start + line_len);
-        self.done = Done::Error;
-        TokErr::Raised(Box::new(SyntaxError {
+        Box::new(SyntaxError {
             error_type: ErrorType::SyntaxError,
             msg,
             filename: self.filename.clone(),
@@ -403,7 +410,7 @@ impl<'a> Tokenizer<'a> {
             text: Some(text),
             end_lineno: Some(self.lineno as i64),
             end_offset: Some(end_col),
-        }))
+        })
     }
 
     fn syntax_error(&mut self, msg: impl Into<String>) -> TokErr {
@@ -417,7 +424,10 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn warn(&mut self, category: WarningCategory, msg: String) {
-        self.warnings.push(Warning { category, msg, lineno: self.lineno });
+        // CPython's `parser_warn`: an error filter makes it a SyntaxError
+        // at the current position.
+        let as_error = Some(self.located_error(msg.clone(), None, None));
+        self.warnings.push(Warning { category, msg, lineno: self.lineno, as_error });
     }
 
     // ---- tokens ---------------------------------------------------------------

@@ -163,7 +163,15 @@ fn emit_syntax_warning(vm: &Vm, w: &taipan_syntax::Warning, filename: &str) -> P
     // CPython names the module after the file (not `__main__`), so the
     // default filters hide compile-time DeprecationWarnings.
     let module = filename.strip_suffix(".py").unwrap_or(filename);
-    crate::warnings::warn_explicit(vm, &category, &w.msg, filename, w.lineno, module)
+    match crate::warnings::warn_explicit(vm, &category, &w.msg, filename, w.lineno, module) {
+        // An error filter: CPython replaces the warning with a SyntaxError
+        // at the offending token or node.
+        Err(e) if vm.err_matches(&e, &category) => match &w.as_error {
+            Some(se) => Err(syntax_error_to_exc(vm, se)),
+            None => Err(e),
+        },
+        r => r,
+    }
 }
 
 /// Compile a module's source file.

@@ -101,6 +101,12 @@ pub(crate) fn install(vm: &Vm) {
     if install_c_handler(libc::SIGINT).is_ok() {
         handlers[libc::SIGINT as usize] = Handler::Default;
     }
+    // As CPython (Rust's runtime already ignores SIGPIPE): a write past
+    // RLIMIT_FSIZE fails with EFBIG instead of killing the process.
+    // SAFETY: SIG_IGN is a valid disposition for SIGXFSZ.
+    if unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) } != libc::SIG_ERR {
+        handlers[libc::SIGXFSZ as usize] = Handler::Ignore;
+    }
 }
 
 /// A signal arrived and its Python handler did not run yet (read without

@@ -100,6 +100,11 @@ impl std::fmt::Debug for ModuleDef {
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     pub argv: Vec<String>,
+    /// `argv` as the bytes the OS passed (same length), when known:
+    /// `sys.argv` decodes them with surrogateescape as CPython does, so
+    /// arguments that are not UTF-8 survive the round trip through
+    /// `os.fsencode`.
+    pub argv_bytes: Option<Vec<Vec<u8>>>,
     pub optimize: u8,
     pub dont_write_bytecode: bool,
     pub ignore_environment: bool,
@@ -141,6 +146,13 @@ pub struct Config {
     /// `PYTHONPATH` (CPython's `pythonpath_env`): ':'-separated directories
     /// put in `sys.path` before the standard library.
     pub pythonpath_env: Option<String>,
+    /// The UTF-8 Mode (`-X utf8`, PYTHONUTF8, the C and POSIX locales):
+    /// `sys.flags.utf8_mode`.
+    pub utf8_mode: bool,
+    /// `sys.path` as a `._pth` file gives it (CPython's
+    /// `module_search_paths_set`): it replaces PYTHONPATH and the standard
+    /// library.
+    pub module_search_paths: Option<Vec<String>>,
     /// `--check-hash-based-pycs` (`_imp.check_hash_based_pycs`; None is
     /// "default").
     pub check_hash_based_pycs: Option<String>,

@@ -189,7 +189,7 @@ fn absolute_lexically(path: &str) -> String {
 
 /// Parse the command line and read the environment; `Err` is the status to
 /// exit with at once (help, version, usage and configuration errors).
-pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
+pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCode> {
     let program_name = args.first().map(String::as_str).unwrap_or("taipan");
     let mut config =
         Config { executable: executable(program_name), install_signal_handlers: true, ..Config::default() };
@@ -230,6 +230,9 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
             Opt::Short(c, arg) => match c {
                 'c' => {
                     // -c ends the options; the rest is the command's argv.
+                    if let Some(raw) = raw_args.get(getopt.index - 1) {
+                        check_command_decodes(raw)?;
+                    }
                     command = arg;
                     break;
                 }
@@ -284,16 +287,20 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
         return Err(ExitCode::SUCCESS);
     }
     let rest = &args[getopt.index.min(args.len())..];
+    let raw_rest = &raw_args[getopt.index.min(raw_args.len())..];
     let program = if let Some(m) = module {
         // runpy replaces "-m" with the module's file once it is found.
         config.argv = std::iter::once("-m".to_string()).chain(rest.iter().cloned()).collect();
+        config.argv_bytes = Some(std::iter::once(b"-m".to_vec()).chain(raw_rest.iter().cloned()).collect());
         Program::Module(m)
     } else if let Some(cmd) = command {
         config.argv = std::iter::once("-c".to_string()).chain(rest.iter().cloned()).collect();
+        config.argv_bytes = Some(std::iter::once(b"-c".to_vec()).chain(raw_rest.iter().cloned()).collect());
         // CPython runs the command with a newline added.
         Program::Command(format!("{cmd}\n"))
     } else if let Some(first) = rest.first() {
         config.argv = rest.to_vec();
+        config.argv_bytes = Some(raw_rest.to_vec());
         if first == "-" {
             Program::Stdin
         } else {
@@ -308,7 +315,116 @@ pub fn parse(args: &[String]) -> Result<Invocation, ExitCode> {
         config.safe_path = true;
     }
     read_environment(&mut config, use_hash_seed)?;
+    config.utf8_mode = utf8_mode(&config)?;
+    apply_pth_file(&mut config);
     Ok(Invocation { config, program })
+}
+
+/// A `-c` command that is not UTF-8 decodes with surrogateescape and then
+/// cannot be encoded for the parser: CPython's `pymain_run_command` reports
+/// it and exits with status 1. `raw` is the argument holding the command
+/// (`-c CMD`'s CMD, or a bundle such as `-Ec CMD`).
+fn check_command_decodes(raw: &[u8]) -> Result<(), ExitCode> {
+    let bundled_at = (raw.first() == Some(&b'-'))
+        .then(|| raw[1..].iter().position(|&b| !b.is_ascii_alphabetic() || b == b'c'))
+        .flatten()
+        .filter(|&i| raw[1 + i] == b'c');
+    let command = match bundled_at {
+        Some(i) if raw.len() > i + 2 => &raw[i + 2..],
+        _ => raw,
+    };
+    let Err(e) = std::str::from_utf8(command) else { return Ok(()) };
+    let valid = &command[..e.valid_up_to()];
+    let position = String::from_utf8_lossy(valid).chars().count();
+    let byte = command[e.valid_up_to()];
+    eprint!(
+        "Unable to decode the command from the command line:\nUnicodeEncodeError: 'utf-8' codec can't encode \
+         character '\\udc{byte:02x}' in position {position}: surrogates not allowed\n"
+    );
+    Err(ExitCode::from(1))
+}
+
+/// The UTF-8 Mode (CPython's `preconfig_init_utf8_mode`): `-X utf8[=0|1]`,
+/// else PYTHONUTF8, else on when the LC_CTYPE locale is C or POSIX (or the
+/// environment names a locale the system does not have).
+fn utf8_mode(config: &Config) -> Result<bool, ExitCode> {
+    let preinit_fatal = |msg: &str| {
+        eprint!("Fatal Python error: preconfig_init_utf8_mode: {msg}\nPython runtime state: preinitializing\n\n");
+        ExitCode::from(1)
+    };
+    let xopt = config.xoptions.iter().rev().find_map(|x| match x.as_str() {
+        "utf8" => Some("1"),
+        _ => x.strip_prefix("utf8="),
+    });
+    if let Some(v) = xopt {
+        return match v {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(preinit_fatal("invalid -X utf8 option value")),
+        };
+    }
+    if let Some(v) = env_var(config, "PYTHONUTF8") {
+        return match v.as_str() {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(preinit_fatal("invalid PYTHONUTF8 environment variable value")),
+        };
+    }
+    Ok(matches!(user_ctype_locale().as_deref(), None | Some("C") | Some("POSIX")))
+}
+
+/// The LC_CTYPE locale the environment selects, as `setlocale(LC_CTYPE,
+/// "")` resolves it (None when the system does not have it); the process
+/// locale is left as it was.
+fn user_ctype_locale() -> Option<String> {
+    // SAFETY: setlocale is called before any other thread exists; the
+    // returned strings are copied before the next call invalidates them.
+    unsafe {
+        let current = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        let saved = (!current.is_null()).then(|| std::ffi::CStr::from_ptr(current).to_owned());
+        let chosen = libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+        let name = (!chosen.is_null()).then(|| std::ffi::CStr::from_ptr(chosen).to_string_lossy().into_owned());
+        if let Some(s) = saved {
+            libc::setlocale(libc::LC_CTYPE, s.as_ptr());
+        }
+        name
+    }
+}
+
+/// A `._pth` file beside the executable (as invoked, then with symbolic
+/// links resolved) replaces `sys.path` and implies isolated mode without
+/// `site` unless it says `import site` (CPython's getpath, which runs after
+/// the environment variables are read).
+fn apply_pth_file(config: &mut Config) {
+    let real = std::fs::canonicalize(&config.executable).ok().map(|p| p.to_string_lossy().into_owned());
+    let found = [Some(config.executable.clone()), real].into_iter().flatten().find_map(|exe| {
+        let pth = format!("{exe}._pth");
+        std::fs::read(&pth).ok().map(|bytes| (pth, bytes))
+    });
+    let Some((pth, bytes)) = found else { return };
+    let pth_dir = std::path::Path::new(&pth).parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    config.isolated = true;
+    config.ignore_environment = true;
+    config.safe_path = true;
+    config.no_site = true;
+    let mut paths = Vec::new();
+    for line in String::from_utf8_lossy(&bytes).lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line == "import site" {
+            config.no_site = false;
+        } else if line.starts_with("import ") {
+            eprintln!("unsupported 'import' line in ._pth file");
+        } else if line.starts_with('/') {
+            paths.push(line.to_string());
+        } else {
+            paths.push(format!("{pth_dir}/{line}"));
+        }
+    }
+    config.pythonpath_env = None;
+    config.module_search_paths = Some(paths);
 }
 
 /// A `PYTHON*` variable, unless `-E`/`-I`; empty counts as unset.

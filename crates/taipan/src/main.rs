@@ -13,6 +13,7 @@ mod repl;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use cmdline::{Invocation, Program};
 use taipan_syntax::ast;
@@ -22,6 +23,42 @@ use taipan_vm::api::Vm;
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Which of the descriptors 0, 1 and 2 were closed when the process
+/// started (bit n for descriptor n). Rust's runtime opens /dev/null on
+/// them before `main`; CPython leaves them closed and makes the stream
+/// None, so `main` closes them again.
+static CLOSED_STD_FDS: AtomicU8 = AtomicU8::new(0);
+
+extern "C" fn record_closed_std_fds() {
+    let mut mask = 0;
+    for fd in 0..3 {
+        // SAFETY: F_GETFD only reads the descriptor's flags.
+        if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+            mask |= 1 << fd;
+        }
+    }
+    CLOSED_STD_FDS.store(mask, Ordering::Relaxed);
+}
+
+/// Runs before Rust's runtime initialisation (the loader calls
+/// `.init_array` entries before `main`).
+#[used]
+#[link_section = ".init_array"]
+static RECORD_CLOSED_STD_FDS: extern "C" fn() = record_closed_std_fds;
+
+/// Close again the standard descriptors Rust's runtime reopened on
+/// /dev/null, so `sys.stdin`/`stdout`/`stderr` are None for them.
+fn reclose_std_fds() {
+    let mask = CLOSED_STD_FDS.load(Ordering::Relaxed);
+    for fd in 0..3 {
+        if mask & (1 << fd) != 0 {
+            // SAFETY: the descriptor is the /dev/null Rust's runtime opened
+            // in place of a closed one; nothing else holds it yet.
+            unsafe { libc::close(fd) };
+        }
+    }
+}
 
 /// How deep a tree `ast.parse` builds before CPython gives up (its recursion
 /// limit, 1000, times its compiler frame scale, 3, less the frames in use).
@@ -202,7 +239,10 @@ fn dump_ast(path: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    reclose_std_fds();
+    use std::os::unix::ffi::OsStringExt;
+    let raw_args: Vec<Vec<u8>> = std::env::args_os().map(OsStringExt::into_vec).collect();
+    let args: Vec<String> = raw_args.iter().map(|a| String::from_utf8_lossy(a).into_owned()).collect();
     if args.get(1).map(String::as_str) == Some("--dump-ast") {
         return match args.get(2) {
             Some(path) => dump_ast(path),
@@ -212,7 +252,7 @@ fn main() -> ExitCode {
             }
         };
     }
-    match cmdline::parse(&args) {
+    match cmdline::parse(&args, &raw_args) {
         Ok(inv) => run(inv),
         Err(code) => code,
     }

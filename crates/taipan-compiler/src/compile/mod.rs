@@ -196,10 +196,15 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_warn`: a SyntaxWarning at the current line.
     pub fn warn(&mut self, msg: impl Into<String>) {
+        let msg = msg.into();
+        // CPython's `compiler_warn`: under an error filter the warning
+        // becomes `compiler_error` at the current node.
+        let as_error = Some(self.error(msg.clone()));
         self.warnings.push(Warning {
             category: WarningCategory::SyntaxWarning,
-            msg: msg.into(),
+            msg,
             lineno: self.u.loc.lineno.max(0) as u32,
+            as_error,
         });
     }
 

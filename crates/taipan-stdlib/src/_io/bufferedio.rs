@@ -337,6 +337,19 @@ fn raw_seek(vm: &Vm, b: &Buffered, raw: &Obj, target: i64, whence: i32) -> PyRes
 
 /// `raw.readinto()` of a Python raw object: a memoryview of `len` bytes,
 /// the data it got (None: would block).
+/// OSError("raw readinto() failed") from the conversion error (CPython's
+/// `_PyErr_FormatFromCause`).
+fn readinto_failed(vm: &Vm, cause: PyErr) -> PyErr {
+    let e = vm.os_error("raw readinto() failed");
+    let cause = cause.value().clone();
+    let linked =
+        vm.setattr_str(e.value(), "__cause__", &cause).and_then(|_| vm.setattr_str(e.value(), "__context__", &cause));
+    match linked {
+        Ok(()) => e,
+        Err(err) => err,
+    }
+}
+
 fn py_raw_readinto(vm: &Vm, b: &Buffered, raw: &Obj, len: usize) -> PyResult<Option<Vec<u8>>> {
     let mut v = Vec::new();
     if v.try_reserve_exact(len).is_err() {
@@ -356,7 +369,7 @@ fn py_raw_readinto(vm: &Vm, b: &Buffered, raw: &Obj, len: usize) -> PyResult<Opt
     if vm.is_none(&res) {
         return Ok(None);
     }
-    let n = result_ssize(vm, &res)?;
+    let n = result_ssize(vm, &res).map_err(|cause| readinto_failed(vm, cause))?;
     if n < 0 || n as usize > len {
         return Err(
             vm.os_error(format!("raw readinto() returned invalid length {n} (should have been between 0 and {len})"))

@@ -736,17 +736,20 @@ fn lookup_codec(vm: &Vm, encoding: &Obj) -> PyResult<FoundCodec> {
         Ok(c) => Ok(FoundCodec::Native(c)),
         Err(e) => {
             let msg = vm.str(e.value()).map(|m| pystr::as_str_lossy(&m).into_owned()).unwrap_or_default();
-            if msg.contains("is not a text encoding") {
-                return Err(not_text());
-            }
-            if !vm.err_matches(&e, &vm.ctx.exceptions.lookup_error) {
+            // A codec the interpreter knows is not a text encoding still
+            // goes by its CodecInfo's `_is_text_encoding`, which a program
+            // may have changed.
+            let not_text_natively = msg.contains("is not a text encoding");
+            if !not_text_natively && !vm.err_matches(&e, &vm.ctx.exceptions.lookup_error) {
                 return Err(e);
             }
             let info = codecs::lookup(vm, &name)?;
-            if let Some(flag) = vm.getattr_str_opt(&info, "_is_text_encoding")? {
-                if !vm.is_true(&flag)? {
-                    return Err(not_text());
-                }
+            let is_text = match vm.getattr_str_opt(&info, "_is_text_encoding")? {
+                Some(flag) => vm.is_true(&flag)?,
+                None => !not_text_natively,
+            };
+            if !is_text {
+                return Err(not_text());
             }
             let cname = match vm.getattr_str_opt(&info, "name")? {
                 Some(n) if pystr::data(&n).is_some() => utf8_of(vm, &n)?,
@@ -1756,14 +1759,16 @@ fn nld_newlines(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 // ---- text_encoding -------------------------------------------------------------------------------
 
-/// `text_encoding(encoding, stacklevel=2)`: "locale" for None.
+/// `text_encoding(encoding, stacklevel=2)`: for None, "utf-8" in the UTF-8
+/// Mode, else "locale".
 pub(crate) fn io_text_encoding(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let a = posargs(vm, "text_encoding", a, kw, 1, 2)?;
     if let Some(s) = a.get(1) {
         c_int_arg(vm, s)?;
     }
     if vm.is_none(&a[0]) {
-        return Ok(vm.new_str("locale"));
+        let utf8_mode = vm.config.borrow().utf8_mode;
+        return Ok(vm.new_str(if utf8_mode { "utf-8" } else { "locale" }));
     }
     Ok(a[0].clone())
 }

@@ -744,6 +744,15 @@ impl<'a> Parser<'a> {
         self.raise_known(ErrorType::SyntaxError, r.0, r.1, r.2, r.3, msg.into());
     }
 
+    /// The SyntaxError `raise_at_token` would raise, without raising it.
+    fn error_at_token(&mut self, idx: usize, msg: &str) -> Option<Box<SyntaxError>> {
+        let pending = self.error.take();
+        self.raise_at_token(idx, msg);
+        let error = self.error.take().map(Box::new);
+        self.error = pending;
+        error
+    }
+
     fn token_range_raw(&self, idx: usize) -> (i64, i64, i64, i64) {
         let t = &self.tokens[idx];
         (t.lineno as i64, t.col_offset as i64, t.end_lineno as i64, t.end_col_offset as i64)

@@ -612,7 +612,8 @@ impl<'a> Parser<'a> {
             format!("invalid escape sequence '\\{}'", rest.chars().next().unwrap_or(' '))
         };
         let lineno = self.token(t).lineno;
-        self.tok.warnings.push(Warning { category: WarningCategory::DeprecationWarning, msg, lineno });
+        let as_error = self.error_at_token(t, &msg);
+        self.tok.warnings.push(Warning { category: WarningCategory::DeprecationWarning, msg, lineno, as_error });
     }
 
     /// Decode a str literal's escapes (CPython's `decode_unicode_with_escapes`).

@@ -22,6 +22,23 @@ pub fn version_string() -> String {
     format!("{ma}.{mi}.{pa} (Taipan {}) [{compiler}]", env!("CARGO_PKG_VERSION"))
 }
 
+/// `sys.argv`: the raw arguments decoded as CPython's
+/// `Py_DecodeLocale` does (UTF-8 with surrogateescape).
+fn argv_list(vm: &Vm, config: &crate::vm::Config) -> Obj {
+    let items = match &config.argv_bytes {
+        Some(raw) if raw.len() == config.argv.len() => raw
+            .iter()
+            .zip(&config.argv)
+            .map(|(b, s)| {
+                crate::codecs::decode_bytes(vm, b, Some("utf-8"), Some("surrogateescape"))
+                    .unwrap_or_else(|_| vm.new_str(s))
+            })
+            .collect(),
+        _ => config.argv.iter().map(|a| vm.new_str(a)).collect(),
+    };
+    vm.new_list(items)
+}
+
 /// Create the `sys` module.
 pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     let m = module::new_module(vm, "sys");
@@ -30,12 +47,19 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     let config = vm.config.borrow().clone();
     let set = |k: &str, v: Obj| dict::set_item_str(vm, &d, k, v).expect("sys dict");
     set("modules", modules.clone());
-    set("argv", vm.new_list(config.argv.iter().map(|a| vm.new_str(a)).collect()));
+    set("argv", argv_list(vm, &config));
     set("orig_argv", vm.new_list(vec![vm.new_str(&config.executable)]));
     set("executable", vm.new_str(&config.executable));
     let venv = virtual_environment(&config.executable);
     let running = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).ok();
+    let home = venv.as_ref().and_then(|_| venv_home(&config.executable));
     let base_executable = match (&venv, &running) {
+        // A copied interpreter (not a link to the base one) is found in the
+        // `home` pyvenv.cfg names, as CPython's getpath does.
+        (Some(_), Some(real)) if *real == config.executable => match &home {
+            Some(h) => format!("{h}/{}", real.rsplit('/').next().unwrap_or(real)),
+            None => real.clone(),
+        },
         (Some(_), Some(real)) => real.clone(),
         _ => config.executable.clone(),
     };
@@ -162,7 +186,7 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
         vm.new_int(config.interactive as i64),
         vm.new_int(config.optimize as i64),
         b(config.dont_write_bytecode),
-        b(config.no_user_site || config.isolated),
+        b(config.no_user_site),
         b(config.no_site),
         b(config.ignore_environment || config.isolated),
         vm.new_int(config.verbose as i64),
@@ -171,7 +195,7 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
         vm.new_int(if config.hash_seed == Some(0) { 0 } else { 1 }),
         b(config.isolated),
         vm.bool_obj(config.dev_mode || config.xoptions.iter().any(|x| x == "dev")),
-        vm.new_int(0),
+        b(config.utf8_mode),
         vm.new_int(0),
         vm.bool_obj(config.safe_path || config.isolated),
         vm.new_int(config.int_max_str_digits.map_or(-1, |n| n as i64)),
@@ -857,6 +881,9 @@ fn create_stdio(
 /// The directories `sys.path` starts with (CPython's
 /// `config.module_search_paths`): `PYTHONPATH`'s, then the standard library.
 pub fn module_search_paths(config: &crate::vm::Config) -> Vec<String> {
+    if let Some(paths) = &config.module_search_paths {
+        return paths.iter().map(|p| absolute_normalized(p)).collect();
+    }
     let mut path: Vec<String> =
         config.pythonpath_env.iter().flat_map(|p| p.split(':')).map(absolute_normalized).collect();
     if let Some(lib) = crate::import::stdlib_dir(config.ignore_environment) {
@@ -875,6 +902,17 @@ fn virtual_environment(executable: &str) -> Option<String> {
         .find(|d| d.join("pyvenv.cfg").is_file())
         .and_then(|_| exe_dir.parent())
         .map(|d| d.to_string_lossy().into_owned())
+}
+
+/// The `home` key of the virtual environment's pyvenv.cfg (the directory
+/// of the base interpreter).
+fn venv_home(executable: &str) -> Option<String> {
+    let exe_dir = std::path::Path::new(executable).parent()?;
+    let cfg = [exe_dir.parent()?, exe_dir].into_iter().find_map(|d| std::fs::read(d.join("pyvenv.cfg")).ok())?;
+    String::from_utf8_lossy(&cfg).lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        (key.trim().eq_ignore_ascii_case("home")).then(|| value.trim().to_string())
+    })
 }
 
 /// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current

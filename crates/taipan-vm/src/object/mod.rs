@@ -859,6 +859,9 @@ fn alloc_general<T: PyPayload>(ty: &Obj, t: &TypeObject, payload: T) -> Obj {
 pub(crate) fn alloc_type_type(t: TypeObject) -> Obj {
     let layout = t.alloc_layout();
     let gc = t.gc_header_size();
+    // `type`'s own instance slots (its weakref list above all) start empty,
+    // as `alloc_object` leaves them: the memory comes uninitialised.
+    let (dictoffset, weaklistoffset, member_offsets) = (t.dictoffset, t.weaklistoffset, t.member_offsets.clone());
     // SAFETY: as `alloc_object`, except that the header points at the object
     // itself; the object is immortal, so that reference is never released.
     unsafe {
@@ -878,6 +881,15 @@ pub(crate) fn alloc_type_type(t: TypeObject) -> Obj {
                 payload: t,
             },
         );
+        if dictoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(dictoffset).cast::<Option<Obj>>(), None);
+        }
+        if weaklistoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
+        }
+        for off in member_offsets {
+            std::ptr::write(obj.cast::<u8>().add(off).cast::<Option<Obj>>(), None);
+        }
         Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
     }
 }

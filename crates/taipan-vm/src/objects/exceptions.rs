@@ -388,7 +388,11 @@ pub(crate) fn setup(vm: &Vm) {
     extra_attr(&ex.name_error, &["name"]);
     extra_attr(&ex.attribute_error, &["name", "obj"]);
     extra_attr(&ex.os_error, &["errno", "strerror", "filename", "filename2"]);
-    add_getsets(vm, &ex.os_error, &[GetSetDef::new("characters_written", oserror_chars_written, None)]);
+    add_getsets(
+        vm,
+        &ex.os_error,
+        &[GetSetDef::new("characters_written", oserror_chars_written, Some(oserror_set_chars_written))],
+    );
     extra_attr(
         &ex.syntax_error,
         &["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"],
@@ -512,8 +516,9 @@ fn special_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
         }
     }
     // OSError keeps only (errno, strerror) in args when given 3 to 5
-    // arguments with a filename that is not None (CPython's `oserror_init`).
-    let has_filename = pos.get(2).is_some_and(|f| !vm.is_none(f));
+    // arguments with a filename that is not None (CPython's `oserror_init`);
+    // a BlockingIOError's third argument is its characters_written instead.
+    let has_filename = pos.get(2).is_some_and(|f| !vm.is_none(f)) && blocking_io_written(vm, o, pos).is_none();
     if vm.isinstance_type(o, &vm.ctx.exceptions.os_error) && (3..=5).contains(&pos.len()) && has_filename {
         exc_of(o).args.set(Some(vm.new_tuple(pos[..2].to_vec())));
     } else {
@@ -563,6 +568,14 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
         };
         set_extra(o, "errno", errno);
         set_extra(o, "strerror", strerror);
+        if let Some(written) = blocking_io_written(vm, o, pos) {
+            set_extra(o, "characters_written", vm.new_int(written_count(vm, &written)?));
+            set_extra(o, "filename", vm.none());
+            set_extra(o, "filename2", vm.none());
+            return Ok(());
+        }
+        let filename = filename.filter(|f| !vm.is_none(f));
+        let filename2 = if filename.is_some() { filename2 } else { None };
         set_extra(o, "filename", filename.unwrap_or_else(none));
         set_extra(o, "filename2", filename2.unwrap_or_else(none));
     } else if is(&ex.syntax_error) {
@@ -659,7 +672,42 @@ fn oserror_str(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 fn oserror_chars_written(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    get_extra(o, "characters_written").ok_or_else(|| vm.attribute_error("characters_written"))
+    get_extra(o, "characters_written")
+        .filter(|w| !vm.is_none(w))
+        .ok_or_else(|| vm.attribute_error("characters_written"))
+}
+
+/// Setting converts as `PyNumber_AsSsize_t(v, ValueError)`; deleting an
+/// unset count is an AttributeError (None marks it unset).
+fn oserror_set_chars_written(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match v {
+        Some(v) => {
+            let n = written_count(vm, v)?;
+            set_extra(o, "characters_written", vm.new_int(n));
+        }
+        None => {
+            oserror_chars_written(vm, o)?;
+            set_extra(o, "characters_written", vm.none());
+        }
+    }
+    Ok(())
+}
+
+/// `PyNumber_AsSsize_t(v, PyExc_ValueError)`.
+fn written_count(vm: &Vm, v: &Obj) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    int_value_i64(&i)
+        .filter(|n| isize::try_from(*n).is_ok())
+        .ok_or_else(|| vm.value_error(format!("cannot fit '{}' into an index-sized integer", v.class().name())))
+}
+
+/// BlockingIOError's third argument, when it is a number, is the count of
+/// characters written, not a filename (CPython's `oserror_init`).
+fn blocking_io_written(vm: &Vm, o: &Obj, pos: &[Obj]) -> Option<Obj> {
+    let third = pos.get(2).filter(|_| (3..=5).contains(&pos.len()))?;
+    let blocking = vm.ctx.exceptions.by_name.get("BlockingIOError")?;
+    let is_number = vm.isinstance_type(third, &vm.ctx.types.int) || vm.isinstance_type(third, &vm.ctx.types.float);
+    (o.class_obj().is(blocking) && is_number).then(|| third.clone())
 }
 
 /// errno values mapped to OSError subclasses (CPython's `errnomap`).
