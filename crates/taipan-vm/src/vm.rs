@@ -100,6 +100,9 @@ impl std::fmt::Debug for ModuleDef {
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     pub argv: Vec<String>,
+    /// The process's command line as given (`sys.orig_argv`); empty when
+    /// embedded (then `[executable]`).
+    pub orig_argv: Vec<String>,
     pub optimize: u8,
     pub dont_write_bytecode: bool,
     pub ignore_environment: bool,
