@@ -258,6 +258,10 @@ STREAM_CASES = [
     (["-c", "import script"], None, {"env": {"PYTHONPATH": "/nonexistent:{scriptdir}"}}),
     (["-E", "-c", "import script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
     (["-I", "-c", "import script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
+    # Debugging and tracing tools built on sys.settrace.
+    (["-m", "pdb", "{script}", "x"], "n\nn\np sys.argv[1:]\nc\n"),
+    (["-m", "trace", "--trace", "{script}"], None),
+    (["-m", "trace", "--count", "--summary", "{script}"], None),
     # -m: runpy finds the module or package (pkg/__main__.py) on sys.path.
     (["-m", "script", "a", "--b"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),
     (["-O", "-m", "script"], None, {"env": {"PYTHONPATH": "{scriptdir}"}}),

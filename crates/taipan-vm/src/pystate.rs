@@ -159,10 +159,18 @@ pub struct ThreadState {
     /// `sys.getprofile()` returns.
     pub profile_hook: Cell<Option<crate::eval::profile::ProfileHook>>,
     pub profile_obj: crate::object::ObjCell,
-    /// Nesting of profiler hooks running (they see no events themselves).
+    /// Nesting of profiler and trace hooks running (CPython's
+    /// `tstate->tracing`: neither sees events from inside either).
     pub profile_depth: Cell<u32>,
     /// The eval loop reports events: a profiler is set and not running.
     pub profiling: Cell<bool>,
+    /// The trace function (`sys.settrace`, CPython's `c_traceobj`).
+    pub trace_func: crate::object::ObjCell,
+    /// The eval loop traces: a trace function is set and no hook runs.
+    pub tracing: Cell<bool>,
+    /// The event the running trace function was called for (CPython's
+    /// `tracing_what`; `frame.f_lineno = n` is allowed on 'line' only).
+    pub tracing_what: Cell<Option<crate::eval::trace::TraceEvent>>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), one entry per
@@ -263,11 +271,21 @@ impl ThreadState {
             profile_obj: crate::object::ObjCell::new(None),
             profile_depth: Cell::new(0),
             profiling: Cell::new(false),
+            trace_func: crate::object::ObjCell::new(None),
+            tracing: Cell::new(false),
+            tracing_what: Cell::new(None),
             objects: ObjectState::new(),
             gc: Cell::new(ptr::null()),
             ident: current_ident(),
             dict: crate::object::ObjCell::new(None),
         }
+    }
+
+    /// Recompute which hooks the eval loop calls: none while one runs.
+    pub(crate) fn refresh_hooks(&self) {
+        let idle = self.profile_depth.get() == 0;
+        self.profiling.set(idle && self.profile_hook.get().is_some());
+        self.tracing.set(idle && self.trace_func.get().is_some());
     }
 
     /// Is there work to do between instructions?

@@ -67,7 +67,9 @@ pub(crate) fn frame_for_simple_call(
     nargs: usize,
 ) -> Option<Box<Frame>> {
     let code = fd.code();
-    let cd = code_of(&code);
+    // SAFETY: the payload lives as long as `code`, which moves into the
+    // new frame (or is dropped after the last use of `cd`).
+    let cd: &crate::objects::code::CodeData = unsafe { &*(code_of(&code) as *const _) };
     let simple = cd.co.kwonlyargcount == 0
         && nargs == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
@@ -76,7 +78,7 @@ pub(crate) fn frame_for_simple_call(
     if !simple {
         return None;
     }
-    let mut frame = Frame::new(code, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
+    let mut frame = Frame::for_code(code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
     let base = caller.sp - nargs;
     for i in 0..nargs {
         frame.slots[i] = caller.slots[base + i].take();

@@ -96,16 +96,32 @@ impl Frame {
 
     /// A frame for `code` with empty locals (taken from the free list).
     pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Box<Frame> {
-        let cd = code_of(&code);
+        let cd = code_of(&code) as *const CodeData;
+        // SAFETY: `cd` points into the payload of `code`, which is alive.
+        Frame::for_code(code, unsafe { &*cd }, func, globals, builtins, locals)
+    }
+
+    /// `Frame::new` for a caller that already has the code's payload `cd`.
+    #[inline]
+    pub(crate) fn for_code(
+        code: Obj,
+        cd: &CodeData,
+        func: Option<Obj>,
+        globals: Obj,
+        builtins: Obj,
+        locals: Option<Obj>,
+    ) -> Box<Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
         let recycled = crate::pystate::with_current(|ts| ts.free_frames.borrow_mut().pop());
         match recycled {
             Some(mut fr) => {
-                // The slots were cleared when the frame was recycled; the
-                // allocation is kept.
-                fr.slots.resize(size, None);
+                // A recycled frame's slots are all empty (see `recycle`); it
+                // may have more of them than this code needs, which is fine.
+                if fr.slots.len() < size {
+                    fr.slots.resize(size, None);
+                }
                 fr.code = code;
                 fr.code_ptr = code_ptr;
                 fr.func = func;
@@ -168,10 +184,18 @@ impl Frame {
     fn recycle(mut frame: Box<Frame>) {
         // Drop what the frame refers to now (locals may hold big objects).
         // Huge frames give their memory back; others keep the allocation.
+        // Only the locals can be set: the value stack was emptied when the
+        // frame finished (`release`, `clear_locals`), so the slots above the
+        // locals are empty already and the next `for_code` reuses them as
+        // they are.
         if frame.slots.capacity() > 256 {
             frame.slots = Vec::new();
         } else {
-            frame.slots.clear();
+            let nl = frame.nlocalsplus.min(frame.slots.len());
+            for s in &mut frame.slots[..nl] {
+                drop(s.take());
+            }
+            debug_assert!(frame.slots[nl..].iter().all(Option::is_none));
         }
         frame.locals = None;
         frame.func = None;
@@ -188,15 +212,26 @@ impl Frame {
         });
     }
 
+    // The slots above `sp` are always empty (pops take their value), so a
+    // push writes without dropping the old value: one load and branch less
+    // on the hottest path. Were the invariant ever broken, the value would
+    // leak, never be freed twice.
     #[inline(always)]
     pub fn push(&mut self, v: Obj) {
-        self.slots[self.sp] = Some(v);
+        let slot = &mut self.slots[self.sp];
+        debug_assert!(slot.is_none());
+        // SAFETY: `slot` is a valid, initialised slot; overwriting an empty
+        // Option drops nothing.
+        unsafe { ptr::write(slot, Some(v)) };
         self.sp += 1;
     }
 
     #[inline(always)]
     pub fn push_opt(&mut self, v: Option<Obj>) {
-        self.slots[self.sp] = v;
+        let slot = &mut self.slots[self.sp];
+        debug_assert!(slot.is_none());
+        // SAFETY: as in `push`.
+        unsafe { ptr::write(slot, v) };
         self.sp += 1;
     }
 
@@ -526,6 +561,15 @@ fn missing_arguments(vm: &Vm, co: &CodeData, missing: &[usize], kind: &str, qual
 pub(crate) struct FrameObjectData {
     frame: Cell<*mut Frame>,
     owned: UnsafeCell<Option<Box<Frame>>>,
+    /// The local trace function (`f_trace`).
+    pub(crate) trace: crate::object::ObjCell,
+    pub(crate) trace_lines: Cell<bool>,
+    pub(crate) trace_opcodes: Cell<bool>,
+    /// The line a trace function sees (CPython's `f->f_lineno`): set
+    /// while one runs, 0 otherwise (then the line comes from `lasti`).
+    pub(crate) lineno: Cell<u32>,
+    /// Where a trace function's `f_lineno = n` moved execution.
+    pub(crate) jump_to: Cell<Option<usize>>,
 }
 impl PyPayload for FrameObjectData {
     /// A finished frame this object owns is traversed; a running or
@@ -535,6 +579,9 @@ impl PyPayload for FrameObjectData {
         if let Some(f) = unsafe { (*self.owned.get()).as_ref() } {
             f.traverse(visit);
         }
+        if let Some(t) = self.trace.get() {
+            visit(&t);
+        }
     }
 
     fn clear(&self) {
@@ -543,6 +590,7 @@ impl PyPayload for FrameObjectData {
         if let Some(f) = unsafe { (*self.owned.get()).as_mut() } {
             f.clear_locals();
         }
+        drop(self.trace.take());
     }
 }
 
@@ -566,7 +614,7 @@ impl FrameObjectData {
 
     /// The frame, for `f_locals` (which refreshes the locals dict).
     #[allow(clippy::mut_from_ref)]
-    fn frame_mut(&self) -> &mut Frame {
+    pub(crate) fn frame_mut(&self) -> &mut Frame {
         // SAFETY: as `frame`; callers use it only for short updates that run
         // no Python code concurrently with another borrow of the frame.
         unsafe { &mut *self.frame.get() }
@@ -594,19 +642,55 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("f_globals", |_, o| Ok(fdata(o).frame().globals.clone()), None),
             GetSetDef::new("f_builtins", |_, o| Ok(fdata(o).frame().builtins.clone()), None),
             GetSetDef::new("f_locals", |vm, o| fdata(o).frame_mut().locals_dict(vm), None),
-            GetSetDef::new("f_lineno", |vm, o| Ok(opt_line(vm, fdata(o).frame().line())), None),
+            GetSetDef::new("f_lineno", frame_lineno, Some(super::trace::set_lineno)),
             GetSetDef::new("f_lasti", |vm, o| Ok(vm.new_int(fdata(o).frame().lasti as i64 * 2)), None),
             GetSetDef::new("f_back", frame_back, None),
-            GetSetDef::new("f_trace", |vm, _| Ok(vm.none()), Some(|_, _, _| Ok(()))),
-            GetSetDef::new("f_trace_lines", |vm, _| Ok(vm.bool_obj(true)), Some(|_, _, _| Ok(()))),
-            GetSetDef::new("f_trace_opcodes", |vm, _| Ok(vm.bool_obj(false)), Some(|_, _, _| Ok(()))),
+            GetSetDef::new("f_trace", |vm, o| Ok(fdata(o).trace.get().unwrap_or_else(|| vm.none())), Some(set_trace)),
+            GetSetDef::new("f_trace_lines", |vm, o| Ok(vm.bool_obj(fdata(o).trace_lines.get())), Some(set_trace_lines)),
+            GetSetDef::new(
+                "f_trace_opcodes",
+                |vm, o| Ok(vm.bool_obj(fdata(o).trace_opcodes.get())),
+                Some(set_trace_opcodes),
+            ),
         ],
     );
     add_methods(vm, ty, &[MethodDef::method("clear", frame_clear)]);
 }
 
-fn fdata(o: &Obj) -> &FrameObjectData {
+pub(crate) fn fdata(o: &Obj) -> &FrameObjectData {
     o.payload::<FrameObjectData>().expect("a frame object")
+}
+
+/// `f_lineno`: the line a trace function was called for, else the line of
+/// the current instruction.
+fn frame_lineno(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let d = fdata(o);
+    match d.lineno.get() {
+        0 => Ok(opt_line(vm, d.frame().line())),
+        l => Ok(vm.new_int(l as i64)),
+    }
+}
+
+fn set_trace(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    fdata(o).trace.set(v.filter(|v| !vm.is_none(v)).cloned());
+    Ok(())
+}
+
+fn bool_attr(vm: &Vm, v: Option<&Obj>) -> PyResult<bool> {
+    match v {
+        Some(v) if v.type_is(&vm.ctx.types.bool_) => vm.is_true(v),
+        _ => Err(vm.type_error("attribute value type must be bool")),
+    }
+}
+
+fn set_trace_lines(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    fdata(o).trace_lines.set(bool_attr(vm, v)?);
+    Ok(())
+}
+
+fn set_trace_opcodes(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    fdata(o).trace_opcodes.set(bool_attr(vm, v)?);
+    Ok(())
 }
 
 fn opt_line(vm: &Vm, l: Option<u32>) -> Obj {
@@ -620,7 +704,15 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
     }
     let fo = alloc_object(
         &vm.ctx.types.frame,
-        FrameObjectData { frame: Cell::new(frame as *mut Frame), owned: UnsafeCell::new(None) },
+        FrameObjectData {
+            frame: Cell::new(frame as *mut Frame),
+            owned: UnsafeCell::new(None),
+            trace: crate::object::ObjCell::new(None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+            lineno: Cell::new(0),
+            jump_to: Cell::new(None),
+        },
     );
     frame.frame_obj = Some(fo.clone());
     fo

@@ -12,6 +12,7 @@ mod ops;
 pub(crate) mod profile;
 mod specialize;
 mod specialized;
+pub(crate) mod trace;
 pub(crate) mod verify;
 
 pub(crate) use cache::WARMUP_DELAY;
@@ -312,6 +313,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // the target (while its traceback names the jump), so a loop that
     // begins a `try` block cannot catch its KeyboardInterrupt.
     let mut unwind_at: Option<usize> = None;
+    // The trace function just moved execution (`f_lineno = n`): the
+    // instruction there runs without another trace event, as CPython's.
+    let mut trace_jumped = false;
     'dispatch: loop {
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let frame: &mut Frame = unsafe { &mut *fp };
@@ -352,7 +356,26 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
             // `lasti` is the instruction itself (tracebacks, handlers);
             // execution continues at `next_instr` (jumps change it).
+            let prev_lasti = frame.lasti;
             frame.lasti = pc;
+            if vm.thread.tracing.get() {
+                // While tracing, instructions run unspecialized (CPython's
+                // DO_TRACING de-optimises).
+                let w = code.units[pc];
+                opcode = (w & 0xff) as u8;
+                oparg = (oparg & !0xff) | (w >> 8) as u32;
+                if !std::mem::take(&mut trace_jumped) {
+                    match trace::instruction(vm, frame, start, prev_lasti) {
+                        Ok(None) => {}
+                        Ok(Some(target)) => {
+                            frame.next_instr = target;
+                            trace_jumped = true;
+                            continue 'dispatch;
+                        }
+                        Err(e) => break 'err e,
+                    }
+                }
+            }
             let next = pc + 1 + cache::ENTRIES[opcode as usize] as usize;
             frame.next_instr = next;
             // PEP 659: a specialized form whose guard fails counts a miss
@@ -901,6 +924,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::ForIter => {
                     let it = frame.peek(0).clone();
+                    if vm.thread.tracing.get() {
+                        match tri!(trace::for_iter(vm, frame, &it)) {
+                            Some(v) => frame.push(v),
+                            None => {
+                                drop(frame.pop());
+                                frame.next_instr = next + oparg as usize;
+                            }
+                        }
+                        continue 'dispatch;
+                    }
                     match it.class().slots.iternext.get() {
                         Some(f) => match f(vm, &it) {
                             Ok(Some(v)) => {
@@ -1224,6 +1257,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::ReturnValue => {
                     let v = frame.pop();
+                    if vm.thread.tracing.get() {
+                        tri!(trace::return_event(vm, frame, Some(&v)));
+                    }
                     if vm.thread.profiling.get() {
                         tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                     }
@@ -1261,6 +1297,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 op::YieldValue => {
                     let v = frame.pop();
+                    if vm.thread.tracing.get() {
+                        tri!(trace::return_event(vm, frame, Some(&v)));
+                    }
                     if vm.thread.profiling.get() {
                         tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                     }
@@ -1283,11 +1322,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 op::Send => {
                     let v = frame.pop();
                     let receiver = frame.peek(0).clone();
+                    let sent_none = vm.is_none(&v);
                     match tri!(generator::send_to(vm, &receiver, v)) {
                         generator::SendResult::Yield(y) => {
                             frame.push(y);
                         }
                         generator::SendResult::Return(r) => {
+                            if vm.thread.tracing.get() {
+                                tri!(trace::send_returned(vm, frame, &receiver, sent_none, &r));
+                            }
                             drop(frame.pop());
                             frame.push(r);
                             frame.next_instr = next + oparg as usize;
@@ -1459,10 +1502,13 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             continue 'dispatch;
         };
         // ---- an exception was raised at `frame.lasti` ----
-        let err = err;
+        let mut err = err;
         let mut frame: &mut Frame = frame;
         if pending_needs_tb {
             add_traceback(vm, frame, &err);
+            if vm.thread.tracing.get() {
+                err = trace::exception_event(vm, frame, err);
+            }
         }
         pending_needs_tb = true;
         kwnames = None;
@@ -1480,8 +1526,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 frame.next_instr = h.target as usize;
                 break;
             }
-            // No handler here: the frame ends with the exception.
+            // No handler here: the frame ends with the exception, at the
+            // position a RERAISE restored (CPython's `prev_instr`: what
+            // f_lineno of the finished frame shows).
+            if let Some(l) = reraise_lasti.take() {
+                frame.lasti = l;
+            }
             frame.pop_to(0);
+            if vm.thread.tracing.get() {
+                let _ = trace::return_event(vm, frame, None);
+            }
             if vm.thread.profiling.get() {
                 // The frame's own exception wins over one the profiler raises.
                 let _ = profile::frame_event(vm, frame, profile::ProfileEvent::Return, None);
@@ -1500,6 +1554,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
             reraise_lasti = None;
             add_traceback(vm, frame, &err);
+            if vm.thread.tracing.get() {
+                err = trace::exception_event(vm, frame, err);
+            }
         }
     }
 }

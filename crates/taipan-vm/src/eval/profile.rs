@@ -54,7 +54,7 @@ impl Vm {
                 t.profile_obj.set(None);
             }
         }
-        t.profiling.set(t.profile_hook.get().is_some() && t.profile_depth.get() == 0);
+        t.refresh_hooks();
     }
 
     /// `sys.getprofile()`.
@@ -70,10 +70,10 @@ fn dispatch(vm: &Vm, event: ProfileEvent, target: &Obj, arg: Option<&Obj>) -> Py
         return Ok(());
     };
     t.profile_depth.set(t.profile_depth.get() + 1);
-    t.profiling.set(false);
+    t.refresh_hooks();
     let r = hook(vm, &obj, event, target, arg);
     t.profile_depth.set(t.profile_depth.get() - 1);
-    t.profiling.set(t.profile_hook.get().is_some() && t.profile_depth.get() == 0);
+    t.refresh_hooks();
     r
 }
 

@@ -217,7 +217,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("displayhook", sys_displayhook),
     MethodDef::static_("excepthook", sys_excepthook),
     MethodDef::static_("_getframe", sys_getframe),
-    MethodDef::static_("gettrace", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("gettrace", |vm, _, _, _| Ok(vm.get_trace().unwrap_or_else(|| vm.none()))),
     MethodDef::static_("getprofile", |vm, _, _, _| Ok(vm.get_profile().unwrap_or_else(|| vm.none()))),
     MethodDef::static_("is_finalizing", |vm, _, _, _| Ok(vm.bool_obj(vm.gil.is_frozen()))),
     MethodDef::static_("_current_frames", sys_current_frames),
@@ -370,13 +370,11 @@ fn sys_setprofile(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult
     Ok(vm.none())
 }
 
-/// `sys.settrace`: only turning tracing off is supported.
+/// `sys.settrace(f)`: `f(frame, event, arg)` for this thread's frames.
 fn sys_settrace(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [f] = crate::args::exact::<1>(vm, "settrace", args, kw)?;
-    if vm.is_none(&f) {
-        return Ok(vm.none());
-    }
-    Err(vm.not_implemented_error("tracing functions (sys.settrace) are not supported yet"))
+    vm.set_trace(if vm.is_none(&f) { None } else { Some(f) });
+    Ok(vm.none())
 }
 
 fn sys_call_tracing(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -384,6 +382,8 @@ fn sys_call_tracing(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
     if !a.type_is(&vm.ctx.types.tuple) {
         return Err(vm.type_error(format!("call_tracing() argument 2 must be tuple, not {}", a.class().name())));
     }
+    // CPython 3.11 clears `tstate->tracing` but leaves the frame's
+    // `use_tracing` off: the call is not traced either way.
     vm.call(&f, crate::objects::tuple::items(&a), None)
 }
 

@@ -61,6 +61,9 @@ pub struct CodeData {
     /// Counts up to 0 at RESUME and backward jumps; the code is quickened
     /// when it gets there (CPython's `co_warmup`).
     pub warmup: std::cell::Cell<i32>,
+    /// The line of each code unit (0: none), made when a trace function
+    /// first asks (CPython's `_co_linearray`).
+    pub(crate) line_array: std::cell::OnceCell<Box<[u32]>>,
 }
 
 /// Where LOAD_GLOBAL found a name: an entry index in the globals dict or,
@@ -144,6 +147,22 @@ impl CodeData {
     /// The line of the instruction at code unit `offset`.
     pub fn line_at(&self, offset: usize) -> Option<u32> {
         self.positions_at(offset).line
+    }
+
+    /// `line_at` from a table made once (for tracing, which asks at
+    /// every instruction).
+    pub(crate) fn line_at_cached(&self, offset: usize) -> Option<u32> {
+        let lines = self.line_array.get_or_init(|| {
+            let mut v = vec![0u32; self.units.len()];
+            decode_locations(&self.co.linetable, self.co.firstlineno, |start, end, p| {
+                for slot in v.iter_mut().take(end).skip(start) {
+                    *slot = p.line.unwrap_or(0);
+                }
+                true
+            });
+            v.into_boxed_slice()
+        });
+        lines.get(offset).copied().filter(|&l| l != 0)
     }
 }
 
@@ -359,6 +378,7 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         global_cache: (0..co.names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         adaptive: crate::eval::adaptive_copy(&units),
         warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
+        line_array: std::cell::OnceCell::new(),
         units: units.into_boxed_slice(),
         co,
     };
@@ -941,6 +961,7 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
     let data = CodeData {
         adaptive: crate::eval::adaptive_copy(&units),
         warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
+        line_array: std::cell::OnceCell::new(),
         units: units.into_boxed_slice(),
         global_cache: (0..names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         consts: consts.into_boxed_slice(),
