@@ -16,8 +16,8 @@ const ITER: &str = "_tokenize.TokenizerIter";
 const NAME: i64 = 1;
 const OP: i64 = 54;
 /// `token.ASYNC` and `token.AWAIT`.
-const ASYNC: i64 = 55;
-const AWAIT: i64 = 56;
+const ASYNC: i64 = 56;
+const AWAIT: i64 = 55;
 
 /// One token as the iterator yields it.
 struct Item {
