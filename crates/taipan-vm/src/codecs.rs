@@ -827,7 +827,7 @@ impl Decoder<'_> {
                 self.out.push(b'\\' as u32);
                 i += 1;
             }
-            if (i - run) % 2 == 0 || i >= n || (s[i] != b'u' && s[i] != b'U') {
+            if (i - run).is_multiple_of(2) || i >= n || (s[i] != b'u' && s[i] != b'U') {
                 continue;
             }
             self.out.pop();
