@@ -52,6 +52,28 @@ def read_list(path):
     return modules
 
 
+def read_events(path):
+    """The driver's event lines folded into {"outcomes", "running", "load_error"}
+    (a line cut short by a crash is ignored)."""
+    data = {"outcomes": {}, "running": None, "load_error": None}
+    try:
+        with open(path) as f:
+            lines = f.readlines()
+    except OSError:
+        return data
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if "outcome" in event:
+            test_id, outcome, detail = event["outcome"]
+            data["outcomes"][test_id] = (outcome, detail)
+        else:
+            data.update(event)
+    return data
+
+
 def run_module(interpreter, module):
     """(outcomes, problem): outcomes maps short test ids to (outcome, detail);
     problem says why the run as a whole failed (crash, timeout, load error)."""
@@ -66,11 +88,7 @@ def run_module(interpreter, module):
         except subprocess.TimeoutExpired as e:
             status, stderr = None, (e.stderr or b"").decode("utf-8", "replace")
         elapsed = time.monotonic() - start
-        try:
-            with open(out) as f:
-                data = json.load(f)
-        except (OSError, ValueError):
-            data = {"outcomes": {}, "running": None, "load_error": None}
+        data = read_events(out)
     prefix = "test.%s." % module
     outcomes = {k[len(prefix):] if k.startswith(prefix) else k: tuple(v) for k, v in data["outcomes"].items()}
     problem = None

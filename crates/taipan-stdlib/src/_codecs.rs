@@ -348,6 +348,12 @@ fn decode_error(
         return Err(exc);
     }
     let (rep, pos) = reg::call_error_handler(vm, name, exc.value(), false, len)?;
+    let original = bytes::as_bytes_ref(input).unwrap_or(&[]);
+    if reg::replaced_input(vm, exc.value(), original)?.is_some() {
+        return Err(vm.not_implemented_error(format!(
+            "{encoding} decoding: an error handler that replaces the exception's object is not supported yet"
+        )));
+    }
     let cps = pystr::data(&rep).map(|d| d.to_code_points()).unwrap_or_default();
     Ok((cps, pos))
 }

@@ -48,6 +48,15 @@ pub mod ast {
     };
 }
 
+/// The tokenizer (the `_tokenize` module's face: CPython's
+/// `Python-tokenize.c`).
+pub mod tokenize {
+    pub use taipan_syntax::source::decode_input;
+    pub use taipan_syntax::token::{Token, TokenKind};
+    pub use taipan_syntax::tokenizer::{TokErr, Tokenizer};
+    pub use taipan_syntax::{InputMode, SyntaxError};
+}
+
 /// Symbol tables (the `_symtable` module's face: CPython's `symtable.c`).
 pub mod symtable {
     pub use crate::pythonrun::symtable_source;
@@ -137,7 +146,9 @@ pub mod codecs {
     pub use crate::codecregistry::{
         call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
     };
-    pub use crate::codecs::{decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, TextCodec};
+    pub use crate::codecs::{
+        decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, replaced_input, TextCodec,
+    };
 }
 
 /// Warnings (CPython's `PyErr_WarnEx`; the `_warnings` module's face).

@@ -241,6 +241,14 @@ pub fn lookup_error(vm: &Vm, name: &str) -> PyResult<Obj> {
 /// codec resumes, already checked against `len` (negative counts from the
 /// end, as CPython's `unicode_*_call_errorhandler`).
 pub fn call_error_handler(vm: &Vm, name: &str, exc: &Obj, encoding: bool, len: usize) -> PyResult<(Obj, usize)> {
+    let (rep, pos) = call_error_handler_raw(vm, name, exc, encoding)?;
+    Ok((rep, error_handler_position(vm, pos, len)?))
+}
+
+/// Call the handler: its replacement and the position it returned, not yet
+/// checked (the handler may have replaced the exception's object, whose
+/// length bounds the position).
+pub(crate) fn call_error_handler_raw(vm: &Vm, name: &str, exc: &Obj, encoding: bool) -> PyResult<(Obj, isize)> {
     let handler = lookup_error(vm, name)?;
     let result = vm.call1(&handler, exc.clone())?;
     let bad = || {
@@ -260,14 +268,18 @@ pub fn call_error_handler(vm: &Vm, name: &str, exc: &Obj, encoding: bool, len: u
     if !rep_ok || !vm.isinstance_type(&pos, &vm.ctx.types.int) {
         return Err(bad());
     }
-    let mut newpos = vm.index_to_isize(&pos)?;
+    Ok((rep, vm.index_to_isize(&pos)?))
+}
+
+/// A handler's position in an input of `len`: negative counts from the end.
+pub(crate) fn error_handler_position(vm: &Vm, mut newpos: isize, len: usize) -> PyResult<usize> {
     if newpos < 0 {
         newpos += len as isize;
     }
     if newpos < 0 || newpos as usize > len {
         return Err(vm.index_error(format!("position {} from error handler out of bounds", newpos)));
     }
-    Ok((rep, newpos as usize))
+    Ok(newpos as usize)
 }
 
 // The standard handlers as Python sees them.
@@ -354,13 +366,21 @@ fn ignore_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
 
 fn replace_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let e = one_arg(vm, "replace_errors", a, k)?;
-    let (start, end, _) = span(vm, &e)?;
+    let Some(kind) = kind_of(vm, &e) else {
+        return Err(wrong_exception(vm, &e));
+    };
+    let (start, end, object) = span(vm, &e)?;
+    // The object is checked even though only the span is used, as CPython's
+    // PyUnicode*Error_GetObject.
+    match kind {
+        Kind::Decode => drop(bytes_of(vm, &object, 0, 0)?),
+        _ => drop(code_points_of(vm, &object, 0, 0)?),
+    }
     let n = end - start;
-    let rep = match kind_of(vm, &e) {
-        Some(Kind::Encode) => "?".repeat(n),
-        Some(Kind::Decode) => "\u{fffd}".to_string(),
-        Some(Kind::Translate) => "\u{fffd}".repeat(n),
-        None => return Err(wrong_exception(vm, &e)),
+    let rep = match kind {
+        Kind::Encode => "?".repeat(n),
+        Kind::Decode => "\u{fffd}".to_string(),
+        Kind::Translate => "\u{fffd}".repeat(n),
     };
     result(vm, vm.new_str(&rep), end)
 }
@@ -386,20 +406,22 @@ fn xmlcharrefreplace_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> Py
 
 fn backslashreplace_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let e = one_arg(vm, "backslashreplace_errors", a, k)?;
+    let Some(kind) = kind_of(vm, &e) else {
+        return Err(wrong_exception(vm, &e));
+    };
     let mut rep = String::new();
     let (start, end, object) = span(vm, &e)?;
-    match kind_of(vm, &e) {
-        Some(Kind::Decode) => {
+    match kind {
+        Kind::Decode => {
             for b in bytes_of(vm, &object, start, end)? {
                 let _ = write!(rep, "\\x{b:02x}");
             }
         }
-        Some(_) => {
+        _ => {
             for c in code_points_of(vm, &object, start, end)? {
                 crate::codecs::push_backslash_escape(&mut rep, c);
             }
         }
-        None => return Err(wrong_exception(vm, &e)),
     }
     result(vm, vm.new_str(&rep), end)
 }
@@ -416,6 +438,9 @@ fn namereplace_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
 
 fn surrogateescape_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let e = one_arg(vm, "surrogateescape", a, k)?;
+    if !matches!(kind_of(vm, &e), Some(Kind::Encode | Kind::Decode)) {
+        return Err(wrong_exception(vm, &e));
+    }
     let (start, end, object) = span(vm, &e)?;
     match kind_of(vm, &e) {
         Some(Kind::Encode) => {
@@ -440,24 +465,26 @@ fn surrogateescape_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyRe
 /// The byte form of a surrogate for `encoding` (utf-8, utf-16*, utf-32*).
 fn surrogate_width(vm: &Vm, exc: &Obj) -> PyResult<Option<(usize, bool)>> {
     let enc = vm.getattr_str(exc, "encoding")?;
-    let name = pystr::as_str_lossy(&vm.str(&enc)?).to_ascii_lowercase().replace('_', "-");
+    // CPython accepts "utf-16le", "utf_16_le", "UTF16-LE", ...: drop the separators.
+    let name: String =
+        pystr::as_str_lossy(&vm.str(&enc)?).to_ascii_lowercase().chars().filter(|c| !matches!(c, '-' | '_')).collect();
     Ok(match name.as_str() {
-        "utf-8" | "utf8" => Some((1, false)),
-        "utf-16" | "utf-16-le" | "utf16" => Some((2, false)),
-        "utf-16-be" => Some((2, true)),
-        "utf-32" | "utf-32-le" | "utf32" => Some((4, false)),
-        "utf-32-be" => Some((4, true)),
+        "utf8" => Some((1, false)),
+        "utf16" | "utf16le" => Some((2, false)),
+        "utf16be" => Some((2, true)),
+        "utf32" | "utf32le" => Some((4, false)),
+        "utf32be" => Some((4, true)),
         _ => None,
     })
 }
 
 fn surrogatepass_errors(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let e = one_arg(vm, "surrogatepass", a, k)?;
-    let (start, end, object) = span(vm, &e)?;
     let kind = kind_of(vm, &e);
     if !matches!(kind, Some(Kind::Encode | Kind::Decode)) {
         return Err(wrong_exception(vm, &e));
     }
+    let (start, end, object) = span(vm, &e)?;
     let Some((width, be)) = surrogate_width(vm, &e)? else { return Err(PyErr(e)) };
     if let Some(Kind::Encode) = kind {
         let cps = code_points_of(vm, &object, start, end)?;

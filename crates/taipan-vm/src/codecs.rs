@@ -401,21 +401,30 @@ fn decode_with(vm: &Vm, data: &[u8], codec: Codec, errors: Option<&str>) -> PyRe
     let mut d = Decoder {
         vm,
         input: data,
+        start: 0,
         encoding: codec.name(),
         errors: &errors,
         out: Vec::with_capacity(data.len()),
         exc: None,
+        replaced: None,
         inline_simple: matches!(codec, Codec::Utf8 | Codec::Utf8Sig | Codec::Ascii),
     };
+    if codec == Codec::Utf8Sig {
+        d.input = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+    }
+    run_decoder(&mut d, codec)?;
+    Ok(vm.new_str_from_code_points(&d.out))
+}
+
+/// Run `codec` over the decoder's input; when an error handler replaced the
+/// exception's `object`, go on decoding that new input from the position
+/// the handler returned (CPython re-reads `exc.object` after each handler).
+fn run_decoder(d: &mut Decoder<'_>, codec: Codec) -> PyResult<()> {
+    let vm = d.vm;
     match codec {
-        Codec::Utf8 => d.utf8()?,
-        Codec::Utf8Sig => {
-            let rest = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
-            d.input = rest;
-            d.utf8()?
-        }
+        Codec::Utf8 | Codec::Utf8Sig => d.utf8()?,
         Codec::Ascii => d.ascii()?,
-        Codec::Latin1 => d.out.extend(data.iter().map(|&b| b as u32)),
+        Codec::Latin1 => d.out.extend(d.input.iter().map(|&b| b as u32)),
         Codec::Utf16(order) => d.utf16(order)?,
         Codec::Utf32(order) => d.utf32(order)?,
         Codec::UnicodeEscape => {
@@ -425,12 +434,39 @@ fn decode_with(vm: &Vm, data: &[u8], codec: Codec, errors: Option<&str>) -> PyRe
         }
         Codec::RawUnicodeEscape => d.raw_unicode_escape()?,
     }
-    Ok(vm.new_str_from_code_points(&d.out))
+    let Some((input, start)) = d.replaced.take() else {
+        return Ok(());
+    };
+    // The byte order a BOM chose stays: go on with the fixed-order codec.
+    let rest_codec = match d.encoding {
+        "utf-16-le" => Codec::Utf16(Order::Le),
+        "utf-16-be" => Codec::Utf16(Order::Be),
+        "utf-32-le" => Codec::Utf32(Order::Le),
+        "utf-32-be" => Codec::Utf32(Order::Be),
+        _ if codec == Codec::Utf8Sig => Codec::Utf8,
+        _ => codec,
+    };
+    let mut next = Decoder {
+        vm,
+        input: &input,
+        start,
+        encoding: d.encoding,
+        errors: d.errors,
+        out: std::mem::take(&mut d.out),
+        exc: d.exc.take(),
+        replaced: None,
+        inline_simple: d.inline_simple,
+    };
+    let result = vm.with_native_depth(|| run_decoder(&mut next, rest_codec));
+    d.out = next.out;
+    result
 }
 
 struct Decoder<'a> {
     vm: &'a Vm,
     input: &'a [u8],
+    /// Where decoding starts in `input` (after a BOM, if any).
+    start: usize,
     encoding: &'static str,
     errors: &'a Errors,
     out: Vec<u32>,
@@ -438,9 +474,26 @@ struct Decoder<'a> {
     /// general error-handler path and reused (start, end and reason updated,
     /// `args` left alone) by later ones, as CPython does.
     exc: Option<Obj>,
+    /// The input an error handler put in the exception's `object` and the
+    /// position to resume at: the current pass stops and decoding goes on there.
+    replaced: Option<(Vec<u8>, usize)>,
     /// Whether ignore, replace and surrogateescape are handled inside the
     /// codec (UTF-8 and ASCII), without making the exception object.
     inline_simple: bool,
+}
+
+/// The input a decode error handler put in the exception's `object`, when it
+/// differs from `input` (CPython re-reads the object after every handler
+/// call): TypeError when it is no longer bytes.
+pub fn replaced_input(vm: &Vm, exc: &Obj, input: &[u8]) -> PyResult<Option<Vec<u8>>> {
+    let Some(object) = exceptions::get_extra(exc, "object").filter(|o| !vm.is_none(o)) else {
+        return Err(vm.type_error("object attribute not set"));
+    };
+    match crate::objects::bytes::as_bytes_ref(&object) {
+        Some(b) if b == input => Ok(None),
+        Some(b) => Ok(Some(b.to_vec())),
+        None => Err(vm.type_error("object attribute must be bytes")),
+    }
 }
 
 /// Make the `UnicodeError` of `ty` (`object` makes its object argument),
@@ -544,7 +597,7 @@ fn utf8_sequence(s: &[u8]) -> Result<(u32, usize), (usize, &'static str)> {
 impl Decoder<'_> {
     fn utf8(&mut self) -> PyResult<()> {
         let s = self.input;
-        let mut i = 0;
+        let mut i = self.start;
         while i < s.len() {
             let b = s[i];
             if b < 0x80 {
@@ -565,7 +618,7 @@ impl Decoder<'_> {
 
     fn ascii(&mut self) -> PyResult<()> {
         let s = self.input;
-        let mut i = 0;
+        let mut i = self.start;
         while i < s.len() {
             if s[i] < 0x80 {
                 self.out.push(s[i] as u32);
@@ -589,7 +642,8 @@ impl Decoder<'_> {
     }
 
     fn utf16(&mut self, order: Order) -> PyResult<()> {
-        let (mut i, le) = self.read_bom(order, b"\xff\xfe", b"\xfe\xff");
+        let (bom, le) = self.read_bom(order, b"\xff\xfe", b"\xfe\xff");
+        let mut i = bom + self.start;
         self.encoding = if le { "utf-16-le" } else { "utf-16-be" };
         let s = self.input;
         let n = s.len();
@@ -627,7 +681,8 @@ impl Decoder<'_> {
     }
 
     fn utf32(&mut self, order: Order) -> PyResult<()> {
-        let (mut i, le) = self.read_bom(order, b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff");
+        let (bom, le) = self.read_bom(order, b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff");
+        let mut i = bom + self.start;
         self.encoding = if le { "utf-32-le" } else { "utf-32-be" };
         let s = self.input;
         let n = s.len();
@@ -656,7 +711,7 @@ impl Decoder<'_> {
         let s = self.input;
         let n = s.len();
         let mut warning = None;
-        let mut i = 0;
+        let mut i = self.start;
         while i < n {
             if s[i] != b'\\' {
                 self.out.push(s[i] as u32);
@@ -760,7 +815,7 @@ impl Decoder<'_> {
     fn raw_unicode_escape(&mut self) -> PyResult<()> {
         let s = self.input;
         let n = s.len();
-        let mut i = 0;
+        let mut i = self.start;
         while i < n {
             if s[i] != b'\\' {
                 self.out.push(s[i] as u32);
@@ -772,7 +827,7 @@ impl Decoder<'_> {
                 self.out.push(b'\\' as u32);
                 i += 1;
             }
-            if (i - run) % 2 == 0 || i >= n || (s[i] != b'u' && s[i] != b'U') {
+            if (i - run).is_multiple_of(2) || i >= n || (s[i] != b'u' && s[i] != b'U') {
                 continue;
             }
             self.out.pop();
@@ -841,12 +896,20 @@ impl Decoder<'_> {
             Handler::Unknown => {
                 let exc = self.exception(start, end, reason).into_value();
                 let vm = self.vm;
-                let (rep, newpos) =
-                    crate::codecregistry::call_error_handler(vm, &self.errors.name, &exc, false, self.input.len())?;
+                let (rep, pos) = crate::codecregistry::call_error_handler_raw(vm, &self.errors.name, &exc, false)?;
+                let new_input = replaced_input(vm, &exc, self.input)?;
+                let len = new_input.as_ref().map_or(self.input.len(), Vec::len);
+                let newpos = crate::codecregistry::error_handler_position(vm, pos, len)?;
                 if let Some(d) = pystr::data(&rep) {
                     self.out.extend(d.code_points());
                 }
-                Ok(newpos)
+                match new_input {
+                    Some(input) => {
+                        self.replaced = Some((input, newpos));
+                        Ok(self.input.len())
+                    }
+                    None => Ok(newpos),
+                }
             }
         }
     }
@@ -1154,6 +1217,11 @@ impl Encoder<'_> {
         let (rep, newpos) =
             crate::codecregistry::call_error_handler(vm, &self.errors.name, &exc, true, self.text.len())?;
         if let Some(b) = bytes::as_bytes(&rep) {
+            if b.len() % self.codec.unit_size() != 0 {
+                // Bytes that are not whole code units (CPython's UTF-16/32 encoders).
+                let pos = newpos.max(1);
+                return Err(self.exception(pos - 1, pos));
+            }
             self.out.extend_from_slice(&b);
             return Ok(newpos);
         }

@@ -68,7 +68,12 @@ pub(crate) fn parse_source(
     input: InputMode,
     start: StartRule,
 ) -> PyResult<taipan_syntax::ast::Mod> {
-    let parsed = taipan_syntax::parse(bytes, filename, input, start);
+    let mut parsed = taipan_syntax::parse(bytes, filename, input, start);
+    if let Err(e) = &parsed.result {
+        if let Some(text) = decode_with_registry_codec(vm, bytes, filename, e)? {
+            parsed = taipan_syntax::parse(&text, filename, InputMode::Text, start);
+        }
+    }
     for w in &parsed.warnings {
         emit_syntax_warning(vm, w, filename)?;
     }
@@ -77,6 +82,31 @@ pub(crate) fn parse_source(
         check_single_statement(vm, body, bytes, filename)?;
     }
     Ok(tree)
+}
+
+/// The source decoded with the codec its coding cookie names, when the
+/// front end does not know that codec but the codec registry does (CPython's
+/// tokenizer decodes through the registry): UTF-8 text to parse as a str.
+/// `None` when the error is another one; the front end's error, located as
+/// CPython's, when the registry does not know the codec either.
+fn decode_with_registry_codec(vm: &Vm, bytes: &[u8], filename: &str, e: &SyntaxError) -> PyResult<Option<Vec<u8>>> {
+    let name = match e.msg.strip_prefix("unknown encoding: ").or_else(|| e.msg.strip_prefix("encoding problem: ")) {
+        Some(name) if e.lineno.unwrap_or(0) == 0 && !name.ends_with(" with BOM") => name,
+        _ => return Ok(None),
+    };
+    // CPython's decoding errors carry no line: (filename, 0, -1, None).
+    let decoding_error = |msg: &str| {
+        let info = vm.new_tuple(vec![vm.new_str(filename), vm.new_int(0), vm.new_int(-1), vm.none()]);
+        vm.new_exception(&vm.ctx.exceptions.syntax_error, vec![vm.new_str(msg), info])
+    };
+    if crate::codecregistry::lookup(vm, name).is_err() {
+        return Err(decoding_error(&e.msg));
+    }
+    let text = match crate::codecs::decode_bytes(vm, bytes, Some(name), None) {
+        Ok(text) => text,
+        Err(err) => return Err(decoding_error(&vm.str_string(err.value())?)),
+    };
+    Ok(Some(crate::codecs::encode_to_vec(vm, &text, None, Some(&vm.new_str("surrogatepass")))?))
 }
 
 /// Parse source bytes and build their symbol table (`_symtable.symtable`).

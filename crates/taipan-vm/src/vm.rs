@@ -105,6 +105,9 @@ pub struct Config {
     /// arguments that are not UTF-8 survive the round trip through
     /// `os.fsencode`.
     pub argv_bytes: Option<Vec<Vec<u8>>>,
+    /// The process's command line as given (`sys.orig_argv`); empty when
+    /// embedded (then `[executable]`).
+    pub orig_argv: Vec<String>,
     pub optimize: u8,
     pub dont_write_bytecode: bool,
     pub ignore_environment: bool,

@@ -191,8 +191,12 @@ fn absolute_lexically(path: &str) -> String {
 /// exit with at once (help, version, usage and configuration errors).
 pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCode> {
     let program_name = args.first().map(String::as_str).unwrap_or("taipan");
-    let mut config =
-        Config { executable: executable(program_name), install_signal_handlers: true, ..Config::default() };
+    let mut config = Config {
+        executable: executable(program_name),
+        orig_argv: args.to_vec(),
+        install_signal_handlers: true,
+        ..Config::default()
+    };
     let mut getopt = GetOpt { args, index: 1, rest: Vec::new() };
     let mut command = None;
     let mut module = None;

@@ -48,7 +48,12 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     let set = |k: &str, v: Obj| dict::set_item_str(vm, &d, k, v).expect("sys dict");
     set("modules", modules.clone());
     set("argv", argv_list(vm, &config));
-    set("orig_argv", vm.new_list(vec![vm.new_str(&config.executable)]));
+    let orig_argv: Vec<Obj> = if config.orig_argv.is_empty() {
+        vec![vm.new_str(&config.executable)]
+    } else {
+        config.orig_argv.iter().map(|a| vm.new_str(a)).collect()
+    };
+    set("orig_argv", vm.new_list(orig_argv));
     set("executable", vm.new_str(&config.executable));
     let venv = virtual_environment(&config.executable);
     let running = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).ok();
@@ -72,6 +77,9 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     set("version", vm.new_str(&version_string()));
     set("hexversion", vm.new_int(((ma << 24) | (mi << 16) | (pa << 8) | 0xf0) as i64));
     set("api_version", vm.new_int(1013));
+    // (implementation, branch, revision) of the source the interpreter was
+    // built from, as CPython's; `platform` reads it.
+    set("_git", vm.new_tuple(vec![vm.new_str("Taipan"), vm.new_str(""), vm.new_str("")]));
     set(
         "copyright",
         vm.new_str("Copyright (c) the Taipan authors.\nPython is Copyright (c) 2001-2023 Python Software Foundation."),

@@ -601,8 +601,16 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
             &["encoding", "object", "start", "end", "reason"]
         };
         if pos.len() == names.len() {
-            for (n, v) in names.iter().zip(pos) {
-                set_extra(o, n, v.clone());
+            let decode = is(&ex.unicode_decode_error);
+            // All arguments are checked before the object is converted to
+            // bytes, as PyArg_ParseTuple's "O" comes first.
+            let mut checked = Vec::with_capacity(names.len());
+            for (i, (n, v)) in names.iter().zip(pos).enumerate() {
+                checked.push(unicode_error_arg(vm, i + 1, n, v, decode)?);
+            }
+            for (n, v) in names.iter().zip(checked) {
+                let v = if decode && *n == "object" { unicode_decode_object(vm, &v)? } else { v };
+                set_extra(o, n, v);
             }
         } else if !pos.is_empty() {
             return Err(vm.type_error(format!(
@@ -613,6 +621,27 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
         }
     }
     Ok(())
+}
+
+/// One argument of a UnicodeError constructor, checked as CPython's
+/// `PyArg_ParseTuple(args, "UUnnU")` (`"UOnnU"` with a bytes-like object for
+/// UnicodeDecodeError, stored as bytes; `"UnnU"` for UnicodeTranslateError).
+fn unicode_error_arg(vm: &Vm, index: usize, name: &str, v: &Obj, decode: bool) -> PyResult<Obj> {
+    match name {
+        "start" | "end" => Ok(vm.new_int(vm.index_to_isize(v)? as i64)),
+        "object" if decode => Ok(v.clone()),
+        _ if pystr::data(v).is_some() => Ok(v.clone()),
+        _ if vm.is_none(v) => Err(vm.type_error(format!("argument {index} must be str, not None"))),
+        _ => Err(vm.type_error(format!("argument {index} must be str, not {}", v.class().name()))),
+    }
+}
+
+/// A UnicodeDecodeError's object: any bytes-like object, stored as bytes.
+fn unicode_decode_object(vm: &Vm, v: &Obj) -> PyResult<Obj> {
+    if crate::objects::bytes::as_bytes_ref(v).is_some() {
+        return Ok(v.clone());
+    }
+    Ok(vm.new_bytes(crate::objects::bytes::bytes_like(vm, v)?))
 }
 
 fn exc_str(vm: &Vm, o: &Obj) -> PyResult<Obj> {
