@@ -112,8 +112,8 @@ pub mod weakref {
 /// The `sys` module as the runtime uses it.
 pub mod sys {
     pub use crate::modules::sys::{
-        flush_std_streams, module_search_paths, note_input, note_output, sys_attr, take_output_tail, track_output,
-        version_string, write_stderr, VERSION,
+        absolute_normalized, flush_std_streams, module_search_paths, note_input, note_output, sys_attr,
+        take_output_tail, track_output, version_string, write_stderr, VERSION,
     };
 }
 

@@ -146,7 +146,7 @@ fn executable(program_name: &str) -> String {
     let running =
         || std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "taipan".into());
     if program_name.contains('/') {
-        return absolute_lexically(program_name);
+        return taipan_vm::api::sys::absolute_normalized(program_name);
     }
     if program_name.is_empty() {
         return running();
@@ -155,7 +155,7 @@ fn executable(program_name: &str) -> String {
         std::env::split_paths(&path).map(|dir| dir.join(program_name)).find(|p| is_executable_file(p))
     });
     match on_path {
-        Some(p) => absolute_lexically(&p.to_string_lossy()),
+        Some(p) => taipan_vm::api::sys::absolute_normalized(&p.to_string_lossy()),
         None => running(),
     }
 }
@@ -163,28 +163,6 @@ fn executable(program_name: &str) -> String {
 fn is_executable_file(p: &std::path::Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-/// `os.path.abspath`: joined to the current directory and normalised
-/// without resolving symbolic links.
-fn absolute_lexically(path: &str) -> String {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-        format!("{cwd}/{path}")
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for part in joined.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    format!("/{}", parts.join("/"))
 }
 
 /// Parse the command line and read the environment; `Err` is the status to

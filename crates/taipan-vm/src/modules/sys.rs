@@ -923,10 +923,11 @@ fn venv_home(executable: &str) -> Option<String> {
     })
 }
 
-/// A `PYTHONPATH` entry as CPython's getpath stores it: joined to the current
-/// directory (an empty entry is the current directory) and normalised
-/// (`.`, `..` and repeated or trailing slashes resolved lexically).
-fn absolute_normalized(dir: &str) -> String {
+/// A path as CPython's getpath and `os.path.abspath` make it absolute: joined
+/// to the current directory (an empty path is the current directory) and
+/// normalised (`.`, `..` and repeated or trailing slashes resolved
+/// lexically, symbolic links left alone).
+pub fn absolute_normalized(dir: &str) -> String {
     let joined = if dir.starts_with('/') {
         dir.to_string()
     } else {
