@@ -1007,8 +1007,14 @@ fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
         let (real, imag) = crate::objects::complex::parts(o);
         Constant::Complex { real, imag }
     } else if o.type_is(&t.str) {
+        let data = pystr::data(o)?;
+        // Start-up converts tens of thousands of unmarshalled constants:
+        // ASCII text is copied whole.
+        if let Some(text) = data.as_str().filter(|_| data.is_ascii()) {
+            return Some(Constant::Str(taipan_syntax::literal::StrLit::from_text(text)));
+        }
         let mut lit = taipan_syntax::literal::StrLit::new();
-        for c in pystr::data(o)?.code_points() {
+        for c in data.code_points() {
             lit.push_code_point(c);
         }
         Constant::Str(lit)
