@@ -1301,7 +1301,12 @@ mod tests {
     use TokenKind::*;
 
     fn kinds(src: &str) -> Vec<TokenKind> {
+        kinds_with(src, false, false)
+    }
+
+    fn kinds_with(src: &str, type_comments: bool, async_hack: bool) -> Vec<TokenKind> {
         let mut t = Tokenizer::new(src.as_bytes(), None, "<test>", true);
+        t.set_options(type_comments, async_hack);
         let mut out = vec![];
         loop {
             let tok = t.next_token().expect("token");
@@ -1310,6 +1315,28 @@ mod tests {
                 return out;
             }
         }
+    }
+
+    #[test]
+    fn type_comments_only_with_the_flag() {
+        let src = "x = 1  # type: int\n# type: ignore[x]\ny  #type:ignore\n";
+        assert_eq!(kinds(src), [Name, Equal, Number, Newline, Name, Newline, EndMarker]);
+        assert_eq!(
+            kinds_with(src, true, false),
+            [Name, Equal, Number, TypeComment, Newline, TypeIgnore, Name, TypeIgnore, Newline, EndMarker]
+        );
+        // "ignore" followed by a letter is a plain type comment.
+        assert_eq!(kinds_with("pass  # type: ignored\n", true, false), [Pass, TypeComment, Newline, EndMarker]);
+    }
+
+    #[test]
+    fn async_hack_names() {
+        let src = "async = 1\nasync def f():\n    await x\nawait = 2\n";
+        let got = kinds_with(src, false, true);
+        assert_eq!(&got[..4], [Name, Equal, Number, Newline]);
+        assert_eq!(got[4], Async);
+        assert!(got.contains(&Await));
+        assert_eq!(&got[got.len() - 5..], [Name, Equal, Number, Newline, EndMarker]);
     }
 
     #[test]
