@@ -320,6 +320,14 @@ fn getsockopt_int(fd: i32, level: i32, opt: i32) -> Option<i32> {
 }
 
 /// `socket.__init__(family=-1, type=-1, proto=-1, fileno=None)`.
+/// The "socket.__new__" audit event, with the resolved family, type and
+/// protocol.
+fn audit_new(vm: &Vm, o: &Obj, family: i32, kind: i32, proto: i32) -> PyResult<()> {
+    taipan_vm::api::audit(vm, "socket.__new__", || {
+        vec![o.clone(), vm.new_int(family as i64), vm.new_int(kind as i64), vm.new_int(proto as i64)]
+    })
+}
+
 fn socket_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
     let p = taipan_vm::api::args::parse(vm, "socket", a, k, &["family", "type", "proto", "fileno"], 0)?;
     let s = sock(vm, o)?;
@@ -347,6 +355,7 @@ fn socket_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
                 proto = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_PROTOCOL)
                     .ok_or_else(|| os_error(vm, last_errno()))?;
             }
+            audit_new(vm, o, family, kind, proto)?;
             fd
         }
         None => {
@@ -359,6 +368,7 @@ fn socket_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
             if proto == -1 {
                 proto = 0;
             }
+            audit_new(vm, o, family, kind, proto)?;
             // SAFETY: plain socket(2).
             let fd = unsafe { libc::socket(family, kind | libc::SOCK_CLOEXEC, proto) };
             if fd < 0 {
@@ -768,6 +778,7 @@ fn m_bind(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let [addr] = taipan_vm::api::args::exact::<1>(vm, "bind", a, k)?;
     let s = sock(vm, o)?;
     let sa = sockaddr_arg(vm, s.family.get(), &addr, "bind")?;
+    taipan_vm::api::audit(vm, "socket.bind", || vec![o.clone(), addr.clone()])?;
     // SAFETY: a valid address of `len` bytes.
     if unsafe { libc::bind(s.fd.get(), sa.ptr(), sa.len) } < 0 {
         return Err(os_error(vm, last_errno()));
@@ -1260,6 +1271,7 @@ fn f_setdefaulttimeout(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 
 fn f_gethostname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     taipan_vm::api::args::exact::<0>(vm, "_socket.gethostname", a, k)?;
+    taipan_vm::api::audit(vm, "socket.gethostname", Vec::new)?;
     let mut buf = [0 as libc::c_char; 1024];
     // SAFETY: the buffer and its size.
     if unsafe { libc::gethostname(buf.as_mut_ptr(), buf.len() - 1) } < 0 {

@@ -132,6 +132,11 @@ fn gc_get_stats(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 
 fn gc_get_objects(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let p = args::parse(vm, "get_objects", a, k, &["generation"], 0)?;
+    let requested = match p[0].as_ref().filter(|g| !vm.is_none(g)) {
+        Some(g) => vm.to_i64(g)?,
+        None => -1,
+    };
+    taipan_vm::api::audit(vm, "gc.get_objects", || vec![vm.new_int(requested)])?;
     let generation = match p[0].as_ref().filter(|g| !vm.is_none(g)) {
         None => None,
         Some(g) => {
@@ -159,6 +164,7 @@ fn gc_get_referrers(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     if k.is_some_and(|k| taipan_vm::api::tuple::len(k) > 0) {
         return Err(vm.type_error("get_referrers() takes no keyword arguments"));
     }
+    taipan_vm::api::audit(vm, "gc.get_referrers", || vec![vm.new_tuple(a.to_vec())])?;
     Ok(vm.new_list(collector::referrers(vm, a)))
 }
 
@@ -166,6 +172,7 @@ fn gc_get_referents(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     if k.is_some_and(|k| taipan_vm::api::tuple::len(k) > 0) {
         return Err(vm.type_error("get_referents() takes no keyword arguments"));
     }
+    taipan_vm::api::audit(vm, "gc.get_referents", || vec![vm.new_tuple(a.to_vec())])?;
     let mut out = Vec::new();
     for o in a {
         out.extend(collector::referents(o));

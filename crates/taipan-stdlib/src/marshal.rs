@@ -63,12 +63,14 @@ fn c_int(vm: &Vm, o: Option<&Obj>) -> PyResult<i32> {
 fn marshal_dumps(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional(vm, "dumps", a, k, 1, 2)?;
     let version = c_int(vm, a.get(1))?;
+    taipan_vm::api::audit(vm, "marshal.dumps", || vec![a[0].clone(), vm.new_int(version as i64)])?;
     Ok(vm.new_bytes(format::dumps(vm, &a[0], version)?))
 }
 
 fn marshal_dump(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional(vm, "dump", a, k, 2, 3)?;
     let version = c_int(vm, a.get(2))?;
+    taipan_vm::api::audit(vm, "marshal.dumps", || vec![a[0].clone(), vm.new_int(version as i64)])?;
     let data = vm.new_bytes(format::dumps(vm, &a[0], version)?);
     vm.call_method(&a[1], "write", &[data])
 }
@@ -79,6 +81,7 @@ fn marshal_loads(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
         return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", a[0].class().name())));
     }
     let data = buffer::with_bytes(vm, &a[0], |b| b.to_vec())?;
+    taipan_vm::api::audit(vm, "marshal.loads", || vec![vm.new_bytes(data.clone())])?;
     Ok(format::loads(vm, &data)?.0)
 }
 
@@ -89,6 +92,7 @@ fn marshal_load(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
     if !probe.type_is(&vm.ctx.types.bytes) && !vm.isinstance(&probe, &vm.ctx.types.bytes)? {
         return Err(vm.type_error(format!("file.read() returned not bytes but {}", probe.class().name())));
     }
+    taipan_vm::api::audit(vm, "marshal.load", Vec::new)?;
     format::load(vm, &a[0])
 }
 

@@ -182,6 +182,9 @@ fn mmap_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let mut prot = int_arg(vm, p[3].as_ref(), (libc::PROT_WRITE | libc::PROT_READ) as i64)?;
     let access = int_arg(vm, p[4].as_ref(), ACCESS_DEFAULT)?;
     let offset = int_arg(vm, p[5].as_ref(), 0)?;
+    taipan_vm::api::audit(vm, "mmap.__new__", || {
+        vec![vm.new_int(fd), vm.new_int(length), vm.new_int(access), vm.new_int(offset)]
+    })?;
     if length < 0 {
         return Err(vm.overflow_error("memory mapped length must be positive"));
     }

@@ -123,8 +123,20 @@ fn syslog_openlog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
         Some(o) => c_long(vm, o)? as i32,
         None => libc::LOG_USER,
     };
+    audit_openlog(vm, ident.as_ref(), option, facility)?;
     open_log(ident, option, facility);
     Ok(vm.none())
+}
+
+/// The "syslog.openlog" audit event: the ident used (None without one).
+fn audit_openlog(vm: &Vm, ident: Option<&CString>, option: i32, facility: i32) -> PyResult<()> {
+    taipan_vm::api::audit(vm, "syslog.openlog", || {
+        let ident = match ident {
+            Some(c) => vm.new_str(&c.to_string_lossy()),
+            None => vm.none(),
+        };
+        vec![ident, vm.new_int(option as i64), vm.new_int(facility as i64)]
+    })
 }
 
 fn syslog_syslog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -135,10 +147,13 @@ fn syslog_syslog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
         [p, m] if vm.isinstance_type(m, &vm.ctx.types.str) => (c_int(vm, p)?, m),
         _ => return Err(usage()),
     };
+    taipan_vm::api::audit(vm, "syslog.syslog", || vec![vm.new_int(priority as i64), message.clone()])?;
     let message = c_string(vm, message)?;
     let open = LOG_STATE.lock().map(|s| s.1).unwrap_or(true);
     if !open {
-        open_log(default_ident(vm), 0, libc::LOG_USER);
+        let ident = default_ident(vm);
+        audit_openlog(vm, ident.as_ref(), 0, libc::LOG_USER)?;
+        open_log(ident, 0, libc::LOG_USER);
     }
     let fmt = c"%s";
     // SAFETY: both pointers are NUL-terminated strings alive for the call;
@@ -149,6 +164,7 @@ fn syslog_syslog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
 
 fn syslog_closelog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     crate::clinic::none(vm, "syslog.closelog", a, k)?;
+    taipan_vm::api::audit(vm, "syslog.closelog", Vec::new)?;
     let mut state = LOG_STATE.lock().unwrap_or_else(|p| p.into_inner());
     if state.1 {
         // SAFETY: closelog has no preconditions; the ident is dropped after.
@@ -161,6 +177,7 @@ fn syslog_closelog(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
 fn syslog_setlogmask(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let mask = crate::clinic::one(vm, "syslog.setlogmask", a, k)?;
     let mask = c_long(vm, &mask)? as i32;
+    taipan_vm::api::audit(vm, "syslog.setlogmask", || vec![vm.new_int(mask as i64)])?;
     // SAFETY: setlogmask only swaps an integer in the C library.
     let old = unsafe { libc::setlogmask(mask) };
     Ok(vm.new_int(old as i64))

@@ -17,5 +17,8 @@ pub mod token;
 pub mod tokenizer;
 
 pub use error::{ErrorType, SyntaxError, Warning, WarningCategory};
-pub use parser::{parse, parse_interactive, parse_module, Interactive, InteractiveOutput, ParseOutput, StartRule};
+pub use parser::{
+    parse, parse_interactive, parse_module, parse_with_options, Interactive, InteractiveOutput, ParseOptions,
+    ParseOutput, StartRule,
+};
 pub use source::InputMode;

@@ -64,6 +64,13 @@ pub enum TokenKind {
     Op,
     /// Where the tokenizer failed (the parser records it as CPython does).
     ErrorToken,
+    /// A `# type: ...` comment (only with `PyCF_TYPE_COMMENTS`); the token's
+    /// text is what follows the `type:` prefix.
+    TypeComment,
+    /// A `# type: ignore...` comment (only with `PyCF_TYPE_COMMENTS`); the
+    /// token's text is the tag after `ignore`. The parser records these and
+    /// never sees them.
+    TypeIgnore,
     // Keywords.
     FalseKw,
     NoneKw,

@@ -99,6 +99,18 @@ pub struct Tokenizer<'a> {
     /// its buffer) rather than a string.
     file_mode: bool,
     interactive: Option<Box<Interactive>>,
+    /// Return TYPE_COMMENT and TYPE_IGNORE tokens (CPython's `type_comments`).
+    type_comments: bool,
+    /// Python 3.5/3.6 rules for `async` and `await` (`feature_version` < 7):
+    /// names, except `async` before `def` and both inside an `async def`
+    /// (CPython's `async_hack`).
+    async_hack: bool,
+    /// Inside an `async def` (its signature or body), under `async_hack`.
+    async_def: bool,
+    /// The indentation level of that `async def`.
+    async_def_indent: usize,
+    /// A NEWLINE came after that `async def`: its signature is over.
+    async_def_nl: bool,
 }
 
 /// Bytes that may continue a name: ASCII letters, digits, '_' and every
@@ -167,7 +179,19 @@ impl<'a> Tokenizer<'a> {
             warnings: Vec::new(),
             file_mode,
             interactive: None,
+            type_comments: false,
+            async_hack: false,
+            async_def: false,
+            async_def_indent: 0,
+            async_def_nl: false,
         }
+    }
+
+    /// Return type comments as tokens (`PyCF_TYPE_COMMENTS`) and treat
+    /// `async`/`await` as Python 3.6 did (`feature_version` < 7).
+    pub fn set_options(&mut self, type_comments: bool, async_hack: bool) {
+        self.type_comments = type_comments;
+        self.async_hack = async_hack;
     }
 
     /// A tokenizer over interactive input: `src` is the concatenation of the
@@ -591,6 +615,10 @@ impl<'a> Tokenizer<'a> {
                 }
             }
 
+            if self.async_def && !blankline {
+                self.maybe_leave_async_def();
+            }
+
             'again: loop {
                 self.start = None;
                 // Spaces never cross a line: skip them in the buffered line.
@@ -611,6 +639,11 @@ impl<'a> Tokenizer<'a> {
                     c = self.nextc();
                     while c != EOF && c != b'\n' as i32 {
                         c = self.nextc();
+                    }
+                    if self.type_comments {
+                        if let Some(token) = self.type_comment(tstart, c, blankline) {
+                            return Ok(token);
+                        }
                     }
                 }
 
@@ -667,7 +700,10 @@ impl<'a> Tokenizer<'a> {
                     if nonascii {
                         self.verify_identifier(tstart)?;
                     }
-                    let kind = TokenKind::keyword(&self.src[tstart..self.cur]).unwrap_or(TokenKind::Name);
+                    let mut kind = TokenKind::keyword(&self.src[tstart..self.cur]).unwrap_or(TokenKind::Name);
+                    if self.async_hack && matches!(kind, TokenKind::Async | TokenKind::Await) {
+                        kind = self.async_hack_kind(kind);
+                    }
                     return Ok((kind, tstart, self.cur));
                 }
 
@@ -677,6 +713,9 @@ impl<'a> Tokenizer<'a> {
                         continue 'nextline;
                     }
                     self.cont_line = false;
+                    if self.async_def {
+                        self.async_def_nl = true;
+                    }
                     return Ok((TokenKind::Newline, tstart, self.cur - 1));
                 }
 
@@ -764,6 +803,85 @@ impl<'a> Tokenizer<'a> {
                 }
                 return Ok((TokenKind::one_char(ch), tstart, self.cur));
             }
+        }
+    }
+
+    /// A comment from `start` (its '#') to the end of the line, which `c`
+    /// (the newline or EOF) ended: a TYPE_COMMENT or TYPE_IGNORE token when it
+    /// begins with `# type:` (each space of that prefix standing for any run
+    /// of spaces and tabs). The newline stays unread, except after a
+    /// TYPE_IGNORE alone on its line, which takes the line with it.
+    fn type_comment(&mut self, start: usize, c: i32, blankline: bool) -> Option<(TokenKind, usize, usize)> {
+        let limit = self.cur;
+        let mut p = start;
+        for &want in b"# type: " {
+            if p >= limit {
+                return None;
+            }
+            if want == b' ' {
+                while p < limit && matches!(self.src[p], b' ' | b'\t') {
+                    p += 1;
+                }
+            } else if self.src[p] == want {
+                p += 1;
+            } else {
+                return None;
+            }
+        }
+        self.backup(c);
+        let end = self.cur;
+        let text = &self.src[p..end];
+        // "ignore", then the end of the comment or a character that is
+        // neither ASCII alphanumeric nor non-ASCII.
+        let is_ignore =
+            text.starts_with(b"ignore") && !matches!(text.get(6), Some(&b) if b >= 128 || b.is_ascii_alphanumeric());
+        if !is_ignore {
+            return Some((TokenKind::TypeComment, p, end));
+        }
+        if blankline {
+            self.nextc();
+            self.atbol = true;
+        }
+        Some((TokenKind::TypeIgnore, p + 6, end))
+    }
+
+    /// `async`/`await` under `async_hack`: keywords inside an `async def`,
+    /// and `async` right before `def`; plain names elsewhere.
+    fn async_hack_kind(&mut self, kind: TokenKind) -> TokenKind {
+        if self.async_def {
+            return kind;
+        }
+        if kind == TokenKind::Async && self.def_follows() {
+            self.async_def = true;
+            self.async_def_indent = self.indent();
+            return kind;
+        }
+        TokenKind::Name
+    }
+
+    /// Is the next token `def` (across spaces and line continuations)?
+    fn def_follows(&self) -> bool {
+        let rest = &self.src[self.cur..self.end];
+        let mut i = 0;
+        loop {
+            match rest.get(i) {
+                Some(b' ' | b'\t' | 0x0c) => i += 1,
+                Some(b'\\') if rest.get(i + 1) == Some(&b'\n') => i += 2,
+                _ => break,
+            }
+        }
+        rest[i..].starts_with(b"def") && !matches!(rest.get(i + 3), Some(&b) if IDENT_CHAR[b as usize])
+    }
+
+    /// Under `async_hack`: has the `async def` being read ended (a line
+    /// that is no deeper than its `def`, after its signature)?
+    fn maybe_leave_async_def(&mut self) {
+        let next = self.src.get(self.cur).copied();
+        if next != Some(b'\n') && self.parens.is_empty() && self.async_def_nl && self.async_def_indent >= self.indent()
+        {
+            self.async_def = false;
+            self.async_def_indent = 0;
+            self.async_def_nl = false;
         }
     }
 
@@ -1183,7 +1301,12 @@ mod tests {
     use TokenKind::*;
 
     fn kinds(src: &str) -> Vec<TokenKind> {
+        kinds_with(src, false, false)
+    }
+
+    fn kinds_with(src: &str, type_comments: bool, async_hack: bool) -> Vec<TokenKind> {
         let mut t = Tokenizer::new(src.as_bytes(), None, "<test>", true);
+        t.set_options(type_comments, async_hack);
         let mut out = vec![];
         loop {
             let tok = t.next_token().expect("token");
@@ -1192,6 +1315,28 @@ mod tests {
                 return out;
             }
         }
+    }
+
+    #[test]
+    fn type_comments_only_with_the_flag() {
+        let src = "x = 1  # type: int\n# type: ignore[x]\ny  #type:ignore\n";
+        assert_eq!(kinds(src), [Name, Equal, Number, Newline, Name, Newline, EndMarker]);
+        assert_eq!(
+            kinds_with(src, true, false),
+            [Name, Equal, Number, TypeComment, Newline, TypeIgnore, Name, TypeIgnore, Newline, EndMarker]
+        );
+        // "ignore" followed by a letter is a plain type comment.
+        assert_eq!(kinds_with("pass  # type: ignored\n", true, false), [Pass, TypeComment, Newline, EndMarker]);
+    }
+
+    #[test]
+    fn async_hack_names() {
+        let src = "async = 1\nasync def f():\n    await x\nawait = 2\n";
+        let got = kinds_with(src, false, true);
+        assert_eq!(&got[..4], [Name, Equal, Number, Newline]);
+        assert_eq!(got[4], Async);
+        assert!(got.contains(&Await));
+        assert_eq!(&got[got.len() - 5..], [Name, Equal, Number, Newline, EndMarker]);
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub mod traceback {
     pub use crate::traceback::{dump_current_thread, write_decimal, write_fd, Header};
 }
 
+/// Audit events (PEP 578): `audit(vm, "event", || args)` is CPython's
+/// `PySys_Audit`.
+pub use crate::audit::{audit, is_auditing};
+
 /// Exit functions (the `atexit` module's face).
 pub mod atexit {
     pub use crate::atexit::{clear, count, register, run_exitfuncs, unregister};

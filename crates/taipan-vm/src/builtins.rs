@@ -833,34 +833,22 @@ fn parse_to_ast(
     flags: u32,
     feature_version: i64,
 ) -> PyResult<Obj> {
-    if (0..11).contains(&feature_version) {
-        return Err(vm.not_implemented_error(format!(
-            "ast.parse(feature_version=(3, {feature_version})) is not supported yet: Taipan parses only Python 3.11"
-        )));
-    }
-    if flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0 && has_type_comment(bytes) {
-        return Err(vm.not_implemented_error(
-            "type comments (ast.parse(type_comments=True), PyCF_TYPE_COMMENTS) are not supported yet",
-        ));
-    }
+    // A negative version means the newest (CPython's default of -1);
+    // versions past 3.11 accept what 3.11 does.
+    let latest = taipan_syntax::parser::LATEST_MINOR;
+    let feature_version = if feature_version < 0 { latest } else { feature_version.min(i64::from(latest)) as u8 };
+    let options = taipan_syntax::ParseOptions {
+        type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
+        feature_version,
+    };
     let start = match mode {
         AstMode::Exec => taipan_syntax::StartRule::File,
         AstMode::Eval => taipan_syntax::StartRule::Eval,
         AstMode::Single => taipan_syntax::StartRule::Interactive,
         AstMode::FuncType => taipan_syntax::StartRule::FuncType,
     };
-    let tree = crate::pythonrun::parse_source(vm, bytes, filename, input, start)?;
+    let tree = crate::pythonrun::parse_source(vm, bytes, filename, input, start, options)?;
     crate::ast_objects::mod_to_object(vm, &tree)
-}
-
-/// Might the source hold a `# type:` comment? (Text in strings counts too:
-/// the answer errs on the side of yes.)
-fn has_type_comment(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().filter(|(_, &b)| b == b'#').any(|(i, _)| {
-        let rest = &bytes[i + 1..];
-        let skip = rest.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
-        rest[skip..].starts_with(b"type:")
-    })
 }
 
 /// The text of a `compile`/`exec`/`eval` source argument.
@@ -942,6 +930,7 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let code = if source.type_is(&vm.ctx.types.code) {
         check_exec_closure(vm, &source, closure.as_ref())?;
         if closure.is_some() {
+            crate::audit::audit(vm, "exec", || vec![source.clone()])?;
             crate::eval::call::run_code_with_closure(vm, &source, &g, l, closure)?;
             return Ok(vm.none());
         }
@@ -960,6 +949,7 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         let optimize = vm.config.borrow().optimize;
         crate::pythonrun::compile_source(vm, &bytes, "<string>", input, taipan_compiler::Mode::Exec, 0, optimize)?
     };
+    crate::audit::audit(vm, "exec", || vec![code.clone()])?;
     crate::eval::run_code(vm, &code, &g, Some(l))?;
     Ok(vm.none())
 }
@@ -1022,6 +1012,7 @@ fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             optimize,
         )?
     };
+    crate::audit::audit(vm, "exec", || vec![code.clone()])?;
     crate::eval::run_code(vm, &code, &g, Some(l))
 }
 

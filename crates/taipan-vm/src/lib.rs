@@ -12,6 +12,7 @@ pub mod api;
 mod args;
 mod ast_objects;
 mod atexit;
+mod audit;
 mod builtins;
 mod ceval_gil;
 mod codecregistry;

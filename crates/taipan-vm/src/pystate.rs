@@ -60,6 +60,8 @@ pub struct Interpreter {
     pub(crate) warnings: crate::warnings::WarningsState,
     /// `atexit` callbacks: (function, positional args, keyword args dict).
     pub(crate) atexit: RefCell<Vec<AtexitCallback>>,
+    /// `sys.addaudithook` hooks, in the order they were added (`audit.rs`).
+    pub(crate) audit_hooks: RefCell<Vec<Obj>>,
     /// The codec registry: search functions, their cache, error handlers.
     pub codecs: crate::codecregistry::CodecState,
     /// The Python-level handler of each signal (`signals.rs`).

@@ -57,7 +57,11 @@ pub fn compile_source(
         Mode::Eval => StartRule::Eval,
         Mode::Single => StartRule::Interactive,
     };
-    let tree = parse_source(vm, bytes, filename, input, start)?;
+    let options = taipan_syntax::ParseOptions {
+        type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
+        ..Default::default()
+    };
+    let tree = parse_source(vm, bytes, filename, input, start, options)?;
     compile_ast_optimized(vm, &tree, filename, mode, flags, optimize)
 }
 
@@ -69,11 +73,13 @@ pub(crate) fn parse_source(
     filename: &str,
     input: InputMode,
     start: StartRule,
+    options: taipan_syntax::ParseOptions,
 ) -> PyResult<taipan_syntax::ast::Mod> {
-    let mut parsed = taipan_syntax::parse(bytes, filename, input, start);
+    crate::audit::audit(vm, "compile", || vec![vm.new_bytes(bytes.to_vec()), vm.new_str(filename)])?;
+    let mut parsed = taipan_syntax::parse_with_options(bytes, filename, input, start, options);
     if let Err(e) = &parsed.result {
         if let Some(text) = decode_with_registry_codec(vm, bytes, filename, e)? {
-            parsed = taipan_syntax::parse(&text, filename, InputMode::Text, start);
+            parsed = taipan_syntax::parse_with_options(&text, filename, InputMode::Text, start, options);
         }
     }
     for w in &parsed.warnings {
@@ -119,7 +125,7 @@ pub fn symtable_source(
     input: InputMode,
     start: StartRule,
 ) -> PyResult<taipan_compiler::symtable::SymbolTable> {
-    let tree = parse_source(vm, bytes, filename, input, start)?;
+    let tree = parse_source(vm, bytes, filename, input, start, Default::default())?;
     taipan_compiler::symtable_of(&tree, filename, 0).map_err(|e| syntax_error_to_exc(vm, &e))
 }
 
@@ -576,6 +582,17 @@ pub fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
 /// builtin printer.
 pub fn print_exception(vm: &Vm, exc: &Obj) {
     let hook = crate::modules::sys::sys_attr(vm, "excepthook");
+    let audited = crate::audit::audit(vm, "sys.excepthook", || {
+        let tb = exceptions::traceback_of(exc).unwrap_or_else(|| vm.none());
+        vec![hook.clone().unwrap_or_else(|| vm.none()), exc.class_obj(), exc.clone(), tb]
+    });
+    if let Err(e) = audited {
+        // A hook's RuntimeError vetoes the printing (CPython's `_PyErr_PrintEx`).
+        if vm.err_matches(&e, &vm.ctx.exceptions.runtime_error) {
+            return;
+        }
+        vm.write_unraisable_msg(&e, Some("in audit hook"), None);
+    }
     let builtin = crate::modules::sys::sys_attr(vm, "__excepthook__");
     if let (Some(h), Some(b)) = (&hook, &builtin) {
         if !h.is(b) {

@@ -188,6 +188,7 @@ impl Vm {
             codecs: Default::default(),
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),
+            audit_hooks: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
             import_lock_depth: Cell::new(0),
             importlib: RefCell::new(None),
@@ -330,6 +331,23 @@ impl Vm {
             err_msg: err_msg.map(|m| self.new_str(m)),
             object: obj.cloned(),
         };
+        if crate::audit::is_auditing(self) {
+            let raw = crate::modules::sys::sys_attr_raw(self, "unraisablehook").unwrap_or_else(|| self.none());
+            let audited = crate::modules::sys::unraisable_hook_args(self, &args)
+                .and_then(|a| crate::audit::audit(self, "sys.unraisablehook", || vec![raw, a]));
+            if let Err(e) = audited {
+                let value = e.value().clone();
+                let failure = crate::pythonrun::UnraisableArgs {
+                    exc_type: Some(value.class_obj()),
+                    traceback: crate::objects::exceptions::traceback_of(&value),
+                    value: Some(value),
+                    err_msg: Some(self.new_str("Exception ignored in audit hook")),
+                    object: None,
+                };
+                crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &failure));
+                return;
+            }
+        }
         let hook = crate::modules::sys::sys_attr(self, "unraisablehook").filter(|h| !self.is_none(h));
         let Some(hook) = hook else {
             crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &args));

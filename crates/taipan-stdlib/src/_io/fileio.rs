@@ -469,6 +469,7 @@ fn fileio_init(vm: &Vm, o: &Obj, args_: &[Obj], kw: Option<&Obj>) -> PyResult<()
     }
     let path = if fd < 0 { Some(fs_path(vm, &nameobj)?) } else { None };
     let m = parse_mode(vm, &mode)?;
+    taipan_vm::api::audit(vm, "open", || vec![nameobj.clone(), vm.new_str(&mode), vm.new_int(m.flags as i64)])?;
     f.created.set(m.created);
     f.readable.set(m.readable);
     f.writable.set(m.writable);

@@ -252,7 +252,9 @@ fn connection_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
         ArgSpec { fname: "Connection", names: INIT_NAMES, posonly: 0, required: 1, kwonly_from: INIT_NAMES.len() };
     let p = parse_spec(vm, &spec, a, k)?;
     let c = conn_of(vm, o)?;
-    let path = fs_path(vm, p[0].as_ref().unwrap_or(&vm.none()))?;
+    let database = p[0].clone().unwrap_or_else(|| vm.none());
+    taipan_vm::api::audit(vm, "sqlite3.connect", || vec![database.clone()])?;
+    let path = fs_path(vm, &database)?;
     let timeout = match &p[1] {
         Some(t) => vm.to_f64(t)?,
         None => 5.0,
@@ -298,7 +300,7 @@ fn connection_init(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<()> {
     c.row_factory.set(Some(vm.none()));
     c.text_factory.set(Some(vm.ctx.types.str.clone()));
     c.initialized.set(true);
-    Ok(())
+    taipan_vm::api::audit(vm, "sqlite3.connect/handle", || vec![o.clone()])
 }
 
 // ---- methods -----------------------------------------------------------------------------------

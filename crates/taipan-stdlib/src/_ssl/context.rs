@@ -838,6 +838,8 @@ fn get_ca_certs(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 fn load_dh_params(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [path] = args::exact::<1>(vm, "load_dh_params", a, k)?;
+    // CPython reads the file with `_Py_fopen_obj`, which audits it.
+    taipan_vm::api::audit(vm, "open", || vec![path.clone(), vm.new_str("rb"), vm.new_int(0)])?;
     let path = fs_path(vm, &path)?;
     let data = std::fs::read(&path).map_err(|e| taipan_vm::api::exceptions::os_error_from_io(vm, &e, None))?;
     let dh = openssl::dh::Dh::params_from_pem(&data).map_err(|e| errors::ssl_error(vm, &e, Site::DhParams))?;

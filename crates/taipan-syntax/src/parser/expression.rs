@@ -226,6 +226,7 @@ impl<'a> Parser<'a> {
         };
         self.mark += 1;
         match self.expression() {
+            Some(_) if !self.check_version(8, "Assignment expressions are") => Err(()),
             Some(value) => Ok(Some(Expr::new(
                 ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) },
                 self.range_from(start),
@@ -510,6 +511,9 @@ impl<'a> Parser<'a> {
             self.mark += 1;
             match self.binary(level + 1) {
                 Some(right) => {
+                    if op == Operator::MatMult && !self.check_version(5, "The '@' operator is") {
+                        return None;
+                    }
                     left = Expr::new(
                         ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) },
                         self.range_from(start),
@@ -584,6 +588,9 @@ impl<'a> Parser<'a> {
             let r = self.alt(|p| {
                 p.mark += 1;
                 let value = p.primary()?;
+                if !p.check_version(5, "Await expressions are") {
+                    return None;
+                }
                 Some(Expr::new(ExprKind::Await { value: Box::new(value) }, p.range_from(start)))
             });
             if r.is_some() || self.error.is_some() {
@@ -1110,6 +1117,11 @@ impl<'a> Parser<'a> {
     pub(super) fn number(&mut self) -> Option<Expr> {
         let idx = self.expect(T::Number)?;
         let text = self.text(idx);
+        if text.contains('_') && self.feature_version < 6 {
+            // CPython raises this as the NUMBER token is read: there.
+            self.raise_at_token(idx, "Underscores in numeric literals are only supported in Python 3.6 and greater");
+            return None;
+        }
         match parse_number(text) {
             Ok(value) => Some(Expr::new(ExprKind::Constant { value, kind: None }, self.token_range(idx))),
             Err(msg) => {
@@ -1518,6 +1530,9 @@ impl<'a> Parser<'a> {
                             break;
                         }
                     }
+                }
+                if is_async == 1 && !self.check_version(6, "Async comprehensions are") {
+                    return None;
                 }
                 return Some(Comprehension { target: Box::new(target), iter: Box::new(iter), ifs, is_async });
             }

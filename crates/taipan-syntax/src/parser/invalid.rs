@@ -895,6 +895,12 @@ impl<'a> Parser<'a> {
             }
             return;
         }
+        // '*' ',' TYPE_COMMENT
+        if style == ParamStyle::Def && self.peek_n(1) == T::Comma && self.peek_n(2) == T::TypeComment {
+            self.mark += 3;
+            self.raise_syntax("bare * has associated type comment");
+            return;
+        }
         // '*' param a='='
         if self.try_invalid(|p| {
             p.expect(T::Star)?;

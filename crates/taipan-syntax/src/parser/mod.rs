@@ -57,6 +57,27 @@ pub enum StartRule {
     FuncType,
 }
 
+/// How `compile()` asked for the source to be parsed (CPython's compiler
+/// flags and `feature_version`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// `PyCF_TYPE_COMMENTS`: read `# type:` comments into the tree.
+    pub type_comments: bool,
+    /// The minor version of Python 3 whose grammar to accept
+    /// (`ast.parse(feature_version=(3, N))`): newer syntax raises CPython's
+    /// "... only supported in Python 3.N and greater".
+    pub feature_version: u8,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { type_comments: false, feature_version: LATEST_MINOR }
+    }
+}
+
+/// The newest grammar: Python 3.11.
+pub const LATEST_MINOR: u8 = 11;
+
 /// The outcome of parsing: the tree or the SyntaxError, plus the warnings the
 /// front end emitted (SyntaxWarning, DeprecationWarning) in source order.
 #[derive(Debug)]
@@ -68,6 +89,17 @@ pub struct ParseOutput {
 /// Parse a source file's bytes. `mode` says whether to report errors as the
 /// file reader or as `compile()` of a string does.
 pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) -> ParseOutput {
+    parse_with_options(bytes, filename, mode, start, ParseOptions::default())
+}
+
+/// `parse` with `compile()`'s type-comment flag and feature version.
+pub fn parse_with_options(
+    bytes: &[u8],
+    filename: &str,
+    mode: InputMode,
+    start: StartRule,
+    options: ParseOptions,
+) -> ParseOutput {
     // A string gets a final newline in exec mode only (CPython's
     // `exec_input`); a file's last line always ends in one.
     let exec_input =
@@ -81,8 +113,10 @@ pub fn parse(bytes: &[u8], filename: &str, mode: InputMode, start: StartRule) ->
         _ => src.encoding_declared,
     };
     let text = src.text;
-    let tok = Tokenizer::new(&text, src.deferred_error, filename, mode == InputMode::File);
+    let mut tok = Tokenizer::new(&text, src.deferred_error, filename, mode == InputMode::File);
+    tok.set_options(options.type_comments, options.feature_version < 7);
     let mut p = Parser::new(tok, start, encoding_known);
+    p.feature_version = options.feature_version;
     // Token texts are slices of this when the whole source is UTF-8 (it is
     // not checked up front only for `compile()` of bytes).
     p.src_str = std::str::from_utf8(&text).ok();
@@ -204,6 +238,11 @@ pub(crate) struct Parser<'a> {
     /// Interactive input ended at the first prompt (CPython's
     /// `_PyPegen_interactive_exit`).
     pub(crate) interactive_exit: bool,
+    /// See `ParseOptions::feature_version`.
+    feature_version: u8,
+    /// The `# type: ignore` comments read so far (CPython's
+    /// `type_ignore_comments`).
+    type_ignores: Vec<crate::ast::TypeIgnore>,
 }
 
 /// Bits of `failed_at`.
@@ -241,6 +280,8 @@ impl<'a> Parser<'a> {
             failed_at: Vec::new(),
             parsing_started: false,
             interactive_exit: false,
+            feature_version: LATEST_MINOR,
+            type_ignores: Vec::new(),
         }
     }
 
@@ -368,7 +409,17 @@ impl<'a> Parser<'a> {
 
     /// Read one more token into the buffer (CPython's `_PyPegen_fill_token`).
     fn fill_token(&mut self) -> bool {
-        match self.tok.next_token() {
+        let mut next = self.tok.next_token();
+        // `# type: ignore` comments are recorded, never parsed.
+        while let Ok(t) = &next {
+            if t.kind != TokenKind::TypeIgnore {
+                break;
+            }
+            let tag = String::from_utf8_lossy(&self.tok.source()[t.start as usize..t.end as usize]).into_owned();
+            self.type_ignores.push(crate::ast::TypeIgnore { lineno: t.lineno as i32, tag });
+            next = self.tok.next_token();
+        }
+        match next {
             Ok(mut t) => {
                 if self.start_rule == StartRule::Interactive {
                     // Single input: the end of input ends the statement.
@@ -684,6 +735,27 @@ impl<'a> Parser<'a> {
         };
         let end_col = if t.end_col_offset != -1 { t.end_col_offset as i64 + 1 } else { -1 };
         self.raise_known_location_raw(ty, t.lineno as i64, col, t.end_lineno as i64, end_col, msg.into());
+    }
+
+    /// CHECK_VERSION: is syntax new in Python 3.`minor` allowed? If not,
+    /// raise CPython's error, which starts with `what`.
+    fn check_version(&mut self, minor: u8, what: &str) -> bool {
+        if self.feature_version >= minor {
+            return true;
+        }
+        self.raise_syntax(&format!("{what} only supported in Python 3.{minor} and greater"));
+        false
+    }
+
+    /// The text of the TYPE_COMMENT token `idx` (NEW_TYPE_COMMENT).
+    fn type_comment_text(&self, idx: usize) -> String {
+        String::from_utf8_lossy(self.token_bytes(idx)).into_owned()
+    }
+
+    /// An optional TYPE_COMMENT at `mark`: its text.
+    fn opt_type_comment(&mut self) -> Option<String> {
+        let idx = self.expect(TokenKind::TypeComment)?;
+        Some(self.type_comment_text(idx))
     }
 
     /// RAISE_SYNTAX_ERROR

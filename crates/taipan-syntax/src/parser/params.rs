@@ -51,8 +51,23 @@ impl<'a> Parser<'a> {
     }
 
     /// Was that parameter the last one: a ',' is consumed, or the closing
-    /// token follows (`param ','` | `param &')'`).
-    fn param_end(&mut self, style: ParamStyle) -> Option<()> {
+    /// token follows (`param ',' TYPE_COMMENT?` | `param TYPE_COMMENT? &')'`).
+    /// The parameter's type comment, if any (a lambda's take none).
+    fn param_end(&mut self, style: ParamStyle) -> Option<Option<String>> {
+        if self.expect(T::Comma).is_some() {
+            return Some(if style == ParamStyle::Def { self.opt_type_comment() } else { None });
+        }
+        let m = self.mark;
+        let type_comment = if style == ParamStyle::Def { self.opt_type_comment() } else { None };
+        if self.at(style.closing()) {
+            return Some(type_comment);
+        }
+        self.mark = m;
+        None
+    }
+
+    /// After '/': a ',' is consumed, or the closing token follows.
+    fn slash_end_mark(&mut self, style: ParamStyle) -> Option<()> {
         if self.expect(T::Comma).is_some() || self.at(style.closing()) {
             Some(())
         } else {
@@ -117,7 +132,7 @@ impl<'a> Parser<'a> {
         loop {
             match self.peek() {
                 T::Name => {
-                    let p = self.param(style)?;
+                    let mut p = self.param(style)?;
                     let d = self.default()?;
                     match d {
                         Some(d) => {
@@ -127,15 +142,15 @@ impl<'a> Parser<'a> {
                         None if seen_default => return None,
                         None => {}
                     }
+                    p.type_comment = self.param_end(style)?;
                     args.args.push(p);
-                    self.param_end(style)?;
                 }
                 T::Slash => {
                     if seen_slash || args.args.is_empty() {
                         return None;
                     }
                     self.mark += 1;
-                    self.param_end(style)?;
+                    self.slash_end_mark(style)?;
                     seen_slash = true;
                     args.posonlyargs = std::mem::take(&mut args.args);
                 }
@@ -145,6 +160,9 @@ impl<'a> Parser<'a> {
         match self.peek() {
             T::Star | T::DoubleStar => self.star_etc(style, &mut args)?,
             _ => {}
+        }
+        if seen_slash && !self.check_version(8, "Positional-only parameters are") {
+            return None;
         }
         Some(args)
     }
@@ -171,7 +189,7 @@ impl<'a> Parser<'a> {
                     return None;
                 }
             } else {
-                let vararg = if style == ParamStyle::Def {
+                let mut vararg = if style == ParamStyle::Def {
                     match self.alt(|p| p.param_star_annotation()) {
                         Some(a) => a,
                         None => {
@@ -184,13 +202,13 @@ impl<'a> Parser<'a> {
                 } else {
                     self.param(style)?
                 };
-                self.param_end(style)?;
+                vararg.type_comment = self.param_end(style)?;
                 args.vararg = Some(Box::new(vararg));
             }
             while self.at(T::Name) {
-                let p = self.param(style)?;
+                let mut p = self.param(style)?;
                 let d = self.default()?;
-                self.param_end(style)?;
+                p.type_comment = self.param_end(style)?;
                 args.kwonlyargs.push(p);
                 args.kw_defaults.push(d);
             }
@@ -205,8 +223,8 @@ impl<'a> Parser<'a> {
                 }
             }
             self.mark += 1;
-            let kwarg = self.param(style)?;
-            self.param_end(style)?;
+            let mut kwarg = self.param(style)?;
+            kwarg.type_comment = self.param_end(style)?;
             args.kwarg = Some(Box::new(kwarg));
         }
         Some(())
@@ -249,7 +267,7 @@ impl<'a> Parser<'a> {
     /// `/` followed by ',' or the closing token.
     fn slash_end(&mut self, style: ParamStyle) -> Option<()> {
         self.expect(T::Slash)?;
-        self.param_end(style)
+        self.slash_end_mark(style)
     }
 
     /// slash_no_default: param_no_default+ '/' (',' | &')')

@@ -25,6 +25,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
             p.expect(T::Dedent)?;
+            if !p.check_version(10, "Pattern matching is") {
+                return None;
+            }
             Some(Stmt::new(StmtKind::Match { subject: Box::new(subject), cases }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() || !self.invalid_pass {

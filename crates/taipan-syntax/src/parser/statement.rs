@@ -17,7 +17,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.expect(T::EndMarker)?;
-        Some(Mod::Module { body, type_ignores: vec![] })
+        let type_ignores = std::mem::take(&mut self.type_ignores);
+        Some(Mod::Module { body, type_ignores })
     }
 
     /// eval: expressions NEWLINE* ENDMARKER
@@ -228,8 +229,9 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     let targets = targets.into_iter().map(|t| set_context(t, ExprContext::Store)).collect();
+                    let type_comment = self.opt_type_comment();
                     return Some(Stmt::new(
-                        StmtKind::Assign { targets, value: Box::new(value), type_comment: None },
+                        StmtKind::Assign { targets, value: Box::new(value), type_comment },
                         self.range_from(start),
                     ));
                 }
@@ -253,6 +255,9 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     self.mark += 1;
+                    if op == Operator::MatMult && !self.check_version(5, "The '@' operator is") {
+                        return None;
+                    }
                     let value = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
                     return Some(Stmt::new(
                         StmtKind::AugAssign {
@@ -287,6 +292,10 @@ impl<'a> Parser<'a> {
                     self.mark = m;
                 }
             }
+        }
+        let what = if simple == 1 { "Variable annotation syntax is" } else { "Variable annotations syntax is" };
+        if !self.check_version(6, what) {
+            return None;
         }
         Some(Stmt::new(
             StmtKind::AnnAssign { target: Box::new(target), annotation: Box::new(annotation), value, simple },
@@ -364,10 +373,8 @@ impl<'a> Parser<'a> {
             if p.at(T::Equal) {
                 return None;
             }
-            Some(Stmt::new(
-                StmtKind::Assign { targets, value: Box::new(value), type_comment: None },
-                p.range_from(start),
-            ))
+            let type_comment = p.opt_type_comment();
+            Some(Stmt::new(StmtKind::Assign { targets, value: Box::new(value), type_comment }, p.range_from(start)))
         });
         if r.is_some() || self.error.is_some() {
             return r;
@@ -377,6 +384,9 @@ impl<'a> Parser<'a> {
         if let Some(target) = self.alt(|p| p.single_target()) {
             if let Some(op) = augassign_op(self.peek()) {
                 self.mark += 1;
+                if op == Operator::MatMult && !self.check_version(5, "The '@' operator is") {
+                    return None;
+                }
                 let value = self.annotated_rhs()?;
                 return Some(Stmt::new(
                     StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) },
@@ -749,14 +759,48 @@ impl<'a> Parser<'a> {
             self.mark -= 1;
         }
         self.expect_forced(T::Colon, ":")?;
+        let type_comment = self.func_type_comment();
+        if self.error.is_some() {
+            return None;
+        }
         let body = self.block()?;
         let decorator_list = decorators.unwrap_or_default();
         let kind = if is_async {
-            StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
+            if !self.check_version(5, "Async functions are") {
+                return None;
+            }
+            StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment }
         } else {
-            StmtKind::FunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
+            StmtKind::FunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment }
         };
         Some(Stmt::new(kind, self.range_from(start)))
+    }
+
+    /// func_type_comment:
+    ///     | NEWLINE TYPE_COMMENT &(NEWLINE INDENT)
+    ///     | invalid_double_type_comments
+    ///     | TYPE_COMMENT
+    fn func_type_comment(&mut self) -> Option<String> {
+        if self.at(T::Newline)
+            && self.peek_n(1) == T::TypeComment
+            && self.peek_n(2) == T::Newline
+            && self.peek_n(3) == T::Indent
+        {
+            self.mark += 2;
+            return Some(self.type_comment_text(self.mark - 1));
+        }
+        if self.invalid_pass
+            && self.at(T::TypeComment)
+            && self.peek_n(1) == T::Newline
+            && self.peek_n(2) == T::TypeComment
+            && self.peek_n(3) == T::Newline
+            && self.peek_n(4) == T::Indent
+        {
+            // invalid_double_type_comments
+            self.raise_syntax("Cannot have two type comments on def");
+            return None;
+        }
+        self.opt_type_comment()
     }
 
     /// class_def_raw: invalid_class_def_raw | 'class' NAME ['(' [arguments] ')'] ':' block
@@ -920,12 +964,16 @@ impl<'a> Parser<'a> {
         if !self.check_indented_block("'for' statement", self.token(for_idx).lineno) {
             return None;
         }
+        let type_comment = self.opt_type_comment();
         let body = self.block()?;
         let orelse = self.else_block()?;
         let kind = if is_async {
-            StmtKind::AsyncFor { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment: None }
+            if !self.check_version(5, "Async for loops are") {
+                return None;
+            }
+            StmtKind::AsyncFor { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment }
         } else {
-            StmtKind::For { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment: None }
+            StmtKind::For { target: Box::new(target), iter: Box::new(iter), body, orelse, type_comment }
         };
         Some(Stmt::new(kind, self.range_from(start)))
     }
@@ -946,7 +994,9 @@ impl<'a> Parser<'a> {
                 let items = p.gather(T::Comma, |p| p.with_item())?;
                 p.expect(T::Comma);
                 p.expect(T::RPar)?;
-                if !p.at(T::Colon) {
+                // This form takes no type comment: with one, the brackets
+                // may still be a tuple of the other form.
+                if !p.at(T::Colon) || p.peek_n(1) == T::TypeComment {
                     return None;
                 }
                 Some(items)
@@ -955,6 +1005,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
+        let parenthesized = items.is_some();
         if items.is_none() {
             self.mark = after_with;
             items = self.alt(|p| {
@@ -979,11 +1030,18 @@ impl<'a> Parser<'a> {
         if !self.check_indented_block("'with' statement", self.token(with_idx).lineno) {
             return None;
         }
+        let type_comment = self.opt_type_comment();
         let body = self.block()?;
+        if parenthesized && !self.check_version(9, "Parenthesized context managers are") {
+            return None;
+        }
         let kind = if is_async {
-            StmtKind::AsyncWith { items, body, type_comment: None }
+            if !self.check_version(5, "Async with statements are") {
+                return None;
+            }
+            StmtKind::AsyncWith { items, body, type_comment }
         } else {
-            StmtKind::With { items, body, type_comment: None }
+            StmtKind::With { items, body, type_comment }
         };
         Some(Stmt::new(kind, self.range_from(start)))
     }
@@ -1071,6 +1129,9 @@ impl<'a> Parser<'a> {
             (orelse, finalbody)
         };
         if handlers.is_empty() && finalbody.is_empty() {
+            return None;
+        }
+        if star && !self.check_version(11, "Exception groups are") {
             return None;
         }
         let kind = if star {

@@ -95,6 +95,9 @@ impl<'a> Parser<'a> {
             }
             bytes_mode = st.bytes;
             if st.fmode {
+                if !self.check_version(6, "Format strings are") {
+                    return None;
+                }
                 let mut pos = 0;
                 if !self.fstring_concat(&mut state, st.body, &mut pos, st.raw, 0, first, t, last, st.body_offset) {
                     return None;
@@ -471,6 +474,9 @@ impl<'a> Parser<'a> {
 
         let mut expr_text = None;
         if b[*pos] == b'=' {
+            if !self.check_version(8, "f-string: self documenting expressions are") {
+                return None;
+            }
             *pos += 1;
             while *pos < end && matches!(b[*pos], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                 *pos += 1;
@@ -578,10 +584,12 @@ impl<'a> Parser<'a> {
         src.push('\n');
         let filename = self.tok.filename().to_string();
         let mut tok = Tokenizer::new(src.as_bytes(), None, &filename, false);
+        tok.set_options(false, self.feature_version < 7);
         let starting_lineno = token.lineno as i64 + lines;
         let starting_col_offset = if lines != 0 { cols } else { token.col_offset as i64 + cols };
         tok.set_start((starting_lineno - 1) as u32, starting_lineno as u32, starting_col_offset as i32);
         let mut sub = Parser::new(tok, StartRule::FString, false);
+        sub.feature_version = self.feature_version;
         sub.src_str = Some(&src);
         sub.starting_col_offset = starting_col_offset as i32;
         sub.starting_lineno = starting_lineno as u32;

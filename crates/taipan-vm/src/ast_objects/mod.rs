@@ -97,6 +97,7 @@ pub enum AstMode {
 /// The tree a node object stands for, checked as CPython's
 /// `PyAST_obj2mod` and `_PyAST_Validate` check it.
 pub fn object_to_mod(vm: &Vm, o: &Obj, mode: AstMode) -> PyResult<Mod> {
+    crate::audit::audit(vm, "compile", || vec![o.clone(), vm.none()])?;
     let classes = class_tuple(vm)?;
     let (want, name) = match mode {
         AstMode::Exec => (Class::Module, "Module"),

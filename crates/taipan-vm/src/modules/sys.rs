@@ -251,8 +251,8 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("setswitchinterval", sys_setswitchinterval),
     MethodDef::static_("settrace", sys_settrace),
     MethodDef::static_("setprofile", sys_setprofile),
-    MethodDef::static_("audit", |vm, _, _, _| Ok(vm.none())),
-    MethodDef::static_("addaudithook", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("audit", |vm, _, args, kw| crate::audit::sys_audit(vm, args, kw)),
+    MethodDef::static_("addaudithook", sys_addaudithook),
     MethodDef::static_("breakpointhook", |vm, _, _, _| {
         Err(vm.not_implemented_error("breakpoint() needs pdb, which Taipan cannot run yet"))
     }),
@@ -595,6 +595,12 @@ fn sys_excepthook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult
     Ok(vm.none())
 }
 
+fn sys_addaudithook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let parsed = crate::args::parse(vm, "addaudithook", args, kw, &["hook"], 1)?;
+    let hook = parsed.into_iter().next().flatten().ok_or_else(|| vm.type_error("addaudithook() missing hook"))?;
+    crate::audit::sys_addaudithook(vm, hook)
+}
+
 fn sys_getframe(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::check_positional(vm, "_getframe", args.len(), 0, 1)?;
     crate::args::no_kwargs(vm, "_getframe", kw)?;
@@ -604,7 +610,7 @@ fn sys_getframe(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
     };
     let mut f = vm.thread.current_frame.get();
     // SAFETY: the frame chain links live frames of this thread.
-    unsafe {
+    let frame = unsafe {
         while depth > 0 && !f.is_null() {
             f = (*f).previous;
             depth -= 1;
@@ -612,8 +618,10 @@ fn sys_getframe(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<O
         if f.is_null() {
             return Err(vm.value_error("call stack is not deep enough"));
         }
-        Ok(crate::eval::frame::frame_object(vm, &mut *f))
-    }
+        crate::eval::frame::frame_object(vm, &mut *f)
+    };
+    crate::audit::audit(vm, "sys._getframe", || vec![frame.clone()])?;
+    Ok(frame)
 }
 
 /// `sys.<name>`, if set and not None.

@@ -521,6 +521,7 @@ pub(crate) fn type_set_bases(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult
     let Some(new_bases) = value else {
         return Err(vm.type_error(format!("cannot delete '__bases__' attribute of immutable type '{}'", t.name())));
     };
+    crate::objects::type_::audit_set_special(vm, ty, "__bases__", value)?;
     let Some(items) = new_bases.payload::<crate::objects::tuple::TupleData>().map(|d| d.items().to_vec()) else {
         return Err(vm.type_error(format!(
             "can only assign tuple to {}.__bases__, not {}",

@@ -637,6 +637,7 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let Some(nt) = as_type(new) else {
         return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", new.class().name())));
     };
+    crate::audit::audit(vm, "object.__setattr__", || vec![obj.clone(), vm.new_str("__class__"), new.clone()])?;
     let old = obj.class();
     // Modules may change class among ModuleType subclasses (importlib's
     // LazyLoader does), as in CPython's `object_set_class`.
@@ -1000,10 +1001,21 @@ fn type_get_name(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     Ok(vm.new_str(short))
 }
 
+/// The audit event of CPython's `check_set_special_type_attr`, raised once
+/// a type attribute passed its mutability checks.
+pub(crate) fn audit_set_special(vm: &Vm, ty: &Obj, name: &str, value: Option<&Obj>) -> PyResult<()> {
+    crate::audit::audit(vm, "object.__setattr__", || {
+        vec![ty.clone(), vm.new_str(name), value.cloned().unwrap_or_else(|| vm.none())]
+    })
+}
+
 fn type_set_name(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let t = ty_of(ty);
     if !t.is_heap_type() {
         return Err(vm.type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
+    }
+    if value.is_some() {
+        audit_set_special(vm, ty, "__name__", value)?;
     }
     let Some(v) = value.and_then(|v| pystr::as_str(v).map(|s| s.to_string())) else {
         return Err(vm.type_error(format!(
@@ -1022,6 +1034,9 @@ fn type_get_qualname(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
 
 fn type_set_qualname(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let t = ty_of(ty);
+    if t.is_heap_type() && value.is_some() {
+        audit_set_special(vm, ty, "__qualname__", value)?;
+    }
     match value {
         Some(v) if pystr::as_str(v).is_some() && t.is_heap_type() => {
             t.set_qualname(v.clone());
@@ -1080,6 +1095,7 @@ fn type_set_doc(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let Some(value) = value else {
         return Err(vm.type_error(format!("cannot delete '__doc__' attribute of immutable type '{}'", t.name())));
     };
+    audit_set_special(vm, ty, "__doc__", Some(value))?;
     dict::set_item(vm, &t.dict(), vm.intern("__doc__"), value.clone())
 }
 
@@ -1101,6 +1117,7 @@ fn type_set_module(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if !t.is_heap_type() {
         return Err(vm.type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name())));
     }
+    audit_set_special(vm, ty, "__module__", value)?;
     dict::set_item(vm, &t.dict(), vm.intern("__module__"), value.cloned().unwrap_or_else(|| vm.none()))
 }
 
