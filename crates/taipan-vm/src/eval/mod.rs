@@ -356,13 +356,19 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
             loop {
                 // Finalizers queued by deallocations run between instructions.
+                // One test of the breaker covers them, signals, GIL requests,
+                // the gc and tracing (its TRACING bit).
+                let mut tracing = false;
                 if vm.thread.has_pending_work() {
-                    if let Err(e) = vm.run_pending_work() {
-                        if ip <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
-                            unwind_at = Some(ip.saturating_sub(1));
+                    if vm.thread.breaker_bits() & !crate::pystate::breaker::TRACING != 0 {
+                        if let Err(e) = vm.run_pending_work() {
+                            if ip <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
+                                unwind_at = Some(ip.saturating_sub(1));
+                            }
+                            break 'err e;
                         }
-                        break 'err e;
                     }
+                    tracing = vm.thread.tracing.get();
                 }
                 let start = ip;
                 let mut pc = start;
@@ -379,7 +385,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     opcode = (word & 0xff) as u8;
                     oparg = (oparg << 8) | (word >> 8) as u32;
                 }
-                if vm.thread.tracing.get() {
+                if tracing {
                     // `lasti` is the instruction itself (tracebacks, handlers);
                     // execution continues at `ip` (jumps change it).
                     let prev_lasti = frame.lasti;
