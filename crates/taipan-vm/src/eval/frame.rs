@@ -255,6 +255,23 @@ impl Frame {
         unsafe { self.slots.get_unchecked(i) }
     }
 
+    /// Fast local `i` (a local, cell or free variable slot) for the
+    /// instructions that name one (LOAD_FAST, STORE_FAST and their pairs).
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> &Option<Obj> {
+        // SAFETY: an instruction's local index is below `nlocalsplus` (the
+        // compiler's indices, or checked by `verify`), and `slots` holds at
+        // least `nlocalsplus` slots.
+        self.slot_ref(i)
+    }
+
+    /// `local`, for writing.
+    #[inline(always)]
+    pub fn local_mut(&mut self, i: usize) -> &mut Option<Obj> {
+        // SAFETY: as in `local`.
+        unsafe { &mut *self.slot_ptr(i) }
+    }
+
     #[inline(always)]
     pub fn push(&mut self, v: Obj) {
         let slot = self.slot_ptr(self.sp);

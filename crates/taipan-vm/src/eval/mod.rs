@@ -456,7 +456,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     // ---- superinstructions: two instructions, one dispatch; an
                     // error in the second is reported at the first (as CPython) ----
                     op::LoadFastLoadFast | op::LoadFastLoadConst => {
-                        match frame.slots[oparg as usize].clone() {
+                        match frame.local(oparg as usize).clone() {
                             Some(v) => frame.push(v),
                             None => break 'err ops::unbound_local(vm, code, oparg as usize),
                         }
@@ -465,7 +465,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         if opcode == op::LoadFastLoadConst {
                             frame.push(code.consts[arg2].clone());
                         } else {
-                            match frame.slots[arg2].clone() {
+                            match frame.local(arg2).clone() {
                                 Some(v) => frame.push(v),
                                 None => break 'err ops::unbound_local(vm, code, arg2),
                             }
@@ -475,21 +475,21 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         frame.push(code.consts[oparg as usize].clone());
                         let arg2 = (units[next].get() >> 8) as usize;
                         ip = next + 1;
-                        match frame.slots[arg2].clone() {
+                        match frame.local(arg2).clone() {
                             Some(v) => frame.push(v),
                             None => break 'err ops::unbound_local(vm, code, arg2),
                         }
                     }
                     op::StoreFastLoadFast | op::StoreFastStoreFast => {
                         let v = frame.pop();
-                        drop(frame.slots[oparg as usize].replace(v));
+                        drop(frame.local_mut(oparg as usize).replace(v));
                         let arg2 = (units[next].get() >> 8) as usize;
                         ip = next + 1;
                         if opcode == op::StoreFastStoreFast {
                             let v = frame.pop();
-                            drop(frame.slots[arg2].replace(v));
+                            drop(frame.local_mut(arg2).replace(v));
                         } else {
-                            match frame.slots[arg2].clone() {
+                            match frame.local(arg2).clone() {
                                 Some(v) => frame.push(v),
                                 None => break 'err ops::unbound_local(vm, code, arg2),
                             }
@@ -865,7 +865,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         enter_frame!(new);
                     }
                     op::LoadFast => {
-                        let v = frame.slots[oparg as usize].clone();
+                        let v = frame.local(oparg as usize).clone();
                         match v {
                             Some(v) => frame.push(v),
                             None => {
@@ -879,7 +879,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     op::StoreFast => {
                         let v = frame.pop();
-                        let old = frame.slots[oparg as usize].replace(v);
+                        let old = frame.local_mut(oparg as usize).replace(v);
                         drop(old);
                     }
                     op::DeleteFast => {
