@@ -132,6 +132,10 @@ pub(crate) mod breaker {
     pub(crate) const GC: u32 = 1 << 2;
     /// Another thread waited a switch interval for the GIL: give it up.
     pub(crate) const GIL_DROP: u32 = 1 << 3;
+    /// A trace function is active (mirrors `ThreadState::tracing`): not
+    /// work to do, but it makes the eval loop's one per-instruction test
+    /// of the breaker cover tracing too. `run_pending_work` leaves it set.
+    pub(crate) const TRACING: u32 = 1 << 4;
 }
 
 /// The state of one OS thread running in an interpreter.
@@ -287,7 +291,13 @@ impl ThreadState {
     pub(crate) fn refresh_hooks(&self) {
         let idle = self.profile_depth.get() == 0;
         self.profiling.set(idle && self.profile_hook.get().is_some());
-        self.tracing.set(idle && self.trace_func.get().is_some());
+        let tracing = idle && self.trace_func.get().is_some();
+        self.tracing.set(tracing);
+        if tracing {
+            self.set_breaker(breaker::TRACING);
+        } else {
+            self.clear_breaker(breaker::TRACING);
+        }
     }
 
     /// Is there work to do between instructions?

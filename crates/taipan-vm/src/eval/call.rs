@@ -29,7 +29,7 @@ pub(crate) fn make_frame(
     vm: &Vm,
     func_obj: &Obj,
     fd: &FunctionData,
-    args: Vec<Obj>,
+    args: &[Obj],
     kwnames: Option<&Obj>,
 ) -> PyResult<Box<Frame>> {
     let code = fd.code();
@@ -40,17 +40,21 @@ pub(crate) fn make_frame(
         && args.len() == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0;
     check_frame_size(vm, cd)?;
-    let mut frame = Frame::new(code, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), locals);
+    // SAFETY: the payload lives as long as `code`, which moves into the
+    // new frame.
+    let cd: &crate::objects::code::CodeData = unsafe { &*(cd as *const _) };
+    let mut frame =
+        Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), locals);
     if simple {
-        for (i, a) in args.into_iter().enumerate() {
-            frame.slots[i] = Some(a);
+        for (slot, a) in frame.slots.iter_mut().zip(args) {
+            *slot = Some(a.clone());
         }
         return Ok(frame);
     }
     match bind_arguments(vm, &mut frame, fd, args, kwnames) {
         Ok(()) => Ok(frame),
         Err(e) => {
-            Frame::release(frame);
+            Frame::release_in(&vm.thread, frame);
             Err(e)
         }
     }
@@ -61,6 +65,7 @@ pub(crate) fn make_frame(
 /// stack straight into the new frame. None when the call needs binding.
 #[inline]
 pub(crate) fn frame_for_simple_call(
+    vm: &Vm,
     fd: &FunctionData,
     func_obj: &Obj,
     caller: &mut Frame,
@@ -78,7 +83,8 @@ pub(crate) fn frame_for_simple_call(
     if !simple {
         return None;
     }
-    let mut frame = Frame::for_code(code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
+    let mut frame =
+        Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
     let base = caller.sp - nargs;
     for i in 0..nargs {
         frame.slots[i] = caller.slots[base + i].take();
@@ -90,7 +96,7 @@ pub(crate) fn frame_for_simple_call(
 /// The `function` type's call slot: run the function to completion.
 pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fd = func_of(f);
-    let frame = make_frame(vm, f, fd, args.to_vec(), kwnames)?;
+    let frame = make_frame(vm, f, fd, args, kwnames)?;
     match run_frame(vm, Box::into_raw(frame), None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("a function frame yielded")),
@@ -159,7 +165,7 @@ pub(crate) fn run_code_with_closure(
 /// (`__build_class__`). Returns the `__class__` cell or None.
 pub(crate) fn run_class_body(vm: &Vm, f: &Obj, ns: &Obj) -> PyResult<Obj> {
     let fd = func_of(f);
-    let mut frame = make_frame(vm, f, fd, Vec::new(), None)?;
+    let mut frame = make_frame(vm, f, fd, &[], None)?;
     frame.locals = Some(ns.clone());
     match run_frame(vm, Box::into_raw(frame), None)? {
         FrameExit::Return(v) => Ok(v),

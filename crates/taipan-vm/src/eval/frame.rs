@@ -20,6 +20,7 @@ use crate::objects::code::{code_of, CodeData};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::objects::function::FunctionData;
 use crate::objects::{cell, dict, str as pystr, tuple};
+use crate::pystate::ThreadState;
 use crate::vm::{PyResult, Vm};
 
 /// Who frees a frame.
@@ -97,13 +98,17 @@ impl Frame {
     /// A frame for `code` with empty locals (taken from the free list).
     pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Box<Frame> {
         let cd = code_of(&code) as *const CodeData;
-        // SAFETY: `cd` points into the payload of `code`, which is alive.
-        Frame::for_code(code, unsafe { &*cd }, func, globals, builtins, locals)
+        crate::pystate::with_current(|ts| {
+            // SAFETY: `cd` points into the payload of `code`, which is alive.
+            Frame::for_code(ts, code, unsafe { &*cd }, func, globals, builtins, locals)
+        })
     }
 
-    /// `Frame::new` for a caller that already has the code's payload `cd`.
+    /// `Frame::new` for a caller that already has the code's payload `cd`
+    /// and the running thread's state `ts` (whose free list it uses).
     #[inline]
     pub(crate) fn for_code(
+        ts: &ThreadState,
         code: Obj,
         cd: &CodeData,
         func: Option<Obj>,
@@ -114,7 +119,7 @@ impl Frame {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
-        let recycled = crate::pystate::with_current(|ts| ts.free_frames.borrow_mut().pop());
+        let recycled = ts.free_frames.borrow_mut().pop();
         match recycled {
             Some(mut fr) => {
                 // A recycled frame's slots are all empty (see `recycle`); it
@@ -162,7 +167,13 @@ impl Frame {
 
     /// Give a finished frame back: to its `frame` object if one exists
     /// (which then owns it), else to the free list.
-    pub fn release(mut frame: Box<Frame>) {
+    pub fn release(frame: Box<Frame>) {
+        crate::pystate::with_current(|ts| Frame::release_in(ts, frame))
+    }
+
+    /// `release` by a caller that has the running thread's state.
+    #[inline]
+    pub(crate) fn release_in(ts: &ThreadState, mut frame: Box<Frame>) {
         frame.previous = ptr::null_mut();
         // The value stack is dead once the frame has finished.
         let sp = frame.sp;
@@ -178,10 +189,14 @@ impl Frame {
             data.take_ownership(frame);
             return;
         }
-        Frame::recycle(frame);
+        Frame::recycle_in(ts, frame);
     }
 
-    fn recycle(mut frame: Box<Frame>) {
+    fn recycle(frame: Box<Frame>) {
+        crate::pystate::with_current(|ts| Frame::recycle_in(ts, frame))
+    }
+
+    fn recycle_in(ts: &ThreadState, mut frame: Box<Frame>) {
         // Drop what the frame refers to now (locals may hold big objects).
         // Huge frames give their memory back; others keep the allocation.
         // Only the locals can be set: the value stack was emptied when the
@@ -195,7 +210,6 @@ impl Frame {
             for s in &mut frame.slots[..nl] {
                 drop(s.take());
             }
-            debug_assert!(frame.slots[nl..].iter().all(Option::is_none));
         }
         frame.locals = None;
         frame.func = None;
@@ -204,65 +218,130 @@ impl Frame {
         // object, which `Frame::new` replaces with the rest.
         frame.globals = frame.code.clone();
         frame.builtins = frame.code.clone();
-        crate::pystate::with_current(|ts| {
-            let mut v = ts.free_frames.borrow_mut();
-            if v.len() < MAX_FREE_FRAMES {
-                v.push(frame);
-            }
-        });
+        let mut v = ts.free_frames.borrow_mut();
+        if v.len() < MAX_FREE_FRAMES {
+            v.push(frame);
+        }
     }
 
+    // The value stack: `slots[nlocalsplus..sp]`, with room for
+    // `co_stacksize` values (`for_code` sizes `slots` to at least
+    // `frame_size()`). The instructions index it without bounds checks.
+    // SAFETY (for every unchecked access below): a code object's stack
+    // effects never take `sp` below `nlocalsplus` nor above
+    // `nlocalsplus + co_stacksize`: for code our compiler made, its
+    // stack-depth analysis computed `co_stacksize` from the same effects
+    // (as CPython's, which CPython's own eval loop trusts the same way);
+    // code made from Python (`types.CodeType`, `replace`) passed
+    // `verify::verify`, which checks exactly this before the code object
+    // exists. So `sp - 1 - i` (for the `i` an instruction peeks at) and
+    // `sp` (for a push) are in bounds of `slots`.
+    //
     // The slots above `sp` are always empty (pops take their value), so a
     // push writes without dropping the old value: one load and branch less
     // on the hottest path. Were the invariant ever broken, the value would
     // leak, never be freed twice.
     #[inline(always)]
+    fn slot_ptr(&mut self, i: usize) -> *mut Option<Obj> {
+        debug_assert!(i < self.slots.len());
+        // SAFETY: see above; `i` is in bounds of `slots`.
+        unsafe { self.slots.as_mut_ptr().add(i) }
+    }
+
+    #[inline(always)]
+    fn slot_ref(&self, i: usize) -> &Option<Obj> {
+        debug_assert!(i < self.slots.len());
+        // SAFETY: see above; `i` is in bounds of `slots`.
+        unsafe { self.slots.get_unchecked(i) }
+    }
+
+    /// Fast local `i` (a local, cell or free variable slot) for the
+    /// instructions that name one (LOAD_FAST, STORE_FAST and their pairs).
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> &Option<Obj> {
+        // SAFETY: an instruction's local index is below `nlocalsplus` (the
+        // compiler's indices, or checked by `verify`), and `slots` holds at
+        // least `nlocalsplus` slots.
+        self.slot_ref(i)
+    }
+
+    /// `local`, for writing.
+    #[inline(always)]
+    pub fn local_mut(&mut self, i: usize) -> &mut Option<Obj> {
+        // SAFETY: as in `local`.
+        unsafe { &mut *self.slot_ptr(i) }
+    }
+
+    #[inline(always)]
     pub fn push(&mut self, v: Obj) {
-        let slot = &mut self.slots[self.sp];
-        debug_assert!(slot.is_none());
-        // SAFETY: `slot` is a valid, initialised slot; overwriting an empty
-        // Option drops nothing.
-        unsafe { ptr::write(slot, Some(v)) };
+        let slot = self.slot_ptr(self.sp);
+        // SAFETY: `slot` is a valid, initialised, empty slot; overwriting
+        // an empty Option drops nothing.
+        unsafe {
+            debug_assert!((*slot).is_none());
+            ptr::write(slot, Some(v));
+        }
         self.sp += 1;
     }
 
     #[inline(always)]
     pub fn push_opt(&mut self, v: Option<Obj>) {
-        let slot = &mut self.slots[self.sp];
-        debug_assert!(slot.is_none());
+        let slot = self.slot_ptr(self.sp);
         // SAFETY: as in `push`.
-        unsafe { ptr::write(slot, v) };
+        unsafe {
+            debug_assert!((*slot).is_none());
+            ptr::write(slot, v);
+        }
         self.sp += 1;
     }
 
     #[inline(always)]
     pub fn pop(&mut self) -> Obj {
-        self.sp -= 1;
-        self.slots[self.sp].take().expect("stack value")
+        self.pop_opt().expect("stack value")
     }
 
     #[inline(always)]
     pub fn pop_opt(&mut self) -> Option<Obj> {
         self.sp -= 1;
-        self.slots[self.sp].take()
+        let slot = self.slot_ptr(self.sp);
+        // SAFETY: `slot` is a valid slot of the stack; `take` leaves it
+        // empty, as slots above `sp` must be.
+        unsafe { (*slot).take() }
     }
 
     /// The value `i` slots below the top (0 is the top).
     #[inline(always)]
     pub fn peek(&self, i: usize) -> &Obj {
-        self.slots[self.sp - 1 - i].as_ref().expect("stack value")
+        self.peek_opt(i).expect("stack value")
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn peek_opt(&self, i: usize) -> Option<&Obj> {
-        self.slots[self.sp - 1 - i].as_ref()
+        self.slot_ref(self.sp - 1 - i).as_ref()
     }
 
     /// Replace the value `i` slots below the top.
     #[inline]
     pub fn set_peek(&mut self, i: usize, v: Option<Obj>) -> Option<Obj> {
-        let idx = self.sp - 1 - i;
-        std::mem::replace(&mut self.slots[idx], v)
+        let slot = self.slot_ptr(self.sp - 1 - i);
+        // SAFETY: `slot` is a valid slot of the stack.
+        unsafe { std::mem::replace(&mut *slot, v) }
+    }
+
+    /// The top `n` values, bottom first, borrowed where they are (a call's
+    /// arguments passed without copying them into a vector). None when one
+    /// of them is NULL.
+    #[inline]
+    pub fn top_slice(&self, n: usize) -> Option<&[Obj]> {
+        let start = self.sp - n;
+        let s = &self.slots[start..self.sp];
+        if s.iter().any(Option::is_none) {
+            return None;
+        }
+        // SAFETY: `Obj` is `repr(transparent)` over `NonNull`, so
+        // `Option<Obj>` has `Obj`'s layout with None as null, and every
+        // item was just checked to be Some.
+        Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Obj, n) })
     }
 
     /// Pop `n` values, returned bottom first.
@@ -352,7 +431,7 @@ pub(crate) fn bind_arguments(
     vm: &Vm,
     frame: &mut Frame,
     func: &FunctionData,
-    args: Vec<Obj>,
+    args: &[Obj],
     kwnames: Option<&Obj>,
 ) -> PyResult<()> {
     let code = frame.code.clone();
@@ -374,12 +453,12 @@ pub(crate) fn bind_arguments(
     } else {
         None
     };
-    let mut args = args.into_iter();
+    let mut args = args.iter();
     let n = npos.min(argcount);
     for j in 0..n {
-        frame.slots[j] = args.next();
+        frame.slots[j] = args.next().cloned();
     }
-    let extra: Vec<Obj> = args.by_ref().take(npos - n).collect();
+    let extra: Vec<Obj> = args.by_ref().take(npos - n).cloned().collect();
     if has_varargs {
         frame.slots[total_args] = Some(vm.new_tuple(extra));
     } else {
@@ -416,10 +495,10 @@ pub(crate) fn bind_arguments(
                             pystr::as_str_lossy(keyword)
                         )));
                     }
-                    frame.slots[j] = Some(value);
+                    frame.slots[j] = Some(value.clone());
                 }
                 None => match &kwdict {
-                    Some(d) => dict::set_item(vm, d, keyword.clone(), value)?,
+                    Some(d) => dict::set_item(vm, d, keyword.clone(), value.clone())?,
                     None => {
                         if posonly > 0 {
                             let mut conflicts = Vec::new();

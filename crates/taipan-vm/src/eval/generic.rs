@@ -146,7 +146,7 @@ pub(super) fn call(vm: &Vm, frame: &mut Frame, oparg: u32, kw: Option<Obj>) -> P
     if let Some(fd) = callable.payload::<function::FunctionData>() {
         // A Python function: a new frame, no Rust recursion.
         if kw.is_none() {
-            if let Some(new) = call::frame_for_simple_call(fd, &callable, frame, total) {
+            if let Some(new) = call::frame_for_simple_call(vm, fd, &callable, frame, total) {
                 let _ = frame.pop_opt();
                 if !is_meth {
                     let _ = frame.pop_opt();
@@ -154,24 +154,38 @@ pub(super) fn call(vm: &Vm, frame: &mut Frame, oparg: u32, kw: Option<Obj>) -> P
                 return Ok(Some(new));
             }
         }
-        let args = frame.pop_n(total);
-        let _ = frame.pop_opt();
-        if !is_meth {
-            let _ = frame.pop_opt();
-        }
-        return call::make_frame(vm, &callable, fd, args, kw.as_ref()).map(Some);
+        // The arguments are bound from where they are on the stack, then
+        // popped (an error leaves them for the unwinder to pop).
+        let new = match frame.top_slice(total) {
+            Some(args) => call::make_frame(vm, &callable, fd, args, kw.as_ref())?,
+            None => return Err(vm.system_error("CALL: NULL argument")),
+        };
+        pop_call(frame, total, is_meth);
+        return Ok(Some(new));
     }
-    let args = frame.pop_n(total);
+    // The callee borrows its arguments from the stack, as CPython's
+    // vectorcall does; they are dropped when it returns.
+    let r = match frame.top_slice(total) {
+        Some(args) => {
+            if vm.thread.profiling.get() {
+                super::profile::call(vm, &callable, args, kw.as_ref())
+            } else {
+                vm.call(&callable, args, kw.as_ref())
+            }
+        }
+        None => Err(vm.system_error("CALL: NULL argument")),
+    };
+    pop_call(frame, total, is_meth);
+    frame.push(r?);
+    Ok(None)
+}
+
+/// Pop a call's arguments, callable and NULL (or method and self).
+#[inline]
+pub(super) fn pop_call(frame: &mut Frame, total: usize, is_meth: bool) {
+    frame.pop_to(frame.stack_depth() - total);
     let _ = frame.pop_opt();
     if !is_meth {
         let _ = frame.pop_opt();
     }
-    let r = if vm.thread.profiling.get() {
-        super::profile::call(vm, &callable, &args, kw.as_ref())?
-    } else {
-        vm.call(&callable, &args, kw.as_ref())?
-    };
-    drop(args);
-    frame.push(r);
-    Ok(None)
 }

@@ -262,11 +262,11 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
 }
 
 /// Give a frame that finished back to its owner.
-unsafe fn finish_frame(f: *mut Frame) {
+unsafe fn finish_frame(vm: &Vm, f: *mut Frame) {
     // SAFETY: thread-owned frames were leaked from a Box when pushed.
     unsafe {
         if (*f).owner == FrameOwner::Thread {
-            Frame::release(Box::from_raw(f));
+            Frame::release_in(&vm.thread, Box::from_raw(f));
         }
     }
 }
@@ -290,11 +290,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     unsafe {
         (*fp).is_entry = true;
         if vm.thread.reentry_depth.get() > crate::protocol::object::REENTRY_LIMIT {
-            finish_frame(fp);
+            finish_frame(vm, fp);
             return Err(vm.recursion_overflow(""));
         }
         if let Err(e) = push_frame(vm, fp) {
-            finish_frame(fp);
+            finish_frame(vm, fp);
             return Err(e);
         }
     }
@@ -316,10 +316,18 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // The trace function just moved execution (`f_lineno = n`): the
     // instruction there runs without another trace event, as CPython's.
     let mut trace_jumped = false;
+    // The loop is two loops: 'dispatch (re)loads the current frame when it
+    // changes (a call, a return, an exception, a re-dispatch), the inner
+    // loop runs the frame's instructions with the instruction pointer `ip`
+    // in a local. `frame.next_instr` is only written where someone else
+    // reads it: before the loop leaves the frame for another one (calls,
+    // generators suspending) and on the paths that go back to 'dispatch.
     'dispatch: loop {
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let frame: &mut Frame = unsafe { &mut *fp };
         let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
+        let units = &code.adaptive;
+        let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
             if let Some(e) = pending.take() {
                 break 'err e;
@@ -332,1174 +340,1190 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                 };
             }
-            // Finalizers queued by deallocations run between instructions.
-            if vm.thread.has_pending_work() {
-                if let Err(e) = vm.run_pending_work() {
-                    if frame.next_instr <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
-                        unwind_at = Some(frame.next_instr.saturating_sub(1));
-                    }
-                    break 'err e;
-                }
-            }
-            let units = &code.adaptive;
-            let start = frame.next_instr;
-            let mut pc = start;
-            let mut word = units[pc].get();
-            let mut opcode = (word & 0xff) as u8;
-            let mut oparg = (word >> 8) as u32;
-            // The adaptive copy has EXTENDED_ARG_QUICK for every EXTENDED_ARG.
-            while opcode == op::ExtendedArgQuick {
-                pc += 1;
-                word = units[pc].get();
-                opcode = (word & 0xff) as u8;
-                oparg = (oparg << 8) | (word >> 8) as u32;
-            }
-            // `lasti` is the instruction itself (tracebacks, handlers);
-            // execution continues at `next_instr` (jumps change it).
-            let prev_lasti = frame.lasti;
-            frame.lasti = pc;
-            if vm.thread.tracing.get() {
-                // While tracing, instructions run unspecialized (CPython's
-                // DO_TRACING de-optimises).
-                let w = code.units[pc];
-                opcode = (w & 0xff) as u8;
-                oparg = (oparg & !0xff) | (w >> 8) as u32;
-                if !std::mem::take(&mut trace_jumped) {
-                    match trace::instruction(vm, frame, start, prev_lasti) {
-                        Ok(None) => {}
-                        Ok(Some(target)) => {
-                            frame.next_instr = target;
-                            trace_jumped = true;
-                            continue 'dispatch;
-                        }
-                        Err(e) => break 'err e,
-                    }
-                }
-            }
-            let next = pc + 1 + cache::ENTRIES[opcode as usize] as usize;
-            frame.next_instr = next;
-            // PEP 659: a specialized form whose guard fails counts a miss
-            // and runs the generic form (out of line, as an adaptive form not
-            // due to specialize does).
-            macro_rules! run_generic {
-                ($base:expr) => {{
-                    match generic::run(vm, frame, code, $base, oparg, &mut kwnames) {
-                        Ok(None) => continue 'dispatch,
-                        Ok(Some(new)) => {
-                            let np = Box::into_raw(new);
-                            // SAFETY: `np` is a fresh frame; push links it.
-                            if let Err(e) = unsafe { push_frame(vm, np) } {
-                                unsafe { Frame::release(Box::from_raw(np)) };
-                                break 'err e;
-                            }
-                            fp = np;
-                            continue 'dispatch;
-                        }
-                        Err(e) => break 'err e,
-                    }
-                }};
-            }
-            macro_rules! deopt {
-                ($base:expr) => {{
-                    specialize::miss(code, pc, $base);
-                    run_generic!($base)
-                }};
-            }
-            // An adaptive instruction specializes when its counter says so,
-            // then runs again in its new form (or the generic one).
-            macro_rules! adapt {
-                ($adaptive:expr, $base:expr, $specialize:expr) => {{
-                    if specialize::adaptive_due(code, pc) {
-                        $specialize;
-                        if specialize::opcode_at(code, pc) != $adaptive {
-                            frame.next_instr = start;
-                            continue 'dispatch;
-                        }
-                    }
-                    run_generic!($base)
-                }};
-            }
-            match opcode {
-                op::Nop => {}
-                op::Resume | op::ResumeQuick => {
-                    if opcode == op::Resume {
-                        specialize::warmup(code);
-                    }
-                    if vm.thread.profiling.get() {
-                        tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Call, None));
-                    }
-                }
-                // ---- superinstructions: two instructions, one dispatch; an
-                // error in the second is reported at the first (as CPython) ----
-                op::LoadFastLoadFast | op::LoadFastLoadConst => {
-                    match frame.slots[oparg as usize].clone() {
-                        Some(v) => frame.push(v),
-                        None => break 'err ops::unbound_local(vm, code, oparg as usize),
-                    }
-                    let arg2 = (units[next].get() >> 8) as usize;
-                    frame.next_instr = next + 1;
-                    if opcode == op::LoadFastLoadConst {
-                        frame.push(code.consts[arg2].clone());
-                    } else {
-                        match frame.slots[arg2].clone() {
-                            Some(v) => frame.push(v),
-                            None => break 'err ops::unbound_local(vm, code, arg2),
-                        }
-                    }
-                }
-                op::LoadConstLoadFast => {
-                    frame.push(code.consts[oparg as usize].clone());
-                    let arg2 = (units[next].get() >> 8) as usize;
-                    frame.next_instr = next + 1;
-                    match frame.slots[arg2].clone() {
-                        Some(v) => frame.push(v),
-                        None => break 'err ops::unbound_local(vm, code, arg2),
-                    }
-                }
-                op::StoreFastLoadFast | op::StoreFastStoreFast => {
-                    let v = frame.pop();
-                    drop(frame.slots[oparg as usize].replace(v));
-                    let arg2 = (units[next].get() >> 8) as usize;
-                    frame.next_instr = next + 1;
-                    if opcode == op::StoreFastStoreFast {
-                        let v = frame.pop();
-                        drop(frame.slots[arg2].replace(v));
-                    } else {
-                        match frame.slots[arg2].clone() {
-                            Some(v) => frame.push(v),
-                            None => break 'err ops::unbound_local(vm, code, arg2),
-                        }
-                    }
-                }
-                // ---- LOAD_GLOBAL ----
-                op::LoadGlobalAdaptive => adapt!(
-                    op::LoadGlobalAdaptive,
-                    op::LoadGlobal,
-                    specialize::load_global(
-                        vm,
-                        code,
-                        pc,
-                        &frame.globals,
-                        &frame.builtins,
-                        &code.names[(oparg >> 1) as usize]
-                    )
-                ),
-                op::LoadGlobalModule | op::LoadGlobalBuiltin => {
-                    let v = if opcode == op::LoadGlobalModule {
-                        specialized::load_global_module(vm, units, pc, &frame.globals)
-                    } else {
-                        specialized::load_global_builtin(vm, units, pc, &frame.globals, &frame.builtins)
-                    };
-                    let Some(v) = v else { deopt!(op::LoadGlobal) };
-                    if oparg & 1 != 0 {
-                        frame.push_opt(None);
-                    }
-                    frame.push(v);
-                }
-                // ---- BINARY_OP ----
-                op::BinaryOpAdaptive => adapt!(
-                    op::BinaryOpAdaptive,
-                    op::BinaryOp,
-                    specialize::binary_op(
-                        vm,
-                        code,
-                        pc,
-                        frame.peek(1),
-                        frame.peek(0),
-                        oparg,
-                        &frame.slots[..frame.nlocalsplus]
-                    )
-                ),
-                op::BinaryOpAddInt | op::BinaryOpSubtractInt | op::BinaryOpMultiplyInt => {
-                    let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
-                        deopt!(op::BinaryOp)
-                    };
-                    drop(frame.pop());
-                    drop(frame.pop());
-                    frame.push(tri!(r));
-                }
-                op::BinaryOpAddFloat | op::BinaryOpSubtractFloat | op::BinaryOpMultiplyFloat => {
-                    let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
-                        deopt!(op::BinaryOp)
-                    };
-                    drop(frame.pop());
-                    drop(frame.pop());
-                    frame.push(r);
-                }
-                op::BinaryOpAddUnicode => {
-                    let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
-                        deopt!(op::BinaryOp)
-                    };
-                    drop(frame.pop());
-                    drop(frame.pop());
-                    frame.push(r);
-                }
-                op::BinaryOpInplaceAddUnicode => {
-                    // `s += t` where the next instruction stores into `s`:
-                    // the store is done here and skipped.
-                    let local = (code.units[next] >> 8) as usize;
-                    if !frame.slots[local].as_ref().is_some_and(|l| l.is(frame.peek(1))) {
-                        deopt!(op::BinaryOp)
-                    }
-                    let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
-                        deopt!(op::BinaryOp)
-                    };
-                    drop(frame.pop());
-                    drop(frame.pop());
-                    drop(frame.slots[local].replace(r));
-                    frame.next_instr = next + 1;
-                }
-                // ---- COMPARE_OP fused with the conditional jump after it ----
-                op::CompareOpAdaptive => adapt!(
-                    op::CompareOpAdaptive,
-                    op::CompareOp,
-                    specialize::compare_op(vm, code, pc, frame.peek(1), frame.peek(0), oparg)
-                ),
-                op::CompareOpIntJump | op::CompareOpFloatJump | op::CompareOpStrJump => {
-                    let Some(outcome) = specialized::compare_outcome(vm, opcode, frame.peek(1), frame.peek(0)) else {
-                        deopt!(op::CompareOp)
-                    };
-                    drop(frame.pop());
-                    drop(frame.pop());
-                    let mask = cache::read16(units, pc + 1 + cache::COMPARE_MASK);
-                    let jump = code.units[next];
-                    let after = next + 1;
-                    frame.next_instr = after;
-                    if outcome & mask != 0 {
-                        let target = (jump >> 8) as usize;
-                        match (jump & 0xff) as u8 {
-                            op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => frame.next_instr = after + target,
-                            // A backward jump: an exception the eval breaker
-                            // raises next is unwound from this instruction, as
-                            // CPython's fused form does.
-                            _ => frame.next_instr = after - target,
-                        }
-                    }
-                }
-                // ---- BINARY_SUBSCR, STORE_SUBSCR ----
-                op::BinarySubscrAdaptive => adapt!(
-                    op::BinarySubscrAdaptive,
-                    op::BinarySubscr,
-                    specialize::binary_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
-                ),
-                op::BinarySubscrListInt | op::BinarySubscrTupleInt => {
-                    let r = if opcode == op::BinarySubscrListInt {
-                        specialized::subscr_list_int(vm, frame.peek(1), frame.peek(0))
-                    } else {
-                        specialized::subscr_tuple_int(vm, frame.peek(1), frame.peek(0))
-                    };
-                    let Some(r) = r else { deopt!(op::BinarySubscr) };
-                    drop(frame.pop());
-                    drop(frame.pop());
-                    frame.push(r);
-                }
-                op::BinarySubscrDict => {
-                    let Some(r) = specialized::subscr_dict(vm, frame.peek(1), frame.peek(0)) else {
-                        deopt!(op::BinarySubscr)
-                    };
-                    match tri!(r) {
-                        Some(v) => {
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            frame.push(v);
-                        }
-                        // Missing: the generic path raises the KeyError.
-                        None => run_generic!(op::BinarySubscr),
-                    }
-                }
-                op::StoreSubscrAdaptive => adapt!(
-                    op::StoreSubscrAdaptive,
-                    op::StoreSubscr,
-                    specialize::store_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
-                ),
-                op::StoreSubscrListInt => {
-                    let v = frame.peek(2).clone();
-                    match specialized::store_list_int(vm, frame.peek(1), frame.peek(0), v) {
-                        Ok(old) => {
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            drop(old);
-                        }
-                        Err(_) => deopt!(op::StoreSubscr),
-                    }
-                }
-                op::StoreSubscrDict => {
-                    if !frame.peek(1).type_is(&vm.ctx.types.dict) {
-                        deopt!(op::StoreSubscr)
-                    }
-                    let sub = frame.pop();
-                    let d = frame.pop();
-                    let v = frame.pop();
-                    tri!(dict::set_item(vm, &d, sub, v));
-                }
-                // ---- UNPACK_SEQUENCE ----
-                op::UnpackSequenceAdaptive => adapt!(
-                    op::UnpackSequenceAdaptive,
-                    op::UnpackSequence,
-                    specialize::unpack_sequence(vm, code, pc, frame.peek(0), oparg)
-                ),
-                op::UnpackSequenceTwoTuple | op::UnpackSequenceTuple | op::UnpackSequenceList => {
-                    let want_list = opcode == op::UnpackSequenceList;
-                    let Some(items) = specialized::unpack_items(vm, frame.peek(0), oparg as usize, want_list) else {
-                        deopt!(op::UnpackSequence)
-                    };
-                    drop(frame.pop());
-                    for x in items.into_iter().rev() {
-                        frame.push(x);
-                    }
-                }
-                // ---- LOAD_ATTR, STORE_ATTR, LOAD_METHOD ----
-                op::LoadAttrAdaptive => adapt!(
-                    op::LoadAttrAdaptive,
-                    op::LoadAttr,
-                    specialize::load_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
-                ),
-                op::LoadAttrInstanceValue | op::LoadAttrSlot | op::LoadAttrModule => {
-                    let owner = frame.peek(0);
-                    let v = match opcode {
-                        op::LoadAttrInstanceValue => {
-                            specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
-                        }
-                        op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
-                        _ => specialized::load_attr_module(vm, units, pc, owner),
-                    };
-                    let Some(v) = v else { deopt!(op::LoadAttr) };
-                    drop(frame.pop());
-                    frame.push(v);
-                }
-                op::StoreAttrAdaptive => adapt!(
-                    op::StoreAttrAdaptive,
-                    op::StoreAttr,
-                    specialize::store_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
-                ),
-                op::StoreAttrInstanceValue | op::StoreAttrSlot => {
-                    let v = frame.peek(1).clone();
-                    let owner = frame.peek(0);
-                    let r = if opcode == op::StoreAttrInstanceValue {
-                        specialized::store_attr_instance(vm, units, pc, owner, &code.names[oparg as usize], v)
-                    } else {
-                        specialized::store_attr_slot(units, pc, owner, v)
-                    };
-                    if r.is_err() {
-                        deopt!(op::StoreAttr)
-                    }
-                    drop(frame.pop());
-                    drop(frame.pop());
-                }
-                op::LoadMethodAdaptive => adapt!(
-                    op::LoadMethodAdaptive,
-                    op::LoadMethod,
-                    specialize::load_method(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
-                ),
-                op::LoadMethodWithValues | op::LoadMethodNoDict => {
-                    let Some(m) =
-                        specialized::load_method_cached(vm, units, pc, frame.peek(0), &code.names[oparg as usize])
-                    else {
-                        deopt!(op::LoadMethod)
-                    };
-                    let owner = frame.pop();
-                    frame.push(m);
-                    frame.push(owner);
-                }
-                op::LoadMethodModule => {
-                    let Some(v) = specialized::load_attr_module(vm, units, pc, frame.peek(0)) else {
-                        deopt!(op::LoadMethod)
-                    };
-                    drop(frame.pop());
-                    frame.push_opt(None);
-                    frame.push(v);
-                }
-                // ---- PRECALL, CALL ----
-                op::PrecallAdaptive => {
-                    let argc = oparg as usize;
-                    let is_meth = frame.peek_opt(argc + 1).is_some();
-                    let total = argc + is_meth as usize;
-                    adapt!(
-                        op::PrecallAdaptive,
-                        op::Precall,
-                        specialize::precall(vm, code, pc, frame.peek(total), total, is_meth, kwnames.is_some())
-                    )
-                }
-                op::PrecallPyfunc => {}
-                op::PrecallBoundMethod => {
-                    let argc = oparg as usize;
-                    if frame.peek_opt(argc + 1).is_some() {
-                        deopt!(op::Precall)
-                    }
-                    let Some(m) = frame.peek(argc).payload::<crate::objects::method::MethodData>() else {
-                        deopt!(op::Precall)
-                    };
-                    let (f, s) = (m.func.clone(), m.self_.clone());
-                    frame.set_peek(argc + 1, Some(f));
-                    drop(frame.set_peek(argc, Some(s)));
-                }
-                op::PrecallNoKwLen
-                | op::PrecallNoKwIsinstance
-                | op::PrecallNoKwType1
-                | op::PrecallNoKwListAppend
-                | op::PrecallNoKwBuiltinO
-                | op::PrecallNoKwBuiltinFast
-                | op::PrecallNoKwMethodDescriptorNoargs
-                | op::PrecallNoKwMethodDescriptorO
-                | op::PrecallNoKwMethodDescriptorFast => {
-                    // The whole call of a builtin, then the CALL is skipped.
-                    let argc = oparg as usize;
-                    let is_meth = frame.peek_opt(argc + 1).is_some();
-                    let total = argc + is_meth as usize;
-                    // A profiler sees builtin calls: the generic CALL reports them.
-                    if kwnames.is_some()
-                        || vm.thread.profiling.get()
-                        || !specialized::precall_guard(vm, opcode, frame.peek(total), total, frame)
-                    {
-                        deopt!(op::Precall)
-                    }
-                    let r = match opcode {
-                        op::PrecallNoKwLen => {
-                            let a = frame.pop();
-                            vm.len(&a).map(|n| vm.new_usize(n))
-                        }
-                        op::PrecallNoKwIsinstance => {
-                            let cls = frame.pop();
-                            let a = frame.pop();
-                            vm.isinstance(&a, &cls).map(|b| vm.bool_obj(b))
-                        }
-                        op::PrecallNoKwType1 => Ok(frame.pop().class_obj()),
-                        op::PrecallNoKwListAppend => {
-                            let v = frame.pop();
-                            let l = frame.pop();
-                            list::try_append(vm, &l, v).map(|()| vm.none())
-                        }
-                        op::PrecallNoKwBuiltinO | op::PrecallNoKwMethodDescriptorNoargs => {
-                            let a = frame.pop();
-                            let c = frame.peek(0).clone();
-                            vm.call(&c, std::slice::from_ref(&a), None)
-                        }
-                        op::PrecallNoKwMethodDescriptorO => {
-                            let b = frame.pop();
-                            let a = frame.pop();
-                            let c = frame.peek(0).clone();
-                            vm.call(&c, &[a, b], None)
-                        }
-                        _ => {
-                            let args = frame.pop_n(total);
-                            let c = frame.peek(0).clone();
-                            vm.call(&c, &args, None)
-                        }
-                    };
-                    drop(frame.pop_opt());
-                    if !is_meth {
-                        drop(frame.pop_opt());
-                    }
-                    frame.push(tri!(r));
-                    frame.next_instr = next + 1 + cache::ENTRIES[op::Call as usize] as usize;
-                }
-                op::CallAdaptive => {
-                    let argc = oparg as usize;
-                    let is_meth = frame.peek_opt(argc + 1).is_some();
-                    let total = argc + is_meth as usize;
-                    adapt!(
-                        op::CallAdaptive,
-                        op::Call,
-                        specialize::call(code, pc, frame.peek(total), total, kwnames.is_some())
-                    )
-                }
-                op::CallPyExactArgs | op::CallPyWithDefaults => {
-                    let argc = oparg as usize;
-                    let is_meth = frame.peek_opt(argc + 1).is_some();
-                    let total = argc + is_meth as usize;
-                    let callable = frame.peek(total).clone();
-                    let version = cache::read32(units, pc + 1 + cache::CALL_FUNC_VERSION);
-                    let fd = match callable.payload::<function::FunctionData>() {
-                        Some(fd) if kwnames.is_none() && fd.version.get() == version => fd,
-                        _ => deopt!(op::Call),
-                    };
-                    let new = if opcode == op::CallPyExactArgs {
-                        match call::frame_for_simple_call(fd, &callable, frame, total) {
-                            Some(f) => f,
-                            None => deopt!(op::Call),
-                        }
-                    } else {
-                        if total < cache::read16(units, pc + 1 + cache::CALL_MIN_ARGS) as usize {
-                            deopt!(op::Call)
-                        }
-                        let args = frame.pop_n(total);
-                        tri!(call::make_frame(vm, &callable, fd, args, None))
-                    };
-                    let _ = frame.pop_opt();
-                    if !is_meth {
-                        let _ = frame.pop_opt();
-                    }
-                    let np = Box::into_raw(new);
+            // Switch to the frame `$new` a call made (the caller resumes at `ip`).
+            macro_rules! enter_frame {
+                ($new:expr) => {{
+                    frame.next_instr = ip;
+                    let np = Box::into_raw($new);
                     // SAFETY: `np` is a fresh frame; push links it.
                     if let Err(e) = unsafe { push_frame(vm, np) } {
-                        unsafe { Frame::release(Box::from_raw(np)) };
+                        unsafe { Frame::release_in(&vm.thread, Box::from_raw(np)) };
                         break 'err e;
                     }
                     fp = np;
                     continue 'dispatch;
-                }
-                op::LoadFast => {
-                    let v = frame.slots[oparg as usize].clone();
-                    match v {
-                        Some(v) => frame.push(v),
-                        None => {
-                            break 'err ops::unbound_local(vm, code, oparg as usize);
-                        }
-                    }
-                }
-                op::LoadConst => {
-                    let v = code.consts[oparg as usize].clone();
-                    frame.push(v);
-                }
-                op::StoreFast => {
-                    let v = frame.pop();
-                    let old = frame.slots[oparg as usize].replace(v);
-                    drop(old);
-                }
-                op::DeleteFast => {
-                    if frame.slots[oparg as usize].is_none() {
-                        break 'err ops::unbound_local(vm, code, oparg as usize);
-                    }
-                    let old = frame.slots[oparg as usize].take();
-                    drop(old);
-                }
-                op::PopTop => {
-                    let v = frame.pop_opt();
-                    drop(v);
-                }
-                op::PushNull => frame.push_opt(None),
-                op::Copy => {
-                    let v = frame.peek(oparg as usize - 1).clone();
-                    frame.push(v);
-                }
-                op::Swap => {
-                    let top = frame.sp - 1;
-                    let other = frame.sp - oparg as usize;
-                    frame.slots.swap(top, other);
-                }
-                op::UnaryPositive | op::UnaryNegative | op::UnaryInvert => {
-                    let v = frame.pop();
-                    let uop = match opcode {
-                        op::UnaryPositive => UnaryOp::Positive,
-                        op::UnaryNegative => UnaryOp::Negative,
-                        _ => UnaryOp::Invert,
-                    };
-                    let r = tri!(vm.unary_op(&v, uop));
-                    frame.push(r);
-                }
-                op::UnaryNot => {
-                    let v = frame.pop();
-                    let t = tri!(vm.is_true(&v));
-                    frame.push(bool_result(vm, !t));
-                }
-                op::BinaryOp => tri!(generic::binary_op(vm, frame, oparg)),
-                op::CompareOp => tri!(generic::compare_op(vm, frame, oparg)),
-                op::IsOp => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    frame.push(bool_result(vm, a.is(&b) != (oparg == 1)));
-                }
-                op::ContainsOp => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = tri!(vm.contains(&b, &a));
-                    frame.push(bool_result(vm, r != (oparg == 1)));
-                }
-                op::BinarySubscr => tri!(generic::binary_subscr(vm, frame)),
-                op::StoreSubscr => tri!(generic::store_subscr(vm, frame)),
-                op::DeleteSubscr => {
-                    let sub = frame.pop();
-                    let container = frame.pop();
-                    tri!(vm.delitem(&container, &sub));
-                }
-                op::GetLen => {
-                    let n = tri!(vm.len(frame.peek(0)));
-                    frame.push(vm.new_usize(n));
-                }
-                op::GetIter => {
-                    let v = frame.pop();
-                    let it = tri!(vm.iter(&v));
-                    frame.push(it);
-                }
-                op::ForIter => {
-                    let it = frame.peek(0).clone();
-                    if vm.thread.tracing.get() {
-                        match tri!(trace::for_iter(vm, frame, &it)) {
-                            Some(v) => frame.push(v),
-                            None => {
-                                drop(frame.pop());
-                                frame.next_instr = next + oparg as usize;
+                }};
+            }
+            loop {
+                // Finalizers queued by deallocations run between instructions.
+                // One test of the breaker covers them, signals, GIL requests,
+                // the gc and tracing (its TRACING bit).
+                let mut tracing = false;
+                if vm.thread.has_pending_work() {
+                    if vm.thread.breaker_bits() & !crate::pystate::breaker::TRACING != 0 {
+                        if let Err(e) = vm.run_pending_work() {
+                            if ip <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
+                                unwind_at = Some(ip.saturating_sub(1));
                             }
-                        }
-                        continue 'dispatch;
-                    }
-                    match it.class().slots.iternext.get() {
-                        Some(f) => match f(vm, &it) {
-                            Ok(Some(v)) => {
-                                frame.push(v);
-                            }
-                            Ok(None) => {
-                                drop(frame.pop());
-                                frame.next_instr = next + oparg as usize;
-                            }
-                            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) => {
-                                drop(frame.pop());
-                                frame.next_instr = next + oparg as usize;
-                            }
-                            Err(e) => break 'err e,
-                        },
-                        None => break 'err vm.type_error(format!("'{}' object is not an iterator", it.class().name())),
-                    }
-                }
-                op::JumpForward => frame.next_instr = next + oparg as usize,
-                op::JumpBackward => {
-                    specialize::warmup(code);
-                    frame.next_instr = next - oparg as usize;
-                }
-                op::JumpBackwardQuick | op::JumpBackwardNoInterrupt => frame.next_instr = next - oparg as usize,
-                op::PopJumpForwardIfFalse
-                | op::PopJumpBackwardIfFalse
-                | op::PopJumpForwardIfTrue
-                | op::PopJumpBackwardIfTrue => {
-                    let v = frame.pop();
-                    let t = if v.is(&vm.ctx.true_) {
-                        true
-                    } else if v.is(&vm.ctx.false_) {
-                        false
-                    } else {
-                        tri!(vm.is_true(&v))
-                    };
-                    let jump_if = matches!(opcode, op::PopJumpForwardIfTrue | op::PopJumpBackwardIfTrue);
-                    if t == jump_if {
-                        frame.next_instr = match opcode {
-                            op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
-                            _ => next - oparg as usize,
-                        };
-                    }
-                }
-                op::PopJumpForwardIfNone
-                | op::PopJumpBackwardIfNone
-                | op::PopJumpForwardIfNotNone
-                | op::PopJumpBackwardIfNotNone => {
-                    let v = frame.pop();
-                    let is_none = vm.is_none(&v);
-                    let jump_if_none = matches!(opcode, op::PopJumpForwardIfNone | op::PopJumpBackwardIfNone);
-                    if is_none == jump_if_none {
-                        frame.next_instr = match opcode {
-                            op::PopJumpForwardIfNone | op::PopJumpForwardIfNotNone => next + oparg as usize,
-                            _ => next - oparg as usize,
-                        };
-                    }
-                }
-                op::JumpIfFalseOrPop | op::JumpIfTrueOrPop => {
-                    let t = tri!(vm.is_true(frame.peek(0)));
-                    if t == (opcode == op::JumpIfTrueOrPop) {
-                        frame.next_instr = next + oparg as usize;
-                    } else {
-                        drop(frame.pop());
-                    }
-                }
-                op::LoadGlobal => tri!(generic::load_global(vm, frame, code, oparg)),
-                op::StoreGlobal => {
-                    let v = frame.pop();
-                    tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
-                }
-                op::DeleteGlobal => {
-                    let name = &code.names[oparg as usize];
-                    match tri!(dict::data(&frame.globals).expect("globals dict").remove(vm, name)) {
-                        Some(_) => {}
-                        None => break 'err vm.name_error(name),
-                    }
-                }
-                op::LoadName => {
-                    let name = code.names[oparg as usize].clone();
-                    let v = tri!(ops::load_name(vm, frame, &name));
-                    frame.push(v);
-                }
-                op::StoreName => {
-                    let v = frame.pop();
-                    let name = code.names[oparg as usize].clone();
-                    let Some(locals) = frame.locals.clone() else {
-                        break 'err vm.system_error(format!(
-                            "no locals found when storing {}",
-                            vm.repr_string(&name).unwrap_or_default()
-                        ));
-                    };
-                    if dict::data(&locals).is_some() && locals.type_is(&vm.ctx.types.dict) {
-                        tri!(dict::set_item(vm, &locals, name, v));
-                    } else {
-                        tri!(vm.setitem(&locals, &name, &v));
-                    }
-                }
-                op::DeleteName => {
-                    let name = code.names[oparg as usize].clone();
-                    let Some(locals) = frame.locals.clone() else {
-                        break 'err vm.system_error(format!(
-                            "no locals when deleting {}",
-                            vm.repr_string(&name).unwrap_or_default()
-                        ));
-                    };
-                    if let Err(e) = vm.delitem(&locals, &name) {
-                        if vm.err_matches(&e, &vm.ctx.exceptions.key_error) {
-                            break 'err vm.name_error(&name);
-                        }
-                        break 'err e;
-                    }
-                }
-                op::LoadAttr => tri!(generic::load_attr(vm, frame, code, oparg)),
-                op::LoadMethod => tri!(generic::load_method(vm, frame, code, oparg)),
-                op::StoreAttr => tri!(generic::store_attr(vm, frame, code, oparg)),
-                op::DeleteAttr => {
-                    let owner = frame.pop();
-                    tri!(vm.delattr(&owner, &code.names[oparg as usize]));
-                }
-                op::MakeCell => {
-                    let i = oparg as usize;
-                    let initial = frame.slots[i].take();
-                    frame.slots[i] = Some(cell::new_cell(vm, initial));
-                }
-                op::CopyFreeVars => {
-                    let n = oparg as usize;
-                    let closure = frame.func.as_ref().and_then(|f| function::func_of(f).closure.get());
-                    let cells = match &closure {
-                        Some(c) if tuple::len(c) >= n => tuple::items(c),
-                        _ => break 'err vm.system_error("COPY_FREE_VARS: the code needs a closure it was not given"),
-                    };
-                    let offset = frame.nlocalsplus - n;
-                    for (i, c) in cells.iter().take(n).enumerate() {
-                        frame.slots[offset + i] = Some(c.clone());
-                    }
-                }
-                op::LoadClosure => {
-                    let v = tri!(ops::cell_at(vm, frame, oparg as usize));
-                    frame.push(v);
-                }
-                op::LoadDeref => {
-                    let c = tri!(ops::cell_at(vm, frame, oparg as usize));
-                    match cell::data(&c).value.get() {
-                        Some(v) => frame.push(v),
-                        None => {
-                            break 'err ops::unbound_deref(vm, code, oparg as usize);
-                        }
-                    }
-                }
-                op::LoadClassderef => {
-                    let v = tri!(ops::load_classderef(vm, frame, code, oparg as usize));
-                    frame.push(v);
-                }
-                op::StoreDeref => {
-                    let v = frame.pop();
-                    let c = tri!(ops::cell_at(vm, frame, oparg as usize));
-                    cell::data(&c).value.set(Some(v));
-                }
-                op::DeleteDeref => {
-                    let c = tri!(ops::cell_at(vm, frame, oparg as usize));
-                    if !cell::data(&c).value.is_some() {
-                        break 'err ops::unbound_deref(vm, code, oparg as usize);
-                    }
-                    cell::data(&c).value.set(None);
-                }
-                op::BuildTuple => {
-                    let items = frame.pop_n(oparg as usize);
-                    frame.push(vm.new_tuple(items));
-                }
-                op::BuildList => {
-                    let items = frame.pop_n(oparg as usize);
-                    frame.push(vm.new_list(items));
-                }
-                op::BuildSet => {
-                    let items = frame.pop_n(oparg as usize);
-                    let s = vm.new_set();
-                    for x in items {
-                        tri!(set::add(vm, &s, x));
-                    }
-                    frame.push(s);
-                }
-                op::BuildMap => {
-                    let items = frame.pop_n(2 * oparg as usize);
-                    let d = vm.new_dict();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(dict::set_item(vm, &d, k, v));
-                    }
-                    frame.push(d);
-                }
-                op::BuildConstKeyMap => {
-                    let keys = frame.pop();
-                    let values = frame.pop_n(oparg as usize);
-                    if !keys.type_is(&vm.ctx.types.tuple) || tuple::len(&keys) != values.len() {
-                        break 'err vm.system_error("bad BUILD_CONST_KEY_MAP keys argument");
-                    }
-                    let d = vm.new_dict();
-                    for (k, v) in tuple::items(&keys).iter().zip(values) {
-                        tri!(dict::set_item(vm, &d, k.clone(), v));
-                    }
-                    frame.push(d);
-                }
-                op::BuildString => {
-                    let parts = frame.pop_n(oparg as usize);
-                    frame.push(pystr::join_objects(vm, &parts));
-                }
-                op::BuildSlice => {
-                    let step = if oparg == 3 { frame.pop() } else { vm.none() };
-                    let stop = frame.pop();
-                    let start = frame.pop();
-                    frame.push(vm.new_slice(start, stop, step));
-                }
-                op::ListAppend => {
-                    let v = frame.pop();
-                    let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
-                    tri!(list::try_append(vm, &l, v));
-                }
-                op::SetAdd => {
-                    let v = frame.pop();
-                    let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
-                    tri!(set::add(vm, &s, v));
-                }
-                op::MapAdd => {
-                    let v = frame.pop();
-                    let k = frame.pop();
-                    let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
-                    tri!(dict::set_item(vm, &d, k, v));
-                }
-                op::ListExtend => {
-                    let iterable = frame.pop();
-                    let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
-                    tri!(ops::list_extend(vm, &l, &iterable));
-                }
-                op::SetUpdate => {
-                    let iterable = frame.pop();
-                    let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
-                    tri!(set::update(vm, &s, &iterable));
-                }
-                op::DictUpdate => {
-                    let update = frame.pop();
-                    let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
-                    tri!(ops::dict_update(vm, &d, &update));
-                }
-                op::DictMerge => {
-                    let update = frame.pop();
-                    let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
-                    // The callable sits below the dict and the args tuple.
-                    let func = frame.peek(oparg as usize + 1).clone();
-                    tri!(ops::dict_merge(vm, &func, &d, &update));
-                }
-                op::ListToTuple => {
-                    let l = frame.pop();
-                    let Some(items) = list::data(&l).map(|d| d.to_vec()) else {
-                        break 'err vm.system_error("LIST_TO_TUPLE expects a list");
-                    };
-                    frame.push(vm.new_tuple(items));
-                }
-                op::UnpackSequence => tri!(generic::unpack_sequence(vm, frame, oparg)),
-                op::UnpackEx => {
-                    let seq = frame.pop();
-                    let before = (oparg & 0xff) as usize;
-                    let after = (oparg >> 8) as usize;
-                    let items = tri!(ops::unpack_ex(vm, &seq, before, after));
-                    for x in items.into_iter().rev() {
-                        frame.push(x);
-                    }
-                }
-                op::KwNames => {
-                    kwnames = Some(code.consts[oparg as usize].clone());
-                }
-                op::Precall => {}
-                op::Call => {
-                    if let Some(new) = tri!(generic::call(vm, frame, oparg, kwnames.take())) {
-                        let np = Box::into_raw(new);
-                        // SAFETY: `np` is a fresh frame; push links it.
-                        if let Err(e) = unsafe { push_frame(vm, np) } {
-                            unsafe { Frame::release(Box::from_raw(np)) };
                             break 'err e;
                         }
-                        fp = np;
+                    }
+                    tracing = vm.thread.tracing.get();
+                }
+                let start = ip;
+                let mut pc = start;
+                // SAFETY: `ip` is an instruction of the code: execution starts at
+                // 0, jumps and handlers land on instructions and never run off
+                // the end (the compiler's code, or code `verify` checked).
+                let mut word = unsafe { units.get_unchecked(pc) }.get();
+                let mut opcode = (word & 0xff) as u8;
+                let mut oparg = (word >> 8) as u32;
+                // The adaptive copy has EXTENDED_ARG_QUICK for every EXTENDED_ARG.
+                while opcode == op::ExtendedArgQuick {
+                    pc += 1;
+                    word = units[pc].get();
+                    opcode = (word & 0xff) as u8;
+                    oparg = (oparg << 8) | (word >> 8) as u32;
+                }
+                if tracing {
+                    // `lasti` is the instruction itself (tracebacks, handlers);
+                    // execution continues at `ip` (jumps change it).
+                    let prev_lasti = frame.lasti;
+                    frame.lasti = pc;
+                    // While tracing, instructions run unspecialized (CPython's
+                    // DO_TRACING de-optimises).
+                    let w = code.units[pc];
+                    opcode = (w & 0xff) as u8;
+                    oparg = (oparg & !0xff) | (w >> 8) as u32;
+                    if !std::mem::take(&mut trace_jumped) {
+                        match trace::instruction(vm, frame, start, prev_lasti) {
+                            Ok(None) => {}
+                            Ok(Some(target)) => {
+                                frame.next_instr = target;
+                                trace_jumped = true;
+                                continue 'dispatch;
+                            }
+                            Err(e) => break 'err e,
+                        }
+                    }
+                } else {
+                    frame.lasti = pc;
+                }
+                let next = pc + 1 + cache::ENTRIES[opcode as usize] as usize;
+                ip = next;
+                // PEP 659: a specialized form whose guard fails counts a miss
+                // and runs the generic form (out of line, as an adaptive form not
+                // due to specialize does).
+                macro_rules! run_generic {
+                    ($base:expr) => {{
+                        match generic::run(vm, frame, code, $base, oparg, &mut kwnames) {
+                            Ok(None) => continue,
+                            Ok(Some(new)) => enter_frame!(new),
+                            Err(e) => break 'err e,
+                        }
+                    }};
+                }
+                macro_rules! deopt {
+                    ($base:expr) => {{
+                        specialize::miss(code, pc, $base);
+                        run_generic!($base)
+                    }};
+                }
+                // An adaptive instruction specializes when its counter says so,
+                // then runs again in its new form (or the generic one).
+                macro_rules! adapt {
+                    ($adaptive:expr, $base:expr, $specialize:expr) => {{
+                        if specialize::adaptive_due(code, pc) {
+                            $specialize;
+                            if specialize::opcode_at(code, pc) != $adaptive {
+                                ip = start;
+                                continue;
+                            }
+                        }
+                        run_generic!($base)
+                    }};
+                }
+                match opcode {
+                    op::Nop => {}
+                    op::Resume | op::ResumeQuick => {
+                        if opcode == op::Resume {
+                            specialize::warmup(code);
+                        }
+                        if vm.thread.profiling.get() {
+                            tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Call, None));
+                        }
+                    }
+                    // ---- superinstructions: two instructions, one dispatch; an
+                    // error in the second is reported at the first (as CPython) ----
+                    op::LoadFastLoadFast | op::LoadFastLoadConst => {
+                        match frame.local(oparg as usize).clone() {
+                            Some(v) => frame.push(v),
+                            None => break 'err ops::unbound_local(vm, code, oparg as usize),
+                        }
+                        let arg2 = (units[next].get() >> 8) as usize;
+                        ip = next + 1;
+                        if opcode == op::LoadFastLoadConst {
+                            frame.push(code.consts[arg2].clone());
+                        } else {
+                            match frame.local(arg2).clone() {
+                                Some(v) => frame.push(v),
+                                None => break 'err ops::unbound_local(vm, code, arg2),
+                            }
+                        }
+                    }
+                    op::LoadConstLoadFast => {
+                        frame.push(code.consts[oparg as usize].clone());
+                        let arg2 = (units[next].get() >> 8) as usize;
+                        ip = next + 1;
+                        match frame.local(arg2).clone() {
+                            Some(v) => frame.push(v),
+                            None => break 'err ops::unbound_local(vm, code, arg2),
+                        }
+                    }
+                    op::StoreFastLoadFast | op::StoreFastStoreFast => {
+                        let v = frame.pop();
+                        drop(frame.local_mut(oparg as usize).replace(v));
+                        let arg2 = (units[next].get() >> 8) as usize;
+                        ip = next + 1;
+                        if opcode == op::StoreFastStoreFast {
+                            let v = frame.pop();
+                            drop(frame.local_mut(arg2).replace(v));
+                        } else {
+                            match frame.local(arg2).clone() {
+                                Some(v) => frame.push(v),
+                                None => break 'err ops::unbound_local(vm, code, arg2),
+                            }
+                        }
+                    }
+                    // ---- LOAD_GLOBAL ----
+                    op::LoadGlobalAdaptive => adapt!(
+                        op::LoadGlobalAdaptive,
+                        op::LoadGlobal,
+                        specialize::load_global(
+                            vm,
+                            code,
+                            pc,
+                            &frame.globals,
+                            &frame.builtins,
+                            &code.names[(oparg >> 1) as usize]
+                        )
+                    ),
+                    op::LoadGlobalModule | op::LoadGlobalBuiltin => {
+                        let v = if opcode == op::LoadGlobalModule {
+                            specialized::load_global_module(vm, units, pc, &frame.globals)
+                        } else {
+                            specialized::load_global_builtin(vm, units, pc, &frame.globals, &frame.builtins)
+                        };
+                        let Some(v) = v else { deopt!(op::LoadGlobal) };
+                        if oparg & 1 != 0 {
+                            frame.push_opt(None);
+                        }
+                        frame.push(v);
+                    }
+                    // ---- BINARY_OP ----
+                    op::BinaryOpAdaptive => adapt!(
+                        op::BinaryOpAdaptive,
+                        op::BinaryOp,
+                        specialize::binary_op(
+                            vm,
+                            code,
+                            pc,
+                            frame.peek(1),
+                            frame.peek(0),
+                            oparg,
+                            &frame.slots[..frame.nlocalsplus]
+                        )
+                    ),
+                    op::BinaryOpAddInt | op::BinaryOpSubtractInt | op::BinaryOpMultiplyInt => {
+                        let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
+                            deopt!(op::BinaryOp)
+                        };
+                        drop(frame.pop());
+                        drop(frame.pop());
+                        frame.push(tri!(r));
+                    }
+                    op::BinaryOpAddFloat | op::BinaryOpSubtractFloat | op::BinaryOpMultiplyFloat => {
+                        let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
+                            deopt!(op::BinaryOp)
+                        };
+                        drop(frame.pop());
+                        drop(frame.pop());
+                        frame.push(r);
+                    }
+                    op::BinaryOpAddUnicode => {
+                        let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
+                            deopt!(op::BinaryOp)
+                        };
+                        drop(frame.pop());
+                        drop(frame.pop());
+                        frame.push(r);
+                    }
+                    op::BinaryOpInplaceAddUnicode => {
+                        // `s += t` where the next instruction stores into `s`:
+                        // the store is done here and skipped.
+                        let local = (code.units[next] >> 8) as usize;
+                        if !frame.slots[local].as_ref().is_some_and(|l| l.is(frame.peek(1))) {
+                            deopt!(op::BinaryOp)
+                        }
+                        let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
+                            deopt!(op::BinaryOp)
+                        };
+                        drop(frame.pop());
+                        drop(frame.pop());
+                        drop(frame.slots[local].replace(r));
+                        ip = next + 1;
+                    }
+                    // ---- COMPARE_OP fused with the conditional jump after it ----
+                    op::CompareOpAdaptive => adapt!(
+                        op::CompareOpAdaptive,
+                        op::CompareOp,
+                        specialize::compare_op(vm, code, pc, frame.peek(1), frame.peek(0), oparg)
+                    ),
+                    op::CompareOpIntJump | op::CompareOpFloatJump | op::CompareOpStrJump => {
+                        let Some(outcome) = specialized::compare_outcome(vm, opcode, frame.peek(1), frame.peek(0))
+                        else {
+                            deopt!(op::CompareOp)
+                        };
+                        drop(frame.pop());
+                        drop(frame.pop());
+                        let mask = cache::read16(units, pc + 1 + cache::COMPARE_MASK);
+                        let jump = code.units[next];
+                        let after = next + 1;
+                        ip = after;
+                        if outcome & mask != 0 {
+                            let target = (jump >> 8) as usize;
+                            match (jump & 0xff) as u8 {
+                                op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => ip = after + target,
+                                // A backward jump: an exception the eval breaker
+                                // raises next is unwound from this instruction, as
+                                // CPython's fused form does.
+                                _ => ip = after - target,
+                            }
+                        }
+                    }
+                    // ---- BINARY_SUBSCR, STORE_SUBSCR ----
+                    op::BinarySubscrAdaptive => adapt!(
+                        op::BinarySubscrAdaptive,
+                        op::BinarySubscr,
+                        specialize::binary_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
+                    ),
+                    op::BinarySubscrListInt | op::BinarySubscrTupleInt => {
+                        let r = if opcode == op::BinarySubscrListInt {
+                            specialized::subscr_list_int(vm, frame.peek(1), frame.peek(0))
+                        } else {
+                            specialized::subscr_tuple_int(vm, frame.peek(1), frame.peek(0))
+                        };
+                        let Some(r) = r else { deopt!(op::BinarySubscr) };
+                        drop(frame.pop());
+                        drop(frame.pop());
+                        frame.push(r);
+                    }
+                    op::BinarySubscrDict => {
+                        let Some(r) = specialized::subscr_dict(vm, frame.peek(1), frame.peek(0)) else {
+                            deopt!(op::BinarySubscr)
+                        };
+                        match tri!(r) {
+                            Some(v) => {
+                                drop(frame.pop());
+                                drop(frame.pop());
+                                frame.push(v);
+                            }
+                            // Missing: the generic path raises the KeyError.
+                            None => run_generic!(op::BinarySubscr),
+                        }
+                    }
+                    op::StoreSubscrAdaptive => adapt!(
+                        op::StoreSubscrAdaptive,
+                        op::StoreSubscr,
+                        specialize::store_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
+                    ),
+                    op::StoreSubscrListInt => {
+                        let v = frame.peek(2).clone();
+                        match specialized::store_list_int(vm, frame.peek(1), frame.peek(0), v) {
+                            Ok(old) => {
+                                drop(frame.pop());
+                                drop(frame.pop());
+                                drop(frame.pop());
+                                drop(old);
+                            }
+                            Err(_) => deopt!(op::StoreSubscr),
+                        }
+                    }
+                    op::StoreSubscrDict => {
+                        if !frame.peek(1).type_is(&vm.ctx.types.dict) {
+                            deopt!(op::StoreSubscr)
+                        }
+                        let sub = frame.pop();
+                        let d = frame.pop();
+                        let v = frame.pop();
+                        tri!(dict::set_item(vm, &d, sub, v));
+                    }
+                    // ---- UNPACK_SEQUENCE ----
+                    op::UnpackSequenceAdaptive => adapt!(
+                        op::UnpackSequenceAdaptive,
+                        op::UnpackSequence,
+                        specialize::unpack_sequence(vm, code, pc, frame.peek(0), oparg)
+                    ),
+                    op::UnpackSequenceTwoTuple | op::UnpackSequenceTuple | op::UnpackSequenceList => {
+                        let want_list = opcode == op::UnpackSequenceList;
+                        let Some(items) = specialized::unpack_items(vm, frame.peek(0), oparg as usize, want_list)
+                        else {
+                            deopt!(op::UnpackSequence)
+                        };
+                        drop(frame.pop());
+                        for x in items.into_iter().rev() {
+                            frame.push(x);
+                        }
+                    }
+                    // ---- LOAD_ATTR, STORE_ATTR, LOAD_METHOD ----
+                    op::LoadAttrAdaptive => adapt!(
+                        op::LoadAttrAdaptive,
+                        op::LoadAttr,
+                        specialize::load_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
+                    ),
+                    op::LoadAttrInstanceValue | op::LoadAttrSlot | op::LoadAttrModule => {
+                        let owner = frame.peek(0);
+                        let v = match opcode {
+                            op::LoadAttrInstanceValue => {
+                                specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
+                            }
+                            op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
+                            _ => specialized::load_attr_module(vm, units, pc, owner),
+                        };
+                        let Some(v) = v else { deopt!(op::LoadAttr) };
+                        drop(frame.pop());
+                        frame.push(v);
+                    }
+                    op::StoreAttrAdaptive => adapt!(
+                        op::StoreAttrAdaptive,
+                        op::StoreAttr,
+                        specialize::store_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
+                    ),
+                    op::StoreAttrInstanceValue | op::StoreAttrSlot => {
+                        let v = frame.peek(1).clone();
+                        let owner = frame.peek(0);
+                        let r = if opcode == op::StoreAttrInstanceValue {
+                            specialized::store_attr_instance(vm, units, pc, owner, &code.names[oparg as usize], v)
+                        } else {
+                            specialized::store_attr_slot(units, pc, owner, v)
+                        };
+                        if r.is_err() {
+                            deopt!(op::StoreAttr)
+                        }
+                        drop(frame.pop());
+                        drop(frame.pop());
+                    }
+                    op::LoadMethodAdaptive => adapt!(
+                        op::LoadMethodAdaptive,
+                        op::LoadMethod,
+                        specialize::load_method(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
+                    ),
+                    op::LoadMethodWithValues | op::LoadMethodNoDict => {
+                        let Some(m) =
+                            specialized::load_method_cached(vm, units, pc, frame.peek(0), &code.names[oparg as usize])
+                        else {
+                            deopt!(op::LoadMethod)
+                        };
+                        let owner = frame.pop();
+                        frame.push(m);
+                        frame.push(owner);
+                    }
+                    op::LoadMethodModule => {
+                        let Some(v) = specialized::load_attr_module(vm, units, pc, frame.peek(0)) else {
+                            deopt!(op::LoadMethod)
+                        };
+                        drop(frame.pop());
+                        frame.push_opt(None);
+                        frame.push(v);
+                    }
+                    // ---- PRECALL, CALL ----
+                    op::PrecallAdaptive => {
+                        let argc = oparg as usize;
+                        let is_meth = frame.peek_opt(argc + 1).is_some();
+                        let total = argc + is_meth as usize;
+                        adapt!(
+                            op::PrecallAdaptive,
+                            op::Precall,
+                            specialize::precall(vm, code, pc, frame.peek(total), total, is_meth, kwnames.is_some())
+                        )
+                    }
+                    op::PrecallPyfunc => {}
+                    op::PrecallBoundMethod => {
+                        let argc = oparg as usize;
+                        if frame.peek_opt(argc + 1).is_some() {
+                            deopt!(op::Precall)
+                        }
+                        let Some(m) = frame.peek(argc).payload::<crate::objects::method::MethodData>() else {
+                            deopt!(op::Precall)
+                        };
+                        let (f, s) = (m.func.clone(), m.self_.clone());
+                        frame.set_peek(argc + 1, Some(f));
+                        drop(frame.set_peek(argc, Some(s)));
+                    }
+                    op::PrecallNoKwLen
+                    | op::PrecallNoKwIsinstance
+                    | op::PrecallNoKwType1
+                    | op::PrecallNoKwListAppend
+                    | op::PrecallNoKwBuiltinO
+                    | op::PrecallNoKwBuiltinFast
+                    | op::PrecallNoKwMethodDescriptorNoargs
+                    | op::PrecallNoKwMethodDescriptorO
+                    | op::PrecallNoKwMethodDescriptorFast => {
+                        // The whole call of a builtin, then the CALL is skipped.
+                        let argc = oparg as usize;
+                        let is_meth = frame.peek_opt(argc + 1).is_some();
+                        let total = argc + is_meth as usize;
+                        // A profiler sees builtin calls: the generic CALL reports them.
+                        if kwnames.is_some()
+                            || vm.thread.profiling.get()
+                            || !specialized::precall_guard(vm, opcode, frame.peek(total), total, frame)
+                        {
+                            deopt!(op::Precall)
+                        }
+                        let r = match opcode {
+                            op::PrecallNoKwLen => {
+                                let a = frame.pop();
+                                vm.len(&a).map(|n| vm.new_usize(n))
+                            }
+                            op::PrecallNoKwIsinstance => {
+                                let cls = frame.pop();
+                                let a = frame.pop();
+                                vm.isinstance(&a, &cls).map(|b| vm.bool_obj(b))
+                            }
+                            op::PrecallNoKwType1 => Ok(frame.pop().class_obj()),
+                            op::PrecallNoKwListAppend => {
+                                let v = frame.pop();
+                                let l = frame.pop();
+                                list::try_append(vm, &l, v).map(|()| vm.none())
+                            }
+                            op::PrecallNoKwBuiltinO | op::PrecallNoKwMethodDescriptorNoargs => {
+                                let a = frame.pop();
+                                let c = frame.peek(0).clone();
+                                vm.call(&c, std::slice::from_ref(&a), None)
+                            }
+                            op::PrecallNoKwMethodDescriptorO => {
+                                let b = frame.pop();
+                                let a = frame.pop();
+                                let c = frame.peek(0).clone();
+                                vm.call(&c, &[a, b], None)
+                            }
+                            _ => {
+                                let c = frame.peek(total).clone();
+                                let r = match frame.top_slice(total) {
+                                    Some(args) => vm.call(&c, args, None),
+                                    None => Err(vm.system_error("PRECALL: NULL argument")),
+                                };
+                                frame.pop_to(frame.stack_depth() - total);
+                                r
+                            }
+                        };
+                        drop(frame.pop_opt());
+                        if !is_meth {
+                            drop(frame.pop_opt());
+                        }
+                        frame.push(tri!(r));
+                        ip = next + 1 + cache::ENTRIES[op::Call as usize] as usize;
+                    }
+                    op::CallAdaptive => {
+                        let argc = oparg as usize;
+                        let is_meth = frame.peek_opt(argc + 1).is_some();
+                        let total = argc + is_meth as usize;
+                        adapt!(
+                            op::CallAdaptive,
+                            op::Call,
+                            specialize::call(code, pc, frame.peek(total), total, kwnames.is_some())
+                        )
+                    }
+                    op::CallPyExactArgs | op::CallPyWithDefaults => {
+                        let argc = oparg as usize;
+                        let is_meth = frame.peek_opt(argc + 1).is_some();
+                        let total = argc + is_meth as usize;
+                        let callable = frame.peek(total).clone();
+                        let version = cache::read32(units, pc + 1 + cache::CALL_FUNC_VERSION);
+                        let fd = match callable.payload::<function::FunctionData>() {
+                            Some(fd) if kwnames.is_none() && fd.version.get() == version => fd,
+                            _ => deopt!(op::Call),
+                        };
+                        let new = if opcode == op::CallPyExactArgs {
+                            match call::frame_for_simple_call(vm, fd, &callable, frame, total) {
+                                Some(f) => f,
+                                None => deopt!(op::Call),
+                            }
+                        } else {
+                            if total < cache::read16(units, pc + 1 + cache::CALL_MIN_ARGS) as usize {
+                                deopt!(op::Call)
+                            }
+                            let Some(args) = frame.top_slice(total) else { deopt!(op::Call) };
+                            let new = tri!(call::make_frame(vm, &callable, fd, args, None));
+                            frame.pop_to(frame.stack_depth() - total);
+                            new
+                        };
+                        let _ = frame.pop_opt();
+                        if !is_meth {
+                            let _ = frame.pop_opt();
+                        }
+                        enter_frame!(new);
+                    }
+                    op::LoadFast => {
+                        let v = frame.local(oparg as usize).clone();
+                        match v {
+                            Some(v) => frame.push(v),
+                            None => {
+                                break 'err ops::unbound_local(vm, code, oparg as usize);
+                            }
+                        }
+                    }
+                    op::LoadConst => {
+                        let v = code.consts[oparg as usize].clone();
+                        frame.push(v);
+                    }
+                    op::StoreFast => {
+                        let v = frame.pop();
+                        let old = frame.local_mut(oparg as usize).replace(v);
+                        drop(old);
+                    }
+                    op::DeleteFast => {
+                        if frame.slots[oparg as usize].is_none() {
+                            break 'err ops::unbound_local(vm, code, oparg as usize);
+                        }
+                        let old = frame.slots[oparg as usize].take();
+                        drop(old);
+                    }
+                    op::PopTop => {
+                        let v = frame.pop_opt();
+                        drop(v);
+                    }
+                    op::PushNull => frame.push_opt(None),
+                    op::Copy => {
+                        let v = frame.peek(oparg as usize - 1).clone();
+                        frame.push(v);
+                    }
+                    op::Swap => {
+                        let top = frame.sp - 1;
+                        let other = frame.sp - oparg as usize;
+                        frame.slots.swap(top, other);
+                    }
+                    op::UnaryPositive | op::UnaryNegative | op::UnaryInvert => {
+                        let v = frame.pop();
+                        let uop = match opcode {
+                            op::UnaryPositive => UnaryOp::Positive,
+                            op::UnaryNegative => UnaryOp::Negative,
+                            _ => UnaryOp::Invert,
+                        };
+                        let r = tri!(vm.unary_op(&v, uop));
+                        frame.push(r);
+                    }
+                    op::UnaryNot => {
+                        let v = frame.pop();
+                        let t = tri!(vm.is_true(&v));
+                        frame.push(bool_result(vm, !t));
+                    }
+                    op::BinaryOp => tri!(generic::binary_op(vm, frame, oparg)),
+                    op::CompareOp => tri!(generic::compare_op(vm, frame, oparg)),
+                    op::IsOp => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        frame.push(bool_result(vm, a.is(&b) != (oparg == 1)));
+                    }
+                    op::ContainsOp => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = tri!(vm.contains(&b, &a));
+                        frame.push(bool_result(vm, r != (oparg == 1)));
+                    }
+                    op::BinarySubscr => tri!(generic::binary_subscr(vm, frame)),
+                    op::StoreSubscr => tri!(generic::store_subscr(vm, frame)),
+                    op::DeleteSubscr => {
+                        let sub = frame.pop();
+                        let container = frame.pop();
+                        tri!(vm.delitem(&container, &sub));
+                    }
+                    op::GetLen => {
+                        let n = tri!(vm.len(frame.peek(0)));
+                        frame.push(vm.new_usize(n));
+                    }
+                    op::GetIter => {
+                        let v = frame.pop();
+                        let it = tri!(vm.iter(&v));
+                        frame.push(it);
+                    }
+                    op::ForIter => {
+                        let it = frame.peek(0).clone();
+                        if vm.thread.tracing.get() {
+                            match tri!(trace::for_iter(vm, frame, &it)) {
+                                Some(v) => frame.push(v),
+                                None => {
+                                    drop(frame.pop());
+                                    ip = next + oparg as usize;
+                                }
+                            }
+                            continue;
+                        }
+                        match it.class().slots.iternext.get() {
+                            Some(f) => match f(vm, &it) {
+                                Ok(Some(v)) => {
+                                    frame.push(v);
+                                }
+                                Ok(None) => {
+                                    drop(frame.pop());
+                                    ip = next + oparg as usize;
+                                }
+                                Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.stop_iteration) => {
+                                    drop(frame.pop());
+                                    ip = next + oparg as usize;
+                                }
+                                Err(e) => break 'err e,
+                            },
+                            None => {
+                                break 'err vm.type_error(format!("'{}' object is not an iterator", it.class().name()))
+                            }
+                        }
+                    }
+                    op::JumpForward => ip = next + oparg as usize,
+                    op::JumpBackward => {
+                        specialize::warmup(code);
+                        ip = next - oparg as usize;
+                    }
+                    op::JumpBackwardQuick | op::JumpBackwardNoInterrupt => ip = next - oparg as usize,
+                    op::PopJumpForwardIfFalse
+                    | op::PopJumpBackwardIfFalse
+                    | op::PopJumpForwardIfTrue
+                    | op::PopJumpBackwardIfTrue => {
+                        let v = frame.pop();
+                        let t = if v.is(&vm.ctx.true_) {
+                            true
+                        } else if v.is(&vm.ctx.false_) {
+                            false
+                        } else {
+                            tri!(vm.is_true(&v))
+                        };
+                        let jump_if = matches!(opcode, op::PopJumpForwardIfTrue | op::PopJumpBackwardIfTrue);
+                        if t == jump_if {
+                            ip = match opcode {
+                                op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
+                                _ => next - oparg as usize,
+                            };
+                        }
+                    }
+                    op::PopJumpForwardIfNone
+                    | op::PopJumpBackwardIfNone
+                    | op::PopJumpForwardIfNotNone
+                    | op::PopJumpBackwardIfNotNone => {
+                        let v = frame.pop();
+                        let is_none = vm.is_none(&v);
+                        let jump_if_none = matches!(opcode, op::PopJumpForwardIfNone | op::PopJumpBackwardIfNone);
+                        if is_none == jump_if_none {
+                            ip = match opcode {
+                                op::PopJumpForwardIfNone | op::PopJumpForwardIfNotNone => next + oparg as usize,
+                                _ => next - oparg as usize,
+                            };
+                        }
+                    }
+                    op::JumpIfFalseOrPop | op::JumpIfTrueOrPop => {
+                        let t = tri!(vm.is_true(frame.peek(0)));
+                        if t == (opcode == op::JumpIfTrueOrPop) {
+                            ip = next + oparg as usize;
+                        } else {
+                            drop(frame.pop());
+                        }
+                    }
+                    op::LoadGlobal => tri!(generic::load_global(vm, frame, code, oparg)),
+                    op::StoreGlobal => {
+                        let v = frame.pop();
+                        tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
+                    }
+                    op::DeleteGlobal => {
+                        let name = &code.names[oparg as usize];
+                        match tri!(dict::data(&frame.globals).expect("globals dict").remove(vm, name)) {
+                            Some(_) => {}
+                            None => break 'err vm.name_error(name),
+                        }
+                    }
+                    op::LoadName => {
+                        let name = code.names[oparg as usize].clone();
+                        let v = tri!(ops::load_name(vm, frame, &name));
+                        frame.push(v);
+                    }
+                    op::StoreName => {
+                        let v = frame.pop();
+                        let name = code.names[oparg as usize].clone();
+                        let Some(locals) = frame.locals.clone() else {
+                            break 'err vm.system_error(format!(
+                                "no locals found when storing {}",
+                                vm.repr_string(&name).unwrap_or_default()
+                            ));
+                        };
+                        if dict::data(&locals).is_some() && locals.type_is(&vm.ctx.types.dict) {
+                            tri!(dict::set_item(vm, &locals, name, v));
+                        } else {
+                            tri!(vm.setitem(&locals, &name, &v));
+                        }
+                    }
+                    op::DeleteName => {
+                        let name = code.names[oparg as usize].clone();
+                        let Some(locals) = frame.locals.clone() else {
+                            break 'err vm.system_error(format!(
+                                "no locals when deleting {}",
+                                vm.repr_string(&name).unwrap_or_default()
+                            ));
+                        };
+                        if let Err(e) = vm.delitem(&locals, &name) {
+                            if vm.err_matches(&e, &vm.ctx.exceptions.key_error) {
+                                break 'err vm.name_error(&name);
+                            }
+                            break 'err e;
+                        }
+                    }
+                    op::LoadAttr => tri!(generic::load_attr(vm, frame, code, oparg)),
+                    op::LoadMethod => tri!(generic::load_method(vm, frame, code, oparg)),
+                    op::StoreAttr => tri!(generic::store_attr(vm, frame, code, oparg)),
+                    op::DeleteAttr => {
+                        let owner = frame.pop();
+                        tri!(vm.delattr(&owner, &code.names[oparg as usize]));
+                    }
+                    op::MakeCell => {
+                        let i = oparg as usize;
+                        let initial = frame.slots[i].take();
+                        frame.slots[i] = Some(cell::new_cell(vm, initial));
+                    }
+                    op::CopyFreeVars => {
+                        let n = oparg as usize;
+                        let closure = frame.func.as_ref().and_then(|f| function::func_of(f).closure.get());
+                        let cells = match &closure {
+                            Some(c) if tuple::len(c) >= n => tuple::items(c),
+                            _ => {
+                                break 'err vm.system_error("COPY_FREE_VARS: the code needs a closure it was not given")
+                            }
+                        };
+                        let offset = frame.nlocalsplus - n;
+                        for (i, c) in cells.iter().take(n).enumerate() {
+                            frame.slots[offset + i] = Some(c.clone());
+                        }
+                    }
+                    op::LoadClosure => {
+                        let v = tri!(ops::cell_at(vm, frame, oparg as usize));
+                        frame.push(v);
+                    }
+                    op::LoadDeref => {
+                        let c = tri!(ops::cell_at(vm, frame, oparg as usize));
+                        match cell::data(&c).value.get() {
+                            Some(v) => frame.push(v),
+                            None => {
+                                break 'err ops::unbound_deref(vm, code, oparg as usize);
+                            }
+                        }
+                    }
+                    op::LoadClassderef => {
+                        let v = tri!(ops::load_classderef(vm, frame, code, oparg as usize));
+                        frame.push(v);
+                    }
+                    op::StoreDeref => {
+                        let v = frame.pop();
+                        let c = tri!(ops::cell_at(vm, frame, oparg as usize));
+                        cell::data(&c).value.set(Some(v));
+                    }
+                    op::DeleteDeref => {
+                        let c = tri!(ops::cell_at(vm, frame, oparg as usize));
+                        if !cell::data(&c).value.is_some() {
+                            break 'err ops::unbound_deref(vm, code, oparg as usize);
+                        }
+                        cell::data(&c).value.set(None);
+                    }
+                    op::BuildTuple => {
+                        let items = frame.pop_n(oparg as usize);
+                        frame.push(vm.new_tuple(items));
+                    }
+                    op::BuildList => {
+                        let items = frame.pop_n(oparg as usize);
+                        frame.push(vm.new_list(items));
+                    }
+                    op::BuildSet => {
+                        let items = frame.pop_n(oparg as usize);
+                        let s = vm.new_set();
+                        for x in items {
+                            tri!(set::add(vm, &s, x));
+                        }
+                        frame.push(s);
+                    }
+                    op::BuildMap => {
+                        let items = frame.pop_n(2 * oparg as usize);
+                        let d = vm.new_dict();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(dict::set_item(vm, &d, k, v));
+                        }
+                        frame.push(d);
+                    }
+                    op::BuildConstKeyMap => {
+                        let keys = frame.pop();
+                        let values = frame.pop_n(oparg as usize);
+                        if !keys.type_is(&vm.ctx.types.tuple) || tuple::len(&keys) != values.len() {
+                            break 'err vm.system_error("bad BUILD_CONST_KEY_MAP keys argument");
+                        }
+                        let d = vm.new_dict();
+                        for (k, v) in tuple::items(&keys).iter().zip(values) {
+                            tri!(dict::set_item(vm, &d, k.clone(), v));
+                        }
+                        frame.push(d);
+                    }
+                    op::BuildString => {
+                        let parts = frame.pop_n(oparg as usize);
+                        frame.push(pystr::join_objects(vm, &parts));
+                    }
+                    op::BuildSlice => {
+                        let step = if oparg == 3 { frame.pop() } else { vm.none() };
+                        let stop = frame.pop();
+                        let start = frame.pop();
+                        frame.push(vm.new_slice(start, stop, step));
+                    }
+                    op::ListAppend => {
+                        let v = frame.pop();
+                        let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
+                        tri!(list::try_append(vm, &l, v));
+                    }
+                    op::SetAdd => {
+                        let v = frame.pop();
+                        let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
+                        tri!(set::add(vm, &s, v));
+                    }
+                    op::MapAdd => {
+                        let v = frame.pop();
+                        let k = frame.pop();
+                        let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                        tri!(dict::set_item(vm, &d, k, v));
+                    }
+                    op::ListExtend => {
+                        let iterable = frame.pop();
+                        let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
+                        tri!(ops::list_extend(vm, &l, &iterable));
+                    }
+                    op::SetUpdate => {
+                        let iterable = frame.pop();
+                        let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
+                        tri!(set::update(vm, &s, &iterable));
+                    }
+                    op::DictUpdate => {
+                        let update = frame.pop();
+                        let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                        tri!(ops::dict_update(vm, &d, &update));
+                    }
+                    op::DictMerge => {
+                        let update = frame.pop();
+                        let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                        // The callable sits below the dict and the args tuple.
+                        let func = frame.peek(oparg as usize + 1).clone();
+                        tri!(ops::dict_merge(vm, &func, &d, &update));
+                    }
+                    op::ListToTuple => {
+                        let l = frame.pop();
+                        let Some(items) = list::data(&l).map(|d| d.to_vec()) else {
+                            break 'err vm.system_error("LIST_TO_TUPLE expects a list");
+                        };
+                        frame.push(vm.new_tuple(items));
+                    }
+                    op::UnpackSequence => tri!(generic::unpack_sequence(vm, frame, oparg)),
+                    op::UnpackEx => {
+                        let seq = frame.pop();
+                        let before = (oparg & 0xff) as usize;
+                        let after = (oparg >> 8) as usize;
+                        let items = tri!(ops::unpack_ex(vm, &seq, before, after));
+                        for x in items.into_iter().rev() {
+                            frame.push(x);
+                        }
+                    }
+                    op::KwNames => {
+                        kwnames = Some(code.consts[oparg as usize].clone());
+                    }
+                    op::Precall => {}
+                    op::Call => {
+                        if let Some(new) = tri!(generic::call(vm, frame, oparg, kwnames.take())) {
+                            enter_frame!(new);
+                        }
+                    }
+                    op::CallFunctionEx => {
+                        let kwargs = if oparg & 1 != 0 { Some(frame.pop()) } else { None };
+                        let callargs = frame.pop();
+                        let func = frame.pop();
+                        let _null = frame.pop_opt();
+                        let r = if vm.thread.profiling.get() {
+                            tri!(profile::call_ex(vm, &func, || ops::call_function_ex(
+                                vm,
+                                &func,
+                                &callargs,
+                                kwargs.as_ref()
+                            )))
+                        } else {
+                            tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_ref()))
+                        };
+                        frame.push(r);
+                    }
+                    op::MakeFunction => {
+                        let code_obj = frame.pop();
+                        if !code_obj.type_is(&vm.ctx.types.code) {
+                            break 'err vm.system_error("MAKE_FUNCTION expects a code object");
+                        }
+                        let closure = if oparg & 0x08 != 0 { Some(frame.pop()) } else { None };
+                        let annotations = if oparg & 0x04 != 0 { Some(frame.pop()) } else { None };
+                        let kwdefaults = if oparg & 0x02 != 0 { Some(frame.pop()) } else { None };
+                        let defaults = if oparg & 0x01 != 0 { Some(frame.pop()) } else { None };
+                        let f = function::new_function_full(
+                            vm,
+                            code_obj,
+                            frame.globals.clone(),
+                            defaults,
+                            kwdefaults,
+                            annotations,
+                            closure,
+                        );
+                        frame.push(f);
+                    }
+                    op::ReturnValue => {
+                        let v = frame.pop();
+                        if vm.thread.tracing.get() {
+                            tri!(trace::return_event(vm, frame, Some(&v)));
+                        }
+                        if vm.thread.profiling.get() {
+                            tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
+                        }
+                        // SAFETY: `fp` is the current frame; it is unlinked and
+                        // released, and the loop continues with its caller.
+                        unsafe {
+                            let is_entry = frame.is_entry;
+                            let prev = pop_frame(vm, fp);
+                            finish_frame(vm, fp);
+                            if is_entry {
+                                return Ok(FrameExit::Return(v));
+                            }
+                            fp = prev;
+                            (*fp).push(v);
+                        }
                         continue 'dispatch;
                     }
-                }
-                op::CallFunctionEx => {
-                    let kwargs = if oparg & 1 != 0 { Some(frame.pop()) } else { None };
-                    let callargs = frame.pop();
-                    let func = frame.pop();
-                    let _null = frame.pop_opt();
-                    let r = if vm.thread.profiling.get() {
-                        tri!(profile::call_ex(vm, &func, || ops::call_function_ex(
-                            vm,
-                            &func,
-                            &callargs,
-                            kwargs.as_ref()
-                        )))
-                    } else {
-                        tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_ref()))
-                    };
-                    frame.push(r);
-                }
-                op::MakeFunction => {
-                    let code_obj = frame.pop();
-                    if !code_obj.type_is(&vm.ctx.types.code) {
-                        break 'err vm.system_error("MAKE_FUNCTION expects a code object");
-                    }
-                    let closure = if oparg & 0x08 != 0 { Some(frame.pop()) } else { None };
-                    let annotations = if oparg & 0x04 != 0 { Some(frame.pop()) } else { None };
-                    let kwdefaults = if oparg & 0x02 != 0 { Some(frame.pop()) } else { None };
-                    let defaults = if oparg & 0x01 != 0 { Some(frame.pop()) } else { None };
-                    let f = function::new_function_full(
-                        vm,
-                        code_obj,
-                        frame.globals.clone(),
-                        defaults,
-                        kwdefaults,
-                        annotations,
-                        closure,
-                    );
-                    frame.push(f);
-                }
-                op::ReturnValue => {
-                    let v = frame.pop();
-                    if vm.thread.tracing.get() {
-                        tri!(trace::return_event(vm, frame, Some(&v)));
-                    }
-                    if vm.thread.profiling.get() {
-                        tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
-                    }
-                    // SAFETY: `fp` is the current frame; it is unlinked and
-                    // released, and the loop continues with its caller.
-                    unsafe {
-                        let is_entry = frame.is_entry;
-                        let prev = pop_frame(vm, fp);
-                        finish_frame(fp);
-                        if is_entry {
-                            return Ok(FrameExit::Return(v));
-                        }
-                        fp = prev;
-                        (*fp).push(v);
-                    }
-                    continue 'dispatch;
-                }
-                op::ReturnGenerator => {
-                    frame.started = false;
-                    // SAFETY: the current frame moves to the generator; it
-                    // was a thread-owned frame leaked from its Box.
-                    unsafe {
-                        let is_entry = frame.is_entry;
-                        let prev = pop_frame(vm, fp);
-                        (*fp).is_entry = false;
-                        (*fp).owner = FrameOwner::Generator;
-                        let gen = generator::new_from_frame(vm, Box::from_raw(fp));
-                        if is_entry {
-                            return Ok(FrameExit::Return(gen));
-                        }
-                        fp = prev;
-                        (*fp).push(gen);
-                    }
-                    continue 'dispatch;
-                }
-                op::YieldValue => {
-                    let v = frame.pop();
-                    if vm.thread.tracing.get() {
-                        tri!(trace::return_event(vm, frame, Some(&v)));
-                    }
-                    if vm.thread.profiling.get() {
-                        tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
-                    }
-                    // SAFETY: generator frames are always entered from
-                    // `generator::send`, as entry frames.
-                    unsafe {
-                        pop_frame(vm, fp);
-                    }
-                    return Ok(FrameExit::Yield(v));
-                }
-                op::AsyncGenWrap => {
-                    let v = frame.pop();
-                    frame.push(generator::wrap_async_gen_value(vm, v));
-                }
-                op::GetYieldFromIter => {
-                    let v = frame.pop();
-                    let it = tri!(ops::get_yield_from_iter(vm, code, v));
-                    frame.push(it);
-                }
-                op::Send => {
-                    let v = frame.pop();
-                    let receiver = frame.peek(0).clone();
-                    let sent_none = vm.is_none(&v);
-                    match tri!(generator::send_to(vm, &receiver, v)) {
-                        generator::SendResult::Yield(y) => {
-                            frame.push(y);
-                        }
-                        generator::SendResult::Return(r) => {
-                            if vm.thread.tracing.get() {
-                                tri!(trace::send_returned(vm, frame, &receiver, sent_none, &r));
+                    op::ReturnGenerator => {
+                        frame.started = false;
+                        frame.next_instr = ip;
+                        // SAFETY: the current frame moves to the generator; it
+                        // was a thread-owned frame leaked from its Box.
+                        unsafe {
+                            let is_entry = frame.is_entry;
+                            let prev = pop_frame(vm, fp);
+                            (*fp).is_entry = false;
+                            (*fp).owner = FrameOwner::Generator;
+                            let gen = generator::new_from_frame(vm, Box::from_raw(fp));
+                            if is_entry {
+                                return Ok(FrameExit::Return(gen));
                             }
-                            drop(frame.pop());
-                            frame.push(r);
-                            frame.next_instr = next + oparg as usize;
+                            fp = prev;
+                            (*fp).push(gen);
+                        }
+                        continue 'dispatch;
+                    }
+                    op::YieldValue => {
+                        let v = frame.pop();
+                        if vm.thread.tracing.get() {
+                            tri!(trace::return_event(vm, frame, Some(&v)));
+                        }
+                        if vm.thread.profiling.get() {
+                            tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
+                        }
+                        frame.next_instr = ip;
+                        // SAFETY: generator frames are always entered from
+                        // `generator::send`, as entry frames.
+                        unsafe {
+                            pop_frame(vm, fp);
+                        }
+                        return Ok(FrameExit::Yield(v));
+                    }
+                    op::AsyncGenWrap => {
+                        let v = frame.pop();
+                        frame.push(generator::wrap_async_gen_value(vm, v));
+                    }
+                    op::GetYieldFromIter => {
+                        let v = frame.pop();
+                        let it = tri!(ops::get_yield_from_iter(vm, code, v));
+                        frame.push(it);
+                    }
+                    op::Send => {
+                        let v = frame.pop();
+                        let receiver = frame.peek(0).clone();
+                        let sent_none = vm.is_none(&v);
+                        match tri!(generator::send_to(vm, &receiver, v)) {
+                            generator::SendResult::Yield(y) => {
+                                frame.push(y);
+                            }
+                            generator::SendResult::Return(r) => {
+                                if vm.thread.tracing.get() {
+                                    tri!(trace::send_returned(vm, frame, &receiver, sent_none, &r));
+                                }
+                                drop(frame.pop());
+                                frame.push(r);
+                                ip = next + oparg as usize;
+                            }
                         }
                     }
-                }
-                op::GetAwaitable => {
-                    let v = frame.pop();
-                    let it = tri!(generator::get_awaitable_iter(vm, v, oparg));
-                    frame.push(it);
-                }
-                op::GetAiter => {
-                    let v = frame.pop();
-                    let it = tri!(generator::get_aiter(vm, &v));
-                    frame.push(it);
-                }
-                op::GetAnext => {
-                    let aw = tri!(generator::get_anext(vm, frame.peek(0)));
-                    frame.push(aw);
-                }
-                op::EndAsyncFor => {
-                    let exc = tri!(ops::exception_value(vm, frame.pop()));
-                    if vm.isinstance_type(&exc, &vm.ctx.exceptions.stop_async_iteration) {
-                        drop(frame.pop());
-                    } else {
+                    op::GetAwaitable => {
+                        let v = frame.pop();
+                        let it = tri!(generator::get_awaitable_iter(vm, v, oparg));
+                        frame.push(it);
+                    }
+                    op::GetAiter => {
+                        let v = frame.pop();
+                        let it = tri!(generator::get_aiter(vm, &v));
+                        frame.push(it);
+                    }
+                    op::GetAnext => {
+                        let aw = tri!(generator::get_anext(vm, frame.peek(0)));
+                        frame.push(aw);
+                    }
+                    op::EndAsyncFor => {
+                        let exc = tri!(ops::exception_value(vm, frame.pop()));
+                        if vm.isinstance_type(&exc, &vm.ctx.exceptions.stop_async_iteration) {
+                            drop(frame.pop());
+                        } else {
+                            pending_needs_tb = false;
+                            break 'err PyErr(exc);
+                        }
+                    }
+                    op::BeforeWith => {
+                        let mgr = frame.pop();
+                        let (exit, res) = tri!(ops::before_with(vm, &mgr, false));
+                        frame.push(exit);
+                        frame.push(res);
+                    }
+                    op::BeforeAsyncWith => {
+                        let mgr = frame.pop();
+                        let (exit, res) = tri!(ops::before_with(vm, &mgr, true));
+                        frame.push(exit);
+                        frame.push(res);
+                    }
+                    op::WithExceptStart => {
+                        let val = frame.peek(0).clone();
+                        let exit = frame.peek(3).clone();
+                        let tb = exceptions::traceback_of(&val).unwrap_or_else(|| vm.none());
+                        let r = tri!(vm.call(&exit, &[val.class_obj(), val, tb], None));
+                        frame.push(r);
+                    }
+                    op::PushExcInfo => {
+                        let v = frame.pop();
+                        let prev = vm.thread.swap_exc(Some(v.clone()));
+                        frame.push(prev.unwrap_or_else(|| vm.none()));
+                        frame.push(v);
+                    }
+                    op::PopExcept => {
+                        let v = frame.pop();
+                        let restored = if vm.is_none(&v) { None } else { Some(v) };
+                        drop(vm.thread.swap_exc(restored));
+                    }
+                    op::CheckExcMatch => {
+                        let right = frame.pop();
+                        tri!(ops::check_except_type_valid(vm, &right));
+                        let m = tri!(vm.isinstance(frame.peek(0), &right));
+                        frame.push(bool_result(vm, m));
+                    }
+                    op::CheckEgMatch => {
+                        let match_type = frame.pop();
+                        tri!(ops::check_except_star_type_valid(vm, &match_type));
+                        let exc = frame.peek(0).clone();
+                        let (m, rest) = tri!(exceptions::exception_group_match(vm, &exc, &match_type));
+                        if vm.is_none(&m) {
+                            frame.push(m);
+                        } else {
+                            frame.set_peek(0, Some(rest));
+                            drop(vm.thread.swap_exc(Some(m.clone())));
+                            frame.push(m);
+                        }
+                    }
+                    op::PrepReraiseStar => {
+                        let excs = frame.pop();
+                        let orig = frame.pop();
+                        let r = tri!(exceptions::prep_reraise_star(vm, &orig, &excs));
+                        frame.push(r);
+                    }
+                    op::Reraise => {
+                        let exc = tri!(ops::exception_value(vm, frame.pop()));
+                        if oparg != 0 {
+                            // The handler is still looked up at this instruction;
+                            // the restored position is what a handler sees.
+                            let lasti = frame.peek(oparg as usize - 1).clone();
+                            reraise_lasti = int::value(&lasti).and_then(|v| v.as_i64()).map(|v| v as usize);
+                        }
                         pending_needs_tb = false;
                         break 'err PyErr(exc);
                     }
-                }
-                op::BeforeWith => {
-                    let mgr = frame.pop();
-                    let (exit, res) = tri!(ops::before_with(vm, &mgr, false));
-                    frame.push(exit);
-                    frame.push(res);
-                }
-                op::BeforeAsyncWith => {
-                    let mgr = frame.pop();
-                    let (exit, res) = tri!(ops::before_with(vm, &mgr, true));
-                    frame.push(exit);
-                    frame.push(res);
-                }
-                op::WithExceptStart => {
-                    let val = frame.peek(0).clone();
-                    let exit = frame.peek(3).clone();
-                    let tb = exceptions::traceback_of(&val).unwrap_or_else(|| vm.none());
-                    let r = tri!(vm.call(&exit, &[val.class_obj(), val, tb], None));
-                    frame.push(r);
-                }
-                op::PushExcInfo => {
-                    let v = frame.pop();
-                    let prev = vm.thread.swap_exc(Some(v.clone()));
-                    frame.push(prev.unwrap_or_else(|| vm.none()));
-                    frame.push(v);
-                }
-                op::PopExcept => {
-                    let v = frame.pop();
-                    let restored = if vm.is_none(&v) { None } else { Some(v) };
-                    drop(vm.thread.swap_exc(restored));
-                }
-                op::CheckExcMatch => {
-                    let right = frame.pop();
-                    tri!(ops::check_except_type_valid(vm, &right));
-                    let m = tri!(vm.isinstance(frame.peek(0), &right));
-                    frame.push(bool_result(vm, m));
-                }
-                op::CheckEgMatch => {
-                    let match_type = frame.pop();
-                    tri!(ops::check_except_star_type_valid(vm, &match_type));
-                    let exc = frame.peek(0).clone();
-                    let (m, rest) = tri!(exceptions::exception_group_match(vm, &exc, &match_type));
-                    if vm.is_none(&m) {
-                        frame.push(m);
-                    } else {
-                        frame.set_peek(0, Some(rest));
-                        drop(vm.thread.swap_exc(Some(m.clone())));
-                        frame.push(m);
-                    }
-                }
-                op::PrepReraiseStar => {
-                    let excs = frame.pop();
-                    let orig = frame.pop();
-                    let r = tri!(exceptions::prep_reraise_star(vm, &orig, &excs));
-                    frame.push(r);
-                }
-                op::Reraise => {
-                    let exc = tri!(ops::exception_value(vm, frame.pop()));
-                    if oparg != 0 {
-                        // The handler is still looked up at this instruction;
-                        // the restored position is what a handler sees.
-                        let lasti = frame.peek(oparg as usize - 1).clone();
-                        reraise_lasti = int::value(&lasti).and_then(|v| v.as_i64()).map(|v| v as usize);
-                    }
-                    pending_needs_tb = false;
-                    break 'err PyErr(exc);
-                }
-                op::RaiseVarargs => {
-                    let (exc, cause) = match oparg {
-                        0 => (None, None),
-                        1 => (Some(frame.pop()), None),
-                        _ => {
-                            let cause = frame.pop();
-                            (Some(frame.pop()), Some(cause))
+                    op::RaiseVarargs => {
+                        let (exc, cause) = match oparg {
+                            0 => (None, None),
+                            1 => (Some(frame.pop()), None),
+                            _ => {
+                                let cause = frame.pop();
+                                (Some(frame.pop()), Some(cause))
+                            }
+                        };
+                        let (e, reraise) = ops::do_raise(vm, exc, cause);
+                        if reraise {
+                            pending_needs_tb = false;
                         }
-                    };
-                    let (e, reraise) = ops::do_raise(vm, exc, cause);
-                    if reraise {
-                        pending_needs_tb = false;
+                        break 'err e;
                     }
-                    break 'err e;
-                }
-                op::LoadAssertionError => frame.push(vm.ctx.exceptions.assertion_error.clone()),
-                op::LoadBuildClass => match tri!(ops::builtin_item(vm, frame, "__build_class__")) {
-                    Some(b) => frame.push(b),
-                    None => {
-                        break 'err vm.new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found")
+                    op::LoadAssertionError => frame.push(vm.ctx.exceptions.assertion_error.clone()),
+                    op::LoadBuildClass => match tri!(ops::builtin_item(vm, frame, "__build_class__")) {
+                        Some(b) => frame.push(b),
+                        None => {
+                            break 'err vm.new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found")
+                        }
+                    },
+                    op::SetupAnnotations => {
+                        tri!(ops::setup_annotations(vm, frame));
                     }
-                },
-                op::SetupAnnotations => {
-                    tri!(ops::setup_annotations(vm, frame));
-                }
-                op::ImportName => {
-                    let fromlist = frame.pop();
-                    let level = frame.pop();
-                    let m = tri!(ops::import_name(vm, frame, &code.names[oparg as usize], &fromlist, &level));
-                    frame.push(m);
-                }
-                op::ImportFrom => {
-                    let v = tri!(ops::import_from(vm, frame.peek(0), &code.names[oparg as usize]));
-                    frame.push(v);
-                }
-                op::ImportStar => {
-                    let m = frame.pop();
-                    tri!(ops::import_star(vm, frame, &m));
-                }
-                op::PrintExpr => {
-                    let v = frame.pop();
-                    tri!(ops::print_expr(vm, &v));
-                }
-                op::FormatValue => {
-                    let spec = if oparg & 4 != 0 { Some(frame.pop()) } else { None };
-                    let v = frame.pop();
-                    let r = tri!(ops::format_value(vm, v, oparg & 3, spec));
-                    frame.push(r);
-                }
-                op::MatchMapping => {
-                    let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::MAPPING);
-                    frame.push(bool_result(vm, m));
-                }
-                op::MatchSequence => {
-                    let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::SEQUENCE);
-                    frame.push(bool_result(vm, m));
-                }
-                op::MatchKeys => {
-                    let r = tri!(ops::match_keys(vm, frame.peek(1), frame.peek(0)));
-                    frame.push(r);
-                }
-                op::MatchClass => {
-                    let names = frame.pop();
-                    let ty = frame.pop();
-                    let subject = frame.pop();
-                    let r = tri!(ops::match_class(vm, &subject, &ty, oparg as usize, &names));
-                    frame.push(r.unwrap_or_else(|| vm.none()));
-                }
-                _ => {
-                    let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("?");
-                    break 'err vm.system_error(format!("unknown opcode {opcode} ({name})"));
+                    op::ImportName => {
+                        let fromlist = frame.pop();
+                        let level = frame.pop();
+                        let m = tri!(ops::import_name(vm, frame, &code.names[oparg as usize], &fromlist, &level));
+                        frame.push(m);
+                    }
+                    op::ImportFrom => {
+                        let v = tri!(ops::import_from(vm, frame.peek(0), &code.names[oparg as usize]));
+                        frame.push(v);
+                    }
+                    op::ImportStar => {
+                        let m = frame.pop();
+                        tri!(ops::import_star(vm, frame, &m));
+                    }
+                    op::PrintExpr => {
+                        let v = frame.pop();
+                        tri!(ops::print_expr(vm, &v));
+                    }
+                    op::FormatValue => {
+                        let spec = if oparg & 4 != 0 { Some(frame.pop()) } else { None };
+                        let v = frame.pop();
+                        let r = tri!(ops::format_value(vm, v, oparg & 3, spec));
+                        frame.push(r);
+                    }
+                    op::MatchMapping => {
+                        let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::MAPPING);
+                        frame.push(bool_result(vm, m));
+                    }
+                    op::MatchSequence => {
+                        let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::SEQUENCE);
+                        frame.push(bool_result(vm, m));
+                    }
+                    op::MatchKeys => {
+                        let r = tri!(ops::match_keys(vm, frame.peek(1), frame.peek(0)));
+                        frame.push(r);
+                    }
+                    op::MatchClass => {
+                        let names = frame.pop();
+                        let ty = frame.pop();
+                        let subject = frame.pop();
+                        let r = tri!(ops::match_class(vm, &subject, &ty, oparg as usize, &names));
+                        frame.push(r.unwrap_or_else(|| vm.none()));
+                    }
+                    _ => {
+                        let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("?");
+                        break 'err vm.system_error(format!("unknown opcode {opcode} ({name})"));
+                    }
                 }
             }
-            continue 'dispatch;
         };
         // ---- an exception was raised at `frame.lasti` ----
         let mut err = err;
@@ -1545,7 +1569,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             unsafe {
                 let is_entry = frame.is_entry;
                 let prev = pop_frame(vm, fp);
-                finish_frame(fp);
+                finish_frame(vm, fp);
                 if is_entry {
                     return Err(err);
                 }

@@ -305,6 +305,11 @@ pub(super) fn dict_merge(vm: &Vm, func: &Obj, d: &Obj, update: &Obj) -> PyResult
 
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
 pub(super) fn call_function_ex(vm: &Vm, func: &Obj, callargs: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+    // `f(*t)` with a tuple passes the tuple's items where they are (the
+    // caller keeps `callargs` alive for the call).
+    if kwargs.is_none() && callargs.type_is(&vm.ctx.types.tuple) {
+        return vm.call(func, tuple::items(callargs), None);
+    }
     let args = if callargs.type_is(&vm.ctx.types.tuple) {
         tuple::items(callargs).to_vec()
     } else {
