@@ -79,8 +79,8 @@ fn datetime_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     let names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"];
     let v = parse_ctor(vm, a, k, &names, 3, 8)?;
     let mut f = [0i32; 7];
-    for i in 0..7 {
-        f[i] = c_int_or(vm, &v[i], 0)?;
+    for (slot, arg) in f.iter_mut().zip(&v) {
+        *slot = c_int_or(vm, arg, 0)?;
     }
     let fold = c_int_or(vm, &v[8], 0)?;
     check_date_args(vm, f[0], f[1], f[2])?;
@@ -534,8 +534,8 @@ fn datetime_replace(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     let v = args::parse_spec(vm, &spec, a, k)?;
     let cur = [d.year, d.month, d.day, d.hour, d.minute, d.second, d.us];
     let mut f = [0i32; 7];
-    for i in 0..7 {
-        f[i] = c_int_or(vm, &v[i], cur[i])?;
+    for ((slot, arg), current) in f.iter_mut().zip(&v).zip(cur) {
+        *slot = c_int_or(vm, arg, current)?;
     }
     let tz = v[7].clone().unwrap_or_else(|| d.tz(vm));
     let fold = c_int_or(vm, &v[8], d.fold)?;

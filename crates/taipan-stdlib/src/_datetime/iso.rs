@@ -80,8 +80,8 @@ fn parse_hms(s: &[u8], start: usize, end: usize, vals: &mut [i32; 4]) -> i32 {
     *vals = [0; 4];
     let mut p = start;
     let mut has_sep = true;
-    for i in 0..3 {
-        if !digits(s, &mut p, &mut vals[i], 2) {
+    for (i, val) in vals.iter_mut().take(3).enumerate() {
+        if !digits(s, &mut p, val, 2) {
             return -3;
         }
         let c = at(s, p);

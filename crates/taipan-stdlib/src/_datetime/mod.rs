@@ -445,12 +445,6 @@ fn make_types(vm: &Vm) -> PyResult<()> {
     vm.lazy_types.borrow_mut().insert(DATETIME, datetime.clone());
     let isocal = make_isocal(vm)?;
     vm.lazy_types.borrow_mut().insert(ISOCAL, isocal);
-    // One `__module__` object for all the classes, as CPython's interned
-    // "datetime": pickle memoizes it, so the pickles' bytes match.
-    let module_name = vm.new_str("datetime");
-    for ty in [&delta, &date, &tzinfo, &timezone, &time, &datetime] {
-        set_class_attr(vm, ty, "__module__", module_name.clone())?;
-    }
     delta::add_class_attrs(vm, &delta)?;
     tz::add_class_attrs(vm, &timezone)?;
     date::add_class_attrs(vm, &date)?;
