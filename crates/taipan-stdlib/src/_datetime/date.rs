@@ -79,7 +79,7 @@ pub(crate) fn pickle_state(
 ) -> PyResult<Option<Vec<u8>>> {
     let nkw = crate::clinic::nkw(k);
     let npos = a.len() - nkw;
-    if npos < 1 || npos > 2 || (npos == 2 && what == "date") {
+    if !(1..=2).contains(&npos) || (npos == 2 && what == "date") {
         return Ok(None);
     }
     let state = &a[0];

@@ -247,7 +247,7 @@ pub(crate) fn make_timezone_type(vm: &Vm, tzinfo: &Obj) -> Obj {
     new_type::<Tz>(vm, &s, |s| {
         s.new.set(Some(timezone_new));
         s.repr.set(Some(timezone_repr));
-        s.str.set(Some(|vm, o| tzname_of(vm, o)));
+        s.str.set(Some(tzname_of));
         s.hash.set(Some(timezone_hash));
         s.richcompare.set(Some(timezone_richcompare));
     })
