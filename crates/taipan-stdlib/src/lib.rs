@@ -14,6 +14,7 @@ mod _codecs;
 mod _collections;
 mod _contextvars;
 mod _csv;
+mod _datetime;
 mod _functools;
 mod _hashlib;
 mod _heapq;
@@ -100,6 +101,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
+    ModuleDef { name: "_datetime", init: _datetime::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_hashlib", init: _hashlib::init },
     ModuleDef { name: "_heapq", init: _heapq::init },

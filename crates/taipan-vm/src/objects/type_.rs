@@ -1107,7 +1107,9 @@ fn type_get_module(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
             None => Err(vm.attribute_error("__module__")),
         };
     }
-    Ok(vm.new_str(&type_module_name(vm, ty).unwrap_or_else(|| "builtins".into())))
+    // Interned, as CPython's `type_module`: pickle memoizes the module
+    // name by identity, so every class of a module must give one object.
+    Ok(vm.intern(&type_module_name(vm, ty).unwrap_or_else(|| "builtins".into())))
 }
 
 fn type_set_module(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {

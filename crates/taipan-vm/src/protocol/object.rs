@@ -206,6 +206,9 @@ impl Vm {
             if self.isinstance_type(o, cls) {
                 return Ok(true);
             }
+            if self.class_attr_is_type(o) {
+                return Ok(false);
+            }
             // An object may claim another class through `__class__`.
             let c = self.getattr_opt(o, &self.intern("__class__"))?;
             return Ok(match c {
@@ -219,6 +222,25 @@ impl Vm {
         match self.getattr_opt(o, &self.intern("__class__"))? {
             Some(c) => self.abstract_issubclass(&c, cls),
             None => Ok(false),
+        }
+    }
+
+    /// Is `o.__class__` certainly `type(o)`: the generic attribute lookup
+    /// of a type whose MRO finds object's own `__class__` descriptor (a
+    /// data descriptor: the instance dict cannot shadow it). Then a
+    /// negative isinstance needs no attribute lookup (the common case,
+    /// e.g. `isinstance(1, float)`).
+    fn class_attr_is_type(&self, o: &Obj) -> bool {
+        let t = o.class();
+        let Some(obj_t) = self.ctx.types.object.payload::<TypeObject>() else {
+            return false;
+        };
+        if !t.slots.getattro.same_as(&obj_t.slots.getattro) {
+            return false;
+        }
+        match (type_::lookup_str(self, t, "__class__"), type_::lookup_str(self, obj_t, "__class__")) {
+            (Some(a), Some(b)) => a.is(&b),
+            _ => false,
         }
     }
 
