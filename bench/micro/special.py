@@ -1,7 +1,9 @@
 """Micro-programs for single specialized instructions (callgrind counts per
 iteration: run with N and 2N and divide the difference by N).
 argv: case, N. Cases: class_method, with_hint, with_dict, getitem, str_1,
-tuple_1, builtin_class, builtin_kw, list_append."""
+tuple_1, builtin_class, builtin_kw, list_append; and the allocation and
+freeing of one object per iteration: alloc_tuple, alloc_list, alloc_dict,
+alloc_method, alloc_float, alloc_int."""
 import sys
 
 
@@ -78,6 +80,44 @@ def list_append(n):
         lst = []
         for i in range(100):
             lst.append(i)
+
+
+def alloc_tuple(n):
+    for i in range(n):
+        t = (i, i)
+
+
+def alloc_list(n):
+    for i in range(n):
+        t = [i]
+
+
+def alloc_dict(n):
+    for i in range(n):
+        t = {}
+
+
+def alloc_method(n):
+    k = K()
+    for i in range(n):
+        t = k.m
+
+
+def alloc_float(n):
+    x = 1.5
+    for i in range(n):
+        t = x + x
+
+
+def alloc_int(n):
+    x = 1000
+    for i in range(n):
+        t = x + x
+
+
+def empty_loop(n):
+    for i in range(n):
+        t = i
 
 
 if __name__ == "__main__":
