@@ -451,7 +451,7 @@ fn item_index(vm: &Vm, d: &Deque, key: &Obj) -> PyResult<usize> {
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("sequence index must be integer, not '{}'", key.class().name())));
     }
-    let i = vm.index_to_isize(key)?;
+    let i = vm.subscript_index(key)?;
     let n = d.len() as isize;
     let i = if i < 0 { i + n } else { i };
     if i < 0 || i >= n {

@@ -334,7 +334,7 @@ fn frombytes(vm: &Vm, a: &Array, b: &Obj) -> PyResult<()> {
 
 fn norm_index(vm: &Vm, a: &Array, i: &Obj, msg: &str) -> PyResult<usize> {
     let n = a.len() as isize;
-    let mut i = vm.index_to_isize(i)?;
+    let mut i = vm.subscript_index(i)?;
     if i < 0 {
         i += n;
     }
@@ -831,7 +831,7 @@ const METHODS: &[MethodDef] = &[
             return Err(vm.index_error("pop from empty array"));
         }
         let mut i = match a.first() {
-            Some(x) => vm.index_to_isize(x)?,
+            Some(x) => vm.ssize_t_arg(x)?,
             None => -1,
         };
         if i < 0 {

@@ -370,6 +370,12 @@ fn is_embedded(d: &Obj) -> bool {
     d.class().is_gc && header_of(d.as_nonnull()).prev.get() & EMBEDDED != 0
 }
 
+/// Has Python code seen the instance dict `d` as an object (`__dict__`,
+/// `vars()`)? Until then it is CPython 3.11's inline values.
+pub(crate) fn is_materialized(d: &Obj) -> bool {
+    !is_embedded(d)
+}
+
 /// Visit the references of any object: its payload's, its `__dict__`, its
 /// `__slots__` members, and its class if that is a heap type (CPython's
 /// `subtype_traverse`).

@@ -223,7 +223,7 @@ fn u64_arg(vm: &Vm, o: &Obj) -> PyResult<u64> {
     match vm.index_value(o)? {
         int::IntValue::Small(v) if v >= 0 => Ok(v as u64),
         int::IntValue::Small(_) => Err(vm.overflow_error("can't convert negative int to unsigned")),
-        int::IntValue::Big(b) => u64::try_from(&b).map_err(|_| vm.overflow_error("int too big to convert")),
+        int::IntValue::Big(b) => u64::try_from(&*b).map_err(|_| vm.overflow_error("int too big to convert")),
     }
 }
 

@@ -288,7 +288,7 @@ fn dev_arg(vm: &Vm, o: &Obj) -> PyResult<libc::dev_t> {
     match vm.index_value(o)? {
         int::IntValue::Small(v) if v >= 0 => Ok(v as libc::dev_t),
         int::IntValue::Small(_) => Err(vm.overflow_error("can't convert negative int to unsigned")),
-        int::IntValue::Big(b) => u64::try_from(&b).map_err(|_| vm.overflow_error("int too big to convert")),
+        int::IntValue::Big(b) => u64::try_from(&*b).map_err(|_| vm.overflow_error("int too big to convert")),
     }
 }
 

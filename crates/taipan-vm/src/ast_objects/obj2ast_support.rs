@@ -183,7 +183,7 @@ impl<'a> FromObj<'a> {
         };
         let fits = match v {
             crate::objects::int::IntValue::Small(v) => i32::try_from(*v).ok(),
-            crate::objects::int::IntValue::Big(b) => i32::try_from(b).ok(),
+            crate::objects::int::IntValue::Big(b) => i32::try_from(&**b).ok(),
         };
         fits.map(Some).ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
     }
@@ -234,7 +234,7 @@ impl<'a> FromObj<'a> {
         } else if o.type_is(&t.int) {
             match crate::objects::int::value(o) {
                 Some(crate::objects::int::IntValue::Small(v)) => Constant::Int(Int::Small(*v)),
-                Some(crate::objects::int::IntValue::Big(b)) => Constant::Int(Int::from_bigint(b.clone())),
+                Some(crate::objects::int::IntValue::Big(b)) => Constant::Int(Int::from_bigint((**b).clone())),
                 None => return Err(vm.system_error("int without a value")),
             }
         } else if o.type_is(&t.float) {

@@ -31,6 +31,8 @@ pub(crate) const ATTR_INDEX: usize = 3;
 pub(crate) const METHOD_TYPE_VERSION: usize = 1;
 pub(crate) const METHOD_KEYS_VERSION: usize = 3;
 pub(crate) const COMPARE_MASK: usize = 1;
+pub(crate) const SUBSCR_TYPE_VERSION: usize = 1;
+pub(crate) const SUBSCR_FUNC_VERSION: usize = 3;
 pub(crate) const CALL_FUNC_VERSION: usize = 1;
 pub(crate) const CALL_MIN_ARGS: usize = 3;
 

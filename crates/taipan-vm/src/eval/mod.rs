@@ -213,6 +213,15 @@ mod op {
         CallAdaptive,
         CallPyExactArgs,
         CallPyWithDefaults,
+        BinarySubscrGetitem,
+        LoadAttrWithHint,
+        StoreAttrWithHint,
+        LoadMethodWithDict,
+        LoadMethodClass,
+        PrecallBuiltinFastWithKeywords,
+        PrecallNoKwStr1,
+        PrecallNoKwTuple1,
+        PrecallBuiltinClass,
     );
 }
 
@@ -632,6 +641,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             None => run_generic!(op::BinarySubscr),
                         }
                     }
+                    op::BinarySubscrGetitem => {
+                        let Some(new) = specialized::subscr_getitem_frame(vm, units, pc, frame) else {
+                            deopt!(op::BinarySubscr)
+                        };
+                        enter_frame!(new);
+                    }
                     op::StoreSubscrAdaptive => adapt!(
                         op::StoreSubscrAdaptive,
                         op::StoreSubscr,
@@ -681,10 +696,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::LoadAttr,
                         specialize::load_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
                     ),
-                    op::LoadAttrInstanceValue | op::LoadAttrSlot | op::LoadAttrModule => {
+                    op::LoadAttrInstanceValue | op::LoadAttrWithHint | op::LoadAttrSlot | op::LoadAttrModule => {
                         let owner = frame.peek(0);
                         let v = match opcode {
-                            op::LoadAttrInstanceValue => {
+                            op::LoadAttrInstanceValue | op::LoadAttrWithHint => {
                                 specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
                             }
                             op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
@@ -699,10 +714,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::StoreAttr,
                         specialize::store_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
                     ),
-                    op::StoreAttrInstanceValue | op::StoreAttrSlot => {
+                    op::StoreAttrInstanceValue | op::StoreAttrWithHint | op::StoreAttrSlot => {
                         let v = frame.peek(1).clone();
                         let owner = frame.peek(0);
-                        let r = if opcode == op::StoreAttrInstanceValue {
+                        let r = if opcode != op::StoreAttrSlot {
                             specialized::store_attr_instance(vm, units, pc, owner, &code.names[oparg as usize], v)
                         } else {
                             specialized::store_attr_slot(units, pc, owner, v)
@@ -718,7 +733,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::LoadMethod,
                         specialize::load_method(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
                     ),
-                    op::LoadMethodWithValues | op::LoadMethodNoDict => {
+                    op::LoadMethodWithValues | op::LoadMethodWithDict | op::LoadMethodNoDict => {
                         let Some(m) =
                             specialized::load_method_cached(vm, units, pc, frame.peek(0), &code.names[oparg as usize])
                         else {
@@ -727,6 +742,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let owner = frame.pop();
                         frame.push(m);
                         frame.push(owner);
+                    }
+                    op::LoadMethodClass => {
+                        let Some(v) =
+                            specialized::load_method_class(vm, units, pc, frame.peek(0), &code.names[oparg as usize])
+                        else {
+                            deopt!(op::LoadMethod)
+                        };
+                        drop(frame.pop());
+                        frame.push_opt(None);
+                        frame.push(v);
                     }
                     op::LoadMethodModule => {
                         let Some(v) = specialized::load_attr_module(vm, units, pc, frame.peek(0)) else {
@@ -768,13 +793,17 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     | op::PrecallNoKwBuiltinFast
                     | op::PrecallNoKwMethodDescriptorNoargs
                     | op::PrecallNoKwMethodDescriptorO
-                    | op::PrecallNoKwMethodDescriptorFast => {
+                    | op::PrecallNoKwMethodDescriptorFast
+                    | op::PrecallNoKwStr1
+                    | op::PrecallNoKwTuple1
+                    | op::PrecallBuiltinClass
+                    | op::PrecallBuiltinFastWithKeywords => {
                         // The whole call of a builtin, then the CALL is skipped.
                         let argc = oparg as usize;
                         let is_meth = frame.peek_opt(argc + 1).is_some();
                         let total = argc + is_meth as usize;
                         // A profiler sees builtin calls: the generic CALL reports them.
-                        if kwnames.is_some()
+                        if (kwnames.is_some() && !specialized::precall_takes_keywords(opcode))
                             || vm.thread.profiling.get()
                             || !specialized::precall_guard(vm, opcode, frame.peek(total), total, frame)
                         {
@@ -791,6 +820,14 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 vm.isinstance(&a, &cls).map(|b| vm.bool_obj(b))
                             }
                             op::PrecallNoKwType1 => Ok(frame.pop().class_obj()),
+                            op::PrecallNoKwStr1 => {
+                                let a = frame.pop();
+                                vm.str(&a)
+                            }
+                            op::PrecallNoKwTuple1 => {
+                                let a = frame.pop();
+                                vm.to_tuple(&a)
+                            }
                             op::PrecallNoKwListAppend => {
                                 let v = frame.pop();
                                 let l = frame.pop();
@@ -809,8 +846,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                             _ => {
                                 let c = frame.peek(total).clone();
+                                let kw = kwnames.take();
                                 let r = match frame.top_slice(total) {
-                                    Some(args) => vm.call(&c, args, None),
+                                    Some(args) => vm.call(&c, args, kw.as_ref()),
                                     None => Err(vm.system_error("PRECALL: NULL argument")),
                                 };
                                 frame.pop_to(frame.stack_depth() - total);

@@ -14,7 +14,7 @@ use std::cell::Cell;
 
 use super::cache::{self, read16, set_opcode, write16, write32, ENTRIES};
 use super::op;
-use crate::object::typeobj::slot_id;
+use crate::object::typeobj::{flags, slot_id};
 use crate::object::Obj;
 use crate::objects::code::CodeData;
 use crate::objects::descriptor::MemberData;
@@ -288,9 +288,38 @@ pub(super) fn binary_subscr(vm: &Vm, code: &CodeData, pc: usize, container: &Obj
     } else if container.type_is(&t.dict) {
         op::BinarySubscrDict
     } else {
-        return failure(units, pc);
+        return subscr_getitem(vm, units, pc, container);
     };
     success(units, pc, specialized)
+}
+
+/// A heap class whose `__getitem__` is a simple Python function of two
+/// parameters: the subscript pushes its frame (CPython's
+/// `BINARY_SUBSCR_GETITEM`), guarded by the class's version tag and the
+/// function's version.
+fn subscr_getitem(vm: &Vm, units: &[Cell<u16>], pc: usize, container: &Obj) {
+    let cls = container.class();
+    let name = vm.intern("__getitem__");
+    let Some(f) = type_::lookup(vm, cls, &name) else { return failure(units, pc) };
+    let Some(fd) = f.payload::<crate::objects::function::FunctionData>() else { return failure(units, pc) };
+    if !f.type_is(&vm.ctx.types.function) || !cls.is_heap_type() {
+        return failure(units, pc);
+    }
+    let fcode = fd.code();
+    let cd = crate::objects::code::code_of(&fcode);
+    use taipan_compiler::code::flags as co_flags;
+    let simple = cd.co.kwonlyargcount == 0
+        && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+        && cd.has_flag(co_flags::OPTIMIZED)
+        && cd.co.argcount == 2;
+    let (tag, version) = (cls.version_tag.get(), fd.func_version());
+    let Ok(version16) = u16::try_from(version) else { return failure(units, pc) };
+    if !simple || tag == 0 || version16 == 0 {
+        return failure(units, pc);
+    }
+    write32(units, pc + 1 + cache::SUBSCR_TYPE_VERSION, tag);
+    write16(units, pc + 1 + cache::SUBSCR_FUNC_VERSION, version16);
+    success(units, pc, op::BinarySubscrGetitem)
 }
 
 pub(super) fn store_subscr(vm: &Vm, code: &CodeData, pc: usize, container: &Obj, sub: &Obj) {
@@ -415,7 +444,8 @@ pub(super) fn load_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name: 
     let Some((tag, descr)) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
     let (specialized, index) = match &descr {
         None => match instance_dict_index(vm, owner, name) {
-            Some(i) => (op::LoadAttrInstanceValue, i),
+            Some(i) if has_inline_values(owner) => (op::LoadAttrInstanceValue, i),
+            Some(i) => (op::LoadAttrWithHint, i),
             None => return failure(units, pc),
         },
         Some(d) => match member_offset(vm, owner, d) {
@@ -436,8 +466,12 @@ pub(super) fn store_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name:
     }
     let Some((tag, descr)) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
     let (specialized, index) = match &descr {
-        None => match shared_keys_slot(vm, owner, name).or_else(|| instance_dict_index(vm, owner, name)) {
+        None if has_inline_values(owner) => match shared_keys_slot(vm, owner, name) {
             Some(i) => (op::StoreAttrInstanceValue, i),
+            None => return failure(units, pc),
+        },
+        None => match instance_dict_index(vm, owner, name) {
+            Some(i) => (op::StoreAttrWithHint, i),
             None => return failure(units, pc),
         },
         Some(d) => match member_offset(vm, owner, d) {
@@ -459,23 +493,66 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
         }
         return failure(units, pc);
     }
+    if type_::as_type(owner).is_some() {
+        return class_load_method(vm, units, pc, owner, name);
+    }
     if !generic_getattr(owner) {
         return failure(units, pc);
     }
     let Some((tag, Some(descr))) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
-    if !descr.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
+    if !descr.class().has_flag(flags::METHOD_DESCRIPTOR) {
         return failure(units, pc);
     }
     let specialized = if owner.dict_slot().is_none() {
         op::LoadMethodNoDict
-    } else if owner.instance_dict().is_none_or(|d| instance_dict_lacks(vm, &d, name)) {
+    } else if !owner.instance_dict().is_none_or(|d| instance_dict_lacks(vm, &d, name)) {
+        return failure(units, pc);
+    } else if has_inline_values(owner) {
         op::LoadMethodWithValues
     } else {
-        return failure(units, pc);
+        op::LoadMethodWithDict
     };
     write32(units, pc + 1 + cache::METHOD_TYPE_VERSION, tag);
     write32(units, pc + 1 + cache::METHOD_KEYS_VERSION, shared_keys_version_lacking(vm, owner, name));
     success(units, pc, specialized)
+}
+
+/// Does the owner keep its attributes as values on its class's shared
+/// keys that Python code has not seen as a dict yet (CPython 3.11's inline
+/// values, as opposed to a materialized `__dict__`)? Decides between the
+/// `INSTANCE_VALUE`/`WITH_VALUES` forms and the `WITH_HINT`/`WITH_DICT` ones.
+fn has_inline_values(owner: &Obj) -> bool {
+    let (Some(keys), Some(d)) = (owner.class().cached_keys_opt(), owner.instance_dict()) else {
+        return owner.dict_slot().is_some() && owner.class().cached_keys_opt().is_some();
+    };
+    dict::data(&d).is_some_and(|dd| dd.is_split_on(keys)) && !crate::gc::is_materialized(&d)
+}
+
+/// `LOAD_METHOD` on a class whose metaclass is exactly `type`, for a
+/// function, method descriptor or non-descriptor found on the class
+/// itself (CPython's `specialize_class_load_method`); the guard is the
+/// class's version tag.
+fn class_load_method(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) {
+    let Some(cls) = type_::as_type(owner) else { return failure(units, pc) };
+    if !owner.type_is(&vm.ctx.types.type_) || type_::lookup(vm, owner.class(), name).is_some() {
+        return failure(units, pc);
+    }
+    let instance_getattr = &cls.slots.getattro;
+    if !(instance_getattr.get().is_none() || instance_getattr.is(slot_id::GENERIC_GETATTR)) {
+        return failure(units, pc);
+    }
+    let Some(descr) = type_::lookup(vm, cls, name) else { return failure(units, pc) };
+    let tag = cls.version_tag.get();
+    let dc = descr.class();
+    let kind_ok = dc.has_flag(flags::IMMUTABLETYPE)
+        && dc.slots.descr_set.get().is_none()
+        && (dc.slots.descr_get.get().is_none() || dc.has_flag(flags::METHOD_DESCRIPTOR));
+    if tag == 0 || !kind_ok {
+        return failure(units, pc);
+    }
+    write32(units, pc + 1 + cache::METHOD_TYPE_VERSION, tag);
+    write32(units, pc + 1 + cache::METHOD_KEYS_VERSION, 0);
+    success(units, pc, op::LoadMethodClass)
 }
 
 /// The version of the owner's class's shared keys (their length plus one:
@@ -517,11 +594,24 @@ pub(super) fn precall(vm: &Vm, code: &CodeData, pc: usize, callable: &Obj, total
     let t = &vm.ctx.types;
     let next = pc + 1 + ENTRIES[op::Precall as usize] as usize;
     let call_follows = code.units.get(next).is_some_and(|w| (w & 0xff) as u8 == op::Call);
+    // `l.append(x)` as a statement: the CALL's result is popped.
+    let after_call = next + 1 + ENTRIES[op::Call as usize] as usize;
+    let result_popped = code.units.get(after_call).is_some_and(|w| (w & 0xff) as u8 == op::PopTop);
+    let one_arg = total == 1 && !is_meth;
     let specialized = if callable.type_is(&t.function) {
         op::PrecallPyfunc
     } else if callable.type_is(&t.method) && !is_meth {
         op::PrecallBoundMethod
-    } else if kw || !call_follows {
+    } else if !call_follows {
+        return failure(units, pc);
+    } else if type_::as_type(callable).is_some() {
+        match class_call_form(vm, callable, one_arg && !kw) {
+            Some(s) => s,
+            None => return failure(units, pc),
+        }
+    } else if kw && callable.type_is(&t.builtin_function) {
+        op::PrecallBuiltinFastWithKeywords
+    } else if kw {
         return failure(units, pc);
     } else if callable.type_is(&t.builtin_function) {
         if total == 1 && native_is(callable, crate::builtins::builtin_len) {
@@ -534,7 +624,7 @@ pub(super) fn precall(vm: &Vm, code: &CodeData, pc: usize, callable: &Obj, total
             op::PrecallNoKwBuiltinFast
         }
     } else if callable.type_is(&t.method_descriptor) {
-        if total == 2 && native_is(callable, list::list_append) {
+        if total == 2 && is_meth && result_popped && native_is(callable, list::list_append) {
             op::PrecallNoKwListAppend
         } else if total == 1 {
             op::PrecallNoKwMethodDescriptorNoargs
@@ -545,12 +635,55 @@ pub(super) fn precall(vm: &Vm, code: &CodeData, pc: usize, callable: &Obj, total
         } else {
             return failure(units, pc);
         }
-    } else if callable.is(&t.type_) && total == 1 {
-        op::PrecallNoKwType1
     } else {
         return failure(units, pc);
     };
     success(units, pc, specialized)
+}
+
+/// The PRECALL form for calling a builtin class (CPython's
+/// `specialize_class_call`): `str(x)`, `tuple(x)`, `type(x)` with one
+/// positional argument, else the classes CPython 3.11 gives a vectorcall.
+fn class_call_form(vm: &Vm, cls: &Obj, one_arg_no_kw: bool) -> Option<u8> {
+    let t = &vm.ctx.types;
+    if cls.is(&t.object) || !type_::as_type(cls)?.has_flag(flags::IMMUTABLETYPE) {
+        return None;
+    }
+    if one_arg_no_kw {
+        if cls.is(&t.str) {
+            return Some(op::PrecallNoKwStr1);
+        }
+        if cls.is(&t.type_) {
+            return Some(op::PrecallNoKwType1);
+        }
+        if cls.is(&t.tuple) {
+            return Some(op::PrecallNoKwTuple1);
+        }
+    }
+    has_vectorcall(vm, cls).then_some(op::PrecallBuiltinClass)
+}
+
+/// The builtin classes with a `tp_vectorcall` in CPython 3.11.
+pub(super) fn has_vectorcall(vm: &Vm, cls: &Obj) -> bool {
+    let t = &vm.ctx.types;
+    [
+        &t.bool_,
+        &t.dict,
+        &t.enumerate,
+        &t.filter,
+        &t.float,
+        &t.frozenset,
+        &t.list,
+        &t.map,
+        &t.range,
+        &t.reversed,
+        &t.set,
+        &t.super_,
+        &t.tuple,
+        &t.type_,
+    ]
+    .iter()
+    .any(|c| cls.is(c))
 }
 
 /// CALL (CPython's `_Py_Specialize_Call`): Python functions called with

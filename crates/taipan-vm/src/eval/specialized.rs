@@ -318,11 +318,50 @@ pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner:
     type_::lookup(vm, ty, name)
 }
 
+/// `LOAD_METHOD_CLASS`: the attribute of a class (metaclass `type`) whose
+/// version tag is unchanged.
+#[inline(always)]
+pub(super) fn load_method_class(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
+    if !owner.type_is(&vm.ctx.types.type_) {
+        return None;
+    }
+    let cls = type_::as_type(owner)?;
+    if cls.version_tag.get() != read32(units, pc + 1 + cache::METHOD_TYPE_VERSION) {
+        return None;
+    }
+    type_::lookup(vm, cls, name)
+}
+
+/// `BINARY_SUBSCR_GETITEM`: the frame of `container.__getitem__(sub)`
+/// (both operands move into it) when the class and the function are the
+/// ones the site specialized for.
+#[inline]
+pub(super) fn subscr_getitem_frame(
+    vm: &Vm,
+    units: &[Cell<u16>],
+    pc: usize,
+    frame: &mut super::Frame,
+) -> Option<Box<super::Frame>> {
+    let f = {
+        let cls = frame.peek(1).class();
+        if cls.version_tag.get() != read32(units, pc + 1 + cache::SUBSCR_TYPE_VERSION) {
+            return None;
+        }
+        type_::lookup(vm, cls, &vm.intern("__getitem__"))?
+    };
+    let fd = f.payload::<crate::objects::function::FunctionData>()?;
+    if fd.version.get() != read16(units, pc + 1 + cache::SUBSCR_FUNC_VERSION) as u32 {
+        return None;
+    }
+    super::call::frame_for_simple_call(vm, fd, &f, frame, 2)
+}
+
 // ---- PRECALL ----------------------------------------------------------------------------------
 
 /// May the builtin PRECALL form `opcode` make this call (`total`
 /// arguments, self included, below `callable` on the stack)? Checks only:
-/// no Python code runs.
+/// no Python code runs. Keyword arguments are checked by the caller
+/// (`precall_takes_keywords`).
 #[inline(always)]
 pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, frame: &super::Frame) -> bool {
     use super::op;
@@ -334,6 +373,10 @@ pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, f
         op::PrecallNoKwLen => total == 1 && builtin && native_is(callable, crate::builtins::builtin_len),
         op::PrecallNoKwIsinstance => total == 2 && builtin && native_is(callable, crate::builtins::builtin_isinstance),
         op::PrecallNoKwType1 => total == 1 && callable.is(&t.type_),
+        op::PrecallNoKwStr1 => total == 1 && callable.is(&t.str),
+        op::PrecallNoKwTuple1 => total == 1 && callable.is(&t.tuple),
+        op::PrecallBuiltinClass => super::specialize::has_vectorcall(vm, callable),
+        op::PrecallBuiltinFastWithKeywords => builtin,
         op::PrecallNoKwListAppend => {
             total == 2 && descr && native_is(callable, list::list_append) && list::data(frame.peek(1)).is_some()
         }
@@ -344,4 +387,10 @@ pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, f
         op::PrecallNoKwMethodDescriptorFast => total >= 1 && descr,
         _ => false,
     }
+}
+
+/// The builtin PRECALL forms that also make calls with keyword arguments.
+#[inline(always)]
+pub(super) fn precall_takes_keywords(opcode: u8) -> bool {
+    matches!(opcode, super::op::PrecallBuiltinClass | super::op::PrecallBuiltinFastWithKeywords)
 }

@@ -999,7 +999,7 @@ fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
     } else if o.type_is(&t.int) {
         match crate::objects::int::value(o)? {
             crate::objects::int::IntValue::Small(v) => Constant::Int(taipan_syntax::ast::Int::Small(*v)),
-            crate::objects::int::IntValue::Big(b) => Constant::Int(taipan_syntax::ast::Int::from_bigint(b.clone())),
+            crate::objects::int::IntValue::Big(b) => Constant::Int(taipan_syntax::ast::Int::from_bigint((**b).clone())),
         }
     } else if o.type_is(&t.float) {
         Constant::Float(crate::objects::float::value(o)?)

@@ -457,7 +457,7 @@ fn float_round(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
             let nd = match nd {
                 IntValue::Small(v) => v,
                 IntValue::Big(b) => {
-                    if b > BigInt::zero() {
+                    if *b > BigInt::zero() {
                         i64::MAX
                     } else {
                         i64::MIN

@@ -12,25 +12,28 @@ use crate::vm::{PyResult, Vm};
 
 pub(crate) use super::int_methods as methods;
 
-/// The value of an int: a machine word when it fits.
+/// The value of an int: a machine word when it fits. The big form is boxed
+/// so that the value is two words and an int object 32 bytes (the common
+/// machine-word ints take a smaller size class; big ints pay one more
+/// allocation).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IntValue {
     Small(i64),
-    Big(BigInt),
+    Big(Box<BigInt>),
 }
 
 impl IntValue {
     pub fn from_big(b: BigInt) -> IntValue {
         match b.to_i64() {
             Some(v) => IntValue::Small(v),
-            None => IntValue::Big(b),
+            None => IntValue::Big(Box::new(b)),
         }
     }
 
     pub fn to_big(&self) -> BigInt {
         match self {
             IntValue::Small(v) => BigInt::from(*v),
-            IntValue::Big(b) => b.clone(),
+            IntValue::Big(b) => (**b).clone(),
         }
     }
 
@@ -67,6 +70,9 @@ impl IntValue {
         }
     }
 }
+
+// Machine-word ints are 32-byte objects (header and a two-word value).
+const _: () = assert!(std::mem::size_of::<PyCell<IntData>>() == 32);
 
 pub(crate) struct IntData {
     pub value: IntValue,
@@ -154,14 +160,14 @@ impl Vm {
     pub fn new_bigint(&self, v: BigInt) -> Obj {
         match v.to_i64() {
             Some(s) => self.new_int(s),
-            None => alloc_object(&self.ctx.types.int, IntData { value: IntValue::Big(v) }),
+            None => alloc_object(&self.ctx.types.int, IntData { value: IntValue::Big(Box::new(v)) }),
         }
     }
 
     pub fn new_int_value(&self, v: IntValue) -> Obj {
         match v {
             IntValue::Small(s) => self.new_int(s),
-            IntValue::Big(b) => self.new_bigint(b),
+            IntValue::Big(b) => self.new_bigint(*b),
         }
     }
 
@@ -245,7 +251,7 @@ fn int_neg(vm: &Vm, o: &Obj) -> PyResult<Obj> {
             Some(n) => vm.new_int(n),
             None => vm.new_bigint(-BigInt::from(*v)),
         },
-        IntValue::Big(b) => vm.new_bigint(-b),
+        IntValue::Big(b) => vm.new_bigint(-&**b),
     })
 }
 
@@ -266,7 +272,7 @@ fn int_abs(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 fn int_invert(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(match int_of(o) {
         IntValue::Small(v) => vm.new_int(!v),
-        IntValue::Big(b) => vm.new_bigint(-(b + BigInt::one())),
+        IntValue::Big(b) => vm.new_bigint(-(&**b + BigInt::one())),
     })
 }
 

@@ -469,7 +469,7 @@ fn list_extend(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 fn list_insert(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "insert", kwnames)?;
     crate::args::check_positional(vm, "insert", args.len(), 2, 2)?;
-    let i = vm.index_to_isize(&args[0])?;
+    let i = vm.ssize_t_arg(&args[0])?;
     let l = list_of(o);
     let n = l.len() as isize;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };

@@ -157,10 +157,7 @@ pub(crate) fn tuple_args(vm: &Vm, name: &str, n: usize, min: usize, max: usize) 
 
 /// An index argument as a C `Py_ssize_t`.
 pub(crate) fn ssize_arg(vm: &Vm, o: &Obj) -> PyResult<isize> {
-    match vm.index_value(o)? {
-        IntValue::Small(v) if isize::try_from(v).is_ok() => Ok(v as isize),
-        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-    }
+    vm.ssize_t_arg(o)
 }
 
 /// An index argument as a C `int`.

@@ -62,6 +62,7 @@ pub(crate) fn setup(vm: &Vm) {
             MethodDef::method("count", tuple_count),
             MethodDef::method("index", tuple_index),
             MethodDef::method("__getnewargs__", tuple_getnewargs),
+            MethodDef::method("__sizeof__", tuple_sizeof),
             MethodDef::class("__class_getitem__", crate::objects::generic_alias::class_getitem),
         ],
     );
@@ -283,6 +284,15 @@ fn tuple_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
         }
     }
     Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+/// CPython's size: a 24-byte header and one pointer per item, plus what a
+/// subclass adds to the instance (its `__dict__` or slots).
+fn tuple_sizeof(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "__sizeof__", args, kw)?;
+    let own = std::mem::size_of::<PyCell<TupleData>>();
+    let extra = o.class().basicsize.saturating_sub(own);
+    Ok(vm.new_usize(24 + extra + 8 * tuple_of(o).len()))
 }
 
 fn tuple_getnewargs(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

@@ -283,6 +283,15 @@ impl Vm {
         }
     }
 
+    /// An index argument converted as a C `Py_ssize_t` (`list.insert`,
+    /// `pop`): OverflowError with `PyLong_AsSsize_t`'s message.
+    pub fn ssize_t_arg(&self, o: &Obj) -> PyResult<isize> {
+        match self.index_value(o)? {
+            IntValue::Small(v) if isize::try_from(v).is_ok() => Ok(v as isize),
+            _ => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+        }
+    }
+
     /// `o.__index__()` clamped to the isize range (slice indices).
     pub fn index_to_isize_clamped(&self, o: &Obj) -> PyResult<isize> {
         match self.index_value(o)? {
