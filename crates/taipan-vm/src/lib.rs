@@ -35,5 +35,6 @@ mod pythonrun;
 mod pythread;
 mod signals;
 mod traceback;
+mod tracemalloc;
 mod vm;
 mod warnings;

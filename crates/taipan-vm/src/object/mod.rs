@@ -75,6 +75,13 @@ pub trait PyPayload: 'static {
     fn as_buffer(&self) -> Option<&dyn crate::objects::buffer::BufferExport> {
         None
     }
+    /// Bytes the payload holds on the heap outside the object's block
+    /// (a str's characters, a list's item array) when it is made: what
+    /// `tracemalloc` counts for the object besides its block. Asked only
+    /// while tracing.
+    fn heap_size(&self) -> usize {
+        0
+    }
 }
 
 /// The buffer exported by the `T` payload of `o` (a type's `buffer_payload`).
@@ -365,6 +372,8 @@ impl ObjectState {
             free_lists: UnsafeCell::new(FreeLists {
                 heads: [std::ptr::null_mut(); SMALL_CLASSES],
                 counts: [0; SMALL_CLASSES],
+                from_system: [0; SMALL_CLASSES],
+                to_system: [0; SMALL_CLASSES],
             }),
         }
     }
@@ -397,8 +406,12 @@ impl ObjectState {
                     p = next;
                 }
             }
+            let in_use = f.from_system[class] as i64 - f.to_system[class] as i64 - i64::from(f.counts[class]);
+            RETIRED_IN_USE[class].fetch_add(in_use, std::sync::atomic::Ordering::Relaxed);
             f.heads[class] = std::ptr::null_mut();
             f.counts[class] = 0;
+            f.from_system[class] = 0;
+            f.to_system[class] = 0;
         }
     }
 
@@ -506,6 +519,9 @@ unsafe fn free_leaf(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafA
     // SAFETY: guaranteed by the caller; the memory came from
     // `small_alloc_class` of the same class (`alloc_object` of a leaf type).
     unsafe {
+        if crate::tracemalloc::tracing() {
+            crate::tracemalloc::on_free(p);
+        }
         if let Some(drop) = leaf.drop_payload {
             drop(p.as_ptr());
         }
@@ -555,7 +571,17 @@ const SMALL_KEEP: u32 = 4096;
 struct FreeLists {
     heads: [*mut u8; SMALL_CLASSES],
     counts: [u32; SMALL_CLASSES],
+    /// Blocks of each class taken from the system allocator, and given
+    /// back to it (counted on those slow paths only, for
+    /// `sys._debugmallocstats`): in use = taken - given back - kept.
+    from_system: [u64; SMALL_CLASSES],
+    to_system: [u64; SMALL_CLASSES],
 }
+
+/// Blocks in use per size class that threads which ended had taken from
+/// the system (their counters are folded in here when they end).
+static RETIRED_IN_USE: [std::sync::atomic::AtomicI64; SMALL_CLASSES] =
+    [const { std::sync::atomic::AtomicI64::new(0) }; SMALL_CLASSES];
 
 /// The layout small objects are really allocated with: rounded up to the
 /// size class, so that any block of a class fits any object of that class.
@@ -579,6 +605,44 @@ fn free_lists() -> Option<*mut FreeLists> {
     // SAFETY: a non-null CURRENT points at a live thread state.
     Some(unsafe { (*ts).objects.free_lists.get() })
 }
+
+/// One size class as `sys._debugmallocstats` shows it.
+pub(crate) struct SizeClassStats {
+    pub block_size: usize,
+    /// Blocks holding an object now.
+    pub in_use: i64,
+    /// Free blocks kept on the threads' free lists.
+    pub kept: u64,
+}
+
+/// The small-object allocator's state, summed over `threads` (the
+/// interpreter's live thread states) and the threads that ended.
+///
+/// # Safety
+/// Each pointer is a live thread state; the caller holds the GIL, so no
+/// allocation runs meanwhile.
+pub(crate) unsafe fn malloc_stats(threads: &[*const ThreadState]) -> Vec<SizeClassStats> {
+    let mut out: Vec<SizeClassStats> = (0..SMALL_CLASSES)
+        .map(|c| SizeClassStats {
+            block_size: (c + 1) * SMALL_CLASS,
+            in_use: RETIRED_IN_USE[c].load(std::sync::atomic::Ordering::Relaxed),
+            kept: 0,
+        })
+        .collect();
+    for &ts in threads {
+        // SAFETY: guaranteed by the caller; read only.
+        let f = unsafe { &*(*ts).objects.free_lists.get() };
+        for (c, s) in out.iter_mut().enumerate() {
+            s.in_use += f.from_system[c] as i64 - f.to_system[c] as i64 - i64::from(f.counts[c]);
+            s.kept += u64::from(f.counts[c]);
+        }
+    }
+    out
+}
+
+/// The largest object size served from the size classes, their step,
+/// and the free blocks a thread keeps per class.
+pub(crate) const SMALL_LIMITS: (usize, usize, u32) = (SMALL_MAX, SMALL_CLASS, SMALL_KEEP);
 
 /// Allocate an object's memory (never null).
 ///
@@ -606,6 +670,7 @@ unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
                 f.counts[class] -= 1;
                 return head;
             }
+            f.from_system[class] += 1;
         }
     }
     // SAFETY: `real` is non-zero-sized.
@@ -637,6 +702,7 @@ unsafe fn small_free(p: *mut u8, layout: std::alloc::Layout) {
                 f.counts[class] += 1;
                 return;
             }
+            f.to_system[class] += 1;
         }
     }
     // SAFETY: allocated by the system allocator with the rounded layout.
@@ -665,6 +731,7 @@ fn small_alloc_class(class: usize) -> *mut u8 {
                 f.counts[class] -= 1;
                 return head;
             }
+            f.from_system[class] += 1;
         }
     }
     let layout = class_layout(class);
@@ -693,6 +760,7 @@ unsafe fn small_free_class(p: *mut u8, class: usize) {
                 f.counts[class] += 1;
                 return;
             }
+            f.to_system[class] += 1;
         }
     }
     // SAFETY: allocated by the system allocator with the class layout.
@@ -708,6 +776,9 @@ unsafe fn free_object(p: NonNull<PyObject>) {
         let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
         if ty.is_gc {
             crate::gc::untrack_freed(p);
+        }
+        if crate::tracemalloc::tracing() {
+            crate::tracemalloc::on_free(p);
         }
         // Weakrefs first, then the attributes (CPython's subtype_dealloc):
         // callbacks are queued before the finalizers of what the dict held.
@@ -811,8 +882,25 @@ fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
             obj,
             PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
         );
-        Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
+        let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, std::mem::size_of::<PyCell<T>>());
+        }
+        Obj::from_owned_ptr(p)
     }
+}
+
+/// Tell tracemalloc about a new object: its block and what its payload
+/// holds on the heap.
+///
+/// # Safety
+/// `p` is a fully initialized `PyCell<T>`.
+#[cold]
+#[inline(never)]
+unsafe fn trace_alloc<T: PyPayload>(p: NonNull<PyObject>, block: usize) {
+    // SAFETY: guaranteed by the caller.
+    let extra = unsafe { (*p.as_ptr().cast::<PyCell<T>>()).payload.heap_size() };
+    crate::tracemalloc::on_alloc(p, block + extra);
 }
 
 #[inline(never)]
@@ -848,6 +936,9 @@ fn alloc_general<T: PyPayload>(ty: &Obj, t: &TypeObject, payload: T) -> Obj {
             std::ptr::write(obj.cast::<u8>().add(off).cast::<Option<Obj>>(), None);
         }
         let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, layout.size());
+        }
         if gc != 0 {
             crate::gc::track_new(p);
         }
