@@ -61,6 +61,8 @@ struct TracebackData {
 struct Trace {
     size: usize,
     traceback: Rc<TracebackData>,
+    /// When it was made: `_get_traces` lists the newest first.
+    seq: u64,
 }
 
 /// An owned reference the tables keep (a filename `str`).
@@ -84,6 +86,7 @@ struct Tables {
     filename_ids: HashMap<usize, FilenameId>,
     traced_memory: usize,
     peak_traced_memory: usize,
+    next_seq: u64,
 }
 
 impl Tables {
@@ -96,6 +99,7 @@ impl Tables {
             filename_ids: HashMap::new(),
             traced_memory: 0,
             peak_traced_memory: 0,
+            next_seq: 0,
         }
     }
 
@@ -136,7 +140,9 @@ impl Tables {
     }
 
     fn add(&mut self, domain: u32, ptr: usize, size: usize, traceback: Rc<TracebackData>) {
-        if let Some(old) = self.traces.insert((domain, ptr), Trace { size, traceback }) {
+        self.next_seq += 1;
+        let seq = self.next_seq;
+        if let Some(old) = self.traces.insert((domain, ptr), Trace { size, traceback, seq }) {
             self.traced_memory -= old.size;
         }
         self.traced_memory += size;
@@ -345,8 +351,8 @@ pub(crate) mod api {
     }
 
     /// `_tracemalloc._get_traces()`: (domain, size, traceback) of every
-    /// trace. Tracebacks are shared: each distinct one is copied once and
-    /// the traces name it by index.
+    /// trace, the newest first. Tracebacks are shared: each distinct one is
+    /// copied once and the traces name it by index.
     pub fn traces(_vm: &Vm) -> (Vec<(u32, usize, usize)>, Vec<TracebackCopy>) {
         if !tracing() {
             return (Vec::new(), Vec::new());
@@ -355,8 +361,10 @@ pub(crate) mod api {
         let Some(t) = g.as_ref() else { return (Vec::new(), Vec::new()) };
         let mut index: HashMap<*const TracebackData, usize> = HashMap::new();
         let mut tbs = Vec::new();
-        let mut out = Vec::with_capacity(t.traces.len());
-        for (&(domain, _), trace) in &t.traces {
+        let mut all: Vec<(&(u32, usize), &Trace)> = t.traces.iter().collect();
+        all.sort_unstable_by_key(|(_, trace)| std::cmp::Reverse(trace.seq));
+        let mut out = Vec::with_capacity(all.len());
+        for (&(domain, _), trace) in all {
             let key = Rc::as_ptr(&trace.traceback);
             let i = *index.entry(key).or_insert_with(|| {
                 tbs.push(copy_traceback(t, &trace.traceback));

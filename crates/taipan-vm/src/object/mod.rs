@@ -476,6 +476,10 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
         if let Some(leaf) = (*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload.leaf {
+            if crate::tracemalloc::tracing() {
+                // A tail call: the untraced path keeps needing no frame.
+                return free_leaf_traced(p, ty_ptr, leaf);
+            }
             free_leaf(p, ty_ptr, leaf);
             return;
         }
@@ -519,15 +523,24 @@ unsafe fn free_leaf(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafA
     // SAFETY: guaranteed by the caller; the memory came from
     // `small_alloc_class` of the same class (`alloc_object` of a leaf type).
     unsafe {
-        if crate::tracemalloc::tracing() {
-            crate::tracemalloc::on_free(p);
-        }
         if let Some(drop) = leaf.drop_payload {
             drop(p.as_ptr());
         }
         small_free_class(p.as_ptr().cast(), leaf.class as usize);
         decref(ty_ptr);
     }
+}
+
+/// `free_leaf` while tracemalloc traces: the trace goes first.
+///
+/// # Safety
+/// As `free_leaf`.
+#[cold]
+#[inline(never)]
+unsafe fn free_leaf_traced(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafAlloc) {
+    crate::tracemalloc::on_free(p);
+    // SAFETY: guaranteed by the caller.
+    unsafe { free_leaf(p, ty_ptr, leaf) }
 }
 
 unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
