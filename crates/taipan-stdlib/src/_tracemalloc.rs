@@ -35,7 +35,7 @@ fn start(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         Some(n) => nframe_arg(vm, n)?,
         None => 1,
     };
-    tm::start(nframe);
+    tm::start(vm, nframe);
     Ok(vm.none())
 }
 
@@ -114,7 +114,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("start", start),
     MethodDef::static_("stop", |vm, _, a, k| {
         noargs(vm, "stop", a, k)?;
-        tm::stop();
+        tm::stop(vm);
         Ok(vm.none())
     }),
 ];

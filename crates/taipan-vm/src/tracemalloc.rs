@@ -265,7 +265,7 @@ pub(crate) mod api {
 
     /// `_tracemalloc.start(nframe)`: nothing changes when tracing is
     /// already on, not even the limit (CPython 3.11's `_PyTraceMalloc_Start`).
-    pub fn start(nframe: u32) {
+    pub fn start(vm: &Vm, nframe: u32) {
         if tracing() {
             return;
         }
@@ -274,14 +274,29 @@ pub(crate) mod api {
             Some(t) => t.max_nframe = nframe,
             None => *g = Some(Tables::new(nframe)),
         }
-        TRACING.store(true, Ordering::Relaxed);
+        drop(g);
+        switch(vm, true);
     }
 
     /// `_tracemalloc.stop()`: tracing off, traces cleared.
-    pub fn stop() {
-        TRACING.store(false, Ordering::Relaxed);
+    pub fn stop(vm: &Vm) {
+        switch(vm, false);
         let dropped = lock().as_mut().map(|t| t.clear());
         drop(dropped);
+    }
+
+    /// Turn the hooks on or off: the process-wide switch and its mirror
+    /// in each thread state of the interpreter (threads made later copy
+    /// the switch).
+    fn switch(vm: &Vm, on: bool) {
+        TRACING.store(on, Ordering::Relaxed);
+        vm.thread.objects.tracemalloc.set(on);
+        for &(_, ts) in vm.threads.borrow().iter() {
+            // SAFETY: the interpreter's thread list holds live thread
+            // states; the allocator reads the flag only under the GIL,
+            // which this thread holds.
+            unsafe { (*ts).objects.tracemalloc.set(on) };
+        }
     }
 
     /// `_tracemalloc.clear_traces()`.

@@ -216,7 +216,7 @@ impl Vm {
         }
         let nframe = vm.config.borrow().tracemalloc;
         if nframe > 0 {
-            crate::tracemalloc::api::start(nframe);
+            crate::tracemalloc::api::start(&vm, nframe);
         }
         let _active = vm.enter();
         crate::context::finish_types(&vm);

@@ -361,9 +361,20 @@ pub(crate) struct ObjectState {
     /// (DESIGN invariant 4: they run between instructions, never in Drop).
     pending: Cell<Vec<Pending>>,
     free_lists: UnsafeCell<FreeLists>,
+    /// tracemalloc traces this thread's allocations: the process-wide
+    /// switch mirrored where the allocator already looks (the thread
+    /// state it reaches through `CURRENT`), so testing it costs the hot
+    /// paths one load and a branch (`tracemalloc::api::start`/`stop` set it).
+    pub(crate) tracemalloc: Cell<bool>,
 }
 
 impl ObjectState {
+    pub(crate) fn with_tracemalloc(on: bool) -> ObjectState {
+        let s = ObjectState::new();
+        s.tracemalloc.set(on);
+        s
+    }
+
     pub(crate) const fn new() -> ObjectState {
         ObjectState {
             dealloc_depth: Cell::new(0),
@@ -375,6 +386,7 @@ impl ObjectState {
                 from_system: [0; SMALL_CLASSES],
                 to_system: [0; SMALL_CLASSES],
             }),
+            tracemalloc: Cell::new(false),
         }
     }
 
@@ -393,7 +405,7 @@ impl ObjectState {
         // SAFETY: no other borrow of the free lists is live (this runs in
         // the thread state's Drop, with no allocation in progress).
         let f = unsafe { &mut *self.free_lists.get() };
-        for class in 0..SMALL_CLASSES {
+        for (class, retired) in RETIRED_IN_USE.iter().enumerate() {
             let size = (class + 1) * SMALL_CLASS;
             let layout = std::alloc::Layout::from_size_align(size, SMALL_CLASS).expect("size class");
             let mut p = f.heads[class];
@@ -407,7 +419,7 @@ impl ObjectState {
                 }
             }
             let in_use = f.from_system[class] as i64 - f.to_system[class] as i64 - i64::from(f.counts[class]);
-            RETIRED_IN_USE[class].fetch_add(in_use, std::sync::atomic::Ordering::Relaxed);
+            retired.fetch_add(in_use, std::sync::atomic::Ordering::Relaxed);
             f.heads[class] = std::ptr::null_mut();
             f.counts[class] = 0;
             f.from_system[class] = 0;
@@ -476,8 +488,7 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
         if let Some(leaf) = (*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload.leaf {
-            if crate::tracemalloc::tracing() {
-                // A tail call: the untraced path keeps needing no frame.
+            if thread_traces() {
                 return free_leaf_traced(p, ty_ptr, leaf);
             }
             free_leaf(p, ty_ptr, leaf);
@@ -606,6 +617,15 @@ fn small_layout(layout: std::alloc::Layout) -> Option<(usize, std::alloc::Layout
     let class = layout.size().div_ceil(SMALL_CLASS).max(1);
     let l = std::alloc::Layout::from_size_align(class * SMALL_CLASS, SMALL_CLASS).ok()?;
     Some((class - 1, l))
+}
+
+/// Does tracemalloc trace the running thread's allocations? (Read
+/// through the thread state the free lists are reached by as well.)
+#[inline(always)]
+fn thread_traces() -> bool {
+    let ts = crate::pystate::current_thread_ptr();
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    !ts.is_null() && unsafe { (*ts).objects.tracemalloc.get() }
 }
 
 /// The running thread's free lists, if a thread state is active.
@@ -896,7 +916,7 @@ fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
             PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
         );
         let p = NonNull::new_unchecked(obj.cast());
-        if crate::tracemalloc::tracing() {
+        if thread_traces() {
             trace_alloc::<T>(p, std::mem::size_of::<PyCell<T>>());
         }
         Obj::from_owned_ptr(p)
