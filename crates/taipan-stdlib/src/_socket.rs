@@ -768,6 +768,30 @@ fn m_close(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     Ok(vm.none())
 }
 
+/// `tp_finalize`: a socket collected while open warns "unclosed <socket>"
+/// (ResourceWarning, the socket as its source) and is closed (CPython's
+/// `sock_finalize`).
+fn sock_finalize(vm: &Vm, o: &Obj) {
+    let Ok(s) = sock(vm, o) else { return };
+    if s.fd.get() < 0 {
+        return;
+    }
+    if let Ok(r) = vm.repr(o) {
+        let message = vm.new_str(&format!("unclosed {}", taipan_vm::api::str::as_str_lossy(&r)));
+        let category = vm.ctx.exceptions.by_name["ResourceWarning"].clone();
+        if let Err(e) = taipan_vm::api::warnings::warn_object(vm, message, category, 1, Some(o.clone())) {
+            if vm.err_matches(&e, &vm.ctx.exceptions.by_name["Warning"]) {
+                vm.write_unraisable(&e, Some(o));
+            }
+        }
+    }
+    let fd = s.fd.replace(-1);
+    if fd >= 0 {
+        // SAFETY: the socket owned `fd`; it is forgotten first.
+        unsafe { libc::close(fd) };
+    }
+}
+
 fn m_detach(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     taipan_vm::api::args::exact::<0>(vm, "detach", a, k)?;
     Ok(vm.new_int(sock(vm, o)?.fd.replace(-1) as i64))
@@ -1727,7 +1751,8 @@ fn make_types(vm: &Vm) -> PyResult<()> {
         name: "_socket.socket",
         base: None,
         flags: taipan_vm::api::types::flags::BASETYPE,
-        gc: false,
+        // A GC header holds the "finalized" bit its finalizer needs.
+        gc: true,
         dict: false,
         weakref: false,
         methods: SOCKET_METHODS,
@@ -1739,6 +1764,9 @@ fn make_types(vm: &Vm) -> PyResult<()> {
         s.init.set(Some(socket_init));
         s.repr.set(Some(socket_repr));
     });
+    if let Some(t) = ty.payload::<taipan_vm::api::types::TypeObject>() {
+        t.finalize.set(Some(sock_finalize));
+    }
     let mut t = vm.lazy_types.borrow_mut();
     t.insert(SOCKET_KEY, ty);
     t.insert(HERROR_KEY, herror);

@@ -71,8 +71,8 @@ fn get_config(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         ("use_hash_seed", int(vm, cfg.hash_seed.is_some() as i64)),
         ("hash_seed", vm.new_usize(cfg.hash_seed.unwrap_or(0) as usize)),
         ("faulthandler", int(vm, (has_x("faulthandler") || env_var(use_env, "PYTHONFAULTHANDLER").is_some()) as i64)),
-        // Taipan cannot trace allocations (its `_tracemalloc` refuses to start).
-        ("tracemalloc", int(vm, 0)),
+        // `-X tracemalloc[=N]`, `PYTHONTRACEMALLOC`: frames traced from the start.
+        ("tracemalloc", int(vm, i64::from(cfg.tracemalloc))),
         ("import_time", int(vm, (has_x("importtime") || env_var(use_env, "PYTHONPROFILEIMPORTTIME").is_some()) as i64)),
         // Off with -X no_debug_ranges: code objects then keep no columns.
         ("code_debug_ranges", int(vm, !cfg.no_debug_ranges as i64)),

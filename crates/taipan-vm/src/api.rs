@@ -108,6 +108,11 @@ pub mod gc {
     pub const SIZEOF_PYGC_HEAD: usize = crate::object::GC_HEADER_SIZE;
 }
 
+/// Tracing of memory blocks (the `_tracemalloc` module's face).
+pub mod tracemalloc {
+    pub use crate::tracemalloc::api::*;
+}
+
 /// Weak references (the `_weakref` module's face).
 pub mod weakref {
     pub use crate::objects::weakref::api::*;

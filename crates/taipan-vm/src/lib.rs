@@ -36,5 +36,6 @@ mod pythonrun;
 mod pythread;
 mod signals;
 mod traceback;
+mod tracemalloc;
 mod vm;
 mod warnings;

@@ -280,7 +280,7 @@ impl ThreadState {
             trace_func: crate::object::ObjCell::new(None),
             tracing: Cell::new(false),
             tracing_what: Cell::new(None),
-            objects: ObjectState::new(),
+            objects: ObjectState::with_tracemalloc(crate::tracemalloc::tracing()),
             gc: Cell::new(ptr::null()),
             ident: current_ident(),
             dict: crate::object::ObjCell::new(None),

@@ -131,6 +131,9 @@ pub struct Config {
     /// `-X int_max_str_digits`, `PYTHONINTMAXSTRDIGITS` (None: the default
     /// limit, `sys.flags.int_max_str_digits == -1`).
     pub int_max_str_digits: Option<u32>,
+    /// `-X tracemalloc[=N]`, `PYTHONTRACEMALLOC`: trace allocations from
+    /// the start with N frames (0: off).
+    pub tracemalloc: u32,
     pub xoptions: Vec<String>,
     pub hash_seed: Option<u64>,
     pub executable: String,
@@ -211,6 +214,10 @@ impl Vm {
         }
         if let Some(n) = vm.config.borrow().int_max_str_digits {
             vm.max_str_digits.set(n as usize);
+        }
+        let nframe = vm.config.borrow().tracemalloc;
+        if nframe > 0 {
+            crate::tracemalloc::api::start(&vm, nframe);
         }
         let _active = vm.enter();
         crate::context::finish_types(&vm);

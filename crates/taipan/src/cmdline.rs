@@ -596,6 +596,7 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     } else {
         config.hash_seed = None;
     }
+    config_init_tracemalloc(config)?;
     // config_init_int_max_str_digits: -X first, then the environment.
     let valid = |n: Option<i64>| n.filter(|&n| n == 0 || (MIN_MAX_STR_DIGITS..=i32::MAX as i64).contains(&n));
     let xopt = config.xoptions.iter().find_map(|x| {
@@ -628,3 +629,35 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     }
     Ok(())
 }
+
+/// `PYTHONTRACEMALLOC=N`, then `-X tracemalloc[=N]` (which wins): trace
+/// allocations from the start with N frames (CPython's
+/// `config_init_tracemalloc`).
+fn config_init_tracemalloc(config: &mut Config) -> Result<(), ExitCode> {
+    let valid = |n: Option<i64>| n.filter(|&n| (0..=i64::from(MAX_TRACEMALLOC_NFRAME)).contains(&n));
+    if let Some(v) = env_var(config, "PYTHONTRACEMALLOC") {
+        match valid(c_strtol(&v)) {
+            Some(n) => config.tracemalloc = n as u32,
+            None => return Err(fatal("config_init_tracemalloc", "PYTHONTRACEMALLOC: invalid number of frames")),
+        }
+    }
+    let xopt = config.xoptions.iter().rev().find_map(|x| {
+        if x == "tracemalloc" {
+            Some(None)
+        } else {
+            x.strip_prefix("tracemalloc=").map(Some)
+        }
+    });
+    match xopt {
+        Some(None) => config.tracemalloc = 1,
+        Some(Some(v)) => match valid(c_strtol(v)) {
+            Some(n) => config.tracemalloc = n as u32,
+            None => return Err(fatal("config_init_tracemalloc", "-X tracemalloc=NFRAME: invalid number of frames")),
+        },
+        None => {}
+    }
+    Ok(())
+}
+
+/// `tracemalloc`'s largest traceback limit (CPython's `MAX_NFRAME`).
+const MAX_TRACEMALLOC_NFRAME: u32 = 65535;

@@ -1068,8 +1068,9 @@ const READER_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |vm, o, a, k| forward_call(vm, o, "fileno", a, k)),
     MethodDef::method("isatty", |vm, o, a, k| forward_call(vm, o, "isatty", a, k)),
     MethodDef::method("seekable", |vm, o, a, k| forward_call(vm, o, "seekable", a, k)),
-    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
-        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+    MethodDef::method("_dealloc_warn", |vm, o, a, k| {
+        let a = posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        dealloc_warn(vm, data(vm, o)?, &a[0]);
         Ok(vm.none())
     }),
     MethodDef::method("__sizeof__", buffered_sizeof),
@@ -1092,8 +1093,9 @@ const WRITER_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |vm, o, a, k| forward_call(vm, o, "fileno", a, k)),
     MethodDef::method("isatty", |vm, o, a, k| forward_call(vm, o, "isatty", a, k)),
     MethodDef::method("seekable", |vm, o, a, k| forward_call(vm, o, "seekable", a, k)),
-    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
-        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+    MethodDef::method("_dealloc_warn", |vm, o, a, k| {
+        let a = posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        dealloc_warn(vm, data(vm, o)?, &a[0]);
         Ok(vm.none())
     }),
     MethodDef::method("__sizeof__", buffered_sizeof),
@@ -1111,8 +1113,9 @@ const RANDOM_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |vm, o, a, k| forward_call(vm, o, "fileno", a, k)),
     MethodDef::method("isatty", |vm, o, a, k| forward_call(vm, o, "isatty", a, k)),
     MethodDef::method("seekable", |vm, o, a, k| forward_call(vm, o, "seekable", a, k)),
-    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
-        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+    MethodDef::method("_dealloc_warn", |vm, o, a, k| {
+        let a = posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        dealloc_warn(vm, data(vm, o)?, &a[0]);
         Ok(vm.none())
     }),
     MethodDef::method("__sizeof__", buffered_sizeof),
@@ -1424,6 +1427,9 @@ fn buffered_close(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
             return Ok(vm.none());
         }
     }
+    if b.finalizing.get() {
+        dealloc_warn(vm, b, o);
+    }
     let flushed = vm.call_method(o, "flush", &[]);
     let _lock = enter(vm, o, b)?;
     let closed = vm.call_method(&raw, "close", &[]);
@@ -1433,6 +1439,17 @@ fn buffered_close(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
         (Ok(_), r) => r,
         (Err(e), Ok(_)) => Err(e),
         (Err(first), Err(later)) => Err(super::chain(vm, first, later)),
+    }
+}
+
+/// `_dealloc_warn(source)`: ask the raw stream to warn that `source` is
+/// collected unclosed (CPython's `buffered_dealloc_warn`); errors ignored.
+fn dealloc_warn(vm: &Vm, b: &Buffered, source: &Obj) {
+    if !b.ok.get() {
+        return;
+    }
+    if let Some(raw) = b.raw.get() {
+        let _ = vm.call_method(&raw, "_dealloc_warn", std::slice::from_ref(source));
     }
 }
 

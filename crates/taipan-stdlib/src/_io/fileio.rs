@@ -122,11 +122,34 @@ const METHODS: &[MethodDef] = &[
         Ok(vm.new_int(f.fd.get() as i64))
     }),
     MethodDef::method("isatty", fileio_isatty),
-    MethodDef::method("_dealloc_warn", |vm, _o, a, k| {
-        posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+    MethodDef::method("_dealloc_warn", |vm, o, a, k| {
+        let a = posargs(vm, "_dealloc_warn", a, k, 1, 1)?;
+        dealloc_warn(vm, o, fio(vm, o)?, &a[0]);
         Ok(vm.none())
     }),
 ];
+
+/// `FileIO._dealloc_warn(source)`: an open file that owns its descriptor
+/// is being finalized: "unclosed file <source>" as a ResourceWarning
+/// (CPython's `fileio_dealloc_warn`). A warning the filters turned into
+/// an error goes to the unraisable hook; nothing propagates.
+pub(crate) fn dealloc_warn(vm: &Vm, o: &Obj, f: &FileIO, source: &Obj) {
+    if f.fd.get() < 0 || !f.closefd.get() {
+        return;
+    }
+    let category = &vm.ctx.exceptions.by_name["ResourceWarning"];
+    let message = match vm.repr(source) {
+        Ok(r) => format!("unclosed file {}", taipan_vm::api::str::as_str_lossy(&r)),
+        Err(_) => return,
+    };
+    let warned =
+        taipan_vm::api::warnings::warn_object(vm, vm.new_str(&message), category.clone(), 1, Some(source.clone()));
+    if let Err(e) = warned {
+        if vm.err_matches(&e, &vm.ctx.exceptions.by_name["Warning"]) {
+            vm.write_unraisable(&e, Some(o));
+        }
+    }
+}
 
 const GETSETS: &[GetSetDef] = &[
     GetSetDef::new("closed", |vm, o| Ok(vm.bool_obj(fio(vm, o)?.fd.get() < 0)), None),
@@ -768,6 +791,9 @@ fn fileio_close(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     if !f.closefd.get() {
         f.fd.set(-1);
         return res;
+    }
+    if f.finalizing.get() {
+        dealloc_warn(vm, o, f, o);
     }
     let rc = internal_close(vm, f);
     match (res, rc) {

@@ -987,6 +987,10 @@ fn textio_close(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     if vm.is_true(&closed)? {
         return Ok(vm.none());
     }
+    if t.finalizing.get() {
+        // CPython's textiowrapper_close: the buffer warns for us.
+        let _ = vm.call_method(&buffer, "_dealloc_warn", std::slice::from_ref(o));
+    }
     let flushed = vm.call_method(o, "flush", &[]);
     let closed = vm.call_method(&buffer, "close", &[]);
     match (flushed, closed) {

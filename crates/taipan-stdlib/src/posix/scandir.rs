@@ -121,6 +121,9 @@ pub(crate) fn make_types(vm: &Vm) -> (Obj, Obj) {
             s.iternext.set(Some(iter_next));
         },
     );
+    if let Some(t) = iter.payload::<taipan_vm::api::types::TypeObject>() {
+        t.finalize.set(Some(iter_finalize));
+    }
     vm.lazy_types.borrow_mut().insert(ENTRY, entry.clone());
     vm.lazy_types.borrow_mut().insert(ITER, iter.clone());
     (entry, iter)
@@ -415,6 +418,25 @@ fn iter_enter(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn iter_exit(vm: &Vm, o: &Obj, _a: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     close_dir(iter_payload(vm, o)?);
     Ok(vm.none())
+}
+
+/// `tp_finalize`: an iterator collected before it was exhausted or
+/// closed closes its directory and warns "unclosed scandir iterator"
+/// (CPython's `ScandirIterator_finalize`).
+fn iter_finalize(vm: &Vm, o: &Obj) {
+    let Ok(it) = iter_payload(vm, o) else { return };
+    if it.dir.get() == 0 {
+        return;
+    }
+    close_dir(it);
+    let Ok(r) = vm.repr(o) else { return };
+    let message = vm.new_str(&format!("unclosed scandir iterator {}", taipan_vm::api::str::as_str_lossy(&r)));
+    let category = vm.ctx.exceptions.by_name["ResourceWarning"].clone();
+    if let Err(e) = taipan_vm::api::warnings::warn_object(vm, message, category, 1, Some(o.clone())) {
+        if vm.err_matches(&e, &vm.ctx.exceptions.by_name["Warning"]) {
+            vm.write_unraisable(&e, Some(o));
+        }
+    }
 }
 
 fn iter_del(vm: &Vm, o: &Obj, _a: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

@@ -149,7 +149,7 @@ fn same(a: &Option<Obj>, b: &Option<Obj>) -> bool {
 
 /// The index of the first instruction traced (CPython's
 /// `_co_firsttraceable`): the first RESUME.
-fn first_traceable(code: &CodeData) -> usize {
+pub(crate) fn first_traceable(code: &CodeData) -> usize {
     code.units.iter().position(|u| (u & 0xff) as u8 == op::Resume).unwrap_or(0)
 }
 

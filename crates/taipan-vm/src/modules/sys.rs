@@ -236,6 +236,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("intern", sys_intern),
     MethodDef::static_("getrefcount", sys_getrefcount),
     MethodDef::static_("getsizeof", sys_getsizeof),
+    MethodDef::static_("_debugmallocstats", sys_debugmallocstats),
     MethodDef::static_("get_int_max_str_digits", |vm, _, _, _| Ok(vm.new_usize(vm.int_max_str_digits()))),
     MethodDef::static_("set_int_max_str_digits", sys_set_int_max_str_digits),
     MethodDef::static_("displayhook", sys_displayhook),
@@ -509,6 +510,54 @@ fn sys_getrefcount(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
     // The argument itself, not a copy: the count includes the call's own
     // reference, as CPython's does.
     Ok(vm.new_int(args[0].refcnt() as i64))
+}
+
+/// `sys._debugmallocstats()`: the small-object allocator's state on
+/// stderr (the C stream, as CPython's). The format, one table row per size
+/// class (blocks of `size` bytes serve objects of up to that size):
+///
+/// ```text
+/// Small block threshold = 256, in 16 size classes.
+///
+/// class   size   blocks in use   free blocks kept
+/// -----   ----   -------------   ----------------
+///     0     16            1234                 56
+/// ...
+///
+/// # bytes in allocated blocks   =            N
+/// # bytes in kept free blocks   =            N
+/// # free blocks kept per class  = at most 4096 per thread
+/// # free frames kept            =            N
+/// ```
+///
+/// Blocks in use are all threads' (those that ended included); larger
+/// objects and variable-size storage come from the system allocator and
+/// are not counted.
+fn sys_debugmallocstats(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "sys._debugmallocstats", args, kw)?;
+    let threads: Vec<*const crate::pystate::ThreadState> = vm.threads.borrow().iter().map(|&(_, ts)| ts).collect();
+    // SAFETY: the interpreter's thread list holds its live thread states,
+    // and this thread holds the GIL.
+    let stats = unsafe { crate::object::malloc_stats(&threads) };
+    let (max, step, keep) = crate::object::SMALL_LIMITS;
+    let mut out = format!("Small block threshold = {max}, in {} size classes.\n\n", max / step);
+    out.push_str("class   size   blocks in use   free blocks kept\n");
+    out.push_str("-----   ----   -------------   ----------------\n");
+    let (mut used, mut kept) = (0i64, 0u64);
+    for (class, s) in stats.iter().enumerate() {
+        if s.in_use == 0 && s.kept == 0 {
+            continue;
+        }
+        out.push_str(&format!("{class:>5}   {:>4}   {:>13}   {:>16}\n", s.block_size, s.in_use, s.kept));
+        used += s.in_use * s.block_size as i64;
+        kept += s.kept * s.block_size as u64;
+    }
+    out.push_str(&format!("\n# bytes in allocated blocks   = {used:>12}\n"));
+    out.push_str(&format!("# bytes in kept free blocks   = {kept:>12}\n"));
+    out.push_str(&format!("# free blocks kept per class  = at most {keep} per thread\n"));
+    out.push_str(&format!("# free frames kept            = {:>12}\n", vm.thread.free_frames.borrow().len()));
+    crate::traceback::write_fd(2, out.as_bytes());
+    Ok(vm.none())
 }
 
 fn sys_getsizeof(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -75,6 +75,13 @@ pub trait PyPayload: 'static {
     fn as_buffer(&self) -> Option<&dyn crate::objects::buffer::BufferExport> {
         None
     }
+    /// Bytes the payload holds on the heap outside the object's block
+    /// (a str's characters, a list's item array) when it is made: what
+    /// `tracemalloc` counts for the object besides its block. Asked only
+    /// while tracing.
+    fn heap_size(&self) -> usize {
+        0
+    }
 }
 
 /// The buffer exported by the `T` payload of `o` (a type's `buffer_payload`).
@@ -354,9 +361,20 @@ pub(crate) struct ObjectState {
     /// (DESIGN invariant 4: they run between instructions, never in Drop).
     pending: Cell<Vec<Pending>>,
     free_lists: UnsafeCell<FreeLists>,
+    /// tracemalloc traces this thread's allocations: the process-wide
+    /// switch mirrored where the allocator already looks (the thread
+    /// state it reaches through `CURRENT`), so testing it costs the hot
+    /// paths one load and a branch (`tracemalloc::api::start`/`stop` set it).
+    pub(crate) tracemalloc: Cell<bool>,
 }
 
 impl ObjectState {
+    pub(crate) fn with_tracemalloc(on: bool) -> ObjectState {
+        let s = ObjectState::new();
+        s.tracemalloc.set(on);
+        s
+    }
+
     pub(crate) const fn new() -> ObjectState {
         ObjectState {
             dealloc_depth: Cell::new(0),
@@ -365,7 +383,10 @@ impl ObjectState {
             free_lists: UnsafeCell::new(FreeLists {
                 heads: [std::ptr::null_mut(); SMALL_CLASSES],
                 counts: [0; SMALL_CLASSES],
+                from_system: [0; SMALL_CLASSES],
+                to_system: [0; SMALL_CLASSES],
             }),
+            tracemalloc: Cell::new(false),
         }
     }
 
@@ -384,7 +405,7 @@ impl ObjectState {
         // SAFETY: no other borrow of the free lists is live (this runs in
         // the thread state's Drop, with no allocation in progress).
         let f = unsafe { &mut *self.free_lists.get() };
-        for class in 0..SMALL_CLASSES {
+        for (class, retired) in RETIRED_IN_USE.iter().enumerate() {
             let size = (class + 1) * SMALL_CLASS;
             let layout = std::alloc::Layout::from_size_align(size, SMALL_CLASS).expect("size class");
             let mut p = f.heads[class];
@@ -397,8 +418,12 @@ impl ObjectState {
                     p = next;
                 }
             }
+            let in_use = f.from_system[class] as i64 - f.to_system[class] as i64 - i64::from(f.counts[class]);
+            retired.fetch_add(in_use, std::sync::atomic::Ordering::Relaxed);
             f.heads[class] = std::ptr::null_mut();
             f.counts[class] = 0;
+            f.from_system[class] = 0;
+            f.to_system[class] = 0;
         }
     }
 
@@ -463,6 +488,9 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
         if let Some(leaf) = (*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload.leaf {
+            if thread_traces() {
+                return free_leaf_traced(p, ty_ptr, leaf);
+            }
             free_leaf(p, ty_ptr, leaf);
             return;
         }
@@ -514,6 +542,18 @@ unsafe fn free_leaf(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafA
     }
 }
 
+/// `free_leaf` while tracemalloc traces: the trace goes first.
+///
+/// # Safety
+/// As `free_leaf`.
+#[cold]
+#[inline(never)]
+unsafe fn free_leaf_traced(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafAlloc) {
+    crate::tracemalloc::on_free(p);
+    // SAFETY: guaranteed by the caller.
+    unsafe { free_leaf(p, ty_ptr, leaf) }
+}
+
 unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
     // SAFETY: the refcount just reached zero.
     if unsafe { queue_finalizer(ts, p) } {
@@ -555,7 +595,17 @@ const SMALL_KEEP: u32 = 4096;
 struct FreeLists {
     heads: [*mut u8; SMALL_CLASSES],
     counts: [u32; SMALL_CLASSES],
+    /// Blocks of each class taken from the system allocator, and given
+    /// back to it (counted on those slow paths only, for
+    /// `sys._debugmallocstats`): in use = taken - given back - kept.
+    from_system: [u64; SMALL_CLASSES],
+    to_system: [u64; SMALL_CLASSES],
 }
+
+/// Blocks in use per size class that threads which ended had taken from
+/// the system (their counters are folded in here when they end).
+static RETIRED_IN_USE: [std::sync::atomic::AtomicI64; SMALL_CLASSES] =
+    [const { std::sync::atomic::AtomicI64::new(0) }; SMALL_CLASSES];
 
 /// The layout small objects are really allocated with: rounded up to the
 /// size class, so that any block of a class fits any object of that class.
@@ -569,6 +619,15 @@ fn small_layout(layout: std::alloc::Layout) -> Option<(usize, std::alloc::Layout
     Some((class - 1, l))
 }
 
+/// Does tracemalloc trace the running thread's allocations? (Read
+/// through the thread state the free lists are reached by as well.)
+#[inline(always)]
+fn thread_traces() -> bool {
+    let ts = crate::pystate::current_thread_ptr();
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    !ts.is_null() && unsafe { (*ts).objects.tracemalloc.get() }
+}
+
 /// The running thread's free lists, if a thread state is active.
 #[inline(always)]
 fn free_lists() -> Option<*mut FreeLists> {
@@ -579,6 +638,44 @@ fn free_lists() -> Option<*mut FreeLists> {
     // SAFETY: a non-null CURRENT points at a live thread state.
     Some(unsafe { (*ts).objects.free_lists.get() })
 }
+
+/// One size class as `sys._debugmallocstats` shows it.
+pub(crate) struct SizeClassStats {
+    pub block_size: usize,
+    /// Blocks holding an object now.
+    pub in_use: i64,
+    /// Free blocks kept on the threads' free lists.
+    pub kept: u64,
+}
+
+/// The small-object allocator's state, summed over `threads` (the
+/// interpreter's live thread states) and the threads that ended.
+///
+/// # Safety
+/// Each pointer is a live thread state; the caller holds the GIL, so no
+/// allocation runs meanwhile.
+pub(crate) unsafe fn malloc_stats(threads: &[*const ThreadState]) -> Vec<SizeClassStats> {
+    let mut out: Vec<SizeClassStats> = (0..SMALL_CLASSES)
+        .map(|c| SizeClassStats {
+            block_size: (c + 1) * SMALL_CLASS,
+            in_use: RETIRED_IN_USE[c].load(std::sync::atomic::Ordering::Relaxed),
+            kept: 0,
+        })
+        .collect();
+    for &ts in threads {
+        // SAFETY: guaranteed by the caller; read only.
+        let f = unsafe { &*(*ts).objects.free_lists.get() };
+        for (c, s) in out.iter_mut().enumerate() {
+            s.in_use += f.from_system[c] as i64 - f.to_system[c] as i64 - i64::from(f.counts[c]);
+            s.kept += u64::from(f.counts[c]);
+        }
+    }
+    out
+}
+
+/// The largest object size served from the size classes, their step,
+/// and the free blocks a thread keeps per class.
+pub(crate) const SMALL_LIMITS: (usize, usize, u32) = (SMALL_MAX, SMALL_CLASS, SMALL_KEEP);
 
 /// Allocate an object's memory (never null).
 ///
@@ -606,6 +703,7 @@ unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
                 f.counts[class] -= 1;
                 return head;
             }
+            f.from_system[class] += 1;
         }
     }
     // SAFETY: `real` is non-zero-sized.
@@ -637,6 +735,7 @@ unsafe fn small_free(p: *mut u8, layout: std::alloc::Layout) {
                 f.counts[class] += 1;
                 return;
             }
+            f.to_system[class] += 1;
         }
     }
     // SAFETY: allocated by the system allocator with the rounded layout.
@@ -665,6 +764,7 @@ fn small_alloc_class(class: usize) -> *mut u8 {
                 f.counts[class] -= 1;
                 return head;
             }
+            f.from_system[class] += 1;
         }
     }
     let layout = class_layout(class);
@@ -693,6 +793,7 @@ unsafe fn small_free_class(p: *mut u8, class: usize) {
                 f.counts[class] += 1;
                 return;
             }
+            f.to_system[class] += 1;
         }
     }
     // SAFETY: allocated by the system allocator with the class layout.
@@ -708,6 +809,9 @@ unsafe fn free_object(p: NonNull<PyObject>) {
         let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
         if ty.is_gc {
             crate::gc::untrack_freed(p);
+        }
+        if crate::tracemalloc::tracing() {
+            crate::tracemalloc::on_free(p);
         }
         // Weakrefs first, then the attributes (CPython's subtype_dealloc):
         // callbacks are queued before the finalizers of what the dict held.
@@ -811,8 +915,25 @@ fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
             obj,
             PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
         );
-        Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()))
+        let p = NonNull::new_unchecked(obj.cast());
+        if thread_traces() {
+            trace_alloc::<T>(p, std::mem::size_of::<PyCell<T>>());
+        }
+        Obj::from_owned_ptr(p)
     }
+}
+
+/// Tell tracemalloc about a new object: its block and what its payload
+/// holds on the heap.
+///
+/// # Safety
+/// `p` is a fully initialized `PyCell<T>`.
+#[cold]
+#[inline(never)]
+unsafe fn trace_alloc<T: PyPayload>(p: NonNull<PyObject>, block: usize) {
+    // SAFETY: guaranteed by the caller.
+    let extra = unsafe { (*p.as_ptr().cast::<PyCell<T>>()).payload.heap_size() };
+    crate::tracemalloc::on_alloc(p, block + extra);
 }
 
 #[inline(never)]
@@ -848,6 +969,9 @@ fn alloc_general<T: PyPayload>(ty: &Obj, t: &TypeObject, payload: T) -> Obj {
             std::ptr::write(obj.cast::<u8>().add(off).cast::<Option<Obj>>(), None);
         }
         let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, layout.size());
+        }
         if gc != 0 {
             crate::gc::track_new(p);
         }

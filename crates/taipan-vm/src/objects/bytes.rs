@@ -14,7 +14,11 @@ pub(crate) struct BytesData {
     data: Box<[u8]>,
     hash: Cell<i64>,
 }
-impl PyPayload for BytesData {}
+impl PyPayload for BytesData {
+    fn heap_size(&self) -> usize {
+        self.data.len()
+    }
+}
 
 impl BytesData {}
 

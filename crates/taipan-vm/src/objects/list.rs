@@ -27,8 +27,10 @@ impl PyPayload for ListData {
     }
 
     fn clear(&self) {
+        let before = self.buffer();
         // SAFETY: the items are moved out before they are dropped.
         let old = unsafe { std::mem::take(&mut *self.items.get()) };
+        self.retrace(before);
         drop_reversed(old);
     }
 }
@@ -37,7 +39,19 @@ impl Drop for ListData {
     /// Items go last first, as CPython's list_dealloc (the order `__del__`
     /// methods run in).
     fn drop(&mut self) {
+        if crate::tracemalloc::tracing() {
+            crate::tracemalloc::on_buffer(buffer_of(self.items.get_mut()), (0, 0));
+        }
         drop_reversed(std::mem::take(self.items.get_mut()));
+    }
+}
+
+/// A list's item array as tracemalloc traces it: (address, bytes), (0, 0)
+/// when it has none.
+fn buffer_of(v: &Vec<Obj>) -> (usize, usize) {
+    match v.capacity() {
+        0 => (0, 0),
+        n => (v.as_ptr() as usize, n * std::mem::size_of::<Obj>()),
     }
 }
 
@@ -54,7 +68,28 @@ pub(crate) fn drop_reversed(mut v: Vec<Obj>) {
 // the borrow ends (dropping never runs Python code: DESIGN invariant 4).
 impl ListData {
     pub(crate) fn new(items: Vec<Obj>) -> ListData {
+        if crate::tracemalloc::tracing() {
+            crate::tracemalloc::on_buffer((0, 0), buffer_of(&items));
+        }
         ListData { items: UnsafeCell::new(items) }
+    }
+
+    /// The item array's (address, bytes), for tracemalloc.
+    fn buffer(&self) -> (usize, usize) {
+        buffer_of(self.vec())
+    }
+
+    /// Tell tracemalloc the item array moved or changed size since
+    /// `before` (CPython traces `ob_item`'s reallocations: the new block
+    /// is charged to the line that grew the list).
+    #[inline]
+    fn retrace(&self, before: (usize, usize)) {
+        if crate::tracemalloc::tracing() {
+            let after = self.buffer();
+            if after != before {
+                crate::tracemalloc::on_buffer(before, after);
+            }
+        }
     }
 
     #[inline]
@@ -85,21 +120,47 @@ impl ListData {
 
     #[inline]
     pub(crate) fn push(&self, v: Obj) {
-        self.vec().push(v)
+        let vec = self.vec();
+        if vec.len() == vec.capacity() {
+            return self.push_growing(v);
+        }
+        vec.push(v)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_growing(&self, v: Obj) {
+        let before = self.buffer();
+        self.vec().push(v);
+        self.retrace(before);
     }
 
     /// Append, or give the value back when the list cannot grow.
     pub(crate) fn try_push(&self, v: Obj) -> Result<(), Obj> {
         let vec = self.vec();
-        if vec.len() == vec.capacity() && vec.try_reserve(1).is_err() {
-            return Err(v);
+        if vec.len() == vec.capacity() {
+            return self.try_push_growing(v);
         }
         vec.push(v);
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
+    fn try_push_growing(&self, v: Obj) -> Result<(), Obj> {
+        let before = self.buffer();
+        if self.vec().try_reserve(1).is_err() {
+            return Err(v);
+        }
+        self.vec().push(v);
+        self.retrace(before);
+        Ok(())
+    }
+
     pub(crate) fn insert(&self, i: usize, v: Obj) {
-        self.vec().insert(i, v)
+        let before = self.buffer();
+        self.vec().insert(i, v);
+        self.retrace(before);
     }
 
     pub(crate) fn remove(&self, i: usize) -> Obj {
@@ -112,11 +173,16 @@ impl ListData {
 
     /// Replace all items; returns the old ones.
     pub(crate) fn replace_all(&self, items: Vec<Obj>) -> Vec<Obj> {
-        std::mem::replace(self.vec(), items)
+        let before = self.buffer();
+        let old = std::mem::replace(self.vec(), items);
+        self.retrace(before);
+        old
     }
 
     pub(crate) fn extend(&self, items: Vec<Obj>) {
-        self.vec().extend(items)
+        let before = self.buffer();
+        self.vec().extend(items);
+        self.retrace(before);
     }
 
     pub(crate) fn reverse(&self) {
@@ -130,7 +196,10 @@ impl ListData {
 
     /// Replace items `start..stop` with `new`; returns the removed items.
     pub(crate) fn splice(&self, start: usize, stop: usize, new: Vec<Obj>) -> Vec<Obj> {
-        self.vec().splice(start..stop, new).collect()
+        let before = self.buffer();
+        let removed = self.vec().splice(start..stop, new).collect();
+        self.retrace(before);
+        removed
     }
 
     pub(crate) fn capacity(&self) -> usize {

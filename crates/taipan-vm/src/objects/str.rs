@@ -28,7 +28,16 @@ pub struct StrData {
     utf8: OnceCell<Option<Box<str>>>,
 }
 
-impl PyPayload for StrData {}
+impl PyPayload for StrData {
+    fn heap_size(&self) -> usize {
+        match &self.repr {
+            StrRepr::Ascii(s) => s.len() + 1,
+            StrRepr::Latin1(b) => b.len() + 1,
+            StrRepr::Ucs2(u) => (u.len() + 1) * 2,
+            StrRepr::Ucs4(u) => (u.len() + 1) * 4,
+        }
+    }
+}
 
 impl StrData {
     pub fn from_repr(repr: StrRepr) -> StrData {

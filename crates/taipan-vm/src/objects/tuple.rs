@@ -11,6 +11,10 @@ pub(crate) struct TupleData {
 }
 
 impl PyPayload for TupleData {
+    fn heap_size(&self) -> usize {
+        self.items.len() * std::mem::size_of::<Obj>()
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         for x in self.items.iter().rev() {
             visit(x);
