@@ -142,14 +142,14 @@ pub(crate) fn get_attribute(vm: &Vm, obj: &Obj, name: &Obj, dotted: bool) -> PyR
     let mut cur = obj.clone();
     for part in parts {
         if part == "<locals>" {
-            let r = vm.repr_string(obj)?;
-            return Err(vm.attribute_error(format!("Can't get local attribute '{text}' on {r}")));
+            let (n, r) = (vm.repr_string(name)?, vm.repr_string(obj)?);
+            return Err(vm.attribute_error(format!("Can't get local attribute {n} on {r}")));
         }
         match vm.getattr_str_opt(&cur, part)? {
             Some(next) => cur = next,
             None => {
-                let r = vm.repr_string(obj)?;
-                return Err(vm.attribute_error(format!("Can't get attribute '{text}' on {r}")));
+                let (n, r) = (vm.repr_string(name)?, vm.repr_string(obj)?);
+                return Err(vm.attribute_error(format!("Can't get attribute {n} on {r}")));
             }
         }
     }
@@ -220,8 +220,14 @@ fn proxy_reduce(vm: &Vm, me: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
 }
 
 const PROXY_METHODS: &[MethodDef] = &[
-    MethodDef { doc: Some("clear($self, /)\n--\n\nRemove all items from memo."), ..MethodDef::method("clear", proxy_clear) },
-    MethodDef { doc: Some("copy($self, /)\n--\n\nCopy the memo to a new object."), ..MethodDef::method("copy", proxy_copy) },
+    MethodDef {
+        doc: Some("clear($self, /)\n--\n\nRemove all items from memo."),
+        ..MethodDef::method("clear", proxy_clear)
+    },
+    MethodDef {
+        doc: Some("copy($self, /)\n--\n\nCopy the memo to a new object."),
+        ..MethodDef::method("copy", proxy_copy)
+    },
     MethodDef {
         doc: Some("__reduce__($self, /)\n--\n\nImplement pickle support."),
         ..MethodDef::method("__reduce__", proxy_reduce)
@@ -229,7 +235,10 @@ const PROXY_METHODS: &[MethodDef] = &[
 ];
 
 fn no_new(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    Err(vm.type_error(format!("cannot create '{}' instances", cls.payload::<taipan_vm::api::types::TypeObject>().map_or("?".into(), |t| t.name().to_string()))))
+    Err(vm.type_error(format!(
+        "cannot create '{}' instances",
+        cls.payload::<taipan_vm::api::types::TypeObject>().map_or("?".into(), |t| t.name().to_string())
+    )))
 }
 
 fn make_proxy_type(vm: &Vm, name: &'static str) -> Obj {

@@ -421,7 +421,7 @@ impl Writer<'_> {
                 let text = vm.new_str_from_code_points(&cps);
                 let codecs = taipan_vm::api::import::import_module(vm, "_codecs")?;
                 let encode = vm.getattr_str(&codecs, "encode")?;
-                vm.new_tuple(vec![encode, vm.new_tuple(vec![text, vm.new_str("latin1")])])
+                vm.new_tuple(vec![encode, vm.new_tuple(vec![text, vm.intern("latin1")])])
             };
             return self.save_reduce(&rv, Some(obj));
         }
@@ -883,7 +883,8 @@ impl Writer<'_> {
             let r = vm.repr_string(&global_name)?;
             return Err(vm.attribute_error(format!("Can't pickle local object {r}")));
         }
-        let module_name = whichmodule(vm, obj, &dotted)?;
+        // CPython's module names are interned strs, which the memo shares.
+        let module_name = intern_str(vm, whichmodule(vm, obj, &dotted)?);
         let mname = vm.str_string(&module_name)?;
         let module = match taipan_vm::api::import::import_module(vm, &mname) {
             Ok(m) => m,
@@ -901,7 +902,11 @@ impl Writer<'_> {
             let ro = vm.repr_string(obj)?;
             return Err(pickling_error(vm, &format!("Can't pickle {ro}: it's not the same object as {mname}.{gname}")));
         }
-        let lastname = vm.new_str(dotted.last().map_or("", String::as_str));
+        // CPython's split hands back the name itself when it has no dot.
+        let lastname = match dotted.as_slice() {
+            [_] => global_name.clone(),
+            _ => vm.new_str(dotted.last().map_or("", String::as_str)),
+        };
         if self.proto >= 2 {
             if let Some(code) = self.extension_code(obj, &module_name, &global_name)? {
                 return self.write_ext(code);
@@ -1123,6 +1128,14 @@ impl Writer<'_> {
         self.save(&callable, false)?;
         self.save(&vm.new_tuple(Vec::new()), false)?;
         self.write(&[op::REDUCE])
+    }
+}
+
+fn intern_str(vm: &Vm, o: Obj) -> Obj {
+    if o.type_is(&vm.ctx.types.str) {
+        vm.intern_obj(&o)
+    } else {
+        o
     }
 }
 
@@ -1406,9 +1419,10 @@ fn persistent_id_set(vm: &Vm, me: &Obj, v: Option<&Obj>) -> PyResult<()> {
 }
 
 fn dispatch_table_get(vm: &Vm, me: &Obj) -> PyResult<Obj> {
-    payload(vm, me)?.dispatch_table.get().ok_or_else(|| {
-        vm.attribute_error(format!("'{}' object has no attribute 'dispatch_table'", me.class().name()))
-    })
+    payload(vm, me)?
+        .dispatch_table
+        .get()
+        .ok_or_else(|| vm.attribute_error(format!("'{}' object has no attribute 'dispatch_table'", me.class().name())))
 }
 
 fn dispatch_table_set(vm: &Vm, me: &Obj, v: Option<&Obj>) -> PyResult<()> {

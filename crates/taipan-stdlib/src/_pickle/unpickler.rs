@@ -297,12 +297,7 @@ impl Machine<'_> {
                 }
                 self.load_binlong(n as usize)
             }
-            op::FLOAT => {
-                let line = self.line_arg()?;
-                let s = vm.new_str(&String::from_utf8_lossy(&line));
-                let f = vm.call(&vm.ctx.types.float, &[s], None)?;
-                self.push(f)
-            }
+            op::FLOAT => self.load_float(),
             op::BINFLOAT => {
                 let b = self.input.take(vm, 8)?;
                 let v = f64::from_be_bytes(b.try_into().expect("8 bytes"));
@@ -310,11 +305,8 @@ impl Machine<'_> {
             }
             op::STRING => self.load_string(),
             op::BINSTRING => {
-                let n = self.input.le_u64(vm, 4)? as u32 as i32;
-                if n < 0 {
-                    return Err(unpickling_error(vm, "BINSTRING pickle has negative byte count"));
-                }
-                let b = self.input.take(vm, n as usize)?.to_vec();
+                let n = self.input.le_u64(vm, 4)? as usize;
+                let b = self.input.take(vm, n)?.to_vec();
                 let s = self.decode_py2_string(b)?;
                 self.push(s)
             }
@@ -455,8 +447,8 @@ impl Machine<'_> {
             }
             op::GLOBAL => {
                 let module = self.line_arg()?;
-                let name = self.line_arg()?;
                 let module = codecs::decode_bytes(vm, &module[..module.len() - 1], Some("utf-8"), None)?;
+                let name = self.line_arg()?;
                 let name = codecs::decode_bytes(vm, &name[..name.len() - 1], Some("utf-8"), None)?;
                 let cls = self.find_class(module, name)?;
                 self.push(cls)
@@ -506,8 +498,11 @@ impl Machine<'_> {
                 self.persistent_load(pid)
             }
             op::BINPERSID => {
-                let pid = self.pop()?;
-                self.persistent_load(pid)
+                if self.u.pers_func.is_some() {
+                    let pid = self.pop()?;
+                    return self.persistent_load(pid);
+                }
+                self.persistent_load(vm.none())
             }
             op::PROTO => {
                 let p = self.input.u8(vm)?;
@@ -520,10 +515,9 @@ impl Machine<'_> {
             op::FRAME => {
                 let n = self.input.le_u64(vm, 8)?;
                 if n > isize::MAX as u64 {
-                    return Err(vm.overflow_error(format!(
-                        "FRAME length exceeds system's maximum of {} bytes",
-                        isize::MAX
-                    )));
+                    return Err(
+                        vm.overflow_error(format!("FRAME length exceeds system's maximum of {} bytes", isize::MAX))
+                    );
                 }
                 // The frame is read whole, then its opcodes from the buffer.
                 self.input.take(vm, n as usize)?;
@@ -553,7 +547,7 @@ impl Machine<'_> {
                 Ok(())
             }
             _ => {
-                let shown = if (0x20..0x7f).contains(&code) {
+                let shown = if (0x20..0x7f).contains(&code) && code != b'\'' && code != b'\\' {
                     (code as char).to_string()
                 } else {
                     format!("\\x{code:02x}")
@@ -585,10 +579,36 @@ impl Machine<'_> {
     /// A memo index of GET/PUT (`int()` of the line, as CPython's
     /// `PyLong_FromString`).
     fn parse_index(&mut self, line: &[u8]) -> PyResult<i64> {
+        let n = self.int_of(line)?;
+        self.vm.to_i64(&n)
+    }
+
+    /// `int()` of a line's text, as CPython's `PyLong_FromString` on the
+    /// raw bytes (which must be UTF-8 for its error message).
+    fn int_of(&self, text: &[u8]) -> PyResult<Obj> {
         let vm = self.vm;
-        let s = vm.new_str(&String::from_utf8_lossy(line));
-        let n = vm.call(&vm.ctx.types.int, &[s], None)?;
-        vm.to_i64(&n)
+        let s = codecs::decode_bytes(vm, text, Some("utf-8"), None)?;
+        vm.call(&vm.ctx.types.int, &[s], None)
+    }
+
+    /// FLOAT: the whole line a C double (`PyOS_string_to_double`), a
+    /// partial parse "could not convert string to float" without the text.
+    fn load_float(&mut self) -> PyResult<()> {
+        let vm = self.vm;
+        let line = self.line_arg()?;
+        let body = &line[..line.len() - 1];
+        let text = std::str::from_utf8(body).unwrap_or("");
+        if let Some(v) = strtod_whole(text) {
+            return self.push(vm.new_float(v));
+        }
+        let prefix_parses = (1..=body.len())
+            .any(|n| body.get(..n).and_then(|b| std::str::from_utf8(b).ok()).and_then(strtod_whole).is_some());
+        if prefix_parses {
+            return Err(vm.value_error("could not convert string to float"));
+        }
+        let shown = String::from_utf8_lossy(&line);
+        let r = vm.repr_string(&vm.new_str(&shown))?;
+        Err(vm.value_error(format!("could not convert string to float: {r}")))
     }
 
     fn load_get(&mut self, i: i64) -> PyResult<()> {
@@ -621,8 +641,8 @@ impl Machine<'_> {
         let line = self.line_arg()?;
         let n = line.len();
         let body = if n > 1 && line[n - 2] == b'L' { &line[..n - 2] } else { &line[..] };
-        let s = vm.new_str(&String::from_utf8_lossy(body));
-        let v = vm.call(&vm.ctx.types.int, &[s], None)?;
+        let v = self.int_of(body)?;
+        let _ = vm;
         self.push(v)
     }
 
@@ -722,7 +742,7 @@ impl Machine<'_> {
     fn do_append(&mut self, x: usize) -> PyResult<()> {
         let vm = self.vm;
         let n = self.stack.len();
-        if x > n || x == 0 {
+        if x > n || x <= self.fence() {
             return Err(self.underflow());
         }
         if n == x {
@@ -750,7 +770,7 @@ impl Machine<'_> {
     fn do_setitems(&mut self, x: isize) -> PyResult<()> {
         let vm = self.vm;
         let n = self.stack.len() as isize;
-        if x > n || x <= 0 {
+        if x > n || x <= self.fence() as isize {
             return Err(self.underflow());
         }
         if n == x {
@@ -776,7 +796,7 @@ impl Machine<'_> {
         let vm = self.vm;
         let m = self.marker()?;
         let n = self.stack.len();
-        if m > n || m == 0 {
+        if m > n || m <= self.fence() {
             return Err(self.underflow());
         }
         if n == m {
@@ -942,6 +962,19 @@ impl Machine<'_> {
     }
 }
 
+/// A C double from the whole of `s` (strtod's syntax: no whitespace, no
+/// underscores), or None.
+fn strtod_whole(s: &str) -> Option<f64> {
+    if s.is_empty()
+        || s.contains('_')
+        || s.starts_with(|c: char| c.is_whitespace())
+        || s.ends_with(|c: char| c.is_whitespace())
+    {
+        return None;
+    }
+    s.parse::<f64>().ok()
+}
+
 /// The items of a tuple (or tuple subclass); None for anything else.
 pub(crate) fn tuple_items<'a>(vm: &Vm, o: &'a Obj) -> Option<&'a [Obj]> {
     vm.isinstance_type(o, &vm.ctx.types.tuple).then(|| tuple::items(o))
@@ -1015,16 +1048,7 @@ fn apply_options(u: &Unpickler, o: Options) {
 fn load_with(vm: &Vm, me: &Obj, input: Input) -> PyResult<Obj> {
     let u = payload(vm, me)?;
     let memo = std::mem::take(&mut *u.memo.borrow_mut());
-    let mut m = Machine {
-        vm,
-        me,
-        u,
-        input,
-        stack: Vec::new(),
-        marks: Vec::new(),
-        memo,
-        buffers: u.buffers.get(),
-    };
+    let mut m = Machine { vm, me, u, input, stack: Vec::new(), marks: Vec::new(), memo, buffers: u.buffers.get() };
     let r = m.run();
     let memo = std::mem::take(&mut m.memo);
     *u.memo.borrow_mut() = memo;
