@@ -24,10 +24,29 @@ const FRAME_HEADER_SIZE: usize = 9;
 /// Fast mode tracks the objects on the path only past this depth.
 const FAST_NESTING_LIMIT: usize = 50;
 
+/// Hashes an object address (already unique and well spread above its
+/// alignment bits) with one multiply instead of SipHash.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(32);
+    }
+}
+
 /// The memo: object identity to (index, the object kept alive).
 #[derive(Default)]
 pub(crate) struct PMemo {
-    map: HashMap<usize, (usize, Obj)>,
+    map: HashMap<usize, (usize, Obj), std::hash::BuildHasherDefault<IdHasher>>,
 }
 
 impl PMemo {
@@ -412,7 +431,7 @@ impl Writer<'_> {
 
     fn save_bytes(&mut self, obj: &Obj) -> PyResult<()> {
         let vm = self.vm;
-        let data = taipan_vm::api::bytes::as_bytes_ref(obj).unwrap_or(&[]).to_vec();
+        let data = taipan_vm::api::bytes::as_bytes_ref(obj).unwrap_or(&[]);
         if self.proto < 3 {
             let rv = if data.is_empty() {
                 vm.new_tuple(vec![vm.ctx.types.bytes.clone(), vm.new_tuple(Vec::new())])
@@ -425,7 +444,7 @@ impl Writer<'_> {
             };
             return self.save_reduce(&rv, Some(obj));
         }
-        self.save_bytes_data(obj, &data)
+        self.save_bytes_data(obj, data)
     }
 
     fn save_bytes_data(&mut self, obj: &Obj, data: &[u8]) -> PyResult<()> {
@@ -507,9 +526,13 @@ impl Writer<'_> {
             self.write(b"\n")?;
             return self.memo_put(obj);
         }
-        let encoded = match pystr::as_str(obj) {
-            Some(s) => s.as_bytes().to_vec(),
-            None => taipan_vm::api::codecs::encode_str(vm, obj, Some("utf-8"), Some("surrogatepass"))?,
+        let owned;
+        let encoded: &[u8] = match pystr::as_str(obj) {
+            Some(s) => s.as_bytes(),
+            None => {
+                owned = taipan_vm::api::codecs::encode_str(vm, obj, Some("utf-8"), Some("surrogatepass"))?;
+                &owned
+            }
         };
         let n = encoded.len();
         let header = if n <= 0xff && self.proto >= 4 {
@@ -525,7 +548,7 @@ impl Writer<'_> {
         } else {
             return Err(pickling_error(vm, "cannot serialize a string larger than 4GiB"));
         };
-        self.write_bytes(&header, &encoded, None)?;
+        self.write_bytes(&header, encoded, None)?;
         self.memo_put(obj)
     }
 
