@@ -38,7 +38,7 @@ impl BufferExport for PickleBuffer {
         1
     }
     fn buffer_readonly(&self) -> bool {
-        self.view.get().map_or(true, |v| !buffer::view_write(&v, &mut |_| {}))
+        self.view.get().is_none_or(|v| !buffer::view_write(&v, &mut |_| {}))
     }
     fn buffer_check(&self, vm: &Vm) -> PyResult<()> {
         match self.view.is_some() {

@@ -826,7 +826,7 @@ impl Machine<'_> {
     fn instantiate(&mut self, cls: Obj, args: Vec<Obj>) -> PyResult<Obj> {
         let vm = self.vm;
         if vm.is_type(&cls) && args.is_empty() && vm.getattr_str_opt(&cls, "__getinitargs__")?.is_none() {
-            return vm.call_method(&cls, "__new__", &[cls.clone()]);
+            return vm.call_method(&cls, "__new__", std::slice::from_ref(&cls));
         }
         vm.call(&cls, &args, None)
     }
@@ -940,7 +940,7 @@ impl Machine<'_> {
             return Err(vm.value_error(format!("unregistered extension code {code}")));
         };
         let items = tuple_items(vm, &pair).unwrap_or(&[]);
-        if items.len() != 2 || !pystr::data(&items[0]).is_some() || !pystr::data(&items[1]).is_some() {
+        if items.len() != 2 || pystr::data(&items[0]).is_none() || pystr::data(&items[1]).is_none() {
             return Err(vm.value_error(format!("_inverted_registry[{code}] isn't a 2-tuple of strings")));
         }
         let (m, n) = (items[0].clone(), items[1].clone());
