@@ -28,6 +28,7 @@ mod _md5;
 mod _multibytecodec;
 mod _opcode;
 mod _operator;
+mod _pickle;
 mod _posixsubprocess;
 mod _queue;
 mod _random;
@@ -115,6 +116,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_multibytecodec", init: _multibytecodec::init },
     ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_pickle", init: _pickle::init },
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_queue", init: _queue::init },
     ModuleDef { name: "_random", init: _random::init },

@@ -139,7 +139,8 @@ pub mod bytes {
 /// The bytes of bytes-like objects (CPython's buffer protocol).
 pub mod buffer {
     pub use crate::objects::buffer::{
-        exporter, is_bytes_like, read_export, with_bytes, with_simple_bytes, with_writable, write_export, BufferExport,
+        exporter, is_bytes_like, read_export, view_read, view_write, with_bytes, with_simple_bytes, with_writable,
+        write_export, BufferExport,
     };
 
     /// Does `o` (a bytearray) have live exports, memoryviews that keep it

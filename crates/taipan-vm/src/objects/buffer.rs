@@ -31,6 +31,12 @@ pub trait BufferExport {
     /// A view was taken (`delta` 1) or released (-1): while any is alive
     /// the exporter must not resize or free its memory.
     fn buffer_export(&self, delta: isize);
+    /// An exporter that re-exports a view it holds (`pickle.PickleBuffer`)
+    /// returns that memoryview: `memoryview(o)` then copies its format,
+    /// shape and strides instead of making a 1-D view of the bytes.
+    fn buffer_view(&self) -> Option<Obj> {
+        None
+    }
 }
 
 /// The exporter behind `o`, if its payload exports a buffer.
@@ -80,6 +86,9 @@ pub fn with_bytes<R>(vm: &Vm, o: &Obj, f: impl FnOnce(&[u8]) -> R) -> PyResult<R
     }
     if let Some(e) = exporter(o) {
         e.buffer_check(vm)?;
+        if let Some(view) = e.buffer_view() {
+            return with_bytes(vm, &view, f);
+        }
         return Ok(read_export(e, f));
     }
     Err(vm.type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
@@ -128,6 +137,9 @@ pub fn with_writable<R>(vm: &Vm, o: &Obj, what: &str, f: impl FnOnce(&mut [u8]) 
     }
     if let Some(e) = exporter(o) {
         e.buffer_check(vm)?;
+        if let Some(view) = e.buffer_view() {
+            return with_writable(vm, &view, what, f);
+        }
         if let Some(r) = write_export(e, f) {
             return Ok(r);
         }
@@ -136,4 +148,27 @@ pub fn with_writable<R>(vm: &Vm, o: &Obj, what: &str, f: impl FnOnce(&mut [u8]) 
         return Err(vm.type_error(format!("{what} must be read-write bytes-like object, not {}", o.class().name())));
     }
     Err(vm.type_error(format!("{what} must be read-write bytes-like object, not {}", o.class().name())))
+}
+
+/// Read the bytes a memoryview shows, in C order (copied when the view is
+/// not contiguous; empty once released): for an exporter that re-exports a
+/// view (`BufferExport::buffer_view`).
+pub fn view_read(view: &Obj, f: &mut dyn FnMut(&[u8])) {
+    let mut f = Some(f);
+    if let Some(()) = memoryview::with_contiguous(view, |b| {
+        if let Some(f) = f.take() {
+            f(b)
+        }
+    }) {
+        return;
+    }
+    if let Some(f) = f.take() {
+        f(&memoryview::to_bytes(view).unwrap_or_default())
+    }
+}
+
+/// Write the bytes of a writable, C-contiguous memoryview; false (without
+/// calling `f`) when it is read-only, released or not contiguous.
+pub fn view_write(view: &Obj, f: &mut dyn FnMut(&mut [u8])) -> bool {
+    memoryview::with_writable(view, f).is_some()
 }

@@ -212,6 +212,9 @@ fn bytes_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
 /// The bytes a `bytes(x)` / `bytearray(x)` constructor makes of `x`.
 pub(crate) fn bytes_from_source(vm: &Vm, x: &Obj, type_name: &str) -> PyResult<Vec<u8>> {
     crate::objects::memoryview::check_live(vm, x)?;
+    if let Some(e) = crate::objects::buffer::exporter(x) {
+        e.buffer_check(vm)?;
+    }
     if let Some(b) = as_bytes(x) {
         return Ok(b);
     }

@@ -286,6 +286,10 @@ pub(crate) fn from_object(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         return Ok(new_view(vm, m, m.offset, m.format.clone(), m.shape.clone(), m.strides.clone(), m.readonly));
     }
     if let Some(e) = buffer::exporter(o) {
+        if let Some(view) = e.buffer_view() {
+            e.buffer_check(vm)?;
+            return from_object(vm, &view);
+        }
         return from_exporter(vm, o, e);
     }
     let (len, readonly) = if let Some(b) = bytes::as_bytes_ref(o) {
