@@ -189,7 +189,7 @@ impl Vm {
             signal_handlers: RefCell::new(Vec::new()),
             atexit: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
-            import_lock_depth: Cell::new(0),
+            import_lock: crate::import::ImportLock::default(),
             importlib: RefCell::new(None),
             frozen_override: Cell::new(0),
             output_tail: RefCell::new(None),

@@ -1,0 +1,43 @@
+# faulthandler.dump_traceback(all_threads=True) lists every thread, the
+# most recently started first, and marks the calling one "Current thread".
+import faulthandler
+import re
+import tempfile
+import threading
+
+
+def waiter(running, stop):
+    running.set()
+    stop.wait()
+
+
+def dump():
+    with tempfile.TemporaryFile() as f:
+        faulthandler.dump_traceback(f, all_threads=True)
+        f.seek(0)
+        text = f.read().decode()
+    text = re.sub(r"0x[0-9a-f]+", "0xIDENT", text)
+    text = re.sub(r'File "[^"\n]*/([^/"\n]+)"', r'File "\1"', text)
+    return text
+
+
+events = []
+threads = []
+for _ in range(2):
+    running, stop = threading.Event(), threading.Event()
+    t = threading.Thread(target=waiter, args=(running, stop), daemon=True)
+    t.start()
+    running.wait()
+    events.append(stop)
+    threads.append(t)
+
+print(dump())
+with tempfile.TemporaryFile() as f:
+    faulthandler.dump_traceback(f, all_threads=False)
+    f.seek(0)
+    print(re.sub(r'File "[^"\n]*/([^/"\n]+)"', r'File "\1"', f.read().decode()))
+for stop in events:
+    stop.set()
+for t in threads:
+    t.join()
+print(dump())
