@@ -130,6 +130,10 @@ CASES = [
     (["-Ec", "print('\udcfe')"], None),
     (["-c", "import os; print(ascii(os.environ['TAIPAN_X']), os.environb[b'TAIPAN_X'])"], None,
      {"env": {"TAIPAN_X": "v\udcffw"}}),
+    # A script whose path is not UTF-8: argv, __file__, sys.path[0], the
+    # traceback's file name and source line, the can't-open message.
+    (["{badscript}", "x"], None),
+    (["{badscript}missing"], None),
     # The UTF-8 Mode: -X utf8, PYTHONUTF8, the C and POSIX locales.
     (["-X", "utf8", "-c", "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding())"], None),
     (["-X", "utf8=0", "-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"LC_ALL": "C"}}),
@@ -354,9 +358,19 @@ MPKG = {
 }
 
 
+BAD_SCRIPT_NAME = "bad\udcff\udcfe.py"
+BAD_SCRIPT = (
+    "import os, sys\n"
+    "print(ascii(sys.argv), ascii(os.path.basename(__file__)), ascii(__spec__))\n"
+    "print(ascii(os.path.basename(__loader__.path)), sys.path[0] == os.path.dirname(__file__))\n"
+    "raise ValueError(sys._getframe().f_code.co_filename == __file__)\n"
+)
+
+
 def run(interpreter, args, stdin, script, options=None):
     options = options or {}
-    argv = [interpreter] + [a.replace("{script}", script) for a in args]
+    badscript = os.path.join(os.path.dirname(script), BAD_SCRIPT_NAME)
+    argv = [interpreter] + [a.replace("{script}", script).replace("{badscript}", badscript) for a in args]
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     for k, v in options.get("env", {}).items():
         if v is None:
@@ -405,6 +419,8 @@ def main():
         script = os.path.join(d, "script.py")
         with open(script, "w") as f:
             f.write(SCRIPT)
+        with open(os.path.join(d, BAD_SCRIPT_NAME), "w") as f:
+            f.write(BAD_SCRIPT)
         os.mkdir(os.path.join(d, "mpkg"))
         for name, text in MPKG.items():
             with open(os.path.join(d, name), "w") as f:

@@ -24,10 +24,10 @@ pub use crate::vm::{Config, EnterGuard, ModuleDef, PyErr, PyResult, Vm};
 pub mod run {
     pub use crate::eval::run_code;
     pub use crate::pythonrun::{
-        absolute_path, compile_ast, compile_source, emit_syntax_warnings, finalize, flush_io, handle_uncaught,
-        has_main_importer, main_module, print_exception, run_in_main, run_main, run_main_source, run_module,
-        run_module_as_main, run_string, set_readline_hook, syntax_error, system_exit_status, MainSource, ReadlineFn,
-        ReadlineResult,
+        absolute_path, compile_ast, compile_source, display_path, emit_syntax_warnings, finalize, flush_io, fs_str,
+        handle_uncaught, has_main_importer, main_module, print_exception, run_in_main, run_main, run_main_source,
+        run_module, run_module_as_main, run_string, set_readline_hook, syntax_error, system_exit_status, MainSource,
+        ReadlineFn, ReadlineResult,
     };
     pub use taipan_compiler::Mode;
     pub use taipan_syntax::InputMode;

@@ -3,6 +3,8 @@
 //! `Python/traceback.c` and `Python/suggestions.c`).
 
 use std::collections::{HashMap, HashSet};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 
 use taipan_compiler::{CompileOptions, Mode};
 use taipan_syntax::{ErrorType, InputMode, StartRule, SyntaxError};
@@ -239,7 +241,7 @@ pub fn set_readline_hook(vm: &Vm, hook: Option<ReadlineFn>) {
 
 /// What the command line asked to run.
 pub enum MainSource {
-    File(String),
+    File(std::path::PathBuf),
     Command(String),
     Stdin,
 }
@@ -284,11 +286,11 @@ pub fn main_module(vm: &Vm) -> Obj {
 /// CPython's `pymain_get_importer`: the script path is a directory or zip
 /// file when a `sys.path_hooks` hook accepts it (then Taipan runs its
 /// `__main__` module with the path first on `sys.path`).
-pub fn has_main_importer(vm: &Vm, path: &str) -> PyResult<bool> {
+pub fn has_main_importer(vm: &Vm, path: &Path) -> PyResult<bool> {
     if vm.importlib.borrow().is_none() {
         return Ok(false);
     }
-    let Some(importer) = path_importer(vm, &vm.new_str(path))? else { return Ok(false) };
+    let Some(importer) = path_importer(vm, &fs_str(vm, path))? else { return Ok(false) };
     Ok(!vm.is_none(&importer))
 }
 
@@ -393,10 +395,12 @@ pub fn run_in_main(vm: &Vm, source: &MainSource) -> PyResult<()> {
 }
 
 fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
+    let mut exact_filename = None;
     let (bytes, filename) = match source {
         MainSource::File(path) => {
             let abs = absolute_path(path);
-            dict::set_item_str(vm, d, "__file__", vm.new_str(&abs))?;
+            let abs_str = fs_str(vm, &abs);
+            dict::set_item_str(vm, d, "__file__", abs_str.clone())?;
             dict::set_item_str(vm, d, "__cached__", vm.none())?;
             let bytes = match std::fs::read(path) {
                 Ok(b) => b,
@@ -404,7 +408,7 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
                     let msg = format!(
                         "{}: can't open file '{}': [Errno {}] {}\n",
                         vm.config.borrow().executable,
-                        abs,
+                        display_path(&abs),
                         e.raw_os_error().unwrap_or(0),
                         crate::objects::exceptions::strerror_text(&e)
                     );
@@ -413,11 +417,17 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
                 }
             };
             if is_pyc_file(path, &bytes) {
-                set_main_loader(vm, d, &abs, "SourcelessFileLoader")?;
+                set_main_loader(vm, d, &abs_str, "SourcelessFileLoader")?;
                 return run_pyc(vm, &bytes, d);
             }
-            set_main_loader(vm, d, &abs, "SourceFileLoader")?;
-            (bytes, abs)
+            set_main_loader(vm, d, &abs_str, "SourceFileLoader")?;
+            // A path that is not UTF-8 compiles under a stand-in name; the
+            // code objects then get the exact (surrogate-escaped) one.
+            let lossy = abs.to_string_lossy().into_owned();
+            if abs.to_str().is_none() {
+                exact_filename = Some(abs_str);
+            }
+            (bytes, lossy)
         }
         MainSource::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
         MainSource::Stdin => {
@@ -439,23 +449,26 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
     };
     let optimize = vm.config.borrow().optimize;
     let code = compile_source(vm, &bytes, &filename, input, Mode::Exec, 0, optimize)?;
+    if let Some(exact) = exact_filename {
+        crate::import::fix_co_filename(vm, &code, &exact)?;
+    }
     crate::eval::run_code(vm, &code, d, None)?;
     Ok(())
 }
 
 /// CPython's `maybe_pyc_file`: a `.pyc` name, or data starting with the
 /// first two bytes of Taipan's magic number.
-fn is_pyc_file(path: &str, data: &[u8]) -> bool {
-    path.ends_with(".pyc") || data.get(..2) == Some(&crate::import::magic_bytes()[..2])
+fn is_pyc_file(path: &Path, data: &[u8]) -> bool {
+    path.as_os_str().as_bytes().ends_with(b".pyc") || data.get(..2) == Some(&crate::import::magic_bytes()[..2])
 }
 
 /// `__main__.__loader__ = _bootstrap_external.<loader>('__main__', path)`
 /// (CPython's `set_main_loader`).
-fn set_main_loader(vm: &Vm, d: &Obj, path: &str, loader: &str) -> PyResult<()> {
+fn set_main_loader(vm: &Vm, d: &Obj, path: &Obj, loader: &str) -> PyResult<()> {
     let external = dict::get_item_str(vm, &crate::import::sys_modules_dict(vm), "_frozen_importlib_external");
     let Some(external) = external else { return Ok(()) };
     let class = vm.getattr_str(&external, loader)?;
-    let loader = vm.call(&class, &[vm.new_str("__main__"), vm.new_str(path)], None)?;
+    let loader = vm.call(&class, &[vm.new_str("__main__"), path.clone()], None)?;
     dict::set_item_str(vm, d, "__loader__", loader)
 }
 
@@ -489,15 +502,38 @@ pub fn flush_io(vm: &Vm) {
 }
 
 /// CPython 3.11 makes the script path absolute.
-pub fn absolute_path(path: &str) -> String {
-    let p = std::path::Path::new(path);
-    if p.is_absolute() {
-        return path.to_string();
+pub fn absolute_path(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return path.to_path_buf();
     }
     match std::env::current_dir() {
-        Ok(cwd) => cwd.join(p).to_string_lossy().into_owned(),
-        Err(_) => path.to_string(),
+        Ok(cwd) => cwd.join(path),
+        Err(_) => path.to_path_buf(),
     }
+}
+
+/// A path as Python sees it (CPython's `PyUnicode_DecodeFSDefault`):
+/// UTF-8, an undecodable byte becoming a lone surrogate (surrogateescape).
+pub fn fs_str(vm: &Vm, path: &Path) -> Obj {
+    let bytes = path.as_os_str().as_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => vm.new_str(text),
+        Err(_) => crate::codecs::decode_bytes(vm, bytes, Some("utf-8"), Some("surrogateescape"))
+            .unwrap_or_else(|_| vm.new_str(&path.to_string_lossy())),
+    }
+}
+
+/// A path in a start-up message, as CPython prints the decoded path: an
+/// undecodable byte shows as its `\udcXX` escape.
+pub fn display_path(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\udc{b:02x}"));
+        }
+    }
+    out
 }
 
 /// Print an uncaught exception (or handle SystemExit); the exit status.
@@ -724,7 +760,7 @@ struct Printer<'a> {
     seen: HashSet<usize>,
     group_depth: usize,
     need_close: bool,
-    sources: HashMap<String, Option<Vec<String>>>,
+    sources: HashMap<PathBuf, Option<Vec<String>>>,
 }
 
 const MAX_GROUP_WIDTH: usize = 15;
@@ -919,7 +955,10 @@ impl Printer<'_> {
             let d = traceback::data(e);
             let fd = d.frame.payload::<crate::eval::frame::FrameObjectData>().expect("frame");
             let code = code_of(&fd.frame().code);
-            let filename = pystr::as_str_lossy(&code.filename()).into_owned();
+            let (filename, path) = match pystr::data(&code.filename()) {
+                Some(f) => (f.to_string_escaped().into_owned(), f.to_fs_path()),
+                None => ("<non-str>".to_string(), None),
+            };
             let name = pystr::as_str_lossy(&code.name).into_owned();
             let key = (filename.clone(), d.lineno, name.clone());
             if last.as_ref() != Some(&key) {
@@ -932,7 +971,7 @@ impl Printer<'_> {
             cnt += 1;
             if cnt <= RECURSIVE_CUTOFF {
                 let pos = code.positions_at(d.lasti);
-                self.display_line(&filename, d.lineno, &name, pos);
+                self.display_line(&filename, path.as_deref(), d.lineno, &name, pos);
             }
         }
         if cnt > RECURSIVE_CUTOFF {
@@ -945,21 +984,28 @@ impl Printer<'_> {
         self.out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
     }
 
-    fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
-        let lines = self.sources.entry(filename.to_string()).or_insert_with(|| {
-            let bytes = std::fs::read(filename).ok()?;
+    fn source_line(&mut self, path: &Path, lineno: u32) -> Option<String> {
+        let lines = self.sources.entry(path.to_path_buf()).or_insert_with(|| {
+            let bytes = std::fs::read(path).ok()?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             Some(text.split_inclusive('\n').map(|l| l.strip_suffix('\n').unwrap_or(l).to_string()).collect())
         });
         lines.as_ref()?.get((lineno as usize).checked_sub(1)?).cloned()
     }
 
-    fn display_line(&mut self, filename: &str, lineno: Option<u32>, name: &str, pos: crate::objects::code::Positions) {
+    fn display_line(
+        &mut self,
+        filename: &str,
+        path: Option<&Path>,
+        lineno: Option<u32>,
+        name: &str,
+        pos: crate::objects::code::Positions,
+    ) {
         self.write_indented_margin();
         let line_text = lineno.map(|l| l.to_string()).unwrap_or_else(|| "-1".into());
         self.out.push_str(&format!("  File \"{filename}\", line {line_text}, in {name}\n"));
         let Some(lineno) = lineno else { return };
-        let Some(line) = self.source_line(filename, lineno) else { return };
+        let Some(line) = path.and_then(|p| self.source_line(p, lineno)) else { return };
         let chars: Vec<char> = line.chars().collect();
         let indent = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
         let stripped: String = chars[indent..].iter().collect();

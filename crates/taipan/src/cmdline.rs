@@ -14,8 +14,8 @@ use crate::help;
 pub enum Program {
     /// `-c cmd`
     Command(String),
-    /// `FILE`
-    File(String),
+    /// `FILE`, as the raw bytes of the argument (a path need not be UTF-8)
+    File(std::path::PathBuf),
     /// `-m module`
     Module(String),
     /// `-` or nothing: stdin (the interactive loop when it is a terminal or
@@ -286,7 +286,9 @@ pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCo
         if first == "-" {
             Program::Stdin
         } else {
-            Program::File(first.clone())
+            use std::os::unix::ffi::OsStringExt;
+            let raw = raw_rest.first().cloned().unwrap_or_else(|| first.clone().into_bytes());
+            Program::File(std::ffi::OsString::from_vec(raw).into())
         }
     } else {
         config.argv = vec![String::new()];

@@ -12,6 +12,7 @@ mod history;
 mod repl;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -65,22 +66,21 @@ fn reclose_std_fds() {
 const AST_CONSTRUCTION_DEPTH_LIMIT: usize = 2990;
 
 /// `sys.path[0]`: the script's directory, or '' for -c, stdin and the REPL.
-fn path0(program: &Program) -> String {
+fn path0(program: &Program) -> PathBuf {
     match program {
         Program::File(f) => {
-            let p = std::path::Path::new(f);
-            let full = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-            full.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
+            let full = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+            full.parent().map(Path::to_path_buf).unwrap_or_default()
         }
         // -m: the current directory, as a full path.
-        Program::Module(_) => std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default(),
-        _ => String::new(),
+        Program::Module(_) => std::env::current_dir().unwrap_or_default(),
+        _ => PathBuf::new(),
     }
 }
 
-fn insert_path0(vm: &Vm, p0: &str) {
+fn insert_path0(vm: &Vm, p0: &Path) {
     if let Some(path) = taipan_vm::api::sys::sys_attr(vm, "path") {
-        let _ = vm.call_method(&path, "insert", &[vm.new_int(0), vm.new_str(p0)]);
+        let _ = vm.call_method(&path, "insert", &[vm.new_int(0), pythonrun::fs_str(vm, p0)]);
     }
 }
 
@@ -204,14 +204,14 @@ fn dump_ast(path: &str) -> ExitCode {
         Err(e) => {
             eprintln!(
                 "taipan: can't open file '{}': [Errno {}] {}",
-                pythonrun::absolute_path(path),
+                pythonrun::absolute_path(Path::new(path)).display(),
                 e.raw_os_error().unwrap_or(0),
                 e
             );
             return ExitCode::from(2);
         }
     };
-    let filename = pythonrun::absolute_path(path);
+    let filename = pythonrun::absolute_path(Path::new(path)).to_string_lossy().into_owned();
     let out = taipan_syntax::parse_module(&bytes, &filename);
     for w in out.warnings.iter().filter(|w| w.shown_by_default()) {
         eprint!("{}", w.render(&filename, &bytes));

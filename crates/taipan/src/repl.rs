@@ -182,10 +182,10 @@ pub fn run_startup_file(vm: &Vm, use_environment: bool) -> Option<i32> {
         return None;
     }
     let path = std::env::var_os("PYTHONSTARTUP").filter(|p| !p.is_empty())?;
-    let path = path.to_string_lossy().into_owned();
+    let path = std::path::PathBuf::from(path);
     if let Err(e) = std::fs::File::open(&path) {
         taipan_vm::api::sys::write_stderr(vm, "Could not open PYTHONSTARTUP\n");
-        let err = taipan_vm::api::exceptions::os_error_from_io(vm, &e, Some(&vm.new_str(&path)));
+        let err = taipan_vm::api::exceptions::os_error_from_io(vm, &e, Some(&pythonrun::fs_str(vm, &path)));
         return print_error(vm, &err);
     }
     match pythonrun::run_in_main(vm, &pythonrun::MainSource::File(path)) {

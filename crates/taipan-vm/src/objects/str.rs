@@ -137,6 +137,36 @@ impl StrData {
         }
     }
 
+    /// The text as UTF-8, a lone surrogate written as its `\uXXXX` escape
+    /// (what a stream with the backslashreplace handler writes).
+    pub fn to_string_escaped(&self) -> std::borrow::Cow<'_, str> {
+        match self.as_str() {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(
+                self.code_points()
+                    .map(|c| char::from_u32(c).map_or_else(|| format!("\\u{c:04x}"), String::from))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The file-system path the text names (CPython's `PyUnicode_EncodeFSDefault`:
+    /// UTF-8, U+DC80..U+DCFF back to the bytes surrogateescape made of them);
+    /// None for a text no path can have (another lone surrogate, a NUL).
+    pub fn to_fs_path(&self) -> Option<std::path::PathBuf> {
+        use std::os::unix::ffi::OsStringExt;
+        let mut bytes = Vec::with_capacity(self.len());
+        for c in self.code_points() {
+            match char::from_u32(c) {
+                Some('\0') => return None,
+                Some(ch) => bytes.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
+                None if (0xdc80..=0xdcff).contains(&c) => bytes.push((c - 0xdc00) as u8),
+                None => return None,
+            }
+        }
+        Some(std::ffi::OsString::from_vec(bytes).into())
+    }
+
     pub fn code_points(&self) -> CodePoints<'_> {
         CodePoints { s: self, i: 0, n: self.len() }
     }
