@@ -79,8 +79,8 @@ pub mod thread {
     pub use crate::pystate::current_ident;
     pub use crate::pythonrun::format_exception;
     pub use crate::pythread::{
-        acquire_lock, after_fork_child, after_fork_parent, before_fork, current_exceptions, current_frames, gil_stats, is_finalizing, is_main_thread,
-        start_thread, thread_count, RawLock, Wait, WaitResult,
+        acquire_lock, after_fork_child, after_fork_parent, before_fork, current_exceptions, current_frames, gil_stats,
+        is_finalizing, is_main_thread, start_thread, thread_count, RawLock, Wait, WaitResult,
     };
 }
 
