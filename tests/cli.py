@@ -12,6 +12,11 @@ import tempfile
 
 SCRIPT = "import sys\nprint(sys.argv, __name__, __debug__)\nprint(sys.flags.optimize, sys.flags.dont_write_bytecode, sys.flags.isolated)\n"
 
+LOCALE_PROBE = (
+    "import locale, os, sys\n"
+    "print(os.environ.get('LC_CTYPE'), locale.setlocale(locale.LC_CTYPE), sys.flags.utf8_mode)"
+)
+
 CASES = [
     # (arguments after the interpreter, stdin)
     (["-c", "print('hi'); import sys; print(sys.argv)", "a", "b"], None),
@@ -142,6 +147,18 @@ CASES = [
     (["-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"PYTHONUTF8": "1"}}),
     (["-E", "-c", "import sys; print(sys.flags.utf8_mode)"], None, {"env": {"PYTHONUTF8": "1", "LC_ALL": "C.UTF-8"}}),
     (["-X", "utf8=2", "-c", "pass"], None),
+    # PEP 538: a C or POSIX LC_CTYPE is coerced to C.UTF-8 (and exported)
+    # unless LC_ALL is set or PYTHONCOERCECLOCALE=0; the process LC_CTYPE
+    # comes from the environment.
+    (["-c", LOCALE_PROBE], None, {"env": {"LC_ALL": None, "LC_CTYPE": None, "LANG": "C"}}),
+    (["-X", "utf8=0", "-c", LOCALE_PROBE], None, {"env": {"LC_ALL": None, "LC_CTYPE": None, "LANG": "C"}}),
+    (["-I", "-c", LOCALE_PROBE], None, {"env": {"LC_ALL": None, "LC_CTYPE": "POSIX", "LANG": None}}),
+    (["-c", LOCALE_PROBE], None,
+     {"env": {"LC_ALL": None, "LC_CTYPE": None, "LANG": "C", "PYTHONCOERCECLOCALE": "0"}}),
+    (["-c", LOCALE_PROBE], None,
+     {"env": {"LC_ALL": None, "LC_CTYPE": None, "LANG": "C", "PYTHONCOERCECLOCALE": "warn"}}),
+    (["-c", LOCALE_PROBE], None, {"env": {"LC_ALL": "C", "PYTHONCOERCECLOCALE": None}}),
+    (["-c", LOCALE_PROBE], None, {"env": {"LC_ALL": None, "LC_CTYPE": None, "LANG": "C.UTF-8"}}),
     (["-c", "pass"], None, {"env": {"PYTHONUTF8": "x"}}),
     # -W error makes the compiler's warnings SyntaxErrors at their token or node.
     (["-W", "error", "-c", "x = 1\ny = '\\d'"], None),

@@ -300,6 +300,7 @@ pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCo
     }
     read_environment(&mut config, use_hash_seed)?;
     config.utf8_mode = utf8_mode(&config)?;
+    configure_locale(&config);
     apply_pth_file(&mut config);
     Ok(Invocation { config, program })
 }
@@ -355,6 +356,45 @@ fn utf8_mode(config: &Config) -> Result<bool, ExitCode> {
         };
     }
     Ok(matches!(user_ctype_locale().as_deref(), None | Some("C") | Some("POSIX")))
+}
+
+/// PEP 538's C locale coercion, then the process's LC_CTYPE from the
+/// environment (CPython's `_Py_CoerceLegacyLocale` and
+/// `_Py_SetLocaleFromEnv(LC_CTYPE)`): a C or POSIX LC_CTYPE, with LC_ALL
+/// unset, becomes C.UTF-8 (exported as LC_CTYPE, so child processes see it)
+/// unless PYTHONCOERCECLOCALE=0; PYTHONCOERCECLOCALE=warn says so on stderr.
+fn configure_locale(config: &Config) {
+    let setting = env_var(config, "PYTHONCOERCECLOCALE");
+    let legacy = std::env::var_os("LC_ALL").is_none_or(|v| v.is_empty())
+        && matches!(user_ctype_locale().as_deref(), Some("C") | Some("POSIX"));
+    if legacy && setting.as_deref() != Some("0") {
+        coerce_legacy_locale(setting.as_deref() == Some("warn"));
+    }
+    // SAFETY: no other thread exists yet (start-up, before the VM).
+    unsafe {
+        libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+    }
+}
+
+/// Export the first UTF-8 target locale the system has as LC_CTYPE.
+fn coerce_legacy_locale(warn: bool) {
+    for target in ["C.UTF-8", "C.utf8", "UTF-8"] {
+        let c_target = std::ffi::CString::new(target).expect("no NUL in a literal");
+        // SAFETY: start-up, single-threaded; the result is only tested.
+        let known = unsafe { !libc::setlocale(libc::LC_CTYPE, c_target.as_ptr()).is_null() };
+        if !known {
+            continue;
+        }
+        // Start-up is single-threaded: nothing reads the environment meanwhile.
+        std::env::set_var("LC_CTYPE", target);
+        if warn {
+            eprintln!(
+                "Python detected LC_CTYPE=C: LC_CTYPE coerced to {target} (set another locale or \
+                 PYTHONCOERCECLOCALE=0 to disable this locale coercion behavior)."
+            );
+        }
+        return;
+    }
 }
 
 /// The LC_CTYPE locale the environment selects, as `setlocale(LC_CTYPE,
