@@ -526,22 +526,41 @@ fn native_wrapper(attr: &Obj, kind: SlotKind) -> Option<&TypeObject> {
 /// Fill every slot of a class from its dunders (after creation, or after
 /// its bases changed).
 pub(crate) fn update_all_slots(vm: &Vm, ty: &Obj) {
-    for n in slot_names() {
-        update_slot(vm, ty, n);
+    for (name, kinds) in slot_groups() {
+        update_slot_kinds(vm, ty, name, kinds);
     }
+}
+
+/// Each name of `slot_names` with the slot kinds it feeds, found once per
+/// process: class creation re-derives every slot, and filtering the whole
+/// slotdefs table by name each time was most of its cost.
+fn slot_groups() -> &'static [(&'static str, Box<[SlotKind]>)] {
+    static GROUPS: std::sync::OnceLock<Vec<(&'static str, Box<[SlotKind]>)>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| slot_names().iter().map(|&name| (name, kinds_of(name).collect())).collect())
+}
+
+fn kinds_of(name: &str) -> impl Iterator<Item = SlotKind> + '_ {
+    slotdefs().iter().filter(move |(n, _)| *n == name).map(|(_, k)| *k)
 }
 
 /// Re-derive the slots fed by dunder `name` (a class attribute was set or
 /// deleted). Also done for subclasses.
 pub(crate) fn update_slot(vm: &Vm, ty: &Obj, name: &str) {
+    match slot_groups().iter().find(|(n, _)| *n == name) {
+        Some((name, kinds)) => update_slot_kinds(vm, ty, name, kinds),
+        None => update_slot_kinds(vm, ty, name, &kinds_of(name).collect::<Vec<_>>()),
+    }
+}
+
+fn update_slot_kinds(vm: &Vm, ty: &Obj, name: &str, kinds: &[SlotKind]) {
     let t = ty.payload::<TypeObject>().expect("type");
     if !t.is_heap_type() {
         return;
     }
-    fill_slot(vm, ty, t, name);
+    fill_slot(vm, ty, t, name, kinds);
     for id in t.subclass_ids() {
         if let Some(sub) = vm.find_live_type(id) {
-            update_slot(vm, &sub, name);
+            update_slot_kinds(vm, &sub, name, kinds);
         }
     }
 }
@@ -550,11 +569,10 @@ fn find(vm: &Vm, t: &TypeObject, name: &str) -> Option<Obj> {
     type_::lookup_str(vm, t, name)
 }
 
-fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
+fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind]) {
     const W: u32 = slot_id::WRAPPER;
     use SlotKind::*;
     let s = &t.slots;
-    let kinds = slotdefs().iter().filter(|(n, _)| *n == name).map(|(_, k)| *k);
     match name {
         "__getattribute__" | "__getattr__" => {
             let ga = find(vm, t, "__getattribute__");
@@ -632,7 +650,7 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str) {
         }
         _ => {}
     }
-    for kind in kinds {
+    for &kind in kinds {
         let attr = find(vm, t, name);
         // The counterpart of a binary operator shares the slot.
         let (attr, attr2) = match kind {
