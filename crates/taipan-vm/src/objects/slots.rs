@@ -531,11 +531,14 @@ pub(crate) fn update_all_slots(vm: &Vm, ty: &Obj) {
     }
 }
 
+/// A dunder name and the slot kinds it feeds.
+type SlotGroup = (&'static str, Box<[SlotKind]>);
+
 /// Each name of `slot_names` with the slot kinds it feeds, found once per
 /// process: class creation re-derives every slot, and filtering the whole
 /// slotdefs table by name each time was most of its cost.
-fn slot_groups() -> &'static [(&'static str, Box<[SlotKind]>)] {
-    static GROUPS: std::sync::OnceLock<Vec<(&'static str, Box<[SlotKind]>)>> = std::sync::OnceLock::new();
+fn slot_groups() -> &'static [SlotGroup] {
+    static GROUPS: std::sync::OnceLock<Vec<SlotGroup>> = std::sync::OnceLock::new();
     GROUPS.get_or_init(|| slot_names().iter().map(|&name| (name, kinds_of(name).collect())).collect())
 }
 
