@@ -327,7 +327,11 @@ fn fh_dump_traceback(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<
     let p = args::parse(vm, "dump_traceback", a, k, &["file", "all_threads"], 0)?;
     let (fd, _file) = get_fileno(vm, p[0].as_ref())?;
     let all_threads = bool_arg(vm, p[1].as_ref(), true)?;
-    dump_current_thread(fd, header(all_threads));
+    if all_threads {
+        taipan_vm::api::traceback::dump_all_threads(vm, fd);
+    } else {
+        dump_current_thread(fd, Header::Stack);
+    }
     Ok(vm.none())
 }
 

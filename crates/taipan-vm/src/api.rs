@@ -79,15 +79,15 @@ pub mod thread {
     pub use crate::pystate::current_ident;
     pub use crate::pythonrun::format_exception;
     pub use crate::pythread::{
-        acquire_lock, after_fork_child, current_exceptions, current_frames, gil_stats, is_finalizing, is_main_thread,
-        start_thread, thread_count, RawLock, Wait, WaitResult,
+        acquire_lock, after_fork_child, after_fork_parent, before_fork, current_exceptions, current_frames, gil_stats,
+        is_finalizing, is_main_thread, start_thread, thread_count, RawLock, Wait, WaitResult,
     };
 }
 
 /// Dumping a thread's Python stack without the object machinery (the
 /// `faulthandler` module's face).
 pub mod traceback {
-    pub use crate::traceback::{dump_current_thread, write_decimal, write_fd, Header};
+    pub use crate::traceback::{dump_all_threads, dump_current_thread, write_decimal, write_fd, Header};
 }
 
 /// Audit events (PEP 578): `audit(vm, "event", || args)` is CPython's

@@ -69,9 +69,8 @@ pub struct Interpreter {
     /// The program ended with an uncaught KeyboardInterrupt: the process
     /// exits as killed by SIGINT (CPython's `_Py_UnhandledKeyboardInterrupt`).
     pub unhandled_keyboard_interrupt: Cell<bool>,
-    /// How many times the import lock is held (`_imp.acquire_lock`); one
-    /// thread per interpreter until the threads issue, so a count.
-    pub(crate) import_lock_depth: Cell<usize>,
+    /// The import lock (`_imp.acquire_lock`): reentrant, owned by a thread.
+    pub(crate) import_lock: crate::import::ImportLock,
     /// `importlib._bootstrap` once it runs (CPython's `interp->importlib`):
     /// `import` statements that miss `sys.modules` go through its
     /// `_find_and_load`. None before start-up loaded it, or without a
@@ -88,7 +87,7 @@ pub struct Interpreter {
     /// terminal (CPython's `PyOS_ReadlineFunctionPointer`, GNU readline
     /// once the interactive loop has set it up); None: from sys.stdin.
     pub readline_hook: Cell<Option<crate::pythonrun::ReadlineFn>>,
-    /// The GIL (`ceval_gil.rs`), shared with the threads it lets run.
+    /// The GIL (`ceval_gil/`), shared with the threads it lets run.
     pub(crate) gil: std::sync::Arc<crate::ceval_gil::Gil>,
     /// The threads running in this interpreter: (identifier, thread
     /// state), the main thread first (CPython's `interp->threads`).

@@ -285,6 +285,19 @@ pub fn current_exceptions(vm: &Vm) -> Vec<(u64, Obj)> {
     out
 }
 
+/// Right before `fork` (CPython's `PyOS_BeforeFork`, after the
+/// `os.register_at_fork` callbacks): take the import lock, so that no
+/// other thread is in the middle of an import the child would inherit.
+pub fn before_fork(vm: &Vm) {
+    crate::import::acquire_import_lock(vm);
+}
+
+/// In the parent after `fork`, or when it failed (CPython's
+/// `PyOS_AfterFork_Parent`, before the callbacks).
+pub fn after_fork_parent(vm: &Vm) {
+    let _ = crate::import::release_import_lock(vm);
+}
+
 /// In the child of `fork`: the calling thread is the only one left and
 /// becomes the main thread (CPython's `PyOS_AfterFork_Child`). The other
 /// threads' states are abandoned as they were.
@@ -295,6 +308,7 @@ pub fn after_fork_child(vm: &Vm) {
     vm.threads.borrow_mut().retain(|e| e.1 == me);
     vm.main_thread.set(vm.thread.ident);
     vm.thread_count.set(0);
+    crate::import::reinit_import_lock_after_fork(vm);
     crate::signals::after_fork_child(vm);
 }
 

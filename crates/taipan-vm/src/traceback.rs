@@ -142,8 +142,14 @@ pub(crate) unsafe fn dump_traceback_of(fd: i32, ts: *const ThreadState, header: 
         Header::Stack => write_fd(fd, b"Stack"),
         Header::CurrentThread | Header::Thread => {
             write_fd(fd, if header == Header::Thread { b"Thread 0x" } else { b"Current thread 0x" });
-            // SAFETY: pthread_self has no preconditions.
-            write_hex(fd, unsafe { libc::pthread_self() } as u64, 16);
+            let ident = if ts.is_null() {
+                // SAFETY: pthread_self has no preconditions.
+                unsafe { libc::pthread_self() as u64 }
+            } else {
+                // SAFETY: the caller guarantees `ts` is live.
+                unsafe { (*ts).ident }
+            };
+            write_hex(fd, ident, 16);
         }
     }
     write_fd(fd, b" (most recent call first):\n");
@@ -175,4 +181,30 @@ pub fn dump_current_thread(fd: i32, header: Header) {
     // SAFETY: the running thread's own state, whose frames only this
     // thread changes (and it is here, not changing them).
     unsafe { dump_traceback_of(fd, current_thread_ptr(), header) }
+}
+
+/// CPython's `MAX_NTHREADS`.
+const MAX_NTHREADS: usize = 100;
+
+/// Dump the stack of every thread of the interpreter, the most recently
+/// started first, the calling thread as "Current thread"
+/// (`faulthandler.dump_traceback(all_threads=True)`, CPython's
+/// `_Py_DumpTracebackThreads`).
+pub fn dump_all_threads(vm: &crate::vm::Vm, fd: i32) {
+    let me = current_thread_ptr();
+    let threads = vm.threads.borrow().clone();
+    for (n, &(_, ts)) in threads.iter().rev().enumerate() {
+        if n != 0 {
+            write_fd(fd, b"\n");
+        }
+        if n >= MAX_NTHREADS {
+            write_fd(fd, b"...\n");
+            break;
+        }
+        let header = if ts == me { Header::CurrentThread } else { Header::Thread };
+        // SAFETY: registered thread states are alive (a thread leaves the
+        // list under the GIL before its state goes) and, as we hold the
+        // GIL, none of them is changing its frames.
+        unsafe { dump_traceback_of(fd, ts, header) };
+    }
 }

@@ -193,7 +193,7 @@ impl Vm {
             atexit: RefCell::new(Vec::new()),
             audit_hooks: RefCell::new(Vec::new()),
             unhandled_keyboard_interrupt: Cell::new(false),
-            import_lock_depth: Cell::new(0),
+            import_lock: crate::import::ImportLock::default(),
             importlib: RefCell::new(None),
             frozen_override: Cell::new(0),
             output_tail: RefCell::new(None),

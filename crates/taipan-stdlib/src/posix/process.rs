@@ -203,7 +203,25 @@ pub(crate) enum AtFork {
 
 /// Run the callbacks of one list; errors are reported as unraisable, as
 /// CPython's `run_at_forkers`. The `before` callbacks run last-registered first.
+///
+/// Around them the import lock is taken before the fork and released in
+/// the parent after it (the child reinitialises it in `after_fork_child`),
+/// as CPython's `PyOS_BeforeFork` and `PyOS_AfterFork_Parent` do.
 pub(crate) fn run_at_fork(vm: &Vm, which: AtFork) {
+    match which {
+        AtFork::Before => {
+            run_at_fork_callbacks(vm, which);
+            taipan_vm::api::thread::before_fork(vm);
+        }
+        AtFork::Parent => {
+            taipan_vm::api::thread::after_fork_parent(vm);
+            run_at_fork_callbacks(vm, which);
+        }
+        AtFork::Child => run_at_fork_callbacks(vm, which),
+    }
+}
+
+fn run_at_fork_callbacks(vm: &Vm, which: AtFork) {
     let l = at_fork_list(vm, which as usize);
     let mut items = vm.to_vec(&l).unwrap_or_default();
     if which == AtFork::Before {

@@ -14,6 +14,8 @@
 pub(crate) mod frozen;
 mod pyc;
 
+use std::cell::Cell;
+
 use crate::object::Obj;
 use crate::objects::builtin_func::BuiltinFunctionData;
 use crate::objects::descriptor::MethodDef;
@@ -77,23 +79,73 @@ pub fn create_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
     }
 }
 
-/// `_imp.acquire_lock()`, `release_lock()`, `lock_held()`.
+/// The import lock (CPython's `import_lock` in `Python/import.c`): a
+/// reentrant lock owned by one thread. Another thread asking for it waits
+/// with the GIL released. `os.fork()` takes it around the fork so that the
+/// child never sees a half-done import of another thread.
+#[derive(Default)]
+pub(crate) struct ImportLock {
+    raw: crate::pythread::RawLock,
+    /// The holding thread's identifier (read and written under the GIL).
+    owner: Cell<Option<u64>>,
+    /// How many times the owner acquired it.
+    level: Cell<usize>,
+}
+
+/// `_imp.acquire_lock()`: take the import lock, waiting without the GIL
+/// while another thread holds it.
 pub fn acquire_import_lock(vm: &Vm) {
-    vm.import_lock_depth.set(vm.import_lock_depth.get() + 1);
-}
-
-pub fn release_import_lock(vm: &Vm) -> PyResult<()> {
-    match vm.import_lock_depth.get() {
-        0 => Err(vm.runtime_error("not holding the import lock")),
-        n => {
-            vm.import_lock_depth.set(n - 1);
-            Ok(())
-        }
+    let me = vm.thread.ident;
+    let lock = &vm.import_lock;
+    if lock.owner.get() == Some(me) {
+        lock.level.set(lock.level.get() + 1);
+        return;
     }
+    // At exit the main thread keeps the GIL for good: a daemon thread that
+    // holds the import lock will never run again to release it, so the
+    // main thread takes it over instead of hanging.
+    if !lock.raw.try_acquire() && !vm.gil.is_frozen() {
+        let raw = &lock.raw;
+        vm.allow_threads(|| raw.wait_acquire(None, false));
+    }
+    lock.owner.set(Some(me));
+    lock.level.set(1);
 }
 
+/// `_imp.release_lock()`.
+pub fn release_import_lock(vm: &Vm) -> PyResult<()> {
+    let lock = &vm.import_lock;
+    if lock.owner.get() != Some(vm.thread.ident) {
+        return Err(vm.runtime_error("not holding the import lock"));
+    }
+    let level = lock.level.get() - 1;
+    lock.level.set(level);
+    if level == 0 {
+        lock.owner.set(None);
+        lock.raw.release();
+    }
+    Ok(())
+}
+
+/// `_imp.lock_held()`: does any thread hold the import lock?
 pub fn import_lock_held(vm: &Vm) -> bool {
-    vm.import_lock_depth.get() > 0
+    vm.import_lock.owner.get().is_some()
+}
+
+/// In a forked child (CPython's `_PyImport_ReInitLock`): the forking thread
+/// took the lock before the fork. If it held it already (a fork in the
+/// middle of an import) it keeps its outer level; otherwise it is free.
+pub(crate) fn reinit_import_lock_after_fork(vm: &Vm) {
+    let lock = &vm.import_lock;
+    lock.raw.reinit();
+    if lock.level.get() > 1 {
+        lock.raw.try_acquire();
+        lock.owner.set(Some(vm.thread.ident));
+        lock.level.set(lock.level.get() - 1);
+    } else {
+        lock.owner.set(None);
+        lock.level.set(0);
+    }
 }
 
 /// `_imp.source_hash(key, source)`: SipHash-1-3 of the source keyed with

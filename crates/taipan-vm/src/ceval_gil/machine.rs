@@ -1,5 +1,8 @@
-//! The global interpreter lock (CPython 3.11's `Python/ceval_gil.c`, the
-//! "new GIL" of Antoine Pitrou).
+//! The GIL's state machine (CPython 3.11's `Python/ceval_gil.c`, the "new
+//! GIL" of Antoine Pitrou), independent of the rest of the VM so that a
+//! model checker can run it: `crates/taipan-vm/loom/` builds this file with
+//! `--cfg loom`, where the mutex, condition variables and atomics are
+//! loom's.
 //!
 //! One mutex guards the lock's state and two condition variables hang off
 //! it: `released` wakes threads waiting to take the GIL, `switched` tells a
@@ -8,36 +11,55 @@
 //! A thread that wants the GIL while another holds it waits on `released`
 //! for the switch interval (`sys.getswitchinterval()`, 5 ms by default). If
 //! the interval passes and the GIL did not change hands meanwhile, the
-//! waiter sets the `GIL_DROP` bit in the holder's eval breaker; the holder
-//! sees it at its next eval-breaker check, drops the GIL and, with forced
-//! switching, waits until some other thread took it before asking for it
-//! again, so a CPU-bound thread cannot take it straight back.
+//! waiter asks the holder to drop it ([`Holder::request_drop`], a bit in
+//! its eval breaker); the holder sees it at its next eval-breaker check,
+//! drops the GIL and, with forced switching, waits until some other thread
+//! took it before asking for it again, so a CPU-bound thread cannot take it
+//! straight back.
 //!
-//! Thread states are referred to by address only. A holder's thread state
-//! is alive while it holds the GIL (a thread releases the GIL for the last
-//! time after its state is gone, with [`Gil::release_final`]), and a waiter
-//! touches the holder's eval breaker only with the state mutex held, which
-//! the holder needs to release: the pointer cannot dangle there.
+//! Condition variables are notified after the mutex is unlocked: a thread
+//! woken while the notifier still holds the mutex would only spin or sleep
+//! on it, one more context switch per hand-off.
 //!
-//! At exit the main thread [`Gil::freeze`]s the lock: it keeps it for good,
-//! so daemon threads waiting for it stay blocked and never see the
+//! Holders are referred to by address only. A holder is alive while it
+//! holds the GIL (a thread releases the GIL for the last time after its
+//! state is gone, with [`GilCore::release_final`]), and a waiter calls
+//! `request_drop` on the holder only with the mutex held, which the holder
+//! needs to release: the pointer cannot dangle there.
+//!
+//! At exit the main thread [`GilCore::freeze`]s the lock: it keeps it for
+//! good, so threads waiting for it stay blocked and never see the
 //! interpreter being torn down.
 
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::AtomicU64;
+use std::sync::PoisonError;
 use std::time::{Duration, Instant};
 
-use crate::pystate::{breaker, ThreadState};
+#[cfg(loom)]
+use loom::sync::{atomic::AtomicBool, Condvar, Mutex, MutexGuard};
+#[cfg(not(loom))]
+use std::sync::{atomic::AtomicBool, Condvar, Mutex, MutexGuard};
+
+use std::sync::atomic::Ordering;
+
+/// What the GIL needs of a thread that holds it: a way to ask it to let go.
+pub(crate) trait Holder {
+    /// Ask the holder to drop the GIL at its next eval-breaker check.
+    fn request_drop(&self);
+    /// Forget a drop request (one set while this thread did not hold the
+    /// GIL is stale).
+    fn clear_drop(&self);
+}
 
 /// The lock's state, guarded by the mutex.
-struct State {
+struct State<H> {
     /// Some thread holds the GIL.
     locked: bool,
     /// The thread holding it (valid while `locked`).
-    holder: *const ThreadState,
+    holder: *const H,
     /// The last thread that took it (compared, never dereferenced).
-    last_holder: *const ThreadState,
+    last_holder: *const H,
     /// Bumped each time the GIL passes to a different thread.
     switch_number: u64,
     /// Threads waiting in `acquire`.
@@ -46,13 +68,13 @@ struct State {
     switch_waiters: u32,
 }
 
-struct GilSync {
-    state: Mutex<State>,
+struct GilSync<H> {
+    state: Mutex<State<H>>,
     released: Condvar,
     switched: Condvar,
 }
 
-fn fresh_sync() -> GilSync {
+fn fresh_sync<H>() -> GilSync<H> {
     GilSync {
         state: Mutex::new(State {
             locked: false,
@@ -72,7 +94,7 @@ fn fresh_sync() -> GilSync {
 pub(crate) struct GilStats {
     /// Times the GIL passed from one thread to another.
     pub(crate) switches: AtomicU64,
-    /// Drop requests waiters set in a holder's eval breaker.
+    /// Drop requests waiters made.
     pub(crate) drop_requests: AtomicU64,
     /// Times a holder gave the GIL up because it was asked to.
     pub(crate) forced_switches: AtomicU64,
@@ -84,9 +106,9 @@ pub(crate) struct GilStats {
     pub(crate) releases: AtomicU64,
 }
 
-/// The GIL of one interpreter.
-pub(crate) struct Gil {
-    sync: UnsafeCell<GilSync>,
+/// The GIL of one interpreter, over holders of type `H`.
+pub(crate) struct GilCore<H> {
+    sync: UnsafeCell<GilSync<H>>,
     /// The switch interval in microseconds.
     interval_us: AtomicU64,
     /// Set at exit: the holder keeps the GIL for good.
@@ -100,19 +122,55 @@ pub(crate) struct Gil {
 // SAFETY: the state's raw pointers are only compared, or dereferenced under
 // the mutex while the thread they name holds the GIL (see the module
 // comment); `sync` is replaced only in a forked child, where one thread runs.
-unsafe impl Send for Gil {}
+unsafe impl<H> Send for GilCore<H> {}
 // SAFETY: as above; everything else is atomics, a mutex and condvars.
-unsafe impl Sync for Gil {}
+unsafe impl<H> Sync for GilCore<H> {}
 // SAFETY: the pointers in `State` are used as described in the module comment.
-unsafe impl Send for State {}
+unsafe impl<H> Send for State<H> {}
 
-fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
+fn lock<H>(m: &Mutex<State<H>>) -> MutexGuard<'_, State<H>> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-impl Gil {
-    pub(crate) fn new() -> Gil {
-        Gil {
+/// Wait on `cv` for at most `d`; true if the wait timed out. `_round`
+/// counts the waits of one `acquire` (the model uses it).
+#[cfg(not(loom))]
+fn wait_interval<'a, H>(
+    cv: &Condvar,
+    _m: &'a Mutex<State<H>>,
+    g: MutexGuard<'a, State<H>>,
+    d: Duration,
+    _round: u32,
+) -> (MutexGuard<'a, State<H>>, bool) {
+    let (g, res) = cv.wait_timeout(g, d).unwrap_or_else(PoisonError::into_inner);
+    (g, res.timed_out())
+}
+
+/// The model has no clock: a timed wait may end at any point, as a real
+/// one can. The first wait of an `acquire` unlocks, lets the other threads
+/// run, locks again and reports a timeout (so the drop-request path is
+/// explored at every interleaving); later ones wait for a notification
+/// without a timeout, which keeps the model finite and makes loom report
+/// a lost wake-up as a deadlock.
+#[cfg(loom)]
+fn wait_interval<'a, H>(
+    cv: &Condvar,
+    m: &'a Mutex<State<H>>,
+    g: MutexGuard<'a, State<H>>,
+    _d: Duration,
+    round: u32,
+) -> (MutexGuard<'a, State<H>>, bool) {
+    if round > 0 {
+        return (cv.wait(g).unwrap_or_else(PoisonError::into_inner), false);
+    }
+    drop(g);
+    loom::thread::yield_now();
+    (lock(m), true)
+}
+
+impl<H: Holder> GilCore<H> {
+    pub(crate) fn new() -> GilCore<H> {
+        GilCore {
             sync: UnsafeCell::new(fresh_sync()),
             interval_us: AtomicU64::new(5000),
             frozen: AtomicBool::new(false),
@@ -121,7 +179,7 @@ impl Gil {
         }
     }
 
-    fn sync(&self) -> &GilSync {
+    fn sync(&self) -> &GilSync<H> {
         // SAFETY: `sync` is only written by `reinit_after_fork`, in a forked
         // child where no other thread exists and no borrow is live.
         unsafe { &*self.sync.get() }
@@ -149,33 +207,11 @@ impl Gil {
     }
 
     /// Take the GIL for `ts`, waiting as long as it takes.
-    pub(crate) fn acquire(&self, ts: *const ThreadState) {
+    pub(crate) fn acquire(&self, ts: *const H) {
         let sync = self.sync();
         let mut g = lock(&sync.state);
         if g.locked || self.frozen.load(Ordering::SeqCst) {
-            let start = Instant::now();
-            g.waiters += 1;
-            while g.locked || self.frozen.load(Ordering::SeqCst) {
-                if self.frozen.load(Ordering::SeqCst) {
-                    // The interpreter is finalizing: stay blocked until the
-                    // process exits.
-                    g = sync.released.wait(g).unwrap_or_else(PoisonError::into_inner);
-                    continue;
-                }
-                let saved = g.switch_number;
-                let (ng, res) = sync.released.wait_timeout(g, self.interval()).unwrap_or_else(PoisonError::into_inner);
-                g = ng;
-                if res.timed_out() && g.locked && g.switch_number == saved && !g.holder.is_null() {
-                    // SAFETY: the holder's thread state is alive while it
-                    // holds the GIL, and it cannot release it (which needs
-                    // this mutex) while we hold the mutex.
-                    unsafe { (*g.holder).set_breaker(breaker::GIL_DROP) };
-                    self.stats.drop_requests.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-            g.waiters -= 1;
-            self.stats.contended.fetch_add(1, Ordering::Relaxed);
-            self.stats.wait_ns.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            g = self.wait_until_free(g);
         }
         g.locked = true;
         g.holder = ts;
@@ -184,33 +220,77 @@ impl Gil {
             g.switch_number += 1;
             self.stats.switches.fetch_add(1, Ordering::Relaxed);
         }
-        // A drop request set while this thread did not hold the GIL is stale.
-        // SAFETY: `ts` is the caller's own live thread state.
-        unsafe { (*ts).clear_breaker(breaker::GIL_DROP) };
+        // SAFETY: `ts` is the caller's own live state.
+        unsafe { (*ts).clear_drop() };
+        let wake_switched = g.switch_waiters > 0;
+        drop(g);
         // Condvar notifications are system calls: only when someone waits.
-        if g.switch_waiters > 0 {
+        if wake_switched {
             sync.switched.notify_all();
         }
     }
 
+    /// The contended part of `acquire`: wait on `released`, asking the
+    /// holder to drop the GIL each time a switch interval passes without
+    /// the GIL changing hands.
+    fn wait_until_free<'a>(&'a self, mut g: MutexGuard<'a, State<H>>) -> MutexGuard<'a, State<H>> {
+        let sync = self.sync();
+        let start = Instant::now();
+        g.waiters += 1;
+        let mut round = 0;
+        while g.locked || self.frozen.load(Ordering::SeqCst) {
+            if self.frozen.load(Ordering::SeqCst) {
+                // The interpreter is finalizing: stay blocked until the
+                // process exits.
+                g = sync.released.wait(g).unwrap_or_else(PoisonError::into_inner);
+                continue;
+            }
+            let saved = g.switch_number;
+            let (ng, timed_out) = wait_interval(&sync.released, &sync.state, g, self.interval(), round);
+            g = ng;
+            round = round.saturating_add(1);
+            if timed_out && g.locked && g.switch_number == saved && !g.holder.is_null() {
+                // SAFETY: the holder is alive while it holds the GIL, and
+                // it cannot release it (which needs this mutex) while we
+                // hold the mutex.
+                unsafe { (*g.holder).request_drop() };
+                self.stats.drop_requests.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        g.waiters -= 1;
+        self.stats.contended.fetch_add(1, Ordering::Relaxed);
+        self.stats.wait_ns.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        g
+    }
+
     /// Give the GIL up; with `forced` (a drop request), wait until another
     /// thread took it.
-    pub(crate) fn release(&self, ts: *const ThreadState, forced: bool) {
+    pub(crate) fn release(&self, ts: *const H, forced: bool) {
         let sync = self.sync();
         let mut g = lock(&sync.state);
         g.locked = false;
         g.holder = std::ptr::null();
-        if g.waiters > 0 {
+        let wake = g.waiters > 0;
+        drop(g);
+        if wake {
             sync.released.notify_one();
         }
-        if forced {
-            self.stats.forced_switches.fetch_add(1, Ordering::Relaxed);
-            g.switch_waiters += 1;
-            while g.last_holder == ts && g.waiters > 0 && !self.frozen.load(Ordering::SeqCst) {
-                g = sync.switched.wait(g).unwrap_or_else(PoisonError::into_inner);
-            }
-            g.switch_waiters -= 1;
+        if forced && wake {
+            self.wait_for_switch(ts);
         }
+    }
+
+    /// FORCE_SWITCHING: after a requested drop, wait until another thread
+    /// took the GIL, so that a CPU-bound holder cannot take it straight back.
+    fn wait_for_switch(&self, ts: *const H) {
+        let sync = self.sync();
+        self.stats.forced_switches.fetch_add(1, Ordering::Relaxed);
+        let mut g = lock(&sync.state);
+        g.switch_waiters += 1;
+        while g.last_holder == ts && g.waiters > 0 && !self.frozen.load(Ordering::SeqCst) {
+            g = sync.switched.wait(g).unwrap_or_else(PoisonError::into_inner);
+        }
+        g.switch_waiters -= 1;
     }
 
     /// The last release of a thread whose state is already gone.
@@ -220,17 +300,19 @@ impl Gil {
         g.locked = false;
         g.holder = std::ptr::null();
         g.last_holder = std::ptr::null();
-        if g.waiters > 0 {
+        let wake = g.waiters > 0;
+        drop(g);
+        if wake {
             sync.released.notify_one();
         }
     }
 
     /// The holder answers a drop request: let a waiting thread run, then
     /// take the GIL back.
-    pub(crate) fn yield_to_waiter(&self, ts: *const ThreadState) {
+    pub(crate) fn yield_to_waiter(&self, ts: *const H) {
         if self.frozen.load(Ordering::SeqCst) {
-            // SAFETY: `ts` is the caller's own live thread state.
-            unsafe { (*ts).clear_breaker(breaker::GIL_DROP) };
+            // SAFETY: `ts` is the caller's own live state.
+            unsafe { (*ts).clear_drop() };
             return;
         }
         self.release(ts, true);
@@ -253,7 +335,8 @@ impl Gil {
     /// # Safety
     /// Only in the child right after `fork`, with no other thread running
     /// and no borrow of the lock's state live.
-    pub(crate) unsafe fn reinit_after_fork(&self, ts: *const ThreadState) {
+    #[cfg(not(loom))]
+    pub(crate) unsafe fn reinit_after_fork(&self, ts: *const H) {
         // SAFETY: the caller guarantees we are the only thread, so nothing
         // else can be using the old mutex (which may have been held by a
         // thread that does not exist in the child).

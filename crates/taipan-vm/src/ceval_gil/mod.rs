@@ -1,0 +1,20 @@
+//! The global interpreter lock: the state machine is in [`machine`] (model
+//! checked with loom, see `crates/taipan-vm/loom/`); here it meets the
+//! VM's thread states, whose eval breaker carries the drop request.
+
+mod machine;
+
+use crate::pystate::{breaker, ThreadState};
+
+/// The GIL of one interpreter.
+pub(crate) type Gil = self::machine::GilCore<ThreadState>;
+
+impl self::machine::Holder for ThreadState {
+    fn request_drop(&self) {
+        self.set_breaker(breaker::GIL_DROP);
+    }
+
+    fn clear_drop(&self) {
+        self.clear_breaker(breaker::GIL_DROP);
+    }
+}
