@@ -61,12 +61,13 @@ pub(crate) fn generic_alias_type_object() -> TypeObject {
 }
 
 pub(crate) fn union_type_object() -> TypeObject {
-    let t = TypeObject::new::<UnionData>(
+    let mut t = TypeObject::new::<UnionData>(
         "types.UnionType",
         std::mem::size_of::<PyCell<UnionData>>(),
         true,
         flags::IMMUTABLETYPE,
     );
+    t.doc = Some("Represent a PEP 604 union type\n\nE.g. for int | str");
     t.slots.repr.set(Some(union_repr));
     t.slots.richcompare.set(Some(union_richcompare));
     t.slots.hash.set(Some(union_hash));
