@@ -665,39 +665,7 @@ impl Writer<'_> {
     }
 
     fn batch_list(&mut self, it: &Obj) -> PyResult<()> {
-        let vm = self.vm;
-        if self.proto == 0 {
-            while let Some(o) = vm.next(it)? {
-                self.save(&o, false)?;
-                self.write(&[op::APPEND])?;
-            }
-            return Ok(());
-        }
-        loop {
-            let Some(first) = vm.next(it)? else { return Ok(()) };
-            let Some(mut o) = vm.next(it)? else {
-                self.save(&first, false)?;
-                return self.write(&[op::APPEND]);
-            };
-            self.write(&[op::MARK])?;
-            self.save(&first, false)?;
-            let mut n = 1;
-            loop {
-                self.save(&o, false)?;
-                n += 1;
-                if n == BATCHSIZE {
-                    break;
-                }
-                match vm.next(it)? {
-                    Some(next) => o = next,
-                    None => break,
-                }
-            }
-            self.write(&[op::APPENDS])?;
-            if n != BATCHSIZE {
-                return Ok(());
-            }
-        }
+        self.batch(it, |_, o| Ok(o.clone()), |p, o| p.save(o, false), op::APPEND, op::APPENDS)
     }
 
     fn save_dict(&mut self, obj: &Obj) -> PyResult<()> {
@@ -769,32 +737,47 @@ impl Writer<'_> {
     }
 
     fn batch_dict(&mut self, it: &Obj) -> PyResult<()> {
+        let save_pair = |p: &mut Self, (k, v): &(Obj, Obj)| {
+            p.save(k, false)?;
+            p.save(v, false)
+        };
+        self.batch(it, Self::pair, save_pair, op::SETITEM, op::SETITEMS)
+    }
+
+    /// CPython's `batch_list`/`batch_dict` for any iterator: one `one`
+    /// opcode per item under protocol 0, else MARK ... `many` per batch of
+    /// BATCHSIZE (a lone item gets `one`). `prepare` checks an item as soon
+    /// as it is fetched (a dict item must be a pair), `save` writes it.
+    fn batch<T>(
+        &mut self,
+        it: &Obj,
+        prepare: fn(&Self, &Obj) -> PyResult<T>,
+        save: fn(&mut Self, &T) -> PyResult<()>,
+        one: u8,
+        many: u8,
+    ) -> PyResult<()> {
         let vm = self.vm;
         if self.proto == 0 {
             while let Some(o) = vm.next(it)? {
-                let (k, v) = self.pair(&o)?;
-                self.save(&k, false)?;
-                self.save(&v, false)?;
-                self.write(&[op::SETITEM])?;
+                let item = prepare(self, &o)?;
+                save(self, &item)?;
+                self.write(&[one])?;
             }
             return Ok(());
         }
         loop {
             let Some(first) = vm.next(it)? else { return Ok(()) };
-            let (k0, v0) = self.pair(&first)?;
+            let first = prepare(self, &first)?;
             let Some(mut o) = vm.next(it)? else {
-                self.save(&k0, false)?;
-                self.save(&v0, false)?;
-                return self.write(&[op::SETITEM]);
+                save(self, &first)?;
+                return self.write(&[one]);
             };
             self.write(&[op::MARK])?;
-            self.save(&k0, false)?;
-            self.save(&v0, false)?;
+            save(self, &first)?;
             let mut n = 1;
             loop {
-                let (k, v) = self.pair(&o)?;
-                self.save(&k, false)?;
-                self.save(&v, false)?;
+                let item = prepare(self, &o)?;
+                save(self, &item)?;
                 n += 1;
                 if n == BATCHSIZE {
                     break;
@@ -804,7 +787,7 @@ impl Writer<'_> {
                     None => break,
                 }
             }
-            self.write(&[op::SETITEMS])?;
+            self.write(&[many])?;
             if n != BATCHSIZE {
                 return Ok(());
             }
