@@ -551,14 +551,8 @@ fn datetime_replace(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
 fn state(vm: &Vm, d: &Dt, proto: i32) -> Obj {
     let mut b = d.date_bytes();
     b.extend(d.time_bytes());
-    if proto > 3 && d.fold != 0 {
-        b[2] |= 0x80;
-    }
-    let mut items = vec![vm.new_bytes(b)];
-    if d.has_tz() {
-        items.push(d.tz(vm));
-    }
-    vm.new_tuple(items)
+    // The fold rides on the month byte.
+    super::time::getstate(vm, d, b, 2, proto)
 }
 
 fn datetime_reduce_ex(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {

@@ -210,9 +210,15 @@ fn time_replace(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 /// `time_getstate`: the state bytes (fold in the hour's top bit for
 /// protocol 4 and later) and the tzinfo.
 fn time_state(vm: &Vm, t: &Dt, proto: i32) -> Obj {
-    let mut b = t.time_bytes();
+    getstate(vm, t, t.time_bytes(), 0, proto)
+}
+
+/// The pickled state of a time or datetime: its state bytes `b`, whose
+/// byte `fold_at` carries the fold in its top bit from protocol 4 on, and
+/// the tzinfo when there is one.
+pub(super) fn getstate(vm: &Vm, t: &Dt, mut b: Vec<u8>, fold_at: usize, proto: i32) -> Obj {
     if proto > 3 && t.fold != 0 {
-        b[0] |= 0x80;
+        b[fold_at] |= 0x80;
     }
     let mut items = vec![vm.new_bytes(b)];
     if t.has_tz() {
