@@ -3,7 +3,7 @@
 
 use taipan_compiler::code::flags as co_flags;
 
-use super::frame::{bind_arguments, Frame};
+use super::frame::{bind_arguments, Frame, Running};
 use super::{run_frame, FrameExit};
 use crate::object::Obj;
 use crate::objects::code::code_of;
@@ -68,7 +68,7 @@ pub(crate) fn frame_for_simple_call(
     vm: &Vm,
     fd: &FunctionData,
     func_obj: &Obj,
-    caller: &mut Frame,
+    caller: &mut Running<'_>,
     nargs: usize,
 ) -> Option<Box<Frame>> {
     let code = fd.code();
@@ -85,11 +85,7 @@ pub(crate) fn frame_for_simple_call(
     }
     let mut frame =
         Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
-    let base = caller.sp - nargs;
-    for i in 0..nargs {
-        frame.slots[i] = caller.slots[base + i].take();
-    }
-    caller.sp = base;
+    caller.move_top_into(nargs, &mut frame.slots);
     Some(frame)
 }
 
