@@ -43,8 +43,8 @@ pub(crate) fn make_frame(
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame.
     let cd: &crate::objects::code::CodeData = unsafe { &*(cd as *const _) };
-    let mut frame =
-        Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), locals);
+    let mut frame = Frame::for_function(&vm.thread, code, cd, func_obj, fd);
+    frame.locals = locals;
     if simple {
         for (slot, a) in frame.slots.iter_mut().zip(args) {
             *slot = Some(a.clone());
@@ -83,8 +83,7 @@ pub(crate) fn frame_for_simple_call(
     if !simple {
         return None;
     }
-    let mut frame =
-        Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
+    let mut frame = Frame::for_function(&vm.thread, code, cd, func_obj, fd);
     caller.move_top_into(nargs, &mut frame.slots);
     Some(frame)
 }

@@ -40,6 +40,14 @@ pub struct Frame {
     pub func: Option<Obj>,
     pub globals: Obj,
     pub builtins: Obj,
+    /// Whether the frame owns its `globals` and `builtins` references. A
+    /// function's frame borrows them from `func` (a function's globals and
+    /// builtins never change, and the frame keeps the function alive), as
+    /// CPython 3.11's frames do: no reference-count updates for them per
+    /// call. Borrowed ones are bitwise copies that are never released
+    /// (`set_env`, `Drop`) nor visited by `traverse` (the function visits
+    /// them); a recycled frame keeps stale borrowed copies, never read.
+    env_owned: bool,
     /// The locals mapping of unoptimized code (module and class bodies,
     /// `exec`); for functions, the dict `locals()` last filled.
     pub locals: Option<Obj>,
@@ -70,8 +78,10 @@ impl Frame {
     /// a frame that is not executing).
     pub(crate) fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.code);
-        visit(&self.globals);
-        visit(&self.builtins);
+        if self.env_owned {
+            visit(&self.globals);
+            visit(&self.builtins);
+        }
         for o in [&self.func, &self.locals, &self.frame_obj].into_iter().flatten() {
             visit(o);
         }
@@ -116,6 +126,41 @@ impl Frame {
         builtins: Obj,
         locals: Option<Obj>,
     ) -> Box<Frame> {
+        let mut fr = Frame::take(ts, code, cd, func, globals, builtins, true);
+        fr.locals = locals;
+        fr
+    }
+
+    /// The frame of a call of the function `func_obj` (whose payload is
+    /// `fd`, whose code `code` is, with payload `cd`): it borrows the
+    /// function's globals and builtins.
+    #[inline]
+    pub(crate) fn for_function(
+        ts: &ThreadState,
+        code: Obj,
+        cd: &CodeData,
+        func_obj: &Obj,
+        fd: &FunctionData,
+    ) -> Box<Frame> {
+        // SAFETY: bitwise copies of the function's references, not counted:
+        // the frame holds `func_obj` (so `fd`) alive while it has them, and
+        // `env_owned == false` keeps them from being released.
+        let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
+        Frame::take(ts, code, cd, Some(func_obj.clone()), globals, builtins, false)
+    }
+
+    /// A frame from the free list (or a new one), set up for `code`, with
+    /// no locals mapping.
+    #[inline(always)]
+    fn take(
+        ts: &ThreadState,
+        code: Obj,
+        cd: &CodeData,
+        func: Option<Obj>,
+        globals: Obj,
+        builtins: Obj,
+        env_owned: bool,
+    ) -> Box<Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
@@ -130,9 +175,7 @@ impl Frame {
                 fr.code = code;
                 fr.code_ptr = code_ptr;
                 fr.func = func;
-                fr.globals = globals;
-                fr.builtins = builtins;
-                fr.locals = locals;
+                fr.set_env(globals, builtins, env_owned);
                 fr.nlocalsplus = nlocalsplus;
                 fr.sp = nlocalsplus;
                 fr.lasti = 0;
@@ -150,7 +193,8 @@ impl Frame {
                 func,
                 globals,
                 builtins,
-                locals,
+                env_owned,
+                locals: None,
                 slots: vec![None; size],
                 nlocalsplus,
                 sp: nlocalsplus,
@@ -196,6 +240,7 @@ impl Frame {
         crate::pystate::with_current(|ts| Frame::recycle_in(ts, frame))
     }
 
+    #[inline]
     fn recycle_in(ts: &ThreadState, mut frame: Box<Frame>) {
         // Drop what the frame refers to now (locals may hold big objects).
         // Huge frames give their memory back; others keep the allocation.
@@ -212,16 +257,33 @@ impl Frame {
             }
         }
         frame.locals = None;
-        frame.func = None;
         // A frame on the free list must not keep its globals (an `exec`
-        // namespace, a module being torn down) alive: it keeps only its code
-        // object, which `Frame::new` replaces with the rest.
-        frame.globals = frame.code.clone();
-        frame.builtins = frame.code.clone();
+        // namespace, a module being torn down) alive: owned ones are
+        // released, borrowed ones stay as stale copies (never read; the
+        // next `take` overwrites them without releasing them).
+        if frame.env_owned {
+            // SAFETY: bitwise copies of the code object, marked borrowed.
+            let (g, b) = unsafe { (ptr::read(&frame.code), ptr::read(&frame.code)) };
+            frame.set_env(g, b, false);
+        }
+        frame.func = None;
         let mut v = ts.free_frames.borrow_mut();
         if v.len() < MAX_FREE_FRAMES {
             v.push(frame);
         }
+    }
+
+    /// Replace `globals` and `builtins`, releasing the old ones only if
+    /// they were owned.
+    #[inline(always)]
+    fn set_env(&mut self, globals: Obj, builtins: Obj, owned: bool) {
+        let old = (std::mem::replace(&mut self.globals, globals), std::mem::replace(&mut self.builtins, builtins));
+        if self.env_owned {
+            drop(old);
+        } else {
+            std::mem::forget(old);
+        }
+        self.env_owned = owned;
     }
 
     // The value stack: `slots[nlocalsplus..sp]`, with room for
@@ -789,6 +851,17 @@ impl<'a> Running<'a> {
 
     pub(crate) fn stack_depth(&self) -> usize {
         self.sp() - self.frame.nlocalsplus
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if !self.env_owned {
+            // Borrowed references must not be released: put owned ones
+            // (the code object's) in their place for the fields' drop.
+            let (g, b) = (self.code.clone(), self.code.clone());
+            self.set_env(g, b, true);
+        }
     }
 }
 

@@ -244,6 +244,7 @@ pub(crate) fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyR
 
 /// Link `f` as the thread's current frame and count it against the
 /// recursion limit. On error the frame is not linked.
+#[inline(always)]
 unsafe fn push_frame(vm: &Vm, f: *mut Frame) -> PyResult<()> {
     let depth = vm.thread.recursion_depth.get();
     if depth >= vm.recursion_limit.get() {
@@ -259,6 +260,7 @@ unsafe fn push_frame(vm: &Vm, f: *mut Frame) -> PyResult<()> {
 }
 
 /// Unlink the current frame `f`; returns the previous one.
+#[inline(always)]
 unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
     vm.thread.recursion_depth.set(vm.thread.recursion_depth.get() - 1);
     // SAFETY: `f` is the live current frame.
@@ -271,6 +273,7 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
 }
 
 /// Give a frame that finished back to its owner.
+#[inline(always)]
 unsafe fn finish_frame(vm: &Vm, f: *mut Frame) {
     // SAFETY: thread-owned frames were leaked from a Box when pushed.
     unsafe {
