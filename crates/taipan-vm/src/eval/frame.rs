@@ -131,22 +131,23 @@ impl Frame {
         fr
     }
 
-    /// The frame of a call of the function `func_obj` (whose payload is
-    /// `fd`, whose code `code` is, with payload `cd`): it borrows the
-    /// function's globals and builtins.
+    /// The frame of a call of the function `func` (whose payload is `fd`,
+    /// whose code `code` is, with payload `cd`): it borrows the function's
+    /// globals and builtins. `func` None: the caller moves the function
+    /// into `Frame::func` before anything else sees the frame.
     #[inline]
     pub(crate) fn for_function(
         ts: &ThreadState,
         code: Obj,
         cd: &CodeData,
-        func_obj: &Obj,
+        func: Option<Obj>,
         fd: &FunctionData,
     ) -> Box<Frame> {
         // SAFETY: bitwise copies of the function's references, not counted:
-        // the frame holds `func_obj` (so `fd`) alive while it has them, and
-        // `env_owned == false` keeps them from being released.
+        // the frame holds the function (so `fd`) alive while it has them,
+        // and `env_owned == false` keeps them from being released.
         let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
-        Frame::take(ts, code, cd, Some(func_obj.clone()), globals, builtins, false)
+        Frame::take(ts, code, cd, func, globals, builtins, false)
     }
 
     /// A frame from the free list (or a new one), set up for `code`, with

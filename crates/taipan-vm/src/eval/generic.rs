@@ -146,11 +146,7 @@ pub(super) fn call(vm: &Vm, frame: &mut Running<'_>, oparg: u32, kw: Option<Obj>
     if let Some(fd) = callable.payload::<function::FunctionData>() {
         // A Python function: a new frame, no Rust recursion.
         if kw.is_none() {
-            if let Some(new) = call::frame_for_simple_call(vm, fd, &callable, frame, total) {
-                let _ = frame.pop_opt();
-                if !is_meth {
-                    let _ = frame.pop_opt();
-                }
+            if let Some(new) = call::frame_for_exact_args(vm, frame, total, is_meth) {
                 return Ok(Some(new));
             }
         }

@@ -882,30 +882,36 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let argc = oparg as usize;
                         let is_meth = frame.peek_opt(argc + 1).is_some();
                         let total = argc + is_meth as usize;
-                        let callable = frame.peek(total).clone();
                         let version = cache::read32(units, pc + 1 + cache::CALL_FUNC_VERSION);
-                        let fd = match callable.payload::<function::FunctionData>() {
-                            Some(fd) if kwnames.is_none() && fd.version.get() == version => fd,
-                            _ => deopt!(op::Call),
-                        };
+                        let same_function = kwnames.is_none()
+                            && frame
+                                .peek(total)
+                                .payload::<function::FunctionData>()
+                                .is_some_and(|fd| fd.version.get() == version);
+                        if !same_function {
+                            deopt!(op::Call)
+                        }
                         let new = if opcode == op::CallPyExactArgs {
-                            match call::frame_for_simple_call(vm, fd, &callable, frame, total) {
+                            // The arguments and the function move into the frame.
+                            match call::frame_for_exact_args(vm, frame, total, is_meth) {
                                 Some(f) => f,
                                 None => deopt!(op::Call),
                             }
                         } else {
+                            let callable = frame.peek(total).clone();
+                            let fd = function::func_of(&callable);
                             if total < cache::read16(units, pc + 1 + cache::CALL_MIN_ARGS) as usize {
                                 deopt!(op::Call)
                             }
                             let Some(args) = frame.top_slice(total) else { deopt!(op::Call) };
                             let new = tri!(call::make_frame(vm, &callable, fd, args, None));
                             frame.pop_to(frame.stack_depth() - total);
+                            let _ = frame.pop_opt();
+                            if !is_meth {
+                                let _ = frame.pop_opt();
+                            }
                             new
                         };
-                        let _ = frame.pop_opt();
-                        if !is_meth {
-                            let _ = frame.pop_opt();
-                        }
                         enter_frame!(new);
                     }
                     op::LoadFast => {
