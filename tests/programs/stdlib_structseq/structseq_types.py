@@ -136,6 +136,8 @@ print(type(sys.float_info)(sys.float_info) == sys.float_info)
 print(sys.thread_info.name, type(sys.implementation).__name__, sys.implementation.version == sys.version_info)
 try_(lambda: type(sys.flags)())
 try_(lambda: type(sys.version_info)((1, 2, 3, "final", 0)))
+try_(lambda: type(sys.flags).__new__(type(sys.flags), sys.flags))
+try_(lambda: type(sys.version_info).__new__(type(sys.version_info), sys.version_info))
 match sys.version_info:
     case (3, minor, *_):
         print("match", minor)

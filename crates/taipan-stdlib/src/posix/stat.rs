@@ -78,7 +78,7 @@ const STAT_MEMBER_DOCS: &[&str] = &[
 fn stat_result_new(vm: &Vm, cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let o = ss::structseq_new(vm, cls, args, kw)?;
     for i in 7..10 {
-        let unset = ss::get_item(&o, i + 3).map_or(true, |v| vm.is_none(&v));
+        let unset = ss::get_item(&o, i + 3).is_none_or(|v| vm.is_none(&v));
         if unset {
             if let Some(int_time) = ss::get_item(&o, i) {
                 ss::set_extra_item(&o, i + 3, int_time);

@@ -252,8 +252,10 @@ fn structseq_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         if i > 0 {
             out.push_str(", ");
         }
-        let name = info.names.get(i).map_or(UNNAMED_FIELD.into(), |n| pystr::as_str_lossy(n).to_string());
-        out.push_str(&name);
+        match info.names.get(i) {
+            Some(n) => out.push_str(&pystr::as_str_lossy(n)),
+            None => out.push_str(UNNAMED_FIELD),
+        }
         out.push('=');
         out.push_str(&vm.repr_string(v)?);
     }
