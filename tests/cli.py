@@ -18,8 +18,9 @@ LOCALE_PROBE = (
 )
 
 ENCODING_PROBE = (
-    "import locale, sys\n"
+    "import io, locale, os, sys\n"
     "print(sys.flags.utf8_mode, sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())\n"
+    "with open(os.devnull) as f: print(f.encoding, io.TextIOWrapper(io.BytesIO()).encoding)\n"
     "print(sys.stdin.encoding, sys.stdin.errors, sys.stdout.encoding, sys.stdout.errors, sys.stderr.errors)\n"
     "print(locale.getpreferredencoding(), locale.getpreferredencoding(False), locale.getencoding())\n"
     "print(ascii(sys.argv[1:]))"

@@ -133,6 +133,23 @@ unsafe fn dump_frame(fd: i32, f: *const Frame) {
     write_fd(fd, b"\n");
 }
 
+/// Whether the collector of `ts`'s interpreter is running (CPython's
+/// "Garbage-collecting" line of the current thread).
+///
+/// # Safety
+/// As `dump_traceback_of`; only asked of the calling thread's own state.
+unsafe fn collecting_garbage(ts: *const ThreadState) -> bool {
+    if ts.is_null() {
+        return false;
+    }
+    // SAFETY: the caller guarantees `ts` is live; its collector pointer is
+    // null or the interpreter's collector, which outlives its threads.
+    unsafe {
+        let gc = (*ts).gc.get();
+        !gc.is_null() && (*gc).is_collecting()
+    }
+}
+
 /// Dump the stack of the thread state `ts` (most recent call first).
 ///
 /// # Safety
@@ -155,6 +172,10 @@ pub(crate) unsafe fn dump_traceback_of(fd: i32, ts: *const ThreadState, header: 
         }
     }
     write_fd(fd, b" (most recent call first):\n");
+    // SAFETY: the caller's guarantee on `ts` is the one this needs.
+    if header == Header::CurrentThread && unsafe { collecting_garbage(ts) } {
+        write_fd(fd, b"  Garbage-collecting\n");
+    }
     // SAFETY: the caller guarantees `ts` is null or live.
     let mut f = if ts.is_null() { std::ptr::null_mut() } else { unsafe { (*ts).current_frame.get() } };
     if f.is_null() {
