@@ -230,9 +230,18 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("exception", sys_exception),
     MethodDef::static_("getrecursionlimit", sys_getrecursionlimit),
     MethodDef::static_("setrecursionlimit", sys_setrecursionlimit),
-    MethodDef::static_("getdefaultencoding", |vm, _, _, _| Ok(vm.new_str("utf-8"))),
-    MethodDef::static_("getfilesystemencoding", |vm, _, _, _| Ok(vm.new_str(&crate::codecs::fs_encoding(vm)))),
-    MethodDef::static_("getfilesystemencodeerrors", |vm, _, _, _| Ok(vm.new_str("surrogateescape"))),
+    MethodDef::static_("getdefaultencoding", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getdefaultencoding", a, k)?;
+        Ok(vm.new_str("utf-8"))
+    }),
+    MethodDef::static_("getfilesystemencoding", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getfilesystemencoding", a, k)?;
+        Ok(vm.new_str(&crate::codecs::fs_encoding(vm)))
+    }),
+    MethodDef::static_("getfilesystemencodeerrors", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getfilesystemencodeerrors", a, k)?;
+        Ok(vm.new_str("surrogateescape"))
+    }),
     MethodDef::static_("intern", sys_intern),
     MethodDef::static_("getrefcount", sys_getrefcount),
     MethodDef::static_("getsizeof", sys_getsizeof),
@@ -267,8 +276,11 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::static_("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth),
     MethodDef::static_("getallocatedblocks", |vm, _, _, _| Ok(vm.new_int(0))),
-    MethodDef::static_("getdlopenflags", |vm, _, _, _| Ok(vm.new_int(2))),
-    MethodDef::static_("setdlopenflags", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("getdlopenflags", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getdlopenflags", a, k)?;
+        Ok(vm.new_int(i64::from(DLOPEN_FLAGS.load(std::sync::atomic::Ordering::Relaxed))))
+    }),
+    MethodDef::static_("setdlopenflags", sys_setdlopenflags),
 ];
 
 /// `sys.get_asyncgen_hooks()`: the `asyncgen_hooks(firstiter, finalizer)` struct sequence.
@@ -494,6 +506,21 @@ fn sys_setrecursionlimit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> P
         )));
     }
     vm.recursion_limit.set(v.min(i32::MAX as i64) as u32);
+    Ok(vm.none())
+}
+
+/// `sys.setdlopenflags()`'s value (CPython's `interp->dlopenflags`,
+/// RTLD_NOW by default); Taipan loads no extension modules, so it is only
+/// kept for `getdlopenflags()`.
+static DLOPEN_FLAGS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(libc::RTLD_NOW);
+
+fn sys_setdlopenflags(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [flags] = crate::args::exact::<1>(vm, "sys.setdlopenflags", args, kw)?;
+    let flags = match vm.index_value(&flags)? {
+        crate::objects::int::IntValue::Small(v) if i32::try_from(v).is_ok() => v as i32,
+        _ => return Err(vm.overflow_error("Python int too large to convert to C int")),
+    };
+    DLOPEN_FLAGS.store(flags, std::sync::atomic::Ordering::Relaxed);
     Ok(vm.none())
 }
 
