@@ -278,7 +278,7 @@ pub(crate) fn unregister_thread(ts: *const ThreadState) {
 /// In a forked child only `me` is left.
 pub(crate) fn forget_other_threads(me: *const ThreadState) {
     for slot in &REGISTERED {
-        if slot.load(Ordering::SeqCst) != me as *mut ThreadState {
+        if !std::ptr::eq(slot.load(Ordering::SeqCst), me) {
             slot.store(std::ptr::null_mut(), Ordering::SeqCst);
         }
     }
