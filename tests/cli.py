@@ -17,6 +17,40 @@ LOCALE_PROBE = (
     "print(os.environ.get('LC_CTYPE'), locale.setlocale(locale.LC_CTYPE), sys.flags.utf8_mode)"
 )
 
+ENCODING_PROBE = (
+    "import io, locale, os, sys\n"
+    "print(sys.flags.utf8_mode, sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())\n"
+    "with open(os.devnull) as f: print(f.encoding, io.TextIOWrapper(io.BytesIO()).encoding)\n"
+    "print(sys.stdin.encoding, sys.stdin.errors, sys.stdout.encoding, sys.stdout.errors, sys.stderr.errors)\n"
+    "print(locale.getpreferredencoding(), locale.getpreferredencoding(False), locale.getencoding())\n"
+    "print(ascii(sys.argv[1:]))"
+)
+
+# The start-up encodings (PEP 538 and 540) over the locales this machine
+# has (C, POSIX, C.UTF-8; en_US.UTF-8 is not installed: it falls back to C),
+# the UTF-8 Mode's switches, PYTHONCOERCECLOCALE and PYTHONIOENCODING.
+ENCODING_ENVS = [
+    {"LC_ALL": "C"},
+    {"LC_ALL": "POSIX", "PYTHONCOERCECLOCALE": "0"},
+    {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "warn"},
+    {"LC_ALL": "C.UTF-8"},
+    {"LC_ALL": "en_US.UTF-8"},
+    {"LC_ALL": None, "LC_CTYPE": "C", "LANG": None},
+    {"LC_ALL": None, "LC_CTYPE": "C", "LANG": None, "PYTHONCOERCECLOCALE": "0"},
+    {"LC_ALL": None, "LC_CTYPE": None, "LANG": None, "PYTHONCOERCECLOCALE": "warn"},
+    {"LC_ALL": "C", "PYTHONUTF8": "0"},
+    {"LC_ALL": "C", "PYTHONUTF8": "1", "PYTHONIOENCODING": "latin-1"},
+    {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ":replace"},
+    {"LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"},
+    {"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "ascii:backslashreplace"},
+]
+ENCODING_CASES = [
+    (xopt + ["-c", ENCODING_PROBE, "caf\xe9"], None,
+     {"env": {"PYTHONIOENCODING": None, "PYTHONUTF8": None, "PYTHONCOERCECLOCALE": None, **env}})
+    for env in ENCODING_ENVS
+    for xopt in ([], ["-X", "utf8=0"], ["-X", "utf8"])
+]
+
 CASES = [
     # (arguments after the interpreter, stdin)
     (["-c", "print('hi'); import sys; print(sys.argv)", "a", "b"], None),
@@ -251,6 +285,7 @@ INTERACTIVE_INPUTS = [
     "import sys\nline = sys.stdin.readline()\nnext line\nprint(repr(line))\n",
 ]
 CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
+CASES += ENCODING_CASES
 
 # The standard streams (buffering, interleaving of stdout and stderr on one
 # pipe, encodings, flushing at exit): (arguments, stdin, options) where the

@@ -250,18 +250,14 @@ fn strxfrm(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(vm.new_str_from_code_points(&cps))
 }
 
-/// `getencoding()`: the locale's encoding; in the C/POSIX locale UTF-8, as
-/// CPython coerces that locale to C.UTF-8 at start-up (PEP 538).
+/// `getencoding()`: the current LC_CTYPE locale's codeset (CPython's
+/// `_Py_GetLocaleEncoding`: `ANSI_X3.4-1968` in the C locale, UTF-8 when
+/// the codeset is empty).
 fn getencoding(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     args::exact::<0>(vm, "getencoding", a, k)?;
-    // SAFETY: querying the current LC_CTYPE name and codeset.
-    let (ctype, codeset) = unsafe {
-        let c = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
-        let ctype = if c.is_null() { String::new() } else { CStr::from_ptr(c).to_string_lossy().into_owned() };
-        let cs = CStr::from_ptr(libc::nl_langinfo(libc::CODESET)).to_string_lossy().into_owned();
-        (ctype, cs)
-    };
-    if codeset.is_empty() || ctype == "C" || ctype == "POSIX" {
+    // SAFETY: nl_langinfo returns a NUL-terminated string, copied at once.
+    let codeset = unsafe { CStr::from_ptr(libc::nl_langinfo(libc::CODESET)).to_string_lossy().into_owned() };
+    if codeset.is_empty() {
         return Ok(vm.new_str("UTF-8"));
     }
     Ok(vm.new_str(&codeset))

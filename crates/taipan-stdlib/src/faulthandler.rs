@@ -12,14 +12,16 @@
 //! `dump_traceback_later` runs a watchdog thread. Reading the main
 //! thread's frames from another thread would race with it, so on timeout
 //! the watchdog writes the header and signals the main thread, whose
-//! handler writes its stack; the watchdog waits for it (a second at most).
-//! Taipan runs one Python thread, so "all threads" is that thread.
+//! handler writes the stacks; the watchdog waits for it (a second at most).
+//! "All threads" are the thread states the VM registers for such dumps
+//! (`dump_threads_unlocked`), read as CPython reads its thread list there:
+//! without a lock.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use taipan_vm::api::traceback::{dump_current_thread, write_decimal, write_fd, Header};
+use taipan_vm::api::traceback::{dump_current_thread, dump_threads_unlocked, write_decimal, write_fd, Header};
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, int, module, Obj, PyResult, Vm};
 
@@ -75,11 +77,13 @@ const FATAL_FILE: &str = "faulthandler.fatal_file";
 const LATER_FILE: &str = "faulthandler.later_file";
 const USER_FILES: &str = "faulthandler.user_files";
 
-fn header(all_threads: bool) -> Header {
+/// The stacks a handler writes: every thread's, the current one marked,
+/// or only the current thread's under `Stack`.
+fn dump_from_handler(fd: i32, all_threads: bool) {
     if all_threads {
-        Header::CurrentThread
+        dump_threads_unlocked(fd, true);
     } else {
-        Header::Stack
+        dump_current_thread(fd, Header::Stack);
     }
 }
 
@@ -145,7 +149,7 @@ extern "C" fn fatal_handler(signum: i32) {
     write_fd(fd, b"Fatal Python error: ");
     write_fd(fd, name.as_bytes());
     write_fd(fd, b"\n\n");
-    dump_current_thread(fd, header(FATAL_ALL_THREADS.load(Ordering::SeqCst)));
+    dump_from_handler(fd, FATAL_ALL_THREADS.load(Ordering::SeqCst));
     FATAL_ENABLED.store(false, Ordering::SeqCst);
     let previous = saved_previous(&FATAL_PREVIOUS, signum);
     let ignored = previous.is_some_and(|p| p.sa_sigaction == libc::SIG_IGN);
@@ -180,7 +184,7 @@ extern "C" fn user_handler(signum: i32) {
     }
     // SAFETY: reading errno's location is async-signal-safe.
     let saved_errno = unsafe { *libc::__errno_location() };
-    dump_current_thread(user.fd.load(Ordering::SeqCst), header(user.all_threads.load(Ordering::SeqCst)));
+    dump_from_handler(user.fd.load(Ordering::SeqCst), user.all_threads.load(Ordering::SeqCst));
     if user.chain.load(Ordering::SeqCst) {
         if let Some(prev) = saved_previous(&USER_PREVIOUS, signum) {
             restore(signum, &prev);
@@ -194,11 +198,12 @@ extern "C" fn user_handler(signum: i32) {
     unsafe { *libc::__errno_location() = saved_errno };
 }
 
-/// The handler the watchdog triggers on the armed thread.
+/// The handler the watchdog triggers on the armed thread: all threads,
+/// none marked current (CPython's watchdog thread is not a Python thread).
 extern "C" fn later_handler(_signum: i32) {
     // SAFETY: reading errno's location is async-signal-safe.
     let saved_errno = unsafe { *libc::__errno_location() };
-    dump_current_thread(LATER_FD.load(Ordering::SeqCst), Header::Thread);
+    dump_threads_unlocked(LATER_FD.load(Ordering::SeqCst), false);
     LATER_DONE.fetch_add(1, Ordering::SeqCst);
     // SAFETY: as above.
     unsafe { *libc::__errno_location() = saved_errno };
@@ -564,7 +569,51 @@ fn disposition_is_default(signum: i32) -> bool {
     }
 }
 
+/// `_fatal_error_c_thread()`: a fatal error in a thread that is not a
+/// Python thread; this thread waits for it (holding the GIL, so its stack
+/// stays as it is) until the process aborts.
+fn fh_fatal_error_c_thread(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::clinic::none(vm, "faulthandler._fatal_error_c_thread", a, k)?;
+    let t = std::thread::Builder::new()
+        .spawn(|| taipan_vm::api::traceback::fatal_error("faulthandler_fatal_error_thread", "in new thread"))
+        .map_err(|e| vm.runtime_error(format!("unable to start the thread: {e}")))?;
+    let _ = t.join();
+    Ok(vm.none())
+}
+
+/// How deep `_stack_overflow` may go before giving up (CPython's
+/// `STACK_OVERFLOW_MAX_SIZE` is 100 MB; Taipan's main thread may have a
+/// larger stack).
+const STACK_OVERFLOW_MAX_SIZE: usize = 1 << 30;
+
+/// Recurse with a 4 KiB frame until the stack overflows (SIGSEGV on the
+/// guard page) or `max` bytes were used; the deepest address reached.
+#[inline(never)]
+fn overflow_stack(top: usize, max: usize) -> usize {
+    let frame = std::hint::black_box([0u8; 4096]);
+    let here = frame.as_ptr() as usize;
+    if top.abs_diff(here) > max {
+        return here;
+    }
+    let deeper = overflow_stack(top, max);
+    std::hint::black_box(deeper.wrapping_add(usize::from(frame[deeper % 4096])))
+}
+
+fn fh_stack_overflow(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::clinic::none(vm, "faulthandler._stack_overflow", a, k)?;
+    let marker = std::hint::black_box(0u8);
+    let top = &marker as *const u8 as usize;
+    let deepest = overflow_stack(top, STACK_OVERFLOW_MAX_SIZE);
+    Err(vm.runtime_error(format!(
+        "unable to raise a stack overflow (allocated {} bytes on the stack, {} recursive calls)",
+        top.abs_diff(deepest),
+        top.abs_diff(deepest) / 4096
+    )))
+}
+
 const FUNCTIONS: &[MethodDef] = &[
+    MethodDef::static_("_fatal_error_c_thread", fh_fatal_error_c_thread),
+    MethodDef::static_("_stack_overflow", fh_stack_overflow),
     MethodDef::static_("enable", fh_enable),
     MethodDef::static_("disable", fh_disable),
     MethodDef::static_("is_enabled", |vm, _, a, k| {

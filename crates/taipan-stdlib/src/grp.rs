@@ -86,7 +86,12 @@ fn grp_getgrnam(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     if pystr::data(&name).is_none() {
         return Err(vm.type_error(format!("getgrnam() argument 'name' must be str, not {}", name.class().name())));
     }
-    let raw = taipan_vm::api::codecs::encode_str(vm, &name, Some("utf-8"), Some("surrogateescape"))?;
+    let raw = taipan_vm::api::codecs::encode_str(
+        vm,
+        &name,
+        Some(&taipan_vm::api::codecs::fs_encoding(vm)),
+        Some("surrogateescape"),
+    )?;
     let c = CString::new(raw).map_err(|_| vm.value_error("embedded null character"))?;
     let found = lookup(vm, |g, buf, out| {
         // SAFETY: `c` is NUL-terminated; `g`, `buf` and `out` are writable and sized as passed.

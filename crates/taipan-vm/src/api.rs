@@ -87,7 +87,9 @@ pub mod thread {
 /// Dumping a thread's Python stack without the object machinery (the
 /// `faulthandler` module's face).
 pub mod traceback {
-    pub use crate::traceback::{dump_all_threads, dump_current_thread, write_decimal, write_fd, Header};
+    pub use crate::traceback::{
+        dump_all_threads, dump_current_thread, dump_threads_unlocked, fatal_error, write_decimal, write_fd, Header,
+    };
 }
 
 /// Audit events (PEP 578): `audit(vm, "event", || args)` is CPython's
@@ -157,7 +159,8 @@ pub mod codecs {
         call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
     };
     pub use crate::codecs::{
-        decode_bytes, decode_chunk, encode_native, encode_str, lookup_text_codec, replaced_input, TextCodec,
+        decode_bytes, decode_chunk, encode_native, encode_str, fs_encoding, locale_codec_name, lookup_text_codec,
+        replaced_input, TextCodec,
     };
 }
 

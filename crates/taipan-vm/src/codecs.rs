@@ -1364,6 +1364,45 @@ pub struct TextCodec {
 }
 
 /// The native codec for `encoding`, or CPython's LookupError.
+/// The file system encoding (`sys.getfilesystemencoding()`, CPython's
+/// `config_init_fs_encoding`): UTF-8 in the UTF-8 Mode, else the locale
+/// encoding under its codec's name (`ascii` in the C locale); always
+/// used with surrogateescape.
+pub fn fs_encoding(vm: &Vm) -> std::borrow::Cow<'static, str> {
+    let codeset = {
+        let config = vm.config.borrow();
+        match &config.locale_encoding {
+            Some(enc) if !config.utf8_mode => enc.clone(),
+            _ => return std::borrow::Cow::Borrowed("utf-8"),
+        }
+    };
+    match locale_codec_name(&codeset) {
+        std::borrow::Cow::Owned(_) => registry_codec_name(vm, &codeset),
+        native => native,
+    }
+}
+
+/// `codecs.lookup(encoding).name`, or the encoding itself if that fails.
+fn registry_codec_name(vm: &Vm, encoding: &str) -> std::borrow::Cow<'static, str> {
+    let name = crate::codecregistry::lookup(vm, encoding)
+        .and_then(|info| vm.getattr_str(&info, "name"))
+        .ok()
+        .and_then(|n| crate::objects::str::as_str(&n).map(str::to_string));
+    std::borrow::Cow::Owned(name.unwrap_or_else(|| encoding.to_string()))
+}
+
+/// A locale's codeset under the name of the codec that implements it
+/// (CPython's `config_get_codec_name`); an empty codeset is UTF-8.
+pub fn locale_codec_name(codeset: &str) -> std::borrow::Cow<'static, str> {
+    if codeset.is_empty() {
+        return std::borrow::Cow::Borrowed("utf-8");
+    }
+    match native_codec(codeset) {
+        Some(c) => std::borrow::Cow::Borrowed(TextCodec { decode_as: c, encode_as: c, initial: c }.name()),
+        None => std::borrow::Cow::Owned(codeset.to_ascii_lowercase()),
+    }
+}
+
 pub fn lookup_text_codec(vm: &Vm, encoding: &str) -> PyResult<TextCodec> {
     let c = lookup(vm, encoding, "decode")?;
     Ok(TextCodec { decode_as: c, encode_as: c, initial: c })

@@ -158,6 +158,12 @@ pub(crate) struct GcState {
 }
 
 impl GcState {
+    /// A collection is running (read by faulthandler's dumps, on the
+    /// collecting thread itself).
+    pub(crate) fn is_collecting(&self) -> bool {
+        self.collecting.get()
+    }
+
     pub(crate) fn new() -> GcState {
         GcState {
             generations: [GcList::new(), GcList::new(), GcList::new()],

@@ -384,6 +384,7 @@ impl Drop for ThreadState {
         // Whatever the thread still holds is released while it is the
         // running thread state, so deallocation finds its queues.
         let me: *const ThreadState = self;
+        crate::traceback::unregister_thread(me);
         let prev = swap_current(me);
         let exc = std::mem::take(self.exc_info.get_mut());
         drop(exc);

@@ -518,13 +518,15 @@ pub fn absolute_path(path: &Path) -> PathBuf {
     }
 }
 
-/// A path as Python sees it (CPython's `PyUnicode_DecodeFSDefault`):
-/// UTF-8, an undecodable byte becoming a lone surrogate (surrogateescape).
+/// A path as Python sees it (CPython's `PyUnicode_DecodeFSDefault`): the
+/// file system encoding, an undecodable byte becoming a lone surrogate
+/// (surrogateescape).
 pub fn fs_str(vm: &Vm, path: &Path) -> Obj {
     let bytes = path.as_os_str().as_bytes();
+    let encoding = crate::codecs::fs_encoding(vm);
     match std::str::from_utf8(bytes) {
-        Ok(text) => vm.new_str(text),
-        Err(_) => crate::codecs::decode_bytes(vm, bytes, Some("utf-8"), Some("surrogateescape"))
+        Ok(text) if encoding == "utf-8" || text.is_ascii() => vm.new_str(text),
+        _ => crate::codecs::decode_bytes(vm, bytes, Some(&encoding), Some("surrogateescape"))
             .unwrap_or_else(|_| vm.new_str(&path.to_string_lossy())),
     }
 }
@@ -624,6 +626,7 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     // From here on the main thread keeps the GIL: daemon threads stay
     // blocked and never see the interpreter being torn down.
     vm.gil.freeze();
+    crate::traceback::set_finalizing(&*vm.thread);
     if crate::modules::sys::flush_std_streams(vm).is_err() {
         status = 120;
     }

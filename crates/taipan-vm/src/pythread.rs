@@ -234,6 +234,7 @@ fn thread_main(handoff: Handoff) {
     let vm = Vm { interp, thread: ts };
     vm.thread.gc.set(&vm.interp.gc);
     vm.threads.borrow_mut().push((vm.thread.ident, me));
+    crate::traceback::register_thread(me);
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         run(&vm);
         let _ = vm.run_pending_work();
@@ -306,6 +307,7 @@ pub fn after_fork_child(vm: &Vm) {
     // SAFETY: right after fork only this thread exists in the child.
     unsafe { vm.gil.reinit_after_fork(me) };
     vm.threads.borrow_mut().retain(|e| e.1 == me);
+    crate::traceback::forget_other_threads(me);
     vm.main_thread.set(vm.thread.ident);
     vm.thread_count.set(0);
     crate::import::reinit_import_lock_after_fork(vm);

@@ -4,6 +4,8 @@
 //! thread was stopped at any point. So it allocates nothing, takes no
 //! lock, touches no refcount and only calls `write(2)`.
 
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
+
 use crate::eval::frame::Frame;
 use crate::pystate::{current_thread_ptr, ThreadState};
 
@@ -131,6 +133,23 @@ unsafe fn dump_frame(fd: i32, f: *const Frame) {
     write_fd(fd, b"\n");
 }
 
+/// Whether the collector of `ts`'s interpreter is running (CPython's
+/// "Garbage-collecting" line of the current thread).
+///
+/// # Safety
+/// As `dump_traceback_of`; only asked of the calling thread's own state.
+unsafe fn collecting_garbage(ts: *const ThreadState) -> bool {
+    if ts.is_null() {
+        return false;
+    }
+    // SAFETY: the caller guarantees `ts` is live; its collector pointer is
+    // null or the interpreter's collector, which outlives its threads.
+    unsafe {
+        let gc = (*ts).gc.get();
+        !gc.is_null() && (*gc).is_collecting()
+    }
+}
+
 /// Dump the stack of the thread state `ts` (most recent call first).
 ///
 /// # Safety
@@ -153,6 +172,10 @@ pub(crate) unsafe fn dump_traceback_of(fd: i32, ts: *const ThreadState, header: 
         }
     }
     write_fd(fd, b" (most recent call first):\n");
+    // SAFETY: the caller's guarantee on `ts` is the one this needs.
+    if header == Header::CurrentThread && unsafe { collecting_garbage(ts) } {
+        write_fd(fd, b"  Garbage-collecting\n");
+    }
     // SAFETY: the caller guarantees `ts` is null or live.
     let mut f = if ts.is_null() { std::ptr::null_mut() } else { unsafe { (*ts).current_frame.get() } };
     if f.is_null() {
@@ -206,5 +229,142 @@ pub fn dump_all_threads(vm: &crate::vm::Vm, fd: i32) {
         // list under the GIL before its state goes) and, as we hold the
         // GIL, none of them is changing its frames.
         unsafe { dump_traceback_of(fd, ts, header) };
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Every thread state of the process, for the dumps a signal handler or a
+// non-Python thread writes (CPython walks the interpreter's thread list
+// without a lock there too). The slots are atomics so that a handler can
+// read them at any point; a sequence number per slot keeps the order in
+// which threads were registered.
+// ---------------------------------------------------------------------------
+
+/// How many thread states can be dumped from a signal handler.
+const MAX_REGISTERED: usize = MAX_NTHREADS + 28;
+
+#[allow(clippy::declare_interior_mutable_const)]
+const NO_THREAD: AtomicPtr<ThreadState> = AtomicPtr::new(std::ptr::null_mut());
+#[allow(clippy::declare_interior_mutable_const)]
+const NO_SEQ: AtomicU64 = AtomicU64::new(0);
+static REGISTERED: [AtomicPtr<ThreadState>; MAX_REGISTERED] = [NO_THREAD; MAX_REGISTERED];
+static REGISTERED_SEQ: [AtomicU64; MAX_REGISTERED] = [NO_SEQ; MAX_REGISTERED];
+static NEXT_SEQ: AtomicU64 = AtomicU64::new(1);
+/// The thread state finalizing the interpreter (null: not finalizing).
+static FINALIZING: AtomicPtr<ThreadState> = AtomicPtr::new(std::ptr::null_mut());
+
+/// A thread state joins the list the handlers dump (a full list leaves it
+/// out: only the dumps miss it).
+pub(crate) fn register_thread(ts: *const ThreadState) {
+    let seq = NEXT_SEQ.fetch_add(1, Ordering::SeqCst);
+    for (slot, s) in REGISTERED.iter().zip(&REGISTERED_SEQ) {
+        if slot
+            .compare_exchange(std::ptr::null_mut(), ts as *mut ThreadState, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+        {
+            s.store(seq, Ordering::SeqCst);
+            return;
+        }
+    }
+}
+
+/// A thread state leaves the list (it is being dropped).
+pub(crate) fn unregister_thread(ts: *const ThreadState) {
+    for slot in &REGISTERED {
+        let _ = slot.compare_exchange(ts as *mut ThreadState, std::ptr::null_mut(), Ordering::SeqCst, Ordering::SeqCst);
+    }
+}
+
+/// In a forked child only `me` is left.
+pub(crate) fn forget_other_threads(me: *const ThreadState) {
+    for slot in &REGISTERED {
+        if !std::ptr::eq(slot.load(Ordering::SeqCst), me) {
+            slot.store(std::ptr::null_mut(), Ordering::SeqCst);
+        }
+    }
+}
+
+/// The interpreter started finalizing on the thread `ts`.
+pub(crate) fn set_finalizing(ts: *const ThreadState) {
+    FINALIZING.store(ts as *mut ThreadState, Ordering::SeqCst);
+}
+
+/// The registered thread whose sequence number is the highest below
+/// `below`, with that number.
+fn registered_before(below: u64) -> Option<(u64, *const ThreadState)> {
+    let mut best: Option<(u64, *const ThreadState)> = None;
+    for (slot, s) in REGISTERED.iter().zip(&REGISTERED_SEQ) {
+        let p = slot.load(Ordering::SeqCst);
+        let seq = s.load(Ordering::SeqCst);
+        if p.is_null() || seq >= below || best.is_some_and(|(b, _)| seq <= b) {
+            continue;
+        }
+        best = Some((seq, p));
+    }
+    best
+}
+
+/// Dump every registered thread, the most recently started first; the
+/// calling thread (if it is a Python thread) is the "Current thread"
+/// (CPython's `_Py_DumpTracebackThreads` from a signal handler or a
+/// thread without the GIL). Allocates nothing and takes no lock.
+pub fn dump_threads_unlocked(fd: i32, mark_current: bool) {
+    let me = if mark_current { current_thread_ptr() } else { std::ptr::null() };
+    let mut below = u64::MAX;
+    let mut n = 0;
+    while let Some((seq, ts)) = registered_before(below) {
+        below = seq;
+        if n != 0 {
+            write_fd(fd, b"\n");
+        }
+        if n >= MAX_NTHREADS {
+            write_fd(fd, b"...\n");
+            break;
+        }
+        let header = if !me.is_null() && ts == me { Header::CurrentThread } else { Header::Thread };
+        // SAFETY: registered states are alive until their drop removes
+        // them; as in CPython, the frames of a thread that keeps running
+        // may be read while they change (a best-effort dump at a crash).
+        unsafe { dump_traceback_of(fd, ts, header) };
+        n += 1;
+    }
+    if n == 0 {
+        // SAFETY: a null state dumps the header and "<no Python frame>".
+        unsafe { dump_traceback_of(fd, std::ptr::null(), Header::CurrentThread) };
+    }
+}
+
+/// CPython's `Py_FatalError` (`_Py_FatalErrorFunc`): the message, the
+/// runtime state, the stacks of all threads, then `abort()`. Safe to call
+/// from any thread, with or without the GIL.
+pub fn fatal_error(func: &str, msg: &str) -> ! {
+    let fd = 2;
+    write_fd(fd, b"Fatal Python error: ");
+    if !func.is_empty() {
+        write_fd(fd, func.as_bytes());
+        write_fd(fd, b": ");
+    }
+    write_fd(fd, msg.as_bytes());
+    write_fd(fd, b"\nPython runtime state: ");
+    let finalizing = FINALIZING.load(Ordering::SeqCst);
+    if finalizing.is_null() {
+        write_fd(fd, b"initialized");
+    } else {
+        write_fd(fd, b"finalizing (tstate=0x");
+        write_hex(fd, finalizing as u64, 16);
+        write_fd(fd, b")");
+    }
+    write_fd(fd, b"\n\n");
+    if finalizing.is_null() {
+        dump_threads_unlocked(fd, true);
+    } else {
+        // CPython has deleted the other threads' states by then.
+        dump_current_thread(fd, Header::CurrentThread);
+    }
+    // SAFETY: resetting SIGABRT's disposition (faulthandler's handler would
+    // dump the stacks a second time) and aborting are always allowed.
+    unsafe {
+        libc::signal(libc::SIGABRT, libc::SIG_DFL);
+        libc::abort()
     }
 }

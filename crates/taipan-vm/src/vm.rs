@@ -155,6 +155,11 @@ pub struct Config {
     /// The UTF-8 Mode (`-X utf8`, PYTHONUTF8, the C and POSIX locales):
     /// `sys.flags.utf8_mode`.
     pub utf8_mode: bool,
+    /// The LC_CTYPE locale's codeset once start-up configured the locale
+    /// (CPython's locale encoding, `nl_langinfo(CODESET)`): outside the
+    /// UTF-8 Mode, the file system and standard stream encoding. None in
+    /// an embedded interpreter, which never sets the locale and uses UTF-8.
+    pub locale_encoding: Option<String>,
     /// `sys.path` as a `._pth` file gives it (CPython's
     /// `module_search_paths_set`): it replaces PYTHONPATH and the standard
     /// library.
@@ -208,6 +213,7 @@ impl Vm {
         // The creating thread holds the GIL from the start.
         vm.gil.acquire(&*vm.thread);
         vm.threads.borrow_mut().push((vm.thread.ident, &*vm.thread as *const ThreadState));
+        crate::traceback::register_thread(&*vm.thread);
         // The first interpreter of an OS thread stays its running one.
         if crate::pystate::current_thread_ptr().is_null() {
             crate::pystate::swap_current(&*vm.thread);

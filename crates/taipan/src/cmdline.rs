@@ -301,6 +301,7 @@ pub fn parse(args: &[String], raw_args: &[Vec<u8>]) -> Result<Invocation, ExitCo
     read_environment(&mut config, use_hash_seed)?;
     config.utf8_mode = utf8_mode(&config)?;
     configure_locale(&config);
+    config.locale_encoding = Some(locale_codeset());
     apply_pth_file(&mut config);
     Ok(Invocation { config, program })
 }
@@ -374,6 +375,30 @@ fn configure_locale(config: &Config) {
     unsafe {
         libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
     }
+    if setting.as_deref() == Some("warn") && current_ctype_locale().as_deref() == Some("C") {
+        eprint!("{C_LOCALE_WARNING}");
+    }
+}
+
+/// CPython's `_C_LOCALE_WARNING`, printed with PYTHONCOERCECLOCALE=warn
+/// when LC_CTYPE is still the C locale once the locale is configured.
+const C_LOCALE_WARNING: &str = "Python runtime initialized with LC_CTYPE=C (a locale with default ASCII encoding), \
+which may cause Unicode compatibility problems. Using C.UTF-8, C.utf8, or UTF-8 (if available) as alternative \
+Unicode-compatible locales is recommended.\n";
+
+/// The name of the process's current LC_CTYPE locale.
+fn current_ctype_locale() -> Option<String> {
+    // SAFETY: a query; the name is copied before any other setlocale call.
+    unsafe {
+        let p = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned())
+    }
+}
+
+/// The current LC_CTYPE locale's codeset (`nl_langinfo(CODESET)`).
+fn locale_codeset() -> String {
+    // SAFETY: nl_langinfo returns a NUL-terminated string, copied at once.
+    unsafe { std::ffi::CStr::from_ptr(libc::nl_langinfo(libc::CODESET)).to_string_lossy().into_owned() }
 }
 
 /// Export the first UTF-8 target locale the system has as LC_CTYPE.

@@ -240,7 +240,7 @@ fn enter<'a>(vm: &Vm, o: &Obj, b: &'a Buffered) -> PyResult<Lock<'a>> {
             let r = vm.repr_string(o)?;
             return Err(vm.runtime_error(format!("reentrant call inside {r}")));
         }
-        wait_for_other_thread(vm, b);
+        wait_for_other_thread(vm, o, b);
     }
     b.owner.set(me);
     b.busy.set(true);
@@ -248,15 +248,26 @@ fn enter<'a>(vm: &Vm, o: &Obj, b: &'a Buffered) -> PyResult<Lock<'a>> {
 }
 
 /// Another thread is inside a locked operation: wait for it with the GIL
-/// released (CPython's `_enter_buffered_busy`). At exit the thread may be a
-/// frozen daemon that will never leave: after a second, go on without the
-/// lock (its raw call works on a buffer it moved out, so nothing is shared).
-fn wait_for_other_thread(vm: &Vm, b: &Buffered) {
+/// released (CPython's `_enter_buffered_busy`). At exit the other thread
+/// may be a daemon thread frozen inside its raw call (it waits for the GIL
+/// the main thread keeps), holding the lock for good: after a second,
+/// CPython's fatal error (going on without the lock would find the buffer
+/// moved out by that raw call, and a flush would spin).
+fn wait_for_other_thread(vm: &Vm, o: &Obj, b: &Buffered) {
     let lock = &b.lock;
     if thread::is_finalizing(vm) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
-        lock.wait_acquire(Some(deadline), false);
-        return;
+        if lock.wait_acquire(Some(deadline), false) == thread::WaitResult::Acquired {
+            return;
+        }
+        let name = match vm.ascii(o) {
+            Ok(r) => taipan_vm::api::str::as_str_lossy(&r).into_owned(),
+            Err(_) => "<ascii(self) failed>".to_string(),
+        };
+        taipan_vm::api::traceback::fatal_error(
+            "_enter_buffered_busy",
+            &format!("could not acquire lock for {name} at interpreter shutdown, possibly due to daemon threads"),
+        );
     }
     vm.allow_threads(|| while lock.wait_acquire(None, false) != thread::WaitResult::Acquired {});
 }

@@ -364,7 +364,12 @@ fn fileio_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<
 pub(crate) fn fs_path(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
     let p = fspath(vm, o)?;
     let b = if pystr::data(&p).is_some() {
-        taipan_vm::api::codecs::encode_str(vm, &p, Some("utf-8"), Some("surrogateescape"))?
+        taipan_vm::api::codecs::encode_str(
+            vm,
+            &p,
+            Some(&taipan_vm::api::codecs::fs_encoding(vm)),
+            Some("surrogateescape"),
+        )?
     } else {
         bytes::as_bytes_ref(&p).map(|b| b.to_vec()).unwrap_or_default()
     };

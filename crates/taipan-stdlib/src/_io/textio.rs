@@ -589,9 +589,18 @@ fn textio_new(vm: &Vm, cls: &Obj, _a: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj
     alloc_instance(vm, cls, &io_type(vm, "_io.TextIOWrapper"), TextIO::default())
 }
 
-/// The locale's encoding (`locale.getencoding()`): UTF-8 on the machines
-/// Taipan runs on.
-pub(crate) const LOCALE_ENCODING: &str = "UTF-8";
+/// The locale's encoding (`locale.getencoding()`, CPython's
+/// `_Py_GetLocaleEncodingObject`): the current LC_CTYPE codeset, UTF-8
+/// when it is empty or in an embedded interpreter (which never set the
+/// locale).
+pub(crate) fn locale_encoding(vm: &Vm) -> Obj {
+    if vm.config.borrow().locale_encoding.is_none() {
+        return vm.new_str("UTF-8");
+    }
+    // SAFETY: nl_langinfo returns a NUL-terminated string, copied at once.
+    let codeset = unsafe { std::ffi::CStr::from_ptr(libc::nl_langinfo(libc::CODESET)).to_string_lossy().into_owned() };
+    vm.new_str(if codeset.is_empty() { "UTF-8" } else { &codeset })
+}
 
 /// CPython's `validate_newline`.
 fn validate_newline(vm: &Vm, nl: &str) -> PyResult<()> {
@@ -719,8 +728,10 @@ fn encoder_reset(vm: &Vm, t: &TextIO, start_of_stream: bool) -> PyResult<()> {
 
 fn encoding_name(vm: &Vm, enc: Option<&Obj>) -> PyResult<Obj> {
     match enc {
-        None => Ok(vm.new_str(LOCALE_ENCODING)),
-        Some(e) if pystr::as_str(e) == Some("locale") => Ok(vm.new_str(LOCALE_ENCODING)),
+        // CPython's textiowrapper_init: the UTF-8 Mode's default.
+        None if vm.config.borrow().utf8_mode => Ok(vm.new_str("utf-8")),
+        None => Ok(locale_encoding(vm)),
+        Some(e) if pystr::as_str(e) == Some("locale") => Ok(locale_encoding(vm)),
         Some(e) => Ok(e.clone()),
     }
 }
@@ -1603,7 +1614,7 @@ fn change_encoding(
     }
     let (enc, errs) = match encoding {
         None => {
-            let enc = t.encoding.get().unwrap_or_else(|| vm.new_str(LOCALE_ENCODING));
+            let enc = t.encoding.get().unwrap_or_else(|| locale_encoding(vm));
             let errs = errors.unwrap_or_else(|| t.errors.get().unwrap_or_else(|| vm.new_str("strict")));
             (enc, errs)
         }

@@ -81,7 +81,7 @@ pub(crate) fn path_arg(vm: &Vm, fname: &str, argname: &str, o: Option<&Obj>, opt
     let raw = if is_bytes {
         bytes::as_bytes_ref(&resolved).map(|b| b.to_vec()).unwrap_or_default()
     } else {
-        codecs::encode_str(vm, &resolved, Some("utf-8"), Some("surrogateescape"))?
+        codecs::encode_str(vm, &resolved, Some(&taipan_vm::api::codecs::fs_encoding(vm)), Some("surrogateescape"))?
     };
     let c = CString::new(raw).map_err(|_| {
         // A str fails in its encoder's check, bytes in path_converter's.
@@ -250,7 +250,7 @@ pub(crate) fn name_obj(vm: &Vm, raw: &[u8], as_bytes: bool) -> PyResult<Obj> {
 }
 
 pub(crate) fn decode_fs(vm: &Vm, raw: &[u8]) -> PyResult<Obj> {
-    codecs::decode_bytes(vm, raw, Some("utf-8"), Some("surrogateescape"))
+    codecs::decode_bytes(vm, raw, Some(&taipan_vm::api::codecs::fs_encoding(vm)), Some("surrogateescape"))
 }
 
 /// A str or bytes argument as bytes (for environment names and values,
@@ -258,7 +258,7 @@ pub(crate) fn decode_fs(vm: &Vm, raw: &[u8]) -> PyResult<Obj> {
 pub(crate) fn fs_converter(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
     let p = crate::posix::fspath_obj(vm, o)?;
     let raw = if pystr::data(&p).is_some() {
-        codecs::encode_str(vm, &p, Some("utf-8"), Some("surrogateescape"))?
+        codecs::encode_str(vm, &p, Some(&taipan_vm::api::codecs::fs_encoding(vm)), Some("surrogateescape"))?
     } else {
         bytes::as_bytes_ref(&p).map(|b| b.to_vec()).unwrap_or_default()
     };

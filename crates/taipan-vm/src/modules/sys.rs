@@ -24,14 +24,14 @@ pub fn version_string() -> String {
 }
 
 /// `sys.argv`: the raw arguments decoded as CPython's
-/// `Py_DecodeLocale` does (UTF-8 with surrogateescape).
+/// `Py_DecodeLocale` does (the file system encoding with surrogateescape).
 fn argv_list(vm: &Vm, config: &crate::vm::Config) -> Obj {
     let items = match &config.argv_bytes {
         Some(raw) if raw.len() == config.argv.len() => raw
             .iter()
             .zip(&config.argv)
             .map(|(b, s)| {
-                crate::codecs::decode_bytes(vm, b, Some("utf-8"), Some("surrogateescape"))
+                crate::codecs::decode_bytes(vm, b, Some(&crate::codecs::fs_encoding(vm)), Some("surrogateescape"))
                     .unwrap_or_else(|_| vm.new_str(s))
             })
             .collect(),
@@ -373,9 +373,18 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("exception", sys_exception),
     MethodDef::static_("getrecursionlimit", sys_getrecursionlimit),
     MethodDef::static_("setrecursionlimit", sys_setrecursionlimit),
-    MethodDef::static_("getdefaultencoding", |vm, _, _, _| Ok(vm.new_str("utf-8"))),
-    MethodDef::static_("getfilesystemencoding", |vm, _, _, _| Ok(vm.new_str("utf-8"))),
-    MethodDef::static_("getfilesystemencodeerrors", |vm, _, _, _| Ok(vm.new_str("surrogateescape"))),
+    MethodDef::static_("getdefaultencoding", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getdefaultencoding", a, k)?;
+        Ok(vm.new_str("utf-8"))
+    }),
+    MethodDef::static_("getfilesystemencoding", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getfilesystemencoding", a, k)?;
+        Ok(vm.new_str(&crate::codecs::fs_encoding(vm)))
+    }),
+    MethodDef::static_("getfilesystemencodeerrors", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getfilesystemencodeerrors", a, k)?;
+        Ok(vm.new_str("surrogateescape"))
+    }),
     MethodDef::static_("intern", sys_intern),
     MethodDef::static_("getrefcount", sys_getrefcount),
     MethodDef::static_("getsizeof", sys_getsizeof),
@@ -410,8 +419,11 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::static_("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth),
     MethodDef::static_("getallocatedblocks", |vm, _, _, _| Ok(vm.new_int(0))),
-    MethodDef::static_("getdlopenflags", |vm, _, _, _| Ok(vm.new_int(2))),
-    MethodDef::static_("setdlopenflags", |vm, _, _, _| Ok(vm.none())),
+    MethodDef::static_("getdlopenflags", |vm, _, a, k| {
+        crate::args::exact::<0>(vm, "sys.getdlopenflags", a, k)?;
+        Ok(vm.new_int(i64::from(DLOPEN_FLAGS.load(std::sync::atomic::Ordering::Relaxed))))
+    }),
+    MethodDef::static_("setdlopenflags", sys_setdlopenflags),
 ];
 
 /// `sys.get_asyncgen_hooks()`: the `asyncgen_hooks(firstiter, finalizer)` struct sequence.
@@ -637,6 +649,21 @@ fn sys_setrecursionlimit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> P
         )));
     }
     vm.recursion_limit.set(v.min(i32::MAX as i64) as u32);
+    Ok(vm.none())
+}
+
+/// `sys.setdlopenflags()`'s value (CPython's `interp->dlopenflags`,
+/// RTLD_NOW by default); Taipan loads no extension modules, so it is only
+/// kept for `getdlopenflags()`.
+static DLOPEN_FLAGS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(libc::RTLD_NOW);
+
+fn sys_setdlopenflags(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let [flags] = crate::args::exact::<1>(vm, "sys.setdlopenflags", args, kw)?;
+    let flags = match vm.index_value(&flags)? {
+        crate::objects::int::IntValue::Small(v) if i32::try_from(v).is_ok() => v as i32,
+        _ => return Err(vm.overflow_error("Python int too large to convert to C int")),
+    };
+    DLOPEN_FLAGS.store(flags, std::sync::atomic::Ordering::Relaxed);
     Ok(vm.none())
 }
 
@@ -996,10 +1023,10 @@ pub(crate) fn init_stdio(vm: &Vm) {
 }
 
 /// The encoding and error handler of stdin and stdout: PYTHONIOENCODING
-/// (`encoding[:errors]`, unless -E), else UTF-8 with the locale's error
-/// handler (surrogateescape in the C and POSIX locales and their UTF-8
-/// coercion targets, strict otherwise), as CPython's
-/// `config_init_stdio_encoding`.
+/// (`encoding[:errors]`, unless -E), else UTF-8 in the UTF-8 Mode and the
+/// locale encoding outside it, with surrogateescape in the UTF-8 Mode, the
+/// C and POSIX locales and their UTF-8 coercion targets, strict otherwise
+/// (CPython's `config_init_stdio_encoding` and `config_get_stdio_errors`).
 fn stdio_encoding(config: &crate::vm::Config) -> (String, String) {
     let mut encoding: Option<String> = None;
     let mut errors: Option<String> = None;
@@ -1018,14 +1045,36 @@ fn stdio_encoding(config: &crate::vm::Config) -> (String, String) {
             }
         }
     }
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .unwrap_or_else(|| "C".to_string());
-    let legacy = matches!(locale.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8");
-    let default_errors = if legacy { "surrogateescape" } else { "strict" };
-    (encoding.unwrap_or_else(|| "utf-8".to_string()), errors.unwrap_or_else(|| default_errors.to_string()))
+    let default_encoding = match &config.locale_encoding {
+        Some(codeset) if !config.utf8_mode => crate::codecs::locale_codec_name(codeset).into_owned(),
+        _ => "utf-8".to_string(),
+    };
+    let default_errors =
+        if config.utf8_mode || is_legacy_or_coerced_locale(config) { "surrogateescape" } else { "strict" };
+    (encoding.unwrap_or(default_encoding), errors.unwrap_or_else(|| default_errors.to_string()))
+}
+
+/// The LC_CTYPE locale is C or POSIX, or a target of PEP 538's coercion.
+/// An embedded interpreter never set the locale: the environment's says.
+fn is_legacy_or_coerced_locale(config: &crate::vm::Config) -> bool {
+    let locale = if config.locale_encoding.is_some() {
+        // SAFETY: a query of the current locale; the name is copied at once.
+        unsafe {
+            let p = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+            if p.is_null() {
+                String::new()
+            } else {
+                std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+            }
+        }
+    } else {
+        ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_else(|| "C".to_string())
+    };
+    matches!(locale.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8")
 }
 
 /// One standard stream (CPython's `create_stdio`): `io.open(fd, mode,
