@@ -510,6 +510,61 @@ fn write_unraisable_exc(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResu
     Ok(vm.none())
 }
 
+/// A C `unsigned` or `uintptr_t` argument (`I`/`K`: no overflow check,
+/// the low bits, as CPython's converters take them).
+fn unsigned_arg(vm: &Vm, o: &Obj) -> PyResult<u64> {
+    Ok(match vm.index_value(o)? {
+        taipan_vm::api::int::IntValue::Small(v) => v as u64,
+        taipan_vm::api::int::IntValue::Big(b) => {
+            let (sign, digits) = b.to_u64_digits();
+            let low = digits.first().copied().unwrap_or(0);
+            if sign == num_bigint::Sign::Minus {
+                low.wrapping_neg()
+            } else {
+                low
+            }
+        }
+    })
+}
+
+/// `tracemalloc_track(domain, ptr, size, release_gil=0)`:
+/// `PyTraceMalloc_Track`, RuntimeError when tracing is off. The trace is
+/// taken with the GIL held whatever `release_gil` says: Taipan's tracker
+/// reads the calling thread's frames, which CPython's takes the GIL for.
+fn tracemalloc_track(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::clinic::no_kw(vm, "tracemalloc_track", k)?;
+    crate::clinic::check_count(vm, "tracemalloc_track", a.len(), 3, 4)?;
+    let domain = unsigned_arg(vm, &a[0])? as u32;
+    let ptr = unsigned_arg(vm, &a[1])? as usize;
+    let size = crate::support::ssize_arg(vm, &a[2])?;
+    let size = usize::try_from(size).unwrap_or(0);
+    if !taipan_vm::api::tracemalloc::track(domain, ptr, size) {
+        return Err(vm.runtime_error("PyTraceMalloc_Track error"));
+    }
+    Ok(vm.none())
+}
+
+/// `tracemalloc_untrack(domain, ptr)`: `PyTraceMalloc_Untrack`.
+fn tracemalloc_untrack(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [domain, ptr] = args::exact::<2>(vm, "tracemalloc_untrack", a, k)?;
+    let (domain, ptr) = (unsigned_arg(vm, &domain)? as u32, unsigned_arg(vm, &ptr)? as usize);
+    if !taipan_vm::api::tracemalloc::untrack(domain, ptr) {
+        return Err(vm.runtime_error("PyTraceMalloc_Untrack error"));
+    }
+    Ok(vm.none())
+}
+
+/// `tracemalloc_get_traceback(domain, ptr)`: the block's traceback as
+/// `_tracemalloc` gives them, or None.
+fn tracemalloc_get_traceback(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [domain, ptr] = args::exact::<2>(vm, "tracemalloc_get_traceback", a, k)?;
+    let (domain, ptr) = (unsigned_arg(vm, &domain)? as u32, unsigned_arg(vm, &ptr)? as usize);
+    Ok(match taipan_vm::api::tracemalloc::block_traceback(domain, ptr) {
+        Some(tb) => crate::_tracemalloc::traceback_tuple(vm, tb),
+        None => vm.none(),
+    })
+}
+
 /// The `_struct` format of a float of `size` bytes (`PyFloat_Pack2/4/8`
 /// are the `e`, `f` and `d` formats).
 fn float_format(size: usize, le: bool) -> Option<&'static str> {
@@ -578,6 +633,9 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("float_unpack", float_unpack),
     MethodDef::static_("bad_get", bad_get),
     MethodDef::static_("write_unraisable_exc", write_unraisable_exc),
+    MethodDef::static_("tracemalloc_track", tracemalloc_track),
+    MethodDef::static_("tracemalloc_untrack", tracemalloc_untrack),
+    MethodDef::static_("tracemalloc_get_traceback", tracemalloc_get_traceback),
     MethodDef::static_("call_in_temporary_c_thread", call_in_temporary_c_thread),
     MethodDef::static_("join_temporary_c_thread", join_temporary_c_thread),
 ];
