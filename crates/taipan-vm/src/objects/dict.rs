@@ -824,7 +824,7 @@ impl DictData {
 
     pub fn clear(&self) {
         // Clearing an empty dict changes nothing: its version stays (PEP 509).
-        if self.len() == 0 {
+        if self.is_empty() {
             return;
         }
         // SAFETY: see the impl comment; the old table drops after the borrow.
