@@ -46,7 +46,6 @@ NOT_TARGETED = {
     "_ctypes": "needs libffi and the C API (C API issue)",
     "ctypes": "needs _ctypes",
     "_ctypes_test": "CPython's C test extension",
-    "_testcapi": "CPython's C API test extension (must raise ImportError)",
     "_testinternalcapi": "CPython's internal test extension",
     "_testbuffer": "CPython's C test extension",
     "_testclinic": "CPython's C test extension",

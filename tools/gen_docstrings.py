@@ -9,8 +9,10 @@ Docstrings and text signatures are observable behaviour (`len.__doc__`,
   `__text_signature__`, and those of every descriptor in its `__dict__`
   (method, classmethod, slot wrapper, getset, member descriptors, builtin
   static methods);
-- the functions of the `builtins`, `sys` and `_io` modules (by their
-  `__module__`: `open` is io's), and the modules' docstrings;
+- the functions of `builtins`, `sys` and the modules Taipan writes
+  natively (`NATIVE_MODULES`; by their `__module__`: `open` is io's), the
+  modules' docstrings, and the types those modules define with their
+  descriptors (keyed by `tp_name`: `itertools.count`, `collections.deque`);
 - the docstring and signature of each slot wrapper name (the same for every
   type), for wrappers of types CPython does not have them on.
 
@@ -51,6 +53,29 @@ def static_builtin_types():
     return seen
 
 
+# The modules Taipan writes natively (crates/taipan-stdlib's MODULES and
+# the VM's own), whose functions and types answer with CPython's
+# docstrings and signatures. A module python3 cannot import is skipped.
+NATIVE_MODULES = """builtins sys _io _abc _bisect _blake2 _bz2 _codecs _collections _contextvars
+_csv _datetime _functools _hashlib _heapq _imp _json _locale _lsprof _lzma _md5
+_multibytecodec _opcode _operator _pickle _posixsubprocess _queue _random _sha1 _sha256
+_sha3 _sha512 _signal _socket _sqlite3 _sre _ssl _stat _statistics _string _struct
+_symtable _tokenize _thread _tracemalloc _typing _uuid _warnings _weakref array atexit
+audioop binascii cmath errno faulthandler fcntl gc grp itertools marshal math mmap posix
+pwd pyexpat resource select syslog termios time unicodedata zlib""".split()
+
+
+def native_modules():
+    import importlib
+    mods = []
+    for name in NATIVE_MODULES:
+        try:
+            mods.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    return mods
+
+
 def text_signature(obj):
     try:
         return getattr(obj, "__text_signature__", None)
@@ -89,6 +114,7 @@ def rust_str(s):
 
 def main():
     type_entries = []
+    seen_module_types = set()
     slot_docs = collections.defaultdict(collections.Counter)
     for name, t in sorted(static_builtin_types().items()):
         type_entries.append((name, "", doc_of(t), text_signature(t)))
@@ -102,13 +128,26 @@ def main():
             if isinstance(value, types.WrapperDescriptorType):
                 slot_docs[attr][(doc, sig)] += 1
     module_entries = {}
-    for mod in (builtins, sys, _io):
+    for mod in native_modules():
         module_entries[(mod.__name__, "")] = (mod.__doc__, None)
         for attr, value in sorted(vars(mod).items()):
             if isinstance(value, types.BuiltinFunctionType):
                 # By the function's `__module__` (`open` is io's).
                 owner = value.__module__ or mod.__name__
-                module_entries[(owner, attr)] = (doc_of(value), text_signature(value))
+                module_entries.setdefault((owner, attr), (doc_of(value), text_signature(value)))
+            elif isinstance(value, type) and value.__module__ not in ("builtins", None):
+                # A module's type, by its `tp_name` (`itertools.count`,
+                # `collections.deque`, `_struct.Struct`).
+                key = "%s.%s" % (value.__module__, value.__qualname__)
+                if key in seen_module_types:
+                    continue
+                seen_module_types.add(key)
+                type_entries.append((key, "", doc_of(value), text_signature(value)))
+                for name, d in sorted(value.__dict__.items()):
+                    if isinstance(d, staticmethod) and isinstance(d.__func__, types.BuiltinFunctionType):
+                        d = d.__func__
+                    if isinstance(d, DESCRIPTOR_TYPES):
+                        type_entries.append((key, name, doc_of(d), text_signature(d)))
     module_entries = [(o, a, d, s) for (o, a), (d, s) in module_entries.items()]
     slot_entries = [(attr, *counts.most_common(1)[0][0]) for attr, counts in sorted(slot_docs.items())]
 

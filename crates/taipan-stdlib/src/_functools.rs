@@ -580,7 +580,9 @@ fn make_types(vm: &Vm) -> (Obj, Obj, Obj) {
     register_type(vm, KEYWRAPPER, &kw);
     let spec = TypeSpec {
         name: LRU,
-        flags: flags::BASETYPE,
+        // Bound as a function is (`lru_get`), so LOAD_METHOD may call it
+        // with the instance first, as CPython's flag says.
+        flags: flags::BASETYPE | flags::METHOD_DESCRIPTOR,
         gc: true,
         dict: true,
         weakref: true,

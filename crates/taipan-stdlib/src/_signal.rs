@@ -244,7 +244,11 @@ fn set_wakeup_fd(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
             }
         }
     }
-    Ok(vm.new_int(signals::set_wakeup_fd(fd) as i64))
+    let warn_on_full_buffer = match &p[1] {
+        Some(w) => vm.is_true(w)?,
+        None => true,
+    };
+    Ok(vm.new_int(signals::set_wakeup_fd(fd, warn_on_full_buffer) as i64))
 }
 
 fn siginterrupt(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {

@@ -41,7 +41,7 @@ fn start(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 /// A traceback as `Lib/tracemalloc.py` takes it: a tuple of
 /// (filename, lineno) tuples, most recent first.
-fn traceback_tuple(vm: &Vm, tb: TracebackCopy) -> Obj {
+pub(crate) fn traceback_tuple(vm: &Vm, tb: TracebackCopy) -> Obj {
     let frames = tb
         .frames
         .into_iter()

@@ -46,6 +46,7 @@ mod _statistics;
 mod _string;
 mod _struct;
 mod _symtable;
+mod _testcapi;
 mod _testinternalcapi;
 mod _thread;
 mod _tokenize;
@@ -135,6 +136,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_symtable", init: _symtable::init },
     ModuleDef { name: "_tokenize", init: _tokenize::init },
+    ModuleDef { name: "_testcapi", init: _testcapi::init },
     ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_tracemalloc", init: _tracemalloc::init },

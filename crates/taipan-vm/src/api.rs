@@ -302,7 +302,10 @@ pub mod types {
     };
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
     pub use crate::objects::generic_alias::new_generic_alias;
-    pub use crate::objects::type_::{generic_getattr, generic_setattr};
+    pub use crate::objects::method::new_method;
+    pub use crate::objects::type_::{
+        assign_version_tag, generic_getattr, generic_setattr, type_modified, version_tag as type_version_tag,
+    };
     pub use crate::objects::type_spec::{
         alloc_instance, member_get, member_set, new_type, new_type_with_members, payload_or_err, set_unhashable,
         TypeSpec,

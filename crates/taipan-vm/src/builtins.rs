@@ -909,9 +909,7 @@ fn exec_namespaces(vm: &Vm, name: &str, globals: Option<Obj>, locals: Option<Obj
             "locals must be a mapping".to_string()
         }));
     }
-    if dict::get_item_str(vm, &g, "__builtins__").is_none() {
-        dict::set_item_str(vm, &g, "__builtins__", vm.builtins_module())?;
-    }
+    crate::eval::call::insert_builtins(vm, &g)?;
     Ok((g, l))
 }
 

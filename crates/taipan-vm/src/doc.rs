@@ -86,6 +86,14 @@ pub(crate) fn strip_signature<'a>(name: &str, doc: &'a str) -> &'a str {
     }
 }
 
+/// The signature of a docstring in the internal form `name(sig)\n--\n\n`
+/// (`(sig)`), CPython's `_PyType_GetTextSignatureFromInternalDoc`.
+pub(crate) fn internal_signature<'a>(name: &str, doc: &'a str) -> Option<&'a str> {
+    let end = signature_end(name, doc)?;
+    let short = name.rsplit('.').next().unwrap_or(name);
+    doc.get(short.len()..end - "\n--\n\n".len())
+}
+
 /// Where the signature of an internal docstring ends (after `\n--\n\n`).
 fn signature_end(name: &str, doc: &str) -> Option<usize> {
     let short = name.rsplit('.').next().unwrap_or(name);

@@ -27,6 +27,12 @@ static HANDLER_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut
 /// `signal.set_wakeup_fd`: the C handler writes the signal number there
 /// (-1: none).
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// `set_wakeup_fd(..., warn_on_full_buffer=...)`: whether a full buffer
+/// (EAGAIN) is reported too.
+static WAKEUP_WARN_FULL: AtomicBool = AtomicBool::new(true);
+/// The errno of a failed write to the wakeup fd, reported by the next
+/// `check` (CPython's pending `report_wakeup_write_error`); 0: none.
+static WAKEUP_ERRNO: AtomicI32 = AtomicI32::new(0);
 
 /// What the interpreter does with a signal at the Python level.
 #[derive(Clone)]
@@ -49,11 +55,17 @@ extern "C" fn trip(signum: libc::c_int) {
         if fd >= 0 {
             let byte = signum as u8;
             // SAFETY: write(2) is async-signal-safe; a full pipe or a closed
-            // fd only makes it fail, which is ignored as CPython does when
-            // warn_on_full_buffer is off. errno is saved and restored.
+            // fd only makes it fail, which is recorded (atomic store) for
+            // `check` to report. errno is saved and restored.
             unsafe {
                 let saved = *libc::__errno_location();
-                libc::write(fd, &byte as *const u8 as *const libc::c_void, 1);
+                if libc::write(fd, &byte as *const u8 as *const libc::c_void, 1) < 0 {
+                    let err = *libc::__errno_location();
+                    let full = err == libc::EAGAIN || err == libc::EWOULDBLOCK;
+                    if !full || WAKEUP_WARN_FULL.load(Ordering::SeqCst) {
+                        WAKEUP_ERRNO.store(err, Ordering::SeqCst);
+                    }
+                }
                 *libc::__errno_location() = saved;
             }
         }
@@ -202,9 +214,24 @@ pub fn os_disposition(signum: usize) -> Disposition {
     }
 }
 
-/// Set the wakeup fd (`signal.set_wakeup_fd`); the previous one.
-pub fn set_wakeup_fd(fd: i32) -> i32 {
+/// Set the wakeup fd (`signal.set_wakeup_fd`); the previous one. A failed
+/// write to it is reported as an unraisable OSError, a full buffer only
+/// with `warn_on_full_buffer`.
+pub fn set_wakeup_fd(fd: i32, warn_on_full_buffer: bool) -> i32 {
+    WAKEUP_WARN_FULL.store(warn_on_full_buffer, Ordering::SeqCst);
     WAKEUP_FD.swap(fd, Ordering::SeqCst)
+}
+
+/// Report a failed write to the wakeup fd (CPython's
+/// `report_wakeup_write_error`): an OSError through `sys.unraisablehook`.
+fn report_wakeup_write_error(vm: &Vm) {
+    let err = WAKEUP_ERRNO.swap(0, Ordering::SeqCst);
+    if err == 0 {
+        return;
+    }
+    let e = crate::objects::exceptions::os_error_from_io(vm, &std::io::Error::from_raw_os_error(err), None);
+    crate::modules::sys::write_stderr(vm, "Exception ignored when trying to write to the signal wakeup fd:\n");
+    vm.write_unraisable(&e, None);
 }
 
 /// The Python-level handler of `signum`.
@@ -227,6 +254,7 @@ pub(crate) fn check(vm: &Vm) -> PyResult<()> {
     if HANDLER_BREAKER.load(Ordering::SeqCst) != me || !ANY_TRIPPED.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
+    report_wakeup_write_error(vm);
     for (signum, flag) in TRIPPED.iter().enumerate().skip(1) {
         if !flag.swap(false, Ordering::SeqCst) {
             continue;

@@ -365,6 +365,47 @@ pub(crate) mod api {
         Some(copy_traceback(t, &trace.traceback))
     }
 
+    /// `PyTraceMalloc_Track`: trace the block at `ptr` of `domain` (an
+    /// extension's own allocator) with `size` and the current traceback,
+    /// replacing an earlier trace of it; false when tracing is off
+    /// (CPython's -2).
+    pub fn track(domain: u32, ptr: usize, size: usize) -> bool {
+        if !tracing() {
+            return false;
+        }
+        let mut g = lock();
+        let Some(t) = g.as_mut() else { return false };
+        let tb = current_traceback(t);
+        let tb = t.intern(tb);
+        t.add(domain, ptr, size, tb);
+        true
+    }
+
+    /// `PyTraceMalloc_Untrack`: forget the trace of a block, if any; false
+    /// when tracing is off.
+    pub fn untrack(domain: u32, ptr: usize) -> bool {
+        if !tracing() {
+            return false;
+        }
+        let mut g = lock();
+        if let Some(t) = g.as_mut() {
+            t.remove(domain, ptr);
+        }
+        true
+    }
+
+    /// `_PyTraceMalloc_GetTraceback`: where the block at `ptr` of `domain`
+    /// was traced, if it is.
+    pub fn block_traceback(domain: u32, ptr: usize) -> Option<TracebackCopy> {
+        if !tracing() {
+            return None;
+        }
+        let g = lock();
+        let t = g.as_ref()?;
+        let trace = t.traces.get(&(domain, ptr))?;
+        Some(copy_traceback(t, &trace.traceback))
+    }
+
     /// `_tracemalloc._get_traces()`: (domain, size, traceback) of every
     /// trace, the newest first. Tracebacks are shared: each distinct one is
     /// copied once and the traces name it by index.

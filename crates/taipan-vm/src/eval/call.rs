@@ -166,11 +166,21 @@ pub(crate) fn builtins_from_globals(vm: &Vm, globals: &Obj) -> Obj {
     }
 }
 
+/// Globals without `__builtins__` get the running frame's builtins dict
+/// (CPython's `PyEval_GetBuiltins`, as `exec` and `PyEval_EvalCode` do):
+/// an imported module's `__builtins__` is the dict, `__main__`'s the module
+/// (set before its code runs).
+pub(crate) fn insert_builtins(vm: &Vm, globals: &Obj) -> PyResult<()> {
+    if crate::objects::dict::get_item_str(vm, globals, "__builtins__").is_some() {
+        return Ok(());
+    }
+    let builtins = builtins_from_globals(vm, globals);
+    crate::objects::dict::set_item_str(vm, globals, "__builtins__", builtins)
+}
+
 /// Run a code object with these globals and locals (`exec`, module bodies).
 pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj> {
-    if crate::objects::dict::get_item_str(vm, globals, "__builtins__").is_none() {
-        crate::objects::dict::set_item_str(vm, globals, "__builtins__", vm.builtins_module())?;
-    }
+    insert_builtins(vm, globals)?;
     let builtins = builtins_from_globals(vm, globals);
     let locals = locals.unwrap_or_else(|| globals.clone());
     check_frame_size(vm, code_of(code))?;

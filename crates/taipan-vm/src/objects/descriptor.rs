@@ -165,6 +165,9 @@ pub(crate) fn classmethod_descriptor_type_object() -> TypeObject {
 
 pub(crate) fn wrapper_descriptor_type_object() -> TypeObject {
     let t = mk_type::<WrapperData>("wrapper_descriptor", true);
+    // Calling it with the instance first is binding it (CPython sets the
+    // flag too): LOAD_METHOD skips the method-wrapper.
+    t.flags.set(t.flags.get() | flags::METHOD_DESCRIPTOR);
     t.slots.descr_get.set(Some(wrapper_get));
     t.slots.call.set(Some(wrapper_call));
     t.slots.repr.set(Some(wrapper_repr));

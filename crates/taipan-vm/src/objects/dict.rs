@@ -410,6 +410,15 @@ impl DictData {
         self.version.set(next_version());
     }
 
+    /// A value replaced: storing the object a key already holds changes
+    /// nothing, so the version stays (CPython's `insertdict`, PEP 509).
+    #[inline]
+    fn bump_unless_same(&self, old: &Obj, new: &Obj) {
+        if !old.is(new) {
+            self.bump();
+        }
+    }
+
     /// A change of the keys (not only of a value).
     #[inline]
     fn bump_keys(&self) {
@@ -510,7 +519,7 @@ impl DictData {
             match s.values.get_mut(i) {
                 Some(Some(slot)) => {
                     let old = std::mem::replace(slot, value);
-                    self.bump();
+                    self.bump_unless_same(&old, slot);
                     drop(old);
                 }
                 _ => {
@@ -526,7 +535,7 @@ impl DictData {
         crate::gc::maintain_dict_tracking(vm, self, key, &value);
         let Some(Some(e)) = self.table().entries.get_mut(i) else { return Err(value) };
         let old = std::mem::replace(&mut e.value, value);
-        self.bump();
+        self.bump_unless_same(&old, &e.value);
         drop(old);
         Ok(())
     }
@@ -721,7 +730,7 @@ impl DictData {
                 let t = self.table();
                 let e = t.entries[index].as_mut().expect("found entry is live");
                 let old = std::mem::replace(&mut e.value, value);
-                self.bump();
+                self.bump_unless_same(&old, &e.value);
                 drop(old);
             }
             Probe::Missing => {
@@ -749,9 +758,9 @@ impl DictData {
                 None => return Err(value),
             },
         };
-        if let Some(Some(old)) = s.values.get_mut(slot) {
-            let old = std::mem::replace(old, value);
-            self.bump();
+        if let Some(Some(cur)) = s.values.get_mut(slot) {
+            let old = std::mem::replace(cur, value);
+            self.bump_unless_same(&old, cur);
             drop(old);
             return Ok(());
         }
@@ -814,6 +823,10 @@ impl DictData {
     }
 
     pub fn clear(&self) {
+        // Clearing an empty dict changes nothing: its version stays (PEP 509).
+        if self.is_empty() {
+            return;
+        }
         // SAFETY: see the impl comment; the old table drops after the borrow.
         let old = std::mem::replace(unsafe { &mut *self.table.get() }, Repr::Combined(Table::default()));
         self.bump_keys();

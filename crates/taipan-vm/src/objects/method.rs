@@ -53,7 +53,8 @@ pub(crate) fn data(o: &Obj) -> &MethodData {
     o.payload::<MethodData>().expect("a method")
 }
 
-pub(crate) fn new_method(vm: &Vm, func: Obj, self_: Obj) -> Obj {
+/// A bound method (`PyMethod_New`).
+pub fn new_method(vm: &Vm, func: Obj, self_: Obj) -> Obj {
     alloc_object(&vm.ctx.types.method, MethodData { func, self_ })
 }
 

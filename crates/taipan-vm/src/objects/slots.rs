@@ -949,7 +949,10 @@ fn slot_tp_descr_get(vm: &Vm, d: &Obj, obj: Option<&Obj>, owner: Option<&Obj>) -
     let Some(get) = type_::lookup_str(vm, d.class(), "__get__") else { return Ok(d.clone()) };
     let obj = obj.cloned().unwrap_or_else(|| vm.none());
     let owner = owner.cloned().unwrap_or_else(|| vm.none());
-    vm.call_method_descr_obj(&get, d, &[obj, owner])
+    // Called with the descriptor first, unbound (CPython's
+    // slot_tp_descr_get): a builtin function as `__get__` gets three
+    // arguments too.
+    vm.call(&get, &[d.clone(), obj, owner], None)
 }
 
 fn slot_tp_descr_set(vm: &Vm, d: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {

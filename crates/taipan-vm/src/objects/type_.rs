@@ -334,6 +334,30 @@ fn next_type_version() -> u32 {
     v
 }
 
+/// `tp_version_tag` of a type (0: none assigned yet, or not a type).
+pub fn version_tag(ty: &Obj) -> u32 {
+    ty.payload::<TypeObject>().map_or(0, |t| t.version_tag.get())
+}
+
+/// CPython's `assign_version_tag`: give the type a tag if it has none.
+/// Tags wrap around (skipping 0) instead of running out, so this always
+/// succeeds for a type.
+pub fn assign_version_tag(ty: &Obj) -> bool {
+    let Some(t) = ty.payload::<TypeObject>() else { return false };
+    if t.version_tag.get() == 0 {
+        t.version_tag.set(next_type_version());
+    }
+    true
+}
+
+/// `PyType_Modified`: the type and its subclasses drop their version tags
+/// and the cache entries keyed by them.
+pub fn type_modified(vm: &Vm, ty: &Obj) {
+    if ty.payload::<TypeObject>().is_some() {
+        modified(vm, ty);
+    }
+}
+
 fn lookup_uncached(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
     let mro = ty.mro_opt()?;
     for base in tuple::items(&mro).iter() {
@@ -1185,12 +1209,22 @@ fn type_set_annotations(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> 
     }
 }
 
+/// `type.__text_signature__`: CPython's table for a builtin type, else the
+/// signature at the head of the type's docstring in the internal form
+/// `Name(sig)\n--\n\n` (a class's `__doc__`, as `tp_doc` holds it).
 fn type_get_text_signature(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     let t = ty_of(ty);
-    if t.is_heap_type() {
-        return Ok(vm.none());
+    if !t.is_heap_type() {
+        if let Some(entry) = crate::doc::of_type(t.name(), "") {
+            return Ok(crate::doc::signature_value(vm, Some(entry)));
+        }
     }
-    Ok(crate::doc::signature_value(vm, crate::doc::of_type(t.name(), "")))
+    let doc = match t.is_heap_type() {
+        true => dict::get_item_str(vm, &t.dict(), "__doc__").and_then(|d| pystr::as_str(&d).map(String::from)),
+        false => t.doc.map(String::from),
+    };
+    let sig = doc.as_deref().and_then(|d| crate::doc::internal_signature(t.name(), d));
+    Ok(sig.map(|s| vm.new_str(s)).unwrap_or_else(|| vm.none()))
 }
 
 fn type_mro_method(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
