@@ -73,3 +73,8 @@ try:
     s.acquire(True, "x")
 except TypeError as e:
     print("TypeError", e)
+for args in [("x", 1, 1, None), (0, 1, 1, 5), (0, 1, 1, "/a\0"), (0, 1, 1)]:
+    try:
+        SemLock._rebuild(*args)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

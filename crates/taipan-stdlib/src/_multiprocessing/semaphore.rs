@@ -253,8 +253,16 @@ fn semlock_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
 /// pickled SemLock names, opened again (with no name, the handle must be
 /// one this process has open, e.g. inherited by fork).
 fn semlock_rebuild(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = crate::clinic::positional(vm, "_rebuild", "_rebuild", a, k, 4, 4)?;
-    let handle_arg = vm.index_value(&a[0])?;
+    crate::clinic::no_kw(vm, "SemLock._rebuild", k)?;
+    if a.len() != 4 {
+        return Err(vm.type_error(format!("_rebuild() takes exactly 4 arguments ({} given)", a.len())));
+    }
+    // The handle's converter takes an int (no __index__), as C's "k".
+    let Some(handle_arg) = taipan_vm::api::int::value(&a[0]) else {
+        return Err(
+            vm.type_error(format!("_rebuild() argument 1 must be int, not {}", super::arg_type_name(vm, &a[0])))
+        );
+    };
     let kind = converters::c_int(vm, &a[1])?;
     let maxvalue = converters::c_int(vm, &a[2])?;
     let name = if vm.is_none(&a[3]) {
