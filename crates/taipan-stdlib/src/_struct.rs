@@ -512,10 +512,11 @@ fn pack_into(vm: &Vm, c: &Compiled, a: &[Obj]) -> PyResult<Obj> {
         ));
     }
     // Pack into a scratch buffer first: converting the values may run
-    // Python code, which must not see the target borrowed.
+    // Python code, which must not see the target borrowed. The whole
+    // region is zeroed first (pad bytes and the rest of a short 's' or
+    // 'p' item), and the items packed before an error stay written, as
+    // CPython's s_pack_internal does.
     let mut out = vec![0u8; c.size];
-    buffer::with_bytes(vm, buf, |b| out.copy_from_slice(&b[offset..offset + c.size]))?;
-    // The items packed before an error stay written, as CPython's.
     let r = pack_into_vec(vm, c, &a[2..], &mut out);
     buffer::with_writable(vm, buf, "argument", |b| {
         if b.len() >= offset + c.size {

@@ -26,6 +26,7 @@ mod _lsprof;
 mod _lzma;
 mod _md5;
 mod _multibytecodec;
+mod _multiprocessing;
 mod _opcode;
 mod _operator;
 mod _pickle;
@@ -115,9 +116,11 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_lzma", init: _lzma::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_multibytecodec", init: _multibytecodec::init },
+    ModuleDef { name: "_multiprocessing", init: _multiprocessing::init },
     ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_pickle", init: _pickle::init },
+    ModuleDef { name: "_posixshmem", init: _multiprocessing::posixshmem::init },
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_queue", init: _queue::init },
     ModuleDef { name: "_random", init: _random::init },
