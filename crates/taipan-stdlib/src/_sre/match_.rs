@@ -61,12 +61,7 @@ pub(crate) fn new_match(
     let groups = pat(vm, pattern)?.groups;
     let mut regs = vm.try_vec(groups + 1)?;
     regs.push((run.m.start() as isize, run.m.ptr() as isize));
-    for g in 1..=groups {
-        regs.push(match run.m.group_span(g) {
-            Some((a, b)) => (a as isize, b as isize),
-            None => (-1, -1),
-        });
-    }
+    run.m.spans(groups, &mut regs);
     let m = Match {
         string: subject.obj.clone(),
         pattern: pattern.clone(),
@@ -238,7 +233,9 @@ fn match_group(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 /// `group=0` of start/end/span (positional only).
 fn span_args<'a>(vm: &Vm, o: &'a Obj, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<(&'a Match, usize)> {
-    no_kwargs(vm, &format!("Match.{name}"), k)?;
+    if k.is_some() {
+        no_kwargs(vm, &format!("Match.{name}"), k)?;
+    }
     let m = mat(vm, o)?;
     match a {
         [] => Ok((m, 0)),

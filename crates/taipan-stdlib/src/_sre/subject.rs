@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use taipan_vm::api::str::{self as pystr, StrRepr};
 use taipan_vm::api::{buffer, bytes, Obj, PyErr, PyResult, Vm};
 
-use super::sre::{SreError, State};
+use super::pattern::Pattern;
+use super::sre::{SreError, State, NULL};
 
 /// A subject and its code units.
 pub(crate) struct Subject {
@@ -124,6 +125,9 @@ pub(crate) trait Matcher {
     fn lastindex(&self) -> isize;
     /// The span of group `g` (1-based) in the last match.
     fn group_span(&self, g: usize) -> Option<(usize, usize)>;
+    /// The spans of groups 1..=`groups` of the last match, (-1, -1) for
+    /// a group that did not match, appended to `out`.
+    fn spans(&self, groups: usize, out: &mut Vec<(isize, isize)>);
 }
 
 impl<C: super::sre::Char> Matcher for State<'_, C> {
@@ -159,6 +163,18 @@ impl<C: super::sre::Char> Matcher for State<'_, C> {
     fn group_span(&self, g: usize) -> Option<(usize, usize)> {
         State::group_span(self, g)
     }
+    fn spans(&self, groups: usize, out: &mut Vec<(isize, isize)>) {
+        // Marks past `lastmark` belong to an earlier attempt.
+        let set = if self.lastmark < 0 { 0 } else { (self.lastmark as usize + 1).min(self.marks.len()) };
+        let marks = &self.marks[..set];
+        for g in 0..groups {
+            let span = match (marks.get(2 * g), marks.get(2 * g + 1)) {
+                (Some(&a), Some(&b)) if a != NULL && b != NULL && a <= b => (a as isize, b as isize),
+                _ => (-1, -1),
+            };
+            out.push(span);
+        }
+    }
 }
 
 /// A matcher plus what turns its failures into Python exceptions.
@@ -193,16 +209,17 @@ impl Run<'_, '_> {
     }
 }
 
-/// Run `f` with a matcher over `subject[..endpos]` from `pos`, for a
-/// pattern of `groups` groups; the match checks for signals now and then.
+/// Run `f` with a matcher over `subject[..endpos]` from `pos`, for
+/// `pattern`; the match checks for signals now and then.
 pub(crate) fn with_matcher<R>(
     vm: &Vm,
     subject: &Subject,
     pos: usize,
     endpos: usize,
-    groups: usize,
+    pattern: &Pattern,
     f: impl FnOnce(&mut Run) -> PyResult<R>,
 ) -> PyResult<R> {
+    let (groups, branches) = (pattern.groups, &pattern.branches);
     let pending: RefCell<Option<PyErr>> = RefCell::new(None);
     let mut check = || match vm.check_signals() {
         Ok(()) => false,
@@ -213,15 +230,15 @@ pub(crate) fn with_matcher<R>(
     };
     match subject.text() {
         Text::U8(t) => {
-            let mut st = State::new(t, pos, endpos, groups, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, branches, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
         Text::U16(t) => {
-            let mut st = State::new(t, pos, endpos, groups, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, branches, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
         Text::U32(t) => {
-            let mut st = State::new(t, pos, endpos, groups, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, branches, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
     }

@@ -15,22 +15,31 @@ struct Checker<'a> {
     code: &'a [u32],
     groups: usize,
     todo: Vec<Work>,
+    /// Where each BRANCH's first skip word is.
+    branches: Vec<usize>,
 }
 
 type Check<T> = Result<T, ()>;
 
 /// Is `code` what the compiler could have made for `groups` groups?
+#[cfg(test)]
 pub(crate) fn validate(code: &[u32], groups: usize) -> bool {
+    check(code, groups).is_some()
+}
+
+/// `validate`, and if the code passes, where its branches start (the
+/// position of each BRANCH's first skip word).
+pub(crate) fn check(code: &[u32], groups: usize) -> Option<Vec<usize>> {
     if groups > MAXGROUPS || code.last() != Some(&op::SUCCESS) {
-        return false;
+        return None;
     }
-    let mut c = Checker { code, groups, todo: vec![Work { start: 0, end: code.len() - 1 }] };
+    let mut c = Checker { code, groups, todo: vec![Work { start: 0, end: code.len() - 1 }], branches: Vec::new() };
     while let Some(w) = c.todo.pop() {
         if c.inner(w.start, w.end).is_err() {
-            return false;
+            return None;
         }
     }
-    true
+    Some(c.branches)
 }
 
 impl Checker<'_> {
@@ -158,7 +167,10 @@ impl Checker<'_> {
                     i + skip
                 }
                 op::INFO => self.info(i, end)?,
-                op::BRANCH => self.branch(i, end)?,
+                op::BRANCH => {
+                    self.branches.push(i);
+                    self.branch(i, end)?
+                }
                 op::REPEAT_ONE | op::MIN_REPEAT_ONE | op::POSSESSIVE_REPEAT_ONE => {
                     let skip = self.repeat_head(i, end, 4)?;
                     self.later(i + 3, i + skip - 1)?;
