@@ -6,9 +6,9 @@
 //! objects. Replacement templates are Lib's (`re._subx`, `re._expand`),
 //! as in CPython 3.11.
 
-mod branch;
 mod chars;
 mod constants;
+mod index;
 mod pattern;
 mod sre;
 mod subject;

@@ -6,8 +6,8 @@ use taipan_vm::api::types::{
 };
 use taipan_vm::api::{args, buffer, bytes, dict, int, list, str as pystr, tuple, Obj, PyPayload, PyResult, Vm};
 
-use super::branch::BranchIndex;
 use super::constants::{FLAG_ASCII, FLAG_LOCALE, FLAG_NAMES, FLAG_UNICODE};
+use super::index::CodeIndex;
 use super::subject::{slice, with_matcher, Run, Subject};
 use super::{match_, scanner, sre_type, ssize, validate};
 
@@ -25,8 +25,8 @@ pub(crate) struct Pattern {
     pub(crate) indexgroup: Option<Obj>,
     /// None for a pattern made from `None` (takes str and bytes).
     pub(crate) isbytes: Option<bool>,
-    /// First-character tables of the code's branches.
-    pub(crate) branches: BranchIndex,
+    /// The code's set bitmaps and branch tables.
+    pub(crate) index: CodeIndex,
 }
 
 impl PyPayload for Pattern {
@@ -126,11 +126,11 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
     }
     let code = code_words(vm, &items)?;
     let isbytes = if vm.is_none(pattern) { None } else { Some(Subject::of(vm, pattern)?.isbytes) };
-    let branch_starts = if groups < 0 { None } else { validate::check(&code, groups as usize) };
-    let Some(branch_starts) = branch_starts else {
+    let sites = if groups < 0 { None } else { validate::check(&code, groups as usize) };
+    let Some(sites) = sites else {
         return Err(vm.runtime_error("invalid SRE code"));
     };
-    let branches = BranchIndex::build(&code, &branch_starts);
+    let index = CodeIndex::build(&code, &sites.branches, &sites.sets);
     let named = dict::len(groupindex) > 0;
     let p = Pattern {
         pattern: pattern.clone(),
@@ -140,7 +140,7 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         groupindex: named.then(|| groupindex.clone()),
         indexgroup: (named && tuple::len(indexgroup) > 0).then(|| indexgroup.clone()),
         isbytes,
-        branches,
+        index,
     };
     alloc_instance(vm, &sre_type(vm, PATTERN_TYPE), &sre_type(vm, PATTERN_TYPE), p)
 }

@@ -7,9 +7,9 @@
 
 use std::cell::RefCell;
 
-use super::branch::BranchIndex;
 use super::chars::{self, category};
 use super::constants::{at, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXREPEAT};
+use super::index::CodeIndex;
 
 /// A code unit of the subject.
 pub(crate) trait Char: Copy {
@@ -178,6 +178,16 @@ pub(crate) fn charset(code: &[u32], mut pc: usize, ch: u32) -> bool {
     }
 }
 
+/// `ch` in the set at `code[pc]` up to locale case (IN_LOC_IGNORE).
+pub(crate) fn charset_loc_ignore(code: &[u32], pc: usize, ch: u32) -> bool {
+    let lo = chars::lower_locale(ch);
+    if charset(code, pc, lo) {
+        return true;
+    }
+    let up = chars::upper_locale(ch);
+    up != lo && charset(code, pc, up)
+}
+
 /// A REPEAT in progress (CPython's `SRE_REPEAT`).
 struct Repeat {
     count: isize,
@@ -245,8 +255,8 @@ impl Stacks {
 /// The matcher's state over one subject (CPython's `SRE_STATE`).
 pub(crate) struct State<'a, C: Char> {
     pub(crate) text: &'a [C],
-    /// The pattern's first-character tables of its branches.
-    branches: &'a BranchIndex,
+    /// The pattern's set bitmaps and branch tables.
+    index: &'a CodeIndex,
     /// Where the current attempt started (`match.start()`).
     pub(crate) start: usize,
     /// `endpos`.
@@ -272,20 +282,20 @@ pub(crate) struct State<'a, C: Char> {
 
 impl<'a, C: Char> State<'a, C> {
     /// A state over `text[..end]` starting at `start`, for a pattern of
-    /// `groups` groups with `branches`' tables; `check_signals` returns
+    /// `groups` groups with `index`'s tables; `check_signals` returns
     /// true to stop the match.
     pub(crate) fn new(
         text: &'a [C],
         start: usize,
         end: usize,
         groups: usize,
-        branches: &'a BranchIndex,
+        index: &'a CodeIndex,
         check_signals: &'a mut dyn FnMut() -> bool,
     ) -> State<'a, C> {
         let stacks = Stacks::take();
         State {
             text,
-            branches,
+            index,
             start,
             end,
             ptr: start,
@@ -449,13 +459,21 @@ impl<'a, C: Char> State<'a, C> {
         self.lastmark_restore();
     }
 
-    fn charset_loc_ignore(code: &[u32], pc: usize, ch: u32) -> bool {
-        let lo = chars::lower_locale(ch);
-        if charset(code, pc, lo) {
-            return true;
+    /// Does the operation `opcode` (IN or a case-folding IN_*) over the
+    /// set at `code[set_pc]` accept `ch`? ASCII through the set's bitmap.
+    #[inline]
+    fn in_set(&self, code: &[u32], set_pc: usize, opcode: u32, ch: u32) -> bool {
+        if ch < 128 {
+            if let Some(bits) = self.index.ascii_set(set_pc) {
+                return bits[(ch >> 6) as usize] & (1 << (ch & 63)) != 0;
+            }
         }
-        let up = chars::upper_locale(ch);
-        up != lo && charset(code, pc, up)
+        match opcode {
+            op::IN_IGNORE => charset(code, set_pc, chars::lower_ascii(ch)),
+            op::IN_UNI_IGNORE => charset(code, set_pc, chars::lower_unicode(ch)),
+            op::IN_LOC_IGNORE => charset_loc_ignore(code, set_pc, ch),
+            _ => charset(code, set_pc, ch),
+        }
     }
 
     /// How many times (up to `maxcount`) the one-character item at
@@ -478,7 +496,10 @@ impl<'a, C: Char> State<'a, C> {
             }};
         }
         match get(pc) {
-            op::IN => scan!(|c| charset(code, pc + 2, c)),
+            o @ (op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE) => {
+                scan!(|c| self.in_set(code, pc + 2, o, c))
+            }
+            op::CATEGORY => scan!(|c| category(arg, c)),
             op::ANY => scan!(|c| !chars::is_linebreak(c)),
             op::ANY_ALL => ptr = end.max(start),
             op::LITERAL => scan!(|c| c == arg),
@@ -609,12 +630,9 @@ impl<'a, C: Char> State<'a, C> {
                 op::CATEGORY => one_char!(|c| category(get(p), c), 1),
                 op::ANY => one_char!(|c| !chars::is_linebreak(c), 0),
                 op::ANY_ALL => one_char!(|_| true, 0),
-                op::IN => one_char!(|c| charset(code, p + 1, c), get(p) as usize),
-                op::IN_IGNORE => one_char!(|c| charset(code, p + 1, chars::lower_ascii(c)), get(p) as usize),
-                op::IN_UNI_IGNORE => {
-                    one_char!(|c| charset(code, p + 1, chars::lower_unicode(c)), get(p) as usize)
+                op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
+                    one_char!(|c| self.in_set(code, p + 1, o, c), get(p) as usize)
                 }
-                op::IN_LOC_IGNORE => one_char!(|c| Self::charset_loc_ignore(code, p + 1, c), get(p) as usize),
                 op::SUCCESS => {
                     let c = *self.top();
                     if c.toplevel && ((self.match_all && *ptr != end) || (self.must_advance && *ptr == self.start)) {
@@ -632,7 +650,7 @@ impl<'a, C: Char> State<'a, C> {
                 op::JUMP | op::INFO => *pc += get(p) as usize,
                 op::BRANCH => {
                     self.save_marks(false);
-                    let table = self.branches.table_at(*pc);
+                    let table = self.index.table_at(*pc);
                     let c = self.top();
                     c.u = table.unwrap_or(NO_TABLE);
                     c.count = 0;
@@ -769,7 +787,7 @@ impl<'a, C: Char> State<'a, C> {
                 *pc += skip;
                 continue;
             }
-            if first == op::IN && (ptr >= self.end || !charset(code, *pc + 3, self.ch(ptr))) {
+            if first == op::IN && (ptr >= self.end || !self.in_set(code, *pc + 3, op::IN, self.ch(ptr))) {
                 *pc += skip;
                 continue;
             }
@@ -786,8 +804,8 @@ impl<'a, C: Char> State<'a, C> {
     fn branch_table_try(&mut self, code: &[u32], ptr: usize) -> Act {
         let get = |i: usize| code.get(i).copied().unwrap_or(op::FAILURE);
         let c = *self.top();
-        let branches = self.branches;
-        let Some(table) = branches.table(c.u) else {
+        let index = self.index;
+        let Some(table) = index.table(c.u) else {
             self.discard_marks();
             return Act::Ret(false);
         };
@@ -800,7 +818,7 @@ impl<'a, C: Char> State<'a, C> {
             let first = get(apc + 1);
             let fits = match (first, here) {
                 (op::LITERAL, Some(ch)) => ch == get(apc + 2),
-                (op::IN, Some(ch)) => charset(code, apc + 3, ch),
+                (op::IN, Some(ch)) => self.in_set(code, apc + 3, op::IN, ch),
                 (op::LITERAL | op::IN, None) => false,
                 _ => true,
             };
@@ -1250,7 +1268,7 @@ impl<'a, C: Char> State<'a, C> {
             end = self.end;
             self.must_advance = false;
             loop {
-                while ptr < end && !charset(code, cs, self.text[ptr].cp()) {
+                while ptr < end && !self.in_set(code, cs, op::IN, self.text[ptr].cp()) {
                     ptr += 1;
                 }
                 if ptr >= end {

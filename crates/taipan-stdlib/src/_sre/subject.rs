@@ -219,7 +219,7 @@ pub(crate) fn with_matcher<R>(
     pattern: &Pattern,
     f: impl FnOnce(&mut Run) -> PyResult<R>,
 ) -> PyResult<R> {
-    let (groups, branches) = (pattern.groups, &pattern.branches);
+    let (groups, index) = (pattern.groups, &pattern.index);
     let pending: RefCell<Option<PyErr>> = RefCell::new(None);
     let mut check = || match vm.check_signals() {
         Ok(()) => false,
@@ -230,15 +230,15 @@ pub(crate) fn with_matcher<R>(
     };
     match subject.text() {
         Text::U8(t) => {
-            let mut st = State::new(t, pos, endpos, groups, branches, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, index, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
         Text::U16(t) => {
-            let mut st = State::new(t, pos, endpos, groups, branches, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, index, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
         Text::U32(t) => {
-            let mut st = State::new(t, pos, endpos, groups, branches, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, index, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
     }

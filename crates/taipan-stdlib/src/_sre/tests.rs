@@ -3,7 +3,7 @@
 //! bounds, whatever the subject. (The fixtures are code lists that
 //! CPython 3.11's Lib/re/_compiler.py makes.)
 
-use super::branch::BranchIndex;
+use super::index::CodeIndex;
 use super::sre::State;
 use super::validate::{check, validate};
 
@@ -72,8 +72,10 @@ const SUBJECTS: &[&str] = &["", "x", "xxyzbxcb", "abcbcdd", "STRASSE1 ", "ab\nd"
 /// Run code that passed validation on every subject, stopping runaway
 /// matches through the signal check.
 fn exercise(code: &[u32], groups: usize) {
-    let starts = check(code, groups).unwrap_or_default();
-    let branches = BranchIndex::build(code, &starts);
+    let branches = match check(code, groups) {
+        Some(sites) => CodeIndex::build(code, &sites.branches, &sites.sets),
+        None => CodeIndex::default(),
+    };
     for s in SUBJECTS {
         let text: Vec<u32> = s.chars().map(|c| c as u32).collect();
         let bytes: Vec<u8> = s.bytes().collect();

@@ -4,6 +4,7 @@
 //! existing groups. Nested blocks go on a work list, not the Rust stack.
 
 use super::constants::{at, category, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXGROUPS};
+use super::index::SetSite;
 
 /// A code sequence `code[start..end]` still to check.
 struct Work {
@@ -17,6 +18,8 @@ struct Checker<'a> {
     todo: Vec<Work>,
     /// Where each BRANCH's first skip word is.
     branches: Vec<usize>,
+    /// Where each set is, with the operation using it.
+    sets: Vec<SetSite>,
 }
 
 type Check<T> = Result<T, ()>;
@@ -27,19 +30,31 @@ pub(crate) fn validate(code: &[u32], groups: usize) -> bool {
     check(code, groups).is_some()
 }
 
-/// `validate`, and if the code passes, where its branches start (the
-/// position of each BRANCH's first skip word).
-pub(crate) fn check(code: &[u32], groups: usize) -> Option<Vec<usize>> {
+/// Where a valid code's branches start (the position of each BRANCH's
+/// first skip word) and where its sets are.
+pub(crate) struct Sites {
+    pub(crate) branches: Vec<usize>,
+    pub(crate) sets: Vec<SetSite>,
+}
+
+/// `validate`, and if the code passes, its `Sites`.
+pub(crate) fn check(code: &[u32], groups: usize) -> Option<Sites> {
     if groups > MAXGROUPS || code.last() != Some(&op::SUCCESS) {
         return None;
     }
-    let mut c = Checker { code, groups, todo: vec![Work { start: 0, end: code.len() - 1 }], branches: Vec::new() };
+    let mut c = Checker {
+        code,
+        groups,
+        todo: vec![Work { start: 0, end: code.len() - 1 }],
+        branches: Vec::new(),
+        sets: Vec::new(),
+    };
     while let Some(w) = c.todo.pop() {
         if c.inner(w.start, w.end).is_err() {
             return None;
         }
     }
-    Some(c.branches)
+    Some(Sites { branches: c.branches, sets: c.sets })
 }
 
 impl Checker<'_> {
@@ -164,6 +179,7 @@ impl Checker<'_> {
                 op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
                     let skip = self.skip(i, end, 1)?;
                     self.set_block(i + 1, i + skip)?;
+                    self.sets.push((i + 1, o));
                     i + skip
                 }
                 op::INFO => self.info(i, end)?,
@@ -242,7 +258,7 @@ impl Checker<'_> {
         Ok(skip)
     }
 
-    fn info(&self, i: usize, end: usize) -> Check<usize> {
+    fn info(&mut self, i: usize, end: usize) -> Check<usize> {
         let skip = self.skip(i, end, 1)?;
         let block_end = i + skip;
         let flags = self.word(i + 1, block_end)?;
@@ -279,6 +295,7 @@ impl Checker<'_> {
             }
         } else if flags & INFO_CHARSET != 0 {
             self.set_block(j, block_end)?;
+            self.sets.push((j, op::IN));
             j = block_end;
         }
         if j > block_end {

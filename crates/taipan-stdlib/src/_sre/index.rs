@@ -1,4 +1,10 @@
-//! First-character tables for BRANCH, made once per pattern: for each
+//! Tables made once per pattern from its code, for the matcher.
+//!
+//! ASCII bitmaps of the sets of IN operations (and of the INFO block's
+//! charset): a character below 128 is looked up in one bit instead of
+//! walking the set's items.
+//!
+//! First-character tables for BRANCH: for each
 //! ASCII character, which alternatives of a branch can start with it, so
 //! the matcher tries only those. tokenize's pseudo-token pattern is an
 //! alternation of groups holding dozens of operators and string prefixes,
@@ -6,9 +12,9 @@
 //! (Skipping an alternative that cannot match changes nothing else: a
 //! failed alternative leaves no trace.)
 
-use super::chars::category;
+use super::chars::{self, category};
 use super::constants::op;
-use super::sre::charset;
+use super::sre::{charset, charset_loc_ignore};
 
 /// Branches with fewer alternatives are walked as they are.
 const MIN_ALTERNATIVES: usize = 3;
@@ -182,20 +188,55 @@ impl BranchTable {
     }
 }
 
-/// The tables of a pattern's branches, by code position.
+/// Where the code has a set: the position of its first item, and the
+/// operation that uses it (IN or a case-folding IN_*).
+pub(crate) type SetSite = (usize, u32);
+
+/// The tables of a pattern, by code position.
 #[derive(Default)]
-pub(crate) struct BranchIndex {
+pub(crate) struct CodeIndex {
     /// Per code position: 1 + the table of the branch whose first skip
     /// word is there, or 0 (empty when the pattern has no table).
     slots: Box<[u32]>,
     tables: Vec<BranchTable>,
+    /// Per code position: 1 + the bitmap of the set starting there, or 0.
+    set_slots: Box<[u32]>,
+    sets: Vec<[u64; 2]>,
 }
 
-impl BranchIndex {
-    /// Tables for the branches whose first skip words are at `branches`,
-    /// in validated `code`.
-    pub(crate) fn build(code: &[u32], branches: &[usize]) -> BranchIndex {
-        let mut index = BranchIndex::default();
+/// Which ASCII characters the operation `opcode` over the set at
+/// `set_pc` accepts.
+fn ascii_bitmap(code: &[u32], set_pc: usize, opcode: u32) -> [u64; 2] {
+    let mut bits = [0u64; 2];
+    for c in 0..ASCII as u32 {
+        let hit = match opcode {
+            op::IN_IGNORE => charset(code, set_pc, chars::lower_ascii(c)),
+            op::IN_UNI_IGNORE => charset(code, set_pc, chars::lower_unicode(c)),
+            op::IN_LOC_IGNORE => charset_loc_ignore(code, set_pc, c),
+            _ => charset(code, set_pc, c),
+        };
+        if hit {
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+        }
+    }
+    bits
+}
+
+impl CodeIndex {
+    /// Tables for the branches whose first skip words are at `branches`
+    /// and for the sets at `sets`, in validated `code`.
+    pub(crate) fn build(code: &[u32], branches: &[usize], sets: &[SetSite]) -> CodeIndex {
+        let mut index = CodeIndex::default();
+        if !sets.is_empty() {
+            let mut set_slots = vec![0u32; code.len()];
+            for &(at, opcode) in sets {
+                if let Some(s) = set_slots.get_mut(at) {
+                    index.sets.push(ascii_bitmap(code, at, opcode));
+                    *s = index.sets.len() as u32;
+                }
+            }
+            index.set_slots = set_slots.into();
+        }
         let mut slots = Vec::new();
         for &b in branches {
             let Some(t) = BranchTable::build(code, b) else { continue };
@@ -222,5 +263,14 @@ impl BranchIndex {
 
     pub(crate) fn table(&self, t: usize) -> Option<&BranchTable> {
         self.tables.get(t)
+    }
+
+    /// The ASCII bitmap of the set starting at `set_pc`.
+    #[inline]
+    pub(crate) fn ascii_set(&self, set_pc: usize) -> Option<&[u64; 2]> {
+        match self.set_slots.get(set_pc) {
+            Some(&s) if s != 0 => self.sets.get(s as usize - 1),
+            _ => None,
+        }
     }
 }
