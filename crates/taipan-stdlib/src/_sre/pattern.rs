@@ -27,6 +27,8 @@ pub(crate) struct Pattern {
     pub(crate) isbytes: Option<bool>,
     /// The code's set bitmaps and branch tables.
     pub(crate) index: CodeIndex,
+    /// `re.Match`, looked up once rather than per match.
+    pub(crate) match_type: Obj,
 }
 
 impl PyPayload for Pattern {
@@ -38,6 +40,7 @@ impl PyPayload for Pattern {
         if let Some(g) = &self.indexgroup {
             visit(g);
         }
+        visit(&self.match_type);
     }
 }
 
@@ -141,6 +144,7 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         indexgroup: (named && tuple::len(indexgroup) > 0).then(|| indexgroup.clone()),
         isbytes,
         index,
+        match_type: sre_type(vm, match_::MATCH_TYPE),
     };
     alloc_instance(vm, &sre_type(vm, PATTERN_TYPE), &sre_type(vm, PATTERN_TYPE), p)
 }

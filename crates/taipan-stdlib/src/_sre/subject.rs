@@ -8,7 +8,7 @@ use taipan_vm::api::str::{self as pystr, StrRepr};
 use taipan_vm::api::{buffer, bytes, Obj, PyErr, PyResult, Vm};
 
 use super::pattern::Pattern;
-use super::sre::{SreError, State, NULL};
+use super::sre::{SreError, State};
 
 /// A subject and its code units.
 pub(crate) struct Subject {
@@ -125,9 +125,9 @@ pub(crate) trait Matcher {
     fn lastindex(&self) -> isize;
     /// The span of group `g` (1-based) in the last match.
     fn group_span(&self, g: usize) -> Option<(usize, usize)>;
-    /// The spans of groups 1..=`groups` of the last match, (-1, -1) for
-    /// a group that did not match, appended to `out`.
-    fn spans(&self, groups: usize, out: &mut Vec<(isize, isize)>);
+    /// The marks set in the last match (group `g`'s span at `2g - 2` and
+    /// `2g - 1`; NULL or an inverted pair for a group that did not match).
+    fn set_marks(&self) -> &[usize];
 }
 
 impl<C: super::sre::Char> Matcher for State<'_, C> {
@@ -163,17 +163,10 @@ impl<C: super::sre::Char> Matcher for State<'_, C> {
     fn group_span(&self, g: usize) -> Option<(usize, usize)> {
         State::group_span(self, g)
     }
-    fn spans(&self, groups: usize, out: &mut Vec<(isize, isize)>) {
+    fn set_marks(&self) -> &[usize] {
         // Marks past `lastmark` belong to an earlier attempt.
         let set = if self.lastmark < 0 { 0 } else { (self.lastmark as usize + 1).min(self.marks.len()) };
-        let marks = &self.marks[..set];
-        for g in 0..groups {
-            let span = match (marks.get(2 * g), marks.get(2 * g + 1)) {
-                (Some(&a), Some(&b)) if a != NULL && b != NULL && a <= b => (a as isize, b as isize),
-                _ => (-1, -1),
-            };
-            out.push(span);
-        }
+        &self.marks[..set]
     }
 }
 
