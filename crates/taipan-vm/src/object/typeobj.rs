@@ -479,6 +479,8 @@ pub struct TypeObject {
     /// Set for builtin types whose instances hold no references and need
     /// no teardown beyond dropping the payload (see `mark_leaf`).
     pub(crate) leaf: Option<super::LeafAlloc>,
+    /// The field layout of a struct sequence type (`objects/structseq.rs`).
+    pub(crate) structseq: std::cell::OnceCell<crate::objects::structseq::StructSeqInfo>,
 }
 
 impl PyPayload for TypeObject {
@@ -536,6 +538,7 @@ impl TypeObject {
             doc: None,
             cached_keys: UnsafeCell::new(None),
             leaf: None,
+            structseq: std::cell::OnceCell::new(),
         }
     }
 
