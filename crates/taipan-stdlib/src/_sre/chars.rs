@@ -40,7 +40,29 @@ pub(crate) fn is_loc_word(ch: u32) -> bool {
 
 #[inline]
 pub(crate) fn is_uni_word(ch: u32) -> bool {
-    unicode::is_alnum(ch) || ch == '_' as u32
+    if ch < 128 {
+        return is_word(ch);
+    }
+    unicode::is_alnum(ch)
+}
+
+/// `str.isdecimal` of one character.
+#[inline]
+fn is_uni_digit(ch: u32) -> bool {
+    if ch < 128 {
+        return is_ascii_digit(ch);
+    }
+    unicode::is_decimal(ch)
+}
+
+/// `str.isspace` of one character (in ASCII also the separators
+/// 0x1c..=0x1f).
+#[inline]
+fn is_uni_space(ch: u32) -> bool {
+    if ch < 128 {
+        return matches!(ch, 0x09..=0x0d | 0x1c..=0x20);
+    }
+    unicode::is_space(ch)
 }
 
 #[inline]
@@ -108,10 +130,10 @@ pub(crate) fn category(code: u32, ch: u32) -> bool {
         cat::NOT_LINEBREAK => !is_linebreak(ch),
         cat::LOC_WORD => is_loc_word(ch),
         cat::LOC_NOT_WORD => !is_loc_word(ch),
-        cat::UNI_DIGIT => unicode::is_decimal(ch),
-        cat::UNI_NOT_DIGIT => !unicode::is_decimal(ch),
-        cat::UNI_SPACE => unicode::is_space(ch),
-        cat::UNI_NOT_SPACE => !unicode::is_space(ch),
+        cat::UNI_DIGIT => is_uni_digit(ch),
+        cat::UNI_NOT_DIGIT => !is_uni_digit(ch),
+        cat::UNI_SPACE => is_uni_space(ch),
+        cat::UNI_NOT_SPACE => !is_uni_space(ch),
         cat::UNI_WORD => is_uni_word(ch),
         cat::UNI_NOT_WORD => !is_uni_word(ch),
         cat::UNI_LINEBREAK => unicode::is_linebreak(ch),

@@ -6,17 +6,23 @@ use taipan_vm::api::types::{
 };
 use taipan_vm::api::{args, dict, int, Obj, PyPayload, PyResult, Vm};
 
+use super::no_kwargs;
 use super::pattern::{pat, Pattern};
+use super::sre::NULL;
 use super::subject::{slice, Run, Subject};
-use super::{no_kwargs, sre_type};
 
 pub(crate) const MATCH_TYPE: &str = "re.Match";
 
 pub(crate) struct Match {
     string: Obj,
     pattern: Obj,
-    /// (start, end) per group, group 0 first; (-1, -1) when unmatched.
-    regs: Vec<(isize, isize)>,
+    /// The span of the whole match.
+    span0: (isize, isize),
+    /// The matcher's marks (group `g`'s span at `2g - 2` and `2g - 1`),
+    /// read when a group is asked for: most matches are asked for few.
+    marks: Box<[usize]>,
+    /// Capturing groups (not counting group 0).
+    groups: usize,
     pos: usize,
     endpos: usize,
     lastindex: isize,
@@ -58,25 +64,37 @@ pub(crate) fn new_match(
     pos: usize,
     endpos: usize,
 ) -> PyResult<Obj> {
-    let groups = pat(vm, pattern)?.groups;
-    let mut regs = vm.try_vec(groups + 1)?;
-    regs.push((run.m.start() as isize, run.m.ptr() as isize));
-    for g in 1..=groups {
-        regs.push(match run.m.group_span(g) {
-            Some((a, b)) => (a as isize, b as isize),
-            None => (-1, -1),
-        });
-    }
+    let p = pat(vm, pattern)?;
+    let (groups, ty) = (p.groups, p.match_type.clone());
+    let set = run.m.set_marks();
+    let mut marks = vm.try_vec(set.len())?;
+    marks.extend_from_slice(set);
     let m = Match {
         string: subject.obj.clone(),
         pattern: pattern.clone(),
-        regs,
+        span0: (run.m.start() as isize, run.m.ptr() as isize),
+        marks: marks.into_boxed_slice(),
+        groups,
         pos,
         endpos,
         lastindex: run.m.lastindex(),
     };
-    let ty = sre_type(vm, MATCH_TYPE);
     alloc_instance(vm, &ty, &ty, m)
+}
+
+impl Match {
+    /// (start, end) of group `g` (0: the whole match); (-1, -1) when it
+    /// did not match.
+    fn span(&self, g: usize) -> (isize, isize) {
+        if g == 0 {
+            return self.span0;
+        }
+        let j = 2 * (g - 1);
+        match (self.marks.get(j), self.marks.get(j + 1)) {
+            (Some(&a), Some(&b)) if a != NULL && b != NULL && a <= b => (a as isize, b as isize),
+            _ => (-1, -1),
+        }
+    }
 }
 
 fn mat<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Match> {
@@ -93,8 +111,8 @@ const METHODS: &[MethodDef] = &[
         let v = args::parse(vm, "groups", a, k, &["default"], 0)?;
         let m = mat(vm, o)?;
         let default = v[0].clone();
-        let mut out = Vec::with_capacity(m.regs.len());
-        for g in 1..m.regs.len() {
+        let mut out = Vec::with_capacity(m.groups);
+        for g in 1..=m.groups {
             out.push(group_text(vm, m, g, default.clone())?);
         }
         Ok(vm.new_tuple(out))
@@ -113,15 +131,15 @@ const METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("start", |vm, o, a, k| {
         let (m, g) = span_args(vm, o, "start", a, k)?;
-        Ok(vm.new_int(m.regs[g].0 as i64))
+        Ok(vm.new_int(m.span(g).0 as i64))
     }),
     MethodDef::method("end", |vm, o, a, k| {
         let (m, g) = span_args(vm, o, "end", a, k)?;
-        Ok(vm.new_int(m.regs[g].1 as i64))
+        Ok(vm.new_int(m.span(g).1 as i64))
     }),
     MethodDef::method("span", |vm, o, a, k| {
         let (m, g) = span_args(vm, o, "span", a, k)?;
-        Ok(span_tuple(vm, m.regs[g]))
+        Ok(span_tuple(vm, m.span(g)))
     }),
     MethodDef::method("expand", |vm, o, a, k| {
         let v = args::parse(vm, "expand", a, k, &["template"], 1)?;
@@ -177,7 +195,7 @@ const GETSETS: &[GetSetDef] = &[
         "regs",
         |vm, o| {
             let m = mat(vm, o)?;
-            Ok(vm.new_tuple(m.regs.iter().map(|&r| span_tuple(vm, r)).collect()))
+            Ok(vm.new_tuple((0..=m.groups).map(|g| span_tuple(vm, m.span(g))).collect()))
         },
         None,
     ),
@@ -200,7 +218,7 @@ fn group_index(vm: &Vm, m: &Match, key: &Obj) -> PyResult<usize> {
             }
         }
     }
-    if i < 0 || i as usize >= m.regs.len() {
+    if i < 0 || i as usize > m.groups {
         return Err(vm.index_error("no such group"));
     }
     Ok(i as usize)
@@ -208,7 +226,7 @@ fn group_index(vm: &Vm, m: &Match, key: &Obj) -> PyResult<usize> {
 
 /// The text of group `g`, or `default` if it did not match.
 fn group_text(vm: &Vm, m: &Match, g: usize, default: Option<Obj>) -> PyResult<Obj> {
-    let (a, b) = m.regs[g];
+    let (a, b) = m.span(g);
     if a < 0 || b < 0 {
         return Ok(default.unwrap_or_else(|| vm.none()));
     }
@@ -238,7 +256,9 @@ fn match_group(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 /// `group=0` of start/end/span (positional only).
 fn span_args<'a>(vm: &Vm, o: &'a Obj, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<(&'a Match, usize)> {
-    no_kwargs(vm, &format!("Match.{name}"), k)?;
+    if k.is_some() {
+        no_kwargs(vm, &format!("Match.{name}"), k)?;
+    }
     let m = mat(vm, o)?;
     match a {
         [] => Ok((m, 0)),
@@ -251,6 +271,6 @@ fn match_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let m = mat(vm, o)?;
     let g0 = group_text(vm, m, 0, None)?;
     let r: String = vm.repr_string(&g0)?.chars().take(50).collect();
-    let (a, b) = m.regs[0];
+    let (a, b) = m.span0;
     Ok(vm.new_str_from_string(format!("<re.Match object; span=({a}, {b}), match={r}>")))
 }

@@ -8,6 +8,7 @@
 
 mod chars;
 mod constants;
+mod index;
 mod pattern;
 mod sre;
 mod subject;

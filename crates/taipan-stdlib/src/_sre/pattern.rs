@@ -7,6 +7,7 @@ use taipan_vm::api::types::{
 use taipan_vm::api::{args, buffer, bytes, dict, int, list, str as pystr, tuple, Obj, PyPayload, PyResult, Vm};
 
 use super::constants::{FLAG_ASCII, FLAG_LOCALE, FLAG_NAMES, FLAG_UNICODE};
+use super::index::CodeIndex;
 use super::subject::{slice, with_matcher, Run, Subject};
 use super::{match_, scanner, sre_type, ssize, validate};
 
@@ -24,6 +25,10 @@ pub(crate) struct Pattern {
     pub(crate) indexgroup: Option<Obj>,
     /// None for a pattern made from `None` (takes str and bytes).
     pub(crate) isbytes: Option<bool>,
+    /// The code's set bitmaps and branch tables.
+    pub(crate) index: CodeIndex,
+    /// `re.Match`, looked up once rather than per match.
+    pub(crate) match_type: Obj,
 }
 
 impl PyPayload for Pattern {
@@ -35,6 +40,7 @@ impl PyPayload for Pattern {
         if let Some(g) = &self.indexgroup {
             visit(g);
         }
+        visit(&self.match_type);
     }
 }
 
@@ -123,9 +129,11 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
     }
     let code = code_words(vm, &items)?;
     let isbytes = if vm.is_none(pattern) { None } else { Some(Subject::of(vm, pattern)?.isbytes) };
-    if groups < 0 || !validate::validate(&code, groups as usize) {
+    let sites = if groups < 0 { None } else { validate::check(&code, groups as usize) };
+    let Some(sites) = sites else {
         return Err(vm.runtime_error("invalid SRE code"));
-    }
+    };
+    let index = CodeIndex::build(&code, &sites.branches, &sites.sets);
     let named = dict::len(groupindex) > 0;
     let p = Pattern {
         pattern: pattern.clone(),
@@ -135,6 +143,8 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
         groupindex: named.then(|| groupindex.clone()),
         indexgroup: (named && tuple::len(indexgroup) > 0).then(|| indexgroup.clone()),
         isbytes,
+        index,
+        match_type: sre_type(vm, match_::MATCH_TYPE),
     };
     alloc_instance(vm, &sre_type(vm, PATTERN_TYPE), &sre_type(vm, PATTERN_TYPE), p)
 }
@@ -239,6 +249,13 @@ fn pattern_groupindex(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 /// `string, pos=0, endpos=sys.maxsize` of match/search/findall/...
 fn string_pos_args(vm: &Vm, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<(Obj, isize, isize)> {
+    // The common call: positional arguments only (tokenize matches with
+    // `pattern.match(line, pos)` at every token).
+    if k.is_none_or(|k| tuple::len(k) == 0) && (1..=3).contains(&a.len()) {
+        let pos = ssize(vm, a.get(1), 0)?;
+        let endpos = ssize(vm, a.get(2), isize::MAX)?;
+        return Ok((a[0].clone(), pos, endpos));
+    }
     let v = args::parse(vm, name, a, k, &["string", "pos", "endpos"], 1)?;
     let string = v[0].clone().unwrap_or_else(|| vm.none());
     let pos = ssize(vm, v[1].as_ref(), 0)?;
@@ -258,7 +275,7 @@ fn pattern_match(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>, name: &str, mode:
     let p = pat(vm, o)?;
     let subject = Subject::new(vm, &string, p.isbytes)?;
     let (pos, endpos) = subject.bounds(pos, endpos);
-    with_matcher(vm, &subject, pos, endpos, p.groups, |run| {
+    with_matcher(vm, &subject, pos, endpos, p, |run| {
         let found = match mode {
             Mode::Search => run.search(vm, &p.code)?,
             Mode::Match => run.matches(vm, &p.code)?,
@@ -280,7 +297,7 @@ fn pattern_findall(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
     let subject = Subject::new(vm, &string, p.isbytes)?;
     let (pos, endpos) = subject.bounds(pos, endpos);
     let mut out = Vec::new();
-    with_matcher(vm, &subject, pos, endpos, p.groups, |run| {
+    with_matcher(vm, &subject, pos, endpos, p, |run| {
         let mut start = pos;
         while start <= endpos {
             run.m.set_start(start);
@@ -337,7 +354,7 @@ fn pattern_split(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
     let subject = Subject::new(vm, &string, p.isbytes)?;
     let (_, endpos) = subject.bounds(0, isize::MAX);
     let mut out = Vec::new();
-    with_matcher(vm, &subject, 0, endpos, p.groups, |run| {
+    with_matcher(vm, &subject, 0, endpos, p, |run| {
         let mut n = 0;
         let mut last = 0;
         let mut start = 0;
@@ -408,7 +425,7 @@ fn pattern_sub(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>, name: &str, subn: b
     let subject = Subject::new(vm, &string, p.isbytes)?;
     let (_, endpos) = subject.bounds(0, isize::MAX);
     let mut pieces = Vec::new();
-    let n = with_matcher(vm, &subject, 0, endpos, p.groups, |run| {
+    let n = with_matcher(vm, &subject, 0, endpos, p, |run| {
         let (mut n, mut i, mut start) = (0isize, 0usize, 0usize);
         while count == 0 || n < count {
             run.m.set_start(start);

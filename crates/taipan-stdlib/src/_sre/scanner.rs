@@ -82,7 +82,7 @@ fn scan(vm: &Vm, o: &Obj, search: bool) -> PyResult<Obj> {
     let p = pat(vm, &pattern)?;
     let subject = Subject::new(vm, &sc.string, p.isbytes)?;
     let endpos = sc.endpos.min(subject.len());
-    let r = with_matcher(vm, &subject, start, endpos, p.groups, |run| {
+    let r = with_matcher(vm, &subject, start, endpos, p, |run| {
         run.m.set_must_advance(sc.must_advance.get());
         let found = if search { run.search(vm, &p.code)? } else { run.matches(vm, &p.code)? };
         if !found {

@@ -5,8 +5,11 @@
 //! repeat pointers go on a separate data stack. The subject is a slice of
 //! `u8`, `u16` or `u32` code units (bytes, or a str in its PEP 393 width).
 
+use std::cell::RefCell;
+
 use super::chars::{self, category};
 use super::constants::{at, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXREPEAT};
+use super::index::CodeIndex;
 
 /// A code unit of the subject.
 pub(crate) trait Char: Copy {
@@ -50,6 +53,9 @@ pub(crate) const NULL: usize = usize::MAX;
 /// How deep `count` may nest a match inside a match (only crafted code
 /// nests at all: a compiled repeat-one item is one character wide).
 const COUNT_DEPTH_LIMIT: usize = 32;
+
+/// `Ctx::u` of a BRANCH walked without a table.
+const NO_TABLE: usize = usize::MAX;
 
 /// Where a finished child context resumes its parent.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -107,6 +113,81 @@ impl Ctx {
     }
 }
 
+/// Is `ch` in the set starting at `code[pc]`?
+pub(crate) fn charset(code: &[u32], mut pc: usize, ch: u32) -> bool {
+    let get = |i: usize| code.get(i).copied().unwrap_or(op::FAILURE);
+    let mut ok = true;
+    loop {
+        let o = get(pc);
+        pc += 1;
+        match o {
+            op::FAILURE => return !ok,
+            op::LITERAL => {
+                if ch == get(pc) {
+                    return ok;
+                }
+                pc += 1;
+            }
+            op::CATEGORY => {
+                if category(get(pc), ch) {
+                    return ok;
+                }
+                pc += 1;
+            }
+            op::CHARSET => {
+                if ch < 256 && get(pc + (ch as usize >> 5)) & (1 << (ch & 31)) != 0 {
+                    return ok;
+                }
+                pc += 8;
+            }
+            op::RANGE => {
+                if get(pc) <= ch && ch <= get(pc + 1) {
+                    return ok;
+                }
+                pc += 2;
+            }
+            op::RANGE_UNI_IGNORE => {
+                if get(pc) <= ch && ch <= get(pc + 1) {
+                    return ok;
+                }
+                let uch = chars::upper_unicode(ch);
+                if get(pc) <= uch && uch <= get(pc + 1) {
+                    return ok;
+                }
+                pc += 2;
+            }
+            op::NEGATE => ok = !ok,
+            op::BIGCHARSET => {
+                let count = get(pc) as usize;
+                pc += 1;
+                if ch < 0x10000 {
+                    let hi = (ch >> 8) as usize;
+                    // 256 block numbers, four to a code word, in the
+                    // machine's byte order (as the compiler packs them).
+                    let word = get(pc + hi / 4).to_ne_bytes();
+                    let block = word[hi % 4] as usize;
+                    let bit = block * 256 + (ch & 255) as usize;
+                    if get(pc + 64 + bit / 32) & (1 << (bit % 32)) != 0 {
+                        return ok;
+                    }
+                }
+                pc += 64 + count * 8;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// `ch` in the set at `code[pc]` up to locale case (IN_LOC_IGNORE).
+pub(crate) fn charset_loc_ignore(code: &[u32], pc: usize, ch: u32) -> bool {
+    let lo = chars::lower_locale(ch);
+    if charset(code, pc, lo) {
+        return true;
+    }
+    let up = chars::upper_locale(ch);
+    up != lo && charset(code, pc, up)
+}
+
 /// A REPEAT in progress (CPython's `SRE_REPEAT`).
 struct Repeat {
     count: isize,
@@ -124,9 +205,58 @@ enum Act {
     Ret(bool),
 }
 
+/// The growable stacks of a `State`. They are kept between matches
+/// (a few sets, for a match run while another is in progress, as from a
+/// `sub` callback), so a match does not allocate them again.
+#[derive(Default)]
+struct Stacks {
+    marks: Vec<usize>,
+    repeats: Vec<Repeat>,
+    data: Vec<usize>,
+    ctxs: Vec<Ctx>,
+}
+
+/// How many sets of stacks a thread keeps.
+const POOL_SIZE: usize = 4;
+/// Stacks that grew beyond this many entries go back to the allocator.
+const POOL_MAX_ENTRIES: usize = 1 << 14;
+
+thread_local! {
+    static POOL: RefCell<Vec<Stacks>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Stacks {
+    fn take() -> Stacks {
+        let mut s = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        s.marks.clear();
+        s.repeats.clear();
+        s.data.clear();
+        s.ctxs.clear();
+        s
+    }
+
+    fn give_back(self) {
+        let big =
+            self.marks.capacity().max(self.data.capacity()).max(self.ctxs.capacity()).max(self.repeats.capacity());
+        if big > POOL_MAX_ENTRIES {
+            return;
+        }
+        // (During thread teardown the pool may be gone: then just drop.)
+        let _ = POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                if p.len() < POOL_SIZE {
+                    p.push(self);
+                }
+            }
+        });
+    }
+}
+
 /// The matcher's state over one subject (CPython's `SRE_STATE`).
 pub(crate) struct State<'a, C: Char> {
     pub(crate) text: &'a [C],
+    /// The pattern's set bitmaps and branch tables.
+    index: &'a CodeIndex,
     /// Where the current attempt started (`match.start()`).
     pub(crate) start: usize,
     /// `endpos`.
@@ -152,32 +282,46 @@ pub(crate) struct State<'a, C: Char> {
 
 impl<'a, C: Char> State<'a, C> {
     /// A state over `text[..end]` starting at `start`, for a pattern of
-    /// `groups` groups; `check_signals` returns true to stop the match.
+    /// `groups` groups with `index`'s tables; `check_signals` returns
+    /// true to stop the match.
     pub(crate) fn new(
         text: &'a [C],
         start: usize,
         end: usize,
         groups: usize,
+        index: &'a CodeIndex,
         check_signals: &'a mut dyn FnMut() -> bool,
     ) -> State<'a, C> {
+        let stacks = Stacks::take();
         State {
             text,
+            index,
             start,
             end,
             ptr: start,
-            marks: Vec::new(),
+            marks: stacks.marks,
             max_marks: groups.saturating_mul(2).saturating_add(2),
             lastmark: -1,
             lastindex: -1,
             match_all: false,
             must_advance: false,
             repeat: None,
-            repeats: Vec::new(),
-            data: Vec::new(),
-            ctxs: Vec::new(),
+            repeats: stacks.repeats,
+            data: stacks.data,
+            ctxs: stacks.ctxs,
             sigcount: 0,
             count_depth: 0,
             check_signals,
+        }
+    }
+
+    /// The state's stacks, for the pool.
+    fn take_stacks(&mut self) -> Stacks {
+        Stacks {
+            marks: std::mem::take(&mut self.marks),
+            repeats: std::mem::take(&mut self.repeats),
+            data: std::mem::take(&mut self.data),
+            ctxs: std::mem::take(&mut self.ctxs),
         }
     }
 
@@ -315,78 +459,21 @@ impl<'a, C: Char> State<'a, C> {
         self.lastmark_restore();
     }
 
-    /// Is `ch` in the set starting at `code[pc]`?
-    pub(crate) fn charset(code: &[u32], mut pc: usize, ch: u32) -> bool {
-        let get = |i: usize| code.get(i).copied().unwrap_or(op::FAILURE);
-        let mut ok = true;
-        loop {
-            let o = get(pc);
-            pc += 1;
-            match o {
-                op::FAILURE => return !ok,
-                op::LITERAL => {
-                    if ch == get(pc) {
-                        return ok;
-                    }
-                    pc += 1;
-                }
-                op::CATEGORY => {
-                    if category(get(pc), ch) {
-                        return ok;
-                    }
-                    pc += 1;
-                }
-                op::CHARSET => {
-                    if ch < 256 && get(pc + (ch as usize >> 5)) & (1 << (ch & 31)) != 0 {
-                        return ok;
-                    }
-                    pc += 8;
-                }
-                op::RANGE => {
-                    if get(pc) <= ch && ch <= get(pc + 1) {
-                        return ok;
-                    }
-                    pc += 2;
-                }
-                op::RANGE_UNI_IGNORE => {
-                    if get(pc) <= ch && ch <= get(pc + 1) {
-                        return ok;
-                    }
-                    let uch = chars::upper_unicode(ch);
-                    if get(pc) <= uch && uch <= get(pc + 1) {
-                        return ok;
-                    }
-                    pc += 2;
-                }
-                op::NEGATE => ok = !ok,
-                op::BIGCHARSET => {
-                    let count = get(pc) as usize;
-                    pc += 1;
-                    if ch < 0x10000 {
-                        let hi = (ch >> 8) as usize;
-                        // 256 block numbers, four to a code word, in the
-                        // machine's byte order (as the compiler packs them).
-                        let word = get(pc + hi / 4).to_ne_bytes();
-                        let block = word[hi % 4] as usize;
-                        let bit = block * 256 + (ch & 255) as usize;
-                        if get(pc + 64 + bit / 32) & (1 << (bit % 32)) != 0 {
-                            return ok;
-                        }
-                    }
-                    pc += 64 + count * 8;
-                }
-                _ => return false,
+    /// Does the operation `opcode` (IN or a case-folding IN_*) over the
+    /// set at `code[set_pc]` accept `ch`? ASCII through the set's bitmap.
+    #[inline]
+    fn in_set(&self, code: &[u32], set_pc: usize, opcode: u32, ch: u32) -> bool {
+        if ch < 128 {
+            if let Some(bits) = self.index.ascii_set(set_pc) {
+                return bits[(ch >> 6) as usize] & (1 << (ch & 63)) != 0;
             }
         }
-    }
-
-    fn charset_loc_ignore(code: &[u32], pc: usize, ch: u32) -> bool {
-        let lo = chars::lower_locale(ch);
-        if Self::charset(code, pc, lo) {
-            return true;
+        match opcode {
+            op::IN_IGNORE => charset(code, set_pc, chars::lower_ascii(ch)),
+            op::IN_UNI_IGNORE => charset(code, set_pc, chars::lower_unicode(ch)),
+            op::IN_LOC_IGNORE => charset_loc_ignore(code, set_pc, ch),
+            _ => charset(code, set_pc, ch),
         }
-        let up = chars::upper_locale(ch);
-        up != lo && Self::charset(code, pc, up)
     }
 
     /// How many times (up to `maxcount`) the one-character item at
@@ -409,7 +496,10 @@ impl<'a, C: Char> State<'a, C> {
             }};
         }
         match get(pc) {
-            op::IN => scan!(|c| Self::charset(code, pc + 2, c)),
+            o @ (op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE) => {
+                scan!(|c| self.in_set(code, pc + 2, o, c))
+            }
+            op::CATEGORY => scan!(|c| category(arg, c)),
             op::ANY => scan!(|c| !chars::is_linebreak(c)),
             op::ANY_ALL => ptr = end.max(start),
             op::LITERAL => scan!(|c| c == arg),
@@ -540,12 +630,9 @@ impl<'a, C: Char> State<'a, C> {
                 op::CATEGORY => one_char!(|c| category(get(p), c), 1),
                 op::ANY => one_char!(|c| !chars::is_linebreak(c), 0),
                 op::ANY_ALL => one_char!(|_| true, 0),
-                op::IN => one_char!(|c| Self::charset(code, p + 1, c), get(p) as usize),
-                op::IN_IGNORE => one_char!(|c| Self::charset(code, p + 1, chars::lower_ascii(c)), get(p) as usize),
-                op::IN_UNI_IGNORE => {
-                    one_char!(|c| Self::charset(code, p + 1, chars::lower_unicode(c)), get(p) as usize)
+                op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
+                    one_char!(|c| self.in_set(code, p + 1, o, c), get(p) as usize)
                 }
-                op::IN_LOC_IGNORE => one_char!(|c| Self::charset_loc_ignore(code, p + 1, c), get(p) as usize),
                 op::SUCCESS => {
                     let c = *self.top();
                     if c.toplevel && ((self.match_all && *ptr != end) || (self.must_advance && *ptr == self.start)) {
@@ -563,6 +650,13 @@ impl<'a, C: Char> State<'a, C> {
                 op::JUMP | op::INFO => *pc += get(p) as usize,
                 op::BRANCH => {
                     self.save_marks(false);
+                    let table = self.index.table_at(*pc);
+                    let c = self.top();
+                    c.u = table.unwrap_or(NO_TABLE);
+                    c.count = 0;
+                    if table.is_some() {
+                        return Ok(self.branch_table_try(code, *ptr));
+                    }
                     return Ok(self.branch_try(code, pc, *ptr));
                 }
                 op::REPEAT_ONE => return self.repeat_one_start(code, *pc, ptr),
@@ -693,13 +787,47 @@ impl<'a, C: Char> State<'a, C> {
                 *pc += skip;
                 continue;
             }
-            if first == op::IN && (ptr >= self.end || !Self::charset(code, *pc + 3, self.ch(ptr))) {
+            if first == op::IN && (ptr >= self.end || !self.in_set(code, *pc + 3, op::IN, self.ch(ptr))) {
                 *pc += skip;
                 continue;
             }
             self.ptr = ptr;
             let tl = self.top().toplevel;
             return Act::Push(Jump::Branch, *pc + 1, tl);
+        }
+        self.discard_marks();
+        Act::Ret(false)
+    }
+
+    /// BRANCH with a first-character table: try the next alternative
+    /// (`count` in the list for the character at `ptr`) that can match.
+    fn branch_table_try(&mut self, code: &[u32], ptr: usize) -> Act {
+        let get = |i: usize| code.get(i).copied().unwrap_or(op::FAILURE);
+        let c = *self.top();
+        let index = self.index;
+        let Some(table) = index.table(c.u) else {
+            self.discard_marks();
+            return Act::Ret(false);
+        };
+        let here = (ptr < self.end).then(|| self.ch(ptr));
+        let list = table.candidates(here);
+        let mut i = c.count.max(0) as usize;
+        while let Some(&alt) = list.get(i) {
+            i += 1;
+            let apc = table.alt(alt);
+            let first = get(apc + 1);
+            let fits = match (first, here) {
+                (op::LITERAL, Some(ch)) => ch == get(apc + 2),
+                (op::IN, Some(ch)) => self.in_set(code, apc + 3, op::IN, ch),
+                (op::LITERAL | op::IN, None) => false,
+                _ => true,
+            };
+            if !fits {
+                continue;
+            }
+            self.top().count = i as isize;
+            self.ptr = ptr;
+            return Act::Push(Jump::Branch, apc + 1, c.toplevel);
         }
         self.discard_marks();
         Act::Ret(false)
@@ -957,6 +1085,9 @@ impl<'a, C: Char> State<'a, C> {
                     return Ok(Act::Ret(true));
                 }
                 self.restore_marks(true);
+                if c.u != NO_TABLE {
+                    return Ok(self.branch_table_try(code, *ptr));
+                }
                 *pc += get(*pc) as usize;
                 self.branch_try(code, pc, *ptr)
             }
@@ -1111,7 +1242,7 @@ impl<'a, C: Char> State<'a, C> {
         let mut pc = 0;
         let mut flags = 0;
         let mut prefix: Option<(usize, usize, usize)> = None; // (len, skip, at)
-        let mut charset = None;
+        let mut set_pc = None;
         if get(0) == op::INFO {
             flags = get(2);
             let min = get(3) as usize;
@@ -1124,7 +1255,7 @@ impl<'a, C: Char> State<'a, C> {
             if flags & INFO_PREFIX != 0 {
                 prefix = Some((get(5) as usize, get(6) as usize, 7));
             } else if flags & INFO_CHARSET != 0 {
-                charset = Some(5);
+                set_pc = Some(5);
             }
             pc = 1 + get(1) as usize;
         }
@@ -1133,11 +1264,11 @@ impl<'a, C: Char> State<'a, C> {
             Some((len, skip, at)) if len > 1 => return self.search_prefix(code, pc, (len, skip, at), flags),
             _ => {}
         }
-        if let Some(cs) = charset {
+        if let Some(cs) = set_pc {
             end = self.end;
             self.must_advance = false;
             loop {
-                while ptr < end && !Self::charset(code, cs, self.text[ptr].cp()) {
+                while ptr < end && !self.in_set(code, cs, op::IN, self.text[ptr].cp()) {
                     ptr += 1;
                 }
                 if ptr >= end {
@@ -1265,5 +1396,11 @@ impl<'a, C: Char> State<'a, C> {
             }
         }
         Ok(false)
+    }
+}
+
+impl<C: Char> Drop for State<'_, C> {
+    fn drop(&mut self) {
+        self.take_stacks().give_back();
     }
 }

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use taipan_vm::api::str::{self as pystr, StrRepr};
 use taipan_vm::api::{buffer, bytes, Obj, PyErr, PyResult, Vm};
 
+use super::pattern::Pattern;
 use super::sre::{SreError, State};
 
 /// A subject and its code units.
@@ -124,6 +125,9 @@ pub(crate) trait Matcher {
     fn lastindex(&self) -> isize;
     /// The span of group `g` (1-based) in the last match.
     fn group_span(&self, g: usize) -> Option<(usize, usize)>;
+    /// The marks set in the last match (group `g`'s span at `2g - 2` and
+    /// `2g - 1`; NULL or an inverted pair for a group that did not match).
+    fn set_marks(&self) -> &[usize];
 }
 
 impl<C: super::sre::Char> Matcher for State<'_, C> {
@@ -159,6 +163,11 @@ impl<C: super::sre::Char> Matcher for State<'_, C> {
     fn group_span(&self, g: usize) -> Option<(usize, usize)> {
         State::group_span(self, g)
     }
+    fn set_marks(&self) -> &[usize] {
+        // Marks past `lastmark` belong to an earlier attempt.
+        let set = if self.lastmark < 0 { 0 } else { (self.lastmark as usize + 1).min(self.marks.len()) };
+        &self.marks[..set]
+    }
 }
 
 /// A matcher plus what turns its failures into Python exceptions.
@@ -193,16 +202,17 @@ impl Run<'_, '_> {
     }
 }
 
-/// Run `f` with a matcher over `subject[..endpos]` from `pos`, for a
-/// pattern of `groups` groups; the match checks for signals now and then.
+/// Run `f` with a matcher over `subject[..endpos]` from `pos`, for
+/// `pattern`; the match checks for signals now and then.
 pub(crate) fn with_matcher<R>(
     vm: &Vm,
     subject: &Subject,
     pos: usize,
     endpos: usize,
-    groups: usize,
+    pattern: &Pattern,
     f: impl FnOnce(&mut Run) -> PyResult<R>,
 ) -> PyResult<R> {
+    let (groups, index) = (pattern.groups, &pattern.index);
     let pending: RefCell<Option<PyErr>> = RefCell::new(None);
     let mut check = || match vm.check_signals() {
         Ok(()) => false,
@@ -213,15 +223,15 @@ pub(crate) fn with_matcher<R>(
     };
     match subject.text() {
         Text::U8(t) => {
-            let mut st = State::new(t, pos, endpos, groups, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, index, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
         Text::U16(t) => {
-            let mut st = State::new(t, pos, endpos, groups, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, index, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
         Text::U32(t) => {
-            let mut st = State::new(t, pos, endpos, groups, &mut check);
+            let mut st = State::new(t, pos, endpos, groups, index, &mut check);
             f(&mut Run { m: &mut st, pending: &pending })
         }
     }

@@ -3,8 +3,9 @@
 //! bounds, whatever the subject. (The fixtures are code lists that
 //! CPython 3.11's Lib/re/_compiler.py makes.)
 
+use super::index::CodeIndex;
 use super::sre::State;
-use super::validate::validate;
+use super::validate::{check, validate};
 
 const FIXTURES: &[(&[u32], usize)] = &[
     (
@@ -71,6 +72,10 @@ const SUBJECTS: &[&str] = &["", "x", "xxyzbxcb", "abcbcdd", "STRASSE1 ", "ab\nd"
 /// Run code that passed validation on every subject, stopping runaway
 /// matches through the signal check.
 fn exercise(code: &[u32], groups: usize) {
+    let branches = match check(code, groups) {
+        Some(sites) => CodeIndex::build(code, &sites.branches, &sites.sets),
+        None => CodeIndex::default(),
+    };
     for s in SUBJECTS {
         let text: Vec<u32> = s.chars().map(|c| c as u32).collect();
         let bytes: Vec<u8> = s.bytes().collect();
@@ -80,7 +85,7 @@ fn exercise(code: &[u32], groups: usize) {
                 calls += 1;
                 calls > 2
             };
-            let mut st = State::new(&text, start, text.len(), groups, &mut check);
+            let mut st = State::new(&text, start, text.len(), groups, &branches, &mut check);
             let _ = st.search(code);
             st.reset();
             st.start = start;
@@ -92,7 +97,7 @@ fn exercise(code: &[u32], groups: usize) {
                 calls += 1;
                 calls > 2
             };
-            let mut st = State::new(&bytes, start, bytes.len(), groups, &mut check);
+            let mut st = State::new(&bytes, start, bytes.len(), groups, &branches, &mut check);
             st.must_advance = true;
             let _ = st.search(code);
             for g in 1..=groups + 1 {

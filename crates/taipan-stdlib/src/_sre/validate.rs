@@ -4,6 +4,7 @@
 //! existing groups. Nested blocks go on a work list, not the Rust stack.
 
 use super::constants::{at, category, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXGROUPS};
+use super::index::SetSite;
 
 /// A code sequence `code[start..end]` still to check.
 struct Work {
@@ -15,22 +16,45 @@ struct Checker<'a> {
     code: &'a [u32],
     groups: usize,
     todo: Vec<Work>,
+    /// Where each BRANCH's first skip word is.
+    branches: Vec<usize>,
+    /// Where each set is, with the operation using it.
+    sets: Vec<SetSite>,
 }
 
 type Check<T> = Result<T, ()>;
 
 /// Is `code` what the compiler could have made for `groups` groups?
+#[cfg(test)]
 pub(crate) fn validate(code: &[u32], groups: usize) -> bool {
+    check(code, groups).is_some()
+}
+
+/// Where a valid code's branches start (the position of each BRANCH's
+/// first skip word) and where its sets are.
+pub(crate) struct Sites {
+    pub(crate) branches: Vec<usize>,
+    pub(crate) sets: Vec<SetSite>,
+}
+
+/// `validate`, and if the code passes, its `Sites`.
+pub(crate) fn check(code: &[u32], groups: usize) -> Option<Sites> {
     if groups > MAXGROUPS || code.last() != Some(&op::SUCCESS) {
-        return false;
+        return None;
     }
-    let mut c = Checker { code, groups, todo: vec![Work { start: 0, end: code.len() - 1 }] };
+    let mut c = Checker {
+        code,
+        groups,
+        todo: vec![Work { start: 0, end: code.len() - 1 }],
+        branches: Vec::new(),
+        sets: Vec::new(),
+    };
     while let Some(w) = c.todo.pop() {
         if c.inner(w.start, w.end).is_err() {
-            return false;
+            return None;
         }
     }
-    true
+    Some(Sites { branches: c.branches, sets: c.sets })
 }
 
 impl Checker<'_> {
@@ -155,10 +179,14 @@ impl Checker<'_> {
                 op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
                     let skip = self.skip(i, end, 1)?;
                     self.set_block(i + 1, i + skip)?;
+                    self.sets.push((i + 1, o));
                     i + skip
                 }
                 op::INFO => self.info(i, end)?,
-                op::BRANCH => self.branch(i, end)?,
+                op::BRANCH => {
+                    self.branches.push(i);
+                    self.branch(i, end)?
+                }
                 op::REPEAT_ONE | op::MIN_REPEAT_ONE | op::POSSESSIVE_REPEAT_ONE => {
                     let skip = self.repeat_head(i, end, 4)?;
                     self.later(i + 3, i + skip - 1)?;
@@ -230,7 +258,7 @@ impl Checker<'_> {
         Ok(skip)
     }
 
-    fn info(&self, i: usize, end: usize) -> Check<usize> {
+    fn info(&mut self, i: usize, end: usize) -> Check<usize> {
         let skip = self.skip(i, end, 1)?;
         let block_end = i + skip;
         let flags = self.word(i + 1, block_end)?;
@@ -267,6 +295,7 @@ impl Checker<'_> {
             }
         } else if flags & INFO_CHARSET != 0 {
             self.set_block(j, block_end)?;
+            self.sets.push((j, op::IN));
             j = block_end;
         }
         if j > block_end {
