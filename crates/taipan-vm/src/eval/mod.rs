@@ -1168,12 +1168,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         cell::data(&c).value.set(None);
                     }
                     op::BuildTuple => {
-                        let items = frame.pop_n(oparg as usize);
-                        frame.push(vm.new_tuple(items));
+                        let t = frame.pop_n_tuple(vm, oparg as usize);
+                        frame.push(t);
                     }
                     op::BuildList => {
-                        let items = frame.pop_n(oparg as usize);
-                        frame.push(vm.new_list(items));
+                        let l = frame.pop_n_list(vm, oparg as usize);
+                        frame.push(l);
                     }
                     op::BuildSet => {
                         let items = frame.pop_n(oparg as usize);
