@@ -6,6 +6,7 @@
 
 mod cache;
 pub(crate) mod call;
+mod call_conventions;
 pub(crate) mod frame;
 mod generic;
 mod ops;
@@ -219,6 +220,7 @@ mod op {
         LoadMethodWithDict,
         LoadMethodClass,
         PrecallBuiltinFastWithKeywords,
+        PrecallMethodDescriptorFastWithKeywords,
         PrecallNoKwStr1,
         PrecallNoKwTuple1,
         PrecallBuiltinClass,
@@ -797,7 +799,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     | op::PrecallNoKwStr1
                     | op::PrecallNoKwTuple1
                     | op::PrecallBuiltinClass
-                    | op::PrecallBuiltinFastWithKeywords => {
+                    | op::PrecallBuiltinFastWithKeywords
+                    | op::PrecallMethodDescriptorFastWithKeywords => {
                         // The whole call of a builtin, then the CALL is skipped.
                         let argc = oparg as usize;
                         let is_meth = frame.peek_opt(argc + 1).is_some();

@@ -229,6 +229,14 @@ impl ListData {
         self.vec().remove(i)
     }
 
+    /// Run `f` on the items where they are. `f` must not run Python code,
+    /// touch this list or drop an object (so nothing can change the list
+    /// while the slice is borrowed).
+    pub(crate) fn with_items<R>(&self, f: impl FnOnce(&[Obj]) -> R) -> R {
+        // SAFETY: see the impl comment and the contract above.
+        f(unsafe { &*self.items.get() })
+    }
+
     pub(crate) fn to_vec(&self) -> Vec<Obj> {
         self.vec().clone()
     }
