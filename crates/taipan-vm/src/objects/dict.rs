@@ -55,7 +55,10 @@ const KEYS_FREE_MAX: usize = 80;
 /// list): a small dict's first insertion takes one instead of allocating
 /// its index and entry arrays. Each kept table has `MIN_SIZE` EMPTY slots
 /// and no entries, with room for `MIN_USABLE`.
-pub(crate) struct KeysFreeList(UnsafeCell<Vec<(Vec<i32>, Vec<Option<Entry>>)>>);
+pub(crate) struct KeysFreeList(UnsafeCell<Vec<TableArrays>>);
+
+/// A table's index and entry arrays.
+type TableArrays = (Vec<i32>, Vec<Option<Entry>>);
 
 impl KeysFreeList {
     pub(crate) const fn new() -> KeysFreeList {
@@ -64,7 +67,7 @@ impl KeysFreeList {
 }
 
 /// The running thread's keys free list, if a thread state is active.
-fn keys_free_list<'a>() -> Option<&'a mut Vec<(Vec<i32>, Vec<Option<Entry>>)>> {
+fn keys_free_list<'a>() -> Option<&'a mut Vec<TableArrays>> {
     let ts = crate::pystate::current_thread_ptr();
     if ts.is_null() {
         return None;
@@ -76,7 +79,7 @@ fn keys_free_list<'a>() -> Option<&'a mut Vec<(Vec<i32>, Vec<Option<Entry>>)>> {
 }
 
 /// A table of `MIN_SIZE` slots, from the free list when it has one.
-fn small_table_arrays() -> (Vec<i32>, Vec<Option<Entry>>) {
+fn small_table_arrays() -> TableArrays {
     match keys_free_list().and_then(|l| l.pop()) {
         Some(t) => t,
         None => (vec![EMPTY; MIN_SIZE], Vec::with_capacity(MIN_USABLE)),
