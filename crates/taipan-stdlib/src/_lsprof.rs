@@ -21,6 +21,21 @@ const SUBENTRY: &str = "_lsprof.profiler_subentry";
 
 const PROFILER_DOC: &str = "Profiler(timer=None, timeunit=None, subcalls=True, builtins=True)\n\n    Builds a profiler object using the specified timer function.\n    The default timer is a fast built-in one based on real time.\n    For custom timer functions returning integers, timeunit can\n    be a float specifying a scale (i.e. how long each integer unit\n    is, in seconds).\n";
 
+const ENTRY_DOCS: &[&str] = &[
+    "code object or built-in function name",
+    "how many times this was called",
+    "how many times called recursively",
+    "total time in this entry",
+    "inline time in this entry (not in subcalls)",
+    "details of the calls",
+];
+const SUBENTRY_DOCS: &[&str] = &[
+    "called code object or built-in function name",
+    "how many times this is called",
+    "how many times this is called recursively",
+    "total time spent in this call",
+    "inline time (not in further subcalls)",
+];
 const ENTRY_FIELDS: &[&str] = &["code", "callcount", "reccallcount", "totaltime", "inlinetime", "calls"];
 const SUBENTRY_FIELDS: &[&str] = &["code", "callcount", "reccallcount", "totaltime", "inlinetime"];
 
@@ -500,8 +515,8 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let d = module::module_dict(&m);
     dict::set_item_str(vm, &d, "__doc__", vm.new_str("Fast profiler"))?;
     dict::set_item_str(vm, &d, "Profiler", ty)?;
-    let entry = structseq::new_type(vm, ENTRY, ENTRY_FIELDS, 6, 0, "")?;
-    let subentry = structseq::new_type(vm, SUBENTRY, SUBENTRY_FIELDS, 5, 0, "")?;
+    let entry = structseq::new_type_with_docs(vm, ENTRY, ENTRY_FIELDS, ENTRY_DOCS, 6, 0, "")?;
+    let subentry = structseq::new_type_with_docs(vm, SUBENTRY, SUBENTRY_FIELDS, SUBENTRY_DOCS, 5, 0, "")?;
     dict::set_item_str(vm, &d, "profiler_entry", entry)?;
     dict::set_item_str(vm, &d, "profiler_subentry", subentry)?;
     Ok(m)

@@ -11,6 +11,8 @@ use crate::structseq;
 
 const TYPE: &str = "grp.struct_group";
 const DOC: &str = "grp.struct_group: Results from getgr*() routines.\n\nThis object may be accessed either as a tuple of\n  (gr_name,gr_passwd,gr_gid,gr_mem)\nor via the object attributes as named in the above tuple.\n";
+const FIELD_DOCS: &[&str] = &["group name", "password", "group id", "group members"];
+
 const FIELDS: &[&str] = &["gr_name", "gr_passwd", "gr_gid", "gr_mem"];
 
 fn text(vm: &Vm, p: *const libc::c_char) -> PyResult<Obj> {
@@ -135,7 +137,7 @@ const FUNCTIONS: &[MethodDef] = &[
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let m = module::new_module(vm, "grp");
     module::add_functions(vm, &m, "grp", FUNCTIONS);
-    let ty = structseq::new_type(vm, TYPE, FIELDS, 4, 0, DOC)?;
+    let ty = structseq::new_type_with_docs(vm, TYPE, FIELDS, FIELD_DOCS, 4, 0, DOC)?;
     dict::set_item_str(vm, &module::module_dict(&m), "struct_group", ty)?;
     Ok(m)
 }

@@ -11,6 +11,9 @@ use crate::structseq;
 
 const TYPE: &str = "pwd.struct_passwd";
 const DOC: &str = "pwd.struct_passwd: Results from getpw*() routines.\n\nThis object may be accessed either as a tuple of\n  (pw_name,pw_passwd,pw_uid,pw_gid,pw_gecos,pw_dir,pw_shell)\nor via the object attributes as named in the above tuple.";
+const FIELD_DOCS: &[&str] =
+    &["user name", "password", "user id", "group id", "real name", "home directory", "shell program"];
+
 const FIELDS: &[&str] = &["pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell"];
 
 fn text(vm: &Vm, p: *const libc::c_char) -> PyResult<Obj> {
@@ -134,7 +137,7 @@ const FUNCTIONS: &[MethodDef] = &[
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let m = module::new_module(vm, "pwd");
     module::add_functions(vm, &m, "pwd", FUNCTIONS);
-    let ty = structseq::new_type(vm, TYPE, FIELDS, 7, 0, DOC)?;
+    let ty = structseq::new_type_with_docs(vm, TYPE, FIELDS, FIELD_DOCS, 7, 0, DOC)?;
     dict::set_item_str(vm, &module::module_dict(&m), "struct_passwd", ty)?;
     Ok(m)
 }

@@ -8,6 +8,25 @@ use crate::structseq;
 
 const TYPE: &str = "resource.struct_rusage";
 const DOC: &str = "struct_rusage: Result from getrusage.\n\nThis object may be accessed either as a tuple of\n    (utime,stime,maxrss,ixrss,idrss,isrss,minflt,majflt,\n    nswap,inblock,oublock,msgsnd,msgrcv,nsignals,nvcsw,nivcsw)\nor via the attributes ru_utime, ru_stime, ru_maxrss, and so on.";
+const FIELD_DOCS: &[&str] = &[
+    "user time used",
+    "system time used",
+    "max. resident set size",
+    "shared memory size",
+    "unshared data size",
+    "unshared stack size",
+    "page faults not requiring I/O",
+    "page faults requiring I/O",
+    "number of swap outs",
+    "block input operations",
+    "block output operations",
+    "IPC messages sent",
+    "IPC messages received",
+    "signals received",
+    "voluntary context switches",
+    "involuntary context switches",
+];
+
 const FIELDS: &[&str] = &[
     "ru_utime",
     "ru_stime",
@@ -91,7 +110,7 @@ pub(crate) fn rusage_obj(vm: &Vm, r: &libc::rusage) -> PyResult<Obj> {
     ];
     let mut v = vec![vm.new_float(tv(r.ru_utime)), vm.new_float(tv(r.ru_stime))];
     v.extend(ints.iter().map(|&x| vm.new_int(x)));
-    let ty = structseq::new_type(vm, TYPE, FIELDS, 16, 0, DOC)?;
+    let ty = structseq::new_type_with_docs(vm, TYPE, FIELDS, FIELD_DOCS, 16, 0, DOC)?;
     structseq::new(vm, &ty, v)
 }
 
@@ -204,7 +223,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
         dict::set_item_str(vm, &d, name, vm.new_int(value))?;
     }
     dict::set_item_str(vm, &d, "error", vm.ctx.exceptions.os_error.clone())?;
-    let ty = structseq::new_type(vm, TYPE, FIELDS, 16, 0, DOC)?;
+    let ty = structseq::new_type_with_docs(vm, TYPE, FIELDS, FIELD_DOCS, 16, 0, DOC)?;
     dict::set_item_str(vm, &d, "struct_rusage", ty)?;
     Ok(m)
 }

@@ -15,6 +15,20 @@ const STRUCT_TIME: &str = "time.struct_time";
 
 const STRUCT_TIME_DOC: &str = "The time value as returned by gmtime(), localtime(), and strptime(), and\n accepted by asctime(), mktime() and strftime().  May be considered as a\n sequence of 9 integers.\n\n Note that several fields' values are not the same as those defined by\n the C language standard for struct tm.  For example, the value of the\n field tm_year is the actual year, not year - 1900.  See individual\n fields' descriptions for details.";
 
+const FIELD_DOCS: &[&str] = &[
+    "year, for example, 1993",
+    "month of year, range [1, 12]",
+    "day of month, range [1, 31]",
+    "hours, range [0, 23]",
+    "minutes, range [0, 59]",
+    "seconds, range [0, 61])",
+    "day of week, range [0, 6], Monday is 0",
+    "day of year, range [1, 366]",
+    "1 if summer time is in effect, 0 if not, and -1 if unknown",
+    "abbreviation of timezone name",
+    "offset from UTC in seconds",
+];
+
 const FIELDS: &[&str] = &[
     "tm_year",
     "tm_mon",
@@ -318,7 +332,7 @@ fn time_gmtime(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let o = opt_arg(vm, "gmtime", a, kw)?;
     let t = time_t_arg(vm, o.as_ref())?;
     let tm = gmtime_tm(vm, t)?;
-    struct_time(vm, &tm, Some("UTC"), 0)
+    struct_time(vm, &tm, Some("GMT"), 0)
 }
 
 fn time_localtime(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -592,7 +606,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
         dict::set_item_str(vm, &d, n, vm.new_int(v as i64))?;
     }
     dict::set_item_str(vm, &d, "_STRUCT_TM_ITEMS", vm.new_int(11))?;
-    let st = structseq::new_type(vm, STRUCT_TIME, FIELDS, 9, 0, STRUCT_TIME_DOC)?;
+    let st = structseq::new_type_with_docs(vm, STRUCT_TIME, FIELDS, FIELD_DOCS, 9, 0, STRUCT_TIME_DOC)?;
     dict::set_item_str(vm, &d, "struct_time", st)?;
     set_timezone(vm, &d)?;
     Ok(m)

@@ -306,6 +306,14 @@ pub mod types {
     };
 }
 
+/// Struct sequence types (CPython's `PyStructSequence_*`): `os.stat_result`,
+/// `time.struct_time`, ...
+pub mod structseq {
+    pub use crate::objects::structseq::{
+        get_item, new_instance, new_type, set_extra_item, structseq_new, StructSeqField, StructSeqSpec, UNNAMED_FIELD,
+    };
+}
+
 /// Argument parsing for native functions (CPython's `getargs.c`).
 pub mod args {
     pub use crate::args::{exact, parse, parse_spec, ArgSpec};

@@ -527,28 +527,31 @@ fn make_structseq_types(vm: &Vm, d: &Obj) -> PyResult<()> {
     let (st, vfs) = stat::make_types(vm)?;
     dict::set_item_str(vm, d, "stat_result", st)?;
     dict::set_item_str(vm, d, "statvfs_result", vfs)?;
-    let ts = structseq::new_type(
+    let ts = structseq::new_type_with_docs(
         vm,
         "os.terminal_size",
         &["columns", "lines"],
+        &["width of the terminal window in characters", "height of the terminal window in characters"],
         2,
         0,
         "A tuple of (columns, lines) for holding terminal window size",
     )?;
     dict::set_item_str(vm, d, "terminal_size", ts)?;
-    let times = structseq::new_type(
+    let times = structseq::new_type_with_docs(
         vm,
         "posix.times_result",
         &["user", "system", "children_user", "children_system", "elapsed"],
+        &["user time", "system time", "user time of children", "system time of children", "elapsed time since an arbitrary point in the past"],
         5,
         0,
         "times_result: Result from os.times().\n\nThis object may be accessed either as a tuple of\n  (user, system, children_user, children_system, elapsed),\nor via the attributes user, system, children_user, children_system,\nand elapsed.\n\nSee os.times for more information.",
     )?;
     dict::set_item_str(vm, d, "times_result", times)?;
-    let uname = structseq::new_type(
+    let uname = structseq::new_type_with_docs(
         vm,
         "posix.uname_result",
         &["sysname", "nodename", "release", "version", "machine"],
+        &["operating system name", "name of machine on network (implementation-defined)", "operating system release", "operating system version", "hardware identifier"],
         5,
         0,
         "uname_result: Result from os.uname().\n\nThis object may be accessed either as a tuple of\n  (sysname, nodename, release, version, machine),\nor via the attributes sysname, nodename, release, version, and machine.\n\nSee os.uname for more information.",

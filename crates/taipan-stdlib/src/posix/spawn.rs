@@ -3,7 +3,8 @@
 
 use std::ffi::CString;
 
-use taipan_vm::api::{args, dict, int, tuple, Obj, PyResult, Vm};
+use taipan_vm::api::types::TypeObject;
+use taipan_vm::api::{args, int, tuple, Obj, PyResult, Vm};
 
 use super::path::{self, cvt, PATH};
 
@@ -11,40 +12,34 @@ use super::path::{self, cvt, PATH};
 
 const SCHED_PARAM: &str = "posix.sched_param";
 
-/// `sched_param(sched_priority)`: a struct sequence whose constructor takes
-/// the one field by name or position (CPython's `os_sched_param_impl`).
-const SCHED_PARAM_NEW: &str = r#"
-def _sched_param_new(base_new):
-    def __new__(cls, *args, **kwargs):
-        n = len(args) + len(kwargs)
-        if n > 1:
-            raise TypeError('sched_param() takes at most 1 argument (%d given)' % n)
-        if not args and 'sched_priority' not in kwargs:
-            raise TypeError("sched_param() missing required argument 'sched_priority' (pos 1)")
-        for k in kwargs:
-            if k != 'sched_priority':
-                raise TypeError("'%s' is an invalid keyword argument for sched_param()" % k)
-        return base_new(cls, (args[0] if args else kwargs['sched_priority'],))
-    return staticmethod(__new__)
-"#;
-
 pub(crate) fn make_sched_param(vm: &Vm) -> PyResult<Obj> {
-    let ty = crate::structseq::new_type(
+    let ty = crate::structseq::new_type_with_docs(
         vm,
         SCHED_PARAM,
         &["sched_priority"],
+        &["the scheduling priority"],
         1,
         0,
         "Currently has only one field: sched_priority\n\n  sched_priority\n    A scheduling parameter.",
     )?;
-    let globals = vm.new_dict();
-    dict::set_item_str(vm, &globals, "__builtins__", vm.builtins_module())?;
-    taipan_vm::api::run::run_string(vm, SCHED_PARAM_NEW, taipan_vm::api::run::Mode::Exec, Some(&globals))?;
-    let factory = dict::get_item_str(vm, &globals, "_sched_param_new").ok_or_else(|| vm.system_error("sched_param"))?;
-    let base_new = vm.getattr_str(&ty, "__new__")?;
-    let new = vm.call(&factory, &[base_new], None)?;
-    vm.setattr_str(&ty, "__new__", &new)?;
+    if let Some(t) = ty.payload::<TypeObject>() {
+        t.slots.new.set(Some(sched_param_new));
+    }
     Ok(ty)
+}
+
+/// `sched_param(sched_priority)`: a struct sequence whose constructor takes
+/// the one field by name or position (CPython's `os_sched_param_impl`).
+fn sched_param_new(vm: &Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    // CPython reports a missing argument before an unknown keyword.
+    let kwnames = kw.map(tuple::items).unwrap_or_default();
+    let named = kwnames.iter().any(|k| taipan_vm::api::str::as_str(k) == Some("sched_priority"));
+    if a.len() <= 1 && a.len() == kwnames.len() && !named {
+        return Err(vm.type_error("sched_param() missing required argument 'sched_priority' (pos 1)"));
+    }
+    let v = args::parse(vm, "sched_param", a, kw, &["sched_priority"], 1)?;
+    let prio = v[0].clone().unwrap_or_else(|| vm.none());
+    taipan_vm::api::structseq::new_instance(vm, cls, vec![prio])
 }
 
 /// A `sched_param` argument (CPython's `convert_sched_param`).

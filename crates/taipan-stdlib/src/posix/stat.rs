@@ -1,5 +1,7 @@
 //! `stat`, `lstat`, `fstat`, `statvfs`, `fstatvfs` and their result types.
 
+use taipan_vm::api::structseq as ss;
+use taipan_vm::api::types::TypeObject;
 use taipan_vm::api::{args, Obj, PyResult, Vm};
 
 use super::path::{self, blocking, check_path_rules, cvt, PathArg, PATH, PATH_FD};
@@ -43,9 +45,47 @@ const STATVFS_MEMBERS: &[&str] = &[
 const STATVFS_DOC: &str = "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed either as a tuple of\n  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\nor via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\nSee os.statvfs for more information.";
 
 pub(crate) fn make_types(vm: &Vm) -> PyResult<(Obj, Obj)> {
-    let st = structseq::new_type(vm, "os.stat_result", STAT_MEMBERS, 10, 3, STAT_DOC)?;
+    let st = structseq::new_type_with_docs(vm, "os.stat_result", STAT_MEMBERS, STAT_MEMBER_DOCS, 10, 3, STAT_DOC)?;
+    if let Some(t) = st.payload::<TypeObject>() {
+        t.slots.new.set(Some(stat_result_new));
+    }
     let vfs = structseq::new_type(vm, "os.statvfs_result", STATVFS_MEMBERS, 10, 0, STATVFS_DOC)?;
     Ok((st, vfs))
+}
+
+const STAT_MEMBER_DOCS: &[&str] = &[
+    "protection bits",
+    "inode",
+    "device",
+    "number of hard links",
+    "user ID of owner",
+    "group ID of owner",
+    "total size, in bytes",
+    "time of last access",
+    "time of last modification",
+    "time of last change",
+    "time of last access in nanoseconds",
+    "time of last modification in nanoseconds",
+    "time of last change in nanoseconds",
+    "blocksize for filesystem I/O",
+    "number of blocks allocated",
+    "device type (if inode device)",
+];
+
+/// `os.stat_result(sequence, dict=None)`: as any struct sequence, but the
+/// float times left unset (None) take the integer times of the sequence
+/// part (CPython's `statresult_new`).
+fn stat_result_new(vm: &Vm, cls: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let o = ss::structseq_new(vm, cls, args, kw)?;
+    for i in 7..10 {
+        let unset = ss::get_item(&o, i + 3).is_none_or(|v| vm.is_none(&v));
+        if unset {
+            if let Some(int_time) = ss::get_item(&o, i) {
+                ss::set_extra_item(&o, i + 3, int_time);
+            }
+        }
+    }
+    Ok(o)
 }
 
 fn ns_obj(vm: &Vm, sec: i64, nsec: i64) -> Obj {

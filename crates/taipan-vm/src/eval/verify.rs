@@ -1,8 +1,15 @@
 //! The bytecode verifier: what the eval loop may trust about a code object
 //! that did not come from our compiler (`types.CodeType(...)`,
-//! `code.replace(...)`, later marshal). CPython trusts such code and may
-//! crash on it; Taipan checks it once, when the code object is made, so a
-//! malformed one raises instead of reaching the eval loop.
+//! `code.replace(...)`, marshal and `.pyc` files). CPython trusts such code
+//! and may crash on it; Taipan checks it once, when the code object is made,
+//! so a malformed one raises instead of reaching the eval loop (and a
+//! corrupt `.pyc` is ignored by import: the check cannot wait until the
+//! code first runs).
+//!
+//! It runs for every code object read from a `.pyc` at start-up, so it
+//! allocates per code object, not per instruction: the entry stacks of all
+//! instructions live in one arena, and the handler and branch stacks in
+//! buffers reused from instruction to instruction.
 //!
 //! Checked: every reachable instruction is a 3.11 opcode (no CACHE, no
 //! specialized form), with its inline cache entries inside the code and an
@@ -72,10 +79,10 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
     if n == 0 {
         return Err("empty bytecode".into());
     }
+    if n >= NO_STATE as usize {
+        return Err("code too long".into());
+    }
     let is_gen = c.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0;
-    let mut states: Vec<Option<Vec<Slot>>> = vec![None; n + 1];
-    let mut work: Vec<usize> = Vec::new();
-    let mut handler_depth: Vec<Option<usize>> = vec![None; c.exception_table.len()];
     for (i, e) in c.exception_table.iter().enumerate() {
         let (s, end, t) = (e.start as usize, e.end as usize, e.target as usize);
         if s >= end || end > n || t >= n {
@@ -85,40 +92,43 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
         if depth > c.stacksize {
             return Err(format!("exception handler at {t} needs a deeper stack than co_stacksize"));
         }
-        handler_depth[i] = Some(e.depth as usize);
     }
     let cover = covering_handlers(c.exception_table, n);
-    let leaders = jump_targets(c, n);
-    reach(&mut states, &mut work, 0, &[])?;
+    let mut states = States::new(n);
+    let mut work: Vec<usize> = Vec::new();
+    states.reach(&mut work, 0, &[])?;
     let mut seen_yield = false;
     let mut prefix = true;
-    // The abstract stack of the instruction being checked, and the branch
-    // states it produces: buffers reused for every instruction.
+    // The abstract stack of the instruction being checked, the stack its
+    // exception handler sees, and the branch states it produces: buffers
+    // reused for every instruction, so checking allocates per code object,
+    // not per instruction.
     let mut stack: Vec<Slot> = Vec::new();
-    let mut branches: Vec<(usize, Vec<Slot>)> = Vec::new();
+    let mut handler_stack: Vec<Slot> = Vec::new();
+    let mut branches = Branches::default();
     while let Some(start) = work.pop() {
-        stack.clear();
-        stack.extend_from_slice(states[start].as_deref().expect("queued positions have a state"));
+        states.load(start, &mut stack);
         let mut pc = start;
-        // Straight-line code is followed in place: a state is stored only
-        // where paths can meet (jump and handler targets, or a position
-        // already visited), so most instructions cost no allocation.
+        // Straight-line code is followed in place; every instruction's
+        // entry stack is recorded (in one arena), so a path that reaches an
+        // instruction already seen merges with it there.
         loop {
             let ins = decode(c.units, pc)?;
             // The handler covering this instruction sees its stack cut down
             // to its depth, plus lasti and the exception.
-            if let Some(i) = cover[ins.at] {
-                let e = &c.exception_table[i];
-                let d = handler_depth[i].expect("set above");
+            if let Some(&i) = cover.get(ins.at).filter(|&&i| i != NO_HANDLER) {
+                let e = &c.exception_table[i as usize];
+                let d = e.depth as usize;
                 if stack.len() < d {
                     return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
                 }
-                let mut h: Vec<Slot> = stack[..d].to_vec();
+                handler_stack.clear();
+                handler_stack.extend_from_slice(&stack[..d]);
                 if e.lasti {
-                    h.push(Slot::Value);
+                    handler_stack.push(Slot::Value);
                 }
-                h.push(Slot::Value);
-                reach(&mut states, &mut work, e.target as usize, &h)?;
+                handler_stack.push(Slot::Value);
+                states.reach(&mut work, e.target as usize, &handler_stack)?;
             }
             let op = ins.op;
             if op == Opcode::ReturnGenerator {
@@ -134,19 +144,20 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
             check_arg(c, &ins)?;
             branches.clear();
             let falls_through = successors(c, &ins, &mut stack, &mut branches)?;
-            for (target, after) in branches.drain(..) {
-                check_successor(c, &ins, target, &after)?;
-                reach(&mut states, &mut work, target, &after)?;
+            for (target, after) in branches.iter() {
+                check_successor(c, &ins, target, after)?;
+                states.reach(&mut work, target, after)?;
             }
             if !falls_through {
                 break;
             }
             let next = ins.next;
             check_successor(c, &ins, next, &stack)?;
-            if leaders[next] || states[next].is_some() {
-                reach(&mut states, &mut work, next, &stack)?;
+            if states.has(next) {
+                states.reach(&mut work, next, &stack)?;
                 break;
             }
+            states.record(next, &stack);
             pc = next;
         }
     }
@@ -156,18 +167,117 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
     Ok(())
 }
 
+/// No exception handler covers this unit (`covering_handlers`).
+const NO_HANDLER: u32 = u32::MAX;
+/// No stack recorded for this unit yet (`States`).
+const NO_STATE: u32 = u32::MAX;
+
 /// For each code unit, the exception-table entry the eval loop would pick
 /// for it (the first that covers it), computed once instead of scanning the
 /// table per instruction (that scan was most of the verifier's time on large
-/// modules at start-up). Ranges were checked to lie inside the code.
-fn covering_handlers(table: &[ExceptionEntry], n: usize) -> Vec<Option<usize>> {
-    let mut cover = vec![None; n];
+/// modules at start-up); empty when the code has no handlers. Ranges were
+/// checked to lie inside the code.
+fn covering_handlers(table: &[ExceptionEntry], n: usize) -> Vec<u32> {
+    if table.is_empty() {
+        return Vec::new();
+    }
+    let mut cover = vec![NO_HANDLER; n];
     for (i, e) in table.iter().enumerate() {
         for slot in &mut cover[e.start as usize..e.end as usize] {
-            slot.get_or_insert(i);
+            if *slot == NO_HANDLER {
+                *slot = i as u32;
+            }
         }
     }
     cover
+}
+
+/// The entry stack of each code unit reached so far, kept in one arena
+/// (start and length per unit) instead of a vector per unit.
+struct States {
+    at: Vec<(u32, u32)>,
+    arena: Vec<Slot>,
+}
+
+impl States {
+    fn new(n: usize) -> States {
+        States { at: vec![(NO_STATE, 0); n + 1], arena: Vec::with_capacity(n * 2) }
+    }
+
+    fn has(&self, pc: usize) -> bool {
+        self.at[pc].0 != NO_STATE
+    }
+
+    /// Record the first stack seen at `pc` (which has none yet).
+    fn record(&mut self, pc: usize, stack: &[Slot]) {
+        self.at[pc] = (self.arena.len() as u32, stack.len() as u32);
+        self.arena.extend_from_slice(stack);
+    }
+
+    fn load(&self, pc: usize, stack: &mut Vec<Slot>) {
+        let (start, len) = self.at[pc];
+        stack.clear();
+        stack.extend_from_slice(&self.arena[start as usize..(start + len) as usize]);
+    }
+
+    /// Record the stack at `pc`, queueing it the first time (or when
+    /// merging widened it).
+    fn reach(&mut self, work: &mut Vec<usize>, pc: usize, stack: &[Slot]) -> Result<(), String> {
+        let (start, len) = self.at[pc];
+        if start == NO_STATE {
+            self.record(pc, stack);
+            work.push(pc);
+            return Ok(());
+        }
+        if len as usize != stack.len() {
+            return Err(format!("stack depth differs ({} and {}) where paths meet at {pc}", len, stack.len()));
+        }
+        let old = &mut self.arena[start as usize..(start + len) as usize];
+        let mut changed = false;
+        for (o, s) in old.iter_mut().zip(stack) {
+            let m = merge_slot(*o, *s);
+            if m != *o {
+                *o = m;
+                changed = true;
+            }
+        }
+        if changed {
+            work.push(pc);
+        }
+        Ok(())
+    }
+}
+
+/// The jumps one instruction may take, with the stack at each; the
+/// buffers are kept between instructions.
+#[derive(Default)]
+struct Branches {
+    list: Vec<(usize, Vec<Slot>)>,
+    len: usize,
+}
+
+impl Branches {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// A jump to `target` with the stack `stack`, less `pop` values from
+    /// its top, plus `push` values.
+    fn add(&mut self, target: usize, stack: &[Slot], pop: usize, push: usize) {
+        if self.len == self.list.len() {
+            self.list.push((0, Vec::new()));
+        }
+        let (t, s) = &mut self.list[self.len];
+        *t = target;
+        s.clear();
+        s.extend_from_slice(&stack[..stack.len() - pop]);
+        s.extend(std::iter::repeat_n(Slot::Value, push));
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (usize, &[Slot])> {
+        self.list[..self.len].iter().map(|(t, s)| (*t, s.as_slice()))
+    }
 }
 
 /// Generator code opens with RETURN_GENERATOR (after cell set-up).
@@ -191,90 +301,6 @@ fn check_successor(c: &CodeShape, ins: &Instr, target: usize, after: &[Slot]) ->
         return Err(format!("execution runs off the end after {}", ins.at));
     }
     Ok(())
-}
-
-/// Record the stack at `pc`, queueing it the first time (or when merging
-/// widened it).
-fn reach(states: &mut [Option<Vec<Slot>>], work: &mut Vec<usize>, pc: usize, stack: &[Slot]) -> Result<(), String> {
-    match &mut states[pc] {
-        None => {
-            states[pc] = Some(stack.to_vec());
-            work.push(pc);
-        }
-        Some(old) => {
-            if old.len() != stack.len() {
-                return Err(format!(
-                    "stack depth differs ({} and {}) where paths meet at {pc}",
-                    old.len(),
-                    stack.len()
-                ));
-            }
-            let mut changed = false;
-            for (o, s) in old.iter_mut().zip(stack) {
-                let m = merge_slot(*o, *s);
-                if m != *o {
-                    *o = m;
-                    changed = true;
-                }
-            }
-            if changed {
-                work.push(pc);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Positions where paths may meet: the targets of the jumps found by
-/// decoding the code from its start, and the exception handlers. Code whose
-/// jumps land between these instructions is still checked path by path
-/// (`reach` stores a state wherever a jump lands); only the depth check
-/// where a fall-through meets such a jump is then skipped.
-fn jump_targets(c: &CodeShape, n: usize) -> Vec<bool> {
-    let mut leaders = vec![false; n + 1];
-    for e in c.exception_table {
-        if let Some(l) = leaders.get_mut(e.target as usize) {
-            *l = true;
-        }
-    }
-    let mut pc = 0;
-    while pc < n {
-        let Ok(ins) = decode(c.units, pc) else {
-            pc += 1;
-            continue;
-        };
-        if let Some(t) = jump_target(&ins) {
-            if let Some(l) = leaders.get_mut(t) {
-                *l = true;
-            }
-        }
-        pc = ins.next.max(pc + 1);
-    }
-    leaders
-}
-
-/// Where a jump instruction may go (besides falling through).
-fn jump_target(ins: &Instr) -> Option<usize> {
-    use Opcode::*;
-    let a = ins.arg as usize;
-    match ins.op {
-        JumpForward
-        | PopJumpForwardIfFalse
-        | PopJumpForwardIfTrue
-        | PopJumpForwardIfNone
-        | PopJumpForwardIfNotNone
-        | JumpIfFalseOrPop
-        | JumpIfTrueOrPop
-        | ForIter
-        | Send => ins.next.checked_add(a),
-        JumpBackward
-        | JumpBackwardNoInterrupt
-        | PopJumpBackwardIfFalse
-        | PopJumpBackwardIfTrue
-        | PopJumpBackwardIfNone
-        | PopJumpBackwardIfNotNone => ins.next.checked_sub(a),
-        _ => None,
-    }
 }
 
 /// Decode the instruction at `pc` as the eval loop does.
@@ -383,12 +409,7 @@ fn push(stack: &mut Vec<Slot>, k: usize) {
 /// Apply `ins` to the abstract stack `st`. Jumps it may take go to `out`
 /// with the stack there; returns whether execution may also fall through
 /// to the next instruction, with `st` as the stack there.
-fn successors(
-    c: &CodeShape,
-    ins: &Instr,
-    st: &mut Vec<Slot>,
-    out: &mut Vec<(usize, Vec<Slot>)>,
-) -> Result<bool, String> {
+fn successors(c: &CodeShape, ins: &Instr, st: &mut Vec<Slot>, out: &mut Branches) -> Result<bool, String> {
     use Opcode::*;
     let a = ins.arg as usize;
     let next = ins.next;
@@ -512,40 +533,37 @@ fn successors(
         }
         // Jumps.
         JumpForward => {
-            out.push((fwd, st.clone()));
+            out.add(fwd, st, 0, 0);
             return Ok(false);
         }
         JumpBackward | JumpBackwardNoInterrupt => {
-            out.push((back()?, st.clone()));
+            out.add(back()?, st, 0, 0);
             return Ok(false);
         }
         PopJumpForwardIfFalse | PopJumpForwardIfTrue | PopJumpForwardIfNone | PopJumpForwardIfNotNone => {
             pop_values(st, 1, ins)?;
-            out.push((fwd, st.clone()));
+            out.add(fwd, st, 0, 0);
         }
         PopJumpBackwardIfFalse | PopJumpBackwardIfTrue | PopJumpBackwardIfNone | PopJumpBackwardIfNotNone => {
             pop_values(st, 1, ins)?;
-            out.push((back()?, st.clone()));
+            out.add(back()?, st, 0, 0);
         }
         JumpIfFalseOrPop | JumpIfTrueOrPop => {
             value_at(st, 0, ins)?;
-            out.push((fwd, st.clone()));
+            out.add(fwd, st, 0, 0);
             st.pop();
         }
         ForIter => {
             value_at(st, 0, ins)?;
-            let mut done = st.clone();
-            done.pop();
-            out.push((fwd, done));
+            // Exhausted: the iterator is popped.
+            out.add(fwd, st, 1, 0);
             push(st, 1);
         }
         Send => {
             pop_values(st, 1, ins)?;
             value_at(st, 0, ins)?;
-            let mut ret = st.clone();
-            ret.pop();
-            push(&mut ret, 1);
-            out.push((fwd, ret));
+            // Done: the return value replaces the receiver.
+            out.add(fwd, st, 1, 1);
             push(st, 1);
         }
         other => return Err(format!("opcode {} is not supported", other.name())),

@@ -7,6 +7,7 @@
 
 use crate::object::Obj;
 use crate::objects::descriptor::MethodDef;
+use crate::objects::structseq::{self, StructSeqField, StructSeqSpec};
 use crate::objects::{dict, module};
 use crate::vm::{PyResult, Vm};
 
@@ -139,56 +140,212 @@ pub(crate) fn create(vm: &Vm, modules: &Obj) -> Obj {
     m
 }
 
-/// The struct sequences, written in Python.
-const STRUCTSEQ_SOURCE: &str = r#"
-def _structseq(name, fields, values):
-    def __repr__(self):
-        return name + '(' + ', '.join('%s=%r' % (f, v) for f, v in zip(fields, self)) + ')'
-    ns = {'__slots__': (), '__module__': 'sys', '__repr__': __repr__,
-          'n_fields': len(fields), 'n_sequence_fields': len(fields), 'n_unnamed_fields': 0}
-    for i, f in enumerate(fields):
-        ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
-    cls = type(name.split('.')[-1], (tuple,), ns)
-    return cls(values)
+/// A `sys` struct sequence field: name and doc.
+const fn f(name: &'static str, doc: &'static str) -> StructSeqField<'static> {
+    StructSeqField { name, doc: Some(doc) }
+}
 
-version_info = _structseq('sys.version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'), _version)
-flags = _structseq('sys.flags', ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode',
-    'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet',
-    'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path',
-    'int_max_str_digits'), _flags)
-float_info = _structseq('sys.float_info', ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp',
-    'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'),
-    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
-     2.220446049250313e-16, 2, 1))
-int_info = _structseq('sys.int_info', ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits',
-    'str_digits_check_threshold'), (30, 4, 4300, 640))
-hash_info = _structseq('sys.hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
-    'seed_bits', 'cutoff'), (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
-_asyncgen_hooks = type(_structseq('asyncgen_hooks', ('firstiter', 'finalizer'), (None, None)))
-_unraisable_args = type(_structseq('UnraisableHookArgs',
-    ('exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'), (None,) * 5))
-_unraisable_args.__module__ = 'builtins'
-thread_info = _structseq('sys.thread_info', ('name', 'lock', 'version'), ('pthread', 'mutex+cond', None))
-implementation = _SimpleNamespace(name='taipan', cache_tag='taipan-311', version=version_info,
-                                  hexversion=hexversion, _multiarch='x86_64-linux-gnu')
-del _structseq, _version, _flags, _SimpleNamespace
-"#;
+const VERSION_INFO_FIELDS: &[StructSeqField] = &[
+    f("major", "Major release number"),
+    f("minor", "Minor release number"),
+    f("micro", "Patch release number"),
+    f("releaselevel", "'alpha', 'beta', 'candidate', or 'final'"),
+    f("serial", "Serial release number"),
+];
 
+const FLAGS_FIELDS: &[StructSeqField] = &[
+    f("debug", "-d"),
+    f("inspect", "-i"),
+    f("interactive", "-i"),
+    f("optimize", "-O or -OO"),
+    f("dont_write_bytecode", "-B"),
+    f("no_user_site", "-s"),
+    f("no_site", "-S"),
+    f("ignore_environment", "-E"),
+    f("verbose", "-v"),
+    f("bytes_warning", "-b"),
+    f("quiet", "-q"),
+    f("hash_randomization", "-R"),
+    f("isolated", "-I"),
+    f("dev_mode", "-X dev"),
+    f("utf8_mode", "-X utf8"),
+    f("warn_default_encoding", "-X warn_default_encoding"),
+    f("safe_path", "-P"),
+    f("int_max_str_digits", "-X int_max_str_digits"),
+];
+
+const FLOAT_INFO_FIELDS: &[StructSeqField] = &[
+    f("max", "DBL_MAX -- maximum representable finite float"),
+    f("max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"),
+    f("max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"),
+    f("min", "DBL_MIN -- Minimum positive normalized float"),
+    f("min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"),
+    f("min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"),
+    f("dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"),
+    f("mant_dig", "DBL_MANT_DIG -- mantissa digits"),
+    f("epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"),
+    f("radix", "FLT_RADIX -- radix of exponent"),
+    f("rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"),
+];
+
+const INT_INFO_FIELDS: &[StructSeqField] = &[
+    f("bits_per_digit", "size of a digit in bits"),
+    f("sizeof_digit", "size in bytes of the C type used to represent a digit"),
+    f("default_max_str_digits", "maximum string conversion digits limitation"),
+    f("str_digits_check_threshold", "minimum positive value for int_max_str_digits"),
+];
+
+const HASH_INFO_FIELDS: &[StructSeqField] = &[
+    f("width", "width of the type used for hashing, in bits"),
+    f("modulus", "prime number giving the modulus on which the hash function is based"),
+    f("inf", "value to be used for hash of a positive infinity"),
+    f("nan", "value to be used for hash of a nan"),
+    f("imag", "multiplier used for the imaginary part of a complex number"),
+    f("algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"),
+    f("hash_bits", "internal output size of hash algorithm"),
+    f("seed_bits", "seed size of hash algorithm"),
+    f("cutoff", "small string optimization cutoff"),
+];
+
+const THREAD_INFO_FIELDS: &[StructSeqField] = &[
+    f("name", "name of the thread implementation"),
+    f("lock", "name of the lock implementation"),
+    f("version", "name and version of the thread library"),
+];
+
+const ASYNCGEN_HOOKS_FIELDS: &[StructSeqField] =
+    &[f("firstiter", "Hook to intercept first iteration"), f("finalizer", "Hook to intercept finalization")];
+
+const UNRAISABLE_ARGS_FIELDS: &[StructSeqField] = &[
+    f("exc_type", "Exception type"),
+    f("exc_value", "Exception value"),
+    f("exc_traceback", "Exception traceback"),
+    f("err_msg", "Error message"),
+    f("object", "Object causing the exception"),
+];
+
+/// A `sys` struct sequence type: all fields in the sequence.
+fn sys_structseq_type(
+    vm: &Vm,
+    name: &str,
+    doc: &'static str,
+    fields: &[StructSeqField],
+    creatable: bool,
+) -> PyResult<Obj> {
+    let spec = StructSeqSpec { name, doc: Some(doc), fields, n_in_sequence: fields.len(), creatable };
+    structseq::new_type(vm, &spec)
+}
+
+/// A `sys` struct sequence value of a new type.
+fn sys_structseq(
+    vm: &Vm,
+    name: &str,
+    doc: &'static str,
+    fields: &[StructSeqField],
+    creatable: bool,
+    values: Vec<Obj>,
+) -> PyResult<Obj> {
+    let ty = sys_structseq_type(vm, name, doc, fields, creatable)?;
+    structseq::new_instance(vm, &ty, values)
+}
+
+/// `sys.version_info`, `sys.flags`, `sys.float_info`, ... and
+/// `sys.implementation`.
 fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()> {
     let (ma, mi, pa) = VERSION;
-    let version = vm.new_tuple(vec![
-        vm.new_int(ma as i64),
-        vm.new_int(mi as i64),
-        vm.new_int(pa as i64),
-        vm.new_str("final"),
+    let version =
+        vec![vm.new_int(ma as i64), vm.new_int(mi as i64), vm.new_int(pa as i64), vm.new_str("final"), vm.new_int(0)];
+    let version_info = sys_structseq(
+        vm,
+        "sys.version_info",
+        "sys.version_info\n\nVersion information as a named tuple.",
+        VERSION_INFO_FIELDS,
+        false,
+        version,
+    )?;
+    dict::set_item_str(vm, d, "version_info", version_info.clone())?;
+    let flags = sys_structseq(
+        vm,
+        "sys.flags",
+        "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+        FLAGS_FIELDS,
+        false,
+        flag_values(vm, config),
+    )?;
+    dict::set_item_str(vm, d, "flags", flags)?;
+    let float_info = vec![
+        vm.new_float(f64::MAX),
+        vm.new_int(f64::MAX_EXP as i64),
+        vm.new_int(f64::MAX_10_EXP as i64),
+        vm.new_float(f64::MIN_POSITIVE),
+        vm.new_int(f64::MIN_EXP as i64),
+        vm.new_int(f64::MIN_10_EXP as i64),
+        vm.new_int(f64::DIGITS as i64),
+        vm.new_int(f64::MANTISSA_DIGITS as i64),
+        vm.new_float(f64::EPSILON),
+        vm.new_int(f64::RADIX as i64),
+        vm.new_int(1),
+    ];
+    let float_info = sys_structseq(vm, "sys.float_info", "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.", FLOAT_INFO_FIELDS, true, float_info)?;
+    dict::set_item_str(vm, d, "float_info", float_info)?;
+    let int_info = [30, 4, 4300, 640].iter().map(|&n| vm.new_int(n)).collect();
+    let int_info = sys_structseq(vm, "sys.int_info", "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.", INT_INFO_FIELDS, true, int_info)?;
+    dict::set_item_str(vm, d, "int_info", int_info)?;
+    let hash_info = vec![
+        vm.new_int(64),
+        vm.new_int(2305843009213693951),
+        vm.new_int(314159),
         vm.new_int(0),
-    ]);
-    dict::set_item_str(vm, d, "_version", version)?;
+        vm.new_int(1000003),
+        vm.new_str("siphash13"),
+        vm.new_int(64),
+        vm.new_int(128),
+        vm.new_int(0),
+    ];
+    let hash_info = sys_structseq(
+        vm,
+        "sys.hash_info",
+        "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+        HASH_INFO_FIELDS,
+        true,
+        hash_info,
+    )?;
+    dict::set_item_str(vm, d, "hash_info", hash_info)?;
+    let thread_info = vec![vm.new_str("pthread"), vm.new_str("mutex+cond"), vm.none()];
+    let thread_info = sys_structseq(
+        vm,
+        "sys.thread_info",
+        "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+        THREAD_INFO_FIELDS,
+        true,
+        thread_info,
+    )?;
+    dict::set_item_str(vm, d, "thread_info", thread_info)?;
+    let hooks = sys_structseq_type(vm, "asyncgen_hooks", "asyncgen_hooks\n\nA named tuple providing information about asynchronous\ngenerators hooks.  The attributes are read only.", ASYNCGEN_HOOKS_FIELDS, true)?;
+    vm.lazy_types.borrow_mut().insert("asyncgen_hooks", hooks);
+    let unraisable = sys_structseq_type(
+        vm,
+        "UnraisableHookArgs",
+        "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+        UNRAISABLE_ARGS_FIELDS,
+        true,
+    )?;
+    vm.lazy_types.borrow_mut().insert("UnraisableHookArgs", unraisable);
     // sys.implementation is a types.SimpleNamespace (importlib makes new
     // ones by calling its type).
-    dict::set_item_str(vm, d, "_SimpleNamespace", vm.ctx.types.simple_namespace.clone())?;
+    let hexversion = dict::get_item_str(vm, d, "hexversion").unwrap_or_else(|| vm.none());
+    let names = ["name", "cache_tag", "version", "hexversion", "_multiarch"].map(|n| vm.intern(n));
+    let values =
+        [vm.new_str("taipan"), vm.new_str("taipan-311"), version_info, hexversion, vm.new_str("x86_64-linux-gnu")];
+    let implementation = vm.call(&vm.ctx.types.simple_namespace, &values, Some(&vm.new_tuple(names.to_vec())))?;
+    dict::set_item_str(vm, d, "implementation", implementation)?;
+    Ok(())
+}
+
+/// The values of `sys.flags`.
+fn flag_values(vm: &Vm, config: &crate::vm::Config) -> Vec<Obj> {
     let b = |x: bool| vm.new_int(x as i64);
-    let flags = vec![
+    vec![
         vm.new_int(config.debug as i64),
         vm.new_int(config.inspect as i64),
         vm.new_int(config.interactive as i64),
@@ -207,21 +364,7 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
         vm.new_int(0),
         vm.bool_obj(config.safe_path || config.isolated),
         vm.new_int(config.int_max_str_digits.map_or(-1, |n| n as i64)),
-    ];
-    dict::set_item_str(vm, d, "_flags", vm.new_tuple(flags))?;
-    let code = crate::pythonrun::compile_string(vm, STRUCTSEQ_SOURCE, "<sys>", taipan_compiler::Mode::Exec)?;
-    let globals = vm.new_dict();
-    dict::set_item_str(vm, &globals, "__name__", vm.new_str("sys"))?;
-    crate::eval::run_code(vm, &code, &globals, Some(d.clone()))?;
-    if let Some(ty) = dict::get_item_str(vm, d, "_asyncgen_hooks") {
-        vm.lazy_types.borrow_mut().insert("asyncgen_hooks", ty);
-        dict::del_item(vm, d, &vm.new_str("_asyncgen_hooks"))?;
-    }
-    if let Some(ty) = dict::get_item_str(vm, d, "_unraisable_args") {
-        vm.lazy_types.borrow_mut().insert("UnraisableHookArgs", ty);
-        dict::del_item(vm, d, &vm.new_str("_unraisable_args"))?;
-    }
-    Ok(())
+    ]
 }
 
 const FUNCTIONS: &[MethodDef] = &[

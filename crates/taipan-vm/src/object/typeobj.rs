@@ -482,6 +482,8 @@ pub struct TypeObject {
     /// Set for builtin container types whose instances have a GC header
     /// but no finalizer, dict or member slots (see `mark_container`).
     pub(crate) container: Option<super::ContainerAlloc>,
+    /// The field layout of a struct sequence type (`objects/structseq.rs`).
+    pub(crate) structseq: std::cell::OnceCell<crate::objects::structseq::StructSeqInfo>,
 }
 
 impl PyPayload for TypeObject {
@@ -540,6 +542,7 @@ impl TypeObject {
             cached_keys: UnsafeCell::new(None),
             leaf: None,
             container: None,
+            structseq: std::cell::OnceCell::new(),
         }
     }
 

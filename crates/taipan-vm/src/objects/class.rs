@@ -5,7 +5,7 @@
 
 use crate::object::typeobj::{flags, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell};
-use crate::objects::descriptor::{GetSetData, GetSetDef, MemberData};
+use crate::objects::descriptor::{GetSetData, GetSetDef, MemberData, MemberKind};
 use crate::objects::{dict, function, str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
 
@@ -328,7 +328,7 @@ pub(crate) fn create_class(
         let nobj = vm.intern(&n);
         let v = alloc_object(
             &vm.ctx.types.member_descriptor,
-            MemberData { name: nobj.clone(), index: off, owner: ty.clone() },
+            MemberData { name: nobj.clone(), index: off, owner: ty.clone(), kind: MemberKind::Slot, doc: None },
         );
         dict::set_item(vm, &d, nobj, v)?;
     }

@@ -83,8 +83,33 @@ impl PyPayload for GetSetData {
 /// A `__slots__` entry: the value lives in the instance's slot array.
 pub(crate) struct MemberData {
     pub name: Obj,
+    /// The slot's byte offset (`NOT_A_SLOT` for other kinds, so that the
+    /// specializer, which keys on slot offsets, leaves them alone).
     pub index: usize,
     pub owner: Obj,
+    pub kind: MemberKind,
+    /// `__doc__` of a member made from a native spec.
+    pub doc: Option<&'static str>,
+}
+
+/// Where a member descriptor's value lives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MemberKind {
+    /// A `__slots__` slot at `index`: readable, writable, deletable.
+    Slot,
+    /// Field `i` of a struct sequence: read-only.
+    StructSeqField(usize),
+}
+
+/// The `index` of a member that is not a `__slots__` slot.
+pub(crate) const NOT_A_SLOT: usize = usize::MAX;
+
+/// A read-only member descriptor of `owner` (a struct sequence field).
+pub(crate) fn new_member(vm: &Vm, owner: &Obj, name: Obj, kind: MemberKind, doc: Option<&'static str>) -> Obj {
+    alloc_object(
+        &vm.ctx.types.member_descriptor,
+        MemberData { name, index: NOT_A_SLOT, owner: owner.clone(), kind, doc },
+    )
 }
 impl PyPayload for MemberData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
@@ -521,6 +546,9 @@ fn member_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> 
     let d = descr.payload::<MemberData>().expect("member");
     let Some(o) = obj else { return Ok(descr.clone()) };
     check_self(vm, &pystr::as_str_lossy(&d.name), &d.owner, o)?;
+    if let MemberKind::StructSeqField(i) = d.kind {
+        return crate::objects::structseq::member_value(vm, o, i);
+    }
     match crate::objects::class::get_slot(o, d.index) {
         Some(v) => Ok(v),
         None => Err(vm.attribute_error(format!(
@@ -534,6 +562,9 @@ fn member_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> 
 fn member_set(vm: &Vm, descr: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let d = descr.payload::<MemberData>().expect("member");
     check_self(vm, &pystr::as_str_lossy(&d.name), &d.owner, obj)?;
+    if d.kind != MemberKind::Slot {
+        return Err(vm.attribute_error("readonly attribute"));
+    }
     if value.is_none() && crate::objects::class::get_slot(obj, d.index).is_none() {
         return Err(vm.attribute_error(format!(
             "'{}' object has no attribute '{}'",
@@ -556,6 +587,9 @@ fn member_name(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
 
 fn member_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<MemberData>().expect("member");
+    if d.kind != MemberKind::Slot {
+        return Ok(d.doc.map_or_else(|| vm.none(), |s| vm.new_str(s)));
+    }
     let name = crate::objects::str::as_str(&d.name).unwrap_or("");
     Ok(crate::doc::doc_value(vm, crate::doc::of_static_type(&d.owner, name), name, None))
 }

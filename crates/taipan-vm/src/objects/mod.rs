@@ -35,6 +35,7 @@ pub(crate) mod slots;
 pub(crate) mod str;
 pub(crate) mod str_methods;
 pub(crate) mod stringlib;
+pub(crate) mod structseq;
 pub(crate) mod super_;
 pub(crate) mod timsort;
 pub(crate) mod traceback;

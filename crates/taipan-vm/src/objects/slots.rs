@@ -249,7 +249,10 @@ fn tp_new_wrapper(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
         }
     }
     let sbt = staticbase.payload::<TypeObject>().expect("type");
-    if !sbt.slots.new.same_as(&t.slots.new) && sbt.payload_type != t.payload_type {
+    // A type that cannot be instantiated (`sys.flags`) cannot be through
+    // its base's `__new__` either.
+    let not_creatable = sbt.slots.new.get().is_none();
+    if not_creatable || (!sbt.slots.new.same_as(&t.slots.new) && sbt.payload_type != t.payload_type) {
         return Err(vm.type_error(format!(
             "{}.__new__({}) is not safe, use {}.__new__()",
             t.name(),
