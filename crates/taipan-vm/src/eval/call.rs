@@ -3,7 +3,7 @@
 
 use taipan_compiler::code::flags as co_flags;
 
-use super::frame::{bind_arguments, Frame};
+use super::frame::{bind_arguments, Frame, Running};
 use super::{run_frame, FrameExit};
 use crate::object::Obj;
 use crate::objects::code::code_of;
@@ -43,8 +43,8 @@ pub(crate) fn make_frame(
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame.
     let cd: &crate::objects::code::CodeData = unsafe { &*(cd as *const _) };
-    let mut frame =
-        Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), locals);
+    let mut frame = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd);
+    frame.locals = locals;
     if simple {
         for (slot, a) in frame.slots.iter_mut().zip(args) {
             *slot = Some(a.clone());
@@ -68,28 +68,68 @@ pub(crate) fn frame_for_simple_call(
     vm: &Vm,
     fd: &FunctionData,
     func_obj: &Obj,
-    caller: &mut Frame,
+    caller: &mut Running<'_>,
     nargs: usize,
 ) -> Option<Box<Frame>> {
     let code = fd.code();
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame (or is dropped after the last use of `cd`).
     let cd: &crate::objects::code::CodeData = unsafe { &*(code_of(&code) as *const _) };
-    let simple = cd.co.kwonlyargcount == 0
+    if !takes_exact_args(cd, nargs) {
+        return None;
+    }
+    let mut frame = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd);
+    caller.move_top_into(nargs, &mut frame.slots);
+    Some(frame)
+}
+
+/// Whether a call with `nargs` positional arguments and nothing else binds
+/// them to the parameters one to one (no keyword-only parameters, defaults
+/// needed, `*args` or `**kwargs`), in a frame of an allowed size.
+#[inline(always)]
+fn takes_exact_args(cd: &crate::objects::code::CodeData, nargs: usize) -> bool {
+    cd.co.kwonlyargcount == 0
         && nargs == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
         && cd.has_flag(co_flags::OPTIMIZED)
-        && cd.frame_size() <= MAX_FRAME_SLOTS;
-    if !simple {
+        && cd.frame_size() <= MAX_FRAME_SLOTS
+}
+
+/// CALL of a Python function that sits on the caller's stack below its
+/// `total` arguments (with a NULL below it unless `is_meth`), binding them
+/// one to one (CPython's CALL_PY_EXACT_ARGS): as `frame_for_simple_call`,
+/// but the stack's reference to the function moves into the new frame too
+/// (its `func`), as CPython's does, and the NULL is popped: no reference
+/// count changes for the callable. None, with nothing popped, when the
+/// call needs binding.
+#[inline]
+pub(crate) fn frame_for_exact_args(
+    vm: &Vm,
+    caller: &mut Running<'_>,
+    total: usize,
+    is_meth: bool,
+) -> Option<Box<Frame>> {
+    // SAFETY: the callable stays in its stack slot, alive and unwritten,
+    // until it moves into the frame below.
+    let func_obj: &Obj = unsafe { &*(caller.peek(total) as *const Obj) };
+    let fd = func_obj.payload::<FunctionData>()?;
+    let code = fd.code();
+    // SAFETY: as in `frame_for_simple_call`.
+    let cd: &crate::objects::code::CodeData = unsafe { &*(code_of(&code) as *const _) };
+    if !takes_exact_args(cd, total) {
         return None;
     }
-    let mut frame =
-        Frame::for_code(&vm.thread, code, cd, Some(func_obj.clone()), fd.globals.clone(), fd.builtins.clone(), None);
-    let base = caller.sp - nargs;
-    for i in 0..nargs {
-        frame.slots[i] = caller.slots[base + i].take();
+    let mut frame = Frame::for_function(&vm.thread, code, cd, None, fd);
+    caller.move_top_into(total, &mut frame.slots);
+    // The function moves from the stack into the frame, which keeps it (and
+    // the globals the frame borrows from it) alive from here on.
+    frame.func = caller.pop_opt();
+    debug_assert!(frame.func.is_some());
+    if !is_meth {
+        let null = caller.pop_opt();
+        debug_assert!(null.is_none());
+        drop(null);
     }
-    caller.sp = base;
     Some(frame)
 }
 

@@ -40,6 +40,14 @@ pub struct Frame {
     pub func: Option<Obj>,
     pub globals: Obj,
     pub builtins: Obj,
+    /// Whether the frame owns its `globals` and `builtins` references. A
+    /// function's frame borrows them from `func` (a function's globals and
+    /// builtins never change, and the frame keeps the function alive), as
+    /// CPython 3.11's frames do: no reference-count updates for them per
+    /// call. Borrowed ones are bitwise copies that are never released
+    /// (`set_env`, `Drop`) nor visited by `traverse` (the function visits
+    /// them); a recycled frame keeps stale borrowed copies, never read.
+    env_owned: bool,
     /// The locals mapping of unoptimized code (module and class bodies,
     /// `exec`); for functions, the dict `locals()` last filled.
     pub locals: Option<Obj>,
@@ -70,8 +78,10 @@ impl Frame {
     /// a frame that is not executing).
     pub(crate) fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.code);
-        visit(&self.globals);
-        visit(&self.builtins);
+        if self.env_owned {
+            visit(&self.globals);
+            visit(&self.builtins);
+        }
         for o in [&self.func, &self.locals, &self.frame_obj].into_iter().flatten() {
             visit(o);
         }
@@ -116,6 +126,42 @@ impl Frame {
         builtins: Obj,
         locals: Option<Obj>,
     ) -> Box<Frame> {
+        let mut fr = Frame::take(ts, code, cd, func, globals, builtins, true);
+        fr.locals = locals;
+        fr
+    }
+
+    /// The frame of a call of the function `func` (whose payload is `fd`,
+    /// whose code `code` is, with payload `cd`): it borrows the function's
+    /// globals and builtins. `func` None: the caller moves the function
+    /// into `Frame::func` before anything else sees the frame.
+    #[inline]
+    pub(crate) fn for_function(
+        ts: &ThreadState,
+        code: Obj,
+        cd: &CodeData,
+        func: Option<Obj>,
+        fd: &FunctionData,
+    ) -> Box<Frame> {
+        // SAFETY: bitwise copies of the function's references, not counted:
+        // the frame holds the function (so `fd`) alive while it has them,
+        // and `env_owned == false` keeps them from being released.
+        let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
+        Frame::take(ts, code, cd, func, globals, builtins, false)
+    }
+
+    /// A frame from the free list (or a new one), set up for `code`, with
+    /// no locals mapping.
+    #[inline(always)]
+    fn take(
+        ts: &ThreadState,
+        code: Obj,
+        cd: &CodeData,
+        func: Option<Obj>,
+        globals: Obj,
+        builtins: Obj,
+        env_owned: bool,
+    ) -> Box<Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
         let code_ptr = cd as *const CodeData;
@@ -130,9 +176,7 @@ impl Frame {
                 fr.code = code;
                 fr.code_ptr = code_ptr;
                 fr.func = func;
-                fr.globals = globals;
-                fr.builtins = builtins;
-                fr.locals = locals;
+                fr.set_env(globals, builtins, env_owned);
                 fr.nlocalsplus = nlocalsplus;
                 fr.sp = nlocalsplus;
                 fr.lasti = 0;
@@ -150,7 +194,8 @@ impl Frame {
                 func,
                 globals,
                 builtins,
-                locals,
+                env_owned,
+                locals: None,
                 slots: vec![None; size],
                 nlocalsplus,
                 sp: nlocalsplus,
@@ -196,6 +241,7 @@ impl Frame {
         crate::pystate::with_current(|ts| Frame::recycle_in(ts, frame))
     }
 
+    #[inline]
     fn recycle_in(ts: &ThreadState, mut frame: Box<Frame>) {
         // Drop what the frame refers to now (locals may hold big objects).
         // Huge frames give their memory back; others keep the allocation.
@@ -212,16 +258,33 @@ impl Frame {
             }
         }
         frame.locals = None;
-        frame.func = None;
         // A frame on the free list must not keep its globals (an `exec`
-        // namespace, a module being torn down) alive: it keeps only its code
-        // object, which `Frame::new` replaces with the rest.
-        frame.globals = frame.code.clone();
-        frame.builtins = frame.code.clone();
+        // namespace, a module being torn down) alive: owned ones are
+        // released, borrowed ones stay as stale copies (never read; the
+        // next `take` overwrites them without releasing them).
+        if frame.env_owned {
+            // SAFETY: bitwise copies of the code object, marked borrowed.
+            let (g, b) = unsafe { (ptr::read(&frame.code), ptr::read(&frame.code)) };
+            frame.set_env(g, b, false);
+        }
+        frame.func = None;
         let mut v = ts.free_frames.borrow_mut();
         if v.len() < MAX_FREE_FRAMES {
             v.push(frame);
         }
+    }
+
+    /// Replace `globals` and `builtins`, releasing the old ones only if
+    /// they were owned.
+    #[inline(always)]
+    fn set_env(&mut self, globals: Obj, builtins: Obj, owned: bool) {
+        let old = (std::mem::replace(&mut self.globals, globals), std::mem::replace(&mut self.builtins, builtins));
+        if self.env_owned {
+            drop(old);
+        } else {
+            std::mem::forget(old);
+        }
+        self.env_owned = owned;
     }
 
     // The value stack: `slots[nlocalsplus..sp]`, with room for
@@ -285,22 +348,6 @@ impl Frame {
     }
 
     #[inline(always)]
-    pub fn push_opt(&mut self, v: Option<Obj>) {
-        let slot = self.slot_ptr(self.sp);
-        // SAFETY: as in `push`.
-        unsafe {
-            debug_assert!((*slot).is_none());
-            ptr::write(slot, v);
-        }
-        self.sp += 1;
-    }
-
-    #[inline(always)]
-    pub fn pop(&mut self) -> Obj {
-        self.pop_opt().expect("stack value")
-    }
-
-    #[inline(always)]
     pub fn pop_opt(&mut self) -> Option<Obj> {
         self.sp -= 1;
         let slot = self.slot_ptr(self.sp);
@@ -309,39 +356,9 @@ impl Frame {
         unsafe { (*slot).take() }
     }
 
-    /// The value `i` slots below the top (0 is the top).
-    #[inline(always)]
-    pub fn peek(&self, i: usize) -> &Obj {
-        self.peek_opt(i).expect("stack value")
-    }
-
     #[inline(always)]
     pub fn peek_opt(&self, i: usize) -> Option<&Obj> {
         self.slot_ref(self.sp - 1 - i).as_ref()
-    }
-
-    /// Replace the value `i` slots below the top.
-    #[inline]
-    pub fn set_peek(&mut self, i: usize, v: Option<Obj>) -> Option<Obj> {
-        let slot = self.slot_ptr(self.sp - 1 - i);
-        // SAFETY: `slot` is a valid slot of the stack.
-        unsafe { std::mem::replace(&mut *slot, v) }
-    }
-
-    /// The top `n` values, bottom first, borrowed where they are (a call's
-    /// arguments passed without copying them into a vector). None when one
-    /// of them is NULL.
-    #[inline]
-    pub fn top_slice(&self, n: usize) -> Option<&[Obj]> {
-        let start = self.sp - n;
-        let s = &self.slots[start..self.sp];
-        if s.iter().any(Option::is_none) {
-            return None;
-        }
-        // SAFETY: `Obj` is `repr(transparent)` over `NonNull`, so
-        // `Option<Obj>` has `Obj`'s layout with None as null, and every
-        // item was just checked to be Some.
-        Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Obj, n) })
     }
 
     /// Pop `n` values, returned bottom first.
@@ -650,6 +667,232 @@ fn missing_arguments(vm: &Vm, co: &CodeData, missing: &[usize], kind: &str, qual
         if len == 1 { "" } else { "s" },
         name_str
     ))
+}
+
+/// The frame the eval loop runs, with the top of its value stack in a
+/// local (CPython's `stack_pointer`): the handlers push, pop and peek
+/// through it, and `Frame::sp` is only written back (`sync`) where someone
+/// else reads it: before the loop leaves the frame (a call links a new
+/// one, a return, a generator's yield), when an exception unwinds it, and
+/// around trace functions (whose `f_lineno` jumps read the stack depth).
+/// Nothing else looks at the value stack of a running frame: `f_locals`,
+/// tracebacks and `f_lineno` read the locals and `lasti`, and the cycle
+/// collector visits slots by their contents, not by `sp`.
+///
+/// It derefs to the frame for reading its fields; there is no `DerefMut`,
+/// so code that needs `&mut Frame` goes through `escape` (which syncs both
+/// ways) and cannot see a stale `sp` by accident.
+pub(crate) struct Running<'a> {
+    frame: &'a mut Frame,
+    /// The first free stack slot (`slots[sp]`).
+    top: *mut Option<Obj>,
+}
+
+impl std::ops::Deref for Running<'_> {
+    type Target = Frame;
+    #[inline(always)]
+    fn deref(&self) -> &Frame {
+        &*self.frame
+    }
+}
+
+// SAFETY (for every raw-pointer access below): `top` always points into
+// `frame.slots`, between `nlocalsplus` and `nlocalsplus + co_stacksize`
+// (the same invariant as `Frame::sp`, see the value stack's comment in
+// `impl Frame`); `slots` is never reallocated while its frame runs.
+impl<'a> Running<'a> {
+    #[inline(always)]
+    pub(crate) fn new(frame: &'a mut Frame) -> Running<'a> {
+        debug_assert!(frame.sp <= frame.slots.len());
+        // SAFETY: `sp` is at most `slots.len()`.
+        let top = unsafe { frame.slots.as_mut_ptr().add(frame.sp) };
+        Running { frame, top }
+    }
+
+    /// The start of `slots`, for offsets and comparisons (never written
+    /// through).
+    #[inline(always)]
+    fn base(&self) -> *const Option<Obj> {
+        self.frame.slots.as_ptr()
+    }
+
+    /// `sp` as an index of `slots`.
+    #[inline(always)]
+    fn sp(&self) -> usize {
+        // SAFETY: `top` and `base` point into the same allocation.
+        unsafe { (self.top as *const Option<Obj>).offset_from(self.base()) as usize }
+    }
+
+    /// Write the stack pointer back to the frame.
+    #[inline(always)]
+    pub(crate) fn sync(&mut self) {
+        self.frame.sp = self.sp();
+    }
+
+    /// Sync and record where execution continues: the loop is leaving
+    /// this frame (for a callee, a trace jump, or a suspension).
+    #[inline(always)]
+    pub(crate) fn leave(&mut self, next_instr: usize) {
+        self.sync();
+        self.frame.next_instr = next_instr;
+    }
+
+    /// Run `f` on the frame itself, with `sp` synced before and reloaded
+    /// after (`f` may push or pop).
+    #[inline(always)]
+    pub(crate) fn escape<R>(&mut self, f: impl FnOnce(&mut Frame) -> R) -> R {
+        self.sync();
+        let r = f(&mut *self.frame);
+        debug_assert!(self.frame.sp <= self.frame.slots.len());
+        // SAFETY: `f` kept `sp` within the stack.
+        self.top = unsafe { self.frame.slots.as_mut_ptr().add(self.frame.sp) };
+        r
+    }
+
+    /// The frame, with its stack pointer written back (the loop stops
+    /// running it: an exception unwinds it).
+    #[inline(always)]
+    pub(crate) fn into_frame(mut self) -> &'a mut Frame {
+        self.sync();
+        self.frame
+    }
+
+    #[inline(always)]
+    pub(crate) fn set_lasti(&mut self, pc: usize) {
+        self.frame.lasti = pc;
+    }
+
+    /// `Frame::local_mut`: the locals are below the stack, so writing one
+    /// leaves `top` valid.
+    #[inline(always)]
+    pub(crate) fn local_mut(&mut self, i: usize) -> &mut Option<Obj> {
+        self.frame.local_mut(i)
+    }
+
+    #[inline(always)]
+    pub(crate) fn push(&mut self, v: Obj) {
+        self.push_opt(Some(v));
+    }
+
+    #[inline(always)]
+    pub(crate) fn push_opt(&mut self, v: Option<Obj>) {
+        // SAFETY: `top` is a valid, initialised, empty slot (slots above
+        // `sp` are empty), so overwriting it drops nothing.
+        unsafe {
+            debug_assert!((*self.top).is_none());
+            ptr::write(self.top, v);
+            self.top = self.top.add(1);
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn pop(&mut self) -> Obj {
+        self.pop_opt().expect("stack value")
+    }
+
+    #[inline(always)]
+    pub(crate) fn pop_opt(&mut self) -> Option<Obj> {
+        // SAFETY: the stack is not empty when an instruction pops; `take`
+        // leaves the slot empty, as slots above `sp` must be.
+        unsafe {
+            self.top = self.top.sub(1);
+            (*self.top).take()
+        }
+    }
+
+    /// The value `i` slots below the top (0 is the top).
+    #[inline(always)]
+    pub(crate) fn peek(&self, i: usize) -> &Obj {
+        self.peek_opt(i).expect("stack value")
+    }
+
+    #[inline(always)]
+    pub(crate) fn peek_opt(&self, i: usize) -> Option<&Obj> {
+        // SAFETY: an instruction peeks only at values it has on the stack.
+        unsafe { (*self.top.sub(1 + i)).as_ref() }
+    }
+
+    /// Replace the value `i` slots below the top.
+    #[inline(always)]
+    pub(crate) fn set_peek(&mut self, i: usize, v: Option<Obj>) -> Option<Obj> {
+        // SAFETY: as in `peek_opt`.
+        unsafe { std::mem::replace(&mut *self.top.sub(1 + i), v) }
+    }
+
+    /// Swap the top with the value `n - 1` slots below it (SWAP n).
+    #[inline(always)]
+    pub(crate) fn swap_top(&mut self, n: usize) {
+        // SAFETY: as in `peek_opt`; the two slots are distinct or equal
+        // (`ptr::swap` allows overlap).
+        unsafe { ptr::swap(self.top.sub(1), self.top.sub(n)) }
+    }
+
+    /// `Frame::top_slice`.
+    #[inline(always)]
+    pub(crate) fn top_slice(&self, n: usize) -> Option<&[Obj]> {
+        // SAFETY: the top `n` slots are on the stack.
+        let s = unsafe { std::slice::from_raw_parts(self.top.sub(n) as *const Option<Obj>, n) };
+        if s.iter().any(Option::is_none) {
+            return None;
+        }
+        // SAFETY: `Option<Obj>` has `Obj`'s layout with None as null, and
+        // every item was just checked to be Some.
+        Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Obj, n) })
+    }
+
+    /// Take the top `n` values out of their slots into `dst` (bottom first)
+    /// and pop them: a call's arguments moving into the callee's locals.
+    #[inline(always)]
+    pub(crate) fn move_top_into(&mut self, n: usize, dst: &mut [Option<Obj>]) {
+        // SAFETY: the top `n` slots are on the stack; `dst` is another
+        // frame's slots, so the two do not overlap.
+        unsafe {
+            self.top = self.top.sub(n);
+            for (i, d) in dst.iter_mut().take(n).enumerate() {
+                *d = (*self.top.add(i)).take();
+            }
+        }
+    }
+
+    /// Pop `n` values, returned bottom first.
+    pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Obj> {
+        self.escape(|f| f.pop_n(n))
+    }
+
+    /// Pop `n` values into a new tuple (`Frame::pop_n_tuple`).
+    pub(crate) fn pop_n_tuple(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
+        self.escape(|f| f.pop_n_tuple(vm, n))
+    }
+
+    /// Pop `n` values into a new list (`Frame::pop_n_list`).
+    pub(crate) fn pop_n_list(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
+        self.escape(|f| f.pop_n_list(vm, n))
+    }
+
+    /// Pop values until the stack holds `depth` of them.
+    #[inline]
+    pub(crate) fn pop_to(&mut self, depth: usize) {
+        // SAFETY: `depth` is at most the current depth.
+        let target = unsafe { self.base().add(self.frame.nlocalsplus + depth) };
+        while (self.top as *const Option<Obj>) > target {
+            drop(self.pop_opt());
+        }
+    }
+
+    pub(crate) fn stack_depth(&self) -> usize {
+        self.sp() - self.frame.nlocalsplus
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if !self.env_owned {
+            // Borrowed references must not be released: put owned ones
+            // (the code object's) in their place for the fields' drop.
+            let (g, b) = (self.code.clone(), self.code.clone());
+            self.set_env(g, b, true);
+        }
+    }
 }
 
 // ---- frame objects ---------------------------------------------------------------------------

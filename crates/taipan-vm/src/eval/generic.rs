@@ -3,7 +3,7 @@
 //! adaptive instruction does not specialize or a specialized one misses
 //! (CPython's handlers that specialized forms `DEOPT_IF` back to).
 
-use super::frame::Frame;
+use super::frame::{Frame, Running};
 use super::{call, op, ops};
 use crate::object::Obj;
 use crate::objects::code::CodeData;
@@ -15,7 +15,7 @@ use crate::vm::{PyResult, Vm};
 #[inline(never)]
 pub(super) fn run(
     vm: &Vm,
-    frame: &mut Frame,
+    frame: &mut Running<'_>,
     code: &CodeData,
     base: u8,
     oparg: u32,
@@ -39,7 +39,7 @@ pub(super) fn run(
 }
 
 #[inline]
-pub(super) fn load_global(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u32) -> PyResult<()> {
+pub(super) fn load_global(vm: &Vm, frame: &mut Running<'_>, code: &CodeData, oparg: u32) -> PyResult<()> {
     let name = &code.names[(oparg >> 1) as usize];
     if oparg & 1 != 0 {
         frame.push_opt(None);
@@ -50,7 +50,7 @@ pub(super) fn load_global(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u3
 }
 
 #[inline]
-pub(super) fn binary_op(vm: &Vm, frame: &mut Frame, oparg: u32) -> PyResult<()> {
+pub(super) fn binary_op(vm: &Vm, frame: &mut Running<'_>, oparg: u32) -> PyResult<()> {
     let b = frame.pop();
     let a = frame.pop();
     let r = ops::binary_op(vm, &a, &b, oparg)?;
@@ -61,7 +61,7 @@ pub(super) fn binary_op(vm: &Vm, frame: &mut Frame, oparg: u32) -> PyResult<()> 
 }
 
 #[inline]
-pub(super) fn compare_op(vm: &Vm, frame: &mut Frame, oparg: u32) -> PyResult<()> {
+pub(super) fn compare_op(vm: &Vm, frame: &mut Running<'_>, oparg: u32) -> PyResult<()> {
     let b = frame.pop();
     let a = frame.pop();
     let r = ops::compare_op(vm, &a, &b, oparg)?;
@@ -70,7 +70,7 @@ pub(super) fn compare_op(vm: &Vm, frame: &mut Frame, oparg: u32) -> PyResult<()>
 }
 
 #[inline]
-pub(super) fn binary_subscr(vm: &Vm, frame: &mut Frame) -> PyResult<()> {
+pub(super) fn binary_subscr(vm: &Vm, frame: &mut Running<'_>) -> PyResult<()> {
     let sub = frame.pop();
     let container = frame.pop();
     let r = vm.getitem(&container, &sub)?;
@@ -79,7 +79,7 @@ pub(super) fn binary_subscr(vm: &Vm, frame: &mut Frame) -> PyResult<()> {
 }
 
 #[inline]
-pub(super) fn store_subscr(vm: &Vm, frame: &mut Frame) -> PyResult<()> {
+pub(super) fn store_subscr(vm: &Vm, frame: &mut Running<'_>) -> PyResult<()> {
     let sub = frame.pop();
     let container = frame.pop();
     let v = frame.pop();
@@ -87,7 +87,7 @@ pub(super) fn store_subscr(vm: &Vm, frame: &mut Frame) -> PyResult<()> {
 }
 
 #[inline]
-pub(super) fn unpack_sequence(vm: &Vm, frame: &mut Frame, oparg: u32) -> PyResult<()> {
+pub(super) fn unpack_sequence(vm: &Vm, frame: &mut Running<'_>, oparg: u32) -> PyResult<()> {
     let seq = frame.pop();
     let items = ops::unpack_sequence(vm, &seq, oparg as usize)?;
     for x in items.into_iter().rev() {
@@ -97,7 +97,7 @@ pub(super) fn unpack_sequence(vm: &Vm, frame: &mut Frame, oparg: u32) -> PyResul
 }
 
 #[inline]
-pub(super) fn load_attr(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u32) -> PyResult<()> {
+pub(super) fn load_attr(vm: &Vm, frame: &mut Running<'_>, code: &CodeData, oparg: u32) -> PyResult<()> {
     let owner = frame.pop();
     let v = vm.getattr(&owner, &code.names[oparg as usize])?;
     frame.push(v);
@@ -105,7 +105,7 @@ pub(super) fn load_attr(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u32)
 }
 
 #[inline]
-pub(super) fn load_method(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u32) -> PyResult<()> {
+pub(super) fn load_method(vm: &Vm, frame: &mut Running<'_>, code: &CodeData, oparg: u32) -> PyResult<()> {
     let owner = frame.pop();
     let (m, unbound) = vm.get_method(&owner, &code.names[oparg as usize])?;
     if unbound {
@@ -119,7 +119,7 @@ pub(super) fn load_method(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u3
 }
 
 #[inline]
-pub(super) fn store_attr(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u32) -> PyResult<()> {
+pub(super) fn store_attr(vm: &Vm, frame: &mut Running<'_>, code: &CodeData, oparg: u32) -> PyResult<()> {
     let owner = frame.pop();
     let v = frame.pop();
     vm.setattr_str_obj(&owner, &code.names[oparg as usize], &v)
@@ -128,7 +128,7 @@ pub(super) fn store_attr(vm: &Vm, frame: &mut Frame, code: &CodeData, oparg: u32
 /// CALL: a Python function gets a new frame (returned, for the loop to
 /// run without Rust recursion); anything else is called here.
 #[inline]
-pub(super) fn call(vm: &Vm, frame: &mut Frame, oparg: u32, kw: Option<Obj>) -> PyResult<Option<Box<Frame>>> {
+pub(super) fn call(vm: &Vm, frame: &mut Running<'_>, oparg: u32, kw: Option<Obj>) -> PyResult<Option<Box<Frame>>> {
     let argc = oparg as usize;
     // Stack: [NULL or method, callable or self, args...]
     let is_meth = frame.peek_opt(argc + 1).is_some();
@@ -146,11 +146,7 @@ pub(super) fn call(vm: &Vm, frame: &mut Frame, oparg: u32, kw: Option<Obj>) -> P
     if let Some(fd) = callable.payload::<function::FunctionData>() {
         // A Python function: a new frame, no Rust recursion.
         if kw.is_none() {
-            if let Some(new) = call::frame_for_simple_call(vm, fd, &callable, frame, total) {
-                let _ = frame.pop_opt();
-                if !is_meth {
-                    let _ = frame.pop_opt();
-                }
+            if let Some(new) = call::frame_for_exact_args(vm, frame, total, is_meth) {
                 return Ok(Some(new));
             }
         }
@@ -182,7 +178,7 @@ pub(super) fn call(vm: &Vm, frame: &mut Frame, oparg: u32, kw: Option<Obj>) -> P
 
 /// Pop a call's arguments, callable and NULL (or method and self).
 #[inline]
-pub(super) fn pop_call(frame: &mut Frame, total: usize, is_meth: bool) {
+pub(super) fn pop_call(frame: &mut Running<'_>, total: usize, is_meth: bool) {
     frame.pop_to(frame.stack_depth() - total);
     let _ = frame.pop_opt();
     if !is_meth {

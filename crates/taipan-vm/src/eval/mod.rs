@@ -26,7 +26,7 @@ use crate::objects::code::CodeData;
 use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 pub use call::run_code;
-pub(crate) use frame::{Frame, FrameOwner};
+pub(crate) use frame::{Frame, FrameOwner, Running};
 
 /// How an entry frame left `run_frame`.
 pub(crate) enum FrameExit {
@@ -246,6 +246,7 @@ pub(crate) fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyR
 
 /// Link `f` as the thread's current frame and count it against the
 /// recursion limit. On error the frame is not linked.
+#[inline(always)]
 unsafe fn push_frame(vm: &Vm, f: *mut Frame) -> PyResult<()> {
     let depth = vm.thread.recursion_depth.get();
     if depth >= vm.recursion_limit.get() {
@@ -261,6 +262,7 @@ unsafe fn push_frame(vm: &Vm, f: *mut Frame) -> PyResult<()> {
 }
 
 /// Unlink the current frame `f`; returns the previous one.
+#[inline(always)]
 unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
     vm.thread.recursion_depth.set(vm.thread.recursion_depth.get() - 1);
     // SAFETY: `f` is the live current frame.
@@ -273,6 +275,7 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
 }
 
 /// Give a frame that finished back to its owner.
+#[inline(always)]
 unsafe fn finish_frame(vm: &Vm, f: *mut Frame) {
     // SAFETY: thread-owned frames were leaked from a Box when pushed.
     unsafe {
@@ -330,12 +333,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // The loop is two loops: 'dispatch (re)loads the current frame when it
     // changes (a call, a return, an exception, a re-dispatch), the inner
     // loop runs the frame's instructions with the instruction pointer `ip`
-    // in a local. `frame.next_instr` is only written where someone else
-    // reads it: before the loop leaves the frame for another one (calls,
-    // generators suspending) and on the paths that go back to 'dispatch.
+    // in a local and the stack pointer in `Running` (a local too).
+    // `frame.next_instr` and `frame.sp` are only written where someone else
+    // reads them: before the loop leaves the frame for another one (calls,
+    // returns, generators suspending), on the paths that go back to
+    // 'dispatch, around trace functions, and when an exception unwinds.
     'dispatch: loop {
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
-        let frame: &mut Frame = unsafe { &mut *fp };
+        let mut running = Running::new(unsafe { &mut *fp });
+        let frame = &mut running;
         let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
         let units = &code.adaptive;
         let mut ip = frame.next_instr;
@@ -354,7 +360,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             // Switch to the frame `$new` a call made (the caller resumes at `ip`).
             macro_rules! enter_frame {
                 ($new:expr) => {{
-                    frame.next_instr = ip;
+                    frame.leave(ip);
                     let np = Box::into_raw($new);
                     // SAFETY: `np` is a fresh frame; push links it.
                     if let Err(e) = unsafe { push_frame(vm, np) } {
@@ -400,17 +406,17 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     // `lasti` is the instruction itself (tracebacks, handlers);
                     // execution continues at `ip` (jumps change it).
                     let prev_lasti = frame.lasti;
-                    frame.lasti = pc;
+                    frame.set_lasti(pc);
                     // While tracing, instructions run unspecialized (CPython's
                     // DO_TRACING de-optimises).
                     let w = code.units[pc];
                     opcode = (w & 0xff) as u8;
                     oparg = (oparg & !0xff) | (w >> 8) as u32;
                     if !std::mem::take(&mut trace_jumped) {
-                        match trace::instruction(vm, frame, start, prev_lasti) {
+                        match frame.escape(|f| trace::instruction(vm, f, start, prev_lasti)) {
                             Ok(None) => {}
                             Ok(Some(target)) => {
-                                frame.next_instr = target;
+                                frame.leave(target);
                                 trace_jumped = true;
                                 continue 'dispatch;
                             }
@@ -418,7 +424,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                     }
                 } else {
-                    frame.lasti = pc;
+                    frame.set_lasti(pc);
                 }
                 let next = pc + 1 + cache::ENTRIES[opcode as usize] as usize;
                 ip = next;
@@ -581,7 +587,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         };
                         drop(frame.pop());
                         drop(frame.pop());
-                        drop(frame.slots[local].replace(r));
+                        drop(frame.local_mut(local).replace(r));
                         ip = next + 1;
                     }
                     // ---- COMPARE_OP fused with the conditional jump after it ----
@@ -879,30 +885,36 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let argc = oparg as usize;
                         let is_meth = frame.peek_opt(argc + 1).is_some();
                         let total = argc + is_meth as usize;
-                        let callable = frame.peek(total).clone();
                         let version = cache::read32(units, pc + 1 + cache::CALL_FUNC_VERSION);
-                        let fd = match callable.payload::<function::FunctionData>() {
-                            Some(fd) if kwnames.is_none() && fd.version.get() == version => fd,
-                            _ => deopt!(op::Call),
-                        };
+                        let same_function = kwnames.is_none()
+                            && frame
+                                .peek(total)
+                                .payload::<function::FunctionData>()
+                                .is_some_and(|fd| fd.version.get() == version);
+                        if !same_function {
+                            deopt!(op::Call)
+                        }
                         let new = if opcode == op::CallPyExactArgs {
-                            match call::frame_for_simple_call(vm, fd, &callable, frame, total) {
+                            // The arguments and the function move into the frame.
+                            match call::frame_for_exact_args(vm, frame, total, is_meth) {
                                 Some(f) => f,
                                 None => deopt!(op::Call),
                             }
                         } else {
+                            let callable = frame.peek(total).clone();
+                            let fd = function::func_of(&callable);
                             if total < cache::read16(units, pc + 1 + cache::CALL_MIN_ARGS) as usize {
                                 deopt!(op::Call)
                             }
                             let Some(args) = frame.top_slice(total) else { deopt!(op::Call) };
                             let new = tri!(call::make_frame(vm, &callable, fd, args, None));
                             frame.pop_to(frame.stack_depth() - total);
+                            let _ = frame.pop_opt();
+                            if !is_meth {
+                                let _ = frame.pop_opt();
+                            }
                             new
                         };
-                        let _ = frame.pop_opt();
-                        if !is_meth {
-                            let _ = frame.pop_opt();
-                        }
                         enter_frame!(new);
                     }
                     op::LoadFast => {
@@ -927,7 +939,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         if frame.slots[oparg as usize].is_none() {
                             break 'err ops::unbound_local(vm, code, oparg as usize);
                         }
-                        let old = frame.slots[oparg as usize].take();
+                        let old = frame.local_mut(oparg as usize).take();
                         drop(old);
                     }
                     op::PopTop => {
@@ -939,11 +951,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let v = frame.peek(oparg as usize - 1).clone();
                         frame.push(v);
                     }
-                    op::Swap => {
-                        let top = frame.sp - 1;
-                        let other = frame.sp - oparg as usize;
-                        frame.slots.swap(top, other);
-                    }
+                    op::Swap => frame.swap_top(oparg as usize),
                     op::UnaryPositive | op::UnaryNegative | op::UnaryInvert => {
                         let v = frame.pop();
                         let uop = match opcode {
@@ -991,7 +999,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     op::ForIter => {
                         let it = frame.peek(0).clone();
                         if vm.thread.tracing.get() {
-                            match tri!(trace::for_iter(vm, frame, &it)) {
+                            match tri!(frame.escape(|f| trace::for_iter(vm, f, &it))) {
                                 Some(v) => frame.push(v),
                                 None => {
                                     drop(frame.pop());
@@ -1124,8 +1132,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     op::MakeCell => {
                         let i = oparg as usize;
-                        let initial = frame.slots[i].take();
-                        frame.slots[i] = Some(cell::new_cell(vm, initial));
+                        let initial = frame.local_mut(i).take();
+                        *frame.local_mut(i) = Some(cell::new_cell(vm, initial));
                     }
                     op::CopyFreeVars => {
                         let n = oparg as usize;
@@ -1138,7 +1146,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         };
                         let offset = frame.nlocalsplus - n;
                         for (i, c) in cells.iter().take(n).enumerate() {
-                            frame.slots[offset + i] = Some(c.clone());
+                            *frame.local_mut(offset + i) = Some(c.clone());
                         }
                     }
                     op::LoadClosure => {
@@ -1321,13 +1329,14 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     op::ReturnValue => {
                         let v = frame.pop();
                         if vm.thread.tracing.get() {
-                            tri!(trace::return_event(vm, frame, Some(&v)));
+                            tri!(frame.escape(|f| trace::return_event(vm, f, Some(&v))));
                         }
                         if vm.thread.profiling.get() {
                             tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                         }
                         // SAFETY: `fp` is the current frame; it is unlinked and
                         // released, and the loop continues with its caller.
+                        frame.sync();
                         unsafe {
                             let is_entry = frame.is_entry;
                             let prev = pop_frame(vm, fp);
@@ -1341,8 +1350,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         continue 'dispatch;
                     }
                     op::ReturnGenerator => {
-                        frame.started = false;
-                        frame.next_instr = ip;
+                        frame.leave(ip);
+                        // SAFETY: `fp` is the running frame.
+                        unsafe { (*fp).started = false };
                         // SAFETY: the current frame moves to the generator; it
                         // was a thread-owned frame leaked from its Box.
                         unsafe {
@@ -1362,12 +1372,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     op::YieldValue => {
                         let v = frame.pop();
                         if vm.thread.tracing.get() {
-                            tri!(trace::return_event(vm, frame, Some(&v)));
+                            tri!(frame.escape(|f| trace::return_event(vm, f, Some(&v))));
                         }
                         if vm.thread.profiling.get() {
                             tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                         }
-                        frame.next_instr = ip;
+                        frame.leave(ip);
                         // SAFETY: generator frames are always entered from
                         // `generator::send`, as entry frames.
                         unsafe {
@@ -1394,7 +1404,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                             generator::SendResult::Return(r) => {
                                 if vm.thread.tracing.get() {
-                                    tri!(trace::send_returned(vm, frame, &receiver, sent_none, &r));
+                                    tri!(frame.escape(|f| trace::send_returned(vm, f, &receiver, sent_none, &r)));
                                 }
                                 drop(frame.pop());
                                 frame.push(r);
@@ -1568,7 +1578,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         };
         // ---- an exception was raised at `frame.lasti` ----
         let mut err = err;
-        let mut frame: &mut Frame = frame;
+        let mut frame: &mut Frame = running.into_frame();
         if pending_needs_tb {
             add_traceback(vm, frame, &err);
             if vm.thread.tracing.get() {

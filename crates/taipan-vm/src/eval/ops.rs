@@ -744,7 +744,7 @@ pub(super) fn cell_at(vm: &Vm, frame: &Frame, i: usize) -> PyResult<Obj> {
 
 /// The container a comprehension or display instruction adds to (`oparg`
 /// entries down the stack): it must be exactly what the compiler puts there.
-pub(super) fn build_target(vm: &Vm, frame: &Frame, oparg: u32, ty: &Obj) -> PyResult<Obj> {
+pub(super) fn build_target(vm: &Vm, frame: &super::Running<'_>, oparg: u32, ty: &Obj) -> PyResult<Obj> {
     let t = frame.peek(oparg as usize - 1);
     if !t.type_is(ty) {
         return Err(vm.system_error("bad container for a build instruction"));

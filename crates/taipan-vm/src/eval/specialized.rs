@@ -340,7 +340,7 @@ pub(super) fn subscr_getitem_frame(
     vm: &Vm,
     units: &[Cell<u16>],
     pc: usize,
-    frame: &mut super::Frame,
+    frame: &mut super::Running<'_>,
 ) -> Option<Box<super::Frame>> {
     let f = {
         let cls = frame.peek(1).class();
@@ -363,7 +363,7 @@ pub(super) fn subscr_getitem_frame(
 /// no Python code runs. Keyword arguments are checked by the caller
 /// (`precall_takes_keywords`).
 #[inline(always)]
-pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, frame: &super::Frame) -> bool {
+pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, frame: &super::Running<'_>) -> bool {
     use super::op;
     use super::specialize::native_is;
     let t = &vm.ctx.types;

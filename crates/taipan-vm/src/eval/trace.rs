@@ -295,6 +295,15 @@ pub(crate) fn set_lineno(vm: &Vm, fo: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if data.trace.get().is_none() {
         return Err(vm.value_error("f_lineno can only be set by a trace function"));
     }
+    // Only the frame whose trace function is running stands between two
+    // instructions with its value stack written back (the eval loop keeps
+    // a running frame's stack pointer in a local, see `Running`); a caller
+    // further out is inside an instruction, where the stack does not match
+    // the code's analysis either (`lineno` is set only while the frame's
+    // own trace function runs).
+    if data.lineno.get() == 0 {
+        return Err(vm.value_error("can't jump: the value stack does not match the code's"));
+    }
     let requested = int::value(v).and_then(|n| n.as_i64()).filter(|n| i32::try_from(*n).is_ok());
     let Some(requested) = requested else { return Err(vm.value_error("lineno out of range")) };
     let code = unsafe_code(frame);
