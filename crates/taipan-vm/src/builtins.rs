@@ -514,22 +514,44 @@ fn min_max(vm: &Vm, args: Args, kw: Kw, name: &str, op: CompareOp) -> PyResult<O
             }
         }
     }
-    let items: Obj = match pos.len() {
+    let best = match pos.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => pos[0].clone(),
+        1 => {
+            let it = vm.iter(&pos[0])?;
+            best_item(vm, key.as_ref(), op, || vm.next(&it))?
+        }
         _ => {
             if default.is_some() {
                 return Err(
                     vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments"))
                 );
             }
-            vm.new_tuple(pos.to_vec())
+            // The arguments themselves, in order (CPython iterates the
+            // argument tuple: no observable difference, no tuple made).
+            let mut items = pos.iter();
+            best_item(vm, key.as_ref(), op, || Ok(items.next().cloned()))?
         }
     };
-    let it = vm.iter(&items)?;
+    match best {
+        Some(item) => Ok(item),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+/// The first item whose key compares `op` against every later one
+/// (`min`/`max` over the items `next` yields), None when there is none.
+fn best_item(
+    vm: &Vm,
+    key: Option<&Obj>,
+    op: CompareOp,
+    mut next: impl FnMut() -> PyResult<Option<Obj>>,
+) -> PyResult<Option<Obj>> {
     let mut best: Option<(Obj, Obj)> = None;
-    while let Some(item) = vm.next(&it)? {
-        let k = match &key {
+    while let Some(item) = next()? {
+        let k = match key {
             Some(f) => vm.call1(f, item.clone())?,
             None => item.clone(),
         };
@@ -544,13 +566,7 @@ fn min_max(vm: &Vm, args: Args, kw: Kw, name: &str, op: CompareOp) -> PyResult<O
             }
         };
     }
-    match best {
-        Some((_, item)) => Ok(item),
-        None => match default {
-            Some(d) => Ok(d),
-            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
-        },
-    }
+    Ok(best.map(|(_, item)| item))
 }
 
 fn builtin_max(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {

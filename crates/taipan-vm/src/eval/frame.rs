@@ -369,6 +369,25 @@ impl Frame {
         v
     }
 
+    /// Pop `n` values into a new tuple (bottom first), with no vector between.
+    pub fn pop_n_tuple(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
+        let start = self.sp - n;
+        let it = self.slots[start..self.sp].iter_mut().map_while(Option::take);
+        let t = crate::objects::tuple::new_from_iter(vm, n, it);
+        self.sp = start;
+        t
+    }
+
+    /// Pop `n` values into a new list (bottom first), its item array from
+    /// the thread's cache of small ones.
+    pub fn pop_n_list(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
+        let start = self.sp - n;
+        let mut v = crate::objects::list::buffer_with_capacity(n);
+        v.extend(self.slots[start..self.sp].iter_mut().map_while(Option::take));
+        self.sp = start;
+        vm.new_list(v)
+    }
+
     /// Pop values until the stack holds `depth` of them.
     pub fn pop_to(&mut self, depth: usize) {
         let target = self.nlocalsplus + depth;
@@ -838,6 +857,16 @@ impl<'a> Running<'a> {
     /// Pop `n` values, returned bottom first.
     pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Obj> {
         self.escape(|f| f.pop_n(n))
+    }
+
+    /// Pop `n` values into a new tuple (`Frame::pop_n_tuple`).
+    pub(crate) fn pop_n_tuple(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
+        self.escape(|f| f.pop_n_tuple(vm, n))
+    }
+
+    /// Pop `n` values into a new list (`Frame::pop_n_list`).
+    pub(crate) fn pop_n_list(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
+        self.escape(|f| f.pop_n_list(vm, n))
     }
 
     /// Pop values until the stack holds `depth` of them.

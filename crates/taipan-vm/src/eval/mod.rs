@@ -6,6 +6,7 @@
 
 mod cache;
 pub(crate) mod call;
+mod call_conventions;
 pub(crate) mod frame;
 mod generic;
 mod ops;
@@ -219,6 +220,7 @@ mod op {
         LoadMethodWithDict,
         LoadMethodClass,
         PrecallBuiltinFastWithKeywords,
+        PrecallMethodDescriptorFastWithKeywords,
         PrecallNoKwStr1,
         PrecallNoKwTuple1,
         PrecallBuiltinClass,
@@ -803,7 +805,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     | op::PrecallNoKwStr1
                     | op::PrecallNoKwTuple1
                     | op::PrecallBuiltinClass
-                    | op::PrecallBuiltinFastWithKeywords => {
+                    | op::PrecallBuiltinFastWithKeywords
+                    | op::PrecallMethodDescriptorFastWithKeywords => {
                         // The whole call of a builtin, then the CALL is skipped.
                         let argc = oparg as usize;
                         let is_meth = frame.peek_opt(argc + 1).is_some();
@@ -1176,12 +1179,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         cell::data(&c).value.set(None);
                     }
                     op::BuildTuple => {
-                        let items = frame.pop_n(oparg as usize);
-                        frame.push(vm.new_tuple(items));
+                        let t = frame.pop_n_tuple(vm, oparg as usize);
+                        frame.push(t);
                     }
                     op::BuildList => {
-                        let items = frame.pop_n(oparg as usize);
-                        frame.push(vm.new_list(items));
+                        let l = frame.pop_n_list(vm, oparg as usize);
+                        frame.push(l);
                     }
                     op::BuildSet => {
                         let items = frame.pop_n(oparg as usize);

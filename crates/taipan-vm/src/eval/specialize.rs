@@ -609,36 +609,100 @@ pub(super) fn precall(vm: &Vm, code: &CodeData, pc: usize, callable: &Obj, total
             Some(s) => s,
             None => return failure(units, pc),
         }
-    } else if kw && callable.type_is(&t.builtin_function) {
-        op::PrecallBuiltinFastWithKeywords
-    } else if kw {
-        return failure(units, pc);
     } else if callable.type_is(&t.builtin_function) {
-        if total == 1 && native_is(callable, crate::builtins::builtin_len) {
-            op::PrecallNoKwLen
-        } else if total == 2 && native_is(callable, crate::builtins::builtin_isinstance) {
-            op::PrecallNoKwIsinstance
-        } else if total == 1 {
-            op::PrecallNoKwBuiltinO
-        } else {
-            op::PrecallNoKwBuiltinFast
+        match c_call_form(callable, builtin_convention(callable), total, kw) {
+            Some(s) => s,
+            None => return failure(units, pc),
         }
-    } else if callable.type_is(&t.method_descriptor) {
-        if total == 2 && is_meth && result_popped && native_is(callable, list::list_append) {
-            op::PrecallNoKwListAppend
-        } else if total == 1 {
-            op::PrecallNoKwMethodDescriptorNoargs
-        } else if total == 2 {
-            op::PrecallNoKwMethodDescriptorO
-        } else if total > 2 {
-            op::PrecallNoKwMethodDescriptorFast
-        } else {
-            return failure(units, pc);
+    } else if callable.type_is(&t.method_descriptor) && !kw {
+        let append = total == 2 && is_meth && result_popped && native_is(callable, list::list_append);
+        match method_descriptor_form(descriptor_convention(callable), total, append) {
+            Some(s) => s,
+            None => return failure(units, pc),
         }
     } else {
         return failure(units, pc);
     };
     success(units, pc, specialized)
+}
+
+/// A native function's calling convention as CPython declares it (its
+/// `METH_*` flags), which PRECALL's specializer chooses its form by.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Convention {
+    NoArgs,
+    O,
+    Fast,
+    FastKw,
+    /// METH_VARARGS and the rest: not specialized.
+    Other,
+}
+
+/// CPython's convention for `name` of `owner` (a module or type name), if
+/// CPython has that builtin (`call_conventions.rs`).
+fn cpython_convention(owner: &str, name: &str) -> Option<Convention> {
+    let table = super::call_conventions::CONVENTIONS;
+    let i = table.binary_search_by(|(o, n, _)| (*o, *n).cmp(&(owner, name))).ok()?;
+    Some(table[i].2)
+}
+
+/// The convention of a builtin function: a module function by its
+/// module's name, a bound method (`[].append`) by its type's.
+fn builtin_convention(f: &Obj) -> Option<Convention> {
+    let d = f.payload::<crate::objects::builtin_func::BuiltinFunctionData>()?;
+    if let Some(owner) = d.owner.as_ref().and_then(type_::as_type) {
+        return cpython_convention(owner.name(), d.name());
+    }
+    let module = d.module.as_ref().and_then(crate::objects::str::as_str)?;
+    cpython_convention(module, d.name())
+}
+
+/// The convention of a method descriptor, by its type's name.
+fn descriptor_convention(f: &Obj) -> Option<Convention> {
+    let d = f.payload::<crate::objects::descriptor::MethodDescrData>()?;
+    cpython_convention(type_::as_type(&d.owner)?.name(), d.def.name)
+}
+
+/// The PRECALL form for a builtin function (CPython's
+/// `specialize_c_call`); a function CPython lacks gets the form its
+/// argument count suggests.
+fn c_call_form(f: &Obj, conv: Option<Convention>, total: usize, kw: bool) -> Option<u8> {
+    let len = || native_is(f, crate::builtins::builtin_len);
+    let isinstance = || native_is(f, crate::builtins::builtin_isinstance);
+    let conv = conv.unwrap_or(match (kw, total) {
+        (true, _) => Convention::FastKw,
+        (false, 1) => Convention::O,
+        (false, _) => Convention::Fast,
+    });
+    match conv {
+        Convention::O if !kw && total == 1 => Some(if len() { op::PrecallNoKwLen } else { op::PrecallNoKwBuiltinO }),
+        Convention::Fast if !kw => {
+            Some(if total == 2 && isinstance() { op::PrecallNoKwIsinstance } else { op::PrecallNoKwBuiltinFast })
+        }
+        Convention::FastKw => Some(op::PrecallBuiltinFastWithKeywords),
+        _ => None,
+    }
+}
+
+/// The PRECALL form for a method descriptor called without keywords
+/// (CPython's `specialize_method_descriptor`; `total` counts self);
+/// `append` when it is `list.append` whose result is discarded.
+fn method_descriptor_form(conv: Option<Convention>, total: usize, append: bool) -> Option<u8> {
+    let conv = conv.unwrap_or(match total {
+        0 => return None,
+        1 => Convention::NoArgs,
+        2 => Convention::O,
+        _ => Convention::Fast,
+    });
+    match conv {
+        Convention::NoArgs if total == 1 => Some(op::PrecallNoKwMethodDescriptorNoargs),
+        Convention::O if total == 2 => {
+            Some(if append { op::PrecallNoKwListAppend } else { op::PrecallNoKwMethodDescriptorO })
+        }
+        Convention::Fast if total >= 1 => Some(op::PrecallNoKwMethodDescriptorFast),
+        Convention::FastKw if total >= 1 => Some(op::PrecallMethodDescriptorFastWithKeywords),
+        _ => None,
+    }
 }
 
 /// The PRECALL form for calling a builtin class (CPython's

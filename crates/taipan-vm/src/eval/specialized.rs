@@ -384,7 +384,7 @@ pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, f
         op::PrecallNoKwBuiltinFast => builtin,
         op::PrecallNoKwMethodDescriptorNoargs => total == 1 && descr,
         op::PrecallNoKwMethodDescriptorO => total == 2 && descr,
-        op::PrecallNoKwMethodDescriptorFast => total >= 1 && descr,
+        op::PrecallNoKwMethodDescriptorFast | op::PrecallMethodDescriptorFastWithKeywords => total >= 1 && descr,
         _ => false,
     }
 }
@@ -392,5 +392,10 @@ pub(super) fn precall_guard(vm: &Vm, opcode: u8, callable: &Obj, total: usize, f
 /// The builtin PRECALL forms that also make calls with keyword arguments.
 #[inline(always)]
 pub(super) fn precall_takes_keywords(opcode: u8) -> bool {
-    matches!(opcode, super::op::PrecallBuiltinClass | super::op::PrecallBuiltinFastWithKeywords)
+    matches!(
+        opcode,
+        super::op::PrecallBuiltinClass
+            | super::op::PrecallBuiltinFastWithKeywords
+            | super::op::PrecallMethodDescriptorFastWithKeywords
+    )
 }

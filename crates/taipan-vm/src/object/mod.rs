@@ -366,6 +366,11 @@ pub(crate) struct ObjectState {
     /// state it reaches through `CURRENT`), so testing it costs the hot
     /// paths one load and a branch (`tracemalloc::api::start`/`stop` set it).
     pub(crate) tracemalloc: Cell<bool>,
+    /// Emptied dict tables of the smallest size, kept for the next dict
+    /// (CPython's keys free list).
+    pub(crate) dict_keys: crate::objects::dict::KeysFreeList,
+    /// Empty item arrays of dead small lists, by capacity.
+    pub(crate) list_buffers: crate::objects::list::BufferCache,
 }
 
 impl ObjectState {
@@ -387,6 +392,8 @@ impl ObjectState {
                 to_system: [0; SMALL_CLASSES],
             }),
             tracemalloc: Cell::new(false),
+            dict_keys: crate::objects::dict::KeysFreeList::new(),
+            list_buffers: crate::objects::list::BufferCache::new(),
         }
     }
 
@@ -487,14 +494,111 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
     // SAFETY: the refcount just reached zero; a live object's type is live.
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
-        if let Some(leaf) = (*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload.leaf {
+        let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        if let Some(leaf) = ty.leaf {
             if thread_traces() {
                 return free_leaf_traced(p, ty_ptr, leaf);
             }
             free_leaf(p, ty_ptr, leaf);
             return;
         }
+        if let Some(c) = ty.container {
+            return dealloc_container(p, ty_ptr, c);
+        }
         dealloc_general(p)
+    }
+}
+
+/// How instances of a plain container type (`TypeObject::mark_container`:
+/// exact tuple, list, dict, method) are allocated and freed: their size
+/// class (GC header included) and their payload's destructor.
+#[derive(Clone, Copy)]
+pub(crate) struct ContainerAlloc {
+    class: u8,
+    /// The unrounded block size, as tracemalloc counts it.
+    size: u16,
+    drop_payload: unsafe fn(*mut PyObject),
+}
+
+impl ContainerAlloc {
+    pub(crate) fn new<T: PyPayload>(layout: std::alloc::Layout) -> Option<ContainerAlloc> {
+        let (class, _) = small_layout(layout)?;
+        Some(ContainerAlloc {
+            class: u8::try_from(class).ok()?,
+            size: u16::try_from(layout.size()).ok()?,
+            drop_payload: drop_payload::<T>,
+        })
+    }
+}
+
+/// Deallocation of a plain container: no finalizer can be due and there
+/// is no dict or member slot, so only the trashcan of the general path is
+/// kept (dropping the items nests; a tuple nested 100,000 deep must not
+/// overflow the stack).
+///
+/// # Safety
+/// `p` is live with refcount zero; its type (`ty_ptr`) is described by `c`.
+#[inline(never)]
+unsafe fn dealloc_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: ContainerAlloc) {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        // SAFETY: as the caller guarantees; that path makes a thread state.
+        return unsafe { dealloc_general(p) };
+    }
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    let st = unsafe { &(*ts).objects };
+    let depth = st.dealloc_depth.get();
+    if depth >= TRASHCAN_DEPTH {
+        let mut v = st.deferred.take();
+        v.push(p);
+        st.deferred.set(v);
+        return;
+    }
+    st.dealloc_depth.set(depth + 1);
+    // SAFETY: guaranteed by the caller.
+    unsafe { free_container(p, ty_ptr, c) };
+    if depth == 0 {
+        free_deferred(st);
+    }
+    st.dealloc_depth.set(depth);
+}
+
+/// Free a plain container (see `dealloc_container`).
+///
+/// # Safety
+/// As `dealloc_container`.
+#[inline(always)]
+unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: ContainerAlloc) {
+    // SAFETY: guaranteed by the caller; the block came from
+    // `alloc_container` (the same size class).
+    unsafe {
+        crate::gc::untrack_freed(p);
+        if crate::tracemalloc::tracing() {
+            crate::tracemalloc::on_free(p);
+        }
+        let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        if ty.weaklistoffset != 0 {
+            crate::objects::weakref::clear_on_free(p.as_ptr());
+        }
+        (c.drop_payload)(p.as_ptr());
+        small_free_class(p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE), c.class as usize);
+        decref(ty_ptr);
+    }
+}
+
+/// Free the objects the trashcan put off (at the outermost deallocation).
+#[inline]
+fn free_deferred(st: &ObjectState) {
+    // SAFETY: a read of the length only; no borrow of the vector is live.
+    if unsafe { (*st.deferred.as_ptr()).is_empty() } {
+        return;
+    }
+    loop {
+        let mut v = st.deferred.take();
+        let Some(next) = v.pop() else { break };
+        st.deferred.set(v);
+        // SAFETY: queued objects had refcount zero and were not freed.
+        unsafe { free_object(next) };
     }
 }
 
@@ -572,13 +676,7 @@ unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
     // payload destructor and returns the memory.
     unsafe { free_object(p) };
     if depth == 0 {
-        loop {
-            let mut v = st.deferred.take();
-            let Some(next) = v.pop() else { break };
-            st.deferred.set(v);
-            // SAFETY: queued objects had refcount zero and were not freed.
-            unsafe { free_object(next) };
-        }
+        free_deferred(st);
     }
     st.dealloc_depth.set(depth);
 }
@@ -899,7 +997,83 @@ pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
             return alloc_leaf(ty, leaf, payload);
         }
     }
+    if let Some(c) = t.container {
+        if t.payload_type == TypeId::of::<T>() {
+            return alloc_container(ty, t, c, payload);
+        }
+    }
     alloc_general(ty, t, payload)
+}
+
+/// `alloc_object` for a plain container type: a block of its size class,
+/// the GC header, header and payload (`mark_container` checked the layout
+/// holds a `PyCell<T>`), tracked by the collector.
+#[inline(always)]
+fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, payload: T) -> Obj {
+    let base = small_alloc_class(c.class as usize);
+    // SAFETY: the block holds the GC header and `basicsize` bytes, which
+    // hold a `PyCell<T>` and the weakref slot if any; all is initialized
+    // before the object is visible.
+    unsafe {
+        std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
+        std::ptr::write(
+            obj,
+            PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
+        );
+        if t.weaklistoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
+        }
+        let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, c.size as usize);
+        }
+        crate::gc::track_new(p);
+        Obj::from_owned_ptr(p)
+    }
+}
+
+/// Memory for an array of `n` object references (a tuple's items): a
+/// block of the small-object size classes when it fits one, so a small
+/// tuple costs two free-list pops and no `malloc`.
+#[inline]
+pub(crate) fn alloc_ref_array(n: usize) -> NonNull<Obj> {
+    if n == 0 {
+        return NonNull::dangling();
+    }
+    if n <= SMALL_MAX / std::mem::size_of::<Obj>() {
+        let class = (n * std::mem::size_of::<Obj>()).div_ceil(SMALL_CLASS) - 1;
+        // SAFETY: small_alloc_class never returns null.
+        return unsafe { NonNull::new_unchecked(small_alloc_class(class).cast::<Obj>()) };
+    }
+    let layout = std::alloc::Layout::array::<Obj>(n).unwrap_or_else(|_| ref_array_overflow());
+    // SAFETY: the layout is non-zero-sized; small_alloc never returns null.
+    unsafe { NonNull::new_unchecked(small_alloc(layout).cast::<Obj>()) }
+}
+
+/// Free an array from `alloc_ref_array(n)` (its items already dropped).
+///
+/// # Safety
+/// `p` came from `alloc_ref_array(n)` and is no longer used.
+#[inline]
+pub(crate) unsafe fn free_ref_array(p: NonNull<Obj>, n: usize) {
+    if n == 0 {
+        return;
+    }
+    if n <= SMALL_MAX / std::mem::size_of::<Obj>() {
+        let class = (n * std::mem::size_of::<Obj>()).div_ceil(SMALL_CLASS) - 1;
+        // SAFETY: the block came from `small_alloc_class(class)` above.
+        return unsafe { small_free_class(p.as_ptr().cast(), class) };
+    }
+    let layout = std::alloc::Layout::array::<Obj>(n).unwrap_or_else(|_| ref_array_overflow());
+    // SAFETY: guaranteed by the caller; the same layout as the allocation.
+    unsafe { small_free(p.as_ptr().cast(), layout) }
+}
+
+#[cold]
+fn ref_array_overflow() -> ! {
+    // An array as long as an existing object's item count always fits.
+    std::alloc::handle_alloc_error(std::alloc::Layout::new::<Obj>())
 }
 
 /// `alloc_object` for a leaf type: a block of its size class, the header

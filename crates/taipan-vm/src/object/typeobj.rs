@@ -479,6 +479,9 @@ pub struct TypeObject {
     /// Set for builtin types whose instances hold no references and need
     /// no teardown beyond dropping the payload (see `mark_leaf`).
     pub(crate) leaf: Option<super::LeafAlloc>,
+    /// Set for builtin container types whose instances have a GC header
+    /// but no finalizer, dict or member slots (see `mark_container`).
+    pub(crate) container: Option<super::ContainerAlloc>,
     /// The field layout of a struct sequence type (`objects/structseq.rs`).
     pub(crate) structseq: std::cell::OnceCell<crate::objects::structseq::StructSeqInfo>,
 }
@@ -538,6 +541,7 @@ impl TypeObject {
             doc: None,
             cached_keys: UnsafeCell::new(None),
             leaf: None,
+            container: None,
             structseq: std::cell::OnceCell::new(),
         }
     }
@@ -557,6 +561,22 @@ impl TypeObject {
             && self.payload_type == TypeId::of::<T>()
             && self.basicsize >= std::mem::size_of::<super::PyCell<T>>();
         self.leaf = if plain { super::LeafAlloc::new::<T>(self.alloc_layout()) } else { None };
+    }
+
+    /// Mark a builtin container type with a plain `tp_dealloc` (CPython's
+    /// exact tuple, list, dict, method: no finalizer, no dict or member
+    /// slots; a weakref list is allowed). Allocation takes a precomputed
+    /// size class and deallocation skips the finalizer queue and the slot
+    /// loops, keeping the trashcan. Subclasses are not marked. Call it
+    /// last, once the layout is final.
+    pub(crate) fn mark_container<T: PyPayload>(&mut self) {
+        let plain = self.is_gc
+            && self.dictoffset == 0
+            && self.member_offsets.is_empty()
+            && self.finalize.get().is_none()
+            && self.payload_type == TypeId::of::<T>()
+            && self.basicsize >= std::mem::size_of::<super::PyCell<T>>();
+        self.container = if plain { super::ContainerAlloc::new::<T>(self.alloc_layout()) } else { None };
     }
 
     /// The shared keys of this class's instance dicts (made now if needed).

@@ -46,13 +46,74 @@ struct Table {
     general_keys: bool,
 }
 
+/// Entries a table of `MIN_SIZE` slots holds at most.
+const MIN_USABLE: usize = MIN_SIZE * 2 / 3;
+/// Emptied smallest tables a thread keeps (CPython 3.11's keys free list).
+const KEYS_FREE_MAX: usize = 80;
+
+/// The running thread's emptied smallest tables (CPython's keys free
+/// list): a small dict's first insertion takes one instead of allocating
+/// its index and entry arrays. Each kept table has `MIN_SIZE` EMPTY slots
+/// and no entries, with room for `MIN_USABLE`.
+pub(crate) struct KeysFreeList(UnsafeCell<Vec<TableArrays>>);
+
+/// A table's index and entry arrays.
+type TableArrays = (Vec<i32>, Vec<Option<Entry>>);
+
+impl KeysFreeList {
+    pub(crate) const fn new() -> KeysFreeList {
+        KeysFreeList(UnsafeCell::new(Vec::new()))
+    }
+}
+
+/// The running thread's keys free list, if a thread state is active.
+fn keys_free_list<'a>() -> Option<&'a mut Vec<TableArrays>> {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        return None;
+    }
+    // SAFETY: a non-null CURRENT points at a live thread state; the list is
+    // only touched by `take_small_table` and `Table::drop` of this thread,
+    // neither of which runs other code while it holds the borrow.
+    Some(unsafe { &mut *(*ts).objects.dict_keys.0.get() })
+}
+
+/// A table of `MIN_SIZE` slots, from the free list when it has one.
+fn small_table_arrays() -> TableArrays {
+    match keys_free_list().and_then(|l| l.pop()) {
+        Some(t) => t,
+        None => (vec![EMPTY; MIN_SIZE], Vec::with_capacity(MIN_USABLE)),
+    }
+}
+
+impl Drop for Table {
+    /// The smallest tables go back to the free list, emptied (entries
+    /// first to last, key before value, as CPython's free_keys_object).
+    fn drop(&mut self) {
+        if self.indices.len() != MIN_SIZE || self.entries.capacity() != MIN_USABLE {
+            return;
+        }
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.clear();
+        let mut indices = std::mem::take(&mut self.indices);
+        if let Some(l) = keys_free_list() {
+            if l.len() < KEYS_FREE_MAX {
+                indices.fill(EMPTY);
+                l.push((indices, entries));
+            }
+        }
+    }
+}
+
 impl Table {
     fn with_capacity(n: usize) -> Table {
         let mut size = MIN_SIZE;
         while size * 2 < n * 3 {
             size *= 2;
         }
-        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), used: 0, filled: 0, general_keys: false }
+        let (indices, entries) =
+            if size == MIN_SIZE { small_table_arrays() } else { (vec![EMPTY; size], Vec::with_capacity(n)) };
+        Table { indices, entries, used: 0, filled: 0, general_keys: false }
     }
 
     fn mask(&self) -> usize {
@@ -96,12 +157,17 @@ impl Table {
             let Some(s) = size.checked_mul(2) else { return false };
             size = s;
         }
-        let mut indices: Vec<i32> = Vec::new();
-        let mut entries: Vec<Option<Entry>> = Vec::new();
-        if indices.try_reserve_exact(size).is_err() || entries.try_reserve_exact(size * 2 / 3).is_err() {
-            return false;
-        }
-        indices.resize(size, EMPTY);
+        let (indices, entries) = if size == MIN_SIZE {
+            small_table_arrays()
+        } else {
+            let mut indices: Vec<i32> = Vec::new();
+            let mut entries: Vec<Option<Entry>> = Vec::new();
+            if indices.try_reserve_exact(size).is_err() || entries.try_reserve_exact(size * 2 / 3).is_err() {
+                return false;
+            }
+            indices.resize(size, EMPTY);
+            (indices, entries)
+        };
         let old = std::mem::replace(&mut self.entries, entries);
         self.indices = indices;
         self.filled = 0;
@@ -974,6 +1040,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.nb_inplace[NbOp::Or as usize].set(Some(dict_ior));
     s.new.set(Some(dict_new));
     s.init.set(Some(dict_init));
+    t.mark_container::<DictData>();
     t
 }
 

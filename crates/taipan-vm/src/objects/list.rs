@@ -42,7 +42,69 @@ impl Drop for ListData {
         if crate::tracemalloc::tracing() {
             crate::tracemalloc::on_buffer(buffer_of(self.items.get_mut()), (0, 0));
         }
-        drop_reversed(std::mem::take(self.items.get_mut()));
+        let mut v = std::mem::take(self.items.get_mut());
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+        recycle_buffer(v);
+    }
+}
+
+/// Item arrays of up to this many slots are kept for the next lists.
+const BUFFER_MAX_CAP: usize = 8;
+/// Arrays kept per capacity.
+const BUFFERS_PER_CAP: usize = 16;
+
+/// The running thread's empty item arrays of dead lists, by exact
+/// capacity 1..=`BUFFER_MAX_CAP`: `[x]` and `[a, b]` built by BUILD_LIST
+/// take one instead of calling `malloc` (CPython 3.11 keeps the list
+/// objects, 80 of them; Taipan's size classes already recycle those).
+/// The exact capacity is kept, so `__sizeof__` and growth are unchanged.
+pub(crate) struct BufferCache(UnsafeCell<[Vec<Vec<Obj>>; BUFFER_MAX_CAP]>);
+
+impl BufferCache {
+    pub(crate) const fn new() -> BufferCache {
+        BufferCache(UnsafeCell::new([const { Vec::new() }; BUFFER_MAX_CAP]))
+    }
+}
+
+/// The running thread's buffer cache, if a thread state is active.
+#[inline]
+fn buffer_cache<'a>() -> Option<&'a mut [Vec<Vec<Obj>>; BUFFER_MAX_CAP]> {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        return None;
+    }
+    // SAFETY: a non-null CURRENT points at a live thread state; the cache
+    // is only touched by `buffer_with_capacity` and `recycle_buffer` of
+    // this thread, which drop no object while they hold the borrow.
+    Some(unsafe { &mut *(*ts).objects.list_buffers.0.get() })
+}
+
+/// An empty vector with room for exactly `n` items (from the cache when
+/// it has one of that capacity).
+#[inline]
+pub(crate) fn buffer_with_capacity(n: usize) -> Vec<Obj> {
+    if (1..=BUFFER_MAX_CAP).contains(&n) {
+        if let Some(v) = buffer_cache().and_then(|c| c[n - 1].pop()) {
+            return v;
+        }
+    }
+    Vec::with_capacity(n)
+}
+
+/// Keep the (empty) item array of a dead list for the next one.
+#[inline]
+fn recycle_buffer(v: Vec<Obj>) {
+    debug_assert!(v.is_empty());
+    let cap = v.capacity();
+    if (1..=BUFFER_MAX_CAP).contains(&cap) {
+        if let Some(c) = buffer_cache() {
+            let slot = &mut c[cap - 1];
+            if slot.len() < BUFFERS_PER_CAP {
+                slot.push(v);
+            }
+        }
     }
 }
 
@@ -167,6 +229,14 @@ impl ListData {
         self.vec().remove(i)
     }
 
+    /// Run `f` on the items where they are. `f` must not run Python code,
+    /// touch this list or drop an object (so nothing can change the list
+    /// while the slice is borrowed).
+    pub(crate) fn with_items<R>(&self, f: impl FnOnce(&[Obj]) -> R) -> R {
+        // SAFETY: see the impl comment and the contract above.
+        f(unsafe { &*self.items.get() })
+    }
+
     pub(crate) fn to_vec(&self) -> Vec<Obj> {
         self.vec().clone()
     }
@@ -230,6 +300,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.mp_ass_subscript.set(Some(list_ass_subscript));
     s.new.set(Some(list_new));
     s.init.set(Some(list_init));
+    t.mark_container::<ListData>();
     t
 }
 

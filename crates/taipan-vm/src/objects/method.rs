@@ -32,6 +32,7 @@ pub(crate) fn type_object() -> TypeObject {
     // stored on a class stays as it is, and `classmethod(bound)` binds it
     // again to the class.
     t.slots.new.set(Some(method_new));
+    t.mark_container::<MethodData>();
     t
 }
 

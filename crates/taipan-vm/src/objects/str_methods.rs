@@ -413,33 +413,70 @@ fn partition(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool)
 
 fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [it] = crate::args::exact::<1>(vm, "join", args, kwnames)?;
-    let items = join_items(vm, &it)?;
-    if items.len() == 1 && items[0].type_is(&vm.ctx.types.str) {
-        return Ok(items[0].clone());
-    }
     let sep = sd(o);
+    let str_ty = &vm.ctx.types.str;
+    // A tuple's or an exact list's items are joined where they are (no
+    // copy): joining runs no Python code, so the list cannot change.
+    let r = if it.type_is(&vm.ctx.types.tuple) {
+        join_slice(sep, crate::objects::tuple::items(&it), str_ty)
+    } else if let Some(l) = crate::objects::list::data(&it).filter(|_| it.type_is(&vm.ctx.types.list)) {
+        l.with_items(|items| join_slice(sep, items, str_ty))
+    } else {
+        join_slice(sep, &join_items(vm, &it)?, str_ty)
+    };
+    match r {
+        Ok(JoinDone::Same(x)) => Ok(x),
+        Ok(JoinDone::New(d)) => Ok(vm.new_str_data(d)),
+        Err(JoinFail::Item(i, tyname)) => {
+            Err(vm.type_error(format!("sequence item {i}: expected str instance, {tyname} found")))
+        }
+        Err(JoinFail::TooLong) => Err(vm.overflow_error("join() result is too long for a Python string")),
+        Err(JoinFail::NoMemory) => Err(vm.memory_error()),
+    }
+}
+
+/// What `join_slice` made: the only item itself (an exact str), or the
+/// joined characters.
+enum JoinDone {
+    Same(Obj),
+    New(crate::objects::str::StrData),
+}
+
+/// Why `join_slice` failed (the caller makes the exception).
+enum JoinFail {
+    /// Item `i` is not a str; its type's name.
+    Item(usize, String),
+    TooLong,
+    NoMemory,
+}
+
+/// `sep.join(items)`, running no Python code and making no object (so it may
+/// work on a borrowed list's items).
+fn join_slice(sep: &StrData, items: &[Obj], str_ty: &Obj) -> Result<JoinDone, JoinFail> {
+    if let [x] = items {
+        if x.type_is(str_ty) {
+            return Ok(JoinDone::Same(x.clone()));
+        }
+    }
     // The whole result's size first: too long a result is an error, not an
     // abort while building it.
     let mut parts: Vec<&StrData> = Vec::with_capacity(items.len().saturating_mul(2));
     let mut total: usize = 0;
     for (i, x) in items.iter().enumerate() {
         let Some(xd) = data(x) else {
-            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", x.class().name())));
+            return Err(JoinFail::Item(i, x.class().name().to_string()));
         };
         let add = if i > 0 { xd.len().checked_add(sep.len()) } else { Some(xd.len()) };
         total = match add.and_then(|a| total.checked_add(a)) {
             Some(t) if t <= isize::MAX as usize => t,
-            _ => return Err(vm.overflow_error("join() result is too long for a Python string")),
+            _ => return Err(JoinFail::TooLong),
         };
         if i > 0 && !sep.is_empty() {
             parts.push(sep);
         }
         parts.push(xd);
     }
-    match crate::objects::str::concat_data(&parts) {
-        Some(d) => Ok(vm.new_str_data(d)),
-        None => Err(vm.memory_error()),
-    }
+    crate::objects::str::concat_data(&parts).map(JoinDone::New).ok_or(JoinFail::NoMemory)
 }
 
 /// The items `str.join` joins: a list's or tuple's directly (CPython's

@@ -7,7 +7,77 @@ use crate::objects::{slice, str as pystr};
 use crate::vm::{PyResult, Vm};
 
 pub(crate) struct TupleData {
-    items: Box<[Obj]>,
+    items: Items,
+}
+
+/// A tuple's items: an array from `alloc_ref_array` (a small-object size
+/// class for the tuples up to 32 items, so making one costs no `malloc`).
+struct Items {
+    ptr: std::ptr::NonNull<Obj>,
+    len: usize,
+}
+
+impl Items {
+    /// Take the items of `v` (moved, not cloned).
+    fn from_vec(mut v: Vec<Obj>) -> Items {
+        let len = v.len();
+        let ptr = crate::object::alloc_ref_array(len);
+        // SAFETY: the array has room for `len` items; they are moved out of
+        // the vector, whose length is then zero so it drops none of them.
+        unsafe {
+            std::ptr::copy_nonoverlapping(v.as_ptr(), ptr.as_ptr(), len);
+            v.set_len(0);
+        }
+        Items { ptr, len }
+    }
+
+    /// The first `n` items of `it` (fewer if it ends early).
+    fn from_iter(n: usize, it: impl Iterator<Item = Obj>) -> Items {
+        let ptr = crate::object::alloc_ref_array(n);
+        let mut len = 0;
+        for x in it.take(n) {
+            // SAFETY: `len < n`, inside the array.
+            unsafe { std::ptr::write(ptr.as_ptr().add(len), x) };
+            len += 1;
+        }
+        debug_assert_eq!(len, n);
+        if len < n {
+            let mut out = Items { ptr: crate::object::alloc_ref_array(len), len };
+            // SAFETY: both arrays hold at least `len` slots; the moved items
+            // are owned by `out` only, and the old array is freed empty.
+            unsafe {
+                std::ptr::copy_nonoverlapping(ptr.as_ptr(), out.ptr.as_ptr(), len);
+                crate::object::free_ref_array(ptr, n);
+            }
+            out.len = len;
+            return out;
+        }
+        Items { ptr, len }
+    }
+}
+
+impl std::ops::Deref for Items {
+    type Target = [Obj];
+    #[inline]
+    fn deref(&self) -> &[Obj] {
+        // SAFETY: the first `len` slots are initialized and owned.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+impl Drop for Items {
+    /// Items go last first, as CPython's tupledealloc; the tuple reads as
+    /// empty while they go.
+    fn drop(&mut self) {
+        let (ptr, n) = (self.ptr, self.len);
+        self.len = 0;
+        for i in (0..n).rev() {
+            // SAFETY: slot `i` holds an owned item, dropped once.
+            unsafe { std::ptr::drop_in_place(ptr.as_ptr().add(i)) };
+        }
+        // SAFETY: the array came from `alloc_ref_array(n)`.
+        unsafe { crate::object::free_ref_array(ptr, n) };
+    }
 }
 
 impl PyPayload for TupleData {
@@ -19,13 +89,6 @@ impl PyPayload for TupleData {
         for x in self.items.iter().rev() {
             visit(x);
         }
-    }
-}
-
-impl Drop for TupleData {
-    /// Items go last first, as CPython's tupledealloc.
-    fn drop(&mut self) {
-        crate::objects::list::drop_reversed(std::mem::take(&mut self.items).into_vec());
     }
 }
 
@@ -55,6 +118,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.sq_repeat.set(Some(tuple_repeat));
     s.mp_subscript.set(Some(tuple_subscript));
     s.new.set(Some(tuple_new));
+    t.mark_container::<TupleData>();
     t
 }
 
@@ -74,14 +138,23 @@ pub(crate) fn setup(vm: &Vm) {
 
 /// Allocate a tuple of type `ty` (tuple or a subclass).
 pub(crate) fn alloc_tuple(ty: &Obj, items: Vec<Obj>) -> Obj {
-    alloc_object(ty, TupleData { items: items.into_boxed_slice() })
+    alloc_object(ty, TupleData { items: Items::from_vec(items) })
+}
+
+/// A new exact tuple of the first `n` items of `it`, with no intermediate
+/// vector (BUILD_TUPLE from the value stack).
+pub(crate) fn new_from_iter(vm: &Vm, n: usize, it: impl Iterator<Item = Obj>) -> Obj {
+    if n == 0 {
+        return vm.ctx.empty_tuple.clone();
+    }
+    alloc_object(&vm.ctx.types.tuple, TupleData { items: Items::from_iter(n, it) })
 }
 
 /// The items of a tuple object (empty for a non-tuple).
 #[inline]
 pub fn items(o: &Obj) -> &[Obj] {
     match o.payload::<TupleData>() {
-        Some(t) => &t.items,
+        Some(t) => &t.items[..],
         None => &[],
     }
 }
@@ -102,7 +175,7 @@ impl Vm {
     }
 
     pub fn new_tuple_from_slice(&self, items: &[Obj]) -> Obj {
-        self.new_tuple(items.to_vec())
+        new_from_iter(self, items.len(), items.iter().cloned())
     }
 }
 
