@@ -400,6 +400,32 @@ fn raise_exception(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     Err(PyErr(value))
 }
 
+/// `fatal_error(message, release_gil=0)`: `Py_FatalError` from a C function
+/// named `test_fatal_error`, optionally with the GIL released first
+/// (test_faulthandler checks the report either way).
+fn fatal_error(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    crate::clinic::no_kw(vm, "fatal_error", k)?;
+    crate::clinic::check_count(vm, "fatal_error", a.len(), 1, 2)?;
+    let Some(message) = taipan_vm::api::bytes::as_bytes_ref(&a[0]) else {
+        return Err(vm.type_error(&format!(
+            "fatal_error() argument 1 must be bytes, not {}",
+            crate::support::short_type_name(&a[0])
+        )));
+    };
+    let message = String::from_utf8_lossy(message).into_owned();
+    let release_gil = match a.get(1) {
+        Some(v) => crate::converters::c_int(vm, v)? != 0,
+        None => false,
+    };
+    if release_gil {
+        let m = message.clone();
+        vm.allow_threads(move || {
+            taipan_vm::api::traceback::fatal_error("test_fatal_error", &m);
+        });
+    }
+    taipan_vm::api::traceback::fatal_error("test_fatal_error", &message)
+}
+
 /// `set_errno(n)`: set C's `errno`, which the next system call may not
 /// reset (test_cmath checks a stale errno does not leak into a result).
 fn set_errno(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -625,6 +651,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("type_assign_version", type_assign_version),
     MethodDef::static_("type_modified", type_modified),
     MethodDef::static_("raise_exception", raise_exception),
+    MethodDef::static_("fatal_error", fatal_error),
     MethodDef::static_("set_errno", set_errno),
     MethodDef::static_("W_STOPCODE", w_stopcode),
     MethodDef::static_("sequence_getitem", sequence_getitem),
