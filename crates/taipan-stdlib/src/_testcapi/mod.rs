@@ -407,7 +407,7 @@ fn fatal_error(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     crate::clinic::no_kw(vm, "fatal_error", k)?;
     crate::clinic::check_count(vm, "fatal_error", a.len(), 1, 2)?;
     let Some(message) = taipan_vm::api::bytes::as_bytes_ref(&a[0]) else {
-        return Err(vm.type_error(&format!(
+        return Err(vm.type_error(format!(
             "fatal_error() argument 1 must be bytes, not {}",
             crate::support::short_type_name(&a[0])
         )));
