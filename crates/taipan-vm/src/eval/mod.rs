@@ -268,6 +268,7 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
     // SAFETY: `f` is the live current frame.
     let prev = unsafe { (*f).previous };
     vm.thread.current_frame.set(prev);
+    // SAFETY: as above; unlinking does not free it.
     unsafe {
         (*f).previous = std::ptr::null_mut();
     }
