@@ -1,7 +1,7 @@
 //! `grp` (CPython's `Modules/grpmodule.c`): the group database through the
 //! C library's reentrant `getgr*_r` calls.
 
-use std::ffi::{CStr, CString};
+use std::ffi::CStr;
 
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, module, str as pystr, Obj, PyResult, Vm};
@@ -86,13 +86,7 @@ fn grp_getgrnam(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     if pystr::data(&name).is_none() {
         return Err(vm.type_error(format!("getgrnam() argument 'name' must be str, not {}", name.class().name())));
     }
-    let raw = taipan_vm::api::codecs::encode_str(
-        vm,
-        &name,
-        Some(&taipan_vm::api::codecs::fs_encoding(vm)),
-        Some("surrogateescape"),
-    )?;
-    let c = CString::new(raw).map_err(|_| vm.value_error("embedded null character"))?;
+    let c = crate::support::fs_cstring(vm, &name)?;
     let found = lookup(vm, |g, buf, out| {
         // SAFETY: `c` is NUL-terminated; `g`, `buf` and `out` are writable and sized as passed.
         unsafe { libc::getgrnam_r(c.as_ptr(), g, buf.as_mut_ptr() as *mut libc::c_char, buf.len(), out) }

@@ -1,7 +1,7 @@
 //! `pwd` (CPython's `Modules/pwdmodule.c`): the password database through
 //! the C library's reentrant `getpw*_r` calls.
 
-use std::ffi::{CStr, CString};
+use std::ffi::CStr;
 
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, module, str as pystr, Obj, PyResult, Vm};
@@ -86,13 +86,7 @@ fn pwd_getpwnam(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
     if pystr::data(&name).is_none() {
         return Err(vm.type_error(format!("getpwnam() argument must be str, not {}", name.class().name())));
     }
-    let raw = taipan_vm::api::codecs::encode_str(
-        vm,
-        &name,
-        Some(&taipan_vm::api::codecs::fs_encoding(vm)),
-        Some("surrogateescape"),
-    )?;
-    let c = CString::new(raw).map_err(|_| vm.value_error("embedded null character"))?;
+    let c = crate::support::fs_cstring(vm, &name)?;
     let found = lookup(vm, |pw, buf, out| {
         // SAFETY: `c` is NUL-terminated; `pw`, `buf` and `out` are writable and sized as passed.
         unsafe { libc::getpwnam_r(c.as_ptr(), pw, buf.as_mut_ptr() as *mut libc::c_char, buf.len(), out) }

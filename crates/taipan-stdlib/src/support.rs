@@ -152,3 +152,15 @@ pub(crate) fn positional_in<'a>(
     }
     positional(vm, fname, args, None, min, max)
 }
+
+/// A str encoded with the filesystem encoding and `surrogateescape`, as C
+/// string (`PyUnicode_EncodeFSDefault` plus the embedded-NUL check).
+pub(crate) fn fs_cstring(vm: &Vm, name: &Obj) -> PyResult<std::ffi::CString> {
+    let raw = taipan_vm::api::codecs::encode_str(
+        vm,
+        name,
+        Some(&taipan_vm::api::codecs::fs_encoding(vm)),
+        Some("surrogateescape"),
+    )?;
+    std::ffi::CString::new(raw).map_err(|_| vm.value_error("embedded null character"))
+}

@@ -547,20 +547,8 @@ unsafe fn dealloc_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: 
     }
     // SAFETY: a non-null CURRENT points at a live thread state.
     let st = unsafe { &(*ts).objects };
-    let depth = st.dealloc_depth.get();
-    if depth >= TRASHCAN_DEPTH {
-        let mut v = st.deferred.take();
-        v.push(p);
-        st.deferred.set(v);
-        return;
-    }
-    st.dealloc_depth.set(depth + 1);
     // SAFETY: guaranteed by the caller.
-    unsafe { free_container(p, ty_ptr, c) };
-    if depth == 0 {
-        free_deferred(st);
-    }
-    st.dealloc_depth.set(depth);
+    in_trashcan(st, p, || unsafe { free_container(p, ty_ptr, c) });
 }
 
 /// Free a plain container (see `dealloc_container`).
@@ -584,6 +572,26 @@ unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: Con
         small_free_class(p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE), c.class as usize);
         decref(ty_ptr);
     }
+}
+
+/// CPython's trashcan: run `free` (which frees `p`) unless deallocations
+/// already nest `TRASHCAN_DEPTH` deep; then `p` waits in `deferred` and is
+/// freed when the outermost deallocation unwinds.
+#[inline(always)]
+fn in_trashcan(st: &ObjectState, p: NonNull<PyObject>, free: impl FnOnce()) {
+    let depth = st.dealloc_depth.get();
+    if depth >= TRASHCAN_DEPTH {
+        let mut v = st.deferred.take();
+        v.push(p);
+        st.deferred.set(v);
+        return;
+    }
+    st.dealloc_depth.set(depth + 1);
+    free();
+    if depth == 0 {
+        free_deferred(st);
+    }
+    st.dealloc_depth.set(depth);
 }
 
 /// Free the objects the trashcan put off (at the outermost deallocation).
@@ -663,22 +671,9 @@ unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
     if unsafe { queue_finalizer(ts, p) } {
         return;
     }
-    let st = &ts.objects;
-    let depth = st.dealloc_depth.get();
-    if depth >= TRASHCAN_DEPTH {
-        let mut v = st.deferred.take();
-        v.push(p);
-        st.deferred.set(v);
-        return;
-    }
-    st.dealloc_depth.set(depth + 1);
     // SAFETY: the refcount reached zero; `free_object` runs the type's
     // payload destructor and returns the memory.
-    unsafe { free_object(p) };
-    if depth == 0 {
-        free_deferred(st);
-    }
-    st.dealloc_depth.set(depth);
+    in_trashcan(&ts.objects, p, || unsafe { free_object(p) });
 }
 
 // ---- small-object free lists (a first step towards obmalloc's pools) -------------------
