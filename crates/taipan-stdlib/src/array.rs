@@ -13,7 +13,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};
 use taipan_vm::api::buffer::BufferExport;
 use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, CompareOp, GetSetDef, MethodDef, TypeSpec};
-use taipan_vm::api::{buffer, dict, module, str as pystr, tuple, Obj, PyPayload, PyResult, Vm};
+use taipan_vm::api::{buffer, dict, module, str as pystr, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 use crate::clinic;
 
@@ -350,7 +350,8 @@ fn slice_indices(vm: &Vm, s: &Obj, len: usize) -> PyResult<(isize, isize, Vec<us
     let it = tuple::items(&t);
     let start = vm.index_to_isize(&it[0])?;
     let stop = vm.index_to_isize(&it[1])?;
-    let step = vm.index_to_isize(&it[2])?;
+    // A step past isize selects at most one item, as isize::MAX does.
+    let step = vm.index_to_isize_clamped(&it[2])?;
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
@@ -621,6 +622,11 @@ fn machine_format(code: i64) -> Option<(usize, u8, bool)> {
     })
 }
 
+/// The first integer typecode whose items are `size` bytes of this signedness.
+fn int_typecode(size: usize, signed: bool) -> Option<u8> {
+    b"bBhHiIlLqQ".iter().copied().find(|&c| itemsize(c) == size && c.is_ascii_lowercase() == signed)
+}
+
 fn array_reconstructor(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = clinic::positional(vm, "_array_reconstructor", "_array_reconstructor", a, k, 4, 4)?;
     let cls = &a[0];
@@ -644,11 +650,18 @@ fn array_reconstructor(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResul
     };
     let native = MACHINE_FORMATS.iter().any(|(c, m)| *c == tc && *m as i64 == code);
     if native {
+        // CPython builds the array with frombytes(), hence its message.
+        if raw.len() % itemsize(tc) != 0 {
+            return Err(vm.value_error("bytes length not a multiple of item size"));
+        }
         return new_array(vm, cls, tc, raw);
     }
     if raw.len() % size != 0 {
         return Err(vm.value_error("string length not a multiple of item size"));
     }
+    // Integers decoded from another machine format go into the first
+    // typecode of their size and signedness (as CPython), not `tc`.
+    let tc = if kind <= 1 { int_typecode(size, kind == 1).unwrap_or(tc) } else { tc };
     let o = new_array(vm, cls, tc, Vec::new())?;
     let me = arr(vm, &o)?;
     let mut values = Vec::new();
@@ -923,27 +936,34 @@ const GETSETS: &[GetSetDef] = &[
 // ---------------------------------------------------------------------------
 // Iterator
 
+/// `array` is emptied once the iterator is exhausted, so the array can be
+/// freed while the iterator lives on (CPython's `ao = NULL`).
 pub(crate) struct ArrayIter {
-    array: Obj,
+    array: ObjCell,
     index: Cell<usize>,
 }
 impl PyPayload for ArrayIter {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        visit(&self.array);
+        self.array.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.array.set(None);
     }
 }
 
 fn array_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let ty = vm.lazy_types.borrow().get(ARRAY_ITER).cloned().unwrap_or_else(|| vm.none());
-    alloc_instance(vm, &ty, &ty, ArrayIter { array: o.clone(), index: Cell::new(0) })
+    alloc_instance(vm, &ty, &ty, ArrayIter { array: ObjCell::some(o.clone()), index: Cell::new(0) })
 }
 
 fn array_iternext(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     let it = payload_or_err::<ArrayIter>(vm, o, "arrayiterator")?;
-    let a = arr(vm, &it.array)?;
+    let Some(array) = it.array.get() else { return Ok(None) };
+    let a = arr(vm, &array)?;
     let i = it.index.get();
     if i >= a.len() {
         it.index.set(ITER_DONE);
+        it.array.set(None);
         return Ok(None);
     }
     it.index.set(i + 1);
@@ -960,10 +980,10 @@ fn arrayiter_reduce(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
     let it = payload_or_err::<ArrayIter>(vm, o, "arrayiterator")?;
     let iter_fn = vm.getattr_str(&vm.builtins_module(), "iter")?;
     let i = it.index.get();
-    if i >= ITER_DONE {
+    let Some(array) = it.array.get().filter(|_| i < ITER_DONE) else {
         return Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![vm.new_tuple(Vec::new())])]));
-    }
-    Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![it.array.clone()]), vm.new_usize(i)]))
+    };
+    Ok(vm.new_tuple(vec![iter_fn, vm.new_tuple(vec![array]), vm.new_usize(i)]))
 }
 
 /// `__setstate__(index)`, clamped to `[0, len(array)]`.
@@ -971,8 +991,8 @@ fn arrayiter_setstate(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<
     let state = one(vm, "__setstate__", a, k)?;
     let index = vm.index_to_isize(&state)?;
     let it = payload_or_err::<ArrayIter>(vm, o, "arrayiterator")?;
-    if it.index.get() < ITER_DONE {
-        let n = arr(vm, &it.array)?.len();
+    if let Some(array) = it.array.get().filter(|_| it.index.get() < ITER_DONE) {
+        let n = arr(vm, &array)?.len();
         it.index.set((index.max(0) as usize).min(n));
     }
     Ok(vm.none())
@@ -1059,5 +1079,15 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     if let Some(f) = dict::get_item_str(vm, &d, "_array_reconstructor") {
         vm.lazy_types.borrow_mut().insert(RECONSTRUCTOR, f);
     }
+    register_mutable_sequence(vm)?;
     Ok(m)
+}
+
+/// `collections.abc.MutableSequence.register(array)`, as CPython's
+/// `array_modexec` does, so isinstance(a, MutableSequence) holds.
+fn register_mutable_sequence(vm: &Vm) -> PyResult<()> {
+    let abc = taipan_vm::api::import::import_module(vm, "collections.abc")?;
+    let seq = vm.getattr_str(&abc, "MutableSequence")?;
+    vm.call_method(&seq, "register", &[array_type(vm)])?;
+    Ok(())
 }

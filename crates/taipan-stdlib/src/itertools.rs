@@ -10,8 +10,8 @@ use taipan_vm::api::types::{flags, new_type, payload_or_err, IterNextFn, MethodD
 use taipan_vm::api::{args, dict, module, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 use crate::support::{
-    alloc, alloc_exact, class_getitem, clear_cells, clear_vec, iter_self, no_kwargs, positional, register_type,
-    short_type_name, ssize_arg, visit_cells, visit_vec,
+    alloc, alloc_exact, class_getitem, clear_cells, clear_vec, iter_self, positional, positional_unless_own_init,
+    register_type, short_type_name, ssize_arg, visit_cells, visit_vec,
 };
 
 const MODULE_DOC: &str = "Functional tools for creating and using iterators.\n\nInfinite iterators:\ncount(start=0, step=1) --> start, start+step, start+2*step, ...\ncycle(p) --> p0, p1, ... plast, p0, p1, ...\nrepeat(elem [,n]) --> elem, elem, elem, ... endlessly or up to n times\n\nIterators terminating on the shortest input sequence:\naccumulate(p[, func]) --> p0, p0+p1, p0+p1+p2\nchain(p, q, ...) --> p0, p1, ... plast, q0, q1, ...\nchain.from_iterable([p, q, ...]) --> p0, p1, ... plast, q0, q1, ...\ncompress(data, selectors) --> (d[0] if s[0]), (d[1] if s[1]), ...\ndropwhile(pred, seq) --> seq[n], seq[n+1], starting when pred fails\ngroupby(iterable[, keyfunc]) --> sub-iterators grouped by value of keyfunc(v)\nfilterfalse(pred, seq) --> elements of seq where pred(elem) is False\nislice(seq, [start,] stop [, step]) --> elements from\n       seq[start:stop:step]\npairwise(s) --> (s[0],s[1]), (s[1],s[2]), (s[2], s[3]), ...\nstarmap(fun, seq) --> fun(*seq[0]), fun(*seq[1]), ...\ntee(it, n=2) --> (it1, it2 , ... itn) splits one iterator into n\ntakewhile(pred, seq) --> seq[0], seq[1], until pred fails\nzip_longest(p, q, ...) --> (p[0], q[0]), (p[1], q[1]), ...\n\nCombinatoric generators:\nproduct(p, q, ... [repeat=1]) --> cartesian product\npermutations(p[, r])\ncombinations(p, r)\ncombinations_with_replacement(p, r)\n";
@@ -175,7 +175,7 @@ impl PyPayload for Cycle {
 }
 
 fn cycle_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = positional(vm, "cycle", a, k, 1, 1)?;
+    let a = positional_unless_own_init(vm, "cycle", cls, a, k, 1, 1)?;
     let it = vm.iter(&a[0])?;
     let c = Cycle {
         it: ObjCell::some(it),
@@ -236,7 +236,8 @@ const CYCLE_METHODS: &[MethodDef] = &[
         if !vm.isinstance_type(saved, &vm.ctx.types.list) {
             return Err(vm.type_error(format!("argument 1 must be list, not {}", saved.class().name())));
         }
-        let first = vm.is_true(first)?;
+        // An int ("i" in CPython's PyArg_ParseTuple), not any true value.
+        let first = vm.to_i64(first)? != 0;
         let v = vm.to_vec(saved)?;
         *c.saved.borrow_mut() = v;
         c.firstpass.set(first);
@@ -378,6 +379,16 @@ const ACCUMULATE_METHODS: &[MethodDef] = &[
             let chained = chain_of(vm, vec![vm.new_tuple(vec![init]), it])?;
             return Ok(reduce_state(vm, o, vec![chained, func], vm.none()));
         }
+        // A running total of None cannot go in the state (None means "not
+        // started"): CPython restarts from it and skips it with islice.
+        if let Some(total) = acc.total.get().filter(|t| vm.is_none(t)) {
+            let chained = chain_of(vm, vec![vm.new_tuple(vec![total]), it])?;
+            let restarted = vm.call(&o.class_obj(), &[chained, func], None)?;
+            let Some(islice) = crate::support::module_type(vm, "itertools.islice") else {
+                return Err(vm.system_error("type itertools.islice is not initialised"));
+            };
+            return Ok(vm.new_tuple(vec![islice, vm.new_tuple(vec![restarted, vm.new_int(1), vm.none()])]));
+        }
         Ok(reduce_state(vm, o, vec![it, func], opt(vm, &acc.total)))
     }),
     MethodDef::method("__setstate__", |vm, o, a, k| {
@@ -404,7 +415,7 @@ impl PyPayload for Chain {
 }
 
 fn chain_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    no_kwargs(vm, "chain", k)?;
+    let a = positional_unless_own_init(vm, "chain", cls, a, k, 0, usize::MAX)?;
     let source = vm.iter(&vm.new_tuple(a.to_vec()))?;
     alloc(vm, cls, "itertools.chain", Chain { source: ObjCell::some(source), active: ObjCell::new(None) })
 }
@@ -543,13 +554,13 @@ fn compress_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
-fn two_args(vm: &Vm, name: &str, a: &[Obj], k: Option<&Obj>) -> PyResult<(Obj, Obj)> {
-    let a = positional(vm, name, a, k, 2, 2)?;
+fn two_args(vm: &Vm, name: &str, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<(Obj, Obj)> {
+    let a = positional_unless_own_init(vm, name, cls, a, k, 2, 2)?;
     Ok((a[0].clone(), vm.iter(&a[1])?))
 }
 
 fn dropwhile_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let (f, it) = two_args(vm, "dropwhile", a, k)?;
+    let (f, it) = two_args(vm, "dropwhile", cls, a, k)?;
     alloc(vm, cls, "itertools.dropwhile", pair(it, f))
 }
 
@@ -570,7 +581,7 @@ fn dropwhile_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
 }
 
 fn takewhile_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let (f, it) = two_args(vm, "takewhile", a, k)?;
+    let (f, it) = two_args(vm, "takewhile", cls, a, k)?;
     alloc(vm, cls, "itertools.takewhile", pair(it, f))
 }
 
@@ -590,7 +601,7 @@ fn takewhile_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
 }
 
 fn filterfalse_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let (f, it) = two_args(vm, "filterfalse", a, k)?;
+    let (f, it) = two_args(vm, "filterfalse", cls, a, k)?;
     alloc(vm, cls, "itertools.filterfalse", pair(it, f))
 }
 
@@ -608,7 +619,7 @@ fn filterfalse_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
 }
 
 fn starmap_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let (f, it) = two_args(vm, "starmap", a, k)?;
+    let (f, it) = two_args(vm, "starmap", cls, a, k)?;
     alloc(vm, cls, "itertools.starmap", pair(it, f))
 }
 
@@ -684,7 +695,7 @@ fn ssize_or_minus_one(vm: &Vm, o: &Obj) -> isize {
 const ISLICE_STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
 fn islice_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let a = positional(vm, "islice", a, k, 2, 4)?;
+    let a = positional_unless_own_init(vm, "islice", cls, a, k, 2, 4)?;
     let (mut start, mut step) = (0isize, 1isize);
     let stop;
     let stop_of = |o: &Obj| -> PyResult<isize> {

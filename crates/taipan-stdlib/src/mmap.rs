@@ -453,7 +453,8 @@ fn is_slice(vm: &Vm, o: &Obj) -> bool {
 fn slice_indices(vm: &Vm, s: &Obj, len: usize) -> PyResult<Vec<usize>> {
     let t = vm.call_method(s, "indices", &[vm.new_usize(len)])?;
     let it = taipan_vm::api::tuple::items(&t);
-    let (start, stop, step) = (vm.index_to_isize(&it[0])?, vm.index_to_isize(&it[1])?, vm.index_to_isize(&it[2])?);
+    let (start, stop, step) =
+        (vm.index_to_isize(&it[0])?, vm.index_to_isize(&it[1])?, vm.index_to_isize_clamped(&it[2])?);
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {

@@ -39,6 +39,31 @@ pub(crate) fn positional<'a>(
     Ok(args)
 }
 
+/// `positional` for a type's `__new__` whose subclasses may take keywords
+/// in an `__init__` of their own (CPython: keywords are refused when
+/// `type->tp_init` is the base's): the keywords are then left to that
+/// `__init__`, and only the positional arguments are checked and returned.
+pub(crate) fn positional_unless_own_init<'a>(
+    vm: &Vm,
+    fname: &str,
+    cls: &Obj,
+    args: &'a [Obj],
+    kwnames: Option<&Obj>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Obj]> {
+    use taipan_vm::api::types::TypeObject;
+    let own_init = match (cls.payload::<TypeObject>(), vm.ctx.types.object.payload::<TypeObject>()) {
+        (Some(c), Some(o)) => !c.slots.init.same_as(&o.slots.init),
+        _ => false,
+    };
+    let nkw = kwnames.map_or(0, tuple::len);
+    if !own_init || nkw == 0 {
+        return positional(vm, fname, args, kwnames, min, max);
+    }
+    positional(vm, fname, &args[..args.len() - nkw], None, min, max)
+}
+
 /// An int that fits a `Py_ssize_t` (Argument Clinic's `Py_ssize_t`
 /// converter): "Python int too large to convert to C ssize_t".
 pub(crate) fn ssize_arg(vm: &Vm, o: &Obj) -> PyResult<isize> {

@@ -360,7 +360,10 @@ fn gettmarg(vm: &Vm, o: &Obj, fname: &str) -> PyResult<(libc::tm, Option<CString
         *slot = c_int(vm, it)?;
     }
     let mut tm = zeroed_tm();
-    tm.tm_year = v[0].wrapping_sub(1900);
+    let Some(year) = v[0].checked_sub(1900) else {
+        return Err(vm.overflow_error("year out of range"));
+    };
+    tm.tm_year = year;
     tm.tm_mon = v[1].wrapping_sub(1);
     tm.tm_mday = v[2];
     tm.tm_hour = v[3];
@@ -443,6 +446,10 @@ fn time_strftime(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj
     checktm(vm, &mut tm)?;
     tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     let fmt = taipan_vm::api::codecs::encode_str(vm, &a[0], Some("utf-8"), Some("surrogateescape"))?;
+    // CPython 3.11 encodes the format as a C string (PyUnicode_EncodeLocale).
+    if fmt.contains(&0) {
+        return Err(vm.value_error("embedded null character"));
+    }
     let out = format_tm(&fmt, &tm);
     taipan_vm::api::codecs::decode_bytes(vm, &out, Some("utf-8"), Some("surrogateescape"))
 }

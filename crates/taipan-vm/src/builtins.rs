@@ -174,7 +174,11 @@ fn builtin_build_class(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
         None => vm.new_dict(),
     };
     if !is_mapping(vm, &ns) {
-        let mname = if is_class { crate::objects::type_::type_qualname(vm, &meta) } else { "<metaclass>".into() };
+        // CPython names the metaclass by its tp_name (not its qualname).
+        let mname = match meta.payload::<crate::object::typeobj::TypeObject>() {
+            Some(t) if is_class => t.name().to_string(),
+            _ => "<metaclass>".into(),
+        };
         return Err(vm.type_error(format!("{}.__prepare__() must return a mapping, not {}", mname, ns.class().name())));
     }
     let cell = crate::eval::call::run_class_body(vm, func, &ns)?;
@@ -470,7 +474,16 @@ fn builtin_aiter(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
 
 fn builtin_anext(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let a = positional(vm, "anext", args, kw, 1, 2)?;
-    let awaitable = crate::objects::generator::get_anext(vm, &a[0])?;
+    // What __anext__ returns, unchecked: awaiting it is what fails for a
+    // bad awaitable (unlike `async for`'s GET_ANEXT).
+    let awaitable = if a[0].type_is(&vm.ctx.types.async_generator) {
+        crate::objects::generator::get_anext(vm, &a[0])?
+    } else {
+        let Some(anext) = crate::objects::type_::lookup_str(vm, a[0].class(), "__anext__") else {
+            return Err(vm.type_error(format!("'{}' object is not an async iterator", a[0].class().name())));
+        };
+        vm.call_method_descr_obj(&anext, &a[0], &[])?
+    };
     if a.len() == 1 {
         return Ok(awaitable);
     }
@@ -1030,8 +1043,13 @@ fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     crate::eval::run_code(vm, &code, &g, Some(l))
 }
 
-fn builtin_breakpoint(vm: &Vm, _m: &Obj, _args: Args, _kw: Kw) -> PyResult<Obj> {
-    Err(vm.not_implemented_error("breakpoint() needs pdb, which Taipan cannot run yet"))
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the arguments.
+fn builtin_breakpoint(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
+    let Some(hook) = crate::modules::sys::sys_attr_raw(vm, "breakpointhook") else {
+        return Err(vm.runtime_error("lost sys.breakpointhook"));
+    };
+    crate::audit::audit(vm, "builtins.breakpoint", || vec![hook.clone()])?;
+    vm.call(&hook, args, kw)
 }
 
 // ---- input and output --------------------------------------------------------------------------

@@ -166,7 +166,7 @@ pub(crate) fn wrap_error(vm: &Vm, err: PyErr, verb: &str, encoding: &str) -> PyE
     ];
     let fielded = FIELDED.iter().any(|n| ex.by_name.get(n).is_some_and(|t| vm.is_subtype(&ty, t)));
     let has_dict = vm.object_dict(err.value()).is_some_and(|d| dict::len(&d) > 0);
-    if fielded || has_dict || !vm.is_subtype(&ty, &ex.exception) {
+    if fielded || has_dict || !vm.is_subtype(&ty, &ex.exception) || !single_str_arg(err.value()) {
         return err;
     }
     let orig = err.into_value();
@@ -178,6 +178,17 @@ pub(crate) fn wrap_error(vm: &Vm, err: PyErr, verb: &str, encoding: &str) -> PyE
     let wrapped = vm.new_exception_msg(&ty, &msg);
     exceptions::set_cause(wrapped.value(), Some(orig));
     wrapped
+}
+
+/// Can the exception's args be folded into one message: none, or one str
+/// (CPython leaves several args, or one non-str, unwrapped)?
+fn single_str_arg(exc: &Obj) -> bool {
+    let args = exceptions::args_of(exc);
+    match tuple::items(&args) {
+        [] => true,
+        [one] => pystr::data(one).is_some(),
+        _ => false,
+    }
 }
 
 /// `codecs.encode(obj, encoding, errors)`.

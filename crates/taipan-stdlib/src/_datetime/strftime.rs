@@ -26,7 +26,8 @@ pub(crate) fn wrap_strftime(vm: &Vm, object: &Obj, format: &Obj, timetuple: Obj,
     let mut out = String::with_capacity(fmt.len() + 8);
     let mut zrepl: Option<String> = None;
     let mut big_zrepl: Option<String> = None;
-    let mut chars = fmt.chars();
+    // CPython scans the format as a C string: it ends at the first NUL.
+    let mut chars = fmt.split('\0').next().unwrap_or("").chars();
     while let Some(c) = chars.next() {
         if c != '%' {
             out.push(c);

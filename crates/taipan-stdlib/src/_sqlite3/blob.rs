@@ -260,7 +260,9 @@ fn slice_bounds(vm: &Vm, b: &Blob, item: &Obj) -> PyResult<(isize, isize, isize,
     if v.len() != 3 {
         return Err(vm.type_error("slice.indices() must return a 3-tuple"));
     }
-    let (start, stop, step) = (vm.index_to_isize(&v[0])?, vm.index_to_isize(&v[1])?, vm.index_to_isize(&v[2])?);
+    // A step past isize selects at most one item, as isize::MAX does.
+    let step = vm.index_to_isize_clamped(&v[2])?.max(-isize::MAX);
+    let (start, stop) = (vm.index_to_isize(&v[0])?, vm.index_to_isize(&v[1])?);
     let n = if step > 0 && stop > start {
         ((stop - start - 1) / step + 1) as usize
     } else if step < 0 && start > stop {

@@ -406,9 +406,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("setprofile", sys_setprofile),
     MethodDef::static_("audit", |vm, _, args, kw| crate::audit::sys_audit(vm, args, kw)),
     MethodDef::static_("addaudithook", sys_addaudithook),
-    MethodDef::static_("breakpointhook", |vm, _, _, _| {
-        Err(vm.not_implemented_error("breakpoint() needs pdb, which Taipan cannot run yet"))
-    }),
+    MethodDef::static_("breakpointhook", sys_breakpointhook),
     MethodDef::static_("call_tracing", sys_call_tracing),
     MethodDef::static_("unraisablehook", sys_unraisablehook),
     MethodDef::static_("get_asyncgen_hooks", sys_get_asyncgen_hooks),
@@ -425,6 +423,50 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::static_("setdlopenflags", sys_setdlopenflags),
 ];
+
+/// `sys.breakpointhook(*args, **kws)`: calls the callable `$PYTHONBREAKPOINT`
+/// names (default `pdb.set_trace`; "0" disables it), warning and doing
+/// nothing when it cannot be imported, as CPython's `sys_breakpointhook`.
+fn sys_breakpointhook(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let env = if vm.config.borrow().ignore_environment {
+        None
+    } else {
+        std::env::var_os("PYTHONBREAKPOINT").map(|v| v.to_string_lossy().into_owned())
+    };
+    let target = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(vm.none()),
+        Some(v) => v.to_string(),
+    };
+    match breakpoint_target(vm, &target)? {
+        Some(hook) => vm.call(&hook, args, kw),
+        None => {
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{target}\"");
+            crate::warnings::warn(vm, &vm.ctx.exceptions.runtime_warning, &msg, 1)?;
+            Ok(vm.none())
+        }
+    }
+}
+
+/// The callable a `$PYTHONBREAKPOINT` value names ("module.attr", or a
+/// builtin's name), or None when it cannot be imported.
+fn breakpoint_target(vm: &Vm, target: &str) -> PyResult<Option<Obj>> {
+    let (module_name, attr) = match target.rsplit_once('.') {
+        None => ("builtins", target),
+        Some(("", _)) => return Ok(None),
+        Some(split) => split,
+    };
+    let module = match crate::import::import_module(vm, module_name) {
+        Ok(m) => m,
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.import_error) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    match vm.getattr_str(&module, attr) {
+        Ok(hook) => Ok(Some(hook)),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
 
 /// `sys.get_asyncgen_hooks()`: the `asyncgen_hooks(firstiter, finalizer)` struct sequence.
 fn sys_get_asyncgen_hooks(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -668,11 +710,17 @@ fn sys_setdlopenflags(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyRe
 }
 
 fn sys_intern(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let [s] = crate::args::exact::<1>(vm, "intern", args, kw)?;
-    if !s.type_is(&vm.ctx.types.str) {
+    crate::args::no_kwargs(vm, "intern", kw)?;
+    let [s] = args else {
+        return Err(vm.type_error(format!("sys.intern() takes exactly one argument ({} given)", args.len())));
+    };
+    if crate::objects::str::data(s).is_none() {
         return Err(vm.type_error(format!("intern() argument must be str, not {}", s.class().name())));
     }
-    Ok(vm.intern_obj(&s))
+    if !s.type_is(&vm.ctx.types.str) {
+        return Err(vm.type_error(format!("can't intern {}", s.class().name())));
+    }
+    Ok(vm.intern_obj(s))
 }
 
 fn sys_getrefcount(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

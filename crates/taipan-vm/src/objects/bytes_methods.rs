@@ -531,21 +531,35 @@ fn partition(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool)
 // ---------------------------------------------------------------------------
 // join, split, strip, replace
 
-fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let [it] = crate::args::exact::<1>(vm, "join", args, kwnames)?;
-    let items = match vm.iter(&it) {
-        Ok(iter) => {
-            let mut v = Vec::new();
-            while let Some(x) = vm.next(&iter)? {
-                v.push(x);
-            }
-            v
-        }
+/// The items `join` concatenates.
+fn collect_join_items(vm: &Vm, it: &Obj) -> PyResult<Vec<Obj>> {
+    let iter = match vm.iter(it) {
+        Ok(iter) => iter,
         Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => {
-            return Err(vm.type_error("can only join an iterable"))
+            return Err(vm.type_error("can only join an iterable"));
         }
         Err(e) => return Err(e),
     };
+    let mut items = Vec::new();
+    while let Some(x) = vm.next(&iter)? {
+        items.push(x);
+    }
+    Ok(items)
+}
+
+fn join(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let [it] = crate::args::exact::<1>(vm, "join", args, kwnames)?;
+    // A bytearray separator counts as exported while the items are
+    // collected, so an iterator cannot resize it meanwhile (as CPython).
+    let exported = crate::objects::bytearray::data(o);
+    if let Some(d) = exported {
+        d.add_export();
+    }
+    let collected = collect_join_items(vm, &it);
+    if let Some(d) = exported {
+        d.remove_export();
+    }
+    let items = collected?;
     let sep = contents(o);
     if items.len() == 1 && items[0].type_is(&vm.ctx.types.bytes) && !is_bytearray(o) {
         return Ok(items[0].clone());

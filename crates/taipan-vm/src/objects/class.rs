@@ -108,6 +108,22 @@ pub(crate) fn mangle(class_name: &str, name: &str) -> String {
 }
 
 /// `type(name, bases, ns, **kwargs)`: create a class.
+/// The class's own copy of its namespace: a dict subclass with its own
+/// iteration order (an OrderedDict) is copied in that order (CPython's
+/// `PyDict_Copy` merges through `keys()` then).
+fn copy_namespace(vm: &Vm, ns: &Obj) -> PyResult<Obj> {
+    let own_iter = match (ns.class().slots.iter.slot(), vm.ctx.types.dict.payload::<TypeObject>()) {
+        (Some((_, id)), Some(dict_t)) => dict_t.slots.iter.id() != id,
+        _ => false,
+    };
+    if !own_iter {
+        return Ok(vm.new_dict_from(dict::data(ns).expect("namespace dict").copy()));
+    }
+    let d = vm.new_dict();
+    dict::update_from(vm, &d, ns)?;
+    Ok(d)
+}
+
 pub(crate) fn create_class(
     vm: &Vm,
     meta: &Obj,
@@ -146,11 +162,11 @@ pub(crate) fn create_class(
     }
     let base = best_base(vm, &bases_v)?;
     let bt = ty_of(&base);
-    let name_str = pystr::as_str(name).ok_or_else(|| vm.type_error("type name must be a str"))?.to_string();
-    if name_str.contains('\0') {
-        return Err(vm.value_error("type name must not contain null characters"));
+    if pystr::data(name).is_none() {
+        return Err(vm.type_error("type name must be a str"));
     }
-    let d = vm.new_dict_from(dict::data(ns).expect("namespace dict").copy());
+    let name_str = type_::type_name_utf8(vm, name)?;
+    let d = copy_namespace(vm, ns)?;
 
     // __slots__
     let slots = dict::get_item_str(vm, &d, "__slots__");
@@ -274,8 +290,14 @@ pub(crate) fn create_class(
             }
         }
     }
-    if dict::get_item_str(vm, &d, "__doc__").is_none() {
-        dict::set_item_str(vm, &d, "__doc__", vm.none())?;
+    match dict::get_item_str(vm, &d, "__doc__") {
+        None => dict::set_item_str(vm, &d, "__doc__", vm.none())?,
+        // CPython copies a str doc to tp_doc as UTF-8, so a lone surrogate
+        // fails there.
+        Some(doc) if pystr::data(&doc).is_some() && pystr::as_str(&doc).is_none() => {
+            crate::codecs::encode_native(vm, &doc, "utf-8", None)?;
+        }
+        Some(_) => {}
     }
     // __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods.
     if let Some(f) = dict::get_item_str(vm, &d, "__new__") {

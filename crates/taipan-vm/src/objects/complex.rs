@@ -2,7 +2,7 @@
 
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
-use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::float::{self, fmt_err};
 use crate::objects::{int, str as pystr, type_};
 use crate::vm::{PyResult, Vm};
@@ -74,20 +74,12 @@ pub(crate) fn setup(vm: &Vm) {
             }),
         ],
     );
-    add_getsets(
+    crate::objects::descriptor::add_native_members(
         vm,
         ty,
         &[
-            GetSetDef::new(
-                "real",
-                |vm, o| Ok(vm.new_float(parts(o).0)),
-                Some(crate::objects::descriptor::readonly_member),
-            ),
-            GetSetDef::new(
-                "imag",
-                |vm, o| Ok(vm.new_float(parts(o).1)),
-                Some(crate::objects::descriptor::readonly_member),
-            ),
+            ("real", |vm, o| Ok(vm.new_float(parts(o).0)), Some("the real part of a complex number")),
+            ("imag", |vm, o| Ok(vm.new_float(parts(o).1)), Some("the imaginary part of a complex number")),
         ],
     );
 }

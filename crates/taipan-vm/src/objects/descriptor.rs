@@ -93,12 +93,28 @@ pub(crate) struct MemberData {
 }
 
 /// Where a member descriptor's value lives.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(crate) enum MemberKind {
     /// A `__slots__` slot at `index`: readable, writable, deletable.
     Slot,
     /// Field `i` of a struct sequence: read-only.
     StructSeqField(usize),
+    /// A read-only field of a native object (CPython's `PyMemberDef` with
+    /// `READONLY`, e.g. `complex.real`, `function.__globals__`).
+    Native(NativeMemberGet),
+}
+
+/// How a native read-only member reads its value.
+pub(crate) type NativeMemberGet = fn(&Vm, &Obj) -> PyResult<Obj>;
+
+/// Add read-only native members (name, getter, doc) to a builtin type.
+pub(crate) fn add_native_members(vm: &Vm, ty: &Obj, defs: &[(&'static str, NativeMemberGet, Option<&'static str>)]) {
+    ty.payload::<TypeObject>().expect("type").invalidate_lookups();
+    let d = ty.payload::<TypeObject>().expect("type").dict();
+    for &(name, get, doc) in defs {
+        let value = new_member(vm, ty, vm.intern(name), MemberKind::Native(get), doc);
+        dict::set_item(vm, &d, vm.intern(name), value).expect("type dict insert");
+    }
 }
 
 /// The `index` of a member that is not a `__slots__` slot.
@@ -282,6 +298,7 @@ pub(crate) fn setup(vm: &Vm) {
         &vm.ctx.types.member_descriptor,
         &[
             GetSetDef::new("__name__", member_name, None),
+            GetSetDef::new("__qualname__", member_qualname, None),
             GetSetDef::new("__objclass__", member_objclass, None),
             GetSetDef::new("__doc__", member_doc, None),
         ],
@@ -549,8 +566,10 @@ fn member_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> 
     let d = descr.payload::<MemberData>().expect("member");
     let Some(o) = obj else { return Ok(descr.clone()) };
     check_self(vm, &pystr::as_str_lossy(&d.name), &d.owner, o)?;
-    if let MemberKind::StructSeqField(i) = d.kind {
-        return crate::objects::structseq::member_value(vm, o, i);
+    match d.kind {
+        MemberKind::StructSeqField(i) => return crate::objects::structseq::member_value(vm, o, i),
+        MemberKind::Native(get) => return get(vm, o),
+        MemberKind::Slot => {}
     }
     match crate::objects::class::get_slot(o, d.index) {
         Some(v) => Ok(v),
@@ -565,7 +584,7 @@ fn member_get(vm: &Vm, descr: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> 
 fn member_set(vm: &Vm, descr: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let d = descr.payload::<MemberData>().expect("member");
     check_self(vm, &pystr::as_str_lossy(&d.name), &d.owner, obj)?;
-    if d.kind != MemberKind::Slot {
+    if !matches!(d.kind, MemberKind::Slot) {
         return Err(vm.attribute_error("readonly attribute"));
     }
     if value.is_none() && crate::objects::class::get_slot(obj, d.index).is_none() {
@@ -588,9 +607,15 @@ fn member_name(_vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     Ok(descr.payload::<MemberData>().expect("member").name.clone())
 }
 
+fn member_qualname(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
+    let d = descr.payload::<MemberData>().expect("member");
+    let owner = crate::objects::type_::type_qualname(vm, &d.owner);
+    Ok(vm.new_str(&format!("{}.{}", owner, crate::objects::str::as_str_lossy(&d.name))))
+}
+
 fn member_doc(vm: &Vm, descr: &Obj) -> PyResult<Obj> {
     let d = descr.payload::<MemberData>().expect("member");
-    if d.kind != MemberKind::Slot {
+    if !matches!(d.kind, MemberKind::Slot) {
         return Ok(d.doc.map_or_else(|| vm.none(), |s| vm.new_str(s)));
     }
     let name = crate::objects::str::as_str(&d.name).unwrap_or("");

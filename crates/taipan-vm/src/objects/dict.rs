@@ -946,7 +946,7 @@ impl DictData {
     }
 
     /// Items with their hashes (for copying without rehashing).
-    fn hashed_items(&self) -> Vec<(Obj, i64, Obj)> {
+    pub(crate) fn hashed_items(&self) -> Vec<(Obj, i64, Obj)> {
         if let Some(s) = self.split() {
             return s.hashed_items();
         }
@@ -1178,8 +1178,13 @@ pub(crate) fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
     if let Some(od) = data(other) {
         if vm.ctx.types.dict.payload::<TypeObject>().is_some_and(|t| other.class().slots.iter.same_as(&t.slots.iter)) {
             let dd = dict_of(d);
+            let entries = od.entries_len();
             for (k, h, v) in od.hashed_items() {
                 dd.set_hashed(vm, k, h, v)?;
+                // A key's __eq__ may have changed `other` (CPython checks too).
+                if od.entries_len() != entries {
+                    return Err(vm.runtime_error("dict mutated during update"));
+                }
             }
             return Ok(());
         }
@@ -1419,11 +1424,32 @@ fn dict_copy(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     Ok(vm.new_dict_from(dict_of(o).copy()))
 }
 
+/// `dict.fromkeys` of a set or an exact dict into an exact dict: the keys'
+/// stored hashes are reused, not recomputed (as CPython). False when
+/// `keys` is neither.
+fn fromkeys_hashed(vm: &Vm, d: &Obj, keys: &Obj, value: &Obj) -> PyResult<bool> {
+    let hashed: Vec<(i64, Obj)> = if let Some(s) = crate::objects::set::data(keys) {
+        s.entries()
+    } else if keys.type_is(&vm.ctx.types.dict) {
+        dict_of(keys).hashed_items().into_iter().map(|(k, h, _)| (h, k)).collect()
+    } else {
+        return Ok(false);
+    };
+    let dd = dict_of(d);
+    for (h, k) in hashed {
+        dd.set_hashed(vm, k, h, value.clone())?;
+    }
+    Ok(true)
+}
+
 fn dict_fromkeys(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "fromkeys", kwnames)?;
     crate::args::check_positional(vm, "fromkeys", args.len(), 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(|| vm.none());
     let d = vm.call0(cls)?;
+    if d.type_is(&vm.ctx.types.dict) && fromkeys_hashed(vm, &d, &args[0], &value)? {
+        return Ok(d);
+    }
     let keys = vm.to_vec(&args[0])?;
     if d.type_is(&vm.ctx.types.dict) {
         for k in keys {

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
-use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::objects::dict::{data as dict_data, DictData};
 use crate::objects::str as pystr;
@@ -27,8 +27,10 @@ impl PyPayload for DictViewData {
     }
 }
 
+/// `dict` is emptied once the iterator is exhausted or fails, so the dict
+/// can be freed while the iterator lives on (CPython's `di_dict = NULL`).
 pub(crate) struct DictIterData {
-    dict: Obj,
+    dict: ObjCell,
     kind: ViewKind,
     reverse: bool,
     /// Next position in the entry array (counting down when reversed).
@@ -41,7 +43,17 @@ pub(crate) struct DictIterData {
 }
 impl PyPayload for DictIterData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        visit(&self.dict);
+        self.dict.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.dict.set(None);
+    }
+}
+
+impl DictIterData {
+    fn finish(&self) {
+        self.done.set(true);
+        self.dict.set(None);
     }
 }
 
@@ -146,7 +158,7 @@ pub(crate) fn new_iterator(vm: &Vm, d: &Obj, kind: ViewKind, reverse: bool) -> O
     alloc_object(
         ty,
         DictIterData {
-            dict: d.clone(),
+            dict: ObjCell::some(d.clone()),
             kind,
             reverse,
             pos: Cell::new(pos),
@@ -167,7 +179,8 @@ fn dictiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     if st.done.get() {
         return Ok(None);
     }
-    let d: &DictData = dict_data(&st.dict).expect("a dict");
+    let Some(dict) = st.dict.get() else { return Ok(None) };
+    let d: &DictData = dict_data(&dict).expect("a dict");
     if d.len() != st.used.get() {
         st.done.set(true);
         return Err(vm.runtime_error("dictionary changed size during iteration"));
@@ -175,7 +188,7 @@ fn dictiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     loop {
         let pos = st.pos.get();
         if pos < 0 || pos as usize >= d.entries_len() {
-            st.done.set(true);
+            st.finish();
             if st.remaining.get() != 0 {
                 return Err(vm.runtime_error("dictionary keys changed during iteration"));
             }
@@ -184,7 +197,7 @@ fn dictiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
         st.pos.set(if st.reverse { pos - 1 } else { pos + 1 });
         if let Some((k, v)) = d.entry_at(pos as usize) {
             if st.remaining.get() == 0 {
-                st.done.set(true);
+                st.finish();
                 return Err(vm.runtime_error("dictionary keys changed during iteration"));
             }
             st.remaining.set(st.remaining.get() - 1);
@@ -199,8 +212,12 @@ fn dictiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
 
 fn dictiter_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let st = it.payload::<DictIterData>().expect("dict iterator");
-    let d = dict_data(&st.dict).expect("a dict");
-    let n = if st.done.get() || d.len() != st.used.get() { 0 } else { st.remaining.get() };
+    let n = match st.dict.get() {
+        Some(dict) if !st.done.get() && dict_data(&dict).is_some_and(|d| d.len() == st.used.get()) => {
+            st.remaining.get()
+        }
+        _ => 0,
+    };
     Ok(vm.new_usize(n))
 }
 
@@ -213,7 +230,7 @@ fn dictiter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyRes
     let copy = alloc_object(
         &it.class_obj(),
         DictIterData {
-            dict: st.dict.clone(),
+            dict: ObjCell::new(st.dict.get()),
             kind: st.kind,
             reverse: st.reverse,
             pos: Cell::new(st.pos.get()),

@@ -587,8 +587,16 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
         }
         if pos.len() == 2 {
             let info = vm.to_vec(&pos[1])?;
-            if !(4..=6).contains(&info.len()) {
-                return Err(vm.index_error("tuple index out of range"));
+            // CPython parses the tuple with "OOOO|OO", hence its messages.
+            match info.len() {
+                n if n < 4 => {
+                    return Err(vm.type_error(format!("function takes at least 4 arguments ({n} given)")));
+                }
+                n if n > 6 => {
+                    return Err(vm.type_error(format!("function takes at most 6 arguments ({n} given)")));
+                }
+                5 => return Err(vm.type_error("end_offset must be provided when end_lineno is provided")),
+                _ => {}
             }
             for (n, v) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().zip(info) {
                 set_extra(o, n, v);

@@ -134,14 +134,22 @@ pub(crate) fn classmethod_type_object() -> TypeObject {
 
 pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.function;
+    // Read-only members in CPython (types.MemberDescriptorType is the type
+    // of function.__globals__).
+    crate::objects::descriptor::add_native_members(
+        vm,
+        ty,
+        &[
+            ("__globals__", |_, o| Ok(func_of(o).globals.clone()), None),
+            ("__builtins__", |_, o| Ok(func_of(o).builtins.clone()), None),
+            ("__closure__", |vm, o| Ok(func_of(o).closure.get().unwrap_or_else(|| vm.none())), None),
+        ],
+    );
     add_getsets(
         vm,
         ty,
         &[
             GetSetDef::new("__code__", |_, o| Ok(func_of(o).code()), Some(set_code)),
-            GetSetDef::new("__globals__", |_, o| Ok(func_of(o).globals.clone()), None),
-            GetSetDef::new("__builtins__", |_, o| Ok(func_of(o).builtins.clone()), None),
-            GetSetDef::new("__closure__", |vm, o| Ok(func_of(o).closure.get().unwrap_or_else(|| vm.none())), None),
             GetSetDef::new("__name__", |vm, o| Ok(func_of(o).name.get().unwrap_or_else(|| vm.none())), Some(set_name)),
             GetSetDef::new(
                 "__qualname__",

@@ -740,10 +740,30 @@ pub(crate) fn map_type_object() -> TypeObject {
     t
 }
 
-fn map_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    if cls.is(&vm.ctx.types.map) {
-        crate::args::no_kwargs(vm, "map", kwnames)?;
+/// `map` and `filter` refuse keywords unless a subclass has an `__init__`
+/// of its own that may take them (CPython checks `tp_init`); the keywords
+/// are then left to that `__init__`. Returns the positional arguments.
+fn positional_unless_own_init<'a>(
+    vm: &Vm,
+    cls: &Obj,
+    base: &Obj,
+    name: &str,
+    args: &'a [Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<&'a [Obj]> {
+    let npos = crate::protocol::call::npositional(args, kwnames);
+    let inherited_init = match (cls.payload::<TypeObject>(), base.payload::<TypeObject>()) {
+        (Some(c), Some(b)) => c.slots.init.same_as(&b.slots.init),
+        _ => true,
+    };
+    if cls.is(base) || inherited_init {
+        crate::args::no_kwargs(vm, name, kwnames)?;
     }
+    Ok(&args[..npos])
+}
+
+fn map_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let args = positional_unless_own_init(vm, cls, &vm.ctx.types.map, "map", args, kwnames)?;
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -792,9 +812,7 @@ pub(crate) fn filter_type_object() -> TypeObject {
 }
 
 fn filter_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    if cls.is(&vm.ctx.types.filter) {
-        crate::args::no_kwargs(vm, "filter", kwnames)?;
-    }
+    let args = positional_unless_own_init(vm, cls, &vm.ctx.types.filter, "filter", args, kwnames)?;
     crate::args::check_positional(vm, "filter", args.len(), 2, 2)?;
     let it = vm.iter(&args[1])?;
     Ok(alloc_object(cls, FilterData { func: args[0].clone(), it }))

@@ -382,20 +382,24 @@ fn list_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     if la.len() != lb.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.bool_obj(op == CompareOp::Ne));
     }
-    // Items are fetched one at a time: comparisons may mutate either list.
+    // Items are fetched one at a time: comparisons may mutate either list,
+    // so after the first difference both lists are looked at again (as
+    // CPython's list_richcompare).
     let mut i = 0;
-    loop {
-        let (Some(x), Some(y)) = (la.get(i), lb.get(i)) else { break };
+    while let (Some(x), Some(y)) = (la.get(i), lb.get(i)) {
         if !vm.eq(&x, &y)? {
-            return match op {
-                CompareOp::Eq => Ok(vm.bool_obj(false)),
-                CompareOp::Ne => Ok(vm.bool_obj(true)),
-                _ => vm.rich_compare(&x, &y, op),
-            };
+            break;
         }
         i += 1;
     }
-    Ok(vm.bool_obj(crate::objects::int::ordering_matches(la.len().cmp(&lb.len()), op)))
+    let (Some(x), Some(y)) = (la.get(i), lb.get(i)) else {
+        return Ok(vm.bool_obj(crate::objects::int::ordering_matches(la.len().cmp(&lb.len()), op)));
+    };
+    match op {
+        CompareOp::Eq => Ok(vm.bool_obj(false)),
+        CompareOp::Ne => Ok(vm.bool_obj(true)),
+        _ => vm.rich_compare(&x, &y, op),
+    }
 }
 
 fn list_len(_vm: &Vm, o: &Obj) -> PyResult<usize> {
@@ -571,7 +575,12 @@ fn list_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyResu
 }
 
 fn list_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
-    if kwnames.is_some_and(|k| tuple::len(k) > 0) && o.type_is(&vm.ctx.types.list) {
+    // Keywords are refused unless a subclass's own __new__ may want them.
+    let own_new = || match vm.ctx.types.list.payload::<TypeObject>() {
+        Some(l) => !o.class().slots.new.same_as(&l.slots.new),
+        None => false,
+    };
+    if kwnames.is_some_and(|k| tuple::len(k) > 0) && (o.type_is(&vm.ctx.types.list) || !own_new()) {
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     let npos = crate::protocol::call::npositional(args, kwnames);
@@ -589,9 +598,29 @@ fn list_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 
 /// `list.extend(iterable)`.
 pub(crate) fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
-    let items = if iterable.is(o) { list_of(o).to_vec() } else { vm.to_vec(iterable)? };
+    let items = if iterable.is(o) { list_of(o).to_vec() } else { collect_for_extend(vm, list_of(o).len(), iterable)? };
     list_of(o).extend(items);
     Ok(())
+}
+
+/// The items `list.extend` adds. Room is made for `__length_hint__` more
+/// items unless that overflows with the `len` already there: then the hint
+/// is taken for a lie and ignored (as CPython's list_extend).
+fn collect_for_extend(vm: &Vm, len: usize, iterable: &Obj) -> PyResult<Vec<Obj>> {
+    if iterable.type_is(&vm.ctx.types.list) || iterable.type_is(&vm.ctx.types.tuple) {
+        return vm.to_vec(iterable);
+    }
+    let it = vm.iter(iterable)?;
+    let hint = vm.length_hint(iterable, 8)?;
+    let room = if len > 0 && len.saturating_add(hint) > isize::MAX as usize { 0 } else { hint };
+    let mut out = vm.try_vec(room)?;
+    while let Some(x) = vm.next(&it)? {
+        if out.len() == out.capacity() && out.try_reserve(1).is_err() {
+            return Err(vm.memory_error());
+        }
+        out.push(x);
+    }
+    Ok(out)
 }
 
 pub(crate) fn list_append(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {

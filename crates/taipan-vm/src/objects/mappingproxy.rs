@@ -32,6 +32,7 @@ pub(crate) fn mappingproxy_type_object() -> TypeObject {
     s.sq_contains.set(Some(mp_contains));
     s.richcompare.set(Some(mp_richcompare));
     s.nb_binary[NbOp::Or as usize].set(Some(mp_or));
+    s.nb_inplace[NbOp::Or as usize].set(Some(mp_ior));
     s.new.set(Some(mp_new));
     t
 }
@@ -117,6 +118,11 @@ fn mp_or(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
         let b = b.payload::<MappingProxyData>().map(|m| m.mapping.clone()).unwrap_or_else(|| b.clone());
         vm.binary_op(&a, &b, NbOp::Or)
     })
+}
+
+/// `proxy |= other`: a proxy is read-only (CPython's `mappingproxy_ior`).
+fn mp_ior(vm: &Vm, a: &Obj, _b: &Obj) -> PyResult<Obj> {
+    Err(vm.type_error(format!("'|=' is not supported by {}; use '|' instead", a.class().name())))
 }
 
 fn mp_get(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {

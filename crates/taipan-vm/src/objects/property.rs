@@ -3,7 +3,6 @@
 use crate::object::typeobj::{flags, TypeObject};
 use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
-use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
 pub(crate) struct PropertyData {
@@ -125,35 +124,31 @@ fn property_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyRes
     }
     if o.type_is(&vm.ctx.types.property) {
         d.doc.set(doc);
-    } else if let Some(doc) = doc {
-        // Subclasses keep the doc in the instance dict (CPython does the same).
-        vm.setattr_str(o, "__doc__", &doc)?;
+    } else {
+        // Subclasses keep the doc (None included) in the instance dict, or
+        // the subclass's own __doc__ would shadow it (as CPython).
+        vm.setattr_str(o, "__doc__", &doc.unwrap_or_else(|| vm.none()))?;
     }
     Ok(())
 }
 
-fn property_name(vm: &Vm, o: &Obj) -> String {
-    match data(o).name.get() {
-        Some(n) => format!("'{}'", pystr::as_str_lossy(&n)),
-        None => {
-            let _ = vm;
-            String::new()
-        }
-    }
+/// The AttributeError of a missing getter, setter or deleter, worded as
+/// CPython's: the property's name (repr) and the owner's qualified name.
+fn missing_accessor(vm: &Vm, p: &Obj, obj: &Obj, what: &str) -> PyResult<crate::vm::PyErr> {
+    let qualname = crate::objects::type_::type_qualname(vm, &obj.class_obj());
+    let owner = vm.repr_string(&vm.new_str(&qualname))?;
+    let msg = match data(p).name.get() {
+        Some(n) => format!("property {} of {} object has no {}", vm.repr_string(&n)?, owner, what),
+        None => format!("property of {} object has no {}", owner, what),
+    };
+    Ok(vm.attribute_error(msg))
 }
 
 fn property_get(vm: &Vm, p: &Obj, obj: Option<&Obj>, _owner: Option<&Obj>) -> PyResult<Obj> {
     let Some(obj) = obj.filter(|o| !vm.is_none(o)) else { return Ok(p.clone()) };
     match data(p).fget.get() {
         Some(f) => vm.call(&f, std::slice::from_ref(obj), None),
-        None => {
-            let n = property_name(vm, p);
-            Err(vm.attribute_error(if n.is_empty() {
-                "unreadable attribute".to_string()
-            } else {
-                format!("property {} of '{}' object has no getter", n, obj.class().name())
-            }))
-        }
+        None => Err(missing_accessor(vm, p, obj, "getter")?),
     }
 }
 
@@ -163,27 +158,12 @@ fn property_set(vm: &Vm, p: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()
         Some(_) => (d.fset.get(), "setter"),
         None => (d.fdel.get(), "deleter"),
     };
-    match f {
-        Some(f) => {
-            match value {
-                Some(v) => vm.call(&f, &[obj.clone(), v.clone()], None)?,
-                None => vm.call(&f, std::slice::from_ref(obj), None)?,
-            };
-            Ok(())
-        }
-        None => {
-            let n = property_name(vm, p);
-            Err(vm.attribute_error(if n.is_empty() {
-                if value.is_some() {
-                    "can't set attribute".to_string()
-                } else {
-                    "can't delete attribute".to_string()
-                }
-            } else {
-                format!("property {} of '{}' object has no {}", n, obj.class().name(), what)
-            }))
-        }
-    }
+    let Some(f) = f else { return Err(missing_accessor(vm, p, obj, what)?) };
+    match value {
+        Some(v) => vm.call(&f, &[obj.clone(), v.clone()], None)?,
+        None => vm.call(&f, std::slice::from_ref(obj), None)?,
+    };
+    Ok(())
 }
 
 fn copy_with(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, which: usize) -> PyResult<Obj> {
@@ -193,7 +173,8 @@ fn copy_with(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, which: usize
     let fget = pick(0, &d.fget);
     let fset = pick(1, &d.fset);
     let fdel = pick(2, &d.fdel);
-    let doc = if d.getter_doc.get() && which == 0 { None } else { d.doc.get() };
+    // A doc taken from the getter is taken again from the (new) getter.
+    let doc = if d.getter_doc.get() && fget.is_some() { None } else { d.doc.get() };
     let none = || vm.none();
     let new = vm.call(
         &o.class_obj(),
@@ -208,7 +189,10 @@ fn copy_with(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, which: usize
 
 fn property_set_name(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "__set_name__", kwnames)?;
-    crate::args::check_positional(vm, "__set_name__", args.len(), 2, 2)?;
+    if args.len() != 2 {
+        let n = args.len();
+        return Err(vm.type_error(format!("__set_name__() takes 2 positional arguments but {n} were given")));
+    }
     data(o).name.set(Some(args[1].clone()));
     Ok(vm.none())
 }

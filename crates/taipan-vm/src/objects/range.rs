@@ -7,7 +7,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
-use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
+use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{int, slice};
 use crate::vm::{PyResult, Vm};
 
@@ -45,25 +45,13 @@ pub(crate) fn type_object() -> TypeObject {
 
 pub(crate) fn setup(vm: &Vm) {
     let ty = &vm.ctx.types.range;
-    add_getsets(
+    crate::objects::descriptor::add_native_members(
         vm,
         ty,
         &[
-            GetSetDef::new(
-                "start",
-                |_, o| Ok(range_of(o).start_obj.clone()),
-                Some(crate::objects::descriptor::readonly_member),
-            ),
-            GetSetDef::new(
-                "stop",
-                |_, o| Ok(range_of(o).stop_obj.clone()),
-                Some(crate::objects::descriptor::readonly_member),
-            ),
-            GetSetDef::new(
-                "step",
-                |_, o| Ok(range_of(o).step_obj.clone()),
-                Some(crate::objects::descriptor::readonly_member),
-            ),
+            ("start", |_, o| Ok(range_of(o).start_obj.clone()), None),
+            ("stop", |_, o| Ok(range_of(o).stop_obj.clone()), None),
+            ("step", |_, o| Ok(range_of(o).step_obj.clone()), None),
         ],
     );
     add_methods(

@@ -6,7 +6,7 @@
 use std::cell::{Cell, UnsafeCell};
 
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
-use crate::object::{alloc_object, Obj, PyCell, PyPayload};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
 use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{dict, str as pystr};
 use crate::vm::{PyResult, Vm};
@@ -354,8 +354,8 @@ impl SetData {
                     return Err(vm.memory_error());
                 }
             }
-            for k in d.keys() {
-                let h = vm.hash(&k)?;
+            // The dict's stored hashes are reused, as CPython's set_update_dict.
+            for (k, h, _) in d.hashed_items() {
                 self.add_hashed(vm, k, h)?;
             }
             return Ok(());
@@ -695,7 +695,12 @@ fn set_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<(
 }
 
 fn frozenset_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    if cls.is(&vm.ctx.types.frozenset) && kwnames.is_some_and(|k| crate::objects::tuple::len(k) > 0) {
+    // Keywords are refused unless a subclass's own __init__ may want them.
+    let own_init = || match (cls.payload::<TypeObject>(), vm.ctx.types.frozenset.payload::<TypeObject>()) {
+        (Some(c), Some(f)) => !c.slots.init.same_as(&f.slots.init),
+        _ => false,
+    };
+    if kwnames.is_some_and(|k| crate::objects::tuple::len(k) > 0) && (cls.is(&vm.ctx.types.frozenset) || !own_init()) {
         return Err(vm.type_error("frozenset() takes no keyword arguments"));
     }
     let npos = crate::protocol::call::npositional(args, kwnames);
@@ -811,9 +816,8 @@ fn symmetric_difference_update(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<()> {
         sa.clear();
         return Ok(());
     }
-    if b.type_is(&vm.ctx.types.dict) {
-        for k in dict::keys(b) {
-            let h = vm.hash(&k)?;
+    if let Some(d) = dict::data(b).filter(|_| b.type_is(&vm.ctx.types.dict)) {
+        for (k, h, _) in d.hashed_items() {
             if !sa.discard_hashed(vm, &k, h)? {
                 sa.add_hashed(vm, k, h)?;
             }
@@ -1059,8 +1063,10 @@ fn set_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Ob
 
 // ---- iterator --------------------------------------------------------------------------------
 
+/// `set` is emptied once the iterator is exhausted, so the set can be
+/// freed while the iterator lives on (CPython's `si_set = NULL`).
 pub(crate) struct SetIterData {
-    set: Obj,
+    set: ObjCell,
     pos: Cell<usize>,
     used: usize,
     remaining: Cell<usize>,
@@ -1068,7 +1074,17 @@ pub(crate) struct SetIterData {
 }
 impl PyPayload for SetIterData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        visit(&self.set);
+        self.set.with(|v| v.map_or((), &mut *visit));
+    }
+    fn clear(&self) {
+        self.set.set(None);
+    }
+}
+
+impl SetIterData {
+    fn finish(&self) {
+        self.done.set(true);
+        self.set.set(None);
     }
 }
 
@@ -1076,7 +1092,13 @@ fn set_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let n = set_of(o).len();
     Ok(alloc_object(
         &vm.ctx.types.set_iterator,
-        SetIterData { set: o.clone(), pos: Cell::new(0), used: n, remaining: Cell::new(n), done: Cell::new(false) },
+        SetIterData {
+            set: ObjCell::some(o.clone()),
+            pos: Cell::new(0),
+            used: n,
+            remaining: Cell::new(n),
+            done: Cell::new(false),
+        },
     ))
 }
 
@@ -1088,7 +1110,7 @@ fn setiter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
     let copy = alloc_object(
         &vm.ctx.types.set_iterator,
         SetIterData {
-            set: st.set.clone(),
+            set: ObjCell::new(st.set.get()),
             pos: Cell::new(st.pos.get()),
             used: st.used,
             remaining: Cell::new(st.remaining.get()),
@@ -1104,22 +1126,24 @@ fn setiter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
 
 fn setiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let st = it.payload::<SetIterData>().expect("set iterator");
+    let Some(set) = st.set.get() else { return Ok(None) };
     if st.done.get() {
         return Ok(None);
     }
-    let s = set_of(&st.set);
+    let s = set_of(&set);
     if s.len() != st.used {
         st.done.set(true);
         return Err(vm.runtime_error("Set changed size during iteration"));
     }
-    match s.next_from(st.pos.get()) {
+    let next = s.next_from(st.pos.get());
+    match next {
         Some((i, k)) => {
             st.pos.set(i + 1);
             st.remaining.set(st.remaining.get().saturating_sub(1));
             Ok(Some(k))
         }
         None => {
-            st.done.set(true);
+            st.finish();
             Ok(None)
         }
     }
@@ -1127,7 +1151,9 @@ fn setiter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
 
 fn setiter_length_hint(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let st = it.payload::<SetIterData>().expect("set iterator");
-    let s = set_of(&st.set);
-    let n = if st.done.get() || s.len() != st.used { 0 } else { st.remaining.get() };
+    let n = match st.set.get() {
+        Some(set) if !st.done.get() && set_of(&set).len() == st.used => st.remaining.get(),
+        _ => 0,
+    };
     Ok(vm.new_usize(n))
 }

@@ -221,7 +221,7 @@ pub(crate) fn setup(vm: &Vm) {
         &[
             GetSetDef::new("__name__", type_get_name, Some(type_set_name)),
             GetSetDef::new("__basicsize__", |vm, t| Ok(vm.new_usize(ty_of(t).basicsize)), None),
-            GetSetDef::new("__itemsize__", |vm, _| Ok(vm.new_int(0)), None),
+            GetSetDef::new("__itemsize__", |vm, t| Ok(vm.new_usize(type_itemsize(vm, t))), None),
             GetSetDef::new("__dictoffset__", |vm, t| Ok(vm.new_usize(ty_of(t).dictoffset)), None),
             GetSetDef::new("__weakrefoffset__", |vm, t| Ok(vm.new_usize(ty_of(t).weaklistoffset)), None),
             GetSetDef::new("__flags__", |vm, t| Ok(vm.new_int(ty_of(t).flags.get() as i64)), None),
@@ -997,10 +997,15 @@ pub(crate) fn type_new(vm: &Vm, meta: &Obj, args: &[Obj], kwnames: Option<&Obj>)
         return Ok(pos[0].class_obj());
     }
     if pos.len() != 3 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        // type() itself checks its count first; a metaclass gets type.__new__'s.
+        if meta.is(&vm.ctx.types.type_) {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
+        let n = pos.len();
+        return Err(vm.type_error(format!("type.__new__() takes exactly 3 arguments ({n} given)")));
     }
     let name = &pos[0];
-    if pystr::as_str(name).is_none() {
+    if pystr::data(name).is_none() {
         return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", name.class().name())));
     }
     let bases = &pos[1];
@@ -1016,6 +1021,15 @@ pub(crate) fn type_new(vm: &Vm, meta: &Obj, args: &[Obj], kwnames: Option<&Obj>)
         None => vec![],
     };
     crate::objects::class::create_class(vm, meta, name, bases, ns, &kwargs)
+}
+
+/// `__itemsize__`: the per-item size of CPython's variable-size builtins
+/// (inherited by their subclasses), so code sizing them (`lst * size`
+/// overflow checks, `struct` layouts) sees CPython's 64-bit numbers.
+fn type_itemsize(vm: &Vm, ty: &Obj) -> usize {
+    let t = &vm.ctx.types;
+    let sizes: [(&Obj, usize); 5] = [(&t.tuple, 8), (&t.int, 4), (&t.bytes, 1), (&t.type_, 40), (&t.memoryview, 8)];
+    sizes.iter().find(|(base, _)| vm.is_subtype(ty, base)).map_or(0, |(_, n)| *n)
 }
 
 fn type_get_name(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
@@ -1041,15 +1055,31 @@ fn type_set_name(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if value.is_some() {
         audit_set_special(vm, ty, "__name__", value)?;
     }
-    let Some(v) = value.and_then(|v| pystr::as_str(v).map(|s| s.to_string())) else {
+    let Some(v) = value.filter(|v| pystr::data(v).is_some()) else {
         return Err(vm.type_error(format!(
             "can only assign string to {}.__name__, not '{}'",
             t.name(),
             value.map(|v| v.class().name().to_string()).unwrap_or_else(|| "NoneType".into())
         )));
     };
-    t.set_name(v);
+    t.set_name(type_name_utf8(vm, v)?);
     Ok(())
+}
+
+/// A class name as UTF-8: a lone surrogate raises UnicodeEncodeError and a
+/// NUL ValueError, as CPython's `PyUnicode_AsUTF8AndSize` checks.
+pub(crate) fn type_name_utf8(vm: &Vm, name: &Obj) -> PyResult<String> {
+    let s = match pystr::as_str(name) {
+        Some(s) => s.to_string(),
+        None => {
+            let bytes = crate::codecs::encode_native(vm, name, "utf-8", None)?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    };
+    if s.contains('\0') {
+        return Err(vm.value_error("type name must not contain null characters"));
+    }
+    Ok(s)
 }
 
 fn type_get_qualname(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
@@ -1250,10 +1280,7 @@ fn type_instancecheck(vm: &Vm, ty: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyR
 
 fn type_subclasscheck(vm: &Vm, ty: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let sub = args.first().ok_or_else(|| vm.type_error("__subclasscheck__ expected 1 argument"))?;
-    if as_type(sub).is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    Ok(vm.bool_obj(vm.is_subtype(sub, ty)))
+    Ok(vm.bool_obj(vm.recursive_issubclass(sub, ty)?))
 }
 
 fn type_dir(vm: &Vm, ty: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {

@@ -17,10 +17,28 @@ impl Vm {
     /// `getattr(o, name)`; `name` is a str object.
     #[inline]
     pub fn getattr(&self, o: &Obj, name: &Obj) -> PyResult<Obj> {
-        match o.class().slots.getattro.get() {
+        let r = match o.class().slots.getattro.get() {
             Some(f) => f(self, o, name),
             None => type_::generic_getattr(self, o, name),
+        };
+        r.map_err(|e| self.attribute_error_context(e, o, name))
+    }
+
+    /// An AttributeError without `name` and `obj` (e.g. raised bare by a
+    /// `__getattr__`) gets those of this lookup, so the traceback can
+    /// suggest a close name (CPython's `set_attribute_error_context`).
+    #[cold]
+    fn attribute_error_context(&self, e: crate::vm::PyErr, o: &Obj, name: &Obj) -> crate::vm::PyErr {
+        use crate::objects::exceptions::{get_extra, set_extra};
+        if self.err_matches(&e, &self.ctx.exceptions.attribute_error) {
+            let exc = e.value();
+            let unset = |field| get_extra(exc, field).is_none_or(|v| self.is_none(&v));
+            if unset("name") && unset("obj") {
+                set_extra(exc, "name", name.clone());
+                set_extra(exc, "obj", o.clone());
+            }
         }
+        e
     }
 
     /// `getattr(o, name)` for a Rust string name.

@@ -298,10 +298,21 @@ impl Vm {
             })?;
             return self.is_true(&r);
         }
+        self.recursive_issubclass(derived, cls)
+    }
+
+    /// `issubclass` without `__subclasscheck__` (CPython's
+    /// `recursive_issubclass`, behind `type.__subclasscheck__`): classes
+    /// are types or objects with a tuple `__bases__`.
+    pub(crate) fn recursive_issubclass(&self, derived: &Obj, cls: &Obj) -> PyResult<bool> {
+        if self.is_type(cls) && self.is_type(derived) {
+            return Ok(self.is_subtype(derived, cls));
+        }
         if !self.check_class(derived)? {
             return Err(self.type_error("issubclass() arg 1 must be a class"));
         }
-        if !self.check_class(cls)? {
+        let is_union = crate::objects::generic_alias::union_args(cls).is_some();
+        if !is_union && !self.check_class(cls)? {
             return Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
         }
         self.abstract_issubclass(derived, cls)
