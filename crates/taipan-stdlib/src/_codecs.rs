@@ -457,6 +457,10 @@ fn charmap_decode_byte(vm: &Vm, mapping: &Obj, table: Option<&[u32]>, b: u8) -> 
         if !(0..=0x10FFFF).contains(&v) {
             return Err(vm.type_error("character mapping must be in range(0x110000)"));
         }
+        // U+FFFE is "undefined" whether given as an int or a str.
+        if v == 0xFFFE {
+            return Ok(None);
+        }
         return Ok(Some(vec![v as u32]));
     }
     if let Some(d) = pystr::data(&item) {
@@ -692,9 +696,12 @@ fn b64_value(b: u8) -> Option<u32> {
     B64.iter().position(|&c| c == b).map(|p| p as u32)
 }
 
-/// Characters the encoder writes as themselves.
+/// Characters the encoder writes as themselves: RFC 2152's set D, set O
+/// and space, tab, CR, LF (CPython's encoder writes those directly; '+',
+/// '\\', '~', DEL and the other control characters go in base64).
 fn utf7_direct(c: u32) -> bool {
-    c < 128 && c > 0 && c != b'+' as u32 && c != b'\\' as u32 && c != b'~' as u32
+    let Ok(b) = u8::try_from(c) else { return false };
+    b.is_ascii_alphanumeric() || b"'(),-./:? !\"#$%&*;<=>@[]^_`{|}\t\n\r".contains(&b)
 }
 
 fn utf_7_encode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -824,7 +831,8 @@ impl Utf7<'_> {
                         continue;
                     }
                     in_shift = false;
-                    if nbits > 6 {
+                    // Six bits or more left over: a base64 character too many.
+                    if nbits >= 6 {
                         i = self.error(start, i + 1, "partial character in shift sequence")?;
                         continue;
                     }

@@ -276,6 +276,10 @@ fn var_new(vm: &Vm, _cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if npos > 1 {
         return Err(vm.type_error(format!("ContextVar() takes at most 1 positional argument ({npos} given)")));
     }
+    // The name is positional-only ("O|$O" with an empty keyword name).
+    if npos == 0 && a.len() <= 2 {
+        return Err(vm.type_error("ContextVar() takes exactly 1 positional argument (0 given)"));
+    }
     let p = args::parse_spec(
         vm,
         &args::ArgSpec { fname: "ContextVar", names: &["name", "default"], posonly: 0, required: 1, kwonly_from: 1 },

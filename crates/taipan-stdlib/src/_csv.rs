@@ -681,7 +681,14 @@ fn writer_writerow(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let [row] = taipan_vm::api::args::exact::<1>(vm, "writerow", a, k)?;
     let w = writer_of(vm, o)?;
     let p = w.p.clone();
-    let it = vm.iter(&row).map_err(|_| csv_error(vm, &format!("iterable expected, not {}", vm.type_name(&row))))?;
+    // Only a TypeError means "not iterable"; other errors of __iter__ pass.
+    let it = vm.iter(&row).map_err(|e| {
+        if vm.err_matches(&e, &vm.ctx.exceptions.type_error) {
+            csv_error(vm, &format!("iterable expected, not {}", vm.type_name(&row)))
+        } else {
+            e
+        }
+    })?;
     let mut rec: Vec<u32> = Vec::new();
     let mut nfields = 0usize;
     while let Some(field) = vm.next(&it)? {

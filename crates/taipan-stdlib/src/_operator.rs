@@ -220,7 +220,7 @@ const FUNCTIONS: &[MethodDef] = &[
     unary!("inv", "Same as ~a.", |vm, a| vm.unary_op(a, UnaryOp::Invert)),
     unary!("invert", "Same as ~a.", |vm, a| vm.unary_op(a, UnaryOp::Invert)),
     unary!("abs", "Same as abs(a).", |vm, a| vm.absolute(a)),
-    unary!("index", "Same as a.__index__()", |vm, a| vm.index(a)),
+    unary!("index", "Same as a.__index__()", |vm, a| vm.index_exact(a)),
     unary!("not_", "Same as not a.", |vm, a| Ok(vm.bool_obj(!vm.is_true(a)?))),
     unary!("truth", "Return True if a is true, False otherwise.", |vm, a| Ok(vm.bool_obj(vm.is_true(a)?))),
     func!("is_", "Same as a is b.", |vm, _, a, k| {

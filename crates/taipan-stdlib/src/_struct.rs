@@ -185,6 +185,9 @@ fn mode_of(c: u8) -> Option<Mode> {
 
 /// Compile a format (CPython's `prepare_s`).
 fn compile(vm: &Vm, fmt: &[u8]) -> PyResult<Compiled> {
+    if fmt.contains(&0) {
+        return Err(error(vm, "embedded null character"));
+    }
     let (mode, body) = match fmt.first().and_then(|&c| mode_of(c)) {
         Some(m) => (m, &fmt[1..]),
         None => (Mode::Native, fmt),

@@ -117,8 +117,21 @@ fn symtable(vm: &Vm, _m: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     } else {
         return Err(vm.type_error("symtable() argument 1 must be a string or bytes object"));
     };
-    let Some(filename) = pystr::as_str(&filename).map(str::to_string) else {
-        return Err(vm.type_error(format!("symtable() argument 2 must be str, not {}", filename.class().name())));
+    // A str, bytes or path-like (CPython's PyUnicode_FSDecoder); another
+    // bytes-like still works, with a DeprecationWarning.
+    let filename = if bytes::as_bytes_ref(&filename).is_none() && taipan_vm::api::buffer::is_bytes_like(&filename) {
+        let msg = format!("path should be string, bytes, or os.PathLike, not {}", filename.class().name());
+        taipan_vm::api::warnings::warn(vm, &vm.ctx.exceptions.deprecation_warning, &msg, 1)?;
+        vm.new_bytes(taipan_vm::api::buffer::with_bytes(vm, &filename, |b| b.to_vec())?)
+    } else {
+        crate::posix::fspath_obj(vm, &filename)?
+    };
+    let filename = match bytes::as_bytes_ref(&filename) {
+        Some(b) => {
+            let decoded = taipan_vm::api::codecs::decode_bytes(vm, b, Some("utf-8"), Some("surrogateescape"))?;
+            pystr::as_str_lossy(&decoded).into_owned()
+        }
+        None => pystr::as_str_lossy(&filename).into_owned(),
     };
     let start = match pystr::as_str(&start) {
         Some("exec") => StartRule::File,
@@ -150,7 +163,8 @@ fn make_entry(vm: &Vm, table: &SymbolTable, index: usize) -> PyResult<Obj> {
             BlockType::Annotation => TYPE_ANNOTATION,
         };
         let entry = SymtableEntry {
-            id: vm.new_int(index as i64),
+            // CPython's ids are addresses: never 0.
+            id: vm.new_int(index as i64 + 1),
             name: vm.new_str(&e.name),
             symbols,
             varnames,

@@ -622,9 +622,10 @@ fn machine_format(code: i64) -> Option<(usize, u8, bool)> {
     })
 }
 
-/// The first integer typecode whose items are `size` bytes of this signedness.
+/// The last integer typecode (in CPython's descriptor order) whose items
+/// are `size` bytes of this signedness: 8-byte unsigned is 'Q', not 'L'.
 fn int_typecode(size: usize, signed: bool) -> Option<u8> {
-    b"bBhHiIlLqQ".iter().copied().find(|&c| itemsize(c) == size && c.is_ascii_lowercase() == signed)
+    b"bBhHiIlLqQ".iter().copied().rev().find(|&c| itemsize(c) == size && c.is_ascii_lowercase() == signed)
 }
 
 fn array_reconstructor(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -659,8 +660,8 @@ fn array_reconstructor(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResul
     if raw.len() % size != 0 {
         return Err(vm.value_error("string length not a multiple of item size"));
     }
-    // Integers decoded from another machine format go into the first
-    // typecode of their size and signedness (as CPython), not `tc`.
+    // Integers decoded from another machine format go into a typecode of
+    // their size and signedness (as CPython), not `tc`.
     let tc = if kind <= 1 { int_typecode(size, kind == 1).unwrap_or(tc) } else { tc };
     let o = new_array(vm, cls, tc, Vec::new())?;
     let me = arr(vm, &o)?;

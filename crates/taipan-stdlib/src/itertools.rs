@@ -909,12 +909,18 @@ fn grouper_new(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
             vm.type_error(format!("_grouper() argument 1 must be itertools.groupby, not {}", a[0].class().name()))
         );
     }
-    alloc(
+    let grouper = alloc(
         vm,
         cls,
         "itertools._grouper",
         Grouper { parent: ObjCell::some(a[0].clone()), tgtkey: ObjCell::some(a[1].clone()) },
-    )
+    )?;
+    // The new grouper is the parent's current one (as CPython's
+    // _grouper_create), so an unpickled grouper yields.
+    if let Some(g) = a[0].payload::<GroupBy>() {
+        g.currgrouper.set(grouper.id());
+    }
+    Ok(grouper)
 }
 
 fn grouper_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {

@@ -18,7 +18,7 @@ pub mod tokenizer;
 
 pub use error::{ErrorType, SyntaxError, Warning, WarningCategory};
 pub use parser::{
-    parse, parse_interactive, parse_module, parse_with_options, Interactive, InteractiveOutput, ParseOptions,
-    ParseOutput, StartRule,
+    parse, parse_interactive, parse_module, parse_with_options, set_int_max_str_digits, Interactive, InteractiveOutput,
+    ParseOptions, ParseOutput, StartRule,
 };
 pub use source::InputMode;

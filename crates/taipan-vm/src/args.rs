@@ -148,6 +148,28 @@ pub fn exact<const N: usize>(vm: &Vm, fname: &str, args: &[Obj], kwnames: Option
 }
 
 /// No keyword arguments allowed.
+/// A builtin's `__new__` refuses keywords unless `cls` (a subclass of
+/// `base`) has an `__init__` of its own that may take them (CPython checks
+/// `type->tp_init == base->tp_init`). Returns the positional arguments.
+pub(crate) fn positional_unless_own_init<'a>(
+    vm: &Vm,
+    fname: &str,
+    cls: &Obj,
+    base: &Obj,
+    args: &'a [Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<&'a [Obj]> {
+    use crate::object::typeobj::TypeObject;
+    let inherited_init = match (cls.payload::<TypeObject>(), base.payload::<TypeObject>()) {
+        (Some(c), Some(b)) => c.slots.init.id() == b.slots.init.id(),
+        _ => true,
+    };
+    if cls.is(base) || inherited_init {
+        no_kwargs(vm, fname, kwnames)?;
+    }
+    Ok(&args[..crate::protocol::call::npositional(args, kwnames)])
+}
+
 pub(crate) fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
     if kwnames.is_some_and(|k| tuple::len(k) > 0) {
         return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));

@@ -1674,13 +1674,15 @@ fn utf8_incomplete_tail(data: &[u8]) -> usize {
         if back >= need {
             return 0;
         }
-        // The second byte's range depends on the lead (no overlongs, no
-        // surrogates, nothing past U+10FFFF).
+        // The second byte's range depends on the lead (no overlongs,
+        // nothing past U+10FFFF).
         if back >= 2 {
             let second = data[n - back + 1];
             let ok = match lead {
                 0xE0 => (0xA0..=0xBF).contains(&second),
-                0xED => (0x80..=0x9F).contains(&second),
+                // ED A0..BF is a surrogate: CPython waits for its last
+                // byte too (a surrogatepass decoder may take it).
+                0xED => (0x80..=0xBF).contains(&second),
                 0xF0 => (0x90..=0xBF).contains(&second),
                 0xF4 => (0x80..=0x8F).contains(&second),
                 _ => true,

@@ -575,8 +575,17 @@ pub fn system_exit_status(vm: &Vm, exc: &Obj) -> i32 {
     if let Some(v) = crate::objects::int::value(&code) {
         return v.as_i64().map(|n| n as i32).unwrap_or(-1);
     }
-    let text = vm.str(&code).map(|s| pystr::as_str_lossy(&s).into_owned()).unwrap_or_default();
-    crate::modules::sys::write_stderr(vm, &format!("{text}\n"));
+    let text = vm.str(&code).unwrap_or_else(|_| vm.new_str(""));
+    // The str object itself goes to sys.stderr, whose error handler
+    // (backslashreplace) deals with lone surrogates, as CPython's
+    // handle_system_exit; without a usable stderr, a lossy copy to fd 2.
+    let written = crate::modules::sys::sys_attr(vm, "stderr").is_some_and(|f| {
+        vm.call_method(&f, "write", std::slice::from_ref(&text)).is_ok()
+            && vm.call_method(&f, "write", &[vm.new_str("\n")]).is_ok()
+    });
+    if !written {
+        crate::modules::sys::write_stderr(vm, &format!("{}\n", pystr::as_str_lossy(&text)));
+    }
     1
 }
 
@@ -956,6 +965,8 @@ impl Printer<'_> {
                 match v.as_i64() {
                     Some(n) if n <= 0 => return,
                     Some(n) => limit = n as usize,
+                    // Past a C long: no limit, or (negative) no entries.
+                    None if v.is_negative() => return,
                     None => limit = usize::MAX,
                 }
             }

@@ -220,6 +220,7 @@ impl Vm {
         }
         if let Some(n) = vm.config.borrow().int_max_str_digits {
             vm.max_str_digits.set(n as usize);
+            taipan_syntax::set_int_max_str_digits(n as usize);
         }
         let nframe = vm.config.borrow().tracemalloc;
         if nframe > 0 {

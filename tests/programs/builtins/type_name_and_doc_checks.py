@@ -53,3 +53,14 @@ except TypeError as e:
 od = collections.OrderedDict([("a", 1), ("b", 2)])
 od.move_to_end("a")
 print(list(type("C", (), od).__dict__.items())[:2])
+
+
+class WithEntries:
+    def __mro_entries__(self, bases):
+        return ()
+
+
+try:
+    type("Bad", (WithEntries(),), {})
+except TypeError as e:
+    print("TypeError", e)

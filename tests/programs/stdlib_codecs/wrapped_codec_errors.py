@@ -25,3 +25,12 @@ for to_raise in [RuntimeError("a", "b", "c"), RuntimeError(1), RuntimeError("one
         except Exception as e:
             cause = e.__cause__
             print(type(e).__name__, repr(str(e)), type(cause).__name__ if cause else None)
+
+# charmap_decode: U+FFFE means undefined, as an int or a str.
+a, b = ord("a"), ord("b")
+for m in ({0: a, 1: b, 2: 0xFFFE}, {0: a, 1: b}, {0: a, 1: b, 2: None}, {0: "a", 1: "b", 2: "\ufffe"}, "ab\ufffe"):
+    for err in ("strict", "replace", "ignore"):
+        try:
+            print(ascii(codecs.charmap_decode(b"\x00\x01\x02", err, m)))
+        except UnicodeDecodeError as e:
+            print("UnicodeDecodeError", e.start, e.end, e.reason)

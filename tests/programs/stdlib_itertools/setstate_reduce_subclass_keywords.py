@@ -45,3 +45,25 @@ for cls, args, result in cases:
     u = WithInit(*args, newarg=3)
     w = WithNew(*args, newarg=4)
     print(cls.__name__, list(islice(u, 3)) == result, u.newarg, list(islice(w, 3)) == result, w.newarg)
+
+# groupby nested in groupby, both pickled: an unpickled _grouper is its
+# parent's current grouper.
+from itertools import groupby
+
+s = [(0, 10, 20), (0, 11, 21), (0, 12, 21), (1, 13, 21), (1, 14, 22), (2, 15, 22), (3, 16, 23), (3, 17, 23)]
+
+
+def key0(r):
+    return r[0]
+
+
+def key2(r):
+    return r[2]
+
+
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    dup = []
+    for k, g in pickle.loads(pickle.dumps(groupby(s, key0), proto)):
+        for ik, ig in pickle.loads(pickle.dumps(groupby(g, key2), proto)):
+            dup.extend(ig)
+    print(proto, dup == s)

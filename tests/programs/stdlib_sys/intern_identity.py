@@ -22,3 +22,15 @@ try:
     sys.intern()
 except TypeError as e:
     print("TypeError", e)
+
+# sys.exit() with a tuple status: the tuple's items are SystemExit's args.
+for arg in [(42,), 42, "exit", (17, 23), (), None]:
+    try:
+        sys.exit(arg)
+    except SystemExit as e:
+        print(repr(e.code), e.args)
+import subprocess
+
+for code in ('import sys; sys.exit("surrogates:\\uDCFF")', 'import sys; sys.exit("plain")', "raise SystemExit((3,))"):
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    print(r.returncode, r.stdout, r.stderr)

@@ -74,9 +74,6 @@ fn rename_impl(vm: &Vm, fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
     let dst = path::path_arg(vm, fname, "dst", v[1].as_ref(), PATH)?;
     let sfd = path::dir_fd(vm, v[2].as_ref())?;
     let dfd = path::dir_fd(vm, v[3].as_ref())?;
-    if src.bytes != dst.bytes {
-        return Err(vm.type_error(format!("{fname}: src and dst must be the same type")));
-    }
     let (cs, cd) = (c(&src), c(&dst));
     // SAFETY: both paths are NUL-terminated and live across the call.
     let r = blocking(vm, || cvt(unsafe { libc::renameat(sfd, cs.as_ptr(), dfd, cd.as_ptr()) }))?;
@@ -99,9 +96,6 @@ pub(crate) fn os_link(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResul
     let sfd = path::dir_fd(vm, v[2].as_ref())?;
     let dfd = path::dir_fd(vm, v[3].as_ref())?;
     let follow = path::flag(vm, v[4].as_ref(), true)?;
-    if src.bytes != dst.bytes {
-        return Err(vm.type_error("link: src and dst must be the same type"));
-    }
     let flags = if follow { libc::AT_SYMLINK_FOLLOW } else { 0 };
     let (cs, cd) = (c(&src), c(&dst));
     // SAFETY: both paths are NUL-terminated and live across the call.
@@ -114,9 +108,6 @@ pub(crate) fn os_symlink(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRe
     let src = path::path_arg(vm, "symlink", "src", v[0].as_ref(), PATH)?;
     let dst = path::path_arg(vm, "symlink", "dst", v[1].as_ref(), PATH)?;
     let dfd = path::dir_fd(vm, v[3].as_ref())?;
-    if src.bytes != dst.bytes {
-        return Err(vm.type_error("symlink: src and dst must be the same type"));
-    }
     let (cs, cd) = (c(&src), c(&dst));
     // SAFETY: both paths are NUL-terminated and live across the call.
     let r = blocking(vm, || cvt(unsafe { libc::symlinkat(cs.as_ptr(), dfd, cd.as_ptr()) }))?;

@@ -1631,6 +1631,20 @@ impl Arguments {
     }
 }
 
+/// The interpreter's limit on decimal digits in an int literal
+/// (`sys.set_int_max_str_digits()`; 0 = none). One interpreter per process,
+/// so a process-wide setting.
+static INT_MAX_STR_DIGITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(4300);
+
+/// Set the limit decimal int literals are checked against (0 = none).
+pub fn set_int_max_str_digits(n: usize) {
+    INT_MAX_STR_DIGITS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The value of a NUMBER token (CPython's `parsenumber`), or the message of
 /// the SyntaxError for an integer over the 4300-digit conversion limit.
 pub(crate) fn parse_number(text: &str) -> Result<Constant, String> {
@@ -1661,9 +1675,10 @@ pub(crate) fn parse_number(text: &str) -> Result<Constant, String> {
         return Ok(Constant::Int(Int::Small(s.parse::<i64>().unwrap_or(0))));
     }
     let significant = s.trim_start_matches('0').len();
-    if significant > 4300 {
+    let limit = int_max_str_digits();
+    if limit > 0 && significant > limit {
         return Err(format!(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has {significant} digits; \
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {significant} digits; \
              use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
              literals to avoid decimal conversion limits."
         ));

@@ -21,6 +21,8 @@ mod statement;
 mod string;
 mod target;
 
+pub use expression::set_int_max_str_digits;
+
 use crate::ast::{Expr, Mod, Range};
 use crate::error::{ErrorType, SyntaxError, Warning};
 use crate::source::{self, InputMode};

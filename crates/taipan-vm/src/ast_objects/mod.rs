@@ -164,7 +164,24 @@ fn add_ast_methods(vm: &Vm, cls: &Obj) -> PyResult<()> {
         );
         vm.setattr_str(cls, def.name, &descr)?;
     }
+    // AST.__new__ ignores its arguments (CPython's PyType_GenericNew), so a
+    // subclass with its own __init__ may still call Constant.__new__(cls, 42).
+    let def = MethodDef::static_("__new__", ast_type_new);
+    let f = crate::objects::builtin_func::new_method_function(vm, &def, Some(cls.clone()));
+    vm.setattr_str(cls, "__new__", &crate::objects::function::new_staticmethod(vm, f))?;
     Ok(())
+}
+
+/// `AST.__new__(cls, *args, **kwargs)`: a bare instance of `cls`.
+fn ast_type_new(vm: &Vm, _m: &Obj, args: &[Obj], _kwnames: Option<&Obj>) -> PyResult<Obj> {
+    let Some(cls) = args.first() else {
+        return Err(vm.type_error("ast.AST.__new__(): not enough arguments"));
+    };
+    if !vm.is_type(cls) {
+        return Err(vm.type_error(format!("ast.AST.__new__(X): X is not a type object ({})", cls.class().name())));
+    }
+    let object_new = vm.getattr_str(&vm.ctx.types.object, "__new__")?;
+    vm.call(&object_new, std::slice::from_ref(cls), None)
 }
 
 /// `AST.__init__`: positional arguments fill `_fields` in order, keywords

@@ -647,7 +647,15 @@ pub(crate) fn unraisable_hook_args(vm: &Vm, a: &crate::pythonrun::UnraisableArgs
 fn sys_exit(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::no_kwargs(vm, "exit", kw)?;
     crate::args::check_positional(vm, "exit", args.len(), 0, 1)?;
-    let exc_args = args.to_vec();
+    // As PyErr_SetObject: a tuple status is the exception's arguments
+    // (sys.exit((42,)) exits with 42, sys.exit(()) with None).
+    let exc_args = match args.first() {
+        Some(status) if status.has_payload::<crate::objects::tuple::TupleData>() => {
+            crate::objects::tuple::items(status).to_vec()
+        }
+        Some(status) if vm.is_none(status) => Vec::new(),
+        _ => args.to_vec(),
+    };
     Err(vm.new_exception(&vm.ctx.exceptions.system_exit, exc_args))
 }
 
@@ -814,6 +822,8 @@ fn sys_set_int_max_str_digits(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>)
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
     }
     vm.max_str_digits.set(n as usize);
+    // Int literals compiled from now on are checked against it too.
+    taipan_syntax::set_int_max_str_digits(n as usize);
     Ok(vm.none())
 }
 

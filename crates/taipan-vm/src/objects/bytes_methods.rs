@@ -1031,7 +1031,12 @@ fn ba_extend(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
                 }
                 Err(e) => return Err(e),
             };
+            // CPython sizes its buffer from the hint, so its errors show.
+            let hint = vm.length_hint(&v, 64)?;
             let mut out = Vec::new();
+            if out.try_reserve(hint.min(1 << 20)).is_err() {
+                return Err(vm.memory_error());
+            }
             while let Some(x) = vm.next(&it)? {
                 out.push(bytes::byte_value(vm, &x)?);
             }

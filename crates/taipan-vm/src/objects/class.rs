@@ -133,6 +133,12 @@ pub(crate) fn create_class(
     kwargs: &[(Obj, Obj)],
 ) -> PyResult<Obj> {
     let mut bases_v: Vec<Obj> = tuple::items(bases).to_vec();
+    // Checked before the metaclass is computed, as CPython's type_new_get_bases.
+    for b in &bases_v {
+        if !vm.is_type(b) && vm.getattr_str_opt(b, "__mro_entries__")?.is_some() {
+            return Err(vm.type_error("type() doesn't support MRO entry resolution; use types.new_class()"));
+        }
+    }
     // The most derived metaclass decides, as CPython's type_new does.
     let winner = calculate_metaclass(vm, meta, &bases_v)?;
     if !winner.is(meta) {
@@ -259,9 +265,7 @@ pub(crate) fn create_class(
             | flags::UNICODE_SUBCLASS
             | flags::DICT_SUBCLASS
             | flags::BASE_EXC_SUBCLASS
-            | flags::TYPE_SUBCLASS
-            | flags::SEQUENCE
-            | flags::MAPPING);
+            | flags::TYPE_SUBCLASS);
     t.flags.set(flags::HEAPTYPE | flags::BASETYPE | inherited);
     t.doc = None;
 
@@ -335,13 +339,14 @@ pub(crate) fn create_class(
     let ty = alloc_object(&meta, t);
     let tt = ty_of(&ty);
 
-    // Descriptors for the instance layout.
-    if has_dict_slot {
+    // Descriptors for the instance layout; a class's own `__dict__` or
+    // `__weakref__` entry wins (CPython's type_add_getset keeps it).
+    if has_dict_slot && dict::get_item_str(vm, &d, "__dict__").is_none() {
         let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_class_dict_attr));
         let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
         dict::set_item_str(vm, &d, "__dict__", v)?;
     }
-    if has_weak_slot {
+    if has_weak_slot && dict::get_item_str(vm, &d, "__weakref__").is_none() {
         let def = GetSetDef::new("__weakref__", get_weakref_attr, None);
         let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
         dict::set_item_str(vm, &d, "__weakref__", v)?;
@@ -363,6 +368,7 @@ pub(crate) fn create_class(
     }
     // Slots: inherit along the MRO, then derive from the dunders.
     for b in mro.iter().skip(1) {
+        inherit_collection_flags(tt, ty_of(b));
         type_::inherit_missing_slots(tt, ty_of(b));
         if tt.slots.hash.get().is_none() {
             tt.slots.hash.set(ty_of(b).slots.hash.get());
@@ -408,6 +414,15 @@ pub(crate) fn create_class(
     let kw = if names.is_empty() { None } else { Some(vm.new_tuple(names)) };
     vm.call(&init_sub, &vals, kw.as_ref())?;
     Ok(ty)
+}
+
+/// The pattern-matching kind (SEQUENCE or MAPPING) comes from the first
+/// class of the MRO that has one (CPython's `inherit_patma_flags`).
+fn inherit_collection_flags(t: &TypeObject, base: &TypeObject) {
+    let collection = flags::SEQUENCE | flags::MAPPING;
+    if t.flags.get() & collection == 0 {
+        t.flags.set(t.flags.get() | (base.flags.get() & collection));
+    }
 }
 
 /// The MRO of a new class: `type.mro()` unless the metaclass overrides it.

@@ -496,7 +496,19 @@ fn exc_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<(
 
 /// `__init__` of the subclasses with extra attributes.
 fn special_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
+    // An OSError subclass with its own __new__ is initialised from what
+    // that __new__ passed up; __init__'s own arguments are ignored (CPython's
+    // oserror_use_init).
+    if oserror_new_overridden(vm, o) {
+        let passed_up = tuple::items(&args_of(o)).to_vec();
+        return init_from(vm, o, &passed_up, Vec::new());
+    }
     let (pos, kw) = vm.split_kwargs(args, kwnames);
+    init_from(vm, o, pos, kw)
+}
+
+/// `special_init` of these positional and keyword arguments.
+fn init_from(vm: &Vm, o: &Obj, pos: &[Obj], kw: Vec<(Obj, Obj)>) -> PyResult<()> {
     let is_import = vm.isinstance_type(o, &vm.ctx.exceptions.import_error);
     let is_name = vm.isinstance_type(o, &vm.ctx.exceptions.name_error);
     let is_attr = vm.isinstance_type(o, &vm.ctx.exceptions.attribute_error);
@@ -525,6 +537,16 @@ fn special_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
         exc_of(o).args.set(Some(vm.new_tuple(pos.to_vec())));
     }
     init_extras(vm, o, pos, &kw)
+}
+
+fn oserror_new_overridden(vm: &Vm, o: &Obj) -> bool {
+    let os_error = &vm.ctx.exceptions.os_error;
+    if !vm.isinstance_type(o, os_error) {
+        return false;
+    }
+    os_error
+        .payload::<crate::object::typeobj::TypeObject>()
+        .is_some_and(|t| o.class().slots.new.id() != t.slots.new.id())
 }
 
 /// Fill the subclass attributes from the arguments.

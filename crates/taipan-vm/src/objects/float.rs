@@ -356,7 +356,7 @@ pub(crate) fn pow_doubles(vm: &Vm, mut iv: f64, iw: f64) -> PyResult<Obj> {
 }
 
 fn float_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    crate::args::no_kwargs(vm, "float", kwnames)?;
+    let args = crate::args::positional_unless_own_init(vm, "float", cls, &vm.ctx.types.float, args, kwnames)?;
     crate::args::check_positional(vm, "float", args.len(), 0, 1)?;
     let v = match args.first() {
         None => 0.0,
@@ -368,22 +368,25 @@ fn float_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
     Ok(alloc_object(cls, FloatData { value: v }))
 }
 
-/// `float(x)`: strings are parsed, numbers converted.
+/// `float(x)`, in CPython's order (`float_new_impl`, `PyNumber_Float`): an
+/// exact str or float, then `__float__` (a subclass's own one included),
+/// `__index__`, a float subclass's value, and last str/bytes subclasses and
+/// bytes-likes parsed.
 pub(crate) fn float_from_object(vm: &Vm, x: &Obj) -> PyResult<f64> {
-    if let Some(f) = value(x) {
+    if x.type_is(&vm.ctx.types.str) {
+        return parse_float_text(vm, x);
+    }
+    if let Some(f) = value(x).filter(|_| x.type_is(&vm.ctx.types.float)) {
         return Ok(f);
     }
-    if let Some(d) = pystr::data(x) {
-        return match taipan_format::parse_float_code_points(d.code_points()) {
-            Some(v) => Ok(v),
-            None => Err(vm.value_error(format!("could not convert string to float: {}", vm.repr_string(x)?))),
-        };
-    }
-    if let Some(b) = crate::objects::bytes::as_bytes(x) {
-        return match taipan_format::parse_float_bytes(&b) {
-            Some(v) => Ok(v),
-            None => Err(vm.value_error(format!("could not convert string to float: {}", vm.repr_string(x)?))),
-        };
+    let inherits_float = vm
+        .ctx
+        .types
+        .float
+        .payload::<TypeObject>()
+        .is_some_and(|t| value(x).is_some() && x.class().slots.nb_float.id() == t.slots.nb_float.id());
+    if let Some(f) = value(x).filter(|_| inherits_float) {
+        return Ok(f);
     }
     if let Some(f) = x.class().slots.nb_float.get() {
         let r = f(vm, x)?;
@@ -413,6 +416,26 @@ pub(crate) fn float_from_object(vm: &Vm, x: &Obj) -> PyResult<f64> {
     if x.class().slots.nb_index.get().is_some() {
         let i = vm.index_value(x)?;
         return i.to_f64().ok_or_else(|| vm.overflow_error("int too large to convert to float"));
+    }
+    if let Some(f) = value(x) {
+        return Ok(f);
+    }
+    parse_float_text(vm, x)
+}
+
+/// `float()` of a str or bytes-like (CPython's `PyFloat_FromString`).
+fn parse_float_text(vm: &Vm, x: &Obj) -> PyResult<f64> {
+    if let Some(d) = pystr::data(x) {
+        return match taipan_format::parse_float_code_points(d.code_points()) {
+            Some(v) => Ok(v),
+            None => Err(vm.value_error(format!("could not convert string to float: {}", vm.repr_string(x)?))),
+        };
+    }
+    if let Some(b) = crate::objects::bytes::as_bytes(x) {
+        return match taipan_format::parse_float_bytes(&b) {
+            Some(v) => Ok(v),
+            None => Err(vm.value_error(format!("could not convert string to float: {}", vm.repr_string(x)?))),
+        };
     }
     Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", x.class().name())))
 }

@@ -146,6 +146,15 @@ fn to_bytes(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<O
     Ok(vm.new_bytes(out))
 }
 
+/// Does `iter(o)` work (a TypeError saying no)?
+fn is_iterable(vm: &Vm, o: &Obj) -> PyResult<bool> {
+    match vm.iter(o) {
+        Ok(_) => Ok(true),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 fn from_bytes(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let spec = crate::args::ArgSpec {
         fname: "from_bytes",
@@ -162,8 +171,9 @@ fn from_bytes(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
             if let Some(f) = crate::objects::type_::lookup_str(vm, src.class(), "__bytes__") {
                 let r = vm.call_method_descr_obj(&f, &src, &[])?;
                 bytes::bytes_like(vm, &r)?
-            } else if crate::objects::str::data(&src).is_some() {
-                return Err(vm.type_error("cannot convert 'str' object to bytes"));
+            } else if crate::objects::str::data(&src).is_some() || !is_iterable(vm, &src)? {
+                // PyBytes_FromObject: an int is not a size here.
+                return Err(vm.type_error(format!("cannot convert '{}' object to bytes", src.class().name())));
             } else {
                 bytes::bytes_from_source(vm, &src, "bytes")?
             }
@@ -371,7 +381,7 @@ pub(crate) fn int_from_object(vm: &Vm, x: &Obj) -> PyResult<IntValue> {
         let Some(v) = value(&r) else {
             return Err(vm.type_error(format!("__int__ returned non-int (type {})", r.class().name())));
         };
-        if !r.type_is(&vm.ctx.types.int) && !r.type_is(&vm.ctx.types.bool_) {
+        if !r.type_is(&vm.ctx.types.int) {
             crate::warnings::warn(
                 vm,
                 &vm.ctx.exceptions.deprecation_warning,

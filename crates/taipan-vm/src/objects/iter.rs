@@ -484,7 +484,12 @@ fn callable_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let Some(f) = d.func.get() else { return Ok(None) };
     match vm.with_recursion(" while calling a Python object", || vm.call0(&f)) {
         Ok(v) => {
-            if vm.eq(&v, &d.sentinel)? {
+            // The call may have exhausted this very iterator (re-entrantly):
+            // then it stays exhausted (as CPython, whose sentinel is gone).
+            if d.func.get().is_none() {
+                return Ok(None);
+            }
+            if vm.eq(&d.sentinel, &v)? {
                 d.func.set(None);
                 return Ok(None);
             }
@@ -865,6 +870,17 @@ fn reversed_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
     }
 }
 
+/// `__length_hint__()`: the items left, 0 once exhausted or when the
+/// sequence shrank below the position (CPython's `reversed_len`).
+fn reversed_length_hint(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "__length_hint__", args, kwnames)?;
+    let d = o.payload::<ReversedData>().ok_or_else(|| vm.type_error("reversed expected"))?;
+    let Some(seq) = d.seq.get() else { return Ok(vm.new_int(0)) };
+    let size = vm.len(&seq)? as isize;
+    let position = d.index.get() + 1;
+    Ok(vm.new_int(if size < position { 0 } else { position as i64 }))
+}
+
 /// `__setstate__(index)`, clamped to `[-1, len(seq) - 1]`.
 fn reversed_setstate(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [state] = crate::args::exact::<1>(vm, "__setstate__", args, kwnames)?;
@@ -950,7 +966,11 @@ pub(crate) fn setup(vm: &Vm) {
     add_methods(
         vm,
         &t.reversed,
-        &[MethodDef::method("__reduce__", reversed_reduce), MethodDef::method("__setstate__", reversed_setstate)],
+        &[
+            MethodDef::method("__reduce__", reversed_reduce),
+            MethodDef::method("__setstate__", reversed_setstate),
+            MethodDef::method("__length_hint__", reversed_length_hint),
+        ],
     );
     add_methods(
         vm,

@@ -85,6 +85,8 @@ fn compute_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
 }
 
 pub(crate) fn new_range(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
+    // Each argument's __index__ runs once; the attributes are exact ints.
+    let (start, stop, step) = (vm.index_exact(&start)?, vm.index_exact(&stop)?, vm.index_exact(&step)?);
     let s = vm.to_bigint(&start)?;
     let e = vm.to_bigint(&stop)?;
     let st = vm.to_bigint(&step)?;
@@ -94,15 +96,7 @@ pub(crate) fn new_range(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<O
     let length = compute_length(&s, &e, &st);
     Ok(alloc_object(
         &vm.ctx.types.range,
-        RangeData {
-            start: s,
-            stop: e,
-            step: st,
-            length,
-            start_obj: vm.index(&start)?,
-            stop_obj: vm.index(&stop)?,
-            step_obj: vm.index(&step)?,
-        },
+        RangeData { start: s, stop: e, step: st, length, start_obj: start, stop_obj: stop, step_obj: step },
     ))
 }
 

@@ -924,10 +924,21 @@ fn slot_tp_setattro(vm: &Vm, o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResu
 fn slot_tp_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     // `__eq__ = None` blocks the comparison: calling None is the TypeError
     // CPython's slot_tp_richcompare gives.
-    match type_::lookup_str(vm, a.class(), op.dunder()) {
-        Some(f) => vm.call_method_descr_obj(&f, a, std::slice::from_ref(b)),
-        None => Ok(vm.not_implemented()),
+    let Some(f) = type_::lookup_str(vm, a.class(), op.dunder()) else { return Ok(vm.not_implemented()) };
+    if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
+        return vm.call(&f, &[a.clone(), b.clone()], None);
     }
+    // A descriptor whose __get__ fails (a property raising) means "not
+    // implemented" (CPython's slot_tp_richcompare clears the error).
+    let descr_get = f.class().slots.descr_get.get();
+    let bound = match descr_get {
+        Some(get) => match get(vm, &f, Some(a), Some(&a.class_obj())) {
+            Ok(bound) => bound,
+            Err(_) => return Ok(vm.not_implemented()),
+        },
+        None => f,
+    };
+    vm.call(&bound, std::slice::from_ref(b), None)
 }
 
 fn slot_tp_iter(vm: &Vm, o: &Obj) -> PyResult<Obj> {

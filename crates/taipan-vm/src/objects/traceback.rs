@@ -3,7 +3,7 @@
 
 use crate::object::typeobj::{flags, TypeObject};
 use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
-use crate::objects::descriptor::{add_getsets, GetSetDef};
+use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::objects::exceptions;
 use crate::vm::{PyResult, Vm};
 
@@ -13,6 +13,9 @@ pub(crate) struct TracebackData {
     /// Code unit index of the instruction.
     pub lasti: usize,
     pub lineno: Option<u32>,
+    /// The `tb_lasti` given to `TracebackType(...)`, shown as is (it may
+    /// be odd, which a code unit index cannot say).
+    pub given_lasti: Option<isize>,
 }
 impl PyPayload for TracebackData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
@@ -36,13 +39,14 @@ pub(crate) fn type_object() -> TypeObject {
 }
 
 pub(crate) fn setup(vm: &Vm) {
+    add_methods(vm, &vm.ctx.types.traceback, &[MethodDef::method("__dir__", tb_dir)]);
     add_getsets(
         vm,
         &vm.ctx.types.traceback,
         &[
             GetSetDef::new("tb_next", |vm, o| Ok(data(o).next.get().unwrap_or_else(|| vm.none())), Some(set_next)),
             GetSetDef::new("tb_frame", |_, o| Ok(data(o).frame.clone()), None),
-            GetSetDef::new("tb_lasti", |vm, o| Ok(vm.new_usize(data(o).lasti * 2)), None),
+            GetSetDef::new("tb_lasti", tb_lasti, None),
             GetSetDef::new(
                 "tb_lineno",
                 |vm, o| Ok(data(o).lineno.map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none())),
@@ -50,6 +54,22 @@ pub(crate) fn setup(vm: &Vm) {
             ),
         ],
     );
+}
+
+/// `dir(tb)`: its four attributes only (CPython's `tb_dir`).
+fn tb_dir(vm: &Vm, _o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::exact::<0>(vm, "__dir__", args, kwnames)?;
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"];
+    Ok(vm.new_list(names.iter().map(|n| vm.new_str(n)).collect()))
+}
+
+/// `tb_lasti`: the byte offset of the instruction (2 bytes a code unit).
+fn tb_lasti(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    let d = data(o);
+    Ok(match d.given_lasti {
+        Some(given) => vm.new_int(given as i64),
+        None => vm.new_usize(d.lasti * 2),
+    })
 }
 
 pub(crate) fn data(o: &Obj) -> &TracebackData {
@@ -65,7 +85,7 @@ pub(crate) fn add_entry(vm: &Vm, exc: &Obj, frame_obj: Obj, lasti: usize) {
     let prev = exceptions::traceback_of(exc);
     let tb = alloc_object(
         &vm.ctx.types.traceback,
-        TracebackData { next: ObjCell::new(prev), frame: frame_obj, lasti, lineno },
+        TracebackData { next: ObjCell::new(prev), frame: frame_obj, lasti, lineno, given_lasti: None },
     );
     exceptions::set_traceback(exc, Some(tb));
 }
@@ -84,11 +104,18 @@ fn tb_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
             vm.type_error(format!("TracebackType() argument 'tb_frame' must be frame, not {}", frame.class().name()))
         );
     }
-    let lasti = vm.index_to_isize(a[2].as_ref().expect("required"))?.max(0) as usize / 2;
+    let given_lasti = vm.index_to_isize(a[2].as_ref().expect("required"))?;
+    let lasti = given_lasti.max(0) as usize / 2;
     let lineno = vm.index_to_isize(a[3].as_ref().expect("required"))?;
     Ok(alloc_object(
         &vm.ctx.types.traceback,
-        TracebackData { next: ObjCell::new(next), frame, lasti, lineno: Some(lineno as u32) },
+        TracebackData {
+            next: ObjCell::new(next),
+            frame,
+            lasti,
+            lineno: Some(lineno as u32),
+            given_lasti: Some(given_lasti),
+        },
     ))
 }
 

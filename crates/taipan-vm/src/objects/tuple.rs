@@ -317,10 +317,8 @@ fn tuple_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
 }
 
 fn tuple_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    if kwnames.is_some_and(|k| len(k) > 0) && cls.is(&vm.ctx.types.tuple) {
-        return Err(vm.type_error("tuple() takes no keyword arguments"));
-    }
-    let npos = crate::protocol::call::npositional(args, kwnames);
+    let args = crate::args::positional_unless_own_init(vm, "tuple", cls, &vm.ctx.types.tuple, args, kwnames)?;
+    let npos = args.len();
     if npos > 1 {
         return Err(vm.type_error(format!("tuple expected at most 1 argument, got {npos}")));
     }

@@ -604,7 +604,10 @@ pub(crate) fn object_init(vm: &Vm, obj: &Obj, args: &[Obj], kwnames: Option<&Obj
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if t.slots.new.is(slot_id::OBJECT_NEW) {
-            return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                t.name()
+            )));
         }
     }
     Ok(())
@@ -879,6 +882,10 @@ fn object_sizeof(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResu
 
 fn object_format(vm: &Vm, obj: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let spec = args.first().cloned().unwrap_or_else(|| vm.ctx.empty_str.clone());
+    if pystr::data(&spec).is_none() {
+        let what = if vm.is_none(&spec) { "None" } else { spec.class().name() };
+        return Err(vm.type_error(format!("__format__() argument must be str, not {what}")));
+    }
     if pystr::len(&spec) > 0 {
         return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", obj.class().name())));
     }
@@ -898,13 +905,19 @@ fn object_init_subclass(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>
 
 fn object_dir(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let result = vm.new_dict();
-    if let Some(d) = obj.instance_dict() {
+    // `obj.__dict__` as attribute lookup finds it (a bound method forwards
+    // to its function's; a property may compute one); errors and non-dicts
+    // count as empty (CPython's object___dir__).
+    let own = vm.getattr_str(obj, "__dict__").ok().filter(|d| dict::data(d).is_some());
+    if let Some(d) = own {
         for k in dict::keys(&d) {
             dict::set_item(vm, &result, k, vm.none())?;
         }
     }
-    let cls = vm.getattr_str(obj, "__class__")?;
-    merge_class_dict(vm, &result, &cls)?;
+    // An object whose __class__ lookup fails lists its own names only.
+    if let Some(cls) = vm.getattr_str_opt(obj, "__class__")? {
+        merge_class_dict(vm, &result, &cls)?;
+    }
     let keys = dict::keys(&result);
     Ok(vm.new_list(keys))
 }
@@ -1035,8 +1048,12 @@ fn type_itemsize(vm: &Vm, ty: &Obj) -> usize {
 fn type_get_name(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
     let t = ty_of(ty);
     let n = t.name();
-    let short = if t.is_heap_type() { n } else { n.rsplit('.').next().unwrap_or(n) };
-    Ok(vm.new_str(short))
+    if !t.is_heap_type() {
+        return Ok(vm.new_str(n.rsplit('.').next().unwrap_or(n)));
+    }
+    // A class's name is the same object each time, as CPython's ht_name
+    // (inspect compares `getattr(cls, '__name__')` results by identity).
+    Ok(vm.intern(n))
 }
 
 /// The audit event of CPython's `check_set_special_type_attr`, raised once
@@ -1083,6 +1100,9 @@ pub(crate) fn type_name_utf8(vm: &Vm, name: &Obj) -> PyResult<String> {
 }
 
 fn type_get_qualname(vm: &Vm, ty: &Obj) -> PyResult<Obj> {
+    if let Some(q) = ty_of(ty).qualname_obj() {
+        return Ok(q);
+    }
     Ok(vm.new_str(&type_qualname(vm, ty)))
 }
 
@@ -1235,7 +1255,11 @@ fn type_set_annotations(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> 
     let key = vm.intern("__annotations__");
     match value {
         Some(v) => dict::set_item(vm, &t.dict(), key, v.clone()),
-        None => dict::del_item(vm, &t.dict(), &key),
+        None => match dict::del_item(vm, &t.dict(), &key) {
+            // A missing one is an AttributeError (CPython's type_set_annotations).
+            Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => Err(vm.attribute_error("__annotations__")),
+            r => r,
+        },
     }
 }
 

@@ -246,7 +246,28 @@ impl Vm {
         if int::value(&r).is_none() {
             return Err(self.type_error(format!("__index__ returned non-int (type {})", r.class().name())));
         }
+        if !r.type_is(&self.ctx.types.int) {
+            crate::warnings::warn(
+                self,
+                &self.ctx.exceptions.deprecation_warning,
+                &format!(
+                    "__index__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+                    r.class().name()
+                ),
+                1,
+            )?;
+        }
         Ok(r)
+    }
+
+    /// `operator.index(o)` as an exact int (CPython's `PyNumber_Index`
+    /// copies an int subclass such as bool).
+    pub fn index_exact(&self, o: &Obj) -> PyResult<Obj> {
+        let r = self.index(o)?;
+        if r.type_is(&self.ctx.types.int) {
+            return Ok(r);
+        }
+        Ok(self.new_bigint(self.to_bigint(&r)?))
     }
 
     /// `operator.index(o)` as a value.

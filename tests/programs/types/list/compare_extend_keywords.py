@@ -87,3 +87,28 @@ for op in (lambda: lst * size, lambda: lst.__imul__(size)):
         op()
     except (MemoryError, OverflowError) as e:
         print(type(e).__name__)
+
+
+class BadLen:
+    def __iter__(self):
+        return iter(range(10))
+
+    def __len__(self):
+        raise RuntimeError("hello")
+
+
+class BadLengthHint:
+    def __iter__(self):
+        return iter(range(10))
+
+    def __length_hint__(self):
+        raise RuntimeError("hello")
+
+
+for target in ([], bytearray(range(10))):
+    for src in (BadLen(), BadLengthHint()):
+        try:
+            target.extend(src)
+            print("extended", len(target))
+        except RuntimeError as e:
+            print(type(target).__name__, "RuntimeError", e)
