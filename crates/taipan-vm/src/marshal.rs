@@ -438,9 +438,8 @@ impl<'a> Reader<'_, 'a> {
     /// `n` bytes; EOFError when the data is shorter. From a buffer they
     /// are borrowed: start-up reads tens of thousands of small fields.
     fn bytes(&mut self, n: usize) -> PyResult<Cow<'a, [u8]>> {
-        match &mut self.src {
-            Source::Bytes { data, pos } => {
-                let data: &'a [u8] = *data;
+        match self.src {
+            Source::Bytes { data, ref mut pos } => {
                 if data.len() - *pos < n {
                     return Err(self.vm.eof_error("marshal data too short"));
                 }
@@ -448,7 +447,7 @@ impl<'a> Reader<'_, 'a> {
                 *pos += n;
                 Ok(Cow::Borrowed(out))
             }
-            Source::File(f) => {
+            Source::File(ref f) => {
                 let f = f.clone();
                 self.read_file(&f, n).map(Cow::Owned)
             }
