@@ -286,6 +286,13 @@ INTERACTIVE_INPUTS = [
 ]
 CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
 CASES += ENCODING_CASES
+# -X importtime and PYTHONPROFILEIMPORTTIME: which imports run, nested.
+IMPORTTIME_PROBE = "import sys; print('go', file=sys.stderr, flush=True); import bisect, heapq, keyword; import nosuchmodule_x"
+CASES += [
+    (["-S", "-X", "importtime", "-c", IMPORTTIME_PROBE], None, {"importtime": True}),
+    (["-S", "-c", IMPORTTIME_PROBE], None, {"importtime": True, "env": {"PYTHONPROFILEIMPORTTIME": "1"}}),
+    (["-S", "-E", "-c", IMPORTTIME_PROBE], None, {"importtime": True, "env": {"PYTHONPROFILEIMPORTTIME": "1"}}),
+]
 
 # The standard streams (buffering, interleaving of stdout and stderr on one
 # pipe, encodings, flushing at exit): (arguments, stdin, options) where the
@@ -446,6 +453,7 @@ def run(interpreter, args, stdin, script, options=None):
 
 BANNER = re.compile(r"^Python 3\.11\.7 \(.*\) \[.*\] on linux$", re.M)
 VERSION = re.compile(r"^Python 3\.11\.7 \(.*\) \[.*\]$", re.M)
+IMPORT_TIMES = re.compile(r"^import time: +\d+ \| +\d+ \|", re.M)
 
 
 def normalize(text, interpreter, options):
@@ -456,6 +464,11 @@ def normalize(text, interpreter, options):
     text = text.replace(interpreter, "PROG").replace("`python -h'", "`PROG -h'")
     text = text.replace("`%s -h'" % os.path.basename(interpreter), "`PROG -h'")
     text = BANNER.sub("Python VERSION on linux", text)
+    if options.get("importtime"):
+        # What the program imports after its marker, times left out (the
+        # header comes with the first import, which start-up may not make).
+        text = text[text.find("go\n") + 3:].replace("import time: self [us] | cumulative | imported package\n", "")
+        text = IMPORT_TIMES.sub("import time: N | N |", text)
     if options.get("version_shape"):
         text = VERSION.sub("Python VERSION", text)
     return text

@@ -73,7 +73,7 @@ fn get_config(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
         ("faulthandler", int(vm, (has_x("faulthandler") || env_var(use_env, "PYTHONFAULTHANDLER").is_some()) as i64)),
         // `-X tracemalloc[=N]`, `PYTHONTRACEMALLOC`: frames traced from the start.
         ("tracemalloc", int(vm, i64::from(cfg.tracemalloc))),
-        ("import_time", int(vm, (has_x("importtime") || env_var(use_env, "PYTHONPROFILEIMPORTTIME").is_some()) as i64)),
+        ("import_time", int(vm, cfg.import_time as i64)),
         // Off with -X no_debug_ranges: code objects then keep no columns.
         ("code_debug_ranges", int(vm, !cfg.no_debug_ranges as i64)),
         ("show_ref_count", int(vm, 0)),

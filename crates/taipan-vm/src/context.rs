@@ -10,8 +10,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
-
 use crate::eval::frame;
 use crate::object::typeobj::flags;
 use crate::object::{make_immortal, Obj, TypeObject};
@@ -180,7 +178,7 @@ pub struct Context {
     /// Preallocated ints from -5 to 256, as CPython.
     pub small_ints: Vec<Obj>,
     /// Interned strings, by content.
-    pub interned: RefCell<FxHashMap<String, Obj>>,
+    pub interned: RefCell<rustc_hash::FxHashSet<crate::objects::str::InternKey>>,
     /// The key of str/bytes hashing (`PYTHONHASHSEED`).
     pub hash_key: (u64, u64),
     /// Single-character strings for code points < 256.
@@ -334,7 +332,7 @@ impl Context {
             empty_str,
             empty_bytes,
             small_ints,
-            interned: RefCell::new(FxHashMap::default()),
+            interned: RefCell::new(Default::default()),
             hash_key,
             latin1_chars,
         }

@@ -7,6 +7,8 @@
 //! left, nesting is limited, and a code object goes through the same
 //! validation as `types.CodeType(...)` before anything can run it.
 
+use std::borrow::Cow;
+
 use num_bigint::{BigInt, Sign};
 
 use crate::object::Obj;
@@ -415,7 +417,17 @@ pub fn load(vm: &Vm, file: &Obj) -> PyResult<Obj> {
     r.read_object()
 }
 
-impl Reader<'_, '_> {
+/// A str read as valid UTF-8 text: straight from the bytes (no code point
+/// copy), interned through the interpreter's table when marked so.
+fn text_object(vm: &Vm, text: &str, interned: bool) -> Obj {
+    if interned {
+        vm.intern(text)
+    } else {
+        vm.new_str(text)
+    }
+}
+
+impl<'a> Reader<'_, 'a> {
     fn read_object(&mut self) -> PyResult<Obj> {
         match self.object()? {
             Some(v) => Ok(v),
@@ -423,20 +435,21 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// `n` bytes; EOFError when the data is shorter.
-    fn bytes(&mut self, n: usize) -> PyResult<Vec<u8>> {
-        match &mut self.src {
-            Source::Bytes { data, pos } => {
+    /// `n` bytes; EOFError when the data is shorter. From a buffer they
+    /// are borrowed: start-up reads tens of thousands of small fields.
+    fn bytes(&mut self, n: usize) -> PyResult<Cow<'a, [u8]>> {
+        match self.src {
+            Source::Bytes { data, ref mut pos } => {
                 if data.len() - *pos < n {
                     return Err(self.vm.eof_error("marshal data too short"));
                 }
-                let out = data[*pos..*pos + n].to_vec();
+                let out = &data[*pos..*pos + n];
                 *pos += n;
-                Ok(out)
+                Ok(Cow::Borrowed(out))
             }
-            Source::File(f) => {
+            Source::File(ref f) => {
                 let f = f.clone();
-                self.read_file(&f, n)
+                self.read_file(&f, n).map(Cow::Owned)
             }
         }
     }
@@ -559,7 +572,7 @@ impl Reader<'_, '_> {
             }
             TYPE_INT64 => {
                 let b = self.bytes(8)?;
-                let n = i64::from_le_bytes(b.try_into().expect("8 bytes"));
+                let n = i64::from_le_bytes(<[u8; 8]>::try_from(&b[..]).expect("8 bytes"));
                 self.keep(vm.new_int(n), flag)
             }
             TYPE_LONG => {
@@ -587,7 +600,7 @@ impl Reader<'_, '_> {
             TYPE_STRING => {
                 let n = self.size("bytes object")?;
                 self.check_available(n)?;
-                let b = self.bytes(n)?;
+                let b = self.bytes(n)?.into_owned();
                 self.keep(vm.new_bytes(b), flag)
             }
             TYPE_ASCII | TYPE_ASCII_INTERNED | TYPE_SHORT_ASCII | TYPE_SHORT_ASCII_INTERNED => {
@@ -598,19 +611,39 @@ impl Reader<'_, '_> {
                 };
                 self.check_available(n)?;
                 let b = self.bytes(n)?;
-                // Latin-1, as CPython reads these bytes (1-byte kind).
-                let cps: Vec<u32> = b.iter().map(|&c| c as u32).collect();
-                let s = vm.new_str_from_code_points(&cps);
-                let s =
-                    if ty == TYPE_ASCII_INTERNED || ty == TYPE_SHORT_ASCII_INTERNED { vm.intern_obj(&s) } else { s };
+                let interned = ty == TYPE_ASCII_INTERNED || ty == TYPE_SHORT_ASCII_INTERNED;
+                let s = match std::str::from_utf8(&b) {
+                    Ok(text) if b.is_ascii() => text_object(vm, text, interned),
+                    _ => {
+                        // Latin-1, as CPython reads these bytes (1-byte kind).
+                        let cps: Vec<u32> = b.iter().map(|&c| c as u32).collect();
+                        let s = vm.new_str_from_code_points(&cps);
+                        if interned {
+                            vm.intern_obj(&s)
+                        } else {
+                            s
+                        }
+                    }
+                };
                 self.keep(s, flag)
             }
             TYPE_INTERNED | TYPE_UNICODE => {
                 let n = self.size("string")?;
                 self.check_available(n)?;
                 let b = self.bytes(n)?;
-                let s = crate::codecs::decode_bytes(vm, &b, Some("utf-8"), Some("surrogatepass"))?;
-                let s = if ty == TYPE_INTERNED { vm.intern_obj(&s) } else { s };
+                let interned = ty == TYPE_INTERNED;
+                let s = match std::str::from_utf8(&b) {
+                    Ok(text) => text_object(vm, text, interned),
+                    // Lone surrogates (written with surrogatepass).
+                    Err(_) => {
+                        let s = crate::codecs::decode_bytes(vm, &b, Some("utf-8"), Some("surrogatepass"))?;
+                        if interned {
+                            vm.intern_obj(&s)
+                        } else {
+                            s
+                        }
+                    }
+                };
                 self.keep(s, flag)
             }
             TYPE_SMALL_TUPLE | TYPE_TUPLE => {
@@ -698,7 +731,7 @@ impl Reader<'_, '_> {
 
     fn float_bin(&mut self) -> PyResult<f64> {
         let b = self.bytes(8)?;
-        Ok(f64::from_le_bytes(b.try_into().expect("8 bytes")))
+        Ok(f64::from_le_bytes(<[u8; 8]>::try_from(&b[..]).expect("8 bytes")))
     }
 
     fn float_str(&mut self) -> PyResult<f64> {

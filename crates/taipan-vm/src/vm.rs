@@ -172,6 +172,9 @@ pub struct Config {
     /// `-X no_debug_ranges`, `PYTHONNODEBUGRANGES` (CPython's
     /// `code_debug_ranges` off): code objects keep lines but no columns.
     pub no_debug_ranges: bool,
+    /// `-X importtime`, `PYTHONPROFILEIMPORTTIME` (CPython's `import_time`):
+    /// each import's own and cumulative time goes to stderr.
+    pub import_time: bool,
 }
 
 impl Vm {

@@ -587,6 +587,11 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     if env_var(config, "PYTHONNODEBUGRANGES").is_some() || config.xoptions.iter().any(|x| x == "no_debug_ranges") {
         config.no_debug_ranges = true;
     }
+    if env_var(config, "PYTHONPROFILEIMPORTTIME").is_some()
+        || config.xoptions.iter().any(|x| x == "importtime" || x.starts_with("importtime="))
+    {
+        config.import_time = true;
+    }
     if let Some(w) = env_var(config, "PYTHONWARNINGS") {
         // Comma-separated, empty items dropped (C's wcstok), before -W.
         let mut opts: Vec<String> = w.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();

@@ -23,11 +23,10 @@ pub(crate) fn init(vm: &Vm) {
     if !vm.config.borrow().no_site {
         import_site(vm);
     }
-    // Start-up leaves cycles behind (classes replaced by their native
-    // versions, `del`eted helpers); CPython's automatic collections during
-    // its larger start-up have freed them by the time a program runs, and
-    // programs observe it (`gc.collect()` counts, `gc.get_objects()`).
-    let _ = crate::gc::collect(vm, 2);
+    // No collection here: CPython runs none of its own at the end of
+    // start-up (only the automatic ones), and Taipan's start-up leaves no
+    // cyclic garbage for one to find (a full collection here freed nothing
+    // and cost about 4% of `-S -c pass`).
 }
 
 /// `import site` unless -S (CPython's `init_import_site`): site-packages,

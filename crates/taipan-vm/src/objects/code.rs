@@ -979,6 +979,10 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
 }
 
 fn intern_obj(vm: &Vm, s: &Obj) -> Obj {
+    // Names unmarshalled as interned are the table's objects already.
+    if pystr::data(s).is_some_and(|d| d.interned.get()) {
+        return s.clone();
+    }
     match pystr::as_str(s) {
         Some(t) => vm.intern(t),
         None => s.clone(),

@@ -696,7 +696,7 @@ fn mv_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     if let Some(sl) = key.payload::<slice::SliceData>() {
         // Slicing along the first dimension.
         let (start, stop, step) = sl.indices(vm, m.shape[0])?;
-        let n = slice::iter_indices(start, stop, step).count();
+        let n = slice::slice_length(start, stop, step);
         let offset = m.offset + if n > 0 { start * m.strides[0] } else { 0 };
         let mut shape = m.shape.to_vec();
         let mut strides = m.strides.to_vec();

@@ -529,9 +529,20 @@ fn native_wrapper(attr: &Obj, kind: SlotKind) -> Option<&TypeObject> {
 /// Fill every slot of a class from its dunders (after creation, or after
 /// its bases changed).
 pub(crate) fn update_all_slots(vm: &Vm, ty: &Obj) {
+    let lookups = Lookups { scan_mro: true, ..Lookups::default() };
     for (name, kinds) in slot_groups() {
-        update_slot_kinds(vm, ty, name, kinds);
+        update_slot_kinds_with(vm, ty, name, kinds, &lookups);
     }
+}
+
+/// How `find` looks up the dunders of the type whose slots are filled.
+/// Filling them all (a new class) makes some 140 lookups of 95 names,
+/// most of which no class defines: walking the MRO for each cost more
+/// than scanning its few dicts once for every dunder they hold.
+#[derive(Default)]
+struct Lookups {
+    scan_mro: bool,
+    dunders: std::cell::OnceCell<Option<type_::MroDunders>>,
 }
 
 /// A slot name with the slot kinds it feeds.
@@ -559,11 +570,17 @@ pub(crate) fn update_slot(vm: &Vm, ty: &Obj, name: &str) {
 }
 
 fn update_slot_kinds(vm: &Vm, ty: &Obj, name: &str, kinds: &[SlotKind]) {
+    update_slot_kinds_with(vm, ty, name, kinds, &Lookups::default());
+}
+
+/// `update_slot_kinds` with the lookups already made for `ty` (each
+/// subclass gets its own).
+fn update_slot_kinds_with(vm: &Vm, ty: &Obj, name: &str, kinds: &[SlotKind], lookups: &Lookups) {
     let t = ty.payload::<TypeObject>().expect("type");
     if !t.is_heap_type() {
         return;
     }
-    fill_slot(vm, ty, t, name, kinds);
+    fill_slot(vm, ty, t, name, kinds, lookups);
     for id in t.subclass_ids() {
         if let Some(sub) = vm.find_live_type(id) {
             update_slot_kinds(vm, &sub, name, kinds);
@@ -571,18 +588,29 @@ fn update_slot_kinds(vm: &Vm, ty: &Obj, name: &str, kinds: &[SlotKind]) {
     }
 }
 
-fn find(vm: &Vm, t: &TypeObject, name: &str) -> Option<Obj> {
+/// A slot's dunder along the MRO (`_PyType_Lookup`).
+fn find(vm: &Vm, t: &TypeObject, lookups: &Lookups, name: &str) -> Option<Obj> {
+    if lookups.scan_mro && name.starts_with("__") {
+        if let Some(dunders) = lookups.dunders.get_or_init(|| type_::mro_dunders(t)) {
+            match dunders.get(&type_::dunder_key(name)) {
+                None => return None,
+                Some((k, v)) if pystr::as_str(k) == Some(name) => return Some(v.clone()),
+                // Two names with one key: looked up the long way.
+                Some(_) => {}
+            }
+        }
+    }
     type_::lookup_str(vm, t, name)
 }
 
-fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind]) {
+fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind], lookups: &Lookups) {
     const W: u32 = slot_id::WRAPPER;
     use SlotKind::*;
     let s = &t.slots;
     match name {
         "__getattribute__" | "__getattr__" => {
-            let ga = find(vm, t, "__getattribute__");
-            let hook = find(vm, t, "__getattr__");
+            let ga = find(vm, t, lookups, "__getattribute__");
+            let hook = find(vm, t, lookups, "__getattr__");
             let native =
                 ga.as_ref().and_then(|a| native_wrapper(a, GetAttribute)).and_then(|o| o.slots.getattro.slot());
             s.getattro.set_slot(match (native, hook) {
@@ -592,8 +620,8 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
             return;
         }
         "__setattr__" | "__delattr__" => {
-            let sa = find(vm, t, "__setattr__");
-            let da = find(vm, t, "__delattr__");
+            let sa = find(vm, t, lookups, "__setattr__");
+            let da = find(vm, t, lookups, "__delattr__");
             let ns = sa.as_ref().and_then(|a| native_wrapper(a, SetAttr)).and_then(|o| o.slots.setattro.slot());
             let nd = da.as_ref().and_then(|a| native_wrapper(a, DelAttr)).and_then(|o| o.slots.setattro.slot());
             s.setattro.set_slot(match (ns, nd) {
@@ -604,7 +632,7 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
             return;
         }
         "__new__" => {
-            let new = find(vm, t, "__new__");
+            let new = find(vm, t, lookups, "__new__");
             s.new.set_slot(match &new {
                 Some(f) => match f.payload::<crate::objects::builtin_func::BuiltinFunctionData>() {
                     Some(b)
@@ -628,12 +656,13 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
             return;
         }
         "__del__" => {
-            t.finalize.set(find(vm, t, "__del__").map(|_| slot_tp_finalize as crate::object::typeobj::FinalizeFn));
+            t.finalize
+                .set(find(vm, t, lookups, "__del__").map(|_| slot_tp_finalize as crate::object::typeobj::FinalizeFn));
             return;
         }
         "__pow__" | "__rpow__" => {
-            let p = find(vm, t, "__pow__");
-            let rp = find(vm, t, "__rpow__");
+            let p = find(vm, t, lookups, "__pow__");
+            let rp = find(vm, t, lookups, "__rpow__");
             let native = p
                 .as_ref()
                 .and_then(|a| native_wrapper(a, Binary(NbOp::Power)))
@@ -657,11 +686,11 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
         _ => {}
     }
     for &kind in kinds {
-        let attr = find(vm, t, name);
+        let attr = find(vm, t, lookups, name);
         // The counterpart of a binary operator shares the slot.
         let (attr, attr2) = match kind {
-            Binary(op) | RBinary(op) => (find(vm, t, op.dunder()), find(vm, t, op.rdunder())),
-            Divmod | RDivmod => (find(vm, t, "__divmod__"), find(vm, t, "__rdivmod__")),
+            Binary(op) | RBinary(op) => (find(vm, t, lookups, op.dunder()), find(vm, t, lookups, op.rdunder())),
+            Divmod | RDivmod => (find(vm, t, lookups, "__divmod__"), find(vm, t, lookups, "__rdivmod__")),
             Richcmp(_) => (attr, None),
             _ => (attr, None),
         };
@@ -697,7 +726,7 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
             Richcmp(_) => {
                 let any = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge]
                     .iter()
-                    .map(|op| find(vm, t, op.dunder()))
+                    .map(|op| find(vm, t, lookups, op.dunder()))
                     .collect::<Vec<_>>();
                 let natives: Vec<_> = any
                     .iter()
@@ -731,8 +760,8 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
             Next => set!(s.iternext, |o: &TypeObject| o.slots.iternext.slot(), slot_tp_iternext),
             Get => set!(s.descr_get, |o: &TypeObject| o.slots.descr_get.slot(), slot_tp_descr_get),
             Set | Delete => {
-                let a1 = find(vm, t, "__set__");
-                let a2 = find(vm, t, "__delete__");
+                let a1 = find(vm, t, lookups, "__set__");
+                let a2 = find(vm, t, lookups, "__delete__");
                 let n1 = a1.as_ref().and_then(|a| native_wrapper(a, Set)).and_then(|o| o.slots.descr_set.slot());
                 s.descr_set.set_slot(if a1.is_none() && a2.is_none() {
                     None
@@ -800,8 +829,8 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind])
             }
             GetItem => set!(s.mp_subscript, |o: &TypeObject| o.slots.mp_subscript.slot(), slot_mp_subscript),
             SetItem | DelItem => {
-                let a1 = find(vm, t, "__setitem__");
-                let a2 = find(vm, t, "__delitem__");
+                let a1 = find(vm, t, lookups, "__setitem__");
+                let a2 = find(vm, t, lookups, "__delitem__");
                 let n1 =
                     a1.as_ref().and_then(|a| native_wrapper(a, SetItem)).and_then(|o| o.slots.mp_ass_subscript.slot());
                 let n2 =

@@ -383,13 +383,13 @@ impl Vm {
 
     /// The interned str object with this text (`sys.intern`).
     pub fn intern(&self, s: &str) -> Obj {
-        if let Some(o) = self.ctx.interned.borrow().get(s) {
-            return o.clone();
+        if let Some(k) = self.ctx.interned.borrow().get(s) {
+            return k.0.clone();
         }
         let o = alloc_str(&self.ctx.types.str, StrData::from_text(s));
         str_of(&o).interned.set(true);
         crate::object::make_immortal(&o);
-        self.ctx.interned.borrow_mut().insert(s.to_string(), o.clone());
+        self.ctx.interned.borrow_mut().insert(InternKey(o.clone()));
         o
     }
 
@@ -411,6 +411,37 @@ impl Vm {
         o.clone()
     }
 }
+
+/// An interned str in the interpreter's table, found by its text: the
+/// table keeps no copy of the text besides the object's own.
+pub struct InternKey(Obj);
+
+impl InternKey {
+    fn text(&self) -> &str {
+        // Interned objects are made from Rust text, so they have one.
+        as_str(&self.0).unwrap_or_default()
+    }
+}
+
+impl std::borrow::Borrow<str> for InternKey {
+    fn borrow(&self) -> &str {
+        self.text()
+    }
+}
+
+impl std::hash::Hash for InternKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text().hash(state)
+    }
+}
+
+impl PartialEq for InternKey {
+    fn eq(&self, other: &InternKey) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for InternKey {}
 
 fn str_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let d = str_of(o);

@@ -369,6 +369,34 @@ fn lookup_uncached(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
     None
 }
 
+/// Every dunder attribute along a type's MRO, each as the first class in
+/// the MRO has it, keyed by `dunder_key` of its name; None when the MRO
+/// cannot be read this way (no MRO yet, or a class dict with a key that is
+/// not a str, which could compare equal to a name).
+pub(crate) type MroDunders = rustc_hash::FxHashMap<u64, (Obj, Obj)>;
+
+pub(crate) fn mro_dunders(ty: &TypeObject) -> Option<MroDunders> {
+    let mro = ty.mro_opt()?;
+    let mut map = MroDunders::default();
+    for base in tuple::items(&mro).iter() {
+        for (k, v) in dict::items(&ty_of(base).dict()) {
+            pystr::data(&k)?;
+            // A key with lone surrogates equals no Rust string.
+            let Some(name) = pystr::as_str(&k).filter(|n| n.starts_with("__")) else { continue };
+            map.entry(dunder_key(name)).or_insert((k, v));
+        }
+    }
+    Some(map)
+}
+
+/// The key of a name in `MroDunders`.
+pub(crate) fn dunder_key(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
 /// `_PyType_Lookup` with a Rust string (interns it).
 pub(crate) fn lookup_str(vm: &Vm, ty: &TypeObject, name: &str) -> Option<Obj> {
     let n = vm.intern(name);
