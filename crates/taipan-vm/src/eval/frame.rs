@@ -1,15 +1,19 @@
 //! Interpreter frames (CPython's `_PyInterpreterFrame`, `Python/frame.c`)
 //! and the `frame` objects that expose them (`Objects/frameobject.c`).
 //!
-//! A `Frame` is a heap block that is reused through a per-thread free list:
-//! its `slots` hold the fast locals, cells and free variables, then the
-//! value stack, in one vector. Frames of one thread are linked through
-//! `previous` while they execute. Ownership: a frame being executed is
-//! owned by the eval loop (or, for a generator's frame, by the generator);
-//! a frame that ends while a `frame` object refers to it is handed to that
-//! object, so `tb_frame.f_locals` keeps working after the function returned.
+//! A `Frame` of a plain call is a block of the thread's data stack
+//! (`datastack`): its header, then its `slots`: the fast locals, cells and
+//! free variables, then the value stack. Frames of one thread are linked
+//! through `previous` while they execute. Ownership: a frame being executed
+//! is owned by the eval loop and popped off the data stack when it ends,
+//! unless it must outlive its call, as CPython's: a generator's frame moves
+//! to the heap, owned by the generator (RETURN_GENERATOR), and a frame that
+//! ends while a `frame` object refers to it moves to the heap, owned by
+//! that object (`take_ownership`), so `tb_frame.f_locals` keeps working
+//! after the function returned.
 
 use std::cell::{Cell, UnsafeCell};
+use std::ops::{Deref, DerefMut};
 use std::ptr;
 
 use taipan_compiler::code::{flags as co_flags, local_kind};
@@ -45,14 +49,14 @@ pub struct Frame {
     /// builtins never change, and the frame keeps the function alive), as
     /// CPython 3.11's frames do: no reference-count updates for them per
     /// call. Borrowed ones are bitwise copies that are never released
-    /// (`set_env`, `Drop`) nor visited by `traverse` (the function visits
-    /// them); a recycled frame keeps stale borrowed copies, never read.
+    /// (`drop_fields`, `Drop`) nor visited by `traverse` (the function
+    /// visits them).
     env_owned: bool,
     /// The locals mapping of unoptimized code (module and class bodies,
     /// `exec`); for functions, the dict `locals()` last filled.
     pub locals: Option<Obj>,
     /// Fast locals, cells and free variables, then the value stack.
-    pub slots: Vec<Option<Obj>>,
+    pub slots: Slots,
     pub nlocalsplus: usize,
     /// Index in `slots` of the first free stack slot.
     pub sp: usize,
@@ -71,7 +75,76 @@ pub struct Frame {
     pub started: bool,
 }
 
-const MAX_FREE_FRAMES: usize = 64;
+/// A frame's slots: right after its header on the data stack, or a heap
+/// array for a frame that outlives its call (`move_to_heap`).
+pub struct Slots {
+    ptr: *mut Option<Obj>,
+    len: usize,
+    heap: bool,
+}
+
+impl Deref for Slots {
+    type Target = [Option<Obj>];
+    #[inline(always)]
+    fn deref(&self) -> &[Option<Obj>] {
+        // SAFETY: `ptr` points to `len` initialised slots owned by the frame.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl DerefMut for Slots {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Option<Obj>] {
+        // SAFETY: as in `deref`, and `&mut self` is the only access.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+}
+
+impl Slots {
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *const Option<Obj> {
+        self.ptr
+    }
+
+    #[inline(always)]
+    pub fn as_mut_ptr(&mut self) -> *mut Option<Obj> {
+        self.ptr
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The values moved into a heap array (these slots are left empty).
+    fn move_to_heap(&mut self) -> Slots {
+        let b: Box<[Option<Obj>]> = self.iter_mut().map(Option::take).collect();
+        let len = b.len();
+        Slots { ptr: Box::into_raw(b) as *mut Option<Obj>, len, heap: true }
+    }
+}
+
+impl Drop for Slots {
+    fn drop(&mut self) {
+        let all = ptr::slice_from_raw_parts_mut(self.ptr, self.len);
+        if self.heap {
+            // SAFETY: `to_heap` made this array from a Box of this length.
+            drop(unsafe { Box::from_raw(all) });
+        } else {
+            // SAFETY: the slots are initialised; their memory belongs to
+            // the data stack, which the frame's owner pops afterwards.
+            unsafe { ptr::drop_in_place(all) }
+        }
+    }
+}
+
+/// The bytes of a frame's header on the data stack (its slots follow).
+const HEADER_BYTES: usize = std::mem::size_of::<Frame>().next_multiple_of(std::mem::align_of::<Option<Obj>>());
 
 impl Frame {
     /// Visit the references the frame holds (the cycle collector's view of
@@ -105,8 +178,9 @@ impl Frame {
         unsafe { &*self.code_ptr }
     }
 
-    /// A frame for `code` with empty locals (taken from the free list).
-    pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Box<Frame> {
+    /// A frame for `code` with empty locals, on the running thread's data
+    /// stack (None if memory is exhausted).
+    pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Option<*mut Frame> {
         let cd = code_of(&code) as *const CodeData;
         crate::pystate::with_current(|ts| {
             // SAFETY: `cd` points into the payload of `code`, which is alive.
@@ -115,7 +189,7 @@ impl Frame {
     }
 
     /// `Frame::new` for a caller that already has the code's payload `cd`
-    /// and the running thread's state `ts` (whose free list it uses).
+    /// and the running thread's state `ts` (whose data stack it uses).
     #[inline]
     pub(crate) fn for_code(
         ts: &ThreadState,
@@ -125,35 +199,38 @@ impl Frame {
         globals: Obj,
         builtins: Obj,
         locals: Option<Obj>,
-    ) -> Box<Frame> {
-        let mut fr = Frame::take(ts, code, cd, func, globals, builtins, true);
-        fr.locals = locals;
-        fr
+    ) -> Option<*mut Frame> {
+        let fp = Frame::push_on(ts, code, cd, func, globals, builtins, true)?;
+        // SAFETY: a fresh frame that nothing else refers to yet.
+        unsafe { (*fp).locals = locals };
+        Some(fp)
     }
 
     /// The frame of a call of the function `func` (whose payload is `fd`,
     /// whose code `code` is, with payload `cd`): it borrows the function's
     /// globals and builtins. `func` None: the caller moves the function
     /// into `Frame::func` before anything else sees the frame.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn for_function(
         ts: &ThreadState,
         code: Obj,
         cd: &CodeData,
         func: Option<Obj>,
         fd: &FunctionData,
-    ) -> Box<Frame> {
+    ) -> Option<*mut Frame> {
         // SAFETY: bitwise copies of the function's references, not counted:
         // the frame holds the function (so `fd`) alive while it has them,
         // and `env_owned == false` keeps them from being released.
         let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
-        Frame::take(ts, code, cd, func, globals, builtins, false)
+        Frame::push_on(ts, code, cd, func, globals, builtins, false)
     }
 
-    /// A frame from the free list (or a new one), set up for `code`, with
-    /// no locals mapping.
+    /// A frame for `code` pushed on the thread's data stack (CPython's
+    /// `_PyThreadState_PushFrame` and `_PyFrame_InitializeSpecials`): the
+    /// header is written in one go, the slots are all empty. The callers
+    /// checked that the frame's size is at most `MAX_FRAME_SLOTS`.
     #[inline(always)]
-    fn take(
+    fn push_on(
         ts: &ThreadState,
         code: Obj,
         cd: &CodeData,
@@ -161,130 +238,148 @@ impl Frame {
         globals: Obj,
         builtins: Obj,
         env_owned: bool,
-    ) -> Box<Frame> {
+    ) -> Option<*mut Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
-        let code_ptr = cd as *const CodeData;
-        let recycled = ts.free_frames.borrow_mut().pop();
-        match recycled {
-            Some(mut fr) => {
-                // A recycled frame's slots are all empty (see `recycle`); it
-                // may have more of them than this code needs, which is fine.
-                if fr.slots.len() < size {
-                    fr.slots.resize(size, None);
-                }
-                fr.code = code;
-                fr.code_ptr = code_ptr;
-                fr.func = func;
-                fr.set_env(globals, builtins, env_owned);
-                fr.nlocalsplus = nlocalsplus;
-                fr.sp = nlocalsplus;
-                fr.lasti = 0;
-                fr.next_instr = 0;
-                fr.previous = ptr::null_mut();
-                fr.frame_obj = None;
-                fr.is_entry = false;
-                fr.owner = FrameOwner::Thread;
-                fr.started = false;
-                fr
+        let Some(mem) = ts.datastack.push(HEADER_BYTES + size * std::mem::size_of::<Option<Obj>>()) else {
+            if !env_owned {
+                // Borrowed copies: never released.
+                std::mem::forget((globals, builtins));
             }
-            None => Box::new(Frame {
-                code,
-                code_ptr,
-                func,
-                globals,
-                builtins,
-                env_owned,
-                locals: None,
-                slots: vec![None; size],
-                nlocalsplus,
-                sp: nlocalsplus,
-                lasti: 0,
-                next_instr: 0,
-                previous: ptr::null_mut(),
-                frame_obj: None,
-                is_entry: false,
-                owner: FrameOwner::Thread,
-                started: false,
-            }),
+            return None;
+        };
+        let fp = mem as *mut Frame;
+        // SAFETY: `mem` is a fresh block of the data stack, aligned for a
+        // frame (blocks are multiples of 8 bytes in 16-aligned chunks),
+        // with room for the header and `size` slots after it.
+        unsafe {
+            let slots = mem.add(HEADER_BYTES) as *mut Option<Obj>;
+            for i in 0..size {
+                ptr::write(slots.add(i), None);
+            }
+            ptr::write(
+                fp,
+                Frame {
+                    code,
+                    code_ptr: cd as *const CodeData,
+                    func,
+                    globals,
+                    builtins,
+                    env_owned,
+                    locals: None,
+                    slots: Slots { ptr: slots, len: size, heap: false },
+                    nlocalsplus,
+                    sp: nlocalsplus,
+                    lasti: 0,
+                    next_instr: 0,
+                    previous: ptr::null_mut(),
+                    frame_obj: None,
+                    is_entry: false,
+                    owner: FrameOwner::Thread,
+                    started: false,
+                },
+            );
+        }
+        Some(fp)
+    }
+
+    /// Pop a finished frame of a plain call off the thread's data stack
+    /// (CPython's `clear_thread_frame`): its references are released, or,
+    /// if a `frame` object refers to it, the frame moves to the heap and
+    /// that object owns it (CPython's `take_ownership`).
+    ///
+    /// # Safety
+    /// `fp` is the last frame pushed on `ts`'s data stack, not executing
+    /// and not linked as anyone's `previous`.
+    #[inline(always)]
+    pub(crate) unsafe fn pop_thread_frame(ts: &ThreadState, fp: *mut Frame) {
+        // SAFETY: see the function's contract.
+        unsafe {
+            (*fp).previous = ptr::null_mut();
+            if (*fp).frame_obj.is_some() {
+                (*fp).clear_stack();
+                let heap = Frame::take_to_heap(ts, fp);
+                Frame::give_to_frame_object(heap);
+                return;
+            }
+            (*fp).drop_fields();
+            ts.datastack.pop(fp as *mut u8);
         }
     }
 
-    /// Give a finished frame back: to its `frame` object if one exists
-    /// (which then owns it), else to the free list.
-    pub fn release(frame: Box<Frame>) {
-        crate::pystate::with_current(|ts| Frame::release_in(ts, frame))
+    /// Move the last frame pushed on `ts`'s data stack to the heap and pop
+    /// its block (CPython's `_PyFrame_Copy` into a generator or a frame
+    /// object); its `frame` object, if any, follows it.
+    ///
+    /// # Safety
+    /// As `pop_thread_frame`.
+    pub(crate) unsafe fn take_to_heap(ts: &ThreadState, fp: *mut Frame) -> Box<Frame> {
+        // SAFETY: the header is moved out bitwise and its block popped
+        // without dropping anything: the heap copy owns every reference.
+        unsafe {
+            let mut heap = Box::new(ptr::read(fp));
+            let slots = heap.slots.move_to_heap();
+            // The old value points at the data stack: its slots are all
+            // empty now, so dropping it releases nothing.
+            heap.slots = slots;
+            let p: *mut Frame = &mut *heap;
+            if let Some(fo) = &heap.frame_obj {
+                fdata(fo).frame.set(p);
+            }
+            ts.datastack.pop(fp as *mut u8);
+            heap
+        }
     }
 
-    /// `release` by a caller that has the running thread's state.
-    #[inline]
-    pub(crate) fn release_in(ts: &ThreadState, mut frame: Box<Frame>) {
-        frame.previous = ptr::null_mut();
-        // The value stack is dead once the frame has finished.
-        let sp = frame.sp;
-        let nl = frame.nlocalsplus;
+    /// Release the references of a frame on the data stack, in place.
+    ///
+    /// # Safety
+    /// The frame is not used afterwards (its block is popped next).
+    #[inline(always)]
+    unsafe fn drop_fields(&mut self) {
+        // SAFETY: each field is dropped once; borrowed globals and builtins
+        // are not released (the frame's `Drop` is not run for data-stack
+        // frames).
+        unsafe {
+            ptr::drop_in_place(&mut self.slots);
+            ptr::drop_in_place(&mut self.locals);
+            ptr::drop_in_place(&mut self.frame_obj);
+            ptr::drop_in_place(&mut self.func);
+            if self.env_owned {
+                ptr::drop_in_place(&mut self.globals);
+                ptr::drop_in_place(&mut self.builtins);
+            }
+            ptr::drop_in_place(&mut self.code);
+        }
+    }
+
+    /// Drop the value stack of a frame that finished.
+    fn clear_stack(&mut self) {
+        let (nl, sp) = (self.nlocalsplus, self.sp);
         // Dropping objects runs no Python code (finalizers are queued).
-        for s in &mut frame.slots[nl..sp] {
+        for s in &mut self.slots[nl..sp] {
             drop(s.take());
         }
-        frame.sp = nl;
+        self.sp = nl;
+    }
+
+    /// Give a finished heap frame (a generator's) back: to its `frame`
+    /// object if one exists (which then owns it), else free it.
+    pub fn release(mut frame: Box<Frame>) {
+        frame.previous = ptr::null_mut();
+        frame.clear_stack();
+        Frame::give_to_frame_object(frame);
+    }
+
+    /// Hand a finished heap frame to its `frame` object, or free it if it
+    /// has none.
+    fn give_to_frame_object(mut frame: Box<Frame>) {
         if let Some(fo) = frame.frame_obj.take() {
             frame.owner = FrameOwner::FrameObject;
-            let data = fo.payload::<FrameObjectData>().expect("frame object");
-            data.take_ownership(frame);
+            fdata(&fo).take_ownership(frame);
             return;
         }
-        Frame::recycle_in(ts, frame);
-    }
-
-    fn recycle(frame: Box<Frame>) {
-        crate::pystate::with_current(|ts| Frame::recycle_in(ts, frame))
-    }
-
-    #[inline]
-    fn recycle_in(ts: &ThreadState, mut frame: Box<Frame>) {
-        // Drop what the frame refers to now (locals may hold big objects).
-        // Huge frames give their memory back; others keep the allocation.
-        // Only the locals can be set: the value stack was emptied when the
-        // frame finished (`release`, `clear_locals`), so the slots above the
-        // locals are empty already and the next `for_code` reuses them as
-        // they are.
-        if frame.slots.capacity() > 256 {
-            frame.slots = Vec::new();
-        } else {
-            let nl = frame.nlocalsplus.min(frame.slots.len());
-            for s in &mut frame.slots[..nl] {
-                drop(s.take());
-            }
-        }
-        frame.locals = None;
-        // A frame on the free list must not keep its globals (an `exec`
-        // namespace, a module being torn down) alive: owned ones are
-        // released, borrowed ones stay as stale copies (never read; the
-        // next `take` overwrites them without releasing them).
-        if frame.env_owned {
-            // SAFETY: bitwise copies of the code object, marked borrowed.
-            let (g, b) = unsafe { (ptr::read(&frame.code), ptr::read(&frame.code)) };
-            frame.set_env(g, b, false);
-        }
-        frame.func = None;
-        let mut v = ts.free_frames.borrow_mut();
-        if v.len() < MAX_FREE_FRAMES {
-            v.push(frame);
-        }
-    }
-
-    /// Replace `globals` and `builtins`, releasing the old ones only if
-    /// they were owned.
-    #[inline(always)]
-    fn set_env(&mut self, globals: Obj, builtins: Obj, owned: bool) {
-        let old = (std::mem::replace(&mut self.globals, globals), std::mem::replace(&mut self.builtins, builtins));
-        if self.env_owned {
-            drop(old);
-        } else {
-            std::mem::forget(old);
-        }
-        self.env_owned = owned;
+        drop(frame);
     }
 
     // The value stack: `slots[nlocalsplus..sp]`, with room for
@@ -889,8 +984,11 @@ impl Drop for Frame {
         if !self.env_owned {
             // Borrowed references must not be released: put owned ones
             // (the code object's) in their place for the fields' drop.
-            let (g, b) = (self.code.clone(), self.code.clone());
-            self.set_env(g, b, true);
+            // SAFETY: the borrowed copies are overwritten, not dropped.
+            unsafe {
+                ptr::write(&mut self.globals, self.code.clone());
+                ptr::write(&mut self.builtins, self.code.clone());
+            }
         }
     }
 }
@@ -1107,8 +1205,6 @@ impl Drop for FrameObjectData {
                 let _ = p;
             }
         }
-        if let Some(f) = owned {
-            Frame::recycle(f);
-        }
+        drop(owned);
     }
 }

@@ -7,6 +7,7 @@
 mod cache;
 pub(crate) mod call;
 mod call_conventions;
+pub(crate) mod datastack;
 pub(crate) mod frame;
 mod generic;
 mod ops;
@@ -278,10 +279,11 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
 /// Give a frame that finished back to its owner.
 #[inline(always)]
 unsafe fn finish_frame(vm: &Vm, f: *mut Frame) {
-    // SAFETY: thread-owned frames were leaked from a Box when pushed.
+    // SAFETY: thread-owned frames are on the data stack, and a frame that
+    // finishes is the last one pushed there (its callees are gone).
     unsafe {
         if (*f).owner == FrameOwner::Thread {
-            Frame::release_in(&vm.thread, Box::from_raw(f));
+            Frame::pop_thread_frame(&vm.thread, f);
         }
     }
 }
@@ -362,10 +364,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             macro_rules! enter_frame {
                 ($new:expr) => {{
                     frame.leave(ip);
-                    let np = Box::into_raw($new);
-                    // SAFETY: `np` is a fresh frame; push links it.
+                    let np: *mut Frame = $new;
+                    // SAFETY: `np` is a fresh frame on top of the data
+                    // stack; push links it, or it is popped again.
                     if let Err(e) = unsafe { push_frame(vm, np) } {
-                        unsafe { Frame::release_in(&vm.thread, Box::from_raw(np)) };
+                        unsafe { Frame::pop_thread_frame(&vm.thread, np) };
                         break 'err e;
                     }
                     fp = np;
@@ -1354,14 +1357,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         frame.leave(ip);
                         // SAFETY: `fp` is the running frame.
                         unsafe { (*fp).started = false };
-                        // SAFETY: the current frame moves to the generator; it
-                        // was a thread-owned frame leaked from its Box.
+                        // SAFETY: the current frame moves to the heap, owned by
+                        // the generator; it is the top of the data stack (its
+                        // callees are gone).
                         unsafe {
                             let is_entry = frame.is_entry;
                             let prev = pop_frame(vm, fp);
                             (*fp).is_entry = false;
                             (*fp).owner = FrameOwner::Generator;
-                            let gen = generator::new_from_frame(vm, Box::from_raw(fp));
+                            let gen = generator::new_from_frame(vm, Frame::take_to_heap(&vm.thread, fp));
                             if is_entry {
                                 return Ok(FrameExit::Return(gen));
                             }
