@@ -151,3 +151,27 @@ def frame_chain():
 
 fc = frame_chain()
 print(fc.f_code.co_name, sorted(fc.f_locals))
+
+
+# A frame object that outlives its frame keeps the caller's frame as f_back.
+def outer_keep():
+    return held_frame(1, 1)
+
+
+f3 = outer_keep()
+print(f3.f_back.f_code.co_name, f3.f_back.f_back.f_code.co_name, f3.f_back.f_locals)
+
+try:
+    raises(2)
+except ValueError as e:
+    t = e.__traceback__.tb_next.tb_next
+    print(t.tb_frame.f_code.co_name, t.tb_frame.f_back.f_locals.get("n"), t.tb_frame.f_back.f_back.f_locals.get("n"))
+
+
+def gen_back():
+    yield sys._getframe()
+
+
+for fr in gen_back():
+    pass
+print(fr.f_back)

@@ -61,7 +61,7 @@ pub(crate) fn make_frame(
         Err(e) => {
             // SAFETY: binding ran Python code (`__eq__`, `__hash__`) whose
             // frames are popped again: this one is the top again.
-            unsafe { Frame::pop_thread_frame(&vm.thread, fp) };
+            unsafe { Frame::pop_thread_frame(vm, fp, std::ptr::null_mut()) };
             Err(e)
         }
     }
@@ -122,8 +122,11 @@ pub(crate) fn frame_for_exact_args(
     let func_obj: &Obj = unsafe { &*(caller.peek(total) as *const Obj) };
     let fd = func_obj.payload::<FunctionData>()?;
     let code = fd.code();
-    // SAFETY: as in `frame_for_simple_call`.
-    let cd: &crate::objects::code::CodeData = unsafe { &*(code_of(&code) as *const _) };
+    // SAFETY: as in `frame_for_simple_call`; a function's code is always a
+    // code object (checked when the function is made and when `__code__`
+    // is assigned), so its payload needs no type check here.
+    let cd: &crate::objects::code::CodeData =
+        unsafe { &*(code.payload_unchecked::<crate::objects::code::CodeData>() as *const _) };
     if !takes_exact_args(cd, total) {
         return None;
     }

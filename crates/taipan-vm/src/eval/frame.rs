@@ -85,12 +85,11 @@ pub struct Frame {
     pub started: bool,
 }
 
-/// A frame's slots: right after its header on the data stack, or a heap
-/// array for a frame that outlives its call (`move_to_heap`).
+/// A frame's slots, right after its header (on the data stack, or in a
+/// `HeapFrame`'s block).
 pub struct Slots {
     ptr: *mut Option<Obj>,
     len: usize,
-    heap: bool,
 }
 
 impl Deref for Slots {
@@ -130,25 +129,62 @@ impl Slots {
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
-
-    /// The values moved into a heap array (these slots are left empty).
-    fn move_to_heap(&mut self) -> Slots {
-        let b: Box<[Option<Obj>]> = self.iter_mut().map(Option::take).collect();
-        let len = b.len();
-        Slots { ptr: Box::into_raw(b) as *mut Option<Obj>, len, heap: true }
-    }
 }
 
 impl Drop for Slots {
     fn drop(&mut self) {
-        let all = ptr::slice_from_raw_parts_mut(self.ptr, self.len);
-        if self.heap {
-            // SAFETY: `to_heap` made this array from a Box of this length.
-            drop(unsafe { Box::from_raw(all) });
-        } else {
-            // SAFETY: the slots are initialised; their memory belongs to
-            // the data stack, which the frame's owner pops afterwards.
-            unsafe { ptr::drop_in_place(all) }
+        // SAFETY: the slots are initialised; their memory belongs to the
+        // frame's block, which its owner frees afterwards.
+        unsafe { ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.ptr, self.len)) }
+    }
+}
+
+/// A frame that outlives its call (a generator's, or one a `frame` object
+/// took over): its header and slots in one heap block, as CPython keeps a
+/// generator's frame inside the generator object.
+pub struct HeapFrame {
+    ptr: ptr::NonNull<Frame>,
+}
+
+impl HeapFrame {
+    /// The layout of a block for a frame with `len` slots.
+    fn layout(len: usize) -> std::alloc::Layout {
+        let bytes = HEADER_BYTES + len * std::mem::size_of::<Option<Obj>>();
+        match std::alloc::Layout::from_size_align(bytes, std::mem::align_of::<Frame>()) {
+            Ok(l) => l,
+            // Frames have at most MAX_FRAME_SLOTS slots, so this cannot fail.
+            Err(_) => std::alloc::handle_alloc_error(std::alloc::Layout::new::<Frame>()),
+        }
+    }
+}
+
+impl Deref for HeapFrame {
+    type Target = Frame;
+    #[inline(always)]
+    fn deref(&self) -> &Frame {
+        // SAFETY: `ptr` is the live frame this handle owns.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl DerefMut for HeapFrame {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut Frame {
+        // SAFETY: as in `deref`; `&mut self` is the only access.
+        unsafe { self.ptr.as_mut() }
+    }
+}
+
+impl Drop for HeapFrame {
+    fn drop(&mut self) {
+        let f = self.ptr.as_ptr();
+        // SAFETY: the handle owns the frame and its block: the frame's
+        // fields are dropped once (`Frame`'s `Drop` keeps borrowed globals
+        // from being released), then the block is freed with its layout.
+        unsafe {
+            let layout = HeapFrame::layout((*f).slots.len);
+            ptr::drop_in_place(f);
+            std::alloc::dealloc(f as *mut u8, layout);
         }
     }
 }
@@ -277,7 +313,7 @@ impl Frame {
                     builtins,
                     env_owned,
                     locals: None,
-                    slots: Slots { ptr: slots, len: size, heap: false },
+                    slots: Slots { ptr: slots, len: size },
                     nlocalsplus,
                     sp: nlocalsplus,
                     lasti: 0,
@@ -298,22 +334,46 @@ impl Frame {
     /// if a `frame` object refers to it, the frame moves to the heap and
     /// that object owns it (CPython's `take_ownership`).
     ///
+    /// `back` is the frame that called it (null if there is none or it
+    /// never ran): a `frame` object that takes the frame keeps that one's
+    /// `frame` object as its `f_back`, as CPython's does.
+    ///
     /// # Safety
-    /// `fp` is the last frame pushed on `ts`'s data stack, not executing
-    /// and not linked as anyone's `previous`.
+    /// `fp` is the last frame pushed on the running thread's data stack,
+    /// not executing and not linked as anyone's `previous`; `back` is null
+    /// or a live frame.
     #[inline(always)]
-    pub(crate) unsafe fn pop_thread_frame(ts: &ThreadState, fp: *mut Frame) {
+    pub(crate) unsafe fn pop_thread_frame(vm: &Vm, fp: *mut Frame, back: *mut Frame) {
         // SAFETY: see the function's contract.
         unsafe {
             (*fp).previous = ptr::null_mut();
             if (*fp).frame_obj.is_some() {
-                (*fp).clear_stack();
-                let heap = Frame::take_to_heap(ts, fp);
-                Frame::give_to_frame_object(heap);
+                Frame::pop_to_frame_object(vm, fp, back);
                 return;
             }
             (*fp).drop_fields();
-            ts.datastack.pop(fp as *mut u8);
+            vm.thread.datastack.pop(fp as *mut u8);
+        }
+    }
+
+    /// `pop_thread_frame` of a frame that has a `frame` object.
+    ///
+    /// # Safety
+    /// As `pop_thread_frame`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn pop_to_frame_object(vm: &Vm, fp: *mut Frame, back: *mut Frame) {
+        // SAFETY: see the function's contract.
+        unsafe {
+            if !back.is_null() {
+                let back_obj = frame_object(vm, &mut *back);
+                if let Some(fo) = &(*fp).frame_obj {
+                    fdata(fo).back.set(Some(back_obj));
+                }
+            }
+            (*fp).clear_stack();
+            let heap = Frame::take_to_heap(&vm.thread, fp);
+            Frame::give_to_frame_object(heap);
         }
     }
 
@@ -323,21 +383,25 @@ impl Frame {
     ///
     /// # Safety
     /// As `pop_thread_frame`.
-    pub(crate) unsafe fn take_to_heap(ts: &ThreadState, fp: *mut Frame) -> Box<Frame> {
-        // SAFETY: the header is moved out bitwise and its block popped
-        // without dropping anything: the heap copy owns every reference.
+    pub(crate) unsafe fn take_to_heap(ts: &ThreadState, fp: *mut Frame) -> HeapFrame {
+        // SAFETY: the header and the slots are moved bitwise into the new
+        // block, and the old block is popped without dropping anything: the
+        // heap copy owns every reference now.
         unsafe {
-            let mut heap = Box::new(ptr::read(fp));
-            let slots = heap.slots.move_to_heap();
-            // The old value points at the data stack: its slots are all
-            // empty now, so dropping it releases nothing.
-            heap.slots = slots;
-            let p: *mut Frame = &mut *heap;
-            if let Some(fo) = &heap.frame_obj {
-                fdata(fo).frame.set(p);
+            let len = (*fp).slots.len;
+            let layout = HeapFrame::layout(len);
+            let mem = std::alloc::alloc(layout);
+            if mem.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            ptr::copy_nonoverlapping(fp as *const u8, mem, layout.size());
+            let f = mem as *mut Frame;
+            (*f).slots.ptr = mem.add(HEADER_BYTES) as *mut Option<Obj>;
+            if let Some(fo) = &(*f).frame_obj {
+                fdata(fo).frame.set(f);
             }
             ts.datastack.pop(fp as *mut u8);
-            heap
+            HeapFrame { ptr: ptr::NonNull::new_unchecked(f) }
         }
     }
 
@@ -349,9 +413,13 @@ impl Frame {
     unsafe fn drop_fields(&mut self) {
         // SAFETY: each field is dropped once; borrowed globals and builtins
         // are not released (the frame's `Drop` is not run for data-stack
-        // frames).
+        // frames). Only the slots below `sp` can hold values (a finished
+        // frame's `sp` is synced, and the slots above it are always empty),
+        // so `slots` itself is not dropped: its memory is the data stack's.
         unsafe {
-            ptr::drop_in_place(&mut self.slots);
+            for s in &mut self.slots[..self.sp] {
+                ptr::drop_in_place(s);
+            }
             ptr::drop_in_place(&mut self.locals);
             ptr::drop_in_place(&mut self.frame_obj);
             ptr::drop_in_place(&mut self.func);
@@ -375,7 +443,7 @@ impl Frame {
 
     /// Give a finished heap frame (a generator's) back: to its `frame`
     /// object if one exists (which then owns it), else free it.
-    pub fn release(mut frame: Box<Frame>) {
+    pub fn release(mut frame: HeapFrame) {
         frame.previous = ptr::null_mut();
         frame.clear_stack();
         Frame::give_to_frame_object(frame);
@@ -383,7 +451,7 @@ impl Frame {
 
     /// Hand a finished heap frame to its `frame` object, or free it if it
     /// has none.
-    fn give_to_frame_object(mut frame: Box<Frame>) {
+    fn give_to_frame_object(mut frame: HeapFrame) {
         if let Some(fo) = frame.frame_obj.take() {
             frame.owner = FrameOwner::FrameObject;
             fdata(&fo).take_ownership(frame);
@@ -1009,9 +1077,12 @@ impl Drop for Frame {
 /// (or suspended in a generator), or owns one that has finished.
 pub(crate) struct FrameObjectData {
     frame: Cell<*mut Frame>,
-    owned: UnsafeCell<Option<Box<Frame>>>,
+    owned: UnsafeCell<Option<HeapFrame>>,
     /// The local trace function (`f_trace`).
     pub(crate) trace: crate::object::ObjCell,
+    /// `f_back` once this object owns its frame (CPython's `f_back`): the
+    /// caller's `frame` object, kept when the frame finished.
+    back: crate::object::ObjCell,
     pub(crate) trace_lines: Cell<bool>,
     pub(crate) trace_opcodes: Cell<bool>,
     /// The line a trace function sees (CPython's `f->f_lineno`): set
@@ -1031,6 +1102,9 @@ impl PyPayload for FrameObjectData {
         if let Some(t) = self.trace.get() {
             visit(&t);
         }
+        if let Some(b) = self.back.get() {
+            visit(&b);
+        }
     }
 
     fn clear(&self) {
@@ -1040,11 +1114,12 @@ impl PyPayload for FrameObjectData {
             f.clear_locals();
         }
         drop(self.trace.take());
+        drop(self.back.take());
     }
 }
 
 impl FrameObjectData {
-    fn take_ownership(&self, frame: Box<Frame>) {
+    fn take_ownership(&self, frame: HeapFrame) {
         let p = &*frame as *const Frame as *mut Frame;
         self.frame.set(p);
         // SAFETY: only this function and Drop touch `owned`, and neither
@@ -1157,6 +1232,7 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
             frame: Cell::new(frame as *mut Frame),
             owned: UnsafeCell::new(None),
             trace: crate::object::ObjCell::new(None),
+            back: crate::object::ObjCell::new(None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
             lineno: Cell::new(0),
@@ -1168,8 +1244,12 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
 }
 
 fn frame_back(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let f = fdata(o).frame_mut();
-    if f.owner == FrameOwner::FrameObject || f.previous.is_null() {
+    let d = fdata(o);
+    let f = d.frame_mut();
+    if f.owner == FrameOwner::FrameObject {
+        return Ok(d.back.get().unwrap_or_else(|| vm.none()));
+    }
+    if f.previous.is_null() {
         return Ok(vm.none());
     }
     // SAFETY: `previous` links frames that are executing on this thread.

@@ -27,7 +27,7 @@ use crate::objects::code::CodeData;
 use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 pub use call::run_code;
-pub(crate) use frame::{Frame, FrameOwner, Running};
+pub(crate) use frame::{Frame, FrameOwner, HeapFrame, Running};
 
 /// How an entry frame left `run_frame`.
 pub(crate) enum FrameExit {
@@ -276,14 +276,15 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
     prev
 }
 
-/// Give a frame that finished back to its owner.
+/// Give a frame that finished back to its owner; `back` is the frame that
+/// called it (null if it never ran).
 #[inline(always)]
-unsafe fn finish_frame(vm: &Vm, f: *mut Frame) {
+unsafe fn finish_frame(vm: &Vm, f: *mut Frame, back: *mut Frame) {
     // SAFETY: thread-owned frames are on the data stack, and a frame that
     // finishes is the last one pushed there (its callees are gone).
     unsafe {
         if (*f).owner == FrameOwner::Thread {
-            Frame::pop_thread_frame(&vm.thread, f);
+            Frame::pop_thread_frame(vm, f, back);
         }
     }
 }
@@ -307,11 +308,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     unsafe {
         (*fp).is_entry = true;
         if vm.thread.reentry_depth.get() > crate::protocol::object::REENTRY_LIMIT {
-            finish_frame(vm, fp);
+            finish_frame(vm, fp, std::ptr::null_mut());
             return Err(vm.recursion_overflow(""));
         }
         if let Err(e) = push_frame(vm, fp) {
-            finish_frame(vm, fp);
+            finish_frame(vm, fp, std::ptr::null_mut());
             return Err(e);
         }
     }
@@ -368,7 +369,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     // SAFETY: `np` is a fresh frame on top of the data
                     // stack; push links it, or it is popped again.
                     if let Err(e) = unsafe { push_frame(vm, np) } {
-                        unsafe { Frame::pop_thread_frame(&vm.thread, np) };
+                        unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
                         break 'err e;
                     }
                     fp = np;
@@ -1344,7 +1345,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         unsafe {
                             let is_entry = frame.is_entry;
                             let prev = pop_frame(vm, fp);
-                            finish_frame(vm, fp);
+                            finish_frame(vm, fp, prev);
                             if is_entry {
                                 return Ok(FrameExit::Return(v));
                             }
@@ -1625,7 +1626,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             unsafe {
                 let is_entry = frame.is_entry;
                 let prev = pop_frame(vm, fp);
-                finish_frame(vm, fp);
+                finish_frame(vm, fp, prev);
                 if is_entry {
                     return Err(err);
                 }
