@@ -189,10 +189,8 @@ pub struct ThreadState {
     /// Work for the eval loop between instructions (`breaker` bits). Atomic
     /// because a signal handler sets it from outside the GIL.
     pub eval_breaker: AtomicU32,
-    /// Finished frames kept for reuse (boxed: the eval loop links frames
-    /// by address).
-    #[allow(clippy::vec_box)]
-    pub(crate) free_frames: RefCell<Vec<Box<Frame>>>,
+    /// The memory the frames of plain calls live in.
+    pub(crate) datastack: crate::eval::datastack::DataStack,
     /// Deallocation state and the small-object free lists.
     pub(crate) objects: ObjectState,
     /// The cycle collector of this thread's interpreter (null for the
@@ -267,7 +265,7 @@ impl ThreadState {
             repr_stack: UnsafeCell::new(Vec::new()),
             method_owner: Cell::new(ptr::null()),
             eval_breaker: AtomicU32::new(0),
-            free_frames: RefCell::new(Vec::new()),
+            datastack: crate::eval::datastack::DataStack::new(),
             context: crate::object::ObjCell::new(None),
             asyncgen_firstiter: crate::object::ObjCell::new(None),
             asyncgen_finalizer: crate::object::ObjCell::new(None),
@@ -403,8 +401,6 @@ impl Drop for ThreadState {
         crate::traceback::unregister_thread(me);
         let prev = swap_current(me);
         self.clear_objects();
-        let frames = std::mem::take(self.free_frames.get_mut());
-        drop(frames);
         self.objects.shutdown();
         swap_current(if prev == me { ptr::null() } else { prev });
     }

@@ -31,7 +31,7 @@ pub(crate) fn make_frame(
     fd: &FunctionData,
     args: &[Obj],
     kwnames: Option<&Obj>,
-) -> PyResult<Box<Frame>> {
+) -> PyResult<*mut Frame> {
     let code = fd.code();
     let cd = code_of(&code);
     let locals = if cd.has_flag(co_flags::OPTIMIZED) { None } else { Some(fd.globals.clone()) };
@@ -43,18 +43,25 @@ pub(crate) fn make_frame(
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame.
     let cd: &crate::objects::code::CodeData = unsafe { &*(cd as *const _) };
-    let mut frame = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd);
+    let Some(fp) = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd) else {
+        return Err(vm.memory_error());
+    };
+    // SAFETY: a fresh frame on top of the data stack; only this function
+    // refers to it until it returns it.
+    let frame = unsafe { &mut *fp };
     frame.locals = locals;
     if simple {
         for (slot, a) in frame.slots.iter_mut().zip(args) {
             *slot = Some(a.clone());
         }
-        return Ok(frame);
+        return Ok(fp);
     }
-    match bind_arguments(vm, &mut frame, fd, args, kwnames) {
-        Ok(()) => Ok(frame),
+    match bind_arguments(vm, frame, fd, args, kwnames) {
+        Ok(()) => Ok(fp),
         Err(e) => {
-            Frame::release_in(&vm.thread, frame);
+            // SAFETY: binding ran Python code (`__eq__`, `__hash__`) whose
+            // frames are popped again: this one is the top again.
+            unsafe { Frame::pop_thread_frame(vm, fp, std::ptr::null_mut()) };
             Err(e)
         }
     }
@@ -70,7 +77,7 @@ pub(crate) fn frame_for_simple_call(
     func_obj: &Obj,
     caller: &mut Running<'_>,
     nargs: usize,
-) -> Option<Box<Frame>> {
+) -> Option<*mut Frame> {
     let code = fd.code();
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame (or is dropped after the last use of `cd`).
@@ -78,9 +85,10 @@ pub(crate) fn frame_for_simple_call(
     if !takes_exact_args(cd, nargs) {
         return None;
     }
-    let mut frame = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd);
-    caller.move_top_into(nargs, &mut frame.slots);
-    Some(frame)
+    let fp = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd)?;
+    // SAFETY: a fresh frame; its slots are not the caller's.
+    caller.move_top_into(nargs, unsafe { &mut (*fp).slots });
+    Some(fp)
 }
 
 /// Whether a call with `nargs` positional arguments and nothing else binds
@@ -108,18 +116,23 @@ pub(crate) fn frame_for_exact_args(
     caller: &mut Running<'_>,
     total: usize,
     is_meth: bool,
-) -> Option<Box<Frame>> {
+) -> Option<*mut Frame> {
     // SAFETY: the callable stays in its stack slot, alive and unwritten,
     // until it moves into the frame below.
     let func_obj: &Obj = unsafe { &*(caller.peek(total) as *const Obj) };
     let fd = func_obj.payload::<FunctionData>()?;
     let code = fd.code();
-    // SAFETY: as in `frame_for_simple_call`.
-    let cd: &crate::objects::code::CodeData = unsafe { &*(code_of(&code) as *const _) };
+    // SAFETY: as in `frame_for_simple_call`; a function's code is always a
+    // code object (checked when the function is made and when `__code__`
+    // is assigned), so its payload needs no type check here.
+    let cd: &crate::objects::code::CodeData =
+        unsafe { &*(code.payload_unchecked::<crate::objects::code::CodeData>() as *const _) };
     if !takes_exact_args(cd, total) {
         return None;
     }
-    let mut frame = Frame::for_function(&vm.thread, code, cd, None, fd);
+    let fp = Frame::for_function(&vm.thread, code, cd, None, fd)?;
+    // SAFETY: a fresh frame; only this function refers to it.
+    let frame = unsafe { &mut *fp };
     caller.move_top_into(total, &mut frame.slots);
     // The function moves from the stack into the frame, which keeps it (and
     // the globals the frame borrows from it) alive from here on.
@@ -130,14 +143,14 @@ pub(crate) fn frame_for_exact_args(
         debug_assert!(null.is_none());
         drop(null);
     }
-    Some(frame)
+    Some(fp)
 }
 
 /// The `function` type's call slot: run the function to completion.
 pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fd = func_of(f);
     let frame = make_frame(vm, f, fd, args, kwnames)?;
-    match run_frame(vm, Box::into_raw(frame), None)? {
+    match run_frame(vm, frame, None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("a function frame yielded")),
     }
@@ -184,8 +197,10 @@ pub fn run_code(vm: &Vm, code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyRe
     let builtins = builtins_from_globals(vm, globals);
     let locals = locals.unwrap_or_else(|| globals.clone());
     check_frame_size(vm, code_of(code))?;
-    let frame = Frame::new(code.clone(), None, globals.clone(), builtins, Some(locals));
-    match run_frame(vm, Box::into_raw(frame), None)? {
+    let Some(frame) = Frame::new(code.clone(), None, globals.clone(), builtins, Some(locals)) else {
+        return Err(vm.memory_error());
+    };
+    match run_frame(vm, frame, None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("module code yielded")),
     }
@@ -204,8 +219,10 @@ pub(crate) fn run_code_with_closure(
         crate::objects::function::new_function_full(vm, code.clone(), globals.clone(), None, None, None, closure);
     let builtins = func_of(&func).builtins.clone();
     check_frame_size(vm, code_of(code))?;
-    let frame = Frame::new(code.clone(), Some(func), globals.clone(), builtins, Some(locals));
-    match run_frame(vm, Box::into_raw(frame), None)? {
+    let Some(frame) = Frame::new(code.clone(), Some(func), globals.clone(), builtins, Some(locals)) else {
+        return Err(vm.memory_error());
+    };
+    match run_frame(vm, frame, None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("exec'd code yielded")),
     }
@@ -215,9 +232,10 @@ pub(crate) fn run_code_with_closure(
 /// (`__build_class__`). Returns the `__class__` cell or None.
 pub(crate) fn run_class_body(vm: &Vm, f: &Obj, ns: &Obj) -> PyResult<Obj> {
     let fd = func_of(f);
-    let mut frame = make_frame(vm, f, fd, &[], None)?;
-    frame.locals = Some(ns.clone());
-    match run_frame(vm, Box::into_raw(frame), None)? {
+    let frame = make_frame(vm, f, fd, &[], None)?;
+    // SAFETY: a fresh frame that only this function refers to.
+    unsafe { (*frame).locals = Some(ns.clone()) };
+    match run_frame(vm, frame, None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("a class body yielded")),
     }

@@ -1,15 +1,19 @@
 //! Interpreter frames (CPython's `_PyInterpreterFrame`, `Python/frame.c`)
 //! and the `frame` objects that expose them (`Objects/frameobject.c`).
 //!
-//! A `Frame` is a heap block that is reused through a per-thread free list:
-//! its `slots` hold the fast locals, cells and free variables, then the
-//! value stack, in one vector. Frames of one thread are linked through
-//! `previous` while they execute. Ownership: a frame being executed is
-//! owned by the eval loop (or, for a generator's frame, by the generator);
-//! a frame that ends while a `frame` object refers to it is handed to that
-//! object, so `tb_frame.f_locals` keeps working after the function returned.
+//! A `Frame` of a plain call is a block of the thread's data stack
+//! (`datastack`): its header, then its `slots`: the fast locals, cells and
+//! free variables, then the value stack. Frames of one thread are linked
+//! through `previous` while they execute. Ownership: a frame being executed
+//! is owned by the eval loop and popped off the data stack when it ends,
+//! unless it must outlive its call, as CPython's: a generator's frame moves
+//! to the heap, owned by the generator (RETURN_GENERATOR), and a frame that
+//! ends while a `frame` object refers to it moves to the heap, owned by
+//! that object (`take_ownership`), so `tb_frame.f_locals` keeps working
+//! after the function returned.
 
 use std::cell::{Cell, UnsafeCell};
+use std::ops::{Deref, DerefMut};
 use std::ptr;
 
 use taipan_compiler::code::{flags as co_flags, local_kind};
@@ -22,6 +26,16 @@ use crate::objects::function::FunctionData;
 use crate::objects::{cell, dict, str as pystr, tuple};
 use crate::pystate::ThreadState;
 use crate::vm::{PyResult, Vm};
+
+/// The value stack's invariants, checked in the crate's unit tests only:
+/// as debug assertions they sat on the hottest paths of the ci build (every
+/// push and every access to a local), where the measured build runs them.
+macro_rules! stack_check {
+    ($($t:tt)*) => {
+        #[cfg(test)]
+        assert!($($t)*);
+    };
+}
 
 /// Who frees a frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,14 +59,14 @@ pub struct Frame {
     /// builtins never change, and the frame keeps the function alive), as
     /// CPython 3.11's frames do: no reference-count updates for them per
     /// call. Borrowed ones are bitwise copies that are never released
-    /// (`set_env`, `Drop`) nor visited by `traverse` (the function visits
-    /// them); a recycled frame keeps stale borrowed copies, never read.
+    /// (`drop_fields`, `Drop`) nor visited by `traverse` (the function
+    /// visits them).
     env_owned: bool,
     /// The locals mapping of unoptimized code (module and class bodies,
     /// `exec`); for functions, the dict `locals()` last filled.
     pub locals: Option<Obj>,
     /// Fast locals, cells and free variables, then the value stack.
-    pub slots: Vec<Option<Obj>>,
+    pub slots: Slots,
     pub nlocalsplus: usize,
     /// Index in `slots` of the first free stack slot.
     pub sp: usize,
@@ -71,7 +85,112 @@ pub struct Frame {
     pub started: bool,
 }
 
-const MAX_FREE_FRAMES: usize = 64;
+/// A frame's slots, right after its header (on the data stack, or in a
+/// `HeapFrame`'s block).
+pub struct Slots {
+    ptr: *mut Option<Obj>,
+    len: usize,
+}
+
+impl Deref for Slots {
+    type Target = [Option<Obj>];
+    #[inline(always)]
+    fn deref(&self) -> &[Option<Obj>] {
+        // SAFETY: `ptr` points to `len` initialised slots owned by the frame.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl DerefMut for Slots {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Option<Obj>] {
+        // SAFETY: as in `deref`, and `&mut self` is the only access.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+}
+
+impl Slots {
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *const Option<Obj> {
+        self.ptr
+    }
+
+    #[inline(always)]
+    pub fn as_mut_ptr(&mut self) -> *mut Option<Obj> {
+        self.ptr
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Drop for Slots {
+    fn drop(&mut self) {
+        // SAFETY: the slots are initialised; their memory belongs to the
+        // frame's block, which its owner frees afterwards.
+        unsafe { ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.ptr, self.len)) }
+    }
+}
+
+/// A frame that outlives its call (a generator's, or one a `frame` object
+/// took over): its header and slots in one heap block, as CPython keeps a
+/// generator's frame inside the generator object.
+pub struct HeapFrame {
+    ptr: ptr::NonNull<Frame>,
+}
+
+impl HeapFrame {
+    /// The layout of a block for a frame with `len` slots.
+    fn layout(len: usize) -> std::alloc::Layout {
+        let bytes = HEADER_BYTES + len * std::mem::size_of::<Option<Obj>>();
+        match std::alloc::Layout::from_size_align(bytes, std::mem::align_of::<Frame>()) {
+            Ok(l) => l,
+            // Frames have at most MAX_FRAME_SLOTS slots, so this cannot fail.
+            Err(_) => std::alloc::handle_alloc_error(std::alloc::Layout::new::<Frame>()),
+        }
+    }
+}
+
+impl Deref for HeapFrame {
+    type Target = Frame;
+    #[inline(always)]
+    fn deref(&self) -> &Frame {
+        // SAFETY: `ptr` is the live frame this handle owns.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl DerefMut for HeapFrame {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut Frame {
+        // SAFETY: as in `deref`; `&mut self` is the only access.
+        unsafe { self.ptr.as_mut() }
+    }
+}
+
+impl Drop for HeapFrame {
+    fn drop(&mut self) {
+        let f = self.ptr.as_ptr();
+        // SAFETY: the handle owns the frame and its block: the frame's
+        // fields are dropped once (`Frame`'s `Drop` keeps borrowed globals
+        // from being released), then the block is freed with its layout.
+        unsafe {
+            let layout = HeapFrame::layout((*f).slots.len);
+            ptr::drop_in_place(f);
+            std::alloc::dealloc(f as *mut u8, layout);
+        }
+    }
+}
+
+/// The bytes of a frame's header on the data stack (its slots follow).
+const HEADER_BYTES: usize = std::mem::size_of::<Frame>().next_multiple_of(std::mem::align_of::<Option<Obj>>());
 
 impl Frame {
     /// Visit the references the frame holds (the cycle collector's view of
@@ -105,8 +224,9 @@ impl Frame {
         unsafe { &*self.code_ptr }
     }
 
-    /// A frame for `code` with empty locals (taken from the free list).
-    pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Box<Frame> {
+    /// A frame for `code` with empty locals, on the running thread's data
+    /// stack (None if memory is exhausted).
+    pub fn new(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Option<*mut Frame> {
         let cd = code_of(&code) as *const CodeData;
         crate::pystate::with_current(|ts| {
             // SAFETY: `cd` points into the payload of `code`, which is alive.
@@ -115,7 +235,7 @@ impl Frame {
     }
 
     /// `Frame::new` for a caller that already has the code's payload `cd`
-    /// and the running thread's state `ts` (whose free list it uses).
+    /// and the running thread's state `ts` (whose data stack it uses).
     #[inline]
     pub(crate) fn for_code(
         ts: &ThreadState,
@@ -125,35 +245,38 @@ impl Frame {
         globals: Obj,
         builtins: Obj,
         locals: Option<Obj>,
-    ) -> Box<Frame> {
-        let mut fr = Frame::take(ts, code, cd, func, globals, builtins, true);
-        fr.locals = locals;
-        fr
+    ) -> Option<*mut Frame> {
+        let fp = Frame::push_on(ts, code, cd, func, globals, builtins, true)?;
+        // SAFETY: a fresh frame that nothing else refers to yet.
+        unsafe { (*fp).locals = locals };
+        Some(fp)
     }
 
     /// The frame of a call of the function `func` (whose payload is `fd`,
     /// whose code `code` is, with payload `cd`): it borrows the function's
     /// globals and builtins. `func` None: the caller moves the function
     /// into `Frame::func` before anything else sees the frame.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn for_function(
         ts: &ThreadState,
         code: Obj,
         cd: &CodeData,
         func: Option<Obj>,
         fd: &FunctionData,
-    ) -> Box<Frame> {
+    ) -> Option<*mut Frame> {
         // SAFETY: bitwise copies of the function's references, not counted:
         // the frame holds the function (so `fd`) alive while it has them,
         // and `env_owned == false` keeps them from being released.
         let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
-        Frame::take(ts, code, cd, func, globals, builtins, false)
+        Frame::push_on(ts, code, cd, func, globals, builtins, false)
     }
 
-    /// A frame from the free list (or a new one), set up for `code`, with
-    /// no locals mapping.
+    /// A frame for `code` pushed on the thread's data stack (CPython's
+    /// `_PyThreadState_PushFrame` and `_PyFrame_InitializeSpecials`): the
+    /// header is written in one go, the slots are all empty. The callers
+    /// checked that the frame's size is at most `MAX_FRAME_SLOTS`.
     #[inline(always)]
-    fn take(
+    fn push_on(
         ts: &ThreadState,
         code: Obj,
         cd: &CodeData,
@@ -161,130 +284,180 @@ impl Frame {
         globals: Obj,
         builtins: Obj,
         env_owned: bool,
-    ) -> Box<Frame> {
+    ) -> Option<*mut Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
-        let code_ptr = cd as *const CodeData;
-        let recycled = ts.free_frames.borrow_mut().pop();
-        match recycled {
-            Some(mut fr) => {
-                // A recycled frame's slots are all empty (see `recycle`); it
-                // may have more of them than this code needs, which is fine.
-                if fr.slots.len() < size {
-                    fr.slots.resize(size, None);
-                }
-                fr.code = code;
-                fr.code_ptr = code_ptr;
-                fr.func = func;
-                fr.set_env(globals, builtins, env_owned);
-                fr.nlocalsplus = nlocalsplus;
-                fr.sp = nlocalsplus;
-                fr.lasti = 0;
-                fr.next_instr = 0;
-                fr.previous = ptr::null_mut();
-                fr.frame_obj = None;
-                fr.is_entry = false;
-                fr.owner = FrameOwner::Thread;
-                fr.started = false;
-                fr
+        let Some(mem) = ts.datastack.push(HEADER_BYTES + size * std::mem::size_of::<Option<Obj>>()) else {
+            if !env_owned {
+                // Borrowed copies: never released.
+                std::mem::forget((globals, builtins));
             }
-            None => Box::new(Frame {
-                code,
-                code_ptr,
-                func,
-                globals,
-                builtins,
-                env_owned,
-                locals: None,
-                slots: vec![None; size],
-                nlocalsplus,
-                sp: nlocalsplus,
-                lasti: 0,
-                next_instr: 0,
-                previous: ptr::null_mut(),
-                frame_obj: None,
-                is_entry: false,
-                owner: FrameOwner::Thread,
-                started: false,
-            }),
+            return None;
+        };
+        let fp = mem as *mut Frame;
+        // SAFETY: `mem` is a fresh block of the data stack, aligned for a
+        // frame (blocks are multiples of 8 bytes in 16-aligned chunks),
+        // with room for the header and `size` slots after it.
+        unsafe {
+            let slots = mem.add(HEADER_BYTES) as *mut Option<Obj>;
+            for i in 0..size {
+                ptr::write(slots.add(i), None);
+            }
+            ptr::write(
+                fp,
+                Frame {
+                    code,
+                    code_ptr: cd as *const CodeData,
+                    func,
+                    globals,
+                    builtins,
+                    env_owned,
+                    locals: None,
+                    slots: Slots { ptr: slots, len: size },
+                    nlocalsplus,
+                    sp: nlocalsplus,
+                    lasti: 0,
+                    next_instr: 0,
+                    previous: ptr::null_mut(),
+                    frame_obj: None,
+                    is_entry: false,
+                    owner: FrameOwner::Thread,
+                    started: false,
+                },
+            );
+        }
+        Some(fp)
+    }
+
+    /// Pop a finished frame of a plain call off the thread's data stack
+    /// (CPython's `clear_thread_frame`): its references are released, or,
+    /// if a `frame` object refers to it, the frame moves to the heap and
+    /// that object owns it (CPython's `take_ownership`).
+    ///
+    /// `back` is the frame that called it (null if there is none or it
+    /// never ran): a `frame` object that takes the frame keeps that one's
+    /// `frame` object as its `f_back`, as CPython's does.
+    ///
+    /// # Safety
+    /// `fp` is the last frame pushed on the running thread's data stack,
+    /// not executing and not linked as anyone's `previous`; `back` is null
+    /// or a live frame.
+    #[inline(always)]
+    pub(crate) unsafe fn pop_thread_frame(vm: &Vm, fp: *mut Frame, back: *mut Frame) {
+        // SAFETY: see the function's contract.
+        unsafe {
+            (*fp).previous = ptr::null_mut();
+            if (*fp).frame_obj.is_some() {
+                Frame::pop_to_frame_object(vm, fp, back);
+                return;
+            }
+            (*fp).drop_fields();
+            vm.thread.datastack.pop(fp as *mut u8);
         }
     }
 
-    /// Give a finished frame back: to its `frame` object if one exists
-    /// (which then owns it), else to the free list.
-    pub fn release(frame: Box<Frame>) {
-        crate::pystate::with_current(|ts| Frame::release_in(ts, frame))
+    /// `pop_thread_frame` of a frame that has a `frame` object.
+    ///
+    /// # Safety
+    /// As `pop_thread_frame`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn pop_to_frame_object(vm: &Vm, fp: *mut Frame, back: *mut Frame) {
+        // SAFETY: see the function's contract.
+        unsafe {
+            if !back.is_null() {
+                let back_obj = frame_object(vm, &mut *back);
+                if let Some(fo) = &(*fp).frame_obj {
+                    fdata(fo).back.set(Some(back_obj));
+                }
+            }
+            (*fp).clear_stack();
+            let heap = Frame::take_to_heap(&vm.thread, fp);
+            Frame::give_to_frame_object(heap);
+        }
     }
 
-    /// `release` by a caller that has the running thread's state.
-    #[inline]
-    pub(crate) fn release_in(ts: &ThreadState, mut frame: Box<Frame>) {
-        frame.previous = ptr::null_mut();
-        // The value stack is dead once the frame has finished.
-        let sp = frame.sp;
-        let nl = frame.nlocalsplus;
+    /// Move the last frame pushed on `ts`'s data stack to the heap and pop
+    /// its block (CPython's `_PyFrame_Copy` into a generator or a frame
+    /// object); its `frame` object, if any, follows it.
+    ///
+    /// # Safety
+    /// As `pop_thread_frame`.
+    pub(crate) unsafe fn take_to_heap(ts: &ThreadState, fp: *mut Frame) -> HeapFrame {
+        // SAFETY: the header and the slots are moved bitwise into the new
+        // block, and the old block is popped without dropping anything: the
+        // heap copy owns every reference now.
+        unsafe {
+            let len = (*fp).slots.len;
+            let layout = HeapFrame::layout(len);
+            let mem = std::alloc::alloc(layout);
+            if mem.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            ptr::copy_nonoverlapping(fp as *const u8, mem, layout.size());
+            let f = mem as *mut Frame;
+            (*f).slots.ptr = mem.add(HEADER_BYTES) as *mut Option<Obj>;
+            if let Some(fo) = &(*f).frame_obj {
+                fdata(fo).frame.set(f);
+            }
+            ts.datastack.pop(fp as *mut u8);
+            HeapFrame { ptr: ptr::NonNull::new_unchecked(f) }
+        }
+    }
+
+    /// Release the references of a frame on the data stack, in place.
+    ///
+    /// # Safety
+    /// The frame is not used afterwards (its block is popped next).
+    #[inline(always)]
+    unsafe fn drop_fields(&mut self) {
+        // SAFETY: each field is dropped once; borrowed globals and builtins
+        // are not released (the frame's `Drop` is not run for data-stack
+        // frames). Only the slots below `sp` can hold values (a finished
+        // frame's `sp` is synced, and the slots above it are always empty),
+        // so `slots` itself is not dropped: its memory is the data stack's.
+        unsafe {
+            for s in &mut self.slots[..self.sp] {
+                ptr::drop_in_place(s);
+            }
+            ptr::drop_in_place(&mut self.locals);
+            ptr::drop_in_place(&mut self.frame_obj);
+            ptr::drop_in_place(&mut self.func);
+            if self.env_owned {
+                ptr::drop_in_place(&mut self.globals);
+                ptr::drop_in_place(&mut self.builtins);
+            }
+            ptr::drop_in_place(&mut self.code);
+        }
+    }
+
+    /// Drop the value stack of a frame that finished.
+    fn clear_stack(&mut self) {
+        let (nl, sp) = (self.nlocalsplus, self.sp);
         // Dropping objects runs no Python code (finalizers are queued).
-        for s in &mut frame.slots[nl..sp] {
+        for s in &mut self.slots[nl..sp] {
             drop(s.take());
         }
-        frame.sp = nl;
+        self.sp = nl;
+    }
+
+    /// Give a finished heap frame (a generator's) back: to its `frame`
+    /// object if one exists (which then owns it), else free it.
+    pub fn release(mut frame: HeapFrame) {
+        frame.previous = ptr::null_mut();
+        frame.clear_stack();
+        Frame::give_to_frame_object(frame);
+    }
+
+    /// Hand a finished heap frame to its `frame` object, or free it if it
+    /// has none.
+    fn give_to_frame_object(mut frame: HeapFrame) {
         if let Some(fo) = frame.frame_obj.take() {
             frame.owner = FrameOwner::FrameObject;
-            let data = fo.payload::<FrameObjectData>().expect("frame object");
-            data.take_ownership(frame);
+            fdata(&fo).take_ownership(frame);
             return;
         }
-        Frame::recycle_in(ts, frame);
-    }
-
-    fn recycle(frame: Box<Frame>) {
-        crate::pystate::with_current(|ts| Frame::recycle_in(ts, frame))
-    }
-
-    #[inline]
-    fn recycle_in(ts: &ThreadState, mut frame: Box<Frame>) {
-        // Drop what the frame refers to now (locals may hold big objects).
-        // Huge frames give their memory back; others keep the allocation.
-        // Only the locals can be set: the value stack was emptied when the
-        // frame finished (`release`, `clear_locals`), so the slots above the
-        // locals are empty already and the next `for_code` reuses them as
-        // they are.
-        if frame.slots.capacity() > 256 {
-            frame.slots = Vec::new();
-        } else {
-            let nl = frame.nlocalsplus.min(frame.slots.len());
-            for s in &mut frame.slots[..nl] {
-                drop(s.take());
-            }
-        }
-        frame.locals = None;
-        // A frame on the free list must not keep its globals (an `exec`
-        // namespace, a module being torn down) alive: owned ones are
-        // released, borrowed ones stay as stale copies (never read; the
-        // next `take` overwrites them without releasing them).
-        if frame.env_owned {
-            // SAFETY: bitwise copies of the code object, marked borrowed.
-            let (g, b) = unsafe { (ptr::read(&frame.code), ptr::read(&frame.code)) };
-            frame.set_env(g, b, false);
-        }
-        frame.func = None;
-        let mut v = ts.free_frames.borrow_mut();
-        if v.len() < MAX_FREE_FRAMES {
-            v.push(frame);
-        }
-    }
-
-    /// Replace `globals` and `builtins`, releasing the old ones only if
-    /// they were owned.
-    #[inline(always)]
-    fn set_env(&mut self, globals: Obj, builtins: Obj, owned: bool) {
-        let old = (std::mem::replace(&mut self.globals, globals), std::mem::replace(&mut self.builtins, builtins));
-        if self.env_owned {
-            drop(old);
-        } else {
-            std::mem::forget(old);
-        }
-        self.env_owned = owned;
+        drop(frame);
     }
 
     // The value stack: `slots[nlocalsplus..sp]`, with room for
@@ -306,14 +479,14 @@ impl Frame {
     // leak, never be freed twice.
     #[inline(always)]
     fn slot_ptr(&mut self, i: usize) -> *mut Option<Obj> {
-        debug_assert!(i < self.slots.len());
+        stack_check!(i < self.slots.len());
         // SAFETY: see above; `i` is in bounds of `slots`.
         unsafe { self.slots.as_mut_ptr().add(i) }
     }
 
     #[inline(always)]
     fn slot_ref(&self, i: usize) -> &Option<Obj> {
-        debug_assert!(i < self.slots.len());
+        stack_check!(i < self.slots.len());
         // SAFETY: see above; `i` is in bounds of `slots`.
         unsafe { self.slots.get_unchecked(i) }
     }
@@ -341,7 +514,7 @@ impl Frame {
         // SAFETY: `slot` is a valid, initialised, empty slot; overwriting
         // an empty Option drops nothing.
         unsafe {
-            debug_assert!((*slot).is_none());
+            stack_check!((*slot).is_none());
             ptr::write(slot, Some(v));
         }
         self.sp += 1;
@@ -703,7 +876,7 @@ impl std::ops::Deref for Running<'_> {
 impl<'a> Running<'a> {
     #[inline(always)]
     pub(crate) fn new(frame: &'a mut Frame) -> Running<'a> {
-        debug_assert!(frame.sp <= frame.slots.len());
+        stack_check!(frame.sp <= frame.slots.len());
         // SAFETY: `sp` is at most `slots.len()`.
         let top = unsafe { frame.slots.as_mut_ptr().add(frame.sp) };
         Running { frame, top }
@@ -743,7 +916,7 @@ impl<'a> Running<'a> {
     pub(crate) fn escape<R>(&mut self, f: impl FnOnce(&mut Frame) -> R) -> R {
         self.sync();
         let r = f(&mut *self.frame);
-        debug_assert!(self.frame.sp <= self.frame.slots.len());
+        stack_check!(self.frame.sp <= self.frame.slots.len());
         // SAFETY: `f` kept `sp` within the stack.
         self.top = unsafe { self.frame.slots.as_mut_ptr().add(self.frame.sp) };
         r
@@ -779,7 +952,7 @@ impl<'a> Running<'a> {
         // SAFETY: `top` is a valid, initialised, empty slot (slots above
         // `sp` are empty), so overwriting it drops nothing.
         unsafe {
-            debug_assert!((*self.top).is_none());
+            stack_check!((*self.top).is_none());
             ptr::write(self.top, v);
             self.top = self.top.add(1);
         }
@@ -889,8 +1062,11 @@ impl Drop for Frame {
         if !self.env_owned {
             // Borrowed references must not be released: put owned ones
             // (the code object's) in their place for the fields' drop.
-            let (g, b) = (self.code.clone(), self.code.clone());
-            self.set_env(g, b, true);
+            // SAFETY: the borrowed copies are overwritten, not dropped.
+            unsafe {
+                ptr::write(&mut self.globals, self.code.clone());
+                ptr::write(&mut self.builtins, self.code.clone());
+            }
         }
     }
 }
@@ -901,9 +1077,12 @@ impl Drop for Frame {
 /// (or suspended in a generator), or owns one that has finished.
 pub(crate) struct FrameObjectData {
     frame: Cell<*mut Frame>,
-    owned: UnsafeCell<Option<Box<Frame>>>,
+    owned: UnsafeCell<Option<HeapFrame>>,
     /// The local trace function (`f_trace`).
     pub(crate) trace: crate::object::ObjCell,
+    /// `f_back` once this object owns its frame (CPython's `f_back`): the
+    /// caller's `frame` object, kept when the frame finished.
+    back: crate::object::ObjCell,
     pub(crate) trace_lines: Cell<bool>,
     pub(crate) trace_opcodes: Cell<bool>,
     /// The line a trace function sees (CPython's `f->f_lineno`): set
@@ -923,6 +1102,9 @@ impl PyPayload for FrameObjectData {
         if let Some(t) = self.trace.get() {
             visit(&t);
         }
+        if let Some(b) = self.back.get() {
+            visit(&b);
+        }
     }
 
     fn clear(&self) {
@@ -932,11 +1114,12 @@ impl PyPayload for FrameObjectData {
             f.clear_locals();
         }
         drop(self.trace.take());
+        drop(self.back.take());
     }
 }
 
 impl FrameObjectData {
-    fn take_ownership(&self, frame: Box<Frame>) {
+    fn take_ownership(&self, frame: HeapFrame) {
         let p = &*frame as *const Frame as *mut Frame;
         self.frame.set(p);
         // SAFETY: only this function and Drop touch `owned`, and neither
@@ -1049,6 +1232,7 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
             frame: Cell::new(frame as *mut Frame),
             owned: UnsafeCell::new(None),
             trace: crate::object::ObjCell::new(None),
+            back: crate::object::ObjCell::new(None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
             lineno: Cell::new(0),
@@ -1060,8 +1244,12 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
 }
 
 fn frame_back(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    let f = fdata(o).frame_mut();
-    if f.owner == FrameOwner::FrameObject || f.previous.is_null() {
+    let d = fdata(o);
+    let f = d.frame_mut();
+    if f.owner == FrameOwner::FrameObject {
+        return Ok(d.back.get().unwrap_or_else(|| vm.none()));
+    }
+    if f.previous.is_null() {
         return Ok(vm.none());
     }
     // SAFETY: `previous` links frames that are executing on this thread.
@@ -1107,8 +1295,6 @@ impl Drop for FrameObjectData {
                 let _ = p;
             }
         }
-        if let Some(f) = owned {
-            Frame::recycle(f);
-        }
+        drop(owned);
     }
 }

@@ -20,7 +20,7 @@ pub(super) fn run(
     base: u8,
     oparg: u32,
     kwnames: &mut Option<Obj>,
-) -> PyResult<Option<Box<Frame>>> {
+) -> PyResult<Option<*mut Frame>> {
     match base {
         op::LoadGlobal => load_global(vm, frame, code, oparg)?,
         op::BinaryOp => binary_op(vm, frame, oparg)?,
@@ -128,7 +128,7 @@ pub(super) fn store_attr(vm: &Vm, frame: &mut Running<'_>, code: &CodeData, opar
 /// CALL: a Python function gets a new frame (returned, for the loop to
 /// run without Rust recursion); anything else is called here.
 #[inline]
-pub(super) fn call(vm: &Vm, frame: &mut Running<'_>, oparg: u32, kw: Option<Obj>) -> PyResult<Option<Box<Frame>>> {
+pub(super) fn call(vm: &Vm, frame: &mut Running<'_>, oparg: u32, kw: Option<Obj>) -> PyResult<Option<*mut Frame>> {
     let argc = oparg as usize;
     // Stack: [NULL or method, callable or self, args...]
     let is_meth = frame.peek_opt(argc + 1).is_some();

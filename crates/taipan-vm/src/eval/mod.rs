@@ -7,6 +7,7 @@
 mod cache;
 pub(crate) mod call;
 mod call_conventions;
+pub(crate) mod datastack;
 pub(crate) mod frame;
 mod generic;
 mod ops;
@@ -26,7 +27,7 @@ use crate::objects::code::CodeData;
 use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 pub use call::run_code;
-pub(crate) use frame::{Frame, FrameOwner, Running};
+pub(crate) use frame::{Frame, FrameOwner, HeapFrame, Running};
 
 /// How an entry frame left `run_frame`.
 pub(crate) enum FrameExit {
@@ -275,13 +276,15 @@ unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
     prev
 }
 
-/// Give a frame that finished back to its owner.
+/// Give a frame that finished back to its owner; `back` is the frame that
+/// called it (null if it never ran).
 #[inline(always)]
-unsafe fn finish_frame(vm: &Vm, f: *mut Frame) {
-    // SAFETY: thread-owned frames were leaked from a Box when pushed.
+unsafe fn finish_frame(vm: &Vm, f: *mut Frame, back: *mut Frame) {
+    // SAFETY: thread-owned frames are on the data stack, and a frame that
+    // finishes is the last one pushed there (its callees are gone).
     unsafe {
         if (*f).owner == FrameOwner::Thread {
-            Frame::release_in(&vm.thread, Box::from_raw(f));
+            Frame::pop_thread_frame(vm, f, back);
         }
     }
 }
@@ -305,11 +308,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     unsafe {
         (*fp).is_entry = true;
         if vm.thread.reentry_depth.get() > crate::protocol::object::REENTRY_LIMIT {
-            finish_frame(vm, fp);
+            finish_frame(vm, fp, std::ptr::null_mut());
             return Err(vm.recursion_overflow(""));
         }
         if let Err(e) = push_frame(vm, fp) {
-            finish_frame(vm, fp);
+            finish_frame(vm, fp, std::ptr::null_mut());
             return Err(e);
         }
     }
@@ -362,10 +365,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             macro_rules! enter_frame {
                 ($new:expr) => {{
                     frame.leave(ip);
-                    let np = Box::into_raw($new);
-                    // SAFETY: `np` is a fresh frame; push links it.
+                    let np: *mut Frame = $new;
+                    // SAFETY: `np` is a fresh frame on top of the data
+                    // stack; push links it, or it is popped again.
                     if let Err(e) = unsafe { push_frame(vm, np) } {
-                        unsafe { Frame::release_in(&vm.thread, Box::from_raw(np)) };
+                        unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
                         break 'err e;
                     }
                     fp = np;
@@ -1341,7 +1345,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         unsafe {
                             let is_entry = frame.is_entry;
                             let prev = pop_frame(vm, fp);
-                            finish_frame(vm, fp);
+                            finish_frame(vm, fp, prev);
                             if is_entry {
                                 return Ok(FrameExit::Return(v));
                             }
@@ -1354,14 +1358,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         frame.leave(ip);
                         // SAFETY: `fp` is the running frame.
                         unsafe { (*fp).started = false };
-                        // SAFETY: the current frame moves to the generator; it
-                        // was a thread-owned frame leaked from its Box.
+                        // SAFETY: the current frame moves to the heap, owned by
+                        // the generator; it is the top of the data stack (its
+                        // callees are gone).
                         unsafe {
                             let is_entry = frame.is_entry;
                             let prev = pop_frame(vm, fp);
                             (*fp).is_entry = false;
                             (*fp).owner = FrameOwner::Generator;
-                            let gen = generator::new_from_frame(vm, Box::from_raw(fp));
+                            let gen = generator::new_from_frame(vm, Frame::take_to_heap(&vm.thread, fp));
                             if is_entry {
                                 return Ok(FrameExit::Return(gen));
                             }
@@ -1621,7 +1626,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             unsafe {
                 let is_entry = frame.is_entry;
                 let prev = pop_frame(vm, fp);
-                finish_frame(vm, fp);
+                finish_frame(vm, fp, prev);
                 if is_entry {
                     return Err(err);
                 }

@@ -341,7 +341,7 @@ pub(super) fn subscr_getitem_frame(
     units: &[Cell<u16>],
     pc: usize,
     frame: &mut super::Running<'_>,
-) -> Option<Box<super::Frame>> {
+) -> Option<*mut super::Frame> {
     let f = {
         let cls = frame.peek(1).class();
         if cls.version_tag.get() != read32(units, pc + 1 + cache::SUBSCR_TYPE_VERSION) {

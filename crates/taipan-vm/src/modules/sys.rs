@@ -781,7 +781,7 @@ fn sys_debugmallocstats(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> Py
     out.push_str(&format!("\n# bytes in allocated blocks   = {used:>12}\n"));
     out.push_str(&format!("# bytes in kept free blocks   = {kept:>12}\n"));
     out.push_str(&format!("# free blocks kept per class  = at most {keep} per thread\n"));
-    out.push_str(&format!("# free frames kept            = {:>12}\n", vm.thread.free_frames.borrow().len()));
+    out.push_str(&format!("# frame data stack chunks     = {:>12}\n", vm.thread.datastack.chunk_count()));
     crate::traceback::write_fd(2, out.as_bytes());
     Ok(vm.none())
 }

@@ -6,7 +6,7 @@ use std::cell::{Cell, UnsafeCell};
 
 use taipan_compiler::code::flags as co_flags;
 
-use crate::eval::{run_frame, Frame, FrameExit};
+use crate::eval::{run_frame, Frame, FrameExit, HeapFrame};
 use crate::object::typeobj::{flags, TypeObject};
 use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
@@ -40,7 +40,7 @@ pub(crate) enum GenState {
 
 pub(crate) struct GenData {
     pub kind: GenKind,
-    frame: UnsafeCell<Option<Box<Frame>>>,
+    frame: UnsafeCell<Option<HeapFrame>>,
     pub state: Cell<GenState>,
     pub code: Obj,
     pub name: ObjCell,
@@ -97,7 +97,7 @@ impl GenData {
         unsafe { (*self.frame.get()).as_mut().map(|b| &mut **b as *mut Frame) }
     }
 
-    fn take_frame(&self) -> Option<Box<Frame>> {
+    fn take_frame(&self) -> Option<HeapFrame> {
         // SAFETY: the frame is taken out only when it is not executing.
         unsafe { (*self.frame.get()).take() }
     }
@@ -363,7 +363,7 @@ pub(crate) fn is_coroutine(vm: &Vm, o: &Obj) -> bool {
 }
 
 /// Make the generator object for a frame that executed RETURN_GENERATOR.
-pub(crate) fn new_from_frame(vm: &Vm, frame: Box<Frame>) -> Obj {
+pub(crate) fn new_from_frame(vm: &Vm, frame: HeapFrame) -> Obj {
     let code = frame.code.clone();
     let cd = crate::objects::code::code_of(&code);
     let kind = if cd.has_flag(co_flags::COROUTINE) {
