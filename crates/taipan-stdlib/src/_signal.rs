@@ -409,7 +409,7 @@ impl SigInfo {
                 std::ptr::read_unaligned(base.add(4 * std::mem::size_of::<libc::c_int>()).cast::<libc::c_long>());
             (si.si_pid(), si.si_uid(), si.si_status(), band)
         };
-        SigInfo { signo: si.si_signo, code: si.si_code, errno: si.si_errno, pid, uid, status, band: band as i64 }
+        SigInfo { signo: si.si_signo, code: si.si_code, errno: si.si_errno, pid, uid, status, band }
     }
 }
 

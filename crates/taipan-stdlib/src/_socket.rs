@@ -2346,7 +2346,7 @@ fn recvmsg_raw(vm: &Vm, s: &Socket, buf: &mut [u8], ancbufsize: usize, flags: i3
     Ok(Received { n: n as usize, control, controllen: controllen.min(ancbufsize), flags: mflags, addr })
 }
 
-/// The descriptors of the SCM_RIGHTS items of `items`.
+/// Close the descriptors the SCM_RIGHTS items of `items` brought.
 fn close_received_fds(items: &[(i32, i32, Vec<u8>)]) {
     for (level, kind, data) in items {
         if *level == libc::SOL_SOCKET && *kind == libc::SCM_RIGHTS {
@@ -2381,7 +2381,7 @@ fn parse_control(r: &Received) -> (Vec<(i32, i32, Vec<u8>)>, bool) {
     }
     loop {
         let h = header_at(off);
-        let clen = h.cmsg_len as usize;
+        let clen = h.cmsg_len;
         if off + data0 > total || clen < data0 {
             return (items, true);
         }
@@ -2399,7 +2399,7 @@ fn parse_control(r: &Received) -> (Vec<(i32, i32, Vec<u8>)>, bool) {
             break;
         }
         let n = header_at(next);
-        if next.checked_add(align(n.cmsg_len as usize)).is_none_or(|e| e > total) {
+        if next.checked_add(align(n.cmsg_len)).is_none_or(|e| e > total) {
             break;
         }
         off = next;
