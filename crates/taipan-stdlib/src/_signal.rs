@@ -294,9 +294,7 @@ fn sigset_arg(vm: &Vm, o: &Obj) -> PyResult<libc::sigset_t> {
     // SAFETY: sigemptyset initialises the set.
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     unsafe { libc::sigemptyset(&mut set) };
-    let it = vm.iter(o).map_err(|_| {
-        vm.type_error(format!("sigset argument must be an iterable of signal numbers, not {}", o.class().name()))
-    })?;
+    let it = vm.iter(o)?;
     while let Some(item) = vm.next(&it)? {
         let n = vm.index_to_isize(&item)?;
         if n < 1 || n as usize >= NSIG {
@@ -367,6 +365,195 @@ fn valid_signals(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
 }
 
 // ---------------------------------------------------------------------------
+// sigwaitinfo, sigtimedwait, pidfd_send_signal
+// ---------------------------------------------------------------------------
+
+const SIGINFO_TYPE: &str = "signal.struct_siginfo";
+const SIGINFO_FIELDS: &[&str] = &["si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status", "si_band"];
+const SIGINFO_DOCS: &[&str] = &[
+    "signal number",
+    "signal code",
+    "errno associated with this signal",
+    "sending process ID",
+    "real user ID of sending process",
+    "exit value or signal",
+    "band event for SIGPOLL",
+];
+const SIGINFO_DOC: &str = "struct_siginfo: Result from sigwaitinfo or sigtimedwait.\n\nThis object may be accessed either as a tuple of\n(si_signo, si_code, si_errno, si_pid, si_uid, si_status, si_band),\nor via the attributes si_signo, si_code, and so on.";
+
+fn siginfo_type(vm: &Vm) -> PyResult<Obj> {
+    crate::structseq::new_type_with_docs(vm, SIGINFO_TYPE, SIGINFO_FIELDS, SIGINFO_DOCS, 7, 0, SIGINFO_DOC)
+}
+
+/// The fields of a `siginfo_t` that `struct_siginfo` shows (plain data,
+/// so it can leave the thread-released call).
+struct SigInfo {
+    signo: i32,
+    code: i32,
+    errno: i32,
+    pid: i32,
+    uid: u32,
+    status: i32,
+    band: i64,
+}
+
+impl SigInfo {
+    fn of(si: &libc::siginfo_t) -> SigInfo {
+        // SAFETY: the union members are plain integers the kernel filled in
+        // (zero where the signal has none). si_band is the C long at the
+        // union's start (after three ints and padding, offset 16 on 64-bit
+        // Linux), overlaying si_pid and si_uid.
+        let (pid, uid, status, band) = unsafe {
+            let base = (si as *const libc::siginfo_t).cast::<u8>();
+            let band =
+                std::ptr::read_unaligned(base.add(4 * std::mem::size_of::<libc::c_int>()).cast::<libc::c_long>());
+            (si.si_pid(), si.si_uid(), si.si_status(), band)
+        };
+        SigInfo { signo: si.si_signo, code: si.si_code, errno: si.si_errno, pid, uid, status, band }
+    }
+}
+
+/// A `struct_siginfo` (CPython's `fill_siginfo`).
+fn siginfo_object(vm: &Vm, si: &SigInfo) -> PyResult<Obj> {
+    let uid = if si.uid == libc::uid_t::MAX { vm.new_int(-1) } else { vm.new_int(si.uid as i64) };
+    let values = vec![
+        vm.new_int(si.signo as i64),
+        vm.new_int(si.code as i64),
+        vm.new_int(si.errno as i64),
+        vm.new_int(si.pid as i64),
+        uid,
+        vm.new_int(si.status as i64),
+        vm.new_int(si.band),
+    ];
+    crate::structseq::new(vm, &siginfo_type(vm)?, values)
+}
+
+fn sigwaitinfo(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [sigset] = args::exact::<1>(vm, "_signal.sigwaitinfo", a, k)?;
+    let set = sigset_arg(vm, &sigset)?;
+    loop {
+        let (r, e, si) = vm.allow_threads(move || {
+            // SAFETY: siginfo_t is plain old data the call fills in.
+            let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            // SAFETY: an initialised set and storage for the result.
+            let r = unsafe { libc::sigwaitinfo(&set, &mut si) };
+            (r, std::io::Error::last_os_error().raw_os_error().unwrap_or(0), SigInfo::of(&si))
+        });
+        if r >= 0 {
+            return siginfo_object(vm, &si);
+        }
+        if e != libc::EINTR {
+            return Err(vm.io_error(&std::io::Error::from_raw_os_error(e), None));
+        }
+        vm.check_signals()?;
+    }
+}
+
+/// A timeout in nanoseconds, rounded up (`_PyTime_FromSecondsObject`
+/// with `_PyTime_ROUND_CEILING`, and its errors).
+fn timeout_ns(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    let out_of_range = || vm.overflow_error("timestamp out of range for platform time_t");
+    let too_large = || vm.overflow_error("timestamp too large to convert to C _PyTime_t");
+    if let Some(f) = taipan_vm::api::float::value(o) {
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
+        let ns = (f * 1e9).ceil();
+        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
+            return Err(out_of_range());
+        }
+        return Ok(ns as i64);
+    }
+    let v = vm.index_value(o)?;
+    match v {
+        taipan_vm::api::int::IntValue::Small(s) => s.checked_mul(1_000_000_000).ok_or_else(too_large),
+        _ => Err(too_large()),
+    }
+}
+
+fn sigtimedwait(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    if k.is_some_and(|k| taipan_vm::api::tuple::len(k) > 0) {
+        return Err(vm.type_error("_signal.sigtimedwait() takes no keyword arguments"));
+    }
+    let [sigset, timeout] = args::exact::<2>(vm, "sigtimedwait", a, k)?;
+    let set = sigset_arg(vm, &sigset)?;
+    let ns = timeout_ns(vm, &timeout)?;
+    if ns < 0 {
+        return Err(vm.value_error("timeout must be non-negative"));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_nanos(ns as u64);
+    let mut left = std::time::Duration::from_nanos(ns as u64);
+    loop {
+        let ts = libc::timespec { tv_sec: left.as_secs() as libc::time_t, tv_nsec: left.subsec_nanos() as _ };
+        let (r, e, si) = vm.allow_threads(move || {
+            // SAFETY: siginfo_t is plain old data the call fills in.
+            let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            // SAFETY: an initialised set, storage for the result and a timeout.
+            let r = unsafe { libc::sigtimedwait(&set, &mut si, &ts) };
+            (r, std::io::Error::last_os_error().raw_os_error().unwrap_or(0), SigInfo::of(&si))
+        });
+        if r >= 0 {
+            return siginfo_object(vm, &si);
+        }
+        if e == libc::EAGAIN {
+            return Ok(vm.none());
+        }
+        if e != libc::EINTR {
+            return Err(vm.io_error(&std::io::Error::from_raw_os_error(e), None));
+        }
+        vm.check_signals()?;
+        let now = std::time::Instant::now();
+        if now >= deadline {
+            return Ok(vm.none());
+        }
+        left = deadline - now;
+    }
+}
+
+fn pidfd_send_signal(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    if k.is_some_and(|k| taipan_vm::api::tuple::len(k) > 0) {
+        return Err(vm.type_error("_signal.pidfd_send_signal() takes no keyword arguments"));
+    }
+    if !(2..=4).contains(&a.len()) {
+        let which = if a.len() < 2 { "at least 2 arguments" } else { "at most 4 arguments" };
+        return Err(vm.type_error(format!("pidfd_send_signal expected {which}, got {}", a.len())));
+    }
+    let int_arg = |o: &Obj| -> PyResult<i32> {
+        if taipan_vm::api::float::value(o).is_some() {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let v = vm.index_to_isize(o)?;
+        i32::try_from(v).map_err(|_| {
+            vm.overflow_error(if v < 0 {
+                "signed integer is less than minimum"
+            } else {
+                "signed integer is greater than maximum"
+            })
+        })
+    };
+    let pidfd = int_arg(&a[0])?;
+    let sig = int_arg(&a[1])?;
+    if a.get(2).is_some_and(|s| !vm.is_none(s)) {
+        return Err(vm.type_error("siginfo must be None"));
+    }
+    let flags = a.get(3).map_or(Ok(0), int_arg)?;
+    // SAFETY: the pidfd_send_signal system call with a null siginfo.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_pidfd_send_signal,
+            pidfd,
+            sig,
+            std::ptr::null::<libc::siginfo_t>(),
+            flags as libc::c_uint,
+        )
+    };
+    if r < 0 {
+        return Err(errno_error(vm));
+    }
+    Ok(vm.none())
+}
+
+// ---------------------------------------------------------------------------
 
 const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("signal", signal_signal),
@@ -385,6 +572,9 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("sigpending", sigpending),
     MethodDef::static_("sigwait", sigwait),
     MethodDef::static_("valid_signals", valid_signals),
+    MethodDef::static_("sigwaitinfo", sigwaitinfo),
+    MethodDef::static_("sigtimedwait", sigtimedwait),
+    MethodDef::static_("pidfd_send_signal", pidfd_send_signal),
 ];
 
 const CONSTANTS: &[(&str, i32)] = &[
@@ -451,6 +641,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     dict::set_item_str(vm, &d, "NSIG", vm.new_usize(NSIG))?;
     dict::set_item_str(vm, &d, "SIG_DFL", vm.new_int(SIG_DFL))?;
     dict::set_item_str(vm, &d, "SIG_IGN", vm.new_int(SIG_IGN))?;
+    dict::set_item_str(vm, &d, "struct_siginfo", siginfo_type(vm)?)?;
     let itimer = make_itimer_error(vm)?;
     dict::set_item_str(vm, &d, "ItimerError", itimer.clone())?;
     let handler = dict::get_item_str(vm, &d, "default_int_handler").unwrap_or_else(|| vm.none());

@@ -73,8 +73,9 @@ fn ssize(vm: &Vm, o: &Obj) -> PyResult<isize> {
     if vm.isinstance_type(o, &vm.ctx.types.float) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
-    let v = vm.to_i64(o)?;
-    isize::try_from(v).map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"))
+    let too_large = || vm.overflow_error("Python int too large to convert to C ssize_t");
+    let v = vm.to_i64(o).map_err(|e| if int::value(o).is_some() { too_large() } else { e })?;
+    isize::try_from(v).map_err(|_| too_large())
 }
 
 fn no_kwargs(vm: &Vm, fname: &str, k: Kw) -> PyResult<()> {
@@ -659,12 +660,10 @@ fn unix_addr(vm: &Vm, addr: &Obj, caller: &str) -> PyResult<SockAddr> {
         let enc =
             vm.call(&vm.getattr_str(addr, "encode")?, &[vm.new_str("utf-8"), vm.new_str("surrogateescape")], None)?;
         bytes::as_bytes(&enc).unwrap_or_default()
-    } else if let Some(b) = bytes::as_bytes(addr) {
-        b
     } else {
-        return Err(
-            vm.type_error(format!("{caller}(): AF_UNIX address must be str or bytes, not {}", vm.type_name(addr)))
-        );
+        // CPython parses it with "y*": any bytes-like object.
+        let _ = caller;
+        buffer::with_bytes(vm, addr, |b| b.to_vec())?
     };
     let mut sa = SockAddr::empty();
     // SAFETY: sockaddr_storage is large and aligned enough for sockaddr_un.
@@ -1194,6 +1193,7 @@ fn m_gettimeout(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
 
 const SOCKET_METHODS: &[MethodDef] = &[
     MethodDef::method("_accept", m_accept),
+    MethodDef::method("__del__", m_del),
     MethodDef::method("bind", m_bind),
     MethodDef::method("close", m_close),
     MethodDef::method("connect", m_connect),
@@ -1210,8 +1210,12 @@ const SOCKET_METHODS: &[MethodDef] = &[
     MethodDef::method("recv_into", m_recv_into),
     MethodDef::method("recvfrom", m_recvfrom),
     MethodDef::method("recvfrom_into", m_recvfrom_into),
+    MethodDef::method("recvmsg", m_recvmsg),
+    MethodDef::method("recvmsg_into", m_recvmsg_into),
     MethodDef::method("send", m_send),
     MethodDef::method("sendall", m_sendall),
+    MethodDef::method("sendmsg", m_sendmsg),
+    MethodDef::method("sendmsg_afalg", m_sendmsg_afalg),
     MethodDef::method("sendto", m_sendto),
     MethodDef::method("setblocking", m_setblocking),
     MethodDef::method("setsockopt", m_setsockopt),
@@ -1674,25 +1678,21 @@ fn f_ntohl(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     Ok(vm.new_int(u32::from_be(u32_arg(vm, &x)?) as i64))
 }
 
-fn cmsg_arg(vm: &Vm, fname: &str, a: Args, k: Kw) -> PyResult<usize> {
+fn cmsg_arg(vm: &Vm, fname: &str, a: Args, k: Kw, measure: fn(usize) -> Option<usize>) -> PyResult<usize> {
     arity(vm, fname, a, k, 1, 1)?;
     let v = ssize(vm, &a[0])?;
-    if v < 0 || v > u32::MAX as isize / 2 {
-        return Err(vm.overflow_error(format!("{fname}() argument out of range")));
-    }
-    Ok(v as usize)
+    usize::try_from(v)
+        .ok()
+        .and_then(measure)
+        .ok_or_else(|| vm.overflow_error(format!("{fname}() argument out of range")))
 }
 
 fn f_cmsg_len(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let n = cmsg_arg(vm, "CMSG_LEN", a, k)?;
-    // SAFETY: pure arithmetic macro.
-    Ok(vm.new_usize(unsafe { libc::CMSG_LEN(n as u32) } as usize))
+    Ok(vm.new_usize(cmsg_arg(vm, "CMSG_LEN", a, k, cmsg_len_of)?))
 }
 
 fn f_cmsg_space(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
-    let n = cmsg_arg(vm, "CMSG_SPACE", a, k)?;
-    // SAFETY: pure arithmetic macro.
-    Ok(vm.new_usize(unsafe { libc::CMSG_SPACE(n as u32) } as usize))
+    Ok(vm.new_usize(cmsg_arg(vm, "CMSG_SPACE", a, k, cmsg_space_of)?))
 }
 
 fn f_if_nametoindex(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
@@ -1733,6 +1733,9 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("CMSG_LEN", f_cmsg_len),
     MethodDef::static_("CMSG_SPACE", f_cmsg_space),
     MethodDef::static_("if_nametoindex", f_if_nametoindex),
+    MethodDef::static_("if_indextoname", f_if_indextoname),
+    MethodDef::static_("if_nameindex", f_if_nameindex),
+    MethodDef::static_("sethostname", f_sethostname),
 ];
 
 fn make_types(vm: &Vm) -> PyResult<()> {
@@ -2140,3 +2143,504 @@ const CONSTANTS: &[(&str, i64)] = &[
     ("VMADDR_PORT_ANY", libc::VMADDR_PORT_ANY as i64),
     ("VM_SOCKETS_INVALID_VERSION", 4294967295),
 ];
+
+// ---- sendmsg / recvmsg (ancillary data) --------------------------------------------------------
+
+/// One `(cmsg_level, cmsg_type, cmsg_data)` item of `sendmsg()`.
+struct Cmsg {
+    level: i32,
+    kind: i32,
+    data: Vec<u8>,
+}
+
+/// CPython's `SOCKLEN_T_LIMIT`: the largest control length it accepts.
+const SOCKLEN_T_LIMIT: usize = i32::MAX as usize;
+
+/// `CMSG_LEN(n)`, or None past `SOCKLEN_T_LIMIT` (CPython's `get_CMSG_LEN`).
+fn cmsg_len_of(n: usize) -> Option<usize> {
+    // SAFETY: pure arithmetic macro.
+    let header = unsafe { libc::CMSG_LEN(0) } as usize;
+    if n > SOCKLEN_T_LIMIT - header {
+        return None;
+    }
+    // SAFETY: pure arithmetic macro; `n` fits a u32 (checked above).
+    let v = unsafe { libc::CMSG_LEN(n as u32) } as usize;
+    (v <= SOCKLEN_T_LIMIT && v >= n).then_some(v)
+}
+
+/// `CMSG_SPACE(n)`, or None past `SOCKLEN_T_LIMIT` (CPython's
+/// `get_CMSG_SPACE`, which leaves room for padding before and after).
+fn cmsg_space_of(n: usize) -> Option<usize> {
+    // SAFETY: pure arithmetic macro.
+    let one = unsafe { libc::CMSG_SPACE(1) } as usize;
+    if n > SOCKLEN_T_LIMIT - one {
+        return None;
+    }
+    // SAFETY: pure arithmetic macro; `n` fits a u32 (checked above).
+    let v = unsafe { libc::CMSG_SPACE(n as u32) } as usize;
+    (v <= SOCKLEN_T_LIMIT && v >= n).then_some(v)
+}
+
+/// The items of an iterable as a list (`PySequence_Fast`), with `msg` as
+/// the TypeError of a non-iterable.
+fn fast_items(vm: &Vm, o: &Obj, msg: &str) -> PyResult<Vec<Obj>> {
+    let it =
+        vm.iter(o)
+            .map_err(|e| if vm.err_matches(&e, &vm.ctx.exceptions.type_error) { vm.type_error(msg) } else { e })?;
+    let mut out = Vec::new();
+    while let Some(x) = vm.next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// `sendmsg()`'s data buffers, joined (`sock_sendmsg_iovec`).
+fn sendmsg_data(vm: &Vm, o: &Obj, fname: &str) -> PyResult<Vec<Vec<u8>>> {
+    let items = fast_items(vm, o, &format!("{fname}() argument 1 must be an iterable"))?;
+    if items.len() > i32::MAX as usize {
+        return Err(vm.os_error(format!("{fname}() argument 1 is too long")));
+    }
+    items.iter().map(|b| buffer::with_simple_bytes(vm, b, |d| d.to_vec())).collect()
+}
+
+/// One ancillary data item: CPython parses it with `"(iiy*)"`.
+fn cmsg_item(vm: &Vm, item: &Obj) -> PyResult<Cmsg> {
+    const WHAT: &str = "[sendmsg() ancillary data items]()";
+    // PySequence_Check: a class with __getitem__ that is not a dict.
+    let is_seq =
+        !vm.isinstance_type(item, &vm.ctx.types.dict) && vm.getattr_str(&item.class_obj(), "__getitem__").is_ok();
+    let fields = if is_seq {
+        fast_items(vm, item, "")?
+    } else {
+        return Err(vm.type_error(format!("{WHAT} argument must be 3-item sequence, not {}", vm.type_name(item))));
+    };
+    if fields.len() != 3 {
+        return Err(vm.type_error(format!("{WHAT} argument must be sequence of length 3, not {}", fields.len())));
+    }
+    let level = c_int(vm, &fields[0])?;
+    let kind = c_int(vm, &fields[1])?;
+    let data = buffer::with_simple_bytes(vm, &fields[2], |d| d.to_vec())?;
+    Ok(Cmsg { level, kind, data })
+}
+
+/// The control buffer holding `items` (CMSG_SPACE each), 8-byte aligned as
+/// `struct cmsghdr` needs; empty for no items.
+fn build_control(vm: &Vm, items: &[Cmsg]) -> PyResult<Vec<u64>> {
+    let mut total: usize = 0;
+    for c in items {
+        let space = cmsg_space_of(c.data.len()).ok_or_else(|| vm.os_error("ancillary data item too large"))?;
+        total = total
+            .checked_add(space)
+            .filter(|t| *t <= u32::MAX as usize)
+            .ok_or_else(|| vm.os_error("too much ancillary data"))?;
+    }
+    let words = total.div_ceil(8);
+    let mut buf = vm.try_vec::<u64>(words)?;
+    buf.resize(words, 0);
+    let base = buf.as_mut_ptr().cast::<u8>();
+    let hdr = std::mem::size_of::<libc::cmsghdr>();
+    let mut off = 0;
+    for c in items {
+        let len = cmsg_len_of(c.data.len()).ok_or_else(|| {
+            vm.new_exception_msg(&vm.ctx.exceptions.by_name["RuntimeError"], "item size out of range for CMSG_LEN()")
+        })?;
+        let header = libc::cmsghdr { cmsg_len: len as _, cmsg_level: c.level, cmsg_type: c.kind };
+        let data_off = off + cmsg_len_of(0).unwrap_or(hdr);
+        // SAFETY: `off` is a multiple of 8 below `total` (each item took
+        // its CMSG_SPACE), so the header and its data lie in the buffer.
+        unsafe {
+            std::ptr::write_unaligned(base.add(off).cast::<libc::cmsghdr>(), header);
+            std::ptr::copy_nonoverlapping(c.data.as_ptr(), base.add(data_off), c.data.len());
+        }
+        off += cmsg_space_of(c.data.len()).unwrap_or(0);
+    }
+    Ok(buf)
+}
+
+fn m_sendmsg(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    arity(vm, "sendmsg", a, k, 1, 4)?;
+    let s = sock(vm, o)?;
+    let data = sendmsg_data(vm, &a[0], "sendmsg")?;
+    let cmsgs = match a.get(1) {
+        Some(c) => fast_items(vm, c, "sendmsg() argument 2 must be an iterable")?
+            .iter()
+            .map(|i| cmsg_item(vm, i))
+            .collect::<PyResult<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    let flags = a.get(2).map_or(Ok(0), |f| c_int(vm, f))?;
+    let addr_arg = a.get(3).filter(|x| !vm.is_none(x)).cloned();
+    let addr = addr_arg.as_ref().map(|x| sockaddr_arg(vm, s.family.get(), x, "sendmsg")).transpose()?;
+    taipan_vm::api::audit(vm, "socket.sendmsg", || vec![o.clone(), addr_arg.clone().unwrap_or_else(|| vm.none())])?;
+    let mut control = build_control(vm, &cmsgs)?;
+    let controllen: usize = cmsgs.iter().filter_map(|c| cmsg_space_of(c.data.len())).sum();
+    let iov: Vec<libc::iovec> =
+        data.iter().map(|d| libc::iovec { iov_base: d.as_ptr() as *mut libc::c_void, iov_len: d.len() }).collect();
+    let fd = s.fd.get();
+    let (iov_p, iov_n) = (iov.as_ptr() as usize, iov.len());
+    let (ctl_p, name) = (control.as_mut_ptr() as usize, addr.as_ref().map(|sa| (sa.ptr() as usize, sa.len)));
+    let sent = s.call(vm, true, move || {
+        // SAFETY: msghdr is plain old data; zero is a valid start.
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        if let Some((p, l)) = name {
+            msg.msg_name = p as *mut libc::c_void;
+            msg.msg_namelen = l;
+        }
+        msg.msg_iov = iov_p as *mut libc::iovec;
+        msg.msg_iovlen = iov_n as _;
+        if controllen > 0 {
+            msg.msg_control = ctl_p as *mut libc::c_void;
+            msg.msg_controllen = controllen as _;
+        }
+        // SAFETY: the buffers, iovecs, address and control data outlive the call.
+        unsafe { libc::sendmsg(fd, &msg, flags | libc::MSG_NOSIGNAL) }
+    })?;
+    Ok(vm.new_int(sent as i64))
+}
+
+/// What recvmsg(2) returned: the byte count, the control data, the flags
+/// and the sender's address.
+struct Received {
+    n: usize,
+    control: Vec<u64>,
+    controllen: usize,
+    flags: i32,
+    addr: SockAddr,
+}
+
+/// recvmsg(2) into `buf` with room for `ancbufsize` bytes of control data.
+fn recvmsg_raw(vm: &Vm, s: &Socket, buf: &mut [u8], ancbufsize: usize, flags: i32) -> PyResult<Received> {
+    let words = ancbufsize.div_ceil(8);
+    let mut control = vm.try_vec::<u64>(words)?;
+    control.resize(words, 0);
+    let mut addr = SockAddr::empty();
+    let fd = s.fd.get();
+    let (bp, bl) = (buf.as_mut_ptr() as usize, buf.len());
+    let (cp, ap, al) =
+        (control.as_mut_ptr() as usize, &mut addr.storage as *mut libc::sockaddr_storage as usize, addr.len);
+    let out = std::sync::Mutex::new((0usize, 0i32, 0 as libc::socklen_t));
+    let outp = &out;
+    let n = s.call(vm, false, move || {
+        let mut iov = libc::iovec { iov_base: bp as *mut libc::c_void, iov_len: bl };
+        // SAFETY: msghdr is plain old data; zero is a valid start.
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        msg.msg_name = ap as *mut libc::c_void;
+        msg.msg_namelen = al;
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        if ancbufsize > 0 {
+            msg.msg_control = cp as *mut libc::c_void;
+            msg.msg_controllen = ancbufsize as _;
+        }
+        // SAFETY: every buffer the header points to outlives the call.
+        let r = unsafe { libc::recvmsg(fd, &mut msg, flags) };
+        if r >= 0 {
+            if let Ok(mut g) = outp.lock() {
+                *g = (msg.msg_controllen as usize, msg.msg_flags, msg.msg_namelen);
+            }
+        }
+        r
+    })?;
+    let (controllen, mflags, namelen) = out.into_inner().unwrap_or((0, 0, 0));
+    addr.len = namelen.min(std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t);
+    Ok(Received { n: n as usize, control, controllen: controllen.min(ancbufsize), flags: mflags, addr })
+}
+
+/// Close the descriptors the SCM_RIGHTS items of `items` brought.
+fn close_received_fds(items: &[(i32, i32, Vec<u8>)]) {
+    for (level, kind, data) in items {
+        if *level == libc::SOL_SOCKET && *kind == libc::SCM_RIGHTS {
+            for chunk in data.chunks_exact(4) {
+                let fd = i32::from_ne_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+                // SAFETY: the kernel just gave us this descriptor.
+                unsafe { libc::close(fd) };
+            }
+        }
+    }
+}
+
+/// The control messages of a received message, walked as glibc's
+/// CMSG_FIRSTHDR/CMSG_NXTHDR walk them, each item's data measured as
+/// CPython's `get_cmsg_data_len` does; true when an item was malformed or
+/// truncated (its bytes that arrived are kept, and the walk stops).
+fn parse_control(r: &Received) -> (Vec<(i32, i32, Vec<u8>)>, bool) {
+    let base = r.control.as_ptr().cast::<u8>();
+    let total = r.controllen;
+    let hdr = std::mem::size_of::<libc::cmsghdr>();
+    let data0 = cmsg_len_of(0).unwrap_or(hdr);
+    let align = |n: usize| (n + std::mem::size_of::<usize>() - 1) & !(std::mem::size_of::<usize>() - 1);
+    let header_at = |off: usize| -> libc::cmsghdr {
+        // SAFETY: each caller checked the header lies within the `total`
+        // bytes of the buffer.
+        unsafe { std::ptr::read_unaligned(base.add(off).cast()) }
+    };
+    let mut items = Vec::new();
+    let mut off = 0usize;
+    if total < hdr {
+        return (items, false);
+    }
+    loop {
+        let h = header_at(off);
+        let clen = h.cmsg_len;
+        if off + data0 > total || clen < data0 {
+            return (items, true);
+        }
+        let want = clen - data0;
+        let space = total - (off + data0);
+        let got = want.min(space);
+        // SAFETY: `got` bytes after the header lie within the buffer.
+        let data = unsafe { std::slice::from_raw_parts(base.add(off + data0), got) }.to_vec();
+        items.push((h.cmsg_level, h.cmsg_type, data));
+        if got < want {
+            return (items, true);
+        }
+        let Some(next) = off.checked_add(align(clen)) else { break };
+        if next.checked_add(hdr).is_none_or(|e| e > total) {
+            break;
+        }
+        let n = header_at(next);
+        if next.checked_add(align(n.cmsg_len)).is_none_or(|e| e > total) {
+            break;
+        }
+        off = next;
+    }
+    (items, false)
+}
+
+/// The `(ancdata, msg_flags, address)` part of recvmsg()'s result.
+fn recvmsg_tail(vm: &Vm, r: &Received) -> PyResult<(Obj, Obj, Obj)> {
+    let (items, truncated) = parse_control(r);
+    if truncated {
+        let w = vm.ctx.exceptions.by_name["RuntimeWarning"].clone();
+        if let Err(e) =
+            taipan_vm::api::warnings::warn(vm, &w, "received malformed or improperly-truncated ancillary data", 1)
+        {
+            close_received_fds(&items);
+            return Err(e);
+        }
+    }
+    let list: Vec<Obj> = items
+        .iter()
+        .map(|(l, t, d)| vm.new_tuple(vec![vm.new_int(*l as i64), vm.new_int(*t as i64), vm.new_bytes(d.clone())]))
+        .collect();
+    let addr = match make_sockaddr(vm, &r.addr) {
+        Ok(a) => a,
+        Err(e) => {
+            close_received_fds(&items);
+            return Err(e);
+        }
+    };
+    Ok((vm.new_list(list), vm.new_int(r.flags as i64), addr))
+}
+
+fn ancbufsize_arg(vm: &Vm, o: Option<&Obj>) -> PyResult<usize> {
+    let n = o.map_or(Ok(0), |v| ssize(vm, v))?;
+    if n < 0 || n > u32::MAX as isize {
+        return Err(vm.value_error("invalid ancillary data buffer length"));
+    }
+    Ok(n as usize)
+}
+
+fn m_recvmsg(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    arity(vm, "recvmsg", a, k, 1, 3)?;
+    let n = ssize(vm, &a[0])?;
+    if n < 0 {
+        return Err(vm.value_error("negative buffer size in recvmsg()"));
+    }
+    let anc = ancbufsize_arg(vm, a.get(1))?;
+    let flags = a.get(2).map_or(Ok(0), |f| c_int(vm, f))?;
+    let s = sock(vm, o)?;
+    let mut buf = vm.try_vec::<u8>(n as usize)?;
+    buf.resize(n as usize, 0);
+    let r = recvmsg_raw(vm, s, &mut buf, anc, flags)?;
+    buf.truncate(r.n);
+    let (ancdata, mflags, addr) = recvmsg_tail(vm, &r)?;
+    Ok(vm.new_tuple(vec![vm.new_bytes(buf), ancdata, mflags, addr]))
+}
+
+fn m_recvmsg_into(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    arity(vm, "recvmsg_into", a, k, 1, 3)?;
+    const NOT_BUFFERS: &str = "recvmsg_into() argument 1 must be an iterable of single-segment read-write buffers";
+    let targets = fast_items(vm, &a[0], "recvmsg_into() argument 1 must be an iterable")?;
+    let mut sizes = Vec::with_capacity(targets.len());
+    for t in &targets {
+        let n = buffer::with_writable(vm, t, "recvmsg_into()", |b| b.len()).map_err(|_| vm.type_error(NOT_BUFFERS))?;
+        sizes.push(n);
+    }
+    let anc = ancbufsize_arg(vm, a.get(1))?;
+    let flags = a.get(2).map_or(Ok(0), |f| c_int(vm, f))?;
+    let total = sizes.iter().try_fold(0usize, |t, n| t.checked_add(*n)).ok_or_else(|| vm.memory_error())?;
+    let s = sock(vm, o)?;
+    let mut buf = vm.try_vec::<u8>(total)?;
+    buf.resize(total, 0);
+    let r = recvmsg_raw(vm, s, &mut buf, anc, flags)?;
+    // The bytes go to the buffers in order, as recvmsg(2)'s iovecs would.
+    let mut off = 0;
+    for (t, n) in targets.iter().zip(&sizes) {
+        if off >= r.n {
+            break;
+        }
+        let take = (*n).min(r.n - off);
+        let chunk = &buf[off..off + take];
+        buffer::with_writable(vm, t, "recvmsg_into()", |b| {
+            let m = take.min(b.len());
+            b[..m].copy_from_slice(&chunk[..m]);
+        })?;
+        off += take;
+    }
+    let (ancdata, mflags, addr) = recvmsg_tail(vm, &r)?;
+    Ok(vm.new_tuple(vec![vm.new_usize(r.n), ancdata, mflags, addr]))
+}
+
+/// `sendmsg_afalg([msg], *, op, iv=None, assoclen=None, flags=0)`: the
+/// operation, IV and AEAD length of an AF_ALG socket as control messages.
+fn m_sendmsg_afalg(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    let s = sock(vm, o)?;
+    if s.family.get() != libc::AF_ALG {
+        return Err(vm.os_error("algset is only supported for AF_ALG"));
+    }
+    let spec = taipan_vm::api::args::ArgSpec {
+        fname: "sendmsg_afalg",
+        names: &["msg", "op", "iv", "assoclen", "flags"],
+        posonly: 0,
+        required: 0,
+        kwonly_from: 1,
+    };
+    let p = taipan_vm::api::args::parse_spec(vm, &spec, a, k)?;
+    let op = match &p[1] {
+        Some(v) if int::value(v).is_some() => c_int(vm, v).unwrap_or(-1),
+        Some(v) => {
+            return Err(vm.type_error(format!("sendmsg_afalg() argument 'op' must be int, not {}", vm.type_name(v))))
+        }
+        None => -1,
+    };
+    if op < 0 {
+        return Err(vm.type_error("Invalid or missing argument 'op'"));
+    }
+    let iv = p[2].as_ref().map(|v| buffer::with_simple_bytes(vm, v, |d| d.to_vec())).transpose()?;
+    let assoclen = match &p[3] {
+        Some(v) if int::value(v).is_some() => {
+            let n = c_int(vm, v)?;
+            if n < 0 {
+                return Err(vm.type_error("assoclen must be positive"));
+            }
+            Some(n as u32)
+        }
+        Some(v) => {
+            return Err(
+                vm.type_error(format!("sendmsg_afalg() argument 'assoclen' must be int, not {}", vm.type_name(v)))
+            )
+        }
+        None => None,
+    };
+    let flags = p[4].as_ref().map_or(Ok(0), |f| c_int(vm, f))?;
+    let mut items =
+        vec![Cmsg { level: libc::SOL_ALG, kind: libc::ALG_SET_OP, data: (op as u32).to_ne_bytes().to_vec() }];
+    if let Some(iv) = iv {
+        let ivlen = u32::try_from(iv.len()).map_err(|_| vm.overflow_error("IV too long"))?;
+        let mut d = ivlen.to_ne_bytes().to_vec();
+        d.extend_from_slice(&iv);
+        items.push(Cmsg { level: libc::SOL_ALG, kind: libc::ALG_SET_IV, data: d });
+    }
+    if let Some(n) = assoclen {
+        items.push(Cmsg { level: libc::SOL_ALG, kind: libc::ALG_SET_AEAD_ASSOCLEN, data: n.to_ne_bytes().to_vec() });
+    }
+    let data = match &p[0] {
+        Some(m) => sendmsg_data(vm, m, "sendmsg")?,
+        None => Vec::new(),
+    };
+    let mut control = build_control(vm, &items)?;
+    let controllen: usize = items.iter().filter_map(|c| cmsg_space_of(c.data.len())).sum();
+    let iov: Vec<libc::iovec> =
+        data.iter().map(|d| libc::iovec { iov_base: d.as_ptr() as *mut libc::c_void, iov_len: d.len() }).collect();
+    let fd = s.fd.get();
+    let (iov_p, iov_n, ctl_p) = (iov.as_ptr() as usize, iov.len(), control.as_mut_ptr() as usize);
+    let sent = s.call(vm, true, move || {
+        // SAFETY: msghdr is plain old data; zero is a valid start.
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        msg.msg_iov = iov_p as *mut libc::iovec;
+        msg.msg_iovlen = iov_n as _;
+        msg.msg_control = ctl_p as *mut libc::c_void;
+        msg.msg_controllen = controllen as _;
+        // SAFETY: the buffers and control data outlive the call.
+        unsafe { libc::sendmsg(fd, &msg, flags) }
+    })?;
+    Ok(vm.new_int(sent as i64))
+}
+
+/// `socket.__del__` (CPython exposes `tp_finalize` so): warn about and
+/// close a socket left open.
+fn m_del(vm: &Vm, o: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    taipan_vm::api::args::exact::<0>(vm, "__del__", a, k)?;
+    sock_finalize(vm, o);
+    Ok(vm.none())
+}
+
+// ---- interface names, host name ----------------------------------------------------------------
+
+fn f_if_nameindex(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    taipan_vm::api::args::exact::<0>(vm, "if_nameindex", a, k)?;
+    // SAFETY: if_nameindex returns an array ended by a zero entry, or null.
+    let list = unsafe { libc::if_nameindex() };
+    if list.is_null() {
+        return Err(os_error(vm, last_errno()));
+    }
+    let mut out = Vec::new();
+    let mut p = list;
+    loop {
+        // SAFETY: `p` walks the array up to its terminating entry.
+        let e = unsafe { &*p };
+        if e.if_index == 0 && e.if_name.is_null() {
+            break;
+        }
+        // SAFETY: a NUL-terminated name of the array.
+        let name = unsafe { CStr::from_ptr(e.if_name) }.to_string_lossy().into_owned();
+        out.push((e.if_index, name));
+        // SAFETY: not past the terminating entry.
+        p = unsafe { p.add(1) };
+    }
+    // SAFETY: the array if_nameindex returned.
+    unsafe { libc::if_freenameindex(list) };
+    let items = out.into_iter().map(|(i, n)| vm.new_tuple(vec![vm.new_int(i as i64), vm.new_str(&n)])).collect();
+    Ok(vm.new_list(items))
+}
+
+fn f_if_indextoname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    let [index] = taipan_vm::api::args::exact::<1>(vm, "if_indextoname", a, k)?;
+    let Some(v) = int::value(&index) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    if v.is_negative() {
+        return Err(vm.overflow_error("can't convert negative value to unsigned int"));
+    }
+    let v = vm.to_bigint(&index)?;
+    let v = u64::try_from(v).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
+    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE];
+    // SAFETY: a buffer of IF_NAMESIZE bytes; CPython passes the index as unsigned int.
+    if unsafe { libc::if_indextoname(v as u32, buf.as_mut_ptr()) }.is_null() {
+        return Err(os_error(vm, last_errno()));
+    }
+    // SAFETY: if_indextoname wrote a NUL-terminated name.
+    let name = unsafe { CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned();
+    Ok(vm.new_str(&name))
+}
+
+fn f_sethostname(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
+    arity(vm, "sethostname", a, k, 1, 1)?;
+    let name = a[0].clone();
+    let raw: Vec<u8> = if let Some(b) =
+        bytes::as_bytes(&name).filter(|_| vm.isinstance_type(&name, &vm.ctx.types.bytes))
+    {
+        b
+    } else if pystr::data(&name).is_some() {
+        crate::support::fs_cstring(vm, &name)?.into_bytes()
+    } else {
+        return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(&name))));
+    };
+    taipan_vm::api::audit(vm, "socket.sethostname", || vec![name.clone()])?;
+    // SAFETY: the name's bytes and length.
+    if unsafe { libc::sethostname(raw.as_ptr().cast(), raw.len()) } < 0 {
+        return Err(os_error(vm, last_errno()));
+    }
+    Ok(vm.none())
+}

@@ -21,7 +21,9 @@ use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering}
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use taipan_vm::api::traceback::{dump_current_thread, dump_threads_unlocked, write_decimal, write_fd, Header};
+use taipan_vm::api::traceback::{
+    dump_current_thread, dump_extension_modules, dump_threads_unlocked, write_decimal, write_fd, Header,
+};
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, int, module, Obj, PyResult, Vm};
 
@@ -150,6 +152,7 @@ extern "C" fn fatal_handler(signum: i32) {
     write_fd(fd, name.as_bytes());
     write_fd(fd, b"\n\n");
     dump_from_handler(fd, FATAL_ALL_THREADS.load(Ordering::SeqCst));
+    dump_extension_modules(fd);
     FATAL_ENABLED.store(false, Ordering::SeqCst);
     let previous = saved_previous(&FATAL_PREVIOUS, signum);
     let ignored = previous.is_some_and(|p| p.sa_sigaction == libc::SIG_IGN);

@@ -88,7 +88,8 @@ pub mod thread {
 /// `faulthandler` module's face).
 pub mod traceback {
     pub use crate::traceback::{
-        dump_all_threads, dump_current_thread, dump_threads_unlocked, fatal_error, write_decimal, write_fd, Header,
+        dump_all_threads, dump_current_thread, dump_extension_modules, dump_threads_unlocked, fatal_error,
+        write_decimal, write_fd, Header,
     };
 }
 

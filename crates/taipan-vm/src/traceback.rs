@@ -334,6 +334,98 @@ pub fn dump_threads_unlocked(fd: i32, mark_current: bool) {
     }
 }
 
+// ---------------------------------------------------------------------------
+// The "Extension modules:" line of a fatal error (CPython's
+// `_Py_DumpExtensionModules`).
+// ---------------------------------------------------------------------------
+
+/// The interpreter whose modules a fatal error lists: the first one made
+/// in the process (CPython's main interpreter), until it goes.
+static MAIN_INTERPRETER: AtomicPtr<crate::pystate::Interpreter> = AtomicPtr::new(std::ptr::null_mut());
+
+pub(crate) fn set_main_interpreter(interp: *const crate::pystate::Interpreter) {
+    let _ = MAIN_INTERPRETER.compare_exchange(
+        std::ptr::null_mut(),
+        interp as *mut crate::pystate::Interpreter,
+        Ordering::SeqCst,
+        Ordering::SeqCst,
+    );
+}
+
+pub(crate) fn forget_interpreter(interp: *const crate::pystate::Interpreter) {
+    let _ = MAIN_INTERPRETER.compare_exchange(
+        interp as *mut crate::pystate::Interpreter,
+        std::ptr::null_mut(),
+        Ordering::SeqCst,
+        Ordering::SeqCst,
+    );
+}
+
+/// `sys.stdlib_module_names` if it is a frozenset (read from the sys
+/// module's dict, as CPython reads `interp->sysdict`).
+fn stdlib_module_names(interp: &crate::pystate::Interpreter) -> Option<crate::object::Obj> {
+    let sys = interp.sys.try_borrow().ok()?.clone()?;
+    let d = sys.instance_dict()?;
+    let dd = crate::objects::dict::data(&d)?;
+    for i in 0..dd.entries_len() {
+        let Some((k, v)) = dd.entry_at(i) else { continue };
+        if crate::objects::str::data(&k).and_then(|s| s.as_str()) == Some("stdlib_module_names") {
+            let frozen = v.type_is(&interp.ctx.types.frozenset);
+            return frozen.then_some(v);
+        }
+    }
+    None
+}
+
+fn set_has_str(set: &crate::object::Obj, name: &str) -> bool {
+    let Some(sd) = crate::objects::set::data(set) else { return false };
+    let mut i = 0;
+    while let Some((at, item)) = sd.next_from(i) {
+        if crate::objects::str::data(&item).and_then(|s| s.as_str()) == Some(name) {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// Write `\nExtension modules: a, b (total: N)\n` for the native modules in
+/// `sys.modules` (in its order, named by their keys) that are not in
+/// `sys.stdlib_module_names`; nothing when there are none. A module is
+/// native ("extension") when it is a module object entered under the name
+/// of one of the interpreter's native modules. Like the stack dumps, this
+/// reads the dicts without a lock, allocating nothing.
+pub fn dump_extension_modules(fd: i32) {
+    let p = MAIN_INTERPRETER.load(Ordering::SeqCst);
+    if p.is_null() {
+        return;
+    }
+    // SAFETY: the interpreter clears the pointer before it is dropped.
+    let interp = unsafe { &*p };
+    let Some(modules) = interp.modules.try_borrow().ok().and_then(|m| m.clone()) else { return };
+    let Some(md) = crate::objects::dict::data(&modules) else { return };
+    let stdlib = stdlib_module_names(interp);
+    let mut count = 0u64;
+    for i in 0..md.entries_len() {
+        let Some((key, value)) = md.entry_at(i) else { continue };
+        let Some(name) = crate::objects::str::data(&key) else { continue };
+        let Some(text) = name.as_str() else { continue };
+        let native = crate::import::is_native_module_name(interp, text)
+            && value.has_payload::<crate::objects::module::ModuleData>();
+        if !native || stdlib.as_ref().is_some_and(|s| set_has_str(s, text)) {
+            continue;
+        }
+        write_fd(fd, if count == 0 { b"\nExtension modules: " } else { b", " });
+        write_ascii(fd, name);
+        count += 1;
+    }
+    if count > 0 {
+        write_fd(fd, b" (total: ");
+        write_decimal(fd, count);
+        write_fd(fd, b")\n");
+    }
+}
+
 /// CPython's `Py_FatalError` (`_Py_FatalErrorFunc`): the message, the
 /// runtime state, the stacks of all threads, then `abort()`. Safe to call
 /// from any thread, with or without the GIL.
@@ -361,6 +453,7 @@ pub fn fatal_error(func: &str, msg: &str) -> ! {
         // CPython has deleted the other threads' states by then.
         dump_current_thread(fd, Header::CurrentThread);
     }
+    dump_extension_modules(fd);
     // SAFETY: resetting SIGABRT's disposition (faulthandler's handler would
     // dump the stacks a second time) and aborting are always allowed.
     unsafe {

@@ -65,6 +65,7 @@ impl Drop for Vm {
         drop(self.thread.asyncgen_firstiter.take());
         drop(self.thread.asyncgen_finalizer.take());
         if let Some(interp) = Rc::get_mut(&mut self.interp) {
+            crate::traceback::forget_interpreter(interp);
             interp.teardown();
         }
         crate::pystate::swap_current(if prev == me { std::ptr::null() } else { prev });
@@ -217,6 +218,7 @@ impl Vm {
         vm.gil.acquire(&*vm.thread);
         vm.threads.borrow_mut().push((vm.thread.ident, &*vm.thread as *const ThreadState));
         crate::traceback::register_thread(&*vm.thread);
+        crate::traceback::set_main_interpreter(Rc::as_ptr(&vm.interp));
         // The first interpreter of an OS thread stays its running one.
         if crate::pystate::current_thread_ptr().is_null() {
             crate::pystate::swap_current(&*vm.thread);

@@ -35,6 +35,12 @@ pub(crate) fn builtin_module_names(vm: &Vm) -> Vec<&'static str> {
     names
 }
 
+/// As `is_builtin_module_name`, from the interpreter's state alone (for
+/// the fatal-error dump, which has no `Vm`).
+pub(crate) fn is_native_module_name(interp: &crate::pystate::Interpreter, name: &str) -> bool {
+    CORE_MODULE_NAMES.contains(&name) || interp.module_table.iter().any(|d| d.name == name)
+}
+
 pub(crate) fn is_builtin_module_name(vm: &Vm, name: &str) -> bool {
     CORE_MODULE_NAMES.contains(&name) || vm.module_table.iter().any(|d| d.name == name)
 }

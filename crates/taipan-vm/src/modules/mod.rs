@@ -15,8 +15,9 @@ pub(crate) fn init(vm: &Vm) {
     let sys = sys::create(vm, &modules);
     *vm.sys.borrow_mut() = Some(sys.clone());
     let builtins = vm.builtins_module();
-    dict::set_item_str(vm, &modules, "builtins", builtins).expect("sys.modules");
+    // sys first, as CPython (the order of sys.modules shows).
     dict::set_item_str(vm, &modules, "sys", sys).expect("sys.modules");
+    dict::set_item_str(vm, &modules, "builtins", builtins).expect("sys.modules");
     sys::init_stdio(vm);
     crate::import::init_importlib(vm);
     crate::warnings::apply_warnoptions(vm);
