@@ -401,13 +401,13 @@ impl Vm {
         }
         let Some(s) = d.as_str().filter(|_| o.class_obj().is(&self.ctx.types.str)) else { return o.clone() };
         if let Some(canonical) = self.ctx.interned.borrow().get(s) {
-            return canonical.clone();
+            return canonical.0.clone();
         }
         // The first str interned with this text becomes the canonical one
         // (`sys.intern(s) is s`, as CPython).
         d.interned.set(true);
         crate::object::make_immortal(o);
-        self.ctx.interned.borrow_mut().insert(s.to_string(), o.clone());
+        self.ctx.interned.borrow_mut().insert(InternKey(o.clone()));
         o.clone()
     }
 }
