@@ -376,12 +376,6 @@ fn is_embedded(d: &Obj) -> bool {
     d.class().is_gc && header_of(d.as_nonnull()).prev.get() & EMBEDDED != 0
 }
 
-/// Has Python code seen the instance dict `d` as an object (`__dict__`,
-/// `vars()`)? Until then it is CPython 3.11's inline values.
-pub(crate) fn is_materialized(d: &Obj) -> bool {
-    !is_embedded(d)
-}
-
 /// Visit the references of any object: its payload's, its `__dict__`, its
 /// `__slots__` members, and its class if that is a heap type (CPython's
 /// `subtype_traverse`).
@@ -406,6 +400,13 @@ pub(crate) fn traverse(o: NonNull<PyObject>, visit: &mut dyn FnMut(&Obj)) {
                 }
             }
         }
+        if t.values_offset != 0 {
+            let slot = o.as_ptr().cast::<u8>().add(t.values_offset);
+            crate::objects::instance_values::visit_values(
+                &*slot.cast::<crate::objects::instance_values::Values>(),
+                visit,
+            );
+        }
         if t.is_heap_type() {
             let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
             visit(&ty);
@@ -429,6 +430,7 @@ fn clear(o: &Obj) {
         }
     }
     if o.dict_slot().is_some() {
+        // Inline values go with it.
         o.set_instance_dict(None);
     }
 }

@@ -18,7 +18,7 @@ use crate::object::typeobj::{flags, slot_id};
 use crate::object::Obj;
 use crate::objects::code::CodeData;
 use crate::objects::descriptor::MemberData;
-use crate::objects::{dict, int, list, tuple, type_};
+use crate::objects::{dict, instance_values, int, list, tuple, type_};
 use crate::vm::Vm;
 
 /// The adaptive copy of fresh code units: CPython's code, except that
@@ -417,15 +417,13 @@ fn instance_dict_index(vm: &Vm, owner: &Obj, name: &Obj) -> Option<usize> {
     dict::data(&d)?.index_of_str(vm, name)
 }
 
-/// The slot of `name` in the owner's class's shared keys when the owner's
-/// dict is (or will be made) split on them: a store there needs no lookup.
+/// The slot of `name` in the owner's class's shared keys when the owner
+/// keeps (or will keep) its attributes inline on them: a store there needs
+/// no lookup.
 fn shared_keys_slot(vm: &Vm, owner: &Obj, name: &Obj) -> Option<usize> {
     let keys = owner.class().cached_keys_opt()?;
-    owner.dict_slot()?;
-    if let Some(d) = owner.instance_dict() {
-        if !dict::data(&d)?.is_split_on(keys) {
-            return None;
-        }
+    if !instance_values::uses_values(owner) {
+        return None;
     }
     keys.slot_of(vm, name)
 }
@@ -443,8 +441,13 @@ pub(super) fn load_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name: 
     }
     let Some((tag, descr)) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
     let (specialized, index) = match &descr {
+        // As CPython: the name among the shared keys is enough (an
+        // instance without it misses).
+        None if has_inline_values(owner) => match shared_keys_slot(vm, owner, name) {
+            Some(i) => (op::LoadAttrInstanceValue, i),
+            None => return failure(units, pc),
+        },
         None => match instance_dict_index(vm, owner, name) {
-            Some(i) if has_inline_values(owner) => (op::LoadAttrInstanceValue, i),
             Some(i) => (op::LoadAttrWithHint, i),
             None => return failure(units, pc),
         },
@@ -505,10 +508,21 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
     }
     let specialized = if owner.dict_slot().is_none() {
         op::LoadMethodNoDict
+    } else if owner.class().values_offset != 0 {
+        // A managed dict, inline or materialized: the name must not be
+        // among the class's shared keys (CPython's
+        // SPEC_FAIL_LOAD_METHOD_IS_ATTR).
+        drop(owner.class().shared_keys());
+        if shared_keys_version_lacking(vm, owner, name) == 0 {
+            return failure(units, pc);
+        }
+        if instance_values::uses_values(owner) {
+            op::LoadMethodWithValues
+        } else {
+            op::LoadMethodWithDict
+        }
     } else if !owner.instance_dict().is_none_or(|d| instance_dict_lacks(vm, &d, name)) {
         return failure(units, pc);
-    } else if has_inline_values(owner) {
-        op::LoadMethodWithValues
     } else {
         op::LoadMethodWithDict
     };
@@ -517,15 +531,18 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
     success(units, pc, specialized)
 }
 
-/// Does the owner keep its attributes as values on its class's shared
-/// keys that Python code has not seen as a dict yet (CPython 3.11's inline
-/// values, as opposed to a materialized `__dict__`)? Decides between the
-/// `INSTANCE_VALUE`/`WITH_VALUES` forms and the `WITH_HINT`/`WITH_DICT` ones.
+/// Does the owner keep its attributes as inline values on its class's
+/// shared keys (CPython 3.11's, as opposed to a materialized `__dict__`)?
+/// Decides between the `INSTANCE_VALUE`/`WITH_VALUES` forms and the
+/// `WITH_HINT`/`WITH_DICT` ones.
+/// The class's shared keys are made now if no instance made them yet (CPython
+/// makes them with the class).
 fn has_inline_values(owner: &Obj) -> bool {
-    let (Some(keys), Some(d)) = (owner.class().cached_keys_opt(), owner.instance_dict()) else {
-        return owner.dict_slot().is_some() && owner.class().cached_keys_opt().is_some();
-    };
-    dict::data(&d).is_some_and(|dd| dd.is_split_on(keys)) && !crate::gc::is_materialized(&d)
+    if !instance_values::uses_values(owner) {
+        return false;
+    }
+    drop(owner.class().shared_keys());
+    true
 }
 
 /// `LOAD_METHOD` on a class whose metaclass is exactly `type`, for a

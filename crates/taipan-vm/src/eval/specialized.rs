@@ -9,7 +9,7 @@ use super::cache::{self, read16, read32};
 use super::specialize::{CMP_EQUAL, CMP_GREATER, CMP_LESS};
 use crate::object::typeobj::NbOp;
 use crate::object::Obj;
-use crate::objects::{class, dict, float, int, list, str as pystr, tuple, type_};
+use crate::objects::{class, dict, float, instance_values, int, list, str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
 
 // ---- LOAD_GLOBAL ------------------------------------------------------------------------------
@@ -237,14 +237,25 @@ fn attr_index(units: &[Cell<u16>], pc: usize) -> usize {
     read16(units, pc + 1 + cache::ATTR_INDEX) as usize
 }
 
-/// An instance attribute at its remembered position in the instance dict.
+/// An instance attribute at its remembered position: a shared-keys slot of
+/// the inline values (`LOAD_ATTR_INSTANCE_VALUE`) or an entry of the
+/// instance dict (`LOAD_ATTR_WITH_HINT`).
 #[inline(always)]
 pub(super) fn load_attr_instance(units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
     if !type_version_matches(units, pc, owner) {
         return None;
     }
+    let index = attr_index(units, pc);
+    if is_opcode(units, pc, super::op::LoadAttrInstanceValue) {
+        return instance_values::value_at(owner, index, name);
+    }
     let d = owner.instance_dict()?;
-    dict::data(&d)?.value_at_if_key(attr_index(units, pc), name)
+    dict::data(&d)?.value_at_if_key(index, name)
+}
+
+#[inline(always)]
+fn is_opcode(units: &[Cell<u16>], pc: usize, opcode: u8) -> bool {
+    (units[pc].get() & 0xff) as u8 == opcode
 }
 
 #[inline(always)]
@@ -283,10 +294,18 @@ pub(super) fn store_attr_instance(
     if !type_version_matches(units, pc, owner) {
         return Err(v);
     }
-    // The first attribute stored makes the (split) dict, as `generic_setattr`.
-    let Some(d) = type_::instance_dict_or_new(vm, owner) else { return Err(v) };
+    let index = attr_index(units, pc);
+    if is_opcode(units, pc, super::op::StoreAttrInstanceValue) {
+        // The first attribute stored makes the values, as `generic_setattr`.
+        return instance_values::store_at(owner, index, name, v);
+    }
+    // A class without inline values: the first attribute stored makes the
+    // (split) dict, as `generic_setattr`.
+    let d =
+        if owner.class().values_offset == 0 { type_::instance_dict_or_new(vm, owner) } else { owner.instance_dict() };
+    let Some(d) = d else { return Err(v) };
     let Some(dd) = dict::data(&d) else { return Err(v) };
-    dd.store_at_if_key(vm, attr_index(units, pc), name, v)
+    dd.store_at_if_key(vm, index, name, v)
 }
 
 #[inline(always)]
@@ -307,10 +326,16 @@ pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner:
     if ty.version_tag.get() != read32(units, pc + 1 + cache::METHOD_TYPE_VERSION) {
         return None;
     }
+    let kv = || read32(units, pc + 1 + cache::METHOD_KEYS_VERSION) as usize;
+    // The keys guard: `name` is not among the class's shared keys, so the
+    // inline values cannot hold it.
+    let keys_guard = || kv() != 0 && ty.cached_keys_opt().is_some_and(|k| k.len() + 1 == kv());
+    if instance_values::uses_values(owner) && !keys_guard() && instance_values::holds(vm, owner, name) == Some(true) {
+        return None;
+    }
     if let Some(d) = owner.instance_dict() {
         let dd = dict::data(&d)?;
-        let kv = read32(units, pc + 1 + cache::METHOD_KEYS_VERSION) as usize;
-        let keys_guard = kv != 0 && ty.cached_keys_opt().is_some_and(|k| k.len() + 1 == kv && dd.is_split_on(k));
+        let keys_guard = kv() != 0 && ty.cached_keys_opt().is_some_and(|k| k.len() + 1 == kv() && dd.is_split_on(k));
         if !keys_guard && !dd.lacks_str_key(vm, name) {
             return None;
         }

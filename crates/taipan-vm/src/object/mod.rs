@@ -241,6 +241,21 @@ impl Obj {
         Some(unsafe { &*self.ptr.as_ptr().cast::<u8>().add(off).cast::<UnsafeCell<Option<Obj>>>() })
     }
 
+    /// The slot holding the instance's inline values (CPython 3.11's
+    /// managed dict), for classes that keep them.
+    #[inline]
+    pub(crate) fn values_slot(&self) -> Option<&UnsafeCell<crate::objects::instance_values::Values>> {
+        let off = self.class().values_offset;
+        if off == 0 {
+            return None;
+        }
+        // SAFETY: types with a values_offset allocate an
+        // `Option<Box<Split>>` slot at that byte offset from the object start.
+        Some(unsafe {
+            &*self.ptr.as_ptr().cast::<u8>().add(off).cast::<UnsafeCell<crate::objects::instance_values::Values>>()
+        })
+    }
+
     /// A `__slots__` member slot at byte offset `off` (which the type declares).
     pub fn member_slot(&self, off: usize) -> Option<&UnsafeCell<Option<Obj>>> {
         if !self.class().member_offsets.contains(&off) {
@@ -257,14 +272,19 @@ impl Obj {
         unsafe { (*slot.get()).clone() }
     }
 
-    /// Store the instance `__dict__`.
+    /// Store the instance `__dict__` (inline values, if any, are dropped:
+    /// the new dict replaces them).
     pub fn set_instance_dict(&self, d: Option<Obj>) -> bool {
         match self.dict_slot() {
             Some(slot) => {
-                // SAFETY: the old value is taken out before it is dropped, so
-                // no borrow of the slot is live while arbitrary code may run.
+                // SAFETY: the old values are taken out before they are
+                // dropped, so no borrow of a slot is live while arbitrary
+                // code may run.
+                let old_values = self.values_slot().and_then(|v| unsafe { (*v.get()).take() });
+                // SAFETY: as above.
                 let old = unsafe { std::mem::replace(&mut *slot.get(), d) };
                 drop(old);
+                drop(old_values);
                 true
             }
             None => false,
@@ -915,6 +935,10 @@ unsafe fn free_object(p: NonNull<PyObject>) {
             let slot = p.as_ptr().cast::<u8>().add(ty.dictoffset).cast::<Option<Obj>>();
             std::ptr::drop_in_place(slot);
         }
+        if ty.values_offset != 0 {
+            let slot = p.as_ptr().cast::<u8>().add(ty.values_offset);
+            std::ptr::drop_in_place(slot.cast::<crate::objects::instance_values::Values>());
+        }
         for &off in &ty.member_offsets {
             std::ptr::drop_in_place(p.as_ptr().cast::<u8>().add(off).cast::<Option<Obj>>());
         }
@@ -1130,6 +1154,10 @@ fn alloc_general<T: PyPayload>(ty: &Obj, t: &TypeObject, payload: T) -> Obj {
         );
         if t.dictoffset != 0 {
             std::ptr::write(obj.cast::<u8>().add(t.dictoffset).cast::<Option<Obj>>(), None);
+        }
+        if t.values_offset != 0 {
+            let slot = obj.cast::<u8>().add(t.values_offset);
+            std::ptr::write(slot.cast::<crate::objects::instance_values::Values>(), None);
         }
         if t.weaklistoffset != 0 {
             std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());

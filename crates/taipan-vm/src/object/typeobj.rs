@@ -448,6 +448,12 @@ pub struct TypeObject {
     pub dictoffset: usize,
     /// Byte offset of the weakref list slot, 0 for none.
     pub weaklistoffset: usize,
+    /// Byte offset of the inline values slot (CPython 3.11's managed dict:
+    /// a heap class that added the `__dict__` keeps its instances'
+    /// attributes in a values array on its shared keys, and makes a dict
+    /// object only when `__dict__` is asked for), 0 for none. Always right
+    /// after the dict slot (`instance_values::Values`: two words).
+    pub values_offset: usize,
     /// Byte offsets of the `__slots__` member slots (inherited ones too).
     pub member_offsets: Vec<usize>,
     /// Instances carry a GC header.
@@ -526,6 +532,7 @@ impl TypeObject {
             basicsize,
             dictoffset: 0,
             weaklistoffset: 0,
+            values_offset: 0,
             member_offsets: Vec::new(),
             is_gc,
             flags: Cell::new(flags),

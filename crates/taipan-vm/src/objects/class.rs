@@ -235,6 +235,7 @@ pub(crate) fn create_class(
     t.buffer_payload = bt.buffer_payload;
     t.dictoffset = bt.dictoffset;
     t.weaklistoffset = bt.weaklistoffset;
+    t.values_offset = bt.values_offset;
     t.member_offsets = bt.member_offsets.clone();
     let mut size = (bt.basicsize + 7) & !7;
     let mut member_defs = Vec::new();
@@ -251,6 +252,12 @@ pub(crate) fn create_class(
     if add_dict || dict_from_other_base {
         t.dictoffset = size;
         size += 8;
+    }
+    // CPython 3.11 manages the dict (inline values) only for bases without
+    // items (`tp_itemsize == 0`).
+    if add_dict && !fixed_layout {
+        t.values_offset = size;
+        size += std::mem::size_of::<crate::objects::instance_values::Values>();
     }
     if add_weak {
         t.weaklistoffset = size;
@@ -475,6 +482,11 @@ fn is_subtype_by_bases(a: &Obj, b: &Obj) -> bool {
 
 /// `obj.__dict__` (made on first use).
 pub(crate) fn get_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    if o.class().values_offset != 0 {
+        if let Some(d) = crate::objects::instance_values::materialize(vm, o) {
+            return Ok(d);
+        }
+    }
     if let Some(d) = o.instance_dict() {
         crate::gc::materialize(vm, &d);
         return Ok(d);
@@ -641,6 +653,7 @@ fn compatible_with_base(t: &TypeObject) -> Option<Obj> {
     let bt = ty_of(&base);
     let same = t.basicsize == bt.basicsize
         && t.dictoffset == bt.dictoffset
+        && t.values_offset == bt.values_offset
         && t.weaklistoffset == bt.weaklistoffset
         && t.is_gc == bt.is_gc
         && t.payload_type == bt.payload_type
@@ -655,6 +668,7 @@ fn same_slots_added(vm: &Vm, a: &TypeObject, b: &TypeObject) -> bool {
         && b.is_heap_type()
         && a.basicsize == b.basicsize
         && a.dictoffset == b.dictoffset
+        && a.values_offset == b.values_offset
         && a.weaklistoffset == b.weaklistoffset
         && a.member_offsets.len() == b.member_offsets.len()
         && crate::objects::type_::slot_names(vm, a) == crate::objects::type_::slot_names(vm, b)

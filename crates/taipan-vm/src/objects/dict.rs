@@ -275,8 +275,18 @@ impl SharedKeys {
         self.find(key, h).is_none()
     }
 
+    /// The slot of the exact str `key`, added to the keys if absent (None
+    /// when it is not an exact str or the keys are full).
+    pub(crate) fn slot_or_append(&self, vm: &Vm, key: &Obj) -> Option<usize> {
+        if !key.type_is(&vm.ctx.types.str) {
+            return None;
+        }
+        let h = pystr::data(key)?.hash(vm.ctx.hash_key);
+        self.find(key, h).or_else(|| self.append(key.clone(), h))
+    }
+
     #[inline]
-    fn key_is(&self, slot: usize, key: &Obj) -> bool {
+    pub(crate) fn key_is(&self, slot: usize, key: &Obj) -> bool {
         self.entries().get(slot).is_some_and(|(k, _)| k.is(key))
     }
 
@@ -288,7 +298,9 @@ impl SharedKeys {
 
 /// A split table (CPython's split dict): the keys are the class's shared
 /// keys, the dict holds its values by slot and its own insertion order.
-struct Split {
+/// Also an instance's inline values before its `__dict__` is asked for
+/// (`objects/instance_values.rs`): the dict made then takes them over.
+pub(crate) struct Split {
     keys: std::rc::Rc<SharedKeys>,
     /// Values by shared slot; None for a name this dict does not hold.
     values: Vec<Option<Obj>>,
@@ -299,6 +311,25 @@ struct Split {
 }
 
 impl Split {
+    /// No values yet, on `keys`.
+    pub(crate) fn new(keys: std::rc::Rc<SharedKeys>) -> Split {
+        let values = Vec::with_capacity(keys.len());
+        Split { keys, values, order: Vec::new(), used: 0 }
+    }
+
+    /// A split table from inline values whose insertion order is their
+    /// slot order (`objects/instance_values.rs`).
+    pub(crate) fn from_slot_ordered(keys: std::rc::Rc<SharedKeys>, values: Vec<Option<Obj>>) -> Split {
+        let used = values.iter().filter(|v| v.is_some()).count();
+        let contiguous = values.iter().take(used).all(|v| v.is_some());
+        let order = if contiguous {
+            Vec::new()
+        } else {
+            values.iter().enumerate().filter(|(_, v)| v.is_some()).map(|(i, _)| i as u8).collect()
+        };
+        Split { keys, values, order, used }
+    }
+
     /// The slot at insertion position `pos`.
     #[inline]
     fn slot_at(&self, pos: usize) -> Option<usize> {
@@ -408,9 +439,13 @@ impl DictData {
 
     /// An empty split dict on a class's shared keys (an instance `__dict__`).
     pub(crate) fn new_split(keys: std::rc::Rc<SharedKeys>) -> DictData {
-        let values = Vec::with_capacity(keys.len());
+        DictData::from_split(Split::new(keys))
+    }
+
+    /// A split dict taking over an instance's inline values.
+    pub(crate) fn from_split(split: Split) -> DictData {
         DictData {
-            table: UnsafeCell::new(Repr::Split(Split { keys, values, order: Vec::new(), used: 0 })),
+            table: UnsafeCell::new(Repr::Split(split)),
             version: Cell::new(next_version()),
             keys_version: Cell::new(0),
         }

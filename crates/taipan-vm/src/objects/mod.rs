@@ -17,6 +17,7 @@ pub(crate) mod float;
 pub(crate) mod function;
 pub(crate) mod generator;
 pub(crate) mod generic_alias;
+pub(crate) mod instance_values;
 pub(crate) mod int;
 pub(crate) mod int_methods;
 pub(crate) mod iter;

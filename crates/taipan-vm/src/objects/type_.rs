@@ -7,7 +7,7 @@ use crate::object::typeobj::slot_id;
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{Obj, PyCell};
 use crate::objects::descriptor::{self, MethodDef};
-use crate::objects::{dict, str as pystr, tuple};
+use crate::objects::{dict, instance_values, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 /// The type object of `type`.
@@ -442,9 +442,15 @@ pub(crate) fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Op
             }
         }
     }
-    if let Some(dict) = obj.instance_dict() {
-        if let Some(v) = dict::get_item_opt(vm, &dict, name)? {
-            return Ok(Some(v));
+    match instance_values::lookup(vm, obj, name) {
+        Some(Some(v)) => return Ok(Some(v)),
+        Some(None) => {}
+        None => {
+            if let Some(dict) = instance_values::dict_of(vm, obj) {
+                if let Some(v) = dict::get_item_opt(vm, &dict, name)? {
+                    return Ok(Some(v));
+                }
+            }
         }
     }
     if let Some(d) = descr {
@@ -461,6 +467,9 @@ pub(crate) fn generic_getattr_opt(vm: &Vm, obj: &Obj, name: &Obj) -> PyResult<Op
 pub(crate) fn instance_dict_or_new(vm: &Vm, obj: &Obj) -> Option<Obj> {
     if let Some(d) = obj.instance_dict() {
         return Some(d);
+    }
+    if obj.class().values_offset != 0 {
+        return instance_values::materialize(vm, obj);
     }
     obj.dict_slot()?;
     let d = vm.new_instance_dict(obj.class());
@@ -485,6 +494,13 @@ pub fn generic_setattr(vm: &Vm, obj: &Obj, name: &Obj, value: Option<&Obj>) -> P
         });
     };
     let _ = slot;
+    let value = match value {
+        Some(v) => match instance_values::store(vm, obj, name, v.clone()) {
+            Ok(()) => return Ok(()),
+            Err(_) => Some(v),
+        },
+        None => None,
+    };
     let Some(dict) = instance_dict_or_new(vm, obj) else { return Err(attribute_error_for(vm, obj, name)) };
     match value {
         Some(v) => dict::set_item(vm, &dict, name.clone(), v.clone()),
@@ -704,6 +720,7 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if nt.payload_type != old.payload_type
         || nt.basicsize != old.basicsize
         || nt.dictoffset != old.dictoffset
+        || nt.values_offset != old.values_offset
         || slot_names(vm, nt) != slot_names(vm, old)
     {
         return Err(vm.type_error(format!(
@@ -712,6 +729,9 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
             old.name()
         )));
     }
+    // The inline values sit on the old class's shared keys: the instance
+    // gets its dict first (as CPython 3.11's `object_set_class`).
+    crate::objects::instance_values::materialize(vm, obj);
     obj.set_class(new);
     Ok(())
 }
@@ -880,7 +900,7 @@ fn object_reduce(vm: &Vm, obj: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult
 /// with a dict of the `__slots__` values when there are any (CPython's
 /// `object_getstate_default`).
 fn object_getstate(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    let state = match obj.instance_dict() {
+    let state = match instance_values::dict_of(vm, obj) {
         Some(d) if dict::len(&d) > 0 => {
             crate::gc::materialize(vm, &d);
             d

@@ -64,6 +64,7 @@ pub fn new_type_with_members<T: PyPayload>(
         // they are, and adds its own after them.
         t.basicsize = bt.basicsize;
         t.dictoffset = bt.dictoffset;
+        t.values_offset = bt.values_offset;
         t.weaklistoffset = bt.weaklistoffset;
         t.member_offsets = bt.member_offsets.clone();
     }

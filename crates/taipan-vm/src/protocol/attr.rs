@@ -139,9 +139,15 @@ impl Vm {
                 }
             }
         }
-        if let Some(dict) = o.instance_dict() {
-            if let Some(v) = crate::objects::dict::get_item_opt(self, &dict, name)? {
-                return Ok((v, false));
+        match crate::objects::instance_values::lookup(self, o, name) {
+            Some(Some(v)) => return Ok((v, false)),
+            Some(None) => {}
+            None => {
+                if let Some(dict) = crate::objects::instance_values::dict_of(self, o) {
+                    if let Some(v) = crate::objects::dict::get_item_opt(self, &dict, name)? {
+                        return Ok((v, false));
+                    }
+                }
             }
         }
         if let Some(d) = descr {
@@ -194,6 +200,6 @@ impl Vm {
 
     /// `o.__dict__` for `vars()` and friends: the instance dict, if any.
     pub fn object_dict(&self, o: &Obj) -> Option<Obj> {
-        o.instance_dict()
+        crate::objects::instance_values::dict_of(self, o)
     }
 }
