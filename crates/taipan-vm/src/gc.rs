@@ -89,6 +89,20 @@ impl GcList {
         self.head.prev.set(me);
     }
 
+    /// Move the objects of the list, in order, out of it and onto `out`.
+    fn drain_into(&self, out: &mut Vec<NonNull<PyObject>>) {
+        let head = self.head_addr();
+        let mut a = self.head.next.get();
+        while a != head {
+            // SAFETY: every linked header belongs to a live tracked object.
+            let h = unsafe { &*(a as *const GcHeader) };
+            a = h.next.get();
+            out.push(object_of(h));
+            // SAFETY: linked in this list.
+            unsafe { unlink(h) };
+        }
+    }
+
     /// The objects of the list, in order.
     fn objects(&self) -> Vec<NonNull<PyObject>> {
         let mut out = Vec::new();
@@ -557,14 +571,12 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
             &format!("gc: collecting generation {gen}...\ngc: objects in each generation: {}\ngc: objects in permanent generation: {}\n", sizes.join(" "), gc.permanent.len()),
         );
     }
-    // The set: generations 0..=gen, taken out of their lists.
-    let mut set: Vec<NonNull<PyObject>> = Vec::new();
+    // The set: generations 0..=gen, taken out of their lists (sized once:
+    // a full collection of millions of objects must not double its peak).
+    let total: usize = (0..=gen).map(|g| gc.generations[g].len()).sum();
+    let mut set: Vec<NonNull<PyObject>> = Vec::with_capacity(total);
     for g in 0..=gen {
-        for o in gc.generations[g].objects() {
-            // SAFETY: linked in generation g.
-            unsafe { unlink(header_of(o)) };
-            set.push(o);
-        }
+        gc.generations[g].drain_into(&mut set);
     }
     // Counts: the younger generations are empty now; an older one counts
     // one more collection of the one below.
@@ -698,22 +710,36 @@ fn find_unreachable(set: &[NonNull<PyObject>]) -> Vec<usize> {
             }
         });
     }
-    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
-    let mut work: Vec<usize> = (0..set.len()).filter(|&i| reachable[i]).collect();
-    while let Some(i) = work.pop() {
-        traverse(set[i], &mut |r| {
-            if let Some(j) = in_set(r) {
-                if !reachable[j] {
-                    reachable[j] = true;
-                    work.push(j);
+    // Each object: 0 not reached, ROOT referenced from outside (not yet
+    // traversed), DONE reached and traversed (or about to be).
+    const ROOT: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state: Vec<u8> = refs.iter().map(|&r| if r > 0 { ROOT } else { 0 }).collect();
+    drop(refs);
+    // From each root, what it reaches: the work list holds only what is
+    // newly reached, never every root at once (millions of tuples).
+    let mut work: Vec<usize> = Vec::new();
+    for root in 0..set.len() {
+        if state[root] != ROOT {
+            continue;
+        }
+        state[root] = DONE;
+        work.push(root);
+        while let Some(i) = work.pop() {
+            traverse(set[i], &mut |r| {
+                if let Some(j) = in_set(r) {
+                    if state[j] != DONE {
+                        state[j] = DONE;
+                        work.push(j);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
     for &o in set {
         header_of(o).next.set(0);
     }
-    (0..set.len()).filter(|&i| !reachable[i]).collect()
+    (0..set.len()).filter(|&i| state[i] == 0).collect()
 }
 
 /// Of the garbage (each held once by the collector), the indices of the

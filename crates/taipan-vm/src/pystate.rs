@@ -97,6 +97,9 @@ pub struct Interpreter {
     pub(crate) main_thread: Cell<u64>,
     /// Threads started by `_thread.start_new_thread` still running.
     pub(crate) thread_count: Cell<usize>,
+    /// The small-object allocator of this interpreter's threads (null
+    /// under `PYTHONMALLOC=malloc`); never freed (`object/obmalloc.rs`).
+    pub(crate) obmalloc: *const crate::object::obmalloc::Obmalloc,
 }
 
 impl Interpreter {

@@ -744,6 +744,12 @@ fn teardown_children(vm: &Vm, o: &Obj) -> Vec<Obj> {
     let mut out = Vec::new();
     if o.class().is_gc {
         crate::gc::traverse(o.as_nonnull(), &mut |r| {
+            // A tuple the collector untracked holds only atoms (and such
+            // tuples): nothing below it to finalize, and a million of them
+            // in a list would cost the walk's stack and seen-set ~44 bytes each.
+            if r.type_is(&vm.ctx.types.tuple) && !crate::gc::is_tracked(r) {
+                return;
+            }
             if is_plain_instance(vm, r) || holds_globals_data(vm, r) || class_of_heap(vm, r) {
                 out.push(r.clone());
             }

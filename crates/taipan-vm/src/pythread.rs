@@ -233,6 +233,7 @@ fn thread_main(handoff: Handoff) {
     let interp = unsafe { Rc::from_raw(interp) };
     let vm = Vm { interp, thread: ts };
     vm.thread.gc.set(&vm.interp.gc);
+    vm.thread.objects.allocator.set(vm.interp.obmalloc);
     vm.threads.borrow_mut().push((vm.thread.ident, me));
     crate::traceback::register_thread(me);
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -183,8 +183,15 @@ impl Vm {
     /// lists the native modules it can import (CPython's inittab). The
     /// calling thread becomes its main thread.
     pub fn new(config: Config, module_table: &[ModuleDef]) -> Vm {
+        // The builtin objects already come from the new interpreter's pools.
+        let obmalloc = crate::object::obmalloc::Obmalloc::for_interpreter();
+        let thread = Box::new(ThreadState::new());
+        thread.objects.allocator.set(obmalloc);
+        let prev = crate::pystate::swap_current(&*thread);
+        let ctx = Context::new(config.hash_seed);
+        crate::pystate::swap_current(prev);
         let interp = Interpreter {
-            ctx: Context::new(config.hash_seed),
+            ctx,
             recursion_limit: Cell::new(1000),
             builtins: RefCell::new(None),
             sys: RefCell::new(None),
@@ -211,8 +218,9 @@ impl Vm {
             threads: RefCell::new(Vec::new()),
             main_thread: Cell::new(crate::pystate::current_ident()),
             thread_count: Cell::new(0),
+            obmalloc,
         };
-        let vm = Vm { interp: Rc::new(interp), thread: Box::new(ThreadState::new()) };
+        let vm = Vm { interp: Rc::new(interp), thread };
         vm.thread.gc.set(&vm.interp.gc);
         // The creating thread holds the GIL from the start.
         vm.gil.acquire(&*vm.thread);

@@ -738,52 +738,79 @@ fn sys_getrefcount(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
     Ok(vm.new_int(args[0].refcnt() as i64))
 }
 
-/// `sys._debugmallocstats()`: the small-object allocator's state on
-/// stderr (the C stream, as CPython's). The format, one table row per size
-/// class (blocks of `size` bytes serve objects of up to that size):
-///
-/// ```text
-/// Small block threshold = 256, in 16 size classes.
-///
-/// class   size   blocks in use   free blocks kept
-/// -----   ----   -------------   ----------------
-///     0     16            1234                 56
-/// ...
-///
-/// # bytes in allocated blocks   =            N
-/// # bytes in kept free blocks   =            N
-/// # free blocks kept per class  = at most 4096 per thread
-/// # free frames kept            =            N
-/// ```
-///
-/// Blocks in use are all threads' (those that ended included); larger
-/// objects and variable-size storage come from the system allocator and
-/// are not counted.
+/// `sys._debugmallocstats()`: the interpreter's small-object allocator
+/// (`object/obmalloc.rs`) on stderr (the C stream, as CPython's), in
+/// CPython's format: a row per size class with pools in use, then the
+/// arena counts and where the arenas' bytes go. Taipan has no arena map
+/// (pools are found by address alignment) and no per-type free lists to
+/// list, so those two parts are absent. Under `PYTHONMALLOC=malloc` it
+/// prints nothing, as CPython's.
 fn sys_debugmallocstats(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    use crate::object::obmalloc as om;
     crate::args::exact::<0>(vm, "sys._debugmallocstats", args, kw)?;
-    let threads: Vec<*const crate::pystate::ThreadState> = vm.threads.borrow().iter().map(|&(_, ts)| ts).collect();
-    // SAFETY: the interpreter's thread list holds its live thread states,
-    // and this thread holds the GIL.
-    let stats = unsafe { crate::object::malloc_stats(&threads) };
-    let (max, step, keep) = crate::object::SMALL_LIMITS;
-    let mut out = format!("Small block threshold = {max}, in {} size classes.\n\n", max / step);
-    out.push_str("class   size   blocks in use   free blocks kept\n");
-    out.push_str("-----   ----   -------------   ----------------\n");
-    let (mut used, mut kept) = (0i64, 0u64);
-    for (class, s) in stats.iter().enumerate() {
-        if s.in_use == 0 && s.kept == 0 {
+    if vm.obmalloc.is_null() {
+        return Ok(vm.none());
+    }
+    // SAFETY: the interpreter's allocator lives as long as the process;
+    // this thread holds its GIL, so no allocation runs meanwhile.
+    let st = unsafe { (*vm.obmalloc).stats() };
+    let mut out = format!(
+        "Small block threshold = {}, in {} size classes.\n\n",
+        om::SMALL_REQUEST_THRESHOLD,
+        om::NB_SMALL_SIZE_CLASSES
+    );
+    out.push_str("class   size   num pools   blocks in use  avail blocks\n");
+    out.push_str("-----   ----   ---------   -------------  ------------\n");
+    let (mut allocated, mut available, mut pools, mut quantization) = (0u64, 0u64, 0u64, 0u64);
+    for (class, c) in st.classes.iter().enumerate() {
+        if c.pools == 0 {
             continue;
         }
-        out.push_str(&format!("{class:>5}   {:>4}   {:>13}   {:>16}\n", s.block_size, s.in_use, s.kept));
-        used += s.in_use * s.block_size as i64;
-        kept += s.kept * s.block_size as u64;
+        let size = om::class_size(class) as u64;
+        out.push_str(&format!("{class:>5} {size:>6} {:>11} {:>15} {:>13}\n", c.pools, c.in_use, c.avail));
+        allocated += c.in_use * size;
+        available += c.avail * size;
+        pools += c.pools;
+        quantization += c.pools * om::pool_quantization(class) as u64;
     }
-    out.push_str(&format!("\n# bytes in allocated blocks   = {used:>12}\n"));
-    out.push_str(&format!("# bytes in kept free blocks   = {kept:>12}\n"));
-    out.push_str(&format!("# free blocks kept per class  = at most {keep} per thread\n"));
-    out.push_str(&format!("# frame data stack chunks     = {:>12}\n", vm.thread.datastack.chunk_count()));
+    out.push('\n');
+    let line = |out: &mut String, msg: &str, v: u64| {
+        out.push_str(&format!("{msg:<35}={:>21}\n", thousands(v)));
+    };
+    line(&mut out, "# arenas allocated total", st.arenas_allocated_total);
+    line(&mut out, "# arenas reclaimed", st.arenas_reclaimed);
+    line(&mut out, "# arenas highwater mark", st.arenas_highwater);
+    line(&mut out, "# arenas allocated current", st.arenas_current);
+    let arena_bytes = st.arenas_current * om::ARENA_SIZE as u64;
+    line(&mut out, &format!("{} arenas * {} bytes/arena", st.arenas_current, om::ARENA_SIZE), arena_bytes);
+    out.push('\n');
+    line(&mut out, "# bytes in allocated blocks", allocated);
+    line(&mut out, "# bytes in available blocks", available);
+    let unused = st.unused_pools * om::POOL_SIZE as u64;
+    line(&mut out, &format!("{} unused pools * {} bytes", st.unused_pools, om::POOL_SIZE), unused);
+    let headers = pools * om::POOL_HEADER_BYTES as u64;
+    line(&mut out, "# bytes lost to pool headers", headers);
+    line(&mut out, "# bytes lost to quantization", quantization);
+    // Arenas are mapped aligned to the pool size: nothing is lost.
+    line(&mut out, "# bytes lost to arena alignment", 0);
+    line(&mut out, "Total", allocated + available + unused + headers + quantization);
+    out.push_str(&format!("\n# frame data stack chunks     = {:>12}\n", vm.thread.datastack.chunk_count()));
     crate::traceback::write_fd(2, out.as_bytes());
     Ok(vm.none())
+}
+
+/// `n` with a comma between each group of three digits (CPython's `%'zu`
+/// in `printone`).
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 fn sys_getsizeof(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -11,6 +11,7 @@
 //! increments, `Drop` decrements and deallocates at zero) and typed payload
 //! access through `Obj::payload`.
 
+pub(crate) mod obmalloc;
 pub(crate) mod typeobj;
 
 use std::any::TypeId;
@@ -380,7 +381,15 @@ pub(crate) struct ObjectState {
     /// Finalizers and weakref callbacks due, in the order they arose
     /// (DESIGN invariant 4: they run between instructions, never in Drop).
     pending: Cell<Vec<Pending>>,
-    free_lists: UnsafeCell<FreeLists>,
+    /// The interpreter's small-object allocator (`obmalloc.rs`); null for
+    /// a thread state of no interpreter (the shared allocator serves it)
+    /// and under `PYTHONMALLOC=malloc`.
+    pub(crate) allocator: Cell<*const obmalloc::Obmalloc>,
+    /// Freed 32-byte leaf blocks (ints and floats) kept for the next one,
+    /// linked through their first word (CPython 3.11's float free list,
+    /// for ints too): popping one is cheaper than a pool's bookkeeping.
+    leaf_cache: Cell<*mut u8>,
+    leaf_cache_len: Cell<u32>,
     /// tracemalloc traces this thread's allocations: the process-wide
     /// switch mirrored where the allocator already looks (the thread
     /// state it reaches through `CURRENT`), so testing it costs the hot
@@ -405,12 +414,9 @@ impl ObjectState {
             dealloc_depth: Cell::new(0),
             deferred: Cell::new(Vec::new()),
             pending: Cell::new(Vec::new()),
-            free_lists: UnsafeCell::new(FreeLists {
-                heads: [std::ptr::null_mut(); SMALL_CLASSES],
-                counts: [0; SMALL_CLASSES],
-                from_system: [0; SMALL_CLASSES],
-                to_system: [0; SMALL_CLASSES],
-            }),
+            allocator: Cell::new(std::ptr::null()),
+            leaf_cache: Cell::new(std::ptr::null_mut()),
+            leaf_cache_len: Cell::new(0),
             tracemalloc: Cell::new(false),
             dict_keys: crate::objects::dict::KeysFreeList::new(),
             list_buffers: crate::objects::list::BufferCache::new(),
@@ -418,7 +424,7 @@ impl ObjectState {
     }
 
     /// The thread is ending: free the objects still waiting for a finalizer
-    /// (it will not run) and give the free lists back to the system.
+    /// (it will not run). Its blocks belong to the interpreter's pools.
     pub(crate) fn shutdown(&self) {
         loop {
             let v = self.pending.take();
@@ -429,29 +435,18 @@ impl ObjectState {
             // frees them; callbacks are dropped uncalled.
             drop(v);
         }
-        // SAFETY: no other borrow of the free lists is live (this runs in
-        // the thread state's Drop, with no allocation in progress).
-        let f = unsafe { &mut *self.free_lists.get() };
-        for (class, retired) in RETIRED_IN_USE.iter().enumerate() {
-            let size = (class + 1) * SMALL_CLASS;
-            let layout = std::alloc::Layout::from_size_align(size, SMALL_CLASS).expect("size class");
-            let mut p = f.heads[class];
-            while !p.is_null() {
-                // SAFETY: a free block's first word holds the next block; the
-                // block came from the system allocator with this layout.
-                unsafe {
-                    let next = *p.cast::<*mut u8>();
-                    std::alloc::dealloc(p, layout);
-                    p = next;
-                }
+        // The cached blocks go back to their pools.
+        let mut p = self.leaf_cache.replace(std::ptr::null_mut());
+        while !p.is_null() {
+            // SAFETY: a cached block is free, its first word the next one;
+            // it came from `small_alloc_class(LEAF_CACHE_CLASS)`.
+            unsafe {
+                let next = *p.cast::<*mut u8>();
+                small_free_class(p, LEAF_CACHE_CLASS);
+                p = next;
             }
-            let in_use = f.from_system[class] as i64 - f.to_system[class] as i64 - i64::from(f.counts[class]);
-            retired.fetch_add(in_use, std::sync::atomic::Ordering::Relaxed);
-            f.heads[class] = std::ptr::null_mut();
-            f.counts[class] = 0;
-            f.from_system[class] = 0;
-            f.to_system[class] = 0;
         }
+        self.leaf_cache_len.set(0);
     }
 
     /// Take the finalizers and callbacks that are due.
@@ -669,9 +664,59 @@ unsafe fn free_leaf(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafA
         if let Some(drop) = leaf.drop_payload {
             drop(p.as_ptr());
         }
-        small_free_class(p.as_ptr().cast(), leaf.class as usize);
+        if leaf.class as usize != LEAF_CACHE_CLASS || !leaf_cache_push(p.as_ptr().cast()) {
+            small_free_class(p.as_ptr().cast(), leaf.class as usize);
+        }
         decref(ty_ptr);
     }
+}
+
+/// The size class of the leaf blocks a thread keeps (32 bytes: ints and
+/// floats), and how many it keeps at most.
+const LEAF_CACHE_CLASS: usize = 1;
+const LEAF_CACHE_MAX: u32 = 100;
+
+/// Keep a freed 32-byte leaf block on the running thread's cache; false
+/// if there is no thread state or the cache is full.
+///
+/// # Safety
+/// `p` is a free block of class `LEAF_CACHE_CLASS`.
+#[inline(always)]
+unsafe fn leaf_cache_push(p: *mut u8) -> bool {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        return false;
+    }
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    let st = unsafe { &(*ts).objects };
+    let n = st.leaf_cache_len.get();
+    if n >= LEAF_CACHE_MAX {
+        return false;
+    }
+    // SAFETY: the block is free and at least a pointer wide.
+    unsafe { *p.cast::<*mut u8>() = st.leaf_cache.get() };
+    st.leaf_cache.set(p);
+    st.leaf_cache_len.set(n + 1);
+    true
+}
+
+/// A block of class `LEAF_CACHE_CLASS`: the running thread's last freed
+/// one if it kept any, else from the pools.
+#[inline(always)]
+fn leaf_cache_pop() -> *mut u8 {
+    let ts = crate::pystate::current_thread_ptr();
+    if !ts.is_null() {
+        // SAFETY: a non-null CURRENT points at a live thread state.
+        let st = unsafe { &(*ts).objects };
+        let head = st.leaf_cache.get();
+        if !head.is_null() {
+            // SAFETY: a cached block is free, its first word the next one.
+            st.leaf_cache.set(unsafe { *head.cast::<*mut u8>() });
+            st.leaf_cache_len.set(st.leaf_cache_len.get() - 1);
+            return head;
+        }
+    }
+    small_alloc_class(LEAF_CACHE_CLASS)
 }
 
 /// `free_leaf` while tracemalloc traces: the trace goes first.
@@ -696,32 +741,15 @@ unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
     in_trashcan(&ts.objects, p, || unsafe { free_object(p) });
 }
 
-// ---- small-object free lists (a first step towards obmalloc's pools) -------------------
+// ---- small objects: the interpreter's pools (obmalloc.rs) -------------------------------
 
-/// Objects up to this size come from per-size-class free lists.
-const SMALL_MAX: usize = 256;
-const SMALL_CLASS: usize = 16;
-const SMALL_CLASSES: usize = SMALL_MAX / SMALL_CLASS;
-/// Blocks kept per size class; more are returned to the system allocator.
-const SMALL_KEEP: u32 = 4096;
+/// Objects up to this size come from the pools of the small-object allocator.
+const SMALL_MAX: usize = obmalloc::SMALL_REQUEST_THRESHOLD;
+const SMALL_CLASS: usize = obmalloc::ALIGNMENT;
 
-struct FreeLists {
-    heads: [*mut u8; SMALL_CLASSES],
-    counts: [u32; SMALL_CLASSES],
-    /// Blocks of each class taken from the system allocator, and given
-    /// back to it (counted on those slow paths only, for
-    /// `sys._debugmallocstats`): in use = taken - given back - kept.
-    from_system: [u64; SMALL_CLASSES],
-    to_system: [u64; SMALL_CLASSES],
-}
-
-/// Blocks in use per size class that threads which ended had taken from
-/// the system (their counters are folded in here when they end).
-static RETIRED_IN_USE: [std::sync::atomic::AtomicI64; SMALL_CLASSES] =
-    [const { std::sync::atomic::AtomicI64::new(0) }; SMALL_CLASSES];
-
-/// The layout small objects are really allocated with: rounded up to the
-/// size class, so that any block of a class fits any object of that class.
+/// The size class of a layout and the layout its blocks have (rounded up
+/// to the class, so any block of a class fits any object of that class);
+/// None for what the system allocator serves.
 #[inline]
 fn small_layout(layout: std::alloc::Layout) -> Option<(usize, std::alloc::Layout)> {
     if layout.size() > SMALL_MAX || layout.align() > SMALL_CLASS {
@@ -733,7 +761,7 @@ fn small_layout(layout: std::alloc::Layout) -> Option<(usize, std::alloc::Layout
 }
 
 /// Does tracemalloc trace the running thread's allocations? (Read
-/// through the thread state the free lists are reached by as well.)
+/// through the thread state the allocator is reached by as well.)
 #[inline(always)]
 fn thread_traces() -> bool {
     let ts = crate::pystate::current_thread_ptr();
@@ -741,62 +769,13 @@ fn thread_traces() -> bool {
     !ts.is_null() && unsafe { (*ts).objects.tracemalloc.get() }
 }
 
-/// The running thread's free lists, if a thread state is active.
-#[inline(always)]
-fn free_lists() -> Option<*mut FreeLists> {
-    let ts = crate::pystate::current_thread_ptr();
-    if ts.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null CURRENT points at a live thread state.
-    Some(unsafe { (*ts).objects.free_lists.get() })
-}
-
-/// One size class as `sys._debugmallocstats` shows it.
-pub(crate) struct SizeClassStats {
-    pub block_size: usize,
-    /// Blocks holding an object now.
-    pub in_use: i64,
-    /// Free blocks kept on the threads' free lists.
-    pub kept: u64,
-}
-
-/// The small-object allocator's state, summed over `threads` (the
-/// interpreter's live thread states) and the threads that ended.
-///
-/// # Safety
-/// Each pointer is a live thread state; the caller holds the GIL, so no
-/// allocation runs meanwhile.
-pub(crate) unsafe fn malloc_stats(threads: &[*const ThreadState]) -> Vec<SizeClassStats> {
-    let mut out: Vec<SizeClassStats> = (0..SMALL_CLASSES)
-        .map(|c| SizeClassStats {
-            block_size: (c + 1) * SMALL_CLASS,
-            in_use: RETIRED_IN_USE[c].load(std::sync::atomic::Ordering::Relaxed),
-            kept: 0,
-        })
-        .collect();
-    for &ts in threads {
-        // SAFETY: guaranteed by the caller; read only.
-        let f = unsafe { &*(*ts).objects.free_lists.get() };
-        for (c, s) in out.iter_mut().enumerate() {
-            s.in_use += f.from_system[c] as i64 - f.to_system[c] as i64 - i64::from(f.counts[c]);
-            s.kept += u64::from(f.counts[c]);
-        }
-    }
-    out
-}
-
-/// The largest object size served from the size classes, their step,
-/// and the free blocks a thread keeps per class.
-pub(crate) const SMALL_LIMITS: (usize, usize, u32) = (SMALL_MAX, SMALL_CLASS, SMALL_KEEP);
-
 /// Allocate an object's memory (never null).
 ///
 /// # Safety
 /// `layout` must be non-zero-sized.
 #[inline]
 unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
-    let Some((class, real)) = small_layout(layout) else {
+    let Some((class, _)) = small_layout(layout) else {
         // SAFETY: non-zero-sized, as the caller guarantees.
         let p = unsafe { std::alloc::alloc(layout) };
         if p.is_null() {
@@ -804,27 +783,7 @@ unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
         }
         return p;
     };
-    if let Some(f) = free_lists() {
-        // SAFETY: the free lists are only touched here and in small_free,
-        // by the thread owning them, never re-entrantly; a free block's
-        // first word holds the next block.
-        unsafe {
-            let f = &mut *f;
-            let head = f.heads[class];
-            if !head.is_null() {
-                f.heads[class] = *head.cast::<*mut u8>();
-                f.counts[class] -= 1;
-                return head;
-            }
-            f.from_system[class] += 1;
-        }
-    }
-    // SAFETY: `real` is non-zero-sized.
-    let p = unsafe { std::alloc::alloc(real) };
-    if p.is_null() {
-        std::alloc::handle_alloc_error(real);
-    }
-    p
+    small_alloc_class(class)
 }
 
 /// Free memory from `small_alloc` with the same `layout`.
@@ -833,81 +792,74 @@ unsafe fn small_alloc(layout: std::alloc::Layout) -> *mut u8 {
 /// `p` came from `small_alloc(layout)` and is no longer used.
 #[inline]
 unsafe fn small_free(p: *mut u8, layout: std::alloc::Layout) {
-    let Some((class, real)) = small_layout(layout) else {
+    let Some((class, _)) = small_layout(layout) else {
         // SAFETY: allocated by the system allocator with this layout.
         unsafe { std::alloc::dealloc(p, layout) };
         return;
     };
-    if let Some(f) = free_lists() {
-        // SAFETY: see small_alloc; `p` is at least one pointer wide.
-        unsafe {
-            let f = &mut *f;
-            if f.counts[class] < SMALL_KEEP {
-                *p.cast::<*mut u8>() = f.heads[class];
-                f.heads[class] = p;
-                f.counts[class] += 1;
-                return;
-            }
-            f.to_system[class] += 1;
-        }
-    }
-    // SAFETY: allocated by the system allocator with the rounded layout.
-    unsafe { std::alloc::dealloc(p, real) };
+    // SAFETY: guaranteed by the caller.
+    unsafe { small_free_class(p, class) }
 }
 
 /// The layout of size class `class` (as `small_layout` computes it).
 #[inline(always)]
 fn class_layout(class: usize) -> std::alloc::Layout {
-    debug_assert!(class < SMALL_CLASSES);
+    debug_assert!(class < obmalloc::NB_SMALL_SIZE_CLASSES);
     // SAFETY: (class + 1) * 16 <= SMALL_MAX is non-zero and a multiple of
     // the power-of-two alignment 16, so it is a valid layout.
-    unsafe { std::alloc::Layout::from_size_align_unchecked((class + 1) * SMALL_CLASS, SMALL_CLASS) }
+    unsafe { std::alloc::Layout::from_size_align_unchecked(obmalloc::class_size(class), SMALL_CLASS) }
 }
 
-/// `small_alloc` for a known size class.
+/// A block of size class `class` (never null): from the running
+/// interpreter's pools.
 #[inline(always)]
 fn small_alloc_class(class: usize) -> *mut u8 {
-    if let Some(f) = free_lists() {
-        // SAFETY: as in small_alloc.
+    let ts = crate::pystate::current_thread_ptr();
+    if !ts.is_null() {
+        // SAFETY: a non-null CURRENT points at a live thread state; its
+        // allocator is its interpreter's, whose GIL this thread holds.
         unsafe {
-            let f = &mut *f;
-            let head = f.heads[class];
-            if !head.is_null() {
-                f.heads[class] = *head.cast::<*mut u8>();
-                f.counts[class] -= 1;
-                return head;
+            let a = (*ts).objects.allocator.get();
+            if !a.is_null() {
+                let p = (*a).alloc(class);
+                if !p.is_null() {
+                    return p;
+                }
+                std::alloc::handle_alloc_error(class_layout(class));
             }
-            f.from_system[class] += 1;
         }
     }
+    small_alloc_class_slow(class)
+}
+
+/// A block for a thread state of no interpreter, or under `PYTHONMALLOC=malloc`.
+#[cold]
+#[inline(never)]
+fn small_alloc_class_slow(class: usize) -> *mut u8 {
     let layout = class_layout(class);
-    // SAFETY: the layout is non-zero-sized.
-    let p = unsafe { std::alloc::alloc(layout) };
+    let p = if obmalloc::use_pymalloc() {
+        obmalloc::alloc_shared(class)
+    } else {
+        // SAFETY: the layout is non-zero-sized.
+        unsafe { std::alloc::alloc(layout) }
+    };
     if p.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
     p
 }
 
-/// `small_free` for a known size class.
+/// Free a block of size class `class`.
 ///
 /// # Safety
 /// `p` came from `small_alloc_class(class)` (or `small_alloc` with a layout
-/// of that class) and is no longer used.
+/// of that class) and is no longer used; the caller holds the GIL of the
+/// interpreter it was allocated in.
 #[inline(always)]
 unsafe fn small_free_class(p: *mut u8, class: usize) {
-    if let Some(f) = free_lists() {
-        // SAFETY: as in small_free.
-        unsafe {
-            let f = &mut *f;
-            if f.counts[class] < SMALL_KEEP {
-                *p.cast::<*mut u8>() = f.heads[class];
-                f.heads[class] = p;
-                f.counts[class] += 1;
-                return;
-            }
-            f.to_system[class] += 1;
-        }
+    if obmalloc::use_pymalloc() {
+        // SAFETY: guaranteed by the caller: the block is in a pool.
+        return unsafe { obmalloc::free(p) };
     }
     // SAFETY: allocated by the system allocator with the class layout.
     unsafe { std::alloc::dealloc(p, class_layout(class)) };
@@ -1099,7 +1051,8 @@ fn ref_array_overflow() -> ! {
 /// and the payload (`mark_leaf` checked the layout holds a `PyCell<T>`).
 #[inline(always)]
 fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
-    let base = small_alloc_class(leaf.class as usize);
+    let base =
+        if leaf.class as usize == LEAF_CACHE_CLASS { leaf_cache_pop() } else { small_alloc_class(leaf.class as usize) };
     // SAFETY: the block is at least `basicsize` bytes, which holds a
     // `PyCell<T>`, 16-aligned; it is initialized before it is visible.
     unsafe {
