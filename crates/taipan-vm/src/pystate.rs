@@ -379,6 +379,22 @@ impl ThreadState {
     }
 }
 
+impl ThreadState {
+    /// Releases the Python objects the thread still refers to (CPython's
+    /// `PyThreadState_Clear`). Finalizers may run; the caller makes this
+    /// the running thread state.
+    pub(crate) fn clear_objects(&self) {
+        let exc = std::mem::replace(self.exc_stack(), vec![None]);
+        drop(exc);
+        drop(self.dict.take());
+        drop(self.context.take());
+        drop(self.asyncgen_firstiter.take());
+        drop(self.asyncgen_finalizer.take());
+        drop(self.trace_func.take());
+        drop(self.profile_obj.take());
+    }
+}
+
 impl Drop for ThreadState {
     fn drop(&mut self) {
         // Whatever the thread still holds is released while it is the
@@ -386,11 +402,9 @@ impl Drop for ThreadState {
         let me: *const ThreadState = self;
         crate::traceback::unregister_thread(me);
         let prev = swap_current(me);
-        let exc = std::mem::take(self.exc_info.get_mut());
-        drop(exc);
+        self.clear_objects();
         let frames = std::mem::take(self.free_frames.get_mut());
         drop(frames);
-        drop(self.dict.take());
         self.objects.shutdown();
         swap_current(if prev == me { ptr::null() } else { prev });
     }

@@ -245,6 +245,11 @@ fn thread_main(handoff: Handoff) {
     }
     vm.threads.borrow_mut().retain(|e| e.1 != me);
     vm.thread_count.set(vm.thread_count.get().saturating_sub(1));
+    // Finalizers may still run (and release the GIL) while the thread's
+    // objects go; after that nothing may, because a waiter asking for a
+    // drop writes into the holder's state, which is freed next.
+    vm.thread.clear_objects();
+    gil.detach_holder(me);
     drop(vm);
     swap_current(std::ptr::null());
     gil.release_final();

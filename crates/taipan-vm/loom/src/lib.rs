@@ -11,7 +11,9 @@
 //! - forced switching: a holder that spins without blocking, polling its
 //!   drop-request bit as the eval loop does, lets a waiter run;
 //! - the drop request never leaks to a thread that does not hold the GIL
-//!   when it takes it.
+//!   when it takes it;
+//! - a thread that exits is never sent a drop request once its state may
+//!   be freed.
 //!
 //! Timed waits end at any point in the model (it has no clock), so every
 //! wait may also take the drop-request path.
@@ -29,14 +31,23 @@ mod tests {
     use loom::sync::Arc;
     use loom::thread;
 
-    /// A thread state: only the eval breaker's drop-request bit.
+    /// A thread state: the eval breaker's drop-request bit, and a cell
+    /// standing for the state's memory (written when the state is freed,
+    /// touched by every drop request, so loom reports a request that can
+    /// reach a freed state).
     struct Ts {
         drop_request: AtomicBool,
+        memory: UnsafeCell<bool>,
     }
 
     impl Ts {
         fn new() -> Ts {
-            Ts { drop_request: AtomicBool::new(false) }
+            Ts { drop_request: AtomicBool::new(false), memory: UnsafeCell::new(true) }
+        }
+
+        /// What freeing the thread state does to its memory.
+        fn free(&self) {
+            self.memory.with_mut(|m| unsafe { *m = false });
         }
 
         fn drop_requested(&self) -> bool {
@@ -46,6 +57,7 @@ mod tests {
 
     impl Holder for Ts {
         fn request_drop(&self) {
+            assert!(self.memory.with(|m| unsafe { *m }), "drop request to a freed thread state");
             self.drop_request.store(true, Ordering::Relaxed);
         }
 
@@ -93,6 +105,7 @@ mod tests {
         s.gil.release(&ts, false);
         s.gil.acquire(&ts);
         bump(&s);
+        s.gil.detach_holder(&ts);
         s.gil.release_final();
     }
 
@@ -135,6 +148,7 @@ mod tests {
                     let b = Ts::new();
                     s.gil.acquire(&b);
                     bump(&s);
+                    s.gil.detach_holder(&b);
                     s.gil.release_final();
                 })
             };
@@ -150,6 +164,35 @@ mod tests {
             assert!(!a.drop_requested());
             s.gil.release(&a, false);
             t.join().unwrap();
+        });
+    }
+
+    /// A thread that exits while another waits for the GIL: the waiter's
+    /// drop request must not reach the exiting thread's freed state
+    /// (pythread's `thread_main` detaches before freeing).
+    #[test]
+    fn exiting_holder_is_not_asked_to_drop() {
+        bounded().check(|| {
+            let s = shared();
+            let t = {
+                let s = s.clone();
+                thread::spawn(move || {
+                    let ts = Ts::new();
+                    s.gil.acquire(&ts);
+                    bump(&s);
+                    s.gil.detach_holder(&ts);
+                    ts.free();
+                    s.gil.release_final();
+                })
+            };
+            let main = Ts::new();
+            s.gil.acquire(&main);
+            bump(&s);
+            s.gil.release(&main, false);
+            t.join().unwrap();
+            s.gil.acquire(&main);
+            assert_eq!(read(&s), 2);
+            s.gil.release(&main, false);
         });
     }
 

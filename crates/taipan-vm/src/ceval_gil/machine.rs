@@ -21,11 +21,14 @@
 //! woken while the notifier still holds the mutex would only spin or sleep
 //! on it, one more context switch per hand-off.
 //!
-//! Holders are referred to by address only. A holder is alive while it
-//! holds the GIL (a thread releases the GIL for the last time after its
-//! state is gone, with [`GilCore::release_final`]), and a waiter calls
-//! `request_drop` on the holder only with the mutex held, which the holder
-//! needs to release: the pointer cannot dangle there.
+//! Holders are referred to by address only. A waiter calls `request_drop`
+//! on the holder only with the mutex held and only while `holder` is set.
+//! A thread that exits keeps the GIL while its state is freed, so before
+//! freeing it clears `holder` under the mutex ([`GilCore::detach_holder`])
+//! and releases for the last time afterwards
+//! ([`GilCore::release_final`]): the pointer cannot dangle there. (A
+//! ThreadSanitizer run found the request reaching a freed state when the
+//! state was freed with `holder` still set.)
 //!
 //! At exit the main thread [`GilCore::freeze`]s the lock: it keeps it for
 //! good, so threads waiting for it stay blocked and never see the
@@ -293,10 +296,23 @@ impl<H: Holder> GilCore<H> {
         g.switch_waiters -= 1;
     }
 
+    /// The holding thread is about to free its state: from now on a waiter
+    /// must not reach it with a drop request. The thread keeps the GIL (it
+    /// still releases objects) until `release_final`.
+    pub(crate) fn detach_holder(&self, ts: *const H) {
+        let mut g = lock(&self.sync().state);
+        if g.holder == ts {
+            g.holder = std::ptr::null();
+        }
+    }
+
     /// The last release of a thread whose state is already gone.
     pub(crate) fn release_final(&self) {
         let sync = self.sync();
         let mut g = lock(&sync.state);
+        // Python code that ran after `detach_holder` could have re-taken
+        // the GIL as the freed state.
+        debug_assert!(g.holder.is_null(), "a thread state re-took the GIL after detach_holder");
         g.locked = false;
         g.holder = std::ptr::null();
         g.last_holder = std::ptr::null();
