@@ -6,8 +6,8 @@
 use taipan_vm::api::ModuleDef;
 
 mod _abc;
-mod _asyncio;
 mod _ast;
+mod _asyncio;
 mod _bisect;
 mod _blake2;
 mod _bz2;

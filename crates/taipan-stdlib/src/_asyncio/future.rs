@@ -417,7 +417,13 @@ fn future_set_exception_m(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyRes
 fn future_add_done_callback_m(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = args::parse_spec(
         vm,
-        &args::ArgSpec { fname: "add_done_callback", names: &["fn", "context"], posonly: 1, required: 1, kwonly_from: 1 },
+        &args::ArgSpec {
+            fname: "add_done_callback",
+            names: &["fn", "context"],
+            posonly: 1,
+            required: 1,
+            kwonly_from: 1,
+        },
         a,
         k,
     )?;
@@ -753,9 +759,7 @@ fn future_iter_throw(vm: &Vm, it: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<
         }
         typ.clone()
     } else {
-        return Err(
-            vm.type_error("exceptions must be classes deriving BaseException or instances of such a class")
-        );
+        return Err(vm.type_error("exceptions must be classes deriving BaseException or instances of such a class"));
     };
     if let Some(t) = tb {
         set_traceback(&exc, Some(t.clone()));

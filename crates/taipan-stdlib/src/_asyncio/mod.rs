@@ -21,7 +21,6 @@ use taipan_vm::api::{args, dict, import, module, Obj, ObjCell, PyErr, PyPayload,
 
 use crate::support::{alloc_exact, module_type, register_type};
 
-
 const STATE: &str = "_asyncio.state";
 const HOLDER: &str = "_asyncio._RunningLoopHolder";
 /// The thread-dict key of the running loop (CPython's name).

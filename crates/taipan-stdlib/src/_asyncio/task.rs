@@ -52,7 +52,13 @@ fn is_coroutine(vm: &Vm, s: &State, coro: &Obj) -> PyResult<bool> {
 fn task_init(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<()> {
     let p = args::parse_spec(
         vm,
-        &args::ArgSpec { fname: "Task", names: &["coro", "loop", "name", "context"], posonly: 0, required: 1, kwonly_from: 1 },
+        &args::ArgSpec {
+            fname: "Task",
+            names: &["coro", "loop", "name", "context"],
+            posonly: 0,
+            required: 1,
+            kwonly_from: 1,
+        },
         a,
         k,
     )?;
@@ -95,12 +101,13 @@ fn task_finalize(vm: &Vm, o: &Obj) {
     if t.state.get() == FutState::Pending && t.log_destroy_pending.get() {
         if let Some(loop_) = t.loop_.get() {
             let context = vm.new_dict();
-            let filled = dict::set_item_str(vm, &context, "message", vm.new_str("Task was destroyed but it is pending!"))
-                .and_then(|_| dict::set_item_str(vm, &context, "task", o.clone()))
-                .and_then(|_| match t.source_tb.get() {
-                    Some(tb) => dict::set_item_str(vm, &context, "source_traceback", tb),
-                    None => Ok(()),
-                });
+            let filled =
+                dict::set_item_str(vm, &context, "message", vm.new_str("Task was destroyed but it is pending!"))
+                    .and_then(|_| dict::set_item_str(vm, &context, "task", o.clone()))
+                    .and_then(|_| match t.source_tb.get() {
+                        Some(tb) => dict::set_item_str(vm, &context, "source_traceback", tb),
+                        None => Ok(()),
+                    });
             if filled.is_ok() {
                 call_exception_handler(vm, &loop_, context);
             }
@@ -129,7 +136,8 @@ fn task_cancel(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
     if let Some(waiter) = t.fut_waiter.get() {
-        let cancelled = with_state(vm, |s| call_method(vm, &waiter, &s.names.cancel, &[msg.clone()], None))?;
+        let cancelled =
+            with_state(vm, |s| call_method(vm, &waiter, &s.names.cancel, std::slice::from_ref(&msg), None))?;
         if vm.is_true(&cancelled)? {
             return Ok(vm.bool_obj(true));
         }
@@ -360,9 +368,9 @@ fn resume(vm: &Vm, s: &State, coro: &Obj, exc: Option<Obj>) -> PyResult<SendResu
     let Some(e) = exc else { return iter_send(vm, coro, vm.none()) };
     match call_method(vm, coro, &s.names.throw, &[e], None) {
         Ok(v) => Ok(SendResult::Yield(v)),
-        Err(err) if vm.err_matches(&err, &vm.ctx.exceptions.stop_iteration) => Ok(SendResult::Return(
-            taipan_vm::api::exceptions::get_extra(&err.0, "value").unwrap_or_else(|| vm.none()),
-        )),
+        Err(err) if vm.err_matches(&err, &vm.ctx.exceptions.stop_iteration) => {
+            Ok(SendResult::Return(taipan_vm::api::exceptions::get_extra(&err.0, "value").unwrap_or_else(|| vm.none())))
+        }
         Err(err) => Err(err),
     }
 }
@@ -447,11 +455,8 @@ fn handle_yield(vm: &Vm, s: &State, task: &Obj, t: &FutureObj, result: Obj) -> P
 }
 
 fn different_loop(vm: &Vm, s: &State, task: &Obj, result: &Obj) -> PyResult<Obj> {
-    let msg = format!(
-        "Task {} got Future {} attached to a different loop",
-        vm.repr_string(task)?,
-        vm.repr_string(result)?
-    );
+    let msg =
+        format!("Task {} got Future {} attached to a different loop", vm.repr_string(task)?, vm.repr_string(result)?);
     task_set_error_soon(vm, s, task, msg)
 }
 
