@@ -189,6 +189,12 @@ fn current(vm: &Vm) -> PyResult<Obj> {
     Ok(c)
 }
 
+/// `contextvars.copy_context()` (CPython's `PyContext_CopyCurrent`).
+pub(crate) fn copy_current(vm: &Vm) -> PyResult<Obj> {
+    let cur = current(vm)?;
+    new_context(vm, vars_of(vm, &cur)?)
+}
+
 // ---------------------------------------------------------------------------
 // Context
 // ---------------------------------------------------------------------------
@@ -396,8 +402,7 @@ const TOKEN_METHODS: &[MethodDef] = &[MethodDef::class("__class_getitem__", |vm,
 
 const FUNCTIONS: &[MethodDef] = &[MethodDef::static_("copy_context", |vm, _, a, k| {
     args::exact::<0>(vm, "copy_context", a, k)?;
-    let ctx = current(vm)?;
-    new_context(vm, vars_of(vm, &ctx)?)
+    copy_current(vm)
 })];
 
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {

@@ -40,7 +40,7 @@ fn lazy_type(vm: &Vm, key: &'static str, make: fn(&Vm) -> Obj) -> Obj {
 
 /// The calling thread's dict of native per-thread data (CPython's
 /// `PyThreadState_GetDict`).
-fn thread_dict(vm: &Vm) -> Obj {
+pub(crate) fn thread_dict(vm: &Vm) -> Obj {
     if let Some(d) = vm.thread.dict.get() {
         return d;
     }

@@ -7,6 +7,7 @@ use taipan_vm::api::ModuleDef;
 
 mod _abc;
 mod _ast;
+mod _asyncio;
 mod _bisect;
 mod _blake2;
 mod _bz2;
@@ -91,6 +92,7 @@ mod zlib;
 pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_abc", init: _abc::init },
     ModuleDef { name: "_ast", init: _ast::init },
+    ModuleDef { name: "_asyncio", init: _asyncio::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_bz2", init: _bz2::init },

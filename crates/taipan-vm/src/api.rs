@@ -292,7 +292,15 @@ pub mod module {
 /// Exception objects: their extra attributes and the `OSError` of an I/O
 /// error.
 pub mod exceptions {
-    pub use crate::objects::exceptions::{get_extra, os_error_from_io, set_extra};
+    pub use crate::objects::exceptions::{
+        context_of, get_extra, os_error_from_io, set_context, set_extra, set_traceback, traceback_of,
+    };
+}
+
+/// Resuming generators, coroutines and other iterators with a value
+/// (CPython's `PyIter_Send`): a yielded value or a returned one.
+pub mod iter {
+    pub use crate::objects::generator::{send_to as send, SendResult};
 }
 
 /// Type objects and the tables native types are built from.
@@ -301,6 +309,7 @@ pub mod types {
         flags, slot_id, BinaryFn, CallFn, CompareOp, HashFn, InitFn, IterNextFn, NbOp, NewFn, RichcmpFn, SlotCell,
         Slots, TypeObject, UnaryFn, UnaryOp,
     };
+    pub use crate::objects::builtin_func::new_method_function as new_builtin_method;
     pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
     pub use crate::objects::generic_alias::new_generic_alias;
     pub use crate::objects::method::new_method;

@@ -94,7 +94,7 @@ fn data(o: &Obj) -> &BuiltinFunctionData {
 }
 
 /// A builtin method bound to `self_` (or unbound, for static methods).
-pub(crate) fn new_method_function(vm: &Vm, def: &MethodDef, self_: Option<Obj>) -> Obj {
+pub fn new_method_function(vm: &Vm, def: &MethodDef, self_: Option<Obj>) -> Obj {
     alloc_object(&vm.ctx.types.builtin_function, BuiltinFunctionData { def: *def, self_, module: None, owner: None })
 }
 

@@ -87,21 +87,21 @@ pub fn set_extra(e: &Obj, name: &'static str, v: Obj) {
     drop(old);
 }
 
-pub(crate) fn traceback_of(e: &Obj) -> Option<Obj> {
+pub fn traceback_of(e: &Obj) -> Option<Obj> {
     e.payload::<ExceptionData>().and_then(|d| d.traceback.get())
 }
 
-pub(crate) fn set_traceback(e: &Obj, tb: Option<Obj>) {
+pub fn set_traceback(e: &Obj, tb: Option<Obj>) {
     if let Some(d) = e.payload::<ExceptionData>() {
         d.traceback.set(tb);
     }
 }
 
-pub(crate) fn context_of(e: &Obj) -> Option<Obj> {
+pub fn context_of(e: &Obj) -> Option<Obj> {
     e.payload::<ExceptionData>().and_then(|d| d.context.get())
 }
 
-pub(crate) fn set_context(e: &Obj, c: Option<Obj>) {
+pub fn set_context(e: &Obj, c: Option<Obj>) {
     if let Some(d) = e.payload::<ExceptionData>() {
         d.context.set(c);
     }

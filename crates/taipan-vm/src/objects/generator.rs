@@ -86,7 +86,7 @@ impl PyPayload for GenData {
 }
 
 /// What resuming a generator produced.
-pub(crate) enum SendResult {
+pub enum SendResult {
     Yield(Obj),
     Return(Obj),
 }
@@ -801,7 +801,7 @@ fn set_qualname(vm: &Vm, gen: &Obj, v: Option<&Obj>) -> PyResult<()> {
 // ---- await / async for support for the eval loop --------------------------------------------
 
 /// `SEND`: resume the receiver of a `yield from`/`await` (CPython's `PyIter_Send`).
-pub(crate) fn send_to(vm: &Vm, receiver: &Obj, v: Obj) -> PyResult<SendResult> {
+pub fn send_to(vm: &Vm, receiver: &Obj, v: Obj) -> PyResult<SendResult> {
     if receiver.has_payload::<GenData>() {
         return gen_send_ex(vm, receiver, v, None, false);
     }
