@@ -310,7 +310,10 @@ pub mod types {
         Slots, TypeObject, UnaryFn, UnaryOp,
     };
     pub use crate::objects::builtin_func::new_method_function as new_builtin_method;
-    pub use crate::objects::descriptor::{GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, SetterFn};
+    pub use crate::objects::descriptor::{
+        add_native_members as add_readonly_members, GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, NativeMemberGet,
+        SetterFn,
+    };
     pub use crate::objects::generic_alias::new_generic_alias;
     pub use crate::objects::method::new_method;
     pub use crate::objects::type_::{

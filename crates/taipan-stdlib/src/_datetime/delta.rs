@@ -3,7 +3,9 @@
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
-use taipan_vm::api::types::{alloc_instance, flags, new_type, CompareOp, GetSetDef, MethodDef, NbOp};
+use taipan_vm::api::types::{
+    add_readonly_members, alloc_instance, flags, new_type, CompareOp, GetSetDef, MethodDef, NativeMemberGet, NbOp,
+};
 use taipan_vm::api::{args, float, int, Obj, PyResult, Vm};
 
 use super::{as_delta, delta_type, set_class_attr, spec, tp_name, Delta};
@@ -395,10 +397,22 @@ fn delta_reduce(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 const METHODS: &[MethodDef] =
     &[MethodDef::method("total_seconds", total_seconds), MethodDef::method("__reduce__", delta_reduce)];
 
-const GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("days", |vm, o| Ok(vm.new_int(delta(vm, o)?.days as i64)), None),
-    GetSetDef::new("seconds", |vm, o| Ok(vm.new_int(delta(vm, o)?.seconds as i64)), None),
-    GetSetDef::new("microseconds", |vm, o| Ok(vm.new_int(delta(vm, o)?.us as i64)), None),
+const GETSETS: &[GetSetDef] = &[];
+
+/// The fields are read-only members, as CPython's `PyMemberDef`s (so
+/// `inspect.ismemberdescriptor(timedelta.days)` holds).
+const MEMBERS: &[(&str, NativeMemberGet, Option<&str>)] = &[
+    ("days", |vm, o| Ok(vm.new_int(delta(vm, o)?.days as i64)), Some("Number of days.")),
+    (
+        "seconds",
+        |vm, o| Ok(vm.new_int(delta(vm, o)?.seconds as i64)),
+        Some("Number of seconds (>= 0 and less than 1 day)."),
+    ),
+    (
+        "microseconds",
+        |vm, o| Ok(vm.new_int(delta(vm, o)?.us as i64)),
+        Some("Number of microseconds (>= 0 and less than 1 second)."),
+    ),
 ];
 
 const DOC: &str = "Difference between two datetime values.\n\ntimedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)\n\nAll arguments are optional and default to 0.\nArguments may be integers or floats, and may be positive or negative.";
@@ -426,6 +440,7 @@ pub(crate) fn make_type(vm: &Vm) -> Obj {
 }
 
 pub(crate) fn add_class_attrs(vm: &Vm, ty: &Obj) -> PyResult<()> {
+    add_readonly_members(vm, ty, MEMBERS);
     let min = Delta { days: -(MAX_DELTA_DAYS as i32), seconds: 0, us: 0 };
     let max = Delta { days: MAX_DELTA_DAYS as i32, seconds: 86399, us: 999_999 };
     set_class_attr(vm, ty, "min", new_delta(vm, min)?)?;

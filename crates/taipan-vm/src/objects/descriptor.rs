@@ -105,10 +105,10 @@ pub(crate) enum MemberKind {
 }
 
 /// How a native read-only member reads its value.
-pub(crate) type NativeMemberGet = fn(&Vm, &Obj) -> PyResult<Obj>;
+pub type NativeMemberGet = fn(&Vm, &Obj) -> PyResult<Obj>;
 
 /// Add read-only native members (name, getter, doc) to a builtin type.
-pub(crate) fn add_native_members(vm: &Vm, ty: &Obj, defs: &[(&'static str, NativeMemberGet, Option<&'static str>)]) {
+pub fn add_native_members(vm: &Vm, ty: &Obj, defs: &[(&'static str, NativeMemberGet, Option<&'static str>)]) {
     ty.payload::<TypeObject>().expect("type").invalidate_lookups();
     let d = ty.payload::<TypeObject>().expect("type").dict();
     for &(name, get, doc) in defs {
