@@ -311,8 +311,8 @@ pub mod types {
     };
     pub use crate::objects::builtin_func::new_method_function as new_builtin_method;
     pub use crate::objects::descriptor::{
-        add_native_members as add_readonly_members, GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind, NativeMemberGet,
-        SetterFn,
+        add_native_members as add_readonly_members, GetSetDef, GetterFn, MethodDef, MethodFn, MethodKind,
+        NativeMemberGet, SetterFn,
     };
     pub use crate::objects::generic_alias::new_generic_alias;
     pub use crate::objects::method::new_method;
