@@ -745,30 +745,8 @@ pub(crate) fn map_type_object() -> TypeObject {
     t
 }
 
-/// `map` and `filter` refuse keywords unless a subclass has an `__init__`
-/// of its own that may take them (CPython checks `tp_init`); the keywords
-/// are then left to that `__init__`. Returns the positional arguments.
-fn positional_unless_own_init<'a>(
-    vm: &Vm,
-    cls: &Obj,
-    base: &Obj,
-    name: &str,
-    args: &'a [Obj],
-    kwnames: Option<&Obj>,
-) -> PyResult<&'a [Obj]> {
-    let npos = crate::protocol::call::npositional(args, kwnames);
-    let inherited_init = match (cls.payload::<TypeObject>(), base.payload::<TypeObject>()) {
-        (Some(c), Some(b)) => c.slots.init.same_as(&b.slots.init),
-        _ => true,
-    };
-    if cls.is(base) || inherited_init {
-        crate::args::no_kwargs(vm, name, kwnames)?;
-    }
-    Ok(&args[..npos])
-}
-
 fn map_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let args = positional_unless_own_init(vm, cls, &vm.ctx.types.map, "map", args, kwnames)?;
+    let args = crate::args::positional_unless_own_init(vm, "map", cls, &vm.ctx.types.map, args, kwnames)?;
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -817,7 +795,7 @@ pub(crate) fn filter_type_object() -> TypeObject {
 }
 
 fn filter_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let args = positional_unless_own_init(vm, cls, &vm.ctx.types.filter, "filter", args, kwnames)?;
+    let args = crate::args::positional_unless_own_init(vm, "filter", cls, &vm.ctx.types.filter, args, kwnames)?;
     crate::args::check_positional(vm, "filter", args.len(), 2, 2)?;
     let it = vm.iter(&args[1])?;
     Ok(alloc_object(cls, FilterData { func: args[0].clone(), it }))
