@@ -6,12 +6,7 @@
 use taipan_vm::api::{int, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 /// No keyword arguments (`_PyArg_NoKeywords`): "f() takes no keyword arguments".
-pub(crate) fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
-    if kwnames.is_some_and(|k| tuple::len(k) > 0) {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
-    }
-    Ok(())
-}
+pub(crate) use taipan_vm::api::args::no_kwargs;
 
 /// Between `min` and `max` positional arguments and no keywords, with
 /// CPython's "f expected N arguments, got M".
@@ -52,16 +47,10 @@ pub(crate) fn positional_unless_own_init<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Obj]> {
-    use taipan_vm::api::types::TypeObject;
-    let own_init = match (cls.payload::<TypeObject>(), vm.ctx.types.object.payload::<TypeObject>()) {
-        (Some(c), Some(o)) => !c.slots.init.same_as(&o.slots.init),
-        _ => false,
-    };
-    let nkw = kwnames.map_or(0, tuple::len);
-    if !own_init || nkw == 0 {
-        return positional(vm, fname, args, kwnames, min, max);
-    }
-    positional(vm, fname, &args[..args.len() - nkw], None, min, max)
+    // These types inherit object's `__init__`, so that is the base to compare with.
+    let object = &vm.ctx.types.object;
+    let args = taipan_vm::api::args::positional_unless_own_init(vm, fname, cls, object, args, kwnames)?;
+    positional(vm, fname, args, None, min, max)
 }
 
 /// An int that fits a `Py_ssize_t` (Argument Clinic's `Py_ssize_t`

@@ -335,7 +335,7 @@ pub mod structseq {
 
 /// Argument parsing for native functions (CPython's `getargs.c`).
 pub mod args {
-    pub use crate::args::{exact, parse, parse_spec, ArgSpec};
+    pub use crate::args::{exact, no_kwargs, parse, parse_spec, positional_unless_own_init, ArgSpec};
 }
 
 /// The opcode table (the `_opcode` module's face).

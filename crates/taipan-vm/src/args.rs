@@ -151,7 +151,7 @@ pub fn exact<const N: usize>(vm: &Vm, fname: &str, args: &[Obj], kwnames: Option
 /// A builtin's `__new__` refuses keywords unless `cls` (a subclass of
 /// `base`) has an `__init__` of its own that may take them (CPython checks
 /// `type->tp_init == base->tp_init`). Returns the positional arguments.
-pub(crate) fn positional_unless_own_init<'a>(
+pub fn positional_unless_own_init<'a>(
     vm: &Vm,
     fname: &str,
     cls: &Obj,
@@ -170,7 +170,7 @@ pub(crate) fn positional_unless_own_init<'a>(
     Ok(&args[..crate::protocol::call::npositional(args, kwnames)])
 }
 
-pub(crate) fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
+pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
     if kwnames.is_some_and(|k| tuple::len(k) > 0) {
         return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
     }
