@@ -20,7 +20,9 @@ so its file is taken from Debian's libpython3.11-testsuite package
 A module passes when every test passes or is skipped by CPython's own
 decorators, except the listed ones, which must still fail (a listed test that
 now passes is reported, so the list stays true; a reason starting with "flaky"
-marks a test whose outcome varies from run to run, allowed either way). A crash of the interpreter, a
+marks a test whose outcome varies from run to run, allowed either way; one
+starting with "skip:" is not run at all, for a test of CPython's own that can
+wait minutes on a race in the test itself). A crash of the interpreter, a
 timeout or a module that cannot load fails the module.
 
 `--cpython` also runs each module under python3 and prints its counts beside
@@ -95,7 +97,7 @@ def read_events(path):
     return data
 
 
-def run_module(interpreter, module, extra_dir=None):
+def run_module(interpreter, module, extra_dir=None, skip=()):
     """(outcomes, problem): outcomes maps short test ids to (outcome, detail);
     problem says why the run as a whole failed (crash, timeout, load error)."""
     if extra_dir and not os.path.exists(os.path.join(extra_dir, module + ".py")):
@@ -105,6 +107,7 @@ def run_module(interpreter, module, extra_dir=None):
         out = os.path.join(tmp, "out.json")
         env = {**os.environ, "PYTHONHASHSEED": "0", "TMPDIR": tmp}
         env.pop("TAIPAN_EXTRA_TESTS", None)
+        env["TAIPAN_SKIP_TESTS"] = "\n".join("test.%s.%s" % (module, t) for t in skip)
         if extra_dir:
             # The driver appends it to the `test` package's __path__ (in
             # multiprocessing's spawn and forkserver children too).
@@ -198,8 +201,9 @@ def main():
 
     def one(entry):
         module, extra_dir, known = entry
-        res = run_module(taipan, module, extra_dir)
-        ref = run_module(sys.executable, module, extra_dir) if opts.cpython else None
+        skip = [t for t, reason in known.items() if reason.startswith("skip:")]
+        res = run_module(taipan, module, extra_dir, skip)
+        ref = run_module(sys.executable, module, extra_dir, skip) if opts.cpython else None
         return module, known, res, ref
 
     failures = []
