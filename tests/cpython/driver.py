@@ -5,7 +5,9 @@
 Runs under Taipan (or python3, for CPython's own counts). MODULE is a name
 under Lib/test (`test_int`, or a package such as `test_asyncio`); tests are
 loaded as CPython's regrtest loads them (the `load_tests` protocol, or
-`test_main` for old-style modules is not needed in 3.11). OUTFILE receives one
+`test_main` for old-style modules is not needed in 3.11). A module may also come from the directory in
+$TAIPAN_EXTRA_TESTS (see below); the tests named in $TAIPAN_SKIP_TESTS (full
+ids, one a line) are reported as skipped without running. OUTFILE receives one
 JSON object per line, each an event: {"running": test_id or null},
 {"outcome": [test_id, outcome, detail]} (the last one of a test counts) or
 {"load_error": str}, where outcome is pass, fail, error, skip, xfail or xpass.
@@ -16,9 +18,20 @@ record after every test made a module of n tests cost O(n^2) JSON encoding
 (a minute of test_email's run under Taipan).
 """
 import json
+import os
 import sys
 import traceback
 import unittest
+
+import test
+
+# A module missing from python3's Lib/test comes from this directory (run.py's
+# `from-debian` marker), after Lib/test so that test.support and every module
+# present in both stay python3's own. This runs at import time, not in main():
+# multiprocessing's spawn and forkserver children import this file as their
+# __mp_main__, and they too must find the module to unpickle its functions.
+if os.environ.get("TAIPAN_EXTRA_TESTS"):
+    test.__path__.append(os.environ["TAIPAN_EXTRA_TESTS"])
 
 
 def short(err_text, limit=800):
@@ -87,6 +100,18 @@ class RecordingResult(unittest.TextTestResult):
                                                                "".join(traceback.format_exception(*err)))))
 
 
+def skip_listed(suite, ids):
+    """Make the tests named in `ids` raise SkipTest instead of running (the
+    instance attribute hides the class's test method)."""
+    for test in suite:
+        if isinstance(test, unittest.TestSuite):
+            skip_listed(test, ids)
+        elif test.id() in ids:
+            def skipped():
+                raise unittest.SkipTest("skipped by tests/cpython/tests.txt")
+            setattr(test, test._testMethodName, skipped)
+
+
 def main():
     module, outfile = sys.argv[1], sys.argv[2]
     stream = unittest.runner._WritelnDecorator(sys.stderr)
@@ -98,6 +123,9 @@ def main():
     except BaseException:
         result.event(load_error=short(traceback.format_exc(), 2000))
         return 1
+    skip = set(filter(None, os.environ.get("TAIPAN_SKIP_TESTS", "").split("\n")))
+    if skip:
+        skip_listed(suite, skip)
     suite.run(result)
     result.out.close()
     return 0

@@ -10,10 +10,19 @@ The modules and their known failures are listed in tests/cpython/tests.txt:
 
 a module name at the start of a line, then (indented) one known failure per
 line: the test's id without the `test.<module>.` prefix, a colon, the reason.
+A module line may end with the marker `from-debian`: the module is not in
+python3's own Lib/test (this machine's CPython 3.11.7 lacks a few test files),
+so its file is taken from Debian's libpython3.11-testsuite package
+(DEBIAN_TESTS, 3.11.2), still run with python3's Lib and test.support:
+
+    test_concurrent_futures from-debian
+
 A module passes when every test passes or is skipped by CPython's own
 decorators, except the listed ones, which must still fail (a listed test that
 now passes is reported, so the list stays true; a reason starting with "flaky"
-marks a test whose outcome varies from run to run, allowed either way). A crash of the interpreter, a
+marks a test whose outcome varies from run to run, allowed either way; one
+starting with "skip:" is not run at all, for a test of CPython's own that can
+wait minutes on a race in the test itself). A crash of the interpreter, a
 timeout or a module that cannot load fails the module.
 
 `--cpython` also runs each module under python3 and prints its counts beside
@@ -33,23 +42,37 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LIST = os.path.join(HERE, "tests.txt")
 DRIVER = os.path.join(HERE, "driver.py")
 TIMEOUT = int(os.environ.get("TAIPAN_CPYTHON_TEST_TIMEOUT", "300"))
+DEBIAN_TESTS = "/usr/lib/python3.11/test"
+MARKERS = {"from-debian": DEBIAN_TESTS}
 
 
-def read_list(path):
-    """[(module, {test: reason})] in file order."""
+def module_line(path, lineno, line):
+    """(module, extra test directory or None) of a module line."""
+    name, *markers = line.split()
+    if len(markers) > 1 or (markers and markers[0] not in MARKERS):
+        raise SystemExit("%s:%d: a module line is a name, optionally followed by one of %s"
+                         % (path, lineno, ", ".join(MARKERS)))
+    return name, MARKERS[markers[0]] if markers else None
+
+
+def read_list(path, with_dirs=False):
+    """[(module, {test: reason})] in file order ([(module, extra dir, {...})]
+    with `with_dirs`)."""
     modules = []
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             if not line[0].isspace():
-                modules.append((line.strip(), {}))
+                modules.append((*module_line(path, lineno, line), {}))
                 continue
             test, sep, reason = line.strip().partition(":")
             if not sep or not reason.strip() or not modules:
                 raise SystemExit("%s:%d: a known failure needs a test id, ':' and a reason" % (path, lineno))
-            modules[-1][1][test.strip()] = reason.strip()
-    return modules
+            modules[-1][2][test.strip()] = reason.strip()
+    if with_dirs:
+        return modules
+    return [(name, known) for name, _, known in modules]
 
 
 def read_events(path):
@@ -74,12 +97,21 @@ def read_events(path):
     return data
 
 
-def run_module(interpreter, module):
+def run_module(interpreter, module, extra_dir=None, skip=()):
     """(outcomes, problem): outcomes maps short test ids to (outcome, detail);
     problem says why the run as a whole failed (crash, timeout, load error)."""
+    if extra_dir and not os.path.exists(os.path.join(extra_dir, module + ".py")):
+        return {}, "cannot load: %s.py is not in %s (apt-get install libpython3.11-testsuite)" % (
+            module, extra_dir), 0.0
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.json")
         env = {**os.environ, "PYTHONHASHSEED": "0", "TMPDIR": tmp}
+        env.pop("TAIPAN_EXTRA_TESTS", None)
+        env["TAIPAN_SKIP_TESTS"] = "\n".join("test.%s.%s" % (module, t) for t in skip)
+        if extra_dir:
+            # The driver appends it to the `test` package's __path__ (in
+            # multiprocessing's spawn and forkserver children too).
+            env["TAIPAN_EXTRA_TESTS"] = extra_dir
         start = time.monotonic()
         try:
             p = subprocess.run([interpreter, DRIVER, module, out], stdin=subprocess.DEVNULL,
@@ -146,7 +178,7 @@ def record(path, module, outcomes):
             new.append("    %s: %s" % (test, last.replace("\n", " ")[:200]))
     if not new:
         return
-    idx = next(i for i, l in enumerate(lines) if l.strip() == module and not l[0].isspace())
+    idx = next(i for i, l in enumerate(lines) if l.strip() and not l[0].isspace() and l.split()[0] == module)
     end = idx + 1
     while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
         end += 1
@@ -165,12 +197,13 @@ def main():
     ap.add_argument("--list", default=LIST, help="the list file (default: tests/cpython/tests.txt)")
     opts = ap.parse_args()
     taipan = os.path.abspath(opts.taipan)
-    modules = [(m, k) for m, k in read_list(opts.list) if not opts.k or opts.k in m]
+    modules = [(m, d, k) for m, d, k in read_list(opts.list, with_dirs=True) if not opts.k or opts.k in m]
 
     def one(entry):
-        module, known = entry
-        res = run_module(taipan, module)
-        ref = run_module(sys.executable, module) if opts.cpython else None
+        module, extra_dir, known = entry
+        skip = [t for t, reason in known.items() if reason.startswith("skip:")]
+        res = run_module(taipan, module, extra_dir, skip)
+        ref = run_module(sys.executable, module, extra_dir, skip) if opts.cpython else None
         return module, known, res, ref
 
     failures = []

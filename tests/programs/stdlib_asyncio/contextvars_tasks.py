@@ -7,7 +7,9 @@ request_id = contextvars.ContextVar("request_id", default="none")
 
 async def handler(n):
     request_id.set(f"req-{n}")
-    await asyncio.sleep(0.001 * (3 - n))
+    # 50 ms apart: the three tasks start one after another, and on a loaded
+    # machine their starts can be several milliseconds apart.
+    await asyncio.sleep(0.05 * (3 - n))
     await inner(n)
     return request_id.get()
 

@@ -25,15 +25,16 @@ async def work(n, delay, fail=None):
 
 async def main():
     async with asyncio.TaskGroup() as tg:
-        t1 = tg.create_task(work(1, 0.02))
+        t1 = tg.create_task(work(1, 0.2))
         t2 = tg.create_task(work(2, 0.01))
     print("results", t1.result(), t2.result())
 
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(work(1, 0.2))
+            # 3 is cancelled before it fails: 0.5 s of slack
+            tg.create_task(work(1, 1.0))
             tg.create_task(work(2, 0.01, ValueError("bad 2")))
-            tg.create_task(work(3, 0.02, KeyError("bad 3")))
+            tg.create_task(work(3, 0.5, KeyError("bad 3")))
     except* ValueError as eg:
         print("ValueError group:", repr(eg.exceptions))
         report_cancelled()
@@ -42,8 +43,10 @@ async def main():
 
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(work(1, 0.01, TypeError("t")))
-            tg.create_task(work(2, 0.01, TypeError("u")))
+            # both fail in the same loop iteration (sleep(0) is one yield, no
+            # timer), before the group sees the first failure and cancels
+            tg.create_task(work(1, 0, TypeError("t")))
+            tg.create_task(work(2, 0, TypeError("u")))
     except ExceptionGroup as eg:
         print(type(eg).__name__, eg.message, sorted(str(e) for e in eg.exceptions))
 
