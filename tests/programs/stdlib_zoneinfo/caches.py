@@ -58,3 +58,19 @@ for zone in (ZoneInfo("Asia/Tokyo"), ZoneInfo.no_cache("Asia/Tokyo")):
         print(proto, back is ZoneInfo("Asia/Tokyo"), back.key)
 print(copy.copy(a) is a, copy.deepcopy(a) is a)
 print(ZoneInfo._unpickle("Asia/Tokyo", 1) is ZoneInfo("Asia/Tokyo"), ZoneInfo._unpickle("Asia/Tokyo", 0) is ZoneInfo("Asia/Tokyo"))
+
+# The strong cache keeps the 8 most recently used zones alive.
+ZoneInfo.clear_cache()
+keys = ["Europe/Berlin", "Europe/Rome", "Europe/Madrid", "Europe/Oslo", "Europe/Vienna",
+        "Europe/Prague", "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "Europe/Lisbon"]
+refs = [weakref.ref(ZoneInfo(k)) for k in keys[:8]]
+print([r() is not None for r in refs])
+ZoneInfo(keys[0])           # touched: moves to the front
+ZoneInfo(keys[8]); ZoneInfo(keys[9])
+print([r() is not None for r in refs])
+ZoneInfo.clear_cache(only_keys=[keys[0]])
+print([r() is not None for r in refs])
+class Sub2(ZoneInfo):
+    pass
+r = weakref.ref(Sub2("Europe/Berlin"))
+print(r())

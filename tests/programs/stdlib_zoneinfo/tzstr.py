@@ -32,3 +32,14 @@ for s in [b"AAA", b"A4", b"AAA4BBB", b"AAA4BBB,M3.2.0", b"AAA4BBB,M13.1.0,M1.1.0
         print(s, "ok")
     except ValueError as e:
         print(s, "ValueError", e)
+
+# RFC 8536 transition times: hours up to 167, signed.
+for s in [b"AAA4BBB,J60/167,J300/2", b"AAA4BBB,J60/-167:59:59,J300/2", b"AAA4BBB,J60/2,J300/+100:30",
+          b"AAA24:59:59BBB5,J60/2,J300/2", b"AAA4BBB,J60/168,J300/2", b"AAA4BBB,J60/2:0,J300/2",
+          b"AAA4BBB,M1.5.1/2,M1.1.1/2", b"AAA4BBB,365/2,365/14"]:
+    try:
+        z = ZoneInfo.from_file(io.BytesIO(tzif(s)))
+    except ValueError as e:
+        print(s, "ValueError", e)
+        continue
+    print(s, [datetime(2023, m, 1, tzinfo=z).tzname() for m in range(1, 13)])

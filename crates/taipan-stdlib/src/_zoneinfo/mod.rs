@@ -129,7 +129,8 @@ fn ttinfo_eq(vm: &Vm, a: &TtInfo, b: &TtInfo) -> PyResult<bool> {
 /// Item `i` of one of `load_data`'s tuples (a sequence in general).
 fn items_of(vm: &Vm, o: &Obj) -> PyResult<Vec<Obj>> {
     if !vm.isinstance_type(o, &vm.ctx.types.tuple) {
-        return Err(vm.system_error("bad argument to internal function"));
+        // CPython's PyTuple_GetItem on a non-tuple.
+        return Err(vm.system_error("Objects/tupleobject.c:90: bad argument to internal function"));
     }
     Ok(taipan_vm::api::tuple::items(o).to_vec())
 }
@@ -143,8 +144,7 @@ fn item(vm: &Vm, v: &[Obj], i: usize) -> PyResult<Obj> {
 fn utcoff_to_dstoff(trans_idx: &[usize], utcoffs: &[i64], isdsts: &[bool]) -> Vec<i64> {
     let n = utcoffs.len();
     let mut dstoffs = vec![0i64; n];
-    for i in 1..trans_idx.len() {
-        let idx = trans_idx[i];
+    for (i, &idx) in trans_idx.iter().enumerate().skip(1) {
         if !isdsts[idx] || dstoffs[idx] != 0 {
             continue;
         }
@@ -163,9 +163,9 @@ fn utcoff_to_dstoff(trans_idx: &[usize], utcoffs: &[i64], isdsts: &[bool]) -> Ve
             dstoffs[idx] = dstoff;
         }
     }
-    for idx in 0..n {
-        if isdsts[idx] && dstoffs[idx] == 0 {
-            dstoffs[idx] = 3600;
+    for (d, &isdst) in dstoffs.iter_mut().zip(isdsts) {
+        if isdst && *d == 0 {
+            *d = 3600;
         }
     }
     dstoffs
@@ -175,10 +175,8 @@ fn utcoff_to_dstoff(trans_idx: &[usize], utcoffs: &[i64], isdsts: &[bool]) -> Ve
 /// the offsets before and after it, for fold=1 with the smaller.
 fn ts_to_local(trans_idx: &[usize], trans_utc: &[i64], utcoff: &[i64]) -> [Vec<i64>; 2] {
     let mut wall = [trans_utc.to_vec(), trans_utc.to_vec()];
-    if trans_utc.is_empty() {
-        return wall;
-    }
-    for i in 0..trans_utc.len() {
+    let [wall0, wall1] = &mut wall;
+    for (i, (w0, w1)) in wall0.iter_mut().zip(wall1.iter_mut()).enumerate() {
         let (a, b) = if i == 0 {
             if utcoff.len() > 1 {
                 (utcoff[0], utcoff[trans_idx[0]])
@@ -188,8 +186,8 @@ fn ts_to_local(trans_idx: &[usize], trans_utc: &[i64], utcoff: &[i64]) -> [Vec<i
         } else {
             (utcoff[trans_idx[i - 1]], utcoff[trans_idx[i]])
         };
-        wall[0][i] += a.max(b);
-        wall[1][i] += a.min(b);
+        *w0 += a.max(b);
+        *w1 += a.min(b);
     }
     wall
 }
@@ -198,12 +196,10 @@ fn ts_to_local(trans_idx: &[usize], trans_utc: &[i64], utcoff: &[i64]) -> [Vec<i
 fn rule_after(vm: &Vm, tz_str: &Obj, ttinfos: &[TtInfo], trans_idx: &[usize]) -> PyResult<TzRule> {
     if !vm.is_none(tz_str) && vm.is_true(tz_str)? {
         let Some(s) = bytes::as_bytes_ref(tz_str) else {
-            return Err(vm.type_error(format!(
-                "expected bytes, {} found",
-                tz_str.class().name()
-            )));
+            return Err(vm.type_error(format!("expected bytes, {} found", tz_str.class().name())));
         };
-        let parsed = parse_tz_str(s).map_err(|e| vm.value_error(e.message(&vm.repr_string(tz_str).unwrap_or_default())))?;
+        let parsed =
+            parse_tz_str(s).map_err(|e| vm.value_error(e.message(&vm.repr_string(tz_str).unwrap_or_default())))?;
         let std = ttinfo(vm, parsed.std_offset, 0, vm.new_str(&parsed.std_abbr))?;
         let dst = match parsed.dst {
             Some((abbr, off, start, end)) => {
@@ -225,12 +221,18 @@ fn rule_after(vm: &Vm, tz_str: &Obj, ttinfos: &[TtInfo], trans_idx: &[usize]) ->
     Ok(TzRule { std, dst: None })
 }
 
+/// `PyLong_AsLongLong`.
+fn long_long(vm: &Vm, o: &Obj) -> PyResult<i64> {
+    i64::try_from(vm.to_bigint(o)?).map_err(|_| vm.overflow_error("int too big to convert"))
+}
+
 /// `load_data`: read a TZif file through `zoneinfo._common.load_data`.
 fn load_data(vm: &Vm, file: &Obj) -> PyResult<Zone> {
     let common = import::import_module(vm, "zoneinfo._common")?;
     let data = vm.call_method(&common, "load_data", std::slice::from_ref(file))?;
     if !data.class_obj().is(&vm.ctx.types.tuple) {
-        return Err(vm.type_error(format!("Invalid data result type: {}", vm.repr_string(&data)?)));
+        // CPython's message, whose "%r" PyErr_Format leaves as it is.
+        return Err(vm.type_error("Invalid data result type: %r"));
     }
     let parts = items_of(vm, &data)?;
     let (idx_list, utc_list) = (item(vm, &parts, 0)?, item(vm, &parts, 1)?);
@@ -244,10 +246,15 @@ fn load_data(vm: &Vm, file: &Obj) -> PyResult<Zone> {
     let n_ttinfos = utcoff_items.len();
     let mut trans_utc = Vec::with_capacity(utc_items.len());
     let mut trans_idx = Vec::with_capacity(utc_items.len());
-    for i in 0..utc_items.len() {
-        trans_utc.push(vm.to_i64(&utc_items[i])?);
+    for (i, t) in utc_items.iter().enumerate() {
+        trans_utc.push(long_long(vm, t)?);
         let k = vm.to_i64(&item(vm, &idx_items, i)?)?;
         if k < 0 || k as usize >= n_ttinfos {
+            // CPython lets an index equal to the count through (and reads past its
+            // array); with no types at all that ends in its "no information" error.
+            if k as usize == n_ttinfos && n_ttinfos == 0 && !vm.is_true(&tz_str)? {
+                return Err(vm.value_error("No time zone information found."));
+            }
             return Err(vm.value_error(format!("Invalid transition index found while reading TZif: {k}")));
         }
         trans_idx.push(k as usize);
@@ -261,8 +268,8 @@ fn load_data(vm: &Vm, file: &Obj) -> PyResult<Zone> {
     let dstoff = utcoff_to_dstoff(&trans_idx, &utcoff, &isdst);
     let trans_wall = ts_to_local(&trans_idx, &trans_utc, &utcoff);
     let mut ttinfos = Vec::with_capacity(n_ttinfos);
-    for i in 0..n_ttinfos {
-        ttinfos.push(ttinfo(vm, utcoff[i], dstoff[i], item(vm, &abbr_items, i)?)?);
+    for (i, (&u, &d)) in utcoff.iter().zip(&dstoff).enumerate() {
+        ttinfos.push(ttinfo(vm, u, d, item(vm, &abbr_items, i)?)?);
     }
     let before = isdst.iter().position(|d| !d).or(if n_ttinfos > 0 { Some(0) } else { None });
     let after = rule_after(vm, &tz_str, &ttinfos, &trans_idx)?;
@@ -352,8 +359,7 @@ fn after_fromutc<'a>(z: &'a Zone, ts: i64, year: i64) -> (&'a TtInfo, bool) {
     let (tti, mut fold) = match &rule.dst {
         None => (&rule.std, false),
         Some((dst, start, end)) => {
-            let (isdst, fold) =
-                is_dst_utc(start, end, rule.std.utcoff_seconds, dst.utcoff_seconds, ts, year);
+            let (isdst, fold) = is_dst_utc(start, end, rule.std.utcoff_seconds, dst.utcoff_seconds, ts, year);
             (if isdst { dst } else { &rule.std }, fold)
         }
     };
@@ -579,10 +585,9 @@ fn getargs(
         let found = kw.iter().position(|n| taipan_vm::api::str::as_str(n) == Some(*name));
         if let Some(j) = found {
             if out[i].is_some() {
-                return Err(vm.type_error(format!(
-                    "argument for function given by name ('{name}') and position ({})",
-                    i + 1
-                )));
+                return Err(
+                    vm.type_error(format!("argument for function given by name ('{name}') and position ({})", i + 1))
+                );
             }
             out[i] = Some(a[nargs + j].clone());
             used += 1;

@@ -109,7 +109,7 @@ impl Cursor<'_> {
     }
     fn digit(&self) -> Option<i64> {
         let c = self.peek();
-        c.is_ascii_digit().then(|| (c - b'0') as i64)
+        c.is_ascii_digit().then_some((c - b'0') as i64)
     }
 }
 
@@ -178,7 +178,7 @@ fn parse_offset(c: &mut Cursor) -> Option<i64> {
     Some(sign * (hours * 3600 + parts[0] * 60 + parts[1]))
 }
 
-/// The `/time` of a rule: `[+|-]h[h][:mm[:ss]]` (hours up to 99).
+/// The `/time` of a rule: `[+|-]h[h[h]][:mm[:ss]]`, hours up to 167 (RFC 8536 §3.3.1).
 fn parse_time(c: &mut Cursor) -> Option<i64> {
     let mut sign = 1;
     if c.peek() == b'-' || c.peek() == b'+' {
@@ -196,7 +196,8 @@ fn parse_time(c: &mut Cursor) -> Option<i64> {
             c.i += 1;
         }
         let mut v = 0;
-        for j in 0..2 {
+        let width = if k == 0 { 3 } else { 2 };
+        for j in 0..width {
             match c.digit() {
                 Some(d) => {
                     v = v * 10 + d;
@@ -207,6 +208,9 @@ fn parse_time(c: &mut Cursor) -> Option<i64> {
             }
         }
         *comp = sign * v;
+    }
+    if comps[0].abs() > 167 {
+        return None;
     }
     Some(comps[0] * 3600 + comps[1] * 60 + comps[2])
 }
@@ -277,11 +281,8 @@ pub(crate) fn parse_tz_str(s: &[u8]) -> Result<TzStr, TzStrError> {
         return Ok(TzStr { std_abbr, std_offset, dst: None });
     }
     let dst_abbr = parse_abbr(&mut c).ok_or(TzStrError::DstFormat)?;
-    let dst_offset = if c.peek() == b',' {
-        std_offset + 3600
-    } else {
-        parse_offset(&mut c).ok_or(TzStrError::DstOffset)?
-    };
+    let dst_offset =
+        if c.peek() == b',' { std_offset + 3600 } else { parse_offset(&mut c).ok_or(TzStrError::DstOffset)? };
     let mut rules = Vec::with_capacity(2);
     for _ in 0..2 {
         if c.peek() != b',' {
@@ -368,5 +369,8 @@ mod tests {
         assert_eq!(parse_tz_str(b"AAA4BBB,J0,J365").unwrap_err(), TzStrError::MalformedRule);
         assert_eq!(parse_tz_str(b"AAA4BBB,0,365x").unwrap_err(), TzStrError::Extraneous);
         assert_eq!(parse_tz_str(b"AAA25").unwrap_err(), TzStrError::StdOffset);
+        assert_eq!(parse_tz_str(b"AAA4BBB,J60/168,J300/2").unwrap_err(), TzStrError::MalformedRule);
+        let t = parse_tz_str(b"AAA4BBB,J60/-167:59:59,J300/2").unwrap();
+        assert_eq!(t.dst.unwrap().2, RuleDate::Day { julian: true, day: 60, secs: -(167 * 3600 + 59 * 60 + 59) });
     }
 }
