@@ -12,7 +12,7 @@ mod rule;
 
 use std::cell::Cell;
 
-use taipan_vm::api::types::{alloc_instance, flags, new_type, GetSetDef, MethodDef, TypeSpec};
+use taipan_vm::api::types::{alloc_instance, flags, new_type, MethodDef, TypeSpec};
 use taipan_vm::api::{args, bytes, dict, import, module, Obj, PyPayload, PyResult, Vm};
 
 use crate::_datetime::{datetime_type, is_datetime, tzinfo_type, Dt};
@@ -150,14 +150,14 @@ fn utcoff_to_dstoff(trans_idx: &[usize], utcoffs: &[i64], isdsts: &[bool]) -> Ve
         }
         let utcoff = utcoffs[idx];
         let mut comp = trans_idx[i - 1];
-        let mut dstoff = if isdsts[comp] { 0 } else { utcoff - utcoffs[comp] };
+        let mut dstoff = if isdsts[comp] { 0 } else { utcoff.saturating_sub(utcoffs[comp]) };
         if dstoff == 0 && idx + 1 < n {
             let Some(&next) = trans_idx.get(i + 1) else { continue };
             comp = next;
             if isdsts[comp] {
                 continue;
             }
-            dstoff = utcoff - utcoffs[comp];
+            dstoff = utcoff.saturating_sub(utcoffs[comp]);
         }
         if dstoff != 0 {
             dstoffs[idx] = dstoff;
@@ -186,8 +186,9 @@ fn ts_to_local(trans_idx: &[usize], trans_utc: &[i64], utcoff: &[i64]) -> [Vec<i
         } else {
             (utcoff[trans_idx[i - 1]], utcoff[trans_idx[i]])
         };
-        *w0 += a.max(b);
-        *w1 += a.min(b);
+        // Saturating: the values come from the file (or a replaced load_data).
+        *w0 = w0.saturating_add(a.max(b));
+        *w1 = w1.saturating_add(a.min(b));
     }
     wall
 }
@@ -295,15 +296,18 @@ fn local_timestamp(vm: &Vm, dt: &Obj) -> PyResult<(i64, bool, i64)> {
         let secs = (p.hour * 3600 + p.minute * 60 + p.second) as i64;
         return Ok(((ord - EPOCH_ORDINAL) * 86400 + secs, p.fold != 0, p.year as i64));
     }
-    let ord = vm.to_i64(&vm.call_method(dt, "toordinal", &[])?)?;
-    let hour = vm.to_i64(&vm.getattr_str(dt, "hour")?)?;
-    let minute = vm.to_i64(&vm.getattr_str(dt, "minute")?)?;
-    let second = vm.to_i64(&vm.getattr_str(dt, "second")?)?;
-    let (fold, year) = match p {
-        Some(p) => (p.fold != 0, p.year as i64),
-        None => (vm.is_true(&vm.getattr_str(dt, "fold")?)?, vm.to_i64(&vm.getattr_str(dt, "year")?)?),
+    // A subclass: its own methods give the fields (year and fold are read from
+    // the object, as CPython's macros do; an object without them has none).
+    let Some(p) = p else {
+        return Err(vm.type_error(format!("expected a datetime, not '{}'", dt.class().name())));
     };
-    Ok(((ord - EPOCH_ORDINAL) * 86400 + hour * 3600 + minute * 60 + second, fold, year))
+    let ord = vm.to_i64(&vm.call_method(dt, "toordinal", &[])?)? as i128;
+    let hour = vm.to_i64(&vm.getattr_str(dt, "hour")?)? as i128;
+    let minute = vm.to_i64(&vm.getattr_str(dt, "minute")?)? as i128;
+    let second = vm.to_i64(&vm.getattr_str(dt, "second")?)? as i128;
+    let ts = (ord - EPOCH_ORDINAL as i128) * 86400 + hour * 3600 + minute * 60 + second;
+    let ts = i64::try_from(ts).map_err(|_| vm.overflow_error("Python int too large to convert to C long"))?;
+    Ok((ts, p.fold != 0, p.year as i64))
 }
 
 /// `bisect_right`.
@@ -354,7 +358,7 @@ fn lookup(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>, name: &str, pick: fn(&Tt
 }
 
 /// The type and fold of a UTC timestamp past the last transition.
-fn after_fromutc<'a>(z: &'a Zone, ts: i64, year: i64) -> (&'a TtInfo, bool) {
+fn after_fromutc(z: &Zone, ts: i64, year: i64) -> (&TtInfo, bool) {
     let rule = &z.after;
     let (tti, mut fold) = match &rule.dst {
         None => (&rule.std, false),
@@ -369,8 +373,8 @@ fn after_fromutc<'a>(z: &'a Zone, ts: i64, year: i64) -> (&'a TtInfo, bool) {
     if n > 0 {
         let prev = if n == 1 { z.before.map(|i| &z.ttinfos[i]) } else { Some(&z.ttinfos[z.trans_idx[n - 2]]) };
         if let Some(prev) = prev {
-            let diff = prev.utcoff_seconds - tti.utcoff_seconds;
-            if diff > 0 && ts < z.trans_utc[n - 1] + diff {
+            let diff = prev.utcoff_seconds.saturating_sub(tti.utcoff_seconds);
+            if diff > 0 && ts < z.trans_utc[n - 1].saturating_add(diff) {
                 fold = true;
             }
         }
@@ -405,8 +409,8 @@ fn zoneinfo_fromutc(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Ob
             (z.before.map(|i| &z.ttinfos[i]), &z.ttinfos[z.trans_idx[0]])
         };
         let prev_off = prev.map_or(cur.utcoff_seconds, |p| p.utcoff_seconds);
-        let shift = prev_off - cur.utcoff_seconds;
-        (cur, shift > ts - z.trans_utc[idx.max(1) - 1])
+        let shift = prev_off.saturating_sub(cur.utcoff_seconds);
+        (cur, shift > ts.saturating_sub(z.trans_utc[idx.max(1) - 1]))
     };
     let local = vm.binary_op(&dt, &tti.utcoff, taipan_vm::api::types::NbOp::Add)?;
     if !fold {
@@ -761,8 +765,6 @@ const METHODS: &[MethodDef] = &[
     doc(MethodDef::class("__init_subclass__", zoneinfo_init_subclass), "Function to initialize subclasses."),
 ];
 
-const GETSETS: &[GetSetDef] = &[GetSetDef::new("key", key_getter, None)];
-
 fn make_type(vm: &Vm) -> PyResult<Obj> {
     if let Some(t) = lazy(vm, ZONEINFO) {
         return Ok(t);
@@ -776,7 +778,7 @@ fn make_type(vm: &Vm) -> PyResult<Obj> {
         dict: false,
         weakref: true,
         methods: METHODS,
-        getsets: GETSETS,
+        getsets: &[],
         doc: None,
     };
     let ty = new_type::<ZoneInfo>(vm, &spec, |s| {
@@ -784,6 +786,8 @@ fn make_type(vm: &Vm) -> PyResult<Obj> {
         s.repr.set(Some(zoneinfo_repr));
         s.str.set(Some(zoneinfo_str));
     });
+    // `key` is a read-only member, as CPython's T_OBJECT_EX READONLY.
+    taipan_vm::api::types::add_readonly_members(vm, &ty, &[("key", key_getter, None)]);
     let weak = new_weak_cache(vm)?;
     let mut lt = vm.lazy_types.borrow_mut();
     lt.insert(ZONEINFO, ty.clone());

@@ -109,7 +109,12 @@ impl Cursor<'_> {
     }
     fn digit(&self) -> Option<i64> {
         let c = self.peek();
-        c.is_ascii_digit().then_some((c - b'0') as i64)
+        // Not `then_some`: the subtraction must only run for a digit.
+        if c.is_ascii_digit() {
+            Some(i64::from(c - b'0'))
+        } else {
+            None
+        }
     }
 }
 
