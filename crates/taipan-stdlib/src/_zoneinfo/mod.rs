@@ -296,17 +296,18 @@ fn local_timestamp(vm: &Vm, dt: &Obj) -> PyResult<(i64, bool, i64)> {
         let secs = (p.hour * 3600 + p.minute * 60 + p.second) as i64;
         return Ok(((ord - EPOCH_ORDINAL) * 86400 + secs, p.fold != 0, p.year as i64));
     }
-    // A subclass: its own methods give the fields (year and fold are read from
-    // the object, as CPython's macros do; an object without them has none).
-    let Some(p) = p else {
-        return Err(vm.type_error(format!("expected a datetime, not '{}'", dt.class().name())));
-    };
+    // A subclass (or anything else): its own methods give the fields, as CPython's.
     let ord = vm.to_i64(&vm.call_method(dt, "toordinal", &[])?)? as i128;
     let hour = vm.to_i64(&vm.getattr_str(dt, "hour")?)? as i128;
     let minute = vm.to_i64(&vm.getattr_str(dt, "minute")?)? as i128;
     let second = vm.to_i64(&vm.getattr_str(dt, "second")?)? as i128;
     let ts = (ord - EPOCH_ORDINAL as i128) * 86400 + hour * 3600 + minute * 60 + second;
     let ts = i64::try_from(ts).map_err(|_| vm.overflow_error("Python int too large to convert to C long"))?;
+    // Year and fold are read from the object's fields, as CPython's macros do; an
+    // object that is no date has none (CPython would read unrelated memory).
+    let Some(p) = p else {
+        return Err(vm.type_error(format!("expected a datetime, not '{}'", dt.class().name())));
+    };
     Ok((ts, p.fold != 0, p.year as i64))
 }
 
