@@ -57,6 +57,7 @@ mod _typing;
 mod _uuid;
 mod _warnings;
 mod _weakref;
+mod _zoneinfo;
 mod array;
 mod atexit;
 mod audioop;
@@ -149,6 +150,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_uuid", init: _uuid::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "_zoneinfo", init: _zoneinfo::init },
     ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "audioop", init: audioop::init },
