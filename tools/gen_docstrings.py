@@ -60,7 +60,7 @@ NATIVE_MODULES = """builtins sys _io _abc _bisect _blake2 _bz2 _codecs _collecti
 _csv _datetime _functools _hashlib _heapq _imp _json _locale _lsprof _lzma _md5
 _multibytecodec _opcode _operator _pickle _posixsubprocess _queue _random _sha1 _sha256
 _sha3 _sha512 _signal _socket _sqlite3 _sre _ssl _stat _statistics _string _struct
-_symtable _tokenize _thread _tracemalloc _typing _uuid _warnings _weakref array atexit
+_symtable _tokenize _thread _tracemalloc _typing _uuid _warnings _weakref _zoneinfo array atexit
 audioop binascii cmath errno faulthandler fcntl gc grp itertools marshal math mmap posix
 pwd pyexpat resource select syslog termios time unicodedata zlib""".split()
 

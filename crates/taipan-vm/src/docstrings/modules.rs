@@ -366,6 +366,7 @@ pub(crate) static MODULES: &[Entry] = &[
     ("_weakref", "getweakrefcount", Some("Return the number of weak references to 'object'."), Some("($module, object, /)")),
     ("_weakref", "getweakrefs", Some("Return a list of all weak reference objects pointing to 'object'."), Some("($module, object, /)")),
     ("_weakref", "proxy", Some("Create a proxy object that weakly references 'object'.\n\n'callback', if given, is called with a reference to the\nproxy when 'object' is about to be finalized."), Some("($module, object, callback=None, /)")),
+    ("_zoneinfo", "", Some("C implementation of the zoneinfo module"), None),
     ("array", "", Some("This module defines an object type which can efficiently represent\nan array of basic values: characters, integers, floating point\nnumbers.  Arrays are sequence types and behave very much like lists,\nexcept that the type of objects stored in them is constrained.\n"), None),
     ("array", "_array_reconstructor", Some("Internal. Used for pickling support."), Some("($module, arraytype, typecode, mformat_code, items,\n                     /)")),
     ("atexit", "", Some("allow programmer to define multiple exit functions to be executed\nupon normal program termination.\n\nTwo public functions, register and unregister, are defined.\n"), None),
