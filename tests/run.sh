@@ -33,6 +33,9 @@ python3 tools/hostile_sweep.py --taipan target/ci/taipan --limit 300 --seed 1
 # marshal.loads on truncated, mutated and spliced payloads (every type code, versions
 # 0-4, real modules' code) and the code objects that still load, run: errors, never a crash.
 python3 tests/marshal_fuzz.py --taipan target/ci/taipan -n 3000 --seeds 4
+# libssl/libcrypto are not loaded at start-up, only by `import _ssl`/`_hashlib`, and a
+# missing libssl is an ImportError (x86_64 Linux).
+python3 tests/openssl_lazy.py --taipan target/ci/taipan
 # `taipan -m venv`, `-m ensurepip` in it (Lib's bundled wheels), and `pip install` of a
 # local wheel, imported with its importlib.metadata version (about 15 s; no network).
 python3 tests/venv_pip.py --taipan target/ci/taipan

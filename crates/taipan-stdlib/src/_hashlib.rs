@@ -601,6 +601,7 @@ fn md_meth_names(vm: &Vm) -> PyResult<Obj> {
 }
 
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
+    crate::openssl_lazy::ensure_loaded().map_err(|e| vm.import_error(e))?;
     make_types(vm)?;
     let m = module::new_module(vm, "_hashlib");
     module::add_functions(vm, &m, "_hashlib", FUNCTIONS);

@@ -76,6 +76,7 @@ mod libm;
 mod marshal;
 mod math;
 mod mmap;
+mod openssl_lazy;
 mod posix;
 mod pwd;
 mod pyexpat;

@@ -277,6 +277,7 @@ fn version_info(vm: &Vm, n: u64) -> Obj {
 }
 
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
+    crate::openssl_lazy::ensure_loaded().map_err(|e| vm.import_error(e))?;
     make_types(vm)?;
     let m = module::new_module(vm, "_ssl");
     let d = module::module_dict(&m);

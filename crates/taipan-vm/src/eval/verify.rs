@@ -105,6 +105,12 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
     // not per instruction.
     let mut stack: Vec<Slot> = Vec::new();
     let mut handler_stack: Vec<Slot> = Vec::new();
+    // The handler last reached and the stack it was reached with (in
+    // `handler_stack`): merging the same stack into the same handler again
+    // changes nothing (merging is idempotent and the state only widens), so
+    // a run of instructions under one handler with the same stack below its
+    // depth reaches it once.
+    let mut last_handler = NO_HANDLER;
     let mut branches = Branches::default();
     while let Some(start) = work.pop() {
         states.load(start, &mut stack);
@@ -122,20 +128,23 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
                 if stack.len() < d {
                     return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
                 }
-                handler_stack.clear();
-                handler_stack.extend_from_slice(&stack[..d]);
-                if e.lasti {
+                if i != last_handler || handler_stack[..d] != stack[..d] {
+                    handler_stack.clear();
+                    handler_stack.extend_from_slice(&stack[..d]);
+                    if e.lasti {
+                        handler_stack.push(Slot::Value);
+                    }
                     handler_stack.push(Slot::Value);
+                    states.reach(&mut work, e.target as usize, &handler_stack)?;
+                    last_handler = i;
                 }
-                handler_stack.push(Slot::Value);
-                states.reach(&mut work, e.target as usize, &handler_stack)?;
             }
             let op = ins.op;
             if op == Opcode::ReturnGenerator {
                 if !is_gen || !prefix {
                     return Err("RETURN_GENERATOR outside the start of generator code".into());
                 }
-            } else if !matches!(op, Opcode::MakeCell | Opcode::CopyFreeVars | Opcode::Nop) {
+            } else if prefix && !matches!(op, Opcode::MakeCell | Opcode::CopyFreeVars | Opcode::Nop) {
                 prefix = false;
             }
             if matches!(op, Opcode::YieldValue | Opcode::Send) {
@@ -271,7 +280,7 @@ impl Branches {
         *t = target;
         s.clear();
         s.extend_from_slice(&stack[..stack.len() - pop]);
-        s.extend(std::iter::repeat_n(Slot::Value, push));
+        s.resize(s.len() + push, Slot::Value);
         self.len += 1;
     }
 
@@ -332,44 +341,37 @@ fn decode(units: &[u16], pc: usize) -> Result<Instr, String> {
     }
 }
 
+/// One arm per opcode without guards, so the match is a jump table (this
+/// runs for every instruction of every code object loaded at start-up).
 fn check_arg(c: &CodeShape, ins: &Instr) -> Result<(), String> {
     use Opcode::*;
     let a = ins.arg as usize;
     let bad = |what: &str| Err(format!("{} argument {} out of range ({what}) at {}", ins.op.name(), ins.arg, ins.at));
+    let within = |ok: bool, what: &str| if ok { Ok(()) } else { bad(what) };
     let nlocalsplus = c.kinds.len();
     match ins.op {
-        LoadConst if a >= c.nconsts => bad("co_consts"),
-        KwNames if a >= c.nconsts || !(c.const_is_str_tuple)(a) => bad("a tuple of names in co_consts"),
-        LoadGlobal if a >> 1 >= c.nnames => bad("co_names"),
-        op if op.hasname() && op != LoadGlobal && a >= c.nnames => bad("co_names"),
-        LoadFast | StoreFast | DeleteFast if a >= nlocalsplus => bad("locals"),
-        MakeCell | LoadClosure | LoadDeref | StoreDeref | DeleteDeref | LoadClassderef => {
-            if a >= nlocalsplus || c.kinds[a] & (local_kind::CELL | local_kind::FREE) == 0 {
-                bad("cell and free variables")
-            } else {
-                Ok(())
-            }
-        }
+        LoadConst => within(a < c.nconsts, "co_consts"),
+        KwNames => within(a < c.nconsts && (c.const_is_str_tuple)(a), "a tuple of names in co_consts"),
+        LoadGlobal => within(a >> 1 < c.nnames, "co_names"),
+        LoadFast | StoreFast | DeleteFast => within(a < nlocalsplus, "locals"),
+        MakeCell | LoadClosure | LoadDeref | StoreDeref | DeleteDeref | LoadClassderef => within(
+            a < nlocalsplus && c.kinds[a] & (local_kind::CELL | local_kind::FREE) != 0,
+            "cell and free variables",
+        ),
         CopyFreeVars => {
             let nfree = c.kinds.iter().filter(|&&k| k & local_kind::FREE != 0).count();
-            if a > nfree {
-                bad("free variables")
-            } else {
-                Ok(())
-            }
+            within(a <= nfree, "free variables")
         }
-        CompareOp if a >= 6 => bad("comparison"),
-        BinaryOp if a >= 26 => bad("operator"),
-        IsOp | ContainsOp if a > 1 => bad("0 or 1"),
-        RaiseVarargs if a > 2 => bad("0 to 2"),
-        BuildSlice if !(2..=3).contains(&a) => bad("2 or 3"),
-        Swap | Copy if a == 0 => bad("a stack position"),
-        FormatValue if a > 7 => bad("format flags"),
-        MakeFunction if a > 0xF => bad("function flags"),
-        CallFunctionEx if a > 1 => bad("0 or 1"),
-        GetAwaitable if a > 2 => bad("0 to 2"),
-        Resume if a > 3 => bad("0 to 3"),
-        _ => Ok(()),
+        CompareOp => within(a < 6, "comparison"),
+        BinaryOp => within(a < 26, "operator"),
+        IsOp | ContainsOp | CallFunctionEx => within(a <= 1, "0 or 1"),
+        RaiseVarargs | GetAwaitable => within(a <= 2, "0 to 2"),
+        BuildSlice => within((2..=3).contains(&a), "2 or 3"),
+        Swap | Copy => within(a != 0, "a stack position"),
+        FormatValue => within(a <= 7, "format flags"),
+        MakeFunction => within(a <= 0xF, "function flags"),
+        Resume => within(a <= 3, "0 to 3"),
+        op => within(!op.hasname() || a < c.nnames, "co_names"),
     }
 }
 
@@ -378,11 +380,11 @@ fn pop_values(stack: &mut Vec<Slot>, k: usize, ins: &Instr) -> Result<(), String
     if stack.len() < k {
         return Err(format!("{} needs {k} stack values at {}", ins.op.name(), ins.at));
     }
-    for s in stack.drain(stack.len() - k..) {
-        if s != Slot::Value {
-            return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
-        }
+    let keep = stack.len() - k;
+    if stack[keep..].iter().any(|&s| s != Slot::Value) {
+        return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
     }
+    stack.truncate(keep);
     Ok(())
 }
 
@@ -403,7 +405,7 @@ fn value_at(stack: &[Slot], i: usize, ins: &Instr) -> Result<(), String> {
 }
 
 fn push(stack: &mut Vec<Slot>, k: usize) {
-    stack.extend(std::iter::repeat_n(Slot::Value, k));
+    stack.resize(stack.len() + k, Slot::Value);
 }
 
 /// Apply `ins` to the abstract stack `st`. Jumps it may take go to `out`
