@@ -1069,6 +1069,49 @@ fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
     }
 }
 
+/// `alloc_object` for the hot allocations of arithmetic (exact int and
+/// float): the block the running thread freed last, without the general
+/// path's checks of the type (payload, leaf class), which the caller
+/// vouches for. Falls back to `alloc_object` when the thread has no cached
+/// block or tracemalloc traces it.
+///
+/// # Safety
+/// `ty` is a leaf type (`mark_leaf`) of size class `LEAF_CACHE_CLASS`
+/// whose payload type is `T`.
+#[inline(always)]
+pub(crate) unsafe fn alloc_cached_leaf<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
+    debug_assert!(ty.payload::<TypeObject>().is_some_and(|t| t.payload_type == TypeId::of::<T>()
+        && t.leaf.is_some_and(|l| l.class as usize == LEAF_CACHE_CLASS)));
+    let ts = crate::pystate::current_thread_ptr();
+    if !ts.is_null() {
+        // SAFETY: a non-null CURRENT points at a live thread state.
+        let st = unsafe { &(*ts).objects };
+        let head = st.leaf_cache.get();
+        if !head.is_null() && !st.tracemalloc.get() {
+            // SAFETY: a cached block is free, its first word the next one;
+            // it is a 16-aligned block of `LEAF_CACHE_CLASS`, which holds a
+            // `PyCell<T>` of this type (the caller's guarantee), initialized
+            // before it is visible.
+            unsafe {
+                st.leaf_cache.set(*head.cast::<*mut u8>());
+                st.leaf_cache_len.set(st.leaf_cache_len.get() - 1);
+                let obj = head.cast::<PyCell<T>>();
+                let header = PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) };
+                std::ptr::write(obj, PyCell { header, payload });
+                return Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()));
+            }
+        }
+    }
+    alloc_leaf_uncached(ty, payload)
+}
+
+/// `alloc_cached_leaf` when no block is cached: the general path.
+#[cold]
+#[inline(never)]
+fn alloc_leaf_uncached<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
+    alloc_object(ty, payload)
+}
+
 /// Tell tracemalloc about a new object: its block and what its payload
 /// holds on the heap.
 ///

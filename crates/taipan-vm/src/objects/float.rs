@@ -16,6 +16,10 @@ pub(crate) struct FloatData {
 }
 impl PyPayload for FloatData {}
 
+// Floats take the 32-byte size class, whose freed blocks each thread caches
+// (`alloc_cached_leaf`).
+const _: () = assert!(std::mem::size_of::<PyCell<FloatData>>() > 16 && std::mem::size_of::<PyCell<FloatData>>() <= 32);
+
 pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<FloatData>(
         "float",
@@ -86,7 +90,9 @@ pub fn value(o: &Obj) -> Option<f64> {
 impl Vm {
     #[inline]
     pub fn new_float(&self, v: f64) -> Obj {
-        alloc_object(&self.ctx.types.float, FloatData { value: v })
+        // SAFETY: `float` is a leaf type of `PyCell<FloatData>` objects
+        // (`type_object` marks it), which take the 32-byte class.
+        unsafe { crate::object::alloc_cached_leaf(&self.ctx.types.float, FloatData { value: v }) }
     }
 }
 

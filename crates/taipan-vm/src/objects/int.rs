@@ -154,7 +154,9 @@ impl Vm {
         if (crate::context::SMALL_INT_MIN..=crate::context::SMALL_INT_MAX).contains(&v) {
             return self.ctx.small_ints[(v - crate::context::SMALL_INT_MIN) as usize].clone();
         }
-        alloc_object(&self.ctx.types.int, IntData { value: IntValue::Small(v) })
+        // SAFETY: `int` is a leaf type of 32-byte `PyCell<IntData>` objects
+        // (`type_object` marks it, the size is asserted above).
+        unsafe { crate::object::alloc_cached_leaf(&self.ctx.types.int, IntData { value: IntValue::Small(v) }) }
     }
 
     pub fn new_bigint(&self, v: BigInt) -> Obj {
