@@ -188,3 +188,75 @@ for _ in range(20):
 sys.settrace(traced)
 print(traced_loop(), lines)
 sys.settrace(None)
+
+
+def into_locals(n):
+    # `x = a op b` writes into the object x held when nothing else holds it.
+    keep = []
+    x = 0.5
+    y = 10 ** 6
+    acc = 0.0
+    for i in range(n):
+        x = x * 1.5
+        if i == 3:
+            keep.append(x)
+        y = y + 1
+        if i == 4:
+            keep.append(y)
+        acc = acc + x
+        z = x + x
+        w = y * 3
+        v = y - y
+        big = y * y * y * y
+        big = big - 1
+    return x, y, acc, z, w, v, big, keep
+
+
+def remainder_floordiv(n):
+    res = []
+    vals = [7, -7, 3, -3, 1, -1, 2 ** 62, -(2 ** 63)]
+    for a in vals:
+        for b in vals:
+            res.append((a % b, a // b, a & b, a | b, a ^ b, a >> 3, a << 2))
+    for a, b in ((5, 0), (5.0, 0)):
+        for op in ("%", "//"):
+            try:
+                res.append(eval("a " + op + " b"))
+            except ZeroDivisionError as e:
+                res.append(str(e))
+    try:
+        res.append(1 >> -1)
+    except ValueError as e:
+        res.append(str(e))
+    return res
+
+
+print(into_locals(40))
+print(remainder_floordiv(3))
+
+
+def divmod_and_str():
+    res = []
+    vals = [0, 1, -1, 7, -7, 10, -10, 2 ** 63 - 1, -(2 ** 63), 2 ** 64, -(2 ** 70)]
+    for a in vals:
+        res.append((str(a), repr(a), "%d" % a, f"{a}"))
+        for b in vals:
+            try:
+                res.append(divmod(a, b))
+            except ZeroDivisionError as e:
+                res.append(str(e))
+    for a, b in ((7.5, 2), (-7.5, 2), (7.5, -0.0), (-0.0, 1.0), (1e308, 1e-308)):
+        try:
+            res.append(divmod(a, b))
+        except ZeroDivisionError as e:
+            res.append(str(e))
+
+    class I(int):
+        def __repr__(self):
+            return "I!"
+
+    res.append((str(I(5)), repr(I(5)), str(True), repr(False)))
+    return res
+
+
+print(divmod_and_str())

@@ -560,6 +560,22 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
                             deopt!(op::BinaryOp)
                         };
+                        // `x = a op b`: into the int `x` holds, if nothing else does.
+                        let store = code.units[next];
+                        if (store & 0xff) as u8 == op::StoreFast
+                            && specialized::int_into_local(
+                                vm,
+                                &frame.slots[(store >> 8) as usize],
+                                frame.peek(1),
+                                frame.peek(0),
+                                r,
+                            )
+                        {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            ip = next + 1;
+                            continue;
+                        }
                         let b = frame.pop();
                         let a = frame.pop();
                         frame.push(tri!(specialized::int_result(vm, opcode, a, b, r)));
@@ -568,6 +584,22 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
                             deopt!(op::BinaryOp)
                         };
+                        // `x = a op b`: into the float `x` holds, if nothing else does.
+                        let store = code.units[next];
+                        if (store & 0xff) as u8 == op::StoreFast
+                            && specialized::float_into_local(
+                                vm,
+                                &frame.slots[(store >> 8) as usize],
+                                frame.peek(1),
+                                frame.peek(0),
+                                r,
+                            )
+                        {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            ip = next + 1;
+                            continue;
+                        }
                         let b = frame.pop();
                         let a = frame.pop();
                         frame.push(specialized::float_result(vm, a, b, r));

@@ -125,8 +125,60 @@ fn reuse_int(o: &mut Obj, r: i64) -> bool {
     // reference to it is ours (refcount 1, held by `&mut`), so no other
     // reference can read the payload while it changes; the old value is
     // dropped by the assignment.
-    unsafe { (*o.as_ptr().cast::<PyCell<int::IntData>>()).payload.value = int::IntValue::Small(r) };
+    set_int_word(unsafe { &mut (*o.as_ptr().cast::<PyCell<int::IntData>>()).payload.value }, r);
     true
+}
+
+/// `x = a op b` where the STORE_FAST into `x` follows: may the result be
+/// written into the object `x` holds now? Only an exact `ty` instance whose
+/// references are the local and the operands themselves (`x = x + y`), so
+/// it is garbage once the store is done and no one sees it change.
+#[inline(always)]
+fn local_is_sole(ty: &Obj, local: &Option<Obj>, a: &Obj, b: &Obj) -> Option<*mut crate::object::PyObject> {
+    let t = local.as_ref()?;
+    if !t.type_is(ty) {
+        return None;
+    }
+    let expected = 1 + t.is(a) as isize + t.is(b) as isize;
+    (t.refcnt() == expected).then(|| t.as_ptr())
+}
+
+/// The STORE_FAST after a float op, fused: writes `r` into the float the
+/// local holds when nothing but the local and the operands refers to it.
+/// True when done (the caller pops the operands and skips the store).
+#[inline(always)]
+pub(super) fn float_into_local(vm: &Vm, local: &Option<Obj>, a: &Obj, b: &Obj, r: f64) -> bool {
+    let Some(p) = local_is_sole(&vm.ctx.types.float, local, a, b) else { return false };
+    // SAFETY: `p` is an exact float (checked) whose only references are
+    // the local and the operands on the stack, none of them borrowed into
+    // its payload: nothing observes the change.
+    unsafe { (*p.cast::<PyCell<float::FloatData>>()).payload.value = r };
+    true
+}
+
+/// `float_into_local` for an int op with a machine-word result (not a
+/// cached small int, which must stay the cached object).
+#[inline(always)]
+pub(super) fn int_into_local(vm: &Vm, local: &Option<Obj>, a: &Obj, b: &Obj, r: Option<i64>) -> bool {
+    let Some(r) = r else { return false };
+    if (crate::context::SMALL_INT_MIN..=crate::context::SMALL_INT_MAX).contains(&r) {
+        return false;
+    }
+    let Some(p) = local_is_sole(&vm.ctx.types.int, local, a, b) else { return false };
+    // SAFETY: as in `float_into_local`, for an exact int; the old value
+    // (a word or a bignum nothing borrows) is dropped by the assignment.
+    set_int_word(unsafe { &mut (*p.cast::<PyCell<int::IntData>>()).payload.value }, r);
+    true
+}
+
+/// Make an int's value the word `r` (a word overwritten in place, without
+/// the call to the enum's drop glue that an assignment makes).
+#[inline(always)]
+fn set_int_word(v: &mut int::IntValue, r: i64) {
+    match v {
+        int::IntValue::Small(w) => *w = r,
+        big => *big = int::IntValue::Small(r),
+    }
 }
 
 /// Two exact floats: the result of the operation, None for other types.

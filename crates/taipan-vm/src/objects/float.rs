@@ -286,7 +286,7 @@ fn float_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Err(vm.zero_division_error("float divmod()"));
     }
     let (d, m) = div_mod(x, y);
-    Ok(vm.new_tuple(vec![vm.new_float(d), vm.new_float(m)]))
+    Ok(crate::objects::tuple::new_from_iter(vm, 2, [vm.new_float(d), vm.new_float(m)].into_iter()))
 }
 
 fn is_odd_integer(x: f64) -> bool {
