@@ -560,17 +560,49 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
                             deopt!(op::BinaryOp)
                         };
-                        drop(frame.pop());
-                        drop(frame.pop());
-                        frame.push(tri!(r));
+                        // `x = a op b`: into the int `x` holds, if nothing else does.
+                        let store = code.units[next];
+                        if (store & 0xff) as u8 == op::StoreFast
+                            && specialized::int_into_local(
+                                vm,
+                                &frame.slots[(store >> 8) as usize],
+                                frame.peek(1),
+                                frame.peek(0),
+                                r,
+                            )
+                        {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            ip = next + 1;
+                            continue;
+                        }
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        frame.push(tri!(specialized::int_result(vm, opcode, a, b, r)));
                     }
                     op::BinaryOpAddFloat | op::BinaryOpSubtractFloat | op::BinaryOpMultiplyFloat => {
                         let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
                             deopt!(op::BinaryOp)
                         };
-                        drop(frame.pop());
-                        drop(frame.pop());
-                        frame.push(r);
+                        // `x = a op b`: into the float `x` holds, if nothing else does.
+                        let store = code.units[next];
+                        if (store & 0xff) as u8 == op::StoreFast
+                            && specialized::float_into_local(
+                                vm,
+                                &frame.slots[(store >> 8) as usize],
+                                frame.peek(1),
+                                frame.peek(0),
+                                r,
+                            )
+                        {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            ip = next + 1;
+                            continue;
+                        }
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        frame.push(specialized::float_result(vm, a, b, r));
                     }
                     op::BinaryOpAddUnicode => {
                         let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
@@ -1002,6 +1034,29 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         frame.push(it);
                     }
                     op::ForIter => {
+                        if !vm.thread.tracing.get() {
+                            if let Some(item) = specialized::range_iter_next(vm, frame.peek(0)) {
+                                match item {
+                                    // The STORE_FAST that follows may reuse the local's int.
+                                    Some(v) => {
+                                        let store = code.units[next];
+                                        let local = (store >> 8) as usize;
+                                        if (store & 0xff) as u8 == op::StoreFast
+                                            && specialized::store_int_in_place(vm, frame.local_mut(local), v)
+                                        {
+                                            ip = next + 1;
+                                        } else {
+                                            frame.push(vm.new_int(v));
+                                        }
+                                    }
+                                    None => {
+                                        drop(frame.pop());
+                                        ip = next + oparg as usize;
+                                    }
+                                }
+                                continue;
+                            }
+                        }
                         let it = frame.peek(0).clone();
                         if vm.thread.tracing.get() {
                             match tri!(frame.escape(|f| trace::for_iter(vm, f, &it))) {

@@ -51,14 +51,10 @@ pub(super) fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> 
     let (op, inplace) = if oparg >= 13 { (oparg - 13, true) } else { (oparg, false) };
     let nb = NbOp::from_index(op as usize).expect("BINARY_OP argument");
     if a.type_is(&t.int) && b.type_is(&t.int) {
+        // `%`, `//`, shifts and bit operations have no specialized form:
+        // machine words take this path instead of the slot dispatch.
         if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
-            let r = match nb {
-                NbOp::Add => x.checked_add(*y),
-                NbOp::Subtract => x.checked_sub(*y),
-                NbOp::Multiply => x.checked_mul(*y),
-                _ => None,
-            };
-            if let Some(r) = r {
+            if let Some(r) = int::word_binop(nb, *x, *y) {
                 return Ok(vm.new_int(r));
             }
         }

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use super::cache::{self, read16, read32};
 use super::specialize::{CMP_EQUAL, CMP_GREATER, CMP_LESS};
 use crate::object::typeobj::NbOp;
-use crate::object::Obj;
+use crate::object::{Obj, PyCell};
 use crate::objects::{class, dict, float, instance_values, int, list, str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
 
@@ -49,46 +49,178 @@ pub(super) fn load_global_builtin(
 
 // ---- BINARY_OP --------------------------------------------------------------------------------
 
-/// Two exact ints: a machine-word result when it fits, else the general
-/// int arithmetic (never a miss: the form is right, only the size is not).
+/// The machine-word value of an exact int (None for a big one). The
+/// caller has checked the type, so the payload is read without the
+/// `TypeId` check of `Obj::payload`.
 #[inline(always)]
-pub(super) fn int_op(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<PyResult<Obj>> {
+fn exact_int_word(o: &Obj) -> Option<i64> {
+    // SAFETY: the caller checked that `o`'s type is exactly `int`, whose
+    // instances are `PyCell<IntData>`.
+    match unsafe { &o.payload_unchecked::<int::IntData>().value } {
+        int::IntValue::Small(v) => Some(*v),
+        int::IntValue::Big(_) => None,
+    }
+}
+
+/// The value of an exact float (the caller checked the type).
+#[inline(always)]
+fn exact_float(o: &Obj) -> f64 {
+    // SAFETY: the caller checked that `o`'s type is exactly `float`,
+    // whose instances are `PyCell<FloatData>`.
+    unsafe { o.payload_unchecked::<float::FloatData>().value }
+}
+
+/// Two exact ints: `Some(Some(r))` for a machine-word result,
+/// `Some(None)` when an operand or the result needs a bignum (never a
+/// miss: the form is right, only the size is not), None for other types.
+#[inline(always)]
+pub(super) fn int_op(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<Option<i64>> {
     use super::op;
     let t = &vm.ctx.types;
     if !a.type_is(&t.int) || !b.type_is(&t.int) {
         return None;
     }
-    let nb = match opcode {
-        op::BinaryOpAddInt => NbOp::Add,
-        op::BinaryOpSubtractInt => NbOp::Subtract,
-        _ => NbOp::Multiply,
-    };
-    if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
-        let r = match nb {
-            NbOp::Add => x.checked_add(*y),
-            NbOp::Subtract => x.checked_sub(*y),
-            _ => x.checked_mul(*y),
-        };
-        if let Some(r) = r {
-            return Some(Ok(vm.new_int(r)));
-        }
-    }
-    Some(int::int_binop(vm, a, b, nb))
+    let (Some(x), Some(y)) = (exact_int_word(a), exact_int_word(b)) else { return Some(None) };
+    Some(match opcode {
+        op::BinaryOpAddInt => x.checked_add(y),
+        op::BinaryOpSubtractInt => x.checked_sub(y),
+        _ => x.checked_mul(y),
+    })
 }
 
+/// The result object of an `int_op` that passed its guard: the word
+/// written into an operand the value stack held the only reference to
+/// (CPython's reuse of temporaries), a new int, or the bignum arithmetic.
 #[inline(always)]
-pub(super) fn float_op(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<Obj> {
+pub(super) fn int_result(vm: &Vm, opcode: u8, mut a: Obj, mut b: Obj, r: Option<i64>) -> PyResult<Obj> {
+    use super::op;
+    let Some(r) = r else {
+        let nb = match opcode {
+            op::BinaryOpAddInt => NbOp::Add,
+            op::BinaryOpSubtractInt => NbOp::Subtract,
+            _ => NbOp::Multiply,
+        };
+        return int::int_binop(vm, &a, &b, nb);
+    };
+    // A result in the small-int cache must be the cached object (`is`
+    // sees the difference), so only larger values are written in place.
+    if !(crate::context::SMALL_INT_MIN..=crate::context::SMALL_INT_MAX).contains(&r) {
+        if reuse_int(&mut a, r) {
+            return Ok(a);
+        }
+        if reuse_int(&mut b, r) {
+            return Ok(b);
+        }
+    }
+    Ok(vm.new_int(r))
+}
+
+/// Write `r` into the exact int `o` if `o` is the only reference to it.
+#[inline(always)]
+fn reuse_int(o: &mut Obj, r: i64) -> bool {
+    if o.refcnt() != 1 {
+        return false;
+    }
+    // SAFETY: `o` is an exact int (the guard of `int_op`) and the only
+    // reference to it is ours (refcount 1, held by `&mut`), so no other
+    // reference can read the payload while it changes; the old value is
+    // dropped by the assignment.
+    set_int_word(unsafe { &mut (*o.as_ptr().cast::<PyCell<int::IntData>>()).payload.value }, r);
+    true
+}
+
+/// `x = a op b` where the STORE_FAST into `x` follows: may the result be
+/// written into the object `x` holds now? Only an exact `ty` instance whose
+/// references are the local and the operands themselves (`x = x + y`), so
+/// it is garbage once the store is done and no one sees it change.
+#[inline(always)]
+fn local_is_sole(ty: &Obj, local: &Option<Obj>, a: &Obj, b: &Obj) -> Option<*mut crate::object::PyObject> {
+    let t = local.as_ref()?;
+    if !t.type_is(ty) {
+        return None;
+    }
+    let expected = 1 + t.is(a) as isize + t.is(b) as isize;
+    (t.refcnt() == expected).then(|| t.as_ptr())
+}
+
+/// The STORE_FAST after a float op, fused: writes `r` into the float the
+/// local holds when nothing but the local and the operands refers to it.
+/// True when done (the caller pops the operands and skips the store).
+#[inline(always)]
+pub(super) fn float_into_local(vm: &Vm, local: &Option<Obj>, a: &Obj, b: &Obj, r: f64) -> bool {
+    let Some(p) = local_is_sole(&vm.ctx.types.float, local, a, b) else { return false };
+    // SAFETY: `p` is an exact float (checked) whose only references are
+    // the local and the operands on the stack, none of them borrowed into
+    // its payload: nothing observes the change.
+    unsafe { (*p.cast::<PyCell<float::FloatData>>()).payload.value = r };
+    true
+}
+
+/// `float_into_local` for an int op with a machine-word result (not a
+/// cached small int, which must stay the cached object).
+#[inline(always)]
+pub(super) fn int_into_local(vm: &Vm, local: &Option<Obj>, a: &Obj, b: &Obj, r: Option<i64>) -> bool {
+    let Some(r) = r else { return false };
+    if (crate::context::SMALL_INT_MIN..=crate::context::SMALL_INT_MAX).contains(&r) {
+        return false;
+    }
+    let Some(p) = local_is_sole(&vm.ctx.types.int, local, a, b) else { return false };
+    // SAFETY: as in `float_into_local`, for an exact int; the old value
+    // (a word or a bignum nothing borrows) is dropped by the assignment.
+    set_int_word(unsafe { &mut (*p.cast::<PyCell<int::IntData>>()).payload.value }, r);
+    true
+}
+
+/// Make an int's value the word `r` (a word overwritten in place, without
+/// the call to the enum's drop glue that an assignment makes).
+#[inline(always)]
+fn set_int_word(v: &mut int::IntValue, r: i64) {
+    match v {
+        int::IntValue::Small(w) => *w = r,
+        big => *big = int::IntValue::Small(r),
+    }
+}
+
+/// Two exact floats: the result of the operation, None for other types.
+#[inline(always)]
+pub(super) fn float_op(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<f64> {
     use super::op;
     let t = &vm.ctx.types;
     if !a.type_is(&t.float) || !b.type_is(&t.float) {
         return None;
     }
-    let (x, y) = (float::value(a)?, float::value(b)?);
-    Some(vm.new_float(match opcode {
+    let (x, y) = (exact_float(a), exact_float(b));
+    Some(match opcode {
         op::BinaryOpAddFloat => x + y,
         op::BinaryOpSubtractFloat => x - y,
         _ => x * y,
-    }))
+    })
+}
+
+/// The result object of a `float_op`: written into an operand the value
+/// stack held the only reference to, else a new float.
+#[inline(always)]
+pub(super) fn float_result(vm: &Vm, mut a: Obj, mut b: Obj, r: f64) -> Obj {
+    if reuse_float(&mut a, r) {
+        return a;
+    }
+    if reuse_float(&mut b, r) {
+        return b;
+    }
+    vm.new_float(r)
+}
+
+/// Write `r` into the exact float `o` if `o` is the only reference to it.
+#[inline(always)]
+fn reuse_float(o: &mut Obj, r: f64) -> bool {
+    if o.refcnt() != 1 {
+        return false;
+    }
+    // SAFETY: `o` is an exact float (the guard of `float_op`) and the only
+    // reference to it is ours (refcount 1, held by `&mut`): nothing else
+    // can read the payload while it changes.
+    unsafe { (*o.as_ptr().cast::<PyCell<float::FloatData>>()).payload.value = r };
+    true
 }
 
 /// `str + str` for two exact strs.
@@ -121,17 +253,14 @@ pub(super) fn compare_outcome(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<u
             if !a.type_is(&t.int) || !b.type_is(&t.int) {
                 return None;
             }
-            match (int::value(a)?, int::value(b)?) {
-                (int::IntValue::Small(x), int::IntValue::Small(y)) => x.cmp(y),
-                _ => return None,
-            }
+            exact_int_word(a)?.cmp(&exact_int_word(b)?)
         }
         super::op::CompareOpFloatJump => {
             if !a.type_is(&t.float) || !b.type_is(&t.float) {
                 return None;
             }
             // NaN compares unordered: the generic path.
-            float::value(a)?.partial_cmp(&float::value(b)?)?
+            exact_float(a).partial_cmp(&exact_float(b))?
         }
         _ => {
             if !a.type_is(&t.str) || !b.type_is(&t.str) {
@@ -153,6 +282,35 @@ pub(super) fn compare_outcome(vm: &Vm, opcode: u8, a: &Obj, b: &Obj) -> Option<u
     })
 }
 
+// ---- FOR_ITER over a range ----------------------------------------------------------------------
+
+/// FOR_ITER on an exact range iterator (CPython 3.12's FOR_ITER_RANGE,
+/// done without rewriting the instruction, as 3.11 has no cache for it):
+/// `Some(next item or None when done)`, None for other iterators.
+#[inline(always)]
+pub(super) fn range_iter_next(vm: &Vm, it: &Obj) -> Option<Option<i64>> {
+    if !it.type_is(&vm.ctx.types.range_iterator) {
+        return None;
+    }
+    // SAFETY: the type is exactly `range_iterator`, whose instances are
+    // `PyCell<RangeIterData>`.
+    Some(unsafe { it.payload_unchecked::<crate::objects::iter::RangeIterData>() }.next_word())
+}
+
+/// The STORE_FAST after a range FOR_ITER, fused: write `v` into the int
+/// the local holds when the local is its only reference and `v` is not
+/// one of the cached small ints. False when the store must run as usual.
+#[inline(always)]
+pub(super) fn store_int_in_place(vm: &Vm, local: &mut Option<Obj>, v: i64) -> bool {
+    if (crate::context::SMALL_INT_MIN..=crate::context::SMALL_INT_MAX).contains(&v) {
+        return false;
+    }
+    match local {
+        Some(o) if o.type_is(&vm.ctx.types.int) => reuse_int(o, v),
+        _ => false,
+    }
+}
+
 // ---- BINARY_SUBSCR, STORE_SUBSCR --------------------------------------------------------------
 
 #[inline(always)]
@@ -160,10 +318,7 @@ fn small_index(vm: &Vm, sub: &Obj) -> Option<usize> {
     if !sub.type_is(&vm.ctx.types.int) {
         return None;
     }
-    match int::value(sub)? {
-        int::IntValue::Small(i) if *i >= 0 => Some(*i as usize),
-        _ => None,
-    }
+    usize::try_from(exact_int_word(sub)?).ok()
 }
 
 #[inline(always)]

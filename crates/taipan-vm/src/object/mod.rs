@@ -510,6 +510,55 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
         let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        match ty.leaf {
+            // The common case of arithmetic (ints and floats): onto the
+            // thread's cache, with no callee-saved state to set up.
+            Some(leaf) if leaf.class as usize == LEAF_CACHE_CLASS => dealloc_cached_leaf(p, ty_ptr, leaf),
+            _ => dealloc_other(p, ty_ptr, ty),
+        }
+    }
+}
+
+/// `dealloc` of a leaf of class `LEAF_CACHE_CLASS`: the block goes on the
+/// running thread's cache when it has room and tracemalloc is off.
+///
+/// # Safety
+/// As `free_leaf`.
+#[inline(always)]
+unsafe fn dealloc_cached_leaf(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, leaf: LeafAlloc) {
+    let ts = crate::pystate::current_thread_ptr();
+    if !ts.is_null() {
+        // SAFETY: a non-null CURRENT points at a live thread state.
+        let st = unsafe { &(*ts).objects };
+        let n = st.leaf_cache_len.get();
+        if n < LEAF_CACHE_MAX && !st.tracemalloc.get() {
+            // SAFETY: guaranteed by the caller: the payload is dropped
+            // once, then the block is free and at least a pointer wide.
+            unsafe {
+                if let Some(drop) = leaf.drop_payload {
+                    drop(p.as_ptr());
+                }
+                *p.as_ptr().cast::<*mut u8>() = st.leaf_cache.get();
+                st.leaf_cache.set(p.as_ptr().cast());
+                st.leaf_cache_len.set(n + 1);
+                // The object's reference to its type goes last.
+                decref(ty_ptr);
+            }
+            return;
+        }
+    }
+    // SAFETY: guaranteed by the caller.
+    unsafe { dealloc_other(p, ty_ptr, type_of_ptr(p)) }
+}
+
+/// `dealloc` of everything but a cached leaf.
+///
+/// # Safety
+/// `p` is live with refcount zero; `ty` is its type, at `ty_ptr`.
+#[inline(never)]
+unsafe fn dealloc_other(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, ty: &TypeObject) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
         if let Some(leaf) = ty.leaf {
             if thread_traces() {
                 return free_leaf_traced(p, ty_ptr, leaf);
@@ -1067,6 +1116,50 @@ fn alloc_leaf<T: PyPayload>(ty: &Obj, leaf: LeafAlloc, payload: T) -> Obj {
         }
         Obj::from_owned_ptr(p)
     }
+}
+
+/// `alloc_object` for the hot allocations of arithmetic (exact int and
+/// float): the block the running thread freed last, without the general
+/// path's checks of the type (payload, leaf class), which the caller
+/// vouches for. Falls back to `alloc_object` when the thread has no cached
+/// block or tracemalloc traces it.
+///
+/// # Safety
+/// `ty` is a leaf type (`mark_leaf`) of size class `LEAF_CACHE_CLASS`
+/// whose payload type is `T`.
+#[inline(always)]
+pub(crate) unsafe fn alloc_cached_leaf<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
+    debug_assert!(ty.payload::<TypeObject>().is_some_and(
+        |t| t.payload_type == TypeId::of::<T>() && t.leaf.is_some_and(|l| l.class as usize == LEAF_CACHE_CLASS)
+    ));
+    let ts = crate::pystate::current_thread_ptr();
+    if !ts.is_null() {
+        // SAFETY: a non-null CURRENT points at a live thread state.
+        let st = unsafe { &(*ts).objects };
+        let head = st.leaf_cache.get();
+        if !head.is_null() && !st.tracemalloc.get() {
+            // SAFETY: a cached block is free, its first word the next one;
+            // it is a 16-aligned block of `LEAF_CACHE_CLASS`, which holds a
+            // `PyCell<T>` of this type (the caller's guarantee), initialized
+            // before it is visible.
+            unsafe {
+                st.leaf_cache.set(*head.cast::<*mut u8>());
+                st.leaf_cache_len.set(st.leaf_cache_len.get() - 1);
+                let obj = head.cast::<PyCell<T>>();
+                let header = PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) };
+                std::ptr::write(obj, PyCell { header, payload });
+                return Obj::from_owned_ptr(NonNull::new_unchecked(obj.cast()));
+            }
+        }
+    }
+    alloc_leaf_uncached(ty, payload)
+}
+
+/// `alloc_cached_leaf` when no block is cached: the general path.
+#[cold]
+#[inline(never)]
+fn alloc_leaf_uncached<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
+    alloc_object(ty, payload)
 }
 
 /// Tell tracemalloc about a new object: its block and what its payload

@@ -16,6 +16,10 @@ pub(crate) struct FloatData {
 }
 impl PyPayload for FloatData {}
 
+// Floats take the 32-byte size class, whose freed blocks each thread caches
+// (`alloc_cached_leaf`).
+const _: () = assert!(std::mem::size_of::<PyCell<FloatData>>() > 16 && std::mem::size_of::<PyCell<FloatData>>() <= 32);
+
 pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<FloatData>(
         "float",
@@ -86,7 +90,9 @@ pub fn value(o: &Obj) -> Option<f64> {
 impl Vm {
     #[inline]
     pub fn new_float(&self, v: f64) -> Obj {
-        alloc_object(&self.ctx.types.float, FloatData { value: v })
+        // SAFETY: `float` is a leaf type of `PyCell<FloatData>` objects
+        // (`type_object` marks it), which take the 32-byte class.
+        unsafe { crate::object::alloc_cached_leaf(&self.ctx.types.float, FloatData { value: v }) }
     }
 }
 
@@ -280,7 +286,7 @@ fn float_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Err(vm.zero_division_error("float divmod()"));
     }
     let (d, m) = div_mod(x, y);
-    Ok(vm.new_tuple(vec![vm.new_float(d), vm.new_float(m)]))
+    Ok(crate::objects::tuple::new_from_iter(vm, 2, [vm.new_float(d), vm.new_float(m)].into_iter()))
 }
 
 fn is_odd_integer(x: f64) -> bool {

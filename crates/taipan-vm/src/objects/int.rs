@@ -154,7 +154,9 @@ impl Vm {
         if (crate::context::SMALL_INT_MIN..=crate::context::SMALL_INT_MAX).contains(&v) {
             return self.ctx.small_ints[(v - crate::context::SMALL_INT_MIN) as usize].clone();
         }
-        alloc_object(&self.ctx.types.int, IntData { value: IntValue::Small(v) })
+        // SAFETY: `int` is a leaf type of 32-byte `PyCell<IntData>` objects
+        // (`type_object` marks it, the size is asserted above).
+        unsafe { crate::object::alloc_cached_leaf(&self.ctx.types.int, IntData { value: IntValue::Small(v) }) }
     }
 
     pub fn new_bigint(&self, v: BigInt) -> Obj {
@@ -208,7 +210,31 @@ pub fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
 }
 
 fn int_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    if let IntValue::Small(x) = int_of(o) {
+        let mut buf = [0u8; 20];
+        return Ok(vm.new_str(word_decimal(*x, &mut buf)));
+    }
     Ok(vm.new_str_from_string(to_decimal(vm, int_of(o))?))
+}
+
+/// The decimal digits of `x`, written at the end of `buf` (20 bytes hold
+/// `i64::MIN`), with no intermediate `String`.
+fn word_decimal(x: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = x.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if x < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 fn bool_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -333,47 +359,57 @@ pub(crate) fn int_binop(vm: &Vm, a: &Obj, b: &Obj, op: NbOp) -> PyResult<Obj> {
     binop_values(vm, x, y, op)
 }
 
+/// Python integer arithmetic on two machine words, when the result is a
+/// machine word too and no error is due (None: the general path decides).
+#[inline]
+pub(crate) fn word_binop(op: NbOp, a: i64, b: i64) -> Option<i64> {
+    match op {
+        NbOp::Add => a.checked_add(b),
+        NbOp::Subtract => a.checked_sub(b),
+        NbOp::Multiply => a.checked_mul(b),
+        NbOp::And => Some(a & b),
+        NbOp::Or => Some(a | b),
+        NbOp::Xor => Some(a ^ b),
+        NbOp::FloorDivide if b != 0 => {
+            if a == i64::MIN && b == -1 {
+                None
+            } else {
+                // Truncated, then one down when the signs differ and
+                // something remains (Python floors).
+                let q = a / b;
+                Some(if a % b != 0 && (a < 0) != (b < 0) { q - 1 } else { q })
+            }
+        }
+        NbOp::Remainder if b != 0 => {
+            if b == -1 {
+                Some(0)
+            } else {
+                // The remainder takes the divisor's sign.
+                let r = a % b;
+                Some(if r != 0 && (r < 0) != (b < 0) { r + b } else { r })
+            }
+        }
+        NbOp::Rshift if b >= 0 => Some(if b >= 64 {
+            if a < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            a >> b
+        }),
+        NbOp::Lshift if (0..63).contains(&b) => {
+            let r = a.checked_shl(b as u32);
+            r.filter(|r| (r >> b) == a)
+        }
+        _ => None,
+    }
+}
+
 /// Python integer arithmetic on two values.
 pub(crate) fn binop_values(vm: &Vm, x: &IntValue, y: &IntValue, op: NbOp) -> PyResult<Obj> {
     if let (IntValue::Small(a), IntValue::Small(b)) = (x, y) {
-        let (a, b) = (*a, *b);
-        let fast = match op {
-            NbOp::Add => a.checked_add(b),
-            NbOp::Subtract => a.checked_sub(b),
-            NbOp::Multiply => a.checked_mul(b),
-            NbOp::And => Some(a & b),
-            NbOp::Or => Some(a | b),
-            NbOp::Xor => Some(a ^ b),
-            NbOp::FloorDivide if b != 0 => {
-                if a == i64::MIN && b == -1 {
-                    None
-                } else {
-                    Some(num_integer::Integer::div_floor(&a, &b))
-                }
-            }
-            NbOp::Remainder if b != 0 => {
-                if b == -1 {
-                    Some(0)
-                } else {
-                    Some(a.mod_floor(&b))
-                }
-            }
-            NbOp::Rshift if b >= 0 => Some(if b >= 64 {
-                if a < 0 {
-                    -1
-                } else {
-                    0
-                }
-            } else {
-                a >> b
-            }),
-            NbOp::Lshift if (0..63).contains(&b) => {
-                let r = a.checked_shl(b as u32);
-                r.filter(|r| (r >> b) == a)
-            }
-            _ => None,
-        };
-        if let Some(r) = fast {
+        if let Some(r) = word_binop(op, *a, *b) {
             return Ok(vm.new_int(r));
         }
     }
@@ -541,7 +577,31 @@ fn bool_xor(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
 /// `divmod(a, b)` for ints: floor quotient and remainder.
 fn int_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let (Some(x), Some(y)) = (value(a), value(b)) else { return Ok(vm.not_implemented()) };
-    let q = binop_values(vm, x, y, NbOp::FloorDivide)?;
-    let r = binop_values(vm, x, y, NbOp::Remainder)?;
-    Ok(vm.new_tuple(vec![q, r]))
+    let (q, r) = match (x, y) {
+        (IntValue::Small(a), IntValue::Small(b)) if *b != 0 && !(*a == i64::MIN && *b == -1) => {
+            // Truncated quotient and remainder, moved to floor division
+            // when the remainder's sign differs from the divisor's.
+            let (q, r) = (a / b, a % b);
+            if r != 0 && (r < 0) != (*b < 0) {
+                (vm.new_int(q - 1), vm.new_int(r + b))
+            } else {
+                (vm.new_int(q), vm.new_int(r))
+            }
+        }
+        _ => (binop_values(vm, x, y, NbOp::FloorDivide)?, binop_values(vm, x, y, NbOp::Remainder)?),
+    };
+    Ok(crate::objects::tuple::new_from_iter(vm, 2, [q, r].into_iter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_decimal;
+
+    #[test]
+    fn word_decimal_matches_to_string() {
+        for x in [0, 1, -1, 9, 10, -10, 123456, i64::MAX, i64::MIN, i64::MIN + 1, 1 << 53, -(1 << 40) - 7] {
+            let mut buf = [0u8; 20];
+            assert_eq!(word_decimal(x, &mut buf), x.to_string());
+        }
+    }
 }

@@ -304,6 +304,20 @@ pub(crate) struct RangeIterData {
 }
 impl PyPayload for RangeIterData {}
 
+impl RangeIterData {
+    /// The next item as a machine word, None when the range is done.
+    #[inline(always)]
+    pub(crate) fn next_word(&self) -> Option<i64> {
+        let i = self.index.get();
+        if i >= self.len {
+            return None;
+        }
+        self.index.set(i + 1);
+        // In range: `range_iter` checked that the last item fits an i64.
+        Some((self.start as i128 + self.step as i128 * i as i128) as i64)
+    }
+}
+
 /// `longrangeiterobject`: the same for a range past the machine word.
 pub(crate) struct LongRangeIterData {
     start: BigInt,
@@ -350,14 +364,7 @@ pub(crate) fn range_iter(vm: &Vm, r: &Obj) -> PyResult<Obj> {
 
 fn range_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = it.payload::<RangeIterData>().expect("range iterator");
-    let i = d.index.get();
-    if i >= d.len {
-        return Ok(None);
-    }
-    d.index.set(i + 1);
-    // In range: `range_iter` checked that the last item fits an i64.
-    let v = d.start as i128 + d.step as i128 * i as i128;
-    Ok(Some(vm.new_int(v as i64)))
+    Ok(d.next_word().map(|v| vm.new_int(v)))
 }
 
 fn longrange_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
