@@ -212,7 +212,10 @@ pub(crate) fn create_class(
                 continue;
             }
             let m = mangle(&name_str, s);
-            if dict::get_item_str(vm, &d, &m).is_some() {
+            // The compiler puts `__qualname__` and `__classcell__` in the
+            // namespace; they are taken out below, so are no class variables.
+            let made_by_compiler = m == "__qualname__" || m == "__classcell__";
+            if !made_by_compiler && dict::get_item_str(vm, &d, &m).is_some() {
                 return Err(vm.value_error(format!("'{m}' in __slots__ conflicts with class variable")));
             }
             slot_names.push(m);
@@ -367,6 +370,11 @@ pub(crate) fn create_class(
         dict::set_item(vm, &d, nobj, v)?;
     }
 
+    // `__class__` is bound before a metaclass's mro() runs (bpo-23722).
+    if let Some(c) = classcell {
+        crate::objects::cell::data(&c).value.set(Some(ty.clone()));
+    }
+
     // MRO
     let mro = compute_class_mro(vm, &meta, &ty, &bases_v)?;
     tt.set_mro(vm.new_tuple(mro.clone()));
@@ -384,10 +392,6 @@ pub(crate) fn create_class(
     crate::objects::slots::update_all_slots(vm, &ty);
     if tt.finalize.get().is_none() {
         tt.finalize.set(bt.finalize.get());
-    }
-
-    if let Some(c) = classcell {
-        crate::objects::cell::data(&c).value.set(Some(ty.clone()));
     }
 
     // __set_name__ on the namespace's descriptors.
@@ -671,12 +675,31 @@ fn same_slots_added(vm: &Vm, a: &TypeObject, b: &TypeObject) -> bool {
         && a.values_offset == b.values_offset
         && a.weaklistoffset == b.weaklistoffset
         && a.member_offsets.len() == b.member_offsets.len()
-        && crate::objects::type_::slot_names(vm, a) == crate::objects::type_::slot_names(vm, b)
+        && a.payload_type == b.payload_type
+        && match (added_slots(vm, a), added_slots(vm, b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+}
+
+/// The member slots a class's `__slots__` declared, mangled and sorted as
+/// they were laid out, without `__dict__` and `__weakref__` (CPython's
+/// `ht_slots`); None for a class without `__slots__`.
+fn added_slots(vm: &Vm, t: &TypeObject) -> Option<Vec<String>> {
+    dict::get_item_str(vm, &t.dict(), "__slots__")?;
+    let mut names: Vec<String> = crate::objects::type_::slot_names(vm, t)
+        .into_iter()
+        .filter(|n| n != "__dict__" && n != "__weakref__")
+        .map(|n| mangle(&t.name(), &n))
+        .collect();
+    names.sort();
+    names.dedup();
+    Some(names)
 }
 
 /// Instances of `old` may become instances of `new` (CPython's
 /// `compatible_for_assignment`).
-fn compatible_for_assignment(vm: &Vm, old: &Obj, new: &Obj, attr: &str) -> PyResult<()> {
+pub(crate) fn compatible_for_assignment(vm: &Vm, old: &Obj, new: &Obj, attr: &str) -> PyResult<()> {
     let (ot, nt) = (ty_of(old), ty_of(new));
     if ot.is_gc != nt.is_gc {
         return Err(vm.type_error(format!(
