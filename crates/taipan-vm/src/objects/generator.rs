@@ -743,10 +743,18 @@ fn warn_unawaited_coroutine(vm: &Vm, gen: &Obj) {
         .ok()
         .and_then(|w| vm.getattr_str_opt(&w, "_warn_unawaited_coroutine").ok().flatten());
     if let Some(hook) = hook {
-        if let Err(e) = vm.call(&hook, std::slice::from_ref(gen), None) {
-            vm.write_unraisable(&e, Some(gen));
+        match vm.call(&hook, std::slice::from_ref(gen), None) {
+            Ok(_) => return,
+            Err(e) => {
+                // A hook that failed other than by a warning made an error
+                // leaves the warning to be issued here (as CPython does).
+                let warned = vm.err_matches(&e, &vm.ctx.exceptions.runtime_warning);
+                vm.write_unraisable(&e, Some(gen));
+                if warned {
+                    return;
+                }
+            }
         }
-        return;
     }
     let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
     let msg = format!("coroutine '{q}' was never awaited");
