@@ -59,6 +59,8 @@ pub fn compile_source(
     };
     let options = taipan_syntax::ParseOptions {
         type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
+        allow_incomplete_input: flags & crate::ast_objects::PY_CF_ALLOW_INCOMPLETE_INPUT != 0,
+        dont_imply_dedent: flags & crate::ast_objects::PY_CF_DONT_IMPLY_DEDENT != 0,
         ..Default::default()
     };
     let tree = parse_source(vm, bytes, filename, input, start, options)?;

@@ -69,11 +69,23 @@ pub struct ParseOptions {
     /// (`ast.parse(feature_version=(3, N))`): newer syntax raises CPython's
     /// "... only supported in Python 3.N and greater".
     pub feature_version: u8,
+    /// `PyCF_ALLOW_INCOMPLETE_INPUT` (codeop): a source that ends before the
+    /// statement does (an open bracket, an unterminated string, a block
+    /// header) raises SyntaxError("incomplete input").
+    pub allow_incomplete_input: bool,
+    /// `PyCF_DONT_IMPLY_DEDENT` (codeop): the end of single input closes
+    /// no open block.
+    pub dont_imply_dedent: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { type_comments: false, feature_version: LATEST_MINOR }
+        ParseOptions {
+            type_comments: false,
+            feature_version: LATEST_MINOR,
+            allow_incomplete_input: false,
+            dont_imply_dedent: false,
+        }
     }
 }
 
@@ -119,6 +131,8 @@ pub fn parse_with_options(
     tok.set_options(options.type_comments, options.feature_version < 7);
     let mut p = Parser::new(tok, start, encoding_known);
     p.feature_version = options.feature_version;
+    p.allow_incomplete_input = options.allow_incomplete_input;
+    p.dont_imply_dedent = options.dont_imply_dedent;
     // Token texts are slices of this when the whole source is UTF-8 (it is
     // not checked up front only for `compile()` of bytes).
     p.src_str = std::str::from_utf8(&text).ok();
@@ -242,6 +256,10 @@ pub(crate) struct Parser<'a> {
     pub(crate) interactive_exit: bool,
     /// See `ParseOptions::feature_version`.
     feature_version: u8,
+    /// See `ParseOptions::allow_incomplete_input`.
+    allow_incomplete_input: bool,
+    /// See `ParseOptions::dont_imply_dedent`.
+    dont_imply_dedent: bool,
     /// The `# type: ignore` comments read so far (CPython's
     /// `type_ignore_comments`).
     type_ignores: Vec<crate::ast::TypeIgnore>,
@@ -283,6 +301,8 @@ impl<'a> Parser<'a> {
             parsing_started: false,
             interactive_exit: false,
             feature_version: LATEST_MINOR,
+            allow_incomplete_input: false,
+            dont_imply_dedent: false,
             type_ignores: Vec::new(),
         }
     }
@@ -316,6 +336,14 @@ impl<'a> Parser<'a> {
                 );
             }
             return Err(self.error.take().unwrap());
+        }
+        // The first pass failed having read to the end of the source: with
+        // PyCF_ALLOW_INCOMPLETE_INPUT that is incomplete input, not an error
+        // (CPython's `_is_end_of_source`).
+        if self.allow_incomplete_input && self.tok.reached_end_of_source() {
+            self.error = None;
+            self.raise_syntax("incomplete input");
+            return Err(self.error.take().expect("an error"));
         }
         if let Some(e) = &self.error {
             if !matches!(e.error_type, ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError) {
@@ -428,7 +456,7 @@ impl<'a> Parser<'a> {
                     if t.kind == TokenKind::EndMarker && self.parsing_started {
                         t.kind = TokenKind::Newline;
                         self.parsing_started = false;
-                        if self.tok.indent() > 0 {
+                        if self.tok.indent() > 0 && !self.dont_imply_dedent {
                             self.tok.imply_dedents();
                         }
                     } else {
