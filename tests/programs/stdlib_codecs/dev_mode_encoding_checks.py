@@ -1,10 +1,12 @@
 # -X dev looks up the codec and the error handler of str.encode,
-# bytes.decode, bytes(str, ...) and str(bytes, ...) even when nothing needs
-# them (empty data, nothing to replace): an unknown name is a LookupError.
+# bytes.decode, bytes(str, ...), str(bytes, ...) and open()/TextIOWrapper
+# (its error handler) even when nothing needs them (empty data, nothing to
+# replace): an unknown name is a LookupError.
 import subprocess
 import sys
 
 CODE = r"""
+import io
 invalid = 'Boom, Shaka Laka, Boom!'
 calls = [
     ("''.encode(invalid)", lambda: ''.encode(invalid)),
@@ -18,6 +20,9 @@ calls = [
     ("str(b'', 'latin1', invalid)", lambda: str(b'', 'latin1', invalid)),
     ("'x'.encode('utf8', 'backslashreplace')", lambda: 'x'.encode('utf8', 'backslashreplace')),
     ("b'x'.decode('cp1252', 'strict')", lambda: b'x'.decode('cp1252', 'strict')),
+    ("open('/dev/null', errors=invalid)", lambda: open('/dev/null', errors=invalid).close()),
+    ("TextIOWrapper(BytesIO(), errors=invalid)", lambda: io.TextIOWrapper(io.BytesIO(), errors=invalid).errors),
+    ("TextIOWrapper(BytesIO(), errors='namereplace')", lambda: io.TextIOWrapper(io.BytesIO(), errors='namereplace').errors),
 ]
 for text, call in calls:
     try:
