@@ -369,12 +369,14 @@ pub(crate) fn decode_object_named(
 /// CPython's `unicode_check_encoding_errors`. Codecs implemented here and
 /// the built-in handlers exist, so only other names are looked up.
 fn check_encoding_errors(vm: &Vm, encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
+    const BUILTIN: &[&str] = &["strict", "ignore", "replace", "surrogateescape", "surrogatepass"];
     if encoding.is_none() && errors.is_none() {
         return Ok(());
     }
+    // Outside development mode (the usual case) nothing more is read.
     let dev_mode = {
         let config = vm.config.borrow();
-        config.dev_mode || config.xoptions.iter().any(|x| x == "dev")
+        config.dev_mode || (!config.xoptions.is_empty() && config.xoptions.iter().any(|x| x == "dev"))
     };
     if !dev_mode {
         return Ok(());
@@ -385,7 +387,6 @@ fn check_encoding_errors(vm: &Vm, encoding: Option<&str>, errors: Option<&str>) 
         }
     }
     if let Some(h) = errors {
-        const BUILTIN: &[&str] = &["strict", "ignore", "replace", "surrogateescape", "surrogatepass"];
         if !BUILTIN.contains(&h) {
             crate::codecregistry::lookup_error(vm, h)?;
         }
