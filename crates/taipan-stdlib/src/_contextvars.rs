@@ -10,7 +10,9 @@
 
 use std::cell::Cell;
 
-use taipan_vm::api::types::{alloc_instance, payload_or_err, set_unhashable, CompareOp, GetSetDef, MethodDef, TypeSpec};
+use taipan_vm::api::types::{
+    alloc_instance, payload_or_err, set_unhashable, CompareOp, GetSetDef, MethodDef, TypeSpec,
+};
 use taipan_vm::api::{args, dict, module, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 // ---------------------------------------------------------------------------

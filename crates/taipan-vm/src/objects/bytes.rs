@@ -290,7 +290,7 @@ fn bytes_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
                     && crate::objects::type_::lookup_str(vm, s.class(), "__bytes__").is_some()) =>
         {
             match enc {
-            Some(e) => crate::codecs::encode_to_vec_named(vm, "bytes", s, Some(e), errors.as_ref())?,
+                Some(e) => crate::codecs::encode_to_vec_named(vm, "bytes", s, Some(e), errors.as_ref())?,
                 None => return Err(vm.type_error("string argument without an encoding")),
             }
         }
