@@ -947,3 +947,36 @@ fn byte_offset_to_character_offset(line: &str, col: i64) -> i64 {
     let take = (col as usize).min(bytes.len());
     String::from_utf8_lossy(&bytes[..take]).chars().count() as i64 + (col - take as i64)
 }
+
+#[cfg(test)]
+mod incomplete_input_tests {
+    use super::*;
+
+    /// Parse single input with codeop's flags (or without them): Ok or the message.
+    fn single(src: &str, codeop_flags: bool) -> Result<(), String> {
+        let options = ParseOptions {
+            allow_incomplete_input: codeop_flags,
+            dont_imply_dedent: codeop_flags,
+            ..Default::default()
+        };
+        parse_with_options(src.as_bytes(), "<input>", InputMode::Text, StartRule::Interactive, options)
+            .result
+            .map(|_| ())
+            .map_err(|e| e.msg)
+    }
+
+    #[test]
+    fn end_of_source_is_incomplete_input() {
+        for src in ["(", "[1,\n", "'''abc", "'abc", "if 1:", "x = (1,\n2", "if 1:\n  pass"] {
+            assert_eq!(single(src, true), Err("incomplete input".to_string()), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn errors_before_the_end_stay_errors() {
+        assert_eq!(single("1 = (", true), Err("'(' was never closed".to_string()));
+        assert_eq!(single("a b\n", true), Err("invalid syntax".to_string()));
+        assert_eq!(single("(", false), Err("'(' was never closed".to_string()));
+        assert_eq!(single("if 1:\n  pass", false), Ok(()));
+    }
+}
