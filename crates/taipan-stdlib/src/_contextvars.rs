@@ -10,7 +10,9 @@
 
 use std::cell::Cell;
 
-use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
+use taipan_vm::api::types::{
+    alloc_instance, payload_or_err, set_unhashable, CompareOp, GetSetDef, MethodDef, TypeSpec,
+};
 use taipan_vm::api::{args, dict, module, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 // ---------------------------------------------------------------------------
@@ -66,6 +68,8 @@ fn context_type(vm: &Vm) -> Obj {
         taipan_vm::api::types::new_type::<Context>(vm, &spec, |s| {
             s.new.set(Some(context_new));
             s.mp_subscript.set(Some(context_getitem));
+            s.richcompare.set(Some(context_richcompare));
+            set_unhashable(s);
             s.sq_contains.set(Some(context_contains));
             s.mp_length.set(Some(|vm, o| Ok(dict::len(&vars_of(vm, o)?))));
             s.iter.set(Some(|vm, o| vm.iter(&vm.new_list(dict::keys(&vars_of(vm, o)?)))));
@@ -163,6 +167,15 @@ fn var_of<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a ContextVar> {
 
 fn token_of<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a Token> {
     payload_or_err::<Token>(vm, o, "_contextvars.Token")
+}
+
+/// Contexts are equal when their mappings are (CPython compares the HAMTs;
+/// other comparisons and other types are NotImplemented).
+fn context_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || b.payload::<Context>().is_none() {
+        return Ok(vm.not_implemented());
+    }
+    vm.rich_compare(&vars_of(vm, a)?, &vars_of(vm, b)?, op)
 }
 
 fn vars_of(vm: &Vm, o: &Obj) -> PyResult<Obj> {

@@ -296,7 +296,11 @@ fn sigset_arg(vm: &Vm, o: &Obj) -> PyResult<libc::sigset_t> {
     unsafe { libc::sigemptyset(&mut set) };
     let it = vm.iter(o)?;
     while let Some(item) = vm.next(&it)? {
-        let n = vm.index_to_isize(&item)?;
+        // A number too big for a C long reads as -1 (PyLong_AsLongAndOverflow).
+        let n = match vm.index_value(&item)? {
+            taipan_vm::api::int::IntValue::Small(v) => v,
+            taipan_vm::api::int::IntValue::Big(_) => -1,
+        };
         if n < 1 || n as usize >= NSIG {
             return Err(vm.value_error(format!("signal number {n} out of range [1; {}]", NSIG - 1)));
         }

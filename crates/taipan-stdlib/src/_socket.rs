@@ -668,7 +668,9 @@ fn unix_addr(vm: &Vm, addr: &Obj, caller: &str) -> PyResult<SockAddr> {
     let mut sa = SockAddr::empty();
     // SAFETY: sockaddr_storage is large and aligned enough for sockaddr_un.
     let sun = unsafe { &mut *(&mut sa.storage as *mut libc::sockaddr_storage).cast::<libc::sockaddr_un>() };
-    let abstract_ns = path.first() == Some(&0);
+    // Linux's abstract namespace: a name starting with NUL, or the empty
+    // name, which autobinds to a fresh abstract address (no NUL added).
+    let abstract_ns = path.is_empty() || path.first() == Some(&0);
     let max = sun.sun_path.len() - usize::from(!abstract_ns);
     if path.len() > max {
         return Err(vm.os_error("AF_UNIX path too long"));
@@ -1397,8 +1399,9 @@ fn f_getaddrinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
         None
     } else if int::value(&port).is_some() {
         Some(vm.to_i64(&port)?.to_string().into_bytes())
-    } else if let Some(s) = pystr::as_str(&port) {
-        Some(s.as_bytes().to_vec())
+    } else if pystr::data(&port).is_some() {
+        // UTF-8, strictly: a lone surrogate is a UnicodeEncodeError.
+        Some(taipan_vm::api::codecs::encode_str(vm, &port, Some("utf-8"), None)?)
     } else if let Some(b) = bytes::as_bytes_ref(&port) {
         Some(b.to_vec())
     } else {
@@ -1434,6 +1437,10 @@ fn f_getnameinfo(vm: &Vm, _m: &Obj, a: Args, k: Kw) -> PyResult<Obj> {
     let host = host_bytes(vm, &items[0], "getnameinfo")?;
     let port = c_int(vm, &items[1])?;
     let flowinfo = items.get(2).map_or(Ok(0), |v| vm.to_i64(v))?;
+    // An unsigned int ('I', wrapping) that must fit the 20-bit flow label.
+    if !(0..=0xfffff).contains(&flowinfo) {
+        return Err(vm.overflow_error("getnameinfo(): flowinfo must be 0-1048575."));
+    }
     let scope = items.get(3).map_or(Ok(0), |v| vm.to_i64(v))?;
     let list = resolve(
         vm,

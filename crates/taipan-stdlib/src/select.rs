@@ -76,16 +76,32 @@ fn ms_left(deadline: Option<i128>) -> i32 {
 
 /// The descriptors of one list, with the objects they came from.
 fn fd_list(vm: &Vm, o: &Obj) -> PyResult<Vec<(i32, Obj)>> {
+    // A list is read in place (CPython's PySequence_Fast), its length
+    // checked before each item: a fileno() that shrinks it ends the loop.
+    if taipan_vm::api::list::is_list(o) {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(it) = taipan_vm::api::list::get(o, i) {
+            out.push(fd_entry(vm, it)?);
+            i += 1;
+        }
+        return Ok(out);
+    }
     let items = vm.to_vec(o)?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        let fd = fildes(vm, &it)?;
-        if fd >= libc::FD_SETSIZE as i32 {
-            return Err(vm.value_error("filedescriptor out of range in select()"));
-        }
-        out.push((fd, it));
+        out.push(fd_entry(vm, it)?);
     }
     Ok(out)
+}
+
+/// An object of a select() list with its descriptor.
+fn fd_entry(vm: &Vm, it: Obj) -> PyResult<(i32, Obj)> {
+    let fd = fildes(vm, &it)?;
+    if fd >= libc::FD_SETSIZE as i32 {
+        return Err(vm.value_error("filedescriptor out of range in select()"));
+    }
+    Ok((fd, it))
 }
 
 fn fill(set: &mut libc::fd_set, l: &[(i32, Obj)], maxfd: &mut i32) {

@@ -83,6 +83,9 @@ pub struct Tokenizer<'a> {
     lineno: u32,
     start: Option<usize>,
     done: Done,
+    /// A string was left open at the end of the source (CPython's E_EOFS
+    /// and E_EOLS, kept beside `done`, which is then Error).
+    eof_in_string: bool,
     atbol: bool,
     pendin: i32,
     indstack: Vec<u32>,
@@ -166,6 +169,7 @@ impl<'a> Tokenizer<'a> {
             lineno: 0,
             start: None,
             done: Done::Ok,
+            eof_in_string: false,
             atbol: true,
             pendin: 0,
             indstack: vec![0],
@@ -297,6 +301,11 @@ impl<'a> Tokenizer<'a> {
     }
     pub fn at_eof(&self) -> bool {
         self.done == Done::Eof
+    }
+    /// Reading stopped at the end of the source: the end of input (E_EOF),
+    /// or the end of input inside a string (E_EOFS, E_EOLS).
+    pub fn reached_end_of_source(&self) -> bool {
+        self.done == Done::Eof || self.eof_in_string
     }
 
     // ---- reading characters -------------------------------------------------
@@ -1227,7 +1236,9 @@ impl<'a> Tokenizer<'a> {
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
-                return Err(self.syntax_error(msg));
+                let err = self.syntax_error(msg);
+                self.eof_in_string = c == EOF;
+                return Err(err);
             }
             if c == quote {
                 end_quote_size += 1;

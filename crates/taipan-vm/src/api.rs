@@ -143,7 +143,7 @@ pub mod bytes {
 pub mod buffer {
     pub use crate::objects::buffer::{
         exporter, is_bytes_like, read_export, view_read, view_write, with_bytes, with_simple_bytes, with_writable,
-        write_export, BufferExport,
+        write_export, BufferExport, HeldExport,
     };
 
     /// Does `o` (a bytearray) have live exports, memoryviews that keep it

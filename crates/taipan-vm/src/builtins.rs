@@ -868,6 +868,8 @@ fn parse_to_ast(
     let feature_version = if feature_version < 0 { latest } else { feature_version.min(i64::from(latest)) as u8 };
     let options = taipan_syntax::ParseOptions {
         type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
+        allow_incomplete_input: flags & crate::ast_objects::PY_CF_ALLOW_INCOMPLETE_INPUT != 0,
+        dont_imply_dedent: flags & crate::ast_objects::PY_CF_DONT_IMPLY_DEDENT != 0,
         feature_version,
     };
     let start = match mode {

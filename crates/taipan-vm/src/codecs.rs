@@ -364,8 +364,39 @@ pub(crate) fn decode_object_named(
     decode_bytes(vm, &data, encoding.as_deref(), errors.as_deref())
 }
 
+/// In development mode (`-X dev`), an unknown codec or error handler is a
+/// LookupError even when nothing needs it (empty data, no encoding error):
+/// CPython's `unicode_check_encoding_errors`. Codecs implemented here and
+/// the built-in handlers exist, so only other names are looked up.
+fn check_encoding_errors(vm: &Vm, encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
+    const BUILTIN: &[&str] = &["strict", "ignore", "replace", "surrogateescape", "surrogatepass"];
+    if encoding.is_none() && errors.is_none() {
+        return Ok(());
+    }
+    // Outside development mode (the usual case) nothing more is read.
+    let dev_mode = {
+        let config = vm.config.borrow();
+        config.dev_mode || (!config.xoptions.is_empty() && config.xoptions.iter().any(|x| x == "dev"))
+    };
+    if !dev_mode {
+        return Ok(());
+    }
+    if let Some(e) = encoding {
+        if native_codec(e).is_none() {
+            crate::codecregistry::lookup(vm, e)?;
+        }
+    }
+    if let Some(h) = errors {
+        if !BUILTIN.contains(&h) {
+            crate::codecregistry::lookup_error(vm, h)?;
+        }
+    }
+    Ok(())
+}
+
 /// Decode `data` (encoding defaults to UTF-8, errors to strict).
 pub fn decode_bytes(vm: &Vm, data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+    check_encoding_errors(vm, encoding, errors)?;
     if data.is_empty() {
         // CPython returns '' before looking the codec up.
         return Ok(vm.ctx.empty_str.clone());
@@ -990,6 +1021,7 @@ pub(crate) fn encode_to_vec_named(
 
 /// Encode the str object `s` (encoding defaults to UTF-8, errors to strict).
 pub fn encode_str(vm: &Vm, s: &Obj, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    check_encoding_errors(vm, encoding, errors)?;
     let codec = match encoding {
         None => Codec::Utf8,
         Some(e) => match native_codec(e) {

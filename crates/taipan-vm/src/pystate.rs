@@ -174,6 +174,10 @@ pub struct ThreadState {
     pub profiling: Cell<bool>,
     /// The trace function (`sys.settrace`, CPython's `c_traceobj`).
     pub trace_func: crate::object::ObjCell,
+    /// `sys.settrace` (bit 0) or `sys.setprofile` (bit 1) is releasing the
+    /// function it replaced: a finalizer that installs another one then
+    /// gets CPython's RuntimeError.
+    pub installing_hook: Cell<u8>,
     /// The eval loop traces: a trace function is set and no hook runs.
     pub tracing: Cell<bool>,
     /// The event the running trace function was called for (CPython's
@@ -278,6 +282,7 @@ impl ThreadState {
             profile_depth: Cell::new(0),
             profiling: Cell::new(false),
             trace_func: crate::object::ObjCell::new(None),
+            installing_hook: Cell::new(0),
             tracing: Cell::new(false),
             tracing_what: Cell::new(None),
             objects: ObjectState::with_tracemalloc(crate::tracemalloc::tracing()),

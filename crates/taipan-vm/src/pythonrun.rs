@@ -59,6 +59,8 @@ pub fn compile_source(
     };
     let options = taipan_syntax::ParseOptions {
         type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
+        allow_incomplete_input: flags & crate::ast_objects::PY_CF_ALLOW_INCOMPLETE_INPUT != 0,
+        dont_imply_dedent: flags & crate::ast_objects::PY_CF_DONT_IMPLY_DEDENT != 0,
         ..Default::default()
     };
     let tree = parse_source(vm, bytes, filename, input, start, options)?;
@@ -789,6 +791,21 @@ fn is_plain_instance(vm: &Vm, v: &Obj) -> bool {
 
 // ---- printing exceptions -----------------------------------------------------------------------
 
+/// A source file's text as a traceback shows it (CPython's
+/// `_Py_DisplaySourceLine`): decoded with the codec its coding cookie
+/// names, through the codec registry when the front end does not know it.
+/// None when the file cannot be decoded so.
+fn source_file_text(vm: &Vm, bytes: &[u8], filename: &str) -> Option<String> {
+    match taipan_syntax::source::decode(bytes, InputMode::File, filename) {
+        Ok(src) => Some(String::from_utf8_lossy(&src.text).into_owned()),
+        Err(e) => {
+            let name = e.msg.strip_prefix("unknown encoding: ")?;
+            let text = crate::codecs::decode_bytes(vm, bytes, Some(name), None).ok()?;
+            Some(pystr::as_str_lossy(&text).into_owned())
+        }
+    }
+}
+
 struct Printer<'a> {
     vm: &'a Vm,
     out: String,
@@ -1022,9 +1039,10 @@ impl Printer<'_> {
     }
 
     fn source_line(&mut self, path: &Path, lineno: u32) -> Option<String> {
+        let vm = self.vm;
         let lines = self.sources.entry(path.to_path_buf()).or_insert_with(|| {
             let bytes = std::fs::read(path).ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = source_file_text(vm, &bytes, &path.to_string_lossy())?;
             Some(text.split_inclusive('\n').map(|l| l.strip_suffix('\n').unwrap_or(l).to_string()).collect())
         });
         lines.as_ref()?.get((lineno as usize).checked_sub(1)?).cloned()

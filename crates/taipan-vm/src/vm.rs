@@ -434,6 +434,15 @@ impl Vm {
         if self.thread.breaker_bits() & breaker::GC != 0 {
             crate::gc::collect_generations(self)?;
         }
+        self.run_queued_finalizers();
+        Ok(())
+    }
+
+    /// Run the finalizers queued so far (`__del__`, weakref callbacks) now,
+    /// where CPython would have run them inside a deallocation: `list.sort`
+    /// drops its keys and must see what their `__del__` does to the list.
+    pub(crate) fn run_queued_finalizers(&self) {
+        use crate::pystate::breaker;
         while self.thread.breaker_bits() & breaker::FINALIZERS != 0 {
             self.thread.clear_breaker(breaker::FINALIZERS);
             for work in self.thread.objects.take_pending() {
@@ -452,7 +461,6 @@ impl Vm {
                 }
             }
         }
-        Ok(())
     }
 
     /// Set `exc.__context__` to the exception being handled (CPython's

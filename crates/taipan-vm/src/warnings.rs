@@ -80,8 +80,13 @@ fn warnings_attr(vm: &Vm, name: &str, import_it: bool) -> PyResult<Option<Obj>> 
 }
 
 fn get_filters(vm: &Vm) -> PyResult<Obj> {
+    // The module's list becomes the state's (CPython's Py_SETREF), so it
+    // is still used once `warnings.filters` is deleted.
     let filters = match warnings_attr(vm, "filters", false)? {
-        Some(f) => f,
+        Some(f) => {
+            *vm.warnings.filters.borrow_mut() = Some(f.clone());
+            f
+        }
         None => state_filters(vm),
     };
     if list::data(&filters).is_none() {
@@ -91,13 +96,15 @@ fn get_filters(vm: &Vm) -> PyResult<Obj> {
 }
 
 fn get_once_registry(vm: &Vm) -> PyResult<Obj> {
-    let reg = match warnings_attr(vm, "_onceregistry", false)? {
+    // `warnings.onceregistry` (the public name) is what counts, as in CPython.
+    let reg = match warnings_attr(vm, "onceregistry", false)? {
         Some(r) => r,
         None => return Ok(state_once_registry(vm)),
     };
     if dict::data(&reg).is_none() {
         return Err(vm.type_error(format!("_warnings.onceregistry must be a dict, not '{}'", reg.class().name())));
     }
+    *vm.warnings.once_registry.borrow_mut() = Some(reg.clone());
     Ok(reg)
 }
 
@@ -109,6 +116,7 @@ fn get_default_action(vm: &Vm) -> PyResult<Obj> {
     if pystr::data(&action).is_none() {
         return Err(vm.type_error(format!("_warnings.defaultaction must be a string, not '{}'", action.class().name())));
     }
+    *vm.warnings.default_action.borrow_mut() = Some(action.clone());
     Ok(action)
 }
 
@@ -305,8 +313,11 @@ fn show_warning(vm: &Vm, filename: &Obj, lineno: i64, text: &Obj, category: &Obj
     let text = vm.str(text).map(|t| pystr::as_str_lossy(&t).into_owned()).unwrap_or_default();
     let file = pystr::as_str_lossy(filename).into_owned();
     let mut out = format!("{file}:{lineno}: {name}: {text}\n");
+    // A source line handed in (warn_explicit's module_globals) is not
+    // shown: CPython 3.11's show_warning gives up at its PyUnicode_READY
+    // check (which succeeds with 0) before printing it.
     let line = match sourceline {
-        Some(l) => Some(pystr::as_str_lossy(l).into_owned()),
+        Some(_) => None,
         None => u32::try_from(lineno).ok().and_then(|n| source_line(&file, n)),
     };
     if let Some(line) = line {
@@ -466,18 +477,27 @@ pub(crate) fn apply_warnoptions(vm: &Vm) {
     }
 }
 
-/// For the `warn_explicit` of `_warnings` with `module_globals`: the source
-/// line through `linecache.getlines(filename, module_globals)`.
-pub fn source_from_globals(vm: &Vm, filename: &Obj, lineno: i64, globals: &Obj) -> PyResult<Option<Obj>> {
-    let linecache = crate::import::import_module(vm, "linecache")?;
-    let getlines = vm.getattr_str(&linecache, "getlines")?;
-    let lines = vm.call(&getlines, &[filename.clone(), globals.clone()], None)?;
-    if lineno < 1 {
+/// For the `warn_explicit` of `_warnings` with `module_globals`: line
+/// `lineno` of the source `module_globals['__loader__'].get_source(__name__)`
+/// returns (CPython's `get_source_line`), split by str's own splitlines
+/// (never a subclass's override). None without a loader, a `get_source` or
+/// a source.
+pub fn source_from_globals(vm: &Vm, _filename: &Obj, lineno: i64, globals: &Obj) -> PyResult<Option<Obj>> {
+    let Some(loader) = dict::get_item_str(vm, globals, "__loader__") else { return Ok(None) };
+    let Some(name) = dict::get_item_str(vm, globals, "__name__") else { return Ok(None) };
+    let Some(get_source) = vm.getattr_str_opt(&loader, "get_source")? else { return Ok(None) };
+    let source = vm.call(&get_source, &[name], None)?;
+    if vm.is_none(&source) {
         return Ok(None);
     }
-    match list::data(&lines).and_then(|d| d.get(lineno as usize - 1)) {
+    if pystr::data(&source).is_none() {
+        return Err(vm.type_error(format!("must be str, not {}", source.class().name())));
+    }
+    let lines = crate::objects::str_methods::splitlines(vm, &source, &[], None)?;
+    let line = usize::try_from(lineno - 1).ok().and_then(|i| list::data(&lines).and_then(|d| d.get(i)));
+    match line {
         Some(l) => Ok(Some(l)),
-        None => Ok(None),
+        None => Err(vm.index_error("list index out of range")),
     }
 }
 

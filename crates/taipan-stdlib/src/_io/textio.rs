@@ -602,6 +602,26 @@ pub(crate) fn locale_encoding(vm: &Vm) -> Obj {
     vm.new_str(if codeset.is_empty() { "UTF-8" } else { &codeset })
 }
 
+/// In development mode (`-X dev`) an unknown error handler name is a
+/// LookupError when the wrapper is made (CPython's `io_check_errors`).
+fn check_errors_in_dev_mode(vm: &Vm, errors: &Obj) -> PyResult<()> {
+    let dev_mode = {
+        let config = vm.config.borrow();
+        config.dev_mode || config.xoptions.iter().any(|x| x == "dev")
+    };
+    if !dev_mode {
+        return Ok(());
+    }
+    let name = utf8_of(vm, errors).map_err(|e| {
+        if vm.err_matches(&e, &vm.ctx.exceptions.value_error) {
+            vm.value_error("embedded null character in errors")
+        } else {
+            e
+        }
+    })?;
+    taipan_vm::api::codecs::lookup_error(vm, &name).map(drop)
+}
+
 /// CPython's `validate_newline`.
 fn validate_newline(vm: &Vm, nl: &str) -> PyResult<()> {
     if nl.contains('\0') {
@@ -782,7 +802,10 @@ fn textio_init(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
     let encoding = super::opt_str_arg(vm, a[1].as_ref(), "TextIOWrapper", "encoding")?;
     let errors = match a[2].as_ref().filter(|e| !vm.is_none(e)) {
         None => vm.new_str("strict"),
-        Some(e) if pystr::data(e).is_some() => e.clone(),
+        Some(e) if pystr::data(e).is_some() => {
+            check_errors_in_dev_mode(vm, e)?;
+            e.clone()
+        }
         Some(e) => {
             return Err(
                 vm.type_error(format!("TextIOWrapper() argument 'errors' must be str or None, not {:.50}", tp_name(e)))
@@ -1620,7 +1643,13 @@ fn change_encoding(
         }
         Some(e) => (encoding_name(vm, Some(&e))?, errors.unwrap_or_else(|| vm.new_str("strict"))),
     };
-    let codec = lookup_codec(vm, &enc)?;
+    // CPython looks the codec up by the name as a C string: up to a NUL
+    // ('locale\0' is the unknown encoding 'locale'), keeping the whole name.
+    let lookup_name = match pystr::as_str(&enc).and_then(|s| s.split_once('\0')) {
+        Some((head, _)) => vm.new_str(head),
+        None => enc.clone(),
+    };
+    let codec = lookup_codec(vm, &lookup_name)?;
     let buffer = check_attached(vm, t)?;
     set_codec(vm, t, &buffer, &codec, &errs)?;
     if codec.name() != "utf-8-sig" {

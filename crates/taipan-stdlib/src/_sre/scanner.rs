@@ -20,6 +20,9 @@ pub(crate) struct Scanner {
     /// Where the next attempt starts; None once the scan is over.
     start: Cell<Option<usize>>,
     must_advance: Cell<bool>,
+    /// A bytearray subject cannot be resized while the scanner lives
+    /// (CPython's scanner keeps its buffer until freed).
+    _export: Option<taipan_vm::api::buffer::HeldExport>,
 }
 
 impl PyPayload for Scanner {
@@ -48,6 +51,7 @@ pub(crate) fn new_scanner(vm: &Vm, pattern: &Obj, string: &Obj, pos: isize, endp
         endpos,
         start: Cell::new(Some(pos)),
         must_advance: Cell::new(false),
+        _export: taipan_vm::api::buffer::HeldExport::hold(string),
     };
     let ty = sre_type(vm, SCANNER_TYPE);
     alloc_instance(vm, &ty, &ty, sc)

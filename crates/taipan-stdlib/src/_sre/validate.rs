@@ -337,6 +337,14 @@ impl Checker<'_> {
         Ok(after)
     }
 
+    /// Do the opcodes from `start` on (not those nested in them) end
+    /// exactly at `end`?
+    fn ops_end_at(&self, start: usize, end: usize) -> bool {
+        let mut scratch =
+            Checker { code: self.code, groups: self.groups, todo: Vec::new(), branches: Vec::new(), sets: Vec::new() };
+        scratch.inner(start, end).is_ok()
+    }
+
     fn groupref_exists(&mut self, i: usize, end: usize) -> Check<usize> {
         if self.word(i, end)? as usize >= self.groups {
             return Err(());
@@ -347,7 +355,10 @@ impl Checker<'_> {
             return Err(());
         }
         let no = j + skip - 1;
-        if skip >= 3 && self.code.get(no - 2) == Some(&op::JUMP) {
+        // An else part follows when the then part ends with a JUMP opcode;
+        // a JUMP-valued argument (`\x0f`) there does not count, so the then
+        // part's opcodes must end right before it (CPython's gh-91700).
+        if skip >= 3 && self.code.get(no - 2) == Some(&op::JUMP) && self.ops_end_at(j + 1, no - 2) {
             self.later(j + 1, no - 2)?;
             let jskip = self.skip(no - 1, end, 1)?;
             let after = no - 1 + jskip;

@@ -303,7 +303,8 @@ fn sigset_arg(vm: &Vm, o: &Obj) -> PyResult<libc::sigset_t> {
     for item in vm.to_vec(o)? {
         let sig = match vm.index_value(&item)? {
             int::IntValue::Small(v) => v,
-            int::IntValue::Big(_) => i64::MAX,
+            // Too big for a C long: -1, as PyLong_AsLongAndOverflow gives.
+            int::IntValue::Big(_) => -1,
         };
         if sig <= 0 || sig >= nsig {
             return Err(vm.value_error(format!("signal number {sig} out of range [1; {}]", nsig - 1)));

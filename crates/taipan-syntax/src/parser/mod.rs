@@ -69,11 +69,23 @@ pub struct ParseOptions {
     /// (`ast.parse(feature_version=(3, N))`): newer syntax raises CPython's
     /// "... only supported in Python 3.N and greater".
     pub feature_version: u8,
+    /// `PyCF_ALLOW_INCOMPLETE_INPUT` (codeop): a source that ends before the
+    /// statement does (an open bracket, an unterminated string, a block
+    /// header) raises SyntaxError("incomplete input").
+    pub allow_incomplete_input: bool,
+    /// `PyCF_DONT_IMPLY_DEDENT` (codeop): the end of single input closes
+    /// no open block.
+    pub dont_imply_dedent: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { type_comments: false, feature_version: LATEST_MINOR }
+        ParseOptions {
+            type_comments: false,
+            feature_version: LATEST_MINOR,
+            allow_incomplete_input: false,
+            dont_imply_dedent: false,
+        }
     }
 }
 
@@ -119,6 +131,8 @@ pub fn parse_with_options(
     tok.set_options(options.type_comments, options.feature_version < 7);
     let mut p = Parser::new(tok, start, encoding_known);
     p.feature_version = options.feature_version;
+    p.allow_incomplete_input = options.allow_incomplete_input;
+    p.dont_imply_dedent = options.dont_imply_dedent;
     // Token texts are slices of this when the whole source is UTF-8 (it is
     // not checked up front only for `compile()` of bytes).
     p.src_str = std::str::from_utf8(&text).ok();
@@ -242,6 +256,10 @@ pub(crate) struct Parser<'a> {
     pub(crate) interactive_exit: bool,
     /// See `ParseOptions::feature_version`.
     feature_version: u8,
+    /// See `ParseOptions::allow_incomplete_input`.
+    allow_incomplete_input: bool,
+    /// See `ParseOptions::dont_imply_dedent`.
+    dont_imply_dedent: bool,
     /// The `# type: ignore` comments read so far (CPython's
     /// `type_ignore_comments`).
     type_ignores: Vec<crate::ast::TypeIgnore>,
@@ -283,6 +301,8 @@ impl<'a> Parser<'a> {
             parsing_started: false,
             interactive_exit: false,
             feature_version: LATEST_MINOR,
+            allow_incomplete_input: false,
+            dont_imply_dedent: false,
             type_ignores: Vec::new(),
         }
     }
@@ -316,6 +336,14 @@ impl<'a> Parser<'a> {
                 );
             }
             return Err(self.error.take().unwrap());
+        }
+        // The first pass failed having read to the end of the source: with
+        // PyCF_ALLOW_INCOMPLETE_INPUT that is incomplete input, not an error
+        // (CPython's `_is_end_of_source`).
+        if self.allow_incomplete_input && self.tok.reached_end_of_source() {
+            self.error = None;
+            self.raise_syntax("incomplete input");
+            return Err(self.error.take().expect("an error"));
         }
         if let Some(e) = &self.error {
             if !matches!(e.error_type, ErrorType::SyntaxError | ErrorType::IndentationError | ErrorType::TabError) {
@@ -428,7 +456,7 @@ impl<'a> Parser<'a> {
                     if t.kind == TokenKind::EndMarker && self.parsing_started {
                         t.kind = TokenKind::Newline;
                         self.parsing_started = false;
-                        if self.tok.indent() > 0 {
+                        if self.tok.indent() > 0 && !self.dont_imply_dedent {
                             self.tok.imply_dedents();
                         }
                     } else {
@@ -918,4 +946,37 @@ fn byte_offset_to_character_offset(line: &str, col: i64) -> i64 {
     let col = col.clamp(0, len + 1);
     let take = (col as usize).min(bytes.len());
     String::from_utf8_lossy(&bytes[..take]).chars().count() as i64 + (col - take as i64)
+}
+
+#[cfg(test)]
+mod incomplete_input_tests {
+    use super::*;
+
+    /// Parse single input with codeop's flags (or without them): Ok or the message.
+    fn single(src: &str, codeop_flags: bool) -> Result<(), String> {
+        let options = ParseOptions {
+            allow_incomplete_input: codeop_flags,
+            dont_imply_dedent: codeop_flags,
+            ..Default::default()
+        };
+        parse_with_options(src.as_bytes(), "<input>", InputMode::Text, StartRule::Interactive, options)
+            .result
+            .map(|_| ())
+            .map_err(|e| e.msg)
+    }
+
+    #[test]
+    fn end_of_source_is_incomplete_input() {
+        for src in ["(", "[1,\n", "'''abc", "'abc", "if 1:", "x = (1,\n2", "if 1:\n  pass"] {
+            assert_eq!(single(src, true), Err("incomplete input".to_string()), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn errors_before_the_end_stay_errors() {
+        assert_eq!(single("1 = (", true), Err("'(' was never closed".to_string()));
+        assert_eq!(single("a b\n", true), Err("invalid syntax".to_string()));
+        assert_eq!(single("(", false), Err("'(' was never closed".to_string()));
+        assert_eq!(single("if 1:\n  pass", false), Ok(()));
+    }
 }

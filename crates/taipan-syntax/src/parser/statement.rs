@@ -217,16 +217,23 @@ impl<'a> Parser<'a> {
         let first = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
         match self.peek() {
             T::Equal => {
+                // A target is checked before what follows its '=' is read,
+                // as CPython's `(star_targets '=')+` does: the first pass
+                // then stops where CPython's does (codeop's "incomplete
+                // input" depends on it).
+                if !is_valid_star_target(&first) {
+                    return None;
+                }
                 let mut targets = vec![first];
                 loop {
                     self.mark += 1;
                     let value = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
                     if self.at(T::Equal) {
+                        if !is_valid_star_target(&value) {
+                            return None;
+                        }
                         targets.push(value);
                         continue;
-                    }
-                    if !targets.iter().all(is_valid_star_target) {
-                        return None;
                     }
                     let targets = targets.into_iter().map(|t| set_context(t, ExprContext::Store)).collect();
                     let type_comment = self.opt_type_comment();

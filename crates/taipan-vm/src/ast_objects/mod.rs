@@ -25,6 +25,10 @@ use taipan_syntax::ast::Mod;
 pub const PY_CF_ONLY_AST: u32 = 0x400;
 /// `PyCF_TYPE_COMMENTS`: the parser keeps `# type:` comments.
 pub const PY_CF_TYPE_COMMENTS: u32 = 0x1000;
+/// `PyCF_ALLOW_INCOMPLETE_INPUT` (codeop's compile flag).
+pub(crate) const PY_CF_ALLOW_INCOMPLETE_INPUT: u32 = 0x4000;
+/// `PyCF_DONT_IMPLY_DEDENT` (codeop's compile flag).
+pub(crate) const PY_CF_DONT_IMPLY_DEDENT: u32 = 0x200;
 /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await` and `async for/with` at top level.
 pub const PY_CF_ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
 

@@ -281,15 +281,14 @@ pub(super) fn dict_merge(vm: &Vm, func: &Obj, d: &Obj, update: &Obj) -> PyResult
         let k = vm.call_method(update, "keys", &[])?;
         vm.to_vec(&k)?
     };
+    // Keys that are not strs are refused by the call itself, after the
+    // duplicates are looked for (as CPython's _PyDict_MergeEx then call).
     for k in keys {
-        if pystr::data(&k).is_none() {
-            return Err(vm.type_error("keywords must be strings"));
-        }
         if dict::get_item_opt(vm, d, &k)?.is_some() {
             let e = vm.type_error(format!(
                 "{} got multiple values for keyword argument '{}'",
                 function_str(vm, func),
-                pystr::as_str_lossy(&k)
+                vm.str_string(&k)?
             ));
             return Err(e);
         }

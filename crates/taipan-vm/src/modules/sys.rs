@@ -584,18 +584,42 @@ fn sys_gil_stats(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
 /// `sys.setprofile(f)`: `f(frame, event, arg)` on each call and return.
 fn sys_setprofile(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [f] = crate::args::exact::<1>(vm, "setprofile", args, kw)?;
-    if vm.is_none(&f) {
-        vm.set_profile(None);
-    } else {
-        vm.set_profile(Some((crate::eval::profile::python_hook, f)));
-    }
-    Ok(vm.none())
+    install_hook(vm, INSTALLING_PROFILE, "profile", vm.thread.profile_obj.get(), || {
+        if vm.is_none(&f) {
+            vm.set_profile(None);
+        } else {
+            vm.set_profile(Some((crate::eval::profile::python_hook, f)));
+        }
+    })
 }
 
 /// `sys.settrace(f)`: `f(frame, event, arg)` for this thread's frames.
 fn sys_settrace(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let [f] = crate::args::exact::<1>(vm, "settrace", args, kw)?;
-    vm.set_trace(if vm.is_none(&f) { None } else { Some(f) });
+    install_hook(vm, INSTALLING_TRACE, "trace", vm.thread.trace_func.get(), || {
+        vm.set_trace(if vm.is_none(&f) { None } else { Some(f) })
+    })
+}
+
+const INSTALLING_TRACE: u8 = 1;
+const INSTALLING_PROFILE: u8 = 2;
+
+/// Install a trace or profile function, then release the one it replaced
+/// (`old`) and run the finalizers that queues, as CPython's deallocation
+/// runs them inside the call: one that installs another function of the
+/// same kind meanwhile gets a RuntimeError (reported as unraisable).
+fn install_hook(vm: &Vm, bit: u8, what: &str, old: Option<Obj>, install: impl FnOnce()) -> PyResult<Obj> {
+    let t = &vm.thread;
+    if t.installing_hook.get() & bit != 0 {
+        return Err(vm.runtime_error(format!(
+            "Cannot install a {what} function while another {what} function is being installed"
+        )));
+    }
+    install();
+    t.installing_hook.set(t.installing_hook.get() | bit);
+    drop(old);
+    vm.run_queued_finalizers();
+    t.installing_hook.set(t.installing_hook.get() & !bit);
     Ok(vm.none())
 }
 

@@ -39,6 +39,34 @@ pub trait BufferExport {
     }
 }
 
+/// A buffer export native code keeps between calls (CPython's `Py_buffer`
+/// a regex scanner holds): while it lives, a bytearray (or an array,
+/// mmap, ...) cannot change size; dropping it releases the export.
+pub struct HeldExport(Obj);
+
+impl HeldExport {
+    /// Hold an export of `o` if it is a resizable exporter (bytes and
+    /// memoryviews need none: they never resize, or hold one themselves).
+    pub fn hold(o: &Obj) -> Option<HeldExport> {
+        if let Some(d) = bytearray::data(o) {
+            d.add_export();
+        } else {
+            exporter(o)?.buffer_export(1);
+        }
+        Some(HeldExport(o.clone()))
+    }
+}
+
+impl Drop for HeldExport {
+    fn drop(&mut self) {
+        if let Some(d) = bytearray::data(&self.0) {
+            d.remove_export();
+        } else if let Some(e) = exporter(&self.0) {
+            e.buffer_export(-1);
+        }
+    }
+}
+
 /// The exporter behind `o`, if its payload exports a buffer.
 pub fn exporter(o: &Obj) -> Option<&dyn BufferExport> {
     (o.class().buffer_payload)(o)

@@ -282,10 +282,18 @@ fn bytes_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
     check_text_args(vm, "bytes", &a)?;
     let data = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => Vec::new(),
-        (Some(s), enc, errors) if pystr::data(s).is_some() => match enc {
-            Some(e) => crate::codecs::encode_to_vec_named(vm, "bytes", s, Some(e), errors.as_ref())?,
-            None => return Err(vm.type_error("string argument without an encoding")),
-        },
+        // A str subclass with __bytes__ converts through it (bpo-25766).
+        (Some(s), enc, errors)
+            if pystr::data(s).is_some()
+                && !(enc.is_none()
+                    && errors.is_none()
+                    && crate::objects::type_::lookup_str(vm, s.class(), "__bytes__").is_some()) =>
+        {
+            match enc {
+                Some(e) => crate::codecs::encode_to_vec_named(vm, "bytes", s, Some(e), errors.as_ref())?,
+                None => return Err(vm.type_error("string argument without an encoding")),
+            }
+        }
         (Some(_), Some(_), _) => return Err(vm.type_error("encoding without a string argument")),
         (None, Some(_), _) | (None, None, Some(_)) => {
             return Err(vm.type_error(if a[1].is_some() {

@@ -212,7 +212,10 @@ pub(crate) fn create_class(
                 continue;
             }
             let m = mangle(&name_str, s);
-            if dict::get_item_str(vm, &d, &m).is_some() {
+            // The compiler puts `__qualname__` and `__classcell__` in the
+            // namespace; they are taken out below, so are no class variables.
+            let made_by_compiler = m == "__qualname__" || m == "__classcell__";
+            if !made_by_compiler && dict::get_item_str(vm, &d, &m).is_some() {
                 return Err(vm.value_error(format!("'{m}' in __slots__ conflicts with class variable")));
             }
             slot_names.push(m);
@@ -349,7 +352,7 @@ pub(crate) fn create_class(
     // Descriptors for the instance layout; a class's own `__dict__` or
     // `__weakref__` entry wins (CPython's type_add_getset keeps it).
     if has_dict_slot && dict::get_item_str(vm, &d, "__dict__").is_none() {
-        let def = GetSetDef::new("__dict__", get_dict_attr, Some(set_class_dict_attr));
+        let def = GetSetDef::new("__dict__", get_class_dict_attr, Some(set_class_dict_attr));
         let v = alloc_object(&vm.ctx.types.getset_descriptor, GetSetData { def, owner: ty.clone() });
         dict::set_item_str(vm, &d, "__dict__", v)?;
     }
@@ -365,6 +368,11 @@ pub(crate) fn create_class(
             MemberData { name: nobj.clone(), index: off, owner: ty.clone(), kind: MemberKind::Slot, doc: None },
         );
         dict::set_item(vm, &d, nobj, v)?;
+    }
+
+    // `__class__` is bound before a metaclass's mro() runs (bpo-23722).
+    if let Some(c) = classcell {
+        crate::objects::cell::data(&c).value.set(Some(ty.clone()));
     }
 
     // MRO
@@ -384,10 +392,6 @@ pub(crate) fn create_class(
     crate::objects::slots::update_all_slots(vm, &ty);
     if tt.finalize.get().is_none() {
         tt.finalize.set(bt.finalize.get());
-    }
-
-    if let Some(c) = classcell {
-        crate::objects::cell::data(&c).value.set(Some(ty.clone()));
     }
 
     // __set_name__ on the namespace's descriptors.
@@ -505,13 +509,45 @@ pub(crate) fn set_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if v.is_none() {
         return Err(vm.type_error("cannot delete __dict__"));
     }
-    set_class_dict_attr(vm, o, v)
+    store_instance_dict(vm, o, v)
+}
+
+/// `obj.__dict__` for an instance of a class (CPython's `subtype_dict`):
+/// through a builtin base's own `__dict__` descriptor when one keeps the
+/// dict (a metaclass's class gets `type`'s mappingproxy).
+fn get_class_dict_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
+    if let Some(base) = builtin_base_with_dict(vm, &o.class_obj()) {
+        if let Some(descr) = type_::lookup_str(vm, ty_of(&base), "__dict__") {
+            if let Some(get) = descr.class().slots.descr_get.get() {
+                return get(vm, &descr, Some(o), Some(&o.class_obj()));
+            }
+        }
+    }
+    get_dict_attr(vm, o)
 }
 
 /// `obj.__dict__ = d` for an instance of a class (CPython's
 /// `subtype_setdict`): `del obj.__dict__` drops it, and the next use
 /// makes a new empty one.
 pub(crate) fn set_class_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    // An instance whose dict a builtin base keeps (a metaclass's class, a
+    // module or exception subclass's instance) is set through that base's
+    // own `__dict__` descriptor (CPython's `subtype_setdict`).
+    if let Some(base) = builtin_base_with_dict(vm, &o.class_obj()) {
+        let descr = type_::lookup_str(vm, ty_of(&base), "__dict__");
+        let found = descr.and_then(|d| d.class().slots.descr_set.get().map(|set| (d, set)));
+        let Some((descr, set)) = found else {
+            return Err(
+                vm.type_error(format!("this __dict__ descriptor does not support '{}' objects", o.class().name()))
+            );
+        };
+        return set(vm, &descr, o, v);
+    }
+    store_instance_dict(vm, o, v)
+}
+
+/// Put `v` in the instance's dict slot (None: drop the dict).
+fn store_instance_dict(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let Some(v) = v else {
         o.set_instance_dict(None);
         return Ok(());
@@ -521,6 +557,21 @@ pub(crate) fn set_class_dict_attr(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult
     }
     o.set_instance_dict(Some(v.clone()));
     Ok(())
+}
+
+/// The first builtin type along `t`'s base chain whose instances have a
+/// `__dict__` (CPython's `get_builtin_base_with_dict`): a dict slot, or
+/// `type`, whose instances keep theirs in the type object.
+fn builtin_base_with_dict(vm: &Vm, t: &Obj) -> Option<Obj> {
+    let mut cur = Some(t.clone());
+    while let Some(c) = cur {
+        let ct = ty_of(&c);
+        if !ct.is_heap_type() && (ct.dictoffset != 0 || c.is(&vm.ctx.types.type_)) {
+            return Some(c);
+        }
+        cur = ct.base();
+    }
+    None
 }
 
 fn get_weakref_attr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -671,12 +722,31 @@ fn same_slots_added(vm: &Vm, a: &TypeObject, b: &TypeObject) -> bool {
         && a.values_offset == b.values_offset
         && a.weaklistoffset == b.weaklistoffset
         && a.member_offsets.len() == b.member_offsets.len()
-        && crate::objects::type_::slot_names(vm, a) == crate::objects::type_::slot_names(vm, b)
+        && a.payload_type == b.payload_type
+        && match (added_slots(vm, a), added_slots(vm, b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+}
+
+/// The member slots a class's `__slots__` declared, mangled and sorted as
+/// they were laid out, without `__dict__` and `__weakref__` (CPython's
+/// `ht_slots`); None for a class without `__slots__`.
+fn added_slots(vm: &Vm, t: &TypeObject) -> Option<Vec<String>> {
+    dict::get_item_str(vm, &t.dict(), "__slots__")?;
+    let mut names: Vec<String> = crate::objects::type_::slot_names(vm, t)
+        .into_iter()
+        .filter(|n| n != "__dict__" && n != "__weakref__")
+        .map(|n| mangle(t.name(), &n))
+        .collect();
+    names.sort();
+    names.dedup();
+    Some(names)
 }
 
 /// Instances of `old` may become instances of `new` (CPython's
 /// `compatible_for_assignment`).
-fn compatible_for_assignment(vm: &Vm, old: &Obj, new: &Obj, attr: &str) -> PyResult<()> {
+pub(crate) fn compatible_for_assignment(vm: &Vm, old: &Obj, new: &Obj, attr: &str) -> PyResult<()> {
     let (ot, nt) = (ty_of(old), ty_of(new));
     if ot.is_gc != nt.is_gc {
         return Err(vm.type_error(format!(

@@ -843,6 +843,32 @@ impl DictData {
         Ok(())
     }
 
+    /// `d.setdefault(key, default)`: the value at `key`, else `default`
+    /// inserted there. One lookup, so `__eq__` runs at most once per
+    /// colliding key (CPython's bpo-13521).
+    pub fn setdefault_hashed(&self, vm: &Vm, key: &Obj, hash: i64, default: Obj) -> PyResult<Obj> {
+        if self.split().is_some() && key.type_is(&vm.ctx.types.str) {
+            // Exact-str keys compare without running Python code.
+            if let Some(v) = self.get_hashed(vm, key, hash)? {
+                return Ok(v);
+            }
+            self.set_hashed(vm, key.clone(), hash, default.clone())?;
+            return Ok(default);
+        }
+        match self.probe(vm, key, hash)? {
+            Probe::Found { index, .. } => {
+                Ok(self.table().entries[index].as_ref().expect("found entry is live").value.clone())
+            }
+            Probe::Missing => {
+                crate::gc::maintain_dict_tracking(vm, self, key, &default);
+                if !self.insert_new(key.clone(), hash, default.clone()) {
+                    return Err(vm.memory_error());
+                }
+                Ok(default)
+            }
+        }
+    }
+
     /// `d[key] = value` on a split dict for an exact-str key that is, or
     /// can become, one of the shared keys (the shared keys grow up to
     /// `SHARED_KEYS_MAX`, as CPython's). Gives the value back when the dict
@@ -906,10 +932,10 @@ impl DictData {
                 let e = t.entries[index].take().expect("found entry is live");
                 t.used -= 1;
                 self.bump_keys();
-                // Trailing holes are trimmed so that popitem stays O(1).
-                while matches!(t.entries.last(), Some(None)) {
-                    t.entries.pop();
-                }
+                // The hole stays, even at the end: a key added next takes a
+                // new position, so an iterator sees that the keys changed
+                // (CPython's "dictionary keys changed during iteration").
+                // popitem skips trailing holes.
                 let Entry { key, value, .. } = e;
                 drop(key);
                 Ok(Some(value))
@@ -991,6 +1017,10 @@ impl DictData {
     /// Remove and return the last item.
     pub fn pop_last(&self) -> Option<(Obj, Obj)> {
         let t = self.table();
+        // Deletions leave holes at the end; drop them first.
+        while matches!(t.entries.last(), Some(None)) {
+            t.entries.pop();
+        }
         let e = t.entries.pop()??;
         // Clear the index slot that points at it.
         let mask = t.mask();
@@ -1415,12 +1445,8 @@ fn dict_setdefault(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
     crate::args::check_positional(vm, "setdefault", args.len(), 1, 2)?;
     let d = dict_of(o);
     let h = vm.hash(&args[0])?;
-    if let Some(v) = d.get_hashed(vm, &args[0], h)? {
-        return Ok(v);
-    }
     let default = args.get(1).cloned().unwrap_or_else(|| vm.none());
-    d.set_hashed(vm, args[0].clone(), h, default.clone())?;
-    Ok(default)
+    d.setdefault_hashed(vm, &args[0], h, default)
 }
 
 fn dict_pop(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {

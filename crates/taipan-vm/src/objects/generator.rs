@@ -595,7 +595,7 @@ pub(crate) fn gen_throw(vm: &Vm, gen: &Obj, close_on_genexit: bool, err: PyErr) 
         g.state.set(GenState::Running);
         let ret: PyResult<SendResult> =
             if yf.has_payload::<GenData>() && (is_generator(vm, &yf) || yf.type_is(&vm.ctx.types.coroutine)) {
-                gen_throw(vm, &yf, close_on_genexit, err)
+                with_frame_linked(vm, g, || gen_throw(vm, &yf, close_on_genexit, err))
             } else {
                 match vm.getattr_str_opt(&yf, "throw") {
                     Err(e) => Err(e),
@@ -628,6 +628,26 @@ pub(crate) fn gen_throw(vm: &Vm, gen: &Obj, close_on_genexit: bool, err: PyErr) 
         }
     }
     gen_send_ex(vm, gen, vm.none(), Some(err), false)
+}
+
+/// Run `f` with this (suspended) generator's frame linked in as the
+/// thread's current frame: CPython's `_gen_throw` does so while it throws
+/// into a delegate generator, so the delegate sees the whole stack
+/// (`traceback.extract_stack()`, `sys._getframe()`), gh-93592.
+fn with_frame_linked<R>(vm: &Vm, g: &GenData, f: impl FnOnce() -> R) -> R {
+    let Some(fp) = g.frame_ptr() else { return f() };
+    let t = &vm.thread;
+    let prev = t.current_frame.get();
+    // SAFETY: the generator owns its frame and is marked Running, so the
+    // frame is not executing and nothing else links it meanwhile; it is on
+    // this thread's chain only until `f` returns, then unlinked again.
+    let old_previous = unsafe { std::mem::replace(&mut (*fp).previous, prev) };
+    t.current_frame.set(fp);
+    let r = f();
+    t.current_frame.set(prev);
+    // SAFETY: as above; the frame is still owned by the generator.
+    unsafe { (*fp).previous = old_previous };
+    r
 }
 
 /// Pop the sub-iterator and move past the SEND loop (what CPython's
@@ -743,10 +763,18 @@ fn warn_unawaited_coroutine(vm: &Vm, gen: &Obj) {
         .ok()
         .and_then(|w| vm.getattr_str_opt(&w, "_warn_unawaited_coroutine").ok().flatten());
     if let Some(hook) = hook {
-        if let Err(e) = vm.call(&hook, std::slice::from_ref(gen), None) {
-            vm.write_unraisable(&e, Some(gen));
+        match vm.call(&hook, std::slice::from_ref(gen), None) {
+            Ok(_) => return,
+            Err(e) => {
+                // A hook that failed other than by a warning made an error
+                // leaves the warning to be issued here (as CPython does).
+                let warned = vm.err_matches(&e, &vm.ctx.exceptions.runtime_warning);
+                vm.write_unraisable(&e, Some(gen));
+                if warned {
+                    return;
+                }
+            }
         }
-        return;
     }
     let q = g.qualname.get().map(|q| pystr::as_str_lossy(&q).into_owned()).unwrap_or_default();
     let msg = format!("coroutine '{q}' was never awaited");

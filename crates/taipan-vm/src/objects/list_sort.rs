@@ -31,6 +31,9 @@ pub(crate) fn list_sort(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -
     let l = crate::objects::list::data(o).expect("a list");
     let items = l.replace_all(Vec::new());
     let result = sort_items(vm, items, key.as_ref(), reverse);
+    // The keys are gone: their finalizers run now, as CPython's do inside
+    // the sort, so a `__del__` that refills the list is caught below.
+    vm.run_queued_finalizers();
     let (sorted, err) = match result {
         Ok(v) => (v, None),
         Err((v, e)) => (v, Some(e)),

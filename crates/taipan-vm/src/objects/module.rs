@@ -35,7 +35,12 @@ pub(crate) fn setup(vm: &Vm) {
         vm,
         ty,
         &[
-            GetSetDef::new("__dict__", crate::objects::class::get_dict_attr, None),
+            // CPython's is a read-only member: "readonly attribute".
+            GetSetDef::new(
+                "__dict__",
+                crate::objects::class::get_dict_attr,
+                Some(|vm, _, _| Err(vm.attribute_error("readonly attribute"))),
+            ),
             GetSetDef::new("__annotations__", module_get_annotations, Some(module_set_annotations)),
         ],
     );

@@ -252,7 +252,12 @@ fn tp_new_wrapper(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
     // A type that cannot be instantiated (`sys.flags`) cannot be through
     // its base's `__new__` either.
     let not_creatable = sbt.slots.new.get().is_none();
-    if not_creatable || (!sbt.slots.new.same_as(&t.slots.new) && sbt.payload_type != t.payload_type) {
+    // Static types installing the same constructor get distinct slot ids,
+    // so a shared payload stands for "same constructor"; bool shares int's
+    // payload but its only instances are False and True.
+    let same_new = sbt.slots.new.same_as(&t.slots.new)
+        || (sbt.payload_type == t.payload_type && !staticbase.is(&vm.ctx.types.bool_));
+    if not_creatable || !same_new {
         return Err(vm.type_error(format!(
             "{}.__new__({}) is not safe, use {}.__new__()",
             t.name(),

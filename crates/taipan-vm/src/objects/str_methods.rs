@@ -604,7 +604,7 @@ fn split_positions<T: stringlib::Unit>(
     parts
 }
 
-fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::args::parse(vm, "splitlines", args, kwnames, &["keepends"], 0)?;
     let keepends = match &a[0] {
         Some(k) => cint_arg(vm, k)? != 0,

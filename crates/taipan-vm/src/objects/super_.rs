@@ -72,9 +72,20 @@ pub(crate) fn new_super(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
     ))
 }
 
+/// Is `ty` on `sub`'s MRO? CPython's `PyType_IsSubtype`, with no identity
+/// shortcut: a class whose custom `mro()` left it out is not a subclass of
+/// itself here, so `super(C, C)` refuses it (as class creation's
+/// `__init_subclass__` call then does).
+fn mro_contains(vm: &Vm, sub: &Obj, ty: &Obj) -> bool {
+    match sub.payload::<TypeObject>().and_then(|t| t.mro_opt()) {
+        Some(mro) => tuple::items(&mro).iter().any(|b| b.is(ty)),
+        None => vm.is_subtype(sub, ty),
+    }
+}
+
 /// The type to search after `ty` in: `obj` if it is a subclass, else its type.
 fn supercheck(vm: &Vm, ty: &Obj, obj: &Obj) -> PyResult<Obj> {
-    if vm.is_type(obj) && vm.is_subtype(obj, ty) {
+    if vm.is_type(obj) && mro_contains(vm, obj, ty) {
         return Ok(obj.clone());
     }
     if vm.isinstance_type(obj, ty) {

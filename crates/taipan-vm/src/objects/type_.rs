@@ -717,18 +717,10 @@ fn object_set_class(vm: &Vm, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     if !both_modules && (!nt.is_heap_type() || !old.is_heap_type()) {
         return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }
-    if nt.payload_type != old.payload_type
-        || nt.basicsize != old.basicsize
-        || nt.dictoffset != old.dictoffset
-        || nt.values_offset != old.values_offset
-        || slot_names(vm, nt) != slot_names(vm, old)
-    {
-        return Err(vm.type_error(format!(
-            "__class__ assignment: '{}' object layout differs from '{}'",
-            nt.name(),
-            old.name()
-        )));
-    }
+    // Equal layouts (CPython's compatible_for_assignment): the same base
+    // below any layout-neutral subclasses, or siblings that added the same
+    // slots (`__slots__ = ['a', 'b']` and `['b', 'a']` lay out alike).
+    crate::objects::class::compatible_for_assignment(vm, &obj.class_obj(), new, "__class__")?;
     // The inline values sit on the old class's shared keys: the instance
     // gets its dict first (as CPython 3.11's `object_set_class`).
     crate::objects::instance_values::materialize(vm, obj);
