@@ -458,8 +458,33 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
     if let Some(exact) = exact_filename {
         crate::import::fix_co_filename(vm, &code, &exact)?;
     }
-    crate::eval::run_code(vm, &code, d, None)?;
+    // CPython keeps the module's AST arena, which references the constants
+    // the parser and the AST optimizer made, until the module has run.
+    let arena = arena_constants(&code);
+    let result = crate::eval::run_code(vm, &code, d, None);
+    drop(arena);
+    result?;
     Ok(())
+}
+
+/// The tuple constants of a code object, of the tuples among them and of
+/// its nested code objects: what CPython's AST arena of the `__main__`
+/// module holds besides atoms (`_PyArena_AddPyObject`). Held while the
+/// module runs, they are referenced from outside the collector's view, as
+/// in CPython (which decides, for one, in which collection a nested
+/// constant tuple stops being tracked).
+fn arena_constants(code: &Obj) -> Vec<Obj> {
+    let mut out = Vec::new();
+    let mut work = vec![code.clone()];
+    while let Some(c) = work.pop() {
+        if let Some(t) = c.payload::<crate::objects::tuple::TupleData>() {
+            work.extend(t.items().iter().cloned());
+            out.push(c);
+        } else if let Some(cd) = c.payload::<crate::objects::code::CodeData>() {
+            work.extend(cd.consts.iter().cloned());
+        }
+    }
+    out
 }
 
 /// CPython's `maybe_pyc_file`: a `.pyc` name, or data starting with the
