@@ -484,6 +484,20 @@ pub(crate) fn objects(vm: &Vm, gen: Option<usize>) -> Vec<Obj> {
     out
 }
 
+/// Is some tracked object an instance of a class defined in Python with
+/// a finalizer (`__del__`)? Walks the generations, allocating nothing.
+pub(crate) fn any_heap_finalizer(vm: &Vm) -> bool {
+    let gc = &vm.gc;
+    gc.generations.iter().chain(std::iter::once(&gc.permanent)).any(|list| {
+        let mut found = false;
+        list.for_each(|o| {
+            let t = type_of(o);
+            found |= t.is_heap_type() && t.finalize.get().is_some();
+        });
+        found
+    })
+}
+
 /// `gc.freeze()`: move everything to the permanent generation.
 pub(crate) fn freeze(vm: &Vm) {
     for g in &vm.gc.generations {

@@ -721,18 +721,22 @@ fn release_unreferenced_modules(vm: &Vm, modules: &Obj) {
 /// namespace is emptied and the values released.
 fn release_main_dict(vm: &Vm, d: &Obj) {
     let Some(data) = dict::data(d) else { return };
-    let values: Vec<Obj> = dict::items(d).into_iter().map(|(_, v)| v).collect();
-    let mut seen = HashSet::from([d.id()]);
-    for v in values.iter().filter(|v| is_plain_instance(vm, v)) {
-        finalize_reachable(vm, v, &mut seen);
+    // The walk finalizes instances only: with no instance of a class that
+    // has `__del__`, it has nothing to do (and its stack and seen-set would
+    // cost ~40 bytes per instance a global list holds).
+    if crate::gc::any_heap_finalizer(vm) {
+        let values: Vec<Obj> = dict::items(d).into_iter().map(|(_, v)| v).collect();
+        let mut seen = HashSet::from([d.id()]);
+        for v in values.iter().filter(|v| is_plain_instance(vm, v)) {
+            finalize_reachable(vm, v, &mut seen);
+        }
+        for v in values.iter().filter(|v| holds_globals_data(vm, v)) {
+            finalize_reachable(vm, v, &mut seen);
+        }
+        for v in values.iter().filter(|v| class_of_heap(vm, v)) {
+            finalize_reachable(vm, v, &mut seen);
+        }
     }
-    for v in values.iter().filter(|v| holds_globals_data(vm, v)) {
-        finalize_reachable(vm, v, &mut seen);
-    }
-    for v in values.iter().filter(|v| class_of_heap(vm, v)) {
-        finalize_reachable(vm, v, &mut seen);
-    }
-    drop(values);
     let items = dict::items(d);
     data.clear();
     for (k, v) in items {

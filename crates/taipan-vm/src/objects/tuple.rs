@@ -74,7 +74,7 @@ impl PyPayload for TupleData {
     fn heap_size(&self) -> usize {
         // Inline items are counted with the object's block.
         if self.len.get() & OUT_OF_LINE != 0 {
-            self.items().len() * std::mem::size_of::<Obj>()
+            std::mem::size_of_val(self.items())
         } else {
             0
         }
