@@ -562,10 +562,11 @@ impl ContainerAlloc {
 /// The block of a variable-size container of `base` bytes and `n` items.
 #[inline]
 fn var_layout(base: usize, n: usize) -> std::alloc::Layout {
-    n.checked_mul(std::mem::size_of::<Obj>())
-        .and_then(|b| b.checked_add(base))
-        .and_then(|b| std::alloc::Layout::from_size_align(b, SMALL_CLASS).ok())
-        .unwrap_or_else(|| ref_array_overflow())
+    let size = n.checked_mul(std::mem::size_of::<Obj>()).and_then(|b| b.checked_add(base));
+    match size.and_then(|b| std::alloc::Layout::from_size_align(b, SMALL_CLASS).ok()) {
+        Some(layout) => layout,
+        None => ref_array_overflow(),
+    }
 }
 
 /// Allocate an exact variable-size container (an exact tuple) in one
