@@ -23,8 +23,11 @@
 //! passes its threshold), never inside a Rust operation.
 //!
 //! The list links live in the header: `next` is the next header's address
-//! (0 when untracked); `prev` is the previous header's address with two flag
-//! bits (`FINALIZED`, `COLLECTING`) in its low bits.
+//! (0 when untracked); `prev` is the previous header's address with three
+//! flag bits (`FINALIZED`, `COLLECTING`, `EMBEDDED`) in its low bits. During
+//! a collection the objects being examined keep their gc_refs in `prev`
+//! instead (see "finding the unreachable objects" below), as CPython does:
+//! a collection needs no memory per object.
 
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
@@ -89,32 +92,51 @@ impl GcList {
         self.head.prev.set(me);
     }
 
-    /// Move the objects of the list, in order, out of it and onto `out`.
-    fn drain_into(&self, out: &mut Vec<NonNull<PyObject>>) {
-        let head = self.head_addr();
-        let mut a = self.head.next.get();
-        while a != head {
-            // SAFETY: every linked header belongs to a live tracked object.
-            let h = unsafe { &*(a as *const GcHeader) };
-            a = h.next.get();
-            out.push(object_of(h));
-            // SAFETY: linked in this list.
-            unsafe { unlink(h) };
+    /// Move every object of `other`, in order, to the end of this list
+    /// (CPython's `gc_list_merge`): `other` is left empty.
+    fn splice(&self, other: &GcList) {
+        let ohead = other.head_addr();
+        let first = other.head.next.get();
+        if first == ohead {
+            return;
         }
+        let last = other.head.prev.get() & !FLAGS;
+        let mine = self.head.prev.get() & !FLAGS;
+        // SAFETY: `first`, `last` and `mine` are linked headers of live
+        // objects (or this list's sentinel).
+        unsafe {
+            let (first_h, last_h) = (&*(first as *const GcHeader), &*(last as *const GcHeader));
+            (*(mine as *const GcHeader)).next.set(first);
+            first_h.prev.set(mine | (first_h.prev.get() & FLAGS));
+            last_h.next.set(self.head_addr());
+        }
+        self.head.prev.set(last);
+        other.head.next.set(ohead);
+        other.head.prev.set(ohead);
     }
 
     /// The objects of the list, in order.
     fn objects(&self) -> Vec<NonNull<PyObject>> {
         let mut out = Vec::new();
+        self.for_each(|o| out.push(o));
+        out
+    }
+
+    /// Call `f` on each object of the list, in order (`f` must not change
+    /// the list).
+    fn for_each(&self, mut f: impl FnMut(NonNull<PyObject>)) {
         let head = self.head_addr();
         let mut a = self.head.next.get();
         while a != head {
             // SAFETY: every linked header belongs to a live tracked object.
             let h = unsafe { &*(a as *const GcHeader) };
-            out.push(object_of(h));
             a = h.next.get();
+            f(object_of(h));
         }
-        out
+    }
+
+    fn is_empty(&self) -> bool {
+        self.head.next.get() == self.head_addr()
     }
 
     fn len(&self) -> usize {
@@ -127,18 +149,6 @@ impl GcList {
             a = unsafe { (*(a as *const GcHeader)).next.get() };
         }
         n
-    }
-
-    /// Move every object of `other` to the end of this list.
-    fn absorb(&self, other: &GcList) {
-        for o in other.objects() {
-            let h = header_of(o);
-            // SAFETY: unlinked from `other` just before being pushed.
-            unsafe {
-                unlink(h);
-                self.push(h);
-            }
-        }
     }
 }
 
@@ -474,10 +484,24 @@ pub(crate) fn objects(vm: &Vm, gen: Option<usize>) -> Vec<Obj> {
     out
 }
 
+/// Is some tracked object an instance of a class defined in Python with
+/// a finalizer (`__del__`)? Walks the generations, allocating nothing.
+pub(crate) fn any_heap_finalizer(vm: &Vm) -> bool {
+    let gc = &vm.gc;
+    gc.generations.iter().chain(std::iter::once(&gc.permanent)).any(|list| {
+        let mut found = false;
+        list.for_each(|o| {
+            let t = type_of(o);
+            found |= t.is_heap_type() && t.finalize.get().is_some();
+        });
+        found
+    })
+}
+
 /// `gc.freeze()`: move everything to the permanent generation.
 pub(crate) fn freeze(vm: &Vm) {
     for g in &vm.gc.generations {
-        vm.gc.permanent.absorb(g);
+        vm.gc.permanent.splice(g);
     }
     for c in &vm.gc.counts {
         c.set(0);
@@ -486,7 +510,7 @@ pub(crate) fn freeze(vm: &Vm) {
 
 /// `gc.unfreeze()`.
 pub(crate) fn unfreeze(vm: &Vm) {
-    vm.gc.generations[NUM_GENERATIONS - 1].absorb(&vm.gc.permanent);
+    vm.gc.generations[NUM_GENERATIONS - 1].splice(&vm.gc.permanent);
 }
 
 pub(crate) fn freeze_count(vm: &Vm) -> usize {
@@ -571,12 +595,14 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
             &format!("gc: collecting generation {gen}...\ngc: objects in each generation: {}\ngc: objects in permanent generation: {}\n", sizes.join(" "), gc.permanent.len()),
         );
     }
-    // The set: generations 0..=gen, taken out of their lists (sized once:
-    // a full collection of millions of objects must not double its peak).
-    let total: usize = (0..=gen).map(|g| gc.generations[g].len()).sum();
-    let mut set: Vec<NonNull<PyObject>> = Vec::with_capacity(total);
-    for g in 0..=gen {
-        gc.generations[g].drain_into(&mut set);
+    // The set: generations 0..=gen, spliced into generation `gen`'s list
+    // (the younger ones after it, as CPython merges them). Everything the
+    // collection needs per object lives in the objects' GC headers: no
+    // side table, so a full collection of millions of objects costs no
+    // memory of its own.
+    let young = &gc.generations[gen];
+    for g in 0..gen {
+        young.splice(&gc.generations[g]);
     }
     // Counts: the younger generations are empty now; an older one counts
     // one more collection of the one below.
@@ -587,25 +613,20 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
         gc.counts[gen + 1].set(gc.counts[gen + 1].get() + 1);
     }
     let older = &gc.generations[(gen + 1).min(NUM_GENERATIONS - 1)];
-    let unreachable = find_unreachable(&set);
+    let unreachable = GcList::new();
+    // SAFETY: `young` holds live tracked objects; no Python code runs until
+    // the lists are restored below.
+    unsafe {
+        update_refs(young);
+        subtract_refs(young);
+        move_unreachable(young, &unreachable);
+        unmark_unreachable(&unreachable);
+    }
     // Survivors move to the older generation; tuples of atoms stop being
     // tracked (CPython's untrack_tuples).
-    let mut is_unreachable = vec![false; set.len()];
-    for &i in &unreachable {
-        is_unreachable[i] = true;
-    }
-    let mut survivors = 0;
-    for (i, &o) in set.iter().enumerate() {
-        let h = header_of(o);
-        h.prev.set(h.prev.get() & !COLLECTING);
-        if !is_unreachable[i] {
-            if crate::objects::tuple::is_untrackable(o) {
-                continue;
-            }
-            // SAFETY: taken out of its list above.
-            unsafe { older.push(h) };
-            survivors += 1;
-        }
+    let survivors = untrack_tuples(young);
+    if !std::ptr::eq(young, older) {
+        older.splice(young);
     }
     if gen == NUM_GENERATIONS - 2 {
         gc.long_lived_pending.set(gc.long_lived_pending.get() + survivors);
@@ -618,18 +639,12 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
         return (0, 0);
     }
     // The unreachable objects are kept alive by us while finalizers run;
-    // they sit in the older generation meanwhile.
-    let garbage: Vec<Obj> = unreachable
-        .iter()
-        .map(|&i| {
-            let o = set[i];
-            // SAFETY: taken out of its list above; live.
-            unsafe {
-                older.push(header_of(o));
-                Obj::from_borrowed_ptr(o)
-            }
-        })
-        .collect();
+    // they stay on their own list meanwhile (in no generation, as CPython's).
+    let mut garbage: Vec<Obj> = Vec::new();
+    unreachable.for_each(|o| {
+        // SAFETY: linked in `unreachable`, so live.
+        garbage.push(unsafe { Obj::from_borrowed_ptr(o) })
+    });
     if debug & debug::COLLECTABLE != 0 {
         for o in &garbage {
             crate::modules::sys::write_stderr(vm, &format!("gc: collectable <{} {:#x}>\n", o.class().name(), o.id()));
@@ -645,20 +660,22 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
     }
     // A finalizer may have resurrected objects: only what is still
     // unreachable (counting our own references) is cleared.
-    let still = still_unreachable(&garbage);
+    let (still, rest) = split_still_unreachable(&unreachable, older, garbage);
+    // What CPython's finalizers would have freed, or resurrected, goes first.
+    drop(rest);
     collected += still.len();
     if debug & debug::SAVEALL != 0 {
         if let Some(g) = gc.garbage.borrow().clone() {
-            for &i in &still {
-                crate::objects::list::append(&g, garbage[i].clone());
+            for o in &still {
+                crate::objects::list::append(&g, o.clone());
             }
         }
     } else {
-        for &i in &still {
-            clear(&garbage[i]);
+        for o in &still {
+            clear(o);
         }
     }
-    drop(garbage);
+    drop(still);
     record_stats(vm, gen, collected, 0);
     if debug & debug::STATS != 0 {
         crate::modules::sys::write_stderr(vm, &format!("gc: done, {collected} unreachable, 0 uncollectable.\n"));
@@ -673,156 +690,284 @@ fn record_stats(vm: &Vm, gen: usize, collected: usize, uncollectable: usize) {
     s[gen].uncollectable += uncollectable;
 }
 
-/// Indices (into `set`) of the objects only referred to from inside the set.
-fn find_unreachable(set: &[NonNull<PyObject>]) -> Vec<usize> {
-    // While collecting, a header's `next` holds its index in the set.
-    for (i, &o) in set.iter().enumerate() {
-        let h = header_of(o);
-        h.next.set(i);
-        h.prev.set(h.prev.get() | COLLECTING);
-    }
-    let in_set = |r: &Obj| -> Option<usize> {
-        if !r.class().is_gc {
-            return None;
-        }
-        let h = header_of(r.as_nonnull());
-        if h.prev.get() & COLLECTING != 0 {
-            Some(h.next.get())
-        } else {
-            None
-        }
-    };
-    // SAFETY (for the reads of refcounts): every object of the set is live.
-    let mut refs: Vec<isize> = set
-        .iter()
-        .map(|&o| {
-            // SAFETY: a borrowed view of a live object.
-            let ob = unsafe { Obj::from_borrowed_ptr(o) };
-            let n = ob.refcnt() - 1;
-            drop(ob);
-            n
-        })
-        .collect();
-    for &o in set {
-        traverse(o, &mut |r| {
-            if let Some(i) = in_set(r) {
-                refs[i] -= 1;
-            }
-        });
-    }
-    // Each object: 0 not reached, ROOT referenced from outside (not yet
-    // traversed), DONE reached and traversed (or about to be).
-    const ROOT: u8 = 1;
-    const DONE: u8 = 2;
-    let mut state: Vec<u8> = refs.iter().map(|&r| if r > 0 { ROOT } else { 0 }).collect();
-    drop(refs);
-    // From each root, what it reaches: the work list holds only what is
-    // newly reached, never every root at once (millions of tuples).
-    let mut work: Vec<usize> = Vec::new();
-    for root in 0..set.len() {
-        if state[root] != ROOT {
-            continue;
-        }
-        state[root] = DONE;
-        work.push(root);
-        while let Some(i) = work.pop() {
-            traverse(set[i], &mut |r| {
-                if let Some(j) = in_set(r) {
-                    if state[j] != DONE {
-                        state[j] = DONE;
-                        work.push(j);
-                    }
-                }
-            });
-        }
-    }
-    for &o in set {
-        header_of(o).next.set(0);
-    }
-    (0..set.len()).filter(|&i| state[i] == 0).collect()
+// ---- finding the unreachable objects, in the GC headers ---------------------------------
+//
+// While the set is examined, `prev` of each of its objects holds its
+// gc_refs above the flag bits (COLLECTING set) instead of a link, so the
+// set is a list linked through `next` only; the sentinel's `prev` still
+// names the last object. Objects found unreachable for now are moved to a
+// list of their own whose `next` links carry `UNREACHABLE`, so that an
+// object reached later can be told apart and moved back.
+
+/// Where gc_refs sits in `prev` during a collection (above the flags).
+const REFS_SHIFT: u32 = 3;
+/// Bit of `next` during a collection: on the tentatively unreachable list.
+const UNREACHABLE: usize = 1;
+
+fn gc_refs(h: &GcHeader) -> usize {
+    h.prev.get() >> REFS_SHIFT
 }
 
-/// Of the garbage (each held once by the collector), the indices of the
-/// objects still unreachable from outside after finalizers ran.
-fn still_unreachable(garbage: &[Obj]) -> Vec<usize> {
-    let set: Vec<NonNull<PyObject>> = garbage.iter().map(|o| o.as_nonnull()).collect();
-    // Our own reference to each object is not an outside reference.
-    for (i, &o) in set.iter().enumerate() {
-        let h = header_of(o);
-        let _ = i;
-        h.prev.set(h.prev.get() | COLLECTING);
+fn set_gc_refs(h: &GcHeader, n: usize) {
+    h.prev.set((n << REFS_SHIFT) | (h.prev.get() & FLAGS));
+}
+
+/// The header at an address taken from a list link.
+///
+/// # Safety
+/// `a` is the address of a live object's header (or a sentinel).
+unsafe fn header_at<'a>(a: usize) -> &'a GcHeader {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &*(a as *const GcHeader) }
+}
+
+/// The header of `r` if it is an object of the set being collected.
+fn collecting_header(r: &Obj) -> Option<&'static GcHeader> {
+    if !r.class().is_gc {
+        return None;
     }
-    let mut idx: Vec<(usize, usize)> = Vec::new();
-    for (i, &o) in set.iter().enumerate() {
-        let h = header_of(o);
-        idx.push((h.next.get(), i));
-        h.next.set(i);
+    let h = header_of(r.as_nonnull());
+    (h.prev.get() & COLLECTING != 0).then_some(h)
+}
+
+/// Each object's gc_refs starts as its refcount; all are marked COLLECTING.
+///
+/// # Safety
+/// `young` is a well-linked list of live objects.
+unsafe fn update_refs(young: &GcList) {
+    let head = young.head_addr();
+    let mut a = young.head.next.get();
+    while a != head {
+        // SAFETY: linked in `young`.
+        let h = unsafe { header_at(a) };
+        let o = object_of(h);
+        // SAFETY: a linked object is live.
+        let rc = unsafe { crate::object::refcnt_of_ptr(o) }.max(0) as usize;
+        h.prev.set((rc.min(usize::MAX >> REFS_SHIFT) << REFS_SHIFT) | (h.prev.get() & FLAGS) | COLLECTING);
+        a = h.next.get();
     }
-    let in_set = |r: &Obj| -> Option<usize> {
-        if !r.class().is_gc {
-            return None;
+}
+
+/// Take from each object's gc_refs the references the set's objects hold
+/// to it: what is left counts references from outside the set.
+///
+/// # Safety
+/// As `update_refs`, after it.
+unsafe fn subtract_refs(young: &GcList) {
+    let head = young.head_addr();
+    let mut a = young.head.next.get();
+    while a != head {
+        // SAFETY: linked in `young`.
+        let h = unsafe { header_at(a) };
+        traverse(object_of(h), &mut |r| {
+            if let Some(rh) = collecting_header(r) {
+                set_gc_refs(rh, gc_refs(rh).saturating_sub(1));
+            }
+        });
+        a = h.next.get();
+    }
+}
+
+/// Scan `young` in order: an object with outside references is reachable,
+/// and so is what it refers to (marked, or moved back from `unreachable`
+/// to the end of `young` to be scanned in turn); the others go to
+/// `unreachable` for now. After it `young` holds the reachable objects,
+/// properly linked again and no longer COLLECTING.
+///
+/// # Safety
+/// As `update_refs`, after `subtract_refs`; `unreachable` is empty.
+unsafe fn move_unreachable(young: &GcList, unreachable: &GcList) {
+    let head = young.head_addr();
+    // The last object kept in `young` (its links already restored).
+    let mut kept = head;
+    // SAFETY (for the whole loop): every address reached is a linked
+    // header of a live object, or the sentinel.
+    unsafe {
+        let mut a = young.head.next.get();
+        while a != head {
+            let h = header_at(a);
+            if gc_refs(h) > 0 {
+                traverse(object_of(h), &mut |r| visit_reachable(r, young));
+                h.prev.set(kept | (h.prev.get() & FLAGS & !COLLECTING));
+                kept = a;
+            } else {
+                header_at(kept).next.set(h.next.get());
+                append_unreachable(unreachable, h);
+            }
+            // Read after the traversal, which may have appended to `young`.
+            a = header_at(kept).next.get();
         }
-        let h = header_of(r.as_nonnull());
-        if h.prev.get() & COLLECTING != 0 {
-            Some(h.next.get())
+    }
+    young.head.prev.set(kept);
+}
+
+/// `r` is referred to by a reachable object of the set.
+fn visit_reachable(r: &Obj, young: &GcList) {
+    let Some(h) = collecting_header(r) else { return };
+    if h.next.get() & UNREACHABLE != 0 {
+        // Found unreachable earlier: back to the end of the scan.
+        // SAFETY: on the unreachable list, whose links are live headers.
+        unsafe {
+            let prev = header_at(h.prev.get() & !FLAGS);
+            let next = header_at(h.next.get() & !UNREACHABLE);
+            prev.next.set(h.next.get());
+            next.prev.set((h.prev.get() & !FLAGS) | (next.prev.get() & FLAGS));
+            append_young(young, h);
+        }
+        set_gc_refs(h, 1);
+    } else if gc_refs(h) == 0 {
+        // Still ahead in the scan: it will be scanned as reachable.
+        set_gc_refs(h, 1);
+    }
+}
+
+/// Append `h` to `young` during the scan (linked through `next` only).
+///
+/// # Safety
+/// `young`'s sentinel names its last object, which is still in it.
+unsafe fn append_young(young: &GcList, h: &GcHeader) {
+    let me = h as *const GcHeader as usize;
+    // SAFETY: guaranteed by the caller.
+    unsafe { header_at(young.head.prev.get()).next.set(me) };
+    h.next.set(young.head_addr());
+    young.head.prev.set(me);
+}
+
+/// Append `h` to the unreachable list, its links marked `UNREACHABLE`.
+///
+/// # Safety
+/// `h` is a live object's header, unlinked from the scan.
+unsafe fn append_unreachable(list: &GcList, h: &GcHeader) {
+    let me = h as *const GcHeader as usize;
+    let last = list.head.prev.get();
+    // SAFETY: `last` is the sentinel or an object on the list.
+    unsafe { header_at(last).next.set(me | UNREACHABLE) };
+    h.prev.set(last | (h.prev.get() & FLAGS));
+    h.next.set(list.head_addr() | UNREACHABLE);
+    list.head.prev.set(me);
+}
+
+/// Make the unreachable list an ordinary one: links unmarked, its objects
+/// no longer COLLECTING.
+///
+/// # Safety
+/// `list` was filled by `append_unreachable`.
+unsafe fn unmark_unreachable(list: &GcList) {
+    let head = list.head_addr();
+    list.head.next.set(list.head.next.get() & !UNREACHABLE);
+    let mut a = list.head.next.get();
+    while a != head {
+        // SAFETY: an object on the list.
+        let h = unsafe { header_at(a) };
+        h.next.set(h.next.get() & !UNREACHABLE);
+        h.prev.set(h.prev.get() & !COLLECTING);
+        a = h.next.get();
+    }
+}
+
+/// Stop tracking the tuples of `young` that hold only atoms and untracked
+/// tuples (CPython's `untrack_tuples`); the number of objects left.
+fn untrack_tuples(young: &GcList) -> usize {
+    let head = young.head_addr();
+    let mut left = 0;
+    let mut a = young.head.next.get();
+    while a != head {
+        // SAFETY: linked in `young`, a live object.
+        let h = unsafe { header_at(a) };
+        a = h.next.get();
+        if crate::objects::tuple::is_untrackable(object_of(h)) {
+            // SAFETY: linked.
+            unsafe { unlink(h) };
         } else {
-            None
-        }
-    };
-    let mut refs: Vec<isize> = garbage.iter().map(|o| o.refcnt() - 1).collect();
-    for &o in &set {
-        traverse(o, &mut |r| {
-            if let Some(i) = in_set(r) {
-                refs[i] -= 1;
-            }
-        });
-    }
-    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
-    let mut work: Vec<usize> = (0..set.len()).filter(|&i| reachable[i]).collect();
-    while let Some(i) = work.pop() {
-        traverse(set[i], &mut |r| {
-            if let Some(j) = in_set(r) {
-                if !reachable[j] {
-                    reachable[j] = true;
-                    work.push(j);
-                }
-            }
-        });
-    }
-    // Of the unreachable ones, those no other unreachable object refers to
-    // would have been freed by the finalizers already, had the collector not
-    // held them (CPython's collector holds no references): peel them off,
-    // and what they alone kept alive after them.
-    let mut inner: Vec<isize> = vec![0; set.len()];
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); set.len()];
-    for i in (0..set.len()).filter(|&i| !reachable[i]) {
-        traverse(set[i], &mut |r| {
-            if let Some(j) = in_set(r) {
-                if !reachable[j] {
-                    inner[j] += 1;
-                    edges[i].push(j);
-                }
-            }
-        });
-    }
-    let mut alive: Vec<bool> = reachable.iter().map(|&r| !r).collect();
-    let mut peel: Vec<usize> = (0..set.len()).filter(|&i| alive[i] && inner[i] == 0).collect();
-    while let Some(i) = peel.pop() {
-        alive[i] = false;
-        for &j in &edges[i] {
-            inner[j] -= 1;
-            if inner[j] == 0 && alive[j] {
-                peel.push(j);
-            }
+            left += 1;
         }
     }
-    // Restore the list links (`next`) and flags.
-    for (next, i) in idx {
-        let h = header_of(set[i]);
-        h.next.set(next);
+    left
+}
+
+/// After the finalizers: split the garbage (the objects of `unreachable`,
+/// each held once by the collector) into what is still unreachable, to be
+/// cleared, and the rest, both in the garbage's order (CPython's
+/// `handle_resurrected_objects`). Every object ends up in `older`.
+fn split_still_unreachable(unreachable: &GcList, older: &GcList, garbage: Vec<Obj>) -> (Vec<Obj>, Vec<Obj>) {
+    let still = GcList::new();
+    // SAFETY: the objects of `unreachable` are live (held in `garbage`),
+    // and no Python code runs until the lists are whole again.
+    unsafe {
+        update_refs(unreachable);
+        // The collector's own reference is no outside reference.
+        unreachable.for_each(|o| {
+            let h = header_of(o);
+            set_gc_refs(h, gc_refs(h).saturating_sub(1));
+        });
+        subtract_refs(unreachable);
+        move_unreachable(unreachable, &still);
+        unmark_unreachable(&still);
+        peel(&still);
+    }
+    older.splice(unreachable);
+    let is_still = |o: &Obj| header_of(o.as_nonnull()).prev.get() & COLLECTING != 0;
+    let (still_objs, rest): (Vec<Obj>, Vec<Obj>) = garbage.into_iter().partition(|o| o.class().is_gc && is_still(o));
+    for o in &still_objs {
+        let h = header_of(o.as_nonnull());
         h.prev.set(h.prev.get() & !COLLECTING);
     }
-    (0..set.len()).filter(|&i| alive[i]).collect()
+    older.splice(&still);
+    (still_objs, rest)
+}
+
+/// Of the still unreachable objects, those no other one refers to would
+/// have been freed by the finalizers already had the collector not held
+/// them (CPython's collector holds no references): peel them off, and what
+/// they alone kept, by counting each object's references from the others
+/// in its header. The objects left are marked COLLECTING; `list` is whole
+/// again after.
+///
+/// # Safety
+/// `list` is a well-linked list of live objects, not COLLECTING.
+unsafe fn peel(list: &GcList) {
+    list.for_each(|o| {
+        let h = header_of(o);
+        h.prev.set((h.prev.get() & FLAGS) | COLLECTING);
+    });
+    list.for_each(|o| {
+        traverse(o, &mut |r| {
+            if let Some(rh) = collecting_header(r) {
+                set_gc_refs(rh, gc_refs(rh) + 1);
+            }
+        })
+    });
+    let mut work: Vec<NonNull<PyObject>> = Vec::new();
+    list.for_each(|o| {
+        let h = header_of(o);
+        if gc_refs(h) == 0 {
+            h.prev.set(h.prev.get() & !COLLECTING);
+            work.push(o);
+        }
+    });
+    while let Some(o) = work.pop() {
+        traverse(o, &mut |r| {
+            if let Some(rh) = collecting_header(r) {
+                let n = gc_refs(rh).saturating_sub(1);
+                set_gc_refs(rh, n);
+                if n == 0 {
+                    rh.prev.set(rh.prev.get() & !COLLECTING);
+                    work.push(r.as_nonnull());
+                }
+            }
+        });
+    }
+    // The `prev` words held counts: link them again.
+    let head = list.head_addr();
+    let mut before = head;
+    let mut a = list.head.next.get();
+    while a != head {
+        // SAFETY: linked in `list`.
+        let h = unsafe { header_at(a) };
+        h.prev.set(before | (h.prev.get() & FLAGS));
+        before = a;
+        a = h.next.get();
+    }
 }
 
 // ---- the face of the `gc` module (taipan-stdlib/src/gc.rs) -------------------------------------

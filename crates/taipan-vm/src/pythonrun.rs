@@ -460,8 +460,33 @@ fn run_main_inner(vm: &Vm, source: &MainSource, d: &Obj) -> PyResult<()> {
     if let Some(exact) = exact_filename {
         crate::import::fix_co_filename(vm, &code, &exact)?;
     }
-    crate::eval::run_code(vm, &code, d, None)?;
+    // CPython keeps the module's AST arena, which references the constants
+    // the parser and the AST optimizer made, until the module has run.
+    let arena = arena_constants(&code);
+    let result = crate::eval::run_code(vm, &code, d, None);
+    drop(arena);
+    result?;
     Ok(())
+}
+
+/// The tuple constants of a code object, of the tuples among them and of
+/// its nested code objects: what CPython's AST arena of the `__main__`
+/// module holds besides atoms (`_PyArena_AddPyObject`). Held while the
+/// module runs, they are referenced from outside the collector's view, as
+/// in CPython (which decides, for one, in which collection a nested
+/// constant tuple stops being tracked).
+fn arena_constants(code: &Obj) -> Vec<Obj> {
+    let mut out = Vec::new();
+    let mut work = vec![code.clone()];
+    while let Some(c) = work.pop() {
+        if let Some(t) = c.payload::<crate::objects::tuple::TupleData>() {
+            work.extend(t.items().iter().cloned());
+            out.push(c);
+        } else if let Some(cd) = c.payload::<crate::objects::code::CodeData>() {
+            work.extend(cd.consts.iter().cloned());
+        }
+    }
+    out
 }
 
 /// CPython's `maybe_pyc_file`: a `.pyc` name, or data starting with the
@@ -698,18 +723,22 @@ fn release_unreferenced_modules(vm: &Vm, modules: &Obj) {
 /// namespace is emptied and the values released.
 fn release_main_dict(vm: &Vm, d: &Obj) {
     let Some(data) = dict::data(d) else { return };
-    let values: Vec<Obj> = dict::items(d).into_iter().map(|(_, v)| v).collect();
-    let mut seen = HashSet::from([d.id()]);
-    for v in values.iter().filter(|v| is_plain_instance(vm, v)) {
-        finalize_reachable(vm, v, &mut seen);
+    // The walk finalizes instances only: with no instance of a class that
+    // has `__del__`, it has nothing to do (and its stack and seen-set would
+    // cost ~40 bytes per instance a global list holds).
+    if crate::gc::any_heap_finalizer(vm) {
+        let values: Vec<Obj> = dict::items(d).into_iter().map(|(_, v)| v).collect();
+        let mut seen = HashSet::from([d.id()]);
+        for v in values.iter().filter(|v| is_plain_instance(vm, v)) {
+            finalize_reachable(vm, v, &mut seen);
+        }
+        for v in values.iter().filter(|v| holds_globals_data(vm, v)) {
+            finalize_reachable(vm, v, &mut seen);
+        }
+        for v in values.iter().filter(|v| class_of_heap(vm, v)) {
+            finalize_reachable(vm, v, &mut seen);
+        }
     }
-    for v in values.iter().filter(|v| holds_globals_data(vm, v)) {
-        finalize_reachable(vm, v, &mut seen);
-    }
-    for v in values.iter().filter(|v| class_of_heap(vm, v)) {
-        finalize_reachable(vm, v, &mut seen);
-    }
-    drop(values);
     let items = dict::items(d);
     data.clear();
     for (k, v) in items {

@@ -852,8 +852,12 @@ fn sys_getsizeof(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<
             if n < 0 {
                 return Err(vm.value_error("__sizeof__() should return >= 0"));
             }
-            let gc: i128 = if o.class().is_gc { 16 } else { 0 };
-            Ok(vm.new_bigint(num_bigint::BigInt::from(n as i128 + gc)))
+            // CPython's `_PyType_PreHeaderSize`: the GC header and the
+            // managed dict's two pointers.
+            let t = o.class();
+            let gc: i128 = if t.is_gc { 16 } else { 0 };
+            let pre = gc + crate::objects::type_::managed_dict_words(t) as i128;
+            Ok(vm.new_bigint(num_bigint::BigInt::from(n as i128 + pre)))
         }
         Ok(None) => match &a[1] {
             Some(d) => Ok(d.clone()),

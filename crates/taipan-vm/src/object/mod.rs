@@ -579,9 +579,13 @@ unsafe fn dealloc_other(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, ty: &Ty
 #[derive(Clone, Copy)]
 pub(crate) struct ContainerAlloc {
     class: u8,
-    /// The unrounded block size, as tracemalloc counts it.
+    /// The unrounded block size, as tracemalloc counts it; for a
+    /// variable-size container the size without its items.
     size: u16,
     drop_payload: unsafe fn(*mut PyObject),
+    /// A variable-size container (an exact tuple, CPython's `tp_itemsize`):
+    /// how many object references follow its `PyCell` in the block.
+    items: Option<unsafe fn(*mut PyObject) -> usize>,
 }
 
 impl ContainerAlloc {
@@ -591,7 +595,78 @@ impl ContainerAlloc {
             class: u8::try_from(class).ok()?,
             size: u16::try_from(layout.size()).ok()?,
             drop_payload: drop_payload::<T>,
+            items: None,
         })
+    }
+
+    /// A variable-size container whose `PyCell<T>` is followed by
+    /// `items(object)` object references in the same block.
+    pub(crate) fn new_var<T: PyPayload>(items: unsafe fn(*mut PyObject) -> usize) -> ContainerAlloc {
+        let size = GC_HEADER_SIZE + std::mem::size_of::<PyCell<T>>();
+        let (class, _) = small_layout(var_layout(size, 0)).expect("a small header");
+        ContainerAlloc { class: class as u8, size: size as u16, drop_payload: drop_payload::<T>, items: Some(items) }
+    }
+}
+
+/// The block of a variable-size container of `base` bytes and `n` items.
+#[inline]
+fn var_layout(base: usize, n: usize) -> std::alloc::Layout {
+    let size = n.checked_mul(std::mem::size_of::<Obj>()).and_then(|b| b.checked_add(base));
+    match size.and_then(|b| std::alloc::Layout::from_size_align(b, SMALL_CLASS).ok()) {
+        Some(layout) => layout,
+        None => ref_array_overflow(),
+    }
+}
+
+/// Allocate an exact variable-size container (an exact tuple) in one
+/// block, as CPython's `ob_item`: the GC header, the `PyCell<T>` made by
+/// `make(k)`, then the `k` (at most `n`) references `items` yields.
+pub(crate) fn alloc_var_container<T: PyPayload>(
+    ty: &Obj,
+    n: usize,
+    items: impl Iterator<Item = Obj>,
+    make: impl FnOnce(usize) -> T,
+) -> Obj {
+    let t = ty.payload::<TypeObject>().expect("alloc_var_container with a type object");
+    let c = t.container.filter(|c| c.items.is_some() && t.payload_type == TypeId::of::<T>());
+    let c = c.expect("alloc_var_container: not a variable-size container type");
+    let at = std::mem::size_of::<PyCell<T>>();
+    let base_size = c.size as usize;
+    let mut layout = var_layout(base_size, n);
+    // SAFETY: the block holds the GC header, the `PyCell<T>` and `n`
+    // references; the items are written first, then the header, so the
+    // object is whole before anything can see it. A short iterator gets a
+    // block of its own size (deallocation sizes the block by the count).
+    unsafe {
+        let mut base = small_alloc(layout);
+        let first = |b: *mut u8| b.add(GC_HEADER_SIZE + at).cast::<Obj>();
+        let mut k = 0;
+        for x in items.take(n) {
+            std::ptr::write(first(base).add(k), x);
+            k += 1;
+        }
+        if k < n {
+            let short = var_layout(base_size, k);
+            let b = small_alloc(short);
+            std::ptr::copy_nonoverlapping(first(base), first(b), k);
+            small_free(base, layout);
+            (base, layout) = (b, short);
+        }
+        std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
+        std::ptr::write(
+            obj,
+            PyCell {
+                header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) },
+                payload: make(k),
+            },
+        );
+        let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, layout.size());
+        }
+        crate::gc::track_new(p);
+        Obj::from_owned_ptr(p)
     }
 }
 
@@ -632,8 +707,19 @@ unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: Con
         if ty.weaklistoffset != 0 {
             crate::objects::weakref::clear_on_free(p.as_ptr());
         }
-        (c.drop_payload)(p.as_ptr());
-        small_free_class(p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE), c.class as usize);
+        let base = p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE);
+        match c.items {
+            None => {
+                (c.drop_payload)(p.as_ptr());
+                small_free_class(base, c.class as usize);
+            }
+            Some(count) => {
+                // Sized before the payload drops its items.
+                let layout = var_layout(c.size as usize, count(p.as_ptr()));
+                (c.drop_payload)(p.as_ptr());
+                small_free(base, layout);
+            }
+        }
         decref(ty_ptr);
     }
 }
@@ -921,6 +1007,11 @@ unsafe fn free_object(p: NonNull<PyObject>) {
     unsafe {
         let ty_ptr = p.as_ref().ob_type.get();
         let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
+        if let Some(c) = ty.container {
+            // Put off by the trashcan: its own path (a tuple's block is
+            // sized by its items).
+            return free_container(p, ty_ptr, c);
+        }
         if ty.is_gc {
             crate::gc::untrack_freed(p);
         }

@@ -586,6 +586,16 @@ impl TypeObject {
         self.container = if plain { super::ContainerAlloc::new::<T>(self.alloc_layout()) } else { None };
     }
 
+    /// `mark_container` for a variable-size container (the exact tuple):
+    /// each instance's block holds the payload and then `items(object)`
+    /// references (`object::alloc_var_container`).
+    pub(crate) fn mark_var_container<T: PyPayload>(&mut self, items: unsafe fn(*mut super::PyObject) -> usize) {
+        self.mark_container::<T>();
+        if self.container.is_some() && self.weaklistoffset == 0 {
+            self.container = Some(super::ContainerAlloc::new_var::<T>(items));
+        }
+    }
+
     /// The shared keys of this class's instance dicts (made now if needed).
     pub(crate) fn shared_keys(&self) -> std::rc::Rc<crate::objects::dict::SharedKeys> {
         // SAFETY: the slot is only touched here and in `cached_keys_opt`,

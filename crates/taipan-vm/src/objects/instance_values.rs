@@ -23,7 +23,64 @@ use crate::vm::Vm;
 
 /// What a values slot holds: one entry per shared-keys slot (at least up
 /// to the highest slot held), None for a name the instance does not hold.
-pub(crate) type Values = Option<Box<[Option<Obj>]>>;
+/// One word, as CPython's values pointer, so a plain instance is 56 bytes
+/// with its GC header, as in CPython 3.11.
+pub(crate) type Values = Option<ValuesArray>;
+
+/// A values array: a thin pointer to a block of the small-object pools
+/// (`object::alloc_ref_array`) whose first word is the count and the rest
+/// the values (a null word is None).
+pub(crate) struct ValuesArray {
+    ptr: std::ptr::NonNull<usize>,
+}
+
+impl ValuesArray {
+    /// `n` empty values.
+    fn new(n: usize) -> ValuesArray {
+        let block = crate::object::alloc_ref_array(n + 1).cast::<usize>();
+        // SAFETY: the block has room for the count and `n` words; a null
+        // word is a valid `None` of `Option<Obj>` (a non-null pointer).
+        unsafe {
+            block.as_ptr().write(n);
+            std::ptr::write_bytes(block.as_ptr().add(1), 0, n);
+        }
+        ValuesArray { ptr: block }
+    }
+
+    fn len(&self) -> usize {
+        // SAFETY: the first word of the block is the count.
+        unsafe { *self.ptr.as_ptr() }
+    }
+
+    fn as_slice(&self) -> &[Option<Obj>] {
+        // SAFETY: `len` initialized values follow the count.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr().add(1).cast::<Option<Obj>>(), self.len()) }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [Option<Obj>] {
+        // SAFETY: as `as_slice`; `&mut self` is the only access.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr().add(1).cast::<Option<Obj>>(), self.len()) }
+    }
+
+    /// The values, moved out (the block is freed).
+    fn into_vec(mut self) -> Vec<Option<Obj>> {
+        self.as_mut_slice().iter_mut().map(Option::take).collect()
+    }
+}
+
+impl Drop for ValuesArray {
+    fn drop(&mut self) {
+        let n = self.len();
+        // Each value is taken out before it is dropped; the block stays
+        // whole until all are gone.
+        for v in self.as_mut_slice() {
+            drop(v.take());
+        }
+        // SAFETY: the block came from `alloc_ref_array(n + 1)` and holds no
+        // value any more.
+        unsafe { crate::object::free_ref_array(self.ptr.cast(), n + 1) };
+    }
+}
 
 /// The object has no dict object (its attributes, if any, are inline)?
 #[inline]
@@ -39,8 +96,8 @@ fn with_values<R>(obj: &Obj, f: impl FnOnce(&mut [Option<Obj>]) -> R) -> Option<
     let slot = obj.values_slot()?;
     // SAFETY: the borrow lasts for `f`, which runs no Python code and
     // drops nothing, so nothing else can reach the slot meanwhile.
-    let values = unsafe { (*slot.get()).as_deref_mut() }?;
-    Some(f(values))
+    let values = unsafe { (*slot.get()).as_mut() }?;
+    Some(f(values.as_mut_slice()))
 }
 
 /// Does the object keep its attributes inline (or will its first
@@ -115,7 +172,7 @@ fn store_slot(obj: &Obj, index: usize, nkeys: usize, value: Obj) -> Result<(), O
     // borrowed; the replaced value is dropped after.
     let replaced = unsafe {
         let cell = &mut *slot.get();
-        let (held, later_held, len) = match cell.as_deref() {
+        let (held, later_held, len) = match cell.as_ref().map(ValuesArray::as_slice) {
             Some(v) => {
                 (v.get(index).is_some_and(|x| x.is_some()), v.iter().skip(index + 1).any(|x| x.is_some()), v.len())
             }
@@ -125,15 +182,15 @@ fn store_slot(obj: &Obj, index: usize, nkeys: usize, value: Obj) -> Result<(), O
             return Err(value);
         }
         if index >= len {
-            let want = nkeys.max(index + 1);
-            let mut grown: Vec<Option<Obj>> = Vec::with_capacity(want);
+            let mut grown = ValuesArray::new(nkeys.max(index + 1));
             if let Some(old) = cell.take() {
-                grown.extend(old.into_vec());
+                for (to, v) in grown.as_mut_slice().iter_mut().zip(old.into_vec()) {
+                    *to = v;
+                }
             }
-            grown.resize(want, None);
-            *cell = Some(grown.into_boxed_slice());
+            *cell = Some(grown);
         }
-        match cell.as_deref_mut() {
+        match cell.as_mut().map(ValuesArray::as_mut_slice) {
             Some(v) => Ok(v[index].replace(value)),
             None => Err(value),
         }
@@ -144,7 +201,7 @@ fn store_slot(obj: &Obj, index: usize, nkeys: usize, value: Obj) -> Result<(), O
 /// Visit the values (the collector's traverse).
 pub(crate) fn visit_values(values: &Values, visit: &mut dyn FnMut(&Obj)) {
     if let Some(v) = values {
-        v.iter().flatten().for_each(visit);
+        v.as_slice().iter().flatten().for_each(visit);
     }
 }
 
@@ -158,7 +215,7 @@ pub(crate) fn materialize(vm: &Vm, obj: &Obj) -> Option<Obj> {
     let slot = obj.values_slot()?;
     // SAFETY: the values are moved out; nothing borrows the slot after.
     let values = unsafe { (*slot.get()).take() };
-    let values = values.map(|v| v.into_vec()).unwrap_or_default();
+    let values = values.map(ValuesArray::into_vec).unwrap_or_default();
     let needs_tracking = values.iter().flatten().any(crate::gc::may_be_tracked);
     let split = Split::from_slot_ordered(obj.class().shared_keys(), values);
     let d = crate::object::alloc_object(&vm.ctx.types.dict, DictData::from_split(split));

@@ -5,104 +5,101 @@ use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::{slice, str as pystr};
 use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
 
+/// A tuple's payload: its length (CPython's `ob_size`), then its items.
+/// An exact tuple's items follow in the object's own block (CPython's
+/// `ob_item`: a 2-tuple is one 64-byte block with its GC header); a
+/// subclass instance's layout is fixed (its `__dict__` and slots come
+/// after), so the word after the length holds a pointer to an array of
+/// its own (`OUT_OF_LINE` set in the length).
+#[repr(C)]
 pub(crate) struct TupleData {
-    items: Items,
+    len: Cell<usize>,
 }
 
-/// A tuple's items: an array from `alloc_ref_array` (a small-object size
-/// class for the tuples up to 32 items, so making one costs no `malloc`).
-struct Items {
-    ptr: std::ptr::NonNull<Obj>,
-    len: usize,
-}
+/// Length bit: the items are in an array the word after the length points to.
+const OUT_OF_LINE: usize = 1 << (usize::BITS - 1);
 
-impl Items {
-    /// Take the items of `v` (moved, not cloned).
-    fn from_vec(mut v: Vec<Obj>) -> Items {
-        let len = v.len();
-        let ptr = crate::object::alloc_ref_array(len);
-        // SAFETY: the array has room for `len` items; they are moved out of
-        // the vector, whose length is then zero so it drops none of them.
-        unsafe {
-            std::ptr::copy_nonoverlapping(v.as_ptr(), ptr.as_ptr(), len);
-            v.set_len(0);
-        }
-        Items { ptr, len }
+/// `tuple.__basicsize__`: the payload and the word a subclass instance's
+/// array pointer takes (exact tuples have their items there instead).
+const BASICSIZE: usize = std::mem::size_of::<PyCell<TupleData>>() + std::mem::size_of::<usize>();
+
+impl TupleData {
+    /// Where the items start (or, out of line, the array pointer is).
+    #[inline(always)]
+    fn after(&self) -> *mut Obj {
+        // SAFETY: only the address is computed; it is read only while the
+        // `TupleData` is inside its object (a non-zero length is only ever
+        // set in place), whose block continues with the items or the pointer.
+        unsafe { (self as *const TupleData).add(1) as *mut Obj }
     }
 
-    /// The first `n` items of `it` (fewer if it ends early).
-    fn from_iter(n: usize, it: impl Iterator<Item = Obj>) -> Items {
-        let ptr = crate::object::alloc_ref_array(n);
-        let mut len = 0;
-        for x in it.take(n) {
-            // SAFETY: `len < n`, inside the array.
-            unsafe { std::ptr::write(ptr.as_ptr().add(len), x) };
-            len += 1;
+    #[inline(always)]
+    fn items_ptr(&self) -> *mut Obj {
+        if self.len.get() & OUT_OF_LINE == 0 {
+            self.after()
+        } else {
+            // SAFETY: out of line, the word after the length is the array.
+            unsafe { *self.after().cast::<*mut Obj>() }
         }
-        debug_assert_eq!(len, n);
-        if len < n {
-            let mut out = Items { ptr: crate::object::alloc_ref_array(len), len };
-            // SAFETY: both arrays hold at least `len` slots; the moved items
-            // are owned by `out` only, and the old array is freed empty.
-            unsafe {
-                std::ptr::copy_nonoverlapping(ptr.as_ptr(), out.ptr.as_ptr(), len);
-                crate::object::free_ref_array(ptr, n);
-            }
-            out.len = len;
-            return out;
-        }
-        Items { ptr, len }
     }
-}
 
-impl std::ops::Deref for Items {
-    type Target = [Obj];
     #[inline]
-    fn deref(&self) -> &[Obj] {
-        // SAFETY: the first `len` slots are initialized and owned.
-        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    pub(crate) fn items(&self) -> &[Obj] {
+        let n = self.len.get() & !OUT_OF_LINE;
+        // SAFETY: the first `n` slots are initialized and owned by the tuple.
+        unsafe { std::slice::from_raw_parts(self.items_ptr(), n) }
     }
 }
 
-impl Drop for Items {
+impl Drop for TupleData {
     /// Items go last first, as CPython's tupledealloc; the tuple reads as
     /// empty while they go.
     fn drop(&mut self) {
-        let (ptr, n) = (self.ptr, self.len);
-        self.len = 0;
+        let (ptr, raw) = (self.items_ptr(), self.len.replace(0));
+        let n = raw & !OUT_OF_LINE;
         for i in (0..n).rev() {
             // SAFETY: slot `i` holds an owned item, dropped once.
-            unsafe { std::ptr::drop_in_place(ptr.as_ptr().add(i)) };
+            unsafe { std::ptr::drop_in_place(ptr.add(i)) };
         }
-        // SAFETY: the array came from `alloc_ref_array(n)`.
-        unsafe { crate::object::free_ref_array(ptr, n) };
+        if raw & OUT_OF_LINE != 0 {
+            // SAFETY: the array came from `alloc_ref_array(n)`.
+            unsafe { crate::object::free_ref_array(std::ptr::NonNull::new_unchecked(ptr), n) };
+        }
     }
 }
 
 impl PyPayload for TupleData {
     fn heap_size(&self) -> usize {
-        self.items.len() * std::mem::size_of::<Obj>()
+        // Inline items are counted with the object's block.
+        if self.len.get() & OUT_OF_LINE != 0 {
+            std::mem::size_of_val(self.items())
+        } else {
+            0
+        }
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
-        for x in self.items.iter().rev() {
+        for x in self.items().iter().rev() {
             visit(x);
         }
     }
 }
 
-impl TupleData {
-    #[inline]
-    pub(crate) fn items(&self) -> &[Obj] {
-        &self.items
-    }
+/// The item count of an exact tuple (its block's size), for deallocation.
+///
+/// # Safety
+/// `p` is a live exact tuple.
+unsafe fn inline_len(p: *mut crate::object::PyObject) -> usize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { (*p.cast::<PyCell<TupleData>>()).payload.len.get() }
 }
 
 pub(crate) fn type_object() -> TypeObject {
     let mut t = TypeObject::new::<TupleData>(
         "tuple",
-        std::mem::size_of::<PyCell<TupleData>>(),
+        BASICSIZE,
         true,
         flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE | flags::IMMUTABLETYPE | flags::MATCH_SELF,
     );
@@ -118,7 +115,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.sq_repeat.set(Some(tuple_repeat));
     s.mp_subscript.set(Some(tuple_subscript));
     s.new.set(Some(tuple_new));
-    t.mark_container::<TupleData>();
+    t.mark_var_container::<TupleData>(inline_len);
     t
 }
 
@@ -138,7 +135,35 @@ pub(crate) fn setup(vm: &Vm) {
 
 /// Allocate a tuple of type `ty` (tuple or a subclass).
 pub(crate) fn alloc_tuple(ty: &Obj, items: Vec<Obj>) -> Obj {
-    alloc_object(ty, TupleData { items: Items::from_vec(items) })
+    let exact = ty.payload::<TypeObject>().is_some_and(|t| t.container.is_some());
+    if exact {
+        return alloc_exact(ty, items.len(), items.into_iter());
+    }
+    // A subclass: the items in an array of their own, moved out of `items`,
+    // its pointer in the word after the length.
+    let room = ty.payload::<TypeObject>().is_some_and(|t| t.basicsize >= BASICSIZE);
+    assert!(room, "alloc_tuple: a tuple type without room for its items");
+    let o = alloc_object(ty, TupleData { len: Cell::new(0) });
+    let n = items.len();
+    let ptr = crate::object::alloc_ref_array(n);
+    let mut items = items;
+    // SAFETY: the array has room for `n` items, moved out of the vector
+    // (whose length is then zero, so it drops none of them); the pointer
+    // goes in the word the subclass layout keeps after the length.
+    unsafe {
+        std::ptr::copy_nonoverlapping(items.as_ptr(), ptr.as_ptr(), n);
+        items.set_len(0);
+        let d = o.payload_unchecked::<TupleData>();
+        std::ptr::write(d.after().cast::<*mut Obj>(), ptr.as_ptr());
+        d.len.set(n | OUT_OF_LINE);
+    }
+    o
+}
+
+/// An exact tuple of the first `n` items of `it`, in one block.
+#[inline]
+fn alloc_exact(ty: &Obj, n: usize, it: impl Iterator<Item = Obj>) -> Obj {
+    crate::object::alloc_var_container(ty, n, it, |k| TupleData { len: Cell::new(k) })
 }
 
 /// A new exact tuple of the first `n` items of `it`, with no intermediate
@@ -147,14 +172,14 @@ pub(crate) fn new_from_iter(vm: &Vm, n: usize, it: impl Iterator<Item = Obj>) ->
     if n == 0 {
         return vm.ctx.empty_tuple.clone();
     }
-    alloc_object(&vm.ctx.types.tuple, TupleData { items: Items::from_iter(n, it) })
+    alloc_exact(&vm.ctx.types.tuple, n, it)
 }
 
 /// The items of a tuple object (empty for a non-tuple).
 #[inline]
 pub fn items(o: &Obj) -> &[Obj] {
     match o.payload::<TupleData>() {
-        Some(t) => &t.items[..],
+        Some(t) => t.items(),
         None => &[],
     }
 }
@@ -180,7 +205,7 @@ impl Vm {
 }
 
 fn tuple_of(o: &Obj) -> &[Obj] {
-    &o.payload::<TupleData>().expect("a tuple").items
+    o.payload::<TupleData>().expect("a tuple").items()
 }
 
 fn tuple_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -244,7 +269,7 @@ fn tuple_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> 
     let Some(bt) = b.payload::<TupleData>() else { return Ok(vm.not_implemented()) };
     // Items are borrowed from both tuples, which are immutable and kept
     // alive by the caller, so comparing (which may run Python code) is safe.
-    compare_sequences(vm, tuple_of(a), &bt.items, op)
+    compare_sequences(vm, tuple_of(a), bt.items(), op)
 }
 
 fn tuple_len(_vm: &Vm, o: &Obj) -> PyResult<usize> {
@@ -265,15 +290,15 @@ fn tuple_concat(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.class().name())));
     };
     let at = tuple_of(a);
-    if bt.items.is_empty() && a.type_is(&vm.ctx.types.tuple) {
+    if bt.items().is_empty() && a.type_is(&vm.ctx.types.tuple) {
         return Ok(a.clone());
     }
     if at.is_empty() && b.type_is(&vm.ctx.types.tuple) {
         return Ok(b.clone());
     }
-    let mut v = Vec::with_capacity(at.len() + bt.items.len());
+    let mut v = Vec::with_capacity(at.len() + bt.items().len());
     v.extend_from_slice(at);
-    v.extend_from_slice(&bt.items);
+    v.extend_from_slice(bt.items());
     Ok(vm.new_tuple(v))
 }
 
@@ -365,8 +390,7 @@ fn tuple_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 /// subclass adds to the instance (its `__dict__` or slots).
 fn tuple_sizeof(vm: &Vm, o: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     crate::args::exact::<0>(vm, "__sizeof__", args, kw)?;
-    let own = std::mem::size_of::<PyCell<TupleData>>();
-    let extra = o.class().basicsize.saturating_sub(own);
+    let extra = o.class().basicsize.saturating_sub(BASICSIZE);
     Ok(vm.new_usize(24 + extra + 8 * tuple_of(o).len()))
 }
 

@@ -917,7 +917,20 @@ fn object_getstate(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyRe
 }
 
 fn object_sizeof(vm: &Vm, obj: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    Ok(vm.new_int(obj.class().basicsize as i64))
+    let t = obj.class();
+    Ok(vm.new_usize(t.basicsize - managed_dict_words(t)))
+}
+
+/// The bytes of an instance's dict and values pointers when its class
+/// manages them (inline values): CPython 3.11 keeps those two words in
+/// front of the object, outside `tp_basicsize`, and `sys.getsizeof` adds
+/// them back (`_PyType_PreHeaderSize`).
+pub(crate) fn managed_dict_words(t: &TypeObject) -> usize {
+    if t.values_offset != 0 {
+        2 * std::mem::size_of::<usize>()
+    } else {
+        0
+    }
 }
 
 fn object_format(vm: &Vm, obj: &Obj, args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
