@@ -1,6 +1,8 @@
 //! Calling Python functions (CPython's `_PyFunction_Vectorcall` and
 //! `_PyEvalFramePushAndInit`).
 
+use std::ptr;
+
 use taipan_compiler::code::flags as co_flags;
 
 use super::frame::{bind_arguments, Frame, Running};
@@ -96,38 +98,47 @@ pub(crate) fn frame_for_simple_call(
 /// needed, `*args` or `**kwargs`), in a frame of an allowed size.
 #[inline(always)]
 fn takes_exact_args(cd: &crate::objects::code::CodeData, nargs: usize) -> bool {
+    nargs == cd.co.argcount as usize && exact_args_code(cd)
+}
+
+/// Whether a function whose code is `cd` can be called with exactly its
+/// positional parameters by CALL_PY_EXACT_ARGS (checked when a call site
+/// specializes; the function version it caches stands for this answer).
+pub(crate) fn exact_args_code(cd: &crate::objects::code::CodeData) -> bool {
     cd.co.kwonlyargcount == 0
-        && nargs == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
         && cd.has_flag(co_flags::OPTIMIZED)
         && cd.frame_size() <= MAX_FRAME_SLOTS
 }
 
-/// CALL of a Python function that sits on the caller's stack below its
-/// `total` arguments (with a NULL below it unless `is_meth`), binding them
-/// one to one (CPython's CALL_PY_EXACT_ARGS): as `frame_for_simple_call`,
-/// but the stack's reference to the function moves into the new frame too
-/// (its `func`), as CPython's does, and the NULL is popped: no reference
-/// count changes for the callable. None, with nothing popped, when the
-/// call needs binding.
-#[inline]
+/// CALL of the Python function `fd` that sits on the caller's stack below
+/// its `total` arguments (with a NULL below it unless `is_meth`), binding
+/// them one to one (CPython's CALL_PY_EXACT_ARGS): as
+/// `frame_for_simple_call`, but the stack's reference to the function moves
+/// into the new frame too (its `func`), as CPython's does, and the NULL is
+/// popped: no reference count changes for the callable. None, with nothing
+/// popped, when the call needs binding.
+///
+/// The caller checked that the function's version is the one the call site
+/// specialized for: its code passed `exact_args_code` then, and a version
+/// stands for one code object (assigning `__code__` resets it). Only the
+/// argument count is checked here (a site may pass `self` or not).
+#[inline(always)]
 pub(crate) fn frame_for_exact_args(
     vm: &Vm,
     caller: &mut Running<'_>,
+    fd: &FunctionData,
     total: usize,
     is_meth: bool,
 ) -> Option<*mut Frame> {
-    // SAFETY: the callable stays in its stack slot, alive and unwritten,
-    // until it moves into the frame below.
-    let func_obj: &Obj = unsafe { &*(caller.peek(total) as *const Obj) };
-    let fd = func_obj.payload::<FunctionData>()?;
     let code = fd.code();
     // SAFETY: as in `frame_for_simple_call`; a function's code is always a
     // code object (checked when the function is made and when `__code__`
     // is assigned), so its payload needs no type check here.
     let cd: &crate::objects::code::CodeData =
         unsafe { &*(code.payload_unchecked::<crate::objects::code::CodeData>() as *const _) };
-    if !takes_exact_args(cd, total) {
+    debug_assert!(exact_args_code(cd));
+    if total != cd.co.argcount as usize {
         return None;
     }
     let fp = Frame::for_function(&vm.thread, code, cd, None, fd)?;
@@ -136,7 +147,9 @@ pub(crate) fn frame_for_exact_args(
     caller.move_top_into(total, &mut frame.slots);
     // The function moves from the stack into the frame, which keeps it (and
     // the globals the frame borrows from it) alive from here on.
-    frame.func = caller.pop_opt();
+    // SAFETY: a fresh frame's `func` is None (`for_function` was given
+    // None), so overwriting it drops nothing.
+    unsafe { ptr::write(&mut frame.func, caller.pop_opt()) };
     debug_assert!(frame.func.is_some());
     if !is_meth {
         let null = caller.pop_opt();
