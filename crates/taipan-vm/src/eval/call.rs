@@ -159,6 +159,22 @@ pub(crate) fn frame_for_exact_args(
     Some(fp)
 }
 
+/// `frame_for_exact_args` for a call site with no version guard (the
+/// generic CALL): the code is checked here.
+#[inline]
+pub(crate) fn frame_for_unguarded_exact_args(
+    vm: &Vm,
+    caller: &mut Running<'_>,
+    fd: &FunctionData,
+    total: usize,
+    is_meth: bool,
+) -> Option<*mut Frame> {
+    if !fd.code.with(|c| c.is_some_and(|c| exact_args_code(code_of(c)))) {
+        return None;
+    }
+    frame_for_exact_args(vm, caller, fd, total, is_meth)
+}
+
 /// The `function` type's call slot: run the function to completion.
 pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fd = func_of(f);
