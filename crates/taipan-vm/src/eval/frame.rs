@@ -418,9 +418,7 @@ impl Frame {
         // frame's `sp` is synced; see `Slots` for those above it), so
         // `slots` itself is not dropped: its memory is the data stack's.
         unsafe {
-            for s in &mut self.slots[..self.sp] {
-                ptr::drop_in_place(s);
-            }
+            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.slots.as_mut_ptr(), self.sp));
             ptr::drop_in_place(&mut self.locals);
             ptr::drop_in_place(&mut self.frame_obj);
             ptr::drop_in_place(&mut self.func);

@@ -474,7 +474,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             Some(v) => frame.push(v),
                             None => break 'err ops::unbound_local(vm, code, oparg as usize),
                         }
-                        let arg2 = (units[next].get() >> 8) as usize;
+                        let arg2 = second_arg(units, next);
                         ip = next + 1;
                         if opcode == op::LoadFastLoadConst {
                             frame.push(code.consts[arg2].clone());
@@ -487,7 +487,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     op::LoadConstLoadFast => {
                         frame.push(code.consts[oparg as usize].clone());
-                        let arg2 = (units[next].get() >> 8) as usize;
+                        let arg2 = second_arg(units, next);
                         ip = next + 1;
                         match frame.local(arg2).clone() {
                             Some(v) => frame.push(v),
@@ -497,7 +497,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     op::StoreFastLoadFast | op::StoreFastStoreFast => {
                         let v = frame.pop();
                         drop(frame.local_mut(oparg as usize).replace(v));
-                        let arg2 = (units[next].get() >> 8) as usize;
+                        let arg2 = second_arg(units, next);
                         ip = next + 1;
                         if opcode == op::StoreFastStoreFast {
                             let v = frame.pop();
@@ -887,12 +887,17 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         // until it moves into the new frame (which then keeps
                         // it, so its payload, alive).
                         let callee: &Obj = unsafe { &*(frame.peek(total) as *const Obj) };
-                        let Some(fd) = callee
-                            .payload::<function::FunctionData>()
-                            .filter(|fd| kwnames.is_none() && fd.version.get() == version)
-                        else {
+                        // Only `function` objects have a FunctionData payload
+                        // (the type cannot be subclassed): one pointer
+                        // compare instead of the payload's type check.
+                        if !callee.type_is(&vm.ctx.types.function) || kwnames.is_some() {
                             deopt!(op::Call)
-                        };
+                        }
+                        // SAFETY: the object is a function (checked above).
+                        let fd = unsafe { callee.payload_unchecked::<function::FunctionData>() };
+                        if fd.version.get() != version {
+                            deopt!(op::Call)
+                        }
                         let new = if opcode == op::CallPyExactArgs {
                             // The arguments and the function move into the frame.
                             match call::frame_for_exact_args(vm, frame, fd, total, is_meth) {
@@ -1649,6 +1654,15 @@ impl Vm {
 
 #[allow(dead_code)]
 fn unused(_: CompareOp, _: NbOp, _: &float::FloatData) {}
+
+/// The argument of the second instruction of a superinstruction, at `next`.
+#[inline(always)]
+fn second_arg(units: &[std::cell::Cell<u16>], next: usize) -> usize {
+    debug_assert!(next < units.len());
+    // SAFETY: quickening pairs an instruction only with the one right after
+    // it, so `next` is an instruction of the code.
+    (unsafe { units.get_unchecked(next) }.get() >> 8) as usize
+}
 
 /// The instruction at `pc` of the adaptive code `units`: where its own unit
 /// is (after its EXTENDED_ARG_QUICK prefixes), its opcode and argument.
