@@ -1282,7 +1282,9 @@ fn frame_clear(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<O
         return Err(vm.runtime_error("cannot clear an executing frame"));
     }
     let fm = d.frame_mut();
-    let slots: Vec<Option<Obj>> = fm.slots.iter_mut().map(|s| s.take()).collect();
+    // Only the slots below `sp` hold values (see `Slots`).
+    let sp = fm.sp;
+    let slots: Vec<Option<Obj>> = fm.slots[..sp].iter_mut().map(|s| s.take()).collect();
     drop(slots);
     Ok(vm.none())
 }
