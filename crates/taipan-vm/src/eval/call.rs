@@ -45,7 +45,7 @@ pub(crate) fn make_frame(
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame.
     let cd: &crate::objects::code::CodeData = unsafe { &*(cd as *const _) };
-    let Some(fp) = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd) else {
+    let Some(fp) = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd, 0) else {
         return Err(vm.memory_error());
     };
     // SAFETY: a fresh frame on top of the data stack; only this function
@@ -87,7 +87,8 @@ pub(crate) fn frame_for_simple_call(
     if !takes_exact_args(cd, nargs) {
         return None;
     }
-    let fp = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd)?;
+    // The first `nargs` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd, nargs)?;
     // SAFETY: a fresh frame; its slots are not the caller's.
     caller.move_top_into(nargs, unsafe { &mut (*fp).slots });
     Some(fp)
@@ -141,7 +142,8 @@ pub(crate) fn frame_for_exact_args(
     if total != cd.co.argcount as usize {
         return None;
     }
-    let fp = Frame::for_function(&vm.thread, code, cd, None, fd)?;
+    // The first `total` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, None, fd, total)?;
     // SAFETY: a fresh frame; only this function refers to it.
     let frame = unsafe { &mut *fp };
     caller.move_top_into(total, &mut frame.slots);

@@ -87,7 +87,8 @@ pub struct Frame {
 
 /// A frame's slots, right after its header (on the data stack, or in a
 /// `HeapFrame`'s block). Only the slots below the frame's `sp` hold values:
-/// the locals are cleared when the frame is pushed, the value stack is not
+/// the locals are cleared when the frame is pushed (those a call fills
+/// with its arguments are written instead), the value stack is not
 /// (as CPython's), so a slot above `sp` holds zeros or a stale pointer an
 /// earlier frame left there (the data stack's chunks are zeroed when
 /// allocated, so every byte is initialised). Nothing reads, visits or drops
@@ -245,7 +246,7 @@ impl Frame {
         builtins: Obj,
         locals: Option<Obj>,
     ) -> Option<*mut Frame> {
-        let fp = Frame::push_on(ts, code, cd, func, globals, builtins, true)?;
+        let fp = Frame::push_on(ts, code, cd, func, globals, builtins, true, 0)?;
         // SAFETY: a fresh frame that nothing else refers to yet.
         unsafe { (*fp).locals = locals };
         Some(fp)
@@ -254,7 +255,9 @@ impl Frame {
     /// The frame of a call of the function `func` (whose payload is `fd`,
     /// whose code `code` is, with payload `cd`): it borrows the function's
     /// globals and builtins. `func` None: the caller moves the function
-    /// into `Frame::func` before anything else sees the frame.
+    /// into `Frame::func` before anything else sees the frame. The first
+    /// `filled` locals are not cleared: the caller writes them (with
+    /// `ptr::write`, its arguments) before anything else sees the frame.
     #[inline(always)]
     pub(crate) fn for_function(
         ts: &ThreadState,
@@ -262,12 +265,13 @@ impl Frame {
         cd: &CodeData,
         func: Option<Obj>,
         fd: &FunctionData,
+        filled: usize,
     ) -> Option<*mut Frame> {
         // SAFETY: bitwise copies of the function's references, not counted:
         // the frame holds the function (so `fd`) alive while it has them,
         // and `env_owned == false` keeps them from being released.
         let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
-        Frame::push_on(ts, code, cd, func, globals, builtins, false)
+        Frame::push_on(ts, code, cd, func, globals, builtins, false, filled)
     }
 
     /// A frame for `code` pushed on the thread's data stack (CPython's
@@ -275,6 +279,7 @@ impl Frame {
     /// header is written in one go, the locals are empty. The callers
     /// checked that the frame's size is at most `MAX_FRAME_SLOTS`.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn push_on(
         ts: &ThreadState,
         code: Obj,
@@ -283,6 +288,7 @@ impl Frame {
         globals: Obj,
         builtins: Obj,
         env_owned: bool,
+        filled: usize,
     ) -> Option<*mut Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
@@ -299,9 +305,12 @@ impl Frame {
         // with room for the header and `size` slots after it.
         unsafe {
             let slots = mem.add(HEADER_BYTES) as *mut Option<Obj>;
-            // Only the locals: the value stack above `sp` is never read
-            // before it is pushed to (see `Slots`).
-            for i in 0..nlocalsplus {
+            // Only the locals (but the first `filled`, which the caller
+            // writes): the value stack above `sp` is never read before it
+            // is pushed to (see `Slots`). A call whose arguments fill all
+            // its locals (most of them) clears none.
+            debug_assert!(filled <= nlocalsplus);
+            for i in filled..nlocalsplus {
                 ptr::write(slots.add(i), None);
             }
             ptr::write(
@@ -418,7 +427,12 @@ impl Frame {
         // frame's `sp` is synced; see `Slots` for those above it), so
         // `slots` itself is not dropped: its memory is the data stack's.
         unsafe {
-            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.slots.as_mut_ptr(), self.sp));
+            // A loop the compiler inlines (a slice's `drop_in_place` is
+            // an out-of-line call), without a bounds check.
+            let p = self.slots.as_mut_ptr();
+            for i in 0..self.sp {
+                ptr::drop_in_place(p.add(i));
+            }
             ptr::drop_in_place(&mut self.locals);
             ptr::drop_in_place(&mut self.frame_obj);
             ptr::drop_in_place(&mut self.func);
@@ -1014,13 +1028,14 @@ impl<'a> Running<'a> {
 
     /// Take the top `n` values out of their slots into `dst` (bottom first)
     /// and pop them: a call's arguments moving into the callee's locals.
-    /// The first `n` slots of `dst` hold no values (a fresh frame's empty
-    /// locals), so they are overwritten without a drop.
+    /// The first `n` slots of `dst` hold no values (a fresh frame's locals
+    /// that `Frame::for_function` left for the arguments), so they are
+    /// written without a drop.
     #[inline(always)]
     pub(crate) fn move_top_into(&mut self, n: usize, dst: &mut [Option<Obj>]) {
-        debug_assert!(dst.iter().take(n).all(Option::is_none));
         // SAFETY: the top `n` slots are on the stack; `dst` is another
-        // frame's slots, so the two do not overlap; what `dst` held is None.
+        // frame's slots, so the two do not overlap; what `dst` held is no
+        // value.
         unsafe {
             self.top = self.top.sub(n);
             for (i, d) in dst.iter_mut().take(n).enumerate() {
