@@ -1,6 +1,8 @@
 //! Calling Python functions (CPython's `_PyFunction_Vectorcall` and
 //! `_PyEvalFramePushAndInit`).
 
+use std::ptr;
+
 use taipan_compiler::code::flags as co_flags;
 
 use super::frame::{bind_arguments, Frame, Running};
@@ -43,7 +45,7 @@ pub(crate) fn make_frame(
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame.
     let cd: &crate::objects::code::CodeData = unsafe { &*(cd as *const _) };
-    let Some(fp) = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd) else {
+    let Some(fp) = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd, 0) else {
         return Err(vm.memory_error());
     };
     // SAFETY: a fresh frame on top of the data stack; only this function
@@ -85,7 +87,8 @@ pub(crate) fn frame_for_simple_call(
     if !takes_exact_args(cd, nargs) {
         return None;
     }
-    let fp = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd)?;
+    // The first `nargs` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, Some(func_obj.clone()), fd, nargs)?;
     // SAFETY: a fresh frame; its slots are not the caller's.
     caller.move_top_into(nargs, unsafe { &mut (*fp).slots });
     Some(fp)
@@ -96,47 +99,59 @@ pub(crate) fn frame_for_simple_call(
 /// needed, `*args` or `**kwargs`), in a frame of an allowed size.
 #[inline(always)]
 fn takes_exact_args(cd: &crate::objects::code::CodeData, nargs: usize) -> bool {
+    nargs == cd.co.argcount as usize && exact_args_code(cd)
+}
+
+/// Whether a function whose code is `cd` can be called with exactly its
+/// positional parameters by CALL_PY_EXACT_ARGS (checked when a call site
+/// specializes; the function version it caches stands for this answer).
+pub(crate) fn exact_args_code(cd: &crate::objects::code::CodeData) -> bool {
     cd.co.kwonlyargcount == 0
-        && nargs == cd.co.argcount as usize
         && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
         && cd.has_flag(co_flags::OPTIMIZED)
         && cd.frame_size() <= MAX_FRAME_SLOTS
 }
 
-/// CALL of a Python function that sits on the caller's stack below its
-/// `total` arguments (with a NULL below it unless `is_meth`), binding them
-/// one to one (CPython's CALL_PY_EXACT_ARGS): as `frame_for_simple_call`,
-/// but the stack's reference to the function moves into the new frame too
-/// (its `func`), as CPython's does, and the NULL is popped: no reference
-/// count changes for the callable. None, with nothing popped, when the
-/// call needs binding.
-#[inline]
+/// CALL of the Python function `fd` that sits on the caller's stack below
+/// its `total` arguments (with a NULL below it unless `is_meth`), binding
+/// them one to one (CPython's CALL_PY_EXACT_ARGS): as
+/// `frame_for_simple_call`, but the stack's reference to the function moves
+/// into the new frame too (its `func`), as CPython's does, and the NULL is
+/// popped: no reference count changes for the callable. None, with nothing
+/// popped, when the call needs binding.
+///
+/// The caller checked that the function's version is the one the call site
+/// specialized for: its code passed `exact_args_code` then, and a version
+/// stands for one code object (assigning `__code__` resets it). Only the
+/// argument count is checked here (a site may pass `self` or not).
+#[inline(always)]
 pub(crate) fn frame_for_exact_args(
     vm: &Vm,
     caller: &mut Running<'_>,
+    fd: &FunctionData,
     total: usize,
     is_meth: bool,
 ) -> Option<*mut Frame> {
-    // SAFETY: the callable stays in its stack slot, alive and unwritten,
-    // until it moves into the frame below.
-    let func_obj: &Obj = unsafe { &*(caller.peek(total) as *const Obj) };
-    let fd = func_obj.payload::<FunctionData>()?;
     let code = fd.code();
     // SAFETY: as in `frame_for_simple_call`; a function's code is always a
     // code object (checked when the function is made and when `__code__`
     // is assigned), so its payload needs no type check here.
     let cd: &crate::objects::code::CodeData =
         unsafe { &*(code.payload_unchecked::<crate::objects::code::CodeData>() as *const _) };
-    if !takes_exact_args(cd, total) {
+    debug_assert!(exact_args_code(cd));
+    if total != cd.co.argcount as usize {
         return None;
     }
-    let fp = Frame::for_function(&vm.thread, code, cd, None, fd)?;
+    // The first `total` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, None, fd, total)?;
     // SAFETY: a fresh frame; only this function refers to it.
     let frame = unsafe { &mut *fp };
     caller.move_top_into(total, &mut frame.slots);
     // The function moves from the stack into the frame, which keeps it (and
     // the globals the frame borrows from it) alive from here on.
-    frame.func = caller.pop_opt();
+    // SAFETY: a fresh frame's `func` is None (`for_function` was given
+    // None), so overwriting it drops nothing.
+    unsafe { ptr::write(&mut frame.func, caller.pop_opt()) };
     debug_assert!(frame.func.is_some());
     if !is_meth {
         let null = caller.pop_opt();
@@ -144,6 +159,22 @@ pub(crate) fn frame_for_exact_args(
         drop(null);
     }
     Some(fp)
+}
+
+/// `frame_for_exact_args` for a call site with no version guard (the
+/// generic CALL): the code is checked here.
+#[inline]
+pub(crate) fn frame_for_unguarded_exact_args(
+    vm: &Vm,
+    caller: &mut Running<'_>,
+    fd: &FunctionData,
+    total: usize,
+    is_meth: bool,
+) -> Option<*mut Frame> {
+    if !fd.code.with(|c| c.is_some_and(|c| exact_args_code(code_of(c)))) {
+        return None;
+    }
+    frame_for_exact_args(vm, caller, fd, total, is_meth)
 }
 
 /// The `function` type's call slot: run the function to completion.

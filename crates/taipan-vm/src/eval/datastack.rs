@@ -8,7 +8,7 @@
 //! frame is always popped before its caller's); a frame that must outlive
 //! its call moves to the heap first (`Frame::take_to_heap`).
 
-use std::alloc::{alloc, dealloc, Layout};
+use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::cell::{Cell, UnsafeCell};
 use std::ptr;
 
@@ -93,8 +93,13 @@ impl DataStack {
             }
             let size = bytes.max(CHUNK_BYTES).checked_next_multiple_of(CHUNK_ALIGN)?;
             let layout = Layout::from_size_align(size, CHUNK_ALIGN).ok()?;
+            // Zeroed, so that every byte of the stack is initialised: a
+            // frame's value stack is not cleared when it is pushed (only its
+            // locals are), and what lies above its stack pointer is then
+            // zeros or what an earlier frame left there, never read as a
+            // live value (see `Frame::push_on`).
             // SAFETY: `size` is not zero.
-            let base = unsafe { alloc(layout) };
+            let base = unsafe { alloc_zeroed(layout) };
             if base.is_null() {
                 return None;
             }

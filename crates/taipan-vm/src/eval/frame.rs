@@ -86,7 +86,14 @@ pub struct Frame {
 }
 
 /// A frame's slots, right after its header (on the data stack, or in a
-/// `HeapFrame`'s block).
+/// `HeapFrame`'s block). Only the slots below the frame's `sp` hold values:
+/// the locals are cleared when the frame is pushed (those a call fills
+/// with its arguments are written instead), the value stack is not
+/// (as CPython's), so a slot above `sp` holds zeros or a stale pointer an
+/// earlier frame left there (the data stack's chunks are zeroed when
+/// allocated, so every byte is initialised). Nothing reads, visits or drops
+/// a slot above `sp`; a push writes it without dropping it. Its owner
+/// (`Frame::drop_fields`, `Frame`'s `Drop`) drops the slots below `sp`.
 pub struct Slots {
     ptr: *mut Option<Obj>,
     len: usize,
@@ -128,14 +135,6 @@ impl Slots {
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.len == 0
-    }
-}
-
-impl Drop for Slots {
-    fn drop(&mut self) {
-        // SAFETY: the slots are initialised; their memory belongs to the
-        // frame's block, which its owner frees afterwards.
-        unsafe { ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.ptr, self.len)) }
     }
 }
 
@@ -204,14 +203,15 @@ impl Frame {
         for o in [&self.func, &self.locals, &self.frame_obj].into_iter().flatten() {
             visit(o);
         }
-        for o in self.slots.iter().flatten() {
+        for o in self.slots[..self.sp].iter().flatten() {
             visit(o);
         }
     }
 
     /// Drop the locals and the value stack (a finished frame in a cycle).
     pub(crate) fn clear_locals(&mut self) {
-        let old: Vec<Option<Obj>> = self.slots.iter_mut().map(|s| s.take()).collect();
+        let sp = self.sp;
+        let old: Vec<Option<Obj>> = self.slots[..sp].iter_mut().map(|s| s.take()).collect();
         let locals = self.locals.take();
         self.sp = self.nlocalsplus;
         drop((old, locals));
@@ -246,7 +246,7 @@ impl Frame {
         builtins: Obj,
         locals: Option<Obj>,
     ) -> Option<*mut Frame> {
-        let fp = Frame::push_on(ts, code, cd, func, globals, builtins, true)?;
+        let fp = Frame::push_on(ts, code, cd, func, globals, builtins, true, 0)?;
         // SAFETY: a fresh frame that nothing else refers to yet.
         unsafe { (*fp).locals = locals };
         Some(fp)
@@ -255,7 +255,9 @@ impl Frame {
     /// The frame of a call of the function `func` (whose payload is `fd`,
     /// whose code `code` is, with payload `cd`): it borrows the function's
     /// globals and builtins. `func` None: the caller moves the function
-    /// into `Frame::func` before anything else sees the frame.
+    /// into `Frame::func` before anything else sees the frame. The first
+    /// `filled` locals are not cleared: the caller writes them (with
+    /// `ptr::write`, its arguments) before anything else sees the frame.
     #[inline(always)]
     pub(crate) fn for_function(
         ts: &ThreadState,
@@ -263,19 +265,21 @@ impl Frame {
         cd: &CodeData,
         func: Option<Obj>,
         fd: &FunctionData,
+        filled: usize,
     ) -> Option<*mut Frame> {
         // SAFETY: bitwise copies of the function's references, not counted:
         // the frame holds the function (so `fd`) alive while it has them,
         // and `env_owned == false` keeps them from being released.
         let (globals, builtins) = unsafe { (ptr::read(&fd.globals), ptr::read(&fd.builtins)) };
-        Frame::push_on(ts, code, cd, func, globals, builtins, false)
+        Frame::push_on(ts, code, cd, func, globals, builtins, false, filled)
     }
 
     /// A frame for `code` pushed on the thread's data stack (CPython's
     /// `_PyThreadState_PushFrame` and `_PyFrame_InitializeSpecials`): the
-    /// header is written in one go, the slots are all empty. The callers
+    /// header is written in one go, the locals are empty. The callers
     /// checked that the frame's size is at most `MAX_FRAME_SLOTS`.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn push_on(
         ts: &ThreadState,
         code: Obj,
@@ -284,6 +288,7 @@ impl Frame {
         globals: Obj,
         builtins: Obj,
         env_owned: bool,
+        filled: usize,
     ) -> Option<*mut Frame> {
         let size = cd.frame_size();
         let nlocalsplus = cd.nlocalsplus();
@@ -300,7 +305,12 @@ impl Frame {
         // with room for the header and `size` slots after it.
         unsafe {
             let slots = mem.add(HEADER_BYTES) as *mut Option<Obj>;
-            for i in 0..size {
+            // Only the locals (but the first `filled`, which the caller
+            // writes): the value stack above `sp` is never read before it
+            // is pushed to (see `Slots`). A call whose arguments fill all
+            // its locals (most of them) clears none.
+            debug_assert!(filled <= nlocalsplus);
+            for i in filled..nlocalsplus {
                 ptr::write(slots.add(i), None);
             }
             ptr::write(
@@ -413,12 +423,15 @@ impl Frame {
     unsafe fn drop_fields(&mut self) {
         // SAFETY: each field is dropped once; borrowed globals and builtins
         // are not released (the frame's `Drop` is not run for data-stack
-        // frames). Only the slots below `sp` can hold values (a finished
-        // frame's `sp` is synced, and the slots above it are always empty),
-        // so `slots` itself is not dropped: its memory is the data stack's.
+        // frames). Only the slots below `sp` hold values (a finished
+        // frame's `sp` is synced; see `Slots` for those above it), so
+        // `slots` itself is not dropped: its memory is the data stack's.
         unsafe {
-            for s in &mut self.slots[..self.sp] {
-                ptr::drop_in_place(s);
+            // A loop the compiler inlines (a slice's `drop_in_place` is
+            // an out-of-line call), without a bounds check.
+            let p = self.slots.as_mut_ptr();
+            for i in 0..self.sp {
+                ptr::drop_in_place(p.add(i));
             }
             ptr::drop_in_place(&mut self.locals);
             ptr::drop_in_place(&mut self.frame_obj);
@@ -473,10 +486,12 @@ impl Frame {
     // exists. So `sp - 1 - i` (for the `i` an instruction peeks at) and
     // `sp` (for a push) are in bounds of `slots`.
     //
-    // The slots above `sp` are always empty (pops take their value), so a
-    // push writes without dropping the old value: one load and branch less
-    // on the hottest path. Were the invariant ever broken, the value would
-    // leak, never be freed twice.
+    // The slots above `sp` hold no values (pops take theirs, and the value
+    // stack is not cleared when the frame is pushed: see `Slots`), so a
+    // push writes without dropping the old contents: one load and branch
+    // less on the hottest path. Pops still leave None behind, so that a
+    // running generator's frame whose `sp` field lags behind its real
+    // stack pointer is never traversed into a value that was popped.
     #[inline(always)]
     fn slot_ptr(&mut self, i: usize) -> *mut Option<Obj> {
         stack_check!(i < self.slots.len());
@@ -511,10 +526,9 @@ impl Frame {
     #[inline(always)]
     pub fn push(&mut self, v: Obj) {
         let slot = self.slot_ptr(self.sp);
-        // SAFETY: `slot` is a valid, initialised, empty slot; overwriting
-        // an empty Option drops nothing.
+        // SAFETY: `slot` is in bounds and holds no value (see above), so
+        // overwriting it drops nothing.
         unsafe {
-            stack_check!((*slot).is_none());
             ptr::write(slot, Some(v));
         }
         self.sp += 1;
@@ -949,10 +963,9 @@ impl<'a> Running<'a> {
 
     #[inline(always)]
     pub(crate) fn push_opt(&mut self, v: Option<Obj>) {
-        // SAFETY: `top` is a valid, initialised, empty slot (slots above
-        // `sp` are empty), so overwriting it drops nothing.
+        // SAFETY: `top` is in bounds and holds no value (slots above `sp`
+        // hold none, see `Slots`), so overwriting it drops nothing.
         unsafe {
-            stack_check!((*self.top).is_none());
             ptr::write(self.top, v);
             self.top = self.top.add(1);
         }
@@ -1015,14 +1028,18 @@ impl<'a> Running<'a> {
 
     /// Take the top `n` values out of their slots into `dst` (bottom first)
     /// and pop them: a call's arguments moving into the callee's locals.
+    /// The first `n` slots of `dst` hold no values (a fresh frame's locals
+    /// that `Frame::for_function` left for the arguments), so they are
+    /// written without a drop.
     #[inline(always)]
     pub(crate) fn move_top_into(&mut self, n: usize, dst: &mut [Option<Obj>]) {
         // SAFETY: the top `n` slots are on the stack; `dst` is another
-        // frame's slots, so the two do not overlap.
+        // frame's slots, so the two do not overlap; what `dst` held is no
+        // value.
         unsafe {
             self.top = self.top.sub(n);
             for (i, d) in dst.iter_mut().take(n).enumerate() {
-                *d = (*self.top.add(i)).take();
+                ptr::write(d, (*self.top.add(i)).take());
             }
         }
     }
@@ -1059,6 +1076,10 @@ impl<'a> Running<'a> {
 
 impl Drop for Frame {
     fn drop(&mut self) {
+        let sp = self.sp;
+        // SAFETY: the slots below `sp` hold the frame's values, dropped
+        // once here; those above it are not values (see `Slots`).
+        unsafe { ptr::drop_in_place(&mut self.slots[..sp]) };
         if !self.env_owned {
             // Borrowed references must not be released: put owned ones
             // (the code object's) in their place for the fields' drop.
@@ -1276,7 +1297,9 @@ fn frame_clear(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<O
         return Err(vm.runtime_error("cannot clear an executing frame"));
     }
     let fm = d.frame_mut();
-    let slots: Vec<Option<Obj>> = fm.slots.iter_mut().map(|s| s.take()).collect();
+    // Only the slots below `sp` hold values (see `Slots`).
+    let sp = fm.sp;
+    let slots: Vec<Option<Obj>> = fm.slots[..sp].iter_mut().map(|s| s.take()).collect();
     drop(slots);
     Ok(vm.none())
 }

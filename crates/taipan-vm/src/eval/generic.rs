@@ -146,7 +146,7 @@ pub(super) fn call(vm: &Vm, frame: &mut Running<'_>, oparg: u32, kw: Option<Obj>
     if let Some(fd) = callable.payload::<function::FunctionData>() {
         // A Python function: a new frame, no Rust recursion.
         if kw.is_none() {
-            if let Some(new) = call::frame_for_exact_args(vm, frame, total, is_meth) {
+            if let Some(new) = call::frame_for_unguarded_exact_args(vm, frame, fd, total, is_meth) {
                 return Ok(Some(new));
             }
         }

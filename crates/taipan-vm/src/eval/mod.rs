@@ -377,56 +377,48 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }};
             }
             loop {
+                let start = ip;
+                let (mut pc, mut opcode, mut oparg) = fetch(units, start);
                 // Finalizers queued by deallocations run between instructions.
                 // One test of the breaker covers them, signals, GIL requests,
-                // the gc and tracing (its TRACING bit).
-                let mut tracing = false;
+                // the gc and tracing (its TRACING bit); on the fast path
+                // nothing else is tested before the instruction runs.
                 if vm.thread.has_pending_work() {
                     if vm.thread.breaker_bits() & !crate::pystate::breaker::TRACING != 0 {
+                        // `lasti` is still the previous instruction here.
                         if let Err(e) = vm.run_pending_work() {
                             if ip <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
                                 unwind_at = Some(ip.saturating_sub(1));
                             }
                             break 'err e;
                         }
+                        // The finalizers may have run this very code and
+                        // rewritten the instruction (specialized or not).
+                        (pc, opcode, oparg) = fetch(units, start);
                     }
-                    tracing = vm.thread.tracing.get();
-                }
-                let start = ip;
-                let mut pc = start;
-                // SAFETY: `ip` is an instruction of the code: execution starts at
-                // 0, jumps and handlers land on instructions and never run off
-                // the end (the compiler's code, or code `verify` checked).
-                let mut word = unsafe { units.get_unchecked(pc) }.get();
-                let mut opcode = (word & 0xff) as u8;
-                let mut oparg = (word >> 8) as u32;
-                // The adaptive copy has EXTENDED_ARG_QUICK for every EXTENDED_ARG.
-                while opcode == op::ExtendedArgQuick {
-                    pc += 1;
-                    word = units[pc].get();
-                    opcode = (word & 0xff) as u8;
-                    oparg = (oparg << 8) | (word >> 8) as u32;
-                }
-                if tracing {
-                    // `lasti` is the instruction itself (tracebacks, handlers);
-                    // execution continues at `ip` (jumps change it).
-                    let prev_lasti = frame.lasti;
-                    frame.set_lasti(pc);
-                    // While tracing, instructions run unspecialized (CPython's
-                    // DO_TRACING de-optimises).
-                    let w = code.units[pc];
-                    opcode = (w & 0xff) as u8;
-                    oparg = (oparg & !0xff) | (w >> 8) as u32;
-                    if !std::mem::take(&mut trace_jumped) {
-                        match frame.escape(|f| trace::instruction(vm, f, start, prev_lasti)) {
-                            Ok(None) => {}
-                            Ok(Some(target)) => {
-                                frame.leave(target);
-                                trace_jumped = true;
-                                continue 'dispatch;
+                    if vm.thread.tracing.get() {
+                        // `lasti` is the instruction itself (tracebacks, handlers);
+                        // execution continues at `ip` (jumps change it).
+                        let prev_lasti = frame.lasti;
+                        frame.set_lasti(pc);
+                        // While tracing, instructions run unspecialized (CPython's
+                        // DO_TRACING de-optimises).
+                        let w = code.units[pc];
+                        opcode = (w & 0xff) as u8;
+                        oparg = (oparg & !0xff) | (w >> 8) as u32;
+                        if !std::mem::take(&mut trace_jumped) {
+                            match frame.escape(|f| trace::instruction(vm, f, start, prev_lasti)) {
+                                Ok(None) => {}
+                                Ok(Some(target)) => {
+                                    frame.leave(target);
+                                    trace_jumped = true;
+                                    continue 'dispatch;
+                                }
+                                Err(e) => break 'err e,
                             }
-                            Err(e) => break 'err e,
                         }
+                    } else {
+                        frame.set_lasti(pc);
                     }
                 } else {
                     frame.set_lasti(pc);
@@ -482,7 +474,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             Some(v) => frame.push(v),
                             None => break 'err ops::unbound_local(vm, code, oparg as usize),
                         }
-                        let arg2 = (units[next].get() >> 8) as usize;
+                        let arg2 = second_arg(units, next);
                         ip = next + 1;
                         if opcode == op::LoadFastLoadConst {
                             frame.push(code.consts[arg2].clone());
@@ -495,7 +487,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     op::LoadConstLoadFast => {
                         frame.push(code.consts[oparg as usize].clone());
-                        let arg2 = (units[next].get() >> 8) as usize;
+                        let arg2 = second_arg(units, next);
                         ip = next + 1;
                         match frame.local(arg2).clone() {
                             Some(v) => frame.push(v),
@@ -505,7 +497,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     op::StoreFastLoadFast | op::StoreFastStoreFast => {
                         let v = frame.pop();
                         drop(frame.local_mut(oparg as usize).replace(v));
-                        let arg2 = (units[next].get() >> 8) as usize;
+                        let arg2 = second_arg(units, next);
                         ip = next + 1;
                         if opcode == op::StoreFastStoreFast {
                             let v = frame.pop();
@@ -923,17 +915,24 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let is_meth = frame.peek_opt(argc + 1).is_some();
                         let total = argc + is_meth as usize;
                         let version = cache::read32(units, pc + 1 + cache::CALL_FUNC_VERSION);
-                        let same_function = kwnames.is_none()
-                            && frame
-                                .peek(total)
-                                .payload::<function::FunctionData>()
-                                .is_some_and(|fd| fd.version.get() == version);
-                        if !same_function {
+                        // SAFETY: the callable stays in its stack slot, alive,
+                        // until it moves into the new frame (which then keeps
+                        // it, so its payload, alive).
+                        let callee: &Obj = unsafe { &*(frame.peek(total) as *const Obj) };
+                        // Only `function` objects have a FunctionData payload
+                        // (the type cannot be subclassed): one pointer
+                        // compare instead of the payload's type check.
+                        if !callee.type_is(&vm.ctx.types.function) || kwnames.is_some() {
+                            deopt!(op::Call)
+                        }
+                        // SAFETY: the object is a function (checked above).
+                        let fd = unsafe { callee.payload_unchecked::<function::FunctionData>() };
+                        if fd.version.get() != version {
                             deopt!(op::Call)
                         }
                         let new = if opcode == op::CallPyExactArgs {
                             // The arguments and the function move into the frame.
-                            match call::frame_for_exact_args(vm, frame, total, is_meth) {
+                            match call::frame_for_exact_args(vm, frame, fd, total, is_meth) {
                                 Some(f) => f,
                                 None => deopt!(op::Call),
                             }
@@ -1710,6 +1709,47 @@ impl Vm {
 
 #[allow(dead_code)]
 fn unused(_: CompareOp, _: NbOp, _: &float::FloatData) {}
+
+/// The argument of the second instruction of a superinstruction, at `next`.
+#[inline(always)]
+fn second_arg(units: &[std::cell::Cell<u16>], next: usize) -> usize {
+    debug_assert!(next < units.len());
+    // SAFETY: quickening pairs an instruction only with the one right after
+    // it, so `next` is an instruction of the code.
+    (unsafe { units.get_unchecked(next) }.get() >> 8) as usize
+}
+
+/// The instruction at `pc` of the adaptive code `units`: where its own unit
+/// is (after its EXTENDED_ARG_QUICK prefixes), its opcode and argument.
+#[inline(always)]
+fn fetch(units: &[std::cell::Cell<u16>], pc: usize) -> (usize, u8, u32) {
+    // SAFETY: `pc` is an instruction of the code: execution starts at 0,
+    // jumps and handlers land on instructions and never run off the end
+    // (the compiler's code, or code `verify` checked).
+    let word = unsafe { units.get_unchecked(pc) }.get();
+    let opcode = (word & 0xff) as u8;
+    if opcode == op::ExtendedArgQuick {
+        return fetch_extended(units, pc);
+    }
+    (pc, opcode, (word >> 8) as u32)
+}
+
+/// `fetch` of an instruction with EXTENDED_ARG prefixes (the adaptive copy
+/// has EXTENDED_ARG_QUICK for every EXTENDED_ARG).
+#[cold]
+#[inline(never)]
+fn fetch_extended(units: &[std::cell::Cell<u16>], mut pc: usize) -> (usize, u8, u32) {
+    let mut oparg = 0u32;
+    loop {
+        let word = units[pc].get();
+        let opcode = (word & 0xff) as u8;
+        oparg = (oparg << 8) | (word >> 8) as u32;
+        if opcode != op::ExtendedArgQuick {
+            return (pc, opcode, oparg);
+        }
+        pc += 1;
+    }
+}
 
 /// The jumps after which CPython 3.11 checks its eval breaker.
 fn is_backward_jump(opcode: u8) -> bool {

@@ -771,14 +771,10 @@ pub(super) fn has_vectorcall(vm: &Vm, cls: &Obj) -> bool {
 /// positional arguments only.
 pub(super) fn call(code: &CodeData, pc: usize, callable: &Obj, total: usize, kw: bool) {
     let units = &code.adaptive;
-    use taipan_compiler::code::flags as co_flags;
     let Some(fd) = callable.payload::<crate::objects::function::FunctionData>() else { return failure(units, pc) };
     let fcode = fd.code();
     let cd = crate::objects::code::code_of(&fcode);
-    let simple = !kw
-        && cd.co.kwonlyargcount == 0
-        && cd.co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
-        && cd.has_flag(co_flags::OPTIMIZED);
+    let simple = !kw && super::call::exact_args_code(cd);
     let version = fd.func_version();
     if !simple || version == 0 {
         return failure(units, pc);
