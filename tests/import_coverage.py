@@ -56,7 +56,6 @@ NOT_TARGETED = {
     "xxlimited": "CPython's example extension",
     "xxlimited_35": "CPython's example extension",
     "xxsubtype": "CPython's example extension",
-    "_lsprof": "profiler accelerator; cProfile needs the C API-level hooks (later)",
 }
 
 

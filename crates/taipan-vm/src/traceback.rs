@@ -47,18 +47,10 @@ pub fn write_fd(fd: i32, bytes: &[u8]) {
 }
 
 /// `n` in decimal.
-pub fn write_decimal(fd: i32, mut n: u64) {
+pub fn write_decimal(fd: i32, n: u64) {
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    write_fd(fd, &buf[i..]);
+    let start = crate::objects::int::u64_digits(n, &mut buf);
+    write_fd(fd, &buf[start..]);
 }
 
 /// `n` in hexadecimal, zero-padded to `width` digits (CPython's

@@ -220,21 +220,27 @@ fn int_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 /// The decimal digits of `x`, written at the end of `buf` (20 bytes hold
 /// `i64::MIN`), with no intermediate `String`.
 fn word_decimal(x: i64, buf: &mut [u8; 20]) -> &str {
-    let mut n = x.unsigned_abs();
+    let mut i = u64_digits(x.unsigned_abs(), buf);
+    if x < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
+}
+
+/// Writes `n`'s decimal digits at the end of `buf` (20 bytes hold
+/// `u64::MAX`) and returns where they start. It allocates nothing, so the
+/// fatal-error path (faulthandler's dumps) uses it too.
+pub(crate) fn u64_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
     let mut i = buf.len();
     loop {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return i;
         }
     }
-    if x < 0 {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 fn bool_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -595,7 +601,7 @@ fn int_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 #[cfg(test)]
 mod tests {
-    use super::word_decimal;
+    use super::{u64_digits, word_decimal};
 
     #[test]
     fn word_decimal_matches_to_string() {
@@ -603,5 +609,8 @@ mod tests {
             let mut buf = [0u8; 20];
             assert_eq!(word_decimal(x, &mut buf), x.to_string());
         }
+        let mut buf = [0u8; 20];
+        let start = u64_digits(u64::MAX, &mut buf);
+        assert_eq!((start, &buf[start..]), (0, u64::MAX.to_string().as_bytes()));
     }
 }
