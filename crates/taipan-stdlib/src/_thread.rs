@@ -665,7 +665,59 @@ fn interrupt_main(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
     Ok(vm.none())
 }
 
+const EXCEPT_HOOK_ARGS: &str = "_thread._ExceptHookArgs";
+const EXCEPT_HOOK_FIELDS: &[&str] = &["exc_type", "exc_value", "exc_traceback", "thread"];
+const EXCEPT_HOOK_FIELD_DOCS: &[&str] = &["Exception type", "Exception value", "Exception traceback", "Thread"];
+
+fn except_hook_args_type(vm: &Vm) -> PyResult<Obj> {
+    crate::structseq::new_type_with_docs(
+        vm,
+        EXCEPT_HOOK_ARGS,
+        EXCEPT_HOOK_FIELDS,
+        EXCEPT_HOOK_FIELD_DOCS,
+        4,
+        0,
+        "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook.",
+    )
+}
+
+/// `_thread._excepthook(args)` (CPython's `thread_excepthook`): what
+/// `threading.excepthook` does by default. SystemExit is ignored; the
+/// report goes to `sys.stderr`, or, when that is None, to the thread's
+/// `_stderr` (the stream it started with).
+fn excepthook(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [hook_args] = args::exact::<1>(vm, "_excepthook", a, k)?;
+    if !hook_args.class_obj().is(&except_hook_args_type(vm)?) {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    }
+    let field = |i: usize| tuple::items(&hook_args)[i].clone();
+    let (exc_type, exc_value, thread) = (field(0), field(1), field(3));
+    if exc_type.is(&vm.ctx.exceptions.system_exit) {
+        return Ok(vm.none());
+    }
+    let file = match taipan_vm::api::sys::sys_attr(vm, "stderr").filter(|f| !vm.is_none(f)) {
+        Some(f) => f,
+        None if vm.is_none(&thread) => return Ok(vm.none()),
+        None => match vm.getattr_str(&thread, "_stderr")? {
+            f if vm.is_none(&f) => return Ok(vm.none()),
+            f => f,
+        },
+    };
+    let name = if vm.is_none(&thread) { None } else { vm.getattr_str_opt(&thread, "name")? };
+    let name = match name {
+        Some(n) => vm.str_string(&n)?,
+        None => thread_ident().to_string(),
+    };
+    let report = format!("Exception in thread {name}:\n{}", pythread::format_exception(vm, &exc_value));
+    vm.call_method(&file, "write", &[vm.new_str(&report)])?;
+    if let Some(flush) = vm.getattr_str_opt(&file, "flush")? {
+        vm.call(&flush, &[], None)?;
+    }
+    Ok(vm.none())
+}
+
 const FUNCTIONS: &[MethodDef] = &[
+    MethodDef::static_("_excepthook", excepthook),
     MethodDef::static_("allocate_lock", |vm, _, a, k| {
         args::exact::<0>(vm, "allocate_lock", a, k)?;
         new_lock(vm)
@@ -714,5 +766,6 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     dict::set_item_str(vm, &d, "_local", lazy_type(vm, "_thread._local", make_local_type))?;
     dict::set_item_str(vm, &d, "error", vm.ctx.exceptions.runtime_error.clone())?;
     dict::set_item_str(vm, &d, "TIMEOUT_MAX", vm.new_float(TIMEOUT_MAX))?;
+    dict::set_item_str(vm, &d, "_ExceptHookArgs", except_hook_args_type(vm)?)?;
     Ok(m)
 }
