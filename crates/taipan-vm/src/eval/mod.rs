@@ -443,6 +443,23 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         run_generic!($base)
                     }};
                 }
+                // `x = a op b` for a number op whose result is `r`: written into
+                // the number `x` holds when nothing else refers to it (`$into`
+                // decides and writes); the operands go and the STORE_FAST is
+                // skipped.
+                macro_rules! fused_store {
+                    ($into:path, $r:expr) => {
+                        let store = code.units[next];
+                        if (store & 0xff) as u8 == op::StoreFast
+                            && $into(vm, &frame.slots[(store >> 8) as usize], frame.peek(1), frame.peek(0), $r)
+                        {
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            ip = next + 1;
+                            continue;
+                        }
+                    };
+                }
                 // An adaptive instruction specializes when its counter says so,
                 // then runs again in its new form (or the generic one).
                 macro_rules! adapt {
@@ -552,22 +569,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
                             deopt!(op::BinaryOp)
                         };
-                        // `x = a op b`: into the int `x` holds, if nothing else does.
-                        let store = code.units[next];
-                        if (store & 0xff) as u8 == op::StoreFast
-                            && specialized::int_into_local(
-                                vm,
-                                &frame.slots[(store >> 8) as usize],
-                                frame.peek(1),
-                                frame.peek(0),
-                                r,
-                            )
-                        {
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            ip = next + 1;
-                            continue;
-                        }
+                        fused_store!(specialized::int_into_local, r);
                         let b = frame.pop();
                         let a = frame.pop();
                         frame.push(tri!(specialized::int_result(vm, opcode, a, b, r)));
@@ -576,22 +578,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
                             deopt!(op::BinaryOp)
                         };
-                        // `x = a op b`: into the float `x` holds, if nothing else does.
-                        let store = code.units[next];
-                        if (store & 0xff) as u8 == op::StoreFast
-                            && specialized::float_into_local(
-                                vm,
-                                &frame.slots[(store >> 8) as usize],
-                                frame.peek(1),
-                                frame.peek(0),
-                                r,
-                            )
-                        {
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            ip = next + 1;
-                            continue;
-                        }
+                        fused_store!(specialized::float_into_local, r);
                         let b = frame.pop();
                         let a = frame.pop();
                         frame.push(specialized::float_result(vm, a, b, r));
