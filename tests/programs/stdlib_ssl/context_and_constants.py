@@ -10,10 +10,15 @@ import _ssl
 CERTDIR = os.path.join(os.path.dirname(test.__file__), 'certdata')
 
 for name in sorted(dir(_ssl)):
-    if name.isupper() or name.startswith(('OP_', 'PROTOCOL_', 'ALERT_', 'VERIFY_', 'HAS_', 'CERT_', 'PROTO_', 'SSL_ERROR_', 'HOSTFLAG_')):
+    if 'OPENSSL_' in name and 'VERSION' in name:
+        # The linked OpenSSL's version changes with the machine's updates: its shape only.
+        value = getattr(_ssl, name)
+        print(name, type(value).__name__, len(value) if isinstance(value, tuple) else '')
+    elif name.isupper() or name.startswith(('OP_', 'PROTOCOL_', 'ALERT_', 'VERIFY_', 'HAS_', 'CERT_', 'PROTO_', 'SSL_ERROR_', 'HOSTFLAG_')):
         print(name, getattr(_ssl, name))
 print(_ssl._DEFAULT_CIPHERS)
 print(ssl.OPENSSL_VERSION.split()[0], ssl.OPENSSL_VERSION_INFO[:1], type(ssl.OPENSSL_VERSION_NUMBER).__name__)
+print(ssl.OPENSSL_VERSION_NUMBER >> 28 == ssl.OPENSSL_VERSION_INFO[0], '%d.%d.' % ssl.OPENSSL_VERSION_INFO[:2] in ssl.OPENSSL_VERSION)
 print(ssl.get_default_verify_paths())
 print(_ssl.get_default_verify_paths())
 print(ssl.Options.OP_ALL, ssl.TLSVersion.TLSv1_2, ssl.VerifyMode.CERT_REQUIRED)
