@@ -507,7 +507,7 @@ fn float_ceil(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     float_to_int(vm, value(o).expect("float").ceil())
 }
 
-fn float_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn float_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [spec] = crate::args::exact::<1>(vm, "__format__", args, kwnames)?;
     let Some(sd) = pystr::data(&spec) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.class().name())));

@@ -94,7 +94,8 @@ pub(crate) fn count<T: Unit>(hay: &[T], needle: &[T], max: usize) -> usize {
 /// each part, in order.
 pub(crate) fn split_at_sep<T: Unit>(hay: &[T], sep: &[T], max: usize, right: bool) -> Vec<(usize, usize)> {
     let m = sep.len();
-    let mut parts = Vec::new();
+    // Room for a dozen parts up front, as CPython's MAX_PREALLOC.
+    let mut parts = Vec::with_capacity(max.saturating_add(1).min(12));
     if !right {
         let mut st = 0;
         while parts.len() < max {
