@@ -187,20 +187,20 @@ pub(crate) fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj
     if spec.is_empty() {
         return if s.type_is(&vm.ctx.types.str) { Ok(s.clone()) } else { vm.str(s) };
     }
-    let tname = s.class().name().to_string();
+    let tname = s.class().name();
     // A lone surrogate cannot go through `&str`; only a fill character can
     // legally be one, so it is put back after parsing.
     let fill_override = (spec.as_str().is_none() && spec.len() >= 2 && (0xD800..0xE000).contains(&spec.char_at(0)))
         .then(|| spec.char_at(0));
-    let fs = taipan_format::parse_format_spec(&spec.to_string_lossy(), Some('s'), '<', &tname)
-        .map_err(|e| fmt_err(vm, e))?;
+    let fs =
+        taipan_format::parse_format_spec(&spec.to_string_lossy(), Some('s'), '<', tname).map_err(|e| fmt_err(vm, e))?;
     let Some(d) = pystr::data(s) else {
         return Err(vm.type_error(format!(
             "descriptor '__format__' requires a 'str' object but received a '{}'",
             s.class().name()
         )));
     };
-    let (before, after, keep) = taipan_format::format_str_spec(d.len(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+    let (before, after, keep) = taipan_format::format_str_spec(d.len(), &fs, tname).map_err(|e| fmt_err(vm, e))?;
     if before == 0 && after == 0 && keep.is_none() && s.type_is(&vm.ctx.types.str) {
         return Ok(s.clone());
     }

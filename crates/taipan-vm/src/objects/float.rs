@@ -516,9 +516,9 @@ pub(crate) fn float_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>
         return vm.str(o);
     }
     let spec_s = sd.to_string_lossy();
-    let tname = o.class().name().to_string();
-    let fs = taipan_format::parse_format_spec(&spec_s, None, '>', &tname).map_err(|e| fmt_err(vm, e))?;
-    let s = taipan_format::format_float(value(o).expect("float"), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+    let tname = o.class().name();
+    let fs = taipan_format::parse_format_spec(&spec_s, None, '>', tname).map_err(|e| fmt_err(vm, e))?;
+    let s = taipan_format::format_float(value(o).expect("float"), &fs, tname).map_err(|e| fmt_err(vm, e))?;
     Ok(vm.new_str_from_string(s))
 }
 

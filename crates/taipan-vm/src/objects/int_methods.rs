@@ -229,13 +229,12 @@ pub(crate) fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) 
     if sd.is_empty() {
         return vm.str(o);
     }
-    let tname = o.class().name().to_string();
+    let tname = o.class().name();
     let fs =
-        taipan_format::parse_format_spec(&sd.to_string_lossy(), Some('d'), '>', &tname).map_err(|e| fmt_err(vm, e))?;
+        taipan_format::parse_format_spec(&sd.to_string_lossy(), Some('d'), '>', tname).map_err(|e| fmt_err(vm, e))?;
     let v = value(o).expect("int");
     if fs.ty == Some('c') || fs.ty == Some('c') {
-        let (before, c, after) =
-            taipan_format::format_int_char(&v.to_big(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+        let (before, c, after) = taipan_format::format_int_char(&v.to_big(), &fs, tname).map_err(|e| fmt_err(vm, e))?;
         let fill = fs.fill as u32;
         let mut cps = vec![fill; before];
         cps.push(c);
@@ -243,8 +242,8 @@ pub(crate) fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) 
         return Ok(vm.new_str_from_code_points(&cps));
     }
     let s = match v {
-        IntValue::Small(x) => taipan_format::format_i64(*x, &fs, &tname),
-        IntValue::Big(b) => taipan_format::format_int(b, &fs, &tname, vm.int_max_str_digits()),
+        IntValue::Small(x) => taipan_format::format_i64(*x, &fs, tname),
+        IntValue::Big(b) => taipan_format::format_int(b, &fs, tname, vm.int_max_str_digits()),
     }
     .map_err(|e| fmt_err(vm, e))?;
     Ok(vm.new_str_from_string(s))

@@ -122,6 +122,8 @@ pub(crate) fn drop_reversed(mut v: Vec<Obj>) {
     while let Some(x) = v.pop() {
         drop(x);
     }
+    // The emptied array may serve the next small list.
+    recycle_buffer(v);
 }
 
 // SAFETY (for every accessor below): each takes `&self`, touches the Vec for
@@ -237,8 +239,12 @@ impl ListData {
         f(unsafe { &*self.items.get() })
     }
 
+    /// The items cloned, in an array from the thread's cache when small.
     pub(crate) fn to_vec(&self) -> Vec<Obj> {
-        self.vec().clone()
+        let items = self.vec();
+        let mut v = buffer_with_capacity(items.len());
+        v.extend_from_slice(items);
+        v
     }
 
     /// Replace all items; returns the old ones.
@@ -261,7 +267,10 @@ impl ListData {
 
     /// Items `start..stop` cloned.
     pub(crate) fn slice(&self, start: usize, stop: usize) -> Vec<Obj> {
-        self.vec()[start..stop].to_vec()
+        let items = &self.vec()[start..stop];
+        let mut v = buffer_with_capacity(items.len());
+        v.extend_from_slice(items);
+        v
     }
 
     /// Swap items `start..start + other.len()` (in range) with `other`'s.
@@ -487,7 +496,7 @@ fn list_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
         }
         // Room for the whole slice at once (`filter_map` would hide the
         // length); an index past a list that shrank meanwhile is skipped.
-        let mut v = Vec::with_capacity(slice::slice_length(start, stop, step));
+        let mut v = buffer_with_capacity(slice::slice_length(start, stop, step));
         l.with_items(|items| {
             v.extend(slice::iter_indices(start, stop, step).filter_map(|i| items.get(i as usize).cloned()))
         });
