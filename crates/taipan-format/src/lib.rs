@@ -109,11 +109,12 @@ pub use int_str::{
 pub use number::{format_complex, format_float, format_i64, format_int, format_int_char, format_str_spec};
 pub use parse::{
     invalid_int_literal, parse_complex, parse_complex_code_points, parse_float, parse_float_bytes,
-    parse_float_code_points, parse_int, parse_int_bytes, parse_int_code_points, ComplexParseError, IntParseError,
+    parse_float_code_points, parse_int, parse_int_bytes, parse_int_code_points, parse_small_decimal, ComplexParseError,
+    IntParseError,
 };
 pub use percent::{
-    parse_percent_spec, percent_char_code, percent_float, percent_int, percent_text_padding,
-    unsupported_format_character, PercentArgs, PercentSpec,
+    parse_percent_spec, percent_char_code, percent_float, percent_i64, percent_i64_into, percent_int,
+    percent_text_padding, unsupported_format_character, PercentArgs, PercentSpec,
 };
 pub use spec::{parse_format_spec, FormatSpec};
 pub use unicode::{decimal_value, is_space, transform_decimal_and_space};

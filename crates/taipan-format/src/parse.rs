@@ -406,6 +406,45 @@ pub fn parse_int_bytes(b: &[u8], base: u32, max_str_digits: usize) -> Result<Big
     Ok(if negative { -value } else { value })
 }
 
+/// `int(text)` in base 10 for the common case, without the general
+/// parser's allocations: ASCII whitespace, an optional sign, 1 to 18 decimal
+/// digits (no underscores), ASCII whitespace. None for anything else, which
+/// the general parser then decides (it gives the same value for every text
+/// accepted here, and 18 digits are far below any digit limit).
+pub fn parse_small_decimal(b: &[u8]) -> Option<i64> {
+    let mut i = 0;
+    while i < b.len() && is_ascii_space(b[i]) {
+        i += 1;
+    }
+    let negative = match b.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let start = i;
+    let mut v: i64 = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        if i - start == 18 {
+            return None;
+        }
+        v = v * 10 + (b[i] - b'0') as i64;
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    while i < b.len() && is_ascii_space(b[i]) {
+        i += 1;
+    }
+    (i == b.len()).then_some(if negative { -v } else { v })
+}
+
 /// The value of a validated run of digits (underscores skipped).
 fn digits_value(run: &[u8], base: u32) -> BigInt {
     let digits = run.iter().filter(|&&c| c != b'_');
@@ -422,6 +461,41 @@ fn digits_value(run: &[u8], base: u32) -> BigInt {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn small_decimal_agrees_with_the_general_parser() {
+        let cases = [
+            "0",
+            "00123",
+            "-5",
+            "+7",
+            "  42\n",
+            "\t-0 ",
+            "999999999999999999",
+            "-999999999999999999",
+            "1234567890123456789",
+            "",
+            " ",
+            "-",
+            "+-1",
+            "1_000",
+            "0x10",
+            "12a",
+            "1 2",
+            "\x1c5",
+            "٣",
+        ];
+        for c in cases {
+            let fast = parse_small_decimal(c.as_bytes());
+            let general = parse_int(c, 10, 4300).ok();
+            if let Some(v) = fast {
+                assert_eq!(Some(BigInt::from(v)), general, "{c:?}");
+            }
+        }
+        assert_eq!(parse_small_decimal(b" -0042 "), Some(-42));
+        assert_eq!(parse_small_decimal(b"1_0"), None);
+        assert_eq!(parse_small_decimal(b"1234567890123456789"), None);
+    }
+
     use super::*;
 
     #[test]

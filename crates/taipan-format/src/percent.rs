@@ -255,16 +255,46 @@ pub fn percent_int(v: &BigInt, spec: &PercentSpec, max_str_digits: usize) -> Res
     if spec.precision.is_some_and(|p| p > (i32::MAX - 3) as usize) {
         return Err(FmtError::overflow("precision too large"));
     }
-    let mut digits = match (v.to_i64(), base) {
+    let digits = match (v.to_i64(), base) {
         (Some(i), 10) => i.unsigned_abs().to_string(),
         (_, 10) => magnitude_decimal(v, max_str_digits)?,
         _ => magnitude_in_base(v, base),
     };
+    percent_int_body(v.is_negative(), digits, spec, conv, prefix)
+}
+
+/// [`percent_int`] of a machine-word int (no big-int conversion).
+pub fn percent_i64(v: i64, spec: &PercentSpec) -> Result<String, FmtError> {
+    let conv = match spec.conv_char() {
+        Some(c @ ('d' | 'i' | 'u' | 'o' | 'x' | 'X')) => c,
+        _ => return Err(unsupported_format_character(spec)),
+    };
+    if spec.precision.is_some_and(|p| p > (i32::MAX - 3) as usize) {
+        return Err(FmtError::overflow("precision too large"));
+    }
+    let m = v.unsigned_abs();
+    let (digits, prefix) = match conv {
+        'o' => (format!("{m:o}"), "0o"),
+        'x' => (format!("{m:x}"), "0x"),
+        'X' => (format!("{m:x}"), "0X"),
+        _ => (m.to_string(), ""),
+    };
+    percent_int_body(v < 0, digits, spec, conv, prefix)
+}
+
+/// Sign, `#` prefix, precision zeros and padding around an int's digits.
+fn percent_int_body(
+    negative: bool,
+    mut digits: String,
+    spec: &PercentSpec,
+    conv: char,
+    prefix: &str,
+) -> Result<String, FmtError> {
     if conv == 'X' {
         digits.make_ascii_uppercase();
     }
     let mut body = string_with_capacity(digits.len() + 4 + spec.precision.unwrap_or(0))?;
-    if v.is_negative() {
+    if negative {
         body.push('-');
     }
     if spec.alt {
@@ -294,6 +324,13 @@ pub fn percent_float(v: f64, spec: &PercentSpec) -> Result<String, FmtError> {
 
 /// `unicode_format_arg_output` for a number (ASCII `body`, maybe signed).
 fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> Result<String, FmtError> {
+    let mut out = String::new();
+    pad_number_into(&mut out, body, spec, conv)?;
+    Ok(out)
+}
+
+/// [`pad_number`] appending to `out`.
+fn pad_number_into(out: &mut String, body: &str, spec: &PercentSpec, conv: char) -> Result<(), FmtError> {
     let fill = if spec.zero { '0' } else { ' ' };
     let b = body.as_bytes();
     let mut len = b.len() as i64;
@@ -313,7 +350,9 @@ fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> Result<String, FmtE
         width = len;
     }
     let prefixed = spec.alt && matches!(conv, 'x' | 'X' | 'o');
-    let mut out = string_with_capacity(width as usize + 2)?;
+    if out.try_reserve(width as usize + 2).is_err() {
+        return Err(FmtError::MemoryError);
+    }
     if let Some(s) = sign_char {
         if fill != ' ' {
             out.push(s);
@@ -349,7 +388,64 @@ fn pad_number(body: &str, spec: &PercentSpec, conv: char) -> Result<String, FmtE
     for _ in len.max(0)..width {
         out.push(' ');
     }
-    Ok(out)
+    Ok(())
+}
+
+/// [`percent_i64`] appended to `out`, with the text put together on the
+/// stack (no allocation unless `out` grows); a precision too long for the
+/// stack buffer takes the general path.
+pub fn percent_i64_into(out: &mut String, v: i64, spec: &PercentSpec) -> Result<(), FmtError> {
+    let conv = match spec.conv_char() {
+        Some(c @ ('d' | 'i' | 'u' | 'o' | 'x' | 'X')) => c,
+        _ => return Err(unsupported_format_character(spec)),
+    };
+    const ROOM: usize = 96;
+    if spec.precision.is_some_and(|p| p > ROOM - 26) {
+        out.push_str(&percent_i64(v, spec)?);
+        return Ok(());
+    }
+    let (base, prefix): (u64, &[u8]) = match conv {
+        'o' => (8, b"0o"),
+        'x' => (16, b"0x"),
+        'X' => (16, b"0X"),
+        _ => (10, b""),
+    };
+    // The digits, last first, at the end of `digits`.
+    let mut digits = [0u8; 24];
+    let mut at = digits.len();
+    let mut m = v.unsigned_abs();
+    loop {
+        let d = (m % base) as u8;
+        at -= 1;
+        digits[at] = match d {
+            0..=9 => b'0' + d,
+            _ if conv == 'X' => b'A' + d - 10,
+            _ => b'a' + d - 10,
+        };
+        m /= base;
+        if m == 0 {
+            break;
+        }
+    }
+    let digits = &digits[at..];
+    let mut body = [0u8; ROOM];
+    let mut n = 0;
+    let mut put = |bytes: &[u8]| {
+        body[n..n + bytes.len()].copy_from_slice(bytes);
+        n += bytes.len();
+    };
+    if v < 0 {
+        put(b"-");
+    }
+    if spec.alt {
+        put(prefix);
+    }
+    for _ in digits.len()..spec.precision.unwrap_or(0) {
+        put(b"0");
+    }
+    put(digits);
+    let body = std::str::from_utf8(&body[..n]).map_err(|_| FmtError::value("invalid digits"))?;
+    pad_number_into(out, body, spec, conv)
 }
 
 /// `%s %r %a %c` of a text of `len` code points: (spaces before, spaces

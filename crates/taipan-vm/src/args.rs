@@ -29,6 +29,24 @@ pub fn parse(
     parse_spec(vm, &ArgSpec { fname, names, posonly: 0, required, kwonly_from: names.len() }, args, kwnames)
 }
 
+/// [`parse`] into an array: no allocation for a call with positional
+/// arguments only (the usual one), which needs no matching by name.
+pub(crate) fn parse_array<const N: usize>(
+    vm: &Vm,
+    fname: &str,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+    names: &[&str; N],
+    required: usize,
+) -> PyResult<[Option<Obj>; N]> {
+    if kwnames.is_none_or(|k| tuple::len(k) == 0) && (required..=N).contains(&args.len()) {
+        return Ok(std::array::from_fn(|i| args.get(i).cloned()));
+    }
+    // `parse` gives one value per name.
+    let mut v = parse(vm, fname, args, kwnames, names, required)?.into_iter();
+    Ok(std::array::from_fn(|_| v.next().flatten()))
+}
+
 pub fn parse_spec(vm: &Vm, spec: &ArgSpec, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Vec<Option<Obj>>> {
     let kw = kwnames.map(tuple::items).unwrap_or(&[]);
     let nargs = args.len() - kw.len();

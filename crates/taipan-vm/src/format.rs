@@ -147,11 +147,6 @@ fn units_to_str<T: Unit>(vm: &Vm, units: &[T]) -> Obj {
     vm.new_str_from_code_points(&cps)
 }
 
-/// The text of a str object, copied (see the module comment).
-fn owned_repr(d: &StrData) -> StrRepr {
-    d.repr().clone()
-}
-
 // ---------------------------------------------------------------------------
 // format()
 // ---------------------------------------------------------------------------
@@ -169,6 +164,14 @@ impl Vm {
         if sd.is_empty() && value.type_is(&self.ctx.types.int) {
             return self.str(value);
         }
+        // Exact ints and floats: their own `__format__` (their types are
+        // immutable), called without looking it up or packing arguments.
+        if value.type_is(&self.ctx.types.int) {
+            return int::methods::int_format(self, value, std::slice::from_ref(spec), None);
+        }
+        if value.type_is(&self.ctx.types.float) {
+            return crate::objects::float::float_format(self, value, std::slice::from_ref(spec), None);
+        }
         let Some(r) = self.call_special(value, "__format__", std::slice::from_ref(spec))? else {
             return Err(self.type_error(format!("Type {:.100} doesn't define __format__", value.class().name())));
         };
@@ -184,20 +187,20 @@ pub(crate) fn format_str_value(vm: &Vm, s: &Obj, spec: &StrData) -> PyResult<Obj
     if spec.is_empty() {
         return if s.type_is(&vm.ctx.types.str) { Ok(s.clone()) } else { vm.str(s) };
     }
-    let tname = s.class().name().to_string();
+    let tname = s.class().name();
     // A lone surrogate cannot go through `&str`; only a fill character can
     // legally be one, so it is put back after parsing.
     let fill_override = (spec.as_str().is_none() && spec.len() >= 2 && (0xD800..0xE000).contains(&spec.char_at(0)))
         .then(|| spec.char_at(0));
-    let fs = taipan_format::parse_format_spec(&spec.to_string_lossy(), Some('s'), '<', &tname)
-        .map_err(|e| fmt_err(vm, e))?;
+    let fs =
+        taipan_format::parse_format_spec(&spec.to_string_lossy(), Some('s'), '<', tname).map_err(|e| fmt_err(vm, e))?;
     let Some(d) = pystr::data(s) else {
         return Err(vm.type_error(format!(
             "descriptor '__format__' requires a 'str' object but received a '{}'",
             s.class().name()
         )));
     };
-    let (before, after, keep) = taipan_format::format_str_spec(d.len(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+    let (before, after, keep) = taipan_format::format_str_spec(d.len(), &fs, tname).map_err(|e| fmt_err(vm, e))?;
     if before == 0 && after == 0 && keep.is_none() && s.type_is(&vm.ctx.types.str) {
         return Ok(s.clone());
     }
@@ -289,8 +292,9 @@ fn run_format(src: &mut FieldSource, s: &Obj) -> PyResult<Obj> {
             .vm
             .type_error(format!("descriptor 'format' requires a 'str' object but received a '{}'", s.class().name())));
     };
-    let repr = owned_repr(d);
-    with_units!(repr, build_entire(src))
+    // A copy (see the module comment).
+    let owned = d.copy();
+    with_units!(owned.repr(), build_entire(src))
 }
 
 fn build_entire<T: Unit>(fmt: &[T], src: &mut FieldSource) -> PyResult<Obj> {
@@ -700,8 +704,9 @@ pub(crate) fn percent_format_str(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj
             fmt.class().name()
         )));
     };
-    let repr = owned_repr(d);
-    with_units!(repr, percent_str_units(vm, args))
+    // A copy (see the module comment).
+    let owned = d.copy();
+    with_units!(owned.repr(), percent_str_units(vm, args))
 }
 
 fn percent_str_units<T: Unit>(fmt: &[T], vm: &Vm, args: &Obj) -> PyResult<Obj> {
@@ -755,6 +760,10 @@ fn format_str_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Builder) -> Py
             Ok(())
         }
         Some(conv @ ('d' | 'i' | 'u' | 'o' | 'x' | 'X')) => {
+            // A machine-word int is written straight into the result.
+            if let (Some(IntValue::Small(x)), None) = (int::value(v), &out.wide) {
+                return taipan_format::percent_i64_into(&mut out.ascii, *x, spec).map_err(|e| fmt_err(vm, e));
+            }
             out.push_str(&percent_int_text(vm, spec, conv, v)?);
             Ok(())
         }
@@ -807,6 +816,7 @@ fn percent_int_text(vm: &Vm, spec: &PercentSpec, conv: char, v: &Obj) -> PyResul
         if plain && matches!(conv, 'd' | 'i' | 'u') {
             return Ok(x.to_string());
         }
+        return taipan_format::percent_i64(x, spec).map_err(|e| fmt_err(vm, e));
     }
     taipan_format::percent_int(&iv.to_big(), spec, vm.int_max_str_digits()).map_err(|e| fmt_err(vm, e))
 }

@@ -30,6 +30,9 @@ pub(crate) const ATTR_TYPE_VERSION: usize = 1;
 pub(crate) const ATTR_INDEX: usize = 3;
 pub(crate) const METHOD_TYPE_VERSION: usize = 1;
 pub(crate) const METHOD_KEYS_VERSION: usize = 3;
+/// The method a `LOAD_METHOD_NO_DICT` of a static type found (CPython's
+/// `descr`, four units), 0 otherwise.
+pub(crate) const METHOD_DESCR: usize = 6;
 pub(crate) const COMPARE_MASK: usize = 1;
 pub(crate) const SUBSCR_TYPE_VERSION: usize = 1;
 pub(crate) const SUBSCR_FUNC_VERSION: usize = 3;
@@ -108,6 +111,17 @@ pub(crate) fn read32(units: &[Cell<u16>], at: usize) -> u32 {
 pub(crate) fn write32(units: &[Cell<u16>], at: usize, v: u32) {
     units[at].set(v as u16);
     units[at + 1].set((v >> 16) as u16);
+}
+
+/// Read a 64-bit cache field (four units, low first, as CPython's `read_u64`).
+#[inline(always)]
+pub(crate) fn read64(units: &[Cell<u16>], at: usize) -> u64 {
+    read32(units, at) as u64 | (read32(units, at + 2) as u64) << 32
+}
+
+pub(crate) fn write64(units: &[Cell<u16>], at: usize, v: u64) {
+    write32(units, at, v as u32);
+    write32(units, at + 2, (v >> 32) as u32);
 }
 
 /// Replace the opcode of the instruction at `pc`, keeping its argument.

@@ -4,10 +4,11 @@
 use taipan_compiler::code::{flags as co_flags, local_kind};
 
 use super::frame::Frame;
+use super::specialized::{exact_float, exact_int_word};
 use crate::object::typeobj::{flags, CompareOp, NbOp};
 use crate::object::Obj;
 use crate::objects::code::CodeData;
-use crate::objects::{cell, dict, exceptions, float, generator, int, list, str as pystr, tuple, type_};
+use crate::objects::{cell, dict, exceptions, generator, int, list, str as pystr, tuple, type_};
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// UnboundLocalError for a fast local read before assignment.
@@ -53,13 +54,14 @@ pub(super) fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> 
     if a.type_is(&t.int) && b.type_is(&t.int) {
         // `%`, `//`, shifts and bit operations have no specialized form:
         // machine words take this path instead of the slot dispatch.
-        if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
-            if let Some(r) = int::word_binop(nb, *x, *y) {
+        // The types are checked: the words are read without a payload check.
+        if let (Some(x), Some(y)) = (exact_int_word(a), exact_int_word(b)) {
+            if let Some(r) = int::word_binop(nb, x, y) {
                 return Ok(vm.new_int(r));
             }
         }
     } else if a.type_is(&t.float) && b.type_is(&t.float) {
-        let (x, y) = (float::value(a).expect("float"), float::value(b).expect("float"));
+        let (x, y) = (exact_float(a), exact_float(b));
         let r = match nb {
             NbOp::Add => Some(x + y),
             NbOp::Subtract => Some(x - y),
@@ -84,11 +86,11 @@ pub(super) fn compare_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj>
     let op = CompareOp::from_u32(oparg).expect("COMPARE_OP argument");
     let t = &vm.ctx.types;
     if a.type_is(&t.int) && b.type_is(&t.int) {
-        if let (Some(int::IntValue::Small(x)), Some(int::IntValue::Small(y))) = (int::value(a), int::value(b)) {
-            return Ok(vm.bool_obj(int::ordering_matches(x.cmp(y), op)));
+        if let (Some(x), Some(y)) = (exact_int_word(a), exact_int_word(b)) {
+            return Ok(vm.bool_obj(int::ordering_matches(x.cmp(&y), op)));
         }
     } else if a.type_is(&t.float) && b.type_is(&t.float) {
-        let (x, y) = (float::value(a).expect("float"), float::value(b).expect("float"));
+        let (x, y) = (exact_float(a), exact_float(b));
         let r = match op {
             CompareOp::Lt => x < y,
             CompareOp::Le => x <= y,
@@ -98,8 +100,13 @@ pub(super) fn compare_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj>
             CompareOp::Ge => x >= y,
         };
         return Ok(vm.bool_obj(r));
-    } else if a.type_is(&t.str) && b.type_is(&t.str) && matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(vm.bool_obj(pystr::str_eq(a, b) == (op == CompareOp::Eq)));
+    } else if a.type_is(&t.str) && b.type_is(&t.str) {
+        return Ok(vm.bool_obj(match op {
+            CompareOp::Eq => pystr::str_eq(a, b),
+            CompareOp::Ne => !pystr::str_eq(a, b),
+            // Exact strs order by code points (`"a" <= ch <= "z"`).
+            _ => int::ordering_matches(pystr::str_cmp(a, b), op),
+        }));
     }
     vm.rich_compare(a, b, op)
 }

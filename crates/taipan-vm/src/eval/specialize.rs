@@ -12,7 +12,7 @@
 
 use std::cell::Cell;
 
-use super::cache::{self, read16, set_opcode, write16, write32, ENTRIES};
+use super::cache::{self, read16, set_opcode, write16, write32, write64, ENTRIES};
 use super::op;
 use crate::object::typeobj::{flags, slot_id};
 use crate::object::Obj;
@@ -528,6 +528,12 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
     };
     write32(units, pc + 1 + cache::METHOD_TYPE_VERSION, tag);
     write32(units, pc + 1 + cache::METHOD_KEYS_VERSION, shared_keys_version_lacking(vm, owner, name));
+    // A static type's method (`str.split`) is kept for good by its type,
+    // immortal and unchangeable from Python: the cache may point at it and
+    // spare the type lookup while the version tag holds.
+    let static_type = !owner.class().is_heap_type() && owner.class().has_flag(flags::IMMUTABLETYPE);
+    let keep = specialized == op::LoadMethodNoDict && static_type;
+    write64(units, pc + 1 + cache::METHOD_DESCR, if keep { descr.as_ptr() as u64 } else { 0 });
     success(units, pc, specialized)
 }
 

@@ -5,10 +5,10 @@
 
 use std::cell::Cell;
 
-use super::cache::{self, read16, read32};
+use super::cache::{self, read16, read32, read64};
 use super::specialize::{CMP_EQUAL, CMP_GREATER, CMP_LESS};
 use crate::object::typeobj::NbOp;
-use crate::object::{Obj, PyCell};
+use crate::object::{Obj, PyCell, PyObject};
 use crate::objects::{class, dict, float, instance_values, int, list, str as pystr, tuple, type_};
 use crate::vm::{PyResult, Vm};
 
@@ -53,7 +53,7 @@ pub(super) fn load_global_builtin(
 /// caller has checked the type, so the payload is read without the
 /// `TypeId` check of `Obj::payload`.
 #[inline(always)]
-fn exact_int_word(o: &Obj) -> Option<i64> {
+pub(super) fn exact_int_word(o: &Obj) -> Option<i64> {
     // SAFETY: the caller checked that `o`'s type is exactly `int`, whose
     // instances are `PyCell<IntData>`.
     match unsafe { &o.payload_unchecked::<int::IntData>().value } {
@@ -64,7 +64,7 @@ fn exact_int_word(o: &Obj) -> Option<i64> {
 
 /// The value of an exact float (the caller checked the type).
 #[inline(always)]
-fn exact_float(o: &Obj) -> f64 {
+pub(super) fn exact_float(o: &Obj) -> f64 {
     // SAFETY: the caller checked that `o`'s type is exactly `float`,
     // whose instances are `PyCell<FloatData>`.
     unsafe { o.payload_unchecked::<float::FloatData>().value }
@@ -480,6 +480,13 @@ pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner:
     let ty = owner.class();
     if ty.version_tag.get() != read32(units, pc + 1 + cache::METHOD_TYPE_VERSION) {
         return None;
+    }
+    if let Some(descr) = std::ptr::NonNull::new(read64(units, pc + 1 + cache::METHOD_DESCR) as *mut PyObject) {
+        // SAFETY: set only by `specialize::load_method` for a static,
+        // immutable type's method (its instances have no dict): the type is
+        // immortal and its dict keeps the method while its version tag is
+        // the one just checked.
+        return Some(unsafe { Obj::from_borrowed_ptr(descr) });
     }
     let kv = || read32(units, pc + 1 + cache::METHOD_KEYS_VERSION) as usize;
     // The keys guard: `name` is not among the class's shared keys, so the

@@ -368,8 +368,10 @@ fn type_name(o: &Obj) -> String {
 }
 
 /// Check that `self_` can be passed to a descriptor of `owner`.
+#[inline]
 fn check_self(vm: &Vm, name: &str, owner: &Obj, self_: &Obj) -> PyResult<()> {
-    if vm.isinstance_type(self_, owner) {
+    // Almost always an instance of the owner itself: one compare.
+    if self_.type_is(owner) || vm.isinstance_type(self_, owner) {
         return Ok(());
     }
     Err(vm.type_error(format!(

@@ -507,7 +507,7 @@ fn float_ceil(vm: &Vm, o: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
     float_to_int(vm, value(o).expect("float").ceil())
 }
 
-fn float_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn float_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [spec] = crate::args::exact::<1>(vm, "__format__", args, kwnames)?;
     let Some(sd) = pystr::data(&spec) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.class().name())));
@@ -516,9 +516,9 @@ fn float_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
         return vm.str(o);
     }
     let spec_s = sd.to_string_lossy();
-    let tname = o.class().name().to_string();
-    let fs = taipan_format::parse_format_spec(&spec_s, None, '>', &tname).map_err(|e| fmt_err(vm, e))?;
-    let s = taipan_format::format_float(value(o).expect("float"), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+    let tname = o.class().name();
+    let fs = taipan_format::parse_format_spec(&spec_s, None, '>', tname).map_err(|e| fmt_err(vm, e))?;
+    let s = taipan_format::format_float(value(o).expect("float"), &fs, tname).map_err(|e| fmt_err(vm, e))?;
     Ok(vm.new_str_from_string(s))
 }
 

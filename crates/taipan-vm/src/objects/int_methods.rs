@@ -221,7 +221,7 @@ fn int_round(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     Ok(vm.new_bigint(q * pow10))
 }
 
-fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [spec] = crate::args::exact::<1>(vm, "__format__", args, kwnames)?;
     let Some(sd) = pystr::data(&spec) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.class().name())));
@@ -229,13 +229,12 @@ fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
     if sd.is_empty() {
         return vm.str(o);
     }
-    let tname = o.class().name().to_string();
+    let tname = o.class().name();
     let fs =
-        taipan_format::parse_format_spec(&sd.to_string_lossy(), Some('d'), '>', &tname).map_err(|e| fmt_err(vm, e))?;
+        taipan_format::parse_format_spec(&sd.to_string_lossy(), Some('d'), '>', tname).map_err(|e| fmt_err(vm, e))?;
     let v = value(o).expect("int");
     if fs.ty == Some('c') || fs.ty == Some('c') {
-        let (before, c, after) =
-            taipan_format::format_int_char(&v.to_big(), &fs, &tname).map_err(|e| fmt_err(vm, e))?;
+        let (before, c, after) = taipan_format::format_int_char(&v.to_big(), &fs, tname).map_err(|e| fmt_err(vm, e))?;
         let fill = fs.fill as u32;
         let mut cps = vec![fill; before];
         cps.push(c);
@@ -243,8 +242,8 @@ fn int_format(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
         return Ok(vm.new_str_from_code_points(&cps));
     }
     let s = match v {
-        IntValue::Small(x) => taipan_format::format_i64(*x, &fs, &tname),
-        IntValue::Big(b) => taipan_format::format_int(b, &fs, &tname, vm.int_max_str_digits()),
+        IntValue::Small(x) => taipan_format::format_i64(*x, &fs, tname),
+        IntValue::Big(b) => taipan_format::format_int(b, &fs, tname, vm.int_max_str_digits()),
     }
     .map_err(|e| fmt_err(vm, e))?;
     Ok(vm.new_str_from_string(s))
@@ -319,6 +318,14 @@ pub(crate) fn int_pow3(vm: &Vm, a: &Obj, b: &Obj, m: &Obj) -> PyResult<Obj> {
 
 /// `int(x)` / `int(x, base)`.
 pub(crate) fn int_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    // `int(x)`, the usual call, skips the argument parser.
+    if let ([x], None) = (args, kwnames) {
+        let v = int_from_object(vm, x)?;
+        if cls.is(&vm.ctx.types.int) {
+            return Ok(vm.new_int_value(v));
+        }
+        return Ok(alloc_object(cls, IntData { value: v }));
+    }
     let spec = crate::args::ArgSpec { fname: "int", names: &["", "base"], posonly: 1, required: 0, kwonly_from: 2 };
     let a = crate::args::parse_spec(vm, &spec, args, kwnames)?;
     let v = match (&a[0], &a[1]) {
@@ -375,6 +382,14 @@ pub(crate) fn int_from_object(vm: &Vm, x: &Obj) -> PyResult<IntValue> {
         if x.type_is(&vm.ctx.types.int) || x.type_is(&vm.ctx.types.bool_) {
             return Ok(v.clone());
         }
+    }
+    // An exact str has no `__int__`, `__index__` or `__trunc__` (its type
+    // is immutable): parse it at once, a short decimal without allocating.
+    if x.type_is(&vm.ctx.types.str) {
+        if let Some(v) = pystr::data(x).and_then(|d| d.latin1_bytes()).and_then(taipan_format::parse_small_decimal) {
+            return Ok(IntValue::Small(v));
+        }
+        return parse_text(vm, x, 10);
     }
     if let Some(f) = x.class().slots.nb_int.get() {
         let r = f(vm, x)?;

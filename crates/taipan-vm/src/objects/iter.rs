@@ -115,17 +115,19 @@ pub(crate) fn new_seq_iterator(vm: &Vm, o: Obj) -> Obj {
 
 fn list_iter_next(_vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = seq_data(it);
-    let Some(seq) = d.seq.get() else { return Ok(None) };
     let i = d.index.get();
-    match list::data(&seq).and_then(|l| l.get(i)) {
-        Some(v) => {
+    // The list is read where it is (no reference taken and dropped per item).
+    match d.seq.with(|seq| seq.map(|s| list::data(s).and_then(|l| l.get(i)))) {
+        Some(Some(v)) => {
             d.index.set(i + 1);
             Ok(Some(v))
         }
-        None => {
+        // Exhausted now: the list is let go (after the borrow).
+        Some(None) => {
             d.seq.set(None);
             Ok(None)
         }
+        None => Ok(None),
     }
 }
 
@@ -144,17 +146,18 @@ fn list_reverse_next(_vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
 
 fn tuple_iter_next(_vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = seq_data(it);
-    let Some(seq) = d.seq.get() else { return Ok(None) };
     let i = d.index.get();
-    match tuple::items(&seq).get(i) {
-        Some(v) => {
+    // As `list_iter_next`: the tuple is read where it is.
+    match d.seq.with(|seq| seq.map(|s| tuple::items(s).get(i).cloned())) {
+        Some(Some(v)) => {
             d.index.set(i + 1);
-            Ok(Some(v.clone()))
+            Ok(Some(v))
         }
-        None => {
+        Some(None) => {
             d.seq.set(None);
             Ok(None)
         }
+        None => Ok(None),
     }
 }
 

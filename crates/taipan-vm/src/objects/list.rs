@@ -122,6 +122,8 @@ pub(crate) fn drop_reversed(mut v: Vec<Obj>) {
     while let Some(x) = v.pop() {
         drop(x);
     }
+    // The emptied array may serve the next small list.
+    recycle_buffer(v);
 }
 
 // SAFETY (for every accessor below): each takes `&self`, touches the Vec for
@@ -237,8 +239,12 @@ impl ListData {
         f(unsafe { &*self.items.get() })
     }
 
+    /// The items cloned, in an array from the thread's cache when small.
     pub(crate) fn to_vec(&self) -> Vec<Obj> {
-        self.vec().clone()
+        let items = self.vec();
+        let mut v = buffer_with_capacity(items.len());
+        v.extend_from_slice(items);
+        v
     }
 
     /// Replace all items; returns the old ones.
@@ -261,7 +267,15 @@ impl ListData {
 
     /// Items `start..stop` cloned.
     pub(crate) fn slice(&self, start: usize, stop: usize) -> Vec<Obj> {
-        self.vec()[start..stop].to_vec()
+        let items = &self.vec()[start..stop];
+        let mut v = buffer_with_capacity(items.len());
+        v.extend_from_slice(items);
+        v
+    }
+
+    /// Swap items `start..start + other.len()` (in range) with `other`'s.
+    pub(crate) fn swap_range(&self, start: usize, other: &mut [Obj]) {
+        self.vec()[start..start + other.len()].swap_with_slice(other)
     }
 
     /// Replace items `start..stop` with `new`; returns the removed items.
@@ -480,7 +494,12 @@ fn list_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
             let (s, e) = (start.clamp(0, n) as usize, stop.clamp(0, n) as usize);
             return Ok(vm.new_list(if s < e { l.slice(s, e) } else { Vec::new() }));
         }
-        let v: Vec<Obj> = slice::iter_indices(start, stop, step).filter_map(|i| l.get(i as usize)).collect();
+        // Room for the whole slice at once (`filter_map` would hide the
+        // length); an index past a list that shrank meanwhile is skipped.
+        let mut v = buffer_with_capacity(slice::slice_length(start, stop, step));
+        l.with_items(|items| {
+            v.extend(slice::iter_indices(start, stop, step).filter_map(|i| items.get(i as usize).cloned()))
+        });
         return Ok(vm.new_list(v));
     }
     if !vm.has_index(key) {
@@ -535,7 +554,15 @@ fn assign_slice(vm: &Vm, o: &Obj, sl: &slice::SliceData, value: Option<&Obj>) ->
     if step == 1 {
         let s = start.clamp(0, n) as usize;
         let e = (stop.clamp(0, n) as usize).max(s);
-        drop_reversed(l.splice(s, e, new.unwrap_or_default()));
+        match new {
+            // As many items as replaced (`perm[:k] = perm[k-1::-1]`): swapped
+            // in place, no splice.
+            Some(mut items) if items.len() == e - s => {
+                l.swap_range(s, &mut items);
+                drop_reversed(items);
+            }
+            new => drop_reversed(l.splice(s, e, new.unwrap_or_default())),
+        }
         return Ok(());
     }
     let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();

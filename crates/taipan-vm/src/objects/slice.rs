@@ -32,6 +32,8 @@ pub(crate) fn type_object() -> TypeObject {
         .hash
         .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     t.slots.new.set(Some(slice_new));
+    // Every `a[i:j]` makes one: the plain-container allocation path.
+    t.mark_container::<SliceData>();
     t
 }
 

@@ -1010,10 +1010,7 @@ fn slot_tp_descr_set(vm: &Vm, d: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResu
 fn slot_tp_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let Some(f) = type_::lookup_str(vm, o.class(), "__init__") else { return Ok(()) };
     let r = if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(o.clone());
-        full.extend_from_slice(args);
-        vm.call(&f, &full, kwnames)?
+        vm.with_self_prepended(o, args, |full| vm.call(&f, full, kwnames))?
     } else {
         let bound = match f.class().slots.descr_get.get() {
             Some(get) => get(vm, &f, Some(o), Some(&o.class_obj()))?,

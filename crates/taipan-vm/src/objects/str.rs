@@ -12,25 +12,60 @@ use crate::vm::{PyResult, Vm};
 
 pub(crate) use super::str_methods as methods;
 
-/// The code points of a string, in the narrowest representation that holds them.
+/// The code points of a string, in the narrowest representation that
+/// holds them: a view of a str's storage (`StrData::repr`).
+#[derive(Clone, Copy)]
+pub enum StrRepr<'a> {
+    Ascii(&'a str),
+    Latin1(&'a [u8]),
+    Ucs2(&'a [u16]),
+    Ucs4(&'a [u32]),
+}
+
+/// ASCII strings up to this long live inside the object (CPython keeps
+/// every string's characters in the object's own block): no second
+/// allocation to make and free, at no cost in size, as the inline form
+/// fits in the room the boxed forms take.
+const INLINE_MAX: usize = 22;
+
+/// Where a str's characters are.
 #[derive(Clone)]
-pub enum StrRepr {
+enum Storage {
+    /// Short ASCII text: only ASCII is ever stored here, and the bytes
+    /// past `len` are zero (`inline`, `build_ascii`), so equal texts have
+    /// equal buffers.
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE_MAX],
+    },
     Ascii(Box<str>),
     Latin1(Box<[u8]>),
     Ucs2(Box<[u16]>),
     Ucs4(Box<[u32]>),
 }
 
+const _: () = assert!(std::mem::size_of::<Storage>() == 24);
+
+/// Inline storage for ASCII `text` (at most `INLINE_MAX` bytes).
+fn inline(text: &[u8]) -> Storage {
+    debug_assert!(text.len() <= INLINE_MAX && text.is_ascii());
+    let mut bytes = [0; INLINE_MAX];
+    bytes[..text.len()].copy_from_slice(text);
+    Storage::Inline { len: text.len() as u8, bytes }
+}
+
 pub struct StrData {
-    repr: StrRepr,
+    storage: Storage,
     hash: Cell<i64>,
     pub interned: Cell<bool>,
     utf8: OnceCell<Option<Box<str>>>,
 }
 
 impl PyPayload for StrData {
+    /// The characters' share of the object as CPython lays a str out
+    /// (tracemalloc's sizes), wherever they are kept here.
     fn heap_size(&self) -> usize {
-        match &self.repr {
+        match self.repr() {
             StrRepr::Ascii(s) => s.len() + 1,
             StrRepr::Latin1(b) => b.len() + 1,
             StrRepr::Ucs2(u) => (u.len() + 1) * 2,
@@ -40,13 +75,68 @@ impl PyPayload for StrData {
 }
 
 impl StrData {
-    pub fn from_repr(repr: StrRepr) -> StrData {
-        StrData { repr, hash: Cell::new(-1), interned: Cell::new(false), utf8: OnceCell::new() }
+    fn from_storage(storage: Storage) -> StrData {
+        StrData { storage, hash: Cell::new(-1), interned: Cell::new(false), utf8: OnceCell::new() }
+    }
+
+    /// ASCII text (the caller knows it is ASCII: no scan).
+    pub fn from_ascii(s: String) -> StrData {
+        debug_assert!(s.is_ascii());
+        if s.len() <= INLINE_MAX {
+            return StrData::from_storage(inline(s.as_bytes()));
+        }
+        StrData::from_storage(Storage::Ascii(s.into_boxed_str()))
+    }
+
+    /// ASCII text copied (the caller knows it is ASCII: no scan).
+    pub fn from_ascii_str(s: &str) -> StrData {
+        debug_assert!(s.is_ascii());
+        if s.len() <= INLINE_MAX {
+            return StrData::from_storage(inline(s.as_bytes()));
+        }
+        StrData::from_storage(Storage::Ascii(s.into()))
+    }
+
+    /// ASCII text of `len` bytes written by `fill` into a zeroed buffer,
+    /// inside the object when short. Text that turns out not to be ASCII
+    /// is taken as Latin-1 code points instead (never stored as ASCII).
+    pub fn build_ascii(len: usize, fill: impl FnOnce(&mut [u8])) -> StrData {
+        if len <= INLINE_MAX {
+            let mut bytes = [0; INLINE_MAX];
+            fill(&mut bytes[..len]);
+            if bytes[..len].is_ascii() {
+                return StrData::from_storage(Storage::Inline { len: len as u8, bytes });
+            }
+            return StrData::from_latin1(bytes[..len].to_vec());
+        }
+        let mut v = vec![0; len];
+        fill(&mut v);
+        match String::from_utf8(v) {
+            Ok(s) if s.is_ascii() => StrData::from_storage(Storage::Ascii(s.into_boxed_str())),
+            Ok(s) => StrData::from_latin1(s.into_bytes()),
+            Err(e) => StrData::from_latin1(e.into_bytes()),
+        }
+    }
+
+    /// Code points below 256, in the narrowest form.
+    pub fn from_latin1(b: Vec<u8>) -> StrData {
+        if b.is_ascii() {
+            return match String::from_utf8(b) {
+                Ok(s) => StrData::from_ascii(s),
+                Err(e) => StrData::from_storage(Storage::Latin1(e.into_bytes().into_boxed_slice())),
+            };
+        }
+        StrData::from_storage(Storage::Latin1(b.into_boxed_slice()))
+    }
+
+    /// A copy with the same characters (a new object's payload).
+    pub fn copy(&self) -> StrData {
+        StrData::from_storage(self.storage.clone())
     }
 
     pub fn from_text(s: &str) -> StrData {
         if s.is_ascii() {
-            return StrData::from_repr(StrRepr::Ascii(s.into()));
+            return StrData::from_ascii_str(s);
         }
         let cps: Vec<u32> = s.chars().map(|c| c as u32).collect();
         let d = StrData::from_code_points(&cps);
@@ -56,7 +146,7 @@ impl StrData {
 
     pub fn from_string(s: String) -> StrData {
         if s.is_ascii() {
-            return StrData::from_repr(StrRepr::Ascii(s.into_boxed_str()));
+            return StrData::from_ascii(s);
         }
         StrData::from_text(&s)
     }
@@ -64,29 +154,63 @@ impl StrData {
     /// From code points (lone surrogates allowed).
     pub fn from_code_points(cps: &[u32]) -> StrData {
         let max = cps.iter().copied().max().unwrap_or(0);
-        let repr = if max < 0x80 {
-            StrRepr::Ascii(cps.iter().map(|&c| c as u8 as char).collect::<String>().into_boxed_str())
-        } else if max < 0x100 {
-            StrRepr::Latin1(cps.iter().map(|&c| c as u8).collect())
+        if max < 0x80 {
+            return StrData::build_ascii(cps.len(), |out| {
+                for (o, &c) in out.iter_mut().zip(cps) {
+                    *o = c as u8;
+                }
+            });
+        }
+        StrData::from_storage(if max < 0x100 {
+            Storage::Latin1(cps.iter().map(|&c| c as u8).collect())
         } else if max < 0x10000 {
-            StrRepr::Ucs2(cps.iter().map(|&c| c as u16).collect())
+            Storage::Ucs2(cps.iter().map(|&c| c as u16).collect())
         } else {
-            StrRepr::Ucs4(cps.into())
-        };
-        StrData::from_repr(repr)
+            Storage::Ucs4(cps.into())
+        })
     }
 
-    pub fn repr(&self) -> &StrRepr {
-        &self.repr
+    /// Code units of the widest kind (the caller knows one is above 0xFFFF).
+    pub(crate) fn from_ucs4(units: Vec<u32>) -> StrData {
+        StrData::from_storage(Storage::Ucs4(units.into_boxed_slice()))
+    }
+
+    /// Code units of the two-byte kind (the caller knows one is above 0xFF).
+    pub(crate) fn from_ucs2(units: Vec<u16>) -> StrData {
+        StrData::from_storage(Storage::Ucs2(units.into_boxed_slice()))
+    }
+
+    /// Code units below 256 of which one is not ASCII (the caller knows).
+    fn from_latin1_wide(units: Vec<u8>) -> StrData {
+        StrData::from_storage(Storage::Latin1(units.into_boxed_slice()))
+    }
+
+    /// The characters, in their representation.
+    #[inline]
+    pub fn repr(&self) -> StrRepr<'_> {
+        match &self.storage {
+            Storage::Inline { len, bytes } => {
+                let text = &bytes[..*len as usize];
+                // SAFETY: inline storage only ever holds ASCII (see `inline`
+                // and `build_ascii`), which is UTF-8.
+                StrRepr::Ascii(unsafe { std::str::from_utf8_unchecked(text) })
+            }
+            Storage::Ascii(s) => StrRepr::Ascii(s),
+            Storage::Latin1(b) => StrRepr::Latin1(b),
+            Storage::Ucs2(u) => StrRepr::Ucs2(u),
+            Storage::Ucs4(u) => StrRepr::Ucs4(u),
+        }
     }
 
     /// `len(s)`: code points.
+    #[inline]
     pub fn len(&self) -> usize {
-        match &self.repr {
-            StrRepr::Ascii(s) => s.len(),
-            StrRepr::Latin1(b) => b.len(),
-            StrRepr::Ucs2(b) => b.len(),
-            StrRepr::Ucs4(b) => b.len(),
+        match &self.storage {
+            Storage::Inline { len, .. } => *len as usize,
+            Storage::Ascii(s) => s.len(),
+            Storage::Latin1(b) => b.len(),
+            Storage::Ucs2(b) => b.len(),
+            Storage::Ucs4(b) => b.len(),
         }
     }
 
@@ -97,21 +221,22 @@ impl StrData {
     /// The code point at `i` (which must be in range).
     #[inline]
     pub fn char_at(&self, i: usize) -> u32 {
-        match &self.repr {
-            StrRepr::Ascii(s) => s.as_bytes()[i] as u32,
-            StrRepr::Latin1(b) => b[i] as u32,
-            StrRepr::Ucs2(b) => b[i] as u32,
-            StrRepr::Ucs4(b) => b[i],
+        match &self.storage {
+            Storage::Inline { bytes, .. } => bytes[i] as u32,
+            Storage::Ascii(s) => s.as_bytes()[i] as u32,
+            Storage::Latin1(b) => b[i] as u32,
+            Storage::Ucs2(b) => b[i] as u32,
+            Storage::Ucs4(b) => b[i],
         }
     }
 
     pub fn is_ascii(&self) -> bool {
-        matches!(self.repr, StrRepr::Ascii(_))
+        matches!(self.repr(), StrRepr::Ascii(_))
     }
 
     /// The largest code point (0 for the empty string).
     pub fn max_char(&self) -> u32 {
-        match &self.repr {
+        match self.repr() {
             StrRepr::Ascii(s) => s.bytes().max().unwrap_or(0) as u32,
             StrRepr::Latin1(b) => b.iter().copied().max().unwrap_or(0) as u32,
             StrRepr::Ucs2(b) => b.iter().copied().max().unwrap_or(0) as u32,
@@ -121,7 +246,7 @@ impl StrData {
 
     /// The text as UTF-8, unless it holds a lone surrogate.
     pub fn as_str(&self) -> Option<&str> {
-        match &self.repr {
+        match self.repr() {
             StrRepr::Ascii(s) => Some(s),
             _ => self
                 .utf8
@@ -186,7 +311,7 @@ impl StrData {
 
     /// The raw bytes CPython hashes: the PEP 393 buffer (little-endian units).
     fn hash_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
-        match &self.repr {
+        match self.repr() {
             StrRepr::Ascii(s) => std::borrow::Cow::Borrowed(s.as_bytes()),
             StrRepr::Latin1(b) => std::borrow::Cow::Borrowed(b),
             StrRepr::Ucs2(b) => std::borrow::Cow::Owned(b.iter().flat_map(|u| u.to_le_bytes()).collect()),
@@ -207,10 +332,17 @@ impl StrData {
 
     /// Code point equality.
     pub fn eq_data(&self, other: &StrData) -> bool {
+        // Two short ASCII strings: the whole buffers compare (the bytes past
+        // the text are always zero).
+        if let (Storage::Inline { len: a, bytes: x }, Storage::Inline { len: b, bytes: y }) =
+            (&self.storage, &other.storage)
+        {
+            return a == b && x == y;
+        }
         if self.len() != other.len() {
             return false;
         }
-        match (&self.repr, &other.repr) {
+        match (self.repr(), other.repr()) {
             (StrRepr::Ascii(a), StrRepr::Ascii(b)) => a == b,
             (StrRepr::Latin1(a), StrRepr::Latin1(b)) => a == b,
             (StrRepr::Ucs2(a), StrRepr::Ucs2(b)) => a == b,
@@ -224,7 +356,7 @@ impl StrData {
     /// The code points as bytes when all are below 256 (CPython's 1-byte kind).
     #[inline]
     pub fn latin1_bytes(&self) -> Option<&[u8]> {
-        match &self.repr {
+        match self.repr() {
             StrRepr::Ascii(s) => Some(s.as_bytes()),
             StrRepr::Latin1(b) => Some(b),
             _ => None,
@@ -233,7 +365,7 @@ impl StrData {
 
     /// Code point order (`<`).
     pub fn cmp_data(&self, other: &StrData) -> std::cmp::Ordering {
-        if let (StrRepr::Ascii(a), StrRepr::Ascii(b)) = (&self.repr, &other.repr) {
+        if let (StrRepr::Ascii(a), StrRepr::Ascii(b)) = (self.repr(), other.repr()) {
             return a.cmp(b);
         }
         self.code_points().cmp(other.code_points())
@@ -241,8 +373,8 @@ impl StrData {
 
     /// The substring of code points `start..end`.
     pub fn substring(&self, start: usize, end: usize) -> StrData {
-        match &self.repr {
-            StrRepr::Ascii(s) => StrData::from_repr(StrRepr::Ascii(s[start..end].into())),
+        match self.repr() {
+            StrRepr::Ascii(s) => StrData::from_ascii_str(&s[start..end]),
             _ => {
                 let cps: Vec<u32> = (start..end).map(|i| self.char_at(i)).collect();
                 StrData::from_code_points(&cps)
@@ -383,6 +515,15 @@ impl Vm {
 
     /// The interned str object with this text (`sys.intern`).
     pub fn intern(&self, s: &str) -> Obj {
+        if let Some(o) = self.ctx.intern_cache.get(s) {
+            return o;
+        }
+        let o = self.intern_uncached(s);
+        self.ctx.intern_cache.put(s, &o);
+        o
+    }
+
+    fn intern_uncached(&self, s: &str) -> Obj {
         if let Some(k) = self.ctx.interned.borrow().get(s) {
             return k.0.clone();
         }
@@ -409,6 +550,59 @@ impl Vm {
         crate::object::make_immortal(o);
         self.ctx.interned.borrow_mut().insert(InternKey(o.clone()));
         o.clone()
+    }
+}
+
+/// A direct-mapped cache in front of the intern table for text coming from
+/// Rust, keyed by where the text lies: the VM interns the same literals
+/// over and over (`"__init__"` at each instance creation, `"__trunc__"`,
+/// `"__class__"`), and a hit costs one short compare instead of hashing the
+/// text and probing the table. The text is compared on a hit, as a
+/// non-literal `&str` may reuse an address with other text. Interned
+/// strings are immortal, so holding them here keeps nothing alive.
+pub(crate) struct InternCache {
+    slots: Box<[InternSlot]>,
+}
+
+#[derive(Default)]
+struct InternSlot {
+    at: Cell<usize>,
+    len: Cell<usize>,
+    obj: Cell<Option<Obj>>,
+}
+
+const INTERN_CACHE_SIZE: usize = 256;
+
+impl InternCache {
+    pub(crate) fn new() -> InternCache {
+        InternCache { slots: (0..INTERN_CACHE_SIZE).map(|_| InternSlot::default()).collect() }
+    }
+
+    #[inline]
+    fn slot(&self, s: &str) -> &InternSlot {
+        let at = s.as_ptr() as usize;
+        &self.slots[((at >> 3) ^ (at >> 11) ^ s.len()) & (INTERN_CACHE_SIZE - 1)]
+    }
+
+    #[inline]
+    fn get(&self, s: &str) -> Option<Obj> {
+        let slot = self.slot(s);
+        if slot.at.get() != s.as_ptr() as usize || slot.len.get() != s.len() {
+            return None;
+        }
+        let o = slot.obj.take()?;
+        let hit = (as_str(&o) == Some(s)).then(|| o.clone());
+        slot.obj.set(Some(o));
+        hit
+    }
+
+    fn put(&self, s: &str, o: &Obj) {
+        let slot = self.slot(s);
+        slot.at.set(s.as_ptr() as usize);
+        slot.len.set(s.len());
+        // The entry replaced is an immortal interned string: dropping it
+        // runs nothing.
+        drop(slot.obj.replace(Some(o.clone())));
     }
 }
 
@@ -452,7 +646,7 @@ fn str_str(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if o.class_obj().is(&vm.ctx.types.str) {
         return Ok(o.clone());
     }
-    Ok(vm.new_str_data(StrData::from_repr(str_of(o).repr.clone())))
+    Ok(vm.new_str_data(str_of(o).copy()))
 }
 
 fn str_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
@@ -463,6 +657,12 @@ fn str_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
 #[inline]
 pub(crate) fn str_eq(a: &Obj, b: &Obj) -> bool {
     a.is(b) || str_of(a).eq_data(str_of(b))
+}
+
+/// Code point order of two str objects.
+#[inline]
+pub(crate) fn str_cmp(a: &Obj, b: &Obj) -> std::cmp::Ordering {
+    str_of(a).cmp_data(str_of(b))
 }
 
 fn str_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
@@ -501,7 +701,7 @@ pub(crate) fn concat(vm: &Vm, a: &StrData, b: &StrData) -> PyResult<Obj> {
 }
 
 /// The width class of a representation (PEP 393's kinds, ASCII apart).
-fn kind_rank(r: &StrRepr) -> u8 {
+fn kind_rank(r: StrRepr<'_>) -> u8 {
     match r {
         StrRepr::Ascii(_) => 0,
         StrRepr::Latin1(_) => 1,
@@ -516,58 +716,66 @@ fn kind_rank(r: &StrRepr) -> u8 {
 /// part is copied once, widened as needed. None if the memory cannot be had.
 pub(crate) fn concat_data(parts: &[&StrData]) -> Option<StrData> {
     let total = parts.iter().try_fold(0usize, |t, p| t.checked_add(p.len()))?;
-    let rank = parts.iter().map(|p| kind_rank(&p.repr)).max().unwrap_or(0);
-    let repr = match rank {
+    let rank = parts.iter().map(|p| kind_rank(p.repr())).max().unwrap_or(0);
+    Some(match rank {
+        0 if total <= INLINE_MAX => StrData::build_ascii(total, |out| {
+            let mut at = 0;
+            for p in parts {
+                if let StrRepr::Ascii(x) = p.repr() {
+                    out[at..at + x.len()].copy_from_slice(x.as_bytes());
+                    at += x.len();
+                }
+            }
+        }),
         0 => {
             let mut out = String::new();
             out.try_reserve_exact(total).ok()?;
             for p in parts {
-                if let StrRepr::Ascii(x) = &p.repr {
+                if let StrRepr::Ascii(x) = p.repr() {
                     out.push_str(x);
                 }
             }
-            StrRepr::Ascii(out.into_boxed_str())
+            StrData::from_ascii(out)
         }
         1 => {
             let mut out: Vec<u8> = Vec::new();
             out.try_reserve_exact(total).ok()?;
             for p in parts {
-                match &p.repr {
+                match p.repr() {
                     StrRepr::Ascii(x) => out.extend_from_slice(x.as_bytes()),
                     StrRepr::Latin1(x) => out.extend_from_slice(x),
                     _ => {}
                 }
             }
-            StrRepr::Latin1(out.into_boxed_slice())
+            StrData::from_latin1_wide(out)
         }
         2 => {
             let mut out: Vec<u16> = Vec::new();
             out.try_reserve_exact(total).ok()?;
             for p in parts {
-                match &p.repr {
+                match p.repr() {
                     StrRepr::Ascii(x) => out.extend(x.bytes().map(u16::from)),
                     StrRepr::Latin1(x) => out.extend(x.iter().map(|&c| u16::from(c))),
                     StrRepr::Ucs2(x) => out.extend_from_slice(x),
                     StrRepr::Ucs4(_) => {}
                 }
             }
-            StrRepr::Ucs2(out.into_boxed_slice())
+            StrData::from_ucs2(out)
         }
         _ => {
             let mut out: Vec<u32> = Vec::new();
             out.try_reserve_exact(total).ok()?;
             for p in parts {
-                match &p.repr {
+                match p.repr() {
                     StrRepr::Ascii(x) => out.extend(x.bytes().map(u32::from)),
                     StrRepr::Latin1(x) => out.extend(x.iter().map(|&c| u32::from(c))),
                     StrRepr::Ucs2(x) => out.extend(x.iter().map(|&c| u32::from(c))),
                     StrRepr::Ucs4(x) => out.extend_from_slice(x),
                 }
             }
-            StrRepr::Ucs4(out.into_boxed_slice())
+            StrData::from_ucs4(out)
         }
-    };
-    Some(StrData::from_repr(repr))
+    })
 }
 
 fn str_add(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
@@ -594,13 +802,13 @@ pub(crate) fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
         return Err(vm.new_exception_msg(&vm.ctx.exceptions.overflow_error, "repeated string is too long"));
     }
     // The result has the width of the operand: build it in that width.
-    let repr = match &d.repr {
-        StrRepr::Ascii(s) => StrRepr::Ascii(repeat_ascii(vm, s, n)?.into_boxed_str()),
-        StrRepr::Latin1(b) => StrRepr::Latin1(repeat_slice(vm, b, n)?.into_boxed_slice()),
-        StrRepr::Ucs2(u) => StrRepr::Ucs2(repeat_slice(vm, u, n)?.into_boxed_slice()),
-        StrRepr::Ucs4(u) => StrRepr::Ucs4(repeat_slice(vm, u, n)?.into_boxed_slice()),
+    let d = match d.repr() {
+        StrRepr::Ascii(s) => StrData::from_ascii(repeat_ascii(vm, s, n)?),
+        StrRepr::Latin1(b) => StrData::from_latin1_wide(repeat_slice(vm, b, n)?),
+        StrRepr::Ucs2(u) => StrData::from_ucs2(repeat_slice(vm, u, n)?),
+        StrRepr::Ucs4(u) => StrData::from_ucs4(repeat_slice(vm, u, n)?),
     };
-    Ok(vm.new_str_data(StrData::from_repr(repr)))
+    Ok(vm.new_str_data(d))
 }
 
 /// An ASCII `s` repeated `n` times, by doubling (no UTF-8 validation pass).
@@ -691,7 +899,7 @@ fn str_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     if cls.is(&vm.ctx.types.str) {
         return Ok(result);
     }
-    Ok(alloc_str(cls, StrData::from_repr(str_of(&result).repr.clone())))
+    Ok(alloc_str(cls, str_of(&result).copy()))
 }
 
 /// Builds a str from pieces (ASCII fast path; code points otherwise).
@@ -742,7 +950,7 @@ impl Builder {
     pub(crate) fn finish(self, vm: &Vm) -> Obj {
         match self.wide {
             // Only ASCII text is ever pushed to `ascii`: no need to scan it again.
-            None => vm.new_str_data(StrData::from_repr(StrRepr::Ascii(self.ascii.into_boxed_str()))),
+            None => vm.new_str_data(StrData::from_ascii(self.ascii)),
             Some(w) => vm.new_str_from_code_points(&w),
         }
     }

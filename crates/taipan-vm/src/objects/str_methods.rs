@@ -109,7 +109,7 @@ pub(crate) fn setup(vm: &Vm) {
             }),
             MethodDef::method("__getnewargs__", |vm, o, a, k| {
                 noargs(vm, "__getnewargs__", a, k)?;
-                Ok(vm.new_tuple(vec![vm.new_str_data(StrData::from_repr(sd(o).repr().clone()))]))
+                Ok(vm.new_tuple(vec![vm.new_str_data(sd(o).copy())]))
             }),
         ],
     );
@@ -181,7 +181,7 @@ fn unchanged(vm: &Vm, o: &Obj) -> Obj {
     if o.type_is(&vm.ctx.types.str) {
         o.clone()
     } else {
-        vm.new_str_data(StrData::from_repr(sd(o).repr().clone()))
+        vm.new_str_data(sd(o).copy())
     }
 }
 
@@ -505,7 +505,7 @@ fn join_items(vm: &Vm, it: &Obj) -> PyResult<Vec<Obj>> {
 
 fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool) -> PyResult<Obj> {
     let name = if right { "rsplit" } else { "split" };
-    let a = crate::args::parse(vm, name, args, kwnames, &["sep", "maxsplit"], 0)?;
+    let a = crate::args::parse_array(vm, name, args, kwnames, &["sep", "maxsplit"], 0)?;
     let sep = match a[0].as_ref().filter(|x| !vm.is_none(x)) {
         None => None,
         Some(sep) => {
@@ -552,7 +552,8 @@ fn split_positions<T: stringlib::Unit>(
     is_space: impl Fn(T) -> bool,
 ) -> Vec<(usize, usize)> {
     let n = h.len();
-    let mut parts: Vec<(usize, usize)> = Vec::new();
+    // Room for a dozen parts up front, as CPython's MAX_PREALLOC.
+    let mut parts: Vec<(usize, usize)> = Vec::with_capacity(max.saturating_add(1).min(12));
     match sep {
         None if !right => {
             let mut i = 0;
@@ -605,7 +606,7 @@ fn split_positions<T: stringlib::Unit>(
 }
 
 pub(crate) fn splitlines(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let a = crate::args::parse(vm, "splitlines", args, kwnames, &["keepends"], 0)?;
+    let a = crate::args::parse_array(vm, "splitlines", args, kwnames, &["keepends"], 0)?;
     let keepends = match &a[0] {
         Some(k) => cint_arg(vm, k)? != 0,
         None => false,
@@ -651,6 +652,17 @@ fn strip_impl(
     no_kw(vm, name, kwnames)?;
     crate::args::check_positional(vm, name, args.len(), 0, 1)?;
     let s = sd(o);
+    if let StrRepr::Ascii(text) = s.repr() {
+        let set = match args.first().filter(|x| !vm.is_none(x)) {
+            None => ASCII_SPACES,
+            Some(c) => ascii_set(data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?),
+        };
+        let (st, en) = strip_ascii(text.as_bytes(), set, left, right);
+        if st == 0 && en == text.len() {
+            return Ok(unchanged(vm, o));
+        }
+        return Ok(vm.new_str_data(s.substring(st, en)));
+    }
     let chars: Option<Vec<u32>> = match args.first().filter(|x| !vm.is_none(x)) {
         None => None,
         Some(c) => {
@@ -678,6 +690,37 @@ fn strip_impl(
         return Ok(unchanged(vm, o));
     }
     Ok(vm.new_str_data(s.substring(st, en)))
+}
+
+/// The ASCII characters `str.isspace` accepts, as a bit set (`\t`..`\r`,
+/// `\x1c`..`\x1f`, space).
+const ASCII_SPACES: u128 = 1 << 32 | 0xf000_0000 | 0x3e00;
+
+/// The ASCII members of `chars` as a bit set (the others cannot occur in
+/// an ASCII text).
+fn ascii_set(chars: &StrData) -> u128 {
+    match chars.repr() {
+        StrRepr::Ascii(s) => s.bytes().fold(0, |m, c| m | 1 << c),
+        _ => chars.code_points().filter(|&c| c < 128).fold(0, |m, c| m | 1 << c),
+    }
+}
+
+/// Where `strip` cuts ASCII `text`: the bounds of what is left once the
+/// bytes in `set` are taken off the chosen ends.
+fn strip_ascii(text: &[u8], set: u128, left: bool, right: bool) -> (usize, usize) {
+    let member = |b: u8| set >> b & 1 != 0;
+    let (mut st, mut en) = (0, text.len());
+    if left {
+        while st < en && member(text[st]) {
+            st += 1;
+        }
+    }
+    if right {
+        while en > st && member(text[en - 1]) {
+            en -= 1;
+        }
+    }
+    (st, en)
 }
 
 /// Append `text` to `out` with the `old_len` bytes at each of `positions`
@@ -725,10 +768,10 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
             // the general substring searcher with its set-up cost.
             match b.as_bytes() {
                 [ch] => push_replaced(&mut r, a, a.match_indices(char::from(*ch)).map(|m| m.0).take(max), 1, c),
-                _ => push_replaced(&mut r, a, a.match_indices(&**b).map(|m| m.0).take(max), b.len(), c),
+                _ => push_replaced(&mut r, a, a.match_indices(b).map(|m| m.0).take(max), b.len(), c),
             }
             // ASCII in, ASCII out: no need to scan the result again.
-            return Ok(vm.new_str_data(StrData::from_repr(StrRepr::Ascii(r.into_boxed_str()))));
+            return Ok(vm.new_str_data(StrData::from_ascii(r)));
         }
     }
     let cps = s.to_code_points();
@@ -948,10 +991,36 @@ fn final_sigma(s: &StrData, i: usize) -> bool {
     true
 }
 
+/// A new ASCII str: `text` with each byte mapped by `f` (an ASCII case
+/// mapping), built in place (inside the object when short).
+fn map_ascii(vm: &Vm, text: &str, mut f: impl FnMut(usize, u8) -> u8) -> Obj {
+    vm.new_str_data(StrData::build_ascii(text.len(), |out| {
+        for (i, (o, b)) in out.iter_mut().zip(text.bytes()).enumerate() {
+            *o = f(i, b);
+        }
+    }))
+}
+
+/// `capitalize()` (`title` false) or `title()` of ASCII text: for ASCII
+/// letters the title case is the upper case and the cased characters are
+/// the letters, so the Unicode rules reduce to these.
+fn ascii_case_words(vm: &Vm, text: &str, title: bool) -> Obj {
+    let mut prev_letter = false;
+    map_ascii(vm, text, |i, b| {
+        let start = if title { !prev_letter } else { i == 0 };
+        prev_letter = b.is_ascii_alphabetic();
+        if start {
+            b.to_ascii_uppercase()
+        } else {
+            b.to_ascii_lowercase()
+        }
+    })
+}
+
 fn lower(vm: &Vm, o: &Obj) -> Obj {
     let s = sd(o);
     if let StrRepr::Ascii(a) = s.repr() {
-        return vm.new_str_from_string(a.to_ascii_lowercase());
+        return map_ascii(vm, a, |_, b| b.to_ascii_lowercase());
     }
     let mut out = Vec::with_capacity(s.len());
     for i in 0..s.len() {
@@ -963,7 +1032,7 @@ fn lower(vm: &Vm, o: &Obj) -> Obj {
 fn upper(vm: &Vm, o: &Obj) -> Obj {
     let s = sd(o);
     if let StrRepr::Ascii(a) = s.repr() {
-        return vm.new_str_from_string(a.to_ascii_uppercase());
+        return map_ascii(vm, a, |_, b| b.to_ascii_uppercase());
     }
     map_full(vm, o, uni::to_upper_full)
 }
@@ -979,6 +1048,9 @@ fn map_full(vm: &Vm, o: &Obj, f: fn(u32, &mut Vec<u32>)) -> Obj {
 
 fn capitalize(vm: &Vm, o: &Obj) -> Obj {
     let s = sd(o);
+    if let StrRepr::Ascii(a) = s.repr() {
+        return ascii_case_words(vm, a, false);
+    }
     let mut out = Vec::with_capacity(s.len());
     for i in 0..s.len() {
         if i == 0 {
@@ -992,6 +1064,9 @@ fn capitalize(vm: &Vm, o: &Obj) -> Obj {
 
 fn title(vm: &Vm, o: &Obj) -> Obj {
     let s = sd(o);
+    if let StrRepr::Ascii(a) = s.repr() {
+        return ascii_case_words(vm, a, true);
+    }
     let mut out = Vec::with_capacity(s.len());
     let mut prev_cased = false;
     for i in 0..s.len() {
@@ -1217,4 +1292,26 @@ fn encode(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj
     let a = crate::args::parse(vm, "encode", args, kwnames, &["encoding", "errors"], 0)?;
     let v = crate::codecs::encode_to_vec_named(vm, "encode", o, a[0].as_ref(), a[1].as_ref())?;
     Ok(vm.new_bytes(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_spaces_are_isspace() {
+        for c in 0..128u32 {
+            assert_eq!(ASCII_SPACES >> c & 1 != 0, uni::is_space(c), "{c:#x}");
+        }
+    }
+
+    #[test]
+    fn strip_ascii_bounds() {
+        assert_eq!(strip_ascii(b"  ab \t", ASCII_SPACES, true, true), (2, 4));
+        assert_eq!(strip_ascii(b"  ab \t", ASCII_SPACES, true, false), (2, 6));
+        assert_eq!(strip_ascii(b"  ab \t", ASCII_SPACES, false, true), (0, 4));
+        assert_eq!(strip_ascii(b"   ", ASCII_SPACES, true, true), (3, 3));
+        let set = 1 << b',' | 1 << b'!';
+        assert_eq!(strip_ascii(b",x!,", set, true, true), (1, 2));
+    }
 }

@@ -38,6 +38,10 @@ pub(crate) fn find<T: Unit>(hay: &[T], needle: &[T]) -> Option<usize> {
         return None;
     }
     if needle.len() == 1 {
+        // One byte: memchr's SIMD scan (`text.split("\n")`).
+        if let (Some(h), Some([b])) = (T::as_bytes(hay), T::as_bytes(needle)) {
+            return memchr::memchr(*b, h);
+        }
         return hay.iter().position(|&c| c == needle[0]);
     }
     if let (Some(h), Some(n)) = (T::as_bytes(hay), T::as_bytes(needle)) {
@@ -52,6 +56,9 @@ pub(crate) fn rfind<T: Unit>(hay: &[T], needle: &[T]) -> Option<usize> {
         return None;
     }
     if needle.len() == 1 {
+        if let (Some(h), Some([b])) = (T::as_bytes(hay), T::as_bytes(needle)) {
+            return memchr::memrchr(*b, h);
+        }
         return hay.iter().rposition(|&c| c == needle[0]);
     }
     if let (Some(h), Some(n)) = (T::as_bytes(hay), T::as_bytes(needle)) {
@@ -94,7 +101,8 @@ pub(crate) fn count<T: Unit>(hay: &[T], needle: &[T], max: usize) -> usize {
 /// each part, in order.
 pub(crate) fn split_at_sep<T: Unit>(hay: &[T], sep: &[T], max: usize, right: bool) -> Vec<(usize, usize)> {
     let m = sep.len();
-    let mut parts = Vec::new();
+    // Room for a dozen parts up front, as CPython's MAX_PREALLOC.
+    let mut parts = Vec::with_capacity(max.saturating_add(1).min(12));
     if !right {
         let mut st = 0;
         while parts.len() < max {

@@ -186,16 +186,29 @@ impl Vm {
     pub fn call_method_descr_obj(&self, descr: &Obj, self_: &Obj, args: &[Obj]) -> PyResult<Obj> {
         let dt = descr.class();
         if dt.has_flag(flags::METHOD_DESCRIPTOR) {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(self_.clone());
-            full.extend_from_slice(args);
-            return self.call(descr, &full, None);
+            return self.with_self_prepended(self_, args, |full| self.call(descr, full, None));
         }
         let bound = match dt.slots.descr_get.get() {
             Some(get) => get(self, descr, Some(self_), Some(&self_.class_obj()))?,
             None => descr.clone(),
         };
         self.call(&bound, args, None)
+    }
+
+    /// Run `f` on `self_` followed by `args` (a method's full argument
+    /// list), on the stack when short: no allocation for the usual calls.
+    pub(crate) fn with_self_prepended<R>(&self, self_: &Obj, args: &[Obj], f: impl FnOnce(&[Obj]) -> R) -> R {
+        const ROOM: usize = 6;
+        if args.len() < ROOM {
+            // Filled with `self_` (a cheap clone), then the arguments.
+            let mut buf: [Obj; ROOM] = std::array::from_fn(|_| self_.clone());
+            buf[1..=args.len()].clone_from_slice(args);
+            return f(&buf[..=args.len()]);
+        }
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(self_.clone());
+        full.extend_from_slice(args);
+        f(&full)
     }
 
     /// `o.__dict__` for `vars()` and friends: the instance dict, if any.
