@@ -781,27 +781,31 @@ impl<'a> Reader<'_, 'a> {
         let kwonlyargcount = self.long()? as i64;
         let stacksize = self.long()? as i64;
         let flags = self.long()? as i64;
-        let code = self.item("object")?;
-        let consts = self.item("object")?;
-        let names = self.item("object")?;
-        let localsplusnames = self.item("object")?;
-        let localspluskinds = self.item("object")?;
+        let code = self.code_field(TYPE_STRING)?;
+        let consts = self.code_field(TYPE_SMALL_TUPLE)?;
+        let names = self.code_field(TYPE_SMALL_TUPLE)?;
+        let localsplusnames = self.code_field(TYPE_SMALL_TUPLE)?;
+        let localspluskinds = self.code_field(TYPE_STRING)?;
         let filename = self.item("object")?;
         let name = self.item("object")?;
         let qualname = self.item("object")?;
         let firstlineno = self.long()? as i64;
-        let linetable = self.item("object")?;
-        let exceptiontable = self.item("object")?;
+        let linetable = self.code_field(TYPE_STRING)?;
+        let exceptiontable = self.code_field(TYPE_STRING)?;
+        // Checked once everything is read, as CPython's `_PyCode_Validate`.
         let bad = || vm.system_error("bad argument to internal function");
-        let bytes_of = |o: &Obj| bytes::as_bytes(o).filter(|_| o.type_is(&vm.ctx.types.bytes)).ok_or_else(bad);
-        let tuple_of = |o: &Obj| {
-            if o.type_is(&vm.ctx.types.tuple) {
-                Ok(tuple::items(o).to_vec())
-            } else {
-                Err(bad())
-            }
+        let bytes_of = |f: Field| match f {
+            Field::Bytes(b) => Ok(b),
+            Field::Items(_) => Err(bad()),
+            Field::Object(o) => bytes::as_bytes(&o).filter(|_| o.type_is(&vm.ctx.types.bytes)).ok_or_else(bad),
         };
-        let str_of = |o: &Obj| if pystr::data(o).is_some() { Ok(o.clone()) } else { Err(bad()) };
+        let tuple_of = |f: Field| match f {
+            Field::Items(items) => Ok(items),
+            Field::Bytes(_) => Err(bad()),
+            Field::Object(o) if o.type_is(&vm.ctx.types.tuple) => Ok(tuple::items(&o).to_vec()),
+            Field::Object(_) => Err(bad()),
+        };
+        let str_of = |o: Obj| if pystr::data(&o).is_some() { Ok(o) } else { Err(bad()) };
         code_from_parts(
             vm,
             CodeParts {
@@ -811,17 +815,56 @@ impl<'a> Reader<'_, 'a> {
                 stacksize,
                 flags,
                 firstlineno,
-                code: bytes_of(&code)?,
-                consts: tuple_of(&consts)?,
-                names: tuple_of(&names)?,
-                localsplusnames: tuple_of(&localsplusnames)?,
-                localspluskinds: bytes_of(&localspluskinds)?,
-                filename: str_of(&filename)?,
-                name: str_of(&name)?,
-                qualname: str_of(&qualname)?,
-                linetable: bytes_of(&linetable)?,
-                exceptiontable: bytes_of(&exceptiontable)?,
+                code: bytes_of(code)?,
+                consts: tuple_of(consts)?,
+                names: tuple_of(names)?,
+                localsplusnames: tuple_of(localsplusnames)?,
+                localspluskinds: bytes_of(localspluskinds)?,
+                filename: str_of(filename)?,
+                name: str_of(name)?,
+                qualname: str_of(qualname)?,
+                linetable: bytes_of(linetable)?,
+                exceptiontable: bytes_of(exceptiontable)?,
             },
         )
     }
+
+    /// A field of a code object. The usual shapes (a bytes or small tuple
+    /// that nothing refers back to) are read straight into the vector the
+    /// code object keeps, without an object made and copied out; anything
+    /// else is read as an object.
+    fn code_field(&mut self, usual: u8) -> PyResult<Field> {
+        let Source::Bytes { data, pos } = self.src else {
+            return self.item("object").map(Field::Object);
+        };
+        match data.get(pos).copied() {
+            Some(TYPE_STRING) if usual == TYPE_STRING => {
+                self.byte_or_eof()?;
+                let n = self.size("bytes object")?;
+                self.check_available(n)?;
+                Ok(Field::Bytes(self.bytes(n)?.into_owned()))
+            }
+            Some(TYPE_SMALL_TUPLE) if usual == TYPE_SMALL_TUPLE => {
+                self.byte_or_eof()?;
+                let n = self.byte_or_eof()? as usize;
+                // Counted as a level of nesting, as when read as an object.
+                self.depth += 1;
+                let items = if self.depth > MAX_DEPTH {
+                    Err(self.vm.value_error("recursion limit exceeded"))
+                } else {
+                    self.items(n, "tuple")
+                };
+                self.depth -= 1;
+                items.map(Field::Items)
+            }
+            _ => self.item("object").map(Field::Object),
+        }
+    }
+}
+
+/// A code object's field as `Reader::code_field` read it.
+enum Field {
+    Bytes(Vec<u8>),
+    Items(Vec<Obj>),
+    Object(Obj),
 }
