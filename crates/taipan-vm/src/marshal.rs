@@ -437,6 +437,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// `n` bytes; EOFError when the data is shorter. From a buffer they
     /// are borrowed: start-up reads tens of thousands of small fields.
+    #[inline]
     fn bytes(&mut self, n: usize) -> PyResult<Cow<'a, [u8]>> {
         match self.src {
             Source::Bytes { data, ref mut pos } => {
@@ -477,6 +478,7 @@ impl<'a> Reader<'_, 'a> {
         Ok(crate::objects::bytearray::data(&ba).map(|d| d.with(|v| v.to_vec())).unwrap_or_default())
     }
 
+    #[inline]
     fn byte(&mut self) -> PyResult<Option<u8>> {
         if let Source::Bytes { data, pos } = &mut self.src {
             let b = data.get(*pos).copied();
@@ -492,15 +494,18 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
+    #[inline]
     fn byte_or_eof(&mut self) -> PyResult<u8> {
         self.byte()?.ok_or_else(|| self.vm.eof_error("EOF read where object expected"))
     }
 
+    #[inline]
     fn long(&mut self) -> PyResult<i32> {
         let b = self.bytes(4)?;
         Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
+    #[inline]
     fn size(&mut self, what: &str) -> PyResult<usize> {
         let n = self.long()?;
         if n < 0 {
@@ -511,6 +516,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// A size read from the data, checked against the bytes left, so a
     /// corrupt size cannot make us allocate gigabytes.
+    #[inline]
     fn check_available(&self, n: usize) -> PyResult<()> {
         if let Source::Bytes { data, pos } = &self.src {
             if data.len() - pos < n {
@@ -527,12 +533,23 @@ impl<'a> Reader<'_, 'a> {
             self.depth -= 1;
             return Err(self.vm.value_error("recursion limit exceeded"));
         }
-        let r = self.vm.with_native_depth(|| self.object_of_type(code & !FLAG_REF, code & FLAG_REF != 0));
+        let ty = code & !FLAG_REF;
+        // Only containers read objects in turn: the Rust stack is guarded
+        // for them alone (start-up reads tens of thousands of leaves).
+        let r = if matches!(
+            ty,
+            TYPE_SMALL_TUPLE | TYPE_TUPLE | TYPE_LIST | TYPE_DICT | TYPE_SET | TYPE_FROZENSET | TYPE_CODE
+        ) {
+            self.vm.with_native_depth(|| self.object_of_type(ty, code & FLAG_REF != 0))
+        } else {
+            self.object_of_type(ty, code & FLAG_REF != 0)
+        };
         self.depth -= 1;
         r
     }
 
     /// Registers `v` as the next reference when the flag says so.
+    #[inline]
     fn keep(&mut self, v: Obj, flag: bool) -> Obj {
         if flag {
             self.refs.push(Some(v.clone()));

@@ -9,8 +9,8 @@
 //! It runs for every code object read from a `.pyc` at start-up, so it
 //! allocates per code object, not per instruction, and does little per
 //! instruction: the abstract stack is a depth plus the few entries that may
-//! be NULL, and a stack is kept only where paths can meet (the start, jump
-//! targets, handlers), all of them in one arena.
+//! be NULL, and a stack is kept only where a jump or handler lands (found
+//! as the walk meets them, not by a decoding pre-pass), all in one arena.
 //!
 //! Checked: every reachable instruction is a 3.11 opcode (no CACHE, no
 //! specialized form), with its inline cache entries inside the code and an
@@ -222,7 +222,9 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
     }
     let cover = covering_handlers(c.exception_table, n);
     let mut states = States::new(n);
-    keep_jump_targets(c, &mut states);
+    for e in c.exception_table {
+        states.keep(e.target as usize);
+    }
     let mut work: Vec<usize> = Vec::new();
     states.reach(&mut work, 0, 0, &[])?;
     let mut seen_yield = false;
@@ -241,8 +243,15 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
         states.load(start, &mut stack);
         let mut pc = start;
         // Straight-line code is followed in place; a stack is kept only
-        // where paths can meet (jump and handler targets), so a path that
-        // reaches one already seen merges with it there.
+        // where a jump or handler lands, so a path that falls into one
+        // already reached merges with it there. A jump back to a place the
+        // walk went through before anything jumped there (a loop head)
+        // keeps a stack there from then on: the body is walked again from
+        // it, so each path into the loop is checked (on its own, not merged
+        // with the path that first fell through), and the walk ends because
+        // the back edge then meets a kept stack. Paths that meet in valid
+        // code have one depth (the compiler's stack-depth analysis), so
+        // checking some of them separately refuses nothing valid.
         loop {
             let ins = decode(c.units, pc)?;
             // The handler covering this instruction sees its stack cut down
@@ -323,49 +332,6 @@ fn covering_handlers(table: &[ExceptionEntry], n: usize) -> Vec<u32> {
         }
     }
     cover
-}
-
-/// Keep stacks at the start, at every handler and at every place a jump of
-/// the code (decoded in sequence from the start, as the compiler lays it
-/// out) lands. A jump the walk decodes differently (into the middle of an
-/// EXTENDED_ARG run) has its target kept when it is reached: paths that
-/// fall into it are then checked each on their own, which is safe, only
-/// slower.
-fn keep_jump_targets(c: &CodeShape, states: &mut States) {
-    use Opcode::*;
-    states.keep(0);
-    for e in c.exception_table {
-        states.keep(e.target as usize);
-    }
-    let units = c.units;
-    let mut pc = 0;
-    let mut arg: u32 = 0;
-    while pc < units.len() {
-        let w = units[pc];
-        let code = (w & 0xff) as u8;
-        arg = (arg << 8) | (w >> 8) as u32;
-        if code == taipan_compiler::opcode::EXTENDED_ARG {
-            pc += 1;
-            continue;
-        }
-        let next = pc + 1 + CACHE_ENTRIES[code as usize] as usize;
-        if let Some(op) = Opcode::from_u8(code).filter(|op| op.hasjrel()) {
-            let target = match op {
-                JumpBackward
-                | JumpBackwardNoInterrupt
-                | PopJumpBackwardIfFalse
-                | PopJumpBackwardIfTrue
-                | PopJumpBackwardIfNone
-                | PopJumpBackwardIfNotNone => next.checked_sub(arg as usize),
-                _ => Some(next + arg as usize),
-            };
-            if let Some(t) = target.filter(|&t| t < units.len()) {
-                states.keep(t);
-            }
-        }
-        arg = 0;
-        pc = next;
-    }
 }
 
 /// The entry stack of each kept code unit reached so far, the marks of all
