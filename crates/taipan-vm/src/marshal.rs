@@ -437,6 +437,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// `n` bytes; EOFError when the data is shorter. From a buffer they
     /// are borrowed: start-up reads tens of thousands of small fields.
+    #[inline]
     fn bytes(&mut self, n: usize) -> PyResult<Cow<'a, [u8]>> {
         match self.src {
             Source::Bytes { data, ref mut pos } => {
@@ -477,6 +478,7 @@ impl<'a> Reader<'_, 'a> {
         Ok(crate::objects::bytearray::data(&ba).map(|d| d.with(|v| v.to_vec())).unwrap_or_default())
     }
 
+    #[inline]
     fn byte(&mut self) -> PyResult<Option<u8>> {
         if let Source::Bytes { data, pos } = &mut self.src {
             let b = data.get(*pos).copied();
@@ -492,15 +494,18 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
+    #[inline]
     fn byte_or_eof(&mut self) -> PyResult<u8> {
         self.byte()?.ok_or_else(|| self.vm.eof_error("EOF read where object expected"))
     }
 
+    #[inline]
     fn long(&mut self) -> PyResult<i32> {
         let b = self.bytes(4)?;
         Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
+    #[inline]
     fn size(&mut self, what: &str) -> PyResult<usize> {
         let n = self.long()?;
         if n < 0 {
@@ -511,6 +516,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// A size read from the data, checked against the bytes left, so a
     /// corrupt size cannot make us allocate gigabytes.
+    #[inline]
     fn check_available(&self, n: usize) -> PyResult<()> {
         if let Source::Bytes { data, pos } = &self.src {
             if data.len() - pos < n {
@@ -527,12 +533,23 @@ impl<'a> Reader<'_, 'a> {
             self.depth -= 1;
             return Err(self.vm.value_error("recursion limit exceeded"));
         }
-        let r = self.vm.with_native_depth(|| self.object_of_type(code & !FLAG_REF, code & FLAG_REF != 0));
+        let ty = code & !FLAG_REF;
+        // Only containers read objects in turn: the Rust stack is guarded
+        // for them alone (start-up reads tens of thousands of leaves).
+        let r = if matches!(
+            ty,
+            TYPE_SMALL_TUPLE | TYPE_TUPLE | TYPE_LIST | TYPE_DICT | TYPE_SET | TYPE_FROZENSET | TYPE_CODE
+        ) {
+            self.vm.with_native_depth(|| self.object_of_type(ty, code & FLAG_REF != 0))
+        } else {
+            self.object_of_type(ty, code & FLAG_REF != 0)
+        };
         self.depth -= 1;
         r
     }
 
     /// Registers `v` as the next reference when the flag says so.
+    #[inline]
     fn keep(&mut self, v: Obj, flag: bool) -> Obj {
         if flag {
             self.refs.push(Some(v.clone()));
@@ -781,27 +798,31 @@ impl<'a> Reader<'_, 'a> {
         let kwonlyargcount = self.long()? as i64;
         let stacksize = self.long()? as i64;
         let flags = self.long()? as i64;
-        let code = self.item("object")?;
-        let consts = self.item("object")?;
-        let names = self.item("object")?;
-        let localsplusnames = self.item("object")?;
-        let localspluskinds = self.item("object")?;
+        let code = self.code_field(TYPE_STRING)?;
+        let consts = self.code_field(TYPE_SMALL_TUPLE)?;
+        let names = self.code_field(TYPE_SMALL_TUPLE)?;
+        let localsplusnames = self.code_field(TYPE_SMALL_TUPLE)?;
+        let localspluskinds = self.code_field(TYPE_STRING)?;
         let filename = self.item("object")?;
         let name = self.item("object")?;
         let qualname = self.item("object")?;
         let firstlineno = self.long()? as i64;
-        let linetable = self.item("object")?;
-        let exceptiontable = self.item("object")?;
+        let linetable = self.code_field(TYPE_STRING)?;
+        let exceptiontable = self.code_field(TYPE_STRING)?;
+        // Checked once everything is read, as CPython's `_PyCode_Validate`.
         let bad = || vm.system_error("bad argument to internal function");
-        let bytes_of = |o: &Obj| bytes::as_bytes(o).filter(|_| o.type_is(&vm.ctx.types.bytes)).ok_or_else(bad);
-        let tuple_of = |o: &Obj| {
-            if o.type_is(&vm.ctx.types.tuple) {
-                Ok(tuple::items(o).to_vec())
-            } else {
-                Err(bad())
-            }
+        let bytes_of = |f: Field| match f {
+            Field::Bytes(b) => Ok(b),
+            Field::Items(_) => Err(bad()),
+            Field::Object(o) => bytes::as_bytes(&o).filter(|_| o.type_is(&vm.ctx.types.bytes)).ok_or_else(bad),
         };
-        let str_of = |o: &Obj| if pystr::data(o).is_some() { Ok(o.clone()) } else { Err(bad()) };
+        let tuple_of = |f: Field| match f {
+            Field::Items(items) => Ok(items),
+            Field::Bytes(_) => Err(bad()),
+            Field::Object(o) if o.type_is(&vm.ctx.types.tuple) => Ok(tuple::items(&o).to_vec()),
+            Field::Object(_) => Err(bad()),
+        };
+        let str_of = |o: Obj| if pystr::data(&o).is_some() { Ok(o) } else { Err(bad()) };
         code_from_parts(
             vm,
             CodeParts {
@@ -811,17 +832,56 @@ impl<'a> Reader<'_, 'a> {
                 stacksize,
                 flags,
                 firstlineno,
-                code: bytes_of(&code)?,
-                consts: tuple_of(&consts)?,
-                names: tuple_of(&names)?,
-                localsplusnames: tuple_of(&localsplusnames)?,
-                localspluskinds: bytes_of(&localspluskinds)?,
-                filename: str_of(&filename)?,
-                name: str_of(&name)?,
-                qualname: str_of(&qualname)?,
-                linetable: bytes_of(&linetable)?,
-                exceptiontable: bytes_of(&exceptiontable)?,
+                code: bytes_of(code)?,
+                consts: tuple_of(consts)?,
+                names: tuple_of(names)?,
+                localsplusnames: tuple_of(localsplusnames)?,
+                localspluskinds: bytes_of(localspluskinds)?,
+                filename: str_of(filename)?,
+                name: str_of(name)?,
+                qualname: str_of(qualname)?,
+                linetable: bytes_of(linetable)?,
+                exceptiontable: bytes_of(exceptiontable)?,
             },
         )
     }
+
+    /// A field of a code object. The usual shapes (a bytes or small tuple
+    /// that nothing refers back to) are read straight into the vector the
+    /// code object keeps, without an object made and copied out; anything
+    /// else is read as an object.
+    fn code_field(&mut self, usual: u8) -> PyResult<Field> {
+        let Source::Bytes { data, pos } = self.src else {
+            return self.item("object").map(Field::Object);
+        };
+        match data.get(pos).copied() {
+            Some(TYPE_STRING) if usual == TYPE_STRING => {
+                self.byte_or_eof()?;
+                let n = self.size("bytes object")?;
+                self.check_available(n)?;
+                Ok(Field::Bytes(self.bytes(n)?.into_owned()))
+            }
+            Some(TYPE_SMALL_TUPLE) if usual == TYPE_SMALL_TUPLE => {
+                self.byte_or_eof()?;
+                let n = self.byte_or_eof()? as usize;
+                // Counted as a level of nesting, as when read as an object.
+                self.depth += 1;
+                let items = if self.depth > MAX_DEPTH {
+                    Err(self.vm.value_error("recursion limit exceeded"))
+                } else {
+                    self.items(n, "tuple")
+                };
+                self.depth -= 1;
+                items.map(Field::Items)
+            }
+            _ => self.item("object").map(Field::Object),
+        }
+    }
+}
+
+/// A code object's field as `Reader::code_field` read it.
+enum Field {
+    Bytes(Vec<u8>),
+    Items(Vec<Obj>),
+    Object(Obj),
 }

@@ -1400,7 +1400,13 @@ fn suggestion(vm: &Vm, exc: &Obj) -> Option<String> {
         let fd = traceback::data(&tb).frame.payload::<crate::eval::frame::FrameObjectData>()?;
         let frame = fd.frame();
         let code = code_of(&frame.code);
-        let varnames: Vec<String> = code.co.varnames().iter().map(|s| s.to_string()).collect();
+        let varnames: Vec<String> = code
+            .localsplusnames
+            .iter()
+            .zip(code.localspluskinds.iter())
+            .filter(|(_, &k)| k & taipan_compiler::code::local_kind::LOCAL != 0)
+            .map(|(n, _)| pystr::as_str_lossy(n).into_owned())
+            .collect();
         if let Some(s) = calculate_suggestion(&varnames, &name) {
             return Some(s);
         }

@@ -7,9 +7,10 @@
 //! code first runs).
 //!
 //! It runs for every code object read from a `.pyc` at start-up, so it
-//! allocates per code object, not per instruction: the entry stacks of all
-//! instructions live in one arena, and the handler and branch stacks in
-//! buffers reused from instruction to instruction.
+//! allocates per code object, not per instruction, and does little per
+//! instruction: the abstract stack is a depth plus the few entries that may
+//! be NULL, and a stack is kept only where a jump or handler lands (found
+//! as the walk meets them, not by a decoding pre-pass), all in one arena.
 //!
 //! Checked: every reachable instruction is a 3.11 opcode (no CACHE, no
 //! specialized form), with its inline cache entries inside the code and an
@@ -44,23 +45,141 @@ pub(crate) struct CodeShape<'a> {
     pub(crate) const_is_str_tuple: &'a dyn Fn(usize) -> bool,
 }
 
-/// A stack entry as the verifier sees it.
+/// What a stack entry that is not known to be a value may be.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Slot {
-    Value,
+enum Mark {
     Null,
     MaybeNull,
 }
 
-fn merge_slot(a: Slot, b: Slot) -> Slot {
-    if a == b {
-        a
-    } else {
-        match (a, b) {
-            (Slot::Value, Slot::Value) => Slot::Value,
-            _ => Slot::MaybeNull,
+/// A stack entry that may be NULL: its position (0 is the bottom) and kind.
+type Marked = (usize, Mark);
+
+/// The abstract value stack: its depth, and where the entries that may be
+/// NULL sit (positions increasing). Values are the rule (a NULL only waits
+/// below a callable for its call), so most instructions cost a depth
+/// update and a look at the last mark, not a walk over the stack.
+#[derive(Default)]
+struct Stack {
+    depth: usize,
+    marks: Vec<Marked>,
+}
+
+impl Stack {
+    fn load(&mut self, depth: usize, marks: &[Marked]) {
+        self.depth = depth;
+        self.marks.clear();
+        self.marks.extend_from_slice(marks);
+    }
+
+    /// The marks below `depth` (a prefix: they are sorted).
+    fn marks_below(&self, depth: usize) -> &[Marked] {
+        &self.marks[..self.marks.partition_point(|m| m.0 < depth)]
+    }
+
+    fn mark_at(&self, pos: usize) -> Option<Mark> {
+        self.marks.iter().rev().take_while(|m| m.0 >= pos).find(|m| m.0 == pos).map(|m| m.1)
+    }
+
+    fn need(&self, k: usize, ins: &Instr) -> Result<(), String> {
+        if self.depth < k {
+            return Err(format!("{} needs {k} stack values at {}", ins.op.name(), ins.at));
+        }
+        Ok(())
+    }
+
+    /// The top `k` entries (there are that many) are values.
+    fn values_on_top(&self, k: usize, ins: &Instr) -> Result<(), String> {
+        match self.marks.last() {
+            Some(m) if m.0 >= self.depth - k => Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at)),
+            _ => Ok(()),
         }
     }
+
+    /// Pop `k` values (no NULLs).
+    fn pop_values(&mut self, k: usize, ins: &Instr) -> Result<(), String> {
+        self.need(k, ins)?;
+        self.values_on_top(k, ins)?;
+        self.depth -= k;
+        Ok(())
+    }
+
+    /// The entry `i` below the top is a value (not NULL).
+    fn value_at(&self, i: usize, ins: &Instr) -> Result<(), String> {
+        self.need(i + 1, ins)?;
+        if self.mark_at(self.depth - 1 - i).is_some() {
+            return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, k: usize) {
+        self.depth += k;
+    }
+
+    fn push_mark(&mut self, m: Mark) {
+        self.marks.push((self.depth, m));
+        self.depth += 1;
+    }
+
+    /// Drop everything from `depth` up (`depth` is at most the current one).
+    fn truncate(&mut self, depth: usize) {
+        while self.marks.last().is_some_and(|m| m.0 >= depth) {
+            self.marks.pop();
+        }
+        self.depth = depth;
+    }
+
+    /// SWAP(a): exchange the top and the entry `a - 1` below it (there are
+    /// `a >= 1` entries).
+    fn swap(&mut self, a: usize) {
+        let (top, other) = (self.depth - 1, self.depth - a);
+        let (kt, ko) = (self.mark_at(top), self.mark_at(other));
+        if kt == ko {
+            return;
+        }
+        self.marks.retain(|m| m.0 != top && m.0 != other);
+        for (pos, kind) in [(other, kt), (top, ko)] {
+            if let Some(kind) = kind {
+                let i = self.marks.partition_point(|m| m.0 < pos);
+                self.marks.insert(i, (pos, kind));
+            }
+        }
+    }
+}
+
+/// `old` and `new` (stacks of one depth) merged: an entry that may be NULL
+/// on either path may be on the merged one. None when that is `old`.
+fn merge_marks(old: &[Marked], new: &[Marked]) -> Option<Vec<Marked>> {
+    if old == new {
+        return None;
+    }
+    let mut out = Vec::with_capacity(old.len() + new.len());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        let m = match (old.get(i), new.get(j)) {
+            (Some(&(p, a)), Some(&(q, b))) if p == q => {
+                i += 1;
+                j += 1;
+                (p, if a == b { a } else { Mark::MaybeNull })
+            }
+            (Some(&(p, _)), Some(&(q, _))) if p < q => {
+                i += 1;
+                (p, Mark::MaybeNull)
+            }
+            (Some(&(p, _)), None) => {
+                i += 1;
+                (p, Mark::MaybeNull)
+            }
+            (_, Some(&(q, _))) => {
+                j += 1;
+                (q, Mark::MaybeNull)
+            }
+            (None, None) => unreachable!("the loop condition"),
+        };
+        out.push(m);
+    }
+    (out != old).then_some(out)
 }
 
 /// A decoded instruction at a position.
@@ -73,13 +192,21 @@ struct Instr {
     next: usize,
 }
 
+/// The jump an instruction may take: to `target`, with the stack it
+/// leaves for the next instruction less `pop` values, plus `push` values.
+struct Jump {
+    target: usize,
+    pop: usize,
+    push: usize,
+}
+
 /// Check a code object; the error says what is wrong.
 pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
     let n = c.units.len();
     if n == 0 {
         return Err("empty bytecode".into());
     }
-    if n >= NO_STATE as usize {
+    if n >= NOT_KEPT as usize {
         return Err("code too long".into());
     }
     let is_gen = c.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0;
@@ -95,29 +222,36 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
     }
     let cover = covering_handlers(c.exception_table, n);
     let mut states = States::new(n);
+    for e in c.exception_table {
+        states.keep(e.target as usize);
+    }
     let mut work: Vec<usize> = Vec::new();
-    states.reach(&mut work, 0, &[])?;
+    states.reach(&mut work, 0, 0, &[])?;
     let mut seen_yield = false;
     let mut prefix = true;
-    // The abstract stack of the instruction being checked, the stack its
-    // exception handler sees, and the branch states it produces: buffers
-    // reused for every instruction, so checking allocates per code object,
-    // not per instruction.
-    let mut stack: Vec<Slot> = Vec::new();
-    let mut handler_stack: Vec<Slot> = Vec::new();
-    // The handler last reached and the stack it was reached with (in
-    // `handler_stack`): merging the same stack into the same handler again
+    // The abstract stack of the instruction being checked, reused for
+    // every instruction, so checking allocates per code object.
+    let mut stack = Stack::default();
+    // The handler last reached and the marks below its depth it was
+    // reached with: merging the same stack into the same handler again
     // changes nothing (merging is idempotent and the state only widens), so
     // a run of instructions under one handler with the same stack below its
     // depth reaches it once.
     let mut last_handler = NO_HANDLER;
-    let mut branches = Branches::default();
+    let mut last_marks: Vec<Marked> = Vec::new();
     while let Some(start) = work.pop() {
         states.load(start, &mut stack);
         let mut pc = start;
-        // Straight-line code is followed in place; every instruction's
-        // entry stack is recorded (in one arena), so a path that reaches an
-        // instruction already seen merges with it there.
+        // Straight-line code is followed in place; a stack is kept only
+        // where a jump or handler lands, so a path that falls into one
+        // already reached merges with it there. A jump back to a place the
+        // walk went through before anything jumped there (a loop head)
+        // keeps a stack there from then on: the body is walked again from
+        // it, so each path into the loop is checked (on its own, not merged
+        // with the path that first fell through), and the walk ends because
+        // the back edge then meets a kept stack. Paths that meet in valid
+        // code have one depth (the compiler's stack-depth analysis), so
+        // checking some of them separately refuses nothing valid.
         loop {
             let ins = decode(c.units, pc)?;
             // The handler covering this instruction sees its stack cut down
@@ -125,17 +259,14 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
             if let Some(&i) = cover.get(ins.at).filter(|&&i| i != NO_HANDLER) {
                 let e = &c.exception_table[i as usize];
                 let d = e.depth as usize;
-                if stack.len() < d {
+                if stack.depth < d {
                     return Err(format!("instruction at {} is shallower than its exception handler", ins.at));
                 }
-                if i != last_handler || handler_stack[..d] != stack[..d] {
-                    handler_stack.clear();
-                    handler_stack.extend_from_slice(&stack[..d]);
-                    if e.lasti {
-                        handler_stack.push(Slot::Value);
-                    }
-                    handler_stack.push(Slot::Value);
-                    states.reach(&mut work, e.target as usize, &handler_stack)?;
+                let below = stack.marks_below(d);
+                if i != last_handler || below != last_marks.as_slice() {
+                    last_marks.clear();
+                    last_marks.extend_from_slice(below);
+                    states.reach(&mut work, e.target as usize, d + e.lasti as usize + 1, below)?;
                     last_handler = i;
                 }
             }
@@ -151,22 +282,24 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
                 seen_yield = true;
             }
             check_arg(c, &ins)?;
-            branches.clear();
-            let falls_through = successors(c, &ins, &mut stack, &mut branches)?;
-            for (target, after) in branches.iter() {
-                check_successor(c, &ins, target, after)?;
-                states.reach(&mut work, target, after)?;
+            let (falls_through, jump) = successors(&ins, &mut stack)?;
+            if let Some(j) = jump {
+                let base = stack.depth - j.pop;
+                check_successor(c, &ins, j.target, base + j.push)?;
+                states.reach(&mut work, j.target, base + j.push, stack.marks_below(base))?;
             }
             if !falls_through {
                 break;
             }
             let next = ins.next;
-            check_successor(c, &ins, next, &stack)?;
-            if states.has(next) {
-                states.reach(&mut work, next, &stack)?;
-                break;
+            check_successor(c, &ins, next, stack.depth)?;
+            if states.keeps(next) {
+                if states.has(next) {
+                    states.reach(&mut work, next, stack.depth, &stack.marks)?;
+                    break;
+                }
+                states.record(next, &stack);
             }
-            states.record(next, &stack);
             pc = next;
         }
     }
@@ -178,8 +311,8 @@ pub(crate) fn verify(c: &CodeShape) -> Result<(), String> {
 
 /// No exception handler covers this unit (`covering_handlers`).
 const NO_HANDLER: u32 = u32::MAX;
-/// No stack recorded for this unit yet (`States`).
-const NO_STATE: u32 = u32::MAX;
+/// No stack is kept for this unit (`States`).
+const NOT_KEPT: u32 = u32::MAX;
 
 /// For each code unit, the exception-table entry the eval loop would pick
 /// for it (the first that covers it), computed once instead of scanning the
@@ -201,91 +334,70 @@ fn covering_handlers(table: &[ExceptionEntry], n: usize) -> Vec<u32> {
     cover
 }
 
-/// The entry stack of each code unit reached so far, kept in one arena
-/// (start and length per unit) instead of a vector per unit.
+/// The entry stack of each kept code unit reached so far, the marks of all
+/// in one arena.
 struct States {
-    at: Vec<(u32, u32)>,
-    arena: Vec<Slot>,
+    /// Per code unit: the index of its entry in `kept`, or NOT_KEPT.
+    slot: Vec<u32>,
+    /// Depth, start and length of the marks in `arena`; None until reached.
+    kept: Vec<Option<(usize, u32, u32)>>,
+    arena: Vec<Marked>,
 }
 
 impl States {
     fn new(n: usize) -> States {
-        States { at: vec![(NO_STATE, 0); n + 1], arena: Vec::with_capacity(n * 2) }
+        States { slot: vec![NOT_KEPT; n + 1], kept: Vec::new(), arena: Vec::new() }
     }
 
+    /// Keep a stack at `pc` from now on.
+    fn keep(&mut self, pc: usize) {
+        if self.slot[pc] == NOT_KEPT {
+            self.slot[pc] = self.kept.len() as u32;
+            self.kept.push(None);
+        }
+    }
+
+    fn keeps(&self, pc: usize) -> bool {
+        self.slot[pc] != NOT_KEPT
+    }
+
+    /// A stack was recorded at `pc` (which is kept).
     fn has(&self, pc: usize) -> bool {
-        self.at[pc].0 != NO_STATE
+        self.kept[self.slot[pc] as usize].is_some()
     }
 
-    /// Record the first stack seen at `pc` (which has none yet).
-    fn record(&mut self, pc: usize, stack: &[Slot]) {
-        self.at[pc] = (self.arena.len() as u32, stack.len() as u32);
-        self.arena.extend_from_slice(stack);
+    /// Record the first stack seen at the kept `pc`.
+    fn record(&mut self, pc: usize, stack: &Stack) {
+        self.set(pc, stack.depth, &stack.marks);
     }
 
-    fn load(&self, pc: usize, stack: &mut Vec<Slot>) {
-        let (start, len) = self.at[pc];
-        stack.clear();
-        stack.extend_from_slice(&self.arena[start as usize..(start + len) as usize]);
+    fn set(&mut self, pc: usize, depth: usize, marks: &[Marked]) {
+        self.kept[self.slot[pc] as usize] = Some((depth, self.arena.len() as u32, marks.len() as u32));
+        self.arena.extend_from_slice(marks);
+    }
+
+    fn load(&self, pc: usize, stack: &mut Stack) {
+        let (depth, start, len) = self.kept[self.slot[pc] as usize].expect("a queued unit has a stack");
+        stack.load(depth, &self.arena[start as usize..(start + len) as usize]);
     }
 
     /// Record the stack at `pc`, queueing it the first time (or when
     /// merging widened it).
-    fn reach(&mut self, work: &mut Vec<usize>, pc: usize, stack: &[Slot]) -> Result<(), String> {
-        let (start, len) = self.at[pc];
-        if start == NO_STATE {
-            self.record(pc, stack);
+    fn reach(&mut self, work: &mut Vec<usize>, pc: usize, depth: usize, marks: &[Marked]) -> Result<(), String> {
+        self.keep(pc);
+        let Some((old_depth, start, len)) = self.kept[self.slot[pc] as usize] else {
+            self.set(pc, depth, marks);
             work.push(pc);
             return Ok(());
+        };
+        if old_depth != depth {
+            return Err(format!("stack depth differs ({old_depth} and {depth}) where paths meet at {pc}"));
         }
-        if len as usize != stack.len() {
-            return Err(format!("stack depth differs ({} and {}) where paths meet at {pc}", len, stack.len()));
-        }
-        let old = &mut self.arena[start as usize..(start + len) as usize];
-        let mut changed = false;
-        for (o, s) in old.iter_mut().zip(stack) {
-            let m = merge_slot(*o, *s);
-            if m != *o {
-                *o = m;
-                changed = true;
-            }
-        }
-        if changed {
+        if let Some(merged) = merge_marks(&self.arena[start as usize..(start + len) as usize], marks) {
+            self.set(pc, depth, &merged);
             work.push(pc);
         }
         Ok(())
-    }
-}
-
-/// The jumps one instruction may take, with the stack at each; the
-/// buffers are kept between instructions.
-#[derive(Default)]
-struct Branches {
-    list: Vec<(usize, Vec<Slot>)>,
-    len: usize,
-}
-
-impl Branches {
-    fn clear(&mut self) {
-        self.len = 0;
-    }
-
-    /// A jump to `target` with the stack `stack`, less `pop` values from
-    /// its top, plus `push` values.
-    fn add(&mut self, target: usize, stack: &[Slot], pop: usize, push: usize) {
-        if self.len == self.list.len() {
-            self.list.push((0, Vec::new()));
-        }
-        let (t, s) = &mut self.list[self.len];
-        *t = target;
-        s.clear();
-        s.extend_from_slice(&stack[..stack.len() - pop]);
-        s.resize(s.len() + push, Slot::Value);
-        self.len += 1;
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (usize, &[Slot])> {
-        self.list[..self.len].iter().map(|(t, s)| (*t, s.as_slice()))
     }
 }
 
@@ -302,8 +414,8 @@ fn states_start_with_return_generator(units: &[u16]) -> bool {
 }
 
 /// A successor must be inside the code, with a stack within co_stacksize.
-fn check_successor(c: &CodeShape, ins: &Instr, target: usize, after: &[Slot]) -> Result<(), String> {
-    if after.len() > c.stacksize {
+fn check_successor(c: &CodeShape, ins: &Instr, target: usize, depth: usize) -> Result<(), String> {
+    if depth > c.stacksize {
         return Err(format!("stack deeper than co_stacksize at {}", ins.at));
     }
     if target >= c.units.len() {
@@ -375,51 +487,19 @@ fn check_arg(c: &CodeShape, ins: &Instr) -> Result<(), String> {
     }
 }
 
-/// Pop `k` values (no NULLs) from the abstract stack.
-fn pop_values(stack: &mut Vec<Slot>, k: usize, ins: &Instr) -> Result<(), String> {
-    if stack.len() < k {
-        return Err(format!("{} needs {k} stack values at {}", ins.op.name(), ins.at));
-    }
-    let keep = stack.len() - k;
-    if stack[keep..].iter().any(|&s| s != Slot::Value) {
-        return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
-    }
-    stack.truncate(keep);
-    Ok(())
-}
-
-fn need(stack: &[Slot], k: usize, ins: &Instr) -> Result<(), String> {
-    if stack.len() < k {
-        return Err(format!("{} needs {k} stack values at {}", ins.op.name(), ins.at));
-    }
-    Ok(())
-}
-
-/// The value `i` below the top must be a value (not NULL).
-fn value_at(stack: &[Slot], i: usize, ins: &Instr) -> Result<(), String> {
-    need(stack, i + 1, ins)?;
-    if stack[stack.len() - 1 - i] != Slot::Value {
-        return Err(format!("{} uses a NULL as a value at {}", ins.op.name(), ins.at));
-    }
-    Ok(())
-}
-
-fn push(stack: &mut Vec<Slot>, k: usize) {
-    stack.resize(stack.len() + k, Slot::Value);
-}
-
-/// Apply `ins` to the abstract stack `st`. Jumps it may take go to `out`
-/// with the stack there; returns whether execution may also fall through
-/// to the next instruction, with `st` as the stack there.
-fn successors(c: &CodeShape, ins: &Instr, st: &mut Vec<Slot>, out: &mut Branches) -> Result<bool, String> {
+/// Apply `ins` to the abstract stack `st`: whether execution may fall
+/// through to the next instruction (with `st` as the stack there), and the
+/// jump it may take.
+fn successors(ins: &Instr, st: &mut Stack) -> Result<(bool, Option<Jump>), String> {
     use Opcode::*;
     let a = ins.arg as usize;
     let next = ins.next;
     let fwd = next.saturating_add(a);
     let back = || next.checked_sub(a).ok_or_else(|| format!("backward jump before the start at {}", ins.at));
-    let simple = |st: &mut Vec<Slot>, pops: usize, pushes: usize| -> Result<(), String> {
-        pop_values(st, pops, ins)?;
-        push(st, pushes);
+    let jump = |target: usize, pop: usize, push: usize| Some(Jump { target, pop, push });
+    let simple = |st: &mut Stack, pops: usize, pushes: usize| -> Result<(), String> {
+        st.pop_values(pops, ins)?;
+        st.push(pushes);
         Ok(())
     };
     match ins.op {
@@ -428,7 +508,7 @@ fn successors(c: &CodeShape, ins: &Instr, st: &mut Vec<Slot>, out: &mut Branches
         PopTop | PrintExpr | StoreName | StoreGlobal | StoreFast | StoreDeref | ImportStar | PopExcept | DeleteAttr => {
             simple(st, 1, 0)?
         }
-        PushNull => st.push(Slot::Null),
+        PushNull => st.push_mark(Mark::Null),
         UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | GetIter | GetYieldFromIter | ListToTuple
         | AsyncGenWrap | GetAiter | GetAwaitable | LoadAttr => simple(st, 1, 1)?,
         BinarySubscr | CompareOp | IsOp | ContainsOp | BinaryOp | ImportName => simple(st, 2, 1)?,
@@ -441,23 +521,22 @@ fn successors(c: &CodeShape, ins: &Instr, st: &mut Vec<Slot>, out: &mut Branches
         CheckExcMatch | CheckEgMatch => simple(st, 2, 2)?,
         PrepReraiseStar => simple(st, 2, 1)?,
         WithExceptStart => {
-            for i in 0..4 {
-                value_at(st, i, ins)?;
-            }
-            push(st, 1);
+            st.need(4, ins)?;
+            st.values_on_top(4, ins)?;
+            st.push(1);
         }
         LoadBuildClass | LoadAssertionError | LoadConst | LoadName | LoadFast | LoadClosure | LoadDeref
-        | LoadClassderef => push(st, 1),
+        | LoadClassderef => st.push(1),
         LoadGlobal => {
             if a & 1 != 0 {
-                st.push(Slot::Null);
+                st.push_mark(Mark::Null);
             }
-            push(st, 1);
+            st.push(1);
         }
         LoadMethod => {
-            pop_values(st, 1, ins)?;
-            st.push(Slot::MaybeNull);
-            push(st, 1);
+            st.pop_values(1, ins)?;
+            st.push_mark(Mark::MaybeNull);
+            st.push(1);
         }
         UnpackSequence => simple(st, 1, a)?,
         UnpackEx => simple(st, 1, (a & 0xff) + (a >> 8) + 1)?,
@@ -469,109 +548,99 @@ fn successors(c: &CodeShape, ins: &Instr, st: &mut Vec<Slot>, out: &mut Branches
         MakeFunction => simple(st, 1 + (a & 0xF).count_ones() as usize, 1)?,
         MatchClass => simple(st, 3, 1)?,
         ListAppend | SetAdd | ListExtend | SetUpdate | DictMerge | DictUpdate => {
-            pop_values(st, 1, ins)?;
+            st.pop_values(1, ins)?;
             if a == 0 {
                 return Err(format!("{} argument 0 at {}", ins.op.name(), ins.at));
             }
-            value_at(st, a - 1, ins)?;
+            st.value_at(a - 1, ins)?;
         }
         MapAdd => {
-            pop_values(st, 2, ins)?;
+            st.pop_values(2, ins)?;
             if a == 0 {
                 return Err(format!("MAP_ADD argument 0 at {}", ins.at));
             }
-            value_at(st, a - 1, ins)?;
+            st.value_at(a - 1, ins)?;
         }
         Swap => {
-            need(st, a, ins)?;
-            let l = st.len();
-            st.swap(l - 1, l - a);
+            // check_arg made sure a >= 1.
+            st.need(a, ins)?;
+            st.swap(a);
         }
         Copy => {
-            value_at(st, a - 1, ins)?;
-            push(st, 1);
+            st.value_at(a - 1, ins)?;
+            st.push(1);
         }
         Precall => {
-            need(st, a + 2, ins)?;
-            for i in 0..a {
-                value_at(st, i, ins)?;
-            }
+            st.need(a + 2, ins)?;
+            st.values_on_top(a, ins)?;
         }
         Call => {
-            need(st, a + 2, ins)?;
-            for i in 0..=a {
-                value_at(st, i, ins)?;
-            }
-            st.truncate(st.len() - (a + 2));
-            push(st, 1);
+            st.need(a + 2, ins)?;
+            st.values_on_top(a + 1, ins)?;
+            st.truncate(st.depth - (a + 2));
+            st.push(1);
         }
         CallFunctionEx => {
             let k = 2 + (a & 1);
-            pop_values(st, k, ins)?;
-            need(st, 1, ins)?;
-            st.pop();
-            push(st, 1);
+            st.pop_values(k, ins)?;
+            st.need(1, ins)?;
+            st.truncate(st.depth - 1);
+            st.push(1);
         }
         ReturnGenerator => {
             // The generator resumes with the sent value pushed.
-            push(st, 1);
+            st.push(1);
         }
         YieldValue => simple(st, 1, 1)?,
         // Terminal instructions.
         ReturnValue => {
-            pop_values(st, 1, ins)?;
-            return Ok(false);
+            st.pop_values(1, ins)?;
+            return Ok((false, None));
         }
         RaiseVarargs => {
-            pop_values(st, a, ins)?;
-            return Ok(false);
+            st.pop_values(a, ins)?;
+            return Ok((false, None));
         }
         Reraise => {
-            pop_values(st, 1, ins)?;
+            st.pop_values(1, ins)?;
             if a > 0 {
-                value_at(st, a - 1, ins)?;
+                st.value_at(a - 1, ins)?;
             }
-            return Ok(false);
+            return Ok((false, None));
         }
         // Jumps.
-        JumpForward => {
-            out.add(fwd, st, 0, 0);
-            return Ok(false);
-        }
-        JumpBackward | JumpBackwardNoInterrupt => {
-            out.add(back()?, st, 0, 0);
-            return Ok(false);
-        }
+        JumpForward => return Ok((false, jump(fwd, 0, 0))),
+        JumpBackward | JumpBackwardNoInterrupt => return Ok((false, jump(back()?, 0, 0))),
         PopJumpForwardIfFalse | PopJumpForwardIfTrue | PopJumpForwardIfNone | PopJumpForwardIfNotNone => {
-            pop_values(st, 1, ins)?;
-            out.add(fwd, st, 0, 0);
+            st.pop_values(1, ins)?;
+            return Ok((true, jump(fwd, 0, 0)));
         }
         PopJumpBackwardIfFalse | PopJumpBackwardIfTrue | PopJumpBackwardIfNone | PopJumpBackwardIfNotNone => {
-            pop_values(st, 1, ins)?;
-            out.add(back()?, st, 0, 0);
+            st.pop_values(1, ins)?;
+            return Ok((true, jump(back()?, 0, 0)));
         }
         JumpIfFalseOrPop | JumpIfTrueOrPop => {
-            value_at(st, 0, ins)?;
-            out.add(fwd, st, 0, 0);
-            st.pop();
+            // Jumping keeps the (checked) value that falling through pops.
+            st.value_at(0, ins)?;
+            st.truncate(st.depth - 1);
+            return Ok((true, jump(fwd, 0, 1)));
         }
         ForIter => {
-            value_at(st, 0, ins)?;
-            // Exhausted: the iterator is popped.
-            out.add(fwd, st, 1, 0);
-            push(st, 1);
+            // Exhausted: the iterator is popped; else the next item is pushed.
+            st.value_at(0, ins)?;
+            st.push(1);
+            return Ok((true, jump(fwd, 2, 0)));
         }
         Send => {
-            pop_values(st, 1, ins)?;
-            value_at(st, 0, ins)?;
             // Done: the return value replaces the receiver.
-            out.add(fwd, st, 1, 1);
-            push(st, 1);
+            st.pop_values(1, ins)?;
+            st.value_at(0, ins)?;
+            st.push(1);
+            return Ok((true, jump(fwd, 2, 1)));
         }
         other => return Err(format!("opcode {} is not supported", other.name())),
     }
-    let _ = (c, next);
-    Ok(true)
+    Ok((true, None))
 }
 
 #[cfg(test)]
@@ -684,5 +753,58 @@ mod tests {
         assert!(shape_check(&[(LoadFast, 1), (ReturnValue, 0)], 1, 1).is_err());
         assert!(shape_check(&[(LoadConst, 0), (YieldValue, 0), (ReturnValue, 0)], 1, 1).is_err());
         assert!(shape_check(&[(Cache, 0), (LoadConst, 0), (ReturnValue, 0)], 1, 1).is_err());
+    }
+
+    /// Paths that meet merge their stacks: a NULL on one path and a value
+    /// on the other may be NULL after the join; depths must agree.
+    #[test]
+    fn joins_merge_stacks() {
+        use Opcode::*;
+        // 0 LOAD_CONST; 1 POP_JUMP_FORWARD_IF_TRUE -> 4; 2 X; 3 JUMP_FORWARD -> 5;
+        // 4 LOAD_CONST; 5 RETURN_VALUE.
+        let join = |x: Opcode| {
+            shape_check(
+                &[
+                    (LoadConst, 0),
+                    (PopJumpForwardIfTrue, 2),
+                    (x, 0),
+                    (JumpForward, 1),
+                    (LoadConst, 0),
+                    (ReturnValue, 0),
+                ],
+                1,
+                2,
+            )
+        };
+        assert!(join(LoadConst).is_ok());
+        assert!(join(PushNull).is_err());
+        // Depths 2 and 1 meet at 5.
+        assert!(shape_check(
+            &[
+                (LoadConst, 0),
+                (LoadConst, 0),
+                (PopJumpForwardIfTrue, 2),
+                (LoadConst, 0),
+                (JumpForward, 1),
+                (Nop, 0),
+                (ReturnValue, 0)
+            ],
+            1,
+            3
+        )
+        .is_err());
+    }
+
+    /// SWAP and COPY move NULLs with the entries they stand for.
+    #[test]
+    fn nulls_follow_swaps() {
+        use Opcode::*;
+        assert!(shape_check(&[(PushNull, 0), (LoadConst, 0), (ReturnValue, 0)], 1, 2).is_ok());
+        assert!(shape_check(&[(PushNull, 0), (LoadConst, 0), (Swap, 2), (ReturnValue, 0)], 1, 2).is_err());
+        assert!(shape_check(&[(PushNull, 0), (LoadConst, 0), (Swap, 2), (Swap, 2), (ReturnValue, 0)], 1, 2).is_ok());
+        assert!(shape_check(&[(PushNull, 0), (LoadConst, 0), (Copy, 2), (ReturnValue, 0)], 1, 3).is_err());
+        // A call consumes its NULL.
+        assert!(shape_check(&[(PushNull, 0), (LoadConst, 0), (Precall, 0), (Call, 0), (ReturnValue, 0)], 1, 2).is_ok());
+        assert!(shape_check(&[(LoadConst, 0), (PushNull, 0), (Precall, 0), (Call, 0), (ReturnValue, 0)], 1, 2).is_err());
     }
 }

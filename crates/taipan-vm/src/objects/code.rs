@@ -1,7 +1,8 @@
-//! `code` (CPython's `Objects/codeobject.c`): the VM's wrapper around the
-//! compiler's plain `CodeObject`, with constants and names as objects, the
-//! exception table decoded for the eval loop, and the location table
-//! decoded on demand (`co_positions`, `co_lines`, tracebacks).
+//! `code` (CPython's `Objects/codeobject.c`): a code object with constants
+//! and names as objects (a compiled `CodeObject` is converted once; one
+//! read by marshal is built from its objects directly), the exception table
+//! decoded for the eval loop, and the location table decoded on demand
+//! (`co_positions`, `co_lines`, tracebacks).
 
 use std::rc::Rc;
 
@@ -32,9 +33,25 @@ pub struct Positions {
     pub end_col: Option<u32>,
 }
 
+/// The `co_*` fields that are plain numbers and bytes.
+pub struct CodeHeader {
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub stacksize: u32,
+    pub flags: u32,
+    pub firstlineno: u32,
+    /// `co_code`: 16-bit code units (opcode, oparg), CACHE units included.
+    pub code: Vec<u8>,
+    /// `co_linetable` in CPython 3.11's location table format.
+    pub linetable: Vec<u8>,
+    /// `co_exceptiontable` in CPython 3.11's varint format.
+    pub exceptiontable: Vec<u8>,
+}
+
 pub struct CodeData {
-    /// The compiler's code object (the `co_*` data).
-    pub co: Rc<CodeObject>,
+    /// The `co_*` numbers and byte strings.
+    pub co: CodeHeader,
     /// `co_code` as code units (opcode, oparg), CACHE entries included.
     pub units: Box<[u16]>,
     pub consts: Box<[Obj]>,
@@ -353,13 +370,6 @@ fn names_of_kind(vm: &Vm, o: &Obj, kind: u8) -> Obj {
 /// Wrap a compiled code object (and, recursively, the code objects among
 /// its constants).
 pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
-    let co = if vm.config.borrow().no_debug_ranges {
-        let mut stripped = (*co).clone();
-        stripped.linetable = remove_column_info(&stripped.linetable);
-        Rc::new(stripped)
-    } else {
-        co
-    };
     let consts: Vec<Obj> = co.consts.iter().map(|c| constant_to_object(vm, c)).collect();
     let names: Vec<Obj> = co.names.iter().map(|n| vm.intern(n.as_str())).collect();
     let localsplusnames: Vec<Obj> = co.localsplusnames.iter().map(|n| vm.intern(n.as_str())).collect();
@@ -380,9 +390,29 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
         line_array: std::cell::OnceCell::new(),
         units: units.into_boxed_slice(),
-        co,
+        co: CodeHeader {
+            argcount: co.argcount,
+            posonlyargcount: co.posonlyargcount,
+            kwonlyargcount: co.kwonlyargcount,
+            stacksize: co.stacksize,
+            flags: co.flags,
+            firstlineno: co.firstlineno,
+            code: co.code.clone(),
+            linetable: linetable(vm, &co.linetable),
+            exceptiontable: co.exceptiontable.clone(),
+        },
     };
     alloc_object(&vm.ctx.types.code, data)
+}
+
+/// A location table as the code object keeps it: without columns under
+/// `-X no_debug_ranges`.
+fn linetable(vm: &Vm, table: &[u8]) -> Vec<u8> {
+    if vm.config.borrow().no_debug_ranges {
+        remove_column_info(table)
+    } else {
+        table.to_vec()
+    }
 }
 
 /// The location table without columns (CPython's `remove_column_info`,
@@ -494,44 +524,93 @@ fn code_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.not_implemented());
     }
-    let eq = a.is(b) || same_code(&code_of(a).co, &cb.co);
+    let eq = a.is(b) || same_code(vm, code_of(a), cb)?;
     Ok(vm.bool_obj(eq == (op == CompareOp::Eq)))
 }
 
 /// Code equality as CPython's `code_richcompare` defines it: everything
 /// but the filename, qualified name and stack size, constants compared by
 /// type and value (`_PyCode_ConstantKey`: 0.0 and -0.0 differ).
-fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
-    a.name == b.name
-        && a.argcount == b.argcount
-        && a.posonlyargcount == b.posonlyargcount
-        && a.kwonlyargcount == b.kwonlyargcount
-        && a.flags == b.flags
-        && a.firstlineno == b.firstlineno
-        && a.code == b.code
+fn same_code(vm: &Vm, a: &CodeData, b: &CodeData) -> PyResult<bool> {
+    let (x, y) = (&a.co, &b.co);
+    let same_names = |p: &[Obj], q: &[Obj]| p.len() == q.len() && p.iter().zip(q).all(|(m, n)| pystr::str_eq(m, n));
+    if !(pystr::str_eq(&a.name, &b.name)
+        && x.argcount == y.argcount
+        && x.posonlyargcount == y.posonlyargcount
+        && x.kwonlyargcount == y.kwonlyargcount
+        && x.flags == y.flags
+        && x.firstlineno == y.firstlineno
+        && x.code == y.code
         && a.consts.len() == b.consts.len()
-        && a.consts.iter().zip(&b.consts).all(|(x, y)| same_constant(x, y))
-        && a.names == b.names
-        && a.localsplusnames == b.localsplusnames
-        && a.linetable == b.linetable
-        && a.exceptiontable == b.exceptiontable
+        && same_names(&a.names, &b.names)
+        && same_names(&a.localsplusnames, &b.localsplusnames)
+        && x.linetable == y.linetable
+        && x.exceptiontable == y.exceptiontable)
+    {
+        return Ok(false);
+    }
+    for (p, q) in a.consts.iter().zip(b.consts.iter()) {
+        if !same_constant(vm, p, q)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
-fn same_constant(a: &Constant, b: &Constant) -> bool {
-    match (a, b) {
-        (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
-        (Constant::Complex { real: r1, imag: i1 }, Constant::Complex { real: r2, imag: i2 }) => {
-            r1.to_bits() == r2.to_bits() && i1.to_bits() == i2.to_bits()
-        }
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_constant(p, q))
-        }
-        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
-            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| same_constant(p, q)))
-        }
-        (Constant::Code(x), Constant::Code(y)) => same_code(x, y),
-        _ => a == b,
+/// Two constants are the same for code equality: of one type and equal,
+/// floats and complexes by their bits, tuples and frozensets item by item
+/// (CPython compares their `_PyCode_ConstantKey`s).
+fn same_constant(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
+    use crate::objects::{complex, float, set, tuple};
+    if !std::ptr::eq(a.class(), b.class()) {
+        return Ok(false);
     }
+    let t = &vm.ctx.types;
+    if a.type_is(&t.float) {
+        return Ok(float::value(a).map(f64::to_bits) == float::value(b).map(f64::to_bits));
+    }
+    if a.type_is(&t.complex) {
+        let ((r1, i1), (r2, i2)) = (complex::parts(a), complex::parts(b));
+        return Ok(r1.to_bits() == r2.to_bits() && i1.to_bits() == i2.to_bits());
+    }
+    if a.type_is(&t.tuple) {
+        let (p, q) = (tuple::items(a), tuple::items(b));
+        if p.len() != q.len() {
+            return Ok(false);
+        }
+        for (x, y) in p.iter().zip(q) {
+            if !same_constant(vm, x, y)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    if a.type_is(&t.frozenset) {
+        let (p, q) = (set::data(a).expect("a frozenset").keys(), set::data(b).expect("a frozenset").keys());
+        if p.len() != q.len() {
+            return Ok(false);
+        }
+        for x in &p {
+            let mut found = false;
+            for y in &q {
+                if same_constant(vm, x, y)? {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    if let (Some(x), Some(y)) = (a.payload::<CodeData>(), b.payload::<CodeData>()) {
+        return same_code(vm, x, y);
+    }
+    if a.is(b) {
+        return Ok(true);
+    }
+    vm.rich_compare_bool(a, b, CompareOp::Eq)
 }
 
 fn opt_int(vm: &Vm, v: Option<u32>) -> Obj {
@@ -938,22 +1017,14 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
     } else {
         units.push(0);
     }
-    let ident = |o: &Obj| taipan_syntax::ast::Ident::from(pystr::as_str_lossy(o).as_ref());
-    let co = CodeObject {
+    let co = CodeHeader {
         argcount: a.argcount as u32,
         posonlyargcount: a.posonlyargcount as u32,
         kwonlyargcount: a.kwonlyargcount as u32,
         stacksize: a.stacksize as u32,
         flags,
-        code: a.code,
-        consts: consts.iter().map(|c| object_to_constant(vm, c)).collect::<Option<Vec<_>>>().unwrap_or_default(),
-        names: a.names.iter().map(ident).collect(),
-        localsplusnames: lp_names.iter().map(ident).collect(),
-        localspluskinds: lp_kinds.clone(),
-        filename: pystr::as_str_lossy(&a.filename).into_owned(),
-        name: ident(&a.name),
-        qualname: pystr::as_str_lossy(&a.qualname).into_owned(),
         firstlineno: a.firstlineno as u32,
+        code: a.code,
         linetable: if vm.config.borrow().no_debug_ranges { remove_column_info(&a.linetable) } else { a.linetable },
         exceptiontable: a.exceptiontable,
     };
@@ -973,7 +1044,7 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
         qualname: a.qualname,
         filename: crate::object::ObjCell::some(a.filename),
         nlocals,
-        co: Rc::new(co),
+        co,
     };
     Ok(alloc_object(&vm.ctx.types.code, data))
 }
@@ -987,53 +1058,4 @@ fn intern_obj(vm: &Vm, s: &Obj) -> Obj {
         Some(t) => vm.intern(t),
         None => s.clone(),
     }
-}
-
-/// The compile-time constant an object stands for, if it is one (code
-/// objects made from Python keep their constants as objects; this lets them
-/// compare equal to compiled ones).
-fn object_to_constant(vm: &Vm, o: &Obj) -> Option<Constant> {
-    let t = &vm.ctx.types;
-    Some(if vm.is_none(o) {
-        Constant::None
-    } else if o.is(&vm.ctx.ellipsis) {
-        Constant::Ellipsis
-    } else if o.type_is(&t.bool_) {
-        Constant::Bool(o.is(&vm.ctx.true_))
-    } else if o.type_is(&t.int) {
-        match crate::objects::int::value(o)? {
-            crate::objects::int::IntValue::Small(v) => Constant::Int(taipan_syntax::ast::Int::Small(*v)),
-            crate::objects::int::IntValue::Big(b) => Constant::Int(taipan_syntax::ast::Int::from_bigint((**b).clone())),
-        }
-    } else if o.type_is(&t.float) {
-        Constant::Float(crate::objects::float::value(o)?)
-    } else if o.type_is(&t.complex) {
-        let (real, imag) = crate::objects::complex::parts(o);
-        Constant::Complex { real, imag }
-    } else if o.type_is(&t.str) {
-        let data = pystr::data(o)?;
-        // Start-up converts tens of thousands of unmarshalled constants:
-        // ASCII text is copied whole.
-        if let Some(text) = data.as_str().filter(|_| data.is_ascii()) {
-            return Some(Constant::Str(taipan_syntax::literal::StrLit::from_text(text)));
-        }
-        let mut lit = taipan_syntax::literal::StrLit::new();
-        for c in data.code_points() {
-            lit.push_code_point(c);
-        }
-        Constant::Str(lit)
-    } else if o.type_is(&t.bytes) {
-        Constant::Bytes(crate::objects::bytes::as_bytes_ref(o)?.to_vec())
-    } else if o.type_is(&t.tuple) {
-        Constant::Tuple(
-            crate::objects::tuple::items(o).iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?,
-        )
-    } else if o.type_is(&t.frozenset) {
-        let items = crate::objects::set::data(o)?.keys();
-        Constant::FrozenSet(items.iter().map(|x| object_to_constant(vm, x)).collect::<Option<Vec<_>>>()?)
-    } else if o.type_is(&t.code) {
-        Constant::Code(code_of(o).co.clone())
-    } else {
-        return None;
-    })
 }
