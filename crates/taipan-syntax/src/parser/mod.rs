@@ -1021,3 +1021,61 @@ mod incomplete_input_tests {
         assert_eq!(single("if 1:\n  pass", false), Ok(()));
     }
 }
+
+#[cfg(test)]
+mod prefill_tests {
+    use super::*;
+
+    /// The ordinary, lazy parse (the tokenizer reads as the parser asks).
+    fn lazy(src: &str) -> ParseOutput {
+        let tok = Tokenizer::new(src.as_bytes(), None, "<test>", true);
+        let mut p = Parser::new(tok, StartRule::File, false);
+        p.src_str = Some(src);
+        let result = p.run();
+        ParseOutput { result, warnings: std::mem::take(&mut p.tok.warnings) }
+    }
+
+    fn messages(out: &ParseOutput) -> Vec<String> {
+        out.warnings.iter().map(|w| format!("{}:{}", w.lineno, w.msg)).collect()
+    }
+
+    #[test]
+    fn prefilled_trees_equal_lazy_ones() {
+        let sources = [
+            "x = a.b(c)[d] ** -e + f * g @ h | i ^ j & k << l if m < n <= o is not p else q\n",
+            "not a and b or c in d and e not in f\ny = (await g) if h else lambda i, *j: i\n",
+            "def f(a, /, b=1, *c, d, **e) -> 'r':\n    return 'a' 'b' f'{a!r:>{b}}' + \"\"\"doc\"\"\"\n",
+            "class C(B, metaclass=M):\n    x: int = [i for i in range(3) if i]\n    async def g(self):\n        await h\n",
+            "match p:\n    case [1, *r] | {'k': v} if v:\n        pass\n",
+            "with a as (b, c), d:\n    del e[f:g:h], i.j\n",
+        ];
+        for src in sources {
+            let fast = parse_module(src.as_bytes(), "<test>");
+            let slow = lazy(src);
+            assert_eq!(fast.result, slow.result, "{src}");
+            assert!(fast.result.is_ok(), "{src}");
+            assert_eq!(messages(&fast), messages(&slow), "{src}");
+        }
+    }
+
+    #[test]
+    fn warnings_and_errors_come_from_the_lazy_parse() {
+        for src in [
+            // A tokenizer warning, then a parser warning: in source order.
+            "x = 1if y else 2\nz = '\\d'\n",
+            // A parser warning, then a tokenizer warning.
+            "z = '\\d'\nx = 1if y else 2\n",
+            // A parser error before a tokenizer error.
+            "x = = 1\ny = 'unterminated\n",
+            // A tokenizer error only.
+            "x = (1,\ny = 2\n",
+        ] {
+            let fast = parse_module(src.as_bytes(), "<test>");
+            let slow = lazy(src);
+            assert_eq!(fast.result, slow.result, "{src}");
+            assert_eq!(messages(&fast), messages(&slow), "{src}");
+        }
+        let out = parse_module(b"x = 1if y else 2\nz = '\\d'\n", "<test>");
+        assert_eq!(messages(&out), ["1:invalid decimal literal", "2:invalid escape sequence '\\d'"]);
+    }
+}
