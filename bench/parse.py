@@ -4,6 +4,13 @@ ruff's parser and CPython's ast.parse, in the same run, and report throughput
 (MB/s) and memory (peak resident set while every tree is held), with ratios.
 
     python3 bench/parse.py            # builds bench/parse_bench with --release
+    python3 bench/parse.py --callgrind  # instructions instead of time (deterministic)
+
+`--callgrind` runs parse_bench under valgrind's callgrind on a fixed subset
+(every 20th usable file of Lib, one round, no memory pass) once per parser
+and reports the instructions each executed: unlike wall time on a loaded
+machine, the counts repeat exactly from run to run. They include reading the
+files, the same for both parsers.
 
 Files that are not UTF-8, or that any of the parsers rejects, are left out
 for all three so that every parser reads the same bytes.
@@ -72,11 +79,39 @@ def rss_kib():
     return 0
 
 
+def callgrind_instructions(binary, which, listing):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, which, listing, "1"],
+                       env=dict(os.environ, BENCH_TIME_ONLY="1"), capture_output=True, check=True)
+        with open(out) as f:
+            for line in f:
+                if line.startswith("summary:"):
+                    return int(line.split()[1])
+    raise RuntimeError("no summary line in callgrind's output")
+
+
+def callgrind(binary, files):
+    files = files[::20]
+    size = sum(os.path.getsize(p) for p in files)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(files))
+        listing = f.name
+    counts = {which: callgrind_instructions(binary, which, listing) for which in ("taipan", "ruff")}
+    os.unlink(listing)
+    print(f"callgrind: {len(files)} files (every 20th of Lib, {size / 1e6:.2f} MB), one round")
+    for which, n in counts.items():
+        print(f"{which:<8} {n:>14,} instructions {n / counts['taipan']:>6.2f}x")
+
+
 def main():
     iterations = int(os.environ.get("BENCH_ITERATIONS", "3"))
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=CRATE, check=True)
     binary = os.path.join(CRATE, "target", "release", "parse_bench")
     files = [p for p in lib_files() if usable(p)]
+    if "--callgrind" in sys.argv[1:]:
+        callgrind(binary, files)
+        return
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write("\n".join(files))
         listing = f.name

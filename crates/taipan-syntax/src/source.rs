@@ -49,7 +49,7 @@ pub fn decode_input<'a>(
     filename: &str,
     exec_input: bool,
 ) -> Result<Source<'a>, SyntaxError> {
-    if mode != InputMode::File && bytes.contains(&0) {
+    if mode != InputMode::File && memchr::memchr(0, bytes).is_some() {
         return Err(SyntaxError::bare(ErrorType::SyntaxError, "source code string cannot contain null bytes"));
     }
     let mut buf = translate_newlines(bytes);
@@ -115,7 +115,7 @@ fn sub_cow(buf: Cow<'_, [u8]>, start: usize, end: usize) -> Cow<'_, [u8]> {
 
 /// `\r\n` and lone `\r` become `\n` (CPython's universal newlines).
 fn translate_newlines(bytes: &[u8]) -> Cow<'_, [u8]> {
-    if !bytes.contains(&b'\r') {
+    if memchr::memchr(b'\r', bytes).is_none() {
         return Cow::Borrowed(bytes);
     }
     let mut out = Vec::with_capacity(bytes.len());
@@ -147,7 +147,8 @@ fn check_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> (usize, Opt
         Ok(_) => (body.len(), None),
         Err(e) => (e.valid_up_to(), Some(body[e.valid_up_to()])),
     };
-    let nul = body[..valid_upto].iter().position(|&b| b == 0);
+    // memchr: a byte-by-byte loop here cost ~3 instructions per source byte.
+    let nul = memchr::memchr(0, &body[..valid_upto]);
     match (nul, problem) {
         (Some(n), _) => {
             let line_start = line_start_of(body, n);

@@ -544,8 +544,12 @@ impl<'a> Tokenizer<'a> {
                 loop {
                     c = self.nextc();
                     if c == b' ' as i32 {
-                        col += 1;
-                        altcol += 1;
+                        // The rest of a run of spaces (most indentation) in
+                        // one step: it never crosses the buffered line.
+                        let n = self.src[self.cur..self.inp].iter().take_while(|&&b| b == b' ').count() as u32;
+                        self.cur += n as usize;
+                        col += 1 + n;
+                        altcol += 1 + n;
                     } else if c == b'\t' as i32 {
                         col = (col / TABSIZE + 1) * TABSIZE;
                         altcol = (altcol / ALTTABSIZE + 1) * ALTTABSIZE;

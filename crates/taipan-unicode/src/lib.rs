@@ -272,10 +272,12 @@ mod tests {
 }
 
 mod names {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-
-    static NAMES_TXT: &str = include_str!("../data/names.txt");
+    // The name tables, built from data/names.txt by build.rs (see there for
+    // the layout): searched in place, so that nothing is built at run time.
+    static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.blob"));
+    static OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.offsets"));
+    static CPS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.cps"));
+    static BY_NAME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.by_name"));
 
     const JAMO_L: [&str; 19] =
         ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
@@ -289,26 +291,47 @@ mod names {
     ];
     const S_BASE: u32 = 0xAC00;
 
-    struct Db {
-        by_name: HashMap<&'static str, u32>,
-        by_cp: HashMap<u32, &'static str>,
+    fn u32_at(table: &[u8], i: usize) -> u32 {
+        u32::from_le_bytes(table[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
     }
 
-    fn db() -> &'static Db {
-        static DB: OnceLock<Db> = OnceLock::new();
-        DB.get_or_init(|| {
-            let mut by_name = HashMap::with_capacity(40_000);
-            let mut by_cp = HashMap::with_capacity(40_000);
-            for line in NAMES_TXT.lines() {
-                if let Some((name, hex)) = line.split_once('\t') {
-                    if let Ok(cp) = u32::from_str_radix(hex, 16) {
-                        by_name.insert(name, cp);
-                        by_cp.insert(cp, name);
-                    }
-                }
+    /// How many named characters the tables hold.
+    fn count() -> usize {
+        CPS.len() / 4
+    }
+
+    /// The name of entry `i` (entries are in code point order).
+    fn entry_name(i: usize) -> &'static [u8] {
+        &BLOB[u32_at(OFFSETS, i) as usize..u32_at(OFFSETS, i + 1) as usize]
+    }
+
+    /// The code point named exactly `upper` (an upper-case name).
+    fn find_by_name(upper: &[u8]) -> Option<u32> {
+        let (mut lo, mut hi) = (0, count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let entry = u16::from_le_bytes([BY_NAME[mid * 2], BY_NAME[mid * 2 + 1]]) as usize;
+            match entry_name(entry).cmp(upper) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(u32_at(CPS, entry)),
             }
-            Db { by_name, by_cp }
-        })
+        }
+        None
+    }
+
+    /// The name of `cp`, if the tables name it.
+    fn find_by_cp(cp: u32) -> Option<&'static str> {
+        let (mut lo, mut hi) = (0, count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match u32_at(CPS, mid).cmp(&cp) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return std::str::from_utf8(entry_name(mid)).ok(),
+            }
+        }
+        None
     }
 
     /// The longest jamo name in `table` that starts `s`: (index, length).
@@ -348,8 +371,10 @@ mod names {
             let cp = u32::from_str_radix(hex, 16).ok()?;
             return super::in_table(super::tables::CJK_UNIFIED, cp).then_some(cp);
         }
-        let upper = name.to_ascii_uppercase();
-        db().by_name.get(upper.as_str()).copied()
+        if name.len() > 128 {
+            return None; // longer than any name: not worth upper-casing
+        }
+        find_by_name(name.to_ascii_uppercase().as_bytes())
     }
 
     /// The name of `cp` (`unicodedata.name`).
@@ -362,7 +387,7 @@ mod names {
         if super::in_table(super::tables::CJK_UNIFIED, cp) {
             return Some(format!("CJK UNIFIED IDEOGRAPH-{cp:X}"));
         }
-        db().by_cp.get(&cp).map(|s| s.to_string())
+        find_by_cp(cp).map(str::to_string)
     }
 
     #[cfg(test)]
@@ -379,6 +404,20 @@ mod names {
             assert_eq!(name(0x4E00).as_deref(), Some("CJK UNIFIED IDEOGRAPH-4E00"));
             assert_eq!(lookup("NO SUCH CHARACTER"), None);
             assert_eq!(name(0x20AC).as_deref(), Some("EURO SIGN"));
+        }
+
+        #[test]
+        fn every_table_entry_round_trips() {
+            assert_eq!(count(), 34527);
+            for i in 0..count() {
+                let cp = u32_at(CPS, i);
+                let n = find_by_cp(cp).expect("a name");
+                assert_eq!(find_by_name(n.as_bytes()), Some(cp), "{n}");
+                assert_eq!(lookup(&n.to_ascii_lowercase()), Some(cp), "{n}");
+            }
+            assert_eq!(find_by_cp(0x10FFFF), None);
+            assert_eq!(find_by_name(b""), None);
+            assert_eq!(find_by_name(b"ZZZZ"), None);
         }
     }
 }

@@ -72,13 +72,18 @@ impl<'a> Parser<'a> {
     }
 
     fn expression_inner(&mut self, allow_invalid: bool) -> Option<Expr> {
-        if !self.invalid_pass
-            && matches!(self.peek(), T::Name | T::Number | T::TrueKw | T::FalseKw | T::NoneKw | T::Ellipsis)
-            && ends_expression(self.peek_n(1))
-        {
-            // A lone name or literal: every level of the grammar between
-            // `expression` and `atom` would return it unchanged.
-            return self.atom();
+        if !self.invalid_pass {
+            let first = self.peek();
+            if matches!(first, T::Name | T::Number | T::String | T::TrueKw | T::FalseKw | T::NoneKw | T::Ellipsis)
+                && ends_expression(self.peek_n(1))
+            {
+                // A lone name or literal: every level of the grammar between
+                // `expression` and `atom` would return it unchanged.
+                return self.atom();
+            }
+            if !self.second_pass && !matches!(first, T::Not | T::Plus | T::Minus | T::Tilde | T::Await | T::Lambda) {
+                return self.expression_from_primary();
+            }
         }
         if allow_invalid && self.invalid_pass {
             let m = self.mark;
@@ -98,6 +103,28 @@ impl<'a> Parser<'a> {
         }
         let start = self.mark;
         let body = self.disjunction()?;
+        self.if_expression_tail(start, body)
+    }
+
+    /// First pass, for an expression that starts with no prefix operator
+    /// (`not`, unary `+ - ~`, `await`, `lambda`): the grammar's levels from
+    /// `disjunction` down to `primary` would each pass the primary down and
+    /// back up, so the primary is parsed first and each level's operator
+    /// loop then runs on it, lowest level last. Same tree, spans and
+    /// failures as `disjunction`, with no call per level.
+    fn expression_from_primary(&mut self) -> Option<Expr> {
+        let start = self.mark;
+        let e = self.primary()?;
+        let e = self.power_tail(start, e)?;
+        let e = self.binary_tail(0, start, e)?;
+        let e = self.comparison_tail(start, e)?;
+        let e = self.bool_expr_tail(0, start, e)?;
+        self.if_expression_tail(start, e)
+    }
+
+    /// `disjunction 'if' disjunction 'else' expression`, after the first
+    /// disjunction (`body`, from token `start`).
+    fn if_expression_tail(&mut self, start: usize, body: Expr) -> Option<Expr> {
         if self.at(T::If) {
             let m = self.mark;
             let ifexp = self.alt(|p| {
@@ -302,7 +329,7 @@ impl<'a> Parser<'a> {
     /// rule. Same trees and spans as the rules it stands for.
     fn bool_expr(&mut self, level: u8) -> Option<Expr> {
         let start = self.mark;
-        let mut left = if self.at(T::Not) {
+        let left = if self.at(T::Not) {
             self.mark += 1;
             if !self.enter() {
                 return None;
@@ -317,6 +344,11 @@ impl<'a> Parser<'a> {
         } else {
             self.comparison()?
         };
+        self.bool_expr_tail(level, start, left)
+    }
+
+    /// The `and`/`or` operators of `bool_expr` after its first operand.
+    fn bool_expr_tail(&mut self, level: u8, start: usize, mut left: Expr) -> Option<Expr> {
         for (kw, op, operand_level) in [(T::And, BoolOperator::And, 2), (T::Or, BoolOperator::Or, 1)] {
             if level > operand_level - 1 || !self.at(kw) {
                 continue;
@@ -416,6 +448,11 @@ impl<'a> Parser<'a> {
     fn comparison(&mut self) -> Option<Expr> {
         let start = self.mark;
         let left = self.bitwise_or()?;
+        self.comparison_tail(start, left)
+    }
+
+    /// The comparison operators after the first operand.
+    fn comparison_tail(&mut self, start: usize, left: Expr) -> Option<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         loop {
@@ -502,7 +539,12 @@ impl<'a> Parser<'a> {
     /// function instead of six nested rules, with the same tree and spans.
     fn binary(&mut self, min_level: u8) -> Option<Expr> {
         let start = self.mark;
-        let mut left = self.factor()?;
+        let left = self.factor()?;
+        self.binary_tail(min_level, start, left)
+    }
+
+    /// The binary operators of level `min_level` and above after the first operand.
+    fn binary_tail(&mut self, min_level: u8, start: usize, mut left: Expr) -> Option<Expr> {
         while let Some((level, op)) = binary_operator(self.peek()) {
             if level < min_level {
                 break;
@@ -555,6 +597,11 @@ impl<'a> Parser<'a> {
     fn power(&mut self) -> Option<Expr> {
         let start = self.mark;
         let left = self.await_primary()?;
+        self.power_tail(start, left)
+    }
+
+    /// `'**' factor` after the operand.
+    fn power_tail(&mut self, start: usize, left: Expr) -> Option<Expr> {
         if self.at(T::DoubleStar) {
             let m = self.mark;
             self.mark += 1;

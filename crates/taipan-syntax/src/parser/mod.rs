@@ -127,20 +127,39 @@ pub fn parse_with_options(
         _ => src.encoding_declared,
     };
     let text = src.text;
-    let mut tok = Tokenizer::new(&text, src.deferred_error, filename, mode == InputMode::File);
-    tok.set_options(options.type_comments, options.feature_version < 7);
-    let mut p = Parser::new(tok, start, encoding_known);
-    p.feature_version = options.feature_version;
-    p.allow_incomplete_input = options.allow_incomplete_input;
-    p.dont_imply_dedent = options.dont_imply_dedent;
+    let bom_in_first_line = mode == InputMode::File && src.has_bom;
+    let setup = |deferred| {
+        let mut tok = Tokenizer::new(&text, deferred, filename, mode == InputMode::File);
+        tok.set_options(options.type_comments, options.feature_version < 7);
+        let mut p = Parser::new(tok, start, encoding_known);
+        p.feature_version = options.feature_version;
+        p.allow_incomplete_input = options.allow_incomplete_input;
+        p.dont_imply_dedent = options.dont_imply_dedent;
+        p.bom_in_first_line = bom_in_first_line;
+        p
+    };
     // Token texts are slices of this when the whole source is UTF-8 (it is
     // not checked up front only for `compile()` of bytes).
-    p.src_str = std::str::from_utf8(&text).ok();
-    p.tokens = TOKEN_BUFFER.with(|b| b.take());
+    let src_str = std::str::from_utf8(&text).ok();
+    let mut tokens = TOKEN_BUFFER.with(|b| b.take());
+    if src.deferred_error.is_none() && !options.type_comments && start != StartRule::Interactive {
+        let mut p = setup(None);
+        p.src_str = src_str;
+        p.tokens = tokens;
+        let done = p.parse_prefilled();
+        tokens = std::mem::take(&mut p.tokens);
+        tokens.clear();
+        if let Some(m) = done {
+            TOKEN_BUFFER.with(|b| b.set(tokens));
+            return ParseOutput { result: Ok(m), warnings: vec![] };
+        }
+    }
+    let mut p = setup(src.deferred_error);
+    p.src_str = src_str;
+    p.tokens = tokens;
     // A guess from the source size, capped: tokens are produced lazily and
     // an error may stop the parse long before the end of a huge source.
     p.tokens.reserve((text.len() / 4 + 16).min(1 << 20));
-    p.bom_in_first_line = mode == InputMode::File && src.has_bom;
     let result = p.run();
     let warnings = std::mem::take(&mut p.tok.warnings);
     let mut tokens = std::mem::take(&mut p.tokens);
@@ -361,6 +380,28 @@ impl<'a> Parser<'a> {
         }
         self.set_syntax_error(last_token);
         Err(self.error.take().expect("an error after a failed parse"))
+    }
+
+    /// The fast path for a source that parses without a warning: read every
+    /// token first (the parser then reads an array, with no check for a token
+    /// not read yet), then parse once. `None` when the tokenizer or the
+    /// parser reports anything: the caller then parses again the ordinary,
+    /// lazy way, which reproduces CPython's errors and warnings, whose
+    /// positions and order depend on how far the tokenizer had read.
+    fn parse_prefilled(&mut self) -> Option<Mod> {
+        self.tokens.reserve(self.tok.source().len() / 4 + 16);
+        loop {
+            let t = self.tok.next_token().ok()?;
+            self.tokens.push(t);
+            if t.kind == TokenKind::EndMarker {
+                break;
+            }
+        }
+        if !self.tok.warnings.is_empty() {
+            return None;
+        }
+        let m = self.parse_start()?;
+        (self.error.is_none() && self.tok.warnings.is_empty()).then_some(m)
     }
 
     fn parse_start(&mut self) -> Option<Mod> {
@@ -978,5 +1019,63 @@ mod incomplete_input_tests {
         assert_eq!(single("a b\n", true), Err("invalid syntax".to_string()));
         assert_eq!(single("(", false), Err("'(' was never closed".to_string()));
         assert_eq!(single("if 1:\n  pass", false), Ok(()));
+    }
+}
+
+#[cfg(test)]
+mod prefill_tests {
+    use super::*;
+
+    /// The ordinary, lazy parse (the tokenizer reads as the parser asks).
+    fn lazy(src: &str) -> ParseOutput {
+        let tok = Tokenizer::new(src.as_bytes(), None, "<test>", true);
+        let mut p = Parser::new(tok, StartRule::File, false);
+        p.src_str = Some(src);
+        let result = p.run();
+        ParseOutput { result, warnings: std::mem::take(&mut p.tok.warnings) }
+    }
+
+    fn messages(out: &ParseOutput) -> Vec<String> {
+        out.warnings.iter().map(|w| format!("{}:{}", w.lineno, w.msg)).collect()
+    }
+
+    #[test]
+    fn prefilled_trees_equal_lazy_ones() {
+        let sources = [
+            "x = a.b(c)[d] ** -e + f * g @ h | i ^ j & k << l if m < n <= o is not p else q\n",
+            "not a and b or c in d and e not in f\ny = (await g) if h else lambda i, *j: i\n",
+            "def f(a, /, b=1, *c, d, **e) -> 'r':\n    return 'a' 'b' f'{a!r:>{b}}' + \"\"\"doc\"\"\"\n",
+            "class C(B, metaclass=M):\n    x: int = [i for i in range(3) if i]\n    async def g(self):\n        await h\n",
+            "match p:\n    case [1, *r] | {'k': v} if v:\n        pass\n",
+            "with a as (b, c), d:\n    del e[f:g:h], i.j\n",
+        ];
+        for src in sources {
+            let fast = parse_module(src.as_bytes(), "<test>");
+            let slow = lazy(src);
+            assert_eq!(fast.result, slow.result, "{src}");
+            assert!(fast.result.is_ok(), "{src}");
+            assert_eq!(messages(&fast), messages(&slow), "{src}");
+        }
+    }
+
+    #[test]
+    fn warnings_and_errors_come_from_the_lazy_parse() {
+        for src in [
+            // A tokenizer warning, then a parser warning: in source order.
+            "x = 1if y else 2\nz = '\\d'\n",
+            // A parser warning, then a tokenizer warning.
+            "z = '\\d'\nx = 1if y else 2\n",
+            // A parser error before a tokenizer error.
+            "x = = 1\ny = 'unterminated\n",
+            // A tokenizer error only.
+            "x = (1,\ny = 2\n",
+        ] {
+            let fast = parse_module(src.as_bytes(), "<test>");
+            let slow = lazy(src);
+            assert_eq!(fast.result, slow.result, "{src}");
+            assert_eq!(messages(&fast), messages(&slow), "{src}");
+        }
+        let out = parse_module(b"x = 1if y else 2\nz = '\\d'\n", "<test>");
+        assert_eq!(messages(&out), ["1:invalid decimal literal", "2:invalid escape sequence '\\d'"]);
     }
 }
