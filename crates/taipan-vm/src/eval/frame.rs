@@ -936,6 +936,20 @@ impl<'a> Running<'a> {
         r
     }
 
+    /// Run `f`, a function the compiler may not inline, on a copy of this
+    /// `Running` whose stack pointer is taken back afterwards. The eval
+    /// loop passes its `Running` to such functions only through here, so
+    /// its address is never taken and the compiler can keep the stack
+    /// pointer in a register instead of loading and storing it in memory
+    /// at every push and pop.
+    #[inline(always)]
+    pub(crate) fn out<R>(&mut self, f: impl FnOnce(&mut Running<'_>) -> R) -> R {
+        let mut copy = Running { frame: &mut *self.frame, top: self.top };
+        let r = f(&mut copy);
+        self.top = copy.top;
+        r
+    }
+
     /// The frame, with its stack pointer written back (the loop stops
     /// running it: an exception unwinds it).
     #[inline(always)]
@@ -1044,23 +1058,29 @@ impl<'a> Running<'a> {
         }
     }
 
+    // The methods below take `&mut self` and are always inlined: a call
+    // would take the address of the eval loop's `Running` (see `out`).
+
     /// Pop `n` values, returned bottom first.
+    #[inline(always)]
     pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Obj> {
         self.escape(|f| f.pop_n(n))
     }
 
     /// Pop `n` values into a new tuple (`Frame::pop_n_tuple`).
+    #[inline(always)]
     pub(crate) fn pop_n_tuple(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
         self.escape(|f| f.pop_n_tuple(vm, n))
     }
 
     /// Pop `n` values into a new list (`Frame::pop_n_list`).
+    #[inline(always)]
     pub(crate) fn pop_n_list(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
         self.escape(|f| f.pop_n_list(vm, n))
     }
 
     /// Pop values until the stack holds `depth` of them.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop_to(&mut self, depth: usize) {
         // SAFETY: `depth` is at most the current depth.
         let target = unsafe { self.base().add(self.frame.nlocalsplus + depth) };
@@ -1069,6 +1089,7 @@ impl<'a> Running<'a> {
         }
     }
 
+    #[inline(always)]
     pub(crate) fn stack_depth(&self) -> usize {
         self.sp() - self.frame.nlocalsplus
     }

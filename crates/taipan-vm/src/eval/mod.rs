@@ -378,12 +378,14 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
             loop {
                 let start = ip;
-                let (mut pc, mut opcode, mut oparg) = fetch(units, start);
                 // Finalizers queued by deallocations run between instructions.
                 // One test of the breaker covers them, signals, GIL requests,
                 // the gc and tracing (its TRACING bit); on the fast path
-                // nothing else is tested before the instruction runs.
-                if vm.thread.has_pending_work() {
+                // nothing else is tested before the instruction runs. The
+                // instruction is fetched after the test, so that on the fast
+                // path its opcode and argument live in registers from the
+                // fetch to the jump (not across the slow path's calls).
+                let (pc, opcode, oparg) = if vm.thread.has_pending_work() {
                     if vm.thread.breaker_bits() & !crate::pystate::breaker::TRACING != 0 {
                         // `lasti` is still the previous instruction here.
                         if let Err(e) = vm.run_pending_work() {
@@ -392,10 +394,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                             break 'err e;
                         }
-                        // The finalizers may have run this very code and
-                        // rewritten the instruction (specialized or not).
-                        (pc, opcode, oparg) = fetch(units, start);
                     }
+                    // (The finalizers may have run this very code and
+                    // rewritten the instruction: it is fetched after them.)
+                    let (pc, mut opcode, mut oparg) = fetch(units, start);
                     if vm.thread.tracing.get() {
                         // `lasti` is the instruction itself (tracebacks, handlers);
                         // execution continues at `ip` (jumps change it).
@@ -417,12 +419,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 Err(e) => break 'err e,
                             }
                         }
-                    } else {
-                        frame.set_lasti(pc);
                     }
+                    (pc, opcode, oparg)
                 } else {
-                    frame.set_lasti(pc);
-                }
+                    fetch(units, start)
+                };
+                frame.set_lasti(pc);
                 let next = pc + 1 + cache::ENTRIES[opcode as usize] as usize;
                 ip = next;
                 // PEP 659: a specialized form whose guard fails counts a miss
@@ -430,7 +432,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 // due to specialize does).
                 macro_rules! run_generic {
                     ($base:expr) => {{
-                        match generic::run(vm, frame, code, $base, oparg, &mut kwnames) {
+                        match frame.out(|f| generic::run(vm, f, code, $base, oparg, &mut kwnames)) {
                             Ok(None) => continue,
                             Ok(Some(new)) => enter_frame!(new),
                             Err(e) => break 'err e,
@@ -666,7 +668,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                     }
                     op::BinarySubscrGetitem => {
-                        let Some(new) = specialized::subscr_getitem_frame(vm, units, pc, frame) else {
+                        let Some(new) = frame.out(|f| specialized::subscr_getitem_frame(vm, units, pc, f)) else {
                             deopt!(op::BinarySubscr)
                         };
                         enter_frame!(new);
@@ -990,8 +992,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let t = tri!(vm.is_true(&v));
                         frame.push(bool_result(vm, !t));
                     }
-                    op::BinaryOp => tri!(generic::binary_op(vm, frame, oparg)),
-                    op::CompareOp => tri!(generic::compare_op(vm, frame, oparg)),
+                    op::BinaryOp => tri!(frame.out(|f| generic::binary_op(vm, f, oparg))),
+                    op::CompareOp => tri!(frame.out(|f| generic::compare_op(vm, f, oparg))),
                     op::IsOp => {
                         let b = frame.pop();
                         let a = frame.pop();
@@ -1003,8 +1005,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let r = tri!(vm.contains(&b, &a));
                         frame.push(bool_result(vm, r != (oparg == 1)));
                     }
-                    op::BinarySubscr => tri!(generic::binary_subscr(vm, frame)),
-                    op::StoreSubscr => tri!(generic::store_subscr(vm, frame)),
+                    op::BinarySubscr => tri!(frame.out(|f| generic::binary_subscr(vm, f))),
+                    op::StoreSubscr => tri!(frame.out(|f| generic::store_subscr(vm, f))),
                     op::DeleteSubscr => {
                         let sub = frame.pop();
                         let container = frame.pop();
@@ -1122,7 +1124,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             drop(frame.pop());
                         }
                     }
-                    op::LoadGlobal => tri!(generic::load_global(vm, frame, code, oparg)),
+                    op::LoadGlobal => tri!(frame.out(|f| generic::load_global(vm, f, code, oparg))),
                     op::StoreGlobal => {
                         let v = frame.pop();
                         tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
@@ -1169,9 +1171,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             break 'err e;
                         }
                     }
-                    op::LoadAttr => tri!(generic::load_attr(vm, frame, code, oparg)),
-                    op::LoadMethod => tri!(generic::load_method(vm, frame, code, oparg)),
-                    op::StoreAttr => tri!(generic::store_attr(vm, frame, code, oparg)),
+                    op::LoadAttr => tri!(frame.out(|f| generic::load_attr(vm, f, code, oparg))),
+                    op::LoadMethod => tri!(frame.out(|f| generic::load_method(vm, f, code, oparg))),
+                    op::StoreAttr => tri!(frame.out(|f| generic::store_attr(vm, f, code, oparg))),
                     op::DeleteAttr => {
                         let owner = frame.pop();
                         tri!(vm.delattr(&owner, &code.names[oparg as usize]));
@@ -1273,38 +1275,38 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     op::ListAppend => {
                         let v = frame.pop();
-                        let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
+                        let l = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.list));
                         tri!(list::try_append(vm, &l, v));
                     }
                     op::SetAdd => {
                         let v = frame.pop();
-                        let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
+                        let s = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.set));
                         tri!(set::add(vm, &s, v));
                     }
                     op::MapAdd => {
                         let v = frame.pop();
                         let k = frame.pop();
-                        let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                        let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
                         tri!(dict::set_item(vm, &d, k, v));
                     }
                     op::ListExtend => {
                         let iterable = frame.pop();
-                        let l = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.list));
+                        let l = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.list));
                         tri!(ops::list_extend(vm, &l, &iterable));
                     }
                     op::SetUpdate => {
                         let iterable = frame.pop();
-                        let s = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.set));
+                        let s = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.set));
                         tri!(set::update(vm, &s, &iterable));
                     }
                     op::DictUpdate => {
                         let update = frame.pop();
-                        let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                        let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
                         tri!(ops::dict_update(vm, &d, &update));
                     }
                     op::DictMerge => {
                         let update = frame.pop();
-                        let d = tri!(ops::build_target(vm, frame, oparg, &vm.ctx.types.dict));
+                        let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
                         // The callable sits below the dict and the args tuple.
                         let func = frame.peek(oparg as usize + 1).clone();
                         tri!(ops::dict_merge(vm, &func, &d, &update));
@@ -1316,7 +1318,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         };
                         frame.push(vm.new_tuple(items));
                     }
-                    op::UnpackSequence => tri!(generic::unpack_sequence(vm, frame, oparg)),
+                    op::UnpackSequence => tri!(frame.out(|f| generic::unpack_sequence(vm, f, oparg))),
                     op::UnpackEx => {
                         let seq = frame.pop();
                         let before = (oparg & 0xff) as usize;
@@ -1331,7 +1333,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     op::Precall => {}
                     op::Call => {
-                        if let Some(new) = tri!(generic::call(vm, frame, oparg, kwnames.take())) {
+                        if let Some(new) = tri!(frame.out(|f| generic::call(vm, f, oparg, kwnames.take()))) {
                             enter_frame!(new);
                         }
                     }
@@ -1616,7 +1618,18 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         let r = tri!(ops::match_class(vm, &subject, &ty, oparg as usize, &names));
                         frame.push(r.unwrap_or_else(|| vm.none()));
                     }
-                    _ => {
+                    // Every other byte (the prefixes `fetch` consumed, and
+                    // numbers no opcode has), listed value by value rather than
+                    // as a range: the match then covers all 256 values with
+                    // constants, so its jump table has 256 entries and the
+                    // dispatch needs no range check.
+                    #[rustfmt::skip]
+                    op::Cache | op::ExtendedArg | op::ExtendedArgQuick
+                    | 181 | 182 | 183 | 184 | 185 | 186 | 187 | 188 | 189 | 190 | 191 | 192 | 193 | 194 | 195
+                    | 196 | 197 | 198 | 199 | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210
+                    | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220 | 221 | 222 | 223 | 224 | 225
+                    | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234 | 235 | 236 | 237 | 238 | 239 | 240
+                    | 241 | 242 | 243 | 244 | 245 | 246 | 247 | 248 | 249 | 250 | 251 | 252 | 253 | 254 | 255 => {
                         let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("?");
                         break 'err vm.system_error(format!("unknown opcode {opcode} ({name})"));
                     }
