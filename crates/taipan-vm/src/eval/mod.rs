@@ -456,14 +456,14 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     // decides and writes); the operands go and the STORE_FAST is
                     // skipped.
                     macro_rules! fused_store {
-                        ($into:path, $r:expr) => {
-                            let store = code.units[next];
+                        ($next:ident, $into:path, $r:expr) => {
+                            let store = code.units[$next];
                             if (store & 0xff) as u8 == op::StoreFast
                                 && $into(vm, &frame.slots[(store >> 8) as usize], frame.peek(1), frame.peek(0), $r)
                             {
                                 drop(frame.pop());
                                 drop(frame.pop());
-                                ip = next + 1;
+                                ip = $next + 1;
                                 continue 'instr;
                             }
                         };
@@ -529,6 +529,188 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             enter_frame!(new);
                         }};
                     }
+                    // The families of specialized forms that share a body: one arm per
+                    // opcode, each a copy of the body with the opcode a constant, so
+                    // that the step to the next instruction and the tests of the
+                    // opcode in the body fold away.
+                    macro_rules! lf_pair {
+                        ($op:expr) => {{
+                            // (Both instructions run: `ip` is set past the second.)
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            match frame.local(oparg as usize).clone() {
+                                Some(v) => frame.push(v),
+                                None => break 'err ops::unbound_local(vm, code, oparg as usize),
+                            }
+                            let arg2 = second_arg(units, next);
+                            ip = next + 1;
+                            if $op == op::LoadFastLoadConst {
+                                frame.push(code.consts[arg2].clone());
+                            } else {
+                                match frame.local(arg2).clone() {
+                                    Some(v) => frame.push(v),
+                                    None => break 'err ops::unbound_local(vm, code, arg2),
+                                }
+                            }
+                        }};
+                    }
+                    macro_rules! sf_pair {
+                        ($op:expr) => {{
+                            // (Both instructions run: `ip` is set past the second.)
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            let v = frame.pop();
+                            drop(frame.local_mut(oparg as usize).replace(v));
+                            let arg2 = second_arg(units, next);
+                            ip = next + 1;
+                            if $op == op::StoreFastStoreFast {
+                                let v = frame.pop();
+                                drop(frame.local_mut(arg2).replace(v));
+                            } else {
+                                match frame.local(arg2).clone() {
+                                    Some(v) => frame.push(v),
+                                    None => break 'err ops::unbound_local(vm, code, arg2),
+                                }
+                            }
+                        }};
+                    }
+                    macro_rules! load_global_cached {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let v = if $op == op::LoadGlobalModule {
+                                specialized::load_global_module(vm, units, pc, &frame.globals)
+                            } else {
+                                specialized::load_global_builtin(vm, units, pc, &frame.globals, &frame.builtins)
+                            };
+                            let Some(v) = v else { deopt!(op::LoadGlobal) };
+                            if oparg & 1 != 0 {
+                                frame.push_opt(None);
+                            }
+                            frame.push(v);
+                        }};
+                    }
+                    macro_rules! int_binop {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let Some(r) = specialized::int_op(vm, $op, frame.peek(1), frame.peek(0)) else {
+                                deopt!(op::BinaryOp)
+                            };
+                            fused_store!(next, specialized::int_into_local, r);
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            frame.push(tri!(specialized::int_result(vm, $op, a, b, r)));
+                        }};
+                    }
+                    macro_rules! float_binop {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let Some(r) = specialized::float_op(vm, $op, frame.peek(1), frame.peek(0)) else {
+                                deopt!(op::BinaryOp)
+                            };
+                            fused_store!(next, specialized::float_into_local, r);
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            frame.push(specialized::float_result(vm, a, b, r));
+                        }};
+                    }
+                    macro_rules! compare_jump {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let Some(outcome) = specialized::compare_outcome(vm, $op, frame.peek(1), frame.peek(0))
+                            else {
+                                deopt!(op::CompareOp)
+                            };
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            let mask = cache::read16(units, pc + 1 + cache::COMPARE_MASK);
+                            let jump = code.units[next];
+                            let after = next + 1;
+                            ip = after;
+                            if outcome & mask != 0 {
+                                let target = (jump >> 8) as usize;
+                                match (jump & 0xff) as u8 {
+                                    op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => ip = after + target,
+                                    // A backward jump: an exception the eval breaker
+                                    // raises next is unwound from this instruction, as
+                                    // CPython's fused form does.
+                                    _ => ip = after - target,
+                                }
+                            }
+                        }};
+                    }
+                    macro_rules! subscr_seq_int {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let r = if $op == op::BinarySubscrListInt {
+                                specialized::subscr_list_int(vm, frame.peek(1), frame.peek(0))
+                            } else {
+                                specialized::subscr_tuple_int(vm, frame.peek(1), frame.peek(0))
+                            };
+                            let Some(r) = r else { deopt!(op::BinarySubscr) };
+                            drop(frame.pop());
+                            drop(frame.pop());
+                            frame.push(r);
+                        }};
+                    }
+                    macro_rules! load_attr_cached {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let owner = frame.peek(0);
+                            let v = match $op {
+                                op::LoadAttrInstanceValue | op::LoadAttrWithHint => {
+                                    specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
+                                }
+                                op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
+                                _ => specialized::load_attr_module(vm, units, pc, owner),
+                            };
+                            let Some(v) = v else { deopt!(op::LoadAttr) };
+                            drop(frame.pop());
+                            frame.push(v);
+                        }};
+                    }
+                    macro_rules! load_method_cached {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let Some(m) = specialized::load_method_cached(
+                                vm,
+                                units,
+                                pc,
+                                frame.peek(0),
+                                &code.names[oparg as usize],
+                            ) else {
+                                deopt!(op::LoadMethod)
+                            };
+                            let owner = frame.pop();
+                            frame.push(m);
+                            frame.push(owner);
+                        }};
+                    }
+                    macro_rules! pop_jump_bool {
+                        ($op:expr) => {{
+                            let next = pc + cache::STEP[$op as usize] as usize;
+                            ip = next;
+                            let v = frame.pop();
+                            let t = if v.is(&vm.ctx.true_) {
+                                true
+                            } else if v.is(&vm.ctx.false_) {
+                                false
+                            } else {
+                                tri!(vm.is_true(&v))
+                            };
+                            let jump_if = matches!($op, op::PopJumpForwardIfTrue | op::PopJumpBackwardIfTrue);
+                            if t == jump_if {
+                                ip = match $op {
+                                    op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
+                                    _ => next - oparg as usize,
+                                };
+                            }
+                        }};
+                    }
                     match opcode {
                         op::Nop => {}
                         op::Resume | op::ResumeQuick => {
@@ -541,22 +723,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         // ---- superinstructions: two instructions, one dispatch; an
                         // error in the second is reported at the first (as CPython) ----
-                        op::LoadFastLoadFast | op::LoadFastLoadConst => {
-                            match frame.local(oparg as usize).clone() {
-                                Some(v) => frame.push(v),
-                                None => break 'err ops::unbound_local(vm, code, oparg as usize),
-                            }
-                            let arg2 = second_arg(units, next);
-                            ip = next + 1;
-                            if opcode == op::LoadFastLoadConst {
-                                frame.push(code.consts[arg2].clone());
-                            } else {
-                                match frame.local(arg2).clone() {
-                                    Some(v) => frame.push(v),
-                                    None => break 'err ops::unbound_local(vm, code, arg2),
-                                }
-                            }
-                        }
+                        op::LoadFastLoadFast => lf_pair!(op::LoadFastLoadFast),
+                        op::LoadFastLoadConst => lf_pair!(op::LoadFastLoadConst),
                         op::LoadConstLoadFast => {
                             frame.push(code.consts[oparg as usize].clone());
                             let arg2 = second_arg(units, next);
@@ -566,21 +734,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 None => break 'err ops::unbound_local(vm, code, arg2),
                             }
                         }
-                        op::StoreFastLoadFast | op::StoreFastStoreFast => {
-                            let v = frame.pop();
-                            drop(frame.local_mut(oparg as usize).replace(v));
-                            let arg2 = second_arg(units, next);
-                            ip = next + 1;
-                            if opcode == op::StoreFastStoreFast {
-                                let v = frame.pop();
-                                drop(frame.local_mut(arg2).replace(v));
-                            } else {
-                                match frame.local(arg2).clone() {
-                                    Some(v) => frame.push(v),
-                                    None => break 'err ops::unbound_local(vm, code, arg2),
-                                }
-                            }
-                        }
+                        op::StoreFastLoadFast => sf_pair!(op::StoreFastLoadFast),
+                        op::StoreFastStoreFast => sf_pair!(op::StoreFastStoreFast),
                         // ---- LOAD_GLOBAL ----
                         op::LoadGlobalAdaptive => adapt!(
                             op::LoadGlobalAdaptive,
@@ -594,18 +749,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 &code.names[(oparg >> 1) as usize]
                             )
                         ),
-                        op::LoadGlobalModule | op::LoadGlobalBuiltin => {
-                            let v = if opcode == op::LoadGlobalModule {
-                                specialized::load_global_module(vm, units, pc, &frame.globals)
-                            } else {
-                                specialized::load_global_builtin(vm, units, pc, &frame.globals, &frame.builtins)
-                            };
-                            let Some(v) = v else { deopt!(op::LoadGlobal) };
-                            if oparg & 1 != 0 {
-                                frame.push_opt(None);
-                            }
-                            frame.push(v);
-                        }
+                        op::LoadGlobalModule => load_global_cached!(op::LoadGlobalModule),
+                        op::LoadGlobalBuiltin => load_global_cached!(op::LoadGlobalBuiltin),
                         // ---- BINARY_OP ----
                         op::BinaryOpAdaptive => adapt!(
                             op::BinaryOpAdaptive,
@@ -620,24 +765,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 &frame.slots[..frame.nlocalsplus]
                             )
                         ),
-                        op::BinaryOpAddInt | op::BinaryOpSubtractInt | op::BinaryOpMultiplyInt => {
-                            let Some(r) = specialized::int_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
-                                deopt!(op::BinaryOp)
-                            };
-                            fused_store!(specialized::int_into_local, r);
-                            let b = frame.pop();
-                            let a = frame.pop();
-                            frame.push(tri!(specialized::int_result(vm, opcode, a, b, r)));
-                        }
-                        op::BinaryOpAddFloat | op::BinaryOpSubtractFloat | op::BinaryOpMultiplyFloat => {
-                            let Some(r) = specialized::float_op(vm, opcode, frame.peek(1), frame.peek(0)) else {
-                                deopt!(op::BinaryOp)
-                            };
-                            fused_store!(specialized::float_into_local, r);
-                            let b = frame.pop();
-                            let a = frame.pop();
-                            frame.push(specialized::float_result(vm, a, b, r));
-                        }
+                        op::BinaryOpAddInt => int_binop!(op::BinaryOpAddInt),
+                        op::BinaryOpSubtractInt => int_binop!(op::BinaryOpSubtractInt),
+                        op::BinaryOpMultiplyInt => int_binop!(op::BinaryOpMultiplyInt),
+                        op::BinaryOpAddFloat => float_binop!(op::BinaryOpAddFloat),
+                        op::BinaryOpSubtractFloat => float_binop!(op::BinaryOpSubtractFloat),
+                        op::BinaryOpMultiplyFloat => float_binop!(op::BinaryOpMultiplyFloat),
                         op::BinaryOpAddUnicode => {
                             let Some(r) = specialized::add_unicode(vm, frame.peek(1), frame.peek(0)) else {
                                 deopt!(op::BinaryOp)
@@ -667,45 +800,17 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             op::CompareOp,
                             specialize::compare_op(vm, code, pc, frame.peek(1), frame.peek(0), oparg)
                         ),
-                        op::CompareOpIntJump | op::CompareOpFloatJump | op::CompareOpStrJump => {
-                            let Some(outcome) = specialized::compare_outcome(vm, opcode, frame.peek(1), frame.peek(0))
-                            else {
-                                deopt!(op::CompareOp)
-                            };
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            let mask = cache::read16(units, pc + 1 + cache::COMPARE_MASK);
-                            let jump = code.units[next];
-                            let after = next + 1;
-                            ip = after;
-                            if outcome & mask != 0 {
-                                let target = (jump >> 8) as usize;
-                                match (jump & 0xff) as u8 {
-                                    op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => ip = after + target,
-                                    // A backward jump: an exception the eval breaker
-                                    // raises next is unwound from this instruction, as
-                                    // CPython's fused form does.
-                                    _ => ip = after - target,
-                                }
-                            }
-                        }
+                        op::CompareOpIntJump => compare_jump!(op::CompareOpIntJump),
+                        op::CompareOpFloatJump => compare_jump!(op::CompareOpFloatJump),
+                        op::CompareOpStrJump => compare_jump!(op::CompareOpStrJump),
                         // ---- BINARY_SUBSCR, STORE_SUBSCR ----
                         op::BinarySubscrAdaptive => adapt!(
                             op::BinarySubscrAdaptive,
                             op::BinarySubscr,
                             specialize::binary_subscr(vm, code, pc, frame.peek(1), frame.peek(0))
                         ),
-                        op::BinarySubscrListInt | op::BinarySubscrTupleInt => {
-                            let r = if opcode == op::BinarySubscrListInt {
-                                specialized::subscr_list_int(vm, frame.peek(1), frame.peek(0))
-                            } else {
-                                specialized::subscr_tuple_int(vm, frame.peek(1), frame.peek(0))
-                            };
-                            let Some(r) = r else { deopt!(op::BinarySubscr) };
-                            drop(frame.pop());
-                            drop(frame.pop());
-                            frame.push(r);
-                        }
+                        op::BinarySubscrListInt => subscr_seq_int!(op::BinarySubscrListInt),
+                        op::BinarySubscrTupleInt => subscr_seq_int!(op::BinarySubscrTupleInt),
                         op::BinarySubscrDict => {
                             let Some(r) = specialized::subscr_dict(vm, frame.peek(1), frame.peek(0)) else {
                                 deopt!(op::BinarySubscr)
@@ -775,19 +880,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             op::LoadAttr,
                             specialize::load_attr(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
                         ),
-                        op::LoadAttrInstanceValue | op::LoadAttrWithHint | op::LoadAttrSlot | op::LoadAttrModule => {
-                            let owner = frame.peek(0);
-                            let v = match opcode {
-                                op::LoadAttrInstanceValue | op::LoadAttrWithHint => {
-                                    specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
-                                }
-                                op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
-                                _ => specialized::load_attr_module(vm, units, pc, owner),
-                            };
-                            let Some(v) = v else { deopt!(op::LoadAttr) };
-                            drop(frame.pop());
-                            frame.push(v);
-                        }
+                        op::LoadAttrInstanceValue => load_attr_cached!(op::LoadAttrInstanceValue),
+                        op::LoadAttrWithHint => load_attr_cached!(op::LoadAttrWithHint),
+                        op::LoadAttrSlot => load_attr_cached!(op::LoadAttrSlot),
+                        op::LoadAttrModule => load_attr_cached!(op::LoadAttrModule),
                         op::StoreAttrAdaptive => adapt!(
                             op::StoreAttrAdaptive,
                             op::StoreAttr,
@@ -812,20 +908,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             op::LoadMethod,
                             specialize::load_method(vm, code, pc, frame.peek(0), &code.names[oparg as usize])
                         ),
-                        op::LoadMethodWithValues | op::LoadMethodWithDict | op::LoadMethodNoDict => {
-                            let Some(m) = specialized::load_method_cached(
-                                vm,
-                                units,
-                                pc,
-                                frame.peek(0),
-                                &code.names[oparg as usize],
-                            ) else {
-                                deopt!(op::LoadMethod)
-                            };
-                            let owner = frame.pop();
-                            frame.push(m);
-                            frame.push(owner);
-                        }
+                        op::LoadMethodWithValues => load_method_cached!(op::LoadMethodWithValues),
+                        op::LoadMethodWithDict => load_method_cached!(op::LoadMethodWithDict),
+                        op::LoadMethodNoDict => load_method_cached!(op::LoadMethodNoDict),
                         op::LoadMethodClass => {
                             let Some(v) = specialized::load_method_class(
                                 vm,
@@ -1103,26 +1188,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             ip = next - oparg as usize;
                         }
                         op::JumpBackwardQuick | op::JumpBackwardNoInterrupt => ip = next - oparg as usize,
-                        op::PopJumpForwardIfFalse
-                        | op::PopJumpBackwardIfFalse
-                        | op::PopJumpForwardIfTrue
-                        | op::PopJumpBackwardIfTrue => {
-                            let v = frame.pop();
-                            let t = if v.is(&vm.ctx.true_) {
-                                true
-                            } else if v.is(&vm.ctx.false_) {
-                                false
-                            } else {
-                                tri!(vm.is_true(&v))
-                            };
-                            let jump_if = matches!(opcode, op::PopJumpForwardIfTrue | op::PopJumpBackwardIfTrue);
-                            if t == jump_if {
-                                ip = match opcode {
-                                    op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
-                                    _ => next - oparg as usize,
-                                };
-                            }
-                        }
+                        op::PopJumpForwardIfFalse => pop_jump_bool!(op::PopJumpForwardIfFalse),
+                        op::PopJumpBackwardIfFalse => pop_jump_bool!(op::PopJumpBackwardIfFalse),
+                        op::PopJumpForwardIfTrue => pop_jump_bool!(op::PopJumpForwardIfTrue),
+                        op::PopJumpBackwardIfTrue => pop_jump_bool!(op::PopJumpBackwardIfTrue),
                         op::PopJumpForwardIfNone
                         | op::PopJumpBackwardIfNone
                         | op::PopJumpForwardIfNotNone
