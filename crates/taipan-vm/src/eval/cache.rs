@@ -80,6 +80,18 @@ pub(crate) static ENTRIES: [u8; 256] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ];
 
+/// The units from an instruction to the next one (`1 + ENTRIES[op]`): the
+/// dispatch's step, one addition less than with `ENTRIES`.
+pub(crate) static STEP: [u8; 256] = {
+    let mut s = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        s[i] = ENTRIES[i] + 1;
+        i += 1;
+    }
+    s
+};
+
 // The cache readers index without bounds checks: an instruction's inline
 // cache entries lie inside the code (the compiler's code, or code that
 // `verify` checked), and only the handlers of instructions that have them

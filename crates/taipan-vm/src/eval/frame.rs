@@ -356,7 +356,8 @@ impl Frame {
     pub(crate) unsafe fn pop_thread_frame(vm: &Vm, fp: *mut Frame, back: *mut Frame) {
         // SAFETY: see the function's contract.
         unsafe {
-            (*fp).previous = ptr::null_mut();
+            // Unlinked already (`pop_frame`), or never linked.
+            debug_assert!((*fp).previous.is_null());
             if (*fp).frame_obj.is_some() {
                 Frame::pop_to_frame_object(vm, fp, back);
                 return;
@@ -418,7 +419,8 @@ impl Frame {
     /// Release the references of a frame on the data stack, in place.
     ///
     /// # Safety
-    /// The frame is not used afterwards (its block is popped next).
+    /// The frame is not used afterwards (its block is popped next), and it
+    /// has no `frame` object (`pop_thread_frame` checked).
     #[inline(always)]
     unsafe fn drop_fields(&mut self) {
         // SAFETY: each field is dropped once; borrowed globals and builtins
@@ -434,7 +436,7 @@ impl Frame {
                 ptr::drop_in_place(p.add(i));
             }
             ptr::drop_in_place(&mut self.locals);
-            ptr::drop_in_place(&mut self.frame_obj);
+            debug_assert!(self.frame_obj.is_none());
             ptr::drop_in_place(&mut self.func);
             if self.env_owned {
                 ptr::drop_in_place(&mut self.globals);
@@ -936,6 +938,20 @@ impl<'a> Running<'a> {
         r
     }
 
+    /// Run `f`, a function the compiler may not inline, on a copy of this
+    /// `Running` whose stack pointer is taken back afterwards. The eval
+    /// loop passes its `Running` to such functions only through here, so
+    /// its address is never taken and the compiler can keep the stack
+    /// pointer in a register instead of loading and storing it in memory
+    /// at every push and pop.
+    #[inline(always)]
+    pub(crate) fn out<R>(&mut self, f: impl FnOnce(&mut Running<'_>) -> R) -> R {
+        let mut copy = Running { frame: &mut *self.frame, top: self.top };
+        let r = f(&mut copy);
+        self.top = copy.top;
+        r
+    }
+
     /// The frame, with its stack pointer written back (the loop stops
     /// running it: an exception unwinds it).
     #[inline(always)]
@@ -1033,34 +1049,45 @@ impl<'a> Running<'a> {
     /// written without a drop.
     #[inline(always)]
     pub(crate) fn move_top_into(&mut self, n: usize, dst: &mut [Option<Obj>]) {
+        stack_check!(n <= dst.len());
         // SAFETY: the top `n` slots are on the stack; `dst` is another
-        // frame's slots, so the two do not overlap; what `dst` held is no
-        // value.
+        // frame's slots with room for them (the callee's locals are at
+        // least its arguments), so the two do not overlap; what `dst` held
+        // is no value. Raw pointers and the count as given: no `min` of
+        // the lengths in front of the (usually one to three) moves.
         unsafe {
-            self.top = self.top.sub(n);
-            for (i, d) in dst.iter_mut().take(n).enumerate() {
-                ptr::write(d, (*self.top.add(i)).take());
+            let src = self.top.sub(n);
+            self.top = src;
+            let d = dst.as_mut_ptr();
+            for i in 0..n {
+                ptr::write(d.add(i), (*src.add(i)).take());
             }
         }
     }
 
+    // The methods below take `&mut self` and are always inlined: a call
+    // would take the address of the eval loop's `Running` (see `out`).
+
     /// Pop `n` values, returned bottom first.
+    #[inline(always)]
     pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Obj> {
         self.escape(|f| f.pop_n(n))
     }
 
     /// Pop `n` values into a new tuple (`Frame::pop_n_tuple`).
+    #[inline(always)]
     pub(crate) fn pop_n_tuple(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
         self.escape(|f| f.pop_n_tuple(vm, n))
     }
 
     /// Pop `n` values into a new list (`Frame::pop_n_list`).
+    #[inline(always)]
     pub(crate) fn pop_n_list(&mut self, vm: &crate::vm::Vm, n: usize) -> Obj {
         self.escape(|f| f.pop_n_list(vm, n))
     }
 
     /// Pop values until the stack holds `depth` of them.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop_to(&mut self, depth: usize) {
         // SAFETY: `depth` is at most the current depth.
         let target = unsafe { self.base().add(self.frame.nlocalsplus + depth) };
@@ -1069,6 +1096,7 @@ impl<'a> Running<'a> {
         }
     }
 
+    #[inline(always)]
     pub(crate) fn stack_depth(&self) -> usize {
         self.sp() - self.frame.nlocalsplus
     }

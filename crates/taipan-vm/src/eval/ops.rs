@@ -744,10 +744,9 @@ pub(super) fn cell_at(vm: &Vm, frame: &Frame, i: usize) -> PyResult<Obj> {
     }
 }
 
-/// The container a comprehension or display instruction adds to (`oparg`
+/// The container `t` a comprehension or display instruction adds to (`oparg`
 /// entries down the stack): it must be exactly what the compiler puts there.
-pub(super) fn build_target(vm: &Vm, frame: &super::Running<'_>, oparg: u32, ty: &Obj) -> PyResult<Obj> {
-    let t = frame.peek(oparg as usize - 1);
+pub(super) fn build_target(vm: &Vm, t: &Obj, ty: &Obj) -> PyResult<Obj> {
     if !t.type_is(ty) {
         return Err(vm.system_error("bad container for a build instruction"));
     }

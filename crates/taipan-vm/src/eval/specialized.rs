@@ -19,11 +19,20 @@ pub(super) fn load_global_module(vm: &Vm, units: &[Cell<u16>], pc: usize, global
     if !globals.type_is(&vm.ctx.types.dict) {
         return None;
     }
-    let g = dict::data(globals)?;
+    let g = exact_dict(globals);
     if g.current_keys_version() != read32(units, pc + 1 + cache::GLOBAL_MODULE_VERSION) {
         return None;
     }
     g.value_at(read16(units, pc + 1 + cache::GLOBAL_INDEX) as usize)
+}
+
+/// The payload of an exact dict. The caller has checked the type, so it
+/// is read without the `TypeId` check of `dict::data`.
+#[inline(always)]
+fn exact_dict(o: &Obj) -> &dict::DictData {
+    // SAFETY: the caller checked that `o`'s type is exactly `dict`, whose
+    // instances are `PyCell<DictData>`.
+    unsafe { o.payload_unchecked::<dict::DictData>() }
 }
 
 #[inline(always)]
@@ -38,7 +47,7 @@ pub(super) fn load_global_builtin(
     if !globals.type_is(&t.dict) || !builtins.type_is(&t.dict) {
         return None;
     }
-    let (g, b) = (dict::data(globals)?, dict::data(builtins)?);
+    let (g, b) = (exact_dict(globals), exact_dict(builtins));
     if g.current_keys_version() != read32(units, pc + 1 + cache::GLOBAL_MODULE_VERSION)
         || b.current_keys_version() != read16(units, pc + 1 + cache::GLOBAL_BUILTIN_VERSION) as u32
     {

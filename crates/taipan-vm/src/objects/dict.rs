@@ -767,7 +767,7 @@ impl DictData {
 
     /// The value of entry `i` (an index from `index_of_str` while the
     /// version is unchanged).
-    #[inline]
+    #[inline(always)]
     pub fn value_at(&self, i: usize) -> Option<Obj> {
         if let Some(s) = self.split() {
             return s.value(i).cloned();
