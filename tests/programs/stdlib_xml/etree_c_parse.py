@@ -18,7 +18,8 @@ print(root.tag, [(c.tag, c.attrib, c.text) for c in root])
 for events in (None, ("start", "end"), ("start-ns", "end-ns", "comment", "pi", "start", "end")):
     out = []
     for ev, obj in ET.iterparse(io.BytesIO(doc), events):
-        out.append((ev, obj.tag if hasattr(obj, "tag") else obj))
+        tag = getattr(obj, "tag", obj)
+        out.append((ev, getattr(tag, "__name__", tag)))
     print(out)
 
 pull = ET.XMLPullParser(["start", "end"])
