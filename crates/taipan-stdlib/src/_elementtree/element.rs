@@ -190,7 +190,7 @@ fn element_new(vm: &Vm, cls: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyR
 fn merge_attrib(vm: &Vm, attrib: Option<&Obj>, kwargs: Option<Obj>) -> PyResult<Option<Obj>> {
     match (attrib, kwargs) {
         (Some(a), kw) => {
-            let a = vm.call(&vm.ctx.types.dict, &[a.clone()], None)?;
+            let a = vm.call(&vm.ctx.types.dict, std::slice::from_ref(a), None)?;
             if let Some(kw) = kw {
                 vm.call_method(&a, "update", &[kw])?;
             }
@@ -217,7 +217,7 @@ fn merge_attrib(vm: &Vm, attrib: Option<&Obj>, kwargs: Option<Obj>) -> PyResult<
 
 /// The keyword arguments as a dict (None when there are none).
 fn kwargs(vm: &Vm, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Option<Obj>> {
-    if kwnames.map_or(true, |k| tuple::len(k) == 0) {
+    if kwnames.is_none_or(|k| tuple::len(k) == 0) {
         return Ok(None);
     }
     vm.kwargs_dict(args, kwnames).map(Some)
@@ -714,7 +714,7 @@ fn makeelement(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
     let a = crate::clinic::positional(vm, "makeelement", "makeelement", args, kwnames, 2, 2)?;
     this(vm, o)?;
     super::require_dict(vm, &a[1], "makeelement() argument 2")?;
-    let attrib = vm.call(&vm.ctx.types.dict, &[a[1].clone()], None)?;
+    let attrib = vm.call(&vm.ctx.types.dict, std::slice::from_ref(&a[1]), None)?;
     create(vm, a[0].clone(), Some(attrib))
 }
 

@@ -235,7 +235,7 @@ fn add_child(vm: &Vm, parent: &Obj, child: &Obj) -> PyResult<()> {
     if element::is_exact_element(vm, parent) {
         return element::add_subelement(vm, parent, child);
     }
-    vm.call_method(parent, "append", &[child.clone()])?;
+    vm.call_method(parent, "append", std::slice::from_ref(child))?;
     Ok(())
 }
 
@@ -263,7 +263,7 @@ pub(super) fn handle_start(vm: &Vm, tb: &TreeBuilder, tag: Obj, attrib: Option<O
 
 pub(super) fn handle_data(vm: &Vm, tb: &TreeBuilder, data: Obj) {
     // Data before the first start tag is ignored.
-    let before_start = tb.last.get().map_or(true, |l| vm.is_none(&l));
+    let before_start = tb.last.get().is_none_or(|l| vm.is_none(&l));
     let mut pending = tb.data.borrow_mut();
     if pending.is_empty() && before_start {
         return;
