@@ -16,6 +16,7 @@ mod _collections;
 mod _contextvars;
 mod _csv;
 mod _datetime;
+mod _elementtree;
 mod _functools;
 mod _hashlib;
 mod _heapq;
@@ -109,6 +110,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_datetime", init: _datetime::init },
+    ModuleDef { name: "_elementtree", init: _elementtree::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_hashlib", init: _hashlib::init },
     ModuleDef { name: "_heapq", init: _heapq::init },

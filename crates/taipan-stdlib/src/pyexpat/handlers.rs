@@ -574,7 +574,7 @@ pub(super) unsafe extern "C" fn unknown_encoding(ud: *mut c_void, name: S, info:
 }
 
 /// The code point of each byte in encoding `name` (-1: not decodable).
-fn byte_map(vm: &Vm, name: Obj) -> PyResult<[c_int; 256]> {
+pub(crate) fn byte_map(vm: &Vm, name: Obj) -> PyResult<[c_int; 256]> {
     let all: Vec<u8> = (0..=255).collect();
     let text = vm.call_method(&vm.new_bytes(all), "decode", &[name, vm.new_str("replace")])?;
     let s = taipan_vm::api::str::as_str_lossy(&text);

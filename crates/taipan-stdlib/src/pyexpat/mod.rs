@@ -9,6 +9,8 @@
 //!   `pyexpat.model`, as CPython does).
 //! - `xmlparser.rs`: the `xmlparser` type: its methods, the attributes
 //!   and the `ExpatError` built from the parser's position.
+//! - `api.rs`: the Rust-level parser `_elementtree` uses (CPython's
+//!   `PyExpat_CAPI` capsule).
 //! - `handlers.rs`: the C callbacks expat calls, each of which converts
 //!   its arguments and calls the Python handler set on the parser.
 //!
@@ -17,8 +19,11 @@
 //! exception raised by a handler is kept in the core, the parser is
 //! stopped, and Parse raises it once expat returns.
 
+pub(crate) mod api;
 mod handlers;
 mod xmlparser;
+
+pub(crate) use handlers::byte_map as encoding_map;
 
 use std::ffi::{c_int, CStr};
 
