@@ -81,6 +81,12 @@ pub enum Constant {
     Complex { real: f64, imag: f64 },
     Str(StrLit),
     Bytes(Vec<u8>),
+    /// A frozenset of constants, and a tuple of constants inside one: never
+    /// parsed, only converted from an AST object a program built
+    /// (`ast.Constant(value=frozenset(...))`; a tuple constant outside a
+    /// frozenset becomes a `Tuple` of constants instead).
+    FrozenSet(Vec<Constant>),
+    Tuple(Vec<Constant>),
 }
 
 impl Expr {
