@@ -28,8 +28,8 @@ MUTANTS = {
     # A stale drop request survives the acquire.
     "no clear of the drop request": (
         "        // SAFETY: `ts` is the caller's own live state.\n        unsafe { (*ts).clear_drop() };\n"
-        "        self.holder.store",
-        "        self.holder.store",
+        "        // Release",
+        "        // Release",
     ),
     # Taking a held GIL: a data race on what it protects.
     "no wait while held": (
@@ -46,6 +46,12 @@ MUTANTS = {
     "fast release ignores waiters": (
         "        if self.word.compare_exchange(LOCKED, 0, Ordering::Release, Ordering::Relaxed).is_ok() {",
         "        if self.word.swap(0, Ordering::Release) != u32::MAX {",
+    ),
+    # The holder published without release: a waiter's drop request
+    # writes into a thread state not yet visible to it as made.
+    "holder published relaxed": (
+        "        self.holder.store(ts.cast_mut(), Ordering::Release);",
+        "        self.holder.store(ts.cast_mut(), Ordering::Relaxed);",
     ),
     # A waiter that does not set SLOW: a fast release misses it.
     "waiter does not set SLOW": (

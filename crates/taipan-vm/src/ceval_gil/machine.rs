@@ -267,7 +267,7 @@ impl<H: Holder> GilCore<H> {
     /// request goes before `holder` names us, so a waiter's new request
     /// is never lost.
     ///
-    /// Plain loads and stores, no locked instruction: `holder`,
+    /// Plain loads and stores (no locked instruction): `holder`,
     /// `last_holder` and `switch_number` are written only by the thread
     /// holding the GIL (the lock word's acquire and release order them),
     /// and read by waiters under the mutex with `SLOW` set, when the GIL
@@ -276,7 +276,9 @@ impl<H: Holder> GilCore<H> {
     fn took(&self, ts: *const H) {
         // SAFETY: `ts` is the caller's own live state.
         unsafe { (*ts).clear_drop() };
-        self.holder.store(ts.cast_mut(), Ordering::Relaxed);
+        // Release: a waiter that reads the pointer (with acquire) may write
+        // into the state it names, which must be visible to it as made.
+        self.holder.store(ts.cast_mut(), Ordering::Release);
         if self.last_holder.load(Ordering::Relaxed) != ts.cast_mut() {
             self.last_holder.store(ts.cast_mut(), Ordering::Relaxed);
             let n = self.switch_number.load(Ordering::Relaxed);
