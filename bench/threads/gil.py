@@ -2,16 +2,25 @@
 `target/ci/taipan bench/threads/gil.py`):
 
 1. single-thread overhead of the GIL machinery: a loop of small os.write calls to
-   /dev/null and a pure-Python loop, timed before any thread was started and again
-   after one was (from then on every blocking call really releases and retakes the
-   GIL, and the eval breaker may carry drop requests): the ratio after/before.
+   /dev/null and a pure-Python loop, in child processes of the same interpreter that
+   started a thread first (from then on every blocking call really releases and
+   retakes the GIL, and the eval breaker may carry drop requests) or did not.
+   The two kinds of child alternate ROUNDS times, each timing its loops REPS times
+   and keeping the best; the ratio threaded/unthreaded is that of the medians of
+   those bests (alternating cancels the drift of a loaded machine; still a wall-time
+   ratio: see `gil_callgrind.py` for the deterministic instruction counts).
 2. hand-off latency: two threads pass a token back and forth through a pair of
    locks; the time per hand-off.
 3. switching: two CPU-bound threads for 0.5 s: how often the running thread changed
    as the threads themselves see it (any implementation), and with `sys._gil_stats()`
-   (Taipan) the number of switches, drop requests and the mean time between switches.
+   (Taipan only) the number of switches, drop requests and the mean time between switches.
+
+`gil.py --child THREADED N_IO N_LOOP` is one child: it prints the best os.write loop
+and pure-Python loop times in seconds (THREADED 1: after a thread ran).
 """
 import os
+import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -19,29 +28,57 @@ import time
 N_IO = 200_000
 N_LOOP = 2_000_000
 N_PINGPONG = 20_000
+ROUNDS = 5
+REPS = 5
 
 
-def io_loop():
+def io_loop(n=N_IO):
     fd = os.open(os.devnull, os.O_WRONLY)
     data = b"x"
     t0 = time.perf_counter()
-    for _ in range(N_IO):
+    for _ in range(n):
         os.write(fd, data)
     dt = time.perf_counter() - t0
     os.close(fd)
     return dt
 
 
-def py_loop():
+def py_loop(count=N_LOOP):
     t0 = time.perf_counter()
     n = 0
-    for i in range(N_LOOP):
+    for i in range(count):
         n += i & 3
     return time.perf_counter() - t0
 
 
-def best(f, k=5):
+def best(f, k=REPS):
     return min(f() for _ in range(k))
+
+
+def start_one_thread():
+    t = threading.Thread(target=lambda: None)
+    t.start()
+    t.join()
+
+
+def child(threaded, n_io, n_loop):
+    if threaded:
+        start_one_thread()
+    io = best(lambda: io_loop(n_io))
+    py = best(lambda: py_loop(n_loop))
+    print(f"{io!r} {py!r}")
+
+
+def overhead():
+    """Alternate unthreaded and threaded children; the medians of their bests."""
+    runs = {0: [], 1: []}
+    for _ in range(ROUNDS):
+        for threaded in (0, 1):
+            out = subprocess.run([sys.executable, __file__, "--child", str(threaded), str(N_IO), str(N_LOOP)],
+                                 check=True, stdout=subprocess.PIPE, text=True).stdout
+            runs[threaded].append(tuple(float(x) for x in out.split()))
+    med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v)) for k, v in runs.items()}
+    return med[0], med[1]
 
 
 def pingpong():
@@ -95,15 +132,9 @@ def cpu_bound():
 
 def main():
     impl = sys.implementation.name
-    io_before = best(io_loop)
-    py_before = best(py_loop)
-    t = threading.Thread(target=lambda: None)
-    t.start()
-    t.join()
-    io_after = best(io_loop)
-    py_after = best(py_loop)
+    (io_before, py_before), (io_after, py_after) = overhead()
     print(f"[{impl}] os.write x{N_IO}: {io_before*1e3:.1f} ms unthreaded, {io_after*1e3:.1f} ms after a thread "
-          f"started: ratio {io_after/io_before:.3f}")
+          f"started: ratio {io_after/io_before:.3f} (median of {ROUNDS} alternating processes, best of {REPS} each)")
     print(f"[{impl}] python loop x{N_LOOP}: {py_before*1e3:.1f} ms unthreaded, {py_after*1e3:.1f} ms after: "
           f"ratio {py_after/py_before:.3f}")
     lat = min(pingpong() for _ in range(3))
@@ -120,4 +151,8 @@ def main():
               f"waited {d['wait_ns']/1e6:.0f} ms in total")
 
 
-main()
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        child(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        main()

@@ -77,6 +77,8 @@ pub fn convert_constant(c: &syn::Constant) -> Constant {
         syn::Constant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
         syn::Constant::Str(s) => Constant::Str(s.clone()),
         syn::Constant::Bytes(b) => Constant::Bytes(b.clone()),
+        syn::Constant::Tuple(items) => Constant::Tuple(items.iter().map(convert_constant).collect()),
+        syn::Constant::FrozenSet(items) => constant::make_frozenset(items.iter().map(convert_constant).collect()),
     }
 }
 

@@ -28,19 +28,36 @@ MUTANTS = {
     # A stale drop request survives the acquire.
     "no clear of the drop request": (
         "        // SAFETY: `ts` is the caller's own live state.\n        unsafe { (*ts).clear_drop() };\n"
-        "        let wake_switched",
-        "        let wake_switched",
+        "        // Release",
+        "        // Release",
     ),
     # Taking a held GIL: a data race on what it protects.
     "no wait while held": (
-        "        if g.locked || self.frozen.load(Ordering::SeqCst) {\n"
-        "            g = self.wait_until_free(g);",
-        "        if self.frozen.load(Ordering::SeqCst) {\n            g = self.wait_until_free(g);",
+        "        self.word.compare_exchange(SLOW, SLOW | LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok()",
+        "        self.word.fetch_or(LOCKED, Ordering::Acquire);\n        true",
     ),
     # A waiter that never asks: a spinning holder keeps the GIL for good.
     "no drop request": (
-        "                unsafe { (*g.holder).request_drop() };",
-        "                let _ = g.holder;",
+        "            unsafe { (*h).request_drop() };",
+        "            let _ = h;",
+    ),
+    # The fast release ignores waiters (clears SLOW with LOCKED): nobody
+    # wakes the thread waiting on `released`.
+    "fast release ignores waiters": (
+        "        if self.word.compare_exchange(LOCKED, 0, Ordering::Release, Ordering::Relaxed).is_ok() {",
+        "        if self.word.swap(0, Ordering::Release) != u32::MAX {",
+    ),
+    # The holder published without release: a waiter's drop request
+    # writes into a thread state not yet visible to it as made.
+    "holder published relaxed": (
+        "        self.holder.store(ts.cast_mut(), Ordering::Release);",
+        "        self.holder.store(ts.cast_mut(), Ordering::Relaxed);",
+    ),
+    # A waiter that does not set SLOW: a fast release misses it.
+    "waiter does not set SLOW": (
+        "        g.waiters += 1;\n        // From here on the GIL changes hands under the mutex only.\n"
+        "        self.word.fetch_or(SLOW, Ordering::SeqCst);",
+        "        g.waiters += 1;",
     ),
 }
 

@@ -271,7 +271,7 @@ impl Vm {
         if !gil.should_release() {
             return f();
         }
-        gil.stats.releases.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        gil.count_release();
         let ts: *const ThreadState = &*self.thread;
         gil.release(ts, false);
         /// Takes the GIL back when `f` returns or unwinds.

@@ -63,7 +63,8 @@ fn bio_write(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if b.buf.borrow().eof_written {
         return Err(errors::raise_args(vm, "SSLError", vec![vm.new_str("cannot write() after write_eof()")]));
     }
-    let n = buffer::with_bytes(vm, &data, |d| {
+    // A non-contiguous view is CPython's BufferError (`Py_buffer` argument).
+    let n = buffer::with_simple_bytes(vm, &data, |d| {
         b.buf.borrow_mut().data.extend(d.iter().copied());
         d.len()
     })?;

@@ -6,6 +6,7 @@
 
 use openssl::error::ErrorStack;
 use openssl::ssl::ErrorCode;
+use taipan_vm::api::types::{flags, TypeObject};
 use taipan_vm::api::{dict, Obj, PyErr, PyResult, Vm};
 
 use super::data::{LIBS, REASONS};
@@ -109,6 +110,12 @@ pub(super) fn make_classes(vm: &Vm) -> PyResult<()> {
     for name in NAMES {
         let cls = dict::get_item_str(vm, &globals, name)
             .ok_or_else(|| vm.system_error(format!("{KEY_PREFIX}{name} was not defined")))?;
+        if *name == "SSLError" {
+            // CPython's SSLError is an immutable type (its subclasses are not).
+            if let Some(t) = cls.payload::<TypeObject>() {
+                t.flags.set(t.flags.get() | flags::IMMUTABLETYPE);
+            }
+        }
         vm.lazy_types.borrow_mut().insert(key(name), cls);
     }
     Ok(())

@@ -185,7 +185,28 @@ impl DumpValue for Constant {
             Constant::Complex { real, imag } => d.out.push_str(&complex_repr(*real, *imag)),
             Constant::Str(s) => d.out.push_str(&str_repr(s)),
             Constant::Bytes(b) => d.out.push_str(&bytes_repr(b)),
+            Constant::Tuple(items) => {
+                d.push_str("(");
+                write_items(d, items);
+                d.push_str(if items.len() == 1 { ",)" } else { ")" });
+            }
+            Constant::FrozenSet(items) if items.is_empty() => d.push_str("frozenset()"),
+            Constant::FrozenSet(items) => {
+                d.push_str("frozenset({");
+                write_items(d, items);
+                d.push_str("})");
+            }
         }
+    }
+}
+
+/// The items of a tuple or frozenset constant, comma-separated.
+fn write_items(d: &mut Dumper, items: &[Constant]) {
+    for (i, c) in items.iter().enumerate() {
+        if i > 0 {
+            d.push_str(", ");
+        }
+        c.write(d, 0);
     }
 }
 

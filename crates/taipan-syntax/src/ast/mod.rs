@@ -70,7 +70,10 @@ impl std::fmt::Display for Int {
     }
 }
 
-/// The value of a `Constant` node (ASDL `constant`).
+/// The value of a `Constant` node (ASDL `constant`). `FrozenSet`, and
+/// `Tuple` inside one, are never parsed: they come from an AST object a
+/// program built (`ast.Constant(value=frozenset(...))`; a tuple constant
+/// outside a frozenset becomes a `Tuple` of constants instead).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Constant {
     None,
@@ -81,6 +84,8 @@ pub enum Constant {
     Complex { real: f64, imag: f64 },
     Str(StrLit),
     Bytes(Vec<u8>),
+    FrozenSet(Vec<Constant>),
+    Tuple(Vec<Constant>),
 }
 
 impl Expr {

@@ -12,6 +12,8 @@
 //!   drop-request bit as the eval loop does, lets a waiter run;
 //! - the drop request never leaks to a thread that does not hold the GIL
 //!   when it takes it.
+//! - the uncontended fast paths (one compare-exchange on the lock word)
+//!   never take a held GIL nor skip a thread that waits for it.
 //!
 //! A thread exiting while another waits (the drop request must not reach
 //! its freed state) is checked by ThreadSanitizer instead:

@@ -87,6 +87,14 @@ impl<'a> ToObj<'a> {
                 }
             },
             Constant::Bytes(b) => vm.new_bytes(b.clone()),
+            Constant::Tuple(items) => {
+                let objs = items.iter().map(|c| self.constant(c)).collect::<PyResult<Vec<_>>>()?;
+                vm.new_tuple(objs)
+            }
+            Constant::FrozenSet(items) => {
+                let objs = items.iter().map(|c| self.constant(c)).collect::<PyResult<Vec<_>>>()?;
+                vm.new_frozenset(objs)?
+            }
         })
     }
 

@@ -21,7 +21,16 @@ pub(crate) struct FromObj<'a> {
 enum ConstValue {
     Scalar(Constant),
     Tuple(Vec<ConstValue>),
-    FrozenSet,
+}
+
+impl ConstValue {
+    /// The value as one `Constant` (a tuple inside a frozenset).
+    fn into_constant(self) -> Constant {
+        match self {
+            ConstValue::Scalar(c) => c,
+            ConstValue::Tuple(items) => Constant::Tuple(items.into_iter().map(ConstValue::into_constant).collect()),
+        }
+    }
 }
 
 impl<'a> FromObj<'a> {
@@ -216,9 +225,6 @@ impl<'a> FromObj<'a> {
                 }
                 Ok(ExprKind::Tuple { elts, ctx: ExprContext::Load })
             }
-            ConstValue::FrozenSet => Err(self
-                .vm
-                .not_implemented_error("compiling an AST whose Constant holds a frozenset is not supported yet")),
         }
     }
 
@@ -258,10 +264,13 @@ impl<'a> FromObj<'a> {
             }
             return Ok(ConstValue::Tuple(out));
         } else if o.type_is(&t.frozenset) {
-            for item in vm.to_vec(o)? {
-                vm.with_recursion(" while validating a Constant", || self.const_value(&item))?;
+            let items = vm.to_vec(o)?;
+            let mut out = vm.try_vec(items.len())?;
+            for item in items {
+                let c = vm.with_recursion(" while validating a Constant", || self.const_value(&item))?;
+                out.push(c.into_constant());
             }
-            return Ok(ConstValue::FrozenSet);
+            Constant::FrozenSet(out)
         } else {
             return Err(vm.type_error(format!("got an invalid type in Constant: {}", o.class().name())));
         };

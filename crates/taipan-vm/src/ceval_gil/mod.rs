@@ -15,6 +15,11 @@ impl self::machine::Holder for ThreadState {
     }
 
     fn clear_drop(&self) {
-        self.clear_breaker(breaker::GIL_DROP);
+        // A load first: the locked clear only when a request is there
+        // (every acquisition comes here). No request can arrive meanwhile:
+        // waiters ask only the thread `holder` names, which we are not yet.
+        if self.breaker_bits() & breaker::GIL_DROP != 0 {
+            self.clear_breaker(breaker::GIL_DROP);
+        }
     }
 }

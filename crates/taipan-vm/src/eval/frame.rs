@@ -25,7 +25,7 @@ use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef}
 use crate::objects::function::FunctionData;
 use crate::objects::{cell, dict, str as pystr, tuple};
 use crate::pystate::ThreadState;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// The value stack's invariants, checked in the crate's unit tests only:
 /// as debug assertions they sat on the hottest paths of the ci build (every
@@ -1139,6 +1139,12 @@ pub(crate) struct FrameObjectData {
     pub(crate) lineno: Cell<u32>,
     /// Where a trace function's `f_lineno = n` moved execution.
     pub(crate) jump_to: Cell<Option<usize>>,
+    /// The generator (or coroutine) whose frame this is, recorded each time
+    /// it is suspended and by `gi_frame` (null: not known, the frame runs);
+    /// `frame.clear()` closes it (CPython's `_PyFrame_GetGenerator`). Not a
+    /// reference: it is only read while the frame's owner is `Generator`,
+    /// that is while the generator owns the frame and so is alive.
+    generator: Cell<*mut crate::object::PyObject>,
 }
 impl PyPayload for FrameObjectData {
     /// A finished frame this object owns is traversed; a running or
@@ -1286,10 +1292,17 @@ pub(crate) fn frame_object(vm: &Vm, frame: &mut Frame) -> Obj {
             trace_opcodes: Cell::new(false),
             lineno: Cell::new(0),
             jump_to: Cell::new(None),
+            generator: Cell::new(std::ptr::null_mut()),
         },
     );
     frame.frame_obj = Some(fo.clone());
     fo
+}
+
+/// `gen` owns the frame behind the `frame` object `fo` and is not running
+/// it (see `FrameObjectData::generator`).
+pub(crate) fn set_frame_generator(fo: &Obj, gen: &Obj) {
+    fdata(fo).generator.set(gen.as_ptr());
 }
 
 fn frame_back(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -1320,16 +1333,34 @@ fn frame_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 fn frame_clear(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let d = fdata(o);
-    let f = d.frame();
-    if f.owner != FrameOwner::FrameObject {
-        return Err(vm.runtime_error("cannot clear an executing frame"));
+    match d.frame().owner {
+        FrameOwner::Thread => Err(clear_executing(vm)),
+        FrameOwner::Generator => {
+            // A suspended generator is closed, as if it were garbage
+            // (CPython's `_PyGen_Finalize`); a running one is refused.
+            let Some(p) = std::ptr::NonNull::new(d.generator.get()) else { return Err(clear_executing(vm)) };
+            // SAFETY: the generator owns this frame (its owner is
+            // `Generator`), so it is alive; see `FrameObjectData::generator`.
+            let gen = unsafe { Obj::from_borrowed_ptr(p) };
+            if crate::objects::generator::is_running(&gen) {
+                return Err(clear_executing(vm));
+            }
+            crate::objects::generator::gen_finalize(vm, &gen);
+            Ok(vm.none())
+        }
+        FrameOwner::FrameObject => {
+            let fm = d.frame_mut();
+            // Only the slots below `sp` hold values (see `Slots`).
+            let sp = fm.sp;
+            let slots: Vec<Option<Obj>> = fm.slots[..sp].iter_mut().map(|s| s.take()).collect();
+            drop(slots);
+            Ok(vm.none())
+        }
     }
-    let fm = d.frame_mut();
-    // Only the slots below `sp` hold values (see `Slots`).
-    let sp = fm.sp;
-    let slots: Vec<Option<Obj>> = fm.slots[..sp].iter_mut().map(|s| s.take()).collect();
-    drop(slots);
-    Ok(vm.none())
+}
+
+fn clear_executing(vm: &Vm) -> PyErr {
+    vm.runtime_error("cannot clear an executing frame")
 }
 
 impl Drop for FrameObjectData {

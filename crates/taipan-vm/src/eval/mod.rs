@@ -323,6 +323,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // Whether the pending error has its traceback entry already (errors
     // unwinding out of a callee get the caller's entry added once).
     let mut pending_needs_tb = true;
+    // The error a trace function raised for a 'return' event (at a return
+    // or a yield): the frame ends with it at once, without a traceback
+    // entry, an 'exception' event or a look for a handler (CPython's
+    // `goto exit_unwind` after `TRACE_FUNCTION_EXIT`).
+    let mut exit_unwind = false;
     // The position RERAISE restores (CPython's `prev_instr` after RERAISE).
     let mut reraise_lasti: Option<usize> = None;
     // Where to look for the handler of an exception the eval breaker raised
@@ -351,6 +356,21 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
             if let Some(e) = pending.take() {
+                // A throw into a generator enters its frame: the hooks see
+                // a 'call' (CPython's TRACE_FUNCTION_THROW_ENTRY); an error
+                // they raise replaces the thrown one and ends the frame.
+                if vm.thread.tracing.get() {
+                    if let Err(te) = frame.escape(|f| trace::throw_entry(vm, f)) {
+                        exit_unwind = true;
+                        break 'err te;
+                    }
+                }
+                if vm.thread.profiling.get() {
+                    if let Err(pe) = profile::frame_event(vm, frame, profile::ProfileEvent::Call, None) {
+                        exit_unwind = true;
+                        break 'err pe;
+                    }
+                }
                 break 'err e;
             }
             macro_rules! tri {
@@ -1468,7 +1488,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::ReturnValue => {
                             let v = frame.pop();
                             if vm.thread.tracing.get() {
-                                tri!(frame.escape(|f| trace::return_event(vm, f, Some(&v))));
+                                if let Err(e) = frame.escape(|f| trace::return_event(vm, f, Some(&v))) {
+                                    exit_unwind = true;
+                                    break 'err e;
+                                }
                             }
                             if vm.thread.profiling.get() {
                                 tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
@@ -1512,7 +1535,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::YieldValue => {
                             let v = frame.pop();
                             if vm.thread.tracing.get() {
-                                tri!(frame.escape(|f| trace::return_event(vm, f, Some(&v))));
+                                if let Err(e) = frame.escape(|f| trace::return_event(vm, f, Some(&v))) {
+                                    exit_unwind = true;
+                                    break 'err e;
+                                }
                             }
                             if vm.thread.profiling.get() {
                                 tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
@@ -1738,7 +1764,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         // ---- an exception was raised at `frame.lasti` ----
         let mut err = err;
         let mut frame: &mut Frame = running.into_frame();
-        if pending_needs_tb {
+        if pending_needs_tb && !exit_unwind {
             add_traceback(vm, frame, &err);
             if vm.thread.tracing.get() {
                 err = trace::exception_event(vm, frame, err);
@@ -1749,7 +1775,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         let mut lookup_at = unwind_at.take();
         loop {
             let code = frame.code();
-            if let Some(h) = code.handler_for(lookup_at.take().unwrap_or(frame.lasti) as u32) {
+            let at = lookup_at.take().unwrap_or(frame.lasti) as u32;
+            if let Some(h) = if exit_unwind { None } else { code.handler_for(at) } {
                 frame.pop_to(h.depth as usize);
                 if h.lasti {
                     let l = vm.new_usize(reraise_lasti.take().unwrap_or(frame.lasti));
@@ -1767,10 +1794,13 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 frame.lasti = l;
             }
             frame.pop_to(0);
-            if vm.thread.tracing.get() {
+            // After a trace function's error for 'return', neither hook
+            // sees the frame end again.
+            let exiting = std::mem::take(&mut exit_unwind);
+            if !exiting && vm.thread.tracing.get() {
                 let _ = trace::return_event(vm, frame, None);
             }
-            if vm.thread.profiling.get() {
+            if !exiting && vm.thread.profiling.get() {
                 // The frame's own exception wins over one the profiler raises.
                 let _ = profile::frame_event(vm, frame, profile::ProfileEvent::Return, None);
             }

@@ -95,9 +95,9 @@ fn call_trampoline(vm: &Vm, callback: &Obj, frame: &mut Frame, fo: &Obj, event: 
     frame.locals_dict(vm)?;
     let r = vm.call(callback, &[fo.clone(), vm.intern(event.name()), arg], None);
     locals_to_fast(vm, frame)?;
-    if let Err(e) = &r {
-        crate::objects::traceback::add_entry(vm, &e.0, fo.clone(), frame.lasti);
-    }
+    // An error gets this frame's traceback entry from the eval loop, as
+    // any error raised at the instruction (none for a 'return' event):
+    // adding one here too listed the frame twice.
     r
 }
 
@@ -198,6 +198,12 @@ fn unsafe_code<'a>(frame: &Frame) -> &'a CodeData {
     // SAFETY: `frame.code` holds the code object for as long as the frame
     // runs, and this reference is used only during one instruction.
     unsafe { &*(frame.code() as *const CodeData) }
+}
+
+/// A throw into a suspended generator enters its frame: the 'call' event
+/// (at the yield it is suspended in).
+pub(crate) fn throw_entry(vm: &Vm, frame: &mut Frame) -> PyResult<()> {
+    call_trace(vm, frame, TraceEvent::Call, vm.none())
 }
 
 /// The frame ends or yields with `value` (None when it ends by an

@@ -466,6 +466,10 @@ pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, cl
     match r {
         Ok(FrameExit::Yield(v)) => {
             g.state.set(GenState::Suspended);
+            // SAFETY: the generator owns the frame, which is not executing.
+            if let Some(fo) = unsafe { &(*fp).frame_obj } {
+                crate::eval::frame::set_frame_generator(fo, gen);
+            }
             Ok(SendResult::Yield(v))
         }
         Ok(FrameExit::Return(v)) => {
@@ -731,8 +735,9 @@ fn gen_close_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
     Ok(vm.none())
 }
 
-/// The finalizer of a generator that is garbage: close it if it is suspended.
-fn gen_finalize(vm: &Vm, gen: &Obj) {
+/// The finalizer of a generator that is garbage (or whose frame is
+/// cleared): close it if it is suspended.
+pub(crate) fn gen_finalize(vm: &Vm, gen: &Obj) {
     let g = gen_of(gen);
     if g.kind == GenKind::AsyncGenerator && !g.closed.get() {
         if let Some(finalizer) = g.finalizer.take() {
@@ -800,10 +805,21 @@ fn gen_repr(vm: &Vm, gen: &Obj) -> PyResult<Obj> {
 fn gen_frame(vm: &Vm, gen: &Obj) -> PyResult<Obj> {
     let g = gen_of(gen);
     match g.frame_ptr() {
-        // SAFETY: the pointer stays valid while the generator owns the frame.
-        Some(f) if g.state.get() != GenState::Completed => Ok(crate::eval::frame::frame_object(vm, unsafe { &mut *f })),
+        Some(f) if g.state.get() != GenState::Completed => {
+            // SAFETY: the pointer stays valid while the generator owns the frame.
+            let fo = crate::eval::frame::frame_object(vm, unsafe { &mut *f });
+            if g.state.get() != GenState::Running {
+                crate::eval::frame::set_frame_generator(&fo, gen);
+            }
+            Ok(fo)
+        }
         _ => Ok(vm.none()),
     }
+}
+
+/// Is the generator (or coroutine) executing its frame?
+pub(crate) fn is_running(gen: &Obj) -> bool {
+    gen_of(gen).state.get() == GenState::Running
 }
 
 fn set_name(vm: &Vm, gen: &Obj, v: Option<&Obj>) -> PyResult<()> {

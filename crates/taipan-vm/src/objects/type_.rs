@@ -542,14 +542,36 @@ pub(crate) fn type_getattro(vm: &Vm, ty: &Obj, name: &Obj) -> PyResult<Obj> {
     Err(err)
 }
 
+/// A type whose attributes cannot be set (CPython's
+/// `Py_TPFLAGS_IMMUTABLETYPE`): the static types, and heap types native
+/// code marked so (`_ssl.SSLError`).
+fn is_immutable(t: &TypeObject) -> bool {
+    !t.is_heap_type() || t.has_flag(flags::IMMUTABLETYPE)
+}
+
+/// The type's name as CPython's `tp_name` shows it in messages: a static
+/// type's own; for an immutable heap type, `module.Name` (what the spec or
+/// `PyErr_NewException` name of such a type is).
+fn tp_name(vm: &Vm, ty: &Obj) -> String {
+    let t = ty_of(ty);
+    if !t.is_heap_type() {
+        return t.name().to_string();
+    }
+    let module = dict::get_item_str(vm, &t.dict(), "__module__").and_then(|m| pystr::as_str(&m).map(str::to_string));
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{}", t.name()),
+        _ => t.name().to_string(),
+    }
+}
+
 /// `type.__setattr__`: class attributes; assigning a dunder updates the slot.
 pub(crate) fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let t = ty_of(ty);
-    if !t.is_heap_type() {
+    if is_immutable(t) {
         return Err(vm.type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             pystr::as_str_lossy(name),
-            t.name()
+            tp_name(vm, ty)
         )));
     }
     let meta = ty.class();
@@ -1119,8 +1141,8 @@ pub(crate) fn audit_set_special(vm: &Vm, ty: &Obj, name: &str, value: Option<&Ob
 
 fn type_set_name(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let t = ty_of(ty);
-    if !t.is_heap_type() {
-        return Err(vm.type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
+    if is_immutable(t) {
+        return Err(vm.type_error(format!("cannot set '__name__' attribute of immutable type '{}'", tp_name(vm, ty))));
     }
     if value.is_some() {
         audit_set_special(vm, ty, "__name__", value)?;
@@ -1215,8 +1237,8 @@ fn type_set_doc(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     // The type's dict may change below: no cached lookup may survive it.
     modified(vm, ty);
     let t = ty_of(ty);
-    if !t.is_heap_type() {
-        return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
+    if is_immutable(t) {
+        return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", tp_name(vm, ty))));
     }
     // CPython's `check_set_special_type_attr` words a deletion so.
     let Some(value) = value else {
@@ -1243,8 +1265,8 @@ fn type_set_module(vm: &Vm, ty: &Obj, value: Option<&Obj>) -> PyResult<()> {
     // The type's dict may change below: no cached lookup may survive it.
     modified(vm, ty);
     let t = ty_of(ty);
-    if !t.is_heap_type() {
-        return Err(vm.type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name())));
+    if is_immutable(t) {
+        return Err(vm.type_error(format!("cannot set '__module__' attribute of immutable type '{}'", tp_name(vm, ty))));
     }
     audit_set_special(vm, ty, "__module__", value)?;
     dict::set_item(vm, &t.dict(), vm.intern("__module__"), value.cloned().unwrap_or_else(|| vm.none()))
