@@ -179,6 +179,9 @@ pub struct Context {
     pub small_ints: Vec<Obj>,
     /// Interned strings, by content.
     pub interned: RefCell<rustc_hash::FxHashSet<crate::objects::str::InternKey>>,
+    /// The last interned str per Rust text address (`Vm::intern`'s cache:
+    /// the slot-call paths intern the same literal names over and over).
+    pub(crate) intern_cache: crate::objects::str::InternCache,
     /// The key of str/bytes hashing (`PYTHONHASHSEED`).
     pub hash_key: (u64, u64),
     /// Single-character strings for code points < 256.
@@ -333,6 +336,7 @@ impl Context {
             empty_bytes,
             small_ints,
             interned: RefCell::new(Default::default()),
+            intern_cache: Default::default(),
             hash_key,
             latin1_chars,
         }

@@ -909,10 +909,7 @@ fn slot_tp_call(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
     };
     vm.with_recursion(" while calling a Python object", || {
         if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(o.clone());
-            full.extend_from_slice(args);
-            return vm.call(&f, &full, kwnames);
+            return call_with_self(vm, &f, o, args, kwnames);
         }
         let bound = match f.class().slots.descr_get.get() {
             Some(get) => get(vm, &f, Some(o), Some(&o.class_obj()))?,
@@ -1007,13 +1004,27 @@ fn slot_tp_descr_set(vm: &Vm, d: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResu
     }
 }
 
+/// Call `f` with `first` before `args` (an unbound method with its
+/// instance, `__new__` with its class); no vector for up to three arguments.
+fn call_with_self(vm: &Vm, f: &Obj, first: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    match args {
+        [] => vm.call(f, std::slice::from_ref(first), kwnames),
+        [a] => vm.call(f, &[first.clone(), a.clone()], kwnames),
+        [a, b] => vm.call(f, &[first.clone(), a.clone(), b.clone()], kwnames),
+        [a, b, c] => vm.call(f, &[first.clone(), a.clone(), b.clone(), c.clone()], kwnames),
+        _ => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(first.clone());
+            full.extend_from_slice(args);
+            vm.call(f, &full, kwnames)
+        }
+    }
+}
+
 fn slot_tp_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let Some(f) = type_::lookup_str(vm, o.class(), "__init__") else { return Ok(()) };
     let r = if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(o.clone());
-        full.extend_from_slice(args);
-        vm.call(&f, &full, kwnames)?
+        call_with_self(vm, &f, o, args, kwnames)?
     } else {
         let bound = match f.class().slots.descr_get.get() {
             Some(get) => get(vm, &f, Some(o), Some(&o.class_obj()))?,
@@ -1029,10 +1040,7 @@ fn slot_tp_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
 
 fn slot_tp_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let f = vm.getattr_str(cls, "__new__")?;
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(cls.clone());
-    full.extend_from_slice(args);
-    vm.call(&f, &full, kwnames)
+    call_with_self(vm, &f, cls, args, kwnames)
 }
 
 fn slot_tp_finalize(vm: &Vm, o: &Obj) {

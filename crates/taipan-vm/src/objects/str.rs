@@ -383,6 +383,15 @@ impl Vm {
 
     /// The interned str object with this text (`sys.intern`).
     pub fn intern(&self, s: &str) -> Obj {
+        if let Some(o) = self.ctx.intern_cache.get(s) {
+            return o;
+        }
+        let o = self.intern_uncached(s);
+        self.ctx.intern_cache.set(s, &o);
+        o
+    }
+
+    fn intern_uncached(&self, s: &str) -> Obj {
         if let Some(k) = self.ctx.interned.borrow().get(s) {
             return k.0.clone();
         }
@@ -409,6 +418,41 @@ impl Vm {
         crate::object::make_immortal(o);
         self.ctx.interned.borrow_mut().insert(InternKey(o.clone()));
         o.clone()
+    }
+}
+
+/// A direct-mapped cache in front of the interned table, keyed by the
+/// address of the Rust text: a hit costs a compare of the text instead of
+/// hashing it. Entries are interned (immortal) strs, so the raw pointers
+/// stay valid; the text is compared on every hit, since a non-static `&str`
+/// may later hold other text at the same address.
+pub(crate) struct InternCache([Cell<(usize, *mut crate::object::PyObject)>; INTERN_CACHE_SIZE]);
+
+const INTERN_CACHE_SIZE: usize = 64;
+
+impl Default for InternCache {
+    fn default() -> Self {
+        InternCache(std::array::from_fn(|_| Cell::new((0, std::ptr::null_mut()))))
+    }
+}
+
+impl InternCache {
+    fn slot(&self, s: &str) -> &Cell<(usize, *mut crate::object::PyObject)> {
+        let a = s.as_ptr() as usize;
+        &self.0[((a >> 3) ^ (a >> 9) ^ s.len()) % INTERN_CACHE_SIZE]
+    }
+
+    #[inline]
+    fn get(&self, s: &str) -> Option<Obj> {
+        let (addr, p) = self.slot(s).get();
+        let p = std::ptr::NonNull::new(p).filter(|_| addr == s.as_ptr() as usize)?;
+        // SAFETY: cached objects are interned strs, immortal (see above).
+        let o = unsafe { Obj::from_borrowed_ptr(p) };
+        (as_str(&o) == Some(s)).then_some(o)
+    }
+
+    fn set(&self, s: &str, o: &Obj) {
+        self.slot(s).set((s.as_ptr() as usize, o.as_ptr()));
     }
 }
 
