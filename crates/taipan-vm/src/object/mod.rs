@@ -701,9 +701,10 @@ struct VarFreeLists {
 
 impl VarFreeLists {
     const fn new() -> VarFreeLists {
-        const EMPTY: Cell<*mut u8> = Cell::new(std::ptr::null_mut());
-        const ZERO: Cell<u32> = Cell::new(0);
-        VarFreeLists { heads: [EMPTY; VAR_FREE_SIZES], lens: [ZERO; VAR_FREE_SIZES] }
+        VarFreeLists {
+            heads: [const { Cell::new(std::ptr::null_mut()) }; VAR_FREE_SIZES],
+            lens: [const { Cell::new(0) }; VAR_FREE_SIZES],
+        }
     }
 
     /// Hand every kept block back to its pool (the thread is ending, or a
@@ -741,7 +742,7 @@ pub(crate) fn clear_free_lists() {
 fn untraced_state<'a>() -> Option<&'a ObjectState> {
     let ts = crate::pystate::current_thread_ptr();
     // SAFETY: a non-null CURRENT points at a live thread state.
-    let st = unsafe { &(*ts.as_ref()?).objects };
+    let st = unsafe { &ts.as_ref()?.objects };
     (!st.tracemalloc.get()).then_some(st)
 }
 
