@@ -264,17 +264,20 @@ pub(crate) fn is_tracked(o: &Obj) -> bool {
 /// Call the object's finalizer (`tp_finalize`, `__del__`) unless it ran
 /// already (PEP 442); objects of non-GC types have no such mark and are
 /// left alone.
-pub(crate) fn finalize_once(vm: &Vm, o: &Obj) {
+/// Whether it was called.
+pub(crate) fn finalize_once(vm: &Vm, o: &Obj) -> bool {
     let t = o.class();
-    let Some(fin) = t.finalize.get() else { return };
+    let Some(fin) = t.finalize.get() else { return false };
     if !t.is_gc {
-        return;
+        return false;
     }
     let h = header_of(o.as_nonnull());
-    if h.prev.get() & FINALIZED == 0 {
-        h.prev.set(h.prev.get() | FINALIZED);
-        fin(vm, o);
+    if h.prev.get() & FINALIZED != 0 {
+        return false;
     }
+    h.prev.set(h.prev.get() | FINALIZED);
+    fin(vm, o);
+    true
 }
 
 /// Has the object's finalizer been called (`gc.is_finalized`)?
@@ -308,16 +311,39 @@ pub(crate) fn track_new(p: NonNull<PyObject>) {
 
 /// Stop tracking an object being freed.
 pub(crate) fn untrack_freed(p: NonNull<PyObject>) {
+    count_freed(unlink_freed(p));
+}
+
+/// Unlink an object being freed from its generation; whether freeing it
+/// counts as a deallocation (`count_freed`): every GC allocation counted,
+/// tracked or not (CPython's PyObject_GC_Del), but embedded dicts, which
+/// never were.
+pub(crate) fn unlink_freed(p: NonNull<PyObject>) -> bool {
     let h = header_of(p);
     if h.next.get() != 0 {
         // SAFETY: a tracked header is linked.
         unsafe { unlink(h) };
     }
-    // Every GC allocation counted, tracked or not (CPython's
-    // PyObject_GC_Del), but embedded dicts, which never were.
-    if h.prev.get() & EMBEDDED == 0 {
+    h.prev.get() & EMBEDDED == 0
+}
+
+/// Count a deallocation towards the next collection (after `unlink_freed`).
+#[inline]
+pub(crate) fn count_freed(counted: bool) {
+    if counted {
         adjust_count(-1);
     }
+}
+
+/// Track an object made from a kept block (a tuple from its free list):
+/// into generation 0, but no new allocation for the count, as CPython's.
+pub(crate) fn track_uncounted(p: NonNull<PyObject>) {
+    let ts = crate::pystate::current_thread_ptr();
+    // SAFETY: a non-null current thread state is live, and so is its
+    // interpreter's GC state.
+    let Some(gc) = (unsafe { ts.as_ref() }).and_then(|ts| unsafe { ts.gc.get().as_ref() }) else { return };
+    // SAFETY: a fresh object is in no list.
+    unsafe { gc.generations[0].push(header_of(p)) };
 }
 
 /// Stop tracking an object that cannot be part of a cycle (a tuple of
@@ -432,7 +458,9 @@ pub(crate) fn traverse(o: NonNull<PyObject>, visit: &mut dyn FnMut(&Obj)) {
             );
         }
         if t.is_heap_type() {
-            let ty = Obj::from_borrowed_ptr(crate::object::type_ptr(o));
+            // A borrowed view (no count to raise and drop again): the
+            // object's own reference keeps its class alive.
+            let ty = std::mem::ManuallyDrop::new(Obj::from_owned_ptr(crate::object::type_ptr(o)));
             visit(&ty);
         }
         (t.traverse_payload)(o.as_ptr(), visit);
@@ -558,6 +586,10 @@ fn collect_with_callbacks(vm: &Vm, gen: usize, _reason: &str) -> PyResult<usize>
         vm.method_cache.forget_all();
     }
     let (collected, uncollectable) = collect_main(vm, gen);
+    if gen == NUM_GENERATIONS - 1 {
+        // CPython's clear_freelists: the kept blocks go back to the pools.
+        crate::object::clear_free_lists();
+    }
     invoke_callbacks(vm, "stop", gen, collected, uncollectable);
     vm.gc.collecting.set(false);
     Ok(collected + uncollectable)
@@ -624,9 +656,13 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
     }
     // Survivors move to the older generation; tuples of atoms stop being
     // tracked (CPython's untrack_tuples).
-    let survivors = untrack_tuples(young);
+    let mut survivors = untrack_tuples(young);
     if !std::ptr::eq(young, older) {
         older.splice(young);
+    } else {
+        // Only in full collections, so that building a dict up does not
+        // get it checked over and over (CPython's bpo-14775).
+        survivors -= untrack_dicts(vm, young);
     }
     if gen == NUM_GENERATIONS - 2 {
         gc.long_lived_pending.set(gc.long_lived_pending.get() + survivors);
@@ -653,14 +689,21 @@ fn collect_main(vm: &Vm, gen: usize) -> (usize, usize) {
     // As CPython's count: weakrefs freed by their callbacks, then the
     // objects still unreachable after the finalizers (those a finalizer
     // freed or resurrected are not counted).
-    let mut collected = crate::objects::weakref::clear_weakrefs_of_garbage(vm, &garbage);
+    let (mut collected, mut ran_code) = crate::objects::weakref::clear_weakrefs_of_garbage(vm, &garbage);
     // PEP 442: finalizers, once per object.
     for o in &garbage {
-        finalize_once(vm, o);
+        ran_code |= finalize_once(vm, o);
     }
     // A finalizer may have resurrected objects: only what is still
-    // unreachable (counting our own references) is cleared.
-    let (still, rest) = split_still_unreachable(&unreachable, older, garbage);
+    // unreachable (counting our own references) is cleared. When no
+    // Python code ran, nothing changed: all of it still is (and each
+    // object is referred to by another, so none would have been freed).
+    let (still, rest) = if ran_code {
+        split_still_unreachable(&unreachable, older, garbage)
+    } else {
+        older.splice(&unreachable);
+        (garbage, Vec::new())
+    };
     // What CPython's finalizers would have freed, or resurrected, goes first.
     drop(rest);
     collected += still.len();
@@ -883,6 +926,36 @@ fn untrack_tuples(young: &GcList) -> usize {
         }
     }
     left
+}
+
+/// Stop tracking the exact dicts of `young` that hold only atoms and
+/// untracked tuples (CPython's `untrack_dicts` and `_PyDict_MaybeUntrack`:
+/// the values, and the keys unless all are str); how many were untracked.
+/// A dict that gets a container again is tracked again when it is stored.
+fn untrack_dicts(vm: &Vm, young: &GcList) -> usize {
+    let dict_type = vm.ctx.types.dict.as_nonnull();
+    let head = young.head_addr();
+    let mut untracked = 0;
+    let mut a = young.head.next.get();
+    while a != head {
+        // SAFETY: linked in `young`, a live object.
+        let h = unsafe { header_at(a) };
+        a = h.next.get();
+        let o = object_of(h);
+        // SAFETY: a live object's type pointer.
+        if unsafe { crate::object::type_ptr(o) } != dict_type || h.prev.get() & EMBEDDED != 0 {
+            continue;
+        }
+        let mut holds_container = false;
+        // SAFETY: an exact dict; no Python code runs during the visit.
+        unsafe { (type_of(o).traverse_payload)(o.as_ptr(), &mut |r| holds_container |= may_be_tracked(r)) };
+        if !holds_container {
+            // SAFETY: linked.
+            unsafe { unlink(h) };
+            untracked += 1;
+        }
+    }
+    untracked
 }
 
 /// After the finalizers: split the garbage (the objects of `unreachable`,

@@ -885,14 +885,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         ),
                         op::UnpackSequenceTwoTuple | op::UnpackSequenceTuple | op::UnpackSequenceList => {
                             let want_list = opcode == op::UnpackSequenceList;
-                            let Some(items) = specialized::unpack_items(vm, frame.peek(0), oparg as usize, want_list)
-                            else {
+                            if !specialized::unpack_fits(vm, frame.peek(0), oparg as usize, want_list) {
                                 deopt!(op::UnpackSequence)
-                            };
-                            drop(frame.pop());
-                            for x in items.into_iter().rev() {
-                                frame.push(x);
                             }
+                            // The items go straight onto the stack (no vector):
+                            // pushing runs no Python code, so the sequence
+                            // cannot change meanwhile.
+                            let seq = frame.pop();
+                            specialized::unpack_reversed(&seq, want_list, |x| frame.push(x));
+                            drop(seq);
                         }
                         // ---- LOAD_ATTR, STORE_ATTR, LOAD_METHOD ----
                         op::LoadAttrAdaptive => adapt!(

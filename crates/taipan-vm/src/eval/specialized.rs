@@ -372,21 +372,24 @@ pub(super) fn store_list_int(vm: &Vm, container: &Obj, sub: &Obj, v: Obj) -> Res
 
 // ---- UNPACK_SEQUENCE --------------------------------------------------------------------------
 
-/// The items of an exact tuple (or list) of length `n`, in order.
+/// Is `seq` an exact tuple (or list) of length `n`?
 #[inline(always)]
-pub(super) fn unpack_items(vm: &Vm, seq: &Obj, n: usize, want_list: bool) -> Option<Vec<Obj>> {
+pub(super) fn unpack_fits(vm: &Vm, seq: &Obj, n: usize, want_list: bool) -> bool {
     if want_list {
-        if !seq.type_is(&vm.ctx.types.list) {
-            return None;
-        }
-        let l = list::data(seq)?;
-        return (l.len() == n).then(|| l.to_vec());
+        return seq.type_is(&vm.ctx.types.list) && list::data(seq).is_some_and(|l| l.len() == n);
     }
-    if !seq.type_is(&vm.ctx.types.tuple) {
-        return None;
+    seq.type_is(&vm.ctx.types.tuple) && tuple::items(seq).len() == n
+}
+
+/// Hand `push` the items of a sequence `unpack_fits` accepted, last
+/// first. `push` must not run Python code or drop an object (it stores on
+/// the value stack), so the sequence cannot change meanwhile.
+#[inline(always)]
+pub(super) fn unpack_reversed(seq: &Obj, want_list: bool, mut push: impl FnMut(Obj)) {
+    match (want_list, list::data(seq)) {
+        (true, Some(l)) => l.with_items(|items| items.iter().rev().for_each(|x| push(x.clone()))),
+        _ => tuple::items(seq).iter().rev().for_each(|x| push(x.clone())),
     }
-    let items = tuple::items(seq);
-    (items.len() == n).then(|| items.to_vec())
 }
 
 // ---- LOAD_ATTR, STORE_ATTR, LOAD_METHOD -------------------------------------------------------

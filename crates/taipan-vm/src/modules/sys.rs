@@ -766,8 +766,8 @@ fn sys_getrefcount(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResul
 /// (`object/obmalloc.rs`) on stderr (the C stream, as CPython's), in
 /// CPython's format: a row per size class with pools in use, then the
 /// arena counts and where the arenas' bytes go. Taipan has no arena map
-/// (pools are found by address alignment) and no per-type free lists to
-/// list, so those two parts are absent. Under `PYTHONMALLOC=malloc` it
+/// (pools are found by address alignment), and its free lists are per
+/// thread (`object::ObjectState`), so those two parts are absent. Under `PYTHONMALLOC=malloc` it
 /// prints nothing, as CPython's.
 fn sys_debugmallocstats(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     use crate::object::obmalloc as om;

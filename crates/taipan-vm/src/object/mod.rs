@@ -400,6 +400,8 @@ pub(crate) struct ObjectState {
     pub(crate) dict_keys: crate::objects::dict::KeysFreeList,
     /// Empty item arrays of dead small lists, by capacity.
     pub(crate) list_buffers: crate::objects::list::BufferCache,
+    /// Blocks of dead small exact tuples, by item count.
+    var_free: VarFreeLists,
 }
 
 impl ObjectState {
@@ -420,6 +422,7 @@ impl ObjectState {
             tracemalloc: Cell::new(false),
             dict_keys: crate::objects::dict::KeysFreeList::new(),
             list_buffers: crate::objects::list::BufferCache::new(),
+            var_free: VarFreeLists::new(),
         }
     }
 
@@ -447,6 +450,7 @@ impl ObjectState {
             }
         }
         self.leaf_cache_len.set(0);
+        self.var_free.release();
     }
 
     /// Take the finalizers and callbacks that are due.
@@ -514,6 +518,8 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
             // The common case of arithmetic (ints and floats): onto the
             // thread's cache, with no callee-saved state to set up.
             Some(leaf) if leaf.class as usize == LEAF_CACHE_CLASS => dealloc_cached_leaf(p, ty_ptr, leaf),
+            // Exact tuples, lists, dicts, methods: straight to their path.
+            None if ty.container.is_some() => dealloc_container(p, ty_ptr, ty.container.unwrap_unchecked()),
             _ => dealloc_other(p, ty_ptr, ty),
         }
     }
@@ -638,7 +644,11 @@ pub(crate) fn alloc_var_container<T: PyPayload>(
     // object is whole before anything can see it. A short iterator gets a
     // block of its own size (deallocation sizes the block by the count).
     unsafe {
-        let mut base = small_alloc(layout);
+        let recycled = var_free_pop(n);
+        // A block from the free list is no new allocation for the
+        // collector's count (CPython's tuple free list).
+        let mut counted = recycled.is_null();
+        let mut base = if counted { small_alloc(layout) } else { recycled };
         let first = |b: *mut u8| b.add(GC_HEADER_SIZE + at).cast::<Obj>();
         let mut k = 0;
         for x in items.take(n) {
@@ -651,6 +661,7 @@ pub(crate) fn alloc_var_container<T: PyPayload>(
             std::ptr::copy_nonoverlapping(first(base), first(b), k);
             small_free(base, layout);
             (base, layout) = (b, short);
+            counted = true;
         }
         std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
         let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
@@ -665,9 +676,113 @@ pub(crate) fn alloc_var_container<T: PyPayload>(
         if crate::tracemalloc::tracing() {
             trace_alloc::<T>(p, layout.size());
         }
-        crate::gc::track_new(p);
+        if counted {
+            crate::gc::track_new(p);
+        } else {
+            crate::gc::track_uncounted(p);
+        }
         Obj::from_owned_ptr(p)
     }
+}
+
+/// Item counts below this have a free list (CPython's `PyTuple_MAXSAVESIZE`).
+const VAR_FREE_SIZES: usize = 20;
+/// Blocks kept per item count (CPython's `PyTuple_MAXFREELIST`).
+const VAR_FREE_MAX: u32 = 2000;
+
+/// Free lists of the blocks of dead exact tuples (the only variable-size
+/// containers) with 1 to 19 items, linked through their first word, as
+/// CPython 3.11's tuple free lists. Only with the pools (a block is then
+/// freed without its size) and while tracemalloc is off.
+struct VarFreeLists {
+    heads: [Cell<*mut u8>; VAR_FREE_SIZES],
+    lens: [Cell<u32>; VAR_FREE_SIZES],
+}
+
+impl VarFreeLists {
+    const fn new() -> VarFreeLists {
+        VarFreeLists {
+            heads: [const { Cell::new(std::ptr::null_mut()) }; VAR_FREE_SIZES],
+            lens: [const { Cell::new(0) }; VAR_FREE_SIZES],
+        }
+    }
+
+    /// Hand every kept block back to its pool (the thread is ending, or a
+    /// full collection empties the free lists, as CPython's `clear_freelists`).
+    fn release(&self) {
+        for (head, len) in self.heads.iter().zip(&self.lens) {
+            let mut p = head.replace(std::ptr::null_mut());
+            while !p.is_null() {
+                // SAFETY: a kept block is free, its first word the next
+                // one; blocks are only kept when they came from the pools.
+                unsafe {
+                    let next = *p.cast::<*mut u8>();
+                    obmalloc::free(p);
+                    p = next;
+                }
+            }
+            len.set(0);
+        }
+    }
+}
+
+/// Empty the running thread's tuple free lists (a full collection, as
+/// CPython 3.11's `clear_freelists`).
+pub(crate) fn clear_free_lists() {
+    let ts = crate::pystate::current_thread_ptr();
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    if let Some(ts) = unsafe { ts.as_ref() } {
+        ts.objects.var_free.release();
+    }
+}
+
+/// The running thread's object state, unless tracemalloc traces it (free
+/// lists are then left alone, as the leaf cache is).
+#[inline(always)]
+fn untraced_state<'a>() -> Option<&'a ObjectState> {
+    let ts = crate::pystate::current_thread_ptr();
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    let st = unsafe { &ts.as_ref()?.objects };
+    (!st.tracemalloc.get()).then_some(st)
+}
+
+/// A kept block for an exact tuple of `n` items, or null.
+#[inline(always)]
+fn var_free_pop(n: usize) -> *mut u8 {
+    if n == 0 || n >= VAR_FREE_SIZES {
+        return std::ptr::null_mut();
+    }
+    let Some(st) = untraced_state() else { return std::ptr::null_mut() };
+    let head = st.var_free.heads[n].get();
+    if !head.is_null() {
+        // SAFETY: a kept block is free, its first word the next one.
+        st.var_free.heads[n].set(unsafe { *head.cast::<*mut u8>() });
+        st.var_free.lens[n].set(st.var_free.lens[n].get() - 1);
+    }
+    head
+}
+
+/// Keep the block of a dead exact tuple of `n` items; false if it must be
+/// freed instead.
+///
+/// # Safety
+/// `base` is the block (GC header first) of an exact tuple of `n` items
+/// whose payload is dropped; it is not used again by the caller if kept.
+#[inline(always)]
+unsafe fn var_free_push(base: *mut u8, n: usize) -> bool {
+    if n == 0 || n >= VAR_FREE_SIZES || !obmalloc::use_pymalloc() {
+        return false;
+    }
+    let Some(st) = untraced_state() else { return false };
+    let len = st.var_free.lens[n].get();
+    if len >= VAR_FREE_MAX {
+        return false;
+    }
+    // SAFETY: the block is free and at least a pointer wide.
+    unsafe { *base.cast::<*mut u8>() = st.var_free.heads[n].get() };
+    st.var_free.heads[n].set(base);
+    st.var_free.lens[n].set(len + 1);
+    true
 }
 
 /// Deallocation of a plain container: no finalizer can be due and there
@@ -699,7 +814,7 @@ unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: Con
     // SAFETY: guaranteed by the caller; the block came from
     // `alloc_container` (the same size class).
     unsafe {
-        crate::gc::untrack_freed(p);
+        let counted = crate::gc::unlink_freed(p);
         if crate::tracemalloc::tracing() {
             crate::tracemalloc::on_free(p);
         }
@@ -712,12 +827,18 @@ unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: Con
             None => {
                 (c.drop_payload)(p.as_ptr());
                 small_free_class(base, c.class as usize);
+                crate::gc::count_freed(counted);
             }
             Some(count) => {
                 // Sized before the payload drops its items.
-                let layout = var_layout(c.size as usize, count(p.as_ptr()));
+                let n = count(p.as_ptr());
                 (c.drop_payload)(p.as_ptr());
-                small_free(base, layout);
+                // A kept block is no deallocation for the collector's
+                // count (CPython's tuple free list).
+                if !var_free_push(base, n) {
+                    small_free(base, var_layout(c.size as usize, n));
+                    crate::gc::count_freed(counted);
+                }
             }
         }
         decref(ty_ptr);

@@ -909,10 +909,7 @@ fn slot_tp_call(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
     };
     vm.with_recursion(" while calling a Python object", || {
         if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(o.clone());
-            full.extend_from_slice(args);
-            return vm.call(&f, &full, kwnames);
+            return vm.with_self_prepended(o, args, |full| vm.call(&f, full, kwnames));
         }
         let bound = match f.class().slots.descr_get.get() {
             Some(get) => get(vm, &f, Some(o), Some(&o.class_obj()))?,
@@ -1026,10 +1023,7 @@ fn slot_tp_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
 
 fn slot_tp_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let f = vm.getattr_str(cls, "__new__")?;
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(cls.clone());
-    full.extend_from_slice(args);
-    vm.call(&f, &full, kwnames)
+    vm.with_self_prepended(cls, args, |full| vm.call(&f, full, kwnames))
 }
 
 fn slot_tp_finalize(vm: &Vm, o: &Obj) {

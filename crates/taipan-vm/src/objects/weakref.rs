@@ -158,27 +158,38 @@ pub(crate) unsafe fn clear_on_free(p: *mut PyObject) {
 /// Clear the weakrefs to the cycle collector's garbage, then call the
 /// callbacks of those weakrefs that are not garbage themselves (CPython's
 /// `handle_weakrefs`).
-/// Returns how many of those weakrefs died once their callback was called.
-pub(crate) fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[Obj]) -> usize {
-    let ids: std::collections::HashSet<usize> = garbage.iter().map(|o| o.id()).collect();
-    let mut callbacks: Vec<(Obj, Obj)> = Vec::new();
+/// Returns how many of those weakrefs died once their callback was called,
+/// and whether any callback was called (Python code ran).
+pub(crate) fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[Obj]) -> (usize, bool) {
+    let mut found: Vec<Obj> = Vec::new();
     for o in garbage {
         for w in weakrefs_of(o) {
             let d = w.payload::<WeakrefData>().expect("weakref lists hold weakrefs");
             // SAFETY: the referent `o` is live (held by the collector).
             unsafe { unlink(d, d) };
-            // A weakref that is garbage itself keeps its callback (and
-            // the callback stays part of the garbage) until it is cleared,
-            // as CPython's handle_weakrefs.
-            if ids.contains(&w.id()) {
-                continue;
-            }
-            if let Some(cb) = d.callback.take() {
-                callbacks.push((cb, w));
-            }
+            found.push(w);
+        }
+    }
+    if found.is_empty() {
+        // The common case: no set of the garbage to build.
+        return (0, false);
+    }
+    let ids: rustc_hash::FxHashSet<usize> = garbage.iter().map(|o| o.id()).collect();
+    let mut callbacks: Vec<(Obj, Obj)> = Vec::new();
+    for w in found {
+        // A weakref that is garbage itself keeps its callback (and the
+        // callback stays part of the garbage) until it is cleared, as
+        // CPython's handle_weakrefs.
+        if ids.contains(&w.id()) {
+            continue;
+        }
+        let d = w.payload::<WeakrefData>().expect("weakref lists hold weakrefs");
+        if let Some(cb) = d.callback.take() {
+            callbacks.push((cb, w));
         }
     }
     let mut freed = 0;
+    let called = !callbacks.is_empty();
     for (cb, w) in callbacks {
         if let Err(e) = vm.call(&cb, std::slice::from_ref(&w), None) {
             vm.write_unraisable(&e, Some(&cb));
@@ -188,7 +199,7 @@ pub(crate) fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[Obj]) -> usize {
             freed += 1;
         }
     }
-    freed
+    (freed, called)
 }
 
 // ---- the Python types -------------------------------------------------------------------------
