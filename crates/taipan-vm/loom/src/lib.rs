@@ -75,10 +75,12 @@ mod tests {
     /// Increment under the GIL (loom reports a race if two threads can be
     /// here at once).
     fn bump(s: &Shared) {
+        // SAFETY: only the GIL holder calls this; loom checks that claim.
         s.counter.with_mut(|c| unsafe { *c += 1 });
     }
 
     fn read(s: &Shared) -> u32 {
+        // SAFETY: read under the GIL (or after every thread joined).
         s.counter.with(|c| unsafe { *c })
     }
 
