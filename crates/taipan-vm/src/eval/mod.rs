@@ -553,23 +553,26 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     // opcode, each a copy of the body with the opcode a constant, so
                     // that the step to the next instruction and the tests of the
                     // opcode in the body fold away.
+                    // LOAD_FAST's body: push local `i`, or raise UnboundLocalError.
+                    macro_rules! push_local {
+                        ($i:expr) => {
+                            match frame.local($i).clone() {
+                                Some(v) => frame.push(v),
+                                None => break 'err ops::unbound_local(vm, code, $i),
+                            }
+                        };
+                    }
                     macro_rules! lf_pair {
                         ($op:expr) => {{
                             // (Both instructions run: `ip` is set past the second.)
                             let next = pc + cache::STEP[$op as usize] as usize;
-                            match frame.local(oparg as usize).clone() {
-                                Some(v) => frame.push(v),
-                                None => break 'err ops::unbound_local(vm, code, oparg as usize),
-                            }
+                            push_local!(oparg as usize);
                             let arg2 = second_arg(units, next);
                             ip = next + 1;
                             if $op == op::LoadFastLoadConst {
                                 frame.push(code.consts[arg2].clone());
                             } else {
-                                match frame.local(arg2).clone() {
-                                    Some(v) => frame.push(v),
-                                    None => break 'err ops::unbound_local(vm, code, arg2),
-                                }
+                                push_local!(arg2);
                             }
                         }};
                     }
@@ -585,10 +588,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 let v = frame.pop();
                                 drop(frame.local_mut(arg2).replace(v));
                             } else {
-                                match frame.local(arg2).clone() {
-                                    Some(v) => frame.push(v),
-                                    None => break 'err ops::unbound_local(vm, code, arg2),
-                                }
+                                push_local!(arg2);
                             }
                         }};
                     }
@@ -749,10 +749,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(code.consts[oparg as usize].clone());
                             let arg2 = second_arg(units, next);
                             ip = next + 1;
-                            match frame.local(arg2).clone() {
-                                Some(v) => frame.push(v),
-                                None => break 'err ops::unbound_local(vm, code, arg2),
-                            }
+                            push_local!(arg2);
                         }
                         op::StoreFastLoadFast => sf_pair!(op::StoreFastLoadFast),
                         op::StoreFastStoreFast => sf_pair!(op::StoreFastStoreFast),
