@@ -517,11 +517,17 @@ fn callable_iter_next(vm: &Vm, it: &Obj) -> PyResult<Option<Obj>> {
 
 pub(crate) struct EnumerateData {
     it: Obj,
-    index: std::cell::RefCell<BigInt>,
+    /// The next index while it is below `i64::MAX` (CPython's `en_index`).
+    index: Cell<i64>,
+    /// The next index once it no longer fits (CPython's `en_longindex`).
+    long_index: std::cell::RefCell<Option<BigInt>>,
+    /// The (index, item) pair handed out again once nothing else holds it.
+    result: Obj,
 }
 impl PyPayload for EnumerateData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.it);
+        visit(&self.result);
     }
 }
 
@@ -554,19 +560,66 @@ fn enumerate_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyR
         }
         None => BigInt::from(0),
     };
-    Ok(alloc_object(cls, EnumerateData { it, index: std::cell::RefCell::new(start) }))
+    let (index, long_index) = match start.to_i64().filter(|&i| i < i64::MAX) {
+        Some(i) => (i, None),
+        None => (i64::MAX, Some(start)),
+    };
+    let result = reusable_result(vm, 2);
+    let index = Cell::new(index);
+    Ok(alloc_object(cls, EnumerateData { it, index, long_index: std::cell::RefCell::new(long_index), result }))
 }
 
 fn enumerate_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     let d = o.payload::<EnumerateData>().expect("enumerate");
     let Some(v) = vm.next(&d.it)? else { return Ok(None) };
-    let i = {
-        let mut idx = d.index.borrow_mut();
-        let i = idx.clone();
-        *idx += 1;
-        i
-    };
-    Ok(Some(vm.new_tuple(vec![vm.new_bigint(i), v])))
+    let index = enumerate_index(vm, d);
+    if let Some(r) = take_reusable(&d.result) {
+        // SAFETY: `take_reusable` found the result tuple (a pair) held by
+        // this enumerate alone; nothing borrows its items.
+        let (old_index, old_item) = unsafe { (tuple::replace_item(&r, 0, index), tuple::replace_item(&r, 1, v)) };
+        drop((old_index, old_item));
+        retrack(vm, &r);
+        return Ok(Some(r));
+    }
+    Ok(Some(tuple::new_from_iter(vm, 2, [index, v].into_iter())))
+}
+
+/// The index object for the next pair, and the count moved on (the
+/// machine word until it reaches `i64::MAX`, a big int from there).
+fn enumerate_index(vm: &Vm, d: &EnumerateData) -> Obj {
+    let i = d.index.get();
+    if i < i64::MAX {
+        d.index.set(i + 1);
+        return vm.new_int(i);
+    }
+    let mut long = d.long_index.borrow_mut();
+    let big = long.get_or_insert_with(|| BigInt::from(i64::MAX));
+    let r = vm.new_bigint(big.clone());
+    *big += 1;
+    r
+}
+
+/// A tuple of `n` Nones that an iterator hands out again and again while
+/// its consumer drops each one before asking for the next (CPython's
+/// `zip` and `enumerate` result tuples).
+fn reusable_result(vm: &Vm, n: usize) -> Obj {
+    tuple::new_from_iter(vm, n, std::iter::repeat_n(vm.none(), n))
+}
+
+/// The result tuple, if only its iterator holds it (then it can be
+/// refilled without anyone seeing it change).
+#[inline]
+fn take_reusable(result: &Obj) -> Option<Obj> {
+    (result.refcnt() == 1).then(|| result.clone())
+}
+
+/// A refilled result tuple may hold containers now: the collector must see
+/// it again if a collection untracked it as a tuple of atoms.
+#[inline]
+fn retrack(vm: &Vm, r: &Obj) {
+    if !crate::gc::is_tracked(r) {
+        crate::gc::track(vm, r.as_nonnull());
+    }
 }
 
 pub(crate) struct ReversedData {
@@ -649,12 +702,15 @@ fn reversed_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
 pub(crate) struct ZipData {
     iters: Vec<Obj>,
     strict: Cell<bool>,
+    /// The tuple handed out again once nothing else holds it.
+    result: Obj,
 }
 impl PyPayload for ZipData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         for x in self.iters.iter() {
             visit(x);
         }
+        visit(&self.result);
     }
 }
 
@@ -686,7 +742,8 @@ fn zip_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
     for a in pos {
         iters.push(vm.iter(a)?);
     }
-    Ok(alloc_object(cls, ZipData { iters, strict: Cell::new(strict) }))
+    let result = reusable_result(vm, iters.len());
+    Ok(alloc_object(cls, ZipData { iters, strict: Cell::new(strict), result }))
 }
 
 fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
@@ -694,10 +751,17 @@ fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     if d.iters.is_empty() {
         return Ok(None);
     }
-    let mut items = Vec::with_capacity(d.iters.len());
+    let reuse = take_reusable(&d.result);
+    let mut items = Vec::with_capacity(if reuse.is_some() { 0 } else { d.iters.len() });
     for (i, it) in d.iters.iter().enumerate() {
         match vm.next(it)? {
-            Some(v) => items.push(v),
+            Some(v) => match &reuse {
+                // SAFETY: `take_reusable` found the result tuple (one slot
+                // per iterator) held by this zip alone; nothing borrows its
+                // items.
+                Some(r) => drop(unsafe { tuple::replace_item(r, i, v) }),
+                None => items.push(v),
+            },
             None => {
                 if d.strict.get() {
                     if i > 0 {
@@ -724,6 +788,10 @@ fn zip_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
                 return Ok(None);
             }
         }
+    }
+    if let Some(r) = reuse {
+        retrack(vm, &r);
+        return Ok(Some(r));
     }
     Ok(Some(vm.new_tuple(items)))
 }
@@ -845,8 +913,11 @@ fn callable_iter_reduce(vm: &Vm, it: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> 
 /// `(type(self), (iterator, next_index))`.
 fn enumerate_reduce(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
     let d = o.payload::<EnumerateData>().ok_or_else(|| vm.type_error("enumerate expected"))?;
-    let index = d.index.borrow().clone();
-    Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![d.it.clone(), vm.new_bigint(index)])]))
+    let index = match &*d.long_index.borrow() {
+        Some(big) => vm.new_bigint(big.clone()),
+        None => vm.new_int(d.index.get()),
+    };
+    Ok(vm.new_tuple(vec![o.class_obj(), vm.new_tuple(vec![d.it.clone(), index])]))
 }
 
 /// `(type(self), (seq,), index)`, or `(type(self), ((),))` once exhausted.

@@ -175,6 +175,25 @@ pub(crate) fn new_from_iter(vm: &Vm, n: usize, it: impl Iterator<Item = Obj>) ->
     alloc_exact(&vm.ctx.types.tuple, n, it)
 }
 
+/// Put `v` in slot `i` of an exact tuple only its owner refers to (the
+/// result tuple `zip` and `enumerate` hand out again once the consumer let
+/// it go, as CPython's `zip_next`): the old item, for the caller to drop.
+///
+/// # Safety
+/// `o` is an exact tuple of more than `i` items, and no borrow of its items
+/// is alive (its references are the owner's and the caller's).
+pub(crate) unsafe fn replace_item(o: &Obj, i: usize, v: Obj) -> Obj {
+    let p = o.as_ptr().cast::<PyCell<TupleData>>();
+    // SAFETY: an exact tuple's items follow its payload in the object's
+    // block (`TupleData::after`), and slot `i` holds an owned item; the
+    // pointer comes from the object's own (raw) address.
+    unsafe {
+        debug_assert!(i < (*p).payload.len.get() & !OUT_OF_LINE && (*p).payload.len.get() & OUT_OF_LINE == 0);
+        let slot = std::ptr::addr_of_mut!((*p).payload).add(1).cast::<Obj>().add(i);
+        std::ptr::replace(slot, v)
+    }
+}
+
 /// The items of a tuple object (empty for a non-tuple).
 #[inline]
 pub fn items(o: &Obj) -> &[Obj] {

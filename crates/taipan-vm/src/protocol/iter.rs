@@ -27,6 +27,9 @@ impl Vm {
     #[inline]
     pub fn next(&self, it: &Obj) -> PyResult<Option<Obj>> {
         match it.class().slots.iternext.get() {
+            // The list, tuple and range iterators run no Python code, nest
+            // nothing and never raise StopIteration: called directly.
+            Some(f) if self.is_leaf_iterator(it) => f(self, it),
             // Iterators over iterators (zip, map, ...) nest on the native stack.
             Some(f) => match self.with_native_depth(|| f(self, it)) {
                 Err(e) if self.err_matches(&e, &self.ctx.exceptions.stop_iteration) => Ok(None),
@@ -34,6 +37,14 @@ impl Vm {
             },
             None => Err(self.type_error(format!("'{}' object is not an iterator", it.class().name()))),
         }
+    }
+
+    /// Is `it` one of the iterators whose `next` cannot recurse (`zip` and
+    /// `enumerate` over lists, tuples and ranges skip the depth guard)?
+    #[inline(always)]
+    fn is_leaf_iterator(&self, it: &Obj) -> bool {
+        let t = &self.ctx.types;
+        it.type_is(&t.list_iterator) || it.type_is(&t.tuple_iterator) || it.type_is(&t.range_iterator)
     }
 
     /// The items of an iterable, collected.
