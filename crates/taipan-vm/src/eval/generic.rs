@@ -83,6 +83,9 @@ pub(super) fn store_subscr(vm: &Vm, frame: &mut Running<'_>) -> PyResult<()> {
     let sub = frame.pop();
     let container = frame.pop();
     let v = frame.pop();
+    if container.type_is(&vm.ctx.types.list) {
+        return crate::objects::list::store_subscr_owned(vm, &container, &sub, v);
+    }
     vm.setitem(&container, &sub, &v)
 }
 

@@ -1377,6 +1377,46 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(pystr::join_objects(vm, &parts));
                         }
                         op::BuildSlice => {
+                            // A list sliced or assigned to a slice with no slice
+                            // object made (CPython 3.12's BINARY_SLICE and
+                            // STORE_SLICE), when nothing can fail (not while tracing:
+                            // the second instruction would go unseen).
+                            if !vm.thread.tracing.get() {
+                                let after = code.units.get(next).copied();
+                                if after == Some(op::BinarySubscr as u16) {
+                                    let k = oparg as usize;
+                                    let step = (k == 3).then(|| frame.peek(0));
+                                    let r = specialized::list_slice_fused(
+                                        vm,
+                                        frame.peek(k),
+                                        frame.peek(k - 1),
+                                        frame.peek(k - 2),
+                                        step,
+                                    );
+                                    if let Some(r) = r {
+                                        frame.pop_to(frame.stack_depth() - k - 1);
+                                        frame.push(r);
+                                        ip = next + cache::STEP[op::BinarySubscr as usize] as usize;
+                                        continue 'instr;
+                                    }
+                                } else if after == Some(op::StoreSubscr as u16)
+                                    && oparg == 2
+                                    && specialized::list_store_slice_fits(
+                                        vm,
+                                        frame.peek(3),
+                                        frame.peek(2),
+                                        frame.peek(1),
+                                        frame.peek(0),
+                                    )
+                                {
+                                    let stop = specialized::fused_bound(vm, &frame.pop()).flatten();
+                                    let start = specialized::fused_bound(vm, &frame.pop()).flatten();
+                                    let container = frame.pop();
+                                    list::store_run_from_list(&container, start, stop, frame.pop());
+                                    ip = next + cache::STEP[op::StoreSubscr as usize] as usize;
+                                    continue 'instr;
+                                }
+                            }
                             let step = if oparg == 3 { frame.pop() } else { vm.none() };
                             let stop = frame.pop();
                             let start = frame.pop();

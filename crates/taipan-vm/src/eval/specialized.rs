@@ -370,6 +370,57 @@ pub(super) fn store_list_int(vm: &Vm, container: &Obj, sub: &Obj, v: Obj) -> Res
     Ok(l.set(i, v))
 }
 
+// ---- BUILD_SLICE + BINARY_SUBSCR / STORE_SUBSCR on a list -------------------------------------
+
+/// A slice bound the fused forms take: None, or an exact int that fits a
+/// word (read as `_PyEval_SliceIndex` reads it). None for anything else.
+#[inline(always)]
+pub(super) fn fused_bound(vm: &Vm, o: &Obj) -> Option<Option<isize>> {
+    if vm.is_none(o) {
+        return Some(None);
+    }
+    if !o.type_is(&vm.ctx.types.int) {
+        return None;
+    }
+    Some(Some(exact_int_word(o)? as isize))
+}
+
+/// BUILD_SLICE then BINARY_SUBSCR (CPython 3.12's BINARY_SLICE): the new
+/// list `container[start:stop:step]`, made without the slice object, when
+/// the container is an exact list and the bounds are None or ints, so that
+/// nothing can fail or run Python code; None when the two instructions
+/// must run as usual.
+#[inline]
+pub(super) fn list_slice_fused(vm: &Vm, container: &Obj, start: &Obj, stop: &Obj, step: Option<&Obj>) -> Option<Obj> {
+    if !container.type_is(&vm.ctx.types.list) {
+        return None;
+    }
+    let step = match step {
+        Some(s) => fused_bound(vm, s)?.unwrap_or(1),
+        None => 1,
+    };
+    let (start, stop) = (fused_bound(vm, start)?, fused_bound(vm, stop)?);
+    if step == 0 {
+        return None;
+    }
+    let l = list::data(container)?;
+    // CPython clamps the step to -PY_SSIZE_T_MAX so -step cannot overflow.
+    let (start, stop, step) = crate::objects::slice::clamp_indices(start, stop, step.max(-isize::MAX), l.len());
+    Some(list::new_slice_of(vm, l, start, stop, step))
+}
+
+/// May BUILD_SLICE (two bounds) then STORE_SUBSCR run as one
+/// (`list_store_slice_fused`): an exact list assigned to a slice of an
+/// exact list with None or int bounds, which cannot fail.
+#[inline]
+pub(super) fn list_store_slice_fits(vm: &Vm, value: &Obj, container: &Obj, start: &Obj, stop: &Obj) -> bool {
+    let list = &vm.ctx.types.list;
+    container.type_is(list)
+        && value.type_is(list)
+        && fused_bound(vm, start).is_some()
+        && fused_bound(vm, stop).is_some()
+}
+
 // ---- UNPACK_SEQUENCE --------------------------------------------------------------------------
 
 /// Is `seq` an exact tuple (or list) of length `n`?

@@ -273,6 +273,22 @@ impl ListData {
         v
     }
 
+    /// The items a clamped slice with a step other than 1 visits, cloned;
+    /// an index past a list that shrank meanwhile is skipped.
+    pub(crate) fn slice_step(&self, start: isize, stop: isize, step: isize) -> Vec<Obj> {
+        let n = slice::slice_length(start, stop, step);
+        let items = self.vec();
+        let mut v = buffer_with_capacity(n);
+        if step == -1 && n > 0 && (start as usize) < items.len() {
+            // `a[j::-1]`, `a[::-1]`: one run, read backwards.
+            let low = (start + 1 - n as isize) as usize;
+            v.extend(items[low..=start as usize].iter().rev().cloned());
+        } else {
+            v.extend(slice::iter_indices(start, stop, step).filter_map(|i| items.get(i as usize).cloned()));
+        }
+        v
+    }
+
     /// Swap items `start..start + other.len()` (in range) with `other`'s.
     pub(crate) fn swap_range(&self, start: usize, other: &mut [Obj]) {
         self.vec()[start..start + other.len()].swap_with_slice(other)
@@ -489,18 +505,7 @@ fn list_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
     if let Some(sl) = key.payload::<slice::SliceData>() {
         let (start, stop, step) = sl.indices(vm, l.len())?;
-        let n = l.len() as isize;
-        if step == 1 {
-            let (s, e) = (start.clamp(0, n) as usize, stop.clamp(0, n) as usize);
-            return Ok(vm.new_list(if s < e { l.slice(s, e) } else { Vec::new() }));
-        }
-        // Room for the whole slice at once (`filter_map` would hide the
-        // length); an index past a list that shrank meanwhile is skipped.
-        let mut v = buffer_with_capacity(slice::slice_length(start, stop, step));
-        l.with_items(|items| {
-            v.extend(slice::iter_indices(start, stop, step).filter_map(|i| items.get(i as usize).cloned()))
-        });
-        return Ok(vm.new_list(v));
+        return Ok(new_slice_of(vm, l, start, stop, step));
     }
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("list indices must be integers or slices, not {}", key.class().name())));
@@ -512,10 +517,55 @@ fn list_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// A new list of the items a clamped slice visits (the length may have
+/// changed since it was clamped: what is past the end is left out).
+pub(crate) fn new_slice_of(vm: &Vm, l: &ListData, start: isize, stop: isize, step: isize) -> Obj {
+    let n = l.len() as isize;
+    if step == 1 {
+        let (s, e) = (start.clamp(0, n) as usize, stop.clamp(0, n) as usize);
+        return vm.new_list(if s < e { l.slice(s, e) } else { Vec::new() });
+    }
+    vm.new_list(l.slice_step(start, stop, step))
+}
+
+/// `o[start:stop] = v` for the eval loop's BUILD_SLICE + STORE_SUBSCR on an
+/// exact list `o` and an exact list `v`, which it owns (nothing can fail):
+/// a value nothing else refers to gives up its items.
+pub(crate) fn store_run_from_list(o: &Obj, start: Option<isize>, stop: Option<isize>, v: Obj) {
+    let l = list_of(o);
+    let items = if v.is(o) {
+        l.to_vec()
+    } else if v.refcnt() == 1 {
+        list_of(&v).replace_all(Vec::new())
+    } else {
+        list_of(&v).to_vec()
+    };
+    drop(v);
+    let (start, stop, _) = slice::clamp_indices(start, stop, 1, l.len());
+    replace_run(l, start, stop, Some(items));
+}
+
+/// Replace the items `start..stop` (clamped, step 1) with `new` (remove
+/// them for None).
+fn replace_run(l: &ListData, start: isize, stop: isize, new: Option<Vec<Obj>>) {
+    let n = l.len() as isize;
+    let s = start.clamp(0, n) as usize;
+    let e = (stop.clamp(0, n) as usize).max(s);
+    match new {
+        // As many items as replaced (`perm[:k] = perm[k-1::-1]`): swapped
+        // in place, no splice.
+        Some(mut items) if items.len() == e - s => {
+            l.swap_range(s, &mut items);
+            drop_reversed(items);
+        }
+        new => drop_reversed(l.splice(s, e, new.unwrap_or_default())),
+    }
+}
+
 fn list_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let l = list_of(o);
     if let Some(sl) = key.payload::<slice::SliceData>() {
-        return assign_slice(vm, o, sl, value);
+        return assign_slice(vm, o, sl, value, false);
     }
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("list indices must be integers or slices, not {}", key.class().name())));
@@ -531,12 +581,28 @@ fn list_ass_subscript(vm: &Vm, o: &Obj, key: &Obj, value: Option<&Obj>) -> PyRes
     Ok(())
 }
 
-fn assign_slice(vm: &Vm, o: &Obj, sl: &slice::SliceData, value: Option<&Obj>) -> PyResult<()> {
+/// `o[key] = v` for the eval loop's STORE_SUBSCR on an exact list, which
+/// owns `v`: a list value nothing else refers to (the temporary of
+/// `a[:k] = a[k-1::-1]`) gives up its items rather than having them copied.
+pub(crate) fn store_subscr_owned(vm: &Vm, o: &Obj, key: &Obj, v: Obj) -> PyResult<()> {
+    match key.payload::<slice::SliceData>() {
+        Some(sl) => {
+            let steal = v.refcnt() == 1 && v.type_is(&vm.ctx.types.list) && !v.is(o);
+            assign_slice(vm, o, sl, Some(&v), steal)
+        }
+        None => list_ass_subscript(vm, o, key, Some(&v)),
+    }
+}
+
+/// `o[sl] = value` (`del o[sl]` for None); `steal`: `value` is a list
+/// only the caller refers to, whose items may be moved out.
+fn assign_slice(vm: &Vm, o: &Obj, sl: &slice::SliceData, value: Option<&Obj>, steal: bool) -> PyResult<()> {
     let l = list_of(o);
     // The new items are collected first (iterating may run Python code).
     let new: Option<Vec<Obj>> = match value {
         None => None,
         Some(v) if v.is(o) => Some(l.to_vec()),
+        Some(v) if steal => Some(list_of(v).replace_all(Vec::new())),
         Some(v) => Some(match vm.to_vec(v) {
             Ok(items) => items,
             Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.type_error) && vm.iter(v).is_err() => {
@@ -550,19 +616,8 @@ fn assign_slice(vm: &Vm, o: &Obj, sl: &slice::SliceData, value: Option<&Obj>) ->
         }),
     };
     let (start, stop, step) = sl.indices(vm, l.len())?;
-    let n = l.len() as isize;
     if step == 1 {
-        let s = start.clamp(0, n) as usize;
-        let e = (stop.clamp(0, n) as usize).max(s);
-        match new {
-            // As many items as replaced (`perm[:k] = perm[k-1::-1]`): swapped
-            // in place, no splice.
-            Some(mut items) if items.len() == e - s => {
-                l.swap_range(s, &mut items);
-                drop_reversed(items);
-            }
-            new => drop_reversed(l.splice(s, e, new.unwrap_or_default())),
-        }
+        replace_run(l, start, stop, new);
         return Ok(());
     }
     let idx: Vec<usize> = slice::iter_indices(start, stop, step).map(|i| i as usize).collect();

@@ -91,31 +91,54 @@ impl SliceData {
             // CPython clamps the step to -PY_SSIZE_T_MAX so -step cannot overflow.
             s.max(-isize::MAX)
         };
-        let len = len as isize;
-        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let adjust = |v: &Obj, default: isize| -> PyResult<isize> {
+        let bound = |v: &Obj| -> PyResult<Option<isize>> {
             if vm.is_none(v) {
-                return Ok(default);
+                return Ok(None);
             }
-            let mut i = slice_index(vm, v)?;
-            if i < 0 {
-                i += len;
-                if i < lower {
-                    i = lower;
-                }
-            } else if i > upper {
-                i = upper;
-            }
-            Ok(i)
+            slice_index(vm, v).map(Some)
         };
-        let start = adjust(&self.start, if step < 0 { upper } else { lower })?;
-        let stop = adjust(&self.stop, if step < 0 { lower } else { upper })?;
-        Ok((start, stop, step))
+        let start = bound(&self.start)?;
+        let stop = bound(&self.stop)?;
+        Ok(clamp_indices(start, stop, step, len))
     }
 }
 
+/// (start, stop, step) of a slice over `len` items from its bounds (None
+/// for a missing one) and its non-zero step, as CPython's
+/// `PySlice_AdjustIndices`.
+#[inline]
+pub(crate) fn clamp_indices(
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+    len: usize,
+) -> (isize, isize, isize) {
+    let len = len as isize;
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let adjust = |v: Option<isize>, default: isize| -> isize {
+        let Some(mut i) = v else { return default };
+        if i < 0 {
+            i += len;
+            if i < lower {
+                i = lower;
+            }
+        } else if i > upper {
+            i = upper;
+        }
+        i
+    };
+    let start = adjust(start, if step < 0 { upper } else { lower });
+    let stop = adjust(stop, if step < 0 { lower } else { upper });
+    (start, stop, step)
+}
+
 /// A slice index: None is not allowed here; `__index__`, clamped.
+#[inline]
 fn slice_index(vm: &Vm, v: &Obj) -> PyResult<isize> {
+    // An int (or subclass) is read directly, as CPython's `_PyEval_SliceIndex`.
+    if let Some(crate::objects::int::IntValue::Small(i)) = crate::objects::int::value(v) {
+        return Ok(*i as isize);
+    }
     if !vm.has_index(v) {
         return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
     }
