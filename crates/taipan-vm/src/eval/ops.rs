@@ -59,9 +59,11 @@ pub(super) fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> 
             if let Some(r) = int::word_binop(nb, x, y) {
                 return Ok(vm.new_int(r));
             }
+            if let Some(r) = word_true_divide(nb, x, y) {
+                return Ok(vm.new_float(r));
+            }
         }
-    } else if a.type_is(&t.float) && b.type_is(&t.float) {
-        let (x, y) = (exact_float(a), exact_float(b));
+    } else if let Some((x, y)) = float_operands(vm, a, b) {
         let r = match nb {
             NbOp::Add => Some(x + y),
             NbOp::Subtract => Some(x - y),
@@ -78,6 +80,36 @@ pub(super) fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> 
     } else {
         vm.binary_op(a, b, nb)
     }
+}
+
+/// `x / y` for two machine words that a double holds exactly (CPython's
+/// `long_true_divide` fast path: one correctly rounded division).
+#[inline]
+fn word_true_divide(nb: NbOp, x: i64, y: i64) -> Option<f64> {
+    const EXACT: u64 = 1 << 53;
+    let exact = x.unsigned_abs() < EXACT && y.unsigned_abs() < EXACT;
+    (matches!(nb, NbOp::TrueDivide) && y != 0 && exact).then(|| x as f64 / y as f64)
+}
+
+/// Two operands of float arithmetic: an exact float and an exact float or
+/// machine-word int (converted as `float`'s slots convert ints: rounded to
+/// nearest, which every word survives without overflow). None otherwise.
+#[inline]
+fn float_operands(vm: &Vm, a: &Obj, b: &Obj) -> Option<(f64, f64)> {
+    let t = &vm.ctx.types;
+    let as_double = |o: &Obj| {
+        if o.type_is(&t.float) {
+            Some(exact_float(o))
+        } else if o.type_is(&t.int) {
+            exact_int_word(o).map(|v| v as f64)
+        } else {
+            None
+        }
+    };
+    if !a.type_is(&t.float) && !b.type_is(&t.float) {
+        return None;
+    }
+    Some((as_double(a)?, as_double(b)?))
 }
 
 /// `COMPARE_OP`: fast paths for ints, floats and strs, then the protocol.
