@@ -703,9 +703,19 @@ impl<'a> Tokenizer<'a> {
                     if is_potential_identifier_char(c) {
                         // The rest of a name never crosses a line: scan the
                         // buffered line directly.
+                        // (The byte that ends the name is ASCII: every
+                        // byte >= 128 continues one, so `seen` only ORs the
+                        // name's own bytes into its high bit.)
                         let line = &self.src[self.cur..self.inp];
-                        let n = line.iter().take_while(|&&b| IDENT_CHAR[b as usize]).count();
-                        nonascii = c >= 128 || line[..n].iter().any(|&b| b >= 128);
+                        let mut seen = c as u8;
+                        let n = line
+                            .iter()
+                            .take_while(|&&b| {
+                                seen |= b;
+                                IDENT_CHAR[b as usize]
+                            })
+                            .count();
+                        nonascii = seen >= 128;
                         self.cur += n;
                         c = self.nextc();
                     }
@@ -1219,10 +1229,15 @@ impl<'a> Tokenizer<'a> {
         }
         while end_quote_size != quote_size {
             if end_quote_size == 0 {
-                // Skip the run of ordinary characters on this line at once.
+                // Skip the run of ordinary characters on this line at once
+                // (with memchr in the long lines of triple-quoted strings).
                 let line = &self.src[self.cur..self.inp];
                 let q = quote as u8;
-                self.cur += line.iter().take_while(|&&b| b != q && b != b'\\' && b != b'\n').count();
+                self.cur += if quote_size == 3 {
+                    memchr::memchr3(q, b'\\', b'\n', line).unwrap_or(line.len())
+                } else {
+                    line.iter().take_while(|&&b| b != q && b != b'\\' && b != b'\n').count()
+                };
             }
             c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {

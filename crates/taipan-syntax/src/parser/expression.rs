@@ -835,16 +835,34 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `args` when its first positional argument is already parsed.
+    /// `args` when its first positional argument is already parsed. The
+    /// positional arguments gather on `expr_stack` (nested calls use it
+    /// above them) and move into a list of exactly their number.
     fn args_after_first(&mut self, first: Expr) -> Option<(Vec<Expr>, Vec<Keyword>)> {
-        let mut args = vec![first];
+        let base = self.expr_stack.len();
+        self.expr_stack.push(first);
+        let r = self.positional_args_onto_stack();
+        let mut args: Vec<Expr> = self.expr_stack.drain(base..).collect();
+        match r? {
+            Some((starred, keywords)) => {
+                args.extend(starred);
+                Some((args, keywords))
+            }
+            None => Some((args, vec![])),
+        }
+    }
+
+    /// The rest of `args_after_first`: more positional arguments (pushed on
+    /// `expr_stack`), then the keyword arguments, if any.
+    #[allow(clippy::type_complexity)]
+    fn positional_args_onto_stack(&mut self) -> Option<Option<(Vec<Expr>, Vec<Keyword>)>> {
         loop {
             let m = self.mark;
             if self.expect(T::Comma).is_none() {
                 break;
             }
             match self.alt(|p| p.positional_arg()) {
-                Some(a) => args.push(a),
+                Some(a) => self.expr_stack.push(a),
                 None => {
                     if self.error.is_some() {
                         return None;
@@ -855,13 +873,9 @@ impl<'a> Parser<'a> {
             }
         }
         let m = self.mark;
-        let mut keywords = vec![];
         if self.expect(T::Comma).is_some() {
             match self.alt(|p| p.kwargs()) {
-                Some((starred, kws)) => {
-                    args.extend(starred);
-                    keywords = kws;
-                }
+                Some(kw) => return Some(Some(kw)),
                 None => {
                     if self.error.is_some() {
                         return None;
@@ -870,7 +884,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some((args, keywords))
+        Some(None)
     }
 
     /// starred_expression | (assignment_expression | expression !':=') !'='
@@ -1156,7 +1170,7 @@ impl<'a> Parser<'a> {
         if text.is_ascii() {
             Ident::from(text)
         } else {
-            text.nfkc().collect::<String>().into()
+            nfkc_identifier(text)
         }
     }
 
@@ -1616,6 +1630,15 @@ impl<'a> Parser<'a> {
         let body = self.expression()?;
         Some(Expr::new(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, self.range_from(start)))
     }
+}
+
+/// A non-ASCII name, NFKC-normalized as CPython's parser does. Out of line:
+/// its normalizer's state would otherwise give every `identifier` call a
+/// large stack frame.
+#[cold]
+#[inline(never)]
+fn nfkc_identifier(text: &str) -> Ident {
+    text.nfkc().collect::<String>().into()
 }
 
 /// Can `kind`, following an atom, not continue the expression it starts?

@@ -23,7 +23,7 @@ mod target;
 
 pub use expression::set_int_max_str_digits;
 
-use crate::ast::{Expr, Mod, Range};
+use crate::ast::{Expr, Mod, Range, Stmt};
 use crate::error::{ErrorType, SyntaxError, Warning};
 use crate::source::{self, InputMode};
 use crate::token::{Token, TokenKind};
@@ -282,6 +282,11 @@ pub(crate) struct Parser<'a> {
     /// The `# type: ignore` comments read so far (CPython's
     /// `type_ignore_comments`).
     type_ignores: Vec<crate::ast::TypeIgnore>,
+    /// Statements of the blocks being parsed, innermost last (see
+    /// `statements`).
+    stmt_stack: Vec<Stmt>,
+    /// Elements of the expression lists being parsed (see `args_after_first`).
+    expr_stack: Vec<Expr>,
 }
 
 /// Bits of `failed_at`.
@@ -323,6 +328,8 @@ impl<'a> Parser<'a> {
             allow_incomplete_input: false,
             dont_imply_dedent: false,
             type_ignores: Vec::new(),
+            stmt_stack: Vec::new(),
+            expr_stack: Vec::new(),
         }
     }
 

@@ -11,8 +11,7 @@ impl<'a> Parser<'a> {
 
     /// file: [statements] ENDMARKER
     pub(super) fn file(&mut self) -> Option<Mod> {
-        let mut body = Vec::new();
-        self.statements(&mut body);
+        let body = self.statements();
         if self.error.is_some() {
             return None;
         }
@@ -89,7 +88,7 @@ impl<'a> Parser<'a> {
                     if self.error.is_some() {
                         return None;
                     }
-                    body = self.simple_stmts()?;
+                    body = self.simple_stmts_vec()?;
                 }
             }
         }
@@ -103,66 +102,83 @@ impl<'a> Parser<'a> {
 
     // ---- statement lists -------------------------------------------------------------
 
-    /// statements: statement+ (appended to `out`; false when none matched)
-    fn statements(&mut self, out: &mut Vec<Stmt>) -> bool {
-        let before = out.len();
+    /// statements: statement+ (empty when none matched). The statements
+    /// gather on `stmt_stack`, shared by every nesting level, and move
+    /// into a body of exactly their number at the end: no body grows by
+    /// reallocation and no line of simple statements has a list of its own.
+    fn statements(&mut self) -> Vec<Stmt> {
+        let base = self.stmt_stack.len();
         loop {
             let m = self.mark;
-            let len = out.len();
-            if !self.statement(out) {
-                out.truncate(len);
+            let len = self.stmt_stack.len();
+            if !self.statement() {
+                self.stmt_stack.truncate(len);
                 self.mark = m;
                 break;
             }
         }
-        out.len() > before
+        self.stmt_stack.drain(base..).collect()
     }
 
-    /// statement: compound_stmt | simple_stmts
-    fn statement(&mut self, out: &mut Vec<Stmt>) -> bool {
+    /// statement: compound_stmt | simple_stmts (pushed on `stmt_stack`)
+    fn statement(&mut self) -> bool {
         if self.error.is_some() {
             return false;
         }
         let m = self.mark;
         if let Some(s) = self.compound_stmt() {
-            out.push(s);
+            self.stmt_stack.push(s);
             return true;
         }
         if self.error.is_some() {
             return false;
         }
         self.mark = m;
-        match self.simple_stmts() {
-            Some(stmts) => {
-                out.extend(stmts);
-                true
-            }
-            None => false,
-        }
+        self.simple_stmts()
+    }
+
+    /// `simple_stmts` as a list of its own (a one-line block, or
+    /// interactive input).
+    fn simple_stmts_vec(&mut self) -> Option<Vec<Stmt>> {
+        let base = self.stmt_stack.len();
+        let ok = self.simple_stmts();
+        let body: Vec<Stmt> = self.stmt_stack.drain(base..).collect();
+        ok.then_some(body)
     }
 
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
-    fn simple_stmts(&mut self) -> Option<Vec<Stmt>> {
-        let first = self.simple_stmt()?;
-        let mut out = vec![first];
+    /// (pushed on `stmt_stack`; nothing is left there when they fail).
+    fn simple_stmts(&mut self) -> bool {
+        let base = self.stmt_stack.len();
+        let ok = self.simple_stmts_onto_stack();
+        if !ok {
+            self.stmt_stack.truncate(base);
+        }
+        ok
+    }
+
+    fn simple_stmts_onto_stack(&mut self) -> bool {
+        let Some(first) = self.simple_stmt() else {
+            return false;
+        };
+        self.stmt_stack.push(first);
         loop {
             let m = self.mark;
             if self.expect(T::Semi).is_none() {
                 break;
             }
             match self.alt(|p| p.simple_stmt()) {
-                Some(s) => out.push(s),
+                Some(s) => self.stmt_stack.push(s),
                 None => {
                     if self.error.is_some() {
-                        return None;
+                        return false;
                     }
                     self.mark = m + 1; // a trailing ';'
                     break;
                 }
             }
         }
-        self.expect(T::Newline)?;
-        Some(out)
+        self.expect(T::Newline).is_some()
     }
 
     /// simple_stmt: assignment | star_expressions | return_stmt | import_stmt
@@ -637,10 +653,9 @@ impl<'a> Parser<'a> {
                 if !self.enter() {
                     return None;
                 }
-                let mut body = Vec::new();
-                let ok = super::grow(self.level, || self.statements(&mut body));
+                let body = super::grow(self.level, || self.statements());
                 self.leave();
-                if ok && self.expect(T::Dedent).is_some() {
+                if !body.is_empty() && self.expect(T::Dedent).is_some() {
                     return Some(body);
                 }
                 if self.error.is_some() {
@@ -655,7 +670,7 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        self.simple_stmts()
+        self.simple_stmts_vec()
     }
 
     /// In the second pass: after `header ':'`, a NEWLINE with no INDENT is an
