@@ -286,6 +286,45 @@ INTERACTIVE_INPUTS = [
 ]
 CASES += [(["-q", "-i"], text) for text in INTERACTIVE_INPUTS]
 CASES += ENCODING_CASES
+# PEP 597: -X warn_default_encoding (any value) and PYTHONWARNDEFAULTENCODING
+# (not under -E) make open(), TextIOWrapper() and io.text_encoding() without
+# an encoding emit EncodingWarning at the caller's line.
+WARN_ENCODING_PROBE = (
+    "import io, os, sys\n"
+    "print(sys.flags.warn_default_encoding)\n"
+    "with open(os.devnull) as f: pass\n"
+    "with open(os.devnull, 'rb') as f: pass\n"
+    "with open(os.devnull, encoding='locale') as f: pass\n"
+    "io.TextIOWrapper(io.BytesIO())\n"
+    "def read(encoding=None):\n"
+    "    return io.text_encoding(encoding)\n"
+    "print(read(), read('latin-1'), io.text_encoding(None, 1))"
+)
+CASES += [
+    (["-X", "warn_default_encoding", "-c", WARN_ENCODING_PROBE], None),
+    (["-X", "warn_default_encoding=0", "-c", WARN_ENCODING_PROBE], None),
+    (["-c", WARN_ENCODING_PROBE], None, {"env": {"PYTHONWARNDEFAULTENCODING": "1"}}),
+    (["-E", "-c", WARN_ENCODING_PROBE], None, {"env": {"PYTHONWARNDEFAULTENCODING": "1"}}),
+    (["-c", WARN_ENCODING_PROBE], None, {"env": {"PYTHONWARNDEFAULTENCODING": ""}}),
+    (["-X", "warn_default_encoding", "-W", "error", "-c", "open(__import__('os').devnull)"], None),
+]
+# At exit, modules that only a cycle keeps alive (two modules importing each
+# other) are collected with every global still bound, as CPython's
+# finalize_modules does; __del__ of their globals runs.
+SHUTDOWN_PROBE = (
+    "import os, sys, tempfile\n"
+    "d = tempfile.mkdtemp()\n"
+    "with open(os.path.join(d, 'cyc_b.py'), 'w') as f:\n"
+    "    f.write('import cyc_a\\nx = 2\\n')\n"
+    "with open(os.path.join(d, 'cyc_a.py'), 'w') as f:\n"
+    "    f.write('import cyc_b\\nx = 1\\nclass C:\\n    def __del__(self):\\n'\n"
+    "            '        print(\"del\", x, cyc_b.x, len.__name__)\\n_c = C()\\n')\n"
+    "sys.path.insert(0, d)\n"
+    "import cyc_a\n"
+    "import shutil; shutil.rmtree(d)\n"
+    "print('end')"
+)
+CASES += [(["-c", SHUTDOWN_PROBE], None)]
 # -X importtime and PYTHONPROFILEIMPORTTIME: which imports run, nested.
 IMPORTTIME_PROBE = "import sys; print('go', file=sys.stderr, flush=True); import bisect, heapq, keyword; import nosuchmodule_x"
 CASES += [

@@ -870,6 +870,7 @@ fn parse_to_ast(
         type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
         allow_incomplete_input: flags & crate::ast_objects::PY_CF_ALLOW_INCOMPLETE_INPUT != 0,
         dont_imply_dedent: flags & crate::ast_objects::PY_CF_DONT_IMPLY_DEDENT != 0,
+        barry_as_bdfl: flags & taipan_compiler::code::flags::FUTURE_BARRY_AS_BDFL != 0,
         feature_version,
     };
     let start = match mode {

@@ -61,6 +61,7 @@ pub fn compile_source(
         type_comments: flags & crate::ast_objects::PY_CF_TYPE_COMMENTS != 0,
         allow_incomplete_input: flags & crate::ast_objects::PY_CF_ALLOW_INCOMPLETE_INPUT != 0,
         dont_imply_dedent: flags & crate::ast_objects::PY_CF_DONT_IMPLY_DEDENT != 0,
+        barry_as_bdfl: flags & taipan_compiler::code::flags::FUTURE_BARRY_AS_BDFL != 0,
         ..Default::default()
     };
     let tree = parse_source(vm, bytes, filename, input, start, options)?;
@@ -682,8 +683,69 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     // even when the collector is disabled).
     let _ = crate::gc::collect(vm, 2);
     let _ = vm.run_pending_work();
+    let modules = vm.modules.borrow().clone();
+    if let Some(modules) = modules {
+        finalize_remaining_modules(vm, &modules);
+    }
     crate::modules::sys::flush_std_streams_quietly(vm);
     status
+}
+
+/// The modules still alive at exit (those in cycles, such as two modules
+/// that import each other), as CPython's `finalize_modules`: `sys.modules`
+/// is emptied and the collector runs, so the modules that were garbage go
+/// with their finalizers seeing every global; the rest are wiped in the
+/// reverse of their import order (names with one leading underscore first,
+/// then all but `__builtins__`), each value's finalizer running as it goes.
+/// With no instance of a Python class that has `__del__`, nothing of this
+/// can be seen, and it is skipped (it would cost start-up-and-exit time).
+fn finalize_remaining_modules(vm: &Vm, modules: &Obj) {
+    if !crate::gc::any_heap_finalizer(vm) {
+        return;
+    }
+    let weaklist: Vec<Obj> = dict::items(modules)
+        .into_iter()
+        .filter(|(_, m)| module::try_module_dict(m).is_some())
+        .filter_map(|(_, m)| crate::objects::weakref::api::new_ref(vm, &m, None).ok())
+        .collect();
+    for (name, _) in dict::items(modules) {
+        let _ = dict::set_item(vm, modules, name, vm.none());
+    }
+    let _ = vm.run_pending_work();
+    if let Some(data) = dict::data(modules) {
+        data.clear();
+    }
+    let _ = vm.run_pending_work();
+    let _ = crate::gc::collect(vm, 2);
+    let _ = vm.run_pending_work();
+    let sys_dict = module::module_dict(&vm.sys_module());
+    let builtins = vm.builtins_dict();
+    for wr in weaklist.iter().rev() {
+        let Some(m) = crate::objects::weakref::referent(wr) else { continue };
+        let Some(d) = module::try_module_dict(&m) else { continue };
+        if d.is(&sys_dict) || d.is(&builtins) {
+            continue;
+        }
+        wipe_module_dict(vm, &d);
+    }
+}
+
+/// CPython's `_PyModule_ClearDict`: set to None the names with one leading
+/// underscore, then every name but `__builtins__`.
+fn wipe_module_dict(vm: &Vm, d: &Obj) {
+    let single_underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");
+    for pass_underscored in [true, false] {
+        for (k, v) in dict::items(d) {
+            let Some(key) = pystr::as_str(&k) else { continue };
+            let chosen = if pass_underscored { single_underscore(key) } else { key != "__builtins__" };
+            if !chosen || vm.is_none(&v) {
+                continue;
+            }
+            drop(v);
+            let _ = dict::set_item(vm, d, k, vm.none());
+            let _ = vm.run_pending_work();
+        }
+    }
 }
 
 /// Wait for the non-daemon threads of `threading` (CPython's

@@ -156,6 +156,10 @@ pub struct Config {
     /// The UTF-8 Mode (`-X utf8`, PYTHONUTF8, the C and POSIX locales):
     /// `sys.flags.utf8_mode`.
     pub utf8_mode: bool,
+    /// `-X warn_default_encoding`, `PYTHONWARNDEFAULTENCODING` (PEP 597):
+    /// `open()`, `TextIOWrapper()` and `io.text_encoding()` without an
+    /// encoding emit EncodingWarning.
+    pub warn_default_encoding: bool,
     /// The LC_CTYPE locale's codeset once start-up configured the locale
     /// (CPython's locale encoding, `nl_langinfo(CODESET)`): outside the
     /// UTF-8 Mode, the file system and standard stream encoding. None in

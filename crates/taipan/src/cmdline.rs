@@ -584,6 +584,12 @@ fn read_environment(config: &mut Config, use_hash_seed: bool) -> Result<(), Exit
     if env_var(config, "PYTHONDEVMODE").is_some() || config.xoptions.iter().any(|x| x == "dev") {
         config.dev_mode = true;
     }
+    // Any value of the option turns it on, as CPython's `config_get_xoption`.
+    if env_var(config, "PYTHONWARNDEFAULTENCODING").is_some()
+        || config.xoptions.iter().any(|x| x == "warn_default_encoding" || x.starts_with("warn_default_encoding="))
+    {
+        config.warn_default_encoding = true;
+    }
     if env_var(config, "PYTHONNODEBUGRANGES").is_some() || config.xoptions.iter().any(|x| x == "no_debug_ranges") {
         config.no_debug_ranges = true;
     }

@@ -816,6 +816,9 @@ fn textio_init(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
     if let Some(n) = &newline {
         validate_newline(vm, &utf8_of(vm, n)?)?;
     }
+    if encoding.is_none() && vm.config.borrow().warn_default_encoding {
+        warn_default_encoding_used(vm, 1)?;
+    }
     let line_buffering = match &a[4] {
         Some(v) => c_int_arg(vm, v)? != 0,
         None => false,
@@ -1803,6 +1806,13 @@ fn nld_newlines(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 
 // ---- text_encoding -------------------------------------------------------------------------------
 
+/// PEP 597's EncodingWarning for an `encoding` left out, attributed to the
+/// Python frame `stacklevel` levels up (1: the caller of the native code).
+pub(crate) fn warn_default_encoding_used(vm: &Vm, stacklevel: usize) -> PyResult<()> {
+    let category = &vm.ctx.exceptions.by_name["EncodingWarning"];
+    taipan_vm::api::warnings::warn(vm, category, "'encoding' argument not specified", stacklevel)
+}
+
 /// `text_encoding(encoding, stacklevel=2)`: for None, "utf-8" in the UTF-8
 /// Mode, else "locale".
 pub(crate) fn io_text_encoding(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
@@ -1811,6 +1821,13 @@ pub(crate) fn io_text_encoding(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -
         c_int_arg(vm, s)?;
     }
     if vm.is_none(&a[0]) {
+        if vm.config.borrow().warn_default_encoding {
+            let stacklevel = match a.get(1) {
+                Some(s) => c_int_arg(vm, s)?,
+                None => 2,
+            };
+            warn_default_encoding_used(vm, usize::try_from(stacklevel).unwrap_or(0))?;
+        }
         let utf8_mode = vm.config.borrow().utf8_mode;
         return Ok(vm.new_str(if utf8_mode { "utf-8" } else { "locale" }));
     }

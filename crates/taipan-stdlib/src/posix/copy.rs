@@ -36,6 +36,13 @@ fn result(vm: &Vm, r: Result<isize, i32>) -> PyResult<Obj> {
     r.map(|n| vm.new_int(n as i64)).map_err(|e| path::os_error(vm, e, None, None))
 }
 
+/// A byte count that must not be negative (Argument Clinic's
+/// `Py_ssize_t(allow_negative=False)` of `copy_file_range` and `splice`).
+fn nonnegative_count_arg(vm: &Vm, o: &Obj) -> PyResult<usize> {
+    let n = vm.to_i64(o)?;
+    usize::try_from(n).map_err(|_| vm.value_error("negative value for 'count' not allowed"))
+}
+
 fn ssize(r: isize) -> Result<isize, i32> {
     if r < 0 {
         Err(path::errno())
@@ -63,7 +70,7 @@ pub(crate) fn os_copy_file_range(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>)
     let v = args::parse(vm, "copy_file_range", a, kw, names, 3)?;
     let src = path::fd_arg(vm, &arg(vm, &v, 0))?;
     let dst = path::fd_arg(vm, &arg(vm, &v, 1))?;
-    let count = count_arg(vm, &arg(vm, &v, 2))?;
+    let count = nonnegative_count_arg(vm, &arg(vm, &v, 2))?;
     let off_src = offset_arg(vm, v[3].as_ref())?;
     let off_dst = offset_arg(vm, v[4].as_ref())?;
     let r = blocking(vm, || {
@@ -81,7 +88,7 @@ pub(crate) fn os_splice(vm: &Vm, _m: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRes
     let v = args::parse(vm, "splice", a, kw, names, 3)?;
     let src = path::fd_arg(vm, &arg(vm, &v, 0))?;
     let dst = path::fd_arg(vm, &arg(vm, &v, 1))?;
-    let count = count_arg(vm, &arg(vm, &v, 2))?;
+    let count = nonnegative_count_arg(vm, &arg(vm, &v, 2))?;
     let off_src = offset_arg(vm, v[3].as_ref())?;
     let off_dst = offset_arg(vm, v[4].as_ref())?;
     let flags = match &v[5] {

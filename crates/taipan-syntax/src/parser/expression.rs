@@ -451,6 +451,18 @@ impl<'a> Parser<'a> {
         self.comparison_tail(start, left)
     }
 
+    /// Whether the NOTEQUAL token at `idx` is the not-equal operator
+    /// (CPython's `_PyPegen_check_barry_as_flufl`): `!=`, or `<>` under
+    /// `from __future__ import barry_as_FLUFL`, where `!=` is an error.
+    fn not_equal_accepted(&mut self, idx: usize) -> bool {
+        let diamond = self.text(idx) == "<>";
+        if self.barry_as_bdfl && !diamond {
+            self.raise_syntax("with Barry as BDFL, use '<>' instead of '!='");
+            return false;
+        }
+        diamond == self.barry_as_bdfl
+    }
+
     /// The comparison operators after the first operand.
     fn comparison_tail(&mut self, start: usize, left: Expr) -> Option<Expr> {
         let mut ops = Vec::new();
@@ -460,8 +472,7 @@ impl<'a> Parser<'a> {
             let op = match self.peek() {
                 T::EqEqual => CmpOp::Eq,
                 T::NotEqual => {
-                    // `<>` is only `!=` under `from __future__ import barry_as_FLUFL`.
-                    if self.text(self.mark) != "!=" {
+                    if !self.not_equal_accepted(self.mark) {
                         break;
                     }
                     CmpOp::NotEq

@@ -76,6 +76,9 @@ pub struct ParseOptions {
     /// `PyCF_DONT_IMPLY_DEDENT` (codeop): the end of single input closes
     /// no open block.
     pub dont_imply_dedent: bool,
+    /// `CO_FUTURE_BARRY_AS_BDFL` (`from __future__ import barry_as_FLUFL`
+    /// in effect): `<>` is the not-equal operator and `!=` an error.
+    pub barry_as_bdfl: bool,
 }
 
 impl Default for ParseOptions {
@@ -85,6 +88,7 @@ impl Default for ParseOptions {
             feature_version: LATEST_MINOR,
             allow_incomplete_input: false,
             dont_imply_dedent: false,
+            barry_as_bdfl: false,
         }
     }
 }
@@ -135,6 +139,7 @@ pub fn parse_with_options(
         p.feature_version = options.feature_version;
         p.allow_incomplete_input = options.allow_incomplete_input;
         p.dont_imply_dedent = options.dont_imply_dedent;
+        p.barry_as_bdfl = options.barry_as_bdfl;
         p.bom_in_first_line = bom_in_first_line;
         p
     };
@@ -279,6 +284,10 @@ pub(crate) struct Parser<'a> {
     allow_incomplete_input: bool,
     /// See `ParseOptions::dont_imply_dedent`.
     dont_imply_dedent: bool,
+    /// See `ParseOptions::barry_as_bdfl` (only the flag turns it on: in
+    /// 3.11 the future import itself does not change how the rest of its
+    /// own source parses).
+    barry_as_bdfl: bool,
     /// The `# type: ignore` comments read so far (CPython's
     /// `type_ignore_comments`).
     type_ignores: Vec<crate::ast::TypeIgnore>,
@@ -327,6 +336,7 @@ impl<'a> Parser<'a> {
             feature_version: LATEST_MINOR,
             allow_incomplete_input: false,
             dont_imply_dedent: false,
+            barry_as_bdfl: false,
             type_ignores: Vec::new(),
             stmt_stack: Vec::new(),
             expr_stack: Vec::new(),
@@ -970,7 +980,7 @@ impl<'a> Parser<'a> {
                         return chunk.to_string();
                     }
                 } else {
-                    return line.to_string();
+                    return self.string_error_line(lineno, line);
                 }
             } else if let Some(bytes) = self.tok.source_line_raw(lineno) {
                 return String::from_utf8_lossy(bytes).into_owned();
@@ -984,6 +994,19 @@ impl<'a> Parser<'a> {
             return self.tok.source_line(rel).unwrap_or("").to_string();
         }
         String::new()
+    }
+}
+
+impl Parser<'_> {
+    /// Line `lineno` of a source given as a string: the tokenizer's current
+    /// line as its buffer holds it (newline included), an earlier one as
+    /// CPython's `get_error_line_from_tokenizer_buffers` cuts it (without
+    /// its newline), which moves the caret of an error that spans lines.
+    fn string_error_line(&self, lineno: i64, line: &str) -> String {
+        if (self.tok.lineno() as i64) <= lineno && self.tok.inp() > self.tok.buf() {
+            return self.tok.buffer_text();
+        }
+        line.strip_suffix('\n').unwrap_or(line).to_string()
     }
 }
 

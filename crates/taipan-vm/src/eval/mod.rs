@@ -1791,8 +1791,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220 | 221 | 222 | 223 | 224 | 225
                     | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234 | 235 | 236 | 237 | 238 | 239 | 240
                     | 241 | 242 | 243 | 244 | 245 | 246 | 247 | 248 | 249 | 250 | 251 | 252 | 253 | 254 | 255 => {
-                        let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("?");
-                        break 'err vm.system_error(format!("unknown opcode {opcode} ({name})"));
+                        break 'err unknown_opcode_error(vm, code, opcode);
                     }
                     }
                     break;
@@ -1834,9 +1833,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             frame.pop_to(0);
             // After a trace function's error for 'return', neither hook
             // sees the frame end again.
-            let exiting = std::mem::take(&mut exit_unwind);
+            let mut exiting = std::mem::take(&mut exit_unwind);
             if !exiting && vm.thread.tracing.get() {
-                let _ = trace::return_event(vm, frame, None);
+                // An error of the trace function replaces the frame's own
+                // and the profiler is not told (CPython's
+                // `call_trace_protected` in `trace_function_exit`).
+                if let Err(e) = trace::return_event(vm, frame, None) {
+                    err = e;
+                    exiting = true;
+                }
             }
             if !exiting && vm.thread.profiling.get() {
                 // The frame's own exception wins over one the profiler raises.
@@ -1908,6 +1913,19 @@ fn fetch_unit(units: &[std::cell::Cell<u16>], pc: usize) -> (usize, u8, u32) {
     // SAFETY: as in `fetch`.
     let word = unsafe { units.get_unchecked(pc) }.get();
     (pc, (word & 0xff) as u8, (word >> 8) as u32)
+}
+
+/// The error of an opcode the loop does not run: the CACHE unit that
+/// stands for bytecode the verifier refused (its reason then), or a byte
+/// no instruction has.
+#[cold]
+#[inline(never)]
+fn unknown_opcode_error(vm: &Vm, code: &CodeData, opcode: u8) -> PyErr {
+    if let Some(why) = &code.malformed {
+        return vm.system_error(format!("code object cannot run: co_code is malformed ({why})"));
+    }
+    let name = Opcode::from_u8(opcode).map(|o| o.name()).unwrap_or("?");
+    vm.system_error(format!("unknown opcode {opcode} ({name})"))
 }
 
 /// `fetch` of an instruction with EXTENDED_ARG prefixes (the adaptive copy

@@ -207,15 +207,11 @@ pub(crate) fn throw_entry(vm: &Vm, frame: &mut Frame) -> PyResult<()> {
 }
 
 /// The frame ends or yields with `value` (None when it ends by an
-/// exception, whose error then wins over one the trace function raises).
+/// exception: an error the trace function raises then replaces that
+/// exception, as CPython's `call_trace_protected` leaves it).
 pub(crate) fn return_event(vm: &Vm, frame: &mut Frame, value: Option<&Obj>) -> PyResult<()> {
-    match value {
-        Some(v) => call_trace(vm, frame, TraceEvent::Return, v.clone()),
-        None => {
-            let _ = call_trace(vm, frame, TraceEvent::Return, vm.none());
-            Ok(())
-        }
-    }
+    let arg = value.cloned().unwrap_or_else(|| vm.none());
+    call_trace(vm, frame, TraceEvent::Return, arg)
 }
 
 /// An exception was raised in or passed through `frame` (CPython's
@@ -591,7 +587,9 @@ fn mark_stacks(code: &CodeData) -> Vec<i64> {
                     }
                     stacks[i + 1] = next;
                 }
-                op::EndAsyncFor => stacks[i + 1] = pop_value(pop_value(pop_value(next))),
+                // The exception and the async iterator (3.11's END_ASYNC_FOR
+                // pops two; the 3.12 form pops three).
+                op::EndAsyncFor => stacks[i + 1] = pop_value(pop_value(next)),
                 op::PushExcInfo => stacks[i + 1] = push_value(next, EXCEPT),
                 op::PopExcept => stacks[i + 1] = pop_value(next),
                 op::ReturnValue | op::RaiseVarargs | op::Reraise => {}

@@ -383,6 +383,9 @@ pub(crate) fn import_module(vm: &Vm, name: &str) -> PyResult<Obj> {
 /// (`PyImport_ImportModuleLevelObject`).
 pub(crate) fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
     let Some(name_str) = pystr::as_str(name).map(str::to_string) else {
+        if pystr::data(name).is_some() {
+            return import_surrogate_name(vm, name, globals, fromlist, level);
+        }
         return Err(vm.type_error(format!("module name must be str, not {}", name.class().name())));
     };
     let level = vm.to_i64(level)?;
@@ -399,6 +402,22 @@ pub(crate) fn import_module_level(vm: &Vm, name: &Obj, globals: &Obj, fromlist: 
             .inspect_err(|e| remove_importlib_frames(vm, e)),
         None => import_natively(vm, &name_str, &absolute, fromlist, level),
     }
+}
+
+/// `__import__` of a name with lone surrogates (a file name decoded with
+/// surrogateescape, as `os.fsdecode` gives for undecodable bytes): the
+/// native path works on Rust `&str`, so such a name goes through
+/// importlib's own `__import__`, which follows the same steps in Python.
+fn import_surrogate_name(vm: &Vm, name: &Obj, globals: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {
+    let Some(importlib) = vm.importlib.borrow().clone() else {
+        return Err(vm.new_exception_msg(
+            &vm.ctx.exceptions.import_error,
+            "a module name with surrogates needs importlib, which is not loaded",
+        ));
+    };
+    let import = vm.getattr_str(&importlib, "__import__")?;
+    vm.call(&import, &[name.clone(), globals.clone(), vm.none(), fromlist.clone(), level.clone()], None)
+        .inspect_err(|e| remove_importlib_frames(vm, e))
 }
 
 /// Drop importlib's own frames from an import's traceback, as CPython's

@@ -361,7 +361,7 @@ fn flag_values(vm: &Vm, config: &crate::vm::Config) -> Vec<Obj> {
         b(config.isolated),
         vm.bool_obj(config.dev_mode || config.xoptions.iter().any(|x| x == "dev")),
         b(config.utf8_mode),
-        vm.new_int(0),
+        b(config.warn_default_encoding),
         vm.bool_obj(config.safe_path || config.isolated),
         vm.new_int(config.int_max_str_digits.map_or(-1, |n| n as i64)),
     ]
@@ -629,8 +629,16 @@ fn sys_call_tracing(vm: &Vm, _m: &Obj, args: &[Obj], kw: Option<&Obj>) -> PyResu
         return Err(vm.type_error(format!("call_tracing() argument 2 must be tuple, not {}", a.class().name())));
     }
     // CPython 3.11 clears `tstate->tracing` but leaves the frame's
-    // `use_tracing` off: the call is not traced either way.
-    vm.call(&f, crate::objects::tuple::items(&a), None)
+    // `use_tracing` off: the call is not traced, until a `sys.settrace`
+    // inside it (a recursive debugger's `run`) turns tracing on again, as
+    // if no trace function were running. The hooks' state is not refreshed
+    // here, only by such a call, and is restored afterwards.
+    let t = &vm.thread;
+    let depth = t.profile_depth.replace(0);
+    let r = vm.call(&f, crate::objects::tuple::items(&a), None);
+    t.profile_depth.set(depth);
+    t.refresh_hooks();
+    r
 }
 
 /// The default `sys.unraisablehook`: "Exception ignored in: ..." and the

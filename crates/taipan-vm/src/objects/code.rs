@@ -81,6 +81,11 @@ pub struct CodeData {
     /// The line of each code unit (0: none), made when a trace function
     /// first asks (CPython's `_co_linearray`).
     pub(crate) line_array: std::cell::OnceCell<Box<[u32]>>,
+    /// Why the verifier refused `co_code` (None: it runs). CPython trusts
+    /// the fields of `code.replace` and `CodeType(...)`, so such a code
+    /// object exists and shows its fields, but it never runs: the eval
+    /// loop gets one CACHE unit, which raises SystemError with this reason.
+    pub(crate) malformed: Option<Box<str>>,
 }
 
 /// Where LOAD_GLOBAL found a name: an entry index in the globals dict or,
@@ -389,6 +394,7 @@ pub(crate) fn new_code(vm: &Vm, co: Rc<CodeObject>) -> Obj {
         adaptive: crate::eval::adaptive_copy(&units),
         warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
         line_array: std::cell::OnceCell::new(),
+        malformed: None,
         units: units.into_boxed_slice(),
         co: CodeHeader {
             argcount: co.argcount,
@@ -962,8 +968,10 @@ pub(crate) struct CodeParts {
 }
 
 /// A validated code object from its parts (CPython's `_PyCode_Validate`
-/// then `_PyCode_New`): malformed bytecode is a ValueError, never a crash
-/// later.
+/// then `_PyCode_New`). Fields CPython rejects are errors here too; bytecode
+/// the verifier refuses (an index past `co_consts`, a stack deeper than
+/// `co_stacksize`, ...) is accepted as CPython accepts it, but the code
+/// object cannot run (see `CodeData::malformed`), so it never crashes.
 pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
     if a.argcount < a.posonlyargcount
         || a.posonlyargcount < 0
@@ -992,7 +1000,7 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
     let lp_names: Vec<Obj> = a.localsplusnames.iter().map(|n| intern_obj(vm, n)).collect();
     let lp_kinds = a.localspluskinds;
     let mut units: Vec<u16> = a.code.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-    let exception_table = decode_exception_table(&a.exceptiontable);
+    let mut exception_table = decode_exception_table(&a.exceptiontable);
     // CPython accepts empty bytecode (and crashes running it): the code
     // object exists, and running it raises (CACHE is never executed).
     let empty = units.is_empty();
@@ -1010,12 +1018,12 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
                 && crate::objects::tuple::items(&consts[i]).iter().all(|n| pystr::data(n).is_some())
         },
     };
-    if !empty {
-        if let Err(why) = crate::eval::verify::verify(&shape) {
-            return Err(vm.value_error(format!("code: co_code is malformed ({why})")));
-        }
-    } else {
-        units.push(0);
+    let malformed = if empty { None } else { crate::eval::verify::verify(&shape).err() };
+    if empty || malformed.is_some() {
+        // One CACHE unit, which raises when run; no handler may point
+        // into bytecode the loop does not hold.
+        units = vec![0];
+        exception_table.clear();
     }
     let co = CodeHeader {
         argcount: a.argcount as u32,
@@ -1033,6 +1041,7 @@ pub(crate) fn code_from_parts(vm: &Vm, a: CodeParts) -> PyResult<Obj> {
         adaptive: crate::eval::adaptive_copy(&units),
         warmup: std::cell::Cell::new(-crate::eval::WARMUP_DELAY),
         line_array: std::cell::OnceCell::new(),
+        malformed: malformed.map(String::into_boxed_str),
         units: units.into_boxed_slice(),
         global_cache: (0..names.len()).map(|_| GlobalCacheEntry::default()).collect(),
         consts: consts.into_boxed_slice(),
