@@ -741,6 +741,21 @@ pub(crate) fn current_locals(vm: &Vm) -> PyResult<Obj> {
 
 // ---- code execution ----------------------------------------------------------------------------
 
+/// The `from __future__` features of the running Python frame's code,
+/// which `exec`, `eval` and `compile` (unless `dont_inherit`) pass on to
+/// the code they compile (CPython's `PyEval_MergeCompilerFlags`).
+fn inherited_future_flags(vm: &Vm) -> u32 {
+    use taipan_compiler::code::flags;
+    const FUTURE_MASK: u32 = flags::FUTURE_ANNOTATIONS | flags::FUTURE_BARRY_AS_BDFL | flags::FUTURE_GENERATOR_STOP;
+    let f = vm.thread.current_frame.get();
+    if f.is_null() {
+        return 0;
+    }
+    // SAFETY: `current_frame` is the live frame running on this thread;
+    // only its code's flags are read.
+    unsafe { (*f).code().co.flags & FUTURE_MASK }
+}
+
 fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     let spec = crate::args::ArgSpec {
         fname: "compile",
@@ -763,7 +778,11 @@ fn builtin_compile(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
     if flags & !COMPILE_FLAGS_ACCEPTED != 0 {
         return Err(vm.value_error("compile(): unrecognised flags"));
     }
-    let flags = flags as u32;
+    let dont_inherit = match &a[4] {
+        Some(d) => vm.to_i64(d)? != 0,
+        None => false,
+    };
+    let flags = if dont_inherit { flags as u32 } else { flags as u32 | inherited_future_flags(vm) };
     let optimize = match &a[5] {
         Some(o) => vm.to_i64(o)?,
         None => -1,
@@ -977,7 +996,8 @@ fn builtin_exec(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             Err(e) => return Err(e),
         };
         let optimize = vm.config.borrow().optimize;
-        crate::pythonrun::compile_source(vm, &bytes, "<string>", input, taipan_compiler::Mode::Exec, 0, optimize)?
+        let flags = inherited_future_flags(vm);
+        crate::pythonrun::compile_source(vm, &bytes, "<string>", input, taipan_compiler::Mode::Exec, flags, optimize)?
     };
     crate::audit::audit(vm, "exec", || vec![code.clone()])?;
     crate::eval::run_code(vm, &code, &g, Some(l))?;
@@ -1038,7 +1058,7 @@ fn builtin_eval(vm: &Vm, _m: &Obj, args: Args, kw: Kw) -> PyResult<Obj> {
             "<string>",
             input,
             taipan_compiler::Mode::Eval,
-            0,
+            inherited_future_flags(vm),
             optimize,
         )?
     };
