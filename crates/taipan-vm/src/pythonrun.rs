@@ -667,12 +667,19 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     if crate::modules::sys::flush_std_streams(vm).is_err() {
         status = 120;
     }
+    // Whether some tracked object is an instance of a Python class with
+    // `__del__` (without one the teardown's walks have nothing to
+    // finalize); asked once, a walk over every tracked object: later only
+    // weakref callbacks could make such an instance.
+    let mut finalizers_about = None;
     let modules = vm.modules.borrow().clone();
     if let Some(modules) = modules {
         release_unreferenced_modules(vm, &modules);
         // `sys.modules['__main__']` may have been replaced by any object.
         if let Some(d) = dict::get_item_str(vm, &modules, "__main__").and_then(|m| module::try_module_dict(&m)) {
-            release_main_dict(vm, &d);
+            let any = crate::gc::any_heap_finalizer(vm);
+            finalizers_about = Some(any);
+            release_main_dict(vm, &d, any);
         }
         // The modules only `__main__` imported go now.
         release_unreferenced_modules(vm, &modules);
@@ -685,7 +692,9 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
     let _ = vm.run_pending_work();
     let modules = vm.modules.borrow().clone();
     if let Some(modules) = modules {
-        finalize_remaining_modules(vm, &modules);
+        if finalizers_about.unwrap_or_else(|| crate::gc::any_heap_finalizer(vm)) {
+            finalize_remaining_modules(vm, &modules);
+        }
     }
     crate::modules::sys::flush_std_streams_quietly(vm);
     status
@@ -697,12 +706,9 @@ pub fn finalize(vm: &Vm, mut status: i32) -> i32 {
 /// with their finalizers seeing every global; the rest are wiped in the
 /// reverse of their import order (names with one leading underscore first,
 /// then all but `__builtins__`), each value's finalizer running as it goes.
-/// With no instance of a Python class that has `__del__`, nothing of this
-/// can be seen, and it is skipped (it would cost start-up-and-exit time).
+/// The caller skips it with no instance of a Python class that has
+/// `__del__`: nothing of it could be seen, and it costs exit time.
 fn finalize_remaining_modules(vm: &Vm, modules: &Obj) {
-    if !crate::gc::any_heap_finalizer(vm) {
-        return;
-    }
     let weaklist: Vec<Obj> = dict::items(modules)
         .into_iter()
         .filter(|(_, m)| module::try_module_dict(m).is_some())
@@ -783,12 +789,12 @@ fn release_unreferenced_modules(vm: &Vm, modules: &Obj) {
 /// the instances it holds, in traversal order), then what the containers
 /// and functions bound to globals hold, in insertion order; then the
 /// namespace is emptied and the values released.
-fn release_main_dict(vm: &Vm, d: &Obj) {
+fn release_main_dict(vm: &Vm, d: &Obj, finalizers_about: bool) {
     let Some(data) = dict::data(d) else { return };
     // The walk finalizes instances only: with no instance of a class that
     // has `__del__`, it has nothing to do (and its stack and seen-set would
     // cost ~40 bytes per instance a global list holds).
-    if crate::gc::any_heap_finalizer(vm) {
+    if finalizers_about {
         let values: Vec<Obj> = dict::items(d).into_iter().map(|(_, v)| v).collect();
         let mut seen = HashSet::from([d.id()]);
         for v in values.iter().filter(|v| is_plain_instance(vm, v)) {
