@@ -8,8 +8,9 @@ use taipan_compiler::code::flags as co_flags;
 use super::frame::{bind_arguments, Frame, Running};
 use super::{run_frame, FrameExit};
 use crate::object::Obj;
-use crate::objects::code::code_of;
+use crate::objects::code::{code_of, CodeData};
 use crate::objects::function::{func_of, FunctionData};
+use crate::objects::tuple;
 use crate::vm::{PyResult, Vm};
 
 /// A new frame for a call of `func` with these arguments (positional
@@ -136,29 +137,77 @@ pub(crate) fn frame_for_exact_args(
     // SAFETY: as in `frame_for_simple_call`; a function's code is always a
     // code object (checked when the function is made and when `__code__`
     // is assigned), so its payload needs no type check here.
-    let cd: &crate::objects::code::CodeData =
-        unsafe { &*(code.payload_unchecked::<crate::objects::code::CodeData>() as *const _) };
+    let cd: &CodeData = unsafe { &*(code.payload_unchecked::<CodeData>() as *const _) };
     debug_assert!(exact_args_code(cd));
     if total != cd.co.argcount as usize {
         return None;
     }
     // The first `total` locals are left for the arguments.
     let fp = Frame::for_function(&vm.thread, code, cd, None, fd, total)?;
-    // SAFETY: a fresh frame; only this function refers to it.
+    // SAFETY: a fresh frame; only this function refers to it. The function
+    // moves from the stack into the frame, which keeps it (and the globals
+    // the frame borrows from it) alive from here on.
     let frame = unsafe { &mut *fp };
-    caller.move_top_into(total, &mut frame.slots);
-    // The function moves from the stack into the frame, which keeps it (and
-    // the globals the frame borrows from it) alive from here on.
-    // SAFETY: a fresh frame's `func` is None (`for_function` was given
-    // None), so overwriting it drops nothing.
-    unsafe { ptr::write(&mut frame.func, caller.pop_opt()) };
+    caller.pop_call_into(total, is_meth, frame);
     debug_assert!(frame.func.is_some());
-    if !is_meth {
-        let null = caller.pop_opt();
-        debug_assert!(null.is_none());
-        drop(null);
-    }
+    skip_resume_if_idle(vm, frame, cd);
     Some(fp)
+}
+
+/// CALL of the Python function `fd` with `total` of its positional
+/// parameters, the others taking their defaults (CPython's
+/// CALL_PY_WITH_DEFAULTS): as `frame_for_exact_args`, then the missing
+/// parameters get the last items of `__defaults__`. None, with nothing
+/// popped, when the call needs binding. The function's version (checked by
+/// the caller) stands for its code and its defaults: assigning either
+/// resets it.
+#[inline(always)]
+pub(crate) fn frame_for_defaults(
+    vm: &Vm,
+    caller: &mut Running<'_>,
+    fd: &FunctionData,
+    total: usize,
+    is_meth: bool,
+) -> Option<*mut Frame> {
+    let code = fd.code();
+    // SAFETY: as in `frame_for_exact_args`.
+    let cd: &CodeData = unsafe { &*(code.payload_unchecked::<CodeData>() as *const _) };
+    debug_assert!(exact_args_code(cd));
+    let argcount = cd.co.argcount as usize;
+    fd.defaults.with(|defaults| {
+        let defs = tuple::items(defaults?);
+        // Parameter `argcount - defs.len() + i` defaults to `defs[i]`.
+        let first = (defs.len() + total).checked_sub(argcount)?;
+        if total >= argcount {
+            return None;
+        }
+        // All the parameters are written: the arguments, then the defaults.
+        let fp = Frame::for_function(&vm.thread, code, cd, None, fd, argcount)?;
+        // SAFETY: a fresh frame; only this function refers to it.
+        let frame = unsafe { &mut *fp };
+        caller.pop_call_into(total, is_meth, frame);
+        let slots = frame.slots.as_mut_ptr();
+        for (i, d) in defs[first..].iter().enumerate() {
+            // SAFETY: `total + i < argcount <= nlocalsplus`; the slot is one
+            // `for_function` left unwritten (no value to drop).
+            unsafe { ptr::write(slots.add(total + i), Some(d.clone())) };
+        }
+        skip_resume_if_idle(vm, frame, cd);
+        Some(fp)
+    })
+}
+
+/// Start the fresh frame `frame` after its RESUME_QUICK when that
+/// instruction has nothing to do: it reports a 'call' to a profiler and lets
+/// the eval breaker in, so with no profiler, no trace function and no
+/// pending work (a trace function sets a breaker bit) it is skipped, as if
+/// it had run. A RESUME that still counts its code's warm-up runs.
+#[inline(always)]
+fn skip_resume_if_idle(vm: &Vm, frame: &mut Frame, cd: &CodeData) {
+    let starts_quick = cd.adaptive.first().is_some_and(|u| (u.get() & 0xff) as u8 == super::op::ResumeQuick);
+    if starts_quick && !vm.thread.has_pending_work() && !vm.thread.profiling.get() {
+        frame.next_instr = 1;
+    }
 }
 
 /// `frame_for_exact_args` for a call site with no version guard (the
@@ -177,10 +226,43 @@ pub(crate) fn frame_for_unguarded_exact_args(
     frame_for_exact_args(vm, caller, fd, total, is_meth)
 }
 
+/// The frame of a call from native code (`map`, a sort key, a slot) with
+/// exactly the function's positional parameters: the arguments are cloned
+/// straight into its locals. None when the call needs binding (or memory
+/// is exhausted: `make_frame` then raises the MemoryError).
+#[inline]
+fn frame_for_positional(vm: &Vm, f: &Obj, fd: &FunctionData, args: &[Obj]) -> Option<*mut Frame> {
+    let code = fd.code();
+    // SAFETY: the payload lives as long as `code`, which moves into the
+    // new frame (or is dropped after the last use of `cd`).
+    let cd: &CodeData = unsafe { &*(code_of(&code) as *const _) };
+    if !takes_exact_args(cd, args.len()) {
+        return None;
+    }
+    // The first `args.len()` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, Some(f.clone()), fd, args.len())?;
+    // SAFETY: a fresh frame with at least `argcount` locals, the first
+    // `args.len()` (== argcount) holding no value yet.
+    unsafe {
+        let slots = (*fp).slots.as_mut_ptr();
+        for (i, a) in args.iter().enumerate() {
+            ptr::write(slots.add(i), Some(a.clone()));
+        }
+        skip_resume_if_idle(vm, &mut *fp, cd);
+    }
+    Some(fp)
+}
+
 /// The `function` type's call slot: run the function to completion.
 pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let fd = func_of(f);
-    let frame = make_frame(vm, f, fd, args, kwnames)?;
+    let frame = match kwnames {
+        None => match frame_for_positional(vm, f, fd, args) {
+            Some(frame) => frame,
+            None => make_frame(vm, f, fd, args, None)?,
+        },
+        Some(_) => make_frame(vm, f, fd, args, kwnames)?,
+    };
     match run_frame(vm, frame, None)? {
         FrameExit::Return(v) => Ok(v),
         FrameExit::Yield(_) => Err(vm.system_error("a function frame yielded")),

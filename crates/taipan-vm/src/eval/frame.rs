@@ -1065,6 +1065,32 @@ impl<'a> Running<'a> {
         }
     }
 
+    /// Pop a call's `total` arguments, the callable below them and (unless
+    /// `is_meth`) the NULL below that into the fresh frame `callee`: the
+    /// arguments become its first locals and the callable its `func`, the
+    /// stack's references moved as CPython's CALL_PY_EXACT_ARGS moves them.
+    /// The slots they leave are not cleared: the caller writes its stack
+    /// pointer back (`leave`) before anything else can look at the frame,
+    /// and slots above `sp` may hold stale pointers (see `Slots`).
+    #[inline(always)]
+    pub(crate) fn pop_call_into(&mut self, total: usize, is_meth: bool, callee: &mut Frame) {
+        stack_check!(total <= callee.nlocalsplus && callee.func.is_none());
+        // SAFETY: the top `total + 1` slots (and the NULL's when `!is_meth`)
+        // are on the stack; `callee` is another frame whose first `total`
+        // locals and `func` hold no values (`Frame::for_function` left them
+        // for the caller and was given no function), so they are written
+        // without a drop. The NULL holds no reference: nothing to move.
+        unsafe {
+            let src = self.top.sub(total);
+            let dst = callee.slots.as_mut_ptr();
+            for i in 0..total {
+                ptr::write(dst.add(i), ptr::read(src.add(i)));
+            }
+            ptr::write(&mut callee.func, ptr::read(src.sub(1)));
+            self.top = src.sub(1 + !is_meth as usize);
+        }
+    }
+
     // The methods below take `&mut self` and are always inlined: a call
     // would take the address of the eval loop's `Running` (see `out`).
 

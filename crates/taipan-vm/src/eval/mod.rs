@@ -525,27 +525,14 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             if fd.version.get() != version {
                                 deopt!(op::Call)
                             }
+                            // The arguments and the function move into the frame
+                            // (with the defaults of the parameters not passed).
                             let new = if $exact {
-                                // The arguments and the function move into the frame.
-                                match call::frame_for_exact_args(vm, frame, fd, total, is_meth) {
-                                    Some(f) => f,
-                                    None => deopt!(op::Call),
-                                }
+                                call::frame_for_exact_args(vm, frame, fd, total, is_meth)
                             } else {
-                                let callable = frame.peek(total).clone();
-                                let fd = function::func_of(&callable);
-                                if total < cache::read16(units, pc + 1 + cache::CALL_MIN_ARGS) as usize {
-                                    deopt!(op::Call)
-                                }
-                                let Some(args) = frame.top_slice(total) else { deopt!(op::Call) };
-                                let new = tri!(call::make_frame(vm, &callable, fd, args, None));
-                                frame.pop_to(frame.stack_depth() - total);
-                                let _ = frame.pop_opt();
-                                if !is_meth {
-                                    let _ = frame.pop_opt();
-                                }
-                                new
+                                call::frame_for_defaults(vm, frame, fd, total, is_meth)
                             };
+                            let Some(new) = new else { deopt!(op::Call) };
                             enter_frame!(new);
                         }};
                     }

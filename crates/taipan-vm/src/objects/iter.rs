@@ -837,6 +837,11 @@ fn map_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 
 fn map_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
     let d = o.payload::<MapData>().expect("map");
+    if let [it] = &d.iters[..] {
+        // One iterable (the usual map): its item is the argument slice, no vector.
+        let Some(v) = vm.next(it)? else { return Ok(None) };
+        return call_for_item(vm, &d.func, std::slice::from_ref(&v)).map(Some);
+    }
     let mut items = Vec::with_capacity(d.iters.len());
     for it in &d.iters {
         match vm.next(it)? {
@@ -844,7 +849,19 @@ fn map_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
             None => return Ok(None),
         }
     }
-    vm.with_recursion(" while calling a Python object", || vm.call(&d.func, &items, None)).map(Some)
+    call_for_item(vm, &d.func, &items).map(Some)
+}
+
+/// Call `map`'s or `filter`'s function for an item. A Python function's
+/// frame counts against the recursion limit once, as CPython's map and
+/// filter call it (they count nothing themselves); other callables are
+/// counted here, so a recursion through native code still ends in
+/// RecursionError.
+fn call_for_item(vm: &Vm, f: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    if f.type_is(&vm.ctx.types.function) {
+        return vm.call(f, args, None);
+    }
+    vm.with_recursion(" while calling a Python object", || vm.call(f, args, None))
 }
 
 pub(crate) struct FilterData {
@@ -886,9 +903,7 @@ fn filter_next(vm: &Vm, o: &Obj) -> PyResult<Option<Obj>> {
         let ok = if vm.is_none(&d.func) || d.func.is(&vm.ctx.types.bool_) {
             vm.is_true(&v)?
         } else {
-            let r = vm.with_recursion(" while calling a Python object", || {
-                vm.call(&d.func, std::slice::from_ref(&v), None)
-            })?;
+            let r = call_for_item(vm, &d.func, std::slice::from_ref(&v))?;
             vm.is_true(&r)?
         };
         if ok {

@@ -198,12 +198,16 @@ impl Vm {
     /// Run `f` on `self_` followed by `args` (a method's full argument
     /// list), on the stack when short: no allocation for the usual calls.
     pub(crate) fn with_self_prepended<R>(&self, self_: &Obj, args: &[Obj], f: impl FnOnce(&[Obj]) -> R) -> R {
-        const ROOM: usize = 6;
-        if args.len() < ROOM {
-            // Filled with `self_` (a cheap clone), then the arguments.
-            let mut buf: [Obj; ROOM] = std::array::from_fn(|_| self_.clone());
-            buf[1..=args.len()].clone_from_slice(args);
-            return f(&buf[..=args.len()]);
+        // Arrays of exactly the length needed: one reference count update
+        // per argument each way, none for unused room.
+        let s = || self_.clone();
+        match args {
+            [] => return f(&[s()]),
+            [a] => return f(&[s(), a.clone()]),
+            [a, b] => return f(&[s(), a.clone(), b.clone()]),
+            [a, b, c] => return f(&[s(), a.clone(), b.clone(), c.clone()]),
+            [a, b, c, d] => return f(&[s(), a.clone(), b.clone(), c.clone(), d.clone()]),
+            _ => {}
         }
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(self_.clone());
