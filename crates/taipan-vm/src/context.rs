@@ -185,6 +185,24 @@ pub struct Context {
     pub hash_key: (u64, u64),
     /// Single-character strings for code points < 256.
     pub latin1_chars: Vec<Obj>,
+    /// Interned names that hot paths look up in dicts, made once so a
+    /// lookup needs neither `Vm::intern` nor a string compare.
+    pub(crate) names: Names,
+}
+
+/// Interned identifier strings (CPython's `_Py_ID`), for the lookups that
+/// run on every function creation or `super()` call.
+pub(crate) struct Names {
+    pub(crate) dunder_name: Obj,
+    pub(crate) dunder_builtins: Obj,
+    pub(crate) dunder_class: Obj,
+}
+
+impl Names {
+    fn new(str_type: &Obj, interned: &RefCell<rustc_hash::FxHashSet<crate::objects::str::InternKey>>) -> Names {
+        let make = |s: &str| crate::objects::str::intern_in(str_type, interned, s);
+        Names { dunder_name: make("__name__"), dunder_builtins: make("__builtins__"), dunder_class: make("__class__") }
+    }
 }
 
 pub(crate) const SMALL_INT_MIN: i64 = -5;
@@ -322,6 +340,8 @@ impl Context {
             Some(seed) => crate::hash::key_from_seed(seed),
             None => crate::hash::random_key(),
         };
+        let interned = RefCell::new(Default::default());
+        let names = Names::new(&types.str, &interned);
         Context {
             types,
             exceptions,
@@ -334,10 +354,11 @@ impl Context {
             empty_str,
             empty_bytes,
             small_ints,
-            interned: RefCell::new(Default::default()),
+            interned,
             intern_cache: crate::objects::str::InternCache::new(),
             hash_key,
             latin1_chars,
+            names,
         }
     }
 }

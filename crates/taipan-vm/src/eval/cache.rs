@@ -28,8 +28,17 @@ pub(crate) const GLOBAL_MODULE_VERSION: usize = 2;
 pub(crate) const GLOBAL_BUILTIN_VERSION: usize = 4;
 pub(crate) const ATTR_TYPE_VERSION: usize = 1;
 pub(crate) const ATTR_INDEX: usize = 3;
+/// `ATTR_INDEX` of a `LOAD_ATTR_SLOT` that is really a property site (CPython
+/// 3.12's `LOAD_ATTR_PROPERTY`, which 3.11 lacks): the getter's frame is
+/// pushed. No `__slots__` member has this offset (`specialize` checks).
+pub(crate) const ATTR_INDEX_PROPERTY: u16 = u16::MAX;
 pub(crate) const METHOD_TYPE_VERSION: usize = 1;
 pub(crate) const METHOD_KEYS_VERSION: usize = 3;
+/// At a `super().name` site specialized as `LOAD_METHOD_NO_DICT`: one plus
+/// the index of the super's class in the start type's MRO (whose version
+/// tag is in `METHOD_KEYS_VERSION`); 0 at every other site. The unit
+/// CPython uses for `dict_offset`, which Taipan does not need.
+pub(crate) const METHOD_SUPER_INDEX: usize = 5;
 /// The method a `LOAD_METHOD_NO_DICT` of a static type found (CPython's
 /// `descr`, four units), 0 otherwise.
 pub(crate) const METHOD_DESCR: usize = 6;

@@ -274,7 +274,7 @@ pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj
 /// dict, or whatever object it is: lookups then go through `[]`), else the
 /// builtins of the running frame.
 pub(crate) fn builtins_from_globals(vm: &Vm, globals: &Obj) -> Obj {
-    match crate::objects::dict::get_item_str(vm, globals, "__builtins__") {
+    match crate::objects::dict::get_str_item(vm, globals, &vm.ctx.names.dunder_builtins) {
         Some(b) => match crate::objects::module::try_module_dict(&b) {
             Some(d) => d,
             None => b,

@@ -669,7 +669,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             let owner = frame.peek(0);
                             let v = match $op {
                                 op::LoadAttrInstanceValue | op::LoadAttrWithHint => {
-                                    specialized::load_attr_instance(units, pc, owner, &code.names[oparg as usize])
+                                    specialized::load_attr_instance(vm, units, pc, owner, &code.names[oparg as usize])
                                 }
                                 op::LoadAttrSlot => specialized::load_attr_slot(units, pc, owner),
                                 _ => specialized::load_attr_module(vm, units, pc, owner),
@@ -887,6 +887,17 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         ),
                         op::LoadAttrInstanceValue => load_attr_cached!(op::LoadAttrInstanceValue),
                         op::LoadAttrWithHint => load_attr_cached!(op::LoadAttrWithHint),
+                        op::LoadAttrSlot
+                            if cache::read16(units, pc + 1 + cache::ATTR_INDEX) == cache::ATTR_INDEX_PROPERTY =>
+                        {
+                            let name = &code.names[oparg as usize];
+                            let Some(new) =
+                                frame.out(|f| specialized::load_attr_property_frame(vm, units, pc, f, name))
+                            else {
+                                deopt!(op::LoadAttr)
+                            };
+                            enter_frame!(new);
+                        }
                         op::LoadAttrSlot => load_attr_cached!(op::LoadAttrSlot),
                         op::LoadAttrModule => load_attr_cached!(op::LoadAttrModule),
                         op::StoreAttrAdaptive => adapt!(
@@ -915,6 +926,21 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         ),
                         op::LoadMethodWithValues => load_method_cached!(op::LoadMethodWithValues),
                         op::LoadMethodWithDict => load_method_cached!(op::LoadMethodWithDict),
+                        op::LoadMethodNoDict if cache::read16(units, pc + 1 + cache::METHOD_SUPER_INDEX) != 0 => {
+                            ip = pc + cache::STEP[op::LoadMethodNoDict as usize] as usize;
+                            let Some((m, obj)) = specialized::load_method_super(
+                                vm,
+                                units,
+                                pc,
+                                frame.peek(0),
+                                &code.names[oparg as usize],
+                            ) else {
+                                deopt!(op::LoadMethod)
+                            };
+                            drop(frame.pop());
+                            frame.push(m);
+                            frame.push(obj);
+                        }
                         op::LoadMethodNoDict => load_method_cached!(op::LoadMethodNoDict),
                         op::LoadMethodClass => {
                             let Some(v) = specialized::load_method_class(
@@ -1298,8 +1324,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(v);
                         }
                         op::LoadDeref => {
-                            let c = tri!(ops::cell_at(vm, frame, oparg as usize));
-                            match cell::data(&c).value.get() {
+                            let v = match ops::cell_in(frame, oparg as usize) {
+                                Some(c) => c.value.get(),
+                                None => break 'err ops::missing_cell(vm),
+                            };
+                            match v {
                                 Some(v) => frame.push(v),
                                 None => {
                                     break 'err ops::unbound_deref(vm, code, oparg as usize);
@@ -1312,8 +1341,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::StoreDeref => {
                             let v = frame.pop();
-                            let c = tri!(ops::cell_at(vm, frame, oparg as usize));
-                            cell::data(&c).value.set(Some(v));
+                            let Some(c) = ops::cell_in(frame, oparg as usize) else {
+                                break 'err ops::missing_cell(vm);
+                            };
+                            // The value replaced is dropped here: its finalizer, if any, is
+                            // only queued, so nothing can touch the frame's slots meanwhile.
+                            c.value.set(Some(v));
                         }
                         op::DeleteDeref => {
                             let c = tri!(ops::cell_at(vm, frame, oparg as usize));

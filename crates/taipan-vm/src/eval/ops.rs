@@ -772,8 +772,20 @@ pub(super) fn match_class(vm: &Vm, subject: &Obj, ty: &Obj, nargs: usize, kwname
 pub(super) fn cell_at(vm: &Vm, frame: &Frame, i: usize) -> PyResult<Obj> {
     match &frame.slots[i] {
         Some(c) if c.has_payload::<cell::CellData>() => Ok(c.clone()),
-        _ => Err(vm.system_error("a free or cell variable is used before its cell is made")),
+        _ => Err(missing_cell(vm)),
     }
+}
+
+/// The cell in local slot `i`, borrowed (LOAD_DEREF and STORE_DEREF only
+/// read or replace its value: no reference count changes for the cell).
+#[inline(always)]
+pub(super) fn cell_in(frame: &Frame, i: usize) -> Option<&cell::CellData> {
+    frame.slots[i].as_ref().and_then(|c| c.payload::<cell::CellData>())
+}
+
+#[cold]
+pub(super) fn missing_cell(vm: &Vm) -> PyErr {
+    vm.system_error("a free or cell variable is used before its cell is made")
 }
 
 /// The container `t` a comprehension or display instruction adds to (`oparg`

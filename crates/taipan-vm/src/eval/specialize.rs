@@ -124,7 +124,12 @@ fn failure(units: &[Cell<u16>], pc: usize) {
 /// adaptive form of `base` when they are used up).
 #[inline]
 pub(super) fn miss(code: &CodeData, pc: usize, base: u8) {
-    let units = &code.adaptive;
+    count_miss(&code.adaptive, pc, base);
+}
+
+/// `miss` on the adaptive units themselves.
+#[inline]
+pub(super) fn count_miss(units: &[Cell<u16>], pc: usize, base: u8) {
     let c = read16(units, pc + 1).wrapping_sub(1);
     if c == 0 {
         if let Some(a) = adaptive_of(base) {
@@ -398,12 +403,12 @@ fn module_attr(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj)
     true
 }
 
-fn generic_getattr(owner: &Obj) -> bool {
+pub(super) fn generic_getattr(owner: &Obj) -> bool {
     let s = &owner.class().slots.getattro;
     s.get().is_none() || s.is(slot_id::GENERIC_GETATTR)
 }
 
-fn generic_setattr(owner: &Obj) -> bool {
+pub(super) fn generic_setattr(owner: &Obj) -> bool {
     let s = &owner.class().slots.setattro;
     s.get().is_none() || s.is(slot_id::GENERIC_SETATTR)
 }
@@ -451,15 +456,33 @@ pub(super) fn load_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name: 
             Some(i) => (op::LoadAttrWithHint, i),
             None => return failure(units, pc),
         },
+        Some(d) if is_simple_property(vm, d) => (op::LoadAttrSlot, cache::ATTR_INDEX_PROPERTY as usize),
         Some(d) => match member_offset(vm, owner, d) {
-            Some(off) => (op::LoadAttrSlot, off),
-            None => return failure(units, pc),
+            Some(off) if off != cache::ATTR_INDEX_PROPERTY as usize => (op::LoadAttrSlot, off),
+            _ => return failure(units, pc),
         },
     };
     if !write_attr_cache(units, pc, tag, index) {
         return failure(units, pc);
     }
     success(units, pc, specialized)
+}
+
+/// A `property` (exactly) whose getter is a Python function taking just
+/// the instance: `LOAD_ATTR` pushes the getter's frame instead of calling
+/// it from Rust (CPython 3.12's `LOAD_ATTR_PROPERTY`; `LOAD_ATTR_SLOT` with
+/// `ATTR_INDEX_PROPERTY` here).
+fn is_simple_property(vm: &Vm, descr: &Obj) -> bool {
+    if !descr.type_is(&vm.ctx.types.property) {
+        return false;
+    }
+    let Some(fget) = descr.payload::<crate::objects::property::PropertyData>().and_then(|p| p.fget.get()) else {
+        return false;
+    };
+    let Some(fd) = fget.payload::<crate::objects::function::FunctionData>() else { return false };
+    let fcode = fd.code();
+    let cd = crate::objects::code::code_of(&fcode);
+    fget.type_is(&vm.ctx.types.function) && cd.co.argcount == 1 && super::call::exact_args_code(cd)
 }
 
 pub(super) fn store_attr(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name: &Obj) {
@@ -499,10 +522,14 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
     if type_::as_type(owner).is_some() {
         return class_load_method(vm, units, pc, owner, name);
     }
+    if owner.type_is(&vm.ctx.types.super_) {
+        return super_load_method(vm, units, pc, owner, name);
+    }
     if !generic_getattr(owner) {
         return failure(units, pc);
     }
     let Some((tag, Some(descr))) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
+    write16(units, pc + 1 + cache::METHOD_SUPER_INDEX, 0);
     if !descr.class().has_flag(flags::METHOD_DESCRIPTOR) {
         return failure(units, pc);
     }
@@ -537,6 +564,21 @@ pub(super) fn load_method(vm: &Vm, code: &CodeData, pc: usize, owner: &Obj, name
     success(units, pc, specialized)
 }
 
+/// `super().name` (not in CPython 3.11, which has no LOAD_SUPER_ATTR):
+/// shown as `LOAD_METHOD_NO_DICT` (a super object has no dict) with the
+/// super's class's MRO index in `METHOD_SUPER_INDEX` and the start type's
+/// version tag in `METHOD_KEYS_VERSION` (`super_::method_site` says when).
+fn super_load_method(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) {
+    let Some((tag, index)) = crate::objects::super_::method_site(vm, owner, name) else { return failure(units, pc) };
+    let Some(index) = index.checked_add(1).and_then(fits16) else { return failure(units, pc) };
+    let Some((super_tag, _)) = type_lookup_tagged(vm, owner, name) else { return failure(units, pc) };
+    write32(units, pc + 1 + cache::METHOD_TYPE_VERSION, super_tag);
+    write32(units, pc + 1 + cache::METHOD_KEYS_VERSION, tag);
+    write16(units, pc + 1 + cache::METHOD_SUPER_INDEX, index);
+    write64(units, pc + 1 + cache::METHOD_DESCR, 0);
+    success(units, pc, op::LoadMethodNoDict)
+}
+
 /// Does the owner keep its attributes as inline values on its class's
 /// shared keys (CPython 3.11's, as opposed to a materialized `__dict__`)?
 /// Decides between the `INSTANCE_VALUE`/`WITH_VALUES` forms and the
@@ -567,9 +609,11 @@ fn class_load_method(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name:
     let Some(descr) = type_::lookup(vm, cls, name) else { return failure(units, pc) };
     let tag = cls.version_tag.get();
     let dc = descr.class();
-    let kind_ok = dc.has_flag(flags::IMMUTABLETYPE)
-        && dc.slots.descr_set.get().is_none()
-        && (dc.slots.descr_get.get().is_none() || dc.has_flag(flags::METHOD_DESCRIPTOR));
+    // A staticmethod is unwrapped when the site runs (`Class.helper(...)`).
+    let kind_ok = descr.type_is(&vm.ctx.types.staticmethod)
+        || dc.has_flag(flags::IMMUTABLETYPE)
+            && dc.slots.descr_set.get().is_none()
+            && (dc.slots.descr_get.get().is_none() || dc.has_flag(flags::METHOD_DESCRIPTOR));
     if tag == 0 || !kind_ok {
         return failure(units, pc);
     }

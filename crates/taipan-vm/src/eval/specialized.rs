@@ -459,16 +459,47 @@ fn attr_index(units: &[Cell<u16>], pc: usize) -> usize {
 /// the inline values (`LOAD_ATTR_INSTANCE_VALUE`) or an entry of the
 /// instance dict (`LOAD_ATTR_WITH_HINT`).
 #[inline(always)]
-pub(super) fn load_attr_instance(units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
-    if !type_version_matches(units, pc, owner) {
-        return None;
-    }
+pub(super) fn load_attr_instance(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
     let index = attr_index(units, pc);
-    if is_opcode(units, pc, super::op::LoadAttrInstanceValue) {
+    let values = is_opcode(units, pc, super::op::LoadAttrInstanceValue);
+    if !type_version_matches(units, pc, owner) {
+        return if values { instance_value_other_class(vm, units, pc, owner, name) } else { None };
+    }
+    if values {
         return instance_values::value_at(owner, index, name);
     }
     let d = owner.instance_dict()?;
     dict::data(&d)?.value_at_if_key(index, name)
+}
+
+/// An `INSTANCE_VALUE` site meeting another class than the one it
+/// specialized for (a base class's method run on instances of several
+/// subclasses, whose attributes were set in the same order by a shared
+/// `__init__`): the attribute is still at the remembered slot when that
+/// class keeps its instances' attributes inline with `name` at that slot of
+/// its own shared keys, and has no attribute `name` itself (then
+/// `object.__getattribute__` answers from the values, and
+/// `object.__setattr__` stores there). The miss is counted all the same,
+/// so the site goes back to adaptive and respecializes exactly when
+/// CPython's would (`dis.dis(adaptive=True)` shows the same forms); only
+/// the generic instruction's work is spared.
+#[inline(never)]
+fn instance_value_other_class(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
+    if !plain_instance_attribute(vm, owner, name, false) {
+        return None;
+    }
+    let v = instance_values::value_at(owner, attr_index(units, pc), name)?;
+    super::specialize::count_miss(units, pc, super::op::LoadAttr);
+    Some(v)
+}
+
+/// Does `owner.name` (a load, or a store when `store`) go to the instance's
+/// inline values: the class's attribute hooks are `object`'s and the class
+/// has no attribute `name`?
+fn plain_instance_attribute(vm: &Vm, owner: &Obj, name: &Obj, store: bool) -> bool {
+    let hooks_generic =
+        if store { super::specialize::generic_setattr(owner) } else { super::specialize::generic_getattr(owner) };
+    hooks_generic && instance_values::uses_values(owner) && type_::lookup(vm, owner.class(), name).is_none()
 }
 
 #[inline(always)]
@@ -509,10 +540,16 @@ pub(super) fn store_attr_instance(
     name: &Obj,
     v: Obj,
 ) -> Result<(), Obj> {
+    let index = attr_index(units, pc);
     if !type_version_matches(units, pc, owner) {
+        if is_opcode(units, pc, super::op::StoreAttrInstanceValue) && plain_instance_attribute(vm, owner, name, true) {
+            // Counted as a miss, as in `instance_value_other_class`.
+            instance_values::store_at(owner, index, name, v)?;
+            super::specialize::count_miss(units, pc, super::op::StoreAttr);
+            return Ok(());
+        }
         return Err(v);
     }
-    let index = attr_index(units, pc);
     if is_opcode(units, pc, super::op::StoreAttrInstanceValue) {
         // The first attribute stored makes the values, as `generic_setattr`.
         return instance_values::store_at(owner, index, name, v);
@@ -542,7 +579,10 @@ pub(super) fn store_attr_slot(units: &[Cell<u16>], pc: usize, owner: &Obj, v: Ob
 pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: &Obj, name: &Obj) -> Option<Obj> {
     let ty = owner.class();
     if ty.version_tag.get() != read32(units, pc + 1 + cache::METHOD_TYPE_VERSION) {
-        return None;
+        let m = method_other_class(vm, owner, name)?;
+        // Counted as a miss, as in `instance_value_other_class`.
+        super::specialize::count_miss(units, pc, super::op::LoadMethod);
+        return Some(m);
     }
     if let Some(descr) = std::ptr::NonNull::new(read64(units, pc + 1 + cache::METHOD_DESCR) as *mut PyObject) {
         // SAFETY: set only by `specialize::load_method` for a static,
@@ -568,6 +608,44 @@ pub(super) fn load_method_cached(vm: &Vm, units: &[Cell<u16>], pc: usize, owner:
     type_::lookup(vm, ty, name)
 }
 
+/// `LOAD_METHOD_NO_DICT` at a `super().name` site: the method and the
+/// instance to pass as `self` (see `specialize::super_load_method`).
+#[inline]
+pub(super) fn load_method_super(
+    vm: &Vm,
+    units: &[Cell<u16>],
+    pc: usize,
+    owner: &Obj,
+    name: &Obj,
+) -> Option<(Obj, Obj)> {
+    let tag = read32(units, pc + 1 + cache::METHOD_KEYS_VERSION);
+    let index = read16(units, pc + 1 + cache::METHOD_SUPER_INDEX) as usize - 1;
+    crate::objects::super_::cached_method(vm, owner, name, tag, index)
+}
+
+/// A `LOAD_METHOD` site meeting another class than the one it specialized
+/// for (`self.step()` in a base class method, overridden by subclasses):
+/// the method as `object.__getattribute__` would find it, when the class's
+/// attribute hook is `object`'s, the attribute found on the class is a
+/// method descriptor and the instance does not shadow it (CPython's
+/// `_PyObject_GetMethod`).
+#[inline(never)]
+fn method_other_class(vm: &Vm, owner: &Obj, name: &Obj) -> Option<Obj> {
+    if !super::specialize::generic_getattr(owner) {
+        return None;
+    }
+    let descr = type_::lookup(vm, owner.class(), name)?;
+    if !descr.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
+        return None;
+    }
+    let shadowed = if instance_values::uses_values(owner) {
+        instance_values::holds(vm, owner, name) != Some(false)
+    } else {
+        owner.instance_dict().is_some_and(|d| !super::specialize::instance_dict_lacks(vm, &d, name))
+    };
+    (!shadowed).then_some(descr)
+}
+
 /// `LOAD_METHOD_CLASS`: the attribute of a class (metaclass `type`) whose
 /// version tag is unchanged.
 #[inline(always)]
@@ -579,7 +657,43 @@ pub(super) fn load_method_class(vm: &Vm, units: &[Cell<u16>], pc: usize, owner: 
     if cls.version_tag.get() != read32(units, pc + 1 + cache::METHOD_TYPE_VERSION) {
         return None;
     }
-    type_::lookup(vm, cls, name)
+    let v = type_::lookup(vm, cls, name)?;
+    if v.type_is(&vm.ctx.types.staticmethod) {
+        // What `staticmethod.__get__` gives; an uninitialized one deopts to its error.
+        return crate::objects::function::staticmethod_callable(&v);
+    }
+    Some(v)
+}
+
+/// `LOAD_ATTR_SLOT` at a property site (`cache::ATTR_INDEX_PROPERTY`): the
+/// frame of the property's getter, with the owner moved from the stack into
+/// it as the argument; its return value lands where the attribute would.
+/// None (a guard failed, or the getter no longer takes just one argument)
+/// sends the site to the generic instruction.
+#[inline]
+pub(super) fn load_attr_property_frame(
+    vm: &Vm,
+    units: &[Cell<u16>],
+    pc: usize,
+    frame: &mut super::Running<'_>,
+    name: &Obj,
+) -> Option<*mut super::Frame> {
+    let fget = {
+        let owner = frame.peek(0);
+        if !type_version_matches(units, pc, owner) {
+            return None;
+        }
+        let prop = type_::lookup(vm, owner.class(), name)?;
+        if !prop.type_is(&vm.ctx.types.property) {
+            return None;
+        }
+        prop.payload::<crate::objects::property::PropertyData>()?.fget.get()?
+    };
+    if !fget.type_is(&vm.ctx.types.function) {
+        return None;
+    }
+    let fd = fget.payload::<crate::objects::function::FunctionData>()?;
+    super::call::frame_for_simple_call(vm, fd, &fget, frame, 1)
 }
 
 /// `BINARY_SUBSCR_GETITEM`: the frame of `container.__getitem__(sub)`

@@ -222,7 +222,7 @@ pub(crate) fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Optio
         Some(d) if pystr::data(d).is_some() && c.co.flags & taipan_compiler::code::flags::OPTIMIZED != 0 => d.clone(),
         _ => vm.none(),
     };
-    let module = dict::get_item_str(vm, &globals, "__name__");
+    let module = dict::get_str_item(vm, &globals, &vm.ctx.names.dunder_name);
     let builtins = crate::eval::call::builtins_from_globals(vm, &globals);
     alloc_object(
         &vm.ctx.types.function,
@@ -458,6 +458,11 @@ impl PyPayload for WrapperFuncData {
 
 fn wrapped_of(o: &Obj) -> &WrapperFuncData {
     o.payload::<WrapperFuncData>().expect("staticmethod/classmethod")
+}
+
+/// The callable a staticmethod wraps (None while uninitialized).
+pub(crate) fn staticmethod_callable(sm: &Obj) -> Option<Obj> {
+    sm.payload::<WrapperFuncData>()?.callable.get()
 }
 
 pub(crate) fn new_staticmethod(vm: &Vm, f: Obj) -> Obj {

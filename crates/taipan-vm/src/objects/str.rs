@@ -4,7 +4,7 @@
 //! (SipHash-1-3 of the same bytes), and a UTF-8 copy of non-ASCII strings is
 //! cached for the Rust side. The method set lives in `str_methods.rs`.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
@@ -319,12 +319,20 @@ impl StrData {
         }
     }
 
-    /// `hash(s)`, computed once.
+    /// `hash(s)`, computed once: the cached value is read inline (every
+    /// dict and shared-keys probe asks), the first computation is not.
+    #[inline]
     pub fn hash(&self, key: (u64, u64)) -> i64 {
         let h = self.hash.get();
         if h != -1 {
             return h;
         }
+        self.compute_hash(key)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn compute_hash(&self, key: (u64, u64)) -> i64 {
         let h = crate::hash::hash_bytes(key, &self.hash_bytes());
         self.hash.set(h);
         h
@@ -524,14 +532,7 @@ impl Vm {
     }
 
     fn intern_uncached(&self, s: &str) -> Obj {
-        if let Some(k) = self.ctx.interned.borrow().get(s) {
-            return k.0.clone();
-        }
-        let o = alloc_str(&self.ctx.types.str, StrData::from_text(s));
-        str_of(&o).interned.set(true);
-        crate::object::make_immortal(&o);
-        self.ctx.interned.borrow_mut().insert(InternKey(o.clone()));
-        o
+        intern_in(&self.ctx.types.str, &self.ctx.interned, s)
     }
 
     /// Intern a str object (returns the canonical object for its text).
@@ -609,6 +610,19 @@ impl InternCache {
 /// An interned str in the interpreter's table, found by its text: the
 /// table keeps no copy of the text besides the object's own.
 pub struct InternKey(Obj);
+
+/// The canonical interned string for `s` in the table `interned` (made,
+/// immortal, if it is not there yet); usable before the `Vm` exists.
+pub(crate) fn intern_in(str_type: &Obj, interned: &RefCell<rustc_hash::FxHashSet<InternKey>>, s: &str) -> Obj {
+    if let Some(k) = interned.borrow().get(s) {
+        return k.0.clone();
+    }
+    let o = alloc_str(str_type, StrData::from_text(s));
+    str_of(&o).interned.set(true);
+    crate::object::make_immortal(&o);
+    interned.borrow_mut().insert(InternKey(o.clone()));
+    o
+}
 
 impl InternKey {
     fn text(&self) -> &str {

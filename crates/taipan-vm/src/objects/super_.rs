@@ -106,7 +106,33 @@ fn super_new(_vm: &Vm, cls: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<
 
 fn super_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     crate::args::no_kwargs(vm, "super", kwnames)?;
-    crate::args::check_positional(vm, "super", args.len(), 0, 2)?;
+    if args.len() > 2 {
+        let n = args.len();
+        return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)")));
+    }
+    let (ty, obj, obj_type) = super_fields(vm, args)?;
+    let d = data(o);
+    d.obj_type.set(obj_type);
+    d.obj.set(obj);
+    d.ty.set(Some(ty));
+    Ok(())
+}
+
+/// `super(...)` called on `super` itself (CPython's `super_vectorcall`):
+/// the object is made with its fields, no `__new__`/`__init__` dispatch.
+pub(crate) fn super_call(vm: &Vm, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
+    crate::args::no_kwargs(vm, "super", kwnames)?;
+    crate::args::check_positional(vm, "super()", args.len(), 0, 2)?;
+    let (ty, obj, obj_type) = super_fields(vm, args)?;
+    Ok(alloc_object(
+        &vm.ctx.types.super_,
+        SuperData { ty: ObjCell::some(ty), obj: ObjCell::new(obj), obj_type: ObjCell::new(obj_type) },
+    ))
+}
+
+/// The type, the object and the object's type (the start of the MRO
+/// search) of `super(*args)`, checked as `super.__init__` checks them.
+fn super_fields(vm: &Vm, args: &[Obj]) -> PyResult<(Obj, Option<Obj>, Option<Obj>)> {
     let (ty, obj) = match args.len() {
         0 => zero_arg_super(vm)?,
         1 => (args[0].clone(), None),
@@ -115,20 +141,13 @@ fn super_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult
     if !vm.is_type(&ty) {
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", ty.class().name())));
     }
-    let d = data(o);
     match obj {
         Some(obj) => {
             let ot = supercheck(vm, &ty, &obj)?;
-            d.obj_type.set(Some(ot));
-            d.obj.set(Some(obj));
+            Ok((ty, Some(obj), Some(ot)))
         }
-        None => {
-            d.obj.set(None);
-            d.obj_type.set(None);
-        }
+        None => Ok((ty, None, None)),
     }
-    d.ty.set(Some(ty));
-    Ok(())
 }
 
 /// `super()` with no arguments: `__class__` from the cell and the first
@@ -160,7 +179,9 @@ fn zero_arg_super(vm: &Vm) -> PyResult<(Obj, Option<Obj>)> {
         if code.localspluskinds[i] & local_kind::FREE == 0 {
             continue;
         }
-        if pystr::as_str(&code.localsplusnames[i]) != Some("__class__") {
+        // Compiled code's names are interned: the pointer compare settles it.
+        let n = &code.localsplusnames[i];
+        if !n.is(&vm.ctx.names.dunder_class) && pystr::as_str(n) != Some("__class__") {
             continue;
         }
         let c = frame.slots[i].clone().ok_or_else(|| vm.runtime_error("super(): bad __class__ cell"))?;
@@ -232,4 +253,66 @@ fn super_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
         None => format!("<super: <class '{tname}'>, NULL>"),
     };
     Ok(vm.new_str_from_string(text))
+}
+
+// ---- the specializing interpreter's `super().name(...)` ----------------------------------------
+
+/// Can `LOAD_METHOD name` on the super object `o` be served from the type
+/// after the super's class alone? That is when `o` binds an instance and
+/// what follows that class in the start type's MRO is exactly that next
+/// type's own MRO (always so with single inheritance), so a lookup on the
+/// next type (through the type attribute cache) walks the same dicts in the
+/// same order as `super.__getattribute__`, and what it finds is a method
+/// descriptor, so the instance can be passed as `self` with no bound method
+/// made. Answers the start type's version tag and the class's index in its
+/// MRO: while that tag holds, the MRO and every dict on it are unchanged (a
+/// change to a base resets the tags of its subclasses).
+pub(crate) fn method_site(vm: &Vm, o: &Obj, name: &Obj) -> Option<(u32, usize)> {
+    let d = data(o);
+    let (ty, obj, starttype) = (d.ty.get()?, d.obj.get()?, d.obj_type.get()?);
+    if obj.is(&starttype) || name.is(&vm.ctx.names.dunder_class) || pystr::as_str(name) == Some("__class__") {
+        return None;
+    }
+    let st = starttype.payload::<TypeObject>()?;
+    let mro = st.mro_opt()?;
+    let items = tuple::items(&mro);
+    let index = items.iter().position(|c| c.is(&ty))?;
+    let next = type_::as_type(items.get(index + 1)?)?;
+    let next_mro = next.mro_opt()?;
+    let rest = &items[index + 1..];
+    let same =
+        tuple::items(&next_mro).len() == rest.len() && tuple::items(&next_mro).iter().zip(rest).all(|(a, b)| a.is(b));
+    if !same {
+        return None;
+    }
+    let descr = type_::lookup(vm, next, name)?;
+    // A lookup on the start type gives it a version tag if it has none yet.
+    let _ = type_::lookup(vm, st, name);
+    let tag = st.version_tag.get();
+    (tag != 0 && descr.class().has_flag(flags::METHOD_DESCRIPTOR)).then_some((tag, index))
+}
+
+/// The method and the instance of `super().name` at a site `method_site`
+/// accepted, while the start type's version tag is still `tag` and the
+/// super's class still sits at `index` of its MRO; None sends the site to
+/// the generic instruction.
+#[inline]
+pub(crate) fn cached_method(vm: &Vm, o: &Obj, name: &Obj, tag: u32, index: usize) -> Option<(Obj, Obj)> {
+    if !o.type_is(&vm.ctx.types.super_) {
+        return None;
+    }
+    let d = data(o);
+    let starttype = d.obj_type.get()?;
+    let st = starttype.payload::<TypeObject>()?;
+    if st.version_tag.get() != tag {
+        return None;
+    }
+    let mro = st.mro_opt()?;
+    let items = tuple::items(&mro);
+    if !d.ty.with(|ty| ty.is_some_and(|ty| items.get(index).is_some_and(|c| c.is(ty)))) {
+        return None;
+    }
+    let obj = d.obj.get().filter(|obj| !obj.is(&starttype))?;
+    let descr = type_::lookup(vm, type_::as_type(items.get(index + 1)?)?, name)?;
+    descr.class().has_flag(flags::METHOD_DESCRIPTOR).then_some((descr, obj))
 }

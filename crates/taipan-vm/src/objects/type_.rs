@@ -1055,6 +1055,9 @@ pub(crate) fn type_call(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) 
     if ty.is(&vm.ctx.types.type_) && args.len() == 1 && kwnames.is_none() {
         return Ok(args[0].class_obj());
     }
+    if ty.is(&vm.ctx.types.super_) {
+        return crate::objects::super_::super_call(vm, args, kwnames);
+    }
     let Some(new) = t.slots.new.get() else {
         return Err(vm.type_error(format!("cannot create '{}' instances", t.name())));
     };
