@@ -1111,7 +1111,7 @@ impl Printer<'_> {
                 None => ("<non-str>".to_string(), None),
             };
             let name = pystr::as_str_lossy(&code.name).into_owned();
-            let key = (filename.clone(), d.lineno, name.clone());
+            let key = (filename.clone(), d.lineno(), name.clone());
             if last.as_ref() != Some(&key) {
                 if cnt > RECURSIVE_CUTOFF {
                     self.print_repeated(cnt);
@@ -1122,7 +1122,7 @@ impl Printer<'_> {
             cnt += 1;
             if cnt <= RECURSIVE_CUTOFF {
                 let pos = code.positions_at(d.lasti);
-                self.display_line(&filename, path.as_deref(), d.lineno, &name, pos);
+                self.display_line(&filename, path.as_deref(), d.lineno(), &name, pos);
             }
         }
         if cnt > RECURSIVE_CUTOFF {

@@ -262,6 +262,18 @@ unsafe fn push_frame(vm: &Vm, f: *mut Frame) -> PyResult<()> {
     Ok(())
 }
 
+/// `push_frame` of a generator's frame resumed in place, whose caller
+/// checked the recursion limit (`generator::resume_inline`).
+#[inline(always)]
+unsafe fn link_generator_frame(vm: &Vm, f: *mut Frame) {
+    vm.thread.recursion_depth.set(vm.thread.recursion_depth.get() + 1);
+    // SAFETY: the caller passes the generator's live frame, not executing.
+    unsafe {
+        (*f).previous = vm.thread.current_frame.get();
+    }
+    vm.thread.current_frame.set(f);
+}
+
 /// Unlink the current frame `f`; returns the previous one.
 #[inline(always)]
 unsafe fn pop_frame(vm: &Vm, f: *mut Frame) -> *mut Frame {
@@ -323,6 +335,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
     // Whether the pending error has its traceback entry already (errors
     // unwinding out of a callee get the caller's entry added once).
     let mut pending_needs_tb = true;
+    // The pending error is raised by the frame's current instruction (a
+    // SEND whose generator, resumed in place, returned while a trace
+    // function set meanwhile raised), not thrown into the frame.
+    let mut pending_raised_here = false;
     // The error a trace function raised for a 'return' event (at a return
     // or a yield): the frame ends with it at once, without a traceback
     // entry, an 'exception' event or a look for a handler (CPython's
@@ -356,6 +372,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
             if let Some(e) = pending.take() {
+                if std::mem::take(&mut pending_raised_here) {
+                    break 'err e;
+                }
                 // A throw into a generator enters its frame: the hooks see
                 // a 'call' (CPython's TRACE_FUNCTION_THROW_ENTRY); an error
                 // they raise replaces the thrown one and ends the frame.
@@ -392,6 +411,19 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
                         break 'err e;
                     }
+                    fp = np;
+                    continue 'dispatch;
+                }};
+            }
+            // Switch to the frame of a generator resumed in place (FOR_ITER,
+            // SEND); the caller resumes at `ip` when it yields.
+            macro_rules! enter_generator {
+                ($new:expr) => {{
+                    frame.leave(ip);
+                    let np: *mut Frame = $new;
+                    // SAFETY: `resume_inline` checked the recursion limit and
+                    // marked the generator running: its frame executes only here.
+                    unsafe { link_generator_frame(vm, np) };
                     fp = np;
                     continue 'dispatch;
                 }};
@@ -1181,6 +1213,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                     continue 'instr;
                                 }
                             }
+                            // A generator runs in place, and ends the loop
+                            // without a StopIteration.
+                            if frame.peek(0).type_is(&vm.ctx.types.generator) {
+                                let exit = next + oparg as usize;
+                                let kind = generator::InlineKind::ForIter;
+                                if let Ok(np) = generator::resume_inline(vm, frame.peek(0), vm.none(), kind, exit) {
+                                    enter_generator!(np);
+                                }
+                            }
                             let it = frame.peek(0).clone();
                             if vm.thread.tracing.get() {
                                 match tri!(frame.escape(|f| trace::for_iter(vm, f, &it))) {
@@ -1559,12 +1600,21 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.sync();
                             unsafe {
                                 let is_entry = frame.is_entry;
+                                let owner = frame.owner;
                                 let prev = pop_frame(vm, fp);
                                 finish_frame(vm, fp, prev);
                                 if is_entry {
                                     return Ok(FrameExit::Return(v));
                                 }
                                 fp = prev;
+                                if owner == FrameOwner::Generator {
+                                    // A generator resumed in place returns.
+                                    if let Err(e) = generator::return_inline(vm, &mut *fp, v) {
+                                        pending = Some(e);
+                                        pending_raised_here = true;
+                                    }
+                                    continue 'dispatch;
+                                }
                                 (*fp).push(v);
                             }
                             continue 'dispatch;
@@ -1602,12 +1652,20 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                             }
                             frame.leave(ip);
-                            // SAFETY: generator frames are always entered from
-                            // `generator::send`, as entry frames.
+                            // SAFETY: `fp` is the running generator frame: an
+                            // entry frame (`gen_send_ex`) returns, one resumed in
+                            // place gives the value to its caller.
                             unsafe {
-                                pop_frame(vm, fp);
+                                let is_entry = (*fp).is_entry;
+                                let prev = pop_frame(vm, fp);
+                                if is_entry {
+                                    return Ok(FrameExit::Yield(v));
+                                }
+                                generator::suspend_inline(vm, &*prev);
+                                fp = prev;
+                                (*fp).push(v);
                             }
-                            return Ok(FrameExit::Yield(v));
+                            continue 'dispatch;
                         }
                         op::AsyncGenWrap => {
                             let v = frame.pop();
@@ -1620,6 +1678,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::Send => {
                             let v = frame.pop();
+                            // A generator or coroutine runs in place.
+                            let kind = if vm.is_none(&v) {
+                                generator::InlineKind::SendNone
+                            } else {
+                                generator::InlineKind::SendValue
+                            };
+                            let v = match generator::resume_inline(vm, frame.peek(0), v, kind, next + oparg as usize) {
+                                Ok(np) => enter_generator!(np),
+                                Err(v) => v,
+                            };
                             let receiver = frame.peek(0).clone();
                             let sent_none = vm.is_none(&v);
                             match tri!(generator::send_to(vm, &receiver, v)) {
@@ -1871,6 +1939,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             // it is what exiting a frame does.
             unsafe {
                 let is_entry = frame.is_entry;
+                let owner = frame.owner;
                 let prev = pop_frame(vm, fp);
                 finish_frame(vm, fp, prev);
                 if is_entry {
@@ -1878,6 +1947,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }
                 fp = prev;
                 frame = &mut *fp;
+                if owner == FrameOwner::Generator {
+                    // A generator resumed in place ends with the error.
+                    err = generator::raise_inline(vm, frame, err);
+                }
             }
             reraise_lasti = None;
             add_traceback(vm, frame, &err);

@@ -21,6 +21,10 @@ pub(crate) struct ExceptionData {
     pub context: ObjCell,
     pub cause: ObjCell,
     pub suppress_context: Cell<bool>,
+    /// `args` is the tuple `__new__` made and nothing has set it since:
+    /// `__init__` with the same arguments keeps it (CPython passes both
+    /// one tuple; this saves a second one per exception).
+    args_fresh: Cell<bool>,
     /// Attributes of the subclasses (`value`, `errno`, `filename`, ...).
     extra: UnsafeCell<Vec<(&'static str, Obj)>>,
 }
@@ -54,6 +58,7 @@ impl ExceptionData {
             context: ObjCell::new(None),
             cause: ObjCell::new(None),
             suppress_context: Cell::new(false),
+            args_fresh: Cell::new(false),
             extra: UnsafeCell::new(Vec::new()),
         }
     }
@@ -474,24 +479,45 @@ fn unreachable_extra(name: &str) -> ! {
 /// types), with the subclass attributes its arguments imply.
 pub(crate) fn new_instance(vm: &Vm, ty: &Obj, args: Obj) -> Obj {
     let e = alloc_object(ty, ExceptionData::new(args.clone()));
-    let items = tuple::items(&args).to_vec();
-    let _ = init_extras(vm, &e, &items, &[]);
+    if let Some(family) = extras_family(vm, &e) {
+        let items = tuple::items(&args).to_vec();
+        let _ = init_family_extras(vm, family, &e, &items, &[]);
+    }
     vm.chain_context(&e);
     e
 }
 
 fn exc_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let npos = crate::protocol::call::npositional(args, kwnames);
-    let e = alloc_object(cls, ExceptionData::new(vm.new_tuple(args[..npos].to_vec())));
-    Ok(e)
+    let data = ExceptionData::new(vm.new_tuple(args[..npos].to_vec()));
+    data.args_fresh.set(true);
+    Ok(alloc_object(cls, data))
 }
 
 fn exc_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     if kwnames.is_some_and(|k| tuple::len(k) > 0) {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", o.class().name())));
     }
-    exc_of(o).args.set(Some(vm.new_tuple(args.to_vec())));
+    set_init_args(vm, o, args);
     Ok(())
+}
+
+/// `self.args = args` of `BaseException.__init__`, keeping the tuple
+/// `__new__` made when it holds these very objects.
+fn set_init_args(vm: &Vm, o: &Obj, args: &[Obj]) {
+    let d = exc_of(o);
+    if d.args_fresh.replace(false) {
+        let same = d.args.with(|t| {
+            t.is_some_and(|t| {
+                let items = tuple::items(t);
+                items.len() == args.len() && items.iter().zip(args).all(|(a, b)| a.is(b))
+            })
+        });
+        if same {
+            return;
+        }
+    }
+    d.args.set(Some(vm.new_tuple(args.to_vec())));
 }
 
 /// `__init__` of the subclasses with extra attributes.
@@ -551,24 +577,72 @@ fn oserror_new_overridden(vm: &Vm, o: &Obj) -> bool {
 
 /// Fill the subclass attributes from the arguments.
 fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()> {
+    match extras_family(vm, o) {
+        Some(family) => init_family_extras(vm, family, o, pos, kw),
+        None => Ok(()),
+    }
+}
+
+/// The builtin exception families whose instances carry extra attributes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ExtrasFamily {
+    StopIteration,
+    SystemExit,
+    ImportError,
+    NameOrAttributeError,
+    OsError,
+    SyntaxError,
+    UnicodeError,
+}
+
+/// The family of `o`'s type, found in one walk over its MRO (most
+/// exceptions belong to none: KeyError, ValueError, user classes), with
+/// the precedence `init_family_extras` always had when a type is in two.
+fn extras_family(vm: &Vm, o: &Obj) -> Option<ExtrasFamily> {
+    let ex = &vm.ctx.exceptions;
+    let families = [
+        (&ex.stop_iteration, ExtrasFamily::StopIteration),
+        (&ex.system_exit, ExtrasFamily::SystemExit),
+        (&ex.import_error, ExtrasFamily::ImportError),
+        (&ex.name_error, ExtrasFamily::NameOrAttributeError),
+        (&ex.attribute_error, ExtrasFamily::NameOrAttributeError),
+        (&ex.os_error, ExtrasFamily::OsError),
+        (&ex.syntax_error, ExtrasFamily::SyntaxError),
+        (&ex.unicode_error, ExtrasFamily::UnicodeError),
+    ];
+    let mut found: Option<usize> = None;
+    let mut note = |t: &Obj| {
+        if let Some(i) = families.iter().position(|(f, _)| t.is(f)) {
+            found = Some(found.map_or(i, |j| j.min(i)));
+        }
+    };
+    match o.class().mro_opt() {
+        Some(mro) => tuple::items(&mro).iter().for_each(&mut note),
+        None => note(&o.class_obj()),
+    }
+    found.map(|i| families[i].1)
+}
+
+/// Fill the attributes of `family` from the arguments.
+fn init_family_extras(vm: &Vm, family: ExtrasFamily, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()> {
     let ex = &vm.ctx.exceptions;
     let is = |t: &Obj| vm.isinstance_type(o, t);
     let none = || vm.none();
-    if is(&ex.stop_iteration) {
+    if family == ExtrasFamily::StopIteration {
         set_extra(o, "value", pos.first().cloned().unwrap_or_else(none));
-    } else if is(&ex.system_exit) {
+    } else if family == ExtrasFamily::SystemExit {
         let code = match pos.len() {
             0 => vm.none(),
             1 => pos[0].clone(),
             _ => vm.new_tuple(pos.to_vec()),
         };
         set_extra(o, "code", code);
-    } else if is(&ex.import_error) {
+    } else if family == ExtrasFamily::ImportError {
         set_extra(o, "msg", if pos.len() == 1 { pos[0].clone() } else { vm.none() });
         let find = |n: &str| kw.iter().find(|(k, _)| pystr::as_str(k) == Some(n)).map(|(_, v)| v.clone());
         set_extra(o, "name", find("name").unwrap_or_else(none));
         set_extra(o, "path", find("path").unwrap_or_else(none));
-    } else if is(&ex.name_error) || is(&ex.attribute_error) {
+    } else if family == ExtrasFamily::NameOrAttributeError {
         let find = |n: &str| kw.iter().find(|(k, _)| pystr::as_str(k) == Some(n)).map(|(_, v)| v.clone());
         if let Some(n) = find("name") {
             set_extra(o, "name", n);
@@ -582,7 +656,7 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
                 set_extra(o, "obj", vm.none());
             }
         }
-    } else if is(&ex.os_error) {
+    } else if family == ExtrasFamily::OsError {
         let (errno, strerror, filename, filename2) = if (2..=5).contains(&pos.len()) {
             (pos[0].clone(), pos[1].clone(), pos.get(2).cloned(), pos.get(4).cloned())
         } else {
@@ -600,7 +674,7 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
         let filename2 = if filename.is_some() { filename2 } else { None };
         set_extra(o, "filename", filename.unwrap_or_else(none));
         set_extra(o, "filename2", filename2.unwrap_or_else(none));
-    } else if is(&ex.syntax_error) {
+    } else if family == ExtrasFamily::SyntaxError {
         for n in ["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"] {
             set_extra(o, n, vm.none());
         }
@@ -624,7 +698,7 @@ fn init_extras(vm: &Vm, o: &Obj, pos: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<()>
                 set_extra(o, n, v);
             }
         }
-    } else if is(&ex.unicode_error) {
+    } else if family == ExtrasFamily::UnicodeError {
         let names: &[&'static str] = if is(&ex.by_name["UnicodeTranslateError"]) {
             &["object", "start", "end", "reason"]
         } else {
@@ -906,6 +980,7 @@ fn unicode_error_str(vm: &Vm, o: &Obj) -> PyResult<Obj> {
 fn set_args(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let Some(v) = v else { return Err(vm.type_error("args may not be deleted")) };
     let t = vm.to_tuple(v)?;
+    exc_of(o).args_fresh.set(false);
     exc_of(o).args.set(Some(t));
     Ok(())
 }
@@ -1115,7 +1190,7 @@ fn eg_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()
     if kwnames.is_some_and(|k| tuple::len(k) > 0) {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", o.class().name())));
     }
-    exc_of(o).args.set(Some(vm.new_tuple(args.to_vec())));
+    set_init_args(vm, o, args);
     Ok(())
 }
 

@@ -58,6 +58,27 @@ pub(crate) struct GenData {
     /// Coroutines: `cr_origin`, where it was created, when origin tracking
     /// was on.
     pub origin: ObjCell,
+    /// While the eval loop runs the frame in place (`resume_inline`): what
+    /// the caller does when the frame returns.
+    inline_exit: Cell<Option<InlineExit>>,
+}
+
+/// The instruction that resumed a generator in place, and where its caller
+/// continues when the generator returns (FOR_ITER's or SEND's jump target).
+#[derive(Clone, Copy)]
+pub(crate) struct InlineExit {
+    kind: InlineKind,
+    target: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InlineKind {
+    /// FOR_ITER: the loop ends (the return value is dropped).
+    ForIter,
+    /// SEND of None: the return value replaces the receiver.
+    SendNone,
+    /// SEND of another value.
+    SendValue,
 }
 impl PyPayload for GenData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
@@ -402,6 +423,7 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: HeapFrame) -> Obj {
             hooks_inited: Cell::new(false),
             finalizer: ObjCell::new(None),
             origin: ObjCell::new(origin),
+            inline_exit: Cell::new(None),
         },
     )
 }
@@ -487,6 +509,127 @@ pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, cl
             Err(convert_stop_iteration(vm, g.kind, e))
         }
     }
+}
+
+// ---- generators resumed in place by the eval loop ------------------------------------------
+//
+// FOR_ITER over a generator and SEND to a generator or coroutine (`yield
+// from`, `await`) run the generator's frame in the same eval loop, as a
+// call runs a function's frame (CPython 3.12's FOR_ITER_GEN and SEND_GEN):
+// no Rust recursion through `gen_send_ex`, and a generator that ends a
+// `for` loop makes no StopIteration. Such a frame is linked with
+// `is_entry` false (`gen_send_ex` runs it as an entry frame); while it
+// runs, the generator is the top of its caller's value stack (FOR_ITER's
+// iterator, SEND's receiver), which is how its yield, return or exception
+// finds it. The bookkeeping is `gen_send_ex`'s, split at the frame switch.
+
+/// FOR_ITER (`value` None) or SEND (`value` the value sent) on `gen`: the
+/// frame to run in place, with the generator marked running, or None when
+/// `gen_send_ex` must run it (another type, running or finished, a value
+/// sent to a generator that has not started, the recursion limit reached,
+/// tracing or profiling on). `target` is where the caller continues when
+/// the generator returns.
+#[inline]
+pub(crate) fn resume_inline(
+    vm: &Vm,
+    gen: &Obj,
+    value: Obj,
+    kind: InlineKind,
+    target: usize,
+) -> Result<*mut Frame, Obj> {
+    let t = &vm.ctx.types;
+    let inlinable = match kind {
+        InlineKind::ForIter => gen.type_is(&t.generator),
+        InlineKind::SendNone | InlineKind::SendValue => gen.type_is(&t.generator) || gen.type_is(&t.coroutine),
+    };
+    if !inlinable || vm.thread.tracing.get() || vm.thread.profiling.get() {
+        return Err(value);
+    }
+    if vm.thread.recursion_depth.get() >= vm.recursion_limit.get() {
+        return Err(value);
+    }
+    // SAFETY: the type is exactly generator or coroutine, whose payload is GenData.
+    let g = unsafe { gen.payload_unchecked::<GenData>() };
+    match g.state.get() {
+        GenState::Suspended => {}
+        GenState::Created if kind != InlineKind::SendValue => {}
+        _ => return Err(value),
+    }
+    let Some(fp) = g.frame_ptr() else { return Err(value) };
+    // SAFETY: the generator owns the frame and it is not executing.
+    unsafe {
+        (*fp).push(value);
+        (*fp).is_entry = false;
+    }
+    g.state.set(GenState::Running);
+    vm.thread.push_exc_state(g.exc_state.take());
+    g.inline_exit.set(Some(InlineExit { kind, target }));
+    Ok(fp)
+}
+
+/// The generator a frame resumed in place belongs to: the top of its
+/// caller's value stack.
+fn inline_gen(caller: &Frame) -> &Obj {
+    caller.peek_opt(0).expect("the generator resumed in place")
+}
+
+/// YIELD_VALUE in a frame resumed in place (unlinked already): the
+/// generator is suspended; the caller gets the value next.
+pub(crate) fn suspend_inline(vm: &Vm, caller: &Frame) {
+    let gen = inline_gen(caller);
+    let g = gen_of(gen);
+    g.state.set(GenState::Suspended);
+    g.exc_state.set(vm.thread.pop_exc_state());
+    g.inline_exit.set(None);
+    if let Some(fp) = g.frame_ptr() {
+        // SAFETY: the generator owns the frame, which is not executing.
+        if let Some(fo) = unsafe { &(*fp).frame_obj } {
+            crate::eval::frame::set_frame_generator(fo, gen);
+        }
+    }
+}
+
+/// The generator `gen` of a frame resumed in place finished (returned or
+/// raised; its frame is unlinked, and released here): how its caller
+/// continues.
+fn finish_inline(vm: &Vm, gen: &Obj) -> InlineExit {
+    let g = gen_of(gen);
+    g.state.set(GenState::Completed);
+    g.exc_state.set(vm.thread.pop_exc_state());
+    let exit = g.inline_exit.take().expect("a generator resumed in place");
+    if let Some(f) = g.take_frame() {
+        Frame::release(f);
+    }
+    exit
+}
+
+/// RETURN_VALUE in a frame resumed in place (unlinked already): the
+/// caller drops the generator and continues at its jump target, a SEND
+/// with the value. An error is what a trace function set meanwhile raised
+/// for the SEND (`trace::send_returned`, as when `gen_send_ex` ran the
+/// generator): the caller's SEND raises it, its stack as it was.
+pub(crate) fn return_inline(vm: &Vm, caller: &mut Frame, v: Obj) -> PyResult<()> {
+    let gen = inline_gen(caller).clone();
+    let exit = finish_inline(vm, &gen);
+    if exit.kind != InlineKind::ForIter && vm.thread.tracing.get() {
+        crate::eval::trace::send_returned(vm, caller, &gen, exit.kind == InlineKind::SendNone, &v)?;
+    }
+    drop(caller.pop_opt());
+    if exit.kind != InlineKind::ForIter {
+        caller.push(v);
+    }
+    caller.next_instr = exit.target;
+    Ok(())
+}
+
+/// An exception leaves a frame resumed in place (unlinked already): the
+/// generator is finished, and the error (a StopIteration made a
+/// RuntimeError, PEP 479) goes on in the caller, whose stack keeps the
+/// generator until a handler pops it.
+pub(crate) fn raise_inline(vm: &Vm, caller: &Frame, e: PyErr) -> PyErr {
+    let gen = inline_gen(caller);
+    finish_inline(vm, gen);
+    convert_stop_iteration(vm, gen_of(gen).kind, e)
 }
 
 /// PEP 479: StopIteration leaving a generator becomes RuntimeError.

@@ -12,11 +12,25 @@ pub(crate) struct TracebackData {
     pub frame: Obj,
     /// Code unit index of the instruction.
     pub lasti: usize,
-    pub lineno: Option<u32>,
+    /// The `tb_lineno` given to `TracebackType(...)`; an entry the eval
+    /// loop adds finds its line from `lasti` when asked (`lineno`), so
+    /// raising an exception never decodes a line table.
+    pub given_lineno: Option<u32>,
     /// The `tb_lasti` given to `TracebackType(...)`, shown as is (it may
     /// be odd, which a code unit index cannot say).
     pub given_lasti: Option<isize>,
 }
+impl TracebackData {
+    /// `tb_lineno`: the line of the instruction the entry records.
+    pub(crate) fn lineno(&self) -> Option<u32> {
+        if self.given_lineno.is_some() {
+            return self.given_lineno;
+        }
+        let fd = self.frame.payload::<crate::eval::frame::FrameObjectData>()?;
+        fd.frame().code().line_at(self.lasti)
+    }
+}
+
 impl PyPayload for TracebackData {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         visit(&self.frame);
@@ -49,7 +63,7 @@ pub(crate) fn setup(vm: &Vm) {
             GetSetDef::new("tb_lasti", tb_lasti, None),
             GetSetDef::new(
                 "tb_lineno",
-                |vm, o| Ok(data(o).lineno.map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none())),
+                |vm, o| Ok(data(o).lineno().map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none())),
                 None,
             ),
         ],
@@ -78,14 +92,10 @@ pub(crate) fn data(o: &Obj) -> &TracebackData {
 
 /// Prepend an entry for `frame` at `lasti` to the exception's traceback.
 pub(crate) fn add_entry(vm: &Vm, exc: &Obj, frame_obj: Obj, lasti: usize) {
-    let lineno = {
-        let fd = frame_obj.payload::<crate::eval::frame::FrameObjectData>().expect("frame object");
-        fd.frame().code().line_at(lasti)
-    };
     let prev = exceptions::traceback_of(exc);
     let tb = alloc_object(
         &vm.ctx.types.traceback,
-        TracebackData { next: ObjCell::new(prev), frame: frame_obj, lasti, lineno, given_lasti: None },
+        TracebackData { next: ObjCell::new(prev), frame: frame_obj, lasti, given_lineno: None, given_lasti: None },
     );
     exceptions::set_traceback(exc, Some(tb));
 }
@@ -113,7 +123,7 @@ fn tb_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
             next: ObjCell::new(next),
             frame,
             lasti,
-            lineno: Some(lineno as u32),
+            given_lineno: Some(lineno as u32),
             given_lasti: Some(given_lasti),
         },
     ))

@@ -15,7 +15,12 @@ impl Vm {
 
     /// An instance of `ty` whose only argument is the message.
     pub fn new_exception_msg(&self, ty: &Obj, msg: &str) -> PyErr {
-        self.new_exception(ty, vec![self.new_str(msg)])
+        self.new_exception_arg(ty, self.new_str(msg))
+    }
+
+    /// An instance of `ty` with one argument (no vector on the way).
+    pub fn new_exception_arg(&self, ty: &Obj, arg: Obj) -> PyErr {
+        PyErr(exceptions::new_instance(self, ty, self.new_tuple_from_slice(std::slice::from_ref(&arg))))
     }
 
     pub fn type_error(&self, msg: impl AsRef<str>) -> PyErr {
@@ -32,7 +37,7 @@ impl Vm {
 
     /// `KeyError(key)`.
     pub fn key_error(&self, key: Obj) -> PyErr {
-        self.new_exception(&self.ctx.exceptions.key_error, vec![key])
+        self.new_exception_arg(&self.ctx.exceptions.key_error, key)
     }
 
     pub fn attribute_error(&self, msg: impl AsRef<str>) -> PyErr {
