@@ -66,9 +66,7 @@ fn message_type(version: c_int, content_type: c_int, data: &[u8]) -> (c_int, c_i
         SSL3_RT_CHANGE_CIPHER_SPEC => (version, SSL3_MT_CHANGE_CIPHER_SPEC),
         SSL3_RT_ALERT => (version, signed_byte(data, 1)),
         SSL3_RT_HANDSHAKE | SSL3_RT_INNER_CONTENT_TYPE => (version, signed_byte(data, 0)),
-        SSL3_RT_HEADER if data.len() >= 3 => {
-            ((signed_byte(data, 1) << 8) | signed_byte(data, 2), signed_byte(data, 0))
-        }
+        SSL3_RT_HEADER if data.len() >= 3 => ((signed_byte(data, 1) << 8) | signed_byte(data, 2), signed_byte(data, 0)),
         _ => (version, -1),
     }
 }
