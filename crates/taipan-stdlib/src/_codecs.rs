@@ -337,9 +337,8 @@ fn decode_error(
     encoding: &str,
     errors: Option<&str>,
     input: &Obj,
-    len: usize,
     (start, end, reason): (usize, usize, &str),
-) -> PyResult<(Vec<u32>, usize)> {
+) -> PyResult<DecodeRepair> {
     let ty = vm.ctx.exceptions.unicode_decode_error.clone();
     let args = vec![vm.new_str(encoding), input.clone(), vm.new_usize(start), vm.new_usize(end), vm.new_str(reason)];
     let exc = vm.new_exception(&ty, args);
@@ -347,15 +346,19 @@ fn decode_error(
     if name == "strict" {
         return Err(exc);
     }
-    let (rep, pos) = reg::call_error_handler(vm, name, exc.value(), false, len)?;
     let original = bytes::as_bytes_ref(input).unwrap_or(&[]);
-    if reg::replaced_input(vm, exc.value(), original)?.is_some() {
-        return Err(vm.not_implemented_error(format!(
-            "{encoding} decoding: an error handler that replaces the exception's object is not supported yet"
-        )));
-    }
-    let cps = pystr::data(&rep).map(|d| d.to_code_points()).unwrap_or_default();
-    Ok((cps, pos))
+    let (rep, resume, new_input) = reg::call_decode_error_handler(vm, name, exc.value(), original)?;
+    let replacement = pystr::data(&rep).map(|d| d.to_code_points()).unwrap_or_default();
+    Ok(DecodeRepair { replacement, resume, new_input })
+}
+
+/// What a decode error handler made of an error: the text to insert, the
+/// position to resume at and, when it replaced the exception's object, the
+/// input to go on decoding.
+struct DecodeRepair {
+    replacement: Vec<u32>,
+    resume: usize,
+    new_input: Option<Vec<u8>>,
 }
 
 /// The same for encoding: the replacement (str or bytes) and the position.
@@ -475,7 +478,8 @@ fn charmap_decode_byte(vm: &Vm, mapping: &Obj, table: Option<&[u32]>, b: u8) -> 
 
 fn charmap_decode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let a = positional(vm, "charmap_decode", a, k, 1, 3)?;
-    let data = data_arg(vm, &a[0])?;
+    let mut data = data_arg(vm, &a[0])?;
+    let consumed = data.len();
     let errors = errors_arg(vm, "charmap_decode", 2, a)?;
     let mapping = a.get(2).filter(|m| !vm.is_none(m)).cloned();
     let Some(mapping) = mapping else {
@@ -494,14 +498,17 @@ fn charmap_decode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj
             }
             None => {
                 let obj = input.get_or_insert_with(|| vm.new_bytes(data.clone())).clone();
-                let (rep, pos) =
-                    decode_error(vm, "charmap", errors.as_deref(), &obj, data.len(), (i, i + 1, UNDEFINED))?;
-                out.extend(rep);
-                i = pos;
+                let r = decode_error(vm, "charmap", errors.as_deref(), &obj, (i, i + 1, UNDEFINED))?;
+                out.extend(r.replacement);
+                if let Some(d) = r.new_input {
+                    input = Some(vm.new_bytes(d.clone()));
+                    data = d;
+                }
+                i = r.resume;
             }
         }
     }
-    Ok(pair(vm, vm.new_str_from_code_points(&out), data.len()))
+    Ok(pair(vm, vm.new_str_from_code_points(&out), consumed))
 }
 
 /// What an encoding mapping maps a character to: `None` for undefined.
@@ -769,14 +776,17 @@ fn utf_7_decode(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> 
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, "utf_7_decode", 2, a)?;
     let final_ = flag_arg(vm, a, 3, false)?;
-    let mut d = Utf7 { vm, data: &data, errors: errors.as_deref(), input: None, out: Vec::with_capacity(data.len()) };
+    let out = Vec::with_capacity(data.len());
+    let mut d = Utf7 { vm, data, errors: errors.as_deref(), input: None, out };
     let consumed = d.run(final_)?;
     Ok(pair(vm, vm.new_str_from_code_points(&d.out), consumed))
 }
 
 struct Utf7<'a> {
     vm: &'a Vm,
-    data: &'a [u8],
+    /// The input; an error handler that replaces the exception's object
+    /// replaces it, and decoding goes on in the new one (as CPython).
+    data: Vec<u8>,
     errors: Option<&'a str>,
     input: Option<Obj>,
     out: Vec<u32>,
@@ -786,24 +796,26 @@ impl Utf7<'_> {
     /// Run the error handler on `data[start..end]`: where decoding resumes.
     fn error(&mut self, start: usize, end: usize, reason: &str) -> PyResult<usize> {
         let vm = self.vm;
-        let obj = self.input.get_or_insert_with(|| vm.new_bytes(self.data.to_vec())).clone();
-        let (rep, pos) = decode_error(vm, "utf7", self.errors, &obj, self.data.len(), (start, end, reason))?;
-        self.out.extend(rep);
-        Ok(pos)
+        let obj = self.input.get_or_insert_with(|| vm.new_bytes(self.data.clone())).clone();
+        let r = decode_error(vm, "utf7", self.errors, &obj, (start, end, reason))?;
+        self.out.extend(r.replacement);
+        if let Some(d) = r.new_input {
+            self.input = Some(vm.new_bytes(d.clone()));
+            self.data = d;
+        }
+        Ok(r.resume)
     }
 
     /// Decode everything: the number of bytes used (an unfinished shift
     /// sequence waits for more input unless `final_`).
     fn run(&mut self, final_: bool) -> PyResult<usize> {
-        let data = self.data;
-        let n = data.len();
         let mut i = 0;
         let mut in_shift = false;
         let (mut bits, mut nbits, mut surrogate) = (0u32, 0u32, 0u32);
         let (mut start, mut shift_out) = (0usize, 0usize);
         loop {
-            while i < n {
-                let ch = data[i];
+            while i < self.data.len() {
+                let ch = self.data[i];
                 if in_shift {
                     if let Some(v) = b64_value(ch) {
                         bits = (bits << 6) | v;
@@ -850,10 +862,10 @@ impl Utf7<'_> {
                 } else if ch == b'+' {
                     start = i;
                     i += 1;
-                    if data.get(i) == Some(&b'-') {
+                    if self.data.get(i) == Some(&b'-') {
                         i += 1;
                         self.out.push(b'+' as u32);
-                    } else if i < n && b64_value(data[i]).is_none() {
+                    } else if self.data.get(i).is_some_and(|&b| b64_value(b).is_none()) {
                         i = self.error(start, i + 1, "ill-formed sequence")?;
                     } else {
                         in_shift = true;
@@ -873,8 +885,8 @@ impl Utf7<'_> {
             if in_shift && final_ {
                 in_shift = false;
                 if surrogate != 0 || nbits >= 6 || bits != 0 {
-                    i = self.error(start, n, "unterminated shift sequence")?;
-                    if i < n {
+                    i = self.error(start, self.data.len(), "unterminated shift sequence")?;
+                    if i < self.data.len() {
                         continue;
                     }
                 }

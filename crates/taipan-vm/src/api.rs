@@ -157,7 +157,8 @@ pub mod buffer {
 /// `unicodeobject.c`), with incremental state.
 pub mod codecs {
     pub use crate::codecregistry::{
-        call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register, register_error, unregister,
+        call_decode_error_handler, call_error_handler, decode, encode, forget_codec, lookup, lookup_error, register,
+        register_error, unregister,
     };
     pub use crate::codecs::{
         decode_bytes, decode_chunk, encode_native, encode_str, fs_encoding, locale_codec_name, lookup_text_codec,

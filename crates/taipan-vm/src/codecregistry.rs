@@ -256,6 +256,23 @@ pub fn call_error_handler(vm: &Vm, name: &str, exc: &Obj, encoding: bool, len: u
     Ok((rep, error_handler_position(vm, pos, len)?))
 }
 
+/// Call the decode error handler `name` on the UnicodeDecodeError `exc`
+/// raised on `input`: the replacement str, the position to resume at, and
+/// the new input when the handler replaced the exception's `object` (the
+/// position is then checked against that input, which the codec goes on
+/// decoding, as CPython's `unicode_decode_call_errorhandler_writer`).
+pub fn call_decode_error_handler(
+    vm: &Vm,
+    name: &str,
+    exc: &Obj,
+    input: &[u8],
+) -> PyResult<(Obj, usize, Option<Vec<u8>>)> {
+    let (rep, pos) = call_error_handler_raw(vm, name, exc, false)?;
+    let new_input = crate::codecs::replaced_input(vm, exc, input)?;
+    let len = new_input.as_ref().map_or(input.len(), Vec::len);
+    Ok((rep, error_handler_position(vm, pos, len)?, new_input))
+}
+
 /// Call the handler: its replacement and the position it returned, not yet
 /// checked (the handler may have replaced the exception's object, whose
 /// length bounds the position).

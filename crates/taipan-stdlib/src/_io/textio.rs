@@ -942,7 +942,8 @@ fn textio_write(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     let text_needflush = t.write_through.get();
     let needflush =
         t.line_buffering.get() && (haslf || pystr::data(&text_obj).is_some_and(|d| str_contains(d, '\r' as u32)));
-    encode_into_pending(vm, t, &text_obj)?;
+    let encoded = encode_text(vm, t, &text_obj)?;
+    add_pending(vm, t, &buffer, encoded)?;
     if t.pending_bytes.borrow().len() >= t.chunk_size.get() || needflush || text_needflush {
         writeflush(vm, t, &buffer)?;
     }
@@ -958,9 +959,23 @@ fn textio_write(vm: &Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
     Ok(vm.new_usize(textlen))
 }
 
-/// Encode text for writing onto the pending bytes (CPython's encodefunc
-/// fast paths: ASCII text needs no encoding for ASCII-compatible codecs).
-fn encode_into_pending(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<()> {
+/// Encoded text on its way to the pending bytes: the BOM to put first,
+/// then the text (ASCII text as it is, for ASCII-compatible codecs).
+struct Encoded<'a> {
+    bom: Vec<u8>,
+    ascii: Option<&'a str>,
+    bytes: Vec<u8>,
+}
+
+impl Encoded<'_> {
+    fn len(&self) -> usize {
+        self.bom.len() + self.ascii.map_or(self.bytes.len(), str::len)
+    }
+}
+
+/// Encode text for writing (CPython's encodefunc fast paths: ASCII text no
+/// longer than a chunk needs no encoding for ASCII-compatible codecs).
+fn encode_text<'a>(vm: &Vm, t: &TextIO, s: &'a Obj) -> PyResult<Encoded<'a>> {
     let py = match t.encoder.borrow().as_ref() {
         Some(Encoder::Python(e)) => Some(e.clone()),
         _ => None,
@@ -971,8 +986,7 @@ fn encode_into_pending(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<()> {
             return Err(vm.type_error(format!("encoder should return a bytes object, not '{:.200}'", tp_name(&b))));
         };
         t.bom_pending.set(false);
-        t.pending_bytes.borrow_mut().extend_from_slice(bytes);
-        return Ok(());
+        return Ok(Encoded { bom: Vec::new(), ascii: None, bytes: bytes.to_vec() });
     }
     let d = pystr::data(s);
     let mut enc = t.encoder.borrow_mut();
@@ -983,26 +997,30 @@ fn encode_into_pending(vm: &Vm, t: &TextIO, s: &Obj) -> PyResult<()> {
         Some(d) if *ascii_compat && d.is_ascii() && d.len() <= t.chunk_size.get() => d.as_str(),
         _ => None,
     };
-    let encoded = match ascii {
-        Some(_) => None,
-        None => Some(codec.encode(vm, s, Some(errors.as_str()))?),
+    let bytes = match ascii {
+        Some(_) => Vec::new(),
+        None => codec.encode(vm, s, Some(errors.as_str()))?,
     };
-    let mut p = t.pending_bytes.borrow_mut();
-    if t.bom_pending.get() {
-        p.extend_from_slice(bom);
-    }
-    match (ascii, encoded) {
-        (Some(a), _) => p.extend_from_slice(a.as_bytes()),
-        (None, Some(b)) => {
-            if p.is_empty() {
-                *p = b;
-            } else {
-                p.extend_from_slice(&b);
-            }
-        }
-        (None, None) => {}
-    }
+    let bom = if t.bom_pending.get() { bom.to_vec() } else { Vec::new() };
     t.bom_pending.set(false);
+    Ok(Encoded { bom, ascii, bytes })
+}
+
+/// Add encoded text to the pending bytes; what was pending goes to the
+/// buffer first when both together would pass a chunk, so a write never
+/// hands the buffer more than a chunk plus one text (CPython's bpo-43260).
+fn add_pending(vm: &Vm, t: &TextIO, buffer: &Obj, e: Encoded<'_>) -> PyResult<()> {
+    let pending = t.pending_bytes.borrow().len();
+    if pending > 0 && pending + e.len() > t.chunk_size.get() {
+        writeflush(vm, t, buffer)?;
+    }
+    let mut p = t.pending_bytes.borrow_mut();
+    p.extend_from_slice(&e.bom);
+    match e.ascii {
+        Some(a) => p.extend_from_slice(a.as_bytes()),
+        None if p.is_empty() => *p = e.bytes,
+        None => p.extend_from_slice(&e.bytes),
+    }
     Ok(())
 }
 

@@ -53,7 +53,7 @@ pub(super) struct Context {
     pub host_flags: Cell<u32>,
     keylog_filename: ObjCell,
     pub sni_callback: ObjCell,
-    msg_callback: ObjCell,
+    pub msg_callback: ObjCell,
     /// The ALPN protocols in wire format, which a server picks from.
     alpn: RefCell<Vec<u8>>,
 }
@@ -407,19 +407,7 @@ pub(super) const GETSETS: &[GetSetDef] = &[
     GetSetDef::new(
         "_msg_callback",
         |vm, o| Ok(context(vm, o)?.msg_callback.get().unwrap_or_else(|| vm.none())),
-        Some(|vm, o, v| {
-            let c = context(vm, o)?;
-            match v.filter(|v| !vm.is_none(v)) {
-                None => c.msg_callback.set(None),
-                Some(_) => {
-                    return Err(vm.new_exception_msg(
-                        &vm.ctx.exceptions.not_implemented_error,
-                        "_msg_callback is not supported by Taipan's _ssl yet",
-                    ))
-                }
-            }
-            Ok(())
-        }),
+        Some(|vm, o, v| super::debughelpers::set_msg_callback(vm, context(vm, o)?, v)),
     ),
     GetSetDef::new("num_tickets", |vm, o| Ok(vm.new_usize(context(vm, o)?.ctx.num_tickets())), Some(put_num_tickets)),
 ];

@@ -273,13 +273,19 @@ pub(super) fn from_ssl_error(
         if let Some(stack) = e.ssl_error().filter(|s| !s.errors().is_empty()) {
             return from_stack(vm, "SSLSyscallError", PY_SSL_ERROR_SYSCALL, Some(stack), None, site, None);
         }
-        if let Some(io) = e.io_error() {
+        if eof_without_error {
+            return unexpected_eof(vm, site);
+        }
+        // CPython reads and writes with SSL_read_ex/SSL_write_ex, which
+        // return 0 on failure, and PySSL_SetError takes a SYSCALL failure
+        // with a return of 0 for an EOF: a reset connection is SSLEOFError
+        // there (which `suppress_ragged_eofs` turns into b''), and an OSError
+        // only in a handshake or shutdown.
+        let read_or_write = matches!(site, Site::Read | Site::Write);
+        if let Some(io) = e.io_error().filter(|_| !read_or_write) {
             if io.raw_os_error().is_some_and(|c| c != 0) {
                 return taipan_vm::api::exceptions::os_error_from_io(vm, io, None);
             }
-        }
-        if eof_without_error {
-            return unexpected_eof(vm, site);
         }
         return from_stack(
             vm,

@@ -19,7 +19,19 @@ extern "C" {
     pub fn SSL_SESSION_has_ticket(s: *const SSL_SESSION) -> c_int;
     pub fn X509_NAME_print_ex(out: *mut BIO, nm: *const X509_NAME, indent: c_int, flags: c_ulong) -> c_int;
     pub fn PEM_write_bio_X509_AUX(bp: *mut BIO, x: *mut X509) -> c_int;
+    pub fn SSL_CTX_set_msg_callback(ctx: *mut SSL_CTX, cb: Option<MsgCallback>);
 }
+
+/// The signature of a message (protocol trace) callback.
+pub type MsgCallback = unsafe extern "C" fn(
+    write_p: c_int,
+    version: c_int,
+    content_type: c_int,
+    buf: *const c_void,
+    len: usize,
+    ssl: *mut SSL,
+    arg: *mut c_void,
+);
 
 /// The signature of an SNI (servername) callback.
 pub type ServernameCallback = unsafe extern "C" fn(ssl: *mut SSL, al: *mut c_int, arg: *mut c_void) -> c_int;

@@ -1,6 +1,7 @@
 //! `_ssl` (CPython's `Modules/_ssl.c`): TLS through the system's OpenSSL 3
 //! for Lib's `ssl`: `_SSLContext` (context.rs), `_SSLSocket` over a socket
 //! or two MemoryBIOs and `SSLSession` (socket.rs), `MemoryBIO` (bio.rs),
+//! the SNI and message callbacks (sni.rs, debughelpers.rs),
 //! certificates as dicts (cert.rs), the SSLError family with CPython's
 //! messages (errors.rs, with OpenSSL's error mnemonics in data.rs), and
 //! the module's functions and constants (here).
@@ -9,6 +10,7 @@ mod bio;
 mod cert;
 mod context;
 mod data;
+mod debughelpers;
 mod errors;
 mod ffi;
 mod sni;

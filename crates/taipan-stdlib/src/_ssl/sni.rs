@@ -36,7 +36,7 @@ pub(super) fn enter(vm: &Vm, sock: &Obj) -> Active {
     Active
 }
 
-fn current() -> Option<(*const Vm, Obj)> {
+pub(super) fn current() -> Option<(*const Vm, Obj)> {
     ACTIVE.with(|a| a.borrow().last().cloned())
 }
 

@@ -125,17 +125,28 @@ pub(super) struct SslSocket {
     /// An unexpected EOF was reported: OpenSSL would now be in its error
     /// state, where later calls fail without reading (plain SSLEOFError).
     eof_reported: Cell<bool>,
+    /// The exception the message callback raised during the current
+    /// operation (CPython's `exc_type`/`exc_value`/`exc_tb`).
+    callback_error: ObjCell,
 }
 
 impl PyPayload for SslSocket {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
         crate::support::visit_cells(
-            &[&self.context, &self.sock, &self.incoming, &self.outgoing, &self.owner, &self.server_hostname],
+            &[
+                &self.context,
+                &self.sock,
+                &self.incoming,
+                &self.outgoing,
+                &self.owner,
+                &self.server_hostname,
+                &self.callback_error,
+            ],
             visit,
         );
     }
     fn clear(&self) {
-        crate::support::clear_cells(&[&self.sock, &self.incoming, &self.outgoing, &self.owner]);
+        crate::support::clear_cells(&[&self.sock, &self.incoming, &self.outgoing, &self.owner, &self.callback_error]);
     }
 }
 
@@ -256,6 +267,7 @@ fn new_socket(
         hostname,
         handshake_done: Cell::new(false),
         eof_reported: Cell::new(false),
+        callback_error: ObjCell::new(None),
     };
     crate::support::alloc_exact(vm, KEY, s)
 }
@@ -336,8 +348,21 @@ impl SslSocket {
 
     /// Run `f` until it completes, waiting on the socket under a timeout
     /// (CPython's loop around `SSL_do_handshake`/`SSL_read`/... with
-    /// `PySSL_select`).
+    /// `PySSL_select`); then report what the message callback raised.
     fn run<T>(
+        &self,
+        vm: &Vm,
+        me: &Obj,
+        op: Op,
+        f: impl FnMut(&mut SslStream<Transport>) -> Result<T, openssl::ssl::Error>,
+    ) -> PyResult<T> {
+        match self.run_until_done(vm, me, op, f) {
+            Ok(v) => self.raise_callback_error().map(|()| v),
+            Err(e) => Err(self.chain_callback_error(e)),
+        }
+    }
+
+    fn run_until_done<T>(
         &self,
         vm: &Vm,
         me: &Obj,
@@ -387,6 +412,24 @@ impl SslSocket {
             }
             return Err(errors::from_ssl_error(vm, &e, first_eof, op.site(), verify.as_ref()));
         }
+    }
+
+    /// After an operation that succeeded: the message callback's exception,
+    /// if it raised one (CPython's `PySSL_ChainExceptions` with no error set).
+    fn raise_callback_error(&self) -> PyResult<()> {
+        match self.callback_error.take() {
+            Some(e) => Err(PyErr(e)),
+            None => Ok(()),
+        }
+    }
+
+    /// The operation's own error, with the message callback's exception as
+    /// its `__context__`.
+    fn chain_callback_error(&self, err: PyErr) -> PyErr {
+        if let Some(e) = self.callback_error.take() {
+            taipan_vm::api::exceptions::set_context(&err.0, Some(e));
+        }
+        err
     }
 }
 
@@ -664,9 +707,22 @@ fn cell_or_none(vm: &Vm, c: &ObjCell) -> Obj {
     c.get().unwrap_or_else(|| vm.none())
 }
 
+/// A copy of a connection's session, through its DER form (as CPython
+/// 3.11's `_ssl_session_dup`): OpenSSL marks the connection's own session
+/// not resumable when the connection is freed without a close_notify sent,
+/// which is how most sockets end, so the copy is what stays resumable.
+fn session_copy(vm: &Vm, sess: &openssl::ssl::SslSessionRef) -> PyResult<SslSession> {
+    let invalid = |_| vm.value_error("i2d() failed.");
+    let der = sess.to_der().map_err(invalid)?;
+    SslSession::from_der(&der).map_err(|e| errors::ssl_error(vm, &e, Site::Handshake))
+}
+
 fn get_session(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let s = sslsock(vm, o)?;
-    let sess = s.stream(vm)?.ssl().session().map(|x| x.to_owned());
+    let sess = match s.stream(vm)?.ssl().session() {
+        Some(x) => Some(session_copy(vm, x)?),
+        None => None,
+    };
     match sess {
         Some(sess) => crate::support::alloc_exact(
             vm,
@@ -734,6 +790,28 @@ fn put_context(vm: &Vm, o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     }
     s.context.set(Some(v.clone()));
     Ok(())
+}
+
+/// The SSL object of a connection (to check that a callback is for it).
+pub(super) fn ssl_of(o: &Obj) -> Option<*mut openssl_sys::SSL> {
+    o.payload::<SslSocket>().map(|s| s.ssl_ptr)
+}
+
+/// The object a message callback gets: the owner (ssl.SSLSocket or
+/// ssl.SSLObject), else the Python socket, else the `_SSLSocket` itself;
+/// and the connection's context now.
+pub(super) fn msg_callback_target(o: &Obj) -> Option<(Obj, Obj)> {
+    let s = o.payload::<SslSocket>()?;
+    let target = s.owner.get().or_else(|| s.sock.get()).unwrap_or_else(|| o.clone());
+    Some((target, s.context.get()?))
+}
+
+/// Keep the message callback's exception for the end of the operation
+/// (a later one replaces it, as in CPython).
+pub(super) fn keep_callback_error(o: &Obj, e: PyErr) {
+    if let Some(s) = o.payload::<SslSocket>() {
+        s.callback_error.set(Some(e.0));
+    }
 }
 
 /// The object an SNI callback gets: the owner (ssl.SSLObject or
