@@ -31,7 +31,7 @@ const SSL3_RT_HANDSHAKE: c_int = 22;
 /// content type byte.
 const SSL3_RT_HEADER: c_int = 0x100;
 const SSL3_RT_INNER_CONTENT_TYPE: c_int = 0x101;
-const SSL3_MT_CHANGE_CIPHER_SPEC: c_int = 1;
+const SSL3_MT_CHANGE_CIPHER_SPEC: c_int = 0x0101;
 
 /// The context's `_msg_callback` setter: a callable, or None to remove it.
 pub(super) fn set_msg_callback(vm: &Vm, c: &Context, v: Option<&Obj>) -> PyResult<()> {
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn message_types_follow_the_content_type() {
-        assert_eq!(message_type(0x303, SSL3_RT_CHANGE_CIPHER_SPEC, &[1]), (0x303, 1));
+        assert_eq!(message_type(0x303, SSL3_RT_CHANGE_CIPHER_SPEC, &[1]), (0x303, 0x0101));
         assert_eq!(message_type(0x303, SSL3_RT_ALERT, &[2, 40]), (0x303, 40));
         assert_eq!(message_type(0x303, SSL3_RT_HANDSHAKE, &[12, 0, 0]), (0x303, 12));
         assert_eq!(message_type(0, SSL3_RT_HEADER, &[22, 3, 1, 0, 5]), (0x301, 22));
