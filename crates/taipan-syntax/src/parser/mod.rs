@@ -1003,11 +1003,32 @@ impl Parser<'_> {
     /// CPython's `get_error_line_from_tokenizer_buffers` cuts it (without
     /// its newline), which moves the caret of an error that spans lines.
     fn string_error_line(&self, lineno: i64, line: &str) -> String {
+        // Like `_PyErr_ProgramDecodedTextObject`, CPython first reads the
+        // line from the file the source is named after, if there is one.
+        if self.start_rule == StartRule::File {
+            if let Some(text) = line_of_named_file(self.tok.filename(), lineno) {
+                return text;
+            }
+        }
         if (self.tok.lineno() as i64) <= lineno && self.tok.inp() > self.tok.buf() {
             return self.tok.buffer_text();
         }
         line.strip_suffix('\n').unwrap_or(line).to_string()
     }
+}
+
+/// Line `lineno` (1-based, newline kept) of the UTF-8 file at `path`, as
+/// CPython's `_PyErr_ProgramDecodedTextObject` re-reads it for an error in a
+/// string compiled under that file's name (fgets into a 1000-byte buffer:
+/// the last chunk of a longer line). None when there is no such file or line.
+fn line_of_named_file(path: &str, lineno: i64) -> Option<String> {
+    if path.is_empty() || lineno < 1 {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let line = bytes.split_inclusive(|&b| b == b'\n').nth((lineno - 1) as usize)?;
+    let skip = if line.len() > 999 { (line.len() - 1) / 999 * 999 } else { 0 };
+    std::str::from_utf8(&line[skip..]).ok().map(str::to_string)
 }
 
 /// CPython's `_PyPegen_byte_offset_to_character_offset`.
