@@ -1010,8 +1010,12 @@ impl Parser<'_> {
                 return text;
             }
         }
-        if (self.tok.lineno() as i64) <= lineno && self.tok.inp() > self.tok.buf() {
-            return self.tok.buffer_text();
+        // Single-statement input keeps the newline: its check for a second
+        // statement (`bad_single_statement`) reads ahead of the tokenizer
+        // here but not in CPython, whose tokenizer is still on the line.
+        let ahead = self.start_rule == StartRule::Interactive;
+        if ahead || ((self.tok.lineno() as i64) <= lineno && self.tok.inp() > self.tok.buf()) {
+            return if ahead { line.to_string() } else { self.tok.buffer_text() };
         }
         line.strip_suffix('\n').unwrap_or(line).to_string()
     }
