@@ -1006,8 +1006,13 @@ impl Parser<'_> {
         // Like `_PyErr_ProgramDecodedTextObject`, CPython first reads the
         // line from the file the source is named after, if there is one.
         if self.start_rule == StartRule::File {
+            // Only when that line reads as this source's line: the file may
+            // be in another encoding (its cookie decoded the source) or
+            // unrelated to the string.
             if let Some(text) = line_of_named_file(self.tok.filename(), lineno) {
-                return text;
+                if text.trim_end_matches('\n') == line.trim_end_matches('\n') {
+                    return text;
+                }
             }
         }
         // Single-statement input keeps the newline: its check for a second
