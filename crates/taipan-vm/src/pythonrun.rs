@@ -182,16 +182,21 @@ fn check_single_statement(vm: &Vm, body: &[taipan_syntax::ast::Stmt], bytes: &[u
     if last.range.lineno <= first.range.end_lineno && !more_lines {
         return Ok(());
     }
-    let line = text.lines().nth(first.range.end_lineno as usize - 1).unwrap_or("").to_string();
+    // The tokenizer's line keeps its newline, and the error spans the
+    // NEWLINE token that ends the first statement.
+    let mut line = text.lines().nth(first.range.end_lineno as usize - 1).unwrap_or("").to_string();
+    line.push('\n');
+    let lineno = Some(first.range.end_lineno as i64);
+    let offset = Some(first.range.end_col_offset as i64 + 1);
     let e = SyntaxError {
         error_type: ErrorType::SyntaxError,
         msg: "multiple statements found while compiling a single statement".into(),
         filename: filename.to_string(),
-        lineno: Some(first.range.end_lineno as i64),
-        offset: Some(first.range.end_col_offset as i64 + 1),
+        lineno,
+        offset,
         text: Some(line),
-        end_lineno: None,
-        end_offset: None,
+        end_lineno: lineno,
+        end_offset: offset,
     };
     Err(syntax_error_to_exc(vm, &e))
 }
