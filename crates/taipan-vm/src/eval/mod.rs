@@ -745,7 +745,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             if t == jump_if {
                                 ip = match $op {
                                     op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
-                                    _ => next - oparg as usize,
+                                    _ => {
+                                        specialize::warmup(code);
+                                        next - oparg as usize
+                                    }
                                 };
                             }
                         }};
@@ -1274,7 +1277,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             if is_none == jump_if_none {
                                 ip = match opcode {
                                     op::PopJumpForwardIfNone | op::PopJumpForwardIfNotNone => next + oparg as usize,
-                                    _ => next - oparg as usize,
+                                    _ => {
+                                        specialize::warmup(code);
+                                        next - oparg as usize
+                                    }
                                 };
                             }
                         }
