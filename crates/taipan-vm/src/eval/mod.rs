@@ -368,7 +368,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         let mut running = Running::new(unsafe { &mut *fp });
         let frame = &mut running;
         let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
-        let units = &code.adaptive;
+        // The slice itself (pointer and length) in a local: the fetch
+        // reads the units without going through the code object first.
+        let units: &[std::cell::Cell<u16>] = &code.adaptive;
         let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
             if let Some(e) = pending.take() {
@@ -509,9 +511,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     // skipped.
                     macro_rules! fused_store {
                         ($next:ident, $into:path, $r:expr) => {
-                            let store = code.units[$next];
+                            let store = unit_after(code, $next);
                             if (store & 0xff) as u8 == op::StoreFast
-                                && $into(vm, &frame.slots[(store >> 8) as usize], frame.peek(1), frame.peek(0), $r)
+                                && $into(vm, frame.local((store >> 8) as usize), frame.peek(1), frame.peek(0), $r)
                             {
                                 drop(frame.pop());
                                 drop(frame.pop());
@@ -589,7 +591,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             let arg2 = second_arg(units, next);
                             ip = next + 1;
                             if $op == op::LoadFastLoadConst {
-                                frame.push(code.consts[arg2].clone());
+                                frame.push(const_at(code, arg2).clone());
                             } else {
                                 push_local!(arg2);
                             }
@@ -664,7 +666,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             drop(frame.pop());
                             drop(frame.pop());
                             let mask = cache::read16(units, pc + 1 + cache::COMPARE_MASK);
-                            let jump = code.units[next];
+                            let jump = unit_after(code, next);
                             let after = next + 1;
                             ip = after;
                             if outcome & mask != 0 {
@@ -745,7 +747,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             if t == jump_if {
                                 ip = match $op {
                                     op::PopJumpForwardIfFalse | op::PopJumpForwardIfTrue => next + oparg as usize,
-                                    _ => next - oparg as usize,
+                                    _ => {
+                                        specialize::warmup(code);
+                                        next - oparg as usize
+                                    }
                                 };
                             }
                         }};
@@ -765,7 +770,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::LoadFastLoadFast => lf_pair!(op::LoadFastLoadFast),
                         op::LoadFastLoadConst => lf_pair!(op::LoadFastLoadConst),
                         op::LoadConstLoadFast => {
-                            frame.push(code.consts[oparg as usize].clone());
+                            frame.push(const_at(code, oparg as usize).clone());
                             let arg2 = second_arg(units, next);
                             ip = next + 1;
                             push_local!(arg2);
@@ -1120,7 +1125,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::LoadConst => {
-                            let v = code.consts[oparg as usize].clone();
+                            let v = const_at(code, oparg as usize).clone();
                             frame.push(v);
                         }
                         op::StoreFast => {
@@ -1274,7 +1279,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             if is_none == jump_if_none {
                                 ip = match opcode {
                                     op::PopJumpForwardIfNone | op::PopJumpForwardIfNotNone => next + oparg as usize,
-                                    _ => next - oparg as usize,
+                                    _ => {
+                                        specialize::warmup(code);
+                                        next - oparg as usize
+                                    }
                                 };
                             }
                         }
@@ -1982,6 +1990,27 @@ fn second_arg(units: &[std::cell::Cell<u16>], next: usize) -> usize {
     // SAFETY: quickening pairs an instruction only with the one right after
     // it, so `next` is an instruction of the code.
     (unsafe { units.get_unchecked(next) }.get() >> 8) as usize
+}
+
+/// The constant LOAD_CONST `i` (or a superinstruction's) pushes.
+#[inline(always)]
+fn const_at(code: &CodeData, i: usize) -> &Obj {
+    debug_assert!(i < code.consts.len());
+    // SAFETY: a LOAD_CONST's index is below `co_consts`' length: the
+    // compiler's code, or code `verify` checked.
+    unsafe { code.consts.get_unchecked(i) }
+}
+
+/// The unit at `next` of CPython's code: the instruction right after one
+/// whose fused form looks at it (a STORE_FAST, a conditional jump).
+#[inline(always)]
+fn unit_after(code: &CodeData, next: usize) -> u16 {
+    debug_assert!(next < code.units.len());
+    // SAFETY: an instruction is never the last unit of its code (code ends
+    // with a return, a raise or a jump, whose units come after it), so the
+    // one after it is in bounds: the compiler's code, or code `verify`
+    // checked never to run off the end.
+    unsafe { *code.units.get_unchecked(next) }
 }
 
 /// The instruction at `pc` of the adaptive code `units`: where its own unit

@@ -1,6 +1,10 @@
 //! The specializer of the adaptive interpreter (CPython 3.11's
 //! `Python/specialize.c`, PEP 659). A code object warms up for
-//! `WARMUP_DELAY` RESUMEs and backward jumps, then is quickened: its
+//! `WARMUP_DELAY` RESUMEs and backward jumps taken (the conditional
+//! POP_JUMP_BACKWARD_IF_* too: CPython 3.11 counts JUMP_BACKWARD only, so
+//! there a `while x is not None:` loop of a function called a few times
+//! never quickens; 3.12 ends such loops with JUMP_BACKWARD and counts it),
+//! then is quickened: its
 //! adaptive copy of the code units gets the adaptive form of each
 //! specializable instruction (and superinstructions for frequent pairs).
 //! An adaptive instruction whose counter reaches zero looks at its operands
