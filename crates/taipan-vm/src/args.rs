@@ -3,7 +3,7 @@
 
 use crate::object::Obj;
 use crate::objects::{str as pystr, tuple};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// The parameters of a builtin function: `names[..posonly]` are
 /// positional-only, `names[kwonly_from..]` keyword-only, the first
@@ -196,31 +196,32 @@ pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&Obj>) -> PyResult<()> {
 }
 
 /// Between `min` and `max` positional arguments (CPython's `_PyArg_CheckPositional`).
+/// Inline: every method call with positional arguments asks, and the answer
+/// is almost always yes (the message is built out of line).
+#[inline]
 pub(crate) fn check_positional(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
-    if n < min {
-        return Err(vm.type_error(format!(
-            "{} expected {}{} argument{}, got {}",
-            fname,
-            if min != max { "at least " } else { "" },
-            min,
-            if min == 1 { "" } else { "s" },
-            n
-        )));
-    }
-    if n > max {
-        if max == 0 {
-            return Err(vm.type_error(format!("{fname}() takes no arguments ({n} given)")));
-        }
-        return Err(vm.type_error(format!(
-            "{} expected {}{} argument{}, got {}",
-            fname,
-            if min != max { "at most " } else { "" },
-            max,
-            if max == 1 { "" } else { "s" },
-            n
-        )));
+    if n < min || n > max {
+        return Err(positional_count_error(vm, fname, n, min, max));
     }
     Ok(())
+}
+
+/// The TypeError of `check_positional` (`n` is out of `min..=max`).
+#[cold]
+#[inline(never)]
+fn positional_count_error(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) -> PyErr {
+    if n > max && max == 0 {
+        return vm.type_error(format!("{fname}() takes no arguments ({n} given)"));
+    }
+    let (bound, k) = if n < min { ("at least ", min) } else { ("at most ", max) };
+    vm.type_error(format!(
+        "{} expected {}{} argument{}, got {}",
+        fname,
+        if min != max { bound } else { "" },
+        k,
+        if k == 1 { "" } else { "s" },
+        n
+    ))
 }
 
 /// Optional `start, end` arguments of `index`/`find`/`count`, clamped to

@@ -69,6 +69,9 @@ pub(super) fn binary_op(vm: &Vm, a: &Obj, b: &Obj, oparg: u32) -> PyResult<Obj> 
             NbOp::Subtract => Some(x - y),
             NbOp::Multiply => Some(x * y),
             NbOp::TrueDivide if y != 0.0 => Some(x / y),
+            // `float ** x` has no specialized form: CPython's `float_pow`
+            // on the two doubles, without the slot dispatch.
+            NbOp::Power => return crate::objects::float::pow_doubles(vm, x, y),
             _ => None,
         };
         if let Some(r) = r {

@@ -330,12 +330,28 @@ fn small_index(vm: &Vm, sub: &Obj) -> Option<usize> {
     usize::try_from(exact_int_word(sub)?).ok()
 }
 
+/// The payload of an exact list (the caller checked the type).
+#[inline(always)]
+fn exact_list(o: &Obj) -> &list::ListData {
+    // SAFETY: the caller checked that `o`'s type is exactly `list`, whose
+    // instances are `PyCell<ListData>`.
+    unsafe { o.payload_unchecked::<list::ListData>() }
+}
+
+/// The items of an exact tuple (the caller checked the type).
+#[inline(always)]
+fn exact_tuple_items(o: &Obj) -> &[Obj] {
+    // SAFETY: the caller checked that `o`'s type is exactly `tuple`, whose
+    // instances are `PyCell<TupleData>`.
+    unsafe { o.payload_unchecked::<tuple::TupleData>() }.items()
+}
+
 #[inline(always)]
 pub(super) fn subscr_list_int(vm: &Vm, container: &Obj, sub: &Obj) -> Option<Obj> {
     if !container.type_is(&vm.ctx.types.list) {
         return None;
     }
-    list::data(container)?.get(small_index(vm, sub)?)
+    exact_list(container).get(small_index(vm, sub)?)
 }
 
 #[inline(always)]
@@ -343,7 +359,7 @@ pub(super) fn subscr_tuple_int(vm: &Vm, container: &Obj, sub: &Obj) -> Option<Ob
     if !container.type_is(&vm.ctx.types.tuple) {
         return None;
     }
-    tuple::items(container).get(small_index(vm, sub)?).cloned()
+    exact_tuple_items(container).get(small_index(vm, sub)?).cloned()
 }
 
 /// `d[k]` on an exact dict: `Some(Ok(None))` when the key is missing (the
@@ -363,7 +379,8 @@ pub(super) fn store_list_int(vm: &Vm, container: &Obj, sub: &Obj, v: Obj) -> Res
     if !container.type_is(&vm.ctx.types.list) {
         return Err(v);
     }
-    let (Some(l), Some(i)) = (list::data(container), small_index(vm, sub)) else { return Err(v) };
+    let Some(i) = small_index(vm, sub) else { return Err(v) };
+    let l = exact_list(container);
     if i >= l.len() {
         return Err(v);
     }
@@ -427,9 +444,9 @@ pub(super) fn list_store_slice_fits(vm: &Vm, value: &Obj, container: &Obj, start
 #[inline(always)]
 pub(super) fn unpack_fits(vm: &Vm, seq: &Obj, n: usize, want_list: bool) -> bool {
     if want_list {
-        return seq.type_is(&vm.ctx.types.list) && list::data(seq).is_some_and(|l| l.len() == n);
+        return seq.type_is(&vm.ctx.types.list) && exact_list(seq).len() == n;
     }
-    seq.type_is(&vm.ctx.types.tuple) && tuple::items(seq).len() == n
+    seq.type_is(&vm.ctx.types.tuple) && exact_tuple_items(seq).len() == n
 }
 
 /// Hand `push` the items of a sequence `unpack_fits` accepted, last

@@ -8,7 +8,7 @@ use crate::object::typeobj::flags;
 use crate::object::{alloc_object, Obj, PyCell, PyPayload, TypeObject};
 use crate::objects::slots::SlotKind;
 use crate::objects::{dict, str as pystr, tuple};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// A builtin method: `self`, the positional arguments, then the keyword
 /// values named by `kwnames` at the end of the arguments.
@@ -374,12 +374,19 @@ fn check_self(vm: &Vm, name: &str, owner: &Obj, self_: &Obj) -> PyResult<()> {
     if self_.type_is(owner) || vm.isinstance_type(self_, owner) {
         return Ok(());
     }
-    Err(vm.type_error(format!(
+    Err(wrong_self_error(vm, name, owner, self_))
+}
+
+/// The TypeError of `check_self`.
+#[cold]
+#[inline(never)]
+fn wrong_self_error(vm: &Vm, name: &str, owner: &Obj, self_: &Obj) -> PyErr {
+    vm.type_error(format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         name,
         type_name(owner),
         self_.class().name()
-    )))
+    ))
 }
 
 // ---- method_descriptor --------------------------------------------------------------------

@@ -345,21 +345,20 @@ pub(crate) fn range_iterator_type_object() -> TypeObject {
 /// `iter(range)`: a machine-word iterator when everything fits.
 pub(crate) fn range_iter(vm: &Vm, r: &Obj) -> PyResult<Obj> {
     let rd = range::range_of(r);
-    if let (Some(start), Some(step), Some(len)) = (rd.start.to_i64(), rd.step.to_i64(), rd.length.to_u64()) {
-        let last = start as i128 + step as i128 * (len as i128 - 1).max(0);
-        if last >= i64::MIN as i128 && last <= i64::MAX as i128 {
-            return Ok(alloc_object(
-                &vm.ctx.types.range_iterator,
-                RangeIterData { start, step, len, index: Cell::new(0) },
-            ));
-        }
+    // CPython's `range_iter`: the word iterator when start, stop and step
+    // fit a C long and the length and the end do too (see `fit_word_iterator`).
+    if let Some(w) = rd.words().filter(range::Words::fit_word_iterator) {
+        return Ok(alloc_object(
+            &vm.ctx.types.range_iterator,
+            RangeIterData { start: w.start, step: w.step, len: w.len, index: Cell::new(0) },
+        ));
     }
     Ok(alloc_object(
         &vm.ctx.types.longrange_iterator(vm),
         LongRangeIterData {
-            start: rd.start.clone(),
-            step: rd.step.clone(),
-            len: rd.length.clone(),
+            start: rd.big().start.clone(),
+            step: rd.big().step.clone(),
+            len: rd.big().length.clone(),
             index: std::cell::RefCell::new(BigInt::from(0)),
         },
     ))

@@ -178,6 +178,7 @@ impl ListData {
     }
 
     /// Replace item `i` (in range); returns the old item for the caller to drop.
+    #[inline]
     pub(crate) fn set(&self, i: usize, v: Obj) -> Obj {
         std::mem::replace(&mut self.vec()[i], v)
     }

@@ -5,20 +5,77 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use std::cell::OnceCell;
+
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::objects::descriptor::{add_methods, MethodDef};
-use crate::objects::{int, slice};
+use crate::objects::int::{self, IntValue};
+use crate::objects::slice;
 use crate::vm::{PyResult, Vm};
 
 pub(crate) struct RangeData {
+    /// The bounds as machine words when they all fit (every range a loop
+    /// makes): iteration starts from these, with no big-int arithmetic.
+    words: Option<Words>,
+    /// The bounds as big ints: made when first asked for when `words` is
+    /// set, at creation otherwise.
+    big: OnceCell<Big>,
+    start_obj: Obj,
+    stop_obj: Obj,
+    step_obj: Obj,
+}
+
+/// A range's bounds and length in machine words.
+#[derive(Clone, Copy)]
+pub(crate) struct Words {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+    pub len: u64,
+}
+
+impl Words {
+    /// May `iter()` use the word iterator? CPython's `range_iter` test: a
+    /// length that fits a C long, and `stop` far enough from the end of the
+    /// word range that `start + len * step` cannot overflow.
+    pub(crate) fn fit_word_iterator(&self) -> bool {
+        if self.len > i64::MAX as u64 {
+            return false;
+        }
+        if self.len == 0 {
+            return true;
+        }
+        if self.step > 0 {
+            self.stop <= i64::MAX - (self.step - 1)
+        } else {
+            self.stop >= i64::MIN + (-1 - self.step)
+        }
+    }
+}
+
+/// A range's bounds and length in arbitrary precision.
+pub(crate) struct Big {
     pub start: BigInt,
     pub stop: BigInt,
     pub step: BigInt,
     pub length: BigInt,
-    start_obj: Obj,
-    stop_obj: Obj,
-    step_obj: Obj,
+}
+
+impl RangeData {
+    pub(crate) fn words(&self) -> Option<Words> {
+        self.words
+    }
+
+    /// The big-int bounds (the attributes are exact ints).
+    pub(crate) fn big(&self) -> &Big {
+        self.big.get_or_init(|| {
+            let big = |o: &Obj| int::value(o).expect("range bound is an int").to_big();
+            let (start, stop, step) = (big(&self.start_obj), big(&self.stop_obj), big(&self.step_obj));
+            let length = compute_length(&start, &stop, &step);
+            Big { start, stop, step, length }
+        })
+    }
 }
 impl PyPayload for RangeData {}
 
@@ -38,7 +95,7 @@ pub(crate) fn type_object() -> TypeObject {
     s.sq_length.set(Some(range_len));
     s.sq_contains.set(Some(range_contains));
     s.mp_subscript.set(Some(range_subscript));
-    s.nb_bool.set(Some(|_, o| Ok(!range_of(o).length.is_zero())));
+    s.nb_bool.set(Some(|_, o| Ok(range_is_nonempty(o))));
     s.new.set(Some(range_new));
     t
 }
@@ -87,17 +144,32 @@ fn compute_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
 pub(crate) fn new_range(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
     // Each argument's __index__ runs once; the attributes are exact ints.
     let (start, stop, step) = (vm.index_exact(&start)?, vm.index_exact(&stop)?, vm.index_exact(&step)?);
-    let s = vm.to_bigint(&start)?;
-    let e = vm.to_bigint(&stop)?;
-    let st = vm.to_bigint(&step)?;
-    if st.is_zero() {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
+    let word = |o: &Obj| int::value(o).and_then(IntValue::as_i64);
+    let (words, big) = match (word(&start), word(&stop), word(&step)) {
+        (_, _, Some(0)) => return Err(vm.value_error("range() arg 3 must not be zero")),
+        (Some(a), Some(b), Some(c)) => {
+            (Some(Words { start: a, stop: b, step: c, len: word_length(a, b, c) }), OnceCell::new())
+        }
+        _ => {
+            let (s, e, st) = (vm.to_bigint(&start)?, vm.to_bigint(&stop)?, vm.to_bigint(&step)?);
+            if st.is_zero() {
+                return Err(vm.value_error("range() arg 3 must not be zero"));
+            }
+            let length = compute_length(&s, &e, &st);
+            (None, OnceCell::from(Big { start: s, stop: e, step: st, length }))
+        }
+    };
+    Ok(alloc_object(&vm.ctx.types.range, RangeData { words, big, start_obj: start, stop_obj: stop, step_obj: step }))
+}
+
+/// `compute_length` for word bounds (`step` not zero): the count always
+/// fits a u64, as the bounds differ by less than 2**64.
+fn word_length(start: i64, stop: i64, step: i64) -> u64 {
+    let (lo, hi, step) = if step > 0 { (start, stop, step as i128) } else { (stop, start, -(step as i128)) };
+    if lo >= hi {
+        return 0;
     }
-    let length = compute_length(&s, &e, &st);
-    Ok(alloc_object(
-        &vm.ctx.types.range,
-        RangeData { start: s, stop: e, step: st, length, start_obj: start, stop_obj: stop, step_obj: step },
-    ))
+    ((hi as i128 - lo as i128 - 1) / step + 1) as u64
 }
 
 fn range_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
@@ -113,7 +185,7 @@ fn range_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResu
 
 fn range_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let r = range_of(o);
-    let text = if r.step.is_one() {
+    let text = if r.big().step.is_one() {
         format!("range({}, {})", vm.repr_string(&r.start_obj)?, vm.repr_string(&r.stop_obj)?)
     } else {
         format!(
@@ -126,8 +198,18 @@ fn range_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(vm.new_str_from_string(text))
 }
 
+/// `bool(r)`.
+fn range_is_nonempty(o: &Obj) -> bool {
+    let r = range_of(o);
+    match r.words() {
+        Some(w) => w.len != 0,
+        None => !r.big().length.is_zero(),
+    }
+}
+
 fn range_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
     range_of(o)
+        .big()
         .length
         .to_usize()
         .filter(|&n| n <= isize::MAX as usize)
@@ -135,17 +217,17 @@ fn range_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
 }
 
 /// Item `i` (0 <= i < length).
-fn item(r: &RangeData, i: &BigInt) -> BigInt {
+fn item(r: &Big, i: &BigInt) -> BigInt {
     &r.start + i * &r.step
 }
 
-fn contains_int(r: &RangeData, v: &BigInt) -> bool {
+fn contains_int(r: &Big, v: &BigInt) -> bool {
     let in_bounds = if r.step.is_positive() { &r.start <= v && v < &r.stop } else { &r.stop < v && v <= &r.start };
     in_bounds && (v - &r.start).mod_floor(&r.step).is_zero()
 }
 
 fn range_contains(vm: &Vm, o: &Obj, item_: &Obj) -> PyResult<bool> {
-    let r = range_of(o);
+    let r = range_of(o).big();
     if item_.type_is(&vm.ctx.types.int) || item_.type_is(&vm.ctx.types.bool_) {
         return Ok(contains_int(r, &int::value(item_).expect("int").to_big()));
     }
@@ -160,7 +242,7 @@ fn range_contains(vm: &Vm, o: &Obj, item_: &Obj) -> PyResult<bool> {
 }
 
 fn range_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
-    let r = range_of(o);
+    let r = range_of(o).big();
     if let Some(sl) = key.payload::<slice::SliceData>() {
         // Compute with slice.indices on the (big) length.
         let idx = vm.call_method(key, "indices", &[vm.new_bigint(r.length.clone())])?;
@@ -187,22 +269,23 @@ fn range_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
 
 fn range_hash(vm: &Vm, o: &Obj) -> PyResult<i64> {
     let r = range_of(o);
-    let t = if r.length.is_zero() {
+    let length = &r.big().length;
+    let t = if length.is_zero() {
         vm.new_tuple(vec![vm.new_int(0), vm.none(), vm.none()])
-    } else if r.length.is_one() {
+    } else if length.is_one() {
         vm.new_tuple(vec![vm.new_int(1), r.start_obj.clone(), vm.none()])
     } else {
-        vm.new_tuple(vec![vm.new_bigint(r.length.clone()), r.start_obj.clone(), r.step_obj.clone()])
+        vm.new_tuple(vec![vm.new_bigint(length.clone()), r.start_obj.clone(), r.step_obj.clone()])
     };
     vm.hash(&t)
 }
 
 fn range_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
-    let Some(rb) = b.payload::<RangeData>() else { return Ok(vm.not_implemented()) };
+    let Some(rb) = b.payload::<RangeData>().map(RangeData::big) else { return Ok(vm.not_implemented()) };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.not_implemented());
     }
-    let ra = range_of(a);
+    let ra = range_of(a).big();
     let eq = if a.is(b) {
         true
     } else if ra.length != rb.length {
@@ -219,7 +302,7 @@ fn range_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> 
 
 fn range_count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [v] = crate::args::exact::<1>(vm, "count", args, kwnames)?;
-    let r = range_of(o);
+    let r = range_of(o).big();
     if v.type_is(&vm.ctx.types.int) || v.type_is(&vm.ctx.types.bool_) {
         return Ok(vm.new_int(contains_int(r, &int::value(&v).expect("int").to_big()) as i64));
     }
@@ -235,7 +318,7 @@ fn range_count(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 
 fn range_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [v] = crate::args::exact::<1>(vm, "index", args, kwnames)?;
-    let r = range_of(o);
+    let r = range_of(o).big();
     if v.type_is(&vm.ctx.types.int) || v.type_is(&vm.ctx.types.bool_) {
         let x = int::value(&v).expect("int").to_big();
         if contains_int(r, &x) {
@@ -255,7 +338,7 @@ fn range_index(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResul
 }
 
 fn range_reversed(vm: &Vm, o: &Obj, _args: &[Obj], _kw: Option<&Obj>) -> PyResult<Obj> {
-    let r = range_of(o);
+    let r = range_of(o).big();
     // reversed(range(a, b, s)) iterates range(last, first - s, -s).
     if r.length.is_zero() {
         let empty = new_range(vm, vm.new_int(0), vm.new_int(0), vm.new_int(1))?;

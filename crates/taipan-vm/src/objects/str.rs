@@ -97,6 +97,18 @@ impl StrData {
         StrData::from_storage(Storage::Ascii(s.into()))
     }
 
+    /// ASCII bytes copied (the caller knows they are ASCII: no scan for
+    /// short text, which is stored inline).
+    pub fn from_ascii_bytes(b: &[u8]) -> StrData {
+        if b.len() <= INLINE_MAX {
+            return StrData::from_storage(inline(b));
+        }
+        match std::str::from_utf8(b) {
+            Ok(s) => StrData::from_storage(Storage::Ascii(s.into())),
+            Err(_) => StrData::from_latin1(b.to_vec()),
+        }
+    }
+
     /// ASCII text of `len` bytes written by `fill` into a zeroed buffer,
     /// inside the object when short. Text that turns out not to be ASCII
     /// is taken as Latin-1 code points instead (never stored as ASCII).
@@ -514,6 +526,17 @@ impl Vm {
             0 => self.ctx.empty_str.clone(),
             1 if d.char_at(0) < 256 => self.ctx.latin1_chars[d.char_at(0) as usize].clone(),
             _ => alloc_str(&self.ctx.types.str, d),
+        }
+    }
+
+    /// A str of ASCII bytes (the caller knows they are ASCII): the cached
+    /// empty and one-character strings, else a new object.
+    #[inline]
+    pub fn new_ascii_str(&self, b: &[u8]) -> Obj {
+        match b {
+            [] => self.ctx.empty_str.clone(),
+            [c] => self.ctx.latin1_chars[*c as usize].clone(),
+            _ => alloc_str(&self.ctx.types.str, StrData::from_ascii_bytes(b)),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::objects::descriptor::{add_methods, MethodDef};
 use crate::objects::str::{data, StrData, StrRepr};
 use crate::objects::stringlib;
 use crate::objects::{dict, int::IntValue, tuple};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use taipan_unicode as uni;
 
 pub(crate) fn setup(vm: &Vm) {
@@ -136,11 +136,18 @@ fn noargs(vm: &Vm, name: &str, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 }
 
 /// A positional-only method refuses keywords (`str.center() takes no keyword arguments`).
+#[inline]
 pub(crate) fn no_kw(vm: &Vm, name: &str, kwnames: Option<&Obj>) -> PyResult<()> {
     if kwnames.is_some_and(|k| tuple::len(k) > 0) {
-        return Err(vm.type_error(format!("{} takes no keyword arguments", qualname(vm, name))));
+        return Err(no_kw_error(vm, name));
     }
     Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn no_kw_error(vm: &Vm, name: &str) -> PyErr {
+    vm.type_error(format!("{} takes no keyword arguments", qualname(vm, name)))
 }
 
 /// `PyArg_ParseTuple("O|OO:name")`'s count errors.
@@ -522,6 +529,16 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
         return Err(vm.value_error("empty separator"));
     }
     let n = s.len();
+    if let (StrRepr::Ascii(text), false) = (s.repr(), right) {
+        let h = text.as_bytes();
+        match sep.map(StrData::repr) {
+            None => return Ok(vm.new_list(split_ascii_whitespace(vm, o, h, max))),
+            Some(StrRepr::Ascii(p)) if p.len() == 1 => {
+                return Ok(vm.new_list(split_ascii_byte(vm, o, h, p.as_bytes()[0], max)));
+            }
+            _ => {}
+        }
+    }
     let parts = if let StrRepr::Ascii(text) = s.repr() {
         let h = text.as_bytes();
         match sep {
@@ -541,6 +558,58 @@ fn split_impl(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>, right: bool
         .map(|(a, b)| if a == 0 && b == n { unchanged(vm, o) } else { vm.new_str_data(s.substring(a, b)) })
         .collect();
     Ok(vm.new_list(items))
+}
+
+/// The part `a..b` of the ASCII str `o` (whose bytes are `h`): `o` itself
+/// when it is the whole of an exact str, as CPython's split returns it.
+#[inline]
+fn ascii_part(vm: &Vm, o: &Obj, h: &[u8], a: usize, b: usize) -> Obj {
+    if a == 0 && b == h.len() {
+        return unchanged(vm, o);
+    }
+    vm.new_ascii_str(&h[a..b])
+}
+
+/// `s.split(maxsplit=max)` of ASCII bytes `h`: the parts made as they are
+/// found (no list of positions first).
+fn split_ascii_whitespace(vm: &Vm, o: &Obj, h: &[u8], max: usize) -> Vec<Obj> {
+    let space = |b: u8| ASCII_SPACES >> b & 1 != 0;
+    let n = h.len();
+    let mut items = Vec::with_capacity(max.saturating_add(1).min(12));
+    let mut i = 0;
+    while items.len() < max {
+        while i < n && space(h[i]) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let st = i;
+        while i < n && !space(h[i]) {
+            i += 1;
+        }
+        items.push(ascii_part(vm, o, h, st, i));
+    }
+    while i < n && space(h[i]) {
+        i += 1;
+    }
+    if i < n {
+        items.push(ascii_part(vm, o, h, i, n));
+    }
+    items
+}
+
+/// `s.split(sep, max)` of ASCII bytes `h` with a one-character ASCII `sep`.
+fn split_ascii_byte(vm: &Vm, o: &Obj, h: &[u8], sep: u8, max: usize) -> Vec<Obj> {
+    let mut items = Vec::with_capacity(max.saturating_add(1).min(12));
+    let mut start = 0;
+    while items.len() < max {
+        let Some(k) = memchr::memchr(sep, &h[start..]) else { break };
+        items.push(ascii_part(vm, o, h, start, start + k));
+        start += k + 1;
+    }
+    items.push(ascii_part(vm, o, h, start, h.len()));
+    items
 }
 
 /// Where `split`/`rsplit` cut `h`: (start, end) of each part, in order.
@@ -653,11 +722,23 @@ fn strip_impl(
     crate::args::check_positional(vm, name, args.len(), 0, 1)?;
     let s = sd(o);
     if let StrRepr::Ascii(text) = s.repr() {
-        let set = match args.first().filter(|x| !vm.is_none(x)) {
-            None => ASCII_SPACES,
-            Some(c) => ascii_set(data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?),
+        let (st, en) = match args.first().filter(|x| !vm.is_none(x)) {
+            None => strip_ascii(text.as_bytes(), |b| ASCII_SPACES >> b & 1 != 0, left, right),
+            Some(c) => {
+                let chars = data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?;
+                match chars.repr() {
+                    // A few ASCII characters (`strip(",.;!?")`): a scan of
+                    // them per end character costs less than a bit set.
+                    StrRepr::Ascii(few) if few.len() <= 8 => {
+                        strip_ascii(text.as_bytes(), |b| few.as_bytes().contains(&b), left, right)
+                    }
+                    _ => {
+                        let set = ascii_set(chars);
+                        strip_ascii(text.as_bytes(), |b| set >> b & 1 != 0, left, right)
+                    }
+                }
+            }
         };
-        let (st, en) = strip_ascii(text.as_bytes(), set, left, right);
         if st == 0 && en == text.len() {
             return Ok(unchanged(vm, o));
         }
@@ -706,9 +787,9 @@ fn ascii_set(chars: &StrData) -> u128 {
 }
 
 /// Where `strip` cuts ASCII `text`: the bounds of what is left once the
-/// bytes in `set` are taken off the chosen ends.
-fn strip_ascii(text: &[u8], set: u128, left: bool, right: bool) -> (usize, usize) {
-    let member = |b: u8| set >> b & 1 != 0;
+/// bytes `member` accepts are taken off the chosen ends.
+#[inline]
+fn strip_ascii(text: &[u8], member: impl Fn(u8) -> bool, left: bool, right: bool) -> (usize, usize) {
     let (mut st, mut en) = (0, text.len());
     if left {
         while st < en && member(text[st]) {
@@ -1307,11 +1388,13 @@ mod tests {
 
     #[test]
     fn strip_ascii_bounds() {
-        assert_eq!(strip_ascii(b"  ab \t", ASCII_SPACES, true, true), (2, 4));
-        assert_eq!(strip_ascii(b"  ab \t", ASCII_SPACES, true, false), (2, 6));
-        assert_eq!(strip_ascii(b"  ab \t", ASCII_SPACES, false, true), (0, 4));
-        assert_eq!(strip_ascii(b"   ", ASCII_SPACES, true, true), (3, 3));
-        let set = 1 << b',' | 1 << b'!';
-        assert_eq!(strip_ascii(b",x!,", set, true, true), (1, 2));
+        let space = |b: u8| ASCII_SPACES >> b & 1 != 0;
+        assert_eq!(strip_ascii(b"  ab \t", space, true, true), (2, 4));
+        assert_eq!(strip_ascii(b"  ab \t", space, true, false), (2, 6));
+        assert_eq!(strip_ascii(b"  ab \t", space, false, true), (0, 4));
+        assert_eq!(strip_ascii(b"   ", space, true, true), (3, 3));
+        let set: u128 = 1 << b',' | 1 << b'!';
+        assert_eq!(strip_ascii(b",x!,", |b| set >> b & 1 != 0, true, true), (1, 2));
+        assert_eq!(strip_ascii(b",x!,", |b| b",!".contains(&b), true, true), (1, 2));
     }
 }
