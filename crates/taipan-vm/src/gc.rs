@@ -335,13 +335,13 @@ pub(crate) fn count_freed(counted: bool) {
     }
 }
 
-/// Track an object made from a kept block (a tuple from its free list):
-/// into generation 0, but no new allocation for the count, as CPython's.
-pub(crate) fn track_uncounted(p: NonNull<PyObject>) {
-    let ts = crate::pystate::current_thread_ptr();
-    // SAFETY: a non-null current thread state is live, and so is its
-    // interpreter's GC state.
-    let Some(gc) = (unsafe { ts.as_ref() }).and_then(|ts| unsafe { ts.gc.get().as_ref() }) else { return };
+/// Track an object made from a kept block (a tuple from its free list) by
+/// the thread `ts`: into generation 0, but no new allocation for the
+/// count, as CPython's.
+#[inline(always)]
+pub(crate) fn track_uncounted_in(ts: &crate::pystate::ThreadState, p: NonNull<PyObject>) {
+    // SAFETY: a live thread state's interpreter (and GC state) is live.
+    let Some(gc) = (unsafe { ts.gc.get().as_ref() }) else { return };
     // SAFETY: a fresh object is in no list.
     unsafe { gc.generations[0].push(header_of(p)) };
 }

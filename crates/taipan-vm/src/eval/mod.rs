@@ -1422,7 +1422,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::BuildMap => {
                             let items = frame.pop_n(2 * oparg as usize);
-                            let d = vm.new_dict();
+                            let d = vm.new_display_dict(oparg as usize, items.iter().step_by(2));
                             let mut it = items.into_iter();
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                                 tri!(dict::set_item(vm, &d, k, v));
@@ -1435,7 +1435,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             if !keys.type_is(&vm.ctx.types.tuple) || tuple::len(&keys) != values.len() {
                                 break 'err vm.system_error("bad BUILD_CONST_KEY_MAP keys argument");
                             }
-                            let d = vm.new_dict();
+                            let d = vm.new_display_dict(values.len(), tuple::items(&keys).iter());
                             for (k, v) in tuple::items(&keys).iter().zip(values) {
                                 tri!(dict::set_item(vm, &d, k.clone(), v));
                             }

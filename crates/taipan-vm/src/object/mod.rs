@@ -627,24 +627,34 @@ fn var_layout(base: usize, n: usize) -> std::alloc::Layout {
 /// Allocate an exact variable-size container (an exact tuple) in one
 /// block, as CPython's `ob_item`: the GC header, the `PyCell<T>` made by
 /// `make(k)`, then the `k` (at most `n`) references `items` yields.
+///
+/// The hot path of every tuple: the thread state is read once, for the
+/// free list and for tracking, and the type is trusted as the caller's
+/// (`ty` is the exact tuple type; checked in debug builds).
 pub(crate) fn alloc_var_container<T: PyPayload>(
     ty: &Obj,
     n: usize,
     items: impl Iterator<Item = Obj>,
     make: impl FnOnce(usize) -> T,
 ) -> Obj {
-    let t = ty.payload::<TypeObject>().expect("alloc_var_container with a type object");
-    let c = t.container.filter(|c| c.items.is_some() && t.payload_type == TypeId::of::<T>());
-    let c = c.expect("alloc_var_container: not a variable-size container type");
+    debug_assert!(ty.payload::<TypeObject>().is_some_and(|t| t.payload_type == TypeId::of::<T>()));
+    // SAFETY: the caller passes a type object (the exact tuple type).
+    let t = unsafe { ty.payload_unchecked::<TypeObject>() };
+    let Some(c) = t.container.filter(|c| c.items.is_some()) else { not_var_container() };
     let at = std::mem::size_of::<PyCell<T>>();
     let base_size = c.size as usize;
     let mut layout = var_layout(base_size, n);
+    let ts = crate::pystate::current_thread_ptr();
     // SAFETY: the block holds the GC header, the `PyCell<T>` and `n`
     // references; the items are written first, then the header, so the
     // object is whole before anything can see it. A short iterator gets a
     // block of its own size (deallocation sizes the block by the count).
+    // A non-null CURRENT points at a live thread state.
     unsafe {
-        let recycled = var_free_pop(n);
+        let recycled = match ts.as_ref() {
+            Some(ts) if !ts.objects.tracemalloc.get() => var_free_pop(&ts.objects, n),
+            _ => std::ptr::null_mut(),
+        };
         // A block from the free list is no new allocation for the
         // collector's count (CPython's tuple free list).
         let mut counted = recycled.is_null();
@@ -678,11 +688,17 @@ pub(crate) fn alloc_var_container<T: PyPayload>(
         }
         if counted {
             crate::gc::track_new(p);
-        } else {
-            crate::gc::track_uncounted(p);
+        } else if let Some(ts) = ts.as_ref() {
+            crate::gc::track_uncounted_in(ts, p);
         }
         Obj::from_owned_ptr(p)
     }
+}
+
+#[cold]
+#[inline(never)]
+fn not_var_container() -> ! {
+    panic!("alloc_var_container: not a variable-size container type")
 }
 
 /// Item counts below this have a free list (CPython's `PyTuple_MAXSAVESIZE`).
@@ -736,23 +752,13 @@ pub(crate) fn clear_free_lists() {
     }
 }
 
-/// The running thread's object state, unless tracemalloc traces it (free
-/// lists are then left alone, as the leaf cache is).
+/// A kept block for an exact tuple of `n` items, or null (`st` is the
+/// running thread's untraced state).
 #[inline(always)]
-fn untraced_state<'a>() -> Option<&'a ObjectState> {
-    let ts = crate::pystate::current_thread_ptr();
-    // SAFETY: a non-null CURRENT points at a live thread state.
-    let st = unsafe { &ts.as_ref()?.objects };
-    (!st.tracemalloc.get()).then_some(st)
-}
-
-/// A kept block for an exact tuple of `n` items, or null.
-#[inline(always)]
-fn var_free_pop(n: usize) -> *mut u8 {
+fn var_free_pop(st: &ObjectState, n: usize) -> *mut u8 {
     if n == 0 || n >= VAR_FREE_SIZES {
         return std::ptr::null_mut();
     }
-    let Some(st) = untraced_state() else { return std::ptr::null_mut() };
     let head = st.var_free.heads[n].get();
     if !head.is_null() {
         // SAFETY: a kept block is free, its first word the next one.
@@ -763,17 +769,16 @@ fn var_free_pop(n: usize) -> *mut u8 {
 }
 
 /// Keep the block of a dead exact tuple of `n` items; false if it must be
-/// freed instead.
+/// freed instead (`st` is the running thread's object state).
 ///
 /// # Safety
 /// `base` is the block (GC header first) of an exact tuple of `n` items
 /// whose payload is dropped; it is not used again by the caller if kept.
 #[inline(always)]
-unsafe fn var_free_push(base: *mut u8, n: usize) -> bool {
-    if n == 0 || n >= VAR_FREE_SIZES || !obmalloc::use_pymalloc() {
+unsafe fn var_free_push(st: &ObjectState, base: *mut u8, n: usize) -> bool {
+    if n == 0 || n >= VAR_FREE_SIZES || st.tracemalloc.get() || !obmalloc::use_pymalloc() {
         return false;
     }
-    let Some(st) = untraced_state() else { return false };
     let len = st.var_free.lens[n].get();
     if len >= VAR_FREE_MAX {
         return false;
@@ -802,7 +807,7 @@ unsafe fn dealloc_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: 
     // SAFETY: a non-null CURRENT points at a live thread state.
     let st = unsafe { &(*ts).objects };
     // SAFETY: guaranteed by the caller.
-    in_trashcan(st, p, || unsafe { free_container(p, ty_ptr, c) });
+    in_trashcan(st, p, || unsafe { free_container(st, p, ty_ptr, c) });
 }
 
 /// Free a plain container (see `dealloc_container`).
@@ -810,7 +815,7 @@ unsafe fn dealloc_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: 
 /// # Safety
 /// As `dealloc_container`.
 #[inline(always)]
-unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: ContainerAlloc) {
+unsafe fn free_container(st: &ObjectState, p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: ContainerAlloc) {
     // SAFETY: guaranteed by the caller; the block came from
     // `alloc_container` (the same size class).
     unsafe {
@@ -835,7 +840,7 @@ unsafe fn free_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: Con
                 (c.drop_payload)(p.as_ptr());
                 // A kept block is no deallocation for the collector's
                 // count (CPython's tuple free list).
-                if !var_free_push(base, n) {
+                if !var_free_push(st, base, n) {
                     small_free(base, var_layout(c.size as usize, n));
                     crate::gc::count_freed(counted);
                 }
@@ -877,7 +882,7 @@ fn free_deferred(st: &ObjectState) {
         let Some(next) = v.pop() else { break };
         st.deferred.set(v);
         // SAFETY: queued objects had refcount zero and were not freed.
-        unsafe { free_object(next) };
+        unsafe { free_object(st, next) };
     }
 }
 
@@ -994,7 +999,7 @@ unsafe fn dealloc_in(ts: &ThreadState, p: NonNull<PyObject>) {
     }
     // SAFETY: the refcount reached zero; `free_object` runs the type's
     // payload destructor and returns the memory.
-    in_trashcan(&ts.objects, p, || unsafe { free_object(p) });
+    in_trashcan(&ts.objects, p, || unsafe { free_object(&ts.objects, p) });
 }
 
 // ---- small objects: the interpreter's pools (obmalloc.rs) -------------------------------
@@ -1121,8 +1126,9 @@ unsafe fn small_free_class(p: *mut u8, class: usize) {
     unsafe { std::alloc::dealloc(p, class_layout(class)) };
 }
 
-/// Drop an object's payload and slots and free its memory.
-unsafe fn free_object(p: NonNull<PyObject>) {
+/// Drop an object's payload and slots and free its memory (`st` is the
+/// running thread's object state).
+unsafe fn free_object(st: &ObjectState, p: NonNull<PyObject>) {
     // SAFETY: `p` is live with refcount zero; its type is live (the object
     // holds a reference to a heap type, which is released last).
     unsafe {
@@ -1131,7 +1137,7 @@ unsafe fn free_object(p: NonNull<PyObject>) {
         if let Some(c) = ty.container {
             // Put off by the trashcan: its own path (a tuple's block is
             // sized by its items).
-            return free_container(p, ty_ptr, c);
+            return free_container(st, p, ty_ptr, c);
         }
         if ty.is_gc {
             crate::gc::untrack_freed(p);

@@ -30,26 +30,58 @@ struct Entry {
 
 #[derive(Default)]
 struct Table {
-    /// Slots holding an index into `entries`, EMPTY or DUMMY.
+    /// Slots holding an index into `entries`, EMPTY or DUMMY; empty for a
+    /// dict that never held an item or was cleared (CPython's
+    /// `Py_EMPTY_KEYS`).
     indices: Vec<i32>,
-    /// Entries in insertion order; `None` where an item was deleted.
+    /// Entries in insertion order; `None` where an item was deleted. Its
+    /// capacity is the table's usable fraction, reserved when the table is
+    /// built, so it never reallocates.
     entries: Vec<Option<Entry>>,
     /// Live entries.
     used: usize,
-    /// Index slots that are not EMPTY (live or DUMMY). Trimming trailing
-    /// holes shortens `entries` but leaves DUMMY slots behind, so growth is
-    /// decided on this count (CPython's dk_usable): a lookup then always
-    /// meets an EMPTY slot and ends.
-    filled: usize,
+    /// Insertions since the table was built (CPython's usable fraction
+    /// minus `dk_usable`). Trimming trailing holes shortens `entries` but
+    /// does not give the room back, and an insertion into a DUMMY slot
+    /// still counts, as CPython's: so the table grows at CPython's item,
+    /// and a lookup always meets an EMPTY slot and ends.
+    inserted: usize,
     /// A key that is not an exact str was ever inserted (CPython's keys
     /// kind is then "general": the collector visits keys as well as values).
     general_keys: bool,
 }
 
 /// Entries a table of `MIN_SIZE` slots holds at most.
-const MIN_USABLE: usize = MIN_SIZE * 2 / 3;
+const MIN_USABLE: usize = usable_fraction(MIN_SIZE);
 /// Emptied smallest tables a thread keeps (CPython 3.11's keys free list).
 const KEYS_FREE_MAX: usize = 80;
+
+/// The entries a table of `size` slots may hold (CPython's USABLE_FRACTION).
+const fn usable_fraction(size: usize) -> usize {
+    (size << 1) / 3
+}
+
+/// The table size CPython's `calculate_log2_keysize` picks for `minsize`:
+/// the power of two above `(minsize | MIN_SIZE) - 1`, so any `minsize` from
+/// 1 to 7 gives 16 and 16 gives 32 (its quirk, kept: growth and
+/// `sys.getsizeof` follow it). None past the address space.
+fn size_at_least(minsize: usize) -> Option<usize> {
+    let bits = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    1usize.checked_shl(usize::BITS - bits.leading_zeros())
+}
+
+/// The table a full one of `used` items grows to (CPython's
+/// `insertion_resize`: GROWTH_RATE is `used * 3`).
+fn growth_size(used: usize) -> Option<usize> {
+    size_at_least(used.checked_mul(3)?)
+}
+
+/// A table sized to take `n` items without growing (CPython's
+/// `estimate_log2_keysize`, as 3.11 measures: the power of two at least
+/// `(3n + 1) / 2`, without the growth rule's quirk).
+fn presize(n: usize) -> Option<usize> {
+    (n.checked_mul(3)?.checked_add(1)? / 2).max(MIN_SIZE).checked_next_power_of_two()
+}
 
 /// The running thread's emptied smallest tables (CPython's keys free
 /// list): a small dict's first insertion takes one instead of allocating
@@ -86,6 +118,21 @@ fn small_table_arrays() -> TableArrays {
     }
 }
 
+/// Empty arrays for a table of `size` slots (a power of two); None when
+/// that much memory cannot be had.
+fn table_arrays(size: usize) -> Option<TableArrays> {
+    if size == MIN_SIZE {
+        return Some(small_table_arrays());
+    }
+    let mut indices: Vec<i32> = Vec::new();
+    let mut entries: Vec<Option<Entry>> = Vec::new();
+    if indices.try_reserve_exact(size).is_err() || entries.try_reserve_exact(usable_fraction(size)).is_err() {
+        return None;
+    }
+    indices.resize(size, EMPTY);
+    Some((indices, entries))
+}
+
 impl Drop for Table {
     /// The smallest tables go back to the free list, emptied (entries
     /// first to last, key before value, as CPython's free_keys_object).
@@ -105,32 +152,49 @@ impl Drop for Table {
     }
 }
 
+/// Bytes of one index slot in a CPython table of `size` slots
+/// (`dk_log2_index_bytes`: 1 up to 128 slots, then 2, 4, 8).
+fn index_width(size: usize) -> usize {
+    match size {
+        0..=0x80 => 1,
+        0x81..=0x8000 => 2,
+        0x8001..=0x8000_0000 => 4,
+        _ => 8,
+    }
+}
+
 impl Table {
+    /// An empty table of `size` slots (a power of two, at least
+    /// `MIN_SIZE`) for the items of an existing dict (so the size fits;
+    /// memory is had or the process aborts, as for any vector).
+    fn with_size(size: usize, general_keys: bool) -> Table {
+        let (indices, entries) = if size == MIN_SIZE {
+            small_table_arrays()
+        } else {
+            (vec![EMPTY; size], Vec::with_capacity(usable_fraction(size)))
+        };
+        Table { indices, entries, used: 0, inserted: 0, general_keys }
+    }
+
+    /// An empty table with room for the `n` items of an existing dict
+    /// (CPython's `dict_new_presized` past the smallest size).
     fn with_capacity(n: usize) -> Table {
-        let mut size = MIN_SIZE;
-        while size * 2 < n * 3 {
-            size *= 2;
-        }
-        let (indices, entries) =
-            if size == MIN_SIZE { small_table_arrays() } else { (vec![EMPTY; size], Vec::with_capacity(n)) };
-        Table { indices, entries, used: 0, filled: 0, general_keys: false }
+        Table::with_size(presize(n).unwrap_or(usize::MAX), false)
     }
 
     fn mask(&self) -> usize {
         self.indices.len() - 1
     }
 
-    /// Entries may be added while fewer than 2/3 of the slots are filled
-    /// (`filled >= entries.len()` always holds).
+    /// Entries may be added while fewer than the usable fraction of the
+    /// slots were taken since the table was built.
     fn usable(&self) -> bool {
-        !self.indices.is_empty() && self.filled * 3 < self.indices.len() * 2
+        self.inserted < usable_fraction(self.indices.len())
     }
 
     /// Point `slot` (from `find_empty_slot`) at a new last entry.
     fn occupy(&mut self, slot: usize) {
-        if self.indices[slot] == EMPTY {
-            self.filled += 1;
-        }
+        self.inserted += 1;
         self.indices[slot] = self.entries.len() as i32;
     }
 
@@ -147,36 +211,36 @@ impl Table {
         i
     }
 
-    /// Rebuild with room for at least `min_used` entries, dropping holes.
-    /// False when that much memory cannot be had (the table is unchanged;
-    /// the caller raises MemoryError).
+    /// Rebuild as a table of `size` slots (None: past the address space),
+    /// dropping holes. False when that much memory cannot be had (the
+    /// table is unchanged; the caller raises MemoryError).
     #[must_use]
-    fn resize(&mut self, min_used: usize) -> bool {
-        let mut size = MIN_SIZE;
-        while size.saturating_mul(2) < min_used.saturating_mul(3).saturating_add(3) {
-            let Some(s) = size.checked_mul(2) else { return false };
-            size = s;
-        }
-        let (indices, entries) = if size == MIN_SIZE {
-            small_table_arrays()
-        } else {
-            let mut indices: Vec<i32> = Vec::new();
-            let mut entries: Vec<Option<Entry>> = Vec::new();
-            if indices.try_reserve_exact(size).is_err() || entries.try_reserve_exact(size * 2 / 3).is_err() {
-                return false;
-            }
-            indices.resize(size, EMPTY);
-            (indices, entries)
-        };
+    fn resize(&mut self, size: Option<usize>) -> bool {
+        let Some((indices, entries)) = size.and_then(table_arrays) else { return false };
         let old = std::mem::replace(&mut self.entries, entries);
         self.indices = indices;
-        self.filled = 0;
+        self.inserted = 0;
         for e in old.into_iter().flatten() {
             let slot = self.find_empty_slot(e.hash);
             self.occupy(slot);
             self.entries.push(Some(e));
         }
         true
+    }
+
+    /// What CPython's `_PyDict_SizeOf` reports for a combined dict with
+    /// this table: the dict object, and unless it is the shared empty
+    /// table, the keys object (header, indices of CPython's width, the
+    /// usable fraction of 16-byte str entries or 24-byte general ones).
+    fn cpython_sizeof(&self) -> usize {
+        const DICT_OBJECT: usize = 48;
+        const KEYS_HEADER: usize = 32;
+        let size = self.indices.len();
+        if size == 0 {
+            return DICT_OBJECT;
+        }
+        let entry = if self.general_keys { 24 } else { 16 };
+        DICT_OBJECT + KEYS_HEADER + size * index_width(size) + usable_fraction(size) * entry
     }
 }
 
@@ -430,11 +494,26 @@ impl DictData {
     }
 
     pub fn with_capacity(n: usize) -> DictData {
+        DictData::from_table(Table::with_capacity(n))
+    }
+
+    fn from_table(table: Table) -> DictData {
         DictData {
-            table: UnsafeCell::new(Repr::Combined(Table::with_capacity(n))),
+            table: UnsafeCell::new(Repr::Combined(table)),
             version: Cell::new(next_version()),
             keys_version: Cell::new(0),
         }
+    }
+
+    /// An empty dict for a display of `n` items (CPython's
+    /// `_PyDict_FromItems`): up to the smallest table's room it is a plain
+    /// new dict, past it presized, for str keys if all `n` are exact strs.
+    /// False for `str_keys` only matters past the smallest table.
+    pub(crate) fn for_display(n: usize, str_keys: bool) -> DictData {
+        if n <= MIN_USABLE {
+            return DictData::new();
+        }
+        DictData::from_table(Table::with_size(presize(n).unwrap_or(usize::MAX), !str_keys))
     }
 
     /// An empty split dict on a class's shared keys (an instance `__dict__`).
@@ -901,15 +980,14 @@ impl DictData {
     #[must_use]
     fn insert_new(&self, key: Obj, hash: i64, value: Obj) -> bool {
         let t = self.table();
-        if !key.has_payload::<pystr::StrData>() || key.class().is_heap_type() {
-            t.general_keys = true;
+        let str_key = key.has_payload::<pystr::StrData>() && !key.class().is_heap_type();
+        // A table of str keys meeting another key is rebuilt as general at
+        // the size a full one would grow to (CPython's `insertdict`).
+        let becomes_general = !str_key && !t.general_keys && !t.indices.is_empty();
+        if (becomes_general || !t.usable()) && !t.resize(growth_size(t.used)) {
+            return false;
         }
-        if !t.usable() {
-            let used = t.used;
-            if !t.resize(used.saturating_mul(2).saturating_add(1)) {
-                return false;
-            }
-        }
+        t.general_keys |= !str_key;
         let slot = t.find_empty_slot(hash);
         t.occupy(slot);
         t.entries.push(Some(Entry { hash, key, value }));
@@ -1040,15 +1118,55 @@ impl DictData {
         Some((e.key, e.value))
     }
 
-    /// A copy of the table (same order, same hashes).
+    /// A copy of the table (same order, same hashes). A combined table at
+    /// most a third holes is copied at its size, any other rebuilt for its
+    /// items (CPython's `PyDict_Copy`), keeping its keys' kind.
     pub fn copy(&self) -> DictData {
-        let d = DictData::with_capacity(self.len());
+        let table = match self.repr() {
+            Repr::Combined(t) if t.used == 0 => Table::default(),
+            Repr::Combined(t) if t.used >= t.entries.len() * 2 / 3 => Table::with_size(t.indices.len(), t.general_keys),
+            Repr::Combined(t) => Table::with_size(presize(t.used).unwrap_or(usize::MAX), t.general_keys),
+            Repr::Split(s) => Table::with_capacity(s.used),
+        };
+        let d = DictData::from_table(table);
         for (k, h, v) in self.hashed_items() {
             // Presized above, so no resize (the only failure) happens.
             let inserted = d.insert_new(k, h, v);
             debug_assert!(inserted);
         }
         d
+    }
+
+    /// Make room for the items of `other` before merging them into this
+    /// dict (CPython's `dict_merge`): an empty dict takes the table size of
+    /// a source without holes that is its smallest or over a quarter
+    /// full (CPython clones it); a dict whose table could not hold them
+    /// all grows at once for both. False when the memory cannot be had.
+    #[must_use]
+    pub(crate) fn reserve_for_merge(&self, other: &DictData) -> bool {
+        let (o_used, o_general, o_compact_size) = match other.repr() {
+            Repr::Combined(t) => (t.used, t.general_keys, (t.used == t.entries.len()).then_some(t.indices.len())),
+            Repr::Split(s) => (s.used, false, None),
+        };
+        let Repr::Combined(t) = self.repr() else { return true };
+        if o_used == 0 {
+            return true;
+        }
+        let clone_size =
+            o_compact_size.filter(|&size| t.used == 0 && (size == MIN_SIZE || usable_fraction(size / 2) < o_used));
+        let size = match clone_size {
+            Some(size) => Some(size),
+            None if usable_fraction(t.indices.len()) < o_used => t.used.checked_add(o_used).and_then(presize),
+            None => return true,
+        };
+        let was_general = t.general_keys;
+        t.general_keys |= o_general;
+        if !t.resize(size) {
+            t.general_keys = was_general;
+            return false;
+        }
+        self.bump_keys();
+        true
     }
 }
 
@@ -1155,6 +1273,15 @@ impl Vm {
         d
     }
 
+    /// An empty dict for a display of the keys `keys` (BUILD_MAP,
+    /// BUILD_CONST_KEY_MAP), presized as CPython's `_PyDict_FromItems`.
+    pub(crate) fn new_display_dict<'a>(&self, n: usize, mut keys: impl Iterator<Item = &'a Obj>) -> Obj {
+        let str_keys = n <= MIN_USABLE || keys.all(|k| k.type_is(&self.ctx.types.str));
+        let d = alloc_object(&self.ctx.types.dict, DictData::for_display(n, str_keys));
+        crate::gc::untrack(&d);
+        d
+    }
+
     /// A new empty instance `__dict__`: split on the class's shared keys
     /// when the class is a heap type (PEP 412).
     pub(crate) fn new_instance_dict(&self, ty: &TypeObject) -> Obj {
@@ -1243,6 +1370,9 @@ pub(crate) fn update_from(vm: &Vm, d: &Obj, other: &Obj) -> PyResult<()> {
     if let Some(od) = data(other) {
         if vm.ctx.types.dict.payload::<TypeObject>().is_some_and(|t| other.class().slots.iter.same_as(&t.slots.iter)) {
             let dd = dict_of(d);
+            if !dd.reserve_for_merge(od) {
+                return Err(vm.memory_error());
+            }
             let entries = od.entries_len();
             for (k, h, v) in od.hashed_items() {
                 dd.set_hashed(vm, k, h, v)?;
@@ -1546,6 +1676,5 @@ fn dict_sizeof(vm: &Vm, o: &Obj, _args: &[Obj], _kwnames: Option<&Obj>) -> PyRes
         // counted with the class, as CPython's).
         return Ok(vm.new_usize(48 + s.values.capacity() * 8 + s.order.capacity()));
     }
-    let t = d.table();
-    Ok(vm.new_usize(48 + t.indices.len() * 4 + t.entries.capacity() * 24))
+    Ok(vm.new_usize(d.table().cpython_sizeof()))
 }

@@ -108,6 +108,36 @@ fn recycle_buffer(v: Vec<Obj>) {
     }
 }
 
+/// The capacity CPython's `list_resize` gives a list of `len` items that
+/// must hold `newsize`: an eighth more plus 6, rounded down to a multiple
+/// of 4, unless the jump is larger than that over-allocation (then just
+/// `newsize` rounded up to 4). None past the address space.
+fn grown_capacity(len: usize, newsize: usize) -> Option<usize> {
+    let cap = newsize.checked_add(newsize >> 3)?.checked_add(6)? & !3;
+    if newsize - len > cap - newsize {
+        return Some(newsize.checked_add(3)? & !3);
+    }
+    Some(cap)
+}
+
+/// Make room in a list's item array for `newsize` items as CPython grows
+/// a list (so `__sizeof__` and the moments of growth are CPython's); a
+/// small new array comes from the thread's cache and the old one goes
+/// back to it. False when the memory cannot be had (nothing changed).
+fn grow(vec: &mut Vec<Obj>, newsize: usize) -> bool {
+    if newsize <= vec.capacity() {
+        return true;
+    }
+    let Some(cap) = grown_capacity(vec.len(), newsize) else { return false };
+    if cap <= BUFFER_MAX_CAP {
+        let mut new = buffer_with_capacity(cap);
+        new.append(vec);
+        recycle_buffer(std::mem::replace(vec, new));
+        return true;
+    }
+    vec.try_reserve_exact(cap - vec.len()).is_ok()
+}
+
 /// A list's item array as tracemalloc traces it: (address, bytes), (0, 0)
 /// when it has none.
 fn buffer_of(v: &Vec<Obj>) -> (usize, usize) {
@@ -196,7 +226,10 @@ impl ListData {
     #[inline(never)]
     fn push_growing(&self, v: Obj) {
         let before = self.buffer();
-        self.vec().push(v);
+        let vec = self.vec();
+        // Should the memory not be had, the vector's own growth aborts.
+        let _ = grow(vec, vec.len() + 1);
+        vec.push(v);
         self.retrace(before);
     }
 
@@ -214,17 +247,20 @@ impl ListData {
     #[inline(never)]
     fn try_push_growing(&self, v: Obj) -> Result<(), Obj> {
         let before = self.buffer();
-        if self.vec().try_reserve(1).is_err() {
+        let vec = self.vec();
+        if !grow(vec, vec.len() + 1) {
             return Err(v);
         }
-        self.vec().push(v);
+        vec.push(v);
         self.retrace(before);
         Ok(())
     }
 
     pub(crate) fn insert(&self, i: usize, v: Obj) {
         let before = self.buffer();
-        self.vec().insert(i, v);
+        let vec = self.vec();
+        let _ = grow(vec, vec.len() + 1);
+        vec.insert(i, v);
         self.retrace(before);
     }
 
@@ -258,8 +294,25 @@ impl ListData {
 
     pub(crate) fn extend(&self, items: Vec<Obj>) {
         let before = self.buffer();
-        self.vec().extend(items);
+        let vec = self.vec();
+        let _ = grow(vec, vec.len().saturating_add(items.len()));
+        vec.extend(items);
         self.retrace(before);
+    }
+
+    /// `extend` by the items of an exact list or tuple: a list with no
+    /// item array yet gets one of exactly their count rounded up to even
+    /// (CPython's `list_preallocate_exact`), any other grows as by `extend`.
+    pub(crate) fn extend_sequence(&self, items: Vec<Obj>) {
+        let vec = self.vec();
+        if vec.capacity() == 0 && !items.is_empty() {
+            let before = self.buffer();
+            let vec = self.vec();
+            let _ = vec.try_reserve_exact(items.len().saturating_add(1) & !1);
+            vec.extend(items);
+            return self.retrace(before);
+        }
+        self.extend(items)
     }
 
     pub(crate) fn reverse(&self) {
@@ -681,8 +734,13 @@ fn list_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<
 
 /// `list.extend(iterable)`.
 pub(crate) fn extend_from(vm: &Vm, o: &Obj, iterable: &Obj) -> PyResult<()> {
+    let sequence = iterable.is(o) || iterable.type_is(&vm.ctx.types.list) || iterable.type_is(&vm.ctx.types.tuple);
     let items = if iterable.is(o) { list_of(o).to_vec() } else { collect_for_extend(vm, list_of(o).len(), iterable)? };
-    list_of(o).extend(items);
+    if sequence {
+        list_of(o).extend_sequence(items);
+    } else {
+        list_of(o).extend(items);
+    }
     Ok(())
 }
 
