@@ -191,17 +191,23 @@ pub struct Context {
 }
 
 /// Interned identifier strings (CPython's `_Py_ID`), for the lookups that
-/// run on every function creation or `super()` call.
+/// run on every function creation, `super()` call or instance creation.
 pub(crate) struct Names {
     pub(crate) dunder_name: Obj,
     pub(crate) dunder_builtins: Obj,
     pub(crate) dunder_class: Obj,
+    pub(crate) dunder_init: Obj,
 }
 
 impl Names {
     fn new(str_type: &Obj, interned: &RefCell<rustc_hash::FxHashSet<crate::objects::str::InternKey>>) -> Names {
         let make = |s: &str| crate::objects::str::intern_in(str_type, interned, s);
-        Names { dunder_name: make("__name__"), dunder_builtins: make("__builtins__"), dunder_class: make("__class__") }
+        Names {
+            dunder_name: make("__name__"),
+            dunder_builtins: make("__builtins__"),
+            dunder_class: make("__class__"),
+            dunder_init: make("__init__"),
+        }
     }
 }
 

@@ -1005,7 +1005,7 @@ fn slot_tp_descr_set(vm: &Vm, d: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResu
 }
 
 fn slot_tp_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
-    let Some(f) = type_::lookup_str(vm, o.class(), "__init__") else { return Ok(()) };
+    let Some(f) = type_::lookup(vm, o.class(), &vm.ctx.names.dunder_init) else { return Ok(()) };
     let r = if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
         vm.with_self_prepended(o, args, |full| vm.call(&f, full, kwnames))?
     } else {
