@@ -12,8 +12,8 @@ use taipan_vm::api::types::alloc_instance;
 use taipan_vm::api::{tuple, Obj, PyResult, Vm};
 
 use super::{
-    check_date_args, check_time_args, check_tzinfo, date_type, datetime_type, delta_type, time_type, tzinfo_type,
-    utc, Dt,
+    check_date_args, check_time_args, check_tzinfo, date_type, datetime_type, delta_type, time_type, tzinfo_type, utc,
+    Dt,
 };
 
 /// The capsule's name (`PyDateTime_CAPSULE_NAME`).

@@ -53,7 +53,9 @@ pub fn get_value<'a, T: Any>(vm: &Vm, o: &'a Obj, name: &str) -> PyResult<&'a T>
     if c.name != Some(name) {
         return Err(vm.value_error("PyCapsule_GetPointer called with incorrect name"));
     }
-    c.value.downcast_ref::<T>().ok_or_else(|| vm.value_error("PyCapsule_GetPointer called with invalid PyCapsule object"))
+    c.value
+        .downcast_ref::<T>()
+        .ok_or_else(|| vm.value_error("PyCapsule_GetPointer called with invalid PyCapsule object"))
 }
 
 /// `PyCapsule_Import`: import the module named by the first part of the
