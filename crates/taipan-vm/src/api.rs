@@ -304,6 +304,12 @@ pub mod iter {
     pub use crate::objects::generator::{send_to as send, SendResult};
 }
 
+/// Capsules (CPython's `PyCapsule_*`): a value a native module exports
+/// under a dotted name for other native modules.
+pub mod capsule {
+    pub use crate::objects::capsule::{get_value, import, new_capsule};
+}
+
 /// Type objects and the tables native types are built from.
 pub mod types {
     pub use crate::object::typeobj::{

@@ -386,6 +386,7 @@ pub(crate) fn finish_types(vm: &Vm) {
             continue;
         }
         crate::objects::type_::inherit_slots(vm, ty);
+        crate::objects::slots::add_explicit_inherited_wrappers(vm, ty);
     }
     // Every builtin type's dict has `__doc__` (None when it has no docstring).
     for ty in t.all().into_iter().chain(vm.ctx.exceptions.by_name.values()) {

@@ -186,7 +186,7 @@ pub(crate) fn round_half_even(x: f64) -> f64 {
 
 // ---- methods ----------------------------------------------------------------------------------
 
-fn date_fromtimestamp(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn date_fromtimestamp(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [t] = args::exact::<1>(vm, "fromtimestamp", a, k)?;
     let (secs, _) = timestamp_arg(vm, &t, false)?;
     let tm = calendar::localtime(vm, secs)?;

@@ -338,7 +338,7 @@ fn datetime_utcnow(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<O
     from_timet(vm, cls, false, secs, us, &vm.none())
 }
 
-fn datetime_fromtimestamp(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+pub(crate) fn datetime_fromtimestamp(vm: &Vm, cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let v = args::parse(vm, "fromtimestamp", a, k, &["timestamp", "tz"], 1)?;
     let ts = v[0].clone().unwrap_or_else(|| vm.none());
     let tz = v[1].clone().unwrap_or_else(|| vm.none());

@@ -5,9 +5,11 @@
 //! One payload, [`Dt`], holds the fields of a date, a time or a datetime
 //! (datetime subclasses date and shares its layout); a timedelta holds
 //! [`Delta`], a timezone [`Tz`]. Pickles carry CPython's state bytes, so
-//! they cross between the two interpreters. `datetime_CAPI` is omitted.
+//! they cross between the two interpreters. `datetime_CAPI` is the capsule
+//! of [`capi::DateTimeCapi`], CPython's `PyDateTime_CAPI`.
 
 mod calendar;
+pub(crate) mod capi;
 mod date;
 mod datetime;
 mod delta;
@@ -471,6 +473,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
         dict::set_item_str(vm, &d, name, lazy(vm, key))?;
     }
     dict::set_item_str(vm, &d, "UTC", utc(vm))?;
+    dict::set_item_str(vm, &d, "datetime_CAPI", capi::new_capsule(vm))?;
     Ok(m)
 }
 

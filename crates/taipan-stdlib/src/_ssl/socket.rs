@@ -748,10 +748,15 @@ fn check_session<'a>(vm: &Vm, c: &Context, server_side: bool, sess: &'a Obj) -> 
     Ok(session)
 }
 
-/// `SSL_set_session` of a checked session.
+/// `SSL_set_session` of a copy of a checked session (as CPython's setter):
+/// the connection that resumes it may mark the session it holds not
+/// resumable when it ends without a close_notify, and that must not be
+/// the `SSLSession` object, which can be set again on a later connection.
 fn set_session_on(vm: &Vm, ssl: &openssl::ssl::SslRef, session: &Session) -> PyResult<()> {
-    // SAFETY: the session was made by a connection of this same context.
-    let r = unsafe { openssl_sys::SSL_set_session(ssl.as_ptr(), session.session.as_ptr()) };
+    let copy = session_copy(vm, &session.session)?;
+    // SAFETY: the session was made by a connection of this same context;
+    // SSL_set_session takes its own reference to the copy.
+    let r = unsafe { openssl_sys::SSL_set_session(ssl.as_ptr(), copy.as_ptr()) };
     if r != 1 {
         let stack = openssl::error::ErrorStack::get();
         return Err(errors::ssl_error(vm, &stack, Site::Handshake));

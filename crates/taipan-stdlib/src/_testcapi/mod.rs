@@ -19,12 +19,15 @@
 //! - a few helpers other test modules use (`raise_exception`, `set_errno`,
 //!   `W_STOPCODE`, `sequence_getitem`, `float_pack`, `bad_get`,
 //!   `write_unraisable_exc`, `call_in_temporary_c_thread`, ...), and the
-//!   `_PyTime_t` conversions test_time checks (`pytime.rs`).
+//!   `_PyTime_t` conversions test_time checks (`pytime.rs`);
+//! - the datetime C-API helpers (`datetime.rs`), through the
+//!   `datetime.datetime_CAPI` capsule.
 //!
 //! Every other name of CPython's module is absent, so `from _testcapi
 //! import X` raises ImportError and `import_helper.import_module` users
 //! skip as they do without the module.
 
+mod datetime;
 mod pytime;
 
 use taipan_vm::api::types::{alloc_instance, flags, MethodDef, TypeSpec};
@@ -671,6 +674,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     let m = module::new_module(vm, MODULE);
     module::add_functions(vm, &m, MODULE, FUNCTIONS);
     module::add_functions(vm, &m, MODULE, pytime::FUNCTIONS);
+    module::add_functions(vm, &m, MODULE, datetime::FUNCTIONS);
     let d = module::module_dict(&m);
     add_constants(vm, &d)?;
     let instance = meth_class(

@@ -175,11 +175,16 @@ fn concat_slices(vm: &Vm, a: &[u8], b: &[u8]) -> PyResult<Obj> {
 
 fn bytes_repeat(vm: &Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     let d = data_of(a);
-    if n <= 0 || d.is_empty() {
-        return Ok(vm.ctx.empty_bytes.clone());
-    }
-    if n == 1 && a.type_is(&vm.ctx.types.bytes) {
+    let exact = a.type_is(&vm.ctx.types.bytes);
+    // An exact bytes whose length does not change is itself (n == 1, or
+    // the empty bytes repeated); any other empty result is a new object,
+    // as CPython 3.11's bytes_repeat allocates one (`b'x' * 0 is not b''`
+    // at run time, which tracemalloc can see).
+    if exact && (n == 1 || d.is_empty()) {
         return Ok(a.clone());
+    }
+    if n <= 0 || d.is_empty() {
+        return Ok(alloc_bytes(&vm.ctx.types.bytes, Vec::new()));
     }
     if d.len().checked_mul(n as usize).is_none_or(|t| t > isize::MAX as usize) {
         return Err(vm.overflow_error("repeated bytes are too long"));

@@ -658,8 +658,17 @@ fn wrapper_call(vm: &Vm, descr: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> Py
             type_name(&d.owner)
         )));
     }
-    check_self(vm, d.name, &d.owner, &args[0])?;
-    crate::objects::slots::call_wrapper(vm, d, &args[0], &args[1..], kwnames)
+    let self_ = &args[0];
+    if !self_.type_is(&d.owner) && !vm.isinstance_type(self_, &d.owner) {
+        // CPython's wrapperdescr_call words it unlike the other descriptors.
+        return Err(vm.type_error(format!(
+            "descriptor '{}' requires a '{}' object but received a '{}'",
+            d.name,
+            type_name(&d.owner),
+            self_.class().name()
+        )));
+    }
+    crate::objects::slots::call_wrapper(vm, d, self_, &args[1..], kwnames)
 }
 
 fn wrapper_repr(vm: &Vm, descr: &Obj) -> PyResult<Obj> {

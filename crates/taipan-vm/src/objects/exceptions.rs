@@ -393,6 +393,10 @@ pub(crate) fn setup(vm: &Vm) {
     extra_attr(&ex.name_error, &["name"]);
     extra_attr(&ex.attribute_error, &["name", "obj"]);
     extra_attr(&ex.os_error, &["errno", "strerror", "filename", "filename2"]);
+    // OSError_reduce and ImportError_reduce are their own methods in CPython.
+    for ty in [&ex.os_error, &ex.import_error] {
+        add_methods(vm, ty, &[MethodDef::method("__reduce__", exc_reduce)]);
+    }
     add_getsets(
         vm,
         &ex.os_error,

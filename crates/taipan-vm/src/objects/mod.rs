@@ -5,6 +5,7 @@ pub(crate) mod builtin_func;
 pub(crate) mod bytearray;
 pub(crate) mod bytes;
 pub(crate) mod bytes_methods;
+pub(crate) mod capsule;
 pub(crate) mod cell;
 pub(crate) mod class;
 pub(crate) mod code;

@@ -216,6 +216,140 @@ pub(crate) fn add_slot_wrappers(vm: &Vm, ty: &Obj) {
     }
 }
 
+/// CPython's static types that fill slots with the very function they
+/// would inherit (every simple exception's `tp_init = BaseException_init`
+/// and `tp_new = BaseException_new`, `int`'s `tp_getattro =
+/// PyObject_GenericGetAttr`, ...): their dicts hold those slot wrappers
+/// too, which `vars()`, `dir()` and doctest's finder see. Taipan's types
+/// inherit these slots instead, so the wrappers are added by name.
+const EXPLICIT_INHERITED_SLOTS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "Exception",
+            "ArithmeticError",
+            "AssertionError",
+            "BufferError",
+            "EOFError",
+            "FloatingPointError",
+            "GeneratorExit",
+            "IndexError",
+            "KeyboardInterrupt",
+            "LookupError",
+            "MemoryError",
+            "NotImplementedError",
+            "OverflowError",
+            "RecursionError",
+            "ReferenceError",
+            "RuntimeError",
+            "StopAsyncIteration",
+            "SystemError",
+            "TypeError",
+            "UnicodeError",
+            "ValueError",
+            "ZeroDivisionError",
+            "Warning",
+            "BytesWarning",
+            "DeprecationWarning",
+            "EncodingWarning",
+            "FutureWarning",
+            "ImportWarning",
+            "PendingDeprecationWarning",
+            "ResourceWarning",
+            "RuntimeWarning",
+            "SyntaxWarning",
+            "UnicodeWarning",
+            "UserWarning",
+        ],
+        &["__init__", "__new__"],
+    ),
+    (
+        &[
+            "BlockingIOError",
+            "BrokenPipeError",
+            "ChildProcessError",
+            "ConnectionAbortedError",
+            "ConnectionError",
+            "ConnectionRefusedError",
+            "ConnectionResetError",
+            "FileExistsError",
+            "FileNotFoundError",
+            "IndentationError",
+            "InterruptedError",
+            "IsADirectoryError",
+            "KeyError",
+            "ModuleNotFoundError",
+            "NotADirectoryError",
+            "PermissionError",
+            "ProcessLookupError",
+            "TabError",
+            "TimeoutError",
+            "UnboundLocalError",
+        ],
+        &["__init__"],
+    ),
+    (&["UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError"], &["__new__"]),
+    (&["AttributeError", "NameError"], &["__str__"]),
+    (&["BaseException"], &["__getattribute__", "__setattr__", "__delattr__"]),
+    (
+        &[
+            "bytearray",
+            "bytes",
+            "complex",
+            "dict",
+            "enumerate",
+            "filter",
+            "float",
+            "frozenset",
+            "int",
+            "list",
+            "map",
+            "memoryview",
+            "property",
+            "range",
+            "reversed",
+            "set",
+            "slice",
+            "str",
+            "tuple",
+            "zip",
+        ],
+        &["__getattribute__"],
+    ),
+];
+
+/// The dunder names of [`EXPLICIT_INHERITED_SLOTS`] for the type `name`.
+fn explicit_inherited_slots(name: &str) -> &'static [&'static str] {
+    EXPLICIT_INHERITED_SLOTS.iter().find(|(types, _)| types.contains(&name)).map_or(&[], |(_, slots)| slots)
+}
+
+/// Add the wrappers of the slots a builtin type fills explicitly in
+/// CPython with what it inherits; called once its slots are inherited.
+pub(crate) fn add_explicit_inherited_wrappers(vm: &Vm, ty: &Obj) {
+    let t = ty.payload::<TypeObject>().expect("type");
+    let d = t.dict();
+    for &name in explicit_inherited_slots(t.name()) {
+        let key = vm.intern(name);
+        if dict::get_str_item(vm, &d, &key).is_some() {
+            continue;
+        }
+        let value = if name == "__new__" {
+            if t.slots.new.get().is_none() {
+                continue;
+            }
+            let def = MethodDef::method("__new__", tp_new_wrapper);
+            crate::objects::builtin_func::new_method_function(vm, &def, Some(ty.clone()))
+        } else {
+            let Some(&(name, kind)) = slotdefs().iter().find(|(n, _)| *n == name) else { continue };
+            if !slot_is_set(t, kind) {
+                continue;
+            }
+            alloc_object(&vm.ctx.types.wrapper_descriptor, WrapperData { name, kind, owner: ty.clone() })
+        };
+        dict::set_item(vm, &d, key, value).expect("type dict insert");
+    }
+    t.invalidate_lookups();
+}
+
 /// `T.__new__(S, ...)` for a builtin type T (CPython's `tp_new_wrapper`).
 fn tp_new_wrapper(vm: &Vm, ty: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let t = ty.payload::<TypeObject>().expect("type");

@@ -26,8 +26,8 @@ pub(crate) fn type_type_object() -> TypeObject {
     t.slots.call.set(Some(type_call));
     t.slots.new.set_as(type_new, slot_id::TYPE_NEW);
     t.slots.init.set(Some(type_init));
-    t.slots.hash.set(Some(object_hash));
-    t.slots.richcompare.set(Some(object_richcompare));
+    // tp_hash and tp_richcompare come from object, as in CPython (so
+    // type's dict has no `__eq__`, `__hash__`, ... of its own).
     t.slots.nb_binary[crate::object::typeobj::NbOp::Or as usize].set(Some(crate::objects::generic_alias::type_or));
     t
 }
