@@ -699,11 +699,25 @@ pub(crate) fn make_throw_exception(vm: &Vm, typ: &Obj, val: Option<&Obj>, tb: Op
     }
     let val = val.filter(|v| !vm.is_none(v));
     let exc = if vm.is_type(typ) && vm.is_subtype(typ, &vm.ctx.exceptions.base_exception) {
-        match val {
-            Some(v) if vm.isinstance_type(v, typ) => v.clone(),
-            Some(v) if v.type_is(&vm.ctx.types.tuple) => vm.call(typ, crate::objects::tuple::items(v), None)?,
-            Some(v) => vm.call(typ, std::slice::from_ref(v), None)?,
-            None => vm.call0(typ)?,
+        let made = match val {
+            Some(v) if vm.isinstance_type(v, typ) => Ok(v.clone()),
+            Some(v) if v.type_is(&vm.ctx.types.tuple) => vm.call(typ, crate::objects::tuple::items(v), None),
+            Some(v) => vm.call(typ, std::slice::from_ref(v), None),
+            None => vm.call0(typ),
+        };
+        // CPython's PyErr_NormalizeException: a constructor that fails, or
+        // returns something else, throws that failure in its place.
+        match made {
+            Ok(v) if vm.isinstance_type(&v, &vm.ctx.exceptions.base_exception) => v,
+            Ok(v) => {
+                let msg = format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    vm.repr_string(typ)?,
+                    v.class().name()
+                );
+                vm.type_error(msg).0
+            }
+            Err(e) => e.0,
         }
     } else if vm.isinstance_type(typ, &vm.ctx.exceptions.base_exception) {
         if val.is_some() {
