@@ -131,7 +131,9 @@ def run_module(interpreter, module, extra_dir=None, skip=()):
     elif status < 0 or data.get("running"):
         tail = " | ".join(stderr.strip().splitlines()[-3:])
         problem = "crashed (status %s) in %s: %s" % (status, data.get("running"), tail)
-    elif status != 0 and not outcomes:
+    elif status != 0:
+        # The driver exits 0 once the suite has run: anything else stopped
+        # it early, and the tests after that point never ran.
         problem = "exit status %d: %s" % (status, " | ".join(stderr.strip().splitlines()[-3:]))
     return outcomes, problem, elapsed
 
