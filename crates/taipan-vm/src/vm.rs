@@ -449,7 +449,8 @@ impl Vm {
         use crate::pystate::breaker;
         while self.thread.breaker_bits() & breaker::FINALIZERS != 0 {
             self.thread.clear_breaker(breaker::FINALIZERS);
-            for work in self.thread.objects.take_pending() {
+            let mut due = self.thread.objects.take_pending();
+            for work in due.drain(..) {
                 match work {
                     crate::object::Pending::Finalize(o) => {
                         if let Some(f) = o.class().finalize.get() {
@@ -464,6 +465,7 @@ impl Vm {
                     }
                 }
             }
+            self.thread.objects.recycle_pending(due);
         }
     }
 

@@ -183,7 +183,7 @@ impl Drop for HeapFrame {
         unsafe {
             let layout = HeapFrame::layout((*f).slots.len);
             ptr::drop_in_place(f);
-            std::alloc::dealloc(f as *mut u8, layout);
+            crate::object::free_block(f as *mut u8, layout);
         }
     }
 }
@@ -401,10 +401,9 @@ impl Frame {
         unsafe {
             let len = (*fp).slots.len;
             let layout = HeapFrame::layout(len);
-            let mem = std::alloc::alloc(layout);
-            if mem.is_null() {
-                std::alloc::handle_alloc_error(layout);
-            }
+            // A block of the small-object pools when it fits (most
+            // generators' frames): cheaper than malloc and free.
+            let mem = crate::object::alloc_block(layout);
             ptr::copy_nonoverlapping(fp as *const u8, mem, layout.size());
             let f = mem as *mut Frame;
             (*f).slots.ptr = mem.add(HEADER_BYTES) as *mut Option<Obj>;

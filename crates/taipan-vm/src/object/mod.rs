@@ -458,6 +458,19 @@ impl ObjectState {
         self.pending.take()
     }
 
+    /// Give back a vector from `take_pending`, emptied, so that the next
+    /// queued finalizer does not allocate one again (a small one only).
+    pub(crate) fn recycle_pending(&self, v: Vec<Pending>) {
+        const KEEP_CAPACITY: usize = 64;
+        debug_assert!(v.is_empty());
+        let cur = self.pending.take();
+        if cur.capacity() == 0 && v.capacity() <= KEEP_CAPACITY {
+            self.pending.set(v);
+        } else {
+            self.pending.set(cur);
+        }
+    }
+
     fn queue(&self, work: Pending) {
         let mut v = self.pending.take();
         v.push(work);
@@ -497,6 +510,13 @@ unsafe fn queue_finalizer(ts: &ThreadState, p: NonNull<PyObject>) -> bool {
         let gc = &*p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE).cast::<GcHeader>();
         if gc.prev.get() & crate::gc::FINALIZED != 0 {
             return false;
+        }
+        // The type's own test: a finished generator has nothing to close,
+        // so it is freed now rather than resurrected and queued.
+        if let Some(due) = ty.finalize_due.get() {
+            if !due(p) {
+                return false;
+            }
         }
         gc.prev.set(gc.prev.get() | crate::gc::FINALIZED);
         p.as_ref().ob_refcnt.set(1);
@@ -1269,6 +1289,28 @@ fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, pa
         crate::gc::track_new(p);
         Obj::from_owned_ptr(p)
     }
+}
+
+/// Memory for a block that is not an object (a generator's frame): from
+/// the small-object pools when it fits a size class, else the system
+/// allocator; never null.
+///
+/// # Safety
+/// `layout` must be non-zero-sized.
+#[inline]
+pub(crate) unsafe fn alloc_block(layout: std::alloc::Layout) -> *mut u8 {
+    // SAFETY: guaranteed by the caller.
+    unsafe { small_alloc(layout) }
+}
+
+/// Free a block from `alloc_block(layout)`.
+///
+/// # Safety
+/// `p` came from `alloc_block` with this `layout` and is no longer used.
+#[inline]
+pub(crate) unsafe fn free_block(p: *mut u8, layout: std::alloc::Layout) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { small_free(p, layout) }
 }
 
 /// Memory for an array of `n` object references (a tuple's items): a

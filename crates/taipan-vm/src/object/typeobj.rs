@@ -41,6 +41,14 @@ pub(crate) type ContainsFn = fn(&Vm, &Obj, &Obj) -> PyResult<bool>;
 /// `tp_finalize`: runs (queued, never inside `Drop`) when an object of a GC
 /// type is about to be freed; it may resurrect the object.
 pub(crate) type FinalizeFn = fn(&Vm, &Obj);
+/// Whether a dying object's `tp_finalize` has anything to do (a generator
+/// that is not suspended has nothing to close): read from the payload when
+/// the refcount reaches zero, so an object with nothing to do is freed at
+/// once instead of being queued and resurrected. Runs no code.
+///
+/// # Safety
+/// The pointer is a dying (refcount zero) object of the type that holds it.
+pub(crate) type FinalizeDueFn = unsafe fn(std::ptr::NonNull<PyObject>) -> bool;
 /// `sq_repeat`: `seq * n`.
 pub(crate) type RepeatFn = fn(&Vm, &Obj, isize) -> PyResult<Obj>;
 
@@ -462,6 +470,9 @@ pub struct TypeObject {
     pub slots: Slots,
     /// `tp_finalize` (generators, classes with `__del__`).
     pub finalize: Cell<Option<FinalizeFn>>,
+    /// Whether `finalize` has anything to do for a dying object (None: it
+    /// may, so it is always queued). Not inherited: a subclass's queue.
+    pub(crate) finalize_due: Cell<Option<FinalizeDueFn>>,
     /// The type's namespace: a dict object.
     pub dict: UnsafeCell<Option<Obj>>,
     /// `__bases__` (a tuple).
@@ -538,6 +549,7 @@ impl TypeObject {
             flags: Cell::new(flags),
             slots: Slots::default(),
             finalize: Cell::new(None),
+            finalize_due: Cell::new(None),
             dict: UnsafeCell::new(None),
             bases: UnsafeCell::new(None),
             base: UnsafeCell::new(None),

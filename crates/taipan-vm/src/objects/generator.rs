@@ -161,6 +161,7 @@ pub(crate) fn type_object(kind: GenKind) -> TypeObject {
     });
     t.slots.repr.set(Some(gen_repr));
     t.finalize.set(Some(gen_finalize));
+    t.finalize_due.set(Some(gen_finalize_due));
     if kind == GenKind::Generator {
         t.slots.iter.set(Some(crate::objects::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
@@ -890,6 +891,31 @@ fn gen_close_method(vm: &Vm, gen: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> 
     crate::args::exact::<0>(vm, "close", args, kwnames)?;
     gen_close(vm, gen)?;
     Ok(vm.none())
+}
+
+/// Whether `gen_finalize` would do anything for this generator: call an
+/// async generator's finalizer hook, warn about a coroutine never awaited,
+/// or close a suspended generator.
+fn finalizer_has_work(g: &GenData) -> bool {
+    if g.kind == GenKind::AsyncGenerator && !g.closed.get() && g.finalizer.is_some() {
+        return true;
+    }
+    match g.state.get() {
+        GenState::Created => g.kind == GenKind::Coroutine,
+        GenState::Suspended => true,
+        GenState::Running | GenState::Completed => false,
+    }
+}
+
+/// The generator types' `finalize_due`: a generator that ran to its end
+/// (or never started) is freed without its finalizer being queued.
+///
+/// # Safety
+/// `p` is a dying object of a generator type (its payload is `GenData`).
+unsafe fn gen_finalize_due(p: std::ptr::NonNull<crate::object::PyObject>) -> bool {
+    // SAFETY: guaranteed by the caller; the payload is only read.
+    let g = unsafe { &(*p.as_ptr().cast::<crate::object::PyCell<GenData>>()).payload };
+    finalizer_has_work(g)
 }
 
 /// The finalizer of a generator that is garbage (or whose frame is
