@@ -197,6 +197,9 @@ pub(crate) struct Names {
     pub(crate) dunder_builtins: Obj,
     pub(crate) dunder_class: Obj,
     pub(crate) dunder_init: Obj,
+    /// `__lt__` .. `__ge__`, indexed by `CompareOp` (the rich comparison
+    /// slot of classes looks one up per comparison).
+    pub(crate) compare: [Obj; 6],
 }
 
 impl Names {
@@ -207,6 +210,15 @@ impl Names {
             dunder_builtins: make("__builtins__"),
             dunder_class: make("__class__"),
             dunder_init: make("__init__"),
+            compare: [
+                crate::object::typeobj::CompareOp::Lt,
+                crate::object::typeobj::CompareOp::Le,
+                crate::object::typeobj::CompareOp::Eq,
+                crate::object::typeobj::CompareOp::Ne,
+                crate::object::typeobj::CompareOp::Gt,
+                crate::object::typeobj::CompareOp::Ge,
+            ]
+            .map(|op| make(op.dunder())),
         }
     }
 }

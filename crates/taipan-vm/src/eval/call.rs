@@ -234,8 +234,10 @@ pub(crate) fn frame_for_unguarded_exact_args(
 fn frame_for_positional(vm: &Vm, f: &Obj, fd: &FunctionData, args: &[Obj]) -> Option<*mut Frame> {
     let code = fd.code();
     // SAFETY: the payload lives as long as `code`, which moves into the
-    // new frame (or is dropped after the last use of `cd`).
-    let cd: &CodeData = unsafe { &*(code_of(&code) as *const _) };
+    // new frame (or is dropped after the last use of `cd`); a function's
+    // code is always a code object (checked when the function is made and
+    // when `__code__` is assigned), so its payload needs no type check.
+    let cd: &CodeData = unsafe { &*(code.payload_unchecked::<CodeData>() as *const _) };
     if !takes_exact_args(cd, args.len()) {
         return None;
     }
@@ -253,9 +255,68 @@ fn frame_for_positional(vm: &Vm, f: &Obj, fd: &FunctionData, args: &[Obj]) -> Op
     Some(fp)
 }
 
+/// Call the Python function `f` with `self_` followed by `args`, as a slot
+/// or a type call runs a method found on a type (`__init__`, `__lt__`,
+/// `__getitem__`, a property's getter): when the call binds one to one,
+/// `self_` and the arguments are cloned straight into the new frame, with
+/// no argument array made for the call (CPython's
+/// `PY_VECTORCALL_ARGUMENTS_OFFSET` trick has the same aim).
+pub(crate) fn call_function_with_self(
+    vm: &Vm,
+    f: &Obj,
+    self_: &Obj,
+    args: &[Obj],
+    kwnames: Option<&Obj>,
+) -> PyResult<Obj> {
+    debug_assert!(f.has_payload::<FunctionData>());
+    // SAFETY: the callers pass an exact `function` (checked by type).
+    let fd = unsafe { f.payload_unchecked::<FunctionData>() };
+    let frame = match kwnames {
+        None => frame_for_self_and_positional(vm, f, fd, self_, args),
+        Some(_) => None,
+    };
+    let frame = match frame {
+        Some(frame) => frame,
+        None => return vm.with_self_prepended(self_, args, |full| call_function(vm, f, full, kwnames)),
+    };
+    match run_frame(vm, frame, None)? {
+        FrameExit::Return(v) => Ok(v),
+        FrameExit::Yield(_) => Err(vm.system_error("a function frame yielded")),
+    }
+}
+
+/// `frame_for_positional` for the arguments `self_` then `args`.
+#[inline]
+fn frame_for_self_and_positional(vm: &Vm, f: &Obj, fd: &FunctionData, self_: &Obj, args: &[Obj]) -> Option<*mut Frame> {
+    let code = fd.code();
+    // SAFETY: as in `frame_for_positional`.
+    let cd: &CodeData = unsafe { &*(code.payload_unchecked::<CodeData>() as *const _) };
+    let total = args.len() + 1;
+    if !takes_exact_args(cd, total) {
+        return None;
+    }
+    // The first `total` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, Some(f.clone()), fd, total)?;
+    // SAFETY: a fresh frame with at least `argcount` (== total) locals,
+    // none of the first `total` holding a value yet.
+    unsafe {
+        let slots = (*fp).slots.as_mut_ptr();
+        ptr::write(slots, Some(self_.clone()));
+        for (i, a) in args.iter().enumerate() {
+            ptr::write(slots.add(i + 1), Some(a.clone()));
+        }
+        skip_resume_if_idle(vm, &mut *fp, cd);
+    }
+    Some(fp)
+}
+
 /// The `function` type's call slot: run the function to completion.
 pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
-    let fd = func_of(f);
+    debug_assert!(f.has_payload::<FunctionData>());
+    // SAFETY: this is the call slot of `function` only (a type that cannot
+    // be subclassed; its `__call__` wrapper checks the object's type), so
+    // `f` is a function.
+    let fd = unsafe { f.payload_unchecked::<FunctionData>() };
     let frame = match kwnames {
         None => match frame_for_positional(vm, f, fd, args) {
             Some(frame) => frame,

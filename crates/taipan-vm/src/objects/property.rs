@@ -160,6 +160,10 @@ fn property_set(vm: &Vm, p: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()
     };
     let Some(f) = f else { return Err(missing_accessor(vm, p, obj, what)?) };
     match value {
+        // A Python setter gets its frame without an argument array.
+        Some(v) if f.type_is(&vm.ctx.types.function) => {
+            crate::eval::call::call_function_with_self(vm, &f, obj, std::slice::from_ref(v), None)?
+        }
         Some(v) => vm.call(&f, &[obj.clone(), v.clone()], None)?,
         None => vm.call(&f, std::slice::from_ref(obj), None)?,
     };

@@ -739,7 +739,7 @@ fn find(vm: &Vm, t: &TypeObject, lookups: &Lookups, name: &str) -> Option<Obj> {
             }
         }
     }
-    type_::lookup_str(vm, t, name)
+    type_::lookup(vm, t, &vm.intern(name))
 }
 
 fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind], lookups: &Lookups) {
@@ -994,11 +994,11 @@ fn fill_slot(vm: &Vm, _ty: &Obj, t: &TypeObject, name: &str, kinds: &[SlotKind],
 // ---- the slot_* functions ----------------------------------------------------------------------
 
 /// Call the dunder `name` of `o`'s type with `args` (None if missing).
-fn call_dunder(vm: &Vm, o: &Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>> {
-    vm.call_special(o, name, args)
+fn call_dunder(vm: &Vm, o: &Obj, name: &'static str, args: &[Obj]) -> PyResult<Option<Obj>> {
+    vm.call_special_static(o, name, args)
 }
 
-fn call_dunder_required(vm: &Vm, o: &Obj, name: &str, args: &[Obj]) -> PyResult<Obj> {
+fn call_dunder_required(vm: &Vm, o: &Obj, name: &'static str, args: &[Obj]) -> PyResult<Obj> {
     match call_dunder(vm, o, name, args)? {
         Some(r) => Ok(r),
         None => Err(vm.attribute_error(name)),
@@ -1089,7 +1089,12 @@ fn slot_tp_setattro(vm: &Vm, o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResu
 fn slot_tp_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     // `__eq__ = None` blocks the comparison: calling None is the TypeError
     // CPython's slot_tp_richcompare gives.
-    let Some(f) = type_::lookup_str(vm, a.class(), op.dunder()) else { return Ok(vm.not_implemented()) };
+    let Some(f) = type_::lookup(vm, a.class(), &vm.ctx.names.compare[op as usize]) else {
+        return Ok(vm.not_implemented());
+    };
+    if f.type_is(&vm.ctx.types.function) {
+        return crate::eval::call::call_function_with_self(vm, &f, a, std::slice::from_ref(b), None);
+    }
     if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
         return vm.call(&f, &[a.clone(), b.clone()], None);
     }
@@ -1140,7 +1145,9 @@ fn slot_tp_descr_set(vm: &Vm, d: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResu
 
 fn slot_tp_init(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<()> {
     let Some(f) = type_::lookup(vm, o.class(), &vm.ctx.names.dunder_init) else { return Ok(()) };
-    let r = if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
+    let r = if f.type_is(&vm.ctx.types.function) {
+        crate::eval::call::call_function_with_self(vm, &f, o, args, kwnames)?
+    } else if f.class().has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
         vm.with_self_prepended(o, args, |full| vm.call(&f, full, kwnames))?
     } else {
         let bound = match f.class().slots.descr_get.get() {
@@ -1169,7 +1176,7 @@ fn slot_tp_finalize(vm: &Vm, o: &Obj) {
 }
 
 /// Does `ty` (or a base) define `name` with a different function than `base`?
-fn method_is_overloaded(vm: &Vm, left: &TypeObject, right: &TypeObject, name: &str) -> bool {
+fn method_is_overloaded(vm: &Vm, left: &TypeObject, right: &TypeObject, name: &'static str) -> bool {
     let Some(b) = type_::lookup_str(vm, right, name) else { return false };
     match type_::lookup_str(vm, left, name) {
         Some(a) => !a.is(&b),
@@ -1178,7 +1185,7 @@ fn method_is_overloaded(vm: &Vm, left: &TypeObject, right: &TypeObject, name: &s
 }
 
 /// CPython's `SLOT1BINFULL`: the binary operator slot of classes.
-fn slot_binary(vm: &Vm, a: &Obj, b: &Obj, op: NbOp, dunder: &str, rdunder: &str) -> PyResult<Obj> {
+fn slot_binary(vm: &Vm, a: &Obj, b: &Obj, op: NbOp, dunder: &'static str, rdunder: &'static str) -> PyResult<Obj> {
     // Does the operand's type use this wrapper (rather than a native slot)?
     let uses_wrapper = |o: &Obj| o.class().slots.nb_binary[op as usize].is(slot_id::WRAPPER);
     let a_has = uses_wrapper(a);

@@ -554,6 +554,19 @@ impl Vm {
         o
     }
 
+    /// `intern` of a string literal (slot functions' dunder names): its
+    /// cache entry is found by address alone, as the text at a static
+    /// address never changes (no comparison of the text).
+    #[inline]
+    pub(crate) fn intern_static(&self, s: &'static str) -> Obj {
+        if let Some(o) = self.ctx.intern_cache.get_static(s) {
+            return o;
+        }
+        let o = self.intern_uncached(s);
+        self.ctx.intern_cache.put(s, &o);
+        o
+    }
+
     fn intern_uncached(&self, s: &str) -> Obj {
         intern_in(&self.ctx.types.str, &self.ctx.interned, s)
     }
@@ -618,6 +631,22 @@ impl InternCache {
         let hit = (as_str(&o) == Some(s)).then(|| o.clone());
         slot.obj.set(Some(o));
         hit
+    }
+
+    /// `get` for a string at a static address: an entry recorded for that
+    /// address and length was recorded for this very text (a static's
+    /// memory is never reused for another string), so the text is not
+    /// compared.
+    #[inline]
+    fn get_static(&self, s: &'static str) -> Option<Obj> {
+        let slot = self.slot(s);
+        if slot.at.get() != s.as_ptr() as usize || slot.len.get() != s.len() {
+            return None;
+        }
+        let o = slot.obj.take()?;
+        let hit = o.clone();
+        slot.obj.set(Some(o));
+        Some(hit)
     }
 
     fn put(&self, s: &str, o: &Obj) {

@@ -397,14 +397,14 @@ pub(crate) fn dunder_key(name: &str) -> u64 {
     h.finish()
 }
 
-/// `_PyType_Lookup` with a Rust string (interns it).
-pub(crate) fn lookup_str(vm: &Vm, ty: &TypeObject, name: &str) -> Option<Obj> {
-    let n = vm.intern(name);
+/// `_PyType_Lookup` with a string literal (interns it).
+pub(crate) fn lookup_str(vm: &Vm, ty: &TypeObject, name: &'static str) -> Option<Obj> {
+    let n = vm.intern_static(name);
     lookup(vm, ty, &n)
 }
 
 /// Does the type define `name` somewhere in its MRO?
-pub(crate) fn has_attr(vm: &Vm, ty: &TypeObject, name: &str) -> bool {
+pub(crate) fn has_attr(vm: &Vm, ty: &TypeObject, name: &'static str) -> bool {
     lookup_str(vm, ty, name).is_some()
 }
 
@@ -856,7 +856,7 @@ fn refuse_native_state(vm: &Vm, obj: &Obj) -> PyResult<()> {
 
 /// A special method of `obj`'s type, bound to `obj` (CPython's
 /// `_PyObject_LookupSpecial`): the instance and `__getattr__` are not asked.
-fn lookup_special(vm: &Vm, obj: &Obj, name: &str) -> PyResult<Option<Obj>> {
+fn lookup_special(vm: &Vm, obj: &Obj, name: &'static str) -> PyResult<Option<Obj>> {
     let Some(f) = lookup_str(vm, obj.class(), name) else { return Ok(None) };
     match f.class().slots.descr_get.get() {
         Some(get) => get(vm, &f, Some(obj), Some(&obj.class_obj())).map(Some),

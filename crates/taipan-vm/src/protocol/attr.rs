@@ -178,12 +178,22 @@ impl Vm {
     /// Call a special method looked up on the type (not the instance), as
     /// the interpreter does for dunders: `Ok(None)` when the type lacks it.
     pub fn call_special(&self, o: &Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>> {
+        let Some(f) = type_::lookup(self, o.class(), &self.intern(name)) else { return Ok(None) };
+        self.call_method_descr_obj(&f, o, args).map(Some)
+    }
+
+    /// `call_special` with a string literal (the slot functions' dunders),
+    /// whose interned name is found without comparing its text.
+    pub(crate) fn call_special_static(&self, o: &Obj, name: &'static str, args: &[Obj]) -> PyResult<Option<Obj>> {
         let Some(f) = type_::lookup_str(self, o.class(), name) else { return Ok(None) };
         self.call_method_descr_obj(&f, o, args).map(Some)
     }
 
     /// Call `descr` (found on a type) bound to `self_` with `args`.
     pub fn call_method_descr_obj(&self, descr: &Obj, self_: &Obj, args: &[Obj]) -> PyResult<Obj> {
+        if descr.type_is(&self.ctx.types.function) {
+            return crate::eval::call::call_function_with_self(self, descr, self_, args, None);
+        }
         let dt = descr.class();
         if dt.has_flag(flags::METHOD_DESCRIPTOR) {
             return self.with_self_prepended(self_, args, |full| self.call(descr, full, None));
