@@ -367,10 +367,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let mut running = Running::new(unsafe { &mut *fp });
         let frame = &mut running;
-        let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
+        let mut code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
         // The slice itself (pointer and length) in a local: the fetch
         // reads the units without going through the code object first.
-        let units: &[std::cell::Cell<u16>] = &code.adaptive;
+        let mut units: &[std::cell::Cell<u16>] = &code.adaptive;
         let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
             if let Some(e) = pending.take() {
@@ -402,21 +402,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                 };
             }
-            // Switch to the frame `$new` a call made (the caller resumes at `ip`).
-            macro_rules! enter_frame {
-                ($new:expr) => {{
-                    frame.leave(ip);
-                    let np: *mut Frame = $new;
-                    // SAFETY: `np` is a fresh frame on top of the data
-                    // stack; push links it, or it is popped again.
-                    if let Err(e) = unsafe { push_frame(vm, np) } {
-                        unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
-                        break 'err e;
-                    }
-                    fp = np;
-                    continue 'dispatch;
-                }};
-            }
             // Switch to the frame of a generator resumed in place (FOR_ITER,
             // SEND); the caller resumes at `ip` when it yields.
             macro_rules! enter_generator {
@@ -431,6 +416,35 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }};
             }
             'instr: loop {
+                // Run the frame `$np` (linked as the current one) from here on,
+                // without going back through 'dispatch: nothing is pending on
+                // the paths that use it (a call, a plain return), so only the
+                // frame's state is (re)loaded.
+                macro_rules! switch_frame {
+                    ($np:expr) => {{
+                        fp = $np;
+                        // SAFETY: `fp` is the live current frame.
+                        *frame = Running::new(unsafe { &mut *fp });
+                        code = unsafe { &*(frame.code() as *const CodeData) };
+                        units = &code.adaptive;
+                        ip = frame.next_instr;
+                    }};
+                }
+                // Switch to the frame `$new` a call made (the caller resumes at `ip`).
+                macro_rules! enter_frame {
+                    ($new:expr) => {{
+                        frame.leave(ip);
+                        let np: *mut Frame = $new;
+                        // SAFETY: `np` is a fresh frame on top of the data
+                        // stack; push links it, or it is popped again.
+                        if let Err(e) = unsafe { push_frame(vm, np) } {
+                            unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
+                            break 'err e;
+                        }
+                        switch_frame!(np);
+                        continue 'instr;
+                    }};
+                }
                 let start = ip;
                 // Finalizers queued by deallocations run between instructions.
                 // One test of the breaker covers them, signals, GIL requests,
@@ -1623,9 +1637,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                     }
                                     continue 'dispatch;
                                 }
-                                (*fp).push(v);
                             }
-                            continue 'dispatch;
+                            switch_frame!(fp);
+                            frame.push(v);
+                            continue 'instr;
                         }
                         op::ReturnGenerator => {
                             frame.leave(ip);
