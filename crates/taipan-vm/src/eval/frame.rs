@@ -1093,8 +1093,15 @@ impl<'a> Running<'a> {
         unsafe {
             let src = self.top.sub(total);
             let dst = callee.slots.as_mut_ptr();
-            for i in 0..total {
-                ptr::write(dst.add(i), ptr::read(src.add(i)));
+            // Most calls pass one to three arguments: those counts are
+            // straight-line moves (the loop's vectorised form and its
+            // remainder loop cost more than the moves themselves).
+            match total {
+                0 => {}
+                1 => ptr::write(dst, ptr::read(src)),
+                2 => ptr::copy_nonoverlapping(src, dst, 2),
+                3 => ptr::copy_nonoverlapping(src, dst, 3),
+                _ => ptr::copy_nonoverlapping(src, dst, total),
             }
             ptr::write(&mut callee.func, ptr::read(src.sub(1)));
             self.top = src.sub(1 + !is_meth as usize);

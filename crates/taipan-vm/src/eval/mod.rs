@@ -367,10 +367,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         // SAFETY: `fp` is the live current frame (see push_frame/pop_frame).
         let mut running = Running::new(unsafe { &mut *fp });
         let frame = &mut running;
-        let code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
+        let mut code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
         // The slice itself (pointer and length) in a local: the fetch
         // reads the units without going through the code object first.
-        let units: &[std::cell::Cell<u16>] = &code.adaptive;
+        let mut units: &[std::cell::Cell<u16>] = &code.adaptive;
         let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
             if let Some(e) = pending.take() {
@@ -398,24 +398,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 ($e:expr) => {
                     match $e {
                         Ok(v) => v,
-                        Err(e) => break 'err e,
+                        Err(e) => {
+                            std::hint::cold_path();
+                            break 'err e;
+                        }
                     }
                 };
-            }
-            // Switch to the frame `$new` a call made (the caller resumes at `ip`).
-            macro_rules! enter_frame {
-                ($new:expr) => {{
-                    frame.leave(ip);
-                    let np: *mut Frame = $new;
-                    // SAFETY: `np` is a fresh frame on top of the data
-                    // stack; push links it, or it is popped again.
-                    if let Err(e) = unsafe { push_frame(vm, np) } {
-                        unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
-                        break 'err e;
-                    }
-                    fp = np;
-                    continue 'dispatch;
-                }};
             }
             // Switch to the frame of a generator resumed in place (FOR_ITER,
             // SEND); the caller resumes at `ip` when it yields.
@@ -431,6 +419,35 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 }};
             }
             'instr: loop {
+                // Run the frame `$np` (linked as the current one) from here on,
+                // without going back through 'dispatch: nothing is pending on
+                // the paths that use it (a call, a plain return), so only the
+                // frame's state is (re)loaded.
+                macro_rules! switch_frame {
+                    ($np:expr) => {{
+                        fp = $np;
+                        // SAFETY: `fp` is the live current frame.
+                        *frame = Running::new(unsafe { &mut *fp });
+                        code = unsafe { &*(frame.code() as *const CodeData) };
+                        units = &code.adaptive;
+                        ip = frame.next_instr;
+                    }};
+                }
+                // Switch to the frame `$new` a call made (the caller resumes at `ip`).
+                macro_rules! enter_frame {
+                    ($new:expr) => {{
+                        frame.leave(ip);
+                        let np: *mut Frame = $new;
+                        // SAFETY: `np` is a fresh frame on top of the data
+                        // stack; push links it, or it is popped again.
+                        if let Err(e) = unsafe { push_frame(vm, np) } {
+                            unsafe { Frame::pop_thread_frame(vm, np, std::ptr::null_mut()) };
+                            break 'err e;
+                        }
+                        switch_frame!(np);
+                        continue 'instr;
+                    }};
+                }
                 let start = ip;
                 // Finalizers queued by deallocations run between instructions.
                 // One test of the breaker covers them, signals, GIL requests,
@@ -440,6 +457,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 // path its opcode and argument live in registers from the
                 // fetch to the jump (not across the slow path's calls).
                 let (mut pc, mut opcode, mut oparg) = if vm.thread.has_pending_work() {
+                    std::hint::cold_path();
                     if vm.thread.breaker_bits() & !crate::pystate::breaker::TRACING != 0 {
                         // `lasti` is still the previous instruction here.
                         if let Err(e) = vm.run_pending_work() {
@@ -501,6 +519,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                     }
                     macro_rules! deopt {
                         ($base:expr) => {{
+                            std::hint::cold_path();
                             specialize::miss(code, pc, $base);
                             run_generic!($base)
                         }};
@@ -1134,6 +1153,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             drop(old);
                         }
                         op::DeleteFast => {
+                            std::hint::cold_path();
                             if frame.slots[oparg as usize].is_none() {
                                 break 'err ops::unbound_local(vm, code, oparg as usize);
                             }
@@ -1151,6 +1171,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::Swap => frame.swap_top(oparg as usize),
                         op::UnaryPositive | op::UnaryNegative | op::UnaryInvert => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let uop = match opcode {
                                 op::UnaryPositive => UnaryOp::Positive,
@@ -1161,6 +1182,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(r);
                         }
                         op::UnaryNot => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let t = tri!(vm.is_true(&v));
                             frame.push(bool_result(vm, !t));
@@ -1181,11 +1203,13 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::BinarySubscr => tri!(frame.out(|f| generic::binary_subscr(vm, f))),
                         op::StoreSubscr => tri!(frame.out(|f| generic::store_subscr(vm, f))),
                         op::DeleteSubscr => {
+                            std::hint::cold_path();
                             let sub = frame.pop();
                             let container = frame.pop();
                             tri!(vm.delitem(&container, &sub));
                         }
                         op::GetLen => {
+                            std::hint::cold_path();
                             let n = tri!(vm.len(frame.peek(0)));
                             frame.push(vm.new_usize(n));
                         }
@@ -1296,10 +1320,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::LoadGlobal => tri!(frame.out(|f| generic::load_global(vm, f, code, oparg))),
                         op::StoreGlobal => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
                         }
                         op::DeleteGlobal => {
+                            std::hint::cold_path();
                             let name = &code.names[oparg as usize];
                             match tri!(dict::data(&frame.globals).expect("globals dict").remove(vm, name)) {
                                 Some(_) => {}
@@ -1307,11 +1333,13 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::LoadName => {
+                            std::hint::cold_path();
                             let name = code.names[oparg as usize].clone();
                             let v = tri!(ops::load_name(vm, frame, &name));
                             frame.push(v);
                         }
                         op::StoreName => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let name = code.names[oparg as usize].clone();
                             let Some(locals) = frame.locals.clone() else {
@@ -1327,6 +1355,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::DeleteName => {
+                            std::hint::cold_path();
                             let name = code.names[oparg as usize].clone();
                             let Some(locals) = frame.locals.clone() else {
                                 break 'err vm.system_error(format!(
@@ -1345,15 +1374,18 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::LoadMethod => tri!(frame.out(|f| generic::load_method(vm, f, code, oparg))),
                         op::StoreAttr => tri!(frame.out(|f| generic::store_attr(vm, f, code, oparg))),
                         op::DeleteAttr => {
+                            std::hint::cold_path();
                             let owner = frame.pop();
                             tri!(vm.delattr(&owner, &code.names[oparg as usize]));
                         }
                         op::MakeCell => {
+                            std::hint::cold_path();
                             let i = oparg as usize;
                             let initial = frame.local_mut(i).take();
                             *frame.local_mut(i) = Some(cell::new_cell(vm, initial));
                         }
                         op::CopyFreeVars => {
+                            std::hint::cold_path();
                             let n = oparg as usize;
                             let closure = frame.func.as_ref().and_then(|f| function::func_of(f).closure.get());
                             let cells = match &closure {
@@ -1385,6 +1417,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::LoadClassderef => {
+                            std::hint::cold_path();
                             let v = tri!(ops::load_classderef(vm, frame, code, oparg as usize));
                             frame.push(v);
                         }
@@ -1398,6 +1431,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             c.value.set(Some(v));
                         }
                         op::DeleteDeref => {
+                            std::hint::cold_path();
                             let c = tri!(ops::cell_at(vm, frame, oparg as usize));
                             if !cell::data(&c).value.is_some() {
                                 break 'err ops::unbound_deref(vm, code, oparg as usize);
@@ -1413,6 +1447,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(l);
                         }
                         op::BuildSet => {
+                            std::hint::cold_path();
                             let items = frame.pop_n(oparg as usize);
                             let s = vm.new_set();
                             for x in items {
@@ -1421,6 +1456,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(s);
                         }
                         op::BuildMap => {
+                            std::hint::cold_path();
                             let items = frame.pop_n(2 * oparg as usize);
                             let d = vm.new_display_dict(oparg as usize, items.iter().step_by(2));
                             let mut it = items.into_iter();
@@ -1430,6 +1466,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(d);
                         }
                         op::BuildConstKeyMap => {
+                            std::hint::cold_path();
                             let keys = frame.pop();
                             let values = frame.pop_n(oparg as usize);
                             if !keys.type_is(&vm.ctx.types.tuple) || tuple::len(&keys) != values.len() {
@@ -1446,6 +1483,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(pystr::join_objects(vm, &parts));
                         }
                         op::BuildSlice => {
+                            std::hint::cold_path();
                             // A list sliced or assigned to a slice with no slice
                             // object made (CPython 3.12's BINARY_SLICE and
                             // STORE_SLICE), when nothing can fail (not while tracing:
@@ -1492,37 +1530,44 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(vm.new_slice(start, stop, step));
                         }
                         op::ListAppend => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let l = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.list));
                             tri!(list::try_append(vm, &l, v));
                         }
                         op::SetAdd => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let s = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.set));
                             tri!(set::add(vm, &s, v));
                         }
                         op::MapAdd => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let k = frame.pop();
                             let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
                             tri!(dict::set_item(vm, &d, k, v));
                         }
                         op::ListExtend => {
+                            std::hint::cold_path();
                             let iterable = frame.pop();
                             let l = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.list));
                             tri!(ops::list_extend(vm, &l, &iterable));
                         }
                         op::SetUpdate => {
+                            std::hint::cold_path();
                             let iterable = frame.pop();
                             let s = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.set));
                             tri!(set::update(vm, &s, &iterable));
                         }
                         op::DictUpdate => {
+                            std::hint::cold_path();
                             let update = frame.pop();
                             let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
                             tri!(ops::dict_update(vm, &d, &update));
                         }
                         op::DictMerge => {
+                            std::hint::cold_path();
                             let update = frame.pop();
                             let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
                             // The callable sits below the dict and the args tuple.
@@ -1530,6 +1575,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             tri!(ops::dict_merge(vm, &func, &d, &update));
                         }
                         op::ListToTuple => {
+                            std::hint::cold_path();
                             let l = frame.pop();
                             let Some(items) = list::data(&l).map(|d| d.to_vec()) else {
                                 break 'err vm.system_error("LIST_TO_TUPLE expects a list");
@@ -1538,6 +1584,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::UnpackSequence => tri!(frame.out(|f| generic::unpack_sequence(vm, f, oparg))),
                         op::UnpackEx => {
+                            std::hint::cold_path();
                             let seq = frame.pop();
                             let before = (oparg & 0xff) as usize;
                             let after = (oparg >> 8) as usize;
@@ -1556,6 +1603,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::CallFunctionEx => {
+                            std::hint::cold_path();
                             let kwargs = if oparg & 1 != 0 { Some(frame.pop()) } else { None };
                             let callargs = frame.pop();
                             let func = frame.pop();
@@ -1623,11 +1671,13 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                     }
                                     continue 'dispatch;
                                 }
-                                (*fp).push(v);
                             }
-                            continue 'dispatch;
+                            switch_frame!(fp);
+                            frame.push(v);
+                            continue 'instr;
                         }
                         op::ReturnGenerator => {
+                            std::hint::cold_path();
                             frame.leave(ip);
                             // SAFETY: `fp` is the running frame.
                             unsafe { (*fp).started = false };
@@ -1676,10 +1726,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             continue 'dispatch;
                         }
                         op::AsyncGenWrap => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             frame.push(generator::wrap_async_gen_value(vm, v));
                         }
                         op::GetYieldFromIter => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let it = tri!(ops::get_yield_from_iter(vm, code, v));
                             frame.push(it);
@@ -1713,20 +1765,24 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::GetAwaitable => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let it = tri!(generator::get_awaitable_iter(vm, v, oparg));
                             frame.push(it);
                         }
                         op::GetAiter => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             let it = tri!(generator::get_aiter(vm, &v));
                             frame.push(it);
                         }
                         op::GetAnext => {
+                            std::hint::cold_path();
                             let aw = tri!(generator::get_anext(vm, frame.peek(0)));
                             frame.push(aw);
                         }
                         op::EndAsyncFor => {
+                            std::hint::cold_path();
                             let exc = tri!(ops::exception_value(vm, frame.pop()));
                             if vm.isinstance_type(&exc, &vm.ctx.exceptions.stop_async_iteration) {
                                 drop(frame.pop());
@@ -1736,18 +1792,21 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::BeforeWith => {
+                            std::hint::cold_path();
                             let mgr = frame.pop();
                             let (exit, res) = tri!(ops::before_with(vm, &mgr, false));
                             frame.push(exit);
                             frame.push(res);
                         }
                         op::BeforeAsyncWith => {
+                            std::hint::cold_path();
                             let mgr = frame.pop();
                             let (exit, res) = tri!(ops::before_with(vm, &mgr, true));
                             frame.push(exit);
                             frame.push(res);
                         }
                         op::WithExceptStart => {
+                            std::hint::cold_path();
                             let val = frame.peek(0).clone();
                             let exit = frame.peek(3).clone();
                             let tb = exceptions::traceback_of(&val).unwrap_or_else(|| vm.none());
@@ -1772,6 +1831,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(bool_result(vm, m));
                         }
                         op::CheckEgMatch => {
+                            std::hint::cold_path();
                             let match_type = frame.pop();
                             tri!(ops::check_except_star_type_valid(vm, &match_type));
                             let exc = frame.peek(0).clone();
@@ -1785,6 +1845,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::PrepReraiseStar => {
+                            std::hint::cold_path();
                             let excs = frame.pop();
                             let orig = frame.pop();
                             let r = tri!(exceptions::prep_reraise_star(vm, &orig, &excs));
@@ -1825,23 +1886,28 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         },
                         op::SetupAnnotations => {
+                            std::hint::cold_path();
                             tri!(ops::setup_annotations(vm, frame));
                         }
                         op::ImportName => {
+                            std::hint::cold_path();
                             let fromlist = frame.pop();
                             let level = frame.pop();
                             let m = tri!(ops::import_name(vm, frame, &code.names[oparg as usize], &fromlist, &level));
                             frame.push(m);
                         }
                         op::ImportFrom => {
+                            std::hint::cold_path();
                             let v = tri!(ops::import_from(vm, frame.peek(0), &code.names[oparg as usize]));
                             frame.push(v);
                         }
                         op::ImportStar => {
+                            std::hint::cold_path();
                             let m = frame.pop();
                             tri!(ops::import_star(vm, frame, &m));
                         }
                         op::PrintExpr => {
+                            std::hint::cold_path();
                             let v = frame.pop();
                             tri!(ops::print_expr(vm, &v));
                         }
@@ -1852,18 +1918,22 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(r);
                         }
                         op::MatchMapping => {
+                            std::hint::cold_path();
                             let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::MAPPING);
                             frame.push(bool_result(vm, m));
                         }
                         op::MatchSequence => {
+                            std::hint::cold_path();
                             let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::SEQUENCE);
                             frame.push(bool_result(vm, m));
                         }
                         op::MatchKeys => {
+                            std::hint::cold_path();
                             let r = tri!(ops::match_keys(vm, frame.peek(1), frame.peek(0)));
                             frame.push(r);
                         }
                         op::MatchClass => {
+                            std::hint::cold_path();
                             let names = frame.pop();
                             let ty = frame.pop();
                             let subject = frame.pop();
@@ -1871,6 +1941,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(r.unwrap_or_else(|| vm.none()));
                         }
                         op::ExtendedArgQuick => {
+                            std::hint::cold_path();
                             (pc, opcode, oparg) = fetch_extended(units, pc);
                             continue 'reswitch;
                         }
@@ -1895,6 +1966,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
             }
         };
         // ---- an exception was raised at `frame.lasti` ----
+        std::hint::cold_path();
         let mut err = err;
         let mut frame: &mut Frame = running.into_frame();
         if pending_needs_tb && !exit_unwind {
