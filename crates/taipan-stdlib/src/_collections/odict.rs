@@ -850,7 +850,6 @@ pub(crate) fn make_types(vm: &Vm) -> Obj {
         methods: ODICT_METHODS,
         getsets: &[GetSetDef::new("__dict__", dict_get, Some(dict_set))],
         doc: Some("Dictionary that remembers insertion order"),
-        ..Default::default()
     };
     let (ty, _) = new_type_with_members::<DictData>(vm, &spec, 1, |s: &Slots| {
         s.init.set(Some(odict_init));
