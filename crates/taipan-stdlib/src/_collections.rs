@@ -1,7 +1,7 @@
 //! `_collections` (CPython's `Modules/_collectionsmodule.c`): `deque`, its
 //! iterators, `defaultdict`, `_count_elements` (Counter's loop) and
-//! `_tuplegetter` (namedtuple's field descriptors). `OrderedDict` is not
-//! here: `collections` falls back to its pure-Python one.
+//! `_tuplegetter` (namedtuple's field descriptors); `OrderedDict` is in
+//! `odict.rs` (CPython keeps it in `Objects/odictobject.c`).
 //!
 //! A deque's items live in a `VecDeque` borrowed only between calls into
 //! Python; a `state` counter changes with every change of size, so loops
@@ -21,6 +21,8 @@ use crate::support::{
     alloc, alloc_exact, class_getitem, clear_cells, iter_self, module_type, positional, register_type, short_type_name,
     ssize_arg, visit_cells,
 };
+
+mod odict;
 
 const DEQUE: &str = "collections.deque";
 const MUTATED: &str = "deque mutated during iteration";
@@ -971,6 +973,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     dict::set_item_str(vm, &d, "_deque_reverse_iterator", make_iter_type(vm, true))?;
     dict::set_item_str(vm, &d, "defaultdict", make_defaultdict_type(vm))?;
     dict::set_item_str(vm, &d, "_tuplegetter", make_tuplegetter_type(vm))?;
+    dict::set_item_str(vm, &d, "OrderedDict", odict::make_types(vm))?;
     let _ = pystr::as_str;
     Ok(m)
 }

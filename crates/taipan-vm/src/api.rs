@@ -216,6 +216,7 @@ pub mod dict {
     pub use crate::objects::dict::{
         data, del_item, get_item_opt, get_item_str, items, keys, len, set_item, set_item_str, values, DictData,
     };
+    pub use crate::objects::dictview::{DictViewData, ViewKind};
 }
 
 /// `list` objects (CPython's `listobject.h`): item access for native

@@ -357,7 +357,7 @@ impl Vm {
         let value = err.value().clone();
         let args = crate::pythonrun::UnraisableArgs {
             exc_type: Some(value.class_obj()),
-            traceback: crate::objects::exceptions::traceback_of(&value),
+            traceback: unraisable_traceback(self, &value),
             value: Some(value),
             err_msg: err_msg.map(|m| self.new_str(m)),
             object: obj.cloned(),
@@ -397,6 +397,18 @@ impl Vm {
             crate::modules::sys::write_stderr(self, &crate::pythonrun::format_unraisable(self, &failure));
         }
     }
+}
+
+/// The traceback reported with an unraisable exception: its own, or else
+/// one made from the current frame and set on it (as CPython's
+/// `_PyErr_WriteUnraisableMsg` does, so a hook always sees where it was).
+fn unraisable_traceback(vm: &Vm, value: &Obj) -> Option<Obj> {
+    if let Some(tb) = crate::objects::exceptions::traceback_of(value) {
+        return Some(tb);
+    }
+    let tb = crate::objects::traceback::from_current_frame(vm)?;
+    crate::objects::exceptions::set_traceback(value, Some(tb.clone()));
+    Some(tb)
 }
 
 /// Marks an object as being repr'd until dropped (CPython's Py_ReprEnter).

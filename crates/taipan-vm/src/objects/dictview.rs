@@ -11,13 +11,15 @@ use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ViewKind {
+pub enum ViewKind {
     Keys,
     Values,
     Items,
 }
 
-pub(crate) struct DictViewData {
+/// A view's payload; a native subtype of a view type (OrderedDict's
+/// `odict_keys`, ...) holds one too, so the base's slots apply to it.
+pub struct DictViewData {
     pub dict: Obj,
     pub kind: ViewKind,
 }

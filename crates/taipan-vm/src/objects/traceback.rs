@@ -100,6 +100,23 @@ pub(crate) fn add_entry(vm: &Vm, exc: &Obj, frame_obj: Obj, lasti: usize) {
     exceptions::set_traceback(exc, Some(tb));
 }
 
+/// A one-entry traceback for the innermost running frame, at its current
+/// instruction (CPython's `_PyTraceBack_FromFrame(NULL, frame)`), or None
+/// when no Python frame runs.
+pub(crate) fn from_current_frame(vm: &Vm) -> Option<Obj> {
+    let f = vm.thread.current_frame.get();
+    if f.is_null() {
+        return None;
+    }
+    // SAFETY: `current_frame` points at the live frame running on this
+    // thread; nothing else borrows it while we make its frame object.
+    let (frame_obj, lasti) = unsafe { (crate::eval::frame::frame_object(vm, &mut *f), (*f).lasti) };
+    Some(alloc_object(
+        &vm.ctx.types.traceback,
+        TracebackData { next: ObjCell::new(None), frame: frame_obj, lasti, given_lineno: None, given_lasti: None },
+    ))
+}
+
 fn tb_new(vm: &Vm, _cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let a = crate::args::parse(vm, "traceback", args, kwnames, &["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 4)?;
     let next = a[0].clone().filter(|n| !vm.is_none(n));
