@@ -103,6 +103,14 @@ where
         spec.end = pos + 1;
         return Ok(spec);
     }
+    // The common `%s`, `%d`, ...: a conversion letter right after the `%`
+    // (no key, flag, width, precision or length modifier) ends the spec.
+    if u8::try_from(ch).is_ok_and(|b| b.is_ascii_alphabetic()) && !is(ch, 'h') && !is(ch, 'l') && !is(ch, 'L') {
+        spec.conv = ch;
+        spec.conv_index = pos;
+        spec.end = pos + 1;
+        return Ok(spec);
+    }
     if is(ch, '(') {
         args.check_mapping()?;
         pos += 1;
