@@ -779,6 +779,10 @@ fn format_str_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Builder) -> Py
             Ok(())
         }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G') => {
+            if out.wide.is_none() {
+                let x = vm.to_f64(v)?;
+                return taipan_format::percent_float_into(&mut out.ascii, x, spec).map_err(|e| fmt_err(vm, e));
+            }
             out.push_str(&percent_float_text(vm, spec, v)?);
             Ok(())
         }
