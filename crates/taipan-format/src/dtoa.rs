@@ -72,6 +72,11 @@ pub(crate) fn significant(ax: f64, ndigits: usize) -> Digits {
         return Digits { digits: b"0".to_vec(), decpt: 1 };
     }
     let n = ndigits.clamp(1, MAX_SIG_DIGITS);
+    significant_exact(ax, n).unwrap_or_else(|| significant_by_format(ax, n))
+}
+
+/// [`significant`] through Rust's exact formatting (any `ax > 0`, `n >= 1`).
+fn significant_by_format(ax: f64, n: usize) -> Digits {
     split_exp(&format!("{:.*e}", n - 1, ax))
 }
 
@@ -80,6 +85,112 @@ pub(crate) fn fixed(ax: f64, ndigits: usize) -> Digits {
     if ax == 0.0 {
         return Digits { digits: b"0".to_vec(), decpt: 1 };
     }
+    fixed_exact(ax, ndigits).unwrap_or_else(|| fixed_by_format(ax, ndigits))
+}
+
+/// The exact value `ax * 10**scale` (`ax > 0` finite) as `num / den` in
+/// 128-bit integers, when both fit: `ax` is `mant * 2**e2` exactly.
+fn scaled_fraction(ax: f64, scale: i64) -> Option<(u128, u128)> {
+    let bits = ax.to_bits();
+    let exp_field = ((bits >> 52) & 0x7FF) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (mant, e2) = if exp_field == 0 { (frac, -1074) } else { (frac | 1 << 52, exp_field - 1075) };
+    let pow10 = |k: i64| 10u128.checked_pow(u32::try_from(k).ok()?);
+    let (mut num, mut den) = (mant as u128, 1u128);
+    if scale >= 0 {
+        num = num.checked_mul(pow10(scale)?)?;
+    } else {
+        den = pow10(-scale)?;
+    }
+    if e2 >= 0 {
+        num = shift_left_exact(num, e2)?;
+    } else {
+        den = shift_left_exact(den, -e2)?;
+    }
+    Some((num, den))
+}
+
+/// `x << k` unless bits would be lost.
+fn shift_left_exact(x: u128, k: i64) -> Option<u128> {
+    (k < x.leading_zeros() as i64).then(|| x << k)
+}
+
+/// `num / den` rounded half to even.
+fn round_half_even(num: u128, den: u128) -> u128 {
+    let (q, r) = (num / den, num % den);
+    let rest = den - r;
+    if r > rest || (r == rest && q & 1 == 1) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// Digits of `r > 0` (whose decimal point sits `decpt` digits in), with
+/// trailing zeros removed.
+fn digits_of(r: u128, decpt: i64) -> Digits {
+    let mut digits = match u64::try_from(r) {
+        // The common case, in word arithmetic (no 128-bit division).
+        Ok(w) => {
+            let mut buf = [0u8; 20];
+            let (mut w, mut i) = (w, buf.len());
+            while w > 0 {
+                i -= 1;
+                buf[i] = b'0' + (w % 10) as u8;
+                w /= 10;
+            }
+            buf[i..].to_vec()
+        }
+        Err(_) => r.to_string().into_bytes(),
+    };
+    strip_trailing_zeros(&mut digits);
+    Digits { digits, decpt }
+}
+
+/// [`fixed`] in exact integer arithmetic, as Gay's dtoa does for short
+/// results: `ax * 10**ndigits` rounded half to even. None when the
+/// numbers do not fit 128 bits (then Rust's formatting does it).
+fn fixed_exact(ax: f64, ndigits: usize) -> Option<Digits> {
+    let (num, den) = scaled_fraction(ax, i64::try_from(ndigits).ok()?)?;
+    let r = round_half_even(num, den);
+    if r == 0 {
+        return Some(Digits { digits: Vec::new(), decpt: -(ndigits as i64) });
+    }
+    let len = r.ilog10() as i64 + 1;
+    Some(digits_of(r, len - ndigits as i64))
+}
+
+/// [`significant`] in exact integer arithmetic: with `10**(k-1) <= ax <
+/// 10**k`, `ax * 10**(n-k)` rounded half to even has `n` digits (or is
+/// `10**n` after a carry). None when the numbers do not fit 128 bits.
+fn significant_exact(ax: f64, n: usize) -> Option<Digits> {
+    let n = i64::try_from(n).ok()?;
+    // The estimate can be one off near a power of ten: the exact quotient
+    // settles it.
+    let mut k = ax.log10().floor() as i64 + 1;
+    for _ in 0..2 {
+        let (num, den) = scaled_fraction(ax, n - k)?;
+        let q = num / den;
+        let low = 10u128.pow(u32::try_from(n - 1).ok()?);
+        if q < low {
+            k -= 1;
+            continue;
+        }
+        if q / 10 >= low {
+            k += 1;
+            continue;
+        }
+        let r = round_half_even(num, den);
+        if r == low * 10 {
+            return Some(Digits { digits: b"1".to_vec(), decpt: k + 1 });
+        }
+        return Some(digits_of(r, k));
+    }
+    None
+}
+
+/// [`fixed`] through Rust's exact formatting (any `ax > 0`).
+fn fixed_by_format(ax: f64, ndigits: usize) -> Digits {
     let n = ndigits.min(MAX_FRAC_DIGITS);
     let s = format!("{:.*}", n, ax);
     let (int_part, frac_part) = match s.split_once('.') {
@@ -265,6 +376,40 @@ mod tests {
 
     fn f(v: f64, code: char, p: usize) -> String {
         double_to_string(v, code, p, DtsFlags::default())
+    }
+
+    /// The exact-integer digits agree with Rust's exact formatting, on
+    /// values of every magnitude, ties and near-ties, and carries.
+    #[test]
+    fn exact_digits_match_formatting() {
+        let mut values = vec![0.5, 1.5, 2.5, 0.125, 0.375, 2.675, 9.995, 9.9999999, 99.5, 1e22, 1e23, 5e-324, 1e-5];
+        values.extend([0.1, 0.7, 1.0 / 3.0, 2.0 / 3.0, 123456.789, 1e15 + 0.5, 4503599627370497.5]);
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Exponents around the decimal point, where formats live.
+            let e = (x >> 52) % 160;
+            values.push(f64::from_bits((x & ((1 << 52) - 1)) | (e + 1023 - 80) << 52));
+            values.push((x % 2_000_000) as f64 / 1000.0);
+            values.push((x % 100_000) as f64 / 8.0);
+        }
+        for &v in &values {
+            for nd in [0, 1, 2, 3, 4, 6, 9, 12, 17, 22, 25] {
+                if let Some(d) = fixed_exact(v, nd) {
+                    assert_eq!(d, fixed_by_format(v, nd), "fixed {v:e} {nd}");
+                }
+            }
+            for nd in [1, 2, 3, 5, 6, 7, 10, 15, 17, 20] {
+                if let Some(d) = significant_exact(v, nd) {
+                    assert_eq!(d, significant_by_format(v, nd), "significant {v:e} {nd}");
+                }
+            }
+        }
+        // The common cases take the exact path.
+        assert!(fixed_exact(1234.5678, 2).is_some() && significant_exact(1234.5678, 3).is_some());
+        assert!(fixed_exact(1e-7, 6).is_some() && significant_exact(3.3e-9, 6).is_some());
     }
 
     #[test]

@@ -113,8 +113,8 @@ pub use parse::{
     IntParseError,
 };
 pub use percent::{
-    parse_percent_spec, percent_char_code, percent_float, percent_i64, percent_i64_into, percent_int,
-    percent_text_padding, unsupported_format_character, PercentArgs, PercentSpec,
+    parse_percent_spec, percent_char_code, percent_float, percent_float_into, percent_i64, percent_i64_into,
+    percent_int, percent_text_padding, unsupported_format_character, PercentArgs, PercentSpec,
 };
 pub use spec::{parse_format_spec, FormatSpec};
 pub use unicode::{decimal_value, is_space, transform_decimal_and_space};

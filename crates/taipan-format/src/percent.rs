@@ -103,6 +103,14 @@ where
         spec.end = pos + 1;
         return Ok(spec);
     }
+    // The common `%s`, `%d`, ...: a conversion letter right after the `%`
+    // (no key, flag, width, precision or length modifier) ends the spec.
+    if u8::try_from(ch).is_ok_and(|b| b.is_ascii_alphabetic()) && !is(ch, 'h') && !is(ch, 'l') && !is(ch, 'L') {
+        spec.conv = ch;
+        spec.conv_index = pos;
+        spec.end = pos + 1;
+        return Ok(spec);
+    }
     if is(ch, '(') {
         args.check_mapping()?;
         pos += 1;
@@ -313,13 +321,20 @@ fn percent_int_body(
 /// `MemoryError` for a result too large for memory, and
 /// [`unsupported_format_character`] for other conversions.
 pub fn percent_float(v: f64, spec: &PercentSpec) -> Result<String, FmtError> {
+    let mut out = String::new();
+    percent_float_into(&mut out, v, spec)?;
+    Ok(out)
+}
+
+/// [`percent_float`] appended to `out`.
+pub fn percent_float_into(out: &mut String, v: f64, spec: &PercentSpec) -> Result<(), FmtError> {
     let conv = match spec.conv_char() {
         Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => c,
         _ => return Err(unsupported_format_character(spec)),
     };
     let flags = DtsFlags { alt: spec.alt, ..DtsFlags::default() };
     let body = try_double_to_string(v, conv, spec.precision.unwrap_or(6), flags)?;
-    pad_number(&body, spec, conv)
+    pad_number_into(out, &body, spec, conv)
 }
 
 /// `unicode_format_arg_output` for a number (ASCII `body`, maybe signed).

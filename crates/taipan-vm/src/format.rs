@@ -8,8 +8,10 @@
 //! Python (`__format__`, `__str__`, `__getitem__`, ...) in CPython's order.
 //!
 //! Format strings are walked as slices of code units (`&[u8]` for ASCII and
-//! Latin-1 strings, `&[u16]`, `&[u32]`), copied out of the str object first so
-//! that no borrow of an object lives across a call into Python.
+//! Latin-1 strings, `&[u16]`, `&[u32]`), read in place under a reference of
+//! their own while Python code runs (`__format__`, `__str__`, `__getitem__`):
+//! a str's characters are immutable (no `Cell`: nothing can change them), and
+//! that reference keeps them alive whatever the code does to the caller's.
 
 use taipan_format::{FmtError, PercentArgs, PercentSpec};
 
@@ -48,7 +50,7 @@ impl Unit for u32 {
     }
 }
 
-/// Runs `$f(units, args...)` over the code units of an owned `StrRepr`.
+/// Runs `$f(units, args...)` over the code units of a `StrRepr`.
 macro_rules! with_units {
     ($repr:expr, $f:ident ( $($arg:expr),* )) => {
         match &$repr {
@@ -114,7 +116,8 @@ impl Builder {
 
     fn finish(self, vm: &Vm) -> Obj {
         match self.wide {
-            None => vm.new_str_from_string(self.ascii),
+            // Only ASCII text is ever pushed onto `ascii`: no scan.
+            None => vm.new_str_data(StrData::from_ascii(self.ascii)),
             Some(w) => vm.new_str_from_code_points(&w),
         }
     }
@@ -287,14 +290,15 @@ pub(crate) fn str_format_map(vm: &Vm, s: &Obj, mapping: &Obj) -> PyResult<Obj> {
 }
 
 fn run_format(src: &mut FieldSource, s: &Obj) -> PyResult<Obj> {
-    let Some(d) = pystr::data(s) else {
+    if pystr::data(s).is_none() {
         return Err(src
             .vm
             .type_error(format!("descriptor 'format' requires a 'str' object but received a '{}'", s.class().name())));
-    };
-    // A copy (see the module comment).
-    let owned = d.copy();
-    with_units!(owned.repr(), build_entire(src))
+    }
+    // Read in place under a reference of our own (see the module comment).
+    let keep = s.clone();
+    let d = pystr::data(&keep).expect("checked above");
+    with_units!(d.repr(), build_entire(src))
 }
 
 fn build_entire<T: Unit>(fmt: &[T], src: &mut FieldSource) -> PyResult<Obj> {
@@ -620,7 +624,7 @@ struct PctArgs<'a, T> {
 
 impl<'a, T: Unit> PctArgs<'a, T> {
     fn new(vm: &'a Vm, fmt: &'a [T], args: &Obj, bytes_mode: bool) -> Self {
-        let is_tuple = vm.isinstance_type(args, &vm.ctx.types.tuple);
+        let is_tuple = args.type_is(&vm.ctx.types.tuple) || vm.isinstance_type(args, &vm.ctx.types.tuple);
         let (arglen, argidx) = if is_tuple { (tuple::len(args) as isize, 0) } else { (-1, -2) };
         let excluded = is_tuple
             || pystr::data(args).is_some()
@@ -698,15 +702,16 @@ impl<T: Unit> PercentArgs for PctArgs<'_, T> {
 
 /// `str % args`.
 pub(crate) fn percent_format_str(vm: &Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
-    let Some(d) = pystr::data(fmt) else {
+    if pystr::data(fmt).is_none() {
         return Err(vm.type_error(format!(
             "descriptor '__mod__' requires a 'str' object but received a '{}'",
             fmt.class().name()
         )));
-    };
-    // A copy (see the module comment).
-    let owned = d.copy();
-    with_units!(owned.repr(), percent_str_units(vm, args))
+    }
+    // Read in place under a reference of our own (see the module comment).
+    let keep = fmt.clone();
+    let d = pystr::data(&keep).expect("checked above");
+    with_units!(d.repr(), percent_str_units(vm, args))
 }
 
 fn percent_str_units<T: Unit>(fmt: &[T], vm: &Vm, args: &Obj) -> PyResult<Obj> {
@@ -739,7 +744,13 @@ fn percent_str_units<T: Unit>(fmt: &[T], vm: &Vm, args: &Obj) -> PyResult<Obj> {
 fn format_str_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Builder) -> PyResult<()> {
     match spec.conv_char() {
         Some(conv @ ('s' | 'r' | 'a')) => {
-            if v.type_is(&vm.ctx.types.int) && spec.width.is_none() && spec.precision.is_none() {
+            let plain = spec.width.is_none() && spec.precision.is_none();
+            // `%s` of an exact str is its text, unpadded: no `str()` call.
+            if plain && conv == 's' && v.type_is(&vm.ctx.types.str) {
+                out.push_obj(v);
+                return Ok(());
+            }
+            if plain && v.type_is(&vm.ctx.types.int) {
                 out.push_obj(&vm.str(v)?);
                 return Ok(());
             }
@@ -768,6 +779,10 @@ fn format_str_arg(vm: &Vm, spec: &PercentSpec, v: &Obj, out: &mut Builder) -> Py
             Ok(())
         }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G') => {
+            if out.wide.is_none() {
+                let x = vm.to_f64(v)?;
+                return taipan_format::percent_float_into(&mut out.ascii, x, spec).map_err(|e| fmt_err(vm, e));
+            }
             out.push_str(&percent_float_text(vm, spec, v)?);
             Ok(())
         }

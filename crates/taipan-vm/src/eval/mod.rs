@@ -1483,8 +1483,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(pystr::join_objects(vm, &parts));
                         }
                         op::BuildSlice => {
-                            std::hint::cold_path();
-                            // A list sliced or assigned to a slice with no slice
+                            // A list or str sliced, or a list assigned to a slice, with no slice
                             // object made (CPython 3.12's BINARY_SLICE and
                             // STORE_SLICE), when nothing can fail (not while tracing:
                             // the second instruction would go unseen).
@@ -1493,7 +1492,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 if after == Some(op::BinarySubscr as u16) {
                                     let k = oparg as usize;
                                     let step = (k == 3).then(|| frame.peek(0));
-                                    let r = specialized::list_slice_fused(
+                                    let r = specialized::slice_fused(
                                         vm,
                                         frame.peek(k),
                                         frame.peek(k - 1),

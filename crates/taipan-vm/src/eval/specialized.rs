@@ -387,7 +387,7 @@ pub(super) fn store_list_int(vm: &Vm, container: &Obj, sub: &Obj, v: Obj) -> Res
     Ok(l.set(i, v))
 }
 
-// ---- BUILD_SLICE + BINARY_SUBSCR / STORE_SUBSCR on a list -------------------------------------
+// ---- BUILD_SLICE + BINARY_SUBSCR on a list or str, STORE_SUBSCR on a list ----------------------
 
 /// A slice bound the fused forms take: None, or an exact int that fits a
 /// word (read as `_PyEval_SliceIndex` reads it). None for anything else.
@@ -403,13 +403,14 @@ pub(super) fn fused_bound(vm: &Vm, o: &Obj) -> Option<Option<isize>> {
 }
 
 /// BUILD_SLICE then BINARY_SUBSCR (CPython 3.12's BINARY_SLICE): the new
-/// list `container[start:stop:step]`, made without the slice object, when
-/// the container is an exact list and the bounds are None or ints, so that
-/// nothing can fail or run Python code; None when the two instructions
-/// must run as usual.
+/// list or str `container[start:stop:step]`, made without the slice object,
+/// when the container is an exact list or str and the bounds are None or
+/// ints, so that nothing can fail or run Python code; None when the two
+/// instructions must run as usual.
 #[inline]
-pub(super) fn list_slice_fused(vm: &Vm, container: &Obj, start: &Obj, stop: &Obj, step: Option<&Obj>) -> Option<Obj> {
-    if !container.type_is(&vm.ctx.types.list) {
+pub(super) fn slice_fused(vm: &Vm, container: &Obj, start: &Obj, stop: &Obj, step: Option<&Obj>) -> Option<Obj> {
+    let is_list = container.type_is(&vm.ctx.types.list);
+    if !is_list && !container.type_is(&vm.ctx.types.str) {
         return None;
     }
     let step = match step {
@@ -420,10 +421,16 @@ pub(super) fn list_slice_fused(vm: &Vm, container: &Obj, start: &Obj, stop: &Obj
     if step == 0 {
         return None;
     }
-    let l = list::data(container)?;
     // CPython clamps the step to -PY_SSIZE_T_MAX so -step cannot overflow.
-    let (start, stop, step) = crate::objects::slice::clamp_indices(start, stop, step.max(-isize::MAX), l.len());
-    Some(list::new_slice_of(vm, l, start, stop, step))
+    let step = step.max(-isize::MAX);
+    if is_list {
+        let l = list::data(container)?;
+        let (start, stop, step) = crate::objects::slice::clamp_indices(start, stop, step, l.len());
+        return Some(list::new_slice_of(vm, l, start, stop, step));
+    }
+    let d = crate::objects::str::data(container)?;
+    let (start, stop, step) = crate::objects::slice::clamp_indices(start, stop, step, d.len());
+    Some(crate::objects::str::slice_of(vm, container, d, start, stop, step))
 }
 
 /// May BUILD_SLICE (two bounds) then STORE_SUBSCR run as one

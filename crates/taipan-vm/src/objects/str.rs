@@ -926,18 +926,7 @@ fn str_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     let d = str_of(o);
     if let Some(sl) = key.payload::<crate::objects::slice::SliceData>() {
         let (start, stop, step) = sl.indices(vm, d.len())?;
-        if step == 1 {
-            if start >= stop {
-                return Ok(vm.ctx.empty_str.clone());
-            }
-            if start == 0 && stop as usize == d.len() && o.class_obj().is(&vm.ctx.types.str) {
-                return Ok(o.clone());
-            }
-            return Ok(vm.new_str_data(d.substring(start as usize, stop as usize)));
-        }
-        let cps: Vec<u32> =
-            crate::objects::slice::iter_indices(start, stop, step).map(|i| d.char_at(i as usize)).collect();
-        return Ok(vm.new_str_from_code_points(&cps));
+        return Ok(slice_of(vm, o, d, start, stop, step));
     }
     if !vm.has_index(key) {
         return Err(vm.type_error(format!("string indices must be integers, not '{}'", key.class().name())));
@@ -950,6 +939,23 @@ fn str_subscript(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
     let c = d.char_at(j as usize);
     Ok(if c < 256 { vm.ctx.latin1_chars[c as usize].clone() } else { vm.new_str_from_code_points(&[c]) })
+}
+
+/// `o[start:stop:step]` for indices already clamped to the string (as
+/// `slice.indices` gives them): the string itself when the slice covers it
+/// all and it is an exact str (CPython's `unicode_result_unchanged`).
+pub(crate) fn slice_of(vm: &Vm, o: &Obj, d: &StrData, start: isize, stop: isize, step: isize) -> Obj {
+    if step == 1 {
+        if start >= stop {
+            return vm.ctx.empty_str.clone();
+        }
+        if start == 0 && stop as usize == d.len() && o.class_obj().is(&vm.ctx.types.str) {
+            return o.clone();
+        }
+        return vm.new_str_data(d.substring(start as usize, stop as usize));
+    }
+    let cps: Vec<u32> = crate::objects::slice::iter_indices(start, stop, step).map(|i| d.char_at(i as usize)).collect();
+    vm.new_str_from_code_points(&cps)
 }
 
 fn str_new(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
