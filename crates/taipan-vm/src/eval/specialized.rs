@@ -71,6 +71,16 @@ pub(super) fn exact_int_word(o: &Obj) -> Option<i64> {
     }
 }
 
+/// The truth of an exact machine-word int (`if n:`) without the
+/// `nb_bool` slot call; None for anything else.
+#[inline(always)]
+pub(super) fn word_int_truth(vm: &Vm, o: &Obj) -> Option<bool> {
+    if !o.type_is(&vm.ctx.types.int) {
+        return None;
+    }
+    exact_int_word(o).map(|w| w != 0)
+}
+
 /// The value of an exact float (the caller checked the type).
 #[inline(always)]
 pub(super) fn exact_float(o: &Obj) -> f64 {
