@@ -759,7 +759,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 true
                             } else if v.is(&vm.ctx.false_) {
                                 false
-                            } else if let Some(t) = specialized::word_int_truth(vm, &v) {
+                            } else if let Some(t) = specialized::exact_truth(vm, &v) {
                                 t
                             } else {
                                 tri!(vm.is_true(&v))

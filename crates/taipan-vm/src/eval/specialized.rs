@@ -71,14 +71,25 @@ pub(super) fn exact_int_word(o: &Obj) -> Option<i64> {
     }
 }
 
-/// The truth of an exact machine-word int (`if n:`) without the
-/// `nb_bool` slot call; None for anything else.
+/// The truth (`if x:`) of an exact word int, str, list, tuple or dict
+/// read from the object itself, without the `nb_bool`/length slot call;
+/// None for anything else.
 #[inline(always)]
-pub(super) fn word_int_truth(vm: &Vm, o: &Obj) -> Option<bool> {
-    if !o.type_is(&vm.ctx.types.int) {
-        return None;
+pub(super) fn exact_truth(vm: &Vm, o: &Obj) -> Option<bool> {
+    let t = &vm.ctx.types;
+    if o.type_is(&t.int) {
+        exact_int_word(o).map(|w| w != 0)
+    } else if o.type_is(&t.str) {
+        Some(pystr::len(o) != 0)
+    } else if o.type_is(&t.list) {
+        Some(exact_list(o).len() != 0)
+    } else if o.type_is(&t.tuple) {
+        Some(!exact_tuple_items(o).is_empty())
+    } else if o.type_is(&t.dict) {
+        Some(dict::len(o) != 0)
+    } else {
+        None
     }
-    exact_int_word(o).map(|w| w != 0)
 }
 
 /// The value of an exact float (the caller checked the type).
