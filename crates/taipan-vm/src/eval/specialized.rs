@@ -82,7 +82,7 @@ pub(super) fn exact_truth(vm: &Vm, o: &Obj) -> Option<bool> {
     } else if o.type_is(&t.str) {
         Some(pystr::len(o) != 0)
     } else if o.type_is(&t.list) {
-        Some(exact_list(o).len() != 0)
+        Some(!exact_list(o).is_empty())
     } else if o.type_is(&t.tuple) {
         Some(!exact_tuple_items(o).is_empty())
     } else if o.type_is(&t.dict) {
