@@ -227,28 +227,34 @@ pub(crate) fn frame_for_unguarded_exact_args(
 }
 
 /// The frame of a call from native code (`map`, a sort key, a slot) with
-/// exactly the function's positional parameters: the arguments are cloned
-/// straight into its locals. None when the call needs binding (or memory
-/// is exhausted: `make_frame` then raises the MemoryError).
+/// exactly the function's positional parameters: `self_` (when given) and
+/// the arguments are cloned straight into its locals. None when the call
+/// needs binding (or memory is exhausted: `make_frame` then raises the
+/// MemoryError).
 #[inline]
-fn frame_for_positional(vm: &Vm, f: &Obj, fd: &FunctionData, args: &[Obj]) -> Option<*mut Frame> {
+fn frame_for_positional(vm: &Vm, f: &Obj, fd: &FunctionData, self_: Option<&Obj>, args: &[Obj]) -> Option<*mut Frame> {
     let code = fd.code();
     // SAFETY: the payload lives as long as `code`, which moves into the
     // new frame (or is dropped after the last use of `cd`); a function's
     // code is always a code object (checked when the function is made and
     // when `__code__` is assigned), so its payload needs no type check.
     let cd: &CodeData = unsafe { &*(code.payload_unchecked::<CodeData>() as *const _) };
-    if !takes_exact_args(cd, args.len()) {
+    let first = usize::from(self_.is_some());
+    let total = first + args.len();
+    if !takes_exact_args(cd, total) {
         return None;
     }
-    // The first `args.len()` locals are left for the arguments.
-    let fp = Frame::for_function(&vm.thread, code, cd, Some(f.clone()), fd, args.len())?;
-    // SAFETY: a fresh frame with at least `argcount` locals, the first
-    // `args.len()` (== argcount) holding no value yet.
+    // The first `total` locals are left for the arguments.
+    let fp = Frame::for_function(&vm.thread, code, cd, Some(f.clone()), fd, total)?;
+    // SAFETY: a fresh frame with at least `argcount` (== total) locals,
+    // none of the first `total` holding a value yet.
     unsafe {
         let slots = (*fp).slots.as_mut_ptr();
+        if let Some(s) = self_ {
+            ptr::write(slots, Some(s.clone()));
+        }
         for (i, a) in args.iter().enumerate() {
-            ptr::write(slots.add(i), Some(a.clone()));
+            ptr::write(slots.add(first + i), Some(a.clone()));
         }
         skip_resume_if_idle(vm, &mut *fp, cd);
     }
@@ -272,7 +278,7 @@ pub(crate) fn call_function_with_self(
     // SAFETY: the callers pass an exact `function` (checked by type).
     let fd = unsafe { f.payload_unchecked::<FunctionData>() };
     let frame = match kwnames {
-        None => frame_for_self_and_positional(vm, f, fd, self_, args),
+        None => frame_for_positional(vm, f, fd, Some(self_), args),
         Some(_) => None,
     };
     let frame = match frame {
@@ -285,31 +291,6 @@ pub(crate) fn call_function_with_self(
     }
 }
 
-/// `frame_for_positional` for the arguments `self_` then `args`.
-#[inline]
-fn frame_for_self_and_positional(vm: &Vm, f: &Obj, fd: &FunctionData, self_: &Obj, args: &[Obj]) -> Option<*mut Frame> {
-    let code = fd.code();
-    // SAFETY: as in `frame_for_positional`.
-    let cd: &CodeData = unsafe { &*(code.payload_unchecked::<CodeData>() as *const _) };
-    let total = args.len() + 1;
-    if !takes_exact_args(cd, total) {
-        return None;
-    }
-    // The first `total` locals are left for the arguments.
-    let fp = Frame::for_function(&vm.thread, code, cd, Some(f.clone()), fd, total)?;
-    // SAFETY: a fresh frame with at least `argcount` (== total) locals,
-    // none of the first `total` holding a value yet.
-    unsafe {
-        let slots = (*fp).slots.as_mut_ptr();
-        ptr::write(slots, Some(self_.clone()));
-        for (i, a) in args.iter().enumerate() {
-            ptr::write(slots.add(i + 1), Some(a.clone()));
-        }
-        skip_resume_if_idle(vm, &mut *fp, cd);
-    }
-    Some(fp)
-}
-
 /// The `function` type's call slot: run the function to completion.
 pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     debug_assert!(f.has_payload::<FunctionData>());
@@ -318,7 +299,7 @@ pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj
     // `f` is a function.
     let fd = unsafe { f.payload_unchecked::<FunctionData>() };
     let frame = match kwnames {
-        None => match frame_for_positional(vm, f, fd, args) {
+        None => match frame_for_positional(vm, f, fd, None, args) {
             Some(frame) => frame,
             None => make_frame(vm, f, fd, args, None)?,
         },
