@@ -12,6 +12,7 @@ pub(crate) mod frame;
 mod generic;
 mod ops;
 pub(crate) mod profile;
+mod rare;
 mod specialize;
 mod specialized;
 pub(crate) mod trace;
@@ -21,10 +22,10 @@ pub(crate) use cache::WARMUP_DELAY;
 pub(crate) use specialize::{adaptive_bytes, adaptive_copy};
 use taipan_compiler::opcode::Opcode;
 
-use crate::object::typeobj::{CompareOp, NbOp, UnaryOp};
+use crate::object::typeobj::{CompareOp, NbOp};
 use crate::object::Obj;
 use crate::objects::code::CodeData;
-use crate::objects::{cell, dict, exceptions, float, function, generator, int, list, set, str as pystr, tuple};
+use crate::objects::{dict, float, function, generator, int, list};
 use crate::vm::{PyErr, PyResult, Vm};
 pub use call::run_code;
 pub(crate) use frame::{Frame, FrameOwner, HeapFrame, Running};
@@ -1154,13 +1155,156 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             let old = frame.local_mut(oparg as usize).replace(v);
                             drop(old);
                         }
-                        op::DeleteFast => {
-                            std::hint::cold_path();
-                            if frame.slots[oparg as usize].is_none() {
-                                break 'err ops::unbound_local(vm, code, oparg as usize);
+                        op::ContainsOp => {
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            let r = tri!(vm.contains(&b, &a));
+                            frame.push(bool_result(vm, r != (oparg == 1)));
+                        }
+                        op::GetIter => {
+                            let v = frame.pop();
+                            let it = tri!(vm.iter(&v));
+                            frame.push(it);
+                        }
+                        op::LoadClosure => {
+                            let v = tri!(ops::cell_at(vm, frame, oparg as usize));
+                            frame.push(v);
+                        }
+                        op::BuildSlice => {
+                            // A list or str sliced, or a list assigned to a slice, with no slice
+                            // object made (CPython 3.12's BINARY_SLICE and
+                            // STORE_SLICE), when nothing can fail (not while tracing:
+                            // the second instruction would go unseen).
+                            if !vm.thread.tracing.get() {
+                                let after = code.units.get(next).copied();
+                                if after == Some(op::BinarySubscr as u16) {
+                                    let k = oparg as usize;
+                                    let step = (k == 3).then(|| frame.peek(0));
+                                    let r = specialized::slice_fused(
+                                        vm,
+                                        frame.peek(k),
+                                        frame.peek(k - 1),
+                                        frame.peek(k - 2),
+                                        step,
+                                    );
+                                    if let Some(r) = r {
+                                        frame.pop_to(frame.stack_depth() - k - 1);
+                                        frame.push(r);
+                                        ip = next + cache::STEP[op::BinarySubscr as usize] as usize;
+                                        continue 'instr;
+                                    }
+                                } else if after == Some(op::StoreSubscr as u16)
+                                    && oparg == 2
+                                    && specialized::list_store_slice_fits(
+                                        vm,
+                                        frame.peek(3),
+                                        frame.peek(2),
+                                        frame.peek(1),
+                                        frame.peek(0),
+                                    )
+                                {
+                                    let stop = specialized::fused_bound(vm, &frame.pop()).flatten();
+                                    let start = specialized::fused_bound(vm, &frame.pop()).flatten();
+                                    let container = frame.pop();
+                                    list::store_run_from_list(&container, start, stop, frame.pop());
+                                    ip = next + cache::STEP[op::StoreSubscr as usize] as usize;
+                                    continue 'instr;
+                                }
                             }
-                            let old = frame.local_mut(oparg as usize).take();
-                            drop(old);
+                            let step = if oparg == 3 { frame.pop() } else { vm.none() };
+                            let stop = frame.pop();
+                            let start = frame.pop();
+                            frame.push(vm.new_slice(start, stop, step));
+                        }
+                        op::MakeFunction => {
+                            let code_obj = frame.pop();
+                            if !code_obj.type_is(&vm.ctx.types.code) {
+                                break 'err vm.system_error("MAKE_FUNCTION expects a code object");
+                            }
+                            let closure = if oparg & 0x08 != 0 { Some(frame.pop()) } else { None };
+                            let annotations = if oparg & 0x04 != 0 { Some(frame.pop()) } else { None };
+                            let kwdefaults = if oparg & 0x02 != 0 { Some(frame.pop()) } else { None };
+                            let defaults = if oparg & 0x01 != 0 { Some(frame.pop()) } else { None };
+                            let f = function::new_function_full(
+                                vm,
+                                code_obj,
+                                frame.globals.clone(),
+                                defaults,
+                                kwdefaults,
+                                annotations,
+                                closure,
+                            );
+                            frame.push(f);
+                        }
+                        // The rare instructions run out of line (`rare.rs`).
+                        op::DeleteFast
+                        | op::UnaryPositive
+                        | op::UnaryNegative
+                        | op::UnaryInvert
+                        | op::UnaryNot
+                        | op::BinaryOp
+                        | op::CompareOp
+                        | op::BinarySubscr
+                        | op::StoreSubscr
+                        | op::DeleteSubscr
+                        | op::GetLen
+                        | op::JumpIfFalseOrPop
+                        | op::JumpIfTrueOrPop
+                        | op::LoadGlobal
+                        | op::StoreGlobal
+                        | op::DeleteGlobal
+                        | op::LoadName
+                        | op::StoreName
+                        | op::DeleteName
+                        | op::LoadAttr
+                        | op::LoadMethod
+                        | op::StoreAttr
+                        | op::DeleteAttr
+                        | op::MakeCell
+                        | op::CopyFreeVars
+                        | op::LoadClassderef
+                        | op::DeleteDeref
+                        | op::BuildSet
+                        | op::BuildMap
+                        | op::BuildConstKeyMap
+                        | op::BuildString
+                        | op::ListAppend
+                        | op::SetAdd
+                        | op::MapAdd
+                        | op::ListExtend
+                        | op::SetUpdate
+                        | op::DictUpdate
+                        | op::DictMerge
+                        | op::ListToTuple
+                        | op::UnpackSequence
+                        | op::UnpackEx
+                        | op::CallFunctionEx
+                        | op::AsyncGenWrap
+                        | op::GetYieldFromIter
+                        | op::GetAwaitable
+                        | op::GetAiter
+                        | op::GetAnext
+                        | op::BeforeWith
+                        | op::BeforeAsyncWith
+                        | op::WithExceptStart
+                        | op::PushExcInfo
+                        | op::PopExcept
+                        | op::CheckExcMatch
+                        | op::CheckEgMatch
+                        | op::PrepReraiseStar
+                        | op::LoadAssertionError
+                        | op::LoadBuildClass
+                        | op::SetupAnnotations
+                        | op::ImportName
+                        | op::ImportFrom
+                        | op::ImportStar
+                        | op::PrintExpr
+                        | op::FormatValue
+                        | op::MatchMapping
+                        | op::MatchSequence
+                        | op::MatchKeys
+                        | op::MatchClass => {
+                            ip = tri!(frame.out(|f| rare::run(vm, f, code, opcode, oparg, next)));
                         }
                         op::PopTop => {
                             let v = frame.pop_opt();
@@ -1172,53 +1316,10 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             frame.push(v);
                         }
                         op::Swap => frame.swap_top(oparg as usize),
-                        op::UnaryPositive | op::UnaryNegative | op::UnaryInvert => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let uop = match opcode {
-                                op::UnaryPositive => UnaryOp::Positive,
-                                op::UnaryNegative => UnaryOp::Negative,
-                                _ => UnaryOp::Invert,
-                            };
-                            let r = tri!(vm.unary_op(&v, uop));
-                            frame.push(r);
-                        }
-                        op::UnaryNot => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let t = tri!(vm.is_true(&v));
-                            frame.push(bool_result(vm, !t));
-                        }
-                        op::BinaryOp => tri!(frame.out(|f| generic::binary_op(vm, f, oparg))),
-                        op::CompareOp => tri!(frame.out(|f| generic::compare_op(vm, f, oparg))),
                         op::IsOp => {
                             let b = frame.pop();
                             let a = frame.pop();
                             frame.push(bool_result(vm, a.is(&b) != (oparg == 1)));
-                        }
-                        op::ContainsOp => {
-                            let b = frame.pop();
-                            let a = frame.pop();
-                            let r = tri!(vm.contains(&b, &a));
-                            frame.push(bool_result(vm, r != (oparg == 1)));
-                        }
-                        op::BinarySubscr => tri!(frame.out(|f| generic::binary_subscr(vm, f))),
-                        op::StoreSubscr => tri!(frame.out(|f| generic::store_subscr(vm, f))),
-                        op::DeleteSubscr => {
-                            std::hint::cold_path();
-                            let sub = frame.pop();
-                            let container = frame.pop();
-                            tri!(vm.delitem(&container, &sub));
-                        }
-                        op::GetLen => {
-                            std::hint::cold_path();
-                            let n = tri!(vm.len(frame.peek(0)));
-                            frame.push(vm.new_usize(n));
-                        }
-                        op::GetIter => {
-                            let v = frame.pop();
-                            let it = tri!(vm.iter(&v));
-                            frame.push(it);
                         }
                         op::ForIter => {
                             if !vm.thread.tracing.get() {
@@ -1312,100 +1413,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 };
                             }
                         }
-                        op::JumpIfFalseOrPop | op::JumpIfTrueOrPop => {
-                            let t = tri!(vm.is_true(frame.peek(0)));
-                            if t == (opcode == op::JumpIfTrueOrPop) {
-                                ip = next + oparg as usize;
-                            } else {
-                                drop(frame.pop());
-                            }
-                        }
-                        op::LoadGlobal => tri!(frame.out(|f| generic::load_global(vm, f, code, oparg))),
-                        op::StoreGlobal => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            tri!(dict::set_item(vm, &frame.globals, code.names[oparg as usize].clone(), v));
-                        }
-                        op::DeleteGlobal => {
-                            std::hint::cold_path();
-                            let name = &code.names[oparg as usize];
-                            match tri!(dict::data(&frame.globals).expect("globals dict").remove(vm, name)) {
-                                Some(_) => {}
-                                None => break 'err vm.name_error(name),
-                            }
-                        }
-                        op::LoadName => {
-                            std::hint::cold_path();
-                            let name = code.names[oparg as usize].clone();
-                            let v = tri!(ops::load_name(vm, frame, &name));
-                            frame.push(v);
-                        }
-                        op::StoreName => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let name = code.names[oparg as usize].clone();
-                            let Some(locals) = frame.locals.clone() else {
-                                break 'err vm.system_error(format!(
-                                    "no locals found when storing {}",
-                                    vm.repr_string(&name).unwrap_or_default()
-                                ));
-                            };
-                            if dict::data(&locals).is_some() && locals.type_is(&vm.ctx.types.dict) {
-                                tri!(dict::set_item(vm, &locals, name, v));
-                            } else {
-                                tri!(vm.setitem(&locals, &name, &v));
-                            }
-                        }
-                        op::DeleteName => {
-                            std::hint::cold_path();
-                            let name = code.names[oparg as usize].clone();
-                            let Some(locals) = frame.locals.clone() else {
-                                break 'err vm.system_error(format!(
-                                    "no locals when deleting {}",
-                                    vm.repr_string(&name).unwrap_or_default()
-                                ));
-                            };
-                            if let Err(e) = vm.delitem(&locals, &name) {
-                                if vm.err_matches(&e, &vm.ctx.exceptions.key_error) {
-                                    break 'err vm.name_error(&name);
-                                }
-                                break 'err e;
-                            }
-                        }
-                        op::LoadAttr => tri!(frame.out(|f| generic::load_attr(vm, f, code, oparg))),
-                        op::LoadMethod => tri!(frame.out(|f| generic::load_method(vm, f, code, oparg))),
-                        op::StoreAttr => tri!(frame.out(|f| generic::store_attr(vm, f, code, oparg))),
-                        op::DeleteAttr => {
-                            std::hint::cold_path();
-                            let owner = frame.pop();
-                            tri!(vm.delattr(&owner, &code.names[oparg as usize]));
-                        }
-                        op::MakeCell => {
-                            std::hint::cold_path();
-                            let i = oparg as usize;
-                            let initial = frame.local_mut(i).take();
-                            *frame.local_mut(i) = Some(cell::new_cell(vm, initial));
-                        }
-                        op::CopyFreeVars => {
-                            std::hint::cold_path();
-                            let n = oparg as usize;
-                            let closure = frame.func.as_ref().and_then(|f| function::func_of(f).closure.get());
-                            let cells = match &closure {
-                                Some(c) if tuple::len(c) >= n => tuple::items(c),
-                                _ => {
-                                    break 'err vm
-                                        .system_error("COPY_FREE_VARS: the code needs a closure it was not given")
-                                }
-                            };
-                            let offset = frame.nlocalsplus - n;
-                            for (i, c) in cells.iter().take(n).enumerate() {
-                                *frame.local_mut(offset + i) = Some(c.clone());
-                            }
-                        }
-                        op::LoadClosure => {
-                            let v = tri!(ops::cell_at(vm, frame, oparg as usize));
-                            frame.push(v);
-                        }
                         op::LoadDeref => {
                             let v = match ops::cell_in(frame, oparg as usize) {
                                 Some(c) => c.value.get(),
@@ -1418,11 +1425,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 }
                             }
                         }
-                        op::LoadClassderef => {
-                            std::hint::cold_path();
-                            let v = tri!(ops::load_classderef(vm, frame, code, oparg as usize));
-                            frame.push(v);
-                        }
                         op::StoreDeref => {
                             let v = frame.pop();
                             let Some(c) = ops::cell_in(frame, oparg as usize) else {
@@ -1432,14 +1434,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             // only queued, so nothing can touch the frame's slots meanwhile.
                             c.value.set(Some(v));
                         }
-                        op::DeleteDeref => {
-                            std::hint::cold_path();
-                            let c = tri!(ops::cell_at(vm, frame, oparg as usize));
-                            if !cell::data(&c).value.is_some() {
-                                break 'err ops::unbound_deref(vm, code, oparg as usize);
-                            }
-                            cell::data(&c).value.set(None);
-                        }
                         op::BuildTuple => {
                             let t = frame.pop_n_tuple(vm, oparg as usize);
                             frame.push(t);
@@ -1447,152 +1441,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         op::BuildList => {
                             let l = frame.pop_n_list(vm, oparg as usize);
                             frame.push(l);
-                        }
-                        op::BuildSet => {
-                            std::hint::cold_path();
-                            let items = frame.pop_n(oparg as usize);
-                            let s = vm.new_set();
-                            for x in items {
-                                tri!(set::add(vm, &s, x));
-                            }
-                            frame.push(s);
-                        }
-                        op::BuildMap => {
-                            std::hint::cold_path();
-                            let items = frame.pop_n(2 * oparg as usize);
-                            let d = vm.new_display_dict(oparg as usize, items.iter().step_by(2));
-                            let mut it = items.into_iter();
-                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                                tri!(dict::set_item(vm, &d, k, v));
-                            }
-                            frame.push(d);
-                        }
-                        op::BuildConstKeyMap => {
-                            std::hint::cold_path();
-                            let keys = frame.pop();
-                            let values = frame.pop_n(oparg as usize);
-                            if !keys.type_is(&vm.ctx.types.tuple) || tuple::len(&keys) != values.len() {
-                                break 'err vm.system_error("bad BUILD_CONST_KEY_MAP keys argument");
-                            }
-                            let d = vm.new_display_dict(values.len(), tuple::items(&keys).iter());
-                            for (k, v) in tuple::items(&keys).iter().zip(values) {
-                                tri!(dict::set_item(vm, &d, k.clone(), v));
-                            }
-                            frame.push(d);
-                        }
-                        op::BuildString => {
-                            let parts = frame.pop_n(oparg as usize);
-                            frame.push(pystr::join_objects(vm, &parts));
-                        }
-                        op::BuildSlice => {
-                            // A list or str sliced, or a list assigned to a slice, with no slice
-                            // object made (CPython 3.12's BINARY_SLICE and
-                            // STORE_SLICE), when nothing can fail (not while tracing:
-                            // the second instruction would go unseen).
-                            if !vm.thread.tracing.get() {
-                                let after = code.units.get(next).copied();
-                                if after == Some(op::BinarySubscr as u16) {
-                                    let k = oparg as usize;
-                                    let step = (k == 3).then(|| frame.peek(0));
-                                    let r = specialized::slice_fused(
-                                        vm,
-                                        frame.peek(k),
-                                        frame.peek(k - 1),
-                                        frame.peek(k - 2),
-                                        step,
-                                    );
-                                    if let Some(r) = r {
-                                        frame.pop_to(frame.stack_depth() - k - 1);
-                                        frame.push(r);
-                                        ip = next + cache::STEP[op::BinarySubscr as usize] as usize;
-                                        continue 'instr;
-                                    }
-                                } else if after == Some(op::StoreSubscr as u16)
-                                    && oparg == 2
-                                    && specialized::list_store_slice_fits(
-                                        vm,
-                                        frame.peek(3),
-                                        frame.peek(2),
-                                        frame.peek(1),
-                                        frame.peek(0),
-                                    )
-                                {
-                                    let stop = specialized::fused_bound(vm, &frame.pop()).flatten();
-                                    let start = specialized::fused_bound(vm, &frame.pop()).flatten();
-                                    let container = frame.pop();
-                                    list::store_run_from_list(&container, start, stop, frame.pop());
-                                    ip = next + cache::STEP[op::StoreSubscr as usize] as usize;
-                                    continue 'instr;
-                                }
-                            }
-                            let step = if oparg == 3 { frame.pop() } else { vm.none() };
-                            let stop = frame.pop();
-                            let start = frame.pop();
-                            frame.push(vm.new_slice(start, stop, step));
-                        }
-                        op::ListAppend => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let l = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.list));
-                            tri!(list::try_append(vm, &l, v));
-                        }
-                        op::SetAdd => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let s = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.set));
-                            tri!(set::add(vm, &s, v));
-                        }
-                        op::MapAdd => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let k = frame.pop();
-                            let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
-                            tri!(dict::set_item(vm, &d, k, v));
-                        }
-                        op::ListExtend => {
-                            std::hint::cold_path();
-                            let iterable = frame.pop();
-                            let l = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.list));
-                            tri!(ops::list_extend(vm, &l, &iterable));
-                        }
-                        op::SetUpdate => {
-                            std::hint::cold_path();
-                            let iterable = frame.pop();
-                            let s = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.set));
-                            tri!(set::update(vm, &s, &iterable));
-                        }
-                        op::DictUpdate => {
-                            std::hint::cold_path();
-                            let update = frame.pop();
-                            let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
-                            tri!(ops::dict_update(vm, &d, &update));
-                        }
-                        op::DictMerge => {
-                            std::hint::cold_path();
-                            let update = frame.pop();
-                            let d = tri!(ops::build_target(vm, frame.peek(oparg as usize - 1), &vm.ctx.types.dict));
-                            // The callable sits below the dict and the args tuple.
-                            let func = frame.peek(oparg as usize + 1).clone();
-                            tri!(ops::dict_merge(vm, &func, &d, &update));
-                        }
-                        op::ListToTuple => {
-                            std::hint::cold_path();
-                            let l = frame.pop();
-                            let Some(items) = list::data(&l).map(|d| d.to_vec()) else {
-                                break 'err vm.system_error("LIST_TO_TUPLE expects a list");
-                            };
-                            frame.push(vm.new_tuple(items));
-                        }
-                        op::UnpackSequence => tri!(frame.out(|f| generic::unpack_sequence(vm, f, oparg))),
-                        op::UnpackEx => {
-                            std::hint::cold_path();
-                            let seq = frame.pop();
-                            let before = (oparg & 0xff) as usize;
-                            let after = (oparg >> 8) as usize;
-                            let items = tri!(ops::unpack_ex(vm, &seq, before, after));
-                            for x in items.into_iter().rev() {
-                                frame.push(x);
-                            }
                         }
                         op::KwNames => {
                             kwnames = Some(code.consts[oparg as usize].clone());
@@ -1603,54 +1451,20 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 enter_frame!(new);
                             }
                         }
-                        op::CallFunctionEx => {
-                            std::hint::cold_path();
-                            let kwargs = if oparg & 1 != 0 { Some(frame.pop()) } else { None };
-                            let callargs = frame.pop();
-                            let func = frame.pop();
-                            let _null = frame.pop_opt();
-                            let r = if vm.thread.profiling.get() {
-                                tri!(profile::call_ex(vm, &func, || ops::call_function_ex(
-                                    vm,
-                                    &func,
-                                    &callargs,
-                                    kwargs.as_ref()
-                                )))
-                            } else {
-                                tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_ref()))
-                            };
-                            frame.push(r);
-                        }
-                        op::MakeFunction => {
-                            let code_obj = frame.pop();
-                            if !code_obj.type_is(&vm.ctx.types.code) {
-                                break 'err vm.system_error("MAKE_FUNCTION expects a code object");
-                            }
-                            let closure = if oparg & 0x08 != 0 { Some(frame.pop()) } else { None };
-                            let annotations = if oparg & 0x04 != 0 { Some(frame.pop()) } else { None };
-                            let kwdefaults = if oparg & 0x02 != 0 { Some(frame.pop()) } else { None };
-                            let defaults = if oparg & 0x01 != 0 { Some(frame.pop()) } else { None };
-                            let f = function::new_function_full(
-                                vm,
-                                code_obj,
-                                frame.globals.clone(),
-                                defaults,
-                                kwdefaults,
-                                annotations,
-                                closure,
-                            );
-                            frame.push(f);
-                        }
                         op::ReturnValue => {
                             let v = frame.pop();
-                            if vm.thread.tracing.get() {
-                                if let Err(e) = frame.escape(|f| trace::return_event(vm, f, Some(&v))) {
-                                    exit_unwind = true;
-                                    break 'err e;
+                            // One test for both hooks on the common path (`|`, not `||`).
+                            if vm.thread.tracing.get() | vm.thread.profiling.get() {
+                                std::hint::cold_path();
+                                if vm.thread.tracing.get() {
+                                    if let Err(e) = frame.escape(|f| trace::return_event(vm, f, Some(&v))) {
+                                        exit_unwind = true;
+                                        break 'err e;
+                                    }
                                 }
-                            }
-                            if vm.thread.profiling.get() {
-                                tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
+                                if vm.thread.profiling.get() {
+                                    tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
+                                }
                             }
                             // SAFETY: `fp` is the current frame; it is unlinked and
                             // released, and the loop continues with its caller.
@@ -1726,17 +1540,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                             continue 'dispatch;
                         }
-                        op::AsyncGenWrap => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            frame.push(generator::wrap_async_gen_value(vm, v));
-                        }
-                        op::GetYieldFromIter => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let it = tri!(ops::get_yield_from_iter(vm, code, v));
-                            frame.push(it);
-                        }
                         op::Send => {
                             let v = frame.pop();
                             // A generator or coroutine runs in place.
@@ -1765,23 +1568,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 }
                             }
                         }
-                        op::GetAwaitable => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let it = tri!(generator::get_awaitable_iter(vm, v, oparg));
-                            frame.push(it);
-                        }
-                        op::GetAiter => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            let it = tri!(generator::get_aiter(vm, &v));
-                            frame.push(it);
-                        }
-                        op::GetAnext => {
-                            std::hint::cold_path();
-                            let aw = tri!(generator::get_anext(vm, frame.peek(0)));
-                            frame.push(aw);
-                        }
                         op::EndAsyncFor => {
                             std::hint::cold_path();
                             let exc = tri!(ops::exception_value(vm, frame.pop()));
@@ -1791,66 +1577,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 pending_needs_tb = false;
                                 break 'err PyErr(exc);
                             }
-                        }
-                        op::BeforeWith => {
-                            std::hint::cold_path();
-                            let mgr = frame.pop();
-                            let (exit, res) = tri!(ops::before_with(vm, &mgr, false));
-                            frame.push(exit);
-                            frame.push(res);
-                        }
-                        op::BeforeAsyncWith => {
-                            std::hint::cold_path();
-                            let mgr = frame.pop();
-                            let (exit, res) = tri!(ops::before_with(vm, &mgr, true));
-                            frame.push(exit);
-                            frame.push(res);
-                        }
-                        op::WithExceptStart => {
-                            std::hint::cold_path();
-                            let val = frame.peek(0).clone();
-                            let exit = frame.peek(3).clone();
-                            let tb = exceptions::traceback_of(&val).unwrap_or_else(|| vm.none());
-                            let r = tri!(vm.call(&exit, &[val.class_obj(), val, tb], None));
-                            frame.push(r);
-                        }
-                        op::PushExcInfo => {
-                            let v = frame.pop();
-                            let prev = vm.thread.swap_exc(Some(v.clone()));
-                            frame.push(prev.unwrap_or_else(|| vm.none()));
-                            frame.push(v);
-                        }
-                        op::PopExcept => {
-                            let v = frame.pop();
-                            let restored = if vm.is_none(&v) { None } else { Some(v) };
-                            drop(vm.thread.swap_exc(restored));
-                        }
-                        op::CheckExcMatch => {
-                            let right = frame.pop();
-                            tri!(ops::check_except_type_valid(vm, &right));
-                            let m = tri!(vm.isinstance(frame.peek(0), &right));
-                            frame.push(bool_result(vm, m));
-                        }
-                        op::CheckEgMatch => {
-                            std::hint::cold_path();
-                            let match_type = frame.pop();
-                            tri!(ops::check_except_star_type_valid(vm, &match_type));
-                            let exc = frame.peek(0).clone();
-                            let (m, rest) = tri!(exceptions::exception_group_match(vm, &exc, &match_type));
-                            if vm.is_none(&m) {
-                                frame.push(m);
-                            } else {
-                                frame.set_peek(0, Some(rest));
-                                drop(vm.thread.swap_exc(Some(m.clone())));
-                                frame.push(m);
-                            }
-                        }
-                        op::PrepReraiseStar => {
-                            std::hint::cold_path();
-                            let excs = frame.pop();
-                            let orig = frame.pop();
-                            let r = tri!(exceptions::prep_reraise_star(vm, &orig, &excs));
-                            frame.push(r);
                         }
                         op::Reraise => {
                             let exc = tri!(ops::exception_value(vm, frame.pop()));
@@ -1877,69 +1603,6 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 pending_needs_tb = false;
                             }
                             break 'err e;
-                        }
-                        op::LoadAssertionError => frame.push(vm.ctx.exceptions.assertion_error.clone()),
-                        op::LoadBuildClass => match tri!(ops::builtin_item(vm, frame, "__build_class__")) {
-                            Some(b) => frame.push(b),
-                            None => {
-                                break 'err vm
-                                    .new_exception_msg(&vm.ctx.exceptions.name_error, "__build_class__ not found")
-                            }
-                        },
-                        op::SetupAnnotations => {
-                            std::hint::cold_path();
-                            tri!(ops::setup_annotations(vm, frame));
-                        }
-                        op::ImportName => {
-                            std::hint::cold_path();
-                            let fromlist = frame.pop();
-                            let level = frame.pop();
-                            let m = tri!(ops::import_name(vm, frame, &code.names[oparg as usize], &fromlist, &level));
-                            frame.push(m);
-                        }
-                        op::ImportFrom => {
-                            std::hint::cold_path();
-                            let v = tri!(ops::import_from(vm, frame.peek(0), &code.names[oparg as usize]));
-                            frame.push(v);
-                        }
-                        op::ImportStar => {
-                            std::hint::cold_path();
-                            let m = frame.pop();
-                            tri!(ops::import_star(vm, frame, &m));
-                        }
-                        op::PrintExpr => {
-                            std::hint::cold_path();
-                            let v = frame.pop();
-                            tri!(ops::print_expr(vm, &v));
-                        }
-                        op::FormatValue => {
-                            let spec = if oparg & 4 != 0 { Some(frame.pop()) } else { None };
-                            let v = frame.pop();
-                            let r = tri!(ops::format_value(vm, v, oparg & 3, spec));
-                            frame.push(r);
-                        }
-                        op::MatchMapping => {
-                            std::hint::cold_path();
-                            let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::MAPPING);
-                            frame.push(bool_result(vm, m));
-                        }
-                        op::MatchSequence => {
-                            std::hint::cold_path();
-                            let m = frame.peek(0).class().has_flag(crate::object::typeobj::flags::SEQUENCE);
-                            frame.push(bool_result(vm, m));
-                        }
-                        op::MatchKeys => {
-                            std::hint::cold_path();
-                            let r = tri!(ops::match_keys(vm, frame.peek(1), frame.peek(0)));
-                            frame.push(r);
-                        }
-                        op::MatchClass => {
-                            std::hint::cold_path();
-                            let names = frame.pop();
-                            let ty = frame.pop();
-                            let subject = frame.pop();
-                            let r = tri!(ops::match_class(vm, &subject, &ty, oparg as usize, &names));
-                            frame.push(r.unwrap_or_else(|| vm.none()));
                         }
                         op::ExtendedArgQuick => {
                             std::hint::cold_path();
