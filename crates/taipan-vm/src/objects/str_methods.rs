@@ -465,6 +465,11 @@ fn join_slice(sep: &StrData, items: &[Obj], str_ty: &Obj) -> Result<JoinDone, Jo
             return Ok(JoinDone::Same(x.clone()));
         }
     }
+    if let StrRepr::Ascii(sep_text) = sep.repr() {
+        if let Some(total) = ascii_join_len(sep_text.len(), items) {
+            return Ok(JoinDone::New(join_ascii(sep_text.as_bytes(), items, total)));
+        }
+    }
     // The whole result's size first: too long a result is an error, not an
     // abort while building it.
     let mut parts: Vec<&StrData> = Vec::with_capacity(items.len().saturating_mul(2));
@@ -484,6 +489,43 @@ fn join_slice(sep: &StrData, items: &[Obj], str_ty: &Obj) -> Result<JoinDone, Jo
         parts.push(xd);
     }
     crate::objects::str::concat_data(&parts).map(JoinDone::New).ok_or(JoinFail::NoMemory)
+}
+
+/// The text of `x` when it is an ASCII str.
+#[inline]
+fn ascii_text(x: &Obj) -> Option<&[u8]> {
+    match data(x)?.repr() {
+        StrRepr::Ascii(t) => Some(t.as_bytes()),
+        _ => None,
+    }
+}
+
+/// The length of `sep.join(items)` for a separator of `sep_len` ASCII
+/// characters when every item is an ASCII str; None otherwise (or when the
+/// length overflows), for the general path to widen or report.
+fn ascii_join_len(sep_len: usize, items: &[Obj]) -> Option<usize> {
+    let mut total = sep_len.checked_mul(items.len().saturating_sub(1))?;
+    for x in items {
+        total = total.checked_add(ascii_text(x)?.len())?;
+    }
+    (total <= isize::MAX as usize).then_some(total)
+}
+
+/// `sep.join(items)` of ASCII strs whose joined length `ascii_join_len`
+/// found: each piece copied once into the result, with no list of parts.
+fn join_ascii(sep: &[u8], items: &[Obj], total: usize) -> StrData {
+    StrData::build_ascii(total, |out| {
+        let mut at = 0;
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out[at..at + sep.len()].copy_from_slice(sep);
+                at += sep.len();
+            }
+            let t = ascii_text(x).unwrap_or_default();
+            out[at..at + t.len()].copy_from_slice(t);
+            at += t.len();
+        }
+    })
 }
 
 /// The items `str.join` joins: a list's or tuple's directly (CPython's
@@ -573,30 +615,25 @@ fn ascii_part(vm: &Vm, o: &Obj, h: &[u8], a: usize, b: usize) -> Obj {
 /// `s.split(maxsplit=max)` of ASCII bytes `h`: the parts made as they are
 /// found (no list of positions first).
 fn split_ascii_whitespace(vm: &Vm, o: &Obj, h: &[u8], max: usize) -> Vec<Obj> {
-    let space = |b: u8| ASCII_SPACES >> b & 1 != 0;
     let n = h.len();
     let mut items = Vec::with_capacity(max.saturating_add(1).min(12));
-    let mut i = 0;
-    while items.len() < max {
-        while i < n && space(h[i]) {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        let st = i;
-        while i < n && !space(h[i]) {
-            i += 1;
-        }
-        items.push(ascii_part(vm, o, h, st, i));
+    let mut i = skip_ascii_spaces(h, 0);
+    while i < n && items.len() < max {
+        let end = h[i..].iter().position(|&b| is_ascii_space(b)).map_or(n, |k| i + k);
+        items.push(ascii_part(vm, o, h, i, end));
+        i = skip_ascii_spaces(h, end);
     }
-    while i < n && space(h[i]) {
-        i += 1;
-    }
+    // maxsplit reached: the rest, leading whitespace taken off, is the last part.
     if i < n {
         items.push(ascii_part(vm, o, h, i, n));
     }
     items
+}
+
+/// The first position at or after `i` of `h` that is not whitespace.
+#[inline]
+fn skip_ascii_spaces(h: &[u8], i: usize) -> usize {
+    h[i..].iter().position(|&b| !is_ascii_space(b)).map_or(h.len(), |k| i + k)
 }
 
 /// `s.split(sep, max)` of ASCII bytes `h` with a one-character ASCII `sep`.
@@ -723,7 +760,7 @@ fn strip_impl(
     let s = sd(o);
     if let StrRepr::Ascii(text) = s.repr() {
         let (st, en) = match args.first().filter(|x| !vm.is_none(x)) {
-            None => strip_ascii(text.as_bytes(), |b| ASCII_SPACES >> b & 1 != 0, left, right),
+            None => strip_ascii(text.as_bytes(), is_ascii_space, left, right),
             Some(c) => {
                 let chars = data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?;
                 match chars.repr() {
@@ -776,6 +813,24 @@ fn strip_impl(
 /// The ASCII characters `str.isspace` accepts, as a bit set (`\t`..`\r`,
 /// `\x1c`..`\x1f`, space).
 const ASCII_SPACES: u128 = 1 << 32 | 0xf000_0000 | 0x3e00;
+
+/// `ASCII_SPACES` as a table by byte (no byte above 127 is set): one load
+/// per character where the 128-bit shift takes a dozen instructions.
+static ASCII_SPACE_TABLE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = ASCII_SPACES >> c & 1 != 0;
+        c += 1;
+    }
+    t
+};
+
+/// Whether byte `b` of an ASCII text is whitespace (`str.isspace`).
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    ASCII_SPACE_TABLE[b as usize]
+}
 
 /// The ASCII members of `chars` as a bit set (the others cannot occur in
 /// an ASCII text).
@@ -1383,6 +1438,9 @@ mod tests {
     fn ascii_spaces_are_isspace() {
         for c in 0..128u32 {
             assert_eq!(ASCII_SPACES >> c & 1 != 0, uni::is_space(c), "{c:#x}");
+        }
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_space(b), b < 128 && uni::is_space(b as u32), "{b:#x}");
         }
     }
 
