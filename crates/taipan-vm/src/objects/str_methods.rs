@@ -859,16 +859,82 @@ fn strip_ascii(text: &[u8], member: impl Fn(u8) -> bool, left: bool, right: bool
     (st, en)
 }
 
-/// Append `text` to `out` with the `old_len` bytes at each of `positions`
-/// (ascending, non-overlapping) replaced by `new`.
-fn push_replaced(out: &mut String, text: &str, positions: impl Iterator<Item = usize>, old_len: usize, new: &str) {
-    let mut last = 0;
-    for i in positions {
-        out.push_str(&text[last..i]);
-        out.push_str(new);
-        last = i + old_len;
+/// `text.replace(old, new, max)` of ASCII `text`, non-empty ASCII `old`
+/// and ASCII `new` (`o` is the str of `text`): the occurrences counted
+/// first (`each_match`) so the result is made at its exact length and
+/// written once.
+fn replace_ascii(vm: &Vm, o: &Obj, text: &[u8], old: &[u8], new: &[u8], max: usize) -> PyResult<Obj> {
+    let mut hits = 0;
+    each_match(text, old, max, |_| hits += 1);
+    if hits == 0 {
+        return Ok(unchanged(vm, o));
     }
-    out.push_str(&text[last..]);
+    let total = text.len() as u128 - (hits * old.len()) as u128 + hits as u128 * new.len() as u128;
+    if total > (isize::MAX as u128) / 4 {
+        return Err(vm.overflow_error("replace string is too long"));
+    }
+    let fill = |out: &mut [u8]| {
+        let (mut at, mut last) = (0, 0);
+        each_match(text, old, hits, |i| {
+            let keep = &text[last..i];
+            out[at..at + keep.len()].copy_from_slice(keep);
+            at += keep.len();
+            out[at..at + new.len()].copy_from_slice(new);
+            at += new.len();
+            last = i + old.len();
+        });
+        out[at..].copy_from_slice(&text[last..]);
+    };
+    Ok(vm.new_str_data(StrData::build_ascii(total as usize, fill)))
+}
+
+/// Texts shorter than this are searched for a pattern of two bytes or more
+/// by its first byte and a compare: setting up a substring searcher costs
+/// more than such a scan.
+const SHORT_SEARCH: usize = 128;
+
+/// Call `f` with the position of each of the first `max` non-overlapping
+/// occurrences of non-empty `pat` in `text`, left to right.
+fn each_match(text: &[u8], pat: &[u8], max: usize, mut f: impl FnMut(usize)) {
+    let mut left = max;
+    let mut take = |i: usize| {
+        f(i);
+        left -= 1;
+        left > 0
+    };
+    if max == 0 {
+        return;
+    }
+    match pat {
+        [b] => {
+            for i in memchr::memchr_iter(*b, text) {
+                if !take(i) {
+                    return;
+                }
+            }
+        }
+        _ if text.len() < SHORT_SEARCH => {
+            let mut from = 0;
+            while let Some(k) = memchr::memchr(pat[0], &text[from..]) {
+                let i = from + k;
+                if text[i..].starts_with(pat) {
+                    if !take(i) {
+                        return;
+                    }
+                    from = i + pat.len();
+                } else {
+                    from = i + 1;
+                }
+            }
+        }
+        _ => {
+            for i in memchr::memmem::find_iter(text, pat) {
+                if !take(i) {
+                    return;
+                }
+            }
+        }
+    }
 }
 
 fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
@@ -888,6 +954,11 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
         // CPython: replacing a string by the same object changes nothing.
         return Ok(unchanged(vm, o));
     }
+    if let (StrRepr::Ascii(a), StrRepr::Ascii(b), StrRepr::Ascii(c)) = (s.repr(), old.repr(), new.repr()) {
+        if !b.is_empty() {
+            return replace_ascii(vm, o, a.as_bytes(), b.as_bytes(), c.as_bytes(), max);
+        }
+    }
     let hits = count_in(s, old, 0, s.len(), max);
     if hits == 0 {
         return Ok(unchanged(vm, o));
@@ -895,20 +966,6 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
     let total = (s.len() as u128) + (hits as u128) * (new.len() as u128);
     if total > (isize::MAX as u128) / 4 {
         return Err(vm.overflow_error("replace string is too long"));
-    }
-    if let (StrRepr::Ascii(a), StrRepr::Ascii(b), StrRepr::Ascii(c)) = (s.repr(), old.repr(), new.repr()) {
-        if !b.is_empty() {
-            let mut r = String::new();
-            r.try_reserve_exact(total as usize).map_err(|_| vm.memory_error())?;
-            // A one-character pattern searches by byte (memchr), not by
-            // the general substring searcher with its set-up cost.
-            match b.as_bytes() {
-                [ch] => push_replaced(&mut r, a, a.match_indices(char::from(*ch)).map(|m| m.0).take(max), 1, c),
-                _ => push_replaced(&mut r, a, a.match_indices(b).map(|m| m.0).take(max), b.len(), c),
-            }
-            // ASCII in, ASCII out: no need to scan the result again.
-            return Ok(vm.new_str_data(StrData::from_ascii(r)));
-        }
     }
     let cps = s.to_code_points();
     let oldv = old.to_code_points();

@@ -63,3 +63,14 @@ print(line.replace("|", ", ", 0), line.replace("|", ", ", 1), line.replace("|", 
 print(line.replace("alpha", "\xe9"), line.replace("_", "\u20ac"), line.replace("", "."))
 print("aaa".replace("a", "bb"), "aaa".replace("aa", "b"), "".replace("", "x"), "x".replace("", "-"))
 print("short|x".replace("|", "::"), ("a|" * 20).replace("|", ""))
+for t in ["aaaa", "abababab", "x" * 21 + "|", "|" * 23, "ab|cd" * 10]:
+    for old, new in [("a", "b"), ("aa", "b"), ("ab", "ba"), ("|", ""), ("|", "||"), ("b|c", "-"), ("zz", "y")]:
+        for n in (-1, 0, 1, 2, 5):
+            r = t.replace(old, new, n)
+            print(repr(t), old, new, n, repr(r), len(r), r is t)
+print(S("a|b").replace("|", "-"), type(S("a|b").replace("|", "-")).__name__, type(S("ab").replace("|", "-")).__name__)
+for bad in ((1, "x"), ("x", 1), ("a", "b", "c")):
+    try:
+        "abc".replace(*bad)
+    except TypeError as e:
+        print("TypeError", e)
