@@ -467,7 +467,7 @@ fn join_slice(sep: &StrData, items: &[Obj], str_ty: &Obj) -> Result<JoinDone, Jo
     }
     if let StrRepr::Ascii(sep_text) = sep.repr() {
         if let Some(total) = ascii_join_len(sep_text.len(), items) {
-            return Ok(JoinDone::New(join_ascii(sep_text.as_bytes(), items, total)));
+            return join_ascii(sep_text.as_bytes(), items, total).map(JoinDone::New).ok_or(JoinFail::NoMemory);
         }
     }
     // The whole result's size first: too long a result is an error, not an
@@ -513,8 +513,8 @@ fn ascii_join_len(sep_len: usize, items: &[Obj]) -> Option<usize> {
 
 /// `sep.join(items)` of ASCII strs whose joined length `ascii_join_len`
 /// found: each piece copied once into the result, with no list of parts.
-fn join_ascii(sep: &[u8], items: &[Obj], total: usize) -> StrData {
-    StrData::build_ascii(total, |out| {
+fn join_ascii(sep: &[u8], items: &[Obj], total: usize) -> Option<StrData> {
+    StrData::try_build_ascii(total, |out| {
         let mut at = 0;
         for (i, x) in items.iter().enumerate() {
             if i > 0 {
@@ -885,7 +885,8 @@ fn replace_ascii(vm: &Vm, o: &Obj, text: &[u8], old: &[u8], new: &[u8], max: usi
         });
         out[at..].copy_from_slice(&text[last..]);
     };
-    Ok(vm.new_str_data(StrData::build_ascii(total as usize, fill)))
+    let d = StrData::try_build_ascii(total as usize, fill).ok_or_else(|| vm.memory_error())?;
+    Ok(vm.new_str_data(d))
 }
 
 /// Texts shorter than this are searched for a pattern of two bytes or more
