@@ -123,6 +123,24 @@ impl StrData {
         }
         let mut v = vec![0; len];
         fill(&mut v);
+        StrData::from_filled(v)
+    }
+
+    /// `build_ascii` that gives None instead of aborting when the memory
+    /// for a long text cannot be had (a length a program chose).
+    pub fn try_build_ascii(len: usize, fill: impl FnOnce(&mut [u8])) -> Option<StrData> {
+        if len <= INLINE_MAX {
+            return Some(StrData::build_ascii(len, fill));
+        }
+        let mut v = Vec::new();
+        v.try_reserve_exact(len).ok()?;
+        v.resize(len, 0);
+        fill(&mut v);
+        Some(StrData::from_filled(v))
+    }
+
+    /// The long text `build_ascii` filled: ASCII, else Latin-1 code points.
+    fn from_filled(v: Vec<u8>) -> StrData {
         match String::from_utf8(v) {
             Ok(s) if s.is_ascii() => StrData::from_storage(Storage::Ascii(s.into_boxed_str())),
             Ok(s) => StrData::from_latin1(s.into_bytes()),

@@ -465,6 +465,11 @@ fn join_slice(sep: &StrData, items: &[Obj], str_ty: &Obj) -> Result<JoinDone, Jo
             return Ok(JoinDone::Same(x.clone()));
         }
     }
+    if let StrRepr::Ascii(sep_text) = sep.repr() {
+        if let Some(total) = ascii_join_len(sep_text.len(), items) {
+            return join_ascii(sep_text.as_bytes(), items, total).map(JoinDone::New).ok_or(JoinFail::NoMemory);
+        }
+    }
     // The whole result's size first: too long a result is an error, not an
     // abort while building it.
     let mut parts: Vec<&StrData> = Vec::with_capacity(items.len().saturating_mul(2));
@@ -484,6 +489,43 @@ fn join_slice(sep: &StrData, items: &[Obj], str_ty: &Obj) -> Result<JoinDone, Jo
         parts.push(xd);
     }
     crate::objects::str::concat_data(&parts).map(JoinDone::New).ok_or(JoinFail::NoMemory)
+}
+
+/// The text of `x` when it is an ASCII str.
+#[inline]
+fn ascii_text(x: &Obj) -> Option<&[u8]> {
+    match data(x)?.repr() {
+        StrRepr::Ascii(t) => Some(t.as_bytes()),
+        _ => None,
+    }
+}
+
+/// The length of `sep.join(items)` for a separator of `sep_len` ASCII
+/// characters when every item is an ASCII str; None otherwise (or when the
+/// length overflows), for the general path to widen or report.
+fn ascii_join_len(sep_len: usize, items: &[Obj]) -> Option<usize> {
+    let mut total = sep_len.checked_mul(items.len().saturating_sub(1))?;
+    for x in items {
+        total = total.checked_add(ascii_text(x)?.len())?;
+    }
+    (total <= isize::MAX as usize).then_some(total)
+}
+
+/// `sep.join(items)` of ASCII strs whose joined length `ascii_join_len`
+/// found: each piece copied once into the result, with no list of parts.
+fn join_ascii(sep: &[u8], items: &[Obj], total: usize) -> Option<StrData> {
+    StrData::try_build_ascii(total, |out| {
+        let mut at = 0;
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out[at..at + sep.len()].copy_from_slice(sep);
+                at += sep.len();
+            }
+            let t = ascii_text(x).unwrap_or_default();
+            out[at..at + t.len()].copy_from_slice(t);
+            at += t.len();
+        }
+    })
 }
 
 /// The items `str.join` joins: a list's or tuple's directly (CPython's
@@ -573,30 +615,25 @@ fn ascii_part(vm: &Vm, o: &Obj, h: &[u8], a: usize, b: usize) -> Obj {
 /// `s.split(maxsplit=max)` of ASCII bytes `h`: the parts made as they are
 /// found (no list of positions first).
 fn split_ascii_whitespace(vm: &Vm, o: &Obj, h: &[u8], max: usize) -> Vec<Obj> {
-    let space = |b: u8| ASCII_SPACES >> b & 1 != 0;
     let n = h.len();
     let mut items = Vec::with_capacity(max.saturating_add(1).min(12));
-    let mut i = 0;
-    while items.len() < max {
-        while i < n && space(h[i]) {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        let st = i;
-        while i < n && !space(h[i]) {
-            i += 1;
-        }
-        items.push(ascii_part(vm, o, h, st, i));
+    let mut i = skip_ascii_spaces(h, 0);
+    while i < n && items.len() < max {
+        let end = h[i..].iter().position(|&b| is_ascii_space(b)).map_or(n, |k| i + k);
+        items.push(ascii_part(vm, o, h, i, end));
+        i = skip_ascii_spaces(h, end);
     }
-    while i < n && space(h[i]) {
-        i += 1;
-    }
+    // maxsplit reached: the rest, leading whitespace taken off, is the last part.
     if i < n {
         items.push(ascii_part(vm, o, h, i, n));
     }
     items
+}
+
+/// The first position at or after `i` of `h` that is not whitespace.
+#[inline]
+fn skip_ascii_spaces(h: &[u8], i: usize) -> usize {
+    h[i..].iter().position(|&b| !is_ascii_space(b)).map_or(h.len(), |k| i + k)
 }
 
 /// `s.split(sep, max)` of ASCII bytes `h` with a one-character ASCII `sep`.
@@ -723,7 +760,7 @@ fn strip_impl(
     let s = sd(o);
     if let StrRepr::Ascii(text) = s.repr() {
         let (st, en) = match args.first().filter(|x| !vm.is_none(x)) {
-            None => strip_ascii(text.as_bytes(), |b| ASCII_SPACES >> b & 1 != 0, left, right),
+            None => strip_ascii(text.as_bytes(), is_ascii_space, left, right),
             Some(c) => {
                 let chars = data(c).ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?;
                 match chars.repr() {
@@ -777,6 +814,24 @@ fn strip_impl(
 /// `\x1c`..`\x1f`, space).
 const ASCII_SPACES: u128 = 1 << 32 | 0xf000_0000 | 0x3e00;
 
+/// `ASCII_SPACES` as a table by byte (no byte above 127 is set): one load
+/// per character where the 128-bit shift takes a dozen instructions.
+static ASCII_SPACE_TABLE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = ASCII_SPACES >> c & 1 != 0;
+        c += 1;
+    }
+    t
+};
+
+/// Whether byte `b` of an ASCII text is whitespace (`str.isspace`).
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    ASCII_SPACE_TABLE[b as usize]
+}
+
 /// The ASCII members of `chars` as a bit set (the others cannot occur in
 /// an ASCII text).
 fn ascii_set(chars: &StrData) -> u128 {
@@ -804,16 +859,83 @@ fn strip_ascii(text: &[u8], member: impl Fn(u8) -> bool, left: bool, right: bool
     (st, en)
 }
 
-/// Append `text` to `out` with the `old_len` bytes at each of `positions`
-/// (ascending, non-overlapping) replaced by `new`.
-fn push_replaced(out: &mut String, text: &str, positions: impl Iterator<Item = usize>, old_len: usize, new: &str) {
-    let mut last = 0;
-    for i in positions {
-        out.push_str(&text[last..i]);
-        out.push_str(new);
-        last = i + old_len;
+/// `text.replace(old, new, max)` of ASCII `text`, non-empty ASCII `old`
+/// and ASCII `new` (`o` is the str of `text`): the occurrences counted
+/// first (`each_match`) so the result is made at its exact length and
+/// written once.
+fn replace_ascii(vm: &Vm, o: &Obj, text: &[u8], old: &[u8], new: &[u8], max: usize) -> PyResult<Obj> {
+    let mut hits = 0;
+    each_match(text, old, max, |_| hits += 1);
+    if hits == 0 {
+        return Ok(unchanged(vm, o));
     }
-    out.push_str(&text[last..]);
+    let total = text.len() as u128 - (hits * old.len()) as u128 + hits as u128 * new.len() as u128;
+    if total > (isize::MAX as u128) / 4 {
+        return Err(vm.overflow_error("replace string is too long"));
+    }
+    let fill = |out: &mut [u8]| {
+        let (mut at, mut last) = (0, 0);
+        each_match(text, old, hits, |i| {
+            let keep = &text[last..i];
+            out[at..at + keep.len()].copy_from_slice(keep);
+            at += keep.len();
+            out[at..at + new.len()].copy_from_slice(new);
+            at += new.len();
+            last = i + old.len();
+        });
+        out[at..].copy_from_slice(&text[last..]);
+    };
+    let d = StrData::try_build_ascii(total as usize, fill).ok_or_else(|| vm.memory_error())?;
+    Ok(vm.new_str_data(d))
+}
+
+/// Texts shorter than this are searched for a pattern of two bytes or more
+/// by its first byte and a compare: setting up a substring searcher costs
+/// more than such a scan.
+const SHORT_SEARCH: usize = 128;
+
+/// Call `f` with the position of each of the first `max` non-overlapping
+/// occurrences of non-empty `pat` in `text`, left to right.
+fn each_match(text: &[u8], pat: &[u8], max: usize, mut f: impl FnMut(usize)) {
+    let mut left = max;
+    let mut take = |i: usize| {
+        f(i);
+        left -= 1;
+        left > 0
+    };
+    if max == 0 {
+        return;
+    }
+    match pat {
+        [b] => {
+            for i in memchr::memchr_iter(*b, text) {
+                if !take(i) {
+                    return;
+                }
+            }
+        }
+        _ if text.len() < SHORT_SEARCH => {
+            let mut from = 0;
+            while let Some(k) = memchr::memchr(pat[0], &text[from..]) {
+                let i = from + k;
+                if text[i..].starts_with(pat) {
+                    if !take(i) {
+                        return;
+                    }
+                    from = i + pat.len();
+                } else {
+                    from = i + 1;
+                }
+            }
+        }
+        _ => {
+            for i in memchr::memmem::find_iter(text, pat) {
+                if !take(i) {
+                    return;
+                }
+            }
+        }
+    }
 }
 
 fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
@@ -833,6 +955,11 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
         // CPython: replacing a string by the same object changes nothing.
         return Ok(unchanged(vm, o));
     }
+    if let (StrRepr::Ascii(a), StrRepr::Ascii(b), StrRepr::Ascii(c)) = (s.repr(), old.repr(), new.repr()) {
+        if !b.is_empty() {
+            return replace_ascii(vm, o, a.as_bytes(), b.as_bytes(), c.as_bytes(), max);
+        }
+    }
     let hits = count_in(s, old, 0, s.len(), max);
     if hits == 0 {
         return Ok(unchanged(vm, o));
@@ -840,20 +967,6 @@ fn replace(vm: &Vm, o: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Ob
     let total = (s.len() as u128) + (hits as u128) * (new.len() as u128);
     if total > (isize::MAX as u128) / 4 {
         return Err(vm.overflow_error("replace string is too long"));
-    }
-    if let (StrRepr::Ascii(a), StrRepr::Ascii(b), StrRepr::Ascii(c)) = (s.repr(), old.repr(), new.repr()) {
-        if !b.is_empty() {
-            let mut r = String::new();
-            r.try_reserve_exact(total as usize).map_err(|_| vm.memory_error())?;
-            // A one-character pattern searches by byte (memchr), not by
-            // the general substring searcher with its set-up cost.
-            match b.as_bytes() {
-                [ch] => push_replaced(&mut r, a, a.match_indices(char::from(*ch)).map(|m| m.0).take(max), 1, c),
-                _ => push_replaced(&mut r, a, a.match_indices(b).map(|m| m.0).take(max), b.len(), c),
-            }
-            // ASCII in, ASCII out: no need to scan the result again.
-            return Ok(vm.new_str_data(StrData::from_ascii(r)));
-        }
     }
     let cps = s.to_code_points();
     let oldv = old.to_code_points();
@@ -1383,6 +1496,9 @@ mod tests {
     fn ascii_spaces_are_isspace() {
         for c in 0..128u32 {
             assert_eq!(ASCII_SPACES >> c & 1 != 0, uni::is_space(c), "{c:#x}");
+        }
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_space(b), b < 128 && uni::is_space(b as u32), "{b:#x}");
         }
     }
 
