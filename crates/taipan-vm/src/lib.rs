@@ -35,6 +35,7 @@ mod pystate;
 mod pythonrun;
 mod pythread;
 mod signals;
+mod stack_guard;
 mod traceback;
 mod tracemalloc;
 mod vm;

@@ -198,6 +198,8 @@ pub struct ThreadState {
     pub eval_breaker: AtomicU32,
     /// The memory the frames of plain calls live in.
     pub(crate) datastack: crate::eval::datastack::DataStack,
+    /// Room on the Rust stack for native re-entry (`stack_guard.rs`).
+    pub(crate) stack: crate::stack_guard::StackGuard,
     /// Deallocation state and the small-object free lists.
     pub(crate) objects: ObjectState,
     /// The cycle collector of this thread's interpreter (null for the
@@ -273,6 +275,7 @@ impl ThreadState {
             method_owner: Cell::new(ptr::null()),
             eval_breaker: AtomicU32::new(0),
             datastack: crate::eval::datastack::DataStack::new(),
+            stack: crate::stack_guard::StackGuard::new(),
             context: crate::object::ObjCell::new(None),
             asyncgen_firstiter: crate::object::ObjCell::new(None),
             asyncgen_finalizer: crate::object::ObjCell::new(None),

@@ -230,8 +230,9 @@ pub(crate) fn frame_for_unguarded_exact_args(
 /// exactly the function's positional parameters: `self_` (when given) and
 /// the arguments are cloned straight into its locals. None when the call
 /// needs binding (or memory is exhausted: `make_frame` then raises the
-/// MemoryError).
-#[inline]
+/// MemoryError). Inlined into its two callers: a native-to-Python call
+/// then makes the frame without a call of its own.
+#[inline(always)]
 fn frame_for_positional(vm: &Vm, f: &Obj, fd: &FunctionData, self_: Option<&Obj>, args: &[Obj]) -> Option<*mut Frame> {
     let code = fd.code();
     // SAFETY: the payload lives as long as `code`, which moves into the

@@ -238,7 +238,7 @@ pub(crate) fn run_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyR
     // that even a huge recursion limit ends in RecursionError.
     let depth = vm.thread.reentry_depth.get();
     vm.thread.reentry_depth.set(depth + 1);
-    let r = stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+    let r = vm.thread.stack.maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
         // SAFETY: `entry` is a live frame that no one else executes.
         unsafe { eval(vm, entry, throw) }
     });

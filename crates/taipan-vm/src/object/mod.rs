@@ -608,6 +608,9 @@ pub(crate) struct ContainerAlloc {
     /// The unrounded block size, as tracemalloc counts it; for a
     /// variable-size container the size without its items.
     size: u16,
+    /// The offset of the `__dict__` slot from the object's start (a
+    /// function's), 0 if instances have none.
+    dictoffset: u16,
     drop_payload: unsafe fn(*mut PyObject),
     /// A variable-size container (an exact tuple, CPython's `tp_itemsize`):
     /// how many object references follow its `PyCell` in the block.
@@ -615,11 +618,12 @@ pub(crate) struct ContainerAlloc {
 }
 
 impl ContainerAlloc {
-    pub(crate) fn new<T: PyPayload>(layout: std::alloc::Layout) -> Option<ContainerAlloc> {
+    pub(crate) fn new<T: PyPayload>(layout: std::alloc::Layout, dictoffset: usize) -> Option<ContainerAlloc> {
         let (class, _) = small_layout(layout)?;
         Some(ContainerAlloc {
             class: u8::try_from(class).ok()?,
             size: u16::try_from(layout.size()).ok()?,
+            dictoffset: u16::try_from(dictoffset).ok()?,
             drop_payload: drop_payload::<T>,
             items: None,
         })
@@ -630,7 +634,13 @@ impl ContainerAlloc {
     pub(crate) fn new_var<T: PyPayload>(items: unsafe fn(*mut PyObject) -> usize) -> ContainerAlloc {
         let size = GC_HEADER_SIZE + std::mem::size_of::<PyCell<T>>();
         let (class, _) = small_layout(var_layout(size, 0)).expect("a small header");
-        ContainerAlloc { class: class as u8, size: size as u16, drop_payload: drop_payload::<T>, items: Some(items) }
+        ContainerAlloc {
+            class: class as u8,
+            size: size as u16,
+            dictoffset: 0,
+            drop_payload: drop_payload::<T>,
+            items: Some(items),
+        }
     }
 }
 
@@ -846,6 +856,11 @@ unsafe fn free_container(st: &ObjectState, p: NonNull<PyObject>, ty_ptr: NonNull
         let ty = &(*ty_ptr.as_ptr().cast::<PyCell<TypeObject>>()).payload;
         if ty.weaklistoffset != 0 {
             crate::objects::weakref::clear_on_free(p.as_ptr());
+        }
+        // Weakrefs first, then the attributes, then the payload, as
+        // `free_object` does.
+        if c.dictoffset != 0 {
+            std::ptr::drop_in_place(p.as_ptr().cast::<u8>().add(c.dictoffset as usize).cast::<Option<Obj>>());
         }
         let base = p.as_ptr().cast::<u8>().sub(GC_HEADER_SIZE);
         match c.items {
@@ -1281,6 +1296,9 @@ fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, pa
         );
         if t.weaklistoffset != 0 {
             std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
+        }
+        if c.dictoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(c.dictoffset as usize).cast::<Option<Obj>>(), None);
         }
         let p = NonNull::new_unchecked(obj.cast());
         if crate::tracemalloc::tracing() {

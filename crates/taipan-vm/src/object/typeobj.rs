@@ -583,19 +583,20 @@ impl TypeObject {
     }
 
     /// Mark a builtin container type with a plain `tp_dealloc` (CPython's
-    /// exact tuple, list, dict, method: no finalizer, no dict or member
-    /// slots; a weakref list is allowed). Allocation takes a precomputed
-    /// size class and deallocation skips the finalizer queue and the slot
-    /// loops, keeping the trashcan. Subclasses are not marked. Call it
-    /// last, once the layout is final.
+    /// exact tuple, list, dict, method, function, cell: no finalizer or
+    /// member slots; a weakref list and a `__dict__` slot are allowed).
+    /// Allocation takes a precomputed size class and deallocation skips the
+    /// finalizer queue and the slot loops, keeping the trashcan. Subclasses
+    /// are not marked. Call it last, once the layout is final.
     pub(crate) fn mark_container<T: PyPayload>(&mut self) {
         let plain = self.is_gc
-            && self.dictoffset == 0
+            && self.values_offset == 0
             && self.member_offsets.is_empty()
             && self.finalize.get().is_none()
             && self.payload_type == TypeId::of::<T>()
             && self.basicsize >= std::mem::size_of::<super::PyCell<T>>();
-        self.container = if plain { super::ContainerAlloc::new::<T>(self.alloc_layout()) } else { None };
+        self.container =
+            if plain { super::ContainerAlloc::new::<T>(self.alloc_layout(), self.dictoffset) } else { None };
     }
 
     /// `mark_container` for a variable-size container (the exact tuple):
@@ -603,7 +604,7 @@ impl TypeObject {
     /// references (`object::alloc_var_container`).
     pub(crate) fn mark_var_container<T: PyPayload>(&mut self, items: unsafe fn(*mut super::PyObject) -> usize) {
         self.mark_container::<T>();
-        if self.container.is_some() && self.weaklistoffset == 0 {
+        if self.container.is_some() && self.weaklistoffset == 0 && self.dictoffset == 0 {
             self.container = Some(super::ContainerAlloc::new_var::<T>(items));
         }
     }

@@ -28,6 +28,7 @@ pub(crate) fn type_object() -> TypeObject {
         .hash
         .set_as(crate::objects::slots::hash_not_implemented, crate::object::typeobj::slot_id::HASH_NOT_IMPLEMENTED);
     t.slots.new.set(Some(cell_new));
+    t.mark_container::<CellData>();
     t
 }
 

@@ -96,6 +96,7 @@ pub(crate) fn type_object() -> TypeObject {
     t.slots.call.set(Some(crate::eval::call::call_function));
     t.slots.descr_get.set(Some(function_get));
     t.slots.new.set(Some(function_new));
+    t.mark_container::<FunctionData>();
     t
 }
 

@@ -31,7 +31,7 @@ impl Vm {
         }
         self.thread.recursion_depth.set(depth + 1);
         self.thread.reentry_depth.set(reentry + 1);
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
+        let r = self.thread.stack.maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
         self.thread.recursion_depth.set(depth);
         self.thread.reentry_depth.set(reentry);
         r
@@ -48,7 +48,7 @@ impl Vm {
             return Err(self.recursion_overflow(""));
         }
         self.thread.native_depth.set(depth + 1);
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
+        let r = self.thread.stack.maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
         self.thread.native_depth.set(depth);
         r
     }
