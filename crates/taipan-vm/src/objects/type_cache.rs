@@ -56,13 +56,7 @@ struct CacheEntry {
 
 impl Default for CacheEntry {
     fn default() -> Self {
-        CacheEntry {
-            tag: 0,
-            name: None,
-            value: std::ptr::null(),
-            dict: std::ptr::null(),
-            dict_version: 0,
-        }
+        CacheEntry { tag: 0, name: None, value: std::ptr::null(), dict: std::ptr::null(), dict_version: 0 }
     }
 }
 
