@@ -14,6 +14,7 @@ mod _bz2;
 mod _codecs;
 mod _collections;
 mod _contextvars;
+mod _crypt;
 mod _csv;
 mod _datetime;
 mod _elementtree;
@@ -83,6 +84,7 @@ mod pwd;
 mod pyexpat;
 mod resource;
 mod select;
+mod spwd;
 mod structseq;
 mod support;
 mod syslog;
@@ -108,6 +110,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_codecs_tw", init: _multibytecodec::cjk::init_tw },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_contextvars", init: _contextvars::init },
+    ModuleDef { name: "_crypt", init: _crypt::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_datetime", init: _datetime::init },
     ModuleDef { name: "_elementtree", init: _elementtree::init },
@@ -173,6 +176,7 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "pyexpat", init: pyexpat::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
+    ModuleDef { name: "spwd", init: spwd::init },
     ModuleDef { name: "syslog", init: syslog::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },

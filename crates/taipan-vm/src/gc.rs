@@ -580,11 +580,6 @@ fn collect_with_callbacks(vm: &Vm, gen: usize, _reason: &str) -> PyResult<usize>
     // around them too): what they allocate must not start another one.
     vm.gc.collecting.set(true);
     invoke_callbacks(vm, "start", gen, 0, 0);
-    if gen == 2 {
-        // The type attribute cache holds strong references: it must not
-        // keep dead classes (and what their methods reach) reachable.
-        vm.method_cache.forget_all();
-    }
     let (collected, uncollectable) = collect_main(vm, gen);
     if gen == NUM_GENERATIONS - 1 {
         // CPython's clear_freelists: the kept blocks go back to the pools.

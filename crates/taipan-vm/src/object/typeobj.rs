@@ -485,9 +485,6 @@ pub struct TypeObject {
     pub subclasses: UnsafeCell<Vec<usize>>,
     /// Changes whenever the type or a base changes (method cache key).
     pub version_tag: Cell<u32>,
-    /// Method cache entries filled under the current tag (see
-    /// `type_cache.rs`: forgotten when the type changes).
-    pub cache_slots: crate::objects::type_cache::CacheSlots,
     /// `__doc__` of a builtin type.
     pub doc: Option<&'static str>,
     /// The keys its instances' `__dict__`s share (CPython's
@@ -556,7 +553,6 @@ impl TypeObject {
             mro: UnsafeCell::new(None),
             subclasses: UnsafeCell::new(Vec::new()),
             version_tag: Cell::new(0),
-            cache_slots: Default::default(),
             doc: None,
             cached_keys: UnsafeCell::new(None),
             leaf: None,
@@ -680,7 +676,11 @@ impl TypeObject {
         unsafe { (*self.dict.get()).clone() }.expect("type dict")
     }
 
+    /// Set the namespace while the type is made. Never on a type with
+    /// subclasses: the method cache borrows values from the dicts on a
+    /// subclass's MRO while the subclass's tag is unchanged (`type_cache.rs`).
     pub fn set_dict(&self, d: Obj) {
+        debug_assert!(self.subclass_ids().is_empty(), "a type's dict replaced under a subclass");
         self.invalidate_lookups();
         // SAFETY: the old value is dropped after the swap.
         let old = unsafe { (*self.dict.get()).replace(d) };

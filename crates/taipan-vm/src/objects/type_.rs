@@ -7,7 +7,7 @@ use crate::object::typeobj::slot_id;
 use crate::object::typeobj::{flags, CompareOp, TypeObject};
 use crate::object::{Obj, PyCell};
 use crate::objects::descriptor::{self, MethodDef};
-use crate::objects::{dict, instance_values, str as pystr, tuple};
+use crate::objects::{dict, instance_values, str as pystr, tuple, type_cache};
 use crate::vm::{PyResult, Vm};
 
 /// The type object of `type`.
@@ -309,29 +309,59 @@ pub(crate) fn lookup(vm: &Vm, ty: &TypeObject, name: &Obj) -> Option<Obj> {
     let mut tag = ty.version_tag.get();
     if tag == 0 {
         tag = next_type_version();
+        if tag == 0 {
+            // The tags ran out: no caching from now on (as CPython).
+            return lookup_uncached(vm, ty, name);
+        }
         ty.version_tag.set(tag);
     }
     if let Some(hit) = vm.method_cache.get(tag, name) {
         return hit;
     }
-    let v = lookup_uncached(vm, ty, name);
-    // Looking up may run Python code (a dict key's __eq__) that changes
-    // types: only a result found under an unchanged tag is cached.
-    if ty.version_tag.get() == tag {
-        ty.cache_slots.record(vm.method_cache.set(tag, name, v.clone()));
-    }
-    v
+    lookup_and_cache(vm, ty, name, tag)
 }
 
-/// Type version tags are unique across types (0: none assigned yet), so a
-/// tag and a name identify one lookup result (CPython's method cache).
+/// A method cache miss: scan the MRO, then cache what was found (or that
+/// nothing was) under `tag`.
+#[inline(never)]
+fn lookup_and_cache(vm: &Vm, ty: &TypeObject, name: &Obj, tag: u32) -> Option<Obj> {
+    let Some(mro) = ty.mro_opt() else {
+        vm.method_cache.set(tag, name, None);
+        return None;
+    };
+    for base in tuple::items(&mro).iter() {
+        let d = ty_of(base).dict();
+        let Some(v) = dict::get_str_item(vm, &d, name) else { continue };
+        // Looking up may run Python code (a dict key's __eq__) that changes
+        // types: only a result found under an unchanged tag is cached. No
+        // Python code runs between the dict's lookup and reading its version.
+        if ty.version_tag.get() == tag {
+            if let Some(dd) = dict::data(&d) {
+                vm.method_cache.set(tag, name, Some(type_cache::Found { value: &v, dict: dd }));
+            }
+        }
+        return Some(v);
+    }
+    if ty.version_tag.get() == tag {
+        vm.method_cache.set(tag, name, None);
+    }
+    None
+}
+
+/// Type version tags are unique across types and never reused (0: none
+/// assigned yet), so a tag and a name identify one lookup result (CPython's
+/// method cache; `type_cache.rs` relies on this for its borrowed values).
 static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
+/// A fresh tag, or 0 once the 32-bit space is used up.
 fn next_type_version() -> u32 {
     use std::sync::atomic::Ordering::Relaxed;
-    let v = NEXT_TYPE_VERSION.load(Relaxed).wrapping_add(1).max(1);
-    NEXT_TYPE_VERSION.store(v, Relaxed);
-    v
+    let v = NEXT_TYPE_VERSION.load(Relaxed);
+    if v == u32::MAX {
+        return 0;
+    }
+    NEXT_TYPE_VERSION.store(v + 1, Relaxed);
+    v + 1
 }
 
 /// `tp_version_tag` of a type (0: none assigned yet, or not a type).
@@ -339,15 +369,14 @@ pub fn version_tag(ty: &Obj) -> u32 {
     ty.payload::<TypeObject>().map_or(0, |t| t.version_tag.get())
 }
 
-/// CPython's `assign_version_tag`: give the type a tag if it has none.
-/// Tags wrap around (skipping 0) instead of running out, so this always
-/// succeeds for a type.
+/// CPython's `assign_version_tag`: give the type a tag if it has none;
+/// false once the tags ran out (or for a non-type).
 pub fn assign_version_tag(ty: &Obj) -> bool {
     let Some(t) = ty.payload::<TypeObject>() else { return false };
     if t.version_tag.get() == 0 {
         t.version_tag.set(next_type_version());
     }
-    true
+    t.version_tag.get() != 0
 }
 
 /// `PyType_Modified`: the type and its subclasses drop their version tags
@@ -604,10 +633,6 @@ pub(crate) fn type_setattro(vm: &Vm, ty: &Obj, name: &Obj, value: Option<&Obj>) 
 /// A type (or a base of it) changed: invalidate caches of it and its subclasses.
 pub(crate) fn modified(vm: &Vm, ty: &Obj) {
     let t = ty_of(ty);
-    let tag = t.version_tag.get();
-    if tag != 0 {
-        vm.method_cache.forget(tag, &t.cache_slots);
-    }
     t.invalidate_lookups();
     for id in t.subclass_ids() {
         if let Some(sub) = vm.find_live_type(id) {
