@@ -1,8 +1,6 @@
 //! `grp` (CPython's `Modules/grpmodule.c`): the group database through the
 //! C library's reentrant `getgr*_r` calls.
 
-use std::ffi::CStr;
-
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, module, str as pystr, Obj, PyResult, Vm};
 
@@ -15,15 +13,6 @@ const FIELD_DOCS: &[&str] = &["group name", "password", "group id", "group membe
 
 const FIELDS: &[&str] = &["gr_name", "gr_passwd", "gr_gid", "gr_mem"];
 
-fn text(vm: &Vm, p: *const libc::c_char) -> PyResult<Obj> {
-    if p.is_null() {
-        return Ok(vm.none());
-    }
-    // SAFETY: a non-null field of a group entry is a NUL-terminated string.
-    let b = unsafe { CStr::from_ptr(p) }.to_bytes();
-    path::decode_fs(vm, b)
-}
-
 fn entry(vm: &Vm, g: &libc::group) -> PyResult<Obj> {
     let mut members = Vec::new();
     let mut p = g.gr_mem;
@@ -33,12 +22,17 @@ fn entry(vm: &Vm, g: &libc::group) -> PyResult<Obj> {
         if m.is_null() {
             break;
         }
-        members.push(text(vm, m)?);
+        members.push(path::decode_fs_field(vm, m)?);
         // SAFETY: the array goes on until its NULL, not reached yet.
         p = unsafe { p.add(1) };
     }
     let ty = structseq::get_type(vm, TYPE)?;
-    let v = vec![text(vm, g.gr_name)?, text(vm, g.gr_passwd)?, vm.new_int(g.gr_gid as i64), vm.new_list(members)];
+    let v = vec![
+        path::decode_fs_field(vm, g.gr_name)?,
+        path::decode_fs_field(vm, g.gr_passwd)?,
+        vm.new_int(g.gr_gid as i64),
+        vm.new_list(members),
+    ];
     structseq::new(vm, &ty, v)
 }
 

@@ -1,8 +1,6 @@
 //! `pwd` (CPython's `Modules/pwdmodule.c`): the password database through
 //! the C library's reentrant `getpw*_r` calls.
 
-use std::ffi::CStr;
-
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, module, str as pystr, Obj, PyResult, Vm};
 
@@ -16,25 +14,16 @@ const FIELD_DOCS: &[&str] =
 
 const FIELDS: &[&str] = &["pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell"];
 
-fn text(vm: &Vm, p: *const libc::c_char) -> PyResult<Obj> {
-    if p.is_null() {
-        return Ok(vm.none());
-    }
-    // SAFETY: a non-null field of a passwd entry is a NUL-terminated string.
-    let b = unsafe { CStr::from_ptr(p) }.to_bytes();
-    path::decode_fs(vm, b)
-}
-
 fn entry(vm: &Vm, p: &libc::passwd) -> PyResult<Obj> {
     let ty = structseq::get_type(vm, TYPE)?;
     let v = vec![
-        text(vm, p.pw_name)?,
-        text(vm, p.pw_passwd)?,
+        path::decode_fs_field(vm, p.pw_name)?,
+        path::decode_fs_field(vm, p.pw_passwd)?,
         vm.new_int(p.pw_uid as i64),
         vm.new_int(p.pw_gid as i64),
-        text(vm, p.pw_gecos)?,
-        text(vm, p.pw_dir)?,
-        text(vm, p.pw_shell)?,
+        path::decode_fs_field(vm, p.pw_gecos)?,
+        path::decode_fs_field(vm, p.pw_dir)?,
+        path::decode_fs_field(vm, p.pw_shell)?,
     ];
     structseq::new(vm, &ty, v)
 }

@@ -1,8 +1,6 @@
 //! `spwd` (CPython's `Modules/spwdmodule.c`): the shadow password database
 //! through the C library's `getspnam` and `getspent`.
 
-use std::ffi::CStr;
-
 use taipan_vm::api::types::MethodDef;
 use taipan_vm::api::{args, dict, module, str as pystr, Obj, PyResult, Vm};
 
@@ -40,18 +38,9 @@ const FIELD_DOCS: &[&str] = &[
     "encrypted password; deprecated",
 ];
 
-fn text(vm: &Vm, p: *const libc::c_char) -> PyResult<Obj> {
-    if p.is_null() {
-        return Ok(vm.none());
-    }
-    // SAFETY: a non-null field of a shadow entry is a NUL-terminated string.
-    let b = unsafe { CStr::from_ptr(p) }.to_bytes();
-    path::decode_fs(vm, b)
-}
-
 fn entry(vm: &Vm, p: &libc::spwd) -> PyResult<Obj> {
     let ty = structseq::get_type(vm, TYPE)?;
-    let (name, pwd) = (text(vm, p.sp_namp)?, text(vm, p.sp_pwdp)?);
+    let (name, pwd) = (path::decode_fs_field(vm, p.sp_namp)?, path::decode_fs_field(vm, p.sp_pwdp)?);
     let v = vec![
         name.clone(),
         pwd.clone(),

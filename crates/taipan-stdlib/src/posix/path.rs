@@ -253,6 +253,18 @@ pub(crate) fn decode_fs(vm: &Vm, raw: &[u8]) -> PyResult<Obj> {
     codecs::decode_bytes(vm, raw, Some(&taipan_vm::api::codecs::fs_encoding(vm)), Some("surrogateescape"))
 }
 
+/// A string field of an entry the C library returned (`passwd`, `group`,
+/// `spwd`): None when null, else decoded as a file-system name.
+pub(crate) fn decode_fs_field(vm: &Vm, p: *const libc::c_char) -> PyResult<Obj> {
+    if p.is_null() {
+        return Ok(vm.none());
+    }
+    // SAFETY: the callers pass string fields of database entries the C
+    // library just returned; a non-null one is a NUL-terminated string.
+    let b = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes();
+    decode_fs(vm, b)
+}
+
 /// A str or bytes argument as bytes (for environment names and values,
 /// exec arguments): CPython's `PyUnicode_FSConverter`.
 pub(crate) fn fs_converter(vm: &Vm, o: &Obj) -> PyResult<Vec<u8>> {
