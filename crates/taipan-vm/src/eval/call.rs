@@ -204,7 +204,12 @@ pub(crate) fn frame_for_defaults(
 /// it had run. A RESUME that still counts its code's warm-up runs.
 #[inline(always)]
 fn skip_resume_if_idle(vm: &Vm, frame: &mut Frame, cd: &CodeData) {
-    let starts_quick = cd.adaptive.first().is_some_and(|u| (u.get() & 0xff) as u8 == super::op::ResumeQuick);
+    debug_assert!(!cd.adaptive.is_empty());
+    // SAFETY: code units are never empty: the compiler's code ends with a
+    // return, and code made from Python that is empty or refused by the
+    // verifier gets one CACHE unit (`CodeData::malformed`).
+    let first = unsafe { cd.adaptive.get_unchecked(0) }.get();
+    let starts_quick = (first & 0xff) as u8 == super::op::ResumeQuick;
     if starts_quick && !vm.thread.has_pending_work() && !vm.thread.profiling.get() {
         frame.next_instr = 1;
     }

@@ -951,6 +951,13 @@ impl<'a> Running<'a> {
         r
     }
 
+    /// The running frame's address: the eval loop's only record of which
+    /// frame runs (it unlinks and releases the frame through it at a return).
+    #[inline(always)]
+    pub(crate) fn as_ptr(&mut self) -> *mut Frame {
+        &mut *self.frame
+    }
+
     /// The frame, with its stack pointer written back (the loop stops
     /// running it: an exception unwinds it).
     #[inline(always)]

@@ -369,8 +369,11 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         let mut running = Running::new(unsafe { &mut *fp });
         let frame = &mut running;
         let mut code: &CodeData = unsafe { &*(frame.code() as *const CodeData) };
-        // The slice itself (pointer and length) in a local: the fetch
-        // reads the units without going through the code object first.
+        // The slice itself in a local: the fetch reads the units without
+        // going through the code object first. Only its pointer is used in
+        // the loop (reads at instructions and their caches need no bounds
+        // check); functions that are not inlined get `&code.adaptive`, so
+        // the length is not kept.
         let mut units: &[std::cell::Cell<u16>] = &code.adaptive;
         let mut ip = frame.next_instr;
         let err: PyErr = 'err: {
@@ -424,11 +427,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 // without going back through 'dispatch: nothing is pending on
                 // the paths that use it (a call, a plain return), so only the
                 // frame's state is (re)loaded.
+                // `fp` is not updated here: inside this loop the current frame
+                // is `frame`'s (`Running::as_ptr`), and `fp` is written only
+                // before going back to 'dispatch or unwinding, so the loop does
+                // not keep two copies of the same pointer.
                 macro_rules! switch_frame {
                     ($np:expr) => {{
-                        fp = $np;
-                        // SAFETY: `fp` is the live current frame.
-                        *frame = Running::new(unsafe { &mut *fp });
+                        let np: *mut Frame = $np;
+                        // SAFETY: `np` is the live current frame.
+                        *frame = Running::new(unsafe { &mut *np });
                         code = unsafe { &*(frame.code() as *const CodeData) };
                         units = &code.adaptive;
                         ip = frame.next_instr;
@@ -487,6 +494,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 Ok(Some(target)) => {
                                     frame.leave(target);
                                     trace_jumped = true;
+                                    fp = frame.as_ptr();
                                     continue 'dispatch;
                                 }
                                 Err(e) => break 'err e,
@@ -889,7 +897,8 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::BinarySubscrGetitem => {
-                            let Some(new) = frame.out(|f| specialized::subscr_getitem_frame(vm, units, pc, f)) else {
+                            let Some(new) = frame.out(|f| specialized::subscr_getitem_frame(vm, &code.adaptive, pc, f))
+                            else {
                                 deopt!(op::BinarySubscr)
                             };
                             enter_frame!(new);
@@ -951,7 +960,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         {
                             let name = &code.names[oparg as usize];
                             let Some(new) =
-                                frame.out(|f| specialized::load_attr_property_frame(vm, units, pc, f, name))
+                                frame.out(|f| specialized::load_attr_property_frame(vm, &code.adaptive, pc, f, name))
                             else {
                                 deopt!(op::LoadAttr)
                             };
@@ -989,7 +998,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             ip = pc + cache::STEP[op::LoadMethodNoDict as usize] as usize;
                             let Some((m, obj)) = specialized::load_method_super(
                                 vm,
-                                units,
+                                &code.adaptive,
                                 pc,
                                 frame.peek(0),
                                 &code.names[oparg as usize],
@@ -1466,19 +1475,20 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                     tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                                 }
                             }
-                            // SAFETY: `fp` is the current frame; it is unlinked and
+                            // SAFETY: `cur` is the current frame; it is unlinked and
                             // released, and the loop continues with its caller.
                             frame.sync();
-                            unsafe {
+                            let prev = unsafe {
                                 let is_entry = frame.is_entry;
                                 let owner = frame.owner;
-                                let prev = pop_frame(vm, fp);
-                                finish_frame(vm, fp, prev);
+                                let cur = frame.as_ptr();
+                                let prev = pop_frame(vm, cur);
+                                finish_frame(vm, cur, prev);
                                 if is_entry {
                                     return Ok(FrameExit::Return(v));
                                 }
-                                fp = prev;
                                 if owner == FrameOwner::Generator {
+                                    fp = prev;
                                     // A generator resumed in place returns.
                                     if let Err(e) = generator::return_inline(vm, &mut *fp, v) {
                                         pending = Some(e);
@@ -1486,31 +1496,33 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                     }
                                     continue 'dispatch;
                                 }
-                            }
-                            switch_frame!(fp);
+                                prev
+                            };
+                            switch_frame!(prev);
                             frame.push(v);
                             continue 'instr;
                         }
                         op::ReturnGenerator => {
                             std::hint::cold_path();
                             frame.leave(ip);
-                            // SAFETY: `fp` is the running frame.
-                            unsafe { (*fp).started = false };
+                            let cur = frame.as_ptr();
+                            // SAFETY: `cur` is the running frame.
+                            unsafe { (*cur).started = false };
                             // SAFETY: the current frame moves to the heap, owned by
                             // the generator; it is the top of the data stack (its
                             // callees are gone).
-                            unsafe {
+                            fp = unsafe {
                                 let is_entry = frame.is_entry;
-                                let prev = pop_frame(vm, fp);
-                                (*fp).is_entry = false;
-                                (*fp).owner = FrameOwner::Generator;
-                                let gen = generator::new_from_frame(vm, Frame::take_to_heap(&vm.thread, fp));
+                                let prev = pop_frame(vm, cur);
+                                (*cur).is_entry = false;
+                                (*cur).owner = FrameOwner::Generator;
+                                let gen = generator::new_from_frame(vm, Frame::take_to_heap(&vm.thread, cur));
                                 if is_entry {
                                     return Ok(FrameExit::Return(gen));
                                 }
-                                fp = prev;
-                                (*fp).push(gen);
-                            }
+                                (*prev).push(gen);
+                                prev
+                            };
                             continue 'dispatch;
                         }
                         op::YieldValue => {
@@ -1525,19 +1537,20 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 tri!(profile::frame_event(vm, frame, profile::ProfileEvent::Return, Some(&v)));
                             }
                             frame.leave(ip);
-                            // SAFETY: `fp` is the running generator frame: an
+                            let cur = frame.as_ptr();
+                            // SAFETY: `cur` is the running generator frame: an
                             // entry frame (`gen_send_ex`) returns, one resumed in
                             // place gives the value to its caller.
-                            unsafe {
-                                let is_entry = (*fp).is_entry;
-                                let prev = pop_frame(vm, fp);
+                            fp = unsafe {
+                                let is_entry = (*cur).is_entry;
+                                let prev = pop_frame(vm, cur);
                                 if is_entry {
                                     return Ok(FrameExit::Yield(v));
                                 }
                                 generator::suspend_inline(vm, &*prev);
-                                fp = prev;
-                                (*fp).push(v);
-                            }
+                                (*prev).push(v);
+                                prev
+                            };
                             continue 'dispatch;
                         }
                         op::Send => {
@@ -1606,7 +1619,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::ExtendedArgQuick => {
                             std::hint::cold_path();
-                            (pc, opcode, oparg) = fetch_extended(units, pc);
+                            (pc, opcode, oparg) = fetch_extended(&code.adaptive, pc);
                             continue 'reswitch;
                         }
                         // Every other byte (CACHE and EXTENDED_ARG, which the
@@ -1632,7 +1645,9 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
         // ---- an exception was raised at `frame.lasti` ----
         std::hint::cold_path();
         let mut err = err;
-        let mut frame: &mut Frame = running.into_frame();
+        fp = running.into_frame();
+        // SAFETY: `fp` is the live current frame, which stops running here.
+        let mut frame: &mut Frame = unsafe { &mut *fp };
         if pending_needs_tb && !exit_unwind {
             add_traceback(vm, frame, &err);
             if vm.thread.tracing.get() {

@@ -549,7 +549,9 @@ fn plain_instance_attribute(vm: &Vm, owner: &Obj, name: &Obj, store: bool) -> bo
 
 #[inline(always)]
 fn is_opcode(units: &[Cell<u16>], pc: usize, opcode: u8) -> bool {
-    (units[pc].get() & 0xff) as u8 == opcode
+    debug_assert!(pc < units.len());
+    // SAFETY: `pc` is the instruction being run, a unit of the code.
+    (unsafe { units.get_unchecked(pc) }.get() & 0xff) as u8 == opcode
 }
 
 #[inline(always)]
