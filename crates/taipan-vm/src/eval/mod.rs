@@ -456,7 +456,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         continue 'instr;
                     }};
                 }
-                let start = ip;
+                let mut start = ip;
                 // Finalizers queued by deallocations run between instructions.
                 // One test of the breaker covers them, signals, GIL requests,
                 // the gc and tracing (its TRACING bit); on the fast path
@@ -1043,7 +1043,16 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 specialize::precall(vm, code, pc, frame.peek(total), total, is_meth, kwnames.is_some())
                             )
                         }
-                        op::PrecallPyfunc => {}
+                        // PRECALL_PYFUNC does nothing (the CALL after it calls), so
+                        // that CALL runs at once, without the eval breaker's test
+                        // in between: it could find nothing new, as this
+                        // instruction released nothing and, being a specialized
+                        // form, never runs while tracing (which tests each one).
+                        op::PrecallPyfunc => {
+                            start = ip;
+                            (pc, opcode, oparg) = fetch_unit(units, ip);
+                            continue 'reswitch;
+                        }
                         op::PrecallBoundMethod => {
                             let argc = oparg as usize;
                             if frame.peek_opt(argc + 1).is_some() {

@@ -78,7 +78,12 @@ impl FunctionData {
     /// The code object (always set).
     #[inline]
     pub(crate) fn code(&self) -> Obj {
-        self.code.get().expect("function code")
+        self.code.with(|c| {
+            debug_assert!(c.is_some());
+            // SAFETY: a function is made with a code object, `__code__` can
+            // only be replaced by another one, and `tp_clear` leaves it.
+            unsafe { c.unwrap_unchecked() }.clone()
+        })
     }
 }
 
