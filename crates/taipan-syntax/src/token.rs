@@ -239,6 +239,9 @@ impl TokenKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
+    /// A NAME (or keyword) with a non-ASCII character: the parser must
+    /// NFKC-normalize it. Always false for other kinds.
+    pub non_ascii: bool,
     /// Parenthesis nesting level when the token was read.
     pub level: u16,
     /// Byte range in the (decoded) source.
