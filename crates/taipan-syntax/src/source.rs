@@ -166,12 +166,7 @@ pub fn decode_input<'a>(
             (SourceText::Bytes(sub_cow(bytes, 0, cut)), e.map(|e| (cut, e)))
         }
     };
-    Ok(Source {
-        text,
-        has_bom,
-        encoding_declared: has_bom || declared.is_some(),
-        deferred_error,
-    })
+    Ok(Source { text, has_bom, encoding_declared: has_bom || declared.is_some(), deferred_error })
 }
 
 /// `buf[start..end]`, without copying when it is borrowed.
@@ -423,7 +418,7 @@ mod tests {
     use super::*;
 
     fn text(b: &[u8]) -> String {
-        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text.into_owned()).unwrap()
+        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text.to_vec()).unwrap()
     }
 
     #[test]

@@ -658,7 +658,7 @@ impl<'a> Parser<'a> {
 
     /// Source text of token `idx` ("" if it is not UTF-8, which only
     /// `compile()` of bytes can produce, and only in strings).
-    #[inline]
+    #[inline(always)]
     fn text(&self, idx: usize) -> &'a str {
         let t = &self.tokens[idx];
         match self.src_str {
