@@ -24,7 +24,7 @@ pub struct Source<'a> {
     /// UTF-8 with every `\r\n` and `\r` turned into `\n`. (For `compile()`
     /// of bytes it is not checked here: as in CPython, a bad byte is reported
     /// by the token that holds it.)
-    pub text: Cow<'a, [u8]>,
+    pub text: SourceText<'a>,
     /// Did the file start with a UTF-8 BOM?
     pub has_bom: bool,
     /// Did a BOM or a coding declaration name the encoding? (CPython then
@@ -34,6 +34,59 @@ pub struct Source<'a> {
     /// (CPython reads and checks a file one line at a time, so an error on a
     /// later line only shows if parsing gets that far).
     pub deferred_error: Option<(usize, SyntaxError)>,
+}
+
+/// The decoded bytes, kept as a `str` when decoding already checked that they
+/// are UTF-8 (so that the parser need not check them a second time).
+#[derive(Debug)]
+pub enum SourceText<'a> {
+    Str(Cow<'a, str>),
+    Bytes(Cow<'a, [u8]>),
+}
+
+impl SourceText<'_> {
+    /// The text, if decoding checked it was UTF-8.
+    pub fn checked_str(&self) -> Option<&str> {
+        match self {
+            SourceText::Str(s) => Some(s),
+            SourceText::Bytes(_) => None,
+        }
+    }
+}
+
+impl std::ops::Deref for SourceText<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            SourceText::Str(s) => s.as_bytes(),
+            SourceText::Bytes(b) => b,
+        }
+    }
+}
+
+/// `text` as a `str` when it is all UTF-8; otherwise the bytes back and how
+/// many of them are valid.
+fn checked_text(text: Cow<'_, [u8]>) -> Result<Cow<'_, str>, (Cow<'_, [u8]>, usize)> {
+    match text {
+        Cow::Borrowed(b) => match std::str::from_utf8(b) {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(e) => Err((Cow::Borrowed(b), e.valid_up_to())),
+        },
+        Cow::Owned(v) => match String::from_utf8(v) {
+            Ok(s) => Ok(Cow::Owned(s)),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                Err((Cow::Owned(e.into_bytes()), valid))
+            }
+        },
+    }
+}
+
+fn cow_bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+    }
 }
 
 /// Decode `bytes` as CPython's tokenizer does.
@@ -85,20 +138,35 @@ pub fn decode_input<'a>(
             };
             let text = codec.decode(body).map_err(init_error)?;
             return Ok(Source {
-                text: Cow::Owned(text.into_bytes()),
+                text: SourceText::Str(Cow::Owned(text)),
                 has_bom,
                 encoding_declared: true,
                 deferred_error: None,
             });
         }
     }
-    let (cut, deferred_error) = check_utf8_lines(body, mode, filename);
-    Ok(Source {
-        text: sub_cow(buf, body_start, body_start + cut),
-        has_bom,
-        encoding_declared: has_bom || declared.is_some(),
-        deferred_error: deferred_error.map(|e| (cut, e)),
-    })
+    if mode != InputMode::File {
+        let len = buf.len();
+        return Ok(Source {
+            text: SourceText::Bytes(sub_cow(buf, body_start, len)),
+            has_bom,
+            encoding_declared: has_bom || declared.is_some(),
+            deferred_error: None,
+        });
+    }
+    let len = buf.len();
+    let (text, deferred_error) = match checked_text(sub_cow(buf, body_start, len)) {
+        // All UTF-8 (the parser reads the text as a `str` without checking it again).
+        Ok(text) => match check_utf8_lines(text.as_bytes(), text.len(), filename) {
+            (_, None) => (SourceText::Str(text), None),
+            (cut, Some(e)) => (SourceText::Bytes(sub_cow(cow_bytes(text), 0, cut)), Some((cut, e))),
+        },
+        Err((bytes, valid_upto)) => {
+            let (cut, e) = check_utf8_lines(&bytes, valid_upto, filename);
+            (SourceText::Bytes(sub_cow(bytes, 0, cut)), e.map(|e| (cut, e)))
+        }
+    };
+    Ok(Source { text, has_bom, encoding_declared: has_bom || declared.is_some(), deferred_error })
 }
 
 /// `buf[start..end]`, without copying when it is borrowed.
@@ -135,18 +203,13 @@ fn translate_newlines(bytes: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out)
 }
 
-/// How much of `body` the tokenizer may read, and the error at that point: a
-/// file is checked line by line, so its first line with a bad byte (or a NUL)
-/// becomes an error raised when reading reaches it. (`compile()` of bytes is
-/// not checked here: the token holding a bad byte reports it.)
-fn check_utf8_lines(body: &[u8], mode: InputMode, filename: &str) -> (usize, Option<SyntaxError>) {
-    if mode != InputMode::File {
-        return (body.len(), None);
-    }
-    let (valid_upto, problem) = match std::str::from_utf8(body) {
-        Ok(_) => (body.len(), None),
-        Err(e) => (e.valid_up_to(), Some(body[e.valid_up_to()])),
-    };
+/// How much of a file's `body` (UTF-8 up to `valid_upto`) the tokenizer may
+/// read, and the error at that point: a file is checked line by line, so its
+/// first line with a bad byte (or a NUL) becomes an error raised when reading
+/// reaches it. (`compile()` of bytes is not checked here: the token holding a
+/// bad byte reports it.)
+fn check_utf8_lines(body: &[u8], valid_upto: usize, filename: &str) -> (usize, Option<SyntaxError>) {
+    let problem = body.get(valid_upto).copied();
     // memchr: a byte-by-byte loop here cost ~3 instructions per source byte.
     let nul = memchr::memchr(0, &body[..valid_upto]);
     match (nul, problem) {
@@ -355,7 +418,7 @@ mod tests {
     use super::*;
 
     fn text(b: &[u8]) -> String {
-        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text.into_owned()).unwrap()
+        String::from_utf8(decode(b, InputMode::File, "f.py").unwrap().text.to_vec()).unwrap()
     }
 
     #[test]

@@ -161,8 +161,13 @@ impl TokenKind {
         })
     }
 
-    /// One-character operators (CPython's `PyToken_OneChar`).
+    /// One-character operators (CPython's `PyToken_OneChar`): one table read.
+    #[inline]
     pub fn one_char(c: u8) -> TokenKind {
+        ONE_CHAR[c as usize]
+    }
+
+    const fn one_char_slow(c: u8) -> TokenKind {
         use TokenKind::*;
         match c {
             b'%' => Percent,
@@ -193,6 +198,7 @@ impl TokenKind {
     }
 
     /// Two-character operators (`PyToken_TwoChars`).
+    #[inline]
     pub fn two_chars(c1: u8, c2: u8) -> Option<TokenKind> {
         use TokenKind::*;
         Some(match (c1, c2) {
@@ -234,11 +240,25 @@ impl TokenKind {
     }
 }
 
+/// `TokenKind::one_char` for every byte, built at compile time.
+static ONE_CHAR: [TokenKind; 256] = {
+    let mut t = [TokenKind::Op; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = TokenKind::one_char_slow(i as u8);
+        i += 1;
+    }
+    t
+};
+
 /// One token. Lines are 1-based, columns 0-based UTF-8 byte offsets from the
 /// start of the line, exactly as CPython's `Token`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
+    /// A NAME (or keyword) with a non-ASCII character: the parser must
+    /// NFKC-normalize it. Always false for other kinds.
+    pub non_ascii: bool,
     /// Parenthesis nesting level when the token was read.
     pub level: u16,
     /// Byte range in the (decoded) source.

@@ -114,6 +114,8 @@ pub struct Tokenizer<'a> {
     async_def_indent: usize,
     /// A NEWLINE came after that `async def`: its signature is over.
     async_def_nl: bool,
+    /// The name just read has a non-ASCII character (`Token::non_ascii`).
+    name_non_ascii: bool,
 }
 
 /// Bytes that may continue a name: ASCII letters, digits, '_' and every
@@ -188,6 +190,7 @@ impl<'a> Tokenizer<'a> {
             async_def: false,
             async_def_indent: 0,
             async_def_nl: false,
+            name_non_ascii: false,
         }
     }
 
@@ -420,6 +423,7 @@ impl<'a> Tokenizer<'a> {
 
     /// CPython's `_syntaxerror_range`: offsets in characters, from the text
     /// between the line start and the current position.
+    #[cold]
     fn error_range(&mut self, msg: String, col: Option<i64>, end_col: Option<i64>) -> TokErr {
         let error = self.located_error(msg, col, end_col);
         self.done = Done::Error;
@@ -446,16 +450,50 @@ impl<'a> Tokenizer<'a> {
         })
     }
 
+    // The error builders are cold and out of line: inlined, their message
+    // formatting made the per-token frame of `next_token` much larger.
+    #[cold]
+    #[inline(never)]
     fn syntax_error(&mut self, msg: impl Into<String>) -> TokErr {
         self.error_range(msg.into(), None, None)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn unmatched_paren_error(&mut self, ch: u8) -> TokErr {
+        self.syntax_error(format!("unmatched '{}'", ch as char))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn mismatched_paren_error(&mut self, open: OpenParen, ch: u8) -> TokErr {
+        let msg = if open.lineno != self.lineno {
+            format!(
+                "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
+                ch as char, open.ch as char, open.lineno
+            )
+        } else {
+            format!("closing parenthesis '{}' does not match opening parenthesis '{}'", ch as char, open.ch as char)
+        };
+        self.syntax_error(msg)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn non_printable_error(&mut self, c: i32) -> TokErr {
+        self.syntax_error(format!("invalid non-printable character U+{:04X}", c))
+    }
+
+    #[cold]
+    #[inline(never)]
     fn indent_error(&mut self) -> TokErr {
         self.done = Done::Error;
         self.cur = self.inp;
         TokErr::TabSpace
     }
 
+    #[cold]
+    #[inline(never)]
     fn warn(&mut self, category: WarningCategory, msg: String) {
         // CPython's `parser_warn`: an error filter makes it a SyntaxError
         // at the current position.
@@ -484,6 +522,7 @@ impl<'a> Tokenizer<'a> {
             // CPython gives these tokens no start or end (columns -1).
             return Token {
                 kind,
+                non_ascii: false,
                 level: self.parens.len() as u16,
                 start: self.cur as u32,
                 end: self.cur as u32,
@@ -506,6 +545,7 @@ impl<'a> Tokenizer<'a> {
         }
         Token {
             kind,
+            non_ascii: kind == TokenKind::Name && self.name_non_ascii,
             level: self.parens.len() as u16,
             start: start as u32,
             end: end as u32,
@@ -516,6 +556,8 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn continuation_line(&mut self) -> Result<i32, TokErr> {
         let c = self.nextc();
         if c != b'\n' as i32 {
@@ -723,6 +765,7 @@ impl<'a> Tokenizer<'a> {
                     if nonascii {
                         self.verify_identifier(tstart)?;
                     }
+                    self.name_non_ascii = nonascii;
                     let mut kind = TokenKind::keyword(&self.src[tstart..self.cur]).unwrap_or(TokenKind::Name);
                     if self.async_hack && matches!(kind, TokenKind::Async | TokenKind::Await) {
                         kind = self.async_hack_kind(kind);
@@ -799,22 +842,11 @@ impl<'a> Tokenizer<'a> {
                     }
                     b')' | b']' | b'}' => {
                         let Some(open) = self.parens.pop() else {
-                            return Err(self.syntax_error(format!("unmatched '{}'", ch as char)));
+                            return Err(self.unmatched_paren_error(ch));
                         };
                         let matches = matches!((open.ch, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
                         if !matches {
-                            let msg = if open.lineno != self.lineno {
-                                format!(
-                                    "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
-                                    ch as char, open.ch as char, open.lineno
-                                )
-                            } else {
-                                format!(
-                                    "closing parenthesis '{}' does not match opening parenthesis '{}'",
-                                    ch as char, open.ch as char
-                                )
-                            };
-                            return Err(self.syntax_error(msg));
+                            return Err(self.mismatched_paren_error(open, ch));
                         }
                     }
                     _ => {}
@@ -822,7 +854,7 @@ impl<'a> Tokenizer<'a> {
 
                 // (Only ASCII gets here: other characters start names.)
                 if !(0x20..0x7f).contains(&c) {
-                    return Err(self.syntax_error(format!("invalid non-printable character U+{:04X}", c)));
+                    return Err(self.non_printable_error(c));
                 }
                 return Ok((TokenKind::one_char(ch), tstart, self.cur));
             }
@@ -834,6 +866,8 @@ impl<'a> Tokenizer<'a> {
     /// begins with `# type:` (each space of that prefix standing for any run
     /// of spaces and tabs). The newline stays unread, except after a
     /// TYPE_IGNORE alone on its line, which takes the line with it.
+    #[cold]
+    #[inline(never)]
     fn type_comment(&mut self, start: usize, c: i32, blankline: bool) -> Option<(TokenKind, usize, usize)> {
         let limit = self.cur;
         let mut p = start;
@@ -870,6 +904,8 @@ impl<'a> Tokenizer<'a> {
 
     /// `async`/`await` under `async_hack`: keywords inside an `async def`,
     /// and `async` right before `def`; plain names elsewhere.
+    #[cold]
+    #[inline(never)]
     fn async_hack_kind(&mut self, kind: TokenKind) -> TokenKind {
         if self.async_def {
             return kind;
@@ -898,6 +934,8 @@ impl<'a> Tokenizer<'a> {
 
     /// Under `async_hack`: has the `async def` being read ended (a line
     /// that is no deeper than its `def`, after its signature)?
+    #[cold]
+    #[inline(never)]
     fn maybe_leave_async_def(&mut self) {
         let next = self.src.get(self.cur).copied();
         if next != Some(b'\n') && self.parens.is_empty() && self.async_def_nl && self.async_def_indent >= self.indent()
@@ -908,6 +946,8 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn deferred_or_eof(&mut self) -> TokErr {
         match self.take_deferred_error() {
             Some(e) => TokErr::Raised(Box::new(e)),
@@ -916,6 +956,8 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// PEP 3131: every character of a non-ASCII identifier must be XID.
+    #[cold]
+    #[inline(never)]
     fn verify_identifier(&mut self, tstart: usize) -> Result<(), TokErr> {
         let text = match std::str::from_utf8(&self.src[tstart..self.cur]) {
             Ok(t) => t,

@@ -1178,10 +1178,11 @@ impl<'a> Parser<'a> {
     #[inline]
     pub(super) fn identifier(&self, idx: usize) -> Ident {
         let text = self.text(idx);
-        if text.is_ascii() {
-            Ident::from(text)
-        } else {
+        // The tokenizer saw whether the name is ASCII as it scanned it.
+        if self.token(idx).non_ascii {
             nfkc_identifier(text)
+        } else {
+            Ident::from(text)
         }
     }
 

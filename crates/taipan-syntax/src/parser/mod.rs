@@ -145,7 +145,7 @@ pub fn parse_with_options(
     };
     // Token texts are slices of this when the whole source is UTF-8 (it is
     // not checked up front only for `compile()` of bytes).
-    let src_str = std::str::from_utf8(&text).ok();
+    let src_str = text.checked_str().or_else(|| std::str::from_utf8(&text).ok());
     let mut tokens = TOKEN_BUFFER.with(|b| b.take());
     if src.deferred_error.is_none() && !options.type_comments && start != StartRule::Interactive {
         let mut p = setup(None);
@@ -528,6 +528,7 @@ impl<'a> Parser<'a> {
                 let lineno = self.tok.lineno();
                 self.tokens.push(Token {
                     kind: TokenKind::ErrorToken,
+                    non_ascii: false,
                     level: self.tok.level() as u16,
                     start: self.tok.cur() as u32,
                     end: self.tok.cur() as u32,
@@ -657,12 +658,23 @@ impl<'a> Parser<'a> {
 
     /// Source text of token `idx` ("" if it is not UTF-8, which only
     /// `compile()` of bytes can produce, and only in strings).
-    #[inline]
+    #[inline(always)]
     fn text(&self, idx: usize) -> &'a str {
         let t = &self.tokens[idx];
         match self.src_str {
             Some(s) => s.get(t.start as usize..t.end as usize).unwrap_or(""),
             None => std::str::from_utf8(self.token_bytes(idx)).unwrap_or(""),
+        }
+    }
+
+    /// Source text of token `idx`, `None` if it is not UTF-8. A source known
+    /// to be UTF-8 as a whole is not checked again token by token.
+    #[inline]
+    fn token_str(&self, idx: usize) -> Option<&'a str> {
+        let t = &self.tokens[idx];
+        match self.src_str {
+            Some(s) => s.get(t.start as usize..t.end as usize),
+            None => std::str::from_utf8(self.token_bytes(idx)).ok(),
         }
     }
 

@@ -83,11 +83,10 @@ impl<'a> Parser<'a> {
         let mut bytes_value = Vec::new();
         let mut state = FstringState::default();
         for t in first..=last {
-            if std::str::from_utf8(self.token_bytes(t)).is_err() {
+            let Some(text) = self.token_str(t) else {
                 self.raise_undecodable_string(t);
                 return None;
-            }
-            let text = self.text(t);
+            };
             let st = parse_str_token(text);
             if t != first && st.bytes != bytes_mode {
                 self.raise_syntax("cannot mix bytes and nonbytes literals");
