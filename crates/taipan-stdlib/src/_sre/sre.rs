@@ -468,7 +468,6 @@ impl<'a, C: Char> State<'a, C> {
     /// Does the operation `opcode` (IN or a case-folding IN_*) over the
     /// set at `code[set_pc]` accept `ch`? ASCII through the set's bitmap.
     #[inline]
-    #[inline]
     fn in_set(&self, code: &[u32], set_pc: usize, opcode: u32, ch: u32) -> bool {
         if ch < 128 {
             if let Some(bits) = self.index.ascii_set(set_pc) {
