@@ -30,11 +30,7 @@ trait Unit: Copy + Into<u32> {
 
 impl Unit for u8 {
     fn as_ascii(units: &[u8]) -> Option<&str> {
-        if units.is_ascii() {
-            std::str::from_utf8(units).ok()
-        } else {
-            None
-        }
+        pystr::ascii_text(units)
     }
 }
 

@@ -188,6 +188,12 @@ pub(crate) fn charset_loc_ignore(code: &[u32], pc: usize, ch: u32) -> bool {
     up != lo && charset(code, pc, up)
 }
 
+/// Is ASCII `ch` in a set's bitmap of its ASCII members?
+#[inline]
+fn in_ascii_bits(bits: &[u64; 2], ch: u32) -> bool {
+    bits[(ch >> 6) as usize & 1] & (1 << (ch & 63)) != 0
+}
+
 /// A REPEAT in progress (CPython's `SRE_REPEAT`).
 struct Repeat {
     count: isize,
@@ -465,9 +471,16 @@ impl<'a, C: Char> State<'a, C> {
     fn in_set(&self, code: &[u32], set_pc: usize, opcode: u32, ch: u32) -> bool {
         if ch < 128 {
             if let Some(bits) = self.index.ascii_set(set_pc) {
-                return bits[(ch >> 6) as usize] & (1 << (ch & 63)) != 0;
+                return in_ascii_bits(bits, ch);
             }
         }
+        self.in_set_walk(code, set_pc, opcode, ch)
+    }
+
+    /// `in_set` by walking the set's code (a character the ASCII bitmap
+    /// does not answer for).
+    #[inline(never)]
+    fn in_set_walk(&self, code: &[u32], set_pc: usize, opcode: u32, ch: u32) -> bool {
         match opcode {
             op::IN_IGNORE => charset(code, set_pc, chars::lower_ascii(ch)),
             op::IN_UNI_IGNORE => charset(code, set_pc, chars::lower_unicode(ch)),
@@ -497,7 +510,14 @@ impl<'a, C: Char> State<'a, C> {
         }
         match get(pc) {
             o @ (op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE) => {
-                scan!(|c| self.in_set(code, pc + 2, o, c))
+                let set_pc = pc + 2;
+                // The set's ASCII bitmap is looked up once, not per character.
+                match self.index.ascii_set(set_pc) {
+                    Some(&bits) => {
+                        scan!(|c| if c < 128 { in_ascii_bits(&bits, c) } else { self.in_set_walk(code, set_pc, o, c) })
+                    }
+                    None => scan!(|c| self.in_set_walk(code, set_pc, o, c)),
+                }
             }
             op::CATEGORY => scan!(|c| category(arg, c)),
             op::ANY => scan!(|c| !chars::is_linebreak(c)),
@@ -1267,8 +1287,17 @@ impl<'a, C: Char> State<'a, C> {
         if let Some(cs) = set_pc {
             end = self.end;
             self.must_advance = false;
+            let bits = self.index.ascii_set(cs).copied();
             loop {
-                while ptr < end && !self.in_set(code, cs, op::IN, self.text[ptr].cp()) {
+                while ptr < end {
+                    let c = self.text[ptr].cp();
+                    let found = match bits {
+                        Some(b) if c < 128 => in_ascii_bits(&b, c),
+                        _ => self.in_set_walk(code, cs, op::IN, c),
+                    };
+                    if found {
+                        break;
+                    }
                     ptr += 1;
                 }
                 if ptr >= end {

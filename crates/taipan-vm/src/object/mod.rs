@@ -12,6 +12,7 @@
 //! access through `Obj::payload`.
 
 pub(crate) mod obmalloc;
+pub(crate) mod text_buf;
 pub(crate) mod typeobj;
 
 use std::any::TypeId;

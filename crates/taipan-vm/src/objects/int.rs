@@ -212,20 +212,20 @@ pub fn to_decimal(vm: &Vm, v: &IntValue) -> PyResult<String> {
 fn int_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     if let IntValue::Small(x) = int_of(o) {
         let mut buf = [0u8; 20];
-        return Ok(vm.new_str(word_decimal(*x, &mut buf)));
+        return Ok(vm.new_ascii_str(word_decimal_bytes(*x, &mut buf)));
     }
     Ok(vm.new_str_from_string(to_decimal(vm, int_of(o))?))
 }
 
 /// The decimal digits of `x`, written at the end of `buf` (20 bytes hold
 /// `i64::MIN`), with no intermediate `String`.
-fn word_decimal(x: i64, buf: &mut [u8; 20]) -> &str {
+fn word_decimal_bytes(x: i64, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = u64_digits(x.unsigned_abs(), buf);
     if x < 0 {
         i -= 1;
         buf[i] = b'-';
     }
-    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
+    &buf[i..]
 }
 
 /// Writes `n`'s decimal digits at the end of `buf` (20 bytes hold
@@ -601,13 +601,13 @@ fn int_divmod(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 #[cfg(test)]
 mod tests {
-    use super::{u64_digits, word_decimal};
+    use super::{u64_digits, word_decimal_bytes};
 
     #[test]
     fn word_decimal_matches_to_string() {
         for x in [0, 1, -1, 9, 10, -10, 123456, i64::MAX, i64::MIN, i64::MIN + 1, 1 << 53, -(1 << 40) - 7] {
             let mut buf = [0u8; 20];
-            assert_eq!(word_decimal(x, &mut buf), x.to_string());
+            assert_eq!(word_decimal_bytes(x, &mut buf), x.to_string().as_bytes());
         }
         let mut buf = [0u8; 20];
         let start = u64_digits(u64::MAX, &mut buf);

@@ -6,6 +6,7 @@
 
 use std::cell::{Cell, OnceCell, RefCell};
 
+use crate::object::text_buf::TextBuf;
 use crate::object::typeobj::{flags, CompareOp, NbOp, TypeObject};
 use crate::object::{alloc_object, Obj, PyCell, PyPayload};
 use crate::vm::{PyResult, Vm};
@@ -38,10 +39,12 @@ enum Storage {
         len: u8,
         bytes: [u8; INLINE_MAX],
     },
-    Ascii(Box<str>),
-    Latin1(Box<[u8]>),
-    Ucs2(Box<[u16]>),
-    Ucs4(Box<[u32]>),
+    /// Longer ASCII text (always valid UTF-8: every constructor checks it
+    /// or copies it from a Rust `str`).
+    Ascii(TextBuf<u8>),
+    Latin1(TextBuf<u8>),
+    Ucs2(TextBuf<u16>),
+    Ucs4(TextBuf<u32>),
 }
 
 const _: () = assert!(std::mem::size_of::<Storage>() == 24);
@@ -52,6 +55,18 @@ fn inline(text: &[u8]) -> Storage {
     let mut bytes = [0; INLINE_MAX];
     bytes[..text.len()].copy_from_slice(text);
     Storage::Inline { len: text.len() as u8, bytes }
+}
+
+/// Storage for one-byte code units: inline or `Ascii` when all are ASCII,
+/// else `Latin1` (the same buffer either way, no copy).
+fn one_byte(buf: TextBuf<u8>) -> Storage {
+    if !buf.as_slice().is_ascii() {
+        return Storage::Latin1(buf);
+    }
+    if buf.len() <= INLINE_MAX {
+        return inline(buf.as_slice());
+    }
+    Storage::Ascii(buf)
 }
 
 pub struct StrData {
@@ -81,11 +96,7 @@ impl StrData {
 
     /// ASCII text (the caller knows it is ASCII: no scan).
     pub fn from_ascii(s: String) -> StrData {
-        debug_assert!(s.is_ascii());
-        if s.len() <= INLINE_MAX {
-            return StrData::from_storage(inline(s.as_bytes()));
-        }
-        StrData::from_storage(Storage::Ascii(s.into_boxed_str()))
+        StrData::from_ascii_str(&s)
     }
 
     /// ASCII text copied (the caller knows it is ASCII: no scan).
@@ -94,19 +105,51 @@ impl StrData {
         if s.len() <= INLINE_MAX {
             return StrData::from_storage(inline(s.as_bytes()));
         }
-        StrData::from_storage(Storage::Ascii(s.into()))
+        StrData::from_storage(Storage::Ascii(TextBuf::from_slice(s.as_bytes())))
     }
 
     /// ASCII bytes copied (the caller knows they are ASCII: no scan for
     /// short text, which is stored inline).
+    #[inline]
     pub fn from_ascii_bytes(b: &[u8]) -> StrData {
         if b.len() <= INLINE_MAX {
             return StrData::from_storage(inline(b));
         }
-        match std::str::from_utf8(b) {
-            Ok(s) => StrData::from_storage(Storage::Ascii(s.into())),
-            Err(_) => StrData::from_latin1(b.to_vec()),
-        }
+        StrData::from_long_bytes(b)
+    }
+
+    /// `from_ascii_bytes` of text too long for the object (out of line:
+    /// the short case is the one to keep small).
+    #[inline(never)]
+    fn from_long_bytes(b: &[u8]) -> StrData {
+        StrData::from_storage(one_byte(TextBuf::from_slice(b)))
+    }
+
+    /// Code units below 256 written by `fill` into a zeroed buffer of
+    /// `len` (ASCII or Latin-1, whichever they turn out to be); None when
+    /// the memory cannot be had.
+    pub(crate) fn try_build_latin1(len: usize, fill: impl FnOnce(&mut [u8])) -> Option<StrData> {
+        let mut buf = TextBuf::try_zeroed(len)?;
+        fill(buf.as_mut_slice());
+        Some(StrData::from_storage(one_byte(buf)))
+    }
+
+    /// Two-byte code units written by `fill` into a zeroed buffer of `len`,
+    /// of which the caller knows one is above 0xFF; None when the memory
+    /// cannot be had.
+    pub(crate) fn try_build_ucs2(len: usize, fill: impl FnOnce(&mut [u16])) -> Option<StrData> {
+        let mut buf = TextBuf::try_zeroed(len)?;
+        fill(buf.as_mut_slice());
+        Some(StrData::from_storage(Storage::Ucs2(buf)))
+    }
+
+    /// Four-byte code units written by `fill` into a zeroed buffer of
+    /// `len`, of which the caller knows one is above 0xFFFF; None when the
+    /// memory cannot be had.
+    pub(crate) fn try_build_ucs4(len: usize, fill: impl FnOnce(&mut [u32])) -> Option<StrData> {
+        let mut buf = TextBuf::try_zeroed(len)?;
+        fill(buf.as_mut_slice());
+        Some(StrData::from_storage(Storage::Ucs4(buf)))
     }
 
     /// ASCII text of `len` bytes written by `fill` into a zeroed buffer,
@@ -119,11 +162,11 @@ impl StrData {
             if bytes[..len].is_ascii() {
                 return StrData::from_storage(Storage::Inline { len: len as u8, bytes });
             }
-            return StrData::from_latin1(bytes[..len].to_vec());
+            return StrData::from_latin1_wide(&bytes[..len]);
         }
-        let mut v = vec![0; len];
-        fill(&mut v);
-        StrData::from_filled(v)
+        let mut buf = TextBuf::zeroed(len);
+        fill(buf.as_mut_slice());
+        StrData::from_storage(one_byte(buf))
     }
 
     /// `build_ascii` that gives None instead of aborting when the memory
@@ -132,31 +175,17 @@ impl StrData {
         if len <= INLINE_MAX {
             return Some(StrData::build_ascii(len, fill));
         }
-        let mut v = Vec::new();
-        v.try_reserve_exact(len).ok()?;
-        v.resize(len, 0);
-        fill(&mut v);
-        Some(StrData::from_filled(v))
-    }
-
-    /// The long text `build_ascii` filled: ASCII, else Latin-1 code points.
-    fn from_filled(v: Vec<u8>) -> StrData {
-        match String::from_utf8(v) {
-            Ok(s) if s.is_ascii() => StrData::from_storage(Storage::Ascii(s.into_boxed_str())),
-            Ok(s) => StrData::from_latin1(s.into_bytes()),
-            Err(e) => StrData::from_latin1(e.into_bytes()),
-        }
+        let mut buf = TextBuf::try_zeroed(len)?;
+        fill(buf.as_mut_slice());
+        Some(StrData::from_storage(one_byte(buf)))
     }
 
     /// Code points below 256, in the narrowest form.
     pub fn from_latin1(b: Vec<u8>) -> StrData {
-        if b.is_ascii() {
-            return match String::from_utf8(b) {
-                Ok(s) => StrData::from_ascii(s),
-                Err(e) => StrData::from_storage(Storage::Latin1(e.into_bytes().into_boxed_slice())),
-            };
+        if b.len() <= INLINE_MAX && b.is_ascii() {
+            return StrData::from_storage(inline(&b));
         }
-        StrData::from_storage(Storage::Latin1(b.into_boxed_slice()))
+        StrData::from_storage(one_byte(TextBuf::from_slice(&b)))
     }
 
     /// A copy with the same characters (a new object's payload).
@@ -191,28 +220,29 @@ impl StrData {
                 }
             });
         }
+        let n = cps.len();
         StrData::from_storage(if max < 0x100 {
-            Storage::Latin1(cps.iter().map(|&c| c as u8).collect())
+            Storage::Latin1(TextBuf::from_units(n, cps.iter().map(|&c| c as u8)))
         } else if max < 0x10000 {
-            Storage::Ucs2(cps.iter().map(|&c| c as u16).collect())
+            Storage::Ucs2(TextBuf::from_units(n, cps.iter().map(|&c| c as u16)))
         } else {
-            Storage::Ucs4(cps.into())
+            Storage::Ucs4(TextBuf::from_slice(cps))
         })
     }
 
     /// Code units of the widest kind (the caller knows one is above 0xFFFF).
     pub(crate) fn from_ucs4(units: Vec<u32>) -> StrData {
-        StrData::from_storage(Storage::Ucs4(units.into_boxed_slice()))
+        StrData::from_storage(Storage::Ucs4(TextBuf::from_slice(&units)))
     }
 
     /// Code units of the two-byte kind (the caller knows one is above 0xFF).
     pub(crate) fn from_ucs2(units: Vec<u16>) -> StrData {
-        StrData::from_storage(Storage::Ucs2(units.into_boxed_slice()))
+        StrData::from_storage(Storage::Ucs2(TextBuf::from_slice(&units)))
     }
 
     /// Code units below 256 of which one is not ASCII (the caller knows).
-    fn from_latin1_wide(units: Vec<u8>) -> StrData {
-        StrData::from_storage(Storage::Latin1(units.into_boxed_slice()))
+    fn from_latin1_wide(units: &[u8]) -> StrData {
+        StrData::from_storage(Storage::Latin1(TextBuf::from_slice(units)))
     }
 
     /// The characters, in their representation.
@@ -225,10 +255,12 @@ impl StrData {
                 // and `build_ascii`), which is UTF-8.
                 StrRepr::Ascii(unsafe { std::str::from_utf8_unchecked(text) })
             }
-            Storage::Ascii(s) => StrRepr::Ascii(s),
-            Storage::Latin1(b) => StrRepr::Latin1(b),
-            Storage::Ucs2(u) => StrRepr::Ucs2(u),
-            Storage::Ucs4(u) => StrRepr::Ucs4(u),
+            // SAFETY: `Ascii` storage only ever holds valid UTF-8 (see
+            // `Storage::Ascii`).
+            Storage::Ascii(b) => StrRepr::Ascii(unsafe { std::str::from_utf8_unchecked(b.as_slice()) }),
+            Storage::Latin1(b) => StrRepr::Latin1(b.as_slice()),
+            Storage::Ucs2(u) => StrRepr::Ucs2(u.as_slice()),
+            Storage::Ucs4(u) => StrRepr::Ucs4(u.as_slice()),
         }
     }
 
@@ -237,7 +269,7 @@ impl StrData {
     pub fn len(&self) -> usize {
         match &self.storage {
             Storage::Inline { len, .. } => *len as usize,
-            Storage::Ascii(s) => s.len(),
+            Storage::Ascii(b) => b.len(),
             Storage::Latin1(b) => b.len(),
             Storage::Ucs2(b) => b.len(),
             Storage::Ucs4(b) => b.len(),
@@ -253,10 +285,9 @@ impl StrData {
     pub fn char_at(&self, i: usize) -> u32 {
         match &self.storage {
             Storage::Inline { bytes, .. } => bytes[i] as u32,
-            Storage::Ascii(s) => s.as_bytes()[i] as u32,
-            Storage::Latin1(b) => b[i] as u32,
-            Storage::Ucs2(b) => b[i] as u32,
-            Storage::Ucs4(b) => b[i],
+            Storage::Ascii(b) | Storage::Latin1(b) => b.as_slice()[i] as u32,
+            Storage::Ucs2(b) => b.as_slice()[i] as u32,
+            Storage::Ucs4(b) => b.as_slice()[i],
         }
     }
 
@@ -490,6 +521,17 @@ pub(crate) fn setup(vm: &Vm) {
 /// Allocate a str object (the type must be `str` or a subclass).
 pub(crate) fn alloc_str(ty: &Obj, data: StrData) -> Obj {
     alloc_object(ty, data)
+}
+
+/// `bytes` as text when all are ASCII: one scan, where `str::from_utf8`
+/// after an ASCII test would read them twice.
+#[inline]
+pub(crate) fn ascii_text(bytes: &[u8]) -> Option<&str> {
+    if !bytes.is_ascii() {
+        return None;
+    }
+    // SAFETY: ASCII bytes are valid UTF-8.
+    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
 /// The payload of a str object.
@@ -801,65 +843,55 @@ fn kind_rank(r: StrRepr<'_>) -> u8 {
 pub(crate) fn concat_data(parts: &[&StrData]) -> Option<StrData> {
     let total = parts.iter().try_fold(0usize, |t, p| t.checked_add(p.len()))?;
     let rank = parts.iter().map(|p| kind_rank(p.repr())).max().unwrap_or(0);
-    Some(match rank {
-        0 if total <= INLINE_MAX => StrData::build_ascii(total, |out| {
-            let mut at = 0;
-            for p in parts {
-                if let StrRepr::Ascii(x) = p.repr() {
-                    out[at..at + x.len()].copy_from_slice(x.as_bytes());
-                    at += x.len();
+    // Each part is written once, straight into the result's buffer.
+    match rank {
+        0 if total <= INLINE_MAX => Some(StrData::build_ascii(total, |out| write_parts(parts, out))),
+        0 | 1 => StrData::try_build_latin1(total, |out| write_parts(parts, out)),
+        2 => StrData::try_build_ucs2(total, |out| write_parts(parts, out)),
+        _ => StrData::try_build_ucs4(total, |out| write_parts(parts, out)),
+    }
+}
+
+/// The code units of `parts`, one after the other, into `out` (as wide as
+/// the widest part, and exactly as long as all of them).
+fn write_parts<T: Copy + From<u8>>(parts: &[&StrData], out: &mut [T])
+where
+    u16: TryInto<T>,
+    u32: TryInto<T>,
+{
+    let mut at = 0;
+    for p in parts {
+        let n = p.len();
+        let dst = &mut out[at..at + n];
+        match p.repr() {
+            StrRepr::Ascii(x) => widen_into(x.as_bytes(), dst),
+            StrRepr::Latin1(x) => widen_into(x, dst),
+            // Wider parts only come with a result at least as wide.
+            StrRepr::Ucs2(x) => {
+                for (o, &c) in dst.iter_mut().zip(x) {
+                    if let Ok(c) = c.try_into() {
+                        *o = c;
+                    }
                 }
             }
-        }),
-        0 => {
-            let mut out = String::new();
-            out.try_reserve_exact(total).ok()?;
-            for p in parts {
-                if let StrRepr::Ascii(x) = p.repr() {
-                    out.push_str(x);
+            StrRepr::Ucs4(x) => {
+                for (o, &c) in dst.iter_mut().zip(x) {
+                    if let Ok(c) = c.try_into() {
+                        *o = c;
+                    }
                 }
             }
-            StrData::from_ascii(out)
         }
-        1 => {
-            let mut out: Vec<u8> = Vec::new();
-            out.try_reserve_exact(total).ok()?;
-            for p in parts {
-                match p.repr() {
-                    StrRepr::Ascii(x) => out.extend_from_slice(x.as_bytes()),
-                    StrRepr::Latin1(x) => out.extend_from_slice(x),
-                    _ => {}
-                }
-            }
-            StrData::from_latin1_wide(out)
-        }
-        2 => {
-            let mut out: Vec<u16> = Vec::new();
-            out.try_reserve_exact(total).ok()?;
-            for p in parts {
-                match p.repr() {
-                    StrRepr::Ascii(x) => out.extend(x.bytes().map(u16::from)),
-                    StrRepr::Latin1(x) => out.extend(x.iter().map(|&c| u16::from(c))),
-                    StrRepr::Ucs2(x) => out.extend_from_slice(x),
-                    StrRepr::Ucs4(_) => {}
-                }
-            }
-            StrData::from_ucs2(out)
-        }
-        _ => {
-            let mut out: Vec<u32> = Vec::new();
-            out.try_reserve_exact(total).ok()?;
-            for p in parts {
-                match p.repr() {
-                    StrRepr::Ascii(x) => out.extend(x.bytes().map(u32::from)),
-                    StrRepr::Latin1(x) => out.extend(x.iter().map(|&c| u32::from(c))),
-                    StrRepr::Ucs2(x) => out.extend(x.iter().map(|&c| u32::from(c))),
-                    StrRepr::Ucs4(x) => out.extend_from_slice(x),
-                }
-            }
-            StrData::from_ucs4(out)
-        }
-    })
+        at += n;
+    }
+}
+
+/// One-byte code units into a buffer of any width.
+#[inline]
+fn widen_into<T: Copy + From<u8>>(src: &[u8], dst: &mut [T]) {
+    for (o, &c) in dst.iter_mut().zip(src) {
+        *o = T::from(c);
+    }
 }
 
 fn str_add(vm: &Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
@@ -888,7 +920,7 @@ pub(crate) fn repeat(vm: &Vm, d: &StrData, n: isize) -> PyResult<Obj> {
     // The result has the width of the operand: build it in that width.
     let d = match d.repr() {
         StrRepr::Ascii(s) => StrData::from_ascii(repeat_ascii(vm, s, n)?),
-        StrRepr::Latin1(b) => StrData::from_latin1_wide(repeat_slice(vm, b, n)?),
+        StrRepr::Latin1(b) => StrData::from_latin1_wide(&repeat_slice(vm, b, n)?),
         StrRepr::Ucs2(u) => StrData::from_ucs2(repeat_slice(vm, u, n)?),
         StrRepr::Ucs4(u) => StrData::from_ucs4(repeat_slice(vm, u, n)?),
     };
