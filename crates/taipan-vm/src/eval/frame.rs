@@ -178,11 +178,14 @@ impl Drop for HeapFrame {
     fn drop(&mut self) {
         let f = self.ptr.as_ptr();
         // SAFETY: the handle owns the frame and its block: the frame's
-        // fields are dropped once (`Frame`'s `Drop` keeps borrowed globals
-        // from being released), then the block is freed with its layout.
+        // fields are dropped once, field by field (`Frame`'s own `Drop`
+        // does not run: it would clone the code object twice to keep
+        // borrowed globals from being released), then the block is freed
+        // with its layout.
         unsafe {
             let layout = HeapFrame::layout((*f).slots.len);
-            ptr::drop_in_place(f);
+            (*f).drop_fields_unchecked();
+            ptr::drop_in_place(&mut (*f).frame_obj);
             crate::object::free_block(f as *mut u8, layout);
         }
     }
@@ -422,6 +425,18 @@ impl Frame {
     /// has no `frame` object (`pop_thread_frame` checked).
     #[inline(always)]
     unsafe fn drop_fields(&mut self) {
+        debug_assert!(self.frame_obj.is_none());
+        // SAFETY: guaranteed by the caller.
+        unsafe { self.drop_fields_unchecked() }
+    }
+
+    /// `drop_fields` without the check for a `frame` object (a heap
+    /// frame's owner drops that field itself).
+    ///
+    /// # Safety
+    /// The frame is not used afterwards but for dropping its `frame_obj`.
+    #[inline(always)]
+    unsafe fn drop_fields_unchecked(&mut self) {
         // SAFETY: each field is dropped once; borrowed globals and builtins
         // are not released (the frame's `Drop` is not run for data-stack
         // frames). Only the slots below `sp` hold values (a finished
@@ -435,7 +450,6 @@ impl Frame {
                 ptr::drop_in_place(p.add(i));
             }
             ptr::drop_in_place(&mut self.locals);
-            debug_assert!(self.frame_obj.is_none());
             ptr::drop_in_place(&mut self.func);
             if self.env_owned {
                 ptr::drop_in_place(&mut self.globals);

@@ -540,7 +540,7 @@ unsafe fn dealloc(p: NonNull<PyObject>) {
             // thread's cache, with no callee-saved state to set up.
             Some(leaf) if leaf.class as usize == LEAF_CACHE_CLASS => dealloc_cached_leaf(p, ty_ptr, leaf),
             // Exact tuples, lists, dicts, methods: straight to their path.
-            None if ty.container.is_some() => dealloc_container(p, ty_ptr, ty.container.unwrap_unchecked()),
+            None if ty.container.is_some() => dealloc_any_container(p, ty_ptr, ty.container.unwrap_unchecked()),
             _ => dealloc_other(p, ty_ptr, ty),
         }
     }
@@ -594,14 +594,14 @@ unsafe fn dealloc_other(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, ty: &Ty
             return;
         }
         if let Some(c) = ty.container {
-            return dealloc_container(p, ty_ptr, c);
+            return dealloc_any_container(p, ty_ptr, c);
         }
         dealloc_general(p)
     }
 }
 
 /// How instances of a plain container type (`TypeObject::mark_container`:
-/// exact tuple, list, dict, method) are allocated and freed: their size
+/// exact tuple, list, dict, method, function, cell, generator) are allocated and freed: their size
 /// class (GC header included) and their payload's destructor.
 #[derive(Clone, Copy)]
 pub(crate) struct ContainerAlloc {
@@ -612,6 +612,9 @@ pub(crate) struct ContainerAlloc {
     /// The offset of the `__dict__` slot from the object's start (a
     /// function's), 0 if instances have none.
     dictoffset: u16,
+    /// The type has a finalizer (a generator's close): deallocation asks
+    /// `queue_finalizer` first.
+    finalizes: bool,
     drop_payload: unsafe fn(*mut PyObject),
     /// A variable-size container (an exact tuple, CPython's `tp_itemsize`):
     /// how many object references follow its `PyCell` in the block.
@@ -619,12 +622,17 @@ pub(crate) struct ContainerAlloc {
 }
 
 impl ContainerAlloc {
-    pub(crate) fn new<T: PyPayload>(layout: std::alloc::Layout, dictoffset: usize) -> Option<ContainerAlloc> {
+    pub(crate) fn new<T: PyPayload>(
+        layout: std::alloc::Layout,
+        dictoffset: usize,
+        finalizes: bool,
+    ) -> Option<ContainerAlloc> {
         let (class, _) = small_layout(layout)?;
         Some(ContainerAlloc {
             class: u8::try_from(class).ok()?,
             size: u16::try_from(layout.size()).ok()?,
             dictoffset: u16::try_from(dictoffset).ok()?,
+            finalizes,
             drop_payload: drop_payload::<T>,
             items: None,
         })
@@ -639,6 +647,7 @@ impl ContainerAlloc {
             class: class as u8,
             size: size as u16,
             dictoffset: 0,
+            finalizes: false,
             drop_payload: drop_payload::<T>,
             items: Some(items),
         }
@@ -821,9 +830,10 @@ unsafe fn var_free_push(st: &ObjectState, base: *mut u8, n: usize) -> bool {
     true
 }
 
-/// Deallocation of a plain container: no finalizer can be due and there
-/// is no dict or member slot, so only the trashcan of the general path is
-/// kept (dropping the items nests; a tuple nested 100,000 deep must not
+/// Deallocation of a plain container with no finalizer: no member slots
+/// and no finalizer to ask for (`dealloc_finalizing_container` does for a
+/// generator), so what is left of the general path is the trashcan
+/// (dropping the items nests; a tuple nested 100,000 deep must not
 /// overflow the stack).
 ///
 /// # Safety
@@ -839,6 +849,47 @@ unsafe fn dealloc_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: 
     let st = unsafe { &(*ts).objects };
     // SAFETY: guaranteed by the caller.
     in_trashcan(st, p, || unsafe { free_container(st, p, ty_ptr, c) });
+}
+
+/// `dealloc_container` of a type with a finalizer (a generator): one that
+/// is due is queued instead (out of line, so that the other containers'
+/// path stays as short as it was).
+///
+/// # Safety
+/// As `dealloc_container`.
+#[inline(never)]
+unsafe fn dealloc_finalizing_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: ContainerAlloc) {
+    let ts = crate::pystate::current_thread_ptr();
+    if ts.is_null() {
+        // SAFETY: as the caller guarantees; that path makes a thread state.
+        return unsafe { dealloc_general(p) };
+    }
+    // SAFETY: a non-null CURRENT points at a live thread state.
+    let ts = unsafe { &*ts };
+    // SAFETY: the refcount just reached zero (as `queue_finalizer` requires).
+    if unsafe { queue_finalizer(ts, p) } {
+        return;
+    }
+    // SAFETY: guaranteed by the caller.
+    in_trashcan(&ts.objects, p, || unsafe { free_container(&ts.objects, p, ty_ptr, c) });
+}
+
+/// `dealloc_container`, or `dealloc_finalizing_container` for a type with
+/// a finalizer: the test is made here, so that `dealloc_container` itself
+/// stays as short as it was for the other containers.
+///
+/// # Safety
+/// As `dealloc_container`.
+#[inline(always)]
+unsafe fn dealloc_any_container(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, c: ContainerAlloc) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        if c.finalizes {
+            dealloc_finalizing_container(p, ty_ptr, c)
+        } else {
+            dealloc_container(p, ty_ptr, c)
+        }
+    }
 }
 
 /// Free a plain container (see `dealloc_container`).

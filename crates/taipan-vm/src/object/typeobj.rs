@@ -494,7 +494,7 @@ pub struct TypeObject {
     /// no teardown beyond dropping the payload (see `mark_leaf`).
     pub(crate) leaf: Option<super::LeafAlloc>,
     /// Set for builtin container types whose instances have a GC header
-    /// but no finalizer, dict or member slots (see `mark_container`).
+    /// but no member slots (see `mark_container`).
     pub(crate) container: Option<super::ContainerAlloc>,
     /// The field layout of a struct sequence type (`objects/structseq.rs`).
     pub(crate) structseq: std::cell::OnceCell<crate::objects::structseq::StructSeqInfo>,
@@ -579,20 +579,21 @@ impl TypeObject {
     }
 
     /// Mark a builtin container type with a plain `tp_dealloc` (CPython's
-    /// exact tuple, list, dict, method, function, cell: no finalizer or
-    /// member slots; a weakref list and a `__dict__` slot are allowed).
-    /// Allocation takes a precomputed size class and deallocation skips the
-    /// finalizer queue and the slot loops, keeping the trashcan. Subclasses
-    /// are not marked. Call it last, once the layout is final.
+    /// exact tuple, list, dict, method, function, cell, generator: no
+    /// member slots; a weakref list, a `__dict__` slot and a finalizer are
+    /// allowed). Allocation takes a precomputed size class and deallocation
+    /// skips the slot loops, keeping the trashcan, and asks for the
+    /// finalizer only when the type has one. Subclasses are not marked.
+    /// Call it last, once the layout and the finalizer are final.
     pub(crate) fn mark_container<T: PyPayload>(&mut self) {
         let plain = self.is_gc
             && self.values_offset == 0
             && self.member_offsets.is_empty()
-            && self.finalize.get().is_none()
             && self.payload_type == TypeId::of::<T>()
             && self.basicsize >= std::mem::size_of::<super::PyCell<T>>();
+        let finalizes = self.finalize.get().is_some();
         self.container =
-            if plain { super::ContainerAlloc::new::<T>(self.alloc_layout(), self.dictoffset) } else { None };
+            if plain { super::ContainerAlloc::new::<T>(self.alloc_layout(), self.dictoffset, finalizes) } else { None };
     }
 
     /// `mark_container` for a variable-size container (the exact tuple):
@@ -600,7 +601,8 @@ impl TypeObject {
     /// references (`object::alloc_var_container`).
     pub(crate) fn mark_var_container<T: PyPayload>(&mut self, items: unsafe fn(*mut super::PyObject) -> usize) {
         self.mark_container::<T>();
-        if self.container.is_some() && self.weaklistoffset == 0 && self.dictoffset == 0 {
+        if self.container.is_some() && self.weaklistoffset == 0 && self.dictoffset == 0 && self.finalize.get().is_none()
+        {
             self.container = Some(super::ContainerAlloc::new_var::<T>(items));
         }
     }

@@ -154,7 +154,7 @@ fn mk_gen_type(name: &str) -> TypeObject {
 }
 
 pub(crate) fn type_object(kind: GenKind) -> TypeObject {
-    let t = mk_gen_type(match kind {
+    let mut t = mk_gen_type(match kind {
         GenKind::Generator => "generator",
         GenKind::Coroutine => "coroutine",
         GenKind::AsyncGenerator => "async_generator",
@@ -166,6 +166,7 @@ pub(crate) fn type_object(kind: GenKind) -> TypeObject {
         t.slots.iter.set(Some(crate::objects::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
     }
+    t.mark_container::<GenData>();
     t
 }
 

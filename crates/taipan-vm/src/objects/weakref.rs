@@ -133,7 +133,24 @@ pub fn weakrefs_of(o: &Obj) -> Vec<Obj> {
 ///
 /// # Safety
 /// `p` must be an object being freed, of a type with a weak-reference slot.
+#[inline(always)]
 pub(crate) unsafe fn clear_on_free(p: *mut PyObject) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        // Most objects freed have no weakrefs: one load and a test, inline
+        // in every deallocation path.
+        if !list_head(p).get().is_null() {
+            clear_linked(p);
+        }
+    }
+}
+
+/// `clear_on_free` of an object with weakrefs.
+///
+/// # Safety
+/// As `clear_on_free`.
+#[inline(never)]
+unsafe fn clear_linked(p: *mut PyObject) {
     // SAFETY: guaranteed by the caller; each linked weakref is live.
     unsafe {
         let head = list_head(p);
