@@ -394,7 +394,9 @@ fn gdbm_sync(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 fn gdbm_get(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let p = support::positional(vm, "get", a, k, 1, 2)?;
     match gdbm_subscript(vm, o, &p[0]) {
-        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => Ok(p.get(1).cloned().unwrap_or_else(|| vm.none())),
+        Err(e) if vm.err_matches(&e, &vm.ctx.exceptions.key_error) => {
+            Ok(p.get(1).cloned().unwrap_or_else(|| vm.none()))
+        }
         r => r,
     }
 }
