@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use taipan_vm::api::types::{payload_or_err, MethodDef, TypeObject, TypeSpec};
 use taipan_vm::api::{dict, module, str as pystr, Obj, PyErr, PyPayload, PyResult, Vm};
 
-use crate::_gdbm::{datum_arg, datum_of, str_or_bytes_arg, Datum};
+use crate::_gdbm::{datum_arg, datum_of, str_or_bytes_arg, symbol_as, Datum};
 use crate::posix::path;
 use crate::support;
 
@@ -60,15 +60,15 @@ fn load_ndbm() -> Option<Ndbm> {
     // declares (gdbm's ndbm.h).
     unsafe {
         Some(Ndbm {
-            open: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_open")?),
-            close: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_close")?),
-            fetch: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_fetch")?),
-            store: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_store")?),
-            delete: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_delete")?),
-            firstkey: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_firstkey")?),
-            nextkey: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_nextkey")?),
-            error: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_error")?),
-            clearerr: std::mem::transmute::<*mut c_void, _>(sym(c"dbm_clearerr")?),
+            open: symbol_as(sym(c"dbm_open")?),
+            close: symbol_as(sym(c"dbm_close")?),
+            fetch: symbol_as(sym(c"dbm_fetch")?),
+            store: symbol_as(sym(c"dbm_store")?),
+            delete: symbol_as(sym(c"dbm_delete")?),
+            firstkey: symbol_as(sym(c"dbm_firstkey")?),
+            nextkey: symbol_as(sym(c"dbm_nextkey")?),
+            error: symbol_as(sym(c"dbm_error")?),
+            clearerr: symbol_as(sym(c"dbm_clearerr")?),
         })
     }
 }

@@ -61,6 +61,17 @@ struct Gdbm {
     version: [c_int; 3],
 }
 
+/// A symbol's address as the function pointer type `F` it is declared with.
+///
+/// # Safety
+/// `F` must be a function pointer type matching the symbol's C declaration.
+pub(crate) unsafe fn symbol_as<F: Copy>(p: *mut c_void) -> F {
+    debug_assert_eq!(std::mem::size_of::<F>(), std::mem::size_of::<*mut c_void>());
+    // SAFETY: the caller guarantees `F` is the symbol's pointer type, of
+    // the same size as a data pointer on the platforms Taipan supports.
+    unsafe { std::mem::transmute_copy::<*mut c_void, F>(&p) }
+}
+
 static GDBM: OnceLock<Option<Gdbm>> = OnceLock::new();
 
 fn load_gdbm() -> Option<Gdbm> {
@@ -80,19 +91,19 @@ fn load_gdbm() -> Option<Gdbm> {
     // declares (gdbm.h of libgdbm 6); `gdbm_version_number` is `const int[3]`.
     unsafe {
         Some(Gdbm {
-            open: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_open")?),
-            close: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_close")?),
-            fetch: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_fetch")?),
-            store: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_store")?),
-            delete: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_delete")?),
-            exists: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_exists")?),
-            firstkey: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_firstkey")?),
-            nextkey: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_nextkey")?),
-            reorganize: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_reorganize")?),
-            sync: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_sync")?),
-            count: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_count")?),
-            errno_location: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_errno_location")?),
-            strerror: std::mem::transmute::<*mut c_void, _>(sym(c"gdbm_strerror")?),
+            open: symbol_as(sym(c"gdbm_open")?),
+            close: symbol_as(sym(c"gdbm_close")?),
+            fetch: symbol_as(sym(c"gdbm_fetch")?),
+            store: symbol_as(sym(c"gdbm_store")?),
+            delete: symbol_as(sym(c"gdbm_delete")?),
+            exists: symbol_as(sym(c"gdbm_exists")?),
+            firstkey: symbol_as(sym(c"gdbm_firstkey")?),
+            nextkey: symbol_as(sym(c"gdbm_nextkey")?),
+            reorganize: symbol_as(sym(c"gdbm_reorganize")?),
+            sync: symbol_as(sym(c"gdbm_sync")?),
+            count: symbol_as(sym(c"gdbm_count")?),
+            errno_location: symbol_as(sym(c"gdbm_errno_location")?),
+            strerror: symbol_as(sym(c"gdbm_strerror")?),
             version: *(version as *const [c_int; 3]),
         })
     }

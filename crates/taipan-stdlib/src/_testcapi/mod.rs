@@ -391,24 +391,6 @@ fn type_modified(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
 
 // ---- helpers other test modules use -----------------------------------------------------------
 
-/// `raise_SIGINT_then_send_None(gen)`: raise(SIGINT), then send None into
-/// `gen` before any bytecode checks for signals (bpo-30039: the
-/// KeyboardInterrupt must surface in the innermost generator of a
-/// `yield from` chain).
-fn raise_sigint_then_send_none(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
-    let [gen] = args::exact::<1>(vm, "raise_SIGINT_then_send_None", a, k)?;
-    if !vm.isinstance(&gen, &vm.ctx.types.generator)? {
-        return Err(vm.type_error(format!(
-            "raise_SIGINT_then_send_None() argument 1 must be generator, not {}",
-            gen.class().name()
-        )));
-    }
-    // SAFETY: raise only delivers a signal to this thread; the handler the
-    // interpreter installed records it for the eval loop.
-    unsafe { libc::raise(libc::SIGINT) };
-    vm.call_method(&gen, "send", &[vm.none()])
-}
-
 /// `raise_exception(exc, nargs)`: raise `exc(0, 1, ..., nargs - 1)`.
 fn raise_exception(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [exc, n] = args::exact::<2>(vm, "raise_exception", a, k)?;
@@ -672,7 +654,6 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("type_assign_version", type_assign_version),
     MethodDef::static_("type_modified", type_modified),
     MethodDef::static_("raise_exception", raise_exception),
-    MethodDef::static_("raise_SIGINT_then_send_None", raise_sigint_then_send_none),
     MethodDef::static_("fatal_error", fatal_error),
     MethodDef::static_("set_errno", set_errno),
     MethodDef::static_("W_STOPCODE", w_stopcode),
