@@ -17,8 +17,10 @@ mod _contextvars;
 mod _crypt;
 mod _csv;
 mod _datetime;
+mod _dbm;
 mod _elementtree;
 mod _functools;
+mod _gdbm;
 mod _hashlib;
 mod _heapq;
 mod _imp;
@@ -113,8 +115,10 @@ pub static MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_crypt", init: _crypt::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_datetime", init: _datetime::init },
+    ModuleDef { name: "_dbm", init: _dbm::init },
     ModuleDef { name: "_elementtree", init: _elementtree::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_gdbm", init: _gdbm::init },
     ModuleDef { name: "_hashlib", init: _hashlib::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },

@@ -6,7 +6,7 @@
 use std::ffi::{CStr, CString};
 
 use taipan_vm::api::types::MethodDef;
-use taipan_vm::api::{args, dict, int, module, str as pystr, Obj, PyResult, Vm};
+use taipan_vm::api::{args, dict, int, module, str as pystr, Obj, PyErr, PyResult, Vm};
 
 use crate::posix::path::{self, c_int};
 use crate::structseq;
@@ -300,16 +300,21 @@ fn opt_arg(vm: &Vm, fname: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<Option
     Ok(a.first().cloned())
 }
 
+/// A failed gmtime_r/localtime_r (a time_t whose year overflows an int:
+/// EOVERFLOW) as CPython's `_PyTime_gmtime`: OSError of errno, EINVAL when
+/// the C library set none.
+fn conversion_error(vm: &Vm) -> PyErr {
+    match path::errno() {
+        0 => path::os_error(vm, libc::EINVAL, None, None),
+        e => path::os_error(vm, e, None, None),
+    }
+}
+
 fn gmtime_tm(vm: &Vm, t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = zeroed_tm();
     // SAFETY: `tm` is writable; gmtime_r is thread-safe.
     if unsafe { libc::gmtime_r(&t, &mut tm) }.is_null() {
-        let e = path::errno();
-        return Err(if e == libc::EOVERFLOW || e == 0 {
-            vm.overflow_error("timestamp out of range for platform time_t")
-        } else {
-            path::os_error(vm, e, None, None)
-        });
+        return Err(conversion_error(vm));
     }
     Ok(tm)
 }
@@ -318,12 +323,7 @@ fn localtime_tm(vm: &Vm, t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = zeroed_tm();
     // SAFETY: `tm` is writable; localtime_r is thread-safe.
     if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
-        let e = path::errno();
-        return Err(if e == libc::EOVERFLOW || e == 0 {
-            vm.overflow_error("timestamp out of range for platform time_t")
-        } else {
-            path::os_error(vm, e, None, None)
-        });
+        return Err(conversion_error(vm));
     }
     Ok(tm)
 }

@@ -170,6 +170,22 @@ fn as_timeval(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     Ok(pair(vm, us.div_euclid(1_000_000), us.rem_euclid(1_000_000)))
 }
 
+/// `_PyTime_AsTimeval_clamp`: as `_PyTime_AsTimeval`, the seconds clamped
+/// to time_t's range, which (64-bit) holds every i64 nanosecond count's.
+fn as_timeval_clamp(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [ns, round] = args::exact::<2>(vm, "PyTime_AsTimeval_clamp", a, k)?;
+    let (ns, round) = (ns_arg(vm, &ns)?, round_arg(vm, &round)?);
+    let us = divide(ns, 1000, round);
+    Ok(pair(vm, us.div_euclid(1_000_000), us.rem_euclid(1_000_000)))
+}
+
+/// `_PyTime_AsTimespec_clamp`: as `_PyTime_AsTimespec` (see above).
+fn as_timespec_clamp(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
+    let [ns] = args::exact::<1>(vm, "PyTime_AsTimespec_clamp", a, k)?;
+    let ns = ns_arg(vm, &ns)?;
+    Ok(pair(vm, ns.div_euclid(SEC_TO_NS), ns.rem_euclid(SEC_TO_NS)))
+}
+
 /// `_PyTime_AsTimespec`: (seconds, nanoseconds).
 fn as_timespec(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [ns] = args::exact::<1>(vm, "PyTime_AsTimespec", a, k)?;
@@ -222,6 +238,8 @@ pub(super) const FUNCTIONS: &[MethodDef] = &[
     MethodDef::static_("PyTime_AsSecondsDouble", as_seconds_double),
     MethodDef::static_("PyTime_AsTimeval", as_timeval),
     MethodDef::static_("PyTime_AsTimespec", as_timespec),
+    MethodDef::static_("PyTime_AsTimeval_clamp", as_timeval_clamp),
+    MethodDef::static_("PyTime_AsTimespec_clamp", as_timespec_clamp),
     MethodDef::static_("PyTime_AsMilliseconds", as_milliseconds),
     MethodDef::static_("PyTime_AsMicroseconds", as_microseconds),
     MethodDef::static_("pytime_object_to_time_t", object_to_time_t),
