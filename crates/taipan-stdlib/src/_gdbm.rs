@@ -179,15 +179,7 @@ fn close_db(g: &GdbmObject) {
 }
 
 fn error_type(vm: &Vm) -> PyResult<Obj> {
-    if let Some(t) = vm.lazy_types.borrow().get(ERROR_TYPE) {
-        return Ok(t.clone());
-    }
-    let ns = vm.new_dict();
-    dict::set_item_str(vm, &ns, "__module__", vm.new_str("_gdbm"))?;
-    let bases = vm.new_tuple(vec![vm.ctx.exceptions.os_error.clone()]);
-    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str("error"), bases, ns], None)?;
-    vm.lazy_types.borrow_mut().insert(ERROR_TYPE, t.clone());
-    Ok(t)
+    support::exception_type(vm, ERROR_TYPE, "_gdbm", "error", &vm.ctx.exceptions.os_error, None)
 }
 
 /// `_gdbm.error(msg)`.

@@ -79,16 +79,8 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
 }
 
 fn error_type(vm: &Vm) -> PyResult<Obj> {
-    if let Some(t) = support::module_type(vm, ERROR) {
-        return Ok(t);
-    }
-    let ns = vm.new_dict();
-    dict::set_item_str(vm, &ns, "__module__", vm.new_str("_lzma"))?;
-    dict::set_item_str(vm, &ns, "__doc__", vm.new_str("Call to liblzma failed."))?;
-    let bases = vm.new_tuple(vec![vm.ctx.exceptions.exception.clone()]);
-    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str("LZMAError"), bases, ns], None)?;
-    support::register_type(vm, ERROR, &t);
-    Ok(t)
+    let base = &vm.ctx.exceptions.exception;
+    support::exception_type(vm, ERROR, "_lzma", "LZMAError", base, Some("Call to liblzma failed."))
 }
 
 fn lzma_error(vm: &Vm, msg: &str) -> PyErr {

@@ -847,15 +847,7 @@ const FUNCTIONS: &[MethodDef] = &[
 ];
 
 fn error_type(vm: &Vm) -> PyResult<Obj> {
-    if let Some(t) = crate::support::module_type(vm, ERROR) {
-        return Ok(t);
-    }
-    let ns = vm.new_dict();
-    dict::set_item_str(vm, &ns, "__module__", vm.new_str("audioop"))?;
-    let bases = vm.new_tuple(vec![vm.ctx.exceptions.exception.clone()]);
-    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str("error"), bases, ns], None)?;
-    crate::support::register_type(vm, ERROR, &t);
-    Ok(t)
+    crate::support::exception_type(vm, ERROR, "audioop", "error", &vm.ctx.exceptions.exception, None)
 }
 
 pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {

@@ -3,7 +3,7 @@
 //! `Py_ssize_t` converter, and a registry of the types a module makes
 //! (kept per interpreter in its `lazy_types`).
 
-use taipan_vm::api::{int, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
+use taipan_vm::api::{dict, int, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
 
 /// No keyword arguments (`_PyArg_NoKeywords`): "f() takes no keyword arguments".
 pub(crate) use taipan_vm::api::args::no_kwargs;
@@ -73,6 +73,31 @@ pub(crate) fn module_type(vm: &Vm, name: &str) -> Option<Obj> {
 /// Remember a type a module made, for native code that instantiates it.
 pub(crate) fn register_type(vm: &Vm, name: &'static str, ty: &Obj) {
     vm.lazy_types.borrow_mut().insert(name, ty.clone());
+}
+
+/// An exception class a module makes once per interpreter (as CPython's
+/// `PyErr_NewExceptionWithDoc`): `name` in `module`, deriving from `base`,
+/// remembered under `key`.
+pub(crate) fn exception_type(
+    vm: &Vm,
+    key: &'static str,
+    module: &str,
+    name: &str,
+    base: &Obj,
+    doc: Option<&str>,
+) -> PyResult<Obj> {
+    if let Some(t) = module_type(vm, key) {
+        return Ok(t);
+    }
+    let ns = vm.new_dict();
+    dict::set_item_str(vm, &ns, "__module__", vm.new_str(module))?;
+    if let Some(doc) = doc {
+        dict::set_item_str(vm, &ns, "__doc__", vm.new_str(doc))?;
+    }
+    let bases = vm.new_tuple(vec![base.clone()]);
+    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str(name), bases, ns], None)?;
+    register_type(vm, key, &t);
+    Ok(t)
 }
 
 /// `tp_iter` of an iterator: itself.

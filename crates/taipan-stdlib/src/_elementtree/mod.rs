@@ -53,15 +53,8 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
 /// `xml.etree.ElementTree.ParseError`, a SyntaxError subclass made once
 /// per interpreter (the accelerator's own, as in CPython).
 pub(crate) fn parse_error_type(vm: &Vm) -> PyResult<Obj> {
-    if let Some(t) = support::module_type(vm, PARSE_ERROR) {
-        return Ok(t);
-    }
-    let ns = vm.new_dict();
-    dict::set_item_str(vm, &ns, "__module__", vm.new_str("xml.etree.ElementTree"))?;
-    let bases = vm.new_tuple(vec![vm.ctx.exceptions.syntax_error.clone()]);
-    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str("ParseError"), bases, ns], None)?;
-    support::register_type(vm, PARSE_ERROR, &t);
-    Ok(t)
+    let base = &vm.ctx.exceptions.syntax_error;
+    support::exception_type(vm, PARSE_ERROR, "xml.etree.ElementTree", "ParseError", base, None)
 }
 
 /// A module object of the state (None when unset).

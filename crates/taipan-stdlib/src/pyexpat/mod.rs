@@ -128,15 +128,8 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
 
 /// `xml.parsers.expat.ExpatError`, made once per interpreter.
 fn error_type(vm: &Vm) -> PyResult<Obj> {
-    if let Some(t) = support::module_type(vm, ERROR_TYPE) {
-        return Ok(t);
-    }
-    let ns = vm.new_dict();
-    dict::set_item_str(vm, &ns, "__module__", vm.new_str("xml.parsers.expat"))?;
-    let bases = vm.new_tuple(vec![vm.ctx.exceptions.exception.clone()]);
-    let t = vm.call(&vm.ctx.types.type_, &[vm.new_str("ExpatError"), bases, ns], None)?;
-    support::register_type(vm, ERROR_TYPE, &t);
-    Ok(t)
+    let base = &vm.ctx.exceptions.exception;
+    support::exception_type(vm, ERROR_TYPE, "xml.parsers.expat", "ExpatError", base, None)
 }
 
 /// A module `pyexpat.<name>`: an attribute of `pyexpat` and an entry of
