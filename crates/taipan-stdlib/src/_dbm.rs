@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use taipan_vm::api::types::{payload_or_err, MethodDef, TypeObject, TypeSpec};
 use taipan_vm::api::{dict, module, str as pystr, Obj, PyErr, PyPayload, PyResult, Vm};
 
-use crate::_gdbm::{datum_arg, datum_of, str_or_bytes_arg, symbol_as, Datum};
+use crate::_gdbm::{contains_key_arg, datum_arg, datum_of, str_or_bytes_arg, symbol_as, Datum};
 use crate::posix::path;
 use crate::support;
 
@@ -118,10 +118,7 @@ fn error_type(vm: &Vm) -> PyResult<Obj> {
 
 /// `_dbm.error(msg)`.
 fn error(vm: &Vm, msg: &str) -> PyErr {
-    match error_type(vm) {
-        Ok(t) => vm.new_exception_msg(&t, msg),
-        Err(e) => e,
-    }
+    support::exception_with_msg(vm, error_type(vm), msg)
 }
 
 fn dbm_of<'a>(vm: &Vm, o: &'a Obj) -> PyResult<&'a DbmObject> {
@@ -215,13 +212,7 @@ fn dbm_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
 
 fn dbm_contains(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<bool> {
     let (db, l) = open_handle(vm, dbm_of(vm, o)?)?;
-    let k = if pystr::data(key).is_some() {
-        datum_arg(vm, key, None)?
-    } else if let Some(b) = taipan_vm::api::bytes::as_bytes_ref(key) {
-        b.to_vec()
-    } else {
-        return Err(vm.type_error(format!("dbm key must be bytes or string, not {}", key.class().name())));
-    };
+    let k = contains_key_arg(vm, "dbm", key)?;
     Ok(fetch(l, db, &k).is_some())
 }
 

@@ -184,10 +184,7 @@ fn error_type(vm: &Vm) -> PyResult<Obj> {
 
 /// `_gdbm.error(msg)`.
 fn error(vm: &Vm, msg: &str) -> PyErr {
-    match error_type(vm) {
-        Ok(t) => vm.new_exception_msg(&t, msg),
-        Err(e) => e,
-    }
+    support::exception_with_msg(vm, error_type(vm), msg)
 }
 
 /// `_gdbm.error(errno, strerror[, filename])` (`PyErr_SetFromErrnoWithFilename`).
@@ -309,15 +306,21 @@ fn gdbm_len(vm: &Vm, o: &Obj) -> PyResult<usize> {
 
 fn gdbm_contains(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<bool> {
     let (dbf, l) = open_handle(vm, gdbm_of(vm, o)?)?;
-    let k = if pystr::data(key).is_some() {
-        datum_arg(vm, key, None)?
-    } else if let Some(b) = bytes::as_bytes_ref(key) {
-        b.to_vec()
-    } else {
-        return Err(vm.type_error(format!("gdbm key must be bytes or string, not {}", key.class().name())));
-    };
+    let k = contains_key_arg(vm, "gdbm", key)?;
     // SAFETY: a live handle and a datum over `k`.
     Ok(unsafe { (l.exists)(dbf, datum_of(&k)) } != 0)
+}
+
+/// The key of `in` (`dbm`'s and `gdbm`'s `__contains__`): a str's UTF-8 or
+/// bytes, else "KIND key must be bytes or string, not T".
+pub(crate) fn contains_key_arg(vm: &Vm, kind: &str, key: &Obj) -> PyResult<Vec<u8>> {
+    if pystr::data(key).is_some() {
+        return datum_arg(vm, key, None);
+    }
+    match bytes::as_bytes_ref(key) {
+        Some(b) => Ok(b.to_vec()),
+        None => Err(vm.type_error(format!("{kind} key must be bytes or string, not {}", key.class().name()))),
+    }
 }
 
 /// The key after `prev` (the first key when None), or None at the end.

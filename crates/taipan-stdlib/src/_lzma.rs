@@ -84,10 +84,7 @@ fn error_type(vm: &Vm) -> PyResult<Obj> {
 }
 
 fn lzma_error(vm: &Vm, msg: &str) -> PyErr {
-    match error_type(vm) {
-        Ok(t) => vm.new_exception_msg(&t, msg),
-        Err(e) => e,
-    }
+    support::exception_with_msg(vm, error_type(vm), msg)
 }
 
 /// CPython's `catch_lzma_error`: Ok for the codes that are not errors.

@@ -3,7 +3,7 @@
 //! `Py_ssize_t` converter, and a registry of the types a module makes
 //! (kept per interpreter in its `lazy_types`).
 
-use taipan_vm::api::{dict, int, tuple, Obj, ObjCell, PyPayload, PyResult, Vm};
+use taipan_vm::api::{dict, int, tuple, Obj, ObjCell, PyErr, PyPayload, PyResult, Vm};
 
 /// No keyword arguments (`_PyArg_NoKeywords`): "f() takes no keyword arguments".
 pub(crate) use taipan_vm::api::args::no_kwargs;
@@ -98,6 +98,15 @@ pub(crate) fn exception_type(
     let t = vm.call(&vm.ctx.types.type_, &[vm.new_str(name), bases, ns], None)?;
     register_type(vm, key, &t);
     Ok(t)
+}
+
+/// An instance of a module's exception class made by `exception_type`,
+/// with `msg` (the error of making the class when that failed).
+pub(crate) fn exception_with_msg(vm: &Vm, ty: PyResult<Obj>, msg: &str) -> PyErr {
+    match ty {
+        Ok(t) => vm.new_exception_msg(&t, msg),
+        Err(e) => e,
+    }
 }
 
 /// `tp_iter` of an iterator: itself.
