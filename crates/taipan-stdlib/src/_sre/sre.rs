@@ -908,24 +908,31 @@ impl<'a, C: Char> State<'a, C> {
     /// REPEAT_ONE with any other tail: try it at each position backing
     /// off, skipping those whose character the tail cannot start with
     /// (when the tail needs one: its set is `Ctx::u`'s tail set).
+    #[inline]
     fn repeat_one_general(&mut self, code: &[u32], pc: usize, ptr: &mut usize) -> Act {
         let min = code.get(pc + 1).copied().unwrap_or(0) as isize;
         let skip = code.get(pc).copied().unwrap_or(0) as usize;
         let c = *self.top();
-        let mut count = c.count;
-        if let Some(set) = self.index.tail(c.u) {
-            while count >= min && !(*ptr < self.end && set.may_start(self.ch(*ptr))) {
-                *ptr = ptr.wrapping_sub(1);
-                count -= 1;
-            }
-            self.top().count = count;
-        }
+        let count = if c.u == NO_TABLE { c.count } else { self.back_off_to_tail(c.u, c.count, min, ptr) };
         if count < min {
             self.discard_marks();
             return Act::Ret(false);
         }
         self.ptr = *ptr;
         Act::Push(Jump::RepeatOne2, pc + skip, c.toplevel)
+    }
+
+    /// Back a REPEAT_ONE off (from `count` items, not below `min`) to where
+    /// the character can start its tail (tail set `tail`); the new count.
+    #[inline(never)]
+    fn back_off_to_tail(&mut self, tail: usize, mut count: isize, min: isize, ptr: &mut usize) -> isize {
+        let Some(set) = self.index.tail(tail) else { return count };
+        while count >= min && !(*ptr < self.end && set.may_start(self.ch(*ptr))) {
+            *ptr = ptr.wrapping_sub(1);
+            count -= 1;
+        }
+        self.top().count = count;
+        count
     }
 
     fn min_repeat_one_start(&mut self, code: &[u32], pc: usize, ptr: &mut usize) -> SreResult<Act> {
