@@ -354,6 +354,12 @@ impl CodeIndex {
         }
     }
 
+    /// Does any REPEAT_ONE of the pattern have a tail set?
+    #[inline]
+    pub(crate) fn has_tails(&self) -> bool {
+        !self.tails.is_empty()
+    }
+
     #[inline]
     pub(crate) fn tail(&self, t: usize) -> Option<&FirstSet> {
         self.tails.get(t)

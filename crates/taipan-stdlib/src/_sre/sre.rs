@@ -872,7 +872,6 @@ impl<'a, C: Char> State<'a, C> {
             return Ok(Act::Ret(true));
         }
         self.save_marks(false);
-        let tail_set = self.index.tail_at(pc).unwrap_or(NO_TABLE);
         let c = self.top();
         c.count = count as isize;
         c.pc = pc;
@@ -880,7 +879,6 @@ impl<'a, C: Char> State<'a, C> {
             c.u = get(pc + skip + 1) as usize;
             return Ok(self.repeat_one_literal(code, pc, ptr));
         }
-        c.u = tail_set;
         Ok(self.repeat_one_general(code, pc, ptr))
     }
 
@@ -907,13 +905,13 @@ impl<'a, C: Char> State<'a, C> {
 
     /// REPEAT_ONE with any other tail: try it at each position backing
     /// off, skipping those whose character the tail cannot start with
-    /// (when the tail needs one: its set is `Ctx::u`'s tail set).
+    /// (when the tail needs one).
     #[inline]
     fn repeat_one_general(&mut self, code: &[u32], pc: usize, ptr: &mut usize) -> Act {
         let min = code.get(pc + 1).copied().unwrap_or(0) as isize;
         let skip = code.get(pc).copied().unwrap_or(0) as usize;
         let c = *self.top();
-        let count = if c.u == NO_TABLE { c.count } else { self.back_off_to_tail(c.u, c.count, min, ptr) };
+        let count = if self.index.has_tails() { self.back_off_to_tail(pc, c.count, min, ptr) } else { c.count };
         if count < min {
             self.discard_marks();
             return Act::Ret(false);
@@ -922,11 +920,12 @@ impl<'a, C: Char> State<'a, C> {
         Act::Push(Jump::RepeatOne2, pc + skip, c.toplevel)
     }
 
-    /// Back a REPEAT_ONE off (from `count` items, not below `min`) to where
-    /// the character can start its tail (tail set `tail`); the new count.
+    /// Back the REPEAT_ONE at `pc` off (from `count` items, not below
+    /// `min`) to where the character can start its tail, if the index
+    /// has the tail's set; the new count.
     #[inline(never)]
-    fn back_off_to_tail(&mut self, tail: usize, mut count: isize, min: isize, ptr: &mut usize) -> isize {
-        let Some(set) = self.index.tail(tail) else { return count };
+    fn back_off_to_tail(&mut self, pc: usize, mut count: isize, min: isize, ptr: &mut usize) -> isize {
+        let Some(set) = self.index.tail_at(pc).and_then(|t| self.index.tail(t)) else { return count };
         while count >= min && !(*ptr < self.end && set.may_start(self.ch(*ptr))) {
             *ptr = ptr.wrapping_sub(1);
             count -= 1;
