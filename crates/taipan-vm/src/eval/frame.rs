@@ -370,17 +370,16 @@ impl Frame {
         }
     }
 
-    /// Whether the frame is a plain call's that its caller resumes in the
-    /// same loop when it returns: owned by the thread, not an entry frame
-    /// and with no `frame` object to hand it to (RETURN_VALUE's fast path,
-    /// `pop_returned`).
+    /// Whether the frame is a plain call's that is popped off the data
+    /// stack as it returns: owned by the thread and with no `frame` object
+    /// to hand it to (RETURN_VALUE's fast path, `pop_returned`).
     #[inline(always)]
-    pub(crate) fn returns_in_place(&self) -> bool {
-        self.owner == FrameOwner::Thread && !self.is_entry && self.frame_obj.is_none()
+    pub(crate) fn pops_on_return(&self) -> bool {
+        self.owner == FrameOwner::Thread && self.frame_obj.is_none()
     }
 
     /// Unlink and pop the running frame `fp` of a plain call that returned
-    /// (RETURN_VALUE's fast path; `returns_in_place` said so), whose stack
+    /// (RETURN_VALUE's fast path; `pops_on_return` said so), whose stack
     /// pointer is `top` (not written back to `sp`: nothing reads it): its
     /// locals and what is left on its stack are released in one pass from
     /// the first slot to `top`, the block goes back to the data stack.
@@ -388,7 +387,7 @@ impl Frame {
     ///
     /// # Safety
     /// `fp` is the thread's current frame and the last one pushed on its
-    /// data stack, `returns_in_place`; `top` is its stack pointer.
+    /// data stack, `pops_on_return`; `top` is its stack pointer.
     #[inline(always)]
     pub(crate) unsafe fn pop_returned(vm: &Vm, fp: *mut Frame, top: *mut Option<Obj>) -> *mut Frame {
         let ts = &vm.thread;

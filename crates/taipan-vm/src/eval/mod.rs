@@ -1470,8 +1470,12 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::ReturnValue => {
-                            // A plain call returns to its caller in this loop.
-                            if !vm.thread.hooks_active() && frame.returns_in_place() {
+                            // A plain call's frame is released at once: its
+                            // caller continues in this loop, or, for an entry
+                            // frame, `run_frame`'s caller gets the value.
+                            let hooks = vm.thread.hooks_active();
+                            if !hooks && frame.pops_on_return() {
+                                let is_entry = frame.is_entry;
                                 // The slot is not cleared: the frame is released
                                 // below `top` (nothing runs in between).
                                 let v = frame.pop_uncleared();
@@ -1479,12 +1483,15 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                                 // the top of the data stack (its callees are gone);
                                 // `top_ptr` is its stack pointer.
                                 let prev = unsafe { Frame::pop_returned(vm, frame.as_ptr(), frame.top_ptr()) };
+                                if is_entry {
+                                    return Ok(FrameExit::Return(v));
+                                }
                                 switch_frame!(prev);
                                 frame.push(v);
                                 continue 'instr;
                             }
                             let v = frame.pop();
-                            if vm.thread.hooks_active() {
+                            if hooks {
                                 std::hint::cold_path();
                                 if vm.thread.tracing.get() {
                                     if let Err(e) = frame.escape(|f| trace::return_event(vm, f, Some(&v))) {
