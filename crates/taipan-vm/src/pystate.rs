@@ -138,6 +138,13 @@ pub(crate) mod breaker {
     /// work to do, but it makes the eval loop's one per-instruction test
     /// of the breaker cover tracing too. `run_pending_work` leaves it set.
     pub(crate) const TRACING: u32 = 1 << 4;
+    /// A profile function is active (mirrors `ThreadState::profiling`), as
+    /// TRACING: a call's frame then does not skip its RESUME (the test of
+    /// the breaker it makes covers the profiler too), and a return tests
+    /// both hooks with one load (`ThreadState::hooks_active`).
+    pub(crate) const PROFILING: u32 = 1 << 5;
+    /// The bits that stand for hooks, not for work to do.
+    pub(crate) const HOOKS: u32 = TRACING | PROFILING;
 }
 
 /// The state of one OS thread running in an interpreter.
@@ -298,14 +305,23 @@ impl ThreadState {
     /// Recompute which hooks the eval loop calls: none while one runs.
     pub(crate) fn refresh_hooks(&self) {
         let idle = self.profile_depth.get() == 0;
-        self.profiling.set(idle && self.profile_hook.get().is_some());
+        let profiling = idle && self.profile_hook.get().is_some();
+        self.profiling.set(profiling);
         let tracing = idle && self.trace_func.get().is_some();
         self.tracing.set(tracing);
-        if tracing {
-            self.set_breaker(breaker::TRACING);
-        } else {
-            self.clear_breaker(breaker::TRACING);
+        for (on, bit) in [(tracing, breaker::TRACING), (profiling, breaker::PROFILING)] {
+            if on {
+                self.set_breaker(bit);
+            } else {
+                self.clear_breaker(bit);
+            }
         }
+    }
+
+    /// Is a trace or profile function active? (One load of the breaker.)
+    #[inline(always)]
+    pub(crate) fn hooks_active(&self) -> bool {
+        self.eval_breaker.load(Ordering::Relaxed) & breaker::HOOKS != 0
     }
 
     /// Is there work to do between instructions?

@@ -202,6 +202,7 @@ pub(crate) fn frame_for_defaults(
 /// the eval breaker in, so with no profiler, no trace function and no
 /// pending work (a trace function sets a breaker bit) it is skipped, as if
 /// it had run. A RESUME that still counts its code's warm-up runs.
+/// (A profiler sets a breaker bit too: one test covers all three.)
 #[inline(always)]
 fn skip_resume_if_idle(vm: &Vm, frame: &mut Frame, cd: &CodeData) {
     debug_assert!(!cd.adaptive.is_empty());
@@ -210,7 +211,7 @@ fn skip_resume_if_idle(vm: &Vm, frame: &mut Frame, cd: &CodeData) {
     // verifier gets one CACHE unit (`CodeData::malformed`).
     let first = unsafe { cd.adaptive.get_unchecked(0) }.get();
     let starts_quick = (first & 0xff) as u8 == super::op::ResumeQuick;
-    if starts_quick && !vm.thread.has_pending_work() && !vm.thread.profiling.get() {
+    if starts_quick && !vm.thread.has_pending_work() {
         frame.next_instr = 1;
     }
 }

@@ -370,6 +370,51 @@ impl Frame {
         }
     }
 
+    /// Whether the frame is a plain call's that is popped off the data
+    /// stack as it returns: owned by the thread and with no `frame` object
+    /// to hand it to (RETURN_VALUE's fast path, `pop_returned`).
+    #[inline(always)]
+    pub(crate) fn pops_on_return(&self) -> bool {
+        self.owner == FrameOwner::Thread && self.frame_obj.is_none()
+    }
+
+    /// Unlink and pop the running frame `fp` of a plain call that returned
+    /// (RETURN_VALUE's fast path; `pops_on_return` said so), whose stack
+    /// pointer is `top` (not written back to `sp`: nothing reads it): its
+    /// locals and what is left on its stack are released in one pass from
+    /// the first slot to `top`, the block goes back to the data stack.
+    /// Returns the caller's frame, now the current one.
+    ///
+    /// # Safety
+    /// `fp` is the thread's current frame and the last one pushed on its
+    /// data stack, `pops_on_return`; `top` is its stack pointer.
+    #[inline(always)]
+    pub(crate) unsafe fn pop_returned(vm: &Vm, fp: *mut Frame, top: *mut Option<Obj>) -> *mut Frame {
+        let ts = &vm.thread;
+        // SAFETY: see the function's contract. The caller resumes with
+        // `previous`, so the field itself needs no reset (the block is
+        // freed). Dropping runs no Python code (finalizers are queued).
+        unsafe {
+            ts.recursion_depth.set(ts.recursion_depth.get() - 1);
+            let prev = (*fp).previous;
+            ts.current_frame.set(prev);
+            let mut p = (*fp).slots.as_mut_ptr();
+            while p < top {
+                ptr::drop_in_place(p);
+                p = p.add(1);
+            }
+            ptr::drop_in_place(&mut (*fp).locals);
+            ptr::drop_in_place(&mut (*fp).func);
+            if (*fp).env_owned {
+                ptr::drop_in_place(&mut (*fp).globals);
+                ptr::drop_in_place(&mut (*fp).builtins);
+            }
+            ptr::drop_in_place(&mut (*fp).code);
+            ts.datastack.pop(fp as *mut u8);
+            prev
+        }
+    }
+
     /// `pop_thread_frame` of a frame that has a `frame` object.
     ///
     /// # Safety
@@ -972,6 +1017,13 @@ impl<'a> Running<'a> {
         &mut *self.frame
     }
 
+    /// The stack pointer itself (RETURN_VALUE's fast path releases the
+    /// slots below it without writing it back: `Frame::pop_returned`).
+    #[inline(always)]
+    pub(crate) fn top_ptr(&self) -> *mut Option<Obj> {
+        self.top
+    }
+
     /// The frame, with its stack pointer written back (the loop stops
     /// running it: an exception unwinds it).
     #[inline(always)]
@@ -1018,6 +1070,19 @@ impl<'a> Running<'a> {
         // Python (its abstract stack marks the entries that may be NULL),
         // as does the `f_lineno` setter's stack analysis for its jumps.
         unsafe { v.unwrap_unchecked() }
+    }
+
+    /// `pop` that leaves the value's bits in its slot: only for a frame
+    /// about to be released below the new `top` (RETURN_VALUE's fast
+    /// path), whose slots nothing visits meanwhile.
+    #[inline(always)]
+    pub(crate) fn pop_uncleared(&mut self) -> Obj {
+        // SAFETY: as in `pop`; the slot above `top` then holds a stale
+        // copy, which nothing reads, visits or drops (see `Slots`).
+        unsafe {
+            self.top = self.top.sub(1);
+            ptr::read(self.top).unwrap_unchecked()
+        }
     }
 
     #[inline(always)]

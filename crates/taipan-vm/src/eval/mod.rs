@@ -466,7 +466,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                 // fetch to the jump (not across the slow path's calls).
                 let (mut pc, mut opcode, mut oparg) = if vm.thread.has_pending_work() {
                     std::hint::cold_path();
-                    if vm.thread.breaker_bits() & !crate::pystate::breaker::TRACING != 0 {
+                    if vm.thread.breaker_bits() & !crate::pystate::breaker::HOOKS != 0 {
                         // `lasti` is still the previous instruction here.
                         if let Err(e) = vm.run_pending_work() {
                             if ip <= frame.lasti && is_backward_jump((code.units[frame.lasti] & 0xff) as u8) {
@@ -1470,9 +1470,28 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             }
                         }
                         op::ReturnValue => {
+                            // A plain call's frame is released at once: its
+                            // caller continues in this loop, or, for an entry
+                            // frame, `run_frame`'s caller gets the value.
+                            let hooks = vm.thread.hooks_active();
+                            if !hooks && frame.pops_on_return() {
+                                let is_entry = frame.is_entry;
+                                // The slot is not cleared: the frame is released
+                                // below `top` (nothing runs in between).
+                                let v = frame.pop_uncleared();
+                                // SAFETY: the running frame is the current one and
+                                // the top of the data stack (its callees are gone);
+                                // `top_ptr` is its stack pointer.
+                                let prev = unsafe { Frame::pop_returned(vm, frame.as_ptr(), frame.top_ptr()) };
+                                if is_entry {
+                                    return Ok(FrameExit::Return(v));
+                                }
+                                switch_frame!(prev);
+                                frame.push(v);
+                                continue 'instr;
+                            }
                             let v = frame.pop();
-                            // One test for both hooks on the common path (`|`, not `||`).
-                            if vm.thread.tracing.get() | vm.thread.profiling.get() {
+                            if hooks {
                                 std::hint::cold_path();
                                 if vm.thread.tracing.get() {
                                     if let Err(e) = frame.escape(|f| trace::return_event(vm, f, Some(&v))) {
@@ -1628,7 +1647,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                         }
                         op::ExtendedArgQuick => {
                             std::hint::cold_path();
-                            (pc, opcode, oparg) = fetch_extended(&code.adaptive, pc);
+                            (pc, opcode, oparg) = fetch_extended(code.adaptive.as_ptr(), pc);
                             continue 'reswitch;
                         }
                         // Every other byte (CACHE and EXTENDED_ARG, which the
@@ -1783,7 +1802,7 @@ fn fetch(units: &[std::cell::Cell<u16>], pc: usize) -> (usize, u8, u32) {
     let word = unsafe { units.get_unchecked(pc) }.get();
     let opcode = (word & 0xff) as u8;
     if opcode == op::ExtendedArgQuick {
-        return fetch_extended(units, pc);
+        return fetch_extended(units.as_ptr(), pc);
     }
     (pc, opcode, (word >> 8) as u32)
 }
@@ -1814,10 +1833,13 @@ fn unknown_opcode_error(vm: &Vm, code: &CodeData, opcode: u8) -> PyErr {
 /// has EXTENDED_ARG_QUICK for every EXTENDED_ARG).
 #[cold]
 #[inline(never)]
-fn fetch_extended(units: &[std::cell::Cell<u16>], mut pc: usize) -> (usize, u8, u32) {
+fn fetch_extended(units: *const std::cell::Cell<u16>, mut pc: usize) -> (usize, u8, u32) {
     let mut oparg = 0u32;
     loop {
-        let word = units[pc].get();
+        // SAFETY: a prefix is followed by the instruction it extends (the
+        // compiler's code, or code `verify` checked), so `pc` stays in the
+        // code. (A pointer, not a slice: the loop then keeps no length.)
+        let word = unsafe { (*units.add(pc)).get() };
         let opcode = (word & 0xff) as u8;
         oparg = (oparg << 8) | (word >> 8) as u32;
         if opcode != op::ExtendedArgQuick {
