@@ -15,6 +15,7 @@
 use super::chars::{self, category};
 use super::constants::op;
 use super::sre::{charset, charset_loc_ignore};
+use super::validate::Sites;
 
 /// Branches with fewer alternatives are walked as they are.
 const MIN_ALTERNATIVES: usize = 3;
@@ -27,7 +28,7 @@ const ASCII: usize = 128;
 /// The characters an item can start with: a bit per ASCII character,
 /// and whether it can start with anything else.
 #[derive(Clone, Copy)]
-struct FirstSet {
+pub(crate) struct FirstSet {
     ascii: [u64; 2],
     other: bool,
 }
@@ -50,19 +51,36 @@ impl FirstSet {
     }
 
     fn of_set(code: &[u32], set_pc: usize) -> FirstSet {
+        FirstSet::of_ascii(|c| charset(code, set_pc, c))
+    }
+
+    /// The ASCII characters `accepts` takes, and anything else.
+    fn of_ascii(accepts: impl Fn(u32) -> bool) -> FirstSet {
         let mut s = FirstSet { other: true, ..FirstSet::EMPTY };
         for c in 0..ASCII {
-            if charset(code, set_pc, c as u32) {
+            if accepts(c as u32) {
                 s.add(c);
             }
         }
         s
     }
+
+    /// Can a match start with the code unit `ch`?
+    #[inline]
+    pub(crate) fn may_start(&self, ch: u32) -> bool {
+        if ch < ASCII as u32 {
+            self.has(ch as usize)
+        } else {
+            self.other
+        }
+    }
 }
 
 /// What the code sequence at `pc` can start with: its first-character
-/// set, and whether it can match the empty string (then what follows
-/// it can start the match too). None when it could start with anything.
+/// set, and whether it can match without a character of that set at its
+/// start (it can match the empty string, and no lookahead needs a
+/// character there: then what follows can start the match too). None
+/// when it could start with anything.
 /// The sequence ends at the JUMP closing an alternative or the SUCCESS
 /// closing a repeated item.
 fn first_set(code: &[u32], mut pc: usize, depth: usize) -> Option<(FirstSet, bool)> {
@@ -89,6 +107,38 @@ fn first_set(code: &[u32], mut pc: usize, depth: usize) -> Option<(FirstSet, boo
             op::IN => {
                 s.union(&FirstSet::of_set(code, pc + 2));
                 return Some((s, false));
+            }
+            op::IN_IGNORE | op::IN_UNI_IGNORE => {
+                let bits = ascii_bitmap(code, pc + 2, get(pc)?);
+                s.union(&FirstSet { ascii: bits, other: true });
+                return Some((s, false));
+            }
+            // (The locale-dependent forms are left out: the locale may
+            // change between compiling and matching.)
+            op::LITERAL_IGNORE | op::LITERAL_UNI_IGNORE | op::NOT_LITERAL => {
+                let (o, lit) = (get(pc)?, get(pc + 1)?);
+                s.union(&FirstSet::of_ascii(|c| match o {
+                    op::LITERAL_IGNORE => chars::lower_ascii(c) == lit,
+                    op::LITERAL_UNI_IGNORE => chars::lower_unicode(c) == lit,
+                    _ => c != lit,
+                }));
+                return Some((s, false));
+            }
+            op::ANY => {
+                s.union(&FirstSet::of_ascii(|c| !chars::is_linebreak(c)));
+                return Some((s, false));
+            }
+            // A lookahead that needs a character: that character starts
+            // the match here (lookbehinds and negative lookaheads are
+            // zero-width: skipped, a superset is safe).
+            op::ASSERT | op::ASSERT_NOT => {
+                if get(pc)? == op::ASSERT && get(pc + 2)? == 0 {
+                    if let (a, false) = first_set(code, pc + 3, depth + 1)? {
+                        s.union(&a);
+                        return Some((s, false));
+                    }
+                }
+                pc += 1 + get(pc + 1)? as usize;
             }
             op::CATEGORY => {
                 let cat = get(pc + 1)?;
@@ -202,6 +252,15 @@ pub(crate) struct CodeIndex {
     /// Per code position: 1 + the bitmap of the set starting there, or 0.
     set_slots: Box<[u32]>,
     sets: Vec<[u64; 2]>,
+    /// The characters at which the whole pattern can match, when it
+    /// needs one (for searches with no literal prefix or charset in the
+    /// INFO block).
+    start: Option<FirstSet>,
+    /// Per code position: 1 + the set of the characters the tail of the
+    /// REPEAT_ONE whose skip word is there needs at its start, or 0
+    /// (empty when no REPEAT_ONE has one).
+    tail_slots: Box<[u32]>,
+    tails: Vec<FirstSet>,
 }
 
 /// Which ASCII characters the operation `opcode` over the set at
@@ -222,14 +281,25 @@ fn ascii_bitmap(code: &[u32], set_pc: usize, opcode: u32) -> [u64; 2] {
     bits
 }
 
+/// The first-character set of the whole pattern (after its INFO block),
+/// if the pattern cannot match the empty string.
+fn start_set(code: &[u32]) -> Option<FirstSet> {
+    let pc = if code.first() == Some(&op::INFO) { 1 + *code.get(1)? as usize } else { 0 };
+    match first_set(code, pc, 0)? {
+        (s, false) => Some(s),
+        _ => None,
+    }
+}
+
 impl CodeIndex {
     /// Tables for the branches whose first skip words are at `branches`
     /// and for the sets at `sets`, in validated `code`.
-    pub(crate) fn build(code: &[u32], branches: &[usize], sets: &[SetSite]) -> CodeIndex {
+    pub(crate) fn build(code: &[u32], sites: &Sites) -> CodeIndex {
+        let (branches, sets) = (&sites.branches, &sites.sets);
         let mut index = CodeIndex::default();
         if !sets.is_empty() {
             let mut set_slots = vec![0u32; code.len()];
-            for &(at, opcode) in sets {
+            for &(at, opcode) in sets.iter() {
                 if let Some(s) = set_slots.get_mut(at) {
                     index.sets.push(ascii_bitmap(code, at, opcode));
                     *s = index.sets.len() as u32;
@@ -238,7 +308,7 @@ impl CodeIndex {
             index.set_slots = set_slots.into();
         }
         let mut slots = Vec::new();
-        for &b in branches {
+        for &b in branches.iter() {
             let Some(t) = BranchTable::build(code, b) else { continue };
             if slots.is_empty() {
                 slots = vec![0u32; code.len()];
@@ -249,7 +319,56 @@ impl CodeIndex {
             }
         }
         index.slots = slots.into();
+        index.start = start_set(code);
+        index.build_tails(code, &sites.repeat_ones);
         index
+    }
+
+    /// The tail sets of the REPEAT_ONEs at `repeat_ones` whose tail is not
+    /// a literal (which the matcher looks for itself) and needs a character.
+    fn build_tails(&mut self, code: &[u32], repeat_ones: &[usize]) {
+        let mut slots = Vec::new();
+        for &r in repeat_ones {
+            let Some(&skip) = code.get(r) else { continue };
+            let tail = r + skip as usize;
+            if code.get(tail) == Some(&op::LITERAL) {
+                continue;
+            }
+            let Some((set, false)) = first_set(code, tail, 0) else { continue };
+            if slots.is_empty() {
+                slots = vec![0u32; code.len()];
+            }
+            self.tails.push(set);
+            slots[r] = self.tails.len() as u32;
+        }
+        self.tail_slots = slots.into();
+    }
+
+    /// The tail set of the REPEAT_ONE whose skip word is at `pc`, as an
+    /// index for `tail`.
+    #[inline]
+    pub(crate) fn tail_at(&self, pc: usize) -> Option<usize> {
+        match self.tail_slots.get(pc) {
+            Some(&s) if s != 0 => Some(s as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// Does any REPEAT_ONE of the pattern have a tail set?
+    #[inline]
+    pub(crate) fn has_tails(&self) -> bool {
+        !self.tails.is_empty()
+    }
+
+    #[inline]
+    pub(crate) fn tail(&self, t: usize) -> Option<&FirstSet> {
+        self.tails.get(t)
+    }
+
+    /// What a non-empty match of the whole pattern starts with.
+    #[inline]
+    pub(crate) fn start_set(&self) -> Option<&FirstSet> {
+        self.start.as_ref()
     }
 
     /// The table of the branch whose first skip word is at `pc`.

@@ -133,7 +133,7 @@ pub(crate) fn compile(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult
     let Some(sites) = sites else {
         return Err(vm.runtime_error("invalid SRE code"));
     };
-    let index = CodeIndex::build(&code, &sites.branches, &sites.sets);
+    let index = CodeIndex::build(&code, &sites);
     let named = dict::len(groupindex) > 0;
     let p = Pattern {
         pattern: pattern.clone(),

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 use super::chars::{self, category};
 use super::constants::{at, op, INFO_CHARSET, INFO_LITERAL, INFO_PREFIX, MAXREPEAT};
-use super::index::CodeIndex;
+use super::index::{CodeIndex, FirstSet};
 
 /// A code unit of the subject.
 pub(crate) trait Char: Copy {
@@ -879,7 +879,7 @@ impl<'a, C: Char> State<'a, C> {
             c.u = get(pc + skip + 1) as usize;
             return Ok(self.repeat_one_literal(code, pc, ptr));
         }
-        Ok(self.repeat_one_general(code, pc, *ptr))
+        Ok(self.repeat_one_general(code, pc, ptr))
     }
 
     /// REPEAT_ONE whose tail starts with a literal: back off to where the
@@ -903,16 +903,35 @@ impl<'a, C: Char> State<'a, C> {
         Act::Push(Jump::RepeatOne1, pc + skip, c.toplevel)
     }
 
-    fn repeat_one_general(&mut self, code: &[u32], pc: usize, ptr: usize) -> Act {
+    /// REPEAT_ONE with any other tail: try it at each position backing
+    /// off, skipping those whose character the tail cannot start with
+    /// (when the tail needs one).
+    #[inline]
+    fn repeat_one_general(&mut self, code: &[u32], pc: usize, ptr: &mut usize) -> Act {
         let min = code.get(pc + 1).copied().unwrap_or(0) as isize;
         let skip = code.get(pc).copied().unwrap_or(0) as usize;
         let c = *self.top();
-        if c.count < min {
+        let count = if self.index.has_tails() { self.back_off_to_tail(pc, c.count, min, ptr) } else { c.count };
+        if count < min {
             self.discard_marks();
             return Act::Ret(false);
         }
-        self.ptr = ptr;
+        self.ptr = *ptr;
         Act::Push(Jump::RepeatOne2, pc + skip, c.toplevel)
+    }
+
+    /// Back the REPEAT_ONE at `pc` off (from `count` items, not below
+    /// `min`) to where the character can start its tail, if the index
+    /// has the tail's set; the new count.
+    #[inline(never)]
+    fn back_off_to_tail(&mut self, pc: usize, mut count: isize, min: isize, ptr: &mut usize) -> isize {
+        let Some(set) = self.index.tail_at(pc).and_then(|t| self.index.tail(t)) else { return count };
+        while count >= min && !(*ptr < self.end && set.may_start(self.ch(*ptr))) {
+            *ptr = ptr.wrapping_sub(1);
+            count -= 1;
+        }
+        self.top().count = count;
+        count
     }
 
     fn min_repeat_one_start(&mut self, code: &[u32], pc: usize, ptr: &mut usize) -> SreResult<Act> {
@@ -1122,7 +1141,7 @@ impl<'a, C: Char> State<'a, C> {
                 if jump == Jump::RepeatOne1 {
                     self.repeat_one_literal(code, *pc, ptr)
                 } else {
-                    self.repeat_one_general(code, *pc, *ptr)
+                    self.repeat_one_general(code, *pc, ptr)
                 }
             }
             Jump::MinRepeatOne => {
@@ -1312,11 +1331,16 @@ impl<'a, C: Char> State<'a, C> {
                 self.reset_groups();
             }
         }
+        let anchored = get(pc) == op::AT && matches!(get(pc + 1), at::BEGINNING | at::BEGINNING_STRING);
+        if let (Some(first), false) = (self.index.start_set(), anchored) {
+            let first = *first;
+            return self.search_start_set(code, pc, end, &first);
+        }
         self.start = ptr;
         self.ptr = ptr;
         let mut status = self.run(code, pc, true)?;
         self.must_advance = false;
-        if !status && get(pc) == op::AT && matches!(get(pc + 1), at::BEGINNING | at::BEGINNING_STRING) {
+        if !status && anchored {
             self.start = end;
             self.ptr = end;
             return Ok(false);
@@ -1329,6 +1353,33 @@ impl<'a, C: Char> State<'a, C> {
             status = self.run(code, pc, false)?;
         }
         Ok(status)
+    }
+
+    /// Search for a pattern that needs a character where it matches,
+    /// trying only the positions (before `end`) whose character it accepts.
+    fn search_start_set(&mut self, code: &[u32], pc: usize, end: usize, first: &FirstSet) -> SreResult<bool> {
+        let origin = self.start;
+        let mut ptr = origin;
+        loop {
+            while ptr < end && !first.may_start(self.text[ptr].cp()) {
+                ptr += 1;
+            }
+            if ptr >= end {
+                self.must_advance = false;
+                return Ok(false);
+            }
+            self.start = ptr;
+            self.ptr = ptr;
+            // As in the general search: `must_advance` holds for an
+            // attempt at the search's own start only.
+            let found = self.run(code, pc, ptr == origin)?;
+            self.must_advance = false;
+            if found {
+                return Ok(true);
+            }
+            ptr += 1;
+            self.reset_groups();
+        }
     }
 
     fn reset_groups(&mut self) {

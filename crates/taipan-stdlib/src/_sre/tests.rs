@@ -73,7 +73,7 @@ const SUBJECTS: &[&str] = &["", "x", "xxyzbxcb", "abcbcdd", "STRASSE1 ", "ab\nd"
 /// matches through the signal check.
 fn exercise(code: &[u32], groups: usize) {
     let branches = match check(code, groups) {
-        Some(sites) => CodeIndex::build(code, &sites.branches, &sites.sets),
+        Some(sites) => CodeIndex::build(code, &sites),
         None => CodeIndex::default(),
     };
     for s in SUBJECTS {

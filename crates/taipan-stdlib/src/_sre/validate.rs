@@ -20,6 +20,8 @@ struct Checker<'a> {
     branches: Vec<usize>,
     /// Where each set is, with the operation using it.
     sets: Vec<SetSite>,
+    /// Where each REPEAT_ONE's skip word is.
+    repeat_ones: Vec<usize>,
 }
 
 type Check<T> = Result<T, ()>;
@@ -31,10 +33,12 @@ pub(crate) fn validate(code: &[u32], groups: usize) -> bool {
 }
 
 /// Where a valid code's branches start (the position of each BRANCH's
-/// first skip word) and where its sets are.
+/// first skip word), where its sets are and where its REPEAT_ONEs start
+/// (the position of the skip word).
 pub(crate) struct Sites {
     pub(crate) branches: Vec<usize>,
     pub(crate) sets: Vec<SetSite>,
+    pub(crate) repeat_ones: Vec<usize>,
 }
 
 /// `validate`, and if the code passes, its `Sites`.
@@ -48,13 +52,14 @@ pub(crate) fn check(code: &[u32], groups: usize) -> Option<Sites> {
         todo: vec![Work { start: 0, end: code.len() - 1 }],
         branches: Vec::new(),
         sets: Vec::new(),
+        repeat_ones: Vec::new(),
     };
     while let Some(w) = c.todo.pop() {
         if c.inner(w.start, w.end).is_err() {
             return None;
         }
     }
-    Some(Sites { branches: c.branches, sets: c.sets })
+    Some(Sites { branches: c.branches, sets: c.sets, repeat_ones: c.repeat_ones })
 }
 
 impl Checker<'_> {
@@ -189,6 +194,9 @@ impl Checker<'_> {
                 }
                 op::REPEAT_ONE | op::MIN_REPEAT_ONE | op::POSSESSIVE_REPEAT_ONE => {
                     let skip = self.repeat_head(i, end, 4)?;
+                    if o == op::REPEAT_ONE {
+                        self.repeat_ones.push(i);
+                    }
                     self.later(i + 3, i + skip - 1)?;
                     if self.word(i + skip - 1, end)? != op::SUCCESS {
                         return Err(());
@@ -340,8 +348,14 @@ impl Checker<'_> {
     /// Do the opcodes from `start` on (not those nested in them) end
     /// exactly at `end`?
     fn ops_end_at(&self, start: usize, end: usize) -> bool {
-        let mut scratch =
-            Checker { code: self.code, groups: self.groups, todo: Vec::new(), branches: Vec::new(), sets: Vec::new() };
+        let mut scratch = Checker {
+            code: self.code,
+            groups: self.groups,
+            todo: Vec::new(),
+            branches: Vec::new(),
+            sets: Vec::new(),
+            repeat_ones: Vec::new(),
+        };
         scratch.inner(start, end).is_ok()
     }
 
