@@ -59,28 +59,14 @@ fn empty_error(vm: &Vm) -> PyResult<taipan_vm::api::PyErr> {
     Ok(vm.new_exception(&ty, vec![]))
 }
 
-/// `get`'s timeout (`_PyTime_FromSecondsObject`: a float, else an
-/// integer by `__index__`; then the sign check).
+/// `get`'s timeout (`_PyTime_FromSecondsObject`, rounded up; then the
+/// sign check).
 fn timeout_arg(vm: &Vm, o: &Obj) -> PyResult<Duration> {
-    let t = match taipan_vm::api::float::value(o) {
-        Some(f) => f,
-        None => match vm.index_value(o)? {
-            taipan_vm::api::int::IntValue::Small(v) => v as f64,
-            taipan_vm::api::int::IntValue::Big(_) => {
-                return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"))
-            }
-        },
-    };
-    if t.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
-    if !(-9_223_372_036.854_776..=9_223_372_036.854_776).contains(&t) {
-        return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
-    }
-    if t < 0.0 {
+    let ns = crate::support::seconds_to_ns(vm, o, f64::ceil)?;
+    if ns < 0 {
         return Err(vm.value_error("'timeout' must be a non-negative number"));
     }
-    Ok(Duration::from_secs_f64(t))
+    Ok(Duration::from_nanos(ns as u64))
 }
 
 fn queue_get(vm: &Vm, o: &Obj, block: bool, timeout: Option<&Obj>) -> PyResult<Obj> {

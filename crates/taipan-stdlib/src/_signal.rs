@@ -453,35 +453,13 @@ fn sigwaitinfo(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
 }
 
-/// A timeout in nanoseconds, rounded up (`_PyTime_FromSecondsObject`
-/// with `_PyTime_ROUND_CEILING`, and its errors).
-fn timeout_ns(vm: &Vm, o: &Obj) -> PyResult<i64> {
-    let out_of_range = || vm.overflow_error("timestamp out of range for platform time_t");
-    let too_large = || vm.overflow_error("timestamp too large to convert to C _PyTime_t");
-    if let Some(f) = taipan_vm::api::float::value(o) {
-        if f.is_nan() {
-            return Err(vm.value_error("Invalid value NaN (not a number)"));
-        }
-        let ns = (f * 1e9).ceil();
-        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
-            return Err(out_of_range());
-        }
-        return Ok(ns as i64);
-    }
-    let v = vm.index_value(o)?;
-    match v {
-        taipan_vm::api::int::IntValue::Small(s) => s.checked_mul(1_000_000_000).ok_or_else(too_large),
-        _ => Err(too_large()),
-    }
-}
-
 fn sigtimedwait(vm: &Vm, _m: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if k.is_some_and(|k| taipan_vm::api::tuple::len(k) > 0) {
         return Err(vm.type_error("_signal.sigtimedwait() takes no keyword arguments"));
     }
     let [sigset, timeout] = args::exact::<2>(vm, "sigtimedwait", a, k)?;
     let set = sigset_arg(vm, &sigset)?;
-    let ns = timeout_ns(vm, &timeout)?;
+    let ns = crate::support::seconds_to_ns(vm, &timeout, f64::ceil)?;
     if ns < 0 {
         return Err(vm.value_error("timeout must be non-negative"));
     }

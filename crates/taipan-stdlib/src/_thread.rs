@@ -12,8 +12,8 @@ use taipan_vm::api::thread::{self as pythread, RawLock, Wait};
 use taipan_vm::api::types::{alloc_instance, flags, payload_or_err, MethodDef, TypeSpec};
 use taipan_vm::api::{args, dict, module, signals, tuple, weakref, Obj, PyPayload, PyResult, Vm};
 
-/// `threading.TIMEOUT_MAX`: the largest timeout in seconds (CPython's
-/// `PY_TIMEOUT_MAX` in microseconds, as a float).
+/// `threading.TIMEOUT_MAX`: the largest timeout in whole seconds
+/// ([`PY_TIMEOUT_MAX_US`] rounded down, as CPython does).
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// Keys of this module's entries in the thread state's dict.
@@ -53,45 +53,44 @@ pub(crate) fn thread_dict(vm: &Vm) -> Obj {
 // Waiting
 // ---------------------------------------------------------------------------
 
+/// `acquire`'s "no timeout" (-1 s in nanoseconds, CPython's `unset_timeout`).
+const UNSET_TIMEOUT_NS: i64 = -1_000_000_000;
+
+/// The longest wait in microseconds (CPython's `PY_TIMEOUT_MAX` where
+/// locks wait with `sem_clockwait`); `TIMEOUT_MAX` is it in whole seconds.
+const PY_TIMEOUT_MAX_US: i64 = i64::MAX / 1000;
+
+/// `acquire(blocking=True, timeout=-1)`'s arguments with CPython's checks,
+/// in its order (`lock_acquire_parse_args`): the timeout is converted
+/// first, and it is rounded away from zero, so -1.0000000001 is negative
+/// rather than "no timeout".
 fn parse_acquire(vm: &Vm, a: &[Obj], k: Option<&Obj>) -> PyResult<Wait> {
     let p = args::parse(vm, "acquire", a, k, &["blocking", "timeout"], 0)?;
     let blocking = match &p[0] {
         Some(b) => vm.is_true(b)?,
         None => true,
     };
-    let timeout = match &p[1] {
-        Some(t) => timeout_seconds(vm, t)?,
-        None => -1.0,
+    let timeout_ns = match &p[1] {
+        Some(t) => crate::support::seconds_to_ns(vm, t, crate::support::round_away)?,
+        None => UNSET_TIMEOUT_NS,
     };
-    if !blocking && timeout != -1.0 {
+    if !blocking && timeout_ns != UNSET_TIMEOUT_NS {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
-    if timeout < 0.0 && timeout != -1.0 {
+    if timeout_ns < 0 && timeout_ns != UNSET_TIMEOUT_NS {
         return Err(vm.value_error("timeout value must be positive"));
     }
     if !blocking {
         return Ok(None);
     }
-    if timeout == -1.0 {
+    if timeout_ns == UNSET_TIMEOUT_NS {
         return Ok(Some(None));
     }
-    if timeout > TIMEOUT_MAX {
+    let micros = timeout_ns / 1000 + i64::from(timeout_ns % 1000 != 0);
+    if micros > PY_TIMEOUT_MAX_US {
         return Err(vm.overflow_error("timeout value is too large"));
     }
-    Ok(Some(Some(Duration::from_secs_f64(timeout))))
-}
-
-/// A timeout object as seconds (`_PyTime_FromSecondsObject`'s checks).
-fn timeout_seconds(vm: &Vm, o: &Obj) -> PyResult<f64> {
-    let t = vm.to_f64(o)?;
-    if t.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
-    // The range of CPython's nanosecond clock (an i64) in seconds.
-    if !(-9_223_372_036.854_776..=9_223_372_036.854_776).contains(&t) {
-        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
-    }
-    Ok(t)
+    Ok(Some(Some(Duration::from_nanos(timeout_ns as u64))))
 }
 
 /// Wait for `raw` without being interrupted (re-taking a lock the caller

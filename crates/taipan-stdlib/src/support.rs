@@ -212,3 +212,34 @@ pub(crate) fn fs_cstring(vm: &Vm, name: &Obj) -> PyResult<std::ffi::CString> {
     )?;
     std::ffi::CString::new(raw).map_err(|_| vm.value_error("embedded null character"))
 }
+
+/// Seconds (a float, else an integer by `__index__`) as nanoseconds
+/// (`_PyTime_FromSecondsObject`, with its errors): a float is rounded by
+/// `round` (`f64::ceil` for `_PyTime_ROUND_CEILING`, [`round_away`] for
+/// `_PyTime_ROUND_TIMEOUT`).
+pub(crate) fn seconds_to_ns(vm: &Vm, o: &Obj, round: fn(f64) -> f64) -> PyResult<i64> {
+    let too_large = || vm.overflow_error("timestamp too large to convert to C _PyTime_t");
+    if let Some(f) = taipan_vm::api::float::value(o) {
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
+        let ns = round(f * 1e9);
+        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+        }
+        return Ok(ns as i64);
+    }
+    match vm.index_value(o)? {
+        int::IntValue::Small(s) => s.checked_mul(1_000_000_000).ok_or_else(too_large),
+        _ => Err(too_large()),
+    }
+}
+
+/// Round away from zero (`_PyTime_ROUND_UP`, which timeouts use).
+pub(crate) fn round_away(x: f64) -> f64 {
+    if x >= 0.0 {
+        x.ceil()
+    } else {
+        x.floor()
+    }
+}

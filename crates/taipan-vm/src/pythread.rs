@@ -118,6 +118,28 @@ impl RawLock {
     }
 }
 
+/// `sys.thread_info.lock`: how a `_thread` lock waits. CPython on Linux
+/// says "semaphore" when its locks are POSIX semaphores, whose waits a
+/// signal interrupts; [`RawLock`] is a binary semaphore on its own futex
+/// word (what glibc's `sem_t` is) with the same interruptible wait, so
+/// code that asks whether `lock.acquire()` can be interrupted gets the
+/// right answer.
+pub(crate) const LOCK_KIND: &str = "semaphore";
+
+/// `sys.thread_info.version`: the thread library's name and version
+/// (`confstr(_CS_GNU_LIBPTHREAD_VERSION)`, "NPTL 2.36"), None where the C
+/// library does not say (musl).
+pub(crate) fn thread_library_version() -> Option<String> {
+    let mut buf = [0u8; 64];
+    // SAFETY: confstr writes at most `buf.len()` bytes, NUL included, into
+    // the live buffer and returns the length the full value needs.
+    let need = unsafe { libc::confstr(libc::_CS_GNU_LIBPTHREAD_VERSION, buf.as_mut_ptr().cast(), buf.len()) };
+    if need == 0 || need > buf.len() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&buf[..need - 1]).into_owned())
+}
+
 fn futex_wait(word: &AtomicU32, expected: u32, timeout: Option<Duration>) {
     let ts = timeout.map(|d| libc::timespec {
         tv_sec: d.as_secs().min(i64::MAX as u64) as libc::time_t,

@@ -311,7 +311,8 @@ fn run_python_part(vm: &Vm, d: &Obj, config: &crate::vm::Config) -> PyResult<()>
         hash_info,
     )?;
     dict::set_item_str(vm, d, "hash_info", hash_info)?;
-    let thread_info = vec![vm.new_str("pthread"), vm.new_str("mutex+cond"), vm.none()];
+    let thread_version = crate::pythread::thread_library_version().map_or_else(|| vm.none(), |v| vm.new_str(&v));
+    let thread_info = vec![vm.new_str("pthread"), vm.new_str(crate::pythread::LOCK_KIND), thread_version];
     let thread_info = sys_structseq(
         vm,
         "sys.thread_info",
