@@ -114,6 +114,13 @@ pub(crate) fn iter_self(_vm: &Vm, o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
+/// `tp_new` of a type Python code cannot instantiate (CPython's
+/// `Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+pub(crate) fn disallow_instantiation(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
+    let name = cls.payload::<taipan_vm::api::types::TypeObject>().map(|t| t.name().to_string()).unwrap_or_default();
+    Err(vm.type_error(format!("cannot create '{name}' instances")))
+}
+
 /// `__class_getitem__`: `cls[args]` is a `types.GenericAlias`.
 pub(crate) fn class_getitem(vm: &Vm, cls: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     let [arg] = taipan_vm::api::args::exact::<1>(vm, "__class_getitem__", args, kwnames)?;

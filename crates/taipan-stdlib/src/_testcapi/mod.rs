@@ -21,13 +21,15 @@
 //!   `write_unraisable_exc`, `call_in_temporary_c_thread`, ...), and the
 //!   `_PyTime_t` conversions test_time checks (`pytime.rs`);
 //! - the datetime C-API helpers (`datetime.rs`), through the
-//!   `datetime.datetime_CAPI` capsule.
+//!   `datetime.datetime_CAPI` capsule;
+//! - `hamt()` (`hamt.rs`): the persistent map behind `contextvars.Context`.
 //!
 //! Every other name of CPython's module is absent, so `from _testcapi
 //! import X` raises ImportError and `import_helper.import_module` users
 //! skip as they do without the module.
 
 mod datetime;
+mod hamt;
 mod pytime;
 
 use taipan_vm::api::types::{alloc_instance, flags, MethodDef, TypeSpec};
@@ -675,6 +677,7 @@ pub(crate) fn init(vm: &Vm) -> PyResult<Obj> {
     module::add_functions(vm, &m, MODULE, FUNCTIONS);
     module::add_functions(vm, &m, MODULE, pytime::FUNCTIONS);
     module::add_functions(vm, &m, MODULE, datetime::FUNCTIONS);
+    module::add_functions(vm, &m, MODULE, hamt::FUNCTIONS);
     let d = module::module_dict(&m);
     add_constants(vm, &d)?;
     let instance = meth_class(

@@ -3,12 +3,16 @@
 //! `copy_context`. The current context is the thread's
 //! (`ThreadState::context`), made empty on first use.
 //!
-//! A context's mapping is a dict that is never changed in place once
-//! shared: `ContextVar.set` puts a new dict in the context (CPython uses a
-//! HAMT for the same effect), so `copy_context()` is O(1) and copies never
-//! see each other's changes.
+//! A context's mapping is a HAMT (`hamt.rs`, CPython's `Python/hamt.c`):
+//! an immutable map, so `ContextVar.set` puts a new map in the context,
+//! `copy_context()` is O(1) and copies never see each other's changes.
+//! Iteration follows the variables' hashes, as in CPython.
+
+pub(crate) mod hamt;
 
 use std::cell::Cell;
+
+use hamt::{Hamt, HamtCell, IterKind};
 
 use taipan_vm::api::types::{
     alloc_instance, payload_or_err, set_unhashable, CompareOp, GetSetDef, MethodDef, TypeSpec,
@@ -20,17 +24,36 @@ use taipan_vm::api::{args, dict, module, tuple, Obj, ObjCell, PyPayload, PyResul
 // ---------------------------------------------------------------------------
 
 struct Context {
-    vars: ObjCell,
+    vars: HamtCell,
     prev: ObjCell,
     entered: Cell<bool>,
 }
-impl PyPayload for Context {}
+impl PyPayload for Context {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.vars.traverse(visit);
+        self.prev.with(|p| p.into_iter().for_each(visit));
+    }
+    fn clear(&self) {
+        self.vars.clear();
+        self.prev.set(None);
+    }
+}
 
 struct ContextVar {
     name: Obj,
     default: Option<Obj>,
+    /// The address's hash xored with the name's (CPython's
+    /// `contextvar_generate_hash`), made once.
+    hash: Cell<i64>,
 }
-impl PyPayload for ContextVar {}
+impl PyPayload for ContextVar {
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        visit(&self.name);
+        if let Some(d) = &self.default {
+            visit(d);
+        }
+    }
+}
 
 struct Token {
     ctx: Obj,
@@ -71,8 +94,8 @@ fn context_type(vm: &Vm) -> Obj {
             s.richcompare.set(Some(context_richcompare));
             set_unhashable(s);
             s.sq_contains.set(Some(context_contains));
-            s.mp_length.set(Some(|vm, o| Ok(dict::len(&vars_of(vm, o)?))));
-            s.iter.set(Some(|vm, o| vm.iter(&vm.new_list(dict::keys(&vars_of(vm, o)?)))));
+            s.mp_length.set(Some(|vm, o| Ok(ctx_of(vm, o)?.vars.len())));
+            s.iter.set(Some(|vm, o| hamt::new_iter(vm, &vars_of(vm, o)?, IterKind::Keys)));
         })
     })
 }
@@ -93,6 +116,7 @@ fn var_type(vm: &Vm) -> Obj {
         taipan_vm::api::types::new_type::<ContextVar>(vm, &spec, |s| {
             s.new.set(Some(var_new));
             s.repr.set(Some(var_repr));
+            s.hash.set(Some(|vm, o| Ok(var_of(vm, o)?.hash.get())));
         })
     })
 }
@@ -175,20 +199,21 @@ fn context_richcompare(vm: &Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) || b.payload::<Context>().is_none() {
         return Ok(vm.not_implemented());
     }
-    vm.rich_compare(&vars_of(vm, a)?, &vars_of(vm, b)?, op)
+    let equal = vars_of(vm, a)?.equals(vm, &vars_of(vm, b)?)?;
+    Ok(vm.bool_obj(equal == matches!(op, CompareOp::Eq)))
 }
 
-fn vars_of(vm: &Vm, o: &Obj) -> PyResult<Obj> {
-    Ok(ctx_of(vm, o)?.vars.get().unwrap_or_else(|| vm.new_dict()))
+fn vars_of(vm: &Vm, o: &Obj) -> PyResult<Hamt> {
+    Ok(ctx_of(vm, o)?.vars.get())
 }
 
-fn new_context(vm: &Vm, vars: Obj) -> PyResult<Obj> {
+fn new_context(vm: &Vm, vars: Hamt) -> PyResult<Obj> {
     let ty = context_type(vm);
     alloc_instance(
         vm,
         &ty,
         &ty,
-        Context { vars: ObjCell::new(Some(vars)), prev: ObjCell::new(None), entered: Cell::new(false) },
+        Context { vars: HamtCell::new(vars), prev: ObjCell::new(None), entered: Cell::new(false) },
     )
 }
 
@@ -197,7 +222,7 @@ fn current(vm: &Vm) -> PyResult<Obj> {
     if let Some(c) = vm.thread.context.get() {
         return Ok(c);
     }
-    let c = new_context(vm, vm.new_dict())?;
+    let c = new_context(vm, Hamt::default())?;
     vm.thread.context.set(Some(c.clone()));
     Ok(c)
 }
@@ -216,7 +241,7 @@ fn context_new(vm: &Vm, _cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj>
     if !a.is_empty() || k.is_some_and(|k| tuple::len(k) > 0 || dict::len(k) > 0) {
         return Err(vm.type_error("Context() does not accept any arguments"));
     }
-    new_context(vm, vm.new_dict())
+    new_context(vm, Hamt::default())
 }
 
 fn check_var_key(vm: &Vm, key: &Obj) -> PyResult<()> {
@@ -228,12 +253,12 @@ fn check_var_key(vm: &Vm, key: &Obj) -> PyResult<()> {
 
 fn context_getitem(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
     check_var_key(vm, key)?;
-    dict::get_item_opt(vm, &vars_of(vm, o)?, key)?.ok_or_else(|| vm.key_error(key.clone()))
+    vars_of(vm, o)?.get(vm, key)?.ok_or_else(|| vm.key_error(key.clone()))
 }
 
 fn context_contains(vm: &Vm, o: &Obj, key: &Obj) -> PyResult<bool> {
     check_var_key(vm, key)?;
-    Ok(dict::get_item_opt(vm, &vars_of(vm, o)?, key)?.is_some())
+    Ok(vars_of(vm, o)?.get(vm, key)?.is_some())
 }
 
 fn context_run(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
@@ -269,20 +294,20 @@ const CONTEXT_METHODS: &[MethodDef] = &[
         )?;
         let key = p[0].clone().unwrap_or_else(|| vm.none());
         check_var_key(vm, &key)?;
-        let found = dict::get_item_opt(vm, &vars_of(vm, o)?, &key)?;
+        let found = vars_of(vm, o)?.get(vm, &key)?;
         Ok(found.or_else(|| p[1].clone()).unwrap_or_else(|| vm.none()))
     }),
     MethodDef::method("keys", |vm, o, a, k| {
         args::exact::<0>(vm, "keys", a, k)?;
-        vm.call_method(&vars_of(vm, o)?, "keys", &[])
+        hamt::new_iter(vm, &vars_of(vm, o)?, IterKind::Keys)
     }),
     MethodDef::method("values", |vm, o, a, k| {
         args::exact::<0>(vm, "values", a, k)?;
-        vm.call_method(&vars_of(vm, o)?, "values", &[])
+        hamt::new_iter(vm, &vars_of(vm, o)?, IterKind::Values)
     }),
     MethodDef::method("items", |vm, o, a, k| {
         args::exact::<0>(vm, "items", a, k)?;
-        vm.call_method(&vars_of(vm, o)?, "items", &[])
+        hamt::new_iter(vm, &vars_of(vm, o)?, IterKind::Items)
     }),
 ];
 
@@ -309,8 +334,23 @@ fn var_new(vm: &Vm, _cls: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     if taipan_vm::api::str::data(&name).is_none() {
         return Err(vm.type_error("context variable name must be a str"));
     }
+    let name_hash = vm.hash(&name)?;
     let ty = var_type(vm);
-    alloc_instance(vm, &ty, &ty, ContextVar { name, default: p[1].clone() })
+    let var = alloc_instance(vm, &ty, &ty, ContextVar { name, default: p[1].clone(), hash: Cell::new(0) })?;
+    let hash = pointer_hash(&var) ^ name_hash;
+    var_of(vm, &var)?.hash.set(if hash == -1 { -2 } else { hash });
+    Ok(var)
+}
+
+/// An address's hash (CPython's `_Py_HashPointer`: rotated by 4 bits, as
+/// objects are aligned).
+fn pointer_hash(o: &Obj) -> i64 {
+    let h = (o.id() as u64).rotate_right(4) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 fn var_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
@@ -332,7 +372,7 @@ fn var_get(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     }
     let v = var_of(vm, o)?;
     let vars = vars_of(vm, &current(vm)?)?;
-    if let Some(found) = dict::get_item_opt(vm, &vars, o)? {
+    if let Some(found) = vars.get(vm, o)? {
         return Ok(found);
     }
     if let Some(d) = a.first().or(v.default.as_ref()) {
@@ -343,16 +383,12 @@ fn var_get(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
 
 /// Put a new mapping in `ctx` with `var` set to `value` (None: removed).
 fn replace_var(vm: &Vm, ctx: &Obj, var: &Obj, value: Option<Obj>) -> PyResult<()> {
-    let new = vm.call_method(&vars_of(vm, ctx)?, "copy", &[])?;
-    match value {
-        Some(v) => dict::set_item(vm, &new, var.clone(), v)?,
-        None => {
-            if dict::get_item_opt(vm, &new, var)?.is_some() {
-                dict::del_item(vm, &new, var)?;
-            }
-        }
-    }
-    ctx_of(vm, ctx)?.vars.set(Some(new));
+    let vars = vars_of(vm, ctx)?;
+    let new = match value {
+        Some(v) => vars.set(vm, var, &v)?,
+        None => vars.delete(vm, var)?.unwrap_or(vars),
+    };
+    ctx_of(vm, ctx)?.vars.set(new);
     Ok(())
 }
 
@@ -360,7 +396,7 @@ fn var_set(vm: &Vm, o: &Obj, a: &[Obj], k: Option<&Obj>) -> PyResult<Obj> {
     let [value] = args::exact::<1>(vm, "set", a, k)?;
     var_of(vm, o)?;
     let ctx = current(vm)?;
-    let old = dict::get_item_opt(vm, &vars_of(vm, &ctx)?, o)?;
+    let old = vars_of(vm, &ctx)?.get(vm, o)?;
     replace_var(vm, &ctx, o, Some(value))?;
     let ty = token_type(vm);
     alloc_instance(vm, &ty, &ty, Token { ctx, var: o.clone(), old, used: Cell::new(false) })
