@@ -38,6 +38,12 @@ PRODUCTS = {
 BUILTIN = {"identifier": "Ident", "string": "String", "int": "i32", "constant": "Constant"}
 # `expr*` fields whose elements may be absent (CPython stores NULL there).
 NULLABLE_SEQS = {("Dict", "keys"), ("arguments", "kw_defaults")}
+# `expr` nodes are 64 bytes (pinned in ast/mod.rs); these fields of the largest
+# variants are built once and never grown, so they are boxed slices (16 bytes,
+# not a Vec's 24) and a rarely present string is boxed (8 bytes, not 24).
+BOXED_SLICES = {("Call", "args"), ("Call", "keywords"), ("Compare", "ops"), ("Compare", "comparators"),
+                ("Dict", "keys"), ("Dict", "values")}
+BOXED_OPTIONAL = {("Constant", "kind")}
 # Sum types whose constructors have no fields: plain Copy enums, never boxed.
 SIMPLE_ENUMS = {"expr_context", "boolop", "operator", "unaryop", "cmpop"}
 RUST_KEYWORDS = {"type", "match", "ref", "in", "mod", "box", "loop", "use", "fn"}
@@ -104,10 +110,13 @@ def rust_type(owner, typ, quant, name):
         base = SUMS.get(typ) or PRODUCTS[typ]
         boxed = f"Box<{base}>"
     if quant == "*":
-        if (owner, name) in NULLABLE_SEQS:
-            return f"Vec<Option<{base}>>"
-        return f"Vec<{base}>"
+        elem = f"Option<{base}>" if (owner, name) in NULLABLE_SEQS else base
+        if (owner, name) in BOXED_SLICES:
+            return f"Box<[{elem}]>"
+        return f"Vec<{elem}>"
     if quant == "?":
+        if (owner, name) in BOXED_OPTIONAL:
+            return f"Option<Box<{boxed}>>"
         return f"Option<{boxed}>"
     return boxed
 

@@ -104,6 +104,8 @@ def to_obj_value(owner, typ, quant, name, var):
     if typ == "identifier":
         return {"": f"Ok(cx.ident({var}))", "?": f"Ok(cx.opt_ident({var}))", "*": f"cx.list({var}, |cx, x| Ok(cx.ident(x)))"}[quant]
     if typ == "string":
+        if (owner, name) in gen_ast.BOXED_OPTIONAL:
+            return f"Ok(cx.opt_str({var}.as_deref().map(String::as_str)))"
         return {"": f"Ok(cx.string({var}))", "?": f"Ok(cx.opt_string({var}))"}[quant]
     # `var` is `&n.field` (a struct's field) or a binding that is already a reference.
     value = var[1:] if var.startswith("&") else "*" + var
@@ -213,10 +215,12 @@ def conv_fn(typ):
 def from_obj_value(owner, typ, quant, name):
     conv = conv_fn(typ)
     if quant == "*":
+        # A boxed slice of nodes.rs is filled from the sequence's Vec.
+        into = ".into()" if (owner, name) in gen_ast.BOXED_SLICES else ""
         if (owner, name) in gen_ast.NULLABLE_SEQS:
-            return f'cx.sequence_opt(o, "{name}", "{owner}", {conv})?'
+            return f'cx.sequence_opt(o, "{name}", "{owner}", {conv})?' + into
         msg = NONE_IN_LIST.get(typ, f"None disallowed in {typ} list")
-        return f'cx.sequence(o, "{name}", "{owner}", {conv}, "{msg}")?'
+        return f'cx.sequence(o, "{name}", "{owner}", {conv}, "{msg}")?' + into
     boxed = typ not in gen_ast.BUILTIN and typ not in SIMPLE_ENUMS
     if quant == "?":
         v = f'cx.optional(o, "{name}", {conv})?'

@@ -499,7 +499,7 @@ impl Optimizer {
             E::YieldFrom { value } => ExprKind::YieldFrom { value: self.boxed(value)? },
             E::Compare { left, ops, comparators } => {
                 let left = self.boxed(left)?;
-                ExprKind::Compare { left, ops: ops.clone(), comparators: self.exprs(comparators)? }
+                ExprKind::Compare { left, ops: ops.to_vec(), comparators: self.exprs(comparators)? }
             }
             E::Call { func, args, keywords } => {
                 let func = self.boxed(func)?;
@@ -511,9 +511,10 @@ impl Optimizer {
                 ExprKind::FormattedValue { value, conversion: *conversion, format_spec: self.opt_expr(format_spec)? }
             }
             E::JoinedStr { values } => ExprKind::JoinedStr { values: self.exprs(values)? },
-            E::Constant { value, kind } => {
-                ExprKind::Constant { value: convert_constant(value), u_prefix: kind.as_deref() == Some("u") }
-            }
+            E::Constant { value, kind } => ExprKind::Constant {
+                value: convert_constant(value),
+                u_prefix: kind.as_deref().map(String::as_str) == Some("u"),
+            },
             E::Attribute { value, attr, ctx } => {
                 ExprKind::Attribute { value: self.boxed(value)?, attr: attr.clone(), ctx: *ctx }
             }

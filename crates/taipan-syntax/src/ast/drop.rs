@@ -31,6 +31,11 @@ fn detach_opt(b: &mut Option<Box<Expr>>, out: &mut Vec<Expr>) {
     }
 }
 
+/// Move out every expression of a boxed slice (leaving it empty).
+fn detach_slice(list: &mut Box<[Expr]>, out: &mut Vec<Expr>) {
+    out.append(&mut std::mem::take(list).into_vec());
+}
+
 fn detach_args(args: &mut Arguments, out: &mut Vec<Expr>) {
     for a in args.posonlyargs.iter_mut().chain(args.args.iter_mut()).chain(args.kwonlyargs.iter_mut()) {
         detach_opt(&mut a.annotation, out);
@@ -74,8 +79,8 @@ fn detach_expr_children(kind: &mut ExprKind, out: &mut Vec<Expr>) {
             detach(orelse, out);
         }
         Dict { keys, values } => {
-            out.extend(keys.drain(..).flatten());
-            out.append(values);
+            out.extend(std::mem::take(keys).into_vec().into_iter().flatten());
+            detach_slice(values, out);
         }
         Set { elts } | List { elts, .. } | Tuple { elts, .. } => out.append(elts),
         ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
@@ -91,11 +96,11 @@ fn detach_expr_children(kind: &mut ExprKind, out: &mut Vec<Expr>) {
         Yield { value } => detach_opt(value, out),
         Compare { left, comparators, .. } => {
             detach(left, out);
-            out.append(comparators);
+            detach_slice(comparators, out);
         }
         Call { func, args, keywords } => {
             detach(func, out);
-            out.append(args);
+            detach_slice(args, out);
             for k in keywords.iter_mut() {
                 detach(&mut k.value, out);
             }

@@ -94,7 +94,7 @@ fn itoa_u32(v: u32) -> compact_str::CompactString {
     compact_str::format_compact!("{v}")
 }
 
-impl<T: DumpValue> DumpValue for Box<T> {
+impl<T: DumpValue + ?Sized> DumpValue for Box<T> {
     fn is_simple(&self) -> bool {
         (**self).is_simple()
     }
@@ -122,6 +122,15 @@ impl<T: DumpValue> DumpValue for Option<T> {
 }
 
 impl<T: DumpValue> DumpValue for Vec<T> {
+    fn is_simple(&self) -> bool {
+        self.is_empty()
+    }
+    fn write(&self, d: &mut Dumper, level: usize) {
+        self.as_slice().write(d, level)
+    }
+}
+
+impl<T: DumpValue> DumpValue for [T] {
     fn is_simple(&self) -> bool {
         self.is_empty()
     }

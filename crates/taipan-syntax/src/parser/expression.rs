@@ -535,7 +535,10 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Some(left);
         }
-        Some(Expr::new(ExprKind::Compare { left: Box::new(left), ops, comparators }, self.range_from(start)))
+        Some(Expr::new(
+            ExprKind::Compare { left: Box::new(left), ops: ops.into(), comparators: comparators.into() },
+            self.range_from(start),
+        ))
     }
 
     // ---- binary operators -------------------------------------------------------------
@@ -782,7 +785,10 @@ impl<'a> Parser<'a> {
     }
 
     fn make_call(&mut self, func: Expr, args: Vec<Expr>, keywords: Vec<Keyword>, start: usize) -> Expr {
-        Expr::new(ExprKind::Call { func: Box::new(func), args, keywords }, self.range_from(start))
+        Expr::new(
+            ExprKind::Call { func: Box::new(func), args: args.into(), keywords: keywords.into() },
+            self.range_from(start),
+        )
     }
 
     // ---- call arguments ------------------------------------------------------------------
@@ -1385,7 +1391,10 @@ impl<'a> Parser<'a> {
         let start = self.mark;
         self.mark += 1;
         if self.expect(T::RBrace).is_some() {
-            return Some(Expr::new(ExprKind::Dict { keys: vec![], values: vec![] }, self.range_from(start)));
+            return Some(Expr::new(
+                ExprKind::Dict { keys: Box::new([]), values: Box::new([]) },
+                self.range_from(start),
+            ));
         }
         if self.at(T::DoubleStar) {
             return self.dict_rest(start, vec![], vec![]);
@@ -1448,7 +1457,10 @@ impl<'a> Parser<'a> {
     fn dict_rest(&mut self, start: usize, mut keys: Vec<Option<Expr>>, mut values: Vec<Expr>) -> Option<Expr> {
         if !keys.is_empty() && self.expect(T::Comma).is_none() {
             self.expect(T::RBrace)?;
-            return Some(Expr::new(ExprKind::Dict { keys, values }, self.range_from(start)));
+            return Some(Expr::new(
+                ExprKind::Dict { keys: keys.into(), values: values.into() },
+                self.range_from(start),
+            ));
         }
         while !self.at(T::RBrace) {
             let (k, v) = self.double_starred_kvpair()?;
@@ -1459,7 +1471,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(T::RBrace)?;
-        Some(Expr::new(ExprKind::Dict { keys, values }, self.range_from(start)))
+        Some(Expr::new(ExprKind::Dict { keys: keys.into(), values: values.into() }, self.range_from(start)))
     }
 
     /// double_starred_kvpair: '**' bitwise_or | kvpair
@@ -1500,7 +1512,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             p.expect(T::RBrace)?;
-            Some(Expr::new(ExprKind::Dict { keys, values }, p.range_from(start)))
+            Some(Expr::new(ExprKind::Dict { keys: keys.into(), values: values.into() }, p.range_from(start)))
         });
         if dict.is_some() || self.error.is_some() {
             return dict;

@@ -189,7 +189,7 @@ impl<'a> Parser<'a> {
 
     /// A Constant for a chunk of string text; `kind` is 'u' for a `u"..."` literal.
     fn str_node(&self, s: StrLit, first: usize, last: usize) -> Expr {
-        let kind = if self.text(first).starts_with('u') { Some("u".to_string()) } else { None };
+        let kind = if self.text(first).starts_with('u') { Some(Box::new("u".to_string())) } else { None };
         Expr::new(ExprKind::Constant { value: Constant::Str(s), kind }, self.span(first, last))
     }
 

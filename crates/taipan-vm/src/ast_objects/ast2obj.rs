@@ -309,7 +309,7 @@ pub(super) fn expr(cx: &ToObj, n: &Expr) -> PyResult<Obj> {
             cx.node(Class::JoinedStr, &fields, Some(&n.range))
         }
         ExprKind::Constant { value, kind } => {
-            let fields = [("value", cx.constant(value)?), ("kind", cx.opt_string(kind))];
+            let fields = [("value", cx.constant(value)?), ("kind", cx.opt_str(kind.as_deref().map(String::as_str)))];
             cx.node(Class::Constant, &fields, Some(&n.range))
         }
         ExprKind::Attribute { value, attr, ctx } => {

@@ -58,7 +58,11 @@ impl<'a> ToObj<'a> {
     }
 
     pub(super) fn opt_string(&self, s: &Option<String>) -> Obj {
-        s.as_deref().map(|s| self.string(s)).unwrap_or_else(|| self.vm.none())
+        self.opt_str(s.as_deref())
+    }
+
+    pub(super) fn opt_str(&self, s: Option<&str>) -> Obj {
+        s.map(|s| self.string(s)).unwrap_or_else(|| self.vm.none())
     }
 
     pub(super) fn int(&self, v: i32) -> Obj {

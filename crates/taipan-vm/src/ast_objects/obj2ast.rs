@@ -310,8 +310,8 @@ pub(super) fn expr(cx: &FromObj, o: &Obj) -> PyResult<Option<Expr>> {
                 orelse: Box::new(cx.required(o, "orelse", "IfExp", self::expr)?),
             },
             Some(Class::Dict) => ExprKind::Dict {
-                keys: cx.sequence_opt(o, "keys", "Dict", self::expr)?,
-                values: cx.sequence(o, "values", "Dict", self::expr, "None disallowed in expression list")?,
+                keys: cx.sequence_opt(o, "keys", "Dict", self::expr)?.into(),
+                values: cx.sequence(o, "values", "Dict", self::expr, "None disallowed in expression list")?.into(),
             },
             Some(Class::Set) => {
                 ExprKind::Set { elts: cx.sequence(o, "elts", "Set", self::expr, "None disallowed in expression list")? }
@@ -364,19 +364,15 @@ pub(super) fn expr(cx: &FromObj, o: &Obj) -> PyResult<Option<Expr>> {
             }
             Some(Class::Compare) => ExprKind::Compare {
                 left: Box::new(cx.required(o, "left", "Compare", self::expr)?),
-                ops: cx.sequence(o, "ops", "Compare", self::cmpop, "None disallowed in cmpop list")?,
-                comparators: cx.sequence(
-                    o,
-                    "comparators",
-                    "Compare",
-                    self::expr,
-                    "None disallowed in expression list",
-                )?,
+                ops: cx.sequence(o, "ops", "Compare", self::cmpop, "None disallowed in cmpop list")?.into(),
+                comparators: cx
+                    .sequence(o, "comparators", "Compare", self::expr, "None disallowed in expression list")?
+                    .into(),
             },
             Some(Class::Call) => ExprKind::Call {
                 func: Box::new(cx.required(o, "func", "Call", self::expr)?),
-                args: cx.sequence(o, "args", "Call", self::expr, "None disallowed in expression list")?,
-                keywords: cx.sequence(o, "keywords", "Call", self::keyword, "None disallowed in keyword list")?,
+                args: cx.sequence(o, "args", "Call", self::expr, "None disallowed in expression list")?.into(),
+                keywords: cx.sequence(o, "keywords", "Call", self::keyword, "None disallowed in keyword list")?.into(),
             },
             Some(Class::FormattedValue) => ExprKind::FormattedValue {
                 value: Box::new(cx.required(o, "value", "FormattedValue", self::expr)?),

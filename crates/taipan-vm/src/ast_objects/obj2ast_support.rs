@@ -217,7 +217,7 @@ impl<'a> FromObj<'a> {
 
     fn const_value_expr(&self, value: ConstValue, kind: Option<String>, range: Range) -> PyResult<ExprKind> {
         match value {
-            ConstValue::Scalar(value) => Ok(ExprKind::Constant { value, kind }),
+            ConstValue::Scalar(value) => Ok(ExprKind::Constant { value, kind: kind.map(Box::new) }),
             ConstValue::Tuple(items) => {
                 let mut elts = self.vm.try_vec(items.len())?;
                 for item in items {
