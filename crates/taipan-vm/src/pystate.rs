@@ -356,10 +356,12 @@ impl ThreadState {
     }
 
     /// A generator starts running with its own exception state.
+    #[inline]
     pub fn push_exc_state(&self, v: Option<Obj>) {
         self.exc_stack().push(v)
     }
 
+    #[inline]
     pub fn pop_exc_state(&self) -> Option<Obj> {
         let s = self.exc_stack();
         if s.len() > 1 {

@@ -616,9 +616,12 @@ pub(crate) struct ContainerAlloc {
     /// `queue_finalizer` first.
     finalizes: bool,
     drop_payload: unsafe fn(*mut PyObject),
-    /// A variable-size container (an exact tuple, CPython's `tp_itemsize`):
-    /// how many object references follow its `PyCell` in the block.
+    /// A variable-size container (an exact tuple, CPython's `tp_itemsize`;
+    /// a generator, whose frame follows): how many words follow its fixed
+    /// part (`size`) in the block.
     items: Option<unsafe fn(*mut PyObject) -> usize>,
+    /// Dead instances' blocks go on the tuple free lists (exact tuples only).
+    free_list: bool,
 }
 
 impl ContainerAlloc {
@@ -635,6 +638,7 @@ impl ContainerAlloc {
             finalizes,
             drop_payload: drop_payload::<T>,
             items: None,
+            free_list: false,
         })
     }
 
@@ -650,7 +654,22 @@ impl ContainerAlloc {
             finalizes: false,
             drop_payload: drop_payload::<T>,
             items: Some(items),
+            free_list: true,
         }
+    }
+
+    /// A variable-size container whose fixed part (GC header, `PyCell<T>`,
+    /// weakref slot: `layout`) is followed by `words(object)` words of data
+    /// of its own in the same block (a generator's frame, as CPython
+    /// embeds `_PyInterpreterFrame` in the generator object).
+    pub(crate) fn new_tail<T: PyPayload>(
+        layout: std::alloc::Layout,
+        finalizes: bool,
+        words: unsafe fn(*mut PyObject) -> usize,
+    ) -> Option<ContainerAlloc> {
+        let mut c = ContainerAlloc::new::<T>(layout, 0, finalizes)?;
+        c.items = Some(words);
+        Some(c)
     }
 }
 
@@ -738,7 +757,7 @@ pub(crate) fn alloc_var_container<T: PyPayload>(
 #[cold]
 #[inline(never)]
 fn not_var_container() -> ! {
-    panic!("alloc_var_container: not a variable-size container type")
+    panic!("not a variable-size container type of this kind")
 }
 
 /// Item counts below this have a free list (CPython's `PyTuple_MAXSAVESIZE`).
@@ -927,7 +946,7 @@ unsafe fn free_container(st: &ObjectState, p: NonNull<PyObject>, ty_ptr: NonNull
                 (c.drop_payload)(p.as_ptr());
                 // A kept block is no deallocation for the collector's
                 // count (CPython's tuple free list).
-                if !var_free_push(st, base, n) {
+                if !(c.free_list && var_free_push(st, base, n)) {
                     small_free(base, var_layout(c.size as usize, n));
                     crate::gc::count_freed(counted);
                 }
@@ -1361,7 +1380,51 @@ fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, pa
     }
 }
 
-/// Memory for a block that is not an object (a generator's frame): from
+/// Allocate an instance of a container type marked with
+/// `TypeObject::mark_tail_container`: its fixed part holding `payload`,
+/// then `words` words that `fill` initialises (it gets their address)
+/// before the object is visible; tracked by the collector.
+///
+/// # Safety
+/// `ty`'s instances have payload `T` and a tail of `words` words (its
+/// `words` function reads that count back from the payload); `fill`
+/// initialises all of them.
+pub(crate) unsafe fn alloc_tail_container<T: PyPayload>(
+    ty: &Obj,
+    words: usize,
+    payload: T,
+    fill: impl FnOnce(*mut u8),
+) -> Obj {
+    // SAFETY: the caller passes a type object.
+    let t = unsafe { ty.payload_unchecked::<TypeObject>() };
+    let Some(c) = t.container.filter(|c| c.items.is_some() && !c.free_list) else { not_var_container() };
+    debug_assert!(t.payload_type == TypeId::of::<T>());
+    let layout = var_layout(c.size as usize, words);
+    // SAFETY: the block holds the GC header, `basicsize` bytes (the
+    // `PyCell<T>` and the weakref slot) and the tail; everything is
+    // initialised before the object is visible.
+    unsafe {
+        let base = small_alloc(layout);
+        std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
+        std::ptr::write(
+            obj,
+            PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
+        );
+        if t.weaklistoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
+        }
+        fill(obj.cast::<u8>().add(t.basicsize));
+        let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, layout.size());
+        }
+        crate::gc::track_new(p);
+        Obj::from_owned_ptr(p)
+    }
+}
+
+/// Memory for a block that is not an object (a frame a `frame` object took over): from
 /// the small-object pools when it fits a size class, else the system
 /// allocator; never null.
 ///
