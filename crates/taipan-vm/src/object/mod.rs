@@ -607,7 +607,8 @@ unsafe fn dealloc_other(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, ty: &Ty
 pub(crate) struct ContainerAlloc {
     class: u8,
     /// The unrounded block size, as tracemalloc counts it; for a
-    /// variable-size container the size without its items.
+    /// variable-size container the size without its items (for a tail
+    /// container, the GC header alone: its count covers the object).
     size: u16,
     /// The offset of the `__dict__` slot from the object's start (a
     /// function's), 0 if instances have none.
@@ -617,11 +618,9 @@ pub(crate) struct ContainerAlloc {
     finalizes: bool,
     drop_payload: unsafe fn(*mut PyObject),
     /// A variable-size container (an exact tuple, CPython's `tp_itemsize`;
-    /// a generator, whose frame follows): how many words follow its fixed
-    /// part (`size`) in the block.
+    /// a generator, whose frame follows its fixed part): how many words
+    /// its block has after `size`.
     items: Option<unsafe fn(*mut PyObject) -> usize>,
-    /// Dead instances' blocks go on the tuple free lists (exact tuples only).
-    free_list: bool,
 }
 
 impl ContainerAlloc {
@@ -638,7 +637,6 @@ impl ContainerAlloc {
             finalizes,
             drop_payload: drop_payload::<T>,
             items: None,
-            free_list: false,
         })
     }
 
@@ -654,20 +652,27 @@ impl ContainerAlloc {
             finalizes: false,
             drop_payload: drop_payload::<T>,
             items: Some(items),
-            free_list: true,
         }
     }
 
-    /// A variable-size container whose fixed part (GC header, `PyCell<T>`,
-    /// weakref slot: `layout`) is followed by `words(object)` words of data
-    /// of its own in the same block (a generator's frame, as CPython
-    /// embeds `_PyInterpreterFrame` in the generator object).
+    /// A container whose fixed part (GC header, `PyCell<T>`, weakref slot:
+    /// `layout`) is followed by data of its own in the same block (a
+    /// generator's frame, as CPython embeds `_PyInterpreterFrame` in the
+    /// generator object); `words(object)` counts the words after the GC
+    /// header, fixed part and tail (at least `min_tail` words). That count
+    /// is at least `VAR_FREE_SIZES`, so the tuple free lists, which keep
+    /// blocks by count, never take such a block (None if it could be less).
     pub(crate) fn new_tail<T: PyPayload>(
         layout: std::alloc::Layout,
         finalizes: bool,
+        min_tail: usize,
         words: unsafe fn(*mut PyObject) -> usize,
     ) -> Option<ContainerAlloc> {
         let mut c = ContainerAlloc::new::<T>(layout, 0, finalizes)?;
+        if (layout.size() - GC_HEADER_SIZE) / std::mem::size_of::<usize>() + min_tail < VAR_FREE_SIZES {
+            return None;
+        }
+        c.size = GC_HEADER_SIZE as u16;
         c.items = Some(words);
         Some(c)
     }
@@ -946,7 +951,7 @@ unsafe fn free_container(st: &ObjectState, p: NonNull<PyObject>, ty_ptr: NonNull
                 (c.drop_payload)(p.as_ptr());
                 // A kept block is no deallocation for the collector's
                 // count (CPython's tuple free list).
-                if !(c.free_list && var_free_push(st, base, n)) {
+                if !var_free_push(st, base, n) {
                     small_free(base, var_layout(c.size as usize, n));
                     crate::gc::count_freed(counted);
                 }
@@ -1382,24 +1387,23 @@ fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, pa
 
 /// Allocate an instance of a container type marked with
 /// `TypeObject::mark_tail_container`: its fixed part holding `payload`,
-/// then `words` words that `fill` initialises (it gets their address)
+/// then `tail` words that `fill` initialises (it gets their address)
 /// before the object is visible; tracked by the collector.
 ///
 /// # Safety
-/// `ty`'s instances have payload `T` and a tail of `words` words (its
-/// `words` function reads that count back from the payload); `fill`
-/// initialises all of them.
+/// `ty` is such a type, its instances have payload `T`, and its `words`
+/// function gives the fixed part's words plus `tail` for this object;
+/// `fill` initialises the tail.
 pub(crate) unsafe fn alloc_tail_container<T: PyPayload>(
     ty: &Obj,
-    words: usize,
+    tail: usize,
     payload: T,
     fill: impl FnOnce(*mut u8),
 ) -> Obj {
     // SAFETY: the caller passes a type object.
     let t = unsafe { ty.payload_unchecked::<TypeObject>() };
-    let Some(c) = t.container.filter(|c| c.items.is_some() && !c.free_list) else { not_var_container() };
-    debug_assert!(t.payload_type == TypeId::of::<T>());
-    let layout = var_layout(c.size as usize, words);
+    debug_assert!(t.payload_type == TypeId::of::<T>() && t.container.is_some_and(|c| c.items.is_some()));
+    let layout = var_layout(t.alloc_layout().size(), tail);
     // SAFETY: the block holds the GC header, `basicsize` bytes (the
     // `PyCell<T>` and the weakref slot) and the tail; everything is
     // initialised before the object is visible.

@@ -116,14 +116,15 @@ impl PyPayload for GenData {
 const FRAME_OFFSET: usize =
     std::mem::size_of::<PyCell<GenData>>().next_multiple_of(8) + std::mem::size_of::<*mut PyObject>();
 
-/// The words after a generator object's fixed part: its frame
-/// (`TypeObject::mark_tail_container`).
+/// The words of a generator object after its GC header: the fixed part,
+/// then its frame (`TypeObject::mark_tail_container`).
 ///
 /// # Safety
 /// `p` is a live generator, coroutine or async generator.
-unsafe fn tail_words(p: *mut PyObject) -> usize {
+unsafe fn object_words(p: *mut PyObject) -> usize {
     // SAFETY: guaranteed by the caller.
-    unsafe { (*p.cast::<PyCell<GenData>>()).payload.frame_words }
+    let frame = unsafe { (*p.cast::<PyCell<GenData>>()).payload.frame_words };
+    FRAME_OFFSET / std::mem::size_of::<usize>() + frame
 }
 
 /// What resuming a generator produced.
@@ -197,7 +198,7 @@ pub(crate) fn type_object(kind: GenKind) -> TypeObject {
         t.slots.iter.set(Some(crate::objects::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
     }
-    t.mark_tail_container::<GenData>(tail_words);
+    t.mark_tail_container::<GenData>(crate::eval::frame::HEADER_BYTES / std::mem::size_of::<usize>(), object_words);
     assert!(t.basicsize == FRAME_OFFSET && t.container.is_some(), "the generator layout");
     t
 }
