@@ -185,6 +185,9 @@ pub struct ThreadState {
     pub tracing_what: Cell<Option<crate::eval::trace::TraceEvent>>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
+    /// Where a new function last found `__name__` and `__builtins__` in
+    /// its globals (entry indices, `DictData::get_str_hinted`).
+    pub(crate) func_globals_hints: [Cell<u32>; 2],
     /// The exception being handled (`sys.exc_info()`), one entry per
     /// running generator plus the base one; innermost last.
     exc_info: UnsafeCell<Vec<Option<Obj>>>,
@@ -270,6 +273,7 @@ impl ThreadState {
             native_depth: Cell::new(0),
             reentry_depth: Cell::new(0),
             current_frame: Cell::new(ptr::null_mut()),
+            func_globals_hints: [Cell::new(0), Cell::new(0)],
             exc_info: UnsafeCell::new(vec![None]),
             repr_stack: UnsafeCell::new(Vec::new()),
             method_owner: Cell::new(ptr::null()),
