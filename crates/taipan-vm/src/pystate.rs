@@ -192,6 +192,9 @@ pub struct ThreadState {
     pub tracing_what: Cell<Option<crate::eval::trace::TraceEvent>>,
     /// The frame executing on this thread (the top of the frame chain).
     pub current_frame: Cell<*mut Frame>,
+    /// Where a new function last found `__name__` and `__builtins__` in
+    /// its globals (entry indices, `DictData::get_str_hinted`).
+    pub(crate) func_globals_hints: [Cell<u32>; 2],
     /// The exception being handled (`sys.exc_info()`), one entry per
     /// running generator plus the base one; innermost last.
     exc_info: UnsafeCell<Vec<Option<Obj>>>,
@@ -277,6 +280,7 @@ impl ThreadState {
             native_depth: Cell::new(0),
             reentry_depth: Cell::new(0),
             current_frame: Cell::new(ptr::null_mut()),
+            func_globals_hints: [Cell::new(0), Cell::new(0)],
             exc_info: UnsafeCell::new(vec![None]),
             repr_stack: UnsafeCell::new(Vec::new()),
             method_owner: Cell::new(ptr::null()),
@@ -372,10 +376,12 @@ impl ThreadState {
     }
 
     /// A generator starts running with its own exception state.
+    #[inline]
     pub fn push_exc_state(&self, v: Option<Obj>) {
         self.exc_stack().push(v)
     }
 
+    #[inline]
     pub fn pop_exc_state(&self) -> Option<Obj> {
         let s = self.exc_stack();
         if s.len() > 1 {

@@ -323,7 +323,23 @@ pub(crate) fn call_function(vm: &Vm, f: &Obj, args: &[Obj], kwnames: Option<&Obj
 /// dict, or whatever object it is: lookups then go through `[]`), else the
 /// builtins of the running frame.
 pub(crate) fn builtins_from_globals(vm: &Vm, globals: &Obj) -> Obj {
-    match crate::objects::dict::get_str_item(vm, globals, &vm.ctx.names.dunder_builtins) {
+    let found = crate::objects::dict::get_str_item(vm, globals, &vm.ctx.names.dunder_builtins);
+    builtins_or_current(vm, found)
+}
+
+/// `builtins_from_globals` with the lookup hinted (`DictData::get_str_hinted`).
+#[inline]
+pub(crate) fn builtins_from_globals_hinted(vm: &Vm, globals: &Obj, hint: &std::cell::Cell<u32>) -> Obj {
+    let found =
+        crate::objects::dict::data(globals).and_then(|g| g.get_str_hinted(vm, &vm.ctx.names.dunder_builtins, hint));
+    builtins_or_current(vm, found)
+}
+
+/// The builtins `globals['__builtins__']` (`found`) stands for, or the
+/// running frame's when it is absent.
+#[inline]
+fn builtins_or_current(vm: &Vm, found: Option<Obj>) -> Obj {
+    match found {
         Some(b) => match crate::objects::module::try_module_dict(&b) {
             Some(d) => d,
             None => b,

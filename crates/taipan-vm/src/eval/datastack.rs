@@ -6,7 +6,8 @@
 //! stack) are one block of a chunk: pushing a frame bumps `top`, popping it
 //! moves `top` back. Blocks are pushed and popped in LIFO order (a call's
 //! frame is always popped before its caller's); a frame that must outlive
-//! its call moves to the heap first (`Frame::take_to_heap`).
+//! its call moves first (into its generator, `Frame::move_from_stack`, or
+//! to a `frame` object's heap block, `Frame::take_to_heap`).
 
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::cell::{Cell, UnsafeCell};

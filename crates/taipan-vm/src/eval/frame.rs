@@ -7,10 +7,12 @@
 //! through `previous` while they execute. Ownership: a frame being executed
 //! is owned by the eval loop and popped off the data stack when it ends,
 //! unless it must outlive its call, as CPython's: a generator's frame moves
-//! to the heap, owned by the generator (RETURN_GENERATOR), and a frame that
-//! ends while a `frame` object refers to it moves to the heap, owned by
-//! that object (`take_ownership`), so `tb_frame.f_locals` keeps working
-//! after the function returned.
+//! into the generator object, which embeds it (RETURN_GENERATOR,
+//! `move_from_stack`), and a frame that ends while a `frame` object refers
+//! to it (a plain call's, or a generator's when it finishes or the
+//! generator dies) moves to a heap block owned by that object
+//! (`take_ownership`), so `tb_frame.f_locals` keeps working after the
+//! function returned.
 
 use std::cell::{Cell, UnsafeCell};
 use std::ops::{Deref, DerefMut};
@@ -141,7 +143,7 @@ impl Slots {
 /// A frame that outlives its call (a generator's, or one a `frame` object
 /// took over): its header and slots in one heap block, as CPython keeps a
 /// generator's frame inside the generator object.
-pub struct HeapFrame {
+pub(crate) struct HeapFrame {
     ptr: ptr::NonNull<Frame>,
 }
 
@@ -192,7 +194,8 @@ impl Drop for HeapFrame {
 }
 
 /// The bytes of a frame's header on the data stack (its slots follow).
-const HEADER_BYTES: usize = std::mem::size_of::<Frame>().next_multiple_of(std::mem::align_of::<Option<Obj>>());
+pub(crate) const HEADER_BYTES: usize =
+    std::mem::size_of::<Frame>().next_multiple_of(std::mem::align_of::<Option<Obj>>());
 
 impl Frame {
     /// Visit the references the frame holds (the cycle collector's view of
@@ -437,20 +440,33 @@ impl Frame {
     }
 
     /// Move the last frame pushed on `ts`'s data stack to the heap and pop
-    /// its block (CPython's `_PyFrame_Copy` into a generator or a frame
-    /// object); its `frame` object, if any, follows it.
+    /// its block; its `frame` object, if any, follows it.
     ///
     /// # Safety
     /// As `pop_thread_frame`.
-    pub(crate) unsafe fn take_to_heap(ts: &ThreadState, fp: *mut Frame) -> HeapFrame {
-        // SAFETY: the header and the slots are moved bitwise into the new
-        // block, and the old block is popped without dropping anything: the
-        // heap copy owns every reference now.
+    unsafe fn take_to_heap(ts: &ThreadState, fp: *mut Frame) -> HeapFrame {
+        // SAFETY: guaranteed by the caller; the old block is popped without
+        // dropping anything: the heap copy owns every reference now.
         unsafe {
-            let len = (*fp).slots.len;
-            let layout = HeapFrame::layout(len);
-            // A block of the small-object pools when it fits (most
-            // generators' frames): cheaper than malloc and free.
+            let heap = Frame::copy_to_heap(fp);
+            ts.datastack.pop(fp as *mut u8);
+            heap
+        }
+    }
+
+    /// A bitwise copy of the frame at `fp` in a heap block of its own (its
+    /// `frame` object, if any, now points at the copy): the frame a `frame`
+    /// object takes over (CPython's `take_ownership`).
+    ///
+    /// # Safety
+    /// `fp` is a live frame, not executing; the copy owns its references,
+    /// so the original's are neither dropped nor used again.
+    unsafe fn copy_to_heap(fp: *mut Frame) -> HeapFrame {
+        // SAFETY: guaranteed by the caller; the block has the frame's size.
+        unsafe {
+            let layout = HeapFrame::layout((*fp).slots.len);
+            // A block of the small-object pools when it fits: cheaper than
+            // malloc and free.
             let mem = crate::object::alloc_block(layout);
             ptr::copy_nonoverlapping(fp as *const u8, mem, layout.size());
             let f = mem as *mut Frame;
@@ -458,8 +474,64 @@ impl Frame {
             if let Some(fo) = &(*f).frame_obj {
                 fdata(fo).frame.set(f);
             }
-            ts.datastack.pop(fp as *mut u8);
             HeapFrame { ptr: ptr::NonNull::new_unchecked(f) }
+        }
+    }
+
+    /// The words a frame of `code` takes, header and slots (the tail of a
+    /// generator object that embeds it).
+    pub(crate) fn words_for(cd: &CodeData) -> usize {
+        (HEADER_BYTES + cd.frame_size() * std::mem::size_of::<Option<Obj>>()) / std::mem::size_of::<usize>()
+    }
+
+    /// Move the last frame pushed on `ts`'s data stack into `dst` (the
+    /// tail of the generator object that will own it, CPython's
+    /// `_PyFrame_Copy` in RETURN_GENERATOR) and pop its block; its `frame`
+    /// object, if any, follows it. The slots above `sp` are copied too (one
+    /// copy of the whole block): they hold no values but are initialised
+    /// memory (see `Slots`).
+    ///
+    /// # Safety
+    /// As `pop_thread_frame`; `dst` has room for `Frame::words_for` words
+    /// of the frame's code, is 8-aligned and not yet initialised.
+    pub(crate) unsafe fn move_from_stack(ts: &ThreadState, fp: *mut Frame, dst: *mut u8) -> *mut Frame {
+        // SAFETY: the header and the live slots are moved bitwise, and the
+        // old block is popped without dropping anything: the copy owns
+        // every reference now. The two blocks do not overlap (`dst` is a
+        // fresh heap block).
+        unsafe {
+            let len = (*fp).slots.len;
+            ptr::copy_nonoverlapping(fp as *const u8, dst, HEADER_BYTES + len * std::mem::size_of::<Option<Obj>>());
+            let f = dst as *mut Frame;
+            (*f).slots.ptr = dst.add(HEADER_BYTES) as *mut Option<Obj>;
+            if let Some(fo) = &(*f).frame_obj {
+                fdata(fo).frame.set(f);
+            }
+            ts.datastack.pop(fp as *mut u8);
+            f
+        }
+    }
+
+    /// Release a finished (or abandoned) frame embedded in a generator
+    /// object, in place (CPython's `_PyFrame_Clear` of a generator's
+    /// frame): its `frame` object, if any, takes a copy of it
+    /// (`take_ownership`), else its references are dropped.
+    ///
+    /// # Safety
+    /// `fp` is a live embedded frame, not executing and not linked; it is
+    /// not used again (its memory is freed with the generator).
+    pub(crate) unsafe fn release_embedded(fp: *mut Frame) {
+        // SAFETY: guaranteed by the caller; a frame object's copy owns the
+        // references after the bitwise copy, so the original's are not
+        // dropped.
+        unsafe {
+            (*fp).previous = ptr::null_mut();
+            (*fp).clear_stack();
+            if (*fp).frame_obj.is_some() {
+                Frame::give_to_frame_object(Frame::copy_to_heap(fp));
+            } else {
+                (*fp).drop_fields_unchecked();
+            }
         }
     }
 
@@ -512,14 +584,6 @@ impl Frame {
             drop(s.take());
         }
         self.sp = nl;
-    }
-
-    /// Give a finished heap frame (a generator's) back: to its `frame`
-    /// object if one exists (which then owns it), else free it.
-    pub fn release(mut frame: HeapFrame) {
-        frame.previous = ptr::null_mut();
-        frame.clear_stack();
-        Frame::give_to_frame_object(frame);
     }
 
     /// Hand a finished heap frame to its `frame` object, or free it if it

@@ -28,7 +28,7 @@ use crate::objects::code::CodeData;
 use crate::objects::{dict, float, function, generator, int, list};
 use crate::vm::{PyErr, PyResult, Vm};
 pub use call::run_code;
-pub(crate) use frame::{Frame, FrameOwner, HeapFrame, Running};
+pub(crate) use frame::{Frame, FrameOwner, Running};
 
 /// How an entry frame left `run_frame`.
 pub(crate) enum FrameExit {
@@ -1542,9 +1542,7 @@ unsafe fn eval(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Fra
                             fp = unsafe {
                                 let is_entry = frame.is_entry;
                                 let prev = pop_frame(vm, cur);
-                                (*cur).is_entry = false;
-                                (*cur).owner = FrameOwner::Generator;
-                                let gen = generator::new_from_frame(vm, Frame::take_to_heap(&vm.thread, cur));
+                                let gen = generator::new_from_frame(vm, cur);
                                 if is_entry {
                                     return Ok(FrameExit::Return(gen));
                                 }

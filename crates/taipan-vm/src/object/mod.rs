@@ -607,7 +607,8 @@ unsafe fn dealloc_other(p: NonNull<PyObject>, ty_ptr: NonNull<PyObject>, ty: &Ty
 pub(crate) struct ContainerAlloc {
     class: u8,
     /// The unrounded block size, as tracemalloc counts it; for a
-    /// variable-size container the size without its items.
+    /// variable-size container the size without its items (for a tail
+    /// container, the GC header alone: its count covers the object).
     size: u16,
     /// The offset of the `__dict__` slot from the object's start (a
     /// function's), 0 if instances have none.
@@ -616,8 +617,9 @@ pub(crate) struct ContainerAlloc {
     /// `queue_finalizer` first.
     finalizes: bool,
     drop_payload: unsafe fn(*mut PyObject),
-    /// A variable-size container (an exact tuple, CPython's `tp_itemsize`):
-    /// how many object references follow its `PyCell` in the block.
+    /// A variable-size container (an exact tuple, CPython's `tp_itemsize`;
+    /// a generator, whose frame follows its fixed part): how many words
+    /// its block has after `size`.
     items: Option<unsafe fn(*mut PyObject) -> usize>,
 }
 
@@ -651,6 +653,28 @@ impl ContainerAlloc {
             drop_payload: drop_payload::<T>,
             items: Some(items),
         }
+    }
+
+    /// A container whose fixed part (GC header, `PyCell<T>`, weakref slot:
+    /// `layout`) is followed by data of its own in the same block (a
+    /// generator's frame, as CPython embeds `_PyInterpreterFrame` in the
+    /// generator object); `words(object)` counts the words after the GC
+    /// header, fixed part and tail (at least `min_tail` words). That count
+    /// is at least `VAR_FREE_SIZES`, so the tuple free lists, which keep
+    /// blocks by count, never take such a block (None if it could be less).
+    pub(crate) fn new_tail<T: PyPayload>(
+        layout: std::alloc::Layout,
+        finalizes: bool,
+        min_tail: usize,
+        words: unsafe fn(*mut PyObject) -> usize,
+    ) -> Option<ContainerAlloc> {
+        let mut c = ContainerAlloc::new::<T>(layout, 0, finalizes)?;
+        if (layout.size() - GC_HEADER_SIZE) / std::mem::size_of::<usize>() + min_tail < VAR_FREE_SIZES {
+            return None;
+        }
+        c.size = GC_HEADER_SIZE as u16;
+        c.items = Some(words);
+        Some(c)
     }
 }
 
@@ -738,7 +762,7 @@ pub(crate) fn alloc_var_container<T: PyPayload>(
 #[cold]
 #[inline(never)]
 fn not_var_container() -> ! {
-    panic!("alloc_var_container: not a variable-size container type")
+    panic!("not a variable-size container type of this kind")
 }
 
 /// Item counts below this have a free list (CPython's `PyTuple_MAXSAVESIZE`).
@@ -1361,7 +1385,50 @@ fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, pa
     }
 }
 
-/// Memory for a block that is not an object (a generator's frame): from
+/// Allocate an instance of a container type marked with
+/// `TypeObject::mark_tail_container`: its fixed part holding `payload`,
+/// then `tail` words that `fill` initialises (it gets their address)
+/// before the object is visible; tracked by the collector.
+///
+/// # Safety
+/// `ty` is such a type, its instances have payload `T`, and its `words`
+/// function gives the fixed part's words plus `tail` for this object;
+/// `fill` initialises the tail.
+pub(crate) unsafe fn alloc_tail_container<T: PyPayload>(
+    ty: &Obj,
+    tail: usize,
+    payload: T,
+    fill: impl FnOnce(*mut u8),
+) -> Obj {
+    // SAFETY: the caller passes a type object.
+    let t = unsafe { ty.payload_unchecked::<TypeObject>() };
+    debug_assert!(t.payload_type == TypeId::of::<T>() && t.container.is_some_and(|c| c.items.is_some()));
+    let layout = var_layout(t.alloc_layout().size(), tail);
+    // SAFETY: the block holds the GC header, `basicsize` bytes (the
+    // `PyCell<T>` and the weakref slot) and the tail; everything is
+    // initialised before the object is visible.
+    unsafe {
+        let base = small_alloc(layout);
+        std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
+        let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
+        std::ptr::write(
+            obj,
+            PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
+        );
+        if t.weaklistoffset != 0 {
+            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
+        }
+        fill(obj.cast::<u8>().add(t.basicsize));
+        let p = NonNull::new_unchecked(obj.cast());
+        if crate::tracemalloc::tracing() {
+            trace_alloc::<T>(p, layout.size());
+        }
+        crate::gc::track_new(p);
+        Obj::from_owned_ptr(p)
+    }
+}
+
+/// Memory for a block that is not an object (a frame a `frame` object took over): from
 /// the small-object pools when it fits a size class, else the system
 /// allocator; never null.
 ///

@@ -607,6 +607,23 @@ impl TypeObject {
         }
     }
 
+    /// `mark_container` for a container whose instances carry data of
+    /// their own after the fixed part, at least `min_tail` words (a
+    /// generator's frame); `words(object)` counts the words of an instance
+    /// after its GC header (see `ContainerAlloc::new_tail` and
+    /// `object::alloc_tail_container`). Call it last, as `mark_container`.
+    pub(crate) fn mark_tail_container<T: PyPayload>(
+        &mut self,
+        min_tail: usize,
+        words: unsafe fn(*mut super::PyObject) -> usize,
+    ) {
+        self.mark_container::<T>();
+        if self.container.is_some() && self.dictoffset == 0 {
+            let finalizes = self.finalize.get().is_some();
+            self.container = super::ContainerAlloc::new_tail::<T>(self.alloc_layout(), finalizes, min_tail, words);
+        }
+    }
+
     /// The shared keys of this class's instance dicts (made now if needed).
     pub(crate) fn shared_keys(&self) -> std::rc::Rc<crate::objects::dict::SharedKeys> {
         // SAFETY: the slot is only touched here and in `cached_keys_opt`,

@@ -854,6 +854,30 @@ impl DictData {
         self.table().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone())
     }
 
+    /// `get_str` that tries entry `hint` first, where the key was found
+    /// (in this dict or another) last time; `hint` follows a miss. Module
+    /// dicts get their dunder names in the same order, so a new function
+    /// finds `__name__` and `__builtins__` in its globals without a probe.
+    #[inline]
+    pub(crate) fn get_str_hinted(&self, vm: &Vm, key: &Obj, hint: &Cell<u32>) -> Option<Obj> {
+        if let Some(v) = self.value_at_if_key(hint.get() as usize, key) {
+            return Some(v);
+        }
+        self.get_str_rehint(vm, key, hint)
+    }
+
+    /// `get_str_hinted` past a wrong hint.
+    #[inline(never)]
+    fn get_str_rehint(&self, vm: &Vm, key: &Obj, hint: &Cell<u32>) -> Option<Obj> {
+        match self.index_of_str(vm, key) {
+            Some(i) => {
+                hint.set(u32::try_from(i).unwrap_or(0));
+                self.value_at(i)
+            }
+            None => self.get_str(vm, key),
+        }
+    }
+
     /// Lookup of an exact-str key in a dict: no Python code runs unless the
     /// dict holds a non-str key with the same hash.
     #[inline]

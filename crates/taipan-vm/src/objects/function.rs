@@ -228,8 +228,9 @@ pub(crate) fn new_function(vm: &Vm, code_obj: Obj, globals: Obj, qualname: Optio
         Some(d) if pystr::data(d).is_some() && c.co.flags & taipan_compiler::code::flags::OPTIMIZED != 0 => d.clone(),
         _ => vm.none(),
     };
-    let module = dict::get_str_item(vm, &globals, &vm.ctx.names.dunder_name);
-    let builtins = crate::eval::call::builtins_from_globals(vm, &globals);
+    let hints = &vm.thread.func_globals_hints;
+    let module = dict::data(&globals).and_then(|g| g.get_str_hinted(vm, &vm.ctx.names.dunder_name, &hints[0]));
+    let builtins = crate::eval::call::builtins_from_globals_hinted(vm, &globals, &hints[1]);
     alloc_object(
         &vm.ctx.types.function,
         FunctionData {

@@ -1,14 +1,16 @@
 //! Generators, coroutines and async generators (CPython's
-//! `Objects/genobject.c`). A generator owns its frame; resuming it runs the
-//! frame as an entry frame of a nested `run_frame`, as CPython 3.11 does.
+//! `Objects/genobject.c`). A generator's frame lives inside the generator
+//! object, after its fixed part (CPython 3.11's `gi_iframe`): making one is
+//! one allocation, and it is resumed where it lies, either in place by the
+//! eval loop (FOR_ITER, SEND) or as an entry frame of a nested `run_frame`.
 
-use std::cell::{Cell, UnsafeCell};
+use std::cell::Cell;
 
 use taipan_compiler::code::flags as co_flags;
 
-use crate::eval::{run_frame, Frame, FrameExit, HeapFrame};
+use crate::eval::{run_frame, Frame, FrameExit};
 use crate::object::typeobj::{flags, TypeObject};
-use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyPayload};
+use crate::object::{alloc_object, Obj, ObjCell, PyCell, PyObject, PyPayload};
 use crate::objects::descriptor::{add_getsets, add_methods, GetSetDef, MethodDef};
 use crate::objects::{exceptions, str as pystr, type_};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -40,7 +42,11 @@ pub(crate) enum GenState {
 
 pub(crate) struct GenData {
     pub kind: GenKind,
-    frame: UnsafeCell<Option<HeapFrame>>,
+    /// The embedded frame (at `FRAME_OFFSET` of the object) holds a frame:
+    /// false once it finished and was released.
+    has_frame: Cell<bool>,
+    /// The words of the embedded frame (the object's tail).
+    frame_words: usize,
     pub state: Cell<GenState>,
     pub code: Obj,
     pub name: ObjCell,
@@ -88,9 +94,9 @@ impl PyPayload for GenData {
         }
         // A running generator's frame is being executed: it is a root.
         if self.state.get() != GenState::Running {
-            // SAFETY: read only, while the frame is not executing.
-            if let Some(f) = unsafe { (*self.frame.get()).as_ref() } {
-                f.traverse(visit);
+            if let Some(f) = self.frame_ptr() {
+                // SAFETY: read only, while the frame is not executing.
+                unsafe { (*f).traverse(visit) };
             }
         }
     }
@@ -99,11 +105,26 @@ impl PyPayload for GenData {
         self.exc_state.set(None);
         self.finalizer.set(None);
         if self.state.get() != GenState::Running {
-            if let Some(f) = self.take_frame() {
-                Frame::release(f);
-            }
+            self.release_frame();
         }
     }
+}
+
+/// Where a generator's frame starts, from the object's start: after its
+/// `PyCell<GenData>` and its weakref slot (the generator types'
+/// `basicsize`, checked in `type_object`).
+const FRAME_OFFSET: usize =
+    std::mem::size_of::<PyCell<GenData>>().next_multiple_of(8) + std::mem::size_of::<*mut PyObject>();
+
+/// The words of a generator object after its GC header: the fixed part,
+/// then its frame (`TypeObject::mark_tail_container`).
+///
+/// # Safety
+/// `p` is a live generator, coroutine or async generator.
+unsafe fn object_words(p: *mut PyObject) -> usize {
+    // SAFETY: guaranteed by the caller.
+    let frame = unsafe { (*p.cast::<PyCell<GenData>>()).payload.frame_words };
+    FRAME_OFFSET / std::mem::size_of::<usize>() + frame
 }
 
 /// What resuming a generator produced.
@@ -113,14 +134,27 @@ pub enum SendResult {
 }
 
 impl GenData {
-    fn frame_ptr(&self) -> Option<*mut Frame> {
-        // SAFETY: only a pointer is taken; the Box stays in place.
-        unsafe { (*self.frame.get()).as_mut().map(|b| &mut **b as *mut Frame) }
+    /// The embedded frame's address (whether or not it holds a frame).
+    #[inline(always)]
+    fn embedded_frame(&self) -> *mut Frame {
+        let obj = crate::object::owner_of(self).as_ptr().cast::<u8>();
+        // SAFETY: a generator's block holds its frame at FRAME_OFFSET.
+        unsafe { obj.add(FRAME_OFFSET).cast::<Frame>() }
     }
 
-    fn take_frame(&self) -> Option<HeapFrame> {
-        // SAFETY: the frame is taken out only when it is not executing.
-        unsafe { (*self.frame.get()).take() }
+    #[inline(always)]
+    fn frame_ptr(&self) -> Option<*mut Frame> {
+        self.has_frame.get().then(|| self.embedded_frame())
+    }
+
+    /// Release the frame (it finished, or the generator is cleared or
+    /// freed): a `frame` object takes a copy of it, else its references go.
+    fn release_frame(&self) {
+        if self.has_frame.replace(false) {
+            // SAFETY: the frame is live, not executing (callers check the
+            // state) and, with `has_frame` false, never used again.
+            unsafe { Frame::release_embedded(self.embedded_frame()) };
+        }
     }
 
     /// The sub-iterator of a `yield from`/`await` the generator is suspended in.
@@ -143,9 +177,7 @@ impl GenData {
 
 impl Drop for GenData {
     fn drop(&mut self) {
-        if let Some(f) = self.frame.get_mut().take() {
-            Frame::release(f);
-        }
+        self.release_frame();
     }
 }
 
@@ -166,7 +198,8 @@ pub(crate) fn type_object(kind: GenKind) -> TypeObject {
         t.slots.iter.set(Some(crate::objects::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
     }
-    t.mark_container::<GenData>();
+    t.mark_tail_container::<GenData>(crate::eval::frame::HEADER_BYTES / std::mem::size_of::<usize>(), object_words);
+    assert!(t.basicsize == FRAME_OFFSET && t.container.is_some(), "the generator layout");
     t
 }
 
@@ -385,8 +418,17 @@ pub(crate) fn is_coroutine(vm: &Vm, o: &Obj) -> bool {
     false
 }
 
-/// Make the generator object for a frame that executed RETURN_GENERATOR.
-pub(crate) fn new_from_frame(vm: &Vm, frame: HeapFrame) -> Obj {
+/// Make the generator object for the frame `fp` that executed
+/// RETURN_GENERATOR: the frame moves off the data stack into the object.
+///
+/// # Safety
+/// `fp` is the last frame pushed on the running thread's data stack, not
+/// executing and unlinked (as `Frame::pop_thread_frame` requires).
+pub(crate) unsafe fn new_from_frame(vm: &Vm, fp: *mut Frame) -> Obj {
+    // SAFETY: guaranteed by the caller.
+    let frame = unsafe { &mut *fp };
+    frame.is_entry = false;
+    frame.owner = crate::eval::FrameOwner::Generator;
     let code = frame.code.clone();
     let cd = crate::objects::code::code_of(&code);
     let kind = if cd.has_flag(co_flags::COROUTINE) {
@@ -410,24 +452,31 @@ pub(crate) fn new_from_frame(vm: &Vm, frame: HeapFrame) -> Obj {
         GenKind::Coroutine => &vm.ctx.types.coroutine,
         GenKind::AsyncGenerator => &vm.ctx.types.async_generator,
     };
-    alloc_object(
-        ty,
-        GenData {
-            kind,
-            frame: UnsafeCell::new(Some(frame)),
-            state: Cell::new(GenState::Created),
-            code,
-            name: ObjCell::new(name),
-            qualname: ObjCell::new(qualname),
-            exc_state: ObjCell::new(None),
-            running_async: Cell::new(false),
-            closed: Cell::new(false),
-            hooks_inited: Cell::new(false),
-            finalizer: ObjCell::new(None),
-            origin: ObjCell::new(origin),
-            inline_exit: Cell::new(None),
-        },
-    )
+    let words = Frame::words_for(cd);
+    let data = GenData {
+        kind,
+        has_frame: Cell::new(true),
+        frame_words: words,
+        state: Cell::new(GenState::Created),
+        code,
+        name: ObjCell::new(name),
+        qualname: ObjCell::new(qualname),
+        exc_state: ObjCell::new(None),
+        running_async: Cell::new(false),
+        closed: Cell::new(false),
+        hooks_inited: Cell::new(false),
+        finalizer: ObjCell::new(None),
+        origin: ObjCell::new(origin),
+        inline_exit: Cell::new(None),
+    };
+    // SAFETY: the generator types' instances have a `GenData` and a tail
+    // of `frame_words` words, which the frame's move fills (the frame's
+    // block on the data stack is as the caller guarantees).
+    unsafe {
+        crate::object::alloc_tail_container(ty, words, data, |tail| {
+            Frame::move_from_stack(&vm.thread, fp, tail);
+        })
+    }
 }
 
 /// `cr_origin`: `(filename, line, function name)` of up to `depth` frames,
@@ -498,16 +547,12 @@ pub(crate) fn gen_send_ex(vm: &Vm, gen: &Obj, value: Obj, exc: Option<PyErr>, cl
         }
         Ok(FrameExit::Return(v)) => {
             g.state.set(GenState::Completed);
-            if let Some(f) = g.take_frame() {
-                Frame::release(f);
-            }
+            g.release_frame();
             Ok(SendResult::Return(v))
         }
         Err(e) => {
             g.state.set(GenState::Completed);
-            if let Some(f) = g.take_frame() {
-                Frame::release(f);
-            }
+            g.release_frame();
             Err(convert_stop_iteration(vm, g.kind, e))
         }
     }
@@ -599,9 +644,7 @@ fn finish_inline(vm: &Vm, gen: &Obj) -> InlineExit {
     g.state.set(GenState::Completed);
     g.exc_state.set(vm.thread.pop_exc_state());
     let exit = g.inline_exit.take().expect("a generator resumed in place");
-    if let Some(f) = g.take_frame() {
-        Frame::release(f);
-    }
+    g.release_frame();
     exit
 }
 
