@@ -1357,12 +1357,16 @@ pub(crate) fn alloc_object<T: PyPayload>(ty: &Obj, payload: T) -> Obj {
 /// `alloc_object` for a plain container type: a block of its size class,
 /// the GC header, header and payload (`mark_container` checked the layout
 /// holds a `PyCell<T>`), tracked by the collector.
+/// Write a container's GC header, object header, payload and empty
+/// weakref slot at `base` (a fresh block of the type's size); returns the
+/// object. The dict slot and any tail are the caller's.
+///
+/// # Safety
+/// `base` is a fresh block with room for the GC header and `t.basicsize`
+/// bytes; `t` is `ty`'s payload and its instances hold a `T`.
 #[inline(always)]
-fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, payload: T) -> Obj {
-    let base = small_alloc_class(c.class as usize);
-    // SAFETY: the block holds the GC header and `basicsize` bytes, which
-    // hold a `PyCell<T>` and the weakref slot if any; all is initialized
-    // before the object is visible.
+unsafe fn init_container_head<T: PyPayload>(base: *mut u8, ty: &Obj, t: &TypeObject, payload: T) -> *mut PyCell<T> {
+    // SAFETY: guaranteed by the caller; every field written is in the block.
     unsafe {
         std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
         let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
@@ -1373,6 +1377,18 @@ fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, pa
         if t.weaklistoffset != 0 {
             std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
         }
+        obj
+    }
+}
+
+#[inline(always)]
+fn alloc_container<T: PyPayload>(ty: &Obj, t: &TypeObject, c: ContainerAlloc, payload: T) -> Obj {
+    let base = small_alloc_class(c.class as usize);
+    // SAFETY: the block holds the GC header and `basicsize` bytes, which
+    // hold a `PyCell<T>` and the weakref slot if any; all is initialized
+    // before the object is visible.
+    unsafe {
+        let obj = init_container_head(base, ty, t, payload);
         if c.dictoffset != 0 {
             std::ptr::write(obj.cast::<u8>().add(c.dictoffset as usize).cast::<Option<Obj>>(), None);
         }
@@ -1409,15 +1425,7 @@ pub(crate) unsafe fn alloc_tail_container<T: PyPayload>(
     // initialised before the object is visible.
     unsafe {
         let base = small_alloc(layout);
-        std::ptr::write(base.cast::<GcHeader>(), GcHeader { next: Cell::new(0), prev: Cell::new(0) });
-        let obj = base.add(GC_HEADER_SIZE).cast::<PyCell<T>>();
-        std::ptr::write(
-            obj,
-            PyCell { header: PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.clone().into_ptr()) }, payload },
-        );
-        if t.weaklistoffset != 0 {
-            std::ptr::write(obj.cast::<u8>().add(t.weaklistoffset).cast::<*mut PyObject>(), std::ptr::null_mut());
-        }
+        let obj = init_container_head(base, ty, t, payload);
         fill(obj.cast::<u8>().add(t.basicsize));
         let p = NonNull::new_unchecked(obj.cast());
         if crate::tracemalloc::tracing() {
