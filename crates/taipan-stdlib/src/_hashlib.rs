@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 
 use openssl::hash::{Hasher, MessageDigest};
-use taipan_vm::api::types::{alloc_instance, new_type, payload_or_err, GetSetDef, MethodDef, TypeObject, TypeSpec};
+use taipan_vm::api::types::{alloc_instance, new_type, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, dict, int, module, str as pystr, Obj, PyErr, PyPayload, PyResult, Vm};
 
 use crate::hashlib_h::{check_hashable, feed, hash_obj, parse_data_arg, to_hex, unsigned_long, HashObject, HashState};
@@ -543,11 +543,6 @@ const HASH_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("block_size", |vm, o| Ok(vm.new_usize(hash_obj(vm, o)?.with_state(|s| s.block_size()))), None),
 ];
 
-fn no_instances(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    let name = cls.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default();
-    Err(vm.type_error(format!("cannot create '{name}' instances")))
-}
-
 fn hash_repr(vm: &Vm, o: &Obj) -> PyResult<Obj> {
     let name = hash_obj(vm, o)?.with_state(|s| s.name());
     Ok(vm.new_str(&format!("<{name} {} object @ {:#x}>", o.class().name(), o.id())))
@@ -567,14 +562,14 @@ fn make_types(vm: &Vm) -> PyResult<()> {
         return Ok(());
     }
     let hash = new_type::<HashObject>(vm, &spec(HASH, None, HASH_METHODS, HASH_GETSETS), |s| {
-        s.new.set(Some(no_instances));
+        s.new.set(Some(crate::support::disallow_instantiation));
         s.repr.set(Some(hash_repr));
     });
     let xof = new_type::<HashObject>(vm, &spec(HASHXOF, Some(&hash), XOF_METHODS, &[]), |s| {
-        s.new.set(Some(no_instances));
+        s.new.set(Some(crate::support::disallow_instantiation));
     });
     let hmac = new_type::<Hmac>(vm, &spec(HMAC, None, HMAC_METHODS, HMAC_GETSETS), |s| {
-        s.new.set(Some(no_instances));
+        s.new.set(Some(crate::support::disallow_instantiation));
         s.repr.set(Some(hmac_repr));
     });
     let ns = vm.new_dict();

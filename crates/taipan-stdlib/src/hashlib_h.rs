@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use sha2::digest;
-use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeObject, TypeSpec};
+use taipan_vm::api::types::{alloc_instance, payload_or_err, GetSetDef, MethodDef, TypeSpec};
 use taipan_vm::api::{args, buffer, int, tuple, Obj, PyPayload, PyResult, Vm};
 
 /// The running state of one algorithm.
@@ -136,16 +136,11 @@ pub(crate) fn make_type(vm: &Vm, name: &'static str, kind: Kind, extra_getsets: 
         doc: None,
     };
     let ty = taipan_vm::api::types::new_type::<HashObject>(vm, &spec, |s| match kind {
-        Kind::Classic => s.new.set(Some(disallow_instantiation)),
+        Kind::Classic => s.new.set(Some(crate::support::disallow_instantiation)),
         Kind::Constructor(f) | Kind::Shake(f) => s.new.set(Some(f)),
     });
     vm.lazy_types.borrow_mut().insert(name, ty.clone());
     ty
-}
-
-fn disallow_instantiation(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    let name = cls.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default();
-    Err(vm.type_error(format!("cannot create '{name}' instances")))
 }
 
 const GETSETS: &[GetSetDef] = &[

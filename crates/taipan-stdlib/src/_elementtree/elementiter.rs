@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use taipan_vm::api::types::{payload_or_err, CompareOp, Slots, TypeObject, TypeSpec};
+use taipan_vm::api::types::{payload_or_err, CompareOp, Slots, TypeSpec};
 use taipan_vm::api::{Obj, ObjCell, PyPayload, PyResult, Vm};
 
 use super::element::{self, Element};
@@ -43,17 +43,12 @@ pub(super) fn make_type(vm: &Vm) -> Obj {
     }
     let spec = TypeSpec { name: TYPE_NAME, gc: true, ..Default::default() };
     let t = taipan_vm::api::types::new_type::<ElementIter>(vm, &spec, |s: &Slots| {
-        s.new.set(Some(disallow_instantiation));
+        s.new.set(Some(crate::support::disallow_instantiation));
         s.iter.set(Some(support::iter_self));
         s.iternext.set(Some(next));
     });
     support::register_type(vm, TYPE_NAME, &t);
     t
-}
-
-fn disallow_instantiation(vm: &Vm, cls: &Obj, _a: &[Obj], _k: Option<&Obj>) -> PyResult<Obj> {
-    let name = cls.payload::<TypeObject>().map(|t| t.name().to_string()).unwrap_or_default();
-    Err(vm.type_error(format!("cannot create '{name}' instances")))
 }
 
 /// An iterator over `root` and its descendants: the elements whose tag
